@@ -1,0 +1,22 @@
+//! gosub-syntax: Go source text to an abstract syntax tree.
+//!
+//! The lexer (`lexer.rs`, logos) turns bytes into tokens and inserts Go's automatic
+//! semicolons; the parser (`parser.rs`, driving the lalrpop grammar in `grammar/go.lalrpop`)
+//! builds the `ast`. Syntax errors are worded as gc words them
+//! (`syntax error: unexpected newline, expected comma or )`).
+//!
+//! This crate depends on nothing else in gosub; every other stage depends on it.
+
+pub mod ast;
+pub mod source;
+
+pub use source::{Diagnostic, SourceFile, SourceMap};
+
+/// How strictly to parse.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ParseMode {
+    /// Accept `import "path"` inside a function body (the seed article's example does this),
+    /// moving it to the file's imports and recording it in `File::misplaced_imports`.
+    /// When false such an import is gc's syntax error.
+    pub lenient_imports: bool,
+}

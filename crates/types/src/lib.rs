@@ -1,0 +1,243 @@
+//! gosub-types: the type checker. Takes the parsed packages of a program (the user's `main`
+//! and the standard-library packages it imports, all as `ast::File`s) and either reports
+//! compile errors in gc's words or returns a `Program`: the packages with every expression's
+//! type and constant value, every identifier's object, every selector's resolution, the
+//! package initialization order, and the types themselves.
+//!
+//! Invariants of a checked `Program` (what later stages may rely on without re-checking):
+//! - `Info::types[id]` is set for every expression node that is evaluated; for untyped
+//!   constant expressions it holds the final type the constant was converted to by its
+//!   context (as go/types records it), and for `nil` the type it was assigned to
+//!   (pointer, slice, map, chan, func or interface type). Untyped types remain only where the
+//!   context leaves them untyped (e.g. a constant operand of a shift count, or `println(1)`
+//!   which defaults to `int` — defaults are applied too, so in practice compile sees typed
+//!   values everywhere except in constant-only sub-expressions whose value is recorded).
+//! - `Info::consts[id]` is set for every constant expression, already representable in its
+//!   final type (overflow is a compile error).
+//! - Implicit conversions to interface types are NOT recorded: the compiler compares the
+//!   value's type with the destination type (`TypeTable::is_interface`) wherever a value is
+//!   assigned, passed, returned, sent, stored in a composite literal, or compared with `==`.
+//! - The program type-checks: no invalid types or objects remain.
+//!
+//! This crate depends only on gosub-syntax.
+
+pub mod ty;
+
+pub use ty::*;
+
+use gosub_syntax::ast::{NodeId, Span};
+use gosub_syntax::Diagnostic;
+use std::collections::HashMap;
+
+/// Identifies an `Object`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ObjId(pub u32);
+
+/// A compile-time constant value, exact.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ConstValue {
+    Bool(bool),
+    /// Integers (and runes) of any integer type, exact in 128 bits.
+    Int(i128),
+    Float(f64),
+    Complex(f64, f64),
+    String(Vec<u8>),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Builtin {
+    Append,
+    Cap,
+    Clear,
+    Close,
+    Complex,
+    Copy,
+    Delete,
+    Imag,
+    Len,
+    Make,
+    Max,
+    Min,
+    New,
+    Panic,
+    Print,
+    Println,
+    Real,
+    Recover,
+    // package unsafe
+    Sizeof,
+    Alignof,
+    Offsetof,
+    Add,
+    Slice,
+    String,
+    StringData,
+    SliceData,
+}
+
+#[derive(Clone, Debug)]
+pub enum ObjKind {
+    /// A variable: package-level (`global`), parameter, result, or local.
+    Var {
+        global: bool,
+        param: bool,
+        /// A named or unnamed result parameter.
+        result: bool,
+        /// Struct fields are not Objects; this is false for all Objects. Reserved.
+        field: bool,
+    },
+    Const(ConstValue),
+    TypeName,
+    /// A function or method declared with `func`. `decl` locates its `FuncDecl`:
+    /// (package index, file index within the package, decl index within the file).
+    Func { decl: Option<(usize, usize, usize)>, recv: Option<TypeId>, ptr_recv: bool },
+    PkgName { pkg: usize },
+    Builtin(Builtin),
+    Nil,
+    Label,
+}
+
+#[derive(Clone, Debug)]
+pub struct Object {
+    pub name: String,
+    pub kind: ObjKind,
+    pub ty: TypeId,
+    /// Index of the declaring package in `Program::packages`; usize::MAX for universe objects.
+    pub pkg: usize,
+    /// Where it is declared (the identifier); Span::default() for universe objects.
+    pub span: Span,
+    /// For locals: the function (FuncDecl or FuncLit body) that declares it, identified by
+    /// the NodeId of the FuncDecl's name ident or the FuncLit expression.
+    pub owner: Option<NodeId>,
+}
+
+/// How a selector expression `x.f` resolved.
+#[derive(Clone, Debug)]
+pub enum Selection {
+    /// `pkg.Name`: a package-qualified identifier; the object is in `Info::uses` of `sel`.
+    Qualified(ObjId),
+    /// A struct field. `path` lists field indices from `x`'s type down through embedded fields
+    /// (length > 1 for promoted fields); the compiler dereferences pointers along the path
+    /// (including `x` itself if it is a pointer) as Go's auto-deref does.
+    Field { path: Vec<usize>, ty: TypeId },
+    /// A method value or method call `x.m`. `path` leads through embedded fields to the
+    /// receiver the method is declared on (empty if declared on x's type itself).
+    /// `func` is the method's Func object; `ptr_recv` tells whether it takes `*T`.
+    Method { path: Vec<usize>, func: ObjId, ptr_recv: bool },
+    /// A method of an interface type (x is an interface, possibly reached through `path`).
+    /// `index` is the method's index in the interface's sorted method list.
+    IfaceMethod { path: Vec<usize>, index: usize },
+    /// A method expression `T.m` or `(*T).m`: a function value whose first parameter is the
+    /// receiver.
+    MethodExpr { func: ObjId, ptr_recv: bool, recv: TypeId },
+}
+
+/// What kind of thing an expression denotes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A value that is not addressable.
+    Value,
+    /// An addressable variable (may be `&`-ed and assigned).
+    Variable,
+    /// A map index expression (assignable, not addressable; comma-ok allowed).
+    MapIndex,
+    /// A constant; the value is in `Info::consts`.
+    Const,
+    /// A type expression.
+    Type,
+    /// A builtin function name.
+    Builtin,
+    /// A call of a function without results.
+    NoValue,
+    /// Comma-ok capable expressions (`v, ok := m[k]`, `x.(T)`, `<-ch`) used with two results:
+    /// the expression's recorded type is then a 2-tuple.
+    CommaOk,
+}
+
+/// Everything the checker learned, in side tables keyed by `NodeId`.
+#[derive(Clone, Debug, Default)]
+pub struct Info {
+    /// Type of every evaluated expression (see crate invariants).
+    pub types: HashMap<NodeId, TypeId>,
+    pub modes: HashMap<NodeId, Mode>,
+    pub consts: HashMap<NodeId, ConstValue>,
+    /// Identifier uses (by the Ident's NodeId).
+    pub uses: HashMap<NodeId, ObjId>,
+    /// Identifier definitions (declared names, including `:=`, params, results, receivers,
+    /// range variables, labels). For a type switch `switch v := x.(type)`, each clause gets
+    /// its own Var object: `implicits[clause span.lo]`.
+    pub defs: HashMap<NodeId, ObjId>,
+    /// Type switch clause variables keyed by the `case`/`default` keyword's offset.
+    pub implicits: HashMap<u32, ObjId>,
+    /// Selector expressions (by the Selector Expr's NodeId).
+    pub selections: HashMap<NodeId, Selection>,
+    /// Free variables of each function literal (by the FuncLit Expr's NodeId): the outer
+    /// local variables it refers to, in order of first reference.
+    pub captures: HashMap<NodeId, Vec<ObjId>>,
+    /// For each function (FuncDecl name NodeId or FuncLit NodeId): the Var objects of its
+    /// receiver (if any), params and results in order; unnamed results get fresh objects
+    /// named "~r0", "~r1"...; blank `_` params get objects named "_".
+    pub func_vars: HashMap<NodeId, FuncVars>,
+    /// Call expressions that are conversions `T(x)` (by the Call Expr's NodeId).
+    pub conversions: HashMap<NodeId, TypeId>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct FuncVars {
+    pub recv: Option<ObjId>,
+    pub params: Vec<ObjId>,
+    pub results: Vec<ObjId>,
+    /// True when results are named (bare `return` allowed).
+    pub named_results: bool,
+}
+
+/// One package's sources, as given to the checker.
+#[derive(Clone, Debug)]
+pub struct PackageSrc {
+    /// Import path: "main" for the program, "fmt", "strings", "runtime/debug"...
+    pub path: String,
+    pub files: Vec<gosub_syntax::ast::File>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Package {
+    pub path: String,
+    /// Short name (`debug` for "runtime/debug").
+    pub name: String,
+    pub files: Vec<gosub_syntax::ast::File>,
+    /// Package-level objects by name.
+    pub scope: HashMap<String, ObjId>,
+    /// Package-level variable initializations in Go's dependency order: each entry is
+    /// (the Var objects on the left, the initializer expression or None for zero values,
+    /// the (file, decl, spec) indices it came from).
+    pub init_order: Vec<InitEntry>,
+    /// `func init()` declarations in source order, as (file index, decl index).
+    pub init_funcs: Vec<(usize, usize)>,
+}
+
+#[derive(Clone, Debug)]
+pub struct InitEntry {
+    pub lhs: Vec<ObjId>,
+    /// (file index, decl index, spec index) of the `var` spec; its `values` hold the
+    /// initializer(s): one per lhs, or one multi-value expression for several lhs.
+    pub spec: (usize, usize, usize),
+}
+
+/// A checked program.
+#[derive(Clone, Debug)]
+pub struct Program {
+    /// Packages in dependency order (every package after the packages it imports);
+    /// `main` is last.
+    pub packages: Vec<Package>,
+    pub types: TypeTable,
+    pub objects: Vec<Object>,
+    pub info: Info,
+    /// Warnings (not errors) to print, such as misplaced imports accepted leniently.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Program {
+    pub fn obj(&self, id: ObjId) -> &Object {
+        &self.objects[id.0 as usize]
+    }
+}

@@ -1,0 +1,455 @@
+//! Go types, interned in one `TypeTable`.
+//!
+//! Invariants:
+//! - Unnamed (composite) types are hash-consed: two unnamed types are identical in Go's sense
+//!   exactly when their `TypeId`s are equal. Named types (`type T ...`) are each created once
+//!   and are identical only to themselves, so `identical(a, b)` is `a == b` everywhere.
+//! - A `Named` type's `underlying` is never itself `Named`.
+//! - Interface method lists are sorted by name and already include the methods of embedded
+//!   interfaces (the method set is flat); the index of a method in that list is the index
+//!   the compiler uses for dynamic dispatch.
+//! - Struct field lists keep source order; embedded fields have `embedded = true` and the
+//!   type's name as field name.
+//! - Sizes and alignments are Go's on amd64 (`int` is 8 bytes, `string` 16, slices 24,
+//!   interfaces 16); `layout.rs` computes them and the compiler lays out memory by them.
+
+use std::collections::HashMap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TypeId(pub u32);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BasicKind {
+    Invalid,
+    Bool,
+    Int,
+    Int8,
+    Int16,
+    Int32,
+    Int64,
+    Uint,
+    Uint8,
+    Uint16,
+    Uint32,
+    Uint64,
+    Uintptr,
+    Float32,
+    Float64,
+    Complex64,
+    Complex128,
+    String,
+    UnsafePointer,
+    UntypedBool,
+    UntypedInt,
+    UntypedRune,
+    UntypedFloat,
+    UntypedString,
+    UntypedNil,
+}
+
+impl BasicKind {
+    pub fn is_untyped(self) -> bool {
+        matches!(
+            self,
+            BasicKind::UntypedBool
+                | BasicKind::UntypedInt
+                | BasicKind::UntypedRune
+                | BasicKind::UntypedFloat
+                | BasicKind::UntypedString
+                | BasicKind::UntypedNil
+        )
+    }
+    pub fn is_integer(self) -> bool {
+        use BasicKind::*;
+        matches!(
+            self,
+            Int | Int8 | Int16 | Int32 | Int64 | Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr | UntypedInt | UntypedRune
+        )
+    }
+    pub fn is_unsigned(self) -> bool {
+        use BasicKind::*;
+        matches!(self, Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr)
+    }
+    pub fn is_float(self) -> bool {
+        matches!(self, BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat)
+    }
+    pub fn is_numeric(self) -> bool {
+        self.is_integer() || self.is_float() || matches!(self, BasicKind::Complex64 | BasicKind::Complex128)
+    }
+    /// Go's spelling: `int`, `untyped int`, `unsafe.Pointer`.
+    pub fn name(self) -> &'static str {
+        use BasicKind::*;
+        match self {
+            Invalid => "invalid type",
+            Bool => "bool",
+            Int => "int",
+            Int8 => "int8",
+            Int16 => "int16",
+            Int32 => "int32",
+            Int64 => "int64",
+            Uint => "uint",
+            Uint8 => "uint8",
+            Uint16 => "uint16",
+            Uint32 => "uint32",
+            Uint64 => "uint64",
+            Uintptr => "uintptr",
+            Float32 => "float32",
+            Float64 => "float64",
+            Complex64 => "complex64",
+            Complex128 => "complex128",
+            String => "string",
+            UnsafePointer => "unsafe.Pointer",
+            UntypedBool => "untyped bool",
+            UntypedInt => "untyped int",
+            UntypedRune => "untyped rune",
+            UntypedFloat => "untyped float",
+            UntypedString => "untyped string",
+            UntypedNil => "untyped nil",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct StructField {
+    pub name: String,
+    pub ty: TypeId,
+    pub embedded: bool,
+    /// Package path that declared the field, for unexported-name identity; "" if exported.
+    pub pkg: String,
+    pub tag: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Signature {
+    pub params: Vec<TypeId>,
+    pub results: Vec<TypeId>,
+    /// The last param is `[]T` and was declared `...T`.
+    pub variadic: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct IfaceMethod {
+    pub name: String,
+    /// Package path for unexported method names; "" if exported.
+    pub pkg: String,
+    /// A `Func` type (no receiver).
+    pub sig: TypeId,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ChanDir {
+    Both,
+    Send,
+    Recv,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum TypeKind {
+    Basic(BasicKind),
+    Pointer(TypeId),
+    Slice(TypeId),
+    Array(TypeId, u64),
+    Map(TypeId, TypeId),
+    Chan(ChanDir, TypeId),
+    Func(Signature),
+    Struct(Vec<StructField>),
+    /// Flat, sorted method set (see module invariants).
+    Interface(Vec<IfaceMethod>),
+    /// Results of a multi-value call, and parameter lists.
+    Tuple(Vec<TypeId>),
+    Named(NamedId),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NamedId(pub u32);
+
+/// A declared type `type Name underlying`.
+#[derive(Clone, Debug)]
+pub struct NamedType {
+    pub name: String,
+    /// Import path of the declaring package ("main" for the user's program).
+    pub pkg: String,
+    /// Set once the declaration has been checked; `TypeId` of an unnamed type or a basic type.
+    pub underlying: TypeId,
+    /// Methods declared with this type (or `*T`) as receiver, in declaration order.
+    pub methods: Vec<crate::ObjId>,
+    /// The TypeId of this named type itself.
+    pub ty: TypeId,
+    /// For function-local types, a disambiguating index (gc prints `main.T·1`); 0 at package level.
+    pub local_index: u32,
+}
+
+/// The interner. Predeclared types occupy fixed ids (see the `T_*` constants).
+#[derive(Clone, Debug)]
+pub struct TypeTable {
+    pub kinds: Vec<TypeKind>,
+    pub named: Vec<NamedType>,
+    intern: HashMap<TypeKind, TypeId>,
+}
+
+macro_rules! basic_ids {
+    ($($name:ident = $n:expr => $kind:ident,)*) => {
+        $(pub const $name: TypeId = TypeId($n);)*
+        const BASICS: &[BasicKind] = &[$(BasicKind::$kind,)*];
+    };
+}
+
+basic_ids! {
+    T_INVALID = 0 => Invalid,
+    T_BOOL = 1 => Bool,
+    T_INT = 2 => Int,
+    T_INT8 = 3 => Int8,
+    T_INT16 = 4 => Int16,
+    T_INT32 = 5 => Int32,
+    T_INT64 = 6 => Int64,
+    T_UINT = 7 => Uint,
+    T_UINT8 = 8 => Uint8,
+    T_UINT16 = 9 => Uint16,
+    T_UINT32 = 10 => Uint32,
+    T_UINT64 = 11 => Uint64,
+    T_UINTPTR = 12 => Uintptr,
+    T_FLOAT32 = 13 => Float32,
+    T_FLOAT64 = 14 => Float64,
+    T_COMPLEX64 = 15 => Complex64,
+    T_COMPLEX128 = 16 => Complex128,
+    T_STRING = 17 => String,
+    T_UNSAFE_POINTER = 18 => UnsafePointer,
+    T_UNTYPED_BOOL = 19 => UntypedBool,
+    T_UNTYPED_INT = 20 => UntypedInt,
+    T_UNTYPED_RUNE = 21 => UntypedRune,
+    T_UNTYPED_FLOAT = 22 => UntypedFloat,
+    T_UNTYPED_STRING = 23 => UntypedString,
+    T_UNTYPED_NIL = 24 => UntypedNil,
+}
+
+/// `any` / `interface{}`: the empty interface, interned right after the basic types.
+pub const T_ANY: TypeId = TypeId(25);
+/// The empty tuple: the "type" of a call with no results.
+pub const T_VOID: TypeId = TypeId(26);
+
+impl Default for TypeTable {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl TypeTable {
+    pub fn new() -> TypeTable {
+        let mut t = TypeTable { kinds: Vec::new(), named: Vec::new(), intern: HashMap::new() };
+        for &b in BASICS {
+            t.intern(TypeKind::Basic(b));
+        }
+        assert_eq!(t.intern(TypeKind::Interface(Vec::new())), T_ANY);
+        assert_eq!(t.intern(TypeKind::Tuple(Vec::new())), T_VOID);
+        t
+    }
+
+    /// Returns the id of an unnamed type, creating it on first use.
+    pub fn intern(&mut self, kind: TypeKind) -> TypeId {
+        if let Some(&id) = self.intern.get(&kind) {
+            return id;
+        }
+        let id = TypeId(self.kinds.len() as u32);
+        self.kinds.push(kind.clone());
+        self.intern.insert(kind, id);
+        id
+    }
+
+    /// Creates a new named type with a not-yet-known underlying type (T_INVALID).
+    pub fn new_named(&mut self, name: &str, pkg: &str, local_index: u32) -> TypeId {
+        let nid = NamedId(self.named.len() as u32);
+        let id = TypeId(self.kinds.len() as u32);
+        self.kinds.push(TypeKind::Named(nid));
+        self.named.push(NamedType {
+            name: name.to_string(),
+            pkg: pkg.to_string(),
+            underlying: T_INVALID,
+            methods: Vec::new(),
+            ty: id,
+            local_index,
+        });
+        id
+    }
+
+    pub fn kind(&self, t: TypeId) -> &TypeKind {
+        &self.kinds[t.0 as usize]
+    }
+
+    /// The underlying type: itself for unnamed types.
+    pub fn underlying(&self, t: TypeId) -> TypeId {
+        match self.kind(t) {
+            TypeKind::Named(n) => self.named[n.0 as usize].underlying,
+            _ => t,
+        }
+    }
+
+    /// The kind of the underlying type.
+    pub fn under(&self, t: TypeId) -> &TypeKind {
+        self.kind(self.underlying(t))
+    }
+
+    pub fn named_of(&self, t: TypeId) -> Option<&NamedType> {
+        match self.kind(t) {
+            TypeKind::Named(n) => Some(&self.named[n.0 as usize]),
+            _ => None,
+        }
+    }
+
+    pub fn basic(&self, t: TypeId) -> Option<BasicKind> {
+        match self.under(t) {
+            TypeKind::Basic(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    pub fn pointer(&mut self, elem: TypeId) -> TypeId {
+        self.intern(TypeKind::Pointer(elem))
+    }
+    pub fn slice(&mut self, elem: TypeId) -> TypeId {
+        self.intern(TypeKind::Slice(elem))
+    }
+    pub fn tuple(&mut self, elems: Vec<TypeId>) -> TypeId {
+        self.intern(TypeKind::Tuple(elems))
+    }
+
+    pub fn is_interface(&self, t: TypeId) -> bool {
+        matches!(self.under(t), TypeKind::Interface(_))
+    }
+
+    /// Go's spelling of a type as gc prints it in errors and `%T` prints it at run time,
+    /// e.g. `[]main.Point`, `map[string]int`, `func(int) (string, error)`,
+    /// `struct { X int; Y int }`. `qualify_main` chooses between `main.T` (`%T`, panics) and
+    /// `T` (compile errors, which print names of the package being compiled unqualified).
+    pub fn type_string(&self, t: TypeId, qualify_main: bool) -> String {
+        let mut s = String::new();
+        self.write_type(&mut s, t, qualify_main);
+        s
+    }
+
+    fn write_type(&self, s: &mut String, t: TypeId, q: bool) {
+        match self.kind(t) {
+            TypeKind::Basic(b) => s.push_str(match b {
+                BasicKind::Uint8 if false => "byte",
+                _ => b.name(),
+            }),
+            TypeKind::Named(n) => {
+                let nt = &self.named[n.0 as usize];
+                if !nt.pkg.is_empty() && (q || nt.pkg != "main") {
+                    let short = nt.pkg.rsplit('/').next().unwrap_or(&nt.pkg);
+                    s.push_str(short);
+                    s.push('.');
+                }
+                s.push_str(&nt.name);
+            }
+            TypeKind::Pointer(e) => {
+                s.push('*');
+                self.write_type(s, *e, q);
+            }
+            TypeKind::Slice(e) => {
+                s.push_str("[]");
+                self.write_type(s, *e, q);
+            }
+            TypeKind::Array(e, n) => {
+                s.push_str(&format!("[{}]", n));
+                self.write_type(s, *e, q);
+            }
+            TypeKind::Map(k, v) => {
+                s.push_str("map[");
+                self.write_type(s, *k, q);
+                s.push(']');
+                self.write_type(s, *v, q);
+            }
+            TypeKind::Chan(d, e) => {
+                s.push_str(match d {
+                    ChanDir::Both => "chan ",
+                    ChanDir::Send => "chan<- ",
+                    ChanDir::Recv => "<-chan ",
+                });
+                self.write_type(s, *e, q);
+            }
+            TypeKind::Func(sig) => {
+                s.push_str("func");
+                self.write_sig(s, sig, q);
+            }
+            TypeKind::Struct(fields) => {
+                s.push_str("struct {");
+                for (i, f) in fields.iter().enumerate() {
+                    s.push_str(if i == 0 { " " } else { "; " });
+                    if !f.embedded {
+                        s.push_str(&f.name);
+                        s.push(' ');
+                    }
+                    self.write_type(s, f.ty, q);
+                    if let Some(tag) = &f.tag {
+                        s.push_str(&format!(" {:?}", tag));
+                    }
+                }
+                if !fields.is_empty() {
+                    s.push(' ');
+                }
+                s.push('}');
+            }
+            TypeKind::Interface(ms) => {
+                if ms.is_empty() {
+                    s.push_str("interface {}");
+                    return;
+                }
+                s.push_str("interface {");
+                for (i, m) in ms.iter().enumerate() {
+                    s.push_str(if i == 0 { " " } else { "; " });
+                    s.push_str(&m.name);
+                    if let TypeKind::Func(sig) = self.kind(m.sig) {
+                        self.write_sig(s, sig, q);
+                    }
+                }
+                s.push_str(" }");
+            }
+            TypeKind::Tuple(ts) => {
+                s.push('(');
+                for (i, t) in ts.iter().enumerate() {
+                    if i > 0 {
+                        s.push_str(", ");
+                    }
+                    self.write_type(s, *t, q);
+                }
+                s.push(')');
+            }
+        }
+    }
+
+    fn write_sig(&self, s: &mut String, sig: &Signature, q: bool) {
+        s.push('(');
+        for (i, p) in sig.params.iter().enumerate() {
+            if i > 0 {
+                s.push_str(", ");
+            }
+            if sig.variadic && i + 1 == sig.params.len() {
+                s.push_str("...");
+                match self.kind(*p) {
+                    TypeKind::Slice(e) => self.write_type(s, *e, q),
+                    _ => self.write_type(s, *p, q),
+                }
+            } else {
+                self.write_type(s, *p, q);
+            }
+        }
+        s.push(')');
+        match sig.results.len() {
+            0 => {}
+            1 => {
+                s.push(' ');
+                self.write_type(s, sig.results[0], q);
+            }
+            _ => {
+                s.push_str(" (");
+                for (i, r) in sig.results.iter().enumerate() {
+                    if i > 0 {
+                        s.push_str(", ");
+                    }
+                    self.write_type(s, *r, q);
+                }
+                s.push(')');
+            }
+        }
+    }
+}
