@@ -1,1 +1,31 @@
-//! gosub-compile
+//! gosub-compile: the checked program (AST + type information) to register bytecode.
+//!
+//! Owns: memory layouts (`layout.rs`), the instruction set (`bytecode.rs`), frame layouts and
+//! stack maps (`frame.rs`), runtime type descriptors and method sets (`rtypes.rs`), and the
+//! code generator (`gen.rs` drives; `expr.rs`, `stmt.rs`, `call.rs`, `builtins.rs`,
+//! `composite.rs` translate). Depends on gosub-syntax and gosub-types only; knows nothing of
+//! the VM or the heap beyond the GC type descriptions it emits.
+
+pub mod boxing;
+pub mod builtins;
+pub mod bytecode;
+pub mod call;
+pub mod composite;
+pub mod disasm;
+pub mod expr;
+pub mod frame;
+pub mod gen;
+pub mod layout;
+pub mod program;
+pub mod rtypes;
+pub mod stmt;
+
+pub use bytecode::{Function, Op};
+pub use program::Program;
+
+use gosub_syntax::Diagnostic;
+
+/// Compiles a checked program.
+pub fn compile(p: &gosub_types::Program) -> Result<Program, Vec<Diagnostic>> {
+    gen::Gen::new(p).run()
+}

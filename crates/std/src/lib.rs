@@ -1,1 +1,41 @@
-//! gosub-std
+//! gosub-std: the standard library. Each package is Go source (`go/PATH.go`, compiled with
+//! the program); functions declared without a body are natives implemented here in Rust and
+//! registered by their qualified name.
+//!
+//! Depends on gosub-vm (the native calling convention and memory access).
+
+pub mod fmt;
+pub mod natives;
+
+use gosub_vm::NativeRegistry;
+
+/// The Go source of a standard package, by import path.
+pub fn source(path: &str) -> Option<&'static str> {
+    Some(match path {
+        "fmt" => include_str!("../go/fmt.go"),
+        "os" => include_str!("../go/os.go"),
+        "io" => include_str!("../go/io/io.go"),
+        "errors" => include_str!("../go/errors.go"),
+        "strings" => include_str!("../go/strings.go"),
+        "strconv" => include_str!("../go/strconv.go"),
+        "math" => include_str!("../go/math.go"),
+        "sort" => include_str!("../go/sort.go"),
+        "unicode" => include_str!("../go/unicode/unicode.go"),
+        "unicode/utf8" => include_str!("../go/unicode/utf8/utf8.go"),
+        "runtime" => include_str!("../go/runtime/runtime.go"),
+        "runtime/debug" => include_str!("../go/runtime/debug/debug.go"),
+        _ => return None,
+    })
+}
+
+/// Every standard package gosub has.
+pub const PACKAGES: &[&str] =
+    &["errors", "fmt", "io", "math", "os", "runtime", "runtime/debug", "sort", "strconv", "strings", "unicode", "unicode/utf8"];
+
+/// All native functions of the standard library.
+pub fn registry() -> NativeRegistry {
+    let mut r = NativeRegistry::new();
+    natives::register(&mut r);
+    fmt::register(&mut r);
+    r
+}

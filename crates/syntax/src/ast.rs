@@ -24,7 +24,10 @@ impl Span {
         Span { lo, hi }
     }
     pub fn to(self, other: Span) -> Span {
-        Span { lo: self.lo.min(other.lo), hi: self.hi.max(other.hi) }
+        Span {
+            lo: self.lo.min(other.lo),
+            hi: self.hi.max(other.hi),
+        }
     }
 }
 
@@ -64,6 +67,7 @@ pub struct ImportSpec {
 }
 
 #[derive(Clone, Debug)]
+#[allow(clippy::large_enum_variant)]
 pub enum Decl {
     Var(GenDecl<ValueSpec>),
     Const(GenDecl<ValueSpec>),
@@ -207,35 +211,86 @@ pub enum ExprKind {
     StringLit(Vec<u8>),
     /// `T{...}`; `ty` is None for elided types inside another composite literal.
     /// `span.lo` is the `{`.
-    CompositeLit { ty: Option<Box<Expr>>, elts: Vec<Expr>, rbrace: u32 },
+    CompositeLit {
+        ty: Option<Box<Expr>>,
+        elts: Vec<Expr>,
+        rbrace: u32,
+    },
     /// `key: value` inside a composite literal.
-    KeyValue { key: Box<Expr>, value: Box<Expr> },
-    FuncLit { sig: FuncType, body: Block },
+    KeyValue {
+        key: Box<Expr>,
+        value: Box<Expr>,
+    },
+    FuncLit {
+        sig: FuncType,
+        body: Block,
+    },
     Paren(Box<Expr>),
     /// `x.sel`; span.lo is the start of `x`, as gc reports selectors.
-    Selector { x: Box<Expr>, sel: Ident },
-    Index { x: Box<Expr>, index: Box<Expr> },
+    Selector {
+        x: Box<Expr>,
+        sel: Ident,
+    },
+    Index {
+        x: Box<Expr>,
+        index: Box<Expr>,
+    },
     /// `x[lo:hi]` or `x[lo:hi:max]` (`three` set for the latter).
-    SliceExpr { x: Box<Expr>, lo: Option<Box<Expr>>, hi: Option<Box<Expr>>, max: Option<Box<Expr>>, three: bool },
+    SliceExpr {
+        x: Box<Expr>,
+        lo: Option<Box<Expr>>,
+        hi: Option<Box<Expr>>,
+        max: Option<Box<Expr>>,
+        three: bool,
+    },
     /// `x.(T)`; `ty` is None for `x.(type)` in a type switch.
-    TypeAssert { x: Box<Expr>, ty: Option<Box<Expr>> },
+    TypeAssert {
+        x: Box<Expr>,
+        ty: Option<Box<Expr>>,
+    },
     /// `f(args)` or `f(args...)`; span.lo is the start of `f`, `lparen` the `(`.
-    Call { fun: Box<Expr>, args: Vec<Expr>, ellipsis: bool, lparen: u32, rparen: u32 },
+    Call {
+        fun: Box<Expr>,
+        args: Vec<Expr>,
+        ellipsis: bool,
+        lparen: u32,
+        rparen: u32,
+    },
     /// `*x`: a dereference or a pointer type.
     Star(Box<Expr>),
-    Unary { op: UnOp, x: Box<Expr> },
+    Unary {
+        op: UnOp,
+        x: Box<Expr>,
+    },
     /// span.lo of a binary expression is its operator, as gc reports.
-    Binary { op: BinOp, x: Box<Expr>, y: Box<Expr> },
+    Binary {
+        op: BinOp,
+        x: Box<Expr>,
+        y: Box<Expr>,
+    },
 
     // Type expressions.
     /// `[N]T`, `[...]T` (len = Some(Ellipsis)), or `[]T` (len = None).
-    ArrayType { len: Option<Box<Expr>>, elem: Box<Expr> },
-    MapType { key: Box<Expr>, value: Box<Expr> },
-    ChanType { dir: ChanDir, elem: Box<Expr> },
+    ArrayType {
+        len: Option<Box<Expr>>,
+        elem: Box<Expr>,
+    },
+    MapType {
+        key: Box<Expr>,
+        value: Box<Expr>,
+    },
+    ChanType {
+        dir: ChanDir,
+        elem: Box<Expr>,
+    },
     FuncType(FuncType),
-    StructType { fields: Vec<Field> },
+    StructType {
+        fields: Vec<Field>,
+    },
     /// Methods have a `FuncType` as `ty` and one name; embedded interfaces have no names.
-    InterfaceType { methods: Vec<Field> },
+    InterfaceType {
+        methods: Vec<Field>,
+    },
     /// `...T` in a parameter list, or `...` alone in `[...]T` (elem None).
     Ellipsis(Option<Box<Expr>>),
 }
@@ -269,25 +324,70 @@ pub enum StmtKind {
     Empty,
     /// `var`, `const` or `type` inside a function.
     Decl(Decl),
-    Labeled { label: Ident, stmt: Box<Stmt> },
+    Labeled {
+        label: Ident,
+        stmt: Box<Stmt>,
+    },
     Expr(Expr),
-    Send { ch: Expr, value: Expr },
-    IncDec { x: Expr, inc: bool },
+    Send {
+        ch: Expr,
+        value: Expr,
+    },
+    IncDec {
+        x: Expr,
+        inc: bool,
+    },
     /// span.lo of an assignment is its operator (`=`, `:=`, `+=`), as gc reports.
-    Assign { lhs: Vec<Expr>, op: AssignOp, rhs: Vec<Expr> },
+    Assign {
+        lhs: Vec<Expr>,
+        op: AssignOp,
+        rhs: Vec<Expr>,
+    },
     Go(Expr),
     Defer(Expr),
     Return(Vec<Expr>),
-    Branch { kind: BranchKind, label: Option<Ident> },
+    Branch {
+        kind: BranchKind,
+        label: Option<Ident>,
+    },
     Block(Block),
-    If { init: Option<Box<Stmt>>, cond: Expr, then: Block, els: Option<Box<Stmt>> },
-    Switch { init: Option<Box<Stmt>>, tag: Option<Expr>, clauses: Vec<CaseClause>, rbrace: u32 },
+    If {
+        init: Option<Box<Stmt>>,
+        cond: Expr,
+        then: Block,
+        els: Option<Box<Stmt>>,
+    },
+    Switch {
+        init: Option<Box<Stmt>>,
+        tag: Option<Expr>,
+        clauses: Vec<CaseClause>,
+        rbrace: u32,
+    },
     /// `switch [init;] [bind :=] x.(type) { ... }`
-    TypeSwitch { init: Option<Box<Stmt>>, bind: Option<Ident>, x: Expr, clauses: Vec<CaseClause>, rbrace: u32 },
-    Select { clauses: Vec<CommClause> },
-    For { init: Option<Box<Stmt>>, cond: Option<Expr>, post: Option<Box<Stmt>>, body: Block },
+    TypeSwitch {
+        init: Option<Box<Stmt>>,
+        bind: Option<Ident>,
+        x: Expr,
+        clauses: Vec<CaseClause>,
+        rbrace: u32,
+    },
+    Select {
+        clauses: Vec<CommClause>,
+    },
+    For {
+        init: Option<Box<Stmt>>,
+        cond: Option<Expr>,
+        post: Option<Box<Stmt>>,
+        body: Block,
+    },
     /// `for [key [, value] (:= | =)] range x { ... }`
-    Range { key: Option<Expr>, value: Option<Expr>, define: bool, x: Expr, body: Block },
+    Range {
+        key: Option<Expr>,
+        value: Option<Expr>,
+        define: bool,
+        x: Expr,
+        body: Block,
+    },
 }
 
 /// `case a, b:` (or `default:` when `exprs` is None) and its statements.

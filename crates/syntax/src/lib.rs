@@ -7,9 +7,18 @@
 //!
 //! This crate depends on nothing else in gosub; every other stage depends on it.
 
+mod actions;
 pub mod ast;
+pub mod dump;
+mod errors;
+pub mod gosrc;
+mod ids;
+pub mod lexer;
+pub mod literal;
+pub mod parser;
 pub mod source;
 
+pub use parser::{parse_expr, parse_file, parse_stmts};
 pub use source::{Diagnostic, SourceFile, SourceMap};
 
 /// How strictly to parse.

@@ -24,7 +24,12 @@ impl SourceFile {
                 line_starts.push(i as u32 + 1);
             }
         }
-        SourceFile { name: name.into(), src, base, line_starts }
+        SourceFile {
+            name: name.into(),
+            src,
+            base,
+            line_starts,
+        }
     }
 
     /// 1-based line and byte column of a global offset inside this file.
@@ -55,13 +60,21 @@ impl SourceMap {
 
     /// Adds a file and returns its index; its positions start at the returned file's `base`.
     pub fn add(&mut self, name: impl Into<String>, src: impl Into<String>) -> usize {
-        let base = self.files.last().map(|f| f.base + f.src.len() as u32 + 1).unwrap_or(1);
+        let base = self
+            .files
+            .last()
+            .map(|f| f.base + f.src.len() as u32 + 1)
+            .unwrap_or(1);
         self.files.push(SourceFile::new(name, src, base));
         self.files.len() - 1
     }
 
     pub fn file_of(&self, pos: u32) -> Option<&SourceFile> {
-        self.files.iter().rev().find(|f| pos >= f.base).filter(|f| f.contains(pos))
+        self.files
+            .iter()
+            .rev()
+            .find(|f| pos >= f.base)
+            .filter(|f| f.contains(pos))
     }
 
     /// `name:line:col` as gc prints positions.
@@ -93,7 +106,10 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(span: Span, msg: impl Into<String>) -> Diagnostic {
-        Diagnostic { span, msg: msg.into() }
+        Diagnostic {
+            span,
+            msg: msg.into(),
+        }
     }
 
     /// `file:line:col: msg`

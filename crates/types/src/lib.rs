@@ -21,13 +21,41 @@
 //!
 //! This crate depends only on gosub-syntax.
 
+// Style lints whose suggestions would obscure the correspondence with types2's code.
+#![allow(
+    clippy::collapsible_if,
+    clippy::collapsible_match,
+    clippy::needless_range_loop,
+    clippy::if_same_then_else,
+    clippy::single_match,
+    clippy::enum_variant_names
+)]
+
 pub mod ty;
 
+mod assign;
+mod branches;
+mod call;
+mod check;
+mod constant;
+mod decl;
+mod errors;
+mod expr;
+mod exprstring;
+mod literal;
+mod lookup;
+mod stmt;
+mod typexpr;
+mod universe;
+
+pub use check::check;
+pub use errors::{expand_positions, render_diagnostic};
 pub use ty::*;
 
+pub(crate) use gosub_syntax::ast::Ident;
 use gosub_syntax::ast::{NodeId, Span};
 use gosub_syntax::Diagnostic;
-use std::collections::HashMap;
+pub(crate) use std::collections::{HashMap, HashSet};
 
 /// Identifies an `Object`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -90,8 +118,14 @@ pub enum ObjKind {
     TypeName,
     /// A function or method declared with `func`. `decl` locates its `FuncDecl`:
     /// (package index, file index within the package, decl index within the file).
-    Func { decl: Option<(usize, usize, usize)>, recv: Option<TypeId>, ptr_recv: bool },
-    PkgName { pkg: usize },
+    Func {
+        decl: Option<(usize, usize, usize)>,
+        recv: Option<TypeId>,
+        ptr_recv: bool,
+    },
+    PkgName {
+        pkg: usize,
+    },
     Builtin(Builtin),
     Nil,
     Label,
@@ -123,13 +157,21 @@ pub enum Selection {
     /// A method value or method call `x.m`. `path` leads through embedded fields to the
     /// receiver the method is declared on (empty if declared on x's type itself).
     /// `func` is the method's Func object; `ptr_recv` tells whether it takes `*T`.
-    Method { path: Vec<usize>, func: ObjId, ptr_recv: bool },
+    Method {
+        path: Vec<usize>,
+        func: ObjId,
+        ptr_recv: bool,
+    },
     /// A method of an interface type (x is an interface, possibly reached through `path`).
     /// `index` is the method's index in the interface's sorted method list.
     IfaceMethod { path: Vec<usize>, index: usize },
     /// A method expression `T.m` or `(*T).m`: a function value whose first parameter is the
     /// receiver.
-    MethodExpr { func: ObjId, ptr_recv: bool, recv: TypeId },
+    MethodExpr {
+        func: ObjId,
+        ptr_recv: bool,
+        recv: TypeId,
+    },
 }
 
 /// What kind of thing an expression denotes.

@@ -63,7 +63,18 @@ impl BasicKind {
         use BasicKind::*;
         matches!(
             self,
-            Int | Int8 | Int16 | Int32 | Int64 | Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr | UntypedInt | UntypedRune
+            Int | Int8
+                | Int16
+                | Int32
+                | Int64
+                | Uint
+                | Uint8
+                | Uint16
+                | Uint32
+                | Uint64
+                | Uintptr
+                | UntypedInt
+                | UntypedRune
         )
     }
     pub fn is_unsigned(self) -> bool {
@@ -71,10 +82,15 @@ impl BasicKind {
         matches!(self, Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr)
     }
     pub fn is_float(self) -> bool {
-        matches!(self, BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat)
+        matches!(
+            self,
+            BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat
+        )
     }
     pub fn is_numeric(self) -> bool {
-        self.is_integer() || self.is_float() || matches!(self, BasicKind::Complex64 | BasicKind::Complex128)
+        self.is_integer()
+            || self.is_float()
+            || matches!(self, BasicKind::Complex64 | BasicKind::Complex128)
     }
     /// Go's spelling: `int`, `untyped int`, `unsafe.Pointer`.
     pub fn name(self) -> &'static str {
@@ -235,7 +251,11 @@ impl Default for TypeTable {
 
 impl TypeTable {
     pub fn new() -> TypeTable {
-        let mut t = TypeTable { kinds: Vec::new(), named: Vec::new(), intern: HashMap::new() };
+        let mut t = TypeTable {
+            kinds: Vec::new(),
+            named: Vec::new(),
+            intern: HashMap::new(),
+        };
         for &b in BASICS {
             t.intern(TypeKind::Basic(b));
         }

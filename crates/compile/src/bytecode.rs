@@ -1,0 +1,322 @@
+//! The bytecode: a register machine whose registers are byte offsets into the current frame.
+//!
+//! Invariants:
+//! - Every operand named `dst`, `a`, `b`, `src`, `ptr`... of type `Reg` is a byte offset from
+//!   the frame base; the compiler guarantees `offset + size <= Function::frame_size` for every
+//!   access (the VM re-checks this once per function at load time in `verify.rs`, which is
+//!   what makes unchecked frame access in the interpreter sound).
+//! - Instructions are specialized by type: there are no dynamic type tests on arithmetic.
+//!   Integers of every size are kept in frame registers in canonical 64-bit form
+//!   (sign-extended for signed kinds, zero-extended for unsigned), and an `Ext` after each
+//!   arithmetic operation on a sized type gives Go's wraparound. In memory (and inside
+//!   aggregates in the frame) values have Go's layout, so a narrow value is its low bytes.
+//!   float32 is kept as f32 bits (low 4 bytes) everywhere and computed in f32.
+//! - Pointers in frames and memory are VM addresses (u64, 0 = nil).
+//! - Jump targets are instruction indices within the same function.
+
+pub type Reg = u32;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Width {
+    I8,
+    I16,
+    I32,
+    U8,
+    U16,
+    U32,
+    W64,
+}
+
+impl Width {
+    pub fn bytes(self) -> u32 {
+        match self {
+            Width::I8 | Width::U8 => 1,
+            Width::I16 | Width::U16 => 2,
+            Width::I32 | Width::U32 => 4,
+            Width::W64 => 8,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IntOp {
+    Add,
+    Sub,
+    Mul,
+    /// Signed division (traps on zero; MinInt / -1 wraps).
+    Div,
+    DivU,
+    Rem,
+    RemU,
+    And,
+    Or,
+    Xor,
+    AndNot,
+    /// Shift counts are unsigned 64-bit; a negative signed count is checked separately.
+    Shl,
+    Shr,
+    ShrU,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    LtU,
+    LeU,
+    GtU,
+    GeU,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FloatOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Conv {
+    IntToF64,
+    UintToF64,
+    IntToF32,
+    UintToF32,
+    F64ToInt,
+    F64ToUint,
+    F32ToInt,
+    F32ToUint,
+    F64ToF32,
+    F32ToF64,
+}
+
+/// Which runtime panic a check raises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BoundsKind {
+    Index,
+    SliceAlen,
+    SliceAcap,
+    SliceB,
+    Slice3Alen,
+    Slice3Acap,
+    Slice3B,
+    Slice3C,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Op {
+    Nop,
+    // ---- constants and moves ----
+    Const { dst: Reg, val: u64 },
+    /// Copies one 8-byte word.
+    Move { dst: Reg, src: Reg },
+    /// Copies `size` bytes (multi-word values: strings, slices, interfaces, structs, arrays).
+    MoveN { dst: Reg, src: Reg, size: u32 },
+    Zero { dst: Reg, size: u32 },
+    /// Writes the string constant `Program::strings[idx]` as {ptr, len}.
+    Str { dst: Reg, idx: u32 },
+    /// Reads `w` bytes at frame offset `src`, extends to 64 bits (Go's wraparound/truncation).
+    Ext { dst: Reg, src: Reg, w: Width },
+    /// Writes the low `w` bytes of the word at `src` to frame offset `dst`.
+    StoreNarrow { dst: Reg, src: Reg, w: Width },
+
+    // ---- integer arithmetic (64-bit, wrapping) ----
+    Int { op: IntOp, dst: Reg, a: Reg, b: Reg },
+    IntImm { op: IntOp, dst: Reg, a: Reg, imm: i64 },
+    Neg { dst: Reg, a: Reg },
+    Not { dst: Reg, a: Reg },
+    /// Boolean not.
+    BNot { dst: Reg, a: Reg },
+    Cmp { op: CmpOp, dst: Reg, a: Reg, b: Reg },
+    CmpImm { op: CmpOp, dst: Reg, a: Reg, imm: i64 },
+    /// Panics `negative shift amount` if the signed count at `a` is negative.
+    CheckShift { a: Reg },
+
+    // ---- floating point ----
+    F64 { op: FloatOp, dst: Reg, a: Reg, b: Reg },
+    F32 { op: FloatOp, dst: Reg, a: Reg, b: Reg },
+    NegF64 { dst: Reg, a: Reg },
+    NegF32 { dst: Reg, a: Reg },
+    CmpF64 { op: CmpOp, dst: Reg, a: Reg, b: Reg },
+    CmpF32 { op: CmpOp, dst: Reg, a: Reg, b: Reg },
+    Conv { conv: Conv, dst: Reg, a: Reg },
+
+    // ---- strings ----
+    Concat { dst: Reg, a: Reg, b: Reg },
+    CmpStr { op: CmpOp, dst: Reg, a: Reg, b: Reg },
+    /// `s[i]` with bounds check.
+    StrIndex { dst: Reg, s: Reg, i: Reg },
+    /// `s[lo:hi]`; `lo`/`hi` are registers or u32::MAX for absent.
+    StrSlice { dst: Reg, s: Reg, lo: Reg, hi: Reg },
+    /// string(rune)
+    RuneToStr { dst: Reg, a: Reg },
+    /// string([]byte)
+    BytesToStr { dst: Reg, a: Reg },
+    /// []byte(string)
+    StrToBytes { dst: Reg, a: Reg },
+    /// string([]rune)
+    RunesToStr { dst: Reg, a: Reg },
+    /// []rune(string)
+    StrToRunes { dst: Reg, a: Reg },
+    /// for-range over a string: decodes the rune at byte index `i` of `s`; writes the rune
+    /// to `rune` and the byte width to `width`.
+    StrRangeNext { s: Reg, i: Reg, rune: Reg, width: Reg },
+
+    // ---- control flow ----
+    Jmp { target: u32 },
+    JmpIf { cond: Reg, target: u32 },
+    JmpIfNot { cond: Reg, target: u32 },
+    /// Fused compare-and-branch for loops: jump if `!(a op b)`.
+    JmpCmpNot { op: CmpOp, a: Reg, b: Reg, target: u32 },
+    JmpCmpImmNot { op: CmpOp, a: Reg, imm: i64, target: u32 },
+
+    // ---- calls ----
+    /// Calls `Program::funcs[func]` with its frame starting at `base` (params first, then
+    /// results).
+    Call { func: u32, base: Reg },
+    /// Calls the func value at `fv` (a pointer to a closure object whose word 0 is the
+    /// function index); the callee finds its closure in its context register.
+    CallClosure { fv: Reg, base: Reg },
+    /// Calls method `index` of the interface at `iface`; the receiver (the data word) is
+    /// passed as the first parameter word.
+    CallIface { iface: Reg, index: u32, base: Reg },
+    Ret,
+    /// `defer`: allocates a defer record {closure, next, args...} and links it into the
+    /// frame's defer list at `Function::defer_off`.
+    Defer { fv: Reg, args: Reg, args_size: u32, gcty: u32 },
+    Panic { val: Reg },
+    /// `recover()`: writes the interface value (or nil).
+    Recover { dst: Reg },
+    /// Creates a closure for function `func` with `ncap` captured words copied from
+    /// `caps` (consecutive registers).
+    MakeClosure { dst: Reg, func: u32, caps: Reg, ncap: u32, gcty: u32 },
+    /// Writes the static closure of a top-level function (no captures).
+    FuncVal { dst: Reg, func: u32 },
+    /// Loads captured word `index` of the current closure.
+    LoadCapture { dst: Reg, index: u32 },
+
+    // ---- memory ----
+    /// Address of a frame slot.
+    AddrLocal { dst: Reg, src: Reg },
+    /// Address of a global (offset into the globals block).
+    AddrGlobal { dst: Reg, off: u32 },
+    /// Loads `w` bytes from `*(ptr) + off` (nil check), extended.
+    Load { dst: Reg, ptr: Reg, off: u32, w: Width },
+    LoadN { dst: Reg, ptr: Reg, off: u32, size: u32 },
+    Store { ptr: Reg, off: u32, src: Reg, w: Width },
+    /// Stores `size` bytes; words listed by gc type `gcty` hold pointers (write barrier).
+    StoreN { ptr: Reg, off: u32, src: Reg, size: u32, gcty: u32 },
+    /// Stores one pointer word (with write barrier).
+    StorePtr { ptr: Reg, off: u32, src: Reg },
+    /// `ptr + off` after a nil check (address of a field through a pointer).
+    FieldAddr { dst: Reg, ptr: Reg, off: u32 },
+    /// Nil check only.
+    NilCheck { ptr: Reg },
+    /// Allocates a zeroed object of gc type `gcty` (size `size`) and writes its address.
+    New { dst: Reg, gcty: u32, size: u32 },
+    /// Address of element `i` of the slice at `s` (bounds-checked against len).
+    SliceElemAddr { dst: Reg, s: Reg, i: Reg, size: u32 },
+    /// Address of element `i` of the array at address `ptr` with length `len`.
+    ArrayElemAddr { dst: Reg, ptr: Reg, i: Reg, len: u64, size: u32 },
+    /// Fused `s[i]` load for elements of width `w`.
+    LoadElem { dst: Reg, s: Reg, i: Reg, w: Width },
+    /// Fused `s[i] = v` for non-pointer elements of width `w`.
+    StoreElem { s: Reg, i: Reg, src: Reg, w: Width },
+    /// Bounds check `i < len` (unsigned) raising an index panic.
+    BoundsCheck { i: Reg, len: Reg },
+    /// `make([]T, len, cap)`: gcty is the element's gc type; cap = u32::MAX means cap = len.
+    MakeSlice { dst: Reg, gcty: u32, elem_size: u32, len: Reg, cap: Reg },
+    /// Slicing a slice (`ptr,len,cap` at `s`), or an array at address `s` when `array_len`
+    /// is Some. `lo`,`hi`,`max` are registers or u32::MAX for absent.
+    SliceSlice { dst: Reg, s: Reg, lo: Reg, hi: Reg, max: Reg, elem_size: u32, array_len: Option<u64> },
+    /// `append(s, elems...)`: appends `n` elements (each `elem_size` bytes) from frame offset
+    /// `src` (`n` is a register holding the count, for the variadic-slice form `src` holds a
+    /// slice and `spread` is true).
+    Append { dst: Reg, s: Reg, src: Reg, n: u32, elem_size: u32, gcty: u32, spread: bool },
+    /// `append([]byte, string...)`
+    AppendStr { dst: Reg, s: Reg, str: Reg },
+    /// `copy(dst, src)` for slices (or a string source when `from_str`); writes the count.
+    Copy { n: Reg, dst: Reg, src: Reg, elem_size: u32, gcty: u32, from_str: bool },
+    /// `clear(slice)`
+    ClearSlice { s: Reg, elem_size: u32 },
+
+    // ---- interfaces ----
+    /// Boxes the value at `src` (size `size`, gc type `gcty`) into an interface with itab
+    /// `itab`. Pointer-shaped values (`direct`) are stored in the data word as they are.
+    MakeIface { dst: Reg, src: Reg, itab: u32, size: u32, gcty: u32, direct: bool },
+    /// Converts an interface to another interface type (`iface_ty` is the rtype of the
+    /// target); panics if `!commaok` and it does not implement it.
+    IfaceToIface { dst: Reg, src: Reg, iface_ty: u32, commaok: Option<Reg> },
+    /// `x.(T)` for a concrete T: compares the dynamic type with `rtype`, copies the value
+    /// (`size` bytes) out. With `commaok` writes ok and zero value instead of panicking.
+    AssertType { dst: Reg, src: Reg, rtype: u32, size: u32, direct: bool, commaok: Option<Reg>, iface_ty: u32 },
+    /// Writes the rtype index + 1 of the dynamic type (0 for nil) to `dst`.
+    IfaceType { dst: Reg, src: Reg },
+    /// Interface equality (dynamic types and values), panics on uncomparable types.
+    IfaceEq { dst: Reg, a: Reg, b: Reg, ne: bool },
+    /// Equality of two values of type `rtype` in memory layout (structs, arrays).
+    MemEq { dst: Reg, a: Reg, b: Reg, rtype: u32, ne: bool },
+
+    // ---- maps ----
+    MakeMap { dst: Reg, rtype: u32, hint: Reg },
+    /// `m[k]`: copies the value (or zero) to `dst`; with `ok` writes the comma-ok flag.
+    MapGet { dst: Reg, m: Reg, key: Reg, ok: Option<Reg>, vsize: u32 },
+    /// Address of the value slot for `k`, inserting a zero value if absent (panics on nil map).
+    MapSlot { dst: Reg, m: Reg, key: Reg },
+    MapDelete { m: Reg, key: Reg },
+    MapLen { dst: Reg, m: Reg },
+    MapClear { m: Reg },
+    /// Starts an iteration: `it` is a 3-word iterator register {map, index, count}.
+    MapIterInit { it: Reg, m: Reg },
+    /// Advances; jumps to `done` at the end, else copies key/value (if the registers are not
+    /// u32::MAX).
+    MapIterNext { it: Reg, key: Reg, val: Reg, done: u32 },
+
+    // ---- globals ----
+    LoadGlobal { dst: Reg, off: u32, size: u32 },
+    StoreGlobal { off: u32, src: Reg, size: u32, gcty: u32 },
+
+    // ---- runtime ----
+    /// Calls a native function directly (bodyless declaration): same frame convention as Call.
+    CallNative { native: u32, base: Reg },
+    /// Stops the goroutine with Go's fatal error for unreachable code (missing return at run time).
+    Unreachable,
+    /// print/println builtin of one value of rtype `rtype` (to stderr). `sep`: 0 none,
+    /// 1 space before, 2 newline after (bit flags).
+    Print { src: Reg, rtype: u32, flags: u32 },
+    /// Raises a runtime error panic with a fixed message (e.g. for conversions).
+    PanicMsg { msg: u32 },
+}
+
+/// One compiled function.
+#[derive(Clone, Debug, Default)]
+pub struct Function {
+    /// Go's qualified name as tracebacks print it: `main.fib`, `main.(*T).M`, `main.main.func1`.
+    pub name: String,
+    pub code: Vec<Op>,
+    /// Source offset of each instruction (for panics and tracebacks).
+    pub pos: Vec<u32>,
+    pub frame_size: u32,
+    /// Parameters occupy `0..params_size`; results `results_off..results_off+results_size`.
+    pub params_size: u32,
+    pub results_off: u32,
+    pub results_size: u32,
+    /// Frame words (offset / 8) that hold pointers: the stack map. Every such word holds nil
+    /// or a valid pointer at every instruction (frames are zeroed on entry).
+    pub ptr_words: Vec<u32>,
+    /// Where the closure pointer is stored for function literals.
+    pub ctx_off: Option<u32>,
+    /// Where the head of the defer list is kept, if the function defers.
+    pub defer_off: Option<u32>,
+    /// Index of a native implementation when the declaration has no body.
+    pub native: Option<u32>,
+    /// The `func` keyword's position.
+    pub decl_pos: u32,
+    /// Where the return epilogue starts: the VM resumes here after each deferred call and
+    /// after a recovered panic.
+    pub epilogue: u32,
+}

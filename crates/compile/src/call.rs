@@ -1,0 +1,552 @@
+//! Calls: static functions, methods, interface methods, closures, builtins, conversions,
+//! multi-value results, method values and the wrappers that adapt methods to interfaces.
+//!
+//! Calling convention: the caller evaluates arguments into an argument region in its own
+//! frame laid out as the callee's `[receiver][params][results]` (each 8-byte aligned); the VM
+//! copies the parameters to the new frame (which starts at the end of the caller's frame)
+//! and copies the results back into the region on return.
+
+use crate::bytecode::{Op, Reg};
+use crate::expr::{strip_paren, Place};
+use crate::gen::{Gen, NONE};
+use crate::layout::{round_up, Layout};
+use gosub_syntax::ast::{Expr, ExprKind};
+use gosub_types::{self as types, BasicKind, Builtin, ObjId, ObjKind, Selection, TypeId, TypeKind};
+
+pub struct Region {
+    pub base: Reg,
+    pub param_offs: Vec<u32>,
+    pub result_offs: Vec<u32>,
+}
+
+impl<'a> Gen<'a> {
+    /// Allocates an argument region for the given parameter and result types.
+    pub fn region(&mut self, params: &[TypeId], results: &[TypeId]) -> Region {
+        let mut off = 0u64;
+        let mut ptrs = Vec::new();
+        let mut param_offs = Vec::new();
+        let mut result_offs = Vec::new();
+        for (i, &t) in params.iter().chain(results.iter()).enumerate() {
+            let l = self.layout(t);
+            off = round_up(off, 8);
+            for w in &l.ptr_words {
+                ptrs.push((off / 8) as u32 + w);
+            }
+            if i < params.len() {
+                param_offs.push(off as u32);
+            } else {
+                result_offs.push(off as u32);
+            }
+            off += round_up(l.size.max(if l.size == 0 { 0 } else { 1 }), 8);
+        }
+        let l = Layout { size: off.max(8), align: 8, ptr_words: ptrs };
+        let base = self.f().temp(&l);
+        Region { base, param_offs: param_offs.iter().map(|o| o + base).collect(), result_offs: result_offs.iter().map(|o| o + base).collect() }
+    }
+
+    pub fn sig_of(&self, t: TypeId) -> types::Signature {
+        match self.p.types.under(t) {
+            TypeKind::Func(s) => s.clone(),
+            _ => types::Signature { params: vec![], results: vec![], variadic: false },
+        }
+    }
+
+    /// Evaluates call arguments into the region's parameter slots (after `skip` receiver slots).
+    fn args_into(&mut self, sig: &types::Signature, args: &'a [Expr], ellipsis: bool, reg: &Region, skip: usize) {
+        // f(g()) with g returning several values.
+        if args.len() == 1 && sig.params.len() > 1 {
+            if let TypeKind::Tuple(ts) = self.p.types.kind(self.type_of(args[0].id)).clone() {
+                let vals = self.multi_value(&args[0], ts.len());
+                for (i, (r, rt)) in vals.into_iter().enumerate() {
+                    if i < sig.params.len() {
+                        let pt = sig.params[i];
+                        if sig.variadic && i + 1 == sig.params.len() {
+                            break;
+                        }
+                        let v = self.convert(r, rt, pt);
+                        self.mov(reg.param_offs[skip + i], v, pt);
+                    }
+                }
+                return;
+            }
+        }
+        let nfixed = if sig.variadic { sig.params.len() - 1 } else { sig.params.len() };
+        for (i, a) in args.iter().enumerate().take(nfixed) {
+            let pt = sig.params[i];
+            self.expr_conv_to(a, pt, reg.param_offs[skip + i]);
+        }
+        if sig.variadic {
+            let st = sig.params[nfixed];
+            let dst = reg.param_offs[skip + nfixed];
+            if ellipsis {
+                if let Some(a) = args.get(nfixed) {
+                    self.expr_to(a, dst);
+                }
+            } else {
+                let rest = args.get(nfixed..).unwrap_or(&[]);
+                self.make_slice_of(st, rest, dst);
+            }
+        }
+    }
+
+    /// Builds a slice of type `st` from element expressions (variadic packing).
+    pub fn make_slice_of(&mut self, st: TypeId, elems: &'a [Expr], dst: Reg) {
+        let et = match self.p.types.under(st) {
+            TypeKind::Slice(e) => *e,
+            _ => types::T_INVALID,
+        };
+        if elems.is_empty() {
+            self.emit(Op::Zero { dst, size: 24 });
+            return;
+        }
+        let n = self.temp(types::T_INT);
+        self.emit(Op::Const { dst: n, val: elems.len() as u64 });
+        let gcty = self.gctype_of(et);
+        let elem_size = self.size(et);
+        self.emit(Op::MakeSlice { dst, gcty, elem_size, len: n, cap: NONE });
+        for (i, e) in elems.iter().enumerate() {
+            let v = self.expr_conv(e, et);
+            self.emit(Op::Const { dst: n, val: i as u64 });
+            let p = self.temp_word(true);
+            self.emit(Op::SliceElemAddr { dst: p, s: dst, i: n, size: elem_size });
+            self.store_mem(p, 0, v, et);
+        }
+    }
+
+    /// Evaluates an expression producing several values (a multi-result call or a comma-ok
+    /// form) and returns the registers and types of the values.
+    pub fn multi_value(&mut self, e: &'a Expr, n: usize) -> Vec<(Reg, TypeId)> {
+        let e = strip_paren(e);
+        let t = self.type_of(e.id);
+        let mode = self.p.info.modes.get(&e.id).copied();
+        if mode == Some(types::Mode::CommaOk) || !matches!(self.p.types.kind(t), TypeKind::Tuple(_)) || n == 2 && !matches!(e.kind, ExprKind::Call { .. }) {
+            // comma-ok forms
+            let vt = match self.p.types.kind(t) {
+                TypeKind::Tuple(ts) if !ts.is_empty() => ts[0],
+                _ => t,
+            };
+            let ok = self.temp(types::T_BOOL);
+            let dst = self.temp(vt);
+            match &e.kind {
+                ExprKind::Index { x, index } => {
+                    let m = self.expr(x);
+                    let kt = match self.p.types.under(self.type_of(x.id)) {
+                        TypeKind::Map(k, _) => *k,
+                        _ => types::T_INVALID,
+                    };
+                    let k = self.expr_conv(index, kt);
+                    let vsize = self.size(vt);
+                    self.emit(Op::MapGet { dst, m, key: k, ok: Some(ok), vsize });
+                }
+                ExprKind::TypeAssert { x, .. } => self.type_assert(x, vt, dst, Some(ok)),
+                _ => {
+                    let span = e.span;
+                    self.err(span, "gosub: comma-ok form not supported yet");
+                }
+            }
+            return vec![(dst, vt), (ok, types::T_BOOL)];
+        }
+        let results = match self.p.types.kind(t) {
+            TypeKind::Tuple(ts) => ts.clone(),
+            _ => vec![t],
+        };
+        let regs = call_region(self, e);
+        regs.into_iter().zip(results).collect()
+    }
+}
+
+/// Compiles a call expression whose (single) result goes to `dst`.
+pub fn call_to<'a>(g: &mut Gen<'a>, e: &'a Expr, dst: Reg) {
+    let ExprKind::Call { fun, args, .. } = &e.kind else { return };
+    if let Some(&to) = g.p.info.conversions.get(&e.id) {
+        if let Some(a) = args.first() {
+            g.conversion(to, a, dst);
+        }
+        return;
+    }
+    if let Some(b) = builtin_of(g, fun) {
+        crate::builtins::builtin(g, b, e, args, dst);
+        return;
+    }
+    let t = g.type_of(e.id);
+    let regs = call_region(g, e);
+    if let Some(&r) = regs.first() {
+        if !matches!(g.p.types.kind(t), TypeKind::Tuple(_)) {
+            g.mov(dst, r, t);
+        }
+    }
+}
+
+pub fn builtin_of(g: &Gen, fun: &Expr) -> Option<Builtin> {
+    match &strip_paren(fun).kind {
+        ExprKind::Ident(id) => match g.p.info.uses.get(&id.id).map(|o| &g.p.obj(*o).kind) {
+            Some(ObjKind::Builtin(b)) => Some(*b),
+            _ => None,
+        },
+        ExprKind::Selector { .. } => match g.p.info.selections.get(&strip_paren(fun).id) {
+            Some(Selection::Qualified(o)) => match &g.p.obj(*o).kind {
+                ObjKind::Builtin(b) => Some(*b),
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Emits a call and returns the registers of its results.
+pub fn call_region<'a>(g: &mut Gen<'a>, e: &'a Expr) -> Vec<Reg> {
+    let ExprKind::Call { fun, args, ellipsis, .. } = &e.kind else { return vec![] };
+    let fun = strip_paren(fun);
+    let ft = g.type_of(fun.id);
+    let sig = g.sig_of(ft);
+    g.fs().f.cur_pos = e.span.lo;
+    // Static function?
+    let static_func = match &fun.kind {
+        ExprKind::Ident(id) => g.p.info.uses.get(&id.id).copied().filter(|o| matches!(g.p.obj(*o).kind, ObjKind::Func { .. })),
+        ExprKind::Selector { .. } => match g.p.info.selections.get(&fun.id) {
+            Some(Selection::Qualified(o)) if matches!(g.p.obj(*o).kind, ObjKind::Func { .. }) => Some(*o),
+            _ => None,
+        },
+        _ => None,
+    };
+    if let Some(o) = static_func {
+        let reg = g.region(&sig.params, &sig.results);
+        g.args_into(&sig, args, *ellipsis, &reg, 0);
+        let func = g.func_index.get(&o).copied().unwrap_or(0);
+        g.fs().f.cur_pos = e.span.lo;
+        g.emit(Op::Call { func, base: reg.base });
+        return reg.result_offs;
+    }
+    if let ExprKind::Selector { x, .. } = &fun.kind {
+        match g.p.info.selections.get(&fun.id).cloned() {
+            Some(Selection::Method { path, func, ptr_recv }) => {
+                let recv_t = recv_type(g, func);
+                let mut params = vec![recv_t];
+                params.extend(sig.params.iter().copied());
+                let reg = g.region(&params, &sig.results);
+                let rv = receiver(g, x, &path, ptr_recv);
+                g.mov(reg.param_offs[0], rv, recv_t);
+                g.args_into(&sig, args, *ellipsis, &reg, 1);
+                let f = g.func_index.get(&func).copied().unwrap_or(0);
+                g.fs().f.cur_pos = e.span.lo;
+                g.emit(Op::Call { func: f, base: reg.base });
+                return reg.result_offs;
+            }
+            Some(Selection::IfaceMethod { path, index }) => {
+                let mut params = vec![types::T_UNSAFE_POINTER];
+                params.extend(sig.params.iter().copied());
+                let reg = g.region(&params, &sig.results);
+                let iv = if path.is_empty() {
+                    g.expr(x)
+                } else {
+                    let pl = g.field_place(x, &path);
+                    let it = field_type_at(g, g.type_of(x.id), &path);
+                    g.load_place(pl, it)
+                };
+                let keep = g.temp(types::T_ANY);
+                g.mov(keep, iv, types::T_ANY);
+                g.args_into(&sig, args, *ellipsis, &reg, 1);
+                g.fs().f.cur_pos = e.span.lo;
+                g.emit(Op::CallIface { iface: keep, index: index as u32, base: reg.base });
+                return reg.result_offs;
+            }
+            _ => {}
+        }
+    }
+    // A func value.
+    let fv = g.expr(fun);
+    let keep = g.temp_word(true);
+    g.emit(Op::Move { dst: keep, src: fv });
+    let reg = g.region(&sig.params, &sig.results);
+    g.args_into(&sig, args, *ellipsis, &reg, 0);
+    g.fs().f.cur_pos = e.span.lo;
+    g.emit(Op::CallClosure { fv: keep, base: reg.base });
+    reg.result_offs
+}
+
+fn field_type_at(g: &Gen, mut t: TypeId, path: &[usize]) -> TypeId {
+    for &i in path {
+        if let TypeKind::Pointer(e) = g.p.types.under(t) {
+            t = *e;
+        }
+        t = match g.p.types.under(t) {
+            TypeKind::Struct(fs) => fs.get(i).map(|f| f.ty).unwrap_or(types::T_INVALID),
+            _ => types::T_INVALID,
+        };
+    }
+    t
+}
+
+/// The declared receiver type of a method (`T` or `*T`).
+pub fn recv_type(g: &Gen, func: ObjId) -> TypeId {
+    match &g.p.obj(func).kind {
+        ObjKind::Func { recv: Some(r), ptr_recv, .. } => {
+            if *ptr_recv {
+                // find the pointer type in the table
+                find_pointer(g, *r)
+            } else {
+                *r
+            }
+        }
+        _ => types::T_INVALID,
+    }
+}
+
+pub fn find_pointer(g: &Gen, elem: TypeId) -> TypeId {
+    for (i, k) in g.p.types.kinds.iter().enumerate() {
+        if *k == TypeKind::Pointer(elem) {
+            return TypeId(i as u32);
+        }
+    }
+    types::T_UNSAFE_POINTER
+}
+
+/// Computes the receiver argument for a method reached from `x` through `path`.
+fn receiver<'a>(g: &mut Gen<'a>, x: &'a Expr, path: &[usize], ptr_recv: bool) -> Reg {
+    let xt = g.type_of(x.id);
+    let (pl, t) = if path.is_empty() {
+        if matches!(g.p.types.under(xt), TypeKind::Pointer(_)) {
+            let v = g.expr(x);
+            if ptr_recv {
+                return v;
+            }
+            let inner = match g.p.types.under(xt) {
+                TypeKind::Pointer(e) => *e,
+                _ => xt,
+            };
+            g.emit(Op::NilCheck { ptr: v });
+            return g.load_place(Place::Mem { ptr: v, off: 0 }, inner);
+        }
+        if !ptr_recv {
+            return g.expr(x);
+        }
+        (g.place(x), xt)
+    } else {
+        let ft = field_type_at(g, xt, path);
+        (g.field_place(x, path), ft)
+    };
+    if let TypeKind::Pointer(inner) = g.p.types.under(t).clone() {
+        let v = g.load_place(pl, t);
+        if ptr_recv {
+            return v;
+        }
+        g.emit(Op::NilCheck { ptr: v });
+        return g.load_place(Place::Mem { ptr: v, off: 0 }, inner);
+    }
+    if ptr_recv {
+        g.addr_of_place(pl)
+    } else {
+        g.load_place(pl, t)
+    }
+}
+
+/// A method value `x.M` (bound receiver): a closure capturing the receiver.
+pub fn method_value<'a>(g: &mut Gen<'a>, e: &'a Expr, x: &'a Expr, dst: Reg) {
+    let span = e.span;
+    match g.p.info.selections.get(&e.id).cloned() {
+        Some(Selection::Method { path, func, ptr_recv }) => {
+            let recv_t = recv_type(g, func);
+            let rv = receiver(g, x, &path, ptr_recv);
+            // Box the receiver into an `any` and bind through a wrapper taking the data word.
+            let boxed = g.temp(types::T_ANY);
+            g.box_into(boxed, rv, recv_t, types::T_ANY);
+            let direct = g.is_ptr_word(recv_t);
+            let w = wrapper_for(g, recv_t, func, direct);
+            bound_closure(g, w, func, boxed, dst);
+        }
+        Some(Selection::IfaceMethod { index, .. }) => {
+            let iv = g.expr(x);
+            let keep = g.temp(types::T_ANY);
+            g.mov(keep, iv, types::T_ANY);
+            g.emit(Op::NilCheck { ptr: keep });
+            let _ = index;
+            g.err(span, "gosub: method values of interface methods are not supported yet");
+        }
+        _ => g.err(span, "gosub: unsupported method value"),
+    }
+}
+
+/// Creates a closure whose single captured word is the receiver's data word.
+fn bound_closure(g: &mut Gen, func: u32, method: ObjId, boxed_iface: Reg, dst: Reg) {
+    let caps = g.temp_word(true);
+    g.emit(Op::Move { dst: caps, src: boxed_iface + 8 });
+    let gcty = g.gctype(16, vec![1]);
+    let bf = bound_thunk(g, func, method);
+    g.emit(Op::MakeClosure { dst, func: bf, caps, ncap: 1, gcty });
+}
+
+/// A thunk that passes its captured word as the receiver to `func` (a wrapper taking the
+/// data word), forwarding parameters and results.
+fn bound_thunk(g: &mut Gen, func: u32, method: ObjId) -> u32 {
+    let name = format!("{}-fm", g.out.funcs[func as usize].name);
+    if let Some(i) = g.out.funcs.iter().position(|f| f.name == name) {
+        return i as u32;
+    }
+    let idx = g.new_func(name, g.out.funcs[func as usize].decl_pos);
+    g.out.funcs[idx as usize].native = None;
+    g.jobs.push(crate::gen::Job { func: idx, kind: crate::gen::JobKind::Thunk { target: func, method } });
+    idx
+}
+
+pub fn method_expr(g: &mut Gen, func: ObjId, ptr_recv: bool, recv: TypeId, dst: Reg) {
+    let _ = (ptr_recv, recv);
+    let f = g.func_index.get(&func).copied().unwrap_or(0);
+    g.emit(Op::FuncVal { dst, func: f });
+}
+
+/// The function an itab uses for method `func` of dynamic type `t` (receiver = data word).
+pub fn wrapper_for(g: &mut Gen, t: TypeId, func: ObjId, direct: bool) -> u32 {
+    let f = g.func_index.get(&func).copied().unwrap_or(0);
+    let ptr_recv = matches!(g.p.obj(func).kind, ObjKind::Func { ptr_recv: true, .. });
+    if direct && (ptr_recv || g.is_ptr_word(t)) && recv_type(g, func) == t {
+        return f;
+    }
+    let key = (t, g.p.obj(func).name.clone());
+    if let Some(&w) = g.wrappers.get(&key) {
+        return w;
+    }
+    let name = g.out.funcs[f as usize].name.clone();
+    let wname = if ptr_recv || !direct { name.replace(".(*", ".(*").to_string() } else { name.clone() };
+    let idx = g.new_func(wname, g.out.funcs[f as usize].decl_pos);
+    g.wrappers.insert(key, idx);
+    g.jobs.push(crate::gen::Job { func: idx, kind: crate::gen::JobKind::Wrapper { recv: t, method: func, path: vec![], direct } });
+    idx
+}
+
+/// Compiles an interface-call wrapper: its first parameter is an interface data word.
+pub fn compile_wrapper(g: &mut Gen, idx: u32, recv: TypeId, method: ObjId, path: &[usize], direct: bool) {
+    let name = g.out.funcs[idx as usize].name.clone();
+    g.begin_fn(name);
+    let f = g.func_index.get(&method).copied().unwrap_or(0);
+    let mt = g.p.obj(method).ty;
+    let sig = g.sig_of(mt);
+    let recv_t = recv_type(g, method);
+    let ptr_recv = matches!(g.p.obj(method).kind, ObjKind::Func { ptr_recv: true, .. });
+    let _ = path;
+    // Our frame: [data word][params][results]
+    let mut my_params = vec![types::T_UNSAFE_POINTER];
+    my_params.extend(sig.params.iter().copied());
+    let mut regs = Vec::new();
+    for &t in &my_params {
+        regs.push(g.slot(t));
+    }
+    let params_size = g.fs().f.size;
+    let mut rregs = Vec::new();
+    for &t in &sig.results {
+        rregs.push(g.slot(t));
+    }
+    let results_size = g.fs().f.size - params_size;
+    {
+        let func = &mut g.out.funcs[idx as usize];
+        func.params_size = params_size;
+        func.results_off = params_size;
+        func.results_size = results_size;
+    }
+    let mut cparams = vec![recv_t];
+    cparams.extend(sig.params.iter().copied());
+    let reg = g.region(&cparams, &sig.results);
+    // Receiver: the data word is either the value itself (direct) or a pointer to it.
+    let data = regs[0];
+    // Find the receiver through embedded fields of `recv` if the method is promoted.
+    let (emb_path, _) = crate::rtypes::promoted_path(g, recv, method);
+    let mut cur_t = recv;
+    let mut ptr = data;
+    let mut is_ptr = !direct || matches!(g.p.types.under(recv), TypeKind::Pointer(_));
+    if let TypeKind::Pointer(e) = g.p.types.under(cur_t) {
+        cur_t = *e;
+    }
+    if !direct && g.is_ptr_word(recv) {
+        // boxed pointer-shaped value: not produced (direct types are stored directly)
+    }
+    let mut off = 0u32;
+    for &fi in &emb_path {
+        let offs = g.layouts.field_offsets(&g.p.types, cur_t);
+        off += offs.get(fi).copied().unwrap_or(0) as u32;
+        let ft = match g.p.types.under(cur_t) {
+            TypeKind::Struct(fs) => fs.get(fi).map(|f| f.ty).unwrap_or(types::T_INVALID),
+            _ => types::T_INVALID,
+        };
+        if let TypeKind::Pointer(inner) = g.p.types.under(ft).clone() {
+            let np = g.temp_word(true);
+            g.emit(Op::Load { dst: np, ptr, off, w: crate::bytecode::Width::W64 });
+            ptr = np;
+            off = 0;
+            cur_t = inner;
+            is_ptr = true;
+        } else {
+            cur_t = ft;
+        }
+    }
+    if ptr_recv {
+        if off == 0 {
+            g.emit(Op::Move { dst: reg.param_offs[0], src: ptr });
+        } else {
+            g.emit(Op::FieldAddr { dst: reg.param_offs[0], ptr, off });
+        }
+    } else if is_ptr {
+        g.emit(Op::NilCheck { ptr });
+        let rt = recv_t;
+        g.load_mem(reg.param_offs[0], ptr, off, rt);
+    } else {
+        g.emit(Op::Move { dst: reg.param_offs[0], src: ptr });
+    }
+    for (i, &t) in sig.params.iter().enumerate() {
+        g.mov(reg.param_offs[i + 1], regs[i + 1], t);
+    }
+    g.emit(Op::Call { func: f, base: reg.base });
+    for (i, &t) in sig.results.iter().enumerate() {
+        g.mov(rregs[i], reg.result_offs[i], t);
+    }
+    g.emit(Op::Ret);
+    g.end_fn(idx);
+}
+
+/// Compiles a bound-method thunk: its closure's captured word is the receiver data word,
+/// passed to `target` (a function taking the data word as receiver).
+pub fn compile_thunk(g: &mut Gen, idx: u32, target: u32, method: ObjId) {
+    let name = g.out.funcs[idx as usize].name.clone();
+    g.begin_fn(name);
+    let sig = g.sig_of(g.p.obj(method).ty);
+    let mut regs = Vec::new();
+    for &t in &sig.params {
+        regs.push(g.slot(t));
+    }
+    let params_size = g.fs().f.size;
+    let mut rregs = Vec::new();
+    for &t in &sig.results {
+        rregs.push(g.slot(t));
+    }
+    let results_size = g.fs().f.size - params_size;
+    {
+        let func = &mut g.out.funcs[idx as usize];
+        func.params_size = params_size;
+        func.results_off = params_size;
+        func.results_size = results_size;
+    }
+    let ctx = g.temp_word(true);
+    g.fs().ctx_off = Some(ctx);
+    let mut cparams = vec![types::T_UNSAFE_POINTER];
+    cparams.extend(sig.params.iter().copied());
+    let reg = g.region(&cparams, &sig.results);
+    g.emit(Op::LoadCapture { dst: reg.param_offs[0], index: 0 });
+    for (i, &t) in sig.params.iter().enumerate() {
+        g.mov(reg.param_offs[i + 1], regs[i], t);
+    }
+    g.emit(Op::Call { func: target, base: reg.base });
+    for (i, &t) in sig.results.iter().enumerate() {
+        g.mov(rregs[i], reg.result_offs[i], t);
+    }
+    g.emit(Op::Ret);
+    g.end_fn(idx);
+}
+
+#[allow(dead_code)]
+fn ptr_words_in(f: &crate::bytecode::Function, lo: u32, hi: u32) -> Vec<u32> {
+    f.ptr_words.iter().filter(|&&w| w * 8 >= lo && w * 8 < hi).map(|w| w - lo / 8).collect()
+}
+
+#[allow(dead_code)]
+fn is_string(g: &Gen, t: TypeId) -> bool {
+    g.p.types.basic(t) == Some(BasicKind::String)
+}

@@ -1,0 +1,191 @@
+//! Composite literals: structs, arrays, slices and maps, by value and behind `&`.
+//!
+//! Invariant: a literal is built in a frame temporary (zeroed first, then each element
+//! stored), so a collection triggered while evaluating an element never sees a partially
+//! initialized heap object; slice and map literals allocate their storage first and store
+//! elements through the heap write path.
+
+use crate::bytecode::{Op, Reg};
+use crate::expr::Place;
+use crate::gen::{Gen, NONE};
+use gosub_syntax::ast::{Expr, ExprKind};
+use gosub_types::{self as types, ConstValue, TypeId, TypeKind};
+
+/// Value of the element expression `v` converted to `et`, handling elided `&T{...}`.
+fn elem_value<'a>(g: &mut Gen<'a>, v: &'a Expr, et: TypeId) -> Reg {
+    if let (ExprKind::CompositeLit { ty: None, .. }, TypeKind::Pointer(_)) = (&v.kind, g.p.types.under(et)) {
+        let vt = g.type_of(v.id);
+        if !matches!(g.p.types.under(vt), TypeKind::Pointer(_)) {
+            let dst = g.temp(et);
+            new_composite(g, v, dst);
+            return dst;
+        }
+    }
+    g.expr_conv(v, et)
+}
+
+fn const_index(g: &Gen, e: &Expr) -> Option<u64> {
+    match g.p.info.consts.get(&e.id) {
+        Some(ConstValue::Int(i)) => u64::try_from(*i).ok(),
+        _ => None,
+    }
+}
+
+pub fn composite_to<'a>(g: &mut Gen<'a>, e: &'a Expr, dst: Reg) {
+    let ExprKind::CompositeLit { elts, .. } = &e.kind else { return };
+    let mut t = g.type_of(e.id);
+    if let TypeKind::Pointer(inner) = g.p.types.under(t) {
+        // An elided `&T{}` recorded with the pointer type.
+        let _ = inner;
+        new_composite(g, e, dst);
+        return;
+    }
+    if g.p.types.under(t) == g.p.types.kind(types::T_INVALID) {
+        t = types::T_INVALID;
+    }
+    match g.p.types.under(t).clone() {
+        TypeKind::Struct(fields) => {
+            let size = g.size(t);
+            g.emit(Op::Zero { dst, size });
+            let offs = g.layouts.field_offsets(&g.p.types, t);
+            for (i, el) in elts.iter().enumerate() {
+                let (fi, v) = match &el.kind {
+                    ExprKind::KeyValue { key, value } => {
+                        let name = match &key.kind {
+                            ExprKind::Ident(id) => id.name.clone(),
+                            _ => String::new(),
+                        };
+                        (fields.iter().position(|f| f.name == name).unwrap_or(0), &**value)
+                    }
+                    _ => (i, el),
+                };
+                let Some(f) = fields.get(fi) else { continue };
+                let val = elem_value(g, v, f.ty);
+                let off = offs.get(fi).copied().unwrap_or(0) as u32;
+                g.store_place(Place::Frame { reg: dst + off, packed: true }, val, f.ty);
+            }
+        }
+        TypeKind::Array(et, _) => {
+            let size = g.size(t);
+            g.emit(Op::Zero { dst, size });
+            let esize = g.size(et);
+            let mut idx = 0u64;
+            for el in elts {
+                let v = match &el.kind {
+                    ExprKind::KeyValue { key, value } => {
+                        idx = const_index(g, key).unwrap_or(idx);
+                        &**value
+                    }
+                    _ => el,
+                };
+                let val = elem_value(g, v, et);
+                g.store_place(Place::Frame { reg: dst + (idx as u32) * esize, packed: true }, val, et);
+                idx += 1;
+            }
+        }
+        TypeKind::Slice(et) => {
+            // Length: one past the largest index.
+            let mut idx = 0u64;
+            let mut n = 0u64;
+            for el in elts {
+                if let ExprKind::KeyValue { key, .. } = &el.kind {
+                    idx = const_index(g, key).unwrap_or(idx);
+                }
+                idx += 1;
+                n = n.max(idx);
+            }
+            let len = g.temp(types::T_INT);
+            g.emit(Op::Const { dst: len, val: n });
+            let gcty = g.gctype_of(et);
+            let elem_size = g.size(et);
+            let s = g.temp(t);
+            g.emit(Op::MakeSlice { dst: s, gcty, elem_size, len, cap: NONE });
+            let mut idx = 0u64;
+            for el in elts {
+                let v = match &el.kind {
+                    ExprKind::KeyValue { key, value } => {
+                        idx = const_index(g, key).unwrap_or(idx);
+                        &**value
+                    }
+                    _ => el,
+                };
+                let val = elem_value(g, v, et);
+                let i = g.temp(types::T_INT);
+                g.emit(Op::Const { dst: i, val: idx });
+                let p = g.temp_word(true);
+                g.emit(Op::SliceElemAddr { dst: p, s, i, size: elem_size });
+                g.store_mem(p, 0, val, et);
+                idx += 1;
+            }
+            g.mov(dst, s, t);
+        }
+        TypeKind::Map(kt, vt) => {
+            crate::rtypes::note_dynamic(g, t);
+            let m = g.temp(t);
+            g.emit(Op::MakeMap { dst: m, rtype: t.0, hint: NONE });
+            for el in elts {
+                if let ExprKind::KeyValue { key, value } = &el.kind {
+                    let k = elem_value(g, key, kt);
+                    let kk = g.temp(kt);
+                    g.mov(kk, k, kt);
+                    let v = elem_value(g, value, vt);
+                    let p = g.temp_word(true);
+                    g.emit(Op::MapSlot { dst: p, m, key: kk });
+                    g.store_mem(p, 0, v, vt);
+                }
+            }
+            g.mov(dst, m, t);
+        }
+        _ => g.err(e.span, "gosub: unsupported composite literal"),
+    }
+}
+
+/// `&T{...}`: allocates a T on the heap, initialized from the literal; address to `dst`.
+pub fn new_composite<'a>(g: &mut Gen<'a>, lit: &'a Expr, dst: Reg) {
+    let mut t = g.type_of(lit.id);
+    if let TypeKind::Pointer(inner) = g.p.types.under(t) {
+        t = *inner;
+    }
+    let v = g.temp(t);
+    // Build the value (with the element type, not the pointer type).
+    let saved = g.type_of(lit.id);
+    if matches!(g.p.types.under(saved), TypeKind::Pointer(_)) {
+        composite_value_of_type(g, lit, t, v);
+    } else {
+        composite_to(g, lit, v);
+    }
+    let size = g.size(t);
+    let gcty = g.gctype_of(t);
+    let p = g.temp_word(true);
+    g.emit(Op::New { dst: p, gcty, size: size.max(1) });
+    g.store_mem(p, 0, v, t);
+    g.emit(Op::Move { dst, src: p });
+}
+
+/// Like `composite_to` for a literal whose recorded type is `*T` (elided `&`), building a T.
+fn composite_value_of_type<'a>(g: &mut Gen<'a>, lit: &'a Expr, t: TypeId, dst: Reg) {
+    let ExprKind::CompositeLit { elts, .. } = &lit.kind else { return };
+    if let TypeKind::Struct(fields) = g.p.types.under(t).clone() {
+        let size = g.size(t);
+        g.emit(Op::Zero { dst, size });
+        let offs = g.layouts.field_offsets(&g.p.types, t);
+        for (i, el) in elts.iter().enumerate() {
+            let (fi, v) = match &el.kind {
+                ExprKind::KeyValue { key, value } => {
+                    let name = match &key.kind {
+                        ExprKind::Ident(id) => id.name.clone(),
+                        _ => String::new(),
+                    };
+                    (fields.iter().position(|f| f.name == name).unwrap_or(0), &**value)
+                }
+                _ => (i, el),
+            };
+            let Some(f) = fields.get(fi) else { continue };
+            let val = elem_value(g, v, f.ty);
+            let off = offs.get(fi).copied().unwrap_or(0) as u32;
+            g.store_place(Place::Frame { reg: dst + off, packed: true }, val, f.ty);
+        }
+    } else {
+        g.err(lit.span, "gosub: unsupported elided composite literal");
+    }
+}

@@ -1,0 +1,34 @@
+//! A readable listing of compiled code (`gosub disasm`).
+
+use crate::program::Program;
+use std::fmt::Write;
+
+pub fn disasm(p: &Program, only: Option<&str>) -> String {
+    let mut s = String::new();
+    for (i, f) in p.funcs.iter().enumerate() {
+        if only.is_some_and(|n| !f.name.ends_with(n)) {
+            continue;
+        }
+        let _ = writeln!(
+            s,
+            "func #{} {} (frame {} bytes: params 0..{}, results {}..{}; pointer words {:?}{}{})",
+            i,
+            f.name,
+            f.frame_size,
+            f.params_size,
+            f.results_off,
+            f.results_off + f.results_size,
+            f.ptr_words,
+            f.ctx_off.map(|o| format!(", closure ctx @{}", o)).unwrap_or_default(),
+            f.defer_off.map(|o| format!(", defer list @{}", o)).unwrap_or_default(),
+        );
+        if let Some(n) = f.native {
+            let _ = writeln!(s, "    native {}", p.natives.get(n as usize).map(|s| s.as_str()).unwrap_or("?"));
+            continue;
+        }
+        for (pc, op) in f.code.iter().enumerate() {
+            let _ = writeln!(s, "  {:4}  {:?}", pc, op);
+        }
+    }
+    s
+}

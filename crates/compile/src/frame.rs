@@ -1,0 +1,125 @@
+//! Frame layout and instruction emission for one function being compiled.
+//!
+//! Invariants:
+//! - Layout of every frame: parameters from offset 0 (each 8-byte aligned), then results,
+//!   then the closure context word and the defer-list word when the function needs them,
+//!   then locals and temporaries. All registers are 8-byte aligned.
+//! - A frame word is either always a pointer word or never one during the whole function
+//!   (temporaries are recycled only into slots of the same pointer shape), so one stack map
+//!   per function (`Function::ptr_words`) is precise at every instruction.
+//! - Temporaries allocated while compiling a statement are released when it is done.
+
+use crate::bytecode::{Function, Op, Reg};
+use crate::layout::{round_up, Layout};
+use std::collections::HashMap;
+
+pub type Label = usize;
+
+#[derive(Default)]
+pub struct FrameBuilder {
+    pub code: Vec<Op>,
+    pub pos: Vec<u32>,
+    pub cur_pos: u32,
+    pub size: u32,
+    pub ptr_words: Vec<u32>,
+    free: HashMap<(u32, Vec<u32>), Vec<Reg>>,
+    /// Temporaries in use since the start of the current statement.
+    live_temps: Vec<(Reg, u32, Vec<u32>)>,
+    labels: Vec<Option<u32>>,
+    /// (instruction index, label) to patch.
+    fixups: Vec<(usize, Label)>,
+}
+
+impl FrameBuilder {
+    pub fn new() -> FrameBuilder {
+        FrameBuilder::default()
+    }
+
+    /// Allocates a dedicated (never recycled) slot for a value of this layout.
+    pub fn alloc_slot(&mut self, l: &Layout) -> Reg {
+        let off = round_up(self.size as u64, 8) as u32;
+        let size = round_up(l.size.max(1), 8) as u32;
+        self.size = off + size;
+        for w in &l.ptr_words {
+            self.ptr_words.push(off / 8 + w);
+        }
+        off
+    }
+
+    /// A temporary for the current statement, recycled afterwards.
+    pub fn temp(&mut self, l: &Layout) -> Reg {
+        let size = round_up(l.size.max(1), 8) as u32;
+        let key = (size, l.ptr_words.clone());
+        let r = match self.free.get_mut(&key).and_then(|v| v.pop()) {
+            Some(r) => r,
+            None => self.alloc_slot(l),
+        };
+        self.live_temps.push((r, size, l.ptr_words.clone()));
+        r
+    }
+
+    /// Marks the temporaries in use; `release_temps(mark)` frees those allocated after it.
+    pub fn temp_mark(&self) -> usize {
+        self.live_temps.len()
+    }
+
+    pub fn release_temps(&mut self, mark: usize) {
+        while self.live_temps.len() > mark {
+            if let Some((r, size, ptrs)) = self.live_temps.pop() {
+                self.free.entry((size, ptrs)).or_default().push(r);
+            }
+        }
+    }
+
+    pub fn emit(&mut self, op: Op) -> usize {
+        self.code.push(op);
+        self.pos.push(self.cur_pos);
+        self.code.len() - 1
+    }
+
+    pub fn new_label(&mut self) -> Label {
+        self.labels.push(None);
+        self.labels.len() - 1
+    }
+
+    pub fn bind(&mut self, l: Label) {
+        self.labels[l] = Some(self.code.len() as u32);
+    }
+
+    pub fn label_pos(&self, l: Label) -> Option<u32> {
+        self.labels.get(l).copied().flatten()
+    }
+
+    pub fn here(&self) -> u32 {
+        self.code.len() as u32
+    }
+
+    /// Emits a jump-like instruction whose target is patched when `l` is bound.
+    pub fn emit_jump(&mut self, op: Op, l: Label) -> usize {
+        let i = self.emit(op);
+        self.fixups.push((i, l));
+        i
+    }
+
+    pub fn finish(mut self, mut f: Function) -> Function {
+        for (i, l) in std::mem::take(&mut self.fixups) {
+            let t = self.labels[l].unwrap_or(self.code.len() as u32);
+            match &mut self.code[i] {
+                Op::Jmp { target }
+                | Op::JmpIf { target, .. }
+                | Op::JmpIfNot { target, .. }
+                | Op::JmpCmpNot { target, .. }
+                | Op::JmpCmpImmNot { target, .. } => *target = t,
+                Op::MapIterNext { done, .. } => *done = t,
+                _ => {}
+            }
+        }
+        self.ptr_words.sort_unstable();
+        self.ptr_words.dedup();
+        f.code = self.code;
+        f.pos = self.pos;
+        f.frame_size = round_up(self.size as u64, 8) as u32;
+        f.ptr_words = self.ptr_words;
+        f
+    }
+}

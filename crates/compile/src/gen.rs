@@ -1,0 +1,568 @@
+//! The code generator's shared state and the per-function driver.
+//!
+//! Invariants:
+//! - Every function (declared, method, literal, wrapper) gets its index in `Program::funcs`
+//!   before any code refers to it; bodies are compiled from a work queue, so nested function
+//!   literals never recurse into the generator.
+//! - A local variable lives either in its frame slot (`Loc::Frame`) or, when its address is
+//!   taken or a closure captures it, in a heap cell whose address is in a frame slot
+//!   (`Loc::Boxed`) or in the closure (`Loc::Captured`). Until escape analysis (issue 4)
+//!   decides better, every such variable is boxed, which is always sound.
+
+use crate::bytecode::{Function, Op, Reg};
+use crate::frame::{FrameBuilder, Label};
+use crate::layout::{Layout, Layouts};
+use crate::program::{GcType, Itab, Program};
+use gosub_syntax::ast::{self, NodeId};
+use gosub_syntax::Diagnostic;
+use gosub_types::{self as types, ObjId, ObjKind, TypeId, TypeKind};
+use std::collections::{HashMap, HashSet};
+
+#[derive(Clone, Copy, Debug)]
+pub enum Loc {
+    Frame(Reg),
+    /// The frame slot holds the address of a heap cell.
+    Boxed(Reg),
+    /// Captured word `index` of the current closure holds the address of the cell.
+    Captured(u32),
+    /// Offset in the globals block.
+    Global(u32),
+}
+
+pub struct Job {
+    pub func: u32,
+    pub kind: JobKind,
+}
+
+pub enum JobKind {
+    Decl { pkg: usize, file: usize, decl: usize },
+    Lit { expr: *const ast::Expr, captures: Vec<ObjId>, parent_name: String },
+    Entry,
+    /// Adapts an interface call (receiver = data word) to method `method` of type `recv`.
+    Wrapper { recv: TypeId, method: ObjId, path: Vec<usize>, direct: bool },
+    /// A bound method value's code: calls `target` with the captured receiver word.
+    Thunk { target: u32, method: ObjId },
+}
+
+pub struct LoopCtx {
+    pub label: Option<String>,
+    pub brk: Label,
+    pub cont: Option<Label>,
+}
+
+/// Per-function state.
+pub struct FnState {
+    pub f: FrameBuilder,
+    pub locals: HashMap<ObjId, Loc>,
+    pub loops: Vec<LoopCtx>,
+    pub labels: HashMap<String, Label>,
+    pub results: Vec<(ObjId, Reg, TypeId)>,
+    pub ctx_off: Option<Reg>,
+    pub defer_off: Option<Reg>,
+    pub boxed: HashSet<ObjId>,
+    pub name: String,
+    pub lit_count: u32,
+    pub ret_label: Label,
+    /// Pending `fallthrough` target for the next case body.
+    pub fallthrough: Option<Label>,
+}
+
+pub struct Gen<'a> {
+    pub p: &'a types::Program,
+    pub out: Program,
+    pub layouts: Layouts,
+    pub func_index: HashMap<ObjId, u32>,
+    pub jobs: Vec<Job>,
+    pub globals: HashMap<ObjId, u32>,
+    pub strings: HashMap<Vec<u8>, u32>,
+    pub gctypes: HashMap<(u32, Vec<u32>), u32>,
+    pub itabs: HashMap<(u32, u32), u32>,
+    pub wrappers: HashMap<(TypeId, String), u32>,
+    pub natives: HashMap<String, u32>,
+    pub errors: Vec<Diagnostic>,
+    pub fs: Option<FnState>,
+    pub messages: HashMap<String, u32>,
+}
+
+pub const NONE: Reg = u32::MAX;
+
+impl<'a> Gen<'a> {
+    pub fn new(p: &'a types::Program) -> Gen<'a> {
+        let mut g = Gen {
+            p,
+            out: Program::default(),
+            layouts: Layouts::default(),
+            func_index: HashMap::new(),
+            jobs: Vec::new(),
+            globals: HashMap::new(),
+            strings: HashMap::new(),
+            gctypes: HashMap::new(),
+            itabs: HashMap::new(),
+            wrappers: HashMap::new(),
+            natives: HashMap::new(),
+            errors: Vec::new(),
+            fs: None,
+            messages: HashMap::new(),
+        };
+        // GC type 0: bytes.
+        g.out.gctypes.push(GcType { size: 1, ptr_words: vec![] });
+        g.gctypes.insert((1, vec![]), 0);
+        g
+    }
+
+    // ---------- small helpers ----------
+
+    pub fn fs(&mut self) -> &mut FnState {
+        self.fs.as_mut().expect("inside a function")
+    }
+
+    pub fn f(&mut self) -> &mut FrameBuilder {
+        &mut self.fs().f
+    }
+
+    pub fn emit(&mut self, op: Op) -> usize {
+        self.f().emit(op)
+    }
+
+    pub fn err(&mut self, span: ast::Span, msg: impl Into<String>) {
+        self.errors.push(Diagnostic::new(span, msg));
+    }
+
+    pub fn layout(&mut self, t: TypeId) -> Layout {
+        self.layouts.get(&self.p.types, t)
+    }
+
+    pub fn size(&mut self, t: TypeId) -> u32 {
+        self.layout(t).size as u32
+    }
+
+    pub fn type_of(&self, id: NodeId) -> TypeId {
+        self.p.info.types.get(&id).copied().unwrap_or(types::T_INVALID)
+    }
+
+    pub fn temp(&mut self, t: TypeId) -> Reg {
+        let l = self.layout(t);
+        self.f().temp(&l)
+    }
+
+    pub fn temp_word(&mut self, ptr: bool) -> Reg {
+        let l = Layout { size: 8, align: 8, ptr_words: if ptr { vec![0] } else { vec![] } };
+        self.f().temp(&l)
+    }
+
+    pub fn slot(&mut self, t: TypeId) -> Reg {
+        let l = self.layout(t);
+        self.f().alloc_slot(&l)
+    }
+
+    pub fn gctype_of(&mut self, t: TypeId) -> u32 {
+        let l = self.layout(t);
+        self.gctype(l.size.max(1) as u32, l.ptr_words)
+    }
+
+    pub fn gctype(&mut self, size: u32, ptr_words: Vec<u32>) -> u32 {
+        let key = (size, ptr_words);
+        if let Some(&i) = self.gctypes.get(&key) {
+            return i;
+        }
+        let i = self.out.gctypes.len() as u32;
+        self.out.gctypes.push(GcType { size: key.0, ptr_words: key.1.clone() });
+        self.gctypes.insert(key, i);
+        i
+    }
+
+    pub fn string_const(&mut self, s: &[u8]) -> u32 {
+        if let Some(&i) = self.strings.get(s) {
+            return i;
+        }
+        let i = self.out.strings.len() as u32;
+        self.out.strings.push(s.to_vec());
+        self.strings.insert(s.to_vec(), i);
+        i
+    }
+
+    pub fn message(&mut self, m: &str) -> u32 {
+        if let Some(&i) = self.messages.get(m) {
+            return i;
+        }
+        let i = self.out.messages.len() as u32;
+        self.out.messages.push(m.to_string());
+        self.messages.insert(m.to_string(), i);
+        i
+    }
+
+    /// Emits a move of a value of type `t` from `src` to `dst`.
+    pub fn mov(&mut self, dst: Reg, src: Reg, t: TypeId) {
+        if dst == src {
+            return;
+        }
+        let size = self.size(t);
+        self.mov_size(dst, src, size);
+    }
+
+    pub fn mov_size(&mut self, dst: Reg, src: Reg, size: u32) {
+        if dst == src || size == 0 {
+            return;
+        }
+        if size <= 8 {
+            self.emit(Op::Move { dst, src });
+        } else {
+            self.emit(Op::MoveN { dst, src, size: crate::layout::round_up(size as u64, 8) as u32 });
+        }
+    }
+
+    pub fn itab(&mut self, concrete: TypeId, iface: TypeId) -> u32 {
+        if let Some(&i) = self.itabs.get(&(concrete.0, iface.0)) {
+            return i;
+        }
+        let names: Vec<String> = match self.p.types.under(iface) {
+            TypeKind::Interface(ms) => ms.iter().map(|m| m.name.clone()).collect(),
+            _ => vec![],
+        };
+        self.ensure_methods(concrete);
+        let methods = self.out.rtypes[concrete.0 as usize].methods.clone();
+        let funcs = names
+            .iter()
+            .map(|n| methods.iter().find(|(m, _)| m == n).map(|(_, f)| *f).unwrap_or(u32::MAX))
+            .collect();
+        let i = self.out.itabs.len() as u32;
+        self.out.itabs.push(Itab { rtype: concrete.0, iface: iface.0, funcs });
+        self.itabs.insert((concrete.0, iface.0), i);
+        i
+    }
+
+    pub fn new_func(&mut self, name: String, decl_pos: u32) -> u32 {
+        let i = self.out.funcs.len() as u32;
+        self.out.funcs.push(Function { name, decl_pos, ..Default::default() });
+        i
+    }
+
+    pub fn pkg_name(&self, pkg: usize) -> String {
+        self.p.packages.get(pkg).map(|p| p.path.clone()).unwrap_or_default()
+    }
+
+    /// Go's qualified function name as tracebacks print it.
+    pub fn func_name(&self, obj: ObjId) -> String {
+        let o = self.p.obj(obj);
+        let pkg = self.pkg_name(o.pkg);
+        match &o.kind {
+            ObjKind::Func { recv: Some(r), ptr_recv, .. } => {
+                let base = self.p.types.named_of(*r).map(|n| n.name.clone()).unwrap_or_else(|| "?".into());
+                if *ptr_recv {
+                    format!("{}.(*{}).{}", pkg, base, o.name)
+                } else {
+                    format!("{}.{}.{}", pkg, base, o.name)
+                }
+            }
+            _ => format!("{}.{}", pkg, o.name),
+        }
+    }
+
+    // ---------- the driver ----------
+
+    pub fn run(mut self) -> Result<Program, Vec<Diagnostic>> {
+        crate::rtypes::build_all(&mut self);
+        self.declare_globals();
+        self.declare_funcs();
+        self.out.string_itab = Some(self.itab(types::T_STRING, types::T_ANY));
+        let rt_err = (0..self.p.types.kinds.len()).map(|i| TypeId(i as u32)).find(|&t| {
+            self.p.types.named_of(t).is_some_and(|n| n.pkg == "runtime" && n.name == "errorString")
+        });
+        if let Some(t) = rt_err {
+            self.out.runtime_error_itab = Some(self.itab(t, types::T_ANY));
+        }
+        let entry = self.new_func("runtime.main".into(), 0);
+        self.out.entry = entry;
+        self.jobs.push(Job { func: entry, kind: JobKind::Entry });
+        while let Some(job) = self.jobs.pop() {
+            self.compile_job(job);
+        }
+        crate::rtypes::finish(&mut self);
+        if !self.errors.is_empty() {
+            return Err(self.errors);
+        }
+        Ok(self.out)
+    }
+
+    fn declare_globals(&mut self) {
+        let mut off = 0u32;
+        let mut ptrs = Vec::new();
+        for pkg in &self.p.packages {
+            for e in &pkg.init_order {
+                for &o in &e.lhs {
+                    let t = self.p.obj(o).ty;
+                    let l = self.layouts.get(&self.p.types, t);
+                    off = crate::layout::round_up(off as u64, 8) as u32;
+                    for w in &l.ptr_words {
+                        ptrs.push(off / 8 + w);
+                    }
+                    self.globals.insert(o, off);
+                    off += crate::layout::round_up(l.size.max(1), 8) as u32;
+                }
+            }
+        }
+        self.out.globals_size = off.max(8);
+        self.out.globals_ptr_words = ptrs;
+    }
+
+    fn declare_funcs(&mut self) {
+        for (pi, pkg) in self.p.packages.iter().enumerate() {
+            for (fi, file) in pkg.files.iter().enumerate() {
+                for (di, d) in file.decls.iter().enumerate() {
+                    if let ast::Decl::Func(fd) = d {
+                        let Some(&obj) = self.p.info.defs.get(&fd.name.id) else { continue };
+                        if fd.name.name == "init" && fd.recv.is_none() {
+                            // init functions are not referable; index them by a synthetic key.
+                        }
+                        let name = self.func_name(obj);
+                        let idx = self.new_func(name.clone(), fd.span.lo);
+                        self.func_index.insert(obj, idx);
+                        if fd.body.is_none() {
+                            let n = self.natives.len() as u32;
+                            let nat = *self.natives.entry(name.clone()).or_insert(n);
+                            if nat == n {
+                                self.out.natives.push(name);
+                            }
+                            self.out.funcs[idx as usize].native = Some(nat);
+                        }
+                        self.jobs.push(Job { func: idx, kind: JobKind::Decl { pkg: pi, file: fi, decl: di } });
+                    }
+                }
+            }
+        }
+    }
+
+    fn compile_job(&mut self, job: Job) {
+        match job.kind {
+            JobKind::Decl { pkg, file, decl } => {
+                let p = self.p;
+                let ast::Decl::Func(fd) = &p.packages[pkg].files[file].decls[decl] else { return };
+                let name = self.out.funcs[job.func as usize].name.clone();
+                self.compile_func(job.func, name, fd.name.id, &fd.sig, fd.body.as_ref(), &[], fd.span.lo);
+            }
+            JobKind::Lit { expr, captures, parent_name } => {
+                // SAFETY: `expr` points into `self.p` (the checked program's AST), which outlives
+                // the generator and is never mutated; raw pointers only avoid a borrow of self.
+                let e: &'a ast::Expr = unsafe { &*expr };
+                if let ast::ExprKind::FuncLit { sig, body } = &e.kind {
+                    let _ = parent_name;
+                    let name = self.out.funcs[job.func as usize].name.clone();
+                    self.compile_func(job.func, name, e.id, sig, Some(body), &captures, e.span.lo);
+                }
+            }
+            JobKind::Entry => self.compile_entry(job.func),
+            JobKind::Wrapper { recv, method, path, direct } => {
+                crate::call::compile_wrapper(self, job.func, recv, method, &path, direct)
+            }
+            JobKind::Thunk { target, method } => crate::call::compile_thunk(self, job.func, target, method),
+        }
+    }
+
+    pub fn begin_fn(&mut self, name: String) {
+        let mut f = FrameBuilder::new();
+        let ret_label = f.new_label();
+        self.fs = Some(FnState {
+            f,
+            locals: HashMap::new(),
+            loops: Vec::new(),
+            labels: HashMap::new(),
+            results: Vec::new(),
+            ctx_off: None,
+            defer_off: None,
+            boxed: HashSet::new(),
+            name,
+            lit_count: 0,
+            ret_label,
+            fallthrough: None,
+        });
+    }
+
+    pub fn end_fn(&mut self, idx: u32) {
+        let fs = self.fs.take().expect("function state");
+        let mut func = std::mem::take(&mut self.out.funcs[idx as usize]);
+        func.ctx_off = fs.ctx_off;
+        func.defer_off = fs.defer_off;
+        func.epilogue = fs.f.label_pos(fs.ret_label).unwrap_or(0);
+        let func = fs.f.finish(func);
+        self.out.funcs[idx as usize] = func;
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn compile_func(
+        &mut self,
+        idx: u32,
+        name: String,
+        key: NodeId,
+        sig: &'a ast::FuncType,
+        body: Option<&'a ast::Block>,
+        captures: &[ObjId],
+        pos: u32,
+    ) {
+        let _ = sig;
+        self.begin_fn(name);
+        self.fs().f.cur_pos = pos;
+        let fv = self.p.info.func_vars.get(&key).cloned().unwrap_or_default();
+        if let Some(b) = body {
+            let mut boxed = crate::boxing::boxed_vars(self.p, b);
+            for c in captures {
+                boxed.remove(c);
+            }
+            self.fs().boxed = boxed;
+        }
+        // Parameters (receiver first), then results.
+        let mut param_regs = Vec::new();
+        for &o in fv.recv.iter().chain(fv.params.iter()) {
+            let t = self.p.obj(o).ty;
+            let r = self.slot(t);
+            param_regs.push((o, r, t));
+        }
+        let params_size = self.fs().f.size;
+        let mut results = Vec::new();
+        for &o in &fv.results {
+            let t = self.p.obj(o).ty;
+            let r = self.slot(t);
+            results.push((o, r, t));
+        }
+        let results_size = self.fs().f.size - params_size;
+        {
+            let func = &mut self.out.funcs[idx as usize];
+            func.params_size = params_size;
+            func.results_off = params_size;
+            func.results_size = results_size;
+        }
+        if body.is_none() {
+            // Native: the VM calls the implementation with this frame.
+            let native = self.out.funcs[idx as usize].native.unwrap_or(0);
+            self.emit(Op::CallNative { native, base: 0 });
+            self.emit(Op::Ret);
+            self.end_fn(idx);
+            return;
+        }
+        if !captures.is_empty() {
+            let c = self.temp_word(true);
+            self.fs().ctx_off = Some(c);
+            for (i, &o) in captures.iter().enumerate() {
+                self.fs().locals.insert(o, Loc::Captured(i as u32));
+            }
+        }
+        if crate::boxing::has_defer(body.expect("body")) {
+            let d = self.f().alloc_slot(&Layout { size: 8, align: 8, ptr_words: vec![0] });
+            self.fs().defer_off = Some(d);
+        }
+        for (o, r, t) in param_regs {
+            self.bind_var(o, r, t, true);
+        }
+        for (o, r, t) in &results {
+            self.bind_var(*o, *r, *t, true);
+        }
+        self.fs().results = results;
+        if let Some(b) = body {
+            self.block(&b.stmts);
+            self.fs().f.cur_pos = b.span.hi.saturating_sub(1);
+            if !self.fs().results.is_empty() {
+                self.emit(Op::Unreachable);
+            }
+        }
+        let rl = self.fs().ret_label;
+        self.f().bind(rl);
+        self.emit_return_epilogue();
+        self.end_fn(idx);
+    }
+
+    /// Copies boxed named results back into the result slots, then returns.
+    pub fn emit_return_epilogue(&mut self) {
+        let results = self.fs().results.clone();
+        for (o, r, t) in results {
+            if let Some(Loc::Boxed(b)) = self.fs().locals.get(&o).copied() {
+                let size = self.size(t);
+                self.emit(Op::LoadN { dst: r, ptr: b, off: 0, size });
+            }
+        }
+        self.emit(Op::Ret);
+    }
+
+    /// Gives variable `o` (whose initial value is in `r` when `init`) its home.
+    pub fn bind_var(&mut self, o: ObjId, r: Reg, t: TypeId, init: bool) {
+        if self.fs().boxed.contains(&o) {
+            let ptr_t = Layout { size: 8, align: 8, ptr_words: vec![0] };
+            let cell = self.f().alloc_slot(&ptr_t);
+            let size = self.size(t);
+            let gcty = self.gctype_of(t);
+            self.emit(Op::New { dst: cell, gcty, size: size.max(1) });
+            if init {
+                self.store_mem(cell, 0, r, t);
+            }
+            self.fs().locals.insert(o, Loc::Boxed(cell));
+        } else {
+            self.fs().locals.insert(o, Loc::Frame(r));
+        }
+    }
+
+    /// Declares a new local `o` and returns the register to write its initial value into
+    /// (then call `finish_decl`).
+    pub fn declare_local(&mut self, o: ObjId) -> Reg {
+        let t = self.p.obj(o).ty;
+        self.slot(t)
+    }
+
+    fn compile_entry(&mut self, idx: u32) {
+        self.begin_fn("runtime.main".into());
+        let p = self.p;
+        for (pi, pkg) in p.packages.iter().enumerate() {
+            for e in &pkg.init_order {
+                let (fi, di, si) = e.spec;
+                let ast::Decl::Var(gd) = &pkg.files[fi].decls[di] else { continue };
+                let spec = &gd.specs[si];
+                let mark = self.f().temp_mark();
+                self.fs().f.cur_pos = spec.span.lo;
+                if spec.values.is_empty() {
+                    continue; // globals start zeroed
+                }
+                if spec.values.len() == e.lhs.len() {
+                    for (i, &o) in e.lhs.iter().enumerate() {
+                        let t = self.p.obj(o).ty;
+                        let v = self.expr_conv(&spec.values[i], t);
+                        if self.p.obj(o).name != "_" {
+                            self.store_global(o, v, t);
+                        }
+                    }
+                } else {
+                    let tys: Vec<TypeId> = e.lhs.iter().map(|&o| self.p.obj(o).ty).collect();
+                    let regs = self.multi_value(&spec.values[0], tys.len());
+                    for (i, &o) in e.lhs.iter().enumerate() {
+                        if self.p.obj(o).name != "_" {
+                            let (r, rt) = regs[i];
+                            let v = self.convert(r, rt, tys[i]);
+                            self.store_global(o, v, tys[i]);
+                        }
+                    }
+                }
+                self.f().release_temps(mark);
+            }
+            for &(fi, di) in &pkg.init_funcs {
+                let ast::Decl::Func(fd) = &pkg.files[fi].decls[di] else { continue };
+                if let Some(&obj) = p.info.defs.get(&fd.name.id) {
+                    if let Some(&fidx) = self.func_index.get(&obj) {
+                        self.emit(Op::Call { func: fidx, base: 0 });
+                    }
+                }
+            }
+            if pi + 1 == p.packages.len() {
+                if let Some(&main) = pkg.scope.get("main") {
+                    if let Some(&fidx) = self.func_index.get(&main) {
+                        self.emit(Op::Call { func: fidx, base: 0 });
+                    }
+                }
+            }
+        }
+        self.emit(Op::Ret);
+        self.end_fn(idx);
+    }
+
+    pub fn store_global(&mut self, o: ObjId, v: Reg, t: TypeId) {
+        let Some(&off) = self.globals.get(&o) else { return };
+        let size = self.size(t);
+        let gcty = self.gctype_of(t);
+        self.emit(Op::StoreGlobal { off, src: v, size, gcty });
+    }
+}

@@ -1,0 +1,120 @@
+//! The compiled program handed to the VM: functions, runtime type descriptors, itabs,
+//! string constants, the globals block and the entry sequence.
+//!
+//! Invariants: `rtypes` is indexed by `gosub_types::TypeId.0` (every type of the checked
+//! program has a descriptor); an interface's first word holds `itab index + 1` (0 = nil
+//! interface); `gctypes[i]` is registered with the heap as GC type id `i`, in order, before
+//! the program runs (index 0 is the byte type).
+
+use crate::bytecode::Function;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RKind {
+    Invalid,
+    Bool,
+    Int,
+    Int8,
+    Int16,
+    Int32,
+    Int64,
+    Uint,
+    Uint8,
+    Uint16,
+    Uint32,
+    Uint64,
+    Uintptr,
+    Float32,
+    Float64,
+    Complex64,
+    Complex128,
+    String,
+    UnsafePointer,
+    Pointer,
+    Slice,
+    Array,
+    Map,
+    Chan,
+    Func,
+    Struct,
+    Interface,
+    Tuple,
+}
+
+#[derive(Clone, Debug)]
+pub struct RField {
+    pub name: String,
+    pub typ: u32,
+    pub offset: u64,
+    pub embedded: bool,
+    pub exported: bool,
+}
+
+/// A runtime type descriptor (what Go calls `*_type` / `abi.Type`).
+#[derive(Clone, Debug)]
+pub struct RType {
+    pub kind: RKind,
+    /// As `%T` prints it: `int`, `main.Point`, `[]string`, `*main.Node`.
+    pub name: String,
+    /// True for declared (named) types.
+    pub named: bool,
+    pub size: u64,
+    /// The GC type describing one value of this type.
+    pub gcty: u32,
+    /// Element type for pointers, slices, arrays, maps (value), chans.
+    pub elem: u32,
+    /// Key type for maps.
+    pub key: u32,
+    /// Length of arrays.
+    pub len: u64,
+    pub fields: Vec<RField>,
+    /// Pointer-shaped: stored directly in an interface's data word.
+    pub direct: bool,
+    /// Comparable with `==` (and usable as a map key).
+    pub comparable: bool,
+    /// Methods callable through an interface holding this type, sorted by name: the function
+    /// receives the interface data word as its receiver (wrappers adapt value receivers).
+    pub methods: Vec<(String, u32)>,
+    /// The underlying type's descriptor (itself for unnamed types).
+    pub underlying: u32,
+    /// Interface types: method names, sorted (the dispatch order).
+    pub iface_methods: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Itab {
+    /// Dynamic type.
+    pub rtype: u32,
+    /// Interface type.
+    pub iface: u32,
+    /// Function per interface method, in the interface's method order.
+    pub funcs: Vec<u32>,
+}
+
+#[derive(Clone, Debug)]
+pub struct GcType {
+    pub size: u32,
+    pub ptr_words: Vec<u32>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Program {
+    pub funcs: Vec<Function>,
+    pub rtypes: Vec<RType>,
+    pub itabs: Vec<Itab>,
+    pub gctypes: Vec<GcType>,
+    /// String constants (bytes); `Op::Str` refers to them by index.
+    pub strings: Vec<Vec<u8>>,
+    /// Size of the globals block and its pointer words.
+    pub globals_size: u32,
+    pub globals_ptr_words: Vec<u32>,
+    /// Names of native functions (`strings.Index`); `Function::native` indexes this.
+    pub natives: Vec<String>,
+    /// The function that initializes globals, runs init()s and then main.main.
+    pub entry: u32,
+    /// Fixed messages for `Op::PanicMsg`.
+    pub messages: Vec<String>,
+    /// Itab of (runtime.errorString, any) used to box runtime error panics, if present.
+    pub runtime_error_itab: Option<u32>,
+    /// Itab of (string, any), for panics with plain string messages.
+    pub string_itab: Option<u32>,
+}

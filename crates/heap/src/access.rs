@@ -1,0 +1,182 @@
+//! Checked access to VM memory: the only way the interpreter touches it.
+//!
+//! A range `[addr, addr+len)` is accessible iff it lies entirely inside one
+//! of: the used part of the active small-object space, one live large
+//! object's page run, the used part of the static or globals region, or the
+//! committed part of one live stack. Everything else — nil, addresses outside
+//! the arena, the inactive semispace, free pages, the unused tail of a
+//! region — is a [`Fault`]. Zero-length accesses always succeed (they touch
+//! nothing), except that `translate(a, 0)` needs `a` inside the arena.
+//!
+//! The check is by region, not by object: a stray VM pointer into a live
+//! object's neighbour (or its header) is not detected here; bounds checks
+//! against object sizes are the VM's job (Go's slice bounds).
+//!
+//! Invariant: every pointer handed out (`translate`, `bytes`, `bytes_mut`)
+//! stays valid until the next `&mut self` call that can allocate, collect or
+//! free (alloc*, collect, free_stack, ...); the borrow checker enforces this
+//! for slices.
+
+use crate::arena::{Addr, ARENA_BASE};
+use crate::Heap;
+
+/// An access to an invalid VM address (the VM reports it as a Go fault:
+/// nil dereference or `unexpected fault address`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fault {
+    pub addr: Addr,
+}
+
+impl Fault {
+    /// Was this (probably) a nil dereference? (address in the first page)
+    pub fn is_nil(&self) -> bool {
+        self.addr < 4096
+    }
+}
+
+impl std::fmt::Display for Fault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.is_nil() {
+            write!(
+                f,
+                "invalid memory address or nil pointer dereference (addr={:#x})",
+                self.addr
+            )
+        } else {
+            write!(f, "unexpected fault address {:#x}", self.addr)
+        }
+    }
+}
+
+impl std::error::Error for Fault {}
+
+macro_rules! rw {
+    ($read:ident, $write:ident, $t:ty) => {
+        #[doc = concat!("Read a `", stringify!($t), "` (any alignment).")]
+        #[inline]
+        pub fn $read(&self, addr: Addr) -> Result<$t, Fault> {
+            let p = self
+                .translate(addr, std::mem::size_of::<$t>())
+                .ok_or(Fault { addr })?;
+            // SAFETY: translate checked that the whole range is accessible
+            // committed memory; unaligned reads are allowed.
+            Ok(unsafe { std::ptr::read_unaligned(p as *const $t) })
+        }
+
+        #[doc = concat!("Write a `", stringify!($t), "` (any alignment).")]
+        #[inline]
+        pub fn $write(&mut self, addr: Addr, v: $t) -> Result<(), Fault> {
+            let p = self
+                .translate(addr, std::mem::size_of::<$t>())
+                .ok_or(Fault { addr })?;
+            // SAFETY: as above; `&mut self` excludes outstanding slices.
+            unsafe { std::ptr::write_unaligned(p as *mut $t, v) };
+            Ok(())
+        }
+    };
+}
+
+impl Heap {
+    /// Is `[off, off+len)` (arena offsets, len > 0) accessible?
+    #[inline]
+    fn accessible(&self, off: u64, len: u64) -> bool {
+        let l = &self.layout;
+        let Some(end) = off.checked_add(len) else {
+            return false;
+        };
+        let act = &self.semi[self.active];
+        if act.region.contains_off(off) {
+            return end <= act.top_off();
+        }
+        if l.large.contains_off(off) {
+            return self.large.run_of(off).is_some_and(|(_, e)| end <= e);
+        }
+        if l.statics.contains_off(off) {
+            return self.statics.holds(off, len);
+        }
+        if l.globals.contains_off(off) {
+            return self.globals.holds(off, len);
+        }
+        if l.stacks.contains_off(off) {
+            return self.stacks.holds(off, len);
+        }
+        false
+    }
+
+    /// Bounds-checked translation of `[addr, addr+len)` to a machine
+    /// pointer. The pointer is valid until the next allocation, collection
+    /// or stack free. Dereferencing it is the caller's (unsafe) business.
+    #[inline]
+    pub fn translate(&self, addr: Addr, len: usize) -> Option<*mut u8> {
+        let off = addr.checked_sub(ARENA_BASE)?;
+        if off >= self.layout.reserve {
+            return None;
+        }
+        if len != 0 && !self.accessible(off, len as u64) {
+            return None;
+        }
+        Some(self.arena.ptr(off))
+    }
+
+    /// Is `[addr, addr+len)` accessible?
+    pub fn is_accessible(&self, addr: Addr, len: usize) -> bool {
+        self.translate(addr, len).is_some()
+    }
+
+    rw!(read_u8, write_u8, u8);
+    rw!(read_u16, write_u16, u16);
+    rw!(read_u32, write_u32, u32);
+    rw!(read_u64, write_u64, u64);
+    rw!(read_i64, write_i64, i64);
+    rw!(read_f64, write_f64, f64);
+
+    /// Borrow `len` bytes at `addr`.
+    pub fn bytes(&self, addr: Addr, len: usize) -> Result<&[u8], Fault> {
+        if len == 0 {
+            return Ok(&[]);
+        }
+        let p = self.translate(addr, len).ok_or(Fault { addr })?;
+        // SAFETY: the range is accessible committed memory; the slice borrows
+        // `self`, so no allocation/collection/write can happen while it lives.
+        Ok(unsafe { std::slice::from_raw_parts(p as *const u8, len) })
+    }
+
+    /// Mutably borrow `len` bytes at `addr`.
+    pub fn bytes_mut(&mut self, addr: Addr, len: usize) -> Result<&mut [u8], Fault> {
+        if len == 0 {
+            return Ok(&mut []);
+        }
+        let p = self.translate(addr, len).ok_or(Fault { addr })?;
+        // SAFETY: as in bytes(); `&mut self` makes the borrow exclusive.
+        Ok(unsafe { std::slice::from_raw_parts_mut(p, len) })
+    }
+
+    /// Copy `len` bytes from `src` to `dst` (ranges may overlap: memmove).
+    pub fn copy(&mut self, dst: Addr, src: Addr, len: usize) -> Result<(), Fault> {
+        if len == 0 {
+            return Ok(());
+        }
+        let s = self.translate(src, len).ok_or(Fault { addr: src })?;
+        let d = self.translate(dst, len).ok_or(Fault { addr: dst })?;
+        // SAFETY: both ranges are accessible; ptr::copy handles overlap.
+        unsafe { std::ptr::copy(s as *const u8, d, len) };
+        Ok(())
+    }
+
+    /// Zero `len` bytes at `addr`.
+    pub fn fill_zero(&mut self, addr: Addr, len: usize) -> Result<(), Fault> {
+        if len == 0 {
+            return Ok(());
+        }
+        let p = self.translate(addr, len).ok_or(Fault { addr })?;
+        // SAFETY: the range is accessible committed memory.
+        unsafe { std::ptr::write_bytes(p, 0, len) };
+        Ok(())
+    }
+
+    /// Copy bytes from host memory into the VM.
+    pub fn write_bytes(&mut self, addr: Addr, data: &[u8]) -> Result<(), Fault> {
+        self.bytes_mut(addr, data.len())?.copy_from_slice(data);
+        Ok(())
+    }
+}

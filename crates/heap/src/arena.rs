@@ -1,0 +1,294 @@
+//! The VM's address space: one contiguous virtual reservation per heap.
+//!
+//! Invariants:
+//! - The whole reservation is mapped `PROT_NONE` with `MAP_NORESERVE` at
+//!   creation and unmapped exactly once, when the `Arena` is dropped.
+//! - A VM address `a` corresponds to the machine address `ptr + (a - ARENA_BASE)`.
+//!   Address 0 is nil and never lies in the arena.
+//! - Memory becomes accessible only through `Arena::commit` (mprotect RW);
+//!   `Arena::release` gives pages back to the OS (madvise DONTNEED) but keeps
+//!   them accessible (they read as zero afterwards); `Arena::decommit` also
+//!   makes them inaccessible again.
+//! - Every offset/length passed to commit/release/decommit is page aligned and
+//!   inside the reservation (callers round to [`Layout`] granules, which are
+//!   multiples of the OS page size).
+//! - The region layout ([`Layout`]) is a pure function of the reservation size.
+
+use std::ptr::NonNull;
+
+/// A VM address. `0` is nil; arena addresses are `ARENA_BASE + offset`.
+pub type Addr = u64;
+
+/// The VM address of the first byte of the arena (Go's own heap start, so
+/// printed pointers look like Go's `0xc000012080` and are deterministic).
+pub const ARENA_BASE: Addr = 0xc0_0000_0000;
+
+/// Default reservation: 64 GiB of address space (not memory).
+pub const DEFAULT_RESERVE: u64 = 64 << 30;
+
+/// Smallest reservation accepted (each of the 64 layout units is then 1 MiB).
+pub const MIN_RESERVE: u64 = 64 << 20;
+
+/// Granule in which bump regions (semispaces, static, globals) are committed.
+pub(crate) const COMMIT_CHUNK: u64 = 64 << 10;
+
+/// One region of the reservation, as an offset from `ARENA_BASE` and a size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Region {
+    /// Offset of the first byte from `ARENA_BASE`.
+    pub offset: u64,
+    /// Reserved size in bytes.
+    pub size: u64,
+}
+
+impl Region {
+    /// VM address of the first byte.
+    pub fn base(&self) -> Addr {
+        ARENA_BASE + self.offset
+    }
+    /// VM address one past the last byte.
+    pub fn end(&self) -> Addr {
+        ARENA_BASE + self.offset + self.size
+    }
+    #[inline]
+    pub(crate) fn contains_off(&self, off: u64) -> bool {
+        off.wrapping_sub(self.offset) < self.size
+    }
+}
+
+/// Fixed region layout of the reservation. With `R` the reservation size and
+/// `u = R / 64` (1 GiB for the default 64 GiB):
+///
+/// | region   | offset | size | 64 GiB default                         |
+/// |----------|--------|------|----------------------------------------|
+/// | semi 0   | 0      | 8u   | `0xc000000000..0xc200000000` (nursery) |
+/// | semi 1   | 8u     | 8u   | `0xc200000000..0xc400000000`           |
+/// | large    | 16u    | 16u  | `0xc400000000..0xc800000000`           |
+/// | static   | 32u    | 1u   | `0xc800000000..0xc840000000`           |
+/// | globals  | 33u    | 1u   | `0xc840000000..0xc880000000`           |
+/// | stacks   | 34u    | 30u  | `0xc880000000..0xd000000000`           |
+///
+/// The small-object (copying) spaces come first so that ordinary heap
+/// pointers print like Go's (`0xc0000…`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Layout {
+    /// Total reservation.
+    pub reserve: u64,
+    /// The two semispaces of the copying collector (small objects, < 32 KiB).
+    pub semi: [Region; 2],
+    /// Non-moving large-object space (objects of 32 KiB and more).
+    pub large: Region,
+    /// Read-only program constants (string literals): bump, never freed.
+    pub statics: Region,
+    /// Global variables (bump allocated blocks, scanned as roots).
+    pub globals: Region,
+    /// Goroutine stacks: each stack a fixed reserved run, committed lazily.
+    pub stacks: Region,
+}
+
+impl Layout {
+    pub(crate) fn new(reserve: u64) -> Layout {
+        let u = reserve / 64;
+        let r = |a: u64, n: u64| Region {
+            offset: a * u,
+            size: n * u,
+        };
+        Layout {
+            reserve: 64 * u,
+            semi: [r(0, 8), r(8, 8)],
+            large: r(16, 16),
+            statics: r(32, 1),
+            globals: r(33, 1),
+            stacks: r(34, 30),
+        }
+    }
+}
+
+/// The reservation itself.
+pub(crate) struct Arena {
+    ptr: NonNull<u8>,
+    size: u64,
+    page: u64,
+}
+
+// SAFETY: the arena exclusively owns its mapping; nothing in it is tied to a
+// thread. Moving the owner to another thread is fine (it is not `Sync`-shared).
+unsafe impl Send for Arena {}
+
+fn os_page_size() -> u64 {
+    // SAFETY: sysconf has no memory-safety preconditions.
+    let p = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
+    if p <= 0 {
+        4096
+    } else {
+        (p as u64).max(4096)
+    }
+}
+
+impl Arena {
+    /// Reserve `want` bytes (rounded down to a multiple of 64 MiB); halve
+    /// on refusal down to [`MIN_RESERVE`].
+    pub(crate) fn reserve(want: u64) -> Option<Arena> {
+        let page = os_page_size();
+        let mut size = (want.max(MIN_RESERVE) / MIN_RESERVE) * MIN_RESERVE;
+        loop {
+            let Ok(len) = usize::try_from(size) else {
+                size /= 2;
+                continue;
+            };
+            // SAFETY: anonymous PROT_NONE mapping at a kernel-chosen address;
+            // it aliases nothing and is only accessed after commit().
+            let p = unsafe {
+                libc::mmap(
+                    std::ptr::null_mut(),
+                    len,
+                    libc::PROT_NONE,
+                    libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
+                    -1,
+                    0,
+                )
+            };
+            if p != libc::MAP_FAILED {
+                if let Some(ptr) = NonNull::new(p as *mut u8) {
+                    return Some(Arena { ptr, size, page });
+                }
+            }
+            if size / 2 < MIN_RESERVE {
+                return None;
+            }
+            size = (size / 2 / MIN_RESERVE) * MIN_RESERVE;
+        }
+    }
+
+    pub(crate) fn size(&self) -> u64 {
+        self.size
+    }
+
+    pub(crate) fn page_size(&self) -> u64 {
+        self.page
+    }
+
+    /// Machine pointer for an arena offset. Computing it is always safe;
+    /// dereferencing it requires `off` to lie in committed memory.
+    #[inline]
+    pub(crate) fn ptr(&self, off: u64) -> *mut u8 {
+        self.ptr.as_ptr().wrapping_add(off as usize)
+    }
+
+    fn check(&self, off: u64, len: u64) -> bool {
+        // The page size is a power of two.
+        off & (self.page - 1) == 0
+            && len & (self.page - 1) == 0
+            && off.checked_add(len).is_some_and(|e| e <= self.size)
+    }
+
+    /// Make `[off, off+len)` readable and writable. Returns false on failure.
+    pub(crate) fn commit(&self, off: u64, len: u64) -> bool {
+        if len == 0 {
+            return true;
+        }
+        if !self.check(off, len) {
+            return false;
+        }
+        // SAFETY: the range is page aligned and inside our own mapping.
+        unsafe {
+            libc::mprotect(
+                self.ptr(off) as *mut libc::c_void,
+                len as usize,
+                libc::PROT_READ | libc::PROT_WRITE,
+            ) == 0
+        }
+    }
+
+    /// Give the pages back to the OS; they stay accessible and read as zero.
+    pub(crate) fn release(&self, off: u64, len: u64) -> bool {
+        if len == 0 {
+            return true;
+        }
+        if !self.check(off, len) {
+            return false;
+        }
+        // SAFETY: the range is page aligned and inside our own mapping; no
+        // Rust reference into it is alive (callers hold &mut of the heap).
+        unsafe {
+            libc::madvise(
+                self.ptr(off) as *mut libc::c_void,
+                len as usize,
+                libc::MADV_DONTNEED,
+            ) == 0
+        }
+    }
+
+    /// Release the pages and make them inaccessible again.
+    pub(crate) fn decommit(&self, off: u64, len: u64) -> bool {
+        if len == 0 {
+            return true;
+        }
+        let released = self.release(off, len);
+        // SAFETY: as in release(); PROT_NONE is always a valid protection.
+        let protected = unsafe {
+            libc::mprotect(
+                self.ptr(off) as *mut libc::c_void,
+                len as usize,
+                libc::PROT_NONE,
+            ) == 0
+        };
+        released && protected
+    }
+
+    /// Read a word at `off`.
+    ///
+    /// # Safety
+    /// `[off, off+8)` must lie in committed memory of this arena.
+    #[inline]
+    pub(crate) unsafe fn load(&self, off: u64) -> u64 {
+        // SAFETY: guaranteed by the caller; unaligned reads are allowed.
+        unsafe { std::ptr::read_unaligned(self.ptr(off) as *const u64) }
+    }
+
+    /// Write a word at `off`.
+    ///
+    /// # Safety
+    /// `[off, off+8)` must lie in committed memory of this arena.
+    #[inline]
+    pub(crate) unsafe fn store(&self, off: u64, v: u64) {
+        // SAFETY: guaranteed by the caller; unaligned writes are allowed.
+        unsafe { std::ptr::write_unaligned(self.ptr(off) as *mut u64, v) }
+    }
+
+    /// Zero `[off, off+len)`.
+    ///
+    /// # Safety
+    /// The range must lie in committed memory of this arena.
+    #[inline]
+    pub(crate) unsafe fn zero(&self, off: u64, len: u64) {
+        // SAFETY: guaranteed by the caller.
+        unsafe { std::ptr::write_bytes(self.ptr(off), 0, len as usize) }
+    }
+
+    /// Copy `len` bytes between two non-overlapping ranges.
+    ///
+    /// # Safety
+    /// Both ranges must lie in committed memory and must not overlap.
+    #[inline]
+    pub(crate) unsafe fn copy_nonoverlapping(&self, src: u64, dst: u64, len: u64) {
+        // SAFETY: guaranteed by the caller.
+        unsafe { std::ptr::copy_nonoverlapping(self.ptr(src), self.ptr(dst), len as usize) }
+    }
+}
+
+impl Drop for Arena {
+    fn drop(&mut self) {
+        // SAFETY: we unmap exactly the mapping created in reserve(); all
+        // borrows of heap memory end with the heap (they borrow it).
+        unsafe {
+            libc::munmap(self.ptr.as_ptr() as *mut libc::c_void, self.size as usize);
+        }
+    }
+}
+
+/// Round `x` up to a multiple of `to` (a power of two or any nonzero value).
+#[inline]
+pub(crate) fn round_up(x: u64, to: u64) -> u64 {
+    x.div_ceil(to) * to
+}

@@ -1,0 +1,129 @@
+//! Large-object space: objects with payload >= LARGE_THRESHOLD (32 KiB).
+//! Non-moving; marked during a collection and swept (freed individually).
+//!
+//! Invariants:
+//! - Each object occupies one page run of `runs`: its header is at the run's
+//!   first byte, its base 8 bytes later, and `8 + footprint(size)` fits in the
+//!   run. `objects` maps the run's start granule to its length.
+//! - Pages of free runs were madvise(DONTNEED)'d when freed, so they read as
+//!   zero; fresh pages are zero too. Hence allocation never needs to memset.
+//! - Every granule below `hw` (high-water mark) is committed read/write;
+//!   granules not in a live run below `hw` are released to the OS.
+//! - Mark bits are clear between collections.
+//! - Interior pointer rule: `p` belongs to object `o` iff
+//!   `o.base <= p <= o.base + footprint(o.size)`; a pointer exactly at a run's
+//!   end falls on the next granule, so lookup also tries the granule of `p-1`.
+
+use std::collections::BTreeMap;
+
+use crate::arena::{Arena, Region};
+use crate::object::{self, HEADER_BYTES};
+use crate::pages::PageRuns;
+
+/// Payload size from which objects go to the large-object space.
+pub const LARGE_THRESHOLD: u64 = 32 << 10;
+
+pub(crate) struct LargeSpace {
+    pub region: Region,
+    pub granule: u64,
+    pub runs: PageRuns,
+    /// start granule -> run length in granules.
+    pub objects: BTreeMap<u32, u32>,
+    /// Granules in live runs.
+    pub live_granules: u64,
+    /// High-water mark (granules) of committed memory.
+    pub hw: u64,
+    /// Payload bytes allocated here since the last collection.
+    pub allocated_since_gc: u64,
+}
+
+impl LargeSpace {
+    pub fn new(region: Region, granule: u64) -> LargeSpace {
+        let cap = (region.size / granule).min(u32::MAX as u64 - 1) as u32;
+        LargeSpace {
+            region,
+            granule,
+            runs: PageRuns::new(cap),
+            objects: BTreeMap::new(),
+            live_granules: 0,
+            hw: 0,
+            allocated_since_gc: 0,
+        }
+    }
+
+    /// Allocate a run for a payload of `fp` bytes. Returns the arena offset
+    /// of the base (header written by the caller).
+    pub fn alloc(&mut self, arena: &Arena, fp: u64) -> Option<u64> {
+        let n = (HEADER_BYTES + fp).div_ceil(self.granule);
+        let n = u32::try_from(n).ok()?;
+        let (start, _) = self.runs.alloc(n)?;
+        let end = start as u64 + n as u64;
+        if end > self.hw {
+            let off = self.region.offset + self.hw * self.granule;
+            if !arena.commit(off, (end - self.hw) * self.granule) {
+                self.runs.free(start, n);
+                return None;
+            }
+            self.hw = end;
+        }
+        self.objects.insert(start, n);
+        self.live_granules += n as u64;
+        Some(self.region.offset + start as u64 * self.granule + HEADER_BYTES)
+    }
+
+    /// Free the object whose run starts at granule `start`.
+    pub fn free(&mut self, arena: &Arena, start: u32) {
+        let Some(n) = self.objects.remove(&start) else {
+            return;
+        };
+        let off = self.region.offset + start as u64 * self.granule;
+        let len = n as u64 * self.granule;
+        if !arena.release(off, len) {
+            // SAFETY: the run is below `hw`, hence committed; no object lives
+            // there any more.
+            unsafe { arena.zero(off, len) };
+        }
+        self.runs.free(start, n);
+        self.live_granules -= n as u64;
+    }
+
+    fn object_at_granule(&self, arena: &Arena, g: u64, off: u64) -> Option<u64> {
+        let s = self.runs.owner(g)?;
+        let base = self.region.offset + s as u64 * self.granule + HEADER_BYTES;
+        // SAFETY: live runs are committed and start with a header.
+        let h = unsafe { arena.load(base - HEADER_BYTES) };
+        let fp = object::footprint(object::size(h));
+        (off >= base && off <= base + fp).then_some(base)
+    }
+
+    /// Arena offset of the base of the object containing `off`.
+    pub fn find_base(&self, arena: &Arena, off: u64) -> Option<u64> {
+        if !self.region.contains_off(off) && off != self.region.offset + self.region.size {
+            return None;
+        }
+        let rel = off - self.region.offset;
+        self.object_at_granule(arena, rel / self.granule, off)
+            .or_else(|| {
+                rel.checked_sub(1)
+                    .and_then(|r| self.object_at_granule(arena, r / self.granule, off))
+            })
+    }
+
+    /// The run `[start_off, end_off)` (arena offsets) containing `off`.
+    #[inline]
+    pub fn run_of(&self, off: u64) -> Option<(u64, u64)> {
+        let g = (off - self.region.offset) / self.granule;
+        let s = self.runs.owner(g)?;
+        let n = *self.objects.get(&s)?;
+        let a = self.region.offset + s as u64 * self.granule;
+        Some((a, a + n as u64 * self.granule))
+    }
+
+    pub fn live_bytes(&self) -> u64 {
+        self.live_granules * self.granule
+    }
+
+    pub fn committed_bytes(&self) -> u64 {
+        self.hw * self.granule
+    }
+}

@@ -1,0 +1,95 @@
+// Package fmt: formatted I/O. The formatting engine is native (crates/std/src/fmt.rs);
+// these declarations give its Go signatures.
+package fmt
+
+import (
+	"io"
+	"os"
+)
+
+type Stringer interface {
+	String() string
+}
+
+type State interface {
+	Write(b []byte) (n int, err error)
+	Width() (wid int, ok bool)
+	Precision() (prec int, ok bool)
+	Flag(c int) bool
+}
+
+type Formatter interface {
+	Format(f State, verb rune)
+}
+
+type GoStringer interface {
+	GoString() string
+}
+
+type wrapError struct {
+	msg string
+	err error
+}
+
+func (e *wrapError) Error() string { return e.msg }
+func (e *wrapError) Unwrap() error { return e.err }
+
+type errorString struct {
+	s string
+}
+
+func (e *errorString) Error() string { return e.s }
+
+func Sprintf(format string, a ...any) string
+func Sprint(a ...any) string
+func Sprintln(a ...any) string
+
+func Printf(format string, a ...any) (n int, err error) {
+	s := Sprintf(format, a...)
+	os.Stdout.WriteString(s)
+	return len(s), nil
+}
+
+func Print(a ...any) (n int, err error) {
+	s := Sprint(a...)
+	os.Stdout.WriteString(s)
+	return len(s), nil
+}
+
+func Println(a ...any) (n int, err error) {
+	s := Sprintln(a...)
+	os.Stdout.WriteString(s)
+	return len(s), nil
+}
+
+func Fprintf(w io.Writer, format string, a ...any) (n int, err error) {
+	s := Sprintf(format, a...)
+	w.Write([]byte(s))
+	return len(s), nil
+}
+
+func Fprint(w io.Writer, a ...any) (n int, err error) {
+	s := Sprint(a...)
+	w.Write([]byte(s))
+	return len(s), nil
+}
+
+func Fprintln(w io.Writer, a ...any) (n int, err error) {
+	s := Sprintln(a...)
+	w.Write([]byte(s))
+	return len(s), nil
+}
+
+// wrapped finds the argument a %w verb refers to (native).
+func wrapped(format string, a ...any) (int, bool)
+
+func Errorf(format string, a ...any) error {
+	s := Sprintf(format, a...)
+	i, ok := wrapped(format, a...)
+	if ok {
+		if e, isErr := a[i].(error); isErr {
+			return &wrapError{msg: s, err: e}
+		}
+	}
+	return &errorString{s: s}
+}

@@ -1,0 +1,1227 @@
+//! The fmt formatting engine: Go's verbs, flags, width and precision over run-time type
+//! descriptors, calling Error()/String() methods through the VM.
+//!
+//! Invariants: values are addressed as (rtype, address of the value's bytes); an interface at
+//! address `ia` holding a pointer-shaped value has its value at `ia + 8`, otherwise at the
+//! data word. Natives run with the collector inhibited, so these addresses stay valid while
+//! formatting, including across String()/Error() calls made through `call_sync`.
+
+use crate::natives::{format_int, Args};
+use gosub_compile::program::{Program, RKind};
+use gosub_heap::Addr;
+use gosub_vm::{NativeRegistry, Trap, Vm};
+use std::sync::Arc;
+
+#[derive(Clone, Copy, Default)]
+struct Flags {
+    plus: bool,
+    minus: bool,
+    sharp: bool,
+    space: bool,
+    zero: bool,
+    width: Option<usize>,
+    prec: Option<usize>,
+    plus_v: bool,
+    sharp_v: bool,
+}
+
+struct Printer<'a> {
+    vm: &'a mut Vm,
+    prog: Arc<Program>,
+    buf: Vec<u8>,
+    f: Flags,
+}
+
+/// An argument: an interface value stored at `ia`.
+#[derive(Clone, Copy)]
+struct Arg {
+    ia: Addr,
+}
+
+impl<'a> Printer<'a> {
+    fn new(vm: &'a mut Vm) -> Printer<'a> {
+        let prog = vm.prog.clone();
+        Printer { vm, prog, buf: Vec::new(), f: Flags::default() }
+    }
+
+    fn iface(&self, ia: Addr) -> Result<Option<(u32, Addr)>, Trap> {
+        let it = self.vm.heap.read_u64(ia)?;
+        if it == 0 {
+            return Ok(None);
+        }
+        let rt = gosub_vm::iface::dyn_rtype(self.vm, it).unwrap_or(0);
+        let direct = self.prog.rtypes[rt as usize].direct;
+        let addr = if direct { ia + 8 } else { self.vm.heap.read_u64(ia + 8)? };
+        Ok(Some((rt, addr)))
+    }
+
+    fn pad(&mut self, s: &[u8]) {
+        let w = self.f.width.unwrap_or(0);
+        let n = String::from_utf8_lossy(s).chars().count();
+        if n >= w {
+            self.buf.extend_from_slice(s);
+            return;
+        }
+        let fill = w - n;
+        if self.f.minus {
+            self.buf.extend_from_slice(s);
+            self.buf.extend(std::iter::repeat_n(b' ', fill));
+        } else if self.f.zero {
+            // Zero padding goes after a sign.
+            let (sign, rest) = match s.first() {
+                Some(b'+') | Some(b'-') => (&s[..1], &s[1..]),
+                _ => (&s[..0], s),
+            };
+            self.buf.extend_from_slice(sign);
+            self.buf.extend(std::iter::repeat_n(b'0', fill));
+            self.buf.extend_from_slice(rest);
+        } else {
+            self.buf.extend(std::iter::repeat_n(b' ', fill));
+            self.buf.extend_from_slice(s);
+        }
+    }
+
+    fn pad_spaces(&mut self, s: &[u8]) {
+        let z = self.f.zero;
+        self.f.zero = false;
+        self.pad(s);
+        self.f.zero = z;
+    }
+
+    // ----- primitives -----
+
+    fn fmt_integer(&mut self, v: i128, unsigned: bool, verb: char) {
+        let base = match verb {
+            'b' => 2,
+            'o' | 'O' => 8,
+            'x' | 'X' => 16,
+            _ => 10,
+        };
+        let neg = v < 0;
+        let mut digits = format_int(v.abs(), base);
+        if verb == 'X' {
+            digits = digits.to_uppercase();
+        }
+        if let Some(p) = self.f.prec {
+            if p == 0 && v == 0 {
+                digits.clear();
+            }
+            while digits.len() < p {
+                digits.insert(0, '0');
+            }
+        } else if self.f.zero && !self.f.minus {
+            if let Some(w) = self.f.width {
+                let extra = (neg || self.f.plus || self.f.space) as usize;
+                let prefix_len = match (self.f.sharp, verb) {
+                    (true, 'x') | (true, 'X') | (true, 'b') => 2,
+                    (true, 'o') => 1,
+                    (_, 'O') => 2,
+                    _ => 0,
+                };
+                while digits.len() + extra + prefix_len < w {
+                    digits.insert(0, '0');
+                }
+            }
+        }
+        let mut s = String::new();
+        if neg {
+            s.push('-');
+        } else if self.f.plus {
+            s.push('+');
+        } else if self.f.space {
+            s.push(' ');
+        }
+        match (self.f.sharp, verb) {
+            (true, 'x') => s.push_str("0x"),
+            (true, 'X') => s.push_str("0X"),
+            (true, 'b') => s.push_str("0b"),
+            (true, 'o') if !digits.starts_with('0') => s.push('0'),
+            (_, 'O') => s.push_str("0o"),
+            _ => {}
+        }
+        let _ = unsigned;
+        s.push_str(&digits);
+        self.pad_spaces(s.as_bytes());
+    }
+
+    fn fmt_float(&mut self, v: f64, bits: u32, verb: char) {
+        let (fmt_c, prec) = match verb {
+            'v' => ('g', self.f.prec),
+            'F' => ('f', Some(self.f.prec.unwrap_or(6))),
+            'e' | 'E' | 'f' => (verb, Some(self.f.prec.unwrap_or(6))),
+            'g' | 'G' => (verb, self.f.prec),
+            'x' | 'X' => (verb, self.f.prec),
+            _ => ('g', self.f.prec),
+        };
+        let mut s = format_float(v, fmt_c, prec, bits, self.f.sharp);
+        if self.f.plus && !s.starts_with('-') && !s.starts_with('+') {
+            s.insert(0, '+');
+        } else if self.f.space && !s.starts_with('-') && !s.starts_with('+') {
+            s.insert(0, ' ');
+        }
+        if v.is_infinite() || v.is_nan() {
+            if v.is_nan() && !self.f.plus {
+                s = s.trim_start_matches('+').to_string();
+                if self.f.space {
+                    s = format!(" {}", s);
+                }
+            }
+            if v.is_infinite() && !self.f.plus && v > 0.0 {
+                s = s.trim_start_matches('+').to_string();
+                if self.f.space {
+                    s = format!(" {}", s);
+                }
+            }
+            self.pad_spaces(s.as_bytes());
+            return;
+        }
+        self.pad(s.as_bytes());
+    }
+
+    fn fmt_string(&mut self, s: &[u8], verb: char) {
+        let mut s = s.to_vec();
+        if let Some(p) = self.f.prec {
+            if matches!(verb, 's' | 'v' | 'q') {
+                let t: String = String::from_utf8_lossy(&s).chars().take(p).collect();
+                if String::from_utf8_lossy(&s).chars().count() > p {
+                    s = t.into_bytes();
+                }
+            }
+        }
+        match verb {
+            'q' => {
+                let q = if self.f.sharp && !s.contains(&b'`') && std::str::from_utf8(&s).is_ok_and(|t| !t.chars().any(|c| c.is_control() && c != '\t')) {
+                    format!("`{}`", String::from_utf8_lossy(&s))
+                } else {
+                    quote(&s, self.f.plus)
+                };
+                self.pad(q.as_bytes());
+            }
+            'x' | 'X' => {
+                let mut out = String::new();
+                for (i, b) in s.iter().enumerate() {
+                    if i > 0 && self.f.space {
+                        out.push(' ');
+                    }
+                    if self.f.sharp && (i == 0 || self.f.space) {
+                        out.push_str(if verb == 'x' { "0x" } else { "0X" });
+                    }
+                    if verb == 'x' {
+                        out.push_str(&format!("{:02x}", b));
+                    } else {
+                        out.push_str(&format!("{:02X}", b));
+                    }
+                }
+                self.pad(out.as_bytes());
+            }
+            _ => self.pad(&s),
+        }
+    }
+
+    fn bad_verb(&mut self, verb: char, rt: Option<(u32, Addr)>) -> Result<(), Trap> {
+        self.buf.extend_from_slice(format!("%!{}(", verb).as_bytes());
+        match rt {
+            None => self.buf.extend_from_slice(b"<nil>"),
+            Some((t, a)) => {
+                let name = self.prog.rtypes[t as usize].name.clone();
+                self.buf.extend_from_slice(name.as_bytes());
+                self.buf.push(b'=');
+                let saved = self.f;
+                self.f = Flags::default();
+                self.print_value(t, a, 'v', 0)?;
+                self.f = saved;
+            }
+        }
+        self.buf.push(b')');
+        Ok(())
+    }
+
+    // ----- methods -----
+
+    /// Calls Error() or String() if the value has it and the verb allows; true if handled.
+    fn handle_methods(&mut self, t: u32, addr: Addr, verb: char) -> Result<bool, Trap> {
+        if self.f.sharp_v || !matches!(verb, 'v' | 's' | 'x' | 'X' | 'q') {
+            return Ok(false);
+        }
+        let rt = &self.prog.rtypes[t as usize];
+        let m = rt.methods.iter().find(|(n, _)| n == "Error").or_else(|| rt.methods.iter().find(|(n, _)| n == "String"));
+        let Some(&(_, func)) = m else { return Ok(false) };
+        let f = &self.prog.funcs[func as usize];
+        if f.params_size != 8 || f.results_size != 16 {
+            return Ok(false);
+        }
+        let recv = if rt.direct { self.vm.heap.read_u64(addr)? } else { addr };
+        if rt.kind == RKind::Pointer && recv == 0 {
+            // A nil pointer receiver: Go catches the panic and prints <nil>.
+            self.pad(b"<nil>");
+            return Ok(true);
+        }
+        let res = gosub_vm::call::call_sync(self.vm, func, &recv.to_le_bytes())?;
+        let p = u64::from_le_bytes(res[0..8].try_into().unwrap_or([0; 8]));
+        let n = u64::from_le_bytes(res[8..16].try_into().unwrap_or([0; 8]));
+        let s = if n == 0 { Vec::new() } else { self.vm.heap.bytes(p, n as usize)?.to_vec() };
+        self.fmt_string(&s, verb);
+        Ok(true)
+    }
+
+    // ----- values -----
+
+    fn print_arg(&mut self, arg: Arg, verb: char) -> Result<(), Trap> {
+        let v = self.iface(arg.ia)?;
+        let Some((t, addr)) = v else {
+            match verb {
+                'T' | 'v' => self.pad(b"<nil>"),
+                _ => self.bad_verb(verb, None)?,
+            }
+            return Ok(());
+        };
+        match verb {
+            'T' => {
+                let n = self.prog.rtypes[t as usize].name.clone();
+                self.fmt_string(n.as_bytes(), 's');
+                return Ok(());
+            }
+            'p' => {
+                let rt = &self.prog.rtypes[t as usize];
+                if matches!(rt.kind, RKind::Pointer | RKind::Map | RKind::Chan | RKind::Func | RKind::UnsafePointer | RKind::Slice) {
+                    let w = self.vm.heap.read_u64(addr)?;
+                    let s = if self.f.sharp { format!("{:x}", w) } else { format!("0x{:x}", w) };
+                    self.pad(s.as_bytes());
+                } else {
+                    self.bad_verb('p', Some((t, addr)))?;
+                }
+                return Ok(());
+            }
+            _ => {}
+        }
+        self.print_value(t, addr, verb, 0)
+    }
+
+    fn print_value(&mut self, t: u32, addr: Addr, verb: char, depth: u32) -> Result<(), Trap> {
+        if depth > 64 {
+            self.buf.extend_from_slice(b"...");
+            return Ok(());
+        }
+        if self.handle_methods(t, addr, verb)? {
+            return Ok(());
+        }
+        let rt = self.prog.rtypes[t as usize].clone();
+        let heap = &self.vm.heap;
+        match rt.kind {
+            RKind::Bool => {
+                let b = heap.read_u8(addr)? != 0;
+                match verb {
+                    't' | 'v' => self.pad(if b { b"true" } else { b"false" }),
+                    _ => self.bad_verb(verb, Some((t, addr)))?,
+                }
+            }
+            RKind::Int | RKind::Int8 | RKind::Int16 | RKind::Int32 | RKind::Int64 | RKind::Uint | RKind::Uint8 | RKind::Uint16 | RKind::Uint32 | RKind::Uint64 | RKind::Uintptr => {
+                let v: i128 = match rt.kind {
+                    RKind::Int8 => heap.read_u8(addr)? as i8 as i128,
+                    RKind::Int16 => heap.read_u16(addr)? as i16 as i128,
+                    RKind::Int32 => heap.read_u32(addr)? as i32 as i128,
+                    RKind::Int | RKind::Int64 => heap.read_u64(addr)? as i64 as i128,
+                    RKind::Uint8 => heap.read_u8(addr)? as i128,
+                    RKind::Uint16 => heap.read_u16(addr)? as i128,
+                    RKind::Uint32 => heap.read_u32(addr)? as i128,
+                    _ => heap.read_u64(addr)? as i128,
+                };
+                let unsigned = matches!(rt.kind, RKind::Uint | RKind::Uint8 | RKind::Uint16 | RKind::Uint32 | RKind::Uint64 | RKind::Uintptr);
+                match verb {
+                    'v' if self.f.sharp_v && unsigned => {
+                        let s = format!("0x{:x}", v);
+                        self.pad(s.as_bytes());
+                    }
+                    'v' | 'd' => self.fmt_integer(v, unsigned, 'd'),
+                    'b' | 'o' | 'O' | 'x' | 'X' => self.fmt_integer(v, unsigned, verb),
+                    'c' => {
+                        let c = u32::try_from(v).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}');
+                        self.pad(c.to_string().as_bytes());
+                    }
+                    'q' => {
+                        let s = quote_rune(v as i32);
+                        self.pad(s.as_bytes());
+                    }
+                    'U' => {
+                        let mut s = format!("U+{:04X}", v);
+                        if self.f.sharp {
+                            if let Some(c) = u32::try_from(v).ok().and_then(char::from_u32) {
+                                s.push_str(&format!(" '{}'", c));
+                            }
+                        }
+                        self.pad(s.as_bytes());
+                    }
+                    _ => self.bad_verb(verb, Some((t, addr)))?,
+                }
+            }
+            RKind::Float32 | RKind::Float64 => {
+                let (v, bits) = if rt.kind == RKind::Float32 { (f32::from_bits(heap.read_u32(addr)?) as f64, 32) } else { (heap.read_f64(addr)?, 64) };
+                match verb {
+                    'v' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'x' | 'X' => self.fmt_float(v, bits, verb),
+                    _ => self.bad_verb(verb, Some((t, addr)))?,
+                }
+            }
+            RKind::String => {
+                let s = self.vm.read_string(addr)?;
+                match verb {
+                    'v' if self.f.sharp_v => {
+                        let q = quote(&s, false);
+                        self.pad(q.as_bytes());
+                    }
+                    'v' | 's' | 'q' | 'x' | 'X' => self.fmt_string(&s, verb),
+                    _ => self.bad_verb(verb, Some((t, addr)))?,
+                }
+            }
+            RKind::Pointer | RKind::UnsafePointer => {
+                let p = heap.read_u64(addr)?;
+                if depth == 0 && p != 0 && rt.kind == RKind::Pointer && matches!(verb, 'v') {
+                    let et = rt.elem;
+                    let ek = self.prog.rtypes[et as usize].kind;
+                    if matches!(ek, RKind::Struct | RKind::Array | RKind::Slice | RKind::Map) {
+                        if self.f.sharp_v {
+                            self.buf.push(b'&');
+                        } else {
+                            self.buf.push(b'&');
+                        }
+                        return self.print_value(et, p, verb, depth + 1);
+                    }
+                }
+                self.fmt_pointer(p, &rt.name, verb, t, addr)?;
+            }
+            RKind::Chan | RKind::Func => {
+                let p = heap.read_u64(addr)?;
+                self.fmt_pointer(p, &rt.name, verb, t, addr)?;
+            }
+            RKind::Slice | RKind::Array => {
+                let (base, len) = if rt.kind == RKind::Slice { (heap.read_u64(addr)?, heap.read_u64(addr + 8)?) } else { (addr, rt.len) };
+                let et = rt.elem;
+                let ert = &self.prog.rtypes[et as usize];
+                let es = ert.size;
+                if matches!(ert.kind, RKind::Uint8) && matches!(verb, 's' | 'q' | 'x' | 'X') {
+                    let bytes = if len == 0 { vec![] } else { self.vm.heap.bytes(base, len as usize)?.to_vec() };
+                    self.fmt_string(&bytes, verb);
+                    return Ok(());
+                }
+                if self.f.sharp_v {
+                    if rt.kind == RKind::Slice && base == 0 {
+                        self.buf.extend_from_slice(format!("{}(nil)", rt.name).as_bytes());
+                        return Ok(());
+                    }
+                    self.buf.extend_from_slice(rt.name.as_bytes());
+                    self.buf.push(b'{');
+                    for i in 0..len {
+                        if i > 0 {
+                            self.buf.extend_from_slice(b", ");
+                        }
+                        self.print_value(et, base + i * es, verb, depth + 1)?;
+                    }
+                    self.buf.push(b'}');
+                    return Ok(());
+                }
+                self.buf.push(b'[');
+                for i in 0..len {
+                    if i > 0 {
+                        self.buf.push(b' ');
+                    }
+                    self.print_value(et, base + i * es, verb, depth + 1)?;
+                }
+                self.buf.push(b']');
+            }
+            RKind::Map => {
+                let m = heap.read_u64(addr)?;
+                if self.f.sharp_v {
+                    if m == 0 {
+                        self.buf.extend_from_slice(format!("{}(nil)", rt.name).as_bytes());
+                        return Ok(());
+                    }
+                    self.buf.extend_from_slice(rt.name.as_bytes());
+                    self.buf.push(b'{');
+                } else {
+                    self.buf.extend_from_slice(b"map[");
+                }
+                let entries = map_entries(self.vm, &self.prog, t, m)?;
+                for (i, (k, v)) in entries.iter().enumerate() {
+                    if i > 0 {
+                        self.buf.extend_from_slice(if self.f.sharp_v { b", " } else { b" " });
+                    }
+                    self.print_value(rt.key, *k, verb, depth + 1)?;
+                    self.buf.push(b':');
+                    self.print_value(rt.elem, *v, verb, depth + 1)?;
+                }
+                self.buf.push(if self.f.sharp_v { b'}' } else { b']' });
+            }
+            RKind::Struct => {
+                if self.f.sharp_v {
+                    self.buf.extend_from_slice(rt.name.as_bytes());
+                }
+                self.buf.push(b'{');
+                for (i, fld) in rt.fields.iter().enumerate() {
+                    if i > 0 {
+                        self.buf.extend_from_slice(if self.f.sharp_v { b", " } else { b" " });
+                    }
+                    if self.f.plus_v || self.f.sharp_v {
+                        self.buf.extend_from_slice(fld.name.as_bytes());
+                        self.buf.push(b':');
+                    }
+                    let fa = addr + fld.offset;
+                    if fld.exported || self.prog.rtypes[fld.typ as usize].kind == RKind::Interface {
+                        self.print_value(fld.typ, fa, verb, depth + 1)?;
+                    } else {
+                        self.print_value_nomethods(fld.typ, fa, verb, depth + 1)?;
+                    }
+                }
+                self.buf.push(b'}');
+            }
+            RKind::Interface => {
+                match self.iface(addr)? {
+                    None => {
+                        if self.f.sharp_v {
+                            self.buf.extend_from_slice(format!("{}(nil)", rt.name).as_bytes());
+                        } else {
+                            self.pad(b"<nil>");
+                        }
+                    }
+                    Some((dt, da)) => self.print_value(dt, da, verb, depth + 1)?,
+                }
+            }
+            _ => self.buf.extend_from_slice(b"?"),
+        }
+        Ok(())
+    }
+
+    /// Unexported fields: Go cannot call their methods (no Interface()), so print raw.
+    fn print_value_nomethods(&mut self, t: u32, addr: Addr, verb: char, depth: u32) -> Result<(), Trap> {
+        let rt = &self.prog.rtypes[t as usize];
+        if rt.methods.is_empty() || rt.kind == RKind::Interface {
+            return self.print_value(t, addr, verb, depth);
+        }
+        // Temporarily pretend there are no methods by formatting the underlying type.
+        let u = rt.underlying;
+        if u != t {
+            return self.print_value(u, addr, verb, depth);
+        }
+        self.print_value(t, addr, verb, depth)
+    }
+
+    fn fmt_pointer(&mut self, p: u64, _name: &str, verb: char, t: u32, addr: Addr) -> Result<(), Trap> {
+        match verb {
+            'v' => {
+                if self.f.sharp_v {
+                    let s = format!("({})({})", self.prog.rtypes[t as usize].name, if p == 0 { "nil".to_string() } else { format!("0x{:x}", p) });
+                    self.pad(s.as_bytes());
+                } else if p == 0 {
+                    self.pad(b"<nil>");
+                } else {
+                    self.pad(format!("0x{:x}", p).as_bytes());
+                }
+            }
+            'p' => self.pad(format!("0x{:x}", p).as_bytes()),
+            'b' | 'o' | 'd' | 'x' | 'X' => {
+                let saved = self.f.sharp;
+                self.f.sharp = verb != 'd';
+                self.fmt_integer(p as i128, true, verb);
+                self.f.sharp = saved;
+            }
+            _ => self.bad_verb(verb, Some((t, addr)))?,
+        }
+        Ok(())
+    }
+
+    /// Go's `doPrintf`.
+    fn printf(&mut self, format: &[u8], args: &[Arg]) -> Result<(), Trap> {
+        let mut argi = 0usize;
+        let mut reordered = false;
+        let mut i = 0;
+        let n = format.len();
+        while i < n {
+            let lasti = i;
+            while i < n && format[i] != b'%' {
+                i += 1;
+            }
+            if i > lasti {
+                self.buf.extend_from_slice(&format[lasti..i]);
+            }
+            if i >= n {
+                break;
+            }
+            i += 1; // skip %
+            self.f = Flags::default();
+            // flags
+            while i < n {
+                match format[i] {
+                    b'#' => self.f.sharp = true,
+                    b'0' => self.f.zero = !self.f.minus,
+                    b'+' => self.f.plus = true,
+                    b'-' => {
+                        self.f.minus = true;
+                        self.f.zero = false;
+                    }
+                    b' ' => self.f.space = true,
+                    _ => break,
+                }
+                i += 1;
+            }
+            // argument index
+            let mut parse_index = |i: &mut usize, argi: &mut usize, reordered: &mut bool| {
+                if *i < n && format[*i] == b'[' {
+                    if let Some(end) = format[*i..].iter().position(|&c| c == b']') {
+                        if let Ok(k) = std::str::from_utf8(&format[*i + 1..*i + end]).unwrap_or("x").parse::<usize>() {
+                            if k >= 1 {
+                                *argi = k - 1;
+                                *reordered = true;
+                            }
+                        }
+                        *i += end + 1;
+                    }
+                }
+            };
+            parse_index(&mut i, &mut argi, &mut reordered);
+            // width
+            if i < n && format[i] == b'*' {
+                i += 1;
+                match self.int_arg(args, argi)? {
+                    Some(w) => {
+                        if w < 0 {
+                            self.f.minus = true;
+                            self.f.zero = false;
+                        }
+                        self.f.width = Some(w.unsigned_abs() as usize);
+                    }
+                    None => self.buf.extend_from_slice(b"%!(BADWIDTH)"),
+                }
+                argi += 1;
+            } else {
+                let start = i;
+                while i < n && format[i].is_ascii_digit() {
+                    i += 1;
+                }
+                if i > start {
+                    self.f.width = std::str::from_utf8(&format[start..i]).ok().and_then(|s| s.parse().ok());
+                }
+            }
+            // precision
+            if i < n && format[i] == b'.' {
+                i += 1;
+                parse_index(&mut i, &mut argi, &mut reordered);
+                if i < n && format[i] == b'*' {
+                    i += 1;
+                    match self.int_arg(args, argi)? {
+                        Some(p) if p >= 0 => self.f.prec = Some(p as usize),
+                        Some(_) => self.f.prec = None,
+                        None => self.buf.extend_from_slice(b"%!(BADPREC)"),
+                    }
+                    argi += 1;
+                } else {
+                    let start = i;
+                    while i < n && format[i].is_ascii_digit() {
+                        i += 1;
+                    }
+                    self.f.prec = Some(std::str::from_utf8(&format[start..i]).ok().and_then(|s| s.parse().ok()).unwrap_or(0));
+                }
+            }
+            parse_index(&mut i, &mut argi, &mut reordered);
+            if i >= n {
+                self.buf.extend_from_slice(b"%!(NOVERB)");
+                break;
+            }
+            let rest = String::from_utf8_lossy(&format[i..]);
+            let verb = rest.chars().next().unwrap_or('?');
+            i += verb.len_utf8();
+            if verb == '%' {
+                self.buf.push(b'%');
+                continue;
+            }
+            if argi >= args.len() {
+                self.buf.extend_from_slice(format!("%!{}(MISSING)", verb).as_bytes());
+                continue;
+            }
+            if verb == 'w' {
+                let a = args[argi];
+                argi += 1;
+                self.print_arg(a, 'v')?;
+                continue;
+            }
+            if verb == 'v' {
+                if self.f.sharp {
+                    self.f.sharp = false;
+                    self.f.sharp_v = true;
+                }
+                if self.f.plus {
+                    self.f.plus = false;
+                    self.f.plus_v = true;
+                }
+            }
+            let a = args[argi];
+            argi += 1;
+            self.print_arg(a, verb)?;
+        }
+        if !reordered && argi < args.len() {
+            self.f = Flags::default();
+            self.buf.extend_from_slice(b"%!(EXTRA ");
+            for (k, a) in args[argi..].iter().enumerate() {
+                if k > 0 {
+                    self.buf.extend_from_slice(b", ");
+                }
+                match self.iface(a.ia)? {
+                    None => self.buf.extend_from_slice(b"<nil>"),
+                    Some((t, _)) => {
+                        let name = self.prog.rtypes[t as usize].name.clone();
+                        self.buf.extend_from_slice(name.as_bytes());
+                        self.buf.push(b'=');
+                        self.print_arg(*a, 'v')?;
+                    }
+                }
+            }
+            self.buf.push(b')');
+        }
+        Ok(())
+    }
+
+    fn int_arg(&mut self, args: &[Arg], i: usize) -> Result<Option<i64>, Trap> {
+        let Some(a) = args.get(i) else { return Ok(None) };
+        let Some((t, addr)) = self.iface(a.ia)? else { return Ok(None) };
+        let k = self.prog.rtypes[t as usize].kind;
+        Ok(match k {
+            RKind::Int | RKind::Int64 | RKind::Uint | RKind::Uint64 | RKind::Uintptr => Some(self.vm.heap.read_u64(addr)? as i64),
+            RKind::Int32 => Some(self.vm.heap.read_u32(addr)? as i32 as i64),
+            RKind::Uint32 => Some(self.vm.heap.read_u32(addr)? as i64),
+            RKind::Int16 => Some(self.vm.heap.read_u16(addr)? as i16 as i64),
+            RKind::Uint16 => Some(self.vm.heap.read_u16(addr)? as i64),
+            RKind::Int8 => Some(self.vm.heap.read_u8(addr)? as i8 as i64),
+            RKind::Uint8 => Some(self.vm.heap.read_u8(addr)? as i64),
+            _ => None,
+        })
+    }
+
+    fn is_string(&self, a: Arg) -> Result<bool, Trap> {
+        Ok(matches!(self.iface(a.ia)?, Some((t, _)) if self.prog.rtypes[t as usize].kind == RKind::String))
+    }
+
+    /// Go's `doPrint`: spaces between operands when neither is a string.
+    fn print(&mut self, args: &[Arg]) -> Result<(), Trap> {
+        let mut prev_string = false;
+        for (i, a) in args.iter().enumerate() {
+            let is_str = self.is_string(*a)?;
+            if i > 0 && !is_str && !prev_string {
+                self.buf.push(b' ');
+            }
+            self.f = Flags::default();
+            self.print_arg(*a, 'v')?;
+            prev_string = is_str;
+        }
+        Ok(())
+    }
+
+    fn println(&mut self, args: &[Arg]) -> Result<(), Trap> {
+        for (i, a) in args.iter().enumerate() {
+            if i > 0 {
+                self.buf.push(b' ');
+            }
+            self.f = Flags::default();
+            self.print_arg(*a, 'v')?;
+        }
+        self.buf.push(b'\n');
+        Ok(())
+    }
+}
+
+/// Sorted (key address, value address) pairs of a map, in fmtsort order.
+fn map_entries(vm: &mut Vm, prog: &Arc<Program>, t: u32, m: Addr) -> Result<Vec<(Addr, Addr)>, Trap> {
+    if m == 0 {
+        return Ok(vec![]);
+    }
+    let rt = &prog.rtypes[t as usize];
+    let ks = prog.rtypes[rt.key as usize].size.div_ceil(8) * 8;
+    let vs = prog.rtypes[rt.elem as usize].size.div_ceil(8) * 8;
+    let slot = 8 + ks + vs;
+    let entries = vm.heap.read_u64(m + 8)?;
+    let cap = vm.heap.read_u64(m + 16)?;
+    let mut out = Vec::new();
+    for i in 0..cap {
+        let s = entries + i * slot;
+        if vm.heap.read_u64(s)? & (1 << 63) != 0 {
+            out.push((s + 8, s + 8 + ks));
+        }
+    }
+    let key = rt.key;
+    let mut err = None;
+    out.sort_by(|a, b| match compare(vm, prog, key, a.0, b.0) {
+        Ok(o) => o,
+        Err(e) => {
+            err = Some(e);
+            std::cmp::Ordering::Equal
+        }
+    });
+    if let Some(e) = err {
+        return Err(e);
+    }
+    Ok(out)
+}
+
+/// internal/fmtsort's ordering.
+fn compare(vm: &Vm, prog: &Program, t: u32, a: Addr, b: Addr) -> Result<std::cmp::Ordering, Trap> {
+    use std::cmp::Ordering;
+    let rt = &prog.rtypes[t as usize];
+    let h = &vm.heap;
+    Ok(match rt.kind {
+        RKind::Int | RKind::Int64 => (h.read_u64(a)? as i64).cmp(&(h.read_u64(b)? as i64)),
+        RKind::Int32 => (h.read_u32(a)? as i32).cmp(&(h.read_u32(b)? as i32)),
+        RKind::Int16 => (h.read_u16(a)? as i16).cmp(&(h.read_u16(b)? as i16)),
+        RKind::Int8 => (h.read_u8(a)? as i8).cmp(&(h.read_u8(b)? as i8)),
+        RKind::Uint8 | RKind::Bool => h.read_u8(a)?.cmp(&h.read_u8(b)?),
+        RKind::Uint16 => h.read_u16(a)?.cmp(&h.read_u16(b)?),
+        RKind::Uint32 => h.read_u32(a)?.cmp(&h.read_u32(b)?),
+        RKind::Float64 => h.read_f64(a)?.partial_cmp(&h.read_f64(b)?).unwrap_or(Ordering::Equal),
+        RKind::Float32 => f32::from_bits(h.read_u32(a)?).partial_cmp(&f32::from_bits(h.read_u32(b)?)).unwrap_or(Ordering::Equal),
+        RKind::String => vm.read_string(a)?.cmp(&vm.read_string(b)?),
+        RKind::Struct => {
+            for f in &rt.fields {
+                let c = compare(vm, prog, f.typ, a + f.offset, b + f.offset)?;
+                if c != Ordering::Equal {
+                    return Ok(c);
+                }
+            }
+            Ordering::Equal
+        }
+        RKind::Array => {
+            let es = prog.rtypes[rt.elem as usize].size;
+            for i in 0..rt.len {
+                let c = compare(vm, prog, rt.elem, a + i * es, b + i * es)?;
+                if c != Ordering::Equal {
+                    return Ok(c);
+                }
+            }
+            Ordering::Equal
+        }
+        RKind::Interface => {
+            let (ia, ib) = (h.read_u64(a)?, h.read_u64(b)?);
+            if ia == 0 || ib == 0 {
+                return Ok((ia != 0).cmp(&(ib != 0)));
+            }
+            let ta = gosub_vm::iface::dyn_rtype(vm, ia).unwrap_or(0);
+            let tb = gosub_vm::iface::dyn_rtype(vm, ib).unwrap_or(0);
+            if ta != tb {
+                return Ok(ta.cmp(&tb));
+            }
+            let drt = &prog.rtypes[ta as usize];
+            let (da, db) = (h.read_u64(a + 8)?, h.read_u64(b + 8)?);
+            if drt.direct {
+                da.cmp(&db)
+            } else {
+                compare(vm, prog, ta, da, db)?
+            }
+        }
+        _ => h.read_u64(a)?.cmp(&h.read_u64(b)?),
+    })
+}
+
+/// Go's strconv.FormatFloat for formats e, E, f, g, G (and %v's shortest g).
+pub fn format_float(v: f64, fmt_c: char, prec: Option<usize>, bits: u32, sharp: bool) -> String {
+    if v.is_nan() {
+        return "NaN".into();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { "+Inf".into() } else { "-Inf".into() };
+    }
+    let neg = v.is_sign_negative();
+    let a = v.abs();
+    // Decimal digits and exponent (d.ddd × 10^exp).
+    let (digits, exp) = match (fmt_c, prec) {
+        (_, None) => shortest(a, bits),
+        ('e' | 'E', Some(p)) => fixed_e(a, p + 1),
+        ('g' | 'G', Some(p)) => fixed_e(a, p.max(1)),
+        _ => (String::new(), 0),
+    };
+    let sign = if neg { "-" } else { "" };
+    let upper = fmt_c == 'E' || fmt_c == 'G';
+    let e_form = |digits: &str, exp: i32, min_frac: usize| {
+        let mut s = String::from(sign);
+        s.push_str(&digits[..1]);
+        let mut frac = digits[1..].to_string();
+        while frac.len() < min_frac {
+            frac.push('0');
+        }
+        if !frac.is_empty() {
+            s.push('.');
+            s.push_str(&frac);
+        } else if sharp {
+            s.push('.');
+        }
+        s.push(if upper { 'E' } else { 'e' });
+        s.push(if exp < 0 { '-' } else { '+' });
+        s.push_str(&format!("{:02}", exp.abs()));
+        s
+    };
+    let f_form = |digits: &str, exp: i32, frac_digits: Option<usize>| {
+        let mut s = String::from(sign);
+        let dp = exp + 1;
+        let mut int_part = String::new();
+        let mut frac = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if (i as i32) < dp {
+                int_part.push(c);
+            } else {
+                frac.push(c);
+            }
+        }
+        if dp > digits.len() as i32 {
+            for _ in digits.len() as i32..dp {
+                int_part.push('0');
+            }
+        }
+        if dp < 0 {
+            frac = "0".repeat((-dp) as usize) + &frac;
+        }
+        if int_part.is_empty() {
+            int_part.push('0');
+        }
+        if let Some(fd) = frac_digits {
+            while frac.len() < fd {
+                frac.push('0');
+            }
+        }
+        s.push_str(&int_part);
+        if !frac.is_empty() {
+            s.push('.');
+            s.push_str(&frac);
+        } else if sharp {
+            s.push('.');
+        }
+        s
+    };
+    match fmt_c {
+        'e' | 'E' => {
+            let p = prec.unwrap_or(digits.len().saturating_sub(1));
+            e_form(&digits, exp, p)
+        }
+        'f' | 'F' => {
+            let p = prec.unwrap_or(0);
+            match prec {
+                Some(_) => {
+                    let s = format!("{:.*}", p, a);
+                    format!("{}{}", sign, s)
+                }
+                None => {
+                    let (d, e) = shortest(a, bits);
+                    f_form(&d, e, None)
+                }
+            }
+        }
+        _ => {
+            // %g
+            let mut digits = digits;
+            let eprec = match prec {
+                None => 6,
+                Some(p) => {
+                    let p = p.max(1);
+                    if !sharp {
+                        while digits.len() > 1 && digits.ends_with('0') {
+                            digits.pop();
+                        }
+                    }
+                    let nd = digits.len();
+                    if p > nd && nd as i32 >= exp + 1 {
+                        nd
+                    } else {
+                        p
+                    }
+                }
+            };
+            let exp_i = exp;
+            if exp_i < -4 || exp_i >= eprec as i32 {
+                let min = if sharp { prec.unwrap_or(6).max(1) - 1 } else { 0 };
+                e_form(&digits, exp, min)
+            } else {
+                f_form(&digits, exp, None)
+            }
+        }
+    }
+}
+
+/// Shortest round-trip digits of a non-negative finite float, and its decimal exponent.
+fn shortest(a: f64, bits: u32) -> (String, i32) {
+    if a == 0.0 {
+        return ("0".into(), 0);
+    }
+    let s = if bits == 32 { format!("{:e}", a as f32) } else { format!("{:e}", a) };
+    split_e(&s)
+}
+
+/// `n` significant digits, correctly rounded.
+fn fixed_e(a: f64, n: usize) -> (String, i32) {
+    if a == 0.0 {
+        return ("0".repeat(n.max(1)), 0);
+    }
+    let s = format!("{:.*e}", n.saturating_sub(1), a);
+    split_e(&s)
+}
+
+fn split_e(s: &str) -> (String, i32) {
+    let (m, e) = s.split_once('e').unwrap_or((s, "0"));
+    let digits: String = m.chars().filter(|c| c.is_ascii_digit()).collect();
+    (digits, e.parse().unwrap_or(0))
+}
+
+fn is_print(c: char) -> bool {
+    !(c.is_control() || matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{E000}'..='\u{F8FF}'))
+        && !(c as u32 >= 0xF0000)
+}
+
+fn escape_char(out: &mut String, c: char, quote: char, ascii: bool) {
+    match c {
+        '\x07' => out.push_str("\\a"),
+        '\x08' => out.push_str("\\b"),
+        '\x0c' => out.push_str("\\f"),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        '\x0b' => out.push_str("\\v"),
+        '\\' => out.push_str("\\\\"),
+        c if c == quote => {
+            out.push('\\');
+            out.push(c);
+        }
+        c if (c as u32) < 0x80 && is_print(c) => out.push(c),
+        c if !ascii && is_print(c) => out.push(c),
+        c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+        c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),
+        c => out.push_str(&format!("\\U{:08x}", c as u32)),
+    }
+}
+
+/// strconv.Quote (ascii: QuoteToASCII).
+pub fn quote(s: &[u8], ascii: bool) -> String {
+    let mut out = String::from("\"");
+    let mut i = 0;
+    while i < s.len() {
+        let (r, w) = gosub_vm::strings::decode_rune(&s[i..]);
+        if r == 0xFFFD && w == 1 {
+            out.push_str(&format!("\\x{:02x}", s[i]));
+            i += 1;
+            continue;
+        }
+        escape_char(&mut out, char::from_u32(r).unwrap_or('\u{FFFD}'), '"', ascii);
+        i += w.max(1);
+    }
+    out.push('"');
+    out
+}
+
+pub fn quote_rune(r: i32) -> String {
+    let c = u32::try_from(r).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}');
+    let mut out = String::from("'");
+    escape_char(&mut out, c, '\'', false);
+    out.push('\'');
+    out
+}
+
+/// strconv.Unquote.
+pub fn unquote(s: &[u8]) -> Option<Vec<u8>> {
+    if s.len() < 2 {
+        return None;
+    }
+    let q = s[0];
+    if q != s[s.len() - 1] {
+        return None;
+    }
+    let body = &s[1..s.len() - 1];
+    match q {
+        b'`' => {
+            if body.contains(&b'`') {
+                return None;
+            }
+            Some(body.iter().copied().filter(|&b| b != b'\r').collect())
+        }
+        b'"' | b'\'' => {
+            let text = std::str::from_utf8(body).ok()?;
+            let src = format!("{}{}{}", q as char, text, q as char);
+            let lit = if q == b'"' {
+                gosub_syntax_unquote(&src)?
+            } else {
+                let v = gosub_syntax_unquote(&format!("\"{}\"", text))?;
+                let st = std::str::from_utf8(&v).ok()?;
+                if st.chars().count() != 1 {
+                    return None;
+                }
+                v
+            };
+            Some(lit)
+        }
+        _ => None,
+    }
+}
+
+fn gosub_syntax_unquote(src: &str) -> Option<Vec<u8>> {
+    let inner = &src[1..src.len() - 1];
+    let mut out = Vec::new();
+    let b = inner.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\n' || b[i] == b'"' {
+            return None;
+        }
+        if b[i] != b'\\' {
+            out.push(b[i]);
+            i += 1;
+            continue;
+        }
+        i += 1;
+        let c = *b.get(i)?;
+        i += 1;
+        match c {
+            b'a' => out.push(7),
+            b'b' => out.push(8),
+            b'f' => out.push(12),
+            b'n' => out.push(b'\n'),
+            b'r' => out.push(b'\r'),
+            b't' => out.push(b'\t'),
+            b'v' => out.push(11),
+            b'\\' => out.push(b'\\'),
+            b'\'' => out.push(b'\''),
+            b'"' => out.push(b'"'),
+            b'x' => {
+                let h = std::str::from_utf8(b.get(i..i + 2)?).ok()?;
+                out.push(u8::from_str_radix(h, 16).ok()?);
+                i += 2;
+            }
+            b'u' | b'U' => {
+                let n = if c == b'u' { 4 } else { 8 };
+                let h = std::str::from_utf8(b.get(i..i + n)?).ok()?;
+                let ch = char::from_u32(u32::from_str_radix(h, 16).ok()?)?;
+                out.extend_from_slice(ch.to_string().as_bytes());
+                i += n;
+            }
+            b'0'..=b'7' => {
+                let h = std::str::from_utf8(b.get(i - 1..i + 2)?).ok()?;
+                out.push(u8::from_str_radix(h, 8).ok()?);
+                i += 2;
+            }
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// Interface arguments of a `...any` parameter stored at `slice`.
+fn args_of(vm: &Vm, slice: Addr) -> Result<Vec<Arg>, Trap> {
+    let p = vm.heap.read_u64(slice)?;
+    let n = vm.heap.read_u64(slice + 8)?;
+    Ok((0..n).map(|i| Arg { ia: p + 16 * i }).collect())
+}
+
+pub fn register(r: &mut NativeRegistry) {
+    r.register("fmt.Sprintf", |vm, fp| {
+        let format = vm.read_string(fp)?;
+        let args = args_of(vm, fp + 16)?;
+        let mut p = Printer::new(vm);
+        p.printf(&format, &args)?;
+        let out = std::mem::take(&mut p.buf);
+        vm.store_new_string(fp + 40, &out)
+    });
+    r.register("fmt.Sprint", |vm, fp| {
+        let args = args_of(vm, fp)?;
+        let mut p = Printer::new(vm);
+        p.print(&args)?;
+        let out = std::mem::take(&mut p.buf);
+        vm.store_new_string(fp + 24, &out)
+    });
+    r.register("fmt.Sprintln", |vm, fp| {
+        let args = args_of(vm, fp)?;
+        let mut p = Printer::new(vm);
+        p.println(&args)?;
+        let out = std::mem::take(&mut p.buf);
+        vm.store_new_string(fp + 24, &out)
+    });
+    r.register("fmt.wrapped", |vm, fp| {
+        let format = vm.read_string(fp)?;
+        // Index of the argument consumed by the first %w (simple left-to-right count).
+        let mut argi = 0i64;
+        let mut found = -1i64;
+        let mut i = 0;
+        while i < format.len() {
+            if format[i] == b'%' {
+                i += 1;
+                while i < format.len() && b"#0+- .123456789*[]".contains(&format[i]) {
+                    if format[i] == b'*' {
+                        argi += 1;
+                    }
+                    i += 1;
+                }
+                if i < format.len() {
+                    if format[i] == b'w' && found < 0 {
+                        found = argi;
+                    }
+                    if format[i] != b'%' {
+                        argi += 1;
+                    }
+                }
+            }
+            i += 1;
+        }
+        let n = vm.heap.read_u64(fp + 24)? as i64;
+        vm.heap.write_u64(fp + 40, found.max(0) as u64)?;
+        vm.heap.write_u64(fp + 48, (found >= 0 && found < n) as u64)?;
+        Ok(())
+    });
+    let _ = Args::new;
+}
+
+/// sort's swapper: swaps elements i and j of the slice held by the interface at `ia`.
+pub fn swap_any(vm: &mut Vm, ia: Addr, i: u64, j: u64) -> Result<(), Trap> {
+    let it = vm.heap.read_u64(ia)?;
+    let rt = gosub_vm::iface::dyn_rtype(vm, it).ok_or(Trap::PanicString("reflect: call of Swapper on zero Value".into()))?;
+    let prog = vm.prog.clone();
+    let r = &prog.rtypes[rt as usize];
+    if r.kind != RKind::Slice {
+        return Err(Trap::PanicString(format!("reflect: call of Swapper on {} Value", r.name)));
+    }
+    let es = prog.rtypes[r.elem as usize].size as usize;
+    let s = vm.heap.read_u64(ia + 8)?;
+    let base = vm.heap.read_u64(s)?;
+    let len = vm.heap.read_u64(s + 8)?;
+    if i >= len || j >= len {
+        return Err(Trap::Runtime(format!("index out of range [{}] with length {}", i.max(j), len)));
+    }
+    let a = vm.heap.bytes(base + i * es as u64, es)?.to_vec();
+    let b = vm.heap.bytes(base + j * es as u64, es)?.to_vec();
+    vm.heap.write_bytes(base + i * es as u64, &b)?;
+    vm.heap.write_bytes(base + j * es as u64, &a)?;
+    Ok(())
+}
+
+/// errors.As's assignment: if the error at `err` (an interface) fits the type `*target`
+/// points to, stores it there.
+pub fn assign_to(vm: &mut Vm, err: Addr, target: Addr) -> Result<bool, Trap> {
+    let prog = vm.prog.clone();
+    let tit = vm.heap.read_u64(target)?;
+    let tt = gosub_vm::iface::dyn_rtype(vm, tit).ok_or(Trap::PanicString("errors: target cannot be nil".into()))?;
+    let trt = &prog.rtypes[tt as usize];
+    if trt.kind != RKind::Pointer {
+        return Err(Trap::PanicString("errors: target must be a non-nil pointer".into()));
+    }
+    let dst = vm.heap.read_u64(target + 8)?;
+    let want = trt.elem;
+    let eit = vm.heap.read_u64(err)?;
+    let Some(et) = gosub_vm::iface::dyn_rtype(vm, eit) else { return Ok(false) };
+    let data = vm.heap.read_u64(err + 8)?;
+    let wrt = &prog.rtypes[want as usize];
+    if wrt.kind == RKind::Interface {
+        match gosub_vm::iface::convert_itab(vm, &prog, eit, want) {
+            Ok(nit) => {
+                vm.heap.write_u64(dst, nit)?;
+                vm.heap.write_u64(dst + 8, data)?;
+                Ok(true)
+            }
+            Err(_) => Ok(false),
+        }
+    } else if et == want {
+        if wrt.direct {
+            vm.heap.write_u64(dst, data)?;
+        } else {
+            vm.heap.copy(dst, data, wrt.size as usize)?;
+        }
+        Ok(true)
+    } else {
+        Ok(false)
+    }
+}

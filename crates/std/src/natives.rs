@@ -1,0 +1,511 @@
+//! Natives other than fmt: os, strings, strconv, math, unicode, runtime, errors, sort.
+//!
+//! Each native reads its parameters from its frame (`fp`, parameters from offset 0, each
+//! 8-byte aligned) and writes its results after them, as a Go function would.
+
+use gosub_vm::{NativeRegistry, Trap, Vm};
+use gosub_heap::Addr;
+
+/// Reads parameters and writes results of a native's frame, in declaration order.
+pub struct Args<'a> {
+    pub vm: &'a mut Vm,
+    pub fp: Addr,
+    off: u64,
+}
+
+impl<'a> Args<'a> {
+    pub fn new(vm: &'a mut Vm, fp: Addr) -> Args<'a> {
+        Args { vm, fp, off: 0 }
+    }
+    fn take(&mut self, size: u64) -> Addr {
+        let a = self.fp + self.off;
+        self.off += size.div_ceil(8) * 8;
+        a
+    }
+    pub fn int(&mut self) -> Result<i64, Trap> {
+        let a = self.take(8);
+        Ok(self.vm.heap.read_u64(a)? as i64)
+    }
+    pub fn f64(&mut self) -> Result<f64, Trap> {
+        let a = self.take(8);
+        Ok(self.vm.heap.read_f64(a)?)
+    }
+    pub fn f32(&mut self) -> Result<f32, Trap> {
+        let a = self.take(8);
+        Ok(f32::from_bits(self.vm.heap.read_u32(a)?))
+    }
+    pub fn string(&mut self) -> Result<Vec<u8>, Trap> {
+        let a = self.take(16);
+        self.vm.read_string(a)
+    }
+    /// An interface or slice parameter: its address in the frame.
+    pub fn addr(&mut self, size: u64) -> Addr {
+        self.take(size)
+    }
+    pub fn ret_int(&mut self, v: i64) -> Result<(), Trap> {
+        let a = self.take(8);
+        Ok(self.vm.heap.write_u64(a, v as u64)?)
+    }
+    pub fn ret_bool(&mut self, v: bool) -> Result<(), Trap> {
+        self.ret_int(v as i64)
+    }
+    pub fn ret_f64(&mut self, v: f64) -> Result<(), Trap> {
+        let a = self.take(8);
+        Ok(self.vm.heap.write_u64(a, v.to_bits())?)
+    }
+    pub fn ret_string(&mut self, s: &[u8]) -> Result<(), Trap> {
+        let a = self.take(16);
+        self.vm.store_new_string(a, s)
+    }
+}
+
+macro_rules! native {
+    ($r:ident, $name:expr, |$a:ident| $body:block) => {
+        $r.register($name, |vm: &mut Vm, fp: Addr| -> Result<(), Trap> {
+            #[allow(unused_mut)]
+            let mut $a = Args::new(vm, fp);
+            $body
+            #[allow(unreachable_code)]
+            Ok(())
+        });
+    };
+}
+
+macro_rules! math1 {
+    ($r:ident, $($name:expr => $f:expr),* $(,)?) => {
+        $(native!($r, $name, |a| {
+            let x = a.f64()?;
+            let f: fn(f64) -> f64 = $f;
+            a.ret_f64(f(x))?;
+        });)*
+    };
+}
+
+pub fn index_of(s: &[u8], sub: &[u8]) -> i64 {
+    if sub.is_empty() {
+        return 0;
+    }
+    s.windows(sub.len()).position(|w| w == sub).map(|i| i as i64).unwrap_or(-1)
+}
+
+fn map_runes(s: &[u8], f: impl Fn(char) -> String) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        match std::str::from_utf8(&s[i..]).ok().and_then(|t| t.chars().next()).or_else(|| {
+            let end = (i + 4).min(s.len());
+            (i + 1..=end).rev().find_map(|e| std::str::from_utf8(&s[i..e]).ok().and_then(|t| t.chars().next()))
+        }) {
+            Some(c) if s[i..].starts_with(c.to_string().as_bytes()) => {
+                out.extend_from_slice(f(c).as_bytes());
+                i += c.len_utf8();
+            }
+            _ => {
+                out.push(s[i]);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+fn go_upper(c: char) -> String {
+    c.to_uppercase().collect()
+}
+
+fn go_lower(c: char) -> String {
+    c.to_lowercase().collect()
+}
+
+/// Parses a Go integer literal for strconv (base 0 = prefix decides). Error code: 1 syntax,
+/// 2 range.
+fn parse_int(s: &[u8], base: i64, bits: i64, signed: bool) -> (i128, i64) {
+    let Ok(st) = std::str::from_utf8(s) else { return (0, 1) };
+    let (neg, body) = match st.as_bytes().first() {
+        Some(b'-') if signed || true => (true, &st[1..]),
+        Some(b'+') => (false, &st[1..]),
+        _ => (false, st),
+    };
+    if neg && !signed {
+        return (0, 1);
+    }
+    let (base, digits, underscores) = if base == 0 {
+        let lower = body.to_ascii_lowercase();
+        if lower.starts_with("0x") {
+            (16, &body[2..], true)
+        } else if lower.starts_with("0b") {
+            (2, &body[2..], true)
+        } else if lower.starts_with("0o") {
+            (8, &body[2..], true)
+        } else if body.len() > 1 && body.starts_with('0') {
+            (8, &body[1..], true)
+        } else {
+            (10, body, true)
+        }
+    } else {
+        (base as u32, body, false)
+    };
+    let digits: String = if underscores { digits.replace('_', "") } else { digits.to_string() };
+    if digits.is_empty() || !(2..=36).contains(&base) {
+        return (0, 1);
+    }
+    let bits = if bits == 0 { 64 } else { bits.clamp(1, 64) } as u32;
+    let mut v: u128 = 0;
+    let mut overflow = false;
+    for ch in digits.chars() {
+        let Some(d) = ch.to_digit(base) else { return (0, 1) };
+        v = v * base as u128 + d as u128;
+        if v > u64::MAX as u128 * 2 {
+            overflow = true;
+            v = u64::MAX as u128 * 2;
+        }
+    }
+    if signed {
+        let max = (1i128 << (bits - 1)) - 1;
+        let min = -(1i128 << (bits - 1));
+        let val = if neg { -(v as i128) } else { v as i128 };
+        if overflow || val > max {
+            return (max, 2);
+        }
+        if val < min {
+            return (min, 2);
+        }
+        (val, 0)
+    } else {
+        let max = if bits == 64 { u64::MAX as i128 } else { (1i128 << bits) - 1 };
+        if overflow || v as i128 > max {
+            return (max, 2);
+        }
+        (v as i128, 0)
+    }
+}
+
+fn parse_float(s: &[u8]) -> (f64, i64) {
+    let Ok(st) = std::str::from_utf8(s) else { return (0.0, 1) };
+    let t = st.replace('_', "");
+    let lower = t.to_ascii_lowercase();
+    let core = lower.trim_start_matches(['+', '-']);
+    let neg = lower.starts_with('-');
+    match core {
+        "inf" | "infinity" => return (if neg { f64::NEG_INFINITY } else { f64::INFINITY }, 0),
+        "nan" => return (f64::NAN, 0),
+        _ => {}
+    }
+    if core.starts_with("0x") {
+        return (0.0, 1);
+    }
+    if core.is_empty() || core.contains("inf") || core.contains("nan") {
+        return (0.0, 1);
+    }
+    match t.parse::<f64>() {
+        Ok(v) if v.is_infinite() => (v, 2),
+        Ok(v) => (v, 0),
+        Err(_) => (0.0, 1),
+    }
+}
+
+pub fn format_int(v: i128, base: u32) -> String {
+    if !(2..=36).contains(&base) {
+        return String::new();
+    }
+    let neg = v < 0;
+    let mut u = v.unsigned_abs();
+    let mut digits = Vec::new();
+    if u == 0 {
+        digits.push(b'0');
+    }
+    while u > 0 {
+        let d = (u % base as u128) as u8;
+        digits.push(if d < 10 { b'0' + d } else { b'a' + d - 10 });
+        u /= base as u128;
+    }
+    if neg {
+        digits.push(b'-');
+    }
+    digits.reverse();
+    String::from_utf8(digits).unwrap_or_default()
+}
+
+pub fn register(r: &mut NativeRegistry) {
+    // ---- os ----
+    native!(r, "os.runtimeArgs", |a| {
+        let args = a.vm.config.args.clone();
+        let gcty = a.vm.heap.register_type(16, &[0]);
+        let n = args.len();
+        let arr = if n == 0 { 0 } else { a.vm.alloc(gcty, n)? };
+        for (i, s) in args.iter().enumerate() {
+            a.vm.store_new_string(arr + 16 * i as u64, s.as_bytes())?;
+        }
+        let at = a.addr(24);
+        a.vm.heap.write_u64(at, arr)?;
+        a.vm.heap.write_u64(at + 8, n as u64)?;
+        a.vm.heap.write_u64(at + 16, n as u64)?;
+    });
+    native!(r, "os.writeFd", |a| {
+        let fd = a.int()?;
+        let s = a.string()?;
+        if fd == 2 {
+            let _ = a.vm.stdout.flush();
+            let _ = a.vm.stderr.write_all(&s);
+            let _ = a.vm.stderr.flush();
+        } else {
+            let _ = a.vm.stdout.write_all(&s);
+        }
+    });
+    native!(r, "os.Exit", |a| {
+        let c = a.int()?;
+        return Err(Trap::Exit(c as i32));
+    });
+    native!(r, "os.Getenv", |a| {
+        let k = a.string()?;
+        let v = std::env::var(String::from_utf8_lossy(&k).as_ref()).unwrap_or_default();
+        a.ret_string(v.as_bytes())?;
+    });
+    // ---- runtime ----
+    native!(r, "runtime.GC", |a| {
+        a.vm.heap.set_gc_inhibited(false);
+        gosub_vm::gc::collect(a.vm, gosub_heap::GcKind::Major);
+        a.vm.heap.set_gc_inhibited(true);
+    });
+    native!(r, "runtime/debug.FreeOSMemory", |a| {
+        a.vm.heap.set_gc_inhibited(false);
+        gosub_vm::gc::collect(a.vm, gosub_heap::GcKind::Full);
+        a.vm.heap.set_gc_inhibited(true);
+    });
+    native!(r, "runtime/debug.SetGCPercent", |a| {
+        let _ = a.int()?;
+        a.ret_int(100)?;
+    });
+    // ---- strings ----
+    native!(r, "strings.Index", |a| {
+        let s = a.string()?;
+        let sub = a.string()?;
+        a.ret_int(index_of(&s, &sub))?;
+    });
+    native!(r, "strings.LastIndex", |a| {
+        let s = a.string()?;
+        let sub = a.string()?;
+        let v = if sub.is_empty() {
+            s.len() as i64
+        } else {
+            s.windows(sub.len()).rposition(|w| w == sub.as_slice()).map(|i| i as i64).unwrap_or(-1)
+        };
+        a.ret_int(v)?;
+    });
+    native!(r, "strings.Repeat", |a| {
+        let s = a.string()?;
+        let n = a.int()?;
+        if n < 0 {
+            return Err(Trap::PanicString("strings: negative Repeat count".into()));
+        }
+        if (s.len() as u128) * (n as u128) > (1u128 << 36) {
+            return Err(Trap::PanicString("strings: Repeat output length overflow".into()));
+        }
+        a.ret_string(&s.repeat(n as usize))?;
+    });
+    native!(r, "strings.ToUpper", |a| {
+        let s = a.string()?;
+        a.ret_string(&map_runes(&s, go_upper))?;
+    });
+    native!(r, "strings.ToLower", |a| {
+        let s = a.string()?;
+        a.ret_string(&map_runes(&s, go_lower))?;
+    });
+    native!(r, "strings.Title", |a| {
+        let s = a.string()?;
+        let mut prev_letter = false;
+        let t = String::from_utf8_lossy(&s)
+            .chars()
+            .map(|c| {
+                let out = if !prev_letter { c.to_uppercase().collect::<String>() } else { c.to_string() };
+                prev_letter = c.is_alphanumeric() || c == '_' || c == '\'';
+                out
+            })
+            .collect::<String>();
+        a.ret_string(t.as_bytes())?;
+    });
+    native!(r, "strings.TrimSpace", |a| {
+        let s = a.string()?;
+        let is_sp = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+        let start = s.iter().position(|&b| !is_sp(b)).unwrap_or(s.len());
+        let end = s.iter().rposition(|&b| !is_sp(b)).map(|e| e + 1).unwrap_or(start);
+        a.ret_string(&s[start..end.max(start)])?;
+    });
+    // ---- strconv ----
+    native!(r, "strconv.FormatInt", |a| {
+        let v = a.int()?;
+        let base = a.int()?;
+        if !(2..=36).contains(&base) {
+            return Err(Trap::PanicString("strconv: illegal AppendInt/FormatInt base".into()));
+        }
+        a.ret_string(format_int(v as i128, base as u32).as_bytes())?;
+    });
+    native!(r, "strconv.FormatUint", |a| {
+        let v = a.int()? as u64;
+        let base = a.int()?;
+        if !(2..=36).contains(&base) {
+            return Err(Trap::PanicString("strconv: illegal AppendInt/FormatInt base".into()));
+        }
+        a.ret_string(format_int(v as i128, base as u32).as_bytes())?;
+    });
+    native!(r, "strconv.parseInt", |a| {
+        let s = a.string()?;
+        let base = a.int()?;
+        let bits = a.int()?;
+        let (v, code) = parse_int(&s, base, bits, true);
+        a.ret_int(v as i64)?;
+        a.ret_int(code)?;
+    });
+    native!(r, "strconv.parseUint", |a| {
+        let s = a.string()?;
+        let base = a.int()?;
+        let bits = a.int()?;
+        let (v, code) = parse_int(&s, base, bits, false);
+        a.ret_int(v as u64 as i64)?;
+        a.ret_int(code)?;
+    });
+    native!(r, "strconv.parseFloat", |a| {
+        let s = a.string()?;
+        let _bits = a.int()?;
+        let (v, code) = parse_float(&s);
+        a.ret_f64(v)?;
+        a.ret_int(code)?;
+    });
+    native!(r, "strconv.FormatFloat", |a| {
+        let f = a.f64()?;
+        let fmt = a.int()? as u8;
+        let prec = a.int()?;
+        let bits = a.int()?;
+        let s = crate::fmt::format_float(f, fmt as char, if prec < 0 { None } else { Some(prec as usize) }, bits as u32, false);
+        a.ret_string(s.as_bytes())?;
+    });
+    native!(r, "strconv.Quote", |a| {
+        let s = a.string()?;
+        a.ret_string(crate::fmt::quote(&s, false).as_bytes())?;
+    });
+    native!(r, "strconv.QuoteToASCII", |a| {
+        let s = a.string()?;
+        a.ret_string(crate::fmt::quote(&s, true).as_bytes())?;
+    });
+    native!(r, "strconv.QuoteRune", |a| {
+        let v = a.int()?;
+        a.ret_string(crate::fmt::quote_rune(v as i32).as_bytes())?;
+    });
+    native!(r, "strconv.unquote", |a| {
+        let s = a.string()?;
+        match crate::fmt::unquote(&s) {
+            Some(u) => {
+                a.ret_string(&u)?;
+                a.ret_bool(true)?;
+            }
+            None => {
+                a.ret_string(b"")?;
+                a.ret_bool(false)?;
+            }
+        }
+    });
+    // ---- math ----
+    math1!(r,
+        "math.Sqrt" => f64::sqrt, "math.Abs" => f64::abs, "math.Floor" => f64::floor, "math.Ceil" => f64::ceil,
+        "math.Trunc" => f64::trunc, "math.Round" => f64::round, "math.RoundToEven" => |x: f64| x.round_ties_even(),
+        "math.Log" => f64::ln, "math.Log2" => f64::log2, "math.Log10" => f64::log10, "math.Log1p" => f64::ln_1p,
+        "math.Exp" => f64::exp, "math.Exp2" => f64::exp2, "math.Sin" => f64::sin, "math.Cos" => f64::cos,
+        "math.Tan" => f64::tan, "math.Asin" => f64::asin, "math.Acos" => f64::acos, "math.Atan" => f64::atan,
+        "math.Sinh" => f64::sinh, "math.Cosh" => f64::cosh, "math.Tanh" => f64::tanh, "math.Cbrt" => f64::cbrt,
+    );
+    native!(r, "math.Pow", |a| {
+        let x = a.f64()?;
+        let y = a.f64()?;
+        a.ret_f64(x.powf(y))?;
+    });
+    native!(r, "math.Mod", |a| {
+        let x = a.f64()?;
+        let y = a.f64()?;
+        a.ret_f64(x % y)?;
+    });
+    native!(r, "math.Atan2", |a| {
+        let y = a.f64()?;
+        let x = a.f64()?;
+        a.ret_f64(y.atan2(x))?;
+    });
+    native!(r, "math.Hypot", |a| {
+        let x = a.f64()?;
+        let y = a.f64()?;
+        a.ret_f64(x.hypot(y))?;
+    });
+    native!(r, "math.Float64bits", |a| {
+        let x = a.f64()?;
+        a.ret_int(x.to_bits() as i64)?;
+    });
+    native!(r, "math.Float64frombits", |a| {
+        let x = a.int()?;
+        a.ret_f64(f64::from_bits(x as u64))?;
+    });
+    native!(r, "math.Float32bits", |a| {
+        let x = a.f32()?;
+        a.ret_int(x.to_bits() as i64)?;
+    });
+    native!(r, "math.Float32frombits", |a| {
+        let x = a.int()?;
+        let at = a.addr(8);
+        a.vm.heap.write_u64(at, x as u32 as u64)?;
+    });
+    // ---- unicode ----
+    for (name, f) in [
+        ("unicode.IsLetter", (|c: char| c.is_alphabetic()) as fn(char) -> bool),
+        ("unicode.IsDigit", |c: char| c.is_numeric() && c.to_digit(10).is_some() || c.is_ascii_digit()),
+        ("unicode.IsNumber", |c: char| c.is_numeric()),
+        ("unicode.IsSpace", |c: char| c.is_whitespace()),
+        ("unicode.IsUpper", |c: char| c.is_uppercase()),
+        ("unicode.IsLower", |c: char| c.is_lowercase()),
+        ("unicode.IsPunct", |c: char| c.is_ascii_punctuation() && !"$+<=>^`|~".contains(c)),
+        ("unicode.IsPrint", |c: char| !c.is_control()),
+        ("unicode.IsControl", |c: char| c.is_control()),
+    ] {
+        let _ = (name, f);
+    }
+    native!(r, "unicode.IsLetter", |a| { let c = rune(a.int()?); a.ret_bool(c.is_some_and(|c| c.is_alphabetic()))?; });
+    native!(r, "unicode.IsDigit", |a| { let c = rune(a.int()?); a.ret_bool(c.is_some_and(|c| c.is_ascii_digit() || (c.is_numeric() && !c.is_ascii())))?; });
+    native!(r, "unicode.IsNumber", |a| { let c = rune(a.int()?); a.ret_bool(c.is_some_and(|c| c.is_numeric()))?; });
+    native!(r, "unicode.IsSpace", |a| { let c = rune(a.int()?); a.ret_bool(c.is_some_and(|c| c.is_whitespace()))?; });
+    native!(r, "unicode.IsUpper", |a| { let c = rune(a.int()?); a.ret_bool(c.is_some_and(|c| c.is_uppercase()))?; });
+    native!(r, "unicode.IsLower", |a| { let c = rune(a.int()?); a.ret_bool(c.is_some_and(|c| c.is_lowercase()))?; });
+    native!(r, "unicode.IsPunct", |a| { let c = rune(a.int()?); a.ret_bool(c.is_some_and(|c| c.is_ascii_punctuation() && !"$+<=>^`|~".contains(c)))?; });
+    native!(r, "unicode.IsPrint", |a| { let c = rune(a.int()?); a.ret_bool(c.is_some_and(|c| !c.is_control()))?; });
+    native!(r, "unicode.IsControl", |a| { let c = rune(a.int()?); a.ret_bool(c.is_some_and(|c| c.is_control()))?; });
+    native!(r, "unicode.ToUpper", |a| { let v = a.int()?; a.ret_int(rune(v).map(|c| single(c.to_uppercase(), c) as i64).unwrap_or(v))?; });
+    native!(r, "unicode.ToLower", |a| { let v = a.int()?; a.ret_int(rune(v).map(|c| single(c.to_lowercase(), c) as i64).unwrap_or(v))?; });
+    native!(r, "unicode.ToTitle", |a| { let v = a.int()?; a.ret_int(rune(v).map(|c| single(c.to_uppercase(), c) as i64).unwrap_or(v))?; });
+    // ---- sort ----
+    native!(r, "sort.lenOf", |a| {
+        let at = a.addr(16);
+        let data = a.vm.heap.read_u64(at + 8)?;
+        let n = if data == 0 { 0 } else { a.vm.heap.read_u64(data + 8)? };
+        a.ret_int(n as i64)?;
+    });
+    native!(r, "sort.swapAny", |a| {
+        let at = a.addr(16);
+        let i = a.int()? as u64;
+        let j = a.int()? as u64;
+        crate::fmt::swap_any(a.vm, at, i, j)?;
+    });
+    native!(r, "errors.assignTo", |a| {
+        let err = a.addr(16);
+        let target = a.addr(16);
+        let ok = crate::fmt::assign_to(a.vm, err, target)?;
+        a.ret_bool(ok)?;
+    });
+}
+
+fn rune(v: i64) -> Option<char> {
+    u32::try_from(v).ok().and_then(char::from_u32)
+}
+
+fn single(mut it: impl Iterator<Item = char>, c: char) -> char {
+    match (it.next(), it.next()) {
+        (Some(x), None) => x,
+        _ => c,
+    }
+}
+
+use std::io::Write;

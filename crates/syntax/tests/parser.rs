@@ -1,0 +1,575 @@
+//! Parser tests: AST shape (golden S-expression dumps of tests/data/*.go), spans, node ids,
+//! lenient imports and the expression/statement entry points.
+
+use gosub_syntax::ast::*;
+use gosub_syntax::{dump, parse_expr, parse_file, parse_stmts, ParseMode, SourceMap};
+
+fn data(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+fn parse(src: &str) -> File {
+    match parse_file(src, 1, 0, ParseMode::default()) {
+        Ok(f) => f,
+        Err(e) => panic!("parse failed: {e:?}"),
+    }
+}
+
+/// Compares `dump::file` of tests/data/NAME.go with NAME.dump (UPDATE_GOLDEN=1 rewrites it).
+fn golden(name: &str, mode: ParseMode) {
+    let src = data(&format!("{name}.go"));
+    let f = parse_file(&src, 1, 0, mode).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+    let got = dump::file(&f);
+    let path = format!("{}/tests/data/{name}.dump", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var("UPDATE_GOLDEN").is_ok() {
+        std::fs::write(&path, &got).unwrap();
+    }
+    let want = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        got == want,
+        "{name}: dump differs from {path} (rerun with UPDATE_GOLDEN=1 and review):\n{got}"
+    );
+}
+
+#[test]
+fn golden_kitchen_sink() {
+    golden("kitchen_sink", ParseMode::default());
+}
+
+#[test]
+fn golden_workers() {
+    golden("workers", ParseMode::default());
+}
+
+#[test]
+fn golden_seed_lenient() {
+    golden(
+        "seed_escape_defer",
+        ParseMode {
+            lenient_imports: true,
+        },
+    );
+}
+
+#[test]
+fn seed_strict_is_gc_error() {
+    let src = data("seed_escape_defer.go");
+    let mut map = SourceMap::new();
+    let i = map.add("./x.go", src.clone());
+    let errs = parse_file(&src, map.files[i].base, 0, ParseMode::default()).unwrap_err();
+    assert_eq!(errs.len(), 1);
+    assert_eq!(
+        errs[0].render(&map),
+        "./x.go:14:5: syntax error: unexpected keyword import, expected }"
+    );
+}
+
+#[test]
+fn lenient_imports_are_moved_and_recorded() {
+    let src = data("seed_escape_defer.go");
+    let mut map = SourceMap::new();
+    let i = map.add("x.go", src.clone());
+    let f = parse_file(
+        &src,
+        map.files[i].base,
+        0,
+        ParseMode {
+            lenient_imports: true,
+        },
+    )
+    .unwrap();
+    let paths: Vec<&str> = f.imports.iter().map(|i| i.path.as_str()).collect();
+    assert_eq!(paths, ["fmt", "runtime/debug"]);
+    assert_eq!(f.misplaced_imports.len(), 1);
+    assert_eq!(map.position(f.misplaced_imports[0].lo), "x.go:14:5");
+    // The body keeps its other statements only.
+    let Decl::Func(fd) = &f.decls[1] else {
+        panic!()
+    };
+    assert_eq!(fd.body.as_ref().unwrap().stmts.len(), 3);
+}
+
+/// Collects every NodeId in the file.
+fn all_ids(f: &File) -> Vec<NodeId> {
+    // The dump walks everything; ids are easier to gather with a tiny visitor here.
+    fn e(x: &Expr, v: &mut Vec<NodeId>) {
+        v.push(x.id);
+        match &x.kind {
+            ExprKind::Ident(i) => v.push(i.id),
+            ExprKind::CompositeLit { ty, elts, .. } => {
+                if let Some(t) = ty {
+                    e(t, v)
+                }
+                elts.iter().for_each(|x| e(x, v));
+            }
+            ExprKind::KeyValue { key, value } => {
+                e(key, v);
+                e(value, v);
+            }
+            ExprKind::FuncLit { sig: s, body } => {
+                sig(s, v);
+                body.stmts.iter().for_each(|x| st(x, v));
+            }
+            ExprKind::Paren(x)
+            | ExprKind::Star(x)
+            | ExprKind::Unary { x, .. }
+            | ExprKind::ChanType { elem: x, .. } => e(x, v),
+            ExprKind::Selector { x, sel } => {
+                e(x, v);
+                v.push(sel.id);
+            }
+            ExprKind::Index { x, index } => {
+                e(x, v);
+                e(index, v);
+            }
+            ExprKind::SliceExpr { x, lo, hi, max, .. } => {
+                e(x, v);
+                [lo, hi, max].into_iter().flatten().for_each(|x| e(x, v));
+            }
+            ExprKind::TypeAssert { x, ty } => {
+                e(x, v);
+                if let Some(t) = ty {
+                    e(t, v)
+                }
+            }
+            ExprKind::Call { fun, args, .. } => {
+                e(fun, v);
+                args.iter().for_each(|x| e(x, v));
+            }
+            ExprKind::Binary { x, y, .. } | ExprKind::MapType { key: x, value: y } => {
+                e(x, v);
+                e(y, v);
+            }
+            ExprKind::ArrayType { len, elem } => {
+                if let Some(l) = len {
+                    e(l, v)
+                }
+                e(elem, v);
+            }
+            ExprKind::FuncType(s) => sig(s, v),
+            ExprKind::StructType { fields } | ExprKind::InterfaceType { methods: fields } => {
+                fields.iter().for_each(|f| fl(f, v))
+            }
+            ExprKind::Ellipsis(Some(x)) => e(x, v),
+            _ => {}
+        }
+    }
+    fn fl(f: &Field, v: &mut Vec<NodeId>) {
+        f.names.iter().for_each(|n| v.push(n.id));
+        e(&f.ty, v);
+    }
+    fn sig(s: &FuncType, v: &mut Vec<NodeId>) {
+        s.params.iter().chain(&s.results).for_each(|f| fl(f, v));
+    }
+    fn st(s: &Stmt, v: &mut Vec<NodeId>) {
+        match &s.kind {
+            StmtKind::Decl(d) => dl(d, v),
+            StmtKind::Labeled { label, stmt } => {
+                v.push(label.id);
+                st(stmt, v);
+            }
+            StmtKind::Expr(x)
+            | StmtKind::Go(x)
+            | StmtKind::Defer(x)
+            | StmtKind::IncDec { x, .. } => e(x, v),
+            StmtKind::Send { ch, value } => {
+                e(ch, v);
+                e(value, v);
+            }
+            StmtKind::Assign { lhs, rhs, .. } => lhs.iter().chain(rhs).for_each(|x| e(x, v)),
+            StmtKind::Return(xs) => xs.iter().for_each(|x| e(x, v)),
+            StmtKind::Branch { label, .. } => {
+                if let Some(l) = label {
+                    v.push(l.id)
+                }
+            }
+            StmtKind::Block(b) => b.stmts.iter().for_each(|x| st(x, v)),
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
+                if let Some(i) = init {
+                    st(i, v)
+                }
+                e(cond, v);
+                then.stmts.iter().for_each(|x| st(x, v));
+                if let Some(x) = els {
+                    st(x, v)
+                }
+            }
+            StmtKind::Switch {
+                init, tag, clauses, ..
+            } => {
+                if let Some(i) = init {
+                    st(i, v)
+                }
+                if let Some(t) = tag {
+                    e(t, v)
+                }
+                cl(clauses, v);
+            }
+            StmtKind::TypeSwitch {
+                init,
+                bind,
+                x,
+                clauses,
+                ..
+            } => {
+                if let Some(i) = init {
+                    st(i, v)
+                }
+                if let Some(b) = bind {
+                    v.push(b.id)
+                }
+                e(x, v);
+                cl(clauses, v);
+            }
+            StmtKind::Select { clauses } => {
+                for c in clauses {
+                    if let Some(s) = &c.comm {
+                        st(s, v)
+                    }
+                    c.body.iter().for_each(|x| st(x, v));
+                }
+            }
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => {
+                if let Some(i) = init {
+                    st(i, v)
+                }
+                if let Some(c) = cond {
+                    e(c, v)
+                }
+                if let Some(p) = post {
+                    st(p, v)
+                }
+                body.stmts.iter().for_each(|x| st(x, v));
+            }
+            StmtKind::Range {
+                key,
+                value,
+                x,
+                body,
+                ..
+            } => {
+                [key, value].into_iter().flatten().for_each(|k| e(k, v));
+                e(x, v);
+                body.stmts.iter().for_each(|x| st(x, v));
+            }
+            StmtKind::Empty => {}
+        }
+    }
+    fn cl(c: &[CaseClause], v: &mut Vec<NodeId>) {
+        for c in c {
+            c.exprs.iter().flatten().for_each(|x| e(x, v));
+            c.body.iter().for_each(|x| st(x, v));
+        }
+    }
+    fn dl(d: &Decl, v: &mut Vec<NodeId>) {
+        match d {
+            Decl::Var(g) | Decl::Const(g) => {
+                for s in &g.specs {
+                    s.names.iter().for_each(|n| v.push(n.id));
+                    s.ty.iter().chain(&s.values).for_each(|x| e(x, v));
+                }
+            }
+            Decl::Type(g) => {
+                for s in &g.specs {
+                    v.push(s.name.id);
+                    e(&s.ty, v);
+                }
+            }
+            Decl::Func(f) => {
+                if let Some(r) = &f.recv {
+                    fl(r, v)
+                }
+                v.push(f.name.id);
+                sig(&f.sig, v);
+                if let Some(b) = &f.body {
+                    b.stmts.iter().for_each(|x| st(x, v));
+                }
+            }
+        }
+    }
+    let mut v = vec![f.package.id];
+    f.imports
+        .iter()
+        .filter_map(|i| i.name.as_ref())
+        .for_each(|n| v.push(n.id));
+    f.decls.iter().for_each(|d| dl(d, &mut v));
+    v
+}
+
+#[test]
+fn node_ids_are_fresh_and_in_preorder() {
+    for name in ["kitchen_sink.go", "workers.go"] {
+        let src = data(name);
+        let f = parse_file(&src, 1, 1000, ParseMode::default()).unwrap();
+        let ids = all_ids(&f);
+        assert_eq!(f.first_id, 1000);
+        assert_eq!(ids.len() as u32, f.next_id - f.first_id, "{name}");
+        let want: Vec<NodeId> = (f.first_id..f.next_id).collect();
+        assert_eq!(ids, want, "{name}: ids must be consecutive in pre-order");
+    }
+}
+
+fn first_stmt(src: &str) -> Stmt {
+    let f = parse(&format!("package p\nfunc f() {{\n{src}\n}}\n"));
+    let Decl::Func(fd) = &f.decls[0] else {
+        panic!()
+    };
+    fd.body.as_ref().unwrap().stmts[0].clone()
+}
+
+#[test]
+fn spans_follow_gc_positions() {
+    // Offsets are global: base 1, so byte i of the source is position i + 1.
+    let src = "package p\nfunc f() {\n\tx := a + b.c\n\ty[1] = T{1}\n}\n";
+    let f = parse(src);
+    let pos = |needle: &str| src.find(needle).unwrap() as u32 + 1;
+    let Decl::Func(fd) = &f.decls[0] else {
+        panic!()
+    };
+    assert_eq!(fd.span.lo, pos("func"));
+    let body = fd.body.as_ref().unwrap();
+    assert_eq!(body.span.lo, pos("{\n"));
+    assert_eq!(body.span.hi - 1, src.rfind("}\n").unwrap() as u32 + 1);
+    let s0 = &body.stmts[0];
+    assert_eq!(
+        s0.span.lo,
+        pos(":="),
+        "assignment is reported at its operator"
+    );
+    let StmtKind::Assign { lhs, rhs, .. } = &s0.kind else {
+        panic!()
+    };
+    assert_eq!(lhs[0].span, Span::new(pos("x :="), pos("x :=") + 1));
+    assert_eq!(
+        rhs[0].span.lo,
+        pos("+ b"),
+        "binary expression is reported at its operator"
+    );
+    let ExprKind::Binary { y, .. } = &rhs[0].kind else {
+        panic!()
+    };
+    assert_eq!(
+        y.span,
+        Span::new(pos("b.c"), pos("b.c") + 3),
+        "selector starts at its operand"
+    );
+    let StmtKind::Assign { lhs, rhs, .. } = &body.stmts[1].kind else {
+        panic!()
+    };
+    assert_eq!(lhs[0].span, Span::new(pos("y[1]"), pos("y[1]") + 4));
+    assert_eq!(
+        rhs[0].span,
+        Span::new(pos("{1}"), pos("{1}") + 3),
+        "composite literal is reported at its {{"
+    );
+    let ExprKind::CompositeLit { rbrace, .. } = &rhs[0].kind else {
+        panic!()
+    };
+    assert_eq!(*rbrace, pos("{1}") + 2);
+}
+
+#[test]
+fn call_records_parens() {
+    let s = first_stmt("f(a, b...)");
+    let StmtKind::Expr(e) = &s.kind else { panic!() };
+    let ExprKind::Call {
+        args,
+        ellipsis,
+        lparen,
+        rparen,
+        ..
+    } = &e.kind
+    else {
+        panic!()
+    };
+    assert_eq!(args.len(), 2);
+    assert!(*ellipsis);
+    assert_eq!(rparen - lparen, 8);
+}
+
+#[test]
+fn parameter_grouping() {
+    let f = parse("package p\nfunc f(a, b int, c string, d ...float64) (x, y int)\nfunc g(int, []string, p.T)\n");
+    let Decl::Func(f0) = &f.decls[0] else {
+        panic!()
+    };
+    let groups: Vec<Vec<&str>> = f0
+        .sig
+        .params
+        .iter()
+        .map(|g| g.names.iter().map(|n| n.name.as_str()).collect())
+        .collect();
+    assert_eq!(groups, vec![vec!["a", "b"], vec!["c"], vec!["d"]]);
+    assert!(f0.sig.variadic);
+    assert!(matches!(
+        f0.sig.params[2].ty.kind,
+        ExprKind::Ellipsis(Some(_))
+    ));
+    assert_eq!(f0.sig.results.len(), 1);
+    assert_eq!(f0.sig.results[0].names.len(), 2);
+    assert!(f0.body.is_none());
+    let Decl::Func(f1) = &f.decls[1] else {
+        panic!()
+    };
+    assert_eq!(f1.sig.params.len(), 3);
+    assert!(f1.sig.params.iter().all(|p| p.names.is_empty()));
+}
+
+#[test]
+fn const_iota_and_implicit_repetition() {
+    let f = parse("package p\nconst (\n\tA = iota\n\tB\n\tC, D = 1, 2\n\tE, F\n)\n");
+    let Decl::Const(g) = &f.decls[0] else {
+        panic!()
+    };
+    let shape: Vec<(u32, bool, usize)> = g
+        .specs
+        .iter()
+        .map(|s| (s.iota, s.implicit, s.values.len()))
+        .collect();
+    assert_eq!(
+        shape,
+        vec![(0, false, 1), (1, true, 0), (2, false, 2), (3, true, 0)]
+    );
+}
+
+#[test]
+fn header_composite_literals() {
+    // Valid Go: composite literals of literal types in headers, parenthesized named ones.
+    for src in [
+        "for _, x := range []int{1, 2} {\n}",
+        "if x == (T{}) {\n}",
+        "if (T{}) == x {\n}",
+        "switch (T{X: 1}) {\n}",
+        "for _, p := range []T{{1, 2}} {\n}",
+        "if m := map[string]int{\"a\": 1}; len(m) > 0 {\n}",
+        "if f := func() bool { return T{} == x }; f() {\n}",
+        "for x := range pkg.Ch {\n}",
+        "if v, ok := m[T{}]; ok {\n}",
+        "switch x := y.(type) {\ncase nil, []int, struct{}:\n}",
+    ] {
+        first_stmt(src);
+    }
+    // A bare type name before `{` in a header starts the block.
+    let s = first_stmt("if x == T {\n}");
+    let StmtKind::If { cond, then, .. } = &s.kind else {
+        panic!()
+    };
+    assert!(matches!(cond.kind, ExprKind::Binary { .. }));
+    assert!(then.stmts.is_empty());
+}
+
+#[test]
+fn statement_forms() {
+    let shapes = [
+        ("x <- 1", "(send x (int 1))"),
+        ("<-ch", "(expr (<- ch))"),
+        ("x &^= 3", "(&^= [x] [(int 3)])"),
+        ("x <<= 3", "(<<= [x] [(int 3)])"),
+        ("a, b = b, a", "(= [a b] [b a])"),
+        ("for range ch {\n}", "(range ch\n  (block)\n)"),
+        (
+            "for i := range 10 {\n}",
+            "(range i := (int 10)\n  (block)\n)",
+        ),
+        ("for k, v = range m {\n}", "(range k v = m\n  (block)\n)"),
+        (
+            "switch x := f(); x {\n}",
+            "(switch init=(:= [x] [(call f)]) x\n)",
+        ),
+        ("switch x.(type) {\n}", "(typeswitch x\n)"),
+        ("goto L", "(goto L)"),
+        ("go f(x)", "(go (call f x))"),
+        ("return 1, 2", "(return (int 1) (int 2))"),
+        (
+            "var _ = <-chan int(nil)",
+            "(var [_] (<- (call (chan int) nil)))",
+        ),
+        (
+            "_ = x.(interface{ M() })",
+            "(= [_] [(assert x (interface [(M (functype [] []))]))])",
+        ),
+        (
+            "_ = s[1:2:3]",
+            "(= [_] [(slice3 s (int 1) (int 2) (int 3))])",
+        ),
+        (
+            "_ = f()(1)[2].x",
+            "(= [_] [(sel (index (call (call f) (int 1)) (int 2)) x)])",
+        ),
+        (
+            "_ = -x * +y / ^z % !w",
+            "(= [_] [(% (/ (* (- x) (+ y)) (^ z)) (! w))])",
+        ),
+        (
+            "_ = a || b && c == d + e * f",
+            "(= [_] [(|| a (&& b (== c (+ d (* e f)))))])",
+        ),
+        ("_ = &T{}", "(= [_] [(& (lit T []))])"),
+        ("_ = *p", "(= [_] [(star p)])"),
+        (
+            "_ = [...]string{2: \"a\"}",
+            "(= [_] [(lit (array (...) string) [(kv (int 2) \"a\")])])",
+        ),
+        (
+            "_ = map[string][]int{\"a\": {1}}",
+            "(= [_] [(lit (map string (slicetype int)) [(kv \"a\" (lit _ [(int 1)]))])])",
+        ),
+        (
+            "_ = func(...int) {}",
+            "(= [_] [(funclit [((... int))]... [] {})])",
+        ),
+        (
+            "_ = make(chan<- chan int)",
+            "(= [_] [(call make (chan<- (chan int)))])",
+        ),
+        ("_ = make(<-chan int)", "(= [_] [(call make (<-chan int))])"),
+        (
+            "_ = (func())(nil)",
+            "(= [_] [(call (paren (functype [] [])) nil)])",
+        ),
+        (
+            "_ = [][]int(nil)",
+            "(= [_] [(call (slicetype (slicetype int)) nil)])",
+        ),
+    ];
+    for (src, want) in shapes {
+        let mut out = String::new();
+        dump::stmt(&mut out, &first_stmt(src), 0);
+        assert_eq!(out.trim_end(), want, "{src}");
+    }
+}
+
+#[test]
+fn expression_entry_point() {
+    let (e, next) = parse_expr("a + b*c", 10, 5).unwrap();
+    assert_eq!(dump::expr(&e), "(+ a (* b c))");
+    assert_eq!(e.span.lo, 12);
+    assert_eq!(e.id, 5);
+    assert_eq!(next, 5 + 8);
+    let err = parse_expr("a +", 0, 0).unwrap_err();
+    assert_eq!(
+        err[0].msg,
+        "syntax error: unexpected EOF, expected expression"
+    );
+}
+
+#[test]
+fn statement_entry_point() {
+    let (stmts, next) = parse_stmts("x := 1\ny := x + 2\n", 0, 7).unwrap();
+    assert_eq!(stmts.len(), 2);
+    let StmtKind::Assign { lhs, .. } = &stmts[0].kind else {
+        panic!()
+    };
+    assert_eq!(lhs[0].id, 7);
+    assert!(next > 7);
+}

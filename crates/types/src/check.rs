@@ -1,0 +1,639 @@
+//! The checker's state and the entry point.
+
+use crate::errors::MAX_ERRORS;
+use crate::*;
+use gosub_syntax::ast::{Expr, FuncDecl, TypeSpec};
+use std::collections::{HashMap, HashSet};
+
+/// How an operand may be used.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum OpMode {
+    Invalid,
+    NoValue,
+    Builtin(Builtin),
+    Type,
+    Const(ConstValue),
+    Var,
+    MapIndex,
+    Value,
+    CommaOk,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Operand<'a> {
+    pub mode: OpMode,
+    pub ty: TypeId,
+    pub expr: Option<&'a Expr>,
+}
+
+impl<'a> Operand<'a> {
+    pub fn invalid(expr: Option<&'a Expr>) -> Self {
+        Operand {
+            mode: OpMode::Invalid,
+            ty: T_INVALID,
+            expr,
+        }
+    }
+    pub fn is_invalid(&self) -> bool {
+        self.mode == OpMode::Invalid
+    }
+    pub fn val(&self) -> Option<&ConstValue> {
+        match &self.mode {
+            OpMode::Const(v) => Some(v),
+            _ => None,
+        }
+    }
+    pub fn is_nil(&self) -> bool {
+        self.ty == T_UNTYPED_NIL
+    }
+}
+
+/// A package-level declaration, for lazy checking.
+#[derive(Clone)]
+#[allow(dead_code)]
+pub(crate) enum DeclKind<'a> {
+    Const {
+        file: usize,
+        ty: Option<&'a Expr>,
+        init: Option<&'a Expr>,
+        iota: u32,
+        inherited: bool,
+        spec_span: Span,
+    },
+    Var {
+        file: usize,
+        spec: (usize, usize, usize),
+        ty: Option<&'a Expr>,
+        values: &'a [Expr],
+        idx: usize,
+        lhs: Vec<ObjId>,
+    },
+    Type {
+        file: usize,
+        spec: &'a TypeSpec,
+    },
+    Func {
+        file: usize,
+        decl_idx: usize,
+        decl: &'a FuncDecl,
+    },
+}
+
+#[derive(Clone)]
+pub(crate) struct DeclInfo<'a> {
+    pub kind: DeclKind<'a>,
+    pub pkg: usize,
+}
+
+pub(crate) struct PkgState {
+    pub path: String,
+    pub name: String,
+    pub scope: HashMap<String, ObjId>,
+    /// Per file: import names (PkgName objects and dot-imported objects).
+    pub file_scopes: Vec<HashMap<String, ObjId>>,
+    pub init_order: Vec<InitEntry>,
+    pub init_funcs: Vec<(usize, usize)>,
+    /// Package-level objects in declaration order (for init order).
+    pub decl_order: Vec<ObjId>,
+}
+
+pub(crate) struct Scope {
+    pub names: HashMap<String, ObjId>,
+    /// Variables declared here, in order (for "declared and not used").
+    pub vars: Vec<ObjId>,
+    /// The outermost scope of a function (literal).
+    pub func: bool,
+}
+
+pub(crate) struct FuncCtx {
+    pub owner: NodeId,
+    pub lit: Option<NodeId>,
+    pub results: Vec<TypeId>,
+    pub result_vars: Vec<ObjId>,
+    pub named_results: bool,
+    /// Index in `scopes` of the function's outermost scope.
+    pub scope_base: usize,
+    pub captures: Vec<ObjId>,
+}
+
+#[derive(Clone)]
+#[allow(dead_code)]
+pub(crate) struct UntypedInfo<'a> {
+    pub expr: &'a Expr,
+    pub ty: TypeId,
+    pub val: Option<ConstValue>,
+    pub is_lhs: bool,
+    pub mode: Mode,
+}
+
+pub(crate) struct Checker<'a> {
+    pub srcs: &'a [PackageSrc],
+    pub tt: TypeTable,
+    pub objs: Vec<Object>,
+    pub info: Info,
+    pub errs: Vec<Diagnostic>,
+    /// Set when MAX_ERRORS errors have been reported: checking stops.
+    pub stopped: bool,
+    pub universe: HashMap<String, ObjId>,
+    pub pkgs: Vec<PkgState>,
+    pub cur_pkg: usize,
+    pub cur_file: usize,
+    pub decls: HashMap<ObjId, DeclInfo<'a>>,
+    /// 1 = being checked, 2 = done.
+    pub color: HashMap<ObjId, u8>,
+    /// Package-level dependencies of each package-level var/func (for init order).
+    pub deps: HashMap<ObjId, Vec<ObjId>>,
+    /// The package-level declaration being checked (dependencies are recorded on it).
+    pub cur_decl: Option<ObjId>,
+    pub scopes: Vec<Scope>,
+    pub funcs: Vec<FuncCtx>,
+    pub untyped: HashMap<NodeId, UntypedInfo<'a>>,
+    pub used: HashSet<ObjId>,
+    pub used_imports: HashSet<ObjId>,
+    /// The value of `iota` while checking a constant declaration.
+    pub iota: Option<u32>,
+    pub local_type_count: u32,
+    /// Objects of the universe
+    pub nil_obj: ObjId,
+    pub iota_obj: ObjId,
+    pub error_type: TypeId,
+    pub unsafe_pkg: Option<ObjId>,
+    pub unsafe_members: HashMap<String, ObjId>,
+}
+
+/// Checks the packages of a program; see the crate documentation.
+pub fn check(
+    packages: Vec<PackageSrc>,
+    warnings: Vec<Diagnostic>,
+) -> Result<Program, Vec<Diagnostic>> {
+    let (tt, objs, info, pkgs, errs) = {
+        let mut c = Checker::new(&packages);
+        c.run();
+        (c.tt, c.objs, c.info, c.pkgs, c.errs)
+    };
+    if !errs.is_empty() {
+        return Err(finish_errors(errs));
+    }
+    let mut out = Vec::new();
+    for (src, st) in packages.into_iter().zip(pkgs) {
+        out.push(Package {
+            path: src.path,
+            name: st.name,
+            files: src.files,
+            scope: st.scope,
+            init_order: st.init_order,
+            init_funcs: st.init_funcs,
+        });
+    }
+    Ok(Program {
+        packages: out,
+        types: tt,
+        objects: objs,
+        info,
+        warnings,
+    })
+}
+
+/// Sorts errors by position (stable), drops duplicates, and applies gc's limit.
+fn finish_errors(mut errs: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let too_many = errs.len() >= MAX_ERRORS;
+    let last = errs.get(MAX_ERRORS - 1).map(|d| d.span);
+    errs.truncate(MAX_ERRORS);
+    errs.sort_by_key(|d| d.span.lo);
+    errs.dedup_by(|a, b| a.span.lo == b.span.lo && a.msg == b.msg);
+    if too_many {
+        if let Some(sp) = last {
+            errs.push(Diagnostic::new(sp, "too many errors"));
+        }
+    }
+    errs
+}
+
+impl<'a> Checker<'a> {
+    pub fn new(srcs: &'a [PackageSrc]) -> Self {
+        let mut c = Checker {
+            srcs,
+            tt: TypeTable::new(),
+            objs: Vec::new(),
+            info: Info::default(),
+            errs: Vec::new(),
+            stopped: false,
+            universe: HashMap::new(),
+            pkgs: Vec::new(),
+            cur_pkg: 0,
+            cur_file: 0,
+            decls: HashMap::new(),
+            color: HashMap::new(),
+            deps: HashMap::new(),
+            cur_decl: None,
+            scopes: Vec::new(),
+            funcs: Vec::new(),
+            untyped: HashMap::new(),
+            used: HashSet::new(),
+            used_imports: HashSet::new(),
+            iota: None,
+            local_type_count: 0,
+            nil_obj: ObjId(0),
+            iota_obj: ObjId(0),
+            error_type: T_INVALID,
+            unsafe_pkg: None,
+            unsafe_members: HashMap::new(),
+        };
+        c.init_universe();
+        c
+    }
+
+    fn run(&mut self) {
+        for p in 0..self.srcs.len() {
+            self.check_package(p);
+            if self.stopped {
+                break;
+            }
+        }
+    }
+
+    pub fn new_obj(
+        &mut self,
+        name: &str,
+        kind: ObjKind,
+        ty: TypeId,
+        span: Span,
+        pkg: usize,
+    ) -> ObjId {
+        let id = ObjId(self.objs.len() as u32);
+        let owner = self.funcs.last().map(|f| f.owner);
+        self.objs.push(Object {
+            name: name.to_string(),
+            kind,
+            ty,
+            pkg,
+            span,
+            owner,
+        });
+        id
+    }
+
+    pub fn obj(&self, id: ObjId) -> &Object {
+        &self.objs[id.0 as usize]
+    }
+
+    pub fn pkg_path(&self) -> String {
+        self.pkgs
+            .get(self.cur_pkg)
+            .map(|p| p.path.clone())
+            .unwrap_or_default()
+    }
+
+    // ---- errors ----
+
+    pub fn error(&mut self, pos: u32, msg: impl Into<String>) {
+        if self.stopped {
+            return;
+        }
+        self.errs.push(Diagnostic::new(Span::new(pos, pos), msg));
+        if self.errs.len() >= MAX_ERRORS {
+            self.stopped = true;
+        }
+    }
+
+    // ---- scopes ----
+
+    pub fn open_scope(&mut self, func: bool) {
+        self.scopes.push(Scope {
+            names: HashMap::new(),
+            vars: Vec::new(),
+            func,
+        });
+    }
+
+    /// Closes a scope, reporting unused variables.
+    pub fn close_scope(&mut self) {
+        if let Some(s) = self.scopes.pop() {
+            // Like types2, report unused variables at the end of the function.
+            if !s.func {
+                if let Some(parent) = self.scopes.last_mut() {
+                    parent.vars.extend(s.vars);
+                    return;
+                }
+            }
+            let mut unused: Vec<ObjId> = s
+                .vars
+                .iter()
+                .copied()
+                .filter(|v| !self.used.contains(v))
+                .collect();
+            unused.sort_by_key(|v| self.obj(*v).span.lo);
+            for v in unused {
+                let o = self.obj(v);
+                if o.name == "_" {
+                    continue;
+                }
+                let (lo, name) = (o.span.lo, o.name.clone());
+                self.error(lo, format!("declared and not used: {}", name));
+            }
+        }
+    }
+
+    /// Declares a local object in the innermost scope.
+    pub fn declare_local(&mut self, name: &Ident, obj: ObjId, is_var: bool) {
+        self.info.defs.insert(name.id, obj);
+        if name.name == "_" {
+            return;
+        }
+        let Some(scope) = self.scopes.last_mut() else {
+            return;
+        };
+        if let Some(&prev) = scope.names.get(&name.name) {
+            let pspan = self.obj(prev).span.lo;
+            self.error(name.span.lo, crate::errors::redeclared(&name.name, pspan));
+            return;
+        }
+        scope.names.insert(name.name.clone(), obj);
+        if is_var {
+            scope.vars.push(obj);
+        }
+    }
+
+    /// Looks up a name from the current position; records captures and uses.
+    pub fn lookup(&mut self, name: &str) -> Option<ObjId> {
+        for si in (0..self.scopes.len()).rev() {
+            if let Some(&o) = self.scopes[si].names.get(name) {
+                if matches!(self.obj(o).kind, ObjKind::Var { global: false, .. }) {
+                    for f in self.funcs.iter_mut() {
+                        if f.lit.is_some() && f.scope_base > si && !f.captures.contains(&o) {
+                            f.captures.push(o);
+                        }
+                    }
+                }
+                return Some(o);
+            }
+        }
+        let p = self.cur_pkg;
+        if let Some(fs) = self
+            .pkgs
+            .get(p)
+            .and_then(|ps| ps.file_scopes.get(self.cur_file))
+        {
+            if let Some(&o) = fs.get(name) {
+                self.used_imports.insert(o);
+                return Some(o);
+            }
+        }
+        if let Some(&o) = self.pkgs.get(p).and_then(|ps| ps.scope.get(name)) {
+            return Some(o);
+        }
+        self.universe.get(name).copied()
+    }
+
+    /// Records a dependency of the current package-level declaration.
+    pub fn add_dep(&mut self, o: ObjId) {
+        if let Some(d) = self.cur_decl {
+            if d != o || matches!(self.obj(o).kind, ObjKind::Var { .. }) {
+                let v = self.deps.entry(d).or_default();
+                if !v.contains(&o) {
+                    v.push(o);
+                }
+            }
+        }
+    }
+
+    // ---- recording ----
+
+    pub fn record(&mut self, e: &'a Expr, x: &Operand<'a>) {
+        let mode = match &x.mode {
+            OpMode::Invalid => return,
+            OpMode::NoValue => Mode::NoValue,
+            OpMode::Builtin(_) => Mode::Builtin,
+            OpMode::Type => Mode::Type,
+            OpMode::Const(_) => Mode::Const,
+            OpMode::Var => Mode::Variable,
+            OpMode::MapIndex => Mode::MapIndex,
+            OpMode::Value => Mode::Value,
+            OpMode::CommaOk => Mode::Value,
+        };
+        if mode == Mode::Builtin {
+            self.info.modes.insert(e.id, mode);
+            return;
+        }
+        if self.is_untyped(x.ty) {
+            self.untyped.insert(
+                e.id,
+                UntypedInfo {
+                    expr: e,
+                    ty: x.ty,
+                    val: x.val().cloned(),
+                    is_lhs: false,
+                    mode,
+                },
+            );
+            return;
+        }
+        self.record_final(e.id, mode, x.ty, x.val().cloned());
+    }
+
+    pub fn record_final(&mut self, id: NodeId, mode: Mode, ty: TypeId, val: Option<ConstValue>) {
+        self.info.types.insert(id, ty);
+        self.info.modes.insert(id, mode);
+        if let Some(v) = val {
+            let v = self.normalize_const(v, ty);
+            self.info.consts.insert(id, v);
+        }
+    }
+
+    /// Brings a constant value into the representation of its (final) type.
+    pub fn normalize_const(&self, v: ConstValue, ty: TypeId) -> ConstValue {
+        match (self.tt.basic(ty), &v) {
+            (Some(b), ConstValue::Int(i)) if b.is_float() => ConstValue::Float(*i as f64),
+            (Some(b), ConstValue::Float(f)) if b.is_integer() && f.fract() == 0.0 => {
+                ConstValue::Int(*f as i128)
+            }
+            _ => v,
+        }
+    }
+
+    /// Records the remaining untyped expressions with their untyped types.
+    pub fn flush_untyped(&mut self) {
+        let rest: Vec<_> = self.untyped.drain().collect();
+        for (id, u) in rest {
+            // Non-constant untyped values (comparisons, shifts) that no context typed get
+            // their default type, so that compile sees typed values.
+            let ty = if u.val.is_none() && u.ty != T_UNTYPED_NIL {
+                self.default_type(u.ty)
+            } else {
+                u.ty
+            };
+            self.record_final(id, u.mode, ty, u.val);
+        }
+    }
+
+    // ---- type predicates ----
+
+    pub fn is_untyped(&self, t: TypeId) -> bool {
+        matches!(self.tt.kind(t), TypeKind::Basic(b) if b.is_untyped())
+    }
+
+    pub fn default_type(&self, t: TypeId) -> TypeId {
+        match self.tt.kind(t) {
+            TypeKind::Basic(BasicKind::UntypedBool) => T_BOOL,
+            TypeKind::Basic(BasicKind::UntypedInt) => T_INT,
+            TypeKind::Basic(BasicKind::UntypedRune) => T_INT32,
+            TypeKind::Basic(BasicKind::UntypedFloat) => T_FLOAT64,
+            TypeKind::Basic(BasicKind::UntypedString) => T_STRING,
+            _ => t,
+        }
+    }
+
+    pub fn bkind(&self, t: TypeId) -> Option<BasicKind> {
+        self.tt.basic(t)
+    }
+    pub fn is_integer(&self, t: TypeId) -> bool {
+        self.bkind(t).is_some_and(|b| b.is_integer())
+    }
+    pub fn is_unsigned(&self, t: TypeId) -> bool {
+        self.bkind(t).is_some_and(|b| b.is_unsigned())
+    }
+    pub fn is_float(&self, t: TypeId) -> bool {
+        self.bkind(t).is_some_and(|b| b.is_float())
+    }
+    pub fn is_numeric(&self, t: TypeId) -> bool {
+        self.bkind(t)
+            .is_some_and(|b| b.is_numeric() || matches!(b, BasicKind::UntypedFloat))
+    }
+    pub fn is_string(&self, t: TypeId) -> bool {
+        matches!(
+            self.bkind(t),
+            Some(BasicKind::String | BasicKind::UntypedString)
+        )
+    }
+    pub fn is_boolean(&self, t: TypeId) -> bool {
+        matches!(
+            self.bkind(t),
+            Some(BasicKind::Bool | BasicKind::UntypedBool)
+        )
+    }
+    pub fn is_named(&self, t: TypeId) -> bool {
+        matches!(self.tt.kind(t), TypeKind::Named(_) | TypeKind::Basic(_))
+    }
+    pub fn is_interface(&self, t: TypeId) -> bool {
+        self.tt.is_interface(t)
+    }
+    pub fn has_nil(&self, t: TypeId) -> bool {
+        matches!(
+            self.tt.under(t),
+            TypeKind::Pointer(_)
+                | TypeKind::Slice(_)
+                | TypeKind::Map(..)
+                | TypeKind::Chan(..)
+                | TypeKind::Func(_)
+                | TypeKind::Interface(_)
+                | TypeKind::Basic(BasicKind::UnsafePointer)
+        )
+    }
+
+    pub fn comparable(&self, t: TypeId) -> bool {
+        self.comparable_depth(t, 0)
+    }
+    fn comparable_depth(&self, t: TypeId, d: u32) -> bool {
+        if d > 50 {
+            return true;
+        }
+        match self.tt.under(t) {
+            TypeKind::Basic(b) => *b != BasicKind::UntypedNil,
+            TypeKind::Pointer(_) | TypeKind::Chan(..) | TypeKind::Interface(_) => true,
+            TypeKind::Struct(fs) => fs.iter().all(|f| self.comparable_depth(f.ty, d + 1)),
+            TypeKind::Array(e, _) => self.comparable_depth(*e, d + 1),
+            _ => false,
+        }
+    }
+
+    /// A type as types2 prints it in error messages.
+    pub fn ts(&self, t: TypeId) -> String {
+        let mut s = String::new();
+        self.write_err_type(&mut s, t, 0);
+        s
+    }
+
+    fn write_err_type(&self, s: &mut String, t: TypeId, depth: u32) {
+        if depth > 32 {
+            s.push_str("...");
+            return;
+        }
+        match self.tt.kind(t) {
+            TypeKind::Interface(ms) => {
+                if t == T_ANY {
+                    s.push_str("any");
+                    return;
+                }
+                s.push_str("interface{");
+                for (i, m) in ms.iter().enumerate() {
+                    if i > 0 {
+                        s.push_str("; ");
+                    }
+                    s.push_str(&m.name);
+                    let sig = self.tt.type_string(m.sig, false);
+                    s.push_str(sig.trim_start_matches("func"));
+                }
+                s.push('}');
+            }
+            TypeKind::Struct(fs) => {
+                s.push_str("struct{");
+                for (i, f) in fs.iter().enumerate() {
+                    if i > 0 {
+                        s.push_str("; ");
+                    }
+                    if !f.embedded {
+                        s.push_str(&f.name);
+                        s.push(' ');
+                    }
+                    self.write_err_type(s, f.ty, depth + 1);
+                    if let Some(tag) = &f.tag {
+                        s.push_str(&format!(" {:?}", tag));
+                    }
+                }
+                s.push('}');
+            }
+            TypeKind::Pointer(e) => {
+                s.push('*');
+                self.write_err_type(s, *e, depth + 1);
+            }
+            TypeKind::Slice(e) => {
+                s.push_str("[]");
+                self.write_err_type(s, *e, depth + 1);
+            }
+            TypeKind::Array(e, n) => {
+                s.push_str(&format!("[{}]", n));
+                self.write_err_type(s, *e, depth + 1);
+            }
+            TypeKind::Map(k, v) => {
+                s.push_str("map[");
+                self.write_err_type(s, *k, depth + 1);
+                s.push(']');
+                self.write_err_type(s, *v, depth + 1);
+            }
+            TypeKind::Chan(d, e) => {
+                s.push_str(match d {
+                    ChanDir::Both => "chan ",
+                    ChanDir::Send => "chan<- ",
+                    ChanDir::Recv => "<-chan ",
+                });
+                self.write_err_type(s, *e, depth + 1);
+            }
+            _ => s.push_str(&self.tt.type_string(t, false)),
+        }
+    }
+
+    pub fn func_sig(&self, t: TypeId) -> Option<Signature> {
+        match self.tt.under(t) {
+            TypeKind::Func(s) => Some(s.clone()),
+            _ => None,
+        }
+    }
+
+    #[allow(dead_code)]
+    pub fn tuple_elems(&self, t: TypeId) -> Option<Vec<TypeId>> {
+        match self.tt.kind(t) {
+            TypeKind::Tuple(v) => Some(v.clone()),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,390 @@
+//! Exact constant arithmetic: integers in i128, floats in f64, strings, booleans.
+
+use crate::ty::BasicKind;
+use crate::ConstValue;
+use gosub_syntax::ast::{BinOp, UnOp};
+
+/// Why a constant is not representable in a type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ReprErr {
+    Truncated,
+    Overflow,
+    Invalid,
+}
+
+/// Parses an integer literal as written (`0x1F`, `1_000`, `0o17`, `017`, `0b1`).
+pub(crate) fn parse_int_lit(s: &str) -> Option<i128> {
+    let s: String = s.chars().filter(|&c| c != '_').collect();
+    let (digits, radix) = if let Some(r) = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
+        (r.to_string(), 16)
+    } else if let Some(r) = s.strip_prefix("0b").or_else(|| s.strip_prefix("0B")) {
+        (r.to_string(), 2)
+    } else if let Some(r) = s.strip_prefix("0o").or_else(|| s.strip_prefix("0O")) {
+        (r.to_string(), 8)
+    } else if s.len() > 1 && s.starts_with('0') {
+        (s[1..].to_string(), 8)
+    } else {
+        (s.clone(), 10)
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    i128::from_str_radix(&digits, radix).ok()
+}
+
+/// Parses a floating-point literal (decimal or hexadecimal).
+pub(crate) fn parse_float_lit(s: &str) -> Option<f64> {
+    let s: String = s.chars().filter(|&c| c != '_').collect();
+    if let Some(r) = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
+        let (mant, exp) = match r.find(['p', 'P']) {
+            Some(i) => (&r[..i], r[i + 1..].parse::<i32>().ok()?),
+            None => (r, 0),
+        };
+        let (ip, fp) = match mant.find('.') {
+            Some(i) => (&mant[..i], &mant[i + 1..]),
+            None => (mant, ""),
+        };
+        let mut v = 0f64;
+        for c in ip.chars() {
+            v = v * 16.0 + c.to_digit(16)? as f64;
+        }
+        let mut scale = 1.0 / 16.0;
+        for c in fp.chars() {
+            v += c.to_digit(16)? as f64 * scale;
+            scale /= 16.0;
+        }
+        return Some(v * 2f64.powi(exp));
+    }
+    s.parse::<f64>().ok()
+}
+
+pub(crate) fn to_f64(v: &ConstValue) -> Option<f64> {
+    match v {
+        ConstValue::Int(i) => Some(*i as f64),
+        ConstValue::Float(f) => Some(*f),
+        _ => None,
+    }
+}
+
+/// The value as an exact integer, if it is one.
+pub(crate) fn to_int(v: &ConstValue) -> Option<i128> {
+    match v {
+        ConstValue::Int(i) => Some(*i),
+        ConstValue::Float(f) if f.fract() == 0.0 && f.abs() < 1.7e38 => Some(*f as i128),
+        _ => None,
+    }
+}
+
+/// `x op y` for constants of matching kinds. `int_div` selects integer division when both
+/// operands are integer constants. Err(msg) for division by zero or overflow.
+pub(crate) fn binary(
+    op: BinOp,
+    x: &ConstValue,
+    y: &ConstValue,
+    int_div: bool,
+) -> Result<ConstValue, &'static str> {
+    use ConstValue::*;
+    match (x, y) {
+        (Int(a), Int(b)) if int_div || op != BinOp::Div => {
+            let (a, b) = (*a, *b);
+            let r = match op {
+                BinOp::Add => a.checked_add(b),
+                BinOp::Sub => a.checked_sub(b),
+                BinOp::Mul => a.checked_mul(b),
+                BinOp::Div => {
+                    if b == 0 {
+                        return Err("division by zero");
+                    }
+                    a.checked_div(b)
+                }
+                BinOp::Rem => {
+                    if b == 0 {
+                        return Err("division by zero");
+                    }
+                    a.checked_rem(b)
+                }
+                BinOp::And => Some(a & b),
+                BinOp::Or => Some(a | b),
+                BinOp::Xor => Some(a ^ b),
+                BinOp::AndNot => Some(a & !b),
+                _ => return Err("invalid"),
+            };
+            r.map(Int).ok_or("overflow")
+        }
+        (Int(_) | Float(_), Int(_) | Float(_)) => {
+            let (a, b) = (to_f64(x).unwrap_or(0.0), to_f64(y).unwrap_or(0.0));
+            let r = match op {
+                BinOp::Add => a + b,
+                BinOp::Sub => a - b,
+                BinOp::Mul => a * b,
+                BinOp::Div => {
+                    if b == 0.0 {
+                        return Err("division by zero");
+                    }
+                    a / b
+                }
+                _ => return Err("invalid"),
+            };
+            if r.is_finite() {
+                Ok(Float(r))
+            } else {
+                Err("overflow")
+            }
+        }
+        (String(a), String(b)) if op == BinOp::Add => {
+            let mut s = a.clone();
+            s.extend_from_slice(b);
+            Ok(String(s))
+        }
+        (Bool(a), Bool(b)) => match op {
+            BinOp::LAnd => Ok(Bool(*a && *b)),
+            BinOp::LOr => Ok(Bool(*a || *b)),
+            _ => Err("invalid"),
+        },
+        _ => Err("invalid"),
+    }
+}
+
+pub(crate) fn compare(op: BinOp, x: &ConstValue, y: &ConstValue) -> Option<bool> {
+    use std::cmp::Ordering;
+    use ConstValue::*;
+    let ord: Ordering = match (x, y) {
+        (Int(a), Int(b)) => a.cmp(b),
+        (Int(_) | Float(_), Int(_) | Float(_)) => to_f64(x)?.partial_cmp(&to_f64(y)?)?,
+        (String(a), String(b)) => a.cmp(b),
+        (Bool(a), Bool(b)) => {
+            return match op {
+                BinOp::Eq => Some(a == b),
+                BinOp::Ne => Some(a != b),
+                _ => None,
+            }
+        }
+        _ => return None,
+    };
+    Some(match op {
+        BinOp::Eq => ord == Ordering::Equal,
+        BinOp::Ne => ord != Ordering::Equal,
+        BinOp::Lt => ord == Ordering::Less,
+        BinOp::Le => ord != Ordering::Greater,
+        BinOp::Gt => ord == Ordering::Greater,
+        BinOp::Ge => ord != Ordering::Less,
+        _ => return None,
+    })
+}
+
+/// Unary operation; `unsigned_bits` is Some(n) for `^x` on a typed unsigned constant.
+pub(crate) fn unary(op: UnOp, x: &ConstValue, unsigned_bits: Option<u32>) -> Option<ConstValue> {
+    use ConstValue::*;
+    match (op, x) {
+        (UnOp::Pos, Int(_) | Float(_)) => Some(x.clone()),
+        (UnOp::Neg, Int(a)) => a.checked_neg().map(Int),
+        (UnOp::Neg, Float(a)) => Some(Float(-a)),
+        (UnOp::Not, Bool(b)) => Some(Bool(!b)),
+        (UnOp::Xor, Int(a)) => match unsigned_bits {
+            Some(n) if n < 128 => Some(Int(!a & ((1i128 << n) - 1))),
+            _ => Some(Int(!a)),
+        },
+        _ => None,
+    }
+}
+
+pub(crate) fn shift(op: BinOp, x: i128, s: u64) -> Option<i128> {
+    match op {
+        BinOp::Shl => {
+            if x == 0 {
+                return Some(0);
+            }
+            if s >= 127 {
+                return None;
+            }
+            let r = x.checked_shl(s as u32)?;
+            if r >> s != x {
+                return None;
+            }
+            Some(r)
+        }
+        _ => Some(if s >= 127 {
+            if x < 0 {
+                -1
+            } else {
+                0
+            }
+        } else {
+            x >> s
+        }),
+    }
+}
+
+fn int_range(k: BasicKind) -> Option<(i128, i128)> {
+    use BasicKind::*;
+    Some(match k {
+        Int8 => (i8::MIN as i128, i8::MAX as i128),
+        Int16 => (i16::MIN as i128, i16::MAX as i128),
+        Int32 | UntypedRune => (i32::MIN as i128, i32::MAX as i128),
+        Int | Int64 => (i64::MIN as i128, i64::MAX as i128),
+        Uint8 => (0, u8::MAX as i128),
+        Uint16 => (0, u16::MAX as i128),
+        Uint32 => (0, u32::MAX as i128),
+        Uint | Uint64 | Uintptr => (0, u64::MAX as i128),
+        _ => return None,
+    })
+}
+
+/// Converts constant `v` (of a type of kind `from`) to basic kind `to`, checking that it is
+/// representable; returns the rounded value.
+pub(crate) fn represent(
+    v: &ConstValue,
+    from: BasicKind,
+    to: BasicKind,
+) -> Result<ConstValue, ReprErr> {
+    use BasicKind::*;
+    let numeric_from = from.is_numeric() || matches!(from, UntypedInt | UntypedRune | UntypedFloat);
+    let fail = |to_int: bool| {
+        if numeric_from && to.is_numeric() {
+            if !from.is_integer() && to_int {
+                ReprErr::Truncated
+            } else {
+                ReprErr::Overflow
+            }
+        } else {
+            ReprErr::Invalid
+        }
+    };
+    match to {
+        _ if to.is_integer() && to != UntypedInt && to != UntypedRune => {
+            let i = match v {
+                ConstValue::Int(i) => *i,
+                ConstValue::Float(f) => {
+                    if f.fract() != 0.0 || !f.is_finite() {
+                        return Err(fail(true));
+                    }
+                    if f.abs() > 1.0e38 {
+                        return Err(ReprErr::Overflow);
+                    }
+                    *f as i128
+                }
+                _ => return Err(ReprErr::Invalid),
+            };
+            let (lo, hi) = int_range(to).unwrap_or((i128::MIN, i128::MAX));
+            if i < lo || i > hi {
+                return Err(ReprErr::Overflow);
+            }
+            Ok(ConstValue::Int(i))
+        }
+        UntypedInt | UntypedRune => match v {
+            ConstValue::Int(_) => Ok(v.clone()),
+            ConstValue::Float(f) if f.fract() == 0.0 && f.abs() < 1.0e38 => {
+                Ok(ConstValue::Int(*f as i128))
+            }
+            ConstValue::Float(_) => Err(fail(true)),
+            _ => Err(ReprErr::Invalid),
+        },
+        Float32 | Float64 | UntypedFloat => {
+            let f = match to_f64(v) {
+                Some(f) => f,
+                None => return Err(ReprErr::Invalid),
+            };
+            if to == Float32 {
+                let r = f as f32;
+                if r.is_infinite() {
+                    return Err(ReprErr::Overflow);
+                }
+                Ok(ConstValue::Float(r as f64))
+            } else if f.is_finite() {
+                Ok(ConstValue::Float(f))
+            } else {
+                Err(ReprErr::Overflow)
+            }
+        }
+        Complex64 | Complex128 => match v {
+            ConstValue::Int(_) | ConstValue::Float(_) => {
+                Ok(ConstValue::Complex(to_f64(v).unwrap_or(0.0), 0.0))
+            }
+            ConstValue::Complex(..) => Ok(v.clone()),
+            _ => Err(ReprErr::Invalid),
+        },
+        String | UntypedString => match v {
+            ConstValue::String(_) => Ok(v.clone()),
+            _ => Err(ReprErr::Invalid),
+        },
+        Bool | UntypedBool => match v {
+            ConstValue::Bool(_) => Ok(v.clone()),
+            _ => Err(ReprErr::Invalid),
+        },
+        _ => Err(ReprErr::Invalid),
+    }
+}
+
+/// `%.6g` as Go formats it.
+pub(crate) fn fmt_g6(f: f64) -> String {
+    if f == 0.0 {
+        return "0".into();
+    }
+    let exp = f.abs().log10().floor() as i32;
+    let s = format!("{:.5e}", f);
+    let (mant, e) = s.split_once('e').unwrap_or((&s, "0"));
+    let e: i32 = e.parse().unwrap_or(exp);
+    if !(-4..6).contains(&e) {
+        let mant = trim_zeros(mant);
+        let sign = if e < 0 { '-' } else { '+' };
+        format!("{}e{}{:02}", mant, sign, e.abs())
+    } else {
+        let prec = (5 - e).max(0) as usize;
+        trim_zeros(&format!("{:.*}", prec, f)).to_string()
+    }
+}
+
+fn trim_zeros(s: &str) -> &str {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        s
+    }
+}
+
+/// Quotes bytes as Go's strconv.Quote does.
+pub(crate) fn quote(b: &[u8]) -> String {
+    let mut out = String::from("\"");
+    let s = String::from_utf8_lossy(b);
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\x07' => out.push_str("\\a"),
+            '\x08' => out.push_str("\\b"),
+            '\x0c' => out.push_str("\\f"),
+            '\x0b' => out.push_str("\\v"),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// go/constant's `Value.String()`: short, human-readable form.
+pub(crate) fn const_string(v: &ConstValue) -> String {
+    match v {
+        ConstValue::Bool(b) => b.to_string(),
+        ConstValue::Int(i) => i.to_string(),
+        ConstValue::Float(f) => fmt_g6(*f),
+        ConstValue::Complex(r, i) => format!("({} + {}i)", fmt_g6(*r), fmt_g6(*i)),
+        ConstValue::String(s) => {
+            let q = quote(s);
+            // go/constant shortens long strings to 72 characters.
+            let chars: Vec<char> = q.chars().collect();
+            if chars.len() > 72 {
+                let mut t: String = chars[..72 - 3 - 1].iter().collect();
+                t.push_str("...\"");
+                t
+            } else {
+                q
+            }
+        }
+    }
+}

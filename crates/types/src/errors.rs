@@ -1,0 +1,209 @@
+//! Error message helpers: operand descriptions as types2 prints them, position markers.
+
+use crate::check::{Checker, OpMode, Operand};
+use crate::constant::const_string;
+use crate::exprstring::expr_string;
+use crate::ty::*;
+use gosub_syntax::ast::{Expr, ExprKind};
+use gosub_syntax::{Diagnostic, SourceMap};
+
+/// gc stops after this many errors (and prints "too many errors").
+pub(crate) const MAX_ERRORS: usize = 10;
+
+/// A position inside a message: rendered as `file:line:col` by `render_diagnostic`.
+pub(crate) fn pos_marker(pos: u32) -> String {
+    format!("{{@{}}}", pos)
+}
+
+/// `x redeclared in this block` with the other declaration's position.
+pub(crate) fn redeclared(name: &str, prev: u32) -> String {
+    format!(
+        "{} redeclared in this block\n\t{}: other declaration of {}",
+        name,
+        pos_marker(prev),
+        name
+    )
+}
+
+/// Renders a diagnostic as gc prints it (`file:line:col: msg`), expanding the position
+/// markers `{@offset}` that multi-position messages (redeclarations, cycles) contain.
+pub fn render_diagnostic(d: &Diagnostic, map: &SourceMap) -> String {
+    format!(
+        "{}: {}",
+        map.position(d.span.lo),
+        expand_positions(&d.msg, map)
+    )
+}
+
+/// Replaces the `{@offset}` markers in a message by `file:line:col`.
+pub fn expand_positions(msg: &str, map: &SourceMap) -> String {
+    let mut out = String::new();
+    let mut rest = msg;
+    while let Some(i) = rest.find("{@") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        match after.find('}') {
+            Some(j) if after[..j].chars().all(|c| c.is_ascii_digit()) && j > 0 => {
+                let pos: u32 = after[..j].parse().unwrap_or(0);
+                out.push_str(&map.position(pos));
+                rest = &after[j + 1..];
+            }
+            _ => {
+                out.push_str("{@");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The leftmost position of an expression (syntax.StartPos).
+pub(crate) fn start_pos(e: &Expr) -> u32 {
+    match &e.kind {
+        ExprKind::Binary { x, .. } => start_pos(x),
+        ExprKind::Selector { x, .. }
+        | ExprKind::Index { x, .. }
+        | ExprKind::SliceExpr { x, .. }
+        | ExprKind::TypeAssert { x, .. } => start_pos(x),
+        ExprKind::Call { fun, .. } => start_pos(fun),
+        ExprKind::CompositeLit { ty: Some(t), .. } => start_pos(t),
+        ExprKind::KeyValue { key, .. } => start_pos(key),
+        _ => e.span.lo,
+    }
+}
+
+pub(crate) fn measure(n: usize, unit: &str) -> String {
+    if n == 1 {
+        format!("{} {}", n, unit)
+    } else {
+        format!("{} {}s", n, unit)
+    }
+}
+
+impl<'a> Checker<'a> {
+    /// The description of an operand: `x (variable of type int)`.
+    pub(crate) fn op_string(&self, x: &Operand) -> String {
+        if x.ty == T_UNTYPED_NIL && !matches!(x.mode, OpMode::Invalid) {
+            return "nil".into();
+        }
+        let expr = match x.expr {
+            Some(e) => expr_string(e),
+            None => match &x.mode {
+                OpMode::Type => self.ts(x.ty),
+                OpMode::Const(v) => const_string(v),
+                _ => String::new(),
+            },
+        };
+        let mut buf = String::new();
+        if !expr.is_empty() {
+            buf.push_str(&expr);
+            buf.push_str(" (");
+        }
+        let mut has_type = false;
+        match &x.mode {
+            OpMode::Invalid | OpMode::NoValue | OpMode::Builtin(_) | OpMode::Type => {}
+            _ => {
+                if self.is_untyped(x.ty) {
+                    buf.push_str(self.tt.basic(x.ty).map(|b| b.name()).unwrap_or(""));
+                    buf.push(' ');
+                } else {
+                    has_type = true;
+                }
+            }
+        }
+        buf.push_str(match &x.mode {
+            OpMode::Invalid => "invalid operand",
+            OpMode::NoValue => "no value",
+            OpMode::Builtin(_) => "built-in",
+            OpMode::Type => "type",
+            OpMode::Const(_) => "constant",
+            OpMode::Var => "variable",
+            OpMode::MapIndex => "map index expression",
+            OpMode::Value => "value",
+            OpMode::CommaOk => "comma, ok expression",
+        });
+        if let OpMode::Const(v) = &x.mode {
+            let s = const_string(v);
+            if s != expr {
+                buf.push(' ');
+                buf.push_str(&s);
+            }
+        }
+        if has_type {
+            if x.ty != T_INVALID {
+                let mut desc = String::new();
+                if let TypeKind::Named(_) = self.tt.kind(x.ty) {
+                    desc = self.composite_kind(x.ty);
+                    desc.push(' ');
+                }
+                buf.push_str(" of ");
+                buf.push_str(&desc);
+                buf.push_str("type ");
+                buf.push_str(&self.ts(x.ty));
+            } else {
+                buf.push_str(" with invalid type");
+            }
+        }
+        if !expr.is_empty() {
+            buf.push(')');
+        }
+        buf
+    }
+
+    pub(crate) fn composite_kind(&self, t: TypeId) -> String {
+        match self.tt.under(t) {
+            TypeKind::Basic(b) => b.name().to_string(),
+            TypeKind::Array(..) => "array".into(),
+            TypeKind::Slice(_) => "slice".into(),
+            TypeKind::Struct(_) => "struct".into(),
+            TypeKind::Pointer(_) => "pointer".into(),
+            TypeKind::Func(_) => "func".into(),
+            TypeKind::Interface(_) => "interface".into(),
+            TypeKind::Map(..) => "map".into(),
+            TypeKind::Chan(..) => "chan".into(),
+            TypeKind::Tuple(_) => "tuple".into(),
+            TypeKind::Named(_) => String::new(),
+        }
+    }
+
+    /// `(int, string)` as in "have/want" lists.
+    pub(crate) fn types_summary(&self, list: &[TypeId], variadic: bool, has_dots: bool) -> String {
+        let mut res = Vec::new();
+        for (i, &t) in list.iter().enumerate() {
+            let mut s = if t == T_INVALID {
+                "unknown type".to_string()
+            } else if self.is_untyped(t) {
+                if self.is_numeric(t) {
+                    "number".to_string()
+                } else {
+                    self.ts(t).replace("untyped ", "")
+                }
+            } else {
+                self.ts(t)
+            };
+            if i + 1 == list.len() {
+                if variadic {
+                    if let TypeKind::Slice(e) = self.tt.kind(t) {
+                        s = self.ts(*e);
+                    }
+                    s = format!("...{}", s);
+                } else if has_dots {
+                    s.push_str("...");
+                }
+            }
+            res.push(s);
+        }
+        format!("({})", res.join(", "))
+    }
+
+    /// Reports an error at the start of an operand's expression.
+    pub(crate) fn err_at_op(&mut self, x: &Operand, msg: impl Into<String>) {
+        let pos = x.expr.map(start_pos).unwrap_or(0);
+        self.error(pos, msg);
+    }
+
+    pub(crate) fn err_at(&mut self, e: &Expr, msg: impl Into<String>) {
+        self.error(start_pos(e), msg);
+    }
+}

@@ -1,0 +1,1071 @@
+//! Statements, function bodies, terminating-statement analysis.
+
+use crate::check::{Checker, OpMode, Operand};
+use crate::expr::unparen;
+use crate::exprstring::{binop_str, expr_string};
+use crate::*;
+use gosub_syntax::ast::{
+    self, AssignOp, Block, BranchKind, CaseClause, Decl, Expr, ExprKind, Stmt, StmtKind, UnOp,
+};
+
+impl<'a> Checker<'a> {
+    /// Checks a function body (the function scope is already open with params declared).
+    pub(crate) fn func_body(&mut self, body: &'a Block) {
+        self.check_branches(body);
+        self.stmt_list(&body.stmts);
+        let has_results = self.funcs.last().is_some_and(|f| !f.results.is_empty());
+        if has_results && !self.is_terminating_list(&body.stmts, "") {
+            self.error(body.span.hi.saturating_sub(1), "missing return");
+        }
+    }
+
+    fn stmt_list(&mut self, stmts: &'a [Stmt]) {
+        for s in stmts {
+            if self.stopped {
+                return;
+            }
+            self.stmt(s);
+        }
+    }
+
+    fn block(&mut self, b: &'a Block) {
+        self.open_scope(false);
+        self.stmt_list(&b.stmts);
+        self.close_scope();
+    }
+
+    pub(crate) fn stmt(&mut self, s: &'a Stmt) {
+        match &s.kind {
+            StmtKind::Empty => {}
+            StmtKind::Decl(d) => self.local_decl(d),
+            StmtKind::Labeled { label, stmt } => {
+                let pkg = self.cur_pkg;
+                let o = self.new_obj(&label.name, ObjKind::Label, T_INVALID, label.span, pkg);
+                self.info.defs.insert(label.id, o);
+                self.stmt(stmt);
+            }
+            StmtKind::Expr(e) => self.expr_stmt(e),
+            StmtKind::Send { ch, value } => {
+                let c = self.expr(ch);
+                let mut v = self.expr(value);
+                if c.is_invalid() || v.is_invalid() {
+                    return;
+                }
+                match self.tt.under(c.ty).clone() {
+                    TypeKind::Chan(ChanDir::Recv, _) => {
+                        let cs = self.op_string(&c);
+                        let ts = self.ts(c.ty);
+                        self.err_at(
+                            ch,
+                            format!(
+                                "invalid operation: cannot send to receive-only channel {} {}",
+                                ts, cs
+                            ),
+                        );
+                    }
+                    TypeKind::Chan(_, el) => self.assignment(&mut v, Some(el), "send"),
+                    _ => {
+                        let cs = self.op_string(&c);
+                        let ts = self.ts(c.ty);
+                        self.err_at(
+                            ch,
+                            format!(
+                                "invalid operation: cannot send to non-channel {} {}",
+                                ts, cs
+                            ),
+                        );
+                    }
+                }
+            }
+            StmtKind::IncDec { x, inc } => {
+                let xo = self.expr(x);
+                if xo.is_invalid() {
+                    return;
+                }
+                if !self.is_numeric(xo.ty) {
+                    let op = if *inc { "++" } else { "--" };
+                    let ts = self.ts(xo.ty);
+                    self.err_at(
+                        x,
+                        format!(
+                            "invalid operation: {}{} (non-numeric type {})",
+                            expr_string(x),
+                            op,
+                            ts
+                        ),
+                    );
+                    return;
+                }
+                self.check_assignable_lhs(x, &xo);
+            }
+            StmtKind::Assign { lhs, op, rhs } => match op {
+                AssignOp::Define => self.short_var_decl(s.span.lo, lhs, rhs),
+                AssignOp::Assign => self.assign_vars(lhs, rhs),
+                AssignOp::Op(bop) => {
+                    if lhs.len() != 1 || rhs.len() != 1 {
+                        self.error(
+                            s.span.lo,
+                            format!(
+                                "assignment operation {}= requires single-valued expressions",
+                                binop_str(*bop)
+                            ),
+                        );
+                        return;
+                    }
+                    let x = self.expr(&lhs[0]);
+                    let y = self.expr(&rhs[0]);
+                    if x.is_invalid() || y.is_invalid() {
+                        return;
+                    }
+                    let r = self.binary_ops(None, *bop, x.clone(), y, s.span.lo);
+                    if r.is_invalid() {
+                        return;
+                    }
+                    if self.check_assignable_lhs(&lhs[0], &x) {
+                        let mut r = r;
+                        r.expr = Some(&rhs[0]);
+                        self.assignment(&mut r, Some(x.ty), "assignment");
+                    }
+                }
+            },
+            StmtKind::Go(e) => self.suspended_call("go", e),
+            StmtKind::Defer(e) => self.suspended_call("defer", e),
+            StmtKind::Return(results) => self.return_stmt(s, results),
+            StmtKind::Branch { .. } => {}
+            StmtKind::Block(b) => self.block(b),
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
+                self.open_scope(false);
+                if let Some(i) = init {
+                    self.stmt(i);
+                }
+                let mut c = self.expr(cond);
+                if !c.is_invalid() && !self.is_boolean(c.ty) {
+                    self.err_at(cond, "non-boolean condition in if statement");
+                } else if self.is_untyped(c.ty) {
+                    self.convert_untyped(&mut c, T_BOOL);
+                }
+                self.block(then);
+                if let Some(e) = els {
+                    self.stmt(e);
+                }
+                self.close_scope();
+            }
+            StmtKind::Switch {
+                init, tag, clauses, ..
+            } => self.switch_stmt(init.as_deref(), tag.as_ref(), clauses),
+            StmtKind::TypeSwitch {
+                init,
+                bind,
+                x,
+                clauses,
+                ..
+            } => self.type_switch_stmt(init.as_deref(), bind.as_ref(), x, clauses),
+            StmtKind::Select { clauses } => {
+                for cl in clauses {
+                    self.open_scope(false);
+                    if let Some(c) = &cl.comm {
+                        let ok = match &c.kind {
+                            StmtKind::Send { .. } => true,
+                            StmtKind::Expr(e) => is_recv(e),
+                            StmtKind::Assign { rhs, .. } => rhs.len() == 1 && is_recv(&rhs[0]),
+                            _ => false,
+                        };
+                        if !ok {
+                            self.error(
+                                c.span.lo,
+                                "select case must be send or receive (possibly with assignment)",
+                            );
+                        } else {
+                            self.stmt(c);
+                        }
+                    }
+                    self.stmt_list(&cl.body);
+                    self.close_scope();
+                }
+            }
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => {
+                self.open_scope(false);
+                if let Some(i) = init {
+                    self.stmt(i);
+                }
+                if let Some(c) = cond {
+                    let mut x = self.expr(c);
+                    if !x.is_invalid() && !self.is_boolean(x.ty) {
+                        self.err_at(c, "non-boolean condition in for statement");
+                    } else if self.is_untyped(x.ty) {
+                        self.convert_untyped(&mut x, T_BOOL);
+                    }
+                }
+                if let Some(p) = post {
+                    if let StmtKind::Assign {
+                        op: AssignOp::Define,
+                        ..
+                    } = p.kind
+                    {
+                        self.error(p.span.lo, "cannot declare in post statement of for loop");
+                    } else {
+                        self.stmt(p);
+                    }
+                }
+                self.block(body);
+                self.close_scope();
+            }
+            StmtKind::Range {
+                key,
+                value,
+                define,
+                x,
+                body,
+            } => self.range_stmt(s, key.as_ref(), value.as_ref(), *define, x, body),
+        }
+    }
+
+    /// Checks that `e` (already evaluated as `x`) may be assigned to.
+    fn check_assignable_lhs(&mut self, e: &'a Expr, x: &Operand<'a>) -> bool {
+        match x.mode {
+            OpMode::Var | OpMode::MapIndex => true,
+            _ => {
+                let s = expr_string(e);
+                self.err_at(
+                    e,
+                    format!(
+                        "cannot assign to {} (neither addressable nor a map index expression)",
+                        s
+                    ),
+                );
+                false
+            }
+        }
+    }
+
+    fn expr_stmt(&mut self, e: &'a Expr) {
+        let x = self.raw_expr(e, None);
+        let inner = unparen(e);
+        let msg = match &x.mode {
+            OpMode::Invalid => return,
+            OpMode::Builtin(_) => "must be called",
+            OpMode::Type => "is not an expression",
+            _ => {
+                let is_stmt = match &inner.kind {
+                    ExprKind::Call { fun, .. } => {
+                        if self.info.conversions.contains_key(&inner.id) {
+                            false
+                        } else if let Some(Mode::Builtin) = self.info.modes.get(&unparen(fun).id) {
+                            let name = match &unparen(fun).kind {
+                                ExprKind::Ident(id) => id.name.clone(),
+                                ExprKind::Selector { sel, .. } => sel.name.clone(),
+                                _ => String::new(),
+                            };
+                            matches!(
+                                name.as_str(),
+                                "copy"
+                                    | "delete"
+                                    | "panic"
+                                    | "print"
+                                    | "println"
+                                    | "recover"
+                                    | "clear"
+                                    | "close"
+                            )
+                        } else {
+                            true
+                        }
+                    }
+                    ExprKind::Unary { op: UnOp::Recv, .. } => true,
+                    _ => false,
+                };
+                if is_stmt {
+                    // Untyped results of statement calls get their default types.
+                    return;
+                }
+                "is not used"
+            }
+        };
+        let s = self.op_string(&x);
+        self.err_at_op(&x, format!("{} {}", s, msg));
+    }
+
+    fn suspended_call(&mut self, kw: &str, e: &'a Expr) {
+        let inner = unparen(e);
+        if !matches!(inner.kind, ExprKind::Call { .. }) {
+            self.raw_expr(e, None);
+            self.err_at(e, format!("expression in {} must be function call", kw));
+            return;
+        }
+        let x = self.raw_expr(e, None);
+        if x.is_invalid() {
+            return;
+        }
+        if self.info.conversions.contains_key(&inner.id) {
+            self.err_at(e, format!("{} requires function call, not conversion", kw));
+            return;
+        }
+        if let ExprKind::Call { fun, .. } = &inner.kind {
+            if let Some(Mode::Builtin) = self.info.modes.get(&unparen(fun).id) {
+                let name = match &unparen(fun).kind {
+                    ExprKind::Ident(id) => id.name.clone(),
+                    _ => String::new(),
+                };
+                if !matches!(
+                    name.as_str(),
+                    "copy"
+                        | "delete"
+                        | "panic"
+                        | "print"
+                        | "println"
+                        | "recover"
+                        | "clear"
+                        | "close"
+                ) {
+                    let s = self.op_string(&x);
+                    self.err_at(e, format!("{} discards result of {}", kw, s));
+                }
+            }
+        }
+    }
+
+    fn return_stmt(&mut self, s: &'a Stmt, results: &'a [Expr]) {
+        let Some(fc) = self.funcs.last() else { return };
+        let want = fc.results.clone();
+        let rvars = fc.result_vars.clone();
+        let named = fc.named_results;
+        if results.is_empty() && !want.is_empty() && named {
+            for &v in &rvars {
+                let name = self.obj(v).name.clone();
+                if let Some(alt) = self.lookup(&name) {
+                    if alt != v {
+                        let ap = self.obj(alt).span.lo;
+                        self.error(
+                            s.span.lo,
+                            format!(
+                                "result parameter {} not in scope at return\n\t{}: inner declaration of var {} {}",
+                                name,
+                                crate::errors::pos_marker(ap),
+                                name,
+                                self.ts(self.obj(alt).ty)
+                            ),
+                        );
+                    }
+                }
+            }
+            return;
+        }
+        if results.is_empty() && want.is_empty() {
+            return;
+        }
+        // Evaluate the results.
+        let mut ops: Vec<Operand<'a>> = Vec::new();
+        if results.len() == 1 && want.len() != 1 {
+            let x = self.raw_expr(&results[0], None);
+            if x.is_invalid() {
+                return;
+            }
+            if let TypeKind::Tuple(ts) = self.tt.kind(x.ty).clone() {
+                if x.mode == OpMode::Value {
+                    for t in ts {
+                        ops.push(Operand {
+                            mode: OpMode::Value,
+                            ty: t,
+                            expr: Some(&results[0]),
+                        });
+                    }
+                }
+            } else {
+                let x = self.single_value(x);
+                if x.is_invalid() {
+                    return;
+                }
+                ops.push(x);
+            }
+        } else {
+            for (i, r) in results.iter().enumerate() {
+                let hint = want.get(i).copied();
+                let x = self.expr_hint(r, hint);
+                if x.is_invalid() {
+                    return;
+                }
+                ops.push(x);
+            }
+        }
+        if ops.len() != want.len() {
+            let (at, q) = if ops.len() > want.len() {
+                (
+                    ops[want.len()]
+                        .expr
+                        .map(crate::errors::start_pos)
+                        .unwrap_or(s.span.lo),
+                    "too many",
+                )
+            } else if !ops.is_empty() {
+                (
+                    ops[ops.len() - 1]
+                        .expr
+                        .map(crate::errors::start_pos)
+                        .unwrap_or(s.span.lo),
+                    "not enough",
+                )
+            } else {
+                (s.span.lo, "not enough")
+            };
+            let have: Vec<TypeId> = ops.iter().map(|o| o.ty).collect();
+            let hs = self.types_summary(&have, false, false);
+            let ws = self.types_summary(&want, false, false);
+            self.error(
+                at,
+                format!("{} return values\n\thave {}\n\twant {}", q, hs, ws),
+            );
+            return;
+        }
+        for (i, mut x) in ops.into_iter().enumerate() {
+            self.assignment(&mut x, Some(want[i]), "return statement");
+        }
+    }
+
+    fn switch_stmt(
+        &mut self,
+        init: Option<&'a Stmt>,
+        tag: Option<&'a Expr>,
+        clauses: &'a [CaseClause],
+    ) {
+        self.open_scope(false);
+        if let Some(i) = init {
+            self.stmt(i);
+        }
+        let mut x = match tag {
+            Some(t) => {
+                let mut x = self.expr(t);
+                if !x.is_invalid() {
+                    // The tag's untyped constant gets its default type.
+                    self.assignment(&mut x, None, "switch expression");
+                    if !x.is_invalid() && !self.comparable(x.ty) && !self.has_nil(x.ty) {
+                        let s = self.op_string(&x);
+                        let ts = self.ts(x.ty);
+                        self.err_at_op(
+                            &x,
+                            format!("cannot switch on {} ({} is not comparable)", s, ts),
+                        );
+                        x.mode = OpMode::Invalid;
+                    }
+                }
+                x
+            }
+            None => Operand {
+                mode: OpMode::Const(ConstValue::Bool(true)),
+                ty: T_BOOL,
+                expr: None,
+            },
+        };
+        let mut seen: Vec<(ConstValue, TypeId, u32)> = Vec::new();
+        let mut first_default: Option<u32> = None;
+        for cl in clauses {
+            match &cl.exprs {
+                None => {
+                    if let Some(f) = first_default {
+                        self.error(
+                            cl.span.lo,
+                            format!(
+                                "multiple defaults (first at {})",
+                                crate::errors::pos_marker(f)
+                            ),
+                        );
+                    }
+                    first_default = Some(cl.span.lo);
+                }
+                Some(es) => {
+                    for e in es {
+                        self.case_value(&mut x, e, &mut seen);
+                    }
+                }
+            }
+            self.open_scope(false);
+            self.stmt_list(&cl.body);
+            self.close_scope();
+        }
+        self.close_scope();
+    }
+
+    fn case_value(
+        &mut self,
+        x: &mut Operand<'a>,
+        e: &'a Expr,
+        seen: &mut Vec<(ConstValue, TypeId, u32)>,
+    ) {
+        let mut v = self.expr(e);
+        if v.is_invalid() || x.is_invalid() {
+            return;
+        }
+        // Compare v == x.
+        let xo = x.clone();
+        let tag_str = match x.expr {
+            Some(t) => expr_string(t),
+            None => "true".into(),
+        };
+        if self.is_untyped(v.ty) {
+            let t = xo.ty;
+            let r = self.implicit_type_and_value(&v, t);
+            if r.is_err() {
+                let (a, b) = (self.ts(v.ty), self.ts(xo.ty));
+                self.err_at(
+                    e,
+                    format!(
+                        "invalid case {} in switch on {} (mismatched types {} and {})",
+                        expr_string(e),
+                        tag_str,
+                        a,
+                        b
+                    ),
+                );
+                return;
+            }
+            self.convert_untyped(&mut v, t);
+            if v.is_invalid() {
+                return;
+            }
+        }
+        let ok = self.assignable_to(&v, xo.ty).0 || self.assignable_to(&xo, v.ty).0;
+        if !ok {
+            let (a, b) = (self.ts(v.ty), self.ts(xo.ty));
+            self.err_at(
+                e,
+                format!(
+                    "invalid case {} in switch on {} (mismatched types {} and {})",
+                    expr_string(e),
+                    tag_str,
+                    a,
+                    b
+                ),
+            );
+            return;
+        }
+        if !self.comparable(v.ty) && !v.is_nil() {
+            let cause = self.incomparable_cause(v.ty);
+            self.err_at(
+                e,
+                format!(
+                    "invalid case {} in switch on {} ({})",
+                    expr_string(e),
+                    tag_str,
+                    cause
+                ),
+            );
+            return;
+        }
+        if let Some(val) = v.val().cloned() {
+            let p = crate::errors::start_pos(e);
+            if let Some((_, _, prev)) = seen.iter().find(|(sv, st, _)| *sv == val && *st == v.ty) {
+                let prev = *prev;
+                let vs = self.op_string(&v);
+                self.error(
+                    p,
+                    format!(
+                        "duplicate case {} in expression switch\n\t{}: previous case",
+                        vs,
+                        crate::errors::pos_marker(prev)
+                    ),
+                );
+            } else {
+                seen.push((val, v.ty, p));
+            }
+        }
+    }
+
+    fn type_switch_stmt(
+        &mut self,
+        init: Option<&'a Stmt>,
+        bind: Option<&'a Ident>,
+        xe: &'a Expr,
+        clauses: &'a [CaseClause],
+    ) {
+        self.open_scope(false);
+        if let Some(i) = init {
+            self.stmt(i);
+        }
+        // x.(type): the operand is the TypeAssert's x.
+        let (inner_x, assert_expr) = match &unparen(xe).kind {
+            ExprKind::TypeAssert { x, ty: None } => (x.as_ref(), unparen(xe)),
+            _ => (xe, xe),
+        };
+        let x = self.expr(inner_x);
+        let mut valid = !x.is_invalid();
+        if valid && !self.is_interface(x.ty) {
+            let s = self.op_string(&x);
+            self.err_at_op(&x, format!("{} is not an interface", s));
+            valid = false;
+        }
+        if valid {
+            self.record_final(assert_expr.id, Mode::Value, x.ty, None);
+        }
+        let mut bind = bind;
+        if let Some(b) = bind {
+            if b.name == "_" {
+                self.error(b.span.lo, "no new variable on left side of :=");
+                bind = None;
+            }
+        }
+        let mut clause_vars: Vec<ObjId> = Vec::new();
+        let mut seen: Vec<(TypeId, u32)> = Vec::new();
+        let mut first_default: Option<u32> = None;
+        for cl in clauses {
+            let mut single: Option<TypeId> = None;
+            match &cl.exprs {
+                None => {
+                    if let Some(f) = first_default {
+                        self.error(
+                            cl.span.lo,
+                            format!(
+                                "multiple defaults (first at {})",
+                                crate::errors::pos_marker(f)
+                            ),
+                        );
+                    }
+                    first_default = Some(cl.span.lo);
+                }
+                Some(es) => {
+                    for e in es {
+                        let t = if let ExprKind::Ident(id) = &unparen(e).kind {
+                            if id.name == "nil" && self.lookup("nil") == Some(self.nil_obj) {
+                                self.info.uses.insert(id.id, self.nil_obj);
+                                if valid {
+                                    self.record_final(e.id, Mode::Value, x.ty, None);
+                                }
+                                Some(T_UNTYPED_NIL)
+                            } else {
+                                None
+                            }
+                        } else {
+                            None
+                        };
+                        let t = match t {
+                            Some(t) => t,
+                            None => self.type_expr(e),
+                        };
+                        if t == T_INVALID {
+                            continue;
+                        }
+                        let p = crate::errors::start_pos(e);
+                        if let Some((_, prev)) = seen.iter().find(|(st, _)| *st == t) {
+                            let prev = *prev;
+                            let ts = if t == T_UNTYPED_NIL {
+                                "nil".to_string()
+                            } else {
+                                self.ts(t)
+                            };
+                            self.error(
+                                p,
+                                format!(
+                                    "duplicate case {} in type switch\n\t{}: previous case",
+                                    ts,
+                                    crate::errors::pos_marker(prev)
+                                ),
+                            );
+                        } else {
+                            seen.push((t, p));
+                        }
+                        if valid && t != T_UNTYPED_NIL {
+                            self.type_assertion(e, &x, t, true);
+                        }
+                        if es.len() == 1 {
+                            single = Some(t);
+                        }
+                    }
+                }
+            }
+            self.open_scope(false);
+            if let Some(b) = bind {
+                let vt = match single {
+                    Some(t) if t != T_UNTYPED_NIL => t,
+                    _ => x.ty,
+                };
+                let pkg = self.cur_pkg;
+                let o = self.new_obj(
+                    &b.name,
+                    ObjKind::Var {
+                        global: false,
+                        param: false,
+                        result: false,
+                        field: false,
+                    },
+                    vt,
+                    b.span,
+                    pkg,
+                );
+                self.info.implicits.insert(cl.span.lo, o);
+                if let Some(s) = self.scopes.last_mut() {
+                    s.names.insert(b.name.clone(), o);
+                }
+                clause_vars.push(o);
+            }
+            self.stmt_list(&cl.body);
+            self.close_scope();
+        }
+        if let Some(b) = bind {
+            let used = clause_vars.iter().any(|v| self.used.contains(v));
+            if !used {
+                self.error(b.span.lo, format!("declared and not used: {}", b.name));
+            }
+        }
+        self.close_scope();
+    }
+
+    fn range_stmt(
+        &mut self,
+        s: &'a Stmt,
+        key: Option<&'a Expr>,
+        value: Option<&'a Expr>,
+        define: bool,
+        xe: &'a Expr,
+        body: &'a Block,
+    ) {
+        self.open_scope(false);
+        let mut x = self.expr(xe);
+        let mut kt = T_INVALID;
+        let mut vt: Option<TypeId> = None;
+        if !x.is_invalid() {
+            let u = self.tt.underlying(x.ty);
+            let u = match self.tt.kind(u) {
+                TypeKind::Pointer(p) if matches!(self.tt.under(*p), TypeKind::Array(..)) => {
+                    self.tt.underlying(*p)
+                }
+                _ => u,
+            };
+            match self.tt.kind(u).clone() {
+                TypeKind::Basic(b) if b == BasicKind::String || b == BasicKind::UntypedString => {
+                    if b == BasicKind::UntypedString {
+                        self.convert_untyped(&mut x, T_STRING);
+                    }
+                    kt = T_INT;
+                    vt = Some(T_INT32);
+                }
+                TypeKind::Basic(b) if b.is_integer() => {
+                    if self.is_untyped(x.ty) {
+                        self.convert_untyped(&mut x, T_INT);
+                    }
+                    kt = x.ty;
+                    if let Some(v) = value {
+                        let xs = self.op_string(&x);
+                        self.err_at(
+                            v,
+                            format!("range over {} permits only one iteration variable", xs),
+                        );
+                    }
+                }
+                TypeKind::Array(el, _) | TypeKind::Slice(el) => {
+                    kt = T_INT;
+                    vt = Some(el);
+                }
+                TypeKind::Map(k, v) => {
+                    kt = k;
+                    vt = Some(v);
+                }
+                TypeKind::Chan(d, el) => {
+                    if d == ChanDir::Send {
+                        let xs = self.op_string(&x);
+                        self.err_at_op(
+                            &x,
+                            format!("cannot range over {}: receive from send-only channel", xs),
+                        );
+                    }
+                    kt = el;
+                    if let Some(v) = value {
+                        let xs = self.op_string(&x);
+                        self.err_at(
+                            v,
+                            format!("range over {} permits only one iteration variable", xs),
+                        );
+                    }
+                }
+                _ => {
+                    let xs = self.op_string(&x);
+                    self.err_at_op(&x, format!("cannot range over {}", xs));
+                }
+            }
+        }
+        let types = [kt, vt.unwrap_or(T_INVALID)];
+        let lhs = [key, value];
+        if define {
+            let mut new_vars = Vec::new();
+            for (i, l) in lhs.iter().enumerate() {
+                let Some(l) = l else { continue };
+                match &l.kind {
+                    ExprKind::Ident(id) => {
+                        let pkg = self.cur_pkg;
+                        let o = self.new_obj(
+                            &id.name,
+                            ObjKind::Var {
+                                global: false,
+                                param: false,
+                                result: false,
+                                field: false,
+                            },
+                            types[i],
+                            id.span,
+                            pkg,
+                        );
+                        new_vars.push((o, id));
+                    }
+                    _ => {
+                        let es = expr_string(l);
+                        self.err_at(l, format!("non-name {} on left side of :=", es));
+                    }
+                }
+                if types[i] != T_INVALID {
+                    self.record_final(l.id, Mode::Variable, types[i], None);
+                }
+            }
+            for (o, id) in new_vars {
+                self.declare_local(id, o, true);
+            }
+            let _ = s;
+        } else {
+            for (i, l) in lhs.iter().enumerate() {
+                let Some(l) = l else { continue };
+                if let Some(t) = self.lhs_var(l) {
+                    if let Some(t) = t {
+                        if types[i] != T_INVALID {
+                            let mut op = Operand {
+                                mode: OpMode::Value,
+                                ty: types[i],
+                                expr: Some(l),
+                            };
+                            let (ok, _) = self.assignable_to(&op, t);
+                            if !ok {
+                                let ls = expr_string(l);
+                                let msg = format!(
+                                    "cannot use {} (value of type {}) as {} value in range clause",
+                                    ls,
+                                    self.ts(types[i]),
+                                    self.ts(t)
+                                );
+                                self.err_at(l, msg);
+                                op.mode = OpMode::Invalid;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        self.block(body);
+        self.close_scope();
+    }
+
+    fn local_decl(&mut self, d: &'a Decl) {
+        match d {
+            Decl::Var(gd) => {
+                for spec in &gd.specs {
+                    let t = spec.ty.as_ref().map(|t| self.type_expr(t));
+                    let pkg = self.cur_pkg;
+                    let objs: Vec<ObjId> = spec
+                        .names
+                        .iter()
+                        .map(|n| {
+                            self.new_obj(
+                                &n.name,
+                                ObjKind::Var {
+                                    global: false,
+                                    param: false,
+                                    result: false,
+                                    field: false,
+                                },
+                                t.unwrap_or(T_INVALID),
+                                n.span,
+                                pkg,
+                            )
+                        })
+                        .collect();
+                    if !spec.values.is_empty() {
+                        if spec.values.len() == objs.len() {
+                            for (i, v) in spec.values.iter().enumerate() {
+                                let mut x = self.expr_hint(v, t);
+                                self.init_var(objs[i], &mut x, "variable declaration", t.is_some());
+                            }
+                        } else {
+                            self.init_vars(&objs, &spec.values, t.is_some(), None);
+                        }
+                    }
+                    for (i, n) in spec.names.iter().enumerate() {
+                        self.declare_local(n, objs[i], true);
+                    }
+                }
+            }
+            Decl::Const(gd) => {
+                let mut last: Option<&'a ast::ValueSpec> = None;
+                for spec in &gd.specs {
+                    let src = if spec.implicit && last.is_some() {
+                        last.unwrap_or(spec)
+                    } else {
+                        last = Some(spec);
+                        spec
+                    };
+                    let mut objs = Vec::new();
+                    for (i, n) in spec.names.iter().enumerate() {
+                        let pkg = self.cur_pkg;
+                        let o = self.new_obj(
+                            &n.name,
+                            ObjKind::Const(ConstValue::Int(0)),
+                            T_INVALID,
+                            n.span,
+                            pkg,
+                        );
+                        let saved = self.iota.replace(spec.iota);
+                        self.const_decl(o, src.ty.as_ref(), src.values.get(i), spec.span);
+                        self.iota = saved;
+                        objs.push(o);
+                    }
+                    if src.values.len() > spec.names.len() {
+                        if let Some(extra) = src.values.get(spec.names.len()) {
+                            self.err_at(extra, "extra init expr");
+                        }
+                    }
+                    for (i, n) in spec.names.iter().enumerate() {
+                        self.declare_local(n, objs[i], false);
+                    }
+                }
+            }
+            Decl::Type(gd) => {
+                for spec in &gd.specs {
+                    if spec.alias {
+                        let t = self.type_expr(&spec.ty);
+                        let pkg = self.cur_pkg;
+                        let o = self.new_obj(
+                            &spec.name.name,
+                            ObjKind::TypeName,
+                            t,
+                            spec.name.span,
+                            pkg,
+                        );
+                        self.declare_local(&spec.name, o, false);
+                        continue;
+                    }
+                    self.local_type_count += 1;
+                    let path = self.pkg_path();
+                    let named = self
+                        .tt
+                        .new_named(&spec.name.name, &path, self.local_type_count);
+                    let pkg = self.cur_pkg;
+                    let o = self.new_obj(
+                        &spec.name.name,
+                        ObjKind::TypeName,
+                        named,
+                        spec.name.span,
+                        pkg,
+                    );
+                    // The type's scope starts at its name (it may refer to itself).
+                    self.declare_local(&spec.name, o, false);
+                    self.named_type_decl(named, &spec.ty);
+                }
+            }
+            Decl::Func(_) => {}
+        }
+    }
+
+    // ---- terminating statements ----
+
+    fn is_terminating_list(&self, stmts: &[Stmt], label: &str) -> bool {
+        // Trailing empty statements are permitted.
+        let mut i = stmts.len();
+        while i > 0 && matches!(stmts[i - 1].kind, StmtKind::Empty) {
+            i -= 1;
+        }
+        i > 0 && self.is_terminating(&stmts[i - 1], label)
+    }
+
+    fn is_terminating(&self, s: &Stmt, label: &str) -> bool {
+        match &s.kind {
+            StmtKind::Return(_) => true,
+            StmtKind::Branch {
+                kind: BranchKind::Goto | BranchKind::Fallthrough,
+                ..
+            } => true,
+            StmtKind::Expr(e) => {
+                if let ExprKind::Call { fun, .. } = &unparen(e).kind {
+                    if let ExprKind::Ident(id) = &unparen(fun).kind {
+                        if id.name == "panic" {
+                            if let Some(&o) = self.info.uses.get(&id.id) {
+                                return matches!(
+                                    self.obj(o).kind,
+                                    ObjKind::Builtin(Builtin::Panic)
+                                );
+                            }
+                        }
+                    }
+                }
+                false
+            }
+            StmtKind::Labeled { label: l, stmt } => self.is_terminating(stmt, &l.name),
+            StmtKind::Block(b) => self.is_terminating_list(&b.stmts, ""),
+            StmtKind::If { then, els, .. } => {
+                els.as_ref().is_some_and(|e| self.is_terminating(e, ""))
+                    && self.is_terminating_list(&then.stmts, "")
+            }
+            StmtKind::Switch { clauses, .. } | StmtKind::TypeSwitch { clauses, .. } => {
+                let has_default = clauses.iter().any(|c| c.exprs.is_none());
+                has_default
+                    && clauses.iter().all(|c| {
+                        !has_break_list(&c.body, label, true)
+                            && self.is_terminating_list(&c.body, "")
+                    })
+            }
+            StmtKind::Select { clauses } => clauses.iter().all(|c| {
+                !has_break_list(&c.body, label, true) && self.is_terminating_list(&c.body, "")
+            }),
+            StmtKind::For {
+                cond: None, body, ..
+            } => !has_break_list(&body.stmts, label, true),
+            _ => false,
+        }
+    }
+}
+
+fn is_recv(e: &Expr) -> bool {
+    matches!(unparen(e).kind, ExprKind::Unary { op: UnOp::Recv, .. })
+}
+
+/// Whether the statements contain a break referring to the enclosing statement
+/// (unlabeled at this level, or labeled with `label`).
+fn has_break_list(stmts: &[Stmt], label: &str, implicit: bool) -> bool {
+    stmts.iter().any(|s| has_break(s, label, implicit))
+}
+
+fn has_break(s: &Stmt, label: &str, implicit: bool) -> bool {
+    match &s.kind {
+        StmtKind::Branch {
+            kind: BranchKind::Break,
+            label: l,
+        } => match l {
+            None => implicit,
+            Some(l) => l.name == label,
+        },
+        StmtKind::Labeled { stmt, .. } => has_break(stmt, label, implicit),
+        StmtKind::Block(b) => has_break_list(&b.stmts, label, implicit),
+        StmtKind::If { then, els, .. } => {
+            has_break_list(&then.stmts, label, implicit)
+                || els.as_ref().is_some_and(|e| has_break(e, label, implicit))
+        }
+        StmtKind::Switch { clauses, .. } | StmtKind::TypeSwitch { clauses, .. } => {
+            !label.is_empty()
+                && clauses
+                    .iter()
+                    .any(|c| has_break_list(&c.body, label, false))
+        }
+        StmtKind::Select { clauses } => {
+            !label.is_empty()
+                && clauses
+                    .iter()
+                    .any(|c| has_break_list(&c.body, label, false))
+        }
+        StmtKind::For { body, .. } | StmtKind::Range { body, .. } => {
+            !label.is_empty() && has_break_list(&body.stmts, label, false)
+        }
+        _ => false,
+    }
+}

@@ -1,0 +1,313 @@
+//! Type expressions: `[]int`, `map[K]V`, `struct{...}`, `func(...)`, named types.
+
+use crate::check::{Checker, OpMode};
+use crate::*;
+use gosub_syntax::ast::{self, Expr, ExprKind, FuncType};
+
+/// A parameter or result of a signature: its name (if any) and type.
+#[allow(dead_code)]
+pub(crate) struct Param<'a> {
+    pub name: Option<&'a Ident>,
+    pub ty: TypeId,
+}
+
+impl<'a> Checker<'a> {
+    /// Evaluates `e` as a type; reports an error and returns T_INVALID otherwise.
+    pub(crate) fn type_expr(&mut self, e: &'a Expr) -> TypeId {
+        let t = self.type_expr_inner(e);
+        if t != T_INVALID {
+            self.info.types.insert(e.id, t);
+            self.info.modes.insert(e.id, Mode::Type);
+        }
+        t
+    }
+
+    fn type_expr_inner(&mut self, e: &'a Expr) -> TypeId {
+        match &e.kind {
+            ExprKind::Ident(_) | ExprKind::Selector { .. } => {
+                let x = self.expr_or_type(e);
+                match x.mode {
+                    OpMode::Invalid => T_INVALID,
+                    OpMode::Type => x.ty,
+                    _ => {
+                        let s = crate::exprstring::expr_string(e);
+                        self.err_at(e, format!("{} is not a type", s));
+                        T_INVALID
+                    }
+                }
+            }
+            ExprKind::Paren(x) => self.type_expr(x),
+            ExprKind::Star(x) => {
+                let t = self.type_expr(x);
+                if t == T_INVALID {
+                    return T_INVALID;
+                }
+                self.tt.pointer(t)
+            }
+            ExprKind::ArrayType { len: None, elem } => {
+                let t = self.type_expr(elem);
+                if t == T_INVALID {
+                    return T_INVALID;
+                }
+                self.tt.slice(t)
+            }
+            ExprKind::ArrayType { len: Some(l), elem } => {
+                if let ExprKind::Ellipsis(None) = l.kind {
+                    self.error(
+                        l.span.lo,
+                        "invalid use of [...] array (outside a composite literal)",
+                    );
+                    self.type_expr(elem);
+                    return T_INVALID;
+                }
+                let n = self.array_length(l);
+                let t = self.type_expr(elem);
+                match (n, t) {
+                    (Some(n), t) if t != T_INVALID => self.tt.intern(TypeKind::Array(t, n)),
+                    _ => T_INVALID,
+                }
+            }
+            ExprKind::MapType { key, value } => {
+                let k = self.type_expr(key);
+                let v = self.type_expr(value);
+                if k == T_INVALID || v == T_INVALID {
+                    return T_INVALID;
+                }
+                if self.tt.underlying(k) != T_INVALID && !self.comparable(k) {
+                    self.err_at(key, format!("invalid map key type {}", self.ts(k)));
+                    return T_INVALID;
+                }
+                self.tt.intern(TypeKind::Map(k, v))
+            }
+            ExprKind::ChanType { dir, elem } => {
+                let t = self.type_expr(elem);
+                if t == T_INVALID {
+                    return T_INVALID;
+                }
+                let d = match dir {
+                    ast::ChanDir::Both => ChanDir::Both,
+                    ast::ChanDir::Send => ChanDir::Send,
+                    ast::ChanDir::Recv => ChanDir::Recv,
+                };
+                self.tt.intern(TypeKind::Chan(d, t))
+            }
+            ExprKind::FuncType(ft) => self.func_type(ft),
+            ExprKind::StructType { fields } => self.struct_type(fields),
+            ExprKind::InterfaceType { methods } => self.interface_type(methods),
+            ExprKind::Ellipsis(_) => {
+                self.error(e.span.lo, "invalid use of ...");
+                T_INVALID
+            }
+            _ => {
+                let x = self.raw_expr(e, None);
+                if !x.is_invalid() {
+                    let s = crate::exprstring::expr_string(e);
+                    self.err_at(e, format!("{} is not a type", s));
+                }
+                T_INVALID
+            }
+        }
+    }
+
+    fn array_length(&mut self, l: &'a Expr) -> Option<u64> {
+        let x = self.expr(l);
+        if x.is_invalid() {
+            return None;
+        }
+        match x.val().cloned() {
+            Some(v) => {
+                if self.is_untyped(x.ty) || self.is_integer(x.ty) {
+                    if let Some(n) = crate::constant::to_int(&v) {
+                        if n >= 0 {
+                            let ty = if self.is_untyped(x.ty) { T_INT } else { x.ty };
+                            self.convert_untyped(&mut x.clone(), ty);
+                            return Some(n as u64);
+                        }
+                    }
+                }
+                self.err_at(
+                    l,
+                    format!("invalid array length {}", crate::exprstring::expr_string(l)),
+                );
+                None
+            }
+            None => {
+                let s = self.op_string(&x);
+                self.err_at(l, format!("array length {} must be constant", s));
+                None
+            }
+        }
+    }
+
+    /// The parameters or results of a signature, with `...T` turned into `[]T`.
+    pub(crate) fn params(&mut self, fields: &'a [ast::Field], variadic: bool) -> Vec<Param<'a>> {
+        let mut out = Vec::new();
+        let n = fields.len();
+        for (i, f) in fields.iter().enumerate() {
+            let t = match &f.ty.kind {
+                ExprKind::Ellipsis(Some(elem)) => {
+                    let et = self.type_expr(elem);
+                    if !(variadic && i + 1 == n) {
+                        self.error(
+                            f.ty.span.lo,
+                            "can only use ... with final parameter in list",
+                        );
+                    }
+                    if et == T_INVALID {
+                        T_INVALID
+                    } else {
+                        self.tt.slice(et)
+                    }
+                }
+                _ => self.type_expr(&f.ty),
+            };
+            if f.names.is_empty() {
+                out.push(Param { name: None, ty: t });
+            } else {
+                for nm in &f.names {
+                    out.push(Param {
+                        name: Some(nm),
+                        ty: t,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    pub(crate) fn func_type(&mut self, ft: &'a FuncType) -> TypeId {
+        let ps = self.params(&ft.params, ft.variadic);
+        let rs = self.params(&ft.results, false);
+        let sig = Signature {
+            params: ps.iter().map(|p| p.ty).collect(),
+            results: rs.iter().map(|p| p.ty).collect(),
+            variadic: ft.variadic,
+        };
+        self.tt.intern(TypeKind::Func(sig))
+    }
+
+    fn embedded_name(e: &Expr) -> Option<&Ident> {
+        match &e.kind {
+            ExprKind::Ident(id) => Some(id),
+            ExprKind::Star(x) | ExprKind::Paren(x) => Self::embedded_name(x),
+            ExprKind::Selector { sel, .. } => Some(sel),
+            _ => None,
+        }
+    }
+
+    fn struct_type(&mut self, fields: &'a [ast::Field]) -> TypeId {
+        let mut out: Vec<StructField> = Vec::new();
+        let mut seen: HashMap<String, u32> = HashMap::new();
+        let path = self.pkg_path();
+        for f in fields {
+            let t = self.type_expr(&f.ty);
+            let mut add = |c: &mut Self, name: &Ident, embedded: bool| {
+                if name.name != "_" {
+                    if let Some(&prev) = seen.get(&name.name) {
+                        c.error(name.span.lo, crate::errors::redeclared(&name.name, prev));
+                    } else {
+                        seen.insert(name.name.clone(), name.span.lo);
+                    }
+                }
+                let exported = name.name.chars().next().is_some_and(|ch| ch.is_uppercase());
+                out.push(StructField {
+                    name: name.name.clone(),
+                    ty: t,
+                    embedded,
+                    pkg: if exported {
+                        String::new()
+                    } else {
+                        path.clone()
+                    },
+                    tag: f.tag.clone(),
+                });
+            };
+            if f.embedded || f.names.is_empty() {
+                match Self::embedded_name(&f.ty) {
+                    Some(n) => {
+                        if t != T_INVALID {
+                            let u = self.tt.underlying(t);
+                            let is_ptr = matches!(f.ty.kind, ExprKind::Star(_));
+                            if matches!(self.tt.kind(u), TypeKind::Pointer(_)) && !is_ptr {
+                                self.err_at(&f.ty, "embedded field type cannot be a pointer");
+                            } else if is_ptr {
+                                if let TypeKind::Pointer(b) = self.tt.kind(t).clone() {
+                                    if self.is_interface(b) {
+                                        self.err_at(&f.ty, "embedded field type cannot be a pointer to an interface");
+                                    }
+                                }
+                            }
+                        }
+                        add(self, n, true)
+                    }
+                    None => self.err_at(&f.ty, "invalid embedded field type"),
+                }
+            } else {
+                for n in &f.names {
+                    add(self, n, false);
+                }
+            }
+        }
+        if out.iter().any(|f| f.ty == T_INVALID) {
+            return T_INVALID;
+        }
+        self.tt.intern(TypeKind::Struct(out))
+    }
+
+    fn interface_type(&mut self, methods: &'a [ast::Field]) -> TypeId {
+        let mut out: Vec<IfaceMethod> = Vec::new();
+        let mut seen: HashMap<String, u32> = HashMap::new();
+        let path = self.pkg_path();
+        for m in methods {
+            if let (Some(name), ExprKind::FuncType(ft)) = (m.names.first(), &m.ty.kind) {
+                let sig = self.func_type(ft);
+                if let Some(&_prev) = seen.get(&name.name) {
+                    self.error(name.span.lo, format!("duplicate method {}", name.name));
+                    continue;
+                }
+                seen.insert(name.name.clone(), name.span.lo);
+                let exported = name.name.chars().next().is_some_and(|ch| ch.is_uppercase());
+                out.push(IfaceMethod {
+                    name: name.name.clone(),
+                    pkg: if exported {
+                        String::new()
+                    } else {
+                        path.clone()
+                    },
+                    sig,
+                });
+            } else {
+                let t = self.type_expr(&m.ty);
+                if t == T_INVALID {
+                    continue;
+                }
+                match self.tt.under(t).clone() {
+                    TypeKind::Interface(ms) => {
+                        for im in ms {
+                            if let Some(existing) = out.iter().find(|x| x.name == im.name) {
+                                if existing.sig != im.sig {
+                                    self.err_at(&m.ty, format!("duplicate method {}", im.name));
+                                }
+                                continue;
+                            }
+                            seen.insert(im.name.clone(), m.ty.span.lo);
+                            out.push(im);
+                        }
+                    }
+                    TypeKind::Basic(BasicKind::Invalid) => {
+                        self.err_at(&m.ty, "invalid recursive type");
+                    }
+                    _ => {
+                        let s = self.ts(t);
+                        self.err_at(
+                            &m.ty,
+                            format!("cannot use {} as interface: not an interface", s),
+                        );
+                    }
+                }
+            }
+        }
+        out.sort_by(|a, b| a.name.cmp(&b.name));
+        self.tt.intern(TypeKind::Interface(out))
+    }
+}

@@ -1,0 +1,51 @@
+//! How execution stops abnormally.
+//!
+//! `Trap` travels inside the VM (a runtime error to turn into a Go panic, a Go panic value,
+//! a fatal error, or os.Exit); `VmError` is what the host sees when a program ends.
+
+use gosub_heap::Fault;
+
+/// An abnormal condition raised by an instruction or a native function.
+#[derive(Debug, Clone)]
+pub enum Trap {
+    /// A Go runtime error (`index out of range [5] with length 3`); becomes a panic whose
+    /// value is a runtime.Error. The message is without the `runtime error: ` prefix.
+    Runtime(String),
+    /// A Go panic with a message that is not a runtime error (e.g. `assignment to entry in
+    /// nil map` is a runtime error in Go 1.26 too, but some panics are plain strings).
+    PanicString(String),
+    /// `fatal error: ...` (not recoverable), exit status 2.
+    Fatal(String),
+    /// os.Exit(code).
+    Exit(i32),
+    /// The goroutine stack limit was exceeded.
+    StackOverflow,
+    /// The heap limit was exceeded.
+    OutOfMemory,
+    /// Internal: a deferred call run during a panic returned without recovering; unwinding
+    /// continues from the current position.
+    Unwind,
+}
+
+impl From<Fault> for Trap {
+    fn from(f: Fault) -> Trap {
+        if f.is_nil() {
+            Trap::Runtime("invalid memory address or nil pointer dereference".into())
+        } else {
+            Trap::Fatal(format!("unexpected fault address {:#x}", f.addr))
+        }
+    }
+}
+
+/// How a program run ended, when it did not end normally.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VmError {
+    /// A panic reached the top of the goroutine; the text is what Go prints to stderr.
+    Panic { message: String, exit_code: i32 },
+    /// A fatal runtime error.
+    Fatal { message: String, exit_code: i32 },
+    /// os.Exit(code)
+    Exit(i32),
+    /// The program could not be loaded (a missing native function...).
+    Load(String),
+}

@@ -1,0 +1,97 @@
+//! Interfaces at run time: dynamic types, itabs for dynamic conversions, and Go's `==` on
+//! interface and aggregate values.
+//!
+//! Invariant: an interface value is `{itab index + 1, data}` (itab 0 = nil interface); the
+//! data word is the value itself for pointer-shaped types and a pointer to a boxed copy
+//! otherwise. Itabs are created once per (dynamic type, interface type) and cached.
+
+use crate::error::Trap;
+use crate::vm::Vm;
+use gosub_compile::program::{Itab, Program, RKind};
+use gosub_heap::Addr;
+
+/// The dynamic type (rtype index) of a non-nil interface's itab word.
+pub fn dyn_rtype(vm: &Vm, itab_word: u64) -> Option<u32> {
+    vm.itabs.get((itab_word as usize).checked_sub(1)?).map(|it| it.rtype)
+}
+
+/// Converts an interface with itab word `it` to interface type `iface`: returns the new
+/// itab word, or Err(Some(missing method)) when the dynamic type does not implement it.
+pub fn convert_itab(vm: &mut Vm, prog: &Program, it: u64, iface: u32) -> Result<u64, Option<String>> {
+    let Some(rt) = dyn_rtype(vm, it) else { return Err(None) };
+    if let Some(&i) = vm.itab_cache.get(&(rt, iface)) {
+        return if vm.itabs[i as usize].funcs.contains(&u32::MAX) { Err(missing(vm, prog, rt, iface)) } else { Ok(i as u64 + 1) };
+    }
+    let names = &prog.rtypes[iface as usize].iface_methods;
+    let methods = &prog.rtypes[rt as usize].methods;
+    let funcs: Vec<u32> =
+        names.iter().map(|n| methods.iter().find(|(m, _)| m == n).map(|(_, f)| *f).unwrap_or(u32::MAX)).collect();
+    let idx = vm.itabs.len() as u32;
+    let ok = !funcs.contains(&u32::MAX);
+    vm.itabs.push(Itab { rtype: rt, iface, funcs });
+    vm.itab_cache.insert((rt, iface), idx);
+    if ok {
+        Ok(idx as u64 + 1)
+    } else {
+        Err(missing(vm, prog, rt, iface))
+    }
+}
+
+fn missing(_vm: &Vm, prog: &Program, rt: u32, iface: u32) -> Option<String> {
+    let methods = &prog.rtypes[rt as usize].methods;
+    prog.rtypes[iface as usize].iface_methods.iter().find(|n| !methods.iter().any(|(m, _)| m == *n)).cloned()
+}
+
+/// Go's `==` on two interface values stored at `a` and `b`.
+pub fn iface_eq(vm: &Vm, prog: &Program, a: Addr, b: Addr) -> Result<bool, Trap> {
+    let (ia, ib) = (vm.heap.read_u64(a)?, vm.heap.read_u64(b)?);
+    if ia == 0 || ib == 0 {
+        return Ok(ia == ib);
+    }
+    let (ta, tb) = (dyn_rtype(vm, ia), dyn_rtype(vm, ib));
+    if ta != tb {
+        return Ok(false);
+    }
+    let t = ta.unwrap_or(0);
+    let rt = &prog.rtypes[t as usize];
+    if !rt.comparable {
+        return Err(Trap::Runtime(format!("comparing uncomparable type {}", rt.name)));
+    }
+    let (da, db) = (vm.heap.read_u64(a + 8)?, vm.heap.read_u64(b + 8)?);
+    if rt.direct {
+        return Ok(da == db);
+    }
+    values_eq(vm, prog, t, da, db)
+}
+
+/// Go's `==` on two values of rtype `t` stored at `a` and `b`.
+pub fn values_eq(vm: &Vm, prog: &Program, t: u32, a: Addr, b: Addr) -> Result<bool, Trap> {
+    let rt = &prog.rtypes[t as usize];
+    Ok(match rt.kind {
+        RKind::String => vm.read_string(a)? == vm.read_string(b)?,
+        RKind::Float64 => vm.heap.read_f64(a)? == vm.heap.read_f64(b)?,
+        RKind::Float32 => f32::from_bits(vm.heap.read_u32(a)?) == f32::from_bits(vm.heap.read_u32(b)?),
+        RKind::Interface => iface_eq(vm, prog, a, b)?,
+        RKind::Struct => {
+            for f in &rt.fields {
+                if f.name != "_" && !values_eq(vm, prog, f.typ, a + f.offset, b + f.offset)? {
+                    return Ok(false);
+                }
+            }
+            true
+        }
+        RKind::Array => {
+            let es = prog.rtypes[rt.elem as usize].size;
+            for i in 0..rt.len {
+                if !values_eq(vm, prog, rt.elem, a + i * es, b + i * es)? {
+                    return Ok(false);
+                }
+            }
+            true
+        }
+        RKind::Slice | RKind::Map | RKind::Func => {
+            return Err(Trap::Runtime(format!("comparing uncomparable type {}", rt.name)));
+        }
+        _ => vm.heap.bytes(a, rt.size as usize)? == vm.heap.bytes(b, rt.size as usize)?,
+    })
+}

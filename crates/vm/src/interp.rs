@@ -1,0 +1,711 @@
+//! The interpreter: one dispatch loop over the current function's instructions.
+//!
+//! Invariants: `fptr` is the machine address of the current frame (`fp`), valid for
+//! `frame_size` bytes: goroutine stacks never move and are committed before a frame is
+//! entered, and `verify.rs` proved at load time that every register operand of every
+//! instruction lies inside its function's frame. Those two facts are what the `// SAFETY:`
+//! comments on frame accesses rely on. Calls and returns switch `func`/`fp`/`pc` in place;
+//! nothing here recurses per Go call.
+
+use crate::error::{Trap, VmError};
+use crate::frame::{CallInfo, CallKind};
+use crate::vm::Vm;
+use gosub_compile::bytecode::{CmpOp, Conv, FloatOp, IntOp, Op, Width};
+use gosub_compile::program::Program;
+use gosub_heap::Addr;
+use std::sync::Arc;
+
+pub const NONE: u32 = u32::MAX;
+
+/// Where execution is.
+#[derive(Clone, Copy, Debug)]
+pub struct Pos {
+    pub func: u32,
+    pub pc: usize,
+    pub fp: Addr,
+    pub kind: CallKind,
+}
+
+/// Runs function `entry` (no parameters) to completion on a fresh stack.
+pub fn run(vm: &mut Vm, entry: u32) -> Result<(), VmError> {
+    let prog = vm.prog.clone();
+    vm.frames.clear();
+    let mut pos = Pos { func: entry, pc: 0, fp: vm.stack.base, kind: CallKind::Normal };
+    if let Err(t) = enter(vm, &prog, entry, pos.fp) {
+        return Err(crate::panic::fatal_for(vm, t));
+    }
+    loop {
+        match exec(vm, &prog, &mut pos, 0) {
+            Ok(()) => return Ok(()),
+            Err(trap) => match crate::panic::handle_trap(vm, &prog, &mut pos, trap) {
+                Ok(()) => continue,
+                Err(e) => return Err(e),
+            },
+        }
+    }
+}
+
+/// Prepares a new frame for `func` at `fp`: commits stack, zeroes results and pointer words.
+pub fn enter(vm: &mut Vm, prog: &Program, func: u32, fp: Addr) -> Result<(), Trap> {
+    let f = &prog.funcs[func as usize];
+    let end = fp + f.frame_size as u64 + 64;
+    if end > vm.stack.limit {
+        return Err(Trap::StackOverflow);
+    }
+    if end > vm.stack_committed {
+        vm.stack_committed = vm.heap.grow_stack(vm.stack.base, end).map_err(|_| Trap::StackOverflow)?;
+    }
+    if f.results_size > 0 {
+        vm.heap.fill_zero(fp + f.results_off as u64, f.results_size as usize)?;
+    }
+    for &w in &f.ptr_words {
+        if w * 8 >= f.params_size {
+            vm.heap.write_u64(fp + 8 * w as u64, 0)?;
+        }
+    }
+    Ok(())
+}
+
+fn frame_ptr(vm: &Vm, fp: Addr, size: u32) -> Result<*mut u8, Trap> {
+    vm.heap.translate(fp, size.max(8) as usize).ok_or(Trap::StackOverflow)
+}
+
+#[inline(always)]
+fn cmp_i(op: CmpOp, a: u64, b: u64) -> bool {
+    let (x, y) = (a as i64, b as i64);
+    match op {
+        CmpOp::Eq => a == b,
+        CmpOp::Ne => a != b,
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+        CmpOp::LtU => a < b,
+        CmpOp::LeU => a <= b,
+        CmpOp::GtU => a > b,
+        CmpOp::GeU => a >= b,
+    }
+}
+
+#[inline(always)]
+fn cmp_f(op: CmpOp, a: f64, b: f64) -> bool {
+    match op {
+        CmpOp::Eq => a == b,
+        CmpOp::Ne => a != b,
+        CmpOp::Lt | CmpOp::LtU => a < b,
+        CmpOp::Le | CmpOp::LeU => a <= b,
+        CmpOp::Gt | CmpOp::GtU => a > b,
+        CmpOp::Ge | CmpOp::GeU => a >= b,
+    }
+}
+
+#[inline(always)]
+fn int_op(op: IntOp, a: u64, b: u64) -> Result<u64, Trap> {
+    Ok(match op {
+        IntOp::Add => a.wrapping_add(b),
+        IntOp::Sub => a.wrapping_sub(b),
+        IntOp::Mul => a.wrapping_mul(b),
+        IntOp::Div => {
+            if b == 0 {
+                return Err(Trap::Runtime("integer divide by zero".into()));
+            }
+            (a as i64).wrapping_div(b as i64) as u64
+        }
+        IntOp::DivU => {
+            if b == 0 {
+                return Err(Trap::Runtime("integer divide by zero".into()));
+            }
+            a / b
+        }
+        IntOp::Rem => {
+            if b == 0 {
+                return Err(Trap::Runtime("integer divide by zero".into()));
+            }
+            (a as i64).wrapping_rem(b as i64) as u64
+        }
+        IntOp::RemU => {
+            if b == 0 {
+                return Err(Trap::Runtime("integer divide by zero".into()));
+            }
+            a % b
+        }
+        IntOp::And => a & b,
+        IntOp::Or => a | b,
+        IntOp::Xor => a ^ b,
+        IntOp::AndNot => a & !b,
+        IntOp::Shl => {
+            if b >= 64 {
+                0
+            } else {
+                a << b
+            }
+        }
+        IntOp::Shr => {
+            if b >= 64 {
+                ((a as i64) >> 63) as u64
+            } else {
+                ((a as i64) >> b) as u64
+            }
+        }
+        IntOp::ShrU => {
+            if b >= 64 {
+                0
+            } else {
+                a >> b
+            }
+        }
+    })
+}
+
+#[inline(always)]
+pub fn extend(v: u64, w: Width) -> u64 {
+    match w {
+        Width::I8 => v as u8 as i8 as i64 as u64,
+        Width::I16 => v as u16 as i16 as i64 as u64,
+        Width::I32 => v as u32 as i32 as i64 as u64,
+        Width::U8 => v as u8 as u64,
+        Width::U16 => v as u16 as u64,
+        Width::U32 => v as u32 as u64,
+        Width::W64 => v,
+    }
+}
+
+pub fn load_w(vm: &Vm, addr: Addr, w: Width) -> Result<u64, Trap> {
+    if addr < 4096 {
+        return Err(Trap::Runtime("invalid memory address or nil pointer dereference".into()));
+    }
+    Ok(match w {
+        Width::W64 => vm.heap.read_u64(addr)?,
+        Width::I32 | Width::U32 => extend(vm.heap.read_u32(addr)? as u64, w),
+        Width::I16 | Width::U16 => extend(vm.heap.read_u16(addr)? as u64, w),
+        Width::I8 | Width::U8 => extend(vm.heap.read_u8(addr)? as u64, w),
+    })
+}
+
+pub fn store_w(vm: &mut Vm, addr: Addr, v: u64, w: Width) -> Result<(), Trap> {
+    if addr < 4096 {
+        return Err(Trap::Runtime("invalid memory address or nil pointer dereference".into()));
+    }
+    match w {
+        Width::W64 => vm.heap.write_u64(addr, v)?,
+        Width::I32 | Width::U32 => vm.heap.write_u32(addr, v as u32)?,
+        Width::I16 | Width::U16 => vm.heap.write_u16(addr, v as u16)?,
+        Width::I8 | Width::U8 => vm.heap.write_u8(addr, v as u8)?,
+    }
+    Ok(())
+}
+
+pub fn index_err(i: u64, len: u64) -> Trap {
+    if (i as i64) < 0 {
+        Trap::Runtime(format!("index out of range [{}]", i as i64))
+    } else {
+        Trap::Runtime(format!("index out of range [{}] with length {}", i, len))
+    }
+}
+
+/// Executes until the frame stack depth drops below `stop_depth` (the outermost frame of
+/// this activation returns) or a trap occurs. `pos` always holds the current position.
+pub fn exec(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos, stop_depth: usize) -> Result<(), Trap> {
+    let mut func = pos.func;
+    let mut f = &prog.funcs[func as usize];
+    let mut code: &[Op] = &f.code;
+    let mut fp = pos.fp;
+    let mut fptr = frame_ptr(vm, fp, f.frame_size)?;
+    let mut pc = pos.pc;
+    vm.cur_func = func;
+    vm.cur_fp = fp;
+    vm.cur_kind = pos.kind;
+
+    macro_rules! rd {
+        ($o:expr) => {
+            // SAFETY: `$o` is a register of the current instruction, inside the frame (verified
+            // at load); `fptr` points at the committed frame (module invariants).
+            unsafe { (fptr.add($o as usize) as *const u64).read_unaligned() }
+        };
+    }
+    macro_rules! wr {
+        ($o:expr, $v:expr) => {{
+            let v: u64 = $v;
+            // SAFETY: as for `rd!`.
+            unsafe { (fptr.add($o as usize) as *mut u64).write_unaligned(v) }
+        }};
+    }
+    macro_rules! sync {
+        () => {
+            pos.func = func;
+            pos.pc = pc;
+            pos.fp = fp;
+            pos.kind = vm.cur_kind;
+            vm.cur_func = func;
+            vm.cur_fp = fp;
+            vm.cur_pc = pc.saturating_sub(1);
+        };
+    }
+    macro_rules! trap {
+        ($e:expr) => {
+            match $e {
+                Ok(v) => v,
+                Err(t) => {
+                    sync!();
+                    return Err(t.into());
+                }
+            }
+        };
+    }
+    macro_rules! switch_to {
+        ($nf:expr, $nfp:expr, $npc:expr) => {{
+            func = $nf;
+            f = &prog.funcs[func as usize];
+            code = &f.code;
+            fp = $nfp;
+            pc = $npc;
+            vm.cur_func = func;
+            vm.cur_fp = fp;
+            fptr = trap!(frame_ptr(vm, fp, f.frame_size));
+        }};
+    }
+
+    loop {
+        let Some(op) = code.get(pc) else {
+            sync!();
+            return Err(Trap::Fatal("pc out of range".into()));
+        };
+        pc += 1;
+        match *op {
+            Op::Nop => {}
+            Op::Const { dst, val } => wr!(dst, val),
+            Op::Move { dst, src } => wr!(dst, rd!(src)),
+            Op::MoveN { dst, src, size } => {
+                // SAFETY: both ranges lie in the frame (verified); `copy` handles overlap.
+                unsafe { std::ptr::copy(fptr.add(src as usize), fptr.add(dst as usize), size as usize) }
+            }
+            Op::Zero { dst, size } => {
+                // SAFETY: the range lies in the frame (verified).
+                unsafe { std::ptr::write_bytes(fptr.add(dst as usize), 0, size as usize) }
+            }
+            Op::Str { dst, idx } => {
+                let (p, n) = vm.strings[idx as usize];
+                wr!(dst, p);
+                wr!(dst + 8, n);
+            }
+            Op::Ext { dst, src, w } => {
+                // SAFETY: a narrow read at a verified frame offset.
+                let raw = unsafe {
+                    match w.bytes() {
+                        1 => *fptr.add(src as usize) as u64,
+                        2 => (fptr.add(src as usize) as *const u16).read_unaligned() as u64,
+                        4 => (fptr.add(src as usize) as *const u32).read_unaligned() as u64,
+                        _ => (fptr.add(src as usize) as *const u64).read_unaligned(),
+                    }
+                };
+                wr!(dst, extend(raw, w));
+            }
+            Op::StoreNarrow { dst, src, w } => {
+                let v = rd!(src);
+                // SAFETY: a narrow write at a verified frame offset.
+                unsafe {
+                    match w.bytes() {
+                        1 => *fptr.add(dst as usize) = v as u8,
+                        2 => (fptr.add(dst as usize) as *mut u16).write_unaligned(v as u16),
+                        4 => (fptr.add(dst as usize) as *mut u32).write_unaligned(v as u32),
+                        _ => (fptr.add(dst as usize) as *mut u64).write_unaligned(v),
+                    }
+                }
+            }
+            Op::Int { op, dst, a, b } => {
+                let v = match op {
+                    IntOp::Add => rd!(a).wrapping_add(rd!(b)),
+                    IntOp::Sub => rd!(a).wrapping_sub(rd!(b)),
+                    IntOp::Mul => rd!(a).wrapping_mul(rd!(b)),
+                    _ => trap!(int_op(op, rd!(a), rd!(b))),
+                };
+                wr!(dst, v);
+            }
+            Op::IntImm { op, dst, a, imm } => {
+                let v = match op {
+                    IntOp::Add => rd!(a).wrapping_add(imm as u64),
+                    IntOp::Sub => rd!(a).wrapping_sub(imm as u64),
+                    _ => trap!(int_op(op, rd!(a), imm as u64)),
+                };
+                wr!(dst, v);
+            }
+            Op::Neg { dst, a } => wr!(dst, (rd!(a) as i64).wrapping_neg() as u64),
+            Op::Not { dst, a } => wr!(dst, !rd!(a)),
+            Op::BNot { dst, a } => wr!(dst, (rd!(a) == 0) as u64),
+            Op::Cmp { op, dst, a, b } => wr!(dst, cmp_i(op, rd!(a), rd!(b)) as u64),
+            Op::CmpImm { op, dst, a, imm } => wr!(dst, cmp_i(op, rd!(a), imm as u64) as u64),
+            Op::CheckShift { a } => {
+                if (rd!(a) as i64) < 0 {
+                    sync!();
+                    return Err(Trap::Runtime("negative shift amount".into()));
+                }
+            }
+            Op::F64 { op, dst, a, b } => {
+                let (x, y) = (f64::from_bits(rd!(a)), f64::from_bits(rd!(b)));
+                let r = match op {
+                    FloatOp::Add => x + y,
+                    FloatOp::Sub => x - y,
+                    FloatOp::Mul => x * y,
+                    FloatOp::Div => x / y,
+                };
+                wr!(dst, r.to_bits());
+            }
+            Op::F32 { op, dst, a, b } => {
+                let (x, y) = (f32::from_bits(rd!(a) as u32), f32::from_bits(rd!(b) as u32));
+                let r = match op {
+                    FloatOp::Add => x + y,
+                    FloatOp::Sub => x - y,
+                    FloatOp::Mul => x * y,
+                    FloatOp::Div => x / y,
+                };
+                wr!(dst, r.to_bits() as u64);
+            }
+            Op::NegF64 { dst, a } => wr!(dst, (-f64::from_bits(rd!(a))).to_bits()),
+            Op::NegF32 { dst, a } => wr!(dst, (-f32::from_bits(rd!(a) as u32)).to_bits() as u64),
+            Op::CmpF64 { op, dst, a, b } => wr!(dst, cmp_f(op, f64::from_bits(rd!(a)), f64::from_bits(rd!(b))) as u64),
+            Op::CmpF32 { op, dst, a, b } => {
+                wr!(dst, cmp_f(op, f32::from_bits(rd!(a) as u32) as f64, f32::from_bits(rd!(b) as u32) as f64) as u64)
+            }
+            Op::Conv { conv, dst, a } => {
+                let v = rd!(a);
+                let r = match conv {
+                    Conv::IntToF64 => (v as i64 as f64).to_bits(),
+                    Conv::UintToF64 => (v as f64).to_bits(),
+                    Conv::IntToF32 => (v as i64 as f32).to_bits() as u64,
+                    Conv::UintToF32 => (v as f32).to_bits() as u64,
+                    Conv::F64ToInt => f64_to_i64(f64::from_bits(v)) as u64,
+                    Conv::F64ToUint => f64_to_u64(f64::from_bits(v)),
+                    Conv::F32ToInt => f64_to_i64(f32::from_bits(v as u32) as f64) as u64,
+                    Conv::F32ToUint => f64_to_u64(f32::from_bits(v as u32) as f64),
+                    Conv::F64ToF32 => (f64::from_bits(v) as f32).to_bits() as u64,
+                    Conv::F32ToF64 => (f32::from_bits(v as u32) as f64).to_bits(),
+                };
+                wr!(dst, r);
+            }
+            Op::Jmp { target } => pc = target as usize,
+            Op::JmpIf { cond, target } => {
+                if rd!(cond) != 0 {
+                    pc = target as usize
+                }
+            }
+            Op::JmpIfNot { cond, target } => {
+                if rd!(cond) == 0 {
+                    pc = target as usize
+                }
+            }
+            Op::JmpCmpNot { op, a, b, target } => {
+                if !cmp_i(op, rd!(a), rd!(b)) {
+                    pc = target as usize
+                }
+            }
+            Op::JmpCmpImmNot { op, a, imm, target } => {
+                if !cmp_i(op, rd!(a), imm as u64) {
+                    pc = target as usize
+                }
+            }
+            Op::Call { func: callee, base } => {
+                let cf = &prog.funcs[callee as usize];
+                let new_fp = fp + f.frame_size as u64;
+                sync!();
+                trap!(enter(vm, prog, callee, new_fp));
+                if cf.params_size > 0 {
+                    let nptr = trap!(frame_ptr(vm, new_fp, cf.frame_size));
+                    // SAFETY: the source is the caller's argument region (in its frame) and the
+                    // destination the callee's parameters; frames do not overlap.
+                    unsafe { std::ptr::copy_nonoverlapping(fptr.add(base as usize), nptr, cf.params_size as usize) }
+                }
+                vm.frames.push(CallInfo { func, pc: pc as u32, fp, base, kind: vm.cur_kind });
+                vm.cur_kind = CallKind::Normal;
+                switch_to!(callee, new_fp, 0);
+            }
+            Op::CallClosure { fv, base } => {
+                let clo = rd!(fv);
+                if clo == 0 {
+                    sync!();
+                    return Err(Trap::Runtime("invalid memory address or nil pointer dereference".into()));
+                }
+                let callee = trap!(vm.heap.read_u64(clo)) as u32;
+                let Some(cf) = prog.funcs.get(callee as usize) else {
+                    sync!();
+                    return Err(Trap::Fatal("bad closure".into()));
+                };
+                let new_fp = fp + f.frame_size as u64;
+                sync!();
+                trap!(enter(vm, prog, callee, new_fp));
+                let nptr = trap!(frame_ptr(vm, new_fp, cf.frame_size));
+                if cf.params_size > 0 {
+                    // SAFETY: as for Call.
+                    unsafe { std::ptr::copy_nonoverlapping(fptr.add(base as usize), nptr, cf.params_size as usize) }
+                }
+                if let Some(c) = cf.ctx_off {
+                    // SAFETY: ctx_off is inside the callee's frame (verified).
+                    unsafe { (nptr.add(c as usize) as *mut u64).write_unaligned(clo) }
+                }
+                vm.frames.push(CallInfo { func, pc: pc as u32, fp, base, kind: vm.cur_kind });
+                vm.cur_kind = CallKind::Normal;
+                switch_to!(callee, new_fp, 0);
+            }
+            Op::CallIface { iface, index, base } => {
+                let itab = rd!(iface);
+                if itab == 0 {
+                    sync!();
+                    return Err(Trap::Runtime("invalid memory address or nil pointer dereference".into()));
+                }
+                let callee = vm.itabs.get(itab as usize - 1).and_then(|it| it.funcs.get(index as usize)).copied().unwrap_or(u32::MAX);
+                let Some(cf) = prog.funcs.get(callee as usize) else {
+                    sync!();
+                    return Err(Trap::Fatal("bad itab".into()));
+                };
+                wr!(base, rd!(iface + 8));
+                let new_fp = fp + f.frame_size as u64;
+                sync!();
+                trap!(enter(vm, prog, callee, new_fp));
+                let nptr = trap!(frame_ptr(vm, new_fp, cf.frame_size));
+                // SAFETY: as for Call.
+                unsafe { std::ptr::copy_nonoverlapping(fptr.add(base as usize), nptr, cf.params_size as usize) }
+                vm.frames.push(CallInfo { func, pc: pc as u32, fp, base, kind: vm.cur_kind });
+                vm.cur_kind = CallKind::Normal;
+                switch_to!(callee, new_fp, 0);
+            }
+            Op::CallNative { native, .. } => {
+                let nf = vm.natives[native as usize];
+                sync!();
+                vm.heap.set_gc_inhibited(true);
+                let r = nf(vm, fp);
+                vm.heap.set_gc_inhibited(false);
+                trap!(r);
+            }
+            Op::Ret => {
+                if let Some(doff) = f.defer_off {
+                    let head = rd!(doff);
+                    if head != 0 {
+                        sync!();
+                        let (nf, nfp) = trap!(crate::call::start_deferred(vm, prog, head, fp, f, false));
+                        pc = f.epilogue as usize;
+                        vm.frames.push(CallInfo { func, pc: pc as u32, fp, base: 0, kind: vm.cur_kind });
+                        vm.cur_kind = CallKind::Deferred;
+                        switch_to!(nf, nfp, 0);
+                        continue;
+                    }
+                }
+                if vm.frames.len() <= stop_depth {
+                    sync!();
+                    return Ok(());
+                }
+                let Some(ci) = vm.frames.pop() else {
+                    sync!();
+                    return Ok(());
+                };
+                let kind = vm.cur_kind;
+                match kind {
+                    CallKind::Normal => {
+                        if f.results_size > 0 {
+                            let cptr = trap!(frame_ptr(vm, ci.fp, prog.funcs[ci.func as usize].frame_size));
+                            // SAFETY: results lie in the callee frame; the destination is the
+                            // caller's argument region; the frames do not overlap.
+                            unsafe {
+                                std::ptr::copy_nonoverlapping(
+                                    fptr.add(f.results_off as usize),
+                                    cptr.add(ci.base as usize + f.results_off as usize),
+                                    f.results_size as usize,
+                                )
+                            }
+                        }
+                        vm.cur_kind = ci.kind;
+                        switch_to!(ci.func, ci.fp, ci.pc as usize);
+                    }
+                    CallKind::Deferred => {
+                        vm.cur_kind = ci.kind;
+                        let ep = prog.funcs[ci.func as usize].epilogue as usize;
+                        switch_to!(ci.func, ci.fp, ep);
+                    }
+                    CallKind::DeferredPanic => {
+                        vm.cur_kind = ci.kind;
+                        let ep = prog.funcs[ci.func as usize].epilogue as usize;
+                        switch_to!(ci.func, ci.fp, ep);
+                        sync!();
+                        if !crate::panic::after_deferred_in_panic(vm) {
+                            // Not recovered: keep unwinding.
+                            return Err(Trap::Unwind);
+                        }
+                    }
+                }
+            }
+            Op::Defer { fv, args, args_size, gcty } => {
+                sync!();
+                let rec = trap!(vm.alloc(vm.gcty(gcty), 1));
+                let clo = rd!(fv);
+                let doff = f.defer_off.unwrap_or(0);
+                let head = rd!(doff);
+                trap!(vm.heap.write_u64(rec, clo));
+                trap!(vm.heap.write_u64(rec + 8, head));
+                // SAFETY: the argument region lies in the frame (verified).
+                let bytes = unsafe { std::slice::from_raw_parts(fptr.add(args as usize), args_size as usize) }.to_vec();
+                trap!(vm.heap.write_bytes(rec + 16, &bytes));
+                wr!(doff, rec);
+            }
+            Op::Panic { val } => {
+                sync!();
+                let itab = rd!(val);
+                let data = rd!(val + 8);
+                return Err(crate::panic::go_panic(vm, itab, data));
+            }
+            Op::Recover { dst } => {
+                let (itab, data) = crate::panic::recover(vm);
+                wr!(dst, itab);
+                wr!(dst + 8, data);
+            }
+            Op::MakeClosure { dst, func: cf, caps, ncap, gcty } => {
+                sync!();
+                let c = trap!(vm.alloc(vm.gcty(gcty), 1));
+                trap!(vm.heap.write_u64(c, cf as u64));
+                for i in 0..ncap {
+                    trap!(vm.heap.write_u64(c + 8 + 8 * i as u64, rd!(caps + 8 * i)));
+                }
+                wr!(dst, c);
+            }
+            Op::FuncVal { dst, func: cf } => wr!(dst, vm.closures[cf as usize]),
+            Op::LoadCapture { dst, index } => {
+                let clo = rd!(f.ctx_off.unwrap_or(0));
+                wr!(dst, trap!(vm.heap.read_u64(clo + 8 + 8 * index as u64)));
+            }
+            Op::AddrLocal { dst, src } => wr!(dst, fp + src as u64),
+            Op::AddrGlobal { dst, off } => wr!(dst, vm.globals + off as u64),
+            Op::Load { dst, ptr, off, w } => {
+                let p = rd!(ptr);
+                wr!(dst, trap!(load_w(vm, p.wrapping_add(off as u64), w)));
+            }
+            Op::LoadN { dst, ptr, off, size } => {
+                let p = rd!(ptr);
+                if p < 4096 {
+                    sync!();
+                    return Err(Trap::Runtime("invalid memory address or nil pointer dereference".into()));
+                }
+                let src = trap!(vm.heap.bytes(p + off as u64, size as usize));
+                // SAFETY: destination range is in the frame (verified); source is a checked slice.
+                unsafe { std::ptr::copy(src.as_ptr(), fptr.add(dst as usize), size as usize) }
+            }
+            Op::Store { ptr, off, src, w } => {
+                let p = rd!(ptr);
+                trap!(store_w(vm, p.wrapping_add(off as u64), rd!(src), w));
+            }
+            Op::StoreN { ptr, off, src, size, gcty } => {
+                let p = rd!(ptr);
+                if p < 4096 {
+                    sync!();
+                    return Err(Trap::Runtime("invalid memory address or nil pointer dereference".into()));
+                }
+                let _ = gcty;
+                // SAFETY: source range is in the frame (verified).
+                let bytes = unsafe { std::slice::from_raw_parts(fptr.add(src as usize), size as usize) };
+                trap!(vm.heap.write_bytes(p + off as u64, bytes));
+            }
+            Op::StorePtr { ptr, off, src } => {
+                let p = rd!(ptr);
+                if p < 4096 {
+                    sync!();
+                    return Err(Trap::Runtime("invalid memory address or nil pointer dereference".into()));
+                }
+                trap!(vm.heap.write_ptr(p + off as u64, rd!(src)));
+            }
+            Op::FieldAddr { dst, ptr, off } => {
+                let p = rd!(ptr);
+                if p == 0 {
+                    sync!();
+                    return Err(Trap::Runtime("invalid memory address or nil pointer dereference".into()));
+                }
+                wr!(dst, p + off as u64);
+            }
+            Op::NilCheck { ptr } => {
+                if rd!(ptr) == 0 {
+                    sync!();
+                    return Err(Trap::Runtime("invalid memory address or nil pointer dereference".into()));
+                }
+            }
+            Op::New { dst, gcty, .. } => {
+                sync!();
+                let a = trap!(vm.alloc(vm.gcty(gcty), 1));
+                wr!(dst, a);
+            }
+            Op::SliceElemAddr { dst, s, i, size } => {
+                let idx = rd!(i);
+                let len = rd!(s + 8);
+                if idx >= len {
+                    sync!();
+                    return Err(index_err(idx, len));
+                }
+                wr!(dst, rd!(s) + idx * size as u64);
+            }
+            Op::ArrayElemAddr { dst, ptr, i, len, size } => {
+                let idx = rd!(i);
+                if idx >= len {
+                    sync!();
+                    return Err(index_err(idx, len));
+                }
+                wr!(dst, rd!(ptr) + idx * size as u64);
+            }
+            Op::LoadElem { dst, s, i, w } => {
+                let idx = rd!(i);
+                let len = rd!(s + 8);
+                if idx >= len {
+                    sync!();
+                    return Err(index_err(idx, len));
+                }
+                let a = rd!(s) + idx * w.bytes() as u64;
+                wr!(dst, trap!(load_w(vm, a, w)));
+            }
+            Op::StoreElem { s, i, src, w } => {
+                let idx = rd!(i);
+                let len = rd!(s + 8);
+                if idx >= len {
+                    sync!();
+                    return Err(index_err(idx, len));
+                }
+                let a = rd!(s) + idx * w.bytes() as u64;
+                trap!(store_w(vm, a, rd!(src), w));
+            }
+            Op::BoundsCheck { i, len } => {
+                let (idx, n) = (rd!(i), rd!(len));
+                if idx >= n {
+                    sync!();
+                    return Err(index_err(idx, n));
+                }
+            }
+            Op::Unreachable => {
+                sync!();
+                return Err(Trap::Fatal("unreachable code reached (missing return)".into()));
+            }
+            Op::PanicMsg { msg } => {
+                sync!();
+                return Err(Trap::Runtime(prog.messages.get(msg as usize).cloned().unwrap_or_default()));
+            }
+            ref other => {
+                sync!();
+                let other = other.clone();
+                if let Some(t) = trap!(crate::call::slow_op(vm, prog, &other, fp)) {
+                    pc = t as usize;
+                }
+            }
+        }
+    }
+}
+
+fn f64_to_i64(x: f64) -> i64 {
+    if x.is_nan() || x >= 9.223372036854775807e18 || x < -9.223372036854775808e18 {
+        i64::MIN
+    } else {
+        x as i64
+    }
+}
+
+fn f64_to_u64(x: f64) -> u64 {
+    if x.is_nan() {
+        0x8000000000000000
+    } else if x < 0.0 {
+        (x as i64) as u64
+    } else if x >= 1.8446744073709552e19 {
+        0x8000000000000000
+    } else {
+        x as u64
+    }
+}

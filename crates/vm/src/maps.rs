@@ -1,0 +1,387 @@
+//! Go maps, stored in the GC heap: an open-addressing hash table with linear probing.
+//!
+//! Layout: the map value is a pointer to a header object
+//! `{count, entries*, cap, used, rtype, epoch}` (word 1 is the only pointer); `entries` is an
+//! array of `cap` slots `{state, key (8-aligned), value (8-aligned)}` where state 0 is empty,
+//! 1 a tombstone, and a full slot holds its hash with bit 63 set.
+//!
+//! Invariants:
+//! - `cap` is a power of two and `used` (full + tombstones) stays below 3/4 of it.
+//! - Keys whose hash depends on addresses (pointers, channels, interfaces, and structs or
+//!   arrays of them) are rehashed when the collector has moved objects since the table was
+//!   built (`epoch` differs from `Vm::gc_epoch`), so a moved pointer key is still found.
+//! - Internal allocations run with the collector inhibited, so addresses held here stay valid.
+//! - An iterator remembers the entries array it started on; if the map was rebuilt since, it
+//!   keeps walking the old array and looks each key up in the current table, so every entry
+//!   is produced at most once.
+
+use crate::error::Trap;
+use crate::vm::Vm;
+use gosub_compile::program::{Program, RKind};
+use gosub_heap::{Addr, GcTypeId};
+use std::sync::Arc;
+
+const FULL: u64 = 1 << 63;
+
+struct Shape {
+    ksize: u64,
+    vsize: u64,
+    kstride: u64,
+    slot: u64,
+    key: u32,
+    addr_hash: bool,
+}
+
+fn shape(prog: &Program, rtype: u32) -> Shape {
+    let rt = &prog.rtypes[rtype as usize];
+    let key = rt.key;
+    let ksize = prog.rtypes[key as usize].size;
+    let vsize = prog.rtypes[rt.elem as usize].size;
+    let kstride = ksize.div_ceil(8) * 8;
+    let vstride = vsize.div_ceil(8) * 8;
+    Shape { ksize, vsize, kstride, slot: 8 + kstride + vstride, key, addr_hash: addr_hashed(prog, key, 0) }
+}
+
+fn addr_hashed(prog: &Program, t: u32, depth: u32) -> bool {
+    let rt = &prog.rtypes[t as usize];
+    if depth > 16 {
+        return true;
+    }
+    match rt.kind {
+        RKind::Pointer | RKind::Chan | RKind::UnsafePointer | RKind::Interface => true,
+        RKind::Array => addr_hashed(prog, rt.elem, depth + 1),
+        RKind::Struct => rt.fields.iter().any(|f| addr_hashed(prog, f.typ, depth + 1)),
+        _ => false,
+    }
+}
+
+fn header_type(vm: &mut Vm) -> GcTypeId {
+    vm.heap.register_type(48, &[1])
+}
+
+fn entries_type(vm: &mut Vm, prog: &Program, rtype: u32) -> GcTypeId {
+    if let Some(&g) = vm.map_gctypes.get(&rtype) {
+        return g;
+    }
+    let sh = shape(prog, rtype);
+    let rt = &prog.rtypes[rtype as usize];
+    let kg = &prog.gctypes[prog.rtypes[rt.key as usize].gcty as usize];
+    let vg = &prog.gctypes[prog.rtypes[rt.elem as usize].gcty as usize];
+    let mut ptrs = Vec::new();
+    for w in &kg.ptr_words {
+        ptrs.push(1 + w);
+    }
+    for w in &vg.ptr_words {
+        ptrs.push(1 + (sh.kstride / 8) as u32 + w);
+    }
+    let g = vm.heap.register_type(sh.slot as u32, &ptrs);
+    vm.map_gctypes.insert(rtype, g);
+    g
+}
+
+fn with_inhibit<T>(vm: &mut Vm, f: impl FnOnce(&mut Vm) -> Result<T, Trap>) -> Result<T, Trap> {
+    let was = vm.heap.gc_inhibited();
+    vm.heap.set_gc_inhibited(true);
+    let r = f(vm);
+    vm.heap.set_gc_inhibited(was);
+    r
+}
+
+pub fn make_map(vm: &mut Vm, prog: &Arc<Program>, rtype: u32, hint: u64) -> Result<Addr, Trap> {
+    let mut cap = 8u64;
+    while cap * 3 / 4 < hint.min(1 << 30) {
+        cap *= 2;
+    }
+    with_inhibit(vm, |vm| {
+        let ht = header_type(vm);
+        let h = vm.alloc(ht, 1)?;
+        let et = entries_type(vm, prog, rtype);
+        let e = vm.alloc(et, cap as usize)?;
+        vm.heap.write_u64(h + 8, e)?;
+        vm.heap.write_u64(h + 16, cap)?;
+        vm.heap.write_u64(h + 32, rtype as u64)?;
+        vm.heap.write_u64(h + 40, vm.gc_epoch)?;
+        Ok(h)
+    })
+}
+
+fn mix(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51afd7ed558ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ceb9fe1a85ec53);
+    h ^ (h >> 33)
+}
+
+fn hash_bytes(b: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for &x in b {
+        h ^= x as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    mix(h)
+}
+
+/// Hash of the value of rtype `t` at `addr`.
+pub fn hash_value(vm: &Vm, prog: &Program, t: u32, addr: Addr) -> Result<u64, Trap> {
+    let rt = &prog.rtypes[t as usize];
+    Ok(match rt.kind {
+        RKind::String => {
+            let s = vm.read_string(addr)?;
+            hash_bytes(&s)
+        }
+        RKind::Float64 => {
+            let f = vm.heap.read_f64(addr)?;
+            let f = if f == 0.0 { 0.0 } else { f };
+            mix(f.to_bits())
+        }
+        RKind::Float32 => {
+            let f = f32::from_bits(vm.heap.read_u32(addr)?);
+            let f = if f == 0.0 { 0.0 } else { f };
+            mix(f.to_bits() as u64)
+        }
+        RKind::Interface => {
+            let it = vm.heap.read_u64(addr)?;
+            if it == 0 {
+                return Ok(0);
+            }
+            let dt = crate::iface::dyn_rtype(vm, it).unwrap_or(0);
+            let drt = &prog.rtypes[dt as usize];
+            if !drt.comparable {
+                return Err(Trap::Runtime(format!("hash of unhashable type {}", drt.name)));
+            }
+            let data = vm.heap.read_u64(addr + 8)?;
+            let h = if drt.direct {
+                mix(data)
+            } else {
+                hash_value(vm, prog, dt, data)?
+            };
+            mix(h ^ (dt as u64).wrapping_mul(0x9e3779b97f4a7c15))
+        }
+        RKind::Struct => {
+            let mut h = 0x12345u64;
+            for f in &rt.fields {
+                h = mix(h ^ hash_value(vm, prog, f.typ, addr + f.offset)?);
+            }
+            h
+        }
+        RKind::Array => {
+            let es = prog.rtypes[rt.elem as usize].size;
+            let mut h = 0x6789u64;
+            for i in 0..rt.len {
+                h = mix(h ^ hash_value(vm, prog, rt.elem, addr + i * es)?);
+            }
+            h
+        }
+        _ => {
+            let b = vm.heap.bytes(addr, rt.size as usize)?;
+            let mut w = [0u8; 8];
+            let n = b.len().min(8);
+            w[..n].copy_from_slice(&b[..n]);
+            mix(u64::from_le_bytes(w))
+        }
+    })
+}
+
+struct Table {
+    entries: Addr,
+    cap: u64,
+}
+
+fn table(vm: &Vm, m: Addr) -> Result<Table, Trap> {
+    Ok(Table { entries: vm.heap.read_u64(m + 8)?, cap: vm.heap.read_u64(m + 16)? })
+}
+
+/// Rebuilds the table with capacity `cap` (also used to refresh address hashes).
+fn rebuild(vm: &mut Vm, prog: &Arc<Program>, m: Addr, cap: u64) -> Result<(), Trap> {
+    let rtype = vm.heap.read_u64(m + 32)? as u32;
+    let sh = shape(prog, rtype);
+    let old = table(vm, m)?;
+    with_inhibit(vm, |vm| {
+        let et = entries_type(vm, prog, rtype);
+        let ne = vm.alloc(et, cap as usize)?;
+        let mut count = 0;
+        for i in 0..old.cap {
+            let s = old.entries + i * sh.slot;
+            let st = vm.heap.read_u64(s)?;
+            if st & FULL == 0 {
+                continue;
+            }
+            let h = hash_value(vm, prog, sh.key, s + 8)? | FULL;
+            let mut j = h & (cap - 1);
+            loop {
+                let d = ne + j * sh.slot;
+                if vm.heap.read_u64(d)? == 0 {
+                    vm.heap.copy(d, s, sh.slot as usize)?;
+                    vm.heap.write_u64(d, h)?;
+                    break;
+                }
+                j = (j + 1) & (cap - 1);
+            }
+            count += 1;
+        }
+        vm.heap.write_u64(m, count)?;
+        vm.heap.write_u64(m + 8, ne)?;
+        vm.heap.write_u64(m + 16, cap)?;
+        vm.heap.write_u64(m + 24, count)?;
+        vm.heap.write_u64(m + 40, vm.gc_epoch)?;
+        Ok(())
+    })
+}
+
+fn refresh(vm: &mut Vm, prog: &Arc<Program>, m: Addr, sh: &Shape) -> Result<(), Trap> {
+    if sh.addr_hash && vm.heap.read_u64(m + 40)? != vm.gc_epoch {
+        let cap = vm.heap.read_u64(m + 16)?;
+        rebuild(vm, prog, m, cap)?;
+    }
+    Ok(())
+}
+
+/// Finds the slot holding `key`; returns (slot address, true) or (first free slot, false).
+fn find(vm: &Vm, prog: &Program, m: Addr, sh: &Shape, key: Addr) -> Result<(Option<Addr>, Option<Addr>), Trap> {
+    let t = table(vm, m)?;
+    let h = hash_value(vm, prog, sh.key, key)? | FULL;
+    let mut j = h & (t.cap - 1);
+    let mut free = None;
+    for _ in 0..t.cap {
+        let s = t.entries + j * sh.slot;
+        let st = vm.heap.read_u64(s)?;
+        if st == 0 {
+            return Ok((None, free.or(Some(s))));
+        }
+        if st == 1 {
+            if free.is_none() {
+                free = Some(s);
+            }
+        } else if st == h && crate::iface::values_eq(vm, prog, sh.key, s + 8, key)? {
+            return Ok((Some(s), free));
+        }
+        j = (j + 1) & (t.cap - 1);
+    }
+    Ok((None, free))
+}
+
+/// Address of the value for `key`, or None.
+pub fn get(vm: &mut Vm, prog: &Arc<Program>, m: Addr, key: Addr) -> Result<Option<Addr>, Trap> {
+    if m == 0 {
+        return Ok(None);
+    }
+    let rtype = vm.heap.read_u64(m + 32)? as u32;
+    let sh = shape(prog, rtype);
+    refresh(vm, prog, m, &sh)?;
+    let (found, _) = find(vm, prog, m, &sh, key)?;
+    Ok(found.map(|s| s + 8 + sh.kstride))
+}
+
+/// Address of the value slot for `key`, inserting a zero value if absent.
+pub fn slot(vm: &mut Vm, prog: &Arc<Program>, mreg: Addr, key: Addr) -> Result<Addr, Trap> {
+    let m = vm.heap.read_u64(mreg)?;
+    if m == 0 {
+        return Err(Trap::PanicString("assignment to entry in nil map".into()));
+    }
+    let rtype = vm.heap.read_u64(m + 32)? as u32;
+    let sh = shape(prog, rtype);
+    refresh(vm, prog, m, &sh)?;
+    let (found, free) = find(vm, prog, m, &sh, key)?;
+    if let Some(s) = found {
+        return Ok(s + 8 + sh.kstride);
+    }
+    let used = vm.heap.read_u64(m + 24)?;
+    let cap = vm.heap.read_u64(m + 16)?;
+    let free = if (used + 1) * 4 > cap * 3 {
+        let count = vm.heap.read_u64(m)?;
+        let ncap = if (count + 1) * 2 > cap { cap * 2 } else { cap };
+        rebuild(vm, prog, m, ncap)?;
+        find(vm, prog, m, &sh, key)?.1
+    } else {
+        free
+    };
+    let Some(s) = free else { return Err(Trap::Fatal("map table full".into())) };
+    let h = hash_value(vm, prog, sh.key, key)? | FULL;
+    let was_tomb = vm.heap.read_u64(s)? == 1;
+    vm.heap.write_u64(s, h)?;
+    vm.heap.copy(s + 8, key, sh.ksize as usize)?;
+    vm.heap.fill_zero(s + 8 + sh.kstride, sh.vsize.div_ceil(8) as usize * 8)?;
+    let count = vm.heap.read_u64(m)?;
+    vm.heap.write_u64(m, count + 1)?;
+    if !was_tomb {
+        vm.heap.write_u64(m + 24, used + 1)?;
+    }
+    Ok(s + 8 + sh.kstride)
+}
+
+pub fn delete(vm: &mut Vm, prog: &Arc<Program>, m: Addr, key: Addr) -> Result<(), Trap> {
+    if m == 0 {
+        return Ok(());
+    }
+    let rtype = vm.heap.read_u64(m + 32)? as u32;
+    let sh = shape(prog, rtype);
+    refresh(vm, prog, m, &sh)?;
+    if let (Some(s), _) = find(vm, prog, m, &sh, key)? {
+        vm.heap.fill_zero(s, sh.slot as usize)?;
+        vm.heap.write_u64(s, 1)?;
+        let count = vm.heap.read_u64(m)?;
+        vm.heap.write_u64(m, count.saturating_sub(1))?;
+    }
+    Ok(())
+}
+
+pub fn clear(vm: &mut Vm, m: Addr) -> Result<(), Trap> {
+    if m == 0 {
+        return Ok(());
+    }
+    let rtype = vm.heap.read_u64(m + 32)? as u32;
+    let prog = vm.prog.clone();
+    let sh = shape(&prog, rtype);
+    let t = table(vm, m)?;
+    vm.heap.fill_zero(t.entries, (t.cap * sh.slot) as usize)?;
+    vm.heap.write_u64(m, 0)?;
+    vm.heap.write_u64(m + 24, 0)?;
+    Ok(())
+}
+
+/// Advances the iterator at `it` ({map, entries, index}); copies key/value into the frame
+/// registers `key`/`val` (u32::MAX = not wanted). Returns false at the end.
+pub fn iter_next(vm: &mut Vm, prog: &Arc<Program>, it: Addr, fp: Addr, key: u32, val: u32) -> Result<bool, Trap> {
+    let m = vm.heap.read_u64(it)?;
+    if m == 0 {
+        return Ok(false);
+    }
+    let rtype = vm.heap.read_u64(m + 32)? as u32;
+    let sh = shape(prog, rtype);
+    let entries = vm.heap.read_u64(it + 8)?;
+    let cap = match vm.heap.object_base(entries).and_then(|b| vm.heap.object_info(b)) {
+        Some((size, _)) => size / sh.slot,
+        None => 0,
+    };
+    let mut idx = vm.heap.read_u64(it + 16)?;
+    while idx < cap {
+        let s = entries + idx * sh.slot;
+        idx += 1;
+        if vm.heap.read_u64(s)? & FULL == 0 {
+            continue;
+        }
+        let cur_entries = vm.heap.read_u64(m + 8)?;
+        let vslot = if cur_entries == entries {
+            Some(s + 8 + sh.kstride)
+        } else {
+            // The map was rebuilt: is the key still there?
+            let key_copy = s + 8;
+            match find(vm, prog, m, &sh, key_copy)? {
+                (Some(ns), _) => Some(ns + 8 + sh.kstride),
+                _ => None,
+            }
+        };
+        let Some(vs) = vslot else { continue };
+        vm.heap.write_u64(it + 16, idx)?;
+        if key != u32::MAX && sh.ksize > 0 {
+            vm.heap.copy(fp + key as u64, s + 8, sh.ksize as usize)?;
+        }
+        if val != u32::MAX && sh.vsize > 0 {
+            vm.heap.copy(fp + val as u64, vs, sh.vsize as usize)?;
+        }
+        return Ok(true);
+    }
+    vm.heap.write_u64(it + 16, idx)?;
+    Ok(false)
+}

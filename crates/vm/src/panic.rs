@@ -1,0 +1,305 @@
+//! Panics, recover, unwinding, and how a dying goroutine reports (`panic: ...`,
+//! `goroutine 1 [running]:`, a traceback, exit status 2).
+//!
+//! Invariants: `Vm::panics` is the chain of panics in progress, oldest first; a panic value's
+//! data word is held by a heap handle so collections during deferred calls keep it valid.
+//! Unwinding runs the deferred calls of the panicking frame and then of each caller, as
+//! `CallKind::DeferredPanic` calls; when one of them recovers, its frame returns normally
+//! through its epilogue.
+
+use crate::error::{Trap, VmError};
+use crate::frame::CallKind;
+use crate::interp::Pos;
+use crate::vm::{PanicRec, Vm};
+use gosub_compile::program::{Program, RKind};
+use gosub_heap::Addr;
+use std::sync::Arc;
+
+/// Starts a panic with the interface value {itab, data}.
+pub fn go_panic(vm: &mut Vm, itab: u64, data: u64) -> Trap {
+    if let Some(top) = vm.panics.last_mut() {
+        if top.recovered {
+            let same = top.itab == itab && vm.heap.handle_get(top.data) == Some(data);
+            if same && top.runtime_msg.is_none() {
+                top.recovered = false;
+                top.repanicked = true;
+                return Trap::Unwind;
+            }
+        }
+    }
+    capture_traceback(vm);
+    let h = vm.heap.new_handle(data);
+    vm.panics.push(PanicRec { itab, data: h, recovered: false, runtime_msg: None, repanicked: false, aborted: false });
+    Trap::Unwind
+}
+
+fn capture_traceback(vm: &mut Vm) {
+    if !vm.panics.iter().any(|p| !p.recovered) || vm.traceback.is_empty() {
+        let mut tb = Vec::new();
+        tb.push((vm.cur_func, vm.cur_pc));
+        for ci in vm.frames.iter().rev() {
+            tb.push((ci.func, ci.pc.saturating_sub(1) as usize));
+        }
+        vm.traceback = tb;
+    }
+}
+
+/// `recover()`: the current panic's value if called directly by a deferred call run by the
+/// panic, else nil.
+pub fn recover(vm: &mut Vm) -> (u64, u64) {
+    if vm.cur_kind != CallKind::DeferredPanic {
+        return (0, 0);
+    }
+    let Some(top) = vm.panics.last_mut() else { return (0, 0) };
+    if top.recovered {
+        return (0, 0);
+    }
+    top.recovered = true;
+    let h = top.data;
+    let itab = top.itab;
+    (itab, vm.heap.handle_get(h).unwrap_or(0))
+}
+
+/// After a deferred call run by a panic returns: true if the panic was recovered (the
+/// frame then returns normally), false to keep unwinding.
+pub fn after_deferred_in_panic(vm: &mut Vm) -> bool {
+    match vm.panics.last() {
+        Some(p) if p.recovered => {
+            // The recovered panic (and any it aborted) is over.
+            while let Some(p) = vm.panics.pop() {
+                vm.heap.drop_handle(p.data);
+                if !p.aborted {
+                    break;
+                }
+            }
+            vm.traceback.clear();
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Boxes a runtime error message as the panic value (a runtime.Error when the program has
+/// the runtime package's error type, else a string).
+fn runtime_panic(vm: &mut Vm, msg: String, runtime: bool) -> Trap {
+    let text = if runtime { msg.clone() } else { msg.clone() };
+    let (itab, data) = match box_message(vm, &text, runtime) {
+        Ok(v) => v,
+        Err(_) => (0, 0),
+    };
+    capture_traceback(vm);
+    let h = vm.heap.new_handle(data);
+    vm.panics.push(PanicRec {
+        itab,
+        data: h,
+        recovered: false,
+        runtime_msg: Some(if runtime { format!("runtime error: {}", msg) } else { msg }),
+        repanicked: false,
+        aborted: false,
+    });
+    Trap::Unwind
+}
+
+fn box_message(vm: &mut Vm, text: &str, runtime: bool) -> Result<(u64, u64), Trap> {
+    let itab = if runtime { vm.prog.runtime_error_itab.or(vm.prog.string_itab) } else { vm.prog.string_itab };
+    let Some(itab) = itab else { return Ok((0, 0)) };
+    let was = vm.heap.gc_inhibited();
+    vm.heap.set_gc_inhibited(true);
+    let r = (|| {
+        let (p, n) = vm.new_string(text.as_bytes())?;
+        let b = vm.alloc(gosub_heap::GcTypeId::POINTER, 2)?;
+        vm.heap.write_u64(b, p)?;
+        vm.heap.write_u64(b + 8, n)?;
+        Ok((itab as u64 + 1, b))
+    })();
+    vm.heap.set_gc_inhibited(was);
+    r
+}
+
+/// Handles a trap raised at `pos`: runtime errors become panics; panics unwind; fatal
+/// errors and exits end the run.
+pub fn handle_trap(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos, trap: Trap) -> Result<(), VmError> {
+    vm.cur_pc = pos.pc.saturating_sub(1);
+    let t = match trap {
+        Trap::Runtime(msg) => runtime_panic(vm, msg, true),
+        Trap::PanicString(msg) => {
+            let runtime = msg.starts_with("runtime error: ");
+            let m = msg.strip_prefix("runtime error: ").map(str::to_string).unwrap_or(msg);
+            runtime_panic(vm, m, runtime)
+        }
+        other => other,
+    };
+    match t {
+        Trap::Unwind => unwind(vm, prog, pos),
+        other => Err(fatal_for(vm, other)),
+    }
+}
+
+/// Turns a non-panic trap into the run's result, printing what Go prints.
+pub fn fatal_for(vm: &mut Vm, t: Trap) -> VmError {
+    match t {
+        Trap::Exit(c) => VmError::Exit(c),
+        Trap::StackOverflow => {
+            let msg = "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n\nruntime stack:\n";
+            let tb = traceback_text(vm);
+            vm.write_stderr(&format!("{}\ngoroutine 1 [running]:\n{}", msg, tb));
+            VmError::Fatal { message: "stack overflow".into(), exit_code: 2 }
+        }
+        Trap::OutOfMemory => {
+            vm.write_stderr("fatal error: runtime: out of memory\n\ngoroutine 1 [running]:\n");
+            VmError::Fatal { message: "out of memory".into(), exit_code: 2 }
+        }
+        Trap::Fatal(m) => {
+            vm.write_stderr(&format!("fatal error: {}\n\ngoroutine 1 [running]:\n", m));
+            VmError::Fatal { message: m, exit_code: 2 }
+        }
+        Trap::Runtime(m) | Trap::PanicString(m) => {
+            vm.write_stderr(&format!("panic: {}\n", m));
+            VmError::Panic { message: m, exit_code: 2 }
+        }
+        Trap::Unwind => VmError::Fatal { message: "unwind".into(), exit_code: 2 },
+    }
+}
+
+/// Runs the next deferred call of the panicking frames, or dies at the top.
+fn unwind(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos) -> Result<(), VmError> {
+    loop {
+        let f = &prog.funcs[pos.func as usize];
+        if let Some(doff) = f.defer_off {
+            let head = vm.heap.read_u64(pos.fp + doff as u64).unwrap_or(0);
+            if head != 0 {
+                match crate::call::start_deferred(vm, prog, head, pos.fp, f, true) {
+                    Ok((nf, nfp)) => {
+                        vm.frames.push(crate::frame::CallInfo {
+                            func: pos.func,
+                            pc: f.epilogue,
+                            fp: pos.fp,
+                            base: 0,
+                            kind: pos.kind,
+                        });
+                        *pos = Pos { func: nf, pc: 0, fp: nfp, kind: CallKind::DeferredPanic };
+                        vm.cur_kind = CallKind::DeferredPanic;
+                        return Ok(());
+                    }
+                    Err(t) => return Err(fatal_for(vm, t)),
+                }
+            }
+        }
+        match vm.frames.pop() {
+            Some(ci) => {
+                *pos = Pos { func: ci.func, pc: ci.pc as usize, fp: ci.fp, kind: ci.kind };
+                vm.cur_func = ci.func;
+                vm.cur_fp = ci.fp;
+                vm.cur_kind = ci.kind;
+            }
+            None => return Err(die(vm, prog)),
+        }
+    }
+}
+
+/// Prints the panic chain and traceback; the goroutine (and program) ends with exit 2.
+fn die(vm: &mut Vm, prog: &Arc<Program>) -> VmError {
+    let mut out = String::new();
+    let n = vm.panics.len();
+    let mut first = String::new();
+    for i in 0..n {
+        let (itab, h, rec, rep, rmsg) = {
+            let p = &vm.panics[i];
+            (p.itab, p.data, p.recovered, p.repanicked, p.runtime_msg.clone())
+        };
+        let data = vm.heap.handle_get(h).unwrap_or(0);
+        let text = match rmsg {
+            Some(m) => m,
+            None => panic_value_text(vm, prog, itab, data),
+        };
+        if i == 0 {
+            first = text.clone();
+        }
+        out.push_str(if i == 0 { "panic: " } else { "\tpanic: " });
+        out.push_str(&text);
+        if rep {
+            out.push_str(" [recovered, repanicked]");
+        } else if rec {
+            out.push_str(" [recovered]");
+        }
+        out.push('\n');
+    }
+    if vm.panics.iter().any(|p| p.runtime_msg.as_deref().is_some_and(|m| m.contains("nil pointer dereference"))) {
+        out.push_str("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n");
+    }
+    out.push_str("\ngoroutine 1 [running]:\n");
+    out.push_str(&traceback_text(vm));
+    vm.write_stderr(&out);
+    VmError::Panic { message: first, exit_code: 2 }
+}
+
+pub fn traceback_text(vm: &Vm) -> String {
+    let mut s = String::new();
+    for &(func, pc) in &vm.traceback {
+        let Some(f) = vm.prog.funcs.get(func as usize) else { continue };
+        if f.name == "runtime.main" {
+            continue;
+        }
+        let pos = f.pos.get(pc).copied().unwrap_or(f.decl_pos);
+        let (file, line) = match &vm.source_pos {
+            Some(sp) => sp(pos),
+            None => ("?".into(), 0),
+        };
+        let args = if f.params_size == 0 { "()" } else { "(...)" };
+        s.push_str(&format!("{}{}\n\t{}:{}\n", f.name, args, file, line));
+    }
+    s
+}
+
+/// The text Go prints for a panic value: Error()/String() for errors and Stringers, the
+/// value for basic kinds (named basic types as `main.T(v)`), else `(T) addr`.
+pub fn panic_value_text(vm: &mut Vm, prog: &Arc<Program>, itab: u64, data: Addr) -> String {
+    if itab == 0 {
+        return "panic called with nil argument".into();
+    }
+    let Some(rt) = crate::iface::dyn_rtype(vm, itab) else { return "?".into() };
+    let r = &prog.rtypes[rt as usize];
+    for m in ["Error", "String"] {
+        if let Some(&(_, f)) = r.methods.iter().find(|(n, _)| n == m) {
+            if let Ok(s) = call_string_method(vm, prog, f, data) {
+                return s;
+            }
+        }
+    }
+    let val_addr = if r.direct { None } else { Some(data) };
+    let plain = match (r.kind, val_addr) {
+        (RKind::String, Some(a)) => vm.read_string(a).map(|b| crate::strings::lossy(&b)).ok(),
+        (k, Some(a)) if is_basic(k) => crate::print::print_value(vm, prog, rt, a).ok(),
+        _ => None,
+    };
+    match plain {
+        Some(v) if r.named => {
+            if r.kind == RKind::String {
+                format!("{}({:?})", r.name, v)
+            } else {
+                format!("{}({})", r.name, v)
+            }
+        }
+        Some(v) => v,
+        None => format!("({}) {:#x}", r.name, data),
+    }
+}
+
+fn is_basic(k: RKind) -> bool {
+    !matches!(k, RKind::Pointer | RKind::Slice | RKind::Array | RKind::Map | RKind::Chan | RKind::Func | RKind::Struct | RKind::Interface | RKind::Tuple | RKind::Invalid)
+}
+
+/// Calls a `func(recv) string` method (receiver = interface data word) on a fresh stack
+/// segment above the current frames and returns its result. Used only when a goroutine dies
+/// (its frames are gone), so this nests the interpreter at most once.
+fn call_string_method(vm: &mut Vm, prog: &Arc<Program>, func: u32, data: Addr) -> Result<String, Trap> {
+    let f = &prog.funcs[func as usize];
+    let fp = vm.stack.base;
+    vm.frames.clear();
+    crate::interp::enter(vm, prog, func, fp)?;
+    vm.heap.write_u64(fp, data)?;
+    let mut pos = Pos { func, pc: 0, fp, kind: CallKind::Normal };
+    crate::interp::exec(vm, prog, &mut pos, 0)?;
+    let s = vm.read_string(fp + f.results_off as u64)?;
+    Ok(crate::strings::lossy(&s))
+}

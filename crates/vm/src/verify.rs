@@ -1,0 +1,111 @@
+//! Load-time bytecode verification: every frame operand of every instruction lies inside its
+//! function's frame, and every jump target and function index is valid.
+//!
+//! This is what makes the interpreter's unchecked frame accesses sound: after `verify`
+//! succeeds, `fp + reg + size <= fp + frame_size` holds for every access the dispatch loop
+//! performs through `rd!`/`wr!` and the frame-local copies.
+
+use gosub_compile::bytecode::{Function, Op};
+use gosub_compile::program::Program;
+
+const NONE: u32 = u32::MAX;
+
+/// (register, bytes accessed) of each frame operand of `op`.
+fn operands(op: &Op) -> Vec<(u32, u32)> {
+    use Op::*;
+    let w = |r: u32| (r, 8u32);
+    match *op {
+        Nop | Jmp { .. } | Ret | Unreachable | PanicMsg { .. } | CallNative { .. } => vec![],
+        Const { dst, .. } | Str { dst, .. } | FuncVal { dst, .. } | LoadCapture { dst, .. } | AddrGlobal { dst, .. } | Recover { dst } => {
+            vec![w(dst), (dst, if matches!(op, Str { .. } | Recover { .. }) { 16 } else { 8 })]
+        }
+        Move { dst, src } => vec![w(dst), w(src)],
+        MoveN { dst, src, size } => vec![(dst, size), (src, size)],
+        Zero { dst, size } => vec![(dst, size)],
+        Ext { dst, src, w: wd } => vec![w(dst), (src, wd.bytes())],
+        StoreNarrow { dst, src, w: wd } => vec![(dst, wd.bytes()), w(src)],
+        Int { dst, a, b, .. } | Cmp { dst, a, b, .. } | F64 { dst, a, b, .. } | F32 { dst, a, b, .. } => vec![w(dst), w(a), w(b)],
+        CmpF64 { dst, a, b, .. } | CmpF32 { dst, a, b, .. } => vec![w(dst), w(a), w(b)],
+        IntImm { dst, a, .. } | CmpImm { dst, a, .. } | Neg { dst, a } | Not { dst, a } | BNot { dst, a } => vec![w(dst), w(a)],
+        NegF64 { dst, a } | NegF32 { dst, a } | Conv { dst, a, .. } => vec![w(dst), w(a)],
+        CheckShift { a } => vec![w(a)],
+        JmpIf { cond, .. } | JmpIfNot { cond, .. } => vec![w(cond)],
+        JmpCmpNot { a, b, .. } => vec![w(a), w(b)],
+        JmpCmpImmNot { a, .. } => vec![w(a)],
+        Call { base, .. } | CallClosure { base, .. } => vec![w(base)],
+        CallIface { iface, base, .. } => vec![(iface, 16), w(base)],
+        AddrLocal { dst, src } => vec![w(dst), w(src)],
+        Load { dst, ptr, .. } => vec![w(dst), w(ptr)],
+        LoadN { dst, ptr, size, .. } => vec![(dst, size), w(ptr)],
+        Store { ptr, src, .. } | StorePtr { ptr, src, .. } => vec![w(ptr), w(src)],
+        StoreN { ptr, src, size, .. } => vec![w(ptr), (src, size)],
+        FieldAddr { dst, ptr, .. } => vec![w(dst), w(ptr)],
+        NilCheck { ptr } => vec![w(ptr)],
+        New { dst, .. } => vec![w(dst)],
+        SliceElemAddr { dst, s, i, .. } => vec![w(dst), (s, 24), w(i)],
+        ArrayElemAddr { dst, ptr, i, .. } => vec![w(dst), w(ptr), w(i)],
+        LoadElem { dst, s, i, .. } => vec![w(dst), (s, 24), w(i)],
+        StoreElem { s, i, src, .. } => vec![(s, 24), w(i), w(src)],
+        BoundsCheck { i, len } => vec![w(i), w(len)],
+        MakeClosure { dst, caps, ncap, .. } => vec![w(dst), (caps, 8 * ncap.max(1))],
+        Defer { fv, args, args_size, .. } => vec![w(fv), (args, args_size.max(8))],
+        Panic { val } => vec![(val, 16)],
+        Print { src, rtype, .. } => {
+            if rtype == NONE {
+                vec![]
+            } else {
+                vec![w(src)]
+            }
+        }
+        // The remaining instructions go through checked heap accesses (`call::slow_op`).
+        _ => vec![],
+    }
+}
+
+fn check_func(i: usize, f: &Function, nfuncs: usize) -> Result<(), String> {
+    for (pc, op) in f.code.iter().enumerate() {
+        for (r, size) in operands(op) {
+            if r == NONE {
+                continue;
+            }
+            if r as u64 + size as u64 > f.frame_size as u64 + 8 * (f.frame_size == 0) as u64 {
+                return Err(format!("bytecode verification failed: {} (#{}) pc {}: operand {}+{} outside frame of {} bytes", f.name, i, pc, r, size, f.frame_size));
+            }
+        }
+        let target = match *op {
+            Op::Jmp { target } | Op::JmpIf { target, .. } | Op::JmpIfNot { target, .. } => Some(target),
+            Op::JmpCmpNot { target, .. } | Op::JmpCmpImmNot { target, .. } => Some(target),
+            Op::MapIterNext { done, .. } => Some(done),
+            _ => None,
+        };
+        if target.is_some_and(|t| t as usize > f.code.len()) {
+            return Err(format!("bytecode verification failed: {} pc {}: bad jump", f.name, pc));
+        }
+        if let Op::Call { func, .. } | Op::FuncVal { func, .. } | Op::MakeClosure { func, .. } = *op {
+            if func as usize >= nfuncs {
+                return Err(format!("bytecode verification failed: {} pc {}: bad function", f.name, pc));
+            }
+        }
+    }
+    if let Some(c) = f.ctx_off {
+        if c + 8 > f.frame_size {
+            return Err(format!("bytecode verification failed: {}: closure slot outside frame", f.name));
+        }
+    }
+    if let Some(d) = f.defer_off {
+        if d + 8 > f.frame_size {
+            return Err(format!("bytecode verification failed: {}: defer slot outside frame", f.name));
+        }
+    }
+    if f.params_size > f.frame_size.max(8) || f.results_off + f.results_size > f.frame_size.max(8) {
+        return Err(format!("bytecode verification failed: {}: parameters outside frame", f.name));
+    }
+    Ok(())
+}
+
+pub fn verify(p: &Program) -> Result<(), String> {
+    for (i, f) in p.funcs.iter().enumerate() {
+        check_func(i, f, p.funcs.len())?;
+    }
+    Ok(())
+}

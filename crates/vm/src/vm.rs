@@ -1,0 +1,204 @@
+//! The VM: the loaded program, its heap, the goroutine's stack and output streams.
+//!
+//! Invariants: `gctypes[i]` is the heap's id for the program's GC type `i`; `strings[i]` is
+//! the static address of string constant `i`; `closures[f]` is the static closure object of
+//! function `f` (used for func values of top-level functions); `itabs` starts as the
+//! program's itabs and grows when a dynamic conversion needs a new one.
+
+use crate::error::{Trap, VmError};
+use crate::frame::CallInfo;
+use crate::natives::{NativeFn, NativeRegistry};
+use gosub_compile::program::{Itab, Program};
+use gosub_heap::{Addr, GcTypeId, Heap, HeapConfig, StackRegion};
+use std::collections::HashMap;
+use std::io::Write;
+use std::sync::Arc;
+
+/// Settings for one VM.
+#[derive(Clone, Debug)]
+pub struct VmConfig {
+    pub heap: HeapConfig,
+    /// Bytes reserved for the main goroutine's stack (Go's limit is 1 GB).
+    pub max_stack: u64,
+    /// Command-line arguments (os.Args).
+    pub args: Vec<String>,
+}
+
+impl Default for VmConfig {
+    fn default() -> Self {
+        VmConfig { heap: HeapConfig::default(), max_stack: 1 << 30, args: vec!["prog".into()] }
+    }
+}
+
+pub struct PanicRec {
+    /// The panic value: itab word and a handle for the data word.
+    pub itab: u64,
+    pub data: gosub_heap::HandleId,
+    pub recovered: bool,
+    /// A runtime error (printed with `runtime error: `; `[recovered]` marks).
+    pub runtime_msg: Option<String>,
+    /// Set when this panic was recovered and then re-panicked with the same value.
+    pub repanicked: bool,
+    /// Panics that were aborted by this one (printed before it).
+    pub aborted: bool,
+}
+
+pub struct Vm {
+    pub heap: Heap,
+    pub prog: Arc<Program>,
+    pub gctypes: Vec<GcTypeId>,
+    pub strings: Vec<(Addr, u64)>,
+    pub closures: Vec<Addr>,
+    pub itabs: Vec<Itab>,
+    pub itab_cache: HashMap<(u32, u32), u32>,
+    pub natives: Vec<NativeFn>,
+    pub globals: Addr,
+    pub stack: StackRegion,
+    pub stack_committed: Addr,
+    pub frames: Vec<CallInfo>,
+    pub panics: Vec<PanicRec>,
+    pub stdout: Box<dyn Write + Send>,
+    pub stderr: Box<dyn Write + Send>,
+    pub gc_epoch: u64,
+    pub map_gctypes: HashMap<u32, GcTypeId>,
+    pub config: VmConfig,
+    /// Current frame registers (valid while running).
+    pub cur_func: u32,
+    pub cur_fp: Addr,
+    pub cur_kind: crate::frame::CallKind,
+    /// Rtype index of `string` (for boxing runtime error messages), if present.
+    pub string_rtype: Option<u32>,
+    /// The instruction being executed when the last trap was raised.
+    pub cur_pc: usize,
+    /// (function, pc) frames captured when the current panic started, innermost first.
+    pub traceback: Vec<(u32, usize)>,
+    /// Maps a source offset to (file name, line) for tracebacks.
+    pub source_pos: Option<Box<dyn Fn(u32) -> (String, u32) + Send>>,
+}
+
+impl Vm {
+    /// Loads a compiled program: registers GC types, places constants and globals.
+    pub fn new(prog: Program, natives: &NativeRegistry, config: VmConfig) -> Result<Vm, VmError> {
+        let oom = |_| VmError::Load("cannot reserve the VM's address space".into());
+        let mut heap = Heap::new(config.heap.clone()).map_err(oom)?;
+        let gctypes = prog.gctypes.iter().map(|g| heap.register_type(g.size, &g.ptr_words)).collect();
+        let mut strings = Vec::new();
+        for s in &prog.strings {
+            let a = if s.is_empty() { 0 } else { heap.alloc_static(s).map_err(oom)? };
+            strings.push((a, s.len() as u64));
+        }
+        let mut closures = Vec::new();
+        for i in 0..prog.funcs.len() {
+            let a = heap.alloc_static(&(i as u64).to_le_bytes()).map_err(oom)?;
+            closures.push(a);
+        }
+        let globals = heap.globals(prog.globals_size as u64, &prog.globals_ptr_words).map_err(oom)?;
+        let stack = heap.alloc_stack(config.max_stack).map_err(oom)?;
+        let mut nat = Vec::new();
+        for n in &prog.natives {
+            match natives.fns.get(n) {
+                Some(f) => nat.push(*f),
+                None => return Err(VmError::Load(format!("missing native implementation of {}", n))),
+            }
+        }
+        crate::verify::verify(&prog).map_err(VmError::Load)?;
+        let string_rtype = prog.rtypes.iter().position(|r| r.name == "string" && !r.named).map(|i| i as u32);
+        let itabs = prog.itabs.clone();
+        let mut itab_cache = HashMap::new();
+        for (i, it) in itabs.iter().enumerate() {
+            itab_cache.insert((it.rtype, it.iface), i as u32);
+        }
+        let stack_committed = heap.stack_committed_end(stack.base).unwrap_or(stack.base);
+        Ok(Vm {
+            heap,
+            prog: Arc::new(prog),
+            gctypes,
+            strings,
+            closures,
+            itabs,
+            itab_cache,
+            natives: nat,
+            globals,
+            stack,
+            stack_committed,
+            frames: Vec::new(),
+            panics: Vec::new(),
+            stdout: Box::new(std::io::BufWriter::new(std::io::stdout())),
+            stderr: Box::new(std::io::stderr()),
+            gc_epoch: 0,
+            map_gctypes: HashMap::new(),
+            config,
+            cur_func: 0,
+            cur_fp: 0,
+            cur_kind: crate::frame::CallKind::Normal,
+            string_rtype,
+            cur_pc: 0,
+            traceback: Vec::new(),
+            source_pos: None,
+        })
+    }
+
+    /// Runs the program's entry (globals, init functions, main.main).
+    pub fn run_main(&mut self) -> Result<(), VmError> {
+        let entry = self.prog.entry;
+        let r = crate::interp::run(self, entry);
+        let _ = self.stdout.flush();
+        r
+    }
+
+    /// Writes to stderr after flushing stdout, so the streams interleave as Go's do.
+    pub fn write_stderr(&mut self, s: &str) {
+        let _ = self.stdout.flush();
+        let _ = self.stderr.write_all(s.as_bytes());
+        let _ = self.stderr.flush();
+    }
+
+    // ----- helpers for natives and the interpreter -----
+
+    /// Allocates, collecting first if the heap asks for it.
+    pub fn alloc(&mut self, gcty: GcTypeId, count: usize) -> Result<Addr, Trap> {
+        match self.heap.alloc(gcty, count) {
+            Ok(a) => Ok(a),
+            Err(gosub_heap::AllocError::NeedsCollection) => {
+                crate::gc::collect(self, gosub_heap::GcKind::Minor);
+                match self.heap.alloc(gcty, count) {
+                    Ok(a) => Ok(a),
+                    Err(_) => Err(Trap::OutOfMemory),
+                }
+            }
+            Err(_) => Err(Trap::OutOfMemory),
+        }
+    }
+
+    /// Reads a Go string (ptr, len) stored at `addr`.
+    pub fn read_string(&self, addr: Addr) -> Result<Vec<u8>, Trap> {
+        let p = self.heap.read_u64(addr)?;
+        let n = self.heap.read_u64(addr + 8)?;
+        if n == 0 {
+            return Ok(Vec::new());
+        }
+        Ok(self.heap.bytes(p, n as usize)?.to_vec())
+    }
+
+    /// Allocates a Go string with these bytes and returns (ptr, len).
+    pub fn new_string(&mut self, s: &[u8]) -> Result<(Addr, u64), Trap> {
+        if s.is_empty() {
+            return Ok((0, 0));
+        }
+        let p = self.alloc(GcTypeId::BYTES, s.len())?;
+        self.heap.write_bytes(p, s)?;
+        Ok((p, s.len() as u64))
+    }
+
+    /// Writes a new Go string into the word pair at `addr`.
+    pub fn store_new_string(&mut self, addr: Addr, s: &[u8]) -> Result<(), Trap> {
+        let (p, n) = self.new_string(s)?;
+        self.heap.write_u64(addr, p)?;
+        self.heap.write_u64(addr + 8, n)?;
+        Ok(())
+    }
+
+    pub fn gcty(&self, i: u32) -> GcTypeId {
+        self.gctypes.get(i as usize).copied().unwrap_or(GcTypeId::BYTES)
+    }
+}

@@ -1,0 +1,204 @@
+//! The pipeline from source text to a finished run: import resolution over the standard
+//! library's Go sources, parsing, checking, compiling and running.
+//!
+//! Invariants: every file of a run (the user's and the standard packages it reaches) is in
+//! one `SourceMap`, so every diagnostic and traceback position renders as `file:line:col`;
+//! packages are handed to the checker in dependency order with `main` last; the `runtime`
+//! package is always part of the program (its error type carries run-time panics).
+
+use gosub_syntax::ast::{self, NodeId};
+use gosub_syntax::{Diagnostic, ParseMode, SourceMap};
+use gosub_types::PackageSrc;
+use gosub_vm::{Vm, VmConfig, VmError};
+use std::collections::HashMap;
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+/// How to compile and run a program.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Reject what real Go rejects (e.g. an import inside a function body).
+    pub strict: bool,
+    /// os.Args (the first is the program name).
+    pub args: Vec<String>,
+    pub heap: gosub_heap::HeapConfig,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { strict: false, args: vec!["prog".into()], heap: gosub_heap::HeapConfig::default() }
+    }
+}
+
+/// A compiled program, ready to run.
+pub struct Compiled {
+    pub program: gosub_compile::Program,
+    pub sources: SourceMap,
+    /// Rendered warnings (`file:line:col: warning: ...`).
+    pub warnings: Vec<String>,
+}
+
+/// What a run printed and how it ended.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RunOutput {
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+    pub exit_code: i32,
+}
+
+fn render_all(diags: &[Diagnostic], map: &SourceMap) -> Vec<String> {
+    diags.iter().map(|d| gosub_types::render_diagnostic(d, map)).collect()
+}
+
+/// Parses, checks and compiles a single-file program. Errors come back rendered as gc
+/// renders them, one per line.
+pub fn compile_source(name: &str, src: &str, opts: &Options) -> Result<Compiled, Vec<String>> {
+    let mut map = SourceMap::new();
+    let mut next_id: NodeId = 0;
+    let mode = ParseMode { lenient_imports: !opts.strict };
+    let fi = map.add(name, src);
+    let base = map.files[fi].base;
+    let main_file = match gosub_syntax::parse_file(src, base, next_id, mode) {
+        Ok(f) => f,
+        Err(d) => return Err(render_all(&d, &map)),
+    };
+    next_id = main_file.next_id;
+    let mut warnings = Vec::new();
+    for sp in &main_file.misplaced_imports {
+        warnings.push(format!("{}: warning: import declaration inside a function body; gosub treats it as a file-level import (gc rejects this; use --strict)", map.position(sp.lo)));
+    }
+    // Resolve imports transitively.
+    let mut parsed: HashMap<String, ast::File> = HashMap::new();
+    let mut order: Vec<String> = Vec::new();
+    let mut errors = Vec::new();
+    let mut stack: Vec<(String, bool)> = Vec::new();
+    let mut roots: Vec<String> = main_file.imports.iter().map(|i| i.path.clone()).collect();
+    roots.push("runtime".into());
+    for imp in &main_file.imports {
+        if gosub_std::source(&imp.path).is_none() {
+            let msg = if imp.path == "C" {
+                "gosub: cgo (import \"C\") is not supported yet".to_string()
+            } else {
+                format!("package {} is not in gosub's standard library", imp.path)
+            };
+            errors.push(Diagnostic::new(imp.span, msg));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(render_all(&errors, &map));
+    }
+    for r in roots.iter().rev() {
+        stack.push((r.clone(), false));
+    }
+    // Depth-first post-order gives dependency order.
+    let mut visiting: std::collections::HashSet<String> = Default::default();
+    while let Some((path, done)) = stack.pop() {
+        if done {
+            if !order.contains(&path) {
+                order.push(path);
+            }
+            continue;
+        }
+        if order.contains(&path) || visiting.contains(&path) {
+            continue;
+        }
+        visiting.insert(path.clone());
+        let Some(text) = gosub_std::source(&path) else { continue };
+        let fname = format!("$GOROOT/src/{}/{}.go", path, path.rsplit('/').next().unwrap_or(&path));
+        let idx = map.add(fname, text);
+        let b = map.files[idx].base;
+        let file = match gosub_syntax::parse_file(text, b, next_id, ParseMode::default()) {
+            Ok(f) => f,
+            Err(d) => return Err(render_all(&d, &map)),
+        };
+        next_id = file.next_id;
+        stack.push((path.clone(), true));
+        for imp in file.imports.iter().rev() {
+            stack.push((imp.path.clone(), false));
+        }
+        parsed.insert(path, file);
+    }
+    let mut packages: Vec<PackageSrc> = Vec::new();
+    for p in &order {
+        if let Some(f) = parsed.remove(p) {
+            packages.push(PackageSrc { path: p.clone(), files: vec![f] });
+        }
+    }
+    packages.push(PackageSrc { path: "main".into(), files: vec![main_file] });
+    let checked = match gosub_types::check(packages, Vec::new()) {
+        Ok(p) => p,
+        Err(d) => return Err(render_all(&d, &map)),
+    };
+    let program = match gosub_compile::compile(&checked) {
+        Ok(p) => p,
+        Err(d) => return Err(render_all(&d, &map)),
+    };
+    Ok(Compiled { program, sources: map, warnings })
+}
+
+/// A `Write` that appends to a shared buffer (for capturing output).
+#[derive(Clone, Default)]
+pub struct SharedBuf(pub Arc<Mutex<Vec<u8>>>);
+
+impl Write for SharedBuf {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        if let Ok(mut v) = self.0.lock() {
+            v.extend_from_slice(b);
+        }
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Runs a compiled program with the given output streams; returns the exit code.
+pub fn run_compiled(c: Compiled, opts: &Options, stdout: Box<dyn Write + Send>, mut stderr: Box<dyn Write + Send>) -> i32 {
+    for w in &c.warnings {
+        let _ = writeln!(stderr, "{}", w);
+    }
+    let cfg = VmConfig { heap: opts.heap.clone(), max_stack: 1 << 30, args: opts.args.clone() };
+    let natives = gosub_std::registry();
+    let mut vm = match Vm::new(c.program, &natives, cfg) {
+        Ok(vm) => vm,
+        Err(e) => {
+            let _ = writeln!(stderr, "gosub: {:?}", e);
+            return 2;
+        }
+    };
+    vm.stdout = stdout;
+    vm.stderr = stderr;
+    let map = c.sources;
+    vm.source_pos = Some(Box::new(move |pos| map.file_line(pos)));
+    let r = vm.run_main();
+    let _ = vm.stdout.flush();
+    let _ = vm.stderr.flush();
+    match r {
+        Ok(()) => 0,
+        Err(VmError::Exit(c)) => c,
+        Err(VmError::Panic { exit_code, .. }) | Err(VmError::Fatal { exit_code, .. }) => exit_code,
+        Err(VmError::Load(m)) => {
+            vm.write_stderr(&format!("gosub: {}\n", m));
+            2
+        }
+    }
+}
+
+/// Compiles and runs a program, capturing its output.
+pub fn run_source(name: &str, src: &str, opts: &Options) -> RunOutput {
+    let out = SharedBuf::default();
+    let err = SharedBuf::default();
+    let code = match compile_source(name, src, opts) {
+        Ok(c) => run_compiled(c, opts, Box::new(out.clone()), Box::new(err.clone())),
+        Err(msgs) => {
+            let mut e = err.clone();
+            for m in msgs {
+                let _ = writeln!(e, "{}", m);
+            }
+            1
+        }
+    };
+    let stdout = out.0.lock().map(|v| v.clone()).unwrap_or_default();
+    let stderr = err.0.lock().map(|v| v.clone()).unwrap_or_default();
+    RunOutput { stdout, stderr, exit_code: code }
+}
