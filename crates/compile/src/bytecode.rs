@@ -241,6 +241,8 @@ pub enum Op {
     AppendStr { dst: Reg, s: Reg, str: Reg },
     /// `copy(dst, src)` for slices (or a string source when `from_str`); writes the count.
     Copy { n: Reg, dst: Reg, src: Reg, elem_size: u32, gcty: u32, from_str: bool },
+    /// `[N]T(s)` (copies `size` bytes) or `(*[N]T)(s)` (`ptr`): panics when len(s) < N.
+    SliceToArray { dst: Reg, src: Reg, n: u64, size: u32, ptr: bool },
     /// `clear(slice)`
     ClearSlice { s: Reg, elem_size: u32 },
 
@@ -250,7 +252,8 @@ pub enum Op {
     MakeIface { dst: Reg, src: Reg, itab: u32, size: u32, gcty: u32, direct: bool },
     /// Converts an interface to another interface type (`iface_ty` is the rtype of the
     /// target); panics if `!commaok` and it does not implement it.
-    IfaceToIface { dst: Reg, src: Reg, iface_ty: u32, commaok: Option<Reg> },
+    /// `assert` is false for implicit conversions (a nil interface converts to nil).
+    IfaceToIface { dst: Reg, src: Reg, iface_ty: u32, commaok: Option<Reg>, assert: bool },
     /// `x.(T)` for a concrete T: compares the dynamic type with `rtype`, copies the value
     /// (`size` bytes) out. With `commaok` writes ok and zero value instead of panicking.
     AssertType { dst: Reg, src: Reg, rtype: u32, size: u32, direct: bool, commaok: Option<Reg>, iface_ty: u32 },

@@ -37,7 +37,8 @@ impl<'a> Gen<'a> {
             } else {
                 result_offs.push(off as u32);
             }
-            off += round_up(l.size.max(if l.size == 0 { 0 } else { 1 }), 8);
+            // Same rule as FrameBuilder::alloc_slot: every slot is at least one word.
+            off += round_up(l.size.max(1), 8);
         }
         let l = Layout { size: off.max(8), align: 8, ptr_words: ptrs };
         let base = self.f().temp(&l);
@@ -54,20 +55,13 @@ impl<'a> Gen<'a> {
     /// Evaluates call arguments into the region's parameter slots (after `skip` receiver slots).
     fn args_into(&mut self, sig: &types::Signature, args: &'a [Expr], ellipsis: bool, reg: &Region, skip: usize) {
         // f(g()) with g returning several values.
-        if args.len() == 1 && sig.params.len() > 1 {
+        if args.len() == 1 {
             if let TypeKind::Tuple(ts) = self.p.types.kind(self.type_of(args[0].id)).clone() {
-                let vals = self.multi_value(&args[0], ts.len());
-                for (i, (r, rt)) in vals.into_iter().enumerate() {
-                    if i < sig.params.len() {
-                        let pt = sig.params[i];
-                        if sig.variadic && i + 1 == sig.params.len() {
-                            break;
-                        }
-                        let v = self.convert(r, rt, pt);
-                        self.mov(reg.param_offs[skip + i], v, pt);
-                    }
+                if ts.len() > 1 {
+                    let vals = self.multi_value(&args[0], ts.len());
+                    self.spread_values(sig, vals, reg, skip);
+                    return;
                 }
-                return;
             }
         }
         let nfixed = if sig.variadic { sig.params.len() - 1 } else { sig.params.len() };
@@ -85,6 +79,41 @@ impl<'a> Gen<'a> {
             } else {
                 let rest = args.get(nfixed..).unwrap_or(&[]);
                 self.make_slice_of(st, rest, dst);
+            }
+        }
+    }
+
+    /// Passes already evaluated values as the arguments (packing the variadic tail).
+    pub fn spread_values(&mut self, sig: &types::Signature, vals: Vec<(Reg, TypeId)>, reg: &Region, skip: usize) {
+        let nfixed = if sig.variadic { sig.params.len() - 1 } else { sig.params.len() };
+        for (i, &(r, rt)) in vals.iter().enumerate().take(nfixed) {
+            let pt = sig.params[i];
+            let v = self.convert(r, rt, pt);
+            self.mov(reg.param_offs[skip + i], v, pt);
+        }
+        if sig.variadic {
+            let st = sig.params[nfixed];
+            let et = match self.p.types.under(st) {
+                TypeKind::Slice(e) => *e,
+                _ => types::T_INVALID,
+            };
+            let dst = reg.param_offs[skip + nfixed];
+            let rest = &vals[nfixed.min(vals.len())..];
+            if rest.is_empty() {
+                self.emit(Op::Zero { dst, size: 24 });
+                return;
+            }
+            let n = self.temp(types::T_INT);
+            self.emit(Op::Const { dst: n, val: rest.len() as u64 });
+            let gcty = self.gctype_of(et);
+            let elem_size = self.size(et);
+            self.emit(Op::MakeSlice { dst, gcty, elem_size, len: n, cap: NONE });
+            for (i, &(r, rt)) in rest.iter().enumerate() {
+                let v = self.convert(r, rt, et);
+                self.emit(Op::Const { dst: n, val: i as u64 });
+                let p = self.temp_word(true);
+                self.emit(Op::SliceElemAddr { dst: p, s: dst, i: n, size: elem_size });
+                self.store_mem(p, 0, v, et);
             }
         }
     }
@@ -412,6 +441,86 @@ pub fn wrapper_for(g: &mut Gen, t: TypeId, func: ObjId, direct: bool) -> u32 {
     g.wrappers.insert(key, idx);
     g.jobs.push(crate::gen::Job { func: idx, kind: crate::gen::JobKind::Wrapper { recv: t, method: func, path: vec![], direct } });
     idx
+}
+
+/// The itab function for a method promoted from an embedded interface field.
+pub fn iface_wrapper_for(g: &mut Gen, t: TypeId, name: &str, path: Vec<usize>, index: usize, sig: TypeId, direct: bool) -> u32 {
+    let key = (t, name.to_string());
+    if let Some(&w) = g.wrappers.get(&key) {
+        return w;
+    }
+    let tname = g.p.types.type_string(t, true);
+    let idx = g.new_func(format!("{}.{}", tname, name), 0);
+    g.wrappers.insert(key, idx);
+    g.jobs.push(crate::gen::Job { func: idx, kind: crate::gen::JobKind::IfaceWrapper { recv: t, path, index, sig, direct } });
+    idx
+}
+
+/// Compiles a wrapper that forwards to method `index` of an embedded interface field.
+pub fn compile_iface_wrapper(g: &mut Gen, idx: u32, recv: TypeId, path: &[usize], index: usize, sig_t: TypeId, direct: bool) {
+    let name = g.out.funcs[idx as usize].name.clone();
+    g.begin_fn(name);
+    let sig = g.sig_of(sig_t);
+    let mut my_params = vec![types::T_UNSAFE_POINTER];
+    my_params.extend(sig.params.iter().copied());
+    let mut regs = Vec::new();
+    for &t in &my_params {
+        regs.push(g.slot(t));
+    }
+    let params_size = g.fs().f.size;
+    let mut rregs = Vec::new();
+    for &t in &sig.results {
+        rregs.push(g.slot(t));
+    }
+    let results_size = g.fs().f.size - params_size;
+    {
+        let func = &mut g.out.funcs[idx as usize];
+        func.params_size = params_size;
+        func.results_off = params_size;
+        func.results_size = results_size;
+    }
+    // Walk to the interface field.
+    let mut ptr = regs[0];
+    let mut cur_t = recv;
+    if let TypeKind::Pointer(e) = g.p.types.under(cur_t) {
+        cur_t = *e;
+    }
+    let _ = direct;
+    let mut off = 0u32;
+    for (k, &fi) in path.iter().enumerate() {
+        let offs = g.layouts.field_offsets(&g.p.types, cur_t);
+        off += offs.get(fi).copied().unwrap_or(0) as u32;
+        let ft = match g.p.types.under(cur_t) {
+            TypeKind::Struct(fs) => fs.get(fi).map(|f| f.ty).unwrap_or(types::T_INVALID),
+            _ => types::T_INVALID,
+        };
+        if k + 1 < path.len() {
+            if let TypeKind::Pointer(inner) = g.p.types.under(ft).clone() {
+                let np = g.temp_word(true);
+                g.emit(Op::Load { dst: np, ptr, off, w: crate::bytecode::Width::W64 });
+                ptr = np;
+                off = 0;
+                cur_t = inner;
+                continue;
+            }
+        }
+        cur_t = ft;
+    }
+    let iv = g.temp(types::T_ANY);
+    g.emit(Op::NilCheck { ptr });
+    g.emit(Op::LoadN { dst: iv, ptr, off, size: 16 });
+    let mut cparams = vec![types::T_UNSAFE_POINTER];
+    cparams.extend(sig.params.iter().copied());
+    let reg = g.region(&cparams, &sig.results);
+    for (i, &t) in sig.params.iter().enumerate() {
+        g.mov(reg.param_offs[i + 1], regs[i + 1], t);
+    }
+    g.emit(Op::CallIface { iface: iv, index: index as u32, base: reg.base });
+    for (i, &t) in sig.results.iter().enumerate() {
+        g.mov(rregs[i], reg.result_offs[i], t);
+    }
+    g.emit(Op::Ret);
+    g.end_fn(idx);
 }
 
 /// Compiles an interface-call wrapper: its first parameter is an interface data word.

@@ -308,7 +308,7 @@ impl<'a> Gen<'a> {
             if from == to || self.p.types.underlying(from) == self.p.types.underlying(to) {
                 self.mov(dst, src, to);
             } else {
-                self.emit(Op::IfaceToIface { dst, src, iface_ty: to.0, commaok: None });
+                self.emit(Op::IfaceToIface { dst, src, iface_ty: to.0, commaok: None, assert: false });
             }
             return;
         }
@@ -513,7 +513,10 @@ impl<'a> Gen<'a> {
     pub fn field_place(&mut self, x: &'a Expr, path: &[usize]) -> Place {
         let mut t = self.type_of(x.id);
         let mut pl = if matches!(self.p.types.under(t), TypeKind::Pointer(_)) {
-            let p = self.expr(x);
+            // Copy the pointer: Go evaluates it before any assignment of the statement.
+            let v = self.expr(x);
+            let p = self.temp_word(true);
+            self.emit(Op::Move { dst: p, src: v });
             Place::Mem { ptr: p, off: 0 }
         } else {
             match self.place(x) {
@@ -833,7 +836,7 @@ impl<'a> Gen<'a> {
         let src = self.expr(x);
         let xt = self.type_of(x.id);
         if self.p.types.is_interface(t) {
-            self.emit(Op::IfaceToIface { dst, src, iface_ty: t.0, commaok: ok });
+            self.emit(Op::IfaceToIface { dst, src, iface_ty: t.0, commaok: ok, assert: true });
         } else {
             let size = self.size(t);
             let direct = self.is_ptr_word(t);
@@ -930,6 +933,19 @@ impl<'a> Gen<'a> {
                     None => self.mov(dst, a, to),
                 }
                 self.wrap(dst, to);
+            }
+            (TypeKind::Slice(_), TypeKind::Array(_, n)) => {
+                let a = self.expr(x);
+                let size = self.size(to);
+                self.emit(Op::SliceToArray { dst, src: a, n, size, ptr: false });
+            }
+            (TypeKind::Slice(_), TypeKind::Pointer(at)) if matches!(self.p.types.under(at), TypeKind::Array(..)) => {
+                let n = match self.p.types.under(at) {
+                    TypeKind::Array(_, n) => *n,
+                    _ => 0,
+                };
+                let a = self.expr(x);
+                self.emit(Op::SliceToArray { dst, src: a, n, size: 8, ptr: true });
             }
             (TypeKind::Slice(e), TypeKind::Basic(BasicKind::String)) => {
                 let a = self.expr(x);

@@ -42,6 +42,8 @@ pub enum JobKind {
     Wrapper { recv: TypeId, method: ObjId, path: Vec<usize>, direct: bool },
     /// A bound method value's code: calls `target` with the captured receiver word.
     Thunk { target: u32, method: ObjId },
+    /// Forwards to method `index` of the embedded interface field at `path`.
+    IfaceWrapper { recv: TypeId, path: Vec<usize>, index: usize, sig: TypeId, direct: bool },
 }
 
 pub struct LoopCtx {
@@ -215,15 +217,22 @@ impl<'a> Gen<'a> {
         if let Some(&i) = self.itabs.get(&(concrete.0, iface.0)) {
             return i;
         }
-        let names: Vec<String> = match self.p.types.under(iface) {
-            TypeKind::Interface(ms) => ms.iter().map(|m| m.name.clone()).collect(),
+        let names: Vec<(String, u32)> = match self.p.types.under(iface) {
+            TypeKind::Interface(ms) => ms.iter().map(|m| (m.name.clone(), m.sig.0)).collect(),
             _ => vec![],
         };
         self.ensure_methods(concrete);
-        let methods = self.out.rtypes[concrete.0 as usize].methods.clone();
+        let rt = &self.out.rtypes[concrete.0 as usize];
         let funcs = names
             .iter()
-            .map(|n| methods.iter().find(|(m, _)| m == n).map(|(_, f)| *f).unwrap_or(u32::MAX))
+            .map(|(n, sig)| {
+                rt.methods
+                    .iter()
+                    .zip(rt.method_sigs.iter())
+                    .find(|((m, _), s)| m == n && *s == sig)
+                    .map(|((_, f), _)| *f)
+                    .unwrap_or(u32::MAX)
+            })
             .collect();
         let i = self.out.itabs.len() as u32;
         self.out.itabs.push(Itab { rtype: concrete.0, iface: iface.0, funcs });
@@ -355,6 +364,9 @@ impl<'a> Gen<'a> {
                 crate::call::compile_wrapper(self, job.func, recv, method, &path, direct)
             }
             JobKind::Thunk { target, method } => crate::call::compile_thunk(self, job.func, target, method),
+            JobKind::IfaceWrapper { recv, path, index, sig, direct } => {
+                crate::call::compile_iface_wrapper(self, job.func, recv, &path, index, sig, direct)
+            }
         }
     }
 

@@ -74,10 +74,14 @@ pub struct RType {
     /// Methods callable through an interface holding this type, sorted by name: the function
     /// receives the interface data word as its receiver (wrappers adapt value receivers).
     pub methods: Vec<(String, u32)>,
+    /// The signature (func type without receiver) of each entry of `methods`.
+    pub method_sigs: Vec<u32>,
     /// The underlying type's descriptor (itself for unnamed types).
     pub underlying: u32,
     /// Interface types: method names, sorted (the dispatch order).
     pub iface_methods: Vec<String>,
+    /// Interface types: the signature of each method in `iface_methods`.
+    pub iface_sigs: Vec<u32>,
 }
 
 #[derive(Clone, Debug)]

@@ -73,6 +73,10 @@ fn describe(g: &mut Gen, t: TypeId) -> RType {
         TypeKind::Interface(ms) => ms.iter().map(|m| m.name.clone()).collect(),
         _ => vec![],
     };
+    let iface_sigs = match tt.under(t) {
+        TypeKind::Interface(ms) => ms.iter().map(|m| m.sig.0).collect(),
+        _ => vec![],
+    };
     let struct_fields = match tt.under(t) {
         TypeKind::Struct(fs) => fs.clone(),
         _ => vec![],
@@ -110,8 +114,10 @@ fn describe(g: &mut Gen, t: TypeId) -> RType {
         direct,
         comparable,
         methods: Vec::new(),
+        method_sigs: Vec::new(),
         underlying: under.0,
         iface_methods,
+        iface_sigs,
     }
 }
 
@@ -127,23 +133,30 @@ fn is_comparable(tt: &types::TypeTable, t: TypeId, seen: &mut HashSet<TypeId>) -
     }
 }
 
-/// All methods in the method set of `t` (for interface dispatch), with the embedding path
-/// to each: (name, method object).
-pub fn method_set(g: &Gen, t: TypeId) -> Vec<(String, ObjId)> {
+/// A method in a method set: declared with `func`, or promoted from an embedded interface.
+#[derive(Clone, Debug)]
+pub enum MethodRef {
+    Func(ObjId),
+    /// Method `index` of the interface-typed embedded field reached by `path`.
+    Iface { path: Vec<usize>, index: usize, sig: TypeId },
+}
+
+/// All methods in the method set of `t` (for interface dispatch), sorted by name.
+pub fn method_set(g: &Gen, t: TypeId) -> Vec<(String, MethodRef)> {
     let tt = &g.p.types;
     let (base, is_ptr) = match tt.kind(t) {
         TypeKind::Pointer(e) => (*e, true),
         _ => (t, false),
     };
-    let mut out: Vec<(String, ObjId)> = Vec::new();
+    let mut out: Vec<(String, MethodRef)> = Vec::new();
     let mut seen = HashSet::new();
-    // Breadth-first over embedding depth.
-    let mut level: Vec<(TypeId, bool)> = vec![(base, is_ptr)];
+    // Breadth-first over embedding depth: (type, reached through a pointer, field path).
+    let mut level: Vec<(TypeId, bool, Vec<usize>)> = vec![(base, is_ptr, vec![])];
     let mut visited = HashSet::new();
     while !level.is_empty() {
         let mut next = Vec::new();
-        let mut found_here = Vec::new();
-        for (ty, via_ptr) in level {
+        let mut found_here: Vec<(String, MethodRef)> = Vec::new();
+        for (ty, via_ptr, path) in level {
             if !visited.insert(ty) {
                 continue;
             }
@@ -155,18 +168,29 @@ pub fn method_set(g: &Gen, t: TypeId) -> Vec<(String, ObjId)> {
                         continue;
                     }
                     if !seen.contains(&o.name) {
-                        found_here.push((o.name.clone(), m));
+                        found_here.push((o.name.clone(), MethodRef::Func(m)));
+                    }
+                }
+            }
+            if !path.is_empty() {
+                if let TypeKind::Interface(ms) = tt.under(ty) {
+                    for (i, m) in ms.iter().enumerate() {
+                        if !seen.contains(&m.name) {
+                            found_here.push((m.name.clone(), MethodRef::Iface { path: path.clone(), index: i, sig: m.sig }));
+                        }
                     }
                 }
             }
             if let TypeKind::Struct(fs) = tt.under(ty) {
-                for f in fs {
+                for (i, f) in fs.iter().enumerate() {
                     if !f.embedded {
                         continue;
                     }
+                    let mut p = path.clone();
+                    p.push(i);
                     match tt.kind(f.ty) {
-                        TypeKind::Pointer(e) => next.push((*e, true)),
-                        _ => next.push((f.ty, via_ptr)),
+                        TypeKind::Pointer(e) => next.push((*e, true, p)),
+                        _ => next.push((f.ty, via_ptr, p)),
                     }
                 }
             }
@@ -234,10 +258,22 @@ impl Gen<'_> {
         let ms = method_set(self, t);
         let direct = self.is_ptr_word(t);
         let mut table = Vec::new();
+        let mut sigs = Vec::new();
         for (name, m) in ms {
-            let f = crate::call::wrapper_for(self, t, m, direct);
-            table.push((name, f));
+            match m {
+                MethodRef::Func(m) => {
+                    let f = crate::call::wrapper_for(self, t, m, direct);
+                    table.push((name, f));
+                    sigs.push(self.p.obj(m).ty.0);
+                }
+                MethodRef::Iface { path, index, sig } => {
+                    let f = crate::call::iface_wrapper_for(self, t, &name, path, index, sig, direct);
+                    table.push((name, f));
+                    sigs.push(sig.0);
+                }
+            }
         }
         self.out.rtypes[idx].methods = table;
+        self.out.rtypes[idx].method_sigs = sigs;
     }
 }

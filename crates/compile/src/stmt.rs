@@ -849,15 +849,15 @@ impl<'a> Gen<'a> {
             };
             for e in es {
                 let mark = self.f().temp_mark();
-                let is_nil = matches!(&e.kind, ExprKind::Ident(id) if id.name == "nil")
-                    && self.p.types.basic(self.type_of(e.id)) == Some(BasicKind::UntypedNil);
+                let is_nil = matches!(&strip_paren(e).kind, ExprKind::Ident(id)
+                    if matches!(self.p.info.uses.get(&id.id).map(|o| &self.p.obj(*o).kind), Some(gosub_types::ObjKind::Nil)));
                 let ct = self.type_of(e.id);
                 if is_nil {
                     self.f().emit_jump(Op::JmpCmpImmNot { op: crate::bytecode::CmpOp::Ne, a: dyn_t, imm: 0, target: 0 }, bodies[ci]);
                 } else if self.p.types.is_interface(ct) {
                     let ok = self.temp(types::T_BOOL);
                     let tmp = self.temp(ct);
-                    self.emit(Op::IfaceToIface { dst: tmp, src: xv, iface_ty: ct.0, commaok: Some(ok) });
+                    self.emit(Op::IfaceToIface { dst: tmp, src: xv, iface_ty: ct.0, commaok: Some(ok), assert: true });
                     self.f().emit_jump(Op::JmpIf { cond: ok, target: 0 }, bodies[ci]);
                 } else {
                     crate::rtypes::note_dynamic(self, ct);
@@ -884,7 +884,7 @@ impl<'a> Gen<'a> {
                     } else if self.p.types.is_interface(vt) {
                         let tmp = self.temp(vt);
                         let ok = self.temp(types::T_BOOL);
-                        self.emit(Op::IfaceToIface { dst: tmp, src: xv, iface_ty: vt.0, commaok: Some(ok) });
+                        self.emit(Op::IfaceToIface { dst: tmp, src: xv, iface_ty: vt.0, commaok: Some(ok), assert: true });
                         self.define_local(o, Some((tmp, vt)));
                     } else {
                         let tmp = self.temp(vt);
@@ -952,7 +952,7 @@ impl<'a> Gen<'a> {
             tys.extend(sig.results.iter().copied());
             let mut off = 0u64;
             for t in tys {
-                off = crate::layout::round_up(off, 8) + crate::layout::round_up(self.size(t) as u64, 8);
+                off = crate::layout::round_up(off, 8) + crate::layout::round_up((self.size(t) as u64).max(1), 8);
             }
             off as u32
         };
@@ -964,7 +964,7 @@ impl<'a> Gen<'a> {
                 for w in &l.ptr_words {
                     ptrs.push(2 + (off / 8) as u32 + w);
                 }
-                off += crate::layout::round_up(l.size, 8);
+                off += crate::layout::round_up(l.size.max(1), 8);
             }
             ptrs
         };
@@ -975,15 +975,14 @@ impl<'a> Gen<'a> {
 
     fn defer_args(&mut self, sig: &types::Signature, args: &'a [Expr], ellipsis: bool, reg: &crate::call::Region) {
         let nfixed = if sig.variadic { sig.params.len() - 1 } else { sig.params.len() };
-        if args.len() == 1 && sig.params.len() > 1 {
-            let vals = self.multi_value(&args[0], sig.params.len());
-            for (i, (r, rt)) in vals.into_iter().enumerate() {
-                if let Some(&pt) = sig.params.get(i) {
-                    let v = self.convert(r, rt, pt);
-                    self.mov(reg.param_offs[i], v, pt);
+        if args.len() == 1 {
+            if let TypeKind::Tuple(ts) = self.p.types.kind(self.type_of(args[0].id)).clone() {
+                if ts.len() > 1 {
+                    let vals = self.multi_value(&args[0], ts.len());
+                    self.spread_values(sig, vals, reg, 0);
+                    return;
                 }
             }
-            return;
         }
         for (i, a) in args.iter().enumerate().take(nfixed) {
             self.expr_conv_to(a, sig.params[i], reg.param_offs[i]);

@@ -3,6 +3,7 @@
 package fmt
 
 import (
+	"errors"
 	"io"
 	"os"
 )
@@ -33,12 +34,6 @@ type wrapError struct {
 
 func (e *wrapError) Error() string { return e.msg }
 func (e *wrapError) Unwrap() error { return e.err }
-
-type errorString struct {
-	s string
-}
-
-func (e *errorString) Error() string { return e.s }
 
 func Sprintf(format string, a ...any) string
 func Sprint(a ...any) string
@@ -91,5 +86,5 @@ func Errorf(format string, a ...any) error {
 			return &wrapError{msg: s, err: e}
 		}
 	}
-	return &errorString{s: s}
+	return errors.New(s)
 }

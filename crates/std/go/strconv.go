@@ -102,3 +102,19 @@ func Unquote(s string) (string, error) {
 }
 
 func AppendInt(dst []byte, i int64, base int) []byte { return append(dst, FormatInt(i, base)...) }
+
+func AppendQuote(dst []byte, s string) []byte { return append(dst, Quote(s)...) }
+
+func AppendQuoteRune(dst []byte, r rune) []byte { return append(dst, QuoteRune(r)...) }
+
+func QuoteRuneToASCII(r rune) string { return QuoteRune(r) }
+
+func CanBackquote(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '`' || (c < ' ' && c != '\t') || c == 0x7F {
+			return false
+		}
+	}
+	return true
+}

@@ -317,3 +317,75 @@ func Cut(s, sep string) (before, after string, found bool) {
 	}
 	return s, "", false
 }
+
+// A Replacer replaces a list of old/new string pairs (first match wins, left to right).
+type Replacer struct {
+	oldnew []string
+}
+
+func NewReplacer(oldnew ...string) *Replacer {
+	if len(oldnew)%2 == 1 {
+		panic("strings.NewReplacer: odd argument count")
+	}
+	return &Replacer{oldnew: append([]string(nil), oldnew...)}
+}
+
+func (r *Replacer) Replace(s string) string {
+	var b Builder
+	i := 0
+	for i < len(s) {
+		matched := false
+		for k := 0; k < len(r.oldnew); k += 2 {
+			old := r.oldnew[k]
+			if old != "" && HasPrefix(s[i:], old) {
+				b.WriteString(r.oldnew[k+1])
+				i += len(old)
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			b.WriteByte(s[i])
+			i++
+		}
+	}
+	return b.String()
+}
+
+func ContainsFunc(s string, f func(rune) bool) bool { return IndexFunc(s, f) >= 0 }
+
+func IndexFunc(s string, f func(rune) bool) int {
+	for i, r := range s {
+		if f(r) {
+			return i
+		}
+	}
+	return -1
+}
+
+func LastIndexByte(s string, c byte) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == c {
+			return i
+		}
+	}
+	return -1
+}
+
+func SplitAfterN(s, sep string, n int) []string { return genSplit(s, sep, len(sep), n) }
+
+func CutPrefix(s, prefix string) (after string, found bool) {
+	if !HasPrefix(s, prefix) {
+		return s, false
+	}
+	return s[len(prefix):], true
+}
+
+func CutSuffix(s, suffix string) (before string, found bool) {
+	if !HasSuffix(s, suffix) {
+		return s, false
+	}
+	return s[:len(s)-len(suffix)], true
+}
+
+func ToTitle(s string) string { return ToUpper(s) }

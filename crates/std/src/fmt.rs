@@ -112,13 +112,7 @@ impl<'a> Printer<'a> {
         } else if self.f.zero && !self.f.minus {
             if let Some(w) = self.f.width {
                 let extra = (neg || self.f.plus || self.f.space) as usize;
-                let prefix_len = match (self.f.sharp, verb) {
-                    (true, 'x') | (true, 'X') | (true, 'b') => 2,
-                    (true, 'o') => 1,
-                    (_, 'O') => 2,
-                    _ => 0,
-                };
-                while digits.len() + extra + prefix_len < w {
+                while digits.len() + extra < w {
                     digits.insert(0, '0');
                 }
             }
@@ -160,17 +154,8 @@ impl<'a> Printer<'a> {
             s.insert(0, ' ');
         }
         if v.is_infinite() || v.is_nan() {
-            if v.is_nan() && !self.f.plus {
-                s = s.trim_start_matches('+').to_string();
-                if self.f.space {
-                    s = format!(" {}", s);
-                }
-            }
-            if v.is_infinite() && !self.f.plus && v > 0.0 {
-                s = s.trim_start_matches('+').to_string();
-                if self.f.space {
-                    s = format!(" {}", s);
-                }
+            if self.f.space && s.starts_with('+') {
+                s.replace_range(0..1, " ");
             }
             self.pad_spaces(s.as_bytes());
             return;
@@ -251,12 +236,16 @@ impl<'a> Printer<'a> {
             return Ok(false);
         }
         let recv = if rt.direct { self.vm.heap.read_u64(addr)? } else { addr };
-        if rt.kind == RKind::Pointer && recv == 0 {
-            // A nil pointer receiver: Go catches the panic and prints <nil>.
-            self.pad(b"<nil>");
-            return Ok(true);
-        }
-        let res = gosub_vm::call::call_sync(self.vm, func, &recv.to_le_bytes())?;
+        let res = match gosub_vm::call::call_sync(self.vm, func, &recv.to_le_bytes()) {
+            Ok(r) => r,
+            // A nil pointer receiver whose method dereferences it: Go catches the panic and
+            // prints <nil>.
+            Err(Trap::Runtime(_)) if rt.kind == RKind::Pointer && recv == 0 => {
+                self.pad(b"<nil>");
+                return Ok(true);
+            }
+            Err(e) => return Err(e),
+        };
         let p = u64::from_le_bytes(res[0..8].try_into().unwrap_or([0; 8]));
         let n = u64::from_le_bytes(res[8..16].try_into().unwrap_or([0; 8]));
         let s = if n == 0 { Vec::new() } else { self.vm.heap.bytes(p, n as usize)?.to_vec() };
@@ -374,7 +363,7 @@ impl<'a> Printer<'a> {
             }
             RKind::Pointer | RKind::UnsafePointer => {
                 let p = heap.read_u64(addr)?;
-                if depth == 0 && p != 0 && rt.kind == RKind::Pointer && matches!(verb, 'v') {
+                if depth == 0 && p != 0 && rt.kind == RKind::Pointer {
                     let et = rt.elem;
                     let ek = self.prog.rtypes[et as usize].kind;
                     if matches!(ek, RKind::Struct | RKind::Array | RKind::Slice | RKind::Map) {
@@ -825,6 +814,11 @@ pub fn format_float(v: f64, fmt_c: char, prec: Option<usize>, bits: u32, sharp: 
     }
     let neg = v.is_sign_negative();
     let a = v.abs();
+    if fmt_c == 'x' || fmt_c == 'X' {
+        let s = hex_float(a, prec, bits);
+        let s = if fmt_c == 'X' { s.to_uppercase() } else { s };
+        return format!("{}{}", if neg { "-" } else { "" }, s);
+    }
     // Decimal digits and exponent (d.ddd × 10^exp).
     let (digits, exp) = match (fmt_c, prec) {
         (_, None) => shortest(a, bits),
@@ -936,6 +930,58 @@ pub fn format_float(v: f64, fmt_c: char, prec: Option<usize>, bits: u32, sharp: 
             }
         }
     }
+}
+
+/// %x of a non-negative float: `0x1.8p+00`.
+fn hex_float(a: f64, prec: Option<usize>, bits: u32) -> String {
+    if a == 0.0 {
+        let frac = prec.map(|p| if p > 0 { format!(".{}", "0".repeat(p)) } else { String::new() }).unwrap_or_default();
+        return format!("0x0{}p+00", frac);
+    }
+    let (mut mant, mut exp) = {
+        let b = a.to_bits();
+        let e = ((b >> 52) & 0x7ff) as i64;
+        let m = b & ((1u64 << 52) - 1);
+        if e == 0 {
+            // subnormal: normalize
+            let lz = m.leading_zeros() as i64 - 11;
+            ((m << (lz + 1)) & ((1u64 << 52) - 1), -1022 - lz - 1)
+        } else {
+            (m, e - 1023)
+        }
+    };
+    let _ = bits;
+    let mut digits = format!("{:013x}", mant);
+    if let Some(p) = prec {
+        if p < 13 {
+            // Round to p hex digits (round half to even).
+            let shift = 4 * (13 - p) as u32;
+            let full = (1u64 << 52) | mant;
+            let half = 1u64 << (shift - 1);
+            let rem = full & ((1u64 << shift) - 1);
+            let mut q = full >> shift;
+            if rem > half || (rem == half && q & 1 == 1) {
+                q += 1;
+            }
+            if q >> (52 - shift) >= 2 {
+                q >>= 1;
+                exp += 1;
+            }
+            mant = (q << shift) & ((1u64 << 52) - 1);
+            digits = format!("{:013x}", mant);
+            digits.truncate(p);
+        } else {
+            while digits.len() < p {
+                digits.push('0');
+            }
+        }
+    } else {
+        while digits.ends_with('0') {
+            digits.pop();
+        }
+    }
+    let frac = if digits.is_empty() { String::new() } else { format!(".{}", digits) };
+    format!("0x1{}p{}{:02}", frac, if exp < 0 { '-' } else { '+' }, exp.abs())
 }
 
 /// Shortest round-trip digits of a non-negative finite float, and its decimal exponent.

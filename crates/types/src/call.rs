@@ -254,9 +254,9 @@ impl<'a> Checker<'a> {
     pub(crate) fn conversion(&mut self, x: &mut Operand<'a>, t: TypeId) {
         let const_arg = x.val().is_some();
         let mut ok = false;
-        let mut new_val: Option<ConstValue> = None;
+        let mut new_val: Option<Val> = None;
         if const_arg && self.is_const_type(t) {
-            let v = x.val().cloned().unwrap_or(ConstValue::Int(0));
+            let v = x.val().cloned().unwrap_or(Val::Int(0));
             let from = self.bkind(x.ty).unwrap_or(BasicKind::Invalid);
             let to = self.bkind(t).unwrap_or(BasicKind::Invalid);
             match cst::represent(&v, from, to) {
@@ -270,7 +270,7 @@ impl<'a> Checker<'a> {
                             .and_then(|i| u32::try_from(i).ok())
                             .and_then(char::from_u32)
                             .unwrap_or('\u{FFFD}');
-                        new_val = Some(ConstValue::String(cp.to_string().into_bytes()));
+                        new_val = Some(Val::String(cp.to_string().into_bytes()));
                         ok = true;
                     } else if self.is_integer(x.ty) && self.is_integer(t) {
                         let ts = self.ts(t);
@@ -518,9 +518,9 @@ impl<'a> Checker<'a> {
                         if (bk == BasicKind::String || bk == BasicKind::UntypedString)
                             && b == Builtin::Len =>
                     {
-                        if let Some(ConstValue::String(s)) = x.val() {
+                        if let Some(Val::String(s)) = x.val() {
                             res = Some(Operand {
-                                mode: OpMode::Const(ConstValue::Int(s.len() as i128)),
+                                mode: OpMode::Const(Val::Int(s.len() as i128)),
                                 ty: T_INT,
                                 expr: Some(e),
                             });
@@ -535,7 +535,7 @@ impl<'a> Checker<'a> {
                     TypeKind::Array(_, n) => {
                         if !contains_call_or_recv(args.first()) {
                             res = Some(Operand {
-                                mode: OpMode::Const(ConstValue::Int(n as i128)),
+                                mode: OpMode::Const(Val::Int(n as i128)),
                                 ty: T_INT,
                                 expr: Some(e),
                             });
@@ -824,7 +824,7 @@ impl<'a> Checker<'a> {
                 let (size, align) = self.size_align(x.ty);
                 let v = if b == Builtin::Sizeof { size } else { align };
                 Operand {
-                    mode: OpMode::Const(ConstValue::Int(v as i128)),
+                    mode: OpMode::Const(Val::Int(v as i128)),
                     ty: T_UINTPTR,
                     expr: Some(e),
                 }
@@ -856,7 +856,7 @@ impl<'a> Checker<'a> {
                     }
                 };
                 Operand {
-                    mode: OpMode::Const(ConstValue::Int(off as i128)),
+                    mode: OpMode::Const(Val::Int(off as i128)),
                     ty: T_UINTPTR,
                     expr: Some(e),
                 }

@@ -12,7 +12,7 @@ pub(crate) enum OpMode {
     NoValue,
     Builtin(Builtin),
     Type,
-    Const(ConstValue),
+    Const(Val),
     Var,
     MapIndex,
     Value,
@@ -37,14 +37,25 @@ impl<'a> Operand<'a> {
     pub fn is_invalid(&self) -> bool {
         self.mode == OpMode::Invalid
     }
-    pub fn val(&self) -> Option<&ConstValue> {
+    pub fn val(&self) -> Option<&Val> {
         match &self.mode {
             OpMode::Const(v) => Some(v),
             _ => None,
         }
     }
+    /// The predeclared `nil` (also after it was converted to the other operand's type).
     pub fn is_nil(&self) -> bool {
-        self.ty == T_UNTYPED_NIL
+        if self.ty == T_UNTYPED_NIL {
+            return true;
+        }
+        let mut e = match self.expr {
+            Some(e) => e,
+            None => return false,
+        };
+        while let gosub_syntax::ast::ExprKind::Paren(x) = &e.kind {
+            e = x;
+        }
+        matches!(&e.kind, gosub_syntax::ast::ExprKind::Ident(id) if id.name == "nil") && self.mode == OpMode::Value
     }
 }
 
@@ -121,7 +132,7 @@ pub(crate) struct FuncCtx {
 pub(crate) struct UntypedInfo<'a> {
     pub expr: &'a Expr,
     pub ty: TypeId,
-    pub val: Option<ConstValue>,
+    pub val: Option<Val>,
     pub is_lhs: bool,
     pub mode: Mode,
 }
@@ -149,6 +160,8 @@ pub(crate) struct Checker<'a> {
     pub funcs: Vec<FuncCtx>,
     pub untyped: HashMap<NodeId, UntypedInfo<'a>>,
     pub used: HashSet<ObjId>,
+    /// Exact values of declared constants (the objects hold the rounded public values).
+    pub const_vals: HashMap<ObjId, Val>,
     pub used_imports: HashSet<ObjId>,
     /// The value of `iota` while checking a constant declaration.
     pub iota: Option<u32>,
@@ -230,6 +243,7 @@ impl<'a> Checker<'a> {
             funcs: Vec::new(),
             untyped: HashMap::new(),
             used: HashSet::new(),
+            const_vals: HashMap::new(),
             used_imports: HashSet::new(),
             iota: None,
             local_type_count: 0,
@@ -431,22 +445,25 @@ impl<'a> Checker<'a> {
         self.record_final(e.id, mode, x.ty, x.val().cloned());
     }
 
-    pub fn record_final(&mut self, id: NodeId, mode: Mode, ty: TypeId, val: Option<ConstValue>) {
+    pub fn record_final(&mut self, id: NodeId, mode: Mode, ty: TypeId, val: Option<Val>) {
         self.info.types.insert(id, ty);
         self.info.modes.insert(id, mode);
         if let Some(v) = val {
             let v = self.normalize_const(v, ty);
-            self.info.consts.insert(id, v);
+            self.info.consts.insert(id, v.to_public());
         }
     }
 
     /// Brings a constant value into the representation of its (final) type.
-    pub fn normalize_const(&self, v: ConstValue, ty: TypeId) -> ConstValue {
+    pub fn normalize_const(&self, v: Val, ty: TypeId) -> Val {
         match (self.tt.basic(ty), &v) {
-            (Some(b), ConstValue::Int(i)) if b.is_float() => ConstValue::Float(*i as f64),
-            (Some(b), ConstValue::Float(f)) if b.is_integer() && f.fract() == 0.0 => {
-                ConstValue::Int(*f as i128)
+            (Some(b), Val::Int(i)) if b.is_float() => {
+                Val::Float(crate::bigrat::Rat::from_i128(*i))
             }
+            (Some(b), Val::Float(f)) if b.is_integer() && f.is_int() => match f.to_i128() {
+                Some(i) => Val::Int(i),
+                None => v,
+            },
             _ => v,
         }
     }

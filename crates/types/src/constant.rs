@@ -1,8 +1,62 @@
-//! Exact constant arithmetic: integers in i128, floats in f64, strings, booleans.
+//! Exact constant arithmetic: integers in i128, floats as exact rationals (rounded to
+//! float64/float32 when typed), strings, booleans.
 
+use crate::bigrat::Rat;
 use crate::ty::BasicKind;
 use crate::ConstValue;
 use gosub_syntax::ast::{BinOp, UnOp};
+
+/// The checker's constant values. Like the public `ConstValue`, but floating-point values
+/// are exact rationals: untyped float constants are exact, typed ones hold the exact value
+/// of their float64/float32 rounding.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Val {
+    Bool(bool),
+    Int(i128),
+    Float(Rat),
+    Complex(f64, f64),
+    String(Vec<u8>),
+}
+
+impl Val {
+    /// The value as later stages see it (floats rounded to the nearest float64).
+    pub fn to_public(&self) -> ConstValue {
+        match self {
+            Val::Bool(b) => ConstValue::Bool(*b),
+            Val::Int(i) => ConstValue::Int(*i),
+            Val::Float(r) => ConstValue::Float(r.approx_f64()),
+            Val::Complex(a, b) => ConstValue::Complex(*a, *b),
+            Val::String(s) => ConstValue::String(s.clone()),
+        }
+    }
+    pub fn from_public(v: &ConstValue) -> Val {
+        match v {
+            ConstValue::Bool(b) => Val::Bool(*b),
+            ConstValue::Int(i) => Val::Int(*i),
+            ConstValue::Float(f) => Val::Float(Rat::from_f64(*f).unwrap_or_else(Rat::zero)),
+            ConstValue::Complex(a, b) => Val::Complex(*a, *b),
+            ConstValue::String(s) => Val::String(s.clone()),
+        }
+    }
+}
+
+fn to_rat(v: &Val) -> Option<Rat> {
+    match v {
+        Val::Int(i) => Some(Rat::from_i128(*i)),
+        Val::Float(r) => Some(r.clone()),
+        _ => None,
+    }
+}
+
+/// Whether a numeric constant is zero.
+pub(crate) fn is_zero(v: &Val) -> bool {
+    match v {
+        Val::Int(i) => *i == 0,
+        Val::Float(r) => r.is_zero(),
+        Val::Complex(a, b) => *a == 0.0 && *b == 0.0,
+        _ => false,
+    }
+}
 
 /// Why a constant is not representable in a type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,45 +86,25 @@ pub(crate) fn parse_int_lit(s: &str) -> Option<i128> {
     i128::from_str_radix(&digits, radix).ok()
 }
 
-/// Parses a floating-point literal (decimal or hexadecimal).
-pub(crate) fn parse_float_lit(s: &str) -> Option<f64> {
-    let s: String = s.chars().filter(|&c| c != '_').collect();
-    if let Some(r) = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
-        let (mant, exp) = match r.find(['p', 'P']) {
-            Some(i) => (&r[..i], r[i + 1..].parse::<i32>().ok()?),
-            None => (r, 0),
-        };
-        let (ip, fp) = match mant.find('.') {
-            Some(i) => (&mant[..i], &mant[i + 1..]),
-            None => (mant, ""),
-        };
-        let mut v = 0f64;
-        for c in ip.chars() {
-            v = v * 16.0 + c.to_digit(16)? as f64;
-        }
-        let mut scale = 1.0 / 16.0;
-        for c in fp.chars() {
-            v += c.to_digit(16)? as f64 * scale;
-            scale /= 16.0;
-        }
-        return Some(v * 2f64.powi(exp));
-    }
-    s.parse::<f64>().ok()
+/// Parses a floating-point literal (decimal or hexadecimal) exactly.
+pub(crate) fn parse_float_lit(s: &str) -> Option<Rat> {
+    Rat::parse(s)
 }
 
-pub(crate) fn to_f64(v: &ConstValue) -> Option<f64> {
+#[allow(dead_code)]
+pub(crate) fn to_f64(v: &Val) -> Option<f64> {
     match v {
-        ConstValue::Int(i) => Some(*i as f64),
-        ConstValue::Float(f) => Some(*f),
+        Val::Int(i) => Some(*i as f64),
+        Val::Float(r) => r.to_f64(),
         _ => None,
     }
 }
 
 /// The value as an exact integer, if it is one.
-pub(crate) fn to_int(v: &ConstValue) -> Option<i128> {
+pub(crate) fn to_int(v: &Val) -> Option<i128> {
     match v {
-        ConstValue::Int(i) => Some(*i),
-        ConstValue::Float(f) if f.fract() == 0.0 && f.abs() < 1.7e38 => Some(*f as i128),
+        Val::Int(i) => Some(*i),
+        Val::Float(r) => r.to_i128(),
         _ => None,
     }
 }
@@ -79,11 +113,11 @@ pub(crate) fn to_int(v: &ConstValue) -> Option<i128> {
 /// operands are integer constants. Err(msg) for division by zero or overflow.
 pub(crate) fn binary(
     op: BinOp,
-    x: &ConstValue,
-    y: &ConstValue,
+    x: &Val,
+    y: &Val,
     int_div: bool,
-) -> Result<ConstValue, &'static str> {
-    use ConstValue::*;
+) -> Result<Val, &'static str> {
+    use Val::*;
     match (x, y) {
         (Int(a), Int(b)) if int_div || op != BinOp::Div => {
             let (a, b) = (*a, *b);
@@ -112,24 +146,20 @@ pub(crate) fn binary(
             r.map(Int).ok_or("overflow")
         }
         (Int(_) | Float(_), Int(_) | Float(_)) => {
-            let (a, b) = (to_f64(x).unwrap_or(0.0), to_f64(y).unwrap_or(0.0));
+            let (a, b) = (to_rat(x).unwrap_or_else(Rat::zero), to_rat(y).unwrap_or_else(Rat::zero));
             let r = match op {
-                BinOp::Add => a + b,
-                BinOp::Sub => a - b,
-                BinOp::Mul => a * b,
+                BinOp::Add => a.add(&b),
+                BinOp::Sub => a.sub(&b),
+                BinOp::Mul => a.mul(&b),
                 BinOp::Div => {
-                    if b == 0.0 {
+                    if b.is_zero() {
                         return Err("division by zero");
                     }
-                    a / b
+                    a.div(&b)
                 }
                 _ => return Err("invalid"),
             };
-            if r.is_finite() {
-                Ok(Float(r))
-            } else {
-                Err("overflow")
-            }
+            r.map(Float).ok_or("overflow")
         }
         (String(a), String(b)) if op == BinOp::Add => {
             let mut s = a.clone();
@@ -145,12 +175,12 @@ pub(crate) fn binary(
     }
 }
 
-pub(crate) fn compare(op: BinOp, x: &ConstValue, y: &ConstValue) -> Option<bool> {
+pub(crate) fn compare(op: BinOp, x: &Val, y: &Val) -> Option<bool> {
     use std::cmp::Ordering;
-    use ConstValue::*;
+    use Val::*;
     let ord: Ordering = match (x, y) {
         (Int(a), Int(b)) => a.cmp(b),
-        (Int(_) | Float(_), Int(_) | Float(_)) => to_f64(x)?.partial_cmp(&to_f64(y)?)?,
+        (Int(_) | Float(_), Int(_) | Float(_)) => to_rat(x)?.cmp(&to_rat(y)?),
         (String(a), String(b)) => a.cmp(b),
         (Bool(a), Bool(b)) => {
             return match op {
@@ -173,12 +203,12 @@ pub(crate) fn compare(op: BinOp, x: &ConstValue, y: &ConstValue) -> Option<bool>
 }
 
 /// Unary operation; `unsigned_bits` is Some(n) for `^x` on a typed unsigned constant.
-pub(crate) fn unary(op: UnOp, x: &ConstValue, unsigned_bits: Option<u32>) -> Option<ConstValue> {
-    use ConstValue::*;
+pub(crate) fn unary(op: UnOp, x: &Val, unsigned_bits: Option<u32>) -> Option<Val> {
+    use Val::*;
     match (op, x) {
         (UnOp::Pos, Int(_) | Float(_)) => Some(x.clone()),
         (UnOp::Neg, Int(a)) => a.checked_neg().map(Int),
-        (UnOp::Neg, Float(a)) => Some(Float(-a)),
+        (UnOp::Neg, Float(a)) => Some(Float(a.neg())),
         (UnOp::Not, Bool(b)) => Some(Bool(!b)),
         (UnOp::Xor, Int(a)) => match unsigned_bits {
             Some(n) if n < 128 => Some(Int(!a & ((1i128 << n) - 1))),
@@ -232,11 +262,7 @@ fn int_range(k: BasicKind) -> Option<(i128, i128)> {
 
 /// Converts constant `v` (of a type of kind `from`) to basic kind `to`, checking that it is
 /// representable; returns the rounded value.
-pub(crate) fn represent(
-    v: &ConstValue,
-    from: BasicKind,
-    to: BasicKind,
-) -> Result<ConstValue, ReprErr> {
+pub(crate) fn represent(v: &Val, from: BasicKind, to: BasicKind) -> Result<Val, ReprErr> {
     use BasicKind::*;
     let numeric_from = from.is_numeric() || matches!(from, UntypedInt | UntypedRune | UntypedFloat);
     let fail = |to_int: bool| {
@@ -253,15 +279,15 @@ pub(crate) fn represent(
     match to {
         _ if to.is_integer() && to != UntypedInt && to != UntypedRune => {
             let i = match v {
-                ConstValue::Int(i) => *i,
-                ConstValue::Float(f) => {
-                    if f.fract() != 0.0 || !f.is_finite() {
+                Val::Int(i) => *i,
+                Val::Float(r) => {
+                    if !r.is_int() {
                         return Err(fail(true));
                     }
-                    if f.abs() > 1.0e38 {
-                        return Err(ReprErr::Overflow);
+                    match r.to_i128() {
+                        Some(i) => i,
+                        None => return Err(ReprErr::Overflow),
                     }
-                    *f as i128
                 }
                 _ => return Err(ReprErr::Invalid),
             };
@@ -269,46 +295,45 @@ pub(crate) fn represent(
             if i < lo || i > hi {
                 return Err(ReprErr::Overflow);
             }
-            Ok(ConstValue::Int(i))
+            Ok(Val::Int(i))
         }
         UntypedInt | UntypedRune => match v {
-            ConstValue::Int(_) => Ok(v.clone()),
-            ConstValue::Float(f) if f.fract() == 0.0 && f.abs() < 1.0e38 => {
-                Ok(ConstValue::Int(*f as i128))
-            }
-            ConstValue::Float(_) => Err(fail(true)),
+            Val::Int(_) => Ok(v.clone()),
+            Val::Float(r) if r.is_int() => match r.to_i128() {
+                Some(i) => Ok(Val::Int(i)),
+                None => Err(ReprErr::Overflow),
+            },
+            Val::Float(_) => Err(fail(true)),
             _ => Err(ReprErr::Invalid),
         },
         Float32 | Float64 | UntypedFloat => {
-            let f = match to_f64(v) {
-                Some(f) => f,
+            let r = match to_rat(v) {
+                Some(r) => r,
                 None => return Err(ReprErr::Invalid),
             };
-            if to == Float32 {
-                let r = f as f32;
-                if r.is_infinite() {
-                    return Err(ReprErr::Overflow);
-                }
-                Ok(ConstValue::Float(r as f64))
-            } else if f.is_finite() {
-                Ok(ConstValue::Float(f))
-            } else {
-                Err(ReprErr::Overflow)
+            if to == UntypedFloat {
+                return Ok(Val::Float(r));
+            }
+            let f = if to == Float32 { r.to_f32() } else { r.to_f64() };
+            match f.and_then(Rat::from_f64) {
+                Some(r) => Ok(Val::Float(r)),
+                None => Err(ReprErr::Overflow),
             }
         }
         Complex64 | Complex128 => match v {
-            ConstValue::Int(_) | ConstValue::Float(_) => {
-                Ok(ConstValue::Complex(to_f64(v).unwrap_or(0.0), 0.0))
-            }
-            ConstValue::Complex(..) => Ok(v.clone()),
+            Val::Int(_) | Val::Float(_) => match to_rat(v).and_then(|r| r.to_f64()) {
+                Some(f) => Ok(Val::Complex(f, 0.0)),
+                None => Err(ReprErr::Overflow),
+            },
+            Val::Complex(..) => Ok(v.clone()),
             _ => Err(ReprErr::Invalid),
         },
         String | UntypedString => match v {
-            ConstValue::String(_) => Ok(v.clone()),
+            Val::String(_) => Ok(v.clone()),
             _ => Err(ReprErr::Invalid),
         },
         Bool | UntypedBool => match v {
-            ConstValue::Bool(_) => Ok(v.clone()),
+            Val::Bool(_) => Ok(v.clone()),
             _ => Err(ReprErr::Invalid),
         },
         _ => Err(ReprErr::Invalid),
@@ -368,13 +393,13 @@ pub(crate) fn quote(b: &[u8]) -> String {
 }
 
 /// go/constant's `Value.String()`: short, human-readable form.
-pub(crate) fn const_string(v: &ConstValue) -> String {
+pub(crate) fn const_string(v: &Val) -> String {
     match v {
-        ConstValue::Bool(b) => b.to_string(),
-        ConstValue::Int(i) => i.to_string(),
-        ConstValue::Float(f) => fmt_g6(*f),
-        ConstValue::Complex(r, i) => format!("({} + {}i)", fmt_g6(*r), fmt_g6(*i)),
-        ConstValue::String(s) => {
+        Val::Bool(b) => b.to_string(),
+        Val::Int(i) => i.to_string(),
+        Val::Float(r) => r.to_short_string(fmt_g6),
+        Val::Complex(r, i) => format!("({} + {}i)", fmt_g6(*r), fmt_g6(*i)),
+        Val::String(s) => {
             let q = quote(s);
             // go/constant shortens long strings to 72 characters.
             let chars: Vec<char> = q.chars().collect();

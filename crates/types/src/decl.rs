@@ -567,8 +567,10 @@ impl<'a> Checker<'a> {
         }
         if let OpMode::Const(v) = &x.mode {
             let v = self.normalize_const(v.clone(), x.ty);
+            let public = v.to_public();
+            self.const_vals.insert(o, v);
             let ob = &mut self.objs[o.0 as usize];
-            ob.kind = ObjKind::Const(v);
+            ob.kind = ObjKind::Const(public);
             ob.ty = x.ty;
         }
     }

@@ -115,7 +115,7 @@ impl<'a> Checker<'a> {
             ObjKind::Const(v) => {
                 if o == self.iota_obj {
                     match self.iota {
-                        Some(n) => OpMode::Const(ConstValue::Int(n as i128)),
+                        Some(n) => OpMode::Const(Val::Int(n as i128)),
                         None => {
                             self.error(pos, "cannot use iota outside constant declaration");
                             return Operand::invalid(Some(e));
@@ -125,7 +125,12 @@ impl<'a> Checker<'a> {
                     if ob.ty == T_INVALID {
                         return Operand::invalid(Some(e));
                     }
-                    OpMode::Const(v.clone())
+                    OpMode::Const(
+                        self.const_vals
+                            .get(&o)
+                            .cloned()
+                            .unwrap_or_else(|| Val::from_public(v)),
+                    )
                 }
             }
             ObjKind::TypeName => {
@@ -162,7 +167,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn constant(&self, e: &'a Expr, v: ConstValue, ty: TypeId) -> Operand<'a> {
+    fn constant(&self, e: &'a Expr, v: Val, ty: TypeId) -> Operand<'a> {
         Operand {
             mode: OpMode::Const(v),
             ty,
@@ -177,7 +182,7 @@ impl<'a> Checker<'a> {
         match &e.kind {
             ExprKind::Ident(id) => self.ident(e, id),
             ExprKind::IntLit(s) => match cst::parse_int_lit(s) {
-                Some(v) => self.constant(e, ConstValue::Int(v), T_UNTYPED_INT),
+                Some(v) => self.constant(e, Val::Int(v), T_UNTYPED_INT),
                 None => {
                     if s.chars()
                         .all(|c| c.is_ascii_hexdigit() || "xXoObB_".contains(c))
@@ -190,7 +195,7 @@ impl<'a> Checker<'a> {
                 }
             },
             ExprKind::FloatLit(s) => match cst::parse_float_lit(s) {
-                Some(v) if v.is_finite() => self.constant(e, ConstValue::Float(v), T_UNTYPED_FLOAT),
+                Some(v) => self.constant(e, Val::Float(v), T_UNTYPED_FLOAT),
                 _ => {
                     self.error(e.span.lo, format!("malformed constant: {}", s));
                     Operand::invalid(Some(e))
@@ -200,9 +205,9 @@ impl<'a> Checker<'a> {
                 self.error(e.span.lo, "complex numbers are not supported by gosub");
                 Operand::invalid(Some(e))
             }
-            ExprKind::RuneLit(c) => self.constant(e, ConstValue::Int(*c as i128), T_UNTYPED_RUNE),
+            ExprKind::RuneLit(c) => self.constant(e, Val::Int(*c as i128), T_UNTYPED_RUNE),
             ExprKind::StringLit(b) => {
-                self.constant(e, ConstValue::String(b.clone()), T_UNTYPED_STRING)
+                self.constant(e, Val::String(b.clone()), T_UNTYPED_STRING)
             }
             ExprKind::CompositeLit { ty, elts, rbrace } => {
                 self.composite_lit(e, ty.as_deref(), elts, *rbrace, hint)
@@ -592,7 +597,7 @@ impl<'a> Checker<'a> {
         }
         if matches!(op, BinOp::Div | BinOp::Rem)
             && (x.val().is_some() || self.is_integer(x.ty))
-            && y.val().is_some_and(|v| cst::to_f64(v) == Some(0.0))
+            && y.val().is_some_and(cst::is_zero)
         {
             self.err_at_op(&y, "invalid operation: division by zero");
             return Operand::invalid(e);
@@ -710,7 +715,7 @@ impl<'a> Checker<'a> {
         if let (Some(a), Some(b)) = (x.val(), y.val()) {
             if let Some(r) = cst::compare(op, a, b) {
                 return Operand {
-                    mode: OpMode::Const(ConstValue::Bool(r)),
+                    mode: OpMode::Const(Val::Bool(r)),
                     ty: T_UNTYPED_BOOL,
                     expr: e,
                 };
@@ -819,7 +824,7 @@ impl<'a> Checker<'a> {
                 match cst::shift(op, xv, s as u64) {
                     Some(v) => {
                         let mut out = Operand {
-                            mode: OpMode::Const(ConstValue::Int(v)),
+                            mode: OpMode::Const(Val::Int(v)),
                             ty,
                             expr: e,
                         };
@@ -902,7 +907,7 @@ impl<'a> Checker<'a> {
         &mut self,
         x: &Operand<'a>,
         target: TypeId,
-    ) -> Result<(TypeId, Option<ConstValue>), cst::ReprErr> {
+    ) -> Result<(TypeId, Option<Val>), cst::ReprErr> {
         if x.is_invalid() || !self.is_untyped(x.ty) || target == T_INVALID {
             return Ok((x.ty, None));
         }
@@ -1055,7 +1060,7 @@ impl<'a> Checker<'a> {
         let (mode, elem, len) = match self.tt.under(x.ty).clone() {
             TypeKind::Basic(b) if b == BasicKind::String || b == BasicKind::UntypedString => {
                 let len = match x.val() {
-                    Some(ConstValue::String(s)) => Some(s.len() as i128),
+                    Some(Val::String(s)) => Some(s.len() as i128),
                     _ => None,
                 };
                 (OpMode::Value, T_UINT8, len)
@@ -1180,7 +1185,7 @@ impl<'a> Checker<'a> {
                     self.error(e.span.lo, "invalid operation: 3-index slice of string");
                     return Operand::invalid(Some(e));
                 }
-                if let Some(ConstValue::String(s)) = x.val() {
+                if let Some(Val::String(s)) = x.val() {
                     length = Some(s.len() as i128);
                 }
                 if b == BasicKind::UntypedString {

@@ -34,6 +34,7 @@
 pub mod ty;
 
 mod assign;
+mod bigrat;
 mod branches;
 mod call;
 mod check;
@@ -51,6 +52,8 @@ mod universe;
 pub use check::check;
 pub use errors::{expand_positions, render_diagnostic};
 pub use ty::*;
+
+pub(crate) use constant::Val;
 
 pub(crate) use gosub_syntax::ast::Ident;
 use gosub_syntax::ast::{NodeId, Span};

@@ -150,7 +150,7 @@ impl<'a> Checker<'a> {
                 self.indexed_elts(elts, et, None);
             }
             TypeKind::Map(kt, vt) => {
-                let mut seen: Vec<ConstValue> = Vec::new();
+                let mut seen: Vec<Val> = Vec::new();
                 for el in elts {
                     let ExprKind::KeyValue { key, value } = &el.kind else {
                         self.err_at(el, "missing key in map literal");

@@ -460,12 +460,12 @@ impl<'a> Checker<'a> {
                 x
             }
             None => Operand {
-                mode: OpMode::Const(ConstValue::Bool(true)),
+                mode: OpMode::Const(Val::Bool(true)),
                 ty: T_BOOL,
                 expr: None,
             },
         };
-        let mut seen: Vec<(ConstValue, TypeId, u32)> = Vec::new();
+        let mut seen: Vec<(Val, TypeId, u32)> = Vec::new();
         let mut first_default: Option<u32> = None;
         for cl in clauses {
             match &cl.exprs {
@@ -498,7 +498,7 @@ impl<'a> Checker<'a> {
         &mut self,
         x: &mut Operand<'a>,
         e: &'a Expr,
-        seen: &mut Vec<(ConstValue, TypeId, u32)>,
+        seen: &mut Vec<(Val, TypeId, u32)>,
     ) {
         let mut v = self.expr(e);
         if v.is_invalid() || x.is_invalid() {

@@ -91,8 +91,8 @@ pub fn grow_cap(old_len: u64, old_cap: u64, num: u64, elem_size: u64) -> u64 {
 }
 
 fn alloc_array(vm: &mut Vm, gcty: u32, elem_size: u32, n: u64) -> Result<Addr, Trap> {
-    if n == 0 {
-        return Ok(0);
+    if n == 0 || elem_size == 0 {
+        return Ok(vm.zerobase);
     }
     let total = n.saturating_mul(elem_size as u64);
     if total > (1u64 << 40) {
@@ -198,7 +198,7 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
         Op::StrToBytes { dst, a } => {
             let n = rd(vm, fp, a + 8)?;
             let cap = if n == 0 { 0 } else { roundupsize(n) };
-            let p = if n == 0 { 0 } else { vm.alloc(GcTypeId::BYTES, cap as usize)? };
+            let p = if n == 0 { vm.zerobase } else { vm.alloc(GcTypeId::BYTES, cap as usize)? };
             let src = rd(vm, fp, a)?;
             if n > 0 {
                 vm.heap.copy(p, src, n as usize)?;
@@ -223,7 +223,7 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
             let runes: Vec<u32> = crate::strings::decode_runes(&bytes);
             let n = runes.len() as u64;
             let cap = if n == 0 { 0 } else { roundupsize(n * 4) / 4 };
-            let p = if n == 0 { 0 } else { vm.alloc(GcTypeId::BYTES, (cap * 4) as usize)? };
+            let p = if n == 0 { vm.zerobase } else { vm.alloc(GcTypeId::BYTES, (cap * 4) as usize)? };
             for (i, r) in runes.iter().enumerate() {
                 vm.heap.write_u32(p + 4 * i as u64, *r)?;
             }
@@ -354,6 +354,21 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
             }
             wr(vm, fp, n, k)?;
         }
+        Op::SliceToArray { dst, src, n, size, ptr } => {
+            let len = rd(vm, fp, src + 8)?;
+            if len < n {
+                return Err(Trap::Runtime(format!(
+                    "cannot convert slice with length {} to array or pointer to array with length {}",
+                    len, n
+                )));
+            }
+            let p = rd(vm, fp, src)?;
+            if ptr {
+                wr(vm, fp, dst, if p == 0 && n == 0 { 0 } else { p })?;
+            } else if size > 0 {
+                vm.heap.copy(fp + dst as u64, p, size as usize)?;
+            }
+        }
         Op::ClearSlice { s, elem_size } => {
             let l = rd(vm, fp, s + 8)?;
             if l > 0 {
@@ -374,9 +389,14 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
             wr(vm, fp, dst, itab as u64 + 1)?;
             wr(vm, fp, dst + 8, data)?;
         }
-        Op::IfaceToIface { dst, src, iface_ty, commaok } => {
+        Op::IfaceToIface { dst, src, iface_ty, commaok, assert } => {
             let it = rd(vm, fp, src)?;
             let data = rd(vm, fp, src + 8)?;
+            if it == 0 && !assert {
+                wr(vm, fp, dst, 0)?;
+                wr(vm, fp, dst + 8, 0)?;
+                return Ok(None);
+            }
             let res = if it == 0 { Err(None) } else { crate::iface::convert_itab(vm, prog, it, iface_ty) };
             match (res, commaok) {
                 (Ok(nit), ok) => {

@@ -22,10 +22,7 @@ pub fn convert_itab(vm: &mut Vm, prog: &Program, it: u64, iface: u32) -> Result<
     if let Some(&i) = vm.itab_cache.get(&(rt, iface)) {
         return if vm.itabs[i as usize].funcs.contains(&u32::MAX) { Err(missing(vm, prog, rt, iface)) } else { Ok(i as u64 + 1) };
     }
-    let names = &prog.rtypes[iface as usize].iface_methods;
-    let methods = &prog.rtypes[rt as usize].methods;
-    let funcs: Vec<u32> =
-        names.iter().map(|n| methods.iter().find(|(m, _)| m == n).map(|(_, f)| *f).unwrap_or(u32::MAX)).collect();
+    let funcs = method_table(prog, rt, iface);
     let idx = vm.itabs.len() as u32;
     let ok = !funcs.contains(&u32::MAX);
     vm.itabs.push(Itab { rtype: rt, iface, funcs });
@@ -37,9 +34,29 @@ pub fn convert_itab(vm: &mut Vm, prog: &Program, it: u64, iface: u32) -> Result<
     }
 }
 
+/// The function of each interface method for dynamic type `rt` (u32::MAX where missing or
+/// of another signature).
+fn method_table(prog: &Program, rt: u32, iface: u32) -> Vec<u32> {
+    let it = &prog.rtypes[iface as usize];
+    let r = &prog.rtypes[rt as usize];
+    it.iface_methods
+        .iter()
+        .zip(it.iface_sigs.iter())
+        .map(|(n, sig)| {
+            r.methods
+                .iter()
+                .zip(r.method_sigs.iter())
+                .find(|((m, _), s)| m == n && *s == sig)
+                .map(|((_, f), _)| *f)
+                .unwrap_or(u32::MAX)
+        })
+        .collect()
+}
+
 fn missing(_vm: &Vm, prog: &Program, rt: u32, iface: u32) -> Option<String> {
-    let methods = &prog.rtypes[rt as usize].methods;
-    prog.rtypes[iface as usize].iface_methods.iter().find(|n| !methods.iter().any(|(m, _)| m == *n)).cloned()
+    let funcs = method_table(prog, rt, iface);
+    let i = funcs.iter().position(|&f| f == u32::MAX)?;
+    prog.rtypes[iface as usize].iface_methods.get(i).cloned()
 }
 
 /// Go's `==` on two interface values stored at `a` and `b`.

@@ -82,7 +82,7 @@ pub fn after_deferred_in_panic(vm: &mut Vm) -> bool {
 /// Boxes a runtime error message as the panic value (a runtime.Error when the program has
 /// the runtime package's error type, else a string).
 fn runtime_panic(vm: &mut Vm, msg: String, runtime: bool) -> Trap {
-    let text = if runtime { msg.clone() } else { msg.clone() };
+    let text = msg.clone();
     let (itab, data) = match box_message(vm, &text, runtime) {
         Ok(v) => v,
         Err(_) => (0, 0),
@@ -93,7 +93,7 @@ fn runtime_panic(vm: &mut Vm, msg: String, runtime: bool) -> Trap {
         itab,
         data: h,
         recovered: false,
-        runtime_msg: Some(if runtime { format!("runtime error: {}", msg) } else { msg }),
+        runtime_msg: Some(msg),
         repanicked: false,
         aborted: false,
     });
@@ -121,12 +121,12 @@ fn box_message(vm: &mut Vm, text: &str, runtime: bool) -> Result<(u64, u64), Tra
 pub fn handle_trap(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos, trap: Trap) -> Result<(), VmError> {
     vm.cur_pc = pos.pc.saturating_sub(1);
     let t = match trap {
-        Trap::Runtime(msg) => runtime_panic(vm, msg, true),
-        Trap::PanicString(msg) => {
-            let runtime = msg.starts_with("runtime error: ");
-            let m = msg.strip_prefix("runtime error: ").map(str::to_string).unwrap_or(msg);
-            runtime_panic(vm, m, runtime)
+        Trap::Runtime(msg) => {
+            // Interface conversion errors are runtime.Errors whose text has no prefix.
+            let text = if msg.starts_with("interface conversion") { msg } else { format!("runtime error: {}", msg) };
+            runtime_panic(vm, text, true)
         }
+        Trap::PanicString(msg) => runtime_panic(vm, msg, true),
         other => other,
     };
     match t {

@@ -74,6 +74,8 @@ pub struct Vm {
     pub traceback: Vec<(u32, usize)>,
     /// Maps a source offset to (file name, line) for tracebacks.
     pub source_pos: Option<Box<dyn Fn(u32) -> (String, u32) + Send>>,
+    /// The address of zero-size allocations (Go's `zerobase`): non-nil, never dereferenced.
+    pub zerobase: Addr,
 }
 
 impl Vm {
@@ -92,6 +94,7 @@ impl Vm {
             let a = heap.alloc_static(&(i as u64).to_le_bytes()).map_err(oom)?;
             closures.push(a);
         }
+        let zerobase = heap.alloc_static(&[0u8; 8]).map_err(oom)?;
         let globals = heap.globals(prog.globals_size as u64, &prog.globals_ptr_words).map_err(oom)?;
         let stack = heap.alloc_stack(config.max_stack).map_err(oom)?;
         let mut nat = Vec::new();
@@ -135,6 +138,7 @@ impl Vm {
             cur_pc: 0,
             traceback: Vec::new(),
             source_pos: None,
+            zerobase,
         })
     }
 

@@ -12,7 +12,7 @@ type errorString string
 
 func (e errorString) RuntimeError() {}
 
-func (e errorString) Error() string { return "runtime error: " + string(e) }
+func (e errorString) Error() string { return string(e) }
 
 // GC runs a full garbage collection.
 func GC()

@@ -108,3 +108,42 @@ func AppendRune(p []byte, r rune) []byte {
 	}
 	return append(p, byte(0xF0|r>>18), byte(0x80|(r>>12)&0x3F), byte(0x80|(r>>6)&0x3F), byte(0x80|r&0x3F))
 }
+
+func FullRuneInString(s string) bool {
+	if len(s) == 0 {
+		return false
+	}
+	r, size := DecodeRuneInString(s)
+	if r != RuneError || size != 1 {
+		return true
+	}
+	c := s[0]
+	need := 0
+	switch {
+	case c < 0xC0:
+		return true
+	case c < 0xE0:
+		need = 2
+	case c < 0xF0:
+		need = 3
+	case c < 0xF8:
+		need = 4
+	default:
+		return true
+	}
+	if len(s) >= need {
+		return true
+	}
+	for i := 1; i < len(s); i++ {
+		if s[i]&0xC0 != 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+func FullRune(p []byte) bool { return FullRuneInString(string(p)) }
+
+func Valid(p []byte) bool { return ValidString(string(p)) }
+
+func DecodeLastRune(p []byte) (r rune, size int) { return DecodeLastRuneInString(string(p)) }

@@ -1,0 +1,68 @@
+//! Snapshot tests: every program under tests/programs/ is compiled and run by gosub and its
+//! transcript (exit code, stdout, stderr) compared with the reviewed insta snapshot
+//! tests/snapshots/programs__NAME.snap. tests/oracle.sh checks that every snapshot equals
+//! what real Go 1.26.6 prints (after eliding traceback details).
+//!
+//! Programs gosub does not yet run exactly as Go does are listed, one name per line, in
+//! tests/programs/KNOWN_FAILURES; they are skipped here (and the list is checked to name
+//! only existing programs), so the list is the honest record of what is left.
+
+use std::path::Path;
+
+fn transcript(out: &gosub::RunOutput) -> String {
+    let mut s = format!("exit: {}\n--- stdout\n", out.exit_code);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    s.push_str(&stdout);
+    if !stdout.is_empty() && !stdout.ends_with('\n') {
+        s.push('\n');
+    }
+    s.push_str("--- stderr\n");
+    s.push_str(&String::from_utf8_lossy(&out.stderr));
+    s
+}
+
+fn known_failures(dir: &Path) -> Vec<String> {
+    std::fs::read_to_string(dir.join("KNOWN_FAILURES"))
+        .unwrap_or_default()
+        .lines()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split_whitespace().next().unwrap_or("").to_string())
+        .collect()
+}
+
+/// Runs one program the way `gosub run NAME.go` does from inside tests/programs.
+pub fn run_program(path: &Path) -> String {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("prog.go");
+    let src = std::fs::read_to_string(path).unwrap_or_default();
+    let opts = gosub::Options { args: vec![name.trim_end_matches(".go").to_string()], ..Default::default() };
+    transcript(&gosub::run_source(name, &src, &opts))
+}
+
+#[test]
+fn programs() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
+    let skip = known_failures(&dir);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/programs")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "go"))
+        .collect();
+    files.sort();
+    for s in &skip {
+        assert!(dir.join(format!("{}.go", s)).exists(), "KNOWN_FAILURES names a missing program: {}", s);
+    }
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        for f in &files {
+            let name = f.file_stem().and_then(|s| s.to_str()).unwrap_or("?").to_string();
+            if skip.contains(&name) {
+                continue;
+            }
+            let t = run_program(f);
+            insta::assert_snapshot!(format!("programs__{}", name), t);
+        }
+    });
+}
