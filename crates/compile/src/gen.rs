@@ -297,8 +297,20 @@ impl<'a> Gen<'a> {
         let mut off = 0u32;
         let mut ptrs = Vec::new();
         for pkg in &self.p.packages {
+            // Every package-level variable (initialized or not), in declaration order.
+            let mut vars: Vec<ObjId> = pkg
+                .scope
+                .values()
+                .copied()
+                .filter(|&o| matches!(self.p.obj(o).kind, ObjKind::Var { .. }))
+                .collect();
             for e in &pkg.init_order {
-                for &o in &e.lhs {
+                vars.extend(e.lhs.iter().copied());
+            }
+            vars.sort();
+            vars.dedup();
+            {
+                for o in vars {
                     let t = self.p.obj(o).ty;
                     let l = self.layouts.get(&self.p.types, t);
                     off = crate::layout::round_up(off as u64, 8) as u32;

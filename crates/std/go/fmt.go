@@ -75,16 +75,35 @@ func Fprintln(w io.Writer, a ...any) (n int, err error) {
 	return len(s), nil
 }
 
-// wrapped finds the argument a %w verb refers to (native).
-func wrapped(format string, a ...any) (int, bool)
+// wrapped returns the indices of the arguments %w verbs refer to (native).
+func wrapped(format string, a ...any) []int
+
+// errorf is Sprintf with %w accepting error operands.
+func errorf(format string, a ...any) string
+
+type wrapErrors struct {
+	msg  string
+	errs []error
+}
+
+func (e *wrapErrors) Error() string   { return e.msg }
+func (e *wrapErrors) Unwrap() []error { return e.errs }
 
 func Errorf(format string, a ...any) error {
-	s := Sprintf(format, a...)
-	i, ok := wrapped(format, a...)
-	if ok {
-		if e, isErr := a[i].(error); isErr {
-			return &wrapError{msg: s, err: e}
+	s := errorf(format, a...)
+	var errs []error
+	for _, i := range wrapped(format, a...) {
+		if i < len(a) {
+			if e, isErr := a[i].(error); isErr {
+				errs = append(errs, e)
+			}
 		}
 	}
-	return errors.New(s)
+	switch len(errs) {
+	case 0:
+		return errors.New(s)
+	case 1:
+		return &wrapError{msg: s, err: errs[0]}
+	}
+	return &wrapErrors{msg: s, errs: errs}
 }

@@ -30,6 +30,8 @@ struct Printer<'a> {
     prog: Arc<Program>,
     buf: Vec<u8>,
     f: Flags,
+    /// Errorf: `%w` accepts error operands.
+    wrap_errs: bool,
 }
 
 /// An argument: an interface value stored at `ia`.
@@ -41,7 +43,7 @@ struct Arg {
 impl<'a> Printer<'a> {
     fn new(vm: &'a mut Vm) -> Printer<'a> {
         let prog = vm.prog.clone();
-        Printer { vm, prog, buf: Vec::new(), f: Flags::default() }
+        Printer { vm, prog, buf: Vec::new(), f: Flags::default(), wrap_errs: false }
     }
 
     fn iface(&self, ia: Addr) -> Result<Option<(u32, Addr)>, Trap> {
@@ -551,20 +553,24 @@ impl<'a> Printer<'a> {
                 i += 1;
             }
             // argument index
-            let mut parse_index = |i: &mut usize, argi: &mut usize, reordered: &mut bool| {
+            let mut bad_index = false;
+            let nargs = args.len();
+            let mut parse_index = |i: &mut usize, argi: &mut usize, reordered: &mut bool, bad: &mut bool| {
                 if *i < n && format[*i] == b'[' {
-                    if let Some(end) = format[*i..].iter().position(|&c| c == b']') {
-                        if let Ok(k) = std::str::from_utf8(&format[*i + 1..*i + end]).unwrap_or("x").parse::<usize>() {
-                            if k >= 1 {
-                                *argi = k - 1;
-                                *reordered = true;
+                    *reordered = true;
+                    match format[*i..].iter().position(|&c| c == b']') {
+                        Some(end) => {
+                            match std::str::from_utf8(&format[*i + 1..*i + end]).unwrap_or("x").parse::<usize>() {
+                                Ok(k) if k >= 1 && k <= nargs => *argi = k - 1,
+                                _ => *bad = true,
                             }
+                            *i += end + 1;
                         }
-                        *i += end + 1;
+                        None => *bad = true,
                     }
                 }
             };
-            parse_index(&mut i, &mut argi, &mut reordered);
+            parse_index(&mut i, &mut argi, &mut reordered, &mut bad_index);
             // width
             if i < n && format[i] == b'*' {
                 i += 1;
@@ -591,7 +597,7 @@ impl<'a> Printer<'a> {
             // precision
             if i < n && format[i] == b'.' {
                 i += 1;
-                parse_index(&mut i, &mut argi, &mut reordered);
+                parse_index(&mut i, &mut argi, &mut reordered, &mut bad_index);
                 if i < n && format[i] == b'*' {
                     i += 1;
                     match self.int_arg(args, argi)? {
@@ -608,7 +614,7 @@ impl<'a> Printer<'a> {
                     self.f.prec = Some(std::str::from_utf8(&format[start..i]).ok().and_then(|s| s.parse().ok()).unwrap_or(0));
                 }
             }
-            parse_index(&mut i, &mut argi, &mut reordered);
+            parse_index(&mut i, &mut argi, &mut reordered, &mut bad_index);
             if i >= n {
                 self.buf.extend_from_slice(b"%!(NOVERB)");
                 break;
@@ -620,6 +626,10 @@ impl<'a> Printer<'a> {
                 self.buf.push(b'%');
                 continue;
             }
+            if bad_index {
+                self.buf.extend_from_slice(format!("%!{}(BADINDEX)", verb).as_bytes());
+                continue;
+            }
             if argi >= args.len() {
                 self.buf.extend_from_slice(format!("%!{}(MISSING)", verb).as_bytes());
                 continue;
@@ -627,7 +637,16 @@ impl<'a> Printer<'a> {
             if verb == 'w' {
                 let a = args[argi];
                 argi += 1;
-                self.print_arg(a, 'v')?;
+                let is_err = match self.iface(a.ia)? {
+                    Some((t, _)) => self.prog.rtypes[t as usize].methods.iter().any(|(n, _)| n == "Error"),
+                    None => false,
+                };
+                if self.wrap_errs && is_err {
+                    self.print_arg(a, 'v')?;
+                } else {
+                    let v = self.iface(a.ia)?;
+                    self.bad_verb('w', v)?;
+                }
                 continue;
             }
             if verb == 'v' {
@@ -1164,6 +1183,15 @@ pub fn register(r: &mut NativeRegistry) {
         let out = std::mem::take(&mut p.buf);
         vm.store_new_string(fp + 40, &out)
     });
+    r.register("fmt.errorf", |vm, fp| {
+        let format = vm.read_string(fp)?;
+        let args = args_of(vm, fp + 16)?;
+        let mut p = Printer::new(vm);
+        p.wrap_errs = true;
+        p.printf(&format, &args)?;
+        let out = std::mem::take(&mut p.buf);
+        vm.store_new_string(fp + 40, &out)
+    });
     r.register("fmt.Sprint", |vm, fp| {
         let args = args_of(vm, fp)?;
         let mut p = Printer::new(vm);
@@ -1180,22 +1208,22 @@ pub fn register(r: &mut NativeRegistry) {
     });
     r.register("fmt.wrapped", |vm, fp| {
         let format = vm.read_string(fp)?;
-        // Index of the argument consumed by the first %w (simple left-to-right count).
-        let mut argi = 0i64;
-        let mut found = -1i64;
+        // Indices of the arguments consumed by %w verbs (left to right).
+        let mut argi = 0u64;
+        let mut found = Vec::new();
         let mut i = 0;
         while i < format.len() {
             if format[i] == b'%' {
                 i += 1;
-                while i < format.len() && b"#0+- .123456789*[]".contains(&format[i]) {
+                while i < format.len() && b"#0+- .123456789*".contains(&format[i]) {
                     if format[i] == b'*' {
                         argi += 1;
                     }
                     i += 1;
                 }
                 if i < format.len() {
-                    if format[i] == b'w' && found < 0 {
-                        found = argi;
+                    if format[i] == b'w' {
+                        found.push(argi);
                     }
                     if format[i] != b'%' {
                         argi += 1;
@@ -1204,9 +1232,14 @@ pub fn register(r: &mut NativeRegistry) {
             }
             i += 1;
         }
-        let n = vm.heap.read_u64(fp + 24)? as i64;
-        vm.heap.write_u64(fp + 40, found.max(0) as u64)?;
-        vm.heap.write_u64(fp + 48, (found >= 0 && found < n) as u64)?;
+        let n = found.len();
+        let p = if n == 0 { 0 } else { vm.alloc(gosub_heap::GcTypeId::BYTES, 8 * n)? };
+        for (k, v) in found.iter().enumerate() {
+            vm.heap.write_u64(p + 8 * k as u64, *v)?;
+        }
+        vm.heap.write_u64(fp + 40, p)?;
+        vm.heap.write_u64(fp + 48, n as u64)?;
+        vm.heap.write_u64(fp + 56, n as u64)?;
         Ok(())
     });
     let _ = Args::new;

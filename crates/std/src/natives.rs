@@ -326,10 +326,28 @@ pub fn register(r: &mut NativeRegistry) {
     });
     native!(r, "strings.TrimSpace", |a| {
         let s = a.string()?;
-        let is_sp = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
-        let start = s.iter().position(|&b| !is_sp(b)).unwrap_or(s.len());
-        let end = s.iter().rposition(|&b| !is_sp(b)).map(|e| e + 1).unwrap_or(start);
-        a.ret_string(&s[start..end.max(start)])?;
+        // Unicode white space, decoding as Go does (invalid bytes are not space).
+        let mut start = 0;
+        while start < s.len() {
+            let (r, w) = gosub_vm::strings::decode_rune(&s[start..]);
+            if w == 1 && r == 0xFFFD || !char::from_u32(r).is_some_and(char::is_whitespace) {
+                break;
+            }
+            start += w;
+        }
+        let mut end = s.len();
+        while end > start {
+            let mut b = end - 1;
+            while b > start && end - b < 4 && s[b] & 0xC0 == 0x80 {
+                b -= 1;
+            }
+            let (r, w) = gosub_vm::strings::decode_rune(&s[b..end]);
+            if b + w != end || (w == 1 && r == 0xFFFD) || !char::from_u32(r).is_some_and(char::is_whitespace) {
+                break;
+            }
+            end = b;
+        }
+        a.ret_string(&s[start..end])?;
     });
     // ---- strconv ----
     native!(r, "strconv.FormatInt", |a| {
@@ -465,7 +483,7 @@ pub fn register(r: &mut NativeRegistry) {
         let _ = (name, f);
     }
     native!(r, "unicode.IsLetter", |a| { let c = rune(a.int()?); a.ret_bool(c.is_some_and(|c| c.is_alphabetic()))?; });
-    native!(r, "unicode.IsDigit", |a| { let c = rune(a.int()?); a.ret_bool(c.is_some_and(|c| c.is_ascii_digit() || (c.is_numeric() && !c.is_ascii())))?; });
+    native!(r, "unicode.IsDigit", |a| { let c = rune(a.int()?); a.ret_bool(c.is_some_and(is_decimal_digit))?; });
     native!(r, "unicode.IsNumber", |a| { let c = rune(a.int()?); a.ret_bool(c.is_some_and(|c| c.is_numeric()))?; });
     native!(r, "unicode.IsSpace", |a| { let c = rune(a.int()?); a.ret_bool(c.is_some_and(|c| c.is_whitespace()))?; });
     native!(r, "unicode.IsUpper", |a| { let c = rune(a.int()?); a.ret_bool(c.is_some_and(|c| c.is_uppercase()))?; });
@@ -495,6 +513,20 @@ pub fn register(r: &mut NativeRegistry) {
         let ok = crate::fmt::assign_to(a.vm, err, target)?;
         a.ret_bool(ok)?;
     });
+}
+
+/// Unicode category Nd (decimal digits): runs of ten starting at these code points.
+const ND_ZEROS: &[u32] = &[
+    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6, 0xE50, 0xED0,
+    0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620,
+    0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0,
+    0x112F0, 0x11450, 0x114D0, 0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60,
+    0x16AC0, 0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
+];
+
+fn is_decimal_digit(c: char) -> bool {
+    let u = c as u32;
+    ND_ZEROS.iter().any(|&z| u >= z && u < z + 10)
 }
 
 fn rune(v: i64) -> Option<char> {

@@ -265,6 +265,14 @@ impl<'a> Checker<'a> {
                     new_val = Some(r);
                 }
                 Err(_) => {
+                    // types2's constConvertibleTo stores ToInt(x) before the range check.
+                    if self.is_integer(t) && !self.is_integer(x.ty) {
+                        if let Val::Float(r) = &v {
+                            if let Some(i) = r.to_i128() {
+                                x.mode = OpMode::Const(Val::Int(i));
+                            }
+                        }
+                    }
                     if self.is_integer(x.ty) && self.is_string(t) {
                         let cp = cst::to_int(&v)
                             .and_then(|i| u32::try_from(i).ok())

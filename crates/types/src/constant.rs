@@ -286,14 +286,15 @@ pub(crate) fn represent(v: &Val, from: BasicKind, to: BasicKind) -> Result<Val, 
                     }
                     match r.to_i128() {
                         Some(i) => i,
-                        None => return Err(ReprErr::Overflow),
+                        None => return Err(fail(true)),
                     }
                 }
                 _ => return Err(ReprErr::Invalid),
             };
             let (lo, hi) = int_range(to).unwrap_or((i128::MIN, i128::MAX));
             if i < lo || i > hi {
-                return Err(ReprErr::Overflow);
+                // types2: float -> integer is "truncated", integer -> integer "overflows".
+                return Err(fail(true));
             }
             Ok(Val::Int(i))
         }
