@@ -785,7 +785,7 @@ impl<'a> Gen<'a> {
         dst: Reg,
     ) {
         let xt = self.type_of(x.id);
-        let mut idx = |g: &mut Gen<'a>, e: &'a Option<Box<Expr>>| match e {
+        let idx = |g: &mut Gen<'a>, e: &'a Option<Box<Expr>>| match e {
             Some(e) => g.expr_conv(e, types::T_INT),
             None => NONE,
         };

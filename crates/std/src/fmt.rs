@@ -555,7 +555,7 @@ impl<'a> Printer<'a> {
             // argument index
             let mut bad_index = false;
             let nargs = args.len();
-            let mut parse_index = |i: &mut usize, argi: &mut usize, reordered: &mut bool, bad: &mut bool| {
+            let parse_index = |i: &mut usize, argi: &mut usize, reordered: &mut bool, bad: &mut bool| {
                 if *i < n && format[*i] == b'[' {
                     *reordered = true;
                     match format[*i..].iter().position(|&c| c == b']') {

@@ -120,7 +120,7 @@ impl<'a> Checker<'a> {
                     let mut msg = format!(
                         "cannot use {} as {} value in {}",
                         s,
-                        self.ts(target),
+                        self.target_ts(target),
                         context
                     );
                     match code {
@@ -155,12 +155,12 @@ impl<'a> Checker<'a> {
         if !ok {
             let s = self.op_string(x);
             let msg = if cause.is_empty() {
-                format!("cannot use {} as {} value in {}", s, self.ts(t), context)
+                format!("cannot use {} as {} value in {}", s, self.target_ts(t), context)
             } else {
                 format!(
                     "cannot use {} as {} value in {}: {}",
                     s,
-                    self.ts(t),
+                    self.target_ts(t),
                     context,
                     cause
                 )
@@ -389,6 +389,17 @@ impl<'a> Checker<'a> {
     }
 
     /// `lhs... = rhs...`
+    /// The spelling of a variable's declared type, for an identifier on the left of `=`.
+    fn lhs_display(&self, le: &Expr, t: Option<TypeId>) -> Option<(TypeId, String)> {
+        let t = t?;
+        let ExprKind::Ident(id) = &unparen(le).kind else {
+            return None;
+        };
+        let o = self.info.uses.get(&id.id)?;
+        let (s, _) = self.var_display.get(o)?;
+        Some((t, s.clone()))
+    }
+
     pub(crate) fn assign_vars(&mut self, lhs: &'a [Expr], rhs: &'a [Expr]) {
         let (l, r) = (lhs.len(), rhs.len());
         if l == 1 && r == 1 && matches!(unparen(&rhs[0]).kind, ExprKind::Call { .. }) {
@@ -405,7 +416,11 @@ impl<'a> Checker<'a> {
                 let t = self.lhs_var(le);
                 let mut x = self.expr_hint(re, t.flatten());
                 match t {
-                    Some(t) => self.assignment(&mut x, t, "assignment"),
+                    Some(t) => {
+                        self.target_display = self.lhs_display(le, t);
+                        self.assignment(&mut x, t, "assignment");
+                        self.target_display = None;
+                    }
                     None => {}
                 }
             }

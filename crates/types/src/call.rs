@@ -36,9 +36,10 @@ impl<'a> Checker<'a> {
                 }
                 let Some(sig) = self.func_sig(x.ty) else {
                     let s = self.op_string(&x);
+                    let t = self.ts(x.ty);
                     self.err_at_op(
                         &x,
-                        format!("invalid operation: cannot call non-function {}", s),
+                        format!("invalid operation: cannot call {}: {} is not a function", s, t),
                     );
                     for a in args {
                         self.raw_expr(a, None);
@@ -757,6 +758,11 @@ impl<'a> Checker<'a> {
                     } else if self.is_untyped(a2.ty) {
                         let t = x.ty;
                         self.convert_untyped(&mut a2, t);
+                        // both untyped: the "larger" kind wins (types2's matchTypes)
+                        if self.is_untyped(x.ty) && !a2.is_invalid() && a2.ty != x.ty {
+                            let t = a2.ty;
+                            self.convert_untyped(&mut x, t);
+                        }
                     }
                     if x.is_invalid() || a2.is_invalid() {
                         return Operand::invalid(Some(e));

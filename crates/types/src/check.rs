@@ -162,6 +162,11 @@ pub(crate) struct Checker<'a> {
     pub used: HashSet<ObjId>,
     /// Exact values of declared constants (the objects hold the rounded public values).
     pub const_vals: HashMap<ObjId, Val>,
+    /// Variables whose declared type is spelled with the aliases byte, rune, any or the
+    /// literal `interface{}`: how types2 prints that type, and whether it is `any` itself.
+    pub var_display: HashMap<ObjId, (String, bool)>,
+    /// The spelling of the target type of the assignment being checked (see var_display).
+    pub target_display: Option<(TypeId, String)>,
     pub used_imports: HashSet<ObjId>,
     /// The value of `iota` while checking a constant declaration.
     pub iota: Option<u32>,
@@ -244,6 +249,8 @@ impl<'a> Checker<'a> {
             untyped: HashMap::new(),
             used: HashSet::new(),
             const_vals: HashMap::new(),
+            var_display: HashMap::new(),
+            target_display: None,
             used_imports: HashSet::new(),
             iota: None,
             local_type_count: 0,

@@ -170,6 +170,7 @@ impl<'a> Checker<'a> {
                                 );
                                 self.declare_pkg(p, n, o);
                             }
+                            self.arity(s.span.lo, &s.names, &src.values, true, inherited);
                         }
                     }
                     Decl::Var(gd) => {
@@ -208,6 +209,9 @@ impl<'a> Checker<'a> {
                                     },
                                 );
                                 self.declare_pkg(p, n, lhs[i]);
+                            }
+                            if s.ty.is_none() || !s.values.is_empty() {
+                                self.arity(s.span.lo, &s.names, &s.values, false, false);
                             }
                         }
                     }
@@ -542,9 +546,8 @@ impl<'a> Checker<'a> {
             }
         }
         let Some(init) = init else {
-            let pos = self.obj(o).span.lo;
+            // reported by `arity`
             let _ = spec_span;
-            self.error(pos, "missing init expr for const declaration");
             return;
         };
         let mut x = self.expr(init);
@@ -575,6 +578,32 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// types2's `arity`: the numbers of names and init values of a const or var spec must
+    /// match (a single value may be a multi-valued call for var specs).
+    pub(crate) fn arity(
+        &mut self,
+        pos: u32,
+        names: &[ast::Ident],
+        inits: &'a [Expr],
+        const_decl: bool,
+        inherited: bool,
+    ) {
+        let (l, r) = (names.len(), inits.len());
+        if l < r {
+            let n = &inits[l];
+            if inherited {
+                let at = format!("{{@.{}}}", crate::errors::start_pos(n));
+                self.error(pos, format!("extra init expr at {}", at));
+            } else {
+                let s = crate::exprstring::expr_string(n);
+                self.err_at(n, format!("extra init expr {}", s));
+            }
+        } else if l > r && (const_decl || r != 1) {
+            let n = &names[r];
+            self.error(n.span.lo, format!("missing init expr for {}", n.name));
+        }
+    }
+
     fn var_decl(
         &mut self,
         o: ObjId,
@@ -585,8 +614,12 @@ impl<'a> Checker<'a> {
     ) {
         let t = ty.map(|t| self.type_expr(t));
         if let Some(t) = t {
+            let disp = ty.and_then(|e| self.type_display(e, t));
             for &l in lhs {
                 self.objs[l.0 as usize].ty = t;
+                if let Some(d) = &disp {
+                    self.var_display.insert(l, d.clone());
+                }
             }
         }
         if values.is_empty() {
@@ -603,9 +636,19 @@ impl<'a> Checker<'a> {
             }
             return;
         }
-        if values.len() == lhs.len() {
-            let mut x = self.expr(&values[idx]);
-            self.init_var(o, &mut x, "variable declaration", t.is_some());
+        if values.len() != 1 {
+            // 1:1, or a count mismatch reported by `arity` (extra values are not checked)
+            match values.get(idx) {
+                Some(v) => {
+                    let mut x = self.expr(v);
+                    self.init_var(o, &mut x, "variable declaration", t.is_some());
+                }
+                None => {
+                    if t.is_none() {
+                        self.objs[o.0 as usize].ty = T_INVALID;
+                    }
+                }
+            }
             return;
         }
         // n:1 (or a mismatch)
@@ -639,7 +682,12 @@ impl<'a> Checker<'a> {
             self.objs[v.0 as usize].ty = t;
         }
         let t = self.obj(v).ty;
+        self.target_display = self
+            .var_display
+            .get(&v)
+            .map(|(s, _)| (t, s.clone()));
         self.assignment(x, Some(t), context);
+        self.target_display = None;
     }
 
     fn type_decl(&mut self, o: ObjId, spec: &'a ast::TypeSpec) {

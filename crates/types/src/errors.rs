@@ -42,14 +42,24 @@ pub fn expand_positions(msg: &str, map: &SourceMap) -> String {
     while let Some(i) = rest.find("{@") {
         out.push_str(&rest[..i]);
         let after = &rest[i + 2..];
+        // `{@.N}`: a position inside message text, which the go command shows relative to
+        // the current directory (`./x.go:1:2`).
+        let (dot, after) = match after.strip_prefix('.') {
+            Some(a) => (true, a),
+            None => (false, after),
+        };
         match after.find('}') {
             Some(j) if after[..j].chars().all(|c| c.is_ascii_digit()) && j > 0 => {
                 let pos: u32 = after[..j].parse().unwrap_or(0);
-                out.push_str(&map.position(pos));
+                let p = map.position(pos);
+                if dot && !p.starts_with('/') && !p.starts_with('.') {
+                    out.push_str("./");
+                }
+                out.push_str(&p);
                 rest = &after[j + 1..];
             }
             _ => {
-                out.push_str("{@");
+                out.push_str(if dot { "{@." } else { "{@" });
                 rest = after;
             }
         }
@@ -137,10 +147,17 @@ impl<'a> Checker<'a> {
                     desc = self.composite_kind(x.ty);
                     desc.push(' ');
                 }
+                let mut ts = self.ts(x.ty);
+                if let Some((d, is_any)) = self.operand_display(x) {
+                    if is_any {
+                        desc = "interface ".into();
+                    }
+                    ts = d;
+                }
                 buf.push_str(" of ");
                 buf.push_str(&desc);
                 buf.push_str("type ");
-                buf.push_str(&self.ts(x.ty));
+                buf.push_str(&ts);
             } else {
                 buf.push_str(" with invalid type");
             }
@@ -149,6 +166,18 @@ impl<'a> Checker<'a> {
             buf.push(')');
         }
         buf
+    }
+
+    /// The declared spelling of a variable operand's type (see `var_display`).
+    fn operand_display(&self, x: &Operand) -> Option<(String, bool)> {
+        if x.mode != OpMode::Var {
+            return None;
+        }
+        let ExprKind::Ident(id) = &crate::expr::unparen(x.expr?).kind else {
+            return None;
+        };
+        let o = self.info.uses.get(&id.id)?;
+        self.var_display.get(o).cloned()
     }
 
     pub(crate) fn composite_kind(&self, t: TypeId) -> String {

@@ -863,6 +863,10 @@ impl<'a> Checker<'a> {
             Decl::Var(gd) => {
                 for spec in &gd.specs {
                     let t = spec.ty.as_ref().map(|t| self.type_expr(t));
+                    let disp = match (&spec.ty, t) {
+                        (Some(e), Some(t)) => self.type_display(e, t),
+                        _ => None,
+                    };
                     let pkg = self.cur_pkg;
                     let objs: Vec<ObjId> = spec
                         .names
@@ -882,15 +886,32 @@ impl<'a> Checker<'a> {
                             )
                         })
                         .collect();
-                    if !spec.values.is_empty() {
-                        if spec.values.len() == objs.len() {
-                            for (i, v) in spec.values.iter().enumerate() {
-                                let mut x = self.expr_hint(v, t);
-                                self.init_var(objs[i], &mut x, "variable declaration", t.is_some());
-                            }
-                        } else {
-                            self.init_vars(&objs, &spec.values, t.is_some(), None);
+                    if let Some(d) = &disp {
+                        for &o in &objs {
+                            self.var_display.insert(o, d.clone());
                         }
+                    }
+                    if spec.values.len() == 1 && objs.len() > 1 {
+                        self.init_vars(&objs, &spec.values, t.is_some(), None);
+                    } else if !spec.values.is_empty() {
+                        // 1:1, or a count mismatch reported by `arity` below (types2 does
+                        // not check the extra values).
+                        for (i, &o) in objs.iter().enumerate() {
+                            match spec.values.get(i) {
+                                Some(v) => {
+                                    let mut x = self.expr_hint(v, t);
+                                    self.init_var(o, &mut x, "variable declaration", t.is_some());
+                                }
+                                None => {
+                                    if t.is_none() {
+                                        self.objs[o.0 as usize].ty = T_INVALID;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    if spec.ty.is_none() || !spec.values.is_empty() {
+                        self.arity(spec.span.lo, &spec.names, &spec.values, false, false);
                     }
                     for (i, n) in spec.names.iter().enumerate() {
                         self.declare_local(n, objs[i], true);
@@ -900,11 +921,11 @@ impl<'a> Checker<'a> {
             Decl::Const(gd) => {
                 let mut last: Option<&'a ast::ValueSpec> = None;
                 for spec in &gd.specs {
-                    let src = if spec.implicit && last.is_some() {
-                        last.unwrap_or(spec)
+                    let (src, inherited) = if spec.implicit && last.is_some() {
+                        (last.unwrap_or(spec), true)
                     } else {
                         last = Some(spec);
-                        spec
+                        (spec, false)
                     };
                     let mut objs = Vec::new();
                     for (i, n) in spec.names.iter().enumerate() {
@@ -921,11 +942,7 @@ impl<'a> Checker<'a> {
                         self.iota = saved;
                         objs.push(o);
                     }
-                    if src.values.len() > spec.names.len() {
-                        if let Some(extra) = src.values.get(spec.names.len()) {
-                            self.err_at(extra, "extra init expr");
-                        }
-                    }
+                    self.arity(spec.span.lo, &spec.names, &src.values, true, inherited);
                     for (i, n) in spec.names.iter().enumerate() {
                         self.declare_local(n, objs[i], false);
                     }

@@ -13,6 +13,75 @@ pub(crate) struct Param<'a> {
 
 impl<'a> Checker<'a> {
     /// Evaluates `e` as a type; reports an error and returns T_INVALID otherwise.
+    /// How types2 prints the type written as `e` (resolved to `t`) when that differs from
+    /// `ts(t)`: types2 keeps the spelling of the aliases byte, rune and any, and prints a
+    /// literal empty interface as `interface{}`. The flag tells whether `e` is `any` itself
+    /// (an alias of an interface: "interface type any").
+    pub(crate) fn type_display(&self, e: &Expr, t: TypeId) -> Option<(String, bool)> {
+        if t == T_INVALID {
+            return None;
+        }
+        let s = self.display_rec(e, t);
+        let is_any = s == "any"
+            && matches!(&crate::expr::unparen(e).kind, ExprKind::Ident(id) if id.name == "any");
+        if s == self.ts(t) && !is_any {
+            return None;
+        }
+        Some((s, is_any))
+    }
+
+    fn display_rec(&self, e: &Expr, t: TypeId) -> String {
+        match (&e.kind, self.tt.kind(t)) {
+            (ExprKind::Ident(id), _) if matches!(id.name.as_str(), "byte" | "rune" | "any") => {
+                let universe = self
+                    .info
+                    .uses
+                    .get(&id.id)
+                    .is_some_and(|&o| self.obj(o).pkg == usize::MAX);
+                if universe {
+                    id.name.clone()
+                } else {
+                    self.ts(t)
+                }
+            }
+            (ExprKind::Paren(x), _) => self.display_rec(x, t),
+            (ExprKind::Star(x), TypeKind::Pointer(et)) => format!("*{}", self.display_rec(x, *et)),
+            (ExprKind::ArrayType { len: None, elem }, TypeKind::Slice(et)) => {
+                format!("[]{}", self.display_rec(elem, *et))
+            }
+            (ExprKind::ArrayType { len: Some(_), elem }, TypeKind::Array(et, n)) => {
+                format!("[{}]{}", n, self.display_rec(elem, *et))
+            }
+            (ExprKind::MapType { key, value }, TypeKind::Map(k, v)) => format!(
+                "map[{}]{}",
+                self.display_rec(key, *k),
+                self.display_rec(value, *v)
+            ),
+            (ExprKind::ChanType { elem, .. }, TypeKind::Chan(d, et)) => {
+                let p = match d {
+                    ChanDir::Both => "chan ",
+                    ChanDir::Send => "chan<- ",
+                    ChanDir::Recv => "<-chan ",
+                };
+                format!("{}{}", p, self.display_rec(elem, *et))
+            }
+            (ExprKind::InterfaceType { methods }, TypeKind::Interface(ms))
+                if methods.is_empty() && ms.is_empty() =>
+            {
+                "interface{}".into()
+            }
+            _ => self.ts(t),
+        }
+    }
+
+    /// The target type of an assignment as printed in messages (see `target_display`).
+    pub(crate) fn target_ts(&self, t: TypeId) -> String {
+        match &self.target_display {
+            Some((tt, s)) if *tt == t => s.clone(),
+            _ => self.ts(t),
+        }
+    }
+
     pub(crate) fn type_expr(&mut self, e: &'a Expr) -> TypeId {
         let t = self.type_expr_inner(e);
         if t != T_INVALID {

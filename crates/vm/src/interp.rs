@@ -66,6 +66,15 @@ pub fn enter(vm: &mut Vm, prog: &Program, func: u32, fp: Addr) -> Result<(), Tra
     Ok(())
 }
 
+/// Commits the goroutine stack up to `end` (or reports Go's stack overflow).
+fn grow(vm: &mut Vm, end: Addr) -> Result<(), Trap> {
+    if end > vm.stack.limit {
+        return Err(Trap::StackOverflow);
+    }
+    vm.stack_committed = vm.heap.grow_stack(vm.stack.base, end).map_err(|_| Trap::StackOverflow)?;
+    Ok(())
+}
+
 fn frame_ptr(vm: &Vm, fp: Addr, size: u32) -> Result<*mut u8, Trap> {
     vm.heap.translate(fp, size.max(8) as usize).ok_or(Trap::StackOverflow)
 }
@@ -265,6 +274,53 @@ pub fn exec(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos, stop_depth: usize) 
         }};
     }
 
+    // Enters `callee` with its frame right after the current one: copies the parameters
+    // from the argument region at `base`, zeroes results and pointer words, stores the
+    // closure context.
+    macro_rules! call_into {
+        ($callee:expr, $base:expr, $ctx:expr) => {{
+            let callee: u32 = $callee;
+            let cf = &prog.funcs[callee as usize];
+            let new_fp = fp + f.frame_size as u64;
+            let end = new_fp + cf.frame_size as u64 + 64;
+            if end > vm.stack_committed {
+                sync!();
+                trap!(grow(vm, end));
+            }
+            if $base as u64 + cf.params_size as u64 > f.frame_size as u64 + 8 {
+                sync!();
+                return Err(Trap::Fatal("call argument region outside frame".into()));
+            }
+            // SAFETY: the goroutine stack is one contiguous mapping committed up to
+            // `stack_committed` (checked above), and the callee's frame starts where the
+            // current frame ends, so `nptr` is valid for the callee's `frame_size` bytes; the
+            // argument region lies inside the current frame (checked above).
+            let nptr = unsafe { fptr.add(f.frame_size as usize) };
+            unsafe {
+                std::ptr::copy_nonoverlapping(fptr.add($base as usize), nptr, cf.params_size as usize);
+                std::ptr::write_bytes(nptr.add(cf.results_off as usize), 0, cf.results_size as usize);
+                for &w in &cf.ptr_words {
+                    if w * 8 >= cf.params_size {
+                        (nptr.add(8 * w as usize) as *mut u64).write_unaligned(0);
+                    }
+                }
+                if let (Some(c), Some(clo)) = (cf.ctx_off, $ctx) {
+                    (nptr.add(c as usize) as *mut u64).write_unaligned(clo);
+                }
+            }
+            vm.frames.push(CallInfo { func, pc: pc as u32, fp, base: $base, kind: vm.cur_kind });
+            vm.cur_kind = CallKind::Normal;
+            func = callee;
+            f = cf;
+            code = &f.code;
+            fp = new_fp;
+            fptr = nptr;
+            pc = 0;
+            vm.cur_func = func;
+            vm.cur_fp = fp;
+        }};
+    }
+
     loop {
         let Some(op) = code.get(pc) else {
             sync!();
@@ -403,21 +459,7 @@ pub fn exec(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos, stop_depth: usize) 
                     pc = target as usize
                 }
             }
-            Op::Call { func: callee, base } => {
-                let cf = &prog.funcs[callee as usize];
-                let new_fp = fp + f.frame_size as u64;
-                sync!();
-                trap!(enter(vm, prog, callee, new_fp));
-                if cf.params_size > 0 {
-                    let nptr = trap!(frame_ptr(vm, new_fp, cf.frame_size));
-                    // SAFETY: the source is the caller's argument region (in its frame) and the
-                    // destination the callee's parameters; frames do not overlap.
-                    unsafe { std::ptr::copy_nonoverlapping(fptr.add(base as usize), nptr, cf.params_size as usize) }
-                }
-                vm.frames.push(CallInfo { func, pc: pc as u32, fp, base, kind: vm.cur_kind });
-                vm.cur_kind = CallKind::Normal;
-                switch_to!(callee, new_fp, 0);
-            }
+            Op::Call { func: callee, base } => call_into!(callee, base, None::<u64>),
             Op::CallClosure { fv, base } => {
                 let clo = rd!(fv);
                 if clo == 0 {
@@ -425,25 +467,11 @@ pub fn exec(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos, stop_depth: usize) 
                     return Err(Trap::Runtime("invalid memory address or nil pointer dereference".into()));
                 }
                 let callee = trap!(vm.heap.read_u64(clo)) as u32;
-                let Some(cf) = prog.funcs.get(callee as usize) else {
+                if callee as usize >= prog.funcs.len() {
                     sync!();
                     return Err(Trap::Fatal("bad closure".into()));
-                };
-                let new_fp = fp + f.frame_size as u64;
-                sync!();
-                trap!(enter(vm, prog, callee, new_fp));
-                let nptr = trap!(frame_ptr(vm, new_fp, cf.frame_size));
-                if cf.params_size > 0 {
-                    // SAFETY: as for Call.
-                    unsafe { std::ptr::copy_nonoverlapping(fptr.add(base as usize), nptr, cf.params_size as usize) }
                 }
-                if let Some(c) = cf.ctx_off {
-                    // SAFETY: ctx_off is inside the callee's frame (verified).
-                    unsafe { (nptr.add(c as usize) as *mut u64).write_unaligned(clo) }
-                }
-                vm.frames.push(CallInfo { func, pc: pc as u32, fp, base, kind: vm.cur_kind });
-                vm.cur_kind = CallKind::Normal;
-                switch_to!(callee, new_fp, 0);
+                call_into!(callee, base, Some(clo));
             }
             Op::CallIface { iface, index, base } => {
                 let itab = rd!(iface);
@@ -452,20 +480,12 @@ pub fn exec(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos, stop_depth: usize) 
                     return Err(Trap::Runtime("invalid memory address or nil pointer dereference".into()));
                 }
                 let callee = vm.itabs.get(itab as usize - 1).and_then(|it| it.funcs.get(index as usize)).copied().unwrap_or(u32::MAX);
-                let Some(cf) = prog.funcs.get(callee as usize) else {
+                if callee as usize >= prog.funcs.len() {
                     sync!();
                     return Err(Trap::Fatal("bad itab".into()));
-                };
+                }
                 wr!(base, rd!(iface + 8));
-                let new_fp = fp + f.frame_size as u64;
-                sync!();
-                trap!(enter(vm, prog, callee, new_fp));
-                let nptr = trap!(frame_ptr(vm, new_fp, cf.frame_size));
-                // SAFETY: as for Call.
-                unsafe { std::ptr::copy_nonoverlapping(fptr.add(base as usize), nptr, cf.params_size as usize) }
-                vm.frames.push(CallInfo { func, pc: pc as u32, fp, base, kind: vm.cur_kind });
-                vm.cur_kind = CallKind::Normal;
-                switch_to!(callee, new_fp, 0);
+                call_into!(callee, base, None::<u64>);
             }
             Op::CallNative { native, .. } => {
                 let nf = vm.natives[native as usize];
@@ -499,10 +519,13 @@ pub fn exec(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos, stop_depth: usize) 
                 let kind = vm.cur_kind;
                 match kind {
                     CallKind::Normal => {
+                        // SAFETY: the caller's frame lies just below this one on the same
+                        // contiguous stack mapping (`ci.fp < fp`).
+                        let cptr = unsafe { fptr.sub((fp - ci.fp) as usize) };
                         if f.results_size > 0 {
-                            let cptr = trap!(frame_ptr(vm, ci.fp, prog.funcs[ci.func as usize].frame_size));
                             // SAFETY: results lie in the callee frame; the destination is the
-                            // caller's argument region; the frames do not overlap.
+                            // caller's argument region (checked at the call); the frames do not
+                            // overlap.
                             unsafe {
                                 std::ptr::copy_nonoverlapping(
                                     fptr.add(f.results_off as usize),
@@ -512,7 +535,14 @@ pub fn exec(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos, stop_depth: usize) 
                             }
                         }
                         vm.cur_kind = ci.kind;
-                        switch_to!(ci.func, ci.fp, ci.pc as usize);
+                        func = ci.func;
+                        f = &prog.funcs[func as usize];
+                        code = &f.code;
+                        fp = ci.fp;
+                        pc = ci.pc as usize;
+                        fptr = cptr;
+                        vm.cur_func = func;
+                        vm.cur_fp = fp;
                     }
                     CallKind::Deferred => {
                         vm.cur_kind = ci.kind;
