@@ -22,11 +22,21 @@ pub struct Options {
     /// os.Args (the first is the program name).
     pub args: Vec<String>,
     pub heap: gosub_heap::HeapConfig,
+    /// Budget of loop iterations and calls; None = unlimited.
+    pub fuel: Option<u64>,
+    /// Bytes reserved for the goroutine stack (Go's limit is 1 GB).
+    pub max_stack: u64,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { strict: false, args: vec!["prog".into()], heap: gosub_heap::HeapConfig::default() }
+        Options {
+            strict: false,
+            args: vec!["prog".into()],
+            heap: gosub_heap::HeapConfig::default(),
+            fuel: None,
+            max_stack: 1 << 30,
+        }
     }
 }
 
@@ -157,7 +167,7 @@ pub fn run_compiled(c: Compiled, opts: &Options, stdout: Box<dyn Write + Send>, 
     for w in &c.warnings {
         let _ = writeln!(stderr, "{}", w);
     }
-    let cfg = VmConfig { heap: opts.heap.clone(), max_stack: 1 << 30, args: opts.args.clone() };
+    let cfg = VmConfig { heap: opts.heap.clone(), max_stack: opts.max_stack, args: opts.args.clone(), fuel: opts.fuel };
     let natives = gosub_std::registry();
     let mut vm = match Vm::new(c.program, &natives, cfg) {
         Ok(vm) => vm,
@@ -177,6 +187,7 @@ pub fn run_compiled(c: Compiled, opts: &Options, stdout: Box<dyn Write + Send>, 
         Ok(()) => 0,
         Err(VmError::Exit(c)) => c,
         Err(VmError::Panic { exit_code, .. }) | Err(VmError::Fatal { exit_code, .. }) => exit_code,
+        Err(VmError::OutOfFuel) => 2,
         Err(VmError::Load(m)) => {
             vm.write_stderr(&format!("gosub: {}\n", m));
             2

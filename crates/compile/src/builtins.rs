@@ -204,6 +204,11 @@ pub fn builtin<'a>(g: &mut Gen<'a>, b: Builtin, e: &'a Expr, args: &'a [Expr], d
                     first = false;
                     continue;
                 }
+                if matches!(k, BasicKind::Float64 | BasicKind::Float32 | BasicKind::UntypedFloat) {
+                    let f32 = k == BasicKind::Float32;
+                    g.emit(Op::FMinMax { dst, a: dst, b: v, max: b == Builtin::Max, f32 });
+                    continue;
+                }
                 let c = g.temp(types::T_BOOL);
                 let op = if b == Builtin::Min { CmpOp::Lt } else { CmpOp::Gt };
                 match k {

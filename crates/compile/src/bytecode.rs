@@ -140,6 +140,8 @@ pub enum Op {
     F64 { op: FloatOp, dst: Reg, a: Reg, b: Reg },
     F32 { op: FloatOp, dst: Reg, a: Reg, b: Reg },
     NegF64 { dst: Reg, a: Reg },
+    /// Go's min/max on floats: NaN wins, min(-0, +0) = -0, max(-0, +0) = +0.
+    FMinMax { dst: Reg, a: Reg, b: Reg, max: bool, f32: bool },
     NegF32 { dst: Reg, a: Reg },
     CmpF64 { op: CmpOp, dst: Reg, a: Reg, b: Reg },
     CmpF32 { op: CmpOp, dst: Reg, a: Reg, b: Reg },

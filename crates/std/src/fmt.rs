@@ -145,6 +145,7 @@ impl<'a> Printer<'a> {
             'v' => ('g', self.f.prec),
             'F' => ('f', Some(self.f.prec.unwrap_or(6))),
             'e' | 'E' | 'f' => (verb, Some(self.f.prec.unwrap_or(6))),
+            'g' | 'G' if self.f.sharp && self.f.prec.is_none() => (verb, Some(6)),
             'g' | 'G' => (verb, self.f.prec),
             'x' | 'X' => (verb, self.f.prec),
             _ => ('g', self.f.prec),

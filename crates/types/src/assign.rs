@@ -155,7 +155,12 @@ impl<'a> Checker<'a> {
         if !ok {
             let s = self.op_string(x);
             let msg = if cause.is_empty() {
-                format!("cannot use {} as {} value in {}", s, self.target_ts(t), context)
+                format!(
+                    "cannot use {} as {} value in {}",
+                    s,
+                    self.target_ts(t),
+                    context
+                )
             } else {
                 format!(
                     "cannot use {} as {} value in {}: {}",

@@ -446,7 +446,11 @@ impl Rat {
         let (mut m, rem, half) = if drop >= 128 {
             (0u128, q, None)
         } else {
-            (q >> drop, q & ((1u128 << drop) - 1), Some(1u128 << (drop - 1)))
+            (
+                q >> drop,
+                q & ((1u128 << drop) - 1),
+                Some(1u128 << (drop - 1)),
+            )
         };
         let round_up = match half {
             None => false,
@@ -589,7 +593,11 @@ impl Rat {
             ..self.clone()
         };
         let scaled = |e: i64| -> Option<Rat> {
-            let p = Rat::make(false, Nat::pow10(e.unsigned_abs() as u32), Nat::from_u128(1))?;
+            let p = Rat::make(
+                false,
+                Nat::pow10(e.unsigned_abs() as u32),
+                Nat::from_u128(1),
+            )?;
             if e >= 0 {
                 abs.div(&p)
             } else {

@@ -39,7 +39,10 @@ impl<'a> Checker<'a> {
                     let t = self.ts(x.ty);
                     self.err_at_op(
                         &x,
-                        format!("invalid operation: cannot call {}: {} is not a function", s, t),
+                        format!(
+                            "invalid operation: cannot call {}: {} is not a function",
+                            s, t
+                        ),
                     );
                     for a in args {
                         self.raw_expr(a, None);

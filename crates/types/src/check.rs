@@ -55,7 +55,8 @@ impl<'a> Operand<'a> {
         while let gosub_syntax::ast::ExprKind::Paren(x) = &e.kind {
             e = x;
         }
-        matches!(&e.kind, gosub_syntax::ast::ExprKind::Ident(id) if id.name == "nil") && self.mode == OpMode::Value
+        matches!(&e.kind, gosub_syntax::ast::ExprKind::Ident(id) if id.name == "nil")
+            && self.mode == OpMode::Value
     }
 }
 
@@ -464,9 +465,7 @@ impl<'a> Checker<'a> {
     /// Brings a constant value into the representation of its (final) type.
     pub fn normalize_const(&self, v: Val, ty: TypeId) -> Val {
         match (self.tt.basic(ty), &v) {
-            (Some(b), Val::Int(i)) if b.is_float() => {
-                Val::Float(crate::bigrat::Rat::from_i128(*i))
-            }
+            (Some(b), Val::Int(i)) if b.is_float() => Val::Float(crate::bigrat::Rat::from_i128(*i)),
             (Some(b), Val::Float(f)) if b.is_integer() && f.is_int() => match f.to_i128() {
                 Some(i) => Val::Int(i),
                 None => v,

@@ -111,12 +111,7 @@ pub(crate) fn to_int(v: &Val) -> Option<i128> {
 
 /// `x op y` for constants of matching kinds. `int_div` selects integer division when both
 /// operands are integer constants. Err(msg) for division by zero or overflow.
-pub(crate) fn binary(
-    op: BinOp,
-    x: &Val,
-    y: &Val,
-    int_div: bool,
-) -> Result<Val, &'static str> {
+pub(crate) fn binary(op: BinOp, x: &Val, y: &Val, int_div: bool) -> Result<Val, &'static str> {
     use Val::*;
     match (x, y) {
         (Int(a), Int(b)) if int_div || op != BinOp::Div => {
@@ -146,7 +141,10 @@ pub(crate) fn binary(
             r.map(Int).ok_or("overflow")
         }
         (Int(_) | Float(_), Int(_) | Float(_)) => {
-            let (a, b) = (to_rat(x).unwrap_or_else(Rat::zero), to_rat(y).unwrap_or_else(Rat::zero));
+            let (a, b) = (
+                to_rat(x).unwrap_or_else(Rat::zero),
+                to_rat(y).unwrap_or_else(Rat::zero),
+            );
             let r = match op {
                 BinOp::Add => a.add(&b),
                 BinOp::Sub => a.sub(&b),
@@ -315,7 +313,11 @@ pub(crate) fn represent(v: &Val, from: BasicKind, to: BasicKind) -> Result<Val, 
             if to == UntypedFloat {
                 return Ok(Val::Float(r));
             }
-            let f = if to == Float32 { r.to_f32() } else { r.to_f64() };
+            let f = if to == Float32 {
+                r.to_f32()
+            } else {
+                r.to_f64()
+            };
             match f.and_then(Rat::from_f64) {
                 Some(r) => Ok(Val::Float(r)),
                 None => Err(ReprErr::Overflow),

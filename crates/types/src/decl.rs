@@ -682,10 +682,7 @@ impl<'a> Checker<'a> {
             self.objs[v.0 as usize].ty = t;
         }
         let t = self.obj(v).ty;
-        self.target_display = self
-            .var_display
-            .get(&v)
-            .map(|(s, _)| (t, s.clone()));
+        self.target_display = self.var_display.get(&v).map(|(s, _)| (t, s.clone()));
         self.assignment(x, Some(t), context);
         self.target_display = None;
     }

@@ -206,9 +206,7 @@ impl<'a> Checker<'a> {
                 Operand::invalid(Some(e))
             }
             ExprKind::RuneLit(c) => self.constant(e, Val::Int(*c as i128), T_UNTYPED_RUNE),
-            ExprKind::StringLit(b) => {
-                self.constant(e, Val::String(b.clone()), T_UNTYPED_STRING)
-            }
+            ExprKind::StringLit(b) => self.constant(e, Val::String(b.clone()), T_UNTYPED_STRING),
             ExprKind::CompositeLit { ty, elts, rbrace } => {
                 self.composite_lit(e, ty.as_deref(), elts, *rbrace, hint)
             }

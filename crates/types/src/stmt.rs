@@ -494,12 +494,7 @@ impl<'a> Checker<'a> {
         self.close_scope();
     }
 
-    fn case_value(
-        &mut self,
-        x: &mut Operand<'a>,
-        e: &'a Expr,
-        seen: &mut Vec<(Val, TypeId, u32)>,
-    ) {
+    fn case_value(&mut self, x: &mut Operand<'a>, e: &'a Expr, seen: &mut Vec<(Val, TypeId, u32)>) {
         let mut v = self.expr(e);
         if v.is_invalid() || x.is_invalid() {
             return;

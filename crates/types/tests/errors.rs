@@ -43,6 +43,18 @@ fn e6_missing_return_unused_strings_shift() {
     golden("e6");
 }
 #[test]
+fn e7_arity_extra_missing_init_call_non_function() {
+    golden("e7");
+}
+#[test]
+fn e8_byte_rune_any_interface_spellings() {
+    golden("e8");
+}
+#[test]
+fn e9_exact_float_constants_truncated_overflows() {
+    golden("e9");
+}
+#[test]
 fn x_too_many_errors() {
     golden("x");
 }

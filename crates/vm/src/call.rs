@@ -369,6 +369,25 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
                 vm.heap.copy(fp + dst as u64, p, size as usize)?;
             }
         }
+        Op::FMinMax { dst, a, b, max, f32 } => {
+            let (x, y) = if f32 {
+                (f32::from_bits(rd(vm, fp, a)? as u32) as f64, f32::from_bits(rd(vm, fp, b)? as u32) as f64)
+            } else {
+                (f64::from_bits(rd(vm, fp, a)?), f64::from_bits(rd(vm, fp, b)?))
+            };
+            let r = if x.is_nan() || y.is_nan() {
+                f64::NAN
+            } else if x == y {
+                // Only the sign of zero can differ.
+                if max == x.is_sign_negative() { y } else { x }
+            } else if (x < y) != max {
+                x
+            } else {
+                y
+            };
+            let bits = if f32 { (r as f32).to_bits() as u64 } else { r.to_bits() };
+            wr(vm, fp, dst, bits)?;
+        }
         Op::ClearSlice { s, elem_size } => {
             let l = rd(vm, fp, s + 8)?;
             if l > 0 {

@@ -22,6 +22,8 @@ pub enum Trap {
     StackOverflow,
     /// The heap limit was exceeded.
     OutOfMemory,
+    /// The host's instruction budget (`VmConfig::fuel`) ran out.
+    OutOfFuel,
     /// Internal: a deferred call run during a panic returned without recovering; unwinding
     /// continues from the current position.
     Unwind,
@@ -48,4 +50,6 @@ pub enum VmError {
     Exit(i32),
     /// The program could not be loaded (a missing native function...).
     Load(String),
+    /// The fuel budget ran out.
+    OutOfFuel,
 }

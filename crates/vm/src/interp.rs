@@ -274,12 +274,33 @@ pub fn exec(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos, stop_depth: usize) 
         }};
     }
 
+    // A jump; backward jumps (loops) burn one unit of fuel, so every run is bounded when
+    // the host set a limit.
+    macro_rules! jump {
+        ($t:expr) => {{
+            let t = $t as usize;
+            if t < pc {
+                vm.fuel = vm.fuel.wrapping_sub(1);
+                if vm.fuel == 0 {
+                    sync!();
+                    return Err(Trap::OutOfFuel);
+                }
+            }
+            pc = t;
+        }};
+    }
+
     // Enters `callee` with its frame right after the current one: copies the parameters
     // from the argument region at `base`, zeroes results and pointer words, stores the
     // closure context.
     macro_rules! call_into {
         ($callee:expr, $base:expr, $ctx:expr) => {{
             let callee: u32 = $callee;
+            vm.fuel = vm.fuel.wrapping_sub(1);
+            if vm.fuel == 0 {
+                sync!();
+                return Err(Trap::OutOfFuel);
+            }
             let cf = &prog.funcs[callee as usize];
             let new_fp = fp + f.frame_size as u64;
             let end = new_fp + cf.frame_size as u64 + 64;
@@ -438,25 +459,25 @@ pub fn exec(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos, stop_depth: usize) 
                 };
                 wr!(dst, r);
             }
-            Op::Jmp { target } => pc = target as usize,
+            Op::Jmp { target } => jump!(target),
             Op::JmpIf { cond, target } => {
                 if rd!(cond) != 0 {
-                    pc = target as usize
+                    jump!(target)
                 }
             }
             Op::JmpIfNot { cond, target } => {
                 if rd!(cond) == 0 {
-                    pc = target as usize
+                    jump!(target)
                 }
             }
             Op::JmpCmpNot { op, a, b, target } => {
                 if !cmp_i(op, rd!(a), rd!(b)) {
-                    pc = target as usize
+                    jump!(target)
                 }
             }
             Op::JmpCmpImmNot { op, a, imm, target } => {
                 if !cmp_i(op, rd!(a), imm as u64) {
-                    pc = target as usize
+                    jump!(target)
                 }
             }
             Op::Call { func: callee, base } => call_into!(callee, base, None::<u64>),

@@ -158,6 +158,10 @@ pub fn fatal_for(vm: &mut Vm, t: Trap) -> VmError {
             VmError::Panic { message: m, exit_code: 2 }
         }
         Trap::Unwind => VmError::Fatal { message: "unwind".into(), exit_code: 2 },
+        Trap::OutOfFuel => {
+            vm.write_stderr("gosub: instruction budget exhausted\n");
+            VmError::OutOfFuel
+        }
     }
 }
 

@@ -28,6 +28,7 @@ fn operands(op: &Op) -> Vec<(u32, u32)> {
         CmpF64 { dst, a, b, .. } | CmpF32 { dst, a, b, .. } => vec![w(dst), w(a), w(b)],
         IntImm { dst, a, .. } | CmpImm { dst, a, .. } | Neg { dst, a } | Not { dst, a } | BNot { dst, a } => vec![w(dst), w(a)],
         NegF64 { dst, a } | NegF32 { dst, a } | Conv { dst, a, .. } => vec![w(dst), w(a)],
+        FMinMax { dst, a, b, .. } => vec![w(dst), w(a), w(b)],
         CheckShift { a } => vec![w(a)],
         JmpIf { cond, .. } | JmpIfNot { cond, .. } => vec![w(cond)],
         JmpCmpNot { a, b, .. } => vec![w(a), w(b)],

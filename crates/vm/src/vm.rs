@@ -22,11 +22,13 @@ pub struct VmConfig {
     pub max_stack: u64,
     /// Command-line arguments (os.Args).
     pub args: Vec<String>,
+    /// Budget of loop iterations and calls (backward jumps + calls); None = unlimited.
+    pub fuel: Option<u64>,
 }
 
 impl Default for VmConfig {
     fn default() -> Self {
-        VmConfig { heap: HeapConfig::default(), max_stack: 1 << 30, args: vec!["prog".into()] }
+        VmConfig { heap: HeapConfig::default(), max_stack: 1 << 30, args: vec!["prog".into()], fuel: None }
     }
 }
 
@@ -74,6 +76,8 @@ pub struct Vm {
     pub traceback: Vec<(u32, usize)>,
     /// Maps a source offset to (file name, line) for tracebacks.
     pub source_pos: Option<Box<dyn Fn(u32) -> (String, u32) + Send>>,
+    /// Remaining fuel (u64::MAX when unlimited: it never reaches zero in practice).
+    pub fuel: u64,
     /// The address of zero-size allocations (Go's `zerobase`): non-nil, never dereferenced.
     pub zerobase: Addr,
 }
@@ -112,6 +116,7 @@ impl Vm {
             itab_cache.insert((it.rtype, it.iface), i as u32);
         }
         let stack_committed = heap.stack_committed_end(stack.base).unwrap_or(stack.base);
+        let fuel = config.fuel.map(|f| f.max(1)).unwrap_or(u64::MAX);
         Ok(Vm {
             heap,
             prog: Arc::new(prog),
@@ -138,6 +143,7 @@ impl Vm {
             cur_pc: 0,
             traceback: Vec::new(),
             source_pos: None,
+            fuel,
             zerobase,
         })
     }

@@ -1,0 +1,118 @@
+//! Robustness: every program in tests/programs, truncated at many points and with seeded
+//! random byte edits, must come back as a compile error or a finished run (within a fuel,
+//! stack and heap budget) — never a Rust panic, abort or hang.
+
+use std::path::Path;
+
+/// A small deterministic generator (no dependency needed for a test's randomness).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+fn opts() -> gosub::Options {
+    let mut o = gosub::Options { fuel: Some(20_000), max_stack: 8 << 20, ..Default::default() };
+    o.heap.heap_limit = Some(64 << 20);
+    o.heap.reserve_bytes = 1 << 30;
+    o
+}
+
+fn run(name: &str, src: &str, codes: &mut [usize; 4]) {
+    let out = gosub::run_source(name, src, &opts());
+    codes[out.exit_code.clamp(0, 3) as usize] += 1;
+    // A compile error, a normal exit, a Go panic/fatal error, os.Exit or an exhausted budget
+    // are all fine; only the absence of a Rust panic is asserted (a panic fails the test).
+    assert!(out.exit_code >= 0, "{}: negative exit code", name);
+}
+
+const EDITS: &[&[u8]] = &[b"{", b"}", b"(", b")", b"\"", b"`", b"'", b"\n", b";", b"*", b"&", b"[]", b"...", b"0x", b"1e9999", b"nil", b"func", b"go ", b"<-", b"\xff"];
+
+#[test]
+fn truncations_and_random_edits_never_panic() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/programs")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "go"))
+        .collect();
+    files.sort();
+    let mut rng = Lcg(0x5eed_cafe);
+    let mut variants = 0usize;
+    let mut codes = [0usize; 4];
+    for f in &files {
+        let src = std::fs::read(f).expect("read program");
+        let name = f.file_name().and_then(|n| n.to_str()).unwrap_or("prog.go");
+        // Truncations at 8 points.
+        for k in 1..=8 {
+            let cut = src.len() * k / 9;
+            run(name, &String::from_utf8_lossy(&src[..cut]), &mut codes);
+            variants += 1;
+        }
+        // 6 random edits: replace, insert or delete bytes.
+        for _ in 0..6 {
+            let mut s = src.clone();
+            for _ in 0..1 + rng.below(3) {
+                let at = rng.below(s.len());
+                match rng.below(3) {
+                    0 => {
+                        let e = EDITS[rng.below(EDITS.len())];
+                        s.splice(at..at, e.iter().copied());
+                    }
+                    1 => {
+                        let end = (at + 1 + rng.below(8)).min(s.len());
+                        s.drain(at..end);
+                    }
+                    _ => {
+                        let i = at.min(s.len().saturating_sub(1));
+                        const BYTES: &[u8] = b"{}()[];=+-*/<>!&|^%.,:\"'x0 \n";
+                        let c = BYTES[rng.below(BYTES.len())];
+                        if let Some(b) = s.get_mut(i) {
+                            *b = c;
+                        }
+                    }
+                }
+            }
+            run(name, &String::from_utf8_lossy(&s), &mut codes);
+            variants += 1;
+        }
+        // 6 edits that mostly keep the program well-formed, so the checker, compiler and VM
+        // see it: change a digit, flip an operator, drop a line.
+        for _ in 0..6 {
+            let text = String::from_utf8_lossy(&src).into_owned();
+            let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+            if lines.is_empty() {
+                continue;
+            }
+            let li = rng.below(lines.len());
+            match rng.below(3) {
+                0 => {
+                    let l = &mut lines[li];
+                    if let Some(p) = l.find(|c: char| c.is_ascii_digit()) {
+                        let d = (b'0' + rng.below(10) as u8) as char;
+                        l.replace_range(p..p + 1, &d.to_string());
+                    }
+                }
+                1 => {
+                    let l = lines[li].replace(" + ", " - ").replace(" < ", " >= ").replace("++", "--").replace(" * ", " / ");
+                    lines[li] = l;
+                }
+                _ => {
+                    lines.remove(li);
+                }
+            }
+            run(name, &lines.join("\n"), &mut codes);
+            variants += 1;
+        }
+    }
+    assert!(variants >= 20 * files.len());
+    println!("{} variants: exit 0: {}, 1 (compile error): {}, 2 (panic/fatal): {}, other: {}", variants, codes[0], codes[1], codes[2], codes[3]);
+    // Most variants must be compile errors, but some edits leave runnable programs.
+    assert!(codes[1] > variants / 2 && codes[0] + codes[2] > 0);
+}
