@@ -77,6 +77,14 @@ impl<'a> Gen<'a> {
             StmtKind::IncDec { x, inc } => {
                 let t = self.type_of(x.id);
                 let pl = self.place_stable(x);
+                if let (Place::Frame { reg, packed: false }, Some(k)) = (pl, self.p.types.basic(t)) {
+                    if k.is_integer() {
+                        let op = if *inc { crate::bytecode::IntOp::Add } else { crate::bytecode::IntOp::Sub };
+                        self.emit(Op::IntImm { op, dst: reg, a: reg, imm: 1 });
+                        self.wrap(reg, t);
+                        return;
+                    }
+                }
                 let v = self.load_place(pl, t);
                 let r = self.temp(t);
                 match self.p.types.basic(t) {
@@ -195,6 +203,13 @@ impl<'a> Gen<'a> {
                 let Some(y) = rhs.first() else { return };
                 let t = self.type_of(x.id);
                 let pl = self.place_stable(x);
+                if let Place::Frame { reg, packed: false } = pl {
+                    if !has_call(y) && self.p.types.basic(t).is_some() {
+                        // x op= y on a register: one instruction.
+                        self.binop_regs(bop, reg, y, t, reg);
+                        return;
+                    }
+                }
                 let cur = self.load_place(pl, t);
                 let a = self.temp(t);
                 self.mov(a, cur, t);
@@ -208,14 +223,25 @@ impl<'a> Gen<'a> {
                     if lhs.len() == 1 {
                         let x = &lhs[0];
                         if let Some(o) = self.new_var(x, op) {
+                            // Evaluate straight into the new variable's slot.
                             let t = self.p.obj(o).ty;
-                            let r = self.expr_conv(&rhs[0], t);
-                            let rt = if self.p.types.is_interface(t) { t } else { self.type_of(rhs[0].id) };
-                            self.define_local(o, Some((r, rt)));
+                            let slot = self.declare_local(o);
+                            self.expr_conv_to(&rhs[0], t, slot);
+                            self.bind_var(o, slot, t, true);
+                            return;
+                        }
+                        if self.store_elem_fast(x, &rhs[0]) {
                             return;
                         }
                         let t = self.lhs_type(x);
                         let pl = self.lhs_place(x);
+                        if let Place::Frame { reg, packed: false } = pl {
+                            if writes_dst_last(&rhs[0]) && self.type_of(rhs[0].id) == t {
+                                // Arithmetic reads all operands before writing its result.
+                                self.expr_to(&rhs[0], reg);
+                                return;
+                            }
+                        }
                         let r = self.expr_conv(&rhs[0], t);
                         self.store_lhs(pl, r, t);
                         return;
@@ -278,6 +304,37 @@ impl<'a> Gen<'a> {
                 }
             }
         }
+    }
+
+    /// `s[i] = v` for a slice of narrow non-pointer elements: one fused, bounds-checked
+    /// store after the right side is evaluated (Go checks the index at assignment time).
+    fn store_elem_fast(&mut self, x: &'a Expr, v: &'a Expr) -> bool {
+        let ExprKind::Index { x: sx, index } = &strip_paren(x).kind else { return false };
+        let st = self.type_of(sx.id);
+        let TypeKind::Slice(et) = self.p.types.under(st).clone() else { return false };
+        let Some(w) = crate::expr::width_of(&self.p.types, et) else { return false };
+        if self.is_ptr_word(et) {
+            return false;
+        }
+        let sr = self.expr(sx);
+        let s = if has_call(v) || has_call(index) {
+            let keep = self.temp(st);
+            self.mov(keep, sr, st);
+            keep
+        } else {
+            sr
+        };
+        let ir = self.expr_conv(index, types::T_INT);
+        let i = if has_call(v) {
+            let keep = self.temp(types::T_INT);
+            self.mov(keep, ir, types::T_INT);
+            keep
+        } else {
+            ir
+        };
+        let val = self.expr_conv(v, et);
+        self.emit(Op::StoreElem { s, i, src: val, w });
+        true
     }
 
     fn lhs_type(&self, x: &Expr) -> TypeId {
@@ -395,6 +452,12 @@ impl<'a> Gen<'a> {
         let results = self.fs().results.clone();
         if !es.is_empty() {
             let mut vals = Vec::new();
+            if es.len() == 1 && results.len() == 1 && writes_dst_last(&es[0]) && self.type_of(es[0].id) == results[0].2 {
+                if let Some(Loc::Frame(slot)) = self.fs().locals.get(&results[0].0).copied() {
+                    self.expr_to(&es[0], slot);
+                    return self.ret(&[], span);
+                }
+            }
             if es.len() == results.len() {
                 for (i, e) in es.iter().enumerate() {
                     let t = results[i].2;
@@ -423,6 +486,12 @@ impl<'a> Gen<'a> {
                     _ => self.mov(slot, r, t),
                 }
             }
+        }
+        // The epilogue only copies boxed named results back; without any, return at once.
+        let boxed_results = results.iter().any(|(o, _, _)| matches!(self.fs().locals.get(o), Some(Loc::Boxed(_))));
+        if !boxed_results && self.fs().defer_off.is_none() {
+            self.emit(Op::Ret);
+            return;
         }
         let rl = self.fs().ret_label;
         self.f().emit_jump(Op::Jmp { target: 0 }, rl);
@@ -998,5 +1067,29 @@ impl<'a> Gen<'a> {
                 self.make_slice_of(st, args.get(nfixed..).unwrap_or(&[]), dst);
             }
         }
+    }
+}
+
+/// Whether evaluating `e` may call a function (which could change variables it reads).
+fn has_call(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Call { .. } | ExprKind::FuncLit { .. } | ExprKind::Unary { op: ast::UnOp::Recv, .. } => true,
+        ExprKind::Paren(x) | ExprKind::Unary { x, .. } | ExprKind::Star(x) => has_call(x),
+        ExprKind::Binary { x, y, .. } => has_call(x) || has_call(y),
+        ExprKind::Selector { x, .. } => has_call(x),
+        ExprKind::Index { x, index } => has_call(x) || has_call(index),
+        ExprKind::Ident(_) | ExprKind::IntLit(_) | ExprKind::FloatLit(_) | ExprKind::RuneLit(_) | ExprKind::StringLit(_) => false,
+        _ => true,
+    }
+}
+
+/// Expressions whose code reads every operand before writing the destination register:
+/// arithmetic and comparisons (not `&&`/`||`, which write the destination early).
+fn writes_dst_last(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Binary { op, .. } => !matches!(op, BinOp::LAnd | BinOp::LOr),
+        ExprKind::Unary { op, .. } => matches!(op, ast::UnOp::Neg | ast::UnOp::Xor | ast::UnOp::Not),
+        ExprKind::Paren(x) => writes_dst_last(x),
+        _ => false,
     }
 }
