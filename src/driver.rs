@@ -21,7 +21,10 @@ pub struct Options {
     pub strict: bool,
     /// os.Args (the first is the program name).
     pub args: Vec<String>,
+    /// Heap configuration; the default reads GOGC, GOSUBMEMLIMIT, GOSUBGC and GOSUBDEBUG.
     pub heap: gosub_heap::HeapConfig,
+    /// Print the collector's summary (`Heap::gc_summary`) on stderr when the run ends.
+    pub gcstats: bool,
     /// Budget of loop iterations and calls; None = unlimited.
     pub fuel: Option<u64>,
     /// Bytes reserved for the goroutine stack (Go's limit is 1 GB).
@@ -33,7 +36,8 @@ impl Default for Options {
         Options {
             strict: false,
             args: vec!["prog".into()],
-            heap: gosub_heap::HeapConfig::default(),
+            heap: gosub_heap::HeapConfig::from_env().unwrap_or_default(),
+            gcstats: false,
             fuel: None,
             max_stack: 1 << 30,
         }
@@ -57,15 +61,59 @@ pub struct RunOutput {
 }
 
 fn render_all(diags: &[Diagnostic], map: &SourceMap) -> Vec<String> {
-    diags.iter().map(|d| gosub_types::render_diagnostic(d, map)).collect()
+    diags
+        .iter()
+        .map(|d| gosub_types::render_diagnostic(d, map))
+        .collect()
 }
 
 /// Parses, checks and compiles a single-file program. Errors come back rendered as gc
 /// renders them, one per line.
 pub fn compile_source(name: &str, src: &str, opts: &Options) -> Result<Compiled, Vec<String>> {
+    let (checked, map, warnings) = check_source(name, src, opts)?;
+    let program = match gosub_compile::compile(&checked) {
+        Ok(p) => p,
+        Err(d) => return Err(render_all(&d, &map)),
+    };
+    Ok(Compiled {
+        program,
+        sources: map,
+        warnings,
+    })
+}
+
+/// gc's `-m` escape-analysis diagnostics (`level` 2 for `-m -m`) of a single-file program,
+/// for the user's package only.
+pub fn escape_diagnostics(
+    name: &str,
+    src: &str,
+    opts: &Options,
+    level: u8,
+) -> Result<Vec<String>, Vec<String>> {
+    let (checked, map, _) = check_source(name, src, opts)?;
+    let esc = gosub_escape::analyze_opts(&checked, level >= 2);
+    Ok(esc.diagnostics(&map, level, true))
+}
+
+/// For `gosub disasm`: which address-taken or captured locals of the user's functions live
+/// in the frame and which are boxed on the heap, per the escape analysis.
+pub fn frame_report(name: &str, src: &str, opts: &Options) -> Result<Vec<String>, Vec<String>> {
+    let (checked, _, _) = check_source(name, src, opts)?;
+    let esc = gosub_escape::analyze(&checked);
+    Ok(gosub_compile::boxing::frame_report(&checked, Some(&esc)))
+}
+
+/// Parses and checks a single-file program with the standard packages it imports.
+pub fn check_source(
+    name: &str,
+    src: &str,
+    opts: &Options,
+) -> Result<(gosub_types::Program, SourceMap, Vec<String>), Vec<String>> {
     let mut map = SourceMap::new();
     let mut next_id: NodeId = 0;
-    let mode = ParseMode { lenient_imports: !opts.strict };
+    let mode = ParseMode {
+        lenient_imports: !opts.strict,
+    };
     let fi = map.add(name, src);
     let base = map.files[fi].base;
     let main_file = match gosub_syntax::parse_file(src, base, next_id, mode) {
@@ -113,8 +161,14 @@ pub fn compile_source(name: &str, src: &str, opts: &Options) -> Result<Compiled,
             continue;
         }
         visiting.insert(path.clone());
-        let Some(text) = gosub_std::source(&path) else { continue };
-        let fname = format!("$GOROOT/src/{}/{}.go", path, path.rsplit('/').next().unwrap_or(&path));
+        let Some(text) = gosub_std::source(&path) else {
+            continue;
+        };
+        let fname = format!(
+            "$GOROOT/src/{}/{}.go",
+            path,
+            path.rsplit('/').next().unwrap_or(&path)
+        );
         let idx = map.add(fname, text);
         let b = map.files[idx].base;
         let file = match gosub_syntax::parse_file(text, b, next_id, ParseMode::default()) {
@@ -131,19 +185,21 @@ pub fn compile_source(name: &str, src: &str, opts: &Options) -> Result<Compiled,
     let mut packages: Vec<PackageSrc> = Vec::new();
     for p in &order {
         if let Some(f) = parsed.remove(p) {
-            packages.push(PackageSrc { path: p.clone(), files: vec![f] });
+            packages.push(PackageSrc {
+                path: p.clone(),
+                files: vec![f],
+            });
         }
     }
-    packages.push(PackageSrc { path: "main".into(), files: vec![main_file] });
+    packages.push(PackageSrc {
+        path: "main".into(),
+        files: vec![main_file],
+    });
     let checked = match gosub_types::check(packages, Vec::new()) {
         Ok(p) => p,
         Err(d) => return Err(render_all(&d, &map)),
     };
-    let program = match gosub_compile::compile(&checked) {
-        Ok(p) => p,
-        Err(d) => return Err(render_all(&d, &map)),
-    };
-    Ok(Compiled { program, sources: map, warnings })
+    Ok((checked, map, warnings))
 }
 
 /// A `Write` that appends to a shared buffer (for capturing output).
@@ -163,11 +219,21 @@ impl Write for SharedBuf {
 }
 
 /// Runs a compiled program with the given output streams; returns the exit code.
-pub fn run_compiled(c: Compiled, opts: &Options, stdout: Box<dyn Write + Send>, mut stderr: Box<dyn Write + Send>) -> i32 {
+pub fn run_compiled(
+    c: Compiled,
+    opts: &Options,
+    stdout: Box<dyn Write + Send>,
+    mut stderr: Box<dyn Write + Send>,
+) -> i32 {
     for w in &c.warnings {
         let _ = writeln!(stderr, "{}", w);
     }
-    let cfg = VmConfig { heap: opts.heap.clone(), max_stack: opts.max_stack, args: opts.args.clone(), fuel: opts.fuel };
+    let cfg = VmConfig {
+        heap: opts.heap.clone(),
+        max_stack: opts.max_stack,
+        args: opts.args.clone(),
+        fuel: opts.fuel,
+    };
     let natives = gosub_std::registry();
     let mut vm = match Vm::new(c.program, &natives, cfg) {
         Ok(vm) => vm,
@@ -183,6 +249,10 @@ pub fn run_compiled(c: Compiled, opts: &Options, stdout: Box<dyn Write + Send>, 
     let r = vm.run_main();
     let _ = vm.stdout.flush();
     let _ = vm.stderr.flush();
+    if opts.gcstats {
+        let summary = vm.heap.gc_summary();
+        vm.write_stderr(&summary);
+    }
     match r {
         Ok(()) => 0,
         Err(VmError::Exit(c)) => c,
@@ -211,5 +281,9 @@ pub fn run_source(name: &str, src: &str, opts: &Options) -> RunOutput {
     };
     let stdout = out.0.lock().map(|v| v.clone()).unwrap_or_default();
     let stderr = err.0.lock().map(|v| v.clone()).unwrap_or_default();
-    RunOutput { stdout, stderr, exit_code: code }
+    RunOutput {
+        stdout,
+        stderr,
+        exit_code: code,
+    }
 }

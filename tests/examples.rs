@@ -19,7 +19,11 @@ fn examples() {
     settings.set_prepend_module_to_snapshot(false);
     settings.bind(|| {
         for f in &files {
-            let name = f.file_stem().and_then(|s| s.to_str()).unwrap_or("?").to_string();
+            let name = f
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("?")
+                .to_string();
             let src = std::fs::read_to_string(f).expect("read example");
             let out = gosub::run_source(&format!("{}.go", name), &src, &gosub::Options::default());
             let mut t = format!("exit: {}\n--- stdout\n", out.exit_code);

@@ -33,9 +33,15 @@ fn known_failures(dir: &Path) -> Vec<String> {
 
 /// Runs one program the way `gosub run NAME.go` does from inside tests/programs.
 pub fn run_program(path: &Path) -> String {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("prog.go");
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("prog.go");
     let src = std::fs::read_to_string(path).unwrap_or_default();
-    let opts = gosub::Options { args: vec![name.trim_end_matches(".go").to_string()], ..Default::default() };
+    let opts = gosub::Options {
+        args: vec![name.trim_end_matches(".go").to_string()],
+        ..Default::default()
+    };
     transcript(&gosub::run_source(name, &src, &opts))
 }
 
@@ -50,14 +56,22 @@ fn programs() {
         .collect();
     files.sort();
     for s in &skip {
-        assert!(dir.join(format!("{}.go", s)).exists(), "KNOWN_FAILURES names a missing program: {}", s);
+        assert!(
+            dir.join(format!("{}.go", s)).exists(),
+            "KNOWN_FAILURES names a missing program: {}",
+            s
+        );
     }
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots"));
     settings.set_prepend_module_to_snapshot(false);
     settings.bind(|| {
         for f in &files {
-            let name = f.file_stem().and_then(|s| s.to_str()).unwrap_or("?").to_string();
+            let name = f
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("?")
+                .to_string();
             if skip.contains(&name) {
                 continue;
             }

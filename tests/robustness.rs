@@ -9,7 +9,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
     fn below(&mut self, n: usize) -> usize {
@@ -18,7 +21,11 @@ impl Lcg {
 }
 
 fn opts() -> gosub::Options {
-    let mut o = gosub::Options { fuel: Some(20_000), max_stack: 8 << 20, ..Default::default() };
+    let mut o = gosub::Options {
+        fuel: Some(20_000),
+        max_stack: 8 << 20,
+        ..Default::default()
+    };
     o.heap.heap_limit = Some(64 << 20);
     o.heap.reserve_bytes = 1 << 30;
     o
@@ -32,7 +39,10 @@ fn run(name: &str, src: &str, codes: &mut [usize; 4]) {
     assert!(out.exit_code >= 0, "{}: negative exit code", name);
 }
 
-const EDITS: &[&[u8]] = &[b"{", b"}", b"(", b")", b"\"", b"`", b"'", b"\n", b";", b"*", b"&", b"[]", b"...", b"0x", b"1e9999", b"nil", b"func", b"go ", b"<-", b"\xff"];
+const EDITS: &[&[u8]] = &[
+    b"{", b"}", b"(", b")", b"\"", b"`", b"'", b"\n", b";", b"*", b"&", b"[]", b"...", b"0x",
+    b"1e9999", b"nil", b"func", b"go ", b"<-", b"\xff",
+];
 
 #[test]
 fn truncations_and_random_edits_never_panic() {
@@ -100,7 +110,11 @@ fn truncations_and_random_edits_never_panic() {
                     }
                 }
                 1 => {
-                    let l = lines[li].replace(" + ", " - ").replace(" < ", " >= ").replace("++", "--").replace(" * ", " / ");
+                    let l = lines[li]
+                        .replace(" + ", " - ")
+                        .replace(" < ", " >= ")
+                        .replace("++", "--")
+                        .replace(" * ", " / ");
                     lines[li] = l;
                 }
                 _ => {
@@ -112,7 +126,10 @@ fn truncations_and_random_edits_never_panic() {
         }
     }
     assert!(variants >= 20 * files.len());
-    println!("{} variants: exit 0: {}, 1 (compile error): {}, 2 (panic/fatal): {}, other: {}", variants, codes[0], codes[1], codes[2], codes[3]);
+    println!(
+        "{} variants: exit 0: {}, 1 (compile error): {}, 2 (panic/fatal): {}, other: {}",
+        variants, codes[0], codes[1], codes[2], codes[3]
+    );
     // Most variants must be compile errors, but some edits leave runnable programs.
     assert!(codes[1] > variants / 2 && codes[0] + codes[2] > 0);
 }

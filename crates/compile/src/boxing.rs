@@ -2,15 +2,63 @@
 //! `&a[i]` of an array, `x.M()` with a pointer receiver on an addressable `x`, slicing an
 //! array variable) and those captured by a function literal.
 //!
-//! This is the conservative stand-in for escape analysis (issue 4): it boxes every such
-//! variable, which is always sound.
+//! `boxed_vars` is the conservative rule (every such variable is boxed, always sound);
+//! `boxed_vars_for` narrows it with the escape analysis (crates/escape): a variable keeps its
+//! frame slot, even with its address taken or captured by a closure, unless the analysis
+//! says its address may outlive the frame (`Escapes::boxed`: gc's "moved to heap" plus the
+//! variables captured by closures that escape or that defer/go run, since gosub captures by
+//! reference). Narrow scalars (bool, 8/16/32-bit numbers, complex) are boxed when their
+//! address is taken regardless, because their register form (a canonical 64-bit word) differs
+//! from their memory form. Without an analysis result for the function, the conservative
+//! rule applies.
 
-use gosub_syntax::ast::{self, Expr, ExprKind, Stmt, StmtKind};
-use gosub_types::{ObjId, Program, Selection, TypeKind};
+use gosub_syntax::ast::{self, Expr, ExprKind, NodeId, Stmt, StmtKind};
+use gosub_types::{BasicKind, ObjId, Program, Selection, TypeKind};
 use std::collections::HashSet;
 
+/// The variables of the function `key` (FuncDecl name or FuncLit node) that need a heap cell.
+pub fn boxed_vars_for(
+    p: &Program,
+    body: &ast::Block,
+    key: NodeId,
+    esc: Option<&gosub_escape::Escapes>,
+) -> HashSet<ObjId> {
+    let cons = boxed_vars(p, body);
+    let Some(esc) = esc else { return cons };
+    if !esc.analyzed.contains(&key) {
+        return cons;
+    }
+    cons.into_iter()
+        .filter(|o| esc.boxed.contains(o) || is_narrow(p, *o))
+        .collect()
+}
+
+fn is_narrow(p: &Program, o: ObjId) -> bool {
+    use BasicKind::*;
+    matches!(
+        p.types.under(p.obj(o).ty),
+        TypeKind::Basic(
+            Bool | Int8
+                | Int16
+                | Int32
+                | Uint8
+                | Uint16
+                | Uint32
+                | Float32
+                | Complex64
+                | Complex128
+                | UntypedBool
+                | UntypedRune
+        )
+    )
+}
+
 pub fn boxed_vars(p: &Program, body: &ast::Block) -> HashSet<ObjId> {
-    let mut w = Walker { p, out: HashSet::new(), defer: false };
+    let mut w = Walker {
+        p,
+        out: HashSet::new(),
+        defer: false,
+    };
     w.stmts(&body.stmts);
     w.out
 }
@@ -24,8 +72,12 @@ pub fn has_defer(body: &ast::Block) -> bool {
             StmtKind::Defer(_) => true,
             StmtKind::Labeled { stmt: s, .. } => stmt(s),
             StmtKind::Block(b) => stmts(&b.stmts),
-            StmtKind::If { then, els, .. } => stmts(&then.stmts) || els.as_ref().is_some_and(|e| stmt(e)),
-            StmtKind::Switch { clauses, .. } | StmtKind::TypeSwitch { clauses, .. } => clauses.iter().any(|c| stmts(&c.body)),
+            StmtKind::If { then, els, .. } => {
+                stmts(&then.stmts) || els.as_ref().is_some_and(|e| stmt(e))
+            }
+            StmtKind::Switch { clauses, .. } | StmtKind::TypeSwitch { clauses, .. } => {
+                clauses.iter().any(|c| stmts(&c.body))
+            }
             StmtKind::Select { clauses } => clauses.iter().any(|c| stmts(&c.body)),
             StmtKind::For { body, .. } | StmtKind::Range { body, .. } => stmts(&body.stmts),
             _ => false,
@@ -108,7 +160,12 @@ impl Walker<'_> {
             }
             StmtKind::Return(es) => self.exprs(es),
             StmtKind::Block(b) => self.stmts(&b.stmts),
-            StmtKind::If { init, cond, then, els } => {
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
                 if let Some(i) = init {
                     self.stmt(i);
                 }
@@ -118,7 +175,9 @@ impl Walker<'_> {
                     self.stmt(e);
                 }
             }
-            StmtKind::Switch { init, tag, clauses, .. } => {
+            StmtKind::Switch {
+                init, tag, clauses, ..
+            } => {
                 if let Some(i) = init {
                     self.stmt(i);
                 }
@@ -132,7 +191,9 @@ impl Walker<'_> {
                     self.stmts(&c.body);
                 }
             }
-            StmtKind::TypeSwitch { init, x, clauses, .. } => {
+            StmtKind::TypeSwitch {
+                init, x, clauses, ..
+            } => {
                 if let Some(i) = init {
                     self.stmt(i);
                 }
@@ -149,7 +210,12 @@ impl Walker<'_> {
                     self.stmts(&c.body);
                 }
             }
-            StmtKind::For { init, cond, post, body } => {
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => {
                 if let Some(i) = init {
                     self.stmt(i);
                 }
@@ -161,7 +227,13 @@ impl Walker<'_> {
                 }
                 self.stmts(&body.stmts);
             }
-            StmtKind::Range { key, value, x, body, .. } => {
+            StmtKind::Range {
+                key,
+                value,
+                x,
+                body,
+                ..
+            } => {
                 if let Some(k) = key {
                     self.expr(k);
                 }
@@ -182,7 +254,10 @@ impl Walker<'_> {
 
     fn expr(&mut self, e: &Expr) {
         match &e.kind {
-            ExprKind::Unary { op: ast::UnOp::Addr, x } => {
+            ExprKind::Unary {
+                op: ast::UnOp::Addr,
+                x,
+            } => {
                 self.mark(x);
                 self.expr(x);
             }
@@ -203,14 +278,23 @@ impl Walker<'_> {
                 self.stmts(&body.stmts);
             }
             ExprKind::Selector { x, .. } => {
-                if let Some(Selection::Method { ptr_recv: true, path, .. }) = self.p.info.selections.get(&e.id) {
+                if let Some(Selection::Method {
+                    ptr_recv: true,
+                    path,
+                    ..
+                }) = self.p.info.selections.get(&e.id)
+                {
                     if let Some(xt) = self.p.info.types.get(&x.id) {
-                        if !matches!(self.p.types.under(*xt), TypeKind::Pointer(_)) && path.is_empty() {
+                        if !matches!(self.p.types.under(*xt), TypeKind::Pointer(_))
+                            && path.is_empty()
+                        {
                             self.mark(x);
                         }
                     }
                 }
-                if let Some(Selection::Method { ptr_recv: true, .. }) = self.p.info.selections.get(&e.id) {
+                if let Some(Selection::Method { ptr_recv: true, .. }) =
+                    self.p.info.selections.get(&e.id)
+                {
                     if let Some(xt) = self.p.info.types.get(&x.id) {
                         if !matches!(self.p.types.under(*xt), TypeKind::Pointer(_)) {
                             self.mark(x);
@@ -241,5 +325,96 @@ impl Walker<'_> {
             }
             _ => {}
         }
+    }
+}
+
+/// For `gosub disasm`: one line per function of the user's package that has address-taken or
+/// captured locals, telling which live in the frame and which are boxed on the heap.
+pub fn frame_report(p: &Program, esc: Option<&gosub_escape::Escapes>) -> Vec<String> {
+    let mut out = Vec::new();
+    let Some(pkg) = p.packages.last() else {
+        return out;
+    };
+    for f in &pkg.files {
+        for d in &f.decls {
+            let ast::Decl::Func(fd) = d else { continue };
+            let Some(body) = &fd.body else { continue };
+            let mut lits = Vec::new();
+            collect_lits(&body.stmts, &mut lits);
+            let mut report = |name: String, key: NodeId, b: &ast::Block, params: Vec<ObjId>| {
+                let mut cands: Vec<ObjId> = boxed_vars(p, b)
+                    .into_iter()
+                    .filter(|o| p.obj(*o).owner == Some(key) || params.contains(o))
+                    .collect();
+                if cands.is_empty() {
+                    return;
+                }
+                cands.sort();
+                let boxed = boxed_vars_for(p, b, key, esc);
+                let names = |v: Vec<&ObjId>| {
+                    v.iter()
+                        .map(|o| p.obj(**o).name.clone())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                let (h, fr): (Vec<&ObjId>, Vec<&ObjId>) =
+                    cands.iter().partition(|o| boxed.contains(o));
+                out.push(format!(
+                    "locals of {}: boxed on the heap: [{}]; in the frame: [{}]",
+                    name,
+                    names(h),
+                    names(fr)
+                ));
+            };
+            let fv = p
+                .info
+                .func_vars
+                .get(&fd.name.id)
+                .cloned()
+                .unwrap_or_default();
+            let params: Vec<ObjId> = fv
+                .recv
+                .iter()
+                .chain(fv.params.iter())
+                .chain(fv.results.iter())
+                .copied()
+                .collect();
+            report(format!("main.{}", fd.name.name), fd.name.id, body, params);
+            for (i, lit) in lits.iter().enumerate() {
+                if let ExprKind::FuncLit { body, .. } = &lit.kind {
+                    let fv = p.info.func_vars.get(&lit.id).cloned().unwrap_or_default();
+                    let params: Vec<ObjId> =
+                        fv.params.iter().chain(fv.results.iter()).copied().collect();
+                    report(
+                        format!("main.{}.func{}", fd.name.name, i + 1),
+                        lit.id,
+                        body,
+                        params,
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+fn collect_lits<'a>(ss: &'a [Stmt], out: &mut Vec<&'a Expr>) {
+    fn e<'a>(x: &'a Expr, out: &mut Vec<&'a Expr>) {
+        if let ExprKind::FuncLit { .. } = x.kind {
+            out.push(x);
+        }
+        gosub_escape::walk::expr_children(x, &mut |n| match n {
+            gosub_escape::walk::Node::E(c) => e(c, out),
+            gosub_escape::walk::Node::S(s) => st(s, out),
+        });
+    }
+    fn st<'a>(s: &'a Stmt, out: &mut Vec<&'a Expr>) {
+        gosub_escape::walk::stmt_children(s, &mut |n| match n {
+            gosub_escape::walk::Node::E(c) => e(c, out),
+            gosub_escape::walk::Node::S(t) => st(t, out),
+        });
+    }
+    for s in ss {
+        st(s, out);
     }
 }

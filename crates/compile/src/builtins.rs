@@ -9,7 +9,10 @@ use gosub_types::{self as types, BasicKind, Builtin, TypeId, TypeKind};
 
 pub fn builtin<'a>(g: &mut Gen<'a>, b: Builtin, e: &'a Expr, args: &'a [Expr], dst: Reg) {
     let t = g.type_of(e.id);
-    let ellipsis = matches!(e.kind, gosub_syntax::ast::ExprKind::Call { ellipsis: true, .. });
+    let ellipsis = matches!(
+        e.kind,
+        gosub_syntax::ast::ExprKind::Call { ellipsis: true, .. }
+    );
     match b {
         Builtin::Len | Builtin::Cap => {
             let Some(x) = args.first() else { return };
@@ -19,8 +22,15 @@ pub fn builtin<'a>(g: &mut Gen<'a>, b: Builtin, e: &'a Expr, args: &'a [Expr], d
                     let m = g.expr(x);
                     g.emit(Op::MapLen { dst, m });
                 }
+                TypeKind::Chan(..) => {
+                    let c = g.expr(x);
+                    g.emit(Op::ChanLen { dst, ch: c, cap: b == Builtin::Cap });
+                }
                 TypeKind::Array(_, n) => {
-                    g.emit(Op::Const { dst, val: n_of(g, xt, n) });
+                    g.emit(Op::Const {
+                        dst,
+                        val: n_of(g, xt, n),
+                    });
                 }
                 TypeKind::Pointer(at) => {
                     let n = match g.p.types.under(at) {
@@ -41,13 +51,25 @@ pub fn builtin<'a>(g: &mut Gen<'a>, b: Builtin, e: &'a Expr, args: &'a [Expr], d
                 TypeKind::Pointer(e) => *e,
                 _ => types::T_INVALID,
             };
+            if g.stack_object(e.id) {
+                // Does not escape (crates/escape): a zeroed object in the frame.
+                g.frame_object(et, dst);
+                return;
+            }
             let size = g.size(et);
             let gcty = g.gctype_of(et);
-            g.emit(Op::New { dst, gcty, size: size.max(1) });
+            g.emit(Op::New {
+                dst,
+                gcty,
+                size: size.max(1),
+            });
         }
         Builtin::Make => match g.p.types.under(t).clone() {
             TypeKind::Slice(et) => {
-                let len = args.get(1).map(|a| g.expr_conv(a, types::T_INT)).unwrap_or(NONE);
+                let len = args
+                    .get(1)
+                    .map(|a| g.expr_conv(a, types::T_INT))
+                    .unwrap_or(NONE);
                 let len = if len == NONE {
                     let z = g.temp(types::T_INT);
                     g.emit(Op::Const { dst: z, val: 0 });
@@ -57,20 +79,51 @@ pub fn builtin<'a>(g: &mut Gen<'a>, b: Builtin, e: &'a Expr, args: &'a [Expr], d
                     g.emit(Op::Move { dst: l2, src: len });
                     l2
                 };
-                let cap = args.get(2).map(|a| g.expr_conv(a, types::T_INT)).unwrap_or(NONE);
+                let cap = args
+                    .get(2)
+                    .map(|a| g.expr_conv(a, types::T_INT))
+                    .unwrap_or(NONE);
                 let gcty = g.gctype_of(et);
                 let elem_size = g.size(et);
-                g.emit(Op::MakeSlice { dst, gcty, elem_size, len, cap });
+                g.emit(Op::MakeSlice {
+                    dst,
+                    gcty,
+                    elem_size,
+                    len,
+                    cap,
+                });
             }
             TypeKind::Map(..) => {
-                let hint = args.get(1).map(|a| g.expr_conv(a, types::T_INT)).unwrap_or(NONE);
+                let hint = args
+                    .get(1)
+                    .map(|a| g.expr_conv(a, types::T_INT))
+                    .unwrap_or(NONE);
                 crate::rtypes::note_dynamic(g, t);
-                g.emit(Op::MakeMap { dst, rtype: t.0, hint });
+                g.emit(Op::MakeMap {
+                    dst,
+                    rtype: t.0,
+                    hint,
+                });
             }
-            _ => {
-                g.err(e.span, "gosub: channels are not supported yet");
+            TypeKind::Chan(..) => {
+                let size = args.get(1).map(|a| g.expr_conv(a, types::T_INT)).unwrap_or(NONE);
+                let size = if size == NONE {
+                    let z = g.temp(types::T_INT);
+                    g.emit(Op::Const { dst: z, val: 0 });
+                    z
+                } else {
+                    size
+                };
+                g.emit(Op::MakeChan { dst, rtype: t.0, size });
             }
+            _ => g.err(e.span, "gosub: cannot make this type"),
         },
+        Builtin::Close => {
+            let Some(x) = args.first() else { return };
+            let c = g.expr(x);
+            g.fs().f.cur_pos = e.span.lo;
+            g.emit(Op::ChanClose { ch: c });
+        }
         Builtin::Append => {
             let Some(s0) = args.first() else { return };
             let st = t;
@@ -88,10 +141,26 @@ pub fn builtin<'a>(g: &mut Gen<'a>, b: Builtin, e: &'a Expr, args: &'a [Expr], d
                 if let Some(a) = rest.first() {
                     let at = g.type_of(a.id);
                     let v = g.expr(a);
-                    if g.p.types.basic(at).is_some_and(|k| matches!(k, BasicKind::String | BasicKind::UntypedString)) {
-                        g.emit(Op::AppendStr { dst, s: keep, str: v });
+                    if g.p
+                        .types
+                        .basic(at)
+                        .is_some_and(|k| matches!(k, BasicKind::String | BasicKind::UntypedString))
+                    {
+                        g.emit(Op::AppendStr {
+                            dst,
+                            s: keep,
+                            str: v,
+                        });
                     } else {
-                        g.emit(Op::Append { dst, s: keep, src: v, n: 0, elem_size, gcty, spread: true });
+                        g.emit(Op::Append {
+                            dst,
+                            s: keep,
+                            src: v,
+                            n: 0,
+                            elem_size,
+                            gcty,
+                            spread: true,
+                        });
                     }
                 }
                 return;
@@ -110,17 +179,31 @@ pub fn builtin<'a>(g: &mut Gen<'a>, b: Builtin, e: &'a Expr, args: &'a [Expr], d
                         ptrs.push((i * words) as u32 + w);
                     }
                 }
-                crate::layout::Layout { size: words * 8 * rest.len() as u64, align: 8, ptr_words: ptrs }
+                crate::layout::Layout {
+                    size: words * 8 * rest.len() as u64,
+                    align: 8,
+                    ptr_words: ptrs,
+                }
             };
             let stride = crate::layout::round_up(elem_size as u64, 8) as u32;
             let arr = g.f().temp(&arr_l);
             for (i, a) in rest.iter().enumerate() {
                 g.expr_conv_to(a, et, arr + stride * i as u32);
             }
-            g.emit(Op::Append { dst, s: keep, src: arr, n: rest.len() as u32, elem_size, gcty, spread: false });
+            g.emit(Op::Append {
+                dst,
+                s: keep,
+                src: arr,
+                n: rest.len() as u32,
+                elem_size,
+                gcty,
+                spread: false,
+            });
         }
         Builtin::Copy => {
-            let (Some(a), Some(bx)) = (args.first(), args.get(1)) else { return };
+            let (Some(a), Some(bx)) = (args.first(), args.get(1)) else {
+                return;
+            };
             let at = g.type_of(a.id);
             let bt = g.type_of(bx.id);
             let et = match g.p.types.under(at) {
@@ -134,11 +217,24 @@ pub fn builtin<'a>(g: &mut Gen<'a>, b: Builtin, e: &'a Expr, args: &'a [Expr], d
             let from_str = matches!(g.p.types.under(bt), TypeKind::Basic(_));
             let elem_size = g.size(et);
             let gcty = g.gctype_of(et);
-            let n = if t == types::T_VOID || dst == NONE { g.temp(types::T_INT) } else { dst };
-            g.emit(Op::Copy { n, dst: dk, src: s, elem_size, gcty, from_str });
+            let n = if t == types::T_VOID || dst == NONE {
+                g.temp(types::T_INT)
+            } else {
+                dst
+            };
+            g.emit(Op::Copy {
+                n,
+                dst: dk,
+                src: s,
+                elem_size,
+                gcty,
+                from_str,
+            });
         }
         Builtin::Delete => {
-            let (Some(m), Some(k)) = (args.first(), args.get(1)) else { return };
+            let (Some(m), Some(k)) = (args.first(), args.get(1)) else {
+                return;
+            };
             let kt = match g.p.types.under(g.type_of(m.id)) {
                 TypeKind::Map(k, _) => *k,
                 _ => types::T_INVALID,
@@ -171,7 +267,11 @@ pub fn builtin<'a>(g: &mut Gen<'a>, b: Builtin, e: &'a Expr, args: &'a [Expr], d
             g.emit(Op::Panic { val: v });
         }
         Builtin::Recover => {
-            let d = if dst == NONE { g.temp(types::T_ANY) } else { dst };
+            let d = if dst == NONE {
+                g.temp(types::T_ANY)
+            } else {
+                dst
+            };
             g.emit(Op::Recover { dst: d });
         }
         Builtin::Print | Builtin::Println => {
@@ -188,10 +288,18 @@ pub fn builtin<'a>(g: &mut Gen<'a>, b: Builtin, e: &'a Expr, args: &'a [Expr], d
                 if ln && i + 1 == n {
                     flags |= 2;
                 }
-                g.emit(Op::Print { src: r, rtype: at.0, flags });
+                g.emit(Op::Print {
+                    src: r,
+                    rtype: at.0,
+                    flags,
+                });
             }
             if ln && n == 0 {
-                g.emit(Op::Print { src: 0, rtype: u32::MAX, flags: 2 });
+                g.emit(Op::Print {
+                    src: 0,
+                    rtype: u32::MAX,
+                    flags: 2,
+                });
             }
         }
         Builtin::Min | Builtin::Max => {
@@ -204,22 +312,64 @@ pub fn builtin<'a>(g: &mut Gen<'a>, b: Builtin, e: &'a Expr, args: &'a [Expr], d
                     first = false;
                     continue;
                 }
-                if matches!(k, BasicKind::Float64 | BasicKind::Float32 | BasicKind::UntypedFloat) {
+                if matches!(
+                    k,
+                    BasicKind::Float64 | BasicKind::Float32 | BasicKind::UntypedFloat
+                ) {
                     let f32 = k == BasicKind::Float32;
-                    g.emit(Op::FMinMax { dst, a: dst, b: v, max: b == Builtin::Max, f32 });
+                    g.emit(Op::FMinMax {
+                        dst,
+                        a: dst,
+                        b: v,
+                        max: b == Builtin::Max,
+                        f32,
+                    });
                     continue;
                 }
                 let c = g.temp(types::T_BOOL);
-                let op = if b == Builtin::Min { CmpOp::Lt } else { CmpOp::Gt };
+                let op = if b == Builtin::Min {
+                    CmpOp::Lt
+                } else {
+                    CmpOp::Gt
+                };
                 match k {
-                    BasicKind::String => g.emit(Op::CmpStr { op, dst: c, a: v, b: dst }),
-                    BasicKind::Float64 => g.emit(Op::CmpF64 { op, dst: c, a: v, b: dst }),
-                    BasicKind::Float32 => g.emit(Op::CmpF32 { op, dst: c, a: v, b: dst }),
+                    BasicKind::String => g.emit(Op::CmpStr {
+                        op,
+                        dst: c,
+                        a: v,
+                        b: dst,
+                    }),
+                    BasicKind::Float64 => g.emit(Op::CmpF64 {
+                        op,
+                        dst: c,
+                        a: v,
+                        b: dst,
+                    }),
+                    BasicKind::Float32 => g.emit(Op::CmpF32 {
+                        op,
+                        dst: c,
+                        a: v,
+                        b: dst,
+                    }),
                     k if k.is_unsigned() => {
-                        let op = if b == Builtin::Min { CmpOp::LtU } else { CmpOp::GtU };
-                        g.emit(Op::Cmp { op, dst: c, a: v, b: dst })
+                        let op = if b == Builtin::Min {
+                            CmpOp::LtU
+                        } else {
+                            CmpOp::GtU
+                        };
+                        g.emit(Op::Cmp {
+                            op,
+                            dst: c,
+                            a: v,
+                            b: dst,
+                        })
                     }
-                    _ => g.emit(Op::Cmp { op, dst: c, a: v, b: dst }),
+                    _ => g.emit(Op::Cmp {
+                        op,
+                        dst: c,
+                        a: v,
+                        b: dst,
+                    }),
                 };
                 let skip = g.f().new_label();
                 g.f().emit_jump(Op::JmpIfNot { cond: c, target: 0 }, skip);

@@ -111,190 +111,585 @@ pub enum BoundsKind {
 pub enum Op {
     Nop,
     // ---- constants and moves ----
-    Const { dst: Reg, val: u64 },
+    Const {
+        dst: Reg,
+        val: u64,
+    },
     /// Copies one 8-byte word.
-    Move { dst: Reg, src: Reg },
+    Move {
+        dst: Reg,
+        src: Reg,
+    },
     /// Copies `size` bytes (multi-word values: strings, slices, interfaces, structs, arrays).
-    MoveN { dst: Reg, src: Reg, size: u32 },
-    Zero { dst: Reg, size: u32 },
+    MoveN {
+        dst: Reg,
+        src: Reg,
+        size: u32,
+    },
+    Zero {
+        dst: Reg,
+        size: u32,
+    },
     /// Writes the string constant `Program::strings[idx]` as {ptr, len}.
-    Str { dst: Reg, idx: u32 },
+    Str {
+        dst: Reg,
+        idx: u32,
+    },
     /// Reads `w` bytes at frame offset `src`, extends to 64 bits (Go's wraparound/truncation).
-    Ext { dst: Reg, src: Reg, w: Width },
+    Ext {
+        dst: Reg,
+        src: Reg,
+        w: Width,
+    },
     /// Writes the low `w` bytes of the word at `src` to frame offset `dst`.
-    StoreNarrow { dst: Reg, src: Reg, w: Width },
+    StoreNarrow {
+        dst: Reg,
+        src: Reg,
+        w: Width,
+    },
 
     // ---- integer arithmetic (64-bit, wrapping) ----
-    Int { op: IntOp, dst: Reg, a: Reg, b: Reg },
-    IntImm { op: IntOp, dst: Reg, a: Reg, imm: i64 },
-    Neg { dst: Reg, a: Reg },
-    Not { dst: Reg, a: Reg },
+    Int {
+        op: IntOp,
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    IntImm {
+        op: IntOp,
+        dst: Reg,
+        a: Reg,
+        imm: i64,
+    },
+    Neg {
+        dst: Reg,
+        a: Reg,
+    },
+    Not {
+        dst: Reg,
+        a: Reg,
+    },
     /// Boolean not.
-    BNot { dst: Reg, a: Reg },
-    Cmp { op: CmpOp, dst: Reg, a: Reg, b: Reg },
-    CmpImm { op: CmpOp, dst: Reg, a: Reg, imm: i64 },
+    BNot {
+        dst: Reg,
+        a: Reg,
+    },
+    Cmp {
+        op: CmpOp,
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    CmpImm {
+        op: CmpOp,
+        dst: Reg,
+        a: Reg,
+        imm: i64,
+    },
     /// Panics `negative shift amount` if the signed count at `a` is negative.
-    CheckShift { a: Reg },
+    CheckShift {
+        a: Reg,
+    },
 
     // ---- floating point ----
-    F64 { op: FloatOp, dst: Reg, a: Reg, b: Reg },
-    F32 { op: FloatOp, dst: Reg, a: Reg, b: Reg },
-    NegF64 { dst: Reg, a: Reg },
+    F64 {
+        op: FloatOp,
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    F32 {
+        op: FloatOp,
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    NegF64 {
+        dst: Reg,
+        a: Reg,
+    },
     /// Go's min/max on floats: NaN wins, min(-0, +0) = -0, max(-0, +0) = +0.
-    FMinMax { dst: Reg, a: Reg, b: Reg, max: bool, f32: bool },
-    NegF32 { dst: Reg, a: Reg },
-    CmpF64 { op: CmpOp, dst: Reg, a: Reg, b: Reg },
-    CmpF32 { op: CmpOp, dst: Reg, a: Reg, b: Reg },
-    Conv { conv: Conv, dst: Reg, a: Reg },
+    FMinMax {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+        max: bool,
+        f32: bool,
+    },
+    NegF32 {
+        dst: Reg,
+        a: Reg,
+    },
+    CmpF64 {
+        op: CmpOp,
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    CmpF32 {
+        op: CmpOp,
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    Conv {
+        conv: Conv,
+        dst: Reg,
+        a: Reg,
+    },
 
     // ---- strings ----
-    Concat { dst: Reg, a: Reg, b: Reg },
-    CmpStr { op: CmpOp, dst: Reg, a: Reg, b: Reg },
+    Concat {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    CmpStr {
+        op: CmpOp,
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
     /// `s[i]` with bounds check.
-    StrIndex { dst: Reg, s: Reg, i: Reg },
+    StrIndex {
+        dst: Reg,
+        s: Reg,
+        i: Reg,
+    },
     /// `s[lo:hi]`; `lo`/`hi` are registers or u32::MAX for absent.
-    StrSlice { dst: Reg, s: Reg, lo: Reg, hi: Reg },
+    StrSlice {
+        dst: Reg,
+        s: Reg,
+        lo: Reg,
+        hi: Reg,
+    },
     /// string(rune)
-    RuneToStr { dst: Reg, a: Reg },
+    RuneToStr {
+        dst: Reg,
+        a: Reg,
+    },
     /// string([]byte)
-    BytesToStr { dst: Reg, a: Reg },
+    BytesToStr {
+        dst: Reg,
+        a: Reg,
+    },
     /// []byte(string)
-    StrToBytes { dst: Reg, a: Reg },
+    StrToBytes {
+        dst: Reg,
+        a: Reg,
+    },
     /// string([]rune)
-    RunesToStr { dst: Reg, a: Reg },
+    RunesToStr {
+        dst: Reg,
+        a: Reg,
+    },
     /// []rune(string)
-    StrToRunes { dst: Reg, a: Reg },
+    StrToRunes {
+        dst: Reg,
+        a: Reg,
+    },
     /// for-range over a string: decodes the rune at byte index `i` of `s`; writes the rune
     /// to `rune` and the byte width to `width`.
-    StrRangeNext { s: Reg, i: Reg, rune: Reg, width: Reg },
+    StrRangeNext {
+        s: Reg,
+        i: Reg,
+        rune: Reg,
+        width: Reg,
+    },
 
     // ---- control flow ----
-    Jmp { target: u32 },
-    JmpIf { cond: Reg, target: u32 },
-    JmpIfNot { cond: Reg, target: u32 },
+    Jmp {
+        target: u32,
+    },
+    JmpIf {
+        cond: Reg,
+        target: u32,
+    },
+    JmpIfNot {
+        cond: Reg,
+        target: u32,
+    },
     /// Fused compare-and-branch for loops: jump if `!(a op b)`.
-    JmpCmpNot { op: CmpOp, a: Reg, b: Reg, target: u32 },
-    JmpCmpImmNot { op: CmpOp, a: Reg, imm: i64, target: u32 },
+    JmpCmpNot {
+        op: CmpOp,
+        a: Reg,
+        b: Reg,
+        target: u32,
+    },
+    JmpCmpImmNot {
+        op: CmpOp,
+        a: Reg,
+        imm: i64,
+        target: u32,
+    },
 
     // ---- calls ----
     /// Calls `Program::funcs[func]` with its frame starting at `base` (params first, then
     /// results).
-    Call { func: u32, base: Reg },
+    Call {
+        func: u32,
+        base: Reg,
+    },
     /// Calls the func value at `fv` (a pointer to a closure object whose word 0 is the
     /// function index); the callee finds its closure in its context register.
-    CallClosure { fv: Reg, base: Reg },
+    CallClosure {
+        fv: Reg,
+        base: Reg,
+    },
     /// Calls method `index` of the interface at `iface`; the receiver (the data word) is
     /// passed as the first parameter word.
-    CallIface { iface: Reg, index: u32, base: Reg },
+    CallIface {
+        iface: Reg,
+        index: u32,
+        base: Reg,
+    },
     Ret,
     /// `defer`: allocates a defer record {closure, next, args...} and links it into the
     /// frame's defer list at `Function::defer_off`.
-    Defer { fv: Reg, args: Reg, args_size: u32, gcty: u32 },
-    Panic { val: Reg },
+    Defer {
+        fv: Reg,
+        args: Reg,
+        args_size: u32,
+        gcty: u32,
+    },
+    Panic {
+        val: Reg,
+    },
     /// `recover()`: writes the interface value (or nil).
-    Recover { dst: Reg },
+    Recover {
+        dst: Reg,
+    },
     /// Creates a closure for function `func` with `ncap` captured words copied from
     /// `caps` (consecutive registers).
-    MakeClosure { dst: Reg, func: u32, caps: Reg, ncap: u32, gcty: u32 },
+    MakeClosure {
+        dst: Reg,
+        func: u32,
+        caps: Reg,
+        ncap: u32,
+        gcty: u32,
+    },
     /// Writes the static closure of a top-level function (no captures).
-    FuncVal { dst: Reg, func: u32 },
+    FuncVal {
+        dst: Reg,
+        func: u32,
+    },
     /// Loads captured word `index` of the current closure.
-    LoadCapture { dst: Reg, index: u32 },
+    LoadCapture {
+        dst: Reg,
+        index: u32,
+    },
 
     // ---- memory ----
     /// Address of a frame slot.
-    AddrLocal { dst: Reg, src: Reg },
+    AddrLocal {
+        dst: Reg,
+        src: Reg,
+    },
     /// Address of a global (offset into the globals block).
-    AddrGlobal { dst: Reg, off: u32 },
+    AddrGlobal {
+        dst: Reg,
+        off: u32,
+    },
     /// Loads `w` bytes from `*(ptr) + off` (nil check), extended.
-    Load { dst: Reg, ptr: Reg, off: u32, w: Width },
-    LoadN { dst: Reg, ptr: Reg, off: u32, size: u32 },
-    Store { ptr: Reg, off: u32, src: Reg, w: Width },
+    Load {
+        dst: Reg,
+        ptr: Reg,
+        off: u32,
+        w: Width,
+    },
+    LoadN {
+        dst: Reg,
+        ptr: Reg,
+        off: u32,
+        size: u32,
+    },
+    Store {
+        ptr: Reg,
+        off: u32,
+        src: Reg,
+        w: Width,
+    },
     /// Stores `size` bytes; words listed by gc type `gcty` hold pointers (write barrier).
-    StoreN { ptr: Reg, off: u32, src: Reg, size: u32, gcty: u32 },
+    StoreN {
+        ptr: Reg,
+        off: u32,
+        src: Reg,
+        size: u32,
+        gcty: u32,
+    },
     /// Stores one pointer word (with write barrier).
-    StorePtr { ptr: Reg, off: u32, src: Reg },
+    StorePtr {
+        ptr: Reg,
+        off: u32,
+        src: Reg,
+    },
     /// `ptr + off` after a nil check (address of a field through a pointer).
-    FieldAddr { dst: Reg, ptr: Reg, off: u32 },
+    FieldAddr {
+        dst: Reg,
+        ptr: Reg,
+        off: u32,
+    },
     /// Nil check only.
-    NilCheck { ptr: Reg },
+    NilCheck {
+        ptr: Reg,
+    },
     /// Allocates a zeroed object of gc type `gcty` (size `size`) and writes its address.
-    New { dst: Reg, gcty: u32, size: u32 },
+    New {
+        dst: Reg,
+        gcty: u32,
+        size: u32,
+    },
     /// Address of element `i` of the slice at `s` (bounds-checked against len).
-    SliceElemAddr { dst: Reg, s: Reg, i: Reg, size: u32 },
+    SliceElemAddr {
+        dst: Reg,
+        s: Reg,
+        i: Reg,
+        size: u32,
+    },
     /// Address of element `i` of the array at address `ptr` with length `len`.
-    ArrayElemAddr { dst: Reg, ptr: Reg, i: Reg, len: u64, size: u32 },
+    ArrayElemAddr {
+        dst: Reg,
+        ptr: Reg,
+        i: Reg,
+        len: u64,
+        size: u32,
+    },
     /// Fused `s[i]` load for elements of width `w`.
-    LoadElem { dst: Reg, s: Reg, i: Reg, w: Width },
+    LoadElem {
+        dst: Reg,
+        s: Reg,
+        i: Reg,
+        w: Width,
+    },
     /// Fused `s[i] = v` for non-pointer elements of width `w`.
-    StoreElem { s: Reg, i: Reg, src: Reg, w: Width },
+    StoreElem {
+        s: Reg,
+        i: Reg,
+        src: Reg,
+        w: Width,
+    },
     /// Bounds check `i < len` (unsigned) raising an index panic.
-    BoundsCheck { i: Reg, len: Reg },
+    BoundsCheck {
+        i: Reg,
+        len: Reg,
+    },
     /// `make([]T, len, cap)`: gcty is the element's gc type; cap = u32::MAX means cap = len.
-    MakeSlice { dst: Reg, gcty: u32, elem_size: u32, len: Reg, cap: Reg },
+    MakeSlice {
+        dst: Reg,
+        gcty: u32,
+        elem_size: u32,
+        len: Reg,
+        cap: Reg,
+    },
     /// Slicing a slice (`ptr,len,cap` at `s`), or an array at address `s` when `array_len`
     /// is Some. `lo`,`hi`,`max` are registers or u32::MAX for absent.
-    SliceSlice { dst: Reg, s: Reg, lo: Reg, hi: Reg, max: Reg, elem_size: u32, array_len: Option<u64> },
+    SliceSlice {
+        dst: Reg,
+        s: Reg,
+        lo: Reg,
+        hi: Reg,
+        max: Reg,
+        elem_size: u32,
+        array_len: Option<u64>,
+    },
     /// `append(s, elems...)`: appends `n` elements (each `elem_size` bytes) from frame offset
     /// `src` (`n` is a register holding the count, for the variadic-slice form `src` holds a
     /// slice and `spread` is true).
-    Append { dst: Reg, s: Reg, src: Reg, n: u32, elem_size: u32, gcty: u32, spread: bool },
+    Append {
+        dst: Reg,
+        s: Reg,
+        src: Reg,
+        n: u32,
+        elem_size: u32,
+        gcty: u32,
+        spread: bool,
+    },
     /// `append([]byte, string...)`
-    AppendStr { dst: Reg, s: Reg, str: Reg },
+    AppendStr {
+        dst: Reg,
+        s: Reg,
+        str: Reg,
+    },
     /// `copy(dst, src)` for slices (or a string source when `from_str`); writes the count.
-    Copy { n: Reg, dst: Reg, src: Reg, elem_size: u32, gcty: u32, from_str: bool },
+    Copy {
+        n: Reg,
+        dst: Reg,
+        src: Reg,
+        elem_size: u32,
+        gcty: u32,
+        from_str: bool,
+    },
     /// `[N]T(s)` (copies `size` bytes) or `(*[N]T)(s)` (`ptr`): panics when len(s) < N.
-    SliceToArray { dst: Reg, src: Reg, n: u64, size: u32, ptr: bool },
+    SliceToArray {
+        dst: Reg,
+        src: Reg,
+        n: u64,
+        size: u32,
+        ptr: bool,
+    },
     /// `clear(slice)`
-    ClearSlice { s: Reg, elem_size: u32 },
+    ClearSlice {
+        s: Reg,
+        elem_size: u32,
+    },
 
     // ---- interfaces ----
     /// Boxes the value at `src` (size `size`, gc type `gcty`) into an interface with itab
     /// `itab`. Pointer-shaped values (`direct`) are stored in the data word as they are.
-    MakeIface { dst: Reg, src: Reg, itab: u32, size: u32, gcty: u32, direct: bool },
+    MakeIface {
+        dst: Reg,
+        src: Reg,
+        itab: u32,
+        size: u32,
+        gcty: u32,
+        direct: bool,
+    },
     /// Converts an interface to another interface type (`iface_ty` is the rtype of the
     /// target); panics if `!commaok` and it does not implement it.
     /// `assert` is false for implicit conversions (a nil interface converts to nil).
-    IfaceToIface { dst: Reg, src: Reg, iface_ty: u32, commaok: Option<Reg>, assert: bool },
+    IfaceToIface {
+        dst: Reg,
+        src: Reg,
+        iface_ty: u32,
+        commaok: Option<Reg>,
+        assert: bool,
+    },
     /// `x.(T)` for a concrete T: compares the dynamic type with `rtype`, copies the value
     /// (`size` bytes) out. With `commaok` writes ok and zero value instead of panicking.
-    AssertType { dst: Reg, src: Reg, rtype: u32, size: u32, direct: bool, commaok: Option<Reg>, iface_ty: u32 },
+    AssertType {
+        dst: Reg,
+        src: Reg,
+        rtype: u32,
+        size: u32,
+        direct: bool,
+        commaok: Option<Reg>,
+        iface_ty: u32,
+    },
     /// Writes the rtype index + 1 of the dynamic type (0 for nil) to `dst`.
-    IfaceType { dst: Reg, src: Reg },
+    IfaceType {
+        dst: Reg,
+        src: Reg,
+    },
     /// Interface equality (dynamic types and values), panics on uncomparable types.
-    IfaceEq { dst: Reg, a: Reg, b: Reg, ne: bool },
+    IfaceEq {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+        ne: bool,
+    },
     /// Equality of two values of type `rtype` in memory layout (structs, arrays).
-    MemEq { dst: Reg, a: Reg, b: Reg, rtype: u32, ne: bool },
+    MemEq {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+        rtype: u32,
+        ne: bool,
+    },
 
     // ---- maps ----
-    MakeMap { dst: Reg, rtype: u32, hint: Reg },
+    MakeMap {
+        dst: Reg,
+        rtype: u32,
+        hint: Reg,
+    },
     /// `m[k]`: copies the value (or zero) to `dst`; with `ok` writes the comma-ok flag.
-    MapGet { dst: Reg, m: Reg, key: Reg, ok: Option<Reg>, vsize: u32 },
+    MapGet {
+        dst: Reg,
+        m: Reg,
+        key: Reg,
+        ok: Option<Reg>,
+        vsize: u32,
+    },
     /// Address of the value slot for `k`, inserting a zero value if absent (panics on nil map).
-    MapSlot { dst: Reg, m: Reg, key: Reg },
-    MapDelete { m: Reg, key: Reg },
-    MapLen { dst: Reg, m: Reg },
-    MapClear { m: Reg },
+    MapSlot {
+        dst: Reg,
+        m: Reg,
+        key: Reg,
+    },
+    MapDelete {
+        m: Reg,
+        key: Reg,
+    },
+    MapLen {
+        dst: Reg,
+        m: Reg,
+    },
+    MapClear {
+        m: Reg,
+    },
     /// Starts an iteration: `it` is a 3-word iterator register {map, index, count}.
-    MapIterInit { it: Reg, m: Reg },
+    MapIterInit {
+        it: Reg,
+        m: Reg,
+    },
     /// Advances; jumps to `done` at the end, else copies key/value (if the registers are not
     /// u32::MAX).
-    MapIterNext { it: Reg, key: Reg, val: Reg, done: u32 },
+    MapIterNext {
+        it: Reg,
+        key: Reg,
+        val: Reg,
+        done: u32,
+    },
+
+    // ---- goroutines and channels ----
+    /// `go f(args)`: starts a goroutine running the closure at `fv` with the parameters in
+    /// the argument region at `args` (`args_size` bytes).
+    Go { fv: Reg, args: Reg, args_size: u32 },
+    /// `make(chan T, size)`: `rtype` is the channel type.
+    MakeChan { dst: Reg, rtype: u32, size: Reg },
+    /// `ch <- v` (the value at `src`).
+    ChanSend { ch: Reg, src: Reg },
+    /// `v [, ok] = <-ch`; `dst` may be u32::MAX to discard.
+    ChanRecv { dst: Reg, ch: Reg, ok: Option<Reg> },
+    ChanClose { ch: Reg },
+    /// len or cap of a channel.
+    ChanLen { dst: Reg, ch: Reg, cap: bool },
+    /// `select`: tries the cases in order (blocking unless `has_default`), performs one, and
+    /// writes its index (or -1 for default) to `chosen`.
+    Select { chosen: Reg, cases: Vec<SelectCase>, has_default: bool },
 
     // ---- globals ----
-    LoadGlobal { dst: Reg, off: u32, size: u32 },
-    StoreGlobal { off: u32, src: Reg, size: u32, gcty: u32 },
+    LoadGlobal {
+        dst: Reg,
+        off: u32,
+        size: u32,
+    },
+    StoreGlobal {
+        off: u32,
+        src: Reg,
+        size: u32,
+        gcty: u32,
+    },
 
     // ---- runtime ----
     /// Calls a native function directly (bodyless declaration): same frame convention as Call.
-    CallNative { native: u32, base: Reg },
+    CallNative {
+        native: u32,
+        base: Reg,
+    },
     /// Stops the goroutine with Go's fatal error for unreachable code (missing return at run time).
     Unreachable,
     /// print/println builtin of one value of rtype `rtype` (to stderr). `sep`: 0 none,
     /// 1 space before, 2 newline after (bit flags).
-    Print { src: Reg, rtype: u32, flags: u32 },
+    Print {
+        src: Reg,
+        rtype: u32,
+        flags: u32,
+    },
     /// Raises a runtime error panic with a fixed message (e.g. for conversions).
-    PanicMsg { msg: u32 },
+    PanicMsg {
+        msg: u32,
+    },
+}
+
+/// One case of a `select`: a send of the value at `val`, or a receive into `val` (u32::MAX
+/// to discard) with an optional ok flag.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SelectCase {
+    pub send: bool,
+    pub ch: Reg,
+    pub val: Reg,
+    pub ok: Option<Reg>,
 }
 
 /// One compiled function.

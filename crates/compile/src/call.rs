@@ -40,20 +40,39 @@ impl<'a> Gen<'a> {
             // Same rule as FrameBuilder::alloc_slot: every slot is at least one word.
             off += round_up(l.size.max(1), 8);
         }
-        let l = Layout { size: off.max(8), align: 8, ptr_words: ptrs };
+        let l = Layout {
+            size: off.max(8),
+            align: 8,
+            ptr_words: ptrs,
+        };
         let base = self.f().temp(&l);
-        Region { base, param_offs: param_offs.iter().map(|o| o + base).collect(), result_offs: result_offs.iter().map(|o| o + base).collect() }
+        Region {
+            base,
+            param_offs: param_offs.iter().map(|o| o + base).collect(),
+            result_offs: result_offs.iter().map(|o| o + base).collect(),
+        }
     }
 
     pub fn sig_of(&self, t: TypeId) -> types::Signature {
         match self.p.types.under(t) {
             TypeKind::Func(s) => s.clone(),
-            _ => types::Signature { params: vec![], results: vec![], variadic: false },
+            _ => types::Signature {
+                params: vec![],
+                results: vec![],
+                variadic: false,
+            },
         }
     }
 
     /// Evaluates call arguments into the region's parameter slots (after `skip` receiver slots).
-    fn args_into(&mut self, sig: &types::Signature, args: &'a [Expr], ellipsis: bool, reg: &Region, skip: usize) {
+    fn args_into(
+        &mut self,
+        sig: &types::Signature,
+        args: &'a [Expr],
+        ellipsis: bool,
+        reg: &Region,
+        skip: usize,
+    ) {
         // f(g()) with g returning several values.
         if args.len() == 1 {
             if let TypeKind::Tuple(ts) = self.p.types.kind(self.type_of(args[0].id)).clone() {
@@ -64,7 +83,11 @@ impl<'a> Gen<'a> {
                 }
             }
         }
-        let nfixed = if sig.variadic { sig.params.len() - 1 } else { sig.params.len() };
+        let nfixed = if sig.variadic {
+            sig.params.len() - 1
+        } else {
+            sig.params.len()
+        };
         for (i, a) in args.iter().enumerate().take(nfixed) {
             let pt = sig.params[i];
             self.expr_conv_to(a, pt, reg.param_offs[skip + i]);
@@ -84,8 +107,18 @@ impl<'a> Gen<'a> {
     }
 
     /// Passes already evaluated values as the arguments (packing the variadic tail).
-    pub fn spread_values(&mut self, sig: &types::Signature, vals: Vec<(Reg, TypeId)>, reg: &Region, skip: usize) {
-        let nfixed = if sig.variadic { sig.params.len() - 1 } else { sig.params.len() };
+    pub fn spread_values(
+        &mut self,
+        sig: &types::Signature,
+        vals: Vec<(Reg, TypeId)>,
+        reg: &Region,
+        skip: usize,
+    ) {
+        let nfixed = if sig.variadic {
+            sig.params.len() - 1
+        } else {
+            sig.params.len()
+        };
         for (i, &(r, rt)) in vals.iter().enumerate().take(nfixed) {
             let pt = sig.params[i];
             let v = self.convert(r, rt, pt);
@@ -104,15 +137,32 @@ impl<'a> Gen<'a> {
                 return;
             }
             let n = self.temp(types::T_INT);
-            self.emit(Op::Const { dst: n, val: rest.len() as u64 });
+            self.emit(Op::Const {
+                dst: n,
+                val: rest.len() as u64,
+            });
             let gcty = self.gctype_of(et);
             let elem_size = self.size(et);
-            self.emit(Op::MakeSlice { dst, gcty, elem_size, len: n, cap: NONE });
+            self.emit(Op::MakeSlice {
+                dst,
+                gcty,
+                elem_size,
+                len: n,
+                cap: NONE,
+            });
             for (i, &(r, rt)) in rest.iter().enumerate() {
                 let v = self.convert(r, rt, et);
-                self.emit(Op::Const { dst: n, val: i as u64 });
+                self.emit(Op::Const {
+                    dst: n,
+                    val: i as u64,
+                });
                 let p = self.temp_word(true);
-                self.emit(Op::SliceElemAddr { dst: p, s: dst, i: n, size: elem_size });
+                self.emit(Op::SliceElemAddr {
+                    dst: p,
+                    s: dst,
+                    i: n,
+                    size: elem_size,
+                });
                 self.store_mem(p, 0, v, et);
             }
         }
@@ -129,15 +179,32 @@ impl<'a> Gen<'a> {
             return;
         }
         let n = self.temp(types::T_INT);
-        self.emit(Op::Const { dst: n, val: elems.len() as u64 });
+        self.emit(Op::Const {
+            dst: n,
+            val: elems.len() as u64,
+        });
         let gcty = self.gctype_of(et);
         let elem_size = self.size(et);
-        self.emit(Op::MakeSlice { dst, gcty, elem_size, len: n, cap: NONE });
+        self.emit(Op::MakeSlice {
+            dst,
+            gcty,
+            elem_size,
+            len: n,
+            cap: NONE,
+        });
         for (i, e) in elems.iter().enumerate() {
             let v = self.expr_conv(e, et);
-            self.emit(Op::Const { dst: n, val: i as u64 });
+            self.emit(Op::Const {
+                dst: n,
+                val: i as u64,
+            });
             let p = self.temp_word(true);
-            self.emit(Op::SliceElemAddr { dst: p, s: dst, i: n, size: elem_size });
+            self.emit(Op::SliceElemAddr {
+                dst: p,
+                s: dst,
+                i: n,
+                size: elem_size,
+            });
             self.store_mem(p, 0, v, et);
         }
     }
@@ -148,7 +215,10 @@ impl<'a> Gen<'a> {
         let e = strip_paren(e);
         let t = self.type_of(e.id);
         let mode = self.p.info.modes.get(&e.id).copied();
-        if mode == Some(types::Mode::CommaOk) || !matches!(self.p.types.kind(t), TypeKind::Tuple(_)) || n == 2 && !matches!(e.kind, ExprKind::Call { .. }) {
+        if mode == Some(types::Mode::CommaOk)
+            || !matches!(self.p.types.kind(t), TypeKind::Tuple(_))
+            || n == 2 && !matches!(e.kind, ExprKind::Call { .. })
+        {
             // comma-ok forms
             let vt = match self.p.types.kind(t) {
                 TypeKind::Tuple(ts) if !ts.is_empty() => ts[0],
@@ -165,9 +235,19 @@ impl<'a> Gen<'a> {
                     };
                     let k = self.expr_conv(index, kt);
                     let vsize = self.size(vt);
-                    self.emit(Op::MapGet { dst, m, key: k, ok: Some(ok), vsize });
+                    self.emit(Op::MapGet {
+                        dst,
+                        m,
+                        key: k,
+                        ok: Some(ok),
+                        vsize,
+                    });
                 }
                 ExprKind::TypeAssert { x, .. } => self.type_assert(x, vt, dst, Some(ok)),
+                ExprKind::Unary { op: gosub_syntax::ast::UnOp::Recv, x } => {
+                    let ch = self.expr(x);
+                    self.emit(Op::ChanRecv { dst, ch, ok: Some(ok) });
+                }
                 _ => {
                     let span = e.span;
                     self.err(span, "gosub: comma-ok form not supported yet");
@@ -186,7 +266,9 @@ impl<'a> Gen<'a> {
 
 /// Compiles a call expression whose (single) result goes to `dst`.
 pub fn call_to<'a>(g: &mut Gen<'a>, e: &'a Expr, dst: Reg) {
-    let ExprKind::Call { fun, args, .. } = &e.kind else { return };
+    let ExprKind::Call { fun, args, .. } = &e.kind else {
+        return;
+    };
     if let Some(&to) = g.p.info.conversions.get(&e.id) {
         if let Some(a) = args.first() {
             g.conversion(to, a, dst);
@@ -225,16 +307,32 @@ pub fn builtin_of(g: &Gen, fun: &Expr) -> Option<Builtin> {
 
 /// Emits a call and returns the registers of its results.
 pub fn call_region<'a>(g: &mut Gen<'a>, e: &'a Expr) -> Vec<Reg> {
-    let ExprKind::Call { fun, args, ellipsis, .. } = &e.kind else { return vec![] };
+    let ExprKind::Call {
+        fun,
+        args,
+        ellipsis,
+        ..
+    } = &e.kind
+    else {
+        return vec![];
+    };
     let fun = strip_paren(fun);
     let ft = g.type_of(fun.id);
     let sig = g.sig_of(ft);
     g.fs().f.cur_pos = e.span.lo;
     // Static function?
     let static_func = match &fun.kind {
-        ExprKind::Ident(id) => g.p.info.uses.get(&id.id).copied().filter(|o| matches!(g.p.obj(*o).kind, ObjKind::Func { .. })),
+        ExprKind::Ident(id) => {
+            g.p.info
+                .uses
+                .get(&id.id)
+                .copied()
+                .filter(|o| matches!(g.p.obj(*o).kind, ObjKind::Func { .. }))
+        }
         ExprKind::Selector { .. } => match g.p.info.selections.get(&fun.id) {
-            Some(Selection::Qualified(o)) if matches!(g.p.obj(*o).kind, ObjKind::Func { .. }) => Some(*o),
+            Some(Selection::Qualified(o)) if matches!(g.p.obj(*o).kind, ObjKind::Func { .. }) => {
+                Some(*o)
+            }
             _ => None,
         },
         _ => None,
@@ -244,12 +342,19 @@ pub fn call_region<'a>(g: &mut Gen<'a>, e: &'a Expr) -> Vec<Reg> {
         g.args_into(&sig, args, *ellipsis, &reg, 0);
         let func = g.func_index.get(&o).copied().unwrap_or(0);
         g.fs().f.cur_pos = e.span.lo;
-        g.emit(Op::Call { func, base: reg.base });
+        g.emit(Op::Call {
+            func,
+            base: reg.base,
+        });
         return reg.result_offs;
     }
     if let ExprKind::Selector { x, .. } = &fun.kind {
         match g.p.info.selections.get(&fun.id).cloned() {
-            Some(Selection::Method { path, func, ptr_recv }) => {
+            Some(Selection::Method {
+                path,
+                func,
+                ptr_recv,
+            }) => {
                 let recv_t = recv_type(g, func);
                 let mut params = vec![recv_t];
                 params.extend(sig.params.iter().copied());
@@ -259,7 +364,10 @@ pub fn call_region<'a>(g: &mut Gen<'a>, e: &'a Expr) -> Vec<Reg> {
                 g.args_into(&sig, args, *ellipsis, &reg, 1);
                 let f = g.func_index.get(&func).copied().unwrap_or(0);
                 g.fs().f.cur_pos = e.span.lo;
-                g.emit(Op::Call { func: f, base: reg.base });
+                g.emit(Op::Call {
+                    func: f,
+                    base: reg.base,
+                });
                 return reg.result_offs;
             }
             Some(Selection::IfaceMethod { path, index }) => {
@@ -277,7 +385,11 @@ pub fn call_region<'a>(g: &mut Gen<'a>, e: &'a Expr) -> Vec<Reg> {
                 g.mov(keep, iv, types::T_ANY);
                 g.args_into(&sig, args, *ellipsis, &reg, 1);
                 g.fs().f.cur_pos = e.span.lo;
-                g.emit(Op::CallIface { iface: keep, index: index as u32, base: reg.base });
+                g.emit(Op::CallIface {
+                    iface: keep,
+                    index: index as u32,
+                    base: reg.base,
+                });
                 return reg.result_offs;
             }
             _ => {}
@@ -290,7 +402,10 @@ pub fn call_region<'a>(g: &mut Gen<'a>, e: &'a Expr) -> Vec<Reg> {
     let reg = g.region(&sig.params, &sig.results);
     g.args_into(&sig, args, *ellipsis, &reg, 0);
     g.fs().f.cur_pos = e.span.lo;
-    g.emit(Op::CallClosure { fv: keep, base: reg.base });
+    g.emit(Op::CallClosure {
+        fv: keep,
+        base: reg.base,
+    });
     reg.result_offs
 }
 
@@ -310,7 +425,11 @@ fn field_type_at(g: &Gen, mut t: TypeId, path: &[usize]) -> TypeId {
 /// The declared receiver type of a method (`T` or `*T`).
 pub fn recv_type(g: &Gen, func: ObjId) -> TypeId {
     match &g.p.obj(func).kind {
-        ObjKind::Func { recv: Some(r), ptr_recv, .. } => {
+        ObjKind::Func {
+            recv: Some(r),
+            ptr_recv,
+            ..
+        } => {
             if *ptr_recv {
                 // find the pointer type in the table
                 find_pointer(g, *r)
@@ -374,7 +493,11 @@ fn receiver<'a>(g: &mut Gen<'a>, x: &'a Expr, path: &[usize], ptr_recv: bool) ->
 pub fn method_value<'a>(g: &mut Gen<'a>, e: &'a Expr, x: &'a Expr, dst: Reg) {
     let span = e.span;
     match g.p.info.selections.get(&e.id).cloned() {
-        Some(Selection::Method { path, func, ptr_recv }) => {
+        Some(Selection::Method {
+            path,
+            func,
+            ptr_recv,
+        }) => {
             let recv_t = recv_type(g, func);
             let rv = receiver(g, x, &path, ptr_recv);
             // Box the receiver into an `any` and bind through a wrapper taking the data word.
@@ -390,7 +513,10 @@ pub fn method_value<'a>(g: &mut Gen<'a>, e: &'a Expr, x: &'a Expr, dst: Reg) {
             g.mov(keep, iv, types::T_ANY);
             g.emit(Op::NilCheck { ptr: keep });
             let _ = index;
-            g.err(span, "gosub: method values of interface methods are not supported yet");
+            g.err(
+                span,
+                "gosub: method values of interface methods are not supported yet",
+            );
         }
         _ => g.err(span, "gosub: unsupported method value"),
     }
@@ -399,10 +525,19 @@ pub fn method_value<'a>(g: &mut Gen<'a>, e: &'a Expr, x: &'a Expr, dst: Reg) {
 /// Creates a closure whose single captured word is the receiver's data word.
 fn bound_closure(g: &mut Gen, func: u32, method: ObjId, boxed_iface: Reg, dst: Reg) {
     let caps = g.temp_word(true);
-    g.emit(Op::Move { dst: caps, src: boxed_iface + 8 });
+    g.emit(Op::Move {
+        dst: caps,
+        src: boxed_iface + 8,
+    });
     let gcty = g.gctype(16, vec![1]);
     let bf = bound_thunk(g, func, method);
-    g.emit(Op::MakeClosure { dst, func: bf, caps, ncap: 1, gcty });
+    g.emit(Op::MakeClosure {
+        dst,
+        func: bf,
+        caps,
+        ncap: 1,
+        gcty,
+    });
 }
 
 /// A thunk that passes its captured word as the receiver to `func` (a wrapper taking the
@@ -414,7 +549,13 @@ fn bound_thunk(g: &mut Gen, func: u32, method: ObjId) -> u32 {
     }
     let idx = g.new_func(name, g.out.funcs[func as usize].decl_pos);
     g.out.funcs[idx as usize].native = None;
-    g.jobs.push(crate::gen::Job { func: idx, kind: crate::gen::JobKind::Thunk { target: func, method } });
+    g.jobs.push(crate::gen::Job {
+        func: idx,
+        kind: crate::gen::JobKind::Thunk {
+            target: func,
+            method,
+        },
+    });
     idx
 }
 
@@ -436,15 +577,30 @@ pub fn wrapper_for(g: &mut Gen, t: TypeId, func: ObjId, direct: bool) -> u32 {
         return w;
     }
     let name = g.out.funcs[f as usize].name.clone();
-    let wname = if ptr_recv || !direct { name.replace(".(*", ".(*").to_string() } else { name.clone() };
-    let idx = g.new_func(wname, g.out.funcs[f as usize].decl_pos);
+    let idx = g.new_func(name, g.out.funcs[f as usize].decl_pos);
     g.wrappers.insert(key, idx);
-    g.jobs.push(crate::gen::Job { func: idx, kind: crate::gen::JobKind::Wrapper { recv: t, method: func, path: vec![], direct } });
+    g.jobs.push(crate::gen::Job {
+        func: idx,
+        kind: crate::gen::JobKind::Wrapper {
+            recv: t,
+            method: func,
+            path: vec![],
+            direct,
+        },
+    });
     idx
 }
 
 /// The itab function for a method promoted from an embedded interface field.
-pub fn iface_wrapper_for(g: &mut Gen, t: TypeId, name: &str, path: Vec<usize>, index: usize, sig: TypeId, direct: bool) -> u32 {
+pub fn iface_wrapper_for(
+    g: &mut Gen,
+    t: TypeId,
+    name: &str,
+    path: Vec<usize>,
+    index: usize,
+    sig: TypeId,
+    direct: bool,
+) -> u32 {
     let key = (t, name.to_string());
     if let Some(&w) = g.wrappers.get(&key) {
         return w;
@@ -452,12 +608,29 @@ pub fn iface_wrapper_for(g: &mut Gen, t: TypeId, name: &str, path: Vec<usize>, i
     let tname = g.p.types.type_string(t, true);
     let idx = g.new_func(format!("{}.{}", tname, name), 0);
     g.wrappers.insert(key, idx);
-    g.jobs.push(crate::gen::Job { func: idx, kind: crate::gen::JobKind::IfaceWrapper { recv: t, path, index, sig, direct } });
+    g.jobs.push(crate::gen::Job {
+        func: idx,
+        kind: crate::gen::JobKind::IfaceWrapper {
+            recv: t,
+            path,
+            index,
+            sig,
+            direct,
+        },
+    });
     idx
 }
 
 /// Compiles a wrapper that forwards to method `index` of an embedded interface field.
-pub fn compile_iface_wrapper(g: &mut Gen, idx: u32, recv: TypeId, path: &[usize], index: usize, sig_t: TypeId, direct: bool) {
+pub fn compile_iface_wrapper(
+    g: &mut Gen,
+    idx: u32,
+    recv: TypeId,
+    path: &[usize],
+    index: usize,
+    sig_t: TypeId,
+    direct: bool,
+) {
     let name = g.out.funcs[idx as usize].name.clone();
     g.begin_fn(name);
     let sig = g.sig_of(sig_t);
@@ -497,7 +670,12 @@ pub fn compile_iface_wrapper(g: &mut Gen, idx: u32, recv: TypeId, path: &[usize]
         if k + 1 < path.len() {
             if let TypeKind::Pointer(inner) = g.p.types.under(ft).clone() {
                 let np = g.temp_word(true);
-                g.emit(Op::Load { dst: np, ptr, off, w: crate::bytecode::Width::W64 });
+                g.emit(Op::Load {
+                    dst: np,
+                    ptr,
+                    off,
+                    w: crate::bytecode::Width::W64,
+                });
                 ptr = np;
                 off = 0;
                 cur_t = inner;
@@ -508,14 +686,23 @@ pub fn compile_iface_wrapper(g: &mut Gen, idx: u32, recv: TypeId, path: &[usize]
     }
     let iv = g.temp(types::T_ANY);
     g.emit(Op::NilCheck { ptr });
-    g.emit(Op::LoadN { dst: iv, ptr, off, size: 16 });
+    g.emit(Op::LoadN {
+        dst: iv,
+        ptr,
+        off,
+        size: 16,
+    });
     let mut cparams = vec![types::T_UNSAFE_POINTER];
     cparams.extend(sig.params.iter().copied());
     let reg = g.region(&cparams, &sig.results);
     for (i, &t) in sig.params.iter().enumerate() {
         g.mov(reg.param_offs[i + 1], regs[i + 1], t);
     }
-    g.emit(Op::CallIface { iface: iv, index: index as u32, base: reg.base });
+    g.emit(Op::CallIface {
+        iface: iv,
+        index: index as u32,
+        base: reg.base,
+    });
     for (i, &t) in sig.results.iter().enumerate() {
         g.mov(rregs[i], reg.result_offs[i], t);
     }
@@ -524,7 +711,14 @@ pub fn compile_iface_wrapper(g: &mut Gen, idx: u32, recv: TypeId, path: &[usize]
 }
 
 /// Compiles an interface-call wrapper: its first parameter is an interface data word.
-pub fn compile_wrapper(g: &mut Gen, idx: u32, recv: TypeId, method: ObjId, path: &[usize], direct: bool) {
+pub fn compile_wrapper(
+    g: &mut Gen,
+    idx: u32,
+    recv: TypeId,
+    method: ObjId,
+    path: &[usize],
+    direct: bool,
+) {
     let name = g.out.funcs[idx as usize].name.clone();
     g.begin_fn(name);
     let f = g.func_index.get(&method).copied().unwrap_or(0);
@@ -578,7 +772,12 @@ pub fn compile_wrapper(g: &mut Gen, idx: u32, recv: TypeId, method: ObjId, path:
         };
         if let TypeKind::Pointer(inner) = g.p.types.under(ft).clone() {
             let np = g.temp_word(true);
-            g.emit(Op::Load { dst: np, ptr, off, w: crate::bytecode::Width::W64 });
+            g.emit(Op::Load {
+                dst: np,
+                ptr,
+                off,
+                w: crate::bytecode::Width::W64,
+            });
             ptr = np;
             off = 0;
             cur_t = inner;
@@ -589,21 +788,34 @@ pub fn compile_wrapper(g: &mut Gen, idx: u32, recv: TypeId, method: ObjId, path:
     }
     if ptr_recv {
         if off == 0 {
-            g.emit(Op::Move { dst: reg.param_offs[0], src: ptr });
+            g.emit(Op::Move {
+                dst: reg.param_offs[0],
+                src: ptr,
+            });
         } else {
-            g.emit(Op::FieldAddr { dst: reg.param_offs[0], ptr, off });
+            g.emit(Op::FieldAddr {
+                dst: reg.param_offs[0],
+                ptr,
+                off,
+            });
         }
     } else if is_ptr {
         g.emit(Op::NilCheck { ptr });
         let rt = recv_t;
         g.load_mem(reg.param_offs[0], ptr, off, rt);
     } else {
-        g.emit(Op::Move { dst: reg.param_offs[0], src: ptr });
+        g.emit(Op::Move {
+            dst: reg.param_offs[0],
+            src: ptr,
+        });
     }
     for (i, &t) in sig.params.iter().enumerate() {
         g.mov(reg.param_offs[i + 1], regs[i + 1], t);
     }
-    g.emit(Op::Call { func: f, base: reg.base });
+    g.emit(Op::Call {
+        func: f,
+        base: reg.base,
+    });
     for (i, &t) in sig.results.iter().enumerate() {
         g.mov(rregs[i], reg.result_offs[i], t);
     }
@@ -638,11 +850,17 @@ pub fn compile_thunk(g: &mut Gen, idx: u32, target: u32, method: ObjId) {
     let mut cparams = vec![types::T_UNSAFE_POINTER];
     cparams.extend(sig.params.iter().copied());
     let reg = g.region(&cparams, &sig.results);
-    g.emit(Op::LoadCapture { dst: reg.param_offs[0], index: 0 });
+    g.emit(Op::LoadCapture {
+        dst: reg.param_offs[0],
+        index: 0,
+    });
     for (i, &t) in sig.params.iter().enumerate() {
         g.mov(reg.param_offs[i + 1], regs[i], t);
     }
-    g.emit(Op::Call { func: target, base: reg.base });
+    g.emit(Op::Call {
+        func: target,
+        base: reg.base,
+    });
     for (i, &t) in sig.results.iter().enumerate() {
         g.mov(rregs[i], reg.result_offs[i], t);
     }
@@ -652,7 +870,11 @@ pub fn compile_thunk(g: &mut Gen, idx: u32, target: u32, method: ObjId) {
 
 #[allow(dead_code)]
 fn ptr_words_in(f: &crate::bytecode::Function, lo: u32, hi: u32) -> Vec<u32> {
-    f.ptr_words.iter().filter(|&&w| w * 8 >= lo && w * 8 < hi).map(|w| w - lo / 8).collect()
+    f.ptr_words
+        .iter()
+        .filter(|&&w| w * 8 >= lo && w * 8 < hi)
+        .map(|w| w - lo / 8)
+        .collect()
 }
 
 #[allow(dead_code)]

@@ -13,7 +13,9 @@ use gosub_types::{self as types, ConstValue, TypeId, TypeKind};
 
 /// Value of the element expression `v` converted to `et`, handling elided `&T{...}`.
 fn elem_value<'a>(g: &mut Gen<'a>, v: &'a Expr, et: TypeId) -> Reg {
-    if let (ExprKind::CompositeLit { ty: None, .. }, TypeKind::Pointer(_)) = (&v.kind, g.p.types.under(et)) {
+    if let (ExprKind::CompositeLit { ty: None, .. }, TypeKind::Pointer(_)) =
+        (&v.kind, g.p.types.under(et))
+    {
         let vt = g.type_of(v.id);
         if !matches!(g.p.types.under(vt), TypeKind::Pointer(_)) {
             let dst = g.temp(et);
@@ -32,7 +34,9 @@ fn const_index(g: &Gen, e: &Expr) -> Option<u64> {
 }
 
 pub fn composite_to<'a>(g: &mut Gen<'a>, e: &'a Expr, dst: Reg) {
-    let ExprKind::CompositeLit { elts, .. } = &e.kind else { return };
+    let ExprKind::CompositeLit { elts, .. } = &e.kind else {
+        return;
+    };
     let mut t = g.type_of(e.id);
     if let TypeKind::Pointer(inner) = g.p.types.under(t) {
         // An elided `&T{}` recorded with the pointer type.
@@ -55,14 +59,24 @@ pub fn composite_to<'a>(g: &mut Gen<'a>, e: &'a Expr, dst: Reg) {
                             ExprKind::Ident(id) => id.name.clone(),
                             _ => String::new(),
                         };
-                        (fields.iter().position(|f| f.name == name).unwrap_or(0), &**value)
+                        (
+                            fields.iter().position(|f| f.name == name).unwrap_or(0),
+                            &**value,
+                        )
                     }
                     _ => (i, el),
                 };
                 let Some(f) = fields.get(fi) else { continue };
                 let val = elem_value(g, v, f.ty);
                 let off = offs.get(fi).copied().unwrap_or(0) as u32;
-                g.store_place(Place::Frame { reg: dst + off, packed: true }, val, f.ty);
+                g.store_place(
+                    Place::Frame {
+                        reg: dst + off,
+                        packed: true,
+                    },
+                    val,
+                    f.ty,
+                );
             }
         }
         TypeKind::Array(et, _) => {
@@ -79,7 +93,14 @@ pub fn composite_to<'a>(g: &mut Gen<'a>, e: &'a Expr, dst: Reg) {
                     _ => el,
                 };
                 let val = elem_value(g, v, et);
-                g.store_place(Place::Frame { reg: dst + (idx as u32) * esize, packed: true }, val, et);
+                g.store_place(
+                    Place::Frame {
+                        reg: dst + (idx as u32) * esize,
+                        packed: true,
+                    },
+                    val,
+                    et,
+                );
                 idx += 1;
             }
         }
@@ -99,7 +120,13 @@ pub fn composite_to<'a>(g: &mut Gen<'a>, e: &'a Expr, dst: Reg) {
             let gcty = g.gctype_of(et);
             let elem_size = g.size(et);
             let s = g.temp(t);
-            g.emit(Op::MakeSlice { dst: s, gcty, elem_size, len, cap: NONE });
+            g.emit(Op::MakeSlice {
+                dst: s,
+                gcty,
+                elem_size,
+                len,
+                cap: NONE,
+            });
             let mut idx = 0u64;
             for el in elts {
                 let v = match &el.kind {
@@ -113,7 +140,12 @@ pub fn composite_to<'a>(g: &mut Gen<'a>, e: &'a Expr, dst: Reg) {
                 let i = g.temp(types::T_INT);
                 g.emit(Op::Const { dst: i, val: idx });
                 let p = g.temp_word(true);
-                g.emit(Op::SliceElemAddr { dst: p, s, i, size: elem_size });
+                g.emit(Op::SliceElemAddr {
+                    dst: p,
+                    s,
+                    i,
+                    size: elem_size,
+                });
                 g.store_mem(p, 0, val, et);
                 idx += 1;
             }
@@ -122,7 +154,11 @@ pub fn composite_to<'a>(g: &mut Gen<'a>, e: &'a Expr, dst: Reg) {
         TypeKind::Map(kt, vt) => {
             crate::rtypes::note_dynamic(g, t);
             let m = g.temp(t);
-            g.emit(Op::MakeMap { dst: m, rtype: t.0, hint: NONE });
+            g.emit(Op::MakeMap {
+                dst: m,
+                rtype: t.0,
+                hint: NONE,
+            });
             for el in elts {
                 if let ExprKind::KeyValue { key, value } = &el.kind {
                     let k = elem_value(g, key, kt);
@@ -154,17 +190,28 @@ pub fn new_composite<'a>(g: &mut Gen<'a>, lit: &'a Expr, dst: Reg) {
     } else {
         composite_to(g, lit, v);
     }
-    let size = g.size(t);
-    let gcty = g.gctype_of(t);
     let p = g.temp_word(true);
-    g.emit(Op::New { dst: p, gcty, size: size.max(1) });
+    if g.stack_object(lit.id) {
+        // Does not escape (crates/escape): the object lives in the frame.
+        g.frame_object(t, p);
+    } else {
+        let size = g.size(t);
+        let gcty = g.gctype_of(t);
+        g.emit(Op::New {
+            dst: p,
+            gcty,
+            size: size.max(1),
+        });
+    }
     g.store_mem(p, 0, v, t);
     g.emit(Op::Move { dst, src: p });
 }
 
 /// Like `composite_to` for a literal whose recorded type is `*T` (elided `&`), building a T.
 fn composite_value_of_type<'a>(g: &mut Gen<'a>, lit: &'a Expr, t: TypeId, dst: Reg) {
-    let ExprKind::CompositeLit { elts, .. } = &lit.kind else { return };
+    let ExprKind::CompositeLit { elts, .. } = &lit.kind else {
+        return;
+    };
     if let TypeKind::Struct(fields) = g.p.types.under(t).clone() {
         let size = g.size(t);
         g.emit(Op::Zero { dst, size });
@@ -176,14 +223,24 @@ fn composite_value_of_type<'a>(g: &mut Gen<'a>, lit: &'a Expr, t: TypeId, dst: R
                         ExprKind::Ident(id) => id.name.clone(),
                         _ => String::new(),
                     };
-                    (fields.iter().position(|f| f.name == name).unwrap_or(0), &**value)
+                    (
+                        fields.iter().position(|f| f.name == name).unwrap_or(0),
+                        &**value,
+                    )
                 }
                 _ => (i, el),
             };
             let Some(f) = fields.get(fi) else { continue };
             let val = elem_value(g, v, f.ty);
             let off = offs.get(fi).copied().unwrap_or(0) as u32;
-            g.store_place(Place::Frame { reg: dst + off, packed: true }, val, f.ty);
+            g.store_place(
+                Place::Frame {
+                    reg: dst + off,
+                    packed: true,
+                },
+                val,
+                f.ty,
+            );
         }
     } else {
         g.err(lit.span, "gosub: unsupported elided composite literal");

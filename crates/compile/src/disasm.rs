@@ -9,7 +9,8 @@ pub fn disasm(p: &Program, only: Option<&str>) -> String {
         if only.is_some_and(|n| !f.name.ends_with(n)) {
             continue;
         }
-        let _ = writeln!(
+        let _ =
+            writeln!(
             s,
             "func #{} {} (frame {} bytes: params 0..{}, results {}..{}; pointer words {:?}{}{})",
             i,
@@ -23,7 +24,11 @@ pub fn disasm(p: &Program, only: Option<&str>) -> String {
             f.defer_off.map(|o| format!(", defer list @{}", o)).unwrap_or_default(),
         );
         if let Some(n) = f.native {
-            let _ = writeln!(s, "    native {}", p.natives.get(n as usize).map(|s| s.as_str()).unwrap_or("?"));
+            let _ = writeln!(
+                s,
+                "    native {}",
+                p.natives.get(n as usize).map(|s| s.as_str()).unwrap_or("?")
+            );
             continue;
         }
         for (pc, op) in f.code.iter().enumerate() {

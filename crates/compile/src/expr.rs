@@ -17,11 +17,20 @@ use gosub_types::{self as types, BasicKind, ConstValue, ObjKind, Selection, Type
 pub enum Place {
     /// A frame register; `packed` when it is a field/element inside an aggregate (narrow
     /// values then occupy only their own bytes).
-    Frame { reg: Reg, packed: bool },
+    Frame {
+        reg: Reg,
+        packed: bool,
+    },
     /// Memory at `*ptr + off`.
-    Mem { ptr: Reg, off: u32 },
+    Mem {
+        ptr: Reg,
+        off: u32,
+    },
     Global(u32),
-    MapElem { m: Reg, key: Reg },
+    MapElem {
+        m: Reg,
+        key: Reg,
+    },
     Blank,
 }
 
@@ -37,15 +46,19 @@ pub fn width_of(tt: &types::TypeTable, t: TypeId) -> Option<Width> {
             BasicKind::String | BasicKind::UntypedString | BasicKind::Complex128 => return None,
             _ => Width::W64,
         }),
-        TypeKind::Pointer(_) | TypeKind::Map(..) | TypeKind::Chan(..) | TypeKind::Func(_) => Some(Width::W64),
+        TypeKind::Pointer(_) | TypeKind::Map(..) | TypeKind::Chan(..) | TypeKind::Func(_) => {
+            Some(Width::W64)
+        }
         _ => None,
     }
 }
 
 impl<'a> Gen<'a> {
     pub fn is_ptr_word(&self, t: TypeId) -> bool {
-        matches!(self.p.types.under(t), TypeKind::Pointer(_) | TypeKind::Map(..) | TypeKind::Chan(..) | TypeKind::Func(_))
-            || self.p.types.basic(t) == Some(BasicKind::UnsafePointer)
+        matches!(
+            self.p.types.under(t),
+            TypeKind::Pointer(_) | TypeKind::Map(..) | TypeKind::Chan(..) | TypeKind::Func(_)
+        ) || self.p.types.basic(t) == Some(BasicKind::UnsafePointer)
     }
 
     /// Loads a value of type `t` from memory at `*ptr + off` into `dst`.
@@ -56,7 +69,12 @@ impl<'a> Gen<'a> {
             }
             None => {
                 let size = self.size(t);
-                self.emit(Op::LoadN { dst, ptr, off, size });
+                self.emit(Op::LoadN {
+                    dst,
+                    ptr,
+                    off,
+                    size,
+                });
             }
         }
     }
@@ -73,7 +91,13 @@ impl<'a> Gen<'a> {
             None => {
                 let size = self.size(t);
                 let gcty = self.gctype_of(t);
-                self.emit(Op::StoreN { ptr, off, src, size, gcty });
+                self.emit(Op::StoreN {
+                    ptr,
+                    off,
+                    src,
+                    size,
+                    gcty,
+                });
             }
         }
     }
@@ -84,11 +108,16 @@ impl<'a> Gen<'a> {
         let b = self.p.types.basic(t);
         match cv {
             ConstValue::Bool(v) => {
-                self.emit(Op::Const { dst, val: *v as u64 });
+                self.emit(Op::Const {
+                    dst,
+                    val: *v as u64,
+                });
             }
             ConstValue::Int(i) => {
                 let val = match b {
-                    Some(BasicKind::Float64) | Some(BasicKind::UntypedFloat) => (*i as f64).to_bits(),
+                    Some(BasicKind::Float64) | Some(BasicKind::UntypedFloat) => {
+                        (*i as f64).to_bits()
+                    }
                     Some(BasicKind::Float32) => (*i as f32).to_bits() as u64,
                     _ => *i as i64 as u64,
                 };
@@ -146,7 +175,9 @@ impl<'a> Gen<'a> {
                 if id.name == "_" {
                     return self.temp(t);
                 }
-                let Some(&o) = self.p.info.uses.get(&id.id) else { return self.temp(t) };
+                let Some(&o) = self.p.info.uses.get(&id.id) else {
+                    return self.temp(t);
+                };
                 match &self.p.obj(o).kind {
                     ObjKind::Nil => {
                         let dst = self.temp(t);
@@ -197,14 +228,20 @@ impl<'a> Gen<'a> {
                 self.load_mem(dst, p, 0, t);
             }
             ExprKind::Selector { .. } | ExprKind::Index { .. } => {
-                if let (ExprKind::Selector { x, .. }, Some(sel)) = (&e.kind, self.p.info.selections.get(&e.id)) {
+                if let (ExprKind::Selector { x, .. }, Some(sel)) =
+                    (&e.kind, self.p.info.selections.get(&e.id))
+                {
                     match sel.clone() {
                         Selection::Method { .. } | Selection::IfaceMethod { .. } => {
                             crate::call::method_value(self, e, x, dst);
                             self.fs().f.cur_pos = saved;
                             return;
                         }
-                        Selection::MethodExpr { func, ptr_recv, recv } => {
+                        Selection::MethodExpr {
+                            func,
+                            ptr_recv,
+                            recv,
+                        } => {
                             crate::call::method_expr(self, func, ptr_recv, recv, dst);
                             self.fs().f.cur_pos = saved;
                             return;
@@ -231,7 +268,13 @@ impl<'a> Gen<'a> {
                             let m = self.expr(x);
                             let k = self.expr_conv(index, kt);
                             let vsize = self.size(t);
-                            self.emit(Op::MapGet { dst, m, key: k, ok: None, vsize });
+                            self.emit(Op::MapGet {
+                                dst,
+                                m,
+                                key: k,
+                                ok: None,
+                                vsize,
+                            });
                             self.fs().f.cur_pos = saved;
                             return;
                         }
@@ -308,7 +351,13 @@ impl<'a> Gen<'a> {
             if from == to || self.p.types.underlying(from) == self.p.types.underlying(to) {
                 self.mov(dst, src, to);
             } else {
-                self.emit(Op::IfaceToIface { dst, src, iface_ty: to.0, commaok: None, assert: false });
+                self.emit(Op::IfaceToIface {
+                    dst,
+                    src,
+                    iface_ty: to.0,
+                    commaok: None,
+                    assert: false,
+                });
             }
             return;
         }
@@ -321,7 +370,14 @@ impl<'a> Gen<'a> {
         let size = self.size(from);
         let gcty = self.gctype_of(from);
         let direct = self.is_ptr_word(from);
-        self.emit(Op::MakeIface { dst, src, itab, size, gcty, direct });
+        self.emit(Op::MakeIface {
+            dst,
+            src,
+            itab,
+            size,
+            gcty,
+            direct,
+        });
     }
 
     pub fn default_type(&self, t: TypeId) -> TypeId {
@@ -342,7 +398,10 @@ impl<'a> Gen<'a> {
             return Place::Global(off);
         }
         match self.fs().locals.get(&o).copied() {
-            Some(Loc::Frame(r)) => Place::Frame { reg: r, packed: false },
+            Some(Loc::Frame(r)) => Place::Frame {
+                reg: r,
+                packed: false,
+            },
             Some(Loc::Boxed(r)) => Place::Mem { ptr: r, off: 0 },
             Some(Loc::Captured(i)) => {
                 let p = self.temp_word(true);
@@ -387,7 +446,13 @@ impl<'a> Gen<'a> {
             Place::MapElem { m, key } => {
                 let dst = self.temp(t);
                 let vsize = self.size(t);
-                self.emit(Op::MapGet { dst, m, key, ok: None, vsize });
+                self.emit(Op::MapGet {
+                    dst,
+                    m,
+                    key,
+                    ok: None,
+                    vsize,
+                });
                 dst
             }
             Place::Blank => self.temp(t),
@@ -400,7 +465,11 @@ impl<'a> Gen<'a> {
                 if packed {
                     if let Some(w) = width_of(&self.p.types, t) {
                         if w != Width::W64 {
-                            self.emit(Op::StoreNarrow { dst: reg, src: v, w });
+                            self.emit(Op::StoreNarrow {
+                                dst: reg,
+                                src: v,
+                                w,
+                            });
                             return;
                         }
                     }
@@ -415,11 +484,21 @@ impl<'a> Gen<'a> {
                     if w != Width::W64 {
                         let a = self.temp_word(false);
                         self.emit(Op::AddrGlobal { dst: a, off });
-                        self.emit(Op::Store { ptr: a, off: 0, src: v, w });
+                        self.emit(Op::Store {
+                            ptr: a,
+                            off: 0,
+                            src: v,
+                            w,
+                        });
                         return;
                     }
                 }
-                self.emit(Op::StoreGlobal { off, src: v, size, gcty });
+                self.emit(Op::StoreGlobal {
+                    off,
+                    src: v,
+                    size,
+                    gcty,
+                });
             }
             Place::MapElem { m, key } => {
                 let p = self.temp_word(true);
@@ -438,7 +517,13 @@ impl<'a> Gen<'a> {
                 if id.name == "_" {
                     return Place::Blank;
                 }
-                match self.p.info.uses.get(&id.id).or_else(|| self.p.info.defs.get(&id.id)) {
+                match self
+                    .p
+                    .info
+                    .uses
+                    .get(&id.id)
+                    .or_else(|| self.p.info.defs.get(&id.id))
+                {
                     Some(&o) => self.var_place(o),
                     None => Place::Blank,
                 }
@@ -446,7 +531,11 @@ impl<'a> Gen<'a> {
             ExprKind::Star(x) => {
                 let p = self.expr(x);
                 let ptr = self.temp_word(true);
-                self.emit(Op::FieldAddr { dst: ptr, ptr: p, off: 0 });
+                self.emit(Op::FieldAddr {
+                    dst: ptr,
+                    ptr: p,
+                    off: 0,
+                });
                 Place::Mem { ptr, off: 0 }
             }
             ExprKind::Selector { x, .. } => match self.p.info.selections.get(&e.id).cloned() {
@@ -472,7 +561,12 @@ impl<'a> Gen<'a> {
                         let i = self.expr_conv(index, types::T_INT);
                         let size = self.size(et);
                         let ptr = self.temp_word(true);
-                        self.emit(Op::SliceElemAddr { dst: ptr, s, i, size });
+                        self.emit(Op::SliceElemAddr {
+                            dst: ptr,
+                            s,
+                            i,
+                            size,
+                        });
                         Place::Mem { ptr, off: 0 }
                     }
                     TypeKind::Array(et, n) => {
@@ -480,7 +574,13 @@ impl<'a> Gen<'a> {
                         let base = self.addr_of(x);
                         let i = self.expr_conv(index, types::T_INT);
                         let ptr = self.temp_word(true);
-                        self.emit(Op::ArrayElemAddr { dst: ptr, ptr: base, i, len: n, size });
+                        self.emit(Op::ArrayElemAddr {
+                            dst: ptr,
+                            ptr: base,
+                            i,
+                            len: n,
+                            size,
+                        });
                         Place::Mem { ptr, off: 0 }
                     }
                     TypeKind::Pointer(at) => {
@@ -493,7 +593,13 @@ impl<'a> Gen<'a> {
                         let i = self.expr_conv(index, types::T_INT);
                         let ptr = self.temp_word(true);
                         self.emit(Op::NilCheck { ptr: base });
-                        self.emit(Op::ArrayElemAddr { dst: ptr, ptr: base, i, len: n, size });
+                        self.emit(Op::ArrayElemAddr {
+                            dst: ptr,
+                            ptr: base,
+                            i,
+                            len: n,
+                            size,
+                        });
                         Place::Mem { ptr, off: 0 }
                     }
                     _ => Place::Blank,
@@ -504,7 +610,10 @@ impl<'a> Gen<'a> {
                 let t = self.type_of(e.id);
                 let r = self.expr(e);
                 let _ = t;
-                Place::Frame { reg: r, packed: false }
+                Place::Frame {
+                    reg: r,
+                    packed: false,
+                }
             }
         }
     }
@@ -523,7 +632,10 @@ impl<'a> Gen<'a> {
                 Place::Blank => Place::Blank,
                 Place::MapElem { .. } => {
                     let r = self.expr(x);
-                    Place::Frame { reg: r, packed: true }
+                    Place::Frame {
+                        reg: r,
+                        packed: true,
+                    }
                 }
                 p => p,
             }
@@ -539,7 +651,10 @@ impl<'a> Gen<'a> {
             };
             let off = offs.get(fi).copied().unwrap_or(0) as u32;
             pl = match pl {
-                Place::Frame { reg, .. } => Place::Frame { reg: reg + off, packed: true },
+                Place::Frame { reg, .. } => Place::Frame {
+                    reg: reg + off,
+                    packed: true,
+                },
                 Place::Mem { ptr, off: o } => Place::Mem { ptr, off: o + off },
                 Place::Global(g) => Place::Global(g + off),
                 other => other,
@@ -633,8 +748,9 @@ impl<'a> Gen<'a> {
                 self.emit(Op::BNot { dst, a });
             }
             UnOp::Recv => {
-                let span = x.span;
-                self.err(span, "gosub: channels are not supported yet");
+                let c = self.expr(x);
+                let _ = t;
+                self.emit(Op::ChanRecv { dst, ch: c, ok: None });
             }
         }
     }
@@ -659,9 +775,21 @@ impl<'a> Gen<'a> {
                 let end = self.f().new_label();
                 self.expr_to(x, dst);
                 if op == BinOp::LAnd {
-                    self.f().emit_jump(Op::JmpIfNot { cond: dst, target: 0 }, end);
+                    self.f().emit_jump(
+                        Op::JmpIfNot {
+                            cond: dst,
+                            target: 0,
+                        },
+                        end,
+                    );
                 } else {
-                    self.f().emit_jump(Op::JmpIf { cond: dst, target: 0 }, end);
+                    self.f().emit_jump(
+                        Op::JmpIf {
+                            cond: dst,
+                            target: 0,
+                        },
+                        end,
+                    );
                 }
                 self.expr_to(y, dst);
                 self.f().bind(end);
@@ -671,7 +799,9 @@ impl<'a> Gen<'a> {
                 let a = self.expr(x);
                 let yt = self.type_of(y.id);
                 let b = self.expr(y);
-                if self.p.types.basic(yt).is_some_and(|k| !k.is_unsigned()) && !self.p.info.consts.contains_key(&y.id) {
+                if self.p.types.basic(yt).is_some_and(|k| !k.is_unsigned())
+                    && !self.p.info.consts.contains_key(&y.id)
+                {
                     self.emit(Op::CheckShift { a: b });
                 }
                 let unsigned = self.p.types.basic(t).is_some_and(|k| k.is_unsigned());
@@ -688,19 +818,32 @@ impl<'a> Gen<'a> {
         }
         let xt = self.type_of(x.id);
         let yt = self.type_of(y.id);
-        let is_cmp = matches!(op, BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge);
+        let is_cmp = matches!(
+            op,
+            BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
+        );
         if is_cmp {
             self.compare(op, x, y, xt, yt, dst);
             return;
         }
         let b = self.p.types.basic(t).unwrap_or(BasicKind::Invalid);
         // Immediate forms for int ops with a small constant right operand.
-        if b.is_integer() && matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::And | BinOp::Or | BinOp::Xor) {
+        if b.is_integer()
+            && matches!(
+                op,
+                BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::And | BinOp::Or | BinOp::Xor
+            )
+        {
             if let Some(ConstValue::Int(c)) = self.p.info.consts.get(&y.id) {
                 if let Ok(imm) = i64::try_from(*c) {
                     let a = self.expr(x);
                     let iop = int_op(op, false);
-                    self.emit(Op::IntImm { op: iop, dst, a, imm });
+                    self.emit(Op::IntImm {
+                        op: iop,
+                        dst,
+                        a,
+                        imm,
+                    });
                     self.wrap(dst, t);
                     return;
                 }
@@ -713,14 +856,29 @@ impl<'a> Gen<'a> {
                 self.emit(Op::Concat { dst, a, b: bb });
             }
             BasicKind::Float64 | BasicKind::UntypedFloat => {
-                self.emit(Op::F64 { op: float_op(op), dst, a, b: bb });
+                self.emit(Op::F64 {
+                    op: float_op(op),
+                    dst,
+                    a,
+                    b: bb,
+                });
             }
             BasicKind::Float32 => {
-                self.emit(Op::F32 { op: float_op(op), dst, a, b: bb });
+                self.emit(Op::F32 {
+                    op: float_op(op),
+                    dst,
+                    a,
+                    b: bb,
+                });
             }
             _ => {
                 let iop = int_op(op, b.is_unsigned());
-                self.emit(Op::Int { op: iop, dst, a, b: bb });
+                self.emit(Op::Int {
+                    op: iop,
+                    dst,
+                    a,
+                    b: bb,
+                });
                 self.wrap(dst, t);
             }
         }
@@ -734,7 +892,12 @@ impl<'a> Gen<'a> {
             let it = if xi { xt } else { yt };
             let a = self.expr_conv(x, it);
             let b = self.expr_conv(y, it);
-            self.emit(Op::IfaceEq { dst, a, b, ne: op == BinOp::Ne });
+            self.emit(Op::IfaceEq {
+                dst,
+                a,
+                b,
+                ne: op == BinOp::Ne,
+            });
             return;
         }
         let cmp = cmp_op(op, false);
@@ -744,32 +907,68 @@ impl<'a> Gen<'a> {
                 let a = self.expr(x);
                 let bb = self.expr(y);
                 if matches!(k, BasicKind::String | BasicKind::UntypedString) {
-                    self.emit(Op::CmpStr { op: cmp, dst, a, b: bb });
+                    self.emit(Op::CmpStr {
+                        op: cmp,
+                        dst,
+                        a,
+                        b: bb,
+                    });
                 } else if matches!(k, BasicKind::Float64 | BasicKind::UntypedFloat) {
-                    self.emit(Op::CmpF64 { op: cmp, dst, a, b: bb });
+                    self.emit(Op::CmpF64 {
+                        op: cmp,
+                        dst,
+                        a,
+                        b: bb,
+                    });
                 } else if k == BasicKind::Float32 {
-                    self.emit(Op::CmpF32 { op: cmp, dst, a, b: bb });
+                    self.emit(Op::CmpF32 {
+                        op: cmp,
+                        dst,
+                        a,
+                        b: bb,
+                    });
                 } else {
                     let unsigned = b.is_some_and(|k| k.is_unsigned());
-                    self.emit(Op::Cmp { op: cmp_op(op, unsigned), dst, a, b: bb });
+                    self.emit(Op::Cmp {
+                        op: cmp_op(op, unsigned),
+                        dst,
+                        a,
+                        b: bb,
+                    });
                 }
             }
             TypeKind::Struct(_) | TypeKind::Array(..) => {
                 let a = self.expr(x);
                 let bb = self.expr(y);
-                self.emit(Op::MemEq { dst, a, b: bb, rtype: xt.0, ne: op == BinOp::Ne });
+                self.emit(Op::MemEq {
+                    dst,
+                    a,
+                    b: bb,
+                    rtype: xt.0,
+                    ne: op == BinOp::Ne,
+                });
             }
             TypeKind::Slice(_) => {
                 // Only comparison with nil is allowed: compare the data pointer... Go compares
                 // the slice header's pointer with nil.
                 let a = self.expr(x);
                 let bb = self.expr(y);
-                self.emit(Op::Cmp { op: cmp, dst, a, b: bb });
+                self.emit(Op::Cmp {
+                    op: cmp,
+                    dst,
+                    a,
+                    b: bb,
+                });
             }
             _ => {
                 let a = self.expr(x);
                 let bb = self.expr(y);
-                self.emit(Op::Cmp { op: cmp, dst, a, b: bb });
+                self.emit(Op::Cmp {
+                    op: cmp,
+                    dst,
+                    a,
+                    b: bb,
+                });
             }
         }
     }
@@ -802,7 +1001,15 @@ impl<'a> Gen<'a> {
                 let hi = idx(self, hi);
                 let max = idx(self, max);
                 let elem_size = self.size(et);
-                self.emit(Op::SliceSlice { dst, s, lo, hi, max, elem_size, array_len: None });
+                self.emit(Op::SliceSlice {
+                    dst,
+                    s,
+                    lo,
+                    hi,
+                    max,
+                    elem_size,
+                    array_len: None,
+                });
             }
             TypeKind::Array(et, n) => {
                 let a = self.addr_of(x);
@@ -810,7 +1017,15 @@ impl<'a> Gen<'a> {
                 let hi = idx(self, hi);
                 let max = idx(self, max);
                 let elem_size = self.size(et);
-                self.emit(Op::SliceSlice { dst, s: a, lo, hi, max, elem_size, array_len: Some(n) });
+                self.emit(Op::SliceSlice {
+                    dst,
+                    s: a,
+                    lo,
+                    hi,
+                    max,
+                    elem_size,
+                    array_len: Some(n),
+                });
             }
             TypeKind::Pointer(at) => {
                 let (et, n) = match self.p.types.under(at) {
@@ -823,7 +1038,15 @@ impl<'a> Gen<'a> {
                 let hi = idx(self, hi);
                 let max = idx(self, max);
                 let elem_size = self.size(et);
-                self.emit(Op::SliceSlice { dst, s: a, lo, hi, max, elem_size, array_len: Some(n) });
+                self.emit(Op::SliceSlice {
+                    dst,
+                    s: a,
+                    lo,
+                    hi,
+                    max,
+                    elem_size,
+                    array_len: Some(n),
+                });
             }
             _ => {}
         }
@@ -836,12 +1059,26 @@ impl<'a> Gen<'a> {
         let src = self.expr(x);
         let xt = self.type_of(x.id);
         if self.p.types.is_interface(t) {
-            self.emit(Op::IfaceToIface { dst, src, iface_ty: t.0, commaok: ok, assert: true });
+            self.emit(Op::IfaceToIface {
+                dst,
+                src,
+                iface_ty: t.0,
+                commaok: ok,
+                assert: true,
+            });
         } else {
             let size = self.size(t);
             let direct = self.is_ptr_word(t);
             crate::rtypes::note_dynamic(self, t);
-            self.emit(Op::AssertType { dst, src, rtype: t.0, size, direct, commaok: ok, iface_ty: xt.0 });
+            self.emit(Op::AssertType {
+                dst,
+                src,
+                rtype: t.0,
+                size,
+                direct,
+                commaok: ok,
+                iface_ty: xt.0,
+            });
         }
     }
 
@@ -856,19 +1093,31 @@ impl<'a> Gen<'a> {
         let idx = self.new_func(name, e.span.lo);
         self.jobs.push(crate::gen::Job {
             func: idx,
-            kind: crate::gen::JobKind::Lit { expr: e as *const Expr, captures: captures.clone(), parent_name: parent },
+            kind: crate::gen::JobKind::Lit {
+                expr: e as *const Expr,
+                captures: captures.clone(),
+                parent_name: parent,
+            },
         });
         if captures.is_empty() {
             self.emit(Op::FuncVal { dst, func: idx });
             return;
         }
-        let l = Layout { size: 8 * captures.len() as u64, align: 8, ptr_words: (0..captures.len() as u32).collect() };
+        let l = Layout {
+            size: 8 * captures.len() as u64,
+            align: 8,
+            ptr_words: (0..captures.len() as u32).collect(),
+        };
         let caps = self.f().temp(&l);
         for (i, &o) in captures.iter().enumerate() {
             let r = caps + 8 * i as u32;
             match self.fs().locals.get(&o).copied() {
                 Some(Loc::Boxed(b)) => {
                     self.emit(Op::Move { dst: r, src: b });
+                }
+                Some(Loc::Frame(slot)) => {
+                    // A variable kept in the frame (crates/escape): capture its address.
+                    self.emit(Op::AddrLocal { dst: r, src: slot });
                 }
                 Some(Loc::Captured(ci)) => {
                     self.emit(Op::LoadCapture { dst: r, index: ci });
@@ -882,8 +1131,37 @@ impl<'a> Gen<'a> {
         for i in 0..captures.len() as u32 {
             ptrs.push(i + 1);
         }
+        if self.stack_object(e.id) {
+            // The closure does not escape (crates/escape): build it in a frame slot laid out
+            // as MakeClosure lays it out on the heap (function index, then captured words).
+            let n = captures.len() as u32;
+            let l = Layout {
+                size: 8 * (n as u64 + 1),
+                align: 8,
+                ptr_words: ptrs,
+            };
+            let obj = self.f().alloc_slot(&l);
+            self.emit(Op::Const {
+                dst: obj,
+                val: idx as u64,
+            });
+            for i in 0..n {
+                self.emit(Op::Move {
+                    dst: obj + 8 + 8 * i,
+                    src: caps + 8 * i,
+                });
+            }
+            self.emit(Op::AddrLocal { dst, src: obj });
+            return;
+        }
         let gcty = self.gctype(8 * (captures.len() as u32 + 1), ptrs);
-        self.emit(Op::MakeClosure { dst, func: idx, caps, ncap: captures.len() as u32, gcty });
+        self.emit(Op::MakeClosure {
+            dst,
+            func: idx,
+            caps,
+            ncap: captures.len() as u32,
+            gcty,
+        });
     }
 
     /// A conversion `T(x)`.
@@ -937,15 +1215,29 @@ impl<'a> Gen<'a> {
             (TypeKind::Slice(_), TypeKind::Array(_, n)) => {
                 let a = self.expr(x);
                 let size = self.size(to);
-                self.emit(Op::SliceToArray { dst, src: a, n, size, ptr: false });
+                self.emit(Op::SliceToArray {
+                    dst,
+                    src: a,
+                    n,
+                    size,
+                    ptr: false,
+                });
             }
-            (TypeKind::Slice(_), TypeKind::Pointer(at)) if matches!(self.p.types.under(at), TypeKind::Array(..)) => {
+            (TypeKind::Slice(_), TypeKind::Pointer(at))
+                if matches!(self.p.types.under(at), TypeKind::Array(..)) =>
+            {
                 let n = match self.p.types.under(at) {
                     TypeKind::Array(_, n) => *n,
                     _ => 0,
                 };
                 let a = self.expr(x);
-                self.emit(Op::SliceToArray { dst, src: a, n, size: 8, ptr: true });
+                self.emit(Op::SliceToArray {
+                    dst,
+                    src: a,
+                    n,
+                    size: 8,
+                    ptr: true,
+                });
             }
             (TypeKind::Slice(e), TypeKind::Basic(BasicKind::String)) => {
                 let a = self.expr(x);

@@ -75,7 +75,10 @@ impl FrameBuilder {
         // Registers are whole words: zeroing one zeroes its padding too, so narrow values
         // keep their canonical 64-bit form.
         let op = match op {
-            Op::Zero { dst, size } if dst % 8 == 0 => Op::Zero { dst, size: size.div_ceil(8) * 8 },
+            Op::Zero { dst, size } if dst % 8 == 0 => Op::Zero {
+                dst,
+                size: size.div_ceil(8) * 8,
+            },
             other => other,
         };
         self.code.push(op);

@@ -35,15 +35,37 @@ pub struct Job {
 }
 
 pub enum JobKind {
-    Decl { pkg: usize, file: usize, decl: usize },
-    Lit { expr: *const ast::Expr, captures: Vec<ObjId>, parent_name: String },
+    Decl {
+        pkg: usize,
+        file: usize,
+        decl: usize,
+    },
+    Lit {
+        expr: *const ast::Expr,
+        captures: Vec<ObjId>,
+        parent_name: String,
+    },
     Entry,
     /// Adapts an interface call (receiver = data word) to method `method` of type `recv`.
-    Wrapper { recv: TypeId, method: ObjId, path: Vec<usize>, direct: bool },
+    Wrapper {
+        recv: TypeId,
+        method: ObjId,
+        path: Vec<usize>,
+        direct: bool,
+    },
     /// A bound method value's code: calls `target` with the captured receiver word.
-    Thunk { target: u32, method: ObjId },
+    Thunk {
+        target: u32,
+        method: ObjId,
+    },
     /// Forwards to method `index` of the embedded interface field at `path`.
-    IfaceWrapper { recv: TypeId, path: Vec<usize>, index: usize, sig: TypeId, direct: bool },
+    IfaceWrapper {
+        recv: TypeId,
+        path: Vec<usize>,
+        index: usize,
+        sig: TypeId,
+        direct: bool,
+    },
 }
 
 pub struct LoopCtx {
@@ -84,6 +106,8 @@ pub struct Gen<'a> {
     pub errors: Vec<Diagnostic>,
     pub fs: Option<FnState>,
     pub messages: HashMap<String, u32>,
+    /// The escape analysis (None: unavailable, use the conservative rules).
+    pub esc: Option<gosub_escape::Escapes>,
 }
 
 pub const NONE: Reg = u32::MAX;
@@ -105,9 +129,18 @@ impl<'a> Gen<'a> {
             errors: Vec::new(),
             fs: None,
             messages: HashMap::new(),
+            esc: if std::env::var_os("GOSUB_NOESCAPE").is_some() {
+                None
+            } else {
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| gosub_escape::analyze(p)))
+                    .ok()
+            },
         };
         // GC type 0: bytes.
-        g.out.gctypes.push(GcType { size: 1, ptr_words: vec![] });
+        g.out.gctypes.push(GcType {
+            size: 1,
+            ptr_words: vec![],
+        });
         g.gctypes.insert((1, vec![]), 0);
         g
     }
@@ -139,7 +172,12 @@ impl<'a> Gen<'a> {
     }
 
     pub fn type_of(&self, id: NodeId) -> TypeId {
-        self.p.info.types.get(&id).copied().unwrap_or(types::T_INVALID)
+        self.p
+            .info
+            .types
+            .get(&id)
+            .copied()
+            .unwrap_or(types::T_INVALID)
     }
 
     pub fn temp(&mut self, t: TypeId) -> Reg {
@@ -148,8 +186,33 @@ impl<'a> Gen<'a> {
     }
 
     pub fn temp_word(&mut self, ptr: bool) -> Reg {
-        let l = Layout { size: 8, align: 8, ptr_words: if ptr { vec![0] } else { vec![] } };
+        let l = Layout {
+            size: 8,
+            align: 8,
+            ptr_words: if ptr { vec![0] } else { vec![] },
+        };
         self.f().temp(&l)
+    }
+
+    /// Is the object allocated at node `id` (`new(T)`, `&T{...}` by its composite literal,
+    /// a closure) allowed in the frame by the escape analysis?
+    pub fn stack_object(&self, id: NodeId) -> bool {
+        self.esc
+            .as_ref()
+            .is_some_and(|e| e.stack_objects.contains(&id))
+    }
+
+    /// A zeroed frame object of type `t` (a dedicated slot, its pointer words in the stack
+    /// map); its address goes to `dst`.
+    pub fn frame_object(&mut self, t: TypeId, dst: Reg) -> Reg {
+        let slot = self.slot(t);
+        let size = self.size(t);
+        self.emit(Op::Zero {
+            dst: slot,
+            size: size.max(8),
+        });
+        self.emit(Op::AddrLocal { dst, src: slot });
+        slot
     }
 
     pub fn slot(&mut self, t: TypeId) -> Reg {
@@ -168,7 +231,10 @@ impl<'a> Gen<'a> {
             return i;
         }
         let i = self.out.gctypes.len() as u32;
-        self.out.gctypes.push(GcType { size: key.0, ptr_words: key.1.clone() });
+        self.out.gctypes.push(GcType {
+            size: key.0,
+            ptr_words: key.1.clone(),
+        });
         self.gctypes.insert(key, i);
         i
     }
@@ -209,7 +275,11 @@ impl<'a> Gen<'a> {
         if size <= 8 {
             self.emit(Op::Move { dst, src });
         } else {
-            self.emit(Op::MoveN { dst, src, size: crate::layout::round_up(size as u64, 8) as u32 });
+            self.emit(Op::MoveN {
+                dst,
+                src,
+                size: crate::layout::round_up(size as u64, 8) as u32,
+            });
         }
     }
 
@@ -235,19 +305,31 @@ impl<'a> Gen<'a> {
             })
             .collect();
         let i = self.out.itabs.len() as u32;
-        self.out.itabs.push(Itab { rtype: concrete.0, iface: iface.0, funcs });
+        self.out.itabs.push(Itab {
+            rtype: concrete.0,
+            iface: iface.0,
+            funcs,
+        });
         self.itabs.insert((concrete.0, iface.0), i);
         i
     }
 
     pub fn new_func(&mut self, name: String, decl_pos: u32) -> u32 {
         let i = self.out.funcs.len() as u32;
-        self.out.funcs.push(Function { name, decl_pos, ..Default::default() });
+        self.out.funcs.push(Function {
+            name,
+            decl_pos,
+            ..Default::default()
+        });
         i
     }
 
     pub fn pkg_name(&self, pkg: usize) -> String {
-        self.p.packages.get(pkg).map(|p| p.path.clone()).unwrap_or_default()
+        self.p
+            .packages
+            .get(pkg)
+            .map(|p| p.path.clone())
+            .unwrap_or_default()
     }
 
     /// Go's qualified function name as tracebacks print it.
@@ -255,8 +337,17 @@ impl<'a> Gen<'a> {
         let o = self.p.obj(obj);
         let pkg = self.pkg_name(o.pkg);
         match &o.kind {
-            ObjKind::Func { recv: Some(r), ptr_recv, .. } => {
-                let base = self.p.types.named_of(*r).map(|n| n.name.clone()).unwrap_or_else(|| "?".into());
+            ObjKind::Func {
+                recv: Some(r),
+                ptr_recv,
+                ..
+            } => {
+                let base = self
+                    .p
+                    .types
+                    .named_of(*r)
+                    .map(|n| n.name.clone())
+                    .unwrap_or_else(|| "?".into());
                 if *ptr_recv {
                     format!("{}.(*{}).{}", pkg, base, o.name)
                 } else {
@@ -274,15 +365,23 @@ impl<'a> Gen<'a> {
         self.declare_globals();
         self.declare_funcs();
         self.out.string_itab = Some(self.itab(types::T_STRING, types::T_ANY));
-        let rt_err = (0..self.p.types.kinds.len()).map(|i| TypeId(i as u32)).find(|&t| {
-            self.p.types.named_of(t).is_some_and(|n| n.pkg == "runtime" && n.name == "errorString")
-        });
+        let rt_err = (0..self.p.types.kinds.len())
+            .map(|i| TypeId(i as u32))
+            .find(|&t| {
+                self.p
+                    .types
+                    .named_of(t)
+                    .is_some_and(|n| n.pkg == "runtime" && n.name == "errorString")
+            });
         if let Some(t) = rt_err {
             self.out.runtime_error_itab = Some(self.itab(t, types::T_ANY));
         }
         let entry = self.new_func("runtime.main".into(), 0);
         self.out.entry = entry;
-        self.jobs.push(Job { func: entry, kind: JobKind::Entry });
+        self.jobs.push(Job {
+            func: entry,
+            kind: JobKind::Entry,
+        });
         while let Some(job) = self.jobs.pop() {
             self.compile_job(job);
         }
@@ -331,7 +430,9 @@ impl<'a> Gen<'a> {
             for (fi, file) in pkg.files.iter().enumerate() {
                 for (di, d) in file.decls.iter().enumerate() {
                     if let ast::Decl::Func(fd) = d {
-                        let Some(&obj) = self.p.info.defs.get(&fd.name.id) else { continue };
+                        let Some(&obj) = self.p.info.defs.get(&fd.name.id) else {
+                            continue;
+                        };
                         if fd.name.name == "init" && fd.recv.is_none() {
                             // init functions are not referable; index them by a synthetic key.
                         }
@@ -346,7 +447,14 @@ impl<'a> Gen<'a> {
                             }
                             self.out.funcs[idx as usize].native = Some(nat);
                         }
-                        self.jobs.push(Job { func: idx, kind: JobKind::Decl { pkg: pi, file: fi, decl: di } });
+                        self.jobs.push(Job {
+                            func: idx,
+                            kind: JobKind::Decl {
+                                pkg: pi,
+                                file: fi,
+                                decl: di,
+                            },
+                        });
                     }
                 }
             }
@@ -357,11 +465,25 @@ impl<'a> Gen<'a> {
         match job.kind {
             JobKind::Decl { pkg, file, decl } => {
                 let p = self.p;
-                let ast::Decl::Func(fd) = &p.packages[pkg].files[file].decls[decl] else { return };
+                let ast::Decl::Func(fd) = &p.packages[pkg].files[file].decls[decl] else {
+                    return;
+                };
                 let name = self.out.funcs[job.func as usize].name.clone();
-                self.compile_func(job.func, name, fd.name.id, &fd.sig, fd.body.as_ref(), &[], fd.span.lo);
+                self.compile_func(
+                    job.func,
+                    name,
+                    fd.name.id,
+                    &fd.sig,
+                    fd.body.as_ref(),
+                    &[],
+                    fd.span.lo,
+                );
             }
-            JobKind::Lit { expr, captures, parent_name } => {
+            JobKind::Lit {
+                expr,
+                captures,
+                parent_name,
+            } => {
                 // SAFETY: `expr` points into `self.p` (the checked program's AST), which outlives
                 // the generator and is never mutated; raw pointers only avoid a borrow of self.
                 let e: &'a ast::Expr = unsafe { &*expr };
@@ -372,11 +494,22 @@ impl<'a> Gen<'a> {
                 }
             }
             JobKind::Entry => self.compile_entry(job.func),
-            JobKind::Wrapper { recv, method, path, direct } => {
-                crate::call::compile_wrapper(self, job.func, recv, method, &path, direct)
+            JobKind::Wrapper {
+                recv,
+                method,
+                path,
+                direct,
+            } => crate::call::compile_wrapper(self, job.func, recv, method, &path, direct),
+            JobKind::Thunk { target, method } => {
+                crate::call::compile_thunk(self, job.func, target, method)
             }
-            JobKind::Thunk { target, method } => crate::call::compile_thunk(self, job.func, target, method),
-            JobKind::IfaceWrapper { recv, path, index, sig, direct } => {
+            JobKind::IfaceWrapper {
+                recv,
+                path,
+                index,
+                sig,
+                direct,
+            } => {
                 crate::call::compile_iface_wrapper(self, job.func, recv, &path, index, sig, direct)
             }
         }
@@ -427,7 +560,7 @@ impl<'a> Gen<'a> {
         self.fs().f.cur_pos = pos;
         let fv = self.p.info.func_vars.get(&key).cloned().unwrap_or_default();
         if let Some(b) = body {
-            let mut boxed = crate::boxing::boxed_vars(self.p, b);
+            let mut boxed = crate::boxing::boxed_vars_for(self.p, b, key, self.esc.as_ref());
             for c in captures {
                 boxed.remove(c);
             }
@@ -470,7 +603,11 @@ impl<'a> Gen<'a> {
             }
         }
         if crate::boxing::has_defer(body.expect("body")) {
-            let d = self.f().alloc_slot(&Layout { size: 8, align: 8, ptr_words: vec![0] });
+            let d = self.f().alloc_slot(&Layout {
+                size: 8,
+                align: 8,
+                ptr_words: vec![0],
+            });
             self.fs().defer_off = Some(d);
         }
         for (o, r, t) in param_regs {
@@ -499,7 +636,12 @@ impl<'a> Gen<'a> {
         for (o, r, t) in results {
             if let Some(Loc::Boxed(b)) = self.fs().locals.get(&o).copied() {
                 let size = self.size(t);
-                self.emit(Op::LoadN { dst: r, ptr: b, off: 0, size });
+                self.emit(Op::LoadN {
+                    dst: r,
+                    ptr: b,
+                    off: 0,
+                    size,
+                });
             }
         }
         self.emit(Op::Ret);
@@ -508,11 +650,19 @@ impl<'a> Gen<'a> {
     /// Gives variable `o` (whose initial value is in `r` when `init`) its home.
     pub fn bind_var(&mut self, o: ObjId, r: Reg, t: TypeId, init: bool) {
         if self.fs().boxed.contains(&o) {
-            let ptr_t = Layout { size: 8, align: 8, ptr_words: vec![0] };
+            let ptr_t = Layout {
+                size: 8,
+                align: 8,
+                ptr_words: vec![0],
+            };
             let cell = self.f().alloc_slot(&ptr_t);
             let size = self.size(t);
             let gcty = self.gctype_of(t);
-            self.emit(Op::New { dst: cell, gcty, size: size.max(1) });
+            self.emit(Op::New {
+                dst: cell,
+                gcty,
+                size: size.max(1),
+            });
             if init {
                 self.store_mem(cell, 0, r, t);
             }
@@ -535,7 +685,9 @@ impl<'a> Gen<'a> {
         for (pi, pkg) in p.packages.iter().enumerate() {
             for e in &pkg.init_order {
                 let (fi, di, si) = e.spec;
-                let ast::Decl::Var(gd) = &pkg.files[fi].decls[di] else { continue };
+                let ast::Decl::Var(gd) = &pkg.files[fi].decls[di] else {
+                    continue;
+                };
                 let spec = &gd.specs[si];
                 let mark = self.f().temp_mark();
                 self.fs().f.cur_pos = spec.span.lo;
@@ -564,17 +716,25 @@ impl<'a> Gen<'a> {
                 self.f().release_temps(mark);
             }
             for &(fi, di) in &pkg.init_funcs {
-                let ast::Decl::Func(fd) = &pkg.files[fi].decls[di] else { continue };
+                let ast::Decl::Func(fd) = &pkg.files[fi].decls[di] else {
+                    continue;
+                };
                 if let Some(&obj) = p.info.defs.get(&fd.name.id) {
                     if let Some(&fidx) = self.func_index.get(&obj) {
-                        self.emit(Op::Call { func: fidx, base: 0 });
+                        self.emit(Op::Call {
+                            func: fidx,
+                            base: 0,
+                        });
                     }
                 }
             }
             if pi + 1 == p.packages.len() {
                 if let Some(&main) = pkg.scope.get("main") {
                     if let Some(&fidx) = self.func_index.get(&main) {
-                        self.emit(Op::Call { func: fidx, base: 0 });
+                        self.emit(Op::Call {
+                            func: fidx,
+                            base: 0,
+                        });
                     }
                 }
             }
@@ -584,9 +744,16 @@ impl<'a> Gen<'a> {
     }
 
     pub fn store_global(&mut self, o: ObjId, v: Reg, t: TypeId) {
-        let Some(&off) = self.globals.get(&o) else { return };
+        let Some(&off) = self.globals.get(&o) else {
+            return;
+        };
         let size = self.size(t);
         let gcty = self.gctype_of(t);
-        self.emit(Op::StoreGlobal { off, src: v, size, gcty });
+        self.emit(Op::StoreGlobal {
+            off,
+            src: v,
+            size,
+            gcty,
+        });
     }
 }

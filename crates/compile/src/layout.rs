@@ -64,7 +64,11 @@ impl Layouts {
     }
 
     fn compute(&mut self, tt: &TypeTable, t: TypeId) -> Layout {
-        let word = |ptr: bool| Layout { size: 8, align: 8, ptr_words: if ptr { vec![0] } else { vec![] } };
+        let word = |ptr: bool| Layout {
+            size: 8,
+            align: 8,
+            ptr_words: if ptr { vec![0] } else { vec![] },
+        };
         match tt.under(t).clone() {
             TypeKind::Basic(b) => {
                 let (size, ptrs): (u64, Vec<u32>) = match b {
@@ -80,11 +84,25 @@ impl Layouts {
                     16 => 8,
                     s => s,
                 };
-                Layout { size, align, ptr_words: ptrs }
+                Layout {
+                    size,
+                    align,
+                    ptr_words: ptrs,
+                }
             }
-            TypeKind::Pointer(_) | TypeKind::Map(..) | TypeKind::Chan(..) | TypeKind::Func(_) => word(true),
-            TypeKind::Slice(_) => Layout { size: 24, align: 8, ptr_words: vec![0] },
-            TypeKind::Interface(_) => Layout { size: 16, align: 8, ptr_words: vec![1] },
+            TypeKind::Pointer(_) | TypeKind::Map(..) | TypeKind::Chan(..) | TypeKind::Func(_) => {
+                word(true)
+            }
+            TypeKind::Slice(_) => Layout {
+                size: 24,
+                align: 8,
+                ptr_words: vec![0],
+            },
+            TypeKind::Interface(_) => Layout {
+                size: 16,
+                align: 8,
+                ptr_words: vec![1],
+            },
             TypeKind::Array(e, n) => {
                 let el = self.get(tt, e);
                 let mut ptr_words = Vec::new();
@@ -96,7 +114,11 @@ impl Layouts {
                         }
                     }
                 }
-                Layout { size: el.size.saturating_mul(n), align: el.align.max(1), ptr_words }
+                Layout {
+                    size: el.size.saturating_mul(n),
+                    align: el.align.max(1),
+                    ptr_words,
+                }
             }
             TypeKind::Struct(fields) => {
                 let mut off = 0u64;
@@ -117,7 +139,11 @@ impl Layouts {
                         off += 1;
                     }
                 }
-                Layout { size: round_up(off, align), align, ptr_words }
+                Layout {
+                    size: round_up(off, align),
+                    align,
+                    ptr_words,
+                }
             }
             TypeKind::Tuple(ts) => {
                 let mut off = 0u64;
@@ -130,9 +156,17 @@ impl Layouts {
                     }
                     off += l.size;
                 }
-                Layout { size: round_up(off, 8), align: 8, ptr_words }
+                Layout {
+                    size: round_up(off, 8),
+                    align: 8,
+                    ptr_words,
+                }
             }
-            TypeKind::Named(_) => Layout { size: 0, align: 1, ptr_words: vec![] },
+            TypeKind::Named(_) => Layout {
+                size: 0,
+                align: 1,
+                ptr_words: vec![],
+            },
         }
     }
 }

@@ -82,7 +82,11 @@ fn describe(g: &mut Gen, t: TypeId) -> RType {
         _ => vec![],
     };
     let comparable = is_comparable(tt, t, &mut HashSet::new());
-    let layout = if kind == RKind::Invalid || kind == RKind::Tuple { None } else { Some(g.layout(t)) };
+    let layout = if kind == RKind::Invalid || kind == RKind::Tuple {
+        None
+    } else {
+        Some(g.layout(t))
+    };
     let size = layout.as_ref().map(|l| l.size).unwrap_or(0);
     let gcty = match &layout {
         Some(l) => g.gctype(l.size.max(1) as u32, l.ptr_words.clone()),
@@ -100,7 +104,10 @@ fn describe(g: &mut Gen, t: TypeId) -> RType {
             exported: f.name.chars().next().is_some_and(|c| c.is_uppercase()),
         })
         .collect();
-    let direct = matches!(kind, RKind::Pointer | RKind::Map | RKind::Chan | RKind::Func | RKind::UnsafePointer);
+    let direct = matches!(
+        kind,
+        RKind::Pointer | RKind::Map | RKind::Chan | RKind::Func | RKind::UnsafePointer
+    );
     RType {
         kind,
         name,
@@ -138,7 +145,11 @@ fn is_comparable(tt: &types::TypeTable, t: TypeId, seen: &mut HashSet<TypeId>) -
 pub enum MethodRef {
     Func(ObjId),
     /// Method `index` of the interface-typed embedded field reached by `path`.
-    Iface { path: Vec<usize>, index: usize, sig: TypeId },
+    Iface {
+        path: Vec<usize>,
+        index: usize,
+        sig: TypeId,
+    },
 }
 
 /// All methods in the method set of `t` (for interface dispatch), sorted by name.
@@ -176,7 +187,14 @@ pub fn method_set(g: &Gen, t: TypeId) -> Vec<(String, MethodRef)> {
                 if let TypeKind::Interface(ms) = tt.under(ty) {
                     for (i, m) in ms.iter().enumerate() {
                         if !seen.contains(&m.name) {
-                            found_here.push((m.name.clone(), MethodRef::Iface { path: path.clone(), index: i, sig: m.sig }));
+                            found_here.push((
+                                m.name.clone(),
+                                MethodRef::Iface {
+                                    path: path.clone(),
+                                    index: i,
+                                    sig: m.sig,
+                                },
+                            ));
                         }
                     }
                 }
@@ -267,7 +285,8 @@ impl Gen<'_> {
                     sigs.push(self.p.obj(m).ty.0);
                 }
                 MethodRef::Iface { path, index, sig } => {
-                    let f = crate::call::iface_wrapper_for(self, t, &name, path, index, sig, direct);
+                    let f =
+                        crate::call::iface_wrapper_for(self, t, &name, path, index, sig, direct);
                     table.push((name, f));
                     sigs.push(sig.0);
                 }

@@ -51,9 +51,11 @@ impl<'a> Gen<'a> {
                 let l = self.label_for(&label.name);
                 self.f().bind(l);
                 match &stmt.kind {
-                    StmtKind::For { .. } | StmtKind::Range { .. } | StmtKind::Switch { .. } | StmtKind::TypeSwitch { .. } | StmtKind::Select { .. } => {
-                        self.stmt_labeled(stmt, Some(label.name.clone()))
-                    }
+                    StmtKind::For { .. }
+                    | StmtKind::Range { .. }
+                    | StmtKind::Switch { .. }
+                    | StmtKind::TypeSwitch { .. }
+                    | StmtKind::Select { .. } => self.stmt_labeled(stmt, Some(label.name.clone())),
                     _ => self.stmt(stmt),
                 }
             }
@@ -61,7 +63,13 @@ impl<'a> Gen<'a> {
                 let t = self.type_of(e.id);
                 if let ExprKind::Call { fun, args, .. } = &strip_paren(e).kind {
                     if let Some(b) = crate::call::builtin_of(self, fun) {
-                        let dst = if t == types::T_VOID || matches!(self.p.types.kind(t), TypeKind::Tuple(_)) { NONE } else { self.temp(t) };
+                        let dst = if t == types::T_VOID
+                            || matches!(self.p.types.kind(t), TypeKind::Tuple(_))
+                        {
+                            NONE
+                        } else {
+                            self.temp(t)
+                        };
                         crate::builtins::builtin(self, b, strip_paren(e), args, dst);
                         return;
                     }
@@ -77,10 +85,20 @@ impl<'a> Gen<'a> {
             StmtKind::IncDec { x, inc } => {
                 let t = self.type_of(x.id);
                 let pl = self.place_stable(x);
-                if let (Place::Frame { reg, packed: false }, Some(k)) = (pl, self.p.types.basic(t)) {
+                if let (Place::Frame { reg, packed: false }, Some(k)) = (pl, self.p.types.basic(t))
+                {
                     if k.is_integer() {
-                        let op = if *inc { crate::bytecode::IntOp::Add } else { crate::bytecode::IntOp::Sub };
-                        self.emit(Op::IntImm { op, dst: reg, a: reg, imm: 1 });
+                        let op = if *inc {
+                            crate::bytecode::IntOp::Add
+                        } else {
+                            crate::bytecode::IntOp::Sub
+                        };
+                        self.emit(Op::IntImm {
+                            op,
+                            dst: reg,
+                            a: reg,
+                            imm: 1,
+                        });
                         self.wrap(reg, t);
                         return;
                     }
@@ -90,19 +108,52 @@ impl<'a> Gen<'a> {
                 match self.p.types.basic(t) {
                     Some(BasicKind::Float64) => {
                         let one = self.temp(t);
-                        self.emit(Op::Const { dst: one, val: 1f64.to_bits() });
-                        let op = if *inc { crate::bytecode::FloatOp::Add } else { crate::bytecode::FloatOp::Sub };
-                        self.emit(Op::F64 { op, dst: r, a: v, b: one });
+                        self.emit(Op::Const {
+                            dst: one,
+                            val: 1f64.to_bits(),
+                        });
+                        let op = if *inc {
+                            crate::bytecode::FloatOp::Add
+                        } else {
+                            crate::bytecode::FloatOp::Sub
+                        };
+                        self.emit(Op::F64 {
+                            op,
+                            dst: r,
+                            a: v,
+                            b: one,
+                        });
                     }
                     Some(BasicKind::Float32) => {
                         let one = self.temp(t);
-                        self.emit(Op::Const { dst: one, val: 1f32.to_bits() as u64 });
-                        let op = if *inc { crate::bytecode::FloatOp::Add } else { crate::bytecode::FloatOp::Sub };
-                        self.emit(Op::F32 { op, dst: r, a: v, b: one });
+                        self.emit(Op::Const {
+                            dst: one,
+                            val: 1f32.to_bits() as u64,
+                        });
+                        let op = if *inc {
+                            crate::bytecode::FloatOp::Add
+                        } else {
+                            crate::bytecode::FloatOp::Sub
+                        };
+                        self.emit(Op::F32 {
+                            op,
+                            dst: r,
+                            a: v,
+                            b: one,
+                        });
                     }
                     _ => {
-                        let op = if *inc { crate::bytecode::IntOp::Add } else { crate::bytecode::IntOp::Sub };
-                        self.emit(Op::IntImm { op, dst: r, a: v, imm: 1 });
+                        let op = if *inc {
+                            crate::bytecode::IntOp::Add
+                        } else {
+                            crate::bytecode::IntOp::Sub
+                        };
+                        self.emit(Op::IntImm {
+                            op,
+                            dst: r,
+                            a: v,
+                            imm: 1,
+                        });
                         self.wrap(r, t);
                     }
                 }
@@ -111,7 +162,12 @@ impl<'a> Gen<'a> {
             StmtKind::Assign { lhs, op, rhs } => self.assign(lhs, *op, rhs),
             StmtKind::Return(es) => self.ret(es, s.span),
             StmtKind::Block(b) => self.block(&b.stmts),
-            StmtKind::If { init, cond, then, els } => {
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
                 if let Some(i) = init {
                     self.stmt(i);
                 }
@@ -128,13 +184,26 @@ impl<'a> Gen<'a> {
                 }
                 self.f().bind(end);
             }
-            StmtKind::For { .. } | StmtKind::Range { .. } | StmtKind::Switch { .. } | StmtKind::TypeSwitch { .. } | StmtKind::Select { .. } => {
-                self.stmt_labeled(s, None)
-            }
+            StmtKind::For { .. }
+            | StmtKind::Range { .. }
+            | StmtKind::Switch { .. }
+            | StmtKind::TypeSwitch { .. }
+            | StmtKind::Select { .. } => self.stmt_labeled(s, None),
             StmtKind::Branch { kind, label } => self.branch(*kind, label.as_ref()),
             StmtKind::Defer(e) => self.defer(e),
-            StmtKind::Go(e) => self.err(e.span, "gosub: goroutines are not supported yet"),
-            StmtKind::Send { ch, .. } => self.err(ch.span, "gosub: channels are not supported yet"),
+            StmtKind::Go(e) => self.go_stmt(e),
+            StmtKind::Send { ch, value } => {
+                let et = match self.p.types.under(self.type_of(ch.id)) {
+                    TypeKind::Chan(_, e) => *e,
+                    _ => types::T_INVALID,
+                };
+                let c = self.expr(ch);
+                let keep = self.temp_word(true);
+                self.emit(Op::Move { dst: keep, src: c });
+                let v = self.expr_conv(value, et);
+                self.fs().f.cur_pos = s.span.lo;
+                self.emit(Op::ChanSend { ch: keep, src: v });
+            }
         }
     }
 
@@ -149,11 +218,30 @@ impl<'a> Gen<'a> {
 
     fn stmt_labeled(&mut self, s: &'a Stmt, label: Option<String>) {
         match &s.kind {
-            StmtKind::For { init, cond, post, body } => self.for_loop(init, cond, post, body, label),
-            StmtKind::Range { key, value, define, x, body } => self.range_loop(key, value, *define, x, body, label),
-            StmtKind::Switch { init, tag, clauses, .. } => self.switch(init, tag, clauses, label),
-            StmtKind::TypeSwitch { init, bind, x, clauses, .. } => self.type_switch(init, bind, x, clauses, label),
-            StmtKind::Select { .. } => self.err(s.span, "gosub: select is not supported yet"),
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => self.for_loop(init, cond, post, body, label),
+            StmtKind::Range {
+                key,
+                value,
+                define,
+                x,
+                body,
+            } => self.range_loop(key, value, *define, x, body, label),
+            StmtKind::Switch {
+                init, tag, clauses, ..
+            } => self.switch(init, tag, clauses, label),
+            StmtKind::TypeSwitch {
+                init,
+                bind,
+                x,
+                clauses,
+                ..
+            } => self.type_switch(init, bind, x, clauses, label),
+            StmtKind::Select { clauses } => self.select(clauses, label),
             _ => self.stmt(s),
         }
     }
@@ -169,7 +257,9 @@ impl<'a> Gen<'a> {
             } else if spec.values.len() == objs.len() {
                 let mut vals = Vec::new();
                 for (i, v) in spec.values.iter().enumerate() {
-                    let t = objs[i].map(|o| self.p.obj(o).ty).unwrap_or(self.type_of(v.id));
+                    let t = objs[i]
+                        .map(|o| self.p.obj(o).ty)
+                        .unwrap_or(self.type_of(v.id));
                     let r = self.expr_conv(v, t);
                     let keep = self.temp(t);
                     self.mov(keep, r, t);
@@ -288,7 +378,9 @@ impl<'a> Gen<'a> {
                 }
                 let vals = self.multi_value(v0, lhs.len());
                 for (i, x) in lhs.iter().enumerate() {
-                    let Some(&(r, rt)) = vals.get(i) else { continue };
+                    let Some(&(r, rt)) = vals.get(i) else {
+                        continue;
+                    };
                     match places[i] {
                         Some(pl) => {
                             let t = self.lhs_type(x);
@@ -309,10 +401,16 @@ impl<'a> Gen<'a> {
     /// `s[i] = v` for a slice of narrow non-pointer elements: one fused, bounds-checked
     /// store after the right side is evaluated (Go checks the index at assignment time).
     fn store_elem_fast(&mut self, x: &'a Expr, v: &'a Expr) -> bool {
-        let ExprKind::Index { x: sx, index } = &strip_paren(x).kind else { return false };
+        let ExprKind::Index { x: sx, index } = &strip_paren(x).kind else {
+            return false;
+        };
         let st = self.type_of(sx.id);
-        let TypeKind::Slice(et) = self.p.types.under(st).clone() else { return false };
-        let Some(w) = crate::expr::width_of(&self.p.types, et) else { return false };
+        let TypeKind::Slice(et) = self.p.types.under(st).clone() else {
+            return false;
+        };
+        let Some(w) = crate::expr::width_of(&self.p.types, et) else {
+            return false;
+        };
         if self.is_ptr_word(et) {
             return false;
         }
@@ -354,7 +452,11 @@ impl<'a> Gen<'a> {
         match &x.kind {
             ExprKind::Ident(id) if id.name != "_" => {
                 let o = self.p.info.defs.get(&id.id).copied()?;
-                if self.fs.as_ref().is_some_and(|fs| fs.locals.contains_key(&o)) {
+                if self
+                    .fs
+                    .as_ref()
+                    .is_some_and(|fs| fs.locals.contains_key(&o))
+                {
                     None
                 } else {
                     Some(o)
@@ -385,7 +487,9 @@ impl<'a> Gen<'a> {
         let k = self.p.types.basic(t).unwrap_or(BasicKind::Invalid);
         match op {
             BinOp::Shl | BinOp::Shr => {
-                if self.p.types.basic(yt).is_some_and(|k| !k.is_unsigned()) && !self.p.info.consts.contains_key(&y.id) {
+                if self.p.types.basic(yt).is_some_and(|k| !k.is_unsigned())
+                    && !self.p.info.consts.contains_key(&y.id)
+                {
                     self.emit(Op::CheckShift { a: b });
                 }
                 let iop = match (op, k.is_unsigned()) {
@@ -452,7 +556,11 @@ impl<'a> Gen<'a> {
         let results = self.fs().results.clone();
         if !es.is_empty() {
             let mut vals = Vec::new();
-            if es.len() == 1 && results.len() == 1 && writes_dst_last(&es[0]) && self.type_of(es[0].id) == results[0].2 {
+            if es.len() == 1
+                && results.len() == 1
+                && writes_dst_last(&es[0])
+                && self.type_of(es[0].id) == results[0].2
+            {
                 if let Some(Loc::Frame(slot)) = self.fs().locals.get(&results[0].0).copied() {
                     self.expr_to(&es[0], slot);
                     return self.ret(&[], span);
@@ -488,7 +596,9 @@ impl<'a> Gen<'a> {
             }
         }
         // The epilogue only copies boxed named results back; without any, return at once.
-        let boxed_results = results.iter().any(|(o, _, _)| matches!(self.fs().locals.get(o), Some(Loc::Boxed(_))));
+        let boxed_results = results
+            .iter()
+            .any(|(o, _, _)| matches!(self.fs().locals.get(o), Some(Loc::Boxed(_))));
         if !boxed_results && self.fs().defer_off.is_none() {
             self.emit(Op::Ret);
             return;
@@ -525,12 +635,28 @@ impl<'a> Gen<'a> {
                             let a = self.expr(x);
                             if let Some(ConstValue::Int(v)) = self.p.info.consts.get(&y.id) {
                                 if let Ok(imm) = i64::try_from(*v) {
-                                    self.f().emit_jump(Op::JmpCmpImmNot { op: cop, a, imm, target: 0 }, l);
+                                    self.f().emit_jump(
+                                        Op::JmpCmpImmNot {
+                                            op: cop,
+                                            a,
+                                            imm,
+                                            target: 0,
+                                        },
+                                        l,
+                                    );
                                     return;
                                 }
                             }
                             let b = self.expr(y);
-                            self.f().emit_jump(Op::JmpCmpNot { op: cop, a, b, target: 0 }, l);
+                            self.f().emit_jump(
+                                Op::JmpCmpNot {
+                                    op: cop,
+                                    a,
+                                    b,
+                                    target: 0,
+                                },
+                                l,
+                            );
                             return;
                         }
                     }
@@ -538,7 +664,11 @@ impl<'a> Gen<'a> {
                 _ => {}
             }
         }
-        if let ExprKind::Unary { op: ast::UnOp::Not, x } = &c.kind {
+        if let ExprKind::Unary {
+            op: ast::UnOp::Not,
+            x,
+        } = &c.kind
+        {
             let r = self.expr(x);
             self.f().emit_jump(Op::JmpIf { cond: r, target: 0 }, l);
             return;
@@ -547,7 +677,12 @@ impl<'a> Gen<'a> {
         self.f().emit_jump(Op::JmpIfNot { cond: r, target: 0 }, l);
     }
 
-    fn push_loop(&mut self, label: Option<String>, brk: crate::frame::Label, cont: Option<crate::frame::Label>) {
+    fn push_loop(
+        &mut self,
+        label: Option<String>,
+        brk: crate::frame::Label,
+        cont: Option<crate::frame::Label>,
+    ) {
         self.fs().loops.push(LoopCtx { label, brk, cont });
     }
 
@@ -566,7 +701,12 @@ impl<'a> Gen<'a> {
         // iteration (Go 1.22).
         let mut per_iter = Vec::new();
         if let Some(i) = init {
-            if let StmtKind::Assign { lhs, op: AssignOp::Define, .. } = &i.kind {
+            if let StmtKind::Assign {
+                lhs,
+                op: AssignOp::Define,
+                ..
+            } = &i.kind
+            {
                 for x in lhs {
                     if let ExprKind::Ident(id) = &x.kind {
                         if let Some(o) = self.def_obj(id) {
@@ -596,7 +736,11 @@ impl<'a> Gen<'a> {
             let gcty = self.gctype_of(t);
             let v = self.temp(t);
             self.load_mem(v, cell, 0, t);
-            self.emit(Op::New { dst: cell, gcty, size: size.max(1) });
+            self.emit(Op::New {
+                dst: cell,
+                gcty,
+                size: size.max(1),
+            });
             self.store_mem(cell, 0, v, t);
         }
         if let Some(p) = post {
@@ -641,7 +785,11 @@ impl<'a> Gen<'a> {
         let top = self.f().new_label();
         let cont = self.f().new_label();
         let end = self.f().new_label();
-        let int_l = Layout { size: 8, align: 8, ptr_words: vec![] };
+        let int_l = Layout {
+            size: 8,
+            align: 8,
+            ptr_words: vec![],
+        };
         match self.p.types.under(xt).clone() {
             TypeKind::Basic(k) if k.is_integer() => {
                 let n = self.f().alloc_slot(&int_l);
@@ -650,17 +798,38 @@ impl<'a> Gen<'a> {
                 let i = self.f().alloc_slot(&int_l);
                 self.emit(Op::Const { dst: i, val: 0 });
                 self.f().bind(top);
-                self.f().emit_jump(Op::JmpCmpNot { op: crate::bytecode::CmpOp::Lt, a: i, b: n, target: 0 }, end);
+                self.f().emit_jump(
+                    Op::JmpCmpNot {
+                        op: crate::bytecode::CmpOp::Lt,
+                        a: i,
+                        b: n,
+                        target: 0,
+                    },
+                    end,
+                );
                 let mark = self.f().temp_mark();
-                let kt = if let Some(k) = key { self.lhs_type(k) } else { xt };
-                let kt = if matches!(self.p.types.basic(kt), Some(b) if b.is_untyped()) { types::T_INT } else { kt };
+                let kt = if let Some(k) = key {
+                    self.lhs_type(k)
+                } else {
+                    xt
+                };
+                let kt = if matches!(self.p.types.basic(kt), Some(b) if b.is_untyped()) {
+                    types::T_INT
+                } else {
+                    kt
+                };
                 self.range_var(key, define, i, kt);
                 self.push_loop(label, end, Some(cont));
                 self.block(&body.stmts);
                 self.fs().loops.pop();
                 self.f().release_temps(mark);
                 self.f().bind(cont);
-                self.emit(Op::IntImm { op: crate::bytecode::IntOp::Add, dst: i, a: i, imm: 1 });
+                self.emit(Op::IntImm {
+                    op: crate::bytecode::IntOp::Add,
+                    dst: i,
+                    a: i,
+                    imm: 1,
+                });
                 self.f().emit_jump(Op::Jmp { target: 0 }, top);
                 self.f().bind(end);
             }
@@ -676,9 +845,27 @@ impl<'a> Gen<'a> {
                 self.emit(Op::Const { dst: i, val: 0 });
                 self.emit(Op::Const { dst: w, val: 0 });
                 self.f().bind(top);
-                self.emit(Op::Int { op: crate::bytecode::IntOp::Add, dst: i, a: i, b: w });
-                self.f().emit_jump(Op::JmpCmpNot { op: crate::bytecode::CmpOp::Lt, a: i, b: s + 8, target: 0 }, end);
-                self.emit(Op::StrRangeNext { s, i, rune: r, width: w });
+                self.emit(Op::Int {
+                    op: crate::bytecode::IntOp::Add,
+                    dst: i,
+                    a: i,
+                    b: w,
+                });
+                self.f().emit_jump(
+                    Op::JmpCmpNot {
+                        op: crate::bytecode::CmpOp::Lt,
+                        a: i,
+                        b: s + 8,
+                        target: 0,
+                    },
+                    end,
+                );
+                self.emit(Op::StrRangeNext {
+                    s,
+                    i,
+                    rune: r,
+                    width: w,
+                });
                 let mark = self.f().temp_mark();
                 self.range_var(key, define, i, types::T_INT);
                 self.range_var(value, define, r, types::T_INT32);
@@ -717,7 +904,10 @@ impl<'a> Gen<'a> {
                 let n = self.f().alloc_slot(&int_l);
                 match self.p.types.under(xt).clone() {
                     TypeKind::Slice(_) => {
-                        self.emit(Op::Move { dst: n, src: holder + 8 });
+                        self.emit(Op::Move {
+                            dst: n,
+                            src: holder + 8,
+                        });
                     }
                     TypeKind::Array(_, len) => {
                         self.emit(Op::Const { dst: n, val: len });
@@ -734,22 +924,41 @@ impl<'a> Gen<'a> {
                 let i = self.f().alloc_slot(&int_l);
                 self.emit(Op::Const { dst: i, val: 0 });
                 self.f().bind(top);
-                self.f().emit_jump(Op::JmpCmpNot { op: crate::bytecode::CmpOp::Lt, a: i, b: n, target: 0 }, end);
+                self.f().emit_jump(
+                    Op::JmpCmpNot {
+                        op: crate::bytecode::CmpOp::Lt,
+                        a: i,
+                        b: n,
+                        target: 0,
+                    },
+                    end,
+                );
                 let mark = self.f().temp_mark();
                 self.range_var(key, define, i, types::T_INT);
-                if value.as_ref().is_some_and(|v| !matches!(&v.kind, ExprKind::Ident(id) if id.name == "_")) {
+                if value
+                    .as_ref()
+                    .is_some_and(|v| !matches!(&v.kind, ExprKind::Ident(id) if id.name == "_"))
+                {
                     let v = self.temp(et);
                     let esize = self.size(et);
                     if is_slice {
                         let p = self.temp_word(true);
-                        self.emit(Op::SliceElemAddr { dst: p, s: holder, i, size: esize });
+                        self.emit(Op::SliceElemAddr {
+                            dst: p,
+                            s: holder,
+                            i,
+                            size: esize,
+                        });
                         self.load_mem(v, p, 0, et);
                     } else {
                         let base = if arr_ptr {
                             holder
                         } else {
                             let a = self.temp_word(true);
-                            self.emit(Op::AddrLocal { dst: a, src: holder });
+                            self.emit(Op::AddrLocal {
+                                dst: a,
+                                src: holder,
+                            });
                             a
                         };
                         let len = match self.p.types.under(xt).clone() {
@@ -761,7 +970,13 @@ impl<'a> Gen<'a> {
                             _ => 0,
                         };
                         let p = self.temp_word(true);
-                        self.emit(Op::ArrayElemAddr { dst: p, ptr: base, i, len, size: esize });
+                        self.emit(Op::ArrayElemAddr {
+                            dst: p,
+                            ptr: base,
+                            i,
+                            len,
+                            size: esize,
+                        });
                         self.load_mem(v, p, 0, et);
                     }
                     self.range_var(value, define, v, et);
@@ -771,12 +986,21 @@ impl<'a> Gen<'a> {
                 self.fs().loops.pop();
                 self.f().release_temps(mark);
                 self.f().bind(cont);
-                self.emit(Op::IntImm { op: crate::bytecode::IntOp::Add, dst: i, a: i, imm: 1 });
+                self.emit(Op::IntImm {
+                    op: crate::bytecode::IntOp::Add,
+                    dst: i,
+                    a: i,
+                    imm: 1,
+                });
                 self.f().emit_jump(Op::Jmp { target: 0 }, top);
                 self.f().bind(end);
             }
             TypeKind::Map(kt, vt) => {
-                let it_l = Layout { size: 24, align: 8, ptr_words: vec![0, 1] };
+                let it_l = Layout {
+                    size: 24,
+                    align: 8,
+                    ptr_words: vec![0, 1],
+                };
                 let it = self.f().alloc_slot(&it_l);
                 let m = self.expr(x);
                 self.emit(Op::MapIterInit { it, m });
@@ -786,10 +1010,38 @@ impl<'a> Gen<'a> {
                 let vr = self.f().alloc_slot(&vl);
                 self.f().bind(top);
                 let want_v = value.is_some();
-                self.f().emit_jump(Op::MapIterNext { it, key: kr, val: if want_v { vr } else { NONE }, done: 0 }, end);
+                self.f().emit_jump(
+                    Op::MapIterNext {
+                        it,
+                        key: kr,
+                        val: if want_v { vr } else { NONE },
+                        done: 0,
+                    },
+                    end,
+                );
                 let mark = self.f().temp_mark();
                 self.range_var(key, define, kr, kt);
                 self.range_var(value, define, vr, vt);
+                self.push_loop(label, end, Some(cont));
+                self.block(&body.stmts);
+                self.fs().loops.pop();
+                self.f().release_temps(mark);
+                self.f().bind(cont);
+                self.f().emit_jump(Op::Jmp { target: 0 }, top);
+                self.f().bind(end);
+            }
+            TypeKind::Chan(_, et) => {
+                let c = self.f().alloc_slot(&Layout { size: 8, align: 8, ptr_words: vec![0] });
+                let cv = self.expr(x);
+                self.emit(Op::Move { dst: c, src: cv });
+                let el = self.layout(et);
+                let v = self.f().alloc_slot(&el);
+                let ok = self.f().alloc_slot(&int_l);
+                self.f().bind(top);
+                self.emit(Op::ChanRecv { dst: v, ch: c, ok: Some(ok) });
+                self.f().emit_jump(Op::JmpIfNot { cond: ok, target: 0 }, end);
+                let mark = self.f().temp_mark();
+                self.range_var(key, define, v, et);
                 self.push_loop(label, end, Some(cont));
                 self.block(&body.stmts);
                 self.fs().loops.pop();
@@ -802,7 +1054,13 @@ impl<'a> Gen<'a> {
         }
     }
 
-    fn switch(&mut self, init: &'a Option<Box<Stmt>>, tag: &'a Option<Expr>, clauses: &'a [ast::CaseClause], label: Option<String>) {
+    fn switch(
+        &mut self,
+        init: &'a Option<Box<Stmt>>,
+        tag: &'a Option<Expr>,
+        clauses: &'a [ast::CaseClause],
+        label: Option<String>,
+    ) {
         if let Some(i) = init {
             self.stmt(i);
         }
@@ -829,11 +1087,13 @@ impl<'a> Gen<'a> {
                     Some((tr, tt)) => {
                         let et = self.type_of(e.id);
                         let c = self.eq_values(tr, tt, e, et);
-                        self.f().emit_jump(Op::JmpIf { cond: c, target: 0 }, bodies[ci]);
+                        self.f()
+                            .emit_jump(Op::JmpIf { cond: c, target: 0 }, bodies[ci]);
                     }
                     None => {
                         let r = self.expr(e);
-                        self.f().emit_jump(Op::JmpIf { cond: r, target: 0 }, bodies[ci]);
+                        self.f()
+                            .emit_jump(Op::JmpIf { cond: r, target: 0 }, bodies[ci]);
                     }
                 }
                 self.f().release_temps(mark);
@@ -864,27 +1124,63 @@ impl<'a> Gen<'a> {
             let it = if ti { tt } else { et };
             let a = self.convert(tr, tt, it);
             let b = self.expr_conv(e, it);
-            self.emit(Op::IfaceEq { dst, a, b, ne: false });
+            self.emit(Op::IfaceEq {
+                dst,
+                a,
+                b,
+                ne: false,
+            });
             return dst;
         }
         let b = self.expr(e);
         match self.p.types.under(tt).clone() {
             TypeKind::Basic(k) => {
                 if matches!(k, BasicKind::String) {
-                    self.emit(Op::CmpStr { op: crate::bytecode::CmpOp::Eq, dst, a: tr, b });
+                    self.emit(Op::CmpStr {
+                        op: crate::bytecode::CmpOp::Eq,
+                        dst,
+                        a: tr,
+                        b,
+                    });
                 } else if k == BasicKind::Float64 {
-                    self.emit(Op::CmpF64 { op: crate::bytecode::CmpOp::Eq, dst, a: tr, b });
+                    self.emit(Op::CmpF64 {
+                        op: crate::bytecode::CmpOp::Eq,
+                        dst,
+                        a: tr,
+                        b,
+                    });
                 } else if k == BasicKind::Float32 {
-                    self.emit(Op::CmpF32 { op: crate::bytecode::CmpOp::Eq, dst, a: tr, b });
+                    self.emit(Op::CmpF32 {
+                        op: crate::bytecode::CmpOp::Eq,
+                        dst,
+                        a: tr,
+                        b,
+                    });
                 } else {
-                    self.emit(Op::Cmp { op: crate::bytecode::CmpOp::Eq, dst, a: tr, b });
+                    self.emit(Op::Cmp {
+                        op: crate::bytecode::CmpOp::Eq,
+                        dst,
+                        a: tr,
+                        b,
+                    });
                 }
             }
             TypeKind::Struct(_) | TypeKind::Array(..) => {
-                self.emit(Op::MemEq { dst, a: tr, b, rtype: tt.0, ne: false });
+                self.emit(Op::MemEq {
+                    dst,
+                    a: tr,
+                    b,
+                    rtype: tt.0,
+                    ne: false,
+                });
             }
             _ => {
-                self.emit(Op::Cmp { op: crate::bytecode::CmpOp::Eq, dst, a: tr, b });
+                self.emit(Op::Cmp {
+                    op: crate::bytecode::CmpOp::Eq,
+                    dst,
+                    a: tr,
+                    b,
+                });
             }
         }
         dst
@@ -907,8 +1203,15 @@ impl<'a> Gen<'a> {
         let xv = self.f().alloc_slot(&xl);
         let r = self.expr(x);
         self.mov(xv, r, xt);
-        let dyn_t = self.f().alloc_slot(&Layout { size: 8, align: 8, ptr_words: vec![] });
-        self.emit(Op::IfaceType { dst: dyn_t, src: xv });
+        let dyn_t = self.f().alloc_slot(&Layout {
+            size: 8,
+            align: 8,
+            ptr_words: vec![],
+        });
+        self.emit(Op::IfaceType {
+            dst: dyn_t,
+            src: xv,
+        });
         let bodies: Vec<_> = clauses.iter().map(|_| self.f().new_label()).collect();
         let mut default = None;
         for (ci, c) in clauses.iter().enumerate() {
@@ -922,16 +1225,41 @@ impl<'a> Gen<'a> {
                     if matches!(self.p.info.uses.get(&id.id).map(|o| &self.p.obj(*o).kind), Some(gosub_types::ObjKind::Nil)));
                 let ct = self.type_of(e.id);
                 if is_nil {
-                    self.f().emit_jump(Op::JmpCmpImmNot { op: crate::bytecode::CmpOp::Ne, a: dyn_t, imm: 0, target: 0 }, bodies[ci]);
+                    self.f().emit_jump(
+                        Op::JmpCmpImmNot {
+                            op: crate::bytecode::CmpOp::Ne,
+                            a: dyn_t,
+                            imm: 0,
+                            target: 0,
+                        },
+                        bodies[ci],
+                    );
                 } else if self.p.types.is_interface(ct) {
                     let ok = self.temp(types::T_BOOL);
                     let tmp = self.temp(ct);
-                    self.emit(Op::IfaceToIface { dst: tmp, src: xv, iface_ty: ct.0, commaok: Some(ok), assert: true });
-                    self.f().emit_jump(Op::JmpIf { cond: ok, target: 0 }, bodies[ci]);
+                    self.emit(Op::IfaceToIface {
+                        dst: tmp,
+                        src: xv,
+                        iface_ty: ct.0,
+                        commaok: Some(ok),
+                        assert: true,
+                    });
+                    self.f().emit_jump(
+                        Op::JmpIf {
+                            cond: ok,
+                            target: 0,
+                        },
+                        bodies[ci],
+                    );
                 } else {
                     crate::rtypes::note_dynamic(self, ct);
                     self.f().emit_jump(
-                        Op::JmpCmpImmNot { op: crate::bytecode::CmpOp::Ne, a: dyn_t, imm: ct.0 as i64 + 1, target: 0 },
+                        Op::JmpCmpImmNot {
+                            op: crate::bytecode::CmpOp::Ne,
+                            a: dyn_t,
+                            imm: ct.0 as i64 + 1,
+                            target: 0,
+                        },
                         bodies[ci],
                     );
                 }
@@ -948,19 +1276,33 @@ impl<'a> Gen<'a> {
             if bind.is_some() {
                 if let Some(&o) = self.p.info.implicits.get(&c.span.lo) {
                     let vt = self.p.obj(o).ty;
-                    if vt == xt || self.p.types.is_interface(vt) && self.p.types.is_interface(xt) && vt == xt {
+                    if vt == xt {
                         self.define_local(o, Some((xv, xt)));
                     } else if self.p.types.is_interface(vt) {
                         let tmp = self.temp(vt);
                         let ok = self.temp(types::T_BOOL);
-                        self.emit(Op::IfaceToIface { dst: tmp, src: xv, iface_ty: vt.0, commaok: Some(ok), assert: true });
+                        self.emit(Op::IfaceToIface {
+                            dst: tmp,
+                            src: xv,
+                            iface_ty: vt.0,
+                            commaok: Some(ok),
+                            assert: true,
+                        });
                         self.define_local(o, Some((tmp, vt)));
                     } else {
                         let tmp = self.temp(vt);
                         let ok = self.temp(types::T_BOOL);
                         let size = self.size(vt);
                         let direct = self.is_ptr_word(vt);
-                        self.emit(Op::AssertType { dst: tmp, src: xv, rtype: vt.0, size, direct, commaok: Some(ok), iface_ty: xt.0 });
+                        self.emit(Op::AssertType {
+                            dst: tmp,
+                            src: xv,
+                            rtype: vt.0,
+                            size,
+                            direct,
+                            commaok: Some(ok),
+                            iface_ty: xt.0,
+                        });
                         self.define_local(o, Some((tmp, vt)));
                     }
                 }
@@ -992,7 +1334,13 @@ impl<'a> Gen<'a> {
                         Some(l) => lc.label.as_deref() == Some(l.name.as_str()),
                         None => kind == BranchKind::Break || lc.cont.is_some(),
                     });
-                    found.and_then(|lc| if kind == BranchKind::Break { Some(lc.brk) } else { lc.cont })
+                    found.and_then(|lc| {
+                        if kind == BranchKind::Break {
+                            Some(lc.brk)
+                        } else {
+                            lc.cont
+                        }
+                    })
                 };
                 if let Some(t) = target {
                     self.f().emit_jump(Op::Jmp { target: 0 }, t);
@@ -1003,7 +1351,15 @@ impl<'a> Gen<'a> {
 
     fn defer(&mut self, e: &'a Expr) {
         let call = strip_paren(e);
-        let ExprKind::Call { fun, args, ellipsis, .. } = &call.kind else { return };
+        let ExprKind::Call {
+            fun,
+            args,
+            ellipsis,
+            ..
+        } = &call.kind
+        else {
+            return;
+        };
         if crate::call::builtin_of(self, fun).is_some() {
             self.err(e.span, "gosub: defer of a builtin is not supported yet");
             return;
@@ -1021,7 +1377,8 @@ impl<'a> Gen<'a> {
             tys.extend(sig.results.iter().copied());
             let mut off = 0u64;
             for t in tys {
-                off = crate::layout::round_up(off, 8) + crate::layout::round_up((self.size(t) as u64).max(1), 8);
+                off = crate::layout::round_up(off, 8)
+                    + crate::layout::round_up((self.size(t) as u64).max(1), 8);
             }
             off as u32
         };
@@ -1039,11 +1396,173 @@ impl<'a> Gen<'a> {
         };
         let gcty = self.gctype(16 + args_size.max(8), region_ptrs);
         self.fs().f.cur_pos = e.span.lo;
-        self.emit(Op::Defer { fv, args: reg.base, args_size, gcty });
+        self.emit(Op::Defer {
+            fv,
+            args: reg.base,
+            args_size,
+            gcty,
+        });
     }
 
-    fn defer_args(&mut self, sig: &types::Signature, args: &'a [Expr], ellipsis: bool, reg: &crate::call::Region) {
-        let nfixed = if sig.variadic { sig.params.len() - 1 } else { sig.params.len() };
+    /// `go f(args)`: the function value and arguments are evaluated now, in this goroutine.
+    fn go_stmt(&mut self, e: &'a Expr) {
+        let call = strip_paren(e);
+        let ExprKind::Call { fun, args, ellipsis, .. } = &call.kind else { return };
+        if crate::call::builtin_of(self, fun).is_some() {
+            self.err(e.span, "gosub: go with a builtin function is not supported yet");
+            return;
+        }
+        let ft = self.type_of(fun.id);
+        let sig = self.sig_of(ft);
+        let fv = self.temp_word(true);
+        self.expr_to(fun, fv);
+        let reg = self.region(&sig.params, &sig.results);
+        self.defer_args(&sig, args, *ellipsis, &reg);
+        let mut off = 0u64;
+        for &t in sig.params.iter().chain(sig.results.iter()) {
+            off = crate::layout::round_up(off, 8) + crate::layout::round_up((self.size(t) as u64).max(1), 8);
+        }
+        self.fs().f.cur_pos = e.span.lo;
+        self.emit(Op::Go { fv, args: reg.base, args_size: off as u32 });
+    }
+
+    /// `select`: one Select instruction chooses a case; a jump table runs its body.
+    fn select(&mut self, clauses: &'a [ast::CommClause], label: Option<String>) {
+        use crate::bytecode::SelectCase;
+        let end = self.f().new_label();
+        let chosen = self.f().alloc_slot(&Layout { size: 8, align: 8, ptr_words: vec![] });
+        let mut cases = Vec::new();
+        let mut has_default = false;
+        // Per clause: the case index and, for receives, where the value and ok landed.
+        let mut recv_info: Vec<Option<(usize, Reg, Option<Reg>, TypeId)>> = Vec::new();
+        for c in clauses {
+            let Some(comm) = &c.comm else {
+                has_default = true;
+                recv_info.push(None);
+                continue;
+            };
+            match &comm.kind {
+                StmtKind::Send { ch, value } => {
+                    let et = match self.p.types.under(self.type_of(ch.id)) {
+                        TypeKind::Chan(_, e) => *e,
+                        _ => types::T_INVALID,
+                    };
+                    let cr = self.expr(ch);
+                    let ck = self.f().alloc_slot(&Layout { size: 8, align: 8, ptr_words: vec![0] });
+                    self.emit(Op::Move { dst: ck, src: cr });
+                    let v = self.expr_conv(value, et);
+                    let el = self.layout(et);
+                    let vk = self.f().alloc_slot(&el);
+                    self.mov(vk, v, et);
+                    recv_info.push(Some((cases.len(), NONE, None, et)));
+                    cases.push(SelectCase { send: true, ch: ck, val: vk, ok: None });
+                }
+                _ => {
+                    // A receive: `<-ch`, `v := <-ch`, `v, ok = <-ch`.
+                    let (rx, want_ok) = match &comm.kind {
+                        StmtKind::Expr(x) => (x, false),
+                        StmtKind::Assign { lhs, rhs, .. } => match rhs.first() {
+                            Some(r) => (r, lhs.len() > 1),
+                            None => {
+                                recv_info.push(None);
+                                continue;
+                            }
+                        },
+                        _ => {
+                            recv_info.push(None);
+                            continue;
+                        }
+                    };
+                    let ExprKind::Unary { op: ast::UnOp::Recv, x: chx } = &strip_paren(rx).kind else {
+                        recv_info.push(None);
+                        continue;
+                    };
+                    let et = match self.p.types.under(self.type_of(chx.id)) {
+                        TypeKind::Chan(_, e) => *e,
+                        _ => types::T_INVALID,
+                    };
+                    let cr = self.expr(chx);
+                    let ck = self.f().alloc_slot(&Layout { size: 8, align: 8, ptr_words: vec![0] });
+                    self.emit(Op::Move { dst: ck, src: cr });
+                    let el = self.layout(et);
+                    let vk = self.f().alloc_slot(&el);
+                    let okr = if want_ok {
+                        Some(self.f().alloc_slot(&Layout { size: 8, align: 8, ptr_words: vec![] }))
+                    } else {
+                        None
+                    };
+                    recv_info.push(Some((cases.len(), vk, okr, et)));
+                    cases.push(SelectCase { send: false, ch: ck, val: vk, ok: okr });
+                }
+            }
+        }
+        self.emit(Op::Select { chosen, cases, has_default });
+        let bodies: Vec<_> = clauses.iter().map(|_| self.f().new_label()).collect();
+        for (ci, c) in clauses.iter().enumerate() {
+            let idx = match (&c.comm, &recv_info[ci]) {
+                (None, _) => -1,
+                (Some(_), Some((i, ..))) => *i as i64,
+                (Some(_), None) => continue,
+            };
+            self.f().emit_jump(
+                Op::JmpCmpImmNot { op: crate::bytecode::CmpOp::Ne, a: chosen, imm: idx, target: 0 },
+                bodies[ci],
+            );
+        }
+        self.f().emit_jump(Op::Jmp { target: 0 }, end);
+        self.push_loop(label, end, None);
+        for (ci, c) in clauses.iter().enumerate() {
+            self.f().bind(bodies[ci]);
+            let mark = self.f().temp_mark();
+            if let (Some(comm), Some((_, vk, okr, et))) = (&c.comm, &recv_info[ci]) {
+                if let StmtKind::Assign { lhs, op, .. } = &comm.kind {
+                    let define = *op == AssignOp::Define;
+                    if let Some(x) = lhs.first() {
+                        self.assign_received(x, define, *vk, *et);
+                    }
+                    if let (Some(x), Some(o)) = (lhs.get(1), okr) {
+                        self.assign_received(x, define, *o, types::T_BOOL);
+                    }
+                }
+            }
+            self.block(&c.body);
+            self.f().release_temps(mark);
+            self.f().emit_jump(Op::Jmp { target: 0 }, end);
+        }
+        self.fs().loops.pop();
+        self.f().bind(end);
+    }
+
+    fn assign_received(&mut self, x: &'a Expr, define: bool, v: Reg, t: TypeId) {
+        if let ExprKind::Ident(id) = &x.kind {
+            if id.name == "_" {
+                return;
+            }
+            if define {
+                if let Some(o) = self.def_obj(id) {
+                    self.define_local(o, Some((v, t)));
+                }
+                return;
+            }
+        }
+        let lt = self.type_of(x.id);
+        let pl = self.place(x);
+        let v = self.convert(v, t, lt);
+        self.store_place(pl, v, lt);
+    }
+
+    fn defer_args(
+        &mut self,
+        sig: &types::Signature,
+        args: &'a [Expr],
+        ellipsis: bool,
+        reg: &crate::call::Region,
+    ) {
+        let nfixed = if sig.variadic {
+            sig.params.len() - 1
+        } else {
+            sig.params.len()
+        };
         if args.len() == 1 {
             if let TypeKind::Tuple(ts) = self.p.types.kind(self.type_of(args[0].id)).clone() {
                 if ts.len() > 1 {
@@ -1073,12 +1592,21 @@ impl<'a> Gen<'a> {
 /// Whether evaluating `e` may call a function (which could change variables it reads).
 fn has_call(e: &Expr) -> bool {
     match &e.kind {
-        ExprKind::Call { .. } | ExprKind::FuncLit { .. } | ExprKind::Unary { op: ast::UnOp::Recv, .. } => true,
+        ExprKind::Call { .. }
+        | ExprKind::FuncLit { .. }
+        | ExprKind::Unary {
+            op: ast::UnOp::Recv,
+            ..
+        } => true,
         ExprKind::Paren(x) | ExprKind::Unary { x, .. } | ExprKind::Star(x) => has_call(x),
         ExprKind::Binary { x, y, .. } => has_call(x) || has_call(y),
         ExprKind::Selector { x, .. } => has_call(x),
         ExprKind::Index { x, index } => has_call(x) || has_call(index),
-        ExprKind::Ident(_) | ExprKind::IntLit(_) | ExprKind::FloatLit(_) | ExprKind::RuneLit(_) | ExprKind::StringLit(_) => false,
+        ExprKind::Ident(_)
+        | ExprKind::IntLit(_)
+        | ExprKind::FloatLit(_)
+        | ExprKind::RuneLit(_)
+        | ExprKind::StringLit(_) => false,
         _ => true,
     }
 }
@@ -1088,7 +1616,9 @@ fn has_call(e: &Expr) -> bool {
 fn writes_dst_last(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Binary { op, .. } => !matches!(op, BinOp::LAnd | BinOp::LOr),
-        ExprKind::Unary { op, .. } => matches!(op, ast::UnOp::Neg | ast::UnOp::Xor | ast::UnOp::Not),
+        ExprKind::Unary { op, .. } => {
+            matches!(op, ast::UnOp::Neg | ast::UnOp::Xor | ast::UnOp::Not)
+        }
         ExprKind::Paren(x) => writes_dst_last(x),
         _ => false,
     }

@@ -79,7 +79,10 @@ impl Leaks {
         }
     }
     pub fn heap_all() -> Leaks {
-        Leaks { heap: Some(0), results: [None; 5] }
+        Leaks {
+            heap: Some(0),
+            results: [None; 5],
+        }
     }
 }
 
@@ -142,7 +145,12 @@ pub struct Hole {
 
 impl Hole {
     pub fn to(dst: usize) -> Hole {
-        Hole { dst, derefs: 0, notes: Vec::new(), addrtaken: false }
+        Hole {
+            dst,
+            derefs: 0,
+            notes: Vec::new(),
+            addrtaken: false,
+        }
     }
     pub fn shift(mut self, delta: i32) -> Hole {
         self.derefs += delta;
@@ -154,12 +162,15 @@ impl Hole {
     }
 }
 
+/// (src, escaping dst, derefs, notes): an address stored straight into an escaping location.
+pub type DirectEscape = (usize, usize, i32, Vec<Note>);
+
 /// All locations of one analysis batch plus the fixed roots.
 pub struct Graph {
     pub locs: Vec<Location>,
     /// Explanation lines for `-m -m` produced while flowing (address of something that
     /// already escapes), keyed by position.
-    pub explain: Option<Vec<(u32, String)>>,
+    pub explain: Option<Vec<DirectEscape>>,
 }
 
 impl Graph {
@@ -169,7 +180,10 @@ impl Graph {
         let blank = Location::new(LocKind::Blank, 0, 0);
         let mut mutator = Location::new(LocKind::Mutator, 0, 0);
         mutator.attrs = ATTR_MUTATES;
-        Graph { locs: vec![heap, blank, mutator], explain: if explain { Some(Vec::new()) } else { None } }
+        Graph {
+            locs: vec![heap, blank, mutator],
+            explain: if explain { Some(Vec::new()) } else { None },
+        }
     }
 
     pub fn add(&mut self, l: Location) -> usize {
@@ -192,11 +206,14 @@ impl Graph {
         if self.locs[dst].has(ATTR_ESCAPES) && k.derefs < 0 {
             self.locs[src].attrs |= ATTR_ESCAPES | ATTR_PERSISTS | ATTR_MUTATES;
             if let Some(ex) = &mut self.explain {
-                ex.push((src as u32, String::new()));
-                let _ = k;
+                ex.push((src, dst, k.derefs, k.notes.clone()));
             }
             return;
         }
-        self.locs[dst].edges.push(Edge { src, derefs: k.derefs, notes: k.notes.clone() });
+        self.locs[dst].edges.push(Edge {
+            src,
+            derefs: k.derefs,
+            notes: k.notes.clone(),
+        });
     }
 }

@@ -1,3 +1,155 @@
-//! gosub-escape: escape analysis (issue 4). Not yet implemented: until it is, the compiler
-//! treats every variable whose address is taken or that a closure captures as escaping
-//! (always sound, never stack-allocates what could outlive its frame).
+//! gosub-escape: escape analysis with gc's `-m` diagnostics (issue 4).
+//!
+//! Decides, for every local variable and every allocation site of the program, whether it
+//! may live in its function's frame or must be on the GC heap, for the same reasons as gc's
+//! cmd/compile/internal/escape (see docs/escape.md):
+//! - `graph.rs`: locations and dereference-counted assignment edges;
+//! - `build.rs`: the AST → graph rules, one per node kind;
+//! - `prescan.rs`: per-function facts used by the rules (address taken, reassigned, ...);
+//! - `solve.rs`: the fixed-point walk (escapes, parameter leaks, the loop-depth rule);
+//! - `summary.rs`: call-graph SCCs analysed bottom-up and per-parameter summaries;
+//! - `diag.rs`: the `-m` / `-m -m` messages in gc's words.
+//!
+//! Soundness contract for the compiler: a variable not in `boxed` never has its address
+//! outlive its frame, and an allocation in `stack_allocs` never has its address outlive the
+//! frame of the function that contains it (nor the loop iteration that made it, when a
+//! variable declared outside the loop keeps it).
+
+pub mod build;
+pub mod diag;
+pub mod graph;
+pub mod prescan;
+pub mod solve;
+pub mod summary;
+pub mod types_util;
+pub mod walk;
+
+use gosub_syntax::ast::NodeId;
+use gosub_syntax::SourceMap;
+use gosub_types::{ObjId, Program};
+use std::collections::{HashMap, HashSet};
+
+pub use build::AllocKind;
+
+/// The analysis result.
+#[derive(Clone, Debug, Default)]
+pub struct Escapes {
+    /// Local variables (and parameters) whose address outlives their frame (gc's
+    /// "moved to heap").
+    pub moved_to_heap: HashSet<ObjId>,
+    /// Variables gosub must give a heap cell: `moved_to_heap` plus variables captured by a
+    /// closure that escapes or is run by `defer`/`go` (gosub captures by reference).
+    pub boxed: HashSet<ObjId>,
+    /// Allocation sites (expression NodeIds: `new(T)` and `make` calls, `&T{}`, composite
+    /// literals, function literals, conversions, concatenations) that escape.
+    pub heap_allocs: HashSet<NodeId>,
+    /// Allocation sites that do not escape.
+    pub stack_allocs: HashSet<NodeId>,
+    /// Function literals used by `defer`/`go` statements.
+    pub deferred_lits: HashSet<NodeId>,
+    /// Objects the compiler may place in the frame: non-escaping `new(T)` calls, `&T{...}`
+    /// literals (keyed by the composite literal's node) and closures (not run by defer/go).
+    pub stack_objects: HashSet<NodeId>,
+    /// Functions (FuncDecl name nodes and FuncLit nodes) the analysis covered; variables of
+    /// other functions (e.g. literals in package-level initialisers) get no decision.
+    pub analyzed: HashSet<NodeId>,
+    /// (position, message, in the user's package), in gc's order.
+    lines: Vec<(u32, String, bool)>,
+    explain: Vec<(u32, String, bool)>,
+}
+
+/// Analyses the whole program.
+pub fn analyze(p: &Program) -> Escapes {
+    analyze_opts(p, false)
+}
+
+/// Analyses the whole program; with `explain`, also records the `-m -m` flow explanations.
+pub fn analyze_opts(p: &Program, explain: bool) -> Escapes {
+    let decls = summary::decl_map(p);
+    let mut cx = build::Ctx {
+        p,
+        decls: decls.clone(),
+        tags: HashMap::new(),
+        explain,
+    };
+    // Natives first.
+    for (pi, pkg) in p.packages.iter().enumerate() {
+        let _ = pi;
+        for f in &pkg.files {
+            for d in &f.decls {
+                if let gosub_syntax::ast::Decl::Func(fd) = d {
+                    if fd.body.is_none() {
+                        cx.tags
+                            .insert(fd.name.id, summary::native_tags(p, fd, &pkg.path));
+                    }
+                }
+            }
+        }
+    }
+    let main_pkg = p.packages.len().saturating_sub(1);
+    let mut out = Escapes::default();
+    for batch in summary::batches(p, &decls) {
+        let mut bo = summary::BatchOut::default();
+        let tags = summary::run_batch(&cx, &batch, main_pkg, &mut bo);
+        for (k, t) in tags {
+            cx.tags.insert(k, t);
+        }
+        out.moved_to_heap.extend(bo.moved.iter().copied());
+        out.boxed.extend(bo.moved.iter().copied());
+        out.boxed.extend(bo.boxed.iter().copied());
+        for (id, tag, _) in &bo.heap_allocs {
+            if *tag == build::TAG_PRIMARY {
+                out.heap_allocs.insert(*id);
+            }
+        }
+        for (id, tag, _) in &bo.stack_allocs {
+            if *tag == build::TAG_PRIMARY {
+                out.stack_allocs.insert(*id);
+            }
+        }
+        out.lines.extend(bo.lines);
+        out.explain.extend(bo.explain);
+        out.deferred_lits.extend(bo.deferred.iter().copied());
+        out.stack_objects.extend(bo.stack_objects.iter().copied());
+        out.analyzed.extend(bo.analyzed.iter().copied());
+    }
+    // Package-level initialisers run in no frame: their allocations are heap allocations
+    // (never in `stack_allocs`).
+    out
+}
+
+impl Escapes {
+    /// gc's `-m` lines (`FILE:L:C: message`); level 2 adds the flow explanations.
+    pub fn diagnostics(&self, map: &SourceMap, level: u8, only_main: bool) -> Vec<String> {
+        let mut v = Vec::new();
+        if level >= 2 {
+            for (pos, msg, m) in &self.explain {
+                if only_main && !m {
+                    continue;
+                }
+                let mut s = String::new();
+                let mut parts = msg.split(diag::POS_MARK);
+                if let Some(first) = parts.next() {
+                    s.push_str(first);
+                }
+                let mut is_pos = true;
+                for part in parts {
+                    if is_pos {
+                        s.push_str(&map.position(part.parse().unwrap_or(0)));
+                    } else {
+                        s.push_str(part);
+                    }
+                    is_pos = !is_pos;
+                }
+                v.push(format!("{}: {}", map.position(*pos), s));
+            }
+        }
+        for (pos, msg, m) in &self.lines {
+            if only_main && !m {
+                continue;
+            }
+            v.push(format!("{}: {}", map.position(*pos), msg));
+        }
+        v
+    }
+}

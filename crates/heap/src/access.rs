@@ -1,9 +1,9 @@
 //! Checked access to VM memory: the only way the interpreter touches it.
 //!
 //! A range `[addr, addr+len)` is accessible iff it lies entirely inside one
-//! of: the used part of the active small-object space, one live large
-//! object's page run, the used part of the static or globals region, or the
-//! committed part of one live stack. Everything else — nil, addresses outside
+//! of: the used part of the nursery or of the current survivor space, one
+//! live old-space span, one live large object's page run, the used part of
+//! the static or globals region, or the committed part of one live stack. Everything else — nil, addresses outside
 //! the arena, the inactive semispace, free pages, the unused tail of a
 //! region — is a [`Fault`]. Zero-length accesses always succeed (they touch
 //! nothing), except that `translate(a, 0)` needs `a` inside the arena.
@@ -11,6 +11,9 @@
 //! The check is by region, not by object: a stray VM pointer into a live
 //! object's neighbour (or its header) is not detected here; bounds checks
 //! against object sizes are the VM's job (Go's slice bounds).
+//!
+//! Every store accessor runs the write barrier (`write_barrier.rs`) on the
+//! destination before returning.
 //!
 //! Invariant: every pointer handed out (`translate`, `bytes`, `bytes_mut`)
 //! stays valid until the next `&mut self` call that can allocate, collect or
@@ -50,6 +53,24 @@ impl std::fmt::Display for Fault {
 
 impl std::error::Error for Fault {}
 
+/// Bit pattern of a stored value (for the barrier's young-pointer filter).
+trait ToBits {
+    fn to_bits_u64(self) -> u64;
+}
+macro_rules! to_bits {
+    ($($t:ty => |$x:ident| $e:expr),*) => {
+        $(impl ToBits for $t {
+            #[inline(always)]
+            fn to_bits_u64(self) -> u64 {
+                let $x = self;
+                $e
+            }
+        })*
+    };
+}
+to_bits!(u8 => |x| x as u64, u16 => |x| x as u64, u32 => |x| x as u64,
+    u64 => |x| x, i64 => |x| x as u64, f64 => |x| x.to_bits());
+
 macro_rules! rw {
     ($read:ident, $write:ident, $t:ty) => {
         #[doc = concat!("Read a `", stringify!($t), "` (any alignment).")]
@@ -66,11 +87,12 @@ macro_rules! rw {
         #[doc = concat!("Write a `", stringify!($t), "` (any alignment).")]
         #[inline]
         pub fn $write(&mut self, addr: Addr, v: $t) -> Result<(), Fault> {
-            let p = self
-                .translate(addr, std::mem::size_of::<$t>())
-                .ok_or(Fault { addr })?;
+            const N: usize = std::mem::size_of::<$t>();
+            let p = self.translate(addr, N).ok_or(Fault { addr })?;
             // SAFETY: as above; `&mut self` excludes outstanding slices.
             unsafe { std::ptr::write_unaligned(p as *mut $t, v) };
+            let word = if N == 8 { Some(v.to_bits_u64()) } else { None };
+            self.barrier(addr - ARENA_BASE, N as u64, word);
             Ok(())
         }
     };
@@ -84,9 +106,16 @@ impl Heap {
         let Some(end) = off.checked_add(len) else {
             return false;
         };
-        let act = &self.semi[self.active];
-        if act.region.contains_off(off) {
-            return end <= act.top_off();
+        if off < l.young_end() {
+            let y = &self.young;
+            if y.nursery.region.contains_off(off) {
+                return end <= y.nursery.top_off();
+            }
+            let s = &y.surv[y.cur];
+            return s.region.contains_off(off) && end <= s.top_off();
+        }
+        if l.old.contains_off(off) {
+            return self.old.holds(off, len);
         }
         if l.large.contains_off(off) {
             return self.large.run_of(off).is_some_and(|(_, e)| end <= e);
@@ -147,6 +176,8 @@ impl Heap {
             return Ok(&mut []);
         }
         let p = self.translate(addr, len).ok_or(Fault { addr })?;
+        // The caller may store anything through the slice.
+        self.barrier(addr - ARENA_BASE, len as u64, None);
         // SAFETY: as in bytes(); `&mut self` makes the borrow exclusive.
         Ok(unsafe { std::slice::from_raw_parts_mut(p, len) })
     }
@@ -160,6 +191,7 @@ impl Heap {
         let d = self.translate(dst, len).ok_or(Fault { addr: dst })?;
         // SAFETY: both ranges are accessible; ptr::copy handles overlap.
         unsafe { std::ptr::copy(s as *const u8, d, len) };
+        self.barrier(dst - ARENA_BASE, len as u64, None);
         Ok(())
     }
 

@@ -59,23 +59,34 @@ impl Region {
 /// Fixed region layout of the reservation. With `R` the reservation size and
 /// `u = R / 64` (1 GiB for the default 64 GiB):
 ///
-/// | region   | offset | size | 64 GiB default                         |
-/// |----------|--------|------|----------------------------------------|
-/// | semi 0   | 0      | 8u   | `0xc000000000..0xc200000000` (nursery) |
-/// | semi 1   | 8u     | 8u   | `0xc200000000..0xc400000000`           |
-/// | large    | 16u    | 16u  | `0xc400000000..0xc800000000`           |
-/// | static   | 32u    | 1u   | `0xc800000000..0xc840000000`           |
-/// | globals  | 33u    | 1u   | `0xc840000000..0xc880000000`           |
-/// | stacks   | 34u    | 30u  | `0xc880000000..0xd000000000`           |
+/// | region     | offset | size | 64 GiB default                         |
+/// |------------|--------|------|----------------------------------------|
+/// | nursery    | 0      | 2u   | `0xc000000000..0xc080000000`           |
+/// | survivor 0 | 2u     | 2u   | `0xc080000000..0xc100000000`           |
+/// | survivor 1 | 4u     | 2u   | `0xc100000000..0xc180000000`           |
+/// | old        | 6u     | 14u  | `0xc180000000..0xc500000000`           |
+/// | large      | 20u    | 12u  | `0xc500000000..0xc800000000`           |
+/// | static     | 32u    | 1u   | `0xc800000000..0xc840000000`           |
+/// | globals    | 33u    | 1u   | `0xc840000000..0xc880000000`           |
+/// | stacks     | 34u    | 30u  | `0xc880000000..0xd000000000`           |
 ///
-/// The small-object (copying) spaces come first so that ordinary heap
-/// pointers print like Go's (`0xc0000…`).
+/// The young spaces (nursery, survivors) come first and are contiguous, so
+/// "is this pointer young?" is one comparison (`off < old.offset`) and
+/// fresh objects print like Go's (`0xc0000…`). Old and large are adjacent,
+/// so "does this store need a card mark?" is one comparison too. Every space
+/// keeps a guard gap before its region end, so a one-past-the-end pointer
+/// never equals the first address of the next region.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Layout {
     /// Total reservation.
     pub reserve: u64,
-    /// The two semispaces of the copying collector (small objects, < 32 KiB).
-    pub semi: [Region; 2],
+    /// The nursery: fixed-size bump allocation space for new small objects.
+    pub nursery: Region,
+    /// The two survivor spaces (copying, small objects that survived a minor
+    /// collection but are not old enough to be promoted).
+    pub survivor: [Region; 2],
+    /// Non-moving old space: size-class spans of small objects.
+    pub old: Region,
     /// Non-moving large-object space (objects of 32 KiB and more).
     pub large: Region,
     /// Read-only program constants (string literals): bump, never freed.
@@ -95,12 +106,20 @@ impl Layout {
         };
         Layout {
             reserve: 64 * u,
-            semi: [r(0, 8), r(8, 8)],
-            large: r(16, 16),
+            nursery: r(0, 2),
+            survivor: [r(2, 2), r(4, 2)],
+            old: r(6, 14),
+            large: r(20, 12),
             statics: r(32, 1),
             globals: r(33, 1),
             stacks: r(34, 30),
         }
+    }
+
+    /// End offset of the young spaces (nursery and both survivors).
+    #[inline]
+    pub(crate) fn young_end(&self) -> u64 {
+        self.old.offset
     }
 }
 

@@ -1,82 +1,161 @@
-//! The collector: Cheney copying of the small-object space plus mark/sweep
-//! of the large-object space, in one stop-the-world cycle.
+//! The collector: minor (young generation only) and major (whole heap)
+//! stop-the-world cycles sharing one tracing engine.
 //!
-//! Phases (each a small function, called in order by `collect`):
-//! 1. `begin_cycle`: commit the to-space so it can hold every from-space
-//!    byte (worst case: everything survives).
-//! 2. `mark_roots`: VM root slots, globals' pointer words, handles.
-//! 3. `drain`: Cheney scan of to-space (the scan pointer chases the
-//!    allocation pointer, no recursion) interleaved with scanning the gray
-//!    large objects (explicit stack).
-//! 4. `sweep_large`: free unmarked large objects, clear marks.
-//! 5. `flip`: the to-space becomes the allocation space; the old from-space
-//!    is emptied (released to the OS on Full); the space grows if more than
-//!    half of it survived.
-//! 6. statistics and optional verification (in `collect`).
+//! Minor cycle (`GcKind::Minor`):
+//! 1. roots: VM root slots, globals' pointer words, handles — each young
+//!    pointer is forwarded (its object evacuated); old/large pointers are
+//!    left alone (old objects are assumed live);
+//! 2. dirty cards of the old and large spaces (`write_barrier.rs`): each
+//!    card is cleaned and the pointer slots starting in it are forwarded;
+//! 3. drain: Cheney scan of the to-survivor space (the scan pointer chases
+//!    its allocation pointer) interleaved with popping promoted objects off
+//!    the explicit `gray` stack; no recursion anywhere;
+//! 4. the nursery and the from-survivor space are emptied, survivors swap.
+//! Old or large objects scanned in a minor cycle (dirty cards, promoted
+//! objects) get their card re-dirtied when a slot still holds a young
+//! (survivor) pointer afterwards.
+//!
+//! Major cycle (`Major`, `Full`): the same engine with `major = true`: every
+//! reachable young object is promoted (tenure-all, so the young generation
+//! is empty afterwards), old objects are marked in their span's mark bits
+//! and large objects by the header MARK bit, both pushed on the mark stack
+//! (`gray`); then the old space and the large-object space are swept, all
+//! cards are cleared and the pacer's goal is recomputed. `Full` also returns
+//! free pages (old spans, survivor spaces) to the OS.
 //!
 //! Invariants during a cycle:
-//! - "from" = `semi[active]`, "to" = `semi[1 - active]`.
-//! - A from-space object is either untouched or forwarded (header =
-//!   new_base | FORWARDED); its copy in to-space has the original header with
-//!   age + 1. Each object is copied at most once.
-//! - Every to-space cell below `scan` has had all its pointer words updated;
-//!   cells in `[scan, to.top)` are copied but not yet scanned (gray).
-//! - A large object is marked iff it is reachable-so-far; marked objects are
-//!   scanned exactly once (pushed on `gray` when marked).
+//! - "from" spaces = the nursery and `surv[cycle.from_surv]`; a from-space
+//!   object is either untouched or forwarded (header = new_base | FORWARDED);
+//!   each object is copied at most once; its copy has age + 1.
+//! - Every to-survivor cell below `scan` has had all its pointer words
+//!   updated; cells in `[scan, top)` are gray. Every promoted (or, in a
+//!   major cycle, newly marked) non-moving object is pushed on `gray` exactly
+//!   once and scanned when popped.
 //! - Pointers are rewritten as new_base + (p - old_base), so interior and
 //!   one-past-the-end pointers stay interior.
+//! - Nothing allocates VM memory other than evacuation targets, and no VM
+//!   code runs: the mutator is stopped.
 
 use std::time::Instant;
 
 use crate::arena::{Addr, ARENA_BASE};
+use crate::copyspace::Space;
 use crate::gctype::TypeTable;
 use crate::object::{self, footprint, HEADER_BYTES, MARK};
 use crate::roots::RootSource;
 use crate::stats::GcKind;
+use crate::write_barrier::CARD;
 use crate::Heap;
+
+/// Per-cycle collector state.
+#[derive(Default)]
+pub(crate) struct Cycle {
+    pub major: bool,
+    pub from_surv: usize,
+    /// Objects copied out of the from spaces (to survivor or old).
+    pub copied_objects: u64,
+    /// Young bytes (source cells) copied out of the from spaces.
+    pub copied_bytes: u64,
+    /// Bytes copied out of the nursery.
+    pub nursery_survived: u64,
+    /// Old-space bytes (cells) filled by promotion.
+    pub promoted: u64,
+    /// Set when an evacuation could not find room (reservation exhausted).
+    pub failed: bool,
+}
 
 impl Heap {
     /// Collect garbage. `roots` reports the VM's root slots (frames); the
-    /// globals and handles are added by the heap. After it returns, the next
+    /// globals and handles are added by the heap. `Minor` may be upgraded to
+    /// `Major` by the pacer (see `pacing.rs`). After it returns, the next
     /// `alloc` succeeds unless the heap limit or reservation is exhausted.
-    pub fn collect(&mut self, kind: GcKind, roots: &mut dyn RootSource) {
+    pub fn collect(&mut self, requested: GcKind, roots: &mut dyn RootSource) {
         let t0 = Instant::now();
-        let from_objects = self.semi[self.active].objects;
-        let large_before = self.large.objects.len() as u64;
-        self.begin_cycle();
-        self.mark_roots(roots);
+        let kind = self
+            .pacer
+            .decide(requested, self.old_gen_bytes(), &self.config);
+        let forced = requested != GcKind::Minor;
+        let major = kind != GcKind::Minor;
+        let before = self.heap_in_use();
+        let young_objects = self.young.objects();
+        let young_bytes = self.young.used();
+        let from = self.young.cur;
+        let to = 1 - from;
+        debug_assert_eq!(self.young.surv[to].top, 0);
+        self.young.surv[to].released = false;
+        self.young.nursery.released = false;
+        self.cycle = Cycle {
+            major,
+            from_surv: from,
+            ..Cycle::default()
+        };
         // The type table is moved out for the scan so that pointer bitmaps can
         // be borrowed while the spaces are mutated (put back right after).
         let types = std::mem::take(&mut self.types);
-        self.drain(&types);
+        self.mark_roots(roots);
+        if !major {
+            self.scan_cards(&types);
+        }
+        self.drain(&types, to);
         self.types = types;
-        let large_freed = self.sweep_large();
-        self.flip(kind);
-        let survivors = self.semi[self.active].objects;
-        self.counters.frees += from_objects.saturating_sub(survivors) + large_freed;
-        debug_assert!(large_before >= large_freed);
+        let (mut freed_objects, mut freed_bytes) = (0u64, 0u64);
+        if major {
+            let swept = self.old.sweep(&self.arena, kind == GcKind::Full);
+            let (lo, lb) = self.sweep_large();
+            freed_objects += swept.objects + lo;
+            freed_bytes += swept.bytes + lb;
+            self.old_cards.clear_all();
+            self.large_cards.clear_all();
+        }
+        self.young.nursery.reset();
+        self.young.surv[from].reset();
+        if !major {
+            self.young.cur = to;
+        }
+        if kind == GcKind::Full {
+            for s in self.young.surv.iter_mut() {
+                s.release(&self.arena);
+            }
+            self.young.nursery.release(&self.arena);
+        }
+        let c = &self.cycle;
+        freed_objects += young_objects.saturating_sub(c.copied_objects);
+        freed_bytes += young_bytes.saturating_sub(c.copied_bytes);
+        let promoted = c.promoted;
+        self.counters.frees += freed_objects;
+        self.counters.freed += freed_bytes;
+        self.counters.promoted += promoted;
+        self.counters.nursery_survived += c.nursery_survived;
+        if c.failed {
+            self.verify_error.get_or_insert_with(|| {
+                "runtime: out of memory: cannot promote objects (address space exhausted)".into()
+            });
+        }
         self.counters.live_after_gc = self.heap_in_use();
-        self.large.allocated_since_gc = 0;
-        self.counters.record_pause(kind, t0.elapsed());
+        if major {
+            self.pacer.after_major(self.old_gen_bytes());
+        }
+        let pause = t0.elapsed();
+        self.counters.record_pause(kind, forced, pause);
         self.collected_since_alloc = true;
-        if self.config.verify {
+        if self.config.gctrace {
+            let line = self.trace_line(kind, pause, before, promoted, freed_bytes);
+            self.trace.push(line);
+        }
+        if self.config.verify && self.verify_error.is_none() {
             if let Err(e) = self.verify(roots) {
-                panic!("gosub-heap: heap verification failed after {kind:?} GC: {e}");
+                let n = self.counters.num_gc();
+                self.verify_error = Some(format!(
+                    "gosub: heap verification failed after GC {n} ({kind:?}): {e}"
+                ));
             }
         }
     }
 
-    fn begin_cycle(&mut self) {
-        let need = self.semi[self.active].top;
-        let to = &mut self.semi[1 - self.active];
-        debug_assert_eq!(to.top, 0);
-        if to.released {
-            to.released = false;
-        }
-        // The to-space has the same reservation as the from-space, so
-        // committing `need` bytes can only fail if the OS refuses mprotect.
-        let ok = to.ensure_committed(&self.arena, need);
-        debug_assert!(ok, "to-space commit failed");
+    /// A fatal collector error (verifier failure, or promotion that found no
+    /// address space), taken once. The VM reports it as a fatal error.
+    pub fn take_gc_error(&mut self) -> Option<String> {
+        self.verify_error.take()
     }
 
     fn mark_roots(&mut self, roots: &mut dyn RootSource) {
@@ -96,65 +175,102 @@ impl Heap {
         }
     }
 
-    /// A VM root slot: must be readable and outside the moving space.
+    /// A VM root slot: must be readable and outside the young (moving) spaces.
     fn update_root_slot(&mut self, slot: Addr) {
         let Some(off) = slot.checked_sub(ARENA_BASE) else {
             return;
         };
-        if self.layout.semi[0].contains_off(off) || self.layout.semi[1].contains_off(off) {
+        if self.is_young_off(off) || self.translate(slot, 8).is_none() {
             return;
         }
-        if self.translate(slot, 8).is_none() {
-            return;
+        let v = self.update_slot(off);
+        if !self.cycle.major && self.is_young_value(v) {
+            // A root slot inside an old or large object (allowed): keep the
+            // remembered-set invariant for the new survivor pointer.
+            self.remember(off);
         }
-        self.update_slot(off);
     }
 
-    /// Forward the pointer stored at arena offset `off` (committed).
+    /// Forward the pointer stored at arena offset `off` (committed); returns
+    /// the slot's new value.
     #[inline]
-    fn update_slot(&mut self, off: u64) {
+    fn update_slot(&mut self, off: u64) -> u64 {
         // SAFETY: callers pass slots inside committed memory (checked root
         // slots, globals words, or pointer words of live objects).
         let v = unsafe { self.arena.load(off) };
         if v == 0 {
-            return;
+            return 0;
         }
         let nv = self.forward(v);
         if nv != v {
             // SAFETY: as above.
             unsafe { self.arena.store(off, nv) };
         }
+        nv
+    }
+
+    /// Dirty the card of an old/large slot.
+    #[inline]
+    fn remember(&mut self, off: u64) {
+        if self.layout.old.contains_off(off) {
+            self.old_cards.mark(off);
+        } else if self.layout.large.contains_off(off) {
+            self.large_cards.mark(off);
+        }
     }
 
     /// Return the post-collection value of pointer `v`, evacuating or
     /// marking its target as needed. Non-GC values are returned unchanged.
+    #[inline]
     fn forward(&mut self, v: Addr) -> Addr {
-        let Some(off) = v.checked_sub(ARENA_BASE) else {
+        let off = v.wrapping_sub(ARENA_BASE);
+        let l = &self.layout;
+        if off < l.young_end() {
+            if l.nursery.contains_off(off) {
+                return self.evacuate(0, v, off);
+            }
+            let from = self.cycle.from_surv;
+            if l.survivor[from].contains_off(off) {
+                return self.evacuate(1 + from, v, off);
+            }
             return v;
-        };
-        let from = &self.layout.semi[self.active];
-        if from.contains_off(off) || off == from.offset + from.size {
-            return self.evacuate(v, off);
         }
-        let large = &self.layout.large;
-        if large.contains_off(off) || off == large.offset + large.size {
-            self.mark_large(off);
+        if self.cycle.major {
+            if l.old.contains_off(off) {
+                self.mark_old(off);
+            } else if l.large.contains_off(off) || off == l.large.offset + l.large.size {
+                self.mark_large(off);
+            }
         }
         v
     }
 
-    fn evacuate(&mut self, v: Addr, off: u64) -> Addr {
-        let Some(base) = self.semi[self.active].find_base(&self.arena, off) else {
+    #[inline]
+    fn space(&self, si: usize) -> &Space {
+        if si == 0 {
+            &self.young.nursery
+        } else {
+            &self.young.surv[si - 1]
+        }
+    }
+
+    fn evacuate(&mut self, si: usize, v: Addr, off: u64) -> Addr {
+        let sp = self.space(si);
+        let Some(base) = sp.find_base(&self.arena, off) else {
             return v; // not an object: left alone (the verifier reports it)
         };
         // SAFETY: find_base found a cell, whose header is committed.
         let h = unsafe { self.arena.load(base - HEADER_BYTES) };
         let new_base = if object::is_forwarded(h) {
             object::forward_target(h)
-        } else if !self.sane_small_header(base, h) {
-            return v; // smashed header: do not copy garbage (verifier reports it)
+        } else if object::size(h) >= crate::large::LARGE_THRESHOLD
+            || base + footprint(object::size(h)) > sp.top_off()
+        {
+            // A smashed header must not make the collector copy garbage or
+            // overrun (the verifier reports it).
+            return v;
         } else {
-            match self.copy_object(base, h) {
+            match self.copy_object(si, base, h) {
                 Some(b) => b,
                 None => return v,
             }
@@ -162,43 +278,64 @@ impl Heap {
         new_base + (off - base)
     }
 
-    /// Cheap check that a small-object header can be copied safely (a VM
-    /// that scribbles over headers must not make the collector overrun).
-    /// Unknown type ids are tolerated: such objects are copied, not scanned.
-    #[inline]
-    fn sane_small_header(&self, base: u64, h: u64) -> bool {
-        object::size(h) < crate::large::LARGE_THRESHOLD
-            && base + footprint(object::size(h)) <= self.semi[self.active].top_off()
-    }
-
-    /// Copy the cell at `base` (header `h`) to to-space; returns the new
-    /// base as a VM address and leaves a forwarding header behind.
-    fn copy_object(&mut self, base: u64, h: u64) -> Option<Addr> {
+    /// Copy the young cell at `base` (header `h`) to the to-survivor space
+    /// or the old space; returns the new base as a VM address and leaves a
+    /// forwarding header behind.
+    fn copy_object(&mut self, si: usize, base: u64, h: u64) -> Option<Addr> {
         let fp = footprint(object::size(h));
-        let to = &mut self.semi[1 - self.active];
-        // begin_cycle committed the to-space for every byte of the from-space
-        // and each cell is copied at most once, so this only triggers if a
-        // header lied about its size.
-        if to.top + HEADER_BYTES + fp > to.committed
-            && !to.ensure_committed(&self.arena, to.top + HEADER_BYTES + fp)
-        {
-            return None;
-        }
-        let new_base = to.bump(fp);
-        // SAFETY: [new_base-8, new_base+fp) is committed (checked above); the
-        // source cell [base-8, base+fp) lies in the from-space below its top
-        // (find_base checked base; a sane header keeps fp inside the cell
-        // sequence) and the two spaces are disjoint.
+        let need = HEADER_BYTES + fp;
+        let h2 = object::with_older(h);
+        let to = 1 - self.cycle.from_surv;
+        let survive = !self.cycle.major
+            && object::age(h2) < self.config.promote_age as u64
+            && self.young.surv[to].room() >= need
+            && {
+                let s = &mut self.young.surv[to];
+                s.ensure_committed(&self.arena, s.top + need)
+            };
+        let new_base = if survive {
+            self.young.surv[to].bump(fp)
+        } else {
+            let Some(cell) = self.old.alloc(&self.arena, need) else {
+                self.cycle.failed = true;
+                return None;
+            };
+            self.old_cards.ensure(self.old.committed_bytes());
+            let nb = cell + HEADER_BYTES;
+            if self.cycle.major {
+                self.old.mark(nb);
+            }
+            self.gray.push(nb);
+            self.cycle.promoted += self.old.classes.cell[self.old.classes.class_of(need)] as u64;
+            nb
+        };
+        // SAFETY: [new_base-8, new_base+fp) is committed (survivor: checked
+        // above; old: a cell of at least `need` bytes); the source cell lies
+        // in a from space below its top (checked by the caller) and the
+        // spaces are disjoint.
         unsafe {
-            self.arena
-                .store(new_base - HEADER_BYTES, object::with_older(h));
+            self.arena.store(new_base - HEADER_BYTES, h2);
             self.arena.copy_nonoverlapping(base, new_base, fp);
             self.arena.store(
                 base - HEADER_BYTES,
                 (ARENA_BASE + new_base) | object::FORWARDED,
             );
         }
+        let c = &mut self.cycle;
+        c.copied_objects += 1;
+        c.copied_bytes += need;
+        if si == 0 {
+            c.nursery_survived += need;
+        }
         Some(ARENA_BASE + new_base)
+    }
+
+    fn mark_old(&mut self, off: u64) {
+        if let Some(base) = self.old.find_base(&self.arena, off) {
+            if self.old.mark(base) {
+                self.gray.push(base);
+            }
+        }
     }
 
     fn mark_large(&mut self, off: u64) {
@@ -222,10 +359,11 @@ impl Heap {
         }
     }
 
-    /// Update every pointer word of the object at arena offset `base`.
-    fn scan_object(&mut self, types: &TypeTable, base: u64) {
-        // SAFETY: `base` is a to-space cell below top or a marked large
-        // object; both have committed headers.
+    /// Update the pointer words of the object at arena offset `base` whose
+    /// slot address lies in `[lo, hi)` (the whole object: `0..u64::MAX`).
+    fn scan_object(&mut self, types: &TypeTable, base: u64, lo: u64, hi: u64) {
+        // SAFETY: `base` is a to-survivor cell below top, a promoted or
+        // marked old cell, or a live large object: all have committed headers.
         let h = unsafe { self.arena.load(base - HEADER_BYTES) } & !MARK;
         let Some(t) = types.get(object::type_id(h)) else {
             return;
@@ -235,37 +373,87 @@ impl Heap {
         }
         let esize = t.size as u64;
         let count = object::size(h) / esize;
-        for i in 0..count {
+        let (i0, i1) = if lo <= base && hi == u64::MAX {
+            (0, count)
+        } else {
+            let first = lo.saturating_sub(base) / esize;
+            let last = (hi.saturating_sub(base)).div_ceil(esize).min(count);
+            (first, last)
+        };
+        let remember = !self.cycle.major && !self.is_young_off(base);
+        for i in i0..i1 {
             let elem = base + i * esize;
             for &w in t.ptr_words.iter() {
-                self.update_slot(elem + w as u64 * 8);
+                let slot = elem + w as u64 * 8;
+                if slot < lo || slot >= hi {
+                    continue;
+                }
+                let v = self.update_slot(slot);
+                if remember && self.is_young_value(v) && v != 0 {
+                    self.remember(slot);
+                }
             }
         }
     }
 
-    fn drain(&mut self, types: &TypeTable) {
-        let to_idx = 1 - self.active;
+    /// Minor cycle: dirty cards of the old and large spaces as roots.
+    fn scan_cards(&mut self, types: &TypeTable) {
+        let dirty = self.old_cards.take_dirty();
+        let mut bases = Vec::new();
+        for ci in dirty {
+            let lo = self.layout.old.offset + ci as u64 * CARD;
+            let hi = lo + CARD;
+            bases.clear();
+            // A card lies within one page, hence within one span.
+            let Some((id, first)) = self.old.cell_of(lo) else {
+                continue;
+            };
+            let sp = self.old.span(id);
+            let last = self
+                .old
+                .cell_of(hi - 1)
+                .map_or(sp.nelems, |(_, i)| (i + 1).min(sp.nelems));
+            for i in first..last {
+                if sp.is_alloc(i) {
+                    bases.push(self.old.cell_start(id, i) + HEADER_BYTES);
+                }
+            }
+            for &b in &bases {
+                self.scan_object(types, b, lo, hi);
+            }
+        }
+        let dirty = self.large_cards.take_dirty();
+        for ci in dirty {
+            let lo = self.layout.large.offset + ci as u64 * CARD;
+            if let Some((start, _)) = self.large.run_of(lo) {
+                self.scan_object(types, start + HEADER_BYTES, lo, lo + CARD);
+            }
+        }
+    }
+
+    fn drain(&mut self, types: &TypeTable, to: usize) {
         let mut scan = 0u64;
         loop {
-            while scan < self.semi[to_idx].top {
-                let cell = self.semi[to_idx].region.offset + scan;
+            while scan < self.young.surv[to].top {
+                let cell = self.young.surv[to].region.offset + scan;
                 // SAFETY: cells below top are committed and fully written.
                 let h = unsafe { self.arena.load(cell) };
                 let base = cell + HEADER_BYTES;
                 scan += HEADER_BYTES + footprint(object::size(h));
-                self.scan_object(types, base);
+                self.scan_object(types, base, 0, u64::MAX);
             }
             match self.gray.pop() {
-                Some(base) => self.scan_object(types, base),
+                Some(base) => self.scan_object(types, base, 0, u64::MAX),
                 None => break,
             }
         }
     }
 
-    /// Free unmarked large objects and clear the marks. Returns the count.
-    fn sweep_large(&mut self) -> u64 {
+    /// Free unmarked large objects and clear the marks. Returns the count
+    /// and bytes (runs) freed.
+    fn sweep_large(&mut self) -> (u64, u64) {
         let mut dead = Vec::new();
-        for (&start, _) in self.large.objects.iter() {
+        for (&start, &n) in self.large.objects.iter() {
             let hdr = self.large.region.offset + start as u64 * self.large.granule;
             // SAFETY: live runs are committed; the header is their first word.
             let h = unsafe { self.arena.load(hdr) };
@@ -273,41 +461,14 @@ impl Heap {
                 // SAFETY: as above.
                 unsafe { self.arena.store(hdr, h & !MARK) };
             } else {
-                dead.push(start);
+                dead.push((start, n));
             }
         }
-        for &s in &dead {
+        let mut bytes = 0;
+        for &(s, n) in &dead {
+            bytes += n as u64 * self.large.granule;
             self.large.free(&self.arena, s);
         }
-        dead.len() as u64
-    }
-
-    fn flip(&mut self, kind: GcKind) {
-        let old = self.active;
-        self.active = 1 - old;
-        self.semi[old].reset();
-        if kind == GcKind::Full {
-            let s = &mut self.semi[old];
-            if self.arena.release(s.region.offset, s.committed) {
-                s.released = true;
-            }
-        }
-        self.grow_if_needed();
-    }
-
-    /// Pacing for this version: keep the allocation space at least twice
-    /// the live data (like GOGC=100), never below the configured nursery.
-    fn grow_if_needed(&mut self) {
-        let s = &mut self.semi[self.active];
-        let live = s.top;
-        let mut cap = self.semi_cap.max(self.config.nursery_bytes);
-        while live > cap / 2 && cap < s.region.size {
-            cap = (cap * 2).min(s.region.size);
-        }
-        if s.ensure_committed(&self.arena, cap) {
-            self.semi_cap = cap;
-        } else {
-            self.semi_cap = self.semi_cap.max(s.committed);
-        }
+        (dead.len() as u64, bytes)
     }
 }

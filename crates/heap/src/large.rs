@@ -1,5 +1,8 @@
 //! Large-object space: objects with payload >= LARGE_THRESHOLD (32 KiB).
-//! Non-moving; marked during a collection and swept (freed individually).
+//! Non-moving and part of the old generation: allocated directly here (never
+//! in the nursery), marked by major collections (header MARK bit) and swept
+//! (freed individually, pages returned to the OS at once); stores into them
+//! are card-marked like old-space stores (`write_barrier.rs`).
 //!
 //! Invariants:
 //! - Each object occupies one page run of `runs`: its header is at the run's
@@ -33,8 +36,6 @@ pub(crate) struct LargeSpace {
     pub live_granules: u64,
     /// High-water mark (granules) of committed memory.
     pub hw: u64,
-    /// Payload bytes allocated here since the last collection.
-    pub allocated_since_gc: u64,
 }
 
 impl LargeSpace {
@@ -47,7 +48,6 @@ impl LargeSpace {
             objects: BTreeMap::new(),
             live_granules: 0,
             hw: 0,
-            allocated_since_gc: 0,
         }
     }
 

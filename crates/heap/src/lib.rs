@@ -6,25 +6,31 @@
 //! [`arena::Layout`] for the fixed region layout and [`object`] for the
 //! one-word object header and the interior pointer rule.
 //!
-//! Collector (this version): a Cheney-style copying collector over two
-//! semispaces for objects below 32 KiB (the active semispace is the bump
-//! "nursery") plus a non-moving mark/sweep large-object space. Roots are the
-//! slots reported by the VM's [`RootSource`], the globals' pointer words and
-//! the host handle table. The API is shaped for the generational version
-//! (nursery + non-moving old space + remembered set): `GcKind::Minor`, the
-//! `write_barrier` hook and the age bits exist already.
+//! Collector: generational, stop-the-world (model: Lua 5.4's lgc.c, one
+//! concept per file):
+//! - [`nursery`](crate::nursery): fixed-size bump nursery + two survivor
+//!   spaces; minor collections copy survivors Cheney-style and promote them
+//!   after `promote_age` survived minor collections;
+//! - `old_space.rs` / `size_class.rs`: non-moving mark/sweep old space of
+//!   size-class spans, base finding by page arithmetic;
+//! - [`large`]: objects of 32 KiB and more, non-moving, marked and freed
+//!   individually (part of the old generation);
+//! - [`write_barrier`]: card marking inside the store accessors; dirty cards
+//!   are roots of minor collections;
+//! - `collect.rs`: the minor and major cycles; `pacing.rs`: when to run which;
+//! - [`stats`]: MemStats, gctrace lines, the `--gcstats` summary;
+//! - [`verify`]: the heap verifier (`gcverify`).
+//!
+//! Roots are the slots reported by the VM's [`RootSource`], the globals'
+//! pointer words and the host handle table (and, in minor collections, the
+//! dirty cards).
 //!
 //! Protocol with the VM: `alloc` may return `AllocError::NeedsCollection`; the
-//! VM then calls `collect(kind, roots)` and retries, which succeeds unless the
-//! heap limit (or the reservation) is exhausted (`OutOfMemory`). Any VM address
-//! obtained before a collection must be re-read from a root slot or handle.
-//!
-//! Next (generational issue), without VM changes: the active semispace
-//! becomes a fixed-size nursery; survivors (by header age) are promoted into
-//! a non-moving old space with size-class pages (`old_space.rs`, base lookup
-//! by page arithmetic); `write_barrier` records old->young slots in a
-//! remembered set (`write_barrier.rs`) that `GcKind::Minor` uses as extra
-//! roots; Major/Full mark-sweep the old space; pacing moves to `stats.rs`.
+//! VM then calls `collect(GcKind::Minor, roots)` (the heap upgrades it to a
+//! major collection when pacing says so) and retries, which succeeds unless
+//! the heap limit (or the reservation) is exhausted (`OutOfMemory`). Any VM
+//! address obtained before a collection must be re-read from a root slot or
+//! handle: young objects move (old and large ones never do).
 //!
 //! All `unsafe` code lives in this crate behind the checked accessors in
 //! [`access`]; bad addresses are reported as [`Fault`]s, never panics.
@@ -37,12 +43,16 @@ pub mod arena;
 mod bump;
 mod collect;
 pub mod config;
+mod copyspace;
 pub mod gctype;
 pub mod large;
+pub mod nursery;
 pub mod object;
+mod old_space;
+pub mod pacing;
 mod pages;
 pub mod roots;
-mod semispace;
+mod size_class;
 pub mod stacks;
 mod startmap;
 pub mod stats;
@@ -56,17 +66,21 @@ pub use gctype::GcTypeId;
 pub use large::LARGE_THRESHOLD;
 pub use roots::{HandleId, NoRoots, RootSource, SliceRoots};
 pub use stacks::StackRegion;
-pub use stats::{GcKind, HeapStats};
+pub use config::{DEFAULT_NURSERY, DEFAULT_PROMOTE_AGE};
+pub use stats::{GcKind, HeapStats, MemStats};
 
 use arena::Arena;
 use bump::BumpRegion;
 use gctype::TypeTable;
 use large::LargeSpace;
+use nursery::Young;
 use object::{footprint, HEADER_BYTES, MAX_OBJECT_SIZE};
+use old_space::OldSpace;
+use pacing::Pacer;
 use roots::HandleTable;
-use semispace::Space;
 use stacks::Stacks;
 use stats::Counters;
+use write_barrier::CardTable;
 
 /// Why an allocation did not succeed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,12 +111,11 @@ pub struct Heap {
     pub(crate) layout: Layout,
     pub(crate) config: HeapConfig,
     pub(crate) types: TypeTable,
-    pub(crate) semi: [Space; 2],
-    /// Index of the semispace objects are allocated in.
-    pub(crate) active: usize,
-    /// Allocation limit (bytes) of the active semispace before asking for a GC.
-    pub(crate) semi_cap: u64,
+    pub(crate) young: Young,
+    pub(crate) old: OldSpace,
     pub(crate) large: LargeSpace,
+    pub(crate) old_cards: CardTable,
+    pub(crate) large_cards: CardTable,
     pub(crate) statics: BumpRegion,
     pub(crate) globals: BumpRegion,
     /// Global blocks: (arena offset, pointer word indices).
@@ -110,11 +123,18 @@ pub struct Heap {
     pub(crate) stacks: Stacks,
     pub(crate) handles: HandleTable,
     pub(crate) counters: Counters,
+    pub(crate) pacer: Pacer,
     pub(crate) inhibited: bool,
     /// True from the end of a collection until the next successful alloc.
     pub(crate) collected_since_alloc: bool,
-    /// Large objects marked but not yet scanned (collector work list).
+    /// Collector state of the running cycle (see `collect.rs`).
+    pub(crate) cycle: collect::Cycle,
+    /// Non-moving objects marked/promoted but not yet scanned (mark stack).
     pub(crate) gray: Vec<u64>,
+    /// gctrace lines not yet taken.
+    pub(crate) trace: Vec<String>,
+    /// First verifier failure not yet taken.
+    pub(crate) verify_error: Option<String>,
 }
 
 impl Heap {
@@ -125,34 +145,37 @@ impl Heap {
         let page = arena.page_size();
         let mut config = config;
         config.reserve_bytes = arena.size();
+        config.promote_age = config.promote_age.clamp(1, 15);
         let nursery = arena::round_up(
             config.nursery_bytes.max(arena::COMMIT_CHUNK),
             arena::COMMIT_CHUNK,
         )
-        .min(layout.semi[0].size);
+        .min(layout.nursery.size - copyspace::GUARD);
         config.nursery_bytes = nursery;
-        let mut semi = [Space::new(layout.semi[0]), Space::new(layout.semi[1])];
-        if !semi[0].ensure_committed(&arena, nursery) {
-            return Err(AllocError::OutOfMemory);
-        }
+        let (young, _) = Young::new(&arena, &layout, nursery).ok_or(AllocError::OutOfMemory)?;
         Ok(Heap {
+            old: OldSpace::new(layout.old),
             large: LargeSpace::new(layout.large, page),
+            old_cards: CardTable::new(layout.old.offset),
+            large_cards: CardTable::new(layout.large.offset),
             statics: BumpRegion::new(layout.statics),
             globals: BumpRegion::new(layout.globals),
             stacks: Stacks::new(layout.stacks, page.max(64 << 10)),
+            pacer: Pacer::new(&config),
             arena,
             layout,
             config,
             types: TypeTable::new(),
-            semi,
-            active: 0,
-            semi_cap: nursery,
+            young,
             global_blocks: Vec::new(),
             handles: HandleTable::default(),
             counters: Counters::default(),
             inhibited: false,
             collected_since_alloc: false,
+            cycle: collect::Cycle::default(),
             gray: Vec::new(),
+            trace: Vec::new(),
+            verify_error: None,
         })
     }
 
@@ -194,13 +217,16 @@ impl Heap {
         self.inhibited
     }
 
-    /// Heap bytes in use: small-object space used + large objects' runs.
+    /// Heap bytes held by objects: young spaces' used parts + old cells in
+    /// use + large objects' runs (Go's HeapAlloc).
+    #[inline]
     pub fn heap_in_use(&self) -> u64 {
-        self.semi[self.active].top + self.large.live_bytes()
+        self.young.used() + self.old.in_use + self.large.live_bytes()
     }
 
     /// Allocate `count` zeroed elements of type `ty` (count = 1: a single
     /// object). Returns the VM address of the first byte (8-aligned).
+    #[inline]
     pub fn alloc(&mut self, ty: GcTypeId, count: usize) -> Result<Addr, AllocError> {
         let t = self.types.get(ty).ok_or(AllocError::BadType)?;
         let size = (t.size as u64)
@@ -212,19 +238,38 @@ impl Heap {
             return Err(AllocError::NeedsCollection);
         }
         let fp = footprint(size);
+        let need = HEADER_BYTES + fp;
         if let Some(limit) = self.config.heap_limit {
-            if self.heap_in_use().saturating_add(HEADER_BYTES + fp) > limit {
-                return Err(if may_defer {
-                    AllocError::NeedsCollection
-                } else {
-                    AllocError::OutOfMemory
-                });
+            // Promotion rounds young cells up to a size class (at most
+            // 1/8 more), so reserve that slack: the limit then holds even
+            // right after the young generation is promoted.
+            let slack = self.young.used() / 8;
+            if self.heap_in_use().saturating_add(slack + need) > limit {
+                if may_defer {
+                    self.pacer.want_major = true;
+                    return Err(AllocError::NeedsCollection);
+                }
+                return Err(AllocError::OutOfMemory);
             }
         }
         let base = if size >= LARGE_THRESHOLD {
             self.alloc_large(fp, may_defer)?
         } else {
-            self.alloc_small(fp, may_defer)?
+            let n = &mut self.young.nursery;
+            if n.top + need <= n.cap {
+                // Fast path: bump the nursery.
+                let base = n.bump(fp);
+                self.counters.nursery_alloc += need;
+                // SAFETY: [base, base+fp) was just bumped inside the
+                // committed nursery; it holds stale data from an earlier
+                // cycle, so zero it.
+                unsafe { self.arena.zero(base, fp) };
+                base
+            } else if may_defer {
+                return Err(AllocError::NeedsCollection);
+            } else {
+                self.alloc_old_direct(need)?
+            }
         };
         // SAFETY: base-8 is the header word of the cell just allocated, which
         // is committed.
@@ -234,46 +279,39 @@ impl Heap {
         };
         self.collected_since_alloc = false;
         self.counters.mallocs += 1;
-        self.counters.total_alloc += size;
+        self.counters.total_alloc += need;
         Ok(ARENA_BASE + base)
     }
 
-    fn alloc_small(&mut self, fp: u64, may_defer: bool) -> Result<u64, AllocError> {
-        let need = HEADER_BYTES + fp;
-        let s = &self.semi[self.active];
-        if s.top + need > self.semi_cap {
-            if may_defer {
-                return Err(AllocError::NeedsCollection);
-            }
-            let want = (self.semi_cap * 2).max(s.top + need);
-            let new_cap = want.min(s.region.size);
-            if s.top + need > new_cap {
-                return Err(AllocError::OutOfMemory);
-            }
-            self.semi_cap = new_cap;
-        }
-        let s = &mut self.semi[self.active];
-        if !s.ensure_committed(&self.arena, s.top + need) {
-            return Err(AllocError::OutOfMemory);
-        }
-        let base = s.bump(fp);
-        // SAFETY: [base, base+fp) was just bumped inside committed memory; it
-        // may hold stale data from an earlier cycle, so zero it.
-        unsafe { self.arena.zero(base, fp) };
-        Ok(base)
+    /// Nursery full and no collection possible (inhibited, or right after a
+    /// collection): allocate a zeroed cell directly in the old space.
+    #[cold]
+    fn alloc_old_direct(&mut self, need: u64) -> Result<u64, AllocError> {
+        let cell = self
+            .old
+            .alloc(&self.arena, need)
+            .ok_or(AllocError::OutOfMemory)?;
+        self.old_cards.ensure(self.old.committed_bytes());
+        // SAFETY: the cell lies in a committed span page.
+        unsafe { self.arena.zero(cell + HEADER_BYTES, need - HEADER_BYTES) };
+        Ok(cell + HEADER_BYTES)
     }
 
+    #[cold]
     fn alloc_large(&mut self, fp: u64, may_defer: bool) -> Result<u64, AllocError> {
-        let budget = self.config.nursery_bytes.max(self.large.live_bytes());
-        if may_defer && self.large.allocated_since_gc + fp > budget {
+        if may_defer && self.old_gen_bytes() + fp > self.pacer.goal {
+            self.pacer.want_major = true;
             return Err(AllocError::NeedsCollection);
         }
         match self.large.alloc(&self.arena, fp) {
             Some(base) => {
-                self.large.allocated_since_gc += fp;
+                self.large_cards.ensure(self.large.committed_bytes());
                 Ok(base)
             }
-            None if may_defer => Err(AllocError::NeedsCollection),
+            None if may_defer => {
+                self.pacer.want_major = true;
+                Err(AllocError::NeedsCollection)
+            }
             None => Err(AllocError::OutOfMemory),
         }
     }
@@ -323,13 +361,12 @@ impl Heap {
     /// one-past-the-end included, see [`object`]).
     pub fn object_base(&self, a: Addr) -> Option<Addr> {
         let off = a.checked_sub(ARENA_BASE)?;
-        let base = if self.layout.semi[self.active].contains_off(off)
-            || off == self.layout.semi[self.active].offset + self.layout.semi[self.active].size
-        {
-            self.semi[self.active].find_base(&self.arena, off)?
-        } else if self.layout.large.contains_off(off)
-            || off == self.layout.large.offset + self.layout.large.size
-        {
+        let l = &self.layout;
+        let base = if off < l.young_end() {
+            self.young.space_of(off)?.find_base(&self.arena, off)?
+        } else if l.old.contains_off(off) {
+            self.old.find_base(&self.arena, off)?
+        } else if l.large.contains_off(off) || off == l.large.offset + l.large.size {
             self.large.find_base(&self.arena, off)?
         } else {
             return None;
@@ -346,37 +383,5 @@ impl Heap {
         // committed.
         let h = unsafe { self.arena.load(base - ARENA_BASE - HEADER_BYTES) };
         Some((object::size(h), object::type_id(h)))
-    }
-
-    /// Statistics snapshot.
-    pub fn stats(&self) -> HeapStats {
-        let c = &self.counters;
-        let semi_committed: u64 = self.semi.iter().map(|s| s.committed).sum();
-        let semi_released: u64 = self
-            .semi
-            .iter()
-            .filter(|s| s.released)
-            .map(|s| s.committed)
-            .sum();
-        let large_released = self.large.committed_bytes() - self.large.live_bytes();
-        let heap_sys = semi_committed + self.large.committed_bytes();
-        let stack_sys = self.stacks.committed_bytes();
-        HeapStats {
-            total_alloc: c.total_alloc,
-            mallocs: c.mallocs,
-            frees: c.frees,
-            live_after_gc: c.live_after_gc,
-            num_minor: c.num_minor,
-            num_major: c.num_major,
-            num_full: c.num_full,
-            pause_total: c.pause_total,
-            pauses: c.pauses.iter().copied().collect(),
-            heap_in_use: self.heap_in_use(),
-            heap_sys,
-            sys: heap_sys + stack_sys + self.statics.committed + self.globals.committed,
-            released: semi_released + large_released,
-            stack_sys,
-            heap_objects: c.mallocs - c.frees,
-        }
     }
 }

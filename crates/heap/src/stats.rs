@@ -1,14 +1,20 @@
-//! Allocation and collection statistics (Go's MemStats is built from these).
+//! Allocation and collection statistics: Go's `runtime.MemStats` and
+//! gosub's own generational counters, the gctrace lines and the
+//! `--gcstats` summary.
 //!
 //! Invariants:
 //! - Counters only grow (`mallocs >= frees`, `total_alloc` monotone).
-//! - `pauses` holds the most recent `PAUSE_HISTORY` pause durations, oldest
-//!   first; `pause_total` is the sum over all collections.
-//! - Byte gauges (in use, sys, released) are computed from the spaces on
-//!   demand by `Heap::stats`, so they can never drift from the real state.
+//! - `pause_ns[i % 256]` / `pause_end[i % 256]` hold the pause and end time
+//!   (unix ns) of collection number `i + 1` (Go's ring layout: the most
+//!   recent is at `(num_gc + 255) % 256`); `pause_total` is the sum over all.
+//! - Byte gauges (in use, sys, idle, released) are computed from the spaces
+//!   on demand by `Heap::mem_stats`, so they can never drift from the state.
+//! - Units: object sizes include the 8-byte header; old-space objects count
+//!   their size-class cell, large objects their page run.
 
-use std::collections::VecDeque;
-use std::time::Duration;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use crate::Heap;
 
 /// Number of recent pauses kept (Go keeps 256 in `PauseNs`).
 pub const PAUSE_HISTORY: usize = 256;
@@ -16,54 +22,115 @@ pub const PAUSE_HISTORY: usize = 256;
 /// Kind of collection requested.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum GcKind {
-    /// Young generation only (for now: same as Major).
+    /// Young generation only (the heap may upgrade it to Major, see pacing).
     Minor,
-    /// Whole heap.
+    /// Whole heap: young objects are promoted, old and large are marked and
+    /// swept.
     Major,
-    /// Whole heap, and return free pages to the OS.
+    /// Major, and return free pages to the OS.
     Full,
 }
 
-#[derive(Clone, Debug, Default)]
 pub(crate) struct Counters {
     pub total_alloc: u64,
     pub mallocs: u64,
     pub frees: u64,
+    /// Bytes (cells) allocated in the nursery.
+    pub nursery_alloc: u64,
+    /// Bytes copied out of the nursery by minor collections.
+    pub nursery_survived: u64,
+    /// Bytes copied from young spaces into the old space.
+    pub promoted: u64,
+    pub freed: u64,
     pub live_after_gc: u64,
     pub num_minor: u64,
     pub num_major: u64,
     pub num_full: u64,
+    pub num_forced: u64,
     pub pause_total: Duration,
-    pub pauses: VecDeque<Duration>,
-    pub last_pause: Duration,
+    pub max_minor: Duration,
+    pub max_major: Duration,
+    pub pause_ns: Box<[u64; PAUSE_HISTORY]>,
+    pub pause_end: Box<[u64; PAUSE_HISTORY]>,
+    pub last_gc_unix: u64,
+    pub start: Instant,
 }
 
-impl Counters {
-    pub fn record_pause(&mut self, kind: GcKind, d: Duration) {
-        match kind {
-            GcKind::Minor => self.num_minor += 1,
-            GcKind::Major => self.num_major += 1,
-            GcKind::Full => self.num_full += 1,
+pub(crate) fn unix_ns() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0)
+}
+
+impl Default for Counters {
+    fn default() -> Self {
+        Counters {
+            total_alloc: 0,
+            mallocs: 0,
+            frees: 0,
+            nursery_alloc: 0,
+            nursery_survived: 0,
+            promoted: 0,
+            freed: 0,
+            live_after_gc: 0,
+            num_minor: 0,
+            num_major: 0,
+            num_full: 0,
+            num_forced: 0,
+            pause_total: Duration::ZERO,
+            max_minor: Duration::ZERO,
+            max_major: Duration::ZERO,
+            pause_ns: Box::new([0; PAUSE_HISTORY]),
+            pause_end: Box::new([0; PAUSE_HISTORY]),
+            last_gc_unix: 0,
+            start: Instant::now(),
         }
-        self.pause_total += d;
-        self.last_pause = d;
-        if self.pauses.len() == PAUSE_HISTORY {
-            self.pauses.pop_front();
-        }
-        self.pauses.push_back(d);
     }
 }
 
-/// Snapshot of heap statistics.
+impl Counters {
+    pub fn num_gc(&self) -> u64 {
+        self.num_minor + self.num_major + self.num_full
+    }
+
+    pub fn record_pause(&mut self, kind: GcKind, forced: bool, d: Duration) {
+        let i = (self.num_gc() % PAUSE_HISTORY as u64) as usize;
+        let now = unix_ns();
+        self.pause_ns[i] = d.as_nanos() as u64;
+        self.pause_end[i] = now;
+        self.last_gc_unix = now;
+        match kind {
+            GcKind::Minor => {
+                self.num_minor += 1;
+                self.max_minor = self.max_minor.max(d);
+            }
+            GcKind::Major => {
+                self.num_major += 1;
+                self.max_major = self.max_major.max(d);
+            }
+            GcKind::Full => {
+                self.num_full += 1;
+                self.max_major = self.max_major.max(d);
+            }
+        }
+        if forced {
+            self.num_forced += 1;
+        }
+        self.pause_total += d;
+    }
+}
+
+/// Snapshot of heap statistics (the compact form; see [`MemStats`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HeapStats {
-    /// Cumulative payload bytes allocated (Go: TotalAlloc).
+    /// Cumulative bytes allocated (header + footprint of each object).
     pub total_alloc: u64,
     /// Objects allocated (Go: Mallocs).
     pub mallocs: u64,
     /// Objects reclaimed (Go: Frees).
     pub frees: u64,
-    /// Heap bytes in use right after the last collection (headers included).
+    /// Heap bytes in use right after the last collection.
     pub live_after_gc: u64,
     /// Collections by kind.
     pub num_minor: u64,
@@ -73,7 +140,7 @@ pub struct HeapStats {
     pub pause_total: Duration,
     /// Most recent pauses, oldest first (at most [`PAUSE_HISTORY`]).
     pub pauses: Vec<Duration>,
-    /// Heap bytes in use now: small-object space used + large runs (Go: HeapInuse).
+    /// Heap bytes held by objects now (Go: HeapAlloc).
     pub heap_in_use: u64,
     /// Heap bytes committed for GC spaces (Go: HeapSys).
     pub heap_sys: u64,
@@ -91,5 +158,232 @@ impl HeapStats {
     /// Total number of collections.
     pub fn num_gc(&self) -> u64 {
         self.num_minor + self.num_major + self.num_full
+    }
+}
+
+/// Everything Go's `runtime.MemStats` has (same names, snake case), plus
+/// gosub's generational counters. Fields Go has and gosub cannot fill are
+/// absent here and zero in the Go struct (Lookups, MSpan*, MCache*,
+/// BuckHashSys, GCSys, OtherSys, DebugGC, BySize).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MemStats {
+    /// Bytes of allocated heap objects (= heap_alloc).
+    pub alloc: u64,
+    pub total_alloc: u64,
+    /// Bytes obtained from the OS (committed): heap, stacks, statics, globals.
+    pub sys: u64,
+    pub mallocs: u64,
+    pub frees: u64,
+    /// Bytes held by objects: young spaces' used parts, old cells, large runs.
+    pub heap_alloc: u64,
+    /// Committed bytes of the GC spaces.
+    pub heap_sys: u64,
+    /// heap_sys - heap_inuse.
+    pub heap_idle: u64,
+    /// Bytes in in-use spans: nursery and survivor used parts, old spans,
+    /// large runs.
+    pub heap_inuse: u64,
+    /// Idle bytes returned to the OS.
+    pub heap_released: u64,
+    pub heap_objects: u64,
+    pub stack_inuse: u64,
+    pub stack_sys: u64,
+    /// Old-generation goal of the next major collection, plus the nursery
+    /// (0 when GOGC is off... Go reports a huge value: we report u64::MAX).
+    pub next_gc: u64,
+    /// End of the last collection, unix ns (0 if none).
+    pub last_gc: u64,
+    pub pause_total_ns: u64,
+    pub pause_ns: [u64; PAUSE_HISTORY],
+    pub pause_end: [u64; PAUSE_HISTORY],
+    pub num_gc: u32,
+    pub num_forced_gc: u32,
+    /// Fraction of wall time since the heap was created spent in collections.
+    pub gc_cpu_fraction: f64,
+    pub enable_gc: bool,
+    // gosub's own:
+    pub num_minor: u64,
+    pub num_major: u64,
+    pub num_full: u64,
+    pub promoted_bytes: u64,
+    pub freed_bytes: u64,
+    pub nursery_bytes: u64,
+    pub old_bytes: u64,
+    pub large_bytes: u64,
+    pub max_pause_ns: u64,
+}
+
+fn kb(b: u64) -> u64 {
+    b.div_ceil(1024)
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.3}ms", d.as_secs_f64() * 1e3)
+}
+
+impl Heap {
+    /// Go's MemStats (see [`MemStats`]).
+    pub fn mem_stats(&self) -> MemStats {
+        let c = &self.counters;
+        let heap_alloc = self.heap_in_use();
+        let young_inuse = self.young.used();
+        let heap_inuse = young_inuse + self.old.span_bytes() + self.large.live_bytes();
+        let heap_sys = self.young.committed()
+            + self.old.committed_bytes()
+            + self.large.committed_bytes();
+        let released = self.young.released()
+            + self.old.released_pages * crate::size_class::PAGE
+            + (self.large.committed_bytes() - self.large.live_bytes());
+        let stack_sys = self.stacks.committed_bytes();
+        let sys = heap_sys + stack_sys + self.statics.committed + self.globals.committed;
+        let wall = c.start.elapsed().as_secs_f64();
+        let frac = if wall > 0.0 {
+            (c.pause_total.as_secs_f64() / wall).min(1.0)
+        } else {
+            0.0
+        };
+        let goal = self.pacer.goal;
+        MemStats {
+            alloc: heap_alloc,
+            total_alloc: c.total_alloc,
+            sys,
+            mallocs: c.mallocs,
+            frees: c.frees,
+            heap_alloc,
+            heap_sys,
+            heap_idle: heap_sys.saturating_sub(heap_inuse),
+            heap_inuse,
+            heap_released: released.min(heap_sys.saturating_sub(heap_inuse)),
+            heap_objects: c.mallocs - c.frees,
+            stack_inuse: stack_sys,
+            stack_sys,
+            next_gc: if goal == u64::MAX {
+                u64::MAX
+            } else {
+                goal + self.config.nursery_bytes
+            },
+            last_gc: c.last_gc_unix,
+            pause_total_ns: c.pause_total.as_nanos() as u64,
+            pause_ns: *c.pause_ns,
+            pause_end: *c.pause_end,
+            num_gc: c.num_gc() as u32,
+            num_forced_gc: c.num_forced as u32,
+            gc_cpu_fraction: frac,
+            enable_gc: true,
+            num_minor: c.num_minor,
+            num_major: c.num_major,
+            num_full: c.num_full,
+            promoted_bytes: c.promoted,
+            freed_bytes: c.freed,
+            nursery_bytes: self.config.nursery_bytes,
+            old_bytes: self.old.in_use,
+            large_bytes: self.large.live_bytes(),
+            max_pause_ns: c.max_minor.max(c.max_major).as_nanos() as u64,
+        }
+    }
+
+    /// Statistics snapshot (compact form).
+    pub fn stats(&self) -> HeapStats {
+        let m = self.mem_stats();
+        let c = &self.counters;
+        let n = c.num_gc();
+        let k = n.min(PAUSE_HISTORY as u64);
+        let pauses = (n - k..n)
+            .map(|i| Duration::from_nanos(c.pause_ns[(i % PAUSE_HISTORY as u64) as usize]))
+            .collect();
+        HeapStats {
+            total_alloc: c.total_alloc,
+            mallocs: c.mallocs,
+            frees: c.frees,
+            live_after_gc: c.live_after_gc,
+            num_minor: c.num_minor,
+            num_major: c.num_major,
+            num_full: c.num_full,
+            pause_total: c.pause_total,
+            pauses,
+            heap_in_use: m.heap_alloc,
+            heap_sys: m.heap_sys,
+            sys: m.sys,
+            released: m.heap_released,
+            stack_sys: m.stack_sys,
+            heap_objects: m.heap_objects,
+        }
+    }
+
+    /// The gctrace line of the collection just finished (see docs/memory.md):
+    /// `gc N @T.TTTs KIND: pause P.PPPms, heap B->A KB, live L KB, old O KB,
+    /// goal G KB, promoted X KB, freed F KB`
+    pub(crate) fn trace_line(&self, kind: GcKind, pause: Duration, before: u64, promoted: u64, freed: u64) -> String {
+        let c = &self.counters;
+        let kind = match kind {
+            GcKind::Minor => "minor",
+            GcKind::Major => "major",
+            GcKind::Full => "full",
+        };
+        let goal = if self.pacer.goal == u64::MAX {
+            "off".to_string()
+        } else {
+            format!("{} KB", kb(self.pacer.goal))
+        };
+        format!(
+            "gc {} @{:.3}s {}: pause {}, heap {}->{} KB, live {} KB, old {} KB, goal {}, promoted {} KB, freed {} KB",
+            c.num_gc(),
+            c.start.elapsed().as_secs_f64(),
+            kind,
+            ms(pause),
+            kb(before),
+            kb(self.heap_in_use()),
+            kb(c.live_after_gc),
+            kb(self.old_gen_bytes()),
+            goal,
+            kb(promoted),
+            kb(freed),
+        )
+    }
+
+    /// Trace lines recorded since the last call (empty unless
+    /// `HeapConfig::gctrace`).
+    pub fn take_trace_lines(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.trace)
+    }
+
+    /// The `--gcstats` summary (several lines, each ending in a newline).
+    pub fn gc_summary(&self) -> String {
+        let c = &self.counters;
+        let surv = if c.nursery_alloc == 0 {
+            0.0
+        } else {
+            c.nursery_survived as f64 * 100.0 / c.nursery_alloc as f64
+        };
+        let wall = c.start.elapsed();
+        let frac = if wall.is_zero() {
+            0.0
+        } else {
+            c.pause_total.as_secs_f64() * 100.0 / wall.as_secs_f64()
+        };
+        format!(
+            "gc: {} collections: {} minor, {} major, {} full ({} forced)\n\
+             gc: pause total {} ({:.1}% of {:.3}s), longest {} (minor {}, major {})\n\
+             gc: allocated {} KB in {} objects, promoted {} KB, freed {} KB, live {} KB\n\
+             gc: nursery {} KB, survival rate {:.1}% (bytes surviving their first minor collection)\n",
+            c.num_gc(),
+            c.num_minor,
+            c.num_major,
+            c.num_full,
+            c.num_forced,
+            ms(c.pause_total),
+            frac,
+            wall.as_secs_f64(),
+            ms(c.max_minor.max(c.max_major)),
+            ms(c.max_minor),
+            ms(c.max_major),
+            kb(c.total_alloc),
+            c.mallocs,
+            kb(c.promoted),
+            kb(c.freed),
+            kb(self.heap_in_use()),
+            kb(self.config.nursery_bytes),
+            surv,
+        )
     }
 }

@@ -1,33 +1,49 @@
-//! Heap verifier: checks the invariants of every space and that every
-//! pointer reachable from the roots targets a valid object.
+//! Heap verifier: checks the invariants of every space, that every pointer
+//! reachable from the roots targets a valid object, and that the remembered
+//! set (card table) is complete.
 //!
 //! Checked:
-//! - Active small-object space: a dense sequence of sane cells (header not
-//!   forwarded, no mark, reserved bits 0, registered type, size a multiple of
-//!   the element size), one start bit per cell and no other start bits.
-//! - Inactive semispace: empty.
+//! - Nursery and current survivor space: dense sequences of sane cells
+//!   (header not forwarded, no mark, reserved bits 0, registered type, size
+//!   a multiple of the element size), one start bit per cell and no other
+//!   start bits; the other survivor space is empty.
+//! - Old space: per span, `nalloc` = popcount(alloc bits), no mark bits,
+//!   page table consistent, every allocated cell's header sane and its object
+//!   fitting the cell; `in_use` and `objects` match the spans.
 //! - Large space: sane headers, unmarked, object fits its run.
+//! - Remembered set: every pointer word of every allocated old or large
+//!   object that holds a young pointer lies in a dirty card, and that young
+//!   pointer targets a live young object.
 //! - Reachability (from VM root slots, globals' pointer words and handles):
 //!   every non-nil pointer word either targets a live object (base found by
 //!   the interior-pointer rule) or lies in a non-GC region (static, globals,
-//!   stacks). Pointers outside the arena, into the inactive semispace or into
-//!   free memory are errors. Root slots must be readable. Handles may hold
-//!   non-pointer values (only values inside the arena are checked).
+//!   stacks). Pointers outside the arena, into the empty survivor space or
+//!   into free memory are errors. Root slots must be readable. Handles may
+//!   hold non-pointer values (only values inside the arena are checked).
 //!
 //! The verifier only reads; it never changes the heap.
 
 use std::collections::HashSet;
 
 use crate::arena::{Addr, ARENA_BASE};
+use crate::copyspace::Space;
 use crate::object::{self, footprint, HEADER_BYTES, MARK, RESERVED_BITS};
 use crate::roots::RootSource;
+use crate::size_class::PAGE;
 use crate::Heap;
 
 impl Heap {
     /// Verify the heap (see module docs). Returns the first problem found.
     pub fn verify(&self, roots: &mut dyn RootSource) -> Result<(), String> {
-        self.verify_semispaces()?;
+        self.verify_space(&self.young.nursery, "nursery")?;
+        self.verify_space(&self.young.surv[self.young.cur], "survivor space")?;
+        let idle = &self.young.surv[1 - self.young.cur];
+        if idle.top != 0 || idle.objects != 0 {
+            return Err("the empty survivor space is not empty".into());
+        }
+        self.verify_old()?;
         self.verify_large()?;
+        self.verify_cards()?;
         self.verify_reachable(roots)
     }
 
@@ -62,14 +78,9 @@ impl Heap {
         Ok(())
     }
 
-    fn verify_semispaces(&self) -> Result<(), String> {
-        let idle = &self.semi[1 - self.active];
-        if idle.top != 0 || idle.objects != 0 {
-            return Err("inactive semispace is not empty".into());
-        }
-        let s = &self.semi[self.active];
+    fn verify_space(&self, s: &Space, name: &str) -> Result<(), String> {
         if s.top > s.committed {
-            return Err("allocation space: top beyond committed memory".into());
+            return Err(format!("{name}: top beyond committed memory"));
         }
         let mut rel = 0u64;
         let mut cells = 0u64;
@@ -77,11 +88,11 @@ impl Heap {
             let cell = s.region.offset + rel;
             // SAFETY: cell < top <= committed.
             let h = unsafe { self.arena.load(cell) };
-            self.check_header(h, "object", cell + HEADER_BYTES)?;
+            self.check_header(h, name, cell + HEADER_BYTES)?;
             let base_rel = rel + HEADER_BYTES;
             if !s.starts.get(base_rel / 8) {
                 return Err(format!(
-                    "object at {:#x}: start bit missing",
+                    "{name}: object at {:#x}: start bit missing",
                     ARENA_BASE + cell + HEADER_BYTES
                 ));
             }
@@ -89,14 +100,65 @@ impl Heap {
             cells += 1;
         }
         if rel != s.top {
-            return Err("allocation space: last cell overruns top".into());
+            return Err(format!("{name}: last cell overruns top"));
         }
         if cells != s.objects {
-            return Err(format!("object count {} != {} cells", s.objects, cells));
+            return Err(format!("{name}: object count {} != {} cells", s.objects, cells));
         }
-        let bits = (0..s.top / 8).filter(|&w| s.starts.get(w)).count() as u64;
+        let bits = (0..s.top / 8 + 1).filter(|&w| s.starts.get(w)).count() as u64;
         if bits != cells {
-            return Err(format!("{bits} start bits for {cells} objects"));
+            return Err(format!("{name}: {bits} start bits for {cells} objects"));
+        }
+        Ok(())
+    }
+
+    fn verify_old(&self) -> Result<(), String> {
+        let o = &self.old;
+        if o.any_marked() {
+            return Err("old space: mark bits set outside GC".into());
+        }
+        let (mut bytes, mut objects) = (0u64, 0u64);
+        for id in o.span_ids() {
+            let sp = o.span(id);
+            for p in sp.start_page..sp.start_page + sp.npages {
+                if o.page_span.get(p as usize) != Some(&(id + 1)) {
+                    return Err(format!("old space: page {p} not mapped to span {id}"));
+                }
+            }
+            let n: u32 = sp.alloc.iter().map(|w| w.count_ones()).sum();
+            if n != sp.nalloc {
+                return Err(format!("old span {id}: nalloc {} != {n} alloc bits", sp.nalloc));
+            }
+            for i in 0..sp.nelems {
+                if !sp.is_alloc(i) {
+                    continue;
+                }
+                let cell = o.cell_start(id, i);
+                // SAFETY: allocated cells lie in committed span pages.
+                let h = unsafe { self.arena.load(cell) };
+                self.check_header(h, "old object", cell + HEADER_BYTES)?;
+                if HEADER_BYTES + footprint(object::size(h)) > sp.cell as u64 {
+                    return Err(format!(
+                        "old object at {:#x} overruns its {}-byte cell",
+                        ARENA_BASE + cell + HEADER_BYTES,
+                        sp.cell
+                    ));
+                }
+            }
+            bytes += n as u64 * sp.cell as u64;
+            objects += n as u64;
+            if (sp.start_page as u64 + sp.npages as u64) > o.hw {
+                return Err(format!("old span {id} beyond the committed pages"));
+            }
+        }
+        if bytes != o.in_use || objects != o.objects {
+            return Err(format!(
+                "old space: accounting {} bytes / {} objects, spans hold {bytes} / {objects}",
+                o.in_use, o.objects
+            ));
+        }
+        if o.page_span.len() as u64 != o.hw || o.committed_bytes() != o.hw * PAGE {
+            return Err("old space: page table does not cover the committed pages".into());
         }
         Ok(())
     }
@@ -118,6 +180,68 @@ impl Heap {
         Ok(())
     }
 
+    /// Pointer slots of the object at `base` (arena offsets).
+    fn pointer_slots(&self, base: u64) -> Vec<u64> {
+        // SAFETY: callers pass bases of live objects (committed headers).
+        let h = unsafe { self.arena.load(base - HEADER_BYTES) };
+        let Some(t) = self.types.get(object::type_id(h)) else {
+            return Vec::new();
+        };
+        if t.size == 0 || t.ptr_words.is_empty() {
+            return Vec::new();
+        }
+        let esize = t.size as u64;
+        let mut out = Vec::new();
+        for i in 0..object::size(h) / esize {
+            for &w in t.ptr_words.iter() {
+                out.push(base + i * esize + w as u64 * 8);
+            }
+        }
+        out
+    }
+
+    /// Every old/large slot holding a young pointer is in a dirty card.
+    fn verify_cards(&self) -> Result<(), String> {
+        let mut bases = Vec::new();
+        for id in self.old.span_ids() {
+            let sp = self.old.span(id);
+            for i in 0..sp.nelems {
+                if sp.is_alloc(i) {
+                    bases.push((self.old.cell_start(id, i) + HEADER_BYTES, true));
+                }
+            }
+        }
+        for &start in self.large.objects.keys() {
+            let b = self.large.region.offset + start as u64 * self.large.granule + HEADER_BYTES;
+            bases.push((b, false));
+        }
+        for (base, in_old) in bases {
+            for slot in self.pointer_slots(base) {
+                // SAFETY: the slot lies inside the object's payload.
+                let v = unsafe { self.arena.load(slot) };
+                if v == 0 || !self.is_young_value(v) {
+                    continue;
+                }
+                let dirty = if in_old {
+                    self.old_cards.is_dirty(slot)
+                } else {
+                    self.large_cards.is_dirty(slot)
+                };
+                let what = if in_old { "old" } else { "large" };
+                if !dirty {
+                    return Err(format!(
+                        "remembered set: {what} object {:#x} field {:#x} holds young pointer {v:#x} but its card is clean",
+                        ARENA_BASE + base,
+                        ARENA_BASE + slot
+                    ));
+                }
+                let from = format!("field {:#x} of {what} object {:#x}", ARENA_BASE + slot, ARENA_BASE + base);
+                self.check_ptr(v, &from)?;
+            }
+        }
+        Ok(())
+    }
+
     /// Check one pointer value; returns the target object's base offset if
     /// it is a GC object.
     fn check_ptr(&self, v: Addr, from: &str) -> Result<Option<u64>, String> {
@@ -131,12 +255,27 @@ impl Heap {
             return Err(format!("{from}: wild pointer {v:#x} outside the arena"));
         };
         let l = &self.layout;
-        let in_active = l.semi[self.active].contains_off(off)
-            || off == l.semi[self.active].offset + l.semi[self.active].size;
-        if in_active {
-            if let Some(b) = self.semi[self.active].find_base(&self.arena, off) {
-                return Ok(Some(b));
+        if off < l.young_end() {
+            let idle = &self.young.surv[1 - self.young.cur];
+            if idle.region.contains_off(off) {
+                return Err(format!(
+                    "{from}: pointer {v:#x} into the empty survivor space"
+                ));
             }
+            return match self
+                .young
+                .space_of(off)
+                .and_then(|s| s.find_base(&self.arena, off))
+            {
+                Some(b) => Ok(Some(b)),
+                None => Err(format!("{from}: pointer {v:#x} to no young object")),
+            };
+        }
+        if l.old.contains_off(off) {
+            return match self.old.find_base(&self.arena, off) {
+                Some(b) => Ok(Some(b)),
+                None => Err(format!("{from}: pointer {v:#x} to no old-space object")),
+            };
         }
         if l.large.contains_off(off) {
             return match self.large.find_base(&self.arena, off) {
@@ -145,14 +284,6 @@ impl Heap {
                     "{from}: pointer {v:#x} into free large-object pages"
                 )),
             };
-        }
-        if l.semi[1 - self.active].contains_off(off) {
-            return Err(format!(
-                "{from}: pointer {v:#x} into the inactive semispace"
-            ));
-        }
-        if in_active {
-            return Err(format!("{from}: pointer {v:#x} to no object"));
         }
         // static, globals, stacks: not GC objects.
         Ok(None)
@@ -199,27 +330,20 @@ impl Heap {
             // SAFETY: `base` was found by find_base: its header is committed.
             let h = unsafe { self.arena.load(base - HEADER_BYTES) };
             self.check_header(h, "reachable object", base)?;
-            let Some(t) = self.types.get(object::type_id(h)) else {
-                continue;
-            };
-            if t.size == 0 || t.ptr_words.is_empty() {
-                continue;
-            }
-            let esize = t.size as u64;
-            for i in 0..object::size(h) / esize {
-                for &w in t.ptr_words.iter() {
-                    let slot = base + i * esize + w as u64 * 8;
-                    // SAFETY: the slot lies inside the object's payload.
-                    let v = unsafe { self.arena.load(slot) };
-                    let from = format!(
-                        "field {:#x} of object {:#x}",
-                        ARENA_BASE + slot,
-                        ARENA_BASE + base
-                    );
-                    if let Some(b) = self.check_ptr(v, &from)? {
-                        if seen.insert(b) {
-                            work.push(b);
-                        }
+            for slot in self.pointer_slots(base) {
+                // SAFETY: the slot lies inside the object's payload.
+                let v = unsafe { self.arena.load(slot) };
+                if v == 0 {
+                    continue;
+                }
+                let from = format!(
+                    "field {:#x} of object {:#x}",
+                    ARENA_BASE + slot,
+                    ARENA_BASE + base
+                );
+                if let Some(b) = self.check_ptr(v, &from)? {
+                    if seen.insert(b) {
+                        work.push(b);
                     }
                 }
             }

@@ -1,31 +1,187 @@
-//! Write barrier hook.
+//! Write barrier: card marking over the old and large-object spaces.
 //!
-//! Contract: the VM calls `write_barrier(slot, new_val)` on every store of a
-//! pointer into a heap object or a global (after or before the store; it
-//! must not allocate or collect in between). Stores into stack frames need
-//! no barrier (stacks are scanned as roots at every collection).
+//! Why cards, and why inside the accessors: the VM touches heap memory only
+//! through `Heap`'s accessors (`write_u64`/`write_u32`/`write_u16`/`write_u8`
+//! and friends, `write_ptr`, `write_bytes`, `copy`, `fill_zero`,
+//! `bytes_mut`). Marking the card inside those accessors whenever the
+//! destination lies in the old or large-object space makes *every* store
+//! path covered — struct fields, slice and array elements, map entries,
+//! boxed captured variables, interface payloads, bulk copies by `copy`/
+//! `append` — without any change to the VM or the compiler, and without
+//! knowing which stored words are pointers. A remembered set of slots would
+//! need the VM to tell pointer stores apart; a card table does not, its
+//! barrier is one compare plus one byte store, and a bulk copy marks a
+//! range of cards at once. Stores into stacks and globals need no barrier:
+//! both are scanned as roots at every collection. (Raw pointers obtained from
+//! `translate` bypass the barrier; the VM uses them only for stack frames.)
 //!
-//! Invariant in this version: the semispace collector traces the whole heap
-//! on every collection, so the barrier has nothing to record and compiles to
-//! nothing. The generational collector will use it to record old->young
-//! pointers (card marking / remembered set) without any VM change.
+//! Filtering: an 8-byte store marks its card only if the stored value points
+//! into the young spaces (one compare), so storing ints or old pointers into
+//! old objects costs no card. Narrower and bulk stores mark unconditionally
+//! (they may assemble or move pointer bytes).
+//!
+//! ```text
+//!  old space    |<-512 B->|<-512 B->|<-512 B->| ...
+//!  cards        [    0    |    1    |    0    | ...]   1 = dirty
+//! ```
+//!
+//! Invariants:
+//! - One card byte per `CARD` (512) bytes of a space's committed range;
+//!   `cards.len() * CARD >= committed bytes` of that space; `dirty` lists
+//!   exactly the indices of the cards that are 1.
+//! - Between collections: every pointer word in an old or large object that
+//!   holds a young pointer lies in a dirty card (the verifier checks this).
+//! - A minor collection uses dirty cards as extra roots: it cleans each dirty
+//!   card, forwards the young pointers in the slots starting inside it, and
+//!   re-dirties the card if a slot still points to a (survivor) young object.
+//!   Objects promoted during a minor collection are scanned completely and
+//!   get their cards dirtied the same way.
+//! - A major collection empties the young generation, so it clears all cards.
 
 use crate::access::Fault;
-use crate::arena::Addr;
+use crate::arena::{Addr, ARENA_BASE};
 use crate::Heap;
 
-impl Heap {
-    /// Record a pointer store of `new_val` into `slot` (see module docs).
-    #[inline(always)]
-    pub fn write_barrier(&mut self, slot: Addr, new_val: Addr) {
-        let _ = (slot, new_val);
+/// Bytes covered by one card.
+pub(crate) const CARD: u64 = 512;
+const CARD_SHIFT: u32 = 9;
+
+/// Card bytes of one space, indexed by `(off - base) / CARD`, plus the list
+/// of dirty card indices (each dirty card listed exactly once), so a minor
+/// collection visits only dirty cards instead of scanning the whole table.
+pub(crate) struct CardTable {
+    pub base: u64,
+    pub cards: Vec<u8>,
+    dirty: Vec<u32>,
+}
+
+impl CardTable {
+    pub fn new(base: u64) -> CardTable {
+        CardTable {
+            base,
+            cards: Vec::new(),
+            dirty: Vec::new(),
+        }
     }
 
-    /// Store a pointer and run the write barrier.
+    /// Cover `bytes` bytes from the base.
+    pub fn ensure(&mut self, bytes: u64) {
+        let n = bytes.div_ceil(CARD) as usize;
+        if self.cards.len() < n {
+            self.cards.resize(n, 0);
+        }
+    }
+
+    /// Mark the cards covering `[off, off+len)` (len >= 1).
+    #[inline]
+    pub fn mark_range(&mut self, off: u64, len: u64) {
+        let first = ((off - self.base) >> CARD_SHIFT) as usize;
+        let last = ((off + len - 1 - self.base) >> CARD_SHIFT) as usize;
+        let end = (last + 1).min(self.cards.len());
+        for i in first..end {
+            if self.cards[i] == 0 {
+                self.cards[i] = 1;
+                self.dirty.push(i as u32);
+            }
+        }
+    }
+
+    #[inline]
+    pub fn mark(&mut self, off: u64) {
+        let i = ((off - self.base) >> CARD_SHIFT) as usize;
+        if let Some(c) = self.cards.get_mut(i) {
+            if *c == 0 {
+                *c = 1;
+                self.dirty.push(i as u32);
+            }
+        }
+    }
+
+    #[inline]
+    pub fn is_dirty(&self, off: u64) -> bool {
+        self.cards
+            .get(((off - self.base) >> CARD_SHIFT) as usize)
+            .is_some_and(|&c| c != 0)
+    }
+
+    pub fn clear_all(&mut self) {
+        for &i in &self.dirty {
+            self.cards[i as usize] = 0;
+        }
+        self.dirty.clear();
+    }
+
+    /// Indices of dirty cards (cleared as they are returned), ascending.
+    pub fn take_dirty(&mut self) -> Vec<u32> {
+        let mut out = std::mem::take(&mut self.dirty);
+        for &i in &out {
+            self.cards[i as usize] = 0;
+        }
+        out.sort_unstable();
+        out
+    }
+
+    pub fn dirty_count(&self) -> usize {
+        self.dirty.len()
+    }
+}
+
+impl Heap {
+    /// Is arena offset `off` in the young generation?
+    #[inline(always)]
+    pub(crate) fn is_young_off(&self, off: u64) -> bool {
+        off < self.layout.young_end()
+    }
+
+    /// Is VM value `v` a pointer into the young generation's regions?
+    #[inline(always)]
+    pub(crate) fn is_young_value(&self, v: Addr) -> bool {
+        v.wrapping_sub(ARENA_BASE) < self.layout.young_end()
+    }
+
+    /// Barrier for a store of `len` bytes at arena offset `off` (already
+    /// bounds checked). `val`: the stored word for an 8-byte store (marks
+    /// only if it is young), `None` for other stores (always marks).
+    #[inline(always)]
+    pub(crate) fn barrier(&mut self, off: u64, len: u64, val: Option<u64>) {
+        let rel = off.wrapping_sub(self.layout.old.offset);
+        if rel >= self.layout.old.size + self.layout.large.size {
+            return;
+        }
+        if let Some(v) = val {
+            if !self.is_young_value(v) {
+                return;
+            }
+        }
+        self.barrier_slow(off, len);
+    }
+
+    #[inline(never)]
+    fn barrier_slow(&mut self, off: u64, len: u64) {
+        if self.layout.old.contains_off(off) {
+            self.old_cards.mark_range(off, len.max(1));
+        } else {
+            self.large_cards.mark_range(off, len.max(1));
+        }
+    }
+
+    /// Record a pointer store of `new_val` into `slot`. The accessors call
+    /// this themselves; it is public for hosts that write through raw
+    /// pointers obtained from `translate`.
+    #[inline]
+    pub fn write_barrier(&mut self, slot: Addr, new_val: Addr) {
+        let off = slot.wrapping_sub(ARENA_BASE);
+        self.barrier(off, 8, Some(new_val));
+    }
+
+    /// Store a pointer (the barrier runs inside `write_u64`).
     #[inline]
     pub fn write_ptr(&mut self, slot: Addr, new_val: Addr) -> Result<(), Fault> {
-        self.write_u64(slot, new_val)?;
-        self.write_barrier(slot, new_val);
-        Ok(())
+        self.write_u64(slot, new_val)
+    }
+
+    /// Number of dirty cards (old + large spaces).
+    pub fn dirty_cards(&self) -> usize {
+        self.old_cards.dirty_count() + self.large_cards.dirty_count()
     }
 }

@@ -43,7 +43,13 @@ struct Arg {
 impl<'a> Printer<'a> {
     fn new(vm: &'a mut Vm) -> Printer<'a> {
         let prog = vm.prog.clone();
-        Printer { vm, prog, buf: Vec::new(), f: Flags::default(), wrap_errs: false }
+        Printer {
+            vm,
+            prog,
+            buf: Vec::new(),
+            f: Flags::default(),
+            wrap_errs: false,
+        }
     }
 
     fn iface(&self, ia: Addr) -> Result<Option<(u32, Addr)>, Trap> {
@@ -53,7 +59,11 @@ impl<'a> Printer<'a> {
         }
         let rt = gosub_vm::iface::dyn_rtype(self.vm, it).unwrap_or(0);
         let direct = self.prog.rtypes[rt as usize].direct;
-        let addr = if direct { ia + 8 } else { self.vm.heap.read_u64(ia + 8)? };
+        let addr = if direct {
+            ia + 8
+        } else {
+            self.vm.heap.read_u64(ia + 8)?
+        };
         Ok(Some((rt, addr)))
     }
 
@@ -178,7 +188,11 @@ impl<'a> Printer<'a> {
         }
         match verb {
             'q' => {
-                let q = if self.f.sharp && !s.contains(&b'`') && std::str::from_utf8(&s).is_ok_and(|t| !t.chars().any(|c| c.is_control() && c != '\t')) {
+                let q = if self.f.sharp
+                    && !s.contains(&b'`')
+                    && std::str::from_utf8(&s)
+                        .is_ok_and(|t| !t.chars().any(|c| c.is_control() && c != '\t'))
+                {
                     format!("`{}`", String::from_utf8_lossy(&s))
                 } else {
                     quote(&s, self.f.plus)
@@ -207,7 +221,8 @@ impl<'a> Printer<'a> {
     }
 
     fn bad_verb(&mut self, verb: char, rt: Option<(u32, Addr)>) -> Result<(), Trap> {
-        self.buf.extend_from_slice(format!("%!{}(", verb).as_bytes());
+        self.buf
+            .extend_from_slice(format!("%!{}(", verb).as_bytes());
         match rt {
             None => self.buf.extend_from_slice(b"<nil>"),
             Some((t, a)) => {
@@ -232,13 +247,23 @@ impl<'a> Printer<'a> {
             return Ok(false);
         }
         let rt = &self.prog.rtypes[t as usize];
-        let m = rt.methods.iter().find(|(n, _)| n == "Error").or_else(|| rt.methods.iter().find(|(n, _)| n == "String"));
-        let Some(&(_, func)) = m else { return Ok(false) };
+        let m = rt
+            .methods
+            .iter()
+            .find(|(n, _)| n == "Error")
+            .or_else(|| rt.methods.iter().find(|(n, _)| n == "String"));
+        let Some(&(_, func)) = m else {
+            return Ok(false);
+        };
         let f = &self.prog.funcs[func as usize];
         if f.params_size != 8 || f.results_size != 16 {
             return Ok(false);
         }
-        let recv = if rt.direct { self.vm.heap.read_u64(addr)? } else { addr };
+        let recv = if rt.direct {
+            self.vm.heap.read_u64(addr)?
+        } else {
+            addr
+        };
         let res = match gosub_vm::call::call_sync(self.vm, func, &recv.to_le_bytes()) {
             Ok(r) => r,
             // A nil pointer receiver whose method dereferences it: Go catches the panic and
@@ -251,7 +276,11 @@ impl<'a> Printer<'a> {
         };
         let p = u64::from_le_bytes(res[0..8].try_into().unwrap_or([0; 8]));
         let n = u64::from_le_bytes(res[8..16].try_into().unwrap_or([0; 8]));
-        let s = if n == 0 { Vec::new() } else { self.vm.heap.bytes(p, n as usize)?.to_vec() };
+        let s = if n == 0 {
+            Vec::new()
+        } else {
+            self.vm.heap.bytes(p, n as usize)?.to_vec()
+        };
         self.fmt_string(&s, verb);
         Ok(true)
     }
@@ -275,9 +304,21 @@ impl<'a> Printer<'a> {
             }
             'p' => {
                 let rt = &self.prog.rtypes[t as usize];
-                if matches!(rt.kind, RKind::Pointer | RKind::Map | RKind::Chan | RKind::Func | RKind::UnsafePointer | RKind::Slice) {
+                if matches!(
+                    rt.kind,
+                    RKind::Pointer
+                        | RKind::Map
+                        | RKind::Chan
+                        | RKind::Func
+                        | RKind::UnsafePointer
+                        | RKind::Slice
+                ) {
                     let w = self.vm.heap.read_u64(addr)?;
-                    let s = if self.f.sharp { format!("{:x}", w) } else { format!("0x{:x}", w) };
+                    let s = if self.f.sharp {
+                        format!("{:x}", w)
+                    } else {
+                        format!("0x{:x}", w)
+                    };
                     self.pad(s.as_bytes());
                 } else {
                     self.bad_verb('p', Some((t, addr)))?;
@@ -307,7 +348,17 @@ impl<'a> Printer<'a> {
                     _ => self.bad_verb(verb, Some((t, addr)))?,
                 }
             }
-            RKind::Int | RKind::Int8 | RKind::Int16 | RKind::Int32 | RKind::Int64 | RKind::Uint | RKind::Uint8 | RKind::Uint16 | RKind::Uint32 | RKind::Uint64 | RKind::Uintptr => {
+            RKind::Int
+            | RKind::Int8
+            | RKind::Int16
+            | RKind::Int32
+            | RKind::Int64
+            | RKind::Uint
+            | RKind::Uint8
+            | RKind::Uint16
+            | RKind::Uint32
+            | RKind::Uint64
+            | RKind::Uintptr => {
                 let v: i128 = match rt.kind {
                     RKind::Int8 => heap.read_u8(addr)? as i8 as i128,
                     RKind::Int16 => heap.read_u16(addr)? as i16 as i128,
@@ -318,7 +369,15 @@ impl<'a> Printer<'a> {
                     RKind::Uint32 => heap.read_u32(addr)? as i128,
                     _ => heap.read_u64(addr)? as i128,
                 };
-                let unsigned = matches!(rt.kind, RKind::Uint | RKind::Uint8 | RKind::Uint16 | RKind::Uint32 | RKind::Uint64 | RKind::Uintptr);
+                let unsigned = matches!(
+                    rt.kind,
+                    RKind::Uint
+                        | RKind::Uint8
+                        | RKind::Uint16
+                        | RKind::Uint32
+                        | RKind::Uint64
+                        | RKind::Uintptr
+                );
                 match verb {
                     'v' if self.f.sharp_v && unsigned => {
                         let s = format!("0x{:x}", v);
@@ -327,7 +386,10 @@ impl<'a> Printer<'a> {
                     'v' | 'd' => self.fmt_integer(v, unsigned, 'd'),
                     'b' | 'o' | 'O' | 'x' | 'X' => self.fmt_integer(v, unsigned, verb),
                     'c' => {
-                        let c = u32::try_from(v).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}');
+                        let c = u32::try_from(v)
+                            .ok()
+                            .and_then(char::from_u32)
+                            .unwrap_or('\u{FFFD}');
                         self.pad(c.to_string().as_bytes());
                     }
                     'q' => {
@@ -347,9 +409,15 @@ impl<'a> Printer<'a> {
                 }
             }
             RKind::Float32 | RKind::Float64 => {
-                let (v, bits) = if rt.kind == RKind::Float32 { (f32::from_bits(heap.read_u32(addr)?) as f64, 32) } else { (heap.read_f64(addr)?, 64) };
+                let (v, bits) = if rt.kind == RKind::Float32 {
+                    (f32::from_bits(heap.read_u32(addr)?) as f64, 32)
+                } else {
+                    (heap.read_f64(addr)?, 64)
+                };
                 match verb {
-                    'v' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'x' | 'X' => self.fmt_float(v, bits, verb),
+                    'v' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'x' | 'X' => {
+                        self.fmt_float(v, bits, verb)
+                    }
                     _ => self.bad_verb(verb, Some((t, addr)))?,
                 }
             }
@@ -370,11 +438,7 @@ impl<'a> Printer<'a> {
                     let et = rt.elem;
                     let ek = self.prog.rtypes[et as usize].kind;
                     if matches!(ek, RKind::Struct | RKind::Array | RKind::Slice | RKind::Map) {
-                        if self.f.sharp_v {
-                            self.buf.push(b'&');
-                        } else {
-                            self.buf.push(b'&');
-                        }
+                        self.buf.push(b'&');
                         return self.print_value(et, p, verb, depth + 1);
                     }
                 }
@@ -385,18 +449,27 @@ impl<'a> Printer<'a> {
                 self.fmt_pointer(p, &rt.name, verb, t, addr)?;
             }
             RKind::Slice | RKind::Array => {
-                let (base, len) = if rt.kind == RKind::Slice { (heap.read_u64(addr)?, heap.read_u64(addr + 8)?) } else { (addr, rt.len) };
+                let (base, len) = if rt.kind == RKind::Slice {
+                    (heap.read_u64(addr)?, heap.read_u64(addr + 8)?)
+                } else {
+                    (addr, rt.len)
+                };
                 let et = rt.elem;
                 let ert = &self.prog.rtypes[et as usize];
                 let es = ert.size;
                 if matches!(ert.kind, RKind::Uint8) && matches!(verb, 's' | 'q' | 'x' | 'X') {
-                    let bytes = if len == 0 { vec![] } else { self.vm.heap.bytes(base, len as usize)?.to_vec() };
+                    let bytes = if len == 0 {
+                        vec![]
+                    } else {
+                        self.vm.heap.bytes(base, len as usize)?.to_vec()
+                    };
                     self.fmt_string(&bytes, verb);
                     return Ok(());
                 }
                 if self.f.sharp_v {
                     if rt.kind == RKind::Slice && base == 0 {
-                        self.buf.extend_from_slice(format!("{}(nil)", rt.name).as_bytes());
+                        self.buf
+                            .extend_from_slice(format!("{}(nil)", rt.name).as_bytes());
                         return Ok(());
                     }
                     self.buf.extend_from_slice(rt.name.as_bytes());
@@ -423,7 +496,8 @@ impl<'a> Printer<'a> {
                 let m = heap.read_u64(addr)?;
                 if self.f.sharp_v {
                     if m == 0 {
-                        self.buf.extend_from_slice(format!("{}(nil)", rt.name).as_bytes());
+                        self.buf
+                            .extend_from_slice(format!("{}(nil)", rt.name).as_bytes());
                         return Ok(());
                     }
                     self.buf.extend_from_slice(rt.name.as_bytes());
@@ -434,7 +508,8 @@ impl<'a> Printer<'a> {
                 let entries = map_entries(self.vm, &self.prog, t, m)?;
                 for (i, (k, v)) in entries.iter().enumerate() {
                     if i > 0 {
-                        self.buf.extend_from_slice(if self.f.sharp_v { b", " } else { b" " });
+                        self.buf
+                            .extend_from_slice(if self.f.sharp_v { b", " } else { b" " });
                     }
                     self.print_value(rt.key, *k, verb, depth + 1)?;
                     self.buf.push(b':');
@@ -449,7 +524,8 @@ impl<'a> Printer<'a> {
                 self.buf.push(b'{');
                 for (i, fld) in rt.fields.iter().enumerate() {
                     if i > 0 {
-                        self.buf.extend_from_slice(if self.f.sharp_v { b", " } else { b" " });
+                        self.buf
+                            .extend_from_slice(if self.f.sharp_v { b", " } else { b" " });
                     }
                     if self.f.plus_v || self.f.sharp_v {
                         self.buf.extend_from_slice(fld.name.as_bytes());
@@ -464,25 +540,30 @@ impl<'a> Printer<'a> {
                 }
                 self.buf.push(b'}');
             }
-            RKind::Interface => {
-                match self.iface(addr)? {
-                    None => {
-                        if self.f.sharp_v {
-                            self.buf.extend_from_slice(format!("{}(nil)", rt.name).as_bytes());
-                        } else {
-                            self.pad(b"<nil>");
-                        }
+            RKind::Interface => match self.iface(addr)? {
+                None => {
+                    if self.f.sharp_v {
+                        self.buf
+                            .extend_from_slice(format!("{}(nil)", rt.name).as_bytes());
+                    } else {
+                        self.pad(b"<nil>");
                     }
-                    Some((dt, da)) => self.print_value(dt, da, verb, depth + 1)?,
                 }
-            }
+                Some((dt, da)) => self.print_value(dt, da, verb, depth + 1)?,
+            },
             _ => self.buf.extend_from_slice(b"?"),
         }
         Ok(())
     }
 
     /// Unexported fields: Go cannot call their methods (no Interface()), so print raw.
-    fn print_value_nomethods(&mut self, t: u32, addr: Addr, verb: char, depth: u32) -> Result<(), Trap> {
+    fn print_value_nomethods(
+        &mut self,
+        t: u32,
+        addr: Addr,
+        verb: char,
+        depth: u32,
+    ) -> Result<(), Trap> {
         let rt = &self.prog.rtypes[t as usize];
         if rt.methods.is_empty() || rt.kind == RKind::Interface {
             return self.print_value(t, addr, verb, depth);
@@ -495,11 +576,26 @@ impl<'a> Printer<'a> {
         self.print_value(t, addr, verb, depth)
     }
 
-    fn fmt_pointer(&mut self, p: u64, _name: &str, verb: char, t: u32, addr: Addr) -> Result<(), Trap> {
+    fn fmt_pointer(
+        &mut self,
+        p: u64,
+        _name: &str,
+        verb: char,
+        t: u32,
+        addr: Addr,
+    ) -> Result<(), Trap> {
         match verb {
             'v' => {
                 if self.f.sharp_v {
-                    let s = format!("({})({})", self.prog.rtypes[t as usize].name, if p == 0 { "nil".to_string() } else { format!("0x{:x}", p) });
+                    let s = format!(
+                        "({})({})",
+                        self.prog.rtypes[t as usize].name,
+                        if p == 0 {
+                            "nil".to_string()
+                        } else {
+                            format!("0x{:x}", p)
+                        }
+                    );
                     self.pad(s.as_bytes());
                 } else if p == 0 {
                     self.pad(b"<nil>");
@@ -556,21 +652,25 @@ impl<'a> Printer<'a> {
             // argument index
             let mut bad_index = false;
             let nargs = args.len();
-            let parse_index = |i: &mut usize, argi: &mut usize, reordered: &mut bool, bad: &mut bool| {
-                if *i < n && format[*i] == b'[' {
-                    *reordered = true;
-                    match format[*i..].iter().position(|&c| c == b']') {
-                        Some(end) => {
-                            match std::str::from_utf8(&format[*i + 1..*i + end]).unwrap_or("x").parse::<usize>() {
-                                Ok(k) if k >= 1 && k <= nargs => *argi = k - 1,
-                                _ => *bad = true,
+            let parse_index =
+                |i: &mut usize, argi: &mut usize, reordered: &mut bool, bad: &mut bool| {
+                    if *i < n && format[*i] == b'[' {
+                        *reordered = true;
+                        match format[*i..].iter().position(|&c| c == b']') {
+                            Some(end) => {
+                                match std::str::from_utf8(&format[*i + 1..*i + end])
+                                    .unwrap_or("x")
+                                    .parse::<usize>()
+                                {
+                                    Ok(k) if k >= 1 && k <= nargs => *argi = k - 1,
+                                    _ => *bad = true,
+                                }
+                                *i += end + 1;
                             }
-                            *i += end + 1;
+                            None => *bad = true,
                         }
-                        None => *bad = true,
                     }
-                }
-            };
+                };
             parse_index(&mut i, &mut argi, &mut reordered, &mut bad_index);
             // width
             if i < n && format[i] == b'*' {
@@ -592,7 +692,9 @@ impl<'a> Printer<'a> {
                     i += 1;
                 }
                 if i > start {
-                    self.f.width = std::str::from_utf8(&format[start..i]).ok().and_then(|s| s.parse().ok());
+                    self.f.width = std::str::from_utf8(&format[start..i])
+                        .ok()
+                        .and_then(|s| s.parse().ok());
                 }
             }
             // precision
@@ -612,7 +714,12 @@ impl<'a> Printer<'a> {
                     while i < n && format[i].is_ascii_digit() {
                         i += 1;
                     }
-                    self.f.prec = Some(std::str::from_utf8(&format[start..i]).ok().and_then(|s| s.parse().ok()).unwrap_or(0));
+                    self.f.prec = Some(
+                        std::str::from_utf8(&format[start..i])
+                            .ok()
+                            .and_then(|s| s.parse().ok())
+                            .unwrap_or(0),
+                    );
                 }
             }
             parse_index(&mut i, &mut argi, &mut reordered, &mut bad_index);
@@ -628,18 +735,23 @@ impl<'a> Printer<'a> {
                 continue;
             }
             if bad_index {
-                self.buf.extend_from_slice(format!("%!{}(BADINDEX)", verb).as_bytes());
+                self.buf
+                    .extend_from_slice(format!("%!{}(BADINDEX)", verb).as_bytes());
                 continue;
             }
             if argi >= args.len() {
-                self.buf.extend_from_slice(format!("%!{}(MISSING)", verb).as_bytes());
+                self.buf
+                    .extend_from_slice(format!("%!{}(MISSING)", verb).as_bytes());
                 continue;
             }
             if verb == 'w' {
                 let a = args[argi];
                 argi += 1;
                 let is_err = match self.iface(a.ia)? {
-                    Some((t, _)) => self.prog.rtypes[t as usize].methods.iter().any(|(n, _)| n == "Error"),
+                    Some((t, _)) => self.prog.rtypes[t as usize]
+                        .methods
+                        .iter()
+                        .any(|(n, _)| n == "Error"),
                     None => false,
                 };
                 if self.wrap_errs && is_err {
@@ -687,11 +799,17 @@ impl<'a> Printer<'a> {
     }
 
     fn int_arg(&mut self, args: &[Arg], i: usize) -> Result<Option<i64>, Trap> {
-        let Some(a) = args.get(i) else { return Ok(None) };
-        let Some((t, addr)) = self.iface(a.ia)? else { return Ok(None) };
+        let Some(a) = args.get(i) else {
+            return Ok(None);
+        };
+        let Some((t, addr)) = self.iface(a.ia)? else {
+            return Ok(None);
+        };
         let k = self.prog.rtypes[t as usize].kind;
         Ok(match k {
-            RKind::Int | RKind::Int64 | RKind::Uint | RKind::Uint64 | RKind::Uintptr => Some(self.vm.heap.read_u64(addr)? as i64),
+            RKind::Int | RKind::Int64 | RKind::Uint | RKind::Uint64 | RKind::Uintptr => {
+                Some(self.vm.heap.read_u64(addr)? as i64)
+            }
             RKind::Int32 => Some(self.vm.heap.read_u32(addr)? as i32 as i64),
             RKind::Uint32 => Some(self.vm.heap.read_u32(addr)? as i64),
             RKind::Int16 => Some(self.vm.heap.read_u16(addr)? as i16 as i64),
@@ -703,7 +821,9 @@ impl<'a> Printer<'a> {
     }
 
     fn is_string(&self, a: Arg) -> Result<bool, Trap> {
-        Ok(matches!(self.iface(a.ia)?, Some((t, _)) if self.prog.rtypes[t as usize].kind == RKind::String))
+        Ok(
+            matches!(self.iface(a.ia)?, Some((t, _)) if self.prog.rtypes[t as usize].kind == RKind::String),
+        )
     }
 
     /// Go's `doPrint`: spaces between operands when neither is a string.
@@ -735,7 +855,12 @@ impl<'a> Printer<'a> {
 }
 
 /// Sorted (key address, value address) pairs of a map, in fmtsort order.
-fn map_entries(vm: &mut Vm, prog: &Arc<Program>, t: u32, m: Addr) -> Result<Vec<(Addr, Addr)>, Trap> {
+fn map_entries(
+    vm: &mut Vm,
+    prog: &Arc<Program>,
+    t: u32,
+    m: Addr,
+) -> Result<Vec<(Addr, Addr)>, Trap> {
     if m == 0 {
         return Ok(vec![]);
     }
@@ -780,8 +905,13 @@ fn compare(vm: &Vm, prog: &Program, t: u32, a: Addr, b: Addr) -> Result<std::cmp
         RKind::Uint8 | RKind::Bool => h.read_u8(a)?.cmp(&h.read_u8(b)?),
         RKind::Uint16 => h.read_u16(a)?.cmp(&h.read_u16(b)?),
         RKind::Uint32 => h.read_u32(a)?.cmp(&h.read_u32(b)?),
-        RKind::Float64 => h.read_f64(a)?.partial_cmp(&h.read_f64(b)?).unwrap_or(Ordering::Equal),
-        RKind::Float32 => f32::from_bits(h.read_u32(a)?).partial_cmp(&f32::from_bits(h.read_u32(b)?)).unwrap_or(Ordering::Equal),
+        RKind::Float64 => h
+            .read_f64(a)?
+            .partial_cmp(&h.read_f64(b)?)
+            .unwrap_or(Ordering::Equal),
+        RKind::Float32 => f32::from_bits(h.read_u32(a)?)
+            .partial_cmp(&f32::from_bits(h.read_u32(b)?))
+            .unwrap_or(Ordering::Equal),
         RKind::String => vm.read_string(a)?.cmp(&vm.read_string(b)?),
         RKind::Struct => {
             for f in &rt.fields {
@@ -830,7 +960,11 @@ pub fn format_float(v: f64, fmt_c: char, prec: Option<usize>, bits: u32, sharp: 
         return "NaN".into();
     }
     if v.is_infinite() {
-        return if v > 0.0 { "+Inf".into() } else { "-Inf".into() };
+        return if v > 0.0 {
+            "+Inf".into()
+        } else {
+            "-Inf".into()
+        };
     }
     let neg = v.is_sign_negative();
     let a = v.abs();
@@ -934,7 +1068,7 @@ pub fn format_float(v: f64, fmt_c: char, prec: Option<usize>, bits: u32, sharp: 
                         }
                     }
                     let nd = digits.len();
-                    if p > nd && nd as i32 >= exp + 1 {
+                    if p > nd && nd as i32 > exp {
                         nd
                     } else {
                         p
@@ -943,7 +1077,11 @@ pub fn format_float(v: f64, fmt_c: char, prec: Option<usize>, bits: u32, sharp: 
             };
             let exp_i = exp;
             if exp_i < -4 || exp_i >= eprec as i32 {
-                let min = if sharp { prec.unwrap_or(6).max(1) - 1 } else { 0 };
+                let min = if sharp {
+                    prec.unwrap_or(6).max(1) - 1
+                } else {
+                    0
+                };
                 e_form(&digits, exp, min)
             } else {
                 f_form(&digits, exp, None)
@@ -955,7 +1093,15 @@ pub fn format_float(v: f64, fmt_c: char, prec: Option<usize>, bits: u32, sharp: 
 /// %x of a non-negative float: `0x1.8p+00`.
 fn hex_float(a: f64, prec: Option<usize>, bits: u32) -> String {
     if a == 0.0 {
-        let frac = prec.map(|p| if p > 0 { format!(".{}", "0".repeat(p)) } else { String::new() }).unwrap_or_default();
+        let frac = prec
+            .map(|p| {
+                if p > 0 {
+                    format!(".{}", "0".repeat(p))
+                } else {
+                    String::new()
+                }
+            })
+            .unwrap_or_default();
         return format!("0x0{}p+00", frac);
     }
     let (mut mant, mut exp) = {
@@ -1000,8 +1146,17 @@ fn hex_float(a: f64, prec: Option<usize>, bits: u32) -> String {
             digits.pop();
         }
     }
-    let frac = if digits.is_empty() { String::new() } else { format!(".{}", digits) };
-    format!("0x1{}p{}{:02}", frac, if exp < 0 { '-' } else { '+' }, exp.abs())
+    let frac = if digits.is_empty() {
+        String::new()
+    } else {
+        format!(".{}", digits)
+    };
+    format!(
+        "0x1{}p{}{:02}",
+        frac,
+        if exp < 0 { '-' } else { '+' },
+        exp.abs()
+    )
 }
 
 /// Shortest round-trip digits of a non-negative finite float, and its decimal exponent.
@@ -1009,7 +1164,11 @@ fn shortest(a: f64, bits: u32) -> (String, i32) {
     if a == 0.0 {
         return ("0".into(), 0);
     }
-    let s = if bits == 32 { format!("{:e}", a as f32) } else { format!("{:e}", a) };
+    let s = if bits == 32 {
+        format!("{:e}", a as f32)
+    } else {
+        format!("{:e}", a)
+    };
     split_e(&s)
 }
 
@@ -1029,8 +1188,9 @@ fn split_e(s: &str) -> (String, i32) {
 }
 
 fn is_print(c: char) -> bool {
-    !(c.is_control() || matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{E000}'..='\u{F8FF}'))
-        && !(c as u32 >= 0xF0000)
+    !(c.is_control()
+        || matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{E000}'..='\u{F8FF}'))
+        && (c as u32) < 0xF0000
 }
 
 fn escape_char(out: &mut String, c: char, quote: char, ascii: bool) {
@@ -1066,7 +1226,12 @@ pub fn quote(s: &[u8], ascii: bool) -> String {
             i += 1;
             continue;
         }
-        escape_char(&mut out, char::from_u32(r).unwrap_or('\u{FFFD}'), '"', ascii);
+        escape_char(
+            &mut out,
+            char::from_u32(r).unwrap_or('\u{FFFD}'),
+            '"',
+            ascii,
+        );
         i += w.max(1);
     }
     out.push('"');
@@ -1074,7 +1239,10 @@ pub fn quote(s: &[u8], ascii: bool) -> String {
 }
 
 pub fn quote_rune(r: i32) -> String {
-    let c = u32::try_from(r).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}');
+    let c = u32::try_from(r)
+        .ok()
+        .and_then(char::from_u32)
+        .unwrap_or('\u{FFFD}');
     let mut out = String::from("'");
     escape_char(&mut out, c, '\'', false);
     out.push('\'');
@@ -1234,7 +1402,11 @@ pub fn register(r: &mut NativeRegistry) {
             i += 1;
         }
         let n = found.len();
-        let p = if n == 0 { 0 } else { vm.alloc(gosub_heap::GcTypeId::BYTES, 8 * n)? };
+        let p = if n == 0 {
+            0
+        } else {
+            vm.alloc(gosub_heap::GcTypeId::BYTES, 8 * n)?
+        };
         for (k, v) in found.iter().enumerate() {
             vm.heap.write_u64(p + 8 * k as u64, *v)?;
         }
@@ -1249,18 +1421,27 @@ pub fn register(r: &mut NativeRegistry) {
 /// sort's swapper: swaps elements i and j of the slice held by the interface at `ia`.
 pub fn swap_any(vm: &mut Vm, ia: Addr, i: u64, j: u64) -> Result<(), Trap> {
     let it = vm.heap.read_u64(ia)?;
-    let rt = gosub_vm::iface::dyn_rtype(vm, it).ok_or(Trap::PanicString("reflect: call of Swapper on zero Value".into()))?;
+    let rt = gosub_vm::iface::dyn_rtype(vm, it).ok_or(Trap::PanicString(
+        "reflect: call of Swapper on zero Value".into(),
+    ))?;
     let prog = vm.prog.clone();
     let r = &prog.rtypes[rt as usize];
     if r.kind != RKind::Slice {
-        return Err(Trap::PanicString(format!("reflect: call of Swapper on {} Value", r.name)));
+        return Err(Trap::PanicString(format!(
+            "reflect: call of Swapper on {} Value",
+            r.name
+        )));
     }
     let es = prog.rtypes[r.elem as usize].size as usize;
     let s = vm.heap.read_u64(ia + 8)?;
     let base = vm.heap.read_u64(s)?;
     let len = vm.heap.read_u64(s + 8)?;
     if i >= len || j >= len {
-        return Err(Trap::Runtime(format!("index out of range [{}] with length {}", i.max(j), len)));
+        return Err(Trap::Runtime(format!(
+            "index out of range [{}] with length {}",
+            i.max(j),
+            len
+        )));
     }
     let a = vm.heap.bytes(base + i * es as u64, es)?.to_vec();
     let b = vm.heap.bytes(base + j * es as u64, es)?.to_vec();
@@ -1274,15 +1455,20 @@ pub fn swap_any(vm: &mut Vm, ia: Addr, i: u64, j: u64) -> Result<(), Trap> {
 pub fn assign_to(vm: &mut Vm, err: Addr, target: Addr) -> Result<bool, Trap> {
     let prog = vm.prog.clone();
     let tit = vm.heap.read_u64(target)?;
-    let tt = gosub_vm::iface::dyn_rtype(vm, tit).ok_or(Trap::PanicString("errors: target cannot be nil".into()))?;
+    let tt = gosub_vm::iface::dyn_rtype(vm, tit)
+        .ok_or(Trap::PanicString("errors: target cannot be nil".into()))?;
     let trt = &prog.rtypes[tt as usize];
     if trt.kind != RKind::Pointer {
-        return Err(Trap::PanicString("errors: target must be a non-nil pointer".into()));
+        return Err(Trap::PanicString(
+            "errors: target must be a non-nil pointer".into(),
+        ));
     }
     let dst = vm.heap.read_u64(target + 8)?;
     let want = trt.elem;
     let eit = vm.heap.read_u64(err)?;
-    let Some(et) = gosub_vm::iface::dyn_rtype(vm, eit) else { return Ok(false) };
+    let Some(et) = gosub_vm::iface::dyn_rtype(vm, eit) else {
+        return Ok(false);
+    };
     let data = vm.heap.read_u64(err + 8)?;
     let wrt = &prog.rtypes[want as usize];
     if wrt.kind == RKind::Interface {

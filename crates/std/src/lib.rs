@@ -6,6 +6,7 @@
 
 pub mod fmt;
 pub mod natives;
+pub mod runtime;
 
 use gosub_vm::NativeRegistry;
 
@@ -24,18 +25,32 @@ pub fn source(path: &str) -> Option<&'static str> {
         "unicode/utf8" => include_str!("../go/unicode/utf8/utf8.go"),
         "runtime" => include_str!("../go/runtime/runtime.go"),
         "runtime/debug" => include_str!("../go/runtime/debug/debug.go"),
+        "sync" => include_str!("../go/sync/sync.go"),
         _ => return None,
     })
 }
 
 /// Every standard package gosub has.
-pub const PACKAGES: &[&str] =
-    &["errors", "fmt", "io", "math", "os", "runtime", "runtime/debug", "sort", "strconv", "strings", "unicode", "unicode/utf8"];
+pub const PACKAGES: &[&str] = &[
+    "errors",
+    "fmt",
+    "io",
+    "math",
+    "os",
+    "runtime",
+    "runtime/debug",
+    "sort",
+    "strconv",
+    "strings",
+    "unicode",
+    "unicode/utf8",
+];
 
 /// All native functions of the standard library.
 pub fn registry() -> NativeRegistry {
     let mut r = NativeRegistry::new();
     natives::register(&mut r);
+    runtime::register(&mut r);
     fmt::register(&mut r);
     r
 }

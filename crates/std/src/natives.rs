@@ -3,8 +3,8 @@
 //! Each native reads its parameters from its frame (`fp`, parameters from offset 0, each
 //! 8-byte aligned) and writes its results after them, as a Go function would.
 
-use gosub_vm::{NativeRegistry, Trap, Vm};
 use gosub_heap::Addr;
+use gosub_vm::{NativeRegistry, Trap, Vm};
 
 /// Reads parameters and writes results of a native's frame, in declaration order.
 pub struct Args<'a> {
@@ -37,6 +37,18 @@ impl<'a> Args<'a> {
     pub fn string(&mut self) -> Result<Vec<u8>, Trap> {
         let a = self.take(16);
         self.vm.read_string(a)
+    }
+    /// A string parameter as (data address, length), without copying its bytes.
+    pub fn string_ref(&mut self) -> Result<(Addr, u64), Trap> {
+        let a = self.take(16);
+        Ok((self.vm.heap.read_u64(a)?, self.vm.heap.read_u64(a + 8)?))
+    }
+    /// The bytes of a string parameter read with `string_ref` (borrowed from the heap).
+    pub fn bytes(&self, (p, n): (Addr, u64)) -> Result<&[u8], Trap> {
+        if n == 0 {
+            return Ok(&[]);
+        }
+        Ok(self.vm.heap.bytes(p, n as usize)?)
     }
     /// An interface or slice parameter: its address in the frame.
     pub fn addr(&mut self, size: u64) -> Addr {
@@ -82,20 +94,49 @@ macro_rules! math1 {
 }
 
 pub fn index_of(s: &[u8], sub: &[u8]) -> i64 {
-    if sub.is_empty() {
-        return 0;
+    match sub.len() {
+        0 => 0,
+        1 => s
+            .iter()
+            .position(|&b| b == sub[0])
+            .map(|i| i as i64)
+            .unwrap_or(-1),
+        n if n > s.len() => -1,
+        n => {
+            let first = sub[0];
+            let mut i = 0;
+            while i + n <= s.len() {
+                match s[i..=s.len() - n].iter().position(|&b| b == first) {
+                    Some(k) => {
+                        i += k;
+                        if &s[i..i + n] == sub {
+                            return i as i64;
+                        }
+                        i += 1;
+                    }
+                    None => return -1,
+                }
+            }
+            -1
+        }
     }
-    s.windows(sub.len()).position(|w| w == sub).map(|i| i as i64).unwrap_or(-1)
 }
 
 fn map_runes(s: &[u8], f: impl Fn(char) -> String) -> Vec<u8> {
     let mut out = Vec::with_capacity(s.len());
     let mut i = 0;
     while i < s.len() {
-        match std::str::from_utf8(&s[i..]).ok().and_then(|t| t.chars().next()).or_else(|| {
-            let end = (i + 4).min(s.len());
-            (i + 1..=end).rev().find_map(|e| std::str::from_utf8(&s[i..e]).ok().and_then(|t| t.chars().next()))
-        }) {
+        match std::str::from_utf8(&s[i..])
+            .ok()
+            .and_then(|t| t.chars().next())
+            .or_else(|| {
+                let end = (i + 4).min(s.len());
+                (i + 1..=end).rev().find_map(|e| {
+                    std::str::from_utf8(&s[i..e])
+                        .ok()
+                        .and_then(|t| t.chars().next())
+                })
+            }) {
             Some(c) if s[i..].starts_with(c.to_string().as_bytes()) => {
                 out.extend_from_slice(f(c).as_bytes());
                 i += c.len_utf8();
@@ -120,9 +161,11 @@ fn go_lower(c: char) -> String {
 /// Parses a Go integer literal for strconv (base 0 = prefix decides). Error code: 1 syntax,
 /// 2 range.
 fn parse_int(s: &[u8], base: i64, bits: i64, signed: bool) -> (i128, i64) {
-    let Ok(st) = std::str::from_utf8(s) else { return (0, 1) };
+    let Ok(st) = std::str::from_utf8(s) else {
+        return (0, 1);
+    };
     let (neg, body) = match st.as_bytes().first() {
-        Some(b'-') if signed || true => (true, &st[1..]),
+        Some(b'-') => (true, &st[1..]),
         Some(b'+') => (false, &st[1..]),
         _ => (false, st),
     };
@@ -145,7 +188,11 @@ fn parse_int(s: &[u8], base: i64, bits: i64, signed: bool) -> (i128, i64) {
     } else {
         (base as u32, body, false)
     };
-    let digits: String = if underscores { digits.replace('_', "") } else { digits.to_string() };
+    let digits: String = if underscores {
+        digits.replace('_', "")
+    } else {
+        digits.to_string()
+    };
     if digits.is_empty() || !(2..=36).contains(&base) {
         return (0, 1);
     }
@@ -153,7 +200,9 @@ fn parse_int(s: &[u8], base: i64, bits: i64, signed: bool) -> (i128, i64) {
     let mut v: u128 = 0;
     let mut overflow = false;
     for ch in digits.chars() {
-        let Some(d) = ch.to_digit(base) else { return (0, 1) };
+        let Some(d) = ch.to_digit(base) else {
+            return (0, 1);
+        };
         v = v * base as u128 + d as u128;
         if v > u64::MAX as u128 * 2 {
             overflow = true;
@@ -172,7 +221,11 @@ fn parse_int(s: &[u8], base: i64, bits: i64, signed: bool) -> (i128, i64) {
         }
         (val, 0)
     } else {
-        let max = if bits == 64 { u64::MAX as i128 } else { (1i128 << bits) - 1 };
+        let max = if bits == 64 {
+            u64::MAX as i128
+        } else {
+            (1i128 << bits) - 1
+        };
         if overflow || v as i128 > max {
             return (max, 2);
         }
@@ -181,13 +234,24 @@ fn parse_int(s: &[u8], base: i64, bits: i64, signed: bool) -> (i128, i64) {
 }
 
 fn parse_float(s: &[u8]) -> (f64, i64) {
-    let Ok(st) = std::str::from_utf8(s) else { return (0.0, 1) };
+    let Ok(st) = std::str::from_utf8(s) else {
+        return (0.0, 1);
+    };
     let t = st.replace('_', "");
     let lower = t.to_ascii_lowercase();
     let core = lower.trim_start_matches(['+', '-']);
     let neg = lower.starts_with('-');
     match core {
-        "inf" | "infinity" => return (if neg { f64::NEG_INFINITY } else { f64::INFINITY }, 0),
+        "inf" | "infinity" => {
+            return (
+                if neg {
+                    f64::NEG_INFINITY
+                } else {
+                    f64::INFINITY
+                },
+                0,
+            )
+        }
         "nan" => return (f64::NAN, 0),
         _ => {}
     }
@@ -261,34 +325,40 @@ pub fn register(r: &mut NativeRegistry) {
         let v = std::env::var(String::from_utf8_lossy(&k).as_ref()).unwrap_or_default();
         a.ret_string(v.as_bytes())?;
     });
-    // ---- runtime ----
-    native!(r, "runtime.GC", |a| {
-        a.vm.heap.set_gc_inhibited(false);
-        gosub_vm::gc::collect(a.vm, gosub_heap::GcKind::Major);
-        a.vm.heap.set_gc_inhibited(true);
+    // ---- runtime: see runtime.rs ----
+    // ---- scheduling ----
+    native!(r, "runtime.NumGoroutine", |a| {
+        let n = a.vm.num_goroutines();
+        a.ret_int(n as i64)?;
     });
-    native!(r, "runtime/debug.FreeOSMemory", |a| {
-        a.vm.heap.set_gc_inhibited(false);
-        gosub_vm::gc::collect(a.vm, gosub_heap::GcKind::Full);
-        a.vm.heap.set_gc_inhibited(true);
+    native!(r, "runtime.Gosched", |a| {
+        let _ = &a;
+        return Err(Trap::Yield);
     });
-    native!(r, "runtime/debug.SetGCPercent", |a| {
-        let _ = a.int()?;
-        a.ret_int(100)?;
+    native!(r, "sync.fatal", |a| {
+        let s = a.string()?;
+        return Err(Trap::Fatal(String::from_utf8_lossy(&s).into_owned()));
     });
     // ---- strings ----
     native!(r, "strings.Index", |a| {
-        let s = a.string()?;
-        let sub = a.string()?;
-        a.ret_int(index_of(&s, &sub))?;
+        let s = a.string_ref()?;
+        let sub = a.string_ref()?;
+        let v = index_of(a.bytes(s)?, a.bytes(sub)?);
+        a.ret_int(v)?;
     });
     native!(r, "strings.LastIndex", |a| {
-        let s = a.string()?;
-        let sub = a.string()?;
+        let s = a.string_ref()?;
+        let sub = a.string_ref()?;
+        let (s, sub) = (a.bytes(s)?, a.bytes(sub)?);
         let v = if sub.is_empty() {
             s.len() as i64
+        } else if sub.len() > s.len() {
+            -1
         } else {
-            s.windows(sub.len()).rposition(|w| w == sub.as_slice()).map(|i| i as i64).unwrap_or(-1)
+            s.windows(sub.len())
+                .rposition(|w| w == sub)
+                .map(|i| i as i64)
+                .unwrap_or(-1)
         };
         a.ret_int(v)?;
     });
@@ -299,7 +369,9 @@ pub fn register(r: &mut NativeRegistry) {
             return Err(Trap::PanicString("strings: negative Repeat count".into()));
         }
         if (s.len() as u128) * (n as u128) > (1u128 << 36) {
-            return Err(Trap::PanicString("strings: Repeat output length overflow".into()));
+            return Err(Trap::PanicString(
+                "strings: Repeat output length overflow".into(),
+            ));
         }
         a.ret_string(&s.repeat(n as usize))?;
     });
@@ -317,7 +389,11 @@ pub fn register(r: &mut NativeRegistry) {
         let t = String::from_utf8_lossy(&s)
             .chars()
             .map(|c| {
-                let out = if !prev_letter { c.to_uppercase().collect::<String>() } else { c.to_string() };
+                let out = if !prev_letter {
+                    c.to_uppercase().collect::<String>()
+                } else {
+                    c.to_string()
+                };
                 prev_letter = c.is_alphanumeric() || c == '_' || c == '\'';
                 out
             })
@@ -342,7 +418,10 @@ pub fn register(r: &mut NativeRegistry) {
                 b -= 1;
             }
             let (r, w) = gosub_vm::strings::decode_rune(&s[b..end]);
-            if b + w != end || (w == 1 && r == 0xFFFD) || !char::from_u32(r).is_some_and(char::is_whitespace) {
+            if b + w != end
+                || (w == 1 && r == 0xFFFD)
+                || !char::from_u32(r).is_some_and(char::is_whitespace)
+            {
                 break;
             }
             end = b;
@@ -354,7 +433,9 @@ pub fn register(r: &mut NativeRegistry) {
         let v = a.int()?;
         let base = a.int()?;
         if !(2..=36).contains(&base) {
-            return Err(Trap::PanicString("strconv: illegal AppendInt/FormatInt base".into()));
+            return Err(Trap::PanicString(
+                "strconv: illegal AppendInt/FormatInt base".into(),
+            ));
         }
         a.ret_string(format_int(v as i128, base as u32).as_bytes())?;
     });
@@ -362,7 +443,9 @@ pub fn register(r: &mut NativeRegistry) {
         let v = a.int()? as u64;
         let base = a.int()?;
         if !(2..=36).contains(&base) {
-            return Err(Trap::PanicString("strconv: illegal AppendInt/FormatInt base".into()));
+            return Err(Trap::PanicString(
+                "strconv: illegal AppendInt/FormatInt base".into(),
+            ));
         }
         a.ret_string(format_int(v as i128, base as u32).as_bytes())?;
     });
@@ -394,7 +477,13 @@ pub fn register(r: &mut NativeRegistry) {
         let fmt = a.int()? as u8;
         let prec = a.int()?;
         let bits = a.int()?;
-        let s = crate::fmt::format_float(f, fmt as char, if prec < 0 { None } else { Some(prec as usize) }, bits as u32, false);
+        let s = crate::fmt::format_float(
+            f,
+            fmt as char,
+            if prec < 0 { None } else { Some(prec as usize) },
+            bits as u32,
+            false,
+        );
         a.ret_string(s.as_bytes())?;
     });
     native!(r, "strconv.Quote", |a| {
@@ -469,36 +558,75 @@ pub fn register(r: &mut NativeRegistry) {
         a.vm.heap.write_u64(at, x as u32 as u64)?;
     });
     // ---- unicode ----
-    for (name, f) in [
-        ("unicode.IsLetter", (|c: char| c.is_alphabetic()) as fn(char) -> bool),
-        ("unicode.IsDigit", |c: char| c.is_numeric() && c.to_digit(10).is_some() || c.is_ascii_digit()),
-        ("unicode.IsNumber", |c: char| c.is_numeric()),
-        ("unicode.IsSpace", |c: char| c.is_whitespace()),
-        ("unicode.IsUpper", |c: char| c.is_uppercase()),
-        ("unicode.IsLower", |c: char| c.is_lowercase()),
-        ("unicode.IsPunct", |c: char| c.is_ascii_punctuation() && !"$+<=>^`|~".contains(c)),
-        ("unicode.IsPrint", |c: char| !c.is_control()),
-        ("unicode.IsControl", |c: char| c.is_control()),
-    ] {
-        let _ = (name, f);
-    }
-    native!(r, "unicode.IsLetter", |a| { let c = rune(a.int()?); a.ret_bool(c.is_some_and(|c| c.is_alphabetic()))?; });
-    native!(r, "unicode.IsDigit", |a| { let c = rune(a.int()?); a.ret_bool(c.is_some_and(is_decimal_digit))?; });
-    native!(r, "unicode.IsNumber", |a| { let c = rune(a.int()?); a.ret_bool(c.is_some_and(|c| c.is_numeric()))?; });
-    native!(r, "unicode.IsSpace", |a| { let c = rune(a.int()?); a.ret_bool(c.is_some_and(|c| c.is_whitespace()))?; });
-    native!(r, "unicode.IsUpper", |a| { let c = rune(a.int()?); a.ret_bool(c.is_some_and(|c| c.is_uppercase()))?; });
-    native!(r, "unicode.IsLower", |a| { let c = rune(a.int()?); a.ret_bool(c.is_some_and(|c| c.is_lowercase()))?; });
-    native!(r, "unicode.IsPunct", |a| { let c = rune(a.int()?); a.ret_bool(c.is_some_and(|c| c.is_ascii_punctuation() && !"$+<=>^`|~".contains(c)))?; });
-    native!(r, "unicode.IsPrint", |a| { let c = rune(a.int()?); a.ret_bool(c.is_some_and(|c| !c.is_control()))?; });
-    native!(r, "unicode.IsControl", |a| { let c = rune(a.int()?); a.ret_bool(c.is_some_and(|c| c.is_control()))?; });
-    native!(r, "unicode.ToUpper", |a| { let v = a.int()?; a.ret_int(rune(v).map(|c| single(c.to_uppercase(), c) as i64).unwrap_or(v))?; });
-    native!(r, "unicode.ToLower", |a| { let v = a.int()?; a.ret_int(rune(v).map(|c| single(c.to_lowercase(), c) as i64).unwrap_or(v))?; });
-    native!(r, "unicode.ToTitle", |a| { let v = a.int()?; a.ret_int(rune(v).map(|c| single(c.to_uppercase(), c) as i64).unwrap_or(v))?; });
+    native!(r, "unicode.IsLetter", |a| {
+        let c = rune(a.int()?);
+        a.ret_bool(c.is_some_and(|c| c.is_alphabetic()))?;
+    });
+    native!(r, "unicode.IsDigit", |a| {
+        let c = rune(a.int()?);
+        a.ret_bool(c.is_some_and(is_decimal_digit))?;
+    });
+    native!(r, "unicode.IsNumber", |a| {
+        let c = rune(a.int()?);
+        a.ret_bool(c.is_some_and(|c| c.is_numeric()))?;
+    });
+    native!(r, "unicode.IsSpace", |a| {
+        let c = rune(a.int()?);
+        a.ret_bool(c.is_some_and(|c| c.is_whitespace()))?;
+    });
+    native!(r, "unicode.IsUpper", |a| {
+        let c = rune(a.int()?);
+        a.ret_bool(c.is_some_and(|c| c.is_uppercase()))?;
+    });
+    native!(r, "unicode.IsLower", |a| {
+        let c = rune(a.int()?);
+        a.ret_bool(c.is_some_and(|c| c.is_lowercase()))?;
+    });
+    native!(r, "unicode.IsPunct", |a| {
+        let c = rune(a.int()?);
+        a.ret_bool(c.is_some_and(|c| c.is_ascii_punctuation() && !"$+<=>^`|~".contains(c)))?;
+    });
+    native!(r, "unicode.IsPrint", |a| {
+        let c = rune(a.int()?);
+        a.ret_bool(c.is_some_and(|c| !c.is_control()))?;
+    });
+    native!(r, "unicode.IsControl", |a| {
+        let c = rune(a.int()?);
+        a.ret_bool(c.is_some_and(|c| c.is_control()))?;
+    });
+    native!(r, "unicode.ToUpper", |a| {
+        let v = a.int()?;
+        a.ret_int(
+            rune(v)
+                .map(|c| single(c.to_uppercase(), c) as i64)
+                .unwrap_or(v),
+        )?;
+    });
+    native!(r, "unicode.ToLower", |a| {
+        let v = a.int()?;
+        a.ret_int(
+            rune(v)
+                .map(|c| single(c.to_lowercase(), c) as i64)
+                .unwrap_or(v),
+        )?;
+    });
+    native!(r, "unicode.ToTitle", |a| {
+        let v = a.int()?;
+        a.ret_int(
+            rune(v)
+                .map(|c| single(c.to_uppercase(), c) as i64)
+                .unwrap_or(v),
+        )?;
+    });
     // ---- sort ----
     native!(r, "sort.lenOf", |a| {
         let at = a.addr(16);
         let data = a.vm.heap.read_u64(at + 8)?;
-        let n = if data == 0 { 0 } else { a.vm.heap.read_u64(data + 8)? };
+        let n = if data == 0 {
+            0
+        } else {
+            a.vm.heap.read_u64(data + 8)?
+        };
         a.ret_int(n as i64)?;
     });
     native!(r, "sort.swapAny", |a| {
@@ -517,11 +645,12 @@ pub fn register(r: &mut NativeRegistry) {
 
 /// Unicode category Nd (decimal digits): runs of ten starting at these code points.
 const ND_ZEROS: &[u32] = &[
-    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6, 0xE50, 0xED0,
-    0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620,
-    0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0,
-    0x112F0, 0x11450, 0x114D0, 0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60,
-    0x16AC0, 0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
+    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
+    0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
+    0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
+    0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650,
+    0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0, 0x16B50,
+    0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
 ];
 
 fn is_decimal_digit(c: char) -> bool {

@@ -26,15 +26,27 @@ pub fn wr(vm: &mut Vm, fp: Addr, off: u32, v: u64) -> Result<(), Trap> {
 
 /// Starts the deferred call whose record is `head` in the frame at `fp`; unlinks it and
 /// returns the callee and its frame address.
-pub fn start_deferred(vm: &mut Vm, prog: &Arc<Program>, head: Addr, fp: Addr, f: &Function, _panicking: bool) -> Result<(u32, Addr), Trap> {
+pub fn start_deferred(
+    vm: &mut Vm,
+    prog: &Arc<Program>,
+    head: Addr,
+    fp: Addr,
+    f: &Function,
+    _panicking: bool,
+) -> Result<(u32, Addr), Trap> {
     let next = vm.heap.read_u64(head + 8)?;
     wr(vm, fp, f.defer_off.unwrap_or(0), next)?;
     let clo = vm.heap.read_u64(head)?;
     if clo == 0 {
-        return Err(Trap::Runtime("invalid memory address or nil pointer dereference".into()));
+        return Err(Trap::Runtime(
+            "invalid memory address or nil pointer dereference".into(),
+        ));
     }
     let callee = vm.heap.read_u64(clo)? as u32;
-    let cf = prog.funcs.get(callee as usize).ok_or(Trap::Fatal("bad deferred function".into()))?;
+    let cf = prog
+        .funcs
+        .get(callee as usize)
+        .ok_or(Trap::Fatal("bad deferred function".into()))?;
     let new_fp = fp + f.frame_size as u64;
     enter(vm, prog, callee, new_fp)?;
     if cf.params_size > 0 {
@@ -48,10 +60,11 @@ pub fn start_deferred(vm: &mut Vm, prog: &Arc<Program>, head: Addr, fp: Addr, f:
 
 /// Go's size classes (bytes), used to round slice growth as Go's allocator does.
 const SIZE_CLASSES: &[u64] = &[
-    8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320, 352, 384, 416, 448, 480,
-    512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048, 2304, 2688, 3072, 3200, 3456, 4096, 4864,
-    5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728, 10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480,
-    21760, 24576, 27264, 28672, 32768,
+    8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320, 352,
+    384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048,
+    2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728,
+    10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672,
+    32768,
 ];
 
 pub fn roundupsize(size: u64) -> u64 {
@@ -169,10 +182,16 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
             let l = opt(vm, fp, lo)?.unwrap_or(0);
             let h = opt(vm, fp, hi)?.unwrap_or(len);
             if h > len {
-                return Err(Trap::Runtime(format!("slice bounds out of range [:{}] with length {}", h as i64, len)));
+                return Err(Trap::Runtime(format!(
+                    "slice bounds out of range [:{}] with length {}",
+                    h as i64, len
+                )));
             }
             if l > h {
-                return Err(Trap::Runtime(format!("slice bounds out of range [{}:{}]", l as i64, h)));
+                return Err(Trap::Runtime(format!(
+                    "slice bounds out of range [{}:{}]",
+                    l as i64, h
+                )));
             }
             let p = rd(vm, fp, s)?;
             let np = if h == l { 0 } else { p + l };
@@ -180,7 +199,10 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
         }
         Op::RuneToStr { dst, a } => {
             let v = rd(vm, fp, a)? as i64;
-            let c = u32::try_from(v).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}');
+            let c = u32::try_from(v)
+                .ok()
+                .and_then(char::from_u32)
+                .unwrap_or('\u{FFFD}');
             let mut buf = [0u8; 4];
             let s = c.encode_utf8(&mut buf);
             let (p, n) = vm.new_string(s.as_bytes())?;
@@ -188,7 +210,11 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
         }
         Op::BytesToStr { dst, a } => {
             let n = rd(vm, fp, a + 8)?;
-            let p = if n == 0 { 0 } else { vm.alloc(GcTypeId::BYTES, n as usize)? };
+            let p = if n == 0 {
+                0
+            } else {
+                vm.alloc(GcTypeId::BYTES, n as usize)?
+            };
             let src = rd(vm, fp, a)?;
             if n > 0 {
                 vm.heap.copy(p, src, n as usize)?;
@@ -198,7 +224,11 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
         Op::StrToBytes { dst, a } => {
             let n = rd(vm, fp, a + 8)?;
             let cap = if n == 0 { 0 } else { roundupsize(n) };
-            let p = if n == 0 { vm.zerobase } else { vm.alloc(GcTypeId::BYTES, cap as usize)? };
+            let p = if n == 0 {
+                vm.zerobase
+            } else {
+                vm.alloc(GcTypeId::BYTES, cap as usize)?
+            };
             let src = rd(vm, fp, a)?;
             if n > 0 {
                 vm.heap.copy(p, src, n as usize)?;
@@ -213,7 +243,12 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
             let mut s = String::new();
             for i in 0..n {
                 let r = vm.heap.read_u32(p + 4 * i)? as i32;
-                s.push(u32::try_from(r).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}'));
+                s.push(
+                    u32::try_from(r)
+                        .ok()
+                        .and_then(char::from_u32)
+                        .unwrap_or('\u{FFFD}'),
+                );
             }
             let (sp, sn) = vm.new_string(s.as_bytes())?;
             set_str(vm, fp, dst, sp, sn)?;
@@ -223,7 +258,11 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
             let runes: Vec<u32> = crate::strings::decode_runes(&bytes);
             let n = runes.len() as u64;
             let cap = if n == 0 { 0 } else { roundupsize(n * 4) / 4 };
-            let p = if n == 0 { vm.zerobase } else { vm.alloc(GcTypeId::BYTES, (cap * 4) as usize)? };
+            let p = if n == 0 {
+                vm.zerobase
+            } else {
+                vm.alloc(GcTypeId::BYTES, (cap * 4) as usize)?
+            };
             for (i, r) in runes.iter().enumerate() {
                 vm.heap.write_u32(p + 4 * i as u64, *r)?;
             }
@@ -241,21 +280,39 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
             wr(vm, fp, rune, r as u64)?;
             wr(vm, fp, width, w as u64)?;
         }
-        Op::MakeSlice { dst, gcty, elem_size, len, cap } => {
+        Op::MakeSlice {
+            dst,
+            gcty,
+            elem_size,
+            len,
+            cap,
+        } => {
             let l = rd(vm, fp, len)?;
             let c = opt(vm, fp, cap)?.unwrap_or(l);
             if (l as i64) < 0 || l > (1 << 40) {
-                return Err(Trap::PanicString("runtime error: makeslice: len out of range".into()));
+                return Err(Trap::PanicString(
+                    "runtime error: makeslice: len out of range".into(),
+                ));
             }
             if (c as i64) < 0 || c < l || c > (1 << 40) {
-                return Err(Trap::PanicString("runtime error: makeslice: cap out of range".into()));
+                return Err(Trap::PanicString(
+                    "runtime error: makeslice: cap out of range".into(),
+                ));
             }
             let p = alloc_array(vm, gcty, elem_size, c)?;
             wr(vm, fp, dst, p)?;
             wr(vm, fp, dst + 8, l)?;
             wr(vm, fp, dst + 16, c)?;
         }
-        Op::SliceSlice { dst, s, lo, hi, max, elem_size, array_len } => {
+        Op::SliceSlice {
+            dst,
+            s,
+            lo,
+            hi,
+            max,
+            elem_size,
+            array_len,
+        } => {
             let (base, len, cap) = match array_len {
                 Some(n) => (rd(vm, fp, s)?, n, n),
                 None => (rd(vm, fp, s)?, rd(vm, fp, s + 8)?, rd(vm, fp, s + 16)?),
@@ -266,27 +323,55 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
             let h = opt(vm, fp, hi)?.unwrap_or(if three { m } else { len });
             if three {
                 if m > cap {
-                    return Err(Trap::Runtime(format!("slice bounds out of range [::{}] with capacity {}", m as i64, cap)));
+                    return Err(Trap::Runtime(format!(
+                        "slice bounds out of range [::{}] with capacity {}",
+                        m as i64, cap
+                    )));
                 }
                 if h > m {
-                    return Err(Trap::Runtime(format!("slice bounds out of range [:{}:{}]", h as i64, m)));
+                    return Err(Trap::Runtime(format!(
+                        "slice bounds out of range [:{}:{}]",
+                        h as i64, m
+                    )));
                 }
             } else if h > cap {
-                let what = if array_len.is_some() { "length" } else { "capacity" };
-                return Err(Trap::Runtime(format!("slice bounds out of range [:{}] with {} {}", h as i64, what, cap)));
+                let what = if array_len.is_some() {
+                    "length"
+                } else {
+                    "capacity"
+                };
+                return Err(Trap::Runtime(format!(
+                    "slice bounds out of range [:{}] with {} {}",
+                    h as i64, what, cap
+                )));
             }
             if l > h {
-                return Err(Trap::Runtime(format!("slice bounds out of range [{}:{}]", l as i64, h)));
+                return Err(Trap::Runtime(format!(
+                    "slice bounds out of range [{}:{}]",
+                    l as i64, h
+                )));
             }
-            let np = if m - l == 0 && l > 0 { base + l * elem_size as u64 } else { base + l * elem_size as u64 };
+            let np = base + l * elem_size as u64;
             wr(vm, fp, dst, np)?;
             wr(vm, fp, dst + 8, h - l)?;
             wr(vm, fp, dst + 16, m - l)?;
         }
-        Op::Append { dst, s, src, n, elem_size, gcty, spread } => {
+        Op::Append {
+            dst,
+            s,
+            src,
+            n,
+            elem_size,
+            gcty,
+            spread,
+        } => {
             let old_len = rd(vm, fp, s + 8)?;
             let old_cap = rd(vm, fp, s + 16)?;
-            let num = if spread { rd(vm, fp, src + 8)? } else { n as u64 };
+            let num = if spread {
+                rd(vm, fp, src + 8)?
+            } else {
+                n as u64
+            };
             let new_len = old_len + num;
             let es = elem_size as u64;
             let mut base = rd(vm, fp, s)?;
@@ -342,7 +427,14 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
             wr(vm, fp, dst + 8, new_len)?;
             wr(vm, fp, dst + 16, cap)?;
         }
-        Op::Copy { n, dst, src, elem_size, from_str, .. } => {
+        Op::Copy {
+            n,
+            dst,
+            src,
+            elem_size,
+            from_str,
+            ..
+        } => {
             let dl = rd(vm, fp, dst + 8)?;
             let sl = rd(vm, fp, src + 8)?;
             let k = dl.min(sl);
@@ -354,7 +446,13 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
             }
             wr(vm, fp, n, k)?;
         }
-        Op::SliceToArray { dst, src, n, size, ptr } => {
+        Op::SliceToArray {
+            dst,
+            src,
+            n,
+            size,
+            ptr,
+        } => {
             let len = rd(vm, fp, src + 8)?;
             if len < n {
                 return Err(Trap::Runtime(format!(
@@ -369,23 +467,43 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
                 vm.heap.copy(fp + dst as u64, p, size as usize)?;
             }
         }
-        Op::FMinMax { dst, a, b, max, f32 } => {
+        Op::FMinMax {
+            dst,
+            a,
+            b,
+            max,
+            f32,
+        } => {
             let (x, y) = if f32 {
-                (f32::from_bits(rd(vm, fp, a)? as u32) as f64, f32::from_bits(rd(vm, fp, b)? as u32) as f64)
+                (
+                    f32::from_bits(rd(vm, fp, a)? as u32) as f64,
+                    f32::from_bits(rd(vm, fp, b)? as u32) as f64,
+                )
             } else {
-                (f64::from_bits(rd(vm, fp, a)?), f64::from_bits(rd(vm, fp, b)?))
+                (
+                    f64::from_bits(rd(vm, fp, a)?),
+                    f64::from_bits(rd(vm, fp, b)?),
+                )
             };
             let r = if x.is_nan() || y.is_nan() {
                 f64::NAN
             } else if x == y {
                 // Only the sign of zero can differ.
-                if max == x.is_sign_negative() { y } else { x }
+                if max == x.is_sign_negative() {
+                    y
+                } else {
+                    x
+                }
             } else if (x < y) != max {
                 x
             } else {
                 y
             };
-            let bits = if f32 { (r as f32).to_bits() as u64 } else { r.to_bits() };
+            let bits = if f32 {
+                (r as f32).to_bits() as u64
+            } else {
+                r.to_bits()
+            };
             wr(vm, fp, dst, bits)?;
         }
         Op::ClearSlice { s, elem_size } => {
@@ -395,7 +513,14 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
                 vm.heap.fill_zero(p, (l * elem_size as u64) as usize)?;
             }
         }
-        Op::MakeIface { dst, src, itab, size, gcty, direct } => {
+        Op::MakeIface {
+            dst,
+            src,
+            itab,
+            size,
+            gcty,
+            direct,
+        } => {
             let data = if direct {
                 rd(vm, fp, src)?
             } else {
@@ -408,7 +533,13 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
             wr(vm, fp, dst, itab as u64 + 1)?;
             wr(vm, fp, dst + 8, data)?;
         }
-        Op::IfaceToIface { dst, src, iface_ty, commaok, assert } => {
+        Op::IfaceToIface {
+            dst,
+            src,
+            iface_ty,
+            commaok,
+            assert,
+        } => {
             let it = rd(vm, fp, src)?;
             let data = rd(vm, fp, src + 8)?;
             if it == 0 && !assert {
@@ -416,7 +547,11 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
                 wr(vm, fp, dst + 8, 0)?;
                 return Ok(None);
             }
-            let res = if it == 0 { Err(None) } else { crate::iface::convert_itab(vm, prog, it, iface_ty) };
+            let res = if it == 0 {
+                Err(None)
+            } else {
+                crate::iface::convert_itab(vm, prog, it, iface_ty)
+            };
             match (res, commaok) {
                 (Ok(nit), ok) => {
                     wr(vm, fp, dst, nit)?;
@@ -433,9 +568,14 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
                 (Err(missing), None) => {
                     let tname = &prog.rtypes[iface_ty as usize].name;
                     return Err(if it == 0 {
-                        Trap::Runtime(format!("interface conversion: interface is nil, not {}", tname))
+                        Trap::Runtime(format!(
+                            "interface conversion: interface is nil, not {}",
+                            tname
+                        ))
                     } else {
-                        let dynt = crate::iface::dyn_rtype(vm, it).map(|r| prog.rtypes[r as usize].name.clone()).unwrap_or_default();
+                        let dynt = crate::iface::dyn_rtype(vm, it)
+                            .map(|r| prog.rtypes[r as usize].name.clone())
+                            .unwrap_or_default();
                         Trap::Runtime(format!(
                             "interface conversion: {} is not {}: missing method {}",
                             dynt,
@@ -446,10 +586,22 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
                 }
             }
         }
-        Op::AssertType { dst, src, rtype, size, direct, commaok, iface_ty } => {
+        Op::AssertType {
+            dst,
+            src,
+            rtype,
+            size,
+            direct,
+            commaok,
+            iface_ty,
+        } => {
             let it = rd(vm, fp, src)?;
             let data = rd(vm, fp, src + 8)?;
-            let dynt = if it == 0 { None } else { crate::iface::dyn_rtype(vm, it) };
+            let dynt = if it == 0 {
+                None
+            } else {
+                crate::iface::dyn_rtype(vm, it)
+            };
             if dynt == Some(rtype) {
                 if direct {
                     wr(vm, fp, dst, data)?;
@@ -460,7 +612,8 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
                     wr(vm, fp, ok, 1)?;
                 }
             } else if let Some(ok) = commaok {
-                vm.heap.fill_zero(fp + dst as u64, size.max(1).div_ceil(8) as usize * 8)?;
+                vm.heap
+                    .fill_zero(fp + dst as u64, size.max(1).div_ceil(8) as usize * 8)?;
                 wr(vm, fp, ok, 0)?;
             } else {
                 let iname = &prog.rtypes[iface_ty as usize].name;
@@ -469,19 +622,34 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
                     Some(d) => prog.rtypes[d as usize].name.clone(),
                     None => "nil".into(),
                 };
-                return Err(Trap::Runtime(format!("interface conversion: {} is {}, not {}", iname, have, want)));
+                return Err(Trap::Runtime(format!(
+                    "interface conversion: {} is {}, not {}",
+                    iname, have, want
+                )));
             }
         }
         Op::IfaceType { dst, src } => {
             let it = rd(vm, fp, src)?;
-            let v = if it == 0 { 0 } else { crate::iface::dyn_rtype(vm, it).map(|r| r as u64 + 1).unwrap_or(0) };
+            let v = if it == 0 {
+                0
+            } else {
+                crate::iface::dyn_rtype(vm, it)
+                    .map(|r| r as u64 + 1)
+                    .unwrap_or(0)
+            };
             wr(vm, fp, dst, v)?;
         }
         Op::IfaceEq { dst, a, b, ne } => {
             let eq = crate::iface::iface_eq(vm, prog, fp + a as u64, fp + b as u64)?;
             wr(vm, fp, dst, (eq != ne) as u64)?;
         }
-        Op::MemEq { dst, a, b, rtype, ne } => {
+        Op::MemEq {
+            dst,
+            a,
+            b,
+            rtype,
+            ne,
+        } => {
             let eq = crate::iface::values_eq(vm, prog, rtype, fp + a as u64, fp + b as u64)?;
             wr(vm, fp, dst, (eq != ne) as u64)?;
         }
@@ -490,7 +658,13 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
             let m = crate::maps::make_map(vm, prog, rtype, h)?;
             wr(vm, fp, dst, m)?;
         }
-        Op::MapGet { dst, m, key, ok, vsize } => {
+        Op::MapGet {
+            dst,
+            m,
+            key,
+            ok,
+            vsize,
+        } => {
             let mp = rd(vm, fp, m)?;
             let found = crate::maps::get(vm, prog, mp, fp + key as u64)?;
             match found {
@@ -528,7 +702,11 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
         }
         Op::MapIterInit { it, m } => {
             let mp = rd(vm, fp, m)?;
-            let entries = if mp == 0 { 0 } else { vm.heap.read_u64(mp + 8)? };
+            let entries = if mp == 0 {
+                0
+            } else {
+                vm.heap.read_u64(mp + 8)?
+            };
             wr(vm, fp, it, mp)?;
             wr(vm, fp, it + 8, entries)?;
             wr(vm, fp, it + 16, 0)?;
@@ -539,10 +717,12 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
             }
         }
         Op::LoadGlobal { dst, off, size } => {
-            vm.heap.copy(fp + dst as u64, vm.globals + off as u64, size as usize)?;
+            vm.heap
+                .copy(fp + dst as u64, vm.globals + off as u64, size as usize)?;
         }
         Op::StoreGlobal { off, src, size, .. } => {
-            vm.heap.copy(vm.globals + off as u64, fp + src as u64, size as usize)?;
+            vm.heap
+                .copy(vm.globals + off as u64, fp + src as u64, size as usize)?;
         }
         Op::Print { src, rtype, flags } => {
             let mut s = String::new();
@@ -550,7 +730,12 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
                 s.push(' ');
             }
             if rtype != u32::MAX {
-                s.push_str(&crate::print::print_value(vm, prog, rtype, fp + src as u64)?);
+                s.push_str(&crate::print::print_value(
+                    vm,
+                    prog,
+                    rtype,
+                    fp + src as u64,
+                )?);
             }
             if flags & 2 != 0 {
                 s.push('\n');
@@ -562,7 +747,12 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
             let v = crate::interp::load_w(vm, p + off as u64, w)?;
             wr(vm, fp, dst, v)?;
         }
-        _ => return Err(Trap::Fatal(format!("instruction not implemented: {:?}", op))),
+        _ => {
+            return Err(Trap::Fatal(format!(
+                "instruction not implemented: {:?}",
+                op
+            )))
+        }
     }
     let _ = (extend(0, Width::W64), prog);
     Ok(None)
@@ -580,14 +770,28 @@ pub fn call_sync(vm: &mut Vm, func: u32, params: &[u8]) -> Result<Vec<u8>, Trap>
     let (cur, cur_fp, cur_kind, cur_pc) = (vm.cur_func, vm.cur_fp, vm.cur_kind, vm.cur_pc);
     let fsz = prog.funcs[cur as usize].frame_size as u64;
     let fp = cur_fp + fsz;
-    let f = prog.funcs.get(func as usize).ok_or(Trap::Fatal("bad function".into()))?;
+    let f = prog
+        .funcs
+        .get(func as usize)
+        .ok_or(Trap::Fatal("bad function".into()))?;
     enter(vm, &prog, func, fp)?;
     let n = params.len().min(f.params_size as usize);
     vm.heap.write_bytes(fp, &params[..n])?;
-    vm.frames.push(crate::frame::CallInfo { func: cur, pc: cur_pc as u32 + 1, fp: cur_fp, base: 0, kind: cur_kind });
+    vm.frames.push(crate::frame::CallInfo {
+        func: cur,
+        pc: cur_pc as u32 + 1,
+        fp: cur_fp,
+        base: 0,
+        kind: cur_kind,
+    });
     let depth = vm.frames.len();
     vm.cur_kind = crate::frame::CallKind::Normal;
-    let mut pos = crate::interp::Pos { func, pc: 0, fp, kind: crate::frame::CallKind::Normal };
+    let mut pos = crate::interp::Pos {
+        func,
+        pc: 0,
+        fp,
+        kind: crate::frame::CallKind::Normal,
+    };
     let r = crate::interp::exec(vm, &prog, &mut pos, depth);
     vm.frames.truncate(depth - 1);
     vm.cur_func = cur;
@@ -595,5 +799,8 @@ pub fn call_sync(vm: &mut Vm, func: u32, params: &[u8]) -> Result<Vec<u8>, Trap>
     vm.cur_kind = cur_kind;
     vm.cur_pc = cur_pc;
     r?;
-    Ok(vm.heap.bytes(fp + f.results_off as u64, f.results_size as usize)?.to_vec())
+    Ok(vm
+        .heap
+        .bytes(fp + f.results_off as u64, f.results_size as usize)?
+        .to_vec())
 }

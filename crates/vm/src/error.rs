@@ -24,6 +24,10 @@ pub enum Trap {
     OutOfMemory,
     /// The host's instruction budget (`VmConfig::fuel`) ran out.
     OutOfFuel,
+    /// Internal: the running goroutine blocks (reason as Go's goroutine headers print it).
+    Park(&'static str),
+    /// Internal: the running goroutine yields to the others.
+    Yield,
     /// Internal: a deferred call run during a panic returned without recovering; unwinding
     /// continues from the current position.
     Unwind,

@@ -36,11 +36,26 @@ pub fn frame_roots(vm: &Vm) -> Vec<Addr> {
     if !vm.frames.is_empty() || vm.cur_fp != 0 {
         push(vm.cur_func, vm.cur_fp);
     }
+    // Goroutines that are not running keep their frames on their own stacks.
+    for (func, fp) in crate::sched::parked_frames(vm) {
+        push(func, fp);
+    }
     slots
 }
 
 pub fn collect(vm: &mut Vm, kind: GcKind) {
-    let mut roots = FrameRoots { slots: frame_roots(vm) };
+    let mut roots = FrameRoots {
+        slots: frame_roots(vm),
+    };
     vm.heap.collect(kind, &mut roots);
     vm.gc_epoch += 1;
+    for line in vm.heap.take_trace_lines() {
+        vm.write_stderr(&format!("{line}\n"));
+    }
+    // A verifier failure (GOSUBDEBUG=gcverify=1) or a promotion without address space
+    // left is fatal: report it like the runtime's fatal errors and exit with status 2.
+    if let Some(e) = vm.heap.take_gc_error() {
+        vm.write_stderr(&format!("fatal error: {e}\n"));
+        std::process::exit(2);
+    }
 }

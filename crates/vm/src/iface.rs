@@ -12,20 +12,37 @@ use gosub_heap::Addr;
 
 /// The dynamic type (rtype index) of a non-nil interface's itab word.
 pub fn dyn_rtype(vm: &Vm, itab_word: u64) -> Option<u32> {
-    vm.itabs.get((itab_word as usize).checked_sub(1)?).map(|it| it.rtype)
+    vm.itabs
+        .get((itab_word as usize).checked_sub(1)?)
+        .map(|it| it.rtype)
 }
 
 /// Converts an interface with itab word `it` to interface type `iface`: returns the new
 /// itab word, or Err(Some(missing method)) when the dynamic type does not implement it.
-pub fn convert_itab(vm: &mut Vm, prog: &Program, it: u64, iface: u32) -> Result<u64, Option<String>> {
-    let Some(rt) = dyn_rtype(vm, it) else { return Err(None) };
+pub fn convert_itab(
+    vm: &mut Vm,
+    prog: &Program,
+    it: u64,
+    iface: u32,
+) -> Result<u64, Option<String>> {
+    let Some(rt) = dyn_rtype(vm, it) else {
+        return Err(None);
+    };
     if let Some(&i) = vm.itab_cache.get(&(rt, iface)) {
-        return if vm.itabs[i as usize].funcs.contains(&u32::MAX) { Err(missing(vm, prog, rt, iface)) } else { Ok(i as u64 + 1) };
+        return if vm.itabs[i as usize].funcs.contains(&u32::MAX) {
+            Err(missing(vm, prog, rt, iface))
+        } else {
+            Ok(i as u64 + 1)
+        };
     }
     let funcs = method_table(prog, rt, iface);
     let idx = vm.itabs.len() as u32;
     let ok = !funcs.contains(&u32::MAX);
-    vm.itabs.push(Itab { rtype: rt, iface, funcs });
+    vm.itabs.push(Itab {
+        rtype: rt,
+        iface,
+        funcs,
+    });
     vm.itab_cache.insert((rt, iface), idx);
     if ok {
         Ok(idx as u64 + 1)
@@ -72,7 +89,10 @@ pub fn iface_eq(vm: &Vm, prog: &Program, a: Addr, b: Addr) -> Result<bool, Trap>
     let t = ta.unwrap_or(0);
     let rt = &prog.rtypes[t as usize];
     if !rt.comparable {
-        return Err(Trap::Runtime(format!("comparing uncomparable type {}", rt.name)));
+        return Err(Trap::Runtime(format!(
+            "comparing uncomparable type {}",
+            rt.name
+        )));
     }
     let (da, db) = (vm.heap.read_u64(a + 8)?, vm.heap.read_u64(b + 8)?);
     if rt.direct {
@@ -87,7 +107,9 @@ pub fn values_eq(vm: &Vm, prog: &Program, t: u32, a: Addr, b: Addr) -> Result<bo
     Ok(match rt.kind {
         RKind::String => vm.read_string(a)? == vm.read_string(b)?,
         RKind::Float64 => vm.heap.read_f64(a)? == vm.heap.read_f64(b)?,
-        RKind::Float32 => f32::from_bits(vm.heap.read_u32(a)?) == f32::from_bits(vm.heap.read_u32(b)?),
+        RKind::Float32 => {
+            f32::from_bits(vm.heap.read_u32(a)?) == f32::from_bits(vm.heap.read_u32(b)?)
+        }
         RKind::Interface => iface_eq(vm, prog, a, b)?,
         RKind::Struct => {
             for f in &rt.fields {
@@ -107,7 +129,10 @@ pub fn values_eq(vm: &Vm, prog: &Program, t: u32, a: Addr, b: Addr) -> Result<bo
             true
         }
         RKind::Slice | RKind::Map | RKind::Func => {
-            return Err(Trap::Runtime(format!("comparing uncomparable type {}", rt.name)));
+            return Err(Trap::Runtime(format!(
+                "comparing uncomparable type {}",
+                rt.name
+            )));
         }
         _ => vm.heap.bytes(a, rt.size as usize)? == vm.heap.bytes(b, rt.size as usize)?,
     })

@@ -28,6 +28,7 @@ pub struct Pos {
 
 /// Runs function `entry` (no parameters) to completion on a fresh stack.
 pub fn run(vm: &mut Vm, entry: u32) -> Result<(), VmError> {
+    use crate::sched::{switch, Status};
     let prog = vm.prog.clone();
     vm.frames.clear();
     let mut pos = Pos { func: entry, pc: 0, fp: vm.stack.base, kind: CallKind::Normal };
@@ -35,12 +36,26 @@ pub fn run(vm: &mut Vm, entry: u32) -> Result<(), VmError> {
         return Err(crate::panic::fatal_for(vm, t));
     }
     loop {
-        match exec(vm, &prog, &mut pos, 0) {
-            Ok(()) => return Ok(()),
-            Err(trap) => match crate::panic::handle_trap(vm, &prog, &mut pos, trap) {
-                Ok(()) => continue,
-                Err(e) => return Err(e),
-            },
+        let next = match exec(vm, &prog, &mut pos, 0) {
+            // The main goroutine returning ends the program, whatever else is running.
+            Ok(()) if vm.sched.cur == 0 => return Ok(()),
+            Ok(()) => switch(vm, pos, Status::Dead),
+            Err(Trap::Park(reason)) => switch(vm, pos, Status::Waiting(reason)),
+            Err(Trap::Yield) => switch(vm, pos, Status::Runnable),
+            Err(trap) => {
+                crate::panic::handle_trap(vm, &prog, &mut pos, trap)?;
+                Ok(pos)
+            }
+        };
+        match next {
+            Ok(p) => pos = p,
+            Err(report) => {
+                vm.write_stderr(&report);
+                return Err(VmError::Fatal { message: "all goroutines are asleep - deadlock!".into(), exit_code: 2 });
+            }
+        }
+        if let Some(m) = vm.cur_pending_panic.take() {
+            crate::panic::handle_trap(vm, &prog, &mut pos, Trap::PanicString(m))?;
         }
     }
 }
@@ -53,10 +68,14 @@ pub fn enter(vm: &mut Vm, prog: &Program, func: u32, fp: Addr) -> Result<(), Tra
         return Err(Trap::StackOverflow);
     }
     if end > vm.stack_committed {
-        vm.stack_committed = vm.heap.grow_stack(vm.stack.base, end).map_err(|_| Trap::StackOverflow)?;
+        vm.stack_committed = vm
+            .heap
+            .grow_stack(vm.stack.base, end)
+            .map_err(|_| Trap::StackOverflow)?;
     }
     if f.results_size > 0 {
-        vm.heap.fill_zero(fp + f.results_off as u64, f.results_size as usize)?;
+        vm.heap
+            .fill_zero(fp + f.results_off as u64, f.results_size as usize)?;
     }
     for &w in &f.ptr_words {
         if w * 8 >= f.params_size {
@@ -71,12 +90,17 @@ fn grow(vm: &mut Vm, end: Addr) -> Result<(), Trap> {
     if end > vm.stack.limit {
         return Err(Trap::StackOverflow);
     }
-    vm.stack_committed = vm.heap.grow_stack(vm.stack.base, end).map_err(|_| Trap::StackOverflow)?;
+    vm.stack_committed = vm
+        .heap
+        .grow_stack(vm.stack.base, end)
+        .map_err(|_| Trap::StackOverflow)?;
     Ok(())
 }
 
 fn frame_ptr(vm: &Vm, fp: Addr, size: u32) -> Result<*mut u8, Trap> {
-    vm.heap.translate(fp, size.max(8) as usize).ok_or(Trap::StackOverflow)
+    vm.heap
+        .translate(fp, size.max(8) as usize)
+        .ok_or(Trap::StackOverflow)
 }
 
 #[inline(always)]
@@ -181,7 +205,9 @@ pub fn extend(v: u64, w: Width) -> u64 {
 
 pub fn load_w(vm: &Vm, addr: Addr, w: Width) -> Result<u64, Trap> {
     if addr < 4096 {
-        return Err(Trap::Runtime("invalid memory address or nil pointer dereference".into()));
+        return Err(Trap::Runtime(
+            "invalid memory address or nil pointer dereference".into(),
+        ));
     }
     Ok(match w {
         Width::W64 => vm.heap.read_u64(addr)?,
@@ -193,7 +219,9 @@ pub fn load_w(vm: &Vm, addr: Addr, w: Width) -> Result<u64, Trap> {
 
 pub fn store_w(vm: &mut Vm, addr: Addr, v: u64, w: Width) -> Result<(), Trap> {
     if addr < 4096 {
-        return Err(Trap::Runtime("invalid memory address or nil pointer dereference".into()));
+        return Err(Trap::Runtime(
+            "invalid memory address or nil pointer dereference".into(),
+        ));
     }
     match w {
         Width::W64 => vm.heap.write_u64(addr, v)?,
@@ -214,7 +242,12 @@ pub fn index_err(i: u64, len: u64) -> Trap {
 
 /// Executes until the frame stack depth drops below `stop_depth` (the outermost frame of
 /// this activation returns) or a trap occurs. `pos` always holds the current position.
-pub fn exec(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos, stop_depth: usize) -> Result<(), Trap> {
+pub fn exec(
+    vm: &mut Vm,
+    prog: &Arc<Program>,
+    pos: &mut Pos,
+    stop_depth: usize,
+) -> Result<(), Trap> {
     let mut func = pos.func;
     let mut f = &prog.funcs[func as usize];
     let mut code: &[Op] = &f.code;
@@ -279,14 +312,23 @@ pub fn exec(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos, stop_depth: usize) 
     macro_rules! jump {
         ($t:expr) => {{
             let t = $t as usize;
-            if t < pc {
+            let backward = t < pc;
+            pc = t;
+            if backward {
                 vm.fuel = vm.fuel.wrapping_sub(1);
                 if vm.fuel == 0 {
                     sync!();
                     return Err(Trap::OutOfFuel);
                 }
+                vm.sched.tick -= 1;
+                if vm.sched.tick == 0 {
+                    vm.sched.tick = crate::sched::SLICE;
+                    if !vm.sched.runq.is_empty() {
+                        sync!();
+                        return Err(Trap::Yield);
+                    }
+                }
             }
-            pc = t;
         }};
     }
 
@@ -318,8 +360,16 @@ pub fn exec(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos, stop_depth: usize) 
             // argument region lies inside the current frame (checked above).
             let nptr = unsafe { fptr.add(f.frame_size as usize) };
             unsafe {
-                std::ptr::copy_nonoverlapping(fptr.add($base as usize), nptr, cf.params_size as usize);
-                std::ptr::write_bytes(nptr.add(cf.results_off as usize), 0, cf.results_size as usize);
+                std::ptr::copy_nonoverlapping(
+                    fptr.add($base as usize),
+                    nptr,
+                    cf.params_size as usize,
+                );
+                std::ptr::write_bytes(
+                    nptr.add(cf.results_off as usize),
+                    0,
+                    cf.results_size as usize,
+                );
                 for &w in &cf.ptr_words {
                     if w * 8 >= cf.params_size {
                         (nptr.add(8 * w as usize) as *mut u64).write_unaligned(0);
@@ -329,7 +379,13 @@ pub fn exec(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos, stop_depth: usize) 
                     (nptr.add(c as usize) as *mut u64).write_unaligned(clo);
                 }
             }
-            vm.frames.push(CallInfo { func, pc: pc as u32, fp, base: $base, kind: vm.cur_kind });
+            vm.frames.push(CallInfo {
+                func,
+                pc: pc as u32,
+                fp,
+                base: $base,
+                kind: vm.cur_kind,
+            });
             vm.cur_kind = CallKind::Normal;
             func = callee;
             f = cf;
@@ -339,6 +395,14 @@ pub fn exec(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos, stop_depth: usize) 
             pc = 0;
             vm.cur_func = func;
             vm.cur_fp = fp;
+            vm.sched.tick -= 1;
+            if vm.sched.tick == 0 {
+                vm.sched.tick = crate::sched::SLICE;
+                if !vm.sched.runq.is_empty() {
+                    sync!();
+                    return Err(Trap::Yield);
+                }
+            }
         }};
     }
 
@@ -354,7 +418,13 @@ pub fn exec(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos, stop_depth: usize) 
             Op::Move { dst, src } => wr!(dst, rd!(src)),
             Op::MoveN { dst, src, size } => {
                 // SAFETY: both ranges lie in the frame (verified); `copy` handles overlap.
-                unsafe { std::ptr::copy(fptr.add(src as usize), fptr.add(dst as usize), size as usize) }
+                unsafe {
+                    std::ptr::copy(
+                        fptr.add(src as usize),
+                        fptr.add(dst as usize),
+                        size as usize,
+                    )
+                }
             }
             Op::Zero { dst, size } => {
                 // SAFETY: the range lies in the frame (verified).
@@ -439,9 +509,19 @@ pub fn exec(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos, stop_depth: usize) 
             }
             Op::NegF64 { dst, a } => wr!(dst, (-f64::from_bits(rd!(a))).to_bits()),
             Op::NegF32 { dst, a } => wr!(dst, (-f32::from_bits(rd!(a) as u32)).to_bits() as u64),
-            Op::CmpF64 { op, dst, a, b } => wr!(dst, cmp_f(op, f64::from_bits(rd!(a)), f64::from_bits(rd!(b))) as u64),
+            Op::CmpF64 { op, dst, a, b } => wr!(
+                dst,
+                cmp_f(op, f64::from_bits(rd!(a)), f64::from_bits(rd!(b))) as u64
+            ),
             Op::CmpF32 { op, dst, a, b } => {
-                wr!(dst, cmp_f(op, f32::from_bits(rd!(a) as u32) as f64, f32::from_bits(rd!(b) as u32) as f64) as u64)
+                wr!(
+                    dst,
+                    cmp_f(
+                        op,
+                        f32::from_bits(rd!(a) as u32) as f64,
+                        f32::from_bits(rd!(b) as u32) as f64
+                    ) as u64
+                )
             }
             Op::Conv { conv, dst, a } => {
                 let v = rd!(a);
@@ -485,7 +565,9 @@ pub fn exec(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos, stop_depth: usize) 
                 let clo = rd!(fv);
                 if clo == 0 {
                     sync!();
-                    return Err(Trap::Runtime("invalid memory address or nil pointer dereference".into()));
+                    return Err(Trap::Runtime(
+                        "invalid memory address or nil pointer dereference".into(),
+                    ));
                 }
                 let callee = trap!(vm.heap.read_u64(clo)) as u32;
                 if callee as usize >= prog.funcs.len() {
@@ -498,9 +580,16 @@ pub fn exec(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos, stop_depth: usize) 
                 let itab = rd!(iface);
                 if itab == 0 {
                     sync!();
-                    return Err(Trap::Runtime("invalid memory address or nil pointer dereference".into()));
+                    return Err(Trap::Runtime(
+                        "invalid memory address or nil pointer dereference".into(),
+                    ));
                 }
-                let callee = vm.itabs.get(itab as usize - 1).and_then(|it| it.funcs.get(index as usize)).copied().unwrap_or(u32::MAX);
+                let callee = vm
+                    .itabs
+                    .get(itab as usize - 1)
+                    .and_then(|it| it.funcs.get(index as usize))
+                    .copied()
+                    .unwrap_or(u32::MAX);
                 if callee as usize >= prog.funcs.len() {
                     sync!();
                     return Err(Trap::Fatal("bad itab".into()));
@@ -521,9 +610,16 @@ pub fn exec(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos, stop_depth: usize) 
                     let head = rd!(doff);
                     if head != 0 {
                         sync!();
-                        let (nf, nfp) = trap!(crate::call::start_deferred(vm, prog, head, fp, f, false));
+                        let (nf, nfp) =
+                            trap!(crate::call::start_deferred(vm, prog, head, fp, f, false));
                         pc = f.epilogue as usize;
-                        vm.frames.push(CallInfo { func, pc: pc as u32, fp, base: 0, kind: vm.cur_kind });
+                        vm.frames.push(CallInfo {
+                            func,
+                            pc: pc as u32,
+                            fp,
+                            base: 0,
+                            kind: vm.cur_kind,
+                        });
                         vm.cur_kind = CallKind::Deferred;
                         switch_to!(nf, nfp, 0);
                         continue;
@@ -582,7 +678,12 @@ pub fn exec(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos, stop_depth: usize) 
                     }
                 }
             }
-            Op::Defer { fv, args, args_size, gcty } => {
+            Op::Defer {
+                fv,
+                args,
+                args_size,
+                gcty,
+            } => {
                 sync!();
                 let rec = trap!(vm.alloc(vm.gcty(gcty), 1));
                 let clo = rd!(fv);
@@ -591,7 +692,10 @@ pub fn exec(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos, stop_depth: usize) 
                 trap!(vm.heap.write_u64(rec, clo));
                 trap!(vm.heap.write_u64(rec + 8, head));
                 // SAFETY: the argument region lies in the frame (verified).
-                let bytes = unsafe { std::slice::from_raw_parts(fptr.add(args as usize), args_size as usize) }.to_vec();
+                let bytes = unsafe {
+                    std::slice::from_raw_parts(fptr.add(args as usize), args_size as usize)
+                }
+                .to_vec();
                 trap!(vm.heap.write_bytes(rec + 16, &bytes));
                 wr!(doff, rec);
             }
@@ -606,7 +710,13 @@ pub fn exec(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos, stop_depth: usize) 
                 wr!(dst, itab);
                 wr!(dst + 8, data);
             }
-            Op::MakeClosure { dst, func: cf, caps, ncap, gcty } => {
+            Op::MakeClosure {
+                dst,
+                func: cf,
+                caps,
+                ncap,
+                gcty,
+            } => {
                 sync!();
                 let c = trap!(vm.alloc(vm.gcty(gcty), 1));
                 trap!(vm.heap.write_u64(c, cf as u64));
@@ -626,11 +736,18 @@ pub fn exec(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos, stop_depth: usize) 
                 let p = rd!(ptr);
                 wr!(dst, trap!(load_w(vm, p.wrapping_add(off as u64), w)));
             }
-            Op::LoadN { dst, ptr, off, size } => {
+            Op::LoadN {
+                dst,
+                ptr,
+                off,
+                size,
+            } => {
                 let p = rd!(ptr);
                 if p < 4096 {
                     sync!();
-                    return Err(Trap::Runtime("invalid memory address or nil pointer dereference".into()));
+                    return Err(Trap::Runtime(
+                        "invalid memory address or nil pointer dereference".into(),
+                    ));
                 }
                 let src = trap!(vm.heap.bytes(p + off as u64, size as usize));
                 // SAFETY: destination range is in the frame (verified); source is a checked slice.
@@ -640,22 +757,33 @@ pub fn exec(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos, stop_depth: usize) 
                 let p = rd!(ptr);
                 trap!(store_w(vm, p.wrapping_add(off as u64), rd!(src), w));
             }
-            Op::StoreN { ptr, off, src, size, gcty } => {
+            Op::StoreN {
+                ptr,
+                off,
+                src,
+                size,
+                gcty,
+            } => {
                 let p = rd!(ptr);
                 if p < 4096 {
                     sync!();
-                    return Err(Trap::Runtime("invalid memory address or nil pointer dereference".into()));
+                    return Err(Trap::Runtime(
+                        "invalid memory address or nil pointer dereference".into(),
+                    ));
                 }
                 let _ = gcty;
                 // SAFETY: source range is in the frame (verified).
-                let bytes = unsafe { std::slice::from_raw_parts(fptr.add(src as usize), size as usize) };
+                let bytes =
+                    unsafe { std::slice::from_raw_parts(fptr.add(src as usize), size as usize) };
                 trap!(vm.heap.write_bytes(p + off as u64, bytes));
             }
             Op::StorePtr { ptr, off, src } => {
                 let p = rd!(ptr);
                 if p < 4096 {
                     sync!();
-                    return Err(Trap::Runtime("invalid memory address or nil pointer dereference".into()));
+                    return Err(Trap::Runtime(
+                        "invalid memory address or nil pointer dereference".into(),
+                    ));
                 }
                 trap!(vm.heap.write_ptr(p + off as u64, rd!(src)));
             }
@@ -663,14 +791,18 @@ pub fn exec(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos, stop_depth: usize) 
                 let p = rd!(ptr);
                 if p == 0 {
                     sync!();
-                    return Err(Trap::Runtime("invalid memory address or nil pointer dereference".into()));
+                    return Err(Trap::Runtime(
+                        "invalid memory address or nil pointer dereference".into(),
+                    ));
                 }
                 wr!(dst, p + off as u64);
             }
             Op::NilCheck { ptr } => {
                 if rd!(ptr) == 0 {
                     sync!();
-                    return Err(Trap::Runtime("invalid memory address or nil pointer dereference".into()));
+                    return Err(Trap::Runtime(
+                        "invalid memory address or nil pointer dereference".into(),
+                    ));
                 }
             }
             Op::New { dst, gcty, .. } => {
@@ -687,7 +819,13 @@ pub fn exec(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos, stop_depth: usize) 
                 }
                 wr!(dst, rd!(s) + idx * size as u64);
             }
-            Op::ArrayElemAddr { dst, ptr, i, len, size } => {
+            Op::ArrayElemAddr {
+                dst,
+                ptr,
+                i,
+                len,
+                size,
+            } => {
                 let idx = rd!(i);
                 if idx >= len {
                     sync!();
@@ -724,11 +862,67 @@ pub fn exec(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos, stop_depth: usize) 
             }
             Op::Unreachable => {
                 sync!();
-                return Err(Trap::Fatal("unreachable code reached (missing return)".into()));
+                return Err(Trap::Fatal(
+                    "unreachable code reached (missing return)".into(),
+                ));
             }
             Op::PanicMsg { msg } => {
                 sync!();
-                return Err(Trap::Runtime(prog.messages.get(msg as usize).cloned().unwrap_or_default()));
+                return Err(Trap::Runtime(
+                    prog.messages.get(msg as usize).cloned().unwrap_or_default(),
+                ));
+            }
+            Op::Go { fv, args, args_size } => {
+                sync!();
+                let clo = rd!(fv);
+                if clo == 0 {
+                    return Err(Trap::Fatal("go of nil func value".into()));
+                }
+                // SAFETY: the argument region lies in the frame (verified).
+                let bytes = unsafe { std::slice::from_raw_parts(fptr.add(args as usize), args_size as usize) }.to_vec();
+                trap!(crate::sched::spawn(vm, clo, &bytes));
+            }
+            Op::MakeChan { dst, rtype, size } => {
+                sync!();
+                let c = trap!(crate::chan::make(vm, rtype, rd!(size) as i64));
+                wr!(dst, c);
+            }
+            Op::ChanSend { ch, src } => {
+                sync!();
+                if let crate::chan::Flow::Park(r) = trap!(crate::chan::send(vm, rd!(ch), fp + src as u64)) {
+                    return Err(Trap::Park(r));
+                }
+            }
+            Op::ChanRecv { dst, ch, ok } => {
+                sync!();
+                let d = if dst == NONE { u64::MAX } else { fp + dst as u64 };
+                let okp = ok.map(|o| fp + o as u64);
+                if let crate::chan::Flow::Park(r) = trap!(crate::chan::recv(vm, rd!(ch), d, okp)) {
+                    return Err(Trap::Park(r));
+                }
+            }
+            Op::ChanClose { ch } => {
+                sync!();
+                trap!(crate::chan::close(vm, rd!(ch)));
+            }
+            Op::ChanLen { dst, ch, cap } => {
+                let n = trap!(crate::chan::len(vm, rd!(ch), cap));
+                wr!(dst, n);
+            }
+            Op::Select { chosen, ref cases, has_default } => {
+                sync!();
+                let cs: Vec<crate::chan::Case> = cases
+                    .iter()
+                    .map(|c| crate::chan::Case {
+                        send: c.send,
+                        ch: rd!(c.ch),
+                        slot: if c.val == NONE { u64::MAX } else { fp + c.val as u64 },
+                        ok: c.ok.map(|o| fp + o as u64),
+                    })
+                    .collect();
+                if let crate::chan::Flow::Park(r) = trap!(crate::chan::select(vm, &cs, has_default, fp + chosen as u64)) {
+                    return Err(Trap::Park(r));
+                }
             }
             ref other => {
                 sync!();
@@ -742,7 +936,9 @@ pub fn exec(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos, stop_depth: usize) 
 }
 
 fn f64_to_i64(x: f64) -> i64 {
-    if x.is_nan() || x >= 9.223372036854775807e18 || x < -9.223372036854775808e18 {
+    // 2^63 as f64: values outside [-2^63, 2^63) overflow int64 (Go on amd64 gives MinInt64).
+    const LIMIT: f64 = 9_223_372_036_854_775_808.0;
+    if x.is_nan() || !(-LIMIT..LIMIT).contains(&x) {
         i64::MIN
     } else {
         x as i64

@@ -15,6 +15,7 @@
 //!   re-read from frames after any allocation.
 
 pub mod call;
+pub mod chan;
 pub mod error;
 pub mod frame;
 pub mod gc;
@@ -24,6 +25,7 @@ pub mod maps;
 pub mod natives;
 pub mod panic;
 pub mod print;
+pub mod sched;
 pub mod strings;
 pub mod verify;
 pub mod vm;

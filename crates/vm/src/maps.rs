@@ -39,7 +39,14 @@ fn shape(prog: &Program, rtype: u32) -> Shape {
     let vsize = prog.rtypes[rt.elem as usize].size;
     let kstride = ksize.div_ceil(8) * 8;
     let vstride = vsize.div_ceil(8) * 8;
-    Shape { ksize, vsize, kstride, slot: 8 + kstride + vstride, key, addr_hash: addr_hashed(prog, key, 0) }
+    Shape {
+        ksize,
+        vsize,
+        kstride,
+        slot: 8 + kstride + vstride,
+        key,
+        addr_hash: addr_hashed(prog, key, 0),
+    }
 }
 
 fn addr_hashed(prog: &Program, t: u32, depth: u32) -> bool {
@@ -50,7 +57,10 @@ fn addr_hashed(prog: &Program, t: u32, depth: u32) -> bool {
     match rt.kind {
         RKind::Pointer | RKind::Chan | RKind::UnsafePointer | RKind::Interface => true,
         RKind::Array => addr_hashed(prog, rt.elem, depth + 1),
-        RKind::Struct => rt.fields.iter().any(|f| addr_hashed(prog, f.typ, depth + 1)),
+        RKind::Struct => rt
+            .fields
+            .iter()
+            .any(|f| addr_hashed(prog, f.typ, depth + 1)),
         _ => false,
     }
 }
@@ -148,7 +158,10 @@ pub fn hash_value(vm: &Vm, prog: &Program, t: u32, addr: Addr) -> Result<u64, Tr
             let dt = crate::iface::dyn_rtype(vm, it).unwrap_or(0);
             let drt = &prog.rtypes[dt as usize];
             if !drt.comparable {
-                return Err(Trap::Runtime(format!("hash of unhashable type {}", drt.name)));
+                return Err(Trap::Runtime(format!(
+                    "hash of unhashable type {}",
+                    drt.name
+                )));
             }
             let data = vm.heap.read_u64(addr + 8)?;
             let h = if drt.direct {
@@ -189,7 +202,10 @@ struct Table {
 }
 
 fn table(vm: &Vm, m: Addr) -> Result<Table, Trap> {
-    Ok(Table { entries: vm.heap.read_u64(m + 8)?, cap: vm.heap.read_u64(m + 16)? })
+    Ok(Table {
+        entries: vm.heap.read_u64(m + 8)?,
+        cap: vm.heap.read_u64(m + 16)?,
+    })
 }
 
 /// Rebuilds the table with capacity `cap` (also used to refresh address hashes).
@@ -238,7 +254,13 @@ fn refresh(vm: &mut Vm, prog: &Arc<Program>, m: Addr, sh: &Shape) -> Result<(), 
 }
 
 /// Finds the slot holding `key`; returns (slot address, true) or (first free slot, false).
-fn find(vm: &Vm, prog: &Program, m: Addr, sh: &Shape, key: Addr) -> Result<(Option<Addr>, Option<Addr>), Trap> {
+fn find(
+    vm: &Vm,
+    prog: &Program,
+    m: Addr,
+    sh: &Shape,
+    key: Addr,
+) -> Result<(Option<Addr>, Option<Addr>), Trap> {
     let t = table(vm, m)?;
     let h = hash_value(vm, prog, sh.key, key)? | FULL;
     let mut j = h & (t.cap - 1);
@@ -296,12 +318,15 @@ pub fn slot(vm: &mut Vm, prog: &Arc<Program>, mreg: Addr, key: Addr) -> Result<A
     } else {
         free
     };
-    let Some(s) = free else { return Err(Trap::Fatal("map table full".into())) };
+    let Some(s) = free else {
+        return Err(Trap::Fatal("map table full".into()));
+    };
     let h = hash_value(vm, prog, sh.key, key)? | FULL;
     let was_tomb = vm.heap.read_u64(s)? == 1;
     vm.heap.write_u64(s, h)?;
     vm.heap.copy(s + 8, key, sh.ksize as usize)?;
-    vm.heap.fill_zero(s + 8 + sh.kstride, sh.vsize.div_ceil(8) as usize * 8)?;
+    vm.heap
+        .fill_zero(s + 8 + sh.kstride, sh.vsize.div_ceil(8) as usize * 8)?;
     let count = vm.heap.read_u64(m)?;
     vm.heap.write_u64(m, count + 1)?;
     if !was_tomb {
@@ -342,7 +367,14 @@ pub fn clear(vm: &mut Vm, m: Addr) -> Result<(), Trap> {
 
 /// Advances the iterator at `it` ({map, entries, index}); copies key/value into the frame
 /// registers `key`/`val` (u32::MAX = not wanted). Returns false at the end.
-pub fn iter_next(vm: &mut Vm, prog: &Arc<Program>, it: Addr, fp: Addr, key: u32, val: u32) -> Result<bool, Trap> {
+pub fn iter_next(
+    vm: &mut Vm,
+    prog: &Arc<Program>,
+    it: Addr,
+    fp: Addr,
+    key: u32,
+    val: u32,
+) -> Result<bool, Trap> {
     let m = vm.heap.read_u64(it)?;
     if m == 0 {
         return Ok(false);
@@ -350,7 +382,11 @@ pub fn iter_next(vm: &mut Vm, prog: &Arc<Program>, it: Addr, fp: Addr, key: u32,
     let rtype = vm.heap.read_u64(m + 32)? as u32;
     let sh = shape(prog, rtype);
     let entries = vm.heap.read_u64(it + 8)?;
-    let cap = match vm.heap.object_base(entries).and_then(|b| vm.heap.object_info(b)) {
+    let cap = match vm
+        .heap
+        .object_base(entries)
+        .and_then(|b| vm.heap.object_info(b))
+    {
         Some((size, _)) => size / sh.slot,
         None => 0,
     };

@@ -29,7 +29,14 @@ pub fn go_panic(vm: &mut Vm, itab: u64, data: u64) -> Trap {
     }
     capture_traceback(vm);
     let h = vm.heap.new_handle(data);
-    vm.panics.push(PanicRec { itab, data: h, recovered: false, runtime_msg: None, repanicked: false, aborted: false });
+    vm.panics.push(PanicRec {
+        itab,
+        data: h,
+        recovered: false,
+        runtime_msg: None,
+        repanicked: false,
+        aborted: false,
+    });
     Trap::Unwind
 }
 
@@ -50,7 +57,9 @@ pub fn recover(vm: &mut Vm) -> (u64, u64) {
     if vm.cur_kind != CallKind::DeferredPanic {
         return (0, 0);
     }
-    let Some(top) = vm.panics.last_mut() else { return (0, 0) };
+    let Some(top) = vm.panics.last_mut() else {
+        return (0, 0);
+    };
     if top.recovered {
         return (0, 0);
     }
@@ -83,10 +92,7 @@ pub fn after_deferred_in_panic(vm: &mut Vm) -> bool {
 /// the runtime package's error type, else a string).
 fn runtime_panic(vm: &mut Vm, msg: String, runtime: bool) -> Trap {
     let text = msg.clone();
-    let (itab, data) = match box_message(vm, &text, runtime) {
-        Ok(v) => v,
-        Err(_) => (0, 0),
-    };
+    let (itab, data) = box_message(vm, &text, runtime).unwrap_or_default();
     capture_traceback(vm);
     let h = vm.heap.new_handle(data);
     vm.panics.push(PanicRec {
@@ -101,7 +107,11 @@ fn runtime_panic(vm: &mut Vm, msg: String, runtime: bool) -> Trap {
 }
 
 fn box_message(vm: &mut Vm, text: &str, runtime: bool) -> Result<(u64, u64), Trap> {
-    let itab = if runtime { vm.prog.runtime_error_itab.or(vm.prog.string_itab) } else { vm.prog.string_itab };
+    let itab = if runtime {
+        vm.prog.runtime_error_itab.or(vm.prog.string_itab)
+    } else {
+        vm.prog.string_itab
+    };
     let Some(itab) = itab else { return Ok((0, 0)) };
     let was = vm.heap.gc_inhibited();
     vm.heap.set_gc_inhibited(true);
@@ -118,12 +128,21 @@ fn box_message(vm: &mut Vm, text: &str, runtime: bool) -> Result<(u64, u64), Tra
 
 /// Handles a trap raised at `pos`: runtime errors become panics; panics unwind; fatal
 /// errors and exits end the run.
-pub fn handle_trap(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos, trap: Trap) -> Result<(), VmError> {
+pub fn handle_trap(
+    vm: &mut Vm,
+    prog: &Arc<Program>,
+    pos: &mut Pos,
+    trap: Trap,
+) -> Result<(), VmError> {
     vm.cur_pc = pos.pc.saturating_sub(1);
     let t = match trap {
         Trap::Runtime(msg) => {
             // Interface conversion errors are runtime.Errors whose text has no prefix.
-            let text = if msg.starts_with("interface conversion") { msg } else { format!("runtime error: {}", msg) };
+            let text = if msg.starts_with("interface conversion") {
+                msg
+            } else {
+                format!("runtime error: {}", msg)
+            };
             runtime_panic(vm, text, true)
         }
         Trap::PanicString(msg) => runtime_panic(vm, msg, true),
@@ -143,21 +162,36 @@ pub fn fatal_for(vm: &mut Vm, t: Trap) -> VmError {
             let msg = "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n\nruntime stack:\n";
             let tb = traceback_text(vm);
             vm.write_stderr(&format!("{}\ngoroutine 1 [running]:\n{}", msg, tb));
-            VmError::Fatal { message: "stack overflow".into(), exit_code: 2 }
+            VmError::Fatal {
+                message: "stack overflow".into(),
+                exit_code: 2,
+            }
         }
         Trap::OutOfMemory => {
             vm.write_stderr("fatal error: runtime: out of memory\n\ngoroutine 1 [running]:\n");
-            VmError::Fatal { message: "out of memory".into(), exit_code: 2 }
+            VmError::Fatal {
+                message: "out of memory".into(),
+                exit_code: 2,
+            }
         }
         Trap::Fatal(m) => {
             vm.write_stderr(&format!("fatal error: {}\n\ngoroutine 1 [running]:\n", m));
-            VmError::Fatal { message: m, exit_code: 2 }
+            VmError::Fatal {
+                message: m,
+                exit_code: 2,
+            }
         }
         Trap::Runtime(m) | Trap::PanicString(m) => {
             vm.write_stderr(&format!("panic: {}\n", m));
-            VmError::Panic { message: m, exit_code: 2 }
+            VmError::Panic {
+                message: m,
+                exit_code: 2,
+            }
         }
-        Trap::Unwind => VmError::Fatal { message: "unwind".into(), exit_code: 2 },
+        Trap::Unwind | Trap::Park(_) | Trap::Yield => VmError::Fatal {
+            message: "unwind".into(),
+            exit_code: 2,
+        },
         Trap::OutOfFuel => {
             vm.write_stderr("gosub: instruction budget exhausted\n");
             VmError::OutOfFuel
@@ -181,7 +215,12 @@ fn unwind(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos) -> Result<(), VmError
                             base: 0,
                             kind: pos.kind,
                         });
-                        *pos = Pos { func: nf, pc: 0, fp: nfp, kind: CallKind::DeferredPanic };
+                        *pos = Pos {
+                            func: nf,
+                            pc: 0,
+                            fp: nfp,
+                            kind: CallKind::DeferredPanic,
+                        };
                         vm.cur_kind = CallKind::DeferredPanic;
                         return Ok(());
                     }
@@ -191,7 +230,12 @@ fn unwind(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos) -> Result<(), VmError
         }
         match vm.frames.pop() {
             Some(ci) => {
-                *pos = Pos { func: ci.func, pc: ci.pc as usize, fp: ci.fp, kind: ci.kind };
+                *pos = Pos {
+                    func: ci.func,
+                    pc: ci.pc as usize,
+                    fp: ci.fp,
+                    kind: ci.kind,
+                };
                 vm.cur_func = ci.func;
                 vm.cur_fp = ci.fp;
                 vm.cur_kind = ci.kind;
@@ -209,7 +253,13 @@ fn die(vm: &mut Vm, prog: &Arc<Program>) -> VmError {
     for i in 0..n {
         let (itab, h, rec, rep, rmsg) = {
             let p = &vm.panics[i];
-            (p.itab, p.data, p.recovered, p.repanicked, p.runtime_msg.clone())
+            (
+                p.itab,
+                p.data,
+                p.recovered,
+                p.repanicked,
+                p.runtime_msg.clone(),
+            )
         };
         let data = vm.heap.handle_get(h).unwrap_or(0);
         let text = match rmsg {
@@ -228,19 +278,33 @@ fn die(vm: &mut Vm, prog: &Arc<Program>) -> VmError {
         }
         out.push('\n');
     }
-    if vm.panics.iter().any(|p| p.runtime_msg.as_deref().is_some_and(|m| m.contains("nil pointer dereference"))) {
+    if vm.panics.iter().any(|p| {
+        p.runtime_msg
+            .as_deref()
+            .is_some_and(|m| m.contains("nil pointer dereference"))
+    }) {
         out.push_str("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n");
     }
-    out.push_str("\ngoroutine 1 [running]:\n");
+    out.push_str(&format!("\ngoroutine {} [running]:\n", vm.sched.cur_id));
     out.push_str(&traceback_text(vm));
     vm.write_stderr(&out);
-    VmError::Panic { message: first, exit_code: 2 }
+    VmError::Panic {
+        message: first,
+        exit_code: 2,
+    }
 }
 
 pub fn traceback_text(vm: &Vm) -> String {
+    format_frames(vm, &vm.traceback)
+}
+
+/// `pkg.func(...)` / `\tfile:line` lines for (function, pc) frames, innermost first.
+pub fn format_frames(vm: &Vm, frames: &[(u32, usize)]) -> String {
     let mut s = String::new();
-    for &(func, pc) in &vm.traceback {
-        let Some(f) = vm.prog.funcs.get(func as usize) else { continue };
+    for &(func, pc) in frames {
+        let Some(f) = vm.prog.funcs.get(func as usize) else {
+            continue;
+        };
         if f.name == "runtime.main" {
             continue;
         }
@@ -261,7 +325,9 @@ pub fn panic_value_text(vm: &mut Vm, prog: &Arc<Program>, itab: u64, data: Addr)
     if itab == 0 {
         return "panic called with nil argument".into();
     }
-    let Some(rt) = crate::iface::dyn_rtype(vm, itab) else { return "?".into() };
+    let Some(rt) = crate::iface::dyn_rtype(vm, itab) else {
+        return "?".into();
+    };
     let r = &prog.rtypes[rt as usize];
     for m in ["Error", "String"] {
         if let Some(&(_, f)) = r.methods.iter().find(|(n, _)| n == m) {
@@ -290,19 +356,41 @@ pub fn panic_value_text(vm: &mut Vm, prog: &Arc<Program>, itab: u64, data: Addr)
 }
 
 fn is_basic(k: RKind) -> bool {
-    !matches!(k, RKind::Pointer | RKind::Slice | RKind::Array | RKind::Map | RKind::Chan | RKind::Func | RKind::Struct | RKind::Interface | RKind::Tuple | RKind::Invalid)
+    !matches!(
+        k,
+        RKind::Pointer
+            | RKind::Slice
+            | RKind::Array
+            | RKind::Map
+            | RKind::Chan
+            | RKind::Func
+            | RKind::Struct
+            | RKind::Interface
+            | RKind::Tuple
+            | RKind::Invalid
+    )
 }
 
 /// Calls a `func(recv) string` method (receiver = interface data word) on a fresh stack
 /// segment above the current frames and returns its result. Used only when a goroutine dies
 /// (its frames are gone), so this nests the interpreter at most once.
-fn call_string_method(vm: &mut Vm, prog: &Arc<Program>, func: u32, data: Addr) -> Result<String, Trap> {
+fn call_string_method(
+    vm: &mut Vm,
+    prog: &Arc<Program>,
+    func: u32,
+    data: Addr,
+) -> Result<String, Trap> {
     let f = &prog.funcs[func as usize];
     let fp = vm.stack.base;
     vm.frames.clear();
     crate::interp::enter(vm, prog, func, fp)?;
     vm.heap.write_u64(fp, data)?;
-    let mut pos = Pos { func, pc: 0, fp, kind: CallKind::Normal };
+    let mut pos = Pos {
+        func,
+        pc: 0,
+        fp,
+        kind: CallKind::Normal,
+    };
     crate::interp::exec(vm, prog, &mut pos, 0)?;
     let s = vm.read_string(fp + f.results_off as u64)?;
     Ok(crate::strings::lossy(&s))

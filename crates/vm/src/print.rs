@@ -12,13 +12,25 @@ pub fn format_float(f: f64, bits: u32) -> String {
         return "NaN".into();
     }
     if f.is_infinite() {
-        return if f > 0.0 { "+Inf".into() } else { "-Inf".into() };
+        return if f > 0.0 {
+            "+Inf".into()
+        } else {
+            "-Inf".into()
+        };
     }
     if f == 0.0 {
-        return if f.is_sign_negative() { "-0".into() } else { "0".into() };
+        return if f.is_sign_negative() {
+            "-0".into()
+        } else {
+            "0".into()
+        };
     }
     // Shortest digits that round-trip.
-    let s = if bits == 32 { format!("{:e}", f as f32) } else { format!("{:e}", f) };
+    let s = if bits == 32 {
+        format!("{:e}", f as f32)
+    } else {
+        format!("{:e}", f)
+    };
     let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let neg = mant.starts_with('-');
@@ -81,8 +93,17 @@ pub fn print_value(vm: &Vm, prog: &Program, t: u32, addr: Addr) -> Result<String
         RKind::Float64 => format_float(vm.heap.read_f64(addr)?, 64),
         RKind::Float32 => format_float(f32::from_bits(vm.heap.read_u32(addr)?) as f64, 32),
         RKind::String => crate::strings::lossy(&vm.read_string(addr)?),
-        RKind::Interface => format!("({:#x},{:#x})", itab_addr(vm.heap.read_u64(addr)?), vm.heap.read_u64(addr + 8)?),
-        RKind::Slice => format!("[{}/{}]{:#x}", vm.heap.read_u64(addr + 8)?, vm.heap.read_u64(addr + 16)?, vm.heap.read_u64(addr)?),
+        RKind::Interface => format!(
+            "({:#x},{:#x})",
+            itab_addr(vm.heap.read_u64(addr)?),
+            vm.heap.read_u64(addr + 8)?
+        ),
+        RKind::Slice => format!(
+            "[{}/{}]{:#x}",
+            vm.heap.read_u64(addr + 8)?,
+            vm.heap.read_u64(addr + 16)?,
+            vm.heap.read_u64(addr)?
+        ),
         _ => format!("{:#x}", vm.heap.read_u64(addr)?),
     })
 }

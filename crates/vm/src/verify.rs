@@ -16,17 +16,39 @@ fn operands(op: &Op) -> Vec<(u32, u32)> {
     let w = |r: u32| (r, 8u32);
     match *op {
         Nop | Jmp { .. } | Ret | Unreachable | PanicMsg { .. } | CallNative { .. } => vec![],
-        Const { dst, .. } | Str { dst, .. } | FuncVal { dst, .. } | LoadCapture { dst, .. } | AddrGlobal { dst, .. } | Recover { dst } => {
-            vec![w(dst), (dst, if matches!(op, Str { .. } | Recover { .. }) { 16 } else { 8 })]
+        Const { dst, .. }
+        | Str { dst, .. }
+        | FuncVal { dst, .. }
+        | LoadCapture { dst, .. }
+        | AddrGlobal { dst, .. }
+        | Recover { dst } => {
+            vec![
+                w(dst),
+                (
+                    dst,
+                    if matches!(op, Str { .. } | Recover { .. }) {
+                        16
+                    } else {
+                        8
+                    },
+                ),
+            ]
         }
         Move { dst, src } => vec![w(dst), w(src)],
         MoveN { dst, src, size } => vec![(dst, size), (src, size)],
         Zero { dst, size } => vec![(dst, size)],
         Ext { dst, src, w: wd } => vec![w(dst), (src, wd.bytes())],
         StoreNarrow { dst, src, w: wd } => vec![(dst, wd.bytes()), w(src)],
-        Int { dst, a, b, .. } | Cmp { dst, a, b, .. } | F64 { dst, a, b, .. } | F32 { dst, a, b, .. } => vec![w(dst), w(a), w(b)],
+        Int { dst, a, b, .. }
+        | Cmp { dst, a, b, .. }
+        | F64 { dst, a, b, .. }
+        | F32 { dst, a, b, .. } => vec![w(dst), w(a), w(b)],
         CmpF64 { dst, a, b, .. } | CmpF32 { dst, a, b, .. } => vec![w(dst), w(a), w(b)],
-        IntImm { dst, a, .. } | CmpImm { dst, a, .. } | Neg { dst, a } | Not { dst, a } | BNot { dst, a } => vec![w(dst), w(a)],
+        IntImm { dst, a, .. }
+        | CmpImm { dst, a, .. }
+        | Neg { dst, a }
+        | Not { dst, a }
+        | BNot { dst, a } => vec![w(dst), w(a)],
         NegF64 { dst, a } | NegF32 { dst, a } | Conv { dst, a, .. } => vec![w(dst), w(a)],
         FMinMax { dst, a, b, .. } => vec![w(dst), w(a), w(b)],
         CheckShift { a } => vec![w(a)],
@@ -48,8 +70,15 @@ fn operands(op: &Op) -> Vec<(u32, u32)> {
         LoadElem { dst, s, i, .. } => vec![w(dst), (s, 24), w(i)],
         StoreElem { s, i, src, .. } => vec![(s, 24), w(i), w(src)],
         BoundsCheck { i, len } => vec![w(i), w(len)],
-        MakeClosure { dst, caps, ncap, .. } => vec![w(dst), (caps, 8 * ncap.max(1))],
-        Defer { fv, args, args_size, .. } => vec![w(fv), (args, args_size.max(8))],
+        MakeClosure {
+            dst, caps, ncap, ..
+        } => vec![w(dst), (caps, 8 * ncap.max(1))],
+        Defer {
+            fv,
+            args,
+            args_size,
+            ..
+        } => vec![w(fv), (args, args_size.max(8))],
         Panic { val } => vec![(val, 16)],
         Print { src, rtype, .. } => {
             if rtype == NONE {
@@ -74,32 +103,50 @@ fn check_func(i: usize, f: &Function, nfuncs: usize) -> Result<(), String> {
             }
         }
         let target = match *op {
-            Op::Jmp { target } | Op::JmpIf { target, .. } | Op::JmpIfNot { target, .. } => Some(target),
+            Op::Jmp { target } | Op::JmpIf { target, .. } | Op::JmpIfNot { target, .. } => {
+                Some(target)
+            }
             Op::JmpCmpNot { target, .. } | Op::JmpCmpImmNot { target, .. } => Some(target),
             Op::MapIterNext { done, .. } => Some(done),
             _ => None,
         };
         if target.is_some_and(|t| t as usize > f.code.len()) {
-            return Err(format!("bytecode verification failed: {} pc {}: bad jump", f.name, pc));
+            return Err(format!(
+                "bytecode verification failed: {} pc {}: bad jump",
+                f.name, pc
+            ));
         }
-        if let Op::Call { func, .. } | Op::FuncVal { func, .. } | Op::MakeClosure { func, .. } = *op {
+        if let Op::Call { func, .. } | Op::FuncVal { func, .. } | Op::MakeClosure { func, .. } = *op
+        {
             if func as usize >= nfuncs {
-                return Err(format!("bytecode verification failed: {} pc {}: bad function", f.name, pc));
+                return Err(format!(
+                    "bytecode verification failed: {} pc {}: bad function",
+                    f.name, pc
+                ));
             }
         }
     }
     if let Some(c) = f.ctx_off {
         if c + 8 > f.frame_size {
-            return Err(format!("bytecode verification failed: {}: closure slot outside frame", f.name));
+            return Err(format!(
+                "bytecode verification failed: {}: closure slot outside frame",
+                f.name
+            ));
         }
     }
     if let Some(d) = f.defer_off {
         if d + 8 > f.frame_size {
-            return Err(format!("bytecode verification failed: {}: defer slot outside frame", f.name));
+            return Err(format!(
+                "bytecode verification failed: {}: defer slot outside frame",
+                f.name
+            ));
         }
     }
     if f.params_size > f.frame_size.max(8) || f.results_off + f.results_size > f.frame_size.max(8) {
-        return Err(format!("bytecode verification failed: {}: parameters outside frame", f.name));
+        return Err(format!(
+            "bytecode verification failed: {}: parameters outside frame",
+            f.name
+        ));
     }
     Ok(())
 }

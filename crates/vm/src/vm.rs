@@ -28,9 +28,17 @@ pub struct VmConfig {
 
 impl Default for VmConfig {
     fn default() -> Self {
-        VmConfig { heap: HeapConfig::default(), max_stack: 1 << 30, args: vec!["prog".into()], fuel: None }
+        VmConfig {
+            heap: HeapConfig::default(),
+            max_stack: 1 << 30,
+            args: vec!["prog".into()],
+            fuel: None,
+        }
     }
 }
+
+/// Maps a source offset to (file name, line).
+pub type SourcePosFn = Box<dyn Fn(u32) -> (String, u32) + Send>;
 
 pub struct PanicRec {
     /// The panic value: itab word and a handle for the data word.
@@ -75,9 +83,18 @@ pub struct Vm {
     /// (function, pc) frames captured when the current panic started, innermost first.
     pub traceback: Vec<(u32, usize)>,
     /// Maps a source offset to (file name, line) for tracebacks.
-    pub source_pos: Option<Box<dyn Fn(u32) -> (String, u32) + Send>>,
+    pub source_pos: Option<SourcePosFn>,
     /// Remaining fuel (u64::MAX when unlimited: it never reaches zero in practice).
     pub fuel: u64,
+    /// The scheduler and the goroutines not running now.
+    pub sched: crate::sched::Sched,
+    /// Wait queues of channels, by channel id.
+    pub chans: std::collections::HashMap<u64, crate::chan::ChanQ>,
+    pub next_chan_id: u64,
+    /// The running goroutine's pending select (channels waited on, chosen-index slot).
+    pub cur_select: Option<(Vec<u64>, Addr)>,
+    /// A panic the running goroutine must raise when it resumes.
+    pub cur_pending_panic: Option<String>,
     /// The address of zero-size allocations (Go's `zerobase`): non-nil, never dereferenced.
     pub zerobase: Addr,
 }
@@ -87,10 +104,18 @@ impl Vm {
     pub fn new(prog: Program, natives: &NativeRegistry, config: VmConfig) -> Result<Vm, VmError> {
         let oom = |_| VmError::Load("cannot reserve the VM's address space".into());
         let mut heap = Heap::new(config.heap.clone()).map_err(oom)?;
-        let gctypes = prog.gctypes.iter().map(|g| heap.register_type(g.size, &g.ptr_words)).collect();
+        let gctypes = prog
+            .gctypes
+            .iter()
+            .map(|g| heap.register_type(g.size, &g.ptr_words))
+            .collect();
         let mut strings = Vec::new();
         for s in &prog.strings {
-            let a = if s.is_empty() { 0 } else { heap.alloc_static(s).map_err(oom)? };
+            let a = if s.is_empty() {
+                0
+            } else {
+                heap.alloc_static(s).map_err(oom)?
+            };
             strings.push((a, s.len() as u64));
         }
         let mut closures = Vec::new();
@@ -99,17 +124,28 @@ impl Vm {
             closures.push(a);
         }
         let zerobase = heap.alloc_static(&[0u8; 8]).map_err(oom)?;
-        let globals = heap.globals(prog.globals_size as u64, &prog.globals_ptr_words).map_err(oom)?;
+        let globals = heap
+            .globals(prog.globals_size as u64, &prog.globals_ptr_words)
+            .map_err(oom)?;
         let stack = heap.alloc_stack(config.max_stack).map_err(oom)?;
         let mut nat = Vec::new();
         for n in &prog.natives {
             match natives.fns.get(n) {
                 Some(f) => nat.push(*f),
-                None => return Err(VmError::Load(format!("missing native implementation of {}", n))),
+                None => {
+                    return Err(VmError::Load(format!(
+                        "missing native implementation of {}",
+                        n
+                    )))
+                }
             }
         }
         crate::verify::verify(&prog).map_err(VmError::Load)?;
-        let string_rtype = prog.rtypes.iter().position(|r| r.name == "string" && !r.named).map(|i| i as u32);
+        let string_rtype = prog
+            .rtypes
+            .iter()
+            .position(|r| r.name == "string" && !r.named)
+            .map(|i| i as u32);
         let itabs = prog.itabs.clone();
         let mut itab_cache = HashMap::new();
         for (i, it) in itabs.iter().enumerate() {
@@ -144,6 +180,11 @@ impl Vm {
             traceback: Vec::new(),
             source_pos: None,
             fuel,
+            sched: crate::sched::Sched { gs: vec![None], next_id: 1, cur_id: 1, tick: crate::sched::SLICE, ..Default::default() },
+            chans: std::collections::HashMap::new(),
+            next_chan_id: 0,
+            cur_select: None,
+            cur_pending_panic: None,
             zerobase,
         })
     }
@@ -209,6 +250,9 @@ impl Vm {
     }
 
     pub fn gcty(&self, i: u32) -> GcTypeId {
-        self.gctypes.get(i as usize).copied().unwrap_or(GcTypeId::BYTES)
+        self.gctypes
+            .get(i as usize)
+            .copied()
+            .unwrap_or(GcTypeId::BYTES)
     }
 }

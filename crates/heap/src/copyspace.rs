@@ -1,15 +1,18 @@
-//! A bump-allocated copying space (one half of the semispace pair; the
-//! active half is the nursery of this first collector version).
+//! A bump-allocated copying space: the nursery and the two survivor spaces
+//! are each one `Space` (see `nursery.rs` for how they are used).
 //!
 //! Invariants:
 //! - `[start, start + top)` holds a dense sequence of `header, payload` cells;
 //!   each cell is `8 + footprint(size)` bytes; `top` is 8-aligned.
-//! - `top <= committed <= reserve`; `committed` is a multiple of COMMIT_CHUNK
-//!   and `[start, start + committed)` is mapped read/write.
+//! - `top <= committed`, `top <= cap`, and `committed, cap <= region.size -
+//!   GUARD`; `committed` is a multiple of COMMIT_CHUNK and `[start, start +
+//!   committed)` is mapped read/write. (`cap` is the allocation limit; the
+//!   guard gap keeps one-past-the-end pointers inside the region.)
 //! - `starts` has exactly one bit per object base in `[start, start + top)`.
-//! - Between collections only the active space holds objects; the other one
-//!   is empty (`top == 0`, no start bits).
 //! - `objects` counts the cells in `[start, start + top)`.
+//! - Between collections the nursery and the "to" survivor space hold
+//!   objects only as described in `nursery.rs`; an emptied space has
+//!   `top == 0` and no start bits.
 //! - `released` is true when the committed pages were madvise'd away (Full GC)
 //!   and not touched since.
 
@@ -24,7 +27,12 @@ pub(crate) struct Space {
     pub starts: StartBitmap,
     pub objects: u64,
     pub released: bool,
+    /// Allocation limit in bytes from the start of the space.
+    pub cap: u64,
 }
+
+/// Bytes at the end of each copying region that are never used.
+pub(crate) const GUARD: u64 = COMMIT_CHUNK;
 
 impl Space {
     pub fn new(region: Region) -> Space {
@@ -35,6 +43,7 @@ impl Space {
             starts: StartBitmap::new(),
             objects: 0,
             released: false,
+            cap: 0,
         }
     }
 
@@ -43,14 +52,16 @@ impl Space {
         if bytes <= self.committed {
             return true;
         }
-        if bytes > self.region.size {
+        let limit = self.region.size - GUARD;
+        if bytes > limit {
             return false;
         }
-        let new = round_up(bytes, COMMIT_CHUNK).min(self.region.size);
+        let new = round_up(bytes, COMMIT_CHUNK).min(limit);
         if !arena.commit(self.region.offset + self.committed, new - self.committed) {
             return false;
         }
         self.committed = new;
+        self.released = false;
         self.starts.ensure(new / 8);
         true
     }
@@ -110,5 +121,18 @@ impl Space {
         self.starts.clear(self.top / 8 + 1);
         self.top = 0;
         self.objects = 0;
+    }
+
+    /// Bytes that can still be bumped before `cap`.
+    #[inline]
+    pub fn room(&self) -> u64 {
+        self.cap - self.top
+    }
+
+    /// Give the committed pages back to the OS (space must be empty).
+    pub fn release(&mut self, arena: &Arena) {
+        if self.top == 0 && self.committed > 0 && arena.release(self.region.offset, self.committed) {
+            self.released = true;
+        }
     }
 }

@@ -1,0 +1,418 @@
+//! The old space: non-moving, mark/sweep, size-class spans (like Go's
+//! mspans). Promoted objects (and small objects allocated while the
+//! collector is inhibited and the nursery is full) live here.
+//!
+//! ```text
+//!  old region:  | span (class 24 B, 1 page)   | span (class 48 B) | free pages | ...
+//!  span:        |hdr|payload|hdr|payload| ... |  cells of one size, 8-byte header each
+//!  alloc bits:   1           0          ...      (one bit per cell)
+//!  mark bits:    (set during a major collection, become the alloc bits at sweep)
+//! ```
+//!
+//! Invariants:
+//! - Pages are 8 KiB (`size_class::PAGE`); spans are runs of `PageRuns`
+//!   (first fit, coalescing). `page_span[p] = id + 1` for every page `p` of
+//!   live span `id`, 0 for free pages. Every page below `hw` is committed;
+//!   free pages below `hw` are either idle (committed, stale) or released
+//!   (`page_released[p]`, madvise'd on a Full collection; they read as zero).
+//! - A cell is allocated iff its alloc bit is set; `nalloc` is the popcount
+//!   of the alloc bits; a span with `nalloc < nelems` is in its class's
+//!   `partial` list or is the class's `current` span (never both).
+//! - Mark bits are all clear outside a major collection; the sweep makes
+//!   `alloc = mark`, clears `mark` and frees spans that became empty.
+//! - `in_use` = sum over spans of `nalloc * cell` (bytes held by objects,
+//!   headers and size-class rounding included).
+//! - Interior pointers: `p` belongs to the allocated cell `[c, c + cell)` with
+//!   `c + 8 <= p <= c + 8 + footprint(size)`; a pointer exactly at a cell's
+//!   start (its header word) can only be one past the end of the previous
+//!   cell's object, so lookup retries at `p - 1`. Base finding is pure page
+//!   arithmetic: page -> span -> (p - span start) / cell.
+
+use crate::arena::{Arena, Region};
+use crate::object::{self, HEADER_BYTES};
+use crate::pages::PageRuns;
+use crate::size_class::{SizeClasses, PAGE};
+
+pub(crate) struct Span {
+    pub start_page: u32,
+    pub npages: u32,
+    pub class: u8,
+    pub cell: u32,
+    pub nelems: u32,
+    pub nalloc: u32,
+    pub alloc: Vec<u64>,
+    pub mark: Vec<u64>,
+    /// Cells below this index are known to be allocated (allocation hint).
+    pub free_hint: u32,
+}
+
+impl Span {
+    #[inline]
+    pub fn is_alloc(&self, i: u32) -> bool {
+        self.alloc[(i / 64) as usize] & (1 << (i % 64)) != 0
+    }
+}
+
+pub(crate) struct OldSpace {
+    pub region: Region,
+    pub classes: SizeClasses,
+    runs: PageRuns,
+    pub page_span: Vec<u32>,
+    pub spans: Vec<Option<Span>>,
+    free_ids: Vec<u32>,
+    partial: Vec<Vec<u32>>,
+    current: Vec<Option<u32>>,
+    /// Committed high-water mark in pages.
+    pub hw: u64,
+    page_released: Vec<bool>,
+    pub released_pages: u64,
+    pub span_pages: u64,
+    pub in_use: u64,
+    pub objects: u64,
+}
+
+/// Result of a sweep.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Swept {
+    pub objects: u64,
+    pub bytes: u64,
+}
+
+impl OldSpace {
+    pub fn new(region: Region) -> OldSpace {
+        let classes = SizeClasses::new();
+        let n = classes.len();
+        // One guard page at the end: one-past-the-end stays in the region.
+        let cap = (region.size / PAGE - 1).min(u32::MAX as u64 - 1) as u32;
+        OldSpace {
+            region,
+            classes,
+            runs: PageRuns::new(cap),
+            page_span: Vec::new(),
+            spans: Vec::new(),
+            free_ids: Vec::new(),
+            partial: vec![Vec::new(); n],
+            current: vec![None; n],
+            hw: 0,
+            page_released: Vec::new(),
+            released_pages: 0,
+            span_pages: 0,
+            in_use: 0,
+            objects: 0,
+        }
+    }
+
+    #[inline]
+    pub fn committed_bytes(&self) -> u64 {
+        self.hw * PAGE
+    }
+
+    #[inline]
+    pub fn span_bytes(&self) -> u64 {
+        self.span_pages * PAGE
+    }
+
+    fn new_span(&mut self, arena: &Arena, class: usize) -> Option<u32> {
+        let npages = self.classes.npages[class];
+        let (start, _) = self.runs.alloc(npages)?;
+        let end = start as u64 + npages as u64;
+        if end > self.hw {
+            let off = self.region.offset + self.hw * PAGE;
+            if !arena.commit(off, (end - self.hw) * PAGE) {
+                self.runs.free(start, npages);
+                return None;
+            }
+            self.hw = end;
+            self.page_span.resize(end as usize, 0);
+            self.page_released.resize(end as usize, false);
+        }
+        let cell = self.classes.cell[class];
+        let nelems = (npages as u64 * PAGE / cell as u64) as u32;
+        let words = nelems.div_ceil(64) as usize;
+        let span = Span {
+            start_page: start,
+            npages,
+            class: class as u8,
+            cell,
+            nelems,
+            nalloc: 0,
+            alloc: vec![0; words],
+            mark: vec![0; words],
+            free_hint: 0,
+        };
+        let id = match self.free_ids.pop() {
+            Some(id) => {
+                self.spans[id as usize] = Some(span);
+                id
+            }
+            None => {
+                self.spans.push(Some(span));
+                (self.spans.len() - 1) as u32
+            }
+        };
+        for p in start..start + npages {
+            self.page_span[p as usize] = id + 1;
+            if self.page_released[p as usize] {
+                self.page_released[p as usize] = false;
+                self.released_pages -= 1;
+            }
+        }
+        self.span_pages += npages as u64;
+        Some(id)
+    }
+
+    /// Allocate a cell of at least `bytes` (header included). Returns the
+    /// arena offset of the cell (its header word); the cell's content is
+    /// stale: the caller writes the header and zeroes or fills the payload.
+    pub fn alloc(&mut self, arena: &Arena, bytes: u64) -> Option<u64> {
+        let class = self.classes.class_of(bytes);
+        loop {
+            let id = match self.current[class] {
+                Some(id) => id,
+                None => {
+                    let id = match self.partial[class].pop() {
+                        Some(id) => id,
+                        None => self.new_span(arena, class)?,
+                    };
+                    self.current[class] = Some(id);
+                    id
+                }
+            };
+            let sp = self.spans[id as usize].as_mut()?;
+            if let Some(i) = first_zero(&sp.alloc, sp.free_hint, sp.nelems) {
+                sp.alloc[(i / 64) as usize] |= 1 << (i % 64);
+                sp.nalloc += 1;
+                sp.free_hint = i + 1;
+                self.in_use += sp.cell as u64;
+                self.objects += 1;
+                return Some(
+                    self.region.offset + sp.start_page as u64 * PAGE + i as u64 * sp.cell as u64,
+                );
+            }
+            self.current[class] = None;
+        }
+    }
+
+    /// Span id and cell index of the cell containing arena offset `off`.
+    #[inline]
+    pub fn cell_of(&self, off: u64) -> Option<(u32, u32)> {
+        let rel = off.checked_sub(self.region.offset)?;
+        let id = *self.page_span.get((rel / PAGE) as usize)?;
+        if id == 0 {
+            return None;
+        }
+        let sp = self.spans[(id - 1) as usize].as_ref()?;
+        let i = ((rel - sp.start_page as u64 * PAGE) / sp.cell as u64) as u32;
+        Some((id - 1, i))
+    }
+
+    #[inline]
+    pub fn span(&self, id: u32) -> &Span {
+        self.spans[id as usize].as_ref().expect("live span")
+    }
+
+    #[inline]
+    pub fn cell_start(&self, id: u32, i: u32) -> u64 {
+        let sp = self.span(id);
+        self.region.offset + sp.start_page as u64 * PAGE + i as u64 * sp.cell as u64
+    }
+
+    fn base_in_cell(&self, arena: &Arena, id: u32, i: u32, off: u64) -> Option<u64> {
+        let sp = self.span(id);
+        if i >= sp.nelems || !sp.is_alloc(i) {
+            return None;
+        }
+        let base = self.cell_start(id, i) + HEADER_BYTES;
+        // SAFETY: allocated cells lie in committed span pages.
+        let h = unsafe { arena.load(base - HEADER_BYTES) };
+        let fp = object::footprint(object::size(h & !object::FORWARDED));
+        (off >= base && off <= base + fp && base + fp <= base - HEADER_BYTES + sp.cell as u64)
+            .then_some(base)
+    }
+
+    /// Arena offset of the base of the allocated object containing `off`
+    /// (interior and one-past-the-end pointers included).
+    pub fn find_base(&self, arena: &Arena, off: u64) -> Option<u64> {
+        let (id, i) = self.cell_of(off)?;
+        let start = self.cell_start(id, i);
+        if off >= start + HEADER_BYTES {
+            return self.base_in_cell(arena, id, i, off);
+        }
+        if off != start {
+            return None;
+        }
+        let (pid, pi) = self.cell_of(off - 1)?;
+        self.base_in_cell(arena, pid, pi, off)
+    }
+
+    /// Is `[off, off+len)` inside one live span?
+    #[inline]
+    pub fn holds(&self, off: u64, len: u64) -> bool {
+        let Some(rel) = off.checked_sub(self.region.offset) else {
+            return false;
+        };
+        let Some(&id) = self.page_span.get((rel / PAGE) as usize) else {
+            return false;
+        };
+        if id == 0 {
+            return false;
+        }
+        let Some(sp) = self.spans[(id - 1) as usize].as_ref() else {
+            return false;
+        };
+        let end = (sp.start_page + sp.npages) as u64 * PAGE;
+        rel.checked_add(len).is_some_and(|e| e <= end)
+    }
+
+    /// Set the mark bit of the cell whose base is `base`. Returns true if
+    /// it was clear (the object is newly marked).
+    #[inline]
+    pub fn mark(&mut self, base: u64) -> bool {
+        let Some((id, i)) = self.cell_of(base) else {
+            return false;
+        };
+        let Some(sp) = self.spans[id as usize].as_mut() else {
+            return false;
+        };
+        let (w, b) = ((i / 64) as usize, 1u64 << (i % 64));
+        if sp.mark[w] & b != 0 {
+            return false;
+        }
+        sp.mark[w] |= b;
+        true
+    }
+
+    /// Sweep after marking: unmarked cells are freed, empty spans return
+    /// their pages (released to the OS if `release`).
+    pub fn sweep(&mut self, arena: &Arena, release: bool) -> Swept {
+        let mut out = Swept::default();
+        for p in self.partial.iter_mut() {
+            p.clear();
+        }
+        for c in self.current.iter_mut() {
+            *c = None;
+        }
+        let mut empty = Vec::new();
+        for (id, slot) in self.spans.iter_mut().enumerate() {
+            let Some(sp) = slot.as_mut() else { continue };
+            std::mem::swap(&mut sp.alloc, &mut sp.mark);
+            sp.mark.iter_mut().for_each(|w| *w = 0);
+            let n: u32 = sp.alloc.iter().map(|w| w.count_ones()).sum();
+            let freed = sp.nalloc - n;
+            out.objects += freed as u64;
+            out.bytes += freed as u64 * sp.cell as u64;
+            sp.nalloc = n;
+            sp.free_hint = 0;
+            if n == 0 {
+                empty.push(id as u32);
+            } else if n < sp.nelems {
+                self.partial[sp.class as usize].push(id as u32);
+            }
+        }
+        self.in_use -= out.bytes;
+        self.objects -= out.objects;
+        for id in empty {
+            self.free_span(arena, id, release);
+        }
+        // Allocate from low addresses first (keeps the heap compact).
+        for p in self.partial.iter_mut() {
+            p.sort_unstable_by(|a, b| b.cmp(a));
+        }
+        if release {
+            self.release_free(arena);
+        }
+        out
+    }
+
+    fn free_span(&mut self, arena: &Arena, id: u32, release: bool) {
+        let Some(sp) = self.spans[id as usize].take() else {
+            return;
+        };
+        for p in sp.start_page..sp.start_page + sp.npages {
+            self.page_span[p as usize] = 0;
+        }
+        self.span_pages -= sp.npages as u64;
+        if release {
+            let off = self.region.offset + sp.start_page as u64 * PAGE;
+            if arena.release(off, sp.npages as u64 * PAGE) {
+                for p in sp.start_page..sp.start_page + sp.npages {
+                    if !self.page_released[p as usize] {
+                        self.page_released[p as usize] = true;
+                        self.released_pages += 1;
+                    }
+                }
+            }
+        }
+        self.runs.free(sp.start_page, sp.npages);
+        self.free_ids.push(id);
+    }
+
+    /// Release every idle (free, committed) page to the OS.
+    fn release_free(&mut self, arena: &Arena) {
+        let mut p = 0u64;
+        while p < self.hw {
+            if self.page_span[p as usize] != 0 || self.page_released[p as usize] {
+                p += 1;
+                continue;
+            }
+            let s = p;
+            while p < self.hw && self.page_span[p as usize] == 0 && !self.page_released[p as usize]
+            {
+                p += 1;
+            }
+            if arena.release(self.region.offset + s * PAGE, (p - s) * PAGE) {
+                for q in s..p {
+                    self.page_released[q as usize] = true;
+                }
+                self.released_pages += p - s;
+            }
+        }
+    }
+
+    /// Iterate over live span ids.
+    pub fn span_ids(&self) -> impl Iterator<Item = u32> + '_ {
+        self.spans
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.is_some())
+            .map(|(i, _)| i as u32)
+    }
+
+    /// Is any mark bit set? (verifier: must be false between collections)
+    pub fn any_marked(&self) -> bool {
+        self.spans
+            .iter()
+            .flatten()
+            .any(|s| s.mark.iter().any(|&w| w != 0))
+    }
+}
+
+/// First zero bit at index >= from and < n.
+#[inline]
+fn first_zero(bits: &[u64], from: u32, n: u32) -> Option<u32> {
+    let mut i = from;
+    while i < n {
+        let w = (i / 64) as usize;
+        let word = bits[w] | ((1u64 << (i % 64)) - 1);
+        if word != u64::MAX {
+            let b = w as u32 * 64 + (!word).trailing_zeros();
+            return (b < n).then_some(b);
+        }
+        i = (w as u32 + 1) * 64;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_zero;
+
+    #[test]
+    fn first_zero_bits() {
+        assert_eq!(first_zero(&[0], 0, 10), Some(0));
+        assert_eq!(first_zero(&[0b111], 0, 10), Some(3));
+        assert_eq!(first_zero(&[0b111], 5, 10), Some(5));
+        assert_eq!(first_zero(&[u64::MAX, 0], 3, 70), Some(64));
+        assert_eq!(first_zero(&[u64::MAX, 0b11], 3, 66), None);
+    }
+}

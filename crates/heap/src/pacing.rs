@@ -1,0 +1,158 @@
+//! Pacing: when to collect, and which kind.
+//!
+//! - Minor: when the nursery is full (`alloc` answers `NeedsCollection`).
+//! - Major: when the old generation (old space in use + large objects) has
+//!   grown to the goal `max(MIN_GOAL, live_after_last_major * (1 + GOGC/100))`
+//!   — Go's rule, applied to the old generation, since the young one is
+//!   bounded by the nursery anyway. A `collect(Minor)` request is upgraded to
+//!   a major collection when the goal is reached (or a large allocation or
+//!   the heap limit asks for it). `GOGC=off` (negative) disables majors by
+//!   pacing (explicit `runtime.GC` and the heap limit still run them).
+//! - Heap limit: an allocation that would take the heap past
+//!   `HeapConfig::heap_limit` first asks for a (major) collection; if it still
+//!   does not fit after that collection it fails with `OutOfMemory`.
+//! - Stress: every `stress_major_every`-th stress collection is major.
+//!
+//! Invariants: `goal >= MIN_GOAL`; `goal` is recomputed after every major
+//! collection and by `set_gc_percent`; `want_major` is cleared by every
+//! major collection.
+
+use crate::config::HeapConfig;
+use crate::stats::GcKind;
+use crate::Heap;
+
+/// Smallest old-generation goal (Go's minimum heap goal is 4 MiB).
+pub const MIN_GOAL: u64 = 4 << 20;
+
+pub(crate) struct Pacer {
+    pub gogc: i64,
+    pub goal: u64,
+    pub live_after_major: u64,
+    pub want_major: bool,
+    pub stress_count: u64,
+}
+
+impl Pacer {
+    pub fn new(config: &HeapConfig) -> Pacer {
+        let mut p = Pacer {
+            gogc: config.gogc,
+            goal: MIN_GOAL,
+            live_after_major: 0,
+            want_major: false,
+            stress_count: 0,
+        };
+        p.recompute();
+        p
+    }
+
+    /// Goal from the last major collection's live bytes and GOGC.
+    pub fn recompute(&mut self) {
+        self.goal = if self.gogc < 0 {
+            u64::MAX
+        } else {
+            let grow = self
+                .live_after_major
+                .saturating_mul(self.gogc as u64)
+                / 100;
+            self.live_after_major.saturating_add(grow).max(MIN_GOAL)
+        };
+    }
+
+    /// Kind of collection to run for a request of `requested`, given the
+    /// old generation's current size.
+    pub fn decide(&mut self, requested: GcKind, old_bytes: u64, config: &HeapConfig) -> GcKind {
+        if requested != GcKind::Minor {
+            return requested;
+        }
+        if config.gc_stress {
+            self.stress_count += 1;
+            if self.stress_count % config.stress_major_every.max(1) as u64 == 0 {
+                return GcKind::Major;
+            }
+        }
+        if self.want_major || old_bytes >= self.goal {
+            return GcKind::Major;
+        }
+        GcKind::Minor
+    }
+
+    pub fn after_major(&mut self, live: u64) {
+        self.live_after_major = live;
+        self.want_major = false;
+        self.recompute();
+    }
+}
+
+impl Heap {
+    /// `debug.SetGCPercent`: set GOGC (negative: off) and return the old
+    /// value (-1 if it was off).
+    pub fn set_gc_percent(&mut self, pct: i64) -> i64 {
+        let old = self.pacer.gogc;
+        self.pacer.gogc = if pct < 0 { -1 } else { pct };
+        self.pacer.recompute();
+        old
+    }
+
+    /// Current GOGC (-1: off).
+    pub fn gc_percent(&self) -> i64 {
+        self.pacer.gogc
+    }
+
+    /// Old-generation size at which the next major collection starts
+    /// (`u64::MAX` when GOGC is off).
+    pub fn major_goal(&self) -> u64 {
+        self.pacer.goal
+    }
+
+    /// Bytes of the old generation: old space in use + large objects.
+    pub fn old_gen_bytes(&self) -> u64 {
+        self.old.in_use + self.large.live_bytes()
+    }
+
+    /// Would a collection requested as `kind` run as a major one now?
+    pub fn next_collection_kind(&self, kind: GcKind) -> GcKind {
+        if kind != GcKind::Minor {
+            return kind;
+        }
+        if self.pacer.want_major || self.old_gen_bytes() >= self.pacer.goal {
+            GcKind::Major
+        } else {
+            GcKind::Minor
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn goal_follows_gogc() {
+        let c = HeapConfig::default();
+        let mut p = Pacer::new(&c);
+        assert_eq!(p.goal, MIN_GOAL);
+        p.after_major(10 << 20);
+        assert_eq!(p.goal, 20 << 20);
+        assert_eq!(p.decide(GcKind::Minor, 19 << 20, &c), GcKind::Minor);
+        assert_eq!(p.decide(GcKind::Minor, 20 << 20, &c), GcKind::Major);
+        assert_eq!(p.decide(GcKind::Full, 0, &c), GcKind::Full);
+        p.gogc = 50;
+        p.recompute();
+        assert_eq!(p.goal, 15 << 20);
+        p.gogc = -1;
+        p.recompute();
+        assert_eq!(p.decide(GcKind::Minor, u64::MAX - 1, &c), GcKind::Minor);
+        p.want_major = true;
+        assert_eq!(p.decide(GcKind::Minor, 0, &c), GcKind::Major);
+        p.after_major(1);
+        assert!(!p.want_major);
+        let s = HeapConfig {
+            gc_stress: true,
+            stress_major_every: 3,
+            ..HeapConfig::default()
+        };
+        let mut q = Pacer::new(&s);
+        let kinds: Vec<_> = (0..6).map(|_| q.decide(GcKind::Minor, 0, &s)).collect();
+        assert_eq!(kinds.iter().filter(|&&k| k == GcKind::Major).count(), 2);
+    }
+}

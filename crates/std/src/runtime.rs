@@ -1,0 +1,120 @@
+//! Natives of packages runtime and runtime/debug: collection control and memory
+//! statistics, backed by the heap's generational collector.
+//!
+//! `runtime.ReadMemStats(m *MemStats)` writes every field of Go's `runtime.MemStats`
+//! at Go's amd64 offsets (the struct in go/runtime/runtime.go has Go's exact field list
+//! and layout: 24 uint64 words, `PauseNs` and `PauseEnd` [256]uint64, `NumGC` and
+//! `NumForcedGC` uint32, `GCCPUFraction` float64, two bools, `BySize`). Fields gosub
+//! cannot fill (Lookups, MSpan*, MCache*, BuckHashSys, GCSys, OtherSys, DebugGC,
+//! BySize) are written as zero.
+
+use crate::natives::Args;
+use gosub_heap::{Addr, GcKind};
+use gosub_vm::{NativeRegistry, Trap, Vm};
+
+/// Offsets of `runtime.MemStats` fields (Go, amd64).
+mod off {
+    pub const ALLOC: u64 = 0;
+    pub const TOTAL_ALLOC: u64 = 8;
+    pub const SYS: u64 = 16;
+    pub const LOOKUPS: u64 = 24;
+    pub const MALLOCS: u64 = 32;
+    pub const FREES: u64 = 40;
+    pub const HEAP_ALLOC: u64 = 48;
+    pub const HEAP_SYS: u64 = 56;
+    pub const HEAP_IDLE: u64 = 64;
+    pub const HEAP_INUSE: u64 = 72;
+    pub const HEAP_RELEASED: u64 = 80;
+    pub const HEAP_OBJECTS: u64 = 88;
+    pub const STACK_INUSE: u64 = 96;
+    pub const STACK_SYS: u64 = 104;
+    pub const NEXT_GC: u64 = 168;
+    pub const LAST_GC: u64 = 176;
+    pub const PAUSE_TOTAL_NS: u64 = 184;
+    pub const PAUSE_NS: u64 = 192;
+    pub const PAUSE_END: u64 = 2240;
+    pub const NUM_GC: u64 = 4288;
+    pub const NUM_FORCED_GC: u64 = 4292;
+    pub const GC_CPU_FRACTION: u64 = 4296;
+    pub const ENABLE_GC: u64 = 4304;
+    pub const DEBUG_GC: u64 = 4305;
+    pub const BY_SIZE: u64 = 4312;
+    pub const SIZE: u64 = 5776;
+}
+
+fn collect(vm: &mut Vm, kind: GcKind) {
+    let was = vm.heap.gc_inhibited();
+    vm.heap.set_gc_inhibited(false);
+    gosub_vm::gc::collect(vm, kind);
+    vm.heap.set_gc_inhibited(was);
+}
+
+fn read_mem_stats(vm: &mut Vm, m: Addr) -> Result<(), Trap> {
+    let s = vm.heap.mem_stats();
+    let h = &mut vm.heap;
+    // Zero everything first (the fields gosub cannot fill, BySize, padding).
+    h.fill_zero(m, off::SIZE as usize)?;
+    let words = [
+        (off::ALLOC, s.alloc),
+        (off::TOTAL_ALLOC, s.total_alloc),
+        (off::SYS, s.sys),
+        (off::LOOKUPS, 0),
+        (off::MALLOCS, s.mallocs),
+        (off::FREES, s.frees),
+        (off::HEAP_ALLOC, s.heap_alloc),
+        (off::HEAP_SYS, s.heap_sys),
+        (off::HEAP_IDLE, s.heap_idle),
+        (off::HEAP_INUSE, s.heap_inuse),
+        (off::HEAP_RELEASED, s.heap_released),
+        (off::HEAP_OBJECTS, s.heap_objects),
+        (off::STACK_INUSE, s.stack_inuse),
+        (off::STACK_SYS, s.stack_sys),
+        (off::NEXT_GC, s.next_gc),
+        (off::LAST_GC, s.last_gc),
+        (off::PAUSE_TOTAL_NS, s.pause_total_ns),
+    ];
+    for (o, v) in words {
+        h.write_u64(m + o, v)?;
+    }
+    for i in 0..256u64 {
+        h.write_u64(m + off::PAUSE_NS + 8 * i, s.pause_ns[i as usize])?;
+        h.write_u64(m + off::PAUSE_END + 8 * i, s.pause_end[i as usize])?;
+    }
+    h.write_u32(m + off::NUM_GC, s.num_gc)?;
+    h.write_u32(m + off::NUM_FORCED_GC, s.num_forced_gc)?;
+    h.write_f64(m + off::GC_CPU_FRACTION, s.gc_cpu_fraction)?;
+    h.write_u8(m + off::ENABLE_GC, s.enable_gc as u8)?;
+    h.write_u8(m + off::DEBUG_GC, 0)?;
+    let _ = off::BY_SIZE;
+    Ok(())
+}
+
+pub fn register(r: &mut NativeRegistry) {
+    r.register("runtime.GC", |vm: &mut Vm, _fp: Addr| -> Result<(), Trap> {
+        collect(vm, GcKind::Major);
+        Ok(())
+    });
+    r.register(
+        "runtime.ReadMemStats",
+        |vm: &mut Vm, fp: Addr| -> Result<(), Trap> {
+            let m = vm.heap.read_u64(fp)?;
+            read_mem_stats(vm, m)
+        },
+    );
+    r.register(
+        "runtime/debug.FreeOSMemory",
+        |vm: &mut Vm, _fp: Addr| -> Result<(), Trap> {
+            collect(vm, GcKind::Full);
+            Ok(())
+        },
+    );
+    r.register(
+        "runtime/debug.SetGCPercent",
+        |vm: &mut Vm, fp: Addr| -> Result<(), Trap> {
+            let mut a = Args::new(vm, fp);
+            let pct = a.int()?;
+            let old = a.vm.heap.set_gc_percent(pct);
+            a.ret_int(old)
+        },
+    );
+}

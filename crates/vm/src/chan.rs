@@ -1,0 +1,319 @@
+//! Channels: a heap object per channel plus wait queues of parked goroutines.
+//!
+//! Layout of the channel object (words): `{id, elemsize, cap, count, recvx, sendx, closed,
+//! buf*, elem rtype}`; only `buf` is a pointer. The wait queues live in `Vm::chans`, keyed by
+//! the channel's `id` (objects move; ids do not).
+//!
+//! Invariants:
+//! - A waiter names a parked goroutine and a slot in that goroutine's frame: the value to
+//!   send, or where a received value goes. Stacks never move, so the slot stays valid while
+//!   the goroutine is parked; the goroutine that completes the operation copies the value
+//!   and wakes it (Go's direct hand-off), and the woken goroutine resumes after its op.
+//! - A goroutine parked in `select` waits on several channels; when one case fires, its
+//!   other waiters are removed before it is woken, so it is woken exactly once.
+
+use crate::error::Trap;
+use crate::sched::{self, Status};
+use crate::vm::Vm;
+use gosub_heap::{Addr, GcTypeId};
+use std::collections::VecDeque;
+
+#[derive(Clone, Copy, Debug)]
+pub struct Waiter {
+    pub g: usize,
+    /// Value slot in the waiter's frame (u64::MAX: discard a received value).
+    pub slot: Addr,
+    pub ok: Option<Addr>,
+    /// For `select`: the case index this waiter stands for.
+    pub case: Option<usize>,
+}
+
+#[derive(Default, Debug)]
+pub struct ChanQ {
+    pub recvq: VecDeque<Waiter>,
+    pub sendq: VecDeque<Waiter>,
+}
+
+/// Result of a channel operation for the running goroutine.
+pub enum Flow {
+    Done,
+    /// Park with this wait reason (as Go's goroutine headers print it).
+    Park(&'static str),
+}
+
+const W_ID: u64 = 0;
+const W_ELEM: u64 = 8;
+const W_CAP: u64 = 16;
+const W_COUNT: u64 = 24;
+const W_RECVX: u64 = 32;
+const W_SENDX: u64 = 40;
+const W_CLOSED: u64 = 48;
+const W_BUF: u64 = 56;
+
+pub fn make(vm: &mut Vm, rtype: u32, size: i64) -> Result<Addr, Trap> {
+    if size < 0 || size > (1 << 32) {
+        return Err(Trap::PanicString("makechan: size out of range".into()));
+    }
+    let prog = vm.prog.clone();
+    let elem = prog.rtypes[rtype as usize].elem;
+    let ert = &prog.rtypes[elem as usize];
+    let esize = ert.size;
+    let hdr_t = vm.heap.register_type(72, &[7]);
+    // Both objects are allocated with the collector held off, so `c` stays valid.
+    let was = vm.heap.gc_inhibited();
+    vm.heap.set_gc_inhibited(true);
+    let r = (|| -> Result<(Addr, Option<Addr>), Trap> {
+        let c = vm.alloc(hdr_t, 1)?;
+        let buf = if size > 0 && esize > 0 {
+            let g = vm.gcty(ert.gcty);
+            Some(vm.alloc(g, size as usize)?)
+        } else {
+            None
+        };
+        Ok((c, buf))
+    })();
+    vm.heap.set_gc_inhibited(was);
+    let (c, buf): (Addr, Option<Addr>) = r?;
+    vm.next_chan_id += 1;
+    let id = vm.next_chan_id;
+    vm.heap.write_u64(c + W_ID, id)?;
+    vm.heap.write_u64(c + W_ELEM, esize)?;
+    vm.heap.write_u64(c + W_CAP, size as u64)?;
+    vm.heap.write_u64(c + 64, elem as u64)?;
+    if let Some(b) = buf {
+        vm.heap.write_ptr(c + W_BUF, b)?;
+    }
+    vm.chans.insert(id, ChanQ::default());
+    Ok(c)
+}
+
+fn get(vm: &Vm, c: Addr, off: u64) -> Result<u64, Trap> {
+    Ok(vm.heap.read_u64(c + off)?)
+}
+
+fn set(vm: &mut Vm, c: Addr, off: u64, v: u64) -> Result<(), Trap> {
+    Ok(vm.heap.write_u64(c + off, v)?)
+}
+
+fn copy_val(vm: &mut Vm, dst: Addr, src: Addr, n: u64) -> Result<(), Trap> {
+    if n > 0 && dst != u64::MAX {
+        vm.heap.copy(dst, src, n as usize)?;
+    }
+    Ok(())
+}
+
+fn zero_val(vm: &mut Vm, dst: Addr, n: u64) -> Result<(), Trap> {
+    if n > 0 && dst != u64::MAX {
+        vm.heap.fill_zero(dst, n as usize)?;
+    }
+    Ok(())
+}
+
+/// Completes a parked waiter: ok flag, select bookkeeping, wake.
+fn fire(vm: &mut Vm, w: Waiter, ok: bool) -> Result<(), Trap> {
+    if let Some(okp) = w.ok {
+        vm.heap.write_u64(okp, ok as u64)?;
+    }
+    if let Some(case) = w.case {
+        let sel = vm.sched.gs.get_mut(w.g).and_then(|g| g.as_mut()).and_then(|g| g.select.take());
+        if let Some((chans, chosen)) = sel {
+            vm.heap.write_u64(chosen, case as u64)?;
+            for id in chans {
+                if let Some(q) = vm.chans.get_mut(&id) {
+                    q.recvq.retain(|x| x.g != w.g);
+                    q.sendq.retain(|x| x.g != w.g);
+                }
+            }
+        }
+    }
+    sched::wake(vm, w.g);
+    Ok(())
+}
+
+fn pop(q: &mut VecDeque<Waiter>) -> Option<Waiter> {
+    q.pop_front()
+}
+
+/// `ch <- value at src`.
+pub fn send(vm: &mut Vm, c: Addr, src: Addr) -> Result<Flow, Trap> {
+    if c == 0 {
+        return Ok(Flow::Park("chan send (nil chan)"));
+    }
+    if try_send(vm, c, src)? {
+        return Ok(Flow::Done);
+    }
+    let id = get(vm, c, W_ID)?;
+    let g = vm.sched.cur;
+    vm.chans.entry(id).or_default().sendq.push_back(Waiter { g, slot: src, ok: None, case: None });
+    Ok(Flow::Park("chan send"))
+}
+
+/// A send that does not block: true if done.
+fn try_send(vm: &mut Vm, c: Addr, src: Addr) -> Result<bool, Trap> {
+    if get(vm, c, W_CLOSED)? != 0 {
+        return Err(Trap::PanicString("send on closed channel".into()));
+    }
+    let id = get(vm, c, W_ID)?;
+    let n = get(vm, c, W_ELEM)?;
+    if let Some(w) = vm.chans.get_mut(&id).and_then(|q| pop(&mut q.recvq)) {
+        copy_val(vm, w.slot, src, n)?;
+        fire(vm, w, true)?;
+        return Ok(true);
+    }
+    let (cap, count) = (get(vm, c, W_CAP)?, get(vm, c, W_COUNT)?);
+    if count < cap {
+        let buf = get(vm, c, W_BUF)?;
+        let sx = get(vm, c, W_SENDX)?;
+        copy_val(vm, buf + sx * n, src, n)?;
+        set(vm, c, W_SENDX, (sx + 1) % cap)?;
+        set(vm, c, W_COUNT, count + 1)?;
+        return Ok(true);
+    }
+    Ok(false)
+}
+
+/// `*dst, *ok = <-ch`.
+pub fn recv(vm: &mut Vm, c: Addr, dst: Addr, ok: Option<Addr>) -> Result<Flow, Trap> {
+    if c == 0 {
+        return Ok(Flow::Park("chan receive (nil chan)"));
+    }
+    if let Some(got) = try_recv(vm, c, dst)? {
+        if let Some(okp) = ok {
+            vm.heap.write_u64(okp, got as u64)?;
+        }
+        return Ok(Flow::Done);
+    }
+    let id = get(vm, c, W_ID)?;
+    let g = vm.sched.cur;
+    vm.chans.entry(id).or_default().recvq.push_back(Waiter { g, slot: dst, ok, case: None });
+    Ok(Flow::Park("chan receive"))
+}
+
+/// A receive that does not block: Some(ok) if done.
+fn try_recv(vm: &mut Vm, c: Addr, dst: Addr) -> Result<Option<bool>, Trap> {
+    let id = get(vm, c, W_ID)?;
+    let n = get(vm, c, W_ELEM)?;
+    let (cap, count) = (get(vm, c, W_CAP)?, get(vm, c, W_COUNT)?);
+    if count > 0 {
+        let buf = get(vm, c, W_BUF)?;
+        let rx = get(vm, c, W_RECVX)?;
+        copy_val(vm, dst, buf + rx * n, n)?;
+        zero_val(vm, buf + rx * n, n)?;
+        set(vm, c, W_RECVX, (rx + 1) % cap)?;
+        set(vm, c, W_COUNT, count - 1)?;
+        // A parked sender can now put its value in the buffer.
+        if let Some(w) = vm.chans.get_mut(&id).and_then(|q| pop(&mut q.sendq)) {
+            let sx = get(vm, c, W_SENDX)?;
+            copy_val(vm, buf + sx * n, w.slot, n)?;
+            set(vm, c, W_SENDX, (sx + 1) % cap)?;
+            set(vm, c, W_COUNT, count)?;
+            fire(vm, w, true)?;
+        }
+        return Ok(Some(true));
+    }
+    if let Some(w) = vm.chans.get_mut(&id).and_then(|q| pop(&mut q.sendq)) {
+        copy_val(vm, dst, w.slot, n)?;
+        fire(vm, w, true)?;
+        return Ok(Some(true));
+    }
+    if get(vm, c, W_CLOSED)? != 0 {
+        zero_val(vm, dst, n)?;
+        return Ok(Some(false));
+    }
+    Ok(None)
+}
+
+pub fn close(vm: &mut Vm, c: Addr) -> Result<(), Trap> {
+    if c == 0 {
+        return Err(Trap::PanicString("close of nil channel".into()));
+    }
+    if get(vm, c, W_CLOSED)? != 0 {
+        return Err(Trap::PanicString("close of closed channel".into()));
+    }
+    set(vm, c, W_CLOSED, 1)?;
+    let id = get(vm, c, W_ID)?;
+    let n = get(vm, c, W_ELEM)?;
+    let (recvs, sends): (Vec<Waiter>, Vec<Waiter>) = match vm.chans.get_mut(&id) {
+        Some(q) => (q.recvq.drain(..).collect(), q.sendq.drain(..).collect()),
+        None => (vec![], vec![]),
+    };
+    for w in recvs {
+        zero_val(vm, w.slot, n)?;
+        fire(vm, w, false)?;
+    }
+    for w in sends {
+        // Go panics in the sender; gosub reports it when the sender resumes.
+        if let Some(Some(g)) = vm.sched.gs.get_mut(w.g) {
+            g.pending_panic = Some("send on closed channel".into());
+        }
+        fire(vm, w, false)?;
+    }
+    Ok(())
+}
+
+pub fn len(vm: &Vm, c: Addr, cap: bool) -> Result<u64, Trap> {
+    if c == 0 {
+        return Ok(0);
+    }
+    get(vm, c, if cap { W_CAP } else { W_COUNT })
+}
+
+/// One `select` case at run time: channel, value slot, ok slot.
+pub struct Case {
+    pub send: bool,
+    pub ch: Addr,
+    pub slot: Addr,
+    pub ok: Option<Addr>,
+}
+
+/// Runs a select: performs the first ready case (or default), else parks on all of them.
+/// Returns the chosen index (-1 = default) or a park.
+pub fn select(vm: &mut Vm, cases: &[Case], has_default: bool, chosen: Addr) -> Result<Flow, Trap> {
+    for (i, cs) in cases.iter().enumerate() {
+        if cs.ch == 0 {
+            continue;
+        }
+        let done = if cs.send {
+            try_send(vm, cs.ch, cs.slot)?
+        } else {
+            match try_recv(vm, cs.ch, cs.slot)? {
+                Some(ok) => {
+                    if let Some(okp) = cs.ok {
+                        vm.heap.write_u64(okp, ok as u64)?;
+                    }
+                    true
+                }
+                None => false,
+            }
+        };
+        if done {
+            vm.heap.write_u64(chosen, i as u64)?;
+            return Ok(Flow::Done);
+        }
+    }
+    if has_default {
+        vm.heap.write_u64(chosen, u64::MAX)?;
+        return Ok(Flow::Done);
+    }
+    let g = vm.sched.cur;
+    let mut ids = Vec::new();
+    for (i, cs) in cases.iter().enumerate() {
+        if cs.ch == 0 {
+            continue;
+        }
+        let id = get(vm, cs.ch, W_ID)?;
+        let w = Waiter { g, slot: cs.slot, ok: cs.ok, case: Some(i) };
+        let q = vm.chans.entry(id).or_default();
+        if cs.send {
+            q.sendq.push_back(w);
+        } else {
+            q.recvq.push_back(w);
+        }
+        ids.push(id);
+    }
+    vm.cur_select = Some((ids, chosen));
+    Ok(Flow::Park(if cases.iter().all(|c| c.ch == 0) { "select (no cases)" } else { "select" }))
+}
+
+#[allow(dead_code)]
+fn _unused(_: GcTypeId, _: Status) {}

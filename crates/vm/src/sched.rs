@@ -1,0 +1,239 @@
+//! Goroutines and the scheduler: one OS thread runs every goroutine, switching at channel
+//! operations that block, at `runtime.Gosched`, and every `SLICE` loop iterations or calls
+//! (so a spinning goroutine cannot starve the others).
+//!
+//! Invariants:
+//! - The running goroutine's state lives in the `Vm` itself (`stack`, `frames`, `panics`,
+//!   `cur_*`); every other goroutine's state is saved in its `G`. `switch_to` swaps them.
+//! - Each goroutine has its own stack region in the VM address space; a parked goroutine's
+//!   frames stay where they are, so other goroutines may write a received value straight
+//!   into its frame (channel hand-off) and the collector finds its roots through `G`.
+//! - Scheduling is deterministic: runnable goroutines run in FIFO order.
+
+use crate::error::Trap;
+use crate::frame::{CallInfo, CallKind};
+use crate::interp::Pos;
+use crate::vm::{PanicRec, Vm};
+use gosub_heap::{Addr, StackRegion};
+
+/// Loop iterations or calls a goroutine runs before yielding to others.
+pub const SLICE: u64 = 10_000;
+
+/// Bytes reserved for the stack of each goroutine other than main (committed lazily).
+pub const GOROUTINE_STACK: u64 = 64 << 20;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Runnable,
+    /// Blocked; the text is what Go prints in a goroutine header (`chan receive`).
+    Waiting(&'static str),
+    Dead,
+}
+
+/// A goroutine that is not running.
+pub struct G {
+    pub id: u64,
+    pub status: Status,
+    pub stack: StackRegion,
+    pub stack_committed: Addr,
+    pub frames: Vec<CallInfo>,
+    pub pos: Pos,
+    pub panics: Vec<PanicRec>,
+    pub traceback: Vec<(u32, usize)>,
+    /// For a goroutine parked in `select`: the channels it waits on (to dequeue it from the
+    /// others once one case fires) and where to write the chosen case's index.
+    pub select: Option<(Vec<u64>, Addr)>,
+    /// A panic to raise when this goroutine resumes (a send on a channel closed meanwhile).
+    pub pending_panic: Option<String>,
+}
+
+/// What the scheduler knows besides the goroutines themselves.
+#[derive(Default)]
+pub struct Sched {
+    /// Goroutines by slot; the running one's slot holds a placeholder (its state is in the Vm).
+    pub gs: Vec<Option<G>>,
+    pub cur: usize,
+    pub cur_id: u64,
+    pub next_id: u64,
+    pub runq: std::collections::VecDeque<usize>,
+    /// Countdown to the next preemption check.
+    pub tick: u64,
+}
+
+impl Vm {
+    /// Number of goroutines that have not finished.
+    pub fn num_goroutines(&self) -> usize {
+        1 + self.sched.gs.iter().enumerate().filter(|(i, g)| *i != self.sched.cur && g.as_ref().is_some_and(|g| g.status != Status::Dead)).count()
+    }
+}
+
+/// Starts a goroutine running closure `clo` with parameter bytes `params`.
+pub fn spawn(vm: &mut Vm, clo: Addr, params: &[u8]) -> Result<(), Trap> {
+    let prog = vm.prog.clone();
+    let func = vm.heap.read_u64(clo)? as u32;
+    let f = prog.funcs.get(func as usize).ok_or(Trap::Fatal("bad goroutine function".into()))?;
+    let stack = vm.heap.alloc_stack(GOROUTINE_STACK).map_err(|_| Trap::OutOfMemory)?;
+    let fp = stack.base;
+    let end = fp + f.frame_size as u64 + 64;
+    let committed = vm.heap.grow_stack(stack.base, end).map_err(|_| Trap::OutOfMemory)?;
+    vm.heap.fill_zero(fp, f.frame_size.max(8) as usize)?;
+    let n = params.len().min(f.params_size as usize);
+    vm.heap.write_bytes(fp, &params[..n])?;
+    if let Some(c) = f.ctx_off {
+        vm.heap.write_u64(fp + c as u64, clo)?;
+    }
+    vm.sched.next_id += 1;
+    let g = G {
+        id: vm.sched.next_id,
+        status: Status::Runnable,
+        stack,
+        stack_committed: committed,
+        frames: Vec::new(),
+        pos: Pos { func, pc: 0, fp, kind: CallKind::Normal },
+        panics: Vec::new(),
+        traceback: Vec::new(),
+        select: None,
+        pending_panic: None,
+    };
+    let slot = match vm.sched.gs.iter().position(|g| g.as_ref().is_some_and(|g| g.status == Status::Dead)) {
+        Some(i) if i != vm.sched.cur => {
+            vm.sched.gs[i] = Some(g);
+            i
+        }
+        _ => {
+            vm.sched.gs.push(Some(g));
+            vm.sched.gs.len() - 1
+        }
+    };
+    vm.sched.runq.push_back(slot);
+    Ok(())
+}
+
+/// Saves the running goroutine (at `pos`) into its slot with the given status.
+fn save_current(vm: &mut Vm, pos: Pos, status: Status) {
+    let cur = vm.sched.cur;
+    let g = G {
+        id: vm.sched.cur_id,
+        status,
+        stack: vm.stack,
+        stack_committed: vm.stack_committed,
+        frames: std::mem::take(&mut vm.frames),
+        pos,
+        panics: std::mem::take(&mut vm.panics),
+        traceback: std::mem::take(&mut vm.traceback),
+        select: vm.cur_select.take(),
+        pending_panic: None,
+    };
+    if cur >= vm.sched.gs.len() {
+        vm.sched.gs.resize_with(cur + 1, || None);
+    }
+    vm.sched.gs[cur] = Some(g);
+}
+
+/// Makes slot `i` the running goroutine; returns where it resumes.
+fn load(vm: &mut Vm, i: usize) -> Option<Pos> {
+    let g = vm.sched.gs.get_mut(i)?.take()?;
+    vm.sched.cur = i;
+    vm.sched.cur_id = g.id;
+    vm.stack = g.stack;
+    vm.stack_committed = g.stack_committed;
+    vm.frames = g.frames;
+    vm.panics = g.panics;
+    vm.traceback = g.traceback;
+    vm.cur_select = g.select;
+    vm.cur_func = g.pos.func;
+    vm.cur_fp = g.pos.fp;
+    vm.cur_kind = g.pos.kind;
+    // Placeholder so the slot stays reserved while running.
+    vm.sched.gs[i] = Some(G {
+        id: g.id,
+        status: Status::Runnable,
+        stack: g.stack,
+        stack_committed: 0,
+        frames: Vec::new(),
+        pos: g.pos,
+        panics: Vec::new(),
+        traceback: Vec::new(),
+        select: None,
+        pending_panic: None,
+    });
+    vm.cur_pending_panic = g.pending_panic;
+    Some(g.pos)
+}
+
+/// The running goroutine stops at `pos` (runnable again at once when `status` is Runnable);
+/// switches to the next runnable goroutine. Returns its position, or Err(deadlock message)
+/// when nothing can run.
+pub fn switch(vm: &mut Vm, pos: Pos, status: Status) -> Result<Pos, String> {
+    let cur = vm.sched.cur;
+    save_current(vm, pos, status);
+    if status == Status::Runnable {
+        vm.sched.runq.push_back(cur);
+    }
+    if status == Status::Dead {
+        if let Some(Some(g)) = vm.sched.gs.get(cur) {
+            let base = g.stack.base;
+            if cur != 0 {
+                vm.heap.free_stack(base);
+            }
+        }
+    }
+    while let Some(next) = vm.sched.runq.pop_front() {
+        let runnable = vm.sched.gs.get(next).and_then(|g| g.as_ref()).is_some_and(|g| g.status == Status::Runnable);
+        if runnable {
+            if let Some(p) = load(vm, next) {
+                return Ok(p);
+            }
+        }
+    }
+    Err(deadlock_report(vm))
+}
+
+/// Wakes goroutine `slot` (parked on a channel).
+pub fn wake(vm: &mut Vm, slot: usize) {
+    if let Some(Some(g)) = vm.sched.gs.get_mut(slot) {
+        if matches!(g.status, Status::Waiting(_)) {
+            g.status = Status::Runnable;
+            vm.sched.runq.push_back(slot);
+        }
+    }
+}
+
+/// Go's `fatal error: all goroutines are asleep - deadlock!` report.
+fn deadlock_report(vm: &Vm) -> String {
+    let mut s = String::from("fatal error: all goroutines are asleep - deadlock!\n");
+    let mut gs: Vec<&G> = vm.sched.gs.iter().flatten().filter(|g| g.status != Status::Dead).collect();
+    gs.sort_by_key(|g| g.id);
+    for g in gs {
+        let reason = match g.status {
+            Status::Waiting(r) => r,
+            _ => "runnable",
+        };
+        s.push_str(&format!("\ngoroutine {} [{}]:\n", g.id, reason));
+        let mut tb = vec![(g.pos.func, g.pos.pc.saturating_sub(1))];
+        for ci in g.frames.iter().rev() {
+            tb.push((ci.func, ci.pc.saturating_sub(1) as usize));
+        }
+        s.push_str(&crate::panic::format_frames(vm, &tb));
+    }
+    s
+}
+
+/// All saved goroutines' frames, for the collector: (function, frame address).
+pub fn parked_frames(vm: &Vm) -> Vec<(u32, Addr)> {
+    let mut out = Vec::new();
+    for (i, g) in vm.sched.gs.iter().enumerate() {
+        if i == vm.sched.cur {
+            continue;
+        }
+        let Some(g) = g else { continue };
+        if g.status == Status::Dead {
+            continue;
+        }
+        for ci in &g.frames {
+            out.push((ci.func, ci.fp));
+        }
+        out.push((g.pos.func, g.pos.fp));
+    }
+    out
+}

@@ -1,0 +1,8 @@
+package main
+
+func sum(p *int) int { return *p + 1 }
+
+func main() {
+	x := 41
+	println(sum(&x))
+}

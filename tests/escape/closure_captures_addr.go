@@ -1,0 +1,9 @@
+package main
+
+func main() {
+	x := 1
+	p := &x
+	f := func() { *p = 2 }
+	f()
+	println(x)
+}

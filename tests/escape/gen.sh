@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# tests/escape/gen.sh — regenerates NAME.m.txt beside each NAME.go from real Go's
+# `go build -gcflags='-m -l'` (escape analysis without inlining), with paths normalized to
+# the bare file name. GO defaults to /work/VENV/bin/go (Go 1.26.6). Usage: gen.sh [FILE.go...]
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+go=${GO:-/work/VENV/bin/go}
+export GOCACHE=${GOCACHE:-/tmp/gocache} GOFLAGS=-mod=mod GO111MODULE=off
+cd "$here"
+files=("$@"); [ ${#files[@]} -eq 0 ] && files=(*.go)
+tmp=$(mktemp -d)
+for f in "${files[@]}"; do
+    n=${f%.go}
+    cp "$f" "$tmp/$f"
+    (cd "$tmp" && "$go" build -gcflags='-m -l' -o "$tmp/bin" "$f" 2>&1) \
+        | grep -v '^#' | sed -e 's|^\./||' -e "s|^$tmp/||" > "$n.m.txt"
+    rm -f "$tmp/$f"
+done
+rm -rf "$tmp"

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	m := map[string]int{"a": 1, "b": 2}
+	println(m["a"])
+}

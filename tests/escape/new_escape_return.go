@@ -1,0 +1,5 @@
+package main
+
+func mk() *int { return new(int) }
+
+func main() { println(*mk()) }

@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	p := new(int)
+	*p = 3
+	println(*p)
+}

@@ -1,0 +1,8 @@
+package main
+
+type E struct{ msg string }
+
+func main() {
+	defer func() { recover() }()
+	panic(&E{"boom"})
+}

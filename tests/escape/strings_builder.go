@@ -1,0 +1,9 @@
+package main
+
+import "strings"
+
+func main() {
+	parts := []string{"a", "b"}
+	s := strings.Join(parts, ",")
+	println(s)
+}
