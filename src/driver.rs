@@ -133,7 +133,7 @@ pub fn check_source(
     let mut roots: Vec<String> = main_file.imports.iter().map(|i| i.path.clone()).collect();
     roots.push("runtime".into());
     for imp in &main_file.imports {
-        if gosub_std::source(&imp.path).is_none() {
+        if imp.path != "unsafe" && gosub_std::source(&imp.path).is_none() {
             let msg = if imp.path == "C" {
                 "gosub: cgo (import \"C\") is not supported yet".to_string()
             } else {

@@ -13,7 +13,7 @@ func main() {
 	byID := map[int]*Item{}
 	byPtr := map[*Item]int{}
 	var all []*Item
-	for i := 0; i < 50000; i++ {
+	for i := 0; i < 3000; i++ {
 		it := &Item{ID: i, Name: fmt.Sprint("item", i)}
 		byID[i] = it
 		byPtr[it] = i
@@ -31,11 +31,11 @@ func main() {
 	fmt.Println("items", len(all), len(byID), len(byPtr), "bad", bad)
 
 	// Delete half, grow again.
-	for i := 0; i < 50000; i += 2 {
+	for i := 0; i < 3000; i += 2 {
 		delete(byPtr, all[i])
 		delete(byID, i)
 	}
-	for i := 0; i < 20000; i++ {
+	for i := 0; i < 2000; i++ {
 		it := &Item{ID: 100000 + i}
 		byPtr[it] = it.ID
 	}
@@ -49,7 +49,7 @@ func main() {
 
 	// A slice of slices of pointers, resized repeatedly.
 	grid := make([][]*Item, 0)
-	for r := 0; r < 300; r++ {
+	for r := 0; r < 100; r++ {
 		row := []*Item{}
 		for c := 0; c < r; c++ {
 			row = append(row, &Item{ID: r*1000 + c})

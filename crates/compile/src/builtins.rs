@@ -24,7 +24,11 @@ pub fn builtin<'a>(g: &mut Gen<'a>, b: Builtin, e: &'a Expr, args: &'a [Expr], d
                 }
                 TypeKind::Chan(..) => {
                     let c = g.expr(x);
-                    g.emit(Op::ChanLen { dst, ch: c, cap: b == Builtin::Cap });
+                    g.emit(Op::ChanLen {
+                        dst,
+                        ch: c,
+                        cap: b == Builtin::Cap,
+                    });
                 }
                 TypeKind::Array(_, n) => {
                     g.emit(Op::Const {
@@ -106,7 +110,10 @@ pub fn builtin<'a>(g: &mut Gen<'a>, b: Builtin, e: &'a Expr, args: &'a [Expr], d
                 });
             }
             TypeKind::Chan(..) => {
-                let size = args.get(1).map(|a| g.expr_conv(a, types::T_INT)).unwrap_or(NONE);
+                let size = args
+                    .get(1)
+                    .map(|a| g.expr_conv(a, types::T_INT))
+                    .unwrap_or(NONE);
                 let size = if size == NONE {
                     let z = g.temp(types::T_INT);
                     g.emit(Op::Const { dst: z, val: 0 });
@@ -114,7 +121,11 @@ pub fn builtin<'a>(g: &mut Gen<'a>, b: Builtin, e: &'a Expr, args: &'a [Expr], d
                 } else {
                     size
                 };
-                g.emit(Op::MakeChan { dst, rtype: t.0, size });
+                g.emit(Op::MakeChan {
+                    dst,
+                    rtype: t.0,
+                    size,
+                });
             }
             _ => g.err(e.span, "gosub: cannot make this type"),
         },

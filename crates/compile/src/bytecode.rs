@@ -532,6 +532,23 @@ pub enum Op {
         s: Reg,
         elem_size: u32,
     },
+    /// `unsafe.Pointer(u)` for an integer `u` (a uintptr): fatal error when `u` points into
+    /// a garbage-collected space (the nursery moves objects, so an address kept as an
+    /// integer is not a reference); other addresses (C memory, stacks, globals) pass.
+    /// Implemented in crates/vm/src/unsafe_ops.rs.
+    UintptrToPtr {
+        dst: Reg,
+        a: Reg,
+    },
+    /// `unsafe.Slice(ptr, len)` → {ptr, len, len}, or `unsafe.String(ptr, len)` (`string`)
+    /// → {ptr, len}, with Go's run-time checks (`len out of range`, nil ptr with len > 0).
+    UnsafeSlice {
+        dst: Reg,
+        ptr: Reg,
+        len: Reg,
+        elem_size: u32,
+        string: bool,
+    },
 
     // ---- interfaces ----
     /// Boxes the value at `src` (size `size`, gc type `gcty`) into an interface with itab
@@ -634,19 +651,44 @@ pub enum Op {
     // ---- goroutines and channels ----
     /// `go f(args)`: starts a goroutine running the closure at `fv` with the parameters in
     /// the argument region at `args` (`args_size` bytes).
-    Go { fv: Reg, args: Reg, args_size: u32 },
+    Go {
+        fv: Reg,
+        args: Reg,
+        args_size: u32,
+    },
     /// `make(chan T, size)`: `rtype` is the channel type.
-    MakeChan { dst: Reg, rtype: u32, size: Reg },
+    MakeChan {
+        dst: Reg,
+        rtype: u32,
+        size: Reg,
+    },
     /// `ch <- v` (the value at `src`).
-    ChanSend { ch: Reg, src: Reg },
+    ChanSend {
+        ch: Reg,
+        src: Reg,
+    },
     /// `v [, ok] = <-ch`; `dst` may be u32::MAX to discard.
-    ChanRecv { dst: Reg, ch: Reg, ok: Option<Reg> },
-    ChanClose { ch: Reg },
+    ChanRecv {
+        dst: Reg,
+        ch: Reg,
+        ok: Option<Reg>,
+    },
+    ChanClose {
+        ch: Reg,
+    },
     /// len or cap of a channel.
-    ChanLen { dst: Reg, ch: Reg, cap: bool },
+    ChanLen {
+        dst: Reg,
+        ch: Reg,
+        cap: bool,
+    },
     /// `select`: tries the cases in order (blocking unless `has_default`), performs one, and
     /// writes its index (or -1 for default) to `chosen`.
-    Select { chosen: Reg, cases: Vec<SelectCase>, has_default: bool },
+    Select {
+        chosen: Reg,
+        cases: Vec<SelectCase>,
+        has_default: bool,
+    },
 
     // ---- globals ----
     LoadGlobal {

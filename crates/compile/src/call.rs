@@ -244,9 +244,16 @@ impl<'a> Gen<'a> {
                     });
                 }
                 ExprKind::TypeAssert { x, .. } => self.type_assert(x, vt, dst, Some(ok)),
-                ExprKind::Unary { op: gosub_syntax::ast::UnOp::Recv, x } => {
+                ExprKind::Unary {
+                    op: gosub_syntax::ast::UnOp::Recv,
+                    x,
+                } => {
                     let ch = self.expr(x);
-                    self.emit(Op::ChanRecv { dst, ch, ok: Some(ok) });
+                    self.emit(Op::ChanRecv {
+                        dst,
+                        ch,
+                        ok: Some(ok),
+                    });
                 }
                 _ => {
                     let span = e.span;

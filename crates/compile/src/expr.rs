@@ -750,7 +750,11 @@ impl<'a> Gen<'a> {
             UnOp::Recv => {
                 let c = self.expr(x);
                 let _ = t;
-                self.emit(Op::ChanRecv { dst, ch: c, ok: None });
+                self.emit(Op::ChanRecv {
+                    dst,
+                    ch: c,
+                    ok: None,
+                });
             }
         }
     }

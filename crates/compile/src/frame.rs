@@ -15,8 +15,14 @@ use std::collections::HashMap;
 
 pub type Label = usize;
 
+/// The largest frame gosub builds (Go's goroutine stacks are limited to 1 GB; gc moves
+/// variables over 10 MiB to the heap, which gosub does not do yet).
+pub const MAX_FRAME: u64 = 256 << 20;
+
 #[derive(Default)]
 pub struct FrameBuilder {
+    /// A slot did not fit in `MAX_FRAME`.
+    pub too_large: bool,
     pub code: Vec<Op>,
     pub pos: Vec<u32>,
     pub cur_pos: u32,
@@ -37,9 +43,16 @@ impl FrameBuilder {
 
     /// Allocates a dedicated (never recycled) slot for a value of this layout.
     pub fn alloc_slot(&mut self, l: &Layout) -> Reg {
-        let off = round_up(self.size as u64, 8) as u32;
-        let size = round_up(l.size.max(1), 8) as u32;
-        self.size = off + size;
+        let off = round_up(self.size as u64, 8);
+        let size = round_up(l.size.max(1), 8);
+        if off + size > MAX_FRAME {
+            // Too large for a frame: remember it (the generator reports an error) and hand
+            // out a harmless slot so compilation can finish.
+            self.too_large = true;
+            return 0;
+        }
+        let off = off as u32;
+        self.size = off + size as u32;
         for w in &l.ptr_words {
             self.ptr_words.push(off / 8 + w);
         }

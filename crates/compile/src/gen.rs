@@ -168,7 +168,17 @@ impl<'a> Gen<'a> {
     }
 
     pub fn size(&mut self, t: TypeId) -> u32 {
-        self.layout(t).size as u32
+        let s = self.layout(t).size;
+        if s > u32::MAX as u64 / 2 {
+            let pos = self.fs.as_ref().map(|f| f.f.cur_pos).unwrap_or(0);
+            let name = self.p.types.type_string(t, false);
+            self.err(
+                ast::Span::new(pos, pos + 1),
+                format!("gosub: type {} is too large ({} bytes)", name, s),
+            );
+            return 8;
+        }
+        s as u32
     }
 
     pub fn type_of(&self, id: NodeId) -> TypeId {
@@ -536,6 +546,17 @@ impl<'a> Gen<'a> {
 
     pub fn end_fn(&mut self, idx: u32) {
         let fs = self.fs.take().expect("function state");
+        if fs.f.too_large {
+            let pos = self.out.funcs[idx as usize].decl_pos;
+            self.errors.push(Diagnostic::new(
+                ast::Span::new(pos, pos + 1),
+                format!(
+                    "gosub: the frame of {} is larger than {} MiB (a local variable is too large)",
+                    fs.name,
+                    crate::frame::MAX_FRAME >> 20
+                ),
+            ));
+        }
         let mut func = std::mem::take(&mut self.out.funcs[idx as usize]);
         func.ctx_off = fs.ctx_off;
         func.defer_off = fs.defer_off;

@@ -1031,15 +1031,29 @@ impl<'a> Gen<'a> {
                 self.f().bind(end);
             }
             TypeKind::Chan(_, et) => {
-                let c = self.f().alloc_slot(&Layout { size: 8, align: 8, ptr_words: vec![0] });
+                let c = self.f().alloc_slot(&Layout {
+                    size: 8,
+                    align: 8,
+                    ptr_words: vec![0],
+                });
                 let cv = self.expr(x);
                 self.emit(Op::Move { dst: c, src: cv });
                 let el = self.layout(et);
                 let v = self.f().alloc_slot(&el);
                 let ok = self.f().alloc_slot(&int_l);
                 self.f().bind(top);
-                self.emit(Op::ChanRecv { dst: v, ch: c, ok: Some(ok) });
-                self.f().emit_jump(Op::JmpIfNot { cond: ok, target: 0 }, end);
+                self.emit(Op::ChanRecv {
+                    dst: v,
+                    ch: c,
+                    ok: Some(ok),
+                });
+                self.f().emit_jump(
+                    Op::JmpIfNot {
+                        cond: ok,
+                        target: 0,
+                    },
+                    end,
+                );
                 let mark = self.f().temp_mark();
                 self.range_var(key, define, v, et);
                 self.push_loop(label, end, Some(cont));
@@ -1407,9 +1421,20 @@ impl<'a> Gen<'a> {
     /// `go f(args)`: the function value and arguments are evaluated now, in this goroutine.
     fn go_stmt(&mut self, e: &'a Expr) {
         let call = strip_paren(e);
-        let ExprKind::Call { fun, args, ellipsis, .. } = &call.kind else { return };
+        let ExprKind::Call {
+            fun,
+            args,
+            ellipsis,
+            ..
+        } = &call.kind
+        else {
+            return;
+        };
         if crate::call::builtin_of(self, fun).is_some() {
-            self.err(e.span, "gosub: go with a builtin function is not supported yet");
+            self.err(
+                e.span,
+                "gosub: go with a builtin function is not supported yet",
+            );
             return;
         }
         let ft = self.type_of(fun.id);
@@ -1420,21 +1445,30 @@ impl<'a> Gen<'a> {
         self.defer_args(&sig, args, *ellipsis, &reg);
         let mut off = 0u64;
         for &t in sig.params.iter().chain(sig.results.iter()) {
-            off = crate::layout::round_up(off, 8) + crate::layout::round_up((self.size(t) as u64).max(1), 8);
+            off = crate::layout::round_up(off, 8)
+                + crate::layout::round_up((self.size(t) as u64).max(1), 8);
         }
         self.fs().f.cur_pos = e.span.lo;
-        self.emit(Op::Go { fv, args: reg.base, args_size: off as u32 });
+        self.emit(Op::Go {
+            fv,
+            args: reg.base,
+            args_size: off as u32,
+        });
     }
 
     /// `select`: one Select instruction chooses a case; a jump table runs its body.
     fn select(&mut self, clauses: &'a [ast::CommClause], label: Option<String>) {
         use crate::bytecode::SelectCase;
         let end = self.f().new_label();
-        let chosen = self.f().alloc_slot(&Layout { size: 8, align: 8, ptr_words: vec![] });
+        let chosen = self.f().alloc_slot(&Layout {
+            size: 8,
+            align: 8,
+            ptr_words: vec![],
+        });
         let mut cases = Vec::new();
         let mut has_default = false;
         // Per clause: the case index and, for receives, where the value and ok landed.
-        let mut recv_info: Vec<Option<(usize, Reg, Option<Reg>, TypeId)>> = Vec::new();
+        let mut recv_info: Vec<Option<SelectSlot>> = Vec::new();
         for c in clauses {
             let Some(comm) = &c.comm else {
                 has_default = true;
@@ -1448,14 +1482,23 @@ impl<'a> Gen<'a> {
                         _ => types::T_INVALID,
                     };
                     let cr = self.expr(ch);
-                    let ck = self.f().alloc_slot(&Layout { size: 8, align: 8, ptr_words: vec![0] });
+                    let ck = self.f().alloc_slot(&Layout {
+                        size: 8,
+                        align: 8,
+                        ptr_words: vec![0],
+                    });
                     self.emit(Op::Move { dst: ck, src: cr });
                     let v = self.expr_conv(value, et);
                     let el = self.layout(et);
                     let vk = self.f().alloc_slot(&el);
                     self.mov(vk, v, et);
                     recv_info.push(Some((cases.len(), NONE, None, et)));
-                    cases.push(SelectCase { send: true, ch: ck, val: vk, ok: None });
+                    cases.push(SelectCase {
+                        send: true,
+                        ch: ck,
+                        val: vk,
+                        ok: None,
+                    });
                 }
                 _ => {
                     // A receive: `<-ch`, `v := <-ch`, `v, ok = <-ch`.
@@ -1473,7 +1516,11 @@ impl<'a> Gen<'a> {
                             continue;
                         }
                     };
-                    let ExprKind::Unary { op: ast::UnOp::Recv, x: chx } = &strip_paren(rx).kind else {
+                    let ExprKind::Unary {
+                        op: ast::UnOp::Recv,
+                        x: chx,
+                    } = &strip_paren(rx).kind
+                    else {
                         recv_info.push(None);
                         continue;
                     };
@@ -1482,21 +1529,38 @@ impl<'a> Gen<'a> {
                         _ => types::T_INVALID,
                     };
                     let cr = self.expr(chx);
-                    let ck = self.f().alloc_slot(&Layout { size: 8, align: 8, ptr_words: vec![0] });
+                    let ck = self.f().alloc_slot(&Layout {
+                        size: 8,
+                        align: 8,
+                        ptr_words: vec![0],
+                    });
                     self.emit(Op::Move { dst: ck, src: cr });
                     let el = self.layout(et);
                     let vk = self.f().alloc_slot(&el);
                     let okr = if want_ok {
-                        Some(self.f().alloc_slot(&Layout { size: 8, align: 8, ptr_words: vec![] }))
+                        Some(self.f().alloc_slot(&Layout {
+                            size: 8,
+                            align: 8,
+                            ptr_words: vec![],
+                        }))
                     } else {
                         None
                     };
                     recv_info.push(Some((cases.len(), vk, okr, et)));
-                    cases.push(SelectCase { send: false, ch: ck, val: vk, ok: okr });
+                    cases.push(SelectCase {
+                        send: false,
+                        ch: ck,
+                        val: vk,
+                        ok: okr,
+                    });
                 }
             }
         }
-        self.emit(Op::Select { chosen, cases, has_default });
+        self.emit(Op::Select {
+            chosen,
+            cases,
+            has_default,
+        });
         let bodies: Vec<_> = clauses.iter().map(|_| self.f().new_label()).collect();
         for (ci, c) in clauses.iter().enumerate() {
             let idx = match (&c.comm, &recv_info[ci]) {
@@ -1505,7 +1569,12 @@ impl<'a> Gen<'a> {
                 (Some(_), None) => continue,
             };
             self.f().emit_jump(
-                Op::JmpCmpImmNot { op: crate::bytecode::CmpOp::Ne, a: chosen, imm: idx, target: 0 },
+                Op::JmpCmpImmNot {
+                    op: crate::bytecode::CmpOp::Ne,
+                    a: chosen,
+                    imm: idx,
+                    target: 0,
+                },
                 bodies[ci],
             );
         }
@@ -1588,6 +1657,9 @@ impl<'a> Gen<'a> {
         }
     }
 }
+
+/// Per select clause: the case index and where a received value and ok flag land.
+type SelectSlot = (usize, Reg, Option<Reg>, TypeId);
 
 /// Whether evaluating `e` may call a function (which could change variables it reads).
 fn has_call(e: &Expr) -> bool {

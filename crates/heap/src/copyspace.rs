@@ -131,7 +131,8 @@ impl Space {
 
     /// Give the committed pages back to the OS (space must be empty).
     pub fn release(&mut self, arena: &Arena) {
-        if self.top == 0 && self.committed > 0 && arena.release(self.region.offset, self.committed) {
+        if self.top == 0 && self.committed > 0 && arena.release(self.region.offset, self.committed)
+        {
             self.released = true;
         }
     }

@@ -62,11 +62,11 @@ pub mod write_barrier;
 pub use access::Fault;
 pub use arena::{Addr, Layout, Region, ARENA_BASE};
 pub use config::HeapConfig;
+pub use config::{DEFAULT_NURSERY, DEFAULT_PROMOTE_AGE};
 pub use gctype::GcTypeId;
 pub use large::LARGE_THRESHOLD;
 pub use roots::{HandleId, NoRoots, RootSource, SliceRoots};
 pub use stacks::StackRegion;
-pub use config::{DEFAULT_NURSERY, DEFAULT_PROMOTE_AGE};
 pub use stats::{GcKind, HeapStats, MemStats};
 
 use arena::Arena;

@@ -55,11 +55,21 @@ impl Young {
             return None;
         }
         nursery.cap = cap;
-        let mut surv = [Space::new(layout.survivor[0]), Space::new(layout.survivor[1])];
+        let mut surv = [
+            Space::new(layout.survivor[0]),
+            Space::new(layout.survivor[1]),
+        ];
         for s in surv.iter_mut() {
             s.cap = cap;
         }
-        Some((Young { nursery, surv, cur: 0 }, cap))
+        Some((
+            Young {
+                nursery,
+                surv,
+                cur: 0,
+            },
+            cap,
+        ))
     }
 
     /// Bytes used by young objects (headers included).

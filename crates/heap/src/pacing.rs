@@ -50,10 +50,7 @@ impl Pacer {
         self.goal = if self.gogc < 0 {
             u64::MAX
         } else {
-            let grow = self
-                .live_after_major
-                .saturating_mul(self.gogc as u64)
-                / 100;
+            let grow = self.live_after_major.saturating_mul(self.gogc as u64) / 100;
             self.live_after_major.saturating_add(grow).max(MIN_GOAL)
         };
     }

@@ -228,9 +228,8 @@ impl Heap {
         let heap_alloc = self.heap_in_use();
         let young_inuse = self.young.used();
         let heap_inuse = young_inuse + self.old.span_bytes() + self.large.live_bytes();
-        let heap_sys = self.young.committed()
-            + self.old.committed_bytes()
-            + self.large.committed_bytes();
+        let heap_sys =
+            self.young.committed() + self.old.committed_bytes() + self.large.committed_bytes();
         let released = self.young.released()
             + self.old.released_pages * crate::size_class::PAGE
             + (self.large.committed_bytes() - self.large.live_bytes());
@@ -313,7 +312,14 @@ impl Heap {
     /// The gctrace line of the collection just finished (see docs/memory.md):
     /// `gc N @T.TTTs KIND: pause P.PPPms, heap B->A KB, live L KB, old O KB,
     /// goal G KB, promoted X KB, freed F KB`
-    pub(crate) fn trace_line(&self, kind: GcKind, pause: Duration, before: u64, promoted: u64, freed: u64) -> String {
+    pub(crate) fn trace_line(
+        &self,
+        kind: GcKind,
+        pause: Duration,
+        before: u64,
+        promoted: u64,
+        freed: u64,
+    ) -> String {
         let c = &self.counters;
         let kind = match kind {
             GcKind::Minor => "minor",

@@ -103,7 +103,10 @@ impl Heap {
             return Err(format!("{name}: last cell overruns top"));
         }
         if cells != s.objects {
-            return Err(format!("{name}: object count {} != {} cells", s.objects, cells));
+            return Err(format!(
+                "{name}: object count {} != {} cells",
+                s.objects, cells
+            ));
         }
         let bits = (0..s.top / 8 + 1).filter(|&w| s.starts.get(w)).count() as u64;
         if bits != cells {
@@ -127,7 +130,10 @@ impl Heap {
             }
             let n: u32 = sp.alloc.iter().map(|w| w.count_ones()).sum();
             if n != sp.nalloc {
-                return Err(format!("old span {id}: nalloc {} != {n} alloc bits", sp.nalloc));
+                return Err(format!(
+                    "old span {id}: nalloc {} != {n} alloc bits",
+                    sp.nalloc
+                ));
             }
             for i in 0..sp.nelems {
                 if !sp.is_alloc(i) {
@@ -235,7 +241,11 @@ impl Heap {
                         ARENA_BASE + slot
                     ));
                 }
-                let from = format!("field {:#x} of {what} object {:#x}", ARENA_BASE + slot, ARENA_BASE + base);
+                let from = format!(
+                    "field {:#x} of {what} object {:#x}",
+                    ARENA_BASE + slot,
+                    ARENA_BASE + base
+                );
                 self.check_ptr(v, &from)?;
             }
         }

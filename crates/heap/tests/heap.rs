@@ -889,7 +889,11 @@ fn random_graph_matches_model() {
             }
         }
         assert!(checks > 100);
-        assert!(h.stats().num_gc() >= checks, "{} gcs, {checks} checks", h.stats().num_gc());
+        assert!(
+            h.stats().num_gc() >= checks,
+            "{} gcs, {checks} checks",
+            h.stats().num_gc()
+        );
     }
 }
 

@@ -42,11 +42,12 @@ mod off {
     pub const SIZE: u64 = 5776;
 }
 
-fn collect(vm: &mut Vm, kind: GcKind) {
+fn collect(vm: &mut Vm, kind: GcKind) -> Result<(), Trap> {
     let was = vm.heap.gc_inhibited();
     vm.heap.set_gc_inhibited(false);
-    gosub_vm::gc::collect(vm, kind);
+    let r = gosub_vm::gc::collect(vm, kind);
     vm.heap.set_gc_inhibited(was);
+    r
 }
 
 fn read_mem_stats(vm: &mut Vm, m: Addr) -> Result<(), Trap> {
@@ -91,7 +92,7 @@ fn read_mem_stats(vm: &mut Vm, m: Addr) -> Result<(), Trap> {
 
 pub fn register(r: &mut NativeRegistry) {
     r.register("runtime.GC", |vm: &mut Vm, _fp: Addr| -> Result<(), Trap> {
-        collect(vm, GcKind::Major);
+        collect(vm, GcKind::Major)?;
         Ok(())
     });
     r.register(
@@ -104,7 +105,7 @@ pub fn register(r: &mut NativeRegistry) {
     r.register(
         "runtime/debug.FreeOSMemory",
         |vm: &mut Vm, _fp: Addr| -> Result<(), Trap> {
-            collect(vm, GcKind::Full);
+            collect(vm, GcKind::Full)?;
             Ok(())
         },
     );

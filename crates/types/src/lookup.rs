@@ -436,7 +436,11 @@ impl<'a> Checker<'a> {
             }
             self.unsafe_members.get(&sel.name).copied()
         } else {
-            let exported = sel.name.chars().next().is_some_and(|c| c.is_uppercase());
+            // Special case: the pseudo-package `C` (cgo emulation, crates/std/go/C/C.go)
+            // names C's functions and types in C's lower case (`C.malloc`, `C.int`); all its
+            // package-level names are exported. Every other package follows Go's rule.
+            let exported = sel.name.chars().next().is_some_and(|c| c.is_uppercase())
+                || self.pkgs.get(pkg).is_some_and(|p| p.path == "C");
             match self
                 .pkgs
                 .get(pkg)

@@ -51,7 +51,7 @@ const W_CLOSED: u64 = 48;
 const W_BUF: u64 = 56;
 
 pub fn make(vm: &mut Vm, rtype: u32, size: i64) -> Result<Addr, Trap> {
-    if size < 0 || size > (1 << 32) {
+    if !(0..=(1 << 32)).contains(&size) {
         return Err(Trap::PanicString("makechan: size out of range".into()));
     }
     let prog = vm.prog.clone();
@@ -115,7 +115,12 @@ fn fire(vm: &mut Vm, w: Waiter, ok: bool) -> Result<(), Trap> {
         vm.heap.write_u64(okp, ok as u64)?;
     }
     if let Some(case) = w.case {
-        let sel = vm.sched.gs.get_mut(w.g).and_then(|g| g.as_mut()).and_then(|g| g.select.take());
+        let sel = vm
+            .sched
+            .gs
+            .get_mut(w.g)
+            .and_then(|g| g.as_mut())
+            .and_then(|g| g.select.take());
         if let Some((chans, chosen)) = sel {
             vm.heap.write_u64(chosen, case as u64)?;
             for id in chans {
@@ -144,7 +149,12 @@ pub fn send(vm: &mut Vm, c: Addr, src: Addr) -> Result<Flow, Trap> {
     }
     let id = get(vm, c, W_ID)?;
     let g = vm.sched.cur;
-    vm.chans.entry(id).or_default().sendq.push_back(Waiter { g, slot: src, ok: None, case: None });
+    vm.chans.entry(id).or_default().sendq.push_back(Waiter {
+        g,
+        slot: src,
+        ok: None,
+        case: None,
+    });
     Ok(Flow::Park("chan send"))
 }
 
@@ -185,7 +195,12 @@ pub fn recv(vm: &mut Vm, c: Addr, dst: Addr, ok: Option<Addr>) -> Result<Flow, T
     }
     let id = get(vm, c, W_ID)?;
     let g = vm.sched.cur;
-    vm.chans.entry(id).or_default().recvq.push_back(Waiter { g, slot: dst, ok, case: None });
+    vm.chans.entry(id).or_default().recvq.push_back(Waiter {
+        g,
+        slot: dst,
+        ok,
+        case: None,
+    });
     Ok(Flow::Park("chan receive"))
 }
 
@@ -302,7 +317,12 @@ pub fn select(vm: &mut Vm, cases: &[Case], has_default: bool, chosen: Addr) -> R
             continue;
         }
         let id = get(vm, cs.ch, W_ID)?;
-        let w = Waiter { g, slot: cs.slot, ok: cs.ok, case: Some(i) };
+        let w = Waiter {
+            g,
+            slot: cs.slot,
+            ok: cs.ok,
+            case: Some(i),
+        };
         let q = vm.chans.entry(id).or_default();
         if cs.send {
             q.sendq.push_back(w);
@@ -312,7 +332,11 @@ pub fn select(vm: &mut Vm, cases: &[Case], has_default: bool, chosen: Addr) -> R
         ids.push(id);
     }
     vm.cur_select = Some((ids, chosen));
-    Ok(Flow::Park(if cases.iter().all(|c| c.ch == 0) { "select (no cases)" } else { "select" }))
+    Ok(Flow::Park(if cases.iter().all(|c| c.ch == 0) {
+        "select (no cases)"
+    } else {
+        "select"
+    }))
 }
 
 #[allow(dead_code)]

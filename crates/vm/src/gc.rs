@@ -43,7 +43,10 @@ pub fn frame_roots(vm: &Vm) -> Vec<Addr> {
     slots
 }
 
-pub fn collect(vm: &mut Vm, kind: GcKind) {
+/// Collects garbage with the VM's roots. A verifier failure (GOSUBDEBUG=gcverify=1) or a
+/// promotion with no address space left is a fatal error of the program (never a process
+/// exit: an embedding host gets it as an error).
+pub fn collect(vm: &mut Vm, kind: GcKind) -> Result<(), crate::Trap> {
     let mut roots = FrameRoots {
         slots: frame_roots(vm),
     };
@@ -52,10 +55,8 @@ pub fn collect(vm: &mut Vm, kind: GcKind) {
     for line in vm.heap.take_trace_lines() {
         vm.write_stderr(&format!("{line}\n"));
     }
-    // A verifier failure (GOSUBDEBUG=gcverify=1) or a promotion without address space
-    // left is fatal: report it like the runtime's fatal errors and exit with status 2.
     if let Some(e) = vm.heap.take_gc_error() {
-        vm.write_stderr(&format!("fatal error: {e}\n"));
-        std::process::exit(2);
+        return Err(crate::Trap::Fatal(e.to_string()));
     }
+    Ok(())
 }

@@ -31,7 +31,12 @@ pub fn run(vm: &mut Vm, entry: u32) -> Result<(), VmError> {
     use crate::sched::{switch, Status};
     let prog = vm.prog.clone();
     vm.frames.clear();
-    let mut pos = Pos { func: entry, pc: 0, fp: vm.stack.base, kind: CallKind::Normal };
+    let mut pos = Pos {
+        func: entry,
+        pc: 0,
+        fp: vm.stack.base,
+        kind: CallKind::Normal,
+    };
     if let Err(t) = enter(vm, &prog, entry, pos.fp) {
         return Err(crate::panic::fatal_for(vm, t));
     }
@@ -51,7 +56,10 @@ pub fn run(vm: &mut Vm, entry: u32) -> Result<(), VmError> {
             Ok(p) => pos = p,
             Err(report) => {
                 vm.write_stderr(&report);
-                return Err(VmError::Fatal { message: "all goroutines are asleep - deadlock!".into(), exit_code: 2 });
+                return Err(VmError::Fatal {
+                    message: "all goroutines are asleep - deadlock!".into(),
+                    exit_code: 2,
+                });
             }
         }
         if let Some(m) = vm.cur_pending_panic.take() {
@@ -872,14 +880,21 @@ pub fn exec(
                     prog.messages.get(msg as usize).cloned().unwrap_or_default(),
                 ));
             }
-            Op::Go { fv, args, args_size } => {
+            Op::Go {
+                fv,
+                args,
+                args_size,
+            } => {
                 sync!();
                 let clo = rd!(fv);
                 if clo == 0 {
                     return Err(Trap::Fatal("go of nil func value".into()));
                 }
                 // SAFETY: the argument region lies in the frame (verified).
-                let bytes = unsafe { std::slice::from_raw_parts(fptr.add(args as usize), args_size as usize) }.to_vec();
+                let bytes = unsafe {
+                    std::slice::from_raw_parts(fptr.add(args as usize), args_size as usize)
+                }
+                .to_vec();
                 trap!(crate::sched::spawn(vm, clo, &bytes));
             }
             Op::MakeChan { dst, rtype, size } => {
@@ -889,13 +904,19 @@ pub fn exec(
             }
             Op::ChanSend { ch, src } => {
                 sync!();
-                if let crate::chan::Flow::Park(r) = trap!(crate::chan::send(vm, rd!(ch), fp + src as u64)) {
+                if let crate::chan::Flow::Park(r) =
+                    trap!(crate::chan::send(vm, rd!(ch), fp + src as u64))
+                {
                     return Err(Trap::Park(r));
                 }
             }
             Op::ChanRecv { dst, ch, ok } => {
                 sync!();
-                let d = if dst == NONE { u64::MAX } else { fp + dst as u64 };
+                let d = if dst == NONE {
+                    u64::MAX
+                } else {
+                    fp + dst as u64
+                };
                 let okp = ok.map(|o| fp + o as u64);
                 if let crate::chan::Flow::Park(r) = trap!(crate::chan::recv(vm, rd!(ch), d, okp)) {
                     return Err(Trap::Park(r));
@@ -909,18 +930,31 @@ pub fn exec(
                 let n = trap!(crate::chan::len(vm, rd!(ch), cap));
                 wr!(dst, n);
             }
-            Op::Select { chosen, ref cases, has_default } => {
+            Op::Select {
+                chosen,
+                ref cases,
+                has_default,
+            } => {
                 sync!();
                 let cs: Vec<crate::chan::Case> = cases
                     .iter()
                     .map(|c| crate::chan::Case {
                         send: c.send,
                         ch: rd!(c.ch),
-                        slot: if c.val == NONE { u64::MAX } else { fp + c.val as u64 },
+                        slot: if c.val == NONE {
+                            u64::MAX
+                        } else {
+                            fp + c.val as u64
+                        },
                         ok: c.ok.map(|o| fp + o as u64),
                     })
                     .collect();
-                if let crate::chan::Flow::Park(r) = trap!(crate::chan::select(vm, &cs, has_default, fp + chosen as u64)) {
+                if let crate::chan::Flow::Park(r) = trap!(crate::chan::select(
+                    vm,
+                    &cs,
+                    has_default,
+                    fp + chosen as u64
+                )) {
                     return Err(Trap::Park(r));
                 }
             }

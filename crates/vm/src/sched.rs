@@ -63,7 +63,15 @@ pub struct Sched {
 impl Vm {
     /// Number of goroutines that have not finished.
     pub fn num_goroutines(&self) -> usize {
-        1 + self.sched.gs.iter().enumerate().filter(|(i, g)| *i != self.sched.cur && g.as_ref().is_some_and(|g| g.status != Status::Dead)).count()
+        1 + self
+            .sched
+            .gs
+            .iter()
+            .enumerate()
+            .filter(|(i, g)| {
+                *i != self.sched.cur && g.as_ref().is_some_and(|g| g.status != Status::Dead)
+            })
+            .count()
     }
 }
 
@@ -71,11 +79,20 @@ impl Vm {
 pub fn spawn(vm: &mut Vm, clo: Addr, params: &[u8]) -> Result<(), Trap> {
     let prog = vm.prog.clone();
     let func = vm.heap.read_u64(clo)? as u32;
-    let f = prog.funcs.get(func as usize).ok_or(Trap::Fatal("bad goroutine function".into()))?;
-    let stack = vm.heap.alloc_stack(GOROUTINE_STACK).map_err(|_| Trap::OutOfMemory)?;
+    let f = prog
+        .funcs
+        .get(func as usize)
+        .ok_or(Trap::Fatal("bad goroutine function".into()))?;
+    let stack = vm
+        .heap
+        .alloc_stack(GOROUTINE_STACK)
+        .map_err(|_| Trap::OutOfMemory)?;
     let fp = stack.base;
     let end = fp + f.frame_size as u64 + 64;
-    let committed = vm.heap.grow_stack(stack.base, end).map_err(|_| Trap::OutOfMemory)?;
+    let committed = vm
+        .heap
+        .grow_stack(stack.base, end)
+        .map_err(|_| Trap::OutOfMemory)?;
     vm.heap.fill_zero(fp, f.frame_size.max(8) as usize)?;
     let n = params.len().min(f.params_size as usize);
     vm.heap.write_bytes(fp, &params[..n])?;
@@ -89,13 +106,23 @@ pub fn spawn(vm: &mut Vm, clo: Addr, params: &[u8]) -> Result<(), Trap> {
         stack,
         stack_committed: committed,
         frames: Vec::new(),
-        pos: Pos { func, pc: 0, fp, kind: CallKind::Normal },
+        pos: Pos {
+            func,
+            pc: 0,
+            fp,
+            kind: CallKind::Normal,
+        },
         panics: Vec::new(),
         traceback: Vec::new(),
         select: None,
         pending_panic: None,
     };
-    let slot = match vm.sched.gs.iter().position(|g| g.as_ref().is_some_and(|g| g.status == Status::Dead)) {
+    let slot = match vm
+        .sched
+        .gs
+        .iter()
+        .position(|g| g.as_ref().is_some_and(|g| g.status == Status::Dead))
+    {
         Some(i) if i != vm.sched.cur => {
             vm.sched.gs[i] = Some(g);
             i
@@ -179,7 +206,12 @@ pub fn switch(vm: &mut Vm, pos: Pos, status: Status) -> Result<Pos, String> {
         }
     }
     while let Some(next) = vm.sched.runq.pop_front() {
-        let runnable = vm.sched.gs.get(next).and_then(|g| g.as_ref()).is_some_and(|g| g.status == Status::Runnable);
+        let runnable = vm
+            .sched
+            .gs
+            .get(next)
+            .and_then(|g| g.as_ref())
+            .is_some_and(|g| g.status == Status::Runnable);
         if runnable {
             if let Some(p) = load(vm, next) {
                 return Ok(p);
@@ -202,7 +234,13 @@ pub fn wake(vm: &mut Vm, slot: usize) {
 /// Go's `fatal error: all goroutines are asleep - deadlock!` report.
 fn deadlock_report(vm: &Vm) -> String {
     let mut s = String::from("fatal error: all goroutines are asleep - deadlock!\n");
-    let mut gs: Vec<&G> = vm.sched.gs.iter().flatten().filter(|g| g.status != Status::Dead).collect();
+    let mut gs: Vec<&G> = vm
+        .sched
+        .gs
+        .iter()
+        .flatten()
+        .filter(|g| g.status != Status::Dead)
+        .collect();
     gs.sort_by_key(|g| g.id);
     for g in gs {
         let reason = match g.status {

@@ -92,7 +92,8 @@ fn operands(op: &Op) -> Vec<(u32, u32)> {
     }
 }
 
-fn check_func(i: usize, f: &Function, nfuncs: usize) -> Result<(), String> {
+fn check_func(i: usize, f: &Function, p: &Program) -> Result<(), String> {
+    let nfuncs = p.funcs.len();
     for (pc, op) in f.code.iter().enumerate() {
         for (r, size) in operands(op) {
             if r == NONE {
@@ -114,6 +115,42 @@ fn check_func(i: usize, f: &Function, nfuncs: usize) -> Result<(), String> {
             return Err(format!(
                 "bytecode verification failed: {} pc {}: bad jump",
                 f.name, pc
+            ));
+        }
+        // Table indices an instruction carries must exist.
+        let (tables_ok, what) = match *op {
+            Op::Str { idx, .. } => ((idx as usize) < p.strings.len(), "string constant"),
+            Op::CallNative { native, .. } => ((native as usize) < p.natives.len(), "native"),
+            Op::New { gcty, .. }
+            | Op::MakeSlice { gcty, .. }
+            | Op::Append { gcty, .. }
+            | Op::Copy { gcty, .. }
+            | Op::StoreN { gcty, .. }
+            | Op::StoreGlobal { gcty, .. }
+            | Op::Defer { gcty, .. }
+            | Op::MakeClosure { gcty, .. } => ((gcty as usize) < p.gctypes.len(), "gc type"),
+            Op::MakeIface { itab, gcty, .. } => (
+                (itab as usize) < p.itabs.len() && (gcty as usize) < p.gctypes.len(),
+                "itab",
+            ),
+            Op::IfaceToIface { iface_ty: t, .. }
+            | Op::MemEq { rtype: t, .. }
+            | Op::MakeMap { rtype: t, .. }
+            | Op::MakeChan { rtype: t, .. } => ((t as usize) < p.rtypes.len(), "type"),
+            Op::AssertType {
+                rtype, iface_ty, ..
+            } => (
+                (rtype as usize) < p.rtypes.len() && (iface_ty as usize) < p.rtypes.len(),
+                "type",
+            ),
+            Op::Print { rtype, .. } => (rtype == NONE || (rtype as usize) < p.rtypes.len(), "type"),
+            Op::PanicMsg { msg } => ((msg as usize) < p.messages.len(), "message"),
+            _ => (true, ""),
+        };
+        if !tables_ok {
+            return Err(format!(
+                "bytecode verification failed: {} pc {}: bad {} index",
+                f.name, pc, what
             ));
         }
         if let Op::Call { func, .. } | Op::FuncVal { func, .. } | Op::MakeClosure { func, .. } = *op
@@ -153,7 +190,7 @@ fn check_func(i: usize, f: &Function, nfuncs: usize) -> Result<(), String> {
 
 pub fn verify(p: &Program) -> Result<(), String> {
     for (i, f) in p.funcs.iter().enumerate() {
-        check_func(i, f, p.funcs.len())?;
+        check_func(i, f, p)?;
     }
     Ok(())
 }

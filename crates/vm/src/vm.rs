@@ -180,7 +180,13 @@ impl Vm {
             traceback: Vec::new(),
             source_pos: None,
             fuel,
-            sched: crate::sched::Sched { gs: vec![None], next_id: 1, cur_id: 1, tick: crate::sched::SLICE, ..Default::default() },
+            sched: crate::sched::Sched {
+                gs: vec![None],
+                next_id: 1,
+                cur_id: 1,
+                tick: crate::sched::SLICE,
+                ..Default::default()
+            },
             chans: std::collections::HashMap::new(),
             next_chan_id: 0,
             cur_select: None,
@@ -211,7 +217,7 @@ impl Vm {
         match self.heap.alloc(gcty, count) {
             Ok(a) => Ok(a),
             Err(gosub_heap::AllocError::NeedsCollection) => {
-                crate::gc::collect(self, gosub_heap::GcKind::Minor);
+                crate::gc::collect(self, gosub_heap::GcKind::Minor)?;
                 match self.heap.alloc(gcty, count) {
                     Ok(a) => Ok(a),
                     Err(_) => Err(Trap::OutOfMemory),
