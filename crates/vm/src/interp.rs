@@ -608,9 +608,12 @@ pub fn exec(
             Op::CallNative { native, .. } => {
                 let nf = vm.natives[native as usize];
                 sync!();
+                // Natives hold VM addresses: no collection while one runs (including Go code it
+                // calls back, e.g. fmt calling String methods); restore the caller's state.
+                let was = vm.heap.gc_inhibited();
                 vm.heap.set_gc_inhibited(true);
                 let r = nf(vm, fp);
-                vm.heap.set_gc_inhibited(false);
+                vm.heap.set_gc_inhibited(was);
                 trap!(r);
             }
             Op::Ret => {
