@@ -117,7 +117,8 @@ fn box_message(vm: &mut Vm, text: &str, runtime: bool) -> Result<(u64, u64), Tra
     vm.heap.set_gc_inhibited(true);
     let r = (|| {
         let (p, n) = vm.new_string(text.as_bytes())?;
-        let b = vm.alloc(gosub_heap::GcTypeId::POINTER, 2)?;
+        let string_t = vm.heap.register_type(16, &[0]);
+        let b = vm.alloc(string_t, 1)?;
         vm.heap.write_u64(b, p)?;
         vm.heap.write_u64(b + 8, n)?;
         Ok((itab as u64 + 1, b))
@@ -175,6 +176,7 @@ pub fn fatal_for(vm: &mut Vm, t: Trap) -> VmError {
             }
         }
         Trap::Fatal(m) => {
+            let m = crate::cmem::explain_fault(vm, m);
             vm.write_stderr(&format!("fatal error: {}\n\ngoroutine 1 [running]:\n", m));
             VmError::Fatal {
                 message: m,
