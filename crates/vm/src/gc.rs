@@ -52,6 +52,7 @@ pub fn collect(vm: &mut Vm, kind: GcKind) -> Result<(), crate::Trap> {
     };
     vm.heap.collect(kind, &mut roots);
     vm.gc_epoch += 1;
+    vm.mem_stamp += 1;
     for line in vm.heap.take_trace_lines() {
         vm.write_stderr(&format!("{line}\n"));
     }

@@ -240,6 +240,52 @@ pub fn store_w(vm: &mut Vm, addr: Addr, v: u64, w: Width) -> Result<(), Trap> {
     Ok(())
 }
 
+/// Machine pointer for element address `a` (`n` bytes) of the array at `base` spanning
+/// `span` bytes, through the VM's one-entry translation cache: a validated range stays
+/// usable until the next allocation, collection or stack release (`Vm::mem_stamp`).
+#[inline(always)]
+fn elem_ptr(vm: &mut Vm, base: Addr, span: u64, a: Addr, n: u32) -> Option<*mut u8> {
+    let c = &vm.elem_cache;
+    if c.stamp == vm.mem_stamp && a >= c.lo && a + n as u64 <= c.hi {
+        // SAFETY: `a` lies in [c.lo, c.hi), which maps to [c.ptr, c.ptr + (c.hi - c.lo)).
+        return Some(unsafe { c.ptr.add((a - c.lo) as usize) });
+    }
+    let p = vm.heap.translate(base, span as usize)?;
+    vm.elem_cache = crate::vm::ElemCache { lo: base, hi: base + span, ptr: p, stamp: vm.mem_stamp };
+    // SAFETY: a is inside [base, base + span) (bounds-checked by the caller).
+    Some(unsafe { p.add((a - base) as usize) })
+}
+
+/// # Safety
+/// `p` must be valid for reading `n` (1, 2, 4 or 8) bytes.
+#[inline(always)]
+unsafe fn read_narrow(p: *const u8, n: u32) -> u64 {
+    // SAFETY: guaranteed by the caller.
+    unsafe {
+        match n {
+            1 => *p as u64,
+            2 => (p as *const u16).read_unaligned() as u64,
+            4 => (p as *const u32).read_unaligned() as u64,
+            _ => (p as *const u64).read_unaligned(),
+        }
+    }
+}
+
+/// # Safety
+/// `p` must be valid for writing `n` (1, 2, 4 or 8) bytes.
+#[inline(always)]
+unsafe fn write_narrow(p: *mut u8, n: u32, v: u64) {
+    // SAFETY: guaranteed by the caller.
+    unsafe {
+        match n {
+            1 => *p = v as u8,
+            2 => (p as *mut u16).write_unaligned(v as u16),
+            4 => (p as *mut u32).write_unaligned(v as u32),
+            _ => (p as *mut u64).write_unaligned(v),
+        }
+    }
+}
+
 pub fn index_err(i: u64, len: u64) -> Trap {
     if (i as i64) < 0 {
         Trap::Runtime(format!("index out of range [{}]", i as i64))
@@ -851,8 +897,15 @@ pub fn exec(
                     sync!();
                     return Err(index_err(idx, len));
                 }
-                let a = rd!(s) + idx * w.bytes() as u64;
-                wr!(dst, trap!(load_w(vm, a, w)));
+                let base = rd!(s);
+                let a = base + idx * w.bytes() as u64;
+                let p = elem_ptr(vm, base, len * w.bytes() as u64, a, w.bytes());
+                match p {
+                    // SAFETY: `elem_ptr` returned a pointer into a range the heap validated
+                    // for this slice's backing array, valid until the next allocation.
+                    Some(p) => wr!(dst, extend(unsafe { read_narrow(p, w.bytes()) }, w)),
+                    None => wr!(dst, trap!(load_w(vm, a, w))),
+                }
             }
             Op::StoreElem { s, i, src, w } => {
                 let idx = rd!(i);
@@ -861,8 +914,15 @@ pub fn exec(
                     sync!();
                     return Err(index_err(idx, len));
                 }
-                let a = rd!(s) + idx * w.bytes() as u64;
-                trap!(store_w(vm, a, rd!(src), w));
+                let base = rd!(s);
+                let a = base + idx * w.bytes() as u64;
+                // Element stores of non-pointer data need no write barrier (StoreElem is only
+                // emitted for such elements), so the cached raw pointer may be used.
+                match elem_ptr(vm, base, len * w.bytes() as u64, a, w.bytes()) {
+                    // SAFETY: as for LoadElem.
+                    Some(p) => unsafe { write_narrow(p, w.bytes(), rd!(src)) },
+                    None => trap!(store_w(vm, a, rd!(src), w)),
+                }
             }
             Op::BoundsCheck { i, len } => {
                 let (idx, n) = (rd!(i), rd!(len));

@@ -202,6 +202,7 @@ pub fn switch(vm: &mut Vm, pos: Pos, status: Status) -> Result<Pos, String> {
             let base = g.stack.base;
             if cur != 0 {
                 vm.heap.free_stack(base);
+                vm.mem_stamp += 1;
             }
         }
     }

@@ -37,6 +37,19 @@ impl Default for VmConfig {
     }
 }
 
+/// The interpreter's one-entry cache of a validated array range (see `interp::elem_ptr`).
+#[derive(Clone, Copy)]
+pub struct ElemCache {
+    pub lo: Addr,
+    pub hi: Addr,
+    pub ptr: *mut u8,
+    pub stamp: u64,
+}
+
+// SAFETY: the cached pointer is only dereferenced by the thread running the VM while it
+// owns `&mut Vm`; moving the VM to another thread moves the heap mapping with it.
+unsafe impl Send for ElemCache {}
+
 /// Maps a source offset to (file name, line).
 pub type SourcePosFn = Box<dyn Fn(u32) -> (String, u32) + Send>;
 
@@ -95,8 +108,14 @@ pub struct Vm {
     pub cur_select: Option<(Vec<u64>, Addr)>,
     /// A panic the running goroutine must raise when it resumes.
     pub cur_pending_panic: Option<String>,
+    /// Bumped whenever machine pointers into the heap may go stale (every allocation,
+    /// collection and stack release); see `ElemCache`.
+    pub mem_stamp: u64,
+    pub elem_cache: ElemCache,
     /// The address of zero-size allocations (Go's `zerobase`): non-nil, never dereferenced.
     pub zerobase: Addr,
+    /// C memory handed out by the cgo emulation (crates/vm/src/cmem.rs).
+    pub cmem: crate::cmem::CMem,
 }
 
 impl Vm {
@@ -191,7 +210,10 @@ impl Vm {
             next_chan_id: 0,
             cur_select: None,
             cur_pending_panic: None,
+            mem_stamp: 1,
+            elem_cache: ElemCache { lo: 0, hi: 0, ptr: std::ptr::null_mut(), stamp: 0 },
             zerobase,
+            cmem: Default::default(),
         })
     }
 
@@ -214,6 +236,7 @@ impl Vm {
 
     /// Allocates, collecting first if the heap asks for it.
     pub fn alloc(&mut self, gcty: GcTypeId, count: usize) -> Result<Addr, Trap> {
+        self.mem_stamp += 1;
         match self.heap.alloc(gcty, count) {
             Ok(a) => Ok(a),
             Err(gosub_heap::AllocError::NeedsCollection) => {
