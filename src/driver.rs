@@ -29,6 +29,18 @@ pub struct Options {
     pub fuel: Option<u64>,
     /// Bytes reserved for the goroutine stack (Go's limit is 1 GB).
     pub max_stack: u64,
+    /// List C allocations never freed on stderr when the run ends (also with `gcstats`);
+    /// the default reads `GOSUBDEBUG=cleak=1`.
+    pub cleak: bool,
+}
+
+/// Is `cleak=1` in `GOSUBDEBUG`?
+fn cleak_from_env() -> bool {
+    std::env::var("GOSUBDEBUG").is_ok_and(|s| {
+        s.split(',')
+            .map(str::trim)
+            .any(|i| matches!(i.split_once('='), Some(("cleak", v)) if v.parse::<u32>().is_ok_and(|n| n != 0)))
+    })
 }
 
 impl Default for Options {
@@ -40,6 +52,7 @@ impl Default for Options {
             gcstats: false,
             fuel: None,
             max_stack: 1 << 30,
+            cleak: cleak_from_env(),
         }
     }
 }
@@ -60,11 +73,24 @@ pub struct RunOutput {
     pub exit_code: i32,
 }
 
+/// Renders diagnostics; like gc, keeps only the first of equal non-syntax errors on one line
+/// (`undefined: C` twice in `C.malloc(C.ulong(n))` is reported once).
 fn render_all(diags: &[Diagnostic], map: &SourceMap) -> Vec<String> {
-    diags
-        .iter()
-        .map(|d| gosub_types::render_diagnostic(d, map))
-        .collect()
+    let mut last: Option<((String, u32), &str)> = None;
+    let mut out = Vec::new();
+    for d in diags {
+        let line = map.file_line(d.span.lo);
+        if !d.msg.starts_with("syntax error")
+            && last
+                .as_ref()
+                .is_some_and(|(l, m)| *l == line && *m == d.msg)
+        {
+            continue;
+        }
+        out.push(gosub_types::render_diagnostic(d, map));
+        last = Some((line, &d.msg));
+    }
+    out
 }
 
 /// Parses, checks and compiles a single-file program. Errors come back rendered as gc
@@ -104,10 +130,24 @@ pub fn frame_report(name: &str, src: &str, opts: &Options) -> Result<Vec<String>
 }
 
 /// Parses and checks a single-file program with the standard packages it imports.
+///
+/// Unless `opts.strict`, a program that uses the pseudo-package `C` without `import "C"`
+/// (the checker says `undefined: C`) is checked again with the import added, and gets one
+/// warning at the first use.
 pub fn check_source(
     name: &str,
     src: &str,
     opts: &Options,
+) -> Result<(gosub_types::Program, SourceMap, Vec<String>), Vec<String>> {
+    check_source_with(name, src, opts, None)
+}
+
+/// `check_source`; `implicit_c`: the first use of an undeclared `C`, to import it there.
+fn check_source_with(
+    name: &str,
+    src: &str,
+    opts: &Options,
+    implicit_c: Option<ast::Span>,
 ) -> Result<(gosub_types::Program, SourceMap, Vec<String>), Vec<String>> {
     let mut map = SourceMap::new();
     let mut next_id: NodeId = 0;
@@ -116,14 +156,23 @@ pub fn check_source(
     };
     let fi = map.add(name, src);
     let base = map.files[fi].base;
-    let main_file = match gosub_syntax::parse_file(src, base, next_id, mode) {
+    let mut main_file = match gosub_syntax::parse_file(src, base, next_id, mode) {
         Ok(f) => f,
         Err(d) => return Err(render_all(&d, &map)),
     };
     next_id = main_file.next_id;
+    let main_range = base..base + src.len() as u32 + 1;
     let mut warnings = Vec::new();
     for sp in &main_file.misplaced_imports {
         warnings.push(format!("{}: warning: import declaration inside a function body; gosub treats it as a file-level import (gc rejects this; use --strict)", map.position(sp.lo)));
+    }
+    if let Some(sp) = implicit_c {
+        main_file.imports.push(ast::ImportSpec {
+            name: None,
+            path: "C".into(),
+            span: sp,
+        });
+        warnings.push(format!("{}: warning: C used without import \"C\"; gosub imports its cgo emulation implicitly (gc reports undefined: C; use --strict)", map.position(sp.lo)));
     }
     // Resolve imports transitively.
     let mut parsed: HashMap<String, ast::File> = HashMap::new();
@@ -134,11 +183,7 @@ pub fn check_source(
     roots.push("runtime".into());
     for imp in &main_file.imports {
         if imp.path != "unsafe" && gosub_std::source(&imp.path).is_none() {
-            let msg = if imp.path == "C" {
-                "gosub: cgo (import \"C\") is not supported yet".to_string()
-            } else {
-                format!("package {} is not in gosub's standard library", imp.path)
-            };
+            let msg = format!("package {} is not in gosub's standard library", imp.path);
             errors.push(Diagnostic::new(imp.span, msg));
         }
     }
@@ -197,7 +242,17 @@ pub fn check_source(
     });
     let checked = match gosub_types::check(packages, Vec::new()) {
         Ok(p) => p,
-        Err(d) => return Err(render_all(&d, &map)),
+        Err(d) => {
+            let undefined_c = d
+                .iter()
+                .filter(|x| x.msg == "undefined: C" && main_range.contains(&x.span.lo))
+                .map(|x| x.span)
+                .min_by_key(|s| s.lo);
+            if let (Some(sp), false, None) = (undefined_c, opts.strict, implicit_c) {
+                return check_source_with(name, src, opts, Some(sp));
+            }
+            return Err(render_all(&d, &map));
+        }
     };
     Ok((checked, map, warnings))
 }
@@ -244,14 +299,21 @@ pub fn run_compiled(
     };
     vm.stdout = stdout;
     vm.stderr = stderr;
-    let map = c.sources;
+    let map = Arc::new(c.sources);
+    let m2 = map.clone();
     vm.source_pos = Some(Box::new(move |pos| map.file_line(pos)));
+    vm.cmem.pos_fn = Some(Box::new(move |pos| m2.position(pos)));
     let r = vm.run_main();
     let _ = vm.stdout.flush();
     let _ = vm.stderr.flush();
     if opts.gcstats {
         let summary = vm.heap.gc_summary();
         vm.write_stderr(&summary);
+    }
+    if opts.gcstats || opts.cleak {
+        if let Some(report) = gosub_vm::cmem::leak_report(&vm) {
+            vm.write_stderr(&report);
+        }
     }
     match r {
         Ok(()) => 0,

@@ -388,6 +388,11 @@ pub fn builtin<'a>(g: &mut Gen<'a>, b: Builtin, e: &'a Expr, args: &'a [Expr], d
                 g.f().bind(skip);
             }
         }
+        Builtin::Add
+        | Builtin::Slice
+        | Builtin::String
+        | Builtin::StringData
+        | Builtin::SliceData => crate::unsafe_fns::unsafe_builtin(g, b, e, args, dst),
         _ => {
             g.err(e.span, "gosub: this builtin is not supported yet");
         }

@@ -1178,6 +1178,11 @@ impl<'a> Gen<'a> {
         let fk = self.p.types.under(from).clone();
         let tk = self.p.types.under(to).clone();
         match (fk, tk) {
+            (TypeKind::Basic(f), TypeKind::Basic(BasicKind::UnsafePointer)) if f.is_integer() => {
+                // uintptr → unsafe.Pointer: checked (crates/compile/src/unsafe_fns.rs).
+                let a = self.expr(x);
+                self.emit(Op::UintptrToPtr { dst, a });
+            }
             (TypeKind::Basic(f), TypeKind::Basic(t)) => {
                 let a = self.expr(x);
                 if t == BasicKind::String {

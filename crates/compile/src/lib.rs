@@ -19,6 +19,7 @@ pub mod layout;
 pub mod program;
 pub mod rtypes;
 pub mod stmt;
+pub mod unsafe_fns;
 
 pub use bytecode::{Function, Op};
 pub use program::Program;

@@ -11,6 +11,7 @@
 //!    its allocation pointer) interleaved with popping promoted objects off
 //!    the explicit `gray` stack; no recursion anywhere;
 //! 4. the nursery and the from-survivor space are emptied, survivors swap.
+//!
 //! Old or large objects scanned in a minor cycle (dirty cards, promoted
 //! objects) get their card re-dirtied when a slot still holds a young
 //! (survivor) pointer afterwards.

@@ -11,7 +11,7 @@
 //!
 //! Invariants:
 //! - Pages are 8 KiB (`size_class::PAGE`); spans are runs of `PageRuns`
-//!   (first fit, coalescing). `page_span[p] = id + 1` for every page `p` of
+//!   (first fit, coalescing), committed in 1 MiB steps. `page_span[p] = id + 1` for every page `p` of
 //!   live span `id`, 0 for free pages. Every page below `hw` is committed;
 //!   free pages below `hw` are either idle (committed, stale) or released
 //!   (`page_released[p]`, madvise'd on a Full collection; they read as zero).
@@ -32,6 +32,9 @@ use crate::arena::{Arena, Region};
 use crate::object::{self, HEADER_BYTES};
 use crate::pages::PageRuns;
 use crate::size_class::{SizeClasses, PAGE};
+
+/// Pages committed at a time when the old space grows (1 MiB).
+const COMMIT_PAGES: u64 = 128;
 
 pub(crate) struct Span {
     pub start_page: u32,
@@ -117,14 +120,17 @@ impl OldSpace {
         let (start, _) = self.runs.alloc(npages)?;
         let end = start as u64 + npages as u64;
         if end > self.hw {
+            // Commit in 1 MiB steps: one mprotect per step, not per span.
+            let cap = self.runs.capacity as u64;
+            let new_hw = end.next_multiple_of(COMMIT_PAGES).min(cap).max(end);
             let off = self.region.offset + self.hw * PAGE;
-            if !arena.commit(off, (end - self.hw) * PAGE) {
+            if !arena.commit(off, (new_hw - self.hw) * PAGE) {
                 self.runs.free(start, npages);
                 return None;
             }
-            self.hw = end;
-            self.page_span.resize(end as usize, 0);
-            self.page_released.resize(end as usize, false);
+            self.hw = new_hw;
+            self.page_span.resize(new_hw as usize, 0);
+            self.page_released.resize(new_hw as usize, false);
         }
         let cell = self.classes.cell[class];
         let nelems = (npages as u64 * PAGE / cell as u64) as u32;

@@ -63,7 +63,10 @@ impl Pacer {
         }
         if config.gc_stress {
             self.stress_count += 1;
-            if self.stress_count % config.stress_major_every.max(1) as u64 == 0 {
+            if self
+                .stress_count
+                .is_multiple_of(config.stress_major_every.max(1) as u64)
+            {
                 return GcKind::Major;
             }
         }

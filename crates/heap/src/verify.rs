@@ -241,11 +241,13 @@ impl Heap {
                         ARENA_BASE + slot
                     ));
                 }
-                let from = format!(
-                    "field {:#x} of {what} object {:#x}",
-                    ARENA_BASE + slot,
-                    ARENA_BASE + base
-                );
+                let from = || {
+                    format!(
+                        "field {:#x} of {what} object {:#x}",
+                        ARENA_BASE + slot,
+                        ARENA_BASE + base
+                    )
+                };
                 self.check_ptr(v, &from)?;
             }
         }
@@ -254,23 +256,26 @@ impl Heap {
 
     /// Check one pointer value; returns the target object's base offset if
     /// it is a GC object.
-    fn check_ptr(&self, v: Addr, from: &str) -> Result<Option<u64>, String> {
+    fn check_ptr(&self, v: Addr, from: &dyn Fn() -> String) -> Result<Option<u64>, String> {
         if v == 0 {
             return Ok(None);
         }
+        self.classify_ptr(v).map_err(|e| format!("{}: {e}", from()))
+    }
+
+    /// `check_ptr` without the context (errors say what is wrong with `v`).
+    fn classify_ptr(&self, v: Addr) -> Result<Option<u64>, String> {
         let Some(off) = v
             .checked_sub(ARENA_BASE)
             .filter(|&o| o < self.layout.reserve)
         else {
-            return Err(format!("{from}: wild pointer {v:#x} outside the arena"));
+            return Err(format!("wild pointer {v:#x} outside the arena"));
         };
         let l = &self.layout;
         if off < l.young_end() {
             let idle = &self.young.surv[1 - self.young.cur];
             if idle.region.contains_off(off) {
-                return Err(format!(
-                    "{from}: pointer {v:#x} into the empty survivor space"
-                ));
+                return Err(format!("pointer {v:#x} into the empty survivor space"));
             }
             return match self
                 .young
@@ -278,21 +283,19 @@ impl Heap {
                 .and_then(|s| s.find_base(&self.arena, off))
             {
                 Some(b) => Ok(Some(b)),
-                None => Err(format!("{from}: pointer {v:#x} to no young object")),
+                None => Err(format!("pointer {v:#x} to no young object")),
             };
         }
         if l.old.contains_off(off) {
             return match self.old.find_base(&self.arena, off) {
                 Some(b) => Ok(Some(b)),
-                None => Err(format!("{from}: pointer {v:#x} to no old-space object")),
+                None => Err(format!("pointer {v:#x} to no old-space object")),
             };
         }
         if l.large.contains_off(off) {
             return match self.large.find_base(&self.arena, off) {
                 Some(b) => Ok(Some(b)),
-                None => Err(format!(
-                    "{from}: pointer {v:#x} into free large-object pages"
-                )),
+                None => Err(format!("pointer {v:#x} into free large-object pages")),
             };
         }
         // static, globals, stacks: not GC objects.
@@ -330,7 +333,7 @@ impl Heap {
         let mut seen: HashSet<u64> = HashSet::new();
         let mut work: Vec<u64> = Vec::new();
         for (v, from) in values {
-            if let Some(b) = self.check_ptr(v, &from)? {
+            if let Some(b) = self.check_ptr(v, &|| from.clone())? {
                 if seen.insert(b) {
                     work.push(b);
                 }
@@ -346,11 +349,13 @@ impl Heap {
                 if v == 0 {
                     continue;
                 }
-                let from = format!(
-                    "field {:#x} of object {:#x}",
-                    ARENA_BASE + slot,
-                    ARENA_BASE + base
-                );
+                let from = || {
+                    format!(
+                        "field {:#x} of object {:#x}",
+                        ARENA_BASE + slot,
+                        ARENA_BASE + base
+                    )
+                };
                 if let Some(b) = self.check_ptr(v, &from)? {
                     if seen.insert(b) {
                         work.push(b);

@@ -4,6 +4,7 @@
 //!
 //! Depends on gosub-vm (the native calling convention and memory access).
 
+pub mod cgo;
 pub mod fmt;
 pub mod natives;
 pub mod runtime;
@@ -26,12 +27,15 @@ pub fn source(path: &str) -> Option<&'static str> {
         "runtime" => include_str!("../go/runtime/runtime.go"),
         "runtime/debug" => include_str!("../go/runtime/debug/debug.go"),
         "sync" => include_str!("../go/sync/sync.go"),
+        // cgo's pseudo-package, emulated (go/C/C.go, natives in cgo.rs).
+        "C" => include_str!("../go/C/C.go"),
         _ => return None,
     })
 }
 
 /// Every standard package gosub has.
 pub const PACKAGES: &[&str] = &[
+    "C",
     "errors",
     "fmt",
     "io",
@@ -52,5 +56,6 @@ pub fn registry() -> NativeRegistry {
     natives::register(&mut r);
     runtime::register(&mut r);
     fmt::register(&mut r);
+    cgo::register(&mut r);
     r
 }

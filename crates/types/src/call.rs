@@ -879,8 +879,12 @@ impl<'a> Checker<'a> {
                 }
             }
             Builtin::Add => {
+                let mut x = xs[0].clone();
+                self.assignment(&mut x, Some(T_UNSAFE_POINTER), "argument to unsafe.Add");
                 let mut y = xs[1].clone();
-                self.assignment(&mut y, Some(T_INT), "argument to unsafe.Add");
+                if x.is_invalid() || !self.unsafe_len(&mut y, true) {
+                    return Operand::invalid(Some(e));
+                }
                 value(T_UNSAFE_POINTER)
             }
             Builtin::Slice => {
@@ -894,16 +898,16 @@ impl<'a> Checker<'a> {
                     }
                 };
                 let mut y = xs[1].clone();
-                if self.is_untyped(y.ty) {
-                    self.convert_untyped(&mut y, T_INT);
+                if !self.unsafe_len(&mut y, false) {
+                    return Operand::invalid(Some(e));
                 }
                 let t = self.tt.slice(el);
                 value(t)
             }
             Builtin::String => {
                 let mut y = xs[1].clone();
-                if self.is_untyped(y.ty) {
-                    self.convert_untyped(&mut y, T_INT);
+                if !self.unsafe_len(&mut y, false) {
+                    return Operand::invalid(Some(e));
                 }
                 value(T_STRING)
             }
@@ -927,6 +931,34 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+    }
+
+    /// The length argument of unsafe.Add, unsafe.Slice and unsafe.String: any integer type
+    /// or an untyped constant (which becomes an int), as types2's `isValidIndex`.
+    fn unsafe_len(&mut self, y: &mut Operand<'a>, allow_negative: bool) -> bool {
+        if y.is_invalid() {
+            return false;
+        }
+        if self.is_untyped(y.ty) {
+            self.convert_untyped(y, T_INT);
+            if y.is_invalid() {
+                return false;
+            }
+        }
+        if !self.is_integer(y.ty) {
+            let s = self.op_string(y);
+            self.err_at_op(y, format!("invalid argument: length {} must be integer", s));
+            return false;
+        }
+        if !allow_negative && y.val().and_then(cst::to_int).is_some_and(|v| v < 0) {
+            let s = self.op_string(y);
+            self.err_at_op(
+                y,
+                format!("invalid argument: length {} must not be negative", s),
+            );
+            return false;
+        }
+        true
     }
 
     /// Size and alignment on amd64.

@@ -888,6 +888,8 @@ impl<'a> Checker<'a> {
             for imp in &file.imports {
                 let bind = match &imp.name {
                     Some(n) if n.name == "_" || n.name == "." => continue,
+                    // cgo's pseudo-package may be imported for its preamble alone.
+                    _ if imp.path == "C" => continue,
                     Some(n) => n.name.clone(),
                     None => {
                         if imp.path == "unsafe" {

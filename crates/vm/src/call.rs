@@ -14,14 +14,33 @@ use gosub_compile::program::Program;
 use gosub_heap::{Addr, GcTypeId};
 use std::sync::Arc;
 
-#[inline]
-pub fn rd(vm: &Vm, fp: Addr, off: u32) -> Result<u64, Trap> {
-    Ok(vm.heap.read_u64(fp + off as u64)?)
+/// The running frame as seen by the slow instructions: its VM address and, for fast
+/// register access, its machine address and size.
+#[derive(Clone, Copy)]
+pub struct Frame {
+    pub fp: Addr,
+    pub ptr: *mut u8,
+    pub size: u32,
 }
 
 #[inline]
-pub fn wr(vm: &mut Vm, fp: Addr, off: u32, v: u64) -> Result<(), Trap> {
-    Ok(vm.heap.write_u64(fp + off as u64, v)?)
+pub fn rd(vm: &Vm, fr: &Frame, off: u32) -> Result<u64, Trap> {
+    if off as u64 + 8 <= fr.size as u64 {
+        // SAFETY: `fr.ptr` is the committed frame of `fr.size` bytes (interp invariants) and
+        // the word lies inside it.
+        return Ok(unsafe { (fr.ptr.add(off as usize) as *const u64).read_unaligned() });
+    }
+    Ok(vm.heap.read_u64(fr.fp + off as u64)?)
+}
+
+#[inline]
+pub fn wr(vm: &mut Vm, fr: &Frame, off: u32, v: u64) -> Result<(), Trap> {
+    if off as u64 + 8 <= fr.size as u64 {
+        // SAFETY: as for `rd`; frames are stack memory, so no write barrier is needed.
+        unsafe { (fr.ptr.add(off as usize) as *mut u64).write_unaligned(v) };
+        return Ok(());
+    }
+    Ok(vm.heap.write_u64(fr.fp + off as u64, v)?)
 }
 
 /// Starts the deferred call whose record is `head` in the frame at `fp`; unlinks it and
@@ -35,7 +54,8 @@ pub fn start_deferred(
     _panicking: bool,
 ) -> Result<(u32, Addr), Trap> {
     let next = vm.heap.read_u64(head + 8)?;
-    wr(vm, fp, f.defer_off.unwrap_or(0), next)?;
+    vm.heap
+        .write_u64(fp + f.defer_off.unwrap_or(0) as u64, next)?;
     let clo = vm.heap.read_u64(head)?;
     if clo == 0 {
         return Err(Trap::Runtime(
@@ -119,38 +139,39 @@ fn str_of(vm: &Vm, fp: Addr, r: u32) -> Result<Vec<u8>, Trap> {
     vm.read_string(fp + r as u64)
 }
 
-fn set_str(vm: &mut Vm, fp: Addr, r: u32, p: Addr, n: u64) -> Result<(), Trap> {
-    wr(vm, fp, r, p)?;
-    wr(vm, fp, r + 8, n)
+fn set_str(vm: &mut Vm, fr: &Frame, r: u32, p: Addr, n: u64) -> Result<(), Trap> {
+    wr(vm, fr, r, p)?;
+    wr(vm, fr, r + 8, n)
 }
 
-fn opt(vm: &Vm, fp: Addr, r: u32) -> Result<Option<u64>, Trap> {
+fn opt(vm: &Vm, fr: &Frame, r: u32) -> Result<Option<u64>, Trap> {
     if r == NONE {
         Ok(None)
     } else {
-        Ok(Some(rd(vm, fp, r)?))
+        Ok(Some(rd(vm, fr, r)?))
     }
 }
 
 /// Executes one of the less frequent instructions; returns a jump target if it branches.
-pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Option<u32>, Trap> {
+pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fr: &Frame) -> Result<Option<u32>, Trap> {
+    let fp = fr.fp;
     match *op {
         Op::Concat { dst, a, b } => {
-            let la = rd(vm, fp, a + 8)?;
-            let lb = rd(vm, fp, b + 8)?;
+            let la = rd(vm, fr, a + 8)?;
+            let lb = rd(vm, fr, b + 8)?;
             if la == 0 {
-                let (p, n) = (rd(vm, fp, b)?, lb);
-                set_str(vm, fp, dst, p, n)?;
+                let (p, n) = (rd(vm, fr, b)?, lb);
+                set_str(vm, fr, dst, p, n)?;
             } else if lb == 0 {
-                let (p, n) = (rd(vm, fp, a)?, la);
-                set_str(vm, fp, dst, p, n)?;
+                let (p, n) = (rd(vm, fr, a)?, la);
+                set_str(vm, fr, dst, p, n)?;
             } else {
                 let p = vm.alloc(GcTypeId::BYTES, (la + lb) as usize)?;
-                let pa = rd(vm, fp, a)?;
-                let pb = rd(vm, fp, b)?;
+                let pa = rd(vm, fr, a)?;
+                let pb = rd(vm, fr, b)?;
                 vm.heap.copy(p, pa, la as usize)?;
                 vm.heap.copy(p + la, pb, lb as usize)?;
-                set_str(vm, fp, dst, p, la + lb)?;
+                set_str(vm, fr, dst, p, la + lb)?;
             }
         }
         Op::CmpStr { op, dst, a, b } => {
@@ -165,22 +186,22 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
                 Gt | GtU => x > y,
                 Ge | GeU => x >= y,
             };
-            wr(vm, fp, dst, r as u64)?;
+            wr(vm, fr, dst, r as u64)?;
         }
         Op::StrIndex { dst, s, i } => {
-            let idx = rd(vm, fp, i)?;
-            let len = rd(vm, fp, s + 8)?;
+            let idx = rd(vm, fr, i)?;
+            let len = rd(vm, fr, s + 8)?;
             if idx >= len {
                 return Err(index_err(idx, len));
             }
-            let p = rd(vm, fp, s)?;
+            let p = rd(vm, fr, s)?;
             let b = vm.heap.read_u8(p + idx)?;
-            wr(vm, fp, dst, b as u64)?;
+            wr(vm, fr, dst, b as u64)?;
         }
         Op::StrSlice { dst, s, lo, hi } => {
-            let len = rd(vm, fp, s + 8)?;
-            let l = opt(vm, fp, lo)?.unwrap_or(0);
-            let h = opt(vm, fp, hi)?.unwrap_or(len);
+            let len = rd(vm, fr, s + 8)?;
+            let l = opt(vm, fr, lo)?.unwrap_or(0);
+            let h = opt(vm, fr, hi)?.unwrap_or(len);
             if h > len {
                 return Err(Trap::Runtime(format!(
                     "slice bounds out of range [:{}] with length {}",
@@ -193,12 +214,12 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
                     l as i64, h
                 )));
             }
-            let p = rd(vm, fp, s)?;
+            let p = rd(vm, fr, s)?;
             let np = if h == l { 0 } else { p + l };
-            set_str(vm, fp, dst, np, h - l)?;
+            set_str(vm, fr, dst, np, h - l)?;
         }
         Op::RuneToStr { dst, a } => {
-            let v = rd(vm, fp, a)? as i64;
+            let v = rd(vm, fr, a)? as i64;
             let c = u32::try_from(v)
                 .ok()
                 .and_then(char::from_u32)
@@ -206,40 +227,40 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
             let mut buf = [0u8; 4];
             let s = c.encode_utf8(&mut buf);
             let (p, n) = vm.new_string(s.as_bytes())?;
-            set_str(vm, fp, dst, p, n)?;
+            set_str(vm, fr, dst, p, n)?;
         }
         Op::BytesToStr { dst, a } => {
-            let n = rd(vm, fp, a + 8)?;
+            let n = rd(vm, fr, a + 8)?;
             let p = if n == 0 {
                 0
             } else {
                 vm.alloc(GcTypeId::BYTES, n as usize)?
             };
-            let src = rd(vm, fp, a)?;
+            let src = rd(vm, fr, a)?;
             if n > 0 {
                 vm.heap.copy(p, src, n as usize)?;
             }
-            set_str(vm, fp, dst, p, n)?;
+            set_str(vm, fr, dst, p, n)?;
         }
         Op::StrToBytes { dst, a } => {
-            let n = rd(vm, fp, a + 8)?;
+            let n = rd(vm, fr, a + 8)?;
             let cap = if n == 0 { 0 } else { roundupsize(n) };
             let p = if n == 0 {
                 vm.zerobase
             } else {
                 vm.alloc(GcTypeId::BYTES, cap as usize)?
             };
-            let src = rd(vm, fp, a)?;
+            let src = rd(vm, fr, a)?;
             if n > 0 {
                 vm.heap.copy(p, src, n as usize)?;
             }
-            wr(vm, fp, dst, p)?;
-            wr(vm, fp, dst + 8, n)?;
-            wr(vm, fp, dst + 16, cap)?;
+            wr(vm, fr, dst, p)?;
+            wr(vm, fr, dst + 8, n)?;
+            wr(vm, fr, dst + 16, cap)?;
         }
         Op::RunesToStr { dst, a } => {
-            let n = rd(vm, fp, a + 8)?;
-            let p = rd(vm, fp, a)?;
+            let n = rd(vm, fr, a + 8)?;
+            let p = rd(vm, fr, a)?;
             let mut s = String::new();
             for i in 0..n {
                 let r = vm.heap.read_u32(p + 4 * i)? as i32;
@@ -251,7 +272,7 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
                 );
             }
             let (sp, sn) = vm.new_string(s.as_bytes())?;
-            set_str(vm, fp, dst, sp, sn)?;
+            set_str(vm, fr, dst, sp, sn)?;
         }
         Op::StrToRunes { dst, a } => {
             let bytes = str_of(vm, fp, a)?;
@@ -266,19 +287,19 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
             for (i, r) in runes.iter().enumerate() {
                 vm.heap.write_u32(p + 4 * i as u64, *r)?;
             }
-            wr(vm, fp, dst, p)?;
-            wr(vm, fp, dst + 8, n)?;
-            wr(vm, fp, dst + 16, cap)?;
+            wr(vm, fr, dst, p)?;
+            wr(vm, fr, dst + 8, n)?;
+            wr(vm, fr, dst + 16, cap)?;
         }
         Op::StrRangeNext { s, i, rune, width } => {
-            let idx = rd(vm, fp, i)?;
-            let len = rd(vm, fp, s + 8)?;
-            let p = rd(vm, fp, s)?;
+            let idx = rd(vm, fr, i)?;
+            let len = rd(vm, fr, s + 8)?;
+            let p = rd(vm, fr, s)?;
             let avail = (len - idx).min(4) as usize;
             let bytes = vm.heap.bytes(p + idx, avail)?.to_vec();
             let (r, w) = crate::strings::decode_rune(&bytes);
-            wr(vm, fp, rune, r as u64)?;
-            wr(vm, fp, width, w as u64)?;
+            wr(vm, fr, rune, r as u64)?;
+            wr(vm, fr, width, w as u64)?;
         }
         Op::MakeSlice {
             dst,
@@ -287,8 +308,8 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
             len,
             cap,
         } => {
-            let l = rd(vm, fp, len)?;
-            let c = opt(vm, fp, cap)?.unwrap_or(l);
+            let l = rd(vm, fr, len)?;
+            let c = opt(vm, fr, cap)?.unwrap_or(l);
             if (l as i64) < 0 || l > (1 << 40) {
                 return Err(Trap::PanicString(
                     "runtime error: makeslice: len out of range".into(),
@@ -300,9 +321,9 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
                 ));
             }
             let p = alloc_array(vm, gcty, elem_size, c)?;
-            wr(vm, fp, dst, p)?;
-            wr(vm, fp, dst + 8, l)?;
-            wr(vm, fp, dst + 16, c)?;
+            wr(vm, fr, dst, p)?;
+            wr(vm, fr, dst + 8, l)?;
+            wr(vm, fr, dst + 16, c)?;
         }
         Op::SliceSlice {
             dst,
@@ -314,13 +335,13 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
             array_len,
         } => {
             let (base, len, cap) = match array_len {
-                Some(n) => (rd(vm, fp, s)?, n, n),
-                None => (rd(vm, fp, s)?, rd(vm, fp, s + 8)?, rd(vm, fp, s + 16)?),
+                Some(n) => (rd(vm, fr, s)?, n, n),
+                None => (rd(vm, fr, s)?, rd(vm, fr, s + 8)?, rd(vm, fr, s + 16)?),
             };
-            let l = opt(vm, fp, lo)?.unwrap_or(0);
+            let l = opt(vm, fr, lo)?.unwrap_or(0);
             let three = max != NONE;
-            let m = opt(vm, fp, max)?.unwrap_or(cap);
-            let h = opt(vm, fp, hi)?.unwrap_or(if three { m } else { len });
+            let m = opt(vm, fr, max)?.unwrap_or(cap);
+            let h = opt(vm, fr, hi)?.unwrap_or(if three { m } else { len });
             if three {
                 if m > cap {
                     return Err(Trap::Runtime(format!(
@@ -352,9 +373,9 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
                 )));
             }
             let np = base + l * elem_size as u64;
-            wr(vm, fp, dst, np)?;
-            wr(vm, fp, dst + 8, h - l)?;
-            wr(vm, fp, dst + 16, m - l)?;
+            wr(vm, fr, dst, np)?;
+            wr(vm, fr, dst + 8, h - l)?;
+            wr(vm, fr, dst + 16, m - l)?;
         }
         Op::Append {
             dst,
@@ -365,21 +386,21 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
             gcty,
             spread,
         } => {
-            let old_len = rd(vm, fp, s + 8)?;
-            let old_cap = rd(vm, fp, s + 16)?;
+            let old_len = rd(vm, fr, s + 8)?;
+            let old_cap = rd(vm, fr, s + 16)?;
             let num = if spread {
-                rd(vm, fp, src + 8)?
+                rd(vm, fr, src + 8)?
             } else {
                 n as u64
             };
             let new_len = old_len + num;
             let es = elem_size as u64;
-            let mut base = rd(vm, fp, s)?;
+            let mut base = rd(vm, fr, s)?;
             let mut cap = old_cap;
             if new_len > old_cap {
                 let nc = grow_cap(old_len, old_cap, num, es);
                 let p = alloc_array(vm, gcty, elem_size, nc)?;
-                let ob = rd(vm, fp, s)?;
+                let ob = rd(vm, fr, s)?;
                 if old_len > 0 {
                     vm.heap.copy(p, ob, (old_len * es) as usize)?;
                 }
@@ -387,7 +408,7 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
                 cap = nc;
             }
             if spread {
-                let sp = rd(vm, fp, src)?;
+                let sp = rd(vm, fr, src)?;
                 if num > 0 {
                     vm.heap.copy(base + old_len * es, sp, (num * es) as usize)?;
                 }
@@ -398,34 +419,34 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
                     vm.heap.copy(base + (old_len + i) * es, from, es as usize)?;
                 }
             }
-            wr(vm, fp, dst, base)?;
-            wr(vm, fp, dst + 8, new_len)?;
-            wr(vm, fp, dst + 16, cap)?;
+            wr(vm, fr, dst, base)?;
+            wr(vm, fr, dst + 8, new_len)?;
+            wr(vm, fr, dst + 16, cap)?;
         }
         Op::AppendStr { dst, s, str } => {
-            let old_len = rd(vm, fp, s + 8)?;
-            let old_cap = rd(vm, fp, s + 16)?;
-            let num = rd(vm, fp, str + 8)?;
+            let old_len = rd(vm, fr, s + 8)?;
+            let old_cap = rd(vm, fr, s + 16)?;
+            let num = rd(vm, fr, str + 8)?;
             let new_len = old_len + num;
-            let mut base = rd(vm, fp, s)?;
+            let mut base = rd(vm, fr, s)?;
             let mut cap = old_cap;
             if new_len > old_cap {
                 let nc = grow_cap(old_len, old_cap, num, 1);
                 let p = alloc_array(vm, 0, 1, nc)?;
-                let ob = rd(vm, fp, s)?;
+                let ob = rd(vm, fr, s)?;
                 if old_len > 0 {
                     vm.heap.copy(p, ob, old_len as usize)?;
                 }
                 base = p;
                 cap = nc;
             }
-            let sp = rd(vm, fp, str)?;
+            let sp = rd(vm, fr, str)?;
             if num > 0 {
                 vm.heap.copy(base + old_len, sp, num as usize)?;
             }
-            wr(vm, fp, dst, base)?;
-            wr(vm, fp, dst + 8, new_len)?;
-            wr(vm, fp, dst + 16, cap)?;
+            wr(vm, fr, dst, base)?;
+            wr(vm, fr, dst + 8, new_len)?;
+            wr(vm, fr, dst + 16, cap)?;
         }
         Op::Copy {
             n,
@@ -435,16 +456,16 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
             from_str,
             ..
         } => {
-            let dl = rd(vm, fp, dst + 8)?;
-            let sl = rd(vm, fp, src + 8)?;
+            let dl = rd(vm, fr, dst + 8)?;
+            let sl = rd(vm, fr, src + 8)?;
             let k = dl.min(sl);
             let _ = from_str;
             if k > 0 {
-                let dp = rd(vm, fp, dst)?;
-                let sp = rd(vm, fp, src)?;
+                let dp = rd(vm, fr, dst)?;
+                let sp = rd(vm, fr, src)?;
                 vm.heap.copy(dp, sp, (k * elem_size as u64) as usize)?;
             }
-            wr(vm, fp, n, k)?;
+            wr(vm, fr, n, k)?;
         }
         Op::SliceToArray {
             dst,
@@ -453,16 +474,16 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
             size,
             ptr,
         } => {
-            let len = rd(vm, fp, src + 8)?;
+            let len = rd(vm, fr, src + 8)?;
             if len < n {
                 return Err(Trap::Runtime(format!(
                     "cannot convert slice with length {} to array or pointer to array with length {}",
                     len, n
                 )));
             }
-            let p = rd(vm, fp, src)?;
+            let p = rd(vm, fr, src)?;
             if ptr {
-                wr(vm, fp, dst, if p == 0 && n == 0 { 0 } else { p })?;
+                wr(vm, fr, dst, if p == 0 && n == 0 { 0 } else { p })?;
             } else if size > 0 {
                 vm.heap.copy(fp + dst as u64, p, size as usize)?;
             }
@@ -476,13 +497,13 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
         } => {
             let (x, y) = if f32 {
                 (
-                    f32::from_bits(rd(vm, fp, a)? as u32) as f64,
-                    f32::from_bits(rd(vm, fp, b)? as u32) as f64,
+                    f32::from_bits(rd(vm, fr, a)? as u32) as f64,
+                    f32::from_bits(rd(vm, fr, b)? as u32) as f64,
                 )
             } else {
                 (
-                    f64::from_bits(rd(vm, fp, a)?),
-                    f64::from_bits(rd(vm, fp, b)?),
+                    f64::from_bits(rd(vm, fr, a)?),
+                    f64::from_bits(rd(vm, fr, b)?),
                 )
             };
             let r = if x.is_nan() || y.is_nan() {
@@ -504,12 +525,12 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
             } else {
                 r.to_bits()
             };
-            wr(vm, fp, dst, bits)?;
+            wr(vm, fr, dst, bits)?;
         }
         Op::ClearSlice { s, elem_size } => {
-            let l = rd(vm, fp, s + 8)?;
+            let l = rd(vm, fr, s + 8)?;
             if l > 0 {
-                let p = rd(vm, fp, s)?;
+                let p = rd(vm, fr, s)?;
                 vm.heap.fill_zero(p, (l * elem_size as u64) as usize)?;
             }
         }
@@ -522,7 +543,7 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
             direct,
         } => {
             let data = if direct {
-                rd(vm, fp, src)?
+                rd(vm, fr, src)?
             } else {
                 let b = vm.alloc(vm.gcty(gcty), 1)?;
                 if size > 0 {
@@ -530,8 +551,8 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
                 }
                 b
             };
-            wr(vm, fp, dst, itab as u64 + 1)?;
-            wr(vm, fp, dst + 8, data)?;
+            wr(vm, fr, dst, itab as u64 + 1)?;
+            wr(vm, fr, dst + 8, data)?;
         }
         Op::IfaceToIface {
             dst,
@@ -540,11 +561,11 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
             commaok,
             assert,
         } => {
-            let it = rd(vm, fp, src)?;
-            let data = rd(vm, fp, src + 8)?;
+            let it = rd(vm, fr, src)?;
+            let data = rd(vm, fr, src + 8)?;
             if it == 0 && !assert {
-                wr(vm, fp, dst, 0)?;
-                wr(vm, fp, dst + 8, 0)?;
+                wr(vm, fr, dst, 0)?;
+                wr(vm, fr, dst + 8, 0)?;
                 return Ok(None);
             }
             let res = if it == 0 {
@@ -554,16 +575,16 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
             };
             match (res, commaok) {
                 (Ok(nit), ok) => {
-                    wr(vm, fp, dst, nit)?;
-                    wr(vm, fp, dst + 8, data)?;
+                    wr(vm, fr, dst, nit)?;
+                    wr(vm, fr, dst + 8, data)?;
                     if let Some(ok) = ok {
-                        wr(vm, fp, ok, 1)?;
+                        wr(vm, fr, ok, 1)?;
                     }
                 }
                 (Err(_), Some(ok)) => {
-                    wr(vm, fp, dst, 0)?;
-                    wr(vm, fp, dst + 8, 0)?;
-                    wr(vm, fp, ok, 0)?;
+                    wr(vm, fr, dst, 0)?;
+                    wr(vm, fr, dst + 8, 0)?;
+                    wr(vm, fr, ok, 0)?;
                 }
                 (Err(missing), None) => {
                     let tname = &prog.rtypes[iface_ty as usize].name;
@@ -595,8 +616,8 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
             commaok,
             iface_ty,
         } => {
-            let it = rd(vm, fp, src)?;
-            let data = rd(vm, fp, src + 8)?;
+            let it = rd(vm, fr, src)?;
+            let data = rd(vm, fr, src + 8)?;
             let dynt = if it == 0 {
                 None
             } else {
@@ -604,17 +625,17 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
             };
             if dynt == Some(rtype) {
                 if direct {
-                    wr(vm, fp, dst, data)?;
+                    wr(vm, fr, dst, data)?;
                 } else if size > 0 {
                     vm.heap.copy(fp + dst as u64, data, size as usize)?;
                 }
                 if let Some(ok) = commaok {
-                    wr(vm, fp, ok, 1)?;
+                    wr(vm, fr, ok, 1)?;
                 }
             } else if let Some(ok) = commaok {
                 vm.heap
                     .fill_zero(fp + dst as u64, size.max(1).div_ceil(8) as usize * 8)?;
-                wr(vm, fp, ok, 0)?;
+                wr(vm, fr, ok, 0)?;
             } else {
                 let iname = &prog.rtypes[iface_ty as usize].name;
                 let want = &prog.rtypes[rtype as usize].name;
@@ -629,7 +650,7 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
             }
         }
         Op::IfaceType { dst, src } => {
-            let it = rd(vm, fp, src)?;
+            let it = rd(vm, fr, src)?;
             let v = if it == 0 {
                 0
             } else {
@@ -637,11 +658,11 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
                     .map(|r| r as u64 + 1)
                     .unwrap_or(0)
             };
-            wr(vm, fp, dst, v)?;
+            wr(vm, fr, dst, v)?;
         }
         Op::IfaceEq { dst, a, b, ne } => {
             let eq = crate::iface::iface_eq(vm, prog, fp + a as u64, fp + b as u64)?;
-            wr(vm, fp, dst, (eq != ne) as u64)?;
+            wr(vm, fr, dst, (eq != ne) as u64)?;
         }
         Op::MemEq {
             dst,
@@ -651,12 +672,12 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
             ne,
         } => {
             let eq = crate::iface::values_eq(vm, prog, rtype, fp + a as u64, fp + b as u64)?;
-            wr(vm, fp, dst, (eq != ne) as u64)?;
+            wr(vm, fr, dst, (eq != ne) as u64)?;
         }
         Op::MakeMap { dst, rtype, hint } => {
-            let h = opt(vm, fp, hint)?.unwrap_or(0);
+            let h = opt(vm, fr, hint)?.unwrap_or(0);
             let m = crate::maps::make_map(vm, prog, rtype, h)?;
-            wr(vm, fp, dst, m)?;
+            wr(vm, fr, dst, m)?;
         }
         Op::MapGet {
             dst,
@@ -665,7 +686,7 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
             ok,
             vsize,
         } => {
-            let mp = rd(vm, fp, m)?;
+            let mp = rd(vm, fr, m)?;
             let found = crate::maps::get(vm, prog, mp, fp + key as u64)?;
             match found {
                 Some(slot) => {
@@ -680,36 +701,36 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
                 }
             }
             if let Some(ok) = ok {
-                wr(vm, fp, ok, found.is_some() as u64)?;
+                wr(vm, fr, ok, found.is_some() as u64)?;
             }
         }
         Op::MapSlot { dst, m, key } => {
             let slot = crate::maps::slot(vm, prog, fp + m as u64, fp + key as u64)?;
-            wr(vm, fp, dst, slot)?;
+            wr(vm, fr, dst, slot)?;
         }
         Op::MapDelete { m, key } => {
-            let mp = rd(vm, fp, m)?;
+            let mp = rd(vm, fr, m)?;
             crate::maps::delete(vm, prog, mp, fp + key as u64)?;
         }
         Op::MapLen { dst, m } => {
-            let mp = rd(vm, fp, m)?;
+            let mp = rd(vm, fr, m)?;
             let n = if mp == 0 { 0 } else { vm.heap.read_u64(mp)? };
-            wr(vm, fp, dst, n)?;
+            wr(vm, fr, dst, n)?;
         }
         Op::MapClear { m } => {
-            let mp = rd(vm, fp, m)?;
+            let mp = rd(vm, fr, m)?;
             crate::maps::clear(vm, mp)?;
         }
         Op::MapIterInit { it, m } => {
-            let mp = rd(vm, fp, m)?;
+            let mp = rd(vm, fr, m)?;
             let entries = if mp == 0 {
                 0
             } else {
                 vm.heap.read_u64(mp + 8)?
             };
-            wr(vm, fp, it, mp)?;
-            wr(vm, fp, it + 8, entries)?;
-            wr(vm, fp, it + 16, 0)?;
+            wr(vm, fr, it, mp)?;
+            wr(vm, fr, it + 8, entries)?;
+            wr(vm, fr, it + 16, 0)?;
         }
         Op::MapIterNext { it, key, val, done } => {
             if !crate::maps::iter_next(vm, prog, fp + it as u64, fp, key, val)? {
@@ -742,10 +763,11 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fp: Addr) -> Result<Op
             }
             vm.write_stderr(&s);
         }
+        Op::UintptrToPtr { .. } | Op::UnsafeSlice { .. } => crate::unsafe_ops::exec(vm, op, fr)?,
         Op::Load { dst, ptr, off, w } => {
-            let p = rd(vm, fp, ptr)?;
+            let p = rd(vm, fr, ptr)?;
             let v = crate::interp::load_w(vm, p + off as u64, w)?;
-            wr(vm, fp, dst, v)?;
+            wr(vm, fr, dst, v)?;
         }
         _ => {
             return Err(Trap::Fatal(format!(

@@ -251,7 +251,12 @@ fn elem_ptr(vm: &mut Vm, base: Addr, span: u64, a: Addr, n: u32) -> Option<*mut 
         return Some(unsafe { c.ptr.add((a - c.lo) as usize) });
     }
     let p = vm.heap.translate(base, span as usize)?;
-    vm.elem_cache = crate::vm::ElemCache { lo: base, hi: base + span, ptr: p, stamp: vm.mem_stamp };
+    vm.elem_cache = crate::vm::ElemCache {
+        lo: base,
+        hi: base + span,
+        ptr: p,
+        stamp: vm.mem_stamp,
+    };
     // SAFETY: a is inside [base, base + span) (bounds-checked by the caller).
     Some(unsafe { p.add((a - base) as usize) })
 }
@@ -919,8 +924,11 @@ pub fn exec(
                 // Element stores of non-pointer data need no write barrier (StoreElem is only
                 // emitted for such elements), so the cached raw pointer may be used.
                 match elem_ptr(vm, base, len * w.bytes() as u64, a, w.bytes()) {
-                    // SAFETY: as for LoadElem.
-                    Some(p) => unsafe { write_narrow(p, w.bytes(), rd!(src)) },
+                    Some(p) => {
+                        let v = rd!(src);
+                        // SAFETY: as for LoadElem.
+                        unsafe { write_narrow(p, w.bytes(), v) }
+                    }
                     None => trap!(store_w(vm, a, rd!(src), w)),
                 }
             }
@@ -1024,7 +1032,12 @@ pub fn exec(
             ref other => {
                 sync!();
                 let other = other.clone();
-                if let Some(t) = trap!(crate::call::slow_op(vm, prog, &other, fp)) {
+                let fr = crate::call::Frame {
+                    fp,
+                    ptr: fptr,
+                    size: f.frame_size,
+                };
+                if let Some(t) = trap!(crate::call::slow_op(vm, prog, &other, &fr)) {
                     pc = t as usize;
                 }
             }

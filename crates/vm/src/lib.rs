@@ -16,6 +16,7 @@
 
 pub mod call;
 pub mod chan;
+pub mod cmem;
 pub mod error;
 pub mod frame;
 pub mod gc;
@@ -27,6 +28,7 @@ pub mod panic;
 pub mod print;
 pub mod sched;
 pub mod strings;
+pub mod unsafe_ops;
 pub mod verify;
 pub mod vm;
 

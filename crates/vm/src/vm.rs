@@ -211,7 +211,12 @@ impl Vm {
             cur_select: None,
             cur_pending_panic: None,
             mem_stamp: 1,
-            elem_cache: ElemCache { lo: 0, hi: 0, ptr: std::ptr::null_mut(), stamp: 0 },
+            elem_cache: ElemCache {
+                lo: 0,
+                hi: 0,
+                ptr: std::ptr::null_mut(),
+                stamp: 0,
+            },
             zerobase,
             cmem: Default::default(),
         })

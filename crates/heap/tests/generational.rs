@@ -1,0 +1,350 @@
+//! Tests of the generational parts: promotion by age, the card-marking
+//! write barrier across several minor collections, old-space size classes and
+//! sweeping, pacing, MemStats, gctrace and the summary.
+
+use gosub_heap::*;
+
+fn heap_with(f: impl FnOnce(&mut HeapConfig)) -> Heap {
+    let mut c = HeapConfig {
+        nursery_bytes: 128 << 10,
+        verify: true,
+        reserve_bytes: 1 << 30,
+        ..HeapConfig::default()
+    };
+    f(&mut c);
+    Heap::new(c).unwrap()
+}
+
+/// Root slots in a stack.
+struct Roots {
+    base: Addr,
+    n: usize,
+}
+
+impl Roots {
+    fn new(h: &mut Heap, n: usize) -> Roots {
+        let st = h.alloc_stack(1 << 20).unwrap();
+        Roots { base: st.base, n }
+    }
+    fn get(&self, h: &Heap, i: usize) -> Addr {
+        h.read_u64(self.base + 8 * i as u64).unwrap()
+    }
+    fn set(&self, h: &mut Heap, i: usize, v: Addr) {
+        h.write_u64(self.base + 8 * i as u64, v).unwrap()
+    }
+}
+
+impl RootSource for Roots {
+    fn visit_roots(&mut self, v: &mut dyn FnMut(Addr)) {
+        for i in 0..self.n {
+            v(self.base + 8 * i as u64);
+        }
+    }
+}
+
+fn alloc(h: &mut Heap, r: &mut Roots, ty: GcTypeId, n: usize) -> Addr {
+    match h.alloc(ty, n) {
+        Ok(a) => a,
+        Err(AllocError::NeedsCollection) => {
+            h.collect(GcKind::Minor, r);
+            assert_eq!(h.take_gc_error(), None);
+            h.alloc(ty, n).unwrap()
+        }
+        Err(e) => panic!("{e}"),
+    }
+}
+
+fn region_of(h: &Heap, a: Addr) -> &'static str {
+    let l = h.layout();
+    let inr = |r: Region| r.base() <= a && a < r.end();
+    if inr(l.nursery) {
+        "nursery"
+    } else if inr(l.survivor[0]) || inr(l.survivor[1]) {
+        "survivor"
+    } else if inr(l.old) {
+        "old"
+    } else if inr(l.large) {
+        "large"
+    } else {
+        "other"
+    }
+}
+
+#[test]
+fn bump_allocation_is_contiguous_in_the_nursery() {
+    let mut h = heap_with(|_| {});
+    let a = h.alloc(GcTypeId::BYTES, 10).unwrap();
+    let b = h.alloc(GcTypeId::BYTES, 10).unwrap();
+    assert_eq!(a, ARENA_BASE + 8);
+    assert_eq!(b, a + 16 + 8, "footprint 16 + next header");
+    assert_eq!(region_of(&h, a), "nursery");
+}
+
+#[test]
+fn promotion_by_age() {
+    for age in [1u8, 2, 3] {
+        let mut h = heap_with(|c| c.promote_age = age);
+        let mut r = Roots::new(&mut h, 1);
+        let o = h.alloc(GcTypeId::POINTER, 1).unwrap();
+        r.set(&mut h, 0, o);
+        let mut seen = Vec::new();
+        for _ in 0..4 {
+            h.collect(GcKind::Minor, &mut r);
+            seen.push(region_of(&h, r.get(&h, 0)));
+        }
+        let first_old = seen.iter().position(|&s| s == "old").unwrap();
+        assert_eq!(first_old + 1, age as usize, "age {age}: {seen:?}");
+        assert!(seen[..first_old].iter().all(|&s| s == "survivor"));
+        assert!(h.stats().num_major == 0);
+        assert!(h.mem_stats().promoted_bytes >= 16);
+    }
+}
+
+#[test]
+fn survivor_overflow_promotes_early() {
+    let mut h = heap_with(|c| c.nursery_bytes = 64 << 10);
+    let node = h.register_type(16, &[0]);
+    let mut r = Roots::new(&mut h, 1);
+    // A list larger than the survivor space: everything must survive.
+    for i in 0..20_000u64 {
+        let n = alloc(&mut h, &mut r, node, 1);
+        let head = r.get(&h, 0);
+        h.write_ptr(n, head).unwrap();
+        h.write_u64(n + 8, i).unwrap();
+        r.set(&mut h, 0, n);
+    }
+    let mut p = r.get(&h, 0);
+    let mut k = 20_000u64;
+    while p != 0 {
+        k -= 1;
+        assert_eq!(h.read_u64(p + 8).unwrap(), k);
+        p = h.read_u64(p).unwrap();
+    }
+    assert_eq!(k, 0);
+}
+
+#[test]
+fn remembered_set_across_minor_collections() {
+    let mut h = heap_with(|_| {});
+    let holder_t = h.register_type(64, &[0, 1, 2, 3, 4, 5, 6, 7]);
+    let mut r = Roots::new(&mut h, 1);
+    let holder = h.alloc(holder_t, 1).unwrap();
+    r.set(&mut h, 0, holder);
+    h.collect(GcKind::Major, &mut r); // promote the holder
+    let holder = r.get(&h, 0);
+    assert_eq!(region_of(&h, holder), "old");
+    assert_eq!(h.dirty_cards(), 0);
+    // The only reference to each young object is in the old holder.
+    for i in 0..8u64 {
+        let y = h.alloc(GcTypeId::BYTES, 8).unwrap();
+        h.write_u64(y, 100 + i).unwrap();
+        h.write_ptr(holder + 8 * i, y).unwrap();
+    }
+    assert!(h.dirty_cards() >= 1, "old->young store dirtied a card");
+    for round in 0..5 {
+        h.collect(GcKind::Minor, &mut r);
+        h.verify(&mut r).unwrap();
+        for i in 0..8u64 {
+            let y = h.read_u64(holder + 8 * i).unwrap();
+            assert_eq!(h.read_u64(y).unwrap(), 100 + i, "round {round}");
+        }
+        // While the targets are young, the card stays dirty; once they are
+        // promoted it is cleaned.
+        let young = region_of(&h, h.read_u64(holder).unwrap()) != "old";
+        assert_eq!(h.dirty_cards() > 0, young, "round {round}");
+    }
+    // Storing a non-pointer or an old pointer does not dirty cards.
+    h.write_u64(holder + 8, 12345).unwrap();
+    h.write_ptr(holder + 16, holder).unwrap();
+    assert_eq!(h.dirty_cards(), 0);
+    // A bulk copy into the old object dirties conservatively.
+    let y = h.alloc(GcTypeId::POINTER, 8).unwrap();
+    h.copy(holder, y, 64).unwrap();
+    assert!(h.dirty_cards() > 0);
+}
+
+#[test]
+fn large_object_cards() {
+    let mut h = heap_with(|_| {});
+    let mut r = Roots::new(&mut h, 1);
+    let big = h.alloc(GcTypeId::POINTER, 10_000).unwrap();
+    r.set(&mut h, 0, big);
+    assert_eq!(region_of(&h, big), "large");
+    for i in (0..10_000u64).step_by(999) {
+        let y = alloc(&mut h, &mut r, GcTypeId::BYTES, 8);
+        h.write_u64(y, i).unwrap();
+        h.write_ptr(big + 8 * i, y).unwrap();
+    }
+    for _ in 0..4 {
+        h.collect(GcKind::Minor, &mut r);
+        for i in (0..10_000u64).step_by(999) {
+            let y = h.read_u64(big + 8 * i).unwrap();
+            assert_eq!(h.read_u64(y).unwrap(), i);
+        }
+    }
+    assert_eq!(r.get(&h, 0), big, "large objects never move");
+}
+
+#[test]
+fn old_space_size_classes_and_sweep() {
+    let mut h = heap_with(|c| c.promote_age = 1);
+    let mut r = Roots::new(&mut h, 64);
+    let sizes = [8usize, 24, 100, 1000, 5000, 20_000, 32_000];
+    for (i, &n) in sizes.iter().enumerate() {
+        let a = alloc(&mut h, &mut r, GcTypeId::BYTES, n);
+        h.bytes_mut(a, n).unwrap().fill(i as u8 + 1);
+        r.set(&mut h, i, a);
+    }
+    h.collect(GcKind::Minor, &mut r); // promote all (age 1)
+    for (i, &n) in sizes.iter().enumerate() {
+        let a = r.get(&h, i);
+        assert_eq!(region_of(&h, a), "old");
+        assert!(h.bytes(a, n).unwrap().iter().all(|&b| b == i as u8 + 1));
+        // Interior and one-past-the-end pointers find the base.
+        assert_eq!(h.object_base(a + n as u64 / 2), Some(a));
+        assert_eq!(h.object_info(a).map(|x| x.0), Some(n as u64));
+    }
+    let in_use = h.mem_stats().old_bytes;
+    assert!(in_use >= sizes.iter().map(|&n| n as u64 + 8).sum::<u64>());
+    // Drop half of them: a major collection sweeps exactly those.
+    for i in (0..sizes.len()).step_by(2) {
+        r.set(&mut h, i, 0);
+    }
+    let frees = h.stats().frees;
+    h.collect(GcKind::Major, &mut r);
+    assert_eq!(h.stats().frees - frees, 4);
+    assert!(h.mem_stats().old_bytes < in_use);
+    for i in (1..sizes.len()).step_by(2) {
+        let a = r.get(&h, i);
+        assert!(h
+            .bytes(a, sizes[i])
+            .unwrap()
+            .iter()
+            .all(|&b| b == i as u8 + 1));
+    }
+    // Freed cells are reused by later promotions.
+    let before = h.mem_stats().heap_sys;
+    for _ in 0..100 {
+        for i in (0..sizes.len()).step_by(2) {
+            let a = alloc(&mut h, &mut r, GcTypeId::BYTES, sizes[i]);
+            r.set(&mut h, i, a);
+        }
+        h.collect(GcKind::Major, &mut r);
+    }
+    assert_eq!(h.mem_stats().heap_sys, before, "no growth: cells reused");
+    // Everything dead + Full: all old pages released.
+    for i in 0..64 {
+        r.set(&mut h, i, 0);
+    }
+    h.collect(GcKind::Full, &mut r);
+    let m = h.mem_stats();
+    assert_eq!(m.old_bytes, 0);
+    assert_eq!(m.heap_alloc, 0);
+    assert!(m.heap_released > 0 && m.heap_released <= m.heap_idle);
+}
+
+#[test]
+fn pacing_runs_major_collections_by_gogc() {
+    let mut h = heap_with(|c| {
+        c.promote_age = 1;
+        c.verify = false;
+    });
+    let node = h.register_type(16, &[0]);
+    let mut r = Roots::new(&mut h, 1);
+    // Everything promoted becomes garbage soon: old space grows until the
+    // goal (4 MiB minimum) triggers a major collection.
+    for i in 0..1_000_000u64 {
+        let n = alloc(&mut h, &mut r, node, 1);
+        if i % 5000 == 0 {
+            r.set(&mut h, 0, 0);
+        }
+        let head = r.get(&h, 0);
+        h.write_ptr(n, head).unwrap();
+        r.set(&mut h, 0, n);
+    }
+    let s = h.mem_stats();
+    assert!(s.num_major >= 1, "{s:?}");
+    assert!(s.num_minor > s.num_major);
+    assert!(s.old_bytes <= 8 << 20);
+    // SetGCPercent returns the old value; off disables pacing majors.
+    assert_eq!(h.set_gc_percent(-1), 100);
+    assert_eq!(h.set_gc_percent(50), -1);
+    assert_eq!(h.gc_percent(), 50);
+    h.set_gc_percent(-1);
+    let majors = h.mem_stats().num_major;
+    for _ in 0..400_000u64 {
+        let n = alloc(&mut h, &mut r, node, 1);
+        r.set(&mut h, 0, n);
+    }
+    assert_eq!(h.mem_stats().num_major, majors);
+    assert_eq!(h.major_goal(), u64::MAX);
+}
+
+#[test]
+fn forced_collections_trace_and_summary() {
+    let mut h = heap_with(|c| c.gctrace = true);
+    let mut r = Roots::new(&mut h, 1);
+    let a = h.alloc(GcTypeId::BYTES, 100).unwrap();
+    r.set(&mut h, 0, a);
+    h.collect(GcKind::Minor, &mut r);
+    h.collect(GcKind::Major, &mut r);
+    h.collect(GcKind::Full, &mut r);
+    let m = h.mem_stats();
+    assert_eq!(m.num_gc, 3);
+    assert_eq!(m.num_forced_gc, 2);
+    assert_eq!((m.num_minor, m.num_major, m.num_full), (1, 1, 1));
+    assert!(m.pause_ns[2] > 0 && m.pause_end[2] == m.last_gc);
+    assert!(m.pause_total_ns >= m.pause_ns[0] + m.pause_ns[1] + m.pause_ns[2]);
+    let lines = h.take_trace_lines();
+    assert_eq!(lines.len(), 3);
+    assert!(lines[0].starts_with("gc 1 @") && lines[0].contains(" minor: pause "));
+    assert!(lines[1].starts_with("gc 2 @") && lines[1].contains(" major: "));
+    assert!(lines[2].contains(" full: ") && lines[2].contains(", promoted "));
+    assert!(h.take_trace_lines().is_empty());
+    let s = h.gc_summary();
+    assert!(
+        s.contains("3 collections: 1 minor, 1 major, 1 full (2 forced)"),
+        "{s}"
+    );
+    assert!(s.contains("survival rate"));
+}
+
+#[test]
+fn gc_stress_alternates_minor_and_major() {
+    let mut h = heap_with(|c| {
+        c.gc_stress = true;
+        c.stress_major_every = 10;
+    });
+    let node = h.register_type(16, &[0]);
+    let mut r = Roots::new(&mut h, 1);
+    for i in 0..200u64 {
+        let n = alloc(&mut h, &mut r, node, 1);
+        let head = r.get(&h, 0);
+        h.write_ptr(n, head).unwrap();
+        h.write_u64(n + 8, i).unwrap();
+        r.set(&mut h, 0, n);
+    }
+    let m = h.mem_stats();
+    assert_eq!(m.num_gc, 200);
+    assert_eq!(m.num_major, 20);
+}
+
+#[test]
+fn verifier_reports_a_missing_card() {
+    let mut h = heap_with(|c| c.verify = false);
+    let holder_t = h.register_type(8, &[0]);
+    let mut r = Roots::new(&mut h, 1);
+    let holder = h.alloc(holder_t, 1).unwrap();
+    r.set(&mut h, 0, holder);
+    h.collect(GcKind::Major, &mut r);
+    let holder = r.get(&h, 0);
+    let y = h.alloc(GcTypeId::BYTES, 8).unwrap();
+    // Bypass the barrier through a raw pointer, as a buggy host would.
+    let p = h.translate(holder, 8).unwrap();
+    // SAFETY: translate checked 8 accessible bytes.
+    unsafe { (p as *mut u64).write_unaligned(y) };
+    let e = h.verify(&mut r).unwrap_err();
+    assert!(e.contains("remembered set"), "{e}");
+    h.write_barrier(holder, y);
+    h.verify(&mut r).unwrap();
+}
