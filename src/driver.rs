@@ -32,6 +32,13 @@ pub struct Options {
     /// List C allocations never freed on stderr when the run ends (also with `gcstats`);
     /// the default reads `GOSUBDEBUG=cleak=1`.
     pub cleak: bool,
+    /// Standard packages the program itself may import (None: all). Packages the standard
+    /// library imports internally are not affected. An import outside the list is a compile
+    /// error `package P is not allowed in this VM`.
+    pub allowed_imports: Option<Vec<String>>,
+    /// Extra packages (import path, Go source) importable by the program: the embedding
+    /// API's host packages, whose body-less functions bind to closure natives.
+    pub host_packages: Vec<(String, String)>,
 }
 
 /// Is `cleak=1` in `GOSUBDEBUG`?
@@ -53,6 +60,8 @@ impl Default for Options {
             fuel: None,
             max_stack: 1 << 30,
             cleak: cleak_from_env(),
+            allowed_imports: None,
+            host_packages: Vec::new(),
         }
     }
 }
@@ -181,9 +190,24 @@ fn check_source_with(
     let mut stack: Vec<(String, bool)> = Vec::new();
     let mut roots: Vec<String> = main_file.imports.iter().map(|i| i.path.clone()).collect();
     roots.push("runtime".into());
+    let lookup = |path: &str| -> Option<&str> {
+        match opts.host_packages.iter().find(|(p, _)| p == path) {
+            Some((_, src)) => Some(src.as_str()),
+            None => gosub_std::source(path),
+        }
+    };
     for imp in &main_file.imports {
-        if imp.path != "unsafe" && gosub_std::source(&imp.path).is_none() {
+        let host = opts.host_packages.iter().any(|(p, _)| *p == imp.path);
+        if imp.path != "unsafe" && lookup(&imp.path).is_none() {
             let msg = format!("package {} is not in gosub's standard library", imp.path);
+            errors.push(Diagnostic::new(imp.span, msg));
+        } else if !host
+            && opts
+                .allowed_imports
+                .as_ref()
+                .is_some_and(|a| !a.contains(&imp.path))
+        {
+            let msg = format!("package {} is not allowed in this VM", imp.path);
             errors.push(Diagnostic::new(imp.span, msg));
         }
     }
@@ -206,7 +230,7 @@ fn check_source_with(
             continue;
         }
         visiting.insert(path.clone());
-        let Some(text) = gosub_std::source(&path) else {
+        let Some(text) = lookup(&path) else {
             continue;
         };
         let fname = format!(
@@ -255,6 +279,24 @@ fn check_source_with(
         }
     };
     Ok((checked, map, warnings))
+}
+
+/// The Go spelling of the type of the local variable `probe` declared (once) in the
+/// program's `main` package, found by type-checking only (nothing runs). The embedding
+/// API's `:type` uses it with `probe := (EXPR)`.
+pub fn probe_type(
+    name: &str,
+    src: &str,
+    opts: &Options,
+    probe: &str,
+) -> Result<Option<String>, Vec<String>> {
+    let (checked, _, _) = check_source(name, src, opts)?;
+    let main_pkg = checked.packages.len().saturating_sub(1);
+    Ok(checked
+        .objects
+        .iter()
+        .find(|o| o.name == probe && o.pkg == main_pkg)
+        .map(|o| checked.types.type_string(o.ty, true)))
 }
 
 /// A `Write` that appends to a shared buffer (for capturing output).
@@ -319,7 +361,7 @@ pub fn run_compiled(
         Ok(()) => 0,
         Err(VmError::Exit(c)) => c,
         Err(VmError::Panic { exit_code, .. }) | Err(VmError::Fatal { exit_code, .. }) => exit_code,
-        Err(VmError::OutOfFuel) => 2,
+        Err(VmError::OutOfFuel) | Err(VmError::Interrupted) => 2,
         Err(VmError::Load(m)) => {
             vm.write_stderr(&format!("gosub: {}\n", m));
             2

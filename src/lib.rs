@@ -4,12 +4,32 @@
 //! compile to bytecode (gosub-compile), run (gosub-vm over gosub-heap) with the standard
 //! library (gosub-std) — and is what the CLI and embedding hosts use.
 //!
+//! Embedding (see docs/embedding.md):
+//!
+//! ```no_run
+//! let mut vm = gosub::Vm::new();
+//! vm.eval("x := 21").unwrap();
+//! let v: i64 = vm.eval_as("x * 2").unwrap();
+//! assert_eq!(v, 42);
+//! ```
+//!
+//! Running a whole program with the driver:
+//!
 //! ```no_run
 //! let out = gosub::run_source("hello.go", "package main\nfunc main() { println(\"hi\") }\n", &gosub::Options::default());
 //! assert_eq!(out.exit_code, 0);
 //! ```
 
 pub mod driver;
+pub mod error;
+pub mod host;
+pub mod session;
+pub mod value;
+pub mod vm;
 
 pub use driver::{compile_source, run_compiled, run_source, Compiled, Options, RunOutput};
+pub use error::{Diagnostic, Error};
 pub use gosub_heap::HeapConfig;
+pub use host::HostFn;
+pub use value::{FromValue, Value};
+pub use vm::{InterruptHandle, Vm, VmBuilder};

@@ -1,4 +1,6 @@
-//! The `gosub` command: run, check, disasm, version, help.
+//! The `gosub` command: run, check, disasm, repl, version, help.
+
+mod repl;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -13,6 +15,8 @@ Usage:
   gosub build -m [-m] FILE.go              print escape-analysis decisions as gc's -m does
   gosub run -m FILE.go                     ... and run (decisions go to stderr)
   gosub disasm FILE.go [FUNC]              print the bytecode with frame layouts
+  gosub repl                               the interactive REPL (also: gosub
+                                           with no arguments)
   gosub version                            print the version
   gosub help                               print this help
 ";
@@ -31,9 +35,11 @@ fn main() -> ExitCode {
 
 fn real_main(args: &[String]) -> i32 {
     let Some(cmd) = args.get(1) else {
-        eprint!("{}", USAGE);
-        return 2;
+        return repl::main();
     };
+    if cmd == "repl" {
+        return repl::main();
+    }
     let mut rest: Vec<&String> = args[2..].iter().collect();
     let mut opts = gosub::Options::default();
     let mut m_level: u8 = 0;

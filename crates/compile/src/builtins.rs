@@ -68,8 +68,31 @@ pub fn builtin<'a>(g: &mut Gen<'a>, b: Builtin, e: &'a Expr, args: &'a [Expr], d
                 size: size.max(1),
             });
         }
-        Builtin::Make => match g.p.types.under(t).clone() {
-            TypeKind::Slice(et) => {
+        Builtin::Make => match (g.p.types.under(t).clone(), stack_make_of(g, e, args, t)) {
+            (TypeKind::Slice(_), Some((len, cap, size, ptr_words))) => {
+                // A non-escaping make with a constant size: the backing array is a frame
+                // object (zeroed each time the make runs), as gc places it on the stack.
+                let l = crate::layout::Layout {
+                    size,
+                    align: 8,
+                    ptr_words,
+                };
+                let slot = g.f().alloc_slot(&l);
+                g.emit(Op::Zero {
+                    dst: slot,
+                    size: size.max(8) as u32,
+                });
+                g.emit(Op::AddrLocal { dst, src: slot });
+                g.emit(Op::Const {
+                    dst: dst + 8,
+                    val: len,
+                });
+                g.emit(Op::Const {
+                    dst: dst + 16,
+                    val: cap,
+                });
+            }
+            (TypeKind::Slice(et), None) => {
                 let len = args
                     .get(1)
                     .map(|a| g.expr_conv(a, types::T_INT))
@@ -97,7 +120,7 @@ pub fn builtin<'a>(g: &mut Gen<'a>, b: Builtin, e: &'a Expr, args: &'a [Expr], d
                     cap,
                 });
             }
-            TypeKind::Map(..) => {
+            (TypeKind::Map(..), _) => {
                 let hint = args
                     .get(1)
                     .map(|a| g.expr_conv(a, types::T_INT))
@@ -109,7 +132,7 @@ pub fn builtin<'a>(g: &mut Gen<'a>, b: Builtin, e: &'a Expr, args: &'a [Expr], d
                     hint,
                 });
             }
-            TypeKind::Chan(..) => {
+            (TypeKind::Chan(..), _) => {
                 let size = args
                     .get(1)
                     .map(|a| g.expr_conv(a, types::T_INT))
@@ -397,6 +420,61 @@ pub fn builtin<'a>(g: &mut Gen<'a>, b: Builtin, e: &'a Expr, args: &'a [Expr], d
             g.err(e.span, "gosub: this builtin is not supported yet");
         }
     }
+}
+
+/// For `make([]T, n[, m])` that escape analysis keeps on the stack and whose sizes are
+/// constants within gc's 64 KiB implicit-stack limit: (len, cap, bytes, pointer words).
+fn stack_make_of(
+    g: &mut Gen,
+    e: &Expr,
+    args: &[Expr],
+    t: TypeId,
+) -> Option<(u64, u64, u64, Vec<u32>)> {
+    let TypeKind::Slice(et) = g.p.types.under(t).clone() else {
+        return None;
+    };
+    g.layout(et);
+    stack_make(g, e, args, et)
+}
+
+fn stack_make(g: &Gen, e: &Expr, args: &[Expr], et: TypeId) -> Option<(u64, u64, u64, Vec<u32>)> {
+    if !g
+        .esc
+        .as_ref()
+        .is_some_and(|x| x.stack_allocs.contains(&e.id))
+    {
+        return None;
+    }
+    let konst = |a: &Expr| match g.p.info.consts.get(&a.id) {
+        Some(gosub_types::ConstValue::Int(v)) => u64::try_from(*v).ok(),
+        _ => None,
+    };
+    let len = konst(args.get(1)?)?;
+    let cap = match args.get(2) {
+        Some(a) => konst(a)?,
+        None => len,
+    };
+    if cap < len {
+        return None;
+    }
+    let el = g.layouts.peek(&g.p.types, et)?;
+    let size = el.size.checked_mul(cap)?;
+    if size == 0 || size > 64 << 10 {
+        return None;
+    }
+    let words = el.size.div_ceil(8);
+    let mut ptr_words = Vec::new();
+    if !el.ptr_words.is_empty() {
+        if el.size % 8 != 0 {
+            return None;
+        }
+        for i in 0..cap {
+            for w in &el.ptr_words {
+                ptr_words.push((i * words) as u32 + w);
+            }
+        }
+    }
+    Some((len, cap, size, ptr_words))
 }
 
 fn n_of(_g: &Gen, _t: TypeId, n: u64) -> u64 {

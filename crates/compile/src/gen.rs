@@ -427,6 +427,11 @@ impl<'a> Gen<'a> {
                         ptrs.push(off / 8 + w);
                     }
                     self.globals.insert(o, off);
+                    self.out.globals.push(crate::program::GlobalVar {
+                        name: format!("{}.{}", pkg.path, self.p.obj(o).name),
+                        offset: off,
+                        rtype: t.0,
+                    });
                     off += crate::layout::round_up(l.size.max(1), 8) as u32;
                 }
             }
@@ -449,6 +454,16 @@ impl<'a> Gen<'a> {
                         let name = self.func_name(obj);
                         let idx = self.new_func(name.clone(), fd.span.lo);
                         self.func_index.insert(obj, idx);
+                        if fd.recv.is_none() {
+                            if let TypeKind::Func(sig) = self.p.types.kind(self.p.obj(obj).ty) {
+                                self.out.signatures.push(crate::program::FuncSig {
+                                    func: idx,
+                                    params: sig.params.iter().map(|t| t.0).collect(),
+                                    results: sig.results.iter().map(|t| t.0).collect(),
+                                    variadic: sig.variadic,
+                                });
+                            }
+                        }
                         if fd.body.is_none() {
                             let n = self.natives.len() as u32;
                             let nat = *self.natives.entry(name.clone()).or_insert(n);

@@ -43,6 +43,11 @@ impl Layouts {
         l
     }
 
+    /// The layout if already computed (for read-only callers).
+    pub fn peek(&self, _tt: &TypeTable, t: TypeId) -> Option<Layout> {
+        self.cache.get(&t).cloned()
+    }
+
     pub fn size(&mut self, tt: &TypeTable, t: TypeId) -> u64 {
         self.get(tt, t).size
     }

@@ -121,4 +121,28 @@ pub struct Program {
     pub runtime_error_itab: Option<u32>,
     /// Itab of (string, any), for panics with plain string messages.
     pub string_itab: Option<u32>,
+    /// Package-level variables, for hosts that read and write them (the embedding API).
+    pub globals: Vec<GlobalVar>,
+    /// Signatures of package-level functions (no methods), for hosts that call them.
+    pub signatures: Vec<FuncSig>,
+}
+
+/// A package-level variable: `pkg.name` lives at `offset` in the globals block.
+#[derive(Clone, Debug)]
+pub struct GlobalVar {
+    /// Qualified name (`main.count`).
+    pub name: String,
+    pub offset: u32,
+    /// Its type's descriptor (index into `rtypes`).
+    pub rtype: u32,
+}
+
+/// The Go signature of a package-level function (`funcs[func]`).
+#[derive(Clone, Debug)]
+pub struct FuncSig {
+    pub func: u32,
+    /// Parameter and result types (indices into `rtypes`).
+    pub params: Vec<u32>,
+    pub results: Vec<u32>,
+    pub variadic: bool,
 }

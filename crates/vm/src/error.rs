@@ -24,6 +24,8 @@ pub enum Trap {
     OutOfMemory,
     /// The host's instruction budget (`VmConfig::fuel`) ran out.
     OutOfFuel,
+    /// The host asked the VM to stop (`Vm::interrupt`).
+    Interrupted,
     /// Internal: the running goroutine blocks (reason as Go's goroutine headers print it).
     Park(&'static str),
     /// Internal: the running goroutine yields to the others.
@@ -47,7 +49,12 @@ impl From<Fault> for Trap {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum VmError {
     /// A panic reached the top of the goroutine; the text is what Go prints to stderr.
-    Panic { message: String, exit_code: i32 },
+    Panic {
+        message: String,
+        exit_code: i32,
+        /// The goroutine's traceback (`main.f(...)` / `\tfile:line` lines).
+        traceback: String,
+    },
     /// A fatal runtime error.
     Fatal { message: String, exit_code: i32 },
     /// os.Exit(code)
@@ -56,4 +63,6 @@ pub enum VmError {
     Load(String),
     /// The fuel budget ran out.
     OutOfFuel,
+    /// The host interrupted the run (`Vm::interrupt`).
+    Interrupted,
 }

@@ -55,7 +55,7 @@ pub fn run(vm: &mut Vm, entry: u32) -> Result<(), VmError> {
         match next {
             Ok(p) => pos = p,
             Err(report) => {
-                vm.write_stderr(&report);
+                vm.write_report(&report);
                 return Err(VmError::Fatal {
                     message: "all goroutines are asleep - deadlock!".into(),
                     exit_code: 2,
@@ -382,6 +382,10 @@ pub fn exec(
                 vm.sched.tick -= 1;
                 if vm.sched.tick == 0 {
                     vm.sched.tick = crate::sched::SLICE;
+                    if vm.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
+                        sync!();
+                        return Err(Trap::Interrupted);
+                    }
                     if !vm.sched.runq.is_empty() {
                         sync!();
                         return Err(Trap::Yield);
@@ -457,6 +461,10 @@ pub fn exec(
             vm.sched.tick -= 1;
             if vm.sched.tick == 0 {
                 vm.sched.tick = crate::sched::SLICE;
+                if vm.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
+                    sync!();
+                    return Err(Trap::Interrupted);
+                }
                 if !vm.sched.runq.is_empty() {
                     sync!();
                     return Err(Trap::Yield);
@@ -657,13 +665,18 @@ pub fn exec(
                 call_into!(callee, base, None::<u64>);
             }
             Op::CallNative { native, .. } => {
-                let nf = vm.natives[native as usize];
                 sync!();
                 // Natives hold VM addresses: no collection while one runs (including Go code it
                 // calls back, e.g. fmt calling String methods); restore the caller's state.
                 let was = vm.heap.gc_inhibited();
                 vm.heap.set_gc_inhibited(true);
-                let r = nf(vm, fp);
+                let r = match &vm.natives[native as usize] {
+                    crate::natives::Native::Fn(nf) => nf(vm, fp),
+                    crate::natives::Native::Closure(c) => {
+                        let c = c.clone();
+                        c(vm, fp)
+                    }
+                };
                 vm.heap.set_gc_inhibited(was);
                 trap!(r);
             }

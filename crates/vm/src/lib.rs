@@ -33,5 +33,5 @@ pub mod verify;
 pub mod vm;
 
 pub use error::{Trap, VmError};
-pub use natives::{NativeFn, NativeRegistry};
+pub use natives::{Native, NativeClosure, NativeFn, NativeRegistry};
 pub use vm::{Vm, VmConfig};

@@ -9,12 +9,25 @@ use crate::error::Trap;
 use crate::vm::Vm;
 use gosub_heap::Addr;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 pub type NativeFn = fn(&mut Vm, Addr) -> Result<(), Trap>;
+
+/// A native implemented by a boxed closure (host functions registered by an embedder).
+pub type NativeClosure = Arc<dyn Fn(&mut Vm, Addr) -> Result<(), Trap> + Send + Sync>;
+
+/// A loaded native: a plain function (the standard library) or a closure (the host's).
+#[derive(Clone)]
+pub enum Native {
+    Fn(NativeFn),
+    Closure(NativeClosure),
+}
 
 #[derive(Default, Clone)]
 pub struct NativeRegistry {
     pub fns: HashMap<String, NativeFn>,
+    /// Closure natives; looked up when `fns` has no entry of the name.
+    pub closures: HashMap<String, NativeClosure>,
 }
 
 impl NativeRegistry {
@@ -25,5 +38,18 @@ impl NativeRegistry {
     /// Registers `name` (`strings.Index`, `fmt.Println`, `main.(*T).M`).
     pub fn register(&mut self, name: &str, f: NativeFn) {
         self.fns.insert(name.to_string(), f);
+    }
+
+    /// Registers a closure native (`host.Add`).
+    pub fn register_closure(&mut self, name: &str, f: NativeClosure) {
+        self.closures.insert(name.to_string(), f);
+    }
+
+    /// The native registered under `name`.
+    pub fn get(&self, name: &str) -> Option<Native> {
+        match self.fns.get(name) {
+            Some(f) => Some(Native::Fn(*f)),
+            None => self.closures.get(name).map(|c| Native::Closure(c.clone())),
+        }
     }
 }

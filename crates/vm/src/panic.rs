@@ -162,14 +162,14 @@ pub fn fatal_for(vm: &mut Vm, t: Trap) -> VmError {
         Trap::StackOverflow => {
             let msg = "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n\nruntime stack:\n";
             let tb = traceback_text(vm);
-            vm.write_stderr(&format!("{}\ngoroutine 1 [running]:\n{}", msg, tb));
+            vm.write_report(&format!("{}\ngoroutine 1 [running]:\n{}", msg, tb));
             VmError::Fatal {
                 message: "stack overflow".into(),
                 exit_code: 2,
             }
         }
         Trap::OutOfMemory => {
-            vm.write_stderr("fatal error: runtime: out of memory\n\ngoroutine 1 [running]:\n");
+            vm.write_report("fatal error: runtime: out of memory\n\ngoroutine 1 [running]:\n");
             VmError::Fatal {
                 message: "out of memory".into(),
                 exit_code: 2,
@@ -177,17 +177,18 @@ pub fn fatal_for(vm: &mut Vm, t: Trap) -> VmError {
         }
         Trap::Fatal(m) => {
             let m = crate::cmem::explain_fault(vm, m);
-            vm.write_stderr(&format!("fatal error: {}\n\ngoroutine 1 [running]:\n", m));
+            vm.write_report(&format!("fatal error: {}\n\ngoroutine 1 [running]:\n", m));
             VmError::Fatal {
                 message: m,
                 exit_code: 2,
             }
         }
         Trap::Runtime(m) | Trap::PanicString(m) => {
-            vm.write_stderr(&format!("panic: {}\n", m));
+            vm.write_report(&format!("panic: {}\n", m));
             VmError::Panic {
                 message: m,
                 exit_code: 2,
+                traceback: String::new(),
             }
         }
         Trap::Unwind | Trap::Park(_) | Trap::Yield => VmError::Fatal {
@@ -195,8 +196,14 @@ pub fn fatal_for(vm: &mut Vm, t: Trap) -> VmError {
             exit_code: 2,
         },
         Trap::OutOfFuel => {
-            vm.write_stderr("gosub: instruction budget exhausted\n");
+            vm.write_report("gosub: instruction budget exhausted\n");
             VmError::OutOfFuel
+        }
+        Trap::Interrupted => {
+            vm.interrupt
+                .store(false, std::sync::atomic::Ordering::Relaxed);
+            vm.write_report("gosub: interrupted\n");
+            VmError::Interrupted
         }
     }
 }
@@ -288,11 +295,13 @@ fn die(vm: &mut Vm, prog: &Arc<Program>) -> VmError {
         out.push_str("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n");
     }
     out.push_str(&format!("\ngoroutine {} [running]:\n", vm.sched.cur_id));
-    out.push_str(&traceback_text(vm));
-    vm.write_stderr(&out);
+    let tb = traceback_text(vm);
+    out.push_str(&tb);
+    vm.write_report(&out);
     VmError::Panic {
         message: first,
         exit_code: 2,
+        traceback: tb,
     }
 }
 

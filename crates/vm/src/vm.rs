@@ -7,7 +7,7 @@
 
 use crate::error::{Trap, VmError};
 use crate::frame::CallInfo;
-use crate::natives::{NativeFn, NativeRegistry};
+use crate::natives::{Native, NativeRegistry};
 use gosub_compile::program::{Itab, Program};
 use gosub_heap::{Addr, GcTypeId, Heap, HeapConfig, StackRegion};
 use std::collections::HashMap;
@@ -74,7 +74,7 @@ pub struct Vm {
     pub closures: Vec<Addr>,
     pub itabs: Vec<Itab>,
     pub itab_cache: HashMap<(u32, u32), u32>,
-    pub natives: Vec<NativeFn>,
+    pub natives: Vec<Native>,
     pub globals: Addr,
     pub stack: StackRegion,
     pub stack_committed: Addr,
@@ -116,6 +116,13 @@ pub struct Vm {
     pub zerobase: Addr,
     /// C memory handed out by the cgo emulation (crates/vm/src/cmem.rs).
     pub cmem: crate::cmem::CMem,
+    /// Set from any thread to stop the running program with `VmError::Interrupted`; polled
+    /// where the scheduler's time slice runs out (every `sched::SLICE` loop iterations or
+    /// calls). The VM clears it when it reports the interruption.
+    pub interrupt: Arc<std::sync::atomic::AtomicBool>,
+    /// Print Go's report of a dying program (`panic: ...` and the traceback, `fatal error:
+    /// ...`) on stderr. Embedders turn it off and read the `VmError` instead.
+    pub report_fatal: bool,
 }
 
 impl Vm {
@@ -149,8 +156,8 @@ impl Vm {
         let stack = heap.alloc_stack(config.max_stack).map_err(oom)?;
         let mut nat = Vec::new();
         for n in &prog.natives {
-            match natives.fns.get(n) {
-                Some(f) => nat.push(*f),
+            match natives.get(n) {
+                Some(f) => nat.push(f),
                 None => {
                     return Err(VmError::Load(format!(
                         "missing native implementation of {}",
@@ -219,6 +226,8 @@ impl Vm {
             },
             zerobase,
             cmem: Default::default(),
+            interrupt: Arc::new(std::sync::atomic::AtomicBool::new(false)),
+            report_fatal: true,
         })
     }
 
@@ -230,6 +239,15 @@ impl Vm {
         r
     }
 
+    /// Writes Go's report of a dying program to stderr, unless `report_fatal` is off.
+    pub fn write_report(&mut self, s: &str) {
+        if self.report_fatal {
+            self.write_stderr(s);
+        } else {
+            let _ = self.stdout.flush();
+        }
+    }
+
     /// Writes to stderr after flushing stdout, so the streams interleave as Go's do.
     pub fn write_stderr(&mut self, s: &str) {
         let _ = self.stdout.flush();
@@ -239,20 +257,31 @@ impl Vm {
 
     // ----- helpers for natives and the interpreter -----
 
-    /// Allocates, collecting first if the heap asks for it.
+    /// Allocates, collecting first if the heap asks for it. The nursery's bump fast path
+    /// (`Heap::alloc`, inline) is inlined into the interpreter's allocation instructions;
+    /// collecting and retrying is the cold path.
+    #[inline]
     pub fn alloc(&mut self, gcty: GcTypeId, count: usize) -> Result<Addr, Trap> {
         self.mem_stamp += 1;
         match self.heap.alloc(gcty, count) {
             Ok(a) => Ok(a),
-            Err(gosub_heap::AllocError::NeedsCollection) => {
-                crate::gc::collect(self, gosub_heap::GcKind::Minor)?;
-                match self.heap.alloc(gcty, count) {
-                    Ok(a) => Ok(a),
-                    Err(_) => Err(Trap::OutOfMemory),
-                }
-            }
-            Err(_) => Err(Trap::OutOfMemory),
+            Err(e) => self.alloc_slow(gcty, count, e),
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn alloc_slow(
+        &mut self,
+        gcty: GcTypeId,
+        count: usize,
+        e: gosub_heap::AllocError,
+    ) -> Result<Addr, Trap> {
+        if e != gosub_heap::AllocError::NeedsCollection {
+            return Err(Trap::OutOfMemory);
+        }
+        crate::gc::collect(self, gosub_heap::GcKind::Minor)?;
+        self.heap.alloc(gcty, count).map_err(|_| Trap::OutOfMemory)
     }
 
     /// Reads a Go string (ptr, len) stored at `addr`.

@@ -1,0 +1,319 @@
+//! `gosub` / `gosub repl`: the interactive read-eval-print loop over `gosub::Vm::eval`.
+//!
+//! On a terminal: rustyline line editing, history in `$XDG_DATA_HOME/gosub/history` (or
+//! `~/.local/share/gosub/history`), Ctrl-C cancels the current input (or interrupts a
+//! running script), Ctrl-D quits. When stdin is not a terminal, lines are read with no
+//! prompts or colours, so scripts can drive it (`printf 'x := 21\nx * 2\n' | gosub`
+//! prints `42 (int)`). Input continues while it is incomplete (open brackets, an open raw
+//! string) with a continuation prompt.
+
+use gosub::{Error, Vm};
+use std::io::{BufRead, IsTerminal, Write};
+use std::sync::OnceLock;
+
+const HELP: &str = "Enter Go statements, declarations or expressions; an expression prints its
+value and type. Imports of standard packages are added when you use them.
+Commands:
+  :help            this help
+  :quit            leave (also Ctrl-D)
+  :type EXPR       the type of an expression (nothing runs)
+  :reset           forget everything declared so far
+  :load FILE.go    add a file's declarations (its main is renamed __main and not run)
+  :mem             heap statistics of the last run
+  :gc              (the heap is fresh on every input: see docs/embedding.md)
+  :disasm NAME     bytecode of a session function
+  :escape          escape-analysis decisions (gosub build -m) for the session
+";
+
+static INTERRUPT: OnceLock<gosub::InterruptHandle> = OnceLock::new();
+
+extern "C" fn on_sigint(_: libc::c_int) {
+    if let Some(h) = INTERRUPT.get() {
+        h.interrupt();
+    }
+}
+
+/// Is the input incomplete: an open bracket or raw string (outside strings and comments)?
+pub fn incomplete(src: &str) -> bool {
+    let b = src.as_bytes();
+    let mut depth: i64 = 0;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while i + 1 < b.len() && !(b[i] == b'*' && b[i + 1] == b'/') {
+                    i += 1;
+                }
+                if i + 1 >= b.len() {
+                    return true;
+                }
+                i += 1;
+            }
+            q @ (b'"' | b'\'') => {
+                i += 1;
+                while i < b.len() && b[i] != q && b[i] != b'\n' {
+                    if b[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+            }
+            b'`' => {
+                i += 1;
+                while i < b.len() && b[i] != b'`' {
+                    i += 1;
+                }
+                if i >= b.len() {
+                    return true;
+                }
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth -= 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    depth > 0
+}
+
+fn history_path() -> Option<std::path::PathBuf> {
+    let dir = match std::env::var_os("XDG_DATA_HOME") {
+        Some(d) if !d.is_empty() => std::path::PathBuf::from(d),
+        _ => std::path::PathBuf::from(std::env::var_os("HOME")?).join(".local/share"),
+    };
+    Some(dir.join("gosub").join("history"))
+}
+
+struct Repl {
+    vm: Vm,
+    tty: bool,
+}
+
+impl Repl {
+    fn error(&self, input: &str, e: &Error) {
+        let mut err = std::io::stderr();
+        match e {
+            Error::Compile(ds) => {
+                for d in ds {
+                    let _ = writeln!(err, "{}", d);
+                    if d.file == gosub::session::INPUT_FILE && d.line > 0 {
+                        if let Some(line) = input.lines().nth(d.line as usize - 1) {
+                            let _ = writeln!(err, "    {}", line);
+                            let pad: String = line
+                                .chars()
+                                .take(d.col.saturating_sub(1) as usize)
+                                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                                .collect();
+                            let _ = writeln!(err, "    {}^", pad);
+                        }
+                    }
+                }
+            }
+            Error::Panic { value, .. } => {
+                let _ = writeln!(err, "panic: {}", value);
+            }
+            other => {
+                let _ = writeln!(err, "{}", other);
+            }
+        }
+    }
+
+    /// Runs one complete input; false to quit.
+    fn handle(&mut self, input: &str) -> bool {
+        let t = input.trim();
+        if t.is_empty() {
+            return true;
+        }
+        if let Some(cmd) = t.strip_prefix(':') {
+            return self.command(cmd);
+        }
+        match self.vm.eval(input) {
+            Ok(_) => {
+                let quiet = t.starts_with("fmt.Print") || t.starts_with("fmt.Fprint");
+                if !quiet {
+                    let mut out = std::io::stdout();
+                    for (v, ty) in self.vm.last_echo() {
+                        let _ = writeln!(out, "{} ({})", v, ty);
+                    }
+                }
+            }
+            Err(e) => self.error(input, &e),
+        }
+        let _ = std::io::stdout().flush();
+        true
+    }
+
+    fn command(&mut self, cmd: &str) -> bool {
+        let (name, arg) = match cmd.split_once(char::is_whitespace) {
+            Some((n, a)) => (n, a.trim()),
+            None => (cmd, ""),
+        };
+        match name {
+            "q" | "quit" | "exit" => return false,
+            "h" | "help" => print!("{}", HELP),
+            "type" | "t" => match self.vm.type_of(arg) {
+                Ok(t) => println!("{}", t),
+                Err(e) => self.error(arg, &e),
+            },
+            "reset" => {
+                self.vm.reset();
+                println!("session reset");
+            }
+            "load" => match std::fs::read_to_string(arg) {
+                Ok(src) => {
+                    if let Err(e) = self.vm.eval(&src) {
+                        self.error(&src, &e);
+                    }
+                }
+                Err(e) => eprintln!("cannot read {}: {}", arg, e),
+            },
+            "mem" => match self.vm.mem_stats() {
+                Some(m) => println!(
+                    "heap in use {} B, heap objects {}, heap committed {} B, total allocated {} B, collections {} (stats of the last run)",
+                    m.heap_alloc, m.heap_objects, m.heap_sys, m.total_alloc, m.num_gc
+                ),
+                None => println!("nothing has run yet"),
+            },
+            "gc" => println!(
+                "every input runs on a fresh heap (the session is replayed), so there is nothing to collect between inputs; see :mem"
+            ),
+            "disasm" => {
+                let src = self.vm.session_program("");
+                match gosub::compile_source("<session>", &src, &self.vm.compile_options()) {
+                    Ok(c) => {
+                        let only = if arg.is_empty() {
+                            None
+                        } else {
+                            Some(arg)
+                        };
+                        print!("{}", gosub_compile::disasm::disasm(&c.program, only));
+                    }
+                    Err(m) => eprintln!("{}", m.join("\n")),
+                }
+            }
+            "escape" => {
+                let src = self.vm.session_program("");
+                match gosub::driver::escape_diagnostics(
+                    "<session>",
+                    &src,
+                    &self.vm.compile_options(),
+                    1,
+                ) {
+                    Ok(lines) => {
+                        for l in lines.iter().filter(|l| !l.contains("__")) {
+                            println!("{}", l);
+                        }
+                    }
+                    Err(m) => eprintln!("{}", m.join("\n")),
+                }
+            }
+            "doc" => println!(":doc is not implemented yet"),
+            _ => eprintln!("unknown command :{} (:help lists them)", name),
+        }
+        let _ = std::io::stdout().flush();
+        true
+    }
+}
+
+/// The REPL; returns the exit code.
+pub fn main() -> i32 {
+    let tty = std::io::stdin().is_terminal();
+    let mut vm = Vm::builder().allow_all_packages().build();
+    vm.set_echo(true);
+    let mut repl = Repl { vm, tty };
+    if repl.tty {
+        interactive(&mut repl)
+    } else {
+        piped(&mut repl)
+    }
+}
+
+fn piped(repl: &mut Repl) -> i32 {
+    let stdin = std::io::stdin();
+    let mut buf = String::new();
+    for line in stdin.lock().lines() {
+        let Ok(line) = line else { break };
+        buf.push_str(&line);
+        buf.push('\n');
+        if incomplete(&buf) {
+            continue;
+        }
+        let input = std::mem::take(&mut buf);
+        if !repl.handle(&input) {
+            return 0;
+        }
+    }
+    if !buf.trim().is_empty() {
+        repl.handle(&buf);
+    }
+    0
+}
+
+fn interactive(repl: &mut Repl) -> i32 {
+    use rustyline::error::ReadlineError;
+    let _ = INTERRUPT.set(repl.vm.interrupt_handle());
+    // SAFETY: the handler only performs an atomic store (async-signal-safe).
+    unsafe {
+        libc::signal(
+            libc::SIGINT,
+            on_sigint as extern "C" fn(libc::c_int) as libc::sighandler_t,
+        );
+    }
+    let mut rl = match rustyline::DefaultEditor::new() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("gosub: cannot start the line editor: {}", e);
+            return piped(repl);
+        }
+    };
+    let hist = history_path();
+    if let Some(h) = &hist {
+        let _ = rl.load_history(h);
+    }
+    println!(
+        "gosub {} (Go subset) — :help for commands, Ctrl-D to quit",
+        env!("CARGO_PKG_VERSION")
+    );
+    let _ = repl.tty;
+    let mut buf = String::new();
+    loop {
+        let prompt = if buf.is_empty() { "gosub> " } else { "...... " };
+        match rl.readline(prompt) {
+            Ok(line) => {
+                buf.push_str(&line);
+                buf.push('\n');
+                if incomplete(&buf) {
+                    continue;
+                }
+                let input = std::mem::take(&mut buf);
+                if !input.trim().is_empty() {
+                    let _ = rl.add_history_entry(input.trim_end());
+                }
+                if !repl.handle(&input) {
+                    break;
+                }
+            }
+            Err(ReadlineError::Interrupted) => {
+                buf.clear();
+            }
+            Err(ReadlineError::Eof) => break,
+            Err(e) => {
+                eprintln!("gosub: {}", e);
+                break;
+            }
+        }
+    }
+    if let Some(h) = &hist {
+        if let Some(d) = h.parent() {
+            let _ = std::fs::create_dir_all(d);
+        }
+        let _ = rl.save_history(h);
+    }
+    0
+}

@@ -1,0 +1,85 @@
+//! The REPL driven through a pipe (stdin not a terminal: no prompts, no colours), with
+//! transcripts of whole sessions. (A pseudo-terminal test of line editing is not there yet.)
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn session(input: &str) -> (String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gosub"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .env("HOME", std::env::temp_dir())
+        .spawn()
+        .expect("start gosub");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn issue_example() {
+    let (out, err) = session("x := 21\nx * 2\n");
+    assert_eq!(out, "42 (int)\n");
+    assert_eq!(err, "");
+}
+
+#[test]
+fn values_types_declarations_and_imports() {
+    let (out, err) = session(
+        r#"type Point struct { X, Y int }
+p := Point{1, 2}
+p
+3.5
+strings.ToUpper("go")
+func fib(n int) int {
+	if n < 2 {
+		return n
+	}
+	return fib(n-1) + fib(n-2)
+}
+fib(20)
+m := map[string]int{"a": 1}
+m
+[]string{"x", "y"}
+fmt.Println("printed once")
+strconv.Atoi("12")
+:type p.X * 2
+:type fib
+"#,
+    );
+    assert_eq!(
+        out,
+        "{X:1 Y:2} (main.Point)\n3.5 (float64)\nGO (string)\n6765 (int)\nmap[a:1] (map[string]int)\n\
+         [x y] ([]string)\nprinted once\n12 (int)\n<nil> (<nil>)\nint\nfunc(int) int\n"
+    );
+    assert_eq!(err, "");
+}
+
+#[test]
+fn errors_keep_the_session() {
+    let (out, err) = session("x := 1\ny := x + nope\nx + 1\npanic(\"boom\")\nx + 2\n:bogus\n");
+    assert_eq!(out, "2 (int)\n3 (int)\n");
+    assert_eq!(
+        err,
+        "<input>:1:10: undefined: nope\n    y := x + nope\n             ^\npanic: boom\n\
+         unknown command :bogus (:help lists them)\n"
+    );
+}
+
+#[test]
+fn multi_line_input_and_commands() {
+    let (out, _) = session(
+        "s := `raw\nstring`\nlen(s)\nfor i := 0; i < 2; i++ {\n\tfmt.Println(i)\n}\n:reset\nx := 5\nx\n:quit\nx\n",
+    );
+    assert_eq!(out, "10 (int)\n0\n1\nsession reset\n5 (int)\n");
+}

@@ -1,0 +1,320 @@
+//! Host functions: Rust closures callable from Go as `pkg.Name(...)`.
+//!
+//! `Vm::register_fn("host", "Add", |a: i64, b: i64| a + b)` generates Go source for package
+//! `host` — `func Add(a0 int64, a1 int64) int64` without body — and binds that declaration
+//! to a closure native that reads the parameters from the frame, calls the closure and
+//! writes the result. The Go signature is derived from the closure's types, so scripts are
+//! type-checked against it. A closure returning `Result<T, E: Display>` appears in Go as
+//! returning `(T, error)`: the native returns (value, message, failed) and a small generated
+//! Go wrapper turns a failure into `errors.New(message)`.
+
+use gosub_heap::Addr;
+use gosub_std::natives::Args;
+use gosub_vm::{NativeClosure, Trap, Vm as RawVm};
+use std::fmt::Display;
+use std::sync::Arc;
+
+/// A Rust type usable as a host function parameter.
+pub trait GoParam: Sized {
+    /// The Go type it appears as.
+    const GO_TYPE: &'static str;
+    #[doc(hidden)]
+    fn read(a: &mut Args) -> Result<Self, Trap>;
+}
+
+impl GoParam for i64 {
+    const GO_TYPE: &'static str = "int64";
+    fn read(a: &mut Args) -> Result<Self, Trap> {
+        a.int()
+    }
+}
+impl GoParam for f64 {
+    const GO_TYPE: &'static str = "float64";
+    fn read(a: &mut Args) -> Result<Self, Trap> {
+        a.f64()
+    }
+}
+impl GoParam for bool {
+    const GO_TYPE: &'static str = "bool";
+    fn read(a: &mut Args) -> Result<Self, Trap> {
+        Ok(a.int()? & 0xff != 0)
+    }
+}
+impl GoParam for String {
+    const GO_TYPE: &'static str = "string";
+    fn read(a: &mut Args) -> Result<Self, Trap> {
+        Ok(String::from_utf8_lossy(&a.string()?).into_owned())
+    }
+}
+
+/// A Rust type usable as a host function result.
+pub trait GoResult {
+    /// Go result types of the native (value-less results are empty).
+    #[doc(hidden)]
+    fn native_results() -> Vec<&'static str>;
+    /// The Go result list of the public function (`int64`, `(int64, error)`, `error`, ``).
+    #[doc(hidden)]
+    fn go_results() -> String;
+    /// Does the native return (value..., message, failed)?
+    #[doc(hidden)]
+    const FALLIBLE: bool;
+    #[doc(hidden)]
+    fn write(self, a: &mut Args) -> Result<(), Trap>;
+}
+
+/// A plain value result.
+pub trait GoValue {
+    const GO_TYPE: &'static str;
+    #[doc(hidden)]
+    fn write(self, a: &mut Args) -> Result<(), Trap>;
+    #[doc(hidden)]
+    fn write_zero(a: &mut Args) -> Result<(), Trap>;
+}
+
+impl GoValue for i64 {
+    const GO_TYPE: &'static str = "int64";
+    fn write(self, a: &mut Args) -> Result<(), Trap> {
+        a.ret_int(self)
+    }
+    fn write_zero(a: &mut Args) -> Result<(), Trap> {
+        a.ret_int(0)
+    }
+}
+impl GoValue for f64 {
+    const GO_TYPE: &'static str = "float64";
+    fn write(self, a: &mut Args) -> Result<(), Trap> {
+        a.ret_f64(self)
+    }
+    fn write_zero(a: &mut Args) -> Result<(), Trap> {
+        a.ret_f64(0.0)
+    }
+}
+impl GoValue for bool {
+    const GO_TYPE: &'static str = "bool";
+    fn write(self, a: &mut Args) -> Result<(), Trap> {
+        a.ret_bool(self)
+    }
+    fn write_zero(a: &mut Args) -> Result<(), Trap> {
+        a.ret_bool(false)
+    }
+}
+impl GoValue for String {
+    const GO_TYPE: &'static str = "string";
+    fn write(self, a: &mut Args) -> Result<(), Trap> {
+        a.ret_string(self.as_bytes())
+    }
+    fn write_zero(a: &mut Args) -> Result<(), Trap> {
+        a.ret_string(b"")
+    }
+}
+
+macro_rules! plain_result {
+    ($($t:ty),*) => {$(
+        impl GoResult for $t {
+            fn native_results() -> Vec<&'static str> {
+                vec![<$t as GoValue>::GO_TYPE]
+            }
+            fn go_results() -> String {
+                <$t as GoValue>::GO_TYPE.to_string()
+            }
+            const FALLIBLE: bool = false;
+            fn write(self, a: &mut Args) -> Result<(), Trap> {
+                GoValue::write(self, a)
+            }
+        }
+    )*};
+}
+plain_result!(i64, f64, bool, String);
+
+impl GoResult for () {
+    fn native_results() -> Vec<&'static str> {
+        Vec::new()
+    }
+    fn go_results() -> String {
+        String::new()
+    }
+    const FALLIBLE: bool = false;
+    fn write(self, _: &mut Args) -> Result<(), Trap> {
+        Ok(())
+    }
+}
+
+impl<T: GoValue, E: Display> GoResult for Result<T, E> {
+    fn native_results() -> Vec<&'static str> {
+        vec![T::GO_TYPE, "string", "bool"]
+    }
+    fn go_results() -> String {
+        format!("({}, error)", T::GO_TYPE)
+    }
+    const FALLIBLE: bool = true;
+    fn write(self, a: &mut Args) -> Result<(), Trap> {
+        match self {
+            Ok(v) => {
+                v.write(a)?;
+                a.ret_string(b"")?;
+                a.ret_bool(false)
+            }
+            Err(e) => {
+                T::write_zero(a)?;
+                a.ret_string(e.to_string().as_bytes())?;
+                a.ret_bool(true)
+            }
+        }
+    }
+}
+
+impl<E: Display> GoResult for Result<(), E> {
+    fn native_results() -> Vec<&'static str> {
+        vec!["string", "bool"]
+    }
+    fn go_results() -> String {
+        "error".into()
+    }
+    const FALLIBLE: bool = true;
+    fn write(self, a: &mut Args) -> Result<(), Trap> {
+        match self {
+            Ok(()) => {
+                a.ret_string(b"")?;
+                a.ret_bool(false)
+            }
+            Err(e) => {
+                a.ret_string(e.to_string().as_bytes())?;
+                a.ret_bool(true)
+            }
+        }
+    }
+}
+
+/// A closure usable as a host function: `Fn(A0, ..., An) -> R` for up to 4 parameters
+/// of `i64`, `f64`, `bool`, `String`, returning one of those, `()` or `Result<T, E>`.
+pub trait HostFn<Marker>: Send + Sync + 'static {
+    #[doc(hidden)]
+    fn param_types() -> Vec<&'static str>;
+    #[doc(hidden)]
+    fn native_results() -> Vec<&'static str>;
+    #[doc(hidden)]
+    fn go_results() -> String;
+    #[doc(hidden)]
+    fn fallible() -> bool;
+    #[doc(hidden)]
+    fn invoke(&self, a: &mut Args) -> Result<(), Trap>;
+}
+
+macro_rules! host_fn {
+    ($($p:ident),*) => {
+        impl<F, R, $($p,)*> HostFn<($($p,)* R,)> for F
+        where
+            F: Fn($($p),*) -> R + Send + Sync + 'static,
+            R: GoResult,
+            $($p: GoParam,)*
+        {
+            fn param_types() -> Vec<&'static str> {
+                vec![$($p::GO_TYPE),*]
+            }
+            fn native_results() -> Vec<&'static str> {
+                R::native_results()
+            }
+            fn go_results() -> String {
+                R::go_results()
+            }
+            fn fallible() -> bool {
+                R::FALLIBLE
+            }
+            #[allow(non_snake_case, unused_variables, unused_mut)]
+            fn invoke(&self, a: &mut Args) -> Result<(), Trap> {
+                $(let $p = $p::read(a)?;)*
+                (self)($($p),*).write(a)
+            }
+        }
+    };
+}
+host_fn!();
+host_fn!(A0);
+host_fn!(A0, A1);
+host_fn!(A0, A1, A2);
+host_fn!(A0, A1, A2, A3);
+
+/// One registered host function.
+#[derive(Clone)]
+pub(crate) struct HostEntry {
+    pub pkg: String,
+    pub name: String,
+    pub params: Vec<&'static str>,
+    pub native_results: Vec<&'static str>,
+    pub go_results: String,
+    pub fallible: bool,
+    pub native: NativeClosure,
+}
+
+impl HostEntry {
+    pub fn new<M, F: HostFn<M>>(pkg: &str, name: &str, f: F) -> HostEntry {
+        let f = Arc::new(f);
+        let native: NativeClosure = Arc::new(move |vm: &mut RawVm, fp: Addr| {
+            let mut a = Args::new(vm, fp);
+            f.invoke(&mut a)
+        });
+        HostEntry {
+            pkg: pkg.to_string(),
+            name: name.to_string(),
+            params: F::param_types(),
+            native_results: F::native_results(),
+            go_results: F::go_results(),
+            fallible: F::fallible(),
+            native,
+        }
+    }
+
+    /// The native's qualified name.
+    pub fn native_name(&self) -> String {
+        if self.fallible {
+            format!("{}.__native_{}", self.pkg, self.name)
+        } else {
+            format!("{}.{}", self.pkg, self.name)
+        }
+    }
+}
+
+/// The Go source of host package `pkg`.
+pub(crate) fn package_source(pkg: &str, entries: &[HostEntry]) -> String {
+    let short = pkg.rsplit('/').next().unwrap_or(pkg);
+    let mut s = format!(
+        "// Host functions registered by the embedding program.\npackage {}\n",
+        short
+    );
+    let es: Vec<&HostEntry> = entries.iter().filter(|e| e.pkg == pkg).collect();
+    if es.iter().any(|e| e.fallible) {
+        s.push_str("\nimport \"errors\"\n");
+    }
+    for e in es {
+        let params: Vec<String> = e
+            .params
+            .iter()
+            .enumerate()
+            .map(|(i, t)| format!("a{} {}", i, t))
+            .collect();
+        let params = params.join(", ");
+        if e.fallible {
+            let nres = e.native_results.join(", ");
+            let args: Vec<String> = (0..e.params.len()).map(|i| format!("a{}", i)).collect();
+            let args = args.join(", ");
+            s.push_str(&format!(
+                "\nfunc __native_{}({}) ({})\n",
+                e.name, params, nres
+            ));
+            if e.native_results.len() == 3 {
+                s.push_str(&format!(
+                    "\nfunc {n}({p}) {r} {{\n\tv, m, bad := __native_{n}({a})\n\tif bad {{\n\t\treturn v, errors.New(m)\n\t}}\n\treturn v, nil\n}}\n",
+                    n = e.name, p = params, r = e.go_results, a = args
+                ));
+            } else {
+                s.push_str(&format!(
+                    "\nfunc {n}({p}) error {{\n\tm, bad := __native_{n}({a})\n\tif bad {{\n\t\treturn errors.New(m)\n\t}}\n\treturn nil\n}}\n",
+                    n = e.name, p = params, a = args
+                ));
+            }
+        } else {
+            s.push_str(&format!("\nfunc {}({}) {}\n", e.name, params, e.go_results));
+        }
+    }
+    s
+}

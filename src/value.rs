@@ -1,0 +1,520 @@
+//! Values exchanged between Go scripts and the host, and their conversions to Rust types.
+//!
+//! A `Value` is a deep copy of a Go value made when it crosses into Rust: it holds no
+//! reference into the VM's heap, so it stays valid whatever the collector does and after
+//! the VM is gone. Pointers, channels and functions cross as `Opaque` (their type only).
+
+use crate::error::Error;
+use gosub_compile::program::{Program, RKind};
+use gosub_heap::{Addr, GcTypeId};
+use gosub_vm::{Trap, Vm as RawVm};
+use std::collections::HashMap;
+use std::hash::Hash;
+
+/// A Go value copied into Rust.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// nil (a nil pointer, slice, map, interface, func or chan).
+    Nil,
+    Bool(bool),
+    /// Signed integers (int, int8 ... int64).
+    Int(i64),
+    /// Unsigned integers (uint, uint8 ... uint64, uintptr).
+    Uint(u64),
+    /// float32 and float64.
+    Float(f64),
+    String(String),
+    /// A `[]byte`.
+    Bytes(Vec<u8>),
+    /// A slice or an array.
+    Slice(Vec<Value>),
+    /// A map's entries (in the map's iteration order).
+    Map(Vec<(Value, Value)>),
+    /// A struct: its type as `%T` prints it and its fields in order.
+    Struct {
+        type_name: String,
+        fields: Vec<(String, Value)>,
+    },
+    /// The results of a call with several results (`f()` returning `(int, error)`).
+    Tuple(Vec<Value>),
+    /// A pointer, func, chan or other value not copied into Rust: its Go type only.
+    Opaque {
+        type_name: String,
+    },
+}
+
+impl Value {
+    /// What kind of Go value this is, for error messages.
+    pub fn kind_name(&self) -> String {
+        match self {
+            Value::Nil => "nil".into(),
+            Value::Bool(_) => "bool".into(),
+            Value::Int(_) => "signed integer".into(),
+            Value::Uint(_) => "unsigned integer".into(),
+            Value::Float(_) => "float".into(),
+            Value::String(_) => "string".into(),
+            Value::Bytes(_) => "[]byte".into(),
+            Value::Slice(_) => "slice".into(),
+            Value::Map(_) => "map".into(),
+            Value::Struct { type_name, .. } => type_name.clone(),
+            Value::Tuple(v) => format!("{} results", v.len()),
+            Value::Opaque { type_name } => type_name.clone(),
+        }
+    }
+
+    /// Renders the value as Go source, for assignment to a variable of Go type `ty` (as
+    /// `%T` spells it; `main.` is dropped). Composite elements use elided types.
+    pub fn to_go_literal(&self, ty: &str) -> Result<String, Error> {
+        let ty = ty.replace("main.", "");
+        let lit = self.go_lit(0)?;
+        Ok(match self {
+            Value::Slice(_) | Value::Map(_) | Value::Struct { .. } => format!("{}{}", ty, lit),
+            Value::Bytes(_) => format!("{}({})", ty, lit),
+            Value::Nil | Value::Bool(_) | Value::String(_) => lit,
+            _ => format!("{}({})", ty, lit),
+        })
+    }
+
+    fn go_lit(&self, depth: u32) -> Result<String, Error> {
+        if depth > 64 {
+            return Err(Error::Conversion("value nested too deeply".into()));
+        }
+        Ok(match self {
+            Value::Nil => "nil".into(),
+            Value::Bool(b) => b.to_string(),
+            Value::Int(i) => i.to_string(),
+            Value::Uint(u) => u.to_string(),
+            Value::Float(f) if f.is_finite() => format!("{:?}", f),
+            Value::Float(f) => {
+                return Err(Error::Conversion(format!(
+                    "cannot write {} as a Go constant",
+                    f
+                )))
+            }
+            Value::String(s) => go_quote(s.as_bytes()),
+            Value::Bytes(b) => go_quote(b),
+            Value::Slice(v) => {
+                let parts: Result<Vec<String>, Error> =
+                    v.iter().map(|x| x.go_lit(depth + 1)).collect();
+                format!("{{{}}}", parts?.join(", "))
+            }
+            Value::Map(v) => {
+                let mut parts = Vec::new();
+                for (k, x) in v {
+                    parts.push(format!(
+                        "{}: {}",
+                        k.go_lit(depth + 1)?,
+                        x.go_lit(depth + 1)?
+                    ));
+                }
+                format!("{{{}}}", parts.join(", "))
+            }
+            Value::Struct { fields, .. } => {
+                let mut parts = Vec::new();
+                for (n, x) in fields {
+                    parts.push(format!("{}: {}", n, x.go_lit(depth + 1)?));
+                }
+                format!("{{{}}}", parts.join(", "))
+            }
+            Value::Tuple(_) | Value::Opaque { .. } => {
+                return Err(Error::Conversion(format!(
+                    "a Go {} cannot be passed into the VM",
+                    self.kind_name()
+                )))
+            }
+        })
+    }
+}
+
+/// A Go interpreted string literal for these bytes.
+pub fn go_quote(b: &[u8]) -> String {
+    let mut s = String::from("\"");
+    for &c in b {
+        match c {
+            b'"' => s.push_str("\\\""),
+            b'\\' => s.push_str("\\\\"),
+            b'\n' => s.push_str("\\n"),
+            b'\t' => s.push_str("\\t"),
+            b'\r' => s.push_str("\\r"),
+            0x20..=0x7e => s.push(c as char),
+            _ => s.push_str(&format!("\\x{:02x}", c)),
+        }
+    }
+    s.push('"');
+    s
+}
+
+impl std::fmt::Display for Value {
+    /// Roughly Go's `%v`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Value::Nil => write!(f, "<nil>"),
+            Value::Bool(b) => write!(f, "{}", b),
+            Value::Int(i) => write!(f, "{}", i),
+            Value::Uint(u) => write!(f, "{}", u),
+            Value::Float(x) => write!(f, "{}", x),
+            Value::String(s) => write!(f, "{}", s),
+            Value::Bytes(b) => write!(f, "{:?}", b),
+            Value::Slice(v) | Value::Tuple(v) => {
+                write!(f, "[")?;
+                for (i, x) in v.iter().enumerate() {
+                    if i > 0 {
+                        write!(f, " ")?;
+                    }
+                    write!(f, "{}", x)?;
+                }
+                write!(f, "]")
+            }
+            Value::Map(v) => {
+                write!(f, "map[")?;
+                for (i, (k, x)) in v.iter().enumerate() {
+                    if i > 0 {
+                        write!(f, " ")?;
+                    }
+                    write!(f, "{}:{}", k, x)?;
+                }
+                write!(f, "]")
+            }
+            Value::Struct { fields, .. } => {
+                write!(f, "{{")?;
+                for (i, (n, x)) in fields.iter().enumerate() {
+                    if i > 0 {
+                        write!(f, " ")?;
+                    }
+                    write!(f, "{}:{}", n, x)?;
+                }
+                write!(f, "}}")
+            }
+            Value::Opaque { type_name } => write!(f, "<{}>", type_name),
+        }
+    }
+}
+
+// ----- conversions -----
+
+/// Conversion of a `Value` into a Rust type (used by `Vm::get`, `Vm::call` results...).
+pub trait FromValue: Sized {
+    /// The Rust type's name, for error messages.
+    const RUST_TYPE: &'static str;
+    fn from_value(v: Value) -> Result<Self, Error>;
+}
+
+fn mismatch<T>(v: &Value, rust: &str) -> Result<T, Error> {
+    Err(Error::Conversion(format!(
+        "cannot convert a Go {} ({}) to Rust {}",
+        v.kind_name(),
+        v,
+        rust
+    )))
+}
+
+impl FromValue for Value {
+    const RUST_TYPE: &'static str = "Value";
+    fn from_value(v: Value) -> Result<Self, Error> {
+        Ok(v)
+    }
+}
+
+macro_rules! int_conv {
+    ($($t:ty),*) => {$(
+        impl FromValue for $t {
+            const RUST_TYPE: &'static str = stringify!($t);
+            fn from_value(v: Value) -> Result<Self, Error> {
+                match v {
+                    Value::Int(i) => <$t>::try_from(i).or_else(|_| mismatch(&v, stringify!($t))),
+                    Value::Uint(u) => <$t>::try_from(u).or_else(|_| mismatch(&v, stringify!($t))),
+                    _ => mismatch(&v, stringify!($t)),
+                }
+            }
+        }
+        impl TryFrom<Value> for $t {
+            type Error = Error;
+            fn try_from(v: Value) -> Result<Self, Error> {
+                <$t as FromValue>::from_value(v)
+            }
+        }
+    )*};
+}
+int_conv!(i8, i16, i32, i64, isize, u8, u16, u32, u64, usize);
+
+macro_rules! into_int {
+    ($($t:ty => $v:ident as $c:ty),*) => {$(
+        impl From<$t> for Value {
+            fn from(x: $t) -> Value {
+                Value::$v(x as $c)
+            }
+        }
+    )*};
+}
+into_int!(i8 => Int as i64, i16 => Int as i64, i32 => Int as i64, i64 => Int as i64,
+    isize => Int as i64, u8 => Uint as u64, u16 => Uint as u64, u32 => Uint as u64,
+    u64 => Uint as u64, usize => Uint as u64, f32 => Float as f64, f64 => Float as f64);
+
+impl FromValue for f64 {
+    const RUST_TYPE: &'static str = "f64";
+    fn from_value(v: Value) -> Result<Self, Error> {
+        match v {
+            Value::Float(f) => Ok(f),
+            _ => mismatch(&v, "f64"),
+        }
+    }
+}
+
+impl FromValue for f32 {
+    const RUST_TYPE: &'static str = "f32";
+    fn from_value(v: Value) -> Result<Self, Error> {
+        match v {
+            Value::Float(f) => Ok(f as f32),
+            _ => mismatch(&v, "f32"),
+        }
+    }
+}
+
+impl FromValue for bool {
+    const RUST_TYPE: &'static str = "bool";
+    fn from_value(v: Value) -> Result<Self, Error> {
+        match v {
+            Value::Bool(b) => Ok(b),
+            _ => mismatch(&v, "bool"),
+        }
+    }
+}
+
+impl FromValue for String {
+    const RUST_TYPE: &'static str = "String";
+    fn from_value(v: Value) -> Result<Self, Error> {
+        match v {
+            Value::String(s) => Ok(s),
+            _ => mismatch(&v, "String"),
+        }
+    }
+}
+
+impl FromValue for () {
+    const RUST_TYPE: &'static str = "()";
+    fn from_value(v: Value) -> Result<Self, Error> {
+        match v {
+            Value::Nil | Value::Tuple(_) => Ok(()),
+            _ => mismatch(&v, "()"),
+        }
+    }
+}
+
+impl<T: FromValue> FromValue for Vec<T> {
+    const RUST_TYPE: &'static str = "Vec<_>";
+    fn from_value(v: Value) -> Result<Self, Error> {
+        match v {
+            Value::Nil => Ok(Vec::new()),
+            Value::Slice(xs) | Value::Tuple(xs) => xs.into_iter().map(T::from_value).collect(),
+            Value::Bytes(b) => b
+                .into_iter()
+                .map(|x| T::from_value(Value::Uint(x as u64)))
+                .collect(),
+            _ => mismatch(&v, &format!("Vec<{}>", T::RUST_TYPE)),
+        }
+    }
+}
+
+impl<K: FromValue + Eq + Hash, V: FromValue> FromValue for HashMap<K, V> {
+    const RUST_TYPE: &'static str = "HashMap<_, _>";
+    fn from_value(v: Value) -> Result<Self, Error> {
+        match v {
+            Value::Nil => Ok(HashMap::new()),
+            Value::Map(es) => es
+                .into_iter()
+                .map(|(k, x)| Ok((K::from_value(k)?, V::from_value(x)?)))
+                .collect(),
+            _ => mismatch(&v, &format!("HashMap<{}, {}>", K::RUST_TYPE, V::RUST_TYPE)),
+        }
+    }
+}
+
+impl<T: FromValue> FromValue for Option<T> {
+    const RUST_TYPE: &'static str = "Option<_>";
+    fn from_value(v: Value) -> Result<Self, Error> {
+        match v {
+            Value::Nil => Ok(None),
+            v => T::from_value(v).map(Some),
+        }
+    }
+}
+
+impl TryFrom<Value> for f64 {
+    type Error = Error;
+    fn try_from(v: Value) -> Result<Self, Error> {
+        <f64 as FromValue>::from_value(v)
+    }
+}
+impl TryFrom<Value> for bool {
+    type Error = Error;
+    fn try_from(v: Value) -> Result<Self, Error> {
+        <bool as FromValue>::from_value(v)
+    }
+}
+impl TryFrom<Value> for String {
+    type Error = Error;
+    fn try_from(v: Value) -> Result<Self, Error> {
+        <String as FromValue>::from_value(v)
+    }
+}
+
+impl From<bool> for Value {
+    fn from(b: bool) -> Value {
+        Value::Bool(b)
+    }
+}
+impl From<String> for Value {
+    fn from(s: String) -> Value {
+        Value::String(s)
+    }
+}
+impl From<&str> for Value {
+    fn from(s: &str) -> Value {
+        Value::String(s.to_string())
+    }
+}
+impl<T: Into<Value>> From<Vec<T>> for Value {
+    fn from(v: Vec<T>) -> Value {
+        Value::Slice(v.into_iter().map(Into::into).collect())
+    }
+}
+impl<T: Into<Value>> From<Option<T>> for Value {
+    fn from(v: Option<T>) -> Value {
+        v.map(Into::into).unwrap_or(Value::Nil)
+    }
+}
+impl<K: Into<Value>, V: Into<Value>> From<HashMap<K, V>> for Value {
+    fn from(m: HashMap<K, V>) -> Value {
+        Value::Map(m.into_iter().map(|(k, v)| (k.into(), v.into())).collect())
+    }
+}
+
+// ----- reading Go values out of the VM -----
+
+/// Copies the Go value of rtype `t` stored at `addr` into a `Value`.
+pub(crate) fn read_value(
+    vm: &mut RawVm,
+    prog: &Program,
+    t: u32,
+    addr: Addr,
+    depth: u32,
+) -> Result<Value, Trap> {
+    let Some(rt) = prog.rtypes.get(t as usize) else {
+        return Ok(Value::Opaque {
+            type_name: "?".into(),
+        });
+    };
+    let h = &vm.heap;
+    if depth > 100 {
+        return Ok(Value::Opaque {
+            type_name: rt.name.clone(),
+        });
+    }
+    Ok(match rt.kind {
+        RKind::Bool => Value::Bool(h.read_u8(addr)? != 0),
+        RKind::Int | RKind::Int64 => Value::Int(h.read_u64(addr)? as i64),
+        RKind::Int8 => Value::Int(h.read_u8(addr)? as i8 as i64),
+        RKind::Int16 => Value::Int(h.read_u16(addr)? as i16 as i64),
+        RKind::Int32 => Value::Int(h.read_u32(addr)? as i32 as i64),
+        RKind::Uint | RKind::Uint64 | RKind::Uintptr => Value::Uint(h.read_u64(addr)?),
+        RKind::Uint8 => Value::Uint(h.read_u8(addr)? as u64),
+        RKind::Uint16 => Value::Uint(h.read_u16(addr)? as u64),
+        RKind::Uint32 => Value::Uint(h.read_u32(addr)? as u64),
+        RKind::Float64 => Value::Float(h.read_f64(addr)?),
+        RKind::Float32 => Value::Float(f32::from_bits(h.read_u32(addr)?) as f64),
+        RKind::String => {
+            Value::String(String::from_utf8_lossy(&vm.read_string(addr)?).into_owned())
+        }
+        RKind::Slice | RKind::Array => {
+            let (p, n) = if rt.kind == RKind::Slice {
+                (h.read_u64(addr)?, h.read_u64(addr + 8)?)
+            } else {
+                (addr, rt.len)
+            };
+            if rt.kind == RKind::Slice && p == 0 {
+                return Ok(Value::Nil);
+            }
+            let et = rt.elem;
+            let esz = prog.rtypes[et as usize].size;
+            if prog.rtypes[et as usize].kind == RKind::Uint8 && rt.kind == RKind::Slice {
+                return Ok(Value::Bytes(if n == 0 {
+                    Vec::new()
+                } else {
+                    h.bytes(p, n as usize)?.to_vec()
+                }));
+            }
+            let mut out = Vec::new();
+            for i in 0..n {
+                out.push(read_value(vm, prog, et, p + i * esz, depth + 1)?);
+            }
+            Value::Slice(out)
+        }
+        RKind::Struct => {
+            let mut fields = Vec::new();
+            for f in &rt.fields {
+                fields.push((
+                    f.name.clone(),
+                    read_value(vm, prog, f.typ, addr + f.offset, depth + 1)?,
+                ));
+            }
+            Value::Struct {
+                type_name: rt.name.clone(),
+                fields,
+            }
+        }
+        RKind::Interface => {
+            let itab = h.read_u64(addr)?;
+            if itab == 0 {
+                return Ok(Value::Nil);
+            }
+            let Some(dt) = gosub_vm::iface::dyn_rtype(vm, itab) else {
+                return Ok(Value::Opaque {
+                    type_name: rt.name.clone(),
+                });
+            };
+            let drt = &prog.rtypes[dt as usize];
+            let a = if drt.direct {
+                addr + 8
+            } else {
+                h.read_u64(addr + 8)?
+            };
+            if a == 0 && !drt.direct {
+                return Ok(Value::Opaque {
+                    type_name: drt.name.clone(),
+                });
+            }
+            read_value(vm, prog, dt, a, depth + 1)?
+        }
+        RKind::Map => {
+            let m = h.read_u64(addr)?;
+            if m == 0 {
+                return Ok(Value::Nil);
+            }
+            let (kt, vt) = (rt.key, rt.elem);
+            let ks = prog.rtypes[kt as usize].size.div_ceil(8) * 8;
+            let vs = prog.rtypes[vt as usize].size.div_ceil(8) * 8;
+            let scratch = vm.alloc(GcTypeId::BYTES, (24 + ks + vs) as usize)?;
+            let entries = vm.heap.read_u64(m + 8)?;
+            vm.heap.write_u64(scratch, m)?;
+            vm.heap.write_u64(scratch + 8, entries)?;
+            vm.heap.write_u64(scratch + 16, 0)?;
+            let prog_arc = vm.prog.clone();
+            let mut out = Vec::new();
+            while gosub_vm::maps::iter_next(vm, &prog_arc, scratch, scratch, 24, (24 + ks) as u32)?
+            {
+                let k = read_value(vm, prog, kt, scratch + 24, depth + 1)?;
+                let v = read_value(vm, prog, vt, scratch + 24 + ks, depth + 1)?;
+                out.push((k, v));
+            }
+            Value::Map(out)
+        }
+        RKind::Pointer | RKind::Func | RKind::Chan | RKind::UnsafePointer
+            if h.read_u64(addr)? == 0 =>
+        {
+            Value::Nil
+        }
+        _ => Value::Opaque {
+            type_name: rt.name.clone(),
+        },
+    })
+}
