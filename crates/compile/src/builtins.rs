@@ -186,6 +186,7 @@ pub fn builtin<'a>(g: &mut Gen<'a>, b: Builtin, e: &'a Expr, args: &'a [Expr], d
                             str: v,
                         });
                     } else {
+                        let buf = append_buf(g, e, et);
                         g.emit(Op::Append {
                             dst,
                             s: keep,
@@ -194,6 +195,7 @@ pub fn builtin<'a>(g: &mut Gen<'a>, b: Builtin, e: &'a Expr, args: &'a [Expr], d
                             elem_size,
                             gcty,
                             spread: true,
+                            buf,
                         });
                     }
                 }
@@ -224,6 +226,7 @@ pub fn builtin<'a>(g: &mut Gen<'a>, b: Builtin, e: &'a Expr, args: &'a [Expr], d
             for (i, a) in rest.iter().enumerate() {
                 g.expr_conv_to(a, et, arr + stride * i as u32);
             }
+            let buf = append_buf(g, e, et);
             g.emit(Op::Append {
                 dst,
                 s: keep,
@@ -232,6 +235,7 @@ pub fn builtin<'a>(g: &mut Gen<'a>, b: Builtin, e: &'a Expr, args: &'a [Expr], d
                 elem_size,
                 gcty,
                 spread: false,
+                buf,
             });
         }
         Builtin::Copy => {
@@ -424,6 +428,40 @@ pub fn builtin<'a>(g: &mut Gen<'a>, b: Builtin, e: &'a Expr, args: &'a [Expr], d
 
 /// For `make([]T, n[, m])` that escape analysis keeps on the stack and whose sizes are
 /// constants within gc's 64 KiB implicit-stack limit: (len, cap, bytes, pointer words).
+/// The 32-byte frame buffer gc gives an `append` whose result does not escape (gc's
+/// tmpBuf): a dedicated slot typed by the element's pointer words, or NONE.
+fn append_buf(g: &mut Gen, e: &Expr, et: TypeId) -> Reg {
+    if !g
+        .esc
+        .as_ref()
+        .is_some_and(|x| x.stack_allocs.contains(&e.id))
+    {
+        return NONE;
+    }
+    let el = g.layout(et);
+    if el.size == 0
+        || el.size > 32
+        || !el.size.is_multiple_of(el.align.max(1))
+        || (!el.ptr_words.is_empty() && !el.size.is_multiple_of(8))
+    {
+        return NONE;
+    }
+    let n = 32 / el.size;
+    let words = el.size.div_ceil(8);
+    let mut ptr_words = Vec::new();
+    for i in 0..n {
+        for w in &el.ptr_words {
+            ptr_words.push((i * words) as u32 + w);
+        }
+    }
+    let l = crate::layout::Layout {
+        size: 32,
+        align: 8,
+        ptr_words,
+    };
+    g.f().alloc_slot(&l)
+}
+
 fn stack_make_of(
     g: &mut Gen,
     e: &Expr,

@@ -503,6 +503,9 @@ pub enum Op {
         elem_size: u32,
         gcty: u32,
         spread: bool,
+        /// A 32-byte frame buffer for an append whose result does not escape (u32::MAX:
+        /// none): growth that fits in it uses it instead of the heap, as gc does.
+        buf: Reg,
     },
     /// `append([]byte, string...)`
     AppendStr {

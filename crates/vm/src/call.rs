@@ -385,6 +385,7 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fr: &Frame) -> Result<
             elem_size,
             gcty,
             spread,
+            buf,
         } => {
             let old_len = rd(vm, fr, s + 8)?;
             let old_cap = rd(vm, fr, s + 16)?;
@@ -397,7 +398,17 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fr: &Frame) -> Result<
             let es = elem_size as u64;
             let mut base = rd(vm, fr, s)?;
             let mut cap = old_cap;
-            if new_len > old_cap {
+            if new_len > old_cap && old_cap == 0 && buf != NONE && es > 0 && new_len * es <= 32 {
+                // gc's stack buffer for a non-escaping append (see Op::Append).
+                let p = fp + buf as u64;
+                let ob = rd(vm, fr, s)?;
+                vm.heap.fill_zero(p, 32)?;
+                if old_len > 0 {
+                    vm.heap.copy(p, ob, (old_len * es) as usize)?;
+                }
+                base = p;
+                cap = 32 / es;
+            } else if new_len > old_cap {
                 let nc = grow_cap(old_len, old_cap, num, es);
                 let p = alloc_array(vm, gcty, elem_size, nc)?;
                 let ob = rd(vm, fr, s)?;
