@@ -32,7 +32,7 @@
 //!   collection never fails for lack of survivor room.
 //! - Object ages live in the header (`object.rs`, 4 bits, saturating).
 //!
-//! Default nursery size (`DEFAULT_NURSERY`, 1 MiB) and promotion age
+//! Default nursery size (`DEFAULT_NURSERY`, 256 KiB) and promotion age
 //! (`DEFAULT_PROMOTE_AGE`, 2): see `config.rs` and docs/memory.md.
 
 use crate::arena::{Arena, Layout};
