@@ -27,6 +27,7 @@ pub fn source(path: &str) -> Option<&'static str> {
         "runtime" => include_str!("../go/runtime/runtime.go"),
         "runtime/debug" => include_str!("../go/runtime/debug/debug.go"),
         "sync" => include_str!("../go/sync/sync.go"),
+        "time" => include_str!("../go/time/time.go"),
         // cgo's pseudo-package, emulated (go/C/C.go, natives in cgo.rs).
         "C" => include_str!("../go/C/C.go"),
         _ => return None,
@@ -46,6 +47,8 @@ pub const PACKAGES: &[&str] = &[
     "sort",
     "strconv",
     "strings",
+    "sync",
+    "time",
     "unicode",
     "unicode/utf8",
 ];

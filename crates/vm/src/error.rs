@@ -30,6 +30,8 @@ pub enum Trap {
     Park(&'static str),
     /// Internal: the running goroutine yields to the others.
     Yield,
+    /// Internal: the running goroutine sleeps for this many nanoseconds (time.Sleep).
+    Sleep(u64),
     /// Internal: a deferred call run during a panic returned without recovering; unwinding
     /// continues from the current position.
     Unwind,

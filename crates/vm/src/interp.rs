@@ -47,6 +47,11 @@ pub fn run(vm: &mut Vm, entry: u32) -> Result<(), VmError> {
             Ok(()) => switch(vm, pos, Status::Dead),
             Err(Trap::Park(reason)) => switch(vm, pos, Status::Waiting(reason)),
             Err(Trap::Yield) => switch(vm, pos, Status::Runnable),
+            Err(Trap::Sleep(ns)) => {
+                vm.cur_sleep_until =
+                    Some(std::time::Instant::now() + std::time::Duration::from_nanos(ns));
+                switch(vm, pos, Status::Waiting("sleep"))
+            }
             Err(trap) => {
                 crate::panic::handle_trap(vm, &prog, &mut pos, trap)?;
                 Ok(pos)

@@ -191,7 +191,7 @@ pub fn fatal_for(vm: &mut Vm, t: Trap) -> VmError {
                 traceback: String::new(),
             }
         }
-        Trap::Unwind | Trap::Park(_) | Trap::Yield => VmError::Fatal {
+        Trap::Unwind | Trap::Park(_) | Trap::Yield | Trap::Sleep(_) => VmError::Fatal {
             message: "unwind".into(),
             exit_code: 2,
         },

@@ -45,6 +45,8 @@ pub struct G {
     pub select: Option<(Vec<u64>, Addr)>,
     /// A panic to raise when this goroutine resumes (a send on a channel closed meanwhile).
     pub pending_panic: Option<String>,
+    /// For a goroutine in time.Sleep: when it becomes runnable again.
+    pub sleep_until: Option<std::time::Instant>,
 }
 
 /// What the scheduler knows besides the goroutines themselves.
@@ -116,6 +118,7 @@ pub fn spawn(vm: &mut Vm, clo: Addr, params: &[u8]) -> Result<(), Trap> {
         traceback: Vec::new(),
         select: None,
         pending_panic: None,
+        sleep_until: None,
     };
     let slot = match vm
         .sched
@@ -150,6 +153,7 @@ fn save_current(vm: &mut Vm, pos: Pos, status: Status) {
         traceback: std::mem::take(&mut vm.traceback),
         select: vm.cur_select.take(),
         pending_panic: None,
+        sleep_until: vm.cur_sleep_until.take(),
     };
     if cur >= vm.sched.gs.len() {
         vm.sched.gs.resize_with(cur + 1, || None);
@@ -183,6 +187,7 @@ fn load(vm: &mut Vm, i: usize) -> Option<Pos> {
         traceback: Vec::new(),
         select: None,
         pending_panic: None,
+        sleep_until: None,
     });
     vm.cur_pending_panic = g.pending_panic;
     Some(g.pos)
@@ -206,20 +211,55 @@ pub fn switch(vm: &mut Vm, pos: Pos, status: Status) -> Result<Pos, String> {
             }
         }
     }
-    while let Some(next) = vm.sched.runq.pop_front() {
-        let runnable = vm
+    loop {
+        wake_sleepers(vm);
+        while let Some(next) = vm.sched.runq.pop_front() {
+            let runnable = vm
+                .sched
+                .gs
+                .get(next)
+                .and_then(|g| g.as_ref())
+                .is_some_and(|g| g.status == Status::Runnable);
+            if runnable {
+                if let Some(p) = load(vm, next) {
+                    return Ok(p);
+                }
+            }
+        }
+        // Nothing can run: sleep until the earliest sleeper's deadline, if there is one.
+        let earliest = vm
             .sched
             .gs
-            .get(next)
-            .and_then(|g| g.as_ref())
-            .is_some_and(|g| g.status == Status::Runnable);
-        if runnable {
-            if let Some(p) = load(vm, next) {
-                return Ok(p);
+            .iter()
+            .flatten()
+            .filter_map(|g| g.sleep_until)
+            .min();
+        match earliest {
+            Some(t) => {
+                let now = std::time::Instant::now();
+                if t > now {
+                    std::thread::sleep(t - now);
+                }
+            }
+            None => return Err(deadlock_report(vm)),
+        }
+    }
+}
+
+/// Makes every goroutine whose sleep has ended runnable.
+fn wake_sleepers(vm: &mut Vm) {
+    let now = std::time::Instant::now();
+    for (i, g) in vm.sched.gs.iter_mut().enumerate() {
+        if let Some(g) = g {
+            if g.sleep_until.is_some_and(|t| t <= now) {
+                g.sleep_until = None;
+                if matches!(g.status, Status::Waiting(_)) {
+                    g.status = Status::Runnable;
+                    vm.sched.runq.push_back(i);
+                }
             }
         }
     }
-    Err(deadlock_report(vm))
 }
 
 /// Wakes goroutine `slot` (parked on a channel).

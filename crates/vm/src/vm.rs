@@ -108,6 +108,8 @@ pub struct Vm {
     pub cur_select: Option<(Vec<u64>, Addr)>,
     /// A panic the running goroutine must raise when it resumes.
     pub cur_pending_panic: Option<String>,
+    /// When the running goroutine, about to park in time.Sleep, wakes up.
+    pub cur_sleep_until: Option<std::time::Instant>,
     /// Bumped whenever machine pointers into the heap may go stale (every allocation,
     /// collection and stack release); see `ElemCache`.
     pub mem_stamp: u64,
@@ -217,6 +219,7 @@ impl Vm {
             next_chan_id: 0,
             cur_select: None,
             cur_pending_panic: None,
+            cur_sleep_until: None,
             mem_stamp: 1,
             elem_cache: ElemCache {
                 lo: 0,

@@ -1,9 +1,10 @@
-// Package runtime/debug: FreeOSMemory and GC percent control.
-//
-// ReadGCStats and GCStats are not provided: their fields are time.Time and
-// time.Duration values and gosub has no package time. runtime.ReadMemStats has the
-// same information (NumGC, PauseTotalNs, PauseNs, PauseEnd, LastGC).
+// Package runtime/debug: FreeOSMemory, GC percent control and GC statistics.
 package debug
+
+import (
+	"runtime"
+	"time"
+)
 
 // FreeOSMemory forces a full collection and returns as much memory to the operating
 // system as possible (visible in runtime.MemStats.HeapReleased).
@@ -12,3 +13,53 @@ func FreeOSMemory()
 // SetGCPercent sets the garbage collection target percentage (GOGC) and returns the
 // previous setting. A negative percentage disables major collections by pacing.
 func SetGCPercent(percent int) int
+
+// GCStats collects information about recent garbage collections.
+type GCStats struct {
+	LastGC         time.Time       // time of last collection
+	NumGC          int64           // number of garbage collections
+	PauseTotal     time.Duration   // total pause for all collections
+	Pause          []time.Duration // pause history, most recent first
+	PauseEnd       []time.Time     // pause end times history, most recent first
+	PauseQuantiles []time.Duration
+}
+
+// ReadGCStats reads statistics about garbage collection into stats, from the same
+// counters as runtime.ReadMemStats (the last 256 pauses are kept).
+func ReadGCStats(stats *GCStats) {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	stats.NumGC = int64(m.NumGC)
+	stats.PauseTotal = time.Duration(m.PauseTotalNs)
+	stats.LastGC = time.Unix(0, int64(m.LastGC))
+	n := int(m.NumGC)
+	if n > len(m.PauseNs) {
+		n = len(m.PauseNs)
+	}
+	stats.Pause = stats.Pause[:0]
+	stats.PauseEnd = stats.PauseEnd[:0]
+	for i := 0; i < n; i++ {
+		j := (int(m.NumGC) - 1 - i) % len(m.PauseNs)
+		stats.Pause = append(stats.Pause, time.Duration(m.PauseNs[j]))
+		stats.PauseEnd = append(stats.PauseEnd, time.Unix(0, int64(m.PauseEnd[j])))
+	}
+	if q := len(stats.PauseQuantiles); q > 0 {
+		sorted := append([]time.Duration(nil), stats.Pause...)
+		for i := 1; i < len(sorted); i++ {
+			for k := i; k > 0 && sorted[k] < sorted[k-1]; k-- {
+				sorted[k], sorted[k-1] = sorted[k-1], sorted[k]
+			}
+		}
+		for i := 0; i < q; i++ {
+			if len(sorted) == 0 {
+				stats.PauseQuantiles[i] = 0
+				continue
+			}
+			if q == 1 {
+				stats.PauseQuantiles[i] = sorted[len(sorted)-1]
+				continue
+			}
+			stats.PauseQuantiles[i] = sorted[i*(len(sorted)-1)/(q-1)]
+		}
+	}
+}
