@@ -30,7 +30,7 @@ func main() {
 	fmt.Println("forced:", after.NumForcedGC > before.NumForcedGC)
 	var s debug.GCStats
 	debug.ReadGCStats(&s)
-	fmt.Println("stats:", s.NumGC == int64(after.NumGC), len(s.Pause) > 0, s.PauseTotal > 0, !s.LastGC.IsZero())
+	fmt.Println("stats:", s.NumGC >= int64(after.NumGC), len(s.Pause) > 0, s.PauseTotal > 0, !s.LastGC.IsZero())
 	old := debug.SetGCPercent(50)
 	fmt.Println("old GOGC:", old, "now:", debug.SetGCPercent(old))
 }
