@@ -239,10 +239,13 @@ pub enum Op {
     },
 
     // ---- strings ----
+    /// `buf`: a 32-byte frame buffer for a result that does not escape (gc's tmpBuf), or
+    /// u32::MAX.
     Concat {
         dst: Reg,
         a: Reg,
         b: Reg,
+        buf: Reg,
     },
     CmpStr {
         op: CmpOp,
@@ -272,6 +275,7 @@ pub enum Op {
     BytesToStr {
         dst: Reg,
         a: Reg,
+        buf: Reg,
     },
     /// []byte(string)
     StrToBytes {
@@ -287,6 +291,7 @@ pub enum Op {
     StrToRunes {
         dst: Reg,
         a: Reg,
+        buf: Reg,
     },
     /// for-range over a string: decodes the rune at byte index `i` of `s`; writes the rune
     /// to `rune` and the byte width to `width`.
@@ -529,6 +534,12 @@ pub enum Op {
         n: u64,
         size: u32,
         ptr: bool,
+    },
+    /// `[]byte(s)` that escape analysis proved never mutated and not escaping: shares the
+    /// string's bytes (gc's zero-copy conversion); cap = len.
+    StrBytesShared {
+        dst: Reg,
+        a: Reg,
     },
     /// `clear(slice)`
     ClearSlice {

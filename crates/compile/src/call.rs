@@ -278,7 +278,7 @@ pub fn call_to<'a>(g: &mut Gen<'a>, e: &'a Expr, dst: Reg) {
     };
     if let Some(&to) = g.p.info.conversions.get(&e.id) {
         if let Some(a) = args.first() {
-            g.conversion(to, a, dst);
+            g.conversion(to, a, dst, e.id);
         }
         return;
     }

@@ -221,7 +221,7 @@ impl<'a> Gen<'a> {
                 let r = self.expr(e);
                 self.mov(dst, r, t);
             }
-            ExprKind::Binary { op, x, y } => self.binary(*op, x, y, t, dst),
+            ExprKind::Binary { op, x, y } => self.binary(*op, x, y, t, dst, e.id),
             ExprKind::Unary { op, x } => self.unary(*op, x, t, dst),
             ExprKind::Star(x) => {
                 let p = self.expr(x);
@@ -316,6 +316,9 @@ impl<'a> Gen<'a> {
 
     /// `e` converted to type `to` (implicit conversion: interface boxing).
     pub fn expr_conv(&mut self, e: &'a Expr, to: TypeId) -> Reg {
+        if let Some(v) = self.stack_box(e, to) {
+            return v;
+        }
         let from = self.type_of(e.id);
         if from == to || !self.p.types.is_interface(to) {
             return self.expr(e);
@@ -325,6 +328,10 @@ impl<'a> Gen<'a> {
     }
 
     pub fn expr_conv_to(&mut self, e: &'a Expr, to: TypeId, dst: Reg) {
+        if let Some(v) = self.stack_box(e, to) {
+            self.mov(dst, v, to);
+            return;
+        }
         let from = self.type_of(e.id);
         if from == to || !self.p.types.is_interface(to) {
             self.expr_to(e, dst);
@@ -333,6 +340,66 @@ impl<'a> Gen<'a> {
         let r = self.expr(e);
         let v = self.convert(r, from, to);
         self.mov(dst, v, to);
+    }
+
+    /// Boxing `e` into interface type `to` when escape analysis keeps the box on the stack:
+    /// the value is copied into a dedicated frame slot and the interface points there, so
+    /// the conversion never touches the heap. None when the box must be a heap object.
+    fn stack_box(&mut self, e: &'a Expr, to: TypeId) -> Option<Reg> {
+        if !self.p.types.is_interface(to)
+            || !self
+                .esc
+                .as_ref()
+                .is_some_and(|x| x.stack_boxes.contains(&e.id))
+        {
+            return None;
+        }
+        // The dynamic type: a constant's default type (as const_to boxes it), else e's type.
+        let (from, r) = match self.p.info.consts.get(&e.id).cloned() {
+            Some(cv) => {
+                let vt = match cv {
+                    ConstValue::Bool(_) => types::T_BOOL,
+                    ConstValue::Int(_) => types::T_INT,
+                    ConstValue::Float(_) => types::T_FLOAT64,
+                    ConstValue::String(_) => types::T_STRING,
+                    ConstValue::Complex(..) => return None,
+                };
+                let from = if self.p.types.is_interface(self.type_of(e.id)) {
+                    vt
+                } else {
+                    self.type_of(e.id)
+                };
+                let r = self.temp(from);
+                self.const_to(&cv, from, r);
+                (from, r)
+            }
+            None => {
+                let from = self.type_of(e.id);
+                if self.p.types.is_interface(from)
+                    || self.p.types.basic(from) == Some(BasicKind::UntypedNil)
+                {
+                    return None;
+                }
+                let from = self.default_type(from);
+                (from, self.expr(e))
+            }
+        };
+        if self.is_ptr_word(from) || self.p.types.is_interface(from) {
+            return None;
+        }
+        let slot = self.slot(from);
+        self.mov(slot, r, from);
+        let itab = self.itab(from, to);
+        let dst = self.temp(to);
+        self.emit(Op::Const {
+            dst,
+            val: itab as u64 + 1,
+        });
+        self.emit(Op::AddrLocal {
+            dst: dst + 8,
+            src: slot,
+        });
+        Some(dst)
     }
 
     /// Implicit conversion of a value in a register.
@@ -773,7 +840,15 @@ impl<'a> Gen<'a> {
         self.emit(Op::Ext { dst: r, src: r, w });
     }
 
-    fn binary(&mut self, op: BinOp, x: &'a Expr, y: &'a Expr, t: TypeId, dst: Reg) {
+    fn binary(
+        &mut self,
+        op: BinOp,
+        x: &'a Expr,
+        y: &'a Expr,
+        t: TypeId,
+        dst: Reg,
+        id: gosub_syntax::ast::NodeId,
+    ) {
         match op {
             BinOp::LAnd | BinOp::LOr => {
                 let end = self.f().new_label();
@@ -857,7 +932,8 @@ impl<'a> Gen<'a> {
         let bb = self.expr(y);
         match b {
             BasicKind::String | BasicKind::UntypedString => {
-                self.emit(Op::Concat { dst, a, b: bb });
+                let buf = self.tmp_buf(id, 32);
+                self.emit(Op::Concat { dst, a, b: bb, buf });
             }
             BasicKind::Float64 | BasicKind::UntypedFloat => {
                 self.emit(Op::F64 {
@@ -1168,8 +1244,26 @@ impl<'a> Gen<'a> {
         });
     }
 
+    /// gc's `tmpBuf`: a frame buffer of `size` bytes (no pointers) for the result of a
+    /// conversion or concatenation at node `id` that escape analysis keeps on the stack;
+    /// u32::MAX otherwise.
+    pub fn tmp_buf(&mut self, id: gosub_syntax::ast::NodeId, size: u64) -> Reg {
+        if !self
+            .esc
+            .as_ref()
+            .is_some_and(|x| x.stack_allocs.contains(&id))
+        {
+            return NONE;
+        }
+        self.f().alloc_slot(&Layout {
+            size,
+            align: 8,
+            ptr_words: vec![],
+        })
+    }
+
     /// A conversion `T(x)`.
-    pub fn conversion(&mut self, to: TypeId, x: &'a Expr, dst: Reg) {
+    pub fn conversion(&mut self, to: TypeId, x: &'a Expr, dst: Reg, id: gosub_syntax::ast::NodeId) {
         let from = self.type_of(x.id);
         if self.p.types.is_interface(to) {
             self.expr_conv_to(x, to, dst);
@@ -1253,15 +1347,21 @@ impl<'a> Gen<'a> {
                 if self.p.types.basic(e) == Some(BasicKind::Int32) {
                     self.emit(Op::RunesToStr { dst, a });
                 } else {
-                    self.emit(Op::BytesToStr { dst, a });
+                    let buf = self.tmp_buf(id, 32);
+                    self.emit(Op::BytesToStr { dst, a, buf });
                 }
             }
             (TypeKind::Basic(_), TypeKind::Slice(e)) => {
                 let a = self.expr(x);
                 if self.p.types.basic(e) == Some(BasicKind::Int32) {
-                    self.emit(Op::StrToRunes { dst, a });
+                    let buf = self.tmp_buf(id, 128);
+                    self.emit(Op::StrToRunes { dst, a, buf });
                 } else {
-                    self.emit(Op::StrToBytes { dst, a });
+                    if self.esc.as_ref().is_some_and(|x| x.zero_copy.contains(&id)) {
+                        self.emit(Op::StrBytesShared { dst, a });
+                    } else {
+                        self.emit(Op::StrToBytes { dst, a });
+                    }
                 }
             }
             _ => {

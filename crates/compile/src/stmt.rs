@@ -505,7 +505,12 @@ impl<'a> Gen<'a> {
         }
         match k {
             BasicKind::String => {
-                self.emit(Op::Concat { dst, a, b });
+                self.emit(Op::Concat {
+                    dst,
+                    a,
+                    b,
+                    buf: NONE,
+                });
             }
             BasicKind::Float64 | BasicKind::Float32 => {
                 let fop = match op {

@@ -50,6 +50,10 @@ pub struct Escapes {
     /// Objects the compiler may place in the frame: non-escaping `new(T)` calls, `&T{...}`
     /// literals (keyed by the composite literal's node) and closures (not run by defer/go).
     pub stack_objects: HashSet<NodeId>,
+    /// Values boxed into an interface whose box does not escape (by the boxed expression).
+    pub stack_boxes: HashSet<NodeId>,
+    /// `[]byte(s)` conversions (call nodes) that may share the string's bytes.
+    pub zero_copy: HashSet<NodeId>,
     /// Functions (FuncDecl name nodes and FuncLit nodes) the analysis covered; variables of
     /// other functions (e.g. literals in package-level initialisers) get no decision.
     pub analyzed: HashSet<NodeId>,
@@ -105,8 +109,11 @@ pub fn analyze_opts(p: &Program, explain: bool) -> Escapes {
         for (id, tag, _) in &bo.stack_allocs {
             if *tag == build::TAG_PRIMARY {
                 out.stack_allocs.insert(*id);
+            } else if *tag == build::TAG_IFACE {
+                out.stack_boxes.insert(*id);
             }
         }
+        out.zero_copy.extend(bo.zero_copy.iter().copied());
         out.lines.extend(bo.lines);
         out.explain.extend(bo.explain);
         out.deferred_lits.extend(bo.deferred.iter().copied());

@@ -36,6 +36,8 @@ pub struct BatchOut {
     /// Non-escaping `new(T)` calls, `&T{...}` literals (by composite node) and closures.
     pub stack_objects: Vec<NodeId>,
     pub analyzed: Vec<NodeId>,
+    /// `[]byte(s)` conversions that may share the string's bytes (never mutated, no escape).
+    pub zero_copy: Vec<NodeId>,
 }
 
 pub fn decl_map(p: &Program) -> HashMap<ObjId, &ast::FuncDecl> {
@@ -487,6 +489,7 @@ fn finish(
                         && !l.has(ATTR_MUTATES)
                         && info.text.starts_with("([]byte)")
                     {
+                        out.zero_copy.push(*id);
                         out.lines.push((
                             info.pos,
                             "zero-copy string->[]byte conversion".to_string(),

@@ -156,7 +156,7 @@ fn opt(vm: &Vm, fr: &Frame, r: u32) -> Result<Option<u64>, Trap> {
 pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fr: &Frame) -> Result<Option<u32>, Trap> {
     let fp = fr.fp;
     match *op {
-        Op::Concat { dst, a, b } => {
+        Op::Concat { dst, a, b, buf } => {
             let la = rd(vm, fr, a + 8)?;
             let lb = rd(vm, fr, b + 8)?;
             if la == 0 {
@@ -166,7 +166,13 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fr: &Frame) -> Result<
                 let (p, n) = (rd(vm, fr, a)?, la);
                 set_str(vm, fr, dst, p, n)?;
             } else {
-                let p = vm.alloc(GcTypeId::BYTES, (la + lb) as usize)?;
+                // gc's tmpBuf: a result that does not escape and fits in 32 bytes stays in
+                // the frame.
+                let p = if buf != NONE && la + lb <= 32 {
+                    fp + buf as u64
+                } else {
+                    vm.alloc(GcTypeId::BYTES, (la + lb) as usize)?
+                };
                 let pa = rd(vm, fr, a)?;
                 let pb = rd(vm, fr, b)?;
                 vm.heap.copy(p, pa, la as usize)?;
@@ -229,10 +235,12 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fr: &Frame) -> Result<
             let (p, n) = vm.new_string(s.as_bytes())?;
             set_str(vm, fr, dst, p, n)?;
         }
-        Op::BytesToStr { dst, a } => {
+        Op::BytesToStr { dst, a, buf } => {
             let n = rd(vm, fr, a + 8)?;
             let p = if n == 0 {
                 0
+            } else if buf != NONE && n <= 32 {
+                fp + buf as u64
             } else {
                 vm.alloc(GcTypeId::BYTES, n as usize)?
             };
@@ -258,6 +266,13 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fr: &Frame) -> Result<
             wr(vm, fr, dst + 8, n)?;
             wr(vm, fr, dst + 16, cap)?;
         }
+        Op::StrBytesShared { dst, a } => {
+            let p = rd(vm, fr, a)?;
+            let n = rd(vm, fr, a + 8)?;
+            wr(vm, fr, dst, if n == 0 { vm.zerobase } else { p })?;
+            wr(vm, fr, dst + 8, n)?;
+            wr(vm, fr, dst + 16, n)?;
+        }
         Op::RunesToStr { dst, a } => {
             let n = rd(vm, fr, a + 8)?;
             let p = rd(vm, fr, a)?;
@@ -274,15 +289,19 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fr: &Frame) -> Result<
             let (sp, sn) = vm.new_string(s.as_bytes())?;
             set_str(vm, fr, dst, sp, sn)?;
         }
-        Op::StrToRunes { dst, a } => {
+        Op::StrToRunes { dst, a, buf } => {
             let bytes = str_of(vm, fp, a)?;
             let runes: Vec<u32> = crate::strings::decode_runes(&bytes);
             let n = runes.len() as u64;
-            let cap = if n == 0 { 0 } else { roundupsize(n * 4) / 4 };
-            let p = if n == 0 {
-                vm.zerobase
+            let (p, cap) = if buf != NONE && n <= 32 {
+                // gc's tmpBuf of 32 runes for a result that does not escape.
+                vm.heap.fill_zero(fp + buf as u64, 128)?;
+                (fp + buf as u64, 32)
+            } else if n == 0 {
+                (vm.zerobase, 0)
             } else {
-                vm.alloc(GcTypeId::BYTES, (cap * 4) as usize)?
+                let cap = roundupsize(n * 4) / 4;
+                (vm.alloc(GcTypeId::BYTES, (cap * 4) as usize)?, cap)
             };
             for (i, r) in runes.iter().enumerate() {
                 vm.heap.write_u32(p + 4 * i as u64, *r)?;
