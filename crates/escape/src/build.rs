@@ -46,7 +46,10 @@ pub enum FnRef<'a> {
 
 pub struct AllocInfo {
     pub pos: u32,
+    /// How `-m` names the allocation (`append` for appends).
     pub text: String,
+    /// How the `-m -m` flows name it (the whole expression, `append(g, 1)`).
+    pub flow_text: String,
     pub kind: AllocKind,
 }
 
@@ -125,6 +128,9 @@ pub struct Builder<'a, 'c> {
     pub static_inits: HashMap<ObjId, &'a Expr>,
     /// Messages printed while walking (self-assignment, devirtualization), in order.
     pub walk_lines: Vec<(u32, String, FnKey)>,
+    /// `-m -m` lines gc prints while walking a closure: `main capturing by value: x (...)`,
+    /// with the variable's function.
+    pub capture_lines: Vec<(u32, String, FnKey)>,
     devirt_recv: Option<TypeId>,
     devirt_text: HashMap<NodeId, String>,
     /// `&T{...}` unary node -> its composite literal node (the compiler allocates there).
@@ -162,6 +168,7 @@ impl<'a, 'c> Builder<'a, 'c> {
             ptrlit_inner: HashMap::new(),
             static_inits: HashMap::new(),
             walk_lines: Vec::new(),
+            capture_lines: Vec::new(),
             devirt_recv: None,
             devirt_text: HashMap::new(),
         }
@@ -303,6 +310,10 @@ impl<'a, 'c> Builder<'a, 'c> {
             AllocKind::PtrLit => e.span.lo,
             _ => gc_pos(e),
         };
+        let flow_text = match kind {
+            AllocKind::Append => crate::diag::fmt_expr(p, e),
+            _ => text.clone(),
+        };
         let loc = self.new_loc(LocKind::Alloc(e.id), false);
         let key = key(e.id, tag);
         self.allocs.push((key, loc));
@@ -311,7 +322,8 @@ impl<'a, 'c> Builder<'a, 'c> {
             key,
             AllocInfo {
                 pos,
-                text: text.clone(),
+                text,
+                flow_text: flow_text.clone(),
                 kind,
             },
         );
@@ -319,7 +331,7 @@ impl<'a, 'c> Builder<'a, 'c> {
         if self.cx.explain {
             kk.notes.push(Note {
                 pos,
-                text,
+                text: flow_text,
                 why: "spill",
             });
         }
@@ -417,9 +429,23 @@ impl<'a, 'c> Builder<'a, 'c> {
                 .unwrap_or_default();
             for o in caps {
                 let l = self.var(o);
-                let loc = &self.g.locs[l];
+                let (addrtaken, reassigned) = (self.g.locs[l].addrtaken, self.g.locs[l].reassigned);
                 let size = size_of(&self.p().types, self.p().obj(o).ty);
-                let byval = !loc.addrtaken && !loc.reassigned && size <= 128;
+                let byval = !addrtaken && !reassigned && size <= 128;
+                if self.cx.explain {
+                    let obj = self.p().obj(o);
+                    let owner = obj.owner.unwrap_or_default();
+                    let line = format!(
+                        "{} capturing by {}: {} (addr={} assign={} width={})",
+                        self.fn_name(owner),
+                        if byval { "value" } else { "ref" },
+                        obj.name,
+                        addrtaken,
+                        reassigned,
+                        size
+                    );
+                    self.capture_lines.push((obj.span.lo, line, owner));
+                }
                 self.captures.push((lit.id, o, byval));
                 let mut kk = k.clone();
                 if !byval {
@@ -1705,6 +1731,7 @@ impl<'a, 'c> Builder<'a, 'c> {
             AllocInfo {
                 pos,
                 text: text.clone(),
+                flow_text: text.clone(),
                 kind: AllocKind::StrBytes,
             },
         );

@@ -516,7 +516,7 @@ pub fn loc_name(b: &Builder, l: usize) -> String {
         LocKind::Temp => "{temp}".into(),
         LocKind::Var(o) => b.cx.p.obj(*o).name.clone(),
         LocKind::Alloc(_) => match b.alloc_of(l) {
-            Some((_, info)) => format!("{{storage for {}}}", info.text),
+            Some((_, info)) => format!("{{storage for {}}}", info.flow_text),
             None => "{storage}".into(),
         },
     }
@@ -554,9 +554,16 @@ pub fn explain(b: &Builder, ex: &Explained, out: &mut Vec<(u32, String)>) {
             pos,
             format!(
                 "{} escapes to heap in {}:",
-                loc_name(b, ex.loc)
-                    .trim_start_matches("{storage for ")
-                    .trim_end_matches('}'),
+                {
+                    let n = loc_name(b, ex.loc);
+                    match n
+                        .strip_prefix("{storage for ")
+                        .and_then(|s| s.strip_suffix('}'))
+                    {
+                        Some(inner) => inner.to_string(),
+                        None => n,
+                    }
+                },
                 fname
             ),
         ));

@@ -60,6 +60,9 @@ pub struct Escapes {
     /// (position, message, in the user's package), in gc's order.
     lines: Vec<(u32, String, bool)>,
     explain: Vec<(u32, String, bool)>,
+    /// End indices into (`explain`, `lines`) after each analysed batch (a function or a
+    /// group of mutually recursive ones): gc prints each batch's flows, then its lines.
+    batch_ends: Vec<(usize, usize)>,
 }
 
 /// Analyses the whole program.
@@ -116,6 +119,7 @@ pub fn analyze_opts(p: &Program, explain: bool) -> Escapes {
         out.zero_copy.extend(bo.zero_copy.iter().copied());
         out.lines.extend(bo.lines);
         out.explain.extend(bo.explain);
+        out.batch_ends.push((out.explain.len(), out.lines.len()));
         out.deferred_lits.extend(bo.deferred.iter().copied());
         out.stack_objects.extend(bo.stack_objects.iter().copied());
         out.analyzed.extend(bo.analyzed.iter().copied());
@@ -129,33 +133,45 @@ impl Escapes {
     /// gc's `-m` lines (`FILE:L:C: message`); level 2 adds the flow explanations.
     pub fn diagnostics(&self, map: &SourceMap, level: u8, only_main: bool) -> Vec<String> {
         let mut v = Vec::new();
-        if level >= 2 {
-            for (pos, msg, m) in &self.explain {
-                if only_main && !m {
-                    continue;
-                }
-                let mut s = String::new();
-                let mut parts = msg.split(diag::POS_MARK);
-                if let Some(first) = parts.next() {
-                    s.push_str(first);
-                }
-                let mut is_pos = true;
-                for part in parts {
-                    if is_pos {
-                        s.push_str(&map.position(part.parse().unwrap_or(0)));
-                    } else {
-                        s.push_str(part);
-                    }
-                    is_pos = !is_pos;
-                }
-                v.push(format!("{}: {}", map.position(*pos), s));
+        let explain_line = |pos: u32, msg: &str| {
+            let mut s = String::new();
+            let mut parts = msg.split(diag::POS_MARK);
+            if let Some(first) = parts.next() {
+                s.push_str(first);
             }
+            let mut is_pos = true;
+            for part in parts {
+                if is_pos {
+                    s.push_str(&map.position(part.parse().unwrap_or(0)));
+                } else {
+                    s.push_str(part);
+                }
+                is_pos = !is_pos;
+            }
+            format!("{}: {}", map.position(pos), s)
+        };
+        // Batch by batch, as gc prints: the flows explaining a batch's decisions (-m -m),
+        // then the batch's decisions.
+        let mut ends = self.batch_ends.clone();
+        if ends.last() != Some(&(self.explain.len(), self.lines.len())) {
+            ends.push((self.explain.len(), self.lines.len()));
         }
-        for (pos, msg, m) in &self.lines {
-            if only_main && !m {
-                continue;
+        let (mut e0, mut l0) = (0, 0);
+        for (e1, l1) in ends {
+            if level >= 2 {
+                for (pos, msg, m) in &self.explain[e0..e1] {
+                    if !(only_main && !m) {
+                        v.push(explain_line(*pos, msg));
+                    }
+                }
             }
-            v.push(format!("{}: {}", map.position(*pos), msg));
+            for (pos, msg, m) in &self.lines[l0..l1] {
+                if !(only_main && !m) {
+                    v.push(format!("{}: {}", map.position(*pos), msg));
+                }
+            }
+            e0 = e1;
+            l0 = l1;
         }
         v
     }

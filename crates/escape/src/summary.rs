@@ -374,7 +374,13 @@ fn finish(
             .copied()
             .filter(|k| !keys_contains(fns, *k)),
     );
-    // Explanations (-m -m) first, as gc prints them during the walk.
+    // Explanations (-m -m) first, as gc prints them during the walk: closure captures,
+    // then the flows.
+    if b.cx.explain {
+        for (pos, msg, fk) in &b.capture_lines {
+            out.explain.push((*pos, msg.clone(), in_main(*fk)));
+        }
+    }
     if b.cx.explain {
         for ex in &explained {
             let l = &b.g.locs[ex.loc];
