@@ -160,13 +160,13 @@ impl Escapes {
         for (e1, l1) in ends {
             if level >= 2 {
                 for (pos, msg, m) in &self.explain[e0..e1] {
-                    if !(only_main && !m) {
+                    if !only_main || *m {
                         v.push(explain_line(*pos, msg));
                     }
                 }
             }
             for (pos, msg, m) in &self.lines[l0..l1] {
-                if !(only_main && !m) {
+                if !only_main || *m {
                     v.push(format!("{}: {}", map.position(*pos), msg));
                 }
             }
