@@ -126,62 +126,40 @@ impl<'a> Gen<'a> {
         }
         if sig.variadic {
             let st = sig.params[nfixed];
-            let et = match self.p.types.under(st) {
-                TypeKind::Slice(e) => *e,
-                _ => types::T_INVALID,
-            };
             let dst = reg.param_offs[skip + nfixed];
             let rest = &vals[nfixed.min(vals.len())..];
-            if rest.is_empty() {
-                self.emit(Op::Zero { dst, size: 24 });
-                return;
-            }
-            let n = self.temp(types::T_INT);
-            self.emit(Op::Const {
-                dst: n,
-                val: rest.len() as u64,
+            self.pack_slice(st, rest.len(), dst, |g, i, et| {
+                g.convert(rest[i].0, rest[i].1, et)
             });
-            let gcty = self.gctype_of(et);
-            let elem_size = self.size(et);
-            self.emit(Op::MakeSlice {
-                dst,
-                gcty,
-                elem_size,
-                len: n,
-                cap: NONE,
-            });
-            for (i, &(r, rt)) in rest.iter().enumerate() {
-                let v = self.convert(r, rt, et);
-                self.emit(Op::Const {
-                    dst: n,
-                    val: i as u64,
-                });
-                let p = self.temp_word(true);
-                self.emit(Op::SliceElemAddr {
-                    dst: p,
-                    s: dst,
-                    i: n,
-                    size: elem_size,
-                });
-                self.store_mem(p, 0, v, et);
-            }
         }
     }
 
     /// Builds a slice of type `st` from element expressions (variadic packing).
     pub fn make_slice_of(&mut self, st: TypeId, elems: &'a [Expr], dst: Reg) {
+        self.pack_slice(st, elems.len(), dst, |g, i, et| g.expr_conv(&elems[i], et));
+    }
+
+    /// Allocates a slice of type `st` with `n` elements (nil when `n` is 0) into `dst` and
+    /// stores `elem(i)`, the value of element i converted to the element type, into each.
+    fn pack_slice(
+        &mut self,
+        st: TypeId,
+        n: usize,
+        dst: Reg,
+        mut elem: impl FnMut(&mut Self, usize, TypeId) -> Reg,
+    ) {
         let et = match self.p.types.under(st) {
             TypeKind::Slice(e) => *e,
             _ => types::T_INVALID,
         };
-        if elems.is_empty() {
+        if n == 0 {
             self.emit(Op::Zero { dst, size: 24 });
             return;
         }
-        let n = self.temp(types::T_INT);
+        let idx = self.temp(types::T_INT);
         self.emit(Op::Const {
-            dst: n,
-            val: elems.len() as u64,
+            dst: idx,
+            val: n as u64,
         });
         let gcty = self.gctype_of(et);
         let elem_size = self.size(et);
@@ -189,20 +167,20 @@ impl<'a> Gen<'a> {
             dst,
             gcty,
             elem_size,
-            len: n,
+            len: idx,
             cap: NONE,
         });
-        for (i, e) in elems.iter().enumerate() {
-            let v = self.expr_conv(e, et);
+        for i in 0..n {
+            let v = elem(self, i, et);
             self.emit(Op::Const {
-                dst: n,
+                dst: idx,
                 val: i as u64,
             });
             let p = self.temp_word(true);
             self.emit(Op::SliceElemAddr {
                 dst: p,
                 s: dst,
-                i: n,
+                i: idx,
                 size: elem_size,
             });
             self.store_mem(p, 0, v, et);

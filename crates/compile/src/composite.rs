@@ -48,37 +48,7 @@ pub fn composite_to<'a>(g: &mut Gen<'a>, e: &'a Expr, dst: Reg) {
         t = types::T_INVALID;
     }
     match g.p.types.under(t).clone() {
-        TypeKind::Struct(fields) => {
-            let size = g.size(t);
-            g.emit(Op::Zero { dst, size });
-            let offs = g.layouts.field_offsets(&g.p.types, t);
-            for (i, el) in elts.iter().enumerate() {
-                let (fi, v) = match &el.kind {
-                    ExprKind::KeyValue { key, value } => {
-                        let name = match &key.kind {
-                            ExprKind::Ident(id) => id.name.clone(),
-                            _ => String::new(),
-                        };
-                        (
-                            fields.iter().position(|f| f.name == name).unwrap_or(0),
-                            &**value,
-                        )
-                    }
-                    _ => (i, el),
-                };
-                let Some(f) = fields.get(fi) else { continue };
-                let val = elem_value(g, v, f.ty);
-                let off = offs.get(fi).copied().unwrap_or(0) as u32;
-                g.store_place(
-                    Place::Frame {
-                        reg: dst + off,
-                        packed: true,
-                    },
-                    val,
-                    f.ty,
-                );
-            }
-        }
+        TypeKind::Struct(fields) => struct_lit(g, elts, &fields, t, dst),
         TypeKind::Array(et, _) => {
             let size = g.size(t);
             g.emit(Op::Zero { dst, size });
@@ -212,37 +182,48 @@ fn composite_value_of_type<'a>(g: &mut Gen<'a>, lit: &'a Expr, t: TypeId, dst: R
     let ExprKind::CompositeLit { elts, .. } = &lit.kind else {
         return;
     };
-    if let TypeKind::Struct(fields) = g.p.types.under(t).clone() {
-        let size = g.size(t);
-        g.emit(Op::Zero { dst, size });
-        let offs = g.layouts.field_offsets(&g.p.types, t);
-        for (i, el) in elts.iter().enumerate() {
-            let (fi, v) = match &el.kind {
-                ExprKind::KeyValue { key, value } => {
-                    let name = match &key.kind {
-                        ExprKind::Ident(id) => id.name.clone(),
-                        _ => String::new(),
-                    };
-                    (
-                        fields.iter().position(|f| f.name == name).unwrap_or(0),
-                        &**value,
-                    )
-                }
-                _ => (i, el),
-            };
-            let Some(f) = fields.get(fi) else { continue };
-            let val = elem_value(g, v, f.ty);
-            let off = offs.get(fi).copied().unwrap_or(0) as u32;
-            g.store_place(
-                Place::Frame {
-                    reg: dst + off,
-                    packed: true,
-                },
-                val,
-                f.ty,
-            );
-        }
-    } else {
-        g.err(lit.span, "gosub: unsupported elided composite literal");
+    match g.p.types.under(t).clone() {
+        TypeKind::Struct(fields) => struct_lit(g, elts, &fields, t, dst),
+        _ => g.err(lit.span, "gosub: unsupported elided composite literal"),
+    }
+}
+
+/// A struct literal of type `t` built in the frame register `dst`: zeroed, then each
+/// element (positional or `Field: value`) stored into its field.
+fn struct_lit<'a>(
+    g: &mut Gen<'a>,
+    elts: &'a [Expr],
+    fields: &[gosub_types::StructField],
+    t: TypeId,
+    dst: Reg,
+) {
+    let size = g.size(t);
+    g.emit(Op::Zero { dst, size });
+    let offs = g.layouts.field_offsets(&g.p.types, t);
+    for (i, el) in elts.iter().enumerate() {
+        let (fi, v) = match &el.kind {
+            ExprKind::KeyValue { key, value } => {
+                let name = match &key.kind {
+                    ExprKind::Ident(id) => id.name.clone(),
+                    _ => String::new(),
+                };
+                (
+                    fields.iter().position(|f| f.name == name).unwrap_or(0),
+                    &**value,
+                )
+            }
+            _ => (i, el),
+        };
+        let Some(f) = fields.get(fi) else { continue };
+        let val = elem_value(g, v, f.ty);
+        let off = offs.get(fi).copied().unwrap_or(0) as u32;
+        g.store_place(
+            Place::Frame {
+                reg: dst + off,
+                packed: true,
+            },
+            val,
+            f.ty,
+        );
     }
 }

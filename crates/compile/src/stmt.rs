@@ -759,7 +759,14 @@ impl<'a> Gen<'a> {
 
     /// Assigns or defines a range variable.
     fn range_var(&mut self, e: &'a Option<Expr>, define: bool, v: Reg, t: TypeId) {
-        let Some(x) = e else { return };
+        if let Some(x) = e {
+            self.assign_received(x, define, v, t);
+        }
+    }
+
+    /// Assigns the value at `v` (of type `t`) to `x`, or defines `x` with it (`:=`): the
+    /// variables of `for range` and of `select` receive cases.
+    fn assign_received(&mut self, x: &'a Expr, define: bool, v: Reg, t: TypeId) {
         if let ExprKind::Ident(id) = &x.kind {
             if id.name == "_" {
                 return;
@@ -1605,24 +1612,6 @@ impl<'a> Gen<'a> {
         }
         self.fs().loops.pop();
         self.f().bind(end);
-    }
-
-    fn assign_received(&mut self, x: &'a Expr, define: bool, v: Reg, t: TypeId) {
-        if let ExprKind::Ident(id) = &x.kind {
-            if id.name == "_" {
-                return;
-            }
-            if define {
-                if let Some(o) = self.def_obj(id) {
-                    self.define_local(o, Some((v, t)));
-                }
-                return;
-            }
-        }
-        let lt = self.type_of(x.id);
-        let pl = self.place(x);
-        let v = self.convert(v, t, lt);
-        self.store_place(pl, v, lt);
     }
 
     fn defer_args(
