@@ -371,6 +371,20 @@ pub fn exec(
         }};
     }
 
+    // One loop iteration or call: the only per-step bookkeeping on the hot path is this
+    // countdown; fuel, interrupts and preemption are settled when it reaches zero.
+    macro_rules! tick {
+        () => {{
+            vm.sched.tick -= 1;
+            if vm.sched.tick == 0 {
+                sync!();
+                if let Some(t) = crate::sched::slice_end(vm) {
+                    return Err(t);
+                }
+            }
+        }};
+    }
+
     // A jump; backward jumps (loops) burn one unit of fuel, so every run is bounded when
     // the host set a limit.
     macro_rules! jump {
@@ -379,23 +393,7 @@ pub fn exec(
             let backward = t < pc;
             pc = t;
             if backward {
-                vm.fuel = vm.fuel.wrapping_sub(1);
-                if vm.fuel == 0 {
-                    sync!();
-                    return Err(Trap::OutOfFuel);
-                }
-                vm.sched.tick -= 1;
-                if vm.sched.tick == 0 {
-                    vm.sched.tick = crate::sched::SLICE;
-                    if vm.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
-                        sync!();
-                        return Err(Trap::Interrupted);
-                    }
-                    if !vm.sched.runq.is_empty() {
-                        sync!();
-                        return Err(Trap::Yield);
-                    }
-                }
+                tick!();
             }
         }};
     }
@@ -406,11 +404,6 @@ pub fn exec(
     macro_rules! call_into {
         ($callee:expr, $base:expr, $ctx:expr) => {{
             let callee: u32 = $callee;
-            vm.fuel = vm.fuel.wrapping_sub(1);
-            if vm.fuel == 0 {
-                sync!();
-                return Err(Trap::OutOfFuel);
-            }
             let cf = &prog.funcs[callee as usize];
             let new_fp = fp + f.frame_size as u64;
             let end = new_fp + cf.frame_size as u64 + 64;
@@ -463,18 +456,7 @@ pub fn exec(
             pc = 0;
             vm.cur_func = func;
             vm.cur_fp = fp;
-            vm.sched.tick -= 1;
-            if vm.sched.tick == 0 {
-                vm.sched.tick = crate::sched::SLICE;
-                if vm.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
-                    sync!();
-                    return Err(Trap::Interrupted);
-                }
-                if !vm.sched.runq.is_empty() {
-                    sync!();
-                    return Err(Trap::Yield);
-                }
-            }
+            tick!();
         }};
     }
 

@@ -58,8 +58,10 @@ pub struct Sched {
     pub cur_id: u64,
     pub next_id: u64,
     pub runq: std::collections::VecDeque<usize>,
-    /// Countdown to the next preemption check.
+    /// Countdown to the end of the current slice (loop iterations and calls).
     pub tick: u64,
+    /// Length of the current slice (what the countdown started from).
+    pub slice_len: u64,
 }
 
 impl Vm {
@@ -75,6 +77,29 @@ impl Vm {
             })
             .count()
     }
+}
+
+/// The current slice of loop iterations and calls ran out: charges it to the fuel budget
+/// and decides what happens next — out of fuel, interrupted, yield to another goroutine, or
+/// (None) go on with a new slice. Slices never exceed the remaining fuel, so the budget is
+/// exact.
+pub fn slice_end(vm: &mut Vm) -> Option<Trap> {
+    if vm.fuel != u64::MAX {
+        vm.fuel = vm.fuel.saturating_sub(vm.sched.slice_len);
+        if vm.fuel == 0 {
+            return Some(Trap::OutOfFuel);
+        }
+    }
+    let next = SLICE.min(vm.fuel);
+    vm.sched.tick = next;
+    vm.sched.slice_len = next;
+    if vm.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
+        return Some(Trap::Interrupted);
+    }
+    if !vm.sched.runq.is_empty() {
+        return Some(Trap::Yield);
+    }
+    None
 }
 
 /// Starts a goroutine running closure `clo` with parameter bytes `params`.

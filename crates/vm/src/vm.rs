@@ -212,7 +212,8 @@ impl Vm {
                 gs: vec![None],
                 next_id: 1,
                 cur_id: 1,
-                tick: crate::sched::SLICE,
+                tick: crate::sched::SLICE.min(fuel),
+                slice_len: crate::sched::SLICE.min(fuel),
                 ..Default::default()
             },
             chans: std::collections::HashMap::new(),
