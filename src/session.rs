@@ -405,3 +405,81 @@ fn extent(e: &ast::Expr) -> (u32, u32) {
     }
     (lo, hi)
 }
+
+/// Top-level names a parsed file declares: funcs (not methods), types, vars and consts.
+pub fn file_names(f: &ast::File) -> Vec<String> {
+    let mut out = Vec::new();
+    for d in &f.decls {
+        decl_names(d, &mut out);
+    }
+    out
+}
+
+fn decl_names(d: &ast::Decl, out: &mut Vec<String>) {
+    match d {
+        ast::Decl::Var(g) | ast::Decl::Const(g) => {
+            for s in &g.specs {
+                out.extend(s.names.iter().map(|n| n.name.clone()));
+            }
+        }
+        ast::Decl::Type(g) => out.extend(g.specs.iter().map(|s| s.name.name.clone())),
+        ast::Decl::Func(fd) => {
+            if fd.recv.is_none() {
+                out.push(fd.name.name.clone());
+            }
+        }
+    }
+}
+
+impl Session {
+    /// The names the session declares (package-level declarations, top-level `:=` and
+    /// `var` statements of earlier inputs, import names), sorted, without the session's
+    /// own helpers (`__...`) and `_`.
+    pub fn names(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (alias, path) in &self.imports {
+            match alias {
+                Some(a) => out.push(a.clone()),
+                None => out.push(path.rsplit('/').next().unwrap_or(path).to_string()),
+            }
+        }
+        let decls = format!("package main\n{}\n", self.decls.join("\n"));
+        if let Ok(f) = gosub_syntax::parse_file(&decls, 1, 0, ParseMode::default()) {
+            out.extend(file_names(&f));
+        }
+        let body = format!(
+            "package main\nfunc main() {{\n{}\n}}\n",
+            self.stmts.join("\n")
+        );
+        let mode = ParseMode {
+            lenient_imports: true,
+        };
+        if let Ok(f) = gosub_syntax::parse_file(&body, 1, 0, mode) {
+            let stmts = f.decls.iter().find_map(|d| match d {
+                ast::Decl::Func(fd) => fd.body.as_ref(),
+                _ => None,
+            });
+            for st in stmts.map(|b| b.stmts.as_slice()).unwrap_or(&[]) {
+                match &st.kind {
+                    StmtKind::Assign {
+                        lhs,
+                        op: ast::AssignOp::Define,
+                        ..
+                    } => {
+                        for e in lhs {
+                            if let ast::ExprKind::Ident(i) = &e.kind {
+                                out.push(i.name.clone());
+                            }
+                        }
+                    }
+                    StmtKind::Decl(d) => decl_names(d, &mut out),
+                    _ => {}
+                }
+            }
+        }
+        out.retain(|n| n != "_" && !n.starts_with("__"));
+        out.sort();
+        out.dedup();
+        out
+    }
+}

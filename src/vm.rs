@@ -445,6 +445,17 @@ impl Vm {
         self.session = Session::default();
     }
 
+    /// The names the eval session declares (for completion): package-level declarations,
+    /// top-level `:=` and `var` statements, imported package names; sorted.
+    pub fn session_names(&self) -> Vec<String> {
+        self.session.names()
+    }
+
+    /// What the eval session holds (imports, declarations, statements).
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
     /// Heap statistics of the last run.
     pub fn mem_stats(&self) -> Option<&gosub_heap::MemStats> {
         self.last_stats.as_ref()

@@ -1,5 +1,6 @@
 //! The `gosub` command: run, check, disasm, repl, version, help.
 
+mod complete;
 mod repl;
 
 use std::io::Write;

@@ -5,8 +5,10 @@
 //! running script), Ctrl-D quits. When stdin is not a terminal, lines are read with no
 //! prompts or colours, so scripts can drive it (`printf 'x := 21\nx * 2\n' | gosub`
 //! prints `42 (int)`). Input continues while it is incomplete (open brackets, an open raw
-//! string) with a continuation prompt.
+//! string) with a continuation prompt. Tab completes session names, package names and
+//! package members (see `complete`).
 
+use crate::complete::ReplHelper;
 use gosub::{Error, Vm};
 use std::io::{BufRead, IsTerminal, Write};
 use std::sync::OnceLock;
@@ -17,6 +19,8 @@ Commands:
   :help            this help
   :quit            leave (also Ctrl-D)
   :type EXPR       the type of an expression (nothing runs)
+  :doc PKG.Name    signature and doc line of a standard package's declaration
+                   (also PKG, PKG.Type.Method, or a Name declared in the session)
   :reset           forget everything declared so far
   :load FILE.go    add a file's declarations (its main is renamed __main and not run)
   :mem             heap statistics of the last run
@@ -213,7 +217,13 @@ impl Repl {
                     Err(m) => eprintln!("{}", m.join("\n")),
                 }
             }
-            "doc" => println!(":doc is not implemented yet"),
+            "doc" => {
+                let decls = self.vm.session().decls.join("\n");
+                match crate::complete::doc(arg, &decls) {
+                    Ok(d) => print!("{}", d),
+                    Err(m) => eprintln!("{}", m),
+                }
+            }
             _ => eprintln!("unknown command :{} (:help lists them)", name),
         }
         let _ = std::io::stdout().flush();
@@ -265,13 +275,14 @@ fn interactive(repl: &mut Repl) -> i32 {
             on_sigint as extern "C" fn(libc::c_int) as libc::sighandler_t,
         );
     }
-    let mut rl = match rustyline::DefaultEditor::new() {
+    let mut rl = match rustyline::Editor::<ReplHelper, rustyline::history::DefaultHistory>::new() {
         Ok(r) => r,
         Err(e) => {
             eprintln!("gosub: cannot start the line editor: {}", e);
             return piped(repl);
         }
     };
+    rl.set_helper(Some(ReplHelper::new()));
     let hist = history_path();
     if let Some(h) = &hist {
         let _ = rl.load_history(h);
@@ -297,6 +308,9 @@ fn interactive(repl: &mut Repl) -> i32 {
                 }
                 if !repl.handle(&input) {
                     break;
+                }
+                if let Some(h) = rl.helper_mut() {
+                    h.names = repl.vm.session_names();
                 }
             }
             Err(ReadlineError::Interrupted) => {

@@ -1,5 +1,6 @@
 //! The REPL driven through a pipe (stdin not a terminal: no prompts, no colours), with
-//! transcripts of whole sessions. (A pseudo-terminal test of line editing is not there yet.)
+//! transcripts of whole sessions. The terminal itself (line editing, Ctrl-C, Ctrl-D, Tab) is
+//! tested in pty.rs.
 
 use std::io::Write;
 use std::process::{Command, Stdio};

@@ -1,0 +1,139 @@
+//! The REPL on a pseudo-terminal (rexpect): the real line editor, prompts, continuation
+//! prompt, errors with a caret, Ctrl-C and Ctrl-D, tab completion.
+//!
+//! Robustness: every step waits for what the REPL prints before typing the next thing (so
+//! no keystroke reaches the editor before it reads), timeouts are generous (60 s per
+//! expectation), and escape codes are stripped, so matching is on the text only.
+
+#![cfg(unix)]
+
+use rexpect::reader::Options;
+use rexpect::session::{spawn_with_options, PtySession};
+use std::process::Command;
+
+const TIMEOUT_MS: u64 = 60_000;
+
+fn start(dir: &std::path::Path) -> PtySession {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_gosub"));
+    cmd.env("HOME", dir)
+        .env("XDG_DATA_HOME", dir)
+        .env("TERM", "xterm")
+        .env_remove("GOSUBDEBUG");
+    spawn_with_options(
+        cmd,
+        Options {
+            timeout_ms: Some(TIMEOUT_MS),
+            strip_ansi_escape_codes: true,
+        },
+    )
+    .expect("spawn gosub on a pty")
+}
+
+fn tmpdir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("gosub-pty-{}-{}", name, std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+const PROMPT: &str = "gosub> ";
+const MORE: &str = "...... ";
+
+#[test]
+fn interactive_session() {
+    let dir = tmpdir("session");
+    let mut p = start(&dir);
+    p.exp_string(":help for commands").unwrap();
+    p.exp_string(PROMPT).unwrap();
+
+    // An expression is echoed with its type.
+    p.send_line("1 + 2").unwrap();
+    p.exp_string("3 (int)").unwrap();
+    p.exp_string(PROMPT).unwrap();
+
+    // A multi-line definition continues with the continuation prompt.
+    p.send_line("func Sq(x int) int {").unwrap();
+    p.exp_string(MORE).unwrap();
+    p.send_line("return x * x").unwrap();
+    p.exp_string(MORE).unwrap();
+    p.send_line("}").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    p.send_line("Sq(7)").unwrap();
+    p.exp_string("49 (int)").unwrap();
+    p.exp_string(PROMPT).unwrap();
+
+    // An error points at the column and keeps the session.
+    p.send_line("y := nope + 1").unwrap();
+    p.exp_string("<input>:1:6: undefined: nope").unwrap();
+    p.exp_string("    y := nope + 1").unwrap();
+    let (_, caret) = p.exp_regex(r"\n +\^").unwrap();
+    // "\n" (maybe "\r\n" on the tty), four spaces of indent, five under `y := `.
+    assert_eq!(caret.trim_start_matches(['\r', '\n']), "         ^");
+    p.exp_string(PROMPT).unwrap();
+
+    // Ctrl-C cancels a partial input: the next line is a fresh input, not a continuation.
+    p.send_line("func Broken() {").unwrap();
+    p.exp_string(MORE).unwrap();
+    p.send("Sq(").unwrap();
+    p.flush().unwrap();
+    p.send_control('c').unwrap();
+    p.exp_string(PROMPT).unwrap();
+    p.send_line("Sq(3) + 1").unwrap();
+    p.exp_string("10 (int)").unwrap();
+    p.exp_string(PROMPT).unwrap();
+
+    // Tab completion: a package member, then a session name.
+    p.send("strings.ToUpp").unwrap();
+    p.flush().unwrap();
+    p.send("\t").unwrap();
+    p.flush().unwrap();
+    p.exp_string("strings.ToUpper").unwrap();
+    p.send_line("(\"go\")").unwrap();
+    p.exp_string("GO (string)").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    p.send("S\t").unwrap();
+    p.flush().unwrap();
+    p.exp_string("Sq").unwrap();
+    p.send_line("(4)").unwrap();
+    p.exp_string("16 (int)").unwrap();
+    p.exp_string(PROMPT).unwrap();
+
+    // :doc
+    p.send_line(":doc strings.ToUpper").unwrap();
+    p.exp_string("func ToUpper(s string) string").unwrap();
+    p.exp_string(PROMPT).unwrap();
+
+    // Ctrl-D quits with status 0 and saves the history.
+    p.send_control('d').unwrap();
+    p.exp_eof().unwrap();
+    let status = format!("{:?}", p.process().wait());
+    assert!(
+        status.starts_with("Ok(Exited(") && status.ends_with(", 0))"),
+        "gosub did not exit 0 on Ctrl-D: {}",
+        status
+    );
+    let hist = std::fs::read_to_string(dir.join("gosub").join("history")).unwrap_or_default();
+    assert!(hist.contains("Sq(7)"), "history: {:?}", hist);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn completion_of_a_session_name() {
+    let dir = tmpdir("complete");
+    let mut p = start(&dir);
+    p.exp_string(PROMPT).unwrap();
+    p.send_line("uniqueCounter := 41").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    // Only one candidate: Tab inserts it whole.
+    p.send("uniqueC").unwrap();
+    p.flush().unwrap();
+    p.send("\t").unwrap();
+    p.flush().unwrap();
+    p.exp_string("uniqueCounter").unwrap();
+    p.send_line(" + 1").unwrap();
+    p.exp_string("42 (int)").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    p.send_line(":quit").unwrap();
+    p.exp_eof().unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+}
