@@ -19,8 +19,10 @@ use gosub_heap::{Addr, StackRegion};
 /// Loop iterations or calls a goroutine runs before yielding to others.
 pub const SLICE: u64 = 10_000;
 
-/// Bytes reserved for the stack of each goroutine other than main (committed lazily).
-pub const GOROUTINE_STACK: u64 = 64 << 20;
+/// Bytes reserved for the stack of each goroutine other than main (committed lazily, 64 KiB
+/// at a time). 8 MiB lets the stack region hold about 3,800 goroutines at once; deeper
+/// recursion in a goroutine ends in Go's stack-overflow fatal error (main has 1 GiB).
+pub const GOROUTINE_STACK: u64 = 8 << 20;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
