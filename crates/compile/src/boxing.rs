@@ -57,7 +57,6 @@ pub fn boxed_vars(p: &Program, body: &ast::Block) -> HashSet<ObjId> {
     let mut w = Walker {
         p,
         out: HashSet::new(),
-        defer: false,
     };
     w.stmts(&body.stmts);
     w.out
@@ -89,8 +88,6 @@ pub fn has_defer(body: &ast::Block) -> bool {
 struct Walker<'a> {
     p: &'a Program,
     out: HashSet<ObjId>,
-    #[allow(dead_code)]
-    defer: bool,
 }
 
 impl Walker<'_> {

@@ -125,7 +125,6 @@ pub fn builtin<'a>(g: &mut Gen<'a>, b: Builtin, e: &'a Expr, args: &'a [Expr], d
                     .get(1)
                     .map(|a| g.expr_conv(a, types::T_INT))
                     .unwrap_or(NONE);
-                crate::rtypes::note_dynamic(g, t);
                 g.emit(Op::MakeMap {
                     dst,
                     rtype: t.0,
@@ -318,7 +317,6 @@ pub fn builtin<'a>(g: &mut Gen<'a>, b: Builtin, e: &'a Expr, args: &'a [Expr], d
             for (i, a) in args.iter().enumerate() {
                 let at = g.default_type(g.type_of(a.id));
                 let r = g.expr(a);
-                crate::rtypes::note_dynamic(g, at);
                 let mut flags = 0;
                 if ln && i > 0 {
                     flags |= 1;

@@ -11,7 +11,7 @@ use crate::expr::{strip_paren, Place};
 use crate::gen::{Gen, NONE};
 use crate::layout::{round_up, Layout};
 use gosub_syntax::ast::{Expr, ExprKind};
-use gosub_types::{self as types, BasicKind, Builtin, ObjId, ObjKind, Selection, TypeId, TypeKind};
+use gosub_types::{self as types, Builtin, ObjId, ObjKind, Selection, TypeId, TypeKind};
 
 pub struct Region {
     pub base: Reg,
@@ -851,18 +851,4 @@ pub fn compile_thunk(g: &mut Gen, idx: u32, target: u32, method: ObjId) {
     }
     g.emit(Op::Ret);
     g.end_fn(idx);
-}
-
-#[allow(dead_code)]
-fn ptr_words_in(f: &crate::bytecode::Function, lo: u32, hi: u32) -> Vec<u32> {
-    f.ptr_words
-        .iter()
-        .filter(|&&w| w * 8 >= lo && w * 8 < hi)
-        .map(|w| w - lo / 8)
-        .collect()
-}
-
-#[allow(dead_code)]
-fn is_string(g: &Gen, t: TypeId) -> bool {
-    g.p.types.basic(t) == Some(BasicKind::String)
 }

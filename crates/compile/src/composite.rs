@@ -122,7 +122,6 @@ pub fn composite_to<'a>(g: &mut Gen<'a>, e: &'a Expr, dst: Reg) {
             g.mov(dst, s, t);
         }
         TypeKind::Map(kt, vt) => {
-            crate::rtypes::note_dynamic(g, t);
             let m = g.temp(t);
             g.emit(Op::MakeMap {
                 dst: m,

@@ -9,7 +9,7 @@
 use crate::bytecode::{CmpOp, Conv, FloatOp, IntOp, Op, Reg, Width};
 use crate::gen::{Gen, Loc, NONE};
 use crate::layout::Layout;
-use gosub_syntax::ast::{self, BinOp, Expr, ExprKind, UnOp};
+use gosub_syntax::ast::{BinOp, Expr, ExprKind, UnOp};
 use gosub_types::{self as types, BasicKind, ConstValue, ObjKind, Selection, TypeId, TypeKind};
 
 /// Where a value lives, for reading and writing.
@@ -1149,7 +1149,6 @@ impl<'a> Gen<'a> {
         } else {
             let size = self.size(t);
             let direct = self.is_ptr_word(t);
-            crate::rtypes::note_dynamic(self, t);
             self.emit(Op::AssertType {
                 dst,
                 src,
@@ -1430,6 +1429,3 @@ pub fn cmp_op(op: BinOp, unsigned: bool) -> CmpOp {
         (_, _) => CmpOp::GeU,
     }
 }
-
-#[allow(dead_code)]
-fn _unused(_: ast::Span) {}

@@ -395,7 +395,6 @@ impl<'a> Gen<'a> {
         while let Some(job) = self.jobs.pop() {
             self.compile_job(job);
         }
-        crate::rtypes::finish(&mut self);
         if !self.errors.is_empty() {
             return Err(self.errors);
         }

@@ -19,12 +19,6 @@ pub fn build_all(g: &mut Gen) {
     }
 }
 
-/// Nothing to do: every type has a descriptor. Kept as the one place to hook lazily built
-/// descriptors if the table ever grows during code generation.
-pub fn note_dynamic(_g: &mut Gen, _t: TypeId) {}
-
-pub fn finish(_g: &mut Gen) {}
-
 fn describe(g: &mut Gen, t: TypeId) -> RType {
     let tt = &g.p.types;
     let named = tt.named_of(t).is_some();

@@ -1278,7 +1278,6 @@ impl<'a> Gen<'a> {
                         bodies[ci],
                     );
                 } else {
-                    crate::rtypes::note_dynamic(self, ct);
                     self.f().emit_jump(
                         Op::JmpCmpImmNot {
                             op: crate::bytecode::CmpOp::Ne,

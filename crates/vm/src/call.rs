@@ -7,9 +7,9 @@
 //! stale address.
 
 use crate::error::Trap;
-use crate::interp::{enter, extend, index_err, NONE};
+use crate::interp::{enter, index_err, NONE};
 use crate::vm::Vm;
-use gosub_compile::bytecode::{Function, Op, Width};
+use gosub_compile::bytecode::{Function, Op};
 use gosub_compile::program::Program;
 use gosub_heap::{Addr, GcTypeId};
 use std::sync::Arc;
@@ -806,7 +806,6 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fr: &Frame) -> Result<
             )))
         }
     }
-    let _ = (extend(0, Width::W64), prog);
     Ok(None)
 }
 

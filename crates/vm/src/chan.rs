@@ -13,9 +13,9 @@
 //!   other waiters are removed before it is woken, so it is woken exactly once.
 
 use crate::error::Trap;
-use crate::sched::{self, Status};
+use crate::sched;
 use crate::vm::Vm;
-use gosub_heap::{Addr, GcTypeId};
+use gosub_heap::Addr;
 use std::collections::VecDeque;
 
 #[derive(Clone, Copy, Debug)]
@@ -338,6 +338,3 @@ pub fn select(vm: &mut Vm, cases: &[Case], has_default: bool, chosen: Addr) -> R
         "select"
     }))
 }
-
-#[allow(dead_code)]
-fn _unused(_: GcTypeId, _: Status) {}
