@@ -1472,13 +1472,13 @@ pub fn assign_to(vm: &mut Vm, err: Addr, target: Addr) -> Result<bool, Trap> {
     let data = vm.heap.read_u64(err + 8)?;
     let wrt = &prog.rtypes[want as usize];
     if wrt.kind == RKind::Interface {
-        match gosub_vm::iface::convert_itab(vm, &prog, eit, want) {
-            Ok(nit) => {
+        match gosub_vm::iface::try_itab(vm, &prog, eit, want) {
+            Some(nit) => {
                 vm.heap.write_u64(dst, nit)?;
                 vm.heap.write_u64(dst + 8, data)?;
                 Ok(true)
             }
-            Err(_) => Ok(false),
+            None => Ok(false),
         }
     } else if et == want {
         if wrt.direct {

@@ -599,24 +599,31 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fr: &Frame) -> Result<
                 return Ok(None);
             }
             let res = if it == 0 {
-                Err(None)
+                None
             } else {
-                crate::iface::convert_itab(vm, prog, it, iface_ty)
+                crate::iface::try_itab(vm, prog, it, iface_ty)
             };
             match (res, commaok) {
-                (Ok(nit), ok) => {
+                (Some(nit), ok) => {
                     wr(vm, fr, dst, nit)?;
                     wr(vm, fr, dst + 8, data)?;
                     if let Some(ok) = ok {
                         wr(vm, fr, ok, 1)?;
                     }
                 }
-                (Err(_), Some(ok)) => {
+                (None, Some(ok)) => {
                     wr(vm, fr, dst, 0)?;
                     wr(vm, fr, dst + 8, 0)?;
                     wr(vm, fr, ok, 0)?;
                 }
-                (Err(missing), None) => {
+                (None, None) => {
+                    let missing = if it == 0 {
+                        None
+                    } else {
+                        crate::iface::convert_itab(vm, prog, it, iface_ty)
+                            .err()
+                            .flatten()
+                    };
                     let tname = &prog.rtypes[iface_ty as usize].name;
                     return Err(if it == 0 {
                         Trap::Runtime(format!(

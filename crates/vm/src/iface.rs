@@ -18,36 +18,41 @@ pub fn dyn_rtype(vm: &Vm, itab_word: u64) -> Option<u32> {
 }
 
 /// Converts an interface with itab word `it` to interface type `iface`: returns the new
-/// itab word, or Err(Some(missing method)) when the dynamic type does not implement it.
+/// itab word, or None when the dynamic type does not implement it (`missing_method` says
+/// why; computing that is left to the caller that reports it).
+pub fn try_itab(vm: &mut Vm, prog: &Program, it: u64, iface: u32) -> Option<u64> {
+    let rt = dyn_rtype(vm, it)?;
+    let i = match vm.itab_cache.get(&(rt, iface)) {
+        Some(&i) => i,
+        None => {
+            let funcs = method_table(prog, rt, iface);
+            let idx = vm.itabs.len() as u32;
+            vm.itabs.push(Itab {
+                rtype: rt,
+                iface,
+                funcs,
+            });
+            vm.itab_cache.insert((rt, iface), idx);
+            idx
+        }
+    };
+    if vm.itabs[i as usize].funcs.contains(&u32::MAX) {
+        None
+    } else {
+        Some(i as u64 + 1)
+    }
+}
+
+/// Like `try_itab`, with the missing method's name as the error.
 pub fn convert_itab(
     vm: &mut Vm,
     prog: &Program,
     it: u64,
     iface: u32,
 ) -> Result<u64, Option<String>> {
-    let Some(rt) = dyn_rtype(vm, it) else {
-        return Err(None);
-    };
-    if let Some(&i) = vm.itab_cache.get(&(rt, iface)) {
-        return if vm.itabs[i as usize].funcs.contains(&u32::MAX) {
-            Err(missing(vm, prog, rt, iface))
-        } else {
-            Ok(i as u64 + 1)
-        };
-    }
-    let funcs = method_table(prog, rt, iface);
-    let idx = vm.itabs.len() as u32;
-    let ok = !funcs.contains(&u32::MAX);
-    vm.itabs.push(Itab {
-        rtype: rt,
-        iface,
-        funcs,
-    });
-    vm.itab_cache.insert((rt, iface), idx);
-    if ok {
-        Ok(idx as u64 + 1)
-    } else {
-        Err(missing(vm, prog, rt, iface))
+    match try_itab(vm, prog, it, iface) {
+        Some(w) => Ok(w),
+        None => Err(dyn_rtype(vm, it).and_then(|rt| missing(vm, prog, rt, iface))),
     }
 }
 

@@ -471,13 +471,26 @@ pub fn exec(
             Op::Const { dst, val } => wr!(dst, val),
             Op::Move { dst, src } => wr!(dst, rd!(src)),
             Op::MoveN { dst, src, size } => {
-                // SAFETY: both ranges lie in the frame (verified); `copy` handles overlap.
-                unsafe {
-                    std::ptr::copy(
-                        fptr.add(src as usize),
-                        fptr.add(dst as usize),
-                        size as usize,
-                    )
+                if size == 16 {
+                    // Strings and interfaces: two words, read before written (overlap-safe).
+                    let (w0, w1) = (rd!(src), rd!(src + 8));
+                    wr!(dst, w0);
+                    wr!(dst + 8, w1);
+                } else if size == 24 {
+                    // Slices: three words.
+                    let (w0, w1, w2) = (rd!(src), rd!(src + 8), rd!(src + 16));
+                    wr!(dst, w0);
+                    wr!(dst + 8, w1);
+                    wr!(dst + 16, w2);
+                } else {
+                    // SAFETY: both ranges lie in the frame (verified); `copy` handles overlap.
+                    unsafe {
+                        std::ptr::copy(
+                            fptr.add(src as usize),
+                            fptr.add(dst as usize),
+                            size as usize,
+                        )
+                    }
                 }
             }
             Op::Zero { dst, size } => {

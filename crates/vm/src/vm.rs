@@ -50,6 +50,28 @@ pub struct ElemCache {
 // owns `&mut Vm`; moving the VM to another thread moves the heap mapping with it.
 unsafe impl Send for ElemCache {}
 
+/// A fast hasher for the itab cache's (dynamic type, interface type) keys (FxHash's mix;
+/// keys are small trusted integers, so no flooding resistance is needed).
+#[derive(Default)]
+pub struct PairHasher(u64);
+
+impl std::hash::Hasher for PairHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+    fn write_u32(&mut self, v: u32) {
+        self.write_u64(v as u64);
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
 /// Maps a source offset to (file name, line).
 pub type SourcePosFn = Box<dyn Fn(u32) -> (String, u32) + Send>;
 
@@ -73,7 +95,7 @@ pub struct Vm {
     pub strings: Vec<(Addr, u64)>,
     pub closures: Vec<Addr>,
     pub itabs: Vec<Itab>,
-    pub itab_cache: HashMap<(u32, u32), u32>,
+    pub itab_cache: HashMap<(u32, u32), u32, std::hash::BuildHasherDefault<PairHasher>>,
     pub natives: Vec<Native>,
     pub globals: Addr,
     pub stack: StackRegion,
@@ -175,7 +197,8 @@ impl Vm {
             .position(|r| r.name == "string" && !r.named)
             .map(|i| i as u32);
         let itabs = prog.itabs.clone();
-        let mut itab_cache = HashMap::new();
+        let mut itab_cache: HashMap<(u32, u32), u32, std::hash::BuildHasherDefault<PairHasher>> =
+            HashMap::default();
         for (i, it) in itabs.iter().enumerate() {
             itab_cache.insert((it.rtype, it.iface), i as u32);
         }
