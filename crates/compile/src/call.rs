@@ -621,22 +621,7 @@ pub fn compile_iface_wrapper(
     let sig = g.sig_of(sig_t);
     let mut my_params = vec![types::T_UNSAFE_POINTER];
     my_params.extend(sig.params.iter().copied());
-    let mut regs = Vec::new();
-    for &t in &my_params {
-        regs.push(g.slot(t));
-    }
-    let params_size = g.fs().f.size;
-    let mut rregs = Vec::new();
-    for &t in &sig.results {
-        rregs.push(g.slot(t));
-    }
-    let results_size = g.fs().f.size - params_size;
-    {
-        let func = &mut g.out.funcs[idx as usize];
-        func.params_size = params_size;
-        func.results_off = params_size;
-        func.results_size = results_size;
-    }
+    let (regs, rregs) = wrapper_frame(g, idx, &my_params, &sig.results);
     // Walk to the interface field.
     let mut ptr = regs[0];
     let mut cur_t = recv;
@@ -715,22 +700,7 @@ pub fn compile_wrapper(
     // Our frame: [data word][params][results]
     let mut my_params = vec![types::T_UNSAFE_POINTER];
     my_params.extend(sig.params.iter().copied());
-    let mut regs = Vec::new();
-    for &t in &my_params {
-        regs.push(g.slot(t));
-    }
-    let params_size = g.fs().f.size;
-    let mut rregs = Vec::new();
-    for &t in &sig.results {
-        rregs.push(g.slot(t));
-    }
-    let results_size = g.fs().f.size - params_size;
-    {
-        let func = &mut g.out.funcs[idx as usize];
-        func.params_size = params_size;
-        func.results_off = params_size;
-        func.results_size = results_size;
-    }
+    let (regs, rregs) = wrapper_frame(g, idx, &my_params, &sig.results);
     let mut cparams = vec![recv_t];
     cparams.extend(sig.params.iter().copied());
     let reg = g.region(&cparams, &sig.results);
@@ -808,28 +778,31 @@ pub fn compile_wrapper(
     g.end_fn(idx);
 }
 
+/// Lays out a generated function's parameters and results as slots (in order) and records
+/// the sizes on function `idx`; returns the parameter and result registers.
+fn wrapper_frame(
+    g: &mut Gen,
+    idx: u32,
+    params: &[TypeId],
+    results: &[TypeId],
+) -> (Vec<Reg>, Vec<Reg>) {
+    let regs: Vec<Reg> = params.iter().map(|&t| g.slot(t)).collect();
+    let params_size = g.fs().f.size;
+    let rregs: Vec<Reg> = results.iter().map(|&t| g.slot(t)).collect();
+    let func = &mut g.out.funcs[idx as usize];
+    func.params_size = params_size;
+    func.results_off = params_size;
+    func.results_size = g.fs.as_ref().map(|f| f.f.size).unwrap_or(params_size) - params_size;
+    (regs, rregs)
+}
+
 /// Compiles a bound-method thunk: its closure's captured word is the receiver data word,
 /// passed to `target` (a function taking the data word as receiver).
 pub fn compile_thunk(g: &mut Gen, idx: u32, target: u32, method: ObjId) {
     let name = g.out.funcs[idx as usize].name.clone();
     g.begin_fn(name);
     let sig = g.sig_of(g.p.obj(method).ty);
-    let mut regs = Vec::new();
-    for &t in &sig.params {
-        regs.push(g.slot(t));
-    }
-    let params_size = g.fs().f.size;
-    let mut rregs = Vec::new();
-    for &t in &sig.results {
-        rregs.push(g.slot(t));
-    }
-    let results_size = g.fs().f.size - params_size;
-    {
-        let func = &mut g.out.funcs[idx as usize];
-        func.params_size = params_size;
-        func.results_off = params_size;
-        func.results_size = results_size;
-    }
+    let (regs, rregs) = wrapper_frame(g, idx, &sig.params, &sig.results);
     let ctx = g.temp_word(true);
     g.fs().ctx_off = Some(ctx);
     let mut cparams = vec![types::T_UNSAFE_POINTER];

@@ -784,6 +784,33 @@ impl<'a> Gen<'a> {
         self.store_place(pl, v, lt);
     }
 
+    /// The shared end of every range loop: the body (as a loop for break/continue), then at
+    /// `cont` the counter's increment when there is one, the jump back to `top`, and `end`.
+    fn range_tail(
+        &mut self,
+        body: &'a ast::Block,
+        label: Option<String>,
+        mark: usize,
+        l: RangeLabels,
+        counter: Option<Reg>,
+    ) {
+        self.push_loop(label, l.end, Some(l.cont));
+        self.block(&body.stmts);
+        self.fs().loops.pop();
+        self.f().release_temps(mark);
+        self.f().bind(l.cont);
+        if let Some(i) = counter {
+            self.emit(Op::IntImm {
+                op: crate::bytecode::IntOp::Add,
+                dst: i,
+                a: i,
+                imm: 1,
+            });
+        }
+        self.f().emit_jump(Op::Jmp { target: 0 }, l.top);
+        self.f().bind(l.end);
+    }
+
     fn range_loop(
         &mut self,
         key: &'a Option<Expr>,
@@ -831,19 +858,7 @@ impl<'a> Gen<'a> {
                     kt
                 };
                 self.range_var(key, define, i, kt);
-                self.push_loop(label, end, Some(cont));
-                self.block(&body.stmts);
-                self.fs().loops.pop();
-                self.f().release_temps(mark);
-                self.f().bind(cont);
-                self.emit(Op::IntImm {
-                    op: crate::bytecode::IntOp::Add,
-                    dst: i,
-                    a: i,
-                    imm: 1,
-                });
-                self.f().emit_jump(Op::Jmp { target: 0 }, top);
-                self.f().bind(end);
+                self.range_tail(body, label, mark, RangeLabels { top, cont, end }, Some(i));
             }
             TypeKind::Basic(_) => {
                 // string: runes
@@ -881,13 +896,7 @@ impl<'a> Gen<'a> {
                 let mark = self.f().temp_mark();
                 self.range_var(key, define, i, types::T_INT);
                 self.range_var(value, define, r, types::T_INT32);
-                self.push_loop(label, end, Some(cont));
-                self.block(&body.stmts);
-                self.fs().loops.pop();
-                self.f().release_temps(mark);
-                self.f().bind(cont);
-                self.f().emit_jump(Op::Jmp { target: 0 }, top);
-                self.f().bind(end);
+                self.range_tail(body, label, mark, RangeLabels { top, cont, end }, None);
             }
             TypeKind::Slice(et) | TypeKind::Array(et, _) | TypeKind::Pointer(et) => {
                 // Normalize to (base pointer, len) over elements of type `et`.
@@ -993,19 +1002,7 @@ impl<'a> Gen<'a> {
                     }
                     self.range_var(value, define, v, et);
                 }
-                self.push_loop(label, end, Some(cont));
-                self.block(&body.stmts);
-                self.fs().loops.pop();
-                self.f().release_temps(mark);
-                self.f().bind(cont);
-                self.emit(Op::IntImm {
-                    op: crate::bytecode::IntOp::Add,
-                    dst: i,
-                    a: i,
-                    imm: 1,
-                });
-                self.f().emit_jump(Op::Jmp { target: 0 }, top);
-                self.f().bind(end);
+                self.range_tail(body, label, mark, RangeLabels { top, cont, end }, Some(i));
             }
             TypeKind::Map(kt, vt) => {
                 let it_l = Layout {
@@ -1034,13 +1031,7 @@ impl<'a> Gen<'a> {
                 let mark = self.f().temp_mark();
                 self.range_var(key, define, kr, kt);
                 self.range_var(value, define, vr, vt);
-                self.push_loop(label, end, Some(cont));
-                self.block(&body.stmts);
-                self.fs().loops.pop();
-                self.f().release_temps(mark);
-                self.f().bind(cont);
-                self.f().emit_jump(Op::Jmp { target: 0 }, top);
-                self.f().bind(end);
+                self.range_tail(body, label, mark, RangeLabels { top, cont, end }, None);
             }
             TypeKind::Chan(_, et) => {
                 let c = self.f().alloc_slot(&Layout {
@@ -1068,13 +1059,7 @@ impl<'a> Gen<'a> {
                 );
                 let mark = self.f().temp_mark();
                 self.range_var(key, define, v, et);
-                self.push_loop(label, end, Some(cont));
-                self.block(&body.stmts);
-                self.fs().loops.pop();
-                self.f().release_temps(mark);
-                self.f().bind(cont);
-                self.f().emit_jump(Op::Jmp { target: 0 }, top);
-                self.f().bind(end);
+                self.range_tail(body, label, mark, RangeLabels { top, cont, end }, None);
             }
             _ => self.err(x.span, "gosub: range over this type is not supported yet"),
         }
@@ -1649,6 +1634,13 @@ impl<'a> Gen<'a> {
             }
         }
     }
+}
+
+/// The labels of a range loop: its head, its continue point and its exit.
+struct RangeLabels {
+    top: crate::frame::Label,
+    cont: crate::frame::Label,
+    end: crate::frame::Label,
 }
 
 /// Per select clause: the case index and where a received value and ok flag land.
