@@ -183,83 +183,20 @@ fn check_source_with(
         });
         warnings.push(format!("{}: warning: C used without import \"C\"; gosub imports its cgo emulation implicitly (gc reports undefined: C; use --strict)", map.position(sp.lo)));
     }
-    // Resolve imports transitively.
-    let mut parsed: HashMap<String, ast::File> = HashMap::new();
-    let mut order: Vec<String> = Vec::new();
-    let mut errors = Vec::new();
-    let mut stack: Vec<(String, bool)> = Vec::new();
-    let mut roots: Vec<String> = main_file.imports.iter().map(|i| i.path.clone()).collect();
-    roots.push("runtime".into());
-    let lookup = |path: &str| -> Option<&str> {
-        match opts.host_packages.iter().find(|(p, _)| p == path) {
-            Some((_, src)) => Some(src.as_str()),
-            None => gosub_std::source(path),
-        }
-    };
-    for imp in &main_file.imports {
-        let host = opts.host_packages.iter().any(|(p, _)| *p == imp.path);
-        if imp.path != "unsafe" && lookup(&imp.path).is_none() {
-            let msg = format!("package {} is not in gosub's standard library", imp.path);
-            errors.push(Diagnostic::new(imp.span, msg));
-        } else if !host
-            && opts
-                .allowed_imports
-                .as_ref()
-                .is_some_and(|a| !a.contains(&imp.path))
-        {
-            let msg = format!("package {} is not allowed in this VM", imp.path);
-            errors.push(Diagnostic::new(imp.span, msg));
-        }
-    }
+    let roots: Vec<String> = main_file
+        .imports
+        .iter()
+        .map(|i| i.path.clone())
+        .chain(["runtime".to_string()])
+        .collect();
+    let errors = import_errors(&main_file.imports, opts);
     if !errors.is_empty() {
         return Err(render_all(&errors, &map));
     }
-    for r in roots.iter().rev() {
-        stack.push((r.clone(), false));
-    }
-    // Depth-first post-order gives dependency order.
-    let mut visiting: std::collections::HashSet<String> = Default::default();
-    while let Some((path, done)) = stack.pop() {
-        if done {
-            if !order.contains(&path) {
-                order.push(path);
-            }
-            continue;
-        }
-        if order.contains(&path) || visiting.contains(&path) {
-            continue;
-        }
-        visiting.insert(path.clone());
-        let Some(text) = lookup(&path) else {
-            continue;
-        };
-        let fname = format!(
-            "$GOROOT/src/{}/{}.go",
-            path,
-            path.rsplit('/').next().unwrap_or(&path)
-        );
-        let idx = map.add(fname, text);
-        let b = map.files[idx].base;
-        let file = match gosub_syntax::parse_file(text, b, next_id, ParseMode::default()) {
-            Ok(f) => f,
-            Err(d) => return Err(render_all(&d, &map)),
-        };
-        next_id = file.next_id;
-        stack.push((path.clone(), true));
-        for imp in file.imports.iter().rev() {
-            stack.push((imp.path.clone(), false));
-        }
-        parsed.insert(path, file);
-    }
-    let mut packages: Vec<PackageSrc> = Vec::new();
-    for p in &order {
-        if let Some(f) = parsed.remove(p) {
-            packages.push(PackageSrc {
-                path: p.clone(),
-                files: vec![f],
-            });
-        }
-    }
+    let mut packages = match resolve_packages(&roots, &[], &mut map, &mut next_id, opts) {
+        Ok(p) => p,
+        Err(d) => return Err(render_all(&d, &map)),
+    };
     packages.push(PackageSrc {
         path: "main".into(),
         files: vec![main_file],
@@ -279,6 +216,95 @@ fn check_source_with(
         }
     };
     Ok((checked, map, warnings))
+}
+
+/// The package of an import path: a host package of the embedding API or a standard one.
+fn package_text<'o>(opts: &'o Options, path: &str) -> Option<&'o str> {
+    match opts.host_packages.iter().find(|(p, _)| p == path) {
+        Some((_, src)) => Some(src.as_str()),
+        None => gosub_std::source(path),
+    }
+}
+
+/// Errors for imports a program may not have: packages that do not exist, and packages
+/// outside `opts.allowed_imports` (host packages are always allowed).
+pub fn import_errors(imports: &[ast::ImportSpec], opts: &Options) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    for imp in imports {
+        let host = opts.host_packages.iter().any(|(p, _)| *p == imp.path);
+        if imp.path != "unsafe" && package_text(opts, &imp.path).is_none() {
+            let msg = format!("package {} is not in gosub's standard library", imp.path);
+            errors.push(Diagnostic::new(imp.span, msg));
+        } else if !host
+            && opts
+                .allowed_imports
+                .as_ref()
+                .is_some_and(|a| !a.contains(&imp.path))
+        {
+            let msg = format!("package {} is not allowed in this VM", imp.path);
+            errors.push(Diagnostic::new(imp.span, msg));
+        }
+    }
+    errors
+}
+
+/// Parses the packages `roots` import, transitively, except those in `loaded`: each file
+/// goes into `map`, node ids continue from `next_id`. Returns them in dependency order
+/// (every package after the packages it imports).
+pub fn resolve_packages(
+    roots: &[String],
+    loaded: &[String],
+    map: &mut SourceMap,
+    next_id: &mut NodeId,
+    opts: &Options,
+) -> Result<Vec<PackageSrc>, Vec<Diagnostic>> {
+    let mut parsed: HashMap<String, ast::File> = HashMap::new();
+    let mut order: Vec<String> = Vec::new();
+    let mut stack: Vec<(String, bool)> = Vec::new();
+    for r in roots.iter().rev() {
+        stack.push((r.clone(), false));
+    }
+    // Depth-first post-order gives dependency order.
+    let mut visiting: std::collections::HashSet<String> = Default::default();
+    while let Some((path, done)) = stack.pop() {
+        if done {
+            if !order.contains(&path) {
+                order.push(path);
+            }
+            continue;
+        }
+        if order.contains(&path) || visiting.contains(&path) || loaded.contains(&path) {
+            continue;
+        }
+        visiting.insert(path.clone());
+        let Some(text) = package_text(opts, &path) else {
+            continue;
+        };
+        let fname = format!(
+            "$GOROOT/src/{}/{}.go",
+            path,
+            path.rsplit('/').next().unwrap_or(&path)
+        );
+        let idx = map.add(fname, text);
+        let b = map.files[idx].base;
+        let file = gosub_syntax::parse_file(text, b, *next_id, ParseMode::default())?;
+        *next_id = file.next_id;
+        stack.push((path.clone(), true));
+        for imp in file.imports.iter().rev() {
+            stack.push((imp.path.clone(), false));
+        }
+        parsed.insert(path, file);
+    }
+    let mut packages: Vec<PackageSrc> = Vec::new();
+    for p in &order {
+        if let Some(f) = parsed.remove(p) {
+            packages.push(PackageSrc {
+                path: p.clone(),
+                files: vec![f],
+            });
+        }
+    }
+    Ok(packages)
 }
 
 /// The Go spelling of the type of the local variable `probe` declared (once) in the

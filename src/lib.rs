@@ -23,6 +23,7 @@
 pub mod driver;
 pub mod error;
 pub mod host;
+mod live;
 pub mod session;
 pub mod value;
 pub mod vm;

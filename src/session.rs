@@ -1,43 +1,15 @@
-//! `Vm::eval`'s session: what earlier inputs declared and did, and the program each new
-//! input becomes.
+//! How `Vm::eval` reads an input: imports, declarations, statements and a trailing
+//! expression (`classify`), and which standard packages it uses without importing them
+//! (`implicit_imports`). The live session (`live.rs`) turns the pieces into a file.
 //!
-//! First-version strategy, "replay" (as gore does): the session keeps the accumulated
-//! imports, declarations and statements; each eval builds one program
-//!
-//! ```text
-//! package main
-//! import (...)                       // the session's imports + the new ones
-//! <earlier declarations> <new declarations>
-//! <helpers: __result, __capture, __discard>
-//! func main() { <earlier statements>; <new statements>; __result(<trailing expression>) }
-//! ```
-//!
-//! and runs it on a fresh VM. The output of the replayed statements is suppressed (only
-//! bytes beyond what the previous run printed reach the sinks) and `__result` hands the
-//! trailing expression's value to the host. Invariant: the session only grows by inputs
-//! that compiled and ran without error, so replaying it is (for deterministic scripts)
-//! what the user saw before.
+//! Invariant: the pieces keep the input's positions (text before them is blanked, newlines
+//! kept), so diagnostics point at the input's own lines and columns.
 
 use gosub_syntax::ast::{self, StmtKind};
 use gosub_syntax::ParseMode;
 
-/// The name of the generated file in diagnostics and tracebacks.
-pub const SESSION_FILE: &str = "<session>";
 /// The name under which positions of the current input are reported.
 pub const INPUT_FILE: &str = "<input>";
-
-#[derive(Clone, Debug, Default)]
-pub struct Session {
-    /// (alias, path), in order of first import.
-    pub imports: Vec<(Option<String>, String)>,
-    pub decls: Vec<String>,
-    pub stmts: Vec<String>,
-    /// Session variables that get `_ = name` (so `declared and not used` does not fire).
-    pub used: Vec<String>,
-    /// Bytes the replayed program printed on stdout / stderr when it last ran.
-    pub out_len: usize,
-    pub err_len: usize,
-}
 
 /// One input, classified.
 #[derive(Clone, Debug, Default)]
@@ -267,118 +239,6 @@ pub fn implicit_imports(
     out
 }
 
-/// Options for building a program from the session and one input.
-pub struct Build<'a> {
-    pub input: &'a Input,
-    /// Imports of the program (session + new + implicit), minus dropped unused ones.
-    pub imports: &'a [(Option<String>, String)],
-    /// Names to mark used.
-    pub used: &'a [String],
-    /// Print the trailing expression's values with %+v and %T (the REPL).
-    pub echo: bool,
-    /// Keep the trailing expression as a statement (it has no value).
-    pub expr_as_stmt: bool,
-    /// Extra statements at the end of main (type probes).
-    pub tail: &'a str,
-}
-
-/// Where the current input landed in the generated program (1-based lines).
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Layout {
-    pub decl_line: u32,
-    pub stmt_line: u32,
-    /// Line and column (1-based) where the trailing expression starts in the program,
-    /// and how far it was shifted right by the `__result(` prefix.
-    pub expr_line: u32,
-    pub expr_col: u32,
-    pub expr_shift: u32,
-}
-
-/// Builds the program text.
-pub fn build(s: &Session, b: &Build) -> (String, Layout) {
-    let mut out = String::from("package main\n\n");
-    let mut lay = Layout::default();
-    for (alias, path) in b.imports {
-        match alias {
-            Some(a) => out.push_str(&format!("import {} {:?}\n", a, path)),
-            None => out.push_str(&format!("import {:?}\n", path)),
-        }
-    }
-    if b.echo {
-        out.push_str("import __fmt \"fmt\"\n");
-    }
-    out.push('\n');
-    for d in &s.decls {
-        out.push_str(d);
-        out.push('\n');
-    }
-    if let Some(d) = &b.input.decls {
-        lay.decl_line = out.lines().count() as u32 + 1;
-        out.push_str(d);
-        out.push('\n');
-    }
-    out.push_str("\nfunc __capture(vs []any)\n\nfunc __discard(vs ...any) {}\n\n");
-    if b.echo {
-        out.push_str("func __echo(v string, t string)\n\nfunc __result(vs ...any) {\n\t__capture(vs)\n\tfor _, v := range vs {\n\t\t__echo(__fmt.Sprintf(\"%+v\", v), __fmt.Sprintf(\"%T\", v))\n\t}\n}\n");
-    } else {
-        out.push_str("func __result(vs ...any) {\n\t__capture(vs)\n}\n");
-    }
-    out.push_str("\nfunc main() {\n");
-    for st in &s.stmts {
-        out.push_str(st);
-        out.push('\n');
-    }
-    lay.stmt_line = out.lines().count() as u32 + 1;
-    out.push_str(&b.input.stmts);
-    if let Some(e) = &b.input.expr {
-        let before = out.rsplit('\n').next().unwrap_or("");
-        lay.expr_line = out.lines().count().max(1) as u32;
-        if out.ends_with('\n') {
-            lay.expr_line += 1;
-        }
-        lay.expr_col = before.len() as u32 + 1;
-        if b.expr_as_stmt {
-            out.push_str(e);
-        } else {
-            lay.expr_shift = "__result(".len() as u32;
-            out.push_str("__result(");
-            out.push_str(e);
-            out.push(')');
-        }
-    }
-    out.push('\n');
-    for n in b.used {
-        out.push_str(&format!("_ = {}\n", n));
-    }
-    out.push_str(b.tail);
-    out.push_str("}\n");
-    (out, lay)
-}
-
-/// Maps a diagnostic of the generated program back to the input's positions.
-pub fn map_diag(d: &mut crate::Diagnostic, lay: &Layout, input: &Input) {
-    if d.file != SESSION_FILE {
-        return;
-    }
-    let decl_lines = input
-        .decls
-        .as_ref()
-        .map(|t| t.lines().count() as u32)
-        .unwrap_or(0);
-    let stmt_lines =
-        input.stmts.matches('\n').count() as u32 + if input.expr.is_some() { 1 } else { 0 };
-    if lay.decl_line > 0 && d.line >= lay.decl_line && d.line < lay.decl_line + decl_lines.max(1) {
-        d.file = INPUT_FILE.into();
-        d.line = d.line - lay.decl_line + 1;
-    } else if d.line >= lay.stmt_line && d.line < lay.stmt_line + stmt_lines.max(1) {
-        if lay.expr_line == d.line && d.col >= lay.expr_col + lay.expr_shift {
-            d.col -= lay.expr_shift;
-        }
-        d.file = INPUT_FILE.into();
-        d.line = d.line - lay.stmt_line + 1;
-    }
-}
-
 /// The smallest and largest offsets of any span in the expression's subtree (read off its
 /// `Debug` form, which lists every node's span).
 fn extent(e: &ast::Expr) -> (u32, u32) {
@@ -428,58 +288,5 @@ fn decl_names(d: &ast::Decl, out: &mut Vec<String>) {
                 out.push(fd.name.name.clone());
             }
         }
-    }
-}
-
-impl Session {
-    /// The names the session declares (package-level declarations, top-level `:=` and
-    /// `var` statements of earlier inputs, import names), sorted, without the session's
-    /// own helpers (`__...`) and `_`.
-    pub fn names(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        for (alias, path) in &self.imports {
-            match alias {
-                Some(a) => out.push(a.clone()),
-                None => out.push(path.rsplit('/').next().unwrap_or(path).to_string()),
-            }
-        }
-        let decls = format!("package main\n{}\n", self.decls.join("\n"));
-        if let Ok(f) = gosub_syntax::parse_file(&decls, 1, 0, ParseMode::default()) {
-            out.extend(file_names(&f));
-        }
-        let body = format!(
-            "package main\nfunc main() {{\n{}\n}}\n",
-            self.stmts.join("\n")
-        );
-        let mode = ParseMode {
-            lenient_imports: true,
-        };
-        if let Ok(f) = gosub_syntax::parse_file(&body, 1, 0, mode) {
-            let stmts = f.decls.iter().find_map(|d| match d {
-                ast::Decl::Func(fd) => fd.body.as_ref(),
-                _ => None,
-            });
-            for st in stmts.map(|b| b.stmts.as_slice()).unwrap_or(&[]) {
-                match &st.kind {
-                    StmtKind::Assign {
-                        lhs,
-                        op: ast::AssignOp::Define,
-                        ..
-                    } => {
-                        for e in lhs {
-                            if let ast::ExprKind::Ident(i) = &e.kind {
-                                out.push(i.name.clone());
-                            }
-                        }
-                    }
-                    StmtKind::Decl(d) => decl_names(d, &mut out),
-                    _ => {}
-                }
-            }
-        }
-        out.retain(|n| n != "_" && !n.starts_with("__"));
-        out.sort();
-        out.dedup();
-        out
     }
 }

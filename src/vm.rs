@@ -4,10 +4,10 @@
 use crate::driver::{self, Options};
 use crate::error::{compile_error, Error};
 use crate::host::{package_source, HostEntry, HostFn};
-use crate::session::{self, Build, Input, Session, SESSION_FILE};
-use crate::value::{read_value, FromValue, Value};
-use gosub_heap::Addr;
-use gosub_vm::{NativeRegistry, Trap, Vm as RawVm, VmConfig};
+use crate::live::Live;
+use crate::session::{self, Input, INPUT_FILE};
+use crate::value::{FromValue, Value};
+use gosub_vm::{NativeRegistry, Vm as RawVm, VmConfig};
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -180,7 +180,7 @@ impl VmBuilder {
             out_buf,
             err_buf,
             interrupt: Arc::new(AtomicBool::new(false)),
-            session: Session::default(),
+            live: None,
             echo: false,
             last_echo: Vec::new(),
             last_stats: None,
@@ -198,7 +198,8 @@ pub struct Vm {
     out_buf: driver::SharedBuf,
     err_buf: driver::SharedBuf,
     interrupt: Arc<AtomicBool>,
-    session: Session,
+    /// The eval session (started by the first `eval`).
+    live: Option<Box<Live>>,
     echo: bool,
     last_echo: Vec<(String, String)>,
     last_stats: Option<gosub_heap::MemStats>,
@@ -210,41 +211,22 @@ impl Default for Vm {
     }
 }
 
-/// Forwards writes to a sink, skipping the first `skip` bytes (the replayed output).
-struct SkipWriter {
-    sink: Sink,
-    skip: usize,
-    seen: Arc<Mutex<usize>>,
-}
+/// Forwards writes to a shared sink.
+pub(crate) struct SinkWriter(pub(crate) Sink);
 
-impl Write for SkipWriter {
+impl Write for SinkWriter {
     fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-        let mut seen = self.seen.lock().map_err(|_| std::io::ErrorKind::Other)?;
-        let start = *seen;
-        *seen += b.len();
-        if *seen > self.skip {
-            let from = self.skip.saturating_sub(start);
-            if let Ok(mut s) = self.sink.lock() {
-                s.write_all(&b[from..])?;
-            }
+        if let Ok(mut s) = self.0.lock() {
+            s.write_all(b)?;
         }
         Ok(b.len())
     }
     fn flush(&mut self) -> std::io::Result<()> {
-        if let Ok(mut s) = self.sink.lock() {
+        if let Ok(mut s) = self.0.lock() {
             s.flush()?;
         }
         Ok(())
     }
-}
-
-/// What one execution produced.
-struct Ran {
-    result: Result<(), Error>,
-    captured: Vec<Value>,
-    echo: Vec<(String, String)>,
-    out_len: usize,
-    err_len: usize,
 }
 
 impl Vm {
@@ -325,67 +307,24 @@ impl Vm {
     fn run_named(&mut self, name: &str, src: &str) -> Result<(), Error> {
         let opts = self.options();
         let c = driver::compile_source(name, src, &opts).map_err(compile_error)?;
-        self.execute(c, 0, 0).result
+        self.execute(c)
     }
 
-    /// Runs a compiled program on a fresh VM; output beyond the first `skip_out`/`skip_err`
-    /// bytes reaches the sinks.
-    fn execute(&mut self, c: driver::Compiled, skip_out: usize, skip_err: usize) -> Ran {
-        let captured: Arc<Mutex<Vec<Value>>> = Arc::default();
-        let echo: Arc<Mutex<Vec<(String, String)>>> = Arc::default();
+    /// Runs a compiled program on a fresh VM; its output goes to the sinks.
+    fn execute(&mut self, c: driver::Compiled) -> Result<(), Error> {
         let mut natives: NativeRegistry = gosub_std::registry();
         for h in &self.hosts {
             natives.register_closure(&h.native_name(), h.native.clone());
         }
-        let cap = captured.clone();
-        natives.register_closure(
-            "main.__capture",
-            Arc::new(move |vm: &mut RawVm, fp: Addr| capture(vm, fp, &cap)),
-        );
-        let ech = echo.clone();
-        natives.register_closure(
-            "main.__echo",
-            Arc::new(move |vm: &mut RawVm, fp: Addr| {
-                let v = vm.read_string(fp)?;
-                let t = vm.read_string(fp + 16)?;
-                if let Ok(mut e) = ech.lock() {
-                    e.push((
-                        String::from_utf8_lossy(&v).into_owned(),
-                        String::from_utf8_lossy(&t).into_owned(),
-                    ));
-                }
-                Ok(())
-            }),
-        );
         let cfg = VmConfig {
             heap: self.opts.heap.clone(),
             max_stack: self.opts.max_stack,
             args: self.opts.args.clone(),
             fuel: self.opts.fuel,
         };
-        let out_seen = Arc::new(Mutex::new(0usize));
-        let err_seen = Arc::new(Mutex::new(0usize));
-        let fail = |e: Error| Ran {
-            result: Err(e),
-            captured: Vec::new(),
-            echo: Vec::new(),
-            out_len: 0,
-            err_len: 0,
-        };
-        let mut vm = match RawVm::new(c.program, &natives, cfg) {
-            Ok(vm) => vm,
-            Err(e) => return fail(e.into()),
-        };
-        vm.stdout = Box::new(std::io::BufWriter::new(SkipWriter {
-            sink: self.stdout.clone(),
-            skip: skip_out,
-            seen: out_seen.clone(),
-        }));
-        vm.stderr = Box::new(SkipWriter {
-            sink: self.stderr.clone(),
-            skip: skip_err,
-            seen: err_seen.clone(),
-        });
+        let mut vm = RawVm::new(c.program, &natives, cfg)?;
+        vm.stdout = Box::new(std::io::BufWriter::new(SinkWriter(self.stdout.clone())));
+        vm.stderr = Box::new(SinkWriter(self.stderr.clone()));
         vm.report_fatal = false;
         self.interrupt.store(false, Ordering::Relaxed);
         vm.interrupt = self.interrupt.clone();
@@ -397,31 +336,15 @@ impl Vm {
         let _ = vm.stdout.flush();
         let _ = vm.stderr.flush();
         self.last_stats = Some(vm.heap.mem_stats());
-        drop(vm);
-        let out_len = out_seen.lock().map(|v| *v).unwrap_or(0);
-        let err_len = err_seen.lock().map(|v| *v).unwrap_or(0);
-        let captured = captured
-            .lock()
-            .map(|mut v| std::mem::take(&mut *v))
-            .unwrap_or_default();
-        let echo = echo
-            .lock()
-            .map(|mut v| std::mem::take(&mut *v))
-            .unwrap_or_default();
-        Ran {
-            result: r.map_err(Error::from),
-            captured,
-            echo,
-            out_len,
-            err_len,
-        }
+        r.map_err(Error::from)
     }
 
     /// Evaluates Go source in the session: declarations (func, type, var, const, import)
     /// and statements persist across calls; the value of a trailing expression is returned
-    /// (`Value::Nil` when there is none, `Value::Tuple` for several results).
+    /// (`Value::Nil` when there is none, `Value::Tuple` for several results). Each input is
+    /// compiled against the session and runs once, on the session's one VM and heap.
     pub fn eval(&mut self, src: &str) -> Result<Value, Error> {
-        self.eval_input(session::classify(src), true)
+        self.eval_input(session::classify(src))
     }
 
     /// `eval` and convert the result.
@@ -440,43 +363,80 @@ impl Vm {
         self.echo = on;
     }
 
-    /// Forgets the session (declarations, statements, imports).
+    /// Forgets the session (declarations, variables, imports) and its heap.
     pub fn reset(&mut self) {
-        self.session = Session::default();
+        self.live = None;
     }
 
     /// The names the eval session declares (for completion): package-level declarations,
     /// top-level `:=` and `var` statements, imported package names; sorted.
     pub fn session_names(&self) -> Vec<String> {
-        self.session.names()
+        self.live.as_ref().map(|l| l.names()).unwrap_or_default()
     }
 
-    /// What the eval session holds (imports, declarations, statements).
-    pub fn session(&self) -> &Session {
-        &self.session
+    /// The text of the session's declaration inputs (for `:doc`).
+    pub fn session_decls(&self) -> String {
+        self.live
+            .as_ref()
+            .map(|l| l.decls.join("\n"))
+            .unwrap_or_default()
     }
 
-    /// Heap statistics of the last run.
-    pub fn mem_stats(&self) -> Option<&gosub_heap::MemStats> {
-        self.last_stats.as_ref()
+    /// Heap statistics of the session's VM (or of the last `run`).
+    pub fn mem_stats(&self) -> Option<gosub_heap::MemStats> {
+        match &self.live {
+            Some(l) => Some(l.vm.heap.mem_stats()),
+            None => self.last_stats.clone(),
+        }
     }
 
-    /// The program the session would run for `src` (for `:escape`, `:disasm`).
-    pub fn session_program(&self, src: &str) -> String {
-        let inp = session::classify(src);
-        let imports = self.imports_for(&inp);
-        let (prog, _) = session::build(
-            &self.session,
-            &Build {
-                input: &inp,
-                imports: &imports,
-                used: &self.session.used,
-                echo: false,
-                expr_as_stmt: false,
-                tail: "",
-            },
-        );
-        prog
+    /// Bytes in use in the session heap's spaces: (nursery and survivors, old space, large
+    /// objects); None before the first eval.
+    pub fn heap_spaces(&self) -> Option<(u64, u64, u64)> {
+        self.live.as_ref().map(|l| l.vm.heap.space_usage())
+    }
+
+    /// Runs a full collection on the session's heap (what `runtime.GC()` does).
+    pub fn collect_garbage(&mut self) -> Result<(), Error> {
+        let live = self.live()?;
+        gosub_vm::gc::collect(&mut live.vm, gosub_heap::GcKind::Major)
+            .map_err(|t| Error::Usage(format!("collection failed: {:?}", t)))
+    }
+
+    /// The session's bytecode (`only`: functions whose name contains it).
+    pub fn disasm(&self, only: Option<&str>) -> String {
+        match &self.live {
+            Some(l) => gosub_compile::disasm::disasm(&l.vm.prog, only),
+            None => String::new(),
+        }
+    }
+
+    /// gc's `-m` escape decisions for the last input (`level` 2 for `-m -m`).
+    pub fn escape_report(&self, level: u8) -> Vec<String> {
+        let Some(l) = &self.live else {
+            return Vec::new();
+        };
+        let (prog, map) = l.checked();
+        let Ok(map) = map.lock() else {
+            return Vec::new();
+        };
+        let esc = gosub_escape::analyze(prog);
+        let file = l.last_file();
+        esc.diagnostics(&map, level, false)
+            .into_iter()
+            .filter(|d| d.starts_with(&format!("{}:", file)) && !d.contains("__gosub"))
+            .map(|d| {
+                let rest = &d[file.len() + 1..];
+                // Lines of the input, not of its generated file (one header line).
+                match rest.split_once(':') {
+                    Some((line, tail)) => match line.parse::<u32>() {
+                        Ok(n) => format!("{}:{}:{}", INPUT_FILE, n.saturating_sub(1).max(1), tail),
+                        Err(_) => d.clone(),
+                    },
+                    None => d.clone(),
+                }
+            })
+            .collect()
     }
 
     /// The options scripts compile with (host packages included).
@@ -484,189 +444,51 @@ impl Vm {
         self.options()
     }
 
-    fn imports_for(&self, inp: &Input) -> Vec<(Option<String>, String)> {
-        let mut imports = self.session.imports.clone();
-        for i in &inp.imports {
-            if !imports.contains(i) {
-                imports.push(i.clone());
-            }
-        }
-        let mut text = inp.stmts.clone();
-        if let Some(d) = &inp.decls {
-            text.push_str(d);
-        }
-        if let Some(e) = &inp.expr {
-            text.push('\n');
-            text.push_str(e);
-        }
-        let hosts: Vec<String> = self.hosts.iter().map(|h| h.pkg.clone()).collect();
-        for p in session::implicit_imports(&text, &imports, &hosts) {
-            if hosts.contains(&p)
-                || self
-                    .opts
-                    .allowed_imports
-                    .as_ref()
-                    .is_none_or(|a| a.contains(&p))
-            {
-                imports.push((None, p));
-            }
-        }
-        imports
+    fn host_pkgs(&self) -> Vec<String> {
+        let mut v: Vec<String> = self.hosts.iter().map(|h| h.pkg.clone()).collect();
+        v.sort();
+        v.dedup();
+        v
     }
 
-    fn eval_input(&mut self, inp: Input, keep: bool) -> Result<Value, Error> {
-        self.last_echo.clear();
-        let imports = self.imports_for(&inp);
-        let opts = self.options();
-        let mut used = self.session.used.clone();
-        let mut dropped: Vec<String> = Vec::new();
-        let mut expr_as_stmt = false;
-        let mut first_err: Option<Error> = None;
-        for _attempt in 0..6 {
-            let prog_imports: Vec<(Option<String>, String)> = imports
-                .iter()
-                .filter(|(_, p)| !dropped.contains(p))
-                .cloned()
-                .collect();
-            let (src, lay) = session::build(
-                &self.session,
-                &Build {
-                    input: &inp,
-                    imports: &prog_imports,
-                    used: &used,
-                    echo: self.echo,
-                    expr_as_stmt,
-                    tail: "",
-                },
-            );
-            match driver::compile_source(SESSION_FILE, &src, &opts) {
-                Ok(c) => {
-                    let (so, se) = (self.session.out_len, self.session.err_len);
-                    let ran = self.execute(c, so, se);
-                    ran.result?;
-                    if keep {
-                        let s = &mut self.session;
-                        for i in &imports {
-                            if !s.imports.contains(i) {
-                                s.imports.push(i.clone());
-                            }
-                        }
-                        if let Some(d) = &inp.decls {
-                            s.decls.push(d.clone());
-                        }
-                        let mut st = inp.stmts.clone();
-                        if let Some(e) = &inp.expr {
-                            if expr_as_stmt {
-                                st.push_str(e);
-                            } else {
-                                st.push_str(&format!("__discard({})", e));
-                            }
-                        }
-                        if !st.trim().is_empty() {
-                            s.stmts.push(st);
-                        }
-                        s.used = used;
-                        s.out_len = ran.out_len;
-                        s.err_len = ran.err_len;
-                    }
-                    self.last_echo = ran.echo;
-                    let mut vals = ran.captured;
-                    return Ok(match vals.len() {
-                        0 => Value::Nil,
-                        1 => vals.remove(0),
-                        _ => Value::Tuple(vals),
-                    });
-                }
-                Err(msgs) => {
-                    let mut diags: Vec<crate::Diagnostic> =
-                        msgs.iter().map(|m| crate::Diagnostic::parse(m)).collect();
-                    for d in &mut diags {
-                        session::map_diag(d, &lay, &inp);
-                    }
-                    let mut fixed = false;
-                    let mut other = false;
-                    for d in &diags {
-                        if let Some(n) = d.message.strip_prefix("declared and not used: ") {
-                            if !used.iter().any(|u| u == n) && d.file == session::INPUT_FILE
-                                || d.line >= lay.stmt_line && d.file == SESSION_FILE
-                            {
-                                used.push(n.to_string());
-                                fixed = true;
-                                continue;
-                            }
-                        }
-                        if let Some(p) = d
-                            .message
-                            .strip_suffix(" imported and not used")
-                            .map(|p| p.trim_matches('"').to_string())
-                        {
-                            if !dropped.contains(&p) {
-                                dropped.push(p);
-                                fixed = true;
-                                continue;
-                            }
-                        }
-                        if inp.expr.is_some()
-                            && !expr_as_stmt
-                            && (d.message.contains("used as value")
-                                || d.message.contains("(no value)"))
-                        {
-                            expr_as_stmt = true;
-                            fixed = true;
-                            continue;
-                        }
-                        other = true;
-                    }
-                    if first_err.is_none() {
-                        // `declared and not used` of session variables is an artifact of
-                        // the replay: report it only when it is the only error.
-                        let real: Vec<crate::Diagnostic> = diags
-                            .iter()
-                            .filter(|d| !d.message.starts_with("declared and not used"))
-                            .cloned()
-                            .collect();
-                        first_err =
-                            Some(Error::Compile(if real.is_empty() { diags } else { real }));
-                    }
-                    if other || !fixed {
-                        break;
-                    }
-                }
-            }
+    /// The session, started on first use.
+    fn live(&mut self) -> Result<&mut Live, Error> {
+        if self.live.is_none() {
+            let l = Live::new(
+                &self.options(),
+                &self.hosts,
+                self.stdout.clone(),
+                self.stderr.clone(),
+                self.interrupt.clone(),
+            )?;
+            self.live = Some(Box::new(l));
         }
-        Err(first_err.unwrap_or_else(|| Error::Usage("eval failed".into())))
+        match self.live.as_deref_mut() {
+            Some(l) => Ok(l),
+            None => Err(Error::Usage("no session".into())),
+        }
+    }
+
+    fn eval_input(&mut self, inp: Input) -> Result<Value, Error> {
+        self.last_echo.clear();
+        let hosts = self.host_pkgs();
+        let echo = self.echo;
+        self.interrupt.store(false, Ordering::Relaxed);
+        let out = self.live()?.eval(&inp, &hosts, echo)?;
+        self.last_echo = out.echo;
+        let mut vals = out.values;
+        Ok(match vals.len() {
+            0 => Value::Nil,
+            1 => vals.remove(0),
+            _ => Value::Tuple(vals),
+        })
     }
 
     /// The Go type (as `%T` spells it) of an expression in the session, found by
     /// type-checking only: nothing runs.
-    pub fn type_of(&self, expr: &str) -> Result<String, Error> {
-        let inp = Input::default();
-        let mut imports = self.imports_for(&inp);
-        let hosts: Vec<String> = self.hosts.iter().map(|h| h.pkg.clone()).collect();
-        for p in session::implicit_imports(expr, &imports, &hosts) {
-            imports.push((None, p));
-        }
-        let tail = format!("__probe := ({})\n_ = __probe\n", expr);
-        let (src, _) = session::build(
-            &self.session,
-            &Build {
-                input: &inp,
-                imports: &imports,
-                used: &self.session.used,
-                echo: false,
-                expr_as_stmt: false,
-                tail: &tail,
-            },
-        );
-        match driver::probe_type(SESSION_FILE, &src, &self.options(), "__probe") {
-            Ok(Some(t)) => Ok(t),
-            Ok(None) => Err(Error::Usage(format!("cannot type {}", expr))),
-            Err(msgs) => Err(compile_error(
-                msgs.into_iter()
-                    .filter(|m| !m.contains("imported and not used"))
-                    .collect(),
-            )),
-        }
+    pub fn type_of(&mut self, expr: &str) -> Result<String, Error> {
+        let hosts = self.host_pkgs();
+        self.live()?.type_of(expr, &hosts)
     }
 
     /// Calls a Go function of the session (declared by an earlier `eval`) with arguments
@@ -707,7 +529,7 @@ impl Vm {
             expr: Some(format!("{}({})", name, lits.join(", "))),
             ..Default::default()
         };
-        self.eval_input(inp, true)
+        self.eval_input(inp)
     }
 
     /// Reads a variable of the session (a package-level `var` or a top-level `x := ...`).
@@ -719,7 +541,7 @@ impl Vm {
             expr: Some(name.to_string()),
             ..Default::default()
         };
-        let v = self.eval_input(inp, false)?;
+        let v = self.eval_input(inp)?;
         T::from_value(v).map_err(|e| match e {
             Error::Conversion(m) => Error::Conversion(format!("{}: {}", name, m)),
             e => e,
@@ -737,7 +559,7 @@ impl Vm {
             stmts: format!("{} = {}", name, lit),
             ..Default::default()
         };
-        self.eval_input(inp, true).map(|_| ())
+        self.eval_input(inp).map(|_| ())
     }
 }
 
@@ -777,26 +599,4 @@ fn func_params(t: &str) -> Option<Vec<String>> {
         cur.push(c);
     }
     None
-}
-
-/// The `__capture(vs []any)` native: copies each value into a `Value`.
-fn capture(vm: &mut RawVm, fp: Addr, out: &Mutex<Vec<Value>>) -> Result<(), Trap> {
-    let p = vm.heap.read_u64(fp)?;
-    let n = vm.heap.read_u64(fp + 8)?;
-    let prog = vm.prog.clone();
-    let any = prog
-        .rtypes
-        .iter()
-        .position(|r| {
-            r.kind == gosub_compile::program::RKind::Interface && r.iface_methods.is_empty()
-        })
-        .unwrap_or(0) as u32;
-    let mut vals = Vec::new();
-    for i in 0..n {
-        vals.push(read_value(vm, &prog, any, p + 16 * i, 0)?);
-    }
-    if let Ok(mut o) = out.lock() {
-        *o = vals;
-    }
-    Ok(())
 }

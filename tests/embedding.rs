@@ -91,7 +91,9 @@ fn errors() {
     match vm.eval("panic(\"boom\")") {
         Err(Error::Panic { value, traceback }) => {
             assert_eq!(value, "boom");
-            assert!(traceback.contains("main.main"), "{}", traceback);
+            // The input (the first that compiled) ran as a function of its own, named after it.
+            assert!(traceback.contains("main.input1()"), "{}", traceback);
+            assert!(traceback.contains("<input 1>:1"), "{}", traceback);
         }
         other => panic!("{:?}", other),
     }

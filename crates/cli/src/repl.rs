@@ -177,48 +177,48 @@ impl Repl {
                 }
                 Err(e) => eprintln!("cannot read {}: {}", arg, e),
             },
-            "mem" => match self.vm.mem_stats() {
-                Some(m) => println!(
-                    "heap in use {} B, heap objects {}, heap committed {} B, total allocated {} B, collections {} (stats of the last run)",
-                    m.heap_alloc, m.heap_objects, m.heap_sys, m.total_alloc, m.num_gc
+            "mem" => match (self.vm.mem_stats(), self.vm.heap_spaces()) {
+                (Some(m), Some((young, old, large))) => println!(
+                    "heap in use {} B in {} objects: nursery {} B, old space {} B, large objects {} B; committed {} B, total allocated {} B; collections {} ({} minor, {} major)",
+                    m.heap_alloc,
+                    m.heap_objects,
+                    young,
+                    old,
+                    large,
+                    m.heap_sys,
+                    m.total_alloc,
+                    m.num_gc,
+                    m.num_minor,
+                    m.num_major
                 ),
-                None => println!("nothing has run yet"),
+                _ => println!("nothing has run yet"),
             },
-            "gc" => println!(
-                "every input runs on a fresh heap (the session is replayed), so there is nothing to collect between inputs; see :mem"
-            ),
+            "gc" => match self.vm.collect_garbage() {
+                Ok(()) => match self.vm.mem_stats() {
+                    Some(m) => println!(
+                        "collected: heap in use {} B in {} objects",
+                        m.heap_alloc, m.heap_objects
+                    ),
+                    None => println!("collected"),
+                },
+                Err(e) => self.error("", &e),
+            },
             "disasm" => {
-                let src = self.vm.session_program("");
-                match gosub::compile_source("<session>", &src, &self.vm.compile_options()) {
-                    Ok(c) => {
-                        let only = if arg.is_empty() {
-                            None
-                        } else {
-                            Some(arg)
-                        };
-                        print!("{}", gosub_compile::disasm::disasm(&c.program, only));
-                    }
-                    Err(m) => eprintln!("{}", m.join("\n")),
-                }
+                let only = if arg.is_empty() { None } else { Some(arg) };
+                print!("{}", self.vm.disasm(only));
             }
             "escape" => {
-                let src = self.vm.session_program("");
-                match gosub::driver::escape_diagnostics(
-                    "<session>",
-                    &src,
-                    &self.vm.compile_options(),
-                    1,
-                ) {
-                    Ok(lines) => {
-                        for l in lines.iter().filter(|l| !l.contains("__")) {
-                            println!("{}", l);
-                        }
-                    }
-                    Err(m) => eprintln!("{}", m.join("\n")),
+                let level = if arg.contains("-m -m") || arg == "2" { 2 } else { 1 };
+                let lines = self.vm.escape_report(level);
+                if lines.is_empty() {
+                    println!("no escape decisions in the last input");
+                }
+                for l in lines {
+                    println!("{}", l);
                 }
             }
             "doc" => {
-                let decls = self.vm.session().decls.join("\n");
+                let decls = self.vm.session_decls();
                 match crate::complete::doc(arg, &decls) {
                     Ok(d) => print!("{}", d),
                     Err(m) => eprintln!("{}", m),

@@ -45,7 +45,7 @@ pub enum JobKind {
         captures: Vec<ObjId>,
         parent_name: String,
     },
-    Entry,
+    Entry(Increment),
     /// Adapts an interface call (receiver = data word) to method `method` of type `recv`.
     Wrapper {
         recv: TypeId,
@@ -66,6 +66,56 @@ pub enum JobKind {
         sig: TypeId,
         direct: bool,
     },
+}
+
+/// What a compilation adds to the program: all of it, or an eval session's next input
+/// (the packages from `first_pkg` on, and the files of the session's package `main` from
+/// `first_file` on, whose variable initializers start at `init0` in its `init_order`).
+#[derive(Clone, Debug)]
+pub struct Increment {
+    pub first_pkg: usize,
+    pub main: usize,
+    pub first_file: usize,
+    pub init0: usize,
+    /// Call the session's input functions (`types::SESSION_FN_PREFIX`) of the new files
+    /// instead of `main.main`.
+    pub session: bool,
+}
+
+impl Increment {
+    /// A whole program.
+    pub fn whole() -> Increment {
+        Increment {
+            first_pkg: 0,
+            main: usize::MAX,
+            first_file: 0,
+            init0: 0,
+            session: false,
+        }
+    }
+
+    /// Is file `fi` of package `pi` part of this compilation?
+    pub fn includes(&self, pi: usize, fi: usize) -> bool {
+        if pi == self.main {
+            fi >= self.first_file
+        } else {
+            pi >= self.first_pkg
+        }
+    }
+}
+
+/// The generator's tables between the inputs of an eval session (see `Gen::resume`).
+#[derive(Clone)]
+pub struct GenState {
+    pub out: Program,
+    pub layouts: Layouts,
+    pub func_index: HashMap<ObjId, u32>,
+    pub globals: HashMap<ObjId, u32>,
+    pub strings: HashMap<Vec<u8>, u32>,
+    pub gctypes: HashMap<(u32, Vec<u32>), u32>,
+    pub wrappers: HashMap<(TypeId, String), u32>,
+    pub natives: HashMap<String, u32>,
+    pub messages: HashMap<String, u32>,
 }
 
 pub struct LoopCtx {
@@ -364,7 +414,11 @@ impl<'a> Gen<'a> {
                     format!("{}.{}.{}", pkg, base, o.name)
                 }
             }
-            _ => format!("{}.{}", pkg, o.name),
+            _ => match o.name.strip_prefix(types::SESSION_FN_PREFIX) {
+                // An eval session's input N runs as `main.inputN` (file `<input N>`).
+                Some(n) => format!("{}.input{}", pkg, n),
+                None => format!("{}.{}", pkg, o.name),
+            },
         }
     }
 
@@ -373,7 +427,7 @@ impl<'a> Gen<'a> {
     pub fn run(mut self) -> Result<Program, Vec<Diagnostic>> {
         crate::rtypes::build_all(&mut self);
         self.declare_globals();
-        self.declare_funcs();
+        self.declare_funcs(&Increment::whole());
         self.out.string_itab = Some(self.itab(types::T_STRING, types::T_ANY));
         let rt_err = (0..self.p.types.kinds.len())
             .map(|i| TypeId(i as u32))
@@ -390,7 +444,7 @@ impl<'a> Gen<'a> {
         self.out.entry = entry;
         self.jobs.push(Job {
             func: entry,
-            kind: JobKind::Entry,
+            kind: JobKind::Entry(Increment::whole()),
         });
         while let Some(job) = self.jobs.pop() {
             self.compile_job(job);
@@ -401,9 +455,83 @@ impl<'a> Gen<'a> {
         Ok(self.out)
     }
 
+    /// Continues a compilation (an eval session's next input): `st` is the state the last
+    /// compilation ended in, `p` the checked program grown from the one it compiled (ids
+    /// of types, objects and nodes keep their meaning). Everything already in `st.out`
+    /// keeps its index; what is new is appended, and `Program::entry` becomes a function
+    /// that initializes what `inc` adds and calls the session's new input functions.
+    pub fn resume(p: &'a types::Program, st: GenState) -> Gen<'a> {
+        let mut g = Gen::new(p);
+        g.out = st.out;
+        g.layouts = st.layouts;
+        g.func_index = st.func_index;
+        g.globals = st.globals;
+        g.strings = st.strings;
+        g.gctypes = st.gctypes;
+        g.wrappers = st.wrappers;
+        g.natives = st.natives;
+        g.messages = st.messages;
+        g.itabs = g
+            .out
+            .itabs
+            .iter()
+            .enumerate()
+            .map(|(i, it)| ((it.rtype, it.iface), i as u32))
+            .collect();
+        g
+    }
+
+    /// Compiles what `inc` adds; see `resume`.
+    pub fn run_increment(mut self, inc: Increment) -> Result<(Program, GenState), Vec<Diagnostic>> {
+        crate::rtypes::build_all(&mut self);
+        self.declare_globals();
+        self.declare_funcs(&inc);
+        if self.out.string_itab.is_none() {
+            self.out.string_itab = Some(self.itab(types::T_STRING, types::T_ANY));
+        }
+        if self.out.runtime_error_itab.is_none() {
+            let rt_err = (0..self.p.types.kinds.len())
+                .map(|i| TypeId(i as u32))
+                .find(|&t| {
+                    self.p
+                        .types
+                        .named_of(t)
+                        .is_some_and(|n| n.pkg == "runtime" && n.name == "errorString")
+                });
+            if let Some(t) = rt_err {
+                self.out.runtime_error_itab = Some(self.itab(t, types::T_ANY));
+            }
+        }
+        let entry = self.new_func("runtime.main".into(), 0);
+        self.out.entry = entry;
+        self.jobs.push(Job {
+            func: entry,
+            kind: JobKind::Entry(inc),
+        });
+        while let Some(job) = self.jobs.pop() {
+            self.compile_job(job);
+        }
+        if !self.errors.is_empty() {
+            return Err(self.errors);
+        }
+        let st = GenState {
+            out: self.out.clone(),
+            layouts: self.layouts,
+            func_index: self.func_index,
+            globals: self.globals,
+            strings: self.strings,
+            gctypes: self.gctypes,
+            wrappers: self.wrappers,
+            natives: self.natives,
+            messages: self.messages,
+        };
+        Ok((self.out, st))
+    }
+
+    /// Gives every package-level variable without a slot one, after the existing ones.
     fn declare_globals(&mut self) {
-        let mut off = 0u32;
-        let mut ptrs = Vec::new();
+        let mut off = self.out.globals_size;
+        let mut ptrs = std::mem::take(&mut self.out.globals_ptr_words);
         for pkg in &self.p.packages {
             // Every package-level variable (initialized or not), in declaration order.
             let mut vars: Vec<ObjId> = pkg
@@ -415,33 +543,35 @@ impl<'a> Gen<'a> {
             for e in &pkg.init_order {
                 vars.extend(e.lhs.iter().copied());
             }
+            vars.retain(|o| !self.globals.contains_key(o));
             vars.sort();
             vars.dedup();
-            {
-                for o in vars {
-                    let t = self.p.obj(o).ty;
-                    let l = self.layouts.get(&self.p.types, t);
-                    off = crate::layout::round_up(off as u64, 8) as u32;
-                    for w in &l.ptr_words {
-                        ptrs.push(off / 8 + w);
-                    }
-                    self.globals.insert(o, off);
-                    self.out.globals.push(crate::program::GlobalVar {
-                        name: format!("{}.{}", pkg.path, self.p.obj(o).name),
-                        offset: off,
-                        rtype: t.0,
-                    });
-                    off += crate::layout::round_up(l.size.max(1), 8) as u32;
+            for o in vars {
+                let t = self.p.obj(o).ty;
+                let l = self.layouts.get(&self.p.types, t);
+                off = crate::layout::round_up(off as u64, 8) as u32;
+                for w in &l.ptr_words {
+                    ptrs.push(off / 8 + w);
                 }
+                self.globals.insert(o, off);
+                self.out.globals.push(crate::program::GlobalVar {
+                    name: format!("{}.{}", pkg.path, self.p.obj(o).name),
+                    offset: off,
+                    rtype: t.0,
+                });
+                off += crate::layout::round_up(l.size.max(1), 8) as u32;
             }
         }
         self.out.globals_size = off.max(8);
         self.out.globals_ptr_words = ptrs;
     }
 
-    fn declare_funcs(&mut self) {
+    fn declare_funcs(&mut self, inc: &Increment) {
         for (pi, pkg) in self.p.packages.iter().enumerate() {
             for (fi, file) in pkg.files.iter().enumerate() {
+                if !inc.includes(pi, fi) {
+                    continue;
+                }
                 for (di, d) in file.decls.iter().enumerate() {
                     if let ast::Decl::Func(fd) = d {
                         let Some(&obj) = self.p.info.defs.get(&fd.name.id) else {
@@ -517,7 +647,7 @@ impl<'a> Gen<'a> {
                     self.compile_func(job.func, name, e.id, sig, Some(body), &captures, e.span.lo);
                 }
             }
-            JobKind::Entry => self.compile_entry(job.func),
+            JobKind::Entry(inc) => self.compile_entry(job.func, &inc),
             JobKind::Wrapper {
                 recv,
                 method,
@@ -684,6 +814,13 @@ impl<'a> Gen<'a> {
 
     /// Gives variable `o` (whose initial value is in `r` when `init`) its home.
     pub fn bind_var(&mut self, o: ObjId, r: Reg, t: TypeId, init: bool) {
+        if self.globals.contains_key(&o) {
+            // An eval session's variable (a package-level variable declared by a statement).
+            if init {
+                self.store_global(o, r, t);
+            }
+            return;
+        }
         if self.fs().boxed.contains(&o) {
             let ptr_t = Layout {
                 size: 8,
@@ -714,11 +851,18 @@ impl<'a> Gen<'a> {
         self.slot(t)
     }
 
-    fn compile_entry(&mut self, idx: u32) {
+    fn compile_entry(&mut self, idx: u32, inc: &Increment) {
         self.begin_fn("runtime.main".into());
         let p = self.p;
         for (pi, pkg) in p.packages.iter().enumerate() {
-            for e in &pkg.init_order {
+            let first_init = if pi == inc.main {
+                inc.init0
+            } else if pi >= inc.first_pkg {
+                0
+            } else {
+                continue;
+            };
+            for e in &pkg.init_order[first_init.min(pkg.init_order.len())..] {
                 let (fi, di, si) = e.spec;
                 let ast::Decl::Var(gd) = &pkg.files[fi].decls[di] else {
                     continue;
@@ -751,6 +895,9 @@ impl<'a> Gen<'a> {
                 self.f().release_temps(mark);
             }
             for &(fi, di) in &pkg.init_funcs {
+                if !inc.includes(pi, fi) {
+                    continue;
+                }
                 let ast::Decl::Func(fd) = &pkg.files[fi].decls[di] else {
                     continue;
                 };
@@ -763,7 +910,30 @@ impl<'a> Gen<'a> {
                     }
                 }
             }
-            if pi + 1 == p.packages.len() {
+            if inc.session && pi == inc.main {
+                for file in &pkg.files[inc.first_file.min(pkg.files.len())..] {
+                    for d in &file.decls {
+                        let ast::Decl::Func(fd) = d else { continue };
+                        if fd.recv.is_some() || !fd.name.name.starts_with(types::SESSION_FN_PREFIX)
+                        {
+                            continue;
+                        }
+                        let fidx = p
+                            .info
+                            .defs
+                            .get(&fd.name.id)
+                            .and_then(|o| self.func_index.get(o))
+                            .copied();
+                        if let Some(fidx) = fidx {
+                            self.emit(Op::Call {
+                                func: fidx,
+                                base: 0,
+                            });
+                        }
+                    }
+                }
+            }
+            if !inc.session && pi + 1 == p.packages.len() {
                 if let Some(&main) = pkg.scope.get("main") {
                     if let Some(&fidx) = self.func_index.get(&main) {
                         self.emit(Op::Call {

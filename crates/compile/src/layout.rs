@@ -20,7 +20,7 @@ pub struct Layout {
 }
 
 /// Computes and caches layouts.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct Layouts {
     cache: HashMap<TypeId, Layout>,
 }

@@ -30,3 +30,19 @@ use gosub_syntax::Diagnostic;
 pub fn compile(p: &gosub_types::Program) -> Result<Program, Vec<Diagnostic>> {
     gen::Gen::new(p).run()
 }
+
+pub use gen::{GenState, Increment};
+
+/// Compiles an eval session's first program (`st` None) or its next input (see
+/// `gen::Gen::resume`). The returned state continues the next compilation.
+pub fn compile_increment(
+    p: &gosub_types::Program,
+    st: Option<GenState>,
+    inc: Increment,
+) -> Result<(Program, GenState), Vec<Diagnostic>> {
+    let g = match st {
+        Some(st) => gen::Gen::resume(p, st),
+        None => gen::Gen::new(p),
+    };
+    g.run_increment(inc)
+}

@@ -12,7 +12,7 @@ use std::collections::HashSet;
 
 pub fn build_all(g: &mut Gen) {
     let n = g.p.types.kinds.len();
-    for i in 0..n {
+    for i in g.out.rtypes.len()..n {
         let t = TypeId(i as u32);
         let rt = describe(g, t);
         g.out.rtypes.push(rt);

@@ -289,8 +289,12 @@ impl<'a, 'c> Builder<'a, 'c> {
         matches!(self.p().obj(o).kind, ObjKind::Var { global: false, .. })
     }
 
-    /// Declares `o` at the current loop depth.
+    /// Declares `o` at the current loop depth. An eval session's top-level variable is a
+    /// package-level variable (declared by a statement): assigning it is the heap.
     fn dcl(&mut self, o: ObjId) -> Hole {
+        if !self.is_local(o) {
+            return self.heap();
+        }
         let l = self.var(o);
         self.g.locs[l].loop_depth = self.depth;
         Hole::to(l)

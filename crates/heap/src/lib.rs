@@ -224,6 +224,11 @@ impl Heap {
         self.young.used() + self.old.in_use + self.large.live_bytes()
     }
 
+    /// Bytes in use per space: (nursery and survivor spaces, old space, large objects).
+    pub fn space_usage(&self) -> (u64, u64, u64) {
+        (self.young.used(), self.old.in_use, self.large.live_bytes())
+    }
+
     /// Allocate `count` zeroed elements of type `ty` (count = 1: a single
     /// object). Returns the VM address of the first byte (8-aligned).
     #[inline]

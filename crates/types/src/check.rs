@@ -97,6 +97,7 @@ pub(crate) struct DeclInfo<'a> {
     pub pkg: usize,
 }
 
+#[derive(Clone)]
 pub(crate) struct PkgState {
     pub path: String,
     pub name: String,
@@ -178,6 +179,57 @@ pub(crate) struct Checker<'a> {
     pub error_type: TypeId,
     pub unsafe_pkg: Option<ObjId>,
     pub unsafe_members: HashMap<String, ObjId>,
+    /// Checking an eval session's input (see `check_more`).
+    pub session: Option<SessionCtx>,
+}
+
+/// What the checker does differently for an eval session (`check_more`).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SessionCtx {
+    /// The session's package (main).
+    pub main: usize,
+    /// Session variables: variables declared at the top level of an input function
+    /// (`__gosub_input*`); they are package-level variables of main.
+    pub vars: Vec<ObjId>,
+    /// Index in `scopes` of the input function's outermost scope while it is checked.
+    pub scope: Option<usize>,
+}
+
+/// The prefix of an eval session's input functions, whose top-level variables become
+/// package-level variables.
+pub const SESSION_FN_PREFIX: &str = "__gosub_input";
+
+/// The checker's state kept between the inputs of an eval session: everything besides the
+/// `Program` that `check_more` needs to continue where the last check ended.
+#[derive(Clone)]
+pub struct Resume {
+    universe: HashMap<String, ObjId>,
+    pkgs: Vec<PkgState>,
+    color: HashMap<ObjId, u8>,
+    deps: HashMap<ObjId, Vec<ObjId>>,
+    used: HashSet<ObjId>,
+    const_vals: HashMap<ObjId, Val>,
+    var_display: HashMap<ObjId, (String, bool)>,
+    used_imports: HashSet<ObjId>,
+    local_type_count: u32,
+    nil_obj: ObjId,
+    iota_obj: ObjId,
+    error_type: TypeId,
+    unsafe_pkg: Option<ObjId>,
+    unsafe_members: HashMap<String, ObjId>,
+    session_vars: Vec<ObjId>,
+    main: usize,
+}
+
+impl Resume {
+    /// The session variables (top-level variables of earlier inputs), in declaration order.
+    pub fn session_vars(&self) -> &[ObjId] {
+        &self.session_vars
+    }
+    /// Index of the session's package in `Program::packages`.
+    pub fn main(&self) -> usize {
+        self.main
+    }
 }
 
 /// Checks the packages of a program; see the crate documentation.
@@ -211,6 +263,119 @@ pub fn check(
         info,
         warnings,
     })
+}
+
+/// Checks the first program of an eval session (`main` last, as for `check`) and keeps
+/// the state `check_more` continues from. The main package needs no `func main`.
+pub fn check_session(packages: Vec<PackageSrc>) -> Result<(Program, Resume), Vec<Diagnostic>> {
+    let main = packages.len().saturating_sub(1);
+    let mut c = Checker::new(&packages);
+    c.session = Some(SessionCtx {
+        main,
+        ..Default::default()
+    });
+    c.run();
+    finish_session(c, &packages, main).map(|(info, r)| (assemble(packages, info, Vec::new()), r))
+}
+
+/// Continues an eval session: checks the standard packages `more` (in dependency order),
+/// then adds `files` to the session's main package, whose earlier files and objects stay
+/// as they were. Type and object ids of `prev` keep their meaning in the result. Each
+/// input's top-level variables (in functions named `SESSION_FN_PREFIX...`) become
+/// package-level variables visible to later inputs.
+pub fn check_more(
+    prev: &Program,
+    resume: &Resume,
+    more: Vec<PackageSrc>,
+    files: Vec<gosub_syntax::ast::File>,
+) -> Result<(Program, Resume), Vec<Diagnostic>> {
+    let main = resume.main;
+    let mut srcs: Vec<PackageSrc> = prev
+        .packages
+        .iter()
+        .map(|p| PackageSrc {
+            path: p.path.clone(),
+            files: p.files.clone(),
+        })
+        .collect();
+    let first_new = srcs.len();
+    srcs.extend(more);
+    let first_file = srcs[main].files.len();
+    srcs[main].files.extend(files);
+    let mut c = Checker::new(&srcs);
+    let r = resume.clone();
+    c.tt = prev.types.clone();
+    c.objs = prev.objects.clone();
+    c.info = prev.info.clone();
+    c.universe = r.universe;
+    c.pkgs = r.pkgs;
+    c.color = r.color;
+    c.deps = r.deps;
+    c.used = r.used;
+    c.const_vals = r.const_vals;
+    c.var_display = r.var_display;
+    c.used_imports = r.used_imports;
+    c.local_type_count = r.local_type_count;
+    c.nil_obj = r.nil_obj;
+    c.iota_obj = r.iota_obj;
+    c.error_type = r.error_type;
+    c.unsafe_pkg = r.unsafe_pkg;
+    c.unsafe_members = r.unsafe_members;
+    c.session = Some(SessionCtx {
+        main,
+        vars: r.session_vars,
+        scope: None,
+    });
+    for p in first_new..srcs.len() {
+        c.check_package(p);
+        if c.stopped {
+            break;
+        }
+    }
+    if !c.stopped {
+        c.check_files(main, first_file);
+    }
+    finish_session(c, &srcs, main).map(|(info, r)| (assemble(srcs, info, prev.warnings.clone()), r))
+}
+
+type Parts = (TypeTable, Vec<Object>, Info, Vec<PkgState>);
+
+fn finish_session(
+    c: Checker,
+    _srcs: &[PackageSrc],
+    main: usize,
+) -> Result<(Parts, Resume), Vec<Diagnostic>> {
+    if !c.errs.is_empty() {
+        return Err(finish_errors(c.errs));
+    }
+    let mut c = c;
+    let tt = std::mem::take(&mut c.tt);
+    let objs = std::mem::take(&mut c.objs);
+    let info = std::mem::take(&mut c.info);
+    let pkgs = c.pkgs.clone();
+    Ok(((tt, objs, info, pkgs), c.into_resume(main)))
+}
+
+fn assemble(packages: Vec<PackageSrc>, parts: Parts, warnings: Vec<Diagnostic>) -> Program {
+    let (tt, objs, info, pkgs) = parts;
+    let mut out = Vec::new();
+    for (src, st) in packages.into_iter().zip(pkgs) {
+        out.push(Package {
+            path: src.path,
+            name: st.name,
+            files: src.files,
+            scope: st.scope,
+            init_order: st.init_order,
+            init_funcs: st.init_funcs,
+        });
+    }
+    Program {
+        packages: out,
+        types: tt,
+        objects: objs,
+        info,
+        warnings,
+    }
 }
 
 /// Sorts errors by position (stable), drops duplicates, and applies gc's limit.
@@ -260,9 +425,31 @@ impl<'a> Checker<'a> {
             error_type: T_INVALID,
             unsafe_pkg: None,
             unsafe_members: HashMap::new(),
+            session: None,
         };
         c.init_universe();
         c
+    }
+
+    fn into_resume(self, main: usize) -> Resume {
+        Resume {
+            universe: self.universe,
+            pkgs: self.pkgs,
+            color: self.color,
+            deps: self.deps,
+            used: self.used,
+            const_vals: self.const_vals,
+            var_display: self.var_display,
+            used_imports: self.used_imports,
+            local_type_count: self.local_type_count,
+            nil_obj: self.nil_obj,
+            iota_obj: self.iota_obj,
+            error_type: self.error_type,
+            unsafe_pkg: self.unsafe_pkg,
+            unsafe_members: self.unsafe_members,
+            session_vars: self.session.map(|s| s.vars).unwrap_or_default(),
+            main,
+        }
     }
 
     fn run(&mut self) {
@@ -370,9 +557,44 @@ impl<'a> Checker<'a> {
             self.error(name.span.lo, crate::errors::redeclared(&name.name, pspan));
             return;
         }
+        let session_top = is_var
+            && self.funcs.len() == 1
+            && self
+                .session
+                .as_ref()
+                .is_some_and(|s| s.scope == Some(self.scopes.len() - 1));
+        if session_top {
+            self.declare_session_var(name, obj);
+            return;
+        }
+        let Some(scope) = self.scopes.last_mut() else {
+            return;
+        };
         scope.names.insert(name.name.clone(), obj);
         if is_var {
             scope.vars.push(obj);
+        }
+    }
+
+    /// A variable declared at the top level of an eval session's input function: a
+    /// package-level variable of the session's package, visible to later inputs.
+    fn declare_session_var(&mut self, name: &Ident, obj: ObjId) {
+        let p = self.cur_pkg;
+        if let Some(&prev) = self.pkgs[p].scope.get(&name.name) {
+            let pspan = self.obj(prev).span.lo;
+            self.error(name.span.lo, crate::errors::redeclared(&name.name, pspan));
+            return;
+        }
+        if let ObjKind::Var { global, .. } = &mut self.objs[obj.0 as usize].kind {
+            *global = true;
+        }
+        self.objs[obj.0 as usize].owner = None;
+        if let Some(scope) = self.scopes.last_mut() {
+            scope.names.insert(name.name.clone(), obj);
+        }
+        self.pkgs[p].scope.insert(name.name.clone(), obj);
+        if let Some(s) = self.session.as_mut() {
+            s.vars.push(obj);
         }
     }
 

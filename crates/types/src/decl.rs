@@ -22,10 +22,17 @@ impl<'a> Checker<'a> {
             init_funcs: Vec::new(),
             decl_order: Vec::new(),
         });
+        self.check_files(p, 0);
+    }
+
+    /// Checks files `f0..` of package `p` (all of them for a new package; the files an eval
+    /// session adds to its package otherwise, whose earlier declarations are done).
+    pub(crate) fn check_files(&mut self, p: usize, f0: usize) {
         self.cur_pkg = p;
-        self.collect_imports(p);
-        let methods = self.collect_objects(p);
-        let order = self.pkgs[p].decl_order.clone();
+        let order0 = self.pkgs[p].decl_order.len();
+        self.collect_imports(p, f0);
+        let methods = self.collect_objects(p, f0);
+        let order = self.pkgs[p].decl_order[order0..].to_vec();
         // Types first, then methods, then everything else (as types2 does).
         for &o in &order {
             if matches!(self.obj(o).kind, ObjKind::TypeName) {
@@ -40,7 +47,7 @@ impl<'a> Checker<'a> {
             self.obj_decl(o);
         }
         // Function bodies in source order.
-        for (f, file) in self.srcs[p].files.iter().enumerate() {
+        for (f, file) in self.srcs[p].files.iter().enumerate().skip(f0) {
             for (d, decl) in file.decls.iter().enumerate() {
                 if let Decl::Func(fd) = decl {
                     self.cur_file = f;
@@ -48,19 +55,29 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        self.unused_imports(p);
-        self.init_order(p);
+        self.unused_imports(p, f0);
+        self.init_order(p, order0);
         self.flush_untyped();
     }
 
-    fn collect_imports(&mut self, p: usize) {
-        for file in self.srcs[p].files.iter() {
+    /// The package an import path of package `p` refers to: one checked before it (for an
+    /// eval session's package, any other package already checked).
+    fn find_import(&self, p: usize, path: &str) -> Option<usize> {
+        let lim = match &self.session {
+            Some(s) if s.main == p => self.pkgs.len(),
+            _ => p,
+        };
+        (0..lim).find(|&q| q != p && self.srcs[q].path == path)
+    }
+
+    fn collect_imports(&mut self, p: usize, f0: usize) {
+        for file in self.srcs[p].files.iter().skip(f0) {
             let mut fs: HashMap<String, ObjId> = HashMap::new();
             for imp in &file.imports {
                 let (q, qname) = if imp.path == "unsafe" {
                     (usize::MAX, "unsafe".to_string())
                 } else {
-                    match self.srcs[..p].iter().position(|s| s.path == imp.path) {
+                    match self.find_import(p, &imp.path) {
                         Some(q) => (q, self.pkgs[q].name.clone()),
                         None => {
                             self.error(
@@ -129,11 +146,11 @@ impl<'a> Checker<'a> {
     }
 
     /// Creates the package-level objects; returns the method declarations.
-    fn collect_objects(&mut self, p: usize) -> Vec<(usize, usize, &'a FuncDecl)> {
+    fn collect_objects(&mut self, p: usize, f0: usize) -> Vec<(usize, usize, &'a FuncDecl)> {
         let srcs = self.srcs;
         let path = self.pkg_path();
         let mut methods = Vec::new();
-        for (f, file) in srcs[p].files.iter().enumerate() {
+        for (f, file) in srcs[p].files.iter().enumerate().skip(f0) {
             self.cur_file = f;
             for (d, decl) in file.decls.iter().enumerate() {
                 match decl {
@@ -289,6 +306,7 @@ impl<'a> Checker<'a> {
         if self.pkgs[p].name == "main"
             && !self.pkgs[p].scope.contains_key("main")
             && p + 1 == srcs.len()
+            && self.session.is_none()
         {
             // gc: "function main is undeclared in the main package" (reported by the linker stage).
             let pos = srcs[p]
@@ -784,8 +802,31 @@ impl<'a> Checker<'a> {
         }
         self.declare_sig_vars(&fd.sig, sig_ty, &mut fv);
         self.info.func_vars.insert(fd.name.id, fv);
+        let session_fn = fd.recv.is_none()
+            && fd.name.name.starts_with(crate::check::SESSION_FN_PREFIX)
+            && self.session.as_ref().is_some_and(|s| s.main == p);
+        if session_fn {
+            // Earlier inputs' variables are in this scope too, so `x := 1` after `x := 0`
+            // reports "no new variables" as it would within one function.
+            let vars = self
+                .session
+                .as_ref()
+                .map(|s| s.vars.clone())
+                .unwrap_or_default();
+            let base = self.scopes.len() - 1;
+            for v in vars {
+                let name = self.obj(v).name.clone();
+                self.scopes[base].names.insert(name, v);
+            }
+            if let Some(s) = self.session.as_mut() {
+                s.scope = Some(base);
+            }
+        }
         if let Some(body) = &fd.body {
             self.func_body(body);
+        }
+        if let Some(s) = self.session.as_mut() {
+            s.scope = None;
         }
         self.close_scope();
         self.funcs.pop();
@@ -882,9 +923,12 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn unused_imports(&mut self, p: usize) {
+    fn unused_imports(&mut self, p: usize, f0: usize) {
+        if self.session.as_ref().is_some_and(|s| s.main == p) {
+            return; // an eval session imports what its inputs may use
+        }
         let mut list: Vec<(u32, String)> = Vec::new();
-        for (fi, file) in self.srcs[p].files.iter().enumerate() {
+        for (fi, file) in self.srcs[p].files.iter().enumerate().skip(f0) {
             for imp in &file.imports {
                 let bind = match &imp.name {
                     Some(n) if n.name == "_" || n.name == "." => continue,
@@ -895,7 +939,7 @@ impl<'a> Checker<'a> {
                         if imp.path == "unsafe" {
                             "unsafe".to_string()
                         } else {
-                            match self.srcs[..p].iter().position(|s| s.path == imp.path) {
+                            match self.find_import(p, &imp.path) {
                                 Some(q) => self.pkgs[q].name.clone(),
                                 None => continue,
                             }
@@ -930,8 +974,10 @@ impl<'a> Checker<'a> {
     }
 
     /// Computes the package's variable initialization order (Go spec "Package initialization").
-    fn init_order(&mut self, p: usize) {
-        let order = self.pkgs[p].decl_order.clone();
+    /// Appends the initialization order of the package-level variables declared from
+    /// `decl_order[order0..]` on (variables declared earlier are initialized already).
+    fn init_order(&mut self, p: usize, order0: usize) {
+        let order = self.pkgs[p].decl_order[order0..].to_vec();
         let vars: Vec<ObjId> = order
             .iter()
             .copied()
@@ -961,15 +1007,17 @@ impl<'a> Checker<'a> {
             }
             var_deps.insert(v, out);
         }
+        let batch: HashSet<ObjId> = vars.iter().copied().collect();
         let mut done: HashSet<ObjId> = HashSet::new();
         let mut emitted: HashSet<(usize, usize, usize)> = HashSet::new();
         let mut remaining = vars.clone();
         while !remaining.is_empty() {
             let pick = remaining.iter().position(|v| {
                 let lhs = self.var_lhs(*v);
-                var_deps
-                    .get(v)
-                    .is_none_or(|ds| ds.iter().all(|d| done.contains(d) || lhs.contains(d)))
+                var_deps.get(v).is_none_or(|ds| {
+                    ds.iter()
+                        .all(|d| done.contains(d) || lhs.contains(d) || !batch.contains(d))
+                })
             });
             let idx = match pick {
                 Some(i) => i,

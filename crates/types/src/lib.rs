@@ -49,7 +49,7 @@ mod stmt;
 mod typexpr;
 mod universe;
 
-pub use check::check;
+pub use check::{check, check_more, check_session, Resume, SESSION_FN_PREFIX};
 pub use errors::{expand_positions, render_diagnostic};
 pub use ty::*;
 

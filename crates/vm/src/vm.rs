@@ -266,6 +266,135 @@ impl Vm {
         r
     }
 
+    /// Replaces the program by a grown version of it (an eval session's next input):
+    /// everything the old program had keeps its index in `prog`, the globals block grows in
+    /// place, and new GC types, string constants, functions and natives are registered.
+    /// The VM's own itabs must be a prefix of `prog.itabs` (the compiler was seeded with
+    /// them). Then `run_main` runs `prog.entry`.
+    pub fn load_more(&mut self, prog: Program, natives: &NativeRegistry) -> Result<(), VmError> {
+        let oom = |_| VmError::Load("cannot reserve the VM's address space".into());
+        crate::verify::verify(&prog).map_err(VmError::Load)?;
+        let mut nat = Vec::new();
+        for n in &prog.natives[self.natives.len().min(prog.natives.len())..] {
+            match natives.get(n) {
+                Some(f) => nat.push(f),
+                None => {
+                    return Err(VmError::Load(format!(
+                        "missing native implementation of {}",
+                        n
+                    )))
+                }
+            }
+        }
+        let old_size = self.prog.globals_size as u64;
+        let new_size = prog.globals_size as u64;
+        if new_size > old_size {
+            let first = (old_size / 8) as u32;
+            let words: Vec<u32> = prog
+                .globals_ptr_words
+                .iter()
+                .filter(|&&w| w >= first)
+                .map(|&w| w - first)
+                .collect();
+            let a = self
+                .heap
+                .globals(new_size - old_size, &words)
+                .map_err(oom)?;
+            if a != self.globals + old_size {
+                return Err(VmError::Load(
+                    "the globals block cannot grow in place".into(),
+                ));
+            }
+        }
+        self.natives.extend(nat);
+        for g in &prog.gctypes[self.gctypes.len().min(prog.gctypes.len())..] {
+            let id = self.heap.register_type(g.size, &g.ptr_words);
+            self.gctypes.push(id);
+        }
+        for s in &prog.strings[self.strings.len().min(prog.strings.len())..] {
+            let a = if s.is_empty() {
+                0
+            } else {
+                self.heap.alloc_static(s).map_err(oom)?
+            };
+            self.strings.push((a, s.len() as u64));
+        }
+        for i in self.closures.len()..prog.funcs.len() {
+            let a = self
+                .heap
+                .alloc_static(&(i as u64).to_le_bytes())
+                .map_err(oom)?;
+            self.closures.push(a);
+        }
+        for (i, it) in prog.itabs.iter().enumerate().skip(self.itabs.len()) {
+            self.itab_cache.insert((it.rtype, it.iface), i as u32);
+        }
+        self.itabs = prog.itabs.clone();
+        if self.string_rtype.is_none() {
+            self.string_rtype = prog
+                .rtypes
+                .iter()
+                .position(|r| r.name == "string" && !r.named)
+                .map(|i| i as u32);
+        }
+        self.prog = Arc::new(prog);
+        self.mem_stamp += 1;
+        Ok(())
+    }
+
+    /// Gives the next run the configured fuel budget afresh (an eval session's inputs each
+    /// get the whole budget).
+    pub fn refuel(&mut self) {
+        let fuel = self.config.fuel.map(|f| f.max(1)).unwrap_or(u64::MAX);
+        self.fuel = fuel;
+        self.sched.tick = crate::sched::SLICE.min(fuel);
+        self.sched.slice_len = crate::sched::SLICE.min(fuel);
+    }
+
+    /// After a run: the main goroutine has no frames (collections between runs must not
+    /// scan the returned frame's stale slots).
+    pub fn clear_main_frames(&mut self) {
+        self.frames.clear();
+        self.cur_fp = 0;
+        self.cur_func = 0;
+        self.mem_stamp += 1;
+    }
+
+    /// Makes the VM ready to run again after a run that ended in an error: the goroutines
+    /// other than main are dropped, panics and the main goroutine's frames are forgotten.
+    /// The heap and the globals stay as the failed run left them.
+    pub fn recover_after_error(&mut self) {
+        use crate::sched::Status;
+        let cur = self.sched.cur;
+        let gs = std::mem::take(&mut self.sched.gs);
+        let mut main = if cur == 0 { Some(self.stack) } else { None };
+        for (i, g) in gs.into_iter().enumerate() {
+            let Some(g) = g else { continue };
+            if i == 0 {
+                main = main.or(Some(g.stack));
+            } else if g.status != Status::Dead || i == cur {
+                self.heap.free_stack(g.stack.base);
+            }
+        }
+        if let Some(st) = main {
+            self.stack = st;
+            self.stack_committed = self.heap.stack_committed_end(st.base).unwrap_or(st.base);
+        }
+        self.sched.gs = vec![None];
+        self.sched.cur = 0;
+        self.sched.cur_id = 1;
+        self.sched.runq.clear();
+        self.chans.clear();
+        self.panics.clear();
+        self.frames.clear();
+        self.traceback.clear();
+        self.cur_select = None;
+        self.cur_pending_panic = None;
+        self.cur_sleep_until = None;
+        self.cur_kind = crate::frame::CallKind::Normal;
+        self.clear_main_frames();
+    }
+
     /// Writes Go's report of a dying program to stderr, unless `report_fatal` is off.
     pub fn write_report(&mut self, s: &str) {
         if self.report_fatal {

@@ -1,0 +1,585 @@
+//! The live eval session: one VM that stays up between `Vm::eval` calls, and the checker's
+//! and compiler's state to compile each new input against what the session already has.
+//!
+//! Each input becomes one more file of the session's package `main`:
+//!
+//! ```text
+//! package main; import (...)                  // line 1: the imports this input needs
+//! <declarations>                              // a declaration input, or
+//! func __gosub_inputN() { <statements>; __gosub_result(<trailing expression>) }
+//! ```
+//!
+//! The checker continues from its saved state (`gosub_types::check_more`): type, object and
+//! node ids of earlier inputs keep their meaning, and variables declared at the top level of
+//! an input function become package-level variables that later inputs see. The compiler
+//! continues likewise (`gosub_compile::compile_increment`): what the program had keeps its
+//! index, and the new entry initializes the new package-level variables and calls the new
+//! input function. The VM takes the grown program (`gosub_vm::Vm::load_more`), its globals
+//! block growing in place, and runs the entry on the same heap.
+//!
+//! Invariants: the saved state (`types`, `resume`, `gen`) always describes exactly the
+//! program loaded in `vm`; it is replaced only after `load_more` succeeded, so an input
+//! that fails to compile leaves the session as it was. An input that compiles but fails
+//! at run time keeps its declarations (as Python's REPL does); the VM is recovered
+//! (`recover_after_error`) so the next input can run.
+
+use crate::driver::{self, Options};
+use crate::error::{Diagnostic, Error};
+use crate::host::HostEntry;
+use crate::session::{self, Input, INPUT_FILE};
+use crate::value::{read_value, Value};
+use gosub_compile::{GenState, Increment};
+use gosub_heap::Addr;
+use gosub_syntax::ast::NodeId;
+use gosub_syntax::{ParseMode, SourceMap};
+use gosub_types::{Resume, SESSION_FN_PREFIX};
+use gosub_vm::{NativeRegistry, Trap, Vm as RawVm, VmConfig};
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+/// The session's first file: helpers that hand results to the host.
+const BASE: &str = "package main
+
+import __gosub_fmt \"fmt\"
+
+func __gosub_capture(vs []any)
+
+func __gosub_echoing() bool
+
+func __gosub_echo(v string, t string)
+
+func __gosub_result(vs ...any) {
+	__gosub_capture(vs)
+	if __gosub_echoing() {
+		for _, v := range vs {
+			__gosub_echo(__gosub_fmt.Sprintf(\"%+v\", v), __gosub_fmt.Sprintf(\"%T\", v))
+		}
+	}
+}
+";
+
+const RESULT_FN: &str = "__gosub_result(";
+
+pub(crate) type Sink = Arc<Mutex<Box<dyn Write + Send>>>;
+
+/// Values the session's natives hand to the host during one run.
+#[derive(Default)]
+struct Outbox {
+    captured: Mutex<Vec<Value>>,
+    echo: Mutex<Vec<(String, String)>>,
+    echoing: AtomicBool,
+}
+
+/// Where the current input's text sits in its generated file.
+struct Placed {
+    /// The input's line 1 is the file's line `1 + HEADER_LINES`.
+    expr_line: u32,
+    expr_col: u32,
+    shifted: bool,
+}
+
+pub(crate) struct Live {
+    types: gosub_types::Program,
+    resume: Resume,
+    gen: GenState,
+    pub(crate) vm: RawVm,
+    map: Arc<Mutex<SourceMap>>,
+    next_id: NodeId,
+    inputs: usize,
+    natives: NativeRegistry,
+    outbox: Arc<Outbox>,
+    /// The session's imports: (alias, path), in order of first use.
+    pub(crate) imports: Vec<(Option<String>, String)>,
+    /// The text of every declaration input (for `:doc`).
+    pub(crate) decls: Vec<String>,
+    opts: Options,
+}
+
+/// What one input produced.
+pub(crate) struct Outcome {
+    pub values: Vec<Value>,
+    pub echo: Vec<(String, String)>,
+}
+
+fn rendered(diags: &[gosub_syntax::Diagnostic], map: &SourceMap) -> Vec<Diagnostic> {
+    diags
+        .iter()
+        .map(|d| Diagnostic::parse(&gosub_types::render_diagnostic(d, map)))
+        .collect()
+}
+
+impl Live {
+    /// Starts a session: checks, compiles and loads the base file (and fmt, runtime).
+    pub(crate) fn new(
+        opts: &Options,
+        hosts: &[HostEntry],
+        stdout: Sink,
+        stderr: Sink,
+        interrupt: Arc<AtomicBool>,
+    ) -> Result<Live, Error> {
+        let mut map = SourceMap::new();
+        let mut next_id: NodeId = 0;
+        let fi = map.add("<session>", BASE);
+        let base = map.files[fi].base;
+        let file = gosub_syntax::parse_file(BASE, base, next_id, ParseMode::default())
+            .map_err(|d| Error::Compile(rendered(&d, &map)))?;
+        next_id = file.next_id;
+        let roots = vec!["fmt".to_string(), "runtime".to_string()];
+        let mut packages = driver::resolve_packages(&roots, &[], &mut map, &mut next_id, opts)
+            .map_err(|d| Error::Compile(rendered(&d, &map)))?;
+        packages.push(gosub_types::PackageSrc {
+            path: "main".into(),
+            files: vec![file],
+        });
+        let (types, resume) =
+            gosub_types::check_session(packages).map_err(|d| Error::Compile(rendered(&d, &map)))?;
+        let main = resume.main();
+        let inc = Increment {
+            first_pkg: 0,
+            main,
+            first_file: 0,
+            init0: 0,
+            session: true,
+        };
+        let (prog, gen) = gosub_compile::compile_increment(&types, None, inc)
+            .map_err(|d| Error::Compile(rendered(&d, &map)))?;
+        let outbox: Arc<Outbox> = Arc::default();
+        let mut natives: NativeRegistry = gosub_std::registry();
+        for h in hosts {
+            natives.register_closure(&h.native_name(), h.native.clone());
+        }
+        let ob = outbox.clone();
+        natives.register_closure(
+            "main.__gosub_capture",
+            Arc::new(move |vm: &mut RawVm, fp: Addr| capture(vm, fp, &ob)),
+        );
+        let ob = outbox.clone();
+        natives.register_closure(
+            "main.__gosub_echoing",
+            Arc::new(move |vm: &mut RawVm, fp: Addr| {
+                let on = ob.echoing.load(Ordering::Relaxed);
+                vm.heap.write_bytes(fp, &[on as u8])?;
+                Ok(())
+            }),
+        );
+        let ob = outbox.clone();
+        natives.register_closure(
+            "main.__gosub_echo",
+            Arc::new(move |vm: &mut RawVm, fp: Addr| {
+                let v = vm.read_string(fp)?;
+                let t = vm.read_string(fp + 16)?;
+                if let Ok(mut e) = ob.echo.lock() {
+                    e.push((
+                        String::from_utf8_lossy(&v).into_owned(),
+                        String::from_utf8_lossy(&t).into_owned(),
+                    ));
+                }
+                Ok(())
+            }),
+        );
+        let cfg = VmConfig {
+            heap: opts.heap.clone(),
+            max_stack: opts.max_stack,
+            args: opts.args.clone(),
+            fuel: opts.fuel,
+        };
+        let mut vm = RawVm::new(prog, &natives, cfg).map_err(Error::from)?;
+        vm.stdout = Box::new(std::io::BufWriter::new(crate::vm::SinkWriter(stdout)));
+        vm.stderr = Box::new(crate::vm::SinkWriter(stderr));
+        vm.report_fatal = false;
+        vm.interrupt = interrupt;
+        let map = Arc::new(Mutex::new(map));
+        let m1 = map.clone();
+        vm.source_pos = Some(Box::new(move |pos| match m1.lock() {
+            Ok(m) => input_line(m.file_line(pos)),
+            Err(_) => (String::new(), 0),
+        }));
+        let m2 = map.clone();
+        vm.cmem.pos_fn = Some(Box::new(move |pos| match m2.lock() {
+            Ok(m) => m.position(pos),
+            Err(_) => String::new(),
+        }));
+        let mut live = Live {
+            types,
+            resume,
+            gen,
+            vm,
+            map,
+            next_id,
+            inputs: 0,
+            natives,
+            outbox,
+            imports: Vec::new(),
+            decls: Vec::new(),
+            opts: opts.clone(),
+        };
+        live.run(false)?;
+        Ok(live)
+    }
+
+    /// Runs the loaded program's entry with a fresh fuel budget.
+    fn run(&mut self, echo: bool) -> Result<(), Error> {
+        self.outbox.echoing.store(echo, Ordering::Relaxed);
+        self.vm.refuel();
+        let r = self.vm.run_main();
+        let _ = self.vm.stdout.flush();
+        let _ = self.vm.stderr.flush();
+        if r.is_err() {
+            self.vm.recover_after_error();
+        } else {
+            self.vm.clear_main_frames();
+        }
+        r.map_err(Error::from)
+    }
+
+    /// The imports an input needs: its own, the session's it mentions, and the standard
+    /// (or host) packages it refers to as `name.X` without importing them.
+    fn imports_for(&self, inp: &Input, hosts: &[String]) -> Vec<(Option<String>, String)> {
+        let mut text = inp.stmts.clone();
+        if let Some(d) = &inp.decls {
+            text.push_str(d);
+        }
+        if let Some(e) = &inp.expr {
+            text.push('\n');
+            text.push_str(e);
+        }
+        let mut out: Vec<(Option<String>, String)> = Vec::new();
+        for i in self.imports.iter().chain(inp.imports.iter()) {
+            let name =
+                i.0.clone()
+                    .unwrap_or_else(|| i.1.rsplit('/').next().unwrap_or(&i.1).to_string());
+            let mentioned = name == "." || name == "_" || mentions(&text, &name);
+            if (mentioned || inp.imports.contains(i)) && !out.contains(i) {
+                out.push(i.clone());
+            }
+        }
+        for p in session::implicit_imports(&text, &self.imports_all(inp), hosts) {
+            let allowed = hosts.contains(&p)
+                || self
+                    .opts
+                    .allowed_imports
+                    .as_ref()
+                    .is_none_or(|a| a.contains(&p));
+            if allowed && !out.iter().any(|(_, q)| *q == p) {
+                out.push((None, p));
+            }
+        }
+        out
+    }
+
+    fn imports_all(&self, inp: &Input) -> Vec<(Option<String>, String)> {
+        let mut v = self.imports.clone();
+        v.extend(inp.imports.iter().cloned());
+        v
+    }
+
+    /// The generated file of input `n` (see the module comment).
+    fn file_text(
+        n: usize,
+        inp: &Input,
+        imports: &[(Option<String>, String)],
+        expr_as_stmt: bool,
+    ) -> (String, Placed) {
+        let mut head = String::from("package main;");
+        if !imports.is_empty() {
+            head.push_str(" import (");
+            for (alias, path) in imports {
+                match alias {
+                    Some(a) => head.push_str(&format!("{} {:?}; ", a, path)),
+                    None => head.push_str(&format!("{:?}; ", path)),
+                }
+            }
+            head.push_str(");");
+        }
+        let mut placed = Placed {
+            expr_line: 0,
+            expr_col: 0,
+            shifted: false,
+        };
+        if let Some(d) = &inp.decls {
+            return (format!("{}\n{}\n", head, d), placed);
+        }
+        let mut body = inp.stmts.clone();
+        if let Some(e) = &inp.expr {
+            placed.expr_line = body.matches('\n').count() as u32 + 1;
+            placed.expr_col = body.rsplit('\n').next().unwrap_or("").len() as u32 + 1;
+            if expr_as_stmt {
+                body.push_str(e);
+            } else {
+                placed.shifted = true;
+                body.push_str(RESULT_FN);
+                body.push_str(e);
+                body.push(')');
+            }
+        }
+        (
+            format!(
+                "{} func {}{}() {{\n{}\n}}\n",
+                head, SESSION_FN_PREFIX, n, body
+            ),
+            placed,
+        )
+    }
+
+    /// Maps a diagnostic of input file `file` to the input's own lines and columns.
+    fn map_diag(d: &mut Diagnostic, file: &str, placed: &Placed) {
+        if d.file != file {
+            return;
+        }
+        d.file = INPUT_FILE.into();
+        d.line = d.line.saturating_sub(1).max(1);
+        if placed.shifted
+            && d.line == placed.expr_line
+            && d.col >= placed.expr_col + RESULT_FN.len() as u32
+        {
+            d.col -= RESULT_FN.len() as u32;
+        }
+    }
+
+    /// Compiles and runs one input.
+    pub(crate) fn eval(
+        &mut self,
+        inp: &Input,
+        hosts: &[String],
+        echo: bool,
+    ) -> Result<Outcome, Error> {
+        let imports = self.imports_for(inp, hosts);
+        let mut expr_as_stmt = false;
+        loop {
+            match self.compile(inp, &imports, expr_as_stmt) {
+                Ok(()) => break,
+                Err(Error::Compile(diags))
+                    if inp.expr.is_some()
+                        && !expr_as_stmt
+                        && diags.iter().all(|d| {
+                            d.message.contains("used as value") || d.message.contains("(no value)")
+                        }) =>
+                {
+                    expr_as_stmt = true;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        for i in &imports {
+            if !self.imports.contains(i) {
+                self.imports.push(i.clone());
+            }
+        }
+        if let Some(d) = &inp.decls {
+            self.decls.push(d.clone());
+        }
+        if let Ok(mut c) = self.outbox.captured.lock() {
+            c.clear();
+        }
+        if let Ok(mut e) = self.outbox.echo.lock() {
+            e.clear();
+        }
+        self.run(echo)?;
+        let values = self
+            .outbox
+            .captured
+            .lock()
+            .map(|mut v| std::mem::take(&mut *v))
+            .unwrap_or_default();
+        let echo = self
+            .outbox
+            .echo
+            .lock()
+            .map(|mut v| std::mem::take(&mut *v))
+            .unwrap_or_default();
+        Ok(Outcome { values, echo })
+    }
+
+    /// Checks and compiles one input and loads it into the VM (the saved state is replaced
+    /// only when all of that succeeded).
+    fn compile(
+        &mut self,
+        inp: &Input,
+        imports: &[(Option<String>, String)],
+        expr_as_stmt: bool,
+    ) -> Result<(), Error> {
+        let n = self.inputs + 1;
+        let (text, placed) = Self::file_text(n, inp, imports, expr_as_stmt);
+        let fname = format!("<input {}>", n);
+        let mut map = match self.map.lock() {
+            Ok(m) => m,
+            Err(_) => return Err(Error::Usage("the session's source map is poisoned".into())),
+        };
+        let fail = |d: &[gosub_syntax::Diagnostic], map: &SourceMap| {
+            let mut ds = rendered(d, map);
+            for x in &mut ds {
+                Self::map_diag(x, &fname, &placed);
+            }
+            Error::Compile(ds)
+        };
+        let fi = map.add(fname.clone(), text.clone());
+        let base = map.files[fi].base;
+        let mode = ParseMode {
+            lenient_imports: true,
+        };
+        let file = gosub_syntax::parse_file(&text, base, self.next_id, mode)
+            .map_err(|d| fail(&d, &map))?;
+        let mut next_id = file.next_id;
+        let errs = driver::import_errors(&file.imports, &self.opts);
+        if !errs.is_empty() {
+            return Err(fail(&errs, &map));
+        }
+        let loaded: Vec<String> = self.types.packages.iter().map(|p| p.path.clone()).collect();
+        let roots: Vec<String> = file.imports.iter().map(|i| i.path.clone()).collect();
+        let more = driver::resolve_packages(&roots, &loaded, &mut map, &mut next_id, &self.opts)
+            .map_err(|d| fail(&d, &map))?;
+        let main = self.resume.main();
+        let first_pkg = self.types.packages.len();
+        let first_file = self.types.packages[main].files.len();
+        let init0 = self.types.packages[main].init_order.len();
+        let (types, resume) = gosub_types::check_more(&self.types, &self.resume, more, vec![file])
+            .map_err(|d| fail(&d, &map))?;
+        let mut st = self.gen.clone();
+        st.out.itabs = self.vm.itabs.clone();
+        let inc = Increment {
+            first_pkg,
+            main,
+            first_file,
+            init0,
+            session: true,
+        };
+        let (prog, gen) =
+            gosub_compile::compile_increment(&types, Some(st), inc).map_err(|d| fail(&d, &map))?;
+        drop(map);
+        self.vm.load_more(prog, &self.natives)?;
+        self.types = types;
+        self.resume = resume;
+        self.gen = gen;
+        self.next_id = next_id;
+        self.inputs = n;
+        Ok(())
+    }
+
+    /// The Go type (as `%T` spells it) of an expression, found by checking only.
+    pub(crate) fn type_of(&self, expr: &str, hosts: &[String]) -> Result<String, Error> {
+        let probe = "__gosub_probe";
+        let inp = Input {
+            stmts: format!("{} := ({})\n", probe, expr),
+            ..Default::default()
+        };
+        let imports = self.imports_for(&inp, hosts);
+        let (text, placed) = Self::file_text(self.inputs + 1, &inp, &imports, false);
+        let fname = "<probe>".to_string();
+        let mut map = self
+            .map
+            .lock()
+            .map_err(|_| Error::Usage("the session's source map is poisoned".into()))?
+            .clone();
+        let fail = |d: &[gosub_syntax::Diagnostic], map: &SourceMap| {
+            let mut ds = rendered(d, map);
+            for x in &mut ds {
+                Self::map_diag(x, &fname, &placed);
+                x.col = x.col.saturating_sub(probe.len() as u32 + 5).max(1);
+            }
+            Error::Compile(ds)
+        };
+        let fi = map.add(fname.clone(), text.clone());
+        let base = map.files[fi].base;
+        let mode = ParseMode {
+            lenient_imports: true,
+        };
+        let file = gosub_syntax::parse_file(&text, base, self.next_id, mode)
+            .map_err(|d| fail(&d, &map))?;
+        let mut next_id = file.next_id;
+        let loaded: Vec<String> = self.types.packages.iter().map(|p| p.path.clone()).collect();
+        let roots: Vec<String> = file.imports.iter().map(|i| i.path.clone()).collect();
+        let more = driver::resolve_packages(&roots, &loaded, &mut map, &mut next_id, &self.opts)
+            .map_err(|d| fail(&d, &map))?;
+        let (types, resume) = gosub_types::check_more(&self.types, &self.resume, more, vec![file])
+            .map_err(|d| fail(&d, &map))?;
+        resume
+            .session_vars()
+            .iter()
+            .rev()
+            .map(|&o| types.obj(o))
+            .find(|o| o.name == probe)
+            .map(|o| types.types.type_string(o.ty, true))
+            .ok_or_else(|| Error::Usage(format!("cannot type {}", expr)))
+    }
+
+    /// Names the session declares (package-level declarations and session variables) and
+    /// the import names; sorted, without the session's own `__` helpers.
+    pub(crate) fn names(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.types.packages[self.resume.main()]
+            .scope
+            .keys()
+            .filter(|n| !n.starts_with("__") && *n != "_")
+            .cloned()
+            .collect();
+        for (alias, path) in &self.imports {
+            match alias {
+                Some(a) => out.push(a.clone()),
+                None => out.push(path.rsplit('/').next().unwrap_or(path).to_string()),
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// The checked program and its sources (for `:escape`).
+    pub(crate) fn checked(&self) -> (&gosub_types::Program, Arc<Mutex<SourceMap>>) {
+        (&self.types, self.map.clone())
+    }
+
+    /// The name of the last input's file in the source map.
+    pub(crate) fn last_file(&self) -> String {
+        format!("<input {}>", self.inputs)
+    }
+}
+
+/// Does `text` refer to `name.` (as a package qualifier)?
+fn mentions(text: &str, name: &str) -> bool {
+    let pat = format!("{}.", name);
+    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = text[from..].find(&pat) {
+        let at = from + i;
+        let before_ok = at == 0 || {
+            let c = b[at - 1];
+            !(c.is_ascii_alphanumeric() || c == b'_' || c == b'.')
+        };
+        if before_ok {
+            return true;
+        }
+        from = at + pat.len();
+    }
+    false
+}
+
+/// Tracebacks name an input's lines as the user typed them (its file has one header line).
+fn input_line((file, line): (String, u32)) -> (String, u32) {
+    if file.starts_with("<input ") {
+        (file, line.saturating_sub(1).max(1))
+    } else {
+        (file, line)
+    }
+}
+
+/// The `__gosub_capture(vs []any)` native: copies each value into a `Value`.
+fn capture(vm: &mut RawVm, fp: Addr, out: &Outbox) -> Result<(), Trap> {
+    let p = vm.heap.read_u64(fp)?;
+    let n = vm.heap.read_u64(fp + 8)?;
+    let prog = vm.prog.clone();
+    let any = prog
+        .rtypes
+        .iter()
+        .position(|r| {
+            r.kind == gosub_compile::program::RKind::Interface && r.iface_methods.is_empty()
+        })
+        .unwrap_or(0) as u32;
+    let mut vals = Vec::new();
+    for i in 0..n {
+        vals.push(read_value(vm, &prog, any, p + 16 * i, 0)?);
+    }
+    if let Ok(mut o) = out.captured.lock() {
+        *o = vals;
+    }
+    Ok(())
+}
