@@ -22,6 +22,7 @@
 
 pub mod driver;
 pub mod error;
+pub mod handle;
 pub mod host;
 mod live;
 pub mod session;
@@ -31,6 +32,7 @@ pub mod vm;
 pub use driver::{compile_source, run_compiled, run_source, Compiled, Options, RunOutput};
 pub use error::{Diagnostic, Error};
 pub use gosub_heap::HeapConfig;
+pub use handle::GoRef;
 pub use host::HostFn;
 pub use value::{FromValue, Value};
 pub use vm::{InterruptHandle, Vm, VmBuilder};

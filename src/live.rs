@@ -25,6 +25,7 @@
 
 use crate::driver::{self, Options};
 use crate::error::{Diagnostic, Error};
+use crate::handle::{GoRef, ReleaseQueue};
 use crate::host::HostEntry;
 use crate::session::{self, Input, INPUT_FILE};
 use crate::value::{read_value, Value};
@@ -49,6 +50,8 @@ func __gosub_echoing() bool
 
 func __gosub_echo(v string, t string)
 
+func __gosub_ref(itab int, h int) any
+
 func __gosub_result(vs ...any) {
 	__gosub_capture(vs)
 	if __gosub_echoing() {
@@ -69,6 +72,10 @@ struct Outbox {
     captured: Mutex<Vec<Value>>,
     echo: Mutex<Vec<(String, String)>>,
     echoing: AtomicBool,
+    /// Capture every result as a `GoRef` (`Vm::eval_ref`).
+    want_refs: AtomicBool,
+    session: u64,
+    release: ReleaseQueue,
 }
 
 /// Where the current input's text sits in its generated file.
@@ -94,6 +101,8 @@ pub(crate) struct Live {
     /// The text of every declaration input (for `:doc`).
     pub(crate) decls: Vec<String>,
     opts: Options,
+    /// 8 static bytes for `deref` of a pointer-shaped value.
+    scratch: Addr,
 }
 
 /// What one input produced.
@@ -144,7 +153,10 @@ impl Live {
         };
         let (prog, gen) = gosub_compile::compile_increment(&types, None, inc)
             .map_err(|d| Error::Compile(rendered(&d, &map)))?;
-        let outbox: Arc<Outbox> = Arc::default();
+        let outbox: Arc<Outbox> = Arc::new(Outbox {
+            session: crate::handle::new_session_id(),
+            ..Default::default()
+        });
         let mut natives: NativeRegistry = gosub_std::registry();
         for h in hosts {
             natives.register_closure(&h.native_name(), h.native.clone());
@@ -178,6 +190,21 @@ impl Live {
                 Ok(())
             }),
         );
+        natives.register_closure(
+            "main.__gosub_ref",
+            Arc::new(move |vm: &mut RawVm, fp: Addr| {
+                let itab = vm.heap.read_u64(fp)?;
+                let h = gosub_heap::HandleId::from_bits(vm.heap.read_u64(fp + 8)?);
+                let Some(data) = vm.heap.handle_get(h) else {
+                    return Err(Trap::PanicString(
+                        "gosub: a GoRef used after its session released it".into(),
+                    ));
+                };
+                vm.heap.write_u64(fp + 16, itab)?;
+                vm.heap.write_u64(fp + 24, data)?;
+                Ok(())
+            }),
+        );
         let cfg = VmConfig {
             heap: opts.heap.clone(),
             max_stack: opts.max_stack,
@@ -200,7 +227,12 @@ impl Live {
             Ok(m) => m.position(pos),
             Err(_) => String::new(),
         }));
+        let scratch = vm
+            .heap
+            .alloc_static(&[0u8; 8])
+            .map_err(|_| Error::Usage("cannot reserve the VM's address space".into()))?;
         let mut live = Live {
+            scratch,
             types,
             resume,
             gen,
@@ -231,6 +263,60 @@ impl Live {
             self.vm.clear_main_frames();
         }
         r.map_err(Error::from)
+    }
+
+    /// Releases the handles of dropped `GoRef`s.
+    pub(crate) fn release_handles(&mut self) {
+        let dropped = match self.outbox.release.lock() {
+            Ok(mut q) => std::mem::take(&mut *q),
+            Err(_) => return,
+        };
+        for h in dropped {
+            self.vm.heap.drop_handle(h);
+        }
+    }
+
+    /// This session's id (a `GoRef` of another session is refused).
+    pub(crate) fn session_id(&self) -> u64 {
+        self.outbox.session
+    }
+
+    /// Capture the next results as `GoRef`s of any type.
+    pub(crate) fn want_refs(&self, on: bool) {
+        self.outbox.want_refs.store(on, Ordering::Relaxed);
+    }
+
+    /// A copy of the value `r` refers to (for a pointer, of what it points to).
+    pub(crate) fn deref(&mut self, r: &GoRef) -> Result<Value, Error> {
+        if r.session() != self.session_id() {
+            return Err(Error::Usage(
+                "this GoRef belongs to another VM or to a session that was reset".into(),
+            ));
+        }
+        let Some(data) = self.vm.heap.handle_get(r.handle()) else {
+            return Err(Error::Usage("this GoRef's handle was released".into()));
+        };
+        let prog = self.vm.prog.clone();
+        let Some(rt) = gosub_vm::iface::dyn_rtype(&self.vm, r.itab()) else {
+            return Ok(Value::Nil);
+        };
+        let rtype = &prog.rtypes[rt as usize];
+        let conv = |t: Trap| Error::Usage(format!("cannot read the value: {:?}", t));
+        if rtype.kind == gosub_compile::program::RKind::Pointer {
+            if data == 0 {
+                return Ok(Value::Nil);
+            }
+            return read_value(&mut self.vm, &prog, rtype.elem, data, 0).map_err(conv);
+        }
+        if rtype.direct {
+            // The value is the data word itself: read it from a copy in the scratch words.
+            self.vm
+                .heap
+                .write_u64(self.scratch, data)
+                .map_err(|t| conv(t.into()))?;
+            return read_value(&mut self.vm, &prog, rt, self.scratch, 0).map_err(conv);
+        }
+        read_value(&mut self.vm, &prog, rt, data, 0).map_err(conv)
     }
 
     /// The imports an input needs: its own, the session's it mentions, and the standard
@@ -344,6 +430,7 @@ impl Live {
         hosts: &[String],
         echo: bool,
     ) -> Result<Outcome, Error> {
+        self.release_handles();
         let imports = self.imports_for(inp, hosts);
         let mut expr_as_stmt = false;
         loop {
@@ -562,21 +649,44 @@ fn input_line((file, line): (String, u32)) -> (String, u32) {
     }
 }
 
-/// The `__gosub_capture(vs []any)` native: copies each value into a `Value`.
+/// The `__gosub_capture(vs []any)` native: copies each value into a `Value`; pointers,
+/// funcs and chans (every value, with `want_refs`) become `GoRef`s.
 fn capture(vm: &mut RawVm, fp: Addr, out: &Outbox) -> Result<(), Trap> {
+    use gosub_compile::program::RKind;
     let p = vm.heap.read_u64(fp)?;
     let n = vm.heap.read_u64(fp + 8)?;
     let prog = vm.prog.clone();
     let any = prog
         .rtypes
         .iter()
-        .position(|r| {
-            r.kind == gosub_compile::program::RKind::Interface && r.iface_methods.is_empty()
-        })
+        .position(|r| r.kind == RKind::Interface && r.iface_methods.is_empty())
         .unwrap_or(0) as u32;
+    let all = out.want_refs.load(Ordering::Relaxed);
     let mut vals = Vec::new();
     for i in 0..n {
-        vals.push(read_value(vm, &prog, any, p + 16 * i, 0)?);
+        let at = p + 16 * i;
+        let itab = vm.heap.read_u64(at)?;
+        let rt = gosub_vm::iface::dyn_rtype(vm, itab).map(|t| &prog.rtypes[t as usize]);
+        let by_ref = rt.is_some_and(|r| {
+            all || matches!(
+                r.kind,
+                RKind::Pointer | RKind::Func | RKind::Chan | RKind::UnsafePointer
+            )
+        });
+        match rt {
+            Some(r) if by_ref => {
+                let data = vm.heap.read_u64(at + 8)?;
+                let h = vm.heap.new_handle(data);
+                vals.push(Value::Ref(GoRef::new(
+                    h,
+                    itab,
+                    r.name.clone(),
+                    out.session,
+                    out.release.clone(),
+                )));
+            }
+            _ => vals.push(read_value(vm, &prog, any, at, 0)?),
+        }
     }
     if let Ok(mut o) = out.captured.lock() {
         *o = vals;

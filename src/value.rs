@@ -37,10 +37,15 @@ pub enum Value {
     },
     /// The results of a call with several results (`f()` returning `(int, error)`).
     Tuple(Vec<Value>),
-    /// A pointer, func, chan or other value not copied into Rust: its Go type only.
+    /// A pointer, func, chan or other value not copied into Rust: its Go type only (values
+    /// nested inside a copied slice, map or struct).
     Opaque {
         type_name: String,
     },
+    /// A Go value the VM keeps alive for the host: an eval result of pointer, func or chan
+    /// type (or any type, with `Vm::eval_ref`). Passing it to `Vm::call` or `Vm::set` hands
+    /// Go the value itself; `Vm::deref` copies what it refers to.
+    Ref(crate::handle::GoRef),
 }
 
 impl Value {
@@ -59,6 +64,7 @@ impl Value {
             Value::Struct { type_name, .. } => type_name.clone(),
             Value::Tuple(v) => format!("{} results", v.len()),
             Value::Opaque { type_name } => type_name.clone(),
+            Value::Ref(r) => r.type_name().to_string(),
         }
     }
 
@@ -66,6 +72,9 @@ impl Value {
     /// `%T` spells it; `main.` is dropped). Composite elements use elided types.
     pub fn to_go_literal(&self, ty: &str) -> Result<String, Error> {
         let ty = ty.replace("main.", "");
+        if let Value::Ref(r) = self {
+            return Ok(r.go_expr(&ty));
+        }
         let lit = self.go_lit(0)?;
         Ok(match self {
             Value::Slice(_) | Value::Map(_) | Value::Struct { .. } => format!("{}{}", ty, lit),
@@ -116,7 +125,7 @@ impl Value {
                 }
                 format!("{{{}}}", parts.join(", "))
             }
-            Value::Tuple(_) | Value::Opaque { .. } => {
+            Value::Tuple(_) | Value::Opaque { .. } | Value::Ref(_) => {
                 return Err(Error::Conversion(format!(
                     "a Go {} cannot be passed into the VM",
                     self.kind_name()
@@ -186,6 +195,7 @@ impl std::fmt::Display for Value {
                 write!(f, "}}")
             }
             Value::Opaque { type_name } => write!(f, "<{}>", type_name),
+            Value::Ref(r) => write!(f, "<ref {}>", r.type_name()),
         }
     }
 }
@@ -286,6 +296,16 @@ impl FromValue for String {
         match v {
             Value::String(s) => Ok(s),
             _ => mismatch(&v, "String"),
+        }
+    }
+}
+
+impl FromValue for crate::handle::GoRef {
+    const RUST_TYPE: &'static str = "GoRef";
+    fn from_value(v: Value) -> Result<Self, Error> {
+        match v {
+            Value::Ref(r) => Ok(r),
+            _ => mismatch(&v, "GoRef"),
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::driver::{self, Options};
 use crate::error::{compile_error, Error};
+use crate::handle::GoRef;
 use crate::host::{package_source, HostEntry, HostFn};
 use crate::live::Live;
 use crate::session::{self, Input, INPUT_FILE};
@@ -347,6 +348,52 @@ impl Vm {
         self.eval_input(session::classify(src))
     }
 
+    /// Evaluates `src` like `eval` and returns its trailing expression's value as a rooted
+    /// handle, whatever its type: the value stays alive (and valid when the collector moves
+    /// it) until the last clone of the `GoRef` is dropped.
+    pub fn eval_ref(&mut self, src: &str) -> Result<GoRef, Error> {
+        let inp = session::classify(src);
+        if inp.expr.is_none() {
+            return Err(Error::Usage("eval_ref needs an expression".into()));
+        }
+        self.live()?.want_refs(true);
+        let r = self.eval_input(inp);
+        if let Some(l) = self.live.as_deref() {
+            l.want_refs(false);
+        }
+        match r? {
+            Value::Ref(r) => Ok(r),
+            Value::Tuple(_) => Err(Error::Usage(
+                "eval_ref needs an expression with one value".into(),
+            )),
+            other => Err(Error::Usage(format!(
+                "eval_ref: the expression has no value to refer to ({})",
+                other.kind_name()
+            ))),
+        }
+    }
+
+    /// A copy of the Go value `r` refers to, read now (for a pointer: of the value it points
+    /// to; nil for a nil pointer).
+    pub fn deref(&mut self, r: &GoRef) -> Result<Value, Error> {
+        self.live()?.deref(r)
+    }
+
+    /// Refuses `GoRef`s of another VM or of a session that was reset.
+    fn check_refs(&mut self, vals: &[&Value]) -> Result<(), Error> {
+        let id = self.live()?.session_id();
+        for v in vals {
+            if let Value::Ref(r) = v {
+                if r.session() != id {
+                    return Err(Error::Usage(
+                        "this GoRef belongs to another VM or to a session that was reset".into(),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// `eval` and convert the result.
     pub fn eval_as<T: FromValue>(&mut self, src: &str) -> Result<T, Error> {
         T::from_value(self.eval(src)?)
@@ -498,6 +545,7 @@ impl Vm {
         if !is_ident_path(name) {
             return Err(Error::Usage(format!("not a function name: {:?}", name)));
         }
+        self.check_refs(&args.iter().collect::<Vec<_>>())?;
         let ft = self.type_of(name)?;
         let params = func_params(&ft)
             .ok_or_else(|| Error::Usage(format!("{} is not a function (it is {})", name, ft)))?;
@@ -553,8 +601,10 @@ impl Vm {
         if !is_ident_path(name) {
             return Err(Error::Usage(format!("not a variable name: {:?}", name)));
         }
+        let value = value.into();
+        self.check_refs(&[&value])?;
         let t = self.type_of(name)?;
-        let lit = value.into().to_go_literal(&t)?;
+        let lit = value.to_go_literal(&t)?;
         let inp = Input {
             stmts: format!("{} = {}", name, lit),
             ..Default::default()

@@ -1,6 +1,6 @@
 //! The embedding API (src/vm.rs) and the examples/embed_*.rs programs.
 
-use gosub::{Error, Value, Vm};
+use gosub::{Error, GoRef, Value, Vm};
 use std::collections::HashMap;
 
 fn vm() -> Vm {
@@ -210,4 +210,106 @@ fn example_embed_sandbox() {
 fn vm_is_send() {
     fn assert_send<T: Send>() {}
     assert_send::<Vm>();
+}
+
+/// Statements run once: a later eval does not run earlier inputs again.
+#[test]
+fn eval_runs_each_input_once() {
+    let mut vm = Vm::builder().capture_stdout().build();
+    vm.eval("calls := 0").unwrap();
+    vm.eval("func tick() int { calls++; return calls }")
+        .unwrap();
+    vm.eval("first := tick()\nfmt.Println(\"ticked\", first)")
+        .unwrap();
+    vm.eval("second := tick()").unwrap();
+    assert_eq!(vm.eval_as::<i64>("calls").unwrap(), 2);
+    assert_eq!(vm.eval_as::<i64>("first*10 + second").unwrap(), 12);
+    assert_eq!(vm.take_stdout(), "ticked 1\n");
+    // A goroutine started by one input is still there for the next.
+    vm.eval("ch := make(chan int)\ngo func() { for v := range ch { calls += v } }()")
+        .unwrap();
+    vm.eval("ch <- 40\nch <- 0").unwrap();
+    assert_eq!(vm.eval_as::<i64>("calls").unwrap(), 42);
+    // A panic ends that input only; what it declared before panicking stays.
+    assert!(matches!(
+        vm.eval("half := calls / 2\npanic(\"stop\")"),
+        Err(Error::Panic { .. })
+    ));
+    assert_eq!(vm.eval_as::<i64>("half").unwrap(), 21);
+}
+
+/// Values of pointer type come back as rooted handles: valid after collections that move
+/// what they refer to, usable as arguments, released when dropped. CI runs this file again
+/// under GOSUBDEBUG=gcstress=1 (a collection at every allocation that may collect).
+#[test]
+fn handles_survive_collections() {
+    let mut vm = Vm::builder().capture_stdout().build();
+    vm.eval("type Node struct { V int; Next *Node }").unwrap();
+    vm.eval(
+        "func build(n int) *Node { var h *Node; for i := 0; i < n; i++ { h = &Node{i, h} }; return h }",
+    )
+    .unwrap();
+    vm.eval("func sum(n *Node) int { s := 0; for ; n != nil; n = n.Next { s += n.V }; return s }")
+        .unwrap();
+    let list: GoRef = match vm.eval("build(1000)").unwrap() {
+        Value::Ref(r) => r,
+        other => panic!("{:?}", other),
+    };
+    assert_eq!(list.type_name(), "*main.Node");
+    let before = vm.mem_stats().unwrap();
+    // Enough garbage for minor collections (moving the list out of the nursery), then a
+    // major one.
+    vm.eval("var sink []*Node\nfor i := 0; i < 300; i++ { sink = append(sink, build(100)) }\nsink = nil\nruntime.GC()")
+        .unwrap();
+    let after = vm.mem_stats().unwrap();
+    assert!(
+        after.num_minor > before.num_minor,
+        "no minor collection ran"
+    );
+    assert!(
+        after.num_major > before.num_major,
+        "no major collection ran"
+    );
+    match vm.deref(&list).unwrap() {
+        Value::Struct { type_name, fields } => {
+            assert_eq!(type_name, "main.Node");
+            assert_eq!(fields[0], ("V".to_string(), Value::Int(999)));
+        }
+        other => panic!("{:?}", other),
+    }
+    assert_eq!(
+        vm.call("sum", &[Value::Ref(list.clone())]).unwrap(),
+        Value::Int(999 * 1000 / 2)
+    );
+    // Go changes what the handle points to; the host sees the change.
+    vm.eval("var head *Node").unwrap();
+    vm.set("head", Value::Ref(list.clone())).unwrap();
+    vm.eval("head.V = -1").unwrap();
+    match vm.deref(&list).unwrap() {
+        Value::Struct { fields, .. } => assert_eq!(fields[0].1, Value::Int(-1)),
+        other => panic!("{:?}", other),
+    }
+    // Any value can be held by reference.
+    let words = vm.eval_ref("[]string{\"a\", \"b\"}").unwrap();
+    assert_eq!(words.type_name(), "[]string");
+    vm.eval("runtime.GC()").unwrap();
+    assert_eq!(
+        vm.deref(&words).unwrap(),
+        Value::Slice(vec![Value::String("a".into()), Value::String("b".into())])
+    );
+    // Dropping the last handles (and the Go variable) lets the list be collected.
+    vm.eval("head = nil\nruntime.GC()").unwrap();
+    let held = vm.mem_stats().unwrap().heap_objects;
+    drop(list);
+    vm.eval("runtime.GC()").unwrap();
+    let freed = vm.mem_stats().unwrap().heap_objects;
+    assert!(
+        held >= freed + 1000,
+        "held {} objects, then {}",
+        held,
+        freed
+    );
+    // A handle of a reset session is refused.
+    vm.reset();
+    assert!(matches!(vm.deref(&words), Err(Error::Usage(_))));
 }

@@ -54,6 +54,20 @@ pub struct HandleId {
     generation: u32,
 }
 
+impl HandleId {
+    /// The handle as one integer (to pass it through Go code and back).
+    pub fn to_bits(self) -> u64 {
+        ((self.generation as u64) << 32) | self.index as u64
+    }
+    /// The handle `to_bits` gave (an invalid one is simply never live).
+    pub fn from_bits(b: u64) -> HandleId {
+        HandleId {
+            index: b as u32,
+            generation: (b >> 32) as u32,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct HandleSlot {
     pub value: Addr,
