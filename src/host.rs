@@ -8,6 +8,8 @@
 //! returning `(T, error)`: the native returns (value, message, failed) and a small generated
 //! Go wrapper turns a failure into `errors.New(message)`.
 
+use crate::error::Error;
+use crate::value::Value;
 use gosub_heap::Addr;
 use gosub_std::natives::Args;
 use gosub_vm::{NativeClosure, Trap, Vm as RawVm};
@@ -200,6 +202,191 @@ pub trait HostFn<Marker>: Send + Sync + 'static {
     fn invoke(&self, a: &mut Args) -> Result<(), Trap>;
 }
 
+/// What a host function registered with `Vm::register_fn_ctx` gets first: a way to call
+/// back into the Go program that called it.
+pub struct HostCtx<'a> {
+    vm: &'a mut RawVm,
+    /// A Go panic (or other trap) raised by a callback: it continues once the host function
+    /// returns, as a panic would unwind through a Go function.
+    pending: Option<Trap>,
+}
+
+impl HostCtx<'_> {
+    /// Calls the package-level Go function `name` (`Double`, or qualified `main.Double`)
+    /// with `args` and returns its result (`Value::Tuple` for several, `Nil` for none).
+    /// Parameters may be integers, floats, bools and strings, and `GoRef`s of pointer,
+    /// func, chan and map type. If the callback panics, the error says so and the panic
+    /// goes on through the caller once the host function returns.
+    pub fn call(&mut self, name: &str, args: &[Value]) -> Result<Value, Error> {
+        use gosub_compile::program::RKind;
+        if self.pending.is_some() {
+            return Err(Error::Usage("an earlier callback panicked".into()));
+        }
+        let prog = self.vm.prog.clone();
+        let qual = if name.contains('.') {
+            name.to_string()
+        } else {
+            format!("main.{}", name)
+        };
+        let sig = prog
+            .signatures
+            .iter()
+            .find(|s| {
+                prog.funcs
+                    .get(s.func as usize)
+                    .is_some_and(|f| f.name == qual)
+            })
+            .ok_or_else(|| Error::Usage(format!("no Go function {}", qual)))?;
+        if sig.params.len() != args.len() || sig.variadic {
+            return Err(Error::Usage(format!(
+                "{} takes {} arguments, got {}",
+                qual,
+                sig.params.len(),
+                args.len()
+            )));
+        }
+        let mut bytes: Vec<u8> = Vec::new();
+        let conv = |t: Trap| Error::Usage(format!("callback {}: {:?}", qual, t));
+        for (i, (a, &t)) in args.iter().zip(&sig.params).enumerate() {
+            let rt = &prog.rtypes[t as usize];
+            let size = rt.size as usize;
+            let align = size.clamp(1, 8).next_power_of_two().min(8);
+            while bytes.len() % align != 0 {
+                bytes.push(0);
+            }
+            let bad = || {
+                Error::Conversion(format!(
+                    "argument {} of {}: cannot pass a Rust {} as Go {}",
+                    i + 1,
+                    qual,
+                    a.kind_name(),
+                    rt.name
+                ))
+            };
+            match (rt.kind, a) {
+                (RKind::Bool, Value::Bool(b)) => bytes.push(*b as u8),
+                (RKind::Float32, Value::Float(f)) => {
+                    bytes.extend_from_slice(&(*f as f32).to_le_bytes())
+                }
+                (RKind::Float64, Value::Float(f)) => bytes.extend_from_slice(&f.to_le_bytes()),
+                (RKind::String, Value::String(s)) => {
+                    let (p, n) = self.vm.new_string(s.as_bytes()).map_err(conv)?;
+                    bytes.extend_from_slice(&p.to_le_bytes());
+                    bytes.extend_from_slice(&n.to_le_bytes());
+                }
+                (
+                    RKind::Pointer | RKind::Func | RKind::Chan | RKind::Map | RKind::UnsafePointer,
+                    Value::Ref(r),
+                ) => {
+                    let w = self.vm.heap.handle_get(r.handle()).ok_or_else(bad)?;
+                    bytes.extend_from_slice(&w.to_le_bytes());
+                }
+                (_, Value::Int(_) | Value::Uint(_)) if rt.size <= 8 && is_int(rt.kind) => {
+                    let v = match a {
+                        Value::Int(v) => *v as u64,
+                        Value::Uint(v) => *v,
+                        _ => 0,
+                    };
+                    bytes.extend_from_slice(&v.to_le_bytes()[..size]);
+                }
+                _ => return Err(bad()),
+            }
+        }
+        let cur = self.vm.cur_func;
+        let fp = self.vm.cur_fp + prog.funcs[cur as usize].frame_size as u64;
+        let f = &prog.funcs[sig.func as usize];
+        match gosub_vm::call::call_sync(self.vm, sig.func, &bytes) {
+            Ok(_) => {}
+            Err(t) => {
+                let msg = format!("callback {} did not return: {:?}", qual, t);
+                self.pending = Some(t);
+                return Err(Error::Usage(msg));
+            }
+        }
+        // The results are still in the callee's frame, just above the host function's.
+        let mut off = fp + f.results_off as u64;
+        let mut vals = Vec::new();
+        for &t in &sig.results {
+            let rt = &prog.rtypes[t as usize];
+            let align = (rt.size as u64).clamp(1, 8).next_power_of_two().min(8);
+            off = off.div_ceil(align) * align;
+            vals.push(crate::value::read_value(self.vm, &prog, t, off, 0).map_err(conv)?);
+            off += rt.size;
+        }
+        Ok(match vals.len() {
+            0 => Value::Nil,
+            1 => vals.remove(0),
+            _ => Value::Tuple(vals),
+        })
+    }
+}
+
+fn is_int(k: gosub_compile::program::RKind) -> bool {
+    use gosub_compile::program::RKind::*;
+    matches!(
+        k,
+        Int | Int8 | Int16 | Int32 | Int64 | Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr
+    )
+}
+
+/// A closure usable with `Vm::register_fn_ctx`: `Fn(&mut HostCtx, A0, ..., An) -> R`,
+/// with the parameters and results `HostFn` allows.
+pub trait HostFnCtx<Marker>: Send + Sync + 'static {
+    #[doc(hidden)]
+    fn param_types() -> Vec<&'static str>;
+    #[doc(hidden)]
+    fn native_results() -> Vec<&'static str>;
+    #[doc(hidden)]
+    fn go_results() -> String;
+    #[doc(hidden)]
+    fn fallible() -> bool;
+    #[doc(hidden)]
+    fn invoke(&self, vm: &mut RawVm, fp: Addr) -> Result<(), Trap>;
+}
+
+macro_rules! host_fn_ctx {
+    ($($p:ident),*) => {
+        impl<F, R, $($p,)*> HostFnCtx<(HostCtx<'static>, $($p,)* R,)> for F
+        where
+            F: for<'c> Fn(&mut HostCtx<'c>, $($p),*) -> R + Send + Sync + 'static,
+            R: GoResult,
+            $($p: GoParam,)*
+        {
+            fn param_types() -> Vec<&'static str> {
+                vec![$($p::GO_TYPE),*]
+            }
+            fn native_results() -> Vec<&'static str> {
+                R::native_results()
+            }
+            fn go_results() -> String {
+                R::go_results()
+            }
+            fn fallible() -> bool {
+                R::FALLIBLE
+            }
+            #[allow(non_snake_case, unused_variables, unused_mut)]
+            fn invoke(&self, vm: &mut RawVm, fp: Addr) -> Result<(), Trap> {
+                let mut a = Args::new(vm, fp);
+                $(let $p = $p::read(&mut a)?;)*
+                let params = a.consumed();
+                let mut ctx = HostCtx { vm, pending: None };
+                let r = (self)(&mut ctx, $($p),*);
+                if let Some(t) = ctx.pending.take() {
+                    return Err(t);
+                }
+                let mut a = Args::new(vm, fp);
+                a.skip(params);
+                r.write(&mut a)
+            }
+        }
+    };
+}
+host_fn_ctx!();
+host_fn_ctx!(A0);
+host_fn_ctx!(A0, A1);
+host_fn_ctx!(A0, A1, A2);
+host_fn_ctx!(A0, A1, A2, A3);
+
 macro_rules! host_fn {
     ($($p:ident),*) => {
         impl<F, R, $($p,)*> HostFn<($($p,)* R,)> for F
@@ -247,6 +434,20 @@ pub(crate) struct HostEntry {
 }
 
 impl HostEntry {
+    pub fn new_ctx<M, F: HostFnCtx<M>>(pkg: &str, name: &str, f: F) -> HostEntry {
+        let f = Arc::new(f);
+        let native: NativeClosure = Arc::new(move |vm: &mut RawVm, fp: Addr| f.invoke(vm, fp));
+        HostEntry {
+            pkg: pkg.to_string(),
+            name: name.to_string(),
+            params: F::param_types(),
+            native_results: F::native_results(),
+            go_results: F::go_results(),
+            fallible: F::fallible(),
+            native,
+        }
+    }
+
     pub fn new<M, F: HostFn<M>>(pkg: &str, name: &str, f: F) -> HostEntry {
         let f = Arc::new(f);
         let native: NativeClosure = Arc::new(move |vm: &mut RawVm, fp: Addr| {

@@ -33,6 +33,6 @@ pub use driver::{compile_source, run_compiled, run_source, Compiled, Options, Ru
 pub use error::{Diagnostic, Error};
 pub use gosub_heap::HeapConfig;
 pub use handle::GoRef;
-pub use host::HostFn;
+pub use host::{HostCtx, HostFn, HostFnCtx};
 pub use value::{FromValue, Value};
 pub use vm::{InterruptHandle, Vm, VmBuilder};

@@ -265,6 +265,16 @@ impl Live {
         r.map_err(Error::from)
     }
 
+    /// Host functions registered since the session started: their packages become
+    /// importable (a package already imported keeps the functions it had then).
+    pub(crate) fn update_hosts(&mut self, opts: &Options, hosts: &[HostEntry]) {
+        self.opts = opts.clone();
+        for h in hosts {
+            self.natives
+                .register_closure(&h.native_name(), h.native.clone());
+        }
+    }
+
     /// Releases the handles of dropped `GoRef`s.
     pub(crate) fn release_handles(&mut self) {
         let dropped = match self.outbox.release.lock() {

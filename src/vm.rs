@@ -4,7 +4,7 @@
 use crate::driver::{self, Options};
 use crate::error::{compile_error, Error};
 use crate::handle::GoRef;
-use crate::host::{package_source, HostEntry, HostFn};
+use crate::host::{package_source, HostEntry, HostFn, HostFnCtx};
 use crate::live::Live;
 use crate::session::{self, Input, INPUT_FILE};
 use crate::value::{FromValue, Value};
@@ -279,6 +279,19 @@ impl Vm {
         self
     }
 
+    /// Like `register_fn`, for a closure whose first parameter is a `HostCtx`, through
+    /// which it may call back into the Go program (`ctx.call("Name", &args)`).
+    pub fn register_fn_ctx<M, F: HostFnCtx<M>>(
+        &mut self,
+        pkg: &str,
+        name: &str,
+        f: F,
+    ) -> &mut Self {
+        self.hosts.retain(|e| !(e.pkg == pkg && e.name == name));
+        self.hosts.push(HostEntry::new_ctx(pkg, name, f));
+        self
+    }
+
     fn options(&self) -> Options {
         let mut o = self.opts.clone();
         let mut pkgs: Vec<&str> = self.hosts.iter().map(|e| e.pkg.as_str()).collect();
@@ -521,7 +534,11 @@ impl Vm {
         let hosts = self.host_pkgs();
         let echo = self.echo;
         self.interrupt.store(false, Ordering::Relaxed);
-        let out = self.live()?.eval(&inp, &hosts, echo)?;
+        let opts = self.options();
+        let entries = self.hosts.clone();
+        let live = self.live()?;
+        live.update_hosts(&opts, &entries);
+        let out = live.eval(&inp, &hosts, echo)?;
         self.last_echo = out.echo;
         let mut vals = out.values;
         Ok(match vals.len() {

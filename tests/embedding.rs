@@ -313,3 +313,48 @@ fn handles_survive_collections() {
     vm.reset();
     assert!(matches!(vm.deref(&words), Err(Error::Usage(_))));
 }
+
+/// A host function may call back into the Go program that called it.
+#[test]
+fn host_functions_call_back_into_go() {
+    use gosub::HostCtx;
+    let mut vm = Vm::builder().capture_stdout().build();
+    vm.register_fn_ctx("host", "Twice", |ctx: &mut HostCtx, n: i64| {
+        let once = ctx
+            .call("Double", &[Value::Int(n)])
+            .map_err(|e| e.to_string())?;
+        let Value::Int(once) = once else {
+            return Err(format!("Double returned {:?}", once));
+        };
+        match ctx.call("Double", &[Value::Int(once)]) {
+            Ok(Value::Int(v)) => Ok(v),
+            other => Err(format!("{:?}", other)),
+        }
+    });
+    vm.register_fn_ctx("host", "Greet", |ctx: &mut HostCtx, who: String| {
+        ctx.call("Shout", &[Value::String(who)]).is_ok()
+    });
+    // Register before the first input that imports the package (see docs/embedding.md).
+    vm.register_fn_ctx("host", "Bad", |ctx: &mut HostCtx, n: i64| {
+        ctx.call("Double2", &[Value::Int(n)]).is_ok()
+    });
+    vm.eval("func Double(n int) int { return n * 2 }").unwrap();
+    vm.eval("func Shout(s string) { fmt.Println(strings.ToUpper(s) + \"!\") }")
+        .unwrap();
+    assert_eq!(
+        vm.eval("host.Twice(5)").unwrap(),
+        Value::Tuple(vec![Value::Int(20), Value::Nil])
+    );
+    assert!(vm.eval_as::<bool>("host.Greet(\"hi\")").unwrap());
+    assert_eq!(vm.take_stdout(), "HI!\n");
+    // An unknown callback or wrong arguments are errors the Go caller sees.
+    let e = vm.eval("_, err := host.Twice(1)\nerr").unwrap();
+    assert_eq!(e, Value::Nil);
+    // A panic in the callback goes on through the host function to the Go caller.
+    vm.eval("func Double2(n int) int { panic(\"no doubling\") }")
+        .unwrap();
+    match vm.eval("host.Bad(1)") {
+        Err(Error::Panic { value, .. }) => assert_eq!(value, "no doubling"),
+        other => panic!("{:?}", other),
+    }
+}

@@ -17,6 +17,14 @@ impl<'a> Args<'a> {
     pub fn new(vm: &'a mut Vm, fp: Addr) -> Args<'a> {
         Args { vm, fp, off: 0 }
     }
+    /// Bytes of the frame read or written so far (to continue later with `skip`).
+    pub fn consumed(&self) -> u64 {
+        self.off
+    }
+    /// Continues after `n` bytes of the frame (see `consumed`).
+    pub fn skip(&mut self, n: u64) {
+        self.off += n;
+    }
     fn take(&mut self, size: u64) -> Addr {
         let a = self.fp + self.off;
         self.off += size.div_ceil(8) * 8;
