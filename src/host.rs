@@ -251,7 +251,7 @@ impl HostCtx<'_> {
             let rt = &prog.rtypes[t as usize];
             let size = rt.size as usize;
             let align = size.clamp(1, 8).next_power_of_two().min(8);
-            while bytes.len() % align != 0 {
+            while !bytes.len().is_multiple_of(align) {
                 bytes.push(0);
             }
             let bad = || {
@@ -308,7 +308,7 @@ impl HostCtx<'_> {
         let mut vals = Vec::new();
         for &t in &sig.results {
             let rt = &prog.rtypes[t as usize];
-            let align = (rt.size as u64).clamp(1, 8).next_power_of_two().min(8);
+            let align = rt.size.clamp(1, 8).next_power_of_two().min(8);
             off = off.div_ceil(align) * align;
             vals.push(crate::value::read_value(self.vm, &prog, t, off, 0).map_err(conv)?);
             off += rt.size;

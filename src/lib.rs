@@ -22,6 +22,7 @@
 
 pub mod driver;
 pub mod error;
+pub mod go_struct;
 pub mod handle;
 pub mod host;
 mod live;
@@ -31,6 +32,7 @@ pub mod vm;
 
 pub use driver::{compile_source, run_compiled, run_source, Compiled, Options, RunOutput};
 pub use error::{Diagnostic, Error};
+pub use go_struct::GoStruct;
 pub use gosub_heap::HeapConfig;
 pub use handle::GoRef;
 pub use host::{HostCtx, HostFn, HostFnCtx};

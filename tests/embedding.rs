@@ -358,3 +358,55 @@ fn host_functions_call_back_into_go() {
         other => panic!("{:?}", other),
     }
 }
+
+#[derive(Debug, PartialEq)]
+struct Item {
+    name: String,
+    qty: i64,
+    tags: Vec<String>,
+}
+gosub::go_struct!(Item {
+    name: "Name",
+    qty: "Qty",
+    tags: "Tags"
+});
+
+/// Rust structs cross as Go structs through `go_struct!`.
+#[test]
+fn rust_structs_convert_through_go_struct() {
+    let mut vm = vm();
+    vm.eval("type Item struct { Name string; Qty int; Tags []string }")
+        .unwrap();
+    vm.eval("func Restock(it Item, n int) Item { it.Qty += n; it.Tags = append(it.Tags, \"restocked\"); return it }")
+        .unwrap();
+    let it = Item {
+        name: "bolt".into(),
+        qty: 2,
+        tags: vec!["metal".into()],
+    };
+    let back: Item =
+        gosub::FromValue::from_value(vm.call("Restock", &[it.into(), Value::Int(5)]).unwrap())
+            .unwrap();
+    assert_eq!(
+        back,
+        Item {
+            name: "bolt".into(),
+            qty: 7,
+            tags: vec!["metal".into(), "restocked".into()],
+        }
+    );
+    vm.eval("var stock = []Item{{Name: \"nut\", Qty: 1}}")
+        .unwrap();
+    let all: Vec<Item> = vm.get("stock").unwrap();
+    assert_eq!(all[0].name, "nut");
+    // Errors say which Go field met which Rust type.
+    vm.eval("type Bad struct { Name string; Qty string }")
+        .unwrap();
+    match vm.eval_as::<Item>("Bad{Name: \"x\", Qty: \"many\"}") {
+        Err(Error::Conversion(m)) => {
+            assert!(m.contains("field Qty of main.Bad"), "{}", m);
+            assert!(m.contains("Rust i64"), "{}", m);
+        }
+        other => panic!("{:?}", other),
+    }
+}
