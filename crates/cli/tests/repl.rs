@@ -84,3 +84,56 @@ fn multi_line_input_and_commands() {
     );
     assert_eq!(out, "10 (int)\n0\n1\nsession reset\n5 (int)\n");
 }
+
+/// A whole session on the live VM, as a reviewed snapshot: functions see and change
+/// session variables, a goroutine started by one input runs while a later one waits,
+/// methods and interfaces declared over several inputs, `:escape` for the last input,
+/// a runtime panic that leaves the session intact, and the `:disasm` of a function whose
+/// session variable lives in the globals block.
+#[test]
+fn live_session_transcript() {
+    let (out, err) = session(
+        r#"counter := 0
+func next() int { counter++; return counter }
+next()
+next()
+counter
+done := make(chan bool)
+go func() { counter += 100; done <- true }()
+<-done
+counter
+type Shape interface { Area() float64 }
+type Sq struct{ S float64 }
+func (s Sq) Area() float64 { return s.S * s.S }
+var sh Shape = Sq{3}
+sh.Area()
+p := &Sq{2}
+:escape
+func mk() *Sq { s := Sq{1}; return &s }
+:escape
+p.S = 5
+*p
+x := []int{1, 2, 3}
+x[5]
+x
+:type sh
+:disasm main.next
+"#,
+    );
+    insta::assert_snapshot!(format!("--- stdout\n{}--- stderr\n{}", out, err));
+}
+
+/// `:gc` collects the session's heap and `:mem` reports its spaces.
+#[test]
+fn gc_and_mem_report_the_live_heap() {
+    let (out, err) = session(
+        "keep := make([]*int, 0)\nfor i := range 50000 { v := i; if i%1000 == 0 { keep = append(keep, &v) } else { _ = &v } }\n:gc\n:mem\nlen(keep)\n",
+    );
+    assert_eq!(err, "");
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("collected: heap in use "), "{}", out);
+    assert!(lines[1].starts_with("heap in use "), "{}", out);
+    assert!(lines[1].contains("old space"), "{}", out);
+    assert!(lines[1].contains("1 major"), "{}", out);
+    assert_eq!(lines[2], "50 (int)");
+}
