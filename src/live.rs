@@ -114,8 +114,29 @@ pub(crate) struct Outcome {
 fn rendered(diags: &[gosub_syntax::Diagnostic], map: &SourceMap) -> Vec<Diagnostic> {
     diags
         .iter()
-        .map(|d| Diagnostic::parse(&gosub_types::render_diagnostic(d, map)))
+        .map(|d| Diagnostic::parse(&input_positions(&gosub_types::render_diagnostic(d, map))))
         .collect()
+}
+
+/// Rewrites `<input N>:LINE` in a message to the input's own line (its file has one header
+/// line), as for tracebacks.
+fn input_positions(msg: &str) -> String {
+    let mut out = String::new();
+    let mut rest = msg;
+    while let Some(i) = rest.find("<input ") {
+        let Some(j) = rest[i..].find(">:") else { break };
+        let head = &rest[..i + j + 2];
+        let tail = &rest[i + j + 2..];
+        let digits: String = tail.chars().take_while(|c| c.is_ascii_digit()).collect();
+        out.push_str(head);
+        match digits.parse::<u32>() {
+            Ok(n) => out.push_str(&n.saturating_sub(1).max(1).to_string()),
+            Err(_) => out.push_str(&digits),
+        }
+        rest = &tail[digits.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 impl Live {
@@ -423,8 +444,8 @@ impl Live {
         if d.file != file {
             return;
         }
+        // (`rendered` already made the line the input's own.)
         d.file = INPUT_FILE.into();
-        d.line = d.line.saturating_sub(1).max(1);
         if placed.shifted
             && d.line == placed.expr_line
             && d.col >= placed.expr_col + RESULT_FN.len() as u32

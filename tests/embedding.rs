@@ -88,12 +88,30 @@ fn errors() {
         }
         other => panic!("{:?}", other),
     }
+    // Positions are the input's own, on any line of it; related positions too.
+    match vm.eval("a := 1\nb := a + zzz") {
+        Err(Error::Compile(d)) => assert_eq!((d[0].line, d[0].col), (2, 10), "{:?}", d),
+        other => panic!("{:?}", other),
+    }
+    vm.eval("k := 1").unwrap();
+    match vm.eval("\nvar k = 2") {
+        Err(Error::Compile(d)) => {
+            assert_eq!((d[0].line, d[0].col), (2, 5), "{:?}", d);
+            assert!(
+                d[0].message
+                    .contains("<input 1>:1:1: other declaration of k"),
+                "{:?}",
+                d
+            );
+        }
+        other => panic!("{:?}", other),
+    }
     match vm.eval("panic(\"boom\")") {
         Err(Error::Panic { value, traceback }) => {
             assert_eq!(value, "boom");
             // The input (the first that compiled) ran as a function of its own, named after it.
-            assert!(traceback.contains("main.input1()"), "{}", traceback);
-            assert!(traceback.contains("<input 1>:1"), "{}", traceback);
+            assert!(traceback.contains("main.input2()"), "{}", traceback);
+            assert!(traceback.contains("<input 2>:1"), "{}", traceback);
         }
         other => panic!("{:?}", other),
     }
