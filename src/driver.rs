@@ -66,6 +66,18 @@ impl Default for Options {
     }
 }
 
+impl Options {
+    /// The VM settings these options give.
+    pub fn vm_config(&self) -> VmConfig {
+        VmConfig {
+            heap: self.heap.clone(),
+            max_stack: self.max_stack,
+            args: self.args.clone(),
+            fuel: self.fuel,
+        }
+    }
+}
+
 /// A compiled program, ready to run.
 pub struct Compiled {
     pub program: gosub_compile::Program,
@@ -307,24 +319,6 @@ pub fn resolve_packages(
     Ok(packages)
 }
 
-/// The Go spelling of the type of the local variable `probe` declared (once) in the
-/// program's `main` package, found by type-checking only (nothing runs). The embedding
-/// API's `:type` uses it with `probe := (EXPR)`.
-pub fn probe_type(
-    name: &str,
-    src: &str,
-    opts: &Options,
-    probe: &str,
-) -> Result<Option<String>, Vec<String>> {
-    let (checked, _, _) = check_source(name, src, opts)?;
-    let main_pkg = checked.packages.len().saturating_sub(1);
-    Ok(checked
-        .objects
-        .iter()
-        .find(|o| o.name == probe && o.pkg == main_pkg)
-        .map(|o| checked.types.type_string(o.ty, true)))
-}
-
 /// A `Write` that appends to a shared buffer (for capturing output).
 #[derive(Clone, Default)]
 pub struct SharedBuf(pub Arc<Mutex<Vec<u8>>>);
@@ -351,12 +345,7 @@ pub fn run_compiled(
     for w in &c.warnings {
         let _ = writeln!(stderr, "{}", w);
     }
-    let cfg = VmConfig {
-        heap: opts.heap.clone(),
-        max_stack: opts.max_stack,
-        args: opts.args.clone(),
-        fuel: opts.fuel,
-    };
+    let cfg = opts.vm_config();
     let natives = gosub_std::registry();
     let mut vm = match Vm::new(c.program, &natives, cfg) {
         Ok(vm) => vm,

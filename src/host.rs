@@ -191,13 +191,7 @@ impl<E: Display> GoResult for Result<(), E> {
 /// of `i64`, `f64`, `bool`, `String`, returning one of those, `()` or `Result<T, E>`.
 pub trait HostFn<Marker>: Send + Sync + 'static {
     #[doc(hidden)]
-    fn param_types() -> Vec<&'static str>;
-    #[doc(hidden)]
-    fn native_results() -> Vec<&'static str>;
-    #[doc(hidden)]
-    fn go_results() -> String;
-    #[doc(hidden)]
-    fn fallible() -> bool;
+    fn sig() -> HostSig;
     #[doc(hidden)]
     fn invoke(&self, a: &mut Args) -> Result<(), Trap>;
 }
@@ -333,15 +327,31 @@ fn is_int(k: gosub_compile::program::RKind) -> bool {
 /// with the parameters and results `HostFn` allows.
 pub trait HostFnCtx<Marker>: Send + Sync + 'static {
     #[doc(hidden)]
-    fn param_types() -> Vec<&'static str>;
-    #[doc(hidden)]
-    fn native_results() -> Vec<&'static str>;
-    #[doc(hidden)]
-    fn go_results() -> String;
-    #[doc(hidden)]
-    fn fallible() -> bool;
+    fn sig() -> HostSig;
     #[doc(hidden)]
     fn invoke(&self, vm: &mut RawVm, fp: Addr) -> Result<(), Trap>;
+}
+
+/// The Go signature of a host function, derived from its closure's types.
+#[doc(hidden)]
+#[derive(Clone, Debug)]
+pub struct HostSig {
+    params: Vec<&'static str>,
+    native_results: Vec<&'static str>,
+    go_results: String,
+    fallible: bool,
+}
+
+impl HostSig {
+    #[doc(hidden)]
+    pub fn of<R: GoResult>(params: Vec<&'static str>) -> HostSig {
+        HostSig {
+            params,
+            native_results: R::native_results(),
+            go_results: R::go_results(),
+            fallible: R::FALLIBLE,
+        }
+    }
 }
 
 macro_rules! host_fn_ctx {
@@ -352,17 +362,8 @@ macro_rules! host_fn_ctx {
             R: GoResult,
             $($p: GoParam,)*
         {
-            fn param_types() -> Vec<&'static str> {
-                vec![$($p::GO_TYPE),*]
-            }
-            fn native_results() -> Vec<&'static str> {
-                R::native_results()
-            }
-            fn go_results() -> String {
-                R::go_results()
-            }
-            fn fallible() -> bool {
-                R::FALLIBLE
+            fn sig() -> HostSig {
+                HostSig::of::<R>(vec![$($p::GO_TYPE),*])
             }
             #[allow(non_snake_case, unused_variables, unused_mut)]
             fn invoke(&self, vm: &mut RawVm, fp: Addr) -> Result<(), Trap> {
@@ -395,17 +396,8 @@ macro_rules! host_fn {
             R: GoResult,
             $($p: GoParam,)*
         {
-            fn param_types() -> Vec<&'static str> {
-                vec![$($p::GO_TYPE),*]
-            }
-            fn native_results() -> Vec<&'static str> {
-                R::native_results()
-            }
-            fn go_results() -> String {
-                R::go_results()
-            }
-            fn fallible() -> bool {
-                R::FALLIBLE
+            fn sig() -> HostSig {
+                HostSig::of::<R>(vec![$($p::GO_TYPE),*])
             }
             #[allow(non_snake_case, unused_variables, unused_mut)]
             fn invoke(&self, a: &mut Args) -> Result<(), Trap> {
@@ -426,10 +418,7 @@ host_fn!(A0, A1, A2, A3);
 pub(crate) struct HostEntry {
     pub pkg: String,
     pub name: String,
-    pub params: Vec<&'static str>,
-    pub native_results: Vec<&'static str>,
-    pub go_results: String,
-    pub fallible: bool,
+    pub sig: HostSig,
     pub native: NativeClosure,
 }
 
@@ -437,37 +426,28 @@ impl HostEntry {
     pub fn new_ctx<M, F: HostFnCtx<M>>(pkg: &str, name: &str, f: F) -> HostEntry {
         let f = Arc::new(f);
         let native: NativeClosure = Arc::new(move |vm: &mut RawVm, fp: Addr| f.invoke(vm, fp));
-        HostEntry {
-            pkg: pkg.to_string(),
-            name: name.to_string(),
-            params: F::param_types(),
-            native_results: F::native_results(),
-            go_results: F::go_results(),
-            fallible: F::fallible(),
-            native,
-        }
+        HostEntry::with(pkg, name, F::sig(), native)
     }
 
     pub fn new<M, F: HostFn<M>>(pkg: &str, name: &str, f: F) -> HostEntry {
         let f = Arc::new(f);
-        let native: NativeClosure = Arc::new(move |vm: &mut RawVm, fp: Addr| {
-            let mut a = Args::new(vm, fp);
-            f.invoke(&mut a)
-        });
+        let native: NativeClosure =
+            Arc::new(move |vm: &mut RawVm, fp: Addr| f.invoke(&mut Args::new(vm, fp)));
+        HostEntry::with(pkg, name, F::sig(), native)
+    }
+
+    fn with(pkg: &str, name: &str, sig: HostSig, native: NativeClosure) -> HostEntry {
         HostEntry {
             pkg: pkg.to_string(),
             name: name.to_string(),
-            params: F::param_types(),
-            native_results: F::native_results(),
-            go_results: F::go_results(),
-            fallible: F::fallible(),
+            sig,
             native,
         }
     }
 
     /// The native's qualified name.
     pub fn native_name(&self) -> String {
-        if self.fallible {
+        if self.sig.fallible {
             format!("{}.__native_{}", self.pkg, self.name)
         } else {
             format!("{}.{}", self.pkg, self.name)
@@ -483,29 +463,30 @@ pub(crate) fn package_source(pkg: &str, entries: &[HostEntry]) -> String {
         short
     );
     let es: Vec<&HostEntry> = entries.iter().filter(|e| e.pkg == pkg).collect();
-    if es.iter().any(|e| e.fallible) {
+    if es.iter().any(|e| e.sig.fallible) {
         s.push_str("\nimport \"errors\"\n");
     }
     for e in es {
         let params: Vec<String> = e
+            .sig
             .params
             .iter()
             .enumerate()
             .map(|(i, t)| format!("a{} {}", i, t))
             .collect();
         let params = params.join(", ");
-        if e.fallible {
-            let nres = e.native_results.join(", ");
-            let args: Vec<String> = (0..e.params.len()).map(|i| format!("a{}", i)).collect();
+        if e.sig.fallible {
+            let nres = e.sig.native_results.join(", ");
+            let args: Vec<String> = (0..e.sig.params.len()).map(|i| format!("a{}", i)).collect();
             let args = args.join(", ");
             s.push_str(&format!(
                 "\nfunc __native_{}({}) ({})\n",
                 e.name, params, nres
             ));
-            if e.native_results.len() == 3 {
+            if e.sig.native_results.len() == 3 {
                 s.push_str(&format!(
                     "\nfunc {n}({p}) {r} {{\n\tv, m, bad := __native_{n}({a})\n\tif bad {{\n\t\treturn v, errors.New(m)\n\t}}\n\treturn v, nil\n}}\n",
-                    n = e.name, p = params, r = e.go_results, a = args
+                    n = e.name, p = params, r = e.sig.go_results, a = args
                 ));
             } else {
                 s.push_str(&format!(
@@ -514,7 +495,10 @@ pub(crate) fn package_source(pkg: &str, entries: &[HostEntry]) -> String {
                 ));
             }
         } else {
-            s.push_str(&format!("\nfunc {}({}) {}\n", e.name, params, e.go_results));
+            s.push_str(&format!(
+                "\nfunc {}({}) {}\n",
+                e.name, params, e.sig.go_results
+            ));
         }
     }
     s

@@ -35,6 +35,6 @@ pub use error::{Diagnostic, Error};
 pub use go_struct::GoStruct;
 pub use gosub_heap::HeapConfig;
 pub use handle::GoRef;
-pub use host::{HostCtx, HostFn, HostFnCtx};
+pub use host::{HostCtx, HostFn, HostFnCtx, HostSig};
 pub use value::{FromValue, Value};
 pub use vm::{InterruptHandle, Vm, VmBuilder};

@@ -34,7 +34,7 @@ use gosub_heap::Addr;
 use gosub_syntax::ast::NodeId;
 use gosub_syntax::{ParseMode, SourceMap};
 use gosub_types::{Resume, SESSION_FN_PREFIX};
-use gosub_vm::{NativeRegistry, Trap, Vm as RawVm, VmConfig};
+use gosub_vm::{NativeRegistry, Trap, Vm as RawVm};
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -226,13 +226,7 @@ impl Live {
                 Ok(())
             }),
         );
-        let cfg = VmConfig {
-            heap: opts.heap.clone(),
-            max_stack: opts.max_stack,
-            args: opts.args.clone(),
-            fuel: opts.fuel,
-        };
-        let mut vm = RawVm::new(prog, &natives, cfg).map_err(Error::from)?;
+        let mut vm = RawVm::new(prog, &natives, opts.vm_config()).map_err(Error::from)?;
         vm.stdout = Box::new(std::io::BufWriter::new(crate::vm::SinkWriter(stdout)));
         vm.stderr = Box::new(crate::vm::SinkWriter(stderr));
         vm.report_fatal = false;
@@ -531,28 +525,11 @@ impl Live {
             }
             Error::Compile(ds)
         };
-        let fi = map.add(fname.clone(), text.clone());
-        let base = map.files[fi].base;
-        let mode = ParseMode {
-            lenient_imports: true,
-        };
-        let file = gosub_syntax::parse_file(&text, base, self.next_id, mode)
-            .map_err(|d| fail(&d, &map))?;
-        let mut next_id = file.next_id;
-        let errs = driver::import_errors(&file.imports, &self.opts);
-        if !errs.is_empty() {
-            return Err(fail(&errs, &map));
-        }
-        let loaded: Vec<String> = self.types.packages.iter().map(|p| p.path.clone()).collect();
-        let roots: Vec<String> = file.imports.iter().map(|i| i.path.clone()).collect();
-        let more = driver::resolve_packages(&roots, &loaded, &mut map, &mut next_id, &self.opts)
-            .map_err(|d| fail(&d, &map))?;
         let main = self.resume.main();
         let first_pkg = self.types.packages.len();
         let first_file = self.types.packages[main].files.len();
         let init0 = self.types.packages[main].init_order.len();
-        let (types, resume) = gosub_types::check_more(&self.types, &self.resume, more, vec![file])
-            .map_err(|d| fail(&d, &map))?;
+        let (types, resume, next_id) = self.check_file(&mut map, &fname, &text, &fail)?;
         let mut st = self.gen.clone();
         st.out.itabs = self.vm.itabs.clone();
         let inc = Increment {
@@ -572,6 +549,37 @@ impl Live {
         self.next_id = next_id;
         self.inputs = n;
         Ok(())
+    }
+
+    /// Parses input file `fname` into `map`, parses the packages it imports for the first
+    /// time, and checks it against the session. Returns the grown program, the checker's
+    /// state after it and the next free node id; nothing of the session changes.
+    fn check_file(
+        &self,
+        map: &mut SourceMap,
+        fname: &str,
+        text: &str,
+        fail: &dyn Fn(&[gosub_syntax::Diagnostic], &SourceMap) -> Error,
+    ) -> Result<(gosub_types::Program, Resume, NodeId), Error> {
+        let fi = map.add(fname, text);
+        let base = map.files[fi].base;
+        let mode = ParseMode {
+            lenient_imports: true,
+        };
+        let file =
+            gosub_syntax::parse_file(text, base, self.next_id, mode).map_err(|d| fail(&d, map))?;
+        let mut next_id = file.next_id;
+        let errs = driver::import_errors(&file.imports, &self.opts);
+        if !errs.is_empty() {
+            return Err(fail(&errs, map));
+        }
+        let loaded: Vec<String> = self.types.packages.iter().map(|p| p.path.clone()).collect();
+        let roots: Vec<String> = file.imports.iter().map(|i| i.path.clone()).collect();
+        let more = driver::resolve_packages(&roots, &loaded, map, &mut next_id, &self.opts)
+            .map_err(|d| fail(&d, map))?;
+        let (types, resume) = gosub_types::check_more(&self.types, &self.resume, more, vec![file])
+            .map_err(|d| fail(&d, map))?;
+        Ok((types, resume, next_id))
     }
 
     /// The Go type (as `%T` spells it) of an expression, found by checking only.
@@ -597,20 +605,7 @@ impl Live {
             }
             Error::Compile(ds)
         };
-        let fi = map.add(fname.clone(), text.clone());
-        let base = map.files[fi].base;
-        let mode = ParseMode {
-            lenient_imports: true,
-        };
-        let file = gosub_syntax::parse_file(&text, base, self.next_id, mode)
-            .map_err(|d| fail(&d, &map))?;
-        let mut next_id = file.next_id;
-        let loaded: Vec<String> = self.types.packages.iter().map(|p| p.path.clone()).collect();
-        let roots: Vec<String> = file.imports.iter().map(|i| i.path.clone()).collect();
-        let more = driver::resolve_packages(&roots, &loaded, &mut map, &mut next_id, &self.opts)
-            .map_err(|d| fail(&d, &map))?;
-        let (types, resume) = gosub_types::check_more(&self.types, &self.resume, more, vec![file])
-            .map_err(|d| fail(&d, &map))?;
+        let (types, resume, _) = self.check_file(&mut map, &fname, &text, &fail)?;
         resume
             .session_vars()
             .iter()

@@ -8,7 +8,7 @@ use crate::host::{package_source, HostEntry, HostFn, HostFnCtx};
 use crate::live::Live;
 use crate::session::{self, Input, INPUT_FILE};
 use crate::value::{FromValue, Value};
-use gosub_vm::{NativeRegistry, Vm as RawVm, VmConfig};
+use gosub_vm::{NativeRegistry, Vm as RawVm};
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -330,13 +330,7 @@ impl Vm {
         for h in &self.hosts {
             natives.register_closure(&h.native_name(), h.native.clone());
         }
-        let cfg = VmConfig {
-            heap: self.opts.heap.clone(),
-            max_stack: self.opts.max_stack,
-            args: self.opts.args.clone(),
-            fuel: self.opts.fuel,
-        };
-        let mut vm = RawVm::new(c.program, &natives, cfg)?;
+        let mut vm = RawVm::new(c.program, &natives, self.opts.vm_config())?;
         vm.stdout = Box::new(std::io::BufWriter::new(SinkWriter(self.stdout.clone())));
         vm.stderr = Box::new(SinkWriter(self.stderr.clone()));
         vm.report_fatal = false;

@@ -425,34 +425,46 @@ impl<'a> Gen<'a> {
     // ---------- the driver ----------
 
     pub fn run(mut self) -> Result<Program, Vec<Diagnostic>> {
-        crate::rtypes::build_all(&mut self);
+        self.compile_increment(Increment::whole())?;
+        Ok(self.out)
+    }
+
+    /// Compiles what `inc` adds to `self.out` (everything, for a whole program): rtypes
+    /// and globals of the new types and variables, the new functions, and an entry.
+    fn compile_increment(&mut self, inc: Increment) -> Result<(), Vec<Diagnostic>> {
+        crate::rtypes::build_all(self);
         self.declare_globals();
-        self.declare_funcs(&Increment::whole());
-        self.out.string_itab = Some(self.itab(types::T_STRING, types::T_ANY));
-        let rt_err = (0..self.p.types.kinds.len())
-            .map(|i| TypeId(i as u32))
-            .find(|&t| {
-                self.p
-                    .types
-                    .named_of(t)
-                    .is_some_and(|n| n.pkg == "runtime" && n.name == "errorString")
-            });
-        if let Some(t) = rt_err {
-            self.out.runtime_error_itab = Some(self.itab(t, types::T_ANY));
+        self.declare_funcs(&inc);
+        if self.out.string_itab.is_none() {
+            self.out.string_itab = Some(self.itab(types::T_STRING, types::T_ANY));
+        }
+        if self.out.runtime_error_itab.is_none() {
+            let rt_err = (0..self.p.types.kinds.len())
+                .map(|i| TypeId(i as u32))
+                .find(|&t| {
+                    self.p
+                        .types
+                        .named_of(t)
+                        .is_some_and(|n| n.pkg == "runtime" && n.name == "errorString")
+                });
+            if let Some(t) = rt_err {
+                self.out.runtime_error_itab = Some(self.itab(t, types::T_ANY));
+            }
         }
         let entry = self.new_func("runtime.main".into(), 0);
         self.out.entry = entry;
         self.jobs.push(Job {
             func: entry,
-            kind: JobKind::Entry(Increment::whole()),
+            kind: JobKind::Entry(inc),
         });
         while let Some(job) = self.jobs.pop() {
             self.compile_job(job);
         }
-        if !self.errors.is_empty() {
-            return Err(self.errors);
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(std::mem::take(&mut self.errors))
         }
-        Ok(self.out)
     }
 
     /// Continues a compilation (an eval session's next input): `st` is the state the last
@@ -483,37 +495,7 @@ impl<'a> Gen<'a> {
 
     /// Compiles what `inc` adds; see `resume`.
     pub fn run_increment(mut self, inc: Increment) -> Result<(Program, GenState), Vec<Diagnostic>> {
-        crate::rtypes::build_all(&mut self);
-        self.declare_globals();
-        self.declare_funcs(&inc);
-        if self.out.string_itab.is_none() {
-            self.out.string_itab = Some(self.itab(types::T_STRING, types::T_ANY));
-        }
-        if self.out.runtime_error_itab.is_none() {
-            let rt_err = (0..self.p.types.kinds.len())
-                .map(|i| TypeId(i as u32))
-                .find(|&t| {
-                    self.p
-                        .types
-                        .named_of(t)
-                        .is_some_and(|n| n.pkg == "runtime" && n.name == "errorString")
-                });
-            if let Some(t) = rt_err {
-                self.out.runtime_error_itab = Some(self.itab(t, types::T_ANY));
-            }
-        }
-        let entry = self.new_func("runtime.main".into(), 0);
-        self.out.entry = entry;
-        self.jobs.push(Job {
-            func: entry,
-            kind: JobKind::Entry(inc),
-        });
-        while let Some(job) = self.jobs.pop() {
-            self.compile_job(job);
-        }
-        if !self.errors.is_empty() {
-            return Err(self.errors);
-        }
+        self.compile_increment(inc)?;
         let st = GenState {
             out: self.out.clone(),
             layouts: self.layouts,

@@ -245,24 +245,7 @@ pub fn check(
     if !errs.is_empty() {
         return Err(finish_errors(errs));
     }
-    let mut out = Vec::new();
-    for (src, st) in packages.into_iter().zip(pkgs) {
-        out.push(Package {
-            path: src.path,
-            name: st.name,
-            files: src.files,
-            scope: st.scope,
-            init_order: st.init_order,
-            init_funcs: st.init_funcs,
-        });
-    }
-    Ok(Program {
-        packages: out,
-        types: tt,
-        objects: objs,
-        info,
-        warnings,
-    })
+    Ok(assemble(packages, (tt, objs, info, pkgs), warnings))
 }
 
 /// Checks the first program of an eval session (`main` last, as for `check`) and keeps
@@ -275,7 +258,7 @@ pub fn check_session(packages: Vec<PackageSrc>) -> Result<(Program, Resume), Vec
         ..Default::default()
     });
     c.run();
-    finish_session(c, &packages, main).map(|(info, r)| (assemble(packages, info, Vec::new()), r))
+    finish_session(c, main).map(|(info, r)| (assemble(packages, info, Vec::new()), r))
 }
 
 /// Continues an eval session: checks the standard packages `more` (in dependency order),
@@ -335,16 +318,12 @@ pub fn check_more(
     if !c.stopped {
         c.check_files(main, first_file);
     }
-    finish_session(c, &srcs, main).map(|(info, r)| (assemble(srcs, info, prev.warnings.clone()), r))
+    finish_session(c, main).map(|(info, r)| (assemble(srcs, info, prev.warnings.clone()), r))
 }
 
 type Parts = (TypeTable, Vec<Object>, Info, Vec<PkgState>);
 
-fn finish_session(
-    c: Checker,
-    _srcs: &[PackageSrc],
-    main: usize,
-) -> Result<(Parts, Resume), Vec<Diagnostic>> {
+fn finish_session(c: Checker, main: usize) -> Result<(Parts, Resume), Vec<Diagnostic>> {
     if !c.errs.is_empty() {
         return Err(finish_errors(c.errs));
     }
