@@ -7,7 +7,8 @@
 //! and copies the results back into the region on return.
 
 use crate::bytecode::{Op, Reg};
-use crate::expr::{strip_paren, Place};
+use crate::expr::Place;
+use gosub_syntax::ast::unparen;
 use crate::gen::{Gen, NONE};
 use crate::layout::{round_up, Layout};
 use gosub_syntax::ast::{Expr, ExprKind};
@@ -190,7 +191,7 @@ impl<'a> Gen<'a> {
     /// Evaluates an expression producing several values (a multi-result call or a comma-ok
     /// form) and returns the registers and types of the values.
     pub fn multi_value(&mut self, e: &'a Expr, n: usize) -> Vec<(Reg, TypeId)> {
-        let e = strip_paren(e);
+        let e = unparen(e);
         let t = self.type_of(e.id);
         let mode = self.p.info.modes.get(&e.id).copied();
         if mode == Some(types::Mode::CommaOk)
@@ -274,12 +275,12 @@ pub fn call_to<'a>(g: &mut Gen<'a>, e: &'a Expr, dst: Reg) {
 }
 
 pub fn builtin_of(g: &Gen, fun: &Expr) -> Option<Builtin> {
-    match &strip_paren(fun).kind {
+    match &unparen(fun).kind {
         ExprKind::Ident(id) => match g.p.info.uses.get(&id.id).map(|o| &g.p.obj(*o).kind) {
             Some(ObjKind::Builtin(b)) => Some(*b),
             _ => None,
         },
-        ExprKind::Selector { .. } => match g.p.info.selections.get(&strip_paren(fun).id) {
+        ExprKind::Selector { .. } => match g.p.info.selections.get(&unparen(fun).id) {
             Some(Selection::Qualified(o)) => match &g.p.obj(*o).kind {
                 ObjKind::Builtin(b) => Some(*b),
                 _ => None,
@@ -301,7 +302,7 @@ pub fn call_region<'a>(g: &mut Gen<'a>, e: &'a Expr) -> Vec<Reg> {
     else {
         return vec![];
     };
-    let fun = strip_paren(fun);
+    let fun = unparen(fun);
     let ft = g.type_of(fun.id);
     let sig = g.sig_of(ft);
     g.fs().f.cur_pos = e.span.lo;

@@ -9,7 +9,7 @@
 use crate::bytecode::{CmpOp, Conv, FloatOp, IntOp, Op, Reg, Width};
 use crate::gen::{Gen, Loc, NONE};
 use crate::layout::Layout;
-use gosub_syntax::ast::{BinOp, Expr, ExprKind, UnOp};
+use gosub_syntax::ast::{unparen, BinOp, Expr, ExprKind, UnOp};
 use gosub_types::{self as types, BasicKind, ConstValue, ObjKind, Selection, TypeId, TypeKind};
 
 /// Where a value lives, for reading and writing.
@@ -782,8 +782,8 @@ impl<'a> Gen<'a> {
     fn unary(&mut self, op: UnOp, x: &'a Expr, t: TypeId, dst: Reg) {
         match op {
             UnOp::Addr => {
-                if let ExprKind::CompositeLit { .. } = strip_paren(x).kind {
-                    crate::composite::new_composite(self, strip_paren(x), dst);
+                if let ExprKind::CompositeLit { .. } = unparen(x).kind {
+                    crate::composite::new_composite(self, unparen(x), dst);
                     return;
                 }
                 let a = self.addr_of(x);
@@ -1368,13 +1368,6 @@ impl<'a> Gen<'a> {
                 self.mov(dst, a, to);
             }
         }
-    }
-}
-
-pub fn strip_paren(e: &Expr) -> &Expr {
-    match &e.kind {
-        ExprKind::Paren(x) => strip_paren(x),
-        _ => e,
     }
 }
 

@@ -6,7 +6,8 @@
 //! deferred call, so deferred functions see and may change named results.
 
 use crate::bytecode::{Op, Reg};
-use crate::expr::{cmp_op, strip_paren, Place};
+use crate::expr::{cmp_op, Place};
+use gosub_syntax::ast::unparen;
 use crate::gen::{Gen, Loc, LoopCtx, NONE};
 use crate::layout::Layout;
 use gosub_syntax::ast::{self, AssignOp, BinOp, BranchKind, Expr, ExprKind, Stmt, StmtKind};
@@ -61,7 +62,7 @@ impl<'a> Gen<'a> {
             }
             StmtKind::Expr(e) => {
                 let t = self.type_of(e.id);
-                if let ExprKind::Call { fun, args, .. } = &strip_paren(e).kind {
+                if let ExprKind::Call { fun, args, .. } = &unparen(e).kind {
                     if let Some(b) = crate::call::builtin_of(self, fun) {
                         let dst = if t == types::T_VOID
                             || matches!(self.p.types.kind(t), TypeKind::Tuple(_))
@@ -70,14 +71,14 @@ impl<'a> Gen<'a> {
                         } else {
                             self.temp(t)
                         };
-                        crate::builtins::builtin(self, b, strip_paren(e), args, dst);
+                        crate::builtins::builtin(self, b, unparen(e), args, dst);
                         return;
                     }
-                    if self.p.info.conversions.contains_key(&strip_paren(e).id) {
+                    if self.p.info.conversions.contains_key(&unparen(e).id) {
                         self.expr(e);
                         return;
                     }
-                    crate::call::call_region(self, strip_paren(e));
+                    crate::call::call_region(self, unparen(e));
                     return;
                 }
                 self.expr(e);
@@ -401,7 +402,7 @@ impl<'a> Gen<'a> {
     /// `s[i] = v` for a slice of narrow non-pointer elements: one fused, bounds-checked
     /// store after the right side is evaluated (Go checks the index at assignment time).
     fn store_elem_fast(&mut self, x: &'a Expr, v: &'a Expr) -> bool {
-        let ExprKind::Index { x: sx, index } = &strip_paren(x).kind else {
+        let ExprKind::Index { x: sx, index } = &unparen(x).kind else {
             return false;
         };
         let st = self.type_of(sx.id);
@@ -614,7 +615,7 @@ impl<'a> Gen<'a> {
 
     /// Jumps to `l` when `cond` is false (fused compare-and-branch where possible).
     pub fn cond_jump_false(&mut self, cond: &'a Expr, l: crate::frame::Label) {
-        let c = strip_paren(cond);
+        let c = unparen(cond);
         if let ExprKind::Binary { op, x, y } = &c.kind {
             match op {
                 BinOp::LAnd => {
@@ -1232,7 +1233,7 @@ impl<'a> Gen<'a> {
             };
             for e in es {
                 let mark = self.f().temp_mark();
-                let is_nil = matches!(&strip_paren(e).kind, ExprKind::Ident(id)
+                let is_nil = matches!(&unparen(e).kind, ExprKind::Ident(id)
                     if matches!(self.p.info.uses.get(&id.id).map(|o| &self.p.obj(*o).kind), Some(gosub_types::ObjKind::Nil)));
                 let ct = self.type_of(e.id);
                 if is_nil {
@@ -1360,7 +1361,7 @@ impl<'a> Gen<'a> {
     }
 
     fn defer(&mut self, e: &'a Expr) {
-        let call = strip_paren(e);
+        let call = unparen(e);
         let ExprKind::Call {
             fun,
             args,
@@ -1416,7 +1417,7 @@ impl<'a> Gen<'a> {
 
     /// `go f(args)`: the function value and arguments are evaluated now, in this goroutine.
     fn go_stmt(&mut self, e: &'a Expr) {
-        let call = strip_paren(e);
+        let call = unparen(e);
         let ExprKind::Call {
             fun,
             args,
@@ -1515,7 +1516,7 @@ impl<'a> Gen<'a> {
                     let ExprKind::Unary {
                         op: ast::UnOp::Recv,
                         x: chx,
-                    } = &strip_paren(rx).kind
+                    } = &unparen(rx).kind
                     else {
                         recv_info.push(None);
                         continue;

@@ -23,7 +23,7 @@
 
 use crate::graph::*;
 use crate::types_util::*;
-use gosub_syntax::ast::{self, AssignOp, BinOp, Expr, ExprKind, NodeId, Stmt, StmtKind, UnOp};
+use gosub_syntax::ast::{self, unparen, AssignOp, BinOp, Expr, ExprKind, NodeId, Stmt, StmtKind, UnOp};
 use gosub_types::{Builtin, ObjId, ObjKind, Program, Selection, TypeId, TypeKind};
 use std::collections::{HashMap, HashSet};
 
@@ -522,8 +522,8 @@ impl<'a, 'c> Builder<'a, 'c> {
                 self.stmt(stmt);
             }
             StmtKind::Expr(e) => {
-                if let ExprKind::Call { .. } = strip(e).kind {
-                    self.call(None, strip(e));
+                if let ExprKind::Call { .. } = unparen(e).kind {
+                    self.call(None, unparen(e));
                 } else {
                     let k = self.blank();
                     self.expr(k, e);
@@ -786,7 +786,7 @@ impl<'a, 'c> Builder<'a, 'c> {
             ks.push(k);
         }
         if rhs.len() == 1 && lhs.len() > 1 {
-            let r = strip(&rhs[0]);
+            let r = unparen(&rhs[0]);
             if let ExprKind::Call { .. } = r.kind {
                 if !self.p().info.conversions.contains_key(&r.id) {
                     self.multi(ks.clone(), &rhs[0], s);
@@ -851,7 +851,7 @@ impl<'a, 'c> Builder<'a, 'c> {
 
     /// A multi-value call (or comma-ok expression) assigned to several destinations.
     fn multi(&mut self, ks: Vec<Hole>, e: &'a Expr, s: &Stmt) {
-        let r = strip(e);
+        let r = unparen(e);
         if let ExprKind::Call { .. } = r.kind {
             if !self.p().info.conversions.contains_key(&r.id) {
                 let ks: Vec<Hole> = ks
@@ -966,7 +966,7 @@ impl<'a, 'c> Builder<'a, 'c> {
     }
 
     fn go_defer(&mut self, is_go: bool, call: &'a Expr) {
-        let c = strip(call);
+        let c = unparen(call);
         let mut k = self.heap();
         if !is_go && self.depth == 1 {
             let b = self.blank();
@@ -976,9 +976,9 @@ impl<'a, 'c> Builder<'a, 'c> {
             self.expr(k, call);
             return;
         };
-        if args.is_empty() && matches!(strip(fun).kind, ExprKind::FuncLit { .. }) {
+        if args.is_empty() && matches!(unparen(fun).kind, ExprKind::FuncLit { .. }) {
             // `go func(){...}()` / `defer func(){...}()`: the closure itself is the callee.
-            self.deferred_lits.insert(strip(fun).id);
+            self.deferred_lits.insert(unparen(fun).id);
             self.expr(k, fun);
             return;
         }
@@ -986,8 +986,8 @@ impl<'a, 'c> Builder<'a, 'c> {
         // function value and the arguments flow to the wrapper, which flows to `k`.
         let wrapper = self.new_loc(LocKind::Temp, false);
         self.g.flow(&k, wrapper);
-        if let ExprKind::FuncLit { .. } = strip(fun).kind {
-            self.deferred_lits.insert(strip(fun).id);
+        if let ExprKind::FuncLit { .. } = unparen(fun).kind {
+            self.deferred_lits.insert(unparen(fun).id);
         }
         // The call itself (inside the wrapper) is analysed normally.
         self.call(None, c);
@@ -1032,7 +1032,7 @@ impl<'a, 'c> Builder<'a, 'c> {
         }
         let k = self.note_e(k, x, "interface-converted");
         self.expr(k, x);
-        if let Some(t) = self.devirt_text.get(&strip(x).id).cloned() {
+        if let Some(t) = self.devirt_text.get(&unparen(x).id).cloned() {
             if let Some(i) = self.alloc_info.get_mut(&key(x.id, tag)) {
                 i.text = t;
             }
@@ -1069,7 +1069,7 @@ impl<'a, 'c> Builder<'a, 'c> {
             | ExprKind::StringLit(_) => {}
             ExprKind::Paren(x) => self.expr(k, x),
             ExprKind::Unary { op: UnOp::Addr, x } => {
-                let inner = strip(x);
+                let inner = unparen(x);
                 if let ExprKind::CompositeLit { .. } = inner.kind {
                     self.ptrlit_inner.insert(e.id, inner.id);
                     let k2 = self.spill(k, e, TAG_PRIMARY, AllocKind::PtrLit);
@@ -1211,7 +1211,7 @@ impl<'a, 'c> Builder<'a, 'c> {
     /// The constant an expression statically denotes: itself, or the constant initializer
     /// of a never-reassigned local it names (gc rewrites such operands to literals).
     pub fn static_const(&self, e: &'a Expr) -> Option<&'a Expr> {
-        let e = strip(e);
+        let e = unparen(e);
         if self.p().info.consts.contains_key(&e.id) {
             return Some(e);
         }
@@ -1225,7 +1225,7 @@ impl<'a, 'c> Builder<'a, 'c> {
 
     /// The concrete value an interface-typed expression statically holds (devirtualization).
     fn static_concrete(&self, e: &'a Expr) -> Option<TypeId> {
-        let e = strip(e);
+        let e = unparen(e);
         if let ExprKind::Ident(id) = &e.kind {
             let o = self.p().info.uses.get(&id.id)?;
             if !self.is_local(*o) {
@@ -1245,7 +1245,7 @@ impl<'a, 'c> Builder<'a, 'c> {
     }
 
     fn concat_operands(&self, e: &'a Expr, out: &mut Vec<&'a Expr>) {
-        let e = strip(e);
+        let e = unparen(e);
         if let ExprKind::Binary {
             op: BinOp::Add,
             x,
@@ -1428,7 +1428,7 @@ impl<'a, 'c> Builder<'a, 'c> {
     // ---------- calls ----------
 
     fn builtin_of(&self, fun: &Expr) -> Option<Builtin> {
-        match &strip(fun).kind {
+        match &unparen(fun).kind {
             ExprKind::Ident(id) => match self
                 .p()
                 .info
@@ -1498,7 +1498,7 @@ impl<'a, 'c> Builder<'a, 'c> {
             return;
         }
         // Resolve the callee.
-        let f = strip(fun);
+        let f = unparen(fun);
         let mut recv: Option<(&'a Expr, Vec<usize>, bool)> = None;
         let callee = match &f.kind {
             ExprKind::Ident(id) => match self.p().info.uses.get(&id.id) {
@@ -1657,7 +1657,7 @@ impl<'a, 'c> Builder<'a, 'c> {
                 let h = self.arg_hole(&ks_all, callee, i, method_expr_recv);
                 hs.push(h);
             }
-            self.call(Some(hs), strip(&args[0]));
+            self.call(Some(hs), unparen(&args[0]));
             return;
         }
         for (i, a) in args.iter().enumerate() {
@@ -1982,13 +1982,6 @@ pub enum Callee {
     Unknown,
 }
 
-pub fn strip(e: &Expr) -> &Expr {
-    match &e.kind {
-        ExprKind::Paren(x) => strip(x),
-        _ => e,
-    }
-}
-
 /// The position gc reports for an expression node.
 pub fn gc_pos(e: &Expr) -> u32 {
     match &e.kind {
@@ -2011,11 +2004,11 @@ pub fn call_lparen(e: &Expr) -> u32 {
 /// gc's isSelfAssign: `x.f = x.g`, `a[i] = a[j]` with the same safe base, and
 /// `p.buf = p.buf[lo:hi]`.
 fn is_self_assign(p: &Program, dst: &Expr, src: &Expr) -> bool {
-    let (dst, src) = (strip(dst), strip(src));
+    let (dst, src) = (unparen(dst), unparen(src));
     match (&dst.kind, &src.kind) {
         (ExprKind::Selector { x: dx, .. }, ExprKind::SliceExpr { x: sx, .. }) => {
             // dst = *name.f / name.f through a pointer; src = (name.f)[...]
-            if let ExprKind::Selector { x: bx, .. } = &strip(sx).kind {
+            if let ExprKind::Selector { x: bx, .. } = &unparen(sx).kind {
                 let is_ptr = |e: &Expr| {
                     p.info
                         .types
@@ -2044,7 +2037,7 @@ fn is_self_assign(p: &Program, dst: &Expr, src: &Expr) -> bool {
 }
 
 fn safe_index(e: &Expr) -> bool {
-    match &strip(e).kind {
+    match &unparen(e).kind {
         ExprKind::Ident(_) | ExprKind::IntLit(_) => true,
         ExprKind::Binary { x, y, .. } => safe_index(x) && safe_index(y),
         _ => false,
@@ -2052,7 +2045,7 @@ fn safe_index(e: &Expr) -> bool {
 }
 
 fn same_name(p: &Program, a: &Expr, b: &Expr) -> bool {
-    match (&strip(a).kind, &strip(b).kind) {
+    match (&unparen(a).kind, &unparen(b).kind) {
         (ExprKind::Ident(x), ExprKind::Ident(y)) => {
             p.info.uses.contains_key(&x.id) && p.info.uses.get(&x.id) == p.info.uses.get(&y.id)
         }
@@ -2061,7 +2054,7 @@ fn same_name(p: &Program, a: &Expr, b: &Expr) -> bool {
 }
 
 fn same_safe(p: &Program, a: &Expr, b: &Expr) -> bool {
-    let (a, b) = (strip(a), strip(b));
+    let (a, b) = (unparen(a), unparen(b));
     match (&a.kind, &b.kind) {
         (ExprKind::Ident(_), ExprKind::Ident(_)) => same_name(p, a, b),
         (ExprKind::Selector { x: ax, sel: asel }, ExprKind::Selector { x: bx, sel: bsel }) => {

@@ -16,7 +16,7 @@
 use crate::build::{Builder, Callee};
 use crate::graph::*;
 use crate::solve::Explained;
-use gosub_syntax::ast::{AssignOp, BinOp, ChanDir, Expr, ExprKind, Stmt, StmtKind, UnOp};
+use gosub_syntax::ast::{AssignOp, BinOp, ChanDir, Expr, ExprKind, Stmt, StmtKind};
 use gosub_types::{BasicKind, ConstValue, ObjKind, Program, Selection, TypeKind};
 
 /// Marker around a position in explanation text; `Escapes::diagnostics` renders it.
@@ -424,49 +424,17 @@ fn w(p: &Program, e: &Expr, prec: u8, s: &mut String) {
             w(p, x, np + 1, s);
         }
         ExprKind::Unary { op, x } => {
-            s.push_str(match op {
-                UnOp::Neg => "-",
-                UnOp::Pos => "+",
-                UnOp::Not => "!",
-                UnOp::Xor => "^",
-                UnOp::Addr => "&",
-                UnOp::Recv => "<-",
-            });
+            s.push_str(op.as_str());
             w(p, x, np + 1, s);
         }
         ExprKind::Binary { op, x, y } => {
             w(p, x, np, s);
             s.push(' ');
-            s.push_str(binop(*op));
+            s.push_str(op.as_str());
             s.push(' ');
             w(p, y, np + 1, s);
         }
         _ => s.push('?'),
-    }
-}
-
-fn binop(op: BinOp) -> &'static str {
-    use BinOp::*;
-    match op {
-        Add => "+",
-        Sub => "-",
-        Mul => "*",
-        Div => "/",
-        Rem => "%",
-        And => "&",
-        Or => "|",
-        Xor => "^",
-        Shl => "<<",
-        Shr => ">>",
-        AndNot => "&^",
-        LAnd => "&&",
-        LOr => "||",
-        Eq => "==",
-        Ne => "!=",
-        Lt => "<",
-        Le => "<=",
-        Gt => ">",
-        Ge => ">=",
     }
 }
 
@@ -482,7 +450,7 @@ pub fn fmt_stmt(p: &Program, s: &Stmt) -> String {
             let o = match op {
                 AssignOp::Assign => "=".to_string(),
                 AssignOp::Define => ":=".to_string(),
-                AssignOp::Op(b) => format!("{}=", binop(*b)),
+                AssignOp::Op(b) => format!("{}=", b.as_str()),
             };
             format!("{} {} {}", list(lhs), o, list(rhs))
         }

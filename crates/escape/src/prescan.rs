@@ -4,8 +4,7 @@
 //! definition, and locals bound once to a function literal (calls through them are static,
 //! as with gc's `ir.StaticValue`).
 
-use crate::build::strip;
-use gosub_syntax::ast::{AssignOp, Decl, Expr, ExprKind, Stmt, StmtKind, UnOp};
+use gosub_syntax::ast::{unparen, AssignOp, Decl, Expr, ExprKind, Stmt, StmtKind, UnOp};
 use gosub_types::{ObjId, ObjKind, Program, Selection, TypeKind};
 use std::collections::{HashMap, HashSet};
 
@@ -85,7 +84,7 @@ impl<'a> Scan<'a, '_> {
     }
 
     fn mark_assigned(&mut self, e: &Expr) {
-        if let ExprKind::Ident(id) = &strip(e).kind {
+        if let ExprKind::Ident(id) = &unparen(e).kind {
             if let Some(&o) = self.p.info.uses.get(&id.id) {
                 self.f.reassigned.insert(o);
             }
@@ -105,14 +104,14 @@ impl<'a> Scan<'a, '_> {
                     if sp.names.len() == sp.values.len() {
                         for (n, v) in sp.names.iter().zip(sp.values.iter()) {
                             if let Some(&o) = self.p.info.defs.get(&n.id) {
-                                self.f.init.insert(o, strip(v));
+                                self.f.init.insert(o, unparen(v));
                             }
                         }
                     }
                     if sp.names.len() == 1 && sp.values.len() == 1 {
-                        if let ExprKind::FuncLit { .. } = strip(&sp.values[0]).kind {
+                        if let ExprKind::FuncLit { .. } = unparen(&sp.values[0]).kind {
                             if let Some(&o) = self.p.info.defs.get(&sp.names[0].id) {
-                                self.f.lit_bind.insert(o, strip(&sp.values[0]));
+                                self.f.lit_bind.insert(o, unparen(&sp.values[0]));
                             }
                         }
                     }
@@ -135,17 +134,17 @@ impl<'a> Scan<'a, '_> {
                         for (x, v) in lhs.iter().zip(rhs.iter()) {
                             if let ExprKind::Ident(id) = &x.kind {
                                 if let Some(&o) = self.p.info.defs.get(&id.id) {
-                                    self.f.init.insert(o, strip(v));
+                                    self.f.init.insert(o, unparen(v));
                                 }
                             }
                         }
                     }
                     if lhs.len() == 1 && rhs.len() == 1 {
                         if let (ExprKind::Ident(id), ExprKind::FuncLit { .. }) =
-                            (&lhs[0].kind, &strip(&rhs[0]).kind)
+                            (&lhs[0].kind, &unparen(&rhs[0]).kind)
                         {
                             if let Some(&o) = self.p.info.defs.get(&id.id) {
-                                self.f.lit_bind.insert(o, strip(&rhs[0]));
+                                self.f.lit_bind.insert(o, unparen(&rhs[0]));
                             }
                         }
                     }

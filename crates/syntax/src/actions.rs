@@ -113,13 +113,6 @@ pub fn recv<'a>(lo: u32, x: Expr) -> Result<Expr, PError<'a>> {
     }
 }
 
-pub fn unparen(e: &Expr) -> &Expr {
-    match &e.kind {
-        ExprKind::Paren(x) => unparen(x),
-        _ => e,
-    }
-}
-
 /// Checks that the type of a composite literal `x{...}` is one gc accepts there.
 pub fn complit<'a>(
     ty: Expr,
@@ -392,7 +385,7 @@ pub fn cond_of<'a>(s: Stmt) -> Result<Expr, PError<'a>> {
                 AssignOp::Op(o) => format!(
                     "{} {}= {}",
                     crate::gosrc::list(&lhs),
-                    crate::gosrc::binop(o),
+                    o.as_str(),
                     crate::gosrc::list(&rhs)
                 ),
             };

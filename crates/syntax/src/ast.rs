@@ -166,6 +166,33 @@ pub enum BinOp {
     Ge,
 }
 
+impl BinOp {
+    /// The operator as written in Go source (`+`, `&^`, `==`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::Div => "/",
+            BinOp::Rem => "%",
+            BinOp::And => "&",
+            BinOp::Or => "|",
+            BinOp::Xor => "^",
+            BinOp::Shl => "<<",
+            BinOp::Shr => ">>",
+            BinOp::AndNot => "&^",
+            BinOp::LAnd => "&&",
+            BinOp::LOr => "||",
+            BinOp::Eq => "==",
+            BinOp::Ne => "!=",
+            BinOp::Lt => "<",
+            BinOp::Le => "<=",
+            BinOp::Gt => ">",
+            BinOp::Ge => ">=",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum UnOp {
     /// `-x`
@@ -182,11 +209,33 @@ pub enum UnOp {
     Recv,
 }
 
+impl UnOp {
+    /// The operator as written in Go source (`-`, `!`, `<-`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnOp::Neg => "-",
+            UnOp::Pos => "+",
+            UnOp::Not => "!",
+            UnOp::Xor => "^",
+            UnOp::Addr => "&",
+            UnOp::Recv => "<-",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ChanDir {
     Both,
     Send,
     Recv,
+}
+
+/// `e` with any enclosing parentheses removed: `((x))` is `x`.
+pub fn unparen(e: &Expr) -> &Expr {
+    match &e.kind {
+        ExprKind::Paren(x) => unparen(x),
+        _ => e,
+    }
 }
 
 #[derive(Clone, Debug)]

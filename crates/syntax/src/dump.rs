@@ -5,7 +5,6 @@
 //! edits that only move code. Never panics.
 
 use crate::ast::*;
-use crate::gosrc::binop;
 use std::fmt::Write;
 
 /// Dumps a whole file.
@@ -176,7 +175,7 @@ pub fn stmt(out: &mut String, s: &Stmt, lvl: usize) {
             let o = match op {
                 AssignOp::Assign => "=".to_string(),
                 AssignOp::Define => ":=".to_string(),
-                AssignOp::Op(b) => format!("{}=", binop(*b)),
+                AssignOp::Op(b) => format!("{}=", b.as_str()),
             };
             writeln!(out, "({o} [{}] [{}])", list(lhs), list(rhs)).ok();
         }
@@ -414,7 +413,7 @@ pub fn expr(e: &Expr) -> String {
             };
             format!("({o} {})", expr(x))
         }
-        ExprKind::Binary { op, x, y } => format!("({} {} {})", binop(*op), expr(x), expr(y)),
+        ExprKind::Binary { op, x, y } => format!("({} {} {})", op.as_str(), expr(x), expr(y)),
         ExprKind::ArrayType { len, elem } => match len {
             Some(l) => format!("(array {} {})", expr(l), expr(elem)),
             None => format!("(slicetype {})", expr(elem)),

@@ -6,41 +6,6 @@
 
 use crate::ast::*;
 
-pub fn binop(op: BinOp) -> &'static str {
-    match op {
-        BinOp::Add => "+",
-        BinOp::Sub => "-",
-        BinOp::Mul => "*",
-        BinOp::Div => "/",
-        BinOp::Rem => "%",
-        BinOp::And => "&",
-        BinOp::Or => "|",
-        BinOp::Xor => "^",
-        BinOp::Shl => "<<",
-        BinOp::Shr => ">>",
-        BinOp::AndNot => "&^",
-        BinOp::LAnd => "&&",
-        BinOp::LOr => "||",
-        BinOp::Eq => "==",
-        BinOp::Ne => "!=",
-        BinOp::Lt => "<",
-        BinOp::Le => "<=",
-        BinOp::Gt => ">",
-        BinOp::Ge => ">=",
-    }
-}
-
-fn unop(op: UnOp) -> &'static str {
-    match op {
-        UnOp::Neg => "-",
-        UnOp::Pos => "+",
-        UnOp::Not => "!",
-        UnOp::Xor => "^",
-        UnOp::Addr => "&",
-        UnOp::Recv => "<-",
-    }
-}
-
 /// `a, b, c`
 pub fn list(v: &[Expr]) -> String {
     v.iter().map(expr).collect::<Vec<_>>().join(", ")
@@ -159,8 +124,8 @@ pub fn expr(e: &Expr) -> String {
             )
         }
         ExprKind::Star(x) => format!("*{}", expr(x)),
-        ExprKind::Unary { op, x } => format!("{}{}", unop(*op), expr(x)),
-        ExprKind::Binary { op, x, y } => format!("{} {} {}", expr(x), binop(*op), expr(y)),
+        ExprKind::Unary { op, x } => format!("{}{}", op.as_str(), expr(x)),
+        ExprKind::Binary { op, x, y } => format!("{} {} {}", expr(x), op.as_str(), expr(y)),
         ExprKind::ArrayType { len, elem } => {
             format!(
                 "[{}]{}",

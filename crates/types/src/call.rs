@@ -848,7 +848,7 @@ impl<'a> Checker<'a> {
             }
             Builtin::Offsetof => {
                 let a = &args[0];
-                let ExprKind::Selector { .. } = crate::expr::unparen(a).kind else {
+                let ExprKind::Selector { .. } = gosub_syntax::ast::unparen(a).kind else {
                     let s = expr_string(a);
                     self.err_at(
                         a,
@@ -860,7 +860,7 @@ impl<'a> Checker<'a> {
                 if x.is_invalid() {
                     return Operand::invalid(Some(e));
                 }
-                let inner = crate::expr::unparen(a);
+                let inner = gosub_syntax::ast::unparen(a);
                 let off = match (&inner.kind, self.info.selections.get(&inner.id).cloned()) {
                     (ExprKind::Selector { x: base, .. }, Some(Selection::Field { path, .. })) => {
                         let bt = self.info.types.get(&base.id).copied().unwrap_or(T_INVALID);

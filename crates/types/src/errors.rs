@@ -173,7 +173,7 @@ impl<'a> Checker<'a> {
         if x.mode != OpMode::Var {
             return None;
         }
-        let ExprKind::Ident(id) = &crate::expr::unparen(x.expr?).kind else {
+        let ExprKind::Ident(id) = &gosub_syntax::ast::unparen(x.expr?).kind else {
             return None;
         };
         let o = self.info.uses.get(&id.id)?;

@@ -3,16 +3,9 @@
 use crate::check::{Checker, FuncCtx, OpMode, Operand};
 use crate::constant::{self as cst};
 use crate::errors::start_pos;
-use crate::exprstring::{binop_str, expr_string, unop_str};
+use crate::exprstring::expr_string;
 use crate::*;
-use gosub_syntax::ast::{BinOp, Expr, ExprKind, UnOp};
-
-pub(crate) fn unparen(e: &Expr) -> &Expr {
-    match &e.kind {
-        ExprKind::Paren(x) => unparen(x),
-        _ => e,
-    }
-}
+use gosub_syntax::ast::{unparen, BinOp, Expr, ExprKind, UnOp};
 
 fn is_comparison(op: BinOp) -> bool {
     matches!(
@@ -451,7 +444,7 @@ impl<'a> Checker<'a> {
                         xe,
                         format!(
                             "invalid operation: operator {} not defined on {}",
-                            unop_str(op),
+                            op.as_str(),
                             s
                         ),
                     );
@@ -544,7 +537,7 @@ impl<'a> Checker<'a> {
             None => format!(
                 "{} {}= {}",
                 x.expr.map(expr_string).unwrap_or_default(),
-                binop_str(op),
+                op.as_str(),
                 y.expr.map(expr_string).unwrap_or_default()
             ),
         };
@@ -587,7 +580,7 @@ impl<'a> Checker<'a> {
                 &x,
                 format!(
                     "invalid operation: operator {} not defined on {}",
-                    binop_str(op),
+                    op.as_str(),
                     s
                 ),
             );
@@ -702,7 +695,7 @@ impl<'a> Checker<'a> {
             if cause.is_empty() {
                 cause = format!(
                     "operator {} not defined on {}",
-                    binop_str(op),
+                    op.as_str(),
                     self.kind_string(err_op.ty)
                 );
             }

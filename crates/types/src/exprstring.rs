@@ -1,42 +1,7 @@
 //! Expressions printed as gc prints them in error messages (syntax.String, short form).
 
 use crate::constant::{fmt_g6, quote};
-use gosub_syntax::ast::{BinOp, ChanDir, Expr, ExprKind, Field, FuncType, UnOp};
-
-pub(crate) fn binop_str(op: BinOp) -> &'static str {
-    match op {
-        BinOp::Add => "+",
-        BinOp::Sub => "-",
-        BinOp::Mul => "*",
-        BinOp::Div => "/",
-        BinOp::Rem => "%",
-        BinOp::And => "&",
-        BinOp::Or => "|",
-        BinOp::Xor => "^",
-        BinOp::Shl => "<<",
-        BinOp::Shr => ">>",
-        BinOp::AndNot => "&^",
-        BinOp::LAnd => "&&",
-        BinOp::LOr => "||",
-        BinOp::Eq => "==",
-        BinOp::Ne => "!=",
-        BinOp::Lt => "<",
-        BinOp::Le => "<=",
-        BinOp::Gt => ">",
-        BinOp::Ge => ">=",
-    }
-}
-
-pub(crate) fn unop_str(op: UnOp) -> &'static str {
-    match op {
-        UnOp::Neg => "-",
-        UnOp::Pos => "+",
-        UnOp::Not => "!",
-        UnOp::Xor => "^",
-        UnOp::Addr => "&",
-        UnOp::Recv => "<-",
-    }
-}
+use gosub_syntax::ast::{ChanDir, Expr, ExprKind, Field, FuncType};
 
 pub(crate) fn expr_string(e: &Expr) -> String {
     let mut s = String::new();
@@ -196,13 +161,13 @@ fn write_expr(s: &mut String, e: &Expr) {
             write_expr(s, x);
         }
         ExprKind::Unary { op, x } => {
-            s.push_str(unop_str(*op));
+            s.push_str(op.as_str());
             write_expr(s, x);
         }
         ExprKind::Binary { op, x, y } => {
             write_expr(s, x);
             s.push(' ');
-            s.push_str(binop_str(*op));
+            s.push_str(op.as_str());
             s.push(' ');
             write_expr(s, y);
         }

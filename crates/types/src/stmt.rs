@@ -1,8 +1,8 @@
 //! Statements, function bodies, terminating-statement analysis.
 
 use crate::check::{Checker, OpMode, Operand};
-use crate::expr::unparen;
-use crate::exprstring::{binop_str, expr_string};
+use gosub_syntax::ast::unparen;
+use crate::exprstring::expr_string;
 use crate::*;
 use gosub_syntax::ast::{
     self, AssignOp, Block, BranchKind, CaseClause, Decl, Expr, ExprKind, Stmt, StmtKind, UnOp,
@@ -107,7 +107,7 @@ impl<'a> Checker<'a> {
                             s.span.lo,
                             format!(
                                 "assignment operation {}= requires single-valued expressions",
-                                binop_str(*bop)
+                                bop.as_str()
                             ),
                         );
                         return;

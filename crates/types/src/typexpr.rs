@@ -23,7 +23,7 @@ impl<'a> Checker<'a> {
         }
         let s = self.display_rec(e, t);
         let is_any = s == "any"
-            && matches!(&crate::expr::unparen(e).kind, ExprKind::Ident(id) if id.name == "any");
+            && matches!(&gosub_syntax::ast::unparen(e).kind, ExprKind::Ident(id) if id.name == "any");
         if s == self.ts(t) && !is_any {
             return None;
         }
