@@ -4,6 +4,7 @@
 
 use crate::bytecode::{CmpOp, Op, Reg};
 use crate::gen::{Gen, NONE};
+use crate::layout::Layout;
 use gosub_syntax::ast::Expr;
 use gosub_types::{self as types, BasicKind, Builtin, TypeId, TypeKind};
 
@@ -469,11 +470,11 @@ fn stack_make_of(
     let TypeKind::Slice(et) = g.p.types.under(t).clone() else {
         return None;
     };
-    g.layout(et);
-    stack_make(g, e, args, et)
+    let el = g.layout(et);
+    stack_make(g, e, args, &el)
 }
 
-fn stack_make(g: &Gen, e: &Expr, args: &[Expr], et: TypeId) -> Option<(u64, u64, u64, Vec<u32>)> {
+fn stack_make(g: &Gen, e: &Expr, args: &[Expr], el: &Layout) -> Option<(u64, u64, u64, Vec<u32>)> {
     if !g
         .esc
         .as_ref()
@@ -493,7 +494,6 @@ fn stack_make(g: &Gen, e: &Expr, args: &[Expr], et: TypeId) -> Option<(u64, u64,
     if cap < len {
         return None;
     }
-    let el = g.layouts.peek(&g.p.types, et)?;
     let size = el.size.checked_mul(cap)?;
     if size == 0 || size > 64 << 10 {
         return None;

@@ -8,9 +8,9 @@
 
 use crate::bytecode::{Op, Reg};
 use crate::expr::Place;
-use gosub_syntax::ast::unparen;
 use crate::gen::{Gen, NONE};
 use crate::layout::{round_up, Layout};
+use gosub_syntax::ast::unparen;
 use gosub_syntax::ast::{Expr, ExprKind};
 use gosub_types::{self as types, Builtin, ObjId, ObjKind, Selection, TypeId, TypeKind};
 

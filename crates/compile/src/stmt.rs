@@ -7,9 +7,9 @@
 
 use crate::bytecode::{Op, Reg};
 use crate::expr::{cmp_op, Place};
-use gosub_syntax::ast::unparen;
 use crate::gen::{Gen, Loc, LoopCtx, NONE};
 use crate::layout::Layout;
+use gosub_syntax::ast::unparen;
 use gosub_syntax::ast::{self, AssignOp, BinOp, BranchKind, Expr, ExprKind, Stmt, StmtKind};
 use gosub_types::{self as types, BasicKind, ConstValue, ObjId, TypeId, TypeKind};
 

@@ -23,7 +23,9 @@
 
 use crate::graph::*;
 use crate::types_util::*;
-use gosub_syntax::ast::{self, unparen, AssignOp, BinOp, Expr, ExprKind, NodeId, Stmt, StmtKind, UnOp};
+use gosub_syntax::ast::{
+    self, unparen, AssignOp, BinOp, Expr, ExprKind, NodeId, Stmt, StmtKind, UnOp,
+};
 use gosub_types::{Builtin, ObjId, ObjKind, Program, Selection, TypeId, TypeKind};
 use std::collections::{HashMap, HashSet};
 

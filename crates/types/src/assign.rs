@@ -3,9 +3,9 @@
 use crate::check::{Checker, OpMode, Operand};
 use crate::constant::ReprErr;
 use crate::errors::{measure, start_pos};
-use gosub_syntax::ast::unparen;
 use crate::exprstring::expr_string;
 use crate::*;
+use gosub_syntax::ast::unparen;
 use gosub_syntax::ast::{Expr, ExprKind};
 
 impl<'a> Checker<'a> {

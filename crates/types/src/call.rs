@@ -838,7 +838,7 @@ impl<'a> Checker<'a> {
                 if x.is_invalid() {
                     return Operand::invalid(Some(e));
                 }
-                let (size, align) = self.size_align(x.ty);
+                let (size, align) = crate::layout::size_align(&self.tt, x.ty);
                 let v = if b == Builtin::Sizeof { size } else { align };
                 Operand {
                     mode: OpMode::Const(Val::Int(v as i128)),
@@ -961,53 +961,6 @@ impl<'a> Checker<'a> {
         true
     }
 
-    /// Size and alignment on amd64.
-    pub(crate) fn size_align(&self, t: TypeId) -> (u64, u64) {
-        self.size_align_d(t, 0)
-    }
-
-    fn size_align_d(&self, t: TypeId, d: u32) -> (u64, u64) {
-        if d > 64 {
-            return (8, 8);
-        }
-        match self.tt.under(t) {
-            TypeKind::Basic(b) => match b {
-                BasicKind::Bool | BasicKind::Int8 | BasicKind::Uint8 => (1, 1),
-                BasicKind::Int16 | BasicKind::Uint16 => (2, 2),
-                BasicKind::Int32 | BasicKind::Uint32 | BasicKind::Float32 => (4, 4),
-                BasicKind::Complex64 => (8, 4),
-                BasicKind::Complex128 => (16, 8),
-                BasicKind::String => (16, 8),
-                _ => (8, 8),
-            },
-            TypeKind::Slice(_) => (24, 8),
-            TypeKind::Interface(_) => (16, 8),
-            TypeKind::Array(el, n) => {
-                let (s, a) = self.size_align_d(*el, d + 1);
-                (s.saturating_mul(*n), a)
-            }
-            TypeKind::Struct(fs) => {
-                let mut off = 0u64;
-                let mut max_a = 1u64;
-                for f in fs {
-                    let (s, a) = self.size_align_d(f.ty, d + 1);
-                    off = off.div_ceil(a) * a;
-                    off += s;
-                    max_a = max_a.max(a);
-                }
-                if !fs.is_empty() && off > 0 {
-                    if let Some(last) = fs.last() {
-                        if self.size_align_d(last.ty, d + 1).0 == 0 {
-                            off += 1;
-                        }
-                    }
-                }
-                (off.div_ceil(max_a) * max_a, max_a)
-            }
-            _ => (8, 8),
-        }
-    }
-
     fn field_offset(&self, t: TypeId, path: &[usize]) -> u64 {
         let mut cur = t;
         let mut off = 0u64;
@@ -1017,17 +970,11 @@ impl<'a> Checker<'a> {
                 _ => cur,
             };
             if let TypeKind::Struct(fs) = self.tt.under(base) {
-                let mut o = 0u64;
-                for (j, f) in fs.iter().enumerate() {
-                    let (s, a) = self.size_align(f.ty);
-                    o = o.div_ceil(a) * a;
-                    if j == i {
-                        break;
-                    }
-                    o += s;
-                }
                 if k + 1 == path.len() {
-                    off = o;
+                    off = crate::layout::field_offsets(&self.tt, base)
+                        .get(i)
+                        .copied()
+                        .unwrap_or(0);
                 }
                 cur = fs.get(i).map(|f| f.ty).unwrap_or(cur);
             }

@@ -31,6 +31,7 @@
     clippy::enum_variant_names
 )]
 
+pub mod layout;
 pub mod ty;
 
 mod assign;

@@ -1,9 +1,9 @@
 //! Statements, function bodies, terminating-statement analysis.
 
 use crate::check::{Checker, OpMode, Operand};
-use gosub_syntax::ast::unparen;
 use crate::exprstring::expr_string;
 use crate::*;
+use gosub_syntax::ast::unparen;
 use gosub_syntax::ast::{
     self, AssignOp, Block, BranchKind, CaseClause, Decl, Expr, ExprKind, Stmt, StmtKind, UnOp,
 };
