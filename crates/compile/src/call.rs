@@ -489,7 +489,7 @@ pub fn method_value<'a>(g: &mut Gen<'a>, e: &'a Expr, x: &'a Expr, dst: Reg) {
             // Box the receiver into an `any` and bind through a wrapper taking the data word.
             let boxed = g.temp(types::T_ANY);
             g.box_into(boxed, rv, recv_t, types::T_ANY);
-            let direct = g.is_ptr_word(recv_t);
+            let direct = g.is_direct_iface(recv_t);
             let w = wrapper_for(g, recv_t, func, direct);
             bound_closure(g, w, func, boxed, dst);
         }
@@ -555,7 +555,7 @@ pub fn method_expr(g: &mut Gen, func: ObjId, ptr_recv: bool, recv: TypeId, dst: 
 pub fn wrapper_for(g: &mut Gen, t: TypeId, func: ObjId, direct: bool) -> u32 {
     let f = g.func_index.get(&func).copied().unwrap_or(0);
     let ptr_recv = matches!(g.p.obj(func).kind, ObjKind::Func { ptr_recv: true, .. });
-    if direct && (ptr_recv || g.is_ptr_word(t)) && recv_type(g, func) == t {
+    if direct && (ptr_recv || g.is_direct_iface(t)) && recv_type(g, func) == t {
         return f;
     }
     let key = (t, g.p.obj(func).name.clone());
@@ -715,9 +715,6 @@ pub fn compile_wrapper(
     if let TypeKind::Pointer(e) = g.p.types.under(cur_t) {
         cur_t = *e;
     }
-    if !direct && g.is_ptr_word(recv) {
-        // boxed pointer-shaped value: not produced (direct types are stored directly)
-    }
     let mut off = 0u32;
     for &fi in &emb_path {
         let offs = g.layouts.field_offsets(&g.p.types, cur_t);
@@ -727,14 +724,18 @@ pub fn compile_wrapper(
             _ => types::T_INVALID,
         };
         if let TypeKind::Pointer(inner) = g.p.types.under(ft).clone() {
-            let np = g.temp_word(true);
-            g.emit(Op::Load {
-                dst: np,
-                ptr,
-                off,
-                w: crate::bytecode::Width::W64,
-            });
-            ptr = np;
+            // Without `is_ptr` the data word is a direct value (a struct or array of one
+            // pointer-shaped element), so it already is this field.
+            if is_ptr {
+                let np = g.temp_word(true);
+                g.emit(Op::Load {
+                    dst: np,
+                    ptr,
+                    off,
+                    w: crate::bytecode::Width::W64,
+                });
+                ptr = np;
+            }
             off = 0;
             cur_t = inner;
             is_ptr = true;

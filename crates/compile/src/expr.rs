@@ -54,6 +54,13 @@ pub fn width_of(tt: &types::TypeTable, t: TypeId) -> Option<Width> {
 }
 
 impl<'a> Gen<'a> {
+    /// Is a value of `t` stored in an interface's data word itself (gc's pointer-shaped
+    /// types, `gosub_types::layout::is_direct_iface`) rather than boxed?
+    pub fn is_direct_iface(&self, t: TypeId) -> bool {
+        types::layout::is_direct_iface(&self.p.types, t)
+    }
+
+    /// Is `t` a single pointer word (stored with the write barrier's `StorePtr`)?
     pub fn is_ptr_word(&self, t: TypeId) -> bool {
         matches!(
             self.p.types.under(t),
@@ -384,7 +391,7 @@ impl<'a> Gen<'a> {
                 (from, self.expr(e))
             }
         };
-        if self.is_ptr_word(from) || self.p.types.is_interface(from) {
+        if self.is_direct_iface(from) || self.p.types.is_interface(from) {
             return None;
         }
         let slot = self.slot(from);
@@ -436,7 +443,7 @@ impl<'a> Gen<'a> {
         let itab = self.itab(from, to);
         let size = self.size(from);
         let gcty = self.gctype_of(from);
-        let direct = self.is_ptr_word(from);
+        let direct = self.is_direct_iface(from);
         self.emit(Op::MakeIface {
             dst,
             src,
@@ -1148,7 +1155,7 @@ impl<'a> Gen<'a> {
             });
         } else {
             let size = self.size(t);
-            let direct = self.is_ptr_word(t);
+            let direct = self.is_direct_iface(t);
             self.emit(Op::AssertType {
                 dst,
                 src,

@@ -98,10 +98,8 @@ fn describe(g: &mut Gen, t: TypeId) -> RType {
             exported: f.name.chars().next().is_some_and(|c| c.is_uppercase()),
         })
         .collect();
-    let direct = matches!(
-        kind,
-        RKind::Pointer | RKind::Map | RKind::Chan | RKind::Func | RKind::UnsafePointer
-    );
+    let direct =
+        kind != RKind::Invalid && kind != RKind::Tuple && types::layout::is_direct_iface(tt, t);
     RType {
         kind,
         name,
@@ -268,7 +266,7 @@ impl Gen<'_> {
             return;
         }
         let ms = method_set(self, t);
-        let direct = self.is_ptr_word(t);
+        let direct = self.is_direct_iface(t);
         let mut table = Vec::new();
         let mut sigs = Vec::new();
         for (name, m) in ms {

@@ -1304,7 +1304,7 @@ impl<'a> Gen<'a> {
                         let tmp = self.temp(vt);
                         let ok = self.temp(types::T_BOOL);
                         let size = self.size(vt);
-                        let direct = self.is_ptr_word(vt);
+                        let direct = self.is_direct_iface(vt);
                         self.emit(Op::AssertType {
                             dst: tmp,
                             src: xv,
