@@ -6,19 +6,24 @@
 //! `composite.rs` translate). Depends on gosub-syntax and gosub-types only; knows nothing of
 //! the VM or the heap beyond the GC type descriptions it emits.
 
+pub mod assign;
 pub mod boxing;
 pub mod builtins;
 pub mod bytecode;
 pub mod call;
 pub mod composite;
+pub mod defer;
 pub mod disasm;
 pub mod expr;
 pub mod frame;
 pub mod gen;
 pub mod layout;
+pub mod loops;
 pub mod program;
 pub mod rtypes;
+pub mod select;
 pub mod stmt;
+pub mod switch;
 pub mod unsafe_fns;
 
 pub use bytecode::{Function, Op};

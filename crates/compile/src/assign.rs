@@ -1,0 +1,346 @@
+//! Assignments: Go's two-phase order (index and pointer operands of every left-hand side,
+//! then every right-hand side, then the stores left to right), op-assignments, the fast
+//! paths for `s[i] = v` and `x op= y`, and the variables a range loop or a select case
+//! receives into.
+//!
+//! Invariant: a right-hand side that may call a function (`has_call`) is evaluated into a
+//! temporary before any store, so the call cannot observe a half-done assignment.
+
+use crate::bytecode::{Op, Reg};
+use crate::expr::Place;
+use crate::gen::{Gen, NONE};
+use gosub_syntax::ast::unparen;
+use gosub_syntax::ast::{self, AssignOp, BinOp, Expr, ExprKind};
+use gosub_types::{self as types, BasicKind, ObjId, TypeId, TypeKind};
+
+impl<'a> Gen<'a> {
+    pub(crate) fn assign(&mut self, lhs: &'a [Expr], op: AssignOp, rhs: &'a [Expr]) {
+        match op {
+            AssignOp::Op(bop) => {
+                let Some(x) = lhs.first() else { return };
+                let Some(y) = rhs.first() else { return };
+                let t = self.type_of(x.id);
+                let pl = self.place_stable(x);
+                if let Place::Frame { reg, packed: false } = pl {
+                    if !has_call(y) && self.p.types.basic(t).is_some() {
+                        // x op= y on a register: one instruction.
+                        self.binop_regs(bop, reg, y, t, reg);
+                        return;
+                    }
+                }
+                let cur = self.load_place(pl, t);
+                let a = self.temp(t);
+                self.mov(a, cur, t);
+                let r = self.temp(t);
+                self.binop_regs(bop, a, y, t, r);
+                self.store_place(pl, r, t);
+            }
+            AssignOp::Define | AssignOp::Assign => {
+                // Single-valued right side(s).
+                if lhs.len() == rhs.len() {
+                    if lhs.len() == 1 {
+                        let x = &lhs[0];
+                        if let Some(o) = self.new_var(x, op) {
+                            // Evaluate straight into the new variable's slot.
+                            let t = self.p.obj(o).ty;
+                            let slot = self.declare_local(o);
+                            self.expr_conv_to(&rhs[0], t, slot);
+                            self.bind_var(o, slot, t, true);
+                            return;
+                        }
+                        if self.store_elem_fast(x, &rhs[0]) {
+                            return;
+                        }
+                        let t = self.lhs_type(x);
+                        let pl = self.lhs_place(x);
+                        if let Place::Frame { reg, packed: false } = pl {
+                            if writes_dst_last(&rhs[0]) && self.type_of(rhs[0].id) == t {
+                                // Arithmetic reads all operands before writing its result.
+                                self.expr_to(&rhs[0], reg);
+                                return;
+                            }
+                        }
+                        let r = self.expr_conv(&rhs[0], t);
+                        self.store_lhs(pl, r, t);
+                        return;
+                    }
+                    // Phase 1: places and values; phase 2: stores.
+                    let mut places = Vec::new();
+                    for x in lhs {
+                        if self.new_var(x, op).is_some() {
+                            places.push(None);
+                        } else {
+                            places.push(Some(self.lhs_place(x)));
+                        }
+                    }
+                    let mut vals = Vec::new();
+                    for (i, v) in rhs.iter().enumerate() {
+                        let t = self.lhs_type(&lhs[i]);
+                        let r = self.expr_conv(v, t);
+                        let keep = self.temp(t);
+                        self.mov(keep, r, t);
+                        vals.push((keep, t));
+                    }
+                    for (i, x) in lhs.iter().enumerate() {
+                        let (r, t) = vals[i];
+                        match places[i] {
+                            Some(pl) => self.store_lhs(pl, r, t),
+                            None => {
+                                if let Some(o) = self.new_var(x, op) {
+                                    self.define_local(o, Some((r, t)));
+                                }
+                            }
+                        }
+                    }
+                    return;
+                }
+                // v1, v2 := f() / m[k] / x.(T)
+                let Some(v0) = rhs.first() else { return };
+                let mut places = Vec::new();
+                for x in lhs {
+                    if self.new_var(x, op).is_some() {
+                        places.push(None);
+                    } else {
+                        places.push(Some(self.lhs_place(x)));
+                    }
+                }
+                let vals = self.multi_value(v0, lhs.len());
+                for (i, x) in lhs.iter().enumerate() {
+                    let Some(&(r, rt)) = vals.get(i) else {
+                        continue;
+                    };
+                    match places[i] {
+                        Some(pl) => {
+                            let t = self.lhs_type(x);
+                            let v = self.convert(r, rt, t);
+                            self.store_lhs(pl, v, t);
+                        }
+                        None => {
+                            if let Some(o) = self.new_var(x, op) {
+                                self.define_local(o, Some((r, rt)));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A place whose operands are evaluated once (for `op=` and `++`).
+    pub(crate) fn place_stable(&mut self, e: &'a Expr) -> Place {
+        self.place(e)
+    }
+
+    /// `s[i] = v` for a slice of narrow non-pointer elements: one fused, bounds-checked
+    /// store after the right side is evaluated (Go checks the index at assignment time).
+    pub(crate) fn store_elem_fast(&mut self, x: &'a Expr, v: &'a Expr) -> bool {
+        let ExprKind::Index { x: sx, index } = &unparen(x).kind else {
+            return false;
+        };
+        let st = self.type_of(sx.id);
+        let TypeKind::Slice(et) = self.p.types.under(st).clone() else {
+            return false;
+        };
+        let Some(w) = crate::expr::width_of(&self.p.types, et) else {
+            return false;
+        };
+        if self.is_ptr_word(et) {
+            return false;
+        }
+        let sr = self.expr(sx);
+        let s = if has_call(v) || has_call(index) {
+            let keep = self.temp(st);
+            self.mov(keep, sr, st);
+            keep
+        } else {
+            sr
+        };
+        let ir = self.expr_conv(index, types::T_INT);
+        let i = if has_call(v) {
+            let keep = self.temp(types::T_INT);
+            self.mov(keep, ir, types::T_INT);
+            keep
+        } else {
+            ir
+        };
+        let val = self.expr_conv(v, et);
+        self.emit(Op::StoreElem { s, i, src: val, w });
+        true
+    }
+
+    pub(crate) fn lhs_type(&self, x: &Expr) -> TypeId {
+        if let ExprKind::Ident(id) = &x.kind {
+            if let Some(&o) = self.p.info.defs.get(&id.id) {
+                return self.p.obj(o).ty;
+            }
+        }
+        self.type_of(x.id)
+    }
+
+    /// For `:=`: the new variable an identifier on the left declares, if any.
+    pub(crate) fn new_var(&self, x: &Expr, op: AssignOp) -> Option<ObjId> {
+        if op != AssignOp::Define {
+            return None;
+        }
+        match &x.kind {
+            ExprKind::Ident(id) if id.name != "_" => {
+                let o = self.p.info.defs.get(&id.id).copied()?;
+                if self
+                    .fs
+                    .as_ref()
+                    .is_some_and(|fs| fs.locals.contains_key(&o))
+                {
+                    None
+                } else {
+                    Some(o)
+                }
+            }
+            _ => None,
+        }
+    }
+
+    pub(crate) fn lhs_place(&mut self, x: &'a Expr) -> Place {
+        if let ExprKind::Ident(id) = &x.kind {
+            if id.name == "_" {
+                return Place::Blank;
+            }
+        }
+        self.place(x)
+    }
+
+    pub(crate) fn store_lhs(&mut self, pl: Place, r: Reg, t: TypeId) {
+        self.store_place(pl, r, t);
+    }
+
+    /// `a op y` where `a` is a register already holding the left operand.
+    pub(crate) fn binop_regs(&mut self, op: BinOp, a: Reg, y: &'a Expr, t: TypeId, dst: Reg) {
+        use crate::bytecode::{FloatOp, IntOp};
+        let yt = self.type_of(y.id);
+        let b = self.expr(y);
+        let k = self.p.types.basic(t).unwrap_or(BasicKind::Invalid);
+        match op {
+            BinOp::Shl | BinOp::Shr => {
+                if self.p.types.basic(yt).is_some_and(|k| !k.is_unsigned())
+                    && !self.p.info.consts.contains_key(&y.id)
+                {
+                    self.emit(Op::CheckShift { a: b });
+                }
+                let iop = match (op, k.is_unsigned()) {
+                    (BinOp::Shl, _) => IntOp::Shl,
+                    (_, true) => IntOp::ShrU,
+                    _ => IntOp::Shr,
+                };
+                self.emit(Op::Int { op: iop, dst, a, b });
+                self.wrap(dst, t);
+                return;
+            }
+            _ => {}
+        }
+        match k {
+            BasicKind::String => {
+                self.emit(Op::Concat {
+                    dst,
+                    a,
+                    b,
+                    buf: NONE,
+                });
+            }
+            BasicKind::Float64 | BasicKind::Float32 => {
+                let fop = match op {
+                    BinOp::Sub => FloatOp::Sub,
+                    BinOp::Mul => FloatOp::Mul,
+                    BinOp::Div => FloatOp::Div,
+                    _ => FloatOp::Add,
+                };
+                if k == BasicKind::Float64 {
+                    self.emit(Op::F64 { op: fop, dst, a, b });
+                } else {
+                    self.emit(Op::F32 { op: fop, dst, a, b });
+                }
+            }
+            _ => {
+                let u = k.is_unsigned();
+                let iop = match op {
+                    BinOp::Add => IntOp::Add,
+                    BinOp::Sub => IntOp::Sub,
+                    BinOp::Mul => IntOp::Mul,
+                    BinOp::Div => {
+                        if u {
+                            IntOp::DivU
+                        } else {
+                            IntOp::Div
+                        }
+                    }
+                    BinOp::Rem => {
+                        if u {
+                            IntOp::RemU
+                        } else {
+                            IntOp::Rem
+                        }
+                    }
+                    BinOp::And => IntOp::And,
+                    BinOp::Or => IntOp::Or,
+                    BinOp::Xor => IntOp::Xor,
+                    _ => IntOp::AndNot,
+                };
+                self.emit(Op::Int { op: iop, dst, a, b });
+                self.wrap(dst, t);
+            }
+        }
+    }
+
+    /// Assigns the value at `v` (of type `t`) to `x`, or defines `x` with it (`:=`): the
+    /// variables of `for range` and of `select` receive cases.
+    pub(crate) fn assign_received(&mut self, x: &'a Expr, define: bool, v: Reg, t: TypeId) {
+        if let ExprKind::Ident(id) = &x.kind {
+            if id.name == "_" {
+                return;
+            }
+            if define {
+                if let Some(o) = self.def_obj(id) {
+                    self.define_local(o, Some((v, t)));
+                }
+                return;
+            }
+        }
+        let lt = self.type_of(x.id);
+        let pl = self.place(x);
+        let v = self.convert(v, t, lt);
+        self.store_place(pl, v, lt);
+    }
+}
+
+/// Whether evaluating `e` may call a function (which could change variables it reads).
+pub(crate) fn has_call(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Call { .. }
+        | ExprKind::FuncLit { .. }
+        | ExprKind::Unary {
+            op: ast::UnOp::Recv,
+            ..
+        } => true,
+        ExprKind::Paren(x) | ExprKind::Unary { x, .. } | ExprKind::Star(x) => has_call(x),
+        ExprKind::Binary { x, y, .. } => has_call(x) || has_call(y),
+        ExprKind::Selector { x, .. } => has_call(x),
+        ExprKind::Index { x, index } => has_call(x) || has_call(index),
+        ExprKind::Ident(_)
+        | ExprKind::IntLit(_)
+        | ExprKind::FloatLit(_)
+        | ExprKind::RuneLit(_)
+        | ExprKind::StringLit(_) => false,
+        _ => true,
+    }
+}
+
+/// Expressions whose code reads every operand before writing the destination register:
+/// arithmetic and comparisons (not `&&`/`||`, which write the destination early).
+pub(crate) fn writes_dst_last(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Binary { op, .. } => !matches!(op, BinOp::LAnd | BinOp::LOr),
+        ExprKind::Unary { op, .. } => {
+            matches!(op, ast::UnOp::Neg | ast::UnOp::Xor | ast::UnOp::Not)
+        }
+        ExprKind::Paren(x) => writes_dst_last(x),
+        _ => false,
+    }
+}

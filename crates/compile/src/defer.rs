@@ -1,0 +1,142 @@
+//! `defer` and `go`: the called function value and its arguments are evaluated at the
+//! statement, as Go requires, into an argument region that the VM copies into a record
+//! (`Op::Defer`: a heap object of the function value, its size and the arguments, with
+//! its own GC type) or into the new goroutine's first frame, and runs later.
+
+use crate::bytecode::Op;
+use crate::gen::Gen;
+use gosub_syntax::ast::unparen;
+use gosub_syntax::ast::{Expr, ExprKind};
+use gosub_types::{self as types, TypeKind};
+
+impl<'a> Gen<'a> {
+    pub(crate) fn defer(&mut self, e: &'a Expr) {
+        let call = unparen(e);
+        let ExprKind::Call {
+            fun,
+            args,
+            ellipsis,
+            ..
+        } = &call.kind
+        else {
+            return;
+        };
+        if crate::call::builtin_of(self, fun).is_some() {
+            self.err(e.span, "gosub: defer of a builtin is not supported yet");
+            return;
+        }
+        let ft = self.type_of(fun.id);
+        let sig = self.sig_of(ft);
+        // The function value (a method call becomes a bound method value).
+        let fv = self.temp_word(true);
+        self.expr_to(fun, fv);
+        let reg = self.region(&sig.params, &sig.results);
+        let _ = ellipsis;
+        self.defer_args(&sig, args, *ellipsis, &reg);
+        let args_size = {
+            let mut tys = sig.params.clone();
+            tys.extend(sig.results.iter().copied());
+            let mut off = 0u64;
+            for t in tys {
+                off = crate::layout::round_up(off, 8)
+                    + crate::layout::round_up((self.size(t) as u64).max(1), 8);
+            }
+            off as u32
+        };
+        let region_ptrs: Vec<u32> = {
+            let mut ptrs = vec![0, 1];
+            let mut off = 0u64;
+            for &t in sig.params.iter().chain(sig.results.iter()) {
+                let l = self.layout(t);
+                for w in &l.ptr_words {
+                    ptrs.push(2 + (off / 8) as u32 + w);
+                }
+                off += crate::layout::round_up(l.size.max(1), 8);
+            }
+            ptrs
+        };
+        let gcty = self.gctype(16 + args_size.max(8), region_ptrs);
+        self.fs().f.cur_pos = e.span.lo;
+        self.emit(Op::Defer {
+            fv,
+            args: reg.base,
+            args_size,
+            gcty,
+        });
+    }
+
+    /// `go f(args)`: the function value and arguments are evaluated now, in this goroutine.
+    pub(crate) fn go_stmt(&mut self, e: &'a Expr) {
+        let call = unparen(e);
+        let ExprKind::Call {
+            fun,
+            args,
+            ellipsis,
+            ..
+        } = &call.kind
+        else {
+            return;
+        };
+        if crate::call::builtin_of(self, fun).is_some() {
+            self.err(
+                e.span,
+                "gosub: go with a builtin function is not supported yet",
+            );
+            return;
+        }
+        let ft = self.type_of(fun.id);
+        let sig = self.sig_of(ft);
+        let fv = self.temp_word(true);
+        self.expr_to(fun, fv);
+        let reg = self.region(&sig.params, &sig.results);
+        self.defer_args(&sig, args, *ellipsis, &reg);
+        let mut off = 0u64;
+        for &t in sig.params.iter().chain(sig.results.iter()) {
+            off = crate::layout::round_up(off, 8)
+                + crate::layout::round_up((self.size(t) as u64).max(1), 8);
+        }
+        self.fs().f.cur_pos = e.span.lo;
+        self.emit(Op::Go {
+            fv,
+            args: reg.base,
+            args_size: off as u32,
+        });
+    }
+
+    pub(crate) fn defer_args(
+        &mut self,
+        sig: &types::Signature,
+        args: &'a [Expr],
+        ellipsis: bool,
+        reg: &crate::call::Region,
+    ) {
+        let nfixed = if sig.variadic {
+            sig.params.len() - 1
+        } else {
+            sig.params.len()
+        };
+        if args.len() == 1 {
+            if let TypeKind::Tuple(ts) = self.p.types.kind(self.type_of(args[0].id)).clone() {
+                if ts.len() > 1 {
+                    let vals = self.multi_value(&args[0], ts.len());
+                    self.spread_values(sig, vals, reg, 0);
+                    return;
+                }
+            }
+        }
+        for (i, a) in args.iter().enumerate().take(nfixed) {
+            self.expr_conv_to(a, sig.params[i], reg.param_offs[i]);
+        }
+        if sig.variadic {
+            let st = sig.params[nfixed];
+            let dst = reg.param_offs[nfixed];
+            if ellipsis {
+                if let Some(a) = args.get(nfixed) {
+                    self.expr_to(a, dst);
+                }
+            } else {
+                self.make_slice_of(st, args.get(nfixed..).unwrap_or(&[]), dst);
+            }
+        }
+    }
+}
