@@ -7,8 +7,8 @@
 //! temporary before any store, so the call cannot observe a half-done assignment.
 
 use crate::bytecode::{Op, Reg};
-use crate::expr::Place;
 use crate::gen::{Gen, NONE};
+use crate::place::Place;
 use gosub_syntax::ast::unparen;
 use gosub_syntax::ast::{self, AssignOp, BinOp, Expr, ExprKind};
 use gosub_types::{self as types, BasicKind, ObjId, TypeId, TypeKind};
@@ -141,7 +141,7 @@ impl<'a> Gen<'a> {
         let TypeKind::Slice(et) = self.p.types.under(st).clone() else {
             return false;
         };
-        let Some(w) = crate::expr::width_of(&self.p.types, et) else {
+        let Some(w) = crate::place::width_of(&self.p.types, et) else {
             return false;
         };
         if self.is_ptr_word(et) {

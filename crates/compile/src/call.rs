@@ -7,9 +7,9 @@
 //! and copies the results back into the region on return.
 
 use crate::bytecode::{Op, Reg};
-use crate::expr::Place;
 use crate::gen::{Gen, NONE};
 use crate::layout::{round_up, Layout};
+use crate::place::Place;
 use gosub_syntax::ast::unparen;
 use gosub_syntax::ast::{Expr, ExprKind};
 use gosub_types::{self as types, Builtin, ObjId, ObjKind, Selection, TypeId, TypeKind};

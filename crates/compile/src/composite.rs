@@ -6,8 +6,8 @@
 //! elements through the heap write path.
 
 use crate::bytecode::{Op, Reg};
-use crate::expr::Place;
 use crate::gen::{Gen, NONE};
+use crate::place::Place;
 use gosub_syntax::ast::{Expr, ExprKind};
 use gosub_types::{self as types, ConstValue, TypeId, TypeKind};
 

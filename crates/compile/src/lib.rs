@@ -6,12 +6,14 @@
 //! `composite.rs` translate). Depends on gosub-syntax and gosub-types only; knows nothing of
 //! the VM or the heap beyond the GC type descriptions it emits.
 
+pub mod append;
 pub mod assign;
 pub mod boxing;
 pub mod builtins;
 pub mod bytecode;
 pub mod call;
 pub mod composite;
+pub mod convert;
 pub mod defer;
 pub mod disasm;
 pub mod expr;
@@ -19,6 +21,9 @@ pub mod frame;
 pub mod gen;
 pub mod layout;
 pub mod loops;
+pub mod make;
+pub mod ops;
+pub mod place;
 pub mod program;
 pub mod rtypes;
 pub mod select;

@@ -7,8 +7,9 @@
 
 use crate::assign::writes_dst_last;
 use crate::bytecode::{Op, Reg};
-use crate::expr::{cmp_op, Place};
 use crate::gen::{Gen, Loc, NONE};
+use crate::ops::cmp_op;
+use crate::place::Place;
 use gosub_syntax::ast::unparen;
 use gosub_syntax::ast::{self, BinOp, BranchKind, Expr, ExprKind, Stmt, StmtKind};
 use gosub_types::{self as types, BasicKind, ConstValue, ObjId, TypeId, TypeKind};

@@ -1,0 +1,190 @@
+//! `new` and `make`: where escape analysis keeps the object in the frame (a non-escaping
+//! `new(T)`, or a `make([]T, n, m)` with constant sizes within gc's 64 KiB implicit-stack
+//! limit), it is a zeroed frame object listed in the stack map; otherwise a heap object
+//! with the element type's GC description.
+
+use crate::bytecode::{Op, Reg};
+use crate::gen::{Gen, NONE};
+use crate::layout::Layout;
+use gosub_syntax::ast::Expr;
+use gosub_types::{self as types, Builtin, TypeId, TypeKind};
+
+/// `new(T)`: in a frame slot when escape analysis keeps it there, else on the heap.
+pub(crate) fn new_object<'a>(
+    g: &mut Gen<'a>,
+    _b: Builtin,
+    e: &'a Expr,
+    _args: &'a [Expr],
+    dst: Reg,
+    t: TypeId,
+    _ellipsis: bool,
+) {
+    let et = match g.p.types.under(t) {
+        TypeKind::Pointer(e) => *e,
+        _ => types::T_INVALID,
+    };
+    if g.stack_object(e.id) {
+        // Does not escape (crates/escape): a zeroed object in the frame.
+        g.frame_object(et, dst);
+        return;
+    }
+    let size = g.size(et);
+    let gcty = g.gctype_of(et);
+    g.emit(Op::New {
+        dst,
+        gcty,
+        size: size.max(1),
+    });
+}
+
+/// `make` of slices (constant-size ones that do not escape in the frame), maps and channels.
+pub(crate) fn make<'a>(
+    g: &mut Gen<'a>,
+    _b: Builtin,
+    e: &'a Expr,
+    args: &'a [Expr],
+    dst: Reg,
+    t: TypeId,
+    _ellipsis: bool,
+) {
+    match (g.p.types.under(t).clone(), stack_make_of(g, e, args, t)) {
+        (TypeKind::Slice(_), Some((len, cap, size, ptr_words))) => {
+            // A non-escaping make with a constant size: the backing array is a frame
+            // object (zeroed each time the make runs), as gc places it on the stack.
+            let l = crate::layout::Layout {
+                size,
+                align: 8,
+                ptr_words,
+            };
+            let slot = g.f().alloc_slot(&l);
+            g.emit(Op::Zero {
+                dst: slot,
+                size: size.max(8) as u32,
+            });
+            g.emit(Op::AddrLocal { dst, src: slot });
+            g.emit(Op::Const {
+                dst: dst + 8,
+                val: len,
+            });
+            g.emit(Op::Const {
+                dst: dst + 16,
+                val: cap,
+            });
+        }
+        (TypeKind::Slice(et), None) => {
+            let len = args
+                .get(1)
+                .map(|a| g.expr_conv(a, types::T_INT))
+                .unwrap_or(NONE);
+            let len = if len == NONE {
+                let z = g.temp(types::T_INT);
+                g.emit(Op::Const { dst: z, val: 0 });
+                z
+            } else {
+                let l2 = g.temp(types::T_INT);
+                g.emit(Op::Move { dst: l2, src: len });
+                l2
+            };
+            let cap = args
+                .get(2)
+                .map(|a| g.expr_conv(a, types::T_INT))
+                .unwrap_or(NONE);
+            let gcty = g.gctype_of(et);
+            let elem_size = g.size(et);
+            g.emit(Op::MakeSlice {
+                dst,
+                gcty,
+                elem_size,
+                len,
+                cap,
+            });
+        }
+        (TypeKind::Map(..), _) => {
+            let hint = args
+                .get(1)
+                .map(|a| g.expr_conv(a, types::T_INT))
+                .unwrap_or(NONE);
+            g.emit(Op::MakeMap {
+                dst,
+                rtype: t.0,
+                hint,
+            });
+        }
+        (TypeKind::Chan(..), _) => {
+            let size = args
+                .get(1)
+                .map(|a| g.expr_conv(a, types::T_INT))
+                .unwrap_or(NONE);
+            let size = if size == NONE {
+                let z = g.temp(types::T_INT);
+                g.emit(Op::Const { dst: z, val: 0 });
+                z
+            } else {
+                size
+            };
+            g.emit(Op::MakeChan {
+                dst,
+                rtype: t.0,
+                size,
+            });
+        }
+        _ => g.err(e.span, "gosub: cannot make this type"),
+    }
+}
+
+pub(crate) fn stack_make_of(
+    g: &mut Gen,
+    e: &Expr,
+    args: &[Expr],
+    t: TypeId,
+) -> Option<(u64, u64, u64, Vec<u32>)> {
+    let TypeKind::Slice(et) = g.p.types.under(t).clone() else {
+        return None;
+    };
+    let el = g.layout(et);
+    stack_make(g, e, args, &el)
+}
+
+pub(crate) fn stack_make(
+    g: &Gen,
+    e: &Expr,
+    args: &[Expr],
+    el: &Layout,
+) -> Option<(u64, u64, u64, Vec<u32>)> {
+    if !g
+        .esc
+        .as_ref()
+        .is_some_and(|x| x.stack_allocs.contains(&e.id))
+    {
+        return None;
+    }
+    let konst = |a: &Expr| match g.p.info.consts.get(&a.id) {
+        Some(gosub_types::ConstValue::Int(v)) => u64::try_from(*v).ok(),
+        _ => None,
+    };
+    let len = konst(args.get(1)?)?;
+    let cap = match args.get(2) {
+        Some(a) => konst(a)?,
+        None => len,
+    };
+    if cap < len {
+        return None;
+    }
+    let size = el.size.checked_mul(cap)?;
+    if size == 0 || size > 64 << 10 {
+        return None;
+    }
+    let words = el.size.div_ceil(8);
+    let mut ptr_words = Vec::new();
+    if !el.ptr_words.is_empty() {
+        if !el.size.is_multiple_of(8) {
+            return None;
+        }
+        for i in 0..cap {
+            for w in &el.ptr_words {
+                ptr_words.push((i * words) as u32 + w);
+            }
+        }
+    }
+    Some((len, cap, size, ptr_words))
+}

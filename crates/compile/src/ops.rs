@@ -1,0 +1,348 @@
+//! Operators: unary and binary arithmetic, shifts, comparisons (including strings,
+//! interfaces and composite values with Go's `==`), `&&`/`||` short-circuiting, and the
+//! wraparound of sized integers (`wrap`).
+//!
+//! Invariant: integers live in registers in canonical 64-bit form (sign-extended for
+//! signed kinds, zero-extended for unsigned); after arithmetic on a narrower type `wrap`
+//! restores it, which gives Go's wraparound.
+
+use crate::bytecode::{CmpOp, FloatOp, IntOp, Op, Reg, Width};
+use crate::gen::Gen;
+use gosub_syntax::ast::{unparen, BinOp, Expr, ExprKind, UnOp};
+use gosub_types::{BasicKind, ConstValue, TypeId, TypeKind};
+
+impl<'a> Gen<'a> {
+    pub(crate) fn unary(&mut self, op: UnOp, x: &'a Expr, t: TypeId, dst: Reg) {
+        match op {
+            UnOp::Addr => {
+                if let ExprKind::CompositeLit { .. } = unparen(x).kind {
+                    crate::composite::new_composite(self, unparen(x), dst);
+                    return;
+                }
+                let a = self.addr_of(x);
+                self.emit(Op::Move { dst, src: a });
+            }
+            UnOp::Pos => self.expr_to(x, dst),
+            UnOp::Neg => {
+                let a = self.expr(x);
+                match self.p.types.basic(t) {
+                    Some(BasicKind::Float64) => {
+                        self.emit(Op::NegF64 { dst, a });
+                    }
+                    Some(BasicKind::Float32) => {
+                        self.emit(Op::NegF32 { dst, a });
+                    }
+                    _ => {
+                        self.emit(Op::Neg { dst, a });
+                        self.wrap(dst, t);
+                    }
+                }
+            }
+            UnOp::Xor => {
+                let a = self.expr(x);
+                self.emit(Op::Not { dst, a });
+                self.wrap(dst, t);
+            }
+            UnOp::Not => {
+                let a = self.expr(x);
+                self.emit(Op::BNot { dst, a });
+            }
+            UnOp::Recv => {
+                let c = self.expr(x);
+                let _ = t;
+                self.emit(Op::ChanRecv {
+                    dst,
+                    ch: c,
+                    ok: None,
+                });
+            }
+        }
+    }
+
+    /// Truncates/extends a sized integer result to Go's wraparound.
+    pub fn wrap(&mut self, r: Reg, t: TypeId) {
+        let w = match self.p.types.basic(t) {
+            Some(BasicKind::Int8) => Width::I8,
+            Some(BasicKind::Int16) => Width::I16,
+            Some(BasicKind::Int32) => Width::I32,
+            Some(BasicKind::Uint8) => Width::U8,
+            Some(BasicKind::Uint16) => Width::U16,
+            Some(BasicKind::Uint32) => Width::U32,
+            _ => return,
+        };
+        self.emit(Op::Ext { dst: r, src: r, w });
+    }
+
+    pub(crate) fn binary(
+        &mut self,
+        op: BinOp,
+        x: &'a Expr,
+        y: &'a Expr,
+        t: TypeId,
+        dst: Reg,
+        id: gosub_syntax::ast::NodeId,
+    ) {
+        match op {
+            BinOp::LAnd | BinOp::LOr => {
+                let end = self.f().new_label();
+                self.expr_to(x, dst);
+                if op == BinOp::LAnd {
+                    self.f().emit_jump(
+                        Op::JmpIfNot {
+                            cond: dst,
+                            target: 0,
+                        },
+                        end,
+                    );
+                } else {
+                    self.f().emit_jump(
+                        Op::JmpIf {
+                            cond: dst,
+                            target: 0,
+                        },
+                        end,
+                    );
+                }
+                self.expr_to(y, dst);
+                self.f().bind(end);
+                return;
+            }
+            BinOp::Shl | BinOp::Shr => {
+                let a = self.expr(x);
+                let yt = self.type_of(y.id);
+                let b = self.expr(y);
+                if self.p.types.basic(yt).is_some_and(|k| !k.is_unsigned())
+                    && !self.p.info.consts.contains_key(&y.id)
+                {
+                    self.emit(Op::CheckShift { a: b });
+                }
+                let unsigned = self.p.types.basic(t).is_some_and(|k| k.is_unsigned());
+                let iop = match (op, unsigned) {
+                    (BinOp::Shl, _) => IntOp::Shl,
+                    (_, true) => IntOp::ShrU,
+                    _ => IntOp::Shr,
+                };
+                self.emit(Op::Int { op: iop, dst, a, b });
+                self.wrap(dst, t);
+                return;
+            }
+            _ => {}
+        }
+        let xt = self.type_of(x.id);
+        let yt = self.type_of(y.id);
+        let is_cmp = matches!(
+            op,
+            BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
+        );
+        if is_cmp {
+            self.compare(op, x, y, xt, yt, dst);
+            return;
+        }
+        let b = self.p.types.basic(t).unwrap_or(BasicKind::Invalid);
+        // Immediate forms for int ops with a small constant right operand.
+        if b.is_integer()
+            && matches!(
+                op,
+                BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::And | BinOp::Or | BinOp::Xor
+            )
+        {
+            if let Some(ConstValue::Int(c)) = self.p.info.consts.get(&y.id) {
+                if let Ok(imm) = i64::try_from(*c) {
+                    let a = self.expr(x);
+                    let iop = int_op(op, false);
+                    self.emit(Op::IntImm {
+                        op: iop,
+                        dst,
+                        a,
+                        imm,
+                    });
+                    self.wrap(dst, t);
+                    return;
+                }
+            }
+        }
+        let a = self.expr(x);
+        let bb = self.expr(y);
+        match b {
+            BasicKind::String | BasicKind::UntypedString => {
+                let buf = self.tmp_buf(id, 32);
+                self.emit(Op::Concat { dst, a, b: bb, buf });
+            }
+            BasicKind::Float64 | BasicKind::UntypedFloat => {
+                self.emit(Op::F64 {
+                    op: float_op(op),
+                    dst,
+                    a,
+                    b: bb,
+                });
+            }
+            BasicKind::Float32 => {
+                self.emit(Op::F32 {
+                    op: float_op(op),
+                    dst,
+                    a,
+                    b: bb,
+                });
+            }
+            _ => {
+                let iop = int_op(op, b.is_unsigned());
+                self.emit(Op::Int {
+                    op: iop,
+                    dst,
+                    a,
+                    b: bb,
+                });
+                self.wrap(dst, t);
+            }
+        }
+    }
+
+    pub(crate) fn compare(
+        &mut self,
+        op: BinOp,
+        x: &'a Expr,
+        y: &'a Expr,
+        xt: TypeId,
+        yt: TypeId,
+        dst: Reg,
+    ) {
+        // Mixed interface/concrete comparison: convert the concrete side.
+        let xi = self.p.types.is_interface(xt);
+        let yi = self.p.types.is_interface(yt);
+        if xi || yi {
+            let it = if xi { xt } else { yt };
+            let a = self.expr_conv(x, it);
+            let b = self.expr_conv(y, it);
+            self.emit(Op::IfaceEq {
+                dst,
+                a,
+                b,
+                ne: op == BinOp::Ne,
+            });
+            return;
+        }
+        let cmp = cmp_op(op, false);
+        let b = self.p.types.basic(xt);
+        match self.p.types.under(xt).clone() {
+            TypeKind::Basic(k) => {
+                let a = self.expr(x);
+                let bb = self.expr(y);
+                if matches!(k, BasicKind::String | BasicKind::UntypedString) {
+                    self.emit(Op::CmpStr {
+                        op: cmp,
+                        dst,
+                        a,
+                        b: bb,
+                    });
+                } else if matches!(k, BasicKind::Float64 | BasicKind::UntypedFloat) {
+                    self.emit(Op::CmpF64 {
+                        op: cmp,
+                        dst,
+                        a,
+                        b: bb,
+                    });
+                } else if k == BasicKind::Float32 {
+                    self.emit(Op::CmpF32 {
+                        op: cmp,
+                        dst,
+                        a,
+                        b: bb,
+                    });
+                } else {
+                    let unsigned = b.is_some_and(|k| k.is_unsigned());
+                    self.emit(Op::Cmp {
+                        op: cmp_op(op, unsigned),
+                        dst,
+                        a,
+                        b: bb,
+                    });
+                }
+            }
+            TypeKind::Struct(_) | TypeKind::Array(..) => {
+                let a = self.expr(x);
+                let bb = self.expr(y);
+                self.emit(Op::MemEq {
+                    dst,
+                    a,
+                    b: bb,
+                    rtype: xt.0,
+                    ne: op == BinOp::Ne,
+                });
+            }
+            TypeKind::Slice(_) => {
+                // Only comparison with nil is allowed: compare the data pointer... Go compares
+                // the slice header's pointer with nil.
+                let a = self.expr(x);
+                let bb = self.expr(y);
+                self.emit(Op::Cmp {
+                    op: cmp,
+                    dst,
+                    a,
+                    b: bb,
+                });
+            }
+            _ => {
+                let a = self.expr(x);
+                let bb = self.expr(y);
+                self.emit(Op::Cmp {
+                    op: cmp,
+                    dst,
+                    a,
+                    b: bb,
+                });
+            }
+        }
+    }
+}
+
+pub(crate) fn int_op(op: BinOp, unsigned: bool) -> IntOp {
+    match op {
+        BinOp::Add => IntOp::Add,
+        BinOp::Sub => IntOp::Sub,
+        BinOp::Mul => IntOp::Mul,
+        BinOp::Div => {
+            if unsigned {
+                IntOp::DivU
+            } else {
+                IntOp::Div
+            }
+        }
+        BinOp::Rem => {
+            if unsigned {
+                IntOp::RemU
+            } else {
+                IntOp::Rem
+            }
+        }
+        BinOp::And => IntOp::And,
+        BinOp::Or => IntOp::Or,
+        BinOp::Xor => IntOp::Xor,
+        BinOp::AndNot => IntOp::AndNot,
+        BinOp::Shl => IntOp::Shl,
+        _ => IntOp::Shr,
+    }
+}
+
+pub(crate) fn float_op(op: BinOp) -> FloatOp {
+    match op {
+        BinOp::Sub => FloatOp::Sub,
+        BinOp::Mul => FloatOp::Mul,
+        BinOp::Div => FloatOp::Div,
+        _ => FloatOp::Add,
+    }
+}
+
+pub fn cmp_op(op: BinOp, unsigned: bool) -> CmpOp {
+    match (op, unsigned) {
+        (BinOp::Eq, _) => CmpOp::Eq,
+        (BinOp::Ne, _) => CmpOp::Ne,
+        (BinOp::Lt, false) => CmpOp::Lt,
+        (BinOp::Le, false) => CmpOp::Le,
+        (BinOp::Gt, false) => CmpOp::Gt,
+        (BinOp::Ge, false) => CmpOp::Ge,
+        (BinOp::Lt, true) => CmpOp::LtU,
+        (BinOp::Le, true) => CmpOp::LeU,
+        (BinOp::Gt, true) => CmpOp::GtU,
+        (_, _) => CmpOp::GeU,
+    }
+}
