@@ -1,12 +1,12 @@
-//! Statements, function bodies, terminating-statement analysis.
+//! Statements and function bodies: assignments and declarations inside functions, calls
+//! as statements, `go`/`defer`, `return`, branches and blocks. Switches, range loops and
+//! terminating statements have files of their own.
 
 use crate::check::{Checker, OpMode, Operand};
 use crate::exprstring::expr_string;
 use crate::*;
 use gosub_syntax::ast::unparen;
-use gosub_syntax::ast::{
-    self, AssignOp, Block, BranchKind, CaseClause, Decl, Expr, ExprKind, Stmt, StmtKind, UnOp,
-};
+use gosub_syntax::ast::{self, AssignOp, Block, Decl, Expr, ExprKind, Stmt, StmtKind, UnOp};
 
 impl<'a> Checker<'a> {
     /// Checks a function body (the function scope is already open with params declared).
@@ -19,7 +19,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn stmt_list(&mut self, stmts: &'a [Stmt]) {
+    pub(crate) fn stmt_list(&mut self, stmts: &'a [Stmt]) {
         for s in stmts {
             if self.stopped {
                 return;
@@ -28,7 +28,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn block(&mut self, b: &'a Block) {
+    pub(crate) fn block(&mut self, b: &'a Block) {
         self.open_scope(false);
         self.stmt_list(&b.stmts);
         self.close_scope();
@@ -231,7 +231,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks that `e` (already evaluated as `x`) may be assigned to.
-    fn check_assignable_lhs(&mut self, e: &'a Expr, x: &Operand<'a>) -> bool {
+    pub(crate) fn check_assignable_lhs(&mut self, e: &'a Expr, x: &Operand<'a>) -> bool {
         match x.mode {
             OpMode::Var | OpMode::MapIndex => true,
             _ => {
@@ -248,7 +248,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn expr_stmt(&mut self, e: &'a Expr) {
+    pub(crate) fn expr_stmt(&mut self, e: &'a Expr) {
         let x = self.raw_expr(e, None);
         let inner = unparen(e);
         let msg = match &x.mode {
@@ -295,7 +295,7 @@ impl<'a> Checker<'a> {
         self.err_at_op(&x, format!("{} {}", s, msg));
     }
 
-    fn suspended_call(&mut self, kw: &str, e: &'a Expr) {
+    pub(crate) fn suspended_call(&mut self, kw: &str, e: &'a Expr) {
         let inner = unparen(e);
         if !matches!(inner.kind, ExprKind::Call { .. }) {
             self.raw_expr(e, None);
@@ -334,7 +334,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn return_stmt(&mut self, s: &'a Stmt, results: &'a [Expr]) {
+    pub(crate) fn return_stmt(&mut self, s: &'a Stmt, results: &'a [Expr]) {
         let Some(fc) = self.funcs.last() else { return };
         let want = fc.results.clone();
         let rvars = fc.result_vars.clone();
@@ -431,429 +431,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn switch_stmt(
-        &mut self,
-        init: Option<&'a Stmt>,
-        tag: Option<&'a Expr>,
-        clauses: &'a [CaseClause],
-    ) {
-        self.open_scope(false);
-        if let Some(i) = init {
-            self.stmt(i);
-        }
-        let mut x = match tag {
-            Some(t) => {
-                let mut x = self.expr(t);
-                if !x.is_invalid() {
-                    // The tag's untyped constant gets its default type.
-                    self.assignment(&mut x, None, "switch expression");
-                    if !x.is_invalid() && !self.comparable(x.ty) && !self.has_nil(x.ty) {
-                        let s = self.op_string(&x);
-                        let ts = self.ts(x.ty);
-                        self.err_at_op(
-                            &x,
-                            format!("cannot switch on {} ({} is not comparable)", s, ts),
-                        );
-                        x.mode = OpMode::Invalid;
-                    }
-                }
-                x
-            }
-            None => Operand {
-                mode: OpMode::Const(Val::Bool(true)),
-                ty: T_BOOL,
-                expr: None,
-            },
-        };
-        let mut seen: Vec<(Val, TypeId, u32)> = Vec::new();
-        let mut first_default: Option<u32> = None;
-        for cl in clauses {
-            match &cl.exprs {
-                None => {
-                    if let Some(f) = first_default {
-                        self.error(
-                            cl.span.lo,
-                            format!(
-                                "multiple defaults (first at {})",
-                                crate::errors::pos_marker(f)
-                            ),
-                        );
-                    }
-                    first_default = Some(cl.span.lo);
-                }
-                Some(es) => {
-                    for e in es {
-                        self.case_value(&mut x, e, &mut seen);
-                    }
-                }
-            }
-            self.open_scope(false);
-            self.stmt_list(&cl.body);
-            self.close_scope();
-        }
-        self.close_scope();
-    }
-
-    fn case_value(&mut self, x: &mut Operand<'a>, e: &'a Expr, seen: &mut Vec<(Val, TypeId, u32)>) {
-        let mut v = self.expr(e);
-        if v.is_invalid() || x.is_invalid() {
-            return;
-        }
-        // Compare v == x.
-        let xo = x.clone();
-        let tag_str = match x.expr {
-            Some(t) => expr_string(t),
-            None => "true".into(),
-        };
-        if self.is_untyped(v.ty) {
-            let t = xo.ty;
-            let r = self.implicit_type_and_value(&v, t);
-            if r.is_err() {
-                let (a, b) = (self.ts(v.ty), self.ts(xo.ty));
-                self.err_at(
-                    e,
-                    format!(
-                        "invalid case {} in switch on {} (mismatched types {} and {})",
-                        expr_string(e),
-                        tag_str,
-                        a,
-                        b
-                    ),
-                );
-                return;
-            }
-            self.convert_untyped(&mut v, t);
-            if v.is_invalid() {
-                return;
-            }
-        }
-        let ok = self.assignable_to(&v, xo.ty).0 || self.assignable_to(&xo, v.ty).0;
-        if !ok {
-            let (a, b) = (self.ts(v.ty), self.ts(xo.ty));
-            self.err_at(
-                e,
-                format!(
-                    "invalid case {} in switch on {} (mismatched types {} and {})",
-                    expr_string(e),
-                    tag_str,
-                    a,
-                    b
-                ),
-            );
-            return;
-        }
-        if !self.comparable(v.ty) && !v.is_nil() {
-            let cause = self.incomparable_cause(v.ty);
-            self.err_at(
-                e,
-                format!(
-                    "invalid case {} in switch on {} ({})",
-                    expr_string(e),
-                    tag_str,
-                    cause
-                ),
-            );
-            return;
-        }
-        if let Some(val) = v.val().cloned() {
-            let p = crate::errors::start_pos(e);
-            if let Some((_, _, prev)) = seen.iter().find(|(sv, st, _)| *sv == val && *st == v.ty) {
-                let prev = *prev;
-                let vs = self.op_string(&v);
-                self.error(
-                    p,
-                    format!(
-                        "duplicate case {} in expression switch\n\t{}: previous case",
-                        vs,
-                        crate::errors::pos_marker(prev)
-                    ),
-                );
-            } else {
-                seen.push((val, v.ty, p));
-            }
-        }
-    }
-
-    fn type_switch_stmt(
-        &mut self,
-        init: Option<&'a Stmt>,
-        bind: Option<&'a Ident>,
-        xe: &'a Expr,
-        clauses: &'a [CaseClause],
-    ) {
-        self.open_scope(false);
-        if let Some(i) = init {
-            self.stmt(i);
-        }
-        // x.(type): the operand is the TypeAssert's x.
-        let (inner_x, assert_expr) = match &unparen(xe).kind {
-            ExprKind::TypeAssert { x, ty: None } => (x.as_ref(), unparen(xe)),
-            _ => (xe, xe),
-        };
-        let x = self.expr(inner_x);
-        let mut valid = !x.is_invalid();
-        if valid && !self.is_interface(x.ty) {
-            let s = self.op_string(&x);
-            self.err_at_op(&x, format!("{} is not an interface", s));
-            valid = false;
-        }
-        if valid {
-            self.record_final(assert_expr.id, Mode::Value, x.ty, None);
-        }
-        let mut bind = bind;
-        if let Some(b) = bind {
-            if b.name == "_" {
-                self.error(b.span.lo, "no new variable on left side of :=");
-                bind = None;
-            }
-        }
-        let mut clause_vars: Vec<ObjId> = Vec::new();
-        let mut seen: Vec<(TypeId, u32)> = Vec::new();
-        let mut first_default: Option<u32> = None;
-        for cl in clauses {
-            let mut single: Option<TypeId> = None;
-            match &cl.exprs {
-                None => {
-                    if let Some(f) = first_default {
-                        self.error(
-                            cl.span.lo,
-                            format!(
-                                "multiple defaults (first at {})",
-                                crate::errors::pos_marker(f)
-                            ),
-                        );
-                    }
-                    first_default = Some(cl.span.lo);
-                }
-                Some(es) => {
-                    for e in es {
-                        let t = if let ExprKind::Ident(id) = &unparen(e).kind {
-                            if id.name == "nil" && self.lookup("nil") == Some(self.nil_obj) {
-                                self.info.uses.insert(id.id, self.nil_obj);
-                                if valid {
-                                    self.record_final(e.id, Mode::Value, x.ty, None);
-                                }
-                                Some(T_UNTYPED_NIL)
-                            } else {
-                                None
-                            }
-                        } else {
-                            None
-                        };
-                        let t = match t {
-                            Some(t) => t,
-                            None => self.type_expr(e),
-                        };
-                        if t == T_INVALID {
-                            continue;
-                        }
-                        let p = crate::errors::start_pos(e);
-                        if let Some((_, prev)) = seen.iter().find(|(st, _)| *st == t) {
-                            let prev = *prev;
-                            let ts = if t == T_UNTYPED_NIL {
-                                "nil".to_string()
-                            } else {
-                                self.ts(t)
-                            };
-                            self.error(
-                                p,
-                                format!(
-                                    "duplicate case {} in type switch\n\t{}: previous case",
-                                    ts,
-                                    crate::errors::pos_marker(prev)
-                                ),
-                            );
-                        } else {
-                            seen.push((t, p));
-                        }
-                        if valid && t != T_UNTYPED_NIL {
-                            self.type_assertion(e, &x, t, true);
-                        }
-                        if es.len() == 1 {
-                            single = Some(t);
-                        }
-                    }
-                }
-            }
-            self.open_scope(false);
-            if let Some(b) = bind {
-                let vt = match single {
-                    Some(t) if t != T_UNTYPED_NIL => t,
-                    _ => x.ty,
-                };
-                let pkg = self.cur_pkg;
-                let o = self.new_obj(
-                    &b.name,
-                    ObjKind::Var {
-                        global: false,
-                        param: false,
-                        result: false,
-                        field: false,
-                    },
-                    vt,
-                    b.span,
-                    pkg,
-                );
-                self.info.implicits.insert(cl.span.lo, o);
-                if let Some(s) = self.scopes.last_mut() {
-                    s.names.insert(b.name.clone(), o);
-                }
-                clause_vars.push(o);
-            }
-            self.stmt_list(&cl.body);
-            self.close_scope();
-        }
-        if let Some(b) = bind {
-            let used = clause_vars.iter().any(|v| self.used.contains(v));
-            if !used {
-                self.error(b.span.lo, format!("declared and not used: {}", b.name));
-            }
-        }
-        self.close_scope();
-    }
-
-    fn range_stmt(
-        &mut self,
-        s: &'a Stmt,
-        key: Option<&'a Expr>,
-        value: Option<&'a Expr>,
-        define: bool,
-        xe: &'a Expr,
-        body: &'a Block,
-    ) {
-        self.open_scope(false);
-        let mut x = self.expr(xe);
-        let mut kt = T_INVALID;
-        let mut vt: Option<TypeId> = None;
-        if !x.is_invalid() {
-            let u = self.tt.underlying(x.ty);
-            let u = match self.tt.kind(u) {
-                TypeKind::Pointer(p) if matches!(self.tt.under(*p), TypeKind::Array(..)) => {
-                    self.tt.underlying(*p)
-                }
-                _ => u,
-            };
-            match self.tt.kind(u).clone() {
-                TypeKind::Basic(b) if b == BasicKind::String || b == BasicKind::UntypedString => {
-                    if b == BasicKind::UntypedString {
-                        self.convert_untyped(&mut x, T_STRING);
-                    }
-                    kt = T_INT;
-                    vt = Some(T_INT32);
-                }
-                TypeKind::Basic(b) if b.is_integer() => {
-                    if self.is_untyped(x.ty) {
-                        self.convert_untyped(&mut x, T_INT);
-                    }
-                    kt = x.ty;
-                    if let Some(v) = value {
-                        let xs = self.op_string(&x);
-                        self.err_at(
-                            v,
-                            format!("range over {} permits only one iteration variable", xs),
-                        );
-                    }
-                }
-                TypeKind::Array(el, _) | TypeKind::Slice(el) => {
-                    kt = T_INT;
-                    vt = Some(el);
-                }
-                TypeKind::Map(k, v) => {
-                    kt = k;
-                    vt = Some(v);
-                }
-                TypeKind::Chan(d, el) => {
-                    if d == ChanDir::Send {
-                        let xs = self.op_string(&x);
-                        self.err_at_op(
-                            &x,
-                            format!("cannot range over {}: receive from send-only channel", xs),
-                        );
-                    }
-                    kt = el;
-                    if let Some(v) = value {
-                        let xs = self.op_string(&x);
-                        self.err_at(
-                            v,
-                            format!("range over {} permits only one iteration variable", xs),
-                        );
-                    }
-                }
-                _ => {
-                    let xs = self.op_string(&x);
-                    self.err_at_op(&x, format!("cannot range over {}", xs));
-                }
-            }
-        }
-        let types = [kt, vt.unwrap_or(T_INVALID)];
-        let lhs = [key, value];
-        if define {
-            let mut new_vars = Vec::new();
-            for (i, l) in lhs.iter().enumerate() {
-                let Some(l) = l else { continue };
-                match &l.kind {
-                    ExprKind::Ident(id) => {
-                        let pkg = self.cur_pkg;
-                        let o = self.new_obj(
-                            &id.name,
-                            ObjKind::Var {
-                                global: false,
-                                param: false,
-                                result: false,
-                                field: false,
-                            },
-                            types[i],
-                            id.span,
-                            pkg,
-                        );
-                        new_vars.push((o, id));
-                    }
-                    _ => {
-                        let es = expr_string(l);
-                        self.err_at(l, format!("non-name {} on left side of :=", es));
-                    }
-                }
-                if types[i] != T_INVALID {
-                    self.record_final(l.id, Mode::Variable, types[i], None);
-                }
-            }
-            for (o, id) in new_vars {
-                self.declare_local(id, o, true);
-            }
-            let _ = s;
-        } else {
-            for (i, l) in lhs.iter().enumerate() {
-                let Some(l) = l else { continue };
-                if let Some(t) = self.lhs_var(l) {
-                    if let Some(t) = t {
-                        if types[i] != T_INVALID {
-                            let mut op = Operand {
-                                mode: OpMode::Value,
-                                ty: types[i],
-                                expr: Some(l),
-                            };
-                            let (ok, _) = self.assignable_to(&op, t);
-                            if !ok {
-                                let ls = expr_string(l);
-                                let msg = format!(
-                                    "cannot use {} (value of type {}) as {} value in range clause",
-                                    ls,
-                                    self.ts(types[i]),
-                                    self.ts(t)
-                                );
-                                self.err_at(l, msg);
-                                op.mode = OpMode::Invalid;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        self.block(body);
-        self.close_scope();
-    }
-
-    fn local_decl(&mut self, d: &'a Decl) {
+    pub(crate) fn local_decl(&mut self, d: &'a Decl) {
         match d {
             Decl::Var(gd) => {
                 for spec in &gd.specs {
@@ -981,103 +559,8 @@ impl<'a> Checker<'a> {
     }
 
     // ---- terminating statements ----
-
-    fn is_terminating_list(&self, stmts: &[Stmt], label: &str) -> bool {
-        // Trailing empty statements are permitted.
-        let mut i = stmts.len();
-        while i > 0 && matches!(stmts[i - 1].kind, StmtKind::Empty) {
-            i -= 1;
-        }
-        i > 0 && self.is_terminating(&stmts[i - 1], label)
-    }
-
-    fn is_terminating(&self, s: &Stmt, label: &str) -> bool {
-        match &s.kind {
-            StmtKind::Return(_) => true,
-            StmtKind::Branch {
-                kind: BranchKind::Goto | BranchKind::Fallthrough,
-                ..
-            } => true,
-            StmtKind::Expr(e) => {
-                if let ExprKind::Call { fun, .. } = &unparen(e).kind {
-                    if let ExprKind::Ident(id) = &unparen(fun).kind {
-                        if id.name == "panic" {
-                            if let Some(&o) = self.info.uses.get(&id.id) {
-                                return matches!(
-                                    self.obj(o).kind,
-                                    ObjKind::Builtin(Builtin::Panic)
-                                );
-                            }
-                        }
-                    }
-                }
-                false
-            }
-            StmtKind::Labeled { label: l, stmt } => self.is_terminating(stmt, &l.name),
-            StmtKind::Block(b) => self.is_terminating_list(&b.stmts, ""),
-            StmtKind::If { then, els, .. } => {
-                els.as_ref().is_some_and(|e| self.is_terminating(e, ""))
-                    && self.is_terminating_list(&then.stmts, "")
-            }
-            StmtKind::Switch { clauses, .. } | StmtKind::TypeSwitch { clauses, .. } => {
-                let has_default = clauses.iter().any(|c| c.exprs.is_none());
-                has_default
-                    && clauses.iter().all(|c| {
-                        !has_break_list(&c.body, label, true)
-                            && self.is_terminating_list(&c.body, "")
-                    })
-            }
-            StmtKind::Select { clauses } => clauses.iter().all(|c| {
-                !has_break_list(&c.body, label, true) && self.is_terminating_list(&c.body, "")
-            }),
-            StmtKind::For {
-                cond: None, body, ..
-            } => !has_break_list(&body.stmts, label, true),
-            _ => false,
-        }
-    }
 }
 
-fn is_recv(e: &Expr) -> bool {
+pub(crate) fn is_recv(e: &Expr) -> bool {
     matches!(unparen(e).kind, ExprKind::Unary { op: UnOp::Recv, .. })
-}
-
-/// Whether the statements contain a break referring to the enclosing statement
-/// (unlabeled at this level, or labeled with `label`).
-fn has_break_list(stmts: &[Stmt], label: &str, implicit: bool) -> bool {
-    stmts.iter().any(|s| has_break(s, label, implicit))
-}
-
-fn has_break(s: &Stmt, label: &str, implicit: bool) -> bool {
-    match &s.kind {
-        StmtKind::Branch {
-            kind: BranchKind::Break,
-            label: l,
-        } => match l {
-            None => implicit,
-            Some(l) => l.name == label,
-        },
-        StmtKind::Labeled { stmt, .. } => has_break(stmt, label, implicit),
-        StmtKind::Block(b) => has_break_list(&b.stmts, label, implicit),
-        StmtKind::If { then, els, .. } => {
-            has_break_list(&then.stmts, label, implicit)
-                || els.as_ref().is_some_and(|e| has_break(e, label, implicit))
-        }
-        StmtKind::Switch { clauses, .. } | StmtKind::TypeSwitch { clauses, .. } => {
-            !label.is_empty()
-                && clauses
-                    .iter()
-                    .any(|c| has_break_list(&c.body, label, false))
-        }
-        StmtKind::Select { clauses } => {
-            !label.is_empty()
-                && clauses
-                    .iter()
-                    .any(|c| has_break_list(&c.body, label, false))
-        }
-        StmtKind::For { body, .. } | StmtKind::Range { body, .. } => {
-            !label.is_empty() && has_break_list(&body.stmts, label, false)
-        }
-        _ => false,
-    }
 }
