@@ -338,7 +338,7 @@ impl<'a> Gen<'a> {
         self.jobs.push(crate::gen::Job {
             func: idx,
             kind: crate::gen::JobKind::Lit {
-                expr: e as *const Expr,
+                expr: e,
                 captures: captures.clone(),
                 parent_name: parent,
             },

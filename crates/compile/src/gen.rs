@@ -29,19 +29,19 @@ pub enum Loc {
     Global(u32),
 }
 
-pub struct Job {
+pub struct Job<'a> {
     pub func: u32,
-    pub kind: JobKind,
+    pub kind: JobKind<'a>,
 }
 
-pub enum JobKind {
+pub enum JobKind<'a> {
     Decl {
         pkg: usize,
         file: usize,
         decl: usize,
     },
     Lit {
-        expr: *const ast::Expr,
+        expr: &'a ast::Expr,
         captures: Vec<ObjId>,
         parent_name: String,
     },
@@ -146,7 +146,7 @@ pub struct Gen<'a> {
     pub out: Program,
     pub layouts: Layouts,
     pub func_index: HashMap<ObjId, u32>,
-    pub jobs: Vec<Job>,
+    pub jobs: Vec<Job<'a>>,
     pub globals: HashMap<ObjId, u32>,
     pub strings: HashMap<Vec<u8>, u32>,
     pub gctypes: HashMap<(u32, Vec<u32>), u32>,
@@ -597,7 +597,7 @@ impl<'a> Gen<'a> {
         }
     }
 
-    fn compile_job(&mut self, job: Job) {
+    fn compile_job(&mut self, job: Job<'a>) {
         match job.kind {
             JobKind::Decl { pkg, file, decl } => {
                 let p = self.p;
@@ -620,9 +620,7 @@ impl<'a> Gen<'a> {
                 captures,
                 parent_name,
             } => {
-                // SAFETY: `expr` points into `self.p` (the checked program's AST), which outlives
-                // the generator and is never mutated; raw pointers only avoid a borrow of self.
-                let e: &'a ast::Expr = unsafe { &*expr };
+                let e: &'a ast::Expr = expr;
                 if let ast::ExprKind::FuncLit { sig, body } = &e.kind {
                     let _ = parent_name;
                     let name = self.out.funcs[job.func as usize].name.clone();

@@ -5,7 +5,13 @@
 //! builds the `ast`. Syntax errors are worded as gc words them
 //! (`syntax error: unexpected newline, expected comma or )`).
 //!
-//! This crate depends on nothing else in gosub; every other stage depends on it.
+//! Architecture Invariant: this crate depends on nothing else in gosub; every other stage
+//! depends on it (checked by `tests/architecture.rs`). It owns the facts about Go's
+//! surface syntax that later stages need: the AST and its walker, `ast::unparen`, operator
+//! spellings (`BinOp::as_str`), literal decoding and quoting, and printing expressions back
+//! as gc does (`gosrc`). It contains no `unsafe` code (`forbid` below).
+
+#![forbid(unsafe_code)]
 
 mod actions;
 pub mod ast;

@@ -19,8 +19,14 @@
 //!   assigned, passed, returned, sent, stored in a composite literal, or compared with `==`.
 //! - The program type-checks: no invalid types or objects remain.
 //!
-//! This crate depends only on gosub-syntax.
+//! It also owns Go's memory layout of types on amd64 (`layout.rs`: sizes, alignments,
+//! field offsets, pointer words, pointer-shaped types), which escape analysis and the
+//! compiler read from here.
+//!
+//! Architecture Invariant: this crate depends only on gosub-syntax (checked by
+//! `tests/architecture.rs`) and contains no `unsafe` code (`forbid` below).
 
+#![forbid(unsafe_code)]
 // Style lints whose suggestions would obscure the correspondence with types2's code.
 #![allow(
     clippy::collapsible_if,
