@@ -2,21 +2,22 @@
 //! VM), the spread form `append(s, t...)` (a string too for []byte), and gc's 32-byte frame
 //! buffer (`append_buf`) for an append whose result does not escape.
 
+use crate::builtins::BuiltinCall;
 use crate::bytecode::{Op, Reg};
 use crate::gen::{Gen, NONE};
 use gosub_syntax::ast::Expr;
-use gosub_types::{self as types, BasicKind, Builtin, TypeId, TypeKind};
+use gosub_types::{self as types, BasicKind, TypeId, TypeKind};
 
 /// `append(s, x...)` and `append(s, t...)`, with gc's 32-byte frame buffer when the result does not escape.
-pub(crate) fn append<'a>(
-    g: &mut Gen<'a>,
-    _b: Builtin,
-    e: &'a Expr,
-    args: &'a [Expr],
-    dst: Reg,
-    t: TypeId,
-    ellipsis: bool,
-) {
+pub(crate) fn append<'a>(g: &mut Gen<'a>, c: BuiltinCall<'a>) {
+    let BuiltinCall {
+        e,
+        args,
+        dst,
+        t,
+        ellipsis,
+        ..
+    } = c;
     let Some(s0) = args.first() else { return };
     let st = t;
     let et = match g.p.types.under(st) {
@@ -98,15 +99,8 @@ pub(crate) fn append<'a>(
 }
 
 /// `copy(dst, src)` (a string source too).
-pub(crate) fn copy<'a>(
-    g: &mut Gen<'a>,
-    _b: Builtin,
-    _e: &'a Expr,
-    args: &'a [Expr],
-    dst: Reg,
-    t: TypeId,
-    _ellipsis: bool,
-) {
+pub(crate) fn copy<'a>(g: &mut Gen<'a>, c: BuiltinCall<'a>) {
+    let BuiltinCall { args, dst, t, .. } = c;
     let (Some(a), Some(bx)) = (args.first(), args.get(1)) else {
         return;
     };

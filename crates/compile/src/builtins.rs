@@ -9,25 +9,43 @@ use crate::make::{make, new_object};
 use gosub_syntax::ast::Expr;
 use gosub_types::{self as types, BasicKind, Builtin, TypeId, TypeKind};
 
+/// A call of a builtin: which one, the call expression, its arguments, the destination
+/// register, the call's result type and whether the last argument is spread (`x...`).
+#[derive(Clone, Copy)]
+pub(crate) struct BuiltinCall<'a> {
+    pub b: Builtin,
+    pub e: &'a Expr,
+    pub args: &'a [Expr],
+    pub dst: Reg,
+    pub t: TypeId,
+    pub ellipsis: bool,
+}
+
 pub fn builtin<'a>(g: &mut Gen<'a>, b: Builtin, e: &'a Expr, args: &'a [Expr], dst: Reg) {
-    let t = g.type_of(e.id);
-    let ellipsis = matches!(
-        e.kind,
-        gosub_syntax::ast::ExprKind::Call { ellipsis: true, .. }
-    );
+    let c = BuiltinCall {
+        b,
+        e,
+        args,
+        dst,
+        t: g.type_of(e.id),
+        ellipsis: matches!(
+            e.kind,
+            gosub_syntax::ast::ExprKind::Call { ellipsis: true, .. }
+        ),
+    };
     match b {
-        Builtin::Len | Builtin::Cap => len_cap(g, b, e, args, dst, t, ellipsis),
-        Builtin::New => new_object(g, b, e, args, dst, t, ellipsis),
-        Builtin::Make => make(g, b, e, args, dst, t, ellipsis),
-        Builtin::Close => close(g, b, e, args, dst, t, ellipsis),
-        Builtin::Append => append(g, b, e, args, dst, t, ellipsis),
-        Builtin::Copy => copy(g, b, e, args, dst, t, ellipsis),
-        Builtin::Delete => delete(g, b, e, args, dst, t, ellipsis),
-        Builtin::Clear => clear(g, b, e, args, dst, t, ellipsis),
-        Builtin::Panic => panic(g, b, e, args, dst, t, ellipsis),
-        Builtin::Recover => recover(g, b, e, args, dst, t, ellipsis),
-        Builtin::Print | Builtin::Println => print(g, b, e, args, dst, t, ellipsis),
-        Builtin::Min | Builtin::Max => min_max(g, b, e, args, dst, t, ellipsis),
+        Builtin::Len | Builtin::Cap => len_cap(g, c),
+        Builtin::New => new_object(g, c),
+        Builtin::Make => make(g, c),
+        Builtin::Close => close(g, c),
+        Builtin::Append => append(g, c),
+        Builtin::Copy => copy(g, c),
+        Builtin::Delete => delete(g, c),
+        Builtin::Clear => clear(g, c),
+        Builtin::Panic => panic(g, c),
+        Builtin::Recover => recover(g, c),
+        Builtin::Print | Builtin::Println => print(g, c),
+        Builtin::Min | Builtin::Max => min_max(g, c),
         Builtin::Add
         | Builtin::Slice
         | Builtin::String
@@ -40,15 +58,8 @@ pub fn builtin<'a>(g: &mut Gen<'a>, b: Builtin, e: &'a Expr, args: &'a [Expr], d
 }
 
 /// `len(x)` and `cap(x)` (constant ones are folded by the checker).
-fn len_cap<'a>(
-    g: &mut Gen<'a>,
-    b: Builtin,
-    _e: &'a Expr,
-    args: &'a [Expr],
-    dst: Reg,
-    _t: TypeId,
-    _ellipsis: bool,
-) {
+fn len_cap<'a>(g: &mut Gen<'a>, c: BuiltinCall<'a>) {
+    let BuiltinCall { b, args, dst, .. } = c;
     let Some(x) = args.first() else { return };
     let xt = g.type_of(x.id);
     match g.p.types.under(xt).clone() {
@@ -83,15 +94,8 @@ fn len_cap<'a>(
 }
 
 /// `close(ch)`.
-fn close<'a>(
-    g: &mut Gen<'a>,
-    _b: Builtin,
-    e: &'a Expr,
-    args: &'a [Expr],
-    _dst: Reg,
-    _t: TypeId,
-    _ellipsis: bool,
-) {
+fn close<'a>(g: &mut Gen<'a>, c: BuiltinCall<'a>) {
+    let BuiltinCall { e, args, .. } = c;
     let Some(x) = args.first() else { return };
     let c = g.expr(x);
     g.fs().f.cur_pos = e.span.lo;
@@ -99,15 +103,8 @@ fn close<'a>(
 }
 
 /// `delete(m, k)`.
-fn delete<'a>(
-    g: &mut Gen<'a>,
-    _b: Builtin,
-    _e: &'a Expr,
-    args: &'a [Expr],
-    _dst: Reg,
-    _t: TypeId,
-    _ellipsis: bool,
-) {
+fn delete<'a>(g: &mut Gen<'a>, c: BuiltinCall<'a>) {
+    let BuiltinCall { args, .. } = c;
     let (Some(m), Some(k)) = (args.first(), args.get(1)) else {
         return;
     };
@@ -123,15 +120,8 @@ fn delete<'a>(
 }
 
 /// `clear(m)` and `clear(s)`.
-fn clear<'a>(
-    g: &mut Gen<'a>,
-    _b: Builtin,
-    _e: &'a Expr,
-    args: &'a [Expr],
-    _dst: Reg,
-    _t: TypeId,
-    _ellipsis: bool,
-) {
+fn clear<'a>(g: &mut Gen<'a>, c: BuiltinCall<'a>) {
+    let BuiltinCall { args, .. } = c;
     let Some(x) = args.first() else { return };
     let xt = g.type_of(x.id);
     let r = g.expr(x);
@@ -148,15 +138,8 @@ fn clear<'a>(
 }
 
 /// `panic(v)`.
-fn panic<'a>(
-    g: &mut Gen<'a>,
-    _b: Builtin,
-    e: &'a Expr,
-    args: &'a [Expr],
-    _dst: Reg,
-    _t: TypeId,
-    _ellipsis: bool,
-) {
+fn panic<'a>(g: &mut Gen<'a>, c: BuiltinCall<'a>) {
+    let BuiltinCall { e, args, .. } = c;
     let Some(x) = args.first() else { return };
     let v = g.expr_conv(x, types::T_ANY);
     g.fs().f.cur_pos = e.span.lo;
@@ -164,15 +147,8 @@ fn panic<'a>(
 }
 
 /// `recover()`.
-fn recover<'a>(
-    g: &mut Gen<'a>,
-    _b: Builtin,
-    _e: &'a Expr,
-    _args: &'a [Expr],
-    dst: Reg,
-    _t: TypeId,
-    _ellipsis: bool,
-) {
+fn recover<'a>(g: &mut Gen<'a>, c: BuiltinCall<'a>) {
+    let BuiltinCall { dst, .. } = c;
     let d = if dst == NONE {
         g.temp(types::T_ANY)
     } else {
@@ -182,15 +158,8 @@ fn recover<'a>(
 }
 
 /// `print` and `println` (to standard error, in the runtime's own format).
-fn print<'a>(
-    g: &mut Gen<'a>,
-    b: Builtin,
-    _e: &'a Expr,
-    args: &'a [Expr],
-    _dst: Reg,
-    _t: TypeId,
-    _ellipsis: bool,
-) {
+fn print<'a>(g: &mut Gen<'a>, c: BuiltinCall<'a>) {
+    let BuiltinCall { b, args, .. } = c;
     let ln = b == Builtin::Println;
     let n = args.len();
     for (i, a) in args.iter().enumerate() {
@@ -219,15 +188,10 @@ fn print<'a>(
 }
 
 /// `min` and `max` (Go's NaN and signed-zero rules for floats).
-fn min_max<'a>(
-    g: &mut Gen<'a>,
-    b: Builtin,
-    _e: &'a Expr,
-    args: &'a [Expr],
-    dst: Reg,
-    t: TypeId,
-    _ellipsis: bool,
-) {
+fn min_max<'a>(g: &mut Gen<'a>, c: BuiltinCall<'a>) {
+    let BuiltinCall {
+        b, args, dst, t, ..
+    } = c;
     let mut first = true;
     let k = g.p.types.basic(t).unwrap_or(BasicKind::Int);
     for a in args {

@@ -3,22 +3,16 @@
 //! limit), it is a zeroed frame object listed in the stack map; otherwise a heap object
 //! with the element type's GC description.
 
-use crate::bytecode::{Op, Reg};
+use crate::builtins::BuiltinCall;
+use crate::bytecode::Op;
 use crate::gen::{Gen, NONE};
 use crate::layout::Layout;
 use gosub_syntax::ast::Expr;
-use gosub_types::{self as types, Builtin, TypeId, TypeKind};
+use gosub_types::{self as types, TypeId, TypeKind};
 
 /// `new(T)`: in a frame slot when escape analysis keeps it there, else on the heap.
-pub(crate) fn new_object<'a>(
-    g: &mut Gen<'a>,
-    _b: Builtin,
-    e: &'a Expr,
-    _args: &'a [Expr],
-    dst: Reg,
-    t: TypeId,
-    _ellipsis: bool,
-) {
+pub(crate) fn new_object<'a>(g: &mut Gen<'a>, c: BuiltinCall<'a>) {
+    let BuiltinCall { e, dst, t, .. } = c;
     let et = match g.p.types.under(t) {
         TypeKind::Pointer(e) => *e,
         _ => types::T_INVALID,
@@ -38,15 +32,10 @@ pub(crate) fn new_object<'a>(
 }
 
 /// `make` of slices (constant-size ones that do not escape in the frame), maps and channels.
-pub(crate) fn make<'a>(
-    g: &mut Gen<'a>,
-    _b: Builtin,
-    e: &'a Expr,
-    args: &'a [Expr],
-    dst: Reg,
-    t: TypeId,
-    _ellipsis: bool,
-) {
+pub(crate) fn make<'a>(g: &mut Gen<'a>, c: BuiltinCall<'a>) {
+    let BuiltinCall {
+        e, args, dst, t, ..
+    } = c;
     match (g.p.types.under(t).clone(), stack_make_of(g, e, args, t)) {
         (TypeKind::Slice(_), Some((len, cap, size, ptr_words))) => {
             // A non-escaping make with a constant size: the backing array is a frame
