@@ -4,8 +4,17 @@
 use gosub_syntax::ast::*;
 use gosub_syntax::{dump, parse_expr, parse_file, parse_stmts, ParseMode, SourceMap};
 
+/// A test input from tests/data; the seed article's program is read from the workspace's
+/// one copy (tests/seed) rather than kept twice.
 fn data(name: &str) -> String {
-    std::fs::read_to_string(format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    let path = match name {
+        "seed_escape_defer.go" => format!(
+            "{}/../../tests/seed/example1_escape_defer.go",
+            env!("CARGO_MANIFEST_DIR")
+        ),
+        _ => format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR")),
+    };
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 fn parse(src: &str) -> File {
