@@ -1,10 +1,12 @@
 //! The pipeline from source text to a finished run: import resolution over the standard
-//! library's Go sources, parsing, checking, compiling and running.
+//! library's Go sources, then parse → check → escape → compile, and running.
 //!
 //! Invariants: every file of a run (the user's and the standard packages it reaches) is in
 //! one `SourceMap`, so every diagnostic and traceback position renders as `file:line:col`;
 //! packages are handed to the checker in dependency order with `main` last; the `runtime`
-//! package is always part of the program (its error type carries run-time panics).
+//! package is always part of the program (its error type carries run-time panics); the
+//! escape analysis runs once per compilation, and what `-m` prints is what the compiler
+//! acted on.
 
 use gosub_syntax::ast::{self, NodeId};
 use gosub_syntax::{Diagnostic, ParseMode, SourceMap};
@@ -114,19 +116,74 @@ fn render_all(diags: &[Diagnostic], map: &SourceMap) -> Vec<String> {
     out
 }
 
-/// Parses, checks and compiles a single-file program. Errors come back rendered as gc
-/// renders them, one per line.
-pub fn compile_source(name: &str, src: &str, opts: &Options) -> Result<Compiled, Vec<String>> {
-    let (checked, map, warnings) = check_source(name, src, opts)?;
-    let program = match gosub_compile::compile(&checked) {
-        Ok(p) => p,
-        Err(d) => return Err(render_all(&d, &map)),
-    };
-    Ok(Compiled {
-        program,
-        sources: map,
+/// A single-file program after the front of the pipeline (parse → check → escape): what
+/// `compile` needs, and what `-m` and `gosub disasm`'s frame report print. The escape
+/// analysis here is the one the compiler acts on.
+pub struct Analyzed {
+    pub checked: gosub_types::Program,
+    pub sources: SourceMap,
+    /// Rendered warnings (`file:line:col: warning: ...`).
+    pub warnings: Vec<String>,
+    pub escapes: gosub_escape::Escapes,
+}
+
+impl Analyzed {
+    /// gc's `-m` lines (`level` 2 for `-m -m`, which needs the analysis to have recorded
+    /// explanations) for the user's package.
+    pub fn escape_diagnostics(&self, level: u8) -> Vec<String> {
+        self.escapes.diagnostics(&self.sources, level, true)
+    }
+
+    /// For `gosub disasm`: which address-taken or captured locals of the user's functions
+    /// live in the frame and which are boxed on the heap.
+    pub fn frame_report(&self) -> Vec<String> {
+        gosub_compile::boxing::frame_report(&self.checked, &self.escapes)
+    }
+
+    /// The last stage: compiles the program with its escape analysis.
+    pub fn compile(self) -> Result<Compiled, Vec<String>> {
+        match gosub_compile::compile(&self.checked, &self.escapes) {
+            Ok(program) => Ok(Compiled {
+                program,
+                sources: self.sources,
+                warnings: self.warnings,
+            }),
+            Err(d) => Err(render_all(&d, &self.sources)),
+        }
+    }
+}
+
+/// The escape-analysis stage: `gosub_escape::analyze`, its internal error a compile error
+/// (`internal compiler error: ...`), never a silent fallback.
+pub fn escape_analysis(
+    checked: &gosub_types::Program,
+    explain: bool,
+) -> Result<gosub_escape::Escapes, Vec<Diagnostic>> {
+    gosub_escape::analyze(checked, explain).map_err(|e| vec![e.diagnostic()])
+}
+
+/// Parses, checks and escape-analyses a single-file program (`explain`: record the `-m -m`
+/// flow explanations too). Errors come back rendered as gc renders them, one per line.
+pub fn analyze_source(
+    name: &str,
+    src: &str,
+    opts: &Options,
+    explain: bool,
+) -> Result<Analyzed, Vec<String>> {
+    let (checked, sources, warnings) = check_source(name, src, opts)?;
+    let escapes = escape_analysis(&checked, explain).map_err(|d| render_all(&d, &sources))?;
+    Ok(Analyzed {
+        checked,
+        sources,
         warnings,
+        escapes,
     })
+}
+
+/// Parses, checks, escape-analyses and compiles a single-file program. Errors come back
+/// rendered as gc renders them, one per line.
+pub fn compile_source(name: &str, src: &str, opts: &Options) -> Result<Compiled, Vec<String>> {
+    analyze_source(name, src, opts, false)?.compile()
 }
 
 /// gc's `-m` escape-analysis diagnostics (`level` 2 for `-m -m`) of a single-file program,
@@ -137,17 +194,7 @@ pub fn escape_diagnostics(
     opts: &Options,
     level: u8,
 ) -> Result<Vec<String>, Vec<String>> {
-    let (checked, map, _) = check_source(name, src, opts)?;
-    let esc = gosub_escape::analyze_opts(&checked, level >= 2);
-    Ok(esc.diagnostics(&map, level, true))
-}
-
-/// For `gosub disasm`: which address-taken or captured locals of the user's functions live
-/// in the frame and which are boxed on the heap, per the escape analysis.
-pub fn frame_report(name: &str, src: &str, opts: &Options) -> Result<Vec<String>, Vec<String>> {
-    let (checked, _, _) = check_source(name, src, opts)?;
-    let esc = gosub_escape::analyze(&checked);
-    Ok(gosub_compile::boxing::frame_report(&checked, Some(&esc)))
+    Ok(analyze_source(name, src, opts, level >= 2)?.escape_diagnostics(level))
 }
 
 /// Parses and checks a single-file program with the standard packages it imports.

@@ -11,13 +11,14 @@
 //!
 //! The checker continues from its saved state (`gosub_types::check_more`): type, object and
 //! node ids of earlier inputs keep their meaning, and variables declared at the top level of
-//! an input function become package-level variables that later inputs see. The compiler
-//! continues likewise (`gosub_compile::compile_increment`): what the program had keeps its
+//! an input function become package-level variables that later inputs see. The escape
+//! analysis runs on the whole grown program (`driver::escape_analysis`), and the compiler
+//! continues with it (`gosub_compile::compile_increment`): what the program had keeps its
 //! index, and the new entry initializes the new package-level variables and calls the new
 //! input function. The VM takes the grown program (`gosub_vm::Vm::load_more`), its globals
 //! block growing in place, and runs the entry on the same heap.
 //!
-//! Invariants: the saved state (`types`, `resume`, `gen`) always describes exactly the
+//! Invariants: the saved state (`types`, `resume`, `gen`, `escapes`) always describes exactly the
 //! program loaded in `vm`; it is replaced only after `load_more` succeeded, so an input
 //! that fails to compile leaves the session as it was. An input that compiles but fails
 //! at run time keeps its declarations (as Python's REPL does); the VM is recovered
@@ -90,6 +91,8 @@ pub(crate) struct Live {
     types: gosub_types::Program,
     resume: Resume,
     gen: GenState,
+    /// The escape analysis the loaded program was compiled with (`:escape` prints it).
+    escapes: gosub_escape::Escapes,
     pub(crate) vm: RawVm,
     map: Arc<Mutex<SourceMap>>,
     next_id: NodeId,
@@ -172,7 +175,9 @@ impl Live {
             init0: 0,
             session: true,
         };
-        let (prog, gen) = gosub_compile::compile_increment(&types, None, inc)
+        let escapes = driver::escape_analysis(&types, false)
+            .map_err(|d| Error::Compile(rendered(&d, &map)))?;
+        let (prog, gen) = gosub_compile::compile_increment(&types, &escapes, None, inc)
             .map_err(|d| Error::Compile(rendered(&d, &map)))?;
         let outbox: Arc<Outbox> = Arc::new(Outbox {
             session: crate::handle::new_session_id(),
@@ -251,6 +256,7 @@ impl Live {
             types,
             resume,
             gen,
+            escapes,
             vm,
             map,
             next_id,
@@ -539,13 +545,15 @@ impl Live {
             init0,
             session: true,
         };
-        let (prog, gen) =
-            gosub_compile::compile_increment(&types, Some(st), inc).map_err(|d| fail(&d, &map))?;
+        let escapes = driver::escape_analysis(&types, false).map_err(|d| fail(&d, &map))?;
+        let (prog, gen) = gosub_compile::compile_increment(&types, &escapes, Some(st), inc)
+            .map_err(|d| fail(&d, &map))?;
         drop(map);
         self.vm.load_more(prog, &self.natives)?;
         self.types = types;
         self.resume = resume;
         self.gen = gen;
+        self.escapes = escapes;
         self.next_id = next_id;
         self.inputs = n;
         Ok(())
@@ -636,9 +644,24 @@ impl Live {
         out
     }
 
-    /// The checked program and its sources (for `:escape`).
-    pub(crate) fn checked(&self) -> (&gosub_types::Program, Arc<Mutex<SourceMap>>) {
-        (&self.types, self.map.clone())
+    /// gc's `-m` lines of the loaded program (`level` 2 for `-m -m`), from the analysis it
+    /// was compiled with; `-m -m` needs the flow explanations, which the compile stage does
+    /// not record, so it runs the analysis again with them (explanations never change a
+    /// decision).
+    pub(crate) fn escape_lines(&self, level: u8) -> Vec<String> {
+        let Ok(map) = self.map.lock() else {
+            return Vec::new();
+        };
+        if level < 2 {
+            return self.escapes.diagnostics(&map, level, false);
+        }
+        match driver::escape_analysis(&self.types, true) {
+            Ok(esc) => esc.diagnostics(&map, level, false),
+            Err(d) => d
+                .iter()
+                .map(|d| gosub_types::render_diagnostic(d, &map))
+                .collect(),
+        }
     }
 
     /// The name of the last input's file in the source map.

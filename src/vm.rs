@@ -470,13 +470,8 @@ impl Vm {
         let Some(l) = &self.live else {
             return Vec::new();
         };
-        let (prog, map) = l.checked();
-        let Ok(map) = map.lock() else {
-            return Vec::new();
-        };
-        let esc = gosub_escape::analyze(prog);
         let file = l.last_file();
-        esc.diagnostics(&map, level, false)
+        l.escape_lines(level)
             .into_iter()
             .filter(|d| d.starts_with(&format!("{}:", file)) && !d.contains("__gosub"))
             .map(|d| {

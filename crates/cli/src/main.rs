@@ -61,9 +61,12 @@ fn real_main(args: &[String]) -> i32 {
             _ => break,
         }
     }
+    // `-m`: the escape analysis printed is the one `run` then compiles with.
+    let mut analyzed = None;
     if m_level > 0 && (cmd == "build" || cmd == "run") {
-        if let Some(code) = escape_diagnostics(&rest, &opts, m_level) {
-            return code;
+        match escape_diagnostics(&rest, &opts, m_level) {
+            Ok(a) => analyzed = Some(a),
+            Err(code) => return code,
         }
         if cmd == "build" {
             return 0;
@@ -105,7 +108,15 @@ fn real_main(args: &[String]) -> i32 {
             if let Some(a0) = opts.args.first_mut() {
                 *a0 = a0.trim_end_matches(".go").to_string();
             }
-            let compiled = match gosub::compile_source(file, &src, &opts) {
+            let analyzed = match analyzed.take() {
+                Some(a) => Ok(a),
+                None => gosub::driver::analyze_source(file, &src, &opts, false),
+            };
+            let frame_report = match (cmd.as_str(), &analyzed) {
+                ("disasm", Ok(a)) => a.frame_report(),
+                _ => Vec::new(),
+            };
+            let compiled = match analyzed.and_then(|a| a.compile()) {
                 Ok(c) => c,
                 Err(msgs) => {
                     let mut e = std::io::stderr();
@@ -124,10 +135,8 @@ fn real_main(args: &[String]) -> i32 {
                 }
                 "disasm" => {
                     let only = rest.get(1).map(|s| s.as_str());
-                    if let Ok(lines) = gosub::driver::frame_report(file, &src, &opts) {
-                        for l in lines {
-                            println!("// {}", l);
-                        }
+                    for l in frame_report {
+                        println!("// {}", l);
                     }
                     print!("{}", gosub_compile::disasm::disasm(&compiled.program, only));
                     0
@@ -156,33 +165,38 @@ fn real_main(args: &[String]) -> i32 {
     }
 }
 
-/// `gosub build -m` / `gosub run -m`: prints gc's escape-analysis lines to stderr. Returns
-/// an exit code when the command is finished (errors, or `build`).
-fn escape_diagnostics(rest: &[&String], opts: &gosub::Options, level: u8) -> Option<i32> {
+/// `gosub build -m` / `gosub run -m`: parses, checks and escape-analyses the program and
+/// prints gc's escape-analysis lines to stderr. Returns the analysed program (which `run`
+/// compiles), or the exit code on errors.
+fn escape_diagnostics(
+    rest: &[&String],
+    opts: &gosub::Options,
+    level: u8,
+) -> Result<gosub::driver::Analyzed, i32> {
     let Some(file) = rest.first() else {
         eprintln!("gosub: no Go file given");
-        return Some(2);
+        return Err(2);
     };
     let src = match read(file) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("{}", e);
-            return Some(1);
+            return Err(1);
         }
     };
     let mut e = std::io::stderr();
-    match gosub::driver::escape_diagnostics(file, &src, opts, level) {
-        Ok(lines) => {
-            for l in lines {
+    match gosub::driver::analyze_source(file, &src, opts, level >= 2) {
+        Ok(a) => {
+            for l in a.escape_diagnostics(level) {
                 let _ = writeln!(e, "{}", l);
             }
-            None
+            Ok(a)
         }
         Err(msgs) => {
             for m in msgs {
                 let _ = writeln!(e, "{}", m);
             }
-            Some(1)
+            Err(1)
         }
     }
 }

@@ -137,11 +137,7 @@ pub(crate) fn copy<'a>(g: &mut Gen<'a>, c: BuiltinCall<'a>) {
 /// The 32-byte frame buffer gc gives an `append` whose result does not escape (gc's
 /// tmpBuf): a dedicated slot typed by the element's pointer words, or NONE.
 pub(crate) fn append_buf(g: &mut Gen, e: &Expr, et: TypeId) -> Reg {
-    if !g
-        .esc
-        .as_ref()
-        .is_some_and(|x| x.stack_allocs.contains(&e.id))
-    {
+    if !g.esc.stack_allocs.contains(&e.id) {
         return NONE;
     }
     let el = g.layout(et);

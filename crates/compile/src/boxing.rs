@@ -21,10 +21,9 @@ pub fn boxed_vars_for(
     p: &Program,
     body: &ast::Block,
     key: NodeId,
-    esc: Option<&gosub_escape::Escapes>,
+    esc: &gosub_escape::Escapes,
 ) -> HashSet<ObjId> {
     let cons = boxed_vars(p, body);
-    let Some(esc) = esc else { return cons };
     if !esc.analyzed.contains(&key) {
         return cons;
     }
@@ -327,7 +326,7 @@ impl Walker<'_> {
 
 /// For `gosub disasm`: one line per function of the user's package that has address-taken or
 /// captured locals, telling which live in the frame and which are boxed on the heap.
-pub fn frame_report(p: &Program, esc: Option<&gosub_escape::Escapes>) -> Vec<String> {
+pub fn frame_report(p: &Program, esc: &gosub_escape::Escapes) -> Vec<String> {
     let mut out = Vec::new();
     let Some(pkg) = p.packages.last() else {
         return out;

@@ -44,12 +44,7 @@ impl<'a> Gen<'a> {
     /// the value is copied into a dedicated frame slot and the interface points there, so
     /// the conversion never touches the heap. None when the box must be a heap object.
     pub(crate) fn stack_box(&mut self, e: &'a Expr, to: TypeId) -> Option<Reg> {
-        if !self.p.types.is_interface(to)
-            || !self
-                .esc
-                .as_ref()
-                .is_some_and(|x| x.stack_boxes.contains(&e.id))
-        {
+        if !self.p.types.is_interface(to) || !self.esc.stack_boxes.contains(&e.id) {
             return None;
         }
         // The dynamic type: a constant's default type (as const_to boxes it), else e's type.
@@ -278,7 +273,7 @@ impl<'a> Gen<'a> {
                     let buf = self.tmp_buf(id, 128);
                     self.emit(Op::StrToRunes { dst, a, buf });
                 } else {
-                    if self.esc.as_ref().is_some_and(|x| x.zero_copy.contains(&id)) {
+                    if self.esc.zero_copy.contains(&id) {
                         self.emit(Op::StrBytesShared { dst, a });
                     } else {
                         self.emit(Op::StrToBytes { dst, a });

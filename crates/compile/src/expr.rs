@@ -412,11 +412,7 @@ impl<'a> Gen<'a> {
     /// conversion or concatenation at node `id` that escape analysis keeps on the stack;
     /// u32::MAX otherwise.
     pub fn tmp_buf(&mut self, id: gosub_syntax::ast::NodeId, size: u64) -> Reg {
-        if !self
-            .esc
-            .as_ref()
-            .is_some_and(|x| x.stack_allocs.contains(&id))
-        {
+        if !self.esc.stack_allocs.contains(&id) {
             return NONE;
         }
         self.f().alloc_slot(&Layout {

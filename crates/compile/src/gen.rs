@@ -4,10 +4,13 @@
 //! - Every function (declared, method, literal, wrapper) gets its index in `Program::funcs`
 //!   before any code refers to it; bodies are compiled from a work queue, so nested function
 //!   literals never recurse into the generator.
-//! - A local variable lives either in its frame slot (`Loc::Frame`) or, when its address is
-//!   taken or a closure captures it, in a heap cell whose address is in a frame slot
-//!   (`Loc::Boxed`) or in the closure (`Loc::Captured`). Until escape analysis (issue 4)
-//!   decides better, every such variable is boxed, which is always sound.
+//! - A local variable lives either in its frame slot (`Loc::Frame`) or, when its address
+//!   outlives the frame or a closure captures it, in a heap cell whose address is in a frame
+//!   slot (`Loc::Boxed`) or in the closure (`Loc::Captured`). Which variables need a cell is
+//!   decided from the driver's escape analysis (`Gen::esc`, see `boxing.rs`).
+//! - The generator does not run the escape analysis: the driver runs it once (parse →
+//!   check → escape → compile) and hands its result to `Gen::new`; `-m` prints that same
+//!   result.
 
 use crate::bytecode::{Function, Op, Reg};
 use crate::frame::{FrameBuilder, Label};
@@ -156,14 +159,17 @@ pub struct Gen<'a> {
     pub errors: Vec<Diagnostic>,
     pub fs: Option<FnState>,
     pub messages: HashMap<String, u32>,
-    /// The escape analysis (None: unavailable, use the conservative rules).
-    pub esc: Option<gosub_escape::Escapes>,
+    /// The escape analysis of `p`, run by the driver. Functions it did not cover
+    /// (`Escapes::analyzed`: literals in package-level initialisers) get no frame objects
+    /// and box every address-taken or captured variable.
+    pub esc: &'a gosub_escape::Escapes,
 }
 
 pub const NONE: Reg = u32::MAX;
 
 impl<'a> Gen<'a> {
-    pub fn new(p: &'a types::Program) -> Gen<'a> {
+    /// A generator for program `p` with `esc`, the escape analysis of `p`.
+    pub fn new(p: &'a types::Program, esc: &'a gosub_escape::Escapes) -> Gen<'a> {
         let mut g = Gen {
             p,
             out: Program::default(),
@@ -179,12 +185,7 @@ impl<'a> Gen<'a> {
             errors: Vec::new(),
             fs: None,
             messages: HashMap::new(),
-            esc: if std::env::var_os("GOSUB_NOESCAPE").is_some() {
-                None
-            } else {
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| gosub_escape::analyze(p)))
-                    .ok()
-            },
+            esc,
         };
         // GC type 0: bytes.
         g.out.gctypes.push(GcType {
@@ -257,9 +258,7 @@ impl<'a> Gen<'a> {
     /// Is the object allocated at node `id` (`new(T)`, `&T{...}` by its composite literal,
     /// a closure) allowed in the frame by the escape analysis?
     pub fn stack_object(&self, id: NodeId) -> bool {
-        self.esc
-            .as_ref()
-            .is_some_and(|e| e.stack_objects.contains(&id))
+        self.esc.stack_objects.contains(&id)
     }
 
     /// A zeroed frame object of type `t` (a dedicated slot, its pointer words in the stack
@@ -472,8 +471,8 @@ impl<'a> Gen<'a> {
     /// of types, objects and nodes keep their meaning). Everything already in `st.out`
     /// keeps its index; what is new is appended, and `Program::entry` becomes a function
     /// that initializes what `inc` adds and calls the session's new input functions.
-    pub fn resume(p: &'a types::Program, st: GenState) -> Gen<'a> {
-        let mut g = Gen::new(p);
+    pub fn resume(p: &'a types::Program, esc: &'a gosub_escape::Escapes, st: GenState) -> Gen<'a> {
+        let mut g = Gen::new(p, esc);
         g.out = st.out;
         g.layouts = st.layouts;
         g.func_index = st.func_index;
@@ -705,7 +704,7 @@ impl<'a> Gen<'a> {
         self.fs().f.cur_pos = pos;
         let fv = self.p.info.func_vars.get(&key).cloned().unwrap_or_default();
         if let Some(b) = body {
-            let mut boxed = crate::boxing::boxed_vars_for(self.p, b, key, self.esc.as_ref());
+            let mut boxed = crate::boxing::boxed_vars_for(self.p, b, key, self.esc);
             for c in captures {
                 boxed.remove(c);
             }

@@ -34,25 +34,29 @@ pub mod unsafe_fns;
 pub use bytecode::{Function, Op};
 pub use program::Program;
 
+use gosub_escape::Escapes;
 use gosub_syntax::Diagnostic;
 
-/// Compiles a checked program.
-pub fn compile(p: &gosub_types::Program) -> Result<Program, Vec<Diagnostic>> {
-    gen::Gen::new(p).run()
+/// Compiles a checked program; `esc` is its escape analysis (`gosub_escape::analyze`),
+/// which the driver runs once and also prints for `-m`.
+pub fn compile(p: &gosub_types::Program, esc: &Escapes) -> Result<Program, Vec<Diagnostic>> {
+    gen::Gen::new(p, esc).run()
 }
 
 pub use gen::{GenState, Increment};
 
 /// Compiles an eval session's first program (`st` None) or its next input (see
-/// `gen::Gen::resume`). The returned state continues the next compilation.
+/// `gen::Gen::resume`); `esc` is the escape analysis of the whole grown program `p`. The
+/// returned state continues the next compilation.
 pub fn compile_increment(
     p: &gosub_types::Program,
+    esc: &Escapes,
     st: Option<GenState>,
     inc: Increment,
 ) -> Result<(Program, GenState), Vec<Diagnostic>> {
     let g = match st {
-        Some(st) => gen::Gen::resume(p, st),
-        None => gen::Gen::new(p),
+        Some(st) => gen::Gen::resume(p, esc, st),
+        None => gen::Gen::new(p, esc),
     };
     g.run_increment(inc)
 }

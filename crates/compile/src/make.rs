@@ -140,11 +140,7 @@ pub(crate) fn stack_make(
     args: &[Expr],
     el: &Layout,
 ) -> Option<(u64, u64, u64, Vec<u32>)> {
-    if !g
-        .esc
-        .as_ref()
-        .is_some_and(|x| x.stack_allocs.contains(&e.id))
-    {
+    if !g.esc.stack_allocs.contains(&e.id) {
         return None;
     }
     let konst = |a: &Expr| match g.p.info.consts.get(&a.id) {

@@ -504,8 +504,8 @@ impl<'a, 'c> Builder<'a, 'c> {
                             _ => self.blank(),
                         })
                         .collect();
-                    if sp.values.len() == 1 && ks.len() > 1 {
-                        self.multi(ks, &sp.values[0], s);
+                    if let ([v], true) = (sp.values.as_slice(), ks.len() > 1) {
+                        self.multi(ks, v, s);
                     } else {
                         for (i, v) in sp.values.iter().enumerate() {
                             let k = ks.get(i).cloned().unwrap_or(self.blank());
@@ -558,8 +558,8 @@ impl<'a, 'c> Builder<'a, 'c> {
                     .cloned()
                     .unwrap_or_default();
                 let ks: Vec<Hole> = fv.results.iter().map(|&o| Hole::to(self.var(o))).collect();
-                if es.len() == 1 && ks.len() > 1 {
-                    self.multi(ks, &es[0], s);
+                if let ([e], true) = (es.as_slice(), ks.len() > 1) {
+                    self.multi(ks, e, s);
                 } else {
                     for (i, e) in es.iter().enumerate() {
                         let k = ks.get(i).cloned().unwrap_or(self.blank());
@@ -702,30 +702,9 @@ impl<'a, 'c> Builder<'a, 'c> {
                 let tmp = self.new_loc(LocKind::Temp, true);
                 self.expr(Hole::to(tmp), x);
                 self.depth += 1;
-                let mut ks = Vec::new();
-                for v in [key, value] {
-                    let k = match v {
-                        None => self.blank(),
-                        Some(v) if *define => match &v.kind {
-                            ExprKind::Ident(id) if id.name != "_" => match self.def_obj(id) {
-                                Some(o) => {
-                                    let l = self.var(o);
-                                    if self.addr_or_captured.contains(&o) {
-                                        // The per-iteration copy is declared in the body.
-                                        self.g.locs[l].loop_depth = self.depth;
-                                    }
-                                    Hole::to(l)
-                                }
-                                None => self.blank(),
-                            },
-                            _ => self.blank(),
-                        },
-                        Some(v) => self.addr(v),
-                    };
-                    ks.push(k);
-                }
+                let ks = [self.range_var(key, *define), self.range_var(value, *define)];
                 let xt = self.ty(x).map(|t| self.p().types.under(t).clone());
-                let k1 = ks[1].clone();
+                let [k0, k1] = ks.clone();
                 let k1 = self.note(k1, s.span.lo, || "range".into(), "range");
                 match xt {
                     Some(TypeKind::Array(..)) => self.g.flow(&k1, tmp),
@@ -742,25 +721,41 @@ impl<'a, 'c> Builder<'a, 'c> {
                 }
                 if let Some(TypeKind::Map(..)) = xt {
                     // Keys come from the map too.
-                    let k0 = ks[0].clone().shift(1);
-                    self.g.flow(&k0, tmp);
+                    self.g.flow(&k0.shift(1), tmp);
                 }
-                let per_iter: Vec<bool> = [key, value]
-                    .iter()
-                    .map(|v| {
-                        *define
-                            && matches!(v, Some(Expr { kind: ExprKind::Ident(id), .. })
-                                if self.def_obj(id).is_some_and(|o| self.addr_or_captured.contains(&o)))
-                    })
-                    .collect();
-                for (i, k) in ks.iter().enumerate() {
-                    if !per_iter[i] {
+                for (v, k) in [key, value].into_iter().zip(ks.iter()) {
+                    let per_iter = *define
+                        && matches!(v, Some(Expr { kind: ExprKind::Ident(id), .. })
+                            if self.def_obj(id).is_some_and(|o| self.addr_or_captured.contains(&o)));
+                    if !per_iter {
                         self.reassigned(std::slice::from_ref(k), None);
                     }
                 }
                 self.block(&body.stmts);
                 self.depth = d;
             }
+        }
+    }
+
+    /// The hole of a range loop's key or value variable.
+    fn range_var(&mut self, v: &'a Option<Expr>, define: bool) -> Hole {
+        match v {
+            None => self.blank(),
+            Some(v) if define => match &v.kind {
+                ExprKind::Ident(id) if id.name != "_" => match self.def_obj(id) {
+                    Some(o) => {
+                        let l = self.var(o);
+                        if self.addr_or_captured.contains(&o) {
+                            // The per-iteration copy is declared in the body.
+                            self.g.locs[l].loop_depth = self.depth;
+                        }
+                        Hole::to(l)
+                    }
+                    None => self.blank(),
+                },
+                _ => self.blank(),
+            },
+            Some(v) => self.addr(v),
         }
     }
 
@@ -787,18 +782,18 @@ impl<'a, 'c> Builder<'a, 'c> {
             dts.push(self.ty(x));
             ks.push(k);
         }
-        if rhs.len() == 1 && lhs.len() > 1 {
-            let r = unparen(&rhs[0]);
+        if let ([r0], [k0, _, ..], [dt0, ..]) = (rhs, ks.as_slice(), dts.as_slice()) {
+            let r = unparen(r0);
             if let ExprKind::Call { .. } = r.kind {
                 if !self.p().info.conversions.contains_key(&r.id) {
-                    self.multi(ks.clone(), &rhs[0], s);
+                    self.multi(ks.clone(), r0, s);
                     self.reassigned(&ks, Some((s, lhs)));
                     return;
                 }
             }
             // Comma-ok forms: the value flows to the first destination.
-            let k = self.note_stmt(ks[0].clone(), s, "assign-pair");
-            self.expr_conv(k, &rhs[0], dts[0]);
+            let k = self.note_stmt(k0.clone(), s, "assign-pair");
+            self.expr_conv(k, r0, *dt0);
             self.reassigned(&ks, Some((s, lhs)));
             return;
         }
@@ -1652,14 +1647,14 @@ impl<'a, 'c> Builder<'a, 'c> {
         let _ = nparam;
         // Arguments.
         let nps = sig.params.len();
-        if args.len() == 1 && nps > 1 {
+        if let ([a0], true) = (args.as_slice(), nps > 1) {
             // f(g()) with a multi-value g: each result flows to a parameter.
             let mut hs = Vec::new();
             for i in 0..nps {
                 let h = self.arg_hole(&ks_all, callee, i, method_expr_recv);
                 hs.push(h);
             }
-            self.call(Some(hs), unparen(&args[0]));
+            self.call(Some(hs), unparen(a0));
             return;
         }
         for (i, a) in args.iter().enumerate() {
@@ -1669,11 +1664,11 @@ impl<'a, 'c> Builder<'a, 'c> {
                     let h = self.arg_hole(&ks_all, callee, nps - 1, method_expr_recv);
                     let h = self.note_e(h, e, "call parameter");
                     let sl = self.spill(h, e, TAG_DDD, AllocKind::Ddd);
-                    let et = match tt.under(sig.params[nps - 1]) {
+                    let et = sig.params.last().and_then(|&t| match tt.under(t) {
                         TypeKind::Slice(et) => Some(*et),
                         _ => None,
-                    };
-                    for a2 in &args[i..] {
+                    });
+                    for a2 in args.iter().skip(i) {
                         let kk = self.note(
                             sl.clone(),
                             call_lparen(e),
@@ -1897,7 +1892,7 @@ impl<'a, 'c> Builder<'a, 'c> {
                         self.expr(k, a1);
                     }
                 } else {
-                    for a in &args[1..] {
+                    for a in args.iter().skip(1) {
                         let h = self.note_e(self.heap(), e, "call parameter");
                         self.expr_conv(h, a, et);
                     }

@@ -461,16 +461,18 @@ pub fn fmt_stmt(p: &Program, s: &Stmt) -> String {
                 format!("return {}", list(es))
             }
         }
-        StmtKind::Decl(gosub_syntax::ast::Decl::Var(gd)) => {
-            let sp = &gd.specs[0];
-            let names = sp
-                .names
-                .iter()
-                .map(|n| n.name.clone())
-                .collect::<Vec<_>>()
-                .join(", ");
-            format!("var {} = {}", names, list(&sp.values))
-        }
+        StmtKind::Decl(gosub_syntax::ast::Decl::Var(gd)) => match gd.specs.first() {
+            Some(sp) => {
+                let names = sp
+                    .names
+                    .iter()
+                    .map(|n| n.name.clone())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                format!("var {} = {}", names, list(&sp.values))
+            }
+            None => "statement".into(),
+        },
         StmtKind::Send { ch, value } => format!("{} <- {}", fmt_expr(p, ch), fmt_expr(p, value)),
         _ => "statement".into(),
     }

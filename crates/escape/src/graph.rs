@@ -5,6 +5,11 @@
 //! flows into `dst`"; `d = -1` means the *address* of `src` flows into `dst` (`dst = &src`).
 //! This is gc's representation (cmd/compile/internal/escape/graph.go): a hole is the
 //! destination side of a flow being built while walking an expression.
+//!
+//! Invariant: a location index (the roots `HEAP`, `BLANK`, `MUTATOR` and whatever
+//! `Graph::add` returned) stays valid for the graph's life, because locations are never
+//! removed; every `Hole::dst` and `Edge::src` is such an index, so indexing `locs` with
+//! them cannot fail.
 
 use gosub_syntax::ast::NodeId;
 use gosub_types::ObjId;

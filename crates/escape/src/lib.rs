@@ -14,6 +14,11 @@
 //! outlive its frame, and an allocation in `stack_allocs` never has its address outlive the
 //! frame of the function that contains it (nor the loop iteration that made it, when a
 //! variable declared outside the loop keeps it).
+//!
+//! The analysis is a stage of the driver (parse → check → escape → compile): `analyze` runs
+//! once per compilation and its result is both what the compiler acts on and what `-m`
+//! prints. It never panics; an inconsistency it cannot analyse past is an `InternalError`,
+//! which the driver reports as a compile error (`internal compiler error: ...`).
 
 pub mod build;
 pub mod diag;
@@ -24,8 +29,8 @@ pub mod summary;
 pub mod types_util;
 pub mod walk;
 
-use gosub_syntax::ast::NodeId;
-use gosub_syntax::SourceMap;
+use gosub_syntax::ast::{NodeId, Span};
+use gosub_syntax::{Diagnostic, SourceMap};
 use gosub_types::{ObjId, Program};
 use std::collections::{HashMap, HashSet};
 
@@ -65,13 +70,34 @@ pub struct Escapes {
     batch_ends: Vec<(usize, usize)>,
 }
 
-/// Analyses the whole program.
-pub fn analyze(p: &Program) -> Escapes {
-    analyze_opts(p, false)
+/// An inconsistency in the checked program that the analysis cannot go past (gc's
+/// `base.Fatalf`): a bug in gosub, never a property of the user's program.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InternalError {
+    /// Where the analysis was (the function being analysed).
+    pub pos: u32,
+    pub msg: String,
 }
 
-/// Analyses the whole program; with `explain`, also records the `-m -m` flow explanations.
-pub fn analyze_opts(p: &Program, explain: bool) -> Escapes {
+impl InternalError {
+    /// The compile error the driver reports: `FILE:L:C: internal compiler error: ...`.
+    pub fn diagnostic(&self) -> Diagnostic {
+        Diagnostic::new(
+            Span::new(self.pos, self.pos),
+            format!("internal compiler error: escape analysis: {}", self.msg),
+        )
+    }
+}
+
+impl std::fmt::Display for InternalError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "internal compiler error: escape analysis: {}", self.msg)
+    }
+}
+
+/// Analyses the whole program; with `explain`, also records the `-m -m` flow explanations
+/// (they never change a decision).
+pub fn analyze(p: &Program, explain: bool) -> Result<Escapes, InternalError> {
     let decls = summary::decl_map(p);
     let mut cx = build::Ctx {
         p,
@@ -80,8 +106,7 @@ pub fn analyze_opts(p: &Program, explain: bool) -> Escapes {
         explain,
     };
     // Natives first.
-    for (pi, pkg) in p.packages.iter().enumerate() {
-        let _ = pi;
+    for pkg in &p.packages {
         for f in &pkg.files {
             for d in &f.decls {
                 if let gosub_syntax::ast::Decl::Func(fd) = d {
@@ -95,7 +120,7 @@ pub fn analyze_opts(p: &Program, explain: bool) -> Escapes {
     }
     let main_pkg = p.packages.len().saturating_sub(1);
     let mut out = Escapes::default();
-    for batch in summary::batches(p, &decls) {
+    for batch in summary::batches(p, &decls)? {
         let mut bo = summary::BatchOut::default();
         let tags = summary::run_batch(&cx, &batch, main_pkg, &mut bo);
         for (k, t) in tags {
@@ -126,7 +151,7 @@ pub fn analyze_opts(p: &Program, explain: bool) -> Escapes {
     }
     // Package-level initialisers run in no frame: their allocations are heap allocations
     // (never in `stack_allocs`).
-    out
+    Ok(out)
 }
 
 impl Escapes {
@@ -159,13 +184,13 @@ impl Escapes {
         let (mut e0, mut l0) = (0, 0);
         for (e1, l1) in ends {
             if level >= 2 {
-                for (pos, msg, m) in &self.explain[e0..e1] {
+                for (pos, msg, m) in self.explain.get(e0..e1).unwrap_or_default() {
                     if !only_main || *m {
                         v.push(explain_line(*pos, msg));
                     }
                 }
             }
-            for (pos, msg, m) in &self.lines[l0..l1] {
+            for (pos, msg, m) in self.lines.get(l0..l1).unwrap_or_default() {
                 if !only_main || *m {
                     v.push(format!("{}: {}", map.position(*pos), msg));
                 }

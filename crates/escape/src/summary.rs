@@ -17,6 +17,7 @@ use crate::graph::*;
 use crate::prescan::{Facts, Scan};
 use crate::solve::{Explained, Solver};
 use crate::types_util::*;
+use crate::InternalError;
 use gosub_syntax::ast::{self, Expr, ExprKind, NodeId};
 use gosub_types::{ObjId, ObjKind, Program, Selection, TypeKind};
 use std::collections::{HashMap, HashSet};
@@ -106,11 +107,17 @@ fn callees(p: &Program, body: &ast::Block) -> Vec<ObjId> {
 }
 
 /// Strongly connected components of the call graph, callees first (Tarjan).
-#[allow(clippy::map_entry)]
+///
+/// Every function of `order` and every edge target is a declaration with a body in `decls`
+/// (both are built from it); a lookup that fails anyway is an `InternalError`.
 pub fn batches<'a>(
     p: &'a Program,
     decls: &HashMap<ObjId, &'a ast::FuncDecl>,
-) -> Vec<Vec<&'a ast::FuncDecl>> {
+) -> Result<Vec<Vec<&'a ast::FuncDecl>>, InternalError> {
+    let missing = |o: ObjId| InternalError {
+        pos: p.obj(o).span.lo,
+        msg: format!("no declaration with a body for function {}", p.obj(o).name),
+    };
     let mut order: Vec<ObjId> = Vec::new();
     for pkg in &p.packages {
         for f in &pkg.files {
@@ -127,8 +134,11 @@ pub fn batches<'a>(
     }
     let mut edges: HashMap<ObjId, Vec<ObjId>> = HashMap::new();
     for &o in &order {
-        let fd = decls[&o];
-        let cs = callees(p, fd.body.as_ref().expect("body"));
+        let body = decls
+            .get(&o)
+            .and_then(|fd| fd.body.as_ref())
+            .ok_or_else(|| missing(o))?;
+        let cs = callees(p, body);
         let mut seen = HashSet::new();
         edges.insert(
             o,
@@ -137,13 +147,14 @@ pub fn batches<'a>(
                 .collect(),
         );
     }
-    // Iterative Tarjan.
+    // Iterative Tarjan. `index` and `low` hold every function pushed on `stack`.
     let mut index: HashMap<ObjId, usize> = HashMap::new();
     let mut low: HashMap<ObjId, usize> = HashMap::new();
     let mut on_stack: HashSet<ObjId> = HashSet::new();
     let mut stack: Vec<ObjId> = Vec::new();
     let mut out = Vec::new();
     let mut next = 0usize;
+    let no_edges = Vec::new();
     for &start in &order {
         if index.contains_key(&start) {
             continue;
@@ -155,30 +166,30 @@ pub fn batches<'a>(
         stack.push(start);
         on_stack.insert(start);
         while let Some(&mut (v, ref mut i)) = work.last_mut() {
-            let es = &edges[&v];
-            if *i < es.len() {
-                let w = es[*i];
+            let es = edges.get(&v).unwrap_or(&no_edges);
+            let lv = low.get(&v).copied().unwrap_or(usize::MAX);
+            if let Some(&w) = es.get(*i) {
                 *i += 1;
-                if !index.contains_key(&w) {
+                if let Some(&iw) = index.get(&w) {
+                    if on_stack.contains(&w) {
+                        low.insert(v, lv.min(iw));
+                    }
+                } else {
                     index.insert(w, next);
                     low.insert(w, next);
                     next += 1;
                     stack.push(w);
                     on_stack.insert(w);
                     work.push((w, 0));
-                } else if on_stack.contains(&w) {
-                    let lw = index[&w];
-                    let lv = low[&v];
-                    low.insert(v, lv.min(lw));
                 }
             } else {
                 work.pop();
                 if let Some(&(u, _)) = work.last() {
-                    let lv = low[&v];
-                    let lu = low[&u];
-                    low.insert(u, lu.min(lv));
+                    if let Some(lu) = low.get_mut(&u) {
+                        *lu = (*lu).min(lv);
+                    }
                 }
-                if low[&v] == index[&v] {
+                if Some(&lv) == index.get(&v) {
                     let mut comp = Vec::new();
                     while let Some(w) = stack.pop() {
                         on_stack.remove(&w);
@@ -188,13 +199,17 @@ pub fn batches<'a>(
                         }
                     }
                     // Source order within a component.
-                    comp.sort_by_key(|o| decls[o].span.lo);
-                    out.push(comp.iter().map(|o| decls[o]).collect());
+                    let mut fds = comp
+                        .iter()
+                        .map(|o| decls.get(o).copied().ok_or_else(|| missing(*o)))
+                        .collect::<Result<Vec<_>, _>>()?;
+                    fds.sort_by_key(|fd| fd.span.lo);
+                    out.push(fds);
                 }
             }
         }
     }
-    out
+    Ok(out)
 }
 
 /// Summaries of bodyless (native) functions.
