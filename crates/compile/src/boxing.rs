@@ -1,19 +1,19 @@
-//! Which local variables need a heap cell: those whose address is taken (`&x`, `&x.f`,
-//! `&a[i]` of an array, `x.M()` with a pointer receiver on an addressable `x`, slicing an
-//! array variable) and those captured by a function literal.
+//! The compiler's decision of which local variables get a heap cell, given the escape
+//! analysis: a candidate (a variable whose address is taken or that a function literal
+//! captures: `gosub_escape::addr_taken_or_captured`, the analysis's own walk) keeps its frame
+//! slot unless the analysis says its address may outlive the frame (`Escapes::boxed`: gc's
+//! "moved to heap" plus the variables captured by closures that escape or that defer/go
+//! run, since gosub captures by reference). Narrow scalars (bool, 8/16/32-bit numbers,
+//! complex) are boxed when their address is taken regardless, because their register form
+//! (a canonical 64-bit word) differs from their memory form.
 //!
-//! `boxed_vars` is the conservative rule (every such variable is boxed, always sound);
-//! `boxed_vars_for` narrows it with the escape analysis (crates/escape): a variable keeps its
-//! frame slot, even with its address taken or captured by a closure, unless the analysis
-//! says its address may outlive the frame (`Escapes::boxed`: gc's "moved to heap" plus the
-//! variables captured by closures that escape or that defer/go run, since gosub captures by
-//! reference). Narrow scalars (bool, 8/16/32-bit numbers, complex) are boxed when their
-//! address is taken regardless, because their register form (a canonical 64-bit word) differs
-//! from their memory form. Without an analysis result for the function, the conservative
-//! rule applies.
+//! A function the analysis did not cover (`Escapes::analyzed`: function literals in
+//! package-level initialisers, which run in no frame the analysis models) boxes every
+//! candidate, which is always sound.
 
+use gosub_escape::{addr_taken_or_captured, Escapes};
 use gosub_syntax::ast::{self, Expr, ExprKind, NodeId, Stmt, StmtKind};
-use gosub_types::{BasicKind, ObjId, Program, Selection, TypeKind};
+use gosub_types::{BasicKind, ObjId, Program, TypeKind};
 use std::collections::HashSet;
 
 /// The variables of the function `key` (FuncDecl name or FuncLit node) that need a heap cell.
@@ -21,13 +21,14 @@ pub fn boxed_vars_for(
     p: &Program,
     body: &ast::Block,
     key: NodeId,
-    esc: &gosub_escape::Escapes,
+    esc: &Escapes,
 ) -> HashSet<ObjId> {
-    let cons = boxed_vars(p, body);
+    let cands = addr_taken_or_captured(p, body);
     if !esc.analyzed.contains(&key) {
-        return cons;
+        return cands;
     }
-    cons.into_iter()
+    cands
+        .into_iter()
         .filter(|o| esc.boxed.contains(o) || is_narrow(p, *o))
         .collect()
 }
@@ -50,15 +51,6 @@ fn is_narrow(p: &Program, o: ObjId) -> bool {
                 | UntypedRune
         )
     )
-}
-
-pub fn boxed_vars(p: &Program, body: &ast::Block) -> HashSet<ObjId> {
-    let mut w = Walker {
-        p,
-        out: HashSet::new(),
-    };
-    w.stmts(&body.stmts);
-    w.out
 }
 
 pub fn has_defer(body: &ast::Block) -> bool {
@@ -84,249 +76,9 @@ pub fn has_defer(body: &ast::Block) -> bool {
     stmts(&body.stmts)
 }
 
-struct Walker<'a> {
-    p: &'a Program,
-    out: HashSet<ObjId>,
-}
-
-impl Walker<'_> {
-    /// The variable at the root of an addressable operand (through fields of struct values
-    /// and elements of arrays), if it is a local.
-    fn root_var(&self, e: &Expr) -> Option<ObjId> {
-        match &e.kind {
-            ExprKind::Ident(id) => self.p.info.uses.get(&id.id).copied(),
-            ExprKind::Paren(x) => self.root_var(x),
-            ExprKind::Selector { x, .. } => match self.p.info.selections.get(&e.id) {
-                Some(Selection::Field { .. }) => {
-                    let xt = self.p.info.types.get(&x.id).copied()?;
-                    if matches!(self.p.types.under(xt), TypeKind::Pointer(_)) {
-                        None
-                    } else {
-                        self.root_var(x)
-                    }
-                }
-                _ => None,
-            },
-            ExprKind::Index { x, .. } => {
-                let xt = self.p.info.types.get(&x.id).copied()?;
-                if matches!(self.p.types.under(xt), TypeKind::Array(..)) {
-                    self.root_var(x)
-                } else {
-                    None
-                }
-            }
-            _ => None,
-        }
-    }
-
-    fn mark(&mut self, e: &Expr) {
-        if let Some(o) = self.root_var(e) {
-            if let gosub_types::ObjKind::Var { global: false, .. } = self.p.obj(o).kind {
-                self.out.insert(o);
-            }
-        }
-    }
-
-    fn stmts(&mut self, ss: &[Stmt]) {
-        for s in ss {
-            self.stmt(s);
-        }
-    }
-
-    fn stmt(&mut self, s: &Stmt) {
-        match &s.kind {
-            StmtKind::Empty | StmtKind::Branch { .. } => {}
-            StmtKind::Decl(d) => {
-                if let ast::Decl::Var(gd) = d {
-                    for sp in &gd.specs {
-                        self.exprs(&sp.values);
-                    }
-                }
-            }
-            StmtKind::Labeled { stmt, .. } => self.stmt(stmt),
-            StmtKind::Expr(e) | StmtKind::Go(e) | StmtKind::Defer(e) => self.expr(e),
-            StmtKind::Send { ch, value } => {
-                self.expr(ch);
-                self.expr(value);
-            }
-            StmtKind::IncDec { x, .. } => self.expr(x),
-            StmtKind::Assign { lhs, rhs, .. } => {
-                self.exprs(lhs);
-                self.exprs(rhs);
-            }
-            StmtKind::Return(es) => self.exprs(es),
-            StmtKind::Block(b) => self.stmts(&b.stmts),
-            StmtKind::If {
-                init,
-                cond,
-                then,
-                els,
-            } => {
-                if let Some(i) = init {
-                    self.stmt(i);
-                }
-                self.expr(cond);
-                self.stmts(&then.stmts);
-                if let Some(e) = els {
-                    self.stmt(e);
-                }
-            }
-            StmtKind::Switch {
-                init, tag, clauses, ..
-            } => {
-                if let Some(i) = init {
-                    self.stmt(i);
-                }
-                if let Some(t) = tag {
-                    self.expr(t);
-                }
-                for c in clauses {
-                    if let Some(es) = &c.exprs {
-                        self.exprs(es);
-                    }
-                    self.stmts(&c.body);
-                }
-            }
-            StmtKind::TypeSwitch {
-                init, x, clauses, ..
-            } => {
-                if let Some(i) = init {
-                    self.stmt(i);
-                }
-                self.expr(x);
-                for c in clauses {
-                    self.stmts(&c.body);
-                }
-            }
-            StmtKind::Select { clauses } => {
-                for c in clauses {
-                    if let Some(s) = &c.comm {
-                        self.stmt(s);
-                    }
-                    self.stmts(&c.body);
-                }
-            }
-            StmtKind::For {
-                init,
-                cond,
-                post,
-                body,
-            } => {
-                if let Some(i) = init {
-                    self.stmt(i);
-                }
-                if let Some(c) = cond {
-                    self.expr(c);
-                }
-                if let Some(p) = post {
-                    self.stmt(p);
-                }
-                self.stmts(&body.stmts);
-            }
-            StmtKind::Range {
-                key,
-                value,
-                x,
-                body,
-                ..
-            } => {
-                if let Some(k) = key {
-                    self.expr(k);
-                }
-                if let Some(v) = value {
-                    self.expr(v);
-                }
-                self.expr(x);
-                self.stmts(&body.stmts);
-            }
-        }
-    }
-
-    fn exprs(&mut self, es: &[Expr]) {
-        for e in es {
-            self.expr(e);
-        }
-    }
-
-    fn expr(&mut self, e: &Expr) {
-        match &e.kind {
-            ExprKind::Unary {
-                op: ast::UnOp::Addr,
-                x,
-            } => {
-                self.mark(x);
-                self.expr(x);
-            }
-            ExprKind::Unary { x, .. } | ExprKind::Star(x) | ExprKind::Paren(x) => self.expr(x),
-            ExprKind::Binary { x, y, .. } => {
-                self.expr(x);
-                self.expr(y);
-            }
-            ExprKind::CompositeLit { elts, .. } => self.exprs(elts),
-            ExprKind::KeyValue { key, value } => {
-                self.expr(key);
-                self.expr(value);
-            }
-            ExprKind::FuncLit { body, .. } => {
-                if let Some(caps) = self.p.info.captures.get(&e.id) {
-                    self.out.extend(caps.iter().copied());
-                }
-                self.stmts(&body.stmts);
-            }
-            ExprKind::Selector { x, .. } => {
-                if let Some(Selection::Method {
-                    ptr_recv: true,
-                    path,
-                    ..
-                }) = self.p.info.selections.get(&e.id)
-                {
-                    if let Some(xt) = self.p.info.types.get(&x.id) {
-                        if !matches!(self.p.types.under(*xt), TypeKind::Pointer(_))
-                            && path.is_empty()
-                        {
-                            self.mark(x);
-                        }
-                    }
-                }
-                if let Some(Selection::Method { ptr_recv: true, .. }) =
-                    self.p.info.selections.get(&e.id)
-                {
-                    if let Some(xt) = self.p.info.types.get(&x.id) {
-                        if !matches!(self.p.types.under(*xt), TypeKind::Pointer(_)) {
-                            self.mark(x);
-                        }
-                    }
-                }
-                self.expr(x);
-            }
-            ExprKind::Index { x, index } => {
-                self.expr(x);
-                self.expr(index);
-            }
-            ExprKind::SliceExpr { x, lo, hi, max, .. } => {
-                if let Some(xt) = self.p.info.types.get(&x.id) {
-                    if matches!(self.p.types.under(*xt), TypeKind::Array(..)) {
-                        self.mark(x);
-                    }
-                }
-                self.expr(x);
-                for p in [lo, hi, max].into_iter().flatten() {
-                    self.expr(p);
-                }
-            }
-            ExprKind::TypeAssert { x, .. } => self.expr(x),
-            ExprKind::Call { fun, args, .. } => {
-                self.expr(fun);
-                self.exprs(args);
-            }
-            _ => {}
-        }
-    }
-}
-
 /// For `gosub disasm`: one line per function of the user's package that has address-taken or
 /// captured locals, telling which live in the frame and which are boxed on the heap.
-pub fn frame_report(p: &Program, esc: &gosub_escape::Escapes) -> Vec<String> {
+pub fn frame_report(p: &Program, esc: &Escapes) -> Vec<String> {
     let mut out = Vec::new();
     let Some(pkg) = p.packages.last() else {
         return out;
@@ -338,7 +90,7 @@ pub fn frame_report(p: &Program, esc: &gosub_escape::Escapes) -> Vec<String> {
             let mut lits = Vec::new();
             collect_lits(&body.stmts, &mut lits);
             let mut report = |name: String, key: NodeId, b: &ast::Block, params: Vec<ObjId>| {
-                let mut cands: Vec<ObjId> = boxed_vars(p, b)
+                let mut cands: Vec<ObjId> = addr_taken_or_captured(p, b)
                     .into_iter()
                     .filter(|o| p.obj(*o).owner == Some(key) || params.contains(o))
                     .collect();

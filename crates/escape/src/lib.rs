@@ -35,6 +35,7 @@ use gosub_types::{ObjId, Program};
 use std::collections::{HashMap, HashSet};
 
 pub use build::AllocKind;
+pub use prescan::addr_taken_or_captured;
 
 /// The analysis result.
 #[derive(Clone, Debug, Default)]

@@ -3,10 +3,22 @@
 //! variables live in the loop body when they are), variables reassigned after their
 //! definition, and locals bound once to a function literal (calls through them are static,
 //! as with gc's `ir.StaticValue`).
+//!
+//! This is gosub's one analysis of "address taken": the compiler asks it too
+//! (`addr_taken_or_captured`), for the candidates it may have to box.
 
-use gosub_syntax::ast::{unparen, AssignOp, Decl, Expr, ExprKind, Stmt, StmtKind, UnOp};
+use gosub_syntax::ast::{unparen, AssignOp, Block, Decl, Expr, ExprKind, Stmt, StmtKind, UnOp};
 use gosub_types::{ObjId, ObjKind, Program, Selection, TypeKind};
 use std::collections::{HashMap, HashSet};
+
+/// The local variables of `body` and of the function literals in it whose address is taken
+/// (`&x`, `&x.f` of a struct value, `&a[i]` of an array, `x.M()` with a pointer receiver on
+/// an addressable `x`, slicing an array variable) or that a function literal captures.
+pub fn addr_taken_or_captured(p: &Program, body: &Block) -> HashSet<ObjId> {
+    let mut f = Facts::default();
+    Scan { p, f: &mut f }.stmts(&body.stmts);
+    f.addr_or_captured
+}
 
 #[derive(Default)]
 pub struct Facts<'a> {
