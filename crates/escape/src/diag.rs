@@ -13,7 +13,7 @@
 //! Each `flow: dst ← src` is one assignment edge on the path from the value to the heap (or
 //! to the result it leaks to); `&` means the address flows, `*` one dereference per star.
 
-use crate::build::{Builder, Callee};
+use crate::expr::{Builder, Callee};
 use crate::graph::*;
 use crate::solve::Explained;
 use gosub_syntax::ast::{AssignOp, BinOp, ChanDir, Expr, ExprKind, Stmt, StmtKind};

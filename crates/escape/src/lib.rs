@@ -4,7 +4,7 @@
 //! may live in its function's frame or must be on the GC heap, for the same reasons as gc's
 //! cmd/compile/internal/escape (see docs/escape.md):
 //! - `graph.rs`: locations and dereference-counted assignment edges;
-//! - `build.rs`: the AST → graph rules, one per node kind;
+//! - `expr.rs`: the AST → graph rules, one per node kind;
 //! - `prescan.rs`: per-function facts used by the rules (address taken, reassigned, ...);
 //! - `solve.rs`: the fixed-point walk (escapes, parameter leaks, the loop-depth rule);
 //! - `summary.rs`: call-graph SCCs analysed bottom-up and per-parameter summaries;
@@ -20,8 +20,8 @@
 //! prints. It never panics; an inconsistency it cannot analyse past is an `InternalError`,
 //! which the driver reports as a compile error (`internal compiler error: ...`).
 
-pub mod build;
 pub mod diag;
+pub mod expr;
 pub mod graph;
 pub mod prescan;
 pub mod solve;
@@ -34,7 +34,7 @@ use gosub_syntax::{Diagnostic, SourceMap};
 use gosub_types::{ObjId, Program};
 use std::collections::{HashMap, HashSet};
 
-pub use build::AllocKind;
+pub use expr::AllocKind;
 pub use prescan::addr_taken_or_captured;
 
 /// The analysis result.
@@ -100,7 +100,7 @@ impl std::fmt::Display for InternalError {
 /// (they never change a decision).
 pub fn analyze(p: &Program, explain: bool) -> Result<Escapes, InternalError> {
     let decls = summary::decl_map(p);
-    let mut cx = build::Ctx {
+    let mut cx = expr::Ctx {
         p,
         decls: decls.clone(),
         tags: HashMap::new(),
@@ -131,14 +131,14 @@ pub fn analyze(p: &Program, explain: bool) -> Result<Escapes, InternalError> {
         out.boxed.extend(bo.moved.iter().copied());
         out.boxed.extend(bo.boxed.iter().copied());
         for (id, tag, _) in &bo.heap_allocs {
-            if *tag == build::TAG_PRIMARY {
+            if *tag == expr::TAG_PRIMARY {
                 out.heap_allocs.insert(*id);
             }
         }
         for (id, tag, _) in &bo.stack_allocs {
-            if *tag == build::TAG_PRIMARY {
+            if *tag == expr::TAG_PRIMARY {
                 out.stack_allocs.insert(*id);
-            } else if *tag == build::TAG_IFACE {
+            } else if *tag == expr::TAG_IFACE {
                 out.stack_boxes.insert(*id);
             }
         }

@@ -12,7 +12,7 @@
 //! the heap, except string parameters (which may only be returned) and the `...any`
 //! arguments of fmt's formatting natives (whose contents leak, as in gc's fmt).
 
-use crate::build::*;
+use crate::expr::*;
 use crate::graph::*;
 use crate::prescan::{Facts, Scan};
 use crate::solve::{Explained, Solver};
