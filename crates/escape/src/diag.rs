@@ -13,7 +13,7 @@
 //! Each `flow: dst ← src` is one assignment edge on the path from the value to the heap (or
 //! to the result it leaks to); `&` means the address flows, `*` one dereference per star.
 
-use crate::expr::{Builder, Callee};
+use crate::build::Builder;
 use crate::graph::*;
 use crate::solve::Explained;
 use gosub_syntax::ast::{AssignOp, BinOp, ChanDir, Expr, ExprKind, Stmt, StmtKind};
@@ -561,6 +561,3 @@ pub fn explain(b: &Builder, ex: &Explained, out: &mut Vec<(u32, String)>) {
         }
     }
 }
-
-#[allow(dead_code)]
-fn unused(_: Callee) {}

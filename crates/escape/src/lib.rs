@@ -4,7 +4,9 @@
 //! may live in its function's frame or must be on the GC heap, for the same reasons as gc's
 //! cmd/compile/internal/escape (see docs/escape.md):
 //! - `graph.rs`: locations and dereference-counted assignment edges;
-//! - `expr.rs`: the AST → graph rules, one per node kind;
+//! - the AST → graph rules, one per node kind, split by concept as gc's escape package:
+//!   `build.rs` (the builder context and per-function driver), `stmt.rs`, `assign.rs`,
+//!   `expr.rs`, `call.rs`, `builtin.rs`, `alloc.rs` (allocation sites), `closure.rs`;
 //! - `prescan.rs`: per-function facts used by the rules (address taken, reassigned, ...);
 //! - `solve.rs`: the fixed-point walk (escapes, parameter leaks, the loop-depth rule);
 //! - `summary.rs`: call-graph SCCs analysed bottom-up and per-parameter summaries;
@@ -20,11 +22,18 @@
 //! prints. It never panics; an inconsistency it cannot analyse past is an `InternalError`,
 //! which the driver reports as a compile error (`internal compiler error: ...`).
 
+pub mod alloc;
+pub mod assign;
+pub mod build;
+pub mod builtin;
+pub mod call;
+pub mod closure;
 pub mod diag;
 pub mod expr;
 pub mod graph;
 pub mod prescan;
 pub mod solve;
+pub mod stmt;
 pub mod summary;
 pub mod types_util;
 pub mod walk;
@@ -34,7 +43,7 @@ use gosub_syntax::{Diagnostic, SourceMap};
 use gosub_types::{ObjId, Program};
 use std::collections::{HashMap, HashSet};
 
-pub use expr::AllocKind;
+pub use alloc::AllocKind;
 pub use prescan::addr_taken_or_captured;
 
 /// The analysis result.
@@ -100,7 +109,7 @@ impl std::fmt::Display for InternalError {
 /// (they never change a decision).
 pub fn analyze(p: &Program, explain: bool) -> Result<Escapes, InternalError> {
     let decls = summary::decl_map(p);
-    let mut cx = expr::Ctx {
+    let mut cx = build::Ctx {
         p,
         decls: decls.clone(),
         tags: HashMap::new(),
@@ -131,14 +140,14 @@ pub fn analyze(p: &Program, explain: bool) -> Result<Escapes, InternalError> {
         out.boxed.extend(bo.moved.iter().copied());
         out.boxed.extend(bo.boxed.iter().copied());
         for (id, tag, _) in &bo.heap_allocs {
-            if *tag == expr::TAG_PRIMARY {
+            if *tag == alloc::TAG_PRIMARY {
                 out.heap_allocs.insert(*id);
             }
         }
         for (id, tag, _) in &bo.stack_allocs {
-            if *tag == expr::TAG_PRIMARY {
+            if *tag == alloc::TAG_PRIMARY {
                 out.stack_allocs.insert(*id);
-            } else if *tag == expr::TAG_IFACE {
+            } else if *tag == alloc::TAG_IFACE {
                 out.stack_boxes.insert(*id);
             }
         }

@@ -12,7 +12,8 @@
 //! the heap, except string parameters (which may only be returned) and the `...any`
 //! arguments of fmt's formatting natives (whose contents leak, as in gc's fmt).
 
-use crate::expr::*;
+use crate::alloc::*;
+use crate::build::*;
 use crate::graph::*;
 use crate::prescan::{Facts, Scan};
 use crate::solve::{Explained, Solver};
@@ -283,7 +284,6 @@ pub fn run_batch<'a>(
     b.static_lits = facts.static_lits();
     b.static_inits = facts.static_inits();
     b.addr_or_captured = facts.addr_or_captured.clone();
-    b.reassigned_any = facts.reassigned.clone();
     for fd in fns {
         b.init_func(fd.name.id);
     }
