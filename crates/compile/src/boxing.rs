@@ -10,9 +10,13 @@
 //! A function the analysis did not cover (`Escapes::analyzed`: function literals in
 //! package-level initialisers, which run in no frame the analysis models) boxes every
 //! candidate, which is always sound.
+//!
+//! Also here: `has_defer` (does a frame need a defer-list slot) and `gosub disasm`'s report
+//! of these decisions (`frame_report`).
 
 use gosub_escape::{addr_taken_or_captured, Escapes};
 use gosub_syntax::ast::{self, Expr, ExprKind, NodeId, Stmt, StmtKind};
+use gosub_syntax::walk::{self, Node};
 use gosub_types::{BasicKind, ObjId, Program, TypeKind};
 use std::collections::HashSet;
 
@@ -53,27 +57,23 @@ fn is_narrow(p: &Program, o: ObjId) -> bool {
     )
 }
 
+/// Does the function with this body run a `defer` statement (one of its own, not of a
+/// function literal in it)? Such a function's frame gets a slot for its defer list.
 pub fn has_defer(body: &ast::Block) -> bool {
-    fn stmts(ss: &[Stmt]) -> bool {
-        ss.iter().any(stmt)
-    }
-    fn stmt(s: &Stmt) -> bool {
-        match &s.kind {
-            StmtKind::Defer(_) => true,
-            StmtKind::Labeled { stmt: s, .. } => stmt(s),
-            StmtKind::Block(b) => stmts(&b.stmts),
-            StmtKind::If { then, els, .. } => {
-                stmts(&then.stmts) || els.as_ref().is_some_and(|e| stmt(e))
-            }
-            StmtKind::Switch { clauses, .. } | StmtKind::TypeSwitch { clauses, .. } => {
-                clauses.iter().any(|c| stmts(&c.body))
-            }
-            StmtKind::Select { clauses } => clauses.iter().any(|c| stmts(&c.body)),
-            StmtKind::For { body, .. } | StmtKind::Range { body, .. } => stmts(&body.stmts),
-            _ => false,
+    let mut found = false;
+    walk::inspect_code_stmts(&body.stmts, &mut |n| match n {
+        Node::Stmt(Stmt {
+            kind: StmtKind::Defer(_),
+            ..
+        }) => {
+            found = true;
+            false
         }
-    }
-    stmts(&body.stmts)
+        // Expressions hold no statements of this function (only literal bodies).
+        Node::Stmt(_) => !found,
+        _ => false,
+    });
+    found
 }
 
 /// For `gosub disasm`: one line per function of the user's package that has address-taken or
@@ -146,23 +146,19 @@ pub fn frame_report(p: &Program, esc: &Escapes) -> Vec<String> {
     out
 }
 
+/// The function literals in `ss`, in source order (pre-order: an enclosing literal before
+/// those inside it).
 fn collect_lits<'a>(ss: &'a [Stmt], out: &mut Vec<&'a Expr>) {
-    fn e<'a>(x: &'a Expr, out: &mut Vec<&'a Expr>) {
-        if let ExprKind::FuncLit { .. } = x.kind {
-            out.push(x);
+    walk::inspect_code_stmts(ss, &mut |n| {
+        if let Node::Expr(
+            e @ Expr {
+                kind: ExprKind::FuncLit { .. },
+                ..
+            },
+        ) = n
+        {
+            out.push(e);
         }
-        gosub_escape::walk::expr_children(x, &mut |n| match n {
-            gosub_escape::walk::Node::E(c) => e(c, out),
-            gosub_escape::walk::Node::S(s) => st(s, out),
-        });
-    }
-    fn st<'a>(s: &'a Stmt, out: &mut Vec<&'a Expr>) {
-        gosub_escape::walk::stmt_children(s, &mut |n| match n {
-            gosub_escape::walk::Node::E(c) => e(c, out),
-            gosub_escape::walk::Node::S(t) => st(t, out),
-        });
-    }
-    for s in ss {
-        st(s, out);
-    }
+        true
+    });
 }

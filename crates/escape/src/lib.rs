@@ -36,7 +36,6 @@ pub mod solve;
 pub mod stmt;
 pub mod summary;
 pub mod types_util;
-pub mod walk;
 
 use gosub_syntax::ast::{NodeId, Span};
 use gosub_syntax::{Diagnostic, SourceMap};

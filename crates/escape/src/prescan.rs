@@ -8,6 +8,7 @@
 //! (`addr_taken_or_captured`), for the candidates it may have to box.
 
 use gosub_syntax::ast::{unparen, AssignOp, Block, Decl, Expr, ExprKind, Stmt, StmtKind, UnOp};
+use gosub_syntax::walk::{self, Node};
 use gosub_types::{ObjId, ObjKind, Program, Selection, TypeKind};
 use std::collections::{HashMap, HashSet};
 
@@ -20,25 +21,28 @@ pub fn addr_taken_or_captured(p: &Program, body: &Block) -> HashSet<ObjId> {
     f.addr_or_captured
 }
 
+/// The facts of one batch's bodies.
 #[derive(Default)]
 pub struct Facts<'a> {
+    /// Locals whose address is taken or that a function literal captures.
     pub addr_or_captured: HashSet<ObjId>,
+    /// Variables assigned after their definition, or whose address is taken.
     pub reassigned: HashSet<ObjId>,
+    /// Locals defined as `f := func...` or `var f = func...`, and that literal.
     pub lit_bind: HashMap<ObjId, &'a Expr>,
     /// The initializer of each local defined as `x := e` or `var x = e` (one value each).
     pub init: HashMap<ObjId, &'a Expr>,
 }
 
 impl<'a> Facts<'a> {
+    /// Locals bound once to a function literal and never reassigned (taking a variable's
+    /// address counts as reassigning it): calls through them are static.
     pub fn static_lits(&self) -> HashMap<ObjId, &'a Expr> {
         self.lit_bind
             .iter()
-            .filter(|(o, _)| !self.reassigned.contains(o) && !self.addr_or_captured_addr(o))
+            .filter(|(o, _)| !self.reassigned.contains(o))
             .map(|(o, e)| (*o, *e))
             .collect()
-    }
-    fn addr_or_captured_addr(&self, _o: &ObjId) -> bool {
-        false
     }
 
     /// gc's `ir.StaticValue` for a local: its initializer when it is never reassigned and
@@ -52,12 +56,15 @@ impl<'a> Facts<'a> {
     }
 }
 
+/// Collects `Facts` over the code of function bodies (`gosub_syntax::walk`, scope Code).
 pub struct Scan<'a, 'f> {
     pub p: &'a Program,
     pub f: &'f mut Facts<'a>,
 }
 
 impl<'a> Scan<'a, '_> {
+    /// The local variable at the root of an addressable operand (through fields of struct
+    /// values and elements of arrays).
     fn root_var(&self, e: &Expr) -> Option<ObjId> {
         match &e.kind {
             ExprKind::Ident(id) => {
@@ -88,6 +95,7 @@ impl<'a> Scan<'a, '_> {
         }
     }
 
+    /// The address of `e`'s root variable is taken.
     fn mark_addr(&mut self, e: &Expr) {
         if let Some(o) = self.root_var(e) {
             self.f.addr_or_captured.insert(o);
@@ -95,6 +103,7 @@ impl<'a> Scan<'a, '_> {
         }
     }
 
+    /// The variable `e` names is assigned.
     fn mark_assigned(&mut self, e: &Expr) {
         if let ExprKind::Ident(id) = &unparen(e).kind {
             if let Some(&o) = self.p.info.uses.get(&id.id) {
@@ -103,12 +112,19 @@ impl<'a> Scan<'a, '_> {
         }
     }
 
+    /// Collects the facts of `ss` and of the function literals in them.
     pub fn stmts(&mut self, ss: &'a [Stmt]) {
-        for s in ss {
-            self.stmt(s);
-        }
+        walk::inspect_code_stmts(ss, &mut |n| {
+            match n {
+                Node::Stmt(s) => self.stmt(s),
+                Node::Expr(e) => self.expr(e),
+                _ => {}
+            }
+            true
+        });
     }
 
+    /// The facts one statement states (its parts are visited by the walk).
     fn stmt(&mut self, s: &'a Stmt) {
         match &s.kind {
             StmtKind::Decl(Decl::Var(gd)) => {
@@ -120,26 +136,16 @@ impl<'a> Scan<'a, '_> {
                             }
                         }
                     }
-                    if sp.names.len() == 1 && sp.values.len() == 1 {
-                        if let ExprKind::FuncLit { .. } = unparen(&sp.values[0]).kind {
-                            if let Some(&o) = self.p.info.defs.get(&sp.names[0].id) {
-                                self.f.lit_bind.insert(o, unparen(&sp.values[0]));
+                    if let ([n], [v]) = (sp.names.as_slice(), sp.values.as_slice()) {
+                        if let ExprKind::FuncLit { .. } = unparen(v).kind {
+                            if let Some(&o) = self.p.info.defs.get(&n.id) {
+                                self.f.lit_bind.insert(o, unparen(v));
                             }
                         }
                     }
-                    self.exprs(&sp.values);
                 }
             }
-            StmtKind::Labeled { stmt, .. } => self.stmt(stmt),
-            StmtKind::Expr(e) | StmtKind::Go(e) | StmtKind::Defer(e) => self.expr(e),
-            StmtKind::Send { ch, value } => {
-                self.expr(ch);
-                self.expr(value);
-            }
-            StmtKind::IncDec { x, .. } => {
-                self.mark_assigned(x);
-                self.expr(x);
-            }
+            StmtKind::IncDec { x, .. } => self.mark_assigned(x),
             StmtKind::Assign { lhs, op, rhs } => {
                 if *op == AssignOp::Define {
                     if lhs.len() == rhs.len() {
@@ -151,142 +157,43 @@ impl<'a> Scan<'a, '_> {
                             }
                         }
                     }
-                    if lhs.len() == 1 && rhs.len() == 1 {
+                    if let ([x], [v]) = (lhs.as_slice(), rhs.as_slice()) {
                         if let (ExprKind::Ident(id), ExprKind::FuncLit { .. }) =
-                            (&lhs[0].kind, &unparen(&rhs[0]).kind)
+                            (&x.kind, &unparen(v).kind)
                         {
                             if let Some(&o) = self.p.info.defs.get(&id.id) {
-                                self.f.lit_bind.insert(o, unparen(&rhs[0]));
+                                self.f.lit_bind.insert(o, unparen(v));
                             }
                         }
                     }
-                    for x in lhs {
-                        self.mark_assigned(x);
-                    }
-                } else {
-                    for x in lhs {
-                        self.mark_assigned(x);
-                    }
                 }
-                self.exprs(lhs);
-                self.exprs(rhs);
-            }
-            StmtKind::Return(es) => self.exprs(es),
-            StmtKind::Block(b) => self.stmts(&b.stmts),
-            StmtKind::If {
-                init,
-                cond,
-                then,
-                els,
-            } => {
-                if let Some(i) = init {
-                    self.stmt(i);
+                for x in lhs {
+                    self.mark_assigned(x);
                 }
-                self.expr(cond);
-                self.stmts(&then.stmts);
-                if let Some(e) = els {
-                    self.stmt(e);
-                }
-            }
-            StmtKind::Switch {
-                init, tag, clauses, ..
-            } => {
-                if let Some(i) = init {
-                    self.stmt(i);
-                }
-                if let Some(t) = tag {
-                    self.expr(t);
-                }
-                for c in clauses {
-                    if let Some(es) = &c.exprs {
-                        self.exprs(es);
-                    }
-                    self.stmts(&c.body);
-                }
-            }
-            StmtKind::TypeSwitch {
-                init, x, clauses, ..
-            } => {
-                if let Some(i) = init {
-                    self.stmt(i);
-                }
-                self.expr(x);
-                for c in clauses {
-                    self.stmts(&c.body);
-                }
-            }
-            StmtKind::Select { clauses } => {
-                for c in clauses {
-                    if let Some(cs) = &c.comm {
-                        self.stmt(cs);
-                    }
-                    self.stmts(&c.body);
-                }
-            }
-            StmtKind::For {
-                init,
-                cond,
-                post,
-                body,
-            } => {
-                if let Some(i) = init {
-                    self.stmt(i);
-                }
-                if let Some(c) = cond {
-                    self.expr(c);
-                }
-                if let Some(p) = post {
-                    self.stmt(p);
-                }
-                self.stmts(&body.stmts);
             }
             StmtKind::Range {
                 key,
                 value,
-                define,
-                x,
-                body,
+                define: false,
+                ..
             } => {
                 for v in [key, value].into_iter().flatten() {
-                    if !*define {
-                        self.mark_assigned(v);
-                    }
-                    self.expr(v);
+                    self.mark_assigned(v);
                 }
-                self.expr(x);
-                self.stmts(&body.stmts);
             }
             _ => {}
         }
     }
 
-    fn exprs(&mut self, es: &'a [Expr]) {
-        for e in es {
-            self.expr(e);
-        }
-    }
-
+    /// The facts one expression states: `&x`, a pointer-method call or a slice of an array
+    /// variable takes its address; a function literal captures variables.
     fn expr(&mut self, e: &'a Expr) {
         match &e.kind {
-            ExprKind::Unary { op: UnOp::Addr, x } => {
-                self.mark_addr(x);
-                self.expr(x);
-            }
-            ExprKind::Unary { x, .. } | ExprKind::Star(x) | ExprKind::Paren(x) => self.expr(x),
-            ExprKind::Binary { x, y, .. } => {
-                self.expr(x);
-                self.expr(y);
-            }
-            ExprKind::CompositeLit { elts, .. } => self.exprs(elts),
-            ExprKind::KeyValue { key, value } => {
-                self.expr(key);
-                self.expr(value);
-            }
-            ExprKind::FuncLit { body, .. } => {
+            ExprKind::Unary { op: UnOp::Addr, x } => self.mark_addr(x),
+            ExprKind::FuncLit { .. } => {
                 if let Some(caps) = self.p.info.captures.get(&e.id) {
                     self.f.addr_or_captured.extend(caps.iter().copied());
                 }
-                self.stmts(&body.stmts);
             }
             ExprKind::Selector { x, .. } => {
                 if let Some(Selection::Method { ptr_recv: true, .. }) =
@@ -298,27 +205,13 @@ impl<'a> Scan<'a, '_> {
                         }
                     }
                 }
-                self.expr(x);
             }
-            ExprKind::Index { x, index } => {
-                self.expr(x);
-                self.expr(index);
-            }
-            ExprKind::SliceExpr { x, lo, hi, max, .. } => {
+            ExprKind::SliceExpr { x, .. } => {
                 if let Some(xt) = self.p.info.types.get(&x.id) {
                     if matches!(self.p.types.under(*xt), TypeKind::Array(..)) {
                         self.mark_addr(x);
                     }
                 }
-                self.expr(x);
-                for q in [lo, hi, max].into_iter().flatten() {
-                    self.expr(q);
-                }
-            }
-            ExprKind::TypeAssert { x, .. } => self.expr(x),
-            ExprKind::Call { fun, args, .. } => {
-                self.expr(fun);
-                self.exprs(args);
             }
             _ => {}
         }

@@ -19,6 +19,7 @@ use crate::build::*;
 use crate::graph::*;
 use crate::types_util::*;
 use gosub_syntax::ast::{self, unparen, AssignOp, Expr, ExprKind, Stmt, StmtKind};
+use gosub_syntax::walk::{self, Node};
 use gosub_types::{ObjId, TypeKind};
 use std::collections::{HashMap, HashSet};
 
@@ -312,50 +313,27 @@ impl<'a, 'c> Builder<'a, 'c> {
     }
 }
 
-/// Labels that a later `goto` jumps back to make the code after them a loop.
+/// Labels that a later `goto` jumps back to make the code after them a loop: the positions
+/// of the labels a `goto` after them (in source order) names. Statements only: the labels of
+/// a function literal are its own.
 pub(crate) fn prescan_labels(ss: &[Stmt], out: &mut HashSet<u32>) {
-    fn walk(ss: &[Stmt], seen: &mut HashMap<String, u32>, out: &mut HashSet<u32>) {
-        for s in ss {
-            walk_stmt(s, seen, out);
-        }
-    }
-    fn walk_stmt(s: &Stmt, seen: &mut HashMap<String, u32>, out: &mut HashSet<u32>) {
+    let mut seen: HashMap<&str, u32> = HashMap::new();
+    walk::inspect_code_stmts(ss, &mut |n| {
+        let Node::Stmt(s) = n else { return false };
         match &s.kind {
-            StmtKind::Labeled { label, stmt } => {
-                seen.insert(label.name.clone(), label.span.lo);
-                walk_stmt(stmt, seen, out);
+            StmtKind::Labeled { label, .. } => {
+                seen.insert(&label.name, label.span.lo);
             }
             StmtKind::Branch {
                 kind: ast::BranchKind::Goto,
                 label: Some(l),
             } => {
-                if let Some(&pos) = seen.get(&l.name) {
+                if let Some(&pos) = seen.get(l.name.as_str()) {
                     out.insert(pos);
-                }
-            }
-            StmtKind::Block(b) => walk(&b.stmts, seen, out),
-            StmtKind::If { then, els, .. } => {
-                walk(&then.stmts, seen, out);
-                if let Some(e) = els {
-                    walk_stmt(e, seen, out);
-                }
-            }
-            StmtKind::For { body, .. } | StmtKind::Range { body, .. } => {
-                walk(&body.stmts, seen, out)
-            }
-            StmtKind::Switch { clauses, .. } | StmtKind::TypeSwitch { clauses, .. } => {
-                for c in clauses {
-                    walk(&c.body, seen, out);
-                }
-            }
-            StmtKind::Select { clauses } => {
-                for c in clauses {
-                    walk(&c.body, seen, out);
                 }
             }
             _ => {}
         }
-    }
-    let mut seen = HashMap::new();
-    walk(ss, &mut seen, out);
+        true
+    });
 }

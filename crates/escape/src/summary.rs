@@ -19,7 +19,8 @@ use crate::prescan::{Facts, Scan};
 use crate::solve::{Explained, Solver};
 use crate::types_util::*;
 use crate::InternalError;
-use gosub_syntax::ast::{self, Expr, ExprKind, NodeId};
+use gosub_syntax::ast::{self, ExprKind, NodeId};
+use gosub_syntax::walk::{self, Node};
 use gosub_types::{ObjId, ObjKind, Program, Selection, TypeKind};
 use std::collections::{HashMap, HashSet};
 
@@ -60,51 +61,26 @@ pub fn decl_map(p: &Program) -> HashMap<ObjId, &ast::FuncDecl> {
 
 /// Declared functions referenced from a body (including its literals), in order.
 fn callees(p: &Program, body: &ast::Block) -> Vec<ObjId> {
-    struct C<'p> {
-        p: &'p Program,
-        out: Vec<ObjId>,
-    }
-    impl C<'_> {
-        fn e(&mut self, e: &Expr) {
-            match &e.kind {
-                ExprKind::Ident(id) => {
-                    if let Some(&o) = self.p.info.uses.get(&id.id) {
-                        if matches!(self.p.obj(o).kind, ObjKind::Func { .. }) {
-                            self.out.push(o);
-                        }
-                    }
-                }
-                ExprKind::Selector { x, .. } => {
-                    match self.p.info.selections.get(&e.id) {
-                        Some(Selection::Qualified(o))
-                        | Some(Selection::Method { func: o, .. })
-                        | Some(Selection::MethodExpr { func: o, .. }) => {
-                            if matches!(self.p.obj(*o).kind, ObjKind::Func { .. }) {
-                                self.out.push(*o);
-                            }
-                        }
-                        _ => {}
-                    }
-                    self.e(x);
-                }
-                _ => crate::walk::expr_children(e, &mut |n| match n {
-                    crate::walk::Node::E(x) => self.e(x),
-                    crate::walk::Node::S(s) => self.s(s),
-                }),
-            }
+    let mut out = Vec::new();
+    let func = |o: ObjId| matches!(p.obj(o).kind, ObjKind::Func { .. });
+    walk::inspect_code_stmts(&body.stmts, &mut |n| {
+        let Node::Expr(e) = n else { return true };
+        let referenced = match &e.kind {
+            ExprKind::Ident(id) => p.info.uses.get(&id.id),
+            ExprKind::Selector { .. } => match p.info.selections.get(&e.id) {
+                Some(Selection::Qualified(o))
+                | Some(Selection::Method { func: o, .. })
+                | Some(Selection::MethodExpr { func: o, .. }) => Some(o),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(&o) = referenced.filter(|&&o| func(o)) {
+            out.push(o);
         }
-        fn s(&mut self, s: &ast::Stmt) {
-            crate::walk::stmt_children(s, &mut |n| match n {
-                crate::walk::Node::E(x) => self.e(x),
-                crate::walk::Node::S(s) => self.s(s),
-            });
-        }
-    }
-    let mut c = C { p, out: Vec::new() };
-    for s in &body.stmts {
-        c.s(s);
-    }
-    c.out
+        true
+    });
+    out
 }
 
 /// Strongly connected components of the call graph, callees first (Tarjan).

@@ -3,7 +3,8 @@
 //! The lexer (`lexer.rs`, logos) turns bytes into tokens and inserts Go's automatic
 //! semicolons; the parser (`parser.rs`, driving the lalrpop grammar in `grammar/go.lalrpop`)
 //! builds the `ast`. Syntax errors are worded as gc words them
-//! (`syntax error: unexpected newline, expected comma or )`).
+//! (`syntax error: unexpected newline, expected comma or )`). `walk.rs` is the one generic
+//! traversal of the tree every later stage uses.
 //!
 //! Architecture Invariant: this crate depends on nothing else in gosub; every other stage
 //! depends on it (checked by `tests/architecture.rs`). It owns the facts about Go's
@@ -23,6 +24,7 @@ pub mod lexer;
 pub mod literal;
 pub mod parser;
 pub mod source;
+pub mod walk;
 
 pub use parser::{parse_expr, parse_file, parse_stmts};
 pub use source::{Diagnostic, SourceFile, SourceMap};

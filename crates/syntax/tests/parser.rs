@@ -2,6 +2,7 @@
 //! lenient imports and the expression/statement entry points.
 
 use gosub_syntax::ast::*;
+use gosub_syntax::walk::Node;
 use gosub_syntax::{dump, parse_expr, parse_file, parse_stmts, ParseMode, SourceMap};
 
 /// A test input from tests/data; the seed article's program is read from the workspace's
@@ -98,220 +99,17 @@ fn lenient_imports_are_moved_and_recorded() {
     assert_eq!(fd.body.as_ref().unwrap().stmts.len(), 3);
 }
 
-/// Collects every NodeId in the file.
+/// Collects every NodeId in the file, in the walker's pre-order.
 fn all_ids(f: &File) -> Vec<NodeId> {
-    // The dump walks everything; ids are easier to gather with a tiny visitor here.
-    fn e(x: &Expr, v: &mut Vec<NodeId>) {
-        v.push(x.id);
-        match &x.kind {
-            ExprKind::Ident(i) => v.push(i.id),
-            ExprKind::CompositeLit { ty, elts, .. } => {
-                if let Some(t) = ty {
-                    e(t, v)
-                }
-                elts.iter().for_each(|x| e(x, v));
-            }
-            ExprKind::KeyValue { key, value } => {
-                e(key, v);
-                e(value, v);
-            }
-            ExprKind::FuncLit { sig: s, body } => {
-                sig(s, v);
-                body.stmts.iter().for_each(|x| st(x, v));
-            }
-            ExprKind::Paren(x)
-            | ExprKind::Star(x)
-            | ExprKind::Unary { x, .. }
-            | ExprKind::ChanType { elem: x, .. } => e(x, v),
-            ExprKind::Selector { x, sel } => {
-                e(x, v);
-                v.push(sel.id);
-            }
-            ExprKind::Index { x, index } => {
-                e(x, v);
-                e(index, v);
-            }
-            ExprKind::SliceExpr { x, lo, hi, max, .. } => {
-                e(x, v);
-                [lo, hi, max].into_iter().flatten().for_each(|x| e(x, v));
-            }
-            ExprKind::TypeAssert { x, ty } => {
-                e(x, v);
-                if let Some(t) = ty {
-                    e(t, v)
-                }
-            }
-            ExprKind::Call { fun, args, .. } => {
-                e(fun, v);
-                args.iter().for_each(|x| e(x, v));
-            }
-            ExprKind::Binary { x, y, .. } | ExprKind::MapType { key: x, value: y } => {
-                e(x, v);
-                e(y, v);
-            }
-            ExprKind::ArrayType { len, elem } => {
-                if let Some(l) = len {
-                    e(l, v)
-                }
-                e(elem, v);
-            }
-            ExprKind::FuncType(s) => sig(s, v),
-            ExprKind::StructType { fields } | ExprKind::InterfaceType { methods: fields } => {
-                fields.iter().for_each(|f| fl(f, v))
-            }
-            ExprKind::Ellipsis(Some(x)) => e(x, v),
+    let mut v = Vec::new();
+    gosub_syntax::walk::inspect_file(f, &mut |n| {
+        match n {
+            Node::Expr(e) => v.push(e.id),
+            Node::Ident(i) => v.push(i.id),
             _ => {}
         }
-    }
-    fn fl(f: &Field, v: &mut Vec<NodeId>) {
-        f.names.iter().for_each(|n| v.push(n.id));
-        e(&f.ty, v);
-    }
-    fn sig(s: &FuncType, v: &mut Vec<NodeId>) {
-        s.params.iter().chain(&s.results).for_each(|f| fl(f, v));
-    }
-    fn st(s: &Stmt, v: &mut Vec<NodeId>) {
-        match &s.kind {
-            StmtKind::Decl(d) => dl(d, v),
-            StmtKind::Labeled { label, stmt } => {
-                v.push(label.id);
-                st(stmt, v);
-            }
-            StmtKind::Expr(x)
-            | StmtKind::Go(x)
-            | StmtKind::Defer(x)
-            | StmtKind::IncDec { x, .. } => e(x, v),
-            StmtKind::Send { ch, value } => {
-                e(ch, v);
-                e(value, v);
-            }
-            StmtKind::Assign { lhs, rhs, .. } => lhs.iter().chain(rhs).for_each(|x| e(x, v)),
-            StmtKind::Return(xs) => xs.iter().for_each(|x| e(x, v)),
-            StmtKind::Branch { label, .. } => {
-                if let Some(l) = label {
-                    v.push(l.id)
-                }
-            }
-            StmtKind::Block(b) => b.stmts.iter().for_each(|x| st(x, v)),
-            StmtKind::If {
-                init,
-                cond,
-                then,
-                els,
-            } => {
-                if let Some(i) = init {
-                    st(i, v)
-                }
-                e(cond, v);
-                then.stmts.iter().for_each(|x| st(x, v));
-                if let Some(x) = els {
-                    st(x, v)
-                }
-            }
-            StmtKind::Switch {
-                init, tag, clauses, ..
-            } => {
-                if let Some(i) = init {
-                    st(i, v)
-                }
-                if let Some(t) = tag {
-                    e(t, v)
-                }
-                cl(clauses, v);
-            }
-            StmtKind::TypeSwitch {
-                init,
-                bind,
-                x,
-                clauses,
-                ..
-            } => {
-                if let Some(i) = init {
-                    st(i, v)
-                }
-                if let Some(b) = bind {
-                    v.push(b.id)
-                }
-                e(x, v);
-                cl(clauses, v);
-            }
-            StmtKind::Select { clauses } => {
-                for c in clauses {
-                    if let Some(s) = &c.comm {
-                        st(s, v)
-                    }
-                    c.body.iter().for_each(|x| st(x, v));
-                }
-            }
-            StmtKind::For {
-                init,
-                cond,
-                post,
-                body,
-            } => {
-                if let Some(i) = init {
-                    st(i, v)
-                }
-                if let Some(c) = cond {
-                    e(c, v)
-                }
-                if let Some(p) = post {
-                    st(p, v)
-                }
-                body.stmts.iter().for_each(|x| st(x, v));
-            }
-            StmtKind::Range {
-                key,
-                value,
-                x,
-                body,
-                ..
-            } => {
-                [key, value].into_iter().flatten().for_each(|k| e(k, v));
-                e(x, v);
-                body.stmts.iter().for_each(|x| st(x, v));
-            }
-            StmtKind::Empty => {}
-        }
-    }
-    fn cl(c: &[CaseClause], v: &mut Vec<NodeId>) {
-        for c in c {
-            c.exprs.iter().flatten().for_each(|x| e(x, v));
-            c.body.iter().for_each(|x| st(x, v));
-        }
-    }
-    fn dl(d: &Decl, v: &mut Vec<NodeId>) {
-        match d {
-            Decl::Var(g) | Decl::Const(g) => {
-                for s in &g.specs {
-                    s.names.iter().for_each(|n| v.push(n.id));
-                    s.ty.iter().chain(&s.values).for_each(|x| e(x, v));
-                }
-            }
-            Decl::Type(g) => {
-                for s in &g.specs {
-                    v.push(s.name.id);
-                    e(&s.ty, v);
-                }
-            }
-            Decl::Func(f) => {
-                if let Some(r) = &f.recv {
-                    fl(r, v)
-                }
-                v.push(f.name.id);
-                sig(&f.sig, v);
-                if let Some(b) = &f.body {
-                    b.stmts.iter().for_each(|x| st(x, v));
-                }
-            }
-        }
-    }
-    let mut v = vec![f.package.id];
-    f.imports
-        .iter()
-        .filter_map(|i| i.name.as_ref())
-        .for_each(|n| v.push(n.id));
-    f.decls.iter().for_each(|d| dl(d, &mut v));
+        true
+    });
     v
 }
 
