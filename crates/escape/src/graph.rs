@@ -9,7 +9,8 @@
 //! Invariant: a location index (the roots `HEAP`, `BLANK`, `MUTATOR` and whatever
 //! `Graph::add` returned) stays valid for the graph's life, because locations are never
 //! removed; every `Hole::dst` and `Edge::src` is such an index, so indexing `locs` with
-//! them cannot fail.
+//! them cannot fail. Edges are never removed either, so the edge index a walk records
+//! (`Location::dst`) stays valid.
 
 use gosub_syntax::ast::NodeId;
 use gosub_types::ObjId;

@@ -210,3 +210,23 @@ impl Escapes {
         v
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_internal_error_is_a_compile_error_at_its_position() {
+        let e = InternalError {
+            pos: 7,
+            msg: "no declaration with a body for function f".into(),
+        };
+        let d = e.diagnostic();
+        assert_eq!(d.span.lo, 7);
+        assert_eq!(
+            d.msg,
+            "internal compiler error: escape analysis: no declaration with a body for function f"
+        );
+        assert_eq!(e.to_string(), d.msg);
+    }
+}

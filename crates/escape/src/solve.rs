@@ -137,6 +137,7 @@ impl Solver<'_> {
                     !rl.has(ATTR_ESCAPES) && rl.result_index > 0 && rl.func == self.g.locs[l].func;
                 let ri = rl.result_index;
                 let pe = &mut self.g.locs[l].param_esc;
+                // `to_result` implies `ri > 0`.
                 if to_result && ri <= 5 {
                     pe.add_result(ri - 1, derefs);
                 } else {
