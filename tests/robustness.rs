@@ -133,3 +133,20 @@ fn truncations_and_random_edits_never_panic() {
     // Most variants must be compile errors, but some edits leave runnable programs.
     assert!(codes[1] > variants / 2 && codes[0] + codes[2] > 0);
 }
+
+/// Types too large for any address space are compile errors, not arithmetic overflows in
+/// the layout code (gc: `type [...] larger than address space`).
+#[test]
+fn huge_types_are_compile_errors() {
+    let cases = [
+        "package main\n\ntype Big struct {\n\ta [1 << 62]int64\n\tb int\n}\n\nfunc main() {\n\tp := new(Big)\n\tprintln(p != nil)\n}\n",
+        "package main\n\nfunc main() {\n\tvar x [1 << 40]*int\n\tprintln(len(x))\n}\n",
+        "package main\n\nfunc f() (a [1 << 61]int64, b [1 << 61]int64) { return }\n\nfunc main() {\n\tf()\n}\n",
+    ];
+    for src in cases {
+        let out = gosub::run_source("big.go", src, &opts());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.exit_code, 1, "{src}\n{stderr}");
+        assert!(stderr.contains("is too large"), "{src}\n{stderr}");
+    }
+}

@@ -163,9 +163,15 @@ pub struct Gen<'a> {
     /// (`Escapes::analyzed`: literals in package-level initialisers) get no frame objects
     /// and box every address-taken or captured variable.
     pub esc: &'a gosub_escape::Escapes,
+    /// Types already reported as too large (`layout`).
+    pub too_large: HashSet<TypeId>,
 }
 
 pub const NONE: Reg = u32::MAX;
+
+/// The largest value the compiler lays out (2 GiB): frame offsets and object sizes are
+/// `u32`, with room to add one such value to another.
+pub const MAX_VALUE_SIZE: u64 = u32::MAX as u64 / 2;
 
 impl<'a> Gen<'a> {
     /// A generator for program `p` with `esc`, the escape analysis of `p`.
@@ -186,6 +192,7 @@ impl<'a> Gen<'a> {
             fs: None,
             messages: HashMap::new(),
             esc,
+            too_large: HashSet::new(),
         };
         // GC type 0: bytes.
         g.out.gctypes.push(GcType {
@@ -214,22 +221,27 @@ impl<'a> Gen<'a> {
         self.errors.push(Diagnostic::new(span, msg));
     }
 
+    /// The layout of `t`. A type larger than `MAX_VALUE_SIZE` is a compile error (reported
+    /// once per type) and gets a one-word layout, so no frame or offset computation downstream
+    /// can overflow.
     pub fn layout(&mut self, t: TypeId) -> Layout {
-        self.layouts.get(&self.p.types, t)
-    }
-
-    pub fn size(&mut self, t: TypeId) -> u32 {
-        let s = self.layout(t).size;
-        if s > u32::MAX as u64 / 2 {
+        let l = self.layouts.get(&self.p.types, t);
+        if l.size <= MAX_VALUE_SIZE {
+            return l;
+        }
+        if self.too_large.insert(t) {
             let pos = self.fs.as_ref().map(|f| f.f.cur_pos).unwrap_or(0);
             let name = self.p.types.type_string(t, false);
             self.err(
                 ast::Span::new(pos, pos + 1),
-                format!("gosub: type {} is too large ({} bytes)", name, s),
+                format!("gosub: type {} is too large ({} bytes)", name, l.size),
             );
-            return 8;
         }
-        s as u32
+        Layout::word(false)
+    }
+
+    pub fn size(&mut self, t: TypeId) -> u32 {
+        self.layout(t).size as u32
     }
 
     pub fn type_of(&self, id: NodeId) -> TypeId {

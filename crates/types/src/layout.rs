@@ -25,6 +25,10 @@ use std::collections::HashMap;
 /// infinitely nested types, which the checker reports).
 const MAX_DEPTH: u32 = 64;
 
+/// The largest value whose pointer map `Layouts` builds (4 GiB): word indices are `u32`, and
+/// the compiler rejects any type larger than this before allocating it.
+pub const MAX_MAPPED_SIZE: u64 = u32::MAX as u64;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Layout {
     pub size: u64,
@@ -49,7 +53,7 @@ pub fn round_up(n: u64, a: u64) -> u64 {
     if a <= 1 {
         n
     } else {
-        n.div_ceil(a) * a
+        n.div_ceil(a).saturating_mul(a)
     }
 }
 
@@ -95,9 +99,9 @@ fn size_align_d(tt: &TypeTable, t: TypeId, d: u32) -> (u64, u64) {
             (size, align)
         }
         TypeKind::Tuple(ts) => {
-            let size = ts
-                .iter()
-                .fold(0, |off, t| round_up(off, 8) + size_align_d(tt, *t, d + 1).0);
+            let size = ts.iter().fold(0u64, |off, t| {
+                round_up(off, 8).saturating_add(size_align_d(tt, *t, d + 1).0)
+            });
             (round_up(size, 8), 8)
         }
         TypeKind::Named(_) => (0, 1),
@@ -118,7 +122,7 @@ fn struct_offsets(fields: &[(u64, u64)]) -> (Vec<u64>, u64, u64) {
         align = align.max(a);
     }
     if fields.last().is_some_and(|&(s, _)| s == 0) && off > 0 {
-        off += 1;
+        off = off.saturating_add(1);
     }
     (offs, round_up(off, align), align)
 }
@@ -235,8 +239,11 @@ impl Layouts {
             },
             TypeKind::Array(e, n) => {
                 let el = self.get_d(tt, e, d + 1);
+                let size = el.size.saturating_mul(n);
                 let mut ptr_words = Vec::new();
-                if !el.ptr_words.is_empty() {
+                // A value larger than MAX_MAPPED_SIZE can never be allocated (the compiler
+                // rejects its type), so its pointer map is not built.
+                if !el.ptr_words.is_empty() && size <= MAX_MAPPED_SIZE {
                     let words_per = el.size / 8;
                     for i in 0..n {
                         for w in &el.ptr_words {
@@ -245,7 +252,7 @@ impl Layouts {
                     }
                 }
                 Layout {
-                    size: el.size.saturating_mul(n),
+                    size,
                     align: el.align.max(1),
                     ptr_words,
                 }
@@ -274,7 +281,7 @@ impl Layouts {
                     for w in &l.ptr_words {
                         ptr_words.push((off / 8) as u32 + w);
                     }
-                    off += l.size;
+                    off = off.saturating_add(l.size);
                 }
                 Layout {
                     size: round_up(off, 8),
