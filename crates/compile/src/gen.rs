@@ -163,8 +163,8 @@ pub struct Gen<'a> {
     /// (`Escapes::analyzed`: literals in package-level initialisers) get no frame objects
     /// and box every address-taken or captured variable.
     pub esc: &'a gosub_escape::Escapes,
-    /// Types already reported as too large (`layout`).
-    pub too_large: HashSet<TypeId>,
+    /// Types found too large (`layout`), and whether the error has been reported.
+    pub too_large: HashMap<TypeId, bool>,
 }
 
 pub const NONE: Reg = u32::MAX;
@@ -192,7 +192,7 @@ impl<'a> Gen<'a> {
             fs: None,
             messages: HashMap::new(),
             esc,
-            too_large: HashSet::new(),
+            too_large: HashMap::new(),
         };
         // GC type 0: bytes.
         g.out.gctypes.push(GcType {
@@ -229,15 +229,33 @@ impl<'a> Gen<'a> {
         if l.size <= MAX_VALUE_SIZE {
             return l;
         }
-        if self.too_large.insert(t) {
-            let pos = self.fs.as_ref().map(|f| f.f.cur_pos).unwrap_or(0);
+        self.too_large.entry(t).or_insert(false);
+        if let Some(pos) = self.fs.as_ref().map(|f| f.f.cur_pos) {
+            self.report_too_large(pos);
+        }
+        Layout::word(false)
+    }
+
+    /// Reports, at `pos`, the too-large types not reported yet (a type first met outside any
+    /// function is reported where a function next meets a too-large type, else at the end).
+    fn report_too_large(&mut self, pos: u32) {
+        let mut pending: Vec<TypeId> = (self.too_large.iter())
+            .filter(|(_, done)| !**done)
+            .map(|(t, _)| *t)
+            .collect();
+        pending.sort_by_key(|t| t.0);
+        for t in pending {
+            self.too_large.insert(t, true);
+            let size = match self.layouts.size(&self.p.types, t) {
+                u64::MAX => "larger than the address space".to_string(),
+                n => format!("{n} bytes"),
+            };
             let name = self.p.types.type_string(t, false);
             self.err(
                 ast::Span::new(pos, pos + 1),
-                format!("gosub: type {} is too large ({} bytes)", name, l.size),
+                format!("gosub: type {name} is too large ({size})"),
             );
         }
-        Layout::word(false)
     }
 
     pub fn size(&mut self, t: TypeId) -> u32 {
@@ -471,6 +489,7 @@ impl<'a> Gen<'a> {
         while let Some(job) = self.jobs.pop() {
             self.compile_job(job);
         }
+        self.report_too_large(0);
         if self.errors.is_empty() {
             Ok(())
         } else {
