@@ -212,7 +212,7 @@ impl HostCtx<'_> {
     /// func, chan and map type. If the callback panics, the error says so and the panic
     /// goes on through the caller once the host function returns.
     pub fn call(&mut self, name: &str, args: &[Value]) -> Result<Value, Error> {
-        use gosub_compile::program::RKind;
+        use gosub_bytecode::program::RKind;
         if self.pending.is_some() {
             return Err(Error::Usage("an earlier callback panicked".into()));
         }
@@ -315,8 +315,8 @@ impl HostCtx<'_> {
     }
 }
 
-fn is_int(k: gosub_compile::program::RKind) -> bool {
-    use gosub_compile::program::RKind::*;
+fn is_int(k: gosub_bytecode::program::RKind) -> bool {
+    use gosub_bytecode::program::RKind::*;
     matches!(
         k,
         Int | Int8 | Int16 | Int32 | Int64 | Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr

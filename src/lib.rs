@@ -1,8 +1,9 @@
 //! gosub: an embeddable virtual machine for a subset of Go.
 //!
 //! This facade crate drives the pipeline — parse (gosub-syntax), type-check (gosub-types),
-//! compile to bytecode (gosub-compile), run (gosub-vm over gosub-heap) with the standard
-//! library (gosub-std) — and is what the CLI and embedding hosts use.
+//! compile to bytecode (gosub-compile, into gosub-bytecode's program format), run (gosub-vm
+//! over gosub-heap) with the standard library (gosub-std) — and is what the CLI and embedding
+//! hosts use.
 //!
 //! Embedding (see docs/embedding.md):
 //!

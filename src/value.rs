@@ -5,7 +5,7 @@
 //! the VM is gone. Pointers, channels and functions cross as `Opaque` (their type only).
 
 use crate::error::Error;
-use gosub_compile::program::{Program, RKind};
+use gosub_bytecode::program::{Program, RKind};
 use gosub_heap::{Addr, GcTypeId};
 use gosub_vm::{Trap, Vm as RawVm};
 use std::collections::HashMap;

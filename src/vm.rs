@@ -460,7 +460,7 @@ impl Vm {
     /// The session's bytecode (`only`: functions whose name contains it).
     pub fn disasm(&self, only: Option<&str>) -> String {
         match &self.live {
-            Some(l) => gosub_compile::disasm::disasm(&l.vm.prog, only),
+            Some(l) => gosub_bytecode::disasm::disasm(&l.vm.prog, only),
             None => String::new(),
         }
     }

@@ -138,7 +138,10 @@ fn real_main(args: &[String]) -> i32 {
                     for l in frame_report {
                         println!("// {}", l);
                     }
-                    print!("{}", gosub_compile::disasm::disasm(&compiled.program, only));
+                    print!(
+                        "{}",
+                        gosub_bytecode::disasm::disasm(&compiled.program, only)
+                    );
                     0
                 }
                 _ => {

@@ -1,21 +1,21 @@
 //! gosub-compile: the checked program (AST + type information) to register bytecode.
 //!
-//! Owns: memory layouts (`layout.rs`), the instruction set (`bytecode.rs`), frame layouts and
-//! stack maps (`frame.rs`), runtime type descriptors and method sets (`rtypes.rs`), and the
-//! code generator (`gen.rs` drives; `expr.rs`, `stmt.rs`, `call.rs`, `builtins.rs`,
-//! `composite.rs` translate). Depends on gosub-syntax and gosub-types only; knows nothing of
-//! the VM or the heap beyond the GC type descriptions it emits.
+//! Owns: memory layouts (`layout.rs`), frame layouts and stack maps (`frame.rs`), runtime
+//! type descriptors and method sets (`rtypes.rs`), and the code generator (`gen.rs` drives;
+//! `expr.rs`, `stmt.rs`, `call.rs`, `builtins.rs`, `composite.rs` translate). The instruction
+//! set, the program format and the disassembler it emits into belong to gosub-bytecode and are
+//! re-exported here under their old paths (`gosub_compile::bytecode`, `::program`,
+//! `::disasm`). Depends on gosub-syntax, gosub-types, gosub-escape and gosub-bytecode; knows
+//! nothing of the VM or the heap beyond the GC type descriptions it emits.
 
 pub mod append;
 pub mod assign;
 pub mod boxing;
 pub mod builtins;
-pub mod bytecode;
 pub mod call;
 pub mod composite;
 pub mod convert;
 pub mod defer;
-pub mod disasm;
 pub mod expr;
 pub mod frame;
 pub mod gen;
@@ -24,12 +24,13 @@ pub mod loops;
 pub mod make;
 pub mod ops;
 pub mod place;
-pub mod program;
 pub mod rtypes;
 pub mod select;
 pub mod stmt;
 pub mod switch;
 pub mod unsafe_fns;
+
+pub use gosub_bytecode::{bytecode, disasm, program};
 
 pub use bytecode::{Function, Op};
 pub use program::Program;

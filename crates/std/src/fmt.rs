@@ -7,7 +7,7 @@
 //! formatting, including across String()/Error() calls made through `call_sync`.
 
 use crate::natives::{format_int, Args};
-use gosub_compile::program::{Program, RKind};
+use gosub_bytecode::program::{Program, RKind};
 use gosub_heap::Addr;
 use gosub_vm::{NativeRegistry, Trap, Vm};
 use std::sync::Arc;

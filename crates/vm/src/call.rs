@@ -9,8 +9,8 @@
 use crate::error::Trap;
 use crate::interp::{enter, index_err, NONE};
 use crate::vm::Vm;
-use gosub_compile::bytecode::{Function, Op};
-use gosub_compile::program::Program;
+use gosub_bytecode::bytecode::{Function, Op};
+use gosub_bytecode::program::Program;
 use gosub_heap::{Addr, GcTypeId};
 use std::sync::Arc;
 
@@ -183,7 +183,7 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fr: &Frame) -> Result<
         Op::CmpStr { op, dst, a, b } => {
             let x = str_of(vm, fp, a)?;
             let y = str_of(vm, fp, b)?;
-            use gosub_compile::bytecode::CmpOp::*;
+            use gosub_bytecode::bytecode::CmpOp::*;
             let r = match op {
                 Eq => x == y,
                 Ne => x != y,

@@ -7,7 +7,7 @@
 
 use crate::error::Trap;
 use crate::vm::Vm;
-use gosub_compile::program::{Itab, Program, RKind};
+use gosub_bytecode::program::{Itab, Program, RKind};
 use gosub_heap::Addr;
 
 /// The dynamic type (rtype index) of a non-nil interface's itab word.

@@ -10,8 +10,8 @@
 use crate::error::{Trap, VmError};
 use crate::frame::{CallInfo, CallKind};
 use crate::vm::Vm;
-use gosub_compile::bytecode::{CmpOp, Conv, FloatOp, IntOp, Op, Width};
-use gosub_compile::program::Program;
+use gosub_bytecode::bytecode::{CmpOp, Conv, FloatOp, IntOp, Op, Width};
+use gosub_bytecode::program::Program;
 use gosub_heap::Addr;
 use std::sync::Arc;
 

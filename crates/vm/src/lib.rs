@@ -3,7 +3,7 @@
 //! maps (`maps.rs`), strings (`strings.rs`), interfaces (`iface.rs`), garbage-collection
 //! roots (`gc.rs`) and the printing of runtime values (`print.rs`).
 //!
-//! Depends on gosub-compile (the program format) and gosub-heap (all memory). Natives
+//! Depends on gosub-bytecode (the program format) and gosub-heap (all memory) only. Natives
 //! (standard-library functions implemented in Rust) are registered by name by the host
 //! (gosub-std); the VM knows none of them.
 //!

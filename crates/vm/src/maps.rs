@@ -17,7 +17,7 @@
 
 use crate::error::Trap;
 use crate::vm::Vm;
-use gosub_compile::program::{Program, RKind};
+use gosub_bytecode::program::{Program, RKind};
 use gosub_heap::{Addr, GcTypeId};
 use std::sync::Arc;
 

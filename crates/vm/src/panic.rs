@@ -11,7 +11,7 @@ use crate::error::{Trap, VmError};
 use crate::frame::CallKind;
 use crate::interp::Pos;
 use crate::vm::{PanicRec, Vm};
-use gosub_compile::program::{Program, RKind};
+use gosub_bytecode::program::{Program, RKind};
 use gosub_heap::Addr;
 use std::sync::Arc;
 

@@ -3,7 +3,7 @@
 
 use crate::error::Trap;
 use crate::vm::Vm;
-use gosub_compile::program::{Program, RKind};
+use gosub_bytecode::program::{Program, RKind};
 use gosub_heap::Addr;
 
 /// Go's `%v` / strconv 'g' with the shortest representation.

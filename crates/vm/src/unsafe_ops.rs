@@ -16,7 +16,7 @@
 use crate::call::{rd, wr};
 use crate::error::Trap;
 use crate::vm::Vm;
-use gosub_compile::bytecode::Op;
+use gosub_bytecode::bytecode::Op;
 use gosub_heap::Addr;
 
 /// Is `a` inside one of the collector's spaces (live object or not)?

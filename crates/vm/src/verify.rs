@@ -5,8 +5,8 @@
 //! succeeds, `fp + reg + size <= fp + frame_size` holds for every access the dispatch loop
 //! performs through `rd!`/`wr!` and the frame-local copies.
 
-use gosub_compile::bytecode::{Function, Op};
-use gosub_compile::program::Program;
+use gosub_bytecode::bytecode::{Function, Op};
+use gosub_bytecode::program::Program;
 
 const NONE: u32 = u32::MAX;
 

@@ -8,7 +8,7 @@
 use crate::error::{Trap, VmError};
 use crate::frame::CallInfo;
 use crate::natives::{Native, NativeRegistry};
-use gosub_compile::program::{Itab, Program};
+use gosub_bytecode::program::{Itab, Program};
 use gosub_heap::{Addr, GcTypeId, Heap, HeapConfig, StackRegion};
 use std::collections::HashMap;
 use std::io::Write;

@@ -1,0 +1,13 @@
+//! gosub-bytecode: the contract between the compiler and the VM. Owns the instruction set
+//! (`bytecode.rs`), the compiled program format with its runtime type descriptors, itabs and
+//! GC type descriptions (`program.rs`), and the disassembler (`disasm.rs`).
+//!
+//! Depends on no other gosub crate: neither the front end (syntax, types) nor the heap. The
+//! compiler (gosub-compile) produces a `Program`; the VM (gosub-vm) verifies and runs it.
+
+pub mod bytecode;
+pub mod disasm;
+pub mod program;
+
+pub use bytecode::{Function, Op};
+pub use program::Program;
