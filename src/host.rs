@@ -11,8 +11,7 @@
 use crate::error::Error;
 use crate::value::Value;
 use gosub_heap::Addr;
-use gosub_std::natives::Args;
-use gosub_vm::{NativeClosure, Trap, Vm as RawVm};
+use gosub_vm::{Args, NativeClosure, Trap, Vm as RawVm};
 use std::fmt::Display;
 use std::sync::Arc;
 

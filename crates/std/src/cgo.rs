@@ -13,10 +13,9 @@
 //! - The copy functions (GoString, GoStringN, GoBytes) read through checked heap accesses,
 //!   so reading freed or unmapped memory faults like any other access.
 
-use crate::natives::Args;
 use gosub_heap::{Addr, GcTypeId};
 use gosub_vm::cmem::{caller_pos, render_pos, CBlock};
-use gosub_vm::{NativeRegistry, Trap, Vm};
+use gosub_vm::{Args, NativeRegistry, Trap, Vm};
 
 /// Largest single C allocation (the stack region is a few GiB of address space).
 const MAX_C_ALLOC: u64 = 1 << 32;

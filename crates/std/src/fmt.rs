@@ -6,10 +6,10 @@
 //! data word. Natives run with the collector inhibited, so these addresses stay valid while
 //! formatting, including across String()/Error() calls made through `call_sync`.
 
-use crate::natives::{format_int, Args};
+use crate::natives::format_int;
 use gosub_bytecode::program::{Program, RKind};
 use gosub_heap::Addr;
-use gosub_vm::{NativeRegistry, Trap, Vm};
+use gosub_vm::{Args, NativeRegistry, Trap, Vm};
 use std::sync::Arc;
 
 #[derive(Clone, Copy, Default)]

@@ -8,9 +8,8 @@
 //! cannot fill (Lookups, MSpan*, MCache*, BuckHashSys, GCSys, OtherSys, DebugGC,
 //! BySize) are written as zero.
 
-use crate::natives::Args;
 use gosub_heap::{Addr, GcKind};
-use gosub_vm::{NativeRegistry, Trap, Vm};
+use gosub_vm::{Args, NativeRegistry, Trap, Vm};
 
 /// Offsets of `runtime.MemStats` fields (Go, amd64).
 mod off {

@@ -14,6 +14,7 @@
 //!   function's stack map, a global, or a heap handle. Rust locals holding VM addresses are
 //!   re-read from frames after any allocation.
 
+pub mod args;
 pub mod call;
 pub mod chan;
 pub mod cmem;
@@ -32,6 +33,7 @@ pub mod unsafe_ops;
 pub mod verify;
 pub mod vm;
 
+pub use args::Args;
 pub use error::{Trap, VmError};
 pub use natives::{Native, NativeClosure, NativeFn, NativeRegistry};
 pub use vm::{Vm, VmConfig};

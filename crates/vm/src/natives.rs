@@ -3,7 +3,7 @@
 //! A native receives the VM and the address of its frame, laid out like any Go function's
 //! frame: parameters from offset 0 (each 8-byte aligned), results after them. It runs with
 //! the collector inhibited (`Heap::set_gc_inhibited`), so VM addresses it reads stay valid
-//! while it allocates.
+//! while it allocates. `Args` (`args.rs`) reads and writes such a frame.
 
 use crate::error::Trap;
 use crate::vm::Vm;
