@@ -11,8 +11,9 @@
 //! - [`nursery`](crate::nursery): fixed-size bump nursery + two survivor
 //!   spaces; minor collections copy survivors Cheney-style and promote them
 //!   after `promote_age` survived minor collections;
-//! - `old_space.rs` / `size_class.rs`: non-moving mark/sweep old space of
-//!   size-class spans, base finding by page arithmetic;
+//! - `old_space.rs` / [`size_class`]: non-moving mark/sweep old space of
+//!   size-class spans, base finding by page arithmetic; `size_class` also
+//!   owns Go's size-class table and `roundupsize`;
 //! - [`large`]: objects of 32 KiB and more, non-moving, marked and freed
 //!   individually (part of the old generation);
 //! - [`write_barrier`]: card marking inside the store accessors; dirty cards
@@ -52,7 +53,7 @@ mod old_space;
 pub mod pacing;
 mod pages;
 pub mod roots;
-mod size_class;
+pub mod size_class;
 pub mod stacks;
 mod startmap;
 pub mod stats;

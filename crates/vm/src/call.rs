@@ -11,6 +11,7 @@ use crate::interp::{enter, index_err, NONE};
 use crate::vm::Vm;
 use gosub_bytecode::bytecode::{Function, Op};
 use gosub_bytecode::program::Program;
+use gosub_heap::size_class::roundupsize;
 use gosub_heap::{Addr, GcTypeId};
 use std::sync::Arc;
 
@@ -76,26 +77,6 @@ pub fn start_deferred(
         vm.heap.write_u64(new_fp + c as u64, clo)?;
     }
     Ok((callee, new_fp))
-}
-
-/// Go's size classes (bytes), used to round slice growth as Go's allocator does.
-const SIZE_CLASSES: &[u64] = &[
-    8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320, 352,
-    384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048,
-    2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728,
-    10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672,
-    32768,
-];
-
-pub fn roundupsize(size: u64) -> u64 {
-    if size <= 32768 {
-        for &c in SIZE_CLASSES {
-            if c >= size {
-                return c;
-            }
-        }
-    }
-    size.div_ceil(8192) * 8192
 }
 
 /// Go's `growslice` capacity computation (runtime/slice.go).
