@@ -37,6 +37,15 @@ pub enum Trap {
     Unwind,
 }
 
+/// Go's index-out-of-range runtime error for index `i` of a sequence of length `len`.
+pub fn index_err(i: u64, len: u64) -> Trap {
+    if (i as i64) < 0 {
+        Trap::Runtime(format!("index out of range [{}]", i as i64))
+    } else {
+        Trap::Runtime(format!("index out of range [{}] with length {}", i, len))
+    }
+}
+
 impl From<Fault> for Trap {
     fn from(f: Fault) -> Trap {
         if f.is_nil() {

@@ -1,10 +1,18 @@
-//! Frames on the goroutine's VM-managed stack.
+//! Frames on the goroutine's VM-managed stack: the call records (`CallInfo`) and the view
+//! of the running frame that the instructions outside the dispatch loop use (`Frame`, with
+//! its register accessors `rd`, `wr`, `opt`, `str_of`, `set_str`).
 //!
 //! Invariants: the frame of the running function starts at `fp` (a VM address inside the
 //! goroutine's stack region) and spans `Function::frame_size` bytes, all committed; a
 //! callee's frame starts where its caller's ends. `CallInfo` records what to restore on
 //! return: the caller's function, pc and frame, and where the caller wants the results.
+//! `Frame::ptr` is the machine address of the frame, valid for `Frame::size` bytes
+//! (goroutine stacks never move); a register access inside those bytes goes through it,
+//! anything else through the heap's checked accessors.
 
+use crate::error::Trap;
+use crate::interp::NONE;
+use crate::vm::Vm;
 use gosub_heap::Addr;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,4 +36,62 @@ pub struct CallInfo {
     pub base: u32,
     /// How the caller itself was called.
     pub kind: CallKind,
+}
+
+/// The running frame as seen by the slow instructions: its VM address and, for fast
+/// register access, its machine address and size.
+#[derive(Clone, Copy)]
+pub struct Frame {
+    pub fp: Addr,
+    pub ptr: *mut u8,
+    pub size: u32,
+}
+
+#[inline]
+pub fn rd(vm: &Vm, fr: &Frame, off: u32) -> Result<u64, Trap> {
+    if off as u64 + 8 <= fr.size as u64 {
+        // SAFETY: `fr.ptr` is the committed frame of `fr.size` bytes (interp invariants) and
+        // the word lies inside it.
+        return Ok(unsafe { (fr.ptr.add(off as usize) as *const u64).read_unaligned() });
+    }
+    Ok(vm.heap.read_u64(fr.fp + off as u64)?)
+}
+
+#[inline]
+pub fn wr(vm: &mut Vm, fr: &Frame, off: u32, v: u64) -> Result<(), Trap> {
+    if off as u64 + 8 <= fr.size as u64 {
+        // SAFETY: as for `rd`; frames are stack memory, so no write barrier is needed.
+        unsafe { (fr.ptr.add(off as usize) as *mut u64).write_unaligned(v) };
+        return Ok(());
+    }
+    Ok(vm.heap.write_u64(fr.fp + off as u64, v)?)
+}
+
+/// An optional register operand (`NONE` = absent).
+pub fn opt(vm: &Vm, fr: &Frame, r: u32) -> Result<Option<u64>, Trap> {
+    if r == NONE {
+        Ok(None)
+    } else {
+        Ok(Some(rd(vm, fr, r)?))
+    }
+}
+
+/// The bytes of the string in register `r` of the frame at `fp`.
+pub fn str_of(vm: &Vm, fp: Addr, r: u32) -> Result<Vec<u8>, Trap> {
+    vm.read_string(fp + r as u64)
+}
+
+/// Writes the string header (data `p`, length `n`) into register `r`.
+pub fn set_str(vm: &mut Vm, fr: &Frame, r: u32, p: Addr, n: u64) -> Result<(), Trap> {
+    wr(vm, fr, r, p)?;
+    wr(vm, fr, r + 8, n)
+}
+
+/// The machine address of the frame at `fp` spanning `size` bytes (a stack overflow if the
+/// stack is not committed that far).
+#[inline]
+pub fn frame_ptr(vm: &Vm, fp: Addr, size: u32) -> Result<*mut u8, Trap> {
+    vm.heap
+        .translate(fp, size.max(8) as usize)
+        .ok_or(Trap::StackOverflow)
 }

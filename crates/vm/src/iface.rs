@@ -6,7 +6,9 @@
 //! otherwise. Itabs are created once per (dynamic type, interface type) and cached.
 
 use crate::error::Trap;
+use crate::frame::{rd, wr, Frame};
 use crate::vm::Vm;
+use gosub_bytecode::bytecode::Op;
 use gosub_bytecode::program::{Itab, Program, RKind};
 use gosub_heap::Addr;
 
@@ -141,4 +143,158 @@ pub fn values_eq(vm: &Vm, prog: &Program, t: u32, a: Addr, b: Addr) -> Result<bo
         }
         _ => vm.heap.bytes(a, rt.size as usize)? == vm.heap.bytes(b, rt.size as usize)?,
     })
+}
+
+/// Executes an interface instruction: boxing a value (`MakeIface`), interface-to-interface
+/// conversion and assertion, type assertion, the dynamic type word, and `==`.
+pub fn exec(vm: &mut Vm, prog: &Program, op: &Op, fr: &Frame) -> Result<(), Trap> {
+    let fp = fr.fp;
+    match *op {
+        Op::MakeIface {
+            dst,
+            src,
+            itab,
+            size,
+            gcty,
+            direct,
+        } => {
+            let data = if direct {
+                rd(vm, fr, src)?
+            } else {
+                let b = vm.alloc(vm.gcty(gcty), 1)?;
+                if size > 0 {
+                    vm.heap.copy(b, fp + src as u64, size as usize)?;
+                }
+                b
+            };
+            wr(vm, fr, dst, itab as u64 + 1)?;
+            wr(vm, fr, dst + 8, data)?;
+        }
+        Op::IfaceToIface {
+            dst,
+            src,
+            iface_ty,
+            commaok,
+            assert,
+        } => {
+            let it = rd(vm, fr, src)?;
+            let data = rd(vm, fr, src + 8)?;
+            if it == 0 && !assert {
+                wr(vm, fr, dst, 0)?;
+                wr(vm, fr, dst + 8, 0)?;
+                return Ok(());
+            }
+            let res = if it == 0 {
+                None
+            } else {
+                try_itab(vm, prog, it, iface_ty)
+            };
+            match (res, commaok) {
+                (Some(nit), ok) => {
+                    wr(vm, fr, dst, nit)?;
+                    wr(vm, fr, dst + 8, data)?;
+                    if let Some(ok) = ok {
+                        wr(vm, fr, ok, 1)?;
+                    }
+                }
+                (None, Some(ok)) => {
+                    wr(vm, fr, dst, 0)?;
+                    wr(vm, fr, dst + 8, 0)?;
+                    wr(vm, fr, ok, 0)?;
+                }
+                (None, None) => {
+                    let missing = if it == 0 {
+                        None
+                    } else {
+                        convert_itab(vm, prog, it, iface_ty).err().flatten()
+                    };
+                    let tname = &prog.rtypes[iface_ty as usize].name;
+                    return Err(if it == 0 {
+                        Trap::Runtime(format!(
+                            "interface conversion: interface is nil, not {}",
+                            tname
+                        ))
+                    } else {
+                        let dynt = dyn_rtype(vm, it)
+                            .map(|r| prog.rtypes[r as usize].name.clone())
+                            .unwrap_or_default();
+                        Trap::Runtime(format!(
+                            "interface conversion: {} is not {}: missing method {}",
+                            dynt,
+                            tname,
+                            missing.unwrap_or_default()
+                        ))
+                    });
+                }
+            }
+        }
+        Op::AssertType {
+            dst,
+            src,
+            rtype,
+            size,
+            direct,
+            commaok,
+            iface_ty,
+        } => {
+            let it = rd(vm, fr, src)?;
+            let data = rd(vm, fr, src + 8)?;
+            let dynt = if it == 0 { None } else { dyn_rtype(vm, it) };
+            if dynt == Some(rtype) {
+                if direct {
+                    wr(vm, fr, dst, data)?;
+                } else if size > 0 {
+                    vm.heap.copy(fp + dst as u64, data, size as usize)?;
+                }
+                if let Some(ok) = commaok {
+                    wr(vm, fr, ok, 1)?;
+                }
+            } else if let Some(ok) = commaok {
+                vm.heap
+                    .fill_zero(fp + dst as u64, size.max(1).div_ceil(8) as usize * 8)?;
+                wr(vm, fr, ok, 0)?;
+            } else {
+                let iname = &prog.rtypes[iface_ty as usize].name;
+                let want = &prog.rtypes[rtype as usize].name;
+                let have = match dynt {
+                    Some(d) => prog.rtypes[d as usize].name.clone(),
+                    None => "nil".into(),
+                };
+                return Err(Trap::Runtime(format!(
+                    "interface conversion: {} is {}, not {}",
+                    iname, have, want
+                )));
+            }
+        }
+        Op::IfaceType { dst, src } => {
+            let it = rd(vm, fr, src)?;
+            let v = if it == 0 {
+                0
+            } else {
+                dyn_rtype(vm, it).map(|r| r as u64 + 1).unwrap_or(0)
+            };
+            wr(vm, fr, dst, v)?;
+        }
+        Op::IfaceEq { dst, a, b, ne } => {
+            let eq = iface_eq(vm, prog, fp + a as u64, fp + b as u64)?;
+            wr(vm, fr, dst, (eq != ne) as u64)?;
+        }
+        Op::MemEq {
+            dst,
+            a,
+            b,
+            rtype,
+            ne,
+        } => {
+            let eq = values_eq(vm, prog, rtype, fp + a as u64, fp + b as u64)?;
+            wr(vm, fr, dst, (eq != ne) as u64)?;
+        }
+        _ => {
+            return Err(Trap::Fatal(format!(
+                "not an interface instruction: {:?}",
+                op
+            )))
+        }
+    }
+    Ok(())
 }

@@ -7,8 +7,10 @@
 //! comments on frame accesses rely on. Calls and returns switch `func`/`fp`/`pc` in place;
 //! nothing here recurses per Go call.
 
-use crate::error::{Trap, VmError};
-use crate::frame::{CallInfo, CallKind};
+use crate::call::grow;
+use crate::error::{index_err, Trap};
+use crate::float::{f64_to_i64, f64_to_u64};
+use crate::frame::{frame_ptr, CallInfo, CallKind};
 use crate::vm::Vm;
 use gosub_bytecode::bytecode::{CmpOp, Conv, FloatOp, IntOp, Op, Width};
 use gosub_bytecode::program::Program;
@@ -24,96 +26,6 @@ pub struct Pos {
     pub pc: usize,
     pub fp: Addr,
     pub kind: CallKind,
-}
-
-/// Runs function `entry` (no parameters) to completion on a fresh stack.
-pub fn run(vm: &mut Vm, entry: u32) -> Result<(), VmError> {
-    use crate::sched::{switch, Status};
-    let prog = vm.prog.clone();
-    vm.frames.clear();
-    let mut pos = Pos {
-        func: entry,
-        pc: 0,
-        fp: vm.stack.base,
-        kind: CallKind::Normal,
-    };
-    if let Err(t) = enter(vm, &prog, entry, pos.fp) {
-        return Err(crate::panic::fatal_for(vm, t));
-    }
-    loop {
-        let next = match exec(vm, &prog, &mut pos, 0) {
-            // The main goroutine returning ends the program, whatever else is running.
-            Ok(()) if vm.sched.cur == 0 => return Ok(()),
-            Ok(()) => switch(vm, pos, Status::Dead),
-            Err(Trap::Park(reason)) => switch(vm, pos, Status::Waiting(reason)),
-            Err(Trap::Yield) => switch(vm, pos, Status::Runnable),
-            Err(Trap::Sleep(ns)) => {
-                vm.cur_sleep_until =
-                    Some(std::time::Instant::now() + std::time::Duration::from_nanos(ns));
-                switch(vm, pos, Status::Waiting("sleep"))
-            }
-            Err(trap) => {
-                crate::panic::handle_trap(vm, &prog, &mut pos, trap)?;
-                Ok(pos)
-            }
-        };
-        match next {
-            Ok(p) => pos = p,
-            Err(report) => {
-                vm.write_report(&report);
-                return Err(VmError::Fatal {
-                    message: "all goroutines are asleep - deadlock!".into(),
-                    exit_code: 2,
-                });
-            }
-        }
-        if let Some(m) = vm.cur_pending_panic.take() {
-            crate::panic::handle_trap(vm, &prog, &mut pos, Trap::PanicString(m))?;
-        }
-    }
-}
-
-/// Prepares a new frame for `func` at `fp`: commits stack, zeroes results and pointer words.
-pub fn enter(vm: &mut Vm, prog: &Program, func: u32, fp: Addr) -> Result<(), Trap> {
-    let f = &prog.funcs[func as usize];
-    let end = fp + f.frame_size as u64 + 64;
-    if end > vm.stack.limit {
-        return Err(Trap::StackOverflow);
-    }
-    if end > vm.stack_committed {
-        vm.stack_committed = vm
-            .heap
-            .grow_stack(vm.stack.base, end)
-            .map_err(|_| Trap::StackOverflow)?;
-    }
-    if f.results_size > 0 {
-        vm.heap
-            .fill_zero(fp + f.results_off as u64, f.results_size as usize)?;
-    }
-    for &w in &f.ptr_words {
-        if w * 8 >= f.params_size {
-            vm.heap.write_u64(fp + 8 * w as u64, 0)?;
-        }
-    }
-    Ok(())
-}
-
-/// Commits the goroutine stack up to `end` (or reports Go's stack overflow).
-fn grow(vm: &mut Vm, end: Addr) -> Result<(), Trap> {
-    if end > vm.stack.limit {
-        return Err(Trap::StackOverflow);
-    }
-    vm.stack_committed = vm
-        .heap
-        .grow_stack(vm.stack.base, end)
-        .map_err(|_| Trap::StackOverflow)?;
-    Ok(())
-}
-
-fn frame_ptr(vm: &Vm, fp: Addr, size: u32) -> Result<*mut u8, Trap> {
-    vm.heap
-        .translate(fp, size.max(8) as usize)
-        .ok_or(Trap::StackOverflow)
 }
 
 #[inline(always)]
@@ -293,14 +205,6 @@ unsafe fn write_narrow(p: *mut u8, n: u32, v: u64) {
             4 => (p as *mut u32).write_unaligned(v as u32),
             _ => (p as *mut u64).write_unaligned(v),
         }
-    }
-}
-
-pub fn index_err(i: u64, len: u64) -> Trap {
-    if (i as i64) < 0 {
-        Trap::Runtime(format!("index out of range [{}]", i as i64))
-    } else {
-        Trap::Runtime(format!("index out of range [{}] with length {}", i, len))
     }
 }
 
@@ -1045,37 +949,15 @@ pub fn exec(
             ref other => {
                 sync!();
                 let other = other.clone();
-                let fr = crate::call::Frame {
+                let fr = crate::frame::Frame {
                     fp,
                     ptr: fptr,
                     size: f.frame_size,
                 };
-                if let Some(t) = trap!(crate::call::slow_op(vm, prog, &other, &fr)) {
+                if let Some(t) = trap!(crate::slow_op::slow_op(vm, prog, &other, &fr)) {
                     pc = t as usize;
                 }
             }
         }
-    }
-}
-
-fn f64_to_i64(x: f64) -> i64 {
-    // 2^63 as f64: values outside [-2^63, 2^63) overflow int64 (Go on amd64 gives MinInt64).
-    const LIMIT: f64 = 9_223_372_036_854_775_808.0;
-    if x.is_nan() || !(-LIMIT..LIMIT).contains(&x) {
-        i64::MIN
-    } else {
-        x as i64
-    }
-}
-
-fn f64_to_u64(x: f64) -> u64 {
-    if x.is_nan() {
-        0x8000000000000000
-    } else if x < 0.0 {
-        (x as i64) as u64
-    } else if x >= 1.8446744073709552e19 {
-        0x8000000000000000
-    } else {
-        x as u64
     }
 }

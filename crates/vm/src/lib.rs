@@ -1,7 +1,11 @@
-//! gosub-vm: runs a compiled program. Owns the interpreter loop (`interp.rs`), goroutine
-//! stacks and the call stack (`frame.rs`), calls, defers and panics (`call.rs`, `panic.rs`),
-//! maps (`maps.rs`), strings (`strings.rs`), interfaces (`iface.rs`), garbage-collection
-//! roots (`gc.rs`) and the printing of runtime values (`print.rs`).
+//! gosub-vm: runs a compiled program. Owns the interpreter loop (`interp.rs`) and the less
+//! frequent instructions it hands to `slow_op.rs` (strings `string_ops.rs`, conversions
+//! `convert.rs`, slices `slices.rs`, floats `float.rs`, interfaces `iface.rs`, maps
+//! `maps.rs`, package unsafe `unsafe_ops.rs`), goroutines and the scheduler (`sched.rs`),
+//! channels (`chan.rs`), frames and the call stack (`frame.rs`), calls and defers
+//! (`call.rs`), panics (`panic.rs`), UTF-8 decoding (`strings.rs`), garbage-collection roots
+//! (`gc.rs`), the printing of runtime values (`print.rs`) and the native calling convention
+//! (`natives.rs`, `args.rs`).
 //!
 //! Depends on gosub-bytecode (the program format) and gosub-heap (all memory) only. Natives
 //! (standard-library functions implemented in Rust) are registered by name by the host
@@ -18,7 +22,9 @@ pub mod args;
 pub mod call;
 pub mod chan;
 pub mod cmem;
+pub mod convert;
 pub mod error;
+pub mod float;
 pub mod frame;
 pub mod gc;
 pub mod iface;
@@ -28,6 +34,9 @@ pub mod natives;
 pub mod panic;
 pub mod print;
 pub mod sched;
+pub mod slices;
+pub mod slow_op;
+pub mod string_ops;
 pub mod strings;
 pub mod unsafe_ops;
 pub mod verify;

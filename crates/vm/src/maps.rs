@@ -16,7 +16,9 @@
 //!   is produced at most once.
 
 use crate::error::Trap;
+use crate::frame::{opt, rd, wr, Frame};
 use crate::vm::Vm;
+use gosub_bytecode::bytecode::Op;
 use gosub_bytecode::program::{Program, RKind};
 use gosub_heap::{Addr, GcTypeId};
 use std::sync::Arc;
@@ -420,4 +422,76 @@ pub fn iter_next(
     }
     vm.heap.write_u64(it + 16, idx)?;
     Ok(false)
+}
+
+/// Executes a map instruction; returns the jump target when an iteration is done.
+pub fn exec(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fr: &Frame) -> Result<Option<u32>, Trap> {
+    let fp = fr.fp;
+    match *op {
+        Op::MakeMap { dst, rtype, hint } => {
+            let h = opt(vm, fr, hint)?.unwrap_or(0);
+            let m = make_map(vm, prog, rtype, h)?;
+            wr(vm, fr, dst, m)?;
+        }
+        Op::MapGet {
+            dst,
+            m,
+            key,
+            ok,
+            vsize,
+        } => {
+            let mp = rd(vm, fr, m)?;
+            let found = get(vm, prog, mp, fp + key as u64)?;
+            match found {
+                Some(slot) => {
+                    if vsize > 0 {
+                        vm.heap.copy(fp + dst as u64, slot, vsize as usize)?;
+                    }
+                }
+                None => {
+                    if vsize > 0 {
+                        vm.heap.fill_zero(fp + dst as u64, vsize as usize)?;
+                    }
+                }
+            }
+            if let Some(ok) = ok {
+                wr(vm, fr, ok, found.is_some() as u64)?;
+            }
+        }
+        Op::MapSlot { dst, m, key } => {
+            let slot = slot(vm, prog, fp + m as u64, fp + key as u64)?;
+            wr(vm, fr, dst, slot)?;
+        }
+        Op::MapDelete { m, key } => {
+            let mp = rd(vm, fr, m)?;
+            delete(vm, prog, mp, fp + key as u64)?;
+        }
+        Op::MapLen { dst, m } => {
+            let mp = rd(vm, fr, m)?;
+            let n = if mp == 0 { 0 } else { vm.heap.read_u64(mp)? };
+            wr(vm, fr, dst, n)?;
+        }
+        Op::MapClear { m } => {
+            let mp = rd(vm, fr, m)?;
+            clear(vm, mp)?;
+        }
+        Op::MapIterInit { it, m } => {
+            let mp = rd(vm, fr, m)?;
+            let entries = if mp == 0 {
+                0
+            } else {
+                vm.heap.read_u64(mp + 8)?
+            };
+            wr(vm, fr, it, mp)?;
+            wr(vm, fr, it + 8, entries)?;
+            wr(vm, fr, it + 16, 0)?;
+        }
+        Op::MapIterNext { it, key, val, done } => {
+            if !iter_next(vm, prog, fp + it as u64, fp, key, val)? {
+                return Ok(Some(done));
+            }
+        }
+        _ => return Err(Trap::Fatal(format!("not a map instruction: {:?}", op))),
+    }
+    Ok(None)
 }

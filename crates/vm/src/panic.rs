@@ -394,7 +394,7 @@ fn call_string_method(
     let f = &prog.funcs[func as usize];
     let fp = vm.stack.base;
     vm.frames.clear();
-    crate::interp::enter(vm, prog, func, fp)?;
+    crate::call::enter(vm, prog, func, fp)?;
     vm.heap.write_u64(fp, data)?;
     let mut pos = Pos {
         func,

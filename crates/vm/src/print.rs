@@ -2,7 +2,9 @@
 //! shortest float formatting (`strconv.FormatFloat(f, 'g', -1, 64)`).
 
 use crate::error::Trap;
+use crate::frame::Frame;
 use crate::vm::Vm;
+use gosub_bytecode::bytecode::Op;
 use gosub_bytecode::program::{Program, RKind};
 use gosub_heap::Addr;
 
@@ -114,4 +116,27 @@ fn itab_addr(w: u64) -> u64 {
     } else {
         0x4c0000 + 32 * w
     }
+}
+
+/// Executes `Print` (one operand of `print`/`println`, with its separator and newline), writing
+/// to the VM's stderr.
+pub fn exec(vm: &mut Vm, prog: &Program, op: &Op, fr: &Frame) -> Result<(), Trap> {
+    let fp = fr.fp;
+    match *op {
+        Op::Print { src, rtype, flags } => {
+            let mut s = String::new();
+            if flags & 1 != 0 {
+                s.push(' ');
+            }
+            if rtype != u32::MAX {
+                s.push_str(&print_value(vm, prog, rtype, fp + src as u64)?);
+            }
+            if flags & 2 != 0 {
+                s.push('\n');
+            }
+            vm.write_stderr(&s);
+        }
+        _ => return Err(Trap::Fatal(format!("not a print instruction: {:?}", op))),
+    }
+    Ok(())
 }

@@ -10,9 +10,9 @@
 //!   into its frame (channel hand-off) and the collector finds its roots through `G`.
 //! - Scheduling is deterministic: runnable goroutines run in FIFO order.
 
-use crate::error::Trap;
+use crate::error::{Trap, VmError};
 use crate::frame::{CallInfo, CallKind};
-use crate::interp::Pos;
+use crate::interp::{exec, Pos};
 use crate::vm::{PanicRec, Vm};
 use gosub_heap::{Addr, StackRegion};
 
@@ -30,6 +30,54 @@ pub enum Status {
     /// Blocked; the text is what Go prints in a goroutine header (`chan receive`).
     Waiting(&'static str),
     Dead,
+}
+
+/// Runs function `entry` (no parameters) to completion on a fresh stack: the scheduler's
+/// loop, switching goroutines when the running one blocks, yields or ends, and handing traps
+/// to the panic machinery. The program ends when the main goroutine returns.
+pub fn run(vm: &mut Vm, entry: u32) -> Result<(), VmError> {
+    let prog = vm.prog.clone();
+    vm.frames.clear();
+    let mut pos = Pos {
+        func: entry,
+        pc: 0,
+        fp: vm.stack.base,
+        kind: CallKind::Normal,
+    };
+    if let Err(t) = crate::call::enter(vm, &prog, entry, pos.fp) {
+        return Err(crate::panic::fatal_for(vm, t));
+    }
+    loop {
+        let next = match exec(vm, &prog, &mut pos, 0) {
+            // The main goroutine returning ends the program, whatever else is running.
+            Ok(()) if vm.sched.cur == 0 => return Ok(()),
+            Ok(()) => switch(vm, pos, Status::Dead),
+            Err(Trap::Park(reason)) => switch(vm, pos, Status::Waiting(reason)),
+            Err(Trap::Yield) => switch(vm, pos, Status::Runnable),
+            Err(Trap::Sleep(ns)) => {
+                vm.cur_sleep_until =
+                    Some(std::time::Instant::now() + std::time::Duration::from_nanos(ns));
+                switch(vm, pos, Status::Waiting("sleep"))
+            }
+            Err(trap) => {
+                crate::panic::handle_trap(vm, &prog, &mut pos, trap)?;
+                Ok(pos)
+            }
+        };
+        match next {
+            Ok(p) => pos = p,
+            Err(report) => {
+                vm.write_report(&report);
+                return Err(VmError::Fatal {
+                    message: "all goroutines are asleep - deadlock!".into(),
+                    exit_code: 2,
+                });
+            }
+        }
+        if let Some(m) = vm.cur_pending_panic.take() {
+            crate::panic::handle_trap(vm, &prog, &mut pos, Trap::PanicString(m))?;
+        }
+    }
 }
 
 /// A goroutine that is not running.

@@ -13,8 +13,8 @@
 //! - `UnsafeSlice` raises Go's run-time errors with Go's wording (`unsafe.Slice: len out of
 //!   range`, `unsafe.String: ptr is nil and len is not zero`).
 
-use crate::call::{rd, wr};
 use crate::error::Trap;
+use crate::frame::{rd, wr, Frame};
 use crate::vm::Vm;
 use gosub_bytecode::bytecode::Op;
 use gosub_heap::Addr;
@@ -28,7 +28,7 @@ pub fn in_gc_space(vm: &Vm, a: Addr) -> bool {
 }
 
 /// Executes an unsafe instruction; other instructions are a bug of the caller.
-pub fn exec(vm: &mut Vm, op: &Op, fr: &crate::call::Frame) -> Result<(), Trap> {
+pub fn exec(vm: &mut Vm, op: &Op, fr: &Frame) -> Result<(), Trap> {
     match *op {
         Op::UintptrToPtr { dst, a } => {
             let v = rd(vm, fr, a)?;

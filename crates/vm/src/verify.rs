@@ -87,7 +87,7 @@ fn operands(op: &Op) -> Vec<(u32, u32)> {
                 vec![w(src)]
             }
         }
-        // The remaining instructions go through checked heap accesses (`call::slow_op`).
+        // The remaining instructions go through checked heap accesses (`slow_op::slow_op`).
         _ => vec![],
     }
 }

@@ -261,7 +261,7 @@ impl Vm {
     /// Runs the program's entry (globals, init functions, main.main).
     pub fn run_main(&mut self) -> Result<(), VmError> {
         let entry = self.prog.entry;
-        let r = crate::interp::run(self, entry);
+        let r = crate::sched::run(self, entry);
         let _ = self.stdout.flush();
         r
     }

@@ -1,0 +1,244 @@
+//! The slice instructions: make, reslicing (`s[lo:hi:max]`, also of arrays), append (of
+//! values, of a spread slice, of a string's bytes), copy and clear; and Go's growth rule.
+//!
+//! Invariants: a slice is `{data, len, cap}` with `len <= cap`; an empty allocation is the
+//! VM's `zerobase`, never nil; growth follows Go's `growslice` (`grow_cap`, rounded to Go's
+//! size classes) so capacities match gc's; bounds errors use Go's exact messages; an append
+//! to a nil slice whose result does not escape and fits in 32 bytes uses the frame's buffer.
+
+use crate::error::Trap;
+use crate::frame::{opt, rd, wr, Frame};
+use crate::interp::NONE;
+use crate::vm::Vm;
+use gosub_bytecode::bytecode::Op;
+use gosub_heap::size_class::roundupsize;
+use gosub_heap::Addr;
+
+/// Go's `growslice` capacity computation (runtime/slice.go).
+pub fn grow_cap(old_len: u64, old_cap: u64, num: u64, elem_size: u64) -> u64 {
+    let new_len = old_len + num;
+    let doublecap = old_cap + old_cap;
+    let mut newcap = if new_len > doublecap {
+        new_len
+    } else {
+        const THRESHOLD: u64 = 256;
+        if old_cap < THRESHOLD {
+            doublecap
+        } else {
+            let mut c = old_cap;
+            while c < new_len {
+                c += (c + 3 * THRESHOLD) >> 2;
+            }
+            c
+        }
+    };
+    if elem_size > 0 {
+        let mem = roundupsize(newcap.saturating_mul(elem_size));
+        newcap = mem / elem_size;
+    }
+    newcap
+}
+
+fn alloc_array(vm: &mut Vm, gcty: u32, elem_size: u32, n: u64) -> Result<Addr, Trap> {
+    if n == 0 || elem_size == 0 {
+        return Ok(vm.zerobase);
+    }
+    let total = n.saturating_mul(elem_size as u64);
+    if total > (1u64 << 40) {
+        return Err(Trap::OutOfMemory);
+    }
+    let g = vm.gcty(gcty);
+    vm.alloc(g, n as usize)
+}
+/// Executes a slice instruction.
+pub fn exec(vm: &mut Vm, op: &Op, fr: &Frame) -> Result<(), Trap> {
+    let fp = fr.fp;
+    match *op {
+        Op::MakeSlice {
+            dst,
+            gcty,
+            elem_size,
+            len,
+            cap,
+        } => {
+            let l = rd(vm, fr, len)?;
+            let c = opt(vm, fr, cap)?.unwrap_or(l);
+            if (l as i64) < 0 || l > (1 << 40) {
+                return Err(Trap::PanicString(
+                    "runtime error: makeslice: len out of range".into(),
+                ));
+            }
+            if (c as i64) < 0 || c < l || c > (1 << 40) {
+                return Err(Trap::PanicString(
+                    "runtime error: makeslice: cap out of range".into(),
+                ));
+            }
+            let p = alloc_array(vm, gcty, elem_size, c)?;
+            wr(vm, fr, dst, p)?;
+            wr(vm, fr, dst + 8, l)?;
+            wr(vm, fr, dst + 16, c)?;
+        }
+        Op::SliceSlice {
+            dst,
+            s,
+            lo,
+            hi,
+            max,
+            elem_size,
+            array_len,
+        } => {
+            let (base, len, cap) = match array_len {
+                Some(n) => (rd(vm, fr, s)?, n, n),
+                None => (rd(vm, fr, s)?, rd(vm, fr, s + 8)?, rd(vm, fr, s + 16)?),
+            };
+            let l = opt(vm, fr, lo)?.unwrap_or(0);
+            let three = max != NONE;
+            let m = opt(vm, fr, max)?.unwrap_or(cap);
+            let h = opt(vm, fr, hi)?.unwrap_or(if three { m } else { len });
+            if three {
+                if m > cap {
+                    return Err(Trap::Runtime(format!(
+                        "slice bounds out of range [::{}] with capacity {}",
+                        m as i64, cap
+                    )));
+                }
+                if h > m {
+                    return Err(Trap::Runtime(format!(
+                        "slice bounds out of range [:{}:{}]",
+                        h as i64, m
+                    )));
+                }
+            } else if h > cap {
+                let what = if array_len.is_some() {
+                    "length"
+                } else {
+                    "capacity"
+                };
+                return Err(Trap::Runtime(format!(
+                    "slice bounds out of range [:{}] with {} {}",
+                    h as i64, what, cap
+                )));
+            }
+            if l > h {
+                return Err(Trap::Runtime(format!(
+                    "slice bounds out of range [{}:{}]",
+                    l as i64, h
+                )));
+            }
+            let np = base + l * elem_size as u64;
+            wr(vm, fr, dst, np)?;
+            wr(vm, fr, dst + 8, h - l)?;
+            wr(vm, fr, dst + 16, m - l)?;
+        }
+        Op::Append {
+            dst,
+            s,
+            src,
+            n,
+            elem_size,
+            gcty,
+            spread,
+            buf,
+        } => {
+            let old_len = rd(vm, fr, s + 8)?;
+            let old_cap = rd(vm, fr, s + 16)?;
+            let num = if spread {
+                rd(vm, fr, src + 8)?
+            } else {
+                n as u64
+            };
+            let new_len = old_len + num;
+            let es = elem_size as u64;
+            let mut base = rd(vm, fr, s)?;
+            let mut cap = old_cap;
+            if new_len > old_cap && old_cap == 0 && buf != NONE && es > 0 && new_len * es <= 32 {
+                // gc's stack buffer for a non-escaping append (see Op::Append).
+                let p = fp + buf as u64;
+                let ob = rd(vm, fr, s)?;
+                vm.heap.fill_zero(p, 32)?;
+                if old_len > 0 {
+                    vm.heap.copy(p, ob, (old_len * es) as usize)?;
+                }
+                base = p;
+                cap = 32 / es;
+            } else if new_len > old_cap {
+                let nc = grow_cap(old_len, old_cap, num, es);
+                let p = alloc_array(vm, gcty, elem_size, nc)?;
+                let ob = rd(vm, fr, s)?;
+                if old_len > 0 {
+                    vm.heap.copy(p, ob, (old_len * es) as usize)?;
+                }
+                base = p;
+                cap = nc;
+            }
+            if spread {
+                let sp = rd(vm, fr, src)?;
+                if num > 0 {
+                    vm.heap.copy(base + old_len * es, sp, (num * es) as usize)?;
+                }
+            } else {
+                let stride = es.div_ceil(8) * 8;
+                for i in 0..num {
+                    let from = fp + src as u64 + i * stride;
+                    vm.heap.copy(base + (old_len + i) * es, from, es as usize)?;
+                }
+            }
+            wr(vm, fr, dst, base)?;
+            wr(vm, fr, dst + 8, new_len)?;
+            wr(vm, fr, dst + 16, cap)?;
+        }
+        Op::AppendStr { dst, s, str } => {
+            let old_len = rd(vm, fr, s + 8)?;
+            let old_cap = rd(vm, fr, s + 16)?;
+            let num = rd(vm, fr, str + 8)?;
+            let new_len = old_len + num;
+            let mut base = rd(vm, fr, s)?;
+            let mut cap = old_cap;
+            if new_len > old_cap {
+                let nc = grow_cap(old_len, old_cap, num, 1);
+                let p = alloc_array(vm, 0, 1, nc)?;
+                let ob = rd(vm, fr, s)?;
+                if old_len > 0 {
+                    vm.heap.copy(p, ob, old_len as usize)?;
+                }
+                base = p;
+                cap = nc;
+            }
+            let sp = rd(vm, fr, str)?;
+            if num > 0 {
+                vm.heap.copy(base + old_len, sp, num as usize)?;
+            }
+            wr(vm, fr, dst, base)?;
+            wr(vm, fr, dst + 8, new_len)?;
+            wr(vm, fr, dst + 16, cap)?;
+        }
+        Op::Copy {
+            n,
+            dst,
+            src,
+            elem_size,
+            from_str,
+            ..
+        } => {
+            let dl = rd(vm, fr, dst + 8)?;
+            let sl = rd(vm, fr, src + 8)?;
+            let k = dl.min(sl);
+            let _ = from_str;
+            if k > 0 {
+                let dp = rd(vm, fr, dst)?;
+                let sp = rd(vm, fr, src)?;
+                vm.heap.copy(dp, sp, (k * elem_size as u64) as usize)?;
+            }
+            wr(vm, fr, n, k)?;
+        }
+        Op::ClearSlice { s, elem_size } => {
+            let l = rd(vm, fr, s + 8)?;
+            if l > 0 {
+                let p = rd(vm, fr, s)?;
+                vm.heap.fill_zero(p, (l * elem_size as u64) as usize)?;
+            }
+        }
+        _ => return Err(Trap::Fatal(format!("not a slice instruction: {:?}", op))),
+    }
+    Ok(())
+}
