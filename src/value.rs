@@ -7,6 +7,7 @@
 use crate::error::Error;
 use gosub_bytecode::program::{Program, RKind};
 use gosub_heap::{Addr, GcTypeId};
+use gosub_syntax::quote::quote;
 use gosub_vm::{Trap, Vm as RawVm};
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -100,8 +101,8 @@ impl Value {
                     f
                 )))
             }
-            Value::String(s) => go_quote(s.as_bytes()),
-            Value::Bytes(b) => go_quote(b),
+            Value::String(s) => quote(s.as_bytes()),
+            Value::Bytes(b) => quote(b),
             Value::Slice(v) => {
                 let parts: Result<Vec<String>, Error> =
                     v.iter().map(|x| x.go_lit(depth + 1)).collect();
@@ -133,24 +134,6 @@ impl Value {
             }
         })
     }
-}
-
-/// A Go interpreted string literal for these bytes.
-pub fn go_quote(b: &[u8]) -> String {
-    let mut s = String::from("\"");
-    for &c in b {
-        match c {
-            b'"' => s.push_str("\\\""),
-            b'\\' => s.push_str("\\\\"),
-            b'\n' => s.push_str("\\n"),
-            b'\t' => s.push_str("\\t"),
-            b'\r' => s.push_str("\\r"),
-            0x20..=0x7e => s.push(c as char),
-            _ => s.push_str(&format!("\\x{:02x}", c)),
-        }
-    }
-    s.push('"');
-    s
 }
 
 impl std::fmt::Display for Value {

@@ -47,28 +47,15 @@ pub fn fmt_expr(p: &Program, e: &Expr) -> String {
     s
 }
 
+/// A string constant as gc prints it: go/constant's `String()`, i.e. strconv.Quote, and a
+/// quoted form longer than 72 runes cut to its first 69 runes plus `...`.
 fn quote(b: &[u8]) -> String {
-    let st = String::from_utf8_lossy(b);
-    let mut s: String = st.to_string();
-    if s.chars().count() > 72 {
-        s = s.chars().take(69).collect::<String>() + "...";
+    let q = gosub_syntax::quote::quote(b);
+    if q.chars().count() > 72 {
+        q.chars().take(69).collect::<String>() + "..."
+    } else {
+        q
     }
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 fn fmt_float(f: f64) -> String {

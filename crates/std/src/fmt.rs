@@ -9,6 +9,7 @@
 use crate::natives::format_int;
 use gosub_bytecode::program::{Program, RKind};
 use gosub_heap::Addr;
+use gosub_syntax::quote::{quote, quote_rune, quote_to_ascii};
 use gosub_vm::{Args, NativeRegistry, Trap, Vm};
 use std::sync::Arc;
 
@@ -194,8 +195,10 @@ impl<'a> Printer<'a> {
                         .is_ok_and(|t| !t.chars().any(|c| c.is_control() && c != '\t'))
                 {
                     format!("`{}`", String::from_utf8_lossy(&s))
+                } else if self.f.plus {
+                    quote_to_ascii(&s)
                 } else {
-                    quote(&s, self.f.plus)
+                    quote(&s)
                 };
                 self.pad(q.as_bytes());
             }
@@ -425,7 +428,7 @@ impl<'a> Printer<'a> {
                 let s = self.vm.read_string(addr)?;
                 match verb {
                     'v' if self.f.sharp_v => {
-                        let q = quote(&s, false);
+                        let q = quote(&s);
                         self.pad(q.as_bytes());
                     }
                     'v' | 's' | 'q' | 'x' | 'X' => self.fmt_string(&s, verb),
@@ -1185,155 +1188,6 @@ fn split_e(s: &str) -> (String, i32) {
     let (m, e) = s.split_once('e').unwrap_or((s, "0"));
     let digits: String = m.chars().filter(|c| c.is_ascii_digit()).collect();
     (digits, e.parse().unwrap_or(0))
-}
-
-fn is_print(c: char) -> bool {
-    !(c.is_control()
-        || matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{E000}'..='\u{F8FF}'))
-        && (c as u32) < 0xF0000
-}
-
-fn escape_char(out: &mut String, c: char, quote: char, ascii: bool) {
-    match c {
-        '\x07' => out.push_str("\\a"),
-        '\x08' => out.push_str("\\b"),
-        '\x0c' => out.push_str("\\f"),
-        '\n' => out.push_str("\\n"),
-        '\r' => out.push_str("\\r"),
-        '\t' => out.push_str("\\t"),
-        '\x0b' => out.push_str("\\v"),
-        '\\' => out.push_str("\\\\"),
-        c if c == quote => {
-            out.push('\\');
-            out.push(c);
-        }
-        c if (c as u32) < 0x80 && is_print(c) => out.push(c),
-        c if !ascii && is_print(c) => out.push(c),
-        c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-        c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),
-        c => out.push_str(&format!("\\U{:08x}", c as u32)),
-    }
-}
-
-/// strconv.Quote (ascii: QuoteToASCII).
-pub fn quote(s: &[u8], ascii: bool) -> String {
-    let mut out = String::from("\"");
-    let mut i = 0;
-    while i < s.len() {
-        let (r, w) = gosub_vm::strings::decode_rune(&s[i..]);
-        if r == 0xFFFD && w == 1 {
-            out.push_str(&format!("\\x{:02x}", s[i]));
-            i += 1;
-            continue;
-        }
-        escape_char(
-            &mut out,
-            char::from_u32(r).unwrap_or('\u{FFFD}'),
-            '"',
-            ascii,
-        );
-        i += w.max(1);
-    }
-    out.push('"');
-    out
-}
-
-pub fn quote_rune(r: i32) -> String {
-    let c = u32::try_from(r)
-        .ok()
-        .and_then(char::from_u32)
-        .unwrap_or('\u{FFFD}');
-    let mut out = String::from("'");
-    escape_char(&mut out, c, '\'', false);
-    out.push('\'');
-    out
-}
-
-/// strconv.Unquote.
-pub fn unquote(s: &[u8]) -> Option<Vec<u8>> {
-    if s.len() < 2 {
-        return None;
-    }
-    let q = s[0];
-    if q != s[s.len() - 1] {
-        return None;
-    }
-    let body = &s[1..s.len() - 1];
-    match q {
-        b'`' => {
-            if body.contains(&b'`') {
-                return None;
-            }
-            Some(body.iter().copied().filter(|&b| b != b'\r').collect())
-        }
-        b'"' | b'\'' => {
-            let text = std::str::from_utf8(body).ok()?;
-            let src = format!("{}{}{}", q as char, text, q as char);
-            let lit = if q == b'"' {
-                gosub_syntax_unquote(&src)?
-            } else {
-                let v = gosub_syntax_unquote(&format!("\"{}\"", text))?;
-                let st = std::str::from_utf8(&v).ok()?;
-                if st.chars().count() != 1 {
-                    return None;
-                }
-                v
-            };
-            Some(lit)
-        }
-        _ => None,
-    }
-}
-
-fn gosub_syntax_unquote(src: &str) -> Option<Vec<u8>> {
-    let inner = &src[1..src.len() - 1];
-    let mut out = Vec::new();
-    let b = inner.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'\n' || b[i] == b'"' {
-            return None;
-        }
-        if b[i] != b'\\' {
-            out.push(b[i]);
-            i += 1;
-            continue;
-        }
-        i += 1;
-        let c = *b.get(i)?;
-        i += 1;
-        match c {
-            b'a' => out.push(7),
-            b'b' => out.push(8),
-            b'f' => out.push(12),
-            b'n' => out.push(b'\n'),
-            b'r' => out.push(b'\r'),
-            b't' => out.push(b'\t'),
-            b'v' => out.push(11),
-            b'\\' => out.push(b'\\'),
-            b'\'' => out.push(b'\''),
-            b'"' => out.push(b'"'),
-            b'x' => {
-                let h = std::str::from_utf8(b.get(i..i + 2)?).ok()?;
-                out.push(u8::from_str_radix(h, 16).ok()?);
-                i += 2;
-            }
-            b'u' | b'U' => {
-                let n = if c == b'u' { 4 } else { 8 };
-                let h = std::str::from_utf8(b.get(i..i + n)?).ok()?;
-                let ch = char::from_u32(u32::from_str_radix(h, 16).ok()?)?;
-                out.extend_from_slice(ch.to_string().as_bytes());
-                i += n;
-            }
-            b'0'..=b'7' => {
-                let h = std::str::from_utf8(b.get(i - 1..i + 2)?).ok()?;
-                out.push(u8::from_str_radix(h, 8).ok()?);
-                i += 2;
-            }
-            _ => return None,
-        }
-    }
-    Some(out)
 }
 
 /// Interface arguments of a `...any` parameter stored at `slice`.

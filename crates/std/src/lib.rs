@@ -2,7 +2,9 @@
 //! the program); functions declared without a body are natives implemented here in Rust and
 //! registered by their qualified name.
 //!
-//! Depends on gosub-vm (the native calling convention and memory access).
+//! Depends on gosub-vm (the native calling convention and memory access), gosub-bytecode
+//! (runtime type descriptors), gosub-heap, and gosub-syntax only for Go's quoting
+//! (`gosub_syntax::quote`, strconv's Quote and Unquote); never on the compiler.
 
 pub mod cgo;
 pub mod fmt;

@@ -451,19 +451,19 @@ pub fn register(r: &mut NativeRegistry) {
     });
     native!(r, "strconv.Quote", |a| {
         let s = a.string()?;
-        a.ret_string(crate::fmt::quote(&s, false).as_bytes())?;
+        a.ret_string(gosub_syntax::quote::quote(&s).as_bytes())?;
     });
     native!(r, "strconv.QuoteToASCII", |a| {
         let s = a.string()?;
-        a.ret_string(crate::fmt::quote(&s, true).as_bytes())?;
+        a.ret_string(gosub_syntax::quote::quote_to_ascii(&s).as_bytes())?;
     });
     native!(r, "strconv.QuoteRune", |a| {
         let v = a.int()?;
-        a.ret_string(crate::fmt::quote_rune(v as i32).as_bytes())?;
+        a.ret_string(gosub_syntax::quote::quote_rune(v as i32).as_bytes())?;
     });
     native!(r, "strconv.unquote", |a| {
         let s = a.string()?;
-        match crate::fmt::unquote(&s) {
+        match gosub_syntax::quote::unquote(&s) {
             Some(u) => {
                 a.ret_string(&u)?;
                 a.ret_bool(true)?;

@@ -19,28 +19,6 @@ pub fn emphasize(v: &[Expr]) -> String {
     }
 }
 
-fn quote_bytes(b: &[u8]) -> String {
-    let mut s = String::from("\"");
-    for chunk in b.utf8_chunks() {
-        for c in chunk.valid().chars() {
-            match c {
-                '"' => s.push_str("\\\""),
-                '\\' => s.push_str("\\\\"),
-                '\n' => s.push_str("\\n"),
-                '\t' => s.push_str("\\t"),
-                '\r' => s.push_str("\\r"),
-                c if c.is_control() => s.push_str(&format!("\\x{:02x}", c as u32)),
-                c => s.push(c),
-            }
-        }
-        for byte in chunk.invalid() {
-            s.push_str(&format!("\\x{byte:02x}"));
-        }
-    }
-    s.push('"');
-    s
-}
-
 fn fields(v: &[Field], sep: &str) -> String {
     v.iter()
         .map(|f| {
@@ -76,10 +54,10 @@ pub fn expr(e: &Expr) -> String {
         ExprKind::IntLit(s) | ExprKind::FloatLit(s) => s.clone(),
         ExprKind::ImagLit(s) => format!("{s}i"),
         ExprKind::RuneLit(c) => match char::from_u32(*c) {
-            Some(ch) => crate::literal::quote_char(ch),
+            Some(ch) => crate::quote::quote_rune(ch as i32),
             None => format!("{c}"),
         },
-        ExprKind::StringLit(b) => quote_bytes(b),
+        ExprKind::StringLit(b) => crate::quote::quote(b),
         ExprKind::CompositeLit { ty, elts, .. } => {
             format!(
                 "{}{{{}}}",

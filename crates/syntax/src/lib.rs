@@ -4,7 +4,10 @@
 //! semicolons; the parser (`parser.rs`, driving the lalrpop grammar in `grammar/go.lalrpop`)
 //! builds the `ast`. Syntax errors are worded as gc words them
 //! (`syntax error: unexpected newline, expected comma or )`). `walk.rs` is the one generic
-//! traversal of the tree every later stage uses.
+//! traversal of the tree every later stage uses. Go's literal syntax is owned here too:
+//! scanning and decoding literals (`literal.rs`) and strconv's quoting and unquoting of
+//! strings and runes (`quote.rs`, with Go's `IsPrint` table in `isprint.rs`), which every
+//! other stage uses.
 //!
 //! Architecture Invariant: this crate depends on nothing else in gosub; every other stage
 //! depends on it (checked by `tests/architecture.rs`). It owns the facts about Go's
@@ -20,9 +23,11 @@ pub mod dump;
 mod errors;
 pub mod gosrc;
 mod ids;
+pub mod isprint;
 pub mod lexer;
 pub mod literal;
 pub mod parser;
+pub mod quote;
 pub mod source;
 pub mod walk;
 

@@ -4,7 +4,11 @@
 //! never reads past the end of its input, always consumes at least one byte, and returns the
 //! length consumed plus the errors found (byte offsets relative to the literal start, worded
 //! as gc's scanner words them). The `decode_*` functions accept any text (also invalid
-//! literals, which the scanner has already reported) and never panic.
+//! literals, which the scanner has already reported) and never panic. They are Go's one
+//! escape decoder: `quote::unquote` (strconv.Unquote) validates with the `scan_*` functions
+//! and decodes with `decode_body` / `decode_raw_body`.
+
+use crate::quote::{is_print, quote_rune};
 
 /// What kind of number literal `scan_number` found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,35 +42,12 @@ fn base_name(base: u32) -> &'static str {
     }
 }
 
-/// Go's `%q` formatting of a single character.
-pub fn quote_char(c: char) -> String {
-    match c {
-        '\'' => "'\\''".to_string(),
-        '\\' => "'\\\\'".to_string(),
-        '\x07' => "'\\a'".to_string(),
-        '\x08' => "'\\b'".to_string(),
-        '\x0c' => "'\\f'".to_string(),
-        '\n' => "'\\n'".to_string(),
-        '\r' => "'\\r'".to_string(),
-        '\t' => "'\\t'".to_string(),
-        '\x0b' => "'\\v'".to_string(),
-        c if is_printable(c) => format!("'{c}'"),
-        c if (c as u32) < 0x80 => format!("'\\x{:02x}'", c as u32),
-        c if (c as u32) < 0x10000 => format!("'\\u{:04x}'", c as u32),
-        c => format!("'\\U{:08x}'", c as u32),
-    }
-}
-
 /// Go's `%#U` formatting: `U+0040 '@'` (the quoted character only when printable).
 pub fn unicode_fmt(c: u32) -> String {
     match char::from_u32(c) {
-        Some(ch) if is_printable(ch) => format!("U+{c:04X} '{ch}'"),
+        Some(ch) if is_print(ch) => format!("U+{c:04X} '{ch}'"),
         _ => format!("U+{c:04X}"),
     }
-}
-
-fn is_printable(c: char) -> bool {
-    !(c.is_control() || (c.is_whitespace() && c != ' ') || c == '\u{feff}' || c == '\u{ad}')
 }
 
 /// A tiny cursor over bytes that never reads out of bounds (`ch` is None at the end).
@@ -175,13 +156,19 @@ pub fn scan_number(s: &[u8]) -> (usize, NumKind, Vec<LitError>) {
             if e == b'e' && prefix != 0 && prefix != b'0' {
                 errs.push((
                     c.i,
-                    format!("{} exponent requires decimal mantissa", quote_char(ch)),
+                    format!(
+                        "{} exponent requires decimal mantissa",
+                        quote_rune(ch as i32)
+                    ),
                 ));
                 ok = false;
             } else if e == b'p' && prefix != b'x' {
                 errs.push((
                     c.i,
-                    format!("{} exponent requires hexadecimal mantissa", quote_char(ch)),
+                    format!(
+                        "{} exponent requires hexadecimal mantissa",
+                        quote_rune(ch as i32)
+                    ),
                 ));
                 ok = false;
             }
@@ -217,7 +204,7 @@ pub fn scan_number(s: &[u8]) -> (usize, NumKind, Vec<LitError>) {
                 inv,
                 format!(
                     "invalid digit {} in {} literal",
-                    quote_char(ch),
+                    quote_rune(ch as i32),
                     base_name(base)
                 ),
             ));
@@ -332,7 +319,7 @@ fn escape(c: &mut Cur, quote: u8, errs: &mut Vec<LitError>) -> bool {
                 c.i,
                 format!(
                     "invalid character {} in {} escape",
-                    quote_char(chr),
+                    quote_rune(chr as i32),
                     base_name(base)
                 ),
             ));
@@ -501,24 +488,37 @@ pub fn decode_string(raw: &str) -> Vec<u8> {
     let b = raw.as_bytes();
     if b.first() == Some(&b'`') {
         let inner = b.get(1..b.len().saturating_sub(1).max(1)).unwrap_or(&[]);
-        return inner.iter().copied().filter(|&c| c != b'\r').collect();
+        return decode_raw_body(inner);
     }
     let end = if b.len() >= 2 && b.last() == Some(&b'"') {
         b.len() - 1
     } else {
         b.len()
     };
-    let mut out = Vec::with_capacity(end);
-    let mut i = 1;
-    while i < end {
+    decode_body(b.get(1..end).unwrap_or(&[]))
+}
+
+/// Decodes the text between the quotes of an interpreted string or rune literal: each
+/// escape becomes the bytes it denotes (`\x` and octal escapes one byte, `\u` and `\U`
+/// the rune's UTF-8 encoding); other bytes are kept.
+pub fn decode_body(b: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
         if b[i] == b'\\' {
-            i = decode_escape(&b[..end], i + 1, &mut out);
+            i = decode_escape(b, i + 1, &mut out);
         } else {
             out.push(b[i]);
             i += 1;
         }
     }
     out
+}
+
+/// Decodes the text between the backquotes of a raw string literal: carriage returns are
+/// discarded, everything else is kept.
+pub fn decode_raw_body(b: &[u8]) -> Vec<u8> {
+    b.iter().copied().filter(|&c| c != b'\r').collect()
 }
 
 /// Decodes a rune literal's raw text (with quotes) to its code point.

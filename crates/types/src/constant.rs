@@ -370,30 +370,8 @@ fn trim_zeros(s: &str) -> &str {
     }
 }
 
-/// Quotes bytes as Go's strconv.Quote does.
-pub(crate) fn quote(b: &[u8]) -> String {
-    let mut out = String::from("\"");
-    let s = String::from_utf8_lossy(b);
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            '\x07' => out.push_str("\\a"),
-            '\x08' => out.push_str("\\b"),
-            '\x0c' => out.push_str("\\f"),
-            '\x0b' => out.push_str("\\v"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
+/// strconv.Quote, owned by gosub-syntax.
+pub(crate) use gosub_syntax::quote::quote;
 
 /// go/constant's `Value.String()`: short, human-readable form.
 pub(crate) fn const_string(v: &Val) -> String {
