@@ -17,7 +17,7 @@ use crate::build::Builder;
 use crate::graph::*;
 use crate::solve::Explained;
 use gosub_syntax::ast::{AssignOp, BinOp, ChanDir, Expr, ExprKind, Stmt, StmtKind};
-use gosub_types::{BasicKind, ConstValue, ObjKind, Program, Selection, TypeKind};
+use gosub_types::{fmt_g6, BasicKind, ConstValue, ObjKind, Program, Selection, TypeKind};
 
 /// Marker around a position in explanation text; `Escapes::diagnostics` renders it.
 pub const POS_MARK: char = '\u{1}';
@@ -58,29 +58,6 @@ fn quote(b: &[u8]) -> String {
     }
 }
 
-fn fmt_float(f: f64) -> String {
-    // %.6g as Go's constant.Value prints floats.
-    if f == 0.0 {
-        return "0".into();
-    }
-    let exp = f.abs().log10().floor() as i32;
-    if !(-4..6).contains(&exp) {
-        let m = f / 10f64.powi(exp);
-        let mut ms = format!("{:.5}", m);
-        while ms.contains('.') && (ms.ends_with('0') || ms.ends_with('.')) {
-            ms.pop();
-        }
-        format!("{}e{}{:02}", ms, if exp < 0 { '-' } else { '+' }, exp.abs())
-    } else {
-        let dec = (5 - exp).max(0) as usize;
-        let mut s = format!("{:.*}", dec, f);
-        while s.contains('.') && (s.ends_with('0') || s.ends_with('.')) {
-            s.pop();
-        }
-        s
-    }
-}
-
 fn fmt_const(p: &Program, e: &Expr, v: &ConstValue) -> String {
     let t = p
         .info
@@ -111,8 +88,8 @@ fn fmt_const(p: &Program, e: &Expr, v: &ConstValue) -> String {
             }
             i.to_string()
         }
-        ConstValue::Float(f) => fmt_float(*f),
-        ConstValue::Complex(r, i) => format!("({} + {}i)", fmt_float(*r), fmt_float(*i)),
+        ConstValue::Float(f) => fmt_g6(*f),
+        ConstValue::Complex(r, i) => format!("({} + {}i)", fmt_g6(*r), fmt_g6(*i)),
         ConstValue::String(s) => quote(s),
     };
     let default = match (v, b) {

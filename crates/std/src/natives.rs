@@ -440,7 +440,7 @@ pub fn register(r: &mut NativeRegistry) {
         let fmt = a.int()? as u8;
         let prec = a.int()?;
         let bits = a.int()?;
-        let s = crate::fmt::format_float(
+        let s = gosub_vm::float_fmt::format_float(
             f,
             fmt as char,
             if prec < 0 { None } else { Some(prec as usize) },

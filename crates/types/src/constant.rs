@@ -344,7 +344,7 @@ pub(crate) fn represent(v: &Val, from: BasicKind, to: BasicKind) -> Result<Val, 
 }
 
 /// `%.6g` as Go formats it.
-pub(crate) fn fmt_g6(f: f64) -> String {
+pub fn fmt_g6(f: f64) -> String {
     if f == 0.0 {
         return "0".into();
     }

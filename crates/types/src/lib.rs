@@ -67,6 +67,7 @@ mod universe;
 mod untyped;
 
 pub use check::{check, check_more, check_session, Resume, SESSION_FN_PREFIX};
+pub use constant::fmt_g6;
 pub use errors::{expand_positions, render_diagnostic};
 pub use ty::*;
 

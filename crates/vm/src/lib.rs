@@ -4,8 +4,8 @@
 //! `maps.rs`, package unsafe `unsafe_ops.rs`), goroutines and the scheduler (`sched.rs`),
 //! channels (`chan.rs`), frames and the call stack (`frame.rs`), calls and defers
 //! (`call.rs`), panics (`panic.rs`), UTF-8 decoding (`strings.rs`), garbage-collection roots
-//! (`gc.rs`), the printing of runtime values (`print.rs`) and the native calling convention
-//! (`natives.rs`, `args.rs`).
+//! (`gc.rs`), the printing of runtime values (`print.rs`) and of floats (`float_fmt.rs`), and
+//! the native calling convention (`natives.rs`, `args.rs`).
 //!
 //! Depends on gosub-bytecode (the program format) and gosub-heap (all memory) only. Natives
 //! (standard-library functions implemented in Rust) are registered by name by the host
@@ -25,6 +25,7 @@ pub mod cmem;
 pub mod convert;
 pub mod error;
 pub mod float;
+pub mod float_fmt;
 pub mod frame;
 pub mod gc;
 pub mod iface;

@@ -1,5 +1,5 @@
-//! Printing values as the `print`/`println` builtins and panic messages do, and Go's
-//! shortest float formatting (`strconv.FormatFloat(f, 'g', -1, 64)`).
+//! Printing values as the `print`/`println` builtins and panic messages do (floats in Go's
+//! shortest form, `strconv.FormatFloat(f, 'g', -1, bits)`, from `float_fmt.rs`).
 
 use crate::error::Trap;
 use crate::frame::Frame;
@@ -8,75 +8,9 @@ use gosub_bytecode::bytecode::Op;
 use gosub_bytecode::program::{Program, RKind};
 use gosub_heap::Addr;
 
-/// Go's `%v` / strconv 'g' with the shortest representation.
-pub fn format_float(f: f64, bits: u32) -> String {
-    if f.is_nan() {
-        return "NaN".into();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 {
-            "+Inf".into()
-        } else {
-            "-Inf".into()
-        };
-    }
-    if f == 0.0 {
-        return if f.is_sign_negative() {
-            "-0".into()
-        } else {
-            "0".into()
-        };
-    }
-    // Shortest digits that round-trip.
-    let s = if bits == 32 {
-        format!("{:e}", f as f32)
-    } else {
-        format!("{:e}", f)
-    };
-    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let neg = mant.starts_with('-');
-    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
-    let nd = digits.len() as i32;
-    let mut out = String::new();
-    if neg {
-        out.push('-');
-    }
-    let eprec = 6;
-    if exp < -4 || exp >= eprec {
-        out.push_str(&digits[..1]);
-        if nd > 1 {
-            out.push('.');
-            out.push_str(&digits[1..]);
-        }
-        out.push('e');
-        out.push(if exp < 0 { '-' } else { '+' });
-        out.push_str(&format!("{:02}", exp.abs()));
-    } else if exp < 0 {
-        out.push_str("0.");
-        for _ in 0..(-exp - 1) {
-            out.push('0');
-        }
-        out.push_str(&digits);
-    } else {
-        let int_len = (exp + 1) as usize;
-        if digits.len() <= int_len {
-            out.push_str(&digits);
-            for _ in digits.len()..int_len {
-                out.push('0');
-            }
-        } else {
-            out.push_str(&digits[..int_len]);
-            out.push('.');
-            out.push_str(&digits[int_len..]);
-        }
-    }
-    out
-}
-
-/// `%v`-style float: shortest digits, e-notation when the exponent is < -4 or >= 6.
-pub fn format_float_v(f: f64, bits: u32) -> String {
-    format_float(f, bits)
+/// Go's `%v` of a float: strconv's shortest 'g' (`float_fmt.rs`).
+fn format_float(f: f64, bits: u32) -> String {
+    crate::float_fmt::format_float(f, 'g', None, bits, false)
 }
 
 /// The `print` builtin's rendering of the value of rtype `t` at `addr`.
