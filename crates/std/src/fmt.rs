@@ -4,9 +4,12 @@
 //! Invariants: values are addressed as (rtype, address of the value's bytes); an interface at
 //! address `ia` holding a pointer-shaped value has its value at `ia + 8`, otherwise at the
 //! data word. Natives run with the collector inhibited, so these addresses stay valid while
-//! formatting, including across String()/Error() calls made through `call_sync`.
+//! formatting, including across String()/Error() calls made through `call_sync`. Maps print
+//! in fmtsort's key order (`fmtsort.rs`), floats through `gosub_vm::float_fmt`, quoted
+//! strings through `gosub_syntax::quote`.
 
-use crate::natives::format_int;
+use crate::fmtsort::map_entries;
+use crate::strconv::format_int;
 use gosub_bytecode::program::{Program, RKind};
 use gosub_heap::Addr;
 use gosub_syntax::quote::{quote, quote_rune, quote_to_ascii};
@@ -858,106 +861,6 @@ impl<'a> Printer<'a> {
     }
 }
 
-/// Sorted (key address, value address) pairs of a map, in fmtsort order.
-fn map_entries(
-    vm: &mut Vm,
-    prog: &Arc<Program>,
-    t: u32,
-    m: Addr,
-) -> Result<Vec<(Addr, Addr)>, Trap> {
-    if m == 0 {
-        return Ok(vec![]);
-    }
-    let rt = &prog.rtypes[t as usize];
-    let ks = prog.rtypes[rt.key as usize].size.div_ceil(8) * 8;
-    let vs = prog.rtypes[rt.elem as usize].size.div_ceil(8) * 8;
-    let slot = 8 + ks + vs;
-    let entries = vm.heap.read_u64(m + 8)?;
-    let cap = vm.heap.read_u64(m + 16)?;
-    let mut out = Vec::new();
-    for i in 0..cap {
-        let s = entries + i * slot;
-        if vm.heap.read_u64(s)? & (1 << 63) != 0 {
-            out.push((s + 8, s + 8 + ks));
-        }
-    }
-    let key = rt.key;
-    let mut err = None;
-    out.sort_by(|a, b| match compare(vm, prog, key, a.0, b.0) {
-        Ok(o) => o,
-        Err(e) => {
-            err = Some(e);
-            std::cmp::Ordering::Equal
-        }
-    });
-    if let Some(e) = err {
-        return Err(e);
-    }
-    Ok(out)
-}
-
-/// internal/fmtsort's ordering.
-fn compare(vm: &Vm, prog: &Program, t: u32, a: Addr, b: Addr) -> Result<std::cmp::Ordering, Trap> {
-    use std::cmp::Ordering;
-    let rt = &prog.rtypes[t as usize];
-    let h = &vm.heap;
-    Ok(match rt.kind {
-        RKind::Int | RKind::Int64 => (h.read_u64(a)? as i64).cmp(&(h.read_u64(b)? as i64)),
-        RKind::Int32 => (h.read_u32(a)? as i32).cmp(&(h.read_u32(b)? as i32)),
-        RKind::Int16 => (h.read_u16(a)? as i16).cmp(&(h.read_u16(b)? as i16)),
-        RKind::Int8 => (h.read_u8(a)? as i8).cmp(&(h.read_u8(b)? as i8)),
-        RKind::Uint8 | RKind::Bool => h.read_u8(a)?.cmp(&h.read_u8(b)?),
-        RKind::Uint16 => h.read_u16(a)?.cmp(&h.read_u16(b)?),
-        RKind::Uint32 => h.read_u32(a)?.cmp(&h.read_u32(b)?),
-        RKind::Float64 => h
-            .read_f64(a)?
-            .partial_cmp(&h.read_f64(b)?)
-            .unwrap_or(Ordering::Equal),
-        RKind::Float32 => f32::from_bits(h.read_u32(a)?)
-            .partial_cmp(&f32::from_bits(h.read_u32(b)?))
-            .unwrap_or(Ordering::Equal),
-        RKind::String => vm.read_string(a)?.cmp(&vm.read_string(b)?),
-        RKind::Struct => {
-            for f in &rt.fields {
-                let c = compare(vm, prog, f.typ, a + f.offset, b + f.offset)?;
-                if c != Ordering::Equal {
-                    return Ok(c);
-                }
-            }
-            Ordering::Equal
-        }
-        RKind::Array => {
-            let es = prog.rtypes[rt.elem as usize].size;
-            for i in 0..rt.len {
-                let c = compare(vm, prog, rt.elem, a + i * es, b + i * es)?;
-                if c != Ordering::Equal {
-                    return Ok(c);
-                }
-            }
-            Ordering::Equal
-        }
-        RKind::Interface => {
-            let (ia, ib) = (h.read_u64(a)?, h.read_u64(b)?);
-            if ia == 0 || ib == 0 {
-                return Ok((ia != 0).cmp(&(ib != 0)));
-            }
-            let ta = gosub_vm::iface::dyn_rtype(vm, ia).unwrap_or(0);
-            let tb = gosub_vm::iface::dyn_rtype(vm, ib).unwrap_or(0);
-            if ta != tb {
-                return Ok(ta.cmp(&tb));
-            }
-            let drt = &prog.rtypes[ta as usize];
-            let (da, db) = (h.read_u64(a + 8)?, h.read_u64(b + 8)?);
-            if drt.direct {
-                da.cmp(&db)
-            } else {
-                compare(vm, prog, ta, da, db)?
-            }
-        }
-        _ => h.read_u64(a)?.cmp(&h.read_u64(b)?),
-    })
-}
-
 /// Interface arguments of a `...any` parameter stored at `slice`.
 fn args_of(vm: &Vm, slice: Addr) -> Result<Vec<Arg>, Trap> {
     let p = vm.heap.read_u64(slice)?;
@@ -1038,78 +941,4 @@ pub fn register(r: &mut NativeRegistry) {
         Ok(())
     });
     let _ = Args::new;
-}
-
-/// sort's swapper: swaps elements i and j of the slice held by the interface at `ia`.
-pub fn swap_any(vm: &mut Vm, ia: Addr, i: u64, j: u64) -> Result<(), Trap> {
-    let it = vm.heap.read_u64(ia)?;
-    let rt = gosub_vm::iface::dyn_rtype(vm, it).ok_or(Trap::PanicString(
-        "reflect: call of Swapper on zero Value".into(),
-    ))?;
-    let prog = vm.prog.clone();
-    let r = &prog.rtypes[rt as usize];
-    if r.kind != RKind::Slice {
-        return Err(Trap::PanicString(format!(
-            "reflect: call of Swapper on {} Value",
-            r.name
-        )));
-    }
-    let es = prog.rtypes[r.elem as usize].size as usize;
-    let s = vm.heap.read_u64(ia + 8)?;
-    let base = vm.heap.read_u64(s)?;
-    let len = vm.heap.read_u64(s + 8)?;
-    if i >= len || j >= len {
-        return Err(Trap::Runtime(format!(
-            "index out of range [{}] with length {}",
-            i.max(j),
-            len
-        )));
-    }
-    let a = vm.heap.bytes(base + i * es as u64, es)?.to_vec();
-    let b = vm.heap.bytes(base + j * es as u64, es)?.to_vec();
-    vm.heap.write_bytes(base + i * es as u64, &b)?;
-    vm.heap.write_bytes(base + j * es as u64, &a)?;
-    Ok(())
-}
-
-/// errors.As's assignment: if the error at `err` (an interface) fits the type `*target`
-/// points to, stores it there.
-pub fn assign_to(vm: &mut Vm, err: Addr, target: Addr) -> Result<bool, Trap> {
-    let prog = vm.prog.clone();
-    let tit = vm.heap.read_u64(target)?;
-    let tt = gosub_vm::iface::dyn_rtype(vm, tit)
-        .ok_or(Trap::PanicString("errors: target cannot be nil".into()))?;
-    let trt = &prog.rtypes[tt as usize];
-    if trt.kind != RKind::Pointer {
-        return Err(Trap::PanicString(
-            "errors: target must be a non-nil pointer".into(),
-        ));
-    }
-    let dst = vm.heap.read_u64(target + 8)?;
-    let want = trt.elem;
-    let eit = vm.heap.read_u64(err)?;
-    let Some(et) = gosub_vm::iface::dyn_rtype(vm, eit) else {
-        return Ok(false);
-    };
-    let data = vm.heap.read_u64(err + 8)?;
-    let wrt = &prog.rtypes[want as usize];
-    if wrt.kind == RKind::Interface {
-        match gosub_vm::iface::try_itab(vm, &prog, eit, want) {
-            Some(nit) => {
-                vm.heap.write_u64(dst, nit)?;
-                vm.heap.write_u64(dst + 8, data)?;
-                Ok(true)
-            }
-            None => Ok(false),
-        }
-    } else if et == want {
-        if wrt.direct {
-            vm.heap.write_u64(dst, data)?;
-        } else {
-            vm.heap.copy(dst, data, wrt.size as usize)?;
-        }
-        Ok(true)
-    } else {
-        Ok(false)
-    }
 }

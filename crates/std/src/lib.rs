@@ -1,15 +1,27 @@
 //! gosub-std: the standard library. Each package is Go source (`go/PATH.go`, compiled with
 //! the program); functions declared without a body are natives implemented here in Rust and
-//! registered by their qualified name.
+//! registered by their qualified name, in the file named for their package (`strings.rs`
+//! for package strings, `cgo.rs` for package C; `natives.rs` holds the `native!` macro,
+//! `fmtsort.rs` fmt's map key order).
 //!
 //! Depends on gosub-vm (the native calling convention and memory access), gosub-bytecode
 //! (runtime type descriptors), gosub-heap, and gosub-syntax only for Go's quoting
 //! (`gosub_syntax::quote`, strconv's Quote and Unquote); never on the compiler.
 
 pub mod cgo;
+pub mod errors;
 pub mod fmt;
+pub mod fmtsort;
+pub mod math;
 pub mod natives;
+pub mod os;
 pub mod runtime;
+pub mod sort;
+pub mod strconv;
+pub mod strings;
+pub mod sync;
+pub mod time;
+pub mod unicode;
 
 use gosub_vm::NativeRegistry;
 
@@ -58,8 +70,16 @@ pub const PACKAGES: &[&str] = &[
 /// All native functions of the standard library.
 pub fn registry() -> NativeRegistry {
     let mut r = NativeRegistry::new();
-    natives::register(&mut r);
+    os::register(&mut r);
     runtime::register(&mut r);
+    sync::register(&mut r);
+    time::register(&mut r);
+    strings::register(&mut r);
+    strconv::register(&mut r);
+    math::register(&mut r);
+    unicode::register(&mut r);
+    sort::register(&mut r);
+    errors::register(&mut r);
     fmt::register(&mut r);
     cgo::register(&mut r);
     r

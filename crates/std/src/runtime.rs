@@ -1,5 +1,5 @@
-//! Natives of packages runtime and runtime/debug: collection control and memory
-//! statistics, backed by the heap's generational collector.
+//! Natives of packages runtime and runtime/debug: scheduling (`NumGoroutine`, `Gosched`),
+//! collection control and memory statistics, backed by the heap's generational collector.
 //!
 //! `runtime.ReadMemStats(m *MemStats)` writes every field of Go's `runtime.MemStats`
 //! at Go's amd64 offsets (the struct in go/runtime/runtime.go has Go's exact field list
@@ -8,6 +8,7 @@
 //! cannot fill (Lookups, MSpan*, MCache*, BuckHashSys, GCSys, OtherSys, DebugGC,
 //! BySize) are written as zero.
 
+use crate::natives::native;
 use gosub_heap::{Addr, GcKind};
 use gosub_vm::{Args, NativeRegistry, Trap, Vm};
 
@@ -90,6 +91,14 @@ fn read_mem_stats(vm: &mut Vm, m: Addr) -> Result<(), Trap> {
 }
 
 pub fn register(r: &mut NativeRegistry) {
+    native!(r, "runtime.NumGoroutine", |a| {
+        let n = a.vm.num_goroutines();
+        a.ret_int(n as i64)?;
+    });
+    native!(r, "runtime.Gosched", |a| {
+        let _ = &a;
+        return Err(Trap::Yield);
+    });
     r.register("runtime.GC", |vm: &mut Vm, _fp: Addr| -> Result<(), Trap> {
         collect(vm, GcKind::Major)?;
         Ok(())

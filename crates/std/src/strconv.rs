@@ -1,0 +1,226 @@
+//! Package strconv's natives: integer and float parsing and formatting, quoting and
+//! unquoting. Float formatting is the VM's (`gosub_vm::float_fmt`), quoting the syntax
+//! crate's (`gosub_syntax::quote`): one implementation each for the whole of gosub.
+//!
+//! Invariant: parse errors are reported as codes (1 syntax, 2 range) that go/strconv.go
+//! turns into Go's `*NumError`.
+
+use crate::natives::native;
+use gosub_vm::{NativeRegistry, Trap};
+
+/// Parses a Go integer literal for strconv (base 0 = prefix decides). Error code: 1 syntax,
+/// 2 range.
+fn parse_int(s: &[u8], base: i64, bits: i64, signed: bool) -> (i128, i64) {
+    let Ok(st) = std::str::from_utf8(s) else {
+        return (0, 1);
+    };
+    let (neg, body) = match st.as_bytes().first() {
+        Some(b'-') => (true, &st[1..]),
+        Some(b'+') => (false, &st[1..]),
+        _ => (false, st),
+    };
+    if neg && !signed {
+        return (0, 1);
+    }
+    let (base, digits, underscores) = if base == 0 {
+        let lower = body.to_ascii_lowercase();
+        if lower.starts_with("0x") {
+            (16, &body[2..], true)
+        } else if lower.starts_with("0b") {
+            (2, &body[2..], true)
+        } else if lower.starts_with("0o") {
+            (8, &body[2..], true)
+        } else if body.len() > 1 && body.starts_with('0') {
+            (8, &body[1..], true)
+        } else {
+            (10, body, true)
+        }
+    } else {
+        (base as u32, body, false)
+    };
+    let digits: String = if underscores {
+        digits.replace('_', "")
+    } else {
+        digits.to_string()
+    };
+    if digits.is_empty() || !(2..=36).contains(&base) {
+        return (0, 1);
+    }
+    let bits = if bits == 0 { 64 } else { bits.clamp(1, 64) } as u32;
+    let mut v: u128 = 0;
+    let mut overflow = false;
+    for ch in digits.chars() {
+        let Some(d) = ch.to_digit(base) else {
+            return (0, 1);
+        };
+        v = v * base as u128 + d as u128;
+        if v > u64::MAX as u128 * 2 {
+            overflow = true;
+            v = u64::MAX as u128 * 2;
+        }
+    }
+    if signed {
+        let max = (1i128 << (bits - 1)) - 1;
+        let min = -(1i128 << (bits - 1));
+        let val = if neg { -(v as i128) } else { v as i128 };
+        if overflow || val > max {
+            return (max, 2);
+        }
+        if val < min {
+            return (min, 2);
+        }
+        (val, 0)
+    } else {
+        let max = if bits == 64 {
+            u64::MAX as i128
+        } else {
+            (1i128 << bits) - 1
+        };
+        if overflow || v as i128 > max {
+            return (max, 2);
+        }
+        (v as i128, 0)
+    }
+}
+
+fn parse_float(s: &[u8]) -> (f64, i64) {
+    let Ok(st) = std::str::from_utf8(s) else {
+        return (0.0, 1);
+    };
+    let t = st.replace('_', "");
+    let lower = t.to_ascii_lowercase();
+    let core = lower.trim_start_matches(['+', '-']);
+    let neg = lower.starts_with('-');
+    match core {
+        "inf" | "infinity" => {
+            return (
+                if neg {
+                    f64::NEG_INFINITY
+                } else {
+                    f64::INFINITY
+                },
+                0,
+            )
+        }
+        "nan" => return (f64::NAN, 0),
+        _ => {}
+    }
+    if core.starts_with("0x") {
+        return (0.0, 1);
+    }
+    if core.is_empty() || core.contains("inf") || core.contains("nan") {
+        return (0.0, 1);
+    }
+    match t.parse::<f64>() {
+        Ok(v) if v.is_infinite() => (v, 2),
+        Ok(v) => (v, 0),
+        Err(_) => (0.0, 1),
+    }
+}
+
+pub fn format_int(v: i128, base: u32) -> String {
+    if !(2..=36).contains(&base) {
+        return String::new();
+    }
+    let neg = v < 0;
+    let mut u = v.unsigned_abs();
+    let mut digits = Vec::new();
+    if u == 0 {
+        digits.push(b'0');
+    }
+    while u > 0 {
+        let d = (u % base as u128) as u8;
+        digits.push(if d < 10 { b'0' + d } else { b'a' + d - 10 });
+        u /= base as u128;
+    }
+    if neg {
+        digits.push(b'-');
+    }
+    digits.reverse();
+    String::from_utf8(digits).unwrap_or_default()
+}
+
+pub fn register(r: &mut NativeRegistry) {
+    native!(r, "strconv.FormatInt", |a| {
+        let v = a.int()?;
+        let base = a.int()?;
+        if !(2..=36).contains(&base) {
+            return Err(Trap::PanicString(
+                "strconv: illegal AppendInt/FormatInt base".into(),
+            ));
+        }
+        a.ret_string(format_int(v as i128, base as u32).as_bytes())?;
+    });
+    native!(r, "strconv.FormatUint", |a| {
+        let v = a.int()? as u64;
+        let base = a.int()?;
+        if !(2..=36).contains(&base) {
+            return Err(Trap::PanicString(
+                "strconv: illegal AppendInt/FormatInt base".into(),
+            ));
+        }
+        a.ret_string(format_int(v as i128, base as u32).as_bytes())?;
+    });
+    native!(r, "strconv.parseInt", |a| {
+        let s = a.string()?;
+        let base = a.int()?;
+        let bits = a.int()?;
+        let (v, code) = parse_int(&s, base, bits, true);
+        a.ret_int(v as i64)?;
+        a.ret_int(code)?;
+    });
+    native!(r, "strconv.parseUint", |a| {
+        let s = a.string()?;
+        let base = a.int()?;
+        let bits = a.int()?;
+        let (v, code) = parse_int(&s, base, bits, false);
+        a.ret_int(v as u64 as i64)?;
+        a.ret_int(code)?;
+    });
+    native!(r, "strconv.parseFloat", |a| {
+        let s = a.string()?;
+        let _bits = a.int()?;
+        let (v, code) = parse_float(&s);
+        a.ret_f64(v)?;
+        a.ret_int(code)?;
+    });
+    native!(r, "strconv.FormatFloat", |a| {
+        let f = a.f64()?;
+        let fmt = a.int()? as u8;
+        let prec = a.int()?;
+        let bits = a.int()?;
+        let s = gosub_vm::float_fmt::format_float(
+            f,
+            fmt as char,
+            if prec < 0 { None } else { Some(prec as usize) },
+            bits as u32,
+            false,
+        );
+        a.ret_string(s.as_bytes())?;
+    });
+    native!(r, "strconv.Quote", |a| {
+        let s = a.string()?;
+        a.ret_string(gosub_syntax::quote::quote(&s).as_bytes())?;
+    });
+    native!(r, "strconv.QuoteToASCII", |a| {
+        let s = a.string()?;
+        a.ret_string(gosub_syntax::quote::quote_to_ascii(&s).as_bytes())?;
+    });
+    native!(r, "strconv.QuoteRune", |a| {
+        let v = a.int()?;
+        a.ret_string(gosub_syntax::quote::quote_rune(v as i32).as_bytes())?;
+    });
+    native!(r, "strconv.unquote", |a| {
+        let s = a.string()?;
+        match gosub_syntax::quote::unquote(&s) {
+            Some(u) => {
+                a.ret_string(&u)?;
+                a.ret_bool(true)?;
+            }
+            None => {
+                a.ret_string(b"")?;
+                a.ret_bool(false)?;
+            }
+        }
+    });
+}
