@@ -1,7 +1,8 @@
 //! Package unicode's natives: character classes and case mapping of runes.
 //!
 //! Invariant: a value that is not a valid rune (negative, a surrogate, beyond U+10FFFF)
-//! belongs to no class and maps to itself.
+//! belongs to no class and maps to itself. `IsPrint` is Go's own table
+//! (`gosub_syntax::isprint`, shared with quoting).
 
 use crate::natives::native;
 use gosub_vm::NativeRegistry;
@@ -37,7 +38,7 @@ pub fn register(r: &mut NativeRegistry) {
     });
     native!(r, "unicode.IsPrint", |a| {
         let c = rune(a.int()?);
-        a.ret_bool(c.is_some_and(|c| !c.is_control()))?;
+        a.ret_bool(c.is_some_and(gosub_syntax::quote::is_print))?;
     });
     native!(r, "unicode.IsControl", |a| {
         let c = rune(a.int()?);
