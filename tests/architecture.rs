@@ -1,0 +1,292 @@
+//! The workspace's dependency graph, as `cargo metadata` reports it, against the layering
+//! the crates are designed for: the front end (syntax → types → escape → compile) and the
+//! back end (heap, bytecode → vm → std) meet only in gosub-bytecode's program format, so
+//! the VM can be built and embedded without the compiler.
+//!
+//! Only normal and build dependencies count (dev-dependencies may reach anywhere: tests
+//! compile Go programs). The facade `gosub` and `gosub-cli` sit on top and may use every
+//! crate. A new gosub crate must be given its rule in `RULES`.
+
+use std::collections::BTreeMap;
+use std::process::Command;
+
+/// (crate, the gosub crates it may depend on, the rule in words).
+const RULES: &[(&str, &[&str], &str)] = &[
+    (
+        "gosub-heap",
+        &[],
+        "gosub-heap depends on no other gosub crate (it owns memory and knows no Go)",
+    ),
+    (
+        "gosub-bytecode",
+        &["gosub-heap"],
+        "gosub-bytecode depends on no gosub crate except, at most, gosub-heap (the program \
+         format knows nothing of the front end)",
+    ),
+    (
+        "gosub-syntax",
+        &[],
+        "gosub-syntax depends on no other gosub crate (every stage depends on it)",
+    ),
+    (
+        "gosub-types",
+        &["gosub-syntax"],
+        "gosub-types depends only on gosub-syntax",
+    ),
+    (
+        "gosub-escape",
+        &["gosub-syntax", "gosub-types"],
+        "gosub-escape depends only on gosub-syntax and gosub-types",
+    ),
+    (
+        "gosub-compile",
+        &[
+            "gosub-syntax",
+            "gosub-types",
+            "gosub-escape",
+            "gosub-bytecode",
+        ],
+        "gosub-compile depends only on the front end (syntax, types, escape) and the \
+         bytecode it emits, not on the VM or the heap",
+    ),
+    (
+        "gosub-vm",
+        &["gosub-bytecode", "gosub-heap"],
+        "gosub-vm depends only on gosub-bytecode and gosub-heap among gosub crates (no \
+         compiler, no front end)",
+    ),
+    (
+        "gosub-std",
+        &["gosub-vm", "gosub-bytecode", "gosub-heap", "gosub-syntax"],
+        "gosub-std does not depend on gosub-compile, gosub-types or gosub-escape (it may use \
+         gosub-syntax for Go's quoting only)",
+    ),
+];
+
+/// Crates on top of the graph, free to depend on any crate.
+const TOP: &[&str] = &["gosub", "gosub-cli"];
+
+#[test]
+fn dependency_graph_follows_the_layering() {
+    let graph = workspace_graph();
+    for (name, _, _) in RULES {
+        assert!(
+            graph.contains_key(*name),
+            "the rules name {name}, which is not a workspace package"
+        );
+    }
+    for (pkg, deps) in &graph {
+        if TOP.contains(&pkg.as_str()) {
+            continue;
+        }
+        let Some((_, allowed, rule)) = RULES.iter().find(|(n, _, _)| n == pkg) else {
+            panic!("workspace package {pkg} has no rule in tests/architecture.rs");
+        };
+        for d in deps.iter().filter(|d| d.starts_with("gosub")) {
+            assert!(
+                allowed.contains(&d.as_str()),
+                "rule broken: {rule}; but {pkg} depends on {d}"
+            );
+        }
+        if *pkg == "gosub-heap" {
+            for d in deps {
+                assert_eq!(
+                    d, "libc",
+                    "rule broken: gosub-heap depends only on libc; but it depends on {d}"
+                );
+            }
+        }
+    }
+}
+
+/// Workspace package name → its normal and build dependencies, from `cargo metadata`.
+fn workspace_graph() -> BTreeMap<String, Vec<String>> {
+    let out = Command::new(env!("CARGO"))
+        .args(["metadata", "--format-version", "1", "--no-deps"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo metadata runs");
+    assert!(
+        out.status.success(),
+        "cargo metadata failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).expect("cargo metadata prints UTF-8");
+    let meta = Json::parse(&text).expect("cargo metadata prints JSON");
+    let mut graph = BTreeMap::new();
+    for p in meta.get("packages").and_then(Json::array).unwrap_or(&[]) {
+        let Some(name) = p.get("name").and_then(Json::str) else {
+            continue;
+        };
+        let deps = p
+            .get("dependencies")
+            .and_then(Json::array)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|d| d.get("kind").and_then(Json::str) != Some("dev"))
+            .filter_map(|d| d.get("name").and_then(Json::str))
+            .map(str::to_string)
+            .collect();
+        graph.insert(name.to_string(), deps);
+    }
+    assert!(
+        graph.contains_key("gosub") && graph.len() > 5,
+        "cargo metadata listed the workspace: {:?}",
+        graph.keys()
+    );
+    graph
+}
+
+/// Just enough JSON for `cargo metadata` (no crates.io dependency for one test).
+enum Json {
+    Null,
+    Bool,
+    Num,
+    Str(String),
+    Arr(Vec<Json>),
+    Obj(Vec<(String, Json)>),
+}
+
+impl Json {
+    fn parse(s: &str) -> Option<Json> {
+        let mut p = Parser {
+            b: s.as_bytes(),
+            i: 0,
+        };
+        let v = p.value()?;
+        p.ws();
+        (p.i == p.b.len()).then_some(v)
+    }
+    fn get(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Obj(kv) => kv.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+    fn array(&self) -> Option<&[Json]> {
+        match self {
+            Json::Arr(v) => Some(v),
+            _ => None,
+        }
+    }
+    fn str(&self) -> Option<&str> {
+        match self {
+            Json::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+struct Parser<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl Parser<'_> {
+    fn ws(&mut self) {
+        while self.b.get(self.i).is_some_and(|c| c.is_ascii_whitespace()) {
+            self.i += 1;
+        }
+    }
+    fn eat(&mut self, c: u8) -> Option<()> {
+        self.ws();
+        (self.b.get(self.i) == Some(&c)).then(|| self.i += 1)
+    }
+    fn value(&mut self) -> Option<Json> {
+        self.ws();
+        match *self.b.get(self.i)? {
+            b'{' => {
+                self.i += 1;
+                let mut kv = Vec::new();
+                if self.eat(b'}').is_some() {
+                    return Some(Json::Obj(kv));
+                }
+                loop {
+                    self.ws();
+                    let k = self.string()?;
+                    self.eat(b':')?;
+                    kv.push((k, self.value()?));
+                    if self.eat(b',').is_none() {
+                        self.eat(b'}')?;
+                        return Some(Json::Obj(kv));
+                    }
+                }
+            }
+            b'[' => {
+                self.i += 1;
+                let mut v = Vec::new();
+                if self.eat(b']').is_some() {
+                    return Some(Json::Arr(v));
+                }
+                loop {
+                    v.push(self.value()?);
+                    if self.eat(b',').is_none() {
+                        self.eat(b']')?;
+                        return Some(Json::Arr(v));
+                    }
+                }
+            }
+            b'"' => self.string().map(Json::Str),
+            b't' | b'f' => {
+                let word: &[u8] = if self.b[self.i] == b't' {
+                    b"true"
+                } else {
+                    b"false"
+                };
+                self.b[self.i..].starts_with(word).then(|| {
+                    self.i += word.len();
+                    Json::Bool
+                })
+            }
+            b'n' => self.b[self.i..].starts_with(b"null").then(|| {
+                self.i += 4;
+                Json::Null
+            }),
+            _ => {
+                let start = self.i;
+                while self
+                    .b
+                    .get(self.i)
+                    .is_some_and(|c| c.is_ascii_digit() || b"+-.eE".contains(c))
+                {
+                    self.i += 1;
+                }
+                (self.i > start).then_some(Json::Num)
+            }
+        }
+    }
+    fn string(&mut self) -> Option<String> {
+        if self.b.get(self.i) != Some(&b'"') {
+            return None;
+        }
+        self.i += 1;
+        let mut out = Vec::new();
+        loop {
+            let c = *self.b.get(self.i)?;
+            self.i += 1;
+            match c {
+                b'"' => return String::from_utf8(out).ok(),
+                b'\\' => {
+                    let e = *self.b.get(self.i)?;
+                    self.i += 1;
+                    match e {
+                        b'n' => out.push(b'\n'),
+                        b't' => out.push(b'\t'),
+                        b'r' => out.push(b'\r'),
+                        b'b' => out.push(8),
+                        b'f' => out.push(12),
+                        b'u' => {
+                            let hex = std::str::from_utf8(self.b.get(self.i..self.i + 4)?).ok()?;
+                            self.i += 4;
+                            let c = char::from_u32(u32::from_str_radix(hex, 16).ok()?)
+                                .unwrap_or('\u{FFFD}');
+                            out.extend_from_slice(c.to_string().as_bytes());
+                        }
+                        other => out.push(other),
+                    }
+                }
+                c => out.push(c),
+            }
+        }
+    }
+}
