@@ -17,6 +17,7 @@ use gosub_heap::size_class::roundupsize;
 use gosub_heap::GcTypeId;
 
 /// Executes a conversion instruction.
+#[inline]
 pub fn exec(vm: &mut Vm, op: &Op, fr: &Frame) -> Result<(), Trap> {
     let fp = fr.fp;
     match *op {

@@ -37,6 +37,7 @@ pub fn f64_to_u64(x: f64) -> u64 {
 }
 
 /// Executes `FMinMax`.
+#[inline]
 pub fn exec(vm: &mut Vm, op: &Op, fr: &Frame) -> Result<(), Trap> {
     match *op {
         Op::FMinMax {

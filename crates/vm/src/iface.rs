@@ -147,6 +147,7 @@ pub fn values_eq(vm: &Vm, prog: &Program, t: u32, a: Addr, b: Addr) -> Result<bo
 
 /// Executes an interface instruction: boxing a value (`MakeIface`), interface-to-interface
 /// conversion and assertion, type assertion, the dynamic type word, and `==`.
+#[inline]
 pub fn exec(vm: &mut Vm, prog: &Program, op: &Op, fr: &Frame) -> Result<(), Trap> {
     let fp = fr.fp;
     match *op {

@@ -425,6 +425,7 @@ pub fn iter_next(
 }
 
 /// Executes a map instruction; returns the jump target when an iteration is done.
+#[inline]
 pub fn exec(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fr: &Frame) -> Result<Option<u32>, Trap> {
     let fp = fr.fp;
     match *op {

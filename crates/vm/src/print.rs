@@ -54,6 +54,7 @@ fn itab_addr(w: u64) -> u64 {
 
 /// Executes `Print` (one operand of `print`/`println`, with its separator and newline), writing
 /// to the VM's stderr.
+#[inline]
 pub fn exec(vm: &mut Vm, prog: &Program, op: &Op, fr: &Frame) -> Result<(), Trap> {
     let fp = fr.fp;
     match *op {

@@ -51,6 +51,7 @@ fn alloc_array(vm: &mut Vm, gcty: u32, elem_size: u32, n: u64) -> Result<Addr, T
     vm.alloc(g, n as usize)
 }
 /// Executes a slice instruction.
+#[inline]
 pub fn exec(vm: &mut Vm, op: &Op, fr: &Frame) -> Result<(), Trap> {
     let fp = fr.fp;
     match *op {

@@ -15,6 +15,7 @@ use gosub_bytecode::bytecode::Op;
 use gosub_heap::GcTypeId;
 
 /// Executes a string instruction.
+#[inline]
 pub fn exec(vm: &mut Vm, op: &Op, fr: &Frame) -> Result<(), Trap> {
     let fp = fr.fp;
     match *op {
