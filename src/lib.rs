@@ -5,6 +5,10 @@
 //! over gosub-heap) with the standard library (gosub-std) — and is what the CLI and embedding
 //! hosts use.
 //!
+//! Architecture Invariant: the pipeline reads top-down, syntax → types → escape → compile
+//! → bytecode ← vm ← heap, with gosub-std and this facade on top (the dependency rules are
+//! checked by `tests/architecture.rs`); no `unsafe` code here (`forbid` below).
+//!
 //! Embedding (see docs/embedding.md):
 //!
 //! ```no_run
@@ -20,6 +24,8 @@
 //! let out = gosub::run_source("hello.go", "package main\nfunc main() { println(\"hi\") }\n", &gosub::Options::default());
 //! assert_eq!(out.exit_code, 0);
 //! ```
+
+#![forbid(unsafe_code)]
 
 pub mod driver;
 pub mod error;

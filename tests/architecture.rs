@@ -8,6 +8,7 @@
 //! crate. A new gosub crate must be given its rule in `RULES`.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 use std::process::Command;
 
 /// (crate, the gosub crates it may depend on, the rule in words).
@@ -289,4 +290,171 @@ impl Parser<'_> {
             }
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Architecture Invariant: `unsafe` code lives only in the heap crate, the interpreter's dispatch
+// loop and the few named places below, each block with a `// SAFETY:` comment (each `unsafe fn`
+// with a `# Safety` section); every other crate forbids it at compile time.
+
+/// Files outside the heap crate allowed to hold `unsafe`, and why.
+const UNSAFE_ALLOWED: &[(&str, &str)] = &[
+    (
+        "crates/vm/src/interp.rs",
+        "the dispatch loop's unchecked frame slots (verified at load)",
+    ),
+    (
+        "crates/vm/src/frame.rs",
+        "frame-word reads and writes outside the loop, bounds-checked",
+    ),
+    (
+        "crates/vm/src/vm.rs",
+        "Send for the element-translation cache's raw pointer",
+    ),
+    (
+        "crates/cli/src/repl.rs",
+        "installing the REPL's SIGINT handler",
+    ),
+];
+
+/// Crates that must carry `#![forbid(unsafe_code)]` in their root module.
+const SAFE_CRATES: &[&str] = &[
+    "crates/syntax/src/lib.rs",
+    "crates/types/src/lib.rs",
+    "crates/escape/src/lib.rs",
+    "crates/compile/src/lib.rs",
+    "crates/bytecode/src/lib.rs",
+    "crates/std/src/lib.rs",
+    "src/lib.rs",
+];
+
+fn rust_sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            rust_sources(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push(p);
+        }
+    }
+}
+
+/// Lines of `src` that open unsafe code (`unsafe {`, `unsafe fn`, `unsafe impl`), ignoring
+/// comments and the attribute that forbids it.
+fn unsafe_lines(src: &str) -> Vec<usize> {
+    src.lines()
+        .enumerate()
+        .filter(|(_, l)| {
+            let code = l.split("//").next().unwrap_or("");
+            ["unsafe {", "unsafe fn", "unsafe impl", "unsafe extern"]
+                .iter()
+                .any(|k| code.contains(k))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+#[test]
+fn unsafe_only_in_the_heap_the_interpreter_and_named_places() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_sources(&root.join("crates"), &mut files);
+    rust_sources(&root.join("src"), &mut files);
+    let mut bad = Vec::new();
+    for f in files {
+        let rel = f
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if !rel.contains("/src/") && !rel.starts_with("src/") {
+            continue; // tests, benches and build scripts
+        }
+        let src = std::fs::read_to_string(&f).unwrap();
+        let lines: Vec<&str> = src.lines().collect();
+        for i in unsafe_lines(&src) {
+            let allowed = rel.starts_with("crates/heap/src/")
+                || UNSAFE_ALLOWED.iter().any(|(p, _)| *p == rel);
+            if !allowed {
+                bad.push(format!(
+                    "{rel}:{}: unsafe outside the allowed places",
+                    i + 1
+                ));
+                continue;
+            }
+            // A block needs `// SAFETY:`; an `unsafe fn` its `# Safety` doc section.
+            let from = i.saturating_sub(6);
+            if !lines[from..=i]
+                .iter()
+                .any(|l| l.contains("SAFETY:") || l.contains("# Safety"))
+            {
+                bad.push(format!(
+                    "{rel}:{}: unsafe without a `// SAFETY:` comment",
+                    i + 1
+                ));
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "unsafe code rule broken:\n{}",
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn safe_crates_forbid_unsafe_code() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for lib in SAFE_CRATES {
+        let src = std::fs::read_to_string(root.join(lib)).unwrap();
+        assert!(
+            src.contains("#![forbid(unsafe_code)]"),
+            "{lib} must carry #![forbid(unsafe_code)]: only the heap, the interpreter loop and \
+             the places named in tests/architecture.rs may hold unsafe code"
+        );
+    }
+}
+
+#[test]
+fn the_unsafe_detector_sees_unsafe() {
+    assert_eq!(unsafe_lines("fn f() {\n    unsafe { g() }\n}\n"), vec![1]);
+    assert!(unsafe_lines("// unsafe { in a comment }\n#![forbid(unsafe_code)]\n").is_empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Architecture Invariant: one concept per file, so no source file grows past 1,000 lines; a
+// file that outgrows it is split by concept. Generated tables are exempt when they say so in
+// their first lines ("generated").
+
+#[test]
+fn no_source_file_over_1000_lines() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_sources(&root.join("crates"), &mut files);
+    rust_sources(&root.join("src"), &mut files);
+    let mut big = Vec::new();
+    for f in files {
+        let rel = f
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let src = std::fs::read_to_string(&f).unwrap();
+        let generated = src
+            .lines()
+            .take(10)
+            .any(|l| l.to_lowercase().contains("generated"));
+        let n = src.lines().count();
+        if n > 1000 && !generated {
+            big.push(format!("{rel}: {n} lines"));
+        }
+    }
+    assert!(
+        big.is_empty(),
+        "split these files by concept (one concept per file):\n{}",
+        big.join("\n")
+    );
 }

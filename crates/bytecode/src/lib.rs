@@ -2,8 +2,14 @@
 //! (`bytecode.rs`), the compiled program format with its runtime type descriptors, itabs and
 //! GC type descriptions (`program.rs`), and the disassembler (`disasm.rs`).
 //!
-//! Depends on no other gosub crate: neither the front end (syntax, types) nor the heap. The
-//! compiler (gosub-compile) produces a `Program`; the VM (gosub-vm) verifies and runs it.
+//! The compiler (gosub-compile) produces a `Program`; the VM (gosub-vm) verifies and runs
+//! it.
+//!
+//! Architecture Invariant: depends on no other gosub crate, neither the front end (syntax,
+//! types) nor the heap (checked by `tests/architecture.rs`); no `unsafe` code (`forbid`
+//! below).
+
+#![forbid(unsafe_code)]
 
 pub mod bytecode;
 pub mod disasm;

@@ -5,8 +5,15 @@
 //! `expr.rs`, `stmt.rs`, `call.rs`, `builtins.rs`, `composite.rs` translate). The instruction
 //! set, the program format and the disassembler it emits into belong to gosub-bytecode and are
 //! re-exported here under their old paths (`gosub_compile::bytecode`, `::program`,
-//! `::disasm`). Depends on gosub-syntax, gosub-types, gosub-escape and gosub-bytecode; knows
-//! nothing of the VM or the heap beyond the GC type descriptions it emits.
+//! `::disasm`). Type sizes, alignments and pointer words come from `gosub_types::layout`;
+//! which variables and allocations may stay in a frame from the escape analysis the driver
+//! ran before (`compile(p, &escapes)`).
+//!
+//! Architecture Invariant: depends only on gosub-syntax, gosub-types, gosub-escape and
+//! gosub-bytecode, never on the VM or the heap (checked by `tests/architecture.rs`); no
+//! `unsafe` code (`forbid` below).
+
+#![forbid(unsafe_code)]
 
 pub mod append;
 pub mod assign;

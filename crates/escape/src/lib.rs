@@ -1,4 +1,4 @@
-//! gosub-escape: escape analysis with gc's `-m` diagnostics (issue 4).
+//! gosub-escape: escape analysis with gc's `-m` diagnostics.
 //!
 //! Decides, for every local variable and every allocation site of the program, whether it
 //! may live in its function's frame or must be on the GC heap, for the same reasons as gc's
@@ -21,6 +21,11 @@
 //! once per compilation and its result is both what the compiler acts on and what `-m`
 //! prints. It never panics; an inconsistency it cannot analyse past is an `InternalError`,
 //! which the driver reports as a compile error (`internal compiler error: ...`).
+//!
+//! Architecture Invariant: depends only on gosub-syntax and gosub-types (checked by
+//! `tests/architecture.rs`); no `unsafe` code (`forbid` below).
+
+#![forbid(unsafe_code)]
 
 pub mod alloc;
 pub mod assign;

@@ -33,8 +33,13 @@
 //! address obtained before a collection must be re-read from a root slot or
 //! handle: young objects move (old and large ones never do).
 //!
-//! All `unsafe` code lives in this crate behind the checked accessors in
-//! [`access`]; bad addresses are reported as [`Fault`]s, never panics.
+//! Architecture Invariants (checked by `tests/architecture.rs`):
+//! - this crate depends on no other gosub crate, only libc: it owns memory and knows no Go
+//!   beyond Go's size classes;
+//! - most of gosub's `unsafe` code lives here, each block with a `// SAFETY:` comment,
+//!   behind the checked accessors in [`access`]: bad addresses are reported as [`Fault`]s,
+//!   never panics. Outside this crate only the interpreter (gosub-vm's `interp`, `frame`
+//!   and `vm` modules) and the CLI's signal handler hold `unsafe`.
 
 #[cfg(not(target_pointer_width = "64"))]
 compile_error!("gosub-heap needs a 64-bit target");

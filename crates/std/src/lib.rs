@@ -7,6 +7,12 @@
 //! Depends on gosub-vm (the native calling convention and memory access), gosub-bytecode
 //! (runtime type descriptors), gosub-heap, and gosub-syntax only for Go's quoting
 //! (`gosub_syntax::quote`, strconv's Quote and Unquote); never on the compiler.
+//!
+//! Architecture Invariant: never depends on gosub-compile, gosub-types or gosub-escape
+//! (checked by `tests/architecture.rs`); no `unsafe` code (`forbid` below): natives reach
+//! memory only through the VM's and the heap's checked accessors.
+
+#![forbid(unsafe_code)]
 
 pub mod cgo;
 pub mod errors;
