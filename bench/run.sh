@@ -15,7 +15,7 @@
 #
 # Environment: GO (default: VENV/bin/go at the repo root, then /work/VENV/bin/go, then `go`
 # on PATH); CARGO_TARGET_DIR (where gosub is built, in release); BENCH_TIMEOUT (seconds per
-# gosub run, default 300). gosub is built with `cargo build --release -p gosub-cli` first.
+# gosub run, default 300). gosub is built with `cargo build --release` first.
 # Peak RSS needs GNU time (/usr/bin/time; Debian package `time`): installed with apt-get
 # when missing and running as root, otherwise the RSS columns show `-`.
 set -euo pipefail
@@ -57,7 +57,7 @@ fi
 [ -x "$timebin" ] || timebin=""
 
 echo "building gosub (release)..." >&2
-(cd "$root" && cargo build --release -q -p gosub-cli) >&2
+(cd "$root" && cargo build --release -q) >&2
 target=$(cd "$root" && cargo metadata --format-version 1 --no-deps |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
 GOSUB="$target/release/gosub"

@@ -4,8 +4,8 @@
 //! the VM can be built and embedded without the compiler.
 //!
 //! Only normal and build dependencies count (dev-dependencies may reach anywhere: tests
-//! compile Go programs). The facade `gosub` and `gosub-cli` sit on top and may use every
-//! crate. A new gosub crate must be given its rule in `RULES`.
+//! compile Go programs). The facade `gosub` (with the `gosub` command as its binary) sits on
+//! top and may use every crate. A new gosub crate must be given its rule in `RULES`.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -65,7 +65,7 @@ const RULES: &[(&str, &[&str], &str)] = &[
 ];
 
 /// Crates on top of the graph, free to depend on any crate.
-const TOP: &[&str] = &["gosub", "gosub-cli"];
+const TOP: &[&str] = &["gosub"];
 
 #[test]
 fn dependency_graph_follows_the_layering() {
@@ -312,7 +312,7 @@ const UNSAFE_ALLOWED: &[(&str, &str)] = &[
         "Send for the element-translation cache's raw pointer",
     ),
     (
-        "crates/cli/src/repl.rs",
+        "src/bin/gosub/repl.rs",
         "installing the REPL's SIGINT handler",
     ),
 ];
