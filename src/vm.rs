@@ -13,21 +13,14 @@ use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
-/// Standard packages scripts may import by default (everything but `os`).
-pub const DEFAULT_PACKAGES: &[&str] = &[
-    "errors",
-    "fmt",
-    "io",
-    "math",
-    "runtime",
-    "runtime/debug",
-    "sort",
-    "strconv",
-    "strings",
-    "sync",
-    "unicode",
-    "unicode/utf8",
-];
+/// Standard packages scripts may import by default: all of gosub's standard library except
+/// the packages that reach the host (`gosub_std::HOST_PACKAGES`: files, environment, clock).
+pub fn default_packages() -> Vec<&'static str> {
+    (gosub_std::PACKAGES.iter())
+        .filter(|p| !gosub_std::HOST_PACKAGES.contains(p))
+        .copied()
+        .collect()
+}
 
 type Sink = Arc<Mutex<Box<dyn Write + Send>>>;
 
@@ -64,7 +57,7 @@ impl Default for VmBuilder {
         };
         VmBuilder {
             opts,
-            allowed: DEFAULT_PACKAGES.iter().map(|s| s.to_string()).collect(),
+            allowed: default_packages().iter().map(|s| s.to_string()).collect(),
             stdout: None,
             stderr: None,
             capture_stdout: false,

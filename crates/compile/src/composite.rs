@@ -199,20 +199,8 @@ fn struct_lit<'a>(
     let size = g.size(t);
     g.emit(Op::Zero { dst, size });
     let offs = g.layouts.field_offsets(&g.p.types, t);
-    for (i, el) in elts.iter().enumerate() {
-        let (fi, v) = match &el.kind {
-            ExprKind::KeyValue { key, value } => {
-                let name = match &key.kind {
-                    ExprKind::Ident(id) => id.name.clone(),
-                    _ => String::new(),
-                };
-                (
-                    fields.iter().position(|f| f.name == name).unwrap_or(0),
-                    &**value,
-                )
-            }
-            _ => (i, el),
-        };
+    for (fi, v) in gosub_types::struct_lit_elems(fields, elts) {
+        let fi = fi.unwrap_or(0);
         let Some(f) = fields.get(fi) else { continue };
         let val = elem_value(g, v, f.ty);
         let off = offs.get(fi).copied().unwrap_or(0) as u32;

@@ -10,7 +10,7 @@
 use crate::bytecode::{CmpOp, IntOp, Op, Reg};
 use crate::gen::{Gen, Loc, LoopCtx, NONE};
 use crate::layout::Layout;
-use gosub_syntax::ast::{self, AssignOp, Expr, ExprKind, Stmt, StmtKind};
+use gosub_syntax::ast::{self, Expr, ExprKind, Stmt};
 use gosub_types::{self as types, TypeId, TypeKind};
 
 impl<'a> Gen<'a> {
@@ -37,21 +37,10 @@ impl<'a> Gen<'a> {
         // Loop variables declared by init that live in heap cells get a fresh cell per
         // iteration (Go 1.22).
         let mut per_iter = Vec::new();
-        if let Some(i) = init {
-            if let StmtKind::Assign {
-                lhs,
-                op: AssignOp::Define,
-                ..
-            } = &i.kind
-            {
-                for x in lhs {
-                    if let ExprKind::Ident(id) = &x.kind {
-                        if let Some(o) = self.def_obj(id) {
-                            if let Some(Loc::Boxed(r)) = self.fs().locals.get(&o).copied() {
-                                per_iter.push((r, self.p.obj(o).ty));
-                            }
-                        }
-                    }
+        for id in init.iter().flat_map(|i| i.short_var_idents()) {
+            if let Some(o) = self.def_obj(id) {
+                if let Some(Loc::Boxed(r)) = self.fs().locals.get(&o).copied() {
+                    per_iter.push((r, self.p.obj(o).ty));
                 }
             }
         }

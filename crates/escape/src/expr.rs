@@ -366,17 +366,7 @@ impl<'a, 'c> Builder<'a, 'c> {
         }
         match tt.under(t).clone() {
             TypeKind::Struct(fields) => {
-                for (i, el) in elts.iter().enumerate() {
-                    let (fi, v) = match &el.kind {
-                        ExprKind::KeyValue { key, value } => {
-                            let name = match &key.kind {
-                                ExprKind::Ident(id) => id.name.clone(),
-                                _ => String::new(),
-                            };
-                            (fields.iter().position(|f| f.name == name), &**value)
-                        }
-                        _ => (Some(i), el),
-                    };
+                for (fi, v) in gosub_types::struct_lit_elems(&fields, elts) {
                     let ft = fi.and_then(|i| fields.get(i)).map(|f| f.ty);
                     let kk = self.note_e(k.clone(), e, "struct literal element");
                     self.expr_conv(kk, v, ft);

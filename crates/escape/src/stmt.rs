@@ -18,7 +18,7 @@
 use crate::build::*;
 use crate::graph::*;
 use crate::types_util::*;
-use gosub_syntax::ast::{self, unparen, AssignOp, Expr, ExprKind, Stmt, StmtKind};
+use gosub_syntax::ast::{self, unparen, Expr, ExprKind, Stmt, StmtKind};
 use gosub_syntax::walk::{self, Node};
 use gosub_types::{ObjId, TypeKind};
 use std::collections::{HashMap, HashSet};
@@ -204,19 +204,10 @@ impl<'a, 'c> Builder<'a, 'c> {
                 let mut per_iter = Vec::new();
                 if let Some(i) = init {
                     self.stmt(i);
-                    if let StmtKind::Assign {
-                        lhs,
-                        op: AssignOp::Define,
-                        ..
-                    } = &i.kind
-                    {
-                        for x in lhs {
-                            if let ExprKind::Ident(id) = &x.kind {
-                                if let Some(o) = self.def_obj(id) {
-                                    if self.addr_or_captured.contains(&o) {
-                                        per_iter.push(o);
-                                    }
-                                }
+                    for id in i.short_var_idents() {
+                        if let Some(o) = self.def_obj(id) {
+                            if self.addr_or_captured.contains(&o) {
+                                per_iter.push(o);
                             }
                         }
                     }

@@ -54,6 +54,11 @@ pub fn source(path: &str) -> Option<&'static str> {
     })
 }
 
+/// The packages that reach outside the VM: `os` (files, environment, exit), `time` (the
+/// clock) and `C` (memory outside the collected heap). An embedding VM leaves them out
+/// unless the host allows them.
+pub const HOST_PACKAGES: &[&str] = &["C", "os", "time"];
+
 /// Every standard package gosub has.
 pub const PACKAGES: &[&str] = &[
     "C",

@@ -368,6 +368,26 @@ pub struct Stmt {
     pub kind: StmtKind,
 }
 
+impl Stmt {
+    /// The identifiers a short variable declaration (`a, b := ...`) declares, in order;
+    /// nothing for any other statement. (Go 1.22 makes those of a `for` loop's init
+    /// statement per-iteration variables.)
+    pub fn short_var_idents(&self) -> impl Iterator<Item = &Ident> {
+        let lhs: &[Expr] = match &self.kind {
+            StmtKind::Assign {
+                lhs,
+                op: AssignOp::Define,
+                ..
+            } => lhs,
+            _ => &[],
+        };
+        lhs.iter().filter_map(|x| match &x.kind {
+            ExprKind::Ident(id) => Some(id),
+            _ => None,
+        })
+    }
+}
+
 #[derive(Clone, Debug)]
 pub enum StmtKind {
     Empty,

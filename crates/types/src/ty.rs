@@ -135,6 +135,28 @@ pub struct StructField {
     pub tag: Option<String>,
 }
 
+/// The elements of a struct literal `T{...}` of a struct with `fields`, each with the index
+/// of the field it sets: positional elements in order, `Name: value` elements by name (None
+/// for a name the struct lacks, which the checker has already reported).
+pub fn struct_lit_elems<'e>(
+    fields: &[StructField],
+    elts: &'e [gosub_syntax::ast::Expr],
+) -> Vec<(Option<usize>, &'e gosub_syntax::ast::Expr)> {
+    use gosub_syntax::ast::ExprKind;
+    (elts.iter().enumerate())
+        .map(|(i, el)| match &el.kind {
+            ExprKind::KeyValue { key, value } => {
+                let name = match &key.kind {
+                    ExprKind::Ident(id) => id.name.as_str(),
+                    _ => "",
+                };
+                (fields.iter().position(|f| f.name == name), &**value)
+            }
+            _ => (Some(i), el),
+        })
+        .collect()
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Signature {
     pub params: Vec<TypeId>,
