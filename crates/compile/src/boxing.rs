@@ -114,12 +114,7 @@ pub fn frame_report(p: &Program, esc: &Escapes) -> Vec<String> {
                     names(fr)
                 ));
             };
-            let fv = p
-                .info
-                .func_vars
-                .get(&fd.name.id)
-                .cloned()
-                .unwrap_or_default();
+            let fv = p.func_vars(fd.name.id).clone();
             let params: Vec<ObjId> = fv
                 .recv
                 .iter()
@@ -130,7 +125,7 @@ pub fn frame_report(p: &Program, esc: &Escapes) -> Vec<String> {
             report(format!("main.{}", fd.name.name), fd.name.id, body, params);
             for (i, lit) in lits.iter().enumerate() {
                 if let ExprKind::FuncLit { body, .. } = &lit.kind {
-                    let fv = p.info.func_vars.get(&lit.id).cloned().unwrap_or_default();
+                    let fv = p.func_vars(lit.id).clone();
                     let params: Vec<ObjId> =
                         fv.params.iter().chain(fv.results.iter()).copied().collect();
                     report(

@@ -733,7 +733,7 @@ impl<'a> Gen<'a> {
         let _ = sig;
         self.begin_fn(name);
         self.fs().f.cur_pos = pos;
-        let fv = self.p.info.func_vars.get(&key).cloned().unwrap_or_default();
+        let fv = self.p.func_vars(key).clone();
         if let Some(b) = body {
             let mut boxed = crate::boxing::boxed_vars_for(self.p, b, key, self.esc);
             for c in captures {

@@ -194,13 +194,7 @@ impl<'a, 'c> Builder<'a, 'c> {
         // In-batch callee: results flow from the callee's result locations.
         if let Some(ks) = &ks {
             if let Some(fk) = self.batch_key(callee) {
-                let results = self
-                    .p()
-                    .info
-                    .func_vars
-                    .get(&fk)
-                    .map(|fv| fv.results.clone())
-                    .unwrap_or_default();
+                let results = self.p().func_vars(fk).results.clone();
                 for (i, r) in results.iter().enumerate() {
                     if let Some(k) = ks.get(i) {
                         let l = self.var(*r);
@@ -366,13 +360,7 @@ impl<'a, 'c> Builder<'a, 'c> {
             Callee::Lit(id) => id,
             _ => return self.heap(),
         };
-        let fv = self
-            .p()
-            .info
-            .func_vars
-            .get(&fk)
-            .cloned()
-            .unwrap_or_default();
+        let fv = self.p().func_vars(fk).clone();
         let vars: Vec<ObjId> = fv.recv.iter().chain(fv.params.iter()).copied().collect();
         if self.batch_key(c).is_some() {
             // In the same batch: flow to the parameter location itself.

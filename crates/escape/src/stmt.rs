@@ -94,13 +94,7 @@ impl<'a, 'c> Builder<'a, 'c> {
                 self.go_defer(is_go, call);
             }
             StmtKind::Return(es) => {
-                let fv = self
-                    .p()
-                    .info
-                    .func_vars
-                    .get(&self.cur)
-                    .cloned()
-                    .unwrap_or_default();
+                let fv = self.p().func_vars(self.cur).clone();
                 let ks: Vec<Hole> = fv.results.iter().map(|&o| Hole::to(self.var(o))).collect();
                 if let ([e], true) = (es.as_slice(), ks.len() > 1) {
                     self.multi(ks, e, s);

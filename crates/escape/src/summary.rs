@@ -191,12 +191,7 @@ pub fn batches<'a>(
 
 /// Summaries of bodyless (native) functions.
 pub fn native_tags(p: &Program, fd: &ast::FuncDecl, pkg: &str) -> Vec<Leaks> {
-    let fv = p
-        .info
-        .func_vars
-        .get(&fd.name.id)
-        .cloned()
-        .unwrap_or_default();
+    let fv = p.func_vars(fd.name.id).clone();
     let results_ptr: Vec<bool> = fv
         .results
         .iter()
@@ -385,7 +380,7 @@ fn finish(
         out.lines.push((*pos, msg.clone(), in_main(*fk)));
     }
     for &fk in &b.fn_order {
-        let fv = p.info.func_vars.get(&fk).cloned().unwrap_or_default();
+        let fv = p.func_vars(fk).clone();
         let mut fl = Vec::new();
         for &o in fv.recv.iter().chain(fv.params.iter()) {
             let t = p.obj(o).ty;

@@ -303,4 +303,16 @@ impl Program {
     pub fn obj(&self, id: ObjId) -> &Object {
         &self.objects[id.0 as usize]
     }
+
+    /// The receiver, parameter and result variables of function `f` (a FuncDecl's name
+    /// node or a FuncLit node); none for a node that is not a checked function.
+    pub fn func_vars(&self, f: NodeId) -> &FuncVars {
+        static NONE: FuncVars = FuncVars {
+            recv: None,
+            params: Vec::new(),
+            results: Vec::new(),
+            named_results: false,
+        };
+        self.info.func_vars.get(&f).unwrap_or(&NONE)
+    }
 }
