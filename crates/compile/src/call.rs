@@ -293,13 +293,7 @@ pub fn builtin_of(g: &Gen, fun: &Expr) -> Option<Builtin> {
 
 /// Emits a call and returns the registers of its results.
 pub fn call_region<'a>(g: &mut Gen<'a>, e: &'a Expr) -> Vec<Reg> {
-    let ExprKind::Call {
-        fun,
-        args,
-        ellipsis,
-        ..
-    } = &e.kind
-    else {
+    let Some((fun, args, ellipsis)) = e.as_call() else {
         return vec![];
     };
     let fun = unparen(fun);
@@ -325,7 +319,7 @@ pub fn call_region<'a>(g: &mut Gen<'a>, e: &'a Expr) -> Vec<Reg> {
     };
     if let Some(o) = static_func {
         let reg = g.region(&sig.params, &sig.results);
-        g.args_into(&sig, args, *ellipsis, &reg, 0);
+        g.args_into(&sig, args, ellipsis, &reg, 0);
         let func = g.func_index.get(&o).copied().unwrap_or(0);
         g.fs().f.cur_pos = e.span.lo;
         g.emit(Op::Call {
@@ -347,7 +341,7 @@ pub fn call_region<'a>(g: &mut Gen<'a>, e: &'a Expr) -> Vec<Reg> {
                 let reg = g.region(&params, &sig.results);
                 let rv = receiver(g, x, &path, ptr_recv);
                 g.mov(reg.param_offs[0], rv, recv_t);
-                g.args_into(&sig, args, *ellipsis, &reg, 1);
+                g.args_into(&sig, args, ellipsis, &reg, 1);
                 let f = g.func_index.get(&func).copied().unwrap_or(0);
                 g.fs().f.cur_pos = e.span.lo;
                 g.emit(Op::Call {
@@ -369,7 +363,7 @@ pub fn call_region<'a>(g: &mut Gen<'a>, e: &'a Expr) -> Vec<Reg> {
                 };
                 let keep = g.temp(types::T_ANY);
                 g.mov(keep, iv, types::T_ANY);
-                g.args_into(&sig, args, *ellipsis, &reg, 1);
+                g.args_into(&sig, args, ellipsis, &reg, 1);
                 g.fs().f.cur_pos = e.span.lo;
                 g.emit(Op::CallIface {
                     iface: keep,
@@ -386,7 +380,7 @@ pub fn call_region<'a>(g: &mut Gen<'a>, e: &'a Expr) -> Vec<Reg> {
     let keep = g.temp_word(true);
     g.emit(Op::Move { dst: keep, src: fv });
     let reg = g.region(&sig.params, &sig.results);
-    g.args_into(&sig, args, *ellipsis, &reg, 0);
+    g.args_into(&sig, args, ellipsis, &reg, 0);
     g.fs().f.cur_pos = e.span.lo;
     g.emit(Op::CallClosure {
         fv: keep,

@@ -6,19 +6,13 @@
 use crate::bytecode::Op;
 use crate::gen::Gen;
 use gosub_syntax::ast::unparen;
-use gosub_syntax::ast::{Expr, ExprKind};
+use gosub_syntax::ast::Expr;
 use gosub_types::{self as types, TypeKind};
 
 impl<'a> Gen<'a> {
     pub(crate) fn defer(&mut self, e: &'a Expr) {
         let call = unparen(e);
-        let ExprKind::Call {
-            fun,
-            args,
-            ellipsis,
-            ..
-        } = &call.kind
-        else {
+        let Some((fun, args, ellipsis)) = call.as_call() else {
             return;
         };
         if crate::call::builtin_of(self, fun).is_some() {
@@ -32,7 +26,7 @@ impl<'a> Gen<'a> {
         self.expr_to(fun, fv);
         let reg = self.region(&sig.params, &sig.results);
         let _ = ellipsis;
-        self.defer_args(&sig, args, *ellipsis, &reg);
+        self.defer_args(&sig, args, ellipsis, &reg);
         let args_size = {
             let mut tys = sig.params.clone();
             tys.extend(sig.results.iter().copied());
@@ -68,13 +62,7 @@ impl<'a> Gen<'a> {
     /// `go f(args)`: the function value and arguments are evaluated now, in this goroutine.
     pub(crate) fn go_stmt(&mut self, e: &'a Expr) {
         let call = unparen(e);
-        let ExprKind::Call {
-            fun,
-            args,
-            ellipsis,
-            ..
-        } = &call.kind
-        else {
+        let Some((fun, args, ellipsis)) = call.as_call() else {
             return;
         };
         if crate::call::builtin_of(self, fun).is_some() {
@@ -89,7 +77,7 @@ impl<'a> Gen<'a> {
         let fv = self.temp_word(true);
         self.expr_to(fun, fv);
         let reg = self.region(&sig.params, &sig.results);
-        self.defer_args(&sig, args, *ellipsis, &reg);
+        self.defer_args(&sig, args, ellipsis, &reg);
         let mut off = 0u64;
         for &t in sig.params.iter().chain(sig.results.iter()) {
             off = crate::layout::round_up(off, 8)

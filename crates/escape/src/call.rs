@@ -63,13 +63,7 @@ impl<'a, 'c> Builder<'a, 'c> {
 
     /// A call expression; `ks` are the holes of its results (None for a statement call).
     pub fn call(&mut self, ks: Option<Vec<Hole>>, e: &'a Expr) {
-        let ExprKind::Call {
-            fun,
-            args,
-            ellipsis,
-            ..
-        } = &e.kind
-        else {
+        let Some((fun, args, ellipsis)) = e.as_call() else {
             return;
         };
         let tt = &self.p().types;
@@ -102,7 +96,7 @@ impl<'a, 'c> Builder<'a, 'c> {
             return;
         }
         if let Some(b) = self.builtin_of(fun) {
-            self.builtin(b, ks, e, args, *ellipsis);
+            self.builtin(b, ks, e, args, ellipsis);
             return;
         }
         // Resolve the callee.
@@ -252,7 +246,7 @@ impl<'a, 'c> Builder<'a, 'c> {
         let _ = nparam;
         // Arguments.
         let nps = sig.params.len();
-        if let ([a0], true) = (args.as_slice(), nps > 1) {
+        if let ([a0], true) = (args, nps > 1) {
             // f(g()) with a multi-value g: each result flows to a parameter.
             let mut hs = Vec::new();
             for i in 0..nps {

@@ -230,6 +230,22 @@ pub enum ChanDir {
     Recv,
 }
 
+impl Expr {
+    /// A call's parts: the called expression, the arguments, and whether the last argument
+    /// is spread (`f(xs...)`); None for any other expression.
+    pub fn as_call(&self) -> Option<(&Expr, &[Expr], bool)> {
+        match &self.kind {
+            ExprKind::Call {
+                fun,
+                args,
+                ellipsis,
+                ..
+            } => Some((fun, args, *ellipsis)),
+            _ => None,
+        }
+    }
+}
+
 /// `e` with any enclosing parentheses removed: `((x))` is `x`.
 pub fn unparen(e: &Expr) -> &Expr {
     match &e.kind {

@@ -9,13 +9,7 @@ use gosub_syntax::ast::{Expr, ExprKind};
 
 impl<'a> Checker<'a> {
     pub(crate) fn call_expr(&mut self, e: &'a Expr) -> Operand<'a> {
-        let ExprKind::Call {
-            fun,
-            args,
-            ellipsis,
-            ..
-        } = &e.kind
-        else {
+        let Some((fun, args, ellipsis)) = e.as_call() else {
             return Operand::invalid(Some(e));
         };
         let x = self.expr_or_type(fun);
@@ -26,8 +20,8 @@ impl<'a> Checker<'a> {
                 }
                 Operand::invalid(Some(e))
             }
-            OpMode::Type => self.conversion_call(e, x.ty, args, *ellipsis),
-            OpMode::Builtin(b) => self.builtin(e, b, args, *ellipsis),
+            OpMode::Type => self.conversion_call(e, x.ty, args, ellipsis),
+            OpMode::Builtin(b) => self.builtin(e, b, args, ellipsis),
             _ => {
                 let x = self.single_value(x);
                 if x.is_invalid() {
@@ -49,7 +43,7 @@ impl<'a> Checker<'a> {
                     return Operand::invalid(Some(e));
                 };
                 let xs = self.call_args(args);
-                self.arguments(e, fun, &sig, xs, *ellipsis);
+                self.arguments(e, fun, &sig, xs, ellipsis);
                 match sig.results.len() {
                     0 => Operand {
                         mode: OpMode::NoValue,
