@@ -11,11 +11,10 @@
 //! package-level initialisers, which run in no frame the analysis models) boxes every
 //! candidate, which is always sound.
 //!
-//! Also here: `has_defer` (does a frame need a defer-list slot) and `gosub disasm`'s report
-//! of these decisions (`frame_report`).
+//! Also here: `gosub disasm`'s report of these decisions (`frame_report`).
 
 use gosub_escape::{addr_taken_or_captured, Escapes};
-use gosub_syntax::ast::{self, Expr, ExprKind, NodeId, Stmt, StmtKind};
+use gosub_syntax::ast::{self, Expr, ExprKind, NodeId, Stmt};
 use gosub_syntax::walk::{self, Node};
 use gosub_types::{BasicKind, ObjId, Program, TypeKind};
 use std::collections::HashSet;
@@ -55,25 +54,6 @@ fn is_narrow(p: &Program, o: ObjId) -> bool {
                 | UntypedRune
         )
     )
-}
-
-/// Does the function with this body run a `defer` statement (one of its own, not of a
-/// function literal in it)? Such a function's frame gets a slot for its defer list.
-pub fn has_defer(body: &ast::Block) -> bool {
-    let mut found = false;
-    walk::inspect_code_stmts(&body.stmts, &mut |n| match n {
-        Node::Stmt(Stmt {
-            kind: StmtKind::Defer(_),
-            ..
-        }) => {
-            found = true;
-            false
-        }
-        // Expressions hold no statements of this function (only literal bodies).
-        Node::Stmt(_) => !found,
-        _ => false,
-    });
-    found
 }
 
 /// For `gosub disasm`: one line per function of the user's package that has address-taken or

@@ -11,6 +11,8 @@
 
 use crate::bytecode::{Function, Op, Reg};
 use crate::layout::{round_up, Layout};
+use gosub_syntax::ast::{self, Stmt, StmtKind};
+use gosub_syntax::walk::{self, Node};
 use std::collections::HashMap;
 
 pub type Label = usize;
@@ -144,4 +146,23 @@ impl FrameBuilder {
         f.ptr_words = self.ptr_words;
         f
     }
+}
+
+/// Does the function with this body run a `defer` statement (one of its own, not of a
+/// function literal in it)? Such a function's frame gets a slot for its defer list.
+pub fn has_defer(body: &ast::Block) -> bool {
+    let mut found = false;
+    walk::inspect_code_stmts(&body.stmts, &mut |n| match n {
+        Node::Stmt(Stmt {
+            kind: StmtKind::Defer(_),
+            ..
+        }) => {
+            found = true;
+            false
+        }
+        // Expressions hold no statements of this function (only literal bodies).
+        Node::Stmt(_) => !found,
+        _ => false,
+    });
+    found
 }

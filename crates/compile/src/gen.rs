@@ -762,14 +762,14 @@ impl<'a> Gen<'a> {
             func.results_off = params_size;
             func.results_size = results_size;
         }
-        if body.is_none() {
+        let Some(body) = body else {
             // Native: the VM calls the implementation with this frame.
             let native = self.out.funcs[idx as usize].native.unwrap_or(0);
             self.emit(Op::CallNative { native, base: 0 });
             self.emit(Op::Ret);
             self.end_fn(idx);
             return;
-        }
+        };
         if !captures.is_empty() {
             let c = self.temp_word(true);
             self.fs().ctx_off = Some(c);
@@ -777,7 +777,7 @@ impl<'a> Gen<'a> {
                 self.fs().locals.insert(o, Loc::Captured(i as u32));
             }
         }
-        if crate::boxing::has_defer(body.expect("body")) {
+        if crate::frame::has_defer(body) {
             let d = self.f().alloc_slot(&Layout {
                 size: 8,
                 align: 8,
@@ -792,12 +792,10 @@ impl<'a> Gen<'a> {
             self.bind_var(*o, *r, *t, true);
         }
         self.fs().results = results;
-        if let Some(b) = body {
-            self.block(&b.stmts);
-            self.fs().f.cur_pos = b.span.hi.saturating_sub(1);
-            if !self.fs().results.is_empty() {
-                self.emit(Op::Unreachable);
-            }
+        self.block(&body.stmts);
+        self.fs().f.cur_pos = body.span.hi.saturating_sub(1);
+        if !self.fs().results.is_empty() {
+            self.emit(Op::Unreachable);
         }
         let rl = self.fs().ret_label;
         self.f().bind(rl);
