@@ -99,7 +99,7 @@ impl<'a> Checker<'a> {
                     OpMode::Invalid => T_INVALID,
                     OpMode::Type => x.ty,
                     _ => {
-                        let s = crate::exprstring::expr_string(e);
+                        let s = gosub_syntax::gosrc::expr(e);
                         self.err_at(e, format!("{} is not a type", s));
                         T_INVALID
                     }
@@ -170,7 +170,7 @@ impl<'a> Checker<'a> {
             _ => {
                 let x = self.raw_expr(e, None);
                 if !x.is_invalid() {
-                    let s = crate::exprstring::expr_string(e);
+                    let s = gosub_syntax::gosrc::expr(e);
                     self.err_at(e, format!("{} is not a type", s));
                 }
                 T_INVALID
@@ -196,7 +196,7 @@ impl<'a> Checker<'a> {
                 }
                 self.err_at(
                     l,
-                    format!("invalid array length {}", crate::exprstring::expr_string(l)),
+                    format!("invalid array length {}", gosub_syntax::gosrc::expr(l)),
                 );
                 None
             }
