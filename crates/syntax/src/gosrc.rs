@@ -57,6 +57,20 @@ pub fn chan_dir(dir: ChanDir) -> &'static str {
     }
 }
 
+/// Whether the element type `elem` of a channel type of direction `dir` is printed in
+/// parentheses: `chan (<-chan T)`, which without them would read `chan<- chan T`. gc's
+/// printers of syntax, of types2 types and of the compiler's types all add these.
+pub fn chan_elem_parens(dir: ChanDir, elem: &Expr) -> bool {
+    dir == ChanDir::Both
+        && matches!(
+            unparen(elem).kind,
+            ExprKind::ChanType {
+                dir: ChanDir::Recv,
+                ..
+            }
+        )
+}
+
 fn write_list(s: &mut String, v: &[Expr]) {
     for (i, e) in v.iter().enumerate() {
         if i > 0 {
@@ -237,15 +251,7 @@ fn write_expr(s: &mut String, e: &Expr) {
         ExprKind::ChanType { dir, elem } => {
             s.push_str(chan_dir(*dir));
             s.push(' ');
-            // `chan (<-chan T)`: without the parentheses it would read `chan<- chan T`.
-            let recv_elem = matches!(
-                unparen(elem).kind,
-                ExprKind::ChanType {
-                    dir: ChanDir::Recv,
-                    ..
-                }
-            );
-            if *dir == ChanDir::Both && recv_elem {
+            if chan_elem_parens(*dir, elem) {
                 s.push('(');
                 write_type(s, elem);
                 s.push(')');
