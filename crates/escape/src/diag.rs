@@ -22,7 +22,7 @@ use crate::build::Builder;
 use crate::graph::*;
 use crate::solve::Explained;
 use gosub_syntax::ast::{AssignOp, BinOp, Expr, ExprKind, Stmt, StmtKind};
-use gosub_syntax::gosrc::{chan_dir, chan_elem_parens, rune_lit};
+use gosub_syntax::gosrc::{self, chan_dir, chan_elem_parens, rune_lit};
 use gosub_types::{fmt_g6, BasicKind, ConstValue, ObjKind, Program, Selection, TypeKind};
 
 /// Marker around a position in explanation text; `Escapes::diagnostics` renders it.
@@ -82,7 +82,7 @@ fn fmt_const(p: &Program, e: &Expr, v: &ConstValue) -> String {
                 && *i <= 0x10FFFF
             {
                 // gc's `%q` of the rune: strconv.QuoteRune (a surrogate half quotes as U+FFFD).
-                return gosub_syntax::quote::quote_rune(*i as i32);
+                return rune_lit(*i as u32);
             }
             i.to_string()
         }
@@ -235,14 +235,14 @@ fn w(p: &Program, e: &Expr, prec: u8, s: &mut String) {
         return;
     }
     match &e.kind {
-        ExprKind::Ident(id) => s.push_str(&id.name),
-        ExprKind::IntLit(t) | ExprKind::FloatLit(t) => s.push_str(t),
-        ExprKind::ImagLit(t) => {
-            s.push_str(t);
-            s.push('i');
-        }
-        ExprKind::RuneLit(c) => s.push_str(&rune_lit(*c)),
+        // A string constant is cut as go/constant prints it; other names and literals (not
+        // constants, or they were printed above) are printed as in source.
         ExprKind::StringLit(b) => s.push_str(&quote(b)),
+        ExprKind::Ident(_)
+        | ExprKind::IntLit(_)
+        | ExprKind::FloatLit(_)
+        | ExprKind::ImagLit(_)
+        | ExprKind::RuneLit(_) => s.push_str(&gosrc::expr(e)),
         ExprKind::CompositeLit { ty, elts, .. } => {
             let tn = match ty {
                 Some(t) => fmt_type_expr(p, t),
@@ -314,8 +314,7 @@ fn w(p: &Program, e: &Expr, prec: u8, s: &mut String) {
             ellipsis,
             ..
         } => {
-            if let Some(&to) = p.info.conversions.get(&e.id) {
-                let _ = to;
+            if p.info.conversions.contains_key(&e.id) {
                 if is_simple_type_name(fun) {
                     s.push_str(&fmt_type_expr(p, fun));
                 } else {

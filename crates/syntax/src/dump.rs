@@ -420,12 +420,7 @@ pub fn expr(e: &Expr) -> String {
         },
         ExprKind::MapType { key, value } => format!("(map {} {})", expr(key), expr(value)),
         ExprKind::ChanType { dir, elem } => {
-            let d = match dir {
-                ChanDir::Both => "chan",
-                ChanDir::Send => "chan<-",
-                ChanDir::Recv => "<-chan",
-            };
-            format!("({d} {})", expr(elem))
+            format!("({} {})", crate::gosrc::chan_dir(*dir), expr(elem))
         }
         ExprKind::FuncType(s) => format!("(functype {})", sig(s)),
         ExprKind::StructType { fields: f } => format!("(struct {})", fields(f)),
