@@ -58,12 +58,12 @@ impl<'a> Checker<'a> {
                 self.display_rec(value, *v)
             ),
             (ExprKind::ChanType { elem, .. }, TypeKind::Chan(d, et)) => {
-                let p = match d {
-                    ChanDir::Both => "chan ",
-                    ChanDir::Send => "chan<- ",
-                    ChanDir::Recv => "<-chan ",
-                };
-                format!("{}{}", p, self.display_rec(elem, *et))
+                let el = self.display_rec(elem, *et);
+                if self.tt.chan_elem_parens(*d, *et) {
+                    format!("{} ({el})", gosub_syntax::gosrc::chan_dir(*d))
+                } else {
+                    format!("{} {el}", gosub_syntax::gosrc::chan_dir(*d))
+                }
             }
             (ExprKind::InterfaceType { methods }, TypeKind::Interface(ms))
                 if methods.is_empty() && ms.is_empty() =>
@@ -153,12 +153,7 @@ impl<'a> Checker<'a> {
                 if t == T_INVALID {
                     return T_INVALID;
                 }
-                let d = match dir {
-                    ast::ChanDir::Both => ChanDir::Both,
-                    ast::ChanDir::Send => ChanDir::Send,
-                    ast::ChanDir::Recv => ChanDir::Recv,
-                };
-                self.tt.intern(TypeKind::Chan(d, t))
+                self.tt.intern(TypeKind::Chan(*dir, t))
             }
             ExprKind::FuncType(ft) => self.func_type(ft),
             ExprKind::StructType { fields } => self.struct_type(fields),
