@@ -12,11 +12,17 @@
 //! ```
 //! Each `flow: dst ← src` is one assignment edge on the path from the value to the heap (or
 //! to the result it leaks to); `&` means the address flows, `*` one dereference per star.
+//!
+//! The -m format is the compiler's ir formatter, not `syntax.String`, so it is printed here;
+//! the Go spellings it shares with source are gosub_syntax's: operators (`BinOp::as_str`),
+//! channel keywords (`gosrc::chan_dir`, `gosrc::chan_elem_parens`), and quoting
+//! (`quote::quote` for strings, `gosrc::rune_lit`, i.e. strconv.QuoteRune, for runes).
 
 use crate::build::Builder;
 use crate::graph::*;
 use crate::solve::Explained;
-use gosub_syntax::ast::{AssignOp, BinOp, ChanDir, Expr, ExprKind, Stmt, StmtKind};
+use gosub_syntax::ast::{AssignOp, BinOp, Expr, ExprKind, Stmt, StmtKind};
+use gosub_syntax::gosrc::{self, chan_dir, chan_elem_parens, rune_lit};
 use gosub_types::{fmt_g6, BasicKind, ConstValue, ObjKind, Program, Selection, TypeKind};
 
 /// Marker around a position in explanation text; `Escapes::diagnostics` renders it.
@@ -75,16 +81,8 @@ fn fmt_const(p: &Program, e: &Expr, v: &ConstValue) -> String {
                 && *i >= 0
                 && *i <= 0x10FFFF
             {
-                if let Some(c) = char::from_u32(*i as u32) {
-                    return match c {
-                        '\'' => "'\\''".into(),
-                        '\\' => "'\\\\'".into(),
-                        '\n' => "'\\n'".into(),
-                        '\t' => "'\\t'".into(),
-                        c if (c as u32) < 0x20 => format!("'\\x{:02x}'", c as u32),
-                        c => format!("'{}'", c),
-                    };
-                }
+                // gc's `%q` of the rune: strconv.QuoteRune (a surrogate half quotes as U+FFFD).
+                return rune_lit(*i as u32);
             }
             i.to_string()
         }
@@ -134,12 +132,12 @@ pub fn fmt_type_expr(p: &Program, e: &Expr) -> String {
             format!("map[{}]{}", fmt_type_expr(p, key), fmt_type_expr(p, value))
         }
         ExprKind::ChanType { dir, elem } => {
-            let d = match dir {
-                ChanDir::Both => "chan ",
-                ChanDir::Send => "chan<- ",
-                ChanDir::Recv => "<-chan ",
-            };
-            format!("{}{}", d, fmt_type_expr(p, elem))
+            let el = fmt_type_expr(p, elem);
+            if chan_elem_parens(*dir, elem) {
+                format!("{} ({el})", chan_dir(*dir))
+            } else {
+                format!("{} {el}", chan_dir(*dir))
+            }
         }
         ExprKind::InterfaceType { methods } if methods.is_empty() => "interface {}".into(),
         _ => match p.info.types.get(&e.id) {
@@ -237,14 +235,14 @@ fn w(p: &Program, e: &Expr, prec: u8, s: &mut String) {
         return;
     }
     match &e.kind {
-        ExprKind::Ident(id) => s.push_str(&id.name),
-        ExprKind::IntLit(t) | ExprKind::FloatLit(t) => s.push_str(t),
-        ExprKind::ImagLit(t) => {
-            s.push_str(t);
-            s.push('i');
-        }
-        ExprKind::RuneLit(c) => s.push_str(&format!("'{}'", char::from_u32(*c).unwrap_or('?'))),
+        // A string constant is cut as go/constant prints it; other names and literals (not
+        // constants, or they were printed above) are printed as in source.
         ExprKind::StringLit(b) => s.push_str(&quote(b)),
+        ExprKind::Ident(_)
+        | ExprKind::IntLit(_)
+        | ExprKind::FloatLit(_)
+        | ExprKind::ImagLit(_)
+        | ExprKind::RuneLit(_) => s.push_str(&gosrc::expr(e)),
         ExprKind::CompositeLit { ty, elts, .. } => {
             let tn = match ty {
                 Some(t) => fmt_type_expr(p, t),
@@ -316,8 +314,7 @@ fn w(p: &Program, e: &Expr, prec: u8, s: &mut String) {
             ellipsis,
             ..
         } => {
-            if let Some(&to) = p.info.conversions.get(&e.id) {
-                let _ = to;
+            if p.info.conversions.contains_key(&e.id) {
                 if is_simple_type_name(fun) {
                     s.push_str(&fmt_type_expr(p, fun));
                 } else {

@@ -402,17 +402,7 @@ pub fn expr(e: &Expr) -> String {
             )
         }
         ExprKind::Star(x) => format!("(star {})", expr(x)),
-        ExprKind::Unary { op, x } => {
-            let o = match op {
-                UnOp::Neg => "-",
-                UnOp::Pos => "+",
-                UnOp::Not => "!",
-                UnOp::Xor => "^",
-                UnOp::Addr => "&",
-                UnOp::Recv => "<-",
-            };
-            format!("({o} {})", expr(x))
-        }
+        ExprKind::Unary { op, x } => format!("({} {})", op.as_str(), expr(x)),
         ExprKind::Binary { op, x, y } => format!("({} {} {})", op.as_str(), expr(x), expr(y)),
         ExprKind::ArrayType { len, elem } => match len {
             Some(l) => format!("(array {} {})", expr(l), expr(elem)),
@@ -420,12 +410,7 @@ pub fn expr(e: &Expr) -> String {
         },
         ExprKind::MapType { key, value } => format!("(map {} {})", expr(key), expr(value)),
         ExprKind::ChanType { dir, elem } => {
-            let d = match dir {
-                ChanDir::Both => "chan",
-                ChanDir::Send => "chan<-",
-                ChanDir::Recv => "<-chan",
-            };
-            format!("({d} {})", expr(elem))
+            format!("({} {})", crate::gosrc::chan_dir(*dir), expr(elem))
         }
         ExprKind::FuncType(s) => format!("(functype {})", sig(s)),
         ExprKind::StructType { fields: f } => format!("(struct {})", fields(f)),

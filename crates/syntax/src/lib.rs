@@ -12,8 +12,9 @@
 //! Architecture Invariant: this crate depends on nothing else in gosub; every other stage
 //! depends on it (checked by `tests/architecture.rs`). It owns the facts about Go's
 //! surface syntax that later stages need: the AST and its walker, `ast::unparen`, operator
-//! spellings (`BinOp::as_str`), literal decoding and quoting, and printing expressions back
-//! as gc does (`gosrc`). It contains no `unsafe` code (`forbid` below).
+//! spellings (`BinOp::as_str`), channel keywords (`gosrc::chan_dir`), literal decoding and
+//! quoting, and printing expressions back as gc's messages do (`gosrc`, the one such
+//! printer). It contains no `unsafe` code (`forbid` below).
 
 #![forbid(unsafe_code)]
 

@@ -3,10 +3,10 @@
 use crate::check::{Checker, OpMode, Operand};
 use crate::constant::ReprErr;
 use crate::errors::{measure, start_pos};
-use crate::exprstring::expr_string;
 use crate::*;
 use gosub_syntax::ast::unparen;
 use gosub_syntax::ast::{Expr, ExprKind};
+use gosub_syntax::gosrc;
 
 impl<'a> Checker<'a> {
     /// Whether x is assignable to T; on failure, a cause (possibly empty).
@@ -186,7 +186,7 @@ impl<'a> Checker<'a> {
                     format!(
                         "assignment mismatch: {} but {} returns {}",
                         vars,
-                        expr_string(fun),
+                        gosrc::expr(fun),
                         vals
                     ),
                 );
@@ -377,7 +377,7 @@ impl<'a> Checker<'a> {
                     if let Some(Selection::Field { .. }) = self.info.selections.get(&inner.id) {
                         let xo_mode = self.info.modes.get(&sx.id).copied();
                         if xo_mode == Some(Mode::MapIndex) {
-                            let s = expr_string(e);
+                            let s = gosrc::expr(e);
                             self.err_at(e, format!("cannot assign to struct field {} in map", s));
                             return None;
                         }
@@ -385,7 +385,7 @@ impl<'a> Checker<'a> {
                 }
                 let what = format!(
                     "cannot assign to {} (neither addressable nor a map index expression)",
-                    expr_string(e)
+                    gosrc::expr(e)
                 );
                 self.error(start_pos(e), what);
                 None
@@ -458,7 +458,7 @@ impl<'a> Checker<'a> {
         let mut seen: HashSet<String> = HashSet::new();
         for e in lhs {
             let ExprKind::Ident(id) = &e.kind else {
-                let s = expr_string(e);
+                let s = gosrc::expr(e);
                 self.err_at(e, format!("non-name {} on left side of :=", s));
                 self.expr(e);
                 let o = self.new_obj(

@@ -5,10 +5,10 @@
 
 use crate::check::{Checker, OpMode, Operand};
 use crate::constant::{self as cst};
-use crate::exprstring::expr_string;
 use crate::universe::builtin_name;
 use crate::*;
 use gosub_syntax::ast::{Expr, ExprKind};
+use gosub_syntax::gosrc;
 
 impl<'a> Checker<'a> {
     pub(crate) fn builtin(
@@ -22,7 +22,7 @@ impl<'a> Checker<'a> {
             return Operand::invalid(Some(e));
         };
         let name = builtin_name(b);
-        let call_s = expr_string(e);
+        let call_s = gosrc::expr(e);
         if ddd && b != Builtin::Append {
             self.err_at(
                 e,
@@ -294,7 +294,7 @@ impl<'a> Checker<'a> {
                     TypeKind::Slice(_) => 2,
                     TypeKind::Map(..) | TypeKind::Chan(..) => 1,
                     _ => {
-                        let s = expr_string(&args[0]);
+                        let s = gosrc::expr(&args[0]);
                         let ts = self.ts(t);
                         self.err_at(&args[0], format!("invalid argument: cannot make {}: type must be slice, map, or channel", s));
                         let _ = ts;
@@ -393,7 +393,7 @@ impl<'a> Checker<'a> {
                     }
                     if x.ty != a2.ty {
                         let (p, q) = (self.ts(x.ty), self.ts(a2.ty));
-                        let s = a2.expr.map(expr_string).unwrap_or_default();
+                        let s = a2.expr.map(gosrc::expr).unwrap_or_default();
                         self.err_at_op(
                             &a2,
                             format!("invalid argument: mismatched types {} (previous argument) and {} (type of {})", p, q, s),
@@ -470,7 +470,7 @@ impl<'a> Checker<'a> {
             Builtin::Offsetof => {
                 let a = &args[0];
                 let ExprKind::Selector { .. } = gosub_syntax::ast::unparen(a).kind else {
-                    let s = expr_string(a);
+                    let s = gosrc::expr(a);
                     self.err_at(
                         a,
                         format!("invalid argument: {} is not a selector expression", s),
@@ -488,7 +488,7 @@ impl<'a> Checker<'a> {
                         self.field_offset(bt, &path)
                     }
                     _ => {
-                        let s = expr_string(a);
+                        let s = gosrc::expr(a);
                         self.err_at(a, format!("invalid argument: {} is a method value", s));
                         return Operand::invalid(Some(e));
                     }

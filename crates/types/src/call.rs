@@ -3,9 +3,9 @@
 
 use crate::check::{Checker, OpMode, Operand};
 use crate::errors::start_pos;
-use crate::exprstring::expr_string;
 use crate::*;
 use gosub_syntax::ast::{Expr, ExprKind};
+use gosub_syntax::gosrc;
 
 impl<'a> Checker<'a> {
     pub(crate) fn call_expr(&mut self, e: &'a Expr) -> Operand<'a> {
@@ -113,7 +113,7 @@ impl<'a> Checker<'a> {
     ) {
         let nargs = args.len();
         let npars = sig.params.len();
-        let fname = expr_string(fun);
+        let fname = gosrc::expr(fun);
         if args.iter().any(|a| a.is_none()) {
             // Still check what we can.
             if nargs != npars && !sig.variadic {
@@ -136,7 +136,7 @@ impl<'a> Checker<'a> {
                         format!(
                             "cannot use ... with {}-valued {}",
                             nargs,
-                            expr_string(&a[0])
+                            gosrc::expr(&a[0])
                         ),
                     );
                     return;

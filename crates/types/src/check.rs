@@ -811,7 +811,8 @@ impl<'a> Checker<'a> {
                     }
                     self.write_err_type(s, f.ty, depth + 1);
                     if let Some(tag) = &f.tag {
-                        s.push_str(&format!(" {:?}", tag));
+                        s.push(' ');
+                        s.push_str(&gosub_syntax::quote::quote(tag.as_bytes()));
                     }
                 }
                 s.push('}');
@@ -835,12 +836,13 @@ impl<'a> Checker<'a> {
                 self.write_err_type(s, *v, depth + 1);
             }
             TypeKind::Chan(d, e) => {
-                s.push_str(match d {
-                    ChanDir::Both => "chan ",
-                    ChanDir::Send => "chan<- ",
-                    ChanDir::Recv => "<-chan ",
-                });
+                let paren = self.tt.chan_elem_parens(*d, *e);
+                s.push_str(gosub_syntax::gosrc::chan_dir(*d));
+                s.push_str(if paren { " (" } else { " " });
                 self.write_err_type(s, *e, depth + 1);
+                if paren {
+                    s.push(')');
+                }
             }
             _ => s.push_str(&self.tt.type_string(t, false)),
         }

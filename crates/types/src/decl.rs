@@ -222,7 +222,7 @@ impl<'a> Checker<'a> {
                 let at = format!("{{@.{}}}", crate::errors::start_pos(n));
                 self.error(pos, format!("extra init expr at {}", at));
             } else {
-                let s = crate::exprstring::expr_string(n);
+                let s = gosub_syntax::gosrc::expr(n);
                 self.err_at(n, format!("extra init expr {}", s));
             }
         } else if l > r && (const_decl || r != 1) {

@@ -2,9 +2,9 @@
 
 use crate::check::{Checker, OpMode, Operand};
 use crate::constant::const_string;
-use crate::exprstring::expr_string;
 use crate::ty::*;
 use gosub_syntax::ast::{Expr, ExprKind};
+use gosub_syntax::gosrc;
 use gosub_syntax::{Diagnostic, SourceMap};
 
 /// gc stops after this many errors (and prints "too many errors").
@@ -98,7 +98,7 @@ impl<'a> Checker<'a> {
             return "nil".into();
         }
         let expr = match x.expr {
-            Some(e) => expr_string(e),
+            Some(e) => gosrc::expr(e),
             None => match &x.mode {
                 OpMode::Type => self.ts(x.ty),
                 OpMode::Const(v) => const_string(v),

@@ -5,9 +5,9 @@
 
 use crate::check::{Checker, FuncCtx, OpMode, Operand};
 use crate::constant::{self as cst};
-use crate::exprstring::expr_string;
 use crate::*;
 use gosub_syntax::ast::{Expr, ExprKind};
+use gosub_syntax::gosrc;
 
 impl<'a> Checker<'a> {
     /// Evaluates an expression that must be a single value.
@@ -36,12 +36,12 @@ impl<'a> Checker<'a> {
                 Operand::invalid(x.expr)
             }
             OpMode::Builtin(_) => {
-                let s = x.expr.map(expr_string).unwrap_or_default();
+                let s = x.expr.map(gosrc::expr).unwrap_or_default();
                 self.err_at_op(&x, format!("{} (built-in) must be called", s));
                 Operand::invalid(x.expr)
             }
             OpMode::Type => {
-                let s = x.expr.map(expr_string).unwrap_or_default();
+                let s = x.expr.map(gosrc::expr).unwrap_or_default();
                 self.err_at_op(&x, format!("{} (type) is not an expression", s));
                 Operand::invalid(x.expr)
             }

@@ -51,7 +51,6 @@ mod conversions;
 mod decl;
 mod errors;
 mod expr;
-mod exprstring;
 mod index;
 mod initorder;
 mod literal;

@@ -73,7 +73,7 @@ impl<'a> Checker<'a> {
                         };
                         let ExprKind::Ident(kid) = &key.kind else {
                             self.expr(value);
-                            let s = crate::exprstring::expr_string(key);
+                            let s = gosub_syntax::gosrc::expr(key);
                             self.err_at(el, format!("invalid field name {} in struct literal", s));
                             continue;
                         };
@@ -206,7 +206,7 @@ impl<'a> Checker<'a> {
                             index = i as u64;
                         }
                         _ => {
-                            let s = crate::exprstring::expr_string(key);
+                            let s = gosub_syntax::gosrc::expr(key);
                             self.err_at(el, format!("index {} must be integer constant", s));
                         }
                     }

@@ -1,9 +1,9 @@
 //! Field and method lookup through embedding; method sets; interface satisfaction; selectors.
 
 use crate::check::{Checker, OpMode, Operand};
-use crate::exprstring::expr_string;
 use crate::*;
 use gosub_syntax::ast::{Expr, ExprKind};
+use gosub_syntax::gosrc;
 
 #[derive(Clone, Debug)]
 pub(crate) enum Found {
@@ -232,7 +232,7 @@ impl<'a> Checker<'a> {
         if let Err(cause) = self.implements(t, x.ty) {
             let (ts, xs) = (self.ts(t), self.ts(x.ty));
             if in_switch {
-                let s = expr_string(e);
+                let s = gosrc::expr(e);
                 self.err_at(
                     e,
                     format!(
@@ -242,7 +242,7 @@ impl<'a> Checker<'a> {
                 );
                 let _ = xs;
             } else {
-                let s = expr_string(e);
+                let s = gosrc::expr(e);
                 self.err_at(
                     e,
                     format!(
@@ -306,7 +306,7 @@ impl<'a> Checker<'a> {
                 indirect,
             } => {
                 if ptr_recv && !indirect && x.mode != OpMode::Var {
-                    let s = expr_string(e);
+                    let s = gosrc::expr(e);
                     let xs = self.op_string(&x);
                     let _ = xs;
                     let ts = self.ts(x.ty);
@@ -347,12 +347,12 @@ impl<'a> Checker<'a> {
             Found::Ambiguous => {
                 self.error(
                     sel.span.lo,
-                    format!("ambiguous selector {}", expr_string(e)),
+                    format!("ambiguous selector {}", gosrc::expr(e)),
                 );
                 Operand::invalid(Some(e))
             }
             Found::NotFound => {
-                let es = expr_string(e);
+                let es = gosrc::expr(e);
                 let why = if let TypeKind::Pointer(b) = self.tt.kind(x.ty).clone() {
                     if self.is_interface(b) {
                         format!(
@@ -544,7 +544,7 @@ impl<'a> Checker<'a> {
                 Operand::invalid(Some(e))
             }
             _ => {
-                let es = expr_string(e);
+                let es = gosrc::expr(e);
                 let why = self.lookup_error(t, &sel.name);
                 self.error(sel.span.lo, format!("{} undefined ({})", es, why));
                 Operand::invalid(Some(e))

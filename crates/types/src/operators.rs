@@ -4,9 +4,9 @@
 use crate::check::{Checker, OpMode, Operand};
 use crate::constant::{self as cst};
 use crate::errors::start_pos;
-use crate::exprstring::expr_string;
 use crate::*;
 use gosub_syntax::ast::{unparen, BinOp, Expr, ExprKind, UnOp};
+use gosub_syntax::gosrc;
 
 impl<'a> Checker<'a> {
     pub(crate) fn unary(
@@ -197,12 +197,12 @@ impl<'a> Checker<'a> {
         op_pos: u32,
     ) -> Operand<'a> {
         let estr = || match e {
-            Some(e) => expr_string(e),
+            Some(e) => gosrc::expr(e),
             None => format!(
                 "{} {}= {}",
-                x.expr.map(expr_string).unwrap_or_default(),
+                x.expr.map(gosrc::expr).unwrap_or_default(),
                 op.as_str(),
-                y.expr.map(expr_string).unwrap_or_default()
+                y.expr.map(gosrc::expr).unwrap_or_default()
             ),
         };
         let estr = estr();

@@ -2,9 +2,9 @@
 //! arrays, slices, maps, receive channels) and the types of the iteration variables.
 
 use crate::check::{Checker, OpMode, Operand};
-use crate::exprstring::expr_string;
 use crate::*;
 use gosub_syntax::ast::{Block, Expr, ExprKind, Stmt};
+use gosub_syntax::gosrc;
 
 impl<'a> Checker<'a> {
     pub(crate) fn range_stmt(
@@ -104,7 +104,7 @@ impl<'a> Checker<'a> {
                         new_vars.push((o, id));
                     }
                     _ => {
-                        let es = expr_string(l);
+                        let es = gosrc::expr(l);
                         self.err_at(l, format!("non-name {} on left side of :=", es));
                     }
                 }
@@ -129,7 +129,7 @@ impl<'a> Checker<'a> {
                             };
                             let (ok, _) = self.assignable_to(&op, t);
                             if !ok {
-                                let ls = expr_string(l);
+                                let ls = gosrc::expr(l);
                                 let msg = format!(
                                     "cannot use {} (value of type {}) as {} value in range clause",
                                     ls,

@@ -3,10 +3,10 @@
 //! terminating statements have files of their own.
 
 use crate::check::{Checker, OpMode, Operand};
-use crate::exprstring::expr_string;
 use crate::*;
 use gosub_syntax::ast::unparen;
 use gosub_syntax::ast::{self, AssignOp, Block, Decl, Expr, ExprKind, Stmt, StmtKind, UnOp};
+use gosub_syntax::gosrc;
 
 impl<'a> Checker<'a> {
     /// Checks a function body (the function scope is already open with params declared).
@@ -89,7 +89,7 @@ impl<'a> Checker<'a> {
                         x,
                         format!(
                             "invalid operation: {}{} (non-numeric type {})",
-                            expr_string(x),
+                            gosrc::expr(x),
                             op,
                             ts
                         ),
@@ -235,7 +235,7 @@ impl<'a> Checker<'a> {
         match x.mode {
             OpMode::Var | OpMode::MapIndex => true,
             _ => {
-                let s = expr_string(e);
+                let s = gosrc::expr(e);
                 self.err_at(
                     e,
                     format!(

@@ -3,10 +3,10 @@
 //! each clause's type).
 
 use crate::check::{Checker, OpMode, Operand};
-use crate::exprstring::expr_string;
 use crate::*;
 use gosub_syntax::ast::unparen;
 use gosub_syntax::ast::{CaseClause, Expr, ExprKind, Stmt};
+use gosub_syntax::gosrc;
 
 impl<'a> Checker<'a> {
     pub(crate) fn switch_stmt(
@@ -85,7 +85,7 @@ impl<'a> Checker<'a> {
         // Compare v == x.
         let xo = x.clone();
         let tag_str = match x.expr {
-            Some(t) => expr_string(t),
+            Some(t) => gosrc::expr(t),
             None => "true".into(),
         };
         if self.is_untyped(v.ty) {
@@ -97,7 +97,7 @@ impl<'a> Checker<'a> {
                     e,
                     format!(
                         "invalid case {} in switch on {} (mismatched types {} and {})",
-                        expr_string(e),
+                        gosrc::expr(e),
                         tag_str,
                         a,
                         b
@@ -117,7 +117,7 @@ impl<'a> Checker<'a> {
                 e,
                 format!(
                     "invalid case {} in switch on {} (mismatched types {} and {})",
-                    expr_string(e),
+                    gosrc::expr(e),
                     tag_str,
                     a,
                     b
@@ -131,7 +131,7 @@ impl<'a> Checker<'a> {
                 e,
                 format!(
                     "invalid case {} in switch on {} ({})",
-                    expr_string(e),
+                    gosrc::expr(e),
                     tag_str,
                     cause
                 ),

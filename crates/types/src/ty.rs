@@ -174,12 +174,8 @@ pub struct IfaceMethod {
     pub sig: TypeId,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ChanDir {
-    Both,
-    Send,
-    Recv,
-}
+/// A channel type's direction is the syntax's (`chan`, `chan<-`, `<-chan`).
+pub use gosub_syntax::ast::ChanDir;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum TypeKind {
@@ -362,6 +358,13 @@ impl TypeTable {
     /// e.g. `[]main.Point`, `map[string]int`, `func(int) (string, error)`,
     /// `struct { X int; Y int }`. `qualify_main` chooses between `main.T` (`%T`, panics) and
     /// `T` (compile errors, which print names of the package being compiled unqualified).
+    /// Whether the element `elem` of a channel type of direction `dir` is printed in
+    /// parentheses: `chan (<-chan T)`, as gc's type printers write it (`chan <-chan T`
+    /// would read as `chan<- chan T`). A named element needs none.
+    pub fn chan_elem_parens(&self, dir: ChanDir, elem: TypeId) -> bool {
+        dir == ChanDir::Both && matches!(self.kind(elem), TypeKind::Chan(ChanDir::Recv, _))
+    }
+
     pub fn type_string(&self, t: TypeId, qualify_main: bool) -> String {
         let mut s = String::new();
         self.write_type(&mut s, t, qualify_main);
@@ -402,12 +405,13 @@ impl TypeTable {
                 self.write_type(s, *v, q);
             }
             TypeKind::Chan(d, e) => {
-                s.push_str(match d {
-                    ChanDir::Both => "chan ",
-                    ChanDir::Send => "chan<- ",
-                    ChanDir::Recv => "<-chan ",
-                });
+                let paren = self.chan_elem_parens(*d, *e);
+                s.push_str(gosub_syntax::gosrc::chan_dir(*d));
+                s.push_str(if paren { " (" } else { " " });
                 self.write_type(s, *e, q);
+                if paren {
+                    s.push(')');
+                }
             }
             TypeKind::Func(sig) => {
                 s.push_str("func");
@@ -423,7 +427,8 @@ impl TypeTable {
                     }
                     self.write_type(s, f.ty, q);
                     if let Some(tag) = &f.tag {
-                        s.push_str(&format!(" {:?}", tag));
+                        s.push(' ');
+                        s.push_str(&gosub_syntax::quote::quote(tag.as_bytes()));
                     }
                 }
                 if !fields.is_empty() {

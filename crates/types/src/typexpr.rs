@@ -58,12 +58,12 @@ impl<'a> Checker<'a> {
                 self.display_rec(value, *v)
             ),
             (ExprKind::ChanType { elem, .. }, TypeKind::Chan(d, et)) => {
-                let p = match d {
-                    ChanDir::Both => "chan ",
-                    ChanDir::Send => "chan<- ",
-                    ChanDir::Recv => "<-chan ",
-                };
-                format!("{}{}", p, self.display_rec(elem, *et))
+                let el = self.display_rec(elem, *et);
+                if self.tt.chan_elem_parens(*d, *et) {
+                    format!("{} ({el})", gosub_syntax::gosrc::chan_dir(*d))
+                } else {
+                    format!("{} {el}", gosub_syntax::gosrc::chan_dir(*d))
+                }
             }
             (ExprKind::InterfaceType { methods }, TypeKind::Interface(ms))
                 if methods.is_empty() && ms.is_empty() =>
@@ -99,7 +99,7 @@ impl<'a> Checker<'a> {
                     OpMode::Invalid => T_INVALID,
                     OpMode::Type => x.ty,
                     _ => {
-                        let s = crate::exprstring::expr_string(e);
+                        let s = gosub_syntax::gosrc::expr(e);
                         self.err_at(e, format!("{} is not a type", s));
                         T_INVALID
                     }
@@ -153,12 +153,7 @@ impl<'a> Checker<'a> {
                 if t == T_INVALID {
                     return T_INVALID;
                 }
-                let d = match dir {
-                    ast::ChanDir::Both => ChanDir::Both,
-                    ast::ChanDir::Send => ChanDir::Send,
-                    ast::ChanDir::Recv => ChanDir::Recv,
-                };
-                self.tt.intern(TypeKind::Chan(d, t))
+                self.tt.intern(TypeKind::Chan(*dir, t))
             }
             ExprKind::FuncType(ft) => self.func_type(ft),
             ExprKind::StructType { fields } => self.struct_type(fields),
@@ -170,7 +165,7 @@ impl<'a> Checker<'a> {
             _ => {
                 let x = self.raw_expr(e, None);
                 if !x.is_invalid() {
-                    let s = crate::exprstring::expr_string(e);
+                    let s = gosub_syntax::gosrc::expr(e);
                     self.err_at(e, format!("{} is not a type", s));
                 }
                 T_INVALID
@@ -196,7 +191,7 @@ impl<'a> Checker<'a> {
                 }
                 self.err_at(
                     l,
-                    format!("invalid array length {}", crate::exprstring::expr_string(l)),
+                    format!("invalid array length {}", gosub_syntax::gosrc::expr(l)),
                 );
                 None
             }

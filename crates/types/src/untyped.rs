@@ -4,10 +4,10 @@
 
 use crate::check::{Checker, OpMode, Operand};
 use crate::constant::{self as cst};
-use crate::exprstring::expr_string;
 use crate::operators::is_comparison;
 use crate::*;
 use gosub_syntax::ast::{BinOp, Expr, ExprKind};
+use gosub_syntax::gosrc;
 
 impl<'a> Checker<'a> {
     /// Converts an untyped operand to `target` (implicitly), reporting errors.
@@ -152,7 +152,7 @@ impl<'a> Checker<'a> {
         }
         self.untyped.remove(&e.id);
         if old.is_lhs && !self.is_integer(t) {
-            let s = expr_string(e);
+            let s = gosrc::expr(e);
             self.err_at(
                 e,
                 format!(

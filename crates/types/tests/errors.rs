@@ -55,6 +55,14 @@ fn e9_exact_float_constants_truncated_overflows() {
     golden("e9");
 }
 #[test]
+fn e10_expressions_quoted_as_gc_prints_them() {
+    golden("e10");
+}
+#[test]
+fn e11_types_chan_of_recv_chan_struct_tags() {
+    golden("e11");
+}
+#[test]
 fn x_too_many_errors() {
     golden("x");
 }
