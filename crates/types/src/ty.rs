@@ -157,6 +157,16 @@ pub fn struct_lit_elems<'e>(
         .collect()
 }
 
+/// Which of Go's two type notations `TypeTable` prints (see `type_string`,
+/// `error_type_string`).
+#[derive(Clone, Copy)]
+struct TypeStyle {
+    /// Qualify names declared in package main (`main.T`).
+    qualify_main: bool,
+    /// types2's compact form for compile errors rather than the runtime's.
+    types2: bool,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Signature {
     pub params: Vec<TypeId>,
@@ -354,10 +364,6 @@ impl TypeTable {
         matches!(self.under(t), TypeKind::Interface(_))
     }
 
-    /// Go's spelling of a type as gc prints it in errors and `%T` prints it at run time,
-    /// e.g. `[]main.Point`, `map[string]int`, `func(int) (string, error)`,
-    /// `struct { X int; Y int }`. `qualify_main` chooses between `main.T` (`%T`, panics) and
-    /// `T` (compile errors, which print names of the package being compiled unqualified).
     /// Whether the element `elem` of a channel type of direction `dir` is printed in
     /// parentheses: `chan (<-chan T)`, as gc's type printers write it (`chan <-chan T`
     /// would read as `chan<- chan T`). A named element needs none.
@@ -365,21 +371,44 @@ impl TypeTable {
         dir == ChanDir::Both && matches!(self.kind(elem), TypeKind::Chan(ChanDir::Recv, _))
     }
 
+    /// Go's spelling of a type as gc prints it and `%T` prints it at run time, e.g.
+    /// `[]main.Point`, `map[string]int`, `func(int) (string, error)`, `struct { X int; Y int }`,
+    /// `interface {}`. `qualify_main` chooses between `main.T` (`%T`, panics) and `T` (names
+    /// of the package being compiled, unqualified). types2's compact notation for compile
+    /// errors is `error_type_string`.
     pub fn type_string(&self, t: TypeId, qualify_main: bool) -> String {
         let mut s = String::new();
-        self.write_type(&mut s, t, qualify_main);
+        let style = TypeStyle {
+            qualify_main,
+            types2: false,
+        };
+        self.write_type(&mut s, t, style, 0);
         s
     }
 
-    fn write_type(&self, s: &mut String, t: TypeId, q: bool) {
+    /// `t` as types2 prints it in compile errors: `struct{a int}`, `interface{M()}`, `any`;
+    /// names of package main unqualified.
+    pub fn error_type_string(&self, t: TypeId) -> String {
+        let mut s = String::new();
+        let style = TypeStyle {
+            qualify_main: false,
+            types2: true,
+        };
+        self.write_type(&mut s, t, style, 0);
+        s
+    }
+
+    fn write_type(&self, s: &mut String, t: TypeId, st: TypeStyle, depth: u32) {
+        if depth > 32 {
+            s.push_str("...");
+            return;
+        }
+        let d = depth + 1;
         match self.kind(t) {
-            TypeKind::Basic(b) => s.push_str(match b {
-                BasicKind::Uint8 if false => "byte",
-                _ => b.name(),
-            }),
+            TypeKind::Basic(b) => s.push_str(b.name()),
             TypeKind::Named(n) => {
                 let nt = &self.named[n.0 as usize];
-                if !nt.pkg.is_empty() && (q || nt.pkg != "main") {
+                if !nt.pkg.is_empty() && (st.qualify_main || nt.pkg != "main") {
                     let short = nt.pkg.rsplit('/').next().unwrap_or(&nt.pkg);
                     s.push_str(short);
                     s.push('.');
@@ -388,68 +417,85 @@ impl TypeTable {
             }
             TypeKind::Pointer(e) => {
                 s.push('*');
-                self.write_type(s, *e, q);
+                self.write_type(s, *e, st, d);
             }
             TypeKind::Slice(e) => {
                 s.push_str("[]");
-                self.write_type(s, *e, q);
+                self.write_type(s, *e, st, d);
             }
             TypeKind::Array(e, n) => {
                 s.push_str(&format!("[{}]", n));
-                self.write_type(s, *e, q);
+                self.write_type(s, *e, st, d);
             }
             TypeKind::Map(k, v) => {
                 s.push_str("map[");
-                self.write_type(s, *k, q);
+                self.write_type(s, *k, st, d);
                 s.push(']');
-                self.write_type(s, *v, q);
+                self.write_type(s, *v, st, d);
             }
-            TypeKind::Chan(d, e) => {
-                let paren = self.chan_elem_parens(*d, *e);
-                s.push_str(gosub_syntax::gosrc::chan_dir(*d));
+            TypeKind::Chan(dir, e) => {
+                let paren = self.chan_elem_parens(*dir, *e);
+                s.push_str(gosub_syntax::gosrc::chan_dir(*dir));
                 s.push_str(if paren { " (" } else { " " });
-                self.write_type(s, *e, q);
+                self.write_type(s, *e, st, d);
                 if paren {
                     s.push(')');
                 }
             }
             TypeKind::Func(sig) => {
                 s.push_str("func");
-                self.write_sig(s, sig, q);
+                self.write_sig(s, sig, st, d);
             }
             TypeKind::Struct(fields) => {
-                s.push_str("struct {");
+                // gc: `struct { a int; b string }`; types2: `struct{a int; b string}`.
+                s.push_str(if st.types2 { "struct{" } else { "struct {" });
                 for (i, f) in fields.iter().enumerate() {
-                    s.push_str(if i == 0 { " " } else { "; " });
+                    s.push_str(match (i, st.types2) {
+                        (0, true) => "",
+                        (0, false) => " ",
+                        _ => "; ",
+                    });
                     if !f.embedded {
                         s.push_str(&f.name);
                         s.push(' ');
                     }
-                    self.write_type(s, f.ty, q);
+                    self.write_type(s, f.ty, st, d);
                     if let Some(tag) = &f.tag {
                         s.push(' ');
                         s.push_str(&gosub_syntax::quote::quote(tag.as_bytes()));
                     }
                 }
-                if !fields.is_empty() {
+                if !fields.is_empty() && !st.types2 {
                     s.push(' ');
                 }
                 s.push('}');
             }
             TypeKind::Interface(ms) => {
-                if ms.is_empty() {
+                if st.types2 && t == crate::T_ANY {
+                    s.push_str("any");
+                    return;
+                }
+                if ms.is_empty() && !st.types2 {
                     s.push_str("interface {}");
                     return;
                 }
-                s.push_str("interface {");
+                s.push_str(if st.types2 {
+                    "interface{"
+                } else {
+                    "interface {"
+                });
                 for (i, m) in ms.iter().enumerate() {
-                    s.push_str(if i == 0 { " " } else { "; " });
+                    s.push_str(match (i, st.types2) {
+                        (0, true) => "",
+                        (0, false) => " ",
+                        _ => "; ",
+                    });
                     s.push_str(&m.name);
                     if let TypeKind::Func(sig) = self.kind(m.sig) {
-                        self.write_sig(s, sig, q);
+                        self.write_sig(s, sig, st, d);
                     }
                 }
-                s.push_str(" }");
+                s.push_str(if st.types2 { "}" } else { " }" });
             }
             TypeKind::Tuple(ts) => {
                 s.push('(');
@@ -457,14 +503,14 @@ impl TypeTable {
                     if i > 0 {
                         s.push_str(", ");
                     }
-                    self.write_type(s, *t, q);
+                    self.write_type(s, *t, st, d);
                 }
                 s.push(')');
             }
         }
     }
 
-    fn write_sig(&self, s: &mut String, sig: &Signature, q: bool) {
+    fn write_sig(&self, s: &mut String, sig: &Signature, st: TypeStyle, d: u32) {
         s.push('(');
         for (i, p) in sig.params.iter().enumerate() {
             if i > 0 {
@@ -473,11 +519,11 @@ impl TypeTable {
             if sig.variadic && i + 1 == sig.params.len() {
                 s.push_str("...");
                 match self.kind(*p) {
-                    TypeKind::Slice(e) => self.write_type(s, *e, q),
-                    _ => self.write_type(s, *p, q),
+                    TypeKind::Slice(e) => self.write_type(s, *e, st, d),
+                    _ => self.write_type(s, *p, st, d),
                 }
             } else {
-                self.write_type(s, *p, q);
+                self.write_type(s, *p, st, d);
             }
         }
         s.push(')');
@@ -485,7 +531,7 @@ impl TypeTable {
             0 => {}
             1 => {
                 s.push(' ');
-                self.write_type(s, sig.results[0], q);
+                self.write_type(s, sig.results[0], st, d);
             }
             _ => {
                 s.push_str(" (");
@@ -493,7 +539,7 @@ impl TypeTable {
                     if i > 0 {
                         s.push_str(", ");
                     }
-                    self.write_type(s, *r, q);
+                    self.write_type(s, *r, st, d);
                 }
                 s.push(')');
             }
