@@ -3,91 +3,78 @@
 //! (`Op::Defer`: a heap object of the function value, its size and the arguments, with
 //! its own GC type) or into the new goroutine's first frame, and runs later.
 
-use crate::bytecode::Op;
+use crate::bytecode::{Op, Reg};
 use crate::gen::Gen;
 use gosub_syntax::ast::unparen;
 use gosub_syntax::ast::Expr;
 use gosub_types::{self as types, TypeKind};
 
 impl<'a> Gen<'a> {
-    pub(crate) fn defer(&mut self, e: &'a Expr) {
-        let call = unparen(e);
-        let Some((fun, args, ellipsis)) = call.as_call() else {
-            return;
-        };
+    /// What `defer` and `go` evaluate at the statement: the function value (a method call
+    /// becomes a bound method value) and the arguments, into a region laid out like the
+    /// callee's parameters and results; None (after reporting `builtin_msg`) for a builtin.
+    fn suspended_call(&mut self, e: &'a Expr, builtin_msg: &str) -> Option<Suspended> {
+        let (fun, args, ellipsis) = unparen(e).as_call()?;
         if crate::call::builtin_of(self, fun).is_some() {
-            self.err(e.span, "gosub: defer of a builtin is not supported yet");
-            return;
+            self.err(e.span, builtin_msg);
+            return None;
         }
         let ft = self.type_of(fun.id);
         let sig = self.sig_of(ft);
-        // The function value (a method call becomes a bound method value).
         let fv = self.temp_word(true);
         self.expr_to(fun, fv);
         let reg = self.region(&sig.params, &sig.results);
-        let _ = ellipsis;
         self.defer_args(&sig, args, ellipsis, &reg);
-        let args_size = {
-            let mut tys = sig.params.clone();
-            tys.extend(sig.results.iter().copied());
-            let mut off = 0u64;
-            for t in tys {
-                off = crate::layout::round_up(off, 8)
-                    + crate::layout::round_up((self.size(t) as u64).max(1), 8);
-            }
-            off as u32
+        let mut args_size = 0u64;
+        for &t in sig.params.iter().chain(sig.results.iter()) {
+            args_size = crate::layout::round_up(args_size, 8)
+                + crate::layout::round_up((self.size(t) as u64).max(1), 8);
+        }
+        Some(Suspended {
+            fv,
+            sig,
+            args: reg.base,
+            args_size: args_size as u32,
+        })
+    }
+
+    /// `defer f(args)`: the record the VM keeps until the function returns holds the
+    /// function value and the argument region, so its GC type lists their pointer words.
+    pub(crate) fn defer(&mut self, e: &'a Expr) {
+        let Some(c) = self.suspended_call(e, "gosub: defer of a builtin is not supported yet")
+        else {
+            return;
         };
-        let region_ptrs: Vec<u32> = {
-            let mut ptrs = vec![0, 1];
-            let mut off = 0u64;
-            for &t in sig.params.iter().chain(sig.results.iter()) {
-                let l = self.layout(t);
-                for w in &l.ptr_words {
-                    ptrs.push(2 + (off / 8) as u32 + w);
-                }
-                off += crate::layout::round_up(l.size.max(1), 8);
+        let mut region_ptrs = vec![0, 1];
+        let mut off = 0u64;
+        for &t in c.sig.params.iter().chain(c.sig.results.iter()) {
+            let l = self.layout(t);
+            for w in &l.ptr_words {
+                region_ptrs.push(2 + (off / 8) as u32 + w);
             }
-            ptrs
-        };
-        let gcty = self.gctype(16 + args_size.max(8), region_ptrs);
+            off += crate::layout::round_up(l.size.max(1), 8);
+        }
+        let gcty = self.gctype(16 + c.args_size.max(8), region_ptrs);
         self.fs().f.cur_pos = e.span.lo;
         self.emit(Op::Defer {
-            fv,
-            args: reg.base,
-            args_size,
+            fv: c.fv,
+            args: c.args,
+            args_size: c.args_size,
             gcty,
         });
     }
 
     /// `go f(args)`: the function value and arguments are evaluated now, in this goroutine.
     pub(crate) fn go_stmt(&mut self, e: &'a Expr) {
-        let call = unparen(e);
-        let Some((fun, args, ellipsis)) = call.as_call() else {
+        let msg = "gosub: go with a builtin function is not supported yet";
+        let Some(c) = self.suspended_call(e, msg) else {
             return;
         };
-        if crate::call::builtin_of(self, fun).is_some() {
-            self.err(
-                e.span,
-                "gosub: go with a builtin function is not supported yet",
-            );
-            return;
-        }
-        let ft = self.type_of(fun.id);
-        let sig = self.sig_of(ft);
-        let fv = self.temp_word(true);
-        self.expr_to(fun, fv);
-        let reg = self.region(&sig.params, &sig.results);
-        self.defer_args(&sig, args, ellipsis, &reg);
-        let mut off = 0u64;
-        for &t in sig.params.iter().chain(sig.results.iter()) {
-            off = crate::layout::round_up(off, 8)
-                + crate::layout::round_up((self.size(t) as u64).max(1), 8);
-        }
         self.fs().f.cur_pos = e.span.lo;
         self.emit(Op::Go {
-            fv,
-            args: reg.base,
-            args_size: off as u32,
+            fv: c.fv,
+            args: c.args,
+            args_size: c.args_size,
         });
     }
 
@@ -127,4 +114,12 @@ impl<'a> Gen<'a> {
             }
         }
     }
+}
+
+/// A call that `defer` or `go` runs later, evaluated (`Gen::suspended_call`).
+struct Suspended {
+    fv: Reg,
+    sig: types::Signature,
+    args: Reg,
+    args_size: u32,
 }
