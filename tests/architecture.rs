@@ -328,6 +328,20 @@ const SAFE_CRATES: &[&str] = &[
     "src/lib.rs",
 ];
 
+/// Every Rust file under crates/ and src/: (path relative to the workspace, text).
+fn workspace_sources() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_sources(&root.join("crates"), &mut files);
+    rust_sources(&root.join("src"), &mut files);
+    (files.iter())
+        .map(|f| {
+            let rel = f.strip_prefix(root).unwrap().to_string_lossy();
+            (rel.replace('\\', "/"), std::fs::read_to_string(f).unwrap())
+        })
+        .collect()
+}
+
 fn rust_sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     let Ok(rd) = std::fs::read_dir(dir) else {
         return;
@@ -359,21 +373,11 @@ fn unsafe_lines(src: &str) -> Vec<usize> {
 
 #[test]
 fn unsafe_only_in_the_heap_the_interpreter_and_named_places() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    rust_sources(&root.join("crates"), &mut files);
-    rust_sources(&root.join("src"), &mut files);
     let mut bad = Vec::new();
-    for f in files {
-        let rel = f
-            .strip_prefix(root)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
+    for (rel, src) in workspace_sources() {
         if !rel.contains("/src/") && !rel.starts_with("src/") {
             continue; // tests, benches and build scripts
         }
-        let src = std::fs::read_to_string(&f).unwrap();
         let lines: Vec<&str> = src.lines().collect();
         for i in unsafe_lines(&src) {
             let allowed = rel.starts_with("crates/heap/src/")
@@ -431,18 +435,8 @@ fn the_unsafe_detector_sees_unsafe() {
 
 #[test]
 fn no_source_file_over_1000_lines() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    rust_sources(&root.join("crates"), &mut files);
-    rust_sources(&root.join("src"), &mut files);
     let mut big = Vec::new();
-    for f in files {
-        let rel = f
-            .strip_prefix(root)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
-        let src = std::fs::read_to_string(&f).unwrap();
+    for (rel, src) in workspace_sources() {
         let generated = src
             .lines()
             .take(10)
