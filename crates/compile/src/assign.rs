@@ -214,7 +214,7 @@ impl<'a> Gen<'a> {
 
     /// `a op y` where `a` is a register already holding the left operand.
     pub(crate) fn binop_regs(&mut self, op: BinOp, a: Reg, y: &'a Expr, t: TypeId, dst: Reg) {
-        use crate::bytecode::{FloatOp, IntOp};
+        use crate::bytecode::IntOp;
         let yt = self.type_of(y.id);
         let b = self.expr(y);
         let k = self.p.types.basic(t).unwrap_or(BasicKind::Invalid);
@@ -246,12 +246,7 @@ impl<'a> Gen<'a> {
                 });
             }
             BasicKind::Float64 | BasicKind::Float32 => {
-                let fop = match op {
-                    BinOp::Sub => FloatOp::Sub,
-                    BinOp::Mul => FloatOp::Mul,
-                    BinOp::Div => FloatOp::Div,
-                    _ => FloatOp::Add,
-                };
+                let fop = crate::ops::float_op(op);
                 if k == BasicKind::Float64 {
                     self.emit(Op::F64 { op: fop, dst, a, b });
                 } else {
@@ -259,30 +254,7 @@ impl<'a> Gen<'a> {
                 }
             }
             _ => {
-                let u = k.is_unsigned();
-                let iop = match op {
-                    BinOp::Add => IntOp::Add,
-                    BinOp::Sub => IntOp::Sub,
-                    BinOp::Mul => IntOp::Mul,
-                    BinOp::Div => {
-                        if u {
-                            IntOp::DivU
-                        } else {
-                            IntOp::Div
-                        }
-                    }
-                    BinOp::Rem => {
-                        if u {
-                            IntOp::RemU
-                        } else {
-                            IntOp::Rem
-                        }
-                    }
-                    BinOp::And => IntOp::And,
-                    BinOp::Or => IntOp::Or,
-                    BinOp::Xor => IntOp::Xor,
-                    _ => IntOp::AndNot,
-                };
+                let iop = crate::ops::int_op(op, k.is_unsigned());
                 self.emit(Op::Int { op: iop, dst, a, b });
                 self.wrap(dst, t);
             }

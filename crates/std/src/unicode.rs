@@ -46,27 +46,15 @@ pub fn register(r: &mut NativeRegistry) {
     });
     native!(r, "unicode.ToUpper", |a| {
         let v = a.int()?;
-        a.ret_int(
-            rune(v)
-                .map(|c| single(c.to_uppercase(), c) as i64)
-                .unwrap_or(v),
-        )?;
+        a.ret_int(map_rune(v, |c| single(c.to_uppercase(), c)))?;
     });
     native!(r, "unicode.ToLower", |a| {
         let v = a.int()?;
-        a.ret_int(
-            rune(v)
-                .map(|c| single(c.to_lowercase(), c) as i64)
-                .unwrap_or(v),
-        )?;
+        a.ret_int(map_rune(v, |c| single(c.to_lowercase(), c)))?;
     });
     native!(r, "unicode.ToTitle", |a| {
         let v = a.int()?;
-        a.ret_int(
-            rune(v)
-                .map(|c| single(c.to_uppercase(), c) as i64)
-                .unwrap_or(v),
-        )?;
+        a.ret_int(map_rune(v, |c| single(c.to_uppercase(), c)))?;
     });
 }
 
@@ -87,6 +75,11 @@ fn is_decimal_digit(c: char) -> bool {
 
 fn rune(v: i64) -> Option<char> {
     u32::try_from(v).ok().and_then(char::from_u32)
+}
+
+/// `f` applied to rune `v`; a value that is not a valid rune is returned unchanged.
+fn map_rune(v: i64, f: impl Fn(char) -> char) -> i64 {
+    rune(v).map(|c| f(c) as i64).unwrap_or(v)
 }
 
 fn single(mut it: impl Iterator<Item = char>, c: char) -> char {
