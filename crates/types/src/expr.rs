@@ -318,6 +318,11 @@ impl<'a> Checker<'a> {
                 self.error(e.span.lo, "invalid use of ...");
                 Operand::invalid(Some(e))
             }
+            // Reported before checking (decl.rs `first_generic`); kept total here.
+            ExprKind::IndexList { .. } | ExprKind::Tilde(_) => {
+                self.error(e.span.lo, "gosub: generics are not supported yet");
+                Operand::invalid(Some(e))
+            }
         }
     }
 
