@@ -325,7 +325,7 @@ fn ends_operand(t: Tok<'_>) -> bool {
 }
 
 /// The top-level tokens of `toks` (outside nested brackets) with their predecessors.
-fn top_level<'t, 'a>(toks: &'t [Spanned<'a>]) -> Vec<(Option<Tok<'a>>, Tok<'a>)> {
+fn top_level<'a>(toks: &[Spanned<'a>]) -> Vec<(Option<Tok<'a>>, Tok<'a>)> {
     let mut out = Vec::new();
     let mut d = 0i32;
     let mut prev = None;

@@ -574,7 +574,7 @@ fn first_generic(file: &ast::File) -> Option<u32> {
                     .iter()
                     .filter(|m| m.embedded)
                     .find(|m| matches!(m.ty.kind, ast::ExprKind::Binary { .. }))
-                    .map(|m| m.ty.span.lo),
+                    .map(|m| leftmost(&m.ty)),
                 _ => None,
             },
             _ => None,
@@ -582,4 +582,13 @@ fn first_generic(file: &ast::File) -> Option<u32> {
         found.is_none()
     });
     found
+}
+
+/// Where a union `A | B | C` starts: its first term (a binary expression's span starts at
+/// its operator).
+fn leftmost(e: &Expr) -> u32 {
+    match &e.kind {
+        ast::ExprKind::Binary { x, .. } => leftmost(x),
+        _ => e.span.lo,
+    }
 }
