@@ -120,7 +120,7 @@ fn all_ids(f: &File) -> Vec<NodeId> {
 
 #[test]
 fn node_ids_are_fresh_and_in_preorder() {
-    for name in ["kitchen_sink.go", "workers.go"] {
+    for name in ["kitchen_sink.go", "workers.go", "generics.go"] {
         let src = data(name);
         let f = parse_file(&src, 1, 1000, ParseMode::default()).unwrap();
         let ids = all_ids(&f);
@@ -469,4 +469,34 @@ fn param_and_field_brackets() {
         let got = dump::file(&f);
         assert!(got.contains(want), "{src}:\n{got}");
     }
+}
+
+/// gosrc prints the generic forms as gc's printer does.
+#[test]
+fn generics_print_as_gc() {
+    for src in [
+        "F[int, string]",
+        "Pair[K, V]{…}",
+        "List[int]",
+        "m.Map[[]int, *T](x)",
+        "f(interface{~int | string; String() string}(x))",
+    ] {
+        let (e, _) = parse_expr(&src.replace('…', "1"), 1, 0).unwrap();
+        assert_eq!(gosub_syntax::gosrc::expr(&e), src);
+    }
+    let f = parse(
+        "package p\nfunc F[K comparable, V ~int | ~string, P *C](m map[K]V) {}\ntype T[S ~[]E, E any] struct{}\n",
+    );
+    let Decl::Func(fd) = &f.decls[0] else {
+        panic!()
+    };
+    assert_eq!(
+        gosub_syntax::gosrc::type_params(&fd.sig.type_params),
+        "[K comparable, V ~int | ~string, P *C]"
+    );
+    let Decl::Type(g) = &f.decls[1] else { panic!() };
+    assert_eq!(
+        gosub_syntax::gosrc::type_params(&g.specs[0].type_params),
+        "[S ~[]E, E any]"
+    );
 }
