@@ -550,7 +550,8 @@ impl<'a> Checker<'a> {
 }
 
 /// The position of the first use of generics in `file` (a type parameter list, an
-/// instantiation with several type arguments, a `~T` term or a union in an interface),
+/// instantiation with several type arguments, a `~T` term or a union in an interface; `~x`
+/// in an expression is a type error of its own, in expr.rs),
 /// which gosub parses but does not check yet; None without any. (An instantiation with one
 /// type argument, `List[int]`, is an index expression until names are resolved; without
 /// generic declarations it is reported as such.)
@@ -569,11 +570,16 @@ fn first_generic(file: &ast::File) -> Option<u32> {
             Node::Decl(Decl::Func(fd)) => first_param(&fd.sig.type_params),
             Node::Decl(Decl::Type(g)) => g.specs.iter().find_map(|s| first_param(&s.type_params)),
             Node::Expr(e) => match &e.kind {
-                ast::ExprKind::IndexList { .. } | ast::ExprKind::Tilde(_) => Some(e.span.lo),
+                ast::ExprKind::IndexList { .. } => Some(e.span.lo),
                 ast::ExprKind::InterfaceType { methods } => methods
                     .iter()
                     .filter(|m| m.embedded)
-                    .find(|m| matches!(m.ty.kind, ast::ExprKind::Binary { .. }))
+                    .find(|m| {
+                        matches!(
+                            m.ty.kind,
+                            ast::ExprKind::Binary { .. } | ast::ExprKind::Tilde(_)
+                        )
+                    })
                     .map(|m| leftmost(&m.ty)),
                 _ => None,
             },
