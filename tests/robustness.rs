@@ -150,3 +150,52 @@ fn huge_types_are_compile_errors() {
         assert!(stderr.contains("is too large"), "{src}\n{stderr}");
     }
 }
+
+/// Generic programs parse (the syntax is gosub's) and are then one clean compile error at
+/// the first type parameter list or instantiation: exit 1, no syntax error, no panic.
+#[test]
+fn generics_are_a_clean_compile_error() {
+    let cases = [
+        (
+            "package main\n\nimport \"fmt\"\n\ntype List[T any] struct{ xs []T }\n\nfunc (l *List[T]) Push(v T) { l.xs = append(l.xs, v) }\n\nfunc main() {\n\tvar l List[int]\n\tl.Push(1)\n\tfmt.Println(l)\n}\n",
+            "prog.go:5:11: gosub: generics are not supported yet\n",
+        ),
+        (
+            "package main\n\nfunc Map[T, U any](xs []T, f func(T) U) []U { return nil }\n\nfunc main() {\n\t_ = Map[int, string]\n}\n",
+            "prog.go:3:10: gosub: generics are not supported yet\n",
+        ),
+        (
+            "package main\n\nfunc main() {\n\tx := F[int, string](1)\n\t_ = x\n}\n",
+            "prog.go:4:7: gosub: generics are not supported yet\n",
+        ),
+        (
+            "package main\n\ntype Number interface {\n\t~int | ~float64\n}\n\nfunc main() {}\n",
+            "prog.go:4:2: gosub: generics are not supported yet\n",
+        ),
+        (
+            "package main\n\nfunc main() {\n\ttype P[K comparable, V any] struct{ k K; v V }\n\t_ = P[int, int]{}\n}\n",
+            "prog.go:4:9: gosub: generics are not supported yet\n",
+        ),
+    ];
+    for (src, want) in cases {
+        let out = gosub::run_source("prog.go", src, &opts());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.exit_code, 1, "{src}\n{stderr}");
+        assert_eq!(stderr, want, "{src}");
+    }
+    // The parser's golden generics file (whose `cmp` import gosub lacks) without imports.
+    let golden = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/syntax/tests/data/generics.go"),
+    )
+    .unwrap()
+    .replace("\t\"cmp\"\n", "")
+    .replace("cmp.Ordered", "comparable");
+    let out = gosub::run_source("generics.go", &golden, &opts());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.exit_code, 1, "{stderr}");
+    assert!(
+        stderr.starts_with("generics.go:")
+            && stderr.ends_with(": gosub: generics are not supported yet\n"),
+        "{stderr}"
+    );
+}

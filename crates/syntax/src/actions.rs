@@ -124,6 +124,7 @@ pub fn complit<'a>(
         ExprKind::Ident(_)
         | ExprKind::Selector { .. }
         | ExprKind::Index { .. }
+        | ExprKind::IndexList { .. }
         | ExprKind::ArrayType { .. }
         | ExprKind::MapType { .. }
         | ExprKind::StructType { .. } => {}
@@ -296,6 +297,7 @@ pub fn func_type<'a>(
         }
     }
     Ok(FuncType {
+        type_params: vec![],
         params: params.0,
         variadic: params.1,
         results,
@@ -319,9 +321,17 @@ pub fn func_decl<'a>(
     lo: u32,
     recv: Option<(Vec<Field>, bool)>,
     name: Ident,
+    tparams: Option<(u32, Vec<Field>)>,
     sig: FuncType,
     body: Option<Block>,
 ) -> Result<FuncDecl, PError<'a>> {
+    let mut sig = sig;
+    if let Some((lbrack, tp)) = tparams {
+        if recv.is_some() {
+            return err(lbrack, "syntax error: method must have no type parameters");
+        }
+        sig.type_params = tp;
+    }
     let recv = match recv {
         None => None,
         Some((mut fields, _)) => {
@@ -340,6 +350,89 @@ pub fn func_decl<'a>(
         body,
         span: sp(lo, lo + 4),
     })
+}
+
+/// `type name[tparams] = ty` (`alias`) or `type name[tparams] ty`.
+pub fn type_spec(name: Ident, type_params: Vec<Field>, alias: bool, ty: Expr) -> TypeSpec {
+    let span = name.span.to(ty.span);
+    TypeSpec {
+        name,
+        type_params,
+        alias,
+        ty,
+        span,
+    }
+}
+
+/// Groups a type parameter list as gc does: every name shares the constraint of the next
+/// entry that has one; a list (or tail) without constraint is gc's syntax error at the `]`.
+pub fn type_params<'a>(list: Vec<Param>, rbrack: u32) -> Result<Vec<Field>, PError<'a>> {
+    let mut fields = Vec::new();
+    let mut pending: Vec<Ident> = Vec::new();
+    for p in list {
+        if let Some(n) = p.name {
+            pending.push(n);
+        }
+        if let Some(ty) = p.ty {
+            let lo = pending.first().map(|n| n.span.lo).unwrap_or(ty.span.lo);
+            let span = sp(lo, ty.span.hi);
+            fields.push(Field {
+                names: std::mem::take(&mut pending),
+                ty,
+                embedded: false,
+                tag: None,
+                span,
+            });
+        }
+    }
+    if !pending.is_empty() {
+        return err(rbrack, "syntax error: missing type constraint");
+    }
+    Ok(fields)
+}
+
+/// `x[a]` (an index expression or an instantiation with one type argument) or `x[a, b]`
+/// (an instantiation) from `(lbrack, elements, trailing comma, rbrack)`.
+pub fn instance(x: Expr, args: (u32, Vec<Expr>, Option<u32>, u32)) -> Expr {
+    let (_, mut v, _, rbrack) = args;
+    let lo = x.span.lo;
+    let kind = if v.len() == 1 {
+        ExprKind::Index {
+            x: bx(x),
+            index: bx(v.remove(0)),
+        }
+    } else {
+        ExprKind::IndexList {
+            x: bx(x),
+            indices: v,
+        }
+    };
+    expr(lo, rbrack + 1, kind)
+}
+
+/// `[n]elem` from a bracketed list after a field or parameter name, which must then hold
+/// exactly one length expression.
+pub fn array_of<'a>(
+    args: (u32, Vec<Expr>, Option<u32>, u32),
+    elem: Expr,
+) -> Result<Expr, PError<'a>> {
+    let (lbrack, mut v, comma, _) = args;
+    if v.len() > 1 {
+        return err(v[0].span.hi, "syntax error: unexpected comma, expected ]");
+    }
+    if let Some(c) = comma {
+        return err(c, "syntax error: unexpected comma, expected ]");
+    }
+    let hi = elem.span.hi;
+    let len = v.remove(0);
+    Ok(expr(
+        lbrack,
+        hi,
+        ExprKind::ArrayType {
+            len: Some(bx(len)),
+            elem: bx(elem),
+        },
+    ))
 }
 
 /// A struct field group `a, b T "tag"`.

@@ -98,6 +98,9 @@ pub struct ValueSpec {
 #[derive(Clone, Debug)]
 pub struct TypeSpec {
     pub name: Ident,
+    /// `type T[P any, Q ~int | string] ...`: the type parameters (names and constraint), as
+    /// go/ast's `TypeSpec.TypeParams`; empty for a non-generic type.
+    pub type_params: Vec<Field>,
     /// `type A = B` is an alias.
     pub alias: bool,
     pub ty: Expr,
@@ -129,6 +132,9 @@ pub struct Field {
 
 #[derive(Clone, Debug)]
 pub struct FuncType {
+    /// `func F[T any, U comparable](...)`: the type parameters of a function declaration
+    /// (names and constraint), as go/ast's `FuncType.TypeParams`; empty otherwise.
+    pub type_params: Vec<Field>,
     pub params: Vec<Field>,
     pub results: Vec<Field>,
     /// True when the last parameter is `...T` (its `ty` is then an `Ellipsis` expression).
@@ -296,9 +302,17 @@ pub enum ExprKind {
         x: Box<Expr>,
         sel: Ident,
     },
+    /// `x[i]`: an index expression, or the instantiation of a generic function or type with
+    /// one type argument (`F[int]`, `List[T]`); the parser cannot tell them apart.
     Index {
         x: Box<Expr>,
         index: Box<Expr>,
+    },
+    /// `F[int, string]`, `Pair[K, V]`: an instantiation with several type arguments (go/ast's
+    /// `IndexListExpr`); span.hi is past the `]`.
+    IndexList {
+        x: Box<Expr>,
+        indices: Vec<Expr>,
     },
     /// `x[lo:hi]` or `x[lo:hi:max]` (`three` set for the latter).
     SliceExpr {
@@ -352,10 +366,14 @@ pub enum ExprKind {
     StructType {
         fields: Vec<Field>,
     },
-    /// Methods have a `FuncType` as `ty` and one name; embedded interfaces have no names.
+    /// Methods have a `FuncType` as `ty` and one name; embedded elements (interfaces, and the
+    /// type terms and unions of constraints: `~int | string`) have no names.
     InterfaceType {
         methods: Vec<Field>,
     },
+    /// `~T`: a constraint term of an interface or type parameter list (the underlying type
+    /// is `T`). A union `A | ~B` is a `Binary` `|` over its terms, as gc parses it.
+    Tilde(Box<Expr>),
     /// `...T` in a parameter list, or `...` alone in `[...]T` (elem None).
     Ellipsis(Option<Box<Expr>>),
 }

@@ -61,8 +61,9 @@ fn decl(out: &mut String, d: &Decl, lvl: usize) {
                 indent(out, lvl);
                 writeln!(
                     out,
-                    "(type {}{} {})",
+                    "(type {}{}{} {})",
                     s.name.name,
+                    tparams(&s.type_params),
                     if s.alias { " =" } else { "" },
                     expr(&s.ty)
                 )
@@ -110,9 +111,20 @@ fn fields(v: &[Field]) -> String {
     format!("[{}]", parts.join(" "))
 }
 
+/// ` tparams=[...]` for a generic declaration, nothing otherwise (older dumps unchanged).
+fn tparams(v: &[Field]) -> String {
+    if v.is_empty() {
+        String::new()
+    } else {
+        format!(" tparams={}", fields(v))
+    }
+}
+
 fn sig(s: &FuncType) -> String {
     format!(
-        "{}{} {}",
+        "{}{}{}{} {}",
+        tparams(&s.type_params).trim_start(),
+        if s.type_params.is_empty() { "" } else { " " },
         fields(&s.params),
         if s.variadic { "..." } else { "" },
         fields(&s.results)
@@ -368,6 +380,9 @@ pub fn expr(e: &Expr) -> String {
         ExprKind::Paren(x) => format!("(paren {})", expr(x)),
         ExprKind::Selector { x, sel } => format!("(sel {} {})", expr(x), sel.name),
         ExprKind::Index { x, index } => format!("(index {} {})", expr(x), expr(index)),
+        ExprKind::IndexList { x, indices } => {
+            format!("(indexlist {} [{}])", expr(x), list(indices))
+        }
         ExprKind::SliceExpr {
             x,
             lo,
@@ -419,5 +434,6 @@ pub fn expr(e: &Expr) -> String {
             Some(x) => format!("(... {})", expr(x)),
             None => "(...)".to_string(),
         },
+        ExprKind::Tilde(x) => format!("(~ {})", expr(x)),
     }
 }

@@ -57,7 +57,7 @@ fn innermost(toks: &[Spanned<'_>]) -> Option<Opener> {
                 Some(Tok::Interface) => Opener::Iface,
                 _ => Opener::Brace,
             }),
-            Tok::LBrack => stack.push(Opener::Brack),
+            Tok::LBrack | Tok::LBrackTParams => stack.push(Opener::Brack),
             Tok::RParen | Tok::RBrace | Tok::RBrack => {
                 stack.pop();
             }
@@ -74,7 +74,7 @@ fn header_keyword(toks: &[Spanned<'_>]) -> Option<Tok<'static>> {
     for (_, t, _) in toks.iter().rev() {
         match t {
             Tok::RParen | Tok::RBrace | Tok::RBrack => depth += 1,
-            Tok::LParen | Tok::LBrack => depth -= 1,
+            Tok::LParen | Tok::LBrack | Tok::LBrackTParams => depth -= 1,
             Tok::LBrace => {
                 if depth == 0 {
                     return None;
@@ -101,7 +101,7 @@ fn after_bodyless_func(toks: &[Spanned<'_>]) -> bool {
     for (_, t, _) in toks.iter().rev().skip(1) {
         match t {
             Tok::RParen | Tok::RBrace | Tok::RBrack => depth += 1,
-            Tok::LParen | Tok::LBrace | Tok::LBrack => depth -= 1,
+            Tok::LParen | Tok::LBrace | Tok::LBrack | Tok::LBrackTParams => depth -= 1,
             Tok::Func if depth == 0 => return true,
             Tok::Semi(_) if depth == 0 => return false,
             _ => {}

@@ -115,8 +115,22 @@ fn write_fields(s: &mut String, fs: &[Field], sep: &str, tags: bool) {
     }
 }
 
-/// `(params) result` or `(params) (results)`, as gc's `printSignature`.
+/// `[K comparable, V any]`: a type parameter list as gc's printer prints one (nothing when
+/// empty).
+pub fn type_params(fs: &[Field]) -> String {
+    let mut s = String::new();
+    if !fs.is_empty() {
+        s.push('[');
+        write_fields(&mut s, fs, ", ", false);
+        s.push(']');
+    }
+    s
+}
+
+/// `[tparams](params) result` or `(params) (results)`, as gc's `printSignature` after a
+/// declaration's name.
 fn write_sig(s: &mut String, sig: &FuncType) {
+    s.push_str(&type_params(&sig.type_params));
     s.push('(');
     write_fields(s, &sig.params, ", ", false);
     s.push(')');
@@ -178,6 +192,12 @@ fn write_expr(s: &mut String, e: &Expr) {
             write_expr(s, x);
             s.push('[');
             write_expr(s, index);
+            s.push(']');
+        }
+        ExprKind::IndexList { x, indices } => {
+            write_expr(s, x);
+            s.push('[');
+            write_list(s, indices);
             s.push(']');
         }
         ExprKind::SliceExpr { x, lo, hi, max, .. } => {
@@ -289,6 +309,10 @@ fn write_expr(s: &mut String, e: &Expr) {
             if let Some(x) = x {
                 write_type(s, x);
             }
+        }
+        ExprKind::Tilde(x) => {
+            s.push('~');
+            write_type(s, x);
         }
     }
 }

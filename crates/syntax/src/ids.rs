@@ -53,6 +53,7 @@ impl Numberer {
     }
 
     fn func_type(&mut self, t: &mut FuncType) {
+        self.fields(&mut t.type_params);
         self.fields(&mut t.params);
         self.fields(&mut t.results);
     }
@@ -87,6 +88,10 @@ impl Numberer {
                 self.expr(x);
                 self.expr(index);
             }
+            ExprKind::IndexList { x, indices } => {
+                self.expr(x);
+                self.exprs(indices);
+            }
             ExprKind::SliceExpr { x, lo, hi, max, .. } => {
                 self.expr(x);
                 self.opt_expr(lo);
@@ -118,6 +123,7 @@ impl Numberer {
             ExprKind::StructType { fields } => self.fields(fields),
             ExprKind::InterfaceType { methods } => self.fields(methods),
             ExprKind::Ellipsis(x) => self.opt_expr(x),
+            ExprKind::Tilde(x) => self.expr(x),
         }
     }
 
@@ -257,6 +263,7 @@ impl Numberer {
             Decl::Type(g) => {
                 for s in &mut g.specs {
                     self.ident(&mut s.name);
+                    self.fields(&mut s.type_params);
                     self.expr(&mut s.ty);
                 }
             }

@@ -112,6 +112,11 @@ pub enum Tok<'a> {
     /// or statement-list entry point of the grammar.
     StartExpr,
     StartStmts,
+    /// Never produced by the lexer: the parser driver turns the `[` after a type
+    /// declaration's name into this token when it opens a type parameter list
+    /// (`type T[P any] ...`) rather than an array length (`type T [N]int`); see
+    /// `parser::mark_type_params`. Spelled `[` in messages.
+    LBrackTParams,
 }
 
 impl Tok<'_> {
@@ -206,7 +211,7 @@ impl Tok<'_> {
             Tok::Define => ":=",
             Tok::Ellipsis => "...",
             Tok::LParen => "(",
-            Tok::LBrack => "[",
+            Tok::LBrack | Tok::LBrackTParams => "[",
             Tok::LBrace => "{",
             Tok::Comma => ",",
             Tok::Period => ".",

@@ -84,6 +84,7 @@ pub fn parse_stmts(
                 span: Span::new(base, base),
                 kind: ast::ExprKind::FuncLit {
                     sig: ast::FuncType {
+                        type_params: vec![],
                         params: vec![],
                         results: vec![],
                         variadic: false,
@@ -136,7 +137,7 @@ fn run<'a>(
     let mut depth = 0usize;
     for &(lo, t, _) in &lexed.tokens {
         match t {
-            Tok::LParen | Tok::LBrack | Tok::LBrace => depth += 1,
+            Tok::LParen | Tok::LBrack | Tok::LBrackTParams | Tok::LBrace => depth += 1,
             Tok::RParen | Tok::RBrack | Tok::RBrace => depth = depth.saturating_sub(1),
             _ => {}
         }
@@ -152,6 +153,7 @@ fn run<'a>(
         tokens.push((base, t, base));
     }
     tokens.extend(lexed.tokens);
+    mark_type_params(&mut tokens);
     let eof = base.saturating_add(u32::try_from(src.len()).unwrap_or(u32::MAX));
     let parser = generated::StartParser::new();
     let result = parser.parse(
@@ -172,6 +174,209 @@ fn run<'a>(
             Err(out)
         }
     }
+}
+
+/// Turns the `[` after the name of each type declaration into `Tok::LBrackTParams` when it
+/// opens a type parameter list, deciding as gc's `typeDecl` does (an LR(1) grammar cannot:
+/// `type T[P any] ...` and `type T [N]int` agree until after `P`/`N`). gc parses the bracket's
+/// start as an expression and splits it into a parameter name and a constraint:
+/// - `[]`, `[...`, a non-name, or a single name followed by `]` (`[N]`): an array length;
+/// - a name followed by a token that cannot continue an expression (`[P any`, `[P ~int`,
+///   `[P interface{`, `[P []E`, `[P, Q any`): a type parameter list;
+/// - a name followed by an expression (`[N + 1]`, `[pkg.N]`, `[P | Q]`): an array length,
+///   except `[P *C ...` and `[P (C) ...` (the spec's ambiguity): type parameters when the
+///   rest contains a type literal or `~` (`[P *[]int]`, `[P *C | ~int]`) or is followed by a
+///   comma (`[P *C,]`), otherwise an array (`[P *C]` is `[P*C]`, as gc decides).
+fn mark_type_params(toks: &mut [Spanned<'_>]) {
+    let mut depth = 0i32;
+    // Bracket depths just inside the `(` of open `type ( ... )` groups.
+    let mut groups: Vec<i32> = Vec::new();
+    for i in 0..toks.len() {
+        let prev = i.checked_sub(1).map(|j| toks[j].1);
+        match toks[i].1 {
+            Tok::Ident(_) => {
+                let spec_start = match prev {
+                    Some(Tok::Type) => true,
+                    Some(Tok::LParen | Tok::Semi(_)) => groups.last() == Some(&depth),
+                    _ => false,
+                };
+                if spec_start
+                    && matches!(toks.get(i + 1), Some((_, Tok::LBrack, _)))
+                    && is_type_param_list(toks, i + 1)
+                {
+                    toks[i + 1].1 = Tok::LBrackTParams;
+                }
+            }
+            Tok::LParen => {
+                depth += 1;
+                if prev == Some(Tok::Type) {
+                    groups.push(depth);
+                }
+            }
+            Tok::LBrack | Tok::LBrackTParams | Tok::LBrace => depth += 1,
+            Tok::RParen => {
+                if groups.last() == Some(&depth) {
+                    groups.pop();
+                }
+                depth -= 1;
+            }
+            Tok::RBrack | Tok::RBrace => depth -= 1,
+            _ => {}
+        }
+    }
+}
+
+/// gc's decision for the `[` at `lb` after a type declaration's name; see `mark_type_params`.
+fn is_type_param_list(toks: &[Spanned<'_>], lb: usize) -> bool {
+    let tok = |j: usize| toks.get(j).map(|t| t.1);
+    if !matches!(tok(lb + 1), Some(Tok::Ident(_))) {
+        return false;
+    }
+    // The first entry: up to the first comma at this level, or the closing `]`.
+    let mut d = 0i32;
+    let mut end = None;
+    for (j, t) in toks.iter().enumerate().skip(lb + 1) {
+        match t.1 {
+            Tok::LParen | Tok::LBrack | Tok::LBrackTParams | Tok::LBrace => d += 1,
+            Tok::RParen | Tok::RBrace => d -= 1,
+            Tok::RBrack if d == 0 => {
+                end = Some((j, false));
+                break;
+            }
+            Tok::RBrack => d -= 1,
+            Tok::Comma if d == 0 => {
+                end = Some((j, true));
+                break;
+            }
+            Tok::Semi(_) if d == 0 => break,
+            _ => {}
+        }
+        if d < 0 {
+            break;
+        }
+    }
+    let Some((end, force)) = end else {
+        // Unbalanced: whichever reading, the grammar reports the error.
+        return false;
+    };
+    match tok(lb + 2) {
+        Some(Tok::RBrack) => false,
+        Some(Tok::Mul) => {
+            let rest = &toks[lb + 3..end];
+            !has_binary_op_but_or(rest) && (force || has_type_elem(rest))
+        }
+        Some(Tok::LParen) => {
+            // `P(arg)`: the whole entry must be that one call.
+            let args = &toks[lb + 3..end.saturating_sub(1)];
+            matches!(tok(end.saturating_sub(1)), Some(Tok::RParen))
+                && end > lb + 3
+                && balanced_single(args)
+                && (force || has_type_elem(args))
+        }
+        Some(t) => !continues_expr(t),
+        None => false,
+    }
+}
+
+/// Tokens that continue an expression after an operand (gc's pexpr/binaryExpr loop).
+fn continues_expr(t: Tok<'_>) -> bool {
+    is_binary_op(t) || matches!(t, Tok::Period | Tok::LParen | Tok::LBrace)
+}
+
+fn is_binary_op(t: Tok<'_>) -> bool {
+    matches!(
+        t,
+        Tok::Add
+            | Tok::Sub
+            | Tok::Mul
+            | Tok::Quo
+            | Tok::Rem
+            | Tok::And
+            | Tok::Or
+            | Tok::Xor
+            | Tok::Shl
+            | Tok::Shr
+            | Tok::AndNot
+            | Tok::LAnd
+            | Tok::LOr
+            | Tok::Eql
+            | Tok::Neq
+            | Tok::Lss
+            | Tok::Leq
+            | Tok::Gtr
+            | Tok::Geq
+    )
+}
+
+/// True if a token ends an operand, so that an operator after it is binary.
+fn ends_operand(t: Tok<'_>) -> bool {
+    matches!(
+        t,
+        Tok::Ident(_)
+            | Tok::Int(_)
+            | Tok::Float(_)
+            | Tok::Imag(_)
+            | Tok::Rune(_)
+            | Tok::Str(_)
+            | Tok::RParen
+            | Tok::RBrack
+            | Tok::RBrace
+    )
+}
+
+/// The top-level tokens of `toks` (outside nested brackets) with their predecessors.
+fn top_level<'a>(toks: &[Spanned<'a>]) -> Vec<(Option<Tok<'a>>, Tok<'a>)> {
+    let mut out = Vec::new();
+    let mut d = 0i32;
+    let mut prev = None;
+    for t in toks {
+        if d == 0 {
+            out.push((prev, t.1));
+        }
+        match t.1 {
+            Tok::LParen | Tok::LBrack | Tok::LBrackTParams | Tok::LBrace => d += 1,
+            Tok::RParen | Tok::RBrack | Tok::RBrace => d -= 1,
+            _ => {}
+        }
+        prev = Some(t.1);
+    }
+    out
+}
+
+/// `P *C * D` is `(P*C)*D`, no longer a name times a type: a binary operator other than `|`
+/// at the top level makes the entry an expression.
+fn has_binary_op_but_or(toks: &[Spanned<'_>]) -> bool {
+    top_level(toks)
+        .into_iter()
+        .any(|(p, t)| is_binary_op(t) && t != Tok::Or && p.is_some_and(ends_operand))
+}
+
+/// gc's `isTypeElem`, on tokens: a type literal or `~` among the top-level operands.
+fn has_type_elem(toks: &[Spanned<'_>]) -> bool {
+    top_level(toks).into_iter().any(|(p, t)| match t {
+        Tok::Tilde | Tok::Struct | Tok::Func | Tok::Interface | Tok::Map | Tok::Chan => true,
+        Tok::LBrack => !p.is_some_and(ends_operand),
+        _ => false,
+    })
+}
+
+/// True if `toks` is one argument: no top-level comma and no `...`.
+fn balanced_single(toks: &[Spanned<'_>]) -> bool {
+    let mut d = 0i32;
+    for t in toks {
+        match t.1 {
+            Tok::LParen | Tok::LBrack | Tok::LBrackTParams | Tok::LBrace => d += 1,
+            Tok::RParen | Tok::RBrack | Tok::RBrace => d -= 1,
+            _ => {}
+        }
+        if d < 0 {
+            return false;
+        }
+    }
+    !toks.is_empty()
+        && !top_level(toks)
+            .into_iter()
+            .any(|(_, t)| matches!(t, Tok::Comma | Tok::Ellipsis))
 }
 
 /// Re-exported for the error module.

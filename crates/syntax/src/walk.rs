@@ -91,8 +91,9 @@ fn each_child<'a>(n: Node<'a>, code: bool, f: &mut dyn FnMut(Node<'a>)) {
 }
 
 fn sig_children<'a>(sig: &'a FuncType, f: &mut dyn FnMut(Node<'a>)) {
-    sig.params
+    sig.type_params
         .iter()
+        .chain(&sig.params)
         .chain(&sig.results)
         .for_each(|fl| f(Node::Field(fl)));
 }
@@ -117,6 +118,7 @@ fn decl_children<'a>(d: &'a Decl, code: bool, f: &mut dyn FnMut(Node<'a>)) {
             if !code {
                 for s in &g.specs {
                     f(Node::Ident(&s.name));
+                    s.type_params.iter().for_each(|fl| f(Node::Field(fl)));
                     f(Node::Expr(&s.ty));
                 }
             }
@@ -296,6 +298,10 @@ fn expr_children<'a>(e: &'a Expr, code: bool, f: &mut dyn FnMut(Node<'a>)) {
             f(Node::Expr(x));
             f(Node::Expr(index));
         }
+        ExprKind::IndexList { x, indices } => {
+            f(Node::Expr(x));
+            indices.iter().for_each(|i| f(Node::Expr(i)));
+        }
         ExprKind::SliceExpr { x, lo, hi, max, .. } => {
             f(Node::Expr(x));
             [lo, hi, max]
@@ -339,5 +345,6 @@ fn expr_children<'a>(e: &'a Expr, code: bool, f: &mut dyn FnMut(Node<'a>)) {
                 f(Node::Expr(x));
             }
         }
+        ExprKind::Tilde(x) => f(Node::Expr(x)),
     }
 }

@@ -47,6 +47,11 @@ fn golden_kitchen_sink() {
 }
 
 #[test]
+fn golden_generics() {
+    golden("generics", ParseMode::default());
+}
+
+#[test]
 fn golden_workers() {
     golden("workers", ParseMode::default());
 }
@@ -115,7 +120,7 @@ fn all_ids(f: &File) -> Vec<NodeId> {
 
 #[test]
 fn node_ids_are_fresh_and_in_preorder() {
-    for name in ["kitchen_sink.go", "workers.go"] {
+    for name in ["kitchen_sink.go", "workers.go", "generics.go"] {
         let src = data(name);
         let f = parse_file(&src, 1, 1000, ParseMode::default()).unwrap();
         let ids = all_ids(&f);
@@ -379,4 +384,119 @@ fn statement_entry_point() {
     };
     assert_eq!(lhs[0].id, 7);
     assert!(next > 7);
+}
+
+/// `type T[...]`: type parameters or an array length, decided as gc's typeDecl decides
+/// (checked against gc: `[P *C]` is an array of length `P*C`, `undefined: P`).
+#[test]
+fn type_decl_brackets_as_gc() {
+    let cases = [
+        ("type T[P any] int", "(type T tparams=[(P any)] int)"),
+        ("type T[N]int", "(type T (array N int))"),
+        ("type T [N]int", "(type T (array N int))"),
+        ("type T[]int", "(type T (slicetype int))"),
+        (
+            "type T[P *C] struct{}",
+            "(type T (array (* P C) (struct [])))",
+        ),
+        (
+            "type T[P *C,] struct{}",
+            "(type T tparams=[(P (star C))] (struct []))",
+        ),
+        (
+            "type T[P *C | ~int] struct{}",
+            "(type T tparams=[(P (| (star C) (~ int)))] (struct []))",
+        ),
+        (
+            "type T[P *[]int] int",
+            "(type T tparams=[(P (star (slicetype int)))] int)",
+        ),
+        ("type T[P *C * D] int", "(type T (array (* (* P C) D) int))"),
+        ("type T[P | Q] int", "(type T (array (| P Q) int))"),
+        ("type T[P (C)] int", "(type T (array (call P C) int))"),
+        ("type T[pkg.N] int", "(type T (array (sel pkg N) int))"),
+        ("type T[N + 1] int", "(type T (array (+ N (int 1)) int))"),
+        ("type T[P, Q any] int", "(type T tparams=[(P Q any)] int)"),
+        (
+            "type T[P []E, E any] int",
+            "(type T tparams=[(P (slicetype E)) (E any)] int)",
+        ),
+        (
+            "type T[P <-chan int] int",
+            "(type T tparams=[(P (<-chan int))] int)",
+        ),
+        (
+            "type (\n\tA[P any] int\n\tB [N]int\n)",
+            "(type A tparams=[(P any)] int)\n(type B (array N int))",
+        ),
+        (
+            "type T[P any] = []P",
+            "(type T tparams=[(P any)] = (slicetype P))",
+        ),
+    ];
+    for (src, want) in cases {
+        let full = format!("package p\n{src}\n");
+        let f = parse_file(&full, 1, 0, ParseMode::default())
+            .unwrap_or_else(|e| panic!("{src}: {e:?}"));
+        let got = dump::file(&f);
+        let got = got.trim_end().split_once('\n').map(|x| x.1).unwrap_or("");
+        assert_eq!(got, want, "{src}");
+    }
+}
+
+/// After a parameter or field name, `[...]` followed by a type is an array length;
+/// otherwise the name and brackets are an instantiated type (gc's arrayOrTArgs).
+#[test]
+fn param_and_field_brackets() {
+    let cases = [
+        (
+            "func f(a []int, b [N]int, c List[int], d [2]List[int]) {}",
+            "(func f [(a (slicetype int)) (b (array N int)) (c (index List int)) (d (array (int 2) (index List int)))] []",
+        ),
+        (
+            "func f(List[int], m.List[int], Map[K, V]) {}",
+            "(func f [((index List int)) ((index (sel m List) int)) ((indexlist Map [K V]))] []",
+        ),
+        (
+            "type S struct { a [N]int; List[int]; b, c [2]int; *List[int]; p.L[int] \"t\"; M[int, bool]; d List[int] }",
+            "(type S (struct [(a (array N int)) (embed (index List int)) (b c (array (int 2) int)) (embed (star (index List int))) (embed (index (sel p L) int) tag=\"t\") (embed (indexlist M [int bool])) (d (index List int))]))",
+        ),
+    ];
+    for (src, want) in cases {
+        let full = format!("package p\n{src}\n");
+        let f = parse_file(&full, 1, 0, ParseMode::default())
+            .unwrap_or_else(|e| panic!("{src}: {e:?}"));
+        let got = dump::file(&f);
+        assert!(got.contains(want), "{src}:\n{got}");
+    }
+}
+
+/// gosrc prints the generic forms as gc's printer does.
+#[test]
+fn generics_print_as_gc() {
+    for src in [
+        "F[int, string]",
+        "Pair[K, V]{…}",
+        "List[int]",
+        "m.Map[[]int, *T](x)",
+        "f(interface{~int | string; String() string}(x))",
+    ] {
+        let (e, _) = parse_expr(&src.replace('…', "1"), 1, 0).unwrap();
+        assert_eq!(gosub_syntax::gosrc::expr(&e), src);
+    }
+    let f = parse(
+        "package p\nfunc F[K comparable, V ~int | ~string, P *C](m map[K]V) {}\ntype T[S ~[]E, E any] struct{}\n",
+    );
+    let Decl::Func(fd) = &f.decls[0] else {
+        panic!()
+    };
+    assert_eq!(
+        gosub_syntax::gosrc::type_params(&fd.sig.type_params),
+        "[K comparable, V ~int | ~string, P *C]"
+    );
+    let Decl::Type(g) = &f.decls[1] else { panic!() };
+    assert_eq!(
+        gosub_syntax::gosrc::type_params(&g.specs[0].type_params),
+        "[S ~[]E, E any]"
+    );
 }

@@ -30,6 +30,12 @@ impl<'a> Checker<'a> {
     /// session adds to its package otherwise, whose earlier declarations are done).
     pub(crate) fn check_files(&mut self, p: usize, f0: usize) {
         self.cur_pkg = p;
+        let srcs = self.srcs;
+        if let Some(pos) = srcs[p].files.iter().skip(f0).find_map(first_generic) {
+            self.error(pos, "gosub: generics are not supported yet");
+            self.stopped = true;
+            return;
+        }
         let order0 = self.pkgs[p].decl_order.len();
         self.collect_imports(p, f0);
         let methods = self.collect_objects(p, f0);
@@ -540,5 +546,55 @@ impl<'a> Checker<'a> {
             }) if values.len() == 1 && lhs.len() > 1 => lhs.clone(),
             _ => vec![v],
         }
+    }
+}
+
+/// The position of the first use of generics in `file` (a type parameter list, an
+/// instantiation with several type arguments, a `~T` term or a union in an interface; `~x`
+/// in an expression is a type error of its own, in expr.rs),
+/// which gosub parses but does not check yet; None without any. (An instantiation with one
+/// type argument, `List[int]`, is an index expression until names are resolved; without
+/// generic declarations it is reported as such.)
+fn first_generic(file: &ast::File) -> Option<u32> {
+    use gosub_syntax::walk::{inspect_file, Node};
+    let mut found: Option<u32> = None;
+    let first_param = |v: &[ast::Field]| {
+        v.first()
+            .map(|f| f.names.first().map_or(f.ty.span.lo, |n| n.span.lo))
+    };
+    inspect_file(file, &mut |n| {
+        if found.is_some() {
+            return false;
+        }
+        found = match n {
+            Node::Decl(Decl::Func(fd)) => first_param(&fd.sig.type_params),
+            Node::Decl(Decl::Type(g)) => g.specs.iter().find_map(|s| first_param(&s.type_params)),
+            Node::Expr(e) => match &e.kind {
+                ast::ExprKind::IndexList { .. } => Some(e.span.lo),
+                ast::ExprKind::InterfaceType { methods } => methods
+                    .iter()
+                    .filter(|m| m.embedded)
+                    .find(|m| {
+                        matches!(
+                            m.ty.kind,
+                            ast::ExprKind::Binary { .. } | ast::ExprKind::Tilde(_)
+                        )
+                    })
+                    .map(|m| leftmost(&m.ty)),
+                _ => None,
+            },
+            _ => None,
+        };
+        found.is_none()
+    });
+    found
+}
+
+/// Where a union `A | B | C` starts: its first term (a binary expression's span starts at
+/// its operator).
+fn leftmost(e: &Expr) -> u32 {
+    match &e.kind {
+        ast::ExprKind::Binary { x, .. } => leftmost(x),
+        _ => e.span.lo,
     }
 }

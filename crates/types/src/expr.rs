@@ -318,6 +318,21 @@ impl<'a> Checker<'a> {
                 self.error(e.span.lo, "invalid use of ...");
                 Operand::invalid(Some(e))
             }
+            // Reported before checking (decl.rs `first_generic`); kept total here.
+            ExprKind::IndexList { .. } => {
+                self.error(e.span.lo, "gosub: generics are not supported yet");
+                Operand::invalid(Some(e))
+            }
+            ExprKind::Tilde(x) => {
+                // As types2's unary: the operand first, then the operator.
+                if self.expr_internal(x, None).mode != OpMode::Invalid {
+                    self.error(
+                        e.span.lo,
+                        "cannot use ~ outside of interface or type constraint (use ^ for bitwise complement)",
+                    );
+                }
+                Operand::invalid(Some(e))
+            }
         }
     }
 

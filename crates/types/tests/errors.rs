@@ -63,6 +63,10 @@ fn e11_types_chan_of_recv_chan_struct_tags() {
     golden("e11");
 }
 #[test]
+fn e12_tilde_outside_constraint() {
+    golden("e12");
+}
+#[test]
 fn x_too_many_errors() {
     golden("x");
 }

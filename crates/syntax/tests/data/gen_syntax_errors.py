@@ -194,6 +194,11 @@ CASES = [
     ("print_interface", P + 'func main() {\n\tif x := interface{ M(a, b int) (r int); fmt.Stringer }(nil) {\n\t}\n}\n'),
     ("print_array_dots", P + 'func main() {\n\tif x := [...]int{1} {\n\t}\n}\n'),
     ("print_slice3", P + 'func main() {\n\tif a[1:2:3] = nil {\n\t}\n}\n'),
+    ("generic_missing_constraint", P + 'func F[T](x T) {}\n'),
+    ("generic_empty_tparams", P + 'func F[](x int) {}\n'),
+    ("generic_method_tparams", P + 'type L[T any] struct{}\n\nfunc (l L[T]) M[U any]() {}\n'),
+    ("generic_funclit_tparams", P + 'func main() {\n\tf := func[T any](x T) {}\n\t_ = f\n}\n'),
+    ("generic_type_missing_constraint", P + 'type T[P any, Q] struct{}\n'),
 ]
 
 def run(src):
@@ -201,7 +206,7 @@ def run(src):
         path = os.path.join(d, "x.go")
         with open(path, "w", encoding="utf-8", newline="") as f:
             f.write(src)
-        r = subprocess.run([GO, "tool", "compile", "-o", os.devnull, "x.go"], cwd=d,
+        r = subprocess.run([GO, "tool", "compile", "-o", os.path.join(d, "x.o"), "x.go"], cwd=d,
                            capture_output=True, text=True)
         lines = [l for l in (r.stdout + r.stderr).splitlines() if l.startswith("x.go:")]
         return lines
