@@ -108,29 +108,33 @@ impl<'a, 'c> Builder<'a, 'c> {
             AllocKind::Append => crate::diag::fmt_expr(p, e),
             _ => text.clone(),
         };
-        let loc = self.new_loc(LocKind::Alloc(e.id), false);
-        let key = key(e.id, tag);
+        let info = AllocInfo {
+            pos,
+            text,
+            flow_text,
+            kind,
+        };
+        Hole::to(self.alloc_site(k, e.id, tag, info))
+    }
+
+    /// Records an allocation site (node `id`, `tag`) as a new location whose address flows
+    /// to `k` (dereference -1), with the `-m -m` note "spill"; returns the location.
+    fn alloc_site(&mut self, k: Hole, id: NodeId, tag: u64, info: AllocInfo) -> usize {
+        let loc = self.new_loc(LocKind::Alloc(id), false);
+        let key = key(id, tag);
         self.allocs.push((key, loc));
         self.alloc_by_loc.insert(loc, key);
-        self.alloc_info.insert(
-            key,
-            AllocInfo {
-                pos,
-                text,
-                flow_text: flow_text.clone(),
-                kind,
-            },
-        );
         let mut kk = k.shift(-1);
         if self.cx.explain {
             kk.notes.push(Note {
-                pos,
-                text: flow_text,
+                pos: info.pos,
+                text: info.flow_text.clone(),
                 why: "spill",
             });
         }
+        self.alloc_info.insert(key, info);
         self.g.flow(&kk, loc);
-        Hole::to(loc)
+        loc
     }
 
     /// A string conversion's allocation site: reported at its operand (`x`), named by the
@@ -138,29 +142,13 @@ impl<'a, 'c> Builder<'a, 'c> {
     pub(crate) fn spill_conv(&mut self, k: Hole, call: &'a Expr, x: &'a Expr) {
         let p = self.p();
         let text = crate::diag::fmt_expr(p, call);
-        let pos = gc_pos(x);
-        let loc = self.new_loc(LocKind::Alloc(call.id), false);
-        let key = key(call.id, TAG_PRIMARY);
-        self.allocs.push((key, loc));
-        self.alloc_by_loc.insert(loc, key);
-        self.alloc_info.insert(
-            key,
-            AllocInfo {
-                pos,
-                text: text.clone(),
-                flow_text: text.clone(),
-                kind: AllocKind::StrBytes,
-            },
-        );
-        let mut kk = k.shift(-1);
-        if self.cx.explain {
-            kk.notes.push(Note {
-                pos,
-                text,
-                why: "spill",
-            });
-        }
-        self.g.flow(&kk, loc);
+        let info = AllocInfo {
+            pos: gc_pos(x),
+            text: text.clone(),
+            flow_text: text,
+            kind: AllocKind::StrBytes,
+        };
+        self.alloc_site(k, call.id, TAG_PRIMARY, info);
     }
 }
 
