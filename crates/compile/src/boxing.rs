@@ -66,7 +66,9 @@ pub fn frame_report(p: &Program, esc: &Escapes) -> Vec<String> {
     for f in &pkg.files {
         for d in &f.decls {
             let ast::Decl::Func(fd) = d else { continue };
-            let Some(body) = &fd.body else { continue };
+            let Some(body) = fd.body.as_ref().filter(|_| !p.is_generic(fd)) else {
+                continue;
+            };
             let mut lits = Vec::new();
             collect_lits(&body.stmts, &mut lits);
             let mut report = |name: String, key: NodeId, b: &ast::Block, params: Vec<ObjId>| {

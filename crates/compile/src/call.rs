@@ -315,6 +315,7 @@ pub fn call_region<'a>(g: &mut Gen<'a>, e: &'a Expr) -> Vec<Reg> {
             }
             _ => None,
         },
+        ExprKind::Index { .. } | ExprKind::IndexList { .. } => g.p.instance_of(fun),
         _ => None,
     };
     if let Some(o) = static_func {

@@ -140,6 +140,12 @@ impl<'a> Gen<'a> {
             self.const_to(&cv, t, dst);
             return;
         }
+        if let Some(o) = self.p.instance_of(e) {
+            // `F[int]`: the function value of a generic function's instance.
+            let func = self.func_index.get(&o).copied().unwrap_or(0);
+            self.emit(Op::FuncVal { dst, func });
+            return;
+        }
         let saved = self.fs().f.cur_pos;
         self.fs().f.cur_pos = e.span.lo;
         match &e.kind {

@@ -586,6 +586,9 @@ impl<'a> Gen<'a> {
                 }
                 for (di, d) in file.decls.iter().enumerate() {
                     if let ast::Decl::Func(fd) = d {
+                        if self.p.is_generic(fd) {
+                            continue; // only its instances are compiled
+                        }
                         let Some(&obj) = self.p.info.defs.get(&fd.name.id) else {
                             continue;
                         };

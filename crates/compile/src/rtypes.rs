@@ -55,7 +55,8 @@ fn describe(g: &mut Gen, t: TypeId) -> RType {
         TypeKind::Struct(_) => RKind::Struct,
         TypeKind::Interface(_) => RKind::Interface,
         TypeKind::Tuple(_) => RKind::Tuple,
-        TypeKind::Named(_) => RKind::Invalid,
+        // Types of generic code only (never a value's type at run time).
+        TypeKind::Named(_) | TypeKind::TypeParam(_) | TypeKind::Constraint(_) => RKind::Invalid,
     };
     let (elem, key, len) = match tt.under(t) {
         TypeKind::Pointer(e) | TypeKind::Slice(e) | TypeKind::Chan(_, e) => (e.0, 0, 0),

@@ -115,6 +115,10 @@ impl<'a, 'c> Builder<'a, 'c> {
                 None => Callee::Unknown,
             },
             ExprKind::FuncLit { .. } => Callee::Lit(f.id),
+            ExprKind::Index { .. } | ExprKind::IndexList { .. } => match self.p().instance_of(f) {
+                Some(o) => Callee::Static(o),
+                None => Callee::Unknown,
+            },
             ExprKind::Selector { x, .. } => match self.p().info.selections.get(&f.id).cloned() {
                 Some(Selection::Qualified(o)) => match self.p().obj(o).kind {
                     ObjKind::Func { .. } => Callee::Static(o),

@@ -84,7 +84,9 @@ impl<'a, 'c> Builder<'a, 'c> {
                 k = self.blank();
             }
         }
-        if self.p().info.consts.contains_key(&e.id) {
+        // Constants, and function values of generic instances (`F[int]`: like a function name,
+        // nothing flows).
+        if self.p().info.consts.contains_key(&e.id) || self.p().instance_of(e).is_some() {
             return;
         }
         match &e.kind {

@@ -124,7 +124,7 @@ pub fn analyze(p: &Program, explain: bool) -> Result<Escapes, InternalError> {
         for f in &pkg.files {
             for d in &f.decls {
                 if let gosub_syntax::ast::Decl::Func(fd) = d {
-                    if fd.body.is_none() {
+                    if fd.body.is_none() && !p.is_generic(fd) {
                         cx.tags
                             .insert(fd.name.id, summary::native_tags(p, fd, &pkg.path));
                     }

@@ -49,6 +49,9 @@ pub fn decl_map(p: &Program) -> HashMap<ObjId, &ast::FuncDecl> {
         for f in &pkg.files {
             for d in &f.decls {
                 if let ast::Decl::Func(fd) = d {
+                    if p.is_generic(fd) {
+                        continue; // only its instances are analysed
+                    }
                     if let Some(&o) = p.info.defs.get(&fd.name.id) {
                         m.insert(o, fd);
                     }
@@ -100,7 +103,7 @@ pub fn batches<'a>(
         for f in &pkg.files {
             for d in &f.decls {
                 if let ast::Decl::Func(fd) = d {
-                    if fd.body.is_some() {
+                    if fd.body.is_some() && !p.is_generic(fd) {
                         if let Some(&o) = p.info.defs.get(&fd.name.id) {
                             order.push(o);
                         }

@@ -267,16 +267,18 @@ impl Numberer {
                     self.expr(&mut s.ty);
                 }
             }
-            Decl::Func(f) => {
-                if let Some(r) = &mut f.recv {
-                    self.field(r);
-                }
-                self.ident(&mut f.name);
-                self.func_type(&mut f.sig);
-                if let Some(b) = &mut f.body {
-                    self.block(b);
-                }
-            }
+            Decl::Func(f) => self.func_decl(f),
+        }
+    }
+
+    fn func_decl(&mut self, f: &mut FuncDecl) {
+        if let Some(r) = &mut f.recv {
+            self.field(r);
+        }
+        self.ident(&mut f.name);
+        self.func_type(&mut f.sig);
+        if let Some(b) = &mut f.body {
+            self.block(b);
         }
     }
 }
@@ -295,6 +297,14 @@ pub fn assign(file: &mut File, first: NodeId) -> NodeId {
     }
     file.first_id = first;
     file.next_id = n.next;
+    n.next
+}
+
+/// Renumbers a copy of a function declaration from `first` (the checker's instances of a
+/// generic function: each copy gets ids of its own); returns the next free id.
+pub fn assign_func_decl(f: &mut FuncDecl, first: NodeId) -> NodeId {
+    let mut n = Numberer { next: first };
+    n.func_decl(f);
     n.next
 }
 

@@ -32,6 +32,7 @@ pub mod quote;
 pub mod source;
 pub mod walk;
 
+pub use ids::assign_func_decl;
 pub use parser::{parse_expr, parse_file, parse_stmts};
 pub use source::{Diagnostic, SourceFile, SourceMap};
 

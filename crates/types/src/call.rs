@@ -22,6 +22,7 @@ impl<'a> Checker<'a> {
             }
             OpMode::Type => self.conversion_call(e, x.ty, args, ellipsis),
             OpMode::Builtin(b) => self.builtin(e, b, args, ellipsis),
+            _ if self.generic_func_ref(fun).is_some() => self.generic_call(e, fun, args, ellipsis),
             _ => {
                 let x = self.single_value(x);
                 if x.is_invalid() {
@@ -44,28 +45,100 @@ impl<'a> Checker<'a> {
                 };
                 let xs = self.call_args(args);
                 self.arguments(e, fun, &sig, xs, ellipsis);
-                match sig.results.len() {
-                    0 => Operand {
-                        mode: OpMode::NoValue,
-                        ty: T_VOID,
-                        expr: Some(e),
-                    },
-                    1 => Operand {
-                        mode: OpMode::Value,
-                        ty: sig.results[0],
-                        expr: Some(e),
-                    },
-                    _ => {
-                        let t = self.tt.tuple(sig.results.clone());
-                        Operand {
-                            mode: OpMode::Value,
-                            ty: t,
-                            expr: Some(e),
-                        }
-                    }
+                self.call_result(e, &sig)
+            }
+        }
+    }
+
+    /// The value of a call of a function with signature `sig`.
+    fn call_result(&mut self, e: &'a Expr, sig: &Signature) -> Operand<'a> {
+        match sig.results.len() {
+            0 => Operand {
+                mode: OpMode::NoValue,
+                ty: T_VOID,
+                expr: Some(e),
+            },
+            1 => Operand {
+                mode: OpMode::Value,
+                ty: sig.results[0],
+                expr: Some(e),
+            },
+            _ => {
+                let t = self.tt.tuple(sig.results.clone());
+                Operand {
+                    mode: OpMode::Value,
+                    ty: t,
+                    expr: Some(e),
                 }
             }
         }
+    }
+
+    /// A call of a generic function: its type arguments (those not given explicitly) are
+    /// inferred from the arguments, then the instance is called.
+    fn generic_call(
+        &mut self,
+        e: &'a Expr,
+        fun: &'a Expr,
+        args: &'a [Expr],
+        ellipsis: bool,
+    ) -> Operand<'a> {
+        let Some(g) = self.generic_func_ref(fun) else {
+            return Operand::invalid(Some(e));
+        };
+        let Some(gen) = self.gen.generics.get(&g).cloned() else {
+            return Operand::invalid(Some(e));
+        };
+        let partial = (self.partial_targs)
+            .get(&gosub_syntax::ast::unparen(fun).id)
+            .cloned()
+            .unwrap_or_default();
+        let gty = self.obj(g).ty;
+        let Some(sig) = self.func_sig(gty) else {
+            return Operand::invalid(Some(e));
+        };
+        let xs = self.call_args(args);
+        let mut params = sig.params.clone();
+        if sig.variadic && !ellipsis {
+            if let Some(&last) = params.last() {
+                let elem = match self.tt.kind(last) {
+                    TypeKind::Slice(el) => *el,
+                    _ => last,
+                };
+                params.pop();
+                while params.len() < xs.len() {
+                    params.push(elem);
+                }
+            }
+        }
+        let lparen = match &e.kind {
+            ExprKind::Call { lparen, .. } => *lparen,
+            _ => e.span.lo,
+        };
+        let fname = gosrc::expr(fun);
+        let fname = fname.split('[').next().unwrap_or_default().to_string();
+        let Some(targs) = self.infer(
+            &gen.tparams,
+            &gen.spans,
+            &partial,
+            &params,
+            &xs,
+            &fname,
+            lparen,
+        ) else {
+            return Operand::invalid(Some(e));
+        };
+        if !self.verify_targs(&gen.tparams, &targs, lparen) {
+            return Operand::invalid(Some(e));
+        }
+        let inst = self.instantiate_func(g, targs);
+        self.record_instance(fun, inst);
+        let ity = self.obj(inst).ty;
+        let Some(isig) = self.func_sig(ity) else {
+            return Operand::invalid(Some(e));
+        };
+        self.arguments(e, fun, &isig, xs, ellipsis);
+        self.call_result(e, &isig)
     }
 
     /// Evaluates call arguments; a single multi-value call is expanded (`f(g())`).

@@ -1,9 +1,11 @@
 //! The checker's state and the entry point.
 
 use crate::errors::MAX_ERRORS;
+use crate::instantiate::{Generic, Pending};
 use crate::*;
 use gosub_syntax::ast::{Expr, FuncDecl, TypeSpec};
 use std::collections::{HashMap, HashSet};
+use typed_arena::Arena;
 
 /// How an operand may be used.
 #[derive(Clone, Debug, PartialEq)]
@@ -181,6 +183,42 @@ pub(crate) struct Checker<'a> {
     pub unsafe_members: HashMap<String, ObjId>,
     /// Checking an eval session's input (see `check_more`).
     pub session: Option<SessionCtx>,
+    // ---- generics (instantiate.rs) ----
+    /// The copies of generic declarations made for instances.
+    pub arena: &'a Arena<FuncDecl>,
+    /// Nonzero while a constraint position is evaluated (a constraint interface allowed).
+    pub allow_constraint: u32,
+    pub gen: GenericState,
+    /// Expressions naming a generic function without instantiating it.
+    pub generic_refs: HashMap<NodeId, ObjId>,
+    /// The type arguments of partial instantiations `F[int]` (by the Index expression).
+    pub partial_targs: HashMap<NodeId, Vec<TypeId>>,
+    /// Instances of generic types whose generic type's declaration was not finished.
+    pub incomplete: Vec<TypeId>,
+    /// Function instances whose bodies are still to be checked.
+    pub pending: Vec<Pending<'a>>,
+    /// The next NodeId for instance copies.
+    pub next_node: gosub_syntax::ast::NodeId,
+    /// (package, file) of the instance file this check appends (see `assemble`).
+    pub inst_store: (usize, usize),
+    /// Instance copies made by this check (their index in the instance file).
+    pub inst_count: usize,
+}
+
+/// What the checker knows about generic declarations and their instances; kept between
+/// the inputs of an eval session.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct GenericState {
+    pub generics: HashMap<ObjId, Generic>,
+    pub func_instances: HashMap<(ObjId, Vec<TypeId>), ObjId>,
+    pub type_instances: HashMap<(TypeId, Vec<TypeId>), TypeId>,
+    /// The generic type of each instance type (and of each generic type: itself).
+    pub origin_of: HashMap<TypeId, TypeId>,
+    pub instances_of: HashMap<TypeId, Vec<TypeId>>,
+    /// The generic methods of each generic type.
+    pub generic_methods: HashMap<TypeId, Vec<ObjId>>,
+    /// Generic declarations whose check reported errors.
+    pub generic_failed: HashSet<ObjId>,
 }
 
 /// What the checker does differently for an eval session (`check_more`).
@@ -219,6 +257,7 @@ pub struct Resume {
     unsafe_members: HashMap<String, ObjId>,
     session_vars: Vec<ObjId>,
     main: usize,
+    gen: GenericState,
 }
 
 impl Resume {
@@ -237,28 +276,90 @@ pub fn check(
     packages: Vec<PackageSrc>,
     warnings: Vec<Diagnostic>,
 ) -> Result<Program, Vec<Diagnostic>> {
-    let (tt, objs, info, pkgs, errs) = {
-        let mut c = Checker::new(&packages);
+    let arena = Arena::new();
+    let main = packages.len().saturating_sub(1);
+    let (tt, objs, info, pkgs, errs, first) = {
+        let mut c = Checker::new(&packages, &arena, main);
+        let first = c.next_node;
         c.run();
-        (c.tt, c.objs, c.info, c.pkgs, c.errs)
+        (c.tt, c.objs, c.info, c.pkgs, c.errs, first)
     };
     if !errs.is_empty() {
         return Err(finish_errors(errs));
     }
+    let mut packages = packages;
+    add_instance_file(&mut packages, main, arena, first);
     Ok(assemble(packages, (tt, objs, info, pkgs), warnings))
+}
+
+/// Appends the instance copies (see instantiate.rs) to package `main` as one more file.
+fn add_instance_file(
+    packages: &mut [PackageSrc],
+    main: usize,
+    arena: Arena<FuncDecl>,
+    first: gosub_syntax::ast::NodeId,
+) {
+    let decls = arena.into_vec();
+    if decls.is_empty() {
+        return;
+    }
+    let Some(pkg) = packages.get_mut(main) else {
+        return;
+    };
+    let mut next = first;
+    for d in &decls {
+        next = next.max(d.name.id + 1);
+    }
+    let package = match pkg.files.first() {
+        Some(f) => f.package.clone(),
+        None => gosub_syntax::ast::Ident {
+            name: "main".into(),
+            span: Span::default(),
+            id: first,
+        },
+    };
+    let mut file = gosub_syntax::ast::File {
+        package,
+        imports: Vec::new(),
+        decls: decls
+            .into_iter()
+            .map(gosub_syntax::ast::Decl::Func)
+            .collect(),
+        misplaced_imports: Vec::new(),
+        first_id: first,
+        next_id: next,
+    };
+    // The copies' ids are all below the checker's final `next_node`; find it exactly.
+    let mut max = first;
+    gosub_syntax::walk::inspect_file(&file, &mut |n| {
+        if let gosub_syntax::walk::Node::Expr(e) = n {
+            max = max.max(e.id + 1);
+        }
+        true
+    });
+    file.next_id = file.next_id.max(max);
+    pkg.files.push(file);
 }
 
 /// Checks the first program of an eval session (`main` last, as for `check`) and keeps
 /// the state `check_more` continues from. The main package needs no `func main`.
 pub fn check_session(packages: Vec<PackageSrc>) -> Result<(Program, Resume), Vec<Diagnostic>> {
     let main = packages.len().saturating_sub(1);
-    let mut c = Checker::new(&packages);
-    c.session = Some(SessionCtx {
-        main,
-        ..Default::default()
-    });
-    c.run();
-    finish_session(c, main).map(|(info, r)| (assemble(packages, info, Vec::new()), r))
+    let arena = Arena::new();
+    let (res, first) = {
+        let mut c = Checker::new(&packages, &arena, main);
+        let first = c.next_node;
+        c.session = Some(SessionCtx {
+            main,
+            ..Default::default()
+        });
+        c.run();
+        (finish_session(c, main), first)
+    };
+    let (parts, r) = res?;
+    let mut packages = packages;
+    add_instance_file(&mut packages, main, arena, first);
+    Ok((assemble(packages, parts, Vec::new()), r))
 }
 
 /// Continues an eval session: checks the standard packages `more` (in dependency order),
@@ -285,7 +386,30 @@ pub fn check_more(
     srcs.extend(more);
     let first_file = srcs[main].files.len();
     srcs[main].files.extend(files);
-    let mut c = Checker::new(&srcs);
+    let arena = Arena::new();
+    let first = Checker::first_free_node(&srcs);
+    let res = check_more_inputs(
+        Checker::new(&srcs, &arena, main),
+        prev,
+        resume,
+        first_new,
+        first_file,
+    );
+    let (parts, r) = res?;
+    add_instance_file(&mut srcs, main, arena, first);
+    Ok((assemble(srcs, parts, prev.warnings.clone()), r))
+}
+
+/// `check_more`'s checking, with the checker set up from the previous state.
+fn check_more_inputs<'a>(
+    mut c: Checker<'a>,
+    prev: &Program,
+    resume: &Resume,
+    first_new: usize,
+    first_file: usize,
+) -> Result<(Parts, Resume), Vec<Diagnostic>> {
+    let main = resume.main;
+    let srcs = c.srcs;
     let r = resume.clone();
     c.tt = prev.types.clone();
     c.objs = prev.objects.clone();
@@ -304,6 +428,7 @@ pub fn check_more(
     c.error_type = r.error_type;
     c.unsafe_pkg = r.unsafe_pkg;
     c.unsafe_members = r.unsafe_members;
+    c.gen = r.gen;
     c.session = Some(SessionCtx {
         main,
         vars: r.session_vars,
@@ -318,7 +443,7 @@ pub fn check_more(
     if !c.stopped {
         c.check_files(main, first_file);
     }
-    finish_session(c, main).map(|(info, r)| (assemble(srcs, info, prev.warnings.clone()), r))
+    finish_session(c, main)
 }
 
 type Parts = (TypeTable, Vec<Object>, Info, Vec<PkgState>);
@@ -328,6 +453,12 @@ fn finish_session(c: Checker, main: usize) -> Result<(Parts, Resume), Vec<Diagno
         return Err(finish_errors(c.errs));
     }
     let mut c = c;
+    if c.inst_count > 0 {
+        // The instance file `add_instance_file` appends has no imports.
+        if let Some(p) = c.pkgs.get_mut(main) {
+            p.file_scopes.push(HashMap::new());
+        }
+    }
     let tt = std::mem::take(&mut c.tt);
     let objs = std::mem::take(&mut c.objs);
     let info = std::mem::take(&mut c.info);
@@ -373,7 +504,8 @@ fn finish_errors(mut errs: Vec<Diagnostic>) -> Vec<Diagnostic> {
 }
 
 impl<'a> Checker<'a> {
-    pub fn new(srcs: &'a [PackageSrc]) -> Self {
+    pub fn new(srcs: &'a [PackageSrc], arena: &'a Arena<FuncDecl>, main: usize) -> Self {
+        let inst_file = srcs.get(main).map_or(0, |p| p.files.len());
         let mut c = Checker {
             srcs,
             tt: TypeTable::new(),
@@ -405,6 +537,16 @@ impl<'a> Checker<'a> {
             unsafe_pkg: None,
             unsafe_members: HashMap::new(),
             session: None,
+            arena,
+            allow_constraint: 0,
+            gen: GenericState::default(),
+            generic_refs: HashMap::new(),
+            partial_targs: HashMap::new(),
+            incomplete: Vec::new(),
+            pending: Vec::new(),
+            next_node: Self::first_free_node(srcs),
+            inst_store: (main, inst_file),
+            inst_count: 0,
         };
         c.init_universe();
         c
@@ -428,6 +570,7 @@ impl<'a> Checker<'a> {
             unsafe_members: self.unsafe_members,
             session_vars: self.session.map(|s| s.vars).unwrap_or_default(),
             main,
+            gen: self.gen,
         }
     }
 
@@ -710,33 +853,59 @@ impl<'a> Checker<'a> {
     pub fn bkind(&self, t: TypeId) -> Option<BasicKind> {
         self.tt.basic(t)
     }
+    // The predicates hold for a type parameter when they hold for every type in its type
+    // set (types2's allInteger, allNumeric...).
     pub fn is_integer(&self, t: TypeId) -> bool {
-        self.bkind(t).is_some_and(|b| b.is_integer())
+        self.basic_is(t, |b| b.is_integer())
     }
     pub fn is_unsigned(&self, t: TypeId) -> bool {
-        self.bkind(t).is_some_and(|b| b.is_unsigned())
+        self.basic_is(t, |b| b.is_unsigned())
     }
     pub fn is_float(&self, t: TypeId) -> bool {
-        self.bkind(t).is_some_and(|b| b.is_float())
+        self.basic_is(t, |b| b.is_float())
     }
     pub fn is_numeric(&self, t: TypeId) -> bool {
-        self.bkind(t)
-            .is_some_and(|b| b.is_numeric() || matches!(b, BasicKind::UntypedFloat))
+        self.basic_is(t, |b| {
+            b.is_numeric() || matches!(b, BasicKind::UntypedFloat)
+        })
     }
     pub fn is_string(&self, t: TypeId) -> bool {
-        matches!(
-            self.bkind(t),
-            Some(BasicKind::String | BasicKind::UntypedString)
-        )
+        self.basic_is(t, |b| {
+            matches!(b, BasicKind::String | BasicKind::UntypedString)
+        })
     }
     pub fn is_boolean(&self, t: TypeId) -> bool {
-        matches!(
-            self.bkind(t),
-            Some(BasicKind::Bool | BasicKind::UntypedBool)
-        )
+        self.basic_is(t, |b| matches!(b, BasicKind::Bool | BasicKind::UntypedBool))
+    }
+    /// Whether `+` applies (types2's allNumericOrString).
+    pub fn is_numeric_or_string(&self, t: TypeId) -> bool {
+        self.basic_is(t, |b| {
+            b.is_numeric()
+                || matches!(
+                    b,
+                    BasicKind::UntypedFloat | BasicKind::String | BasicKind::UntypedString
+                )
+        })
+    }
+    /// Whether `<` and the other order operators apply (integers, floats, strings).
+    pub fn is_ordered(&self, t: TypeId) -> bool {
+        self.basic_is(t, |b| {
+            b.is_integer()
+                || b.is_float()
+                || matches!(b, BasicKind::String | BasicKind::UntypedString)
+        })
+    }
+    fn basic_is(&self, t: TypeId, f: impl Fn(BasicKind) -> bool) -> bool {
+        match self.bkind(t) {
+            Some(b) => f(b),
+            None => self.tparam_all(t, f),
+        }
     }
     pub fn is_named(&self, t: TypeId) -> bool {
-        matches!(self.tt.kind(t), TypeKind::Named(_) | TypeKind::Basic(_))
+        matches!(
+            self.tt.kind(t),
+            TypeKind::Named(_) | TypeKind::Basic(_) | TypeKind::TypeParam(_)
+        )
     }
     pub fn is_interface(&self, t: TypeId) -> bool {
         self.tt.is_interface(t)
@@ -760,6 +929,9 @@ impl<'a> Checker<'a> {
     fn comparable_depth(&self, t: TypeId, d: u32) -> bool {
         if d > 50 {
             return true;
+        }
+        if self.tt.tparam_of(t).is_some() {
+            return self.tparam_comparable(t);
         }
         match self.tt.under(t) {
             TypeKind::Basic(b) => *b != BasicKind::UntypedNil,

@@ -3,6 +3,7 @@
 //! them is `resolver.rs`; their initialization order `initorder.rs`.
 
 use crate::check::{Checker, DeclInfo, DeclKind, FuncCtx, OpMode, Operand, PkgState};
+use crate::instantiate::{Generic, GenericKind};
 use crate::*;
 use gosub_syntax::ast::{self, Decl, Expr, FuncDecl};
 
@@ -30,12 +31,6 @@ impl<'a> Checker<'a> {
     /// session adds to its package otherwise, whose earlier declarations are done).
     pub(crate) fn check_files(&mut self, p: usize, f0: usize) {
         self.cur_pkg = p;
-        let srcs = self.srcs;
-        if let Some(pos) = srcs[p].files.iter().skip(f0).find_map(first_generic) {
-            self.error(pos, "gosub: generics are not supported yet");
-            self.stopped = true;
-            return;
-        }
         let order0 = self.pkgs[p].decl_order.len();
         self.collect_imports(p, f0);
         let methods = self.collect_objects(p, f0);
@@ -62,6 +57,7 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        self.check_instances();
         self.unused_imports(p, f0);
         self.init_order(p, order0);
         self.flush_untyped();
@@ -118,9 +114,33 @@ impl<'a> Checker<'a> {
                 self.cur_file = file;
                 self.type_decl(o, spec);
             }
-            DeclKind::Func { file, decl, .. } => {
+            DeclKind::Func {
+                file,
+                decl,
+                decl_idx,
+            } => {
                 self.cur_file = file;
-                let sig = self.func_type(&decl.sig);
+                let sig = if decl.sig.type_params.is_empty() {
+                    self.func_type(&decl.sig)
+                } else {
+                    self.open_scope(false);
+                    let tparams = self.declare_type_params(&decl.sig.type_params);
+                    let sig = self.func_type(&decl.sig);
+                    let (names, spans) = tparam_names(&decl.sig.type_params);
+                    self.info.generic_decls.insert(decl.name.id);
+                    self.gen.generics.insert(
+                        o,
+                        Generic {
+                            tparams,
+                            names,
+                            spans,
+                            pkg: info.pkg,
+                            file,
+                            kind: GenericKind::Func { decl: decl_idx },
+                        },
+                    );
+                    sig
+                };
                 self.objs[o.0 as usize].ty = sig;
             }
         }
@@ -321,6 +341,10 @@ impl<'a> Checker<'a> {
     }
 
     pub(crate) fn type_decl(&mut self, o: ObjId, spec: &'a ast::TypeSpec) {
+        if !spec.type_params.is_empty() {
+            self.generic_type_decl(o, spec);
+            return;
+        }
         if spec.alias {
             let t = self.type_expr(&spec.ty);
             self.objs[o.0 as usize].ty = t;
@@ -332,7 +356,8 @@ impl<'a> Checker<'a> {
 
     /// Sets the underlying type of a declared named type.
     pub(crate) fn named_type_decl(&mut self, named: TypeId, rhs: &'a Expr) {
-        let t = self.type_expr(rhs);
+        // `type Number interface{ ~int | ~float64 }` declares a constraint.
+        let t = self.type_expr_or_constraint(rhs);
         let mut u = self.tt.underlying(t);
         if t != T_INVALID && u == T_INVALID {
             // `type A B` where B's underlying type is not yet known: a cycle.
@@ -387,6 +412,41 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// A generic type or alias: its type parameters are declared, then its type is checked
+    /// with them; instances are made on use (instantiate.rs).
+    pub(crate) fn generic_type_decl(&mut self, o: ObjId, spec: &'a ast::TypeSpec) {
+        self.open_scope(false);
+        let tparams = self.declare_type_params(&spec.type_params);
+        let (names, spans) = tparam_names(&spec.type_params);
+        let (pkg, file) = (self.cur_pkg, self.cur_file);
+        let mut g = Generic {
+            tparams: tparams.clone(),
+            names,
+            spans,
+            pkg,
+            file,
+            kind: GenericKind::Alias { ty: T_INVALID },
+        };
+        if spec.alias {
+            let t = self.type_expr(&spec.ty);
+            g.kind = GenericKind::Alias { ty: t };
+            self.objs[o.0 as usize].ty = t;
+            self.gen.generics.insert(o, g);
+            self.scopes.pop();
+            return;
+        }
+        let named = self.obj(o).ty;
+        if let TypeKind::Named(n) = self.tt.kind(named).clone() {
+            self.tt.named[n.0 as usize].targs = tparams;
+        }
+        self.gen.origin_of.insert(named, named);
+        g.kind = GenericKind::Type { origin: named };
+        self.gen.generics.insert(o, g);
+        self.named_type_decl(named, &spec.ty);
+        self.scopes.pop();
+        self.complete_instances();
+    }
+
     pub(crate) fn func_decl_body(&mut self, p: usize, _f: usize, _d: usize, fd: &'a FuncDecl) {
         if self.stopped {
             return;
@@ -395,6 +455,23 @@ impl<'a> Checker<'a> {
             Some(&o) => o,
             None => return,
         };
+        if let Some(g) = self.gen.generics.get(&fobj).cloned() {
+            // A generic function or method: checked with its type parameters bound.
+            let errs = self.errs.len();
+            self.open_scope(false);
+            let binds: Vec<(String, TypeId)> = g.names.into_iter().zip(g.tparams).collect();
+            self.bind_type_names(&binds);
+            self.func_decl_body_inner(p, fobj, fd);
+            self.scopes.pop();
+            if self.errs.len() > errs {
+                self.gen.generic_failed.insert(fobj);
+            }
+            return;
+        }
+        self.func_decl_body_inner(p, fobj, fd);
+    }
+
+    fn func_decl_body_inner(&mut self, p: usize, fobj: ObjId, fd: &'a FuncDecl) {
         let sig_ty = self.obj(fobj).ty;
         self.cur_pkg = p;
         self.cur_decl = Some(fobj);
@@ -549,52 +626,11 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// The position of the first use of generics in `file` (a type parameter list, an
-/// instantiation with several type arguments, a `~T` term or a union in an interface; `~x`
-/// in an expression is a type error of its own, in expr.rs),
-/// which gosub parses but does not check yet; None without any. (An instantiation with one
-/// type argument, `List[int]`, is an index expression until names are resolved; without
-/// generic declarations it is reported as such.)
-fn first_generic(file: &ast::File) -> Option<u32> {
-    use gosub_syntax::walk::{inspect_file, Node};
-    let mut found: Option<u32> = None;
-    let first_param = |v: &[ast::Field]| {
-        v.first()
-            .map(|f| f.names.first().map_or(f.ty.span.lo, |n| n.span.lo))
-    };
-    inspect_file(file, &mut |n| {
-        if found.is_some() {
-            return false;
-        }
-        found = match n {
-            Node::Decl(Decl::Func(fd)) => first_param(&fd.sig.type_params),
-            Node::Decl(Decl::Type(g)) => g.specs.iter().find_map(|s| first_param(&s.type_params)),
-            Node::Expr(e) => match &e.kind {
-                ast::ExprKind::IndexList { .. } => Some(e.span.lo),
-                ast::ExprKind::InterfaceType { methods } => methods
-                    .iter()
-                    .filter(|m| m.embedded)
-                    .find(|m| {
-                        matches!(
-                            m.ty.kind,
-                            ast::ExprKind::Binary { .. } | ast::ExprKind::Tilde(_)
-                        )
-                    })
-                    .map(|m| leftmost(&m.ty)),
-                _ => None,
-            },
-            _ => None,
-        };
-        found.is_none()
-    });
-    found
-}
-
-/// Where a union `A | B | C` starts: its first term (a binary expression's span starts at
-/// its operator).
-fn leftmost(e: &Expr) -> u32 {
-    match &e.kind {
-        ast::ExprKind::Binary { x, .. } => leftmost(x),
-        _ => e.span.lo,
-    }
+/// The names of a type parameter list and where each is declared.
+pub(crate) fn tparam_names(fields: &[ast::Field]) -> (Vec<String>, Vec<u32>) {
+    fields
+        .iter()
+        .flat_map(|f| &f.names)
+        .map(|n| (n.name.clone(), n.span.lo))
+        .unzip()
 }

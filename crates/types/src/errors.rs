@@ -158,6 +158,10 @@ impl<'a> Checker<'a> {
                 buf.push_str(&desc);
                 buf.push_str("type ");
                 buf.push_str(&ts);
+                if let Some(c) = self.tt.tparam_of(x.ty).map(|i| i.constraint) {
+                    buf.push_str(" constrained by ");
+                    buf.push_str(&self.ts(c));
+                }
             } else {
                 buf.push_str(" with invalid type");
             }
@@ -192,7 +196,7 @@ impl<'a> Checker<'a> {
             TypeKind::Map(..) => "map".into(),
             TypeKind::Chan(..) => "chan".into(),
             TypeKind::Tuple(_) => "tuple".into(),
-            TypeKind::Named(_) => String::new(),
+            TypeKind::Named(_) | TypeKind::TypeParam(_) | TypeKind::Constraint(_) => String::new(),
         }
     }
 

@@ -45,6 +45,15 @@ impl<'a> Checker<'a> {
                 self.err_at_op(&x, format!("{} (type) is not an expression", s));
                 Operand::invalid(x.expr)
             }
+            _ if x.expr.is_some_and(|e| self.generic_func_ref(e).is_some()) => {
+                let s = x.expr.map(gosrc::expr).unwrap_or_default();
+                let s = s.split('[').next().unwrap_or_default().to_string();
+                self.err_at_op(
+                    &x,
+                    format!("cannot use generic function {s} without instantiation"),
+                );
+                Operand::invalid(x.expr)
+            }
             _ => {
                 if let TypeKind::Tuple(ts) = self.tt.kind(x.ty) {
                     if ts.len() != 1 {
@@ -78,6 +87,15 @@ impl<'a> Checker<'a> {
     }
 
     pub(crate) fn ident(&mut self, e: &'a Expr, id: &'a Ident) -> Operand<'a> {
+        // A blank receiver type parameter, `func (l *List[_]) Len()`, is bound in the
+        // receiver's scope so that the receiver type can be evaluated.
+        let blank_tparam = (self.scopes.iter().rev())
+            .find_map(|s| s.names.get("_"))
+            .copied()
+            .filter(|_| id.name == "_");
+        if let Some(o) = blank_tparam {
+            return self.obj_operand(e, o, id.span.lo);
+        }
         if id.name == "_" {
             self.error(id.span.lo, "cannot use _ as value");
             return Operand::invalid(Some(e));
@@ -141,6 +159,10 @@ impl<'a> Checker<'a> {
                 self.add_dep(o);
                 if ob.ty == T_INVALID {
                     return Operand::invalid(Some(e));
+                }
+                if self.gen.generics.contains_key(&o) {
+                    // Instantiated by the call or index expression around it.
+                    self.generic_refs.insert(e.id, o);
                 }
                 OpMode::Value
             }
@@ -318,11 +340,7 @@ impl<'a> Checker<'a> {
                 self.error(e.span.lo, "invalid use of ...");
                 Operand::invalid(Some(e))
             }
-            // Reported before checking (decl.rs `first_generic`); kept total here.
-            ExprKind::IndexList { .. } => {
-                self.error(e.span.lo, "gosub: generics are not supported yet");
-                Operand::invalid(Some(e))
-            }
+            ExprKind::IndexList { x, indices } => self.instantiation_expr(e, x, indices),
             ExprKind::Tilde(x) => {
                 // As types2's unary: the operand first, then the operator.
                 if self.expr_internal(x, None).mode != OpMode::Invalid {

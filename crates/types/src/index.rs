@@ -16,10 +16,16 @@ impl<'a> Checker<'a> {
                 return Operand::invalid(Some(e));
             }
             OpMode::Type => {
+                if self.generic_of_type_expr(xe).is_some() {
+                    return self.instantiate_operand(e, xe, x, std::slice::from_ref(ie));
+                }
                 self.err_at(xe, format!("{} is not a generic type", self.ts(x.ty)));
                 return Operand::invalid(Some(e));
             }
             _ => {}
+        }
+        if self.generic_func_ref(xe).is_some() {
+            return self.func_instantiation(e, xe, x, std::slice::from_ref(ie));
         }
         let x = self.single_value(x);
         if x.is_invalid() {

@@ -104,7 +104,8 @@ fn size_align_d(tt: &TypeTable, t: TypeId, d: u32) -> (u64, u64) {
             });
             (round_up(size, 8), 8)
         }
-        TypeKind::Named(_) => (0, 1),
+        // Generic code is never laid out (only its instances are).
+        TypeKind::Named(_) | TypeKind::TypeParam(_) | TypeKind::Constraint(_) => (0, 1),
     }
 }
 
@@ -289,7 +290,7 @@ impl Layouts {
                     ptr_words,
                 }
             }
-            TypeKind::Named(_) => Layout {
+            TypeKind::Named(_) | TypeKind::TypeParam(_) | TypeKind::Constraint(_) => Layout {
                 size: 0,
                 align: 1,
                 ptr_words: vec![],

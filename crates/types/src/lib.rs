@@ -52,7 +52,9 @@ mod decl;
 mod errors;
 mod expr;
 mod index;
+mod infer;
 mod initorder;
+mod instantiate;
 mod literal;
 mod lookup;
 mod operators;
@@ -61,6 +63,7 @@ mod resolver;
 mod stmt;
 mod switch;
 mod terminating;
+mod tparams;
 mod typexpr;
 mod universe;
 mod untyped;
@@ -242,6 +245,13 @@ pub struct Info {
     pub func_vars: HashMap<NodeId, FuncVars>,
     /// Call expressions that are conversions `T(x)` (by the Call Expr's NodeId).
     pub conversions: HashMap<NodeId, TypeId>,
+    /// Explicit instantiations of generic functions (`Map[int, string]`, by the Index or
+    /// IndexList Expr's NodeId): the instance's Func object. The function name inside also
+    /// `uses` the instance, as does the name in a call whose type arguments were inferred.
+    pub instances: HashMap<NodeId, ObjId>,
+    /// Generic function and method declarations (by the FuncDecl's name NodeId): checked,
+    /// but only their instances (copies with other ids) are analysed and compiled.
+    pub generic_decls: HashSet<NodeId>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -301,6 +311,17 @@ pub struct Program {
 impl Program {
     pub fn obj(&self, id: ObjId) -> &Object {
         &self.objects[id.0 as usize]
+    }
+
+    /// Whether `fd` is a generic function or method declaration (see `Info::generic_decls`).
+    pub fn is_generic(&self, fd: &gosub_syntax::ast::FuncDecl) -> bool {
+        self.info.generic_decls.contains(&fd.name.id)
+    }
+
+    /// The function instance an explicit instantiation `F[int]` denotes (see
+    /// `Info::instances`).
+    pub fn instance_of(&self, e: &gosub_syntax::ast::Expr) -> Option<ObjId> {
+        self.info.instances.get(&e.id).copied()
     }
 
     /// The receiver, parameter and result variables of function `f` (a FuncDecl's name

@@ -62,6 +62,18 @@ impl<'a> Checker<'a> {
             let mut next = Vec::new();
             let mut found: Vec<Found> = Vec::new();
             for (t, path, indirect) in current {
+                if self.tt.tparam_of(t).is_some() {
+                    // A type parameter has the methods of its constraint.
+                    for (i, m) in self.tparam_methods(t).iter().enumerate() {
+                        if self.name_matches(&m.name, &m.pkg, name, fold) {
+                            found.push(Found::Iface {
+                                path: path.clone(),
+                                index: i,
+                                sig: m.sig,
+                            });
+                        }
+                    }
+                }
                 if let TypeKind::Named(_) = self.tt.kind(t) {
                     if !seen.insert(t) {
                         continue;
@@ -139,6 +151,12 @@ impl<'a> Checker<'a> {
     /// The method `name` of type `v` as seen for interface satisfaction:
     /// Some((sig, ptr_recv_needed_but_value)) or None.
     fn method_for_iface(&mut self, v: TypeId, name: &str) -> Result<TypeId, &'static str> {
+        if self.tt.tparam_of(v).is_some() {
+            return (self.tparam_methods(v).iter())
+                .find(|m| m.name == name)
+                .map(|m| m.sig)
+                .ok_or("missing");
+        }
         if let TypeKind::Interface(ms) = self.tt.under(v) {
             return ms
                 .iter()

@@ -230,7 +230,7 @@ impl<'a> Checker<'a> {
             return Operand::invalid(e);
         }
         let ok = match op {
-            BinOp::Add => self.is_numeric(x.ty) || self.is_string(x.ty),
+            BinOp::Add => self.is_numeric_or_string(x.ty),
             BinOp::Sub | BinOp::Mul | BinOp::Div => self.is_numeric(x.ty),
             BinOp::Rem | BinOp::And | BinOp::Or | BinOp::Xor | BinOp::AndNot => {
                 self.is_integer(x.ty)
@@ -347,15 +347,21 @@ impl<'a> Checker<'a> {
                 failed = true;
             }
         } else {
-            let ordered = |c: &Self, t: TypeId| c.is_numeric(t) || c.is_string(t);
-            if !ordered(self, x.ty) {
+            if !self.is_ordered(x.ty) {
                 failed = true;
-            } else if !ordered(self, y.ty) {
+            } else if !self.is_ordered(y.ty) {
                 err_op = &y;
                 failed = true;
             }
         }
         if failed {
+            if cause.is_empty() && self.tt.tparam_of(err_op.ty).is_some() {
+                cause = format!(
+                    "type parameter {} cannot use operator {}",
+                    self.ts(err_op.ty),
+                    op.as_str()
+                );
+            }
             if cause.is_empty() {
                 cause = format!(
                     "operator {} not defined on {}",
@@ -401,6 +407,9 @@ impl<'a> Checker<'a> {
     }
 
     pub(crate) fn incomparable_cause(&self, t: TypeId) -> String {
+        if self.tt.tparam_of(t).is_some() {
+            return "incomparable types in type set".into();
+        }
         match self.tt.under(t) {
             TypeKind::Slice(_) | TypeKind::Func(_) | TypeKind::Map(..) => {
                 format!("{} can only be compared to nil", self.composite_kind(t))

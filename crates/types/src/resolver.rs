@@ -276,12 +276,64 @@ impl<'a> Checker<'a> {
             ExprKind::Ident(id) => Some((id, false)),
             ExprKind::Paren(x) => Self::recv_base(x),
             ExprKind::Star(x) => Self::recv_base(x).map(|(i, _)| (i, true)),
+            ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. } => Self::recv_base(x),
             _ => None,
         }
     }
 
+    /// The receiver type parameters of a method of a generic type, `(l *List[T])`: the
+    /// generic type's object and the names bound to its type parameters.
+    fn generic_recv(&mut self, e: &'a Expr) -> Option<(ObjId, Vec<(String, TypeId)>)> {
+        let inner = match &ast::unparen(e).kind {
+            ExprKind::Star(x) => ast::unparen(x),
+            _ => ast::unparen(e),
+        };
+        let (base, args): (&Expr, Vec<&Expr>) = match &inner.kind {
+            ExprKind::Index { x, index } => (x, vec![&**index]),
+            ExprKind::IndexList { x, indices } => (x, indices.iter().collect()),
+            _ => return None,
+        };
+        let ExprKind::Ident(id) = &base.kind else {
+            return None;
+        };
+        let o = self.lookup(&id.name)?;
+        if self.decls.contains_key(&o) {
+            self.obj_decl(o);
+        }
+        let g = self.gen.generics.get(&o)?.clone();
+        let mut binds = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            let ExprKind::Ident(n) = &a.kind else {
+                self.err_at(a, "receiver type parameter must be an identifier");
+                return None;
+            };
+            if let Some(&tp) = g.tparams.get(i) {
+                binds.push((n.name.clone(), tp));
+            }
+        }
+        if args.len() != g.tparams.len() {
+            self.err_at(
+                inner,
+                format!(
+                    "receiver declares {} type parameters, but receiver base type declares {}",
+                    args.len(),
+                    g.tparams.len()
+                ),
+            );
+            return None;
+        }
+        Some((o, binds))
+    }
+
     pub(crate) fn collect_method(&mut self, p: usize, f: usize, d: usize, fd: &'a FuncDecl) {
         let Some(recv) = &fd.recv else { return };
+        // A method of a generic type is checked with the receiver's type parameter names
+        // bound to the generic type's type parameters.
+        let generic = self.generic_recv(&recv.ty);
+        if let Some((_, binds)) = &generic {
+            self.open_scope(false);
+            self.bind_type_names(binds);
+        }
         let sig = self.func_type(&fd.sig);
         let (named, ptr) = match Self::recv_base(&recv.ty) {
             Some((id, ptr)) => {
@@ -353,6 +405,35 @@ impl<'a> Checker<'a> {
             fd.name.span,
             p,
         );
+        if let Some((_, binds)) = generic {
+            self.scopes.pop();
+            let (names, tparams): (Vec<String>, Vec<TypeId>) = binds.into_iter().unzip();
+            let spans = vec![fd.name.span.lo; names.len()];
+            self.info.generic_decls.insert(fd.name.id);
+            self.gen.generics.insert(
+                o,
+                crate::instantiate::Generic {
+                    tparams,
+                    names,
+                    spans,
+                    pkg: p,
+                    file: f,
+                    kind: crate::instantiate::GenericKind::Func { decl: d },
+                },
+            );
+            if let Some(named) = named {
+                self.gen.generic_methods.entry(named).or_default().push(o);
+                let insts = self
+                    .gen
+                    .instances_of
+                    .get(&named)
+                    .cloned()
+                    .unwrap_or_default();
+                for inst in insts {
+                    self.instantiate_method(o, inst);
+                }
+            }
+        }
         self.info.defs.insert(fd.name.id, o);
         self.decls.insert(
             o,

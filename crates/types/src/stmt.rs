@@ -523,6 +523,10 @@ impl<'a> Checker<'a> {
             }
             Decl::Type(gd) => {
                 for spec in &gd.specs {
+                    if !spec.type_params.is_empty() {
+                        self.local_generic_type(spec);
+                        continue;
+                    }
                     if spec.alias {
                         let t = self.type_expr(&spec.ty);
                         let pkg = self.cur_pkg;
@@ -556,6 +560,28 @@ impl<'a> Checker<'a> {
             }
             Decl::Func(_) => {}
         }
+    }
+
+    /// A generic type declared in a function.
+    fn local_generic_type(&mut self, spec: &'a gosub_syntax::ast::TypeSpec) {
+        let named = if spec.alias {
+            T_INVALID
+        } else {
+            self.local_type_count += 1;
+            let path = self.pkg_path();
+            self.tt
+                .new_named(&spec.name.name, &path, self.local_type_count)
+        };
+        let pkg = self.cur_pkg;
+        let o = self.new_obj(
+            &spec.name.name,
+            ObjKind::TypeName,
+            named,
+            spec.name.span,
+            pkg,
+        );
+        self.declare_local(&spec.name, o, false);
+        self.generic_type_decl(o, spec);
     }
 
     // ---- terminating statements ----

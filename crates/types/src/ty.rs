@@ -202,6 +202,42 @@ pub enum TypeKind {
     /// Results of a multi-value call, and parameter lists.
     Tuple(Vec<TypeId>),
     Named(NamedId),
+    /// A type parameter of a generic function or type (index into `TypeTable::tparams`).
+    /// Only generic declarations mention one; instantiated code never does (see
+    /// `instantiate.rs`).
+    TypeParam(u32),
+    /// An interface that is not a basic interface: it has type terms (`~int | string`) or
+    /// is (or embeds) `comparable`. It can only constrain a type parameter.
+    Constraint(TypeSet),
+}
+
+/// The type set of a constraint interface: the types that have all of `methods`, are in
+/// the union `terms` (every type if None) and, with `comparable`, are strictly comparable.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct TypeSet {
+    /// Flat, sorted by name, as `TypeKind::Interface`'s.
+    pub methods: Vec<IfaceMethod>,
+    pub terms: Option<Vec<Term>>,
+    pub comparable: bool,
+}
+
+/// A term of a union: `T` (exactly T) or `~T` (every type whose underlying type is T).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Term {
+    pub tilde: bool,
+    pub ty: TypeId,
+}
+
+/// A declared type parameter.
+#[derive(Clone, Debug)]
+pub struct TypeParamInfo {
+    pub name: String,
+    /// The constraint: an interface (`Interface` or `Constraint` underlying).
+    pub constraint: TypeId,
+    /// The constraint's core type, or T_INVALID when it has none.
+    pub core: TypeId,
+    /// The TypeId of this type parameter itself.
+    pub ty: TypeId,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -221,6 +257,9 @@ pub struct NamedType {
     pub ty: TypeId,
     /// For function-local types, a disambiguating index (gc prints `main.T·1`); 0 at package level.
     pub local_index: u32,
+    /// The type arguments of an instantiated generic type (`List[int]`: `[int]`); for the
+    /// generic type itself, its own type parameters. Empty for ordinary named types.
+    pub targs: Vec<TypeId>,
 }
 
 /// The interner. Predeclared types occupy fixed ids (see the `T_*` constants).
@@ -228,6 +267,7 @@ pub struct NamedType {
 pub struct TypeTable {
     pub kinds: Vec<TypeKind>,
     pub named: Vec<NamedType>,
+    pub tparams: Vec<TypeParamInfo>,
     intern: HashMap<TypeKind, TypeId>,
 }
 
@@ -282,6 +322,7 @@ impl TypeTable {
         let mut t = TypeTable {
             kinds: Vec::new(),
             named: Vec::new(),
+            tparams: Vec::new(),
             intern: HashMap::new(),
         };
         for &b in BASICS {
@@ -315,18 +356,56 @@ impl TypeTable {
             methods: Vec::new(),
             ty: id,
             local_index,
+            targs: Vec::new(),
         });
         id
+    }
+
+    /// Creates a new type parameter with a not-yet-known constraint (set it with
+    /// `set_constraint`).
+    pub fn new_type_param(&mut self, name: &str) -> TypeId {
+        let i = self.tparams.len() as u32;
+        let id = TypeId(self.kinds.len() as u32);
+        self.kinds.push(TypeKind::TypeParam(i));
+        self.tparams.push(TypeParamInfo {
+            name: name.to_string(),
+            constraint: T_ANY,
+            core: T_INVALID,
+            ty: id,
+        });
+        id
+    }
+
+    pub fn tparam_of(&self, t: TypeId) -> Option<&TypeParamInfo> {
+        match self.kind(t) {
+            TypeKind::TypeParam(i) => Some(&self.tparams[*i as usize]),
+            _ => None,
+        }
+    }
+
+    /// Sets a type parameter's constraint and core type.
+    pub fn set_constraint(&mut self, tp: TypeId, constraint: TypeId, core: TypeId) {
+        if let TypeKind::TypeParam(i) = self.kind(tp) {
+            let i = *i as usize;
+            self.tparams[i].constraint = constraint;
+            self.tparams[i].core = core;
+        }
     }
 
     pub fn kind(&self, t: TypeId) -> &TypeKind {
         &self.kinds[t.0 as usize]
     }
 
-    /// The underlying type: itself for unnamed types.
+    /// The underlying type: itself for unnamed types. For a type parameter, its core type
+    /// when it has one (so that indexing, ranging, `len` and the other operations the spec
+    /// defines through core types see it), else the type parameter itself.
     pub fn underlying(&self, t: TypeId) -> TypeId {
         match self.kind(t) {
             TypeKind::Named(n) => self.named[n.0 as usize].underlying,
+            TypeKind::TypeParam(i) => match self.tparams[*i as usize].core {
+                T_INVALID => t,
+                core => core,
+            },
             _ => t,
         }
     }
@@ -414,7 +493,20 @@ impl TypeTable {
                     s.push('.');
                 }
                 s.push_str(&nt.name);
+                if !nt.targs.is_empty() {
+                    // types2: `List[int, string]`; the runtime: `main.List[int,string]`.
+                    s.push('[');
+                    for (i, a) in nt.targs.iter().enumerate() {
+                        if i > 0 {
+                            s.push_str(if st.types2 { ", " } else { "," });
+                        }
+                        self.write_type(s, *a, st, d);
+                    }
+                    s.push(']');
+                }
             }
+            TypeKind::TypeParam(i) => s.push_str(&self.tparams[*i as usize].name),
+            TypeKind::Constraint(ts) => self.write_type_set(s, ts, st, d),
             TypeKind::Pointer(e) => {
                 s.push('*');
                 self.write_type(s, *e, st, d);
@@ -508,6 +600,49 @@ impl TypeTable {
                 s.push(')');
             }
         }
+    }
+
+    /// A constraint interface as types2 prints it: `interface{comparable; M(); ~int | string}`.
+    fn write_type_set(&self, s: &mut String, ts: &TypeSet, st: TypeStyle, d: u32) {
+        let mut parts: Vec<String> = Vec::new();
+        if ts.comparable {
+            parts.push("comparable".into());
+        }
+        for m in &ts.methods {
+            let mut p = m.name.clone();
+            if let TypeKind::Func(sig) = self.kind(m.sig) {
+                self.write_sig(&mut p, sig, st, d);
+            }
+            parts.push(p);
+        }
+        if let Some(terms) = &ts.terms {
+            let mut p = String::new();
+            for (i, t) in terms.iter().enumerate() {
+                if i > 0 {
+                    p.push_str(" | ");
+                }
+                if t.tilde {
+                    p.push('~');
+                }
+                self.write_type(&mut p, t.ty, st, d);
+            }
+            if terms.is_empty() {
+                p.push_str("∅");
+            }
+            parts.push(p);
+        }
+        // A constraint made of one union only prints as the union.
+        if parts.len() == 1 && ts.terms.is_some() {
+            s.push_str(&parts[0]);
+            return;
+        }
+        s.push_str(if st.types2 {
+            "interface{"
+        } else {
+            "interface { "
+        });
+        s.push_str(&parts.join("; "));
+        s.push_str(if st.types2 { "}" } else { " }" });
     }
 
     fn write_sig(&self, s: &mut String, sig: &Signature, st: TypeStyle, d: u32) {

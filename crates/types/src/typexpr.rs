@@ -83,7 +83,25 @@ impl<'a> Checker<'a> {
     }
 
     pub(crate) fn type_expr(&mut self, e: &'a Expr) -> TypeId {
-        let t = self.type_expr_inner(e);
+        // Only the outermost type of a constraint position may be a constraint interface.
+        let allow = std::mem::replace(&mut self.allow_constraint, 0);
+        let mut t = self.type_expr_inner(e);
+        self.allow_constraint = allow;
+        if allow == 0 && t != T_INVALID {
+            if let TypeKind::Constraint(ts) = self.tt.under(t) {
+                let why = if ts.comparable && ts.terms.is_none() {
+                    "interface is (or embeds) comparable"
+                } else {
+                    "interface contains type constraints"
+                };
+                let s = self.ts(t);
+                self.err_at(
+                    e,
+                    format!("cannot use type {s} outside a type constraint: {why}"),
+                );
+                t = T_INVALID;
+            }
+        }
         if t != T_INVALID {
             self.info.types.insert(e.id, t);
             self.info.modes.insert(e.id, Mode::Type);
@@ -97,6 +115,22 @@ impl<'a> Checker<'a> {
                 let x = self.expr_or_type(e);
                 match x.mode {
                     OpMode::Invalid => T_INVALID,
+                    OpMode::Type if self.generic_of_type_expr(e).is_some() => {
+                        let s = gosub_syntax::gosrc::expr(e);
+                        let tps = self.generic_of_type_expr(e).map(|(_, g)| g.tparams);
+                        let list: Vec<String> = (tps.unwrap_or_default().iter())
+                            .map(|&tp| {
+                                let c = self.tt.tparam_of(tp).map_or(T_ANY, |i| i.constraint);
+                                format!("{} {}", self.ts(tp), self.ts(c))
+                            })
+                            .collect();
+                        let list = list.join(", ");
+                        self.err_at(
+                            e,
+                            format!("cannot use generic type {s}[{list}] without instantiation"),
+                        );
+                        T_INVALID
+                    }
                     OpMode::Type => x.ty,
                     _ => {
                         let s = gosub_syntax::gosrc::expr(e);
@@ -162,6 +196,10 @@ impl<'a> Checker<'a> {
                 self.error(e.span.lo, "invalid use of ...");
                 T_INVALID
             }
+            ExprKind::Index { x, index } => {
+                self.generic_type_instance(e, x, std::slice::from_ref(&**index))
+            }
+            ExprKind::IndexList { x, indices } => self.generic_type_instance(e, x, indices),
             _ => {
                 let x = self.raw_expr(e, None);
                 if !x.is_invalid() {
@@ -255,6 +293,8 @@ impl<'a> Checker<'a> {
             ExprKind::Ident(id) => Some(id),
             ExprKind::Star(x) | ExprKind::Paren(x) => Self::embedded_name(x),
             ExprKind::Selector { sel, .. } => Some(sel),
+            // An embedded instance `Pair[T, int]` is named after its generic type.
+            ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. } => Self::embedded_name(x),
             _ => None,
         }
     }
@@ -321,6 +361,8 @@ impl<'a> Checker<'a> {
     fn interface_type(&mut self, methods: &'a [ast::Field]) -> TypeId {
         let mut out: Vec<IfaceMethod> = Vec::new();
         let mut seen: HashMap<String, u32> = HashMap::new();
+        let mut terms: Option<Vec<Term>> = None;
+        let mut comparable = false;
         let path = self.pkg_path();
         for m in methods {
             if let (Some(name), ExprKind::FuncType(ft)) = (m.names.first(), &m.ty.kind) {
@@ -340,38 +382,45 @@ impl<'a> Checker<'a> {
                     },
                     sig,
                 });
+            } else if crate::tparams::is_term_expr(&m.ty) {
+                let ts = self.union_terms(&m.ty);
+                terms = self.intersect_terms(terms, Some(ts));
             } else {
-                let t = self.type_expr(&m.ty);
+                let t = self.type_expr_or_constraint(&m.ty);
                 if t == T_INVALID {
                     continue;
                 }
-                match self.tt.under(t).clone() {
-                    TypeKind::Interface(ms) => {
-                        for im in ms {
-                            if let Some(existing) = out.iter().find(|x| x.name == im.name) {
-                                if existing.sig != im.sig {
-                                    self.err_at(&m.ty, format!("duplicate method {}", im.name));
-                                }
-                                continue;
-                            }
-                            seen.insert(im.name.clone(), m.ty.span.lo);
-                            out.push(im);
-                        }
-                    }
+                let (ms, more, cmp) = match self.tt.under(t).clone() {
+                    TypeKind::Interface(ms) => (ms, None, false),
+                    TypeKind::Constraint(ts) => (ts.methods, ts.terms, ts.comparable),
                     TypeKind::Basic(BasicKind::Invalid) => {
                         self.err_at(&m.ty, "invalid recursive type");
+                        continue;
                     }
-                    _ => {
-                        let s = self.ts(t);
-                        self.err_at(
-                            &m.ty,
-                            format!("cannot use {} as interface: not an interface", s),
-                        );
+                    // A non-interface type embedded: the type set {t}.
+                    _ => (
+                        Vec::new(),
+                        Some(vec![Term {
+                            tilde: false,
+                            ty: t,
+                        }]),
+                        false,
+                    ),
+                };
+                comparable |= cmp;
+                terms = self.intersect_terms(terms, more);
+                for im in ms {
+                    if let Some(existing) = out.iter().find(|x| x.name == im.name) {
+                        if existing.sig != im.sig {
+                            self.err_at(&m.ty, format!("duplicate method {}", im.name));
+                        }
+                        continue;
                     }
+                    seen.insert(im.name.clone(), m.ty.span.lo);
+                    out.push(im);
                 }
             }
         }
-        out.sort_by(|a, b| a.name.cmp(&b.name));
-        self.tt.intern(TypeKind::Interface(out))
+        self.make_interface(out, terms, comparable)
     }
 }

@@ -94,6 +94,17 @@ impl<'a> Checker<'a> {
         }
         self.error_type = err;
         self.def_universe("error", ObjKind::TypeName, err);
+        // comparable: the constraint satisfied by the (strictly) comparable types.
+        let cmp = self.tt.new_named("comparable", "", 0);
+        let set = self.tt.intern(TypeKind::Constraint(TypeSet {
+            methods: Vec::new(),
+            terms: None,
+            comparable: true,
+        }));
+        if let TypeKind::Named(n) = self.tt.kind(cmp).clone() {
+            self.tt.named[n.0 as usize].underlying = set;
+        }
+        self.def_universe("comparable", ObjKind::TypeName, cmp);
         self.def_universe(
             "true",
             ObjKind::Const(ConstValue::Bool(true)),

@@ -1,0 +1,699 @@
+//! Generic declarations and their instances: gosub compiles generics by full
+//! monomorphization (see docs/architecture.md, "Generics").
+//!
+//! A generic function, type or method is checked once with its type parameters as
+//! `TypeParam` types, which is where errors in generic code are reported, in gc's words.
+//! Each instantiation with concrete type arguments then gets its own copy:
+//! - a generic type `List[T]` instantiated as `List[int]` is a new `Named` type whose
+//!   underlying type is the generic one with T replaced by int (`subst`), with one instance
+//!   of each of the generic type's methods;
+//! - a generic function or method instance is a new function object whose declaration is a
+//!   copy of the generic `FuncDecl` with fresh node ids (`assign_func_decl`), checked again
+//!   with the type parameter names bound to the type arguments. Later stages (escape
+//!   analysis, the compiler) see only these ordinary, fully typed functions.
+//!
+//! Invariants:
+//! - Instances are hash-consed: one function object per (generic function, type
+//!   arguments), one named type per (generic type, type arguments); instantiating a generic
+//!   type with its own type parameters gives the generic type itself.
+//! - Only instances whose type arguments mention no type parameter get a body copy (the
+//!   others exist to check generic code); their copies are stored, in order, in the
+//!   instance file the checker appends to the program (`Checker::inst_store`), and their
+//!   bodies are checked by `check_instances` before the package's checking ends.
+//! - A generic declaration whose own check reported errors is never instantiated with a
+//!   body (its errors are the ones to report).
+
+use crate::check::{Checker, OpMode, Operand};
+use crate::*;
+use gosub_syntax::ast::{self, Expr, ExprKind, FuncDecl, NodeId};
+
+/// Where a generic declaration is, and its type parameters.
+#[derive(Clone, Debug)]
+pub(crate) struct Generic {
+    pub tparams: Vec<TypeId>,
+    /// The type parameter names its declaration binds (a method's receiver may rename them).
+    pub names: Vec<String>,
+    /// Where each type parameter is declared.
+    pub spans: Vec<u32>,
+    pub pkg: usize,
+    pub file: usize,
+    pub kind: GenericKind,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) enum GenericKind {
+    /// A generic function or method: its `FuncDecl` is `srcs[pkg].files[file].decls[decl]`.
+    Func { decl: usize },
+    /// A generic named type (the origin `Named` type).
+    Type { origin: TypeId },
+    /// A generic alias `type A[P any] = T`: the aliased type, in terms of `tparams`.
+    Alias { ty: TypeId },
+}
+
+/// A function instance whose body is still to be checked.
+pub(crate) struct Pending<'a> {
+    pub generic: ObjId,
+    pub decl: &'a FuncDecl,
+    pub pkg: usize,
+    pub file: usize,
+    pub binds: Vec<(String, TypeId)>,
+}
+
+impl<'a> Checker<'a> {
+    /// The generic function declaration of `g`.
+    fn generic_func_decl(&self, g: &Generic) -> Option<&'a FuncDecl> {
+        let GenericKind::Func { decl } = g.kind else {
+            return None;
+        };
+        let srcs = self.srcs;
+        match srcs.get(g.pkg)?.files.get(g.file)?.decls.get(decl)? {
+            ast::Decl::Func(fd) => Some(fd),
+            _ => None,
+        }
+    }
+
+    /// Replaces type parameters in `t` by `m`'s types.
+    pub(crate) fn subst(&mut self, t: TypeId, m: &HashMap<TypeId, TypeId>) -> TypeId {
+        self.subst_d(t, m, 0)
+    }
+
+    fn subst_d(&mut self, t: TypeId, m: &HashMap<TypeId, TypeId>, d: u32) -> TypeId {
+        if m.is_empty() || d > 64 {
+            return t;
+        }
+        let d = d + 1;
+        let kind = self.tt.kind(t).clone();
+        match kind {
+            TypeKind::TypeParam(_) => m.get(&t).copied().unwrap_or(t),
+            TypeKind::Basic(_) => t,
+            TypeKind::Named(n) => {
+                let targs = self.tt.named[n.0 as usize].targs.clone();
+                if targs.is_empty() {
+                    return t;
+                }
+                let new: Vec<TypeId> = targs.iter().map(|&a| self.subst_d(a, m, d)).collect();
+                if new == targs {
+                    return t;
+                }
+                match self.gen.origin_of.get(&t).copied() {
+                    Some(origin) => self.instantiate_type(origin, new),
+                    None => t,
+                }
+            }
+            TypeKind::Pointer(e) => {
+                let e = self.subst_d(e, m, d);
+                self.tt.pointer(e)
+            }
+            TypeKind::Slice(e) => {
+                let e = self.subst_d(e, m, d);
+                self.tt.slice(e)
+            }
+            TypeKind::Array(e, n) => {
+                let e = self.subst_d(e, m, d);
+                self.tt.intern(TypeKind::Array(e, n))
+            }
+            TypeKind::Chan(dir, e) => {
+                let e = self.subst_d(e, m, d);
+                self.tt.intern(TypeKind::Chan(dir, e))
+            }
+            TypeKind::Map(k, v) => {
+                let k = self.subst_d(k, m, d);
+                let v = self.subst_d(v, m, d);
+                self.tt.intern(TypeKind::Map(k, v))
+            }
+            TypeKind::Func(sig) => {
+                let params = sig.params.iter().map(|&x| self.subst_d(x, m, d)).collect();
+                let results = sig.results.iter().map(|&x| self.subst_d(x, m, d)).collect();
+                self.tt.intern(TypeKind::Func(Signature {
+                    params,
+                    results,
+                    variadic: sig.variadic,
+                }))
+            }
+            TypeKind::Struct(fs) => {
+                let fs = fs
+                    .into_iter()
+                    .map(|mut f| {
+                        f.ty = self.subst_d(f.ty, m, d);
+                        f
+                    })
+                    .collect();
+                self.tt.intern(TypeKind::Struct(fs))
+            }
+            TypeKind::Interface(ms) => {
+                let ms = self.subst_methods(ms, m, d);
+                self.tt.intern(TypeKind::Interface(ms))
+            }
+            TypeKind::Constraint(ts) => {
+                let methods = self.subst_methods(ts.methods, m, d);
+                let terms = ts.terms.map(|v| {
+                    v.into_iter()
+                        .map(|term| Term {
+                            tilde: term.tilde,
+                            ty: self.subst_d(term.ty, m, d),
+                        })
+                        .collect()
+                });
+                self.tt.intern(TypeKind::Constraint(TypeSet {
+                    methods,
+                    terms,
+                    comparable: ts.comparable,
+                }))
+            }
+            TypeKind::Tuple(v) => {
+                let v = v.iter().map(|&x| self.subst_d(x, m, d)).collect();
+                self.tt.tuple(v)
+            }
+        }
+    }
+
+    fn subst_methods(
+        &mut self,
+        ms: Vec<IfaceMethod>,
+        m: &HashMap<TypeId, TypeId>,
+        d: u32,
+    ) -> Vec<IfaceMethod> {
+        ms.into_iter()
+            .map(|mut im| {
+                im.sig = self.subst_d(im.sig, m, d);
+                im
+            })
+            .collect()
+    }
+
+    /// The instance of generic type `origin` with `targs` (already checked against the
+    /// constraints), created on first use with one instance of each of its methods.
+    pub(crate) fn instantiate_type(&mut self, origin: TypeId, targs: Vec<TypeId>) -> TypeId {
+        let own = self
+            .tt
+            .named_of(origin)
+            .map(|n| n.targs.clone())
+            .unwrap_or_default();
+        if own == targs {
+            return origin;
+        }
+        if let Some(&t) = self.gen.type_instances.get(&(origin, targs.clone())) {
+            return t;
+        }
+        let Some(nt) = self.tt.named_of(origin).cloned() else {
+            return T_INVALID;
+        };
+        let inst = self.tt.new_named(&nt.name, &nt.pkg, nt.local_index);
+        if let TypeKind::Named(n) = self.tt.kind(inst).clone() {
+            self.tt.named[n.0 as usize].targs = targs.clone();
+        }
+        self.gen
+            .type_instances
+            .insert((origin, targs.clone()), inst);
+        self.gen.origin_of.insert(inst, origin);
+        self.gen.instances_of.entry(origin).or_default().push(inst);
+        if nt.underlying == T_INVALID {
+            // The generic type's own declaration is still being checked (`type T[P any]
+            // struct{ next *T[int] }`): finished by `complete_instances`.
+            self.incomplete.push(inst);
+        } else {
+            self.complete_instance(inst);
+        }
+        let methods = self
+            .gen
+            .generic_methods
+            .get(&origin)
+            .cloned()
+            .unwrap_or_default();
+        for m in methods {
+            self.instantiate_method(m, inst);
+        }
+        inst
+    }
+
+    /// Sets the underlying type of instance `inst` from its generic type's.
+    fn complete_instance(&mut self, inst: TypeId) {
+        let Some(&origin) = self.gen.origin_of.get(&inst) else {
+            return;
+        };
+        let Some(on) = self.tt.named_of(origin).cloned() else {
+            return;
+        };
+        let targs = self
+            .tt
+            .named_of(inst)
+            .map(|n| n.targs.clone())
+            .unwrap_or_default();
+        let m: HashMap<TypeId, TypeId> = on.targs.iter().copied().zip(targs).collect();
+        let u = self.subst(on.underlying, &m);
+        let u = self.tt.underlying(u);
+        if let TypeKind::Named(n) = self.tt.kind(inst).clone() {
+            self.tt.named[n.0 as usize].underlying = u;
+        }
+    }
+
+    /// Completes the instances made while their generic type was being declared.
+    pub(crate) fn complete_instances(&mut self) {
+        let list = std::mem::take(&mut self.incomplete);
+        for inst in list {
+            let ready = self
+                .gen
+                .origin_of
+                .get(&inst)
+                .and_then(|o| self.tt.named_of(*o))
+                .is_some_and(|n| n.underlying != T_INVALID);
+            if ready {
+                self.complete_instance(inst);
+            } else {
+                self.incomplete.push(inst);
+            }
+        }
+    }
+
+    /// Adds to instance type `inst` the instance of generic method `m`.
+    pub(crate) fn instantiate_method(&mut self, m: ObjId, inst: TypeId) {
+        let Some(g) = self.gen.generics.get(&m).cloned() else {
+            return;
+        };
+        let targs = self
+            .tt
+            .named_of(inst)
+            .map(|n| n.targs.clone())
+            .unwrap_or_default();
+        let map: HashMap<TypeId, TypeId> = g.tparams.iter().copied().zip(targs.clone()).collect();
+        let mo = self.obj(m).clone();
+        let sig = self.subst(mo.ty, &map);
+        let ptr_recv = matches!(mo.kind, ObjKind::Func { ptr_recv: true, .. });
+        let o = self.new_obj(
+            &mo.name,
+            ObjKind::Func {
+                decl: None,
+                recv: Some(inst),
+                ptr_recv,
+            },
+            sig,
+            mo.span,
+            mo.pkg,
+        );
+        self.objs[o.0 as usize].owner = None;
+        if let TypeKind::Named(n) = self.tt.kind(inst).clone() {
+            self.tt.named[n.0 as usize].methods.push(o);
+        }
+        self.add_body(m, &g, o, targs);
+    }
+
+    /// Gives instance `inst` of generic function or method `g` (object `gobj`) its own
+    /// copy of the declaration, to be checked with the type arguments bound, when the type
+    /// arguments are concrete.
+    fn add_body(&mut self, gobj: ObjId, g: &Generic, inst: ObjId, targs: Vec<TypeId>) {
+        if targs.iter().any(|&t| self.has_tparams(t)) {
+            return;
+        }
+        let Some(fd) = self.generic_func_decl(g) else {
+            return;
+        };
+        let mut copy = fd.clone();
+        self.next_node = gosub_syntax::assign_func_decl(&mut copy, self.next_node);
+        let idx = self.inst_count;
+        self.inst_count += 1;
+        let copy: &'a FuncDecl = self.arena.alloc(copy);
+        self.info.defs.insert(copy.name.id, inst);
+        if let ObjKind::Func { decl, .. } = &mut self.objs[inst.0 as usize].kind {
+            *decl = Some((self.inst_store.0, self.inst_store.1, idx));
+        }
+        let binds = g.names.iter().cloned().zip(targs).collect();
+        self.pending.push(Pending {
+            generic: gobj,
+            decl: copy,
+            pkg: g.pkg,
+            file: g.file,
+            binds,
+        });
+    }
+
+    /// The instance of generic function `g` with `targs` (checked against the constraints).
+    pub(crate) fn instantiate_func(&mut self, g: ObjId, targs: Vec<TypeId>) -> ObjId {
+        if let Some(&o) = self.gen.func_instances.get(&(g, targs.clone())) {
+            return o;
+        }
+        let Some(gen) = self.gen.generics.get(&g).cloned() else {
+            return g;
+        };
+        let map: HashMap<TypeId, TypeId> = gen.tparams.iter().copied().zip(targs.clone()).collect();
+        let go = self.obj(g).clone();
+        let sig = self.subst(go.ty, &map);
+        let o = self.new_obj(
+            &go.name,
+            ObjKind::Func {
+                decl: None,
+                recv: None,
+                ptr_recv: false,
+            },
+            sig,
+            go.span,
+            go.pkg,
+        );
+        self.objs[o.0 as usize].owner = None;
+        self.gen.func_instances.insert((g, targs.clone()), o);
+        self.add_body(g, &gen, o, targs);
+        o
+    }
+
+    /// Checks the bodies of the function instances made so far (which may make more).
+    pub(crate) fn check_instances(&mut self) {
+        while let Some(p) = self.pending.pop() {
+            if self.stopped {
+                return;
+            }
+            if self.gen.generic_failed.contains(&p.generic) {
+                continue;
+            }
+            let saved_pkg = self.cur_pkg;
+            let saved_file = self.cur_file;
+            let saved_scopes = std::mem::take(&mut self.scopes);
+            let saved_funcs = std::mem::take(&mut self.funcs);
+            let saved_decl = self.cur_decl.take();
+            self.cur_pkg = p.pkg;
+            self.cur_file = p.file;
+            self.open_scope(false);
+            self.bind_type_names(&p.binds);
+            self.func_decl_body(p.pkg, p.file, 0, p.decl);
+            self.scopes.clear();
+            self.cur_pkg = saved_pkg;
+            self.cur_file = saved_file;
+            self.scopes = saved_scopes;
+            self.funcs = saved_funcs;
+            self.cur_decl = saved_decl;
+        }
+    }
+
+    /// Checks type arguments against their type parameters' constraints (with the
+    /// constraints' own type parameters replaced); reports the first failure at `pos`.
+    pub(crate) fn verify_targs(&mut self, tparams: &[TypeId], targs: &[TypeId], pos: u32) -> bool {
+        let map: HashMap<TypeId, TypeId> =
+            tparams.iter().copied().zip(targs.iter().copied()).collect();
+        for (&tp, &ta) in tparams.iter().zip(targs) {
+            let Some(c) = self.tt.tparam_of(tp).map(|i| i.constraint) else {
+                continue;
+            };
+            let bound = self.subst(c, &map);
+            if let Err(why) = self.satisfies(ta, bound) {
+                let (ts, cs) = (self.ts(ta), self.ts(bound));
+                let cs = if c == T_ANY { "any".to_string() } else { cs };
+                self.error(pos, format!("{ts} does not satisfy {cs}{why}"));
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Whether type `t` satisfies constraint `c`; on failure the cause, as types2 words it
+    /// (with its leading space).
+    pub(crate) fn satisfies(&mut self, t: TypeId, c: TypeId) -> Result<(), String> {
+        let Some(ts) = self.type_set(c) else {
+            return Ok(());
+        };
+        if let Some(terms) = &ts.terms {
+            let ok = match self.tt.tparam_of(t).map(|i| i.constraint) {
+                Some(tc) => match self.type_set(tc).and_then(|s| s.terms) {
+                    Some(own) => own.iter().all(|term| {
+                        terms.iter().any(|x| {
+                            (x.tilde && self.tt.underlying(term.ty) == x.ty)
+                                || (x.ty == term.ty && (x.tilde || !term.tilde))
+                        })
+                    }),
+                    None => false,
+                },
+                None => self.in_terms(t, terms),
+            };
+            if !ok {
+                let union = self.terms_string(terms);
+                let s = self.ts(t);
+                if self.tt.tparam_of(t).is_some() {
+                    return Err(format!(" ({s} missing in {union})"));
+                }
+                let hint = terms
+                    .iter()
+                    .find(|term| !term.tilde && self.tt.underlying(t) == term.ty && t != term.ty)
+                    .map(|term| {
+                        let u = self.ts(term.ty);
+                        format!(" (possibly missing ~ for {u} in {union})")
+                    });
+                return Err(hint.unwrap_or_else(|| format!(" ({s} missing in {union})")));
+            }
+        }
+        if !ts.methods.is_empty() {
+            let iface = self.tt.intern(TypeKind::Interface(ts.methods.clone()));
+            self.implements(t, iface).map_err(|e| format!(" {e}"))?;
+        }
+        if ts.comparable {
+            let ok = match self.tt.tparam_of(t) {
+                Some(_) => self.tparam_comparable(t),
+                None => self.comparable(t),
+            };
+            if !ok {
+                return Err(String::new());
+            }
+        }
+        Ok(())
+    }
+
+    /// A union as types2 prints it: `~int | ~float64`.
+    pub(crate) fn terms_string(&self, terms: &[Term]) -> String {
+        let parts: Vec<String> = terms
+            .iter()
+            .map(|t| format!("{}{}", if t.tilde { "~" } else { "" }, self.ts(t.ty)))
+            .collect();
+        parts.join(" | ")
+    }
+
+    /// Evaluates the type arguments of an instantiation `x[A, B]`; None if one is invalid.
+    pub(crate) fn type_args(&mut self, args: &'a [Expr]) -> Option<Vec<TypeId>> {
+        let mut out = Vec::new();
+        let mut ok = true;
+        for a in args {
+            let t = self.type_expr(a);
+            ok &= t != T_INVALID;
+            out.push(t);
+        }
+        ok.then_some(out)
+    }
+
+    /// `x[A, B]` in an expression: an instance of a generic function or type.
+    pub(crate) fn instantiation_expr(
+        &mut self,
+        e: &'a Expr,
+        x: &'a Expr,
+        args: &'a [Expr],
+    ) -> Operand<'a> {
+        let xo = self.expr_or_type(x);
+        self.instantiate_operand(e, x, xo, args)
+    }
+
+    /// `x[A, B]` with `x` evaluated to `xo`.
+    pub(crate) fn instantiate_operand(
+        &mut self,
+        e: &'a Expr,
+        x: &'a Expr,
+        xo: Operand<'a>,
+        args: &'a [Expr],
+    ) -> Operand<'a> {
+        match xo.mode {
+            OpMode::Invalid => Operand::invalid(Some(e)),
+            OpMode::Type => {
+                let t = self.generic_type_instance_of(e, x, &xo, args);
+                if t == T_INVALID {
+                    return Operand::invalid(Some(e));
+                }
+                Operand {
+                    mode: OpMode::Type,
+                    ty: t,
+                    expr: Some(e),
+                }
+            }
+            _ if self.generic_func_ref(x).is_some() => self.func_instantiation(e, x, xo, args),
+            _ => {
+                let s = self.op_string(&xo);
+                self.err_at(x, format!("invalid operation: cannot index {s}"));
+                Operand::invalid(Some(e))
+            }
+        }
+    }
+
+    /// `F[int]` or `F[int, string]`: the instance of generic function F; with fewer type
+    /// arguments than F has type parameters, a partial instantiation the call around it
+    /// completes by inference.
+    pub(crate) fn func_instantiation(
+        &mut self,
+        e: &'a Expr,
+        x: &'a Expr,
+        xo: Operand<'a>,
+        args: &'a [Expr],
+    ) -> Operand<'a> {
+        let Some(g) = self.generic_func_ref(x) else {
+            return Operand::invalid(Some(e));
+        };
+        let Some(gen) = self.gen.generics.get(&g).cloned() else {
+            return Operand::invalid(Some(e));
+        };
+        let Some(targs) = self.type_args(args) else {
+            return Operand::invalid(Some(e));
+        };
+        let n = gen.tparams.len();
+        if targs.len() > n {
+            self.err_at(
+                &args[n],
+                format!("got {} type arguments but want {}", targs.len(), n),
+            );
+            return Operand::invalid(Some(e));
+        }
+        if targs.len() < n {
+            self.generic_refs.insert(e.id, g);
+            self.partial_targs.insert(e.id, targs);
+            return Operand {
+                mode: OpMode::Value,
+                ty: xo.ty,
+                expr: Some(e),
+            };
+        }
+        let pos = crate::errors::start_pos(&args[0]);
+        if !self.verify_targs(&gen.tparams, &targs, pos) {
+            return Operand::invalid(Some(e));
+        }
+        let inst = self.instantiate_func(g, targs);
+        self.record_instance(e, inst);
+        Operand {
+            mode: OpMode::Value,
+            ty: self.obj(inst).ty,
+            expr: Some(e),
+        }
+    }
+
+    /// `List[int]` in a type position: the instance of a generic type or alias.
+    pub(crate) fn generic_type_instance(
+        &mut self,
+        e: &'a Expr,
+        x: &'a Expr,
+        args: &'a [Expr],
+    ) -> TypeId {
+        let xo = self.expr_or_type(x);
+        self.generic_type_instance_of(e, x, &xo, args)
+    }
+
+    fn generic_type_instance_of(
+        &mut self,
+        e: &'a Expr,
+        x: &'a Expr,
+        xo: &Operand<'a>,
+        args: &'a [Expr],
+    ) -> TypeId {
+        if xo.is_invalid() {
+            return T_INVALID;
+        }
+        let g = self.generic_of_type_expr(x);
+        let Some((gobj, g)) = g else {
+            if xo.mode == crate::check::OpMode::Type {
+                let s = gosub_syntax::gosrc::expr(x);
+                self.err_at(x, format!("{s} is not a generic type"));
+            } else {
+                let s = gosub_syntax::gosrc::expr(e);
+                self.err_at(e, format!("{s} is not a type"));
+            }
+            return T_INVALID;
+        };
+        let Some(targs) = self.type_args(args) else {
+            return T_INVALID;
+        };
+        if targs.len() != g.tparams.len() {
+            let pos = if targs.len() > g.tparams.len() {
+                crate::errors::start_pos(&args[g.tparams.len()])
+            } else {
+                e.span.hi.saturating_sub(1)
+            };
+            let q = if targs.len() > g.tparams.len() {
+                "too many"
+            } else {
+                "not enough"
+            };
+            let s = gosub_syntax::gosrc::expr(x);
+            self.error(
+                pos,
+                format!(
+                    "{q} type arguments for type {s}: have {}, want {}",
+                    targs.len(),
+                    g.tparams.len()
+                ),
+            );
+            return T_INVALID;
+        }
+        let pos = crate::errors::start_pos(&args[0]);
+        if !self.verify_targs(&g.tparams, &targs, pos) {
+            return T_INVALID;
+        }
+        let _ = gobj;
+        match g.kind {
+            GenericKind::Type { origin } => self.instantiate_type(origin, targs),
+            GenericKind::Alias { ty } => {
+                let map = g.tparams.iter().copied().zip(targs).collect();
+                self.subst(ty, &map)
+            }
+            GenericKind::Func { .. } => T_INVALID,
+        }
+    }
+
+    /// The generic type or alias a type expression names (`List`, `pkg.List`).
+    pub(crate) fn generic_of_type_expr(&self, x: &Expr) -> Option<(ObjId, Generic)> {
+        let id = match &ast::unparen(x).kind {
+            ExprKind::Ident(id) => id.id,
+            ExprKind::Selector { sel, .. } => sel.id,
+            _ => return None,
+        };
+        let o = *self.info.uses.get(&id)?;
+        let g = self.gen.generics.get(&o)?;
+        match g.kind {
+            GenericKind::Func { .. } => None,
+            _ => Some((o, g.clone())),
+        }
+    }
+
+    /// Records that expression `e` denotes the instance `inst` of a generic function: the
+    /// identifier (or qualified identifier) naming the function then uses the instance, so
+    /// the later stages call it like any function.
+    pub(crate) fn record_instance(&mut self, e: &'a Expr, inst: ObjId) {
+        let ty = self.obj(inst).ty;
+        let mut cur = e;
+        loop {
+            self.info.types.insert(cur.id, ty);
+            self.info.modes.insert(cur.id, Mode::Value);
+            match &cur.kind {
+                ExprKind::Paren(x) => cur = x,
+                ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. } => {
+                    self.info.instances.insert(cur.id, inst);
+                    cur = x;
+                }
+                ExprKind::Ident(id) => {
+                    self.info.uses.insert(id.id, inst);
+                    return;
+                }
+                ExprKind::Selector { sel, .. } => {
+                    self.info.uses.insert(sel.id, inst);
+                    self.info
+                        .selections
+                        .insert(cur.id, Selection::Qualified(inst));
+                    return;
+                }
+                _ => return,
+            }
+        }
+    }
+
+    /// The generic function an expression names without instantiating it (`Map`,
+    /// `slices.Sort`), if any.
+    pub(crate) fn generic_func_ref(&self, e: &Expr) -> Option<ObjId> {
+        self.generic_refs.get(&ast::unparen(e).id).copied()
+    }
+
+    /// The NodeId range the next instance copies are numbered from: after every file.
+    pub(crate) fn first_free_node(srcs: &[PackageSrc]) -> NodeId {
+        srcs.iter()
+            .flat_map(|p| &p.files)
+            .map(|f| f.next_id)
+            .max()
+            .unwrap_or(0)
+    }
+}
