@@ -167,6 +167,7 @@ impl Live {
         });
         let (types, resume) =
             gosub_types::check_session(packages).map_err(|d| Error::Compile(rendered(&d, &map)))?;
+        let types_next = types.next_node_id();
         let main = resume.main();
         let inc = Increment {
             first_pkg: 0,
@@ -259,7 +260,7 @@ impl Live {
             escapes,
             vm,
             map,
-            next_id,
+            next_id: next_id.max(types_next),
             inputs: 0,
             natives,
             outbox,
@@ -587,6 +588,8 @@ impl Live {
             .map_err(|d| fail(&d, map))?;
         let (types, resume) = gosub_types::check_more(&self.types, &self.resume, more, vec![file])
             .map_err(|d| fail(&d, map))?;
+        // The checker's instances of generic code are numbered after every file.
+        let next_id = next_id.max(types.next_node_id());
         Ok((types, resume, next_id))
     }
 

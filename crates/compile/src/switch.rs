@@ -228,8 +228,8 @@ impl<'a> Gen<'a> {
         self.push_loop(label, end, None);
         for (ci, c) in clauses.iter().enumerate() {
             self.f().bind(bodies[ci]);
-            if bind.is_some() {
-                if let Some(&o) = self.p.info.implicits.get(&c.span.lo) {
+            if let Some(b) = bind {
+                if let Some(&o) = self.p.info.implicits.get(&(b.id, ci)) {
                     let vt = self.p.obj(o).ty;
                     if vt == xt {
                         self.define_local(o, Some((xv, xt)));

@@ -146,15 +146,22 @@ impl<'a, 'c> Builder<'a, 'c> {
                 self.depth = d;
             }
             StmtKind::TypeSwitch {
-                init, x, clauses, ..
+                init,
+                x,
+                clauses,
+                bind,
+                ..
             } => {
                 let d = self.depth;
                 if let Some(i) = init {
                     self.stmt(i);
                 }
                 let mut ks = Vec::new();
-                for c in clauses {
-                    if let Some(&o) = self.p().info.implicits.get(&c.span.lo) {
+                for ci in 0..clauses.len() {
+                    let implicit = bind
+                        .as_ref()
+                        .and_then(|b| self.p().info.implicits.get(&(b.id, ci)));
+                    if let Some(&o) = implicit {
                         let k = self.dcl(o);
                         let t = self.p().obj(o).ty;
                         if has_pointers(&self.p().types, t) {

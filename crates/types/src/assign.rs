@@ -102,6 +102,14 @@ impl<'a> Checker<'a> {
                 return;
             }
         }
+        if x.expr.is_some_and(|e| self.generic_func_ref(e).is_some()) {
+            // A generic function assigned to a function type: instantiated with the type
+            // arguments the target's signature gives (Go 1.21).
+            if !self.instantiate_for_target(x, t) {
+                x.mode = OpMode::Invalid;
+                return;
+            }
+        }
         if self.is_untyped(x.ty) {
             let mut target = t;
             if x.is_nil() {

@@ -362,7 +362,7 @@ impl<'a> Checker<'a> {
             }
             Builtin::Recover => value(T_ANY),
             Builtin::Max | Builtin::Min => {
-                let ordered = |c: &Self, t: TypeId| c.is_numeric(t) || c.is_string(t);
+                let ordered = |c: &Self, t: TypeId| c.is_ordered(t);
                 let mut x = xs[0].clone();
                 for i in 0..xs.len() {
                     let a = xs[i].clone();

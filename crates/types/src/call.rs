@@ -86,6 +86,7 @@ impl<'a> Checker<'a> {
         let Some(g) = self.generic_func_ref(fun) else {
             return Operand::invalid(Some(e));
         };
+        self.mark_resolved(fun);
         let Some(gen) = self.gen.generics.get(&g).cloned() else {
             return Operand::invalid(Some(e));
         };

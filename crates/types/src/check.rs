@@ -188,11 +188,20 @@ pub(crate) struct Checker<'a> {
     pub arena: &'a Arena<FuncDecl>,
     /// Nonzero while a constraint position is evaluated (a constraint interface allowed).
     pub allow_constraint: u32,
+    /// While a type parameter list's constraints are evaluated: map key types that are
+    /// type parameters, checked for comparability once every constraint is known.
+    pub declaring_tparams: bool,
+    pub deferred_keys: Vec<(TypeId, &'a Expr)>,
     pub gen: GenericState,
     /// Expressions naming a generic function without instantiating it.
     pub generic_refs: HashMap<NodeId, ObjId>,
     /// The type arguments of partial instantiations `F[int]` (by the Index expression).
     pub partial_targs: HashMap<NodeId, Vec<TypeId>>,
+    /// Each generic function reference (expression, position, the error if it stays
+    /// uninstantiated) and those that were
+    /// called, instantiated or assigned (see `report_uninstantiated`).
+    pub generic_uses: Vec<(NodeId, u32, String)>,
+    pub resolved_refs: HashSet<NodeId>,
     /// Instances of generic types whose generic type's declaration was not finished.
     pub incomplete: Vec<TypeId>,
     /// Function instances whose bodies are still to be checked.
@@ -539,9 +548,13 @@ impl<'a> Checker<'a> {
             session: None,
             arena,
             allow_constraint: 0,
+            declaring_tparams: false,
+            deferred_keys: Vec::new(),
             gen: GenericState::default(),
             generic_refs: HashMap::new(),
             partial_targs: HashMap::new(),
+            generic_uses: Vec::new(),
+            resolved_refs: HashSet::new(),
             incomplete: Vec::new(),
             pending: Vec::new(),
             next_node: Self::first_free_node(srcs),

@@ -132,6 +132,28 @@ impl<'a> Checker<'a> {
             return true;
         }
         let v = x.ty;
+        // With type parameters: every type of one type set converts to every type of the
+        // other (a type that is not a type parameter is its own type set).
+        let (vs, ts) = (self.conversion_terms(v), self.conversion_terms(t));
+        if vs.is_some() || ts.is_some() {
+            let (vs, ts) = (vs.unwrap_or(vec![v]), ts.unwrap_or(vec![t]));
+            if vs.is_empty() || ts.is_empty() {
+                return false;
+            }
+            for &a in &vs {
+                for &b in &ts {
+                    let xa = Operand {
+                        mode: OpMode::Value,
+                        ty: a,
+                        expr: None,
+                    };
+                    if !self.convertible_to(&xa, b) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
         let (vu, tu) = (self.tt.underlying(v), self.tt.underlying(t));
         if self.identical_ignore_tags(vu, tu) {
             return true;
@@ -175,6 +197,13 @@ impl<'a> Checker<'a> {
             }
         }
         false
+    }
+
+    /// For a type parameter, the types of its type set's terms (empty if it has no terms).
+    fn conversion_terms(&self, t: TypeId) -> Option<Vec<TypeId>> {
+        self.tt.tparam_of(t)?;
+        let terms = self.tparam_set(t).and_then(|s| s.terms).unwrap_or_default();
+        Some(terms.iter().map(|term| term.ty).collect())
     }
 
     pub(crate) fn identical_ignore_tags(&self, a: TypeId, b: TypeId) -> bool {

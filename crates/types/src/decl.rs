@@ -58,6 +58,7 @@ impl<'a> Checker<'a> {
             }
         }
         self.check_instances();
+        self.report_uninstantiated();
         self.unused_imports(p, f0);
         self.init_order(p, order0);
         self.flush_untyped();

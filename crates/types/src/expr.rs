@@ -45,15 +45,6 @@ impl<'a> Checker<'a> {
                 self.err_at_op(&x, format!("{} (type) is not an expression", s));
                 Operand::invalid(x.expr)
             }
-            _ if x.expr.is_some_and(|e| self.generic_func_ref(e).is_some()) => {
-                let s = x.expr.map(gosrc::expr).unwrap_or_default();
-                let s = s.split('[').next().unwrap_or_default().to_string();
-                self.err_at_op(
-                    &x,
-                    format!("cannot use generic function {s} without instantiation"),
-                );
-                Operand::invalid(x.expr)
-            }
             _ => {
                 if let TypeKind::Tuple(ts) = self.tt.kind(x.ty) {
                     if ts.len() != 1 {
@@ -161,8 +152,14 @@ impl<'a> Checker<'a> {
                     return Operand::invalid(Some(e));
                 }
                 if self.gen.generics.contains_key(&o) {
-                    // Instantiated by the call or index expression around it.
+                    // Instantiated by the call, index expression or assignment around it
+                    // (else `report_uninstantiated` reports it).
                     self.generic_refs.insert(e.id, o);
+                    let msg = format!(
+                        "cannot use generic function {} without instantiation",
+                        gosrc::expr(e)
+                    );
+                    self.generic_uses.push((e.id, pos, msg));
                 }
                 OpMode::Value
             }

@@ -66,7 +66,10 @@ impl<'a> Checker<'a> {
                 return None;
             }
         }
-        // 2. Untyped constants, for parameters that are a type parameter themselves.
+        if !self.infer_core(&mut u, tparams, pos, fname, true) {
+            return None;
+        }
+        // 3. Untyped constants, for parameters that are a type parameter themselves.
         for &tp in tparams {
             if u.bound.contains_key(&tp) {
                 continue;
@@ -103,40 +106,8 @@ impl<'a> Checker<'a> {
                 u.bound.insert(tp, d);
             }
         }
-        // 3. Core types of the constraints, until nothing changes.
-        for _ in 0..=tparams.len() {
-            let mut changed = false;
-            for &tp in tparams {
-                let Some(core) = self.tt.tparam_of(tp).map(|i| i.core) else {
-                    continue;
-                };
-                if core == T_INVALID || !self.has_tparams(core) {
-                    continue;
-                }
-                match u.bound.get(&tp).copied() {
-                    Some(b) => {
-                        let before = u.bound.len();
-                        let ub = self.tt.underlying(b);
-                        if !self.unify(&mut u, core, ub, false, 0) {
-                            let (bs, cs) = (self.ts(b), self.ts(core));
-                            let name = self.ts(tp);
-                            self.error(
-                                pos,
-                                format!("{bs} does not match {cs} (cannot infer {name})"),
-                            );
-                            return None;
-                        }
-                        changed |= u.bound.len() != before;
-                    }
-                    None => {
-                        u.bound.insert(tp, core);
-                        changed = true;
-                    }
-                }
-            }
-            if !changed {
-                break;
-            }
+        if !self.infer_core(&mut u, tparams, pos, fname, false) {
+            return None;
         }
         // Resolve bindings that mention other type parameters.
         let mut out = Vec::new();
@@ -162,6 +133,79 @@ impl<'a> Checker<'a> {
             out.push(t);
         }
         Some(out)
+    }
+
+    /// 2. Core types of the constraints, until nothing changes (`S ~[]E` bound to `[]int`
+    /// gives E = int; an unbound S whose constraint has a core type gets it).
+    fn infer_core(
+        &mut self,
+        u: &mut Unifier,
+        tparams: &[TypeId],
+        pos: u32,
+        fname: &str,
+        check_methods: bool,
+    ) -> bool {
+        for _ in 0..=tparams.len() {
+            let mut changed = false;
+            for &tp in tparams {
+                let Some((core, constraint)) =
+                    self.tt.tparam_of(tp).map(|i| (i.core, i.constraint))
+                else {
+                    continue;
+                };
+                if core == T_INVALID {
+                    // No core type, but a known type argument must have the constraint's
+                    // methods (types2 checks this during inference).
+                    let methods = self
+                        .type_set(constraint)
+                        .map(|s| s.methods)
+                        .unwrap_or_default();
+                    let bound = u.bound.get(&tp).copied();
+                    if let (Some(tx), false, true) = (bound, methods.is_empty(), check_methods) {
+                        if !self.has_tparams(tx) {
+                            let iface = self.tt.intern(TypeKind::Interface(methods));
+                            if let Err(cause) = self.implements(tx, iface) {
+                                let (name, txs, cs) =
+                                    (self.ts(tp), self.ts(tx), self.ts(constraint));
+                                self.error(
+                                    pos,
+                                    format!("in call to {fname}, {name} (type {txs}) does not satisfy {cs} {cause}"),
+                                );
+                                return false;
+                            }
+                        }
+                    }
+                    continue;
+                }
+                if !self.has_tparams(core) {
+                    continue;
+                }
+                match u.bound.get(&tp).copied() {
+                    Some(b) => {
+                        let before = u.bound.len();
+                        let ub = self.tt.underlying(b);
+                        if !self.unify(u, core, ub, false, 0) {
+                            let (bs, cs) = (self.ts(b), self.ts(core));
+                            let name = self.ts(tp);
+                            self.error(
+                                pos,
+                                format!("{bs} does not match {cs} (cannot infer {name})"),
+                            );
+                            return false;
+                        }
+                        changed |= u.bound.len() != before;
+                    }
+                    None => {
+                        u.bound.insert(tp, core);
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        true
     }
 
     /// Unifies `x` (which may mention the type parameters being inferred) with `y`.

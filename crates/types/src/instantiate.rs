@@ -528,6 +528,7 @@ impl<'a> Checker<'a> {
         let Some(g) = self.generic_func_ref(x) else {
             return Operand::invalid(Some(e));
         };
+        self.mark_resolved(x);
         let Some(gen) = self.gen.generics.get(&g).cloned() else {
             return Operand::invalid(Some(e));
         };
@@ -544,7 +545,14 @@ impl<'a> Checker<'a> {
         }
         if targs.len() < n {
             self.generic_refs.insert(e.id, g);
-            self.partial_targs.insert(e.id, targs);
+            self.partial_targs.insert(e.id, targs.clone());
+            let missing = gen.tparams[targs.len()];
+            let msg = format!(
+                "cannot infer {} (declared at {})",
+                self.ts(missing),
+                crate::errors::pos_marker(gen.spans[targs.len()])
+            );
+            self.generic_uses.push((e.id, x.span.hi, msg));
             return Operand {
                 mode: OpMode::Value,
                 ty: xo.ty,
@@ -678,6 +686,86 @@ impl<'a> Checker<'a> {
                     return;
                 }
                 _ => return,
+            }
+        }
+    }
+
+    /// Instantiates the generic function value `x` for assignment to a variable of type
+    /// `t`, inferring its type arguments from `t`; reports an error if it cannot.
+    pub(crate) fn instantiate_for_target(
+        &mut self,
+        x: &mut Operand<'a>,
+        t: Option<TypeId>,
+    ) -> bool {
+        let Some(e) = x.expr else { return false };
+        let Some(g) = self.generic_func_ref(e) else {
+            return false;
+        };
+        let name = gosub_syntax::gosrc::expr(e);
+        let name = name.split('[').next().unwrap_or_default().to_string();
+        let gen = self.gen.generics.get(&g).cloned();
+        let target =
+            t.filter(|&t| matches!(self.tt.under(t), TypeKind::Func(_)) && !self.has_tparams(t));
+        let partial = self.partial_targs.contains_key(&ast::unparen(e).id);
+        let (Some(gen), Some(target)) = (gen, target) else {
+            if !partial {
+                // (A partial instantiation is reported as "cannot infer" by
+                // `report_uninstantiated`.)
+                self.mark_resolved(e);
+                let msg = format!("cannot use generic function {name} without instantiation");
+                self.err_at_op(x, msg);
+            }
+            return false;
+        };
+        self.mark_resolved(e);
+        let partial = (self.partial_targs.get(&ast::unparen(e).id).cloned()).unwrap_or_default();
+        let gsig = self.obj(g).ty;
+        let arg = Operand {
+            mode: OpMode::Value,
+            ty: target,
+            expr: Some(e),
+        };
+        let pos = crate::errors::start_pos(e);
+        let Some(targs) = self.infer(
+            &gen.tparams,
+            &gen.spans,
+            &partial,
+            &[gsig],
+            &[Some(arg)],
+            &name,
+            pos,
+        ) else {
+            return false;
+        };
+        if !self.verify_targs(&gen.tparams, &targs, pos) {
+            return false;
+        }
+        let inst = self.instantiate_func(g, targs);
+        self.record_instance(e, inst);
+        x.ty = self.obj(inst).ty;
+        true
+    }
+
+    /// Marks the generic function reference `e` (and what it is made of) as dealt with.
+    pub(crate) fn mark_resolved(&mut self, e: &Expr) {
+        let mut cur = e;
+        loop {
+            self.resolved_refs.insert(cur.id);
+            match &cur.kind {
+                ExprKind::Paren(x) | ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. } => {
+                    cur = x
+                }
+                _ => return,
+            }
+        }
+    }
+
+    /// Reports the generic functions named without being called, instantiated or assigned
+    /// to a function type (types2 reports them where they are used).
+    pub(crate) fn report_uninstantiated(&mut self) {
+        for (id, pos, msg) in std::mem::take(&mut self.generic_uses) {
+            if !self.resolved_refs.contains(&id) {
+                self.error(pos, msg);
             }
         }
     }

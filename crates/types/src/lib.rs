@@ -230,10 +230,11 @@ pub struct Info {
     pub uses: HashMap<NodeId, ObjId>,
     /// Identifier definitions (declared names, including `:=`, params, results, receivers,
     /// range variables, labels). For a type switch `switch v := x.(type)`, each clause gets
-    /// its own Var object: `implicits[clause span.lo]`.
+    /// its own Var object: `implicits[(v's NodeId, clause index)]`.
     pub defs: HashMap<NodeId, ObjId>,
-    /// Type switch clause variables keyed by the `case`/`default` keyword's offset.
-    pub implicits: HashMap<u32, ObjId>,
+    /// Type switch clause variables keyed by the bound identifier's NodeId and the clause's
+    /// index (node ids, unlike positions, differ between the instances of generic code).
+    pub implicits: HashMap<(NodeId, usize), ObjId>,
     /// Selector expressions (by the Selector Expr's NodeId).
     pub selections: HashMap<NodeId, Selection>,
     /// Free variables of each function literal (by the FuncLit Expr's NodeId): the outer
@@ -311,6 +312,15 @@ pub struct Program {
 impl Program {
     pub fn obj(&self, id: ObjId) -> &Object {
         &self.objects[id.0 as usize]
+    }
+
+    /// The first NodeId no file of the program uses (the checker's instance file included):
+    /// where the next parsed input of a session starts numbering.
+    pub fn next_node_id(&self) -> NodeId {
+        (self.packages.iter().flat_map(|p| &p.files))
+            .map(|f| f.next_id)
+            .max()
+            .unwrap_or(0)
     }
 
     /// Whether `fd` is a generic function or method declaration (see `Info::generic_decls`).

@@ -193,7 +193,7 @@ impl<'a> Checker<'a> {
         let mut clause_vars: Vec<ObjId> = Vec::new();
         let mut seen: Vec<(TypeId, u32)> = Vec::new();
         let mut first_default: Option<u32> = None;
-        for cl in clauses {
+        for (ci, cl) in clauses.iter().enumerate() {
             let mut single: Option<TypeId> = None;
             match &cl.exprs {
                 None => {
@@ -277,7 +277,7 @@ impl<'a> Checker<'a> {
                     b.span,
                     pkg,
                 );
-                self.info.implicits.insert(cl.span.lo, o);
+                self.info.implicits.insert((b.id, ci), o);
                 if let Some(s) = self.scopes.last_mut() {
                     s.names.insert(b.name.clone(), o);
                 }

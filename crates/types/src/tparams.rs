@@ -30,12 +30,22 @@ impl<'a> Checker<'a> {
             }
         }
         let mut i = 0;
+        let outer = std::mem::replace(&mut self.declaring_tparams, true);
         for f in fields {
             let c = self.constraint(&f.ty);
             let core = self.core_of_constraint(c);
             for _ in &f.names {
                 self.tt.set_constraint(tps[i], c, core);
                 i += 1;
+            }
+        }
+        self.declaring_tparams = outer;
+        if !outer {
+            for (k, e) in std::mem::take(&mut self.deferred_keys) {
+                if !self.comparable(k) {
+                    let s = self.ts(k);
+                    self.err_at(e, format!("invalid map key type {s}"));
+                }
             }
         }
         tps

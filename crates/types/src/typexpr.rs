@@ -176,7 +176,10 @@ impl<'a> Checker<'a> {
                 if k == T_INVALID || v == T_INVALID {
                     return T_INVALID;
                 }
-                if self.tt.underlying(k) != T_INVALID && !self.comparable(k) {
+                if self.tt.tparam_of(k).is_some() && self.declaring_tparams {
+                    // Its constraint may not be known yet: checked when it is.
+                    self.deferred_keys.push((k, key));
+                } else if self.tt.underlying(k) != T_INVALID && !self.comparable(k) {
                     self.err_at(key, format!("invalid map key type {}", self.ts(k)));
                     return T_INVALID;
                 }
