@@ -431,17 +431,21 @@ impl<'a> Gen<'a> {
                 ptr_recv,
                 ..
             } => {
-                let base = self
-                    .p
-                    .types
-                    .named_of(*r)
-                    .map(|n| n.name.clone())
-                    .unwrap_or_else(|| "?".into());
+                // gc names the methods of generic types' instances `(*Box[...]).At`.
+                let base = match self.p.types.named_of(*r) {
+                    Some(n) if n.targs.is_empty() => n.name.clone(),
+                    Some(n) => format!("{}[...]", n.name),
+                    None => "?".into(),
+                };
                 if *ptr_recv {
                     format!("{}.(*{}).{}", pkg, base, o.name)
                 } else {
                     format!("{}.{}.{}", pkg, base, o.name)
                 }
+            }
+            // and generic functions' instances `F[...]`.
+            _ if self.p.info.instance_origin.contains_key(&obj) => {
+                format!("{}.{}[...]", pkg, o.name)
             }
             _ => match o.name.strip_prefix(types::SESSION_FN_PREFIX) {
                 // An eval session's input N runs as `main.inputN` (file `<input N>`).

@@ -105,6 +105,9 @@ impl<'a> Checker<'a> {
         if x.expr.is_some_and(|e| self.generic_func_ref(e).is_some()) {
             // A generic function assigned to a function type: instantiated with the type
             // arguments the target's signature gives (Go 1.21).
+            // (Not in composite literal elements: gc infers only for assignments, calls and
+            // returns.)
+            let t = t.filter(|_| !context.ends_with(" literal"));
             if !self.instantiate_for_target(x, t) {
                 x.mode = OpMode::Invalid;
                 return;

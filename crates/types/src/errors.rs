@@ -15,6 +15,12 @@ pub(crate) fn pos_marker(pos: u32) -> String {
     format!("{{@{}}}", pos)
 }
 
+/// A position inside a message that the go command shows relative to the current
+/// directory (`./x.go:6:11`, as in "declared at").
+pub(crate) fn pos_marker_rel(pos: u32) -> String {
+    format!("{{@.{}}}", pos)
+}
+
 /// `x redeclared in this block` with the other declaration's position.
 pub(crate) fn redeclared(name: &str, prev: u32) -> String {
     format!(

@@ -119,7 +119,7 @@ impl<'a> Checker<'a> {
                     pos,
                     format!(
                         "in call to {fname}, cannot infer {name} (declared at {})",
-                        crate::errors::pos_marker(at)
+                        crate::errors::pos_marker_rel(at)
                     ),
                 );
                 return None;

@@ -291,6 +291,7 @@ impl<'a> Checker<'a> {
             mo.pkg,
         );
         self.objs[o.0 as usize].owner = None;
+        self.info.instance_origin.insert(o, m);
         if let TypeKind::Named(n) = self.tt.kind(inst).clone() {
             self.tt.named[n.0 as usize].methods.push(o);
         }
@@ -349,6 +350,7 @@ impl<'a> Checker<'a> {
             go.pkg,
         );
         self.objs[o.0 as usize].owner = None;
+        self.info.instance_origin.insert(o, g);
         self.gen.func_instances.insert((g, targs.clone()), o);
         self.add_body(g, &gen, o, targs);
         o
@@ -550,7 +552,7 @@ impl<'a> Checker<'a> {
             let msg = format!(
                 "cannot infer {} (declared at {})",
                 self.ts(missing),
-                crate::errors::pos_marker(gen.spans[targs.len()])
+                crate::errors::pos_marker_rel(gen.spans[targs.len()])
             );
             self.generic_uses.push((e.id, x.span.hi, msg));
             return Operand {

@@ -253,6 +253,9 @@ pub struct Info {
     /// Generic function and method declarations (by the FuncDecl's name NodeId): checked,
     /// but only their instances (copies with other ids) are analysed and compiled.
     pub generic_decls: HashSet<NodeId>,
+    /// Each instance of a generic function or method (its Func object) and the generic
+    /// declaration's object it was made from.
+    pub instance_origin: HashMap<ObjId, ObjId>,
 }
 
 #[derive(Clone, Debug, Default)]

@@ -397,9 +397,6 @@ impl<'a> Checker<'a> {
     }
 
     pub(crate) fn kind_string(&self, t: TypeId) -> String {
-        if t == T_UNTYPED_NIL {
-            return "nil".into();
-        }
         match self.tt.under(t) {
             TypeKind::Basic(_) => self.ts(t),
             _ => self.composite_kind(t),

@@ -14,6 +14,9 @@ impl<'a> Checker<'a> {
     pub(crate) fn convert_untyped(&mut self, x: &mut Operand<'a>, target: TypeId) {
         match self.implicit_type_and_value(x, target) {
             Ok((t, v)) => {
+                if v.is_none() && self.tt.tparam_of(t).is_some() {
+                    x.mode = OpMode::Value;
+                }
                 if let Some(v) = v {
                     x.mode = OpMode::Const(v.clone());
                     if let Some(e) = x.expr {
@@ -89,6 +92,18 @@ impl<'a> Checker<'a> {
             } else {
                 Err(cst::ReprErr::Invalid)
             };
+        }
+        if self.tt.tparam_of(target).is_some() {
+            // Every type of the type set must take the value; the result is a value of the
+            // type parameter, not a constant (types2).
+            let terms = self.tparam_set(target).and_then(|s| s.terms);
+            let Some(terms) = terms.filter(|t| !t.is_empty()) else {
+                return Err(cst::ReprErr::Invalid);
+            };
+            for term in terms {
+                self.implicit_type_and_value(x, term.ty)?;
+            }
+            return Ok((target, None));
         }
         match self.tt.under(target).clone() {
             TypeKind::Basic(b) => {
