@@ -112,6 +112,15 @@ fn fmt_const(p: &Program, e: &Expr, v: &ConstValue) -> String {
 /// A type expression as gc prints the type.
 pub fn fmt_type_expr(p: &Program, e: &Expr) -> String {
     match &e.kind {
+        // In an instance of generic code gc prints a type parameter as its GC shape.
+        ExprKind::Ident(id) if is_tparam_name(p, e) => match p.info.types.get(&e.id) {
+            Some(&t) => p.types.shape_string(t),
+            None => id.name.clone(),
+        },
+        ExprKind::Index { index, .. } if is_tparam_name(p, index) => shaped_type_of(p, e),
+        ExprKind::IndexList { indices, .. } if indices.iter().any(|i| is_tparam_name(p, i)) => {
+            shaped_type_of(p, e)
+        }
         ExprKind::Ident(id) => id.name.clone(),
         ExprKind::Paren(x) => fmt_type_expr(p, x),
         ExprKind::Selector { x, sel } => format!("{}.{}", fmt_type_expr(p, x), sel.name),
@@ -144,6 +153,69 @@ pub fn fmt_type_expr(p: &Program, e: &Expr) -> String {
             Some(&t) => p.types.type_string(t, false),
             None => "?".into(),
         },
+    }
+}
+
+/// For a call of an instance of generic code: gc's name of the shaped function it calls and
+/// the dictionary argument, and the receiver expression of a method call.
+fn shaped_callee<'e>(p: &Program, fun: &'e Expr) -> Option<((String, String), Option<&'e Expr>)> {
+    let fun = gosub_syntax::ast::unparen(fun);
+    let (obj, recv) = match &fun.kind {
+        ExprKind::Ident(id) => (*p.info.uses.get(&id.id)?, None),
+        ExprKind::Index { .. } | ExprKind::IndexList { .. } => (p.instance_of(fun)?, None),
+        ExprKind::Selector { x, .. } => match p.info.selections.get(&fun.id)? {
+            gosub_types::Selection::Qualified(o) => (*o, None),
+            gosub_types::Selection::Method { func, path, .. } if path.is_empty() => {
+                (*func, Some(&**x))
+            }
+            _ => return None,
+        },
+        _ => return None,
+    };
+    p.info.instance_origin.get(&obj)?;
+    let o = p.obj(obj);
+    let targs = p.info.instance_targs.get(&obj)?;
+    let shapes: Vec<String> = targs.iter().map(|&t| p.types.shape_string(t)).collect();
+    let actual: Vec<String> = targs
+        .iter()
+        .map(|&t| p.types.type_string(t, false))
+        .collect();
+    match &o.kind {
+        gosub_types::ObjKind::Func {
+            recv: Some(r),
+            ptr_recv,
+            ..
+        } => {
+            let base = p.types.named_of(*r)?.name.clone();
+            let star = if *ptr_recv { "*" } else { "" };
+            let name = format!("({star}{base}[{}]).{}", shapes.join(","), o.name);
+            let dict = format!("&.dict.{base}[{}]", actual.join(","));
+            Some(((name, dict), recv))
+        }
+        _ => {
+            let name = format!("{}[{}]", o.name, shapes.join(","));
+            let dict = format!("&.dict.{}[{}]", o.name, actual.join(","));
+            Some(((name, dict), None))
+        }
+    }
+}
+
+/// Whether `e` names a type parameter (in generic code or one of its instances).
+fn is_tparam_name(p: &Program, e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Ident(id) => {
+            (p.info.uses.get(&id.id)).is_some_and(|o| p.info.tparam_names.contains(o))
+        }
+        ExprKind::Paren(x) | ExprKind::Star(x) => is_tparam_name(p, x),
+        ExprKind::ArrayType { elem, .. } => is_tparam_name(p, elem),
+        _ => false,
+    }
+}
+
+fn shaped_type_of(p: &Program, e: &Expr) -> String {
+    match p.info.types.get(&e.id) {
+        Some(&t) => p.types.shaped_type_string(t),
+        None => "?".into(),
     }
 }
 
@@ -341,6 +413,26 @@ fn w(p: &Program, e: &Expr, prec: u8, s: &mut String) {
                     } else {
                         w(p, a, 0, s);
                     }
+                }
+                if *ellipsis {
+                    s.push_str("...");
+                }
+                s.push(')');
+                return;
+            }
+            if let Some((callee, recv)) = shaped_callee(p, fun) {
+                // gc calls the shaped instance with its dictionary:
+                // `Sum[go.shape.int](&.dict.Sum[int], xs)`, `(*Box[go.shape.int]).Get(b, &.dict.Box[int])`.
+                s.push_str(&callee.0);
+                s.push('(');
+                if let Some(r) = recv {
+                    w(p, r, 0, s);
+                    s.push_str(", ");
+                }
+                s.push_str(&callee.1);
+                for a in args.iter() {
+                    s.push_str(", ");
+                    w(p, a, 0, s);
                 }
                 if *ellipsis {
                     s.push_str("...");

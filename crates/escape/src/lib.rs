@@ -53,6 +53,10 @@ pub use prescan::addr_taken_or_captured;
 /// The analysis result.
 #[derive(Clone, Debug, Default)]
 pub struct Escapes {
+    /// Spans of the generic declarations whose instances were analysed (for `-m`).
+    pub generic_spans: Vec<gosub_syntax::ast::Span>,
+    /// For each of `lines`: the GC shapes of the instances of generic code in its batch.
+    pub line_shapes: Vec<String>,
     /// Local variables (and parameters) whose address outlives their frame (gc's
     /// "moved to heap").
     pub moved_to_heap: HashSet<ObjId>,
@@ -156,6 +160,19 @@ pub fn analyze(p: &Program, explain: bool) -> Result<Escapes, InternalError> {
             }
         }
         out.zero_copy.extend(bo.zero_copy.iter().copied());
+        // The GC shapes of the instances in this batch: gc analyses one shaped instance per
+        // shape, so identical lines from instances of one shape are printed once.
+        let shape_key: Vec<String> = (batch.iter())
+            .filter_map(|fd| p.info.defs.get(&fd.name.id))
+            .filter_map(|o| p.info.instance_targs.get(o))
+            .map(|ts| {
+                let v: Vec<String> = ts.iter().map(|&t| p.types.shape_string(t)).collect();
+                v.join(",")
+            })
+            .collect();
+        let shape_key = shape_key.join(";");
+        out.line_shapes
+            .extend(std::iter::repeat_n(shape_key, bo.lines.len()));
         out.lines.extend(bo.lines);
         out.explain.extend(bo.explain);
         out.batch_ends.push((out.explain.len(), out.lines.len()));
@@ -165,6 +182,7 @@ pub fn analyze(p: &Program, explain: bool) -> Result<Escapes, InternalError> {
     }
     // Package-level initialisers run in no frame: their allocations are heap allocations
     // (never in `stack_allocs`).
+    out.generic_spans = p.generic_spans();
     Ok(out)
 }
 
@@ -196,6 +214,8 @@ impl Escapes {
             ends.push((self.explain.len(), self.lines.len()));
         }
         let (mut e0, mut l0) = (0, 0);
+        let mut seen: std::collections::HashSet<(u32, &str, &str)> =
+            std::collections::HashSet::new();
         for (e1, l1) in ends {
             if level >= 2 {
                 for (pos, msg, m) in self.explain.get(e0..e1).unwrap_or_default() {
@@ -204,8 +224,24 @@ impl Escapes {
                     }
                 }
             }
-            for (pos, msg, m) in self.lines.get(l0..l1).unwrap_or_default() {
+            for (i, (pos, msg, m)) in self
+                .lines
+                .get(l0..l1)
+                .unwrap_or_default()
+                .iter()
+                .enumerate()
+            {
                 if !only_main || *m {
+                    // Instances of generic code with the same shape print one line, as
+                    // gc's one shaped instance does.
+                    let generic = self
+                        .generic_spans
+                        .iter()
+                        .any(|s| s.lo <= *pos && *pos < s.hi);
+                    let shapes = self.line_shapes.get(l0 + i).map_or("", |s| s.as_str());
+                    if generic && !seen.insert((*pos, msg.as_str(), shapes)) {
+                        continue;
+                    }
                     v.push(format!("{}: {}", map.position(*pos), msg));
                 }
             }

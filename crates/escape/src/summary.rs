@@ -402,7 +402,10 @@ fn finish(
                 esc = Leaks::heap_all();
             }
             if !escapes && !name.starts_with('~') {
-                let m = in_main(fk);
+                // gc reports no parameter lines for the shaped instances of generic code.
+                let instance =
+                    (p.info.defs.get(&fk)).is_some_and(|o| p.info.instance_origin.contains_key(o));
+                let m = in_main(fk) && !instance;
                 let pos = p.obj(o).span.lo;
                 let mut warned = false;
                 if let Some(x) = esc.heap {

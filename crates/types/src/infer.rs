@@ -135,8 +135,8 @@ impl<'a> Checker<'a> {
         Some(out)
     }
 
-    /// 2. Core types of the constraints, until nothing changes (`S ~[]E` bound to `[]int`
-    /// gives E = int; an unbound S whose constraint has a core type gets it).
+    /// Step 2: core types of the constraints, until nothing changes (`S ~[]E` bound to
+    /// `[]int` gives E = int; an unbound S whose constraint has a core type gets it).
     fn infer_core(
         &mut self,
         u: &mut Unifier,

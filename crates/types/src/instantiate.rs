@@ -292,6 +292,7 @@ impl<'a> Checker<'a> {
         );
         self.objs[o.0 as usize].owner = None;
         self.info.instance_origin.insert(o, m);
+        self.info.instance_targs.insert(o, targs.clone());
         if let TypeKind::Named(n) = self.tt.kind(inst).clone() {
             self.tt.named[n.0 as usize].methods.push(o);
         }
@@ -351,6 +352,7 @@ impl<'a> Checker<'a> {
         );
         self.objs[o.0 as usize].owner = None;
         self.info.instance_origin.insert(o, g);
+        self.info.instance_targs.insert(o, targs.clone());
         self.gen.func_instances.insert((g, targs.clone()), o);
         self.add_body(g, &gen, o, targs);
         o

@@ -256,6 +256,11 @@ pub struct Info {
     /// Each instance of a generic function or method (its Func object) and the generic
     /// declaration's object it was made from.
     pub instance_origin: HashMap<ObjId, ObjId>,
+    /// The type arguments of each instance (for a method, its receiver type's).
+    pub instance_targs: HashMap<ObjId, Vec<TypeId>>,
+    /// The type names that stand for type parameters in generic code and its instances
+    /// (bound to the type parameter, or to the instance's type argument).
+    pub tparam_names: HashSet<ObjId>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -324,6 +329,23 @@ impl Program {
             .map(|f| f.next_id)
             .max()
             .unwrap_or(0)
+    }
+
+    /// The span of every generic function and method declaration (from `func` to the end of
+    /// its body): where the code of their instances comes from.
+    pub fn generic_spans(&self) -> Vec<Span> {
+        let mut v = Vec::new();
+        for f in self.packages.iter().flat_map(|p| &p.files) {
+            for d in &f.decls {
+                if let gosub_syntax::ast::Decl::Func(fd) = d {
+                    if self.is_generic(fd) {
+                        let hi = fd.body.as_ref().map_or(fd.span.hi, |b| b.span.hi);
+                        v.push(Span::new(fd.span.lo, hi));
+                    }
+                }
+            }
+        }
+        v
     }
 
     /// Whether `fd` is a generic function or method declaration (see `Info::generic_decls`).

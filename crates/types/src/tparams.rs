@@ -58,6 +58,7 @@ impl<'a> Checker<'a> {
         let pkg = self.cur_pkg;
         for (n, t) in names {
             let o = self.new_obj(n, ObjKind::TypeName, *t, Span::default(), pkg);
+            self.info.tparam_names.insert(o);
             if let Some(s) = self.scopes.last_mut() {
                 s.names.insert(n.clone(), o);
             }

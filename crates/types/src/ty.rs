@@ -465,6 +465,32 @@ impl TypeTable {
         s
     }
 
+    /// gc's name for the GC shape of `t` (`go.shape.int`, `go.shape.*uint8` for every pointer,
+    /// `go.shape.struct { X int }`): how gc's `-m` names the type arguments of the shaped
+    /// instances it compiles generic code to.
+    pub fn shape_string(&self, t: TypeId) -> String {
+        let u = self.underlying(t);
+        match self.kind(u) {
+            TypeKind::Pointer(_) => "go.shape.*uint8".into(),
+            _ => format!("go.shape.{}", self.type_string(u, true)),
+        }
+    }
+
+    /// `t` with the type arguments of instantiated generic types written as their shapes
+    /// (`Box[go.shape.int]`), as gc's `-m` prints types inside generic code.
+    pub fn shaped_type_string(&self, t: TypeId) -> String {
+        match self.kind(t) {
+            TypeKind::Named(n) if !self.named[n.0 as usize].targs.is_empty() => {
+                let nt = &self.named[n.0 as usize];
+                let args: Vec<String> = nt.targs.iter().map(|&a| self.shape_string(a)).collect();
+                format!("{}[{}]", nt.name, args.join(","))
+            }
+            TypeKind::Pointer(e) => format!("*{}", self.shaped_type_string(*e)),
+            TypeKind::Slice(e) => format!("[]{}", self.shaped_type_string(*e)),
+            _ => self.type_string(t, false),
+        }
+    }
+
     /// `t` as types2 prints it in compile errors: `struct{a int}`, `interface{M()}`, `any`;
     /// names of package main unqualified.
     pub fn error_type_string(&self, t: TypeId) -> String {
@@ -627,7 +653,7 @@ impl TypeTable {
                 self.write_type(&mut p, t.ty, st, d);
             }
             if terms.is_empty() {
-                p.push_str("∅");
+                p.push('∅');
             }
             parts.push(p);
         }
