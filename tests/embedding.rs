@@ -58,6 +58,42 @@ fn conversions() {
     assert_eq!(t, Value::Tuple(vec![Value::Int(12), Value::Nil]));
 }
 
+/// Generic declarations made in one input are used, and instantiated anew, in later ones.
+#[test]
+fn eval_accepts_generic_declarations_across_inputs() {
+    let mut vm = vm();
+    vm.eval("func Map[T, U any](xs []T, f func(T) U) []U { var r []U; for _, x := range xs { r = append(r, f(x)) }; return r }")
+        .unwrap();
+    vm.eval("type Stack[T any] struct{ items []T }\nfunc (s *Stack[T]) Push(v T) { s.items = append(s.items, v) }\nfunc (s *Stack[T]) Len() int { return len(s.items) }")
+        .unwrap();
+    assert_eq!(
+        vm.eval_as::<String>(
+            "fmt.Sprint(Map([]int{1, 2}, func(i int) string { return strconv.Itoa(i * 10) }))"
+        )
+        .unwrap(),
+        "[10 20]"
+    );
+    vm.eval("var s Stack[string]").unwrap();
+    vm.eval("s.Push(\"a\"); s.Push(\"b\")").unwrap();
+    assert_eq!(vm.eval_as::<i64>("s.Len()").unwrap(), 2);
+    // A new instantiation of both in a later input, and the earlier ones again.
+    vm.eval("var f Stack[float64]\nf.Push(1.5)").unwrap();
+    assert_eq!(
+        vm.eval_as::<String>(
+            "fmt.Sprint(Map(f.items, func(x float64) int { return int(x * 2) }), s.items, f.Len())"
+        )
+        .unwrap(),
+        "[3] [a b] 1"
+    );
+    match vm.eval("Map(1, 2)") {
+        Err(Error::Compile(d)) => assert!(
+            d[0].message == "in call to Map, cannot infer T (declared at <input 1>:1:10)",
+            "{d:?}"
+        ),
+        other => panic!("{other:?}"),
+    }
+}
+
 #[test]
 fn call_get_set() {
     let mut vm = vm();

@@ -58,7 +58,7 @@ pub fn expand_positions(msg: &str, map: &SourceMap) -> String {
             Some(j) if after[..j].chars().all(|c| c.is_ascii_digit()) && j > 0 => {
                 let pos: u32 = after[..j].parse().unwrap_or(0);
                 let p = map.position(pos);
-                if dot && !p.starts_with('/') && !p.starts_with('.') {
+                if dot && !p.starts_with('/') && !p.starts_with('.') && !p.starts_with('<') {
                     out.push_str("./");
                 }
                 out.push_str(&p);
