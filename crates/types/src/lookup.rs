@@ -105,7 +105,12 @@ impl<'a> Checker<'a> {
                         }
                     }
                 }
-                match self.tt.under(t).clone() {
+                // A type parameter has no fields, even when its core type is a struct.
+                let under = match self.tt.tparam_of(t) {
+                    Some(_) => TypeKind::Tuple(Vec::new()),
+                    None => self.tt.under(t).clone(),
+                };
+                match under {
                     TypeKind::Struct(fields) => {
                         for (i, f) in fields.iter().enumerate() {
                             let mut p = path.clone();
