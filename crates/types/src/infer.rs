@@ -51,6 +51,11 @@ impl<'a> Checker<'a> {
             if self.is_untyped(x.ty) || !self.has_tparams(*p) {
                 continue;
             }
+            // A generic function passed as an argument is instantiated from the parameter's
+            // type once the other type arguments are known (Go 1.21).
+            if x.expr.is_some_and(|e| self.generic_func_ref(e).is_some()) {
+                continue;
+            }
             if !self.unify(&mut u, *p, x.ty, false, 0) {
                 let (ats, pts) = (self.ts(x.ty), self.ts(*p));
                 let at = x.expr.map(gosub_syntax::gosrc::expr).unwrap_or_default();

@@ -727,7 +727,7 @@ impl<'a> Checker<'a> {
         let arg = Operand {
             mode: OpMode::Value,
             ty: target,
-            expr: Some(e),
+            expr: None,
         };
         let pos = crate::errors::start_pos(e);
         let Some(targs) = self.infer(
