@@ -132,7 +132,7 @@ impl<'a> Checker<'a> {
         if !self.verify_targs(&gen.tparams, &targs, lparen) {
             return Operand::invalid(Some(e));
         }
-        let inst = self.instantiate_func(g, targs);
+        let inst = self.instantiate_func(g, targs, lparen);
         self.record_instance(fun, inst);
         let ity = self.obj(inst).ty;
         let Some(isig) = self.func_sig(ity) else {

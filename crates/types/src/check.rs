@@ -212,6 +212,10 @@ pub(crate) struct Checker<'a> {
     pub inst_store: (usize, usize),
     /// Instance copies made by this check (their index in the instance file).
     pub inst_count: usize,
+    /// The generic function or method whose (generic) body is being checked.
+    pub checking_generic: Option<ObjId>,
+    /// The depth of the instance whose body is being checked (see `Pending::depth`).
+    pub inst_depth: u32,
 }
 
 /// What the checker knows about generic declarations and their instances; kept between
@@ -560,6 +564,8 @@ impl<'a> Checker<'a> {
             next_node: Self::first_free_node(srcs),
             inst_store: (main, inst_file),
             inst_count: 0,
+            checking_generic: None,
+            inst_depth: 0,
         };
         c.init_universe();
         c

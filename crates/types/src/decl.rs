@@ -462,7 +462,9 @@ impl<'a> Checker<'a> {
             self.open_scope(false);
             let binds: Vec<(String, TypeId)> = g.names.into_iter().zip(g.tparams).collect();
             self.bind_type_names(&binds);
+            let outer = self.checking_generic.replace(fobj);
             self.func_decl_body_inner(p, fobj, fd);
+            self.checking_generic = outer;
             self.scopes.pop();
             if self.errs.len() > errs {
                 self.gen.generic_failed.insert(fobj);

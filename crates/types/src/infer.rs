@@ -36,6 +36,11 @@ impl<'a> Checker<'a> {
         fname: &str,
         pos: u32,
     ) -> Option<Vec<TypeId>> {
+        // Infer fresh copies of the type parameters, so that a generic function called from
+        // its own body (`F(n-1, []T{x})` in F) keeps its T apart from the caller's T.
+        let (fresh, params) = self.fresh_tparams(tparams, params);
+        let tparams = &fresh[..];
+        let params = &params[..];
         let mut u = Unifier {
             tparams: tparams.to_vec(),
             bound: HashMap::new(),
@@ -211,6 +216,35 @@ impl<'a> Checker<'a> {
             }
         }
         true
+    }
+
+    /// New type parameters standing for `tparams` (constraints rewritten in their terms) and
+    /// `params` rewritten in their terms.
+    fn fresh_tparams(
+        &mut self,
+        tparams: &[TypeId],
+        params: &[TypeId],
+    ) -> (Vec<TypeId>, Vec<TypeId>) {
+        let fresh: Vec<TypeId> = (tparams.iter())
+            .map(|&tp| {
+                let name = self
+                    .tt
+                    .tparam_of(tp)
+                    .map(|i| i.name.clone())
+                    .unwrap_or_default();
+                self.tt.new_type_param(&name)
+            })
+            .collect();
+        let m: HashMap<TypeId, TypeId> =
+            tparams.iter().copied().zip(fresh.iter().copied()).collect();
+        for (&old, &new) in tparams.iter().zip(&fresh) {
+            let c = self.tt.tparam_of(old).map_or(T_ANY, |i| i.constraint);
+            let c = self.subst(c, &m);
+            let core = self.core_of_constraint(c);
+            self.tt.set_constraint(new, c, core);
+        }
+        let params = params.iter().map(|&p| self.subst(p, &m)).collect();
+        (fresh, params)
     }
 
     /// Unifies `x` (which may mention the type parameters being inferred) with `y`.

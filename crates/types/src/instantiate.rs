@@ -57,7 +57,13 @@ pub(crate) struct Pending<'a> {
     pub pkg: usize,
     pub file: usize,
     pub binds: Vec<(String, TypeId)>,
+    /// How many instance bodies led to this one (see MAX_INSTANCE_DEPTH).
+    pub depth: u32,
 }
+
+/// The longest chain of instances whose bodies make the next one: deeper is an
+/// instantiation cycle through several generic functions.
+const MAX_INSTANCE_DEPTH: u32 = 100;
 
 impl<'a> Checker<'a> {
     /// The generic function declaration of `g`.
@@ -299,6 +305,32 @@ impl<'a> Checker<'a> {
         self.add_body(m, &g, o, targs);
     }
 
+    /// Whether `t` mentions one of `tparams`.
+    fn mentions(&self, t: TypeId, tparams: &[TypeId]) -> bool {
+        if tparams.contains(&t) {
+            return true;
+        }
+        match self.tt.kind(t) {
+            TypeKind::Pointer(e)
+            | TypeKind::Slice(e)
+            | TypeKind::Array(e, _)
+            | TypeKind::Chan(_, e) => self.mentions(*e, tparams),
+            TypeKind::Map(k, v) => self.mentions(*k, tparams) || self.mentions(*v, tparams),
+            TypeKind::Named(n) => {
+                let targs = &self.tt.named[n.0 as usize].targs;
+                targs.iter().any(|&a| a != t && self.mentions(a, tparams))
+            }
+            TypeKind::Func(sig) => sig
+                .params
+                .iter()
+                .chain(&sig.results)
+                .any(|&x| self.mentions(x, tparams)),
+            TypeKind::Struct(fs) => fs.iter().any(|f| self.mentions(f.ty, tparams)),
+            TypeKind::Tuple(v) => v.iter().any(|&x| self.mentions(x, tparams)),
+            _ => false,
+        }
+    }
+
     /// Gives instance `inst` of generic function or method `g` (object `gobj`) its own
     /// copy of the declaration, to be checked with the type arguments bound, when the type
     /// arguments are concrete.
@@ -309,6 +341,14 @@ impl<'a> Checker<'a> {
         let Some(fd) = self.generic_func_decl(g) else {
             return;
         };
+        if self.inst_depth >= MAX_INSTANCE_DEPTH {
+            // Instances making instances without end through several functions (a direct
+            // cycle is reported by `instantiate_func`).
+            let pos = g.spans.first().copied().unwrap_or(fd.name.span.lo);
+            self.error(pos, "instantiation cycle");
+            self.gen.generic_failed.insert(gobj);
+            return;
+        }
         let mut copy = fd.clone();
         self.next_node = gosub_syntax::assign_func_decl(&mut copy, self.next_node);
         let idx = self.inst_count;
@@ -325,17 +365,37 @@ impl<'a> Checker<'a> {
             pkg: g.pkg,
             file: g.file,
             binds,
+            depth: self.inst_depth + 1,
         });
     }
 
     /// The instance of generic function `g` with `targs` (checked against the constraints).
-    pub(crate) fn instantiate_func(&mut self, g: ObjId, targs: Vec<TypeId>) -> ObjId {
+    /// `pos` is where the instantiation is (for gc's "instantiation cycle" error).
+    pub(crate) fn instantiate_func(&mut self, g: ObjId, targs: Vec<TypeId>, pos: u32) -> ObjId {
         if let Some(&o) = self.gen.func_instances.get(&(g, targs.clone())) {
             return o;
         }
         let Some(gen) = self.gen.generics.get(&g).cloned() else {
             return g;
         };
+        if self.checking_generic == Some(g) {
+            // F instantiating itself, in its own body, with type arguments made of its type
+            // parameters (`F[[]T]` in F[T]) would need infinitely many instances.
+            let grows = targs
+                .iter()
+                .zip(&gen.tparams)
+                .find(|(a, tp)| a != tp && self.mentions(**a, &gen.tparams));
+            if let Some((&a, &tp)) = grows {
+                let decl = gen.spans.first().copied().unwrap_or(pos);
+                let (tps, ats) = (self.ts(tp), self.ts(a));
+                let at = crate::errors::pos_marker_rel(pos);
+                self.error(
+                    decl,
+                    format!("instantiation cycle:\n\t{at}: {tps} instantiated as {ats}"),
+                );
+                self.gen.generic_failed.insert(g);
+            }
+        }
         let map: HashMap<TypeId, TypeId> = gen.tparams.iter().copied().zip(targs.clone()).collect();
         let go = self.obj(g).clone();
         let sig = self.subst(go.ty, &map);
@@ -376,7 +436,9 @@ impl<'a> Checker<'a> {
             self.cur_file = p.file;
             self.open_scope(false);
             self.bind_type_names(&p.binds);
+            let saved_depth = std::mem::replace(&mut self.inst_depth, p.depth);
             self.func_decl_body(p.pkg, p.file, 0, p.decl);
+            self.inst_depth = saved_depth;
             self.scopes.clear();
             self.cur_pkg = saved_pkg;
             self.cur_file = saved_file;
@@ -567,7 +629,7 @@ impl<'a> Checker<'a> {
         if !self.verify_targs(&gen.tparams, &targs, pos) {
             return Operand::invalid(Some(e));
         }
-        let inst = self.instantiate_func(g, targs);
+        let inst = self.instantiate_func(g, targs, pos);
         self.record_instance(e, inst);
         Operand {
             mode: OpMode::Value,
@@ -744,7 +806,7 @@ impl<'a> Checker<'a> {
         if !self.verify_targs(&gen.tparams, &targs, pos) {
             return false;
         }
-        let inst = self.instantiate_func(g, targs);
+        let inst = self.instantiate_func(g, targs, pos);
         self.record_instance(e, inst);
         x.ty = self.obj(inst).ty;
         true

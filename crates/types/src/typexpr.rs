@@ -332,7 +332,16 @@ impl<'a> Checker<'a> {
             if f.embedded || f.names.is_empty() {
                 match Self::embedded_name(&f.ty) {
                     Some(n) => {
-                        if t != T_INVALID {
+                        let elem = match self.tt.kind(t) {
+                            TypeKind::Pointer(e) => *e,
+                            _ => t,
+                        };
+                        if self.tt.tparam_of(elem).is_some() {
+                            self.err_at(
+                                &f.ty,
+                                "embedded field type cannot be a (pointer to a) type parameter",
+                            );
+                        } else if t != T_INVALID {
                             let u = self.tt.underlying(t);
                             let is_ptr = matches!(f.ty.kind, ExprKind::Star(_));
                             if matches!(self.tt.kind(u), TypeKind::Pointer(_)) && !is_ptr {
