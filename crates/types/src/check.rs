@@ -245,7 +245,9 @@ pub fn check(
     if !errs.is_empty() {
         return Err(finish_errors(errs));
     }
-    Ok(assemble(packages, (tt, objs, info, pkgs), warnings))
+    let mut p = assemble(packages, (tt, objs, info, pkgs), warnings);
+    crate::rangefunc::lower(&mut p, |_, _| true);
+    Ok(p)
 }
 
 /// Checks the first program of an eval session (`main` last, as for `check`) and keeps
@@ -258,7 +260,10 @@ pub fn check_session(packages: Vec<PackageSrc>) -> Result<(Program, Resume), Vec
         ..Default::default()
     });
     c.run();
-    finish_session(c, main).map(|(info, r)| (assemble(packages, info, Vec::new()), r))
+    let (parts, r) = finish_session(c, main)?;
+    let mut p = assemble(packages, parts, Vec::new());
+    crate::rangefunc::lower(&mut p, |_, _| true);
+    Ok((p, r))
 }
 
 /// Continues an eval session: checks the standard packages `more` (in dependency order),
@@ -318,7 +323,17 @@ pub fn check_more(
     if !c.stopped {
         c.check_files(main, first_file);
     }
-    finish_session(c, main).map(|(info, r)| (assemble(srcs, info, prev.warnings.clone()), r))
+    let (parts, r) = finish_session(c, main)?;
+    let mut p = assemble(srcs, parts, prev.warnings.clone());
+    // Only what this check added: the earlier inputs were lowered when they were checked.
+    crate::rangefunc::lower(&mut p, |pi, fi| {
+        if pi == main {
+            fi >= first_file
+        } else {
+            pi >= first_new
+        }
+    });
+    Ok((p, r))
 }
 
 type Parts = (TypeTable, Vec<Object>, Info, Vec<PkgState>);
