@@ -73,11 +73,12 @@ impl<'p> Nodes<'p> {
         &mut self.objs[o.0 as usize]
     }
 
-    /// A new local variable (a parameter or result of a loop body when `param`/`result`).
+    /// A new local variable of function `owner`, declared at `pos` (0: none).
     pub fn var(&mut self, name: &str, ty: TypeId, pos: u32, owner: NodeId) -> ObjId {
         self.new_var(name, ty, pos, owner, false, false)
     }
 
+    /// `var`, or a parameter or result of a loop body when `param`/`result`.
     pub fn new_var(
         &mut self,
         name: &str,
