@@ -77,9 +77,23 @@ func within() {
 	}
 }
 
+// goto the label of a range-over-func loop from its own body starts the loop again.
+func restart() {
+	tries := 0
+L:
+	for x := range count("restart", 3) {
+		if x == 1 && tries < 2 {
+			tries++
+			goto L
+		}
+		fmt.Println("restart", x, tries)
+	}
+}
+
 func main() {
 	forward()
 	backward()
 	nested()
 	within()
+	restart()
 }
