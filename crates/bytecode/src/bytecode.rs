@@ -350,12 +350,15 @@ pub enum Op {
     },
     Ret,
     /// `defer`: allocates a defer record {closure, next, args...} and links it into the
-    /// frame's defer list at `Function::defer_off`.
+    /// frame's defer list at `Function::defer_off` or, when `list` is not `NONE`, into the
+    /// defer list whose address `list` holds: a `defer` in a range-over-func loop body adds
+    /// to the list of the function the loop is in (its token, gc's `deferprocat`).
     Defer {
         fv: Reg,
         args: Reg,
         args_size: u32,
         gcty: u32,
+        list: Reg,
     },
     Panic {
         val: Reg,

@@ -105,17 +105,23 @@ pub fn frame_report(p: &Program, esc: &Escapes) -> Vec<String> {
                 .copied()
                 .collect();
             report(format!("main.{}", fd.name.name), fd.name.id, body, params);
-            for (i, lit) in lits.iter().enumerate() {
+            let mut n = 0;
+            for lit in &lits {
                 if let ExprKind::FuncLit { body, .. } = &lit.kind {
                     let fv = p.func_vars(lit.id).clone();
                     let params: Vec<ObjId> =
                         fv.params.iter().chain(fv.results.iter()).copied().collect();
-                    report(
-                        format!("main.{}.func{}", fd.name.name, i + 1),
-                        lit.id,
-                        body,
-                        params,
-                    );
+                    // A range-over-func loop body is gc's `F-rangeN`.
+                    let name = match p.info.rangefunc.bodies.get(&lit.id) {
+                        Some(b) if b.parent == fd.name.id => {
+                            format!("main.{}-range{}", fd.name.name, b.index)
+                        }
+                        _ => {
+                            n += 1;
+                            format!("main.{}.func{}", fd.name.name, n)
+                        }
+                    };
+                    report(name, lit.id, body, params);
                 }
             }
         }

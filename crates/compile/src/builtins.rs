@@ -51,6 +51,8 @@ pub fn builtin<'a>(g: &mut Gen<'a>, b: Builtin, e: &'a Expr, args: &'a [Expr], d
         | Builtin::String
         | Builtin::StringData
         | Builtin::SliceData => crate::unsafe_fns::unsafe_builtin(g, b, e, args, dst),
+        Builtin::PanicRangeState => g.panic_range_state(c),
+        Builtin::DeferRangeFunc => g.defer_range_func(c),
         _ => {
             g.err(e.span, "gosub: this builtin is not supported yet");
         }

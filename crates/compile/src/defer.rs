@@ -55,12 +55,14 @@ impl<'a> Gen<'a> {
             off += crate::layout::round_up(l.size.max(1), 8);
         }
         let gcty = self.gctype(16 + c.args_size.max(8), region_ptrs);
+        let list = self.defer_list(e);
         self.fs().f.cur_pos = e.span.lo;
         self.emit(Op::Defer {
             fv: c.fv,
             args: c.args,
             args_size: c.args_size,
             gcty,
+            list,
         });
     }
 

@@ -337,9 +337,13 @@ impl<'a> Gen<'a> {
     pub(crate) fn func_lit(&mut self, e: &'a Expr, dst: Reg) {
         let captures = self.p.info.captures.get(&e.id).cloned().unwrap_or_default();
         let parent = self.fs().name.clone();
-        self.fs().lit_count += 1;
-        let n = self.fs().lit_count;
-        let name = format!("{}.func{}", parent, n);
+        let name = match self.range_body_name(e.id) {
+            Some(name) => name,
+            None => {
+                self.fs().lit_count += 1;
+                format!("{}.func{}", parent, self.fs().lit_count)
+            }
+        };
         let idx = self.new_func(name, e.span.lo);
         self.jobs.push(crate::gen::Job {
             func: idx,

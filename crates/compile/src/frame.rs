@@ -13,6 +13,7 @@ use crate::bytecode::{Function, Op, Reg};
 use crate::layout::{round_up, Layout};
 use gosub_syntax::ast::{self, Stmt, StmtKind};
 use gosub_syntax::walk::{self, Node};
+use gosub_types::{Builtin, ObjKind, Program};
 use std::collections::HashMap;
 
 pub type Label = usize;
@@ -148,16 +149,36 @@ impl FrameBuilder {
     }
 }
 
-/// Does the function with this body run a `defer` statement (one of its own, not of a
-/// function literal in it)? Such a function's frame gets a slot for its defer list.
-pub fn has_defer(body: &ast::Block) -> bool {
+/// Does the function with this body keep a defer list: does it run a `defer` statement of
+/// its own (not one of a function literal in it, nor one of a range-over-func loop body,
+/// which adds to the list of the function the loop is in: `Info::rangefunc.defer_at`), or
+/// hand its list to its loop bodies (`var #defers = runtime.deferrangefunc()`, which the
+/// lowering writes as a statement of this function)? Such a frame gets a defer-list slot.
+pub fn has_defer(p: &Program, body: &ast::Block) -> bool {
     let mut found = false;
     walk::inspect_code_stmts(&body.stmts, &mut |n| match n {
         Node::Stmt(Stmt {
-            kind: StmtKind::Defer(_),
+            kind: StmtKind::Defer(e),
             ..
         }) => {
-            found = true;
+            found |= !p.info.rangefunc.defer_at.contains_key(&e.id);
+            false
+        }
+        Node::Stmt(Stmt {
+            kind: StmtKind::Decl(ast::Decl::Var(g)),
+            ..
+        }) => {
+            let token = |e: &ast::Expr| {
+                let fun = e.as_call().map(|(f, _, _)| f);
+                let obj = match fun.map(|f| &f.kind) {
+                    Some(ast::ExprKind::Ident(id)) => p.info.uses.get(&id.id),
+                    _ => None,
+                };
+                obj.is_some_and(|o| {
+                    matches!(p.obj(*o).kind, ObjKind::Builtin(Builtin::DeferRangeFunc))
+                })
+            };
+            found |= g.specs.iter().flat_map(|s| &s.values).any(token);
             false
         }
         // Expressions hold no statements of this function (only literal bodies).

@@ -784,7 +784,7 @@ impl<'a> Gen<'a> {
                 self.fs().locals.insert(o, Loc::Captured(i as u32));
             }
         }
-        if crate::frame::has_defer(body) {
+        if crate::frame::has_defer(self.p, body) {
             let d = self.f().alloc_slot(&Layout {
                 size: 8,
                 align: 8,

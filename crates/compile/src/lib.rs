@@ -31,6 +31,7 @@ pub mod loops;
 pub mod make;
 pub mod ops;
 pub mod place;
+pub mod rangefunc;
 pub mod rtypes;
 pub mod select;
 pub mod stmt;

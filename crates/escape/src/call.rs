@@ -28,7 +28,9 @@ impl<'a, 'c> Builder<'a, 'c> {
     pub(crate) fn go_defer(&mut self, is_go: bool, call: &'a Expr) {
         let c = unparen(call);
         let mut k = self.heap();
-        if !is_go && self.depth == 1 {
+        // A loop body's defer outlives the body: it runs when the loop's function returns.
+        let at_loop_fn = self.p().info.rangefunc.defer_at.contains_key(&call.id);
+        if !is_go && self.depth == 1 && !at_loop_fn {
             let b = self.blank();
             k = self.later(b);
         }

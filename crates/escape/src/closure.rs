@@ -12,6 +12,8 @@ use crate::graph::*;
 use crate::stmt::prescan_labels;
 use crate::types_util::*;
 use gosub_syntax::ast::{self, Expr};
+use gosub_syntax::walk::{self, Node};
+use std::collections::HashMap;
 
 impl<'a, 'c> Builder<'a, 'c> {
     /// Connects each closure's captured variables to the closure (by value or by reference).
@@ -25,7 +27,14 @@ impl<'a, 'c> Builder<'a, 'c> {
                 .get(&lit.id)
                 .cloned()
                 .unwrap_or_default();
+            let first = if self.cx.explain {
+                first_uses(self.p(), lit)
+            } else {
+                HashMap::new()
+            };
             for o in caps {
+                // gc's closure variable is positioned at its first use in the literal.
+                let used_at = first.get(&o).copied().unwrap_or(self.p().obj(o).span.lo);
                 let l = self.var(o);
                 let (addrtaken, reassigned) = (self.g.locs[l].addrtaken, self.g.locs[l].reassigned);
                 let size = size_of(&self.p().types, self.p().obj(o).ty);
@@ -42,7 +51,11 @@ impl<'a, 'c> Builder<'a, 'c> {
                         reassigned,
                         size
                     );
-                    self.capture_lines.push((obj.span.lo, line, owner));
+                    let pos = match obj.span.lo {
+                        0 => crate::diag::NO_POS,
+                        p => p,
+                    };
+                    self.capture_lines.push((pos, line, owner));
                 }
                 self.captures.push((lit.id, o, byval));
                 let mut kk = k.clone();
@@ -50,7 +63,7 @@ impl<'a, 'c> Builder<'a, 'c> {
                     kk = kk.shift(-1);
                     if self.cx.explain {
                         kk.notes.push(Note {
-                            pos: self.p().obj(o).span.lo,
+                            pos: used_at,
                             text: self.p().obj(o).name.clone(),
                             why: "reference",
                         });
@@ -58,7 +71,7 @@ impl<'a, 'c> Builder<'a, 'c> {
                 }
                 if self.cx.explain {
                     kk.notes.push(Note {
-                        pos: self.p().obj(o).span.lo,
+                        pos: used_at,
                         text: self.p().obj(o).name.clone(),
                         why: "captured by a closure",
                     });
@@ -94,9 +107,18 @@ impl<'a, 'c> Builder<'a, 'c> {
         if let Some(&pk) = self.fn_pkgs.get(&self.cur) {
             self.fn_pkgs.insert(e.id, pk);
         }
-        let n = self.fn_names.len();
-        let pname = self.fn_name(self.cur);
-        self.fn_names.insert(e.id, format!("{}.func{}", pname, n));
+        let bodies = &self.p().info.rangefunc.bodies;
+        let n = self
+            .fn_names
+            .keys()
+            .filter(|k| !bodies.contains_key(k))
+            .count();
+        let name = match bodies.get(&e.id) {
+            // A range-over-func loop body: gc's `PARENT-rangeN`.
+            Some(b) => format!("{}-range{}", self.fn_name(b.parent), b.index),
+            None => format!("{}.func{}", self.fn_name(self.cur), n),
+        };
+        self.fn_names.insert(e.id, name);
         let bound = self.static_lits.values().any(|l| l.id == e.id);
         if !self.direct_lits.contains(&e.id) && !bound {
             self.lost_lits.insert(e.id);
@@ -109,4 +131,32 @@ impl<'a, 'c> Builder<'a, 'c> {
         self.block(&body.stmts);
         (self.cur, self.depth) = saved;
     }
+}
+
+/// The position of the first use (pre-order, nested literals included) of each variable
+/// in the body of literal `lit`; a range-over-func body's `defer` uses its defer token.
+fn first_uses(p: &gosub_types::Program, lit: &Expr) -> HashMap<gosub_types::ObjId, u32> {
+    let mut out = HashMap::new();
+    let ast::ExprKind::FuncLit { body, .. } = &lit.kind else {
+        return out;
+    };
+    walk::inspect_code_stmts(&body.stmts, &mut |n| {
+        let used = match n {
+            Node::Expr(Expr {
+                kind: ast::ExprKind::Ident(id),
+                span,
+                ..
+            }) => p.info.uses.get(&id.id).map(|o| (*o, span.lo)),
+            Node::Stmt(ast::Stmt {
+                kind: ast::StmtKind::Defer(e),
+                span,
+            }) => p.info.rangefunc.defer_at.get(&e.id).map(|o| (*o, span.lo)),
+            _ => None,
+        };
+        if let Some((o, pos)) = used {
+            out.entry(o).or_insert(pos);
+        }
+        true
+    });
+    out
 }

@@ -28,6 +28,10 @@ use gosub_types::{fmt_g6, BasicKind, ConstValue, ObjKind, Program, Selection, Ty
 /// Marker around a position in explanation text; `Escapes::diagnostics` renders it.
 pub const POS_MARK: char = '\u{1}';
 
+/// The position of an explanation line gc prints without a position (a warning about a
+/// node that has none, as `f capturing by ref: #next`).
+pub const NO_POS: u32 = u32::MAX;
+
 pub fn pos_ref(pos: u32) -> String {
     format!("{m}{pos}{m}", m = POS_MARK)
 }
@@ -257,6 +261,8 @@ fn builtin_name(p: &Program, fun: &Expr) -> Option<&'static str> {
                 Println => "println",
                 Real => "real",
                 Recover => "recover",
+                PanicRangeState => "runtime.panicrangestate",
+                DeferRangeFunc => "runtime.deferrangefunc",
                 _ => return None,
             })
         }
@@ -522,7 +528,8 @@ pub fn fmt_stmt(p: &Program, s: &Stmt) -> String {
                     .map(|n| n.name.clone())
                     .collect::<Vec<_>>()
                     .join(", ");
-                format!("var {} = {}", names, list(&sp.values))
+                // gc's IR has no `var` statement: `var x = e` is the definition `x := e`.
+                format!("{} := {}", names, list(&sp.values))
             }
             None => "statement".into(),
         },

@@ -190,6 +190,12 @@ impl Escapes {
     /// gc's `-m` lines (`FILE:L:C: message`); level 2 adds the flow explanations.
     pub fn diagnostics(&self, map: &SourceMap, level: u8, only_main: bool) -> Vec<String> {
         let mut v = Vec::new();
+        // gc prints a node without a position (the range-over-func lowering's `#next`) as
+        // `<unknown line number>` in flows, and its warnings without a position prefix.
+        let at = |pos: u32| match pos {
+            0 => "<unknown line number>".to_string(),
+            p => map.position(p),
+        };
         let explain_line = |pos: u32, msg: &str| {
             let mut s = String::new();
             let mut parts = msg.split(diag::POS_MARK);
@@ -199,13 +205,20 @@ impl Escapes {
             let mut is_pos = true;
             for part in parts {
                 if is_pos {
-                    s.push_str(&map.position(part.parse().unwrap_or(0)));
+                    s.push_str(&at(part.parse().unwrap_or(0)));
                 } else {
                     s.push_str(part);
                 }
                 is_pos = !is_pos;
             }
-            format!("{}: {}", map.position(pos), s)
+            match pos {
+                diag::NO_POS => s,
+                _ => format!("{}: {}", at(pos), s),
+            }
+        };
+        let line = |pos: u32, msg: &str| match pos {
+            0 => msg.to_string(),
+            _ => format!("{}: {}", map.position(pos), msg),
         };
         // Batch by batch, as gc prints: the flows explaining a batch's decisions (-m -m),
         // then the batch's decisions.
@@ -242,7 +255,7 @@ impl Escapes {
                     if generic && !seen.insert((*pos, msg.as_str(), shapes)) {
                         continue;
                     }
-                    v.push(format!("{}: {}", map.position(*pos), msg));
+                    v.push(line(*pos, msg));
                 }
             }
             e0 = e1;

@@ -7,7 +7,10 @@
 //! - Every `Expr` and every `Ident` carries a `NodeId` unique within one `File`
 //!   (allocated by the parser in source order from `File::first_id` upwards); later stages keep
 //!   their facts about nodes in side tables indexed by it (as go/types' `Info` does), so the
-//!   tree itself is never mutated after parsing.
+//!   tree itself is never mutated after parsing, with one exception: after checking, the
+//!   checker's range-over-func lowering (gosub-types' `rangefunc.rs`) replaces each such
+//!   loop by the code gc rewrites it into, whose new nodes take ids counting down from
+//!   `u32::MAX`.
 //! - Types are expressions (as in go/ast): `[]int`, `map[K]V`, `*T`, `func(int) string` all
 //!   parse as `Expr`, because Go cannot tell `T(x)` (conversion) from `f(x)` (call), or `*p`
 //!   (dereference) from `*T` (pointer type), without knowing what the names denote.

@@ -2,7 +2,8 @@
 //!
 //! Invariants: `assign` gives every `Expr` and `Ident` of a file a distinct `NodeId`, counting
 //! up from `first` in source order (a pre-order walk: a node before its children, children
-//! left to right), and returns the next free id. It is the only place ids are allocated.
+//! left to right), and returns the next free id. It is the only place the parser allocates
+//! ids (the range-over-func lowering after checking numbers its nodes down from `u32::MAX`).
 
 use crate::ast::*;
 

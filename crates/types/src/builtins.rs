@@ -53,6 +53,9 @@ impl<'a> Checker<'a> {
             Builtin::Sizeof | Builtin::Alignof | Builtin::Offsetof => (1, false),
             Builtin::Add | Builtin::Slice | Builtin::String => (2, false),
             Builtin::StringData | Builtin::SliceData => (1, false),
+            // Not nameable: only the range-over-func lowering writes calls of them.
+            Builtin::PanicRangeState => (1, false),
+            Builtin::DeferRangeFunc => (0, false),
         };
         // Evaluate arguments (make and new take a type first).
         let mut xs: Vec<Option<Operand<'a>>> = Vec::new();
@@ -361,6 +364,8 @@ impl<'a> Checker<'a> {
                 novalue
             }
             Builtin::Recover => value(T_ANY),
+            Builtin::PanicRangeState => novalue,
+            Builtin::DeferRangeFunc => value(T_UINTPTR),
             Builtin::Max | Builtin::Min => {
                 let ordered = |c: &Self, t: TypeId| c.is_ordered(t);
                 let mut x = xs[0].clone();

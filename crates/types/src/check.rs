@@ -302,7 +302,9 @@ pub fn check(
     }
     let mut packages = packages;
     add_instance_file(&mut packages, main, arena, first);
-    Ok(assemble(packages, (tt, objs, info, pkgs), warnings))
+    let mut p = assemble(packages, (tt, objs, info, pkgs), warnings);
+    crate::rangefunc::lower(&mut p, |_, _| true);
+    Ok(p)
 }
 
 /// Appends the instance copies (see instantiate.rs) to package `main` as one more file.
@@ -372,7 +374,9 @@ pub fn check_session(packages: Vec<PackageSrc>) -> Result<(Program, Resume), Vec
     let (parts, r) = res?;
     let mut packages = packages;
     add_instance_file(&mut packages, main, arena, first);
-    Ok((assemble(packages, parts, Vec::new()), r))
+    let mut p = assemble(packages, parts, Vec::new());
+    crate::rangefunc::lower(&mut p, |_, _| true);
+    Ok((p, r))
 }
 
 /// Continues an eval session: checks the standard packages `more` (in dependency order),
@@ -409,8 +413,18 @@ pub fn check_more(
         first_file,
     );
     let (parts, r) = res?;
+    // The instance file goes after this input's files, so the lowering below sees it.
     add_instance_file(&mut srcs, main, arena, first);
-    Ok((assemble(srcs, parts, prev.warnings.clone()), r))
+    let mut p = assemble(srcs, parts, prev.warnings.clone());
+    // Only what this check added: the earlier inputs were lowered when they were checked.
+    crate::rangefunc::lower(&mut p, |pi, fi| {
+        if pi == main {
+            fi >= first_file
+        } else {
+            pi >= first_new
+        }
+    });
+    Ok((p, r))
 }
 
 /// `check_more`'s checking, with the checker set up from the previous state.

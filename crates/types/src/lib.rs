@@ -18,6 +18,9 @@
 //!   value's type with the destination type (`TypeTable::is_interface`) wherever a value is
 //!   assigned, passed, returned, sent, stored in a composite literal, or compared with `==`.
 //! - The program type-checks: no invalid types or objects remain.
+//! - It holds no range-over-func loop: each was lowered as gc lowers it, into a call of the
+//!   range function with the body as a closure (`rangefunc.rs`; what that leaves for later
+//!   stages is in `Info::rangefunc`). A function's code is what runs, not what was written.
 //!
 //! It also owns Go's memory layout of types on amd64 (`layout.rs`: sizes, alignments,
 //! field offsets, pointer words, pointer-shaped types), which escape analysis and the
@@ -59,6 +62,8 @@ mod literal;
 mod lookup;
 mod operators;
 mod range;
+mod rangefunc;
+mod rangefunc_nodes;
 mod resolver;
 mod stmt;
 mod switch;
@@ -124,6 +129,14 @@ pub enum Builtin {
     String,
     StringData,
     SliceData,
+    // gc's runtime helpers of the range-over-func lowering (`rangefunc.rs`): only the
+    // lowering writes calls of them (their objects are in no scope).
+    /// `runtime.panicrangestate(state int)`: the run-time error of a misbehaving range
+    /// function (state 0 done, 2 panic, 3 exhausted, 4 missing panic, as gc's `abi.RF_*`).
+    PanicRangeState,
+    /// `runtime.deferrangefunc() uintptr`: a token for the calling frame's defer list, to
+    /// which the `defer` statements of its loop bodies add (`RangeFuncInfo::defer_at`).
+    DeferRangeFunc,
 }
 
 #[derive(Clone, Debug)]
@@ -261,6 +274,30 @@ pub struct Info {
     /// The type names that stand for type parameters in generic code and its instances
     /// (bound to the type parameter, or to the instance's type argument).
     pub tparam_names: HashSet<ObjId>,
+    /// What the range-over-func lowering wrote besides ordinary Go (`rangefunc.rs`).
+    pub rangefunc: RangeFuncInfo,
+}
+
+/// The range-over-func lowering's side tables.
+#[derive(Clone, Debug, Default)]
+pub struct RangeFuncInfo {
+    /// The function literals made of loop bodies, by NodeId.
+    pub bodies: HashMap<NodeId, RangeBody>,
+    /// `defer` statements in loop bodies, by the deferred call's NodeId: the variable
+    /// holding the defer-list token (`Builtin::DeferRangeFunc`) of the function the loop is
+    /// in. The deferred call runs when that function returns (gc's `DeferAt`).
+    pub defer_at: HashMap<NodeId, ObjId>,
+    /// How many NodeIds the lowering has handed out: they count down from `u32::MAX`.
+    pub synth_ids: u32,
+}
+
+/// A loop body made into a function literal: gc names it `PARENT-rangeINDEX`.
+#[derive(Clone, Copy, Debug)]
+pub struct RangeBody {
+    /// The function the loop is in (FuncDecl name or FuncLit node; never another body).
+    pub parent: NodeId,
+    /// 1 for the parent's first loop in source order, 2 for the next, ...
+    pub index: u32,
 }
 
 #[derive(Clone, Debug, Default)]

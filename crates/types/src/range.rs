@@ -1,5 +1,7 @@
 //! `for range` statements: what may be ranged over (integers, strings, arrays, pointers to
-//! arrays, slices, maps, receive channels) and the types of the iteration variables.
+//! arrays, slices, maps, receive channels, and functions `func(yield func(...) bool)`) and
+//! the types of the iteration variables, with types2's errors. A checked range over a
+//! function is lowered to a call of it after checking (`rangefunc.rs`).
 
 use crate::check::{Checker, OpMode, Operand};
 use crate::*;
@@ -18,7 +20,8 @@ impl<'a> Checker<'a> {
     ) {
         self.open_scope(false);
         let mut x = self.expr(xe);
-        let mut kt = T_INVALID;
+        // The iteration variables' types: None where the range permits no such variable.
+        let mut kt: Option<TypeId> = Some(T_INVALID);
         let mut vt: Option<TypeId> = None;
         if !x.is_invalid() {
             let u = self.tt.underlying(x.ty);
@@ -28,58 +31,67 @@ impl<'a> Checker<'a> {
                 }
                 _ => u,
             };
+            let mut cause = None;
             match self.tt.kind(u).clone() {
                 TypeKind::Basic(b) if b == BasicKind::String || b == BasicKind::UntypedString => {
                     if b == BasicKind::UntypedString {
                         self.convert_untyped(&mut x, T_STRING);
                     }
-                    kt = T_INT;
+                    kt = Some(T_INT);
                     vt = Some(T_INT32);
                 }
                 TypeKind::Basic(b) if b.is_integer() => {
                     if self.is_untyped(x.ty) {
                         self.convert_untyped(&mut x, T_INT);
                     }
-                    kt = x.ty;
-                    if let Some(v) = value {
-                        let xs = self.op_string(&x);
-                        self.err_at(
-                            v,
-                            format!("range over {} permits only one iteration variable", xs),
-                        );
-                    }
+                    kt = Some(x.ty);
                 }
                 TypeKind::Array(el, _) | TypeKind::Slice(el) => {
-                    kt = T_INT;
+                    kt = Some(T_INT);
                     vt = Some(el);
                 }
                 TypeKind::Map(k, v) => {
-                    kt = k;
+                    kt = Some(k);
                     vt = Some(v);
                 }
                 TypeKind::Chan(d, el) => {
                     if d == ChanDir::Send {
-                        let xs = self.op_string(&x);
-                        self.err_at_op(
-                            &x,
-                            format!("cannot range over {}: receive from send-only channel", xs),
-                        );
+                        cause = Some("receive from send-only channel".to_string());
                     }
-                    kt = el;
-                    if let Some(v) = value {
-                        let xs = self.op_string(&x);
-                        self.err_at(
-                            v,
-                            format!("range over {} permits only one iteration variable", xs),
-                        );
-                    }
+                    kt = Some(el);
                 }
-                _ => {
-                    let xs = self.op_string(&x);
-                    self.err_at_op(&x, format!("cannot range over {}", xs));
-                }
+                TypeKind::Func(sig) => match self.range_func_vars(&sig) {
+                    Ok((k, v)) => (kt, vt) = (k, v),
+                    Err(c) => cause = Some(c),
+                },
+                _ => cause = Some(String::new()),
+            }
+            // As types2's rangeStmt: one error, the first that applies.
+            let xs = self.op_string(&x);
+            if let Some(c) = cause {
+                kt = Some(T_INVALID);
+                vt = None;
+                let msg = if c.is_empty() {
+                    format!("cannot range over {}", xs)
+                } else {
+                    format!("cannot range over {}: {}", xs, c)
+                };
+                self.err_at_op(&x, msg);
+            } else if let (None, Some(k)) = (kt, key) {
+                let msg = format!("range over {} permits no iteration variables", xs);
+                self.err_at(k, msg);
+            } else if let (None, Some(v)) = (vt, value) {
+                let msg = format!("range over {} permits only one iteration variable", xs);
+                self.err_at(v, msg);
             }
         }
+        // Assigning a range over an integer is a "range clause" assignment; any other is an
+        // ordinary one (types2 reports it "in assignment").
+        let context = match self.tt.kind(self.tt.underlying(x.ty)) {
+            TypeKind::Basic(b) if b.is_integer() => "range clause",
+            _ => "assignment",
+        };
+        let (kt, vt) = (kt.unwrap_or(T_INVALID), vt);
         let types = [kt, vt.unwrap_or(T_INVALID)];
         let lhs = [key, value];
         if define {
@@ -131,10 +143,11 @@ impl<'a> Checker<'a> {
                             if !ok {
                                 let ls = gosrc::expr(l);
                                 let msg = format!(
-                                    "cannot use {} (value of type {}) as {} value in range clause",
+                                    "cannot use {} (value of type {}) as {} value in {}",
                                     ls,
                                     self.ts(types[i]),
-                                    self.ts(t)
+                                    self.ts(t),
+                                    context
                                 );
                                 self.err_at(l, msg);
                                 op.mode = OpMode::Invalid;
@@ -146,5 +159,32 @@ impl<'a> Checker<'a> {
         }
         self.block(body);
         self.close_scope();
+    }
+
+    /// The iteration variables' types of a range over a function of signature `sig`
+    /// (Go 1.23's range-over-func: `func(yield func(K, V) bool)` gives key K and value V,
+    /// fewer yield parameters give fewer variables), or types2's reason it cannot be
+    /// ranged over. The loop itself is lowered after checking (`rangefunc.rs`).
+    fn range_func_vars(&self, sig: &Signature) -> Result<(Option<TypeId>, Option<TypeId>), String> {
+        let bad = |c: &str| Err(format!("func must be func(yield func(...) bool): {}", c));
+        if sig.params.len() != 1 {
+            return bad("wrong argument count");
+        }
+        if !sig.results.is_empty() {
+            return bad("unexpected results");
+        }
+        let TypeKind::Func(cb) = self.tt.under(sig.params[0]) else {
+            return bad("argument is not func");
+        };
+        if cb.params.len() > 2 {
+            return bad("yield func has too many parameters");
+        }
+        if cb.results.len() != 1 || cb.results[0] != T_BOOL {
+            if cb.results.len() == 1 && self.is_boolean(cb.results[0]) {
+                return bad("yield func returns user-defined boolean, not bool");
+            }
+            return bad("yield func does not return bool");
+        }
+        Ok((cb.params.first().copied(), cb.params.get(1).copied()))
     }
 }

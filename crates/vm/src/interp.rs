@@ -662,12 +662,19 @@ pub fn exec(
                 args,
                 args_size,
                 gcty,
+                list,
             } => {
                 sync!();
                 let rec = trap!(vm.alloc(vm.gcty(gcty), 1));
                 let clo = rd!(fv);
-                let doff = f.defer_off.unwrap_or(0);
-                let head = rd!(doff);
+                // The list head: this frame's slot, or another frame's (a range-over-func
+                // loop body's defer; that frame is live while the body runs).
+                let at = if list == NONE {
+                    fp + f.defer_off.unwrap_or(0) as u64
+                } else {
+                    rd!(list)
+                };
+                let head = trap!(vm.heap.read_u64(at));
                 trap!(vm.heap.write_u64(rec, clo));
                 trap!(vm.heap.write_u64(rec + 8, head));
                 // SAFETY: the argument region lies in the frame (verified).
@@ -676,7 +683,7 @@ pub fn exec(
                 }
                 .to_vec();
                 trap!(vm.heap.write_bytes(rec + 16, &bytes));
-                wr!(doff, rec);
+                trap!(vm.heap.write_u64(at, rec));
             }
             Op::Panic { val } => {
                 sync!();

@@ -77,8 +77,9 @@ fn operands(op: &Op) -> Vec<(u32, u32)> {
             fv,
             args,
             args_size,
+            list,
             ..
-        } => vec![w(fv), (args, args_size.max(8))],
+        } => vec![w(fv), (args, args_size.max(8)), w(list)],
         Panic { val } => vec![(val, 16)],
         Print { src, rtype, .. } => {
             if rtype == NONE {
