@@ -1,7 +1,7 @@
 //! The checker's state and the entry point.
 
 use crate::errors::MAX_ERRORS;
-use crate::instantiate::{Generic, Pending};
+use crate::instantiate::{add_instance_file, GenericState, Pending};
 use crate::*;
 use gosub_syntax::ast::{Expr, FuncDecl, TypeSpec};
 use std::collections::{HashMap, HashSet};
@@ -218,22 +218,6 @@ pub(crate) struct Checker<'a> {
     pub inst_depth: u32,
 }
 
-/// What the checker knows about generic declarations and their instances; kept between
-/// the inputs of an eval session.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct GenericState {
-    pub generics: HashMap<ObjId, Generic>,
-    pub func_instances: HashMap<(ObjId, Vec<TypeId>), ObjId>,
-    pub type_instances: HashMap<(TypeId, Vec<TypeId>), TypeId>,
-    /// The generic type of each instance type (and of each generic type: itself).
-    pub origin_of: HashMap<TypeId, TypeId>,
-    pub instances_of: HashMap<TypeId, Vec<TypeId>>,
-    /// The generic methods of each generic type.
-    pub generic_methods: HashMap<TypeId, Vec<ObjId>>,
-    /// Generic declarations whose check reported errors.
-    pub generic_failed: HashSet<ObjId>,
-}
-
 /// What the checker does differently for an eval session (`check_more`).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct SessionCtx {
@@ -305,55 +289,6 @@ pub fn check(
     let mut p = assemble(packages, (tt, objs, info, pkgs), warnings);
     crate::rangefunc::lower(&mut p, |_, _| true);
     Ok(p)
-}
-
-/// Appends the instance copies (see instantiate.rs) to package `main` as one more file.
-fn add_instance_file(
-    packages: &mut [PackageSrc],
-    main: usize,
-    arena: Arena<FuncDecl>,
-    first: gosub_syntax::ast::NodeId,
-) {
-    let decls = arena.into_vec();
-    if decls.is_empty() {
-        return;
-    }
-    let Some(pkg) = packages.get_mut(main) else {
-        return;
-    };
-    let mut next = first;
-    for d in &decls {
-        next = next.max(d.name.id + 1);
-    }
-    let package = match pkg.files.first() {
-        Some(f) => f.package.clone(),
-        None => gosub_syntax::ast::Ident {
-            name: "main".into(),
-            span: Span::default(),
-            id: first,
-        },
-    };
-    let mut file = gosub_syntax::ast::File {
-        package,
-        imports: Vec::new(),
-        decls: decls
-            .into_iter()
-            .map(gosub_syntax::ast::Decl::Func)
-            .collect(),
-        misplaced_imports: Vec::new(),
-        first_id: first,
-        next_id: next,
-    };
-    // The copies' ids are all below the checker's final `next_node`; find it exactly.
-    let mut max = first;
-    gosub_syntax::walk::inspect_file(&file, &mut |n| {
-        if let gosub_syntax::walk::Node::Expr(e) = n {
-            max = max.max(e.id + 1);
-        }
-        true
-    });
-    file.next_id = file.next_id.max(max);
-    pkg.files.push(file);
 }
 
 /// Checks the first program of an eval session (`main` last, as for `check`) and keeps

@@ -54,6 +54,7 @@ mod conversions;
 mod decl;
 mod errors;
 mod expr;
+mod generic_expr;
 mod index;
 mod infer;
 mod initorder;
