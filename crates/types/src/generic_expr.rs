@@ -148,11 +148,8 @@ impl<'a> Checker<'a> {
             return T_INVALID;
         };
         if targs.len() != g.tparams.len() {
-            let pos = if targs.len() > g.tparams.len() {
-                crate::errors::start_pos(&args[g.tparams.len()])
-            } else {
-                e.span.hi.saturating_sub(1)
-            };
+            // (gc reports both at the instantiated type expression.)
+            let pos = crate::errors::start_pos(e);
             let q = if targs.len() > g.tparams.len() {
                 "too many"
             } else {
