@@ -777,7 +777,7 @@ pub fn compile_wrapper(
 
 /// Lays out a generated function's parameters and results as slots (in order) and records
 /// the sizes on function `idx`; returns the parameter and result registers.
-fn wrapper_frame(
+pub(crate) fn wrapper_frame(
     g: &mut Gen,
     idx: u32,
     params: &[TypeId],

@@ -2,6 +2,12 @@
 //! statement, as Go requires, into an argument region that the VM copies into a record
 //! (`Op::Defer`: a heap object of the function value, its size and the arguments, with
 //! its own GC type) or into the new goroutine's first frame, and runs later.
+//!
+//! A builtin (`defer close(ch)`, `go println(x)`) is not a function value: as gc does, the
+//! statement calls a wrapper function instead (named `F.deferwrapN` / `F.gowrapN`), whose
+//! parameters are the builtin's arguments, evaluated at the statement, and whose body is
+//! the builtin call on them. `defer recover()`'s wrapper does nothing: recover is then not
+//! called by a deferred function, so it never stops a panic.
 
 use crate::bytecode::{Op, Reg};
 use crate::gen::Gen;
@@ -13,18 +19,53 @@ impl<'a> Gen<'a> {
     /// What `defer` and `go` evaluate at the statement: the function value (a method call
     /// becomes a bound method value) and the arguments, into a region laid out like the
     /// callee's parameters and results; None (after reporting `builtin_msg`) for a builtin.
-    fn suspended_call(&mut self, e: &'a Expr, builtin_msg: &str) -> Option<Suspended> {
+    fn suspended_call(&mut self, e: &'a Expr, go: bool, builtin_msg: &str) -> Option<Suspended> {
         let (fun, args, ellipsis) = unparen(e).as_call()?;
+        let (sig, fv, reg);
         if crate::call::builtin_of(self, fun).is_some() {
-            self.err(e.span, builtin_msg);
-            return None;
+            let params: Vec<types::TypeId> = args.iter().map(|a| self.type_of(a.id)).collect();
+            if (params.iter()).any(|&t| matches!(self.p.types.kind(t), TypeKind::Tuple(_))) {
+                self.err(e.span, builtin_msg);
+                return None;
+            }
+            let name = {
+                let f = self.fs();
+                let n = if go {
+                    &mut f.gowraps
+                } else {
+                    &mut f.deferwraps
+                };
+                *n += 1;
+                let kind = if go { "gowrap" } else { "deferwrap" };
+                format!("{}.{kind}{}", f.name, n)
+            };
+            let idx = self.new_func(name, e.span.lo);
+            self.jobs.push(crate::gen::Job {
+                func: idx,
+                kind: crate::gen::JobKind::BuiltinWrapper {
+                    call: unparen(e),
+                    params: params.clone(),
+                },
+            });
+            sig = types::Signature {
+                params,
+                results: Vec::new(),
+                variadic: false,
+            };
+            fv = self.temp_word(true);
+            self.emit(Op::FuncVal { dst: fv, func: idx });
+            reg = self.region(&sig.params, &sig.results);
+            for (i, a) in args.iter().enumerate() {
+                self.expr_to(a, reg.param_offs[i]);
+            }
+        } else {
+            let ft = self.type_of(fun.id);
+            sig = self.sig_of(ft);
+            fv = self.temp_word(true);
+            self.expr_to(fun, fv);
+            reg = self.region(&sig.params, &sig.results);
+            self.defer_args(&sig, args, ellipsis, &reg);
         }
-        let ft = self.type_of(fun.id);
-        let sig = self.sig_of(ft);
-        let fv = self.temp_word(true);
-        self.expr_to(fun, fv);
-        let reg = self.region(&sig.params, &sig.results);
-        self.defer_args(&sig, args, ellipsis, &reg);
         let mut args_size = 0u64;
         for &t in sig.params.iter().chain(sig.results.iter()) {
             args_size = crate::layout::round_up(args_size, 8)
@@ -41,8 +82,8 @@ impl<'a> Gen<'a> {
     /// `defer f(args)`: the record the VM keeps until the function returns holds the
     /// function value and the argument region, so its GC type lists their pointer words.
     pub(crate) fn defer(&mut self, e: &'a Expr) {
-        let Some(c) = self.suspended_call(e, "gosub: defer of a builtin is not supported yet")
-        else {
+        let msg = "gosub: defer of a builtin with a multi-value argument is not supported yet";
+        let Some(c) = self.suspended_call(e, false, msg) else {
             return;
         };
         let mut region_ptrs = vec![0, 1];
@@ -68,8 +109,8 @@ impl<'a> Gen<'a> {
 
     /// `go f(args)`: the function value and arguments are evaluated now, in this goroutine.
     pub(crate) fn go_stmt(&mut self, e: &'a Expr) {
-        let msg = "gosub: go with a builtin function is not supported yet";
-        let Some(c) = self.suspended_call(e, msg) else {
+        let msg = "gosub: go of a builtin with a multi-value argument is not supported yet";
+        let Some(c) = self.suspended_call(e, true, msg) else {
             return;
         };
         self.fs().f.cur_pos = e.span.lo;
@@ -78,6 +119,29 @@ impl<'a> Gen<'a> {
             args: c.args,
             args_size: c.args_size,
         });
+    }
+
+    /// The wrapper of a deferred or `go` builtin call (see the module comment).
+    pub(crate) fn compile_builtin_wrapper(
+        &mut self,
+        idx: u32,
+        call: &'a Expr,
+        params: &[types::TypeId],
+    ) {
+        let name = self.out.funcs[idx as usize].name.clone();
+        self.begin_fn(name);
+        let (regs, _) = crate::call::wrapper_frame(self, idx, params, &[]);
+        if let Some((fun, args, _)) = call.as_call() {
+            for (a, r) in args.iter().zip(regs) {
+                self.fs().arg_regs.insert(a.id, r);
+            }
+            match crate::call::builtin_of(self, fun) {
+                Some(types::Builtin::Recover) | None => {}
+                Some(b) => crate::builtins::builtin(self, b, call, args, crate::gen::NONE),
+            }
+        }
+        self.emit(Op::Ret);
+        self.end_fn(idx);
     }
 
     pub(crate) fn defer_args(

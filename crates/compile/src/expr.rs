@@ -90,6 +90,9 @@ impl<'a> Gen<'a> {
 
     pub fn expr(&mut self, e: &'a Expr) -> Reg {
         let t = self.type_of(e.id);
+        if let Some(&r) = self.fs.as_ref().and_then(|f| f.arg_regs.get(&e.id)) {
+            return r; // an argument evaluated by `defer`/`go` (defer.rs)
+        }
         if let Some(cv) = self.p.info.consts.get(&e.id) {
             let cv = cv.clone();
             let dst = self.temp(t);
@@ -135,6 +138,10 @@ impl<'a> Gen<'a> {
     /// Evaluates `e` into `dst`.
     pub fn expr_to(&mut self, e: &'a Expr, dst: Reg) {
         let t = self.type_of(e.id);
+        if let Some(&r) = self.fs.as_ref().and_then(|f| f.arg_regs.get(&e.id)) {
+            self.mov(dst, r, t);
+            return;
+        }
         if let Some(cv) = self.p.info.consts.get(&e.id) {
             let cv = cv.clone();
             self.const_to(&cv, t, dst);

@@ -61,6 +61,12 @@ pub enum JobKind<'a> {
         target: u32,
         method: ObjId,
     },
+    /// `defer`/`go` of a builtin: a function whose parameters are the builtin call's
+    /// evaluated arguments and whose body is the call (defer.rs).
+    BuiltinWrapper {
+        call: &'a ast::Expr,
+        params: Vec<TypeId>,
+    },
     /// Forwards to method `index` of the embedded interface field at `path`.
     IfaceWrapper {
         recv: TypeId,
@@ -142,6 +148,12 @@ pub struct FnState {
     pub ret_label: Label,
     /// Pending `fallthrough` target for the next case body.
     pub fallthrough: Option<Label>,
+    /// In a builtin's wrapper (`defer close(ch)`): the registers holding the arguments the
+    /// `defer`/`go` statement evaluated, by argument expression (see defer.rs).
+    pub arg_regs: HashMap<NodeId, Reg>,
+    /// Builtin wrappers made in this function so far (gc's `deferwrap1`, `gowrap1`...).
+    pub deferwraps: u32,
+    pub gowraps: u32,
 }
 
 pub struct Gen<'a> {
@@ -674,6 +686,9 @@ impl<'a> Gen<'a> {
             JobKind::Thunk { target, method } => {
                 crate::call::compile_thunk(self, job.func, target, method)
             }
+            JobKind::BuiltinWrapper { call, params } => {
+                self.compile_builtin_wrapper(job.func, call, &params)
+            }
             JobKind::IfaceWrapper {
                 recv,
                 path,
@@ -702,6 +717,9 @@ impl<'a> Gen<'a> {
             lit_count: 0,
             ret_label,
             fallthrough: None,
+            arg_regs: HashMap::new(),
+            deferwraps: 0,
+            gowraps: 0,
         });
     }
 
