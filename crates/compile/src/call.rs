@@ -488,16 +488,48 @@ pub fn method_value<'a>(g: &mut Gen<'a>, e: &'a Expr, x: &'a Expr, dst: Reg) {
             let w = wrapper_for(g, recv_t, func, direct);
             bound_closure(g, w, func, boxed, dst);
         }
-        Some(Selection::IfaceMethod { index, .. }) => {
+        Some(Selection::IfaceMethod { index, path }) if path.is_empty() => {
+            // `r.Read`: a closure capturing the interface value (its two words), whose
+            // thunk calls method `index` on it. A nil interface panics here, as in Go.
+            let xt = g.type_of(x.id);
             let iv = g.expr(x);
             let keep = g.temp(types::T_ANY);
             g.mov(keep, iv, types::T_ANY);
             g.emit(Op::NilCheck { ptr: keep });
-            let _ = index;
-            g.err(
-                span,
-                "gosub: method values of interface methods are not supported yet",
-            );
+            let sig = match g.p.types.under(xt) {
+                TypeKind::Interface(ms) => ms.get(index).map(|m| (m.sig, m.name.clone())),
+                _ => None,
+            };
+            let Some((sig, mname)) = sig else {
+                g.err(span, "gosub: unsupported method value");
+                return;
+            };
+            let name = format!("{}.{}-fm", g.p.types.type_string(xt, true), mname);
+            let thunk = match g.out.funcs.iter().position(|f| f.name == name) {
+                Some(i) => i as u32,
+                None => {
+                    let idx = g.new_func(name, span.lo);
+                    g.jobs.push(crate::gen::Job {
+                        func: idx,
+                        kind: crate::gen::JobKind::IfaceThunk {
+                            index,
+                            sig,
+                            bound: true,
+                        },
+                    });
+                    idx
+                }
+            };
+            // The closure object: [function, itab word, data word]; the data word is the
+            // only pointer.
+            let gcty = g.gctype(24, vec![2]);
+            g.emit(Op::MakeClosure {
+                dst,
+                func: thunk,
+                caps: keep,
+                ncap: 2,
+                gcty,
+            });
         }
         _ => g.err(span, "gosub: unsupported method value"),
     }
@@ -538,6 +570,36 @@ fn bound_thunk(g: &mut Gen, func: u32, method: ObjId) -> u32 {
         },
     });
     idx
+}
+
+/// `I.M` for an interface type I: the function value of a thunk taking the interface as
+/// its first parameter (gc names it `I.M`).
+pub fn iface_method_expr(g: &mut Gen, recv: TypeId, index: usize, dst: Reg) {
+    let sig = match g.p.types.under(recv) {
+        TypeKind::Interface(ms) => ms.get(index).map(|m| (m.sig, m.name.clone())),
+        _ => None,
+    };
+    let Some((sig, mname)) = sig else {
+        return;
+    };
+    let name = format!("{}.{}", g.p.types.type_string(recv, true), mname);
+    let f = match g.out.funcs.iter().position(|f| f.name == name) {
+        Some(i) => i as u32,
+        None => {
+            let pos = g.fs().f.cur_pos;
+            let idx = g.new_func(name, pos);
+            g.jobs.push(crate::gen::Job {
+                func: idx,
+                kind: crate::gen::JobKind::IfaceThunk {
+                    index,
+                    sig,
+                    bound: false,
+                },
+            });
+            idx
+        }
+    };
+    g.emit(Op::FuncVal { dst, func: f });
 }
 
 pub fn method_expr(g: &mut Gen, func: ObjId, ptr_recv: bool, recv: TypeId, dst: Reg) {
@@ -663,6 +725,52 @@ pub fn compile_iface_wrapper(
     let reg = g.region(&cparams, &sig.results);
     for (i, &t) in sig.params.iter().enumerate() {
         g.mov(reg.param_offs[i + 1], regs[i + 1], t);
+    }
+    g.emit(Op::CallIface {
+        iface: iv,
+        index: index as u32,
+        base: reg.base,
+    });
+    for (i, &t) in sig.results.iter().enumerate() {
+        g.mov(rregs[i], reg.result_offs[i], t);
+    }
+    g.emit(Op::Ret);
+    g.end_fn(idx);
+}
+
+/// Compiles the function of an interface method value (`bound`: the interface is the
+/// closure's two captured words) or of a method expression on an interface type (the
+/// interface is the first parameter): it calls method `index` of that interface.
+pub fn compile_iface_thunk(g: &mut Gen, idx: u32, index: usize, sig_t: TypeId, bound: bool) {
+    let name = g.out.funcs[idx as usize].name.clone();
+    g.begin_fn(name);
+    let sig = g.sig_of(sig_t);
+    let mut my_params = Vec::new();
+    if !bound {
+        my_params.push(types::T_ANY);
+    }
+    my_params.extend(sig.params.iter().copied());
+    let (regs, rregs) = wrapper_frame(g, idx, &my_params, &sig.results);
+    let iv = if bound {
+        let ctx = g.temp_word(true);
+        g.fs().ctx_off = Some(ctx);
+        let iv = g.temp(types::T_ANY);
+        g.emit(Op::LoadCapture { dst: iv, index: 0 });
+        g.emit(Op::LoadCapture {
+            dst: iv + 8,
+            index: 1,
+        });
+        iv
+    } else {
+        g.emit(Op::NilCheck { ptr: regs[0] });
+        regs[0]
+    };
+    let first = usize::from(!bound);
+    let mut cparams = vec![types::T_UNSAFE_POINTER];
+    cparams.extend(sig.params.iter().copied());
+    let reg = g.region(&cparams, &sig.results);
+    for (i, &t) in sig.params.iter().enumerate() {
+        g.mov(reg.param_offs[i + 1], regs[i + first], t);
     }
     g.emit(Op::CallIface {
         iface: iv,

@@ -177,6 +177,11 @@ impl<'a> Gen<'a> {
                             self.fs().f.cur_pos = saved;
                             return;
                         }
+                        Selection::IfaceMethodExpr { recv, index } => {
+                            crate::call::iface_method_expr(self, recv, index, dst);
+                            self.fs().f.cur_pos = saved;
+                            return;
+                        }
                         Selection::MethodExpr {
                             func,
                             ptr_recv,

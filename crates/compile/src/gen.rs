@@ -67,6 +67,13 @@ pub enum JobKind<'a> {
         call: &'a ast::Expr,
         params: Vec<TypeId>,
     },
+    /// Calls method `index` (signature `sig`) of an interface value: captured by a method
+    /// value's closure (`bound`), or the first parameter of a method expression `I.M`.
+    IfaceThunk {
+        index: usize,
+        sig: TypeId,
+        bound: bool,
+    },
     /// Forwards to method `index` of the embedded interface field at `path`.
     IfaceWrapper {
         recv: TypeId,
@@ -685,6 +692,9 @@ impl<'a> Gen<'a> {
             } => crate::call::compile_wrapper(self, job.func, recv, method, &path, direct),
             JobKind::Thunk { target, method } => {
                 crate::call::compile_thunk(self, job.func, target, method)
+            }
+            JobKind::IfaceThunk { index, sig, bound } => {
+                crate::call::compile_iface_thunk(self, job.func, index, sig, bound)
             }
             JobKind::BuiltinWrapper { call, params } => {
                 self.compile_builtin_wrapper(job.func, call, &params)

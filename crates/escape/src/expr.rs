@@ -293,7 +293,7 @@ impl<'a, 'c> Builder<'a, 'c> {
                 let kk = self.field_path_hole(kk, x, &path, e);
                 self.expr(kk, x);
             }
-            Some(Selection::MethodExpr { .. }) => {}
+            Some(Selection::MethodExpr { .. }) | Some(Selection::IfaceMethodExpr { .. }) => {}
             None => self.discard(x),
         }
     }

@@ -202,6 +202,9 @@ pub enum Selection {
     /// A method of an interface type (x is an interface, possibly reached through `path`).
     /// `index` is the method's index in the interface's sorted method list.
     IfaceMethod { path: Vec<usize>, index: usize },
+    /// A method expression `I.m` of an interface type: a function value whose first
+    /// parameter is the interface; `index` is the method's index in its method list.
+    IfaceMethodExpr { recv: TypeId, index: usize },
     /// A method expression `T.m` or `(*T).m`: a function value whose first parameter is the
     /// receiver.
     MethodExpr {

@@ -558,13 +558,14 @@ impl<'a> Checker<'a> {
                     results: s.results,
                     variadic: s.variadic,
                 }));
-                let _ = index;
-                self.error(
-                    sel.span.lo,
-                    "method expressions on interface types are not supported by gosub",
-                );
-                let _ = fty;
-                Operand::invalid(Some(e))
+                self.info
+                    .selections
+                    .insert(e.id, Selection::IfaceMethodExpr { recv: t, index });
+                Operand {
+                    mode: OpMode::Value,
+                    ty: fty,
+                    expr: Some(e),
+                }
             }
             _ => {
                 let es = gosrc::expr(e);
