@@ -77,7 +77,10 @@ fn len_cap<'a>(g: &mut Gen<'a>, c: BuiltinCall<'a>) {
                 cap: b == Builtin::Cap,
             });
         }
+        // Not a constant (the checker folds the others): the operand has a call or a
+        // receive, which must run (spec, "Length and capacity"); a nil array pointer is fine.
         TypeKind::Array(_, n) => {
+            g.expr(x);
             g.emit(Op::Const { dst, val: n });
         }
         TypeKind::Pointer(at) => {
@@ -85,6 +88,7 @@ fn len_cap<'a>(g: &mut Gen<'a>, c: BuiltinCall<'a>) {
                 TypeKind::Array(_, n) => *n,
                 _ => 0,
             };
+            g.expr(x);
             g.emit(Op::Const { dst, val: n });
         }
         _ => {

@@ -184,6 +184,9 @@ pub struct Gen<'a> {
     pub esc: &'a gosub_escape::Escapes,
     /// Types found too large (`layout`), and whether the error has been reported.
     pub too_large: HashMap<TypeId, bool>,
+    /// Types whose method tables `ensure_methods` has filled (with those of the values
+    /// fmt can reach through them).
+    pub methods_done: HashSet<TypeId>,
 }
 
 pub const NONE: Reg = u32::MAX;
@@ -212,6 +215,7 @@ impl<'a> Gen<'a> {
             messages: HashMap::new(),
             esc,
             too_large: HashMap::new(),
+            methods_done: HashSet::new(),
         };
         // GC type 0: bytes.
         g.out.gctypes.push(GcType {

@@ -263,7 +263,24 @@ impl Gen<'_> {
     /// Fills the method table of `t`'s descriptor (with interface-call wrappers).
     pub fn ensure_methods(&mut self, t: TypeId) {
         let idx = t.0 as usize;
-        if idx >= self.out.rtypes.len() || !self.out.rtypes[idx].methods.is_empty() {
+        if idx >= self.out.rtypes.len() || !self.methods_done.insert(t) {
+            return;
+        }
+        // fmt calls String/Error on the values it reaches inside this one (struct fields,
+        // elements, map keys and values, pointees), as Go's does: their types need their
+        // method tables too.
+        let parts: Vec<TypeId> = match self.p.types.under(t) {
+            TypeKind::Struct(fs) => fs.iter().map(|f| f.ty).collect(),
+            TypeKind::Array(e, _) | TypeKind::Slice(e) | TypeKind::Pointer(e) => vec![*e],
+            TypeKind::Map(k, v) => vec![*k, *v],
+            _ => Vec::new(),
+        };
+        for p in parts {
+            if !self.p.types.is_interface(p) {
+                self.ensure_methods(p);
+            }
+        }
+        if !self.out.rtypes[idx].methods.is_empty() {
             return;
         }
         let ms = method_set(self, t);

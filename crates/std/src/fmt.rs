@@ -37,6 +37,10 @@ struct Printer<'a> {
     f: Flags,
     /// Errorf: `%w` accepts error operands.
     wrap_errs: bool,
+    /// Printing a value whose methods Go's fmt cannot call: one reached through an
+    /// unexported struct field (reflect's CanInterface is false for it and everything
+    /// inside it), or the operand of a bad verb (`%!d(T=raw)`, Go's `erroring`).
+    no_methods: bool,
 }
 
 /// An argument: an interface value stored at `ia`.
@@ -54,6 +58,7 @@ impl<'a> Printer<'a> {
             buf: Vec::new(),
             f: Flags::default(),
             wrap_errs: false,
+            no_methods: false,
         }
     }
 
@@ -238,7 +243,9 @@ impl<'a> Printer<'a> {
                 self.buf.push(b'=');
                 let saved = self.f;
                 self.f = Flags::default();
+                let outer = std::mem::replace(&mut self.no_methods, true);
                 self.print_value(t, a, 'v', 0)?;
+                self.no_methods = outer;
                 self.f = saved;
             }
         }
@@ -250,7 +257,7 @@ impl<'a> Printer<'a> {
 
     /// Calls Error() or String() if the value has it and the verb allows; true if handled.
     fn handle_methods(&mut self, t: u32, addr: Addr, verb: char) -> Result<bool, Trap> {
-        if self.f.sharp_v || !matches!(verb, 'v' | 's' | 'x' | 'X' | 'q') {
+        if self.no_methods || self.f.sharp_v || !matches!(verb, 'v' | 's' | 'x' | 'X' | 'q') {
             return Ok(false);
         }
         let rt = &self.prog.rtypes[t as usize];
@@ -539,11 +546,10 @@ impl<'a> Printer<'a> {
                         self.buf.push(b':');
                     }
                     let fa = addr + fld.offset;
-                    if fld.exported || self.prog.rtypes[fld.typ as usize].kind == RKind::Interface {
-                        self.print_value(fld.typ, fa, verb, depth + 1)?;
-                    } else {
-                        self.print_value_nomethods(fld.typ, fa, verb, depth + 1)?;
-                    }
+                    let outer = self.no_methods;
+                    self.no_methods |= !fld.exported;
+                    self.print_value(fld.typ, fa, verb, depth + 1)?;
+                    self.no_methods = outer;
                 }
                 self.buf.push(b'}');
             }
@@ -561,26 +567,6 @@ impl<'a> Printer<'a> {
             _ => self.buf.extend_from_slice(b"?"),
         }
         Ok(())
-    }
-
-    /// Unexported fields: Go cannot call their methods (no Interface()), so print raw.
-    fn print_value_nomethods(
-        &mut self,
-        t: u32,
-        addr: Addr,
-        verb: char,
-        depth: u32,
-    ) -> Result<(), Trap> {
-        let rt = &self.prog.rtypes[t as usize];
-        if rt.methods.is_empty() || rt.kind == RKind::Interface {
-            return self.print_value(t, addr, verb, depth);
-        }
-        // Temporarily pretend there are no methods by formatting the underlying type.
-        let u = rt.underlying;
-        if u != t {
-            return self.print_value(u, addr, verb, depth);
-        }
-        self.print_value(t, addr, verb, depth)
     }
 
     fn fmt_pointer(
