@@ -20,7 +20,11 @@ impl<'a> Checker<'a> {
         let mut var_deps: HashMap<ObjId, HashSet<ObjId>> = HashMap::new();
         for &v in &vars {
             let mut seen: HashSet<ObjId> = HashSet::new();
-            let mut stack: Vec<ObjId> = self.deps.get(&v).cloned().unwrap_or_default();
+            // `var p, q = f()`: one initializer, whose dependencies were recorded on the
+            // variable checked first; all of them share it.
+            let mut stack: Vec<ObjId> = (self.var_lhs(v).iter())
+                .flat_map(|l| self.deps.get(l).cloned().unwrap_or_default())
+                .collect();
             let mut out = HashSet::new();
             while let Some(d) = stack.pop() {
                 if !seen.insert(d) {
