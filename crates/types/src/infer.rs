@@ -282,6 +282,15 @@ impl<'a> Checker<'a> {
                 }
             };
         }
+        // An unbound type parameter (the enclosing generic function's, not one being
+        // inferred) with a core type unifies through it, inexactly (unify.go's
+        // enableCoreTypeUnification): `s S` with `S ~[]E` matches a `[]E` parameter.
+        if let Some(core) = self.unbound_core(u, y) {
+            return self.unify(u, x, core, false, d);
+        }
+        if let Some(core) = self.unbound_core(u, x) {
+            return self.unify(u, core, y, false, d);
+        }
         let (kx, ky) = (self.tt.kind(x).clone(), self.tt.kind(y).clone());
         match (&kx, &ky) {
             (TypeKind::Named(_), TypeKind::Named(_)) => {
@@ -357,6 +366,15 @@ impl<'a> Checker<'a> {
             }
             _ => false,
         }
+    }
+
+    /// The core type of `t` when it is a type parameter not being inferred and has one.
+    fn unbound_core(&self, u: &Unifier, t: TypeId) -> Option<TypeId> {
+        if u.is_param(t) {
+            return None;
+        }
+        let core = self.tt.tparam_of(t)?.core;
+        (core != T_INVALID).then_some(core)
     }
 
     /// A defined (named) type, including the predeclared ones and type parameters.
