@@ -277,12 +277,15 @@ fn check_source_with(
     Ok((checked, map, warnings))
 }
 
-/// The package of an import path: a host package of the embedding API or a standard one.
-fn package_text<'o>(opts: &'o Options, path: &str) -> Option<&'o str> {
-    match opts.host_packages.iter().find(|(p, _)| p == path) {
-        Some((_, src)) => Some(src.as_str()),
-        None => gosub_std::source(path),
+/// The source files of an import path's package, as (file name, text) pairs: a host package
+/// of the embedding API (one file, named for the package) or a standard one.
+fn package_files<'o>(opts: &'o Options, path: &str) -> Option<Vec<(String, &'o str)>> {
+    if let Some((_, src)) = opts.host_packages.iter().find(|(p, _)| p == path) {
+        let name = format!("{}.go", path.rsplit('/').next().unwrap_or(path));
+        return Some(vec![(name, src.as_str())]);
     }
+    let files = gosub_std::files(path)?;
+    Some(files.iter().map(|&(n, t)| (n.to_string(), t)).collect())
 }
 
 /// Errors for imports a program may not have: packages that do not exist, and packages
@@ -291,7 +294,7 @@ pub fn import_errors(imports: &[ast::ImportSpec], opts: &Options) -> Vec<Diagnos
     let mut errors = Vec::new();
     for imp in imports {
         let host = opts.host_packages.iter().any(|(p, _)| *p == imp.path);
-        if imp.path != "unsafe" && package_text(opts, &imp.path).is_none() {
+        if imp.path != "unsafe" && package_files(opts, &imp.path).is_none() {
             let msg = format!("package {} is not in gosub's standard library", imp.path);
             errors.push(Diagnostic::new(imp.span, msg));
         } else if !host
@@ -317,7 +320,7 @@ pub fn resolve_packages(
     next_id: &mut NodeId,
     opts: &Options,
 ) -> Result<Vec<PackageSrc>, Vec<Diagnostic>> {
-    let mut parsed: HashMap<String, ast::File> = HashMap::new();
+    let mut parsed: HashMap<String, Vec<ast::File>> = HashMap::new();
     let mut order: Vec<String> = Vec::new();
     let mut stack: Vec<(String, bool)> = Vec::new();
     for r in roots.iter().rev() {
@@ -336,30 +339,31 @@ pub fn resolve_packages(
             continue;
         }
         visiting.insert(path.clone());
-        let Some(text) = package_text(opts, &path) else {
+        let Some(texts) = package_files(opts, &path) else {
             continue;
         };
-        let fname = format!(
-            "$GOROOT/src/{}/{}.go",
-            path,
-            path.rsplit('/').next().unwrap_or(&path)
-        );
-        let idx = map.add(fname, text);
-        let b = map.files[idx].base;
-        let file = gosub_syntax::parse_file(text, b, *next_id, ParseMode::default())?;
-        *next_id = file.next_id;
-        stack.push((path.clone(), true));
-        for imp in file.imports.iter().rev() {
-            stack.push((imp.path.clone(), false));
+        let mut files = Vec::new();
+        for (name, text) in texts {
+            let idx = map.add(format!("$GOROOT/src/{}/{}", path, name), text);
+            let b = map.files[idx].base;
+            let file = gosub_syntax::parse_file(text, b, *next_id, ParseMode::default())?;
+            *next_id = file.next_id;
+            files.push(file);
         }
-        parsed.insert(path, file);
+        stack.push((path.clone(), true));
+        for file in files.iter().rev() {
+            for imp in file.imports.iter().rev() {
+                stack.push((imp.path.clone(), false));
+            }
+        }
+        parsed.insert(path, files);
     }
     let mut packages: Vec<PackageSrc> = Vec::new();
     for p in &order {
-        if let Some(f) = parsed.remove(p) {
+        if let Some(files) = parsed.remove(p) {
             packages.push(PackageSrc {
                 path: p.clone(),
-                files: vec![f],
+                files,
             });
         }
     }

@@ -1,6 +1,7 @@
-//! gosub-std: the standard library. Each package is Go source (`go/PATH.go`, compiled with
-//! the program); functions declared without a body are natives implemented here in Rust and
-//! registered by their qualified name, in the file named for their package (`strings.rs`
+//! gosub-std: the standard library. Each package is Go source (`go/PATH.go`, or several
+//! files under `go/PATH/`, listed by `files`; compiled with the program); functions
+//! declared without a body are natives implemented here in Rust and registered by their
+//! qualified name, in the file named for their package (`strings.rs`
 //! for package strings, `cgo.rs` for package C; `natives.rs` holds the `native!` macro,
 //! `fmtsort.rs` fmt's map key order).
 //!
@@ -31,26 +32,39 @@ pub mod unicode;
 
 use gosub_vm::NativeRegistry;
 
-/// The Go source of a standard package, by import path.
+/// The Go source of a standard package, by import path: its first file (the one named
+/// for the package; see `files` for all of them).
 pub fn source(path: &str) -> Option<&'static str> {
+    files(path).and_then(|f| f.first()).map(|&(_, text)| text)
+}
+
+/// The Go source files of a standard package, by import path: (file name, text) pairs, the
+/// file named for the package first. A package may be split into files as Go's is, so
+/// that no file outgrows the line limit.
+pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
+    macro_rules! one {
+        ($name:literal, $file:literal) => {
+            &[($name, include_str!($file))]
+        };
+    }
     Some(match path {
-        "fmt" => include_str!("../go/fmt.go"),
-        "os" => include_str!("../go/os.go"),
-        "io" => include_str!("../go/io/io.go"),
-        "iter" => include_str!("../go/iter/iter.go"),
-        "errors" => include_str!("../go/errors.go"),
-        "strings" => include_str!("../go/strings.go"),
-        "strconv" => include_str!("../go/strconv.go"),
-        "math" => include_str!("../go/math.go"),
-        "sort" => include_str!("../go/sort.go"),
-        "unicode" => include_str!("../go/unicode/unicode.go"),
-        "unicode/utf8" => include_str!("../go/unicode/utf8/utf8.go"),
-        "runtime" => include_str!("../go/runtime/runtime.go"),
-        "runtime/debug" => include_str!("../go/runtime/debug/debug.go"),
-        "sync" => include_str!("../go/sync/sync.go"),
-        "time" => include_str!("../go/time/time.go"),
+        "fmt" => one!("fmt.go", "../go/fmt.go"),
+        "os" => one!("os.go", "../go/os.go"),
+        "io" => one!("io.go", "../go/io/io.go"),
+        "iter" => one!("iter.go", "../go/iter/iter.go"),
+        "errors" => one!("errors.go", "../go/errors.go"),
+        "strings" => one!("strings.go", "../go/strings.go"),
+        "strconv" => one!("strconv.go", "../go/strconv.go"),
+        "math" => one!("math.go", "../go/math.go"),
+        "sort" => one!("sort.go", "../go/sort.go"),
+        "unicode" => one!("unicode.go", "../go/unicode/unicode.go"),
+        "unicode/utf8" => one!("utf8.go", "../go/unicode/utf8/utf8.go"),
+        "runtime" => one!("runtime.go", "../go/runtime/runtime.go"),
+        "runtime/debug" => one!("debug.go", "../go/runtime/debug/debug.go"),
+        "sync" => one!("sync.go", "../go/sync/sync.go"),
+        "time" => one!("time.go", "../go/time/time.go"),
         // cgo's pseudo-package, emulated (go/C/C.go, natives in cgo.rs).
-        "C" => include_str!("../go/C/C.go"),
+        "C" => one!("C.go", "../go/C/C.go"),
         _ => return None,
     })
 }

@@ -133,13 +133,14 @@ fn parse(src: &str) -> Option<Parsed<'_>> {
     Some(Parsed { src, file })
 }
 
-/// The exported top-level names of a standard package (funcs, types, vars, consts), sorted.
+/// The exported top-level names of a standard package (funcs, types, vars, consts), in
+/// all of its files, sorted.
 pub fn package_members(path: &str) -> Vec<String> {
-    let Some(p) = gosub_std::source(path).and_then(parse) else {
-        return Vec::new();
-    };
-    let mut v: Vec<String> = gosub::session::file_names(&p.file)
-        .into_iter()
+    let files = gosub_std::files(path).unwrap_or(&[]);
+    let mut v: Vec<String> = files
+        .iter()
+        .filter_map(|&(_, text)| parse(text))
+        .flat_map(|p| gosub::session::file_names(&p.file))
         .filter(|n| exported(n))
         .collect();
     v.sort();
@@ -491,7 +492,10 @@ pub fn doc(query: &str, session_decls: &str) -> Result<String, String> {
             return Ok(out);
         }
         let parts: Vec<&str> = rest.split('.').collect();
-        return doc_in(&p, &parts).ok_or_else(|| format!("no symbol {} in package {}", rest, path));
+        let files = gosub_std::files(path).unwrap_or(&[]);
+        return (files.iter())
+            .find_map(|&(_, text)| doc_in(&parse(text)?, &parts))
+            .ok_or_else(|| format!("no symbol {} in package {}", rest, path));
     }
     from_session().ok_or_else(|| {
         format!(
