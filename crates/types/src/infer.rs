@@ -187,10 +187,8 @@ impl<'a> Checker<'a> {
                     }
                     continue;
                 }
-                if !self.has_tparams(core) {
-                    continue;
-                }
                 match u.bound.get(&tp).copied() {
+                    Some(_) if !self.has_tparams(core) => {}
                     Some(b) => {
                         let before = u.bound.len();
                         let ub = self.tt.underlying(b);
@@ -205,9 +203,13 @@ impl<'a> Checker<'a> {
                         }
                         changed |= u.bound.len() != before;
                     }
+                    // Unknown: only a single type without ~ (`P *T`) decides it; `S ~[]E`
+                    // allows any type with that underlying type (types2's coreTerm).
                     None => {
-                        u.bound.insert(tp, core);
-                        changed = true;
+                        if let Some(t) = self.single_exact_term(tp) {
+                            u.bound.insert(tp, t);
+                            changed = true;
+                        }
                     }
                 }
             }
@@ -365,6 +367,15 @@ impl<'a> Checker<'a> {
                         .all(|(a, b)| a.name == b.name && self.unify(u, a.sig, b.sig, true, d))
             }
             _ => false,
+        }
+    }
+
+    /// The type of type parameter `tp`'s constraint when its type set is one type, named
+    /// without `~`.
+    fn single_exact_term(&self, tp: TypeId) -> Option<TypeId> {
+        match self.tparam_set(tp)?.terms?.as_slice() {
+            [t] if !t.tilde => Some(t.ty),
+            _ => None,
         }
     }
 
