@@ -46,6 +46,53 @@ pub fn index_err(i: u64, len: u64) -> Trap {
     }
 }
 
+/// Which bounds check of a slice expression `s[l:h]` / `s[l:h:m]` failed (Go's
+/// runtime.boundsErrorCode): x and y are the operands its message reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SliceBounds {
+    /// h > len (x = h, y = len): strings and arrays.
+    Alen,
+    /// h > cap (x = h, y = cap): slices.
+    Acap,
+    /// l > h (x = l, y = h).
+    B,
+    /// m > len of an array (x = m, y = len).
+    ThreeAlen,
+    /// m > cap (x = m, y = cap).
+    ThreeAcap,
+    /// h > m (x = h, y = m).
+    ThreeB,
+    /// l > h in a 3-index expression (x = l, y = h).
+    ThreeC,
+}
+
+/// Go's slice-bounds runtime error (runtime/error.go's boundsErrorFmt), with the short
+/// form of boundsNegErrorFmt, which omits y, when x is negative.
+pub fn slice_bounds_err(kind: SliceBounds, x: u64, y: u64) -> Trap {
+    use SliceBounds::*;
+    let x = x as i64;
+    let m = if x < 0 {
+        match kind {
+            Alen | Acap => format!("[:{x}]"),
+            B => format!("[{x}:]"),
+            ThreeAlen | ThreeAcap => format!("[::{x}]"),
+            ThreeB => format!("[:{x}:]"),
+            ThreeC => format!("[{x}::]"),
+        }
+    } else {
+        match kind {
+            Alen => format!("[:{x}] with length {y}"),
+            Acap => format!("[:{x}] with capacity {y}"),
+            B => format!("[{x}:{y}]"),
+            ThreeAlen => format!("[::{x}] with length {y}"),
+            ThreeAcap => format!("[::{x}] with capacity {y}"),
+            ThreeB => format!("[:{x}:{y}]"),
+            ThreeC => format!("[{x}:{y}:]"),
+        }
+    };
+    Trap::Runtime(format!("slice bounds out of range {m}"))
+}
+
 impl From<Fault> for Trap {
     fn from(f: Fault) -> Trap {
         if f.is_nil() {

@@ -6,7 +6,7 @@
 //! size classes) so capacities match gc's; bounds errors use Go's exact messages; an append
 //! to a nil slice whose result does not escape and fits in 32 bytes uses the frame's buffer.
 
-use crate::error::Trap;
+use crate::error::{slice_bounds_err, SliceBounds::*, Trap};
 use crate::frame::{opt, rd, wr, Frame};
 use crate::interp::NONE;
 use crate::vm::Vm;
@@ -96,35 +96,26 @@ pub fn exec(vm: &mut Vm, op: &Op, fr: &Frame) -> Result<(), Trap> {
             let three = max != NONE;
             let m = opt(vm, fr, max)?.unwrap_or(cap);
             let h = opt(vm, fr, hi)?.unwrap_or(if three { m } else { len });
+            let array = array_len.is_some();
             if three {
                 if m > cap {
-                    return Err(Trap::Runtime(format!(
-                        "slice bounds out of range [::{}] with capacity {}",
-                        m as i64, cap
-                    )));
+                    let kind = if array { ThreeAlen } else { ThreeAcap };
+                    return Err(slice_bounds_err(kind, m, cap));
                 }
                 if h > m {
-                    return Err(Trap::Runtime(format!(
-                        "slice bounds out of range [:{}:{}]",
-                        h as i64, m
-                    )));
+                    return Err(slice_bounds_err(ThreeB, h, m));
                 }
-            } else if h > cap {
-                let what = if array_len.is_some() {
-                    "length"
-                } else {
-                    "capacity"
-                };
-                return Err(Trap::Runtime(format!(
-                    "slice bounds out of range [:{}] with {} {}",
-                    h as i64, what, cap
-                )));
-            }
-            if l > h {
-                return Err(Trap::Runtime(format!(
-                    "slice bounds out of range [{}:{}]",
-                    l as i64, h
-                )));
+                if l > h {
+                    return Err(slice_bounds_err(ThreeC, l, h));
+                }
+            } else {
+                if h > cap {
+                    let kind = if array { Alen } else { Acap };
+                    return Err(slice_bounds_err(kind, h, cap));
+                }
+                if l > h {
+                    return Err(slice_bounds_err(B, l, h));
+                }
             }
             let np = base + l * elem_size as u64;
             wr(vm, fr, dst, np)?;

@@ -7,7 +7,7 @@
 //! empty operand returns the other operand unchanged. Indexing is bounds-checked with Go's
 //! messages; ranging decodes UTF-8 as Go does (`strings.rs`).
 
-use crate::error::{index_err, Trap};
+use crate::error::{index_err, slice_bounds_err, SliceBounds, Trap};
 use crate::frame::{opt, rd, set_str, str_of, wr, Frame};
 use crate::interp::NONE;
 use crate::vm::Vm;
@@ -72,16 +72,10 @@ pub fn exec(vm: &mut Vm, op: &Op, fr: &Frame) -> Result<(), Trap> {
             let l = opt(vm, fr, lo)?.unwrap_or(0);
             let h = opt(vm, fr, hi)?.unwrap_or(len);
             if h > len {
-                return Err(Trap::Runtime(format!(
-                    "slice bounds out of range [:{}] with length {}",
-                    h as i64, len
-                )));
+                return Err(slice_bounds_err(SliceBounds::Alen, h, len));
             }
             if l > h {
-                return Err(Trap::Runtime(format!(
-                    "slice bounds out of range [{}:{}]",
-                    l as i64, h
-                )));
+                return Err(slice_bounds_err(SliceBounds::B, l, h));
             }
             let p = rd(vm, fr, s)?;
             let np = if h == l { 0 } else { p + l };
