@@ -23,6 +23,7 @@ pub mod call;
 pub mod composite;
 pub mod convert;
 pub mod defer;
+pub mod entry;
 pub mod expr;
 pub mod frame;
 pub mod gen;

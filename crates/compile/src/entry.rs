@@ -1,0 +1,166 @@
+//! Package-level variables and the program's entry function.
+//!
+//! Invariants:
+//! - Every package-level variable has one offset in the globals block, given once
+//!   (`declare_globals`, in object order after the slots a previous increment gave); its
+//!   pointer words are listed in `globals_ptr_words` for the collector's root scan.
+//! - `runtime.main` initializes packages in import order, each package's variables in the
+//!   checker's `init_order` (dependency order, spec), then its `init` functions in source
+//!   order, then calls `main.main` (or, in an eval session, the input's statement function).
+
+use crate::bytecode::Op;
+use crate::bytecode::Reg;
+use crate::gen::{Gen, Increment};
+use gosub_syntax::ast;
+use gosub_types::{self as types, ObjId, ObjKind, TypeId};
+
+impl Gen<'_> {
+    /// Gives every package-level variable without a slot one, after the existing ones.
+    pub(crate) fn declare_globals(&mut self) {
+        let mut off = self.out.globals_size;
+        let mut ptrs = std::mem::take(&mut self.out.globals_ptr_words);
+        for pkg in &self.p.packages {
+            // Every package-level variable (initialized or not), in declaration order.
+            let mut vars: Vec<ObjId> = pkg
+                .scope
+                .values()
+                .copied()
+                .filter(|&o| matches!(self.p.obj(o).kind, ObjKind::Var { .. }))
+                .collect();
+            for e in &pkg.init_order {
+                vars.extend(e.lhs.iter().copied());
+            }
+            vars.retain(|o| !self.globals.contains_key(o));
+            vars.sort();
+            vars.dedup();
+            for o in vars {
+                let t = self.p.obj(o).ty;
+                let l = self.layouts.get(&self.p.types, t);
+                off = crate::layout::round_up(off as u64, 8) as u32;
+                for w in &l.ptr_words {
+                    ptrs.push(off / 8 + w);
+                }
+                self.globals.insert(o, off);
+                self.out.globals.push(crate::program::GlobalVar {
+                    name: format!("{}.{}", pkg.path, self.p.obj(o).name),
+                    offset: off,
+                    rtype: t.0,
+                });
+                off += crate::layout::round_up(l.size.max(1), 8) as u32;
+            }
+        }
+        self.out.globals_size = off.max(8);
+        self.out.globals_ptr_words = ptrs;
+    }
+
+    pub(crate) fn compile_entry(&mut self, idx: u32, inc: &Increment) {
+        self.begin_fn("runtime.main".into());
+        let p = self.p;
+        for (pi, pkg) in p.packages.iter().enumerate() {
+            let first_init = if pi == inc.main {
+                inc.init0
+            } else if pi >= inc.first_pkg {
+                0
+            } else {
+                continue;
+            };
+            for e in &pkg.init_order[first_init.min(pkg.init_order.len())..] {
+                let (fi, di, si) = e.spec;
+                let ast::Decl::Var(gd) = &pkg.files[fi].decls[di] else {
+                    continue;
+                };
+                let spec = &gd.specs[si];
+                let mark = self.f().temp_mark();
+                self.fs().f.cur_pos = spec.span.lo;
+                if spec.values.is_empty() {
+                    continue; // globals start zeroed
+                }
+                if spec.values.len() == e.lhs.len() {
+                    for (i, &o) in e.lhs.iter().enumerate() {
+                        let t = self.p.obj(o).ty;
+                        let v = self.expr_conv(&spec.values[i], t);
+                        if self.p.obj(o).name != "_" {
+                            self.store_global(o, v, t);
+                        }
+                    }
+                } else {
+                    let tys: Vec<TypeId> = e.lhs.iter().map(|&o| self.p.obj(o).ty).collect();
+                    let regs = self.multi_value(&spec.values[0], tys.len());
+                    for (i, &o) in e.lhs.iter().enumerate() {
+                        if self.p.obj(o).name != "_" {
+                            let (r, rt) = regs[i];
+                            let v = self.convert(r, rt, tys[i]);
+                            self.store_global(o, v, tys[i]);
+                        }
+                    }
+                }
+                self.f().release_temps(mark);
+            }
+            for &(fi, di) in &pkg.init_funcs {
+                if !inc.includes(pi, fi) {
+                    continue;
+                }
+                let ast::Decl::Func(fd) = &pkg.files[fi].decls[di] else {
+                    continue;
+                };
+                if let Some(&obj) = p.info.defs.get(&fd.name.id) {
+                    if let Some(&fidx) = self.func_index.get(&obj) {
+                        self.emit(Op::Call {
+                            func: fidx,
+                            base: 0,
+                        });
+                    }
+                }
+            }
+            if inc.session && pi == inc.main {
+                for file in &pkg.files[inc.first_file.min(pkg.files.len())..] {
+                    for d in &file.decls {
+                        let ast::Decl::Func(fd) = d else { continue };
+                        if fd.recv.is_some() || !fd.name.name.starts_with(types::SESSION_FN_PREFIX)
+                        {
+                            continue;
+                        }
+                        let fidx = p
+                            .info
+                            .defs
+                            .get(&fd.name.id)
+                            .and_then(|o| self.func_index.get(o))
+                            .copied();
+                        if let Some(fidx) = fidx {
+                            self.emit(Op::Call {
+                                func: fidx,
+                                base: 0,
+                            });
+                        }
+                    }
+                }
+            }
+            if !inc.session && pi + 1 == p.packages.len() {
+                if let Some(&main) = pkg.scope.get("main") {
+                    if let Some(&fidx) = self.func_index.get(&main) {
+                        self.emit(Op::Call {
+                            func: fidx,
+                            base: 0,
+                        });
+                    }
+                }
+            }
+        }
+        self.emit(Op::Ret);
+        self.end_fn(idx);
+    }
+
+    pub fn store_global(&mut self, o: ObjId, v: Reg, t: TypeId) {
+        let Some(&off) = self.globals.get(&o) else {
+            return;
+        };
+        let size = self.size(t);
+        let gcty = self.gctype_of(t);
+        self.emit(Op::StoreGlobal {
+            off,
+            src: v,
+            size,
+            gcty,
+        });
+    }
+}
