@@ -29,8 +29,7 @@
 # Normalization of stderr (function normalize_stderr):
 #   * a line `# command-line-arguments` is dropped (go build's header);
 #   * a leading `./` is stripped from positions `./NAME.go:L:C: ...` (also
-#     when indented, as in `\t./NAME.go:5:6: other declaration of x`), and
-#     after `(declared at ` inside a message (gc's `cannot infer T` errors);
+#     when indented, as in `\t./NAME.go:5:6: other declaration of x`);
 #   * lines `[signal SIG...` (nil dereference, Go-only) are dropped;
 #   * lines `runtime: sp=...` (stack addresses) are dropped;
 #   * after a line `fatal error: stack overflow` everything is replaced by
@@ -65,7 +64,6 @@ normalize_stderr() {
         if (match($0, /^[ \t]*\.\/[^ :]+\.go:[0-9]+/)) {
             i = index($0, "./"); $0 = substr($0, 1, i - 1) substr($0, i + 2)
         }
-        gsub(/\(declared at \.\//, "(declared at ")
         if ($0 == "fatal error: stack overflow") {
             print; print "[traceback elided]"; done = 1; next
         }

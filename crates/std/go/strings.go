@@ -1,7 +1,14 @@
-// Package strings: Builder and the common functions, written in Go over a few natives.
+// Package strings: Builder and the common functions, written in Go over a few natives;
+// the iterator functions (Lines, SplitSeq, SplitAfterSeq, FieldsSeq, FieldsFuncSeq) are
+// at the end and yield what the slice-returning ones return, one string at a time,
+// stopping as soon as yield returns false.
 package strings
 
-import "unicode/utf8"
+import (
+	"iter"
+	"unicode"
+	"unicode/utf8"
+)
 
 // A Builder builds a string with few copies.
 type Builder struct {
@@ -163,8 +170,12 @@ func Join(elems []string, sep string) string {
 	return string(b)
 }
 
+// isSpace is unicode.IsSpace, with the ASCII cases inline.
 func isSpace(r rune) bool {
-	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == 0x85 || r == 0xA0
+	if r < utf8.RuneSelf {
+		return r == ' ' || ('\t' <= r && r <= '\r')
+	}
+	return unicode.IsSpace(r)
 }
 
 func Fields(s string) []string {
@@ -389,3 +400,116 @@ func CutSuffix(s, suffix string) (before string, found bool) {
 }
 
 func ToTitle(s string) string { return ToUpper(s) }
+
+// Lines returns an iterator over the newline-terminated lines of s; the last line has no
+// newline if s does not end in one, and an empty s yields nothing.
+func Lines(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for len(s) > 0 {
+			var line string
+			if i := IndexByte(s, '\n'); i >= 0 {
+				line, s = s[:i+1], s[i+1:]
+			} else {
+				line, s = s, ""
+			}
+			if !yield(line) {
+				return
+			}
+		}
+	}
+}
+
+// splitSeq yields the substrings of s between the separators sep, each with the first
+// sepSave bytes of the separator that follows it; an empty sep splits after each UTF-8
+// sequence.
+func splitSeq(s, sep string, sepSave int) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		if len(sep) == 0 {
+			for len(s) > 0 {
+				_, size := utf8.DecodeRuneInString(s)
+				if !yield(s[:size]) {
+					return
+				}
+				s = s[size:]
+			}
+			return
+		}
+		for {
+			i := Index(s, sep)
+			if i < 0 {
+				break
+			}
+			if !yield(s[:i+sepSave]) {
+				return
+			}
+			s = s[i+len(sep):]
+		}
+		yield(s)
+	}
+}
+
+// SplitSeq returns an iterator over the substrings Split(s, sep) returns.
+func SplitSeq(s, sep string) iter.Seq[string] {
+	return splitSeq(s, sep, 0)
+}
+
+// SplitAfterSeq returns an iterator over the substrings SplitAfter(s, sep) returns.
+func SplitAfterSeq(s, sep string) iter.Seq[string] {
+	return splitSeq(s, sep, len(sep))
+}
+
+// FieldsSeq returns an iterator over the fields Fields(s) returns: the runs of
+// non-space characters, as unicode.IsSpace decides.
+func FieldsSeq(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := -1
+		for i := 0; i < len(s); {
+			size := 1
+			r := rune(s[i])
+			space := r == ' ' || ('\t' <= r && r <= '\r')
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[i:])
+				space = unicode.IsSpace(r)
+			}
+			if space {
+				if start >= 0 {
+					if !yield(s[start:i]) {
+						return
+					}
+					start = -1
+				}
+			} else if start < 0 {
+				start = i
+			}
+			i += size
+		}
+		if start >= 0 {
+			yield(s[start:])
+		}
+	}
+}
+
+// FieldsFuncSeq returns an iterator over the fields FieldsFunc(s, f) returns: the runs
+// of characters c with !f(c).
+func FieldsFuncSeq(s string, f func(rune) bool) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := -1
+		for i := 0; i < len(s); {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if f(r) {
+				if start >= 0 {
+					if !yield(s[start:i]) {
+						return
+					}
+					start = -1
+				}
+			} else if start < 0 {
+				start = i
+			}
+			i += size
+		}
+		if start >= 0 {
+			yield(s[start:])
+		}
+	}
+}

@@ -47,7 +47,13 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
             &[($name, include_str!($file))]
         };
     }
+    macro_rules! files_in {
+        ($dir:literal: $($name:literal),+) => {
+            &[$(($name, include_str!(concat!("../go/", $dir, "/", $name)))),+]
+        };
+    }
     Some(match path {
+        "cmp" => one!("cmp.go", "../go/cmp.go"),
         "fmt" => one!("fmt.go", "../go/fmt.go"),
         "os" => one!("os.go", "../go/os.go"),
         "io" => one!("io.go", "../go/io/io.go"),
@@ -55,7 +61,11 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
         "errors" => one!("errors.go", "../go/errors.go"),
         "strings" => one!("strings.go", "../go/strings.go"),
         "strconv" => one!("strconv.go", "../go/strconv.go"),
+        "maps" => one!("maps.go", "../go/maps/maps.go"),
         "math" => one!("math.go", "../go/math.go"),
+        "slices" => {
+            files_in!("slices": "slices.go", "iter.go", "sort.go", "zsortanyfunc.go", "zsortordered.go")
+        }
         "sort" => one!("sort.go", "../go/sort.go"),
         "unicode" => one!("unicode.go", "../go/unicode/unicode.go"),
         "unicode/utf8" => one!("utf8.go", "../go/unicode/utf8/utf8.go"),
@@ -77,14 +87,17 @@ pub const HOST_PACKAGES: &[&str] = &["C", "os", "time"];
 /// Every standard package gosub has.
 pub const PACKAGES: &[&str] = &[
     "C",
+    "cmp",
     "errors",
     "fmt",
     "io",
     "iter",
+    "maps",
     "math",
     "os",
     "runtime",
     "runtime/debug",
+    "slices",
     "sort",
     "strconv",
     "strings",
