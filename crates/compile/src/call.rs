@@ -300,25 +300,11 @@ pub fn call_region<'a>(g: &mut Gen<'a>, e: &'a Expr) -> Vec<Reg> {
     let ft = g.type_of(fun.id);
     let sig = g.sig_of(ft);
     g.fs().f.cur_pos = e.span.lo;
-    // Static function?
-    let static_func = match &fun.kind {
-        ExprKind::Ident(id) => {
-            g.p.info
-                .uses
-                .get(&id.id)
-                .copied()
-                .filter(|o| matches!(g.p.obj(*o).kind, ObjKind::Func { .. }))
-        }
-        ExprKind::Selector { .. } => match g.p.info.selections.get(&fun.id) {
-            Some(Selection::Qualified(o)) if matches!(g.p.obj(*o).kind, ObjKind::Func { .. }) => {
-                Some(*o)
-            }
-            _ => None,
-        },
-        ExprKind::Index { .. } | ExprKind::IndexList { .. } => g.p.instance_of(fun),
-        _ => None,
-    };
+    let static_func = g.static_callee(fun);
     if let Some(o) = static_func {
+        if let Some(r) = g.try_inline(o, args, ellipsis) {
+            return vec![r];
+        }
         let reg = g.region(&sig.params, &sig.results);
         g.args_into(&sig, args, ellipsis, &reg, 0);
         let func = g.func_index.get(&o).copied().unwrap_or(0);

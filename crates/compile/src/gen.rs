@@ -187,6 +187,10 @@ pub struct Gen<'a> {
     /// Types whose method tables `ensure_methods` has filled (with those of the values
     /// fmt can reach through them).
     pub methods_done: HashSet<TypeId>,
+    /// The declarations of this compilation's functions (not methods), for inlining.
+    pub decls: HashMap<ObjId, &'a ast::FuncDecl>,
+    /// Which functions' calls are inlined (see inline.rs).
+    pub inline_cache: HashMap<ObjId, crate::inline::Inline<'a>>,
 }
 
 pub const NONE: Reg = u32::MAX;
@@ -216,6 +220,8 @@ impl<'a> Gen<'a> {
             esc,
             too_large: HashMap::new(),
             methods_done: HashSet::new(),
+            decls: HashMap::new(),
+            inline_cache: HashMap::new(),
         };
         // GC type 0: bytes.
         g.out.gctypes.push(GcType {
@@ -583,6 +589,9 @@ impl<'a> Gen<'a> {
                         };
                         if fd.name.name == "init" && fd.recv.is_none() {
                             // init functions are not referable; index them by a synthetic key.
+                        }
+                        if fd.recv.is_none() && fd.body.is_some() {
+                            self.decls.insert(obj, fd);
                         }
                         let name = self.func_name(obj);
                         let idx = self.new_func(name.clone(), fd.span.lo);

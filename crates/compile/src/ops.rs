@@ -73,6 +73,35 @@ impl<'a> Gen<'a> {
         self.emit(Op::Ext { dst: r, src: r, w });
     }
 
+    /// `v == v` and `v != v` of one variable whose type has no NaN (integers, strings,
+    /// booleans, pointers): always true and false. Generic code asks it of every ordered
+    /// value (`cmp.isNaN` is `x != x`), so instances for integers and strings fold it.
+    pub(crate) fn self_comparison(&self, op: BinOp, x: &Expr, y: &Expr) -> Option<bool> {
+        let eq = match op {
+            BinOp::Eq => true,
+            BinOp::Ne => false,
+            _ => return None,
+        };
+        let (ExprKind::Ident(a), ExprKind::Ident(b)) = (&unparen(x).kind, &unparen(y).kind) else {
+            return None;
+        };
+        let o = *self.p.info.uses.get(&a.id)?;
+        if self.p.info.uses.get(&b.id) != Some(&o)
+            || !matches!(self.p.obj(o).kind, gosub_types::ObjKind::Var { .. })
+        {
+            return None;
+        }
+        let u = self.p.types.underlying(self.type_of(x.id));
+        let no_nan = match self.p.types.kind(u) {
+            TypeKind::Basic(k) => {
+                k.is_integer() || matches!(k, BasicKind::String | BasicKind::Bool)
+            }
+            TypeKind::Pointer(_) => true,
+            _ => false,
+        };
+        no_nan.then_some(eq)
+    }
+
     pub(crate) fn binary(
         &mut self,
         op: BinOp,
@@ -82,7 +111,15 @@ impl<'a> Gen<'a> {
         dst: Reg,
         id: gosub_syntax::ast::NodeId,
     ) {
+        if let Some(v) = self.known_binary(op, x, y) {
+            self.const_to(&ConstValue::Bool(v), t, dst);
+            return;
+        }
         match op {
+            BinOp::LAnd | BinOp::LOr if self.known_bool(x) == Some(op == BinOp::LAnd) => {
+                self.expr_to(y, dst); // the left operand never decides
+                return;
+            }
             BinOp::LAnd | BinOp::LOr => {
                 let end = self.f().new_label();
                 self.expr_to(x, dst);

@@ -8,11 +8,10 @@
 use crate::assign::writes_dst_last;
 use crate::bytecode::{Op, Reg};
 use crate::gen::{Gen, Loc, NONE};
-use crate::ops::cmp_op;
 use crate::place::Place;
 use gosub_syntax::ast::unparen;
-use gosub_syntax::ast::{self, BinOp, BranchKind, Expr, ExprKind, Stmt, StmtKind};
-use gosub_types::{self as types, BasicKind, ConstValue, ObjId, TypeId, TypeKind};
+use gosub_syntax::ast::{self, BranchKind, Expr, ExprKind, Stmt, StmtKind};
+use gosub_types::{self as types, BasicKind, ObjId, TypeId, TypeKind};
 
 impl<'a> Gen<'a> {
     pub fn block(&mut self, stmts: &'a [Stmt]) {
@@ -337,76 +336,6 @@ impl<'a> Gen<'a> {
         }
         let rl = self.fs().ret_label;
         self.f().emit_jump(Op::Jmp { target: 0 }, rl);
-    }
-
-    /// Jumps to `l` when `cond` is false (fused compare-and-branch where possible).
-    pub fn cond_jump_false(&mut self, cond: &'a Expr, l: crate::frame::Label) {
-        let c = unparen(cond);
-        if let ExprKind::Binary { op, x, y } = &c.kind {
-            match op {
-                BinOp::LAnd => {
-                    self.cond_jump_false(x, l);
-                    self.cond_jump_false(y, l);
-                    return;
-                }
-                BinOp::LOr => {
-                    let t = self.f().new_label();
-                    let skip = self.f().new_label();
-                    self.cond_jump_false(x, t);
-                    self.f().emit_jump(Op::Jmp { target: 0 }, skip);
-                    self.f().bind(t);
-                    self.cond_jump_false(y, l);
-                    self.f().bind(skip);
-                    return;
-                }
-                BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
-                    let xt = self.type_of(x.id);
-                    if let Some(k) = self.p.types.basic(xt) {
-                        if k.is_integer() && !self.p.types.is_interface(self.type_of(y.id)) {
-                            let cop = cmp_op(*op, k.is_unsigned());
-                            let a = self.expr(x);
-                            if let Some(ConstValue::Int(v)) = self.p.info.consts.get(&y.id) {
-                                if let Ok(imm) = i64::try_from(*v) {
-                                    self.f().emit_jump(
-                                        Op::JmpCmpImmNot {
-                                            op: cop,
-                                            a,
-                                            imm,
-                                            target: 0,
-                                        },
-                                        l,
-                                    );
-                                    return;
-                                }
-                            }
-                            let b = self.expr(y);
-                            self.f().emit_jump(
-                                Op::JmpCmpNot {
-                                    op: cop,
-                                    a,
-                                    b,
-                                    target: 0,
-                                },
-                                l,
-                            );
-                            return;
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-        if let ExprKind::Unary {
-            op: ast::UnOp::Not,
-            x,
-        } = &c.kind
-        {
-            let r = self.expr(x);
-            self.f().emit_jump(Op::JmpIf { cond: r, target: 0 }, l);
-            return;
-        }
-        let r = self.expr(cond);
-        self.f().emit_jump(Op::JmpIfNot { cond: r, target: 0 }, l);
     }
 
     pub(crate) fn branch(&mut self, kind: BranchKind, label: Option<&ast::Ident>) {

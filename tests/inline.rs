@@ -1,0 +1,92 @@
+//! The compiler inlines calls of leaf functions (crates/compile/src/inline.rs): checked on
+//! the bytecode `gosub disasm` prints. What inlined code computes is checked by
+//! tests/programs/inline_leaf_calls.go.
+
+use std::process::Command;
+
+/// The disassembly of function `func` of program `src`: its lines up to the next function.
+fn disasm(name: &str, src: &str, func: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("gosub-inline-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join(format!("{name}.go"));
+    std::fs::write(&file, src).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_gosub"))
+        .arg("disasm")
+        .arg(&file)
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let start = text
+        .find(&format!(" {func} (frame"))
+        .unwrap_or_else(|| panic!("no function {func} in:\n{text}"));
+    let body = &text[start..];
+    body[..body.find("\nfunc #").unwrap_or(body.len())].to_string()
+}
+
+/// A program sorting a slice of `elem`.
+fn sort_of(elem: &str) -> String {
+    format!(
+        "package main\n\nimport (\n\t\"fmt\"\n\t\"slices\"\n)\n\nfunc main() {{\n\txs := []{elem}{{3, 1, 2}}\n\tslices.Sort(xs)\n\tfmt.Println(xs)\n}}\n"
+    )
+}
+
+#[test]
+fn cmp_less_is_inlined_and_folded_for_ints() {
+    let d = disasm(
+        "sort_int",
+        &sort_of("int"),
+        "slices.insertionSortOrdered[...]",
+    );
+    assert!(!d.contains("Call {"), "cmp.Less was not inlined:\n{d}");
+    // isNaN(x) is x != x, known false for an int: only the x < y test is left.
+    assert!(d.contains("JmpCmpNot { op: Lt"), "no fused compare:\n{d}");
+    assert!(!d.contains("Cmp { op: Ne"), "x != x was not folded:\n{d}");
+}
+
+#[test]
+fn cmp_less_keeps_the_nan_tests_for_floats() {
+    let d = disasm(
+        "sort_float",
+        &sort_of("float64"),
+        "slices.insertionSortOrdered[...]",
+    );
+    assert!(!d.contains("Call {"), "cmp.Less was not inlined:\n{d}");
+    assert_eq!(
+        d.matches("CmpF64 { op: Ne").count(),
+        2,
+        "isNaN(x), isNaN(y):\n{d}"
+    );
+}
+
+#[test]
+fn recursive_and_multi_statement_functions_stay_calls() {
+    let src = r#"package main
+
+import "fmt"
+
+func fact(n int) int {
+	if n <= 1 {
+		return 1
+	}
+	return n * fact(n-1)
+}
+
+func two(a int) int {
+	b := a + 1
+	return b
+}
+
+func half(a int) int { return a / 2 }
+
+func twice(a int) int { return a + a }
+
+func main() {
+	fmt.Println(fact(5), two(1), half(9), twice(4))
+}
+"#;
+    let d = disasm("calls", src, "main.main");
+    // fact (recursive), two (two statements), half (a division can panic) and fmt.Println
+    // are called; twice is inlined.
+    assert_eq!(d.matches("Call {").count(), 4, "{d}");
+}
