@@ -63,6 +63,7 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
         "strconv" => one!("strconv.go", "../go/strconv.go"),
         "maps" => one!("maps.go", "../go/maps/maps.go"),
         "math" => one!("math.go", "../go/math.go"),
+        "math/bits" => files_in!("math/bits": "bits.go", "arith.go"),
         "slices" => {
             files_in!("slices": "slices.go", "iter.go", "sort.go", "zsortanyfunc.go", "zsortordered.go")
         }
@@ -94,6 +95,7 @@ pub const PACKAGES: &[&str] = &[
     "iter",
     "maps",
     "math",
+    "math/bits",
     "os",
     "runtime",
     "runtime/debug",
