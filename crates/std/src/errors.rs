@@ -1,8 +1,9 @@
-//! Package errors's native: the assignment behind `errors.As`.
+//! Package errors's natives: the run-time type questions of `errors.Is` and `errors.As`.
 //!
-//! Invariant: an error is assigned to `*target` only if its dynamic type is the target's
+//! Invariants: an error is assigned to `*target` only if its dynamic type is the target's
 //! element type or implements it (when that is an interface type), as Go's `errors.As`
-//! decides; nothing is written otherwise.
+//! decides; nothing is written otherwise. A target `As` cannot use is rejected before any
+//! error is examined, with Go's panic messages.
 
 use crate::natives::native;
 use gosub_bytecode::program::RKind;
@@ -16,6 +17,40 @@ pub fn register(r: &mut NativeRegistry) {
         let ok = assign_to(a.vm, err, target)?;
         a.ret_bool(ok)?;
     });
+    native!(r, "errors.comparable", |a| {
+        let err = a.addr(16);
+        let it = a.vm.heap.read_u64(err)?;
+        let prog = a.vm.prog.clone();
+        let c =
+            gosub_vm::iface::dyn_rtype(a.vm, it).is_none_or(|t| prog.rtypes[t as usize].comparable);
+        a.ret_bool(c)?;
+    });
+    native!(r, "errors.checkAsTarget", |a| {
+        let target = a.addr(16);
+        check_as_target(a.vm, target)?;
+    });
+}
+
+/// Go's checks of `errors.As`'s target (an `any` at `target`): a non-nil pointer to an
+/// interface type or to a type with an `Error` method.
+fn check_as_target(vm: &mut Vm, target: Addr) -> Result<(), Trap> {
+    let prog = vm.prog.clone();
+    let tit = vm.heap.read_u64(target)?;
+    let tt = gosub_vm::iface::dyn_rtype(vm, tit)
+        .ok_or(Trap::PanicString("errors: target cannot be nil".into()))?;
+    let trt = &prog.rtypes[tt as usize];
+    if trt.kind != RKind::Pointer || vm.heap.read_u64(target + 8)? == 0 {
+        return Err(Trap::PanicString(
+            "errors: target must be a non-nil pointer".into(),
+        ));
+    }
+    let want = &prog.rtypes[trt.elem as usize];
+    if want.kind != RKind::Interface && !want.methods.iter().any(|(m, _)| m == "Error") {
+        return Err(Trap::PanicString(
+            "errors: *target must be interface or implement error".into(),
+        ));
+    }
+    Ok(())
 }
 
 /// errors.As's assignment: if the error at `err` (an interface) fits the type `*target`
