@@ -72,6 +72,7 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
         }
         "sort" => one!("sort.go", "../go/sort.go"),
         "unicode" => one!("unicode.go", "../go/unicode/unicode.go"),
+        "unicode/utf16" => one!("utf16.go", "../go/unicode/utf16/utf16.go"),
         "unicode/utf8" => one!("utf8.go", "../go/unicode/utf8/utf8.go"),
         "runtime" => one!("runtime.go", "../go/runtime/runtime.go"),
         "runtime/debug" => one!("debug.go", "../go/runtime/debug/debug.go"),
@@ -112,6 +113,7 @@ pub const PACKAGES: &[&str] = &[
     "sync",
     "time",
     "unicode",
+    "unicode/utf16",
     "unicode/utf8",
 ];
 
