@@ -89,6 +89,8 @@ impl<'a> Gen<'a> {
         } else {
             sig.params.len()
         };
+        let all: Vec<&'a Expr> = args.iter().collect();
+        let hoisted = self.hoist_calls(&all);
         for (i, a) in args.iter().enumerate().take(nfixed) {
             let pt = sig.params[i];
             self.expr_conv_to(a, pt, reg.param_offs[skip + i]);
@@ -105,6 +107,7 @@ impl<'a> Gen<'a> {
                 self.make_slice_of(st, rest, dst);
             }
         }
+        self.unhoist(hoisted);
     }
 
     /// Passes already evaluated values as the arguments (packing the variadic tail).

@@ -37,6 +37,18 @@ pub fn composite_to<'a>(g: &mut Gen<'a>, e: &'a Expr, dst: Reg) {
     let ExprKind::CompositeLit { elts, .. } = &e.kind else {
         return;
     };
+    let all: Vec<&'a Expr> = elts.iter().collect();
+    let hoisted = if g.is_map_literal(e) {
+        Vec::new()
+    } else {
+        g.hoist_calls(&all)
+    };
+    composite_elems_to(g, e, elts, dst);
+    g.unhoist(hoisted);
+}
+
+/// `composite_to` once gc's order has run the element calls.
+fn composite_elems_to<'a>(g: &mut Gen<'a>, e: &'a Expr, elts: &'a [Expr], dst: Reg) {
     let mut t = g.type_of(e.id);
     if let TypeKind::Pointer(inner) = g.p.types.under(t) {
         // An elided `&T{}` recorded with the pointer type.

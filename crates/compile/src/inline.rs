@@ -13,7 +13,7 @@
 //! - A function is never inlined into itself (the decision marks it "no" while deciding,
 //!   so recursion through other functions stops too), and an inlined body costs at most
 //!   `BUDGET` nodes, callees' bodies included, so code size stays bounded.
-//! - Arguments are evaluated in the caller, left to right, before the body, as for a call;
+//! - Arguments are evaluated in the caller, in gc's order (order.rs), before the body;
 //!   when an argument has side effects, earlier arguments are copied so that they hold the
 //!   values they had when evaluated.
 
@@ -77,6 +77,8 @@ impl<'a> Gen<'a> {
         if params.len() != args.len() {
             return None;
         }
+        let all: Vec<&'a Expr> = args.iter().collect();
+        let hoisted = self.hoist_calls(&all); // gc's order, as for a call (order.rs)
         let copy = args.iter().any(|a| !self.side_effect_free(a));
         let mut regs = Vec::with_capacity(args.len());
         for (a, &pt) in args.iter().zip(&sig.params) {
@@ -98,6 +100,7 @@ impl<'a> Gen<'a> {
                 Some((p, old))
             })
             .collect();
+        self.unhoist(hoisted);
         let pos = self.fs().f.cur_pos;
         let out = f(self, body, sig.results[0]);
         self.fs().f.cur_pos = pos;

@@ -33,6 +33,7 @@ pub mod layout;
 pub mod loops;
 pub mod make;
 pub mod ops;
+pub mod order;
 pub mod place;
 pub mod rangefunc;
 pub mod rtypes;

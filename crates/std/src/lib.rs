@@ -77,6 +77,7 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
         "runtime" => one!("runtime.go", "../go/runtime/runtime.go"),
         "runtime/debug" => one!("debug.go", "../go/runtime/debug/debug.go"),
         "sync" => one!("sync.go", "../go/sync/sync.go"),
+        "sync/atomic" => files_in!("sync/atomic": "doc.go", "types.go", "value.go"),
         "time" => one!("time.go", "../go/time/time.go"),
         // cgo's pseudo-package, emulated (go/C/C.go, natives in cgo.rs).
         "C" => one!("C.go", "../go/C/C.go"),
@@ -111,6 +112,7 @@ pub const PACKAGES: &[&str] = &[
     "strconv",
     "strings",
     "sync",
+    "sync/atomic",
     "time",
     "unicode",
     "unicode/utf16",

@@ -1,0 +1,135 @@
+//! gc's evaluation order within an expression list. The spec fixes only the order of
+//! calls, method calls, receives and `&&`/`||` ("lexical left-to-right"); when a variable
+//! is read relative to a call is unspecified. gc's order pass (cmd/compile/internal/walk/
+//! order.go) evaluates every call of a statement's expressions first, into temporaries,
+//! and reads the other operands afterwards: `fmt.Println(x, f())` prints the `x` that `f`
+//! left, and `[]int{y, g()}` holds the `y` that `g` set. Programs print what they print
+//! under gc only if gosub does the same, so call arguments and composite literal elements
+//! are compiled through `hoist_calls`.
+//!
+//! Invariants:
+//! - Each hoisted call runs exactly once, in lexical order, before every other operand of
+//!   the list; its value waits in a temporary registered in `FnState::arg_regs`, which
+//!   `expr`/`expr_to` consult before compiling a node, and is unregistered afterwards.
+//! - Only single-valued calls and receives are hoisted (and `len`/`cap`, which gc
+//!   evaluates in order with the calls: `fmt.Println(len(s), grow())` prints the old
+//!   length); nothing is hoisted out of a
+//!   function literal, out of either operand of `&&`/`||` (which may not run at all), or
+//!   out of a map literal (gc assigns its entries one by one, in order).
+//! - Hoisting happens only when it can change the result: when an operand that is not
+//!   just a call comes before the last call (otherwise lexical order already is gc's).
+
+use crate::gen::Gen;
+use gosub_syntax::ast::{BinOp, Expr, ExprKind, NodeId, UnOp};
+use gosub_types::{Builtin, TypeKind};
+
+impl<'a> Gen<'a> {
+    /// Evaluates the calls in `es` ahead of everything else, as gc orders them; returns
+    /// what to pass to `unhoist` once the list is compiled.
+    pub(crate) fn hoist_calls(&mut self, es: &[&'a Expr]) -> Vec<NodeId> {
+        let mut calls: Vec<(usize, &'a Expr)> = Vec::new();
+        for (i, e) in es.iter().enumerate() {
+            self.collect_calls(e, i, &mut calls);
+        }
+        let Some(&(last, _)) = calls.last() else {
+            return Vec::new();
+        };
+        let reorders = es[..=last].iter().any(|e| {
+            !self.p.info.consts.contains_key(&e.id) && !calls.iter().any(|(_, c)| c.id == e.id)
+        });
+        if !reorders {
+            return Vec::new();
+        }
+        let mut done = Vec::with_capacity(calls.len());
+        for (_, c) in calls {
+            let t = self.type_of(c.id);
+            let r = self.temp(t);
+            self.expr_to(c, r);
+            self.fs().arg_regs.insert(c.id, r);
+            done.push(c.id);
+        }
+        done
+    }
+
+    /// Forgets the values `hoist_calls` registered.
+    pub(crate) fn unhoist(&mut self, ids: Vec<NodeId>) {
+        for id in ids {
+            self.fs().arg_regs.remove(&id);
+        }
+    }
+
+    /// The calls and receives of `e` that gc evaluates first, outermost, in lexical order.
+    fn collect_calls(&self, e: &'a Expr, arg: usize, out: &mut Vec<(usize, &'a Expr)>) {
+        if self.p.info.consts.contains_key(&e.id) {
+            return;
+        }
+        let sub = |x: &'a Expr, out: &mut Vec<(usize, &'a Expr)>| self.collect_calls(x, arg, out);
+        match &e.kind {
+            ExprKind::Call { fun, args, .. } => {
+                let conversion = self.p.info.conversions.contains_key(&e.id);
+                let builtin = crate::call::builtin_of(self, fun);
+                if matches!(builtin, Some(Builtin::Len | Builtin::Cap)) {
+                    out.push((arg, e)); // gc reads len and cap in order with the calls
+                } else if conversion || builtin.is_some() {
+                    for a in args {
+                        sub(a, out);
+                    }
+                } else if self.single_valued(e) {
+                    out.push((arg, e));
+                }
+            }
+            ExprKind::Unary { op: UnOp::Recv, .. } if self.single_valued(e) => out.push((arg, e)),
+            ExprKind::Unary { op: UnOp::Recv, .. } => {}
+            ExprKind::Binary {
+                op: BinOp::LAnd | BinOp::LOr,
+                ..
+            } => {}
+            ExprKind::Binary { x, y, .. } => {
+                sub(x, out);
+                sub(y, out);
+            }
+            ExprKind::Paren(x)
+            | ExprKind::Unary { x, .. }
+            | ExprKind::Star(x)
+            | ExprKind::Selector { x, .. }
+            | ExprKind::TypeAssert { x, .. } => sub(x, out),
+            ExprKind::Index { x, index } => {
+                sub(x, out);
+                sub(index, out);
+            }
+            ExprKind::SliceExpr { x, lo, hi, max, .. } => {
+                sub(x, out);
+                for b in [lo, hi, max].into_iter().flatten() {
+                    sub(b, out);
+                }
+            }
+            // A map literal is a sequence of assignments to gc (each entry in order), so
+            // nothing is hoisted out of it.
+            ExprKind::CompositeLit { .. } if self.is_map_literal(e) => {}
+            ExprKind::CompositeLit { elts, .. } => {
+                for el in elts {
+                    sub(el, out);
+                }
+            }
+            ExprKind::KeyValue { key, value } => {
+                sub(key, out);
+                sub(value, out);
+            }
+            _ => {}
+        }
+    }
+
+    /// A composite literal of map type (or `&` of one).
+    pub(crate) fn is_map_literal(&self, e: &Expr) -> bool {
+        let mut t = self.p.types.underlying(self.type_of(e.id));
+        if let TypeKind::Pointer(inner) = self.p.types.kind(t) {
+            t = self.p.types.underlying(*inner);
+        }
+        matches!(self.p.types.kind(t), TypeKind::Map(..))
+    }
+
+    /// An expression with one value (not a tuple, not a comma-ok form's pair).
+    fn single_valued(&self, e: &Expr) -> bool {
+        !matches!(self.p.types.kind(self.type_of(e.id)), TypeKind::Tuple(_))
+    }
+}
