@@ -29,6 +29,7 @@ pub mod strings;
 pub mod sync;
 pub mod time;
 pub mod unicode;
+pub mod unicode_tables;
 
 use gosub_vm::NativeRegistry;
 
