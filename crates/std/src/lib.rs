@@ -30,6 +30,7 @@ pub mod sync;
 pub mod time;
 pub mod unicode;
 pub mod unicode_tables;
+pub mod utf8;
 
 use gosub_vm::NativeRegistry;
 
@@ -119,6 +120,7 @@ pub fn registry() -> NativeRegistry {
     strconv::register(&mut r);
     math::register(&mut r);
     unicode::register(&mut r);
+    utf8::register(&mut r);
     sort::register(&mut r);
     errors::register(&mut r);
     fmt::register(&mut r);
