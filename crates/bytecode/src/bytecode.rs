@@ -277,21 +277,30 @@ pub enum Op {
         a: Reg,
         buf: Reg,
     },
-    /// []byte(string)
+    /// []byte(string). `buf` is a frame buffer (or NONE): gc's 32-byte tmpBuf for a
+    /// result that does not escape, or, when `exact`, an array of exactly the length of
+    /// the constant string converted. `exact` (a constant operand, which gc converts
+    /// into a new `[n]byte`) makes the capacity the length rather than a size class.
     StrToBytes {
         dst: Reg,
         a: Reg,
+        buf: Reg,
+        exact: bool,
     },
     /// string([]rune)
     RunesToStr {
         dst: Reg,
         a: Reg,
     },
-    /// []rune(string)
+    /// []rune(string). `buf` is a frame buffer (or NONE): gc's tmpBuf of 32 runes for a
+    /// result that does not escape, or, when `exact`, an array of exactly the runes of the
+    /// constant string converted. `exact` (a constant operand, which gc turns into a
+    /// slice literal) makes the capacity the rune count rather than a size class.
     StrToRunes {
         dst: Reg,
         a: Reg,
         buf: Reg,
+        exact: bool,
     },
     /// for-range over a string: decodes the rune at byte index `i` of `s`; writes the rune
     /// to `rune` and the byte width to `width`.

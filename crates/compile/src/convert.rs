@@ -268,16 +268,35 @@ impl<'a> Gen<'a> {
                 }
             }
             (TypeKind::Basic(_), TypeKind::Slice(e)) => {
+                // gc converts a constant into an array of exactly its size (a `[n]byte`, or
+                // a `[]rune{...}` literal), on the stack when it does not escape; anything
+                // else through a 32-element tmpBuf when it does not escape.
+                let konst = match self.p.info.consts.get(&x.id) {
+                    Some(ConstValue::String(b)) => Some(b.clone()),
+                    _ => None,
+                };
                 let a = self.expr(x);
                 if self.p.types.basic(e) == Some(BasicKind::Int32) {
-                    let buf = self.tmp_buf(id, 128);
-                    self.emit(Op::StrToRunes { dst, a, buf });
+                    let (buf, exact) = match konst {
+                        Some(b) => {
+                            // Runes as Go decodes them: each invalid byte is one.
+                            let n: usize = (b.utf8_chunks())
+                                .map(|c| c.valid().chars().count() + c.invalid().len())
+                                .sum();
+                            let n = n as u64;
+                            (self.exact_buf(id, 4 * n), true)
+                        }
+                        None => (self.tmp_buf(id, 128), false),
+                    };
+                    self.emit(Op::StrToRunes { dst, a, buf, exact });
+                } else if self.esc.zero_copy.contains(&id) {
+                    self.emit(Op::StrBytesShared { dst, a });
                 } else {
-                    if self.esc.zero_copy.contains(&id) {
-                        self.emit(Op::StrBytesShared { dst, a });
-                    } else {
-                        self.emit(Op::StrToBytes { dst, a });
-                    }
+                    let (buf, exact) = match konst {
+                        Some(b) => (self.exact_buf(id, b.len() as u64), true),
+                        None => (self.tmp_buf(id, 32), false),
+                    };
+                    self.emit(Op::StrToBytes { dst, a, buf, exact });
                 }
             }
             _ => {

@@ -430,6 +430,16 @@ impl<'a> Gen<'a> {
         });
     }
 
+    /// The frame array gc gives a constant's conversion to `[]byte` or `[]rune` that does
+    /// not escape: `size` bytes (rounded up to words), none when empty or bigger than gc's
+    /// implicit stack variables (64 KiB); u32::MAX when there is none.
+    pub fn exact_buf(&mut self, id: gosub_syntax::ast::NodeId, size: u64) -> Reg {
+        if size == 0 || size > 64 << 10 {
+            return NONE;
+        }
+        self.tmp_buf(id, size.div_ceil(8) * 8)
+    }
+
     /// gc's `tmpBuf`: a frame buffer of `size` bytes (no pointers) for the result of a
     /// conversion or concatenation at node `id` that escape analysis keeps on the stack;
     /// u32::MAX otherwise.

@@ -411,9 +411,15 @@ impl<'a> Printer<'a> {
                         self.pad(s.as_bytes());
                     }
                     'U' => {
-                        let mut s = format!("U+{:04X}", v);
+                        // As Go: the value as a uint64 (a negative rune is 16 hex digits),
+                        // and with # the character itself only if it is printable.
+                        let mut s = format!("U+{:04X}", v as u64);
                         if self.f.sharp {
-                            if let Some(c) = u32::try_from(v).ok().and_then(char::from_u32) {
+                            if let Some(c) = u32::try_from(v)
+                                .ok()
+                                .and_then(char::from_u32)
+                                .filter(|&c| gosub_syntax::quote::is_print(c))
+                            {
                                 s.push_str(&format!(" '{}'", c));
                             }
                         }

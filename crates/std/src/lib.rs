@@ -15,6 +15,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod bytes;
 pub mod cgo;
 pub mod errors;
 pub mod fmt;
@@ -29,6 +30,8 @@ pub mod strings;
 pub mod sync;
 pub mod time;
 pub mod unicode;
+pub mod unicode_tables;
+pub mod utf8;
 
 use gosub_vm::NativeRegistry;
 
@@ -53,6 +56,9 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
         };
     }
     Some(match path {
+        "bytes" => {
+            files_in!("bytes": "bytes.go", "search.go", "case.go", "buffer.go", "reader.go", "iter.go")
+        }
         "cmp" => one!("cmp.go", "../go/cmp.go"),
         "fmt" => one!("fmt.go", "../go/fmt.go"),
         "os" => one!("os.go", "../go/os.go"),
@@ -93,6 +99,7 @@ pub const HOST_PACKAGES: &[&str] = &["C", "os", "time"];
 /// Every standard package gosub has.
 pub const PACKAGES: &[&str] = &[
     "C",
+    "bytes",
     "cmp",
     "container/heap",
     "container/list",
@@ -127,9 +134,11 @@ pub fn registry() -> NativeRegistry {
     sync::register(&mut r);
     time::register(&mut r);
     strings::register(&mut r);
+    bytes::register(&mut r);
     strconv::register(&mut r);
     math::register(&mut r);
     unicode::register(&mut r);
+    utf8::register(&mut r);
     sort::register(&mut r);
     errors::register(&mut r);
     fmt::register(&mut r);

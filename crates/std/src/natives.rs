@@ -2,8 +2,9 @@
 //! that reads its parameters and writes its results through `gosub_vm::Args` (the VM's
 //! native calling convention: parameters from offset 0 of the frame, each 8-byte aligned,
 //! results after them, as a Go function would). Each package's natives live in the file
-//! named for it (`os.rs`, `strings.rs`, `strconv.rs`, `math.rs`, `unicode.rs`, `time.rs`,
-//! `sort.rs`, `errors.rs`, `sync.rs`, `runtime.rs`, `fmt.rs`, `cgo.rs`).
+//! named for it (`os.rs`, `strings.rs`, `bytes.rs`, `strconv.rs`, `math.rs`, `unicode.rs`,
+//! `utf8.rs` for unicode/utf8, `time.rs`, `sort.rs`, `errors.rs`, `sync.rs`, `runtime.rs`,
+//! `fmt.rs`, `cgo.rs`).
 //!
 //! Invariant: a native returns `Ok` after writing all its results, or a `Trap` (a Go panic,
 //! a fatal error, an exit, or a scheduler request) without touching them further.

@@ -7,6 +7,7 @@
 use crate::natives::native;
 use gosub_vm::{NativeRegistry, Trap};
 
+/// The index of the first instance of `sub` in `s` (0 for an empty `sub`), or -1.
 pub fn index_of(s: &[u8], sub: &[u8]) -> i64 {
     match sub.len() {
         0 => 0,
@@ -33,6 +34,33 @@ pub fn index_of(s: &[u8], sub: &[u8]) -> i64 {
             }
             -1
         }
+    }
+}
+
+/// The index of the last instance of `sub` in `s` (`s.len()` for an empty `sub`), or -1.
+pub fn last_index_of(s: &[u8], sub: &[u8]) -> i64 {
+    if sub.is_empty() {
+        s.len() as i64
+    } else if sub.len() > s.len() {
+        -1
+    } else {
+        s.windows(sub.len())
+            .rposition(|w| w == sub)
+            .map(|i| i as i64)
+            .unwrap_or(-1)
+    }
+}
+
+/// The number of non-overlapping instances of a non-empty `sub` in `s`.
+pub fn count_of(mut s: &[u8], sub: &[u8]) -> i64 {
+    let mut n = 0;
+    loop {
+        let i = index_of(s, sub);
+        if i < 0 {
+            return n;
+        }
+        n += 1;
+        s = &s[i as usize + sub.len()..];
     }
 }
 
@@ -82,17 +110,7 @@ pub fn register(r: &mut NativeRegistry) {
     native!(r, "strings.LastIndex", |a| {
         let s = a.string_ref()?;
         let sub = a.string_ref()?;
-        let (s, sub) = (a.bytes(s)?, a.bytes(sub)?);
-        let v = if sub.is_empty() {
-            s.len() as i64
-        } else if sub.len() > s.len() {
-            -1
-        } else {
-            s.windows(sub.len())
-                .rposition(|w| w == sub)
-                .map(|i| i as i64)
-                .unwrap_or(-1)
-        };
+        let v = last_index_of(a.bytes(s)?, a.bytes(sub)?);
         a.ret_int(v)?;
     });
     native!(r, "strings.Repeat", |a| {

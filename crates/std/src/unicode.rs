@@ -1,90 +1,111 @@
-//! Package unicode's natives: character classes and case mapping of runes.
+//! Package unicode's natives: character classes and case mapping of runes, from Go's own
+//! tables (`unicode_tables.rs`, generated from Go 1.26.6, Unicode 15.0.0), so that every
+//! code point classifies and maps as in Go.
 //!
-//! Invariant: a value that is not a valid rune (negative, a surrogate, beyond U+10FFFF)
-//! belongs to no class and maps to itself. `IsPrint` is Go's own table
-//! (`gosub_syntax::isprint`, shared with quoting).
+//! Invariant: a value that is not a code point (negative or beyond U+10FFFF) belongs to no
+//! class and maps to itself; surrogates belong to no class Go has (the tables say so).
+//! `IsPrint` is Go's own table (`gosub_syntax::isprint`, shared with quoting).
 
 use crate::natives::native;
+use crate::unicode_tables as t;
 use gosub_vm::NativeRegistry;
 
+const MAX_RUNE: i64 = 0x10FFFF;
+
+/// Go's case indices (unicode.UpperCase, LowerCase, TitleCase).
+pub const UPPER: usize = 0;
+pub const LOWER: usize = 1;
+pub const TITLE: usize = 2;
+
 pub fn register(r: &mut NativeRegistry) {
-    native!(r, "unicode.IsLetter", |a| {
-        let c = rune(a.int()?);
-        a.ret_bool(c.is_some_and(|c| c.is_alphabetic()))?;
-    });
-    native!(r, "unicode.IsDigit", |a| {
-        let c = rune(a.int()?);
-        a.ret_bool(c.is_some_and(is_decimal_digit))?;
-    });
-    native!(r, "unicode.IsNumber", |a| {
-        let c = rune(a.int()?);
-        a.ret_bool(c.is_some_and(|c| c.is_numeric()))?;
-    });
-    native!(r, "unicode.IsSpace", |a| {
-        let c = rune(a.int()?);
-        a.ret_bool(c.is_some_and(|c| c.is_whitespace()))?;
-    });
-    native!(r, "unicode.IsUpper", |a| {
-        let c = rune(a.int()?);
-        a.ret_bool(c.is_some_and(|c| c.is_uppercase()))?;
-    });
-    native!(r, "unicode.IsLower", |a| {
-        let c = rune(a.int()?);
-        a.ret_bool(c.is_some_and(|c| c.is_lowercase()))?;
-    });
-    native!(r, "unicode.IsPunct", |a| {
-        let c = rune(a.int()?);
-        a.ret_bool(c.is_some_and(|c| c.is_ascii_punctuation() && !"$+<=>^`|~".contains(c)))?;
-    });
+    macro_rules! class {
+        ($($name:literal => $table:expr),+ $(,)?) => {
+            $(native!(r, $name, |a| {
+                let v = a.int()?;
+                a.ret_bool(in_class($table, v))?;
+            });)+
+        };
+    }
+    class!(
+        "unicode.IsLetter" => t::LETTER,
+        "unicode.IsDigit" => t::DIGIT,
+        "unicode.IsNumber" => t::NUMBER,
+        "unicode.IsSpace" => t::SPACE,
+        "unicode.IsUpper" => t::UPPER,
+        "unicode.IsLower" => t::LOWER,
+        "unicode.IsTitle" => t::TITLE,
+        "unicode.IsPunct" => t::PUNCT,
+        "unicode.IsControl" => t::CONTROL,
+        "unicode.IsMark" => t::MARK,
+        "unicode.IsSymbol" => t::SYMBOL,
+        "unicode.IsGraphic" => t::GRAPHIC,
+    );
     native!(r, "unicode.IsPrint", |a| {
-        let c = rune(a.int()?);
+        let c = u32::try_from(a.int()?).ok().and_then(char::from_u32);
         a.ret_bool(c.is_some_and(gosub_syntax::quote::is_print))?;
-    });
-    native!(r, "unicode.IsControl", |a| {
-        let c = rune(a.int()?);
-        a.ret_bool(c.is_some_and(|c| c.is_control()))?;
     });
     native!(r, "unicode.ToUpper", |a| {
         let v = a.int()?;
-        a.ret_int(map_rune(v, |c| single(c.to_uppercase(), c)))?;
+        a.ret_int(to_case(UPPER, v))?;
     });
     native!(r, "unicode.ToLower", |a| {
         let v = a.int()?;
-        a.ret_int(map_rune(v, |c| single(c.to_lowercase(), c)))?;
+        a.ret_int(to_case(LOWER, v))?;
     });
     native!(r, "unicode.ToTitle", |a| {
         let v = a.int()?;
-        a.ret_int(map_rune(v, |c| single(c.to_uppercase(), c)))?;
+        a.ret_int(to_case(TITLE, v))?;
+    });
+    native!(r, "unicode.SimpleFold", |a| {
+        let v = a.int()?;
+        a.ret_int(simple_fold(v))?;
     });
 }
 
-/// Unicode category Nd (decimal digits): runs of ten starting at these code points.
-const ND_ZEROS: &[u32] = &[
-    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
-    0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
-    0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
-    0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650,
-    0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0, 0x16B50,
-    0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
-];
-
-fn is_decimal_digit(c: char) -> bool {
-    let u = c as u32;
-    ND_ZEROS.iter().any(|&z| u >= z && u < z + 10)
+/// Whether `r` lies in one of `table`'s ranges (sorted, disjoint, inclusive).
+pub fn in_class(table: &[(u32, u32)], r: i64) -> bool {
+    let Ok(r) = u32::try_from(r) else {
+        return false;
+    };
+    let i = table.partition_point(|&(_, hi)| hi < r);
+    table.get(i).is_some_and(|&(lo, _)| lo <= r)
 }
 
-fn rune(v: i64) -> Option<char> {
-    u32::try_from(v).ok().and_then(char::from_u32)
-}
-
-/// `f` applied to rune `v`; a value that is not a valid rune is returned unchanged.
-fn map_rune(v: i64, f: impl Fn(char) -> char) -> i64 {
-    rune(v).map(|c| f(c) as i64).unwrap_or(v)
-}
-
-fn single(mut it: impl Iterator<Item = char>, c: char) -> char {
-    match (it.next(), it.next()) {
-        (Some(x), None) => x,
-        _ => c,
+/// Go's `unicode.To(case, r)`: `r` mapped to upper, lower or title case by Go's
+/// CaseRanges; a rune without a mapping (or not a code point) is returned unchanged.
+pub fn to_case(case: usize, r: i64) -> i64 {
+    if !(0..=MAX_RUNE).contains(&r) {
+        return r;
     }
+    let ranges = t::CASE_RANGES;
+    let i = ranges.partition_point(|&(_, hi, _)| (hi as i64) < r);
+    match ranges.get(i) {
+        Some(&(lo, _, d)) if lo as i64 <= r => {
+            let lo = lo as i64;
+            if d[case] == t::UPPER_LOWER {
+                // An alternating sequence: even offsets are upper case, odd lower case.
+                lo + (((r - lo) & !1) | (case as i64 & 1))
+            } else {
+                r + d[case] as i64
+            }
+        }
+        _ => r,
+    }
+}
+
+/// Go's `unicode.SimpleFold`: the next rune after `r` in its case-folding orbit (the
+/// smallest one after the largest).
+pub fn simple_fold(r: i64) -> i64 {
+    if !(0..=MAX_RUNE).contains(&r) {
+        return r;
+    }
+    let orbit = t::CASE_ORBIT;
+    if let Ok(i) = orbit.binary_search_by_key(&(r as u32), |&(from, _)| from) {
+        return orbit[i].1 as i64;
+    }
+    let l = to_case(LOWER, r);
+    if l != r {
+        return l;
+    }
+    to_case(UPPER, r)
 }

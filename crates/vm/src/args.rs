@@ -67,6 +67,13 @@ impl<'a> Args<'a> {
         let a = self.take(16);
         Ok((self.vm.heap.read_u64(a)?, self.vm.heap.read_u64(a + 8)?))
     }
+    /// A slice parameter (three words: data, length, capacity) as (data address, length),
+    /// without copying its elements; `bytes` borrows a `[]byte`'s contents.
+    #[inline]
+    pub fn slice_ref(&mut self) -> Result<(Addr, u64), Trap> {
+        let a = self.take(24);
+        Ok((self.vm.heap.read_u64(a)?, self.vm.heap.read_u64(a + 8)?))
+    }
     /// The bytes of a string parameter read with `string_ref` (borrowed from the heap).
     #[inline]
     pub fn bytes(&self, (p, n): (Addr, u64)) -> Result<&[u8], Trap> {

@@ -6,7 +6,9 @@
 //! escaping (gc's zero-copy conversion); an invalid rune converts to
 //! U+FFFD and invalid UTF-8 decodes as Go does (`strings.rs`); capacities of new byte and
 //! rune slices follow Go's size classes (`gosub_heap::size_class::roundupsize`), and a
-//! result that does not escape and fits in 32 bytes (32 runes) uses the frame's buffer.
+//! result that does not escape and fits in 32 bytes (32 runes) uses the frame's buffer —
+//! except that a constant converts to exactly its length (gc makes it a `[n]byte` or a
+//! `[]rune{...}` literal), in a frame array of that size when it does not escape.
 
 use crate::error::Trap;
 use crate::frame::{rd, set_str, str_of, wr, Frame};
@@ -47,13 +49,27 @@ pub fn exec(vm: &mut Vm, op: &Op, fr: &Frame) -> Result<(), Trap> {
             }
             set_str(vm, fr, dst, p, n)?;
         }
-        Op::StrToBytes { dst, a } => {
+        Op::StrToBytes { dst, a, buf, exact } => {
             let n = rd(vm, fr, a + 8)?;
-            let cap = if n == 0 { 0 } else { roundupsize(n) };
-            let p = if n == 0 {
-                vm.zerobase
+            let (p, cap) = if exact {
+                // A constant: an array of exactly n bytes, in the frame if it does not escape.
+                let p = if n == 0 {
+                    vm.zerobase
+                } else if buf != NONE {
+                    fp + buf as u64
+                } else {
+                    vm.alloc(GcTypeId::BYTES, n as usize)?
+                };
+                (p, n)
+            } else if buf != NONE && n <= 32 {
+                // gc's tmpBuf of 32 bytes for a result that does not escape.
+                vm.heap.fill_zero(fp + buf as u64, 32)?;
+                (fp + buf as u64, 32)
+            } else if n == 0 {
+                (vm.zerobase, 0)
             } else {
-                vm.alloc(GcTypeId::BYTES, cap as usize)?
+                let cap = roundupsize(n);
+                (vm.alloc(GcTypeId::BYTES, cap as usize)?, cap)
             };
             let src = rd(vm, fr, a)?;
             if n > 0 {
@@ -86,11 +102,22 @@ pub fn exec(vm: &mut Vm, op: &Op, fr: &Frame) -> Result<(), Trap> {
             let (sp, sn) = vm.new_string(s.as_bytes())?;
             set_str(vm, fr, dst, sp, sn)?;
         }
-        Op::StrToRunes { dst, a, buf } => {
+        Op::StrToRunes { dst, a, buf, exact } => {
             let bytes = str_of(vm, fp, a)?;
             let runes: Vec<u32> = crate::strings::decode_runes(&bytes);
             let n = runes.len() as u64;
-            let (p, cap) = if buf != NONE && n <= 32 {
+            let (p, cap) = if exact {
+                // A constant: a slice literal of exactly n runes, in the frame if it does
+                // not escape.
+                let p = if n == 0 {
+                    vm.zerobase
+                } else if buf != NONE {
+                    fp + buf as u64
+                } else {
+                    vm.alloc(GcTypeId::BYTES, (n * 4) as usize)?
+                };
+                (p, n)
+            } else if buf != NONE && n <= 32 {
                 // gc's tmpBuf of 32 runes for a result that does not escape.
                 vm.heap.fill_zero(fp + buf as u64, 128)?;
                 (fp + buf as u64, 32)

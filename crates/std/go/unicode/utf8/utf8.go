@@ -1,4 +1,8 @@
-// Package unicode/utf8: rune encoding and decoding.
+// Package unicode/utf8: rune encoding and decoding. Decoding, counting and validation are
+// natives (crates/std/src/utf8.rs) that read slices and strings in place.
+//
+// Invariant: an invalid or incomplete sequence decodes as RuneError of width 1, the
+// empty input as RuneError of width 0, exactly as Go's.
 package utf8
 
 const (
@@ -8,41 +12,14 @@ const (
 	UTFMax    = 4
 )
 
-func DecodeRuneInString(s string) (r rune, size int) {
-	if len(s) == 0 {
-		return RuneError, 0
-	}
-	for i, c := range s {
-		_ = i
-		if c == RuneError {
-			// Either a real U+FFFD (3 bytes) or an invalid byte (1 byte).
-			if len(s) >= 3 && s[0] == 0xEF && s[1] == 0xBF && s[2] == 0xBD {
-				return c, 3
-			}
-			return c, 1
-		}
-		return c, RuneLen(c)
-	}
-	return RuneError, 1
-}
-
-func DecodeRune(p []byte) (r rune, size int) { return DecodeRuneInString(string(p)) }
-
-func DecodeLastRuneInString(s string) (r rune, size int) {
-	end := len(s)
-	if end == 0 {
-		return RuneError, 0
-	}
-	start := end - 1
-	for start > 0 && end-start < UTFMax && s[start]&0xC0 == 0x80 {
-		start--
-	}
-	r, size = DecodeRuneInString(s[start:end])
-	if start+size != end {
-		return RuneError, 1
-	}
-	return r, size
-}
+func DecodeRune(p []byte) (r rune, size int)
+func DecodeRuneInString(s string) (r rune, size int)
+func DecodeLastRune(p []byte) (r rune, size int)
+func DecodeLastRuneInString(s string) (r rune, size int)
+func RuneCount(p []byte) int
+func RuneCountInString(s string) int
+func Valid(p []byte) bool
+func ValidString(s string) bool
 
 func RuneLen(r rune) int {
 	switch {
@@ -60,28 +37,6 @@ func RuneLen(r rune) int {
 		return 4
 	}
 	return -1
-}
-
-func RuneCountInString(s string) int {
-	n := 0
-	for range s {
-		n++
-	}
-	return n
-}
-
-func RuneCount(p []byte) int { return RuneCountInString(string(p)) }
-
-func ValidString(s string) bool {
-	for i, r := range s {
-		if r == RuneError {
-			_, size := DecodeRuneInString(s[i:])
-			if size == 1 {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 func ValidRune(r rune) bool {
@@ -144,6 +99,3 @@ func FullRuneInString(s string) bool {
 
 func FullRune(p []byte) bool { return FullRuneInString(string(p)) }
 
-func Valid(p []byte) bool { return ValidString(string(p)) }
-
-func DecodeLastRune(p []byte) (r rune, size int) { return DecodeLastRuneInString(string(p)) }
