@@ -8,6 +8,20 @@
 //! shortest forms); NaN and infinities print as `NaN`, `+Inf`, `-Inf`; negative zero keeps
 //! its sign. Never panics.
 
+/// Go's strconv.FormatComplex: `(re+imi)`, each part by `format_float` with `bits` halved
+/// (64 for complex128, 32 for complex64), the imaginary part always signed.
+pub fn format_complex(re: f64, im: f64, fmt_c: char, prec: Option<usize>, bits: u32) -> String {
+    let mut s = String::from("(");
+    s.push_str(&format_float(re, fmt_c, prec, bits / 2, false));
+    let i = format_float(im, fmt_c, prec, bits / 2, false);
+    if !i.starts_with(['+', '-']) {
+        s.push('+');
+    }
+    s.push_str(&i);
+    s.push_str("i)");
+    s
+}
+
 /// Go's strconv.FormatFloat for formats e, E, f, g, G (and %v's shortest g).
 pub fn format_float(v: f64, fmt_c: char, prec: Option<usize>, bits: u32, sharp: bool) -> String {
     if v.is_nan() {

@@ -31,6 +31,7 @@ pub mod args;
 pub mod call;
 pub mod chan;
 pub mod cmem;
+pub mod complex;
 pub mod convert;
 pub mod error;
 pub mod float;
