@@ -15,6 +15,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod atof;
 pub mod cgo;
 pub mod errors;
 pub mod fmt;

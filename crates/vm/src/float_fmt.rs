@@ -24,6 +24,8 @@ pub fn format_complex(re: f64, im: f64, fmt_c: char, prec: Option<usize>, bits: 
 
 /// Go's strconv.FormatFloat for formats e, E, f, g, G (and %v's shortest g).
 pub fn format_float(v: f64, fmt_c: char, prec: Option<usize>, bits: u32, sharp: bool) -> String {
+    // Go formats a float32 value: strconv rounds the argument to float32 first.
+    let v = if bits == 32 { v as f32 as f64 } else { v };
     if v.is_nan() {
         return "NaN".into();
     }
