@@ -63,7 +63,10 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
         "strings" => one!("strings.go", "../go/strings.go"),
         "strconv" => one!("strconv.go", "../go/strconv.go"),
         "maps" => one!("maps.go", "../go/maps/maps.go"),
-        "math" => one!("math.go", "../go/math.go"),
+        "math" => files_in!("math": "math.go", "bits.go", "sin.go", "trig_reduce.go", "sincos.go",
+            "tan.go", "sinh.go", "tanh.go", "asin.go", "asinh.go", "acosh.go", "atan.go",
+            "atan2.go", "atanh.go", "exp.go", "log10.go", "log1p.go", "pow.go", "frexp.go",
+            "ldexp.go", "modf.go", "cbrt.go"),
         "slices" => {
             files_in!("slices": "slices.go", "iter.go", "sort.go", "zsortanyfunc.go", "zsortordered.go")
         }

@@ -239,7 +239,21 @@ fn shortest(a: f64, bits: u32) -> (String, i32) {
     } else {
         format!("{:e}", a)
     };
-    split_e(&s)
+    let (digits, exp) = split_e(&s);
+    // Of the shortest forms, Go prints the one closest to the exact value (ties to even):
+    // the correctly rounded form of that length, when it reads back as the same float.
+    let (rd, re) = fixed_e(a, digits.len());
+    let text = format!("{}.{}e{}", &rd[..1], &rd[1..], re);
+    let same = if bits == 32 {
+        text.parse::<f32>().is_ok_and(|v| v == a as f32)
+    } else {
+        text.parse::<f64>().is_ok_and(|v| v == a)
+    };
+    if same {
+        (rd, re)
+    } else {
+        (digits, exp)
+    }
 }
 
 /// `n` significant digits, correctly rounded.
