@@ -67,6 +67,10 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
             "tan.go", "sinh.go", "tanh.go", "asin.go", "asinh.go", "acosh.go", "atan.go",
             "atan2.go", "atanh.go", "exp.go", "log10.go", "log1p.go", "pow.go", "frexp.go",
             "ldexp.go", "modf.go", "cbrt.go"),
+        "math/bits" => files_in!("math/bits": "bits.go", "bits_tables.go", "bits_errors.go"),
+        "math/cmplx" => files_in!("math/cmplx": "abs.go", "asin.go", "conj.go", "exp.go",
+            "isinf.go", "isnan.go", "log.go", "phase.go", "polar.go", "pow.go", "rect.go",
+            "sin.go", "sqrt.go", "tan.go"),
         "slices" => {
             files_in!("slices": "slices.go", "iter.go", "sort.go", "zsortanyfunc.go", "zsortordered.go")
         }
@@ -98,6 +102,8 @@ pub const PACKAGES: &[&str] = &[
     "iter",
     "maps",
     "math",
+    "math/bits",
+    "math/cmplx",
     "os",
     "runtime",
     "runtime/debug",

@@ -4,6 +4,9 @@
 
 package math
 
+import (
+	"math/bits"
+)
 
 // reduceThreshold is the maximum value of x where the reduction using Pi/4
 // in 3 float64 parts still gives accurate results. This threshold
@@ -44,16 +47,16 @@ func trigReduce(x float64) (j uint64, z float64) {
 	z1 := (mPi4[digit+1] << bitshift) | (mPi4[digit+2] >> (64 - bitshift))
 	z2 := (mPi4[digit+2] << bitshift) | (mPi4[digit+3] >> (64 - bitshift))
 	// Multiply mantissa by the digits and extract the upper two digits (hi, lo).
-	z2hi, _ := mul64(z2, ix)
-	z1hi, z1lo := mul64(z1, ix)
+	z2hi, _ := bits.Mul64(z2, ix)
+	z1hi, z1lo := bits.Mul64(z1, ix)
 	z0lo := z0 * ix
-	lo, c := add64(z1lo, z2hi, 0)
-	hi, _ := add64(z0lo, z1hi, c)
+	lo, c := bits.Add64(z1lo, z2hi, 0)
+	hi, _ := bits.Add64(z0lo, z1hi, c)
 	// The top 3 bits are j.
 	j = hi >> 61
 	// Extract the fraction and find its magnitude.
 	hi = hi<<3 | lo>>61
-	lz := uint(leadingZeros64(hi))
+	lz := uint(bits.LeadingZeros64(hi))
 	e := uint64(bias - (lz + 1))
 	// Clear implicit mantissa bit and shift into place.
 	hi = (hi << (lz + 1)) | (lo >> (64 - (lz + 1)))
@@ -96,39 +99,4 @@ var mPi4 = [...]uint64{
 	0x7a0e73ef14a525d4,
 	0xd7f6bf623f1aba10,
 	0xac06608df8f6d757,
-}
-
-// mul64, add64 and leadingZeros64 are math/bits' Mul64, Add64 and LeadingZeros64.
-func mul64(x, y uint64) (hi, lo uint64) {
-	const mask32 = 1<<32 - 1
-	x0 := x & mask32
-	x1 := x >> 32
-	y0 := y & mask32
-	y1 := y >> 32
-	w0 := x0 * y0
-	t := x1*y0 + w0>>32
-	w1 := t & mask32
-	w2 := t >> 32
-	w1 += x0 * y1
-	hi = x1*y1 + w2 + w1>>32
-	lo = x * y
-	return
-}
-
-func add64(x, y, carry uint64) (sum, carryOut uint64) {
-	sum = x + y + carry
-	carryOut = ((x & y) | ((x | y) &^ sum)) >> 63
-	return
-}
-
-func leadingZeros64(x uint64) int {
-	n := 0
-	for x != 0 && x&(1<<63) == 0 {
-		x <<= 1
-		n++
-	}
-	if x == 0 {
-		return 64
-	}
-	return n
 }
