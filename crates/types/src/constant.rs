@@ -175,11 +175,11 @@ pub(crate) fn to_f64(v: &Val) -> Option<f64> {
     }
 }
 
-/// The value as an exact integer, if it is one.
+/// The value as an exact integer, if it is one (go/constant's ToInt).
 pub(crate) fn to_int(v: &Val) -> Option<i128> {
     match v {
         Val::Int(i) => Some(*i),
-        Val::Float(r) => r.to_i128(),
+        Val::Float(_) | Val::Complex(..) => to_rat(v)?.to_i128(),
         _ => None,
     }
 }
