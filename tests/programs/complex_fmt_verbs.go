@@ -18,7 +18,7 @@ func main() {
 	fmt.Println(z, z64, -z, 0i)
 	fmt.Print(z, z64, "\n")
 	fmt.Println(fmt.Sprint(z, 1+1i), fmt.Sprintln(z64))
-	for _, v := range []string{"%v", "%g", "%G", "%e", "%E", "%f", "%F", "%.2f", "%8.3f", "%-9.2e|", "%+.3g", "% .1f", "%08.2f", "%x", "%X", "%.3x", "%#v", "%+v", "%T"} {
+	for _, v := range []string{"%v", "%g", "%G", "%e", "%E", "%f", "%F", "%.2f", "%8.3f", "%-9.2e|", "%+.3g", "% .1f", "%08.2f", "%x", "%X", "%.3x", "%b", "%#v", "%+v", "%T"} {
 		fmt.Printf("%-8s %s %s\n", v, fmt.Sprintf(v, z), fmt.Sprintf(v, z64))
 	}
 	fmt.Printf("%d %s %q %t\n", z, z, z64, z)

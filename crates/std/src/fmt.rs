@@ -168,6 +168,7 @@ impl<'a> Printer<'a> {
             'g' | 'G' if self.f.sharp && self.f.prec.is_none() => (verb, Some(6)),
             'g' | 'G' => (verb, self.f.prec),
             'x' | 'X' => (verb, self.f.prec),
+            'b' => ('b', None),
             _ => ('g', self.f.prec),
         };
         let mut s = format_float(v, fmt_c, prec, bits, self.f.sharp);
@@ -441,7 +442,7 @@ impl<'a> Printer<'a> {
                     (heap.read_f64(addr)?, 64)
                 };
                 match verb {
-                    'v' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'x' | 'X' => {
+                    'v' | 'b' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'x' | 'X' => {
                         self.fmt_float(v, bits, verb)
                     }
                     _ => self.bad_verb(verb, Some((t, addr)))?,
@@ -455,7 +456,7 @@ impl<'a> Printer<'a> {
                     (heap.read_f64(addr)?, heap.read_f64(addr + 8)?, 128)
                 };
                 match verb {
-                    'v' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'x' | 'X' => {
+                    'v' | 'b' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'x' | 'X' => {
                         self.fmt_complex(re, im, bits, verb)
                     }
                     _ => self.bad_verb(verb, Some((t, addr)))?,

@@ -22,7 +22,28 @@ pub fn format_complex(re: f64, im: f64, fmt_c: char, prec: Option<usize>, bits: 
     s
 }
 
-/// Go's strconv.FormatFloat for formats e, E, f, g, G (and %v's shortest g).
+/// strconv's 'b' format (Go's fmtB): the integer mantissa and the power of two,
+/// `-ddddp±ddd`.
+fn binary_exp(v: f64, neg: bool, bits: u32) -> String {
+    let (mantbits, expbits, bias, raw) = if bits == 32 {
+        (23u32, 8u32, -127i64, (v as f32).to_bits() as u64)
+    } else {
+        (52, 11, -1023, v.to_bits())
+    };
+    let mut exp = ((raw >> mantbits) & ((1 << expbits) - 1)) as i64;
+    let mut mant = raw & ((1 << mantbits) - 1);
+    if exp == 0 {
+        exp += 1; // denormal
+    } else {
+        mant |= 1 << mantbits;
+    }
+    exp += bias - mantbits as i64;
+    let sign = if neg { "-" } else { "" };
+    let esign = if exp >= 0 { "+" } else { "" };
+    format!("{}{}p{}{}", sign, mant, esign, exp)
+}
+
+/// Go's strconv.FormatFloat for formats e, E, f, g, G, b (and %v's shortest g).
 pub fn format_float(v: f64, fmt_c: char, prec: Option<usize>, bits: u32, sharp: bool) -> String {
     // Go formats a float32 value: strconv rounds the argument to float32 first.
     let v = if bits == 32 { v as f32 as f64 } else { v };
@@ -37,6 +58,9 @@ pub fn format_float(v: f64, fmt_c: char, prec: Option<usize>, bits: u32, sharp: 
         };
     }
     let neg = v.is_sign_negative();
+    if fmt_c == 'b' {
+        return binary_exp(v, neg, bits);
+    }
     let a = v.abs();
     if fmt_c == 'x' || fmt_c == 'X' {
         let s = hex_float(a, prec, bits);
