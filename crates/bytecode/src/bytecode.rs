@@ -238,6 +238,41 @@ pub enum Op {
         a: Reg,
     },
 
+    // ---- complex numbers ----
+    // A complex128 is two f64 words {real, imag} (16 bytes); a complex64 is one word whose
+    // low 4 bytes are the real part's f32 bits and high 4 bytes the imaginary part's, which
+    // is also its memory layout. real/imag/complex() are plain moves (`Move`, `Ext`,
+    // `StoreNarrow`); these are the operations with Go's own semantics.
+    /// `a op b` as gc computes it: + and - part by part in the type's precision, * in
+    /// float64 (rounded back for complex64), / by the runtime's `complex128div` (complex64
+    /// operands widened and the result narrowed).
+    Cplx {
+        op: FloatOp,
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+        c64: bool,
+    },
+    NegCplx {
+        dst: Reg,
+        a: Reg,
+        c64: bool,
+    },
+    /// `a == b` (or `!=` when `ne`): both parts equal as floats.
+    CmpCplx {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+        ne: bool,
+        c64: bool,
+    },
+    /// complex64(x) of a complex128 (`to_c64`) or complex128(x) of a complex64.
+    ConvCplx {
+        dst: Reg,
+        a: Reg,
+        to_c64: bool,
+    },
+
     // ---- strings ----
     /// `buf`: a 32-byte frame buffer for a result that does not escape (gc's tmpBuf), or
     /// u32::MAX.

@@ -245,6 +245,9 @@ impl<'a> Gen<'a> {
                     buf: NONE,
                 });
             }
+            BasicKind::Complex64 | BasicKind::Complex128 => {
+                self.complex_binary(crate::ops::float_op(op), t, a, b, dst);
+            }
             BasicKind::Float64 | BasicKind::Float32 => {
                 let fop = crate::ops::float_op(op);
                 if k == BasicKind::Float64 {

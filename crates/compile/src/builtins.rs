@@ -46,6 +46,8 @@ pub fn builtin<'a>(g: &mut Gen<'a>, b: Builtin, e: &'a Expr, args: &'a [Expr], d
         Builtin::Recover => recover(g, c),
         Builtin::Print | Builtin::Println => print(g, c),
         Builtin::Min | Builtin::Max => min_max(g, c),
+        Builtin::Complex => crate::complex::complex(g, c),
+        Builtin::Real | Builtin::Imag => crate::complex::real_imag(g, c),
         Builtin::Add
         | Builtin::Slice
         | Builtin::String

@@ -55,7 +55,7 @@ impl<'a> Gen<'a> {
                     ConstValue::Int(_) => types::T_INT,
                     ConstValue::Float(_) => types::T_FLOAT64,
                     ConstValue::String(_) => types::T_STRING,
-                    ConstValue::Complex(..) => return None,
+                    ConstValue::Complex(..) => types::T_COMPLEX128,
                 };
                 let from = if self.p.types.is_interface(self.type_of(e.id)) {
                     vt
@@ -146,6 +146,7 @@ impl<'a> Gen<'a> {
             Some(BasicKind::UntypedInt) => types::T_INT,
             Some(BasicKind::UntypedRune) => types::T_INT32,
             Some(BasicKind::UntypedFloat) => types::T_FLOAT64,
+            Some(BasicKind::UntypedComplex) => types::T_COMPLEX128,
             Some(BasicKind::UntypedString) => types::T_STRING,
             _ => t,
         }
@@ -195,6 +196,10 @@ impl<'a> Gen<'a> {
             }
             (TypeKind::Basic(f), TypeKind::Basic(t)) => {
                 let a = self.expr(x);
+                if t.is_complex() {
+                    self.complex_conv(from, to, a, dst);
+                    return;
+                }
                 if t == BasicKind::String {
                     if f.is_integer() {
                         self.emit(Op::RuneToStr { dst, a });

@@ -70,8 +70,14 @@ impl<'a> Gen<'a> {
                 }
                 self.emit(Op::Const { dst, val });
             }
-            ConstValue::Complex(..) => {
-                self.emit(Op::Zero { dst, size: 16 });
+            ConstValue::Complex(re, im) => {
+                if self.p.types.is_interface(t) {
+                    let tmp = self.temp(types::T_COMPLEX128);
+                    self.complex_const(*re, *im, types::T_COMPLEX128, tmp);
+                    self.box_into(dst, tmp, types::T_COMPLEX128, t);
+                    return;
+                }
+                self.complex_const(*re, *im, t, dst);
             }
             ConstValue::String(s) => {
                 let idx = self.string_const(s);

@@ -26,6 +26,9 @@ impl<'a> Gen<'a> {
             UnOp::Neg => {
                 let a = self.expr(x);
                 match self.p.types.basic(t) {
+                    Some(BasicKind::Complex64 | BasicKind::Complex128) => {
+                        self.complex_neg(t, a, dst);
+                    }
                     Some(BasicKind::Float64) => {
                         self.emit(Op::NegF64 { dst, a });
                     }
@@ -205,6 +208,9 @@ impl<'a> Gen<'a> {
                 let buf = self.tmp_buf(id, 32);
                 self.emit(Op::Concat { dst, a, b: bb, buf });
             }
+            BasicKind::Complex64 | BasicKind::Complex128 | BasicKind::UntypedComplex => {
+                self.complex_binary(float_op(op), t, a, bb, dst);
+            }
             BasicKind::Float64 | BasicKind::UntypedFloat => {
                 self.emit(Op::F64 {
                     op: float_op(op),
@@ -271,6 +277,8 @@ impl<'a> Gen<'a> {
                         a,
                         b: bb,
                     });
+                } else if k.is_complex() {
+                    self.complex_eq(xt, a, bb, op == BinOp::Ne, dst);
                 } else if matches!(k, BasicKind::Float64 | BasicKind::UntypedFloat) {
                     self.emit(Op::CmpF64 {
                         op: cmp,

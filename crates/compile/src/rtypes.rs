@@ -41,7 +41,7 @@ fn describe(g: &mut Gen, t: TypeId) -> RType {
             BasicKind::Float32 => RKind::Float32,
             BasicKind::Float64 | BasicKind::UntypedFloat => RKind::Float64,
             BasicKind::Complex64 => RKind::Complex64,
-            BasicKind::Complex128 => RKind::Complex128,
+            BasicKind::Complex128 | BasicKind::UntypedComplex => RKind::Complex128,
             BasicKind::String | BasicKind::UntypedString => RKind::String,
             BasicKind::UnsafePointer => RKind::UnsafePointer,
             _ => RKind::Invalid,

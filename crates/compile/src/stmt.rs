@@ -107,6 +107,16 @@ impl<'a> Gen<'a> {
                 let v = self.load_place(pl, t);
                 let r = self.temp(t);
                 match self.p.types.basic(t) {
+                    Some(BasicKind::Complex64 | BasicKind::Complex128) => {
+                        let one = self.temp(t);
+                        self.complex_const(1.0, 0.0, t, one);
+                        let op = if *inc {
+                            crate::bytecode::FloatOp::Add
+                        } else {
+                            crate::bytecode::FloatOp::Sub
+                        };
+                        self.complex_binary(op, t, v, one, r);
+                    }
                     Some(BasicKind::Float64) => {
                         let one = self.temp(t);
                         self.emit(Op::Const {

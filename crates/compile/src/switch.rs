@@ -98,6 +98,8 @@ impl<'a> Gen<'a> {
                         a: tr,
                         b,
                     });
+                } else if self.complex_kind(tt).is_some() {
+                    self.complex_eq(tt, tr, b, false, dst);
                 } else if k == BasicKind::Float64 {
                     self.emit(Op::CmpF64 {
                         op: crate::bytecode::CmpOp::Eq,

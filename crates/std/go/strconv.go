@@ -32,7 +32,9 @@ func QuoteToASCII(s string) string
 // parseInt returns the value and an error code: 0 ok, 1 syntax, 2 range.
 func parseInt(s string, base int, bitSize int) (int64, int)
 func parseUint(s string, base int, bitSize int) (uint64, int)
-func parseFloat(s string, bitSize int) (float64, int)
+// parseFloatPrefix reads the longest prefix of s that is a float: value, bytes read and
+// an error code as parseInt's.
+func parseFloatPrefix(s string, bitSize int) (float64, int, int)
 func unquote(s string) (string, bool)
 
 func Itoa(i int) string { return FormatInt(int64(i), 10) }
@@ -69,11 +71,97 @@ func ParseUint(s string, base int, bitSize int) (uint64, error) {
 }
 
 func ParseFloat(s string, bitSize int) (float64, error) {
-	v, code := parseFloat(s, bitSize)
-	if code != 0 {
-		return v, numErr("ParseFloat", s, code)
+	f, n, code := parseFloatPrefix(s, bitSize)
+	if n != len(s) && code != 1 {
+		return 0, numErr("ParseFloat", s, 1)
 	}
-	return v, nil
+	if code != 0 {
+		return f, numErr("ParseFloat", s, code)
+	}
+	return f, nil
+}
+
+// FormatComplex formats c as (a+bi), a and b as FormatFloat formats them with bitSize/2.
+func FormatComplex(c complex128, fmt byte, prec, bitSize int) string {
+	if bitSize != 64 && bitSize != 128 {
+		panic("invalid bitSize")
+	}
+	bitSize >>= 1 // complex64 uses float32 internally
+	re := FormatFloat(real(c), fmt, prec, bitSize)
+	im := FormatFloat(imag(c), fmt, prec, bitSize)
+	// The imaginary part always has a sign.
+	if im[0] != '+' && im[0] != '-' {
+		im = "+" + im
+	}
+	return "(" + re + im + "i)"
+}
+
+// ParseComplex reads a complex number of the form N, Ni or N±Ni (N as ParseFloat reads
+// it), possibly parenthesized, with the precision of bitSize (64: complex64).
+func ParseComplex(s string, bitSize int) (complex128, error) {
+	c, code := parseComplex(s, bitSize)
+	if code != 0 {
+		return c, numErr("ParseComplex", s, code)
+	}
+	return c, nil
+}
+
+// parseComplex is Go's internal/strconv.ParseComplex, with error codes.
+func parseComplex(s string, bitSize int) (complex128, int) {
+	size := 64
+	if bitSize == 64 {
+		size = 32 // complex64 uses float32 parts
+	}
+	// Remove parentheses, if any.
+	if len(s) >= 2 && s[0] == '(' && s[len(s)-1] == ')' {
+		s = s[1 : len(s)-1]
+	}
+	pending := 0 // pending range error, or 0
+	// Read real part (possibly imaginary part if followed by 'i').
+	re, n, code := parseFloatPrefix(s, size)
+	if code != 0 {
+		if code != 2 {
+			return 0, code
+		}
+		pending = code
+	}
+	s = s[n:]
+	// If we have nothing left, we're done.
+	if len(s) == 0 {
+		return complex(re, 0), pending
+	}
+	// Otherwise, look at the next character.
+	switch s[0] {
+	case '+':
+		// Consume the '+' to avoid an error if we have "+NaNi", but
+		// do this only if we don't have a "++" (don't hide that error).
+		if len(s) > 1 && s[1] != '+' {
+			s = s[1:]
+		}
+	case '-':
+		// ok
+	case 'i':
+		// If 'i' is the last character, we only have an imaginary part.
+		if len(s) == 1 {
+			return complex(0, re), pending
+		}
+		return 0, 1
+	default:
+		return 0, 1
+	}
+	// Read imaginary part.
+	im, n, code := parseFloatPrefix(s, size)
+	if code != 0 {
+		if code != 2 {
+			return 0, code
+		}
+		pending = code
+	}
+	s = s[n:]
+	if s != "i" {
+		return 0, 1
+	}
+	return complex(re, im), pending
 }
 
 func ParseBool(str string) (bool, error) {

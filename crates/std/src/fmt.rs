@@ -168,6 +168,7 @@ impl<'a> Printer<'a> {
             'g' | 'G' if self.f.sharp && self.f.prec.is_none() => (verb, Some(6)),
             'g' | 'G' => (verb, self.f.prec),
             'x' | 'X' => (verb, self.f.prec),
+            'b' => ('b', None),
             _ => ('g', self.f.prec),
         };
         let mut s = format_float(v, fmt_c, prec, bits, self.f.sharp);
@@ -184,6 +185,18 @@ impl<'a> Printer<'a> {
             return;
         }
         self.pad(s.as_bytes());
+    }
+
+    /// Go's fmtComplex: `(re+imi)`, each part as fmt_float formats a float of half the size,
+    /// the imaginary part always signed.
+    fn fmt_complex(&mut self, re: f64, im: f64, bits: u32, verb: char) {
+        let plus = self.f.plus;
+        self.buf.push(b'(');
+        self.fmt_float(re, bits / 2, verb);
+        self.f.plus = true;
+        self.fmt_float(im, bits / 2, verb);
+        self.buf.extend_from_slice(b"i)");
+        self.f.plus = plus;
     }
 
     fn fmt_string(&mut self, s: &[u8], verb: char) {
@@ -435,8 +448,22 @@ impl<'a> Printer<'a> {
                     (heap.read_f64(addr)?, 64)
                 };
                 match verb {
-                    'v' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'x' | 'X' => {
+                    'v' | 'b' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'x' | 'X' => {
                         self.fmt_float(v, bits, verb)
+                    }
+                    _ => self.bad_verb(verb, Some((t, addr)))?,
+                }
+            }
+            RKind::Complex64 | RKind::Complex128 => {
+                let (re, im, bits) = if rt.kind == RKind::Complex64 {
+                    let re = f32::from_bits(heap.read_u32(addr)?) as f64;
+                    (re, f32::from_bits(heap.read_u32(addr + 4)?) as f64, 64)
+                } else {
+                    (heap.read_f64(addr)?, heap.read_f64(addr + 8)?, 128)
+                };
+                match verb {
+                    'v' | 'b' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'x' | 'X' => {
+                        self.fmt_complex(re, im, bits, verb)
                     }
                     _ => self.bad_verb(verb, Some((t, addr)))?,
                 }

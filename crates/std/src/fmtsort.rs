@@ -48,6 +48,16 @@ pub fn map_entries(
     Ok(out)
 }
 
+/// cmp.Compare on floats: NaN first (NaNs equal), then numeric order (-0 == +0).
+fn float_cmp(a: f64, b: f64) -> std::cmp::Ordering {
+    match (a.is_nan(), b.is_nan()) {
+        (true, true) => std::cmp::Ordering::Equal,
+        (true, false) => std::cmp::Ordering::Less,
+        (false, true) => std::cmp::Ordering::Greater,
+        _ => a.partial_cmp(&b).unwrap_or(std::cmp::Ordering::Equal),
+    }
+}
+
 /// internal/fmtsort's ordering.
 fn compare(vm: &Vm, prog: &Program, t: u32, a: Addr, b: Addr) -> Result<std::cmp::Ordering, Trap> {
     use std::cmp::Ordering;
@@ -61,13 +71,17 @@ fn compare(vm: &Vm, prog: &Program, t: u32, a: Addr, b: Addr) -> Result<std::cmp
         RKind::Uint8 | RKind::Bool => h.read_u8(a)?.cmp(&h.read_u8(b)?),
         RKind::Uint16 => h.read_u16(a)?.cmp(&h.read_u16(b)?),
         RKind::Uint32 => h.read_u32(a)?.cmp(&h.read_u32(b)?),
-        RKind::Float64 => h
-            .read_f64(a)?
-            .partial_cmp(&h.read_f64(b)?)
-            .unwrap_or(Ordering::Equal),
-        RKind::Float32 => f32::from_bits(h.read_u32(a)?)
-            .partial_cmp(&f32::from_bits(h.read_u32(b)?))
-            .unwrap_or(Ordering::Equal),
+        RKind::Float64 => float_cmp(h.read_f64(a)?, h.read_f64(b)?),
+        RKind::Float32 => float_cmp(
+            f32::from_bits(h.read_u32(a)?) as f64,
+            f32::from_bits(h.read_u32(b)?) as f64,
+        ),
+        RKind::Complex128 => float_cmp(h.read_f64(a)?, h.read_f64(b)?)
+            .then(float_cmp(h.read_f64(a + 8)?, h.read_f64(b + 8)?)),
+        RKind::Complex64 => {
+            let part = |x: Addr| -> Result<f64, Trap> { Ok(f32::from_bits(h.read_u32(x)?) as f64) };
+            float_cmp(part(a)?, part(b)?).then(float_cmp(part(a + 4)?, part(b + 4)?))
+        }
         RKind::String => vm.read_string(a)?.cmp(&vm.read_string(b)?),
         RKind::Struct => {
             for f in &rt.fields {

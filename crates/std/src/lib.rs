@@ -15,6 +15,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod atof;
 pub mod bytes;
 pub mod cgo;
 pub mod errors;
@@ -71,8 +72,14 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
         "strings" => one!("strings.go", "../go/strings.go"),
         "strconv" => one!("strconv.go", "../go/strconv.go"),
         "maps" => one!("maps.go", "../go/maps/maps.go"),
-        "math" => one!("math.go", "../go/math.go"),
-        "math/bits" => files_in!("math/bits": "bits.go", "arith.go"),
+        "math" => files_in!("math": "math.go", "bits.go", "sin.go", "trig_reduce.go", "sincos.go",
+            "tan.go", "sinh.go", "tanh.go", "asin.go", "asinh.go", "acosh.go", "atan.go",
+            "atan2.go", "atanh.go", "exp.go", "log10.go", "log1p.go", "pow.go", "frexp.go",
+            "ldexp.go", "modf.go", "cbrt.go"),
+        "math/bits" => files_in!("math/bits": "bits.go", "bits_tables.go", "bits_errors.go"),
+        "math/cmplx" => files_in!("math/cmplx": "abs.go", "asin.go", "conj.go", "exp.go",
+            "isinf.go", "isnan.go", "log.go", "phase.go", "polar.go", "pow.go", "rect.go",
+            "sin.go", "sqrt.go", "tan.go"),
         "slices" => {
             files_in!("slices": "slices.go", "iter.go", "sort.go", "zsortanyfunc.go", "zsortordered.go")
         }
@@ -111,6 +118,7 @@ pub const PACKAGES: &[&str] = &[
     "maps",
     "math",
     "math/bits",
+    "math/cmplx",
     "os",
     "runtime",
     "runtime/debug",

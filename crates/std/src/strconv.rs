@@ -83,41 +83,6 @@ fn parse_int(s: &[u8], base: i64, bits: i64, signed: bool) -> (i128, i64) {
     }
 }
 
-fn parse_float(s: &[u8]) -> (f64, i64) {
-    let Ok(st) = std::str::from_utf8(s) else {
-        return (0.0, 1);
-    };
-    let t = st.replace('_', "");
-    let lower = t.to_ascii_lowercase();
-    let core = lower.trim_start_matches(['+', '-']);
-    let neg = lower.starts_with('-');
-    match core {
-        "inf" | "infinity" => {
-            return (
-                if neg {
-                    f64::NEG_INFINITY
-                } else {
-                    f64::INFINITY
-                },
-                0,
-            )
-        }
-        "nan" => return (f64::NAN, 0),
-        _ => {}
-    }
-    if core.starts_with("0x") {
-        return (0.0, 1);
-    }
-    if core.is_empty() || core.contains("inf") || core.contains("nan") {
-        return (0.0, 1);
-    }
-    match t.parse::<f64>() {
-        Ok(v) if v.is_infinite() => (v, 2),
-        Ok(v) => (v, 0),
-        Err(_) => (0.0, 1),
-    }
-}
-
 pub fn format_int(v: i128, base: u32) -> String {
     if !(2..=36).contains(&base) {
         return String::new();
@@ -177,12 +142,17 @@ pub fn register(r: &mut NativeRegistry) {
         a.ret_int(v as u64 as i64)?;
         a.ret_int(code)?;
     });
-    native!(r, "strconv.parseFloat", |a| {
+    native!(r, "strconv.parseFloatPrefix", |a| {
         let s = a.string()?;
-        let _bits = a.int()?;
-        let (v, code) = parse_float(&s);
+        let bits = a.int()?;
+        let (v, n, err) = crate::atof::parse_float_prefix(&s, if bits == 32 { 32 } else { 64 });
         a.ret_f64(v)?;
-        a.ret_int(code)?;
+        a.ret_int(n as i64)?;
+        a.ret_int(match err {
+            None => 0,
+            Some(crate::atof::AtofErr::Syntax) => 1,
+            Some(crate::atof::AtofErr::Range) => 2,
+        })?;
     });
     native!(r, "strconv.FormatFloat", |a| {
         let f = a.f64()?;

@@ -1,7 +1,8 @@
 //! Builtin function calls (types2's builtins.go): argument counts and types for len, cap,
 //! append, copy, delete, make, new, panic, print, println, recover, min, max, clear, close
 //! and the unsafe functions; constant results (`len` of an array, `unsafe.Sizeof`) are
-//! folded here, with sizes from `layout.rs`.
+//! folded here, with sizes from `layout.rs`. `complex`, `real` and `imag` are in
+//! `builtins_complex.rs`.
 
 use crate::check::{Checker, OpMode, Operand};
 use crate::constant::{self as cst};
@@ -454,10 +455,8 @@ impl<'a> Checker<'a> {
                     expr: Some(e),
                 }
             }
-            Builtin::Complex | Builtin::Real | Builtin::Imag => {
-                self.err_at(e, "complex numbers are not supported by gosub");
-                Operand::invalid(Some(e))
-            }
+            Builtin::Complex => self.builtin_complex(e, &call_s, &mut xs),
+            Builtin::Real | Builtin::Imag => self.builtin_real_imag(e, b, xs[0].clone()),
             Builtin::Sizeof | Builtin::Alignof => {
                 let mut x = xs[0].clone();
                 self.assignment(&mut x, None, &format!("argument to unsafe.{}", name));

@@ -777,6 +777,15 @@ impl<'a> Checker<'a> {
     /// Brings a constant value into the representation of its (final) type.
     pub fn normalize_const(&self, v: Val, ty: TypeId) -> Val {
         match (self.tt.basic(ty), &v) {
+            (Some(b), Val::Int(_) | Val::Float(_)) if b.is_complex() => {
+                crate::constant::make_complex(&v, &Val::Int(0)).unwrap_or(v)
+            }
+            (Some(b), Val::Complex(..)) if b.is_float() || b.is_integer() => {
+                match crate::constant::represent(&v, BasicKind::UntypedComplex, b) {
+                    Ok(r) => self.normalize_const(r, ty),
+                    Err(_) => v,
+                }
+            }
             (Some(b), Val::Int(i)) if b.is_float() => Val::Float(crate::bigrat::Rat::from_i128(*i)),
             (Some(b), Val::Float(f)) if b.is_integer() && f.is_int() => match f.to_i128() {
                 Some(i) => Val::Int(i),
@@ -813,6 +822,7 @@ impl<'a> Checker<'a> {
             TypeKind::Basic(BasicKind::UntypedInt) => T_INT,
             TypeKind::Basic(BasicKind::UntypedRune) => T_INT32,
             TypeKind::Basic(BasicKind::UntypedFloat) => T_FLOAT64,
+            TypeKind::Basic(BasicKind::UntypedComplex) => T_COMPLEX128,
             TypeKind::Basic(BasicKind::UntypedString) => T_STRING,
             _ => t,
         }
@@ -832,10 +842,11 @@ impl<'a> Checker<'a> {
     pub fn is_float(&self, t: TypeId) -> bool {
         self.basic_is(t, |b| b.is_float())
     }
+    pub fn is_complex(&self, t: TypeId) -> bool {
+        self.basic_is(t, |b| b.is_complex())
+    }
     pub fn is_numeric(&self, t: TypeId) -> bool {
-        self.basic_is(t, |b| {
-            b.is_numeric() || matches!(b, BasicKind::UntypedFloat)
-        })
+        self.basic_is(t, |b| b.is_numeric())
     }
     pub fn is_string(&self, t: TypeId) -> bool {
         self.basic_is(t, |b| {
@@ -848,11 +859,7 @@ impl<'a> Checker<'a> {
     /// Whether `+` applies (types2's allNumericOrString).
     pub fn is_numeric_or_string(&self, t: TypeId) -> bool {
         self.basic_is(t, |b| {
-            b.is_numeric()
-                || matches!(
-                    b,
-                    BasicKind::UntypedFloat | BasicKind::String | BasicKind::UntypedString
-                )
+            b.is_numeric() || matches!(b, BasicKind::String | BasicKind::UntypedString)
         })
     }
     /// Whether `<` and the other order operators apply (integers, floats, strings).

@@ -1,5 +1,6 @@
 //! Exact constant arithmetic: integers in i128, floats as exact rationals (rounded to
-//! float64/float32 when typed), strings, booleans.
+//! float64/float32 when typed), complex numbers as pairs of exact rationals (each part
+//! rounded like a float when typed), strings, booleans.
 
 use crate::bigrat::Rat;
 use crate::ty::BasicKind;
@@ -14,7 +15,8 @@ pub(crate) enum Val {
     Bool(bool),
     Int(i128),
     Float(Rat),
-    Complex(f64, f64),
+    /// Real and imaginary parts.
+    Complex(Rat, Rat),
     String(Vec<u8>),
 }
 
@@ -25,7 +27,7 @@ impl Val {
             Val::Bool(b) => ConstValue::Bool(*b),
             Val::Int(i) => ConstValue::Int(*i),
             Val::Float(r) => ConstValue::Float(r.approx_f64()),
-            Val::Complex(a, b) => ConstValue::Complex(*a, *b),
+            Val::Complex(a, b) => ConstValue::Complex(a.approx_f64(), b.approx_f64()),
             Val::String(s) => ConstValue::String(s.clone()),
         }
     }
@@ -34,18 +36,65 @@ impl Val {
             ConstValue::Bool(b) => Val::Bool(*b),
             ConstValue::Int(i) => Val::Int(*i),
             ConstValue::Float(f) => Val::Float(Rat::from_f64(*f).unwrap_or_else(Rat::zero)),
-            ConstValue::Complex(a, b) => Val::Complex(*a, *b),
+            ConstValue::Complex(a, b) => Val::Complex(
+                Rat::from_f64(*a).unwrap_or_else(Rat::zero),
+                Rat::from_f64(*b).unwrap_or_else(Rat::zero),
+            ),
             ConstValue::String(s) => Val::String(s.clone()),
         }
     }
 }
 
+/// The value as an exact rational: integers, floats, and complex numbers whose imaginary
+/// part is zero (go/constant's ToFloat).
 fn to_rat(v: &Val) -> Option<Rat> {
     match v {
         Val::Int(i) => Some(Rat::from_i128(*i)),
         Val::Float(r) => Some(r.clone()),
+        Val::Complex(re, im) if im.is_zero() => Some(re.clone()),
         _ => None,
     }
+}
+
+/// The value as a complex number (go/constant's ToComplex).
+fn to_complex(v: &Val) -> Option<(Rat, Rat)> {
+    match v {
+        Val::Int(_) | Val::Float(_) => Some((to_rat(v)?, Rat::zero())),
+        Val::Complex(re, im) => Some((re.clone(), im.clone())),
+        _ => None,
+    }
+}
+
+/// The real (`imag` false) or imaginary part of a numeric constant, as `real` and `imag`
+/// give it.
+pub(crate) fn part(v: &Val, imag: bool) -> Option<Val> {
+    let (re, im) = to_complex(v)?;
+    Some(Val::Float(if imag { im } else { re }))
+}
+
+/// `re + im*i` from two numeric constants, as the `complex` builtin makes it.
+pub(crate) fn make_complex(re: &Val, im: &Val) -> Option<Val> {
+    Some(Val::Complex(to_rat(re)?, to_rat(im)?))
+}
+
+/// `x op y` on complex numbers (+ - * /); None on overflow or division by zero.
+fn complex_binary(op: BinOp, (a, b): (Rat, Rat), (c, d): (Rat, Rat)) -> Option<(Rat, Rat)> {
+    Some(match op {
+        BinOp::Add => (a.add(&c)?, b.add(&d)?),
+        BinOp::Sub => (a.sub(&c)?, b.sub(&d)?),
+        BinOp::Mul => (a.mul(&c)?.sub(&b.mul(&d)?)?, a.mul(&d)?.add(&b.mul(&c)?)?),
+        BinOp::Div => {
+            // (a+bi)/(c+di) = ((ac+bd) + (bc-ad)i) / (c²+d²), exactly.
+            let s = c.mul(&c)?.add(&d.mul(&d)?)?;
+            if s.is_zero() {
+                return None;
+            }
+            let re = a.mul(&c)?.add(&b.mul(&d)?)?;
+            let im = b.mul(&c)?.sub(&a.mul(&d)?)?;
+            (re.div(&s)?, im.div(&s)?)
+        }
+        _ => return None,
+    })
 }
 
 /// Whether a numeric constant is zero.
@@ -53,7 +102,7 @@ pub(crate) fn is_zero(v: &Val) -> bool {
     match v {
         Val::Int(i) => *i == 0,
         Val::Float(r) => r.is_zero(),
-        Val::Complex(a, b) => *a == 0.0 && *b == 0.0,
+        Val::Complex(a, b) => a.is_zero() && b.is_zero(),
         _ => false,
     }
 }
@@ -91,6 +140,32 @@ pub(crate) fn parse_float_lit(s: &str) -> Option<Rat> {
     Rat::parse(s)
 }
 
+/// Parses the number of an imaginary literal (the text before its `i`) exactly. As the spec
+/// says, an integer part of only decimal digits is decimal even with a leading 0 (`017i`).
+pub(crate) fn parse_imag_lit(s: &str) -> Option<Rat> {
+    let decimal = s.bytes().all(|c| c.is_ascii_digit() || c == b'_');
+    let int_lit = |t: &str| parse_int_lit(t).map(Rat::from_i128);
+    if decimal {
+        let t: String = s.chars().filter(|&c| c != '_').collect();
+        let t = t.trim_start_matches('0');
+        return if t.is_empty() {
+            Some(Rat::zero())
+        } else {
+            int_lit(t).or_else(|| Rat::parse(t))
+        };
+    }
+    let lower = s.to_ascii_lowercase();
+    let int_form = (lower.starts_with("0x") && !lower.contains('.') && !lower.contains('p'))
+        || lower.starts_with("0b")
+        || lower.starts_with("0o");
+    if int_form {
+        int_lit(s)
+    } else {
+        let t: String = s.chars().filter(|&c| c != '_').collect();
+        Rat::parse(&t)
+    }
+}
+
 #[allow(dead_code)]
 pub(crate) fn to_f64(v: &Val) -> Option<f64> {
     match v {
@@ -100,11 +175,11 @@ pub(crate) fn to_f64(v: &Val) -> Option<f64> {
     }
 }
 
-/// The value as an exact integer, if it is one.
+/// The value as an exact integer, if it is one (go/constant's ToInt).
 pub(crate) fn to_int(v: &Val) -> Option<i128> {
     match v {
         Val::Int(i) => Some(*i),
-        Val::Float(r) => r.to_i128(),
+        Val::Float(_) | Val::Complex(..) => to_rat(v)?.to_i128(),
         _ => None,
     }
 }
@@ -159,6 +234,21 @@ pub(crate) fn binary(op: BinOp, x: &Val, y: &Val, int_div: bool) -> Result<Val, 
             };
             r.map(Float).ok_or("overflow")
         }
+        (Complex(..), Int(_) | Float(_) | Complex(..)) | (Int(_) | Float(_), Complex(..)) => {
+            let (x, y) = (
+                to_complex(x).ok_or("invalid")?,
+                to_complex(y).ok_or("invalid")?,
+            );
+            if op == BinOp::Div && y.0.is_zero() && y.1.is_zero() {
+                return Err("division by zero");
+            }
+            if !matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div) {
+                return Err("invalid");
+            }
+            complex_binary(op, x, y)
+                .map(|(re, im)| Complex(re, im))
+                .ok_or("overflow")
+        }
         (String(a), String(b)) if op == BinOp::Add => {
             let mut s = a.clone();
             s.extend_from_slice(b);
@@ -177,6 +267,14 @@ pub(crate) fn compare(op: BinOp, x: &Val, y: &Val) -> Option<bool> {
     use std::cmp::Ordering;
     use Val::*;
     let ord: Ordering = match (x, y) {
+        (Complex(..), _) | (_, Complex(..)) => {
+            let eq = to_complex(x)? == to_complex(y)?;
+            return match op {
+                BinOp::Eq => Some(eq),
+                BinOp::Ne => Some(!eq),
+                _ => None,
+            };
+        }
         (Int(a), Int(b)) => a.cmp(b),
         (Int(_) | Float(_), Int(_) | Float(_)) => to_rat(x)?.cmp(&to_rat(y)?),
         (String(a), String(b)) => a.cmp(b),
@@ -207,6 +305,8 @@ pub(crate) fn unary(op: UnOp, x: &Val, unsigned_bits: Option<u32>) -> Option<Val
         (UnOp::Pos, Int(_) | Float(_)) => Some(x.clone()),
         (UnOp::Neg, Int(a)) => a.checked_neg().map(Int),
         (UnOp::Neg, Float(a)) => Some(Float(a.neg())),
+        (UnOp::Pos, Complex(..)) => Some(x.clone()),
+        (UnOp::Neg, Complex(a, b)) => Some(Complex(a.neg(), b.neg())),
         (UnOp::Not, Bool(b)) => Some(Bool(!b)),
         (UnOp::Xor, Int(a)) => match unsigned_bits {
             Some(n) if n < 128 => Some(Int(!a & ((1i128 << n) - 1))),
@@ -262,7 +362,7 @@ fn int_range(k: BasicKind) -> Option<(i128, i128)> {
 /// representable; returns the rounded value.
 pub(crate) fn represent(v: &Val, from: BasicKind, to: BasicKind) -> Result<Val, ReprErr> {
     use BasicKind::*;
-    let numeric_from = from.is_numeric() || matches!(from, UntypedInt | UntypedRune | UntypedFloat);
+    let numeric_from = from.is_numeric();
     let fail = |to_int: bool| {
         if numeric_from && to.is_numeric() {
             if !from.is_integer() && to_int {
@@ -278,10 +378,10 @@ pub(crate) fn represent(v: &Val, from: BasicKind, to: BasicKind) -> Result<Val, 
         _ if to.is_integer() && to != UntypedInt && to != UntypedRune => {
             let i = match v {
                 Val::Int(i) => *i,
-                Val::Float(r) => {
-                    if !r.is_int() {
+                Val::Float(_) | Val::Complex(..) => {
+                    let Some(r) = to_rat(v).filter(|r| r.is_int()) else {
                         return Err(fail(true));
-                    }
+                    };
                     match r.to_i128() {
                         Some(i) => i,
                         None => return Err(fail(true)),
@@ -298,16 +398,19 @@ pub(crate) fn represent(v: &Val, from: BasicKind, to: BasicKind) -> Result<Val, 
         }
         UntypedInt | UntypedRune => match v {
             Val::Int(_) => Ok(v.clone()),
-            Val::Float(r) if r.is_int() => match r.to_i128() {
-                Some(i) => Ok(Val::Int(i)),
-                None => Err(ReprErr::Overflow),
+            Val::Float(_) | Val::Complex(..) => match to_rat(v).filter(|r| r.is_int()) {
+                Some(r) => match r.to_i128() {
+                    Some(i) => Ok(Val::Int(i)),
+                    None => Err(ReprErr::Overflow),
+                },
+                None => Err(fail(true)),
             },
-            Val::Float(_) => Err(fail(true)),
             _ => Err(ReprErr::Invalid),
         },
         Float32 | Float64 | UntypedFloat => {
             let r = match to_rat(v) {
                 Some(r) => r,
+                None if matches!(v, Val::Complex(..)) => return Err(fail(false)),
                 None => return Err(ReprErr::Invalid),
             };
             if to == UntypedFloat {
@@ -323,14 +426,27 @@ pub(crate) fn represent(v: &Val, from: BasicKind, to: BasicKind) -> Result<Val, 
                 None => Err(ReprErr::Overflow),
             }
         }
-        Complex64 | Complex128 => match v {
-            Val::Int(_) | Val::Float(_) => match to_rat(v).and_then(|r| r.to_f64()) {
-                Some(f) => Ok(Val::Complex(f, 0.0)),
-                None => Err(ReprErr::Overflow),
-            },
-            Val::Complex(..) => Ok(v.clone()),
-            _ => Err(ReprErr::Invalid),
-        },
+        Complex64 | Complex128 | UntypedComplex => {
+            let Some((re, im)) = to_complex(v) else {
+                return Err(ReprErr::Invalid);
+            };
+            if to == UntypedComplex {
+                return Ok(Val::Complex(re, im));
+            }
+            // Each part rounds as a float of half the size would.
+            let round = |r: &Rat| {
+                let f = if to == Complex64 {
+                    r.to_f32()
+                } else {
+                    r.to_f64()
+                };
+                f.and_then(Rat::from_f64)
+            };
+            match (round(&re), round(&im)) {
+                (Some(re), Some(im)) => Ok(Val::Complex(re, im)),
+                _ => Err(fail(false)),
+            }
+        }
         String | UntypedString => match v {
             Val::String(_) => Ok(v.clone()),
             _ => Err(ReprErr::Invalid),
@@ -379,7 +495,11 @@ pub(crate) fn const_string(v: &Val) -> String {
         Val::Bool(b) => b.to_string(),
         Val::Int(i) => i.to_string(),
         Val::Float(r) => r.to_short_string(fmt_g6),
-        Val::Complex(r, i) => format!("({} + {}i)", fmt_g6(*r), fmt_g6(*i)),
+        Val::Complex(r, i) => format!(
+            "({} + {}i)",
+            r.to_short_string(fmt_g6),
+            i.to_short_string(fmt_g6)
+        ),
         Val::String(s) => {
             let q = quote(s);
             // go/constant shortens long strings to 72 characters.

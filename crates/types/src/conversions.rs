@@ -72,10 +72,13 @@ impl<'a> Checker<'a> {
                 Err(_) => {
                     // types2's constConvertibleTo stores ToInt(x) before the range check.
                     if self.is_integer(t) && !self.is_integer(x.ty) {
-                        if let Val::Float(r) = &v {
-                            if let Some(i) = r.to_i128() {
-                                x.mode = OpMode::Const(Val::Int(i));
-                            }
+                        let r = match &v {
+                            Val::Float(r) => Some(r),
+                            Val::Complex(r, im) if im.is_zero() => Some(r),
+                            _ => None,
+                        };
+                        if let Some(i) = r.and_then(|r| r.to_i128()) {
+                            x.mode = OpMode::Const(Val::Int(i));
                         }
                     }
                     if self.is_integer(x.ty) && self.is_string(t) {
@@ -166,7 +169,7 @@ impl<'a> Checker<'a> {
             }
         }
         let num = |c: &Self, t: TypeId| c.is_integer(t) || c.is_float(t);
-        if num(self, v) && num(self, t) {
+        if (num(self, v) && num(self, t)) || (self.is_complex(v) && self.is_complex(t)) {
             return true;
         }
         let bytes_or_runes = |c: &Self, t: TypeId| matches!(c.tt.under(t), TypeKind::Slice(e) if matches!(c.tt.underlying(*e), T_UINT8 | T_INT32));

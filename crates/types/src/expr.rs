@@ -208,10 +208,17 @@ impl<'a> Checker<'a> {
                     Operand::invalid(Some(e))
                 }
             },
-            ExprKind::ImagLit(_) => {
-                self.error(e.span.lo, "complex numbers are not supported by gosub");
-                Operand::invalid(Some(e))
-            }
+            ExprKind::ImagLit(s) => match cst::parse_imag_lit(s) {
+                Some(v) => self.constant(
+                    e,
+                    Val::Complex(crate::bigrat::Rat::zero(), v),
+                    T_UNTYPED_COMPLEX,
+                ),
+                _ => {
+                    self.error(e.span.lo, format!("malformed constant: {}i", s));
+                    Operand::invalid(Some(e))
+                }
+            },
             ExprKind::RuneLit(c) => self.constant(e, Val::Int(*c as i128), T_UNTYPED_RUNE),
             ExprKind::StringLit(b) => self.constant(e, Val::String(b.clone()), T_UNTYPED_STRING),
             ExprKind::CompositeLit { ty, elts, rbrace } => {

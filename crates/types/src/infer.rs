@@ -404,6 +404,7 @@ fn untyped_rank(t: TypeId) -> u8 {
         T_UNTYPED_INT => 1,
         T_UNTYPED_RUNE => 2,
         T_UNTYPED_FLOAT => 3,
+        T_UNTYPED_COMPLEX => 4,
         _ => 0,
     }
 }

@@ -47,6 +47,7 @@ mod assign;
 mod bigrat;
 mod branches;
 mod builtins;
+mod builtins_complex;
 mod call;
 mod check;
 mod constant;

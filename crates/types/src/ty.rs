@@ -45,6 +45,7 @@ pub enum BasicKind {
     UntypedFloat,
     UntypedString,
     UntypedNil,
+    UntypedComplex,
 }
 
 impl BasicKind {
@@ -57,6 +58,7 @@ impl BasicKind {
                 | BasicKind::UntypedFloat
                 | BasicKind::UntypedString
                 | BasicKind::UntypedNil
+                | BasicKind::UntypedComplex
         )
     }
     pub fn is_integer(self) -> bool {
@@ -87,10 +89,14 @@ impl BasicKind {
             BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat
         )
     }
+    pub fn is_complex(self) -> bool {
+        matches!(
+            self,
+            BasicKind::Complex64 | BasicKind::Complex128 | BasicKind::UntypedComplex
+        )
+    }
     pub fn is_numeric(self) -> bool {
-        self.is_integer()
-            || self.is_float()
-            || matches!(self, BasicKind::Complex64 | BasicKind::Complex128)
+        self.is_integer() || self.is_float() || self.is_complex()
     }
     /// Go's spelling: `int`, `untyped int`, `unsafe.Pointer`.
     pub fn name(self) -> &'static str {
@@ -121,6 +127,7 @@ impl BasicKind {
             UntypedFloat => "untyped float",
             UntypedString => "untyped string",
             UntypedNil => "untyped nil",
+            UntypedComplex => "untyped complex",
         }
     }
 }
@@ -304,12 +311,13 @@ basic_ids! {
     T_UNTYPED_FLOAT = 22 => UntypedFloat,
     T_UNTYPED_STRING = 23 => UntypedString,
     T_UNTYPED_NIL = 24 => UntypedNil,
+    T_UNTYPED_COMPLEX = 25 => UntypedComplex,
 }
 
 /// `any` / `interface{}`: the empty interface, interned right after the basic types.
-pub const T_ANY: TypeId = TypeId(25);
+pub const T_ANY: TypeId = TypeId(26);
 /// The empty tuple: the "type" of a call with no results.
-pub const T_VOID: TypeId = TypeId(26);
+pub const T_VOID: TypeId = TypeId(27);
 
 impl Default for TypeTable {
     fn default() -> Self {

@@ -72,7 +72,8 @@ impl<'a> Checker<'a> {
                 let rank = |t: TypeId| match t {
                     T_UNTYPED_INT => 0,
                     T_UNTYPED_RUNE => 1,
-                    _ => 2,
+                    T_UNTYPED_FLOAT => 2,
+                    _ => 3,
                 };
                 let m = if rank(x.ty) >= rank(target) {
                     x.ty
@@ -114,7 +115,9 @@ impl<'a> Checker<'a> {
                 }
                 let ok = match x.ty {
                     T_UNTYPED_BOOL => self.is_boolean(target),
-                    T_UNTYPED_INT | T_UNTYPED_RUNE | T_UNTYPED_FLOAT => self.is_numeric(target),
+                    T_UNTYPED_INT | T_UNTYPED_RUNE | T_UNTYPED_FLOAT | T_UNTYPED_COMPLEX => {
+                        self.is_numeric(target)
+                    }
                     T_UNTYPED_STRING => self.is_string(target),
                     _ => false,
                 };

@@ -8,8 +8,45 @@
 //! shortest forms); NaN and infinities print as `NaN`, `+Inf`, `-Inf`; negative zero keeps
 //! its sign. Never panics.
 
-/// Go's strconv.FormatFloat for formats e, E, f, g, G (and %v's shortest g).
+/// Go's strconv.FormatComplex: `(re+imi)`, each part by `format_float` with `bits` halved
+/// (64 for complex128, 32 for complex64), the imaginary part always signed.
+pub fn format_complex(re: f64, im: f64, fmt_c: char, prec: Option<usize>, bits: u32) -> String {
+    let mut s = String::from("(");
+    s.push_str(&format_float(re, fmt_c, prec, bits / 2, false));
+    let i = format_float(im, fmt_c, prec, bits / 2, false);
+    if !i.starts_with(['+', '-']) {
+        s.push('+');
+    }
+    s.push_str(&i);
+    s.push_str("i)");
+    s
+}
+
+/// strconv's 'b' format (Go's fmtB): the integer mantissa and the power of two,
+/// `-ddddp±ddd`.
+fn binary_exp(v: f64, neg: bool, bits: u32) -> String {
+    let (mantbits, expbits, bias, raw) = if bits == 32 {
+        (23u32, 8u32, -127i64, (v as f32).to_bits() as u64)
+    } else {
+        (52, 11, -1023, v.to_bits())
+    };
+    let mut exp = ((raw >> mantbits) & ((1 << expbits) - 1)) as i64;
+    let mut mant = raw & ((1 << mantbits) - 1);
+    if exp == 0 {
+        exp += 1; // denormal
+    } else {
+        mant |= 1 << mantbits;
+    }
+    exp += bias - mantbits as i64;
+    let sign = if neg { "-" } else { "" };
+    let esign = if exp >= 0 { "+" } else { "" };
+    format!("{}{}p{}{}", sign, mant, esign, exp)
+}
+
+/// Go's strconv.FormatFloat for formats e, E, f, g, G, b (and %v's shortest g).
 pub fn format_float(v: f64, fmt_c: char, prec: Option<usize>, bits: u32, sharp: bool) -> String {
+    // Go formats a float32 value: strconv rounds the argument to float32 first.
+    let v = if bits == 32 { v as f32 as f64 } else { v };
     if v.is_nan() {
         return "NaN".into();
     }
@@ -21,6 +58,9 @@ pub fn format_float(v: f64, fmt_c: char, prec: Option<usize>, bits: u32, sharp: 
         };
     }
     let neg = v.is_sign_negative();
+    if fmt_c == 'b' {
+        return binary_exp(v, neg, bits);
+    }
     let a = v.abs();
     if fmt_c == 'x' || fmt_c == 'X' {
         let s = hex_float(a, prec, bits);
@@ -223,7 +263,21 @@ fn shortest(a: f64, bits: u32) -> (String, i32) {
     } else {
         format!("{:e}", a)
     };
-    split_e(&s)
+    let (digits, exp) = split_e(&s);
+    // Of the shortest forms, Go prints the one closest to the exact value (ties to even):
+    // the correctly rounded form of that length, when it reads back as the same float.
+    let (rd, re) = fixed_e(a, digits.len());
+    let text = format!("{}.{}e{}", &rd[..1], &rd[1..], re);
+    let same = if bits == 32 {
+        text.parse::<f32>().is_ok_and(|v| v == a as f32)
+    } else {
+        text.parse::<f64>().is_ok_and(|v| v == a)
+    };
+    if same {
+        (rd, re)
+    } else {
+        (digits, exp)
+    }
 }
 
 /// `n` significant digits, correctly rounded.

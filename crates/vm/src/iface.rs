@@ -117,6 +117,14 @@ pub fn values_eq(vm: &Vm, prog: &Program, t: u32, a: Addr, b: Addr) -> Result<bo
         RKind::Float32 => {
             f32::from_bits(vm.heap.read_u32(a)?) == f32::from_bits(vm.heap.read_u32(b)?)
         }
+        RKind::Complex128 => {
+            vm.heap.read_f64(a)? == vm.heap.read_f64(b)?
+                && vm.heap.read_f64(a + 8)? == vm.heap.read_f64(b + 8)?
+        }
+        RKind::Complex64 => {
+            let part = |x: Addr| -> Result<f32, Trap> { Ok(f32::from_bits(vm.heap.read_u32(x)?)) };
+            part(a)? == part(b)? && part(a + 4)? == part(b + 4)?
+        }
         RKind::Interface => iface_eq(vm, prog, a, b)?,
         RKind::Struct => {
             for f in &rt.fields {

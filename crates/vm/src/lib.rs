@@ -1,6 +1,7 @@
 //! gosub-vm: runs a compiled program. Owns the interpreter loop (`interp.rs`) and the less
 //! frequent instructions it hands to `slow_op.rs` (strings `string_ops.rs`, conversions
-//! `convert.rs`, slices `slices.rs`, floats `float.rs`, interfaces `iface.rs`, maps
+//! `convert.rs`, slices `slices.rs`, floats `float.rs`, complex numbers `complex.rs`,
+//! interfaces `iface.rs`, maps
 //! `maps.rs`, package unsafe `unsafe_ops.rs`), goroutines and the scheduler (`sched.rs`),
 //! channels (`chan.rs`), frames and the call stack (`frame.rs`), calls and defers
 //! (`call.rs`), panics (`panic.rs`), UTF-8 decoding (`strings.rs`), garbage-collection roots
@@ -31,6 +32,7 @@ pub mod args;
 pub mod call;
 pub mod chan;
 pub mod cmem;
+pub mod complex;
 pub mod convert;
 pub mod error;
 pub mod float;

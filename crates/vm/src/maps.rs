@@ -10,6 +10,8 @@
 //! - Keys whose hash depends on addresses (pointers, channels, interfaces, and structs or
 //!   arrays of them) are rehashed when the collector has moved objects since the table was
 //!   built (`epoch` differs from `Vm::gc_epoch`), so a moved pointer key is still found.
+//! - Assigning to an existing key stores the new key's bytes when equal keys can differ
+//!   (floats, complex numbers, interfaces), as Go's mapassign does.
 //! - Internal allocations run with the collector inhibited, so addresses held here stay valid.
 //! - An iterator remembers the entries array it started on; if the map was rebuilt since, it
 //!   keeps walking the old array and looks each key up in the current table, so every entry
@@ -32,6 +34,8 @@ struct Shape {
     slot: u64,
     key: u32,
     addr_hash: bool,
+    /// Equal keys may differ in their bytes (floats, complex numbers, interfaces).
+    key_update: bool,
 }
 
 fn shape(prog: &Program, rtype: u32) -> Shape {
@@ -48,6 +52,25 @@ fn shape(prog: &Program, rtype: u32) -> Shape {
         slot: 8 + kstride + vstride,
         key,
         addr_hash: addr_hashed(prog, key, 0),
+        key_update: needs_key_update(prog, key, 0),
+    }
+}
+
+fn needs_key_update(prog: &Program, t: u32, depth: u32) -> bool {
+    let rt = &prog.rtypes[t as usize];
+    match rt.kind {
+        RKind::Float32
+        | RKind::Float64
+        | RKind::Complex64
+        | RKind::Complex128
+        | RKind::Interface => true,
+        _ if depth > 16 => true,
+        RKind::Array => needs_key_update(prog, rt.elem, depth + 1),
+        RKind::Struct => rt
+            .fields
+            .iter()
+            .any(|f| needs_key_update(prog, f.typ, depth + 1)),
+        _ => false,
     }
 }
 
@@ -134,6 +157,12 @@ fn hash_bytes(b: &[u8]) -> u64 {
     mix(h)
 }
 
+/// Hash of a float key: +0 and -0 hash alike (they are equal).
+fn hash_f64(f: f64) -> u64 {
+    let f = if f == 0.0 { 0.0 } else { f };
+    mix(f.to_bits())
+}
+
 /// Hash of the value of rtype `t` at `addr`.
 pub fn hash_value(vm: &Vm, prog: &Program, t: u32, addr: Addr) -> Result<u64, Trap> {
     let rt = &prog.rtypes[t as usize];
@@ -142,15 +171,15 @@ pub fn hash_value(vm: &Vm, prog: &Program, t: u32, addr: Addr) -> Result<u64, Tr
             let s = vm.read_string(addr)?;
             hash_bytes(&s)
         }
-        RKind::Float64 => {
-            let f = vm.heap.read_f64(addr)?;
-            let f = if f == 0.0 { 0.0 } else { f };
-            mix(f.to_bits())
-        }
-        RKind::Float32 => {
-            let f = f32::from_bits(vm.heap.read_u32(addr)?);
-            let f = if f == 0.0 { 0.0 } else { f };
-            mix(f.to_bits() as u64)
+        RKind::Float64 => hash_f64(vm.heap.read_f64(addr)?),
+        RKind::Float32 => hash_f64(f32::from_bits(vm.heap.read_u32(addr)?) as f64),
+        // The parts as floats (a NaN part never compares equal, whatever its hash).
+        RKind::Complex128 => mix(hash_f64(vm.heap.read_f64(addr)?)
+            ^ hash_f64(vm.heap.read_f64(addr + 8)?).rotate_left(17)),
+        RKind::Complex64 => {
+            let re = f32::from_bits(vm.heap.read_u32(addr)?) as f64;
+            let im = f32::from_bits(vm.heap.read_u32(addr + 4)?) as f64;
+            mix(hash_f64(re) ^ hash_f64(im).rotate_left(17))
         }
         RKind::Interface => {
             let it = vm.heap.read_u64(addr)?;
@@ -308,6 +337,11 @@ pub fn slot(vm: &mut Vm, prog: &Arc<Program>, mreg: Addr, key: Addr) -> Result<A
     refresh(vm, prog, m, &sh)?;
     let (found, free) = find(vm, prog, m, &sh, key)?;
     if let Some(s) = found {
+        // Go's mapassign stores the new key over an equal old one when equal keys can
+        // differ (+0 and -0, interfaces): `m[-0.0] = v` after `m[0.0]` prints `-0`.
+        if sh.key_update {
+            vm.heap.copy(s + 8, key, sh.ksize as usize)?;
+        }
         return Ok(s + 8 + sh.kstride);
     }
     let used = vm.heap.read_u64(m + 24)?;

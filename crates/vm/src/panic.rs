@@ -357,6 +357,8 @@ pub fn panic_value_text(vm: &mut Vm, prog: &Arc<Program>, itab: u64, data: Addr)
         Some(v) if r.named => {
             if r.kind == RKind::String {
                 format!("{}({:?})", r.name, v)
+            } else if matches!(r.kind, RKind::Complex64 | RKind::Complex128) {
+                format!("{}{}", r.name, v)
             } else {
                 format!("{}({})", r.name, v)
             }

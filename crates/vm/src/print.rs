@@ -28,6 +28,15 @@ pub fn print_value(vm: &Vm, prog: &Program, t: u32, addr: Addr) -> Result<String
         RKind::Uint32 => vm.heap.read_u32(addr)?.to_string(),
         RKind::Float64 => format_float(vm.heap.read_f64(addr)?, 64),
         RKind::Float32 => format_float(f32::from_bits(vm.heap.read_u32(addr)?) as f64, 32),
+        RKind::Complex128 => {
+            let (re, im) = (vm.heap.read_f64(addr)?, vm.heap.read_f64(addr + 8)?);
+            crate::float_fmt::format_complex(re, im, 'g', None, 128)
+        }
+        RKind::Complex64 => {
+            let re = f32::from_bits(vm.heap.read_u32(addr)?) as f64;
+            let im = f32::from_bits(vm.heap.read_u32(addr + 4)?) as f64;
+            crate::float_fmt::format_complex(re, im, 'g', None, 64)
+        }
         RKind::String => crate::strings::lossy(&vm.read_string(addr)?),
         RKind::Interface => format!(
             "({:#x},{:#x})",

@@ -1,7 +1,7 @@
 //! The dispatch of the less frequent instructions, executed outside the hot dispatch loop
 //! through checked heap accesses. Each family lives in the file named for it: strings
 //! (`string_ops.rs`), conversions (`convert.rs`), slices (`slices.rs`), float min/max
-//! (`float.rs`), interfaces (`iface.rs`), maps (`maps.rs`), `print` (`print.rs`) and package
+//! (`float.rs`), complex numbers (`complex.rs`), interfaces (`iface.rs`), maps (`maps.rs`), `print` (`print.rs`) and package
 //! unsafe (`unsafe_ops.rs`); globals and the checked `Load` are handled here.
 //!
 //! Invariant (kept by every family): an instruction that allocates does so before it reads
@@ -38,6 +38,9 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fr: &Frame) -> Result<
         | Op::Copy { .. }
         | Op::ClearSlice { .. } => crate::slices::exec(vm, op, fr)?,
         Op::FMinMax { .. } => crate::float::exec(vm, op, fr)?,
+        Op::Cplx { .. } | Op::NegCplx { .. } | Op::CmpCplx { .. } | Op::ConvCplx { .. } => {
+            crate::complex::exec(vm, op, fr)?
+        }
         Op::MakeIface { .. }
         | Op::IfaceToIface { .. }
         | Op::AssertType { .. }

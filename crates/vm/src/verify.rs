@@ -51,6 +51,19 @@ fn operands(op: &Op) -> Vec<(u32, u32)> {
         | BNot { dst, a } => vec![w(dst), w(a)],
         NegF64 { dst, a } | NegF32 { dst, a } | Conv { dst, a, .. } => vec![w(dst), w(a)],
         FMinMax { dst, a, b, .. } => vec![w(dst), w(a), w(b)],
+        Cplx { dst, a, b, c64, .. } | CmpCplx { dst, a, b, c64, .. } => {
+            let n = if c64 { 8 } else { 16 };
+            let d = if matches!(op, CmpCplx { .. }) { 8 } else { n };
+            vec![(dst, d), (a, n), (b, n)]
+        }
+        NegCplx { dst, a, c64 } => {
+            let n = if c64 { 8 } else { 16 };
+            vec![(dst, n), (a, n)]
+        }
+        ConvCplx { dst, a, to_c64 } => {
+            let (d, s) = if to_c64 { (8, 16) } else { (16, 8) };
+            vec![(dst, d), (a, s)]
+        }
         CheckShift { a } => vec![w(a)],
         JmpIf { cond, .. } | JmpIfNot { cond, .. } => vec![w(cond)],
         JmpCmpNot { a, b, .. } => vec![w(a), w(b)],

@@ -1,4 +1,8 @@
-// Package math: constants and common functions (natives over Rust's f64).
+// Package math: constants and functions. The functions are Go's own code (the other files
+// of this directory are Go's math sources, less the other architectures' assembly), so
+// results are bit-identical to gc's on amd64; what gc does in amd64 assembly (Exp, Log,
+// Hypot) or with a hardware instruction (Sqrt, Floor, Ceil, Trunc) is a native
+// (crates/std/src/math.rs) that does the same operations in the same order.
 package math
 
 const (
@@ -41,7 +45,6 @@ const (
 const intSize = 64
 
 func Sqrt(x float64) float64
-func Pow(x, y float64) float64
 func Abs(x float64) float64
 func Floor(x float64) float64
 func Ceil(x float64) float64
@@ -50,39 +53,12 @@ func Round(x float64) float64
 func RoundToEven(x float64) float64
 func Mod(x, y float64) float64
 func Log(x float64) float64
-func Log2(x float64) float64
-func Log10(x float64) float64
-func Log1p(x float64) float64
-func Exp(x float64) float64
-func Exp2(x float64) float64
-func Sin(x float64) float64
-func Cos(x float64) float64
-func Tan(x float64) float64
-func Asin(x float64) float64
-func Acos(x float64) float64
-func Atan(x float64) float64
-func Atan2(y, x float64) float64
-func Sinh(x float64) float64
-func Cosh(x float64) float64
-func Tanh(x float64) float64
 func Hypot(p, q float64) float64
-func Cbrt(x float64) float64
 func Float64bits(f float64) uint64
 func Float64frombits(b uint64) float64
 func Float32bits(f float32) uint32
 func Float32frombits(b uint32) float32
 
-func Inf(sign int) float64 {
-	if sign >= 0 {
-		return Float64frombits(0x7FF0000000000000)
-	}
-	return Float64frombits(0xFFF0000000000000)
-}
-func NaN() float64          { return Float64frombits(0x7FF8000000000001) }
-func IsNaN(f float64) bool { return f != f }
-func IsInf(f float64, sign int) bool {
-	return sign >= 0 && f > MaxFloat64 || sign <= 0 && f < -MaxFloat64
-}
 func Signbit(x float64) bool { return Float64bits(x)&(1<<63) != 0 }
 func Copysign(f, sign float64) float64 {
 	const signBit = 1 << 63
@@ -121,9 +97,4 @@ func Min(x, y float64) float64 {
 		return x
 	}
 	return y
-}
-func Modf(f float64) (int float64, frac float64) {
-	int = Trunc(f)
-	frac = f - int
-	return
 }
