@@ -69,7 +69,8 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
         "container/list" => one!("list.go", "../go/container/list/list.go"),
         "container/ring" => one!("ring.go", "../go/container/ring/ring.go"),
         "errors" => one!("errors.go", "../go/errors.go"),
-        "strings" => one!("strings.go", "../go/strings.go"),
+        "strings" => files_in!("strings": "strings.go", "builder.go", "clone.go", "compare.go",
+            "iter.go", "reader.go", "replace.go", "search.go", "internal.go"),
         "strconv" => one!("strconv.go", "../go/strconv.go"),
         "maps" => one!("maps.go", "../go/maps/maps.go"),
         "math" => files_in!("math": "math.go", "bits.go", "sin.go", "trig_reduce.go", "sincos.go",
@@ -89,7 +90,7 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
         "unicode/utf8" => one!("utf8.go", "../go/unicode/utf8/utf8.go"),
         "runtime" => one!("runtime.go", "../go/runtime/runtime.go"),
         "runtime/debug" => one!("debug.go", "../go/runtime/debug/debug.go"),
-        "sync" => one!("sync.go", "../go/sync/sync.go"),
+        "sync" => files_in!("sync": "sync.go", "cond.go", "map.go", "pool.go", "oncefunc.go"),
         "sync/atomic" => files_in!("sync/atomic": "doc.go", "types.go", "value.go"),
         "time" => one!("time.go", "../go/time/time.go"),
         // cgo's pseudo-package, emulated (go/C/C.go, natives in cgo.rs).

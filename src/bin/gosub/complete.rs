@@ -523,7 +523,7 @@ mod tests {
     fn package_members_after_dot() {
         let (start, w) = complete("x := strings.ToU", 16, &[]);
         assert_eq!(start, 13);
-        assert_eq!(w, vec!["ToUpper"]);
+        assert_eq!(w, vec!["ToUpper", "ToUpperSpecial"]);
         let w = words("strings.", &[]);
         assert!(w.contains(&"Builder".to_string()) && w.contains(&"Repeat".to_string()));
         assert!(w.iter().all(|n| exported(n)), "{:?}", w);
@@ -599,7 +599,7 @@ mod tests {
         let d = doc("strings.Builder", "").unwrap();
         assert!(d.starts_with("type Builder struct {"), "{}", d);
         assert!(
-            d.contains("    A Builder builds a string with few copies.\n"),
+            d.contains("    A Builder is used to efficiently build a string using [Builder.Write] methods.\n"),
             "{}",
             d
         );
@@ -609,7 +609,10 @@ mod tests {
             d
         );
         let d = doc("strings.Builder.Len", "").unwrap();
-        assert_eq!(d, "func (b *Builder) Len() int\n");
+        assert_eq!(
+            d,
+            "func (b *Builder) Len() int\n    Len returns the number of accumulated bytes; b.Len() == len(b.String()).\n"
+        );
         let d = doc("math.Pi", "").unwrap();
         assert!(d.starts_with("const Pi = 3.14159"), "{}", d);
         assert_eq!(
@@ -623,7 +626,7 @@ mod tests {
         assert!(d.starts_with("var Args []string"), "{}", d);
         let d = doc("strings", "").unwrap();
         assert!(
-            d.starts_with("package strings // import \"strings\"\n    Package strings:"),
+            d.starts_with("package strings // import \"strings\"\n    Package strings implements"),
             "{}",
             d
         );

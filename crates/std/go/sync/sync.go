@@ -1,4 +1,6 @@
-// Package sync: WaitGroup, Mutex, RWMutex and Once for gosub's goroutines.
+// Package sync: WaitGroup, Mutex, RWMutex, Once and Locker for gosub's goroutines (this
+// file); Cond (cond.go), Map (map.go), Pool (pool.go) and OnceFunc/OnceValue/OnceValues
+// (oncefunc.go).
 //
 // gosub runs all goroutines on one thread and switches only at blocking operations, calls
 // and loop back-edges, never inside a function body between two statements of these
@@ -98,7 +100,42 @@ func (rw *RWMutex) Lock() {
 	}
 }
 
-func (rw *RWMutex) Unlock() { rw.w.Unlock() }
+func (rw *RWMutex) Unlock() {
+	if !rw.w.locked {
+		fatal("sync: Unlock of unlocked RWMutex")
+	}
+	rw.w.Unlock()
+}
+
+// TryLock tries to lock rw for writing and reports whether it succeeded.
+func (rw *RWMutex) TryLock() bool {
+	if !rw.w.TryLock() {
+		return false
+	}
+	if rw.readers > 0 {
+		rw.w.Unlock()
+		return false
+	}
+	return true
+}
+
+// TryRLock tries to lock rw for reading and reports whether it succeeded.
+func (rw *RWMutex) TryRLock() bool {
+	if rw.w.locked {
+		return false
+	}
+	rw.readers++
+	return true
+}
+
+// RLocker returns a Locker interface that implements the Lock and Unlock methods by
+// calling rw.RLock and rw.RUnlock.
+func (rw *RWMutex) RLocker() Locker { return (*rlocker)(rw) }
+
+type rlocker RWMutex
+
+func (r *rlocker) Lock()   { (*RWMutex)(r).RLock() }
+func (r *rlocker) Unlock() { (*RWMutex)(r).RUnlock() }
 
 func (rw *RWMutex) RLock() {
 	rw.w.Lock()
