@@ -84,7 +84,8 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
         "slices" => {
             files_in!("slices": "slices.go", "iter.go", "sort.go", "zsortanyfunc.go", "zsortordered.go")
         }
-        "sort" => one!("sort.go", "../go/sort.go"),
+        "sort" => files_in!("sort": "sort.go", "slice.go", "search.go", "zsortfunc.go",
+            "zsortinterface.go", "reflect.go"),
         "unicode" => one!("unicode.go", "../go/unicode/unicode.go"),
         "unicode/utf16" => one!("utf16.go", "../go/unicode/utf16/utf16.go"),
         "unicode/utf8" => one!("utf8.go", "../go/unicode/utf8/utf8.go"),

@@ -19,6 +19,10 @@ pub fn register(r: &mut NativeRegistry) {
         };
         a.ret_int(n as i64)?;
     });
+    native!(r, "sort.checkSwapper", |a| {
+        let at = a.addr(16);
+        slice_elem_size(a.vm, at)?;
+    });
     native!(r, "sort.swapAny", |a| {
         let at = a.addr(16);
         let i = a.int()? as u64;
@@ -27,8 +31,9 @@ pub fn register(r: &mut NativeRegistry) {
     });
 }
 
-/// sort's swapper: swaps elements i and j of the slice held by the interface at `ia`.
-pub fn swap_any(vm: &mut Vm, ia: Addr, i: u64, j: u64) -> Result<(), Trap> {
+/// The element size of the slice held by the interface at `ia`; reflect's Swapper panic
+/// when it holds no slice.
+fn slice_elem_size(vm: &mut Vm, ia: Addr) -> Result<usize, Trap> {
     let it = vm.heap.read_u64(ia)?;
     let rt = gosub_vm::iface::dyn_rtype(vm, it).ok_or(Trap::PanicString(
         "reflect: call of Swapper on zero Value".into(),
@@ -41,7 +46,12 @@ pub fn swap_any(vm: &mut Vm, ia: Addr, i: u64, j: u64) -> Result<(), Trap> {
             r.name
         )));
     }
-    let es = prog.rtypes[r.elem as usize].size as usize;
+    Ok(prog.rtypes[r.elem as usize].size as usize)
+}
+
+/// sort's swapper: swaps elements i and j of the slice held by the interface at `ia`.
+pub fn swap_any(vm: &mut Vm, ia: Addr, i: u64, j: u64) -> Result<(), Trap> {
+    let es = slice_elem_size(vm, ia)?;
     let s = vm.heap.read_u64(ia + 8)?;
     let base = vm.heap.read_u64(s)?;
     let len = vm.heap.read_u64(s + 8)?;
