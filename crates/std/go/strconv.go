@@ -1,6 +1,8 @@
 // Package strconv: conversions to and from strings.
 package strconv
 
+import "unicode/utf8"
+
 type NumError struct {
 	Func string
 	Num  string
@@ -189,20 +191,177 @@ func Unquote(s string) (string, error) {
 	return r, nil
 }
 
-func AppendInt(dst []byte, i int64, base int) []byte { return append(dst, FormatInt(i, base)...) }
+// The Append functions append what the corresponding Format or Quote function returns.
 
-func AppendQuote(dst []byte, s string) []byte { return append(dst, Quote(s)...) }
+func AppendInt(dst []byte, i int64, base int) []byte   { return append(dst, FormatInt(i, base)...) }
+func AppendUint(dst []byte, i uint64, base int) []byte { return append(dst, FormatUint(i, base)...) }
+func AppendBool(dst []byte, b bool) []byte             { return append(dst, FormatBool(b)...) }
+func AppendFloat(dst []byte, f float64, fmt byte, prec, bitSize int) []byte {
+	return append(dst, FormatFloat(f, fmt, prec, bitSize)...)
+}
+func AppendQuote(dst []byte, s string) []byte            { return append(dst, Quote(s)...) }
+func AppendQuoteToASCII(dst []byte, s string) []byte     { return append(dst, QuoteToASCII(s)...) }
+func AppendQuoteToGraphic(dst []byte, s string) []byte   { return append(dst, QuoteToGraphic(s)...) }
+func AppendQuoteRune(dst []byte, r rune) []byte          { return append(dst, QuoteRune(r)...) }
+func AppendQuoteRuneToASCII(dst []byte, r rune) []byte   { return append(dst, QuoteRuneToASCII(r)...) }
+func AppendQuoteRuneToGraphic(dst []byte, r rune) []byte { return append(dst, QuoteRuneToGraphic(r)...) }
 
-func AppendQuoteRune(dst []byte, r rune) []byte { return append(dst, QuoteRune(r)...) }
+// Quoting and printability (natives over gosub_syntax::quote, the one implementation).
+func QuoteToGraphic(s string) string
+func QuoteRuneToASCII(r rune) string
+func QuoteRuneToGraphic(r rune) string
+func IsPrint(r rune) bool
+func IsGraphic(r rune) bool
+func quotedPrefix(s string) int
 
-func QuoteRuneToASCII(r rune) string { return QuoteRune(r) }
+// QuotedPrefix returns the quoted string (as understood by Unquote) at the prefix of s.
+func QuotedPrefix(s string) (string, error) {
+	n := quotedPrefix(s)
+	if n < 0 {
+		return "", ErrSyntax
+	}
+	return s[:n], nil
+}
 
+// CanBackquote reports whether the string s can be represented unchanged as a
+// single-line backquoted string without control characters other than tab.
 func CanBackquote(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '`' || (c < ' ' && c != '\t') || c == 0x7F {
+	for len(s) > 0 {
+		r, wid := utf8.DecodeRuneInString(s)
+		s = s[wid:]
+		if wid > 1 {
+			if r == '\ufeff' {
+				return false // BOMs are invisible and should not be quoted.
+			}
+			continue // All other multibyte runes are correctly encoded and assumed printable.
+		}
+		if r == utf8.RuneError {
+			return false
+		}
+		if (r < ' ' && r != '\t') || r == '`' || r == '\u007F' {
 			return false
 		}
 	}
 	return true
+}
+
+// UnquoteChar decodes the first character or byte in the escaped string or character
+// literal represented by the string s; it returns the value, whether it needs a multibyte
+// UTF-8 encoding, the rest of s, and ErrSyntax for a bad escape. quote is the quote
+// character of the literal (an escaped quote of the other kind is an error), or 0.
+// (strconv's API over the escapes the scanner decodes in gosub_syntax::literal.)
+func UnquoteChar(s string, quote byte) (value rune, multibyte bool, tail string, err error) {
+	if len(s) == 0 {
+		err = ErrSyntax
+		return
+	}
+	switch c := s[0]; {
+	case c == quote && (quote == '\'' || quote == '"'):
+		err = ErrSyntax
+		return
+	case c >= utf8.RuneSelf:
+		r, size := utf8.DecodeRuneInString(s)
+		return r, true, s[size:], nil
+	case c != '\\':
+		return rune(s[0]), false, s[1:], nil
+	}
+	if len(s) <= 1 {
+		err = ErrSyntax
+		return
+	}
+	c := s[1]
+	s = s[2:]
+	switch c {
+	case 'a':
+		value = '\a'
+	case 'b':
+		value = '\b'
+	case 'f':
+		value = '\f'
+	case 'n':
+		value = '\n'
+	case 'r':
+		value = '\r'
+	case 't':
+		value = '\t'
+	case 'v':
+		value = '\v'
+	case 'x', 'u', 'U':
+		n := 2
+		if c == 'u' {
+			n = 4
+		} else if c == 'U' {
+			n = 8
+		}
+		if len(s) < n {
+			err = ErrSyntax
+			return
+		}
+		var v rune
+		for j := 0; j < n; j++ {
+			x, ok := unhex(s[j])
+			if !ok {
+				err = ErrSyntax
+				return
+			}
+			v = v<<4 | x
+		}
+		s = s[n:]
+		if c == 'x' {
+			value = v // a single byte, possibly not UTF-8
+			break
+		}
+		if !utf8.ValidRune(v) {
+			err = ErrSyntax
+			return
+		}
+		value = v
+		multibyte = true
+	case '0', '1', '2', '3', '4', '5', '6', '7':
+		v := rune(c) - '0'
+		if len(s) < 2 {
+			err = ErrSyntax
+			return
+		}
+		for j := 0; j < 2; j++ {
+			x := rune(s[j]) - '0'
+			if x < 0 || x > 7 {
+				err = ErrSyntax
+				return
+			}
+			v = v<<3 | x
+		}
+		s = s[2:]
+		if v > 255 {
+			err = ErrSyntax
+			return
+		}
+		value = v
+	case '\\':
+		value = '\\'
+	case '\'', '"':
+		if c != quote {
+			err = ErrSyntax
+			return
+		}
+		value = rune(c)
+	default:
+		err = ErrSyntax
+		return
+	}
+	tail = s
+	return
+}
+
+func unhex(b byte) (v rune, ok bool) {
+	c := rune(b)
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0', true
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10, true
+	case 'A' <= c && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return
 }

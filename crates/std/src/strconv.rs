@@ -176,6 +176,33 @@ pub fn register(r: &mut NativeRegistry) {
         let s = a.string()?;
         a.ret_string(gosub_syntax::quote::quote_to_ascii(&s).as_bytes())?;
     });
+    native!(r, "strconv.QuoteToGraphic", |a| {
+        let s = a.string()?;
+        a.ret_string(gosub_syntax::quote::quote_to_graphic(&s).as_bytes())?;
+    });
+    native!(r, "strconv.QuoteRuneToASCII", |a| {
+        let v = a.int()?;
+        a.ret_string(gosub_syntax::quote::quote_rune_to_ascii(v as i32).as_bytes())?;
+    });
+    native!(r, "strconv.QuoteRuneToGraphic", |a| {
+        let v = a.int()?;
+        a.ret_string(gosub_syntax::quote::quote_rune_to_graphic(v as i32).as_bytes())?;
+    });
+    native!(r, "strconv.IsPrint", |a| {
+        let v = a.int()?;
+        let c = u32::try_from(v).ok().and_then(char::from_u32);
+        a.ret_bool(c.is_some_and(gosub_syntax::quote::is_print))?;
+    });
+    native!(r, "strconv.IsGraphic", |a| {
+        let v = a.int()?;
+        let c = u32::try_from(v).ok().and_then(char::from_u32);
+        a.ret_bool(c.is_some_and(gosub_syntax::quote::is_graphic))?;
+    });
+    native!(r, "strconv.quotedPrefix", |a| {
+        let s = a.string()?;
+        let n = gosub_syntax::quote::quoted_prefix(&s).map_or(-1, |n| n as i64);
+        a.ret_int(n)?;
+    });
     native!(r, "strconv.QuoteRune", |a| {
         let v = a.int()?;
         a.ret_string(gosub_syntax::quote::quote_rune(v as i32).as_bytes())?;

@@ -1,5 +1,6 @@
 //! Go's quoting and unquoting of strings and runes, as package strconv does it: `Quote`,
-//! `QuoteToASCII`, `QuoteRune`, `QuoteRuneToASCII` and `Unquote`. The one implementation
+//! `QuoteToASCII`, `QuoteToGraphic`, `QuoteRune`, `QuoteRuneToASCII`,
+//! `QuoteRuneToGraphic`, `IsGraphic` and `Unquote`. The one implementation
 //! for every part of gosub that prints or reads a Go literal: the parser's and the
 //! checker's messages, escape analysis messages, fmt's `%q`, package strconv and the
 //! embedding API.
@@ -22,31 +23,63 @@ use crate::literal;
 
 /// `strconv.Quote`: a double-quoted Go string literal for `s`.
 pub fn quote(s: &[u8]) -> String {
-    quote_with(s, false)
+    quote_with(s, Keep::Print)
 }
 
 /// `strconv.QuoteToASCII`: like `quote`, with every non-ASCII rune escaped.
 pub fn quote_to_ascii(s: &[u8]) -> String {
-    quote_with(s, true)
+    quote_with(s, Keep::Ascii)
+}
+
+/// `strconv.QuoteToGraphic`: like `quote`, keeping graphic runes (`is_graphic`) as they are.
+pub fn quote_to_graphic(s: &[u8]) -> String {
+    quote_with(s, Keep::Graphic)
+}
+
+/// `strconv.QuoteRuneToGraphic`: like `quote_rune`, keeping a graphic rune as it is.
+pub fn quote_rune_to_graphic(r: i32) -> String {
+    quote_rune_with(r, Keep::Graphic)
+}
+
+/// `strconv.IsGraphic`: printable (`is_print`) or one of Unicode's space separators (Zs),
+/// which `is_print` leaves out except U+0020.
+pub fn is_graphic(c: char) -> bool {
+    is_print(c)
+        || matches!(
+            c,
+            '\u{00a0}' | '\u{1680}' | '\u{2000}'
+                ..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
+        )
+}
+
+/// Which runes a quoting function keeps as they are (the others are escaped).
+#[derive(Clone, Copy, PartialEq)]
+enum Keep {
+    /// Printable runes (`Quote`).
+    Print,
+    /// Printable ASCII (`QuoteToASCII`).
+    Ascii,
+    /// Graphic runes (`QuoteToGraphic`).
+    Graphic,
 }
 
 /// `strconv.QuoteRune`: a single-quoted Go rune literal for `r` (an invalid code point is
 /// quoted as U+FFFD).
 pub fn quote_rune(r: i32) -> String {
-    quote_rune_with(r, false)
+    quote_rune_with(r, Keep::Print)
 }
 
 /// `strconv.QuoteRuneToASCII`: like `quote_rune`, with a non-ASCII rune escaped.
 pub fn quote_rune_to_ascii(r: i32) -> String {
-    quote_rune_with(r, true)
+    quote_rune_with(r, Keep::Ascii)
 }
 
-fn quote_with(s: &[u8], ascii: bool) -> String {
+fn quote_with(s: &[u8], keep: Keep) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for chunk in s.utf8_chunks() {
         for c in chunk.valid().chars() {
-            escape_rune(&mut out, c, '"', ascii);
+            escape_rune(&mut out, c, '"', keep);
         }
         for b in chunk.invalid() {
             out.push_str(&format!("\\x{b:02x}"));
@@ -56,25 +89,30 @@ fn quote_with(s: &[u8], ascii: bool) -> String {
     out
 }
 
-fn quote_rune_with(r: i32, ascii: bool) -> String {
+fn quote_rune_with(r: i32, keep: Keep) -> String {
     let c = u32::try_from(r)
         .ok()
         .and_then(char::from_u32)
         .unwrap_or('\u{FFFD}');
     let mut out = String::from("'");
-    escape_rune(&mut out, c, '\'', ascii);
+    escape_rune(&mut out, c, '\'', keep);
     out.push('\'');
     out
 }
 
 /// strconv's `appendEscapedRune`.
-fn escape_rune(out: &mut String, c: char, quote: char, ascii: bool) {
+fn escape_rune(out: &mut String, c: char, quote: char, keep: Keep) {
     if c == quote || c == '\\' {
         out.push('\\');
         out.push(c);
         return;
     }
-    if is_print(c) && (!ascii || c.is_ascii()) {
+    let kept = match keep {
+        Keep::Print => is_print(c),
+        Keep::Ascii => is_print(c) && c.is_ascii(),
+        Keep::Graphic => is_graphic(c),
+    };
+    if kept {
         out.push(c);
         return;
     }
@@ -89,6 +127,30 @@ fn escape_rune(out: &mut String, c: char, quote: char, ascii: bool) {
         c if c < ' ' || c == '\x7f' => out.push_str(&format!("\\x{:02x}", c as u32)),
         c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),
         c => out.push_str(&format!("\\U{:08x}", c as u32)),
+    }
+}
+
+/// `strconv.QuotedPrefix`: the length of the quoted string (as `unquote` understands it)
+/// at the start of `s`, or None. A raw string ends at its second backquote; an
+/// interpreted string or rune literal at its first unescaped closing quote, and must then
+/// be a valid literal.
+pub fn quoted_prefix(s: &[u8]) -> Option<usize> {
+    let q = *s.first()?;
+    match q {
+        b'`' => s[1..].iter().position(|&b| b == b'`').map(|i| i + 2),
+        b'"' | b'\'' => {
+            let mut i = 1;
+            while i < s.len() {
+                match s[i] {
+                    b'\\' => i += 2,
+                    b'\n' => return None,
+                    c if c == q => return unquote(&s[..=i]).map(|_| i + 1),
+                    _ => i += 1,
+                }
+            }
+            None
+        }
+        _ => None,
     }
 }
 
