@@ -17,6 +17,7 @@
 
 pub mod atof;
 pub mod bytes;
+pub mod callers;
 pub mod cgo;
 pub mod errors;
 pub mod fmt;
@@ -89,7 +90,7 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
         "unicode" => one!("unicode.go", "../go/unicode/unicode.go"),
         "unicode/utf16" => one!("utf16.go", "../go/unicode/utf16/utf16.go"),
         "unicode/utf8" => one!("utf8.go", "../go/unicode/utf8/utf8.go"),
-        "runtime" => one!("runtime.go", "../go/runtime/runtime.go"),
+        "runtime" => files_in!("runtime": "runtime.go", "extern.go"),
         "runtime/debug" => one!("debug.go", "../go/runtime/debug/debug.go"),
         "sync" => files_in!("sync": "sync.go", "cond.go", "map.go", "pool.go", "oncefunc.go"),
         "sync/atomic" => files_in!("sync/atomic": "doc.go", "types.go", "value.go"),
@@ -141,6 +142,7 @@ pub fn registry() -> NativeRegistry {
     let mut r = NativeRegistry::new();
     os::register(&mut r);
     runtime::register(&mut r);
+    callers::register(&mut r);
     sync::register(&mut r);
     time::register(&mut r);
     strings::register(&mut r);

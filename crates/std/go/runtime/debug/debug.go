@@ -1,4 +1,5 @@
-// Package runtime/debug: FreeOSMemory, GC percent control and GC statistics.
+// Package runtime/debug: FreeOSMemory, GC percent control and GC statistics, Stack and
+// PrintStack.
 package debug
 
 import (
@@ -62,4 +63,22 @@ func ReadGCStats(stats *GCStats) {
 			stats.PauseQuantiles[i] = sorted[i*(len(sorted)-1)/(q-1)]
 		}
 	}
+}
+
+// Stack returns a formatted stack trace of the goroutine that calls it (runtime.Stack's
+// text, this function included).
+func Stack() []byte {
+	buf := make([]byte, 1024)
+	for {
+		n := runtime.Stack(buf, false)
+		if n < len(buf) {
+			return buf[:n]
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+}
+
+// PrintStack prints to standard error the stack trace returned by Stack.
+func PrintStack() {
+	print(string(Stack()))
 }
