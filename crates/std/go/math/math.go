@@ -64,37 +64,3 @@ func Copysign(f, sign float64) float64 {
 	const signBit = 1 << 63
 	return Float64frombits(Float64bits(f)&^signBit | Float64bits(sign)&signBit)
 }
-func Max(x, y float64) float64 {
-	switch {
-	case IsInf(x, 1) || IsInf(y, 1):
-		return Inf(1)
-	case IsNaN(x) || IsNaN(y):
-		return NaN()
-	case x == 0 && x == y:
-		if Signbit(x) {
-			return y
-		}
-		return x
-	}
-	if x > y {
-		return x
-	}
-	return y
-}
-func Min(x, y float64) float64 {
-	switch {
-	case IsInf(x, -1) || IsInf(y, -1):
-		return Inf(-1)
-	case IsNaN(x) || IsNaN(y):
-		return NaN()
-	case x == 0 && x == y:
-		if Signbit(x) {
-			return x
-		}
-		return y
-	}
-	if x < y {
-		return x
-	}
-	return y
-}

@@ -99,3 +99,6 @@ func FullRuneInString(s string) bool {
 
 func FullRune(p []byte) bool { return FullRuneInString(string(p)) }
 
+// RuneStart reports whether the byte could be the first byte of an encoded, possibly
+// invalid rune. Second and subsequent bytes always have the top two bits set to 10.
+func RuneStart(b byte) bool { return b&0xC0 != 0x80 }
