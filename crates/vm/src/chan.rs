@@ -32,6 +32,9 @@ pub struct Waiter {
 pub struct ChanQ {
     pub recvq: VecDeque<Waiter>,
     pub sendq: VecDeque<Waiter>,
+    /// A timer's channel (time.Timer.C, time.Ticker.C): buffered inside, but `len` and
+    /// `cap` report 0, as Go 1.23's synchronous timer channels do.
+    pub timer: bool,
 }
 
 /// Result of a channel operation for the running goroutine.
@@ -270,6 +273,10 @@ pub fn len(vm: &Vm, c: Addr, cap: bool) -> Result<u64, Trap> {
     if c == 0 {
         return Ok(0);
     }
+    let id = get(vm, c, W_ID)?;
+    if vm.chans.get(&id).is_some_and(|q| q.timer) {
+        return Ok(0);
+    }
     get(vm, c, if cap { W_CAP } else { W_COUNT })
 }
 
@@ -337,4 +344,56 @@ pub fn select(vm: &mut Vm, cases: &[Case], has_default: bool, chosen: Addr) -> R
     } else {
         "select"
     }))
+}
+
+/// A send that never blocks, of a value given as words (a timer's time.Time): to a waiting
+/// receiver, else into the buffer if it has room, else dropped. True if sent. The words are
+/// stored with `write_u64`, whose write barrier covers pointer words.
+pub fn send_words(vm: &mut Vm, c: Addr, words: &[u64]) -> Result<bool, Trap> {
+    if c == 0 || get(vm, c, W_CLOSED)? != 0 {
+        return Ok(false);
+    }
+    let id = get(vm, c, W_ID)?;
+    let n = get(vm, c, W_ELEM)?;
+    let store = |vm: &mut Vm, dst: Addr| -> Result<(), Trap> {
+        if dst == u64::MAX {
+            return Ok(());
+        }
+        for (i, &w) in words.iter().enumerate() {
+            if 8 * i as u64 + 8 <= n {
+                vm.heap.write_u64(dst + 8 * i as u64, w)?;
+            }
+        }
+        Ok(())
+    };
+    if let Some(w) = vm.chans.get_mut(&id).and_then(|q| pop(&mut q.recvq)) {
+        store(vm, w.slot)?;
+        fire(vm, w, true)?;
+        return Ok(true);
+    }
+    let (cap, count) = (get(vm, c, W_CAP)?, get(vm, c, W_COUNT)?);
+    if count < cap {
+        let buf = get(vm, c, W_BUF)?;
+        let sx = get(vm, c, W_SENDX)?;
+        store(vm, buf + sx * n)?;
+        set(vm, c, W_SENDX, (sx + 1) % cap)?;
+        set(vm, c, W_COUNT, count + 1)?;
+        return Ok(true);
+    }
+    Ok(false)
+}
+
+/// Marks channel `c` as a timer's (see `ChanQ::timer`).
+pub fn mark_timer(vm: &mut Vm, c: Addr) -> Result<(), Trap> {
+    let id = get(vm, c, W_ID)?;
+    vm.chans.entry(id).or_default().timer = true;
+    Ok(())
+}
+
+/// Is a goroutine blocked receiving from channel `c` (in a receive or a select)?
+pub fn has_receivers(vm: &Vm, c: Addr) -> bool {
+    get(vm, c, W_ID)
+        .ok()
+        .and_then(|id| vm.chans.get(&id))
+        .is_some_and(|q| !q.recvq.is_empty())
 }
