@@ -77,7 +77,9 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
         "runtime" => one!("runtime.go", "../go/runtime/runtime.go"),
         "runtime/debug" => one!("debug.go", "../go/runtime/debug/debug.go"),
         "sync" => one!("sync.go", "../go/sync/sync.go"),
-        "time" => one!("time.go", "../go/time/time.go"),
+        "time" => {
+            files_in!("time": "time.go", "duration.go", "format.go", "format_rfc3339.go", "parse.go", "zone.go", "zoneinfo_read.go", "marshal.go", "sleep.go")
+        }
         // cgo's pseudo-package, emulated (go/C/C.go, natives in cgo.rs).
         "C" => one!("C.go", "../go/C/C.go"),
         _ => return None,
