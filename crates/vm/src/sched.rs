@@ -295,9 +295,14 @@ pub fn switch(vm: &mut Vm, pos: Pos, status: Status) -> Result<Pos, VmError> {
         // there is one (timers due before it fire on the way).
         match crate::timers::next_deadline(vm) {
             Some(when) => {
+                // In steps of at most 10 ms, so a host's interrupt is seen while idle.
                 let now = vm.nanotime();
                 if when > now {
-                    std::thread::sleep(std::time::Duration::from_nanos((when - now) as u64));
+                    let step = ((when - now) as u64).min(10_000_000);
+                    std::thread::sleep(std::time::Duration::from_nanos(step));
+                }
+                if vm.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
+                    return Err(crate::panic::fatal_for(vm, Trap::Interrupted));
                 }
             }
             None => {
