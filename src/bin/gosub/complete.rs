@@ -542,7 +542,7 @@ mod tests {
             words("str", &[]),
             vec!["strconv", "string", "strings", "struct"]
         );
-        assert_eq!(words("ut", &[]), vec!["utf8"]);
+        assert_eq!(words("ut", &[]), vec!["utf16", "utf8"]);
         assert!(words("", &["x"]).is_empty());
         // Cursor in the middle of a line.
         let (start, w) = complete("Dou + 1", 3, &["Double".into()]);
