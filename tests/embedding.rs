@@ -505,12 +505,18 @@ func main() {
 fn interrupt_stops_a_sleeping_script() {
     let mut vm = Vm::builder().allow_package("time").capture_stdout().build();
     let handle = vm.interrupt_handle();
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let stop = done.clone();
+    // A request made before the run starts is dropped, so ask until the run has ended.
     let t = std::thread::spawn(move || {
-        std::thread::sleep(std::time::Duration::from_millis(50));
-        handle.interrupt();
+        while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            handle.interrupt();
+        }
     });
     let start = std::time::Instant::now();
     let r = vm.run("package main\nimport \"time\"\nfunc main() { time.Sleep(time.Hour) }\n");
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
     t.join().unwrap();
     assert_eq!(r, Err(Error::Interrupted));
     assert!(start.elapsed() < std::time::Duration::from_secs(10));
