@@ -190,6 +190,7 @@ pub fn recv(vm: &mut Vm, c: Addr, dst: Addr, ok: Option<Addr>) -> Result<Flow, T
     if c == 0 {
         return Ok(Flow::Park("chan receive (nil chan)"));
     }
+    run_timer(vm, c)?;
     if let Some(got) = try_recv(vm, c, dst)? {
         if let Some(okp) = ok {
             vm.heap.write_u64(okp, got as u64)?;
@@ -291,6 +292,11 @@ pub struct Case {
 /// Runs a select: performs the first ready case (or default), else parks on all of them.
 /// Returns the chosen index (-1 = default) or a park.
 pub fn select(vm: &mut Vm, cases: &[Case], has_default: bool, chosen: Addr) -> Result<Flow, Trap> {
+    for cs in cases {
+        if !cs.send && cs.ch != 0 {
+            run_timer(vm, cs.ch)?;
+        }
+    }
     for (i, cs) in cases.iter().enumerate() {
         if cs.ch == 0 {
             continue;
@@ -381,6 +387,20 @@ pub fn send_words(vm: &mut Vm, c: Addr, words: &[u64]) -> Result<bool, Trap> {
         return Ok(true);
     }
     Ok(false)
+}
+
+/// Before a receive from a timer's channel: fires the timers that are due, so a timer
+/// whose deadline has passed has its value ready even if the scheduler has not switched
+/// since (Go 1.23 runs an expired timer when its channel is received from).
+fn run_timer(vm: &mut Vm, c: Addr) -> Result<(), Trap> {
+    if vm.timers.is_empty() {
+        return Ok(());
+    }
+    let id = get(vm, c, W_ID)?;
+    if vm.chans.get(&id).is_some_and(|q| q.timer) {
+        crate::timers::run_due(vm)?;
+    }
+    Ok(())
 }
 
 /// Marks channel `c` as a timer's (see `ChanQ::timer`).
