@@ -9,6 +9,9 @@
 //!   channel has a one-element buffer, as in Go);
 //! - `Spawn`: starts a goroutine running a func value (time.AfterFunc).
 //!
+//! Timers fire when the scheduler switches goroutines, when a time slice ends with one due,
+//! and before a receive from a timer's channel (`chan::run_timer`, Go 1.23's run-on-receive).
+//!
 //! Invariants:
 //! - Timers fire in deadline order, ties in creation order (`seq`); a periodic timer
 //!   (Ticker) is rescheduled to its next deadline after now, skipping ticks it missed, as
