@@ -76,6 +76,11 @@ impl Options {
             max_stack: self.max_stack,
             args: self.args.clone(),
             fuel: self.fuel,
+            // Host files and environment come with package os (all packages when no list).
+            host_access: self
+                .allowed_imports
+                .as_ref()
+                .is_none_or(|a| a.iter().any(|p| p == "os")),
         }
     }
 }

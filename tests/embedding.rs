@@ -464,3 +464,60 @@ fn rust_structs_convert_through_go_struct() {
         other => panic!("{:?}", other),
     }
 }
+
+/// Package time reads the host's time zone data (the TZ variable, zoneinfo files) only when
+/// the embedder also allows package os: with "time" alone, Local is UTC and LoadLocation
+/// knows no zone files, whatever the host has.
+#[test]
+fn time_zone_files_need_the_os_grant() {
+    let src = r#"package main
+import ("fmt"; "time")
+func main() {
+	_, err := time.LoadLocation("America/New_York")
+	fmt.Println(err)
+	_, err = time.LoadLocation("UTC")
+	fmt.Println(err, time.Local, time.Date(2024, 7, 1, 0, 0, 0, 0, time.Local).Format("MST"))
+}
+"#;
+    let mut sandboxed = Vm::builder().allow_package("time").capture_stdout().build();
+    sandboxed.run(src).unwrap();
+    assert_eq!(
+        sandboxed.take_stdout(),
+        "unknown time zone America/New_York\n<nil> UTC UTC\n"
+    );
+    // Without "time" itself, the package cannot be imported at all.
+    let mut none = vm();
+    assert!(none.run(src).is_err());
+    // With os too, the host's zoneinfo files are read (where the host has them).
+    if std::path::Path::new("/usr/share/zoneinfo/America/New_York").exists() {
+        let mut granted = Vm::builder()
+            .allow_package("time")
+            .allow_package("os")
+            .capture_stdout()
+            .build();
+        granted.run(src).unwrap();
+        assert!(granted.take_stdout().starts_with("<nil>\n"));
+    }
+}
+
+/// A script sleeping (only timers pending) still sees the host's interrupt.
+#[test]
+fn interrupt_stops_a_sleeping_script() {
+    let mut vm = Vm::builder().allow_package("time").capture_stdout().build();
+    let handle = vm.interrupt_handle();
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let stop = done.clone();
+    // A request made before the run starts is dropped, so ask until the run has ended.
+    let t = std::thread::spawn(move || {
+        while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            handle.interrupt();
+        }
+    });
+    let start = std::time::Instant::now();
+    let r = vm.run("package main\nimport \"time\"\nfunc main() { time.Sleep(time.Hour) }\n");
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
+    t.join().unwrap();
+    assert_eq!(r, Err(Error::Interrupted));
+    assert!(start.elapsed() < std::time::Duration::from_secs(10));
+}

@@ -268,17 +268,23 @@ impl<'a> Printer<'a> {
 
     // ----- methods -----
 
-    /// Calls Error() or String() if the value has it and the verb allows; true if handled.
+    /// Calls GoString() for `%#v`, else Error() or String() if the value has it and the
+    /// verb allows; true if handled.
     fn handle_methods(&mut self, t: u32, addr: Addr, verb: char) -> Result<bool, Trap> {
-        if self.no_methods || self.f.sharp_v || !matches!(verb, 'v' | 's' | 'x' | 'X' | 'q') {
+        if self.no_methods || !matches!(verb, 'v' | 's' | 'x' | 'X' | 'q') {
             return Ok(false);
         }
         let rt = &self.prog.rtypes[t as usize];
-        let m = rt
-            .methods
-            .iter()
-            .find(|(n, _)| n == "Error")
-            .or_else(|| rt.methods.iter().find(|(n, _)| n == "String"));
+        let m = if self.f.sharp_v {
+            // Go's GoStringer: its result is printed as is (verb 's').
+            rt.methods.iter().find(|(n, _)| n == "GoString")
+        } else {
+            rt.methods
+                .iter()
+                .find(|(n, _)| n == "Error")
+                .or_else(|| rt.methods.iter().find(|(n, _)| n == "String"))
+        };
+        let verb = if self.f.sharp_v { 's' } else { verb };
         let Some(&(_, func)) = m else {
             return Ok(false);
         };

@@ -96,7 +96,9 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
         "runtime/debug" => one!("debug.go", "../go/runtime/debug/debug.go"),
         "sync" => files_in!("sync": "sync.go", "cond.go", "map.go", "pool.go", "oncefunc.go"),
         "sync/atomic" => files_in!("sync/atomic": "doc.go", "types.go", "value.go"),
-        "time" => one!("time.go", "../go/time/time.go"),
+        "time" => {
+            files_in!("time": "time.go", "duration.go", "format.go", "format_rfc3339.go", "parse.go", "zone.go", "zoneinfo_read.go", "marshal.go", "sleep.go")
+        }
         // cgo's pseudo-package, emulated (go/C/C.go, natives in cgo.rs).
         "C" => one!("C.go", "../go/C/C.go"),
         _ => return None,

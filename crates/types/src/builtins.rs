@@ -150,6 +150,9 @@ impl<'a> Checker<'a> {
                     }
                 }
                 let mut res: Option<Operand<'a>> = None;
+                if b == Builtin::Len && self.tparam_bytestring(x.ty) {
+                    res = Some(value(T_INT));
+                }
                 match self.tt.kind(t).clone() {
                     TypeKind::Basic(bk)
                         if (bk == BasicKind::String || bk == BasicKind::UntypedString)

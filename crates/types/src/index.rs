@@ -31,6 +31,14 @@ impl<'a> Checker<'a> {
         if x.is_invalid() {
             return Operand::invalid(Some(e));
         }
+        if self.tparam_bytestring(x.ty) {
+            self.index(ie, None, "index");
+            return Operand {
+                mode: OpMode::Value,
+                ty: T_UINT8,
+                expr: Some(e),
+            };
+        }
         let (mode, elem, len) = match self.tt.under(x.ty).clone() {
             TypeKind::Basic(b) if b == BasicKind::String || b == BasicKind::UntypedString => {
                 let len = match x.val() {
@@ -154,6 +162,7 @@ impl<'a> Checker<'a> {
         }
         let mut length: Option<i128> = None;
         let result = match self.tt.under(x.ty).clone() {
+            _ if self.tparam_bytestring(x.ty) && !three => x.ty,
             TypeKind::Basic(b) if b == BasicKind::String || b == BasicKind::UntypedString => {
                 if three {
                     self.error(e.span.lo, "invalid operation: 3-index slice of string");

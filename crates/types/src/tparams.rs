@@ -221,6 +221,27 @@ impl<'a> Checker<'a> {
                 .all(|term| self.tt.basic(term.ty).is_some_and(&f))
     }
 
+    /// Whether `t` is a type parameter whose type set holds only strings and byte slices
+    /// (`[]byte | string`, Go's "bytestring"): its values have a length, index to bytes
+    /// and slice to their own type, as the spec allows without a core type.
+    pub(crate) fn tparam_bytestring(&self, t: TypeId) -> bool {
+        if self.tt.tparam_of(t).is_none() {
+            return false;
+        }
+        let Some(TypeSet {
+            terms: Some(terms), ..
+        }) = self.tparam_set(t)
+        else {
+            return false;
+        };
+        !terms.is_empty()
+            && terms.iter().all(|term| {
+                let u = self.tt.underlying(term.ty);
+                u == T_STRING
+                    || matches!(self.tt.kind(u), TypeKind::Slice(el) if self.tt.underlying(*el) == T_UINT8)
+            })
+    }
+
     /// Whether type parameter `t`'s type set contains only comparable types.
     pub(crate) fn tparam_comparable(&self, t: TypeId) -> bool {
         let Some(ts) = self.tparam_set(t) else {

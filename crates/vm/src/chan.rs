@@ -32,6 +32,9 @@ pub struct Waiter {
 pub struct ChanQ {
     pub recvq: VecDeque<Waiter>,
     pub sendq: VecDeque<Waiter>,
+    /// A timer's channel (time.Timer.C, time.Ticker.C): buffered inside, but `len` and
+    /// `cap` report 0, as Go 1.23's synchronous timer channels do.
+    pub timer: bool,
 }
 
 /// Result of a channel operation for the running goroutine.
@@ -187,6 +190,7 @@ pub fn recv(vm: &mut Vm, c: Addr, dst: Addr, ok: Option<Addr>) -> Result<Flow, T
     if c == 0 {
         return Ok(Flow::Park("chan receive (nil chan)"));
     }
+    run_timer(vm, c)?;
     if let Some(got) = try_recv(vm, c, dst)? {
         if let Some(okp) = ok {
             vm.heap.write_u64(okp, got as u64)?;
@@ -270,6 +274,10 @@ pub fn len(vm: &Vm, c: Addr, cap: bool) -> Result<u64, Trap> {
     if c == 0 {
         return Ok(0);
     }
+    let id = get(vm, c, W_ID)?;
+    if vm.chans.get(&id).is_some_and(|q| q.timer) {
+        return Ok(0);
+    }
     get(vm, c, if cap { W_CAP } else { W_COUNT })
 }
 
@@ -284,6 +292,11 @@ pub struct Case {
 /// Runs a select: performs the first ready case (or default), else parks on all of them.
 /// Returns the chosen index (-1 = default) or a park.
 pub fn select(vm: &mut Vm, cases: &[Case], has_default: bool, chosen: Addr) -> Result<Flow, Trap> {
+    for cs in cases {
+        if !cs.send && cs.ch != 0 {
+            run_timer(vm, cs.ch)?;
+        }
+    }
     for (i, cs) in cases.iter().enumerate() {
         if cs.ch == 0 {
             continue;
@@ -337,4 +350,70 @@ pub fn select(vm: &mut Vm, cases: &[Case], has_default: bool, chosen: Addr) -> R
     } else {
         "select"
     }))
+}
+
+/// A send that never blocks, of a value given as words (a timer's time.Time): to a waiting
+/// receiver, else into the buffer if it has room, else dropped. True if sent. The words are
+/// stored with `write_u64`, whose write barrier covers pointer words.
+pub fn send_words(vm: &mut Vm, c: Addr, words: &[u64]) -> Result<bool, Trap> {
+    if c == 0 || get(vm, c, W_CLOSED)? != 0 {
+        return Ok(false);
+    }
+    let id = get(vm, c, W_ID)?;
+    let n = get(vm, c, W_ELEM)?;
+    let store = |vm: &mut Vm, dst: Addr| -> Result<(), Trap> {
+        if dst == u64::MAX {
+            return Ok(());
+        }
+        for (i, &w) in words.iter().enumerate() {
+            if 8 * i as u64 + 8 <= n {
+                vm.heap.write_u64(dst + 8 * i as u64, w)?;
+            }
+        }
+        Ok(())
+    };
+    if let Some(w) = vm.chans.get_mut(&id).and_then(|q| pop(&mut q.recvq)) {
+        store(vm, w.slot)?;
+        fire(vm, w, true)?;
+        return Ok(true);
+    }
+    let (cap, count) = (get(vm, c, W_CAP)?, get(vm, c, W_COUNT)?);
+    if count < cap {
+        let buf = get(vm, c, W_BUF)?;
+        let sx = get(vm, c, W_SENDX)?;
+        store(vm, buf + sx * n)?;
+        set(vm, c, W_SENDX, (sx + 1) % cap)?;
+        set(vm, c, W_COUNT, count + 1)?;
+        return Ok(true);
+    }
+    Ok(false)
+}
+
+/// Before a receive from a timer's channel: fires the timers that are due, so a timer
+/// whose deadline has passed has its value ready even if the scheduler has not switched
+/// since (Go 1.23 runs an expired timer when its channel is received from).
+fn run_timer(vm: &mut Vm, c: Addr) -> Result<(), Trap> {
+    if vm.timers.is_empty() {
+        return Ok(());
+    }
+    let id = get(vm, c, W_ID)?;
+    if vm.chans.get(&id).is_some_and(|q| q.timer) {
+        crate::timers::run_due(vm)?;
+    }
+    Ok(())
+}
+
+/// Marks channel `c` as a timer's (see `ChanQ::timer`).
+pub fn mark_timer(vm: &mut Vm, c: Addr) -> Result<(), Trap> {
+    let id = get(vm, c, W_ID)?;
+    vm.chans.entry(id).or_default().timer = true;
+    Ok(())
+}
+
+/// Is a goroutine blocked receiving from channel `c` (in a receive or a select)?
+pub fn has_receivers(vm: &Vm, c: Addr) -> bool {
+    get(vm, c, W_ID)
+        .ok()
+        .and_then(|id| vm.chans.get(&id))
+        .is_some_and(|q| !q.recvq.is_empty())
 }

@@ -1,8 +1,8 @@
 //! gosub-vm: runs a compiled program. Owns the interpreter loop (`interp.rs`) and the less
 //! frequent instructions it hands to `slow_op.rs` (strings `string_ops.rs`, conversions
 //! `convert.rs`, slices `slices.rs`, floats `float.rs`, complex numbers `complex.rs`,
-//! interfaces `iface.rs`, maps
-//! `maps.rs`, package unsafe `unsafe_ops.rs`), goroutines and the scheduler (`sched.rs`),
+//! interfaces `iface.rs`, maps `maps.rs`, package unsafe `unsafe_ops.rs`), goroutines and the
+//! scheduler (`sched.rs`) with its timers (`timers.rs`),
 //! channels (`chan.rs`), frames and the call stack (`frame.rs`), calls and defers
 //! (`call.rs`), panics (`panic.rs`), UTF-8 decoding (`strings.rs`), garbage-collection roots
 //! (`gc.rs`), the printing of runtime values (`print.rs`) and of floats (`float_fmt.rs`), and
@@ -52,6 +52,7 @@ pub mod slices;
 pub mod slow_op;
 pub mod string_ops;
 pub mod strings;
+pub mod timers;
 pub mod unsafe_ops;
 pub mod verify;
 #[allow(unsafe_code)]

@@ -55,8 +55,9 @@ pub fn run(vm: &mut Vm, entry: u32) -> Result<(), VmError> {
             Err(Trap::Park(reason)) => switch(vm, pos, Status::Waiting(reason)),
             Err(Trap::Yield) => switch(vm, pos, Status::Runnable),
             Err(Trap::Sleep(ns)) => {
-                vm.cur_sleep_until =
-                    Some(std::time::Instant::now() + std::time::Duration::from_nanos(ns));
+                let when = vm.nanotime().saturating_add(ns.min(i64::MAX as u64) as i64);
+                let slot = vm.sched.cur;
+                vm.timers.add(when, 0, crate::timers::TimerKind::Wake(slot));
                 switch(vm, pos, Status::Waiting("sleep"))
             }
             Err(trap) => {
@@ -64,16 +65,7 @@ pub fn run(vm: &mut Vm, entry: u32) -> Result<(), VmError> {
                 Ok(pos)
             }
         };
-        match next {
-            Ok(p) => pos = p,
-            Err(report) => {
-                vm.write_report(&report);
-                return Err(VmError::Fatal {
-                    message: "all goroutines are asleep - deadlock!".into(),
-                    exit_code: 2,
-                });
-            }
-        }
+        pos = next?;
         if let Some(m) = vm.cur_pending_panic.take() {
             crate::panic::handle_trap(vm, &prog, &mut pos, Trap::PanicString(m))?;
         }
@@ -95,8 +87,6 @@ pub struct G {
     pub select: Option<(Vec<u64>, Addr)>,
     /// A panic to raise when this goroutine resumes (a send on a channel closed meanwhile).
     pub pending_panic: Option<String>,
-    /// For a goroutine in time.Sleep: when it becomes runnable again.
-    pub sleep_until: Option<std::time::Instant>,
 }
 
 /// What the scheduler knows besides the goroutines themselves.
@@ -146,7 +136,7 @@ pub fn slice_end(vm: &mut Vm) -> Option<Trap> {
     if vm.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
         return Some(Trap::Interrupted);
     }
-    if !vm.sched.runq.is_empty() {
+    if !vm.sched.runq.is_empty() || crate::timers::any_due(vm) {
         return Some(Trap::Yield);
     }
     None
@@ -193,7 +183,6 @@ pub fn spawn(vm: &mut Vm, clo: Addr, params: &[u8]) -> Result<(), Trap> {
         traceback: Vec::new(),
         select: None,
         pending_panic: None,
-        sleep_until: None,
     };
     let slot = match vm
         .sched
@@ -228,7 +217,6 @@ fn save_current(vm: &mut Vm, pos: Pos, status: Status) {
         traceback: std::mem::take(&mut vm.traceback),
         select: vm.cur_select.take(),
         pending_panic: None,
-        sleep_until: vm.cur_sleep_until.take(),
     };
     if cur >= vm.sched.gs.len() {
         vm.sched.gs.resize_with(cur + 1, || None);
@@ -262,16 +250,16 @@ fn load(vm: &mut Vm, i: usize) -> Option<Pos> {
         traceback: Vec::new(),
         select: None,
         pending_panic: None,
-        sleep_until: None,
     });
     vm.cur_pending_panic = g.pending_panic;
     Some(g.pos)
 }
 
 /// The running goroutine stops at `pos` (runnable again at once when `status` is Runnable);
-/// switches to the next runnable goroutine. Returns its position, or Err(deadlock message)
-/// when nothing can run.
-pub fn switch(vm: &mut Vm, pos: Pos, status: Status) -> Result<Pos, String> {
+/// switches to the next runnable goroutine, firing the timers that are due. Returns its
+/// position, or Go's deadlock fatal error (reported on stderr) when nothing can run and no
+/// timer can wake anything.
+pub fn switch(vm: &mut Vm, pos: Pos, status: Status) -> Result<Pos, VmError> {
     let cur = vm.sched.cur;
     save_current(vm, pos, status);
     if status == Status::Runnable {
@@ -287,7 +275,9 @@ pub fn switch(vm: &mut Vm, pos: Pos, status: Status) -> Result<Pos, String> {
         }
     }
     loop {
-        wake_sleepers(vm);
+        if let Err(t) = crate::timers::run_due(vm) {
+            return Err(crate::panic::fatal_for(vm, t));
+        }
         while let Some(next) = vm.sched.runq.pop_front() {
             let runnable = vm
                 .sched
@@ -301,37 +291,27 @@ pub fn switch(vm: &mut Vm, pos: Pos, status: Status) -> Result<Pos, String> {
                 }
             }
         }
-        // Nothing can run: sleep until the earliest sleeper's deadline, if there is one.
-        let earliest = vm
-            .sched
-            .gs
-            .iter()
-            .flatten()
-            .filter_map(|g| g.sleep_until)
-            .min();
-        match earliest {
-            Some(t) => {
-                let now = std::time::Instant::now();
-                if t > now {
-                    std::thread::sleep(t - now);
+        // Nothing can run: sleep until the earliest timer that can wake a goroutine, if
+        // there is one (timers due before it fire on the way).
+        match crate::timers::next_deadline(vm) {
+            Some(when) => {
+                // In steps of at most 10 ms, so a host's interrupt is seen while idle.
+                let now = vm.nanotime();
+                if when > now {
+                    let step = ((when - now) as u64).min(10_000_000);
+                    std::thread::sleep(std::time::Duration::from_nanos(step));
+                }
+                if vm.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
+                    return Err(crate::panic::fatal_for(vm, Trap::Interrupted));
                 }
             }
-            None => return Err(deadlock_report(vm)),
-        }
-    }
-}
-
-/// Makes every goroutine whose sleep has ended runnable.
-fn wake_sleepers(vm: &mut Vm) {
-    let now = std::time::Instant::now();
-    for (i, g) in vm.sched.gs.iter_mut().enumerate() {
-        if let Some(g) = g {
-            if g.sleep_until.is_some_and(|t| t <= now) {
-                g.sleep_until = None;
-                if matches!(g.status, Status::Waiting(_)) {
-                    g.status = Status::Runnable;
-                    vm.sched.runq.push_back(i);
-                }
+            None => {
+                let report = deadlock_report(vm);
+                vm.write_report(&report);
+                return Err(VmError::Fatal {
+                    message: "all goroutines are asleep - deadlock!".into(),
+                    exit_code: 2,
+                });
             }
         }
     }

@@ -24,6 +24,10 @@ pub struct VmConfig {
     pub args: Vec<String>,
     /// Budget of loop iterations and calls (backward jumps + calls); None = unlimited.
     pub fuel: Option<u64>,
+    /// May natives read the host's environment and files beyond what package os offers
+    /// (package time's TZ variable and zoneinfo files)? The gosub command grants it; an
+    /// embedder grants it by allowing package os.
+    pub host_access: bool,
 }
 
 impl Default for VmConfig {
@@ -33,6 +37,7 @@ impl Default for VmConfig {
             max_stack: 1 << 30,
             args: vec!["prog".into()],
             fuel: None,
+            host_access: false,
         }
     }
 }
@@ -130,8 +135,10 @@ pub struct Vm {
     pub cur_select: Option<(Vec<u64>, Addr)>,
     /// A panic the running goroutine must raise when it resumes.
     pub cur_pending_panic: Option<String>,
-    /// When the running goroutine, about to park in time.Sleep, wakes up.
-    pub cur_sleep_until: Option<std::time::Instant>,
+    /// Pending timers (time.Sleep, Timer, Ticker, AfterFunc): see `timers.rs`.
+    pub timers: crate::timers::Timers,
+    /// The origin of the VM's monotonic clock (`nanotime`).
+    pub clock_start: std::time::Instant,
     /// Bumped whenever machine pointers into the heap may go stale (every allocation,
     /// collection and stack release); see `ElemCache`.
     pub mem_stamp: u64,
@@ -243,7 +250,8 @@ impl Vm {
             next_chan_id: 0,
             cur_select: None,
             cur_pending_panic: None,
-            cur_sleep_until: None,
+            timers: Default::default(),
+            clock_start: std::time::Instant::now(),
             mem_stamp: 1,
             elem_cache: ElemCache {
                 lo: 0,
@@ -390,7 +398,7 @@ impl Vm {
         self.traceback.clear();
         self.cur_select = None;
         self.cur_pending_panic = None;
-        self.cur_sleep_until = None;
+        crate::timers::clear(self);
         self.cur_kind = crate::frame::CallKind::Normal;
         self.clear_main_frames();
     }
@@ -412,6 +420,12 @@ impl Vm {
     }
 
     // ----- helpers for natives and the interpreter -----
+
+    /// The VM's monotonic clock: nanoseconds since the VM was made, plus one (so a reading
+    /// is never 0, which Go's time package reserves for "no monotonic reading").
+    pub fn nanotime(&self) -> i64 {
+        (self.clock_start.elapsed().as_nanos() as i64).saturating_add(1)
+    }
 
     /// Allocates, collecting first if the heap asks for it. The nursery's bump fast path
     /// (`Heap::alloc`, inline) is inlined into the interpreter's allocation instructions;
