@@ -95,6 +95,9 @@ pub fn register(r: &mut NativeRegistry) {
         let n = a.vm.num_goroutines();
         a.ret_int(n as i64)?;
     });
+    native!(r, "runtime.Goexit", |a| {
+        return Err(gosub_vm::panic::goexit(a.vm));
+    });
     native!(r, "runtime.Gosched", |a| {
         let _ = &a;
         return Err(Trap::Yield);

@@ -36,6 +36,7 @@ pub fn go_panic(vm: &mut Vm, itab: u64, data: u64) -> Trap {
         runtime_msg: None,
         repanicked: false,
         aborted: false,
+        goexit: false,
     });
     Trap::Unwind
 }
@@ -51,8 +52,24 @@ fn capture_traceback(vm: &mut Vm) {
     }
 }
 
+/// `runtime.Goexit`: unwinds the goroutine, running its deferred calls as a panic would,
+/// but with nothing to recover; at the top the goroutine ends (`Vm::goexit_done`).
+pub fn goexit(vm: &mut Vm) -> Trap {
+    let h = vm.heap.new_handle(0);
+    vm.panics.push(PanicRec {
+        itab: 0,
+        data: h,
+        recovered: false,
+        runtime_msg: None,
+        repanicked: false,
+        aborted: false,
+        goexit: true,
+    });
+    Trap::Unwind
+}
+
 /// `recover()`: the current panic's value if called directly by a deferred call run by the
-/// panic, else nil.
+/// panic, else nil (also during `runtime.Goexit`).
 pub fn recover(vm: &mut Vm) -> (u64, u64) {
     if vm.cur_kind != CallKind::DeferredPanic {
         return (0, 0);
@@ -60,7 +77,7 @@ pub fn recover(vm: &mut Vm) -> (u64, u64) {
     let Some(top) = vm.panics.last_mut() else {
         return (0, 0);
     };
-    if top.recovered {
+    if top.recovered || top.goexit {
         return (0, 0);
     }
     top.recovered = true;
@@ -102,6 +119,7 @@ fn runtime_panic(vm: &mut Vm, msg: String, runtime: bool) -> Trap {
         runtime_msg: Some(msg),
         repanicked: false,
         aborted: false,
+        goexit: false,
     });
     Trap::Unwind
 }
@@ -248,6 +266,14 @@ fn unwind(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos) -> Result<(), VmError
                 vm.cur_func = ci.func;
                 vm.cur_fp = ci.fp;
                 vm.cur_kind = ci.kind;
+            }
+            None if vm.panics.last().is_some_and(|p| p.goexit) => {
+                while let Some(p) = vm.panics.pop() {
+                    vm.heap.drop_handle(p.data);
+                }
+                vm.traceback.clear();
+                vm.goexit_done = true;
+                return Ok(());
             }
             None => return Err(die(vm, prog)),
         }

@@ -62,7 +62,16 @@ pub fn run(vm: &mut Vm, entry: u32) -> Result<(), VmError> {
             }
             Err(trap) => {
                 crate::panic::handle_trap(vm, &prog, &mut pos, trap)?;
-                Ok(pos)
+                if std::mem::take(&mut vm.goexit_done) {
+                    // runtime.Goexit ran the last deferred call: the goroutine ends (the
+                    // main one too: the program goes on with the others).
+                    if vm.sched.cur == 0 {
+                        vm.main_goexited = true;
+                    }
+                    switch(vm, pos, Status::Dead)
+                } else {
+                    Ok(pos)
+                }
             }
         };
         pos = next?;
@@ -304,6 +313,21 @@ pub fn switch(vm: &mut Vm, pos: Pos, status: Status) -> Result<Pos, VmError> {
                 if vm.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
                     return Err(crate::panic::fatal_for(vm, Trap::Interrupted));
                 }
+            }
+            None if vm.main_goexited
+                && vm
+                    .sched
+                    .gs
+                    .iter()
+                    .flatten()
+                    .all(|g| g.status == Status::Dead) =>
+            {
+                let m = "no goroutines (main called runtime.Goexit) - deadlock!";
+                vm.write_report(&format!("fatal error: {m}\n"));
+                return Err(VmError::Fatal {
+                    message: m.into(),
+                    exit_code: 2,
+                });
             }
             None => {
                 let report = deadlock_report(vm);

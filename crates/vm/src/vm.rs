@@ -91,6 +91,9 @@ pub struct PanicRec {
     pub repanicked: bool,
     /// Panics that were aborted by this one (printed before it).
     pub aborted: bool,
+    /// Not a panic: `runtime.Goexit` unwinding the goroutine (never recovered; the
+    /// goroutine ends quietly when its last deferred call has run).
+    pub goexit: bool,
 }
 
 pub struct Vm {
@@ -135,6 +138,12 @@ pub struct Vm {
     pub cur_select: Option<(Vec<u64>, Addr)>,
     /// A panic the running goroutine must raise when it resumes.
     pub cur_pending_panic: Option<String>,
+    /// Set by the unwinding of `runtime.Goexit` when it has run the goroutine's last
+    /// deferred call: the scheduler then ends the goroutine.
+    pub goexit_done: bool,
+    /// The main goroutine ended with `runtime.Goexit`: the program goes on until no
+    /// goroutine is left, which is then a deadlock (Go's `no goroutines` report).
+    pub main_goexited: bool,
     /// Pending timers (time.Sleep, Timer, Ticker, AfterFunc): see `timers.rs`.
     pub timers: crate::timers::Timers,
     /// The origin of the VM's monotonic clock (`nanotime`).
@@ -250,6 +259,8 @@ impl Vm {
             next_chan_id: 0,
             cur_select: None,
             cur_pending_panic: None,
+            goexit_done: false,
+            main_goexited: false,
             timers: Default::default(),
             clock_start: std::time::Instant::now(),
             mem_stamp: 1,

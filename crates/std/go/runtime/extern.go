@@ -117,6 +117,11 @@ func Stack(buf []byte, all bool) int {
 	return copy(buf, stack(all))
 }
 
+// Goexit terminates the goroutine that calls it, after running its deferred calls (a
+// recover in them returns nil). Goexit in the main goroutine lets the others run on; when
+// none is left the program dies with Go's "no goroutines" deadlock error.
+func Goexit()
+
 // LockOSThread wires the calling goroutine to its current operating system thread; all
 // of gosub's goroutines run on one thread, so it holds already.
 func LockOSThread() {}
