@@ -63,7 +63,7 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
             files_in!("bytes": "bytes.go", "search.go", "case.go", "buffer.go", "reader.go", "iter.go")
         }
         "cmp" => one!("cmp.go", "../go/cmp.go"),
-        "fmt" => one!("fmt.go", "../go/fmt.go"),
+        "fmt" => files_in!("fmt": "fmt.go", "scan.go", "scan_convert.go"),
         "os" => files_in!("os": "file.go", "dir.go", "env.go", "error.go"),
         "io/fs" => files_in!("io/fs": "fs.go", "readfile.go", "readdir.go", "stat.go", "format.go"),
         "syscall" => one!("syscall.go", "../go/syscall/syscall.go"),
