@@ -41,6 +41,23 @@ pub struct Options {
     /// Extra packages (import path, Go source) importable by the program: the embedding
     /// API's host packages, whose body-less functions bind to closure natives.
     pub host_packages: Vec<(String, String)>,
+    /// What the program may reach outside the VM: everything by default (the CLI); the
+    /// embedding API starts from none (`VmBuilder::allow_*`).
+    pub caps: gosub_vm::caps::Capabilities,
+    /// What os.Stdin reads.
+    pub stdin: Stdin,
+}
+
+/// The source of a program's standard input.
+#[derive(Clone, Debug, Default)]
+pub enum Stdin {
+    /// Nothing: reads return EOF (the default).
+    #[default]
+    Empty,
+    /// The process's standard input (`gosub run`).
+    Process,
+    /// These bytes (tests).
+    Bytes(Vec<u8>),
 }
 
 /// Is `cleak=1` in `GOSUBDEBUG`?
@@ -64,6 +81,8 @@ impl Default for Options {
             cleak: cleak_from_env(),
             allowed_imports: None,
             host_packages: Vec::new(),
+            caps: gosub_vm::caps::Capabilities::all(),
+            stdin: Stdin::Empty,
         }
     }
 }
@@ -76,11 +95,7 @@ impl Options {
             max_stack: self.max_stack,
             args: self.args.clone(),
             fuel: self.fuel,
-            // Host files and environment come with package os (all packages when no list).
-            host_access: self
-                .allowed_imports
-                .as_ref()
-                .is_none_or(|a| a.iter().any(|p| p == "os")),
+            caps: self.caps.clone(),
         }
     }
 }
@@ -412,6 +427,11 @@ pub fn run_compiled(
     };
     vm.stdout = stdout;
     vm.stderr = stderr;
+    vm.stdin = match &opts.stdin {
+        Stdin::Empty => Box::new(std::io::empty()),
+        Stdin::Process => Box::new(std::io::stdin()),
+        Stdin::Bytes(b) => Box::new(std::io::Cursor::new(b.clone())),
+    };
     let map = Arc::new(c.sources);
     let m2 = map.clone();
     vm.source_pos = Some(Box::new(move |pos| map.file_line(pos)));

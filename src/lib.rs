@@ -37,10 +37,11 @@ pub mod session;
 pub mod value;
 pub mod vm;
 
-pub use driver::{compile_source, run_compiled, run_source, Compiled, Options, RunOutput};
+pub use driver::{compile_source, run_compiled, run_source, Compiled, Options, RunOutput, Stdin};
 pub use error::{Diagnostic, Error};
 pub use go_struct::GoStruct;
 pub use gosub_heap::HeapConfig;
+pub use gosub_vm::caps::Capabilities;
 pub use handle::GoRef;
 pub use host::{HostCtx, HostFn, HostFnCtx, HostSig};
 pub use value::{FromValue, Value};

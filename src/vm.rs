@@ -43,6 +43,7 @@ pub struct VmBuilder {
     allowed: Vec<String>,
     stdout: Option<Box<dyn Write + Send>>,
     stderr: Option<Box<dyn Write + Send>>,
+    stdin: Option<Box<dyn std::io::Read + Send>>,
     capture_stdout: bool,
     capture_stderr: bool,
 }
@@ -53,6 +54,8 @@ impl Default for VmBuilder {
             args: vec!["gosub".into()],
             // Embedders get small stacks by default: 64 MiB.
             max_stack: 64 << 20,
+            // and no capability (files, environment, exit) unless they grant it.
+            caps: gosub_vm::caps::Capabilities::none(),
             ..Options::default()
         };
         VmBuilder {
@@ -60,6 +63,7 @@ impl Default for VmBuilder {
             allowed: default_packages().iter().map(|s| s.to_string()).collect(),
             stdout: None,
             stderr: None,
+            stdin: None,
             capture_stdout: false,
             capture_stderr: false,
         }
@@ -144,6 +148,47 @@ impl VmBuilder {
         self.allowed = paths.iter().map(|s| s.to_string()).collect();
         self
     }
+    /// Grants a named capability (`gosub::capabilities::ENV`, `EXIT`, ...) and allows
+    /// importing `os`. See docs/embedding.md.
+    pub fn allow_capability(mut self, name: &str) -> Self {
+        self.opts.caps.grant(name);
+        self.allow_package("os")
+    }
+    /// Scripts see a copy of the host's environment (os.Getenv, LookupEnv, Environ) and may
+    /// change that copy (Setenv, Unsetenv, Clearenv); without it the environment is empty
+    /// and changing it fails with `operation not permitted`.
+    pub fn allow_env(self) -> Self {
+        self.allow_capability(gosub_vm::caps::ENV)
+    }
+    /// `os.Exit(c)` ends the run with `Error::Exit(c)`; without this grant it ends the run
+    /// with `Error::Fatal` (the host process never exits either way).
+    pub fn allow_exit(self) -> Self {
+        self.allow_capability(gosub_vm::caps::EXIT)
+    }
+    /// Scripts may read files and directories below `dir` (canonicalized now: links and
+    /// `..` cannot lead outside it). A directory that cannot be resolved grants nothing.
+    pub fn allow_read_dir(self, dir: impl AsRef<std::path::Path>) -> Self {
+        self.grant_dir(dir.as_ref(), false)
+    }
+    /// Scripts may read, create, write, rename and remove files and directories below
+    /// `dir` (read-write implies read).
+    pub fn allow_write_dir(self, dir: impl AsRef<std::path::Path>) -> Self {
+        self.grant_dir(dir.as_ref(), true)
+    }
+    fn grant_dir(mut self, dir: &std::path::Path, write: bool) -> Self {
+        let _ = self.opts.caps.grant_dir(dir, write);
+        self.allow_package("os")
+    }
+    /// Every capability and package, as the `gosub` CLI has them.
+    pub fn allow_everything(mut self) -> Self {
+        self.opts.caps = gosub_vm::caps::Capabilities::all();
+        self.allow_all_packages()
+    }
+    /// What scripts' os.Stdin reads (default: nothing).
+    pub fn stdin(mut self, r: impl std::io::Read + Send + 'static) -> Self {
+        self.stdin = Some(Box::new(r));
+        self
+    }
     /// `os.Args` of scripts.
     pub fn args(mut self, args: &[&str]) -> Self {
         self.opts.args = args.iter().map(|s| s.to_string()).collect();
@@ -171,6 +216,9 @@ impl VmBuilder {
             hosts: Vec::new(),
             stdout: shared(stdout),
             stderr: shared(stderr),
+            stdin: Arc::new(Mutex::new(
+                self.stdin.unwrap_or_else(|| Box::new(std::io::empty())),
+            )),
             out_buf,
             err_buf,
             interrupt: Arc::new(AtomicBool::new(false)),
@@ -189,6 +237,7 @@ pub struct Vm {
     hosts: Vec<HostEntry>,
     stdout: Sink,
     stderr: Sink,
+    stdin: Arc<Mutex<Box<dyn std::io::Read + Send>>>,
     out_buf: driver::SharedBuf,
     err_buf: driver::SharedBuf,
     interrupt: Arc<AtomicBool>,
@@ -220,6 +269,18 @@ impl Write for SinkWriter {
             s.flush()?;
         }
         Ok(())
+    }
+}
+
+/// Reads from the host's shared stdin source.
+pub(crate) struct SourceReader(pub(crate) Arc<Mutex<Box<dyn std::io::Read + Send>>>);
+
+impl std::io::Read for SourceReader {
+    fn read(&mut self, b: &mut [u8]) -> std::io::Result<usize> {
+        match self.0.lock() {
+            Ok(mut r) => r.read(b),
+            Err(_) => Ok(0),
+        }
     }
 }
 
@@ -326,6 +387,7 @@ impl Vm {
         let mut vm = RawVm::new(c.program, &natives, self.opts.vm_config())?;
         vm.stdout = Box::new(std::io::BufWriter::new(SinkWriter(self.stdout.clone())));
         vm.stderr = Box::new(SinkWriter(self.stderr.clone()));
+        vm.stdin = Box::new(SourceReader(self.stdin.clone()));
         vm.report_fatal = false;
         self.interrupt.store(false, Ordering::Relaxed);
         vm.interrupt = self.interrupt.clone();

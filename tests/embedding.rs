@@ -168,11 +168,152 @@ fn errors() {
 
 #[test]
 fn os_exit_is_an_error_not_a_process_exit() {
+    let exit3 = "package main\nimport \"os\"\nfunc main() { os.Exit(3) }\n";
+    let mut vm = Vm::builder().allow_exit().capture_stdout().build();
+    assert_eq!(vm.run(exit3), Err(Error::Exit(3)));
+    // Without the exit capability the run ends too, as a fatal error the host can tell
+    // from a deliberate exit.
     let mut vm = Vm::builder().allow_package("os").capture_stdout().build();
+    match vm.run(exit3) {
+        Err(Error::Fatal(m)) => assert!(m.contains("exit capability"), "{m}"),
+        other => panic!("{:?}", other),
+    }
+}
+
+/// A script that reads `path` and prints the contents or the error, and whether the error
+/// is os.ErrPermission.
+fn read_script(path: &str) -> String {
+    format!(
+        "package main\nimport (\"errors\"; \"fmt\"; \"os\")\nfunc main() {{\n\
+         b, err := os.ReadFile({path:?})\n\
+         fmt.Println(string(b), err, errors.Is(err, os.ErrPermission))\n}}\n"
+    )
+}
+
+fn temp_dir(tag: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("gosub-caps-{}-{}", tag, std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(d.join("inner")).unwrap();
+    std::fs::write(d.join("inner/data.txt"), "inside").unwrap();
+    std::fs::write(d.join("outside.txt"), "outside").unwrap();
+    d
+}
+
+#[test]
+fn files_without_a_grant_are_permission_errors() {
+    let mut vm = Vm::builder().allow_package("os").capture_stdout().build();
+    vm.run(&read_script("/etc/passwd")).unwrap();
     assert_eq!(
-        vm.run("package main\nimport \"os\"\nfunc main() { os.Exit(3) }\n"),
-        Err(Error::Exit(3))
+        vm.take_stdout(),
+        " open /etc/passwd: permission denied true\n"
     );
+}
+
+#[test]
+fn read_grants_cover_one_directory() {
+    let d = temp_dir("read");
+    let inner = d.join("inner");
+    let mut vm = Vm::builder()
+        .allow_read_dir(&inner)
+        .capture_stdout()
+        .build();
+    let p = |s: &str| inner.join(s).display().to_string();
+    vm.run(&read_script(&p("data.txt"))).unwrap();
+    assert_eq!(vm.take_stdout(), "inside <nil> false\n");
+    // Outside the grant, also through `..`.
+    let escape = format!("{}/../outside.txt", inner.display());
+    vm.run(&read_script(&escape)).unwrap();
+    assert_eq!(
+        vm.take_stdout(),
+        format!(" open {escape}: permission denied true\n")
+    );
+    // A read grant does not allow writing.
+    let w = format!(
+        "package main\nimport (\"fmt\"; \"os\")\nfunc main() {{\n\
+         fmt.Println(os.WriteFile({:?}, []byte(\"x\"), 0644))\n\
+         fmt.Println(os.Remove({:?}))\n}}\n",
+        p("new.txt"),
+        p("data.txt")
+    );
+    vm.run(&w).unwrap();
+    assert_eq!(
+        vm.take_stdout(),
+        format!(
+            "open {}: permission denied\nremove {}: permission denied\n",
+            p("new.txt"),
+            p("data.txt")
+        )
+    );
+    assert!(inner.join("data.txt").exists());
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn write_grants_allow_changes_below_them() {
+    let d = temp_dir("write");
+    let inner = d.join("inner");
+    let mut vm = Vm::builder()
+        .allow_write_dir(&inner)
+        .capture_stdout()
+        .build();
+    let src = format!(
+        "package main\nimport (\"fmt\"; \"os\")\nfunc main() {{\n\
+         dir := {:?}\n\
+         fmt.Println(os.MkdirAll(dir+\"/a/b\", 0755))\n\
+         fmt.Println(os.WriteFile(dir+\"/a/b/f.txt\", []byte(\"new\"), 0644))\n\
+         b, err := os.ReadFile(dir + \"/a/b/f.txt\")\n\
+         fmt.Println(string(b), err)\n\
+         fmt.Println(os.Rename(dir+\"/a/b/f.txt\", dir+\"/g.txt\"))\n\
+         fmt.Println(os.Rename(dir+\"/g.txt\", dir+\"/../g.txt\") != nil)\n\
+         fmt.Println(os.RemoveAll(dir + \"/a\"))\n\
+         fmt.Println(os.Remove(dir+\"/../outside.txt\") != nil)\n}}\n",
+        inner.display().to_string()
+    );
+    vm.run(&src).unwrap();
+    assert_eq!(
+        vm.take_stdout(),
+        "<nil>\n<nil>\nnew <nil>\n<nil>\ntrue\n<nil>\ntrue\n"
+    );
+    assert_eq!(std::fs::read_to_string(inner.join("g.txt")).unwrap(), "new");
+    assert!(d.join("outside.txt").exists());
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn environment_needs_its_grant() {
+    let src = "package main\nimport (\"fmt\"; \"os\")\nfunc main() {\n\
+               _, ok := os.LookupEnv(\"PATH\")\n\
+               fmt.Println(os.Getenv(\"PATH\") != \"\", ok, len(os.Environ()) > 0)\n\
+               fmt.Println(os.Setenv(\"GOSUB_X\", \"1\"), os.Getenv(\"GOSUB_X\"))\n}\n";
+    let mut vm = Vm::builder().allow_package("os").capture_stdout().build();
+    vm.run(src).unwrap();
+    assert_eq!(
+        vm.take_stdout(),
+        "false false false\nsetenv: operation not permitted \n"
+    );
+    let mut vm = Vm::builder().allow_env().capture_stdout().build();
+    vm.run(src).unwrap();
+    assert_eq!(vm.take_stdout(), "true true true\n<nil> 1\n");
+    // The script changed its own copy, never the host's environment.
+    assert!(std::env::var("GOSUB_X").is_err());
+}
+
+#[test]
+fn stdin_is_what_the_host_gives() {
+    let src = "package main\nimport (\"bufio\"; \"fmt\"; \"os\")\nfunc main() {\n\
+               s := bufio.NewScanner(os.Stdin)\n\
+               for s.Scan() { fmt.Printf(\"[%s]\", s.Text()) }\n}\n";
+    let mut vm = Vm::builder()
+        .allow_package("os")
+        .stdin(std::io::Cursor::new(b"one\ntwo\n".to_vec()))
+        .capture_stdout()
+        .build();
+    vm.run(src).unwrap();
+    assert_eq!(vm.take_stdout(), "[one][two]");
+    // Without one, stdin is empty.
+    let mut vm = Vm::builder().allow_package("os").capture_stdout().build();
+    vm.run(src).unwrap();
+    assert_eq!(vm.take_stdout(), "");
 }
 
 #[test]
@@ -466,10 +607,10 @@ fn rust_structs_convert_through_go_struct() {
 }
 
 /// Package time reads the host's time zone data (the TZ variable, zoneinfo files) only when
-/// the embedder also allows package os: with "time" alone, Local is UTC and LoadLocation
-/// knows no zone files, whatever the host has.
+/// the embedder grants a read of the zoneinfo directory: with "time" alone, Local is UTC
+/// and LoadLocation knows no zone files, whatever the host has.
 #[test]
-fn time_zone_files_need_the_os_grant() {
+fn time_zone_files_need_a_read_grant() {
     let src = r#"package main
 import ("fmt"; "time")
 func main() {
@@ -488,11 +629,22 @@ func main() {
     // Without "time" itself, the package cannot be imported at all.
     let mut none = vm();
     assert!(none.run(src).is_err());
-    // With os too, the host's zoneinfo files are read (where the host has them).
+    // With os allowed but no grant, still nothing is read.
+    let mut os_only = Vm::builder()
+        .allow_package("time")
+        .allow_package("os")
+        .capture_stdout()
+        .build();
+    os_only.run(src).unwrap();
+    assert!(os_only
+        .take_stdout()
+        .starts_with("unknown time zone America/New_York\n"));
+    // With a read grant on the zoneinfo directory, the host's files are read (where the
+    // host has them).
     if std::path::Path::new("/usr/share/zoneinfo/America/New_York").exists() {
         let mut granted = Vm::builder()
             .allow_package("time")
-            .allow_package("os")
+            .allow_read_dir("/usr/share/zoneinfo")
             .capture_stdout()
             .build();
         granted.run(src).unwrap();

@@ -6,6 +6,8 @@
 #       Build and run every tests/programs/*.go (or only the files given) with
 #       real Go, normalize the transcript, and compare it with the insta
 #       snapshot tests/snapshots/programs__NAME.snap (normalized the same way).
+#       A program reads its sibling NAME.stdin on standard input when there
+#       is one, else /dev/null (tests/programs.rs feeds gosub the same).
 #       Prints `ok NAME` / `DIFF NAME` (+ unified diff, `-` = snapshot,
 #       `+` = Go) / `skip NAME (no snapshot)`, then
 #       `N passed, M failed, K skipped`.  Exit status is non-zero when a
@@ -111,13 +113,15 @@ run_one() {
     local src=$1 out=$2
     local name; name=$(basename "$src" .go)
     local bin="$out/bin/$name" so="$out/$name.stdout" se="$out/$name.stderr" rc
+    local in=/dev/null
+    if [ -f "$programs_dir/$name.stdin" ]; then in="$programs_dir/$name.stdin"; fi
     cd "$programs_dir" || exit 1
     if "$GO" build -o "$bin" "./$name.go" >"$so" 2>"$se"; then
         : >"$so"
         if command -v timeout >/dev/null 2>&1; then
-            timeout "${ORACLE_TIMEOUT:-120}" "$bin" </dev/null >"$so" 2>"$se"; rc=$?
+            timeout "${ORACLE_TIMEOUT:-120}" "$bin" <"$in" >"$so" 2>"$se"; rc=$?
         else
-            "$bin" </dev/null >"$so" 2>"$se"; rc=$?
+            "$bin" <"$in" >"$so" 2>"$se"; rc=$?
         fi
         rm -f "$bin"
     else

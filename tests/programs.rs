@@ -31,7 +31,14 @@ fn known_failures(dir: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Runs one program the way `gosub run NAME.go` does from inside tests/programs.
+/// What a program reads on stdin: its sibling NAME.stdin, or nothing (tests/oracle.sh feeds
+/// the same file, or /dev/null, to real Go).
+fn stdin_of(path: &Path) -> gosub::Stdin {
+    gosub::Stdin::Bytes(std::fs::read(path.with_extension("stdin")).unwrap_or_default())
+}
+
+/// Runs one program the way `gosub run NAME.go < NAME.stdin` does from inside
+/// tests/programs.
 pub fn run_program(path: &Path) -> String {
     let name = path
         .file_name()
@@ -40,6 +47,7 @@ pub fn run_program(path: &Path) -> String {
     let src = std::fs::read_to_string(path).unwrap_or_default();
     let opts = gosub::Options {
         args: vec![name.trim_end_matches(".go").to_string()],
+        stdin: stdin_of(path),
         ..Default::default()
     };
     transcript(&gosub::run_source(name, &src, &opts))
@@ -112,6 +120,7 @@ fn generic_programs_under_gc_verify() {
         let opts = gosub::Options {
             args: vec![name.to_string()],
             heap,
+            stdin: stdin_of(f),
             ..Default::default()
         };
         let got = transcript(&gosub::run_source(&format!("{name}.go"), &src, &opts));

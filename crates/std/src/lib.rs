@@ -25,6 +25,7 @@ pub mod fmtsort;
 pub mod math;
 pub mod natives;
 pub mod os;
+pub mod os_file;
 pub mod runtime;
 pub mod sort;
 pub mod strconv;
@@ -58,13 +59,17 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
         };
     }
     Some(match path {
+        "bufio" => files_in!("bufio": "bufio.go", "scan.go"),
         "bytes" => {
             files_in!("bytes": "bytes.go", "search.go", "case.go", "buffer.go", "reader.go", "iter.go")
         }
         "cmp" => one!("cmp.go", "../go/cmp.go"),
-        "fmt" => one!("fmt.go", "../go/fmt.go"),
-        "os" => one!("os.go", "../go/os.go"),
-        "io" => one!("io.go", "../go/io/io.go"),
+        "fmt" => files_in!("fmt": "fmt.go", "scan.go", "scan_convert.go"),
+        "os" => files_in!("os": "file.go", "dir.go", "env.go", "error.go"),
+        "io/fs" => files_in!("io/fs": "fs.go", "readfile.go", "readdir.go", "stat.go", "format.go"),
+        "syscall" => one!("syscall.go", "../go/syscall/syscall.go"),
+        "internal/oserror" => one!("errors.go", "../go/internal/oserror/errors.go"),
+        "io" => files_in!("io": "io.go", "multi.go", "pipe.go"),
         "iter" => one!("iter.go", "../go/iter/iter.go"),
         "container/heap" => one!("heap.go", "../go/container/heap/heap.go"),
         "container/list" => one!("list.go", "../go/container/list/list.go"),
@@ -113,6 +118,7 @@ pub const HOST_PACKAGES: &[&str] = &["C", "os", "time"];
 /// Every standard package gosub has.
 pub const PACKAGES: &[&str] = &[
     "C",
+    "bufio",
     "bytes",
     "cmp",
     "container/heap",
@@ -121,6 +127,7 @@ pub const PACKAGES: &[&str] = &[
     "errors",
     "fmt",
     "io",
+    "io/fs",
     "iter",
     "maps",
     "math",
@@ -135,6 +142,7 @@ pub const PACKAGES: &[&str] = &[
     "strings",
     "sync",
     "sync/atomic",
+    "syscall",
     "time",
     "unicode",
     "unicode/utf16",

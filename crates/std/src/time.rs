@@ -5,10 +5,11 @@
 //! - `now` encodes an instant exactly as Go's `time.Now` does (wall clock seconds and
 //!   nanoseconds plus a monotonic reading in `wall`/`ext`), so Go code decodes it with
 //!   Go's own methods; a timer's channel receives the same encoding.
-//! - The host is reached (the TZ variable, zoneinfo files) only when the VM was granted
-//!   host access (`VmConfig::host_access`: the gosub command grants it, an embedder when
-//!   it allows package os). Without it, `getenv` finds nothing and `readFile` finds no
-//!   file, so Local is UTC and LoadLocation knows only "UTC", "" and "Local".
+//! - The host is reached (the TZ variable, zoneinfo files) only as the VM's capabilities
+//!   allow (`gosub_vm::caps`: the gosub command grants everything, an embedder what it
+//!   asks for): `getenv` needs `env`, `readFile` a read grant covering the file. Without
+//!   them, `getenv` finds nothing and `readFile` finds no file, so Local is UTC and
+//!   LoadLocation knows only "UTC", "" and "Local".
 
 use crate::natives::native;
 use gosub_vm::timers::TimerKind;
@@ -103,10 +104,10 @@ pub fn register(r: &mut NativeRegistry) {
         let pending = gosub_vm::timers::stop(a.vm, id as u64);
         a.ret_bool(pending)?;
     });
-    // getenv(key string) (value string, found bool): only with host access.
+    // getenv(key string) (value string, found bool): only with the env capability.
     native!(r, "time.getenv", |a| {
         let k = a.string()?;
-        let v = if a.vm.config.host_access {
+        let v = if a.vm.config.caps.has(gosub_vm::caps::ENV) {
             std::env::var_os(String::from_utf8_lossy(&k).as_ref())
         } else {
             None
@@ -117,11 +118,15 @@ pub fn register(r: &mut NativeRegistry) {
         a.ret_bool(found)?;
     });
     // readFile(name string) (data string, err string, notExist bool): a zoneinfo file,
-    // only with host access (else every file is missing).
+    // only where a read grant covers it (else every file is missing).
     native!(r, "time.readFile", |a| {
         let name = a.string()?;
         let name = String::from_utf8_lossy(&name).into_owned();
-        let (data, err, missing) = if !a.vm.config.host_access {
+        let granted =
+            a.vm.config
+                .caps
+                .check_path(std::path::Path::new(&name), false);
+        let (data, err, missing) = if !granted {
             (Vec::new(), String::new(), true)
         } else {
             read_file(&name)

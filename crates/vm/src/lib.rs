@@ -30,6 +30,7 @@
 
 pub mod args;
 pub mod call;
+pub mod caps;
 pub mod chan;
 pub mod cmem;
 pub mod complex;

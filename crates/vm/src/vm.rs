@@ -24,10 +24,8 @@ pub struct VmConfig {
     pub args: Vec<String>,
     /// Budget of loop iterations and calls (backward jumps + calls); None = unlimited.
     pub fuel: Option<u64>,
-    /// May natives read the host's environment and files beyond what package os offers
-    /// (package time's TZ variable and zoneinfo files)? The gosub command grants it; an
-    /// embedder grants it by allowing package os.
-    pub host_access: bool,
+    /// What the program may reach outside the VM (files, environment, exit).
+    pub caps: crate::caps::Capabilities,
 }
 
 impl Default for VmConfig {
@@ -37,7 +35,7 @@ impl Default for VmConfig {
             max_stack: 1 << 30,
             args: vec!["prog".into()],
             fuel: None,
-            host_access: false,
+            caps: crate::caps::Capabilities::all(),
         }
     }
 }
@@ -112,6 +110,11 @@ pub struct Vm {
     pub panics: Vec<PanicRec>,
     pub stdout: Box<dyn Write + Send>,
     pub stderr: Box<dyn Write + Send>,
+    /// What os.Stdin reads (default: nothing, EOF at once; the CLI gives the process's).
+    pub stdin: Box<dyn std::io::Read + Send>,
+    /// State kept by natives for the run, one value per type (e.g. package os's open
+    /// files): see `ext_mut`.
+    pub ext: Vec<Box<dyn std::any::Any + Send>>,
     pub gc_epoch: u64,
     pub map_gctypes: HashMap<u32, GcTypeId>,
     pub config: VmConfig,
@@ -166,6 +169,20 @@ pub struct Vm {
 }
 
 impl Vm {
+    /// The natives' state of type `T` for this run, created (`Default`) on first use.
+    pub fn ext_mut<T: std::any::Any + Send + Default>(&mut self) -> &mut T {
+        let i = match self.ext.iter().position(|b| b.is::<T>()) {
+            Some(i) => i,
+            None => {
+                self.ext.push(Box::new(T::default()));
+                self.ext.len() - 1
+            }
+        };
+        self.ext[i]
+            .downcast_mut::<T>()
+            .expect("the type was just checked")
+    }
+
     /// Loads a compiled program: registers GC types, places constants and globals.
     pub fn new(prog: Program, natives: &NativeRegistry, config: VmConfig) -> Result<Vm, VmError> {
         let oom = |_| VmError::Load("cannot reserve the VM's address space".into());
@@ -236,6 +253,8 @@ impl Vm {
             panics: Vec::new(),
             stdout: Box::new(std::io::BufWriter::new(std::io::stdout())),
             stderr: Box::new(std::io::stderr()),
+            stdin: Box::new(std::io::empty()),
+            ext: Vec::new(),
             gc_epoch: 0,
             map_gctypes: HashMap::new(),
             config,

@@ -149,6 +149,7 @@ fn real_main(args: &[String]) -> i32 {
                         1 << 16,
                         std::io::stdout(),
                     ));
+                    opts.stdin = gosub::Stdin::Process;
                     gosub::run_compiled(compiled, &opts, out, Box::new(std::io::stderr()))
                 }
             }

@@ -9,8 +9,11 @@
 // recovered in the coroutine and raised again by the next or stop call that resumed it.
 //
 // Invariants: at most one of the caller and the coroutine runs at a time; `done` is set
-// once seq can no longer be resumed, and then next returns the zero value and false.
+// once seq can no longer be resumed, and then next returns the zero value and false; the
+// goroutine has ended when the resume that saw seq return comes back.
 package iter
+
+import "runtime"
 
 type Seq[V any] func(yield func(V) bool)
 
@@ -18,9 +21,10 @@ type Seq2[K, V any] func(yield func(K, V) bool)
 
 // coro is a coroutine running f; resume and yield transfer control.
 type coro struct {
-	in, out chan struct{}
-	started bool
-	f       func(c *coro)
+	in, out  chan struct{}
+	started  bool
+	finished bool
+	f        func(c *coro)
 }
 
 func newcoro(f func(c *coro)) *coro {
@@ -34,11 +38,17 @@ func (c *coro) resume() {
 		go func() {
 			<-c.in
 			c.f(c)
+			c.finished = true
 			c.out <- struct{}{}
 		}()
 	}
 	c.in <- struct{}{}
 	<-c.out
+	if c.finished {
+		// Let the coroutine's goroutine end now, as Go's coroutine switch does, so that
+		// runtime.NumGoroutine does not depend on when the scheduler next switches.
+		runtime.Gosched()
+	}
 }
 
 // yield hands control back to the caller until the next resume (the coroutine's side).

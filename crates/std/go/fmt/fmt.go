@@ -1,5 +1,7 @@
 // Package fmt: formatted I/O. The formatting engine is native (crates/std/src/fmt.rs);
-// these declarations give its Go signatures.
+// these declarations give its Go signatures; Fprint* write the formatted text with one
+// io.WriteString and return its result, as Go's. Scanning is in scan.go and
+// scan_convert.go.
 package fmt
 
 import (
@@ -58,21 +60,33 @@ func Println(a ...any) (n int, err error) {
 }
 
 func Fprintf(w io.Writer, format string, a ...any) (n int, err error) {
-	s := Sprintf(format, a...)
-	w.Write([]byte(s))
-	return len(s), nil
+	return io.WriteString(w, Sprintf(format, a...))
 }
 
 func Fprint(w io.Writer, a ...any) (n int, err error) {
-	s := Sprint(a...)
-	w.Write([]byte(s))
-	return len(s), nil
+	return io.WriteString(w, Sprint(a...))
 }
 
 func Fprintln(w io.Writer, a ...any) (n int, err error) {
-	s := Sprintln(a...)
-	w.Write([]byte(s))
-	return len(s), nil
+	return io.WriteString(w, Sprintln(a...))
+}
+
+// Append formats using the default formats for its operands, appends the result to the
+// byte slice, and returns the updated slice.
+func Append(b []byte, a ...any) []byte {
+	return append(b, Sprint(a...)...)
+}
+
+// Appendf formats according to a format specifier, appends the result to the byte
+// slice, and returns the updated slice.
+func Appendf(b []byte, format string, a ...any) []byte {
+	return append(b, Sprintf(format, a...)...)
+}
+
+// Appendln formats using the default formats for its operands, appends the result to
+// the byte slice, and returns the updated slice.
+func Appendln(b []byte, a ...any) []byte {
+	return append(b, Sprintln(a...)...)
 }
 
 // wrapped returns the indices of the arguments %w verbs refer to (native).
