@@ -8,6 +8,8 @@ import (
 	"errors"
 	"io"
 	"os"
+	"strconv"
+	"unicode/utf8"
 )
 
 type Stringer interface {
@@ -120,4 +122,27 @@ func Errorf(format string, a ...any) error {
 		return &wrapError{msg: s, err: errs[0]}
 	}
 	return &wrapErrors{msg: s, errs: errs}
+}
+
+// FormatString returns a string representing the fully qualified formatting directive
+// captured by the State, followed by the argument verb. (State does not itself contain the
+// verb.) The result has a leading percent sign followed by any flags, the width, and the
+// precision. Missing flags, width, and precision are omitted. (Go 1.20; as Go writes it.)
+func FormatString(state State, verb rune) string {
+	var tmp [16]byte // Use a local buffer.
+	b := append(tmp[:0], '%')
+	for _, c := range " +-#0" { // All known flags
+		if state.Flag(int(c)) { // The argument is an int for historical reasons.
+			b = append(b, byte(c))
+		}
+	}
+	if w, ok := state.Width(); ok {
+		b = strconv.AppendInt(b, int64(w), 10)
+	}
+	if p, ok := state.Precision(); ok {
+		b = append(b, '.')
+		b = strconv.AppendInt(b, int64(p), 10)
+	}
+	b = utf8.AppendRune(b, verb)
+	return string(b)
 }
