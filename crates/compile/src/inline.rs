@@ -67,13 +67,7 @@ impl<'a> Gen<'a> {
         if ellipsis || sig.variadic || args.len() != sig.params.len() || sig.results.len() != 1 {
             return None;
         }
-        let params: Vec<Option<ObjId>> = fd
-            .sig
-            .params
-            .iter()
-            .flat_map(|f| f.names.iter())
-            .map(|n| self.p.info.defs.get(&n.id).copied())
-            .collect();
+        let params = self.param_objs(fd);
         if params.len() != args.len() {
             return None;
         }
@@ -150,13 +144,7 @@ impl<'a> Gen<'a> {
         if sig.variadic || sig.results.len() != 1 || !self.scalar(sig.results[0]) {
             return None;
         }
-        let params: Vec<ObjId> = fd
-            .sig
-            .params
-            .iter()
-            .flat_map(|f| f.names.iter())
-            .filter_map(|n| self.p.info.defs.get(&n.id).copied())
-            .collect();
+        let params: Vec<ObjId> = self.param_objs(fd).into_iter().flatten().collect();
         let cost = self.inline_cost(e, &params)?;
         (cost <= BUDGET).then_some(Inline::Yes { body: e, cost })
     }
@@ -210,6 +198,16 @@ impl<'a> Gen<'a> {
             }
             _ => None,
         }
+    }
+
+    /// The objects of `fd`'s parameters, in order (None for one the checker did not define).
+    fn param_objs(&self, fd: &ast::FuncDecl) -> Vec<Option<ObjId>> {
+        fd.sig
+            .params
+            .iter()
+            .flat_map(|f| f.names.iter())
+            .map(|n| self.p.info.defs.get(&n.id).copied())
+            .collect()
     }
 
     /// The function a call's `fun` names statically (`F`, `pkg.F`, `F[int]`), if any.
