@@ -24,6 +24,7 @@ pub mod fmtsort;
 pub mod math;
 pub mod natives;
 pub mod os;
+pub mod rand;
 pub mod runtime;
 pub mod sort;
 pub mod strconv;
@@ -78,6 +79,8 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
             "atan2.go", "atanh.go", "exp.go", "log10.go", "log1p.go", "pow.go", "frexp.go",
             "ldexp.go", "modf.go", "cbrt.go"),
         "math/bits" => files_in!("math/bits": "bits.go", "bits_tables.go", "bits_errors.go"),
+        "math/rand/v2" => files_in!("math/rand/v2": "rand.go", "chacha8.go", "pcg.go", "exp.go",
+            "normal.go", "zipf.go", "internal.go"),
         "math/cmplx" => files_in!("math/cmplx": "abs.go", "asin.go", "conj.go", "exp.go",
             "isinf.go", "isnan.go", "log.go", "phase.go", "polar.go", "pow.go", "rect.go",
             "sin.go", "sqrt.go", "tan.go"),
@@ -121,6 +124,7 @@ pub const PACKAGES: &[&str] = &[
     "math",
     "math/bits",
     "math/cmplx",
+    "math/rand/v2",
     "os",
     "runtime",
     "runtime/debug",
@@ -147,6 +151,7 @@ pub fn registry() -> NativeRegistry {
     bytes::register(&mut r);
     strconv::register(&mut r);
     math::register(&mut r);
+    rand::register(&mut r);
     unicode::register(&mut r);
     utf8::register(&mut r);
     sort::register(&mut r);
