@@ -256,23 +256,36 @@ func byteorder_BEAppendUint64(b []byte, v uint64) []byte {
 // clock (native, rand.rs).
 func runtimeSeed() uint64
 
-// runtimeState is the generator behind runtime_rand, seeded on first use.
-var (
-	runtimeState  chacha8rand_State
-	runtimeSeeded bool
-)
+// runtimeState is the generator behind runtime_rand: nil until first use, then a state
+// that only Next changes; a refill or the first seeding builds a new state and installs
+// it only if no other goroutine installed one meanwhile.
+var runtimeState *chacha8rand_State
 
-// runtime_rand stands in for runtime.rand: a randomly seeded ChaCha8 stream.
+// runtime_rand stands in for runtime.rand: a randomly seeded ChaCha8 stream. Go's
+// runtime keeps one per thread and refills it without preemption; here goroutines
+// switch at calls (see sync/atomic's doc.go), and Next makes none, so taking a value is
+// atomic, while seeding and refilling (which call) work on a private copy that is
+// installed by a plain pointer assignment: goroutines never see a half-made state and
+// never receive the same value.
 func runtime_rand() uint64 {
-	if !runtimeSeeded {
-		runtimeSeeded = true
-		runtimeState.Init64([4]uint64{runtimeSeed(), runtimeSeed(), runtimeSeed(), runtimeSeed()})
-	}
 	for {
-		x, ok := runtimeState.Next()
-		if ok {
+		s := runtimeState
+		if s == nil {
+			n := new(chacha8rand_State)
+			n.Init64([4]uint64{runtimeSeed(), runtimeSeed(), runtimeSeed(), runtimeSeed()})
+			if runtimeState == nil {
+				runtimeState = n
+			}
+			continue
+		}
+		if x, ok := s.Next(); ok {
 			return x
 		}
-		runtimeState.Refill()
+		n := new(chacha8rand_State)
+		*n = *s
+		n.Refill()
+		if runtimeState == s {
+			runtimeState = n
+		}
 	}
 }
