@@ -79,6 +79,10 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
             "atan2.go", "atanh.go", "exp.go", "log10.go", "log1p.go", "pow.go", "frexp.go",
             "ldexp.go", "modf.go", "cbrt.go"),
         "math/bits" => files_in!("math/bits": "bits.go", "bits_tables.go", "bits_errors.go"),
+        "math/rand" => {
+            files_in!("math/rand": "rand.go", "rng.go", "exp.go", "normal.go", "zipf.go",
+            "internal.go")
+        }
         "math/rand/v2" => files_in!("math/rand/v2": "rand.go", "chacha8.go", "pcg.go", "exp.go",
             "normal.go", "zipf.go", "internal.go"),
         "math/cmplx" => files_in!("math/cmplx": "abs.go", "asin.go", "conj.go", "exp.go",
@@ -124,6 +128,7 @@ pub const PACKAGES: &[&str] = &[
     "math",
     "math/bits",
     "math/cmplx",
+    "math/rand",
     "math/rand/v2",
     "os",
     "runtime",
