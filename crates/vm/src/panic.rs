@@ -52,9 +52,18 @@ fn capture_traceback(vm: &mut Vm) {
 }
 
 /// `recover()`: the current panic's value if called directly by a deferred call run by the
-/// panic, else nil.
+/// panic, else nil. Compiler-made wrappers (`Function::wrapper`) between the deferred call
+/// and the function calling recover do not count, as in Go: `defer t.M()` runs M through
+/// a bound method thunk, and M may recover.
 pub fn recover(vm: &mut Vm) -> (u64, u64) {
-    if vm.cur_kind != CallKind::DeferredPanic {
+    let mut kind = vm.cur_kind;
+    for ci in vm.frames.iter().rev() {
+        if kind != CallKind::Normal || !vm.prog.funcs[ci.func as usize].wrapper {
+            break;
+        }
+        kind = ci.kind;
+    }
+    if kind != CallKind::DeferredPanic {
         return (0, 0);
     }
     let Some(top) = vm.panics.last_mut() else {
