@@ -100,6 +100,7 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
         "runtime/debug" => one!("debug.go", "../go/runtime/debug/debug.go"),
         "sync" => files_in!("sync": "sync.go", "cond.go", "map.go", "pool.go", "oncefunc.go"),
         "sync/atomic" => files_in!("sync/atomic": "doc.go", "types.go", "value.go"),
+        "text/tabwriter" => one!("tabwriter.go", "../go/text/tabwriter/tabwriter.go"),
         "time" => one!("time.go", "../go/time/time.go"),
         // cgo's pseudo-package, emulated (go/C/C.go, natives in cgo.rs).
         "C" => one!("C.go", "../go/C/C.go"),
@@ -139,6 +140,7 @@ pub const PACKAGES: &[&str] = &[
     "strings",
     "sync",
     "sync/atomic",
+    "text/tabwriter",
     "time",
     "unicode",
     "unicode/utf16",
