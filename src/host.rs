@@ -456,7 +456,7 @@ impl HostEntry {
 
 /// The Go source of host package `pkg`.
 pub(crate) fn package_source(pkg: &str, entries: &[HostEntry]) -> String {
-    let short = pkg.rsplit('/').next().unwrap_or(pkg);
+    let short = gosub_syntax::import_name(pkg);
     let mut s = format!(
         "// Host functions registered by the embedding program.\npackage {}\n",
         short

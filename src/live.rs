@@ -366,7 +366,7 @@ impl Live {
         for i in self.imports.iter().chain(inp.imports.iter()) {
             let name =
                 i.0.clone()
-                    .unwrap_or_else(|| i.1.rsplit('/').next().unwrap_or(&i.1).to_string());
+                    .unwrap_or_else(|| gosub_syntax::import_name(&i.1).to_string());
             let mentioned = name == "." || name == "_" || mentions(&text, &name);
             if (mentioned || inp.imports.contains(i)) && !out.contains(i) {
                 out.push(i.clone());
@@ -639,7 +639,7 @@ impl Live {
         for (alias, path) in &self.imports {
             match alias {
                 Some(a) => out.push(a.clone()),
-                None => out.push(path.rsplit('/').next().unwrap_or(path).to_string()),
+                None => out.push(gosub_syntax::import_name(path).to_string()),
             }
         }
         out.sort();

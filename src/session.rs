@@ -211,9 +211,9 @@ pub fn implicit_imports(
         if path == "C" {
             continue;
         }
-        let name = path.rsplit('/').next().unwrap_or(path);
+        let name = gosub_syntax::import_name(path);
         let already = have.iter().any(|(a, p)| {
-            p == path || a.as_deref() == Some(name) || p.rsplit('/').next() == Some(name)
+            p == path || a.as_deref() == Some(name) || gosub_syntax::import_name(p) == name
         });
         if already || out.iter().any(|p: &String| p == path) {
             continue;

@@ -822,4 +822,8 @@ pub struct Function {
     /// Where the return epilogue starts: the VM resumes here after each deferred call and
     /// after a recovered panic.
     pub epilogue: u32,
+    /// A compiler-made wrapper that only forwards a call (a bound method value's `-fm`
+    /// thunk, an interface method thunk, an itab wrapper): transparent to `recover` as gc's
+    /// wrappers are, so `defer t.M()` lets M recover.
+    pub wrapper: bool,
 }

@@ -725,6 +725,7 @@ pub fn compile_iface_wrapper(
     }
     g.emit(Op::Ret);
     g.end_fn(idx);
+    g.out.funcs[idx as usize].wrapper = true;
 }
 
 /// Compiles the function of an interface method value (`bound`: the interface is the
@@ -771,6 +772,7 @@ pub fn compile_iface_thunk(g: &mut Gen, idx: u32, index: usize, sig_t: TypeId, b
     }
     g.emit(Op::Ret);
     g.end_fn(idx);
+    g.out.funcs[idx as usize].wrapper = true;
 }
 
 /// Compiles an interface-call wrapper: its first parameter is an interface data word.
@@ -870,6 +872,7 @@ pub fn compile_wrapper(
     }
     g.emit(Op::Ret);
     g.end_fn(idx);
+    g.out.funcs[idx as usize].wrapper = true;
 }
 
 /// Lays out a generated function's parameters and results as slots (in order) and records
@@ -918,4 +921,5 @@ pub fn compile_thunk(g: &mut Gen, idx: u32, target: u32, method: ObjId) {
     }
     g.emit(Op::Ret);
     g.end_fn(idx);
+    g.out.funcs[idx as usize].wrapper = true;
 }

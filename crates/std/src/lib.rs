@@ -26,6 +26,7 @@ pub mod math;
 pub mod natives;
 pub mod os;
 pub mod os_file;
+pub mod rand;
 pub mod runtime;
 pub mod sort;
 pub mod strconv;
@@ -86,6 +87,12 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
             "gamma.go", "lgamma.go", "j0.go", "j1.go", "jn.go", "logb.go", "nextafter.go", "pow10.go",
             "remainder.go"),
         "math/bits" => files_in!("math/bits": "bits.go", "bits_tables.go", "bits_errors.go"),
+        "math/rand" => {
+            files_in!("math/rand": "rand.go", "rng.go", "exp.go", "normal.go", "zipf.go",
+            "internal.go")
+        }
+        "math/rand/v2" => files_in!("math/rand/v2": "rand.go", "chacha8.go", "pcg.go", "exp.go",
+            "normal.go", "zipf.go", "internal.go"),
         "math/cmplx" => files_in!("math/cmplx": "abs.go", "asin.go", "conj.go", "exp.go",
             "isinf.go", "isnan.go", "log.go", "phase.go", "polar.go", "pow.go", "rect.go",
             "sin.go", "sqrt.go", "tan.go"),
@@ -101,6 +108,7 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
         "runtime/debug" => one!("debug.go", "../go/runtime/debug/debug.go"),
         "sync" => files_in!("sync": "sync.go", "cond.go", "map.go", "pool.go", "oncefunc.go"),
         "sync/atomic" => files_in!("sync/atomic": "doc.go", "types.go", "value.go"),
+        "text/tabwriter" => one!("tabwriter.go", "../go/text/tabwriter/tabwriter.go"),
         "time" => {
             files_in!("time": "time.go", "duration.go", "format.go", "format_rfc3339.go", "parse.go", "zone.go", "zoneinfo_read.go", "marshal.go", "sleep.go")
         }
@@ -133,6 +141,8 @@ pub const PACKAGES: &[&str] = &[
     "math",
     "math/bits",
     "math/cmplx",
+    "math/rand",
+    "math/rand/v2",
     "os",
     "runtime",
     "runtime/debug",
@@ -143,6 +153,7 @@ pub const PACKAGES: &[&str] = &[
     "sync",
     "sync/atomic",
     "syscall",
+    "text/tabwriter",
     "time",
     "unicode",
     "unicode/utf16",
@@ -161,6 +172,7 @@ pub fn registry() -> NativeRegistry {
     bytes::register(&mut r);
     strconv::register(&mut r);
     math::register(&mut r);
+    rand::register(&mut r);
     unicode::register(&mut r);
     utf8::register(&mut r);
     sort::register(&mut r);

@@ -4,7 +4,7 @@
 //! results after them, as a Go function would). Each package's natives live in the file
 //! named for it (`os.rs`, `strings.rs`, `bytes.rs`, `strconv.rs`, `math.rs`, `unicode.rs`,
 //! `utf8.rs` for unicode/utf8, `time.rs`, `sort.rs`, `errors.rs`, `sync.rs`, `runtime.rs`,
-//! `fmt.rs`, `cgo.rs`).
+//! `fmt.rs`, `cgo.rs`, `rand.rs` for math/rand and math/rand/v2).
 //!
 //! Invariant: a native returns `Ok` after writing all its results, or a `Trap` (a Go panic,
 //! a fatal error, an exit, or a scheduler request) without touching them further.

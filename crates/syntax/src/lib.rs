@@ -36,6 +36,23 @@ pub use ids::assign_func_decl;
 pub use parser::{parse_expr, parse_file, parse_stmts};
 pub use source::{Diagnostic, SourceFile, SourceMap};
 
+/// The name a package imported by `path` is known by when its package clause is not at
+/// hand: the last element of the path, or the one before a major-version suffix `vN`
+/// (`math/rand/v2` is package `rand`), as Go's tools assume. Every standard package
+/// gosub has is named so.
+pub fn import_name(path: &str) -> &str {
+    let mut it = path.rsplit('/');
+    let last = it.next().unwrap_or(path);
+    let is_version = last.len() > 1
+        && last.starts_with('v')
+        && last[1..].bytes().all(|b| b.is_ascii_digit())
+        && !last[1..].starts_with('0');
+    match it.next() {
+        Some(prev) if is_version => prev,
+        _ => last,
+    }
+}
+
 /// How strictly to parse.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ParseMode {
@@ -43,4 +60,17 @@ pub struct ParseMode {
     /// moving it to the file's imports and recording it in `File::misplaced_imports`.
     /// When false such an import is gc's syntax error.
     pub lenient_imports: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn import_names() {
+        assert_eq!(super::import_name("fmt"), "fmt");
+        assert_eq!(super::import_name("unicode/utf8"), "utf8");
+        assert_eq!(super::import_name("math/rand/v2"), "rand");
+        assert_eq!(super::import_name("v2"), "v2");
+        assert_eq!(super::import_name("a/v0"), "v0");
+        assert_eq!(super::import_name("a/vx"), "vx");
+    }
 }

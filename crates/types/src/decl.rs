@@ -14,7 +14,7 @@ impl<'a> Checker<'a> {
             .files
             .first()
             .map(|f| f.package.name.clone())
-            .unwrap_or_else(|| src.path.rsplit('/').next().unwrap_or("main").to_string());
+            .unwrap_or_else(|| gosub_syntax::import_name(&src.path).to_string());
         self.pkgs.push(PkgState {
             path: src.path.clone(),
             name,

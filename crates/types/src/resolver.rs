@@ -519,12 +519,13 @@ impl<'a> Checker<'a> {
                     continue;
                 }
                 if !self.used_imports.contains(&o) {
+                    // types2 names the binding when it is not the path's last element
+                    // (a renamed import, or `rand` for "math/rand/v2").
                     let last = imp.path.rsplit('/').next().unwrap_or(&imp.path);
-                    let msg = match &imp.name {
-                        Some(n) if n.name != last => {
-                            format!("\"{}\" imported as {} and not used", imp.path, n.name)
-                        }
-                        _ => format!("\"{}\" imported and not used", imp.path),
+                    let msg = if bind != last {
+                        format!("\"{}\" imported as {} and not used", imp.path, bind)
+                    } else {
+                        format!("\"{}\" imported and not used", imp.path)
                     };
                     list.push((imp.span.lo, msg));
                 }

@@ -522,7 +522,7 @@ impl TypeTable {
             TypeKind::Named(n) => {
                 let nt = &self.named[n.0 as usize];
                 if !nt.pkg.is_empty() && (st.qualify_main || nt.pkg != "main") {
-                    let short = nt.pkg.rsplit('/').next().unwrap_or(&nt.pkg);
+                    let short = gosub_syntax::import_name(&nt.pkg);
                     s.push_str(short);
                     s.push('.');
                 }

@@ -5,7 +5,8 @@
 //! data word is held by a heap handle so collections during deferred calls keep it valid.
 //! Unwinding runs the deferred calls of the panicking frame and then of each caller, as
 //! `CallKind::DeferredPanic` calls; when one of them recovers, its frame returns normally
-//! through its epilogue.
+//! through its epilogue, and the recovered panic leaves the chain with every older one a
+//! newer panic aborted (`PanicRec::defer_depth`).
 
 use crate::error::{Trap, VmError};
 use crate::frame::CallKind;
@@ -35,7 +36,7 @@ pub fn go_panic(vm: &mut Vm, itab: u64, data: u64) -> Trap {
         recovered: false,
         runtime_msg: None,
         repanicked: false,
-        aborted: false,
+        defer_depth: 0,
         goexit: false,
     });
     Trap::Unwind
@@ -62,16 +63,25 @@ pub fn goexit(vm: &mut Vm) -> Trap {
         recovered: false,
         runtime_msg: None,
         repanicked: false,
-        aborted: false,
+        defer_depth: 0,
         goexit: true,
     });
     Trap::Unwind
 }
 
 /// `recover()`: the current panic's value if called directly by a deferred call run by the
-/// panic, else nil (also during `runtime.Goexit`).
+/// panic, else nil (also during `runtime.Goexit`). Compiler-made wrappers
+/// (`Function::wrapper`) between the deferred call and the function calling recover do not
+/// count, as in Go: `defer t.M()` runs M through a bound method thunk, and M may recover.
 pub fn recover(vm: &mut Vm) -> (u64, u64) {
-    if vm.cur_kind != CallKind::DeferredPanic {
+    let mut kind = vm.cur_kind;
+    for ci in vm.frames.iter().rev() {
+        if kind != CallKind::Normal || !vm.prog.funcs[ci.func as usize].wrapper {
+            break;
+        }
+        kind = ci.kind;
+    }
+    if kind != CallKind::DeferredPanic {
         return (0, 0);
     }
     let Some(top) = vm.panics.last_mut() else {
@@ -91,11 +101,16 @@ pub fn recover(vm: &mut Vm) -> (u64, u64) {
 pub fn after_deferred_in_panic(vm: &mut Vm) -> bool {
     match vm.panics.last() {
         Some(p) if p.recovered => {
-            // The recovered panic (and any it aborted) is over.
-            while let Some(p) = vm.panics.pop() {
+            // The recovered panic is over, and so is every older one whose deferred call
+            // was at this call's depth or deeper: a newer panic unwound through that call
+            // (as when a deferred function recovers and panics anew), so it was aborted.
+            let depth = p.defer_depth;
+            if let Some(p) = vm.panics.pop() {
                 vm.heap.drop_handle(p.data);
-                if !p.aborted {
-                    break;
+            }
+            while vm.panics.last().is_some_and(|p| p.defer_depth >= depth) {
+                if let Some(p) = vm.panics.pop() {
+                    vm.heap.drop_handle(p.data);
                 }
             }
             vm.traceback.clear();
@@ -118,7 +133,7 @@ fn runtime_panic(vm: &mut Vm, msg: String, runtime: bool) -> Trap {
         recovered: false,
         runtime_msg: Some(msg),
         repanicked: false,
-        aborted: false,
+        defer_depth: 0,
         goexit: false,
     });
     Trap::Unwind
@@ -249,6 +264,9 @@ fn unwind(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos) -> Result<(), VmError
                             kind: CallKind::DeferredPanic,
                         };
                         vm.cur_kind = CallKind::DeferredPanic;
+                        if let Some(p) = vm.panics.last_mut() {
+                            p.defer_depth = vm.frames.len();
+                        }
                         return Ok(());
                     }
                     Err(t) => return Err(fatal_for(vm, t)),

@@ -87,8 +87,11 @@ pub struct PanicRec {
     pub runtime_msg: Option<String>,
     /// Set when this panic was recovered and then re-panicked with the same value.
     pub repanicked: bool,
-    /// Panics that were aborted by this one (printed before it).
-    pub aborted: bool,
+    /// The depth (`Vm::frames.len()`) of the deferred call this panic runs or ran last;
+    /// 0 before its first. An older panic whose deferred call is at or above the depth of
+    /// a recovering call was aborted by a newer panic unwinding through that call, and
+    /// ends with the recovered one.
+    pub defer_depth: usize,
     /// Not a panic: `runtime.Goexit` unwinding the goroutine (never recovered; the
     /// goroutine ends quietly when its last deferred call has run).
     pub goexit: bool,

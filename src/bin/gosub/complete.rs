@@ -110,7 +110,7 @@ pub fn package_path(qual: &str) -> Option<&'static str> {
         .iter()
         .copied()
         .filter(|p| gosub_std::source(p).is_some())
-        .find(|p| *p == qual || p.rsplit('/').next() == Some(qual))
+        .find(|p| *p == qual || gosub_syntax::import_name(p) == qual)
 }
 
 /// The names of the standard packages as a script refers to them (`utf8`, not
@@ -118,7 +118,7 @@ pub fn package_path(qual: &str) -> Option<&'static str> {
 pub fn package_names() -> Vec<&'static str> {
     let mut v: Vec<&str> = gosub_std::PACKAGES
         .iter()
-        .map(|p| p.rsplit('/').next().unwrap_or(p))
+        .map(|p| gosub_syntax::import_name(p))
         .filter(|n| *n != "C")
         .collect();
     v.sort();
@@ -178,7 +178,7 @@ pub fn complete(line: &str, pos: usize, session: &[String]) -> (usize, Vec<Strin
         let qual = &line[q..start - 1];
         let before_ok = q == 0 || b[q - 1] != b'.';
         let shadowed = session.iter().any(|n| n == qual)
-            && !package_names().contains(&qual.rsplit('/').next().unwrap_or(qual));
+            && !package_names().contains(&gosub_syntax::import_name(qual));
         if let (true, false, Some(path)) = (before_ok, shadowed, package_path(qual)) {
             return (start, filter(&mut package_members(path).into_iter()));
         }
