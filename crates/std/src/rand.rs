@@ -5,7 +5,8 @@
 //! Invariants: `runtimeSeed` never repeats within a process run (a counter is mixed in) and
 //! differs between runs (the standard library's per-process random hash keys, which come
 //! from the operating system, and the clock); `godebug` returns the value of the last
-//! `name=value` item of $GODEBUG, or "" when there is none, as Go's internal/godebug does.
+//! `name=value` item of $GODEBUG, or "" when there is none, as Go's internal/godebug does;
+//! the host's GODEBUG is read only with the `env` capability (else Go's defaults hold).
 
 use crate::natives::native;
 use gosub_vm::NativeRegistry;
@@ -21,7 +22,12 @@ pub fn register(r: &mut NativeRegistry) {
     });
     native!(r, "math/rand.godebug", |a| {
         let name = a.string()?;
-        let env = std::env::var("GODEBUG").unwrap_or_default();
+        // The host's environment only with the env capability (an embedder's VM sees none).
+        let env = if a.vm.config.caps.has(gosub_vm::caps::ENV) {
+            std::env::var("GODEBUG").unwrap_or_default()
+        } else {
+            String::new()
+        };
         a.ret_string(godebug_value(&env, &String::from_utf8_lossy(&name)).as_bytes())?;
     });
 }
