@@ -101,7 +101,7 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
         }
         "sort" => files_in!("sort": "sort.go", "slice.go", "search.go", "zsortfunc.go",
             "zsortinterface.go", "reflect.go"),
-        "unicode" => one!("unicode.go", "../go/unicode/unicode.go"),
+        "unicode" => files_in!("unicode": "unicode.go", "rangetable.go"),
         "unicode/utf16" => one!("utf16.go", "../go/unicode/utf16/utf16.go"),
         "unicode/utf8" => one!("utf8.go", "../go/unicode/utf8/utf8.go"),
         "runtime" => files_in!("runtime": "runtime.go", "extern.go"),
