@@ -7,12 +7,19 @@
 //! - `runtime.main` initializes packages in import order, each package's variables in the
 //!   checker's `init_order` (dependency order, spec), then its `init` functions in source
 //!   order, then calls `main.main` (or, in an eval session, the input's statement function).
+//! - A whole program skips the initializer of a package-level variable that nothing uses
+//!   when it is a map or slice literal without side effects (`unused_literal_global`), as
+//!   Go's linker drops an unreferenced map's initialization and keeps a slice literal in
+//!   its data segment: neither costs Go heap, so neither may cost gosub heap
+//!   (`unicode.Scripts` and its 162 siblings in every program that imports strings). An
+//!   eval session keeps them all: a later input may use one.
 
 use crate::bytecode::Op;
 use crate::bytecode::Reg;
 use crate::gen::{Gen, Increment};
-use gosub_syntax::ast;
-use gosub_types::{self as types, ObjId, ObjKind, TypeId};
+use gosub_syntax::ast::{self, unparen, Expr, ExprKind, UnOp};
+use gosub_types::{self as types, ObjId, ObjKind, TypeId, TypeKind};
+use std::collections::HashSet;
 
 impl Gen<'_> {
     /// Gives every package-level variable without a slot one, after the existing ones.
@@ -56,6 +63,11 @@ impl Gen<'_> {
     pub(crate) fn compile_entry(&mut self, idx: u32, inc: &Increment) {
         self.begin_fn("runtime.main".into());
         let p = self.p;
+        let used: HashSet<ObjId> = if inc.session {
+            HashSet::new()
+        } else {
+            p.info.uses.values().copied().collect()
+        };
         for (pi, pkg) in p.packages.iter().enumerate() {
             let first_init = if pi == inc.main {
                 inc.init0
@@ -74,6 +86,14 @@ impl Gen<'_> {
                 self.fs().f.cur_pos = spec.span.lo;
                 if spec.values.is_empty() {
                     continue; // globals start zeroed
+                }
+                if !inc.session
+                    && spec.values.len() == e.lhs.len()
+                    && e.lhs.iter().zip(&spec.values).all(|(o, v)| {
+                        !used.contains(o) && self.unused_literal_global(v)
+                    })
+                {
+                    continue;
                 }
                 if spec.values.len() == e.lhs.len() {
                     for (i, &o) in e.lhs.iter().enumerate() {
@@ -148,6 +168,36 @@ impl Gen<'_> {
         }
         self.emit(Op::Ret);
         self.end_fn(idx);
+    }
+
+    /// Whether `e`, the initializer of a package-level variable nothing uses, is a map or
+    /// slice literal whose evaluation has no effect but the allocation (see the header).
+    fn unused_literal_global(&self, e: &Expr) -> bool {
+        let Some(&t) = self.p.info.types.get(&e.id) else {
+            return false;
+        };
+        matches!(self.p.types.under(t), TypeKind::Map(..) | TypeKind::Slice(_))
+            && matches!(unparen(e).kind, ExprKind::CompositeLit { .. })
+            && self.effect_free(e)
+    }
+
+    /// Whether evaluating `e` can do nothing but allocate: constants, names, and composite
+    /// literals (and their addresses) of such. Map literals with constant keys cannot panic
+    /// on a duplicate key (the checker rejects those).
+    fn effect_free(&self, e: &Expr) -> bool {
+        if self.p.info.consts.contains_key(&e.id) {
+            return true;
+        }
+        match &e.kind {
+            ExprKind::Ident(_) | ExprKind::FuncLit { .. } => true,
+            ExprKind::Paren(x) => self.effect_free(x),
+            ExprKind::Unary { op: UnOp::Addr, x } => {
+                matches!(unparen(x).kind, ExprKind::CompositeLit { .. }) && self.effect_free(x)
+            }
+            ExprKind::KeyValue { key, value } => self.effect_free(key) && self.effect_free(value),
+            ExprKind::CompositeLit { elts, .. } => elts.iter().all(|x| self.effect_free(x)),
+            _ => false,
+        }
     }
 
     pub fn store_global(&mut self, o: ObjId, v: Reg, t: TypeId) {

@@ -34,6 +34,7 @@ pub mod strings;
 pub mod sync;
 pub mod time;
 pub mod unicode;
+pub mod range_tables;
 pub mod unicode_tables;
 pub mod utf8;
 
@@ -101,7 +102,7 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
         }
         "sort" => files_in!("sort": "sort.go", "slice.go", "search.go", "zsortfunc.go",
             "zsortinterface.go", "reflect.go"),
-        "unicode" => files_in!("unicode": "unicode.go", "rangetable.go"),
+        "unicode" => files_in!("unicode": "unicode.go", "rangetable.go", "tables.go"),
         "unicode/utf16" => one!("utf16.go", "../go/unicode/utf16/utf16.go"),
         "unicode/utf8" => one!("utf8.go", "../go/unicode/utf8/utf8.go"),
         "runtime" => files_in!("runtime": "runtime.go", "extern.go"),

@@ -7,8 +7,10 @@
 //! `IsPrint` is Go's own table (`gosub_syntax::isprint`, shared with quoting).
 
 use crate::natives::native;
+use crate::range_tables::TABLES;
 use crate::unicode_tables as t;
-use gosub_vm::NativeRegistry;
+use gosub_heap::Addr;
+use gosub_vm::{NativeRegistry, Trap, Vm};
 
 const MAX_RUNE: i64 = 0x10FFFF;
 
@@ -60,6 +62,92 @@ pub fn register(r: &mut NativeRegistry) {
         let v = a.int()?;
         a.ret_int(simple_fold(v))?;
     });
+    native!(r, "unicode.loadTables", |a| {
+        let p = load_tables(a.vm)?;
+        a.ret_int(p as i64)?;
+    });
+    native!(r, "unicode.loadCaseRanges", |a| {
+        let (p, n) = load_case_ranges(a.vm)?;
+        let out = a.addr(24);
+        a.vm.heap.write_u64(out, p)?;
+        a.vm.heap.write_u64(out + 8, n)?;
+        a.vm.heap.write_u64(out + 16, n)?;
+    });
+}
+
+/// Bytes of a unicode.RangeTable (R16 and R32 slice headers, LatinOffset) as on amd64, and
+/// the words of it that hold pointers.
+const RANGE_TABLE_SIZE: u64 = 56;
+const RANGE_TABLE_PTR_WORDS: [u32; 2] = [0, 3];
+
+/// Copies `bytes` into the VM's static data (outside the collected heap: never moved,
+/// freed or scanned); an empty table is a nil slice.
+fn static_data(vm: &mut Vm, bytes: &[u8]) -> Result<Addr, Trap> {
+    if bytes.is_empty() {
+        return Ok(0);
+    }
+    vm.heap.alloc_static(bytes).map_err(|_| Trap::OutOfMemory)
+}
+
+/// Builds Go's predefined RangeTables (`range_tables.rs`) as an array `[N]RangeTable` and
+/// returns its address: the Range16/Range32 entries (6 and 12 bytes, as on amd64) in static
+/// data, the tables themselves in a globals block, whose pointer words the collector
+/// scans as roots, so a program may store its own slices into a predefined table as Go
+/// allows.
+fn load_tables(vm: &mut Vm) -> Result<Addr, Trap> {
+    let n = TABLES.len() as u64;
+    let ptr_words: Vec<u32> = (0..n as u32)
+        .flat_map(|i| {
+            RANGE_TABLE_PTR_WORDS.map(|w| i * (RANGE_TABLE_SIZE / 8) as u32 + w)
+        })
+        .collect();
+    let base = vm
+        .heap
+        .globals(n * RANGE_TABLE_SIZE, &ptr_words)
+        .map_err(|_| Trap::OutOfMemory)?;
+    for (i, t) in TABLES.iter().enumerate() {
+        let r16: Vec<u8> = t
+            .r16
+            .iter()
+            .flat_map(|e| e.iter().flat_map(|v| v.to_le_bytes()))
+            .collect();
+        let r32: Vec<u8> = t
+            .r32
+            .iter()
+            .flat_map(|e| e.iter().flat_map(|v| v.to_le_bytes()))
+            .collect();
+        let p16 = static_data(vm, &r16)?;
+        let p32 = static_data(vm, &r32)?;
+        let at = base + i as u64 * RANGE_TABLE_SIZE;
+        let words = [
+            p16,
+            t.r16.len() as u64,
+            t.r16.len() as u64,
+            p32,
+            t.r32.len() as u64,
+            t.r32.len() as u64,
+            t.latin_offset as u64,
+        ];
+        for (k, w) in words.iter().enumerate() {
+            vm.heap.write_u64(at + 8 * k as u64, *w)?;
+        }
+    }
+    Ok(base)
+}
+
+/// Go's CaseRanges as a `[]CaseRange` (20-byte entries: Lo, Hi, Delta [3]rune) in static
+/// data; returns (data, length).
+fn load_case_ranges(vm: &mut Vm) -> Result<(Addr, u64), Trap> {
+    let bytes: Vec<u8> = t::CASE_RANGES
+        .iter()
+        .flat_map(|&(lo, hi, d)| {
+            [lo.to_le_bytes(), hi.to_le_bytes()]
+                .into_iter()
+                .chain(d.map(i32::to_le_bytes))
+                .flatten()
+        })
+        .collect();
+    Ok((static_data(vm, &bytes)?, t::CASE_RANGES.len() as u64))
 }
 
 /// Whether `r` lies in one of `table`'s ranges (sorted, disjoint, inclusive).

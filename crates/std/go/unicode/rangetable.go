@@ -3,9 +3,9 @@
 // license that can be found in the LICENSE file.
 
 // Range tables of package unicode: the RangeTable, Range16 and Range32 types and Is, In
-// and IsOneOf over them, as Go's letter.go and graphic.go write them, and Version. The
-// predefined tables (Letter, Latin, Han, ...) are not here yet: a program can build its
-// own tables, and the Is* functions answer from Go's tables natively.
+// and IsOneOf over them, as Go's letter.go and graphic.go write them, GraphicRanges and
+// PrintRanges, and Version. The predefined tables (Letter, Latin, Han, ...) are in
+// tables.go; the Is* functions answer from the same Go tables natively.
 //
 // Invariant: a table's R16 and R32 are sorted by Lo and do not overlap, as Go requires;
 // Is then answers exactly as Go's does (linear search up to linearMax entries, binary
@@ -42,6 +42,17 @@ type Range32 struct {
 	Lo     uint32
 	Hi     uint32
 	Stride uint32
+}
+
+// GraphicRanges defines the set of graphic characters according to Unicode.
+var GraphicRanges = []*RangeTable{
+	L, M, N, P, S, Zs,
+}
+
+// PrintRanges defines the set of printable characters according to Go.
+// ASCII space, U+0020, is handled separately.
+var PrintRanges = []*RangeTable{
+	L, M, N, P, S,
 }
 
 // linearMax is the maximum size table for linear search for non-Latin1 rune.
