@@ -262,16 +262,19 @@ func emitRangeTablesGo(g *goTables) {
 // The predefined range tables of package unicode (Unicode %s): the categories, scripts
 // and properties, Go's maps over them, and CaseRanges.
 //
-// Invariant: the tables themselves are built natively (crates/std/src/range_tables.rs) in
-// memory outside the collected heap, as Go keeps them in its data segment; tables[i] is
-// that file's TABLES[i].
+// Invariant: tables[i] is crates/std/src/range_tables.rs's TABLES[i]; the package's
+// init fills it natively, its entries in static data outside the collected heap, as Go
+// keeps its tables in its data segment. Only the variables' initializers run before
+// that, and they copy table addresses, never contents.
 
 package unicode
 
-var tables = loadTables()
+var tables [%d]RangeTable
 
-// loadTables returns the %d predefined tables, built from Go's data.
-func loadTables() *[%d]RangeTable
+func init() { loadTables(&tables) }
+
+// loadTables fills t with the predefined tables, built from Go's data.
+func loadTables(t *[%d]RangeTable)
 
 // loadCaseRanges returns Go's CaseRanges table.
 func loadCaseRanges() []CaseRange

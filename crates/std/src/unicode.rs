@@ -63,8 +63,8 @@ pub fn register(r: &mut NativeRegistry) {
         a.ret_int(simple_fold(v))?;
     });
     native!(r, "unicode.loadTables", |a| {
-        let p = load_tables(a.vm)?;
-        a.ret_int(p as i64)?;
+        let p = a.int()? as Addr;
+        load_tables(a.vm, p)?;
     });
     native!(r, "unicode.loadCaseRanges", |a| {
         let (p, n) = load_case_ranges(a.vm)?;
@@ -75,10 +75,8 @@ pub fn register(r: &mut NativeRegistry) {
     });
 }
 
-/// Bytes of a unicode.RangeTable (R16 and R32 slice headers, LatinOffset) as on amd64, and
-/// the words of it that hold pointers.
+/// Bytes of a unicode.RangeTable (R16 and R32 slice headers, LatinOffset) as on amd64.
 const RANGE_TABLE_SIZE: u64 = 56;
-const RANGE_TABLE_PTR_WORDS: [u32; 2] = [0, 3];
 
 /// Copies `bytes` into the VM's static data (outside the collected heap: never moved,
 /// freed or scanned); an empty table is a nil slice.
@@ -89,22 +87,10 @@ fn static_data(vm: &mut Vm, bytes: &[u8]) -> Result<Addr, Trap> {
     vm.heap.alloc_static(bytes).map_err(|_| Trap::OutOfMemory)
 }
 
-/// Builds Go's predefined RangeTables (`range_tables.rs`) as an array `[N]RangeTable` and
-/// returns its address: the Range16/Range32 entries (6 and 12 bytes, as on amd64) in static
-/// data, the tables themselves in a globals block, whose pointer words the collector
-/// scans as roots, so a program may store its own slices into a predefined table as Go
-/// allows.
-fn load_tables(vm: &mut Vm) -> Result<Addr, Trap> {
-    let n = TABLES.len() as u64;
-    let ptr_words: Vec<u32> = (0..n as u32)
-        .flat_map(|i| {
-            RANGE_TABLE_PTR_WORDS.map(|w| i * (RANGE_TABLE_SIZE / 8) as u32 + w)
-        })
-        .collect();
-    let base = vm
-        .heap
-        .globals(n * RANGE_TABLE_SIZE, &ptr_words)
-        .map_err(|_| Trap::OutOfMemory)?;
+/// Fills the array `[N]RangeTable` at `base` (package unicode's `tables`, a global) with
+/// Go's predefined RangeTables (`range_tables.rs`): their Range16/Range32 entries (6 and 12
+/// bytes, as on amd64) go to static data, which is never moved or scanned.
+fn load_tables(vm: &mut Vm, base: Addr) -> Result<(), Trap> {
     for (i, t) in TABLES.iter().enumerate() {
         let r16: Vec<u8> = t
             .r16
@@ -132,7 +118,7 @@ fn load_tables(vm: &mut Vm) -> Result<Addr, Trap> {
             vm.heap.write_u64(at + 8 * k as u64, *w)?;
         }
     }
-    Ok(base)
+    Ok(())
 }
 
 /// Go's CaseRanges as a `[]CaseRange` (20-byte entries: Lo, Hi, Delta [3]rune) in static
