@@ -117,14 +117,31 @@ pub struct Program {
     pub entry: u32,
     /// Fixed messages for `Op::PanicMsg`.
     pub messages: Vec<String>,
-    /// Itab of (runtime.errorString, any) used to box runtime error panics, if present.
-    pub runtime_error_itab: Option<u32>,
+    /// Itabs (with `any`) of the runtime's error types, to box runtime error panics.
+    pub runtime_errors: RuntimeErrorItabs,
     /// Itab of (string, any), for panics with plain string messages.
     pub string_itab: Option<u32>,
     /// Package-level variables, for hosts that read and write them (the embedding API).
     pub globals: Vec<GlobalVar>,
     /// Signatures of package-level functions (no methods), for hosts that call them.
     pub signatures: Vec<FuncSig>,
+}
+
+/// The itabs (dynamic type, `any`) of the types Go's runtime panics with, where the
+/// program has package runtime: each is `None` otherwise (the panic value is then a string).
+#[derive(Clone, Debug, Default)]
+pub struct RuntimeErrorItabs {
+    /// runtime.errorString: `runtime error: integer divide by zero`, nil dereference, ...
+    pub error_string: Option<u32>,
+    /// runtime.boundsError: `runtime error: index out of range`, `slice bounds out of range`.
+    pub bounds_error: Option<u32>,
+    /// runtime.plainError: runtime errors without the prefix (`assignment to entry in nil
+    /// map`, `close of closed channel`, ...).
+    pub plain_error: Option<u32>,
+    /// *runtime.TypeAssertionError: `interface conversion: ...`.
+    pub type_assertion: Option<u32>,
+    /// *runtime.PanicNilError: the value of `panic(nil)`.
+    pub panic_nil: Option<u32>,
 }
 
 /// A package-level variable: `pkg.name` lives at `offset` in the globals block.

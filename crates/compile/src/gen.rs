@@ -500,18 +500,8 @@ impl<'a> Gen<'a> {
         if self.out.string_itab.is_none() {
             self.out.string_itab = Some(self.itab(types::T_STRING, types::T_ANY));
         }
-        if self.out.runtime_error_itab.is_none() {
-            let rt_err = (0..self.p.types.kinds.len())
-                .map(|i| TypeId(i as u32))
-                .find(|&t| {
-                    self.p
-                        .types
-                        .named_of(t)
-                        .is_some_and(|n| n.pkg == "runtime" && n.name == "errorString")
-                });
-            if let Some(t) = rt_err {
-                self.out.runtime_error_itab = Some(self.itab(t, types::T_ANY));
-            }
+        if self.out.runtime_errors.error_string.is_none() {
+            self.runtime_error_itabs();
         }
         let entry = self.new_func("runtime.main".into(), 0);
         self.out.entry = entry;
@@ -528,6 +518,40 @@ impl<'a> Gen<'a> {
         } else {
             Err(std::mem::take(&mut self.errors))
         }
+    }
+
+    /// The itabs of the runtime's error types (`RuntimeErrorItabs`), when the program has
+    /// package runtime.
+    fn runtime_error_itabs(&mut self) {
+        let p = self.p;
+        let tt = &p.types;
+        let find = |name: &str, ptr: bool| {
+            let named = (0..tt.kinds.len()).map(|i| TypeId(i as u32)).find(|&t| {
+                tt.named_of(t)
+                    .is_some_and(|n| n.pkg == "runtime" && n.name == name)
+            })?;
+            if !ptr {
+                return Some(named);
+            }
+            (0..tt.kinds.len())
+                .map(|i| TypeId(i as u32))
+                .find(|&t| matches!(tt.kind(t), TypeKind::Pointer(e) if *e == named))
+        };
+        let found = [
+            find("errorString", false),
+            find("boundsError", false),
+            find("plainError", false),
+            find("TypeAssertionError", true),
+            find("PanicNilError", true),
+        ];
+        let [a, b, c, d, e] = found.map(|t| t.map(|t| self.itab(t, types::T_ANY)));
+        self.out.runtime_errors = crate::program::RuntimeErrorItabs {
+            error_string: a,
+            bounds_error: b,
+            plain_error: c,
+            type_assertion: d,
+            panic_nil: e,
+        };
     }
 
     /// Continues a compilation (an eval session's next input): `st` is the state the last

@@ -27,6 +27,7 @@ pub mod natives;
 pub mod os;
 pub mod os_file;
 pub mod rand;
+pub mod range_tables;
 pub mod runtime;
 pub mod sort;
 pub mod strconv;
@@ -34,7 +35,6 @@ pub mod strings;
 pub mod sync;
 pub mod time;
 pub mod unicode;
-pub mod range_tables;
 pub mod unicode_tables;
 pub mod utf8;
 
@@ -106,7 +106,7 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
         "unicode/utf16" => one!("utf16.go", "../go/unicode/utf16/utf16.go"),
         "unicode/utf8" => one!("utf8.go", "../go/unicode/utf8/utf8.go"),
         "runtime" => files_in!("runtime": "runtime.go", "extern.go"),
-        "runtime/debug" => one!("debug.go", "../go/runtime/debug/debug.go"),
+        "runtime/debug" => files_in!("runtime/debug": "debug.go", "mod.go"),
         "sync" => files_in!("sync": "sync.go", "cond.go", "map.go", "pool.go", "oncefunc.go"),
         "sync/atomic" => files_in!("sync/atomic": "doc.go", "types.go", "value.go"),
         "text/tabwriter" => one!("tabwriter.go", "../go/text/tabwriter/tabwriter.go"),

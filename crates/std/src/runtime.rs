@@ -121,6 +121,23 @@ pub fn register(r: &mut NativeRegistry) {
         },
     );
     r.register(
+        "runtime.GOROOT",
+        |vm: &mut Vm, fp: Addr| -> Result<(), Trap> {
+            let v = crate::os::env_lookup(vm, b"GOROOT").unwrap_or_default();
+            Args::new(vm, fp).ret_string(&v)
+        },
+    );
+    r.register(
+        "runtime/debug.SetMaxStack",
+        |vm: &mut Vm, fp: Addr| -> Result<(), Trap> {
+            let mut a = Args::new(vm, fp);
+            let n = a.int()?;
+            // A negative setting makes any stack growth overflow.
+            let old = std::mem::replace(&mut a.vm.max_stack_bytes, n.max(0) as u64);
+            a.ret_int(old as i64)
+        },
+    );
+    r.register(
         "runtime/debug.SetGCPercent",
         |vm: &mut Vm, fp: Addr| -> Result<(), Trap> {
             let mut a = Args::new(vm, fp);

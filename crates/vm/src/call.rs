@@ -15,11 +15,20 @@ use gosub_bytecode::program::Program;
 use gosub_heap::Addr;
 use std::sync::Arc;
 
+/// The end of the current goroutine's usable stack: its reserved range, or less under a
+/// smaller debug.SetMaxStack.
+#[inline]
+fn stack_limit(vm: &Vm) -> Addr {
+    vm.stack
+        .limit
+        .min(vm.stack.base.saturating_add(vm.max_stack_bytes))
+}
+
 /// Prepares a new frame for `func` at `fp`: commits stack, zeroes results and pointer words.
 pub fn enter(vm: &mut Vm, prog: &Program, func: u32, fp: Addr) -> Result<(), Trap> {
     let f = &prog.funcs[func as usize];
     let end = fp + f.frame_size as u64 + 64;
-    if end > vm.stack.limit {
+    if end > stack_limit(vm) {
         return Err(Trap::StackOverflow);
     }
     if end > vm.stack_committed {
@@ -42,7 +51,7 @@ pub fn enter(vm: &mut Vm, prog: &Program, func: u32, fp: Addr) -> Result<(), Tra
 
 /// Commits the goroutine stack up to `end` (or reports Go's stack overflow).
 pub fn grow(vm: &mut Vm, end: Addr) -> Result<(), Trap> {
-    if end > vm.stack.limit {
+    if end > stack_limit(vm) {
         return Err(Trap::StackOverflow);
     }
     vm.stack_committed = vm

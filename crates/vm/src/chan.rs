@@ -55,7 +55,7 @@ const W_BUF: u64 = 56;
 
 pub fn make(vm: &mut Vm, rtype: u32, size: i64) -> Result<Addr, Trap> {
     if !(0..=(1 << 32)).contains(&size) {
-        return Err(Trap::PanicString("makechan: size out of range".into()));
+        return Err(Trap::PlainError("makechan: size out of range".into()));
     }
     let prog = vm.prog.clone();
     let elem = prog.rtypes[rtype as usize].elem;
@@ -164,7 +164,7 @@ pub fn send(vm: &mut Vm, c: Addr, src: Addr) -> Result<Flow, Trap> {
 /// A send that does not block: true if done.
 fn try_send(vm: &mut Vm, c: Addr, src: Addr) -> Result<bool, Trap> {
     if get(vm, c, W_CLOSED)? != 0 {
-        return Err(Trap::PanicString("send on closed channel".into()));
+        return Err(Trap::PlainError("send on closed channel".into()));
     }
     let id = get(vm, c, W_ID)?;
     let n = get(vm, c, W_ELEM)?;
@@ -244,10 +244,10 @@ fn try_recv(vm: &mut Vm, c: Addr, dst: Addr) -> Result<Option<bool>, Trap> {
 
 pub fn close(vm: &mut Vm, c: Addr) -> Result<(), Trap> {
     if c == 0 {
-        return Err(Trap::PanicString("close of nil channel".into()));
+        return Err(Trap::PlainError("close of nil channel".into()));
     }
     if get(vm, c, W_CLOSED)? != 0 {
-        return Err(Trap::PanicString("close of closed channel".into()));
+        return Err(Trap::PlainError("close of closed channel".into()));
     }
     set(vm, c, W_CLOSED, 1)?;
     let id = get(vm, c, W_ID)?;

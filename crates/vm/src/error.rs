@@ -11,8 +11,11 @@ pub enum Trap {
     /// A Go runtime error (`index out of range [5] with length 3`); becomes a panic whose
     /// value is a runtime.Error. The message is without the `runtime error: ` prefix.
     Runtime(String),
-    /// A Go panic with a message that is not a runtime error (e.g. `assignment to entry in
-    /// nil map` is a runtime error in Go 1.26 too, but some panics are plain strings).
+    /// A runtime error whose message has no `runtime error: ` prefix (Go's
+    /// runtime.plainError: `assignment to entry in nil map`, `close of closed channel`).
+    PlainError(String),
+    /// `panic(s)` with a string, as a library function written in Go would
+    /// (`strconv: illegal AppendInt/FormatInt base`): the panic value is the string.
     PanicString(String),
     /// `fatal error: ...` (not recoverable), exit status 2.
     Fatal(String),

@@ -330,7 +330,7 @@ pub fn get(vm: &mut Vm, prog: &Arc<Program>, m: Addr, key: Addr) -> Result<Optio
 pub fn slot(vm: &mut Vm, prog: &Arc<Program>, mreg: Addr, key: Addr) -> Result<Addr, Trap> {
     let m = vm.heap.read_u64(mreg)?;
     if m == 0 {
-        return Err(Trap::PanicString("assignment to entry in nil map".into()));
+        return Err(Trap::PlainError("assignment to entry in nil map".into()));
     }
     let rtype = vm.heap.read_u64(m + 32)? as u32;
     let sh = shape(prog, rtype);

@@ -16,8 +16,12 @@ use gosub_bytecode::program::{Program, RKind};
 use gosub_heap::Addr;
 use std::sync::Arc;
 
-/// Starts a panic with the interface value {itab, data}.
+/// Starts a panic with the interface value {itab, data}. `panic(nil)` panics with a
+/// *runtime.PanicNilError, as since Go 1.21.
 pub fn go_panic(vm: &mut Vm, itab: u64, data: u64) -> Trap {
+    if itab == 0 && vm.prog.runtime_errors.panic_nil.is_some() {
+        return runtime_panic(vm, PANIC_NIL.into(), ErrType::PanicNil);
+    }
     if let Some(top) = vm.panics.last_mut() {
         if top.recovered {
             let same = top.itab == itab && vm.heap.handle_get(top.data) == Some(data);
@@ -120,11 +124,28 @@ pub fn after_deferred_in_panic(vm: &mut Vm) -> bool {
     }
 }
 
-/// Boxes a runtime error message as the panic value (a runtime.Error when the program has
-/// the runtime package's error type, else a string).
-fn runtime_panic(vm: &mut Vm, msg: String, runtime: bool) -> Trap {
+/// What `panic(nil)` panics with (the Error of a *runtime.PanicNilError).
+const PANIC_NIL: &str = "panic called with nil argument";
+
+/// The runtime's error types a runtime panic's value may have (`RuntimeErrorItabs`).
+#[derive(Clone, Copy)]
+enum ErrType {
+    ErrorString,
+    Bounds,
+    Plain,
+    TypeAssertion,
+    PanicNil,
+    /// Not a runtime error: the value is the string itself.
+    Str,
+}
+
+/// Boxes a runtime error message as the panic value: a value of the runtime's error type
+/// for it when the program has package runtime, else a string. Every one of those types
+/// holds just the message (a string, or a pointer to a struct whose first field is it), so
+/// one box serves them all.
+fn runtime_panic(vm: &mut Vm, msg: String, ty: ErrType) -> Trap {
     let text = msg.clone();
-    let (itab, data) = box_message(vm, &text, runtime).unwrap_or_default();
+    let (itab, data) = box_message(vm, &text, ty).unwrap_or_default();
     capture_traceback(vm);
     let h = vm.heap.new_handle(data);
     vm.panics.push(PanicRec {
@@ -139,12 +160,17 @@ fn runtime_panic(vm: &mut Vm, msg: String, runtime: bool) -> Trap {
     Trap::Unwind
 }
 
-fn box_message(vm: &mut Vm, text: &str, runtime: bool) -> Result<(u64, u64), Trap> {
-    let itab = if runtime {
-        vm.prog.runtime_error_itab.or(vm.prog.string_itab)
-    } else {
-        vm.prog.string_itab
-    };
+fn box_message(vm: &mut Vm, text: &str, ty: ErrType) -> Result<(u64, u64), Trap> {
+    let r = &vm.prog.runtime_errors;
+    let itab = match ty {
+        ErrType::ErrorString => r.error_string,
+        ErrType::Bounds => r.bounds_error.or(r.error_string),
+        ErrType::Plain => r.plain_error.or(r.error_string),
+        ErrType::TypeAssertion => r.type_assertion.or(r.error_string),
+        ErrType::PanicNil => r.panic_nil,
+        ErrType::Str => None,
+    }
+    .or(vm.prog.string_itab);
     let Some(itab) = itab else { return Ok((0, 0)) };
     let was = vm.heap.gc_inhibited();
     vm.heap.set_gc_inhibited(true);
@@ -172,14 +198,21 @@ pub fn handle_trap(
     let t = match trap {
         Trap::Runtime(msg) => {
             // Interface conversion errors are runtime.Errors whose text has no prefix.
-            let text = if msg.starts_with("interface conversion") {
-                msg
+            if msg.starts_with("interface conversion") {
+                runtime_panic(vm, msg, ErrType::TypeAssertion)
             } else {
-                format!("runtime error: {}", msg)
-            };
-            runtime_panic(vm, text, true)
+                let ty = if msg.starts_with("index out of range")
+                    || msg.starts_with("slice bounds out of range")
+                {
+                    ErrType::Bounds
+                } else {
+                    ErrType::ErrorString
+                };
+                runtime_panic(vm, format!("runtime error: {}", msg), ty)
+            }
         }
-        Trap::PanicString(msg) => runtime_panic(vm, msg, true),
+        Trap::PlainError(msg) => runtime_panic(vm, msg, ErrType::Plain),
+        Trap::PanicString(msg) => runtime_panic(vm, msg, ErrType::Str),
         other => other,
     };
     match t {
@@ -193,7 +226,7 @@ pub fn fatal_for(vm: &mut Vm, t: Trap) -> VmError {
     match t {
         Trap::Exit(c) => VmError::Exit(c),
         Trap::StackOverflow => {
-            let msg = "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n\nruntime stack:\n";
+            let msg = format!("runtime: goroutine stack exceeds {}-byte limit\nfatal error: stack overflow\n\nruntime stack:\n", vm.max_stack_bytes.min(i64::MAX as u64));
             let tb = traceback_text(vm);
             vm.write_report(&format!("{}\ngoroutine 1 [running]:\n{}", msg, tb));
             VmError::Fatal {
@@ -216,7 +249,7 @@ pub fn fatal_for(vm: &mut Vm, t: Trap) -> VmError {
                 exit_code: 2,
             }
         }
-        Trap::Runtime(m) | Trap::PanicString(m) => {
+        Trap::Runtime(m) | Trap::PlainError(m) | Trap::PanicString(m) => {
             vm.write_report(&format!("panic: {}\n", m));
             VmError::Panic {
                 message: m,
@@ -378,7 +411,7 @@ pub fn format_frames(vm: &Vm, frames: &[(u32, usize)]) -> String {
 /// value for basic kinds (named basic types as `main.T(v)`), else `(T) addr`.
 pub fn panic_value_text(vm: &mut Vm, prog: &Arc<Program>, itab: u64, data: Addr) -> String {
     if itab == 0 {
-        return "panic called with nil argument".into();
+        return PANIC_NIL.into();
     }
     let Some(rt) = crate::iface::dyn_rtype(vm, itab) else {
         return "?".into();

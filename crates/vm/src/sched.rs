@@ -76,7 +76,7 @@ pub fn run(vm: &mut Vm, entry: u32) -> Result<(), VmError> {
         };
         pos = next?;
         if let Some(m) = vm.cur_pending_panic.take() {
-            crate::panic::handle_trap(vm, &prog, &mut pos, Trap::PanicString(m))?;
+            crate::panic::handle_trap(vm, &prog, &mut pos, Trap::PlainError(m))?;
         }
     }
 }

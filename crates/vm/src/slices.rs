@@ -65,14 +65,10 @@ pub fn exec(vm: &mut Vm, op: &Op, fr: &Frame) -> Result<(), Trap> {
             let l = rd(vm, fr, len)?;
             let c = opt(vm, fr, cap)?.unwrap_or(l);
             if (l as i64) < 0 || l > (1 << 40) {
-                return Err(Trap::PanicString(
-                    "runtime error: makeslice: len out of range".into(),
-                ));
+                return Err(Trap::Runtime("makeslice: len out of range".into()));
             }
             if (c as i64) < 0 || c < l || c > (1 << 40) {
-                return Err(Trap::PanicString(
-                    "runtime error: makeslice: cap out of range".into(),
-                ));
+                return Err(Trap::Runtime("makeslice: cap out of range".into()));
             }
             let p = alloc_array(vm, gcty, elem_size, c)?;
             wr(vm, fr, dst, p)?;

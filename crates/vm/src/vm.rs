@@ -14,6 +14,9 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::sync::Arc;
 
+/// Go's default maximum stack size on 64-bit systems, in bytes.
+pub const DEFAULT_MAX_STACK: u64 = 1_000_000_000;
+
 /// Settings for one VM.
 #[derive(Clone, Debug)]
 pub struct VmConfig {
@@ -109,6 +112,10 @@ pub struct Vm {
     pub globals: Addr,
     pub stack: StackRegion,
     pub stack_committed: Addr,
+    /// Go's maximum goroutine stack size (runtime/debug.SetMaxStack; 1,000,000,000 bytes
+    /// by default): a goroutine whose frames would pass `stack.base` plus this much, or its
+    /// reserved range, dies of stack overflow.
+    pub max_stack_bytes: u64,
     pub frames: Vec<CallInfo>,
     pub panics: Vec<PanicRec>,
     pub stdout: Box<dyn Write + Send>,
@@ -252,6 +259,7 @@ impl Vm {
             globals,
             stack,
             stack_committed,
+            max_stack_bytes: DEFAULT_MAX_STACK,
             frames: Vec::new(),
             panics: Vec::new(),
             stdout: Box::new(std::io::BufWriter::new(std::io::stdout())),

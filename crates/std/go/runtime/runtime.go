@@ -7,12 +7,50 @@ type Error interface {
 	RuntimeError()
 }
 
-// errorString is the dynamic type of run-time error panics raised by the VM.
+// The dynamic types of the VM's run-time error panics, as Go's runtime has them (the VM
+// boxes each panic's message as one of these: crates/vm/src/panic.rs). Each holds just
+// its message.
+
+// errorString: `runtime error: integer divide by zero`, nil dereference, ...
 type errorString string
 
 func (e errorString) RuntimeError() {}
 
 func (e errorString) Error() string { return string(e) }
+
+// boundsError: `runtime error: index out of range [5] with length 3`, slice bounds.
+type boundsError string
+
+func (e boundsError) RuntimeError() {}
+
+func (e boundsError) Error() string { return string(e) }
+
+// plainError: run-time errors without the prefix (`close of closed channel`).
+type plainError string
+
+func (e plainError) RuntimeError() {}
+
+func (e plainError) Error() string { return string(e) }
+
+// A TypeAssertionError explains a failed type assertion.
+type TypeAssertionError struct {
+	msg string
+}
+
+func (*TypeAssertionError) RuntimeError() {}
+
+func (e *TypeAssertionError) Error() string { return e.msg }
+
+// A PanicNilError happens when code calls panic(nil).
+type PanicNilError struct {
+	// This field makes PanicNilError structurally different from
+	// any other struct in this package, and the _ makes it different
+	// from any struct in other packages too.
+	_ [0]*PanicNilError
+}
+
+func (*PanicNilError) Error() string { return "panic called with nil argument" }
+func (*PanicNilError) RuntimeError() {}
 
 // GC runs a full (major) garbage collection: every reachable young object is
 // promoted, the old and large-object spaces are marked and swept.
@@ -111,5 +149,13 @@ func KeepAlive(x any) {}
 func Gosched()
 
 func GOMAXPROCS(n int) int { return 1 }
+
+// SetDefaultGOMAXPROCS sets GOMAXPROCS to the runtime's default: gosub runs goroutines on
+// one thread, so it stays 1.
+func SetDefaultGOMAXPROCS() {}
+
+// GOROOT returns the GOROOT environment variable of the VM's environment; gosub has no Go
+// tree of its own, so it is "" when the variable is not set (deprecated in Go).
+func GOROOT() string
 
 func NumCPU() int { return 1 }

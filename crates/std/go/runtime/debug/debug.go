@@ -1,5 +1,5 @@
-// Package runtime/debug: FreeOSMemory, GC percent control and GC statistics, Stack and
-// PrintStack.
+// Package runtime/debug: FreeOSMemory, GC percent control and GC statistics, Stack,
+// PrintStack, SetMaxStack, SetMaxThreads, and build information (mod.go).
 package debug
 
 import (
@@ -77,6 +77,23 @@ func Stack() []byte {
 		buf = make([]byte, 2*len(buf))
 	}
 }
+
+// SetMaxStack sets the maximum amount of memory a single goroutine stack may use (gosub's
+// frames, whose sizes are gosub's, not gc's) and returns the previous setting, initially
+// 1,000,000,000 bytes as on 64-bit Go. A goroutine that grows past it, or past the range
+// gosub reserved for it (1 GiB for main, 8 MiB for others), dies of stack overflow.
+func SetMaxStack(bytes int) int
+
+// SetMaxThreads sets the maximum number of operating system threads the program may use
+// and returns the previous setting (initially 10000). gosub runs every goroutine on one
+// thread, so no program reaches the limit.
+func SetMaxThreads(threads int) int {
+	old := maxThreads
+	maxThreads = threads
+	return old
+}
+
+var maxThreads = 10000
 
 // PrintStack prints to standard error the stack trace returned by Stack.
 func PrintStack() {
