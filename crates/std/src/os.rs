@@ -44,10 +44,21 @@ pub fn cwd(vm: &mut Vm) -> PathBuf {
         .clone()
 }
 
-fn env_lookup(vm: &mut Vm, key: &[u8]) -> Option<Vec<u8>> {
+pub(crate) fn env_lookup(vm: &mut Vm, key: &[u8]) -> Option<Vec<u8>> {
     let granted = vm.config.caps.has(ENV);
     let env = vm.ext_mut::<OsState>().env(granted);
     env.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+}
+
+/// The numbers on the line of /proc/self/status that starts with `key` (`Uid:` gives the
+/// real, effective, saved and file-system user ids), or None if it cannot be read.
+fn proc_status_ids(key: &str) -> Option<Vec<i64>> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with(key))?;
+    line[key.len()..]
+        .split_whitespace()
+        .map(|v| v.parse().ok())
+        .collect()
 }
 
 pub fn register(r: &mut NativeRegistry) {
@@ -146,6 +157,39 @@ pub fn register(r: &mut NativeRegistry) {
     });
     native!(r, "os.Getpid", |a| {
         a.ret_int(std::process::id() as i64)?;
+    });
+    native!(r, "os.Getppid", |a| {
+        a.ret_int(std::os::unix::process::parent_id() as i64)?;
+    });
+    native!(r, "os.ids", |a| {
+        let uid = proc_status_ids("Uid:");
+        let gid = proc_status_ids("Gid:");
+        let at = |v: &Option<Vec<i64>>, i: usize| v.as_ref().and_then(|v| v.get(i).copied());
+        for v in [at(&uid, 0), at(&uid, 1), at(&gid, 0), at(&gid, 1)] {
+            a.ret_int(v.unwrap_or(-1))?;
+        }
+    });
+    native!(r, "os.sysGetgroups", |a| {
+        let (gids, e) = match proc_status_ids("Groups:") {
+            Some(g) => (g, 0),
+            None => (Vec::new(), crate::os_file::EIO),
+        };
+        let n = gids.len() as u64;
+        let arr = if gids.is_empty() {
+            0
+        } else {
+            let gcty = a.vm.heap.register_type(8, &[]);
+            let p = a.vm.alloc(gcty, gids.len())?;
+            for (i, g) in gids.iter().enumerate() {
+                a.vm.heap.write_u64(p + 8 * i as u64, *g as u64)?;
+            }
+            p
+        };
+        let out = a.addr(24);
+        a.vm.heap.write_u64(out, arr)?;
+        a.vm.heap.write_u64(out + 8, n)?;
+        a.vm.heap.write_u64(out + 16, n)?;
+        a.ret_int(e)?;
     });
     native!(r, "os.sysGetwd", |a| {
         let (dir, e) = if a.vm.config.caps.any_files() {

@@ -19,6 +19,36 @@ func Exit(code int)
 
 func Getpid() int
 
+// Getppid returns the process id of the caller's parent.
+func Getppid() int
+
+// Getuid returns the numeric user id of the caller.
+func Getuid() int { return ids()[0] }
+
+// Geteuid returns the numeric effective user id of the caller.
+func Geteuid() int { return ids()[1] }
+
+// Getgid returns the numeric group id of the caller.
+func Getgid() int { return ids()[2] }
+
+// Getegid returns the numeric effective group id of the caller.
+func Getegid() int { return ids()[3] }
+
+// Getgroups returns a list of the numeric ids of groups that the caller belongs to.
+func Getgroups() ([]int, error) {
+	gids, e := sysGetgroups()
+	if e != 0 {
+		return nil, NewSyscallError("getgroups", syscall.Errno(e))
+	}
+	return gids, nil
+}
+
+// ids returns the process's real and effective user and group ids, as the kernel reports
+// them in /proc/self/status (-1 where it cannot be read).
+func ids() [4]int
+
+func sysGetgroups() ([]int, int)
+
 func sysGetenv(key string) (string, bool)
 func sysSetenv(key, value string) int
 func sysUnsetenv(key string) int
