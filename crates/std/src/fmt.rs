@@ -1,5 +1,5 @@
 //! The fmt formatting engine: Go's verbs, flags, width and precision over run-time type
-//! descriptors, calling Error()/String() methods through the VM.
+//! descriptors, calling Format/Error/String methods through the VM (`fmt/methods.rs`).
 //!
 //! Invariants: values are addressed as (rtype, address of the value's bytes); an interface at
 //! address `ia` holding a pointer-shaped value has its value at `ia + 8`, otherwise at the
@@ -7,6 +7,8 @@
 //! formatting, including across String()/Error() calls made through `call_sync`. Maps print
 //! in fmtsort's key order (`fmtsort.rs`), floats through `gosub_vm::float_fmt`, quoted
 //! strings through `gosub_syntax::quote`.
+
+mod methods;
 
 use crate::fmtsort::map_entries;
 use crate::strconv::format_int;
@@ -264,58 +266,6 @@ impl<'a> Printer<'a> {
         }
         self.buf.push(b')');
         Ok(())
-    }
-
-    // ----- methods -----
-
-    /// Calls GoString() for `%#v`, else Error() or String() if the value has it and the
-    /// verb allows; true if handled.
-    fn handle_methods(&mut self, t: u32, addr: Addr, verb: char) -> Result<bool, Trap> {
-        if self.no_methods || !matches!(verb, 'v' | 's' | 'x' | 'X' | 'q') {
-            return Ok(false);
-        }
-        let rt = &self.prog.rtypes[t as usize];
-        let m = if self.f.sharp_v {
-            // Go's GoStringer: its result is printed as is (verb 's').
-            rt.methods.iter().find(|(n, _)| n == "GoString")
-        } else {
-            rt.methods
-                .iter()
-                .find(|(n, _)| n == "Error")
-                .or_else(|| rt.methods.iter().find(|(n, _)| n == "String"))
-        };
-        let verb = if self.f.sharp_v { 's' } else { verb };
-        let Some(&(_, func)) = m else {
-            return Ok(false);
-        };
-        let f = &self.prog.funcs[func as usize];
-        if f.params_size != 8 || f.results_size != 16 {
-            return Ok(false);
-        }
-        let recv = if rt.direct {
-            self.vm.heap.read_u64(addr)?
-        } else {
-            addr
-        };
-        let res = match gosub_vm::call::call_sync(self.vm, func, &recv.to_le_bytes()) {
-            Ok(r) => r,
-            // A nil pointer receiver whose method dereferences it: Go catches the panic and
-            // prints <nil>.
-            Err(Trap::Runtime(_)) if rt.kind == RKind::Pointer && recv == 0 => {
-                self.pad(b"<nil>");
-                return Ok(true);
-            }
-            Err(e) => return Err(e),
-        };
-        let p = u64::from_le_bytes(res[0..8].try_into().unwrap_or([0; 8]));
-        let n = u64::from_le_bytes(res[8..16].try_into().unwrap_or([0; 8]));
-        let s = if n == 0 {
-            Vec::new()
-        } else {
-            self.vm.heap.bytes(p, n as usize)?.to_vec()
-        };
-        self.fmt_string(&s, verb);
-        Ok(true)
     }
 
     // ----- values -----

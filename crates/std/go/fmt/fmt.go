@@ -31,6 +31,55 @@ type GoStringer interface {
 	GoString() string
 }
 
+// formatState is the State the native printer gives a Formatter's Format method: it
+// collects what Format writes and answers the directive's width, precision and flags.
+type formatState struct {
+	buf                 []byte
+	wid, prec           int
+	widOK, precOK       bool
+	minus, plus, sharp  bool
+	space, zero         bool
+}
+
+func (s *formatState) Write(b []byte) (int, error) {
+	s.buf = append(s.buf, b...)
+	return len(b), nil
+}
+
+func (s *formatState) WriteString(str string) (int, error) {
+	s.buf = append(s.buf, str...)
+	return len(str), nil
+}
+
+func (s *formatState) Width() (int, bool) { return s.wid, s.widOK }
+
+func (s *formatState) Precision() (int, bool) { return s.prec, s.precOK }
+
+func (s *formatState) Flag(c int) bool {
+	switch c {
+	case '-':
+		return s.minus
+	case '+':
+		return s.plus
+	case '#':
+		return s.sharp
+	case ' ':
+		return s.space
+	case '0':
+		return s.zero
+	}
+	return false
+}
+
+// newFormatState and formatStateText are called by the native printer around a Format
+// call (crates/std/src/fmt.rs, call_format).
+func newFormatState(wid, prec int, widOK, precOK, minus, plus, sharp, space, zero bool) State {
+	return &formatState{wid: wid, prec: prec, widOK: widOK, precOK: precOK,
+		minus: minus, plus: plus, sharp: sharp, space: space, zero: zero}
+}
+
+func formatStateText(s State) string { return string(s.(*formatState).buf) }
+
 type wrapError struct {
 	msg string
 	err error
