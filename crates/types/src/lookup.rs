@@ -483,11 +483,21 @@ impl<'a> Checker<'a> {
             }
         };
         let Some(o) = o else {
-            let pn = if pkg == usize::MAX {
-                "unsafe".to_string()
-            } else {
-                self.pkgs[pkg].name.clone()
+            // gc names the package as the program wrote it (`import p "unicode"`: `p.X`).
+            let pn = match &e.kind {
+                ExprKind::Selector { x, .. } => match &x.kind {
+                    ExprKind::Ident(id) => Some(id.name.clone()),
+                    _ => None,
+                },
+                _ => None,
             };
+            let pn = pn.unwrap_or_else(|| {
+                if pkg == usize::MAX {
+                    "unsafe".to_string()
+                } else {
+                    self.pkgs[pkg].name.clone()
+                }
+            });
             self.error(sel.span.lo, format!("undefined: {}.{}", pn, sel.name));
             return Operand::invalid(Some(e));
         };
