@@ -89,9 +89,10 @@ impl Gen<'_> {
                 }
                 if !inc.session
                     && spec.values.len() == e.lhs.len()
-                    && e.lhs.iter().zip(&spec.values).all(|(o, v)| {
-                        !used.contains(o) && self.unused_literal_global(v)
-                    })
+                    && e.lhs
+                        .iter()
+                        .zip(&spec.values)
+                        .all(|(o, v)| !used.contains(o) && self.unused_literal_global(v))
                 {
                     continue;
                 }
@@ -176,8 +177,10 @@ impl Gen<'_> {
         let Some(&t) = self.p.info.types.get(&e.id) else {
             return false;
         };
-        matches!(self.p.types.under(t), TypeKind::Map(..) | TypeKind::Slice(_))
-            && matches!(unparen(e).kind, ExprKind::CompositeLit { .. })
+        matches!(
+            self.p.types.under(t),
+            TypeKind::Map(..) | TypeKind::Slice(_)
+        ) && matches!(unparen(e).kind, ExprKind::CompositeLit { .. })
             && self.effect_free(e)
     }
 
