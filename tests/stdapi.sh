@@ -8,7 +8,7 @@
 #   `undefined`). Prints one line per package, `have/total`, the names missing with
 #   --missing, then the total. With --min, exits 1 when the total share is below PERCENT.
 # Environment: GO (default VENV/bin/go, else go on PATH); GOSUB (default: build and use
-# target/release/gosub, honouring CARGO_TARGET_DIR).
+# the debug gosub, as `cargo test` builds it, honouring CARGO_TARGET_DIR).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
@@ -31,8 +31,8 @@ if [ -z "$GO" ]; then
     if [ -x "$root/VENV/bin/go" ]; then GO="$root/VENV/bin/go"; else GO=go; fi
 fi
 if [ -z "${GOSUB:-}" ]; then
-    cargo build --release -q --bin gosub
-    GOSUB="${CARGO_TARGET_DIR:-$root/target}/release/gosub"
+    cargo build -q --bin gosub
+    GOSUB="${CARGO_TARGET_DIR:-$root/target}/debug/gosub"
 fi
 
 work=$(mktemp -d)
