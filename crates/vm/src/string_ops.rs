@@ -4,7 +4,9 @@
 //! Invariants: a string is `{data, len}` and its bytes are never written after creation, so
 //! slicing shares them (an empty result has data 0); a concatenation that does not escape
 //! and fits in 32 bytes uses the frame's buffer (gc's tmpBuf), and a concatenation with an
-//! empty operand returns the other operand unchanged. Indexing is bounds-checked with Go's
+//! empty operand returns the other operand unchanged, unless the result escapes and the
+//! operand's bytes are on a stack (then they are copied to the heap, as gc's concatstrings
+//! does). Indexing is bounds-checked with Go's
 //! messages; ranging decodes UTF-8 as Go does (`strings.rs`).
 
 use crate::error::{index_err, slice_bounds_err, SliceBounds, Trap};
@@ -22,11 +24,24 @@ pub fn exec(vm: &mut Vm, op: &Op, fr: &Frame) -> Result<(), Trap> {
         Op::Concat { dst, a, b, buf } => {
             let la = rd(vm, fr, a + 8)?;
             let lb = rd(vm, fr, b + 8)?;
-            if la == 0 {
-                let (p, n) = (rd(vm, fr, b)?, lb);
-                set_str(vm, fr, dst, p, n)?;
-            } else if lb == 0 {
-                let (p, n) = (rd(vm, fr, a)?, la);
+            if la == 0 || lb == 0 {
+                let (p, n) = if la == 0 {
+                    (rd(vm, fr, b)?, lb)
+                } else {
+                    (rd(vm, fr, a)?, la)
+                };
+                // gc's concatstrings returns the one non-empty operand itself only when the
+                // result does not escape or the operand's bytes are not on a stack (a
+                // conversion's or an inner concatenation's frame buffer): an escaping result
+                // must not point into a frame that is about to be reused.
+                let stacks = vm.heap.layout().stacks;
+                let p = if buf == NONE && n > 0 && p >= stacks.base() && p < stacks.end() {
+                    let q = vm.alloc(GcTypeId::BYTES, n as usize)?;
+                    vm.heap.copy(q, p, n as usize)?;
+                    q
+                } else {
+                    p
+                };
                 set_str(vm, fr, dst, p, n)?;
             } else {
                 // gc's tmpBuf: a result that does not escape and fits in 32 bytes stays in
