@@ -68,9 +68,15 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
         "cmp" => one!("cmp.go", "../go/cmp.go"),
         "fmt" => files_in!("fmt": "fmt.go", "scan.go", "scan_convert.go"),
         "os" => files_in!("os": "file.go", "dir.go", "env.go", "error.go"),
+        "path" => files_in!("path": "path.go", "match.go"),
         "io/fs" => files_in!("io/fs": "fs.go", "readfile.go", "readdir.go", "stat.go", "format.go"),
         "syscall" => one!("syscall.go", "../go/syscall/syscall.go"),
         "internal/oserror" => one!("errors.go", "../go/internal/oserror/errors.go"),
+        "internal/bytealg" => one!("bytealg.go", "../go/internal/bytealg/bytealg.go"),
+        "internal/stringslite" => one!("strings.go", "../go/internal/stringslite/strings.go"),
+        "internal/filepathlite" => {
+            files_in!("internal/filepathlite": "path.go", "path_unix.go", "path_nonwindows.go")
+        }
         "io" => files_in!("io": "io.go", "multi.go", "pipe.go"),
         "iter" => one!("iter.go", "../go/iter/iter.go"),
         "container/heap" => one!("heap.go", "../go/container/heap/heap.go"),
@@ -145,6 +151,7 @@ pub const PACKAGES: &[&str] = &[
     "math/rand",
     "math/rand/v2",
     "os",
+    "path",
     "runtime",
     "runtime/debug",
     "slices",
