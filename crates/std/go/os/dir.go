@@ -3,7 +3,8 @@
 // MkdirAll, Chdir, Getwd, DirFS), removal and renaming (Remove, RemoveAll, Rename), links,
 // Chmod, Truncate, and temporary files (TempDir, MkdirTemp, CreateTemp), following Go's
 // os/types.go, stat_linux.go, dir.go, path.go, file_unix.go and tempfile.go (Copyright The
-// Go Authors, BSD-style license, crates/std/go/LICENSE).
+// Go Authors, BSD-style license, crates/std/go/LICENSE); DirFS and its dirFS are
+// os/file.go's unchanged but for DirFS's doc pointing to Root.FS (gosub has no os.Root).
 //
 // Invariants: a FileMode is built from Linux's st_mode as Go's fillFileStatFromSys does;
 // directory listings are sorted by name (ReadDir as Go's; File.ReadDir's order, which Go
@@ -13,6 +14,7 @@ package os
 
 import (
 	"errors"
+	"internal/filepathlite"
 	"io"
 	"io/fs"
 	"slices"
@@ -615,48 +617,62 @@ func MkdirTemp(dir, pattern string) (string, error) {
 	}
 }
 
-// DirFS returns a file system (an fs.FS) for the tree of files rooted at the directory
-// dir.
+// DirFS returns a file system (an fs.FS) for the tree of files rooted at the directory dir.
+//
+// Note that DirFS("/prefix") only guarantees that the Open calls it makes to the
+// operating system will begin with "/prefix": DirFS("/prefix").Open("file") is the
+// same as os.Open("/prefix/file"). So if /prefix/file is a symbolic link pointing outside
+// the /prefix tree, then using DirFS does not stop the access any more than using
+// os.Open does. Additionally, the root of the fs.FS returned for a relative path,
+// DirFS("prefix"), will be affected by later calls to Chdir. DirFS is therefore not
+// a general substitute for a chroot-style security mechanism when the directory tree
+// contains arbitrary content.
+//
+// The directory dir must not be "".
+//
+// The result implements [io/fs.StatFS], [io/fs.ReadFileFS], [io/fs.ReadDirFS], and
+// [io/fs.ReadLinkFS].
 func DirFS(dir string) fs.FS {
 	return dirFS(dir)
 }
 
+var _ fs.StatFS = dirFS("")
+var _ fs.ReadFileFS = dirFS("")
+var _ fs.ReadDirFS = dirFS("")
+var _ fs.ReadLinkFS = dirFS("")
+
 type dirFS string
 
-func (dir dirFS) join(op, name string) (string, error) {
-	if dir == "" {
-		return "", &PathError{Op: op, Path: name, Err: errors.New("os: DirFS with empty root")}
-	}
-	if !fs.ValidPath(name) {
-		return "", &PathError{Op: op, Path: name, Err: ErrInvalid}
-	}
-	if name == "." {
-		return string(dir), nil
-	}
-	return string(dir) + "/" + name, nil
-}
-
 func (dir dirFS) Open(name string) (fs.File, error) {
-	full, err := dir.join("open", name)
+	fullname, err := dir.join(name)
 	if err != nil {
-		return nil, err
+		return nil, &PathError{Op: "open", Path: name, Err: err}
 	}
-	f, err := Open(full)
+	f, err := Open(fullname)
 	if err != nil {
+		// DirFS takes a string appropriate for GOOS,
+		// while the name argument here is always slash separated.
+		// dir.join will have mixed the two; undo that for
+		// error reporting.
 		err.(*PathError).Path = name
 		return nil, err
 	}
 	return f, nil
 }
 
+// The ReadFile method calls the [ReadFile] function for the file
+// with the given name in the directory. The function provides
+// robust handling for small files and special file systems.
+// Through this method, dirFS implements [io/fs.ReadFileFS].
 func (dir dirFS) ReadFile(name string) ([]byte, error) {
-	full, err := dir.join("readfile", name)
+	fullname, err := dir.join(name)
 	if err != nil {
-		return nil, err
+		return nil, &PathError{Op: "readfile", Path: name, Err: err}
 	}
-	b, err := ReadFile(full)
+	b, err := ReadFile(fullname)
 	if err != nil {
 		if e, ok := err.(*PathError); ok {
+			// See comment in dirFS.Open.
 			e.Path = name
 		}
 		return nil, err
@@ -664,14 +680,17 @@ func (dir dirFS) ReadFile(name string) ([]byte, error) {
 	return b, nil
 }
 
+// ReadDir reads the named directory, returning all its directory entries sorted
+// by filename. Through this method, dirFS implements [io/fs.ReadDirFS].
 func (dir dirFS) ReadDir(name string) ([]DirEntry, error) {
-	full, err := dir.join("readdir", name)
+	fullname, err := dir.join(name)
 	if err != nil {
-		return nil, err
+		return nil, &PathError{Op: "readdir", Path: name, Err: err}
 	}
-	entries, err := ReadDir(full)
+	entries, err := ReadDir(fullname)
 	if err != nil {
 		if e, ok := err.(*PathError); ok {
+			// See comment in dirFS.Open.
 			e.Path = name
 		}
 		return nil, err
@@ -680,14 +699,52 @@ func (dir dirFS) ReadDir(name string) ([]DirEntry, error) {
 }
 
 func (dir dirFS) Stat(name string) (fs.FileInfo, error) {
-	full, err := dir.join("stat", name)
+	fullname, err := dir.join(name)
 	if err != nil {
-		return nil, err
+		return nil, &PathError{Op: "stat", Path: name, Err: err}
 	}
-	f, err := Stat(full)
+	f, err := Stat(fullname)
 	if err != nil {
+		// See comment in dirFS.Open.
 		err.(*PathError).Path = name
 		return nil, err
 	}
 	return f, nil
+}
+
+func (dir dirFS) Lstat(name string) (fs.FileInfo, error) {
+	fullname, err := dir.join(name)
+	if err != nil {
+		return nil, &PathError{Op: "lstat", Path: name, Err: err}
+	}
+	f, err := Lstat(fullname)
+	if err != nil {
+		// See comment in dirFS.Open.
+		err.(*PathError).Path = name
+		return nil, err
+	}
+	return f, nil
+}
+
+func (dir dirFS) ReadLink(name string) (string, error) {
+	fullname, err := dir.join(name)
+	if err != nil {
+		return "", &PathError{Op: "readlink", Path: name, Err: err}
+	}
+	return Readlink(fullname)
+}
+
+// join returns the path for name in dir.
+func (dir dirFS) join(name string) (string, error) {
+	if dir == "" {
+		return "", errors.New("os: DirFS with empty root")
+	}
+	name, err := filepathlite.Localize(name)
+	if err != nil {
+		return "", ErrInvalid
+	}
+	if IsPathSeparator(dir[len(dir)-1]) {
+		return string(dir) + name, nil
+	}
+	return string(dir) + string(PathSeparator) + name, nil
 }
