@@ -167,6 +167,7 @@ impl VmBuilder {
     }
     /// Scripts may read files and directories below `dir` (canonicalized now: links and
     /// `..` cannot lead outside it). A directory that cannot be resolved grants nothing.
+    /// Allows importing `os` and `path/filepath`.
     pub fn allow_read_dir(self, dir: impl AsRef<std::path::Path>) -> Self {
         self.grant_dir(dir.as_ref(), false)
     }
@@ -177,7 +178,7 @@ impl VmBuilder {
     }
     fn grant_dir(mut self, dir: &std::path::Path, write: bool) -> Self {
         let _ = self.opts.caps.grant_dir(dir, write);
-        self.allow_package("os")
+        self.allow_package("os").allow_package("path/filepath")
     }
     /// Every capability and package, as the `gosub` CLI has them.
     pub fn allow_everything(mut self) -> Self {

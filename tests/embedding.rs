@@ -249,6 +249,55 @@ fn read_grants_cover_one_directory() {
 }
 
 #[test]
+fn filepath_needs_a_directory_grant_and_sees_only_what_it_covers() {
+    // Off by default, as os is: Walk, Glob, Abs and EvalSymlinks reach files.
+    let mut vm = Vm::builder().capture_stdout().build();
+    match vm
+        .run("package main\nimport \"path/filepath\"\nfunc main() { _ = filepath.Base(\"x\") }\n")
+    {
+        Err(Error::Compile(d)) => assert!(
+            d[0].message
+                .contains("package path/filepath is not allowed in this VM"),
+            "{:?}",
+            d
+        ),
+        other => panic!("{:?}", other),
+    }
+    // A read grant allows it; its file system access goes through os's checks.
+    let d = temp_dir("filepath");
+    let inner = d.join("inner");
+    let mut vm = Vm::builder()
+        .allow_read_dir(&inner)
+        .capture_stdout()
+        .build();
+    let src = format!(
+        "package main\nimport (\"errors\"; \"fmt\"; \"io/fs\"; \"path/filepath\")\n\
+         func main() {{\n\
+         root := {:?}\n\
+         filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {{\n\
+         r, _ := filepath.Rel(root, p)\n\
+         fmt.Println(r, err)\n\
+         return nil\n\
+         }})\n\
+         m, err := filepath.Glob(root + \"/*.txt\")\n\
+         fmt.Println(len(m), err)\n\
+         m, err = filepath.Glob(root + \"/../*.txt\")\n\
+         fmt.Println(len(m), err)\n\
+         err = filepath.Walk(root+\"/..\", func(p string, _ fs.FileInfo, err error) error {{ return err }})\n\
+         fmt.Println(errors.Is(err, fs.ErrPermission))\n\
+         _, err = filepath.EvalSymlinks(root + \"/../outside.txt\")\n\
+         fmt.Println(errors.Is(err, fs.ErrPermission))\n}}\n",
+        inner.display().to_string()
+    );
+    vm.run(&src).unwrap();
+    assert_eq!(
+        vm.take_stdout(),
+        ". <nil>\ndata.txt <nil>\n1 <nil>\n0 <nil>\ntrue\ntrue\n"
+    );
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
 fn write_grants_allow_changes_below_them() {
     let d = temp_dir("write");
     let inner = d.join("inner");

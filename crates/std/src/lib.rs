@@ -69,6 +69,8 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
         "fmt" => files_in!("fmt": "fmt.go", "scan.go", "scan_convert.go"),
         "os" => files_in!("os": "file.go", "dir.go", "env.go", "error.go"),
         "path" => files_in!("path": "path.go", "match.go"),
+        "path/filepath" => files_in!("path/filepath": "path.go", "path_unix.go", "match.go",
+            "symlink.go", "symlink_unix.go"),
         "io/fs" => files_in!("io/fs": "fs.go", "readfile.go", "readdir.go", "stat.go", "format.go",
             "glob.go", "sub.go", "walk.go", "readlink.go"),
         "syscall" => one!("syscall.go", "../go/syscall/syscall.go"),
@@ -126,10 +128,10 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
     })
 }
 
-/// The packages that reach outside the VM: `os` (files, environment, exit), `time` (the
-/// clock) and `C` (memory outside the collected heap). An embedding VM leaves them out
-/// unless the host allows them.
-pub const HOST_PACKAGES: &[&str] = &["C", "os", "time"];
+/// The packages that reach outside the VM: `os` (files, environment, exit), `path/filepath`
+/// (files, through os: Walk, Glob, Abs, EvalSymlinks), `time` (the clock) and `C` (memory
+/// outside the collected heap). An embedding VM leaves them out unless the host allows them.
+pub const HOST_PACKAGES: &[&str] = &["C", "os", "path/filepath", "time"];
 
 /// Every standard package gosub has.
 pub const PACKAGES: &[&str] = &[
@@ -153,6 +155,7 @@ pub const PACKAGES: &[&str] = &[
     "math/rand/v2",
     "os",
     "path",
+    "path/filepath",
     "runtime",
     "runtime/debug",
     "slices",
