@@ -1,10 +1,11 @@
 // Package os, file dir.go: file information (FileInfo, FileMode and its bits, Stat,
 // Lstat, SameFile), directories (ReadDir, File.ReadDir/Readdir/Readdirnames, Mkdir,
-// MkdirAll, Chdir, Getwd, DirFS), removal and renaming (Remove, RemoveAll, Rename), links,
-// Chmod, Truncate, and temporary files (TempDir, MkdirTemp, CreateTemp), following Go's
-// os/types.go, stat_linux.go, dir.go, path.go, file_unix.go and tempfile.go (Copyright The
-// Go Authors, BSD-style license, crates/std/go/LICENSE); DirFS and its dirFS are
-// os/file.go's unchanged but for DirFS's doc pointing to Root.FS (gosub has no os.Root).
+// MkdirAll, Chdir, Getwd, DirFS, CopyFS), removal and renaming (Remove, RemoveAll,
+// Rename), links, Chmod, Truncate, and temporary files (TempDir, MkdirTemp, CreateTemp),
+// following Go's os/types.go, stat_linux.go, dir.go, path.go, file_unix.go and
+// tempfile.go (Copyright The Go Authors, BSD-style license, crates/std/go/LICENSE); DirFS
+// and its dirFS are os/file.go's unchanged but for DirFS's doc pointing to Root.FS (gosub
+// has no os.Root); CopyFS is os/dir.go's unchanged.
 //
 // Invariants: a FileMode is built from Linux's st_mode as Go's fillFileStatFromSys does;
 // directory listings are sorted by name (ReadDir as Go's; File.ReadDir's order, which Go
@@ -464,6 +465,70 @@ func ReadDir(name string) ([]DirEntry, error) {
 		return 0
 	})
 	return dirs, err
+}
+
+// CopyFS copies the file system fsys into the directory dir,
+// creating dir if necessary.
+//
+// Files are created with mode 0o666 plus any execute permissions
+// from the source, and directories are created with mode 0o777
+// (before umask).
+//
+// CopyFS will not overwrite existing files. If a file name in fsys
+// already exists in the destination, CopyFS will return an error
+// such that errors.Is(err, fs.ErrExist) will be true.
+//
+// Symbolic links in dir are followed.
+//
+// New files added to fsys (including if dir is a subdirectory of fsys)
+// while CopyFS is running are not guaranteed to be copied.
+//
+// Copying stops at and returns the first error encountered.
+func CopyFS(dir string, fsys fs.FS) error {
+	return fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+
+		fpath, err := filepathlite.Localize(path)
+		if err != nil {
+			return err
+		}
+		newPath := joinPath(dir, fpath)
+
+		switch d.Type() {
+		case ModeDir:
+			return MkdirAll(newPath, 0777)
+		case ModeSymlink:
+			target, err := fs.ReadLink(fsys, path)
+			if err != nil {
+				return err
+			}
+			return Symlink(target, newPath)
+		case 0:
+			r, err := fsys.Open(path)
+			if err != nil {
+				return err
+			}
+			defer r.Close()
+			info, err := r.Stat()
+			if err != nil {
+				return err
+			}
+			w, err := OpenFile(newPath, O_CREATE|O_EXCL|O_WRONLY, 0666|info.Mode()&0777)
+			if err != nil {
+				return err
+			}
+
+			if _, err := io.Copy(w, r); err != nil {
+				w.Close()
+				return &PathError{Op: "Copy", Path: newPath, Err: err}
+			}
+			return w.Close()
+		default:
+			return &PathError{Op: "CopyFS", Path: path, Err: ErrInvalid}
+		}
+	})
 }
 
 // openDir opens a directory for reading (O_DIRECTORY: "not a directory" for a file).
