@@ -308,13 +308,18 @@ fn package_files<'o>(opts: &'o Options, path: &str) -> Option<Vec<(String, &'o s
     Some(files.iter().map(|&(n, t)| (n.to_string(), t)).collect())
 }
 
-/// Errors for imports a program may not have: packages that do not exist, and packages
+/// Errors for imports a program may not have: packages that do not exist, the standard
+/// library's internal packages (as gc: only the standard library imports them), and packages
 /// outside `opts.allowed_imports` (host packages are always allowed).
 pub fn import_errors(imports: &[ast::ImportSpec], opts: &Options) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     for imp in imports {
         let host = opts.host_packages.iter().any(|(p, _)| *p == imp.path);
-        if imp.path != "unsafe" && package_files(opts, &imp.path).is_none() {
+        let internal = imp.path.starts_with("internal/") || imp.path.contains("/internal/");
+        if internal && !host && package_files(opts, &imp.path).is_some() {
+            let msg = format!("use of internal package {} not allowed", imp.path);
+            errors.push(Diagnostic::new(imp.span, msg));
+        } else if imp.path != "unsafe" && package_files(opts, &imp.path).is_none() {
             let msg = format!("package {} is not in gosub's standard library", imp.path);
             errors.push(Diagnostic::new(imp.span, msg));
         } else if !host

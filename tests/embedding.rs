@@ -298,6 +298,29 @@ fn filepath_needs_a_directory_grant_and_sees_only_what_it_covers() {
 }
 
 #[test]
+fn internal_packages_are_the_standard_librarys_own() {
+    // As gc: os, io/fs and path/filepath import them, a program may not.
+    let mut vm = Vm::builder().allow_everything().capture_stdout().build();
+    for pkg in [
+        "internal/bytealg",
+        "internal/filepathlite",
+        "internal/oserror",
+    ] {
+        let src = format!("package main\nimport _ {pkg:?}\nfunc main() {{}}\n");
+        match vm.run(&src) {
+            Err(Error::Compile(d)) => assert_eq!(
+                d[0].message,
+                format!("use of internal package {pkg} not allowed")
+            ),
+            other => panic!("{:?}", other),
+        }
+    }
+    vm.run("package main\nimport (\"fmt\"; \"path/filepath\")\nfunc main() { fmt.Println(filepath.Clean(\"a//b\")) }\n")
+        .unwrap();
+    assert_eq!(vm.take_stdout(), "a/b\n");
+}
+
+#[test]
 fn write_grants_allow_changes_below_them() {
     let d = temp_dir("write");
     let inner = d.join("inner");
