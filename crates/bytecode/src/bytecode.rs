@@ -558,6 +558,19 @@ pub enum Op {
         /// A 32-byte frame buffer for an append whose result does not escape (u32::MAX:
         /// none): growth that fits in it uses it instead of the heap, as gc does.
         buf: Reg,
+        /// With `buf`: every growth that fits uses the buffer, with the capacity of the
+        /// length's size class (gc's `growsliceBuf`, for a slice later moved to the heap
+        /// whose capacity is observed); else only the first growth from capacity 0 does.
+        buf_grow: bool,
+    },
+    /// gc's `move2heap`: if the slice in `s` points into this frame (an append's buffer),
+    /// copy it to a new heap array: all `cap` elements with the same capacity when
+    /// `keep_cap`, else the `len` elements with the capacity of their size class.
+    MoveToHeap {
+        s: Reg,
+        elem_size: u32,
+        gcty: u32,
+        keep_cap: bool,
     },
     /// `append([]byte, string...)`
     AppendStr {

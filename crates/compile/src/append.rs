@@ -45,7 +45,7 @@ pub(crate) fn append<'a>(g: &mut Gen<'a>, c: BuiltinCall<'a>) {
                     str: v,
                 });
             } else {
-                let buf = append_buf(g, e, et);
+                let (buf, buf_grow) = append_buf(g, e, et);
                 g.emit(Op::Append {
                     dst,
                     s: keep,
@@ -55,6 +55,7 @@ pub(crate) fn append<'a>(g: &mut Gen<'a>, c: BuiltinCall<'a>) {
                     gcty,
                     spread: true,
                     buf,
+                    buf_grow,
                 });
             }
         }
@@ -85,7 +86,7 @@ pub(crate) fn append<'a>(g: &mut Gen<'a>, c: BuiltinCall<'a>) {
     for (i, a) in rest.iter().enumerate() {
         g.expr_conv_to(a, et, arr + stride * i as u32);
     }
-    let buf = append_buf(g, e, et);
+    let (buf, buf_grow) = append_buf(g, e, et);
     g.emit(Op::Append {
         dst,
         s: keep,
@@ -95,6 +96,7 @@ pub(crate) fn append<'a>(g: &mut Gen<'a>, c: BuiltinCall<'a>) {
         gcty,
         spread: false,
         buf,
+        buf_grow,
     });
 }
 
@@ -135,18 +137,22 @@ pub(crate) fn copy<'a>(g: &mut Gen<'a>, c: BuiltinCall<'a>) {
 /// For `make([]T, n[, m])` that escape analysis keeps on the stack and whose sizes are
 /// constants within gc's 64 KiB implicit-stack limit: (len, cap, bytes, pointer words).
 /// The 32-byte frame buffer gc gives an `append` whose result does not escape (gc's
-/// tmpBuf): a dedicated slot typed by the element's pointer words, or NONE.
-pub(crate) fn append_buf(g: &mut Gen, e: &Expr, et: TypeId) -> Reg {
-    if !g.esc.stack_allocs.contains(&e.id) {
-        return NONE;
-    }
+/// tmpBuf), or whose slice the slice pass moves to the heap later (`gosub_escape::
+/// move2heap`; then true when it grows by size classes): a dedicated slot typed by the
+/// element's pointer words, or NONE.
+pub(crate) fn append_buf(g: &mut Gen, e: &Expr, et: TypeId) -> (Reg, bool) {
+    let buf_grow = match g.esc.move2heap.appends.get(&e.id) {
+        Some(&grow) => grow,
+        None if g.esc.stack_allocs.contains(&e.id) => false,
+        None => return (NONE, false),
+    };
     let el = g.layout(et);
     if el.size == 0
         || el.size > 32
         || !el.size.is_multiple_of(el.align.max(1))
         || (!el.ptr_words.is_empty() && !el.size.is_multiple_of(8))
     {
-        return NONE;
+        return (NONE, false);
     }
     let n = 32 / el.size;
     let words = el.size.div_ceil(8);
@@ -161,5 +167,31 @@ pub(crate) fn append_buf(g: &mut Gen, e: &Expr, et: TypeId) -> Reg {
         align: 8,
         ptr_words,
     };
-    g.f().alloc_slot(&l)
+    (g.f().alloc_slot(&l), buf_grow)
+}
+
+/// gc's `move2heap` before a statement where a slice stops being exclusive
+/// (`gosub_escape::move2heap`): its frame buffer, if it still uses one, goes to the heap.
+pub(crate) fn move_to_heap(g: &mut Gen, at: u32) {
+    let Some(moves) = g.esc.move2heap.moves.get(&at) else {
+        return;
+    };
+    for &(o, keep_cap) in moves {
+        let Some(crate::gen::Loc::Frame(slot)) = g.fs().locals.get(&o).copied() else {
+            continue;
+        };
+        let t = g.p.obj(o).ty;
+        let et = match g.p.types.under(t) {
+            TypeKind::Slice(e) => *e,
+            _ => continue,
+        };
+        let elem_size = g.size(et);
+        let gcty = g.gctype_of(et);
+        g.emit(Op::MoveToHeap {
+            s: slot,
+            elem_size,
+            gcty,
+            keep_cap,
+        });
+    }
 }

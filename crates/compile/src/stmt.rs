@@ -45,6 +45,12 @@ impl<'a> Gen<'a> {
 
     pub(crate) fn stmt(&mut self, s: &'a Stmt) {
         self.fs().f.cur_pos = s.span.lo;
+        if matches!(
+            s.kind,
+            StmtKind::Return(_) | StmtKind::Assign { .. } | StmtKind::Decl(_)
+        ) {
+            crate::append::move_to_heap(self, s.span.lo);
+        }
         match &s.kind {
             StmtKind::Empty => {}
             StmtKind::Decl(d) => self.local_decl(d),

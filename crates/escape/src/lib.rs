@@ -36,6 +36,7 @@ pub mod closure;
 pub mod diag;
 pub mod expr;
 pub mod graph;
+pub mod move2heap;
 pub mod prescan;
 pub mod solve;
 pub mod stmt;
@@ -77,6 +78,9 @@ pub struct Escapes {
     pub stack_boxes: HashSet<NodeId>,
     /// `[]byte(s)` conversions (call nodes) that may share the string's bytes.
     pub zero_copy: HashSet<NodeId>,
+    /// gc's slice pass: appends that may grow in a frame buffer, and the moves of their
+    /// slices to the heap before they stop being exclusive (`move2heap.rs`).
+    pub move2heap: move2heap::Move2Heap,
     /// Functions (FuncDecl name nodes and FuncLit nodes) the analysis covered; variables of
     /// other functions (e.g. literals in package-level initialisers) get no decision.
     pub analyzed: HashSet<NodeId>,
@@ -183,6 +187,7 @@ pub fn analyze(p: &Program, explain: bool) -> Result<Escapes, InternalError> {
     // Package-level initialisers run in no frame: their allocations are heap allocations
     // (never in `stack_allocs`).
     out.generic_spans = p.generic_spans();
+    out.move2heap = move2heap::analyze(p, &out.boxed);
     Ok(out)
 }
 

@@ -127,6 +127,7 @@ pub fn exec(vm: &mut Vm, op: &Op, fr: &Frame) -> Result<(), Trap> {
             gcty,
             spread,
             buf,
+            buf_grow,
         } => {
             let old_len = rd(vm, fr, s + 8)?;
             let old_cap = rd(vm, fr, s + 16)?;
@@ -139,7 +140,22 @@ pub fn exec(vm: &mut Vm, op: &Op, fr: &Frame) -> Result<(), Trap> {
             let es = elem_size as u64;
             let mut base = rd(vm, fr, s)?;
             let mut cap = old_cap;
-            if new_len > old_cap && old_cap == 0 && buf != NONE && es > 0 && new_len * es <= 32 {
+            let fits = buf != NONE && es > 0 && new_len * es <= 32;
+            if new_len > old_cap && fits && buf_grow {
+                // gc's growsliceBuf: the frame buffer, with the next size class's capacity.
+                let p = fp + buf as u64;
+                let ob = rd(vm, fr, s)?;
+                if ob != p && old_len > 0 {
+                    vm.heap.copy(p, ob, (old_len * es) as usize)?;
+                }
+                let nc = roundupsize(new_len * es) / es;
+                if nc > new_len {
+                    vm.heap
+                        .fill_zero(p + new_len * es, ((nc - new_len) * es) as usize)?;
+                }
+                base = p;
+                cap = nc;
+            } else if new_len > old_cap && old_cap == 0 && fits {
                 // gc's stack buffer for a non-escaping append (see Op::Append).
                 let p = fp + buf as u64;
                 let ob = rd(vm, fr, s)?;
@@ -174,6 +190,36 @@ pub fn exec(vm: &mut Vm, op: &Op, fr: &Frame) -> Result<(), Trap> {
             wr(vm, fr, dst, base)?;
             wr(vm, fr, dst + 8, new_len)?;
             wr(vm, fr, dst + 16, cap)?;
+        }
+        Op::MoveToHeap {
+            s,
+            elem_size,
+            gcty,
+            keep_cap,
+        } => {
+            let p = rd(vm, fr, s)?;
+            if p < fp || p >= fp + fr.size as u64 {
+                return Ok(()); // not this frame's buffer: nothing to move
+            }
+            let (len, cap) = (rd(vm, fr, s + 8)?, rd(vm, fr, s + 16)?);
+            let es = elem_size as u64;
+            let (n, copy) = if keep_cap {
+                (cap, cap)
+            } else {
+                match roundupsize(len * es).checked_div(es) {
+                    Some(n) => (n, len),
+                    None => (len, 0), // zero-size elements
+                }
+            };
+            let q = if n == 0 {
+                vm.zerobase
+            } else {
+                let q = alloc_array(vm, gcty, elem_size, n)?;
+                vm.heap.copy(q, p, (copy * es) as usize)?;
+                q
+            };
+            wr(vm, fr, s, q)?;
+            wr(vm, fr, s + 16, n)?;
         }
         Op::AppendStr { dst, s, str } => {
             let old_len = rd(vm, fr, s + 8)?;

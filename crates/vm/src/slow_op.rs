@@ -34,6 +34,7 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fr: &Frame) -> Result<
         Op::MakeSlice { .. }
         | Op::SliceSlice { .. }
         | Op::Append { .. }
+        | Op::MoveToHeap { .. }
         | Op::AppendStr { .. }
         | Op::Copy { .. }
         | Op::ClearSlice { .. } => crate::slices::exec(vm, op, fr)?,

@@ -138,6 +138,7 @@ fn check_func(i: usize, f: &Function, p: &Program) -> Result<(), String> {
             Op::New { gcty, .. }
             | Op::MakeSlice { gcty, .. }
             | Op::Append { gcty, .. }
+            | Op::MoveToHeap { gcty, .. }
             | Op::Copy { gcty, .. }
             | Op::StoreN { gcty, .. }
             | Op::StoreGlobal { gcty, .. }
