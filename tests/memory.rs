@@ -106,3 +106,62 @@ fn memory_examples() {
         }
     });
 }
+
+/// GOGC paces young collections as Go paces its heap goal: on the same garbage a smaller
+/// GOGC collects more often, a larger one not more often, and GOGC=off never (issue 13).
+/// Not a snapshot program: under gcstress every allocation collects, so the counts would
+/// all be equal there.
+#[test]
+fn gogc_paces_collections() {
+    let src = r#"package main
+
+import (
+	"fmt"
+	"runtime"
+	"runtime/debug"
+)
+
+var sink []byte
+
+func numGC() uint32 {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.NumGC
+}
+
+func collections(percent int) uint32 {
+	debug.SetGCPercent(percent)
+	runtime.GC()
+	before := numGC()
+	for i := 0; i < 32<<10; i++ {
+		sink = make([]byte, 1024)
+	}
+	return numGC() - before
+}
+
+func main() {
+	fmt.Println(collections(10), collections(100), collections(400), collections(-1))
+}
+"#;
+    let out = gosub::run_source("gogc.go", src, &gosub::Options::default());
+    assert_eq!(out.exit_code, 0, "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let n: Vec<u64> = stdout
+        .split_whitespace()
+        .map(|w| w.parse().expect("a count"))
+        .collect();
+    assert_eq!(n.len(), 4, "{stdout}");
+    assert!(
+        n[0] > n[1],
+        "GOGC=10 must collect more often than 100: {stdout}"
+    );
+    assert!(
+        n[1] >= n[2],
+        "GOGC=400 must not collect more often than 100: {stdout}"
+    );
+    assert!(
+        n[1] > 0,
+        "32 MiB of garbage must be collected at GOGC=100: {stdout}"
+    );
+    assert_eq!(n[3], 0, "GOGC=off must not collect: {stdout}");
+}

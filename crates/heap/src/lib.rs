@@ -245,7 +245,9 @@ impl Heap {
             .filter(|&s| s <= MAX_OBJECT_SIZE)
             .ok_or(AllocError::OutOfMemory)?;
         let may_defer = !self.inhibited && !self.collected_since_alloc;
-        if self.config.gc_stress && may_defer {
+        // Stress collections follow GOGC=off too: a program that turned the collector
+        // off sees no collection under stress either.
+        if self.config.gc_stress && may_defer && self.pacer.gogc >= 0 {
             return Err(AllocError::NeedsCollection);
         }
         let fp = footprint(size);
@@ -267,7 +269,7 @@ impl Heap {
             self.alloc_large(fp, may_defer)?
         } else {
             let n = &mut self.young.nursery;
-            if n.top + need <= n.cap {
+            if n.top + need <= self.pacer.young_trigger {
                 // Fast path: bump the nursery.
                 let base = n.bump(fp);
                 self.counters.nursery_alloc += need;
@@ -276,9 +278,23 @@ impl Heap {
                 // cycle, so zero it.
                 unsafe { self.arena.zero(base, fp) };
                 base
-            } else if may_defer {
+            } else if may_defer
+                && (self.pacer.gogc >= 0
+                    || self.old.in_use + self.large.live_bytes() + need > self.pacer.goal)
+            {
+                // (With GOGC=off only the soft memory limit sets a goal.)
                 return Err(AllocError::NeedsCollection);
+            } else if n.top + need <= n.cap {
+                // No collection now, but the nursery has room past the trigger.
+                let base = n.bump(fp);
+                self.counters.nursery_alloc += need;
+                // SAFETY: as on the fast path: bumped inside the committed nursery.
+                unsafe { self.arena.zero(base, fp) };
+                base
             } else {
+                // Inhibited, right after a collection, or the collector is off
+                // (`GOGC=off`: Go collects nothing until runtime.GC, so neither
+                // does a full nursery here).
                 self.alloc_old_direct(need)?
             }
         };
@@ -294,8 +310,10 @@ impl Heap {
         Ok(ARENA_BASE + base)
     }
 
-    /// Nursery full and no collection possible (inhibited, or right after a
-    /// collection): allocate a zeroed cell directly in the old space.
+    /// Nursery full and no collection possible (inhibited, right after a
+    /// collection, or the collector off): allocate a zeroed cell directly in
+    /// the old space. The write barrier is in every accessor, so later stores
+    /// of young pointers into it are carded like any old object's.
     #[cold]
     fn alloc_old_direct(&mut self, need: u64) -> Result<u64, AllocError> {
         let cell = self

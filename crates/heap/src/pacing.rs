@@ -1,21 +1,33 @@
 //! Pacing: when to collect, and which kind.
 //!
-//! - Minor: when the nursery is full (`alloc` answers `NeedsCollection`).
+//! - Minor: when the nursery is filled up to `young_trigger` (`alloc` answers
+//!   `NeedsCollection`): all of it at GOGC >= 100, GOGC/100 of it below (at
+//!   least `MIN_YOUNG_TRIGGER`), as Go scales its minimum heap goal (4 MiB x
+//!   GOGC/100), so a smaller GOGC collects more often here too.
 //! - Major: when the old generation (old space in use + large objects) has
 //!   grown to the goal `max(MIN_GOAL, live_after_last_major * (1 + GOGC/100))`
 //!   — Go's rule, applied to the old generation, since the young one is
 //!   bounded by the nursery anyway. A `collect(Minor)` request is upgraded to
 //!   a major collection when the goal is reached (or a large allocation or
-//!   the heap limit asks for it). `GOGC=off` (negative) disables majors by
-//!   pacing (explicit `runtime.GC` and the heap limit still run them).
+//!   the heap limit asks for it). `GOGC=off` (negative) disables collections
+//!   by pacing, minor ones too: a full nursery then hands out old-space cells
+//!   (`Heap::alloc`), as Go collects nothing until `runtime.GC` (which, like
+//!   the heap limit, still runs).
+//! - Soft memory limit (Go's `GOMEMLIMIT`, `debug.SetMemoryLimit`): the goal
+//!   is also at most the limit minus the young generation's capacity (three
+//!   nursery sizes), so the collector runs more often as the heap nears the
+//!   limit — with GOGC=off too, where the limit is then the only trigger (a
+//!   full nursery asks for a collection only when the old generation has
+//!   reached that goal). Below `MIN_GOAL` when the limit is that small.
 //! - Heap limit: an allocation that would take the heap past
 //!   `HeapConfig::heap_limit` first asks for a (major) collection; if it still
 //!   does not fit after that collection it fails with `OutOfMemory`.
-//! - Stress: every `stress_major_every`-th stress collection is major.
+//! - Stress: every `stress_major_every`-th stress collection is major; with
+//!   GOGC=off there are no stress collections either.
 //!
-//! Invariants: `goal >= MIN_GOAL`; `goal` is recomputed after every major
-//! collection and by `set_gc_percent`; `want_major` is cleared by every
-//! major collection.
+//! Invariants: `goal >= MIN_GOAL`; `young_trigger <= nursery_cap`; `goal`
+//! and `young_trigger` are recomputed after every major collection and by
+//! `set_gc_percent`; `want_major` is cleared by every major collection.
 
 use crate::config::HeapConfig;
 use crate::stats::GcKind;
@@ -24,12 +36,21 @@ use crate::Heap;
 /// Smallest old-generation goal (Go's minimum heap goal is 4 MiB).
 pub const MIN_GOAL: u64 = 4 << 20;
 
+/// Smallest nursery fill that triggers a minor collection (a tiny GOGC must not make every
+/// few allocations a collection).
+pub const MIN_YOUNG_TRIGGER: u64 = 32 << 10;
+
 pub(crate) struct Pacer {
     pub gogc: i64,
     pub goal: u64,
     pub live_after_major: u64,
     pub want_major: bool,
     pub stress_count: u64,
+    /// Bytes of nursery to fill before asking for a minor collection.
+    pub young_trigger: u64,
+    pub nursery_cap: u64,
+    /// The soft memory limit in bytes (`u64::MAX`: none).
+    pub soft_limit: u64,
 }
 
 impl Pacer {
@@ -40,6 +61,9 @@ impl Pacer {
             live_after_major: 0,
             want_major: false,
             stress_count: 0,
+            young_trigger: config.nursery_bytes,
+            nursery_cap: config.nursery_bytes,
+            soft_limit: config.soft_limit.unwrap_or(u64::MAX),
         };
         p.recompute();
         p
@@ -47,12 +71,23 @@ impl Pacer {
 
     /// Goal from the last major collection's live bytes and GOGC.
     pub fn recompute(&mut self) {
+        self.young_trigger = if (0..100).contains(&self.gogc) {
+            (self.nursery_cap / 100 * self.gogc as u64)
+                .max(MIN_YOUNG_TRIGGER)
+                .min(self.nursery_cap)
+        } else {
+            self.nursery_cap
+        };
         self.goal = if self.gogc < 0 {
             u64::MAX
         } else {
             let grow = self.live_after_major.saturating_mul(self.gogc as u64) / 100;
             self.live_after_major.saturating_add(grow).max(MIN_GOAL)
         };
+        if self.soft_limit != u64::MAX {
+            let young = self.nursery_cap.saturating_mul(3);
+            self.goal = self.goal.min(self.soft_limit.saturating_sub(young));
+        }
     }
 
     /// Kind of collection to run for a request of `requested`, given the
@@ -90,6 +125,21 @@ impl Heap {
         let old = self.pacer.gogc;
         self.pacer.gogc = if pct < 0 { -1 } else { pct };
         self.pacer.recompute();
+        old
+    }
+
+    /// `debug.SetMemoryLimit`: set the soft memory limit (bytes; `i64::MAX`:
+    /// none) and return the previous one; a negative limit only reads it.
+    pub fn set_memory_limit(&mut self, limit: i64) -> i64 {
+        let old = self.pacer.soft_limit.min(i64::MAX as u64) as i64;
+        if limit >= 0 {
+            self.pacer.soft_limit = if limit == i64::MAX {
+                u64::MAX
+            } else {
+                limit as u64
+            };
+            self.pacer.recompute();
+        }
         old
     }
 
