@@ -46,6 +46,10 @@ pub struct HeapConfig {
     /// `GOGC`: a major collection starts when the old generation grows to
     /// `(1 + gogc/100) x` its size after the last major one. Negative: off.
     pub gogc: i64,
+    /// Go's soft memory limit (`GOMEMLIMIT`, `debug.SetMemoryLimit`): the
+    /// collector paces itself to keep the heap under it (`pacing.rs`); `None`:
+    /// no limit (Go's `math.MaxInt64`).
+    pub soft_limit: Option<u64>,
     /// Upper bound on heap bytes in use (young + old + large objects);
     /// allocation beyond it after a collection fails with `OutOfMemory`.
     /// `None`: only the reservation limits the heap.
@@ -71,6 +75,7 @@ impl Default for HeapConfig {
             nursery_bytes: DEFAULT_NURSERY,
             promote_age: DEFAULT_PROMOTE_AGE,
             gogc: DEFAULT_GOGC,
+            soft_limit: None,
             heap_limit: None,
             gc_stress: false,
             stress_major_every: DEFAULT_STRESS_MAJOR_EVERY,
@@ -104,6 +109,29 @@ fn flag(what: &str, v: &str) -> Result<bool, String> {
         "0" | "false" | "off" => Ok(false),
         _ => Err(format!("{what}: bad flag {v:?}")),
     }
+}
+
+/// Parse a `GOMEMLIMIT` value as Go's runtime does: `off`, or a byte count with an
+/// optional unit `B`, `KiB`, `MiB`, `GiB` or `TiB` (None: no limit).
+pub fn parse_gomemlimit(v: &str) -> Result<Option<u64>, String> {
+    let bad = || {
+        format!("GOMEMLIMIT={v}: malformed GOMEMLIMIT; see `go doc runtime/debug.SetMemoryLimit`")
+    };
+    if v == "off" {
+        return Ok(None);
+    }
+    let digits = v.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let shift = match &v[digits.len()..] {
+        "" | "B" => 0,
+        "KiB" => 10,
+        "MiB" => 20,
+        "GiB" => 30,
+        "TiB" => 40,
+        _ => return Err(bad()),
+    };
+    let n: u64 = digits.parse().map_err(|_| bad())?;
+    let bytes = n.checked_mul(1 << shift).ok_or_else(bad)?;
+    Ok((bytes < i64::MAX as u64).then_some(bytes))
 }
 
 /// Parse a `GOGC` value: a percentage or `off` (returned as -1).
@@ -173,7 +201,7 @@ impl HeapConfig {
         Ok(())
     }
 
-    /// Default configuration modified by the environment: `GOGC`,
+    /// Default configuration modified by the environment: `GOGC`, `GOMEMLIMIT`,
     /// `GOSUBMEMLIMIT` (a size, or `off`), `GOSUBGC` (e.g.
     /// `GOSUBGC=nursery=4M,verify=1`) and `GOSUBDEBUG` (e.g.
     /// `GOSUBDEBUG=gctrace=1,gcverify=1`).
@@ -182,6 +210,11 @@ impl HeapConfig {
         if let Ok(v) = std::env::var("GOGC") {
             if !v.is_empty() {
                 c.gogc = parse_gogc(&v)?;
+            }
+        }
+        if let Ok(v) = std::env::var("GOMEMLIMIT") {
+            if !v.is_empty() {
+                c.soft_limit = parse_gomemlimit(&v)?;
             }
         }
         if let Ok(v) = std::env::var("GOSUBMEMLIMIT") {
@@ -204,6 +237,19 @@ impl HeapConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gomemlimit_as_go_parses_it() {
+        assert_eq!(parse_gomemlimit("off"), Ok(None));
+        assert_eq!(parse_gomemlimit("1048576"), Ok(Some(1 << 20)));
+        assert_eq!(parse_gomemlimit("512B"), Ok(Some(512)));
+        assert_eq!(parse_gomemlimit("64MiB"), Ok(Some(64 << 20)));
+        assert_eq!(parse_gomemlimit("2GiB"), Ok(Some(2 << 30)));
+        assert_eq!(parse_gomemlimit("9223372036854775807"), Ok(None));
+        for bad in ["64M", "64mib", "", "-1", "1.5GiB", "MiB", "99999999TiB"] {
+            assert!(parse_gomemlimit(bad).is_err(), "{bad:?} must be rejected");
+        }
+    }
 
     #[test]
     fn spec_parsing() {

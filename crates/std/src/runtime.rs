@@ -128,6 +128,15 @@ pub fn register(r: &mut NativeRegistry) {
         },
     );
     r.register(
+        "runtime/debug.SetMemoryLimit",
+        |vm: &mut Vm, fp: Addr| -> Result<(), Trap> {
+            let mut a = Args::new(vm, fp);
+            let limit = a.int()?;
+            let old = a.vm.heap.set_memory_limit(limit);
+            a.ret_int(old)
+        },
+    );
+    r.register(
         "runtime/debug.SetMaxStack",
         |vm: &mut Vm, fp: Addr| -> Result<(), Trap> {
             let mut a = Args::new(vm, fp);

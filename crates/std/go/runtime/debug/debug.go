@@ -1,5 +1,5 @@
 // Package runtime/debug: FreeOSMemory, GC percent control and GC statistics, Stack,
-// PrintStack, SetMaxStack, SetMaxThreads, and build information (mod.go).
+// PrintStack, SetMemoryLimit, SetMaxStack, SetMaxThreads, and build information (mod.go).
 package debug
 
 import (
@@ -77,6 +77,13 @@ func Stack() []byte {
 		buf = make([]byte, 2*len(buf))
 	}
 }
+
+// SetMemoryLimit provides the runtime with a soft memory limit and returns the previous
+// one (initially math.MaxInt64: none, or GOMEMLIMIT's value); a negative limit only reads
+// it. As in Go, the collector then runs more often as the heap nears the limit, GOGC=off
+// included. gosub counts the heap against it (its old generation plus the young
+// generation's capacity), not stacks or other runtime memory.
+func SetMemoryLimit(limit int64) int64
 
 // SetMaxStack sets the maximum amount of memory a single goroutine stack may use (gosub's
 // frames, whose sizes are gosub's, not gc's) and returns the previous setting, initially
