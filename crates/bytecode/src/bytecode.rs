@@ -107,6 +107,29 @@ pub enum BoundsKind {
     Slice3C,
 }
 
+/// How `MakeIface` makes an interface's data word, as gc's `walk.dataWord` and the
+/// runtime's `convT*` functions decide, so that a conversion allocates exactly when Go's
+/// does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BoxKind {
+    /// A pointer-shaped value: it is the data word.
+    Direct,
+    /// A zero-size value: the data word is `zerobase`.
+    Zero,
+    /// A 1-byte value, or a 2-, 4- or 8-byte value without pointers aligned to its size
+    /// (`convT16`/`convT32`/`convT64`): values below 256 point into the runtime's
+    /// `staticuint64s` table, others are boxed on the heap.
+    Small,
+    /// A string (or a type whose sole component is one, `convTstring`): "" points to the
+    /// zero value, others are boxed on the heap.
+    String,
+    /// A slice (or a type whose sole component is one, `convTslice`): a nil slice points
+    /// to the zero value, others are boxed on the heap.
+    Slice,
+    /// Anything else: boxed on the heap.
+    Heap,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Op {
     Nop,
@@ -626,14 +649,21 @@ pub enum Op {
 
     // ---- interfaces ----
     /// Boxes the value at `src` (size `size`, gc type `gcty`) into an interface with itab
-    /// `itab`. Pointer-shaped values (`direct`) are stored in the data word as they are.
+    /// `itab`, as `box_kind` says (pointer-shaped values are the data word themselves).
     MakeIface {
         dst: Reg,
         src: Reg,
         itab: u32,
         size: u32,
         gcty: u32,
-        direct: bool,
+        box_kind: BoxKind,
+    },
+    /// An interface holding a constant: itab `itab`, data word the address of static box
+    /// `idx` (`Program::static_boxes`), as gc boxes constants into read-only data.
+    IfaceStatic {
+        dst: Reg,
+        itab: u32,
+        idx: u32,
     },
     /// Converts an interface to another interface type (`iface_ty` is the rtype of the
     /// target); panics if `!commaok` and it does not implement it.

@@ -119,12 +119,22 @@ pub struct Program {
     pub messages: Vec<String>,
     /// Itabs (with `any`) of the runtime's error types, to box runtime error panics.
     pub runtime_errors: RuntimeErrorItabs,
+    /// Read-only static values constants are boxed into (`Op::IfaceStatic`).
+    pub static_boxes: Vec<StaticBox>,
     /// Itab of (string, any), for panics with plain string messages.
     pub string_itab: Option<u32>,
     /// Package-level variables, for hosts that read and write them (the embedding API).
     pub globals: Vec<GlobalVar>,
     /// Signatures of package-level functions (no methods), for hosts that call them.
     pub signatures: Vec<FuncSig>,
+}
+
+/// A constant's memory form, which the VM copies into static data at load: `bytes`, with the
+/// data pointer of string constant `strings[k]` written at each (offset, k) of `strings`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct StaticBox {
+    pub bytes: Vec<u8>,
+    pub strings: Vec<(u32, u32)>,
 }
 
 /// The itabs (dynamic type, `any`) of the types Go's runtime panics with, where the

@@ -6,7 +6,7 @@
 //! its type is pointer-shaped (`Gen::is_direct_iface`), otherwise boxed: in a frame slot
 //! when escape analysis says the box does not escape, else on the heap.
 
-use crate::bytecode::{Conv, Op, Reg};
+use crate::bytecode::{BoxKind, Conv, Op, Reg};
 use crate::gen::Gen;
 use gosub_syntax::ast::Expr;
 use gosub_types::{self as types, BasicKind, ConstValue, TypeId, TypeKind};
@@ -14,6 +14,9 @@ use gosub_types::{self as types, BasicKind, ConstValue, TypeId, TypeKind};
 impl<'a> Gen<'a> {
     /// `e` converted to type `to` (implicit conversion: interface boxing).
     pub fn expr_conv(&mut self, e: &'a Expr, to: TypeId) -> Reg {
+        if let Some(v) = self.static_box(e, to) {
+            return v;
+        }
         if let Some(v) = self.stack_box(e, to) {
             return v;
         }
@@ -26,7 +29,7 @@ impl<'a> Gen<'a> {
     }
 
     pub fn expr_conv_to(&mut self, e: &'a Expr, to: TypeId, dst: Reg) {
-        if let Some(v) = self.stack_box(e, to) {
+        if let Some(v) = self.static_box(e, to).or_else(|| self.stack_box(e, to)) {
             self.mov(dst, v, to);
             return;
         }
@@ -129,15 +132,42 @@ impl<'a> Gen<'a> {
         let itab = self.itab(from, to);
         let size = self.size(from);
         let gcty = self.gctype_of(from);
-        let direct = self.is_direct_iface(from);
+        let box_kind = self.box_kind(from);
         self.emit(Op::MakeIface {
             dst,
             src,
             itab,
             size,
             gcty,
-            direct,
+            box_kind,
         });
+    }
+
+    /// How a value of type `t` becomes an interface's data word when its box escapes (gc's
+    /// `walk.dataWord` and `dataWordFuncName`; see `BoxKind`).
+    pub fn box_kind(&mut self, t: TypeId) -> BoxKind {
+        if self.is_direct_iface(t) {
+            return BoxKind::Direct;
+        }
+        let l = self.layout(t);
+        let no_ptrs = l.ptr_words.is_empty();
+        match (l.size, l.align) {
+            (0, _) => return BoxKind::Zero,
+            (1, _) | (2, 2) => return BoxKind::Small,
+            (4, 4) | (8, 8) if no_ptrs => return BoxKind::Small,
+            _ => {}
+        }
+        // gc's SoleComponent: through single-field structs and one-element arrays.
+        let mut c = t;
+        loop {
+            match self.p.types.under(c) {
+                TypeKind::Basic(BasicKind::String) => return BoxKind::String,
+                TypeKind::Slice(_) => return BoxKind::Slice,
+                TypeKind::Struct(fs) if fs.len() == 1 => c = fs[0].ty,
+                TypeKind::Array(e, 1) => c = *e,
+                _ => return BoxKind::Heap,
+            }
+        }
     }
 
     pub fn default_type(&self, t: TypeId) -> TypeId {

@@ -191,6 +191,8 @@ pub struct Gen<'a> {
     pub decls: HashMap<ObjId, &'a ast::FuncDecl>,
     /// Which functions' calls are inlined (see inline.rs).
     pub inline_cache: HashMap<ObjId, crate::inline::Inline<'a>>,
+    /// `out.static_boxes` by content (rebuilt from it after `resume`).
+    pub static_boxes: HashMap<crate::program::StaticBox, u32>,
 }
 
 pub const NONE: Reg = u32::MAX;
@@ -222,6 +224,7 @@ impl<'a> Gen<'a> {
             methods_done: HashSet::new(),
             decls: HashMap::new(),
             inline_cache: HashMap::new(),
+            static_boxes: HashMap::new(),
         };
         // GC type 0: bytes.
         g.out.gctypes.push(GcType {
@@ -570,6 +573,10 @@ impl<'a> Gen<'a> {
         g.wrappers = st.wrappers;
         g.natives = st.natives;
         g.messages = st.messages;
+        g.static_boxes = (g.out.static_boxes.iter().cloned())
+            .enumerate()
+            .map(|(i, b)| (b, i as u32))
+            .collect();
         g.itabs = g
             .out
             .itabs

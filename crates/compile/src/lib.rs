@@ -39,6 +39,7 @@ pub mod place;
 pub mod rangefunc;
 pub mod rtypes;
 pub mod select;
+pub mod static_box;
 pub mod stmt;
 pub mod switch;
 pub mod unsafe_fns;

@@ -8,7 +8,7 @@
 use crate::error::Trap;
 use crate::frame::{rd, wr, Frame};
 use crate::vm::Vm;
-use gosub_bytecode::bytecode::Op;
+use gosub_bytecode::bytecode::{BoxKind, Op};
 use gosub_bytecode::program::{Itab, Program, RKind};
 use gosub_heap::Addr;
 
@@ -165,17 +165,35 @@ pub fn exec(vm: &mut Vm, prog: &Program, op: &Op, fr: &Frame) -> Result<(), Trap
             itab,
             size,
             gcty,
-            direct,
+            box_kind,
         } => {
-            let data = if direct {
-                rd(vm, fr, src)?
-            } else {
-                let b = vm.alloc(vm.gcty(gcty), 1)?;
-                if size > 0 {
-                    vm.heap.copy(b, fp + src as u64, size as usize)?;
+            let word = || rd(vm, fr, src);
+            let data = match box_kind {
+                BoxKind::Direct => word()?,
+                BoxKind::Zero => vm.zerobase,
+                // The value's memory form is the low `size` bytes of its register.
+                BoxKind::Small if word()? & (u64::MAX >> (64 - 8 * size.min(8))) < 256 => {
+                    vm.staticuint64s + 8 * (word()? & 0xff)
                 }
-                b
+                BoxKind::String if rd(vm, fr, src + 8)? == 0 => vm.zerobase,
+                BoxKind::Slice if word()? == 0 => vm.zerobase,
+                _ => {
+                    let b = vm.alloc(vm.gcty(gcty), 1)?;
+                    if size > 0 {
+                        vm.heap.copy(b, fp + src as u64, size as usize)?;
+                    }
+                    b
+                }
             };
+            wr(vm, fr, dst, itab as u64 + 1)?;
+            wr(vm, fr, dst + 8, data)?;
+        }
+        Op::IfaceStatic { dst, itab, idx } => {
+            let data = vm
+                .static_boxes
+                .get(idx as usize)
+                .copied()
+                .ok_or_else(|| Trap::Fatal("bad static box".into()))?;
             wr(vm, fr, dst, itab as u64 + 1)?;
             wr(vm, fr, dst + 8, data)?;
         }

@@ -43,6 +43,7 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fr: &Frame) -> Result<
             crate::complex::exec(vm, op, fr)?
         }
         Op::MakeIface { .. }
+        | Op::IfaceStatic { .. }
         | Op::IfaceToIface { .. }
         | Op::AssertType { .. }
         | Op::IfaceType { .. }

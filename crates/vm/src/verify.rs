@@ -144,6 +144,10 @@ fn check_func(i: usize, f: &Function, p: &Program) -> Result<(), String> {
             | Op::StoreGlobal { gcty, .. }
             | Op::Defer { gcty, .. }
             | Op::MakeClosure { gcty, .. } => ((gcty as usize) < p.gctypes.len(), "gc type"),
+            Op::IfaceStatic { itab, idx, .. } => (
+                (itab as usize) < p.itabs.len() && (idx as usize) < p.static_boxes.len(),
+                "static box",
+            ),
             Op::MakeIface { itab, gcty, .. } => (
                 (itab as usize) < p.itabs.len() && (gcty as usize) < p.gctypes.len(),
                 "itab",

@@ -105,6 +105,8 @@ pub struct Vm {
     pub prog: Arc<Program>,
     pub gctypes: Vec<GcTypeId>,
     pub strings: Vec<(Addr, u64)>,
+    /// Address of each of the program's static boxes (`Program::static_boxes`).
+    pub static_boxes: Vec<Addr>,
     pub closures: Vec<Addr>,
     pub itabs: Vec<Itab>,
     pub itab_cache: HashMap<(u32, u32), u32, std::hash::BuildHasherDefault<PairHasher>>,
@@ -167,6 +169,9 @@ pub struct Vm {
     pub elem_cache: ElemCache,
     /// The address of zero-size allocations (Go's `zerobase`): non-nil, never dereferenced.
     pub zerobase: Addr,
+    /// The runtime's `staticuint64s`: 256 words holding 0..255, where small values boxed
+    /// into interfaces point (`BoxKind::Small`) instead of allocating, as in Go.
+    pub staticuint64s: Addr,
     /// C memory handed out by the cgo emulation (crates/vm/src/cmem.rs).
     pub cmem: crate::cmem::CMem,
     /// Set from any thread to stop the running program with `VmError::Interrupted`; polled
@@ -211,12 +216,20 @@ impl Vm {
             };
             strings.push((a, s.len() as u64));
         }
+        let mut static_boxes = Vec::new();
+        for b in &prog.static_boxes {
+            static_boxes.push(place_static_box(&mut heap, b, &strings).map_err(oom)?);
+        }
         let mut closures = Vec::new();
         for i in 0..prog.funcs.len() {
             let a = heap.alloc_static(&(i as u64).to_le_bytes()).map_err(oom)?;
             closures.push(a);
         }
-        let zerobase = heap.alloc_static(&[0u8; 8]).map_err(oom)?;
+        // 32 zero bytes: the address of zero-size objects and, as the runtime's zeroVal,
+        // the box of "" and of nil slices (`BoxKind`), so it must hold a zero slice header.
+        let zerobase = heap.alloc_static(&[0u8; 32]).map_err(oom)?;
+        let table: Vec<u8> = (0..256u64).flat_map(u64::to_le_bytes).collect();
+        let staticuint64s = heap.alloc_static(&table).map_err(oom)?;
         let globals = heap
             .globals(prog.globals_size as u64, &prog.globals_ptr_words)
             .map_err(oom)?;
@@ -252,6 +265,7 @@ impl Vm {
             prog: Arc::new(prog),
             gctypes,
             strings,
+            static_boxes,
             closures,
             itabs,
             itab_cache,
@@ -301,6 +315,7 @@ impl Vm {
                 stamp: 0,
             },
             zerobase,
+            staticuint64s,
             cmem: Default::default(),
             interrupt: Arc::new(std::sync::atomic::AtomicBool::new(false)),
             report_fatal: true,
@@ -367,6 +382,10 @@ impl Vm {
                 self.heap.alloc_static(s).map_err(oom)?
             };
             self.strings.push((a, s.len() as u64));
+        }
+        for b in &prog.static_boxes[self.static_boxes.len().min(prog.static_boxes.len())..] {
+            let a = place_static_box(&mut self.heap, b, &self.strings).map_err(oom)?;
+            self.static_boxes.push(a);
         }
         for i in self.closures.len()..prog.funcs.len() {
             let a = self
@@ -529,4 +548,24 @@ impl Vm {
             .copied()
             .unwrap_or(GcTypeId::BYTES)
     }
+}
+
+/// Copies a constant's static box into static data, with its string data pointers filled
+/// in from the placed string constants.
+fn place_static_box(
+    heap: &mut Heap,
+    b: &gosub_bytecode::program::StaticBox,
+    strings: &[(Addr, u64)],
+) -> Result<Addr, gosub_heap::AllocError> {
+    let mut bytes = b.bytes.clone();
+    for &(off, k) in &b.strings {
+        let p = strings.get(k as usize).map_or(0, |s| s.0);
+        if let Some(d) = bytes.get_mut(off as usize..off as usize + 8) {
+            d.copy_from_slice(&p.to_le_bytes());
+        }
+    }
+    if bytes.is_empty() {
+        bytes.push(0);
+    }
+    heap.alloc_static(&bytes)
 }

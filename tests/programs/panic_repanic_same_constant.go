@@ -1,0 +1,12 @@
+package main
+
+import "fmt"
+
+func main() {
+	defer func() {
+		r := recover()
+		fmt.Println("got", r)
+		panic("boom")
+	}()
+	panic("boom")
+}
