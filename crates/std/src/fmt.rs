@@ -256,12 +256,11 @@ impl<'a> Printer<'a> {
                 let name = self.prog.rtypes[t as usize].name.clone();
                 self.buf.extend_from_slice(name.as_bytes());
                 self.buf.push(b'=');
-                let saved = self.f;
-                self.f = Flags::default();
+                // As Go's badVerb: the value prints with %v under the directive's flags,
+                // width and precision, and without calling its methods.
                 let outer = std::mem::replace(&mut self.no_methods, true);
                 self.print_value(t, a, 'v', 0)?;
                 self.no_methods = outer;
-                self.f = saved;
             }
         }
         self.buf.push(b')');
@@ -657,7 +656,7 @@ impl<'a> Printer<'a> {
             // width
             if i < n && format[i] == b'*' {
                 i += 1;
-                match self.int_arg(args, argi)? {
+                match self.int_arg(args, argi)?.filter(|w| !too_large(*w)) {
                     Some(w) => {
                         if w < 0 {
                             self.f.minus = true;
@@ -669,39 +668,26 @@ impl<'a> Printer<'a> {
                 }
                 argi += 1;
             } else {
-                let start = i;
-                while i < n && format[i].is_ascii_digit() {
-                    i += 1;
-                }
-                if i > start {
-                    self.f.width = std::str::from_utf8(&format[start..i])
-                        .ok()
-                        .and_then(|s| s.parse().ok());
-                }
+                let (w, next) = parsenum(format, i);
+                self.f.width = w;
+                i = next;
             }
             // precision
-            if i < n && format[i] == b'.' {
+            if i + 1 < n && format[i] == b'.' {
                 i += 1;
                 parse_index(&mut i, &mut argi, &mut reordered, &mut bad_index);
                 if i < n && format[i] == b'*' {
                     i += 1;
-                    match self.int_arg(args, argi)? {
+                    // Go: a negative precision argument is as bad as a missing one.
+                    match self.int_arg(args, argi)?.filter(|p| !too_large(*p)) {
                         Some(p) if p >= 0 => self.f.prec = Some(p as usize),
-                        Some(_) => self.f.prec = None,
-                        None => self.buf.extend_from_slice(b"%!(BADPREC)"),
+                        _ => self.buf.extend_from_slice(b"%!(BADPREC)"),
                     }
                     argi += 1;
                 } else {
-                    let start = i;
-                    while i < n && format[i].is_ascii_digit() {
-                        i += 1;
-                    }
-                    self.f.prec = Some(
-                        std::str::from_utf8(&format[start..i])
-                            .ok()
-                            .and_then(|s| s.parse().ok())
-                            .unwrap_or(0),
-                    );
+                    let (p, next) = parsenum(format, i);
+                    self.f.prec = Some(p.unwrap_or(0));
+                    i = next;
                 }
             }
             parse_index(&mut i, &mut argi, &mut reordered, &mut bad_index);
@@ -834,6 +820,29 @@ impl<'a> Printer<'a> {
         self.buf.push(b'\n');
         Ok(())
     }
+}
+
+/// Go's bound on widths and precisions: larger ones are bad (`%!(BADWIDTH)`) rather than
+/// a request for a million-byte pad.
+fn too_large(x: i64) -> bool {
+    !(-1_000_000..=1_000_000).contains(&x)
+}
+
+/// Go's `parsenum`: the decimal number starting at `i` (None if there is none) and the index
+/// after it; a number that grows too large consumes the rest of the format, as in Go (the
+/// directive then has no verb: `%!(NOVERB)`).
+fn parsenum(format: &[u8], mut i: usize) -> (Option<usize>, usize) {
+    let mut num: i64 = 0;
+    let mut isnum = false;
+    while let Some(d) = format.get(i).filter(|c| c.is_ascii_digit()) {
+        if too_large(num) {
+            return (None, format.len());
+        }
+        num = num * 10 + (d - b'0') as i64;
+        isnum = true;
+        i += 1;
+    }
+    (isnum.then_some(num as usize), i)
 }
 
 /// Interface arguments of a `...any` parameter stored at `slice`.

@@ -140,8 +140,12 @@ pub fn format_float(v: f64, fmt_c: char, prec: Option<usize>, bits: u32, sharp: 
             let p = prec.unwrap_or(0);
             match prec {
                 Some(_) => {
-                    let s = format!("{:.*}", p, a);
-                    format!("{}{}", sign, s)
+                    // A double has at most 1074 digits after the point; the rest are
+                    // zeros (Rust's formatter takes at most 65535).
+                    let exact = p.min(MAX_FRAC_DIGITS);
+                    let mut s = format!("{}{:.*}", sign, exact, a);
+                    s.extend(std::iter::repeat_n('0', p - exact));
+                    s
                 }
                 None => {
                     let (d, e) = shortest(a, bits);
@@ -280,13 +284,21 @@ fn shortest(a: f64, bits: u32) -> (String, i32) {
     }
 }
 
+/// Digits after the point beyond which a double's decimal expansion is all zeros (its
+/// smallest subnormal has 1074), and significant digits beyond which it is (767).
+const MAX_FRAC_DIGITS: usize = 1100;
+const MAX_SIG_DIGITS: usize = 800;
+
 /// `n` significant digits, correctly rounded.
 fn fixed_e(a: f64, n: usize) -> (String, i32) {
     if a == 0.0 {
         return ("0".repeat(n.max(1)), 0);
     }
-    let s = format!("{:.*e}", n.saturating_sub(1), a);
-    split_e(&s)
+    let exact = n.min(MAX_SIG_DIGITS);
+    let s = format!("{:.*e}", exact.saturating_sub(1), a);
+    let (mut digits, e) = split_e(&s);
+    digits.extend(std::iter::repeat_n('0', n - exact));
+    (digits, e)
 }
 
 fn split_e(s: &str) -> (String, i32) {
