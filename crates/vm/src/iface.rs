@@ -85,72 +85,102 @@ fn missing(_vm: &Vm, prog: &Program, rt: u32, iface: u32) -> Option<String> {
 
 /// Go's `==` on two interface values stored at `a` and `b`.
 pub fn iface_eq(vm: &Vm, prog: &Program, a: Addr, b: Addr) -> Result<bool, Trap> {
-    let (ia, ib) = (vm.heap.read_u64(a)?, vm.heap.read_u64(b)?);
-    if ia == 0 || ib == 0 {
-        return Ok(ia == ib);
-    }
-    let (ta, tb) = (dyn_rtype(vm, ia), dyn_rtype(vm, ib));
-    if ta != tb {
-        return Ok(false);
-    }
-    let t = ta.unwrap_or(0);
-    let rt = &prog.rtypes[t as usize];
-    if !rt.comparable {
-        return Err(Trap::Runtime(format!(
-            "comparing uncomparable type {}",
-            rt.name
-        )));
-    }
-    let (da, db) = (vm.heap.read_u64(a + 8)?, vm.heap.read_u64(b + 8)?);
-    if rt.direct {
-        return Ok(da == db);
-    }
-    values_eq(vm, prog, t, da, db)
+    equal(vm, prog, Cmp::Iface(a, b))
 }
 
 /// Go's `==` on two values of rtype `t` stored at `a` and `b`.
 pub fn values_eq(vm: &Vm, prog: &Program, t: u32, a: Addr, b: Addr) -> Result<bool, Trap> {
-    let rt = &prog.rtypes[t as usize];
-    Ok(match rt.kind {
-        RKind::String => vm.read_string(a)? == vm.read_string(b)?,
-        RKind::Float64 => vm.heap.read_f64(a)? == vm.heap.read_f64(b)?,
-        RKind::Float32 => {
-            f32::from_bits(vm.heap.read_u32(a)?) == f32::from_bits(vm.heap.read_u32(b)?)
-        }
-        RKind::Complex128 => {
-            vm.heap.read_f64(a)? == vm.heap.read_f64(b)?
-                && vm.heap.read_f64(a + 8)? == vm.heap.read_f64(b + 8)?
-        }
-        RKind::Complex64 => {
-            let part = |x: Addr| -> Result<f32, Trap> { Ok(f32::from_bits(vm.heap.read_u32(x)?)) };
-            part(a)? == part(b)? && part(a + 4)? == part(b + 4)?
-        }
-        RKind::Interface => iface_eq(vm, prog, a, b)?,
-        RKind::Struct => {
-            for f in &rt.fields {
-                if f.name != "_" && !values_eq(vm, prog, f.typ, a + f.offset, b + f.offset)? {
+    equal(vm, prog, Cmp::Val(t, a, b))
+}
+
+/// One pending comparison of `equal`.
+enum Cmp {
+    /// Two values of rtype `t` at `a` and `b`.
+    Val(u32, Addr, Addr),
+    /// Two interface values at `a` and `b`.
+    Iface(Addr, Addr),
+}
+
+/// Compares with an explicit stack, not Rust recursion (values nest as deep as a program
+/// builds them: `a = [1]any{a}` in a loop), visiting fields and elements in Go's order, so
+/// the first difference, or the first uncomparable dynamic type, decides as in Go.
+fn equal(vm: &Vm, prog: &Program, first: Cmp) -> Result<bool, Trap> {
+    let mut work = vec![first];
+    while let Some(c) = work.pop() {
+        let (t, a, b) = match c {
+            Cmp::Val(t, a, b) => (t, a, b),
+            Cmp::Iface(a, b) => {
+                let (ia, ib) = (vm.heap.read_u64(a)?, vm.heap.read_u64(b)?);
+                if ia == 0 || ib == 0 {
+                    if ia != ib {
+                        return Ok(false);
+                    }
+                    continue;
+                }
+                let (ta, tb) = (dyn_rtype(vm, ia), dyn_rtype(vm, ib));
+                if ta != tb {
                     return Ok(false);
                 }
-            }
-            true
-        }
-        RKind::Array => {
-            let es = prog.rtypes[rt.elem as usize].size;
-            for i in 0..rt.len {
-                if !values_eq(vm, prog, rt.elem, a + i * es, b + i * es)? {
-                    return Ok(false);
+                let t = ta.unwrap_or(0);
+                let rt = &prog.rtypes[t as usize];
+                if !rt.comparable {
+                    return Err(uncomparable(&rt.name));
                 }
+                let (da, db) = (vm.heap.read_u64(a + 8)?, vm.heap.read_u64(b + 8)?);
+                if rt.direct {
+                    if da != db {
+                        return Ok(false);
+                    }
+                    continue;
+                }
+                (t, da, db)
             }
-            true
+        };
+        let rt = &prog.rtypes[t as usize];
+        let same = match rt.kind {
+            RKind::String => vm.read_string(a)? == vm.read_string(b)?,
+            RKind::Float64 => vm.heap.read_f64(a)? == vm.heap.read_f64(b)?,
+            RKind::Float32 => {
+                f32::from_bits(vm.heap.read_u32(a)?) == f32::from_bits(vm.heap.read_u32(b)?)
+            }
+            RKind::Complex128 => {
+                vm.heap.read_f64(a)? == vm.heap.read_f64(b)?
+                    && vm.heap.read_f64(a + 8)? == vm.heap.read_f64(b + 8)?
+            }
+            RKind::Complex64 => {
+                let part =
+                    |x: Addr| -> Result<f32, Trap> { Ok(f32::from_bits(vm.heap.read_u32(x)?)) };
+                part(a)? == part(b)? && part(a + 4)? == part(b + 4)?
+            }
+            RKind::Interface => {
+                work.push(Cmp::Iface(a, b));
+                true
+            }
+            RKind::Struct => {
+                for f in rt.fields.iter().rev().filter(|f| f.name != "_") {
+                    work.push(Cmp::Val(f.typ, a + f.offset, b + f.offset));
+                }
+                true
+            }
+            RKind::Array => {
+                let es = prog.rtypes[rt.elem as usize].size;
+                for i in (0..rt.len).rev() {
+                    work.push(Cmp::Val(rt.elem, a + i * es, b + i * es));
+                }
+                true
+            }
+            RKind::Slice | RKind::Map | RKind::Func => return Err(uncomparable(&rt.name)),
+            _ => vm.heap.bytes(a, rt.size as usize)? == vm.heap.bytes(b, rt.size as usize)?,
+        };
+        if !same {
+            return Ok(false);
         }
-        RKind::Slice | RKind::Map | RKind::Func => {
-            return Err(Trap::Runtime(format!(
-                "comparing uncomparable type {}",
-                rt.name
-            )));
-        }
-        _ => vm.heap.bytes(a, rt.size as usize)? == vm.heap.bytes(b, rt.size as usize)?,
-    })
+    }
+    Ok(true)
+}
+
+fn uncomparable(name: &str) -> Trap {
+    Trap::Runtime(format!("comparing uncomparable type {}", name))
 }
 
 /// Executes an interface instruction: boxing a value (`MakeIface`), interface-to-interface

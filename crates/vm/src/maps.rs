@@ -165,66 +165,122 @@ fn hash_f64(f: f64) -> u64 {
 
 /// Hash of the value of rtype `t` at `addr`.
 pub fn hash_value(vm: &Vm, prog: &Program, t: u32, addr: Addr) -> Result<u64, Trap> {
-    let rt = &prog.rtypes[t as usize];
-    Ok(match rt.kind {
-        RKind::String => {
-            let s = vm.read_string(addr)?;
-            hash_bytes(&s)
+    // The value's parts, hashed and folded in with an explicit stack rather than Rust
+    // recursion (keys nest as deep as a program builds them: `a = [1]any{a}` in a loop).
+    enum Fold {
+        /// An interface's data hashed: mix in its dynamic type.
+        Iface(u64),
+        /// The parts of a struct or array: rtype, address, next part, hash so far.
+        Parts(u32, Addr, u64, u64),
+    }
+    let part = |t: u32, addr: Addr, i: u64| -> (u32, Addr) {
+        let rt = &prog.rtypes[t as usize];
+        if rt.kind == RKind::Struct {
+            let f = &rt.fields[i as usize];
+            (f.typ, addr + f.offset)
+        } else {
+            (rt.elem, addr + i * prog.rtypes[rt.elem as usize].size)
         }
-        RKind::Float64 => hash_f64(vm.heap.read_f64(addr)?),
-        RKind::Float32 => hash_f64(f32::from_bits(vm.heap.read_u32(addr)?) as f64),
-        // The parts as floats (a NaN part never compares equal, whatever its hash).
-        RKind::Complex128 => mix(hash_f64(vm.heap.read_f64(addr)?)
-            ^ hash_f64(vm.heap.read_f64(addr + 8)?).rotate_left(17)),
-        RKind::Complex64 => {
-            let re = f32::from_bits(vm.heap.read_u32(addr)?) as f64;
-            let im = f32::from_bits(vm.heap.read_u32(addr + 4)?) as f64;
-            mix(hash_f64(re) ^ hash_f64(im).rotate_left(17))
+    };
+    let parts = |t: u32| -> u64 {
+        let rt = &prog.rtypes[t as usize];
+        if rt.kind == RKind::Struct {
+            rt.fields.len() as u64
+        } else {
+            rt.len
         }
-        RKind::Interface => {
-            let it = vm.heap.read_u64(addr)?;
-            if it == 0 {
-                return Ok(0);
+    };
+    let mut stack: Vec<Fold> = Vec::new();
+    let mut next = Some((t, addr));
+    loop {
+        let mut h = match next.take() {
+            None => 0, // unreachable: a result is always produced below
+            Some((t, addr)) => {
+                let rt = &prog.rtypes[t as usize];
+                match rt.kind {
+                    RKind::String => {
+                        let s = vm.read_string(addr)?;
+                        hash_bytes(&s)
+                    }
+                    RKind::Float64 => hash_f64(vm.heap.read_f64(addr)?),
+                    RKind::Float32 => hash_f64(f32::from_bits(vm.heap.read_u32(addr)?) as f64),
+                    // The parts as floats (a NaN part never compares equal, whatever its hash).
+                    RKind::Complex128 => mix(hash_f64(vm.heap.read_f64(addr)?)
+                        ^ hash_f64(vm.heap.read_f64(addr + 8)?).rotate_left(17)),
+                    RKind::Complex64 => {
+                        let re = f32::from_bits(vm.heap.read_u32(addr)?) as f64;
+                        let im = f32::from_bits(vm.heap.read_u32(addr + 4)?) as f64;
+                        mix(hash_f64(re) ^ hash_f64(im).rotate_left(17))
+                    }
+                    RKind::Interface => {
+                        let it = vm.heap.read_u64(addr)?;
+                        if it == 0 {
+                            0
+                        } else {
+                            let dt = crate::iface::dyn_rtype(vm, it).unwrap_or(0);
+                            let drt = &prog.rtypes[dt as usize];
+                            if !drt.comparable {
+                                return Err(Trap::Runtime(format!(
+                                    "hash of unhashable type {}",
+                                    drt.name
+                                )));
+                            }
+                            let data = vm.heap.read_u64(addr + 8)?;
+                            let tag = (dt as u64).wrapping_mul(0x9e3779b97f4a7c15);
+                            if drt.direct {
+                                mix(mix(data) ^ tag)
+                            } else {
+                                stack.push(Fold::Iface(tag));
+                                next = Some((dt, data));
+                                continue;
+                            }
+                        }
+                    }
+                    RKind::Struct | RKind::Array => {
+                        let seed = if rt.kind == RKind::Struct {
+                            0x12345u64
+                        } else {
+                            0x6789u64
+                        };
+                        if parts(t) == 0 {
+                            seed
+                        } else {
+                            stack.push(Fold::Parts(t, addr, 0, seed));
+                            next = Some(part(t, addr, 0));
+                            continue;
+                        }
+                    }
+                    _ => {
+                        let b = vm.heap.bytes(addr, rt.size as usize)?;
+                        let mut w = [0u8; 8];
+                        let n = b.len().min(8);
+                        w[..n].copy_from_slice(&b[..n]);
+                        mix(u64::from_le_bytes(w))
+                    }
+                }
             }
-            let dt = crate::iface::dyn_rtype(vm, it).unwrap_or(0);
-            let drt = &prog.rtypes[dt as usize];
-            if !drt.comparable {
-                return Err(Trap::Runtime(format!(
-                    "hash of unhashable type {}",
-                    drt.name
-                )));
+        };
+        // Fold the finished hash into the pending parts.
+        loop {
+            match stack.last_mut() {
+                None => return Ok(h),
+                Some(Fold::Iface(tag)) => {
+                    h = mix(h ^ *tag);
+                    stack.pop();
+                }
+                Some(Fold::Parts(t, addr, i, acc)) => {
+                    *acc = mix(*acc ^ h);
+                    *i += 1;
+                    if *i < parts(*t) {
+                        next = Some(part(*t, *addr, *i));
+                        break;
+                    }
+                    h = *acc;
+                    stack.pop();
+                }
             }
-            let data = vm.heap.read_u64(addr + 8)?;
-            let h = if drt.direct {
-                mix(data)
-            } else {
-                hash_value(vm, prog, dt, data)?
-            };
-            mix(h ^ (dt as u64).wrapping_mul(0x9e3779b97f4a7c15))
         }
-        RKind::Struct => {
-            let mut h = 0x12345u64;
-            for f in &rt.fields {
-                h = mix(h ^ hash_value(vm, prog, f.typ, addr + f.offset)?);
-            }
-            h
-        }
-        RKind::Array => {
-            let es = prog.rtypes[rt.elem as usize].size;
-            let mut h = 0x6789u64;
-            for i in 0..rt.len {
-                h = mix(h ^ hash_value(vm, prog, rt.elem, addr + i * es)?);
-            }
-            h
-        }
-        _ => {
-            let b = vm.heap.bytes(addr, rt.size as usize)?;
-            let mut w = [0u8; 8];
-            let n = b.len().min(8);
-            w[..n].copy_from_slice(&b[..n]);
-            mix(u64::from_le_bytes(w))
-        }
-    })
+    }
 }
 
 struct Table {
