@@ -204,3 +204,45 @@ fn generic_programs_run_as_go_does() {
     );
     assert!(stdout.ends_with(" [x] 1 {<nil> 0}\n"), "{stdout}");
 }
+
+/// Deeply nested source that gc compiles (issue 18, point 3): the `gosub` command runs its
+/// front end on a thread with a large stack, so the checker, escape analysis and compiler,
+/// which recurse over the tree, finish; and the checker prints an expression only for an
+/// error, so a long sum is not quadratic.
+#[test]
+fn deep_programs_compile_as_go_does() {
+    let main = |body: &str| format!("package main\n\nfunc main() {{\n\tx := 1\n{body}\n}}\n");
+    let sum = vec!["x"; 20_000].join("+");
+    let neg = "- ".repeat(10_001);
+    let arms: String = (0..7_000)
+        .map(|i| format!(" else if x == {i} {{\n\t\tx = {}\n\t}}", i + 2))
+        .collect();
+    let cases = [
+        (main(&format!("\tprintln({sum})")), "20000\n"),
+        (main(&format!("\tprintln({neg}x)")), "-1\n"),
+        (
+            main(&format!(
+                "\tif x < 0 {{\n\t\tx = 0\n\t}}{arms}\n\tprintln(x)"
+            )),
+            "3\n",
+        ),
+    ];
+    let dir = std::env::temp_dir().join(format!("gosub-deep-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for (i, (src, want)) in cases.iter().enumerate() {
+        let path = dir.join(format!("deep{i}.go"));
+        std::fs::write(&path, src).expect("write program");
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_gosub"))
+            .arg("run")
+            .arg(&path)
+            .output()
+            .expect("run gosub");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            *want,
+            "case {i}: exit {:?}",
+            out.status
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -196,16 +196,18 @@ impl<'a> Checker<'a> {
         mut y: Operand<'a>,
         op_pos: u32,
     ) -> Operand<'a> {
-        let estr = || match e {
+        // The expression as gc prints it in errors: built only for an error, since
+        // printing it costs its size (eagerly, a sum of n terms would cost n^2).
+        let (xe, ye) = (x.expr, y.expr);
+        let estr = move || match e {
             Some(e) => gosrc::expr(e),
             None => format!(
                 "{} {}= {}",
-                x.expr.map(gosrc::expr).unwrap_or_default(),
+                xe.map(gosrc::expr).unwrap_or_default(),
                 op.as_str(),
-                y.expr.map(gosrc::expr).unwrap_or_default()
+                ye.map(gosrc::expr).unwrap_or_default()
             ),
         };
-        let estr = estr();
         if matches!(op, BinOp::Shl | BinOp::Shr) {
             return self.shift(e, op, x, y, op_pos);
         }
@@ -223,7 +225,9 @@ impl<'a> Checker<'a> {
                     &x,
                     format!(
                         "invalid operation: {} (mismatched types {} and {})",
-                        estr, a, b
+                        estr(),
+                        a,
+                        b
                     ),
                 );
             }
@@ -320,7 +324,7 @@ impl<'a> Checker<'a> {
         op: BinOp,
         x: Operand<'a>,
         y: Operand<'a>,
-        estr: &str,
+        estr: &dyn Fn() -> String,
     ) -> Operand<'a> {
         let mut err_op = &x;
         let mut cause = String::new();
@@ -370,7 +374,7 @@ impl<'a> Checker<'a> {
                 );
             }
             let pos = err_op.expr.map(start_pos).unwrap_or(0);
-            self.error(pos, format!("invalid operation: {} ({})", estr, cause));
+            self.error(pos, format!("invalid operation: {} ({})", estr(), cause));
             return Operand::invalid(e);
         }
         if let (Some(a), Some(b)) = (x.val(), y.val()) {

@@ -28,9 +28,26 @@ fn read(path: &str) -> Result<String, String> {
         .map(|b| String::from_utf8_lossy(&b).into_owned())
 }
 
+/// Stack of the thread the command runs on. The front end's passes (checker, escape
+/// analysis, compiler) recurse over the syntax tree, as gc's do, and so do `Drop` of deep
+/// trees: an else-if chain of 7,000 arms or a sum of 100,000 terms needs far more than the
+/// 8 MiB main stack. The address space is reserved, not committed; Go programs themselves
+/// run on the VM's own stacks.
+const FRONT_END_STACK: usize = 4 << 30;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
-    let code = real_main(&args);
+    let code = match std::thread::Builder::new()
+        .name("gosub".into())
+        .stack_size(FRONT_END_STACK)
+        .spawn({
+            let args = args.clone();
+            move || real_main(&args)
+        }) {
+        Ok(h) => h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+        // No thread (address space exhausted): run on the main stack.
+        Err(_) => real_main(&args),
+    };
     ExitCode::from(code.clamp(0, 255) as u8)
 }
 
