@@ -205,10 +205,10 @@ fn generic_programs_run_as_go_does() {
     assert!(stdout.ends_with(" [x] 1 {<nil> 0}\n"), "{stdout}");
 }
 
-/// Deeply nested source that gc compiles (issue 18, point 3): the `gosub` command runs its
-/// front end on a thread with a large stack, so the checker, escape analysis and compiler,
-/// which recurse over the tree, finish; and the checker prints an expression only for an
-/// error, so a long sum is not quadratic.
+/// Deeply nested or huge source that gc compiles (issue 18, points 3 and 4): the `gosub`
+/// command runs its front end on a thread with a large stack, so the checker, escape
+/// analysis and compiler, which recurse over the tree, finish; the checker prints an
+/// expression only for an error, so a long sum is not quadratic.
 #[test]
 fn deep_programs_compile_as_go_does() {
     let main = |body: &str| format!("package main\n\nfunc main() {{\n\tx := 1\n{body}\n}}\n");
@@ -225,6 +225,11 @@ fn deep_programs_compile_as_go_does() {
                 "\tif x < 0 {{\n\t\tx = 0\n\t}}{arms}\n\tprintln(x)"
             )),
             "3\n",
+        ),
+        // A million empty statements (the parser drops them as it goes: no memory).
+        (
+            main(&format!("{}\n\tprintln(x)", ";".repeat(1_000_000))),
+            "1\n",
         ),
     ];
     let dir = std::env::temp_dir().join(format!("gosub-deep-{}", std::process::id()));

@@ -565,11 +565,6 @@ pub fn call_stmt<'a>(kw: &str, x: Expr) -> Result<Expr, PError<'a>> {
     }
 }
 
-/// Flattens a statement list whose entries may be absent (imports moved out in lenient mode).
-pub fn stmts(list: Vec<Option<Stmt>>, last: Option<Option<Stmt>>) -> Vec<Stmt> {
-    list.into_iter().chain(last).flatten().collect()
-}
-
 pub fn body_import<'a>(
     ctx: &Ctx,
     lo: u32,
