@@ -62,3 +62,30 @@ fn example2_matches_the_article() {
         "exit: 0\n--- stdout\nAllocated Heap Memory Successfully.\n\nDeallocating Heap Memory...\n--- stderr\n"
     ));
 }
+
+/// example1 prints one stable address three times, as under Go (issue 13, point 3): the
+/// object `x` lives in the nursery until its address is printed, which promotes it once,
+/// so `debug.FreeOSMemory` (a full collection) no longer moves it.
+#[test]
+fn example1_prints_one_address() {
+    let t = transcript("example1_escape_defer.go", false);
+    let addrs: Vec<&str> = t
+        .lines()
+        .filter_map(|l| l.split_whitespace().last())
+        .filter(|w| w.starts_with("0x"))
+        .collect();
+    assert_eq!(addrs.len(), 3, "{t}");
+    assert!(addrs.iter().all(|a| *a == addrs[0]), "{t}");
+}
+
+/// `println` of a pointer observes its address too: the same before and after collections.
+#[test]
+fn println_of_a_pointer_is_stable() {
+    let src = "package main\n\nimport \"runtime\"\n\nvar keep *int\n\nfunc main() {\n\tkeep = new(int)\n\tprintln(keep)\n\tfor i := 0; i < 100000; i++ {\n\t\t_ = make([]byte, 100)\n\t}\n\truntime.GC()\n\tprintln(keep)\n}\n";
+    let out = gosub::run_source("p.go", src, &gosub::Options::default());
+    let err = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert_eq!(lines[0], lines[1], "{err}");
+    assert!(lines[0].starts_with("0xc"), "{err}");
+}

@@ -1,8 +1,10 @@
-// Objects surviving into the old space. gosub's heap is generational: new objects are
-// bump-allocated in the nursery; a minor collection copies the live ones to a survivor
-// space, and after surviving a few collections (or at a major collection such as
-// runtime.GC) they are promoted to the non-moving old space. Go's own heap is neither
-// generational nor moving; this is gosub's design, shown here with GOSUBDEBUG=gctrace=1.
+// Objects and the old space. gosub's heap is generational: new objects are bump-allocated
+// in the nursery, and a minor collection copies the live ones to a survivor space, then,
+// after a few, promotes them to the non-moving old space. Go's own heap never moves an
+// object, so an address a Go program sees never changes; gosub keeps that promise by
+// promoting a young object the moment its address is looked at (here uintptr(unsafe.Pointer),
+// as for %p or println of a pointer): that costs one minor collection (the first gctrace
+// line), and from then on the object stays where it is. Shown with GOSUBDEBUG=gctrace=1.
 //
 // space() reads the address ranges of gosub's default 64 GiB layout
 // (crates/heap/src/arena.rs); under real Go it would print "other".
@@ -40,7 +42,7 @@ func main() {
 	fmt.Println("new object:", space(keep))
 	// Each round allocates a little more short-lived data than the 256 KiB nursery holds
 	// (11,000 objects of 24 bytes with their headers), so each round runs one minor
-	// collection; keep survives them and moves each time.
+	// collection; keep, already in the old space, survives them without moving.
 	for round := 1; round <= 2; round++ {
 		for i := 0; i < 11000; i++ {
 			sink = &item{id: i}

@@ -637,6 +637,12 @@ pub enum Op {
         dst: Reg,
         a: Reg,
     },
+    /// `uintptr(p)` for an unsafe.Pointer `p`: the address is observed, so a young object
+    /// is promoted first and the number stays the object's address (`gc::pin_observed`).
+    PtrToUintptr {
+        dst: Reg,
+        a: Reg,
+    },
     /// `unsafe.Slice(ptr, len)` → {ptr, len, len}, or `unsafe.String(ptr, len)` (`string`)
     /// → {ptr, len}, with Go's run-time checks (`len out of range`, nil ptr with len > 0).
     UnsafeSlice {

@@ -219,6 +219,11 @@ impl<'a> Gen<'a> {
         let fk = self.p.types.under(from).clone();
         let tk = self.p.types.under(to).clone();
         match (fk, tk) {
+            (TypeKind::Basic(BasicKind::UnsafePointer), TypeKind::Basic(t)) if t.is_integer() => {
+                // unsafe.Pointer → uintptr: an observed address (unsafe_ops.rs).
+                let a = self.expr(x);
+                self.emit(Op::PtrToUintptr { dst, a });
+            }
             (TypeKind::Basic(f), TypeKind::Basic(BasicKind::UnsafePointer)) if f.is_integer() => {
                 // uintptr → unsafe.Pointer: checked (crates/compile/src/unsafe_fns.rs).
                 let a = self.expr(x);

@@ -98,6 +98,7 @@ impl Heap {
             self.scan_cards(&types);
         }
         self.drain(&types, to);
+        self.observed.clear();
         self.types = types;
         let (mut freed_objects, mut freed_bytes) = (0u64, 0u64);
         if major {
@@ -289,6 +290,7 @@ impl Heap {
         let to = 1 - self.cycle.from_surv;
         let survive = !self.cycle.major
             && object::age(h2) < self.config.promote_age as u64
+            && !self.observed.contains(&base)
             && self.young.surv[to].room() >= need
             && {
                 let s = &mut self.young.surv[to];

@@ -113,6 +113,10 @@ impl std::error::Error for AllocError {}
 
 /// One VM's heap and address space.
 pub struct Heap {
+    /// Young objects (base offsets) whose address a program has observed: the next
+    /// collection promotes them instead of copying them to a survivor space, so the
+    /// address they have from then on never changes (`pin_observed`).
+    pub(crate) observed: Vec<u64>,
     pub(crate) arena: Arena,
     pub(crate) layout: Layout,
     pub(crate) config: HeapConfig,
@@ -168,6 +172,7 @@ impl Heap {
             globals: BumpRegion::new(layout.globals),
             stacks: Stacks::new(layout.stacks, page.max(64 << 10)),
             pacer: Pacer::new(&config),
+            observed: Vec::new(),
             arena,
             layout,
             config,
@@ -379,6 +384,27 @@ impl Heap {
             self.global_blocks.push((off, w.into_boxed_slice()));
         }
         Ok(ARENA_BASE + off)
+    }
+
+    /// A program is about to observe address `a` (`%p`, printing a pointer): if it points
+    /// into a young object, which a collection would move, mark the object for promotion
+    /// and return true; the caller then runs a collection (the object moves once, into
+    /// the non-moving old space) and reads the address again. Old and large objects, and
+    /// non-heap addresses, never move: false.
+    pub fn pin_observed(&mut self, a: Addr) -> bool {
+        let Some(off) = a.checked_sub(ARENA_BASE) else {
+            return false;
+        };
+        if off >= self.layout.young_end() {
+            return false;
+        }
+        match self.object_base(a) {
+            Some(base) => {
+                self.observed.push(base - ARENA_BASE);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Does `a` point into (or one past the end of) a live GC object?

@@ -9,6 +9,7 @@
 //! strings through `gosub_syntax::quote`.
 
 mod methods;
+mod observe;
 
 use crate::fmtsort::map_entries;
 use crate::strconv::format_int;
@@ -855,6 +856,7 @@ fn args_of(vm: &Vm, slice: Addr) -> Result<Vec<Arg>, Trap> {
 pub fn register(r: &mut NativeRegistry) {
     r.register("fmt.Sprintf", |vm, fp| {
         let format = vm.read_string(fp)?;
+        observe::pin_printed(vm, fp + 16, Some(&format))?;
         let args = args_of(vm, fp + 16)?;
         let mut p = Printer::new(vm);
         p.printf(&format, &args)?;
@@ -863,6 +865,7 @@ pub fn register(r: &mut NativeRegistry) {
     });
     r.register("fmt.errorf", |vm, fp| {
         let format = vm.read_string(fp)?;
+        observe::pin_printed(vm, fp + 16, Some(&format))?;
         let args = args_of(vm, fp + 16)?;
         let mut p = Printer::new(vm);
         p.wrap_errs = true;
@@ -871,6 +874,7 @@ pub fn register(r: &mut NativeRegistry) {
         vm.store_new_string(fp + 40, &out)
     });
     r.register("fmt.Sprint", |vm, fp| {
+        observe::pin_printed(vm, fp, None)?;
         let args = args_of(vm, fp)?;
         let mut p = Printer::new(vm);
         p.print(&args)?;
@@ -878,6 +882,7 @@ pub fn register(r: &mut NativeRegistry) {
         vm.store_new_string(fp + 24, &out)
     });
     r.register("fmt.Sprintln", |vm, fp| {
+        observe::pin_printed(vm, fp, None)?;
         let args = args_of(vm, fp)?;
         let mut p = Printer::new(vm);
         p.println(&args)?;

@@ -61,3 +61,23 @@ pub fn collect(vm: &mut Vm, kind: GcKind) -> Result<(), crate::Trap> {
     }
     Ok(())
 }
+
+/// The program is about to observe the addresses `addrs` (printing a pointer, `%p`):
+/// a young object among them is promoted by one young collection now (counted in NumGC,
+/// and run even with GOGC=off), so that the address it shows is the one it keeps; old,
+/// large and non-heap addresses never move. Returns true when a collection ran: values
+/// read before must be read again from their (updated) roots.
+pub fn pin_observed(vm: &mut Vm, addrs: &[Addr]) -> Result<bool, crate::Trap> {
+    let mut any = false;
+    for &a in addrs {
+        any |= vm.heap.pin_observed(a);
+    }
+    if !any {
+        return Ok(false);
+    }
+    let was = vm.heap.gc_inhibited();
+    vm.heap.set_gc_inhibited(false);
+    let r = collect(vm, GcKind::Minor);
+    vm.heap.set_gc_inhibited(was);
+    r.map(|_| true)
+}

@@ -66,7 +66,9 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fr: &Frame) -> Result<
                 .copy(vm.globals + off as u64, fp + src as u64, size as usize)?;
         }
         Op::Print { .. } => crate::print::exec(vm, prog, op, fr)?,
-        Op::UintptrToPtr { .. } | Op::UnsafeSlice { .. } => crate::unsafe_ops::exec(vm, op, fr)?,
+        Op::UintptrToPtr { .. } | Op::PtrToUintptr { .. } | Op::UnsafeSlice { .. } => {
+            crate::unsafe_ops::exec(vm, op, fr)?
+        }
         Op::Load { dst, ptr, off, w } => {
             let p = rd(vm, fr, ptr)?;
             let v = crate::interp::load_w(vm, p + off as u64, w)?;

@@ -43,6 +43,16 @@ pub fn exec(vm: &mut Vm, op: &Op, fr: &Frame) -> Result<(), Trap> {
             }
             wr(vm, fr, dst, v)
         }
+        Op::PtrToUintptr { dst, a } => {
+            let v = rd(vm, fr, a)?;
+            // A collection that promotes the object updates the register `a` (a root).
+            let v = if crate::gc::pin_observed(vm, &[v])? {
+                rd(vm, fr, a)?
+            } else {
+                v
+            };
+            wr(vm, fr, dst, v)
+        }
         Op::UnsafeSlice {
             dst,
             ptr,
