@@ -54,3 +54,22 @@ func init() {
 }
 
 var keep2 *[4]int
+
+type holder struct {
+	P  *int
+	XS []*int
+	A  any
+}
+
+func init() {
+	h := &holder{P: new(int), XS: []*int{new(int)}, A: new(int)}
+	keep3 = h
+	s1 := fmt.Sprintf("%v %+v", h, *h)
+	for i := 0; i < 100000; i++ {
+		_ = make([]byte, 64)
+	}
+	runtime.GC()
+	fmt.Println("nested stable:", s1 == fmt.Sprintf("%v %+v", h, *h))
+}
+
+var keep3 *holder

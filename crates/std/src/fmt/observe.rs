@@ -1,5 +1,6 @@
-//! The operands whose address a fmt call prints (`%p`; `%v`, `%d`, `%x`... of a pointer to
-//! a non-composite value, a channel, a function or an unsafe.Pointer). Before formatting,
+//! The addresses a fmt call prints (`%p`; `%v`, `%d`, `%x`... of a pointer to a
+//! non-composite value, a channel, a function or an unsafe.Pointer; and every such value
+//! inside a struct, array, slice or interface operand, which fmt prints as an address). Before formatting,
 //! fmt hands them to `gosub_vm::gc::pin_observed`, so that a young object, which a later
 //! collection would move, is promoted first and the printed address is the one it keeps,
 //! as in Go's non-moving heap.
@@ -48,14 +49,23 @@ pub(super) fn pin_printed(vm: &mut Vm, args: Addr, format: Option<&[u8]>) -> Res
                     prog.rtypes[rt.elem as usize].kind,
                     RKind::Struct | RKind::Array | RKind::Slice | RKind::Map
                 );
+                if composite && verb != 'p' && data != 0 {
+                    // `&{...}`: the pointee's own pointers print as addresses.
+                    nested(vm, rt.elem, data, &mut addrs)?;
+                }
                 verb == 'p' || !composite
             }
-            RKind::Chan | RKind::Func | RKind::UnsafePointer => true,
-            RKind::Map => verb == 'p',
             RKind::Slice if verb == 'p' => {
                 addrs.push(vm.heap.read_u64(data)?);
                 false
             }
+            RKind::Struct | RKind::Array | RKind::Slice | RKind::Interface => {
+                let at = if rt.direct { ia + 8 } else { data };
+                nested(vm, t, at, &mut addrs)?;
+                false
+            }
+            RKind::Chan | RKind::Func | RKind::UnsafePointer => true,
+            RKind::Map => verb == 'p',
             _ => false,
         };
         if printed {
@@ -63,6 +73,63 @@ pub(super) fn pin_printed(vm: &mut Vm, args: Addr, format: Option<&[u8]>) -> Res
         }
     }
     gosub_vm::gc::pin_observed(vm, &addrs)?;
+    Ok(())
+}
+
+/// Most values `nested` looks at for one operand (fmt's own output bounds the cost anyway;
+/// past this, pointers further in are not pinned).
+const NESTED_BUDGET: usize = 100_000;
+
+/// Pointers fmt prints as addresses inside the value of rtype `t` at `at` (struct fields,
+/// array and slice elements, interface contents; not map entries): every pointer, channel,
+/// function and unsafe.Pointer below the top level.
+fn nested(vm: &Vm, t: u32, at: Addr, out: &mut Vec<Addr>) -> Result<(), Trap> {
+    let prog = vm.prog.clone();
+    let mut work = vec![(t, at)];
+    let mut budget = NESTED_BUDGET;
+    while let Some((t, at)) = work.pop() {
+        if budget == 0 {
+            break;
+        }
+        budget -= 1;
+        let rt = &prog.rtypes[t as usize];
+        match rt.kind {
+            RKind::Struct => {
+                for f in &rt.fields {
+                    work.push((f.typ, at + f.offset));
+                }
+            }
+            RKind::Array => {
+                let es = prog.rtypes[rt.elem as usize].size;
+                for i in 0..rt.len.min(budget as u64) {
+                    work.push((rt.elem, at + i * es));
+                }
+            }
+            RKind::Slice => {
+                let (p, n) = (vm.heap.read_u64(at)?, vm.heap.read_u64(at + 8)?);
+                let es = prog.rtypes[rt.elem as usize].size;
+                for i in 0..n.min(budget as u64) {
+                    work.push((rt.elem, p + i * es));
+                }
+            }
+            RKind::Interface => {
+                let it = vm.heap.read_u64(at)?;
+                if let Some(dt) = gosub_vm::iface::dyn_rtype(vm, it) {
+                    let drt = &prog.rtypes[dt as usize];
+                    let data = if drt.direct {
+                        at + 8
+                    } else {
+                        vm.heap.read_u64(at + 8)?
+                    };
+                    work.push((dt, data));
+                }
+            }
+            RKind::Pointer | RKind::Chan | RKind::Func | RKind::UnsafePointer => {
+                out.push(vm.heap.read_u64(at)?);
+            }
+            _ => {}
+        }
+    }
     Ok(())
 }
 
