@@ -87,7 +87,7 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
         "container/ring" => one!("ring.go", "../go/container/ring/ring.go"),
         "errors" => one!("errors.go", "../go/errors.go"),
         "strings" => files_in!("strings": "strings.go", "builder.go", "clone.go", "compare.go",
-            "iter.go", "reader.go", "replace.go", "search.go", "internal.go"),
+            "iter.go", "reader.go", "replace.go", "search.go", "gosub.go"),
         "strconv" => one!("strconv.go", "../go/strconv.go"),
         "maps" => one!("maps.go", "../go/maps/maps.go"),
         "math" => files_in!("math": "math.go", "bits.go", "sin.go", "trig_reduce.go", "sincos.go",

@@ -4,6 +4,9 @@
 
 package strings
 
+import (
+	"internal/stringslite"
+)
 
 // Clone returns a fresh copy of s.
 // It guarantees to make a copy of s into a new allocation,
@@ -16,5 +19,5 @@ package strings
 // For strings of length zero the string "" will be returned
 // and no allocation is made.
 func Clone(s string) string {
-	return stringslite_Clone(s)
+	return stringslite.Clone(s)
 }

@@ -4,6 +4,8 @@
 
 package strings
 
+import "internal/bytealg"
+
 // Compare returns an integer comparing two strings lexicographically.
 // The result will be 0 if a == b, -1 if a < b, and +1 if a > b.
 //
@@ -11,5 +13,5 @@ package strings
 // [slices.SortFunc], for example). It is usually clearer and always faster
 // to use the built-in string comparison operators ==, <, >, and so on.
 func Compare(a, b string) int {
-	return bytealg_CompareString(a, b)
+	return bytealg.CompareString(a, b)
 }

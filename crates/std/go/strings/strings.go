@@ -8,6 +8,8 @@
 package strings
 
 import (
+	"internal/bytealg"
+	"internal/stringslite"
 	"math/bits"
 	"unicode"
 	"unicode/utf8"
@@ -43,7 +45,7 @@ func Count(s, substr string) int {
 		return utf8.RuneCountInString(s) + 1
 	}
 	if len(substr) == 1 {
-		return bytealg_CountString(s, substr[0])
+		return bytealg.CountString(s, substr[0])
 	}
 	n := 0
 	for {
@@ -83,7 +85,7 @@ func LastIndex(s, substr string) int {
 	case n == 0:
 		return len(s)
 	case n == 1:
-		return bytealg_LastIndexByteString(s, substr[0])
+		return bytealg.LastIndexByteString(s, substr[0])
 	case n == len(s):
 		if substr == s {
 			return 0
@@ -93,17 +95,17 @@ func LastIndex(s, substr string) int {
 		return -1
 	}
 	// Rabin-Karp search from the end of the string
-	hashss, pow := bytealg_HashStrRev(substr)
+	hashss, pow := bytealg.HashStrRev(substr)
 	last := len(s) - n
 	var h uint32
 	for i := len(s) - 1; i >= last; i-- {
-		h = h*bytealg_PrimeRK + uint32(s[i])
+		h = h*bytealg.PrimeRK + uint32(s[i])
 	}
 	if h == hashss && s[last:] == substr {
 		return last
 	}
 	for i := last - 1; i >= 0; i-- {
-		h *= bytealg_PrimeRK
+		h *= bytealg.PrimeRK
 		h += uint32(s[i])
 		h -= pow * uint32(s[i+n])
 		if h == hashss && s[i:i+n] == substr {
@@ -115,7 +117,7 @@ func LastIndex(s, substr string) int {
 
 // IndexByte returns the index of the first instance of c in s, or -1 if c is not present in s.
 func IndexByte(s string, c byte) int {
-	return stringslite_IndexByte(s, c)
+	return stringslite.IndexByte(s, c)
 }
 
 // IndexRune returns the index of the first instance of the Unicode code point
@@ -123,7 +125,7 @@ func IndexByte(s string, c byte) int {
 // If r is [utf8.RuneError], it returns the first instance of any
 // invalid UTF-8 byte sequence.
 func IndexRune(s string, r rune) int {
-	const haveFastIndex = bytealg_MaxBruteForce > 0
+	const haveFastIndex = bytealg.MaxBruteForce > 0
 	switch {
 	case 0 <= r && r < utf8.RuneSelf:
 		return IndexByte(s, byte(r))
@@ -162,7 +164,7 @@ func IndexRune(s string, r rune) int {
 		next:
 			fails++
 			i++
-			if (haveFastIndex && fails > bytealg_Cutover(i)) && i < len(s) ||
+			if (haveFastIndex && fails > bytealg.Cutover(i)) && i < len(s) ||
 				(!haveFastIndex && fails >= 4+i>>4 && i < len(s)) {
 				goto fallback
 			}
@@ -172,7 +174,7 @@ func IndexRune(s string, r rune) int {
 	fallback:
 		// see comment in ../bytes/bytes.go
 		if haveFastIndex {
-			if j := bytealg_IndexString(s[i-last:], string(r)); j >= 0 {
+			if j := bytealg.IndexString(s[i-last:], string(r)); j >= 0 {
 				return i + j - last
 			}
 		} else {
@@ -281,7 +283,7 @@ func LastIndexAny(s, chars string) int {
 
 // LastIndexByte returns the index of the last instance of c in s, or -1 if c is not present in s.
 func LastIndexByte(s string, c byte) int {
-	return bytealg_LastIndexByteString(s, c)
+	return bytealg.LastIndexByteString(s, c)
 }
 
 // Generic split: splits after each instance of sep,
@@ -516,12 +518,12 @@ func Join(elems []string, sep string) string {
 
 // HasPrefix reports whether the string s begins with prefix.
 func HasPrefix(s, prefix string) bool {
-	return stringslite_HasPrefix(s, prefix)
+	return stringslite.HasPrefix(s, prefix)
 }
 
 // HasSuffix reports whether the string s ends with suffix.
 func HasSuffix(s, suffix string) bool {
-	return stringslite_HasSuffix(s, suffix)
+	return stringslite.HasSuffix(s, suffix)
 }
 
 // Map returns a copy of the string s with all its characters modified
@@ -1118,13 +1120,13 @@ func TrimSpace(s string) string {
 // TrimPrefix returns s without the provided leading prefix string.
 // If s doesn't start with prefix, s is returned unchanged.
 func TrimPrefix(s, prefix string) string {
-	return stringslite_TrimPrefix(s, prefix)
+	return stringslite.TrimPrefix(s, prefix)
 }
 
 // TrimSuffix returns s without the provided trailing suffix string.
 // If s doesn't end with suffix, s is returned unchanged.
 func TrimSuffix(s, suffix string) string {
-	return stringslite_TrimSuffix(s, suffix)
+	return stringslite.TrimSuffix(s, suffix)
 }
 
 // Replace returns a copy of the string s with the first n
@@ -1267,7 +1269,7 @@ func Index(s, substr string) int // native (strings.rs): Go's algorithm choice d
 // The found result reports whether sep appears in s.
 // If sep does not appear in s, cut returns s, "", false.
 func Cut(s, sep string) (before, after string, found bool) {
-	return stringslite_Cut(s, sep)
+	return stringslite.Cut(s, sep)
 }
 
 // CutPrefix returns s without the provided leading prefix string
@@ -1275,7 +1277,7 @@ func Cut(s, sep string) (before, after string, found bool) {
 // If s doesn't start with prefix, CutPrefix returns s, false.
 // If prefix is the empty string, CutPrefix returns s, true.
 func CutPrefix(s, prefix string) (after string, found bool) {
-	return stringslite_CutPrefix(s, prefix)
+	return stringslite.CutPrefix(s, prefix)
 }
 
 // CutSuffix returns s without the provided ending suffix string
@@ -1283,5 +1285,5 @@ func CutPrefix(s, prefix string) (after string, found bool) {
 // If s doesn't end with suffix, CutSuffix returns s, false.
 // If suffix is the empty string, CutSuffix returns s, true.
 func CutSuffix(s, suffix string) (before string, found bool) {
-	return stringslite_CutSuffix(s, suffix)
+	return stringslite.CutSuffix(s, suffix)
 }

@@ -3,8 +3,8 @@
 // crates/std/go/LICENSE): bytealg.go's PrimeRK, HashStr, HashStrRev, IndexRabinKarp and
 // LastIndexRabinKarp, and the files Go builds on architectures without assembly
 // (indexbyte_generic.go, lastindexbyte_generic.go, count_generic.go, index_generic.go)
-// unchanged. Left out: bytealg.go's CPU-feature offsets (internal/cpu, unsafe.Offsetof)
-// and MakeNoZero (a runtime hook; strings has its own stand-in).
+// unchanged, CompareString (compare_generic.go's result), and MakeNoZero (in Go a runtime hook) as
+// a stand-in. Left out: bytealg.go's CPU-feature offsets (internal/cpu, unsafe.Offsetof).
 //
 // Invariants: MaxLen is 0 and MaxBruteForce 0 as on an architecture without assembly, so
 // callers (internal/stringslite) never reach Index, IndexString or Cutover, which panic as
@@ -178,4 +178,24 @@ func IndexString(a, b string) int {
 // See the bytes.Index implementation for details.
 func Cutover(n int) int {
 	panic("unimplemented")
+}
+
+// CompareString returns an integer comparing two strings lexicographically: Go's
+// runtime.cmpstring result, computed by the VM's own string comparison.
+func CompareString(a, b string) int {
+	if a == b {
+		return 0
+	}
+	if a < b {
+		return -1
+	}
+	return +1
+}
+
+// MakeNoZero makes a slice of length n and capacity of at least n Bytes without zeroing
+// the bytes (in gosub they are zero). Its capacity is the allocator's size class for n,
+// as Go's is, because append from nil rounds up the same way (strings.Builder's Cap
+// shows it).
+func MakeNoZero(n int) []byte {
+	return append([]byte(nil), make([]byte, n)...)
 }
