@@ -857,9 +857,16 @@ pub struct Function {
     pub params_size: u32,
     pub results_off: u32,
     pub results_size: u32,
-    /// Frame words (offset / 8) that hold pointers: the stack map. Every such word holds nil
-    /// or a valid pointer at every instruction (frames are zeroed on entry).
+    /// Frame words (offset / 8) that hold pointers. Every such word holds nil or a valid
+    /// pointer at every instruction (frames are zeroed on entry, and a collection clears
+    /// the words that are dead where the frame stands); which of them are live at each
+    /// instruction is `liveness::analyze`'s business.
     pub ptr_words: Vec<u32>,
+    /// The frame's slots as the compiler allocated them, (offset, size) in ascending
+    /// offset order: every variable, temporary, frame object and buffer lies in one slot,
+    /// so an operand whose size its instruction does not carry ends with its slot
+    /// (`effects::Extent::ToSlotEnd`).
+    pub slots: Vec<(u32, u32)>,
     /// Where the closure pointer is stored for function literals.
     pub ctx_off: Option<u32>,
     /// Where the head of the defer list is kept, if the function defers.

@@ -1,4 +1,5 @@
-//! A readable listing of compiled code (`gosub disasm`).
+//! A readable listing of compiled code (`gosub disasm`), with the live pointer words
+//! (frame word numbers) at each safepoint.
 
 use crate::program::Program;
 use std::fmt::Write;
@@ -31,8 +32,16 @@ pub fn disasm(p: &Program, only: Option<&str>) -> String {
             );
             continue;
         }
+        let live = crate::liveness::analyze(p, f);
         for (pc, op) in f.code.iter().enumerate() {
-            let _ = writeln!(s, "  {:4}  {:?}", pc, op);
+            let _ = write!(s, "  {:4}  {:?}", pc, op);
+            if !f.ptr_words.is_empty() && crate::effects::is_safepoint(&f.code, pc) {
+                // The pointer words live at this safepoint (the whole stack map when the
+                // function was too large to analyse).
+                let words = live.as_ref().map_or(&f.ptr_words[..], |m| m.at(pc));
+                let _ = write!(s, "    ; live {:?}", words);
+            }
+            let _ = writeln!(s);
         }
     }
     s

@@ -1,6 +1,7 @@
 //! gosub-bytecode: the contract between the compiler and the VM. Owns the instruction set
 //! (`bytecode.rs`), the compiled program format with its runtime type descriptors, itabs and
-//! GC type descriptions (`program.rs`), and the disassembler (`disasm.rs`).
+//! GC type descriptions (`program.rs`), what each instruction does to its frame (`effects.rs`) and the stack
+//! maps computed from it (`liveness.rs`), and the disassembler (`disasm.rs`).
 //!
 //! The compiler (gosub-compile) produces a `Program`; the VM (gosub-vm) verifies and runs
 //! it.
@@ -13,6 +14,8 @@
 
 pub mod bytecode;
 pub mod disasm;
+pub mod effects;
+pub mod liveness;
 pub mod program;
 
 pub use bytecode::{Function, Op};

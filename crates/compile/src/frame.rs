@@ -5,8 +5,10 @@
 //!   then the closure context word and the defer-list word when the function needs them,
 //!   then locals and temporaries. All registers are 8-byte aligned.
 //! - A frame word is either always a pointer word or never one during the whole function
-//!   (temporaries are recycled only into slots of the same pointer shape), so one stack map
-//!   per function (`Function::ptr_words`) is precise at every instruction.
+//!   (temporaries are recycled only into slots of the same pointer shape), so the pointer
+//!   words of a function (`Function::ptr_words`) are one list, and which of them are live
+//!   at an instruction is computed from the bytecode (`gosub_bytecode::liveness`).
+//! - Every slot is recorded (`Function::slots`); an instruction operand lies inside one.
 //! - Temporaries allocated while compiling a statement are released when it is done.
 
 use crate::bytecode::{Function, Op, Reg};
@@ -31,6 +33,8 @@ pub struct FrameBuilder {
     pub cur_pos: u32,
     pub size: u32,
     pub ptr_words: Vec<u32>,
+    /// Every slot allocated, (offset, size): `Function::slots`.
+    pub slots: Vec<(u32, u32)>,
     free: HashMap<(u32, Vec<u32>), Vec<Reg>>,
     /// Temporaries in use since the start of the current statement.
     live_temps: Vec<(Reg, u32, Vec<u32>)>,
@@ -56,6 +60,7 @@ impl FrameBuilder {
         }
         let off = off as u32;
         self.size = off + size as u32;
+        self.slots.push((off, size as u32));
         for w in &l.ptr_words {
             self.ptr_words.push(off / 8 + w);
         }
@@ -145,6 +150,7 @@ impl FrameBuilder {
         f.pos = self.pos;
         f.frame_size = round_up(self.size as u64, 8) as u32;
         f.ptr_words = self.ptr_words;
+        f.slots = self.slots;
         f
     }
 }

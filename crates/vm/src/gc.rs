@@ -1,11 +1,19 @@
-//! Garbage-collection roots: every frame's pointer words (by the compiler's stack maps) on
-//! the goroutine's stack. Globals and host handles are scanned by the heap itself.
+//! Garbage-collection roots: the live pointer words of every frame on every goroutine's
+//! stack, by the stack maps per instruction (`gosub_bytecode::liveness`). Globals and host
+//! handles are scanned by the heap itself.
 //!
-//! Invariant: `Vm::cur_func`/`cur_fp` describe the running frame and `Vm::frames` the
-//! suspended callers whenever an allocation can happen, so the walk below sees every frame.
+//! Invariants: `Vm::cur_func`/`cur_fp`/`cur_pc` describe the running frame and
+//! `Vm::frames` the suspended callers whenever an allocation can happen (the interpreter
+//! syncs them before every allocating instruction), so the walk below sees every frame at
+//! its instruction. Every pointer word of every frame holds nil or a valid pointer (the
+//! poison value under gcstress) after a collection: live words are updated by it, dead ones
+//! cleared.
 
 use crate::vm::Vm;
+use gosub_bytecode::bytecode::{Function, Op};
+use gosub_bytecode::liveness::{self, LiveMaps};
 use gosub_heap::{Addr, GcKind, RootSource};
+use std::sync::Arc;
 
 struct FrameRoots {
     slots: Vec<Addr>,
@@ -19,28 +27,133 @@ impl RootSource for FrameRoots {
     }
 }
 
-/// Addresses of all pointer-holding frame words.
-pub fn frame_roots(vm: &Vm) -> Vec<Addr> {
-    let mut slots = Vec::new();
-    let prog = &vm.prog;
-    let mut push = |func: u32, fp: Addr| {
-        if let Some(f) = prog.funcs.get(func as usize) {
-            for &w in &f.ptr_words {
-                slots.push(fp + 8 * w as u64);
-            }
-        }
-    };
+/// Written into dead pointer words under gcstress instead of nil: not an address of the
+/// VM (below the arena), so a word wrongly judged dead faults when the program uses it,
+/// instead of the test passing unnoticed.
+pub const POISON: u64 = 0xdead_0bad_0000;
+
+/// Where a frame stands when the collector looks at it.
+#[derive(Clone, Copy)]
+enum At {
+    /// The running frame, inside instruction `pc` (an allocation, a native).
+    Running(usize),
+    /// A caller suspended in a call, to resume at `pc` (`CallInfo::pc`).
+    Suspended(usize),
+    /// The innermost frame of a parked goroutine, to resume at `pc` (after the instruction
+    /// that parked it, which a partner may still complete: a blocked send's value).
+    Parked(usize),
+}
+
+/// Every frame of every goroutine: (function, frame address, position).
+fn frames(vm: &Vm) -> Vec<(u32, Addr, At)> {
+    let mut out = Vec::new();
     for ci in &vm.frames {
-        push(ci.func, ci.fp);
+        out.push((ci.func, ci.fp, At::Suspended(ci.pc as usize)));
     }
     if !vm.frames.is_empty() || vm.cur_fp != 0 {
-        push(vm.cur_func, vm.cur_fp);
+        out.push((vm.cur_func, vm.cur_fp, At::Running(vm.cur_pc)));
     }
     // Goroutines that are not running keep their frames on their own stacks.
-    for (func, fp) in crate::sched::parked_frames(vm) {
-        push(func, fp);
+    for (i, g) in vm.sched.gs.iter().enumerate() {
+        if i == vm.sched.cur {
+            continue;
+        }
+        let Some(g) = g else { continue };
+        if g.status == crate::sched::Status::Dead {
+            continue;
+        }
+        for ci in &g.frames {
+            out.push((ci.func, ci.fp, At::Suspended(ci.pc as usize)));
+        }
+        out.push((g.pos.func, g.pos.fp, At::Parked(g.pos.pc)));
     }
-    slots
+    out
+}
+
+/// The stack maps of function `func` (computed once per program).
+pub fn live_maps(vm: &mut Vm, func: u32) -> Option<Arc<LiveMaps>> {
+    if let Some(m) = vm.live_maps.get(&func) {
+        return m.clone();
+    }
+    let prog = vm.prog.clone();
+    let m = prog
+        .funcs
+        .get(func as usize)
+        .and_then(|f| liveness::analyze(&prog, f))
+        .map(Arc::new);
+    vm.live_maps.insert(func, m.clone());
+    m
+}
+
+/// The pointer words of a frame at `at` that may still be read: all of them without maps.
+fn live_words(f: &Function, maps: Option<&LiveMaps>, at: At) -> Vec<u32> {
+    let Some(m) = maps else {
+        return f.ptr_words.clone();
+    };
+    let union = |a: &[u32], b: &[u32]| {
+        let mut v: Vec<u32> = a.iter().chain(b).copied().collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    match at {
+        At::Running(pc) => m.at(pc).to_vec(),
+        At::Suspended(pc) => {
+            // After an ordinary call only what the caller reads on return is live (the
+            // arguments were copied into the callee's frame); a native that called back into
+            // Go, or a deferred call's caller, may still read its instruction's operands.
+            let call = pc
+                .checked_sub(1)
+                .and_then(|i| f.code.get(i))
+                .is_some_and(|op| {
+                    matches!(
+                        op,
+                        Op::Call { .. } | Op::CallClosure { .. } | Op::CallIface { .. }
+                    )
+                });
+            if call {
+                m.at(pc).to_vec()
+            } else {
+                union(m.at(pc.saturating_sub(1)), m.at(pc))
+            }
+        }
+        At::Parked(pc) => union(m.at(pc.saturating_sub(1)), m.at(pc)),
+    }
+}
+
+/// Addresses of the live pointer words of every frame (the roots the stacks give). The
+/// dead pointer words are cleared (poisoned under gcstress) so that no stale address
+/// survives in a frame: a word the collector skips is never read again before it is
+/// written (`gosub_bytecode::liveness`).
+pub fn frame_roots(vm: &mut Vm) -> Result<Vec<Addr>, crate::Trap> {
+    let fill = if vm.heap.config().gc_stress {
+        POISON
+    } else {
+        0
+    };
+    let prog = vm.prog.clone();
+    let mut slots = Vec::new();
+    for (func, fp, at) in frames(vm) {
+        let Some(f) = prog.funcs.get(func as usize) else {
+            continue;
+        };
+        if f.ptr_words.is_empty() {
+            continue;
+        }
+        let maps = live_maps(vm, func);
+        let live = live_words(f, maps.as_deref(), at);
+        for &w in &f.ptr_words {
+            let a = fp + 8 * w as u64;
+            if live.binary_search(&w).is_ok() {
+                if vm.heap.read_u64(a).ok() != Some(POISON) {
+                    slots.push(a);
+                }
+            } else {
+                vm.heap.write_u64(a, fill)?;
+            }
+        }
+    }
+    Ok(slots)
 }
 
 /// Collects garbage with the VM's roots. A verifier failure (GOSUBDEBUG=gcverify=1) or a
@@ -48,7 +161,7 @@ pub fn frame_roots(vm: &Vm) -> Vec<Addr> {
 /// exit: an embedding host gets it as an error).
 pub fn collect(vm: &mut Vm, kind: GcKind) -> Result<(), crate::Trap> {
     let mut roots = FrameRoots {
-        slots: frame_roots(vm),
+        slots: frame_roots(vm)?,
     };
     vm.heap.collect(kind, &mut roots);
     vm.gc_epoch += 1;

@@ -376,22 +376,3 @@ fn deadlock_report(vm: &Vm) -> String {
     }
     s
 }
-
-/// All saved goroutines' frames, for the collector: (function, frame address).
-pub fn parked_frames(vm: &Vm) -> Vec<(u32, Addr)> {
-    let mut out = Vec::new();
-    for (i, g) in vm.sched.gs.iter().enumerate() {
-        if i == vm.sched.cur {
-            continue;
-        }
-        let Some(g) = g else { continue };
-        if g.status == Status::Dead {
-            continue;
-        }
-        for ci in &g.frames {
-            out.push((ci.func, ci.fp));
-        }
-        out.push((g.pos.func, g.pos.fp));
-    }
-    out
-}

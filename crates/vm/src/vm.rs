@@ -138,6 +138,9 @@ pub struct Vm {
     pub string_rtype: Option<u32>,
     /// The instruction being executed when the last trap was raised.
     pub cur_pc: usize,
+    /// Stack maps per instruction, computed for a function the first time a collection
+    /// finds it on a stack (`gc::live_maps`); cleared when the program is replaced.
+    pub live_maps: HashMap<u32, Option<Arc<gosub_bytecode::liveness::LiveMaps>>>,
     /// (function, pc) frames captured when the current panic started, innermost first.
     pub traceback: Vec<(u32, usize)>,
     /// Maps a source offset to (file name, line) for tracebacks.
@@ -288,6 +291,7 @@ impl Vm {
             cur_kind: crate::frame::CallKind::Normal,
             string_rtype,
             cur_pc: 0,
+            live_maps: HashMap::new(),
             traceback: Vec::new(),
             source_pos: None,
             fuel,
@@ -406,6 +410,7 @@ impl Vm {
                 .map(|i| i as u32);
         }
         self.prog = Arc::new(prog);
+        self.live_maps.clear();
         self.mem_stamp += 1;
         Ok(())
     }

@@ -1,0 +1,223 @@
+//! Stack maps per instruction: which pointer words of a frame hold values the function may
+//! still read, as gc's liveness analysis (`cmd/compile/internal/liveness`) computes them
+//! at every safepoint. The collector scans only those words and clears the others, so an
+//! object that only a dead variable or a spent temporary points to is freed as in Go.
+//!
+//! The analysis is the textbook backward data-flow over the bytecode, built on the
+//! instruction table of `effects.rs` and nothing else:
+//!   live_in(pc) = uses(pc) ∪ (live_out(pc) \ defs(pc)) ∪ always ∪ recover(pc)
+//!   live_out(pc) = ∪ live_in(s) for each successor s
+//! where `always` holds the closure-context and defer-list words and every slot whose
+//! address is taken (it can be read through a pointer anywhere), and `recover(pc)` is
+//! live_in(epilogue) in a function with a defer list: a recovered panic resumes there from
+//! any instruction, before that instruction's definitions happen.
+//!
+//! Invariants:
+//! - Sound: a word outside live_in(pc) is not read on any path from pc before it is
+//!   written, so clearing it cannot change what the program does (checked under gcstress,
+//!   which overwrites dead words with a poison value, `gosub_vm::gc`).
+//! - A function too large for the bit matrix (`MAX_BITS`) gets no maps; its frame is then
+//!   scanned whole, as the per-function stack map of earlier gosub did (documented in
+//!   docs/memory.md).
+
+use crate::bytecode::Function;
+use crate::effects::{effects, successors, Extent, Operand};
+use crate::program::Program;
+use std::collections::HashMap;
+
+/// The largest (instructions + 1) × pointer words matrix analysed (8 MiB of bits).
+pub const MAX_BITS: usize = 1 << 26;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LiveMaps {
+    /// The distinct live sets: frame word numbers (offset / 8), ascending.
+    pub sets: Vec<Vec<u32>>,
+    /// For each pc in `0..=code.len()`, the index in `sets` of the words live on entry to
+    /// the instruction (the last entry, past the end, is the empty set).
+    pub live_in: Vec<u32>,
+}
+
+impl LiveMaps {
+    /// The pointer words live on entry to `pc` (empty past the end).
+    pub fn at(&self, pc: usize) -> &[u32] {
+        match self.live_in.get(pc) {
+            Some(&i) => &self.sets[i as usize],
+            None => &[],
+        }
+    }
+}
+
+/// A set of pointer-word indices (into `Function::ptr_words`).
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn new(n: usize) -> Bits {
+        Bits(vec![0; n.div_ceil(64)])
+    }
+    fn set_range(&mut self, lo: usize, hi: usize) {
+        for i in lo..hi {
+            self.0[i / 64] |= 1 << (i % 64);
+        }
+    }
+    fn clear_range(&mut self, lo: usize, hi: usize) {
+        for i in lo..hi {
+            self.0[i / 64] &= !(1 << (i % 64));
+        }
+    }
+    fn union(&mut self, o: &Bits) {
+        for (a, b) in self.0.iter_mut().zip(&o.0) {
+            *a |= b;
+        }
+    }
+    fn ones(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().enumerate().flat_map(|(i, &w)| {
+            (0..64)
+                .filter(move |b| w & (1u64 << b) != 0)
+                .map(move |b| i * 64 + b)
+        })
+    }
+}
+
+/// Maps frame byte ranges to ranges of pointer-word indices.
+struct Frame<'a> {
+    f: &'a Function,
+}
+
+impl Frame<'_> {
+    /// Index of the first pointer word at or after frame word `w`.
+    fn index(&self, w: u64) -> usize {
+        self.f.ptr_words.partition_point(|&x| (x as u64) < w)
+    }
+
+    /// End offset of the slot containing byte `reg` (the frame's end if none does).
+    fn slot_end(&self, reg: u32) -> u64 {
+        let s = &self.f.slots;
+        let i = s.partition_point(|&(off, _)| off <= reg);
+        match i.checked_sub(1).map(|i| s[i]) {
+            Some((off, size)) if (reg as u64) < off as u64 + size as u64 => {
+                off as u64 + size as u64
+            }
+            _ => (self.f.frame_size as u64).max(reg as u64 + 8),
+        }
+    }
+
+    /// Slot containing byte `reg`: (start, end).
+    fn slot_of(&self, reg: u32) -> (u64, u64) {
+        let s = &self.f.slots;
+        let i = s.partition_point(|&(off, _)| off <= reg);
+        match i.checked_sub(1).map(|i| s[i]) {
+            Some((off, size)) if (reg as u64) < off as u64 + size as u64 => {
+                (off as u64, off as u64 + size as u64)
+            }
+            _ => (reg as u64, (self.f.frame_size as u64).max(reg as u64 + 8)),
+        }
+    }
+
+    /// Pointer words a read of `o` may touch: every word overlapping it.
+    fn read(&self, o: &Operand) -> (usize, usize) {
+        let lo = o.reg as u64;
+        let hi = match o.extent {
+            Extent::Bytes(n) => lo + n as u64,
+            Extent::ToSlotEnd => self.slot_end(o.reg),
+        };
+        (self.index(lo / 8), self.index(hi.div_ceil(8)))
+    }
+
+    /// Pointer words a write of `o` replaces whole.
+    fn write(&self, o: &Operand) -> (usize, usize) {
+        let lo = o.reg as u64;
+        let hi = match o.extent {
+            Extent::Bytes(n) => lo + n as u64,
+            Extent::ToSlotEnd => lo,
+        };
+        let (a, b) = (lo.div_ceil(8), hi / 8);
+        if a >= b {
+            return (0, 0);
+        }
+        (self.index(a), self.index(b))
+    }
+}
+
+/// The live pointer words at every instruction of `f`, or None when the function is too
+/// large to analyse (`MAX_BITS`) or has no body.
+pub fn analyze(p: &Program, f: &Function) -> Option<LiveMaps> {
+    let n = f.code.len();
+    let nw = f.ptr_words.len();
+    if nw == 0 {
+        return Some(LiveMaps {
+            sets: vec![vec![]],
+            live_in: vec![0; n + 1],
+        });
+    }
+    if (n + 1).saturating_mul(nw) > MAX_BITS {
+        return None;
+    }
+    let fr = Frame { f };
+    // Per-instruction uses and definitions as ranges of pointer-word indices.
+    let mut gen: Vec<Vec<(usize, usize)>> = Vec::with_capacity(n);
+    let mut kill: Vec<Vec<(usize, usize)>> = Vec::with_capacity(n);
+    let mut always = Bits::new(nw);
+    for w in [f.ctx_off, f.defer_off].into_iter().flatten() {
+        let i = fr.index(w as u64 / 8);
+        always.set_range(i, fr.index(w as u64 / 8 + 1));
+    }
+    for op in &f.code {
+        let e = effects(p, f, op);
+        for &r in &e.addr_taken {
+            let (lo, hi) = fr.slot_of(r);
+            always.set_range(fr.index(lo / 8), fr.index(hi.div_ceil(8)));
+        }
+        let mut g: Vec<(usize, usize)> = e.uses.iter().map(|o| fr.read(o)).collect();
+        if e.uses_all {
+            g.push((0, nw));
+        }
+        g.retain(|&(a, b)| a < b);
+        let mut k: Vec<(usize, usize)> = e.defs.iter().map(|o| fr.write(o)).collect();
+        k.retain(|&(a, b)| a < b);
+        gen.push(g);
+        kill.push(k);
+    }
+    let succ: Vec<Vec<usize>> = (0..n).map(|pc| successors(&f.code, pc).collect()).collect();
+    let epilogue = f.defer_off.map(|_| f.epilogue as usize).filter(|&e| e < n);
+
+    let mut live: Vec<Bits> = vec![Bits::new(nw); n + 1];
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for pc in (0..n).rev() {
+            let mut b = Bits::new(nw);
+            for &s in &succ[pc] {
+                b.union(&live[s]);
+            }
+            for &(lo, hi) in &kill[pc] {
+                b.clear_range(lo, hi);
+            }
+            for &(lo, hi) in &gen[pc] {
+                b.set_range(lo, hi);
+            }
+            b.union(&always);
+            if let Some(e) = epilogue {
+                let ep = live[e].clone();
+                b.union(&ep);
+            }
+            if b != live[pc] {
+                live[pc] = b;
+                changed = true;
+            }
+        }
+    }
+
+    let mut index: HashMap<Bits, u32> = HashMap::new();
+    let mut sets = Vec::new();
+    let mut live_in = Vec::with_capacity(n + 1);
+    for b in live {
+        let next = sets.len() as u32;
+        let i = *index.entry(b.clone()).or_insert_with(|| {
+            sets.push(b.ones().map(|i| f.ptr_words[i]).collect());
+            next
+        });
+        live_in.push(i);
+    }
+    Some(LiveMaps { sets, live_in })
+}
