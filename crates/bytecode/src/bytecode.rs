@@ -404,9 +404,12 @@ pub enum Op {
     },
     /// Calls the func value at `fv` (a pointer to a closure object whose word 0 is the
     /// function index); the callee finds its closure in its context register.
+    /// Calls the func value at `fv` with the argument region at `base`: `args_size` bytes
+    /// of parameters, then the results to the end of the region's frame slot.
     CallClosure {
         fv: Reg,
         base: Reg,
+        args_size: u32,
     },
     /// Calls method `index` of the interface at `iface`; the receiver (the data word) is
     /// passed as the first parameter word.
@@ -414,6 +417,7 @@ pub enum Op {
         iface: Reg,
         index: u32,
         base: Reg,
+        args_size: u32,
     },
     Ret,
     /// `defer`: allocates a defer record {closure, next, args...} and links it into the
@@ -832,6 +836,12 @@ pub enum Op {
     PanicMsg {
         msg: u32,
     },
+    /// `runtime.KeepAlive`: the `size` bytes at `src` are read here (liveness keeps what
+    /// they point to alive up to this instruction); nothing else happens.
+    KeepAlive {
+        src: Reg,
+        size: u32,
+    },
 }
 
 /// One case of a `select`: a send of the value at `val`, or a receive into `val` (u32::MAX
@@ -867,6 +877,11 @@ pub struct Function {
     /// so an operand whose size its instruction does not carry ends with its slot
     /// (`effects::Extent::ToSlotEnd`).
     pub slots: Vec<(u32, u32)>,
+    /// Where each temporary slot was in use: (offset, first pc, end pc). A temporary is not
+    /// referred to, not even through its address, outside the ranges it was handed out
+    /// for (the compiler releases it at the end of its statement), so an address-taken
+    /// temporary is live only inside them (`liveness`).
+    pub temp_ranges: Vec<(u32, u32, u32)>,
     /// Where the closure pointer is stored for function literals.
     pub ctx_off: Option<u32>,
     /// Where the head of the defer list is kept, if the function defers.

@@ -10,7 +10,9 @@
 //!   never straddle slots: `Function::slots`).
 //! - `defs` lists only bytes that every execution reaching a successor has written with
 //!   a value of its own: an instruction that writes a destination only on some paths, or
-//!   whose size is unknown here, defines nothing.
+//!   whose size is unknown here, defines nothing. The results of a call through a func
+//!   value or an interface fill the rest of the argument region's slot after the
+//!   parameters (`SlotTailFrom`).
 //! - `addr_taken` names frame offsets whose address escapes into a register (`AddrLocal`,
 //!   the frame buffers of non-escaping conversions and appends): the slot holding it may
 //!   then be read and written through pointers by any instruction, so liveness keeps it
@@ -30,6 +32,9 @@ pub enum Extent {
     Bytes(u32),
     /// From the register to the end of the frame slot that contains it.
     ToSlotEnd,
+    /// From `n` bytes past the register to the end of the slot that contains the register
+    /// (a call's results after its parameters; empty when the parameters fill the slot).
+    SlotTailFrom(u32),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,6 +76,16 @@ impl Effects {
             self.defs.push(Operand {
                 reg,
                 extent: Extent::Bytes(n),
+            });
+        }
+        self
+    }
+    /// Writes the slot of `reg` from `n` bytes past it to its end (a call's results).
+    fn w_tail(&mut self, reg: Reg, n: u32) -> &mut Self {
+        if reg != NONE {
+            self.defs.push(Operand {
+                reg,
+                extent: Extent::SlotTailFrom(n),
             });
         }
         self
@@ -212,11 +227,21 @@ pub fn effects(p: &Program, f: &Function, op: &Op) -> Effects {
                 e.r_slot(base);
             }
         },
-        CallClosure { fv, base } => {
-            e.r(fv, 8).r_slot(base);
+        CallClosure {
+            fv,
+            base,
+            args_size,
+        } => {
+            e.r(fv, 8).r(base, args_size).w_tail(base, args_size);
         }
-        CallIface { iface, base, .. } => {
-            e.r(iface, 16).r_slot(base);
+        CallIface {
+            iface,
+            base,
+            args_size,
+            ..
+        } => {
+            // The VM writes the receiver (the data word) at `base` itself.
+            e.r(iface, 16).r(base, args_size).w_tail(base, args_size);
         }
         Ret => {
             e.r(f.results_off, f.results_size);
@@ -489,6 +514,9 @@ pub fn effects(p: &Program, f: &Function, op: &Op) -> Effects {
             e.w(dst, size);
         }
         StoreGlobal { src, size, .. } => {
+            e.r(src, size);
+        }
+        KeepAlive { src, size } => {
             e.r(src, size);
         }
         Print { src, rtype, .. } => {

@@ -8,7 +8,9 @@
 //!   live_in(pc) = uses(pc) ∪ (live_out(pc) \ defs(pc)) ∪ always ∪ recover(pc)
 //!   live_out(pc) = ∪ live_in(s) for each successor s
 //! where `always` holds the closure-context and defer-list words and every slot whose
-//! address is taken (it can be read through a pointer anywhere), and `recover(pc)` is
+//! address is taken (it can be read through a pointer anywhere; an address-taken
+//! temporary only inside the pcs it was handed out for, `Function::temp_ranges`, as gc
+//! ends an autotmp's life with its statement), and `recover(pc)` is
 //! live_in(epilogue) in a function with a defer list: a recovered panic resumes there from
 //! any instruction, before that instruction's definitions happen.
 //!
@@ -90,28 +92,23 @@ impl Frame<'_> {
         self.f.ptr_words.partition_point(|&x| (x as u64) < w)
     }
 
-    /// End offset of the slot containing byte `reg` (the frame's end if none does).
-    fn slot_end(&self, reg: u32) -> u64 {
+    /// The recorded slot containing byte `reg`: (start, end).
+    fn slot(&self, reg: u32) -> Option<(u64, u64)> {
         let s = &self.f.slots;
         let i = s.partition_point(|&(off, _)| off <= reg);
         match i.checked_sub(1).map(|i| s[i]) {
             Some((off, size)) if (reg as u64) < off as u64 + size as u64 => {
-                off as u64 + size as u64
+                Some((off as u64, off as u64 + size as u64))
             }
-            _ => (self.f.frame_size as u64).max(reg as u64 + 8),
+            _ => None,
         }
     }
 
-    /// Slot containing byte `reg`: (start, end).
+    /// The slot containing byte `reg` for a read: without a recorded one, everything from
+    /// `reg` to the end of the frame.
     fn slot_of(&self, reg: u32) -> (u64, u64) {
-        let s = &self.f.slots;
-        let i = s.partition_point(|&(off, _)| off <= reg);
-        match i.checked_sub(1).map(|i| s[i]) {
-            Some((off, size)) if (reg as u64) < off as u64 + size as u64 => {
-                (off as u64, off as u64 + size as u64)
-            }
-            _ => (reg as u64, (self.f.frame_size as u64).max(reg as u64 + 8)),
-        }
+        self.slot(reg)
+            .unwrap_or((reg as u64, (self.f.frame_size as u64).max(reg as u64 + 8)))
     }
 
     /// Pointer words a read of `o` may touch: every word overlapping it.
@@ -119,17 +116,26 @@ impl Frame<'_> {
         let lo = o.reg as u64;
         let hi = match o.extent {
             Extent::Bytes(n) => lo + n as u64,
-            Extent::ToSlotEnd => self.slot_end(o.reg),
+            Extent::ToSlotEnd | Extent::SlotTailFrom(_) => self.slot_of(o.reg).1,
         };
         (self.index(lo / 8), self.index(hi.div_ceil(8)))
     }
 
     /// Pointer words a write of `o` replaces whole.
     fn write(&self, o: &Operand) -> (usize, usize) {
-        let lo = o.reg as u64;
-        let hi = match o.extent {
-            Extent::Bytes(n) => lo + n as u64,
-            Extent::ToSlotEnd => lo,
+        let (lo, hi) = match o.extent {
+            Extent::Bytes(n) => (o.reg as u64, o.reg as u64 + n as u64),
+            // Only inside a slot the compiler recorded: an unknown extent defines nothing.
+            Extent::ToSlotEnd | Extent::SlotTailFrom(_) => {
+                let from = match o.extent {
+                    Extent::SlotTailFrom(n) => o.reg as u64 + n as u64,
+                    _ => o.reg as u64,
+                };
+                match self.slot(o.reg) {
+                    Some((_, end)) if from < end => (from, end),
+                    _ => (0, 0),
+                }
+            }
         };
         let (a, b) = (lo.div_ceil(8), hi / 8);
         if a >= b {
@@ -162,12 +168,31 @@ pub fn analyze(p: &Program, f: &Function) -> Option<LiveMaps> {
         let i = fr.index(w as u64 / 8);
         always.set_range(i, fr.index(w as u64 / 8 + 1));
     }
+    // Address-taken slots: live wherever the address may be used. For a temporary that is
+    // the range of pcs it was handed out for; for any other slot, the whole function.
+    let mut addr_ranges: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for (pc, op) in f.code.iter().enumerate() {
+        for r in effects(p, f, op).addr_taken {
+            let (lo, hi) = fr.slot_of(r);
+            let bits = (fr.index(lo / 8), fr.index(hi.div_ceil(8)));
+            if bits.0 == bits.1 {
+                continue;
+            }
+            let pc = pc as u32;
+            match f
+                .temp_ranges
+                .iter()
+                .find(|&&(off, a, b)| off as u64 == lo && a <= pc && pc < b)
+            {
+                Some(&(_, a, b)) => addr_ranges.push((bits.0, bits.1, a as usize, b as usize)),
+                None => always.set_range(bits.0, bits.1),
+            }
+        }
+    }
+    addr_ranges.sort_unstable();
+    addr_ranges.dedup();
     for op in &f.code {
         let e = effects(p, f, op);
-        for &r in &e.addr_taken {
-            let (lo, hi) = fr.slot_of(r);
-            always.set_range(fr.index(lo / 8), fr.index(hi.div_ceil(8)));
-        }
         let mut g: Vec<(usize, usize)> = e.uses.iter().map(|o| fr.read(o)).collect();
         if e.uses_all {
             g.push((0, nw));
@@ -177,6 +202,11 @@ pub fn analyze(p: &Program, f: &Function) -> Option<LiveMaps> {
         k.retain(|&(a, b)| a < b);
         gen.push(g);
         kill.push(k);
+    }
+    for &(lo, hi, a, b) in &addr_ranges {
+        for g in gen.iter_mut().take(b.min(n)).skip(a) {
+            g.push((lo, hi));
+        }
     }
     let succ: Vec<Vec<usize>> = (0..n).map(|pc| successors(&f.code, pc).collect()).collect();
     let epilogue = f.defer_off.map(|_| f.epilogue as usize).filter(|&e| e < n);
@@ -220,4 +250,113 @@ pub fn analyze(p: &Program, f: &Function) -> Option<LiveMaps> {
         live_in.push(i);
     }
     Some(LiveMaps { sets, live_in })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bytecode::{Op, Width};
+
+    fn func(code: Vec<Op>, slots: Vec<(u32, u32)>, ptr_words: Vec<u32>) -> Function {
+        let frame_size = slots.iter().map(|&(o, s)| o + s).max().unwrap_or(0);
+        Function {
+            code,
+            slots,
+            ptr_words,
+            frame_size,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_word_dies_after_its_last_read() {
+        // p (word 0) is read at pc 1, then only an int is used.
+        let f = func(
+            vec![
+                Op::New {
+                    dst: 0,
+                    gcty: 0,
+                    size: 8,
+                },
+                Op::Load {
+                    dst: 8,
+                    ptr: 0,
+                    off: 0,
+                    w: Width::W64,
+                },
+                Op::Print {
+                    src: 8,
+                    rtype: u32::MAX,
+                    flags: 0,
+                },
+                Op::Ret,
+            ],
+            vec![(0, 8), (8, 8)],
+            vec![0],
+        );
+        let m = analyze(&Program::default(), &f).expect("maps");
+        assert_eq!(m.at(0), &[] as &[u32], "defined by New, not live before it");
+        assert_eq!(m.at(1), &[0]);
+        assert_eq!(m.at(2), &[] as &[u32], "dead after the load");
+    }
+
+    #[test]
+    fn a_closure_call_without_results_defines_nothing_past_its_region() {
+        // The argument region is slot [8, 16), all parameters; the pointer in the next
+        // slot (word 2) is read after the call and must stay live across it.
+        let f = func(
+            vec![
+                Op::CallClosure {
+                    fv: 0,
+                    base: 8,
+                    args_size: 8,
+                },
+                Op::NilCheck { ptr: 16 },
+                Op::Ret,
+            ],
+            vec![(0, 8), (8, 8), (16, 8)],
+            vec![0, 2],
+        );
+        let m = analyze(&Program::default(), &f).expect("maps");
+        assert_eq!(m.at(0), &[0, 2]);
+    }
+
+    #[test]
+    fn a_closure_call_defines_its_results() {
+        // Region [8, 24): 8 bytes of parameters, then a pointer result (word 2) that is
+        // read after the call: not live before the call.
+        let f = func(
+            vec![
+                Op::CallClosure {
+                    fv: 0,
+                    base: 8,
+                    args_size: 8,
+                },
+                Op::NilCheck { ptr: 16 },
+                Op::Ret,
+            ],
+            vec![(0, 8), (8, 16)],
+            vec![0, 2],
+        );
+        let m = analyze(&Program::default(), &f).expect("maps");
+        assert_eq!(m.at(0), &[0]);
+        assert_eq!(m.at(1), &[2]);
+    }
+
+    #[test]
+    fn an_address_taken_slot_is_live_everywhere() {
+        let f = func(
+            vec![
+                Op::AddrLocal { dst: 0, src: 8 },
+                Op::Const { dst: 0, val: 0 },
+                Op::Ret,
+            ],
+            vec![(0, 8), (8, 8)],
+            vec![0, 1],
+        );
+        let m = analyze(&Program::default(), &f).expect("maps");
+        for pc in 0..3 {
+            assert!(m.at(pc).contains(&1), "pc {pc}");
+        }
+    }
 }

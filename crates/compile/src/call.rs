@@ -18,6 +18,18 @@ pub struct Region {
     pub base: Reg,
     pub param_offs: Vec<u32>,
     pub result_offs: Vec<u32>,
+    /// Bytes of the region (one frame slot).
+    pub size: u32,
+}
+
+impl Region {
+    /// Bytes of parameters at the start of the region; the results fill the rest of its
+    /// slot (`Op::CallClosure::args_size`).
+    pub fn args_size(&self) -> u32 {
+        self.result_offs
+            .first()
+            .map_or(self.size, |&o| o - self.base)
+    }
 }
 
 impl<'a> Gen<'a> {
@@ -48,6 +60,7 @@ impl<'a> Gen<'a> {
         };
         let base = self.f().temp(&l);
         Region {
+            size: l.size as u32,
             base,
             param_offs: param_offs.iter().map(|o| o + base).collect(),
             result_offs: result_offs.iter().map(|o| o + base).collect(),
@@ -305,6 +318,15 @@ pub fn call_region<'a>(g: &mut Gen<'a>, e: &'a Expr) -> Vec<Reg> {
     g.fs().f.cur_pos = e.span.lo;
     let static_func = g.static_callee(fun);
     if let Some(o) = static_func {
+        if g.is_keep_alive(o) && args.len() == 1 {
+            // gc's intrinsic: the argument's value is read here (so liveness keeps it
+            // until this point) and nothing is converted, boxed or called.
+            let t = g.type_of(args[0].id);
+            let r = g.expr(&args[0]);
+            let size = g.size(t);
+            g.emit(Op::KeepAlive { src: r, size });
+            return vec![];
+        }
         if let Some(r) = g.try_inline(o, args, ellipsis) {
             return vec![r];
         }
@@ -359,6 +381,7 @@ pub fn call_region<'a>(g: &mut Gen<'a>, e: &'a Expr) -> Vec<Reg> {
                     iface: keep,
                     index: index as u32,
                     base: reg.base,
+                    args_size: reg.args_size(),
                 });
                 return reg.result_offs;
             }
@@ -375,6 +398,7 @@ pub fn call_region<'a>(g: &mut Gen<'a>, e: &'a Expr) -> Vec<Reg> {
     g.emit(Op::CallClosure {
         fv: keep,
         base: reg.base,
+        args_size: reg.args_size(),
     });
     reg.result_offs
 }
@@ -719,6 +743,7 @@ pub fn compile_iface_wrapper(
         iface: iv,
         index: index as u32,
         base: reg.base,
+        args_size: reg.args_size(),
     });
     for (i, &t) in sig.results.iter().enumerate() {
         g.mov(rregs[i], reg.result_offs[i], t);
@@ -766,6 +791,7 @@ pub fn compile_iface_thunk(g: &mut Gen, idx: u32, index: usize, sig_t: TypeId, b
         iface: iv,
         index: index as u32,
         base: reg.base,
+        args_size: reg.args_size(),
     });
     for (i, &t) in sig.results.iter().enumerate() {
         g.mov(rregs[i], reg.result_offs[i], t);

@@ -35,9 +35,12 @@ pub struct FrameBuilder {
     pub ptr_words: Vec<u32>,
     /// Every slot allocated, (offset, size): `Function::slots`.
     pub slots: Vec<(u32, u32)>,
+    /// Where each temporary was in use: `Function::temp_ranges`.
+    temp_ranges: Vec<(u32, u32, u32)>,
     free: HashMap<(u32, Vec<u32>), Vec<Reg>>,
-    /// Temporaries in use since the start of the current statement.
-    live_temps: Vec<(Reg, u32, Vec<u32>)>,
+    /// Temporaries in use since the start of the current statement, with the index of
+    /// their entry in `temp_ranges`.
+    live_temps: Vec<(Reg, u32, Vec<u32>, usize)>,
     labels: Vec<Option<u32>>,
     /// (instruction index, label) to patch.
     fixups: Vec<(usize, Label)>,
@@ -75,7 +78,9 @@ impl FrameBuilder {
             Some(r) => r,
             None => self.alloc_slot(l),
         };
-        self.live_temps.push((r, size, l.ptr_words.clone()));
+        self.temp_ranges.push((r, self.code.len() as u32, u32::MAX));
+        let i = self.temp_ranges.len() - 1;
+        self.live_temps.push((r, size, l.ptr_words.clone(), i));
         r
     }
 
@@ -86,7 +91,8 @@ impl FrameBuilder {
 
     pub fn release_temps(&mut self, mark: usize) {
         while self.live_temps.len() > mark {
-            if let Some((r, size, ptrs)) = self.live_temps.pop() {
+            if let Some((r, size, ptrs, i)) = self.live_temps.pop() {
+                self.temp_ranges[i].2 = self.code.len() as u32;
                 self.free.entry((size, ptrs)).or_default().push(r);
             }
         }
@@ -151,6 +157,12 @@ impl FrameBuilder {
         f.frame_size = round_up(self.size as u64, 8) as u32;
         f.ptr_words = self.ptr_words;
         f.slots = self.slots;
+        let end = f.code.len() as u32;
+        f.temp_ranges = self
+            .temp_ranges
+            .into_iter()
+            .map(|(r, a, b)| (r, a, b.min(end)))
+            .collect();
         f
     }
 }

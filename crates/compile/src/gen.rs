@@ -445,6 +445,17 @@ impl<'a> Gen<'a> {
         i
     }
 
+    /// Is `o` runtime.KeepAlive (compiled as gc's intrinsic, `Op::KeepAlive`)?
+    pub fn is_keep_alive(&self, o: ObjId) -> bool {
+        let obj = self.p.obj(o);
+        obj.name == "KeepAlive"
+            && self
+                .p
+                .packages
+                .get(obj.pkg)
+                .is_some_and(|p| p.path == "runtime")
+    }
+
     pub fn pkg_name(&self, pkg: usize) -> String {
         self.p
             .packages

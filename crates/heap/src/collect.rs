@@ -309,7 +309,11 @@ impl Heap {
                 self.old.mark(nb);
             }
             self.gray.push(nb);
-            self.cycle.promoted += self.old.classes.cell[self.old.classes.class_of(need)] as u64;
+            let cell_bytes = self.old.classes.cell[self.old.classes.class_of(need)] as u64;
+            self.cycle.promoted += cell_bytes;
+            // The old cell is a new allocation of its size class: TotalAlloc counts what
+            // HeapAlloc gains (Go's TotalAlloc >= HeapAlloc), the rounding included.
+            self.counters.total_alloc += cell_bytes.saturating_sub(need);
             nb
         };
         // SAFETY: [new_base-8, new_base+fp) is committed (survivor: checked

@@ -270,8 +270,14 @@ impl Heap {
                 return Err(AllocError::OutOfMemory);
             }
         }
+        // Bytes HeapAlloc gains (a large run and an old cell are rounded up): TotalAlloc
+        // counts the same, so TotalAlloc - HeapAlloc is what was freed, as in Go.
+        let mut counted = need;
         let base = if size >= LARGE_THRESHOLD {
-            self.alloc_large(fp, may_defer)?
+            let before = self.large.live_bytes();
+            let b = self.alloc_large(fp, may_defer)?;
+            counted = self.large.live_bytes() - before;
+            b
         } else {
             let n = &mut self.young.nursery;
             if n.top + need <= self.pacer.young_trigger {
@@ -300,7 +306,10 @@ impl Heap {
                 // Inhibited, right after a collection, or the collector is off
                 // (`GOGC=off`: Go collects nothing until runtime.GC, so neither
                 // does a full nursery here).
-                self.alloc_old_direct(need)?
+                let before = self.old.in_use;
+                let b = self.alloc_old_direct(need)?;
+                counted = self.old.in_use - before;
+                b
             }
         };
         // SAFETY: base-8 is the header word of the cell just allocated, which
@@ -311,7 +320,7 @@ impl Heap {
         };
         self.collected_since_alloc = false;
         self.counters.mallocs += 1;
-        self.counters.total_alloc += need;
+        self.counters.total_alloc += counted;
         Ok(ARENA_BASE + base)
     }
 

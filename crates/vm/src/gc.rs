@@ -39,9 +39,12 @@ enum At {
     Running(usize),
     /// A caller suspended in a call, to resume at `pc` (`CallInfo::pc`).
     Suspended(usize),
-    /// The innermost frame of a parked goroutine, to resume at `pc` (after the instruction
-    /// that parked it, which a partner may still complete: a blocked send's value).
+    /// The innermost frame of a blocked goroutine, to resume at `pc`, after the instruction
+    /// that parked it, which a partner may still complete (a blocked send's value).
     Parked(usize),
+    /// The innermost frame of a runnable goroutine, to continue at `pc` (preempted, or
+    /// woken with its operation done).
+    Resuming(usize),
 }
 
 /// Every frame of every goroutine: (function, frame address, position).
@@ -65,7 +68,11 @@ fn frames(vm: &Vm) -> Vec<(u32, Addr, At)> {
         for ci in &g.frames {
             out.push((ci.func, ci.fp, At::Suspended(ci.pc as usize)));
         }
-        out.push((g.pos.func, g.pos.fp, At::Parked(g.pos.pc)));
+        let at = match g.status {
+            crate::sched::Status::Waiting(_) => At::Parked(g.pos.pc),
+            _ => At::Resuming(g.pos.pc),
+        };
+        out.push((g.pos.func, g.pos.fp, at));
     }
     out
 }
@@ -97,7 +104,7 @@ fn live_words(f: &Function, maps: Option<&LiveMaps>, at: At) -> Vec<u32> {
         v
     };
     match at {
-        At::Running(pc) => m.at(pc).to_vec(),
+        At::Running(pc) | At::Resuming(pc) => m.at(pc).to_vec(),
         At::Suspended(pc) => {
             // After an ordinary call only what the caller reads on return is live (the
             // arguments were copied into the callee's frame); a native that called back into

@@ -371,7 +371,7 @@ pub fn exec(
         };
         pc += 1;
         match *op {
-            Op::Nop => {}
+            Op::Nop | Op::KeepAlive { .. } => {}
             Op::Const { dst, val } => wr!(dst, val),
             Op::Move { dst, src } => wr!(dst, rd!(src)),
             Op::MoveN { dst, src, size } => {
@@ -532,7 +532,7 @@ pub fn exec(
                 }
             }
             Op::Call { func: callee, base } => call_into!(callee, base, None::<u64>),
-            Op::CallClosure { fv, base } => {
+            Op::CallClosure { fv, base, .. } => {
                 let clo = rd!(fv);
                 if clo == 0 {
                     sync!();
@@ -547,7 +547,9 @@ pub fn exec(
                 }
                 call_into!(callee, base, Some(clo));
             }
-            Op::CallIface { iface, index, base } => {
+            Op::CallIface {
+                iface, index, base, ..
+            } => {
                 let itab = rd!(iface);
                 if itab == 0 {
                     sync!();

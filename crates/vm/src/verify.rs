@@ -16,6 +16,7 @@ fn operands(op: &Op) -> Vec<(u32, u32)> {
     let w = |r: u32| (r, 8u32);
     match *op {
         Nop | Jmp { .. } | Ret | Unreachable | PanicMsg { .. } | CallNative { .. } => vec![],
+        KeepAlive { src, size } => vec![(src, size)],
         Const { dst, .. }
         | Str { dst, .. }
         | FuncVal { dst, .. }
