@@ -16,6 +16,9 @@
 //! objects) get their card re-dirtied when a slot still holds a young
 //! (survivor) pointer afterwards.
 //!
+//! Both kinds then process the specials (weak handles, finalizers, cleanups:
+//! `specials.rs`) before anything is freed.
+//!
 //! Major cycle (`Major`, `Full`): the same engine with `major = true`: every
 //! reachable young object is promoted (tenure-all, so the young generation
 //! is empty afterwards), old objects are marked in their span's mark bits
@@ -98,6 +101,7 @@ impl Heap {
             self.scan_cards(&types);
         }
         self.drain(&types, to);
+        self.process_specials(&types, to);
         self.observed.clear();
         self.types = types;
         let (mut freed_objects, mut freed_bytes) = (0u64, 0u64);
@@ -224,7 +228,7 @@ impl Heap {
     /// Return the post-collection value of pointer `v`, evacuating or
     /// marking its target as needed. Non-GC values are returned unchanged.
     #[inline]
-    fn forward(&mut self, v: Addr) -> Addr {
+    pub(crate) fn forward(&mut self, v: Addr) -> Addr {
         let off = v.wrapping_sub(ARENA_BASE);
         let l = &self.layout;
         if off < l.young_end() {
@@ -368,7 +372,7 @@ impl Heap {
 
     /// Update the pointer words of the object at arena offset `base` whose
     /// slot address lies in `[lo, hi)` (the whole object: `0..u64::MAX`).
-    fn scan_object(&mut self, types: &TypeTable, base: u64, lo: u64, hi: u64) {
+    pub(crate) fn scan_object(&mut self, types: &TypeTable, base: u64, lo: u64, hi: u64) {
         // SAFETY: `base` is a to-survivor cell below top, a promoted or
         // marked old cell, or a live large object: all have committed headers.
         let h = unsafe { self.arena.load(base - HEADER_BYTES) } & !MARK;
@@ -438,7 +442,7 @@ impl Heap {
         }
     }
 
-    fn drain(&mut self, types: &TypeTable, to: usize) {
+    pub(crate) fn drain(&mut self, types: &TypeTable, to: usize) {
         let mut scan = 0u64;
         loop {
             while scan < self.young.surv[to].top {

@@ -59,6 +59,7 @@ pub mod pacing;
 mod pages;
 pub mod roots;
 pub mod size_class;
+pub mod specials;
 pub mod stacks;
 mod startmap;
 pub mod stats;
@@ -132,6 +133,7 @@ pub struct Heap {
     pub(crate) global_blocks: Vec<(u64, Box<[u32]>)>,
     pub(crate) stacks: Stacks,
     pub(crate) handles: HandleTable,
+    pub(crate) specials: specials::Specials,
     pub(crate) counters: Counters,
     pub(crate) pacer: Pacer,
     pub(crate) inhibited: bool,
@@ -180,6 +182,7 @@ impl Heap {
             young,
             global_blocks: Vec::new(),
             handles: HandleTable::default(),
+            specials: specials::Specials::default(),
             counters: Counters::default(),
             inhibited: false,
             collected_since_alloc: false,

@@ -288,6 +288,16 @@ impl OldSpace {
         true
     }
 
+    /// Is the cell whose base is `base` marked (during a major cycle)?
+    pub fn is_marked(&self, base: u64) -> bool {
+        let Some((id, i)) = self.cell_of(base) else {
+            return false;
+        };
+        self.spans[id as usize]
+            .as_ref()
+            .is_some_and(|sp| sp.mark[(i / 64) as usize] & (1u64 << (i % 64)) != 0)
+    }
+
     /// Sweep after marking: unmarked cells are freed, empty spans return
     /// their pages (released to the OS if `release`).
     pub fn sweep(&mut self, arena: &Arena, release: bool) -> Swept {

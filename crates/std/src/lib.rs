@@ -114,7 +114,8 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
         "unicode" => files_in!("unicode": "unicode.go", "rangetable.go", "tables.go"),
         "unicode/utf16" => one!("utf16.go", "../go/unicode/utf16/utf16.go"),
         "unicode/utf8" => one!("utf8.go", "../go/unicode/utf8/utf8.go"),
-        "runtime" => files_in!("runtime": "runtime.go", "extern.go"),
+        "runtime" => files_in!("runtime": "runtime.go", "extern.go", "mfinal.go"),
+        "weak" => one!("pointer.go", "../go/weak/pointer.go"),
         "runtime/debug" => files_in!("runtime/debug": "debug.go", "mod.go"),
         "sync" => files_in!("sync": "sync.go", "cond.go", "map.go", "pool.go", "oncefunc.go"),
         "sync/atomic" => files_in!("sync/atomic": "doc.go", "types.go", "value.go"),
@@ -170,6 +171,7 @@ pub const PACKAGES: &[&str] = &[
     "unicode",
     "unicode/utf16",
     "unicode/utf8",
+    "weak",
 ];
 
 /// All native functions of the standard library.

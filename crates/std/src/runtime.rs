@@ -90,7 +90,92 @@ fn read_mem_stats(vm: &mut Vm, m: Addr) -> Result<(), Trap> {
     Ok(())
 }
 
+/// The dynamic type of the interface at frame address `a` (None for nil).
+fn eface_rtype(a: &mut Args) -> Result<Option<gosub_bytecode::program::RType>, Trap> {
+    let at = a.addr(16);
+    let itab = a.vm.heap.read_u64(at)?;
+    if itab == 0 {
+        return Ok(None);
+    }
+    let rt =
+        a.vm.itabs
+            .get(itab as usize - 1)
+            .map(|i| i.rtype)
+            .and_then(|t| a.vm.prog.rtypes.get(t as usize).cloned());
+    Ok(rt)
+}
+
+/// The data word of the interface parameter at frame address `fp`.
+fn eface_data(vm: &Vm, fp: Addr) -> Result<u64, Trap> {
+    Ok(vm.heap.read_u64(fp + 8)?)
+}
+
+/// Finalizers, cleanups and weak pointers (runtime/mfinal.go, weak/pointer.go): records
+/// the collector keeps (`gosub_heap::specials`).
+fn register_specials(r: &mut NativeRegistry) {
+    use gosub_bytecode::program::RKind;
+    use gosub_heap::specials::SpecialKind;
+    native!(r, "runtime.efaceData", |a| {
+        let d = eface_data(a.vm, a.fp)?;
+        a.skip(16);
+        a.ret_int(d as i64)?;
+    });
+    native!(r, "runtime.efaceIsPointer", |a| {
+        let t = eface_rtype(&mut a)?;
+        let k = t.map(|t| t.kind);
+        a.ret_bool(matches!(k, Some(RKind::Pointer | RKind::UnsafePointer)))?;
+    });
+    native!(r, "runtime.efaceIsFunc", |a| {
+        let t = eface_rtype(&mut a)?;
+        a.ret_bool(matches!(t.map(|t| t.kind), Some(RKind::Func)))?;
+    });
+    native!(r, "runtime.efaceTypeName", |a| {
+        let t = eface_rtype(&mut a)?;
+        let name = t.map(|t| t.name).unwrap_or_else(|| "nil".into());
+        a.ret_string(name.as_bytes())?;
+    });
+    native!(r, "runtime.addFinalizer", |a| {
+        let p = a.int()? as Addr;
+        let f = a.int()? as Addr;
+        if a.vm.heap.has_finalizer(p) {
+            return Err(Trap::Fatal(
+                "runtime.SetFinalizer: finalizer already set".into(),
+            ));
+        }
+        a.vm.heap.add_special(p, f, SpecialKind::Finalizer);
+    });
+    native!(r, "runtime.removeFinalizer", |a| {
+        let p = a.int()? as Addr;
+        a.vm.heap.remove_special(Some(p), None);
+    });
+    native!(r, "runtime.addCleanup", |a| {
+        let p = a.int()? as Addr;
+        let f = a.int()? as Addr;
+        let id = a.vm.heap.add_special(p, f, SpecialKind::Cleanup);
+        a.ret_int(id as i64)?;
+    });
+    native!(r, "runtime.stopCleanup", |a| {
+        let id = a.int()? as u64;
+        a.vm.heap.remove_special(None, Some(id));
+    });
+    native!(r, "runtime.throw", |a| {
+        let s = a.string()?;
+        return Err(Trap::Fatal(String::from_utf8_lossy(&s).into_owned()));
+    });
+    native!(r, "weak.makeHandle", |a| {
+        let p = a.int()? as Addr;
+        let h = a.vm.heap.weak_make(p);
+        a.ret_int(h as i64)?;
+    });
+    native!(r, "weak.handleValue", |a| {
+        let h = a.int()? as u32;
+        let v = a.vm.heap.weak_value(h);
+        a.ret_int(v as i64)?;
+    });
+}
+
 pub fn register(r: &mut NativeRegistry) {
+    register_specials(r);
     native!(r, "runtime.NumGoroutine", |a| {
         let n = a.vm.num_goroutines();
         a.ret_int(n as i64)?;

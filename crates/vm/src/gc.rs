@@ -179,6 +179,25 @@ pub fn collect(vm: &mut Vm, kind: GcKind) -> Result<(), crate::Trap> {
     if let Some(e) = vm.heap.take_gc_error() {
         return Err(crate::Trap::Fatal(e.to_string()));
     }
+    start_specials(vm)
+}
+
+/// Starts the finalizers and cleanups the collection queued (`gosub_heap::specials`), each
+/// on a new goroutine (Go runs them one after another on its finalizer goroutine): a
+/// finalizer gets its object, a cleanup (a closure over its argument) nothing.
+fn start_specials(vm: &mut Vm) -> Result<(), crate::Trap> {
+    for r in vm.heap.take_ready() {
+        let f = vm.heap.handle_get(r.func).unwrap_or(0);
+        let arg = r.arg.and_then(|h| vm.heap.handle_get(h));
+        vm.heap.drop_handle(r.func);
+        if let Some(h) = r.arg {
+            vm.heap.drop_handle(h);
+        }
+        if f != 0 {
+            let params = arg.map(|a| a.to_le_bytes().to_vec()).unwrap_or_default();
+            crate::sched::spawn(vm, f, &params)?;
+        }
+    }
     Ok(())
 }
 

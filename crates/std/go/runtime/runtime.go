@@ -139,8 +139,6 @@ type MemStats struct {
 // ReadMemStats populates m with memory allocator statistics.
 func ReadMemStats(m *MemStats)
 
-// SetFinalizer is a documented no-op: gosub never runs finalizers.
-func SetFinalizer(obj any, finalizer any) {}
 
 func NumGoroutine() int
 
