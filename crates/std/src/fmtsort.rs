@@ -17,23 +17,8 @@ pub fn map_entries(
     t: u32,
     m: Addr,
 ) -> Result<Vec<(Addr, Addr)>, Trap> {
-    if m == 0 {
-        return Ok(vec![]);
-    }
-    let rt = &prog.rtypes[t as usize];
-    let ks = prog.rtypes[rt.key as usize].size.div_ceil(8) * 8;
-    let vs = prog.rtypes[rt.elem as usize].size.div_ceil(8) * 8;
-    let slot = 8 + ks + vs;
-    let entries = vm.heap.read_u64(m + 8)?;
-    let cap = vm.heap.read_u64(m + 16)?;
-    let mut out = Vec::new();
-    for i in 0..cap {
-        let s = entries + i * slot;
-        if vm.heap.read_u64(s)? & (1 << 63) != 0 {
-            out.push((s + 8, s + 8 + ks));
-        }
-    }
-    let key = rt.key;
+    let mut out = live_entries(vm, prog, t, m)?;
+    let key = prog.rtypes[t as usize].key;
     let mut err = None;
     out.sort_by(|a, b| match compare(vm, prog, key, a.0, b.0) {
         Ok(o) => o,
@@ -122,4 +107,25 @@ fn compare(vm: &Vm, prog: &Program, t: u32, a: Addr, b: Addr) -> Result<std::cmp
         }
         _ => h.read_u64(a)?.cmp(&h.read_u64(b)?),
     })
+}
+
+/// The (key, value) addresses of the entries of map `m` (of map type `t`), in table order.
+pub fn live_entries(vm: &Vm, prog: &Program, t: u32, m: Addr) -> Result<Vec<(Addr, Addr)>, Trap> {
+    if m == 0 {
+        return Ok(vec![]);
+    }
+    let rt = &prog.rtypes[t as usize];
+    let ks = prog.rtypes[rt.key as usize].size.div_ceil(8) * 8;
+    let vs = prog.rtypes[rt.elem as usize].size.div_ceil(8) * 8;
+    let slot = 8 + ks + vs;
+    let entries = vm.heap.read_u64(m + 8)?;
+    let cap = vm.heap.read_u64(m + 16)?;
+    let mut out = Vec::new();
+    for i in 0..cap {
+        let s = entries + i * slot;
+        if vm.heap.read_u64(s)? & (1 << 63) != 0 {
+            out.push((s + 8, s + 8 + ks));
+        }
+    }
+    Ok(out)
 }

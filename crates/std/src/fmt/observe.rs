@@ -1,6 +1,7 @@
 //! The addresses a fmt call prints (`%p`; `%v`, `%d`, `%x`... of a pointer to a
 //! non-composite value, a channel, a function or an unsafe.Pointer; and every such value
-//! inside a struct, array, slice or interface operand, which fmt prints as an address). Before formatting,
+//! inside a struct, array, slice, map or interface operand, which fmt prints as an
+//! address). Before formatting,
 //! fmt hands them to `gosub_vm::gc::pin_observed`, so that a young object, which a later
 //! collection would move, is promoted first and the printed address is the one it keeps,
 //! as in Go's non-moving heap.
@@ -65,7 +66,12 @@ pub(super) fn pin_printed(vm: &mut Vm, args: Addr, format: Option<&[u8]>) -> Res
                 false
             }
             RKind::Chan | RKind::Func | RKind::UnsafePointer => true,
-            RKind::Map => verb == 'p',
+            RKind::Map => {
+                if verb != 'p' {
+                    nested(vm, t, ia + 8, &mut addrs)?;
+                }
+                verb == 'p'
+            }
             _ => false,
         };
         if printed {
@@ -81,8 +87,8 @@ pub(super) fn pin_printed(vm: &mut Vm, args: Addr, format: Option<&[u8]>) -> Res
 const NESTED_BUDGET: usize = 100_000;
 
 /// Pointers fmt prints as addresses inside the value of rtype `t` at `at` (struct fields,
-/// array and slice elements, interface contents; not map entries): every pointer, channel,
-/// function and unsafe.Pointer below the top level.
+/// array and slice elements, interface contents, map keys and values): every pointer,
+/// channel, function and unsafe.Pointer below the top level.
 fn nested(vm: &Vm, t: u32, at: Addr, out: &mut Vec<Addr>) -> Result<(), Trap> {
     let prog = vm.prog.clone();
     let mut work = vec![(t, at)];
@@ -122,6 +128,14 @@ fn nested(vm: &Vm, t: u32, at: Addr, out: &mut Vec<Addr>) -> Result<(), Trap> {
                         vm.heap.read_u64(at + 8)?
                     };
                     work.push((dt, data));
+                }
+            }
+            RKind::Map => {
+                let m = vm.heap.read_u64(at)?;
+                let entries = crate::fmtsort::live_entries(vm, &prog, t, m)?;
+                for (k, v) in entries.into_iter().take(budget) {
+                    work.push((rt.key, k));
+                    work.push((rt.elem, v));
                 }
             }
             RKind::Pointer | RKind::Chan | RKind::Func | RKind::UnsafePointer => {
