@@ -183,8 +183,9 @@ pub fn collect(vm: &mut Vm, kind: GcKind) -> Result<(), crate::Trap> {
 }
 
 /// Starts the finalizers and cleanups the collection queued (`gosub_heap::specials`), each
-/// on a new goroutine (Go runs them one after another on its finalizer goroutine): a
-/// finalizer gets its object, a cleanup (a closure over its argument) nothing.
+/// on a new system goroutine (Go runs them one after another on its finalizer goroutine,
+/// which `NumGoroutine` does not count either): a finalizer gets its object, a cleanup (a
+/// closure over its argument) nothing.
 fn start_specials(vm: &mut Vm) -> Result<(), crate::Trap> {
     for r in vm.heap.take_ready() {
         let f = vm.heap.handle_get(r.func).unwrap_or(0);
@@ -196,6 +197,8 @@ fn start_specials(vm: &mut Vm) -> Result<(), crate::Trap> {
         if f != 0 {
             let params = arg.map(|a| a.to_le_bytes().to_vec()).unwrap_or_default();
             crate::sched::spawn(vm, f, &params)?;
+            let id = vm.sched.next_id;
+            vm.sched.system.insert(id);
         }
     }
     Ok(())

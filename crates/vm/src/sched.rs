@@ -111,20 +111,27 @@ pub struct Sched {
     pub tick: u64,
     /// Length of the current slice (what the countdown started from).
     pub slice_len: u64,
+    /// Ids of the goroutines running finalizers and cleanups (`gc::start_specials`): like
+    /// Go's finalizer goroutine, a system goroutine that `NumGoroutine` does not count.
+    pub system: std::collections::HashSet<u64>,
 }
 
 impl Vm {
     /// Number of goroutines that have not finished.
     pub fn num_goroutines(&self) -> usize {
-        1 + self
-            .sched
-            .gs
-            .iter()
-            .enumerate()
-            .filter(|(i, g)| {
-                *i != self.sched.cur && g.as_ref().is_some_and(|g| g.status != Status::Dead)
-            })
-            .count()
+        let sys = &self.sched.system;
+        usize::from(!sys.contains(&self.sched.cur_id))
+            + self
+                .sched
+                .gs
+                .iter()
+                .enumerate()
+                .filter(|(i, g)| {
+                    *i != self.sched.cur
+                        && g.as_ref()
+                            .is_some_and(|g| g.status != Status::Dead && !sys.contains(&g.id))
+                })
+                .count()
     }
 }
 
@@ -275,6 +282,8 @@ pub fn switch(vm: &mut Vm, pos: Pos, status: Status) -> Result<Pos, VmError> {
         vm.sched.runq.push_back(cur);
     }
     if status == Status::Dead {
+        let id = vm.sched.cur_id;
+        vm.sched.system.remove(&id);
         if let Some(Some(g)) = vm.sched.gs.get(cur) {
             let base = g.stack.base;
             if cur != 0 {
