@@ -300,45 +300,33 @@ mod tests {
         assert_eq!(m.at(2), &[] as &[u32], "dead after the load");
     }
 
+    /// A closure call with its argument region at [8, 16 + ..), 8 bytes of parameters,
+    /// then a read of the pointer word at offset 16 (word 2), in a frame of `slots`.
+    fn closure_call_then_read(slots: Vec<(u32, u32)>) -> LiveMaps {
+        let code = vec![
+            Op::CallClosure {
+                fv: 0,
+                base: 8,
+                args_size: 8,
+            },
+            Op::NilCheck { ptr: 16 },
+            Op::Ret,
+        ];
+        analyze(&Program::default(), &func(code, slots, vec![0, 2])).expect("maps")
+    }
+
     #[test]
     fn a_closure_call_without_results_defines_nothing_past_its_region() {
-        // The argument region is slot [8, 16), all parameters; the pointer in the next
-        // slot (word 2) is read after the call and must stay live across it.
-        let f = func(
-            vec![
-                Op::CallClosure {
-                    fv: 0,
-                    base: 8,
-                    args_size: 8,
-                },
-                Op::NilCheck { ptr: 16 },
-                Op::Ret,
-            ],
-            vec![(0, 8), (8, 8), (16, 8)],
-            vec![0, 2],
-        );
-        let m = analyze(&Program::default(), &f).expect("maps");
+        // The region is slot [8, 16), all parameters: word 2 is another slot's, read after
+        // the call, so it stays live across it.
+        let m = closure_call_then_read(vec![(0, 8), (8, 8), (16, 8)]);
         assert_eq!(m.at(0), &[0, 2]);
     }
 
     #[test]
     fn a_closure_call_defines_its_results() {
-        // Region [8, 24): 8 bytes of parameters, then a pointer result (word 2) that is
-        // read after the call: not live before the call.
-        let f = func(
-            vec![
-                Op::CallClosure {
-                    fv: 0,
-                    base: 8,
-                    args_size: 8,
-                },
-                Op::NilCheck { ptr: 16 },
-                Op::Ret,
-            ],
-            vec![(0, 8), (8, 16)],
-            vec![0, 2],
-        );
-        let m = analyze(&Program::default(), &f).expect("maps");
+        // The region is [8, 24): word 2 is its pointer result, not live before the call.
+        let m = closure_call_then_read(vec![(0, 8), (8, 16)]);
         assert_eq!(m.at(0), &[0]);
         assert_eq!(m.at(1), &[2]);
     }
