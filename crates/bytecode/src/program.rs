@@ -82,6 +82,8 @@ pub struct RType {
     pub iface_methods: Vec<String>,
     /// Interface types: the signature of each method in `iface_methods`.
     pub iface_sigs: Vec<u32>,
+    /// Func types: the parameter types.
+    pub params: Vec<u32>,
 }
 
 #[derive(Clone, Debug)]

@@ -72,6 +72,10 @@ fn describe(g: &mut Gen, t: TypeId) -> RType {
         TypeKind::Interface(ms) => ms.iter().map(|m| m.sig.0).collect(),
         _ => vec![],
     };
+    let params = match tt.under(t) {
+        TypeKind::Func(sig) => sig.params.iter().map(|p| p.0).collect(),
+        _ => vec![],
+    };
     let struct_fields = match tt.under(t) {
         TypeKind::Struct(fs) => fs.clone(),
         _ => vec![],
@@ -118,6 +122,7 @@ fn describe(g: &mut Gen, t: TypeId) -> RType {
         underlying: under.0,
         iface_methods,
         iface_sigs,
+        params,
     }
 }
 

@@ -45,6 +45,9 @@ struct Record {
     target: Addr,
     func: HandleId,
     kind: SpecialKind,
+    /// For a finalizer whose parameter is an interface: the itab word to pass with the
+    /// object (0: the parameter is the object's pointer type).
+    itab: u64,
 }
 
 /// A function due to run: for a finalizer, with the (resurrected) object.
@@ -52,6 +55,8 @@ struct Record {
 pub struct Ready {
     pub func: HandleId,
     pub arg: Option<HandleId>,
+    /// The itab word passed before the object (0: none): `Record::itab`.
+    pub itab: u64,
 }
 
 #[derive(Default)]
@@ -85,7 +90,7 @@ impl Heap {
     /// Registers `func` (a heap address, kept alive) to run when `target` is unreachable.
     /// Returns the record's id. A second finalizer for the same object replaces nothing:
     /// the caller checks `has_finalizer` first, as Go's runtime throws.
-    pub fn add_special(&mut self, target: Addr, func: Addr, kind: SpecialKind) -> u64 {
+    pub fn add_special(&mut self, target: Addr, func: Addr, kind: SpecialKind, itab: u64) -> u64 {
         let func = self.new_handle(func);
         let s = &mut self.specials;
         s.next_id += 1;
@@ -95,6 +100,7 @@ impl Heap {
             target,
             func,
             kind,
+            itab,
         });
         id
     }
@@ -179,6 +185,7 @@ impl Heap {
             self.specials.ready.push(Ready {
                 func: r.func,
                 arg: Some(arg),
+                itab: r.itab,
             });
             done.push(r.id);
         }
@@ -215,6 +222,7 @@ impl Heap {
                 self.specials.ready.push(Ready {
                     func: r.func,
                     arg: None,
+                    itab: 0,
                 });
                 false
             }

@@ -110,6 +110,48 @@ fn eface_data(vm: &Vm, fp: Addr) -> Result<u64, Trap> {
     Ok(vm.heap.read_u64(fp + 8)?)
 }
 
+/// Go's check of a finalizer's signature (`runtime.SetFinalizer`): one parameter, obj's
+/// pointer type (or a pointer type to the same element, one of them unnamed and without
+/// methods) or an
+/// interface obj implements. Returns the itab word to pass the object with (0 for a
+/// pointer parameter), or Go's fatal error.
+fn finalizer_itab(vm: &mut Vm, obj_itab: u64, fin_itab: u64) -> Result<u64, Trap> {
+    use gosub_bytecode::program::RKind;
+    let prog = vm.prog.clone();
+    let obj_t = gosub_vm::iface::dyn_rtype(vm, obj_itab);
+    let fin_t = gosub_vm::iface::dyn_rtype(vm, fin_itab);
+    let (Some(ot), Some(ft)) = (
+        obj_t.and_then(|t| prog.rtypes.get(t as usize)),
+        fin_t.and_then(|t| prog.rtypes.get(t as usize)),
+    ) else {
+        return Err(Trap::Fatal("runtime.SetFinalizer: bad arguments".into()));
+    };
+    let cannot = || {
+        Trap::Fatal(format!(
+            "runtime.SetFinalizer: cannot pass {} to finalizer {}",
+            ot.name, ft.name
+        ))
+    };
+    let [param] = ft.params[..] else {
+        return Err(cannot());
+    };
+    let pt = prog.rtypes.get(param as usize).ok_or_else(cannot)?;
+    match pt.kind {
+        _ if Some(param) == obj_t => Ok(0),
+        // Go: one of the two has no uncommon type (is unnamed and has no methods).
+        RKind::Pointer
+            if (!(pt.named || !pt.methods.is_empty()) || !(ot.named || !ot.methods.is_empty()))
+                && pt.elem == ot.elem =>
+        {
+            Ok(0)
+        }
+        RKind::Interface => {
+            gosub_vm::iface::try_itab(vm, &prog, obj_itab, param).ok_or_else(cannot)
+        }
+        _ => Err(cannot()),
+    }
+}
+
 /// Finalizers, cleanups and weak pointers (runtime/mfinal.go, weak/pointer.go): records
 /// the collector keeps (`gosub_heap::specials`).
 fn register_specials(r: &mut NativeRegistry) {
@@ -135,14 +177,15 @@ fn register_specials(r: &mut NativeRegistry) {
         a.ret_string(name.as_bytes())?;
     });
     native!(r, "runtime.addFinalizer", |a| {
-        let p = a.int()? as Addr;
-        let f = a.int()? as Addr;
+        let (obj_itab, p) = (a.int()? as u64, a.int()? as Addr);
+        let (fin_itab, f) = (a.int()? as u64, a.int()? as Addr);
+        let itab = finalizer_itab(a.vm, obj_itab, fin_itab)?;
         if a.vm.heap.has_finalizer(p) {
             return Err(Trap::Fatal(
                 "runtime.SetFinalizer: finalizer already set".into(),
             ));
         }
-        a.vm.heap.add_special(p, f, SpecialKind::Finalizer);
+        a.vm.heap.add_special(p, f, SpecialKind::Finalizer, itab);
     });
     native!(r, "runtime.removeFinalizer", |a| {
         let p = a.int()? as Addr;
@@ -151,7 +194,7 @@ fn register_specials(r: &mut NativeRegistry) {
     native!(r, "runtime.addCleanup", |a| {
         let p = a.int()? as Addr;
         let f = a.int()? as Addr;
-        let id = a.vm.heap.add_special(p, f, SpecialKind::Cleanup);
+        let id = a.vm.heap.add_special(p, f, SpecialKind::Cleanup, 0);
         a.ret_int(id as i64)?;
     });
     native!(r, "runtime.stopCleanup", |a| {

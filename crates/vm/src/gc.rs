@@ -185,7 +185,8 @@ pub fn collect(vm: &mut Vm, kind: GcKind) -> Result<(), crate::Trap> {
 /// Starts the finalizers and cleanups the collection queued (`gosub_heap::specials`), each
 /// on a new system goroutine (Go runs them one after another on its finalizer goroutine,
 /// which `NumGoroutine` does not count either): a finalizer gets its object, a cleanup (a
-/// closure over its argument) nothing.
+/// closure over its argument) nothing. A finalizer whose parameter is an interface gets the
+/// object as that interface.
 fn start_specials(vm: &mut Vm) -> Result<(), crate::Trap> {
     for r in vm.heap.take_ready() {
         let f = vm.heap.handle_get(r.func).unwrap_or(0);
@@ -195,7 +196,13 @@ fn start_specials(vm: &mut Vm) -> Result<(), crate::Trap> {
             vm.heap.drop_handle(h);
         }
         if f != 0 {
-            let params = arg.map(|a| a.to_le_bytes().to_vec()).unwrap_or_default();
+            let mut params = Vec::new();
+            if let Some(a) = arg {
+                if r.itab != 0 {
+                    params.extend_from_slice(&r.itab.to_le_bytes());
+                }
+                params.extend_from_slice(&a.to_le_bytes());
+            }
             crate::sched::spawn(vm, f, &params)?;
             let id = vm.sched.next_id;
             vm.sched.system.insert(id);

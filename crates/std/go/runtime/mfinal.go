@@ -11,8 +11,7 @@ import "unsafe"
 // the object and everything it points to are kept for one more cycle. A nil finalizer
 // clears the one set.
 //
-// gosub: the finalizer's parameter must be obj's pointer type (Go also accepts an
-// interface parameter); each finalizer runs on a goroutine of its own.
+// gosub: each finalizer runs on a system goroutine of its own.
 func SetFinalizer(obj any, finalizer any) {
 	p := efaceData(obj)
 	if obj == nil {
@@ -28,7 +27,7 @@ func SetFinalizer(obj any, finalizer any) {
 	if !efaceIsFunc(finalizer) {
 		throw("runtime.SetFinalizer: second argument is " + efaceTypeName(finalizer) + ", not a function")
 	}
-	addFinalizer(p, efaceData(finalizer))
+	addFinalizer(obj, finalizer)
 }
 
 // Cleanup is a handle to a cleanup call for a specific object.
@@ -58,7 +57,9 @@ func efaceData(x any) unsafe.Pointer
 func efaceIsPointer(x any) bool
 func efaceIsFunc(x any) bool
 func efaceTypeName(x any) string
-func addFinalizer(p unsafe.Pointer, fn unsafe.Pointer)
+// addFinalizer checks that finalizer takes obj (its pointer type, or an interface obj
+// implements) and registers it.
+func addFinalizer(obj any, finalizer any)
 func removeFinalizer(p unsafe.Pointer)
 func addCleanup(p unsafe.Pointer, fn unsafe.Pointer) uint64
 func stopCleanup(id uint64)
