@@ -136,15 +136,11 @@ fn finalizer_itab(vm: &mut Vm, obj_itab: u64, fin_itab: u64) -> Result<u64, Trap
         return Err(cannot());
     };
     let pt = prog.rtypes.get(param as usize).ok_or_else(cannot)?;
+    // Go's "no uncommon type": unnamed and without methods.
+    let plain = |t: &gosub_bytecode::program::RType| !t.named && t.methods.is_empty();
     match pt.kind {
         _ if Some(param) == obj_t => Ok(0),
-        // Go: one of the two has no uncommon type (is unnamed and has no methods).
-        RKind::Pointer
-            if (!(pt.named || !pt.methods.is_empty()) || !(ot.named || !ot.methods.is_empty()))
-                && pt.elem == ot.elem =>
-        {
-            Ok(0)
-        }
+        RKind::Pointer if (plain(pt) || plain(ot)) && pt.elem == ot.elem => Ok(0),
         RKind::Interface => {
             gosub_vm::iface::try_itab(vm, &prog, obj_itab, param).ok_or_else(cannot)
         }
