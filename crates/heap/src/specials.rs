@@ -10,9 +10,9 @@
 //!    resurrected for one more cycle, its finalizer removed and queued; one that became
 //!    reachable from another such object stays registered (so cycles of objects with
 //!    finalizers are never collected, as in Go);
-//! 3. `clear_weak_and_queue_cleanups`: every weak handle is updated to its target's new
-//!    address, or cleared when the target died or its finalizer was queued; a cleanup
-//!    whose object died is queued.
+//! 3. `clear_weak_and_queue_cleanups`: every weak handle still in use is updated to its
+//!    target's new address, or cleared when the target died or its finalizer was queued;
+//!    a cleanup whose object died is queued.
 //!
 //! Invariants:
 //! - Targets are VM addresses valid before the collection; after it they are rewritten to
@@ -21,9 +21,14 @@
 //! - The functions (and a cleanup's argument, captured in its closure) are strong: they are
 //!   heap handles (`roots.rs`), forwarded like any root. A queued function stays a handle
 //!   until the VM takes it (`take_ready`).
-//! - A weak handle is an index that never changes; `weak_of` maps a live target's address
-//!   to its handle, so `weak.Make` of the same object gives equal pointers.
+//! - A weak handle is a one-word heap object without pointer words (so it does not keep its
+//!   target alive) holding the target's address, as Go's handle is: `weak.Pointer` points
+//!   to it, so handles nobody refers to are collected like any object and dropped from the
+//!   table. `weak_of` maps a live target's address to its handle, so `weak.Make` of the
+//!   same pointer gives equal `weak.Pointer`s. A handle whose target died holds 0 and is
+//!   no longer tracked.
 
+use crate::access::Fault;
 use crate::arena::ARENA_BASE;
 use crate::gctype::TypeTable;
 use crate::object::{self, HEADER_BYTES, MARK};
@@ -61,30 +66,34 @@ pub struct Ready {
 
 #[derive(Default)]
 pub struct Specials {
-    /// Weak handles: the current address of each target (0 once it died).
-    weak: Vec<Addr>,
-    weak_of: HashMap<Addr, u32>,
+    /// Weak handles being tracked: (handle object, its target).
+    weak: Vec<(Addr, Addr)>,
+    weak_of: HashMap<Addr, Addr>,
     records: Vec<Record>,
     next_id: u64,
     ready: Vec<Ready>,
 }
 
 impl Heap {
-    /// The weak handle of `target` (the same one for the same address while it lives).
-    pub fn weak_make(&mut self, target: Addr) -> u32 {
-        let s = &mut self.specials;
-        if let Some(&h) = s.weak_of.get(&target) {
-            return h;
-        }
-        s.weak.push(target);
-        let h = (s.weak.len() - 1) as u32;
-        s.weak_of.insert(target, h);
-        h
+    /// The weak handle of `target`, if it has one (the same handle for the same address
+    /// while the target lives).
+    pub fn weak_handle_of(&self, target: Addr) -> Option<Addr> {
+        self.specials.weak_of.get(&target).copied()
     }
 
-    /// The target of weak handle `h`, 0 once it was collected.
-    pub fn weak_value(&self, h: u32) -> Addr {
-        self.specials.weak.get(h as usize).copied().unwrap_or(0)
+    /// Makes `handle`, a fresh one-word object without pointer words (`GcTypeId::BYTES` × 8),
+    /// the weak handle of `target`: it holds the target's address, kept up to date by each
+    /// collection, 0 once the target is collected.
+    pub fn weak_register(&mut self, handle: Addr, target: Addr) -> Result<(), Fault> {
+        self.write_u64(handle, target)?;
+        self.specials.weak.push((handle, target));
+        self.specials.weak_of.insert(target, handle);
+        Ok(())
+    }
+
+    /// Number of weak handles tracked (referred to and with a live target).
+    pub fn weak_count(&self) -> usize {
+        self.specials.weak.len()
     }
 
     /// Registers `func` (a heap address, kept alive) to run when `target` is unreachable.
@@ -196,19 +205,23 @@ impl Heap {
 
     fn clear_weak_and_queue_cleanups(&mut self, queued: &[Addr]) {
         let mut weak = std::mem::take(&mut self.specials.weak);
-        for w in weak.iter_mut().filter(|w| **w != 0) {
-            *w = if queued.contains(w) {
+        weak.retain_mut(|(h, t)| {
+            // A handle no weak.Pointer refers to any more is dropped.
+            let Some(nh) = self.survivor(*h) else {
+                return false;
+            };
+            let nt = if queued.contains(t) {
                 0
             } else {
-                self.survivor(*w).unwrap_or(0)
+                self.survivor(*t).unwrap_or(0)
             };
-        }
-        self.specials.weak_of = weak
-            .iter()
-            .enumerate()
-            .filter(|(_, &a)| a != 0)
-            .map(|(i, &a)| (a, i as u32))
-            .collect();
+            // SAFETY: the handle is a live one-word object (its copy, if it moved), in
+            // committed memory; it has no pointer words, so no barrier or card is involved.
+            unsafe { self.arena.store(nh - ARENA_BASE, nt) };
+            (*h, *t) = (nh, nt);
+            nt != 0
+        });
+        self.specials.weak_of = weak.iter().map(|&(h, t)| (t, h)).collect();
         self.specials.weak = weak;
         let mut records = std::mem::take(&mut self.specials.records);
         records.retain_mut(|r| match self.survivor(r.target) {

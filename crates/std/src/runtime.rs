@@ -203,13 +203,15 @@ fn register_specials(r: &mut NativeRegistry) {
     });
     native!(r, "weak.makeHandle", |a| {
         let p = a.int()? as Addr;
-        let h = a.vm.heap.weak_make(p);
+        let h = match a.vm.heap.weak_handle_of(p) {
+            Some(h) => h,
+            None => {
+                let h = a.vm.alloc(gosub_heap::GcTypeId::BYTES, 8)?;
+                a.vm.heap.weak_register(h, p)?;
+                h
+            }
+        };
         a.ret_int(h as i64)?;
-    });
-    native!(r, "weak.handleValue", |a| {
-        let h = a.int()? as u32;
-        let v = a.vm.heap.weak_value(h);
-        a.ret_int(v as i64)?;
     });
 }
 
