@@ -108,14 +108,12 @@ pub fn effects(p: &Program, f: &Function, op: &Op) -> Effects {
             .map(|t| t.size.min(u32::MAX as u64) as u32)
     };
     match *op {
-        Nop | Jmp { .. } | Unreachable | PanicMsg { .. } | AddrGlobal { .. } | FuncVal { .. } => {
-            if let AddrGlobal { dst, .. } | FuncVal { dst, .. } = *op {
-                e.w(dst, 8);
-            }
+        Nop | Jmp { .. } | Unreachable | PanicMsg { .. } => {}
+        AddrGlobal { dst, .. } | FuncVal { dst, .. } | Const { dst, .. } => {
+            e.w(dst, 8);
         }
-        Const { dst, .. } | IfaceStatic { dst, .. } | Str { dst, .. } => {
-            let n = if matches!(op, Const { .. }) { 8 } else { 16 };
-            e.w(dst, n);
+        IfaceStatic { dst, .. } | Str { dst, .. } => {
+            e.w(dst, 16);
         }
         Recover { dst } => {
             e.w(dst, 16);

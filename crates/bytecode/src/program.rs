@@ -40,6 +40,22 @@ pub enum RKind {
     Tuple,
 }
 
+impl RKind {
+    /// A value of this kind begins with an address that `%p` and `println` print (a
+    /// pointer, map, channel, func, unsafe.Pointer, or a slice's data pointer).
+    pub fn starts_with_address(self) -> bool {
+        matches!(
+            self,
+            RKind::Pointer
+                | RKind::Map
+                | RKind::Chan
+                | RKind::Func
+                | RKind::UnsafePointer
+                | RKind::Slice
+        )
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct RField {
     pub name: String,

@@ -287,15 +287,7 @@ impl<'a> Printer<'a> {
             }
             'p' => {
                 let rt = &self.prog.rtypes[t as usize];
-                if matches!(
-                    rt.kind,
-                    RKind::Pointer
-                        | RKind::Map
-                        | RKind::Chan
-                        | RKind::Func
-                        | RKind::UnsafePointer
-                        | RKind::Slice
-                ) {
+                if rt.kind.starts_with_address() {
                     let w = self.vm.heap.read_u64(addr)?;
                     let s = if self.f.sharp {
                         format!("{:x}", w)

@@ -152,7 +152,9 @@ pub fn frame_roots(vm: &mut Vm) -> Result<Vec<Addr>, crate::Trap> {
         for &w in &f.ptr_words {
             let a = fp + 8 * w as u64;
             if live.binary_search(&w).is_ok() {
-                if vm.heap.read_u64(a).ok() != Some(POISON) {
+                // Only gcstress writes the poison; a live word holding it (the old value
+                // of a word the instruction is about to define) is not a pointer.
+                if fill != POISON || vm.heap.read_u64(a).ok() != Some(POISON) {
                     slots.push(a);
                 }
             } else {

@@ -74,16 +74,7 @@ pub fn exec(vm: &mut Vm, prog: &Program, op: &Op, fr: &Frame) -> Result<(), Trap
             }
             if rtype != u32::MAX {
                 // A printed address is an observed one: it must not change later.
-                let kind = prog.rtypes[rtype as usize].kind;
-                if matches!(
-                    kind,
-                    RKind::Pointer
-                        | RKind::Map
-                        | RKind::Chan
-                        | RKind::Func
-                        | RKind::UnsafePointer
-                        | RKind::Slice
-                ) {
+                if prog.rtypes[rtype as usize].kind.starts_with_address() {
                     let w = vm.heap.read_u64(fp + src as u64)?;
                     crate::gc::pin_observed(vm, &[w])?;
                 }
