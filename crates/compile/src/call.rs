@@ -1,5 +1,6 @@
 //! Calls: static functions, methods, interface methods, closures, builtins, conversions,
-//! multi-value results, method values and the wrappers that adapt methods to interfaces.
+//! multi-value results and the wrappers that adapt methods to interfaces (method values:
+//! `method_value.rs`).
 //!
 //! Calling convention: the caller evaluates arguments into an argument region in its own
 //! frame laid out as the callee's `[receiver][params][results]` (each 8-byte aligned); the VM
@@ -11,7 +12,7 @@ use crate::gen::{Gen, NONE};
 use crate::layout::{round_up, Layout};
 use crate::place::Place;
 use gosub_syntax::ast::unparen;
-use gosub_syntax::ast::{Expr, ExprKind};
+use gosub_syntax::ast::{Expr, ExprKind, NodeId};
 use gosub_types::{self as types, Builtin, ObjId, ObjKind, Selection, TypeId, TypeKind};
 
 pub struct Region {
@@ -78,9 +79,11 @@ impl<'a> Gen<'a> {
         }
     }
 
-    /// Evaluates call arguments into the region's parameter slots (after `skip` receiver slots).
+    /// Evaluates the arguments of call `call` into the region's parameter slots (after
+    /// `skip` receiver slots).
     fn args_into(
         &mut self,
+        call: NodeId,
         sig: &types::Signature,
         args: &'a [Expr],
         ellipsis: bool,
@@ -92,7 +95,7 @@ impl<'a> Gen<'a> {
             if let TypeKind::Tuple(ts) = self.p.types.kind(self.type_of(args[0].id)).clone() {
                 if ts.len() > 1 {
                     let vals = self.multi_value(&args[0], ts.len());
-                    self.spread_values(sig, vals, reg, skip);
+                    self.spread_values(Some(call), sig, vals, reg, skip);
                     return;
                 }
             }
@@ -117,15 +120,17 @@ impl<'a> Gen<'a> {
                 }
             } else {
                 let rest = args.get(nfixed..).unwrap_or(&[]);
-                self.make_slice_of(st, rest, dst);
+                self.make_slice_of(Some(call), st, rest, dst);
             }
         }
         self.unhoist(hoisted);
     }
 
-    /// Passes already evaluated values as the arguments (packing the variadic tail).
+    /// Passes already evaluated values as the arguments of call `call` (packing the
+    /// variadic tail).
     pub fn spread_values(
         &mut self,
+        call: Option<NodeId>,
         sig: &types::Signature,
         vals: Vec<(Reg, TypeId)>,
         reg: &Region,
@@ -145,21 +150,27 @@ impl<'a> Gen<'a> {
             let st = sig.params[nfixed];
             let dst = reg.param_offs[skip + nfixed];
             let rest = &vals[nfixed.min(vals.len())..];
-            self.pack_slice(st, rest.len(), dst, |g, i, et| {
+            self.pack_slice(call, st, rest.len(), dst, |g, i, et| {
                 g.convert(rest[i].0, rest[i].1, et)
             });
         }
     }
 
-    /// Builds a slice of type `st` from element expressions (variadic packing).
-    pub fn make_slice_of(&mut self, st: TypeId, elems: &'a [Expr], dst: Reg) {
-        self.pack_slice(st, elems.len(), dst, |g, i, et| g.expr_conv(&elems[i], et));
+    /// Builds the `...` slice of type `st` of call `call` from element expressions (`call`
+    /// is None for a `defer`/`go` call, whose slice outlives the statement: gc builds it
+    /// when the call runs, gosub at the statement, so it is a heap object).
+    pub fn make_slice_of(&mut self, call: Option<NodeId>, st: TypeId, elems: &'a [Expr], dst: Reg) {
+        self.pack_slice(call, st, elems.len(), dst, |g, i, et| {
+            g.expr_conv(&elems[i], et)
+        });
     }
 
-    /// Allocates a slice of type `st` with `n` elements (nil when `n` is 0) into `dst` and
-    /// stores `elem(i)`, the value of element i converted to the element type, into each.
+    /// Allocates the `...` slice of type `st` of call `call` with `n` elements (nil when `n`
+    /// is 0) into `dst` (in the frame when it does not escape, as gc places it) and stores
+    /// `elem(i)`, the value of element i converted to the element type, into each.
     fn pack_slice(
         &mut self,
+        call: Option<NodeId>,
         st: TypeId,
         n: usize,
         dst: Reg,
@@ -174,19 +185,22 @@ impl<'a> Gen<'a> {
             return;
         }
         let idx = self.temp(types::T_INT);
-        self.emit(Op::Const {
-            dst: idx,
-            val: n as u64,
-        });
-        let gcty = self.gctype_of(et);
         let elem_size = self.size(et);
-        self.emit(Op::MakeSlice {
-            dst,
-            gcty,
-            elem_size,
-            len: idx,
-            cap: NONE,
-        });
+        let in_frame = call.is_some_and(|c| self.esc.stack_ddd.contains(&c));
+        if !(in_frame && self.frame_slice(et, n as u64, dst)) {
+            self.emit(Op::Const {
+                dst: idx,
+                val: n as u64,
+            });
+            let gcty = self.gctype_of(et);
+            self.emit(Op::MakeSlice {
+                dst,
+                gcty,
+                elem_size,
+                len: idx,
+                cap: NONE,
+            });
+        }
         for i in 0..n {
             let v = elem(self, i, et);
             self.emit(Op::Const {
@@ -331,7 +345,7 @@ pub fn call_region<'a>(g: &mut Gen<'a>, e: &'a Expr) -> Vec<Reg> {
             return vec![r];
         }
         let reg = g.region(&sig.params, &sig.results);
-        g.args_into(&sig, args, ellipsis, &reg, 0);
+        g.args_into(e.id, &sig, args, ellipsis, &reg, 0);
         let func = g.func_index.get(&o).copied().unwrap_or(0);
         g.fs().f.cur_pos = e.span.lo;
         g.emit(Op::Call {
@@ -353,7 +367,7 @@ pub fn call_region<'a>(g: &mut Gen<'a>, e: &'a Expr) -> Vec<Reg> {
                 let reg = g.region(&params, &sig.results);
                 let rv = receiver(g, x, &path, ptr_recv);
                 g.mov(reg.param_offs[0], rv, recv_t);
-                g.args_into(&sig, args, ellipsis, &reg, 1);
+                g.args_into(e.id, &sig, args, ellipsis, &reg, 1);
                 let f = g.func_index.get(&func).copied().unwrap_or(0);
                 g.fs().f.cur_pos = e.span.lo;
                 g.emit(Op::Call {
@@ -375,7 +389,7 @@ pub fn call_region<'a>(g: &mut Gen<'a>, e: &'a Expr) -> Vec<Reg> {
                 };
                 let keep = g.temp(types::T_ANY);
                 g.mov(keep, iv, types::T_ANY);
-                g.args_into(&sig, args, ellipsis, &reg, 1);
+                g.args_into(e.id, &sig, args, ellipsis, &reg, 1);
                 g.fs().f.cur_pos = e.span.lo;
                 g.emit(Op::CallIface {
                     iface: keep,
@@ -393,7 +407,7 @@ pub fn call_region<'a>(g: &mut Gen<'a>, e: &'a Expr) -> Vec<Reg> {
     let keep = g.temp_word(true);
     g.emit(Op::Move { dst: keep, src: fv });
     let reg = g.region(&sig.params, &sig.results);
-    g.args_into(&sig, args, ellipsis, &reg, 0);
+    g.args_into(e.id, &sig, args, ellipsis, &reg, 0);
     g.fs().f.cur_pos = e.span.lo;
     g.emit(Op::CallClosure {
         fv: keep,
@@ -445,7 +459,7 @@ pub fn find_pointer(g: &Gen, elem: TypeId) -> TypeId {
 }
 
 /// Computes the receiver argument for a method reached from `x` through `path`.
-fn receiver<'a>(g: &mut Gen<'a>, x: &'a Expr, path: &[usize], ptr_recv: bool) -> Reg {
+pub(crate) fn receiver<'a>(g: &mut Gen<'a>, x: &'a Expr, path: &[usize], ptr_recv: bool) -> Reg {
     let xt = g.type_of(x.id);
     let (pl, t) = if path.is_empty() {
         if matches!(g.p.types.under(xt), TypeKind::Pointer(_)) {
@@ -481,144 +495,6 @@ fn receiver<'a>(g: &mut Gen<'a>, x: &'a Expr, path: &[usize], ptr_recv: bool) ->
     } else {
         g.load_place(pl, t)
     }
-}
-
-/// A method value `x.M` (bound receiver): a closure capturing the receiver.
-pub fn method_value<'a>(g: &mut Gen<'a>, e: &'a Expr, x: &'a Expr, dst: Reg) {
-    let span = e.span;
-    match g.p.info.selections.get(&e.id).cloned() {
-        Some(Selection::Method {
-            path,
-            func,
-            ptr_recv,
-        }) => {
-            let recv_t = recv_type(g, func);
-            let rv = receiver(g, x, &path, ptr_recv);
-            // Box the receiver into an `any` and bind through a wrapper taking the data word.
-            let boxed = g.temp(types::T_ANY);
-            g.box_into(boxed, rv, recv_t, types::T_ANY);
-            let direct = g.is_direct_iface(recv_t);
-            let w = wrapper_for(g, recv_t, func, direct);
-            bound_closure(g, w, func, boxed, dst);
-        }
-        Some(Selection::IfaceMethod { index, path }) if path.is_empty() => {
-            // `r.Read`: a closure capturing the interface value (its two words), whose
-            // thunk calls method `index` on it. A nil interface panics here, as in Go.
-            let xt = g.type_of(x.id);
-            let iv = g.expr(x);
-            let keep = g.temp(types::T_ANY);
-            g.mov(keep, iv, types::T_ANY);
-            g.emit(Op::NilCheck { ptr: keep });
-            let sig = match g.p.types.under(xt) {
-                TypeKind::Interface(ms) => ms.get(index).map(|m| (m.sig, m.name.clone())),
-                _ => None,
-            };
-            let Some((sig, mname)) = sig else {
-                g.err(span, "gosub: unsupported method value");
-                return;
-            };
-            let name = format!("{}.{}-fm", g.p.types.type_string(xt, true), mname);
-            let thunk = match g.out.funcs.iter().position(|f| f.name == name) {
-                Some(i) => i as u32,
-                None => {
-                    let idx = g.new_func(name, span.lo);
-                    g.jobs.push(crate::gen::Job {
-                        func: idx,
-                        kind: crate::gen::JobKind::IfaceThunk {
-                            index,
-                            sig,
-                            bound: true,
-                        },
-                    });
-                    idx
-                }
-            };
-            // The closure object: [function, itab word, data word]; the data word is the
-            // only pointer.
-            let gcty = g.gctype(24, vec![2]);
-            g.emit(Op::MakeClosure {
-                dst,
-                func: thunk,
-                caps: keep,
-                ncap: 2,
-                gcty,
-            });
-        }
-        _ => g.err(span, "gosub: unsupported method value"),
-    }
-}
-
-/// Creates a closure whose single captured word is the receiver's data word.
-fn bound_closure(g: &mut Gen, func: u32, method: ObjId, boxed_iface: Reg, dst: Reg) {
-    let caps = g.temp_word(true);
-    g.emit(Op::Move {
-        dst: caps,
-        src: boxed_iface + 8,
-    });
-    let gcty = g.gctype(16, vec![1]);
-    let bf = bound_thunk(g, func, method);
-    g.emit(Op::MakeClosure {
-        dst,
-        func: bf,
-        caps,
-        ncap: 1,
-        gcty,
-    });
-}
-
-/// A thunk that passes its captured word as the receiver to `func` (a wrapper taking the
-/// data word), forwarding parameters and results.
-fn bound_thunk(g: &mut Gen, func: u32, method: ObjId) -> u32 {
-    let name = format!("{}-fm", g.out.funcs[func as usize].name);
-    if let Some(i) = g.out.funcs.iter().position(|f| f.name == name) {
-        return i as u32;
-    }
-    let idx = g.new_func(name, g.out.funcs[func as usize].decl_pos);
-    g.out.funcs[idx as usize].native = None;
-    g.jobs.push(crate::gen::Job {
-        func: idx,
-        kind: crate::gen::JobKind::Thunk {
-            target: func,
-            method,
-        },
-    });
-    idx
-}
-
-/// `I.M` for an interface type I: the function value of a thunk taking the interface as
-/// its first parameter (gc names it `I.M`).
-pub fn iface_method_expr(g: &mut Gen, recv: TypeId, index: usize, dst: Reg) {
-    let sig = match g.p.types.under(recv) {
-        TypeKind::Interface(ms) => ms.get(index).map(|m| (m.sig, m.name.clone())),
-        _ => None,
-    };
-    let Some((sig, mname)) = sig else {
-        return;
-    };
-    let name = format!("{}.{}", g.p.types.type_string(recv, true), mname);
-    let f = match g.out.funcs.iter().position(|f| f.name == name) {
-        Some(i) => i as u32,
-        None => {
-            let pos = g.fs().f.cur_pos;
-            let idx = g.new_func(name, pos);
-            g.jobs.push(crate::gen::Job {
-                func: idx,
-                kind: crate::gen::JobKind::IfaceThunk {
-                    index,
-                    sig,
-                    bound: false,
-                },
-            });
-            idx
-        }
-    };
-    g.emit(Op::FuncVal { dst, func: f });
-}
-
-pub fn method_expr(g: &mut Gen, func: ObjId, ptr_recv: bool, recv: TypeId, dst: Reg) {
-    let _ = (ptr_recv, recv);
-    let f = g.func_index.get(&func).copied().unwrap_or(0);
-    g.emit(Op::FuncVal { dst, func: f });
 }
 
 /// The function an itab uses for method `func` of dynamic type `t` (receiver = data word).

@@ -97,18 +97,21 @@ fn composite_elems_to<'a>(g: &mut Gen<'a>, e: &'a Expr, elts: &'a [Expr], dst: R
                 idx += 1;
                 n = n.max(idx);
             }
-            let len = g.temp(types::T_INT);
-            g.emit(Op::Const { dst: len, val: n });
             let gcty = g.gctype_of(et);
             let elem_size = g.size(et);
             let s = g.temp(t);
-            g.emit(Op::MakeSlice {
-                dst: s,
-                gcty,
-                elem_size,
-                len,
-                cap: NONE,
-            });
+            // A literal that does not escape gets a frame array, as gc places it.
+            if !(g.esc.stack_allocs.contains(&e.id) && g.frame_slice(et, n, s)) {
+                let len = g.temp(types::T_INT);
+                g.emit(Op::Const { dst: len, val: n });
+                g.emit(Op::MakeSlice {
+                    dst: s,
+                    gcty,
+                    elem_size,
+                    len,
+                    cap: NONE,
+                });
+            }
             let mut idx = 0u64;
             for el in elts {
                 let v = match &el.kind {

@@ -160,7 +160,7 @@ impl<'a> Gen<'a> {
             if let TypeKind::Tuple(ts) = self.p.types.kind(self.type_of(args[0].id)).clone() {
                 if ts.len() > 1 {
                     let vals = self.multi_value(&args[0], ts.len());
-                    self.spread_values(sig, vals, reg, 0);
+                    self.spread_values(None, sig, vals, reg, 0);
                     return;
                 }
             }
@@ -176,7 +176,7 @@ impl<'a> Gen<'a> {
                     self.expr_to(a, dst);
                 }
             } else {
-                self.make_slice_of(st, args.get(nfixed..).unwrap_or(&[]), dst);
+                self.make_slice_of(None, st, args.get(nfixed..).unwrap_or(&[]), dst);
             }
         }
     }

@@ -179,12 +179,12 @@ impl<'a> Gen<'a> {
                 {
                     match sel.clone() {
                         Selection::Method { .. } | Selection::IfaceMethod { .. } => {
-                            crate::call::method_value(self, e, x, dst);
+                            crate::method_value::method_value(self, e, x, dst);
                             self.fs().f.cur_pos = saved;
                             return;
                         }
                         Selection::IfaceMethodExpr { recv, index } => {
-                            crate::call::iface_method_expr(self, recv, index, dst);
+                            crate::method_value::iface_method_expr(self, recv, index, dst);
                             self.fs().f.cur_pos = saved;
                             return;
                         }
@@ -193,7 +193,7 @@ impl<'a> Gen<'a> {
                             ptr_recv,
                             recv,
                         } => {
-                            crate::call::method_expr(self, func, ptr_recv, recv, dst);
+                            crate::method_value::method_expr(self, func, ptr_recv, recv, dst);
                             self.fs().f.cur_pos = saved;
                             return;
                         }

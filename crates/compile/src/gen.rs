@@ -323,6 +323,47 @@ impl<'a> Gen<'a> {
         self.esc.stack_objects.contains(&id)
     }
 
+    /// For a slice that escape analysis keeps on the stack: a zeroed frame array of `n`
+    /// elements of type `et` and the slice of it in `dst` (len and cap `n`), as gc places
+    /// it; false (nothing emitted) when the array is over gc's 64 KiB limit for implicit
+    /// stack variables.
+    pub fn frame_slice(&mut self, et: TypeId, n: u64, dst: Reg) -> bool {
+        let el = self.layout(et);
+        let Some(size) = el.size.checked_mul(n).filter(|&s| s <= 64 << 10) else {
+            return false;
+        };
+        let words = el.size / 8;
+        let mut ptr_words = Vec::new();
+        if !el.ptr_words.is_empty() {
+            if !el.size.is_multiple_of(8) {
+                return false;
+            }
+            for i in 0..n {
+                ptr_words.extend(el.ptr_words.iter().map(|w| (i * words) as u32 + w));
+            }
+        }
+        let l = Layout {
+            size,
+            align: 8,
+            ptr_words,
+        };
+        let slot = self.f().alloc_slot(&l);
+        self.emit(Op::Zero {
+            dst: slot,
+            size: (size.max(8)) as u32,
+        });
+        self.emit(Op::AddrLocal { dst, src: slot });
+        self.emit(Op::Const {
+            dst: dst + 8,
+            val: n,
+        });
+        self.emit(Op::Const {
+            dst: dst + 16,
+            val: n,
+        });
+        true
+    }
+
     /// A zeroed frame object of type `t` (a dedicated slot, its pointer words in the stack
     /// map); its address goes to `dst`.
     pub fn frame_object(&mut self, t: TypeId, dst: Reg) -> Reg {

@@ -33,6 +33,7 @@ pub mod inline;
 pub mod layout;
 pub mod loops;
 pub mod make;
+pub mod method_value;
 pub mod ops;
 pub mod order;
 pub mod place;

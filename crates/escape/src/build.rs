@@ -63,6 +63,8 @@ pub struct Builder<'a, 'c> {
     /// Closure literals that are the function of a `defer`/`go` statement, and every
     /// allocation whose location flows into a defer (forced to the heap by the compiler).
     pub deferred_lits: HashSet<NodeId>,
+    /// The function literals of them run by `go` (never frame objects).
+    pub go_lits: HashSet<NodeId>,
     /// Per captured variable: (closure id, by value).
     pub captures: Vec<(NodeId, ObjId, bool)>,
     /// Functions of this batch in the order they were initialised (decls, then literals).
@@ -114,6 +116,7 @@ impl<'a, 'c> Builder<'a, 'c> {
             addr_or_captured: HashSet::new(),
             looping_labels: HashSet::new(),
             deferred_lits: HashSet::new(),
+            go_lits: HashSet::new(),
             captures: Vec::new(),
             fn_order: Vec::new(),
             parents: HashMap::new(),

@@ -41,6 +41,9 @@ impl<'a, 'c> Builder<'a, 'c> {
         if args.is_empty() && matches!(unparen(fun).kind, ExprKind::FuncLit { .. }) {
             // `go func(){...}()` / `defer func(){...}()`: the closure itself is the callee.
             self.deferred_lits.insert(unparen(fun).id);
+            if is_go {
+                self.go_lits.insert(unparen(fun).id);
+            }
             self.expr(k, fun);
             return;
         }
@@ -50,6 +53,9 @@ impl<'a, 'c> Builder<'a, 'c> {
         self.g.flow(&k, wrapper);
         if let ExprKind::FuncLit { .. } = unparen(fun).kind {
             self.deferred_lits.insert(unparen(fun).id);
+            if is_go {
+                self.go_lits.insert(unparen(fun).id);
+            }
         }
         // The call itself (inside the wrapper) is analysed normally.
         self.call(None, c);

@@ -188,7 +188,13 @@ impl<'a, 'c> Builder<'a, 'c> {
                 self.expr(k2, x);
             }
             ExprKind::Call { .. } => {
-                let ks = vec![k];
+                // A multi-value call in a one-value place (`fmt.Println(g())`, whose results
+                // all go to the `...` slice): every result flows to `k`.
+                let n = match self.ty(e).map(|t| tt.kind(t)) {
+                    Some(TypeKind::Tuple(ts)) => ts.len().max(1),
+                    _ => 1,
+                };
+                let ks = vec![k; n];
                 self.call(Some(ks), e);
             }
             ExprKind::CompositeLit { .. } => {

@@ -76,6 +76,8 @@ pub struct Escapes {
     pub stack_objects: HashSet<NodeId>,
     /// Values boxed into an interface whose box does not escape (by the boxed expression).
     pub stack_boxes: HashSet<NodeId>,
+    /// Calls whose `...` argument slice does not escape (by the call's node).
+    pub stack_ddd: HashSet<NodeId>,
     /// `[]byte(s)` conversions (call nodes) that may share the string's bytes.
     pub zero_copy: HashSet<NodeId>,
     /// gc's slice pass: appends that may grow in a frame buffer, and the moves of their
@@ -161,6 +163,8 @@ pub fn analyze(p: &Program, explain: bool) -> Result<Escapes, InternalError> {
                 out.stack_allocs.insert(*id);
             } else if *tag == alloc::TAG_IFACE {
                 out.stack_boxes.insert(*id);
+            } else if *tag == alloc::TAG_DDD {
+                out.stack_ddd.insert(*id);
             }
         }
         out.zero_copy.extend(bo.zero_copy.iter().copied());

@@ -469,7 +469,7 @@ fn finish(
                             AllocKind::PtrLit => out
                                 .stack_objects
                                 .push(b.ptrlit_inner.get(id).copied().unwrap_or(*id)),
-                            AllocKind::Closure if !b.deferred_lits.contains(id) => {
+                            AllocKind::Closure if !b.go_lits.contains(id) => {
                                 out.stack_objects.push(*id)
                             }
                             _ => {}
@@ -500,12 +500,14 @@ fn finish(
         }
     }
     // gosub captures by reference: every variable captured by an escaping closure, or by
-    // a closure run by defer/go, needs a heap cell.
+    // one run by `go`, needs a heap cell. A closure run by `defer` that does not escape
+    // (not in a loop) is a frame object like any other, as gc's open-coded defers keep it
+    // on the stack.
     for (lit, o, _byval) in &b.captures {
         let escapes = b
             .alloc_loc(*lit)
             .is_none_or(|l| b.g.locs[l].has(ATTR_ESCAPES));
-        if escapes || b.deferred_lits.contains(lit) {
+        if escapes || b.go_lits.contains(lit) {
             out.boxed.push(*o);
         }
     }
