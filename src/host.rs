@@ -285,27 +285,29 @@ impl HostCtx<'_> {
                 _ => return Err(bad()),
             }
         }
-        let cur = self.vm.cur_func;
-        let fp = self.vm.cur_fp + prog.funcs[cur as usize].frame_size as u64;
         let f = &prog.funcs[sig.func as usize];
-        match gosub_vm::call::call_sync(self.vm, sig.func, &bytes) {
-            Ok(_) => {}
+        let results_off = f.results_off as u64;
+        // The results are read in the callee's frame, before its stack segment is released.
+        let read = |vm: &mut gosub_vm::vm::Vm, fp: u64| -> Result<Vec<Value>, Error> {
+            let mut off = fp + results_off;
+            let mut vals = Vec::new();
+            for &t in &sig.results {
+                let rt = &prog.rtypes[t as usize];
+                let align = rt.size.clamp(1, 8).next_power_of_two().min(8);
+                off = off.div_ceil(align) * align;
+                vals.push(crate::value::read_value(vm, &prog, t, off, 0).map_err(conv)?);
+                off += rt.size;
+            }
+            Ok(vals)
+        };
+        let mut vals = match gosub_vm::call::call_sync_then(self.vm, sig.func, &bytes, read) {
+            Ok(v) => v?,
             Err(t) => {
                 let msg = format!("callback {} did not return: {:?}", qual, t);
                 self.pending = Some(t);
                 return Err(Error::Usage(msg));
             }
-        }
-        // The results are still in the callee's frame, just above the host function's.
-        let mut off = fp + f.results_off as u64;
-        let mut vals = Vec::new();
-        for &t in &sig.results {
-            let rt = &prog.rtypes[t as usize];
-            let align = rt.size.clamp(1, 8).next_power_of_two().min(8);
-            off = off.div_ceil(align) * align;
-            vals.push(crate::value::read_value(self.vm, &prog, t, off, 0).map_err(conv)?);
-            off += rt.size;
-        }
+        };
         Ok(match vals.len() {
             0 => Value::Nil,
             1 => vals.remove(0),

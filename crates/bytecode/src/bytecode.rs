@@ -464,6 +464,13 @@ pub enum Op {
         dst: Reg,
         src: Reg,
     },
+    /// `runtime.deferrangefunc()`: this frame's defer-list slot `slot` as an offset into
+    /// the goroutine's stack (an address would go stale when the stack moves), for the
+    /// `Defer { list }` of a range-over-func loop body.
+    DeferToken {
+        dst: Reg,
+        slot: Reg,
+    },
     /// Address of a global (offset into the globals block).
     AddrGlobal {
         dst: Reg,

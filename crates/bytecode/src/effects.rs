@@ -285,6 +285,9 @@ pub fn effects(p: &Program, f: &Function, op: &Op) -> Effects {
         AddrLocal { dst, src } => {
             e.addr(src).w(dst, 8);
         }
+        DeferToken { dst, slot } => {
+            e.addr(slot).w(dst, 8);
+        }
         Load { dst, ptr, .. } => {
             e.r(ptr, 8).w(dst, 8);
         }

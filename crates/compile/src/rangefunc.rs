@@ -3,9 +3,10 @@
 //! names of body closures.
 //!
 //! Invariants: `runtime.panicrangestate(s)` raises Go's run-time error for state `s` with
-//! the text of Go's runtime/panic.go; `runtime.deferrangefunc()` is the address of the
-//! calling frame's defer-list slot (frames never move, and the lowering's state checks stop
-//! a body from running once the loop's function has returned), so a `defer` in a loop body
+//! the text of Go's runtime/panic.go; `runtime.deferrangefunc()` is a token for the calling
+//! frame's defer-list slot, its offset in the goroutine's stack (`Op::DeferToken`: it stays
+//! valid when the stack moves, and the lowering's state checks stop a body from running
+//! once the loop's function has returned), so a `defer` in a loop body
 //! (`Info::rangefunc.defer_at`) links its record into that function's list.
 
 use crate::builtins::BuiltinCall;
@@ -78,8 +79,8 @@ impl<'a> Gen<'a> {
         }
     }
 
-    /// `runtime.deferrangefunc()`: the address of this frame's defer-list slot (the frame
-    /// has one: `frame::has_defer`).
+    /// `runtime.deferrangefunc()`: this frame's defer-list slot, as a token that stays valid
+    /// when the stack moves (`Op::DeferToken`; the frame has one: `frame::has_defer`).
     pub(crate) fn defer_range_func(&mut self, c: BuiltinCall<'a>) {
         let Some(slot) = self.fs().defer_off else {
             self.err(
@@ -93,7 +94,7 @@ impl<'a> Gen<'a> {
         } else {
             c.dst
         };
-        self.emit(Op::AddrLocal { dst, src: slot });
+        self.emit(Op::DeferToken { dst, slot });
     }
 
     /// The register holding the defer-list token a `defer e` of a loop body adds to, or

@@ -75,9 +75,12 @@ impl Heap {
     /// `alloc` succeeds unless the heap limit or reservation is exhausted.
     pub fn collect(&mut self, requested: GcKind, roots: &mut dyn RootSource) {
         let t0 = Instant::now();
-        let kind = self
-            .pacer
-            .decide(requested, self.old_gen_bytes(), &self.config);
+        let kind = match self.planned.take() {
+            Some(k) => k,
+            None => self
+                .pacer
+                .decide(requested, self.old_gen_bytes(), &self.config),
+        };
         let forced = requested != GcKind::Minor;
         let major = kind != GcKind::Minor;
         let before = self.heap_in_use();
@@ -112,6 +115,7 @@ impl Heap {
             freed_bytes += swept.bytes + lb;
             self.old_cards.clear_all();
             self.large_cards.clear_all();
+            self.release_idle_stack_spans();
         }
         self.young.nursery.reset();
         self.young.surv[from].reset();

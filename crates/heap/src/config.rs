@@ -176,7 +176,9 @@ impl HeapConfig {
     }
 
     /// Apply a `GOSUBDEBUG` spec: `gctrace=1`, `gcstress=1` (or `gcstress=N`:
-    /// a major collection every N-th stress collection), `gcverify=1`.
+    /// a major collection every N-th stress collection; the VM also moves
+    /// goroutine stacks at every call under it, crates/vm/src/stack.rs),
+    /// `gcverify=1`.
     /// Unknown keys are ignored (like Go's GODEBUG).
     pub fn apply_debug(&mut self, spec: &str) -> Result<(), String> {
         for item in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {

@@ -60,6 +60,7 @@ mod pages;
 pub mod roots;
 pub mod size_class;
 pub mod specials;
+pub mod stack_pool;
 pub mod stacks;
 mod startmap;
 pub mod stats;
@@ -73,6 +74,7 @@ pub use config::{DEFAULT_NURSERY, DEFAULT_PROMOTE_AGE};
 pub use gctype::GcTypeId;
 pub use large::LARGE_THRESHOLD;
 pub use roots::{HandleId, NoRoots, RootSource, SliceRoots};
+pub use stack_pool::{stack_size_for, STACK_MIN};
 pub use stacks::StackRegion;
 pub use stats::{GcKind, HeapStats, MemStats};
 
@@ -137,6 +139,9 @@ pub struct Heap {
     pub(crate) counters: Counters,
     pub(crate) pacer: Pacer,
     pub(crate) inhibited: bool,
+    /// The kind of the next collection, decided by `plan_collection` before the VM gathers
+    /// its roots (a minor collection need not scan every stack: crates/vm/src/gc.rs).
+    pub(crate) planned: Option<GcKind>,
     /// True from the end of a collection until the next successful alloc.
     pub(crate) collected_since_alloc: bool,
     /// Collector state of the running cycle (see `collect.rs`).
@@ -185,6 +190,7 @@ impl Heap {
             specials: specials::Specials::default(),
             counters: Counters::default(),
             inhibited: false,
+            planned: None,
             collected_since_alloc: false,
             cycle: collect::Cycle::default(),
             gray: Vec::new(),
@@ -439,6 +445,43 @@ impl Heap {
             return None;
         };
         Some(ARENA_BASE + base)
+    }
+
+    /// Decides the kind of the next collection (a requested minor one may be upgraded by
+    /// the pacer, see `pacing.rs`); the next `collect` runs that kind.
+    pub fn plan_collection(&mut self, requested: GcKind) -> GcKind {
+        let k = self
+            .pacer
+            .decide(requested, self.old_gen_bytes(), &self.config);
+        self.planned = Some(k);
+        k
+    }
+
+    /// Does `a` point into the young generation (the spaces a minor collection moves)?
+    #[inline]
+    pub fn is_young(&self, a: Addr) -> bool {
+        self.is_young_value(a)
+    }
+
+    /// Addresses of the pointer words of the live object at `base` (every element's).
+    pub fn object_ptr_slots(&self, base: Addr) -> Vec<Addr> {
+        let Some((size, ty)) = self.object_info(base) else {
+            return Vec::new();
+        };
+        let Some(t) = self.types.get(ty) else {
+            return Vec::new();
+        };
+        if t.ptr_words.is_empty() || t.size == 0 {
+            return Vec::new();
+        }
+        let elems = size / t.size as u64;
+        (0..elems)
+            .flat_map(|i| {
+                t.ptr_words
+                    .iter()
+                    .map(move |&w| base + i * t.size as u64 + 8 * w as u64)
+            })
+            .collect()
     }
 
     /// Payload size and type of the object at `base` (as returned by `alloc`).

@@ -1,7 +1,8 @@
-//! Goroutine stacks: each stack is a fixed reserved run of the stacks
-//! region (e.g. 1 GiB for main, less for others), committed lazily from its
-//! low end upward. Stacks never move and are not a GC space: the VM scans
-//! its frames itself and reports the pointer slots as roots.
+//! The stacks region: runs of 64 KiB granules, committed lazily from their
+//! low end upward. Goroutine stacks are carved from them by `stack_pool.rs`
+//! (the VM moves a goroutine to a new stack when it grows or shrinks); the
+//! cgo emulation's C blocks are runs of their own. Neither is a GC space: the
+//! VM scans its frames itself and reports the pointer slots as roots.
 //!
 //! Commit protocol: `alloc_stack` commits the first granule (64 KiB);
 //! the VM calls `grow_stack(base, needed_end)` when its frames would cross
@@ -34,6 +35,8 @@ pub(crate) struct Stacks {
     pub runs: PageRuns,
     /// start granule -> (run length in granules, committed bytes)
     pub info: BTreeMap<u32, (u32, u64)>,
+    /// Goroutine stacks carved from spans (`stack_pool.rs`).
+    pub pool: crate::stack_pool::StackPool,
 }
 
 impl Stacks {
@@ -44,6 +47,7 @@ impl Stacks {
             granule,
             runs: PageRuns::new(cap),
             info: BTreeMap::new(),
+            pool: Default::default(),
         }
     }
 

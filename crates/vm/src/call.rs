@@ -1,10 +1,10 @@
 //! Calls made outside the dispatch loop's inline call path: entering a frame (`enter`,
-//! committing stack with `grow`), starting a deferred call (`start_deferred`), and calling Go
+//! growing the stack with `stack::grow`), starting a deferred call (`start_deferred`), and calling Go
 //! from a native (`call_sync`). The loop itself enters and leaves ordinary frames inline
 //! (`interp::exec`: `call_into!` and `Op::Ret`) by the same rules.
 //!
-//! Invariants: a callee's frame starts where its caller's ends and is committed (plus 64
-//! bytes) before it is entered; entering zeroes the callee's results and the pointer words
+//! Invariants: a callee's frame starts where its caller's ends (except the first frame of
+//! a `call_sync` segment) and fits its stack (plus 64 bytes) before it is entered; entering zeroes the callee's results and the pointer words
 //! past its parameters, so the collector never reads a stale pointer from a fresh frame.
 //! `call_sync` restores the caller's `cur_*` state whether or not the callee traps.
 
@@ -15,27 +15,17 @@ use gosub_bytecode::program::Program;
 use gosub_heap::Addr;
 use std::sync::Arc;
 
-/// The end of the current goroutine's usable stack: its reserved range, or less under a
-/// smaller debug.SetMaxStack.
-#[inline]
-fn stack_limit(vm: &Vm) -> Addr {
-    vm.stack
-        .limit
-        .min(vm.stack.base.saturating_add(vm.max_stack_bytes))
-}
-
-/// Prepares a new frame for `func` at `fp`: commits stack, zeroes results and pointer words.
-pub fn enter(vm: &mut Vm, prog: &Program, func: u32, fp: Addr) -> Result<(), Trap> {
+/// Prepares a new frame for `func` at `fp` on the running goroutine's stack, right after
+/// the running frame: makes room (the stack may move: `stack::grow`), zeroes results and
+/// pointer words. Returns the frame's address, which differs from `fp` if the stack moved.
+pub fn enter(vm: &mut Vm, prog: &Program, func: u32, fp: Addr) -> Result<Addr, Trap> {
     let f = &prog.funcs[func as usize];
     let end = fp + f.frame_size as u64 + 64;
-    if end > stack_limit(vm) {
-        return Err(Trap::StackOverflow);
-    }
-    if end > vm.stack_committed {
-        vm.stack_committed = vm
-            .heap
-            .grow_stack(vm.stack.base, end)
-            .map_err(|_| Trap::StackOverflow)?;
+    let mut fp = fp;
+    if end > vm.stack_guard {
+        let rel = fp.wrapping_sub(vm.stack.base);
+        crate::stack::grow(vm, end)?;
+        fp = vm.stack.base.wrapping_add(rel);
     }
     if f.results_size > 0 {
         vm.heap
@@ -46,23 +36,12 @@ pub fn enter(vm: &mut Vm, prog: &Program, func: u32, fp: Addr) -> Result<(), Tra
             vm.heap.write_u64(fp + 8 * w as u64, 0)?;
         }
     }
-    Ok(())
+    Ok(fp)
 }
 
-/// Commits the goroutine stack up to `end` (or reports Go's stack overflow).
-pub fn grow(vm: &mut Vm, end: Addr) -> Result<(), Trap> {
-    if end > stack_limit(vm) {
-        return Err(Trap::StackOverflow);
-    }
-    vm.stack_committed = vm
-        .heap
-        .grow_stack(vm.stack.base, end)
-        .map_err(|_| Trap::StackOverflow)?;
-    Ok(())
-}
-
-/// Starts the deferred call whose record is `head` in the frame at `fp`; unlinks it and
-/// returns the callee and its frame address.
+/// Starts the deferred call whose record is `head` in the frame at `fp`, the running frame
+/// (`Vm::cur_fp`); unlinks it and returns the callee and its frame address. The stack may
+/// move: the caller's frame is at `Vm::cur_fp` afterwards.
 pub fn start_deferred(
     vm: &mut Vm,
     prog: &Arc<Program>,
@@ -71,9 +50,6 @@ pub fn start_deferred(
     f: &Function,
     _panicking: bool,
 ) -> Result<(u32, Addr), Trap> {
-    let next = vm.heap.read_u64(head + 8)?;
-    vm.heap
-        .write_u64(fp + f.defer_off.unwrap_or(0) as u64, next)?;
     let clo = vm.heap.read_u64(head)?;
     if clo == 0 {
         return Err(Trap::Runtime(
@@ -85,8 +61,14 @@ pub fn start_deferred(
         .funcs
         .get(callee as usize)
         .ok_or(Trap::Fatal("bad deferred function".into()))?;
-    let new_fp = fp + f.frame_size as u64;
-    enter(vm, prog, callee, new_fp)?;
+    // Entered while the record is still linked, so that a stack move relocates the stack
+    // addresses in it (its closure, its arguments); unlinked from the (moved) frame after.
+    let new_fp = enter(vm, prog, callee, fp + f.frame_size as u64)?;
+    let fp = new_fp - f.frame_size as u64;
+    let next = vm.heap.read_u64(head + 8)?;
+    vm.heap
+        .write_u64(fp + f.defer_off.unwrap_or(0) as u64, next)?;
+    let clo = vm.heap.read_u64(head)?;
     if cf.params_size > 0 {
         vm.heap.copy(new_fp, head + 16, cf.params_size as usize)?;
     }
@@ -96,49 +78,77 @@ pub fn start_deferred(
     Ok((callee, new_fp))
 }
 
-/// Calls Go function `func` from a native function with the given parameter bytes, on the
-/// stack above the native's frame, and returns its result bytes. The collector stays
-/// inhibited (natives may hold addresses), and the nesting is bounded by how deeply natives
-/// call back into Go (fmt calling String methods), not by Go recursion.
+/// Calls Go function `func` from a native function with the given parameter bytes and
+/// returns its result bytes. The callee runs on a stack segment of its own (the goroutine's
+/// stack below, with the native's frame, never moves while the native holds addresses in
+/// it); the collector stays inhibited (natives may hold heap addresses too), and the
+/// nesting is bounded by how deeply natives call back into Go (fmt calling String methods),
+/// not by Go recursion.
 pub fn call_sync(vm: &mut Vm, func: u32, params: &[u8]) -> Result<Vec<u8>, Trap> {
+    let prog = vm.prog.clone();
+    let Some(f) = prog.funcs.get(func as usize) else {
+        return Err(Trap::Fatal("bad function".into()));
+    };
+    let (off, n) = (f.results_off as u64, f.results_size as usize);
+    call_sync_then(vm, func, params, |vm, fp| {
+        Ok(vm.heap.bytes(fp + off, n)?.to_vec())
+    })?
+}
+
+/// `call_sync`, handing the callee's frame address to `read` once the callee has returned
+/// (its results are there) and before its stack segment is given back.
+pub fn call_sync_then<R>(
+    vm: &mut Vm,
+    func: u32,
+    params: &[u8],
+    read: impl FnOnce(&mut Vm, Addr) -> R,
+) -> Result<R, Trap> {
     let prog = vm.prog.clone();
     if vm.frames.len() > 10_000 {
         return Err(Trap::StackOverflow);
     }
-    let (cur, cur_fp, cur_kind, cur_pc) = (vm.cur_func, vm.cur_fp, vm.cur_kind, vm.cur_pc);
-    let fsz = prog.funcs[cur as usize].frame_size as u64;
-    let fp = cur_fp + fsz;
     let f = prog
         .funcs
         .get(func as usize)
         .ok_or(Trap::Fatal("bad function".into()))?;
-    enter(vm, &prog, func, fp)?;
-    let n = params.len().min(f.params_size as usize);
-    vm.heap.write_bytes(fp, &params[..n])?;
-    vm.frames.push(crate::frame::CallInfo {
-        func: cur,
-        pc: cur_pc as u32 + 1,
-        fp: cur_fp,
-        base: 0,
-        kind: cur_kind,
-    });
-    let depth = vm.frames.len();
-    vm.cur_kind = crate::frame::CallKind::Normal;
-    let mut pos = crate::interp::Pos {
-        func,
-        pc: 0,
-        fp,
-        kind: crate::frame::CallKind::Normal,
-    };
-    let r = crate::interp::exec(vm, &prog, &mut pos, depth);
+    let (cur, cur_fp, cur_kind, cur_pc) = (vm.cur_func, vm.cur_fp, vm.cur_kind, vm.cur_pc);
+    let seg = crate::stack::new_stack(vm, f.frame_size as u64 + 64)?;
+    let (stack, guard) = (vm.stack, vm.stack_guard);
+    vm.stack = seg;
+    vm.stack_guard = seg.limit;
+    let depth = vm.frames.len() + 1;
+    let r = (|| -> Result<Addr, Trap> {
+        let fp = enter(vm, &prog, func, seg.base)?;
+        let n = params.len().min(f.params_size as usize);
+        vm.heap.write_bytes(fp, &params[..n])?;
+        vm.frames.push(crate::frame::CallInfo {
+            func: cur,
+            pc: cur_pc as u32 + 1,
+            fp: cur_fp,
+            base: 0,
+            kind: cur_kind,
+        });
+        vm.cur_kind = crate::frame::CallKind::Normal;
+        let mut pos = crate::interp::Pos {
+            func,
+            pc: 0,
+            fp,
+            kind: crate::frame::CallKind::Normal,
+        };
+        crate::interp::exec(vm, &prog, &mut pos, depth)?;
+        // The callee's frame is the first of the segment, wherever the segment moved.
+        let fp = vm.stack.base;
+        Ok(fp)
+    })();
+    let r = r.map(|fp| read(vm, fp));
     vm.frames.truncate(depth - 1);
+    let used = vm.stack;
+    vm.stack = stack;
+    vm.stack_guard = guard;
+    crate::stack::free_stack(vm, used);
     vm.cur_func = cur;
     vm.cur_fp = cur_fp;
     vm.cur_kind = cur_kind;
     vm.cur_pc = cur_pc;
-    r?;
-    Ok(vm
-        .heap
-        .bytes(fp + f.results_off as u64, f.results_size as usize)?
-        .to_vec())
+    r
 }

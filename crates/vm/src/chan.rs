@@ -6,8 +6,9 @@
 //!
 //! Invariants:
 //! - A waiter names a parked goroutine and a slot in that goroutine's frame: the value to
-//!   send, or where a received value goes. Stacks never move, so the slot stays valid while
-//!   the goroutine is parked; the goroutine that completes the operation copies the value
+//!   send, or where a received value goes. A parked goroutine's stack moves only when a
+//!   collection shrinks it, which relocates its waiters' slots (`stack::shrink_stacks`), so
+//!   the slot stays valid while the goroutine is parked; the goroutine that completes the operation copies the value
 //!   and wakes it (Go's direct hand-off), and the woken goroutine resumes after its op.
 //! - A goroutine parked in `select` waits on several channels; when one case fires, its
 //!   other waiters are removed before it is woken, so it is woken exactly once.
@@ -185,12 +186,24 @@ fn try_send(vm: &mut Vm, c: Addr, src: Addr) -> Result<bool, Trap> {
     Ok(false)
 }
 
+/// Zeroes the register(s) at `dst` that a value received from `c` goes to (a partner may
+/// write the value later): a received narrow value must be in its canonical form
+/// (`frame::load_reg`).
+fn clear_dst(vm: &mut Vm, c: Addr, dst: Addr) -> Result<(), Trap> {
+    if dst != u64::MAX {
+        let n = get(vm, c, W_ELEM)?.next_multiple_of(8);
+        zero_val(vm, dst, n)?;
+    }
+    Ok(())
+}
+
 /// `*dst, *ok = <-ch`.
 pub fn recv(vm: &mut Vm, c: Addr, dst: Addr, ok: Option<Addr>) -> Result<Flow, Trap> {
     if c == 0 {
         return Ok(Flow::Park("chan receive (nil chan)"));
     }
     run_timer(vm, c)?;
+    clear_dst(vm, c, dst)?;
     if let Some(got) = try_recv(vm, c, dst)? {
         if let Some(okp) = ok {
             vm.heap.write_u64(okp, got as u64)?;
@@ -295,6 +308,7 @@ pub fn select(vm: &mut Vm, cases: &[Case], has_default: bool, chosen: Addr) -> R
     for cs in cases {
         if !cs.send && cs.ch != 0 {
             run_timer(vm, cs.ch)?;
+            clear_dst(vm, cs.ch, cs.slot)?;
         }
     }
     for (i, cs) in cases.iter().enumerate() {

@@ -7,7 +7,7 @@
 //! callee's frame starts where its caller's ends. `CallInfo` records what to restore on
 //! return: the caller's function, pc and frame, and where the caller wants the results.
 //! `Frame::ptr` is the machine address of the frame, valid for `Frame::size` bytes
-//! (goroutine stacks never move); a register access inside those bytes goes through it,
+//! (a stack moves only in `stack::grow`, between instructions); a register access inside those bytes goes through it,
 //! anything else through the heap's checked accessors.
 
 use crate::error::Trap;
@@ -94,4 +94,22 @@ pub fn frame_ptr(vm: &Vm, fp: Addr, size: u32) -> Result<*mut u8, Trap> {
     vm.heap
         .translate(fp, size.max(8) as usize)
         .ok_or(Trap::StackOverflow)
+}
+
+/// Copies a `size`-byte value from memory at `src` into the frame register(s) at `dst` and
+/// zeroes the rest of the last word: a register holds a narrow value in its canonical
+/// 64-bit form, and frame memory is not zeroed when a frame is entered (a stack taken from
+/// the pool, or moved, brings whatever bytes it held).
+pub fn load_reg(vm: &mut Vm, dst: Addr, src: Addr, size: u64) -> Result<(), Trap> {
+    vm.heap.copy(dst, src, size as usize)?;
+    clear_reg_tail(vm, dst, size)
+}
+
+/// Zeroes the bytes of the register(s) at `dst` past a `size`-byte value (see `load_reg`).
+pub fn clear_reg_tail(vm: &mut Vm, dst: Addr, size: u64) -> Result<(), Trap> {
+    let pad = size.next_multiple_of(8) - size;
+    if pad > 0 {
+        vm.heap.fill_zero(dst + size, pad as usize)?;
+    }
+    Ok(())
 }

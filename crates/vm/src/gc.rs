@@ -47,14 +47,16 @@ enum At {
     Resuming(usize),
 }
 
-/// Every frame of every goroutine: (function, frame address, position).
-fn frames(vm: &Vm) -> Vec<(u32, Addr, At)> {
+/// Every frame of every goroutine to scan: (function, frame address, position, goroutine
+/// slot; None for the running goroutine). A minor collection skips the goroutines whose
+/// stacks are clean (`G::clean`).
+fn frames(vm: &Vm, minor: bool) -> Vec<(u32, Addr, At, Option<usize>)> {
     let mut out = Vec::new();
     for ci in &vm.frames {
-        out.push((ci.func, ci.fp, At::Suspended(ci.pc as usize)));
+        out.push((ci.func, ci.fp, At::Suspended(ci.pc as usize), None));
     }
     if !vm.frames.is_empty() || vm.cur_fp != 0 {
-        out.push((vm.cur_func, vm.cur_fp, At::Running(vm.cur_pc)));
+        out.push((vm.cur_func, vm.cur_fp, At::Running(vm.cur_pc), None));
     }
     // Goroutines that are not running keep their frames on their own stacks.
     for (i, g) in vm.sched.gs.iter().enumerate() {
@@ -62,17 +64,17 @@ fn frames(vm: &Vm) -> Vec<(u32, Addr, At)> {
             continue;
         }
         let Some(g) = g else { continue };
-        if g.status == crate::sched::Status::Dead {
+        if g.status == crate::sched::Status::Dead || (minor && g.clean) {
             continue;
         }
         for ci in &g.frames {
-            out.push((ci.func, ci.fp, At::Suspended(ci.pc as usize)));
+            out.push((ci.func, ci.fp, At::Suspended(ci.pc as usize), Some(i)));
         }
         let at = match g.status {
             crate::sched::Status::Waiting(_) => At::Parked(g.pos.pc),
             _ => At::Resuming(g.pos.pc),
         };
-        out.push((g.pos.func, g.pos.fp, at));
+        out.push((g.pos.func, g.pos.fp, at, Some(i)));
     }
     out
 }
@@ -128,11 +130,12 @@ fn live_words(f: &Function, maps: Option<&LiveMaps>, at: At) -> Vec<u32> {
     }
 }
 
-/// Addresses of the live pointer words of every frame (the roots the stacks give). The
-/// dead pointer words are cleared (poisoned under gcstress) so that no stale address
-/// survives in a frame: a word the collector skips is never read again before it is
-/// written (`gosub_bytecode::liveness`).
-pub fn frame_roots(vm: &mut Vm) -> Result<Vec<Addr>, crate::Trap> {
+/// Addresses of the live pointer words of every frame (the roots the stacks give), and
+/// for each goroutine that is not running, the range of them that are its own. The dead
+/// pointer words are cleared (poisoned under gcstress) so that no stale address survives
+/// in a frame: a word the collector skips is never read again before it is written
+/// (`gosub_bytecode::liveness`).
+pub fn frame_roots(vm: &mut Vm, minor: bool) -> Result<FrameRootSet, crate::Trap> {
     let fill = if vm.heap.config().gc_stress {
         POISON
     } else {
@@ -140,39 +143,76 @@ pub fn frame_roots(vm: &mut Vm) -> Result<Vec<Addr>, crate::Trap> {
     };
     let prog = vm.prog.clone();
     let mut slots = Vec::new();
-    for (func, fp, at) in frames(vm) {
-        let Some(f) = prog.funcs.get(func as usize) else {
-            continue;
-        };
-        if f.ptr_words.is_empty() {
-            continue;
-        }
-        let maps = live_maps(vm, func);
-        let live = live_words(f, maps.as_deref(), at);
-        for &w in &f.ptr_words {
-            let a = fp + 8 * w as u64;
-            if live.binary_search(&w).is_ok() {
-                // Only gcstress writes the poison; a live word holding it (the old value
-                // of a word the instruction is about to define) is not a pointer.
-                if fill != POISON || vm.heap.read_u64(a).ok() != Some(POISON) {
-                    slots.push(a);
+    let mut owners: Vec<(usize, usize, usize)> = Vec::new();
+    for (func, fp, at, g) in frames(vm, minor) {
+        let start = slots.len();
+        if let Some(f) = prog.funcs.get(func as usize) {
+            if !f.ptr_words.is_empty() {
+                let maps = live_maps(vm, func);
+                let live = live_words(f, maps.as_deref(), at);
+                for &w in &f.ptr_words {
+                    let a = fp + 8 * w as u64;
+                    if live.binary_search(&w).is_ok() {
+                        // Only gcstress writes the poison; a live word holding it (the old
+                        // value of a word the instruction is about to define) is not a
+                        // pointer.
+                        if fill != POISON || vm.heap.read_u64(a).ok() != Some(POISON) {
+                            slots.push(a);
+                        }
+                    } else {
+                        vm.heap.write_u64(a, fill)?;
+                    }
                 }
-            } else {
-                vm.heap.write_u64(a, fill)?;
+            }
+        }
+        if let Some(g) = g {
+            match owners.last_mut() {
+                Some(o) if o.0 == g => o.2 = slots.len(),
+                _ => owners.push((g, start, slots.len())),
             }
         }
     }
-    Ok(slots)
+    Ok(FrameRootSet { slots, owners })
+}
+
+/// The stack roots of one collection (`frame_roots`).
+pub struct FrameRootSet {
+    pub slots: Vec<Addr>,
+    /// (goroutine slot, first, end) ranges of `slots`, for the goroutines not running.
+    owners: Vec<(usize, usize, usize)>,
+}
+
+/// After a collection: a goroutine that is not running and whose frames now point at no
+/// young object is clean, so the next minor collections skip its stack until it runs again
+/// or a partner writes into its frame (`sched::wake` dirties it). Its roots cannot change
+/// meanwhile, and old objects do not move in a minor collection.
+fn mark_clean_stacks(vm: &mut Vm, set: &FrameRootSet) {
+    for &(g, a, b) in &set.owners {
+        let clean = set.slots[a..b]
+            .iter()
+            .all(|&s| vm.heap.read_u64(s).is_ok_and(|v| !vm.heap.is_young(v)));
+        if let Some(Some(g)) = vm.sched.gs.get_mut(g) {
+            g.clean = clean;
+        }
+    }
 }
 
 /// Collects garbage with the VM's roots. A verifier failure (GOSUBDEBUG=gcverify=1) or a
 /// promotion with no address space left is a fatal error of the program (never a process
 /// exit: an embedding host gets it as an error).
 pub fn collect(vm: &mut Vm, kind: GcKind) -> Result<(), crate::Trap> {
-    let mut roots = FrameRoots {
-        slots: frame_roots(vm)?,
-    };
+    let planned = vm.heap.plan_collection(kind);
+    let set = frame_roots(vm, planned == GcKind::Minor)?;
+    let mut roots = FrameRoots { slots: set.slots };
     vm.heap.collect(kind, &mut roots);
+    let set = FrameRootSet {
+        slots: roots.slots,
+        owners: set.owners,
+    };
+    mark_clean_stacks(vm, &set);
+    if planned != GcKind::Minor || vm.heap.config().gc_stress {
+        crate::stack::shrink_stacks(vm);
+    }
     vm.gc_epoch += 1;
     vm.mem_stamp += 1;
     for line in vm.heap.take_trace_lines() {

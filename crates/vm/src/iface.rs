@@ -301,7 +301,7 @@ pub fn exec(vm: &mut Vm, prog: &Program, op: &Op, fr: &Frame) -> Result<(), Trap
                 if direct {
                     wr(vm, fr, dst, data)?;
                 } else if size > 0 {
-                    vm.heap.copy(fp + dst as u64, data, size as usize)?;
+                    crate::frame::load_reg(vm, fp + dst as u64, data, size as u64)?;
                 }
                 if let Some(ok) = commaok {
                     wr(vm, fr, ok, 1)?;

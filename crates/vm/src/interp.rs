@@ -1,16 +1,17 @@
 //! The interpreter: one dispatch loop over the current function's instructions.
 //!
 //! Invariants: `fptr` is the machine address of the current frame (`fp`), valid for
-//! `frame_size` bytes: goroutine stacks never move and are committed before a frame is
-//! entered, and `verify.rs` proved at load time that every register operand of every
-//! instruction lies inside its function's frame. Those two facts are what the `// SAFETY:`
+//! `frame_size` bytes: a frame fits its goroutine's stack before it is entered, the stack
+//! moves only in `stack::grow` (after which `fp` and `fptr` are read again), and `verify.rs`
+//! proved at load time that every register operand of every instruction lies inside its
+//! function's frame. Those two facts are what the `// SAFETY:`
 //! comments on frame accesses rely on. Calls and returns switch `func`/`fp`/`pc` in place;
 //! nothing here recurses per Go call.
 
-use crate::call::grow;
 use crate::error::{index_err, Trap};
 use crate::float::{f64_to_i64, f64_to_u64};
 use crate::frame::{frame_ptr, CallInfo, CallKind};
+use crate::stack::grow;
 use crate::vm::Vm;
 use gosub_bytecode::bytecode::{CmpOp, Conv, FloatOp, IntOp, Op, Width};
 use gosub_bytecode::program::Program;
@@ -309,18 +310,23 @@ pub fn exec(
         ($callee:expr, $base:expr, $ctx:expr) => {{
             let callee: u32 = $callee;
             let cf = &prog.funcs[callee as usize];
-            let new_fp = fp + f.frame_size as u64;
+            let mut ctx: Option<u64> = $ctx;
+            let mut new_fp = fp + f.frame_size as u64;
             let end = new_fp + cf.frame_size as u64 + 64;
-            if end > vm.stack_committed {
+            if end > vm.stack_guard {
                 sync!();
+                let old = vm.stack;
                 trap!(grow(vm, end));
+                if vm.stack != old {
+                    // The stack moved: the frame, and a closure on it, with it.
+                    ctx = ctx.map(|c| crate::stack::moved(c, old, vm.stack));
+                    fp = vm.cur_fp;
+                    fptr = trap!(frame_ptr(vm, fp, f.frame_size));
+                    new_fp = fp + f.frame_size as u64;
+                }
             }
-            if $base as u64 + cf.params_size as u64 > f.frame_size as u64 + 8 {
-                sync!();
-                return Err(Trap::Fatal("call argument region outside frame".into()));
-            }
-            // SAFETY: the goroutine stack is one contiguous mapping committed up to
-            // `stack_committed` (checked above), and the callee's frame starts where the
+            // SAFETY: the goroutine stack is one contiguous mapping, accessible up to
+            // `stack_guard` (checked above), and the callee's frame starts where the
             // current frame ends, so `nptr` is valid for the callee's `frame_size` bytes; the
             // argument region lies inside the current frame (checked above).
             let nptr = unsafe { fptr.add(f.frame_size as usize) };
@@ -340,7 +346,7 @@ pub fn exec(
                         (nptr.add(8 * w as usize) as *mut u64).write_unaligned(0);
                     }
                 }
-                if let (Some(c), Some(clo)) = (cf.ctx_off, $ctx) {
+                if let (Some(c), Some(clo)) = (cf.ctx_off, ctx) {
                     (nptr.add(c as usize) as *mut u64).write_unaligned(clo);
                 }
             }
@@ -593,6 +599,8 @@ pub fn exec(
                         sync!();
                         let (nf, nfp) =
                             trap!(crate::call::start_deferred(vm, prog, head, fp, f, false));
+                        // The stack may have moved.
+                        fp = vm.cur_fp;
                         pc = f.epilogue as usize;
                         vm.frames.push(CallInfo {
                             func,
@@ -674,7 +682,7 @@ pub fn exec(
                 let at = if list == NONE {
                     fp + f.defer_off.unwrap_or(0) as u64
                 } else {
-                    rd!(list)
+                    vm.stack.base.wrapping_add(rd!(list))
                 };
                 let head = trap!(vm.heap.read_u64(at));
                 trap!(vm.heap.write_u64(rec, clo));
@@ -719,6 +727,7 @@ pub fn exec(
                 wr!(dst, trap!(vm.heap.read_u64(clo + 8 + 8 * index as u64)));
             }
             Op::AddrLocal { dst, src } => wr!(dst, fp + src as u64),
+            Op::DeferToken { dst, slot } => wr!(dst, fp + slot as u64 - vm.stack.base),
             Op::AddrGlobal { dst, off } => wr!(dst, vm.globals + off as u64),
             Op::Load { dst, ptr, off, w } => {
                 let p = rd!(ptr);

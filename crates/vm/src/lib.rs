@@ -51,6 +51,7 @@ pub mod print;
 pub mod sched;
 pub mod slices;
 pub mod slow_op;
+pub mod stack;
 pub mod string_ops;
 pub mod strings;
 pub mod timers;

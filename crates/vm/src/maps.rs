@@ -503,10 +503,10 @@ pub fn iter_next(
         let Some(vs) = vslot else { continue };
         vm.heap.write_u64(it + 16, idx)?;
         if key != u32::MAX && sh.ksize > 0 {
-            vm.heap.copy(fp + key as u64, s + 8, sh.ksize as usize)?;
+            crate::frame::load_reg(vm, fp + key as u64, s + 8, sh.ksize)?;
         }
         if val != u32::MAX && sh.vsize > 0 {
-            vm.heap.copy(fp + val as u64, vs, sh.vsize as usize)?;
+            crate::frame::load_reg(vm, fp + val as u64, vs, sh.vsize)?;
         }
         return Ok(true);
     }
@@ -536,12 +536,13 @@ pub fn exec(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fr: &Frame) -> Result<Opt
             match found {
                 Some(slot) => {
                     if vsize > 0 {
-                        vm.heap.copy(fp + dst as u64, slot, vsize as usize)?;
+                        crate::frame::load_reg(vm, fp + dst as u64, slot, vsize as u64)?;
                     }
                 }
                 None => {
                     if vsize > 0 {
-                        vm.heap.fill_zero(fp + dst as u64, vsize as usize)?;
+                        let n = (vsize as u64).next_multiple_of(8) as usize;
+                        vm.heap.fill_zero(fp + dst as u64, n)?;
                     }
                 }
             }

@@ -228,14 +228,19 @@ pub fn fatal_for(vm: &mut Vm, t: Trap) -> VmError {
         Trap::StackOverflow => {
             let msg = format!("runtime: goroutine stack exceeds {}-byte limit\nfatal error: stack overflow\n\nruntime stack:\n", vm.max_stack_bytes.min(i64::MAX as u64));
             let tb = traceback_text(vm);
-            vm.write_report(&format!("{}\ngoroutine 1 [running]:\n{}", msg, tb));
+            let id = vm.sched.cur_id;
+            vm.write_report(&format!("{}\ngoroutine {} [running]:\n{}", msg, id, tb));
             VmError::Fatal {
                 message: "stack overflow".into(),
                 exit_code: 2,
             }
         }
         Trap::OutOfMemory => {
-            vm.write_report("fatal error: runtime: out of memory\n\ngoroutine 1 [running]:\n");
+            let id = vm.sched.cur_id;
+            vm.write_report(&format!(
+                "fatal error: runtime: out of memory\n\ngoroutine {} [running]:\n",
+                id
+            ));
             VmError::Fatal {
                 message: "out of memory".into(),
                 exit_code: 2,
@@ -243,7 +248,11 @@ pub fn fatal_for(vm: &mut Vm, t: Trap) -> VmError {
         }
         Trap::Fatal(m) => {
             let m = crate::cmem::explain_fault(vm, m);
-            vm.write_report(&format!("fatal error: {}\n\ngoroutine 1 [running]:\n", m));
+            let id = vm.sched.cur_id;
+            vm.write_report(&format!(
+                "fatal error: {}\n\ngoroutine {} [running]:\n",
+                m, id
+            ));
             VmError::Fatal {
                 message: m,
                 exit_code: 2,
@@ -281,8 +290,13 @@ fn unwind(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos) -> Result<(), VmError
         if let Some(doff) = f.defer_off {
             let head = vm.heap.read_u64(pos.fp + doff as u64).unwrap_or(0);
             if head != 0 {
+                // The unwinding frame is the running one (a deferred call may move the
+                // stack, relocating `cur_fp`).
+                vm.cur_func = pos.func;
+                vm.cur_fp = pos.fp;
                 match crate::call::start_deferred(vm, prog, head, pos.fp, f, true) {
                     Ok((nf, nfp)) => {
+                        pos.fp = vm.cur_fp;
                         vm.frames.push(crate::frame::CallInfo {
                             func: pos.func,
                             pc: f.epilogue,
@@ -471,9 +485,9 @@ fn call_string_method(
     data: Addr,
 ) -> Result<String, Trap> {
     let f = &prog.funcs[func as usize];
-    let fp = vm.stack.base;
     vm.frames.clear();
-    crate::call::enter(vm, prog, func, fp)?;
+    vm.cur_fp = 0;
+    let fp = crate::call::enter(vm, prog, func, vm.stack.base)?;
     vm.heap.write_u64(fp, data)?;
     let mut pos = Pos {
         func,
@@ -482,6 +496,7 @@ fn call_string_method(
         kind: CallKind::Normal,
     };
     crate::interp::exec(vm, prog, &mut pos, 0)?;
-    let s = vm.read_string(fp + f.results_off as u64)?;
+    // The frame is the first of the stack, wherever the stack moved meanwhile.
+    let s = vm.read_string(vm.stack.base + f.results_off as u64)?;
     Ok(crate::strings::lossy(&s))
 }

@@ -5,9 +5,11 @@
 //! Invariants:
 //! - The running goroutine's state lives in the `Vm` itself (`stack`, `frames`, `panics`,
 //!   `cur_*`); every other goroutine's state is saved in its `G`. `switch_to` swaps them.
-//! - Each goroutine has its own stack region in the VM address space; a parked goroutine's
-//!   frames stay where they are, so other goroutines may write a received value straight
-//!   into its frame (channel hand-off) and the collector finds its roots through `G`.
+//! - Each goroutine has its own stack in the VM address space (2 KiB at first, growing and
+//!   shrinking by copying: `stack.rs`); a parked goroutine's frames stay where they are
+//!   except when a collection shrinks its stack (relocating its channel waiters), so other
+//!   goroutines may write a received value straight into its frame (channel hand-off) and
+//!   the collector finds its roots through `G`.
 //! - Scheduling is deterministic: runnable goroutines run in FIFO order.
 
 use crate::error::{Trap, VmError};
@@ -18,11 +20,6 @@ use gosub_heap::{Addr, StackRegion};
 
 /// Loop iterations or calls a goroutine runs before yielding to others.
 pub const SLICE: u64 = 10_000;
-
-/// Bytes reserved for the stack of each goroutine other than main (committed lazily, 64 KiB
-/// at a time). 8 MiB lets the stack region hold about 3,800 goroutines at once; deeper
-/// recursion in a goroutine ends in Go's stack-overflow fatal error (main has 1 GiB).
-pub const GOROUTINE_STACK: u64 = 8 << 20;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
@@ -44,8 +41,10 @@ pub fn run(vm: &mut Vm, entry: u32) -> Result<(), VmError> {
         fp: vm.stack.base,
         kind: CallKind::Normal,
     };
-    if let Err(t) = crate::call::enter(vm, &prog, entry, pos.fp) {
-        return Err(crate::panic::fatal_for(vm, t));
+    vm.cur_fp = 0;
+    match crate::call::enter(vm, &prog, entry, pos.fp) {
+        Ok(fp) => pos.fp = fp,
+        Err(t) => return Err(crate::panic::fatal_for(vm, t)),
     }
     loop {
         let next = match exec(vm, &prog, &mut pos, 0) {
@@ -86,7 +85,7 @@ pub struct G {
     pub id: u64,
     pub status: Status,
     pub stack: StackRegion,
-    pub stack_committed: Addr,
+    pub stack_guard: Addr,
     pub frames: Vec<CallInfo>,
     pub pos: Pos,
     pub panics: Vec<PanicRec>,
@@ -96,6 +95,9 @@ pub struct G {
     pub select: Option<(Vec<u64>, Addr)>,
     /// A panic to raise when this goroutine resumes (a send on a channel closed meanwhile).
     pub pending_panic: Option<String>,
+    /// Its frames point at no young object (set by a collection that scanned them, cleared
+    /// when it runs or is woken): minor collections skip its stack (crates/vm/src/gc.rs).
+    pub clean: bool,
 }
 
 /// What the scheduler knows besides the goroutines themselves.
@@ -114,6 +116,8 @@ pub struct Sched {
     /// Ids of the goroutines running finalizers and cleanups (`gc::start_specials`): like
     /// Go's finalizer goroutine, a system goroutine that `NumGoroutine` does not count.
     pub system: std::collections::HashSet<u64>,
+    /// Slots of finished goroutines, for `spawn` to reuse (an entry may be stale: checked).
+    pub free: Vec<usize>,
 }
 
 impl Vm {
@@ -166,16 +170,8 @@ pub fn spawn(vm: &mut Vm, clo: Addr, params: &[u8]) -> Result<(), Trap> {
         .funcs
         .get(func as usize)
         .ok_or(Trap::Fatal("bad goroutine function".into()))?;
-    let stack = vm
-        .heap
-        .alloc_stack(GOROUTINE_STACK)
-        .map_err(|_| Trap::OutOfMemory)?;
+    let stack = crate::stack::new_stack(vm, f.frame_size as u64 + 64)?;
     let fp = stack.base;
-    let end = fp + f.frame_size as u64 + 64;
-    let committed = vm
-        .heap
-        .grow_stack(stack.base, end)
-        .map_err(|_| Trap::OutOfMemory)?;
     vm.heap.fill_zero(fp, f.frame_size.max(8) as usize)?;
     let n = params.len().min(f.params_size as usize);
     vm.heap.write_bytes(fp, &params[..n])?;
@@ -187,7 +183,7 @@ pub fn spawn(vm: &mut Vm, clo: Addr, params: &[u8]) -> Result<(), Trap> {
         id: vm.sched.next_id,
         status: Status::Runnable,
         stack,
-        stack_committed: committed,
+        stack_guard: stack.limit,
         frames: Vec::new(),
         pos: Pos {
             func,
@@ -199,18 +195,23 @@ pub fn spawn(vm: &mut Vm, clo: Addr, params: &[u8]) -> Result<(), Trap> {
         traceback: Vec::new(),
         select: None,
         pending_panic: None,
+        clean: false,
     };
-    let slot = match vm
-        .sched
-        .gs
-        .iter()
-        .position(|g| g.as_ref().is_some_and(|g| g.status == Status::Dead))
-    {
-        Some(i) if i != vm.sched.cur => {
+    // A finished goroutine's slot, if there is one (the running goroutine's stays its own).
+    let mut reuse = None;
+    while let Some(i) = vm.sched.free.pop() {
+        let dead = vm.sched.gs.get(i).and_then(|g| g.as_ref());
+        if i != vm.sched.cur && dead.is_some_and(|g| g.status == Status::Dead) {
+            reuse = Some(i);
+            break;
+        }
+    }
+    let slot = match reuse {
+        Some(i) => {
             vm.sched.gs[i] = Some(g);
             i
         }
-        _ => {
+        None => {
             vm.sched.gs.push(Some(g));
             vm.sched.gs.len() - 1
         }
@@ -226,13 +227,14 @@ fn save_current(vm: &mut Vm, pos: Pos, status: Status) {
         id: vm.sched.cur_id,
         status,
         stack: vm.stack,
-        stack_committed: vm.stack_committed,
+        stack_guard: vm.stack_guard,
         frames: std::mem::take(&mut vm.frames),
         pos,
         panics: std::mem::take(&mut vm.panics),
         traceback: std::mem::take(&mut vm.traceback),
         select: vm.cur_select.take(),
         pending_panic: None,
+        clean: false,
     };
     if cur >= vm.sched.gs.len() {
         vm.sched.gs.resize_with(cur + 1, || None);
@@ -246,7 +248,7 @@ fn load(vm: &mut Vm, i: usize) -> Option<Pos> {
     vm.sched.cur = i;
     vm.sched.cur_id = g.id;
     vm.stack = g.stack;
-    vm.stack_committed = g.stack_committed;
+    vm.stack_guard = crate::stack::guard_for(vm, g.stack);
     vm.frames = g.frames;
     vm.panics = g.panics;
     vm.traceback = g.traceback;
@@ -259,13 +261,14 @@ fn load(vm: &mut Vm, i: usize) -> Option<Pos> {
         id: g.id,
         status: Status::Runnable,
         stack: g.stack,
-        stack_committed: 0,
+        stack_guard: 0,
         frames: Vec::new(),
         pos: g.pos,
         panics: Vec::new(),
         traceback: Vec::new(),
         select: None,
         pending_panic: None,
+        clean: false,
     });
     vm.cur_pending_panic = g.pending_panic;
     Some(g.pos)
@@ -285,10 +288,10 @@ pub fn switch(vm: &mut Vm, pos: Pos, status: Status) -> Result<Pos, VmError> {
         let id = vm.sched.cur_id;
         vm.sched.system.remove(&id);
         if let Some(Some(g)) = vm.sched.gs.get(cur) {
-            let base = g.stack.base;
+            let st = g.stack;
             if cur != 0 {
-                vm.heap.free_stack(base);
-                vm.mem_stamp += 1;
+                crate::stack::free_stack(vm, st);
+                vm.sched.free.push(cur);
             }
         }
     }
@@ -353,6 +356,8 @@ pub fn switch(vm: &mut Vm, pos: Pos, status: Status) -> Result<Pos, VmError> {
 /// Wakes goroutine `slot` (parked on a channel).
 pub fn wake(vm: &mut Vm, slot: usize) {
     if let Some(Some(g)) = vm.sched.gs.get_mut(slot) {
+        // A partner may have written into its frame (a channel hand-off).
+        g.clean = false;
         if matches!(g.status, Status::Waiting(_)) {
             g.status = Status::Runnable;
             vm.sched.runq.push_back(slot);

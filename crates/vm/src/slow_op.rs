@@ -58,8 +58,7 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fr: &Frame) -> Result<
         | Op::MapIterInit { .. }
         | Op::MapIterNext { .. } => return crate::maps::exec(vm, prog, op, fr),
         Op::LoadGlobal { dst, off, size } => {
-            vm.heap
-                .copy(fp + dst as u64, vm.globals + off as u64, size as usize)?;
+            crate::frame::load_reg(vm, fp + dst as u64, vm.globals + off as u64, size as u64)?;
         }
         Op::StoreGlobal { off, src, size, .. } => {
             vm.heap

@@ -72,6 +72,7 @@ fn operands(op: &Op) -> Vec<(u32, u32)> {
         Call { base, .. } | CallClosure { base, .. } => vec![w(base)],
         CallIface { iface, base, .. } => vec![(iface, 16), w(base)],
         AddrLocal { dst, src } => vec![w(dst), w(src)],
+        DeferToken { dst, slot } => vec![w(dst), w(slot)],
         Load { dst, ptr, .. } => vec![w(dst), w(ptr)],
         LoadN { dst, ptr, size, .. } => vec![(dst, size), w(ptr)],
         Store { ptr, src, .. } | StorePtr { ptr, src, .. } => vec![w(ptr), w(src)],

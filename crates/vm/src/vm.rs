@@ -21,7 +21,8 @@ pub const DEFAULT_MAX_STACK: u64 = 1_000_000_000;
 #[derive(Clone, Debug)]
 pub struct VmConfig {
     pub heap: HeapConfig,
-    /// Bytes reserved for the main goroutine's stack (Go's limit is 1 GB).
+    /// The largest stack any goroutine may grow to (stacks start at 2 KiB and double;
+    /// Go's own limit, `debug.SetMaxStack`, applies too).
     pub max_stack: u64,
     /// Command-line arguments (os.Args).
     pub args: Vec<String>,
@@ -112,8 +113,12 @@ pub struct Vm {
     pub itab_cache: HashMap<(u32, u32), u32, std::hash::BuildHasherDefault<PairHasher>>,
     pub natives: Vec<Native>,
     pub globals: Addr,
+    /// The running goroutine's stack; a frame ending past `stack_guard` is entered only
+    /// after `stack::grow` (crates/vm/src/stack.rs).
     pub stack: StackRegion,
-    pub stack_committed: Addr,
+    pub stack_guard: Addr,
+    /// Stacks left by moves under gcstress, poisoned and kept out of the pool for a while.
+    pub stack_quarantine: std::collections::VecDeque<StackRegion>,
     /// Go's maximum goroutine stack size (runtime/debug.SetMaxStack; 1,000,000,000 bytes
     /// by default): a goroutine whose frames would pass `stack.base` plus this much, or its
     /// reserved range, dies of stack overflow.
@@ -236,7 +241,9 @@ impl Vm {
         let globals = heap
             .globals(prog.globals_size as u64, &prog.globals_ptr_words)
             .map_err(oom)?;
-        let stack = heap.alloc_stack(config.max_stack).map_err(oom)?;
+        let stack = heap
+            .alloc_goroutine_stack(gosub_heap::STACK_MIN)
+            .map_err(oom)?;
         let mut nat = Vec::new();
         for n in &prog.natives {
             match natives.get(n) {
@@ -261,7 +268,6 @@ impl Vm {
         for (i, it) in itabs.iter().enumerate() {
             itab_cache.insert((it.rtype, it.iface), i as u32);
         }
-        let stack_committed = heap.stack_committed_end(stack.base).unwrap_or(stack.base);
         let fuel = config.fuel.map(|f| f.max(1)).unwrap_or(u64::MAX);
         Ok(Vm {
             heap,
@@ -275,7 +281,8 @@ impl Vm {
             natives: nat,
             globals,
             stack,
-            stack_committed,
+            stack_guard: stack.limit,
+            stack_quarantine: Default::default(),
             max_stack_bytes: DEFAULT_MAX_STACK,
             frames: Vec::new(),
             panics: Vec::new(),
@@ -446,17 +453,18 @@ impl Vm {
             if i == 0 {
                 main = main.or(Some(g.stack));
             } else if g.status != Status::Dead || i == cur {
-                self.heap.free_stack(g.stack.base);
+                self.heap.free_goroutine_stack(g.stack);
             }
         }
         if let Some(st) = main {
             self.stack = st;
-            self.stack_committed = self.heap.stack_committed_end(st.base).unwrap_or(st.base);
+            self.stack_guard = st.limit;
         }
         self.sched.gs = vec![None];
         self.sched.cur = 0;
         self.sched.cur_id = 1;
         self.sched.runq.clear();
+        self.sched.free.clear();
         self.chans.clear();
         self.panics.clear();
         self.frames.clear();
