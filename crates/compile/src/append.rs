@@ -154,18 +154,10 @@ pub(crate) fn append_buf(g: &mut Gen, e: &Expr, et: TypeId) -> (Reg, bool) {
     {
         return (NONE, false);
     }
-    let n = 32 / el.size;
-    let words = el.size.div_ceil(8);
-    let mut ptr_words = Vec::new();
-    for i in 0..n {
-        for w in &el.ptr_words {
-            ptr_words.push((i * words) as u32 + w);
-        }
-    }
     let l = crate::layout::Layout {
         size: 32,
         align: 8,
-        ptr_words,
+        ..crate::layout::Layout::array(&el, 32 / el.size)
     };
     (g.f().alloc_slot(&l), buf_grow)
 }

@@ -404,26 +404,8 @@ impl<'a> Gen<'a> {
             ptrs.push(i + 1);
         }
         if self.stack_object(e.id) {
-            // The closure does not escape (crates/escape): build it in a frame slot laid out
-            // as MakeClosure lays it out on the heap (function index, then captured words).
-            let n = captures.len() as u32;
-            let l = Layout {
-                size: 8 * (n as u64 + 1),
-                align: 8,
-                ptr_words: ptrs,
-            };
-            let obj = self.f().alloc_slot(&l);
-            self.emit(Op::Const {
-                dst: obj,
-                val: idx as u64,
-            });
-            for i in 0..n {
-                self.emit(Op::Move {
-                    dst: obj + 8 + 8 * i,
-                    src: caps + 8 * i,
-                });
-            }
-            self.emit(Op::AddrLocal { dst, src: obj });
+            // The closure does not escape (crates/escape): it lives in the frame.
+            self.frame_closure(idx, caps, captures.len() as u32, ptrs, dst);
             return;
         }
         let gcty = self.gctype(8 * (captures.len() as u32 + 1), ptrs);
@@ -436,11 +418,42 @@ impl<'a> Gen<'a> {
         });
     }
 
+    /// A closure of function `func` capturing the `ncap` words at `caps` (`ptrs`: which
+    /// words of the object are pointers), built in a frame slot laid out as `MakeClosure`
+    /// lays it out on the heap (function index, then the captured words); its address goes
+    /// to `dst`. For a closure or method value that does not escape.
+    pub(crate) fn frame_closure(
+        &mut self,
+        func: u32,
+        caps: Reg,
+        ncap: u32,
+        ptrs: Vec<u32>,
+        dst: Reg,
+    ) {
+        let l = Layout {
+            size: 8 * (ncap as u64 + 1),
+            align: 8,
+            ptr_words: ptrs,
+        };
+        let obj = self.f().alloc_slot(&l);
+        self.emit(Op::Const {
+            dst: obj,
+            val: func as u64,
+        });
+        for i in 0..ncap {
+            self.emit(Op::Move {
+                dst: obj + 8 + 8 * i,
+                src: caps + 8 * i,
+            });
+        }
+        self.emit(Op::AddrLocal { dst, src: obj });
+    }
+
     /// The frame array gc gives a constant's conversion to `[]byte` or `[]rune` that does
     /// not escape: `size` bytes (rounded up to words), none when empty or bigger than gc's
     /// implicit stack variables (64 KiB); u32::MAX when there is none.
     pub fn exact_buf(&mut self, id: gosub_syntax::ast::NodeId, size: u64) -> Reg {
-        if size == 0 || size > 64 << 10 {
+        if size == 0 || size > gosub_escape::types_util::MAX_IMPLICIT_STACK_VAR_SIZE {
             return NONE;
         }
         self.tmp_buf(id, size.div_ceil(8) * 8)

@@ -16,6 +16,7 @@ use crate::bytecode::{Function, Op, Reg};
 use crate::frame::{FrameBuilder, Label};
 use crate::layout::{Layout, Layouts};
 use crate::program::{GcType, Itab, Program};
+use gosub_escape::types_util::MAX_IMPLICIT_STACK_VAR_SIZE;
 use gosub_syntax::ast::{self, NodeId};
 use gosub_syntax::Diagnostic;
 use gosub_types::{self as types, ObjId, ObjKind, TypeId, TypeKind};
@@ -325,43 +326,34 @@ impl<'a> Gen<'a> {
 
     /// For a slice that escape analysis keeps on the stack: a zeroed frame array of `n`
     /// elements of type `et` and the slice of it in `dst` (len and cap `n`), as gc places
-    /// it; false (nothing emitted) when the array is over gc's 64 KiB limit for implicit
-    /// stack variables.
+    /// it; false (nothing emitted) when the array is over gc's limit for implicit stack
+    /// variables (64 KiB).
     pub fn frame_slice(&mut self, et: TypeId, n: u64, dst: Reg) -> bool {
-        let el = self.layout(et);
-        let Some(size) = el.size.checked_mul(n).filter(|&s| s <= 64 << 10) else {
+        let l = Layout::array(&self.layout(et), n);
+        if l.size > MAX_IMPLICIT_STACK_VAR_SIZE {
             return false;
-        };
-        let words = el.size / 8;
-        let mut ptr_words = Vec::new();
-        if !el.ptr_words.is_empty() {
-            if !el.size.is_multiple_of(8) {
-                return false;
-            }
-            for i in 0..n {
-                ptr_words.extend(el.ptr_words.iter().map(|w| (i * words) as u32 + w));
-            }
         }
-        let l = Layout {
-            size,
-            align: 8,
-            ptr_words,
-        };
-        let slot = self.f().alloc_slot(&l);
+        self.frame_array_slice(&l, n, n, dst);
+        true
+    }
+
+    /// A zeroed frame array laid out as `l` and the slice of it (length `len`, capacity
+    /// `cap`) in `dst`.
+    pub fn frame_array_slice(&mut self, l: &Layout, len: u64, cap: u64, dst: Reg) {
+        let slot = self.f().alloc_slot(l);
         self.emit(Op::Zero {
             dst: slot,
-            size: (size.max(8)) as u32,
+            size: l.size.max(8) as u32,
         });
         self.emit(Op::AddrLocal { dst, src: slot });
         self.emit(Op::Const {
             dst: dst + 8,
-            val: n,
+            val: len,
         });
         self.emit(Op::Const {
             dst: dst + 16,
-            val: n,
+            val: cap,
         });
-        true
     }
 
     /// A zeroed frame object of type `t` (a dedicated slot, its pointer words in the stack

@@ -37,28 +37,10 @@ pub(crate) fn make<'a>(g: &mut Gen<'a>, c: BuiltinCall<'a>) {
         e, args, dst, t, ..
     } = c;
     match (g.p.types.under(t).clone(), stack_make_of(g, e, args, t)) {
-        (TypeKind::Slice(_), Some((len, cap, size, ptr_words))) => {
+        (TypeKind::Slice(_), Some((len, cap, l))) => {
             // A non-escaping make with a constant size: the backing array is a frame
             // object (zeroed each time the make runs), as gc places it on the stack.
-            let l = crate::layout::Layout {
-                size,
-                align: 8,
-                ptr_words,
-            };
-            let slot = g.f().alloc_slot(&l);
-            g.emit(Op::Zero {
-                dst: slot,
-                size: size.max(8) as u32,
-            });
-            g.emit(Op::AddrLocal { dst, src: slot });
-            g.emit(Op::Const {
-                dst: dst + 8,
-                val: len,
-            });
-            g.emit(Op::Const {
-                dst: dst + 16,
-                val: cap,
-            });
+            g.frame_array_slice(&l, len, cap, dst);
         }
         (TypeKind::Slice(et), None) => {
             let len = args
@@ -126,7 +108,7 @@ pub(crate) fn stack_make_of(
     e: &Expr,
     args: &[Expr],
     t: TypeId,
-) -> Option<(u64, u64, u64, Vec<u32>)> {
+) -> Option<(u64, u64, Layout)> {
     let TypeKind::Slice(et) = g.p.types.under(t).clone() else {
         return None;
     };
@@ -139,7 +121,7 @@ pub(crate) fn stack_make(
     e: &Expr,
     args: &[Expr],
     el: &Layout,
-) -> Option<(u64, u64, u64, Vec<u32>)> {
+) -> Option<(u64, u64, Layout)> {
     if !g.esc.stack_allocs.contains(&e.id) {
         return None;
     }
@@ -155,21 +137,9 @@ pub(crate) fn stack_make(
     if cap < len {
         return None;
     }
-    let size = el.size.checked_mul(cap)?;
-    if size == 0 || size > 64 << 10 {
+    let l = Layout::array(el, cap);
+    if l.size == 0 || l.size > gosub_escape::types_util::MAX_IMPLICIT_STACK_VAR_SIZE {
         return None;
     }
-    let words = el.size.div_ceil(8);
-    let mut ptr_words = Vec::new();
-    if !el.ptr_words.is_empty() {
-        if !el.size.is_multiple_of(8) {
-            return None;
-        }
-        for i in 0..cap {
-            for w in &el.ptr_words {
-                ptr_words.push((i * words) as u32 + w);
-            }
-        }
-    }
-    Some((len, cap, size, ptr_words))
+    Some((len, cap, l))
 }

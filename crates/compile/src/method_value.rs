@@ -8,7 +8,6 @@
 use crate::bytecode::{Op, Reg};
 use crate::call::{receiver, recv_type, wrapper_for};
 use crate::gen::Gen;
-use crate::layout::Layout;
 use gosub_syntax::ast::Expr;
 use gosub_types::{self as types, ObjId, Selection, TypeId, TypeKind};
 
@@ -77,7 +76,8 @@ pub fn method_value<'a>(g: &mut Gen<'a>, e: &'a Expr, x: &'a Expr, dst: Reg) {
             // The closure object: [function, itab word, data word]; the data word is the
             // only pointer.
             if g.esc.stack_allocs.contains(&e.id) {
-                frame_closure(g, thunk, keep, 2, dst);
+                // The closure: [function, itab word, data word]; the data word is its pointer.
+                g.frame_closure(thunk, keep, 2, vec![2], dst);
                 return;
             }
             let gcty = g.gctype(24, vec![2]);
@@ -91,29 +91,6 @@ pub fn method_value<'a>(g: &mut Gen<'a>, e: &'a Expr, x: &'a Expr, dst: Reg) {
         }
         _ => g.err(span, "gosub: unsupported method value"),
     }
-}
-
-/// A closure of `func` capturing the `ncap` words at `caps` (the last of them a pointer),
-/// built in a frame slot laid out as `MakeClosure` lays it out on the heap; its address
-/// goes to `dst`. For a method value that does not escape.
-fn frame_closure(g: &mut Gen, func: u32, caps: Reg, ncap: u32, dst: Reg) {
-    let l = Layout {
-        size: 8 * (ncap as u64 + 1),
-        align: 8,
-        ptr_words: vec![ncap],
-    };
-    let obj = g.f().alloc_slot(&l);
-    g.emit(Op::Const {
-        dst: obj,
-        val: func as u64,
-    });
-    for i in 0..ncap {
-        g.emit(Op::Move {
-            dst: obj + 8 + 8 * i,
-            src: caps + 8 * i,
-        });
-    }
-    g.emit(Op::AddrLocal { dst, src: obj });
 }
 
 /// Creates a closure whose single captured word is the receiver's data word (in the frame
@@ -133,7 +110,7 @@ fn bound_closure(
     });
     let bf = bound_thunk(g, func, method);
     if in_frame {
-        frame_closure(g, bf, caps, 1, dst);
+        g.frame_closure(bf, caps, 1, vec![1], dst);
         return;
     }
     let gcty = g.gctype(16, vec![1]);

@@ -38,6 +38,28 @@ pub struct Layout {
 }
 
 impl Layout {
+    /// The layout of `[n]E` for an element of layout `el`: elements back to back (an
+    /// element with pointers is a whole number of words, its alignment being 8).
+    pub fn array(el: &Layout, n: u64) -> Layout {
+        let size = el.size.saturating_mul(n);
+        let mut ptr_words = Vec::new();
+        // A value larger than MAX_MAPPED_SIZE can never be allocated (the compiler rejects
+        // its type), so its pointer map is not built.
+        if !el.ptr_words.is_empty() && size <= MAX_MAPPED_SIZE {
+            let words_per = el.size / 8;
+            for i in 0..n {
+                for w in &el.ptr_words {
+                    ptr_words.push((i * words_per) as u32 + w);
+                }
+            }
+        }
+        Layout {
+            size,
+            align: el.align.max(1),
+            ptr_words,
+        }
+    }
+
     /// One 8-byte word, a pointer or not.
     pub fn word(ptr: bool) -> Layout {
         Layout {
@@ -238,26 +260,7 @@ impl Layouts {
                 align: 8,
                 ptr_words: vec![1],
             },
-            TypeKind::Array(e, n) => {
-                let el = self.get_d(tt, e, d + 1);
-                let size = el.size.saturating_mul(n);
-                let mut ptr_words = Vec::new();
-                // A value larger than MAX_MAPPED_SIZE can never be allocated (the compiler
-                // rejects its type), so its pointer map is not built.
-                if !el.ptr_words.is_empty() && size <= MAX_MAPPED_SIZE {
-                    let words_per = el.size / 8;
-                    for i in 0..n {
-                        for w in &el.ptr_words {
-                            ptr_words.push((i * words_per) as u32 + w);
-                        }
-                    }
-                }
-                Layout {
-                    size,
-                    align: el.align.max(1),
-                    ptr_words,
-                }
-            }
+            TypeKind::Array(e, n) => Layout::array(&self.get_d(tt, e, d + 1), n),
             TypeKind::Struct(fields) => {
                 let ls: Vec<Layout> = fields.iter().map(|f| self.get_d(tt, f.ty, d + 1)).collect();
                 let sa: Vec<(u64, u64)> = ls.iter().map(|l| (l.size, l.align)).collect();
