@@ -6,18 +6,22 @@
 #       Runs every DIR/*.go (default DIR: bench/programs; only NAME... when given).
 #       For each program: builds the native binary with real Go, checks both outputs
 #       (against DIR/NAME.out when present, else against the native output), then runs
-#       native and gosub alternately RUNS times (default 5) and prints a markdown table:
-#       median wall time of each side, the ratio gosub/native, and the peak RSS (max over
-#       the runs, from /usr/bin/time -f %M). A program gosub cannot run is reported with
-#       the first line of its error and left out of the timing.
+#       native, gosub and (when bench/lua/NAME.lua exists) Lua 5.4 alternately RUNS times
+#       (default 5) and prints a markdown table: the median CPU time (user+sys, from GNU
+#       time; wall time without it) of each side, the ratios gosub/native, lua/native and
+#       gosub/lua, and the peak RSS (max over the runs, from /usr/bin/time -f %M). A
+#       program gosub cannot run is reported with the first line of its error and left out
+#       of the timing; a Lua port that prints something else is noted and left out.
 #   bench/run.sh --shared ../shared/bench
-#       The same for the shared benchmark set.
+#       The same for the shared benchmark set (Lua ports: fib, fannkuch, nbody,
+#       spectralnorm, binarytrees).
 #
 # Environment: GO (default: VENV/bin/go at the repo root, then /work/VENV/bin/go, then `go`
 # on PATH); CARGO_TARGET_DIR (where gosub is built, in release); BENCH_TIMEOUT (seconds per
 # gosub run, default 300). gosub is built with `cargo build --release` first.
-# Peak RSS needs GNU time (/usr/bin/time; Debian package `time`): installed with apt-get
-# when missing and running as root, otherwise the RSS columns show `-`.
+# CPU times and peak RSS need GNU time (/usr/bin/time; Debian package `time`), and the Lua
+# column Lua 5.4 (LUA, default `lua5.4` on PATH; Debian package `lua5.4`): both installed
+# with apt-get when missing and running as root, otherwise wall times, `-` for RSS, no Lua.
 set -euo pipefail
 export LC_ALL=C
 
@@ -55,6 +59,13 @@ if [ ! -x "$timebin" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time </dev/null >&2 || true
 fi
 [ -x "$timebin" ] || timebin=""
+# Lua 5.4 runs the ports in bench/lua/NAME.lua side by side (Debian: apt-get install lua5.4).
+LUA=${LUA:-$(command -v lua5.4 || true)}
+if [ -z "$LUA" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing Lua 5.4 (apt-get install lua5.4)" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq lua5.4 </dev/null >&2 || true
+    LUA=$(command -v lua5.4 || true)
+fi
 
 echo "building gosub (release)..." >&2
 (cd "$root" && cargo build --release -q) >&2
@@ -69,20 +80,26 @@ fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/gosub-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
-# run_timed OUTFILE CMD...: runs CMD with stdout to OUTFILE; prints "SECONDS RSS_KB STATUS".
+# run_timed OUTFILE CMD...: runs CMD with stdout to OUTFILE; prints "MS RSS_KB STATUS", MS
+# being the CPU time (user+sys, from GNU time) in milliseconds, or the wall time without it.
 run_timed() {
-    local out=$1 t0 t1 rc=0 rss=-
+    local out=$1 t0 t1 rc=0 rss=- ms
     shift
     t0=$(date +%s%N)
     if [ -n "$timebin" ]; then
-        "$timebin" -f %M -o "$tmp/rss" "$@" >"$out" 2>"$tmp/stderr" </dev/null || rc=$?
-        rss=$(tail -n1 "$tmp/rss")
+        "$timebin" -f '%U %S %M' -o "$tmp/rss" "$@" >"$out" 2>"$tmp/stderr" </dev/null || rc=$?
+        read -r u sy rss < <(tail -n1 "$tmp/rss")
         case "$rss" in '' | *[!0-9]*) rss=- ;; esac
     else
         "$@" >"$out" 2>"$tmp/stderr" </dev/null || rc=$?
     fi
     t1=$(date +%s%N)
-    echo "$(((t1 - t0) / 1000000)) $rss $rc"
+    if [ -n "$timebin" ] && [ -n "${u:-}" ]; then
+        ms=$(awk -v u="$u" -v s="$sy" 'BEGIN { printf "%d", (u + s) * 1000 }')
+    else
+        ms=$(((t1 - t0) / 1000000))
+    fi
+    echo "$ms $rss $rc"
 }
 
 median_ms() { tr ' ' '\n' | sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
@@ -93,14 +110,18 @@ fmt_mb() { if [ -z "$1" ] || [ "$1" = - ]; then echo -; else awk -v kb="$1" 'BEG
 echo "# $(date -u +%Y-%m-%d) — $(basename "$dir") — $runs runs each — $("$GO" version | cut -d' ' -f3) vs gosub $("$GOSUB" version | cut -d' ' -f2)"
 echo "# $(uname -m), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ *//')"
 echo
-echo "| program | native median (s) | gosub median (s) | gosub/native | native peak RSS (MB) | gosub peak RSS (MB) |"
-echo "|---|---:|---:|---:|---:|---:|"
+what="CPU seconds (user+sys)"
+[ -n "$timebin" ] || what="wall seconds (no GNU time)"
+echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg); times are $what; lua: ${LUA:-none}"
+echo
+echo "| program | native median (s) | gosub median (s) | gosub/native | lua median (s) | lua/native | gosub/lua | native peak RSS (MB) | gosub peak RSS (MB) |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 notes=()
 for name in "${names[@]}"; do
     src="$dir/$name.go"
     if [ ! -f "$src" ]; then echo "bench/run.sh: no such program: $src" >&2; exit 2; fi
     if ! (cd "$dir" && "$GO" build -o "$tmp/$name" "$src") 2>"$tmp/build.err"; then
-        echo "| $name | go build fails | | | | |"
+        echo "| $name | go build fails | | | | | | | |"
         notes+=("$name: go build: $(head -n1 "$tmp/build.err")")
         continue
     fi
@@ -117,22 +138,42 @@ for name in "${names[@]}"; do
         [ "$grc" = 124 ] && why="timed out after ${BENCH_TIMEOUT:-300} s"
         [ "$grc" = 0 ] && why="wrong output"
         first=$(grep -m1 . "$tmp/stderr" || true)
-        echo "| $name | | gosub fails | | | |"
+        echo "| $name | | gosub fails | | | | | | |"
         notes+=("$name: gosub $why${first:+: $first}")
         continue
     fi
     [ "$nrc" = 0 ] || notes+=("$name: native exit status $nrc")
-    nt=() gt=() nr=() gr=()
+    # The Lua port, when there is one and it prints the same.
+    port="$here/lua/$name.lua"
+    lua=""
+    if [ -n "$LUA" ] && [ -f "$port" ]; then
+        read -r _ _ lrc < <(run_timed "$tmp/lua.out" "$LUA" "$port")
+        if [ "$lrc" = 0 ] && cmp -s "$expected" "$tmp/lua.out"; then
+            lua=1
+        else
+            notes+=("$name: the Lua port's output differs (exit status $lrc)")
+        fi
+    fi
+    nt=() gt=() lt=() nr=() gr=()
     for ((i = 0; i < runs; i++)); do
         read -r ms rss _ < <(run_timed "$tmp/n.out" "$tmp/$name")
         nt+=("$ms") nr+=("$rss")
         read -r ms rss _ < <(cd "$dir" && run_timed "$tmp/g.out" "$GOSUB" run "$name.go")
         gt+=("$ms") gr+=("$rss")
+        if [ -n "$lua" ]; then
+            read -r ms _ _ < <(run_timed "$tmp/l.out" "$LUA" "$port")
+            lt+=("$ms")
+        fi
     done
     nm=$(echo "${nt[*]}" | median_ms)
     gm=$(echo "${gt[*]}" | median_ms)
     ratio=$(awk -v a="$gm" -v b="$nm" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "-" }')
-    echo "| $name | $(fmt_s "$nm") | $(fmt_s "$gm") | $ratio | $(fmt_mb "$(echo "${nr[*]}" | max_of)") | $(fmt_mb "$(echo "${gr[*]}" | max_of)") |"
+    lcols="| - | - | -"
+    if [ -n "$lua" ]; then
+        lm=$(echo "${lt[*]}" | median_ms)
+        lcols="| $(fmt_s "$lm") | $(awk -v a="$lm" -v b="$nm" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "-" }') | $(awk -v a="$gm" -v b="$lm" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')"
+    fi
+    echo "| $name | $(fmt_s "$nm") | $(fmt_s "$gm") | $ratio $lcols | $(fmt_mb "$(echo "${nr[*]}" | max_of)") | $(fmt_mb "$(echo "${gr[*]}" | max_of)") |"
 done
 if [ ${#notes[@]} -gt 0 ]; then
     echo
