@@ -60,7 +60,7 @@ fn cmp_less_keeps_the_nan_tests_for_floats() {
 }
 
 #[test]
-fn recursive_and_multi_statement_functions_stay_calls() {
+fn recursive_panicking_and_assigning_functions_stay_calls() {
     let src = r#"package main
 
 import "fmt"
@@ -72,9 +72,19 @@ func fact(n int) int {
 	return n * fact(n-1)
 }
 
+func divv(a, b int) int { return a / b }
+
+func shiftv(a, n int) int { return a << n }
+
+func bumps(a int) int {
+	b := a
+	b++
+	return b
+}
+
 func two(a int) int {
 	b := a + 1
-	return b
+	return b * 2
 }
 
 func half(a int) int { return a / 2 }
@@ -82,11 +92,13 @@ func half(a int) int { return a / 2 }
 func twice(a int) int { return a + a }
 
 func main() {
-	fmt.Println(fact(5), two(1), half(9), twice(4))
+	fmt.Println(fact(5), divv(7, 2), shiftv(1, 3), bumps(1), two(1), half(9), twice(4))
 }
 "#;
     let d = disasm("calls", src, "main.main");
-    // fact (recursive), two (two statements), half (a division can panic) and fmt.Println
-    // are called; twice is inlined.
-    assert_eq!(d.matches("Call {").count(), 4, "{d}");
+    // fact (recursive), divv (a division by a variable can panic), shiftv (a signed shift
+    // count can panic), bumps (assigns its local) and fmt.Println are called; two (a local
+    // bound before the return), half (a division by a constant) and twice are inlined.
+    assert_eq!(d.matches("Call {").count(), 5, "{d}");
+    assert!(d.contains("IntImm { op: Div"), "{d}");
 }

@@ -1,14 +1,16 @@
-//! Inlining of leaf functions: a call to a function whose body is a single `return e` is
-//! compiled as `e` itself, its parameters bound to the caller's registers holding the
-//! arguments. It removes the call overhead of the small helpers generic code is built from
+//! Inlining of leaf functions: a call to a function whose body is `return e`, after at most
+//! a few `x := v` statements, is compiled as those values and `e` itself, its parameters
+//! and locals bound to the caller's registers holding the arguments and the values. It removes the call overhead of the small helpers generic code is built from
 //! (`cmp.Less`, `cmp.Compare`, `isNaN`), so a generic sort runs as fast as one written by
 //! hand (bench/generics.sh).
 //!
 //! Invariants:
 //! - Only bodies that cannot panic, block, allocate or observe the call stack are inlined:
-//!   `e` is built from the function's own parameters (read, never addressed), constants,
-//!   the non-panicking operators on numbers, booleans, strings (comparison only) and
-//!   pointers, and calls of other inlinable functions. A traceback can therefore never
+//!   `e` (and each `v`) is built from the function's own parameters and locals (read, never
+//!   addressed or assigned), constants, the non-panicking operators on numbers (division
+//!   only by a constant or of floats, shifts by a constant or unsigned count), conversions
+//!   between number types, booleans, strings (comparison only) and pointers, and calls of
+//!   other inlinable functions. A traceback can therefore never
 //!   show the difference, and the escape analysis' verdicts (made per function) still hold.
 //! - A function is never inlined into itself (the decision marks it "no" while deciding,
 //!   so recursion through other functions stops too), and an inlined body costs at most
@@ -19,7 +21,7 @@
 
 use crate::bytecode::Reg;
 use crate::gen::{Gen, Loc};
-use gosub_syntax::ast::{self, BinOp, Expr, ExprKind, StmtKind, UnOp};
+use gosub_syntax::ast::{self, AssignOp, BinOp, Expr, ExprKind, Stmt, StmtKind, UnOp};
 use gosub_types::{BasicKind, ObjId, ObjKind, Selection, TypeId, TypeKind};
 
 /// The largest inlined body, in expression nodes (gc's budget is 80 of its own nodes).
@@ -33,6 +35,8 @@ pub enum Inline<'a> {
     Yes {
         body: &'a Expr,
         cost: u32,
+        /// The `x := e` statements before the `return` (locals bound like parameters).
+        lets: &'a [Stmt],
     },
 }
 
@@ -57,7 +61,7 @@ impl<'a> Gen<'a> {
         ellipsis: bool,
         f: impl FnOnce(&mut Self, &'a Expr, TypeId) -> R,
     ) -> Option<R> {
-        let Inline::Yes { body, .. } = self.inline_decision(o) else {
+        let Inline::Yes { body, lets, .. } = self.inline_decision(o) else {
             return None;
         };
         let fd = *self.decls.get(&o)?;
@@ -96,9 +100,21 @@ impl<'a> Gen<'a> {
             .collect();
         self.unhoist(hoisted);
         let pos = self.fs().f.cur_pos;
+        // The body's locals, each bound to the register its value is computed into (it is
+        // never assigned again nor addressed: `decide_inline`).
+        let mut saved = saved;
+        for st in lets {
+            let Some((o, e)) = let_of(self, st) else {
+                continue;
+            };
+            let t = self.p.obj(o).ty;
+            let r = self.expr_conv(e, t);
+            let old = self.fs().locals.insert(o, Loc::Frame(r));
+            saved.push((o, old));
+        }
         let out = f(self, body, sig.results[0]);
         self.fs().f.cur_pos = pos;
-        for (p, old) in saved {
+        for (p, old) in saved.into_iter().rev() {
             match old {
                 Some(l) => self.fs().locals.insert(p, l),
                 None => self.fs().locals.remove(&p),
@@ -107,11 +123,12 @@ impl<'a> Gen<'a> {
         Some(out)
     }
 
-    /// The expression calls of `o` are inlined as, if they are.
+    /// The expression calls of `o` are inlined as, if they are and it is their whole body
+    /// (no locals).
     pub(crate) fn inline_body(&mut self, o: ObjId) -> Option<&'a Expr> {
         match self.inline_decision(o) {
-            Inline::Yes { body, .. } => Some(body),
-            Inline::No => None,
+            Inline::Yes { body, lets: [], .. } => Some(body),
+            _ => None,
         }
     }
 
@@ -129,9 +146,7 @@ impl<'a> Gen<'a> {
     fn decide_inline(&mut self, o: ObjId) -> Option<Inline<'a>> {
         let fd = *self.decls.get(&o)?;
         let body = fd.body.as_ref()?;
-        let [stmt] = body.stmts.as_slice() else {
-            return None;
-        };
+        let (stmt, lets) = body.stmts.split_last()?;
         let StmtKind::Return(results) = &stmt.kind else {
             return None;
         };
@@ -144,9 +159,23 @@ impl<'a> Gen<'a> {
         if sig.variadic || sig.results.len() != 1 || !self.scalar(sig.results[0]) {
             return None;
         }
-        let params: Vec<ObjId> = self.param_objs(fd).into_iter().flatten().collect();
-        let cost = self.inline_cost(e, &params)?;
-        (cost <= BUDGET).then_some(Inline::Yes { body: e, cost })
+        // Readable names: the parameters, then each local once its `x := e` has run.
+        let mut names: Vec<ObjId> = self.param_objs(fd).into_iter().flatten().collect();
+        let mut cost = 0;
+        for st in lets {
+            let (x, v) = let_of(self, st)?;
+            if !self.scalar(self.p.obj(x).ty) || names.contains(&x) {
+                return None;
+            }
+            cost += 1 + self.inline_cost(v, &names)?;
+            names.push(x);
+        }
+        cost += self.inline_cost(e, &names)?;
+        (cost <= BUDGET).then_some(Inline::Yes {
+            body: e,
+            cost,
+            lets,
+        })
     }
 
     /// The cost of expression `e` of an inlinable body with parameters `params`, or None
@@ -175,7 +204,16 @@ impl<'a> Gen<'a> {
                     BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
                         self.scalar(xt) && self.scalar(self.type_of(y.id))
                     }
-                    BinOp::Div | BinOp::Rem | BinOp::Shl | BinOp::Shr => false,
+                    // Cannot panic: a float division, an integer one by a constant (not
+                    // zero: that is a compile error), a shift by a constant or unsigned
+                    // count.
+                    BinOp::Div => self.float(xt) || self.int_const_divisor(xt, y),
+                    BinOp::Rem => self.int_const_divisor(xt, y),
+                    BinOp::Shl | BinOp::Shr => {
+                        self.integer(xt)
+                            && (self.p.info.consts.contains_key(&y.id)
+                                || self.unsigned(self.type_of(y.id)))
+                    }
                 };
                 ok.then_some(())?;
                 Some(1 + self.inline_cost(x, params)? + self.inline_cost(y, params)?)
@@ -186,6 +224,14 @@ impl<'a> Gen<'a> {
                 ellipsis: false,
                 ..
             } => {
+                if let Some(&to) = self.p.info.conversions.get(&e.id) {
+                    // A conversion between number types never panics or allocates.
+                    let [a] = args.as_slice() else {
+                        return None;
+                    };
+                    (self.number(to) && self.number(self.type_of(a.id))).then_some(())?;
+                    return Some(1 + self.inline_cost(a, params)?);
+                }
                 let callee = self.static_callee(fun)?;
                 let Inline::Yes { cost, .. } = self.inline_decision(callee) else {
                     return None;
@@ -255,7 +301,49 @@ impl<'a> Gen<'a> {
 
     /// An integer or floating-point number (arithmetic that cannot panic or allocate).
     fn number(&self, t: TypeId) -> bool {
-        let u = self.p.types.underlying(t);
-        matches!(self.p.types.kind(u), TypeKind::Basic(k) if k.is_integer() || k.is_float())
+        self.integer(t) || self.float(t)
     }
+
+    fn basic_is(&self, t: TypeId, f: impl Fn(BasicKind) -> bool) -> bool {
+        let u = self.p.types.underlying(t);
+        matches!(self.p.types.kind(u), TypeKind::Basic(k) if f(*k))
+    }
+
+    fn integer(&self, t: TypeId) -> bool {
+        self.basic_is(t, |k| k.is_integer())
+    }
+
+    fn float(&self, t: TypeId) -> bool {
+        self.basic_is(t, |k| k.is_float())
+    }
+
+    fn unsigned(&self, t: TypeId) -> bool {
+        self.basic_is(t, |k| k.is_unsigned())
+    }
+
+    /// An integer operation whose divisor `y` is a constant (never zero: a constant zero
+    /// divisor is a compile error).
+    fn int_const_divisor(&self, xt: TypeId, y: &Expr) -> bool {
+        self.integer(xt) && self.p.info.consts.contains_key(&y.id)
+    }
+}
+
+/// `x := e` with one plain local `x`: its object and `e`.
+fn let_of<'a>(g: &Gen<'a>, st: &'a Stmt) -> Option<(ObjId, &'a Expr)> {
+    let StmtKind::Assign {
+        lhs,
+        op: AssignOp::Define,
+        rhs,
+    } = &st.kind
+    else {
+        return None;
+    };
+    let ([x], [v]) = (lhs.as_slice(), rhs.as_slice()) else {
+        return None;
+    };
+    let ExprKind::Ident(id) = &x.kind else {
+        return None;
+    };
+    let o = *g.p.info.defs.get(&id.id)?;
+    matches!(g.p.obj(o).kind, ObjKind::Var { .. }).then_some((o, v))
 }

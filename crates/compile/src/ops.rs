@@ -179,25 +179,46 @@ impl<'a> Gen<'a> {
             return;
         }
         let b = self.p.types.basic(t).unwrap_or(BasicKind::Invalid);
-        // Immediate forms for int ops with a small constant right operand.
+        // Immediate forms for int ops with a small constant right operand; a division or
+        // remainder by a constant (never zero: that is a compile error) cannot panic, and
+        // an unsigned one by a power of two is a shift or a mask.
         if b.is_integer()
             && matches!(
                 op,
-                BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::And | BinOp::Or | BinOp::Xor
+                BinOp::Add
+                    | BinOp::Sub
+                    | BinOp::Mul
+                    | BinOp::And
+                    | BinOp::Or
+                    | BinOp::Xor
+                    | BinOp::Div
+                    | BinOp::Rem
             )
         {
             if let Some(ConstValue::Int(c)) = self.p.info.consts.get(&y.id) {
                 if let Ok(imm) = i64::try_from(*c) {
-                    let a = self.expr(x);
-                    let iop = int_op(op, false);
-                    self.emit(Op::IntImm {
-                        op: iop,
-                        dst,
-                        a,
-                        imm,
-                    });
-                    self.wrap(dst, t);
-                    return;
+                    let divides = matches!(op, BinOp::Div | BinOp::Rem);
+                    let unsigned = b.is_unsigned();
+                    let (iop, imm) = match op {
+                        BinOp::Div if unsigned && imm > 0 && imm.count_ones() == 1 => {
+                            (IntOp::ShrU, imm.trailing_zeros() as i64)
+                        }
+                        BinOp::Rem if unsigned && imm > 0 && imm.count_ones() == 1 => {
+                            (IntOp::And, imm - 1)
+                        }
+                        _ => (int_op(op, unsigned), imm),
+                    };
+                    if !divides || *c != 0 {
+                        let a = self.expr(x);
+                        self.emit(Op::IntImm {
+                            op: iop,
+                            dst,
+                            a,
+                            imm,
+                        });
+                        self.wrap(dst, t);
+                        return;
+                    }
                 }
             }
         }
