@@ -861,6 +861,22 @@ pub struct SelectCase {
     pub ok: Option<Reg>,
 }
 
+impl Op {
+    /// The instruction index this instruction may jump to, if it is a jump (`successors`
+    /// in effects.rs lists where control goes; this is what a pass renumbers).
+    pub fn jump_target_mut(&mut self) -> Option<&mut u32> {
+        match self {
+            Op::Jmp { target }
+            | Op::JmpIf { target, .. }
+            | Op::JmpIfNot { target, .. }
+            | Op::JmpCmpNot { target, .. }
+            | Op::JmpCmpImmNot { target, .. } => Some(target),
+            Op::MapIterNext { done, .. } => Some(done),
+            _ => None,
+        }
+    }
+}
+
 /// One compiled function.
 #[derive(Clone, Debug, Default)]
 pub struct Function {

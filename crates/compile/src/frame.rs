@@ -140,14 +140,8 @@ impl FrameBuilder {
     pub fn finish(mut self, mut f: Function) -> Function {
         for (i, l) in std::mem::take(&mut self.fixups) {
             let t = self.labels[l].unwrap_or(self.code.len() as u32);
-            match &mut self.code[i] {
-                Op::Jmp { target }
-                | Op::JmpIf { target, .. }
-                | Op::JmpIfNot { target, .. }
-                | Op::JmpCmpNot { target, .. }
-                | Op::JmpCmpImmNot { target, .. } => *target = t,
-                Op::MapIterNext { done, .. } => *done = t,
-                _ => {}
+            if let Some(target) = self.code[i].jump_target_mut() {
+                *target = t;
             }
         }
         self.ptr_words.sort_unstable();

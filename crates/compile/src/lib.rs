@@ -20,6 +20,7 @@ pub mod assign;
 pub mod boxing;
 pub mod builtins;
 pub mod call;
+pub mod coalesce;
 pub mod complex;
 pub mod composite;
 pub mod cond;

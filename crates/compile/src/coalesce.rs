@@ -1,0 +1,228 @@
+//! Move coalescing, the first pass of the middle end: a value computed into a statement's
+//! temporary and then moved into a variable (`acc = acc + x`: `F64 { dst: t, .. }` then
+//! `Move { dst: acc, src: t }`) is computed into the variable directly, and the `Move` is
+//! gone. It runs on each function once the whole program is generated (instruction effects
+//! need the callees' sizes), before the VM computes stack maps from the bytecode.
+//!
+//! A pair `P; Move { dst: v, src: t }` is rewritten when:
+//! - `P` is one of the simple instructions that read all their operands before writing
+//!   their one 8-byte destination, and that destination is `t` (`with_dst`);
+//! - no jump lands on the `Move` (every path to it comes through `P`);
+//! - `t` is a statement temporary (`Function::temp_ranges`) that no other instruction of
+//!   its statement reads or takes the address of: its value dies in the `Move` (outside its
+//!   statement the register belongs to other temporaries, each written before it is read).
+//!
+//! The rewrite changes no value any instruction reads, and `P` cannot allocate or block, so
+//! it moves no safepoint. Deleting instructions renumbers the code: jump targets, the
+//! epilogue, `pos` and the temporaries' ranges follow (`compact`).
+
+use crate::bytecode::{Function, Op, Reg};
+use crate::program::Program;
+use gosub_bytecode::effects::{effects, successors, Extent};
+
+/// Coalesces the moves of function `f` (see the module header).
+pub fn run(p: &Program, f: &mut Function) {
+    let n = f.code.len();
+    if n < 2 || f.native.is_some() {
+        return;
+    }
+    let mut target = vec![false; n + 1];
+    for pc in 0..n {
+        for s in successors(&f.code, pc) {
+            if s != pc + 1 {
+                target[s] = true;
+            }
+        }
+    }
+    target[(f.epilogue as usize).min(n)] = true;
+    let mut delete = vec![false; n];
+    for i in 1..n {
+        let Op::Move { dst: v, src: t } = f.code[i] else {
+            continue;
+        };
+        if target[i] || delete[i - 1] || v == t {
+            continue;
+        }
+        let Some(op) = with_dst(&f.code[i - 1], t, v) else {
+            continue;
+        };
+        let Some(&(_, a, b)) = f
+            .temp_ranges
+            .iter()
+            .find(|&&(r, a, b)| r == t && (a as usize) < i && i < b as usize)
+        else {
+            continue;
+        };
+        if dies_in_move(p, f, t, a as usize..b as usize, i) {
+            f.code[i - 1] = op;
+            delete[i] = true;
+        }
+    }
+    if delete.iter().any(|&d| d) {
+        compact(f, &delete);
+    }
+}
+
+/// `op` writing `v` instead of `t`, if it is one of the simple instructions whose only
+/// destination is the 8-byte `t` and which read every operand before writing it.
+fn with_dst(op: &Op, t: Reg, v: Reg) -> Option<Op> {
+    use Op::*;
+    let d = |dst: Reg| (dst == t).then_some(v);
+    Some(match *op {
+        Const { dst, val } => Const { dst: d(dst)?, val },
+        Ext { dst, src, w } => Ext {
+            dst: d(dst)?,
+            src,
+            w,
+        },
+        Int { op, dst, a, b } => Int {
+            op,
+            dst: d(dst)?,
+            a,
+            b,
+        },
+        IntImm { op, dst, a, imm } => IntImm {
+            op,
+            dst: d(dst)?,
+            a,
+            imm,
+        },
+        Neg { dst, a } => Neg { dst: d(dst)?, a },
+        Not { dst, a } => Not { dst: d(dst)?, a },
+        BNot { dst, a } => BNot { dst: d(dst)?, a },
+        Cmp { op, dst, a, b } => Cmp {
+            op,
+            dst: d(dst)?,
+            a,
+            b,
+        },
+        CmpImm { op, dst, a, imm } => CmpImm {
+            op,
+            dst: d(dst)?,
+            a,
+            imm,
+        },
+        F64 { op, dst, a, b } => F64 {
+            op,
+            dst: d(dst)?,
+            a,
+            b,
+        },
+        F32 { op, dst, a, b } => F32 {
+            op,
+            dst: d(dst)?,
+            a,
+            b,
+        },
+        NegF64 { dst, a } => NegF64 { dst: d(dst)?, a },
+        NegF32 { dst, a } => NegF32 { dst: d(dst)?, a },
+        CmpF64 { op, dst, a, b } => CmpF64 {
+            op,
+            dst: d(dst)?,
+            a,
+            b,
+        },
+        CmpF32 { op, dst, a, b } => CmpF32 {
+            op,
+            dst: d(dst)?,
+            a,
+            b,
+        },
+        Conv { conv, dst, a } => Conv {
+            conv,
+            dst: d(dst)?,
+            a,
+        },
+        Load { dst, ptr, off, w } => Load {
+            dst: d(dst)?,
+            ptr,
+            off,
+            w,
+        },
+        LoadElem { dst, s, i, w } => LoadElem {
+            dst: d(dst)?,
+            s,
+            i,
+            w,
+        },
+        _ => return None,
+    })
+}
+
+/// Does temporary `t` (in use over `range`) die in the `Move` at `mv`: does no other
+/// instruction of the range read its word or take its address?
+fn dies_in_move(
+    p: &Program,
+    f: &Function,
+    t: Reg,
+    range: std::ops::Range<usize>,
+    mv: usize,
+) -> bool {
+    let end = range.end.min(f.code.len());
+    for pc in range.start..end {
+        if pc == mv {
+            continue;
+        }
+        let e = effects(p, f, &f.code[pc]);
+        if e.uses_all
+            || e.addr_taken
+                .iter()
+                .any(|&r| covers(f, r, Extent::ToSlotEnd, t))
+        {
+            return false;
+        }
+        if e.uses.iter().any(|u| covers(f, u.reg, u.extent, t)) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Does the operand at `reg` with `extent` include the word at `t`?
+fn covers(f: &Function, reg: Reg, extent: Extent, t: Reg) -> bool {
+    let slot_end = || {
+        f.slots
+            .iter()
+            .find(|&&(o, s)| o <= reg && reg < o + s.max(1))
+            .map_or(u32::MAX, |&(o, s)| o + s.max(1))
+    };
+    let (lo, hi) = match extent {
+        Extent::Bytes(n) => (reg, reg.saturating_add(n)),
+        Extent::ToSlotEnd => (reg, slot_end()),
+        Extent::SlotTailFrom(k) => (reg.saturating_add(k), slot_end()),
+    };
+    lo < t.saturating_add(8) && t < hi
+}
+
+/// Removes the instructions marked in `delete` (never a jump target), renumbering jump
+/// targets, the epilogue, `pos` and the temporaries' ranges.
+fn compact(f: &mut Function, delete: &[bool]) {
+    let n = f.code.len();
+    let mut map = Vec::with_capacity(n + 1);
+    let mut k = 0u32;
+    for &d in delete {
+        map.push(k);
+        k += u32::from(!d);
+    }
+    map.push(k);
+    let at = |pc: u32| map[(pc as usize).min(n)];
+    let code = std::mem::take(&mut f.code);
+    let pos = std::mem::take(&mut f.pos);
+    for (i, mut op) in code.into_iter().enumerate() {
+        if delete[i] {
+            continue;
+        }
+        if let Some(t) = op.jump_target_mut() {
+            *t = at(*t);
+        }
+        f.code.push(op);
+        if let Some(&p) = pos.get(i) {
+            f.pos.push(p);
+        }
+    }
+    f.epilogue = at(f.epilogue);
+    for r in &mut f.temp_ranges {
+        r.1 = at(r.1);
+        r.2 = at(r.2);
+    }
+}
