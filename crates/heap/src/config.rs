@@ -177,7 +177,7 @@ impl HeapConfig {
 
     /// Apply a `GOSUBDEBUG` spec: `gctrace=1`, `gcstress=1` (or `gcstress=N`:
     /// a major collection every N-th stress collection; the VM also moves
-    /// goroutine stacks at every call under it, crates/vm/src/stack.rs),
+    /// goroutine stacks at every other call under it, crates/vm/src/stack.rs),
     /// `gcverify=1`.
     /// Unknown keys are ignored (like Go's GODEBUG).
     pub fn apply_debug(&mut self, spec: &str) -> Result<(), String> {

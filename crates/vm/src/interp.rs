@@ -310,20 +310,24 @@ pub fn exec(
         ($callee:expr, $base:expr, $ctx:expr) => {{
             let callee: u32 = $callee;
             let cf = &prog.funcs[callee as usize];
-            let mut ctx: Option<u64> = $ctx;
-            let mut new_fp = fp + f.frame_size as u64;
+            let new_fp = fp + f.frame_size as u64;
             let end = new_fp + cf.frame_size as u64 + 64;
             if end > vm.stack_guard {
                 sync!();
                 let old = vm.stack;
                 trap!(grow(vm, end));
                 if vm.stack != old {
-                    // The stack moved: the frame, and a closure on it, with it.
-                    ctx = ctx.map(|c| crate::stack::moved(c, old, vm.stack));
+                    // The stack moved: run this call instruction again from the moved
+                    // frame (its operands, a closure on the stack too, are read again).
                     fp = vm.cur_fp;
                     fptr = trap!(frame_ptr(vm, fp, f.frame_size));
-                    new_fp = fp + f.frame_size as u64;
+                    pc -= 1;
+                    continue;
                 }
+            }
+            if $base as u64 + cf.params_size as u64 > f.frame_size as u64 + 8 {
+                sync!();
+                return Err(Trap::Fatal("call argument region outside frame".into()));
             }
             // SAFETY: the goroutine stack is one contiguous mapping, accessible up to
             // `stack_guard` (checked above), and the callee's frame starts where the
@@ -346,7 +350,7 @@ pub fn exec(
                         (nptr.add(8 * w as usize) as *mut u64).write_unaligned(0);
                     }
                 }
-                if let (Some(c), Some(clo)) = (cf.ctx_off, ctx) {
+                if let (Some(c), Some(clo)) = (cf.ctx_off, $ctx) {
                     (nptr.add(c as usize) as *mut u64).write_unaligned(clo);
                 }
             }

@@ -119,6 +119,8 @@ pub struct Vm {
     pub stack_guard: Addr,
     /// Stacks left by moves under gcstress, poisoned and kept out of the pool for a while.
     pub stack_quarantine: std::collections::VecDeque<StackRegion>,
+    /// Under gcstress: the last call that found the guard moved the stack (`stack::grow`).
+    pub stack_stress_moved: bool,
     /// Go's maximum goroutine stack size (runtime/debug.SetMaxStack; 1,000,000,000 bytes
     /// by default): a goroutine whose frames would pass `stack.base` plus this much, or its
     /// reserved range, dies of stack overflow.
@@ -283,6 +285,7 @@ impl Vm {
             stack,
             stack_guard: stack.limit,
             stack_quarantine: Default::default(),
+            stack_stress_moved: false,
             max_stack_bytes: DEFAULT_MAX_STACK,
             frames: Vec::new(),
             panics: Vec::new(),
