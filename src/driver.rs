@@ -423,6 +423,9 @@ pub fn run_compiled(
     }
     let cfg = opts.vm_config();
     let natives = gosub_std::registry();
+    // The front end's trees and tables are gone: their pages go back to the OS before the
+    // program runs.
+    gosub_heap::host_memory::trim_host_allocator();
     let mut vm = match Vm::new(c.program, &natives, cfg) {
         Ok(vm) => vm,
         Err(e) => {

@@ -51,6 +51,7 @@ mod collect;
 pub mod config;
 mod copyspace;
 pub mod gctype;
+pub mod host_memory;
 pub mod large;
 pub mod nursery;
 pub mod object;
