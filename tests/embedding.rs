@@ -745,3 +745,29 @@ fn interrupt_stops_a_sleeping_script() {
     assert_eq!(r, Err(Error::Interrupted));
     assert!(start.elapsed() < std::time::Duration::from_secs(10));
 }
+
+/// A goroutine stack grows by copying and a session's main stack goes back to its first
+/// size after each input, so one deep recursion does not keep its megabytes for the rest of
+/// the session (StackSys falls back once a collection has released the idle spans).
+#[test]
+fn a_deep_recursion_gives_its_stack_back_after_the_input() {
+    let mut vm = Vm::builder().capture_stdout().build();
+    vm.eval(
+        "func deep(n int) int { var pad [64]int; pad[n%64] = n; if n == 0 { return 0 }; return deep(n-1) + pad[n%64] - n + 1 }",
+    )
+    .unwrap();
+    let before = vm.mem_stats().unwrap().stack_sys;
+    assert_eq!(vm.eval_as::<i64>("deep(20000)").unwrap(), 20000);
+    // The 16 MiB stack is gone at once; the small stacks it grew through are in spans the
+    // next collection gives back.
+    vm.eval("runtime.GC()").unwrap();
+    let after = vm.mem_stats().unwrap().stack_sys;
+    assert!(
+        after <= before + (64 << 10),
+        "StackSys {} before the input, {} after",
+        before,
+        after
+    );
+    // The same recursion runs again on a stack that grows again.
+    assert_eq!(vm.eval_as::<i64>("deep(30000)").unwrap(), 30000);
+}

@@ -37,6 +37,9 @@ use gosub_heap::{Addr, StackRegion, STACK_MIN};
 /// Old stacks kept out of the pool under gcstress, so a stale address reads the poison.
 const QUARANTINE: usize = 8;
 
+/// Stacks this large are runs of their own (stack_pool.rs), never quarantined.
+const QUARANTINE_BELOW: u64 = 64 << 10;
+
 /// Frames deeper than this are not moved by calls under gcstress (it would make deep
 /// recursion quadratic); they still move whenever they grow.
 const STRESS_DEPTH: usize = 256;
@@ -96,7 +99,9 @@ pub fn new_stack(vm: &mut Vm, bytes: u64) -> Result<StackRegion, Trap> {
 /// Gives a stack back (a finished goroutine's, or one a move left behind).
 pub fn free_stack(vm: &mut Vm, st: StackRegion) {
     vm.mem_stamp += 1;
-    if !stress(vm) {
+    // A large stack is a run of its own: freeing it makes it inaccessible, so under gcstress
+    // too a stale address into it faults.
+    if !stress(vm) || st.limit - st.base >= QUARANTINE_BELOW {
         vm.heap.free_goroutine_stack(st);
         return;
     }

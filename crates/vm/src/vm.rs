@@ -435,12 +435,20 @@ impl Vm {
     }
 
     /// After a run: the main goroutine has no frames (collections between runs must not
-    /// scan the returned frame's stale slots).
+    /// scan the returned frame's stale slots), and a stack that grew during the run goes
+    /// back to its first size (an eval session keeps its VM between inputs).
     pub fn clear_main_frames(&mut self) {
         self.frames.clear();
         self.cur_fp = 0;
         self.cur_func = 0;
         self.mem_stamp += 1;
+        if self.sched.cur == 0 && self.stack.limit - self.stack.base > gosub_heap::STACK_MIN {
+            if let Ok(st) = self.heap.alloc_goroutine_stack(gosub_heap::STACK_MIN) {
+                let old = std::mem::replace(&mut self.stack, st);
+                self.stack_guard = st.limit;
+                crate::stack::free_stack(self, old);
+            }
+        }
     }
 
     /// Makes the VM ready to run again after a run that ended in an error: the goroutines
