@@ -3,7 +3,8 @@
 //! The lexer (`lexer.rs`, logos) turns bytes into tokens and inserts Go's automatic
 //! semicolons; the parser (`parser.rs`, driving the lalrpop grammar in `grammar/go.lalrpop`)
 //! builds the `ast`. Syntax errors are worded as gc words them
-//! (`syntax error: unexpected newline, expected comma or )`). `walk.rs` is the one generic
+//! (`syntax error: unexpected newline, expected comma or )`), and a file reports every one
+//! gc would (`recovery/`, a port of gc's recursive-descent error recovery). `walk.rs` is the one generic
 //! traversal of the tree every later stage uses. Go's literal syntax is owned here too:
 //! scanning and decoding literals (`literal.rs`) and strconv's quoting and unquoting of
 //! strings and runes (`quote.rs`, with Go's `IsPrint` table in `isprint.rs`), which every
@@ -29,6 +30,7 @@ pub mod lexer;
 pub mod literal;
 pub mod parser;
 pub mod quote;
+mod recovery;
 pub mod source;
 pub mod walk;
 

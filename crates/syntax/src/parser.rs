@@ -2,15 +2,16 @@
 //! the nodes, and turns parse failures into gc-worded diagnostics.
 //!
 //! Invariants:
-//! - `parse_file` never panics; on failure it returns the lexical errors that precede the
-//!   first syntax error, followed by that syntax error (gc stops caring after it too).
+//! - `parse_file` never panics; on failure it returns every error of the file as gc reports
+//!   them: the LR parser finds the first syntax error, `recovery.rs` (gc's own recovery,
+//!   ported) the ones that follow it.
 //! - On success every `Expr`/`Ident` has a fresh id in `first_id..next_id` (see `ids.rs`).
 
 use crate::actions::{Ctx, PError, Start};
 use crate::ast::{self, NodeId, Span};
 use crate::lexer::{self, Spanned, Tok};
 use crate::source::Diagnostic;
-use crate::{errors, ids, ParseMode};
+use crate::{errors, ids, recovery, ParseMode};
 
 #[allow(
     clippy::all,
@@ -165,6 +166,17 @@ fn run<'a>(
         Ok(_) => Err(lexed.errors),
         Err(e) => {
             let d = errors::describe(e, &tokens, eof);
+            if start.is_none() {
+                let lenient = ctx.lenient_imports;
+                return Err(recovery::report(
+                    src,
+                    base,
+                    &tokens,
+                    lexed.errors,
+                    d,
+                    lenient,
+                ));
+            }
             let mut out: Vec<Diagnostic> = lexed
                 .errors
                 .into_iter()
@@ -187,7 +199,7 @@ fn run<'a>(
 ///   except `[P *C ...` and `[P (C) ...` (the spec's ambiguity): type parameters when the
 ///   rest contains a type literal or `~` (`[P *[]int]`, `[P *C | ~int]`) or is followed by a
 ///   comma (`[P *C,]`), otherwise an array (`[P *C]` is `[P*C]`, as gc decides).
-fn mark_type_params(toks: &mut [Spanned<'_>]) {
+pub(crate) fn mark_type_params(toks: &mut [Spanned<'_>]) {
     let mut depth = 0i32;
     // Bracket depths just inside the `(` of open `type ( ... )` groups.
     let mut groups: Vec<i32> = Vec::new();

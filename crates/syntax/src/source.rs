@@ -97,6 +97,10 @@ impl SourceMap {
     }
 }
 
+/// gc stops after this many errors and prints `too many errors` (for syntax errors in
+/// `recovery.rs`, for type errors in the checker).
+pub const MAX_ERRORS: usize = 10;
+
 /// An error or warning with a position, worded as gc words it (without the position prefix).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {

@@ -59,13 +59,13 @@ fn cases() -> Vec<Case> {
     out
 }
 
-fn first_error(src: &str) -> Option<String> {
+fn errors(src: &str) -> Vec<String> {
     let mut map = SourceMap::new();
     let i = map.add("x.go", src.to_string());
     let base = map.files[i].base;
     match parse_file(src, base, 0, ParseMode::default()) {
-        Ok(_) => None,
-        Err(es) => es.first().map(|e| e.render(&map)),
+        Ok(_) => Vec::new(),
+        Err(es) => es.iter().map(|e| e.render(&map)).collect(),
     }
 }
 
@@ -75,25 +75,37 @@ fn syntax_errors_match_gc() {
     let all = cases();
     assert!(all.len() > 100);
     for c in &all {
-        let got = first_error(&c.src);
-        let mut want = c.expected.first().cloned();
+        let got = errors(&c.src);
+        let mut want = c.expected.clone();
+        let mut first = want.first().cloned();
         if c.name == "func_lit_missing_brace" {
             // Known difference: gc parses a bare function type as a value and its type checker
             // rejects it ("func() int (type) is not an expression"); gosub's LR grammar only
             // accepts bare function types where no operator can follow (arguments, parens,
             // case lists) and reports the missing body instead.
-            want = Some("x.go:3:19: syntax error: unexpected newline, expected {".to_string());
+            first = Some("x.go:3:19: syntax error: unexpected newline, expected {".to_string());
         }
         if c.name == "range_three_vars" {
             // gc's parser accepts this and its type checker rejects it; the AST has room for
             // two iteration variables only, so gosub reports the type checker's error early.
-            want =
+            first =
                 Some("x.go:4:12: range clause permits at most two iteration variables".to_string());
         }
         if c.name == "print_rune_as_written" {
             // Known difference: gc prints a literal as written (`'\x41'`); the AST keeps a
             // rune literal's value only, so gosrc prints it as strconv.QuoteRune does.
-            want = Some("x.go:4:7: syntax error: cannot use x := 'A' as value".to_string());
+            first = Some("x.go:4:7: syntax error: cannot use x := 'A' as value".to_string());
+        }
+        if c.name == "multi_go_defer" {
+            // Known difference: the parser's errors here are not `syntax error`s, so gc goes
+            // on to type-check the file and adds the checker's "must be function call"
+            // errors; gosub stops after parsing.
+            want.truncate(2);
+        }
+        match (want.first_mut(), first) {
+            (Some(w), Some(f)) => *w = f,
+            (None, Some(f)) => want.push(f),
+            _ => {}
         }
         if got != want {
             failures.push(format!(

@@ -7,8 +7,7 @@ use gosub_syntax::ast::{Expr, ExprKind};
 use gosub_syntax::gosrc;
 use gosub_syntax::{Diagnostic, SourceMap};
 
-/// gc stops after this many errors (and prints "too many errors").
-pub(crate) const MAX_ERRORS: usize = 10;
+pub(crate) use gosub_syntax::source::MAX_ERRORS;
 
 /// A position inside a message: rendered as `file:line:col` by `render_diagnostic`.
 pub(crate) fn pos_marker(pos: u32) -> String {

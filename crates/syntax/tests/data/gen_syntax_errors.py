@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Regenerates syntax_errors.txt: runs real gc (`go tool compile`) on each case below and
-records the first line it prints. Usage: GO=/path/to/go python3 gen_syntax_errors.py
+records every error line it prints (the `multi_` cases have several syntax errors each). Usage: GO=/path/to/go python3 gen_syntax_errors.py
 Each case is a whole file; `P` is prepended when the case does not start with `package`."""
 import os, subprocess, tempfile
 
@@ -199,6 +199,46 @@ CASES = [
     ("generic_method_tparams", P + 'type L[T any] struct{}\n\nfunc (l L[T]) M[U any]() {}\n'),
     ("generic_funclit_tparams", P + 'func main() {\n\tf := func[T any](x T) {}\n\t_ = f\n}\n'),
     ("generic_type_missing_constraint", P + 'type T[P any, Q] struct{}\n'),
+    ('multi_mixed_1', 'package main\n\nimport "fmt"\n\nfunc main() {\n\tx := [3]int{1, 2, 3\n\tfmt.Println(x)\n\tfor i := 0; i < 3; i++ {\n\t\tfmt.Println(i)\n\t}\n}\n'),
+    ('multi_mixed_2', 'package main\n\nfunc main() {\n\tx := 1 +\n\ty := 2\n\tif x == {\n\t}\n\tz := )\n\tfor {\n\ta b c\n\t}\n}\n\nfunc f( {\n}\n\nfunc g() int {\n\treturn 1 2\n}\n'),
+    ('multi_mixed_3', 'package main\n\nfunc main() {\n\ta := 1; b := 2; c d\n\te f\n\tg h\n\ti j\n\tk l\n\tm n\n\to p\n\tq r\n\ts t\n\tu v\n\tw x\n\ty z\n}\n'),
+    ('multi_mixed_4', 'package main\n\nimport "fmt"\n\ntype T struct {\n\ta int\n\tb string,\n\tc\n}\n\nfunc (t T) M( {\n}\n\nvar x = [...]int{1, 2, 3\n\nfunc main() {\n\tfmt.Println("hi"\n\tswitch x {\n\tcase 1\n\t\tfmt.Println()\n\t}\n\tif x := 1; x = 2 {\n\t}\n\tfor i := 0; i < 10; i := i + 1 {\n\t}\n}\n'),
+    ('multi_mixed_5', 'package main\n\nfunc main() {\n\tvar x int = \n\tfmt.Println(x))\n\tgo (f())\n\tdefer (g())\n\tm := map[string]int{"a": 1 "b": 2}\n\ts := x[1:2:]\n}\n\nfunc h(a int, b) {}\nfunc k(a, ...int) {}\n'),
+    ('multi_mixed_6', 'package main\n\nfunc main() {\n\tif x {\n\t} else for {\n\t}\n\tselect {\n\tcase <-c\n\t}\n\tf(a b)\n\tx.(\n}\n'),
+    ('multi_mixed_7', 'package main\n\ntype I interface {\n\tM(int) int\n\tN[]()\n\t,\n}\n\nfunc f[](x int) {}\nfunc g[T any, U](x T) {}\n\nfunc main() {\n\tvar f = func[T any]() {}\n\tch := make(<-chan<- int)\n\tL:\n}\n'),
+    ('multi_complit_then_stmt', 'package main\n\nfunc main() {\n\tx := []int{1, 2\n\ty := 3\n\tz := map[int]int{1: 2 3: 4}\n}\n'),
+    ('multi_args', 'package main\n\nfunc main() {\n\tf(a b)\n\tg(c d)\n\th(e f)\n}\n'),
+    ('multi_same_line', 'package main\n\nfunc main() {\n\tf(a b) g(c d)\n}\n'),
+    ('multi_decls', 'package main\n\nvar x int y\nconst c = 1 2\ntype T int U\nfunc f() {} g\n'),
+    ('multi_top_stmts', 'package main\n\nx := 1\ny := 2\nfunc main() {}\nz := 3\n'),
+    ('multi_if_else', 'package main\n\nfunc main() {\n\tif x {\n\t} else y {\n\t}\n\tif {\n\t}\n\tif x = 1; {\n\t}\n}\n'),
+    ('multi_for', 'package main\n\nfunc main() {\n\tfor i := 0; i < 3; i := 1 {\n\t}\n\tfor var i = 0; ; {\n\t}\n\tfor x y {\n\t}\n}\n'),
+    ('multi_switch', 'package main\n\nfunc main() {\n\tswitch x {\n\tcase 1\n\tcase 2:\n\tfoo bar\n\t}\n\tswitch y\n\t{\n\t}\n}\n'),
+    ('multi_select', 'package main\n\nfunc main() {\n\tselect {\n\tcase x := <-c\n\t\tf()\n\tcase c <- 1:\n\tbar\n\t}\n}\n'),
+    ('multi_params', 'package main\n\nfunc f(a int, b) {}\nfunc g(a, ...int) {}\nfunc h(a ...int, b int) {}\nfunc k(int, b string) {}\n'),
+    ('multi_struct', 'package main\n\ntype T struct {\n\ta int b int\n\t*(U)\n\t(V)\n\t1\n}\n'),
+    ('multi_interface', 'package main\n\ntype I interface {\n\tM() int N()\n\t~int | \n\tP[T any]()\n}\n'),
+    ('multi_generics', 'package main\n\ntype A[P] struct{}\ntype B[P *C] struct{}\nfunc F[T any, U]() {}\nfunc (r R) M[T any]() {}\n'),
+    ('multi_slices', 'package main\n\nfunc main() {\n\t_ = a[1::3]\n\t_ = a[1:2:]\n\t_ = a[]\n\t_ = a[1 2]\n}\n'),
+    ('multi_chan_types', 'package main\n\nfunc main() {\n\tvar a <-chan<- int\n\tvar b chan<- <-chan int\n\tx := <-chan int(nil)\n\tvar c chan\n}\n'),
+    ('multi_labels', 'package main\n\nfunc main() {\nL:\n}\n\nfunc g() {\n\tx := 1 +\nM:\n}\n'),
+    ('multi_go_defer', 'package main\n\nfunc main() {\n\tgo (f())\n\tdefer (g())\n\tgo f\n\tdefer 1\n}\n'),
+    ('multi_eof', 'package main\n\nfunc main() {\n\tx := [3]int{1, 2\n\tif x {\n'),
+    ('multi_eof_after_error', 'package main\n\nfunc main() {\n\tf(a b)\n\tg('),
+    ('multi_too_many', 'package main\n\nfunc main() {\n\ta0 b0\n\ta1 b1\n\ta2 b2\n\ta3 b3\n\ta4 b4\n\ta5 b5\n\ta6 b6\n\ta7 b7\n\ta8 b8\n\ta9 b9\n\ta10 b10\n\ta11 b11\n\ta12 b12\n\ta13 b13\n}\n'),
+    ('multi_too_many_mixed', 'package main\n\nfunc main() {\n\tf(a0 b0)\n\tx0 := \n\tf(a1 b1)\n\tx1 := \n\tf(a2 b2)\n\tx2 := \n\tf(a3 b3)\n\tx3 := \n\tf(a4 b4)\n\tx4 := \n\tf(a5 b5)\n\tx5 := \n\tf(a6 b6)\n\tx6 := \n}\n'),
+    ('multi_lex_and_syntax', 'package main\n\nfunc main() {\n\ta := 1 @ 2\n\tb := 3 $\n\tx := 1 +\n}\n'),
+    ('multi_nested_funclit', 'package main\n\nfunc main() {\n\tf := func() {\n\t\tx y\n\t}\n\tg := func( {\n\t}\n\th z\n}\n'),
+    ('multi_method_recv', 'package main\n\nfunc () M() {}\nfunc (a, b T) N() {}\nfunc (t T) {}\nfunc main() {}\n'),
+    ('multi_type_decl', 'package main\n\ntype T\ntype U = \ntype V [N\n'),
+    ('multi_imports', 'package main\n\nimport "fmt"\nfunc main() {}\nimport "os"\nimport 1\nimport (\n\tx\n)\n'),
+    ('multi_var_group', 'package main\n\nvar (\n\ta int b\n\tc = 1 2\n)\nconst (\n\td e f\n)\n'),
+    ('multi_complit_paren', 'package main\n\nfunc main() {\n\t_ = (T){1}\n\t_ = (*T){2}\n\tx := y z\n}\n'),
+    ('multi_assign_ops', 'package main\n\nfunc main() {\n\tx, y += 1\n\ta b += 2\n\tc ++ d\n}\n'),
+    ('multi_return', 'package main\n\nfunc f() (int, int) {\n\treturn 1,, 2\n\treturn 3 4\n}\n'),
+    ('multi_ternary', 'package main\n\nfunc main() {\n\tx := a ? b : c\n\ty := d ? e : f\n}\n'),
+    ('multi_while', 'package main\n\nfunc main() {\n\twhile x {\n\t}\n\tdo {\n\t} while y\n}\n'),
+    ('multi_missing_braces', 'package main\n\nfunc main()\n{\n}\n\nfunc f() int\n{\n\treturn 1\n}\n'),
 ]
 
 def run(src):
@@ -217,7 +257,7 @@ for name, src in CASES:
     # Keep only syntax-level output: type-checking errors mean the parse succeeded.
     out.append("=== " + name + "\n" + src.replace("\x00", "\\0") + ("" if src.endswith("\n") else "\n") +
                ("--- noeol\n" if not src.endswith("\n") else "") +
-               "".join("--> " + l + "\n" for l in lines[:3]))
+               "".join("--> " + l + "\n" for l in lines))
 here = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(here, "syntax_errors.txt"), "w", encoding="utf-8") as f:
     f.write("".join(out))
