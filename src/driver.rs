@@ -8,6 +8,7 @@
 //! escape analysis runs once per compilation, and what `-m` prints is what the compiler
 //! acted on.
 
+use crate::reachable;
 use gosub_syntax::ast::{self, NodeId};
 use gosub_syntax::{Diagnostic, ParseMode, SourceMap};
 use gosub_types::PackageSrc;
@@ -272,7 +273,13 @@ fn check_source_with(
     if !errors.is_empty() {
         return Err(render_all(&errors, &map));
     }
-    let mut packages = match resolve_packages(&roots, &[], &mut map, &mut next_id, opts) {
+    let loaded = resolve_packages_with(&roots, &[], &mut map, &mut next_id, opts, true).and_then(
+        |(mut packages, pending)| {
+            reachable::load_bodies(&mut packages, &pending, &main_file, &map, &mut next_id)?;
+            Ok(packages)
+        },
+    );
+    let mut packages = match loaded {
         Ok(p) => p,
         Err(d) => return Err(render_all(&d, &map)),
     };
@@ -345,7 +352,21 @@ pub fn resolve_packages(
     next_id: &mut NodeId,
     opts: &Options,
 ) -> Result<Vec<PackageSrc>, Vec<Diagnostic>> {
-    let mut parsed: HashMap<String, Vec<ast::File>> = HashMap::new();
+    resolve_packages_with(roots, loaded, map, next_id, opts, false).map(|(p, _)| p)
+}
+
+/// `resolve_packages`; with `lazy`, the function bodies are left out of every file and
+/// returned as `Pending` for `reachable::load_bodies`.
+fn resolve_packages_with(
+    roots: &[String],
+    loaded: &[String],
+    map: &mut SourceMap,
+    next_id: &mut NodeId,
+    opts: &Options,
+    lazy: bool,
+) -> Result<(Vec<PackageSrc>, Vec<reachable::Pending>), Vec<Diagnostic>> {
+    type Parsed = Vec<(ast::File, Vec<gosub_syntax::LazyBody>)>;
+    let mut parsed: HashMap<String, Parsed> = HashMap::new();
     let mut order: Vec<String> = Vec::new();
     let mut stack: Vec<(String, bool)> = Vec::new();
     for r in roots.iter().rev() {
@@ -371,12 +392,17 @@ pub fn resolve_packages(
         for (name, text) in texts {
             let idx = map.add(format!("$GOROOT/src/{}/{}", path, name), text);
             let b = map.files[idx].base;
-            let file = gosub_syntax::parse_file(text, b, *next_id, ParseMode::default())?;
+            let (file, bodies) = if lazy {
+                gosub_syntax::parse_file_lazy(text, b, *next_id)?
+            } else {
+                let f = gosub_syntax::parse_file(text, b, *next_id, ParseMode::default())?;
+                (f, Vec::new())
+            };
             *next_id = file.next_id;
-            files.push(file);
+            files.push((file, bodies));
         }
         stack.push((path.clone(), true));
-        for file in files.iter().rev() {
+        for (file, _) in files.iter().rev() {
             for imp in file.imports.iter().rev() {
                 stack.push((imp.path.clone(), false));
             }
@@ -384,15 +410,26 @@ pub fn resolve_packages(
         parsed.insert(path, files);
     }
     let mut packages: Vec<PackageSrc> = Vec::new();
+    let mut pending = Vec::new();
     for p in &order {
         if let Some(files) = parsed.remove(p) {
+            let pkg = packages.len();
+            let mut fs = Vec::with_capacity(files.len());
+            for (file, (f, bodies)) in files.into_iter().enumerate() {
+                pending.extend(bodies.into_iter().map(|body| reachable::Pending {
+                    pkg,
+                    file,
+                    body,
+                }));
+                fs.push(f);
+            }
             packages.push(PackageSrc {
                 path: p.clone(),
-                files,
+                files: fs,
             });
         }
     }
-    Ok(packages)
+    Ok((packages, pending))
 }
 
 /// A `Write` that appends to a shared buffer (for capturing output).

@@ -207,6 +207,8 @@ pub struct HostCtx<'a> {
 impl HostCtx<'_> {
     /// Calls the package-level Go function `name` (`Double`, or qualified `main.Double`)
     /// with `args` and returns its result (`Value::Tuple` for several, `Nil` for none).
+    /// A standard-library function is there only if the program's own code can reach it
+    /// (a one-shot compilation loads no other library code: `src/reachable.rs`).
     /// Parameters may be integers, floats, bools and strings, and `GoRef`s of pointer,
     /// func, chan and map type. If the callback panics, the error says so and the panic
     /// goes on through the caller once the host function returns.

@@ -33,6 +33,7 @@ pub mod go_struct;
 pub mod handle;
 pub mod host;
 mod live;
+mod reachable;
 pub mod session;
 pub mod value;
 pub mod vm;

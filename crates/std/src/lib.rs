@@ -38,6 +38,14 @@ pub mod unicode;
 pub mod unicode_tables;
 pub mod utf8;
 
+/// The Go functions of the standard library that natives call by their qualified name
+/// (fmt's `Formatter` support); whatever loads only reachable code keeps them.
+pub const GO_FUNCS_CALLED_BY_NATIVES: &[&str] = &["fmt.newFormatState", "fmt.formatStateText"];
+
+/// The methods natives call by name on a value of any type: fmt's `Format`, `GoString`,
+/// `Error` and `String`, and panic printing's `Error` and `String`.
+pub const METHODS_CALLED_BY_NATIVES: &[&str] = &["Error", "String", "GoString", "Format"];
+
 use gosub_vm::NativeRegistry;
 
 /// The Go source of a standard package, by import path: its first file (the one named

@@ -36,7 +36,7 @@ pub fn parse_file(
         lenient_imports: mode.lenient_imports,
         ..Ctx::default()
     };
-    match run(src, base, None, &ctx)? {
+    match run(src, base, None, &ctx, None)? {
         Start::File(mut f) => {
             f.imports.append(&mut ctx.body_imports.borrow_mut());
             f.misplaced_imports = std::mem::take(&mut ctx.misplaced.borrow_mut());
@@ -57,7 +57,7 @@ pub fn parse_expr(
     first_id: NodeId,
 ) -> Result<(ast::Expr, NodeId), Vec<Diagnostic>> {
     let ctx = Ctx::default();
-    match run(src, base, Some(Tok::StartExpr), &ctx)? {
+    match run(src, base, Some(Tok::StartExpr), &ctx, None)? {
         Start::Expr(mut e) => {
             let next = ids::assign_expr(&mut e, first_id);
             Ok((e, next))
@@ -77,7 +77,7 @@ pub fn parse_stmts(
     first_id: NodeId,
 ) -> Result<(Vec<ast::Stmt>, NodeId), Vec<Diagnostic>> {
     let ctx = Ctx::default();
-    match run(src, base, Some(Tok::StartStmts), &ctx)? {
+    match run(src, base, Some(Tok::StartStmts), &ctx, None)? {
         Start::Stmts(stmts) => {
             // Number through a synthetic block wrapped in a function literal's body.
             let mut body = ast::Expr {
@@ -113,6 +113,143 @@ pub fn parse_stmts(
     }
 }
 
+/// A function body `parse_file_lazy` left out: the declaration's index in `File::decls`,
+/// and the body's span (`{` to `}` inclusive, as `Block::span`).
+#[derive(Clone, Copy, Debug)]
+pub struct LazyBody {
+    pub decl: usize,
+    pub span: Span,
+}
+
+/// `parse_file`, except that each top-level function body is left out: the declaration
+/// gets an empty `Block` with the body's span, and the returned `LazyBody`s say where the
+/// bodies are, for `parse_body` to parse the ones a program can reach. Parsing only the
+/// declarations of the standard library is most of what importing it costs otherwise.
+pub fn parse_file_lazy(
+    src: &str,
+    base: u32,
+    first_id: NodeId,
+) -> Result<(ast::File, Vec<LazyBody>), Vec<Diagnostic>> {
+    let ctx = Ctx::default();
+    let mut spans = Vec::new();
+    match run(src, base, None, &ctx, Some(&mut spans))? {
+        Start::File(mut f) => {
+            f.imports.append(&mut ctx.body_imports.borrow_mut());
+            ids::assign(&mut f, first_id);
+            let mut bodies = Vec::with_capacity(spans.len());
+            for (i, d) in f.decls.iter().enumerate() {
+                if let ast::Decl::Func(ast::FuncDecl { body: Some(b), .. }) = d {
+                    if let Ok(k) = spans.binary_search_by_key(&b.span.lo, |sp| sp.lo) {
+                        bodies.push(LazyBody {
+                            decl: i,
+                            span: spans[k],
+                        });
+                    }
+                }
+            }
+            Ok((f, bodies))
+        }
+        _ => Err(vec![Diagnostic::new(
+            Span::new(base, base),
+            "syntax error: package statement must be first",
+        )]),
+    }
+}
+
+/// Parses a body `parse_file_lazy` left out of the file `src` (whose first byte is at
+/// `base`), numbering its nodes from `first_id`. Returns the block and the next free id.
+pub fn parse_body(
+    src: &str,
+    base: u32,
+    body: &LazyBody,
+    first_id: NodeId,
+) -> Result<(ast::Block, NodeId), Vec<Diagnostic>> {
+    let lo = body.span.lo.saturating_sub(base) as usize + 1;
+    let hi = body.span.hi.saturating_sub(base) as usize - 1;
+    let text = src.get(lo..hi.max(lo)).unwrap_or("");
+    let (stmts, next) = parse_stmts(text, body.span.lo + 1, first_id)?;
+    Ok((
+        ast::Block {
+            stmts,
+            span: body.span,
+        },
+        next,
+    ))
+}
+
+/// Drops the tokens inside each top-level function body, keeping its braces (so the parser
+/// sees `func f() {}`), and records each body's span in `bodies`, in source order. A body is
+/// the first `{` after a declaration's `func` at bracket depth 0 that does not open a
+/// `struct` or `interface` type literal of the signature.
+fn leave_out_bodies<'a>(tokens: Vec<Spanned<'a>>, bodies: &mut Vec<Span>) -> Vec<Spanned<'a>> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut depth = 0i32;
+    let mut i = 0;
+    while let Some(&t) = tokens.get(i) {
+        out.push(t);
+        i += 1;
+        match t.1 {
+            Tok::LParen | Tok::LBrack | Tok::LBrackTParams | Tok::LBrace => depth += 1,
+            Tok::RParen | Tok::RBrack | Tok::RBrace => depth -= 1,
+            // A declaration's `func` follows a semicolon (`var f = func() {...}` is not one).
+            Tok::Func
+                if depth == 0
+                    && matches!(
+                        out.len().checked_sub(2).map(|k| out[k].1),
+                        Some(Tok::Semi(_))
+                    ) =>
+            {
+                // The signature, up to the body's `{` or the declaration's end.
+                let mut d = 0i32;
+                while let Some(&s) = tokens.get(i) {
+                    let prev = out.last().map(|p| p.1);
+                    match s.1 {
+                        Tok::LBrace
+                            if d == 0 && !matches!(prev, Some(Tok::Struct | Tok::Interface)) =>
+                        {
+                            break
+                        }
+                        Tok::LParen | Tok::LBrack | Tok::LBrackTParams | Tok::LBrace => d += 1,
+                        Tok::RParen | Tok::RBrack | Tok::RBrace => d -= 1,
+                        Tok::Semi(_) if d <= 0 => break,
+                        _ => {}
+                    }
+                    out.push(s);
+                    i += 1;
+                }
+                if !matches!(tokens.get(i), Some((_, Tok::LBrace, _))) {
+                    continue;
+                }
+                // The body: keep `{` and its matching `}`.
+                let open = tokens[i];
+                let mut d = 0i32;
+                let mut j = i;
+                while let Some(&s) = tokens.get(j) {
+                    match s.1 {
+                        Tok::LParen | Tok::LBrack | Tok::LBrackTParams | Tok::LBrace => d += 1,
+                        Tok::RParen | Tok::RBrack | Tok::RBrace => d -= 1,
+                        _ => {}
+                    }
+                    if d == 0 {
+                        break;
+                    }
+                    j += 1;
+                }
+                let Some(&close) = tokens.get(j).filter(|c| c.1 == Tok::RBrace) else {
+                    // Unbalanced: leave the rest for the parser to report.
+                    continue;
+                };
+                out.push(open);
+                out.push(close);
+                bodies.push(Span::new(open.0, close.2));
+                i = j + 1;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Deepest bracket nesting accepted: the tree walkers (and `Drop`) recurse per level.
 const MAX_NESTING: usize = 1000;
 
@@ -121,6 +258,7 @@ fn run<'a>(
     base: u32,
     start: Option<Tok<'a>>,
     ctx: &Ctx,
+    lazy: Option<&mut Vec<Span>>,
 ) -> Result<Start, Vec<Diagnostic>> {
     // Positions are u32 and computed as `token + small constant`: leave headroom.
     if u32::try_from(src.len())
@@ -155,6 +293,9 @@ fn run<'a>(
     }
     tokens.extend(lexed.tokens);
     mark_type_params(&mut tokens);
+    if let Some(bodies) = lazy {
+        tokens = leave_out_bodies(tokens, bodies);
+    }
     let eof = base.saturating_add(u32::try_from(src.len()).unwrap_or(u32::MAX));
     let parser = generated::StartParser::new();
     let result = parser.parse(

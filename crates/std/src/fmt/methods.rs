@@ -88,9 +88,10 @@ impl Printer<'_> {
             return Ok(false);
         }
         let find = |name: &str| self.prog.funcs.iter().position(|f| f.name == name);
-        let (Some(new_state), Some(state_text)) =
-            (find("fmt.newFormatState"), find("fmt.formatStateText"))
-        else {
+        let [new_fn, text_fn] = crate::GO_FUNCS_CALLED_BY_NATIVES else {
+            return Ok(false);
+        };
+        let (Some(new_state), Some(state_text)) = (find(new_fn), find(text_fn)) else {
             return Ok(false);
         };
         let recv = if rt.direct {

@@ -1,0 +1,165 @@
+//! A one-shot compilation loads only the standard-library function bodies the program can
+//! reach (src/reachable.rs); the others become stubs that panic. Checked on the checked
+//! program's syntax trees, and by running programs that reach library code only in the
+//! roundabout ways reachability must still see (interfaces, method values, natives calling
+//! Go, package initialization).
+
+use gosub::driver::{analyze_source, run_source, Options};
+use gosub_syntax::ast::{Decl, ExprKind, FuncDecl, StmtKind};
+
+/// The declaration of `name` (`Func` or `Type.Method`) in package `path`, if the program has
+/// it.
+fn find<'a>(checked: &'a gosub_types::Program, path: &str, name: &str) -> Option<&'a FuncDecl> {
+    let (recv, fname) = match name.split_once('.') {
+        Some((r, m)) => (Some(r), m),
+        None => (None, name),
+    };
+    let pkg = checked
+        .packages
+        .iter()
+        .find(|p| p.path == path)
+        .unwrap_or_else(|| panic!("no package {path}"));
+    for f in &pkg.files {
+        for d in &f.decls {
+            let Decl::Func(fd) = d else { continue };
+            let recv_name = fd.recv.as_ref().map(|r| match &r.ty.kind {
+                ExprKind::Star(x) => match &x.kind {
+                    ExprKind::Ident(i) => i.name.clone(),
+                    _ => String::new(),
+                },
+                ExprKind::Ident(i) => i.name.clone(),
+                _ => String::new(),
+            });
+            if fd.name.name == fname && recv_name.as_deref() == recv {
+                return Some(fd);
+            }
+        }
+    }
+    None
+}
+
+fn func<'a>(checked: &'a gosub_types::Program, path: &str, name: &str) -> &'a FuncDecl {
+    find(checked, path, name).unwrap_or_else(|| panic!("no function {name} in {path}"))
+}
+
+/// Whether a body is the stub of an unloaded one: a single `panic("...not loaded")`.
+fn is_stub(fd: &FuncDecl) -> bool {
+    let Some(b) = &fd.body else { return false };
+    let [s] = b.stmts.as_slice() else {
+        return false;
+    };
+    let StmtKind::Expr(e) = &s.kind else {
+        return false;
+    };
+    let ExprKind::Call { args, .. } = &e.kind else {
+        return false;
+    };
+    args.iter().any(|a| match &a.kind {
+        ExprKind::StringLit(b) => String::from_utf8_lossy(b).contains("not loaded"),
+        _ => false,
+    })
+}
+
+const HELLO: &str =
+    "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hello\")\n}\n";
+
+#[test]
+fn hello_world_loads_what_println_reaches_and_no_more() {
+    let a = analyze_source("hello.go", HELLO, &Options::default(), false).unwrap();
+    let c = &a.checked;
+    // Called, directly or through what they call.
+    for (p, f) in [("fmt", "Println"), ("os", "File.WriteString")] {
+        assert!(!is_stub(func(c, p, f)), "{p}.{f} should be loaded");
+    }
+    // Never mentioned by anything loaded: functions are dropped, methods are stubs.
+    for (p, f) in [
+        ("strings", "EqualFold"),
+        ("time", "ParseDuration"),
+        ("math", "Gamma"),
+    ] {
+        assert!(find(c, p, f).is_none(), "{p}.{f} should be dropped");
+    }
+    for (p, f) in [("time", "Time.AddDate"), ("strings", "Reader.Seek")] {
+        assert!(is_stub(func(c, p, f)), "{p}.{f} should be a stub");
+    }
+    assert!(
+        !is_stub(func(c, "time", "Time.String")),
+        "natives call String"
+    );
+    let (mut loaded, mut stubs) = (0, 0);
+    for p in &c.packages {
+        for f in &p.files {
+            for d in &f.decls {
+                if let Decl::Func(fd) = d {
+                    if is_stub(fd) {
+                        stubs += 1;
+                    } else if fd.body.is_some() {
+                        loaded += 1;
+                    }
+                }
+            }
+        }
+    }
+    // About 250 of the more than 1,000 bodies fmt's imports have (all of them were loaded
+    // before reachability was by name).
+    assert!(
+        loaded < 400 && stubs > 100,
+        "{loaded} bodies loaded, {stubs} stubs"
+    );
+}
+
+#[test]
+fn library_code_reached_indirectly_still_runs() {
+    let src = r#"package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"time"
+)
+
+type byLen []string
+
+func (b byLen) Len() int           { return len(b) }
+func (b byLen) Less(i, j int) bool { return len(b[i]) < len(b[j]) }
+func (b byLen) Swap(i, j int)      { b[i], b[j] = b[j], b[i] }
+
+type fancy struct{}
+
+func (fancy) Format(f fmt.State, verb rune) { fmt.Fprintf(f, "fancy/%c/%v", verb, f.Flag('+')) }
+
+func main() {
+	// Through an interface: io.ReadAll calls Read on a *strings.Reader.
+	var r io.Reader = strings.NewReader("read through an interface")
+	b, _ := io.ReadAll(r)
+	fmt.Println(string(b))
+	// A method value, and a method called by a native (String, via %v).
+	up := strings.ToUpper
+	fmt.Println(up("method value"), 1500*time.Millisecond)
+	// sort calls Len/Less/Swap through sort.Interface.
+	words := byLen{"ccc", "a", "bb"}
+	sort.Sort(words)
+	fmt.Println(words)
+	// The Formatter protocol: natives call fmt's Go helpers by name.
+	fmt.Printf("%+x\n", fancy{})
+	// Errors wrapped and unwrapped by library code.
+	err := fmt.Errorf("wrapped: %w", os.ErrNotExist)
+	fmt.Println(errors.Is(err, os.ErrNotExist), err)
+}
+"#;
+    let out = run_source("indirect.go", src, &Options::default());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "",
+        "exit {}",
+        out.exit_code
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "read through an interface\nMETHOD VALUE 1.5s\n[a bb ccc]\nfancy/x/true\ntrue wrapped: file does not exist\n"
+    );
+}
