@@ -11,8 +11,9 @@
 //! Invariants:
 //! - Never panics, always terminates: each loop consumes a token or leaves (as in gc), and a
 //!   step budget plus a recursion limit end the walk early, as if at EOF, on any input.
-//! - Messages and positions are gc's, except that `cannot use ... as value` quotes the
-//!   statement's source text where gc prints it canonically.
+//! - Messages and positions are gc's. `cannot use ... as value` prints the statement as gc
+//!   does by parsing it alone and printing its tree (`gosrc`, as the LR parser does); only a
+//!   statement that does not parse alone is quoted as written.
 //! - The LR parser stays the judge of whether a file parses; this walk runs only after it
 //!   failed. When both find the first error on the same line, this walk's errors are
 //!   reported (the LR parser's first message where it quotes a statement); otherwise only

@@ -62,9 +62,11 @@ pub(super) struct Field {
 pub(super) enum Simple {
     Expr,
     Range,
-    /// Any other simple statement: where gc reports it, how it prints, whether it is `:=`.
+    /// Any other simple statement: where gc reports it, its source span (`lo..hi`), how
+    /// it prints when it does not parse alone, whether it is `:=`.
     Other {
         pos: u32,
+        span: (u32, u32),
         text: String,
         define: bool,
     },

@@ -31,6 +31,7 @@ impl P<'_, '_> {
             let text = self.text(start, self.prev_end());
             return Simple::Other {
                 pos,
+                span: (start, self.prev_end()),
                 text,
                 define: false,
             };
@@ -58,7 +59,12 @@ impl P<'_, '_> {
                     let r = self.emphasize(rhs, self.nstart(rhs), self.prev_end());
                     format!("assignment {l} = {r}")
                 };
-                Simple::Other { pos, text, define }
+                Simple::Other {
+                    pos,
+                    span: (start, self.prev_end()),
+                    text,
+                    define,
+                }
             }
             _ => {
                 self.syntax_error("expected := or = or comma");
@@ -196,8 +202,13 @@ impl P<'_, '_> {
                 }
             }
             Some(Simple::Expr) => {}
-            Some(Simple::Other { pos, text, .. }) => {
-                self.syntax_error_at(pos, &format!("cannot use {text} as value"));
+            Some(Simple::Other {
+                pos, span, text, ..
+            }) => {
+                let msg = self
+                    .printed_as_value(span)
+                    .unwrap_or_else(|| format!("cannot use {text} as value"));
+                self.syntax_error_at(pos, &msg);
             }
             Some(Simple::Range) => {}
         }
@@ -361,5 +372,20 @@ impl P<'_, '_> {
         });
         self.xnest -= 1;
         (list, dots)
+    }
+
+    /// gc's `cannot use ... as value` for the statement at `span`, printed from its syntax
+    /// tree as the LR parser prints it for a first error (`actions::cond_of`, `gosrc`).
+    fn printed_as_value(&self, (lo, hi): (u32, u32)) -> Option<String> {
+        let a = lo.checked_sub(self.base)? as usize;
+        let b = hi.checked_sub(self.base)? as usize;
+        let (stmts, _) = crate::parser::parse_stmts(self.src.get(a..b)?, lo, 0).ok()?;
+        let [s]: [crate::ast::Stmt; 1] = stmts.try_into().ok()?;
+        match crate::actions::cond_of(s) {
+            Err(lalrpop_util::ParseError::User { error }) => {
+                error.msg.strip_prefix("syntax error: ").map(str::to_string)
+            }
+            _ => None,
+        }
     }
 }

@@ -239,6 +239,7 @@ CASES = [
     ('multi_ternary', 'package main\n\nfunc main() {\n\tx := a ? b : c\n\ty := d ? e : f\n}\n'),
     ('multi_while', 'package main\n\nfunc main() {\n\twhile x {\n\t}\n\tdo {\n\t} while y\n}\n'),
     ('multi_missing_braces', 'package main\n\nfunc main()\n{\n}\n\nfunc f() int\n{\n\treturn 1\n}\n'),
+    ('multi_cannot_use_printed', 'package main\n\nfunc main() {\n\tx y\n\tif x:=map[(string)]*(int){} {\n\t}\n\tif a  =  b+c {\n\t}\n\tfor ; ; i  :=  1 {\n\t}\n\tswitch ch<-v {\n\t}\n}\n'),
 ]
 
 def run(src):
