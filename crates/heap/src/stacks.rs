@@ -15,7 +15,11 @@
 //!   committed byte count, a multiple of the granule, `<= run length`.
 //! - Exactly `[base, base + committed)` of a live stack is accessible; the
 //!   rest of the run and all free runs are PROT_NONE.
+//! - `last` is the accessible range `holds` found last (or empty): it stays
+//!   accessible until that stack is freed, which clears it (a committed part
+//!   only grows while the stack lives).
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use crate::arena::{round_up, Addr, Arena, Region, ARENA_BASE};
@@ -37,6 +41,9 @@ pub(crate) struct Stacks {
     pub info: BTreeMap<u32, (u32, u64)>,
     /// Goroutine stacks carved from spans (`stack_pool.rs`).
     pub pool: crate::stack_pool::StackPool,
+    /// Arena offsets `[lo, hi)` of the accessible range `holds` found last: the running
+    /// goroutine's frames are read through it over and over (frame-allocated objects).
+    last: Cell<(u64, u64)>,
 }
 
 impl Stacks {
@@ -48,6 +55,7 @@ impl Stacks {
             runs: PageRuns::new(cap),
             info: BTreeMap::new(),
             pool: Default::default(),
+            last: Cell::new((0, 0)),
         }
     }
 
@@ -61,6 +69,13 @@ impl Stacks {
     /// Is `[off, off+len)` inside the committed part of one live stack?
     #[inline]
     pub fn holds(&self, off: u64, len: u64) -> bool {
+        let Some(end) = off.checked_add(len) else {
+            return false;
+        };
+        let (lo, hi) = self.last.get();
+        if off >= lo && end <= hi {
+            return true;
+        }
         let Some(s) = self.start_of(off) else {
             return false;
         };
@@ -68,7 +83,11 @@ impl Stacks {
             return false;
         };
         let base = self.region.offset + s as u64 * self.granule;
-        off.checked_add(len).is_some_and(|e| e <= base + committed)
+        if end > base + committed {
+            return false;
+        }
+        self.last.set((base, base + committed));
+        true
     }
 
     pub fn committed_bytes(&self) -> u64 {
@@ -160,6 +179,7 @@ impl Heap {
             return;
         }
         if let Some((n, committed)) = st.info.remove(&start) {
+            st.last.set((0, 0));
             let len = n as u64 * st.granule;
             if !self.arena.release(off, committed) {
                 // SAFETY: [off, off+committed) is the committed part of the
