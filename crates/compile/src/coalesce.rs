@@ -179,7 +179,7 @@ fn dies_in_move(
 }
 
 /// Does the operand at `reg` with `extent` include the word at `t`?
-fn covers(f: &Function, reg: Reg, extent: Extent, t: Reg) -> bool {
+pub(crate) fn covers(f: &Function, reg: Reg, extent: Extent, t: Reg) -> bool {
     let slot_end = || {
         f.slots
             .iter()
@@ -196,7 +196,7 @@ fn covers(f: &Function, reg: Reg, extent: Extent, t: Reg) -> bool {
 
 /// Removes the instructions marked in `delete` (never a jump target), renumbering jump
 /// targets, the epilogue, `pos` and the temporaries' ranges.
-fn compact(f: &mut Function, delete: &[bool]) {
+pub(crate) fn compact(f: &mut Function, delete: &[bool]) {
     let n = f.code.len();
     let mut map = Vec::with_capacity(n + 1);
     let mut k = 0u32;

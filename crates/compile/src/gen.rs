@@ -566,6 +566,7 @@ impl<'a> Gen<'a> {
         for idx in std::mem::take(&mut self.finished) {
             let mut f = std::mem::take(&mut self.out.funcs[idx as usize]);
             crate::coalesce::run(&self.out, &mut f);
+            crate::copyprop::run(&self.out, &mut f);
             self.out.funcs[idx as usize] = f;
         }
         self.report_too_large(0);

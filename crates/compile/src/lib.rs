@@ -25,6 +25,7 @@ pub mod complex;
 pub mod composite;
 pub mod cond;
 pub mod convert;
+pub mod copyprop;
 pub mod defer;
 pub mod entry;
 pub mod expr;

@@ -1,0 +1,265 @@
+//! Forward copy propagation, the second pass of the middle end: a statement temporary that
+//! only copies another register (`Move { dst: t, src: s }`, typically a call's result or a
+//! variable read into an operand) is replaced by that register in the instructions that
+//! read it, and the `Move` is gone. `fib(n-1) + fib(n-2)` then adds the two calls' result
+//! words directly. It runs after `coalesce.rs`, on each finished function, before the VM
+//! computes stack maps from the bytecode.
+//!
+//! A `Move { dst: t, src: s }` at `i` is removed when:
+//! - `t` is a statement temporary (`Function::temp_ranges`) holding no pointer (so no
+//!   stack map ever needs `s` where it needed `t`), not address-taken, read by no
+//!   instruction of its statement before `i`;
+//! - `s` is not address-taken anywhere in the function (nothing writes it through a
+//!   pointer);
+//! - after `i`, the reads of `t` form a straight line: no jump and no jump target from
+//!   `i + 1` up to the last read, and each read is an 8-byte operand `with_src` can
+//!   rename;
+//! - nothing from `i + 1` up to the last read may write `s` (`may_write`: an instruction's
+//!   own destination, or everything from a call's base up; an instruction this file does
+//!   not know stops the pass for that `Move`).
+//!
+//! Every read then sees the value the `Move` copied, and removing it moves no safepoint.
+
+use crate::bytecode::{Function, Op, Reg};
+use crate::program::Program;
+use gosub_bytecode::effects::{effects, successors, Extent};
+
+/// Propagates the copies of function `f` (see the module header).
+pub fn run(p: &Program, f: &mut Function) {
+    let n = f.code.len();
+    if n < 2 || f.native.is_some() {
+        return;
+    }
+    let mut target = vec![false; n + 1];
+    for pc in 0..n {
+        for s in successors(&f.code, pc) {
+            if s != pc + 1 {
+                target[s] = true;
+            }
+        }
+    }
+    target[(f.epilogue as usize).min(n)] = true;
+    let mut addr_taken: Vec<Reg> = Vec::new();
+    for op in &f.code {
+        addr_taken.extend(effects(p, f, op).addr_taken);
+    }
+    let mut delete = vec![false; n];
+    for i in 0..n {
+        let Op::Move { dst: t, src: s } = f.code[i] else {
+            continue;
+        };
+        if target[i] || t == s || f.ptr_words.contains(&(t / 8)) {
+            continue;
+        }
+        if addr_taken
+            .iter()
+            .any(|&r| overlaps(f, r, t) || overlaps(f, r, s))
+        {
+            continue;
+        }
+        let Some(&(_, a, b)) = f
+            .temp_ranges
+            .iter()
+            .find(|&&(r, a, b)| r == t && (a as usize) <= i && i < b as usize)
+        else {
+            continue;
+        };
+        if let Some(rewrites) = plan(p, f, &target, t, s, i, a as usize, b as usize) {
+            for (pc, op) in rewrites {
+                f.code[pc] = op;
+            }
+            delete[i] = true;
+        }
+    }
+    if delete.iter().any(|&d| d) {
+        crate::coalesce::compact(f, &delete);
+    }
+}
+
+/// The rewritten reads of `t` after the `Move` at `i`, or None when the `Move` must stay.
+#[allow(clippy::too_many_arguments)]
+fn plan(
+    p: &Program,
+    f: &Function,
+    target: &[bool],
+    t: Reg,
+    s: Reg,
+    i: usize,
+    a: usize,
+    b: usize,
+) -> Option<Vec<(usize, Op)>> {
+    let reads = |op: &Op| {
+        let e = effects(p, f, op);
+        e.uses_all || e.uses.iter().any(|u| covers(f, u.reg, u.extent, t))
+    };
+    // Read before the Move (a loop inside the statement could carry it around).
+    if (a..i).any(|pc| reads(&f.code[pc])) {
+        return None;
+    }
+    let end = b.min(f.code.len());
+    let mut out = Vec::new();
+    // `jumped`: a jump or a join lies between the Move and here, so a read here may come by
+    // another path. `clobbered`: something since the Move may have written `s`.
+    let (mut jumped, mut clobbered) = (false, false);
+    for (pc, op) in f.code.iter().enumerate().take(end).skip(i + 1) {
+        jumped |= target.get(pc).copied().unwrap_or(true);
+        if reads(op) {
+            if jumped || clobbered {
+                return None;
+            }
+            let new = with_src(op, t, s)?;
+            if reads(&new) {
+                return None;
+            }
+            out.push((pc, new));
+        }
+        jumped |= successors(&f.code, pc).any(|x| x != pc + 1);
+        if !jumped && defines(p, f, op, t) {
+            break; // `t` holds another value from here on, on the only path there is.
+        }
+        clobbered |= may_write(op).is_none_or(|(lo, hi)| lo < s.saturating_add(8) && s < hi);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Does every execution of `op` overwrite the word at `t`?
+fn defines(p: &Program, f: &Function, op: &Op, t: Reg) -> bool {
+    let e = effects(p, f, op);
+    e.defs.iter().any(|d| match d.extent {
+        Extent::Bytes(n) => d.reg <= t && t.saturating_add(8) <= d.reg.saturating_add(n),
+        _ => false,
+    })
+}
+
+/// The frame bytes `[lo, hi)` `op` may write, or None when this file does not know.
+fn may_write(op: &Op) -> Option<(Reg, Reg)> {
+    use Op::*;
+    let word = |dst: Reg| Some((dst, dst.saturating_add(8)));
+    match *op {
+        Const { dst, .. }
+        | Ext { dst, .. }
+        | Int { dst, .. }
+        | IntImm { dst, .. }
+        | Neg { dst, .. }
+        | Not { dst, .. }
+        | BNot { dst, .. }
+        | Cmp { dst, .. }
+        | CmpImm { dst, .. }
+        | F64 { dst, .. }
+        | F32 { dst, .. }
+        | NegF64 { dst, .. }
+        | NegF32 { dst, .. }
+        | CmpF64 { dst, .. }
+        | CmpF32 { dst, .. }
+        | Conv { dst, .. }
+        | Load { dst, .. }
+        | LoadElem { dst, .. }
+        | Move { dst, .. }
+        | SliceElemAddr { dst, .. }
+        | FieldAddr { dst, .. } => word(dst),
+        MoveN { dst, size, .. } | Zero { dst, size } => Some((dst, dst.saturating_add(size))),
+        // Writes through pointers only (no address in this frame is taken).
+        Store { .. } | StoreElem { .. } | NilCheck { .. } => Some((0, 0)),
+        Jmp { .. } | JmpIf { .. } | JmpIfNot { .. } | JmpCmpNot { .. } | JmpCmpImmNot { .. } => {
+            Some((0, 0))
+        }
+        // The callee's frame, and its callees', start at `base`.
+        Call { base, .. } => Some((base, Reg::MAX)),
+        _ => None,
+    }
+}
+
+/// `op` reading `s` wherever it read the 8-byte operand `t`, if `op` is one whose operands
+/// this file knows.
+fn with_src(op: &Op, t: Reg, s: Reg) -> Option<Op> {
+    use Op::*;
+    let r = |x: Reg| if x == t { s } else { x };
+    Some(match *op {
+        Int { op, dst, a, b } => Int {
+            op,
+            dst,
+            a: r(a),
+            b: r(b),
+        },
+        IntImm { op, dst, a, imm } => IntImm {
+            op,
+            dst,
+            a: r(a),
+            imm,
+        },
+        Cmp { op, dst, a, b } => Cmp {
+            op,
+            dst,
+            a: r(a),
+            b: r(b),
+        },
+        CmpImm { op, dst, a, imm } => CmpImm {
+            op,
+            dst,
+            a: r(a),
+            imm,
+        },
+        F64 { op, dst, a, b } => F64 {
+            op,
+            dst,
+            a: r(a),
+            b: r(b),
+        },
+        F32 { op, dst, a, b } => F32 {
+            op,
+            dst,
+            a: r(a),
+            b: r(b),
+        },
+        CmpF64 { op, dst, a, b } => CmpF64 {
+            op,
+            dst,
+            a: r(a),
+            b: r(b),
+        },
+        CmpF32 { op, dst, a, b } => CmpF32 {
+            op,
+            dst,
+            a: r(a),
+            b: r(b),
+        },
+        Neg { dst, a } => Neg { dst, a: r(a) },
+        Not { dst, a } => Not { dst, a: r(a) },
+        BNot { dst, a } => BNot { dst, a: r(a) },
+        NegF64 { dst, a } => NegF64 { dst, a: r(a) },
+        NegF32 { dst, a } => NegF32 { dst, a: r(a) },
+        Conv { conv, dst, a } => Conv { conv, dst, a: r(a) },
+        Move { dst, src } => Move { dst, src: r(src) },
+        JmpIf { cond, target } => JmpIf {
+            cond: r(cond),
+            target,
+        },
+        JmpIfNot { cond, target } => JmpIfNot {
+            cond: r(cond),
+            target,
+        },
+        JmpCmpNot { op, a, b, target } => JmpCmpNot {
+            op,
+            a: r(a),
+            b: r(b),
+            target,
+        },
+        JmpCmpImmNot { op, a, imm, target } => JmpCmpImmNot {
+            op,
+            a: r(a),
+            imm,
+            target,
+        },
+        _ => return None,
+    })
+}
+
+/// Does the address-taken register `r` lie in the frame slot of `x`?
+fn overlaps(f: &Function, r: Reg, x: Reg) -> bool {
+    covers(f, r, Extent::ToSlotEnd, x) || covers(f, x, Extent::ToSlotEnd, r)
+}
+
+/// Does the operand at `reg` with `extent` include the word at `t`?
+fn covers(f: &Function, reg: Reg, extent: Extent, t: Reg) -> bool {
+    crate::coalesce::covers(f, reg, extent, t)
+}
