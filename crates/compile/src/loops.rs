@@ -282,6 +282,23 @@ impl<'a> Gen<'a> {
         {
             let v = self.temp(et);
             let size = self.size(et);
+            // A slice element of one word or less: the fused load (its bounds check cannot
+            // fail, `i < len` of the slice the loop holds).
+            let fused = match array_len {
+                None => crate::place::width_of(&self.p.types, et),
+                Some(_) => None,
+            };
+            if let Some(w) = fused {
+                self.emit(Op::LoadElem {
+                    dst: v,
+                    s: holder,
+                    i,
+                    w,
+                });
+                self.range_var(rv.value, rv.define, v, et);
+                self.range_tail(body, label, mark, l, Some(i));
+                return;
+            }
             let p = self.temp_word(true);
             match array_len {
                 None => {
