@@ -176,3 +176,32 @@ func main() {
     assert_eq!(moves, 1, "only `return n` moves:\n{d}");
     assert!(d.contains("Int { op: Add, dst: 8, a: 32, b: 56 }"), "{d}");
 }
+
+#[test]
+fn pointer_reads_through_a_variable_need_no_copy() {
+    let src = r#"package main
+
+import "fmt"
+
+type body struct{ x, y, vx float64 }
+
+func step(a, b *body) {
+	dx := a.x - b.x
+	a.vx -= dx * b.y
+}
+
+func main() {
+	a, b := &body{1, 2, 3}, &body{4, 5, 6}
+	step(a, b)
+	fmt.Println(a.vx)
+}
+"#;
+    let d = disasm("ptrs", src, "main.step");
+    // Each field access loads through the parameter itself, not through a copy of it in a
+    // temporary (copyprop.rs: a pointer temporary may be replaced by a pointer word).
+    assert!(!d.contains("Move {"), "{d}");
+    assert!(
+        d.contains("Load { dst: ") && d.contains("ptr: 0, off: 0"),
+        "{d}"
+    );
+}

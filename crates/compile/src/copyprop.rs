@@ -6,9 +6,9 @@
 //! computes stack maps from the bytecode.
 //!
 //! A `Move { dst: t, src: s }` at `i` is removed when:
-//! - `t` is a statement temporary (`Function::temp_ranges`) holding no pointer (so no
-//!   stack map ever needs `s` where it needed `t`), not address-taken, read by no
-//!   instruction of its statement before `i`;
+//! - `t` is a statement temporary (`Function::temp_ranges`), not address-taken, read by
+//!   no instruction of its statement before `i`; if `t` holds a pointer, `s` is a pointer
+//!   word too (the stack maps then cover `s` wherever they covered `t`);
 //! - `s` is not address-taken anywhere in the function (nothing writes it through a
 //!   pointer);
 //! - after `i`, the reads of `t` form a straight line: no jump and no jump target from
@@ -48,7 +48,9 @@ pub fn run(p: &Program, f: &mut Function) {
         let Op::Move { dst: t, src: s } = f.code[i] else {
             continue;
         };
-        if target[i] || t == s || f.ptr_words.contains(&(t / 8)) {
+        // A pointer may move to `s` only if `s` is a pointer word the stack maps cover.
+        let ptr = |r: Reg| f.ptr_words.contains(&(r / 8));
+        if target[i] || t == s || (ptr(t) && !ptr(s)) {
             continue;
         }
         if addr_taken
@@ -230,6 +232,37 @@ fn with_src(op: &Op, t: Reg, s: Reg) -> Option<Op> {
         NegF32 { dst, a } => NegF32 { dst, a: r(a) },
         Conv { conv, dst, a } => Conv { conv, dst, a: r(a) },
         Move { dst, src } => Move { dst, src: r(src) },
+        Load { dst, ptr, off, w } => Load {
+            dst,
+            ptr: r(ptr),
+            off,
+            w,
+        },
+        Store { ptr, off, src, w } => Store {
+            ptr: r(ptr),
+            off,
+            src: r(src),
+            w,
+        },
+        FieldAddr { dst, ptr, off } => FieldAddr {
+            dst,
+            ptr: r(ptr),
+            off,
+        },
+        NilCheck { ptr } => NilCheck { ptr: r(ptr) },
+        LoadElem { dst, s, i, w } => LoadElem { dst, s, i: r(i), w },
+        StoreElem { s, i, src, w } => StoreElem {
+            s,
+            i: r(i),
+            src: r(src),
+            w,
+        },
+        SliceElemAddr { dst, s, i, size } => SliceElemAddr {
+            dst,
+            s,
+            i: r(i),
+            size,
+        },
         JmpIf { cond, target } => JmpIf {
             cond: r(cond),
             target,
