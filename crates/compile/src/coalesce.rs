@@ -26,15 +26,7 @@ pub fn run(p: &Program, f: &mut Function) {
     if n < 2 || f.native.is_some() {
         return;
     }
-    let mut target = vec![false; n + 1];
-    for pc in 0..n {
-        for s in successors(&f.code, pc) {
-            if s != pc + 1 {
-                target[s] = true;
-            }
-        }
-    }
-    target[(f.epilogue as usize).min(n)] = true;
+    let target = jump_targets(f);
     let mut delete = vec![false; n];
     for i in 1..n {
         let Op::Move { dst: v, src: t } = f.code[i] else {
@@ -61,6 +53,21 @@ pub fn run(p: &Program, f: &mut Function) {
     if delete.iter().any(|&d| d) {
         compact(f, &delete);
     }
+}
+
+/// Which instructions a jump (or the epilogue) lands on; `n + 1` entries.
+pub(crate) fn jump_targets(f: &Function) -> Vec<bool> {
+    let n = f.code.len();
+    let mut target = vec![false; n + 1];
+    for pc in 0..n {
+        for s in successors(&f.code, pc) {
+            if s != pc + 1 {
+                target[s.min(n)] = true;
+            }
+        }
+    }
+    target[(f.epilogue as usize).min(n)] = true;
+    target
 }
 
 /// `op` writing `v` instead of `t`, if it is one of the simple instructions whose only

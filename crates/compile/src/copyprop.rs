@@ -30,15 +30,7 @@ pub fn run(p: &Program, f: &mut Function) {
     if n < 2 || f.native.is_some() {
         return;
     }
-    let mut target = vec![false; n + 1];
-    for pc in 0..n {
-        for s in successors(&f.code, pc) {
-            if s != pc + 1 {
-                target[s] = true;
-            }
-        }
-    }
-    target[(f.epilogue as usize).min(n)] = true;
+    let target = crate::coalesce::jump_targets(f);
     let mut addr_taken: Vec<Reg> = Vec::new();
     for op in &f.code {
         addr_taken.extend(effects(p, f, op).addr_taken);

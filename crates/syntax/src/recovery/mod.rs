@@ -58,7 +58,33 @@ struct P<'t, 'a> {
     lenient_imports: bool,
 }
 
-impl<'a> P<'_, 'a> {
+impl<'t, 'a> P<'t, 'a> {
+    fn new(
+        src: &'a str,
+        base: u32,
+        toks: &'t [Spanned<'a>],
+        lex_errs: Vec<u32>,
+        lenient_imports: bool,
+    ) -> Self {
+        P {
+            toks,
+            src,
+            base,
+            eof: base.saturating_add(u32::try_from(src.len()).unwrap_or(u32::MAX)),
+            i: 0,
+            fnest: 0,
+            xnest: 0,
+            nodes: Vec::new(),
+            errs: Vec::new(),
+            lex_errs,
+            depth: 0,
+            steps: 0,
+            budget: toks.len().saturating_mul(64).saturating_add(4096),
+            dead: false,
+            lenient_imports,
+        }
+    }
+
     // ---- Tokens.
 
     pub(super) fn tok(&mut self) -> Option<Tok<'a>> {
@@ -219,24 +245,8 @@ pub(crate) fn report(
     first: Diagnostic,
     lenient_imports: bool,
 ) -> Vec<Diagnostic> {
-    let eof = base.saturating_add(u32::try_from(src.len()).unwrap_or(u32::MAX));
-    let mut p = P {
-        toks,
-        src,
-        base,
-        eof,
-        i: 0,
-        fnest: 0,
-        xnest: 0,
-        nodes: Vec::new(),
-        errs: Vec::new(),
-        lex_errs: lex_errs.iter().map(|d| d.span.lo).collect(),
-        depth: 0,
-        steps: 0,
-        budget: toks.len().saturating_mul(64).saturating_add(4096),
-        dead: false,
-        lenient_imports,
-    };
+    let lex_at: Vec<u32> = lex_errs.iter().map(|d| d.span.lo).collect();
+    let mut p = P::new(src, base, toks, lex_at, lenient_imports);
     p.file();
     let line = |pos: u32| {
         let n = pos.saturating_sub(base) as usize;
@@ -326,24 +336,7 @@ mod tests {
         let lexed = lexer::lex(src, 1);
         let mut toks = lexed.tokens;
         crate::parser::mark_type_params(&mut toks);
-        let eof = 1 + src.len() as u32;
-        let mut p = P {
-            toks: &toks,
-            src,
-            base: 1,
-            eof,
-            i: 0,
-            fnest: 0,
-            xnest: 0,
-            nodes: Vec::new(),
-            errs: Vec::new(),
-            lex_errs: Vec::new(),
-            depth: 0,
-            steps: 0,
-            budget: toks.len() * 64 + 4096,
-            dead: false,
-            lenient_imports: true,
-        };
+        let mut p = P::new(src, 1, &toks, Vec::new(), true);
         p.file();
         assert!(!p.dead, "the walk stopped early");
         p.errs
