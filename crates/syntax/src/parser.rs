@@ -32,11 +32,22 @@ pub fn parse_file(
     first_id: NodeId,
     mode: ParseMode,
 ) -> Result<ast::File, Vec<Diagnostic>> {
+    file(src, base, first_id, mode, None)
+}
+
+/// `parse_file`, leaving the function bodies out when `lazy` collects their spans.
+fn file(
+    src: &str,
+    base: u32,
+    first_id: NodeId,
+    mode: ParseMode,
+    lazy: Option<&mut Vec<Span>>,
+) -> Result<ast::File, Vec<Diagnostic>> {
     let ctx = Ctx {
         lenient_imports: mode.lenient_imports,
         ..Ctx::default()
     };
-    match run(src, base, None, &ctx, None)? {
+    match run(src, base, None, &ctx, lazy)? {
         Start::File(mut f) => {
             f.imports.append(&mut ctx.body_imports.borrow_mut());
             f.misplaced_imports = std::mem::take(&mut ctx.misplaced.borrow_mut());
@@ -130,30 +141,20 @@ pub fn parse_file_lazy(
     base: u32,
     first_id: NodeId,
 ) -> Result<(ast::File, Vec<LazyBody>), Vec<Diagnostic>> {
-    let ctx = Ctx::default();
     let mut spans = Vec::new();
-    match run(src, base, None, &ctx, Some(&mut spans))? {
-        Start::File(mut f) => {
-            f.imports.append(&mut ctx.body_imports.borrow_mut());
-            ids::assign(&mut f, first_id);
-            let mut bodies = Vec::with_capacity(spans.len());
-            for (i, d) in f.decls.iter().enumerate() {
-                if let ast::Decl::Func(ast::FuncDecl { body: Some(b), .. }) = d {
-                    if let Ok(k) = spans.binary_search_by_key(&b.span.lo, |sp| sp.lo) {
-                        bodies.push(LazyBody {
-                            decl: i,
-                            span: spans[k],
-                        });
-                    }
-                }
+    let f = file(src, base, first_id, ParseMode::default(), Some(&mut spans))?;
+    let mut bodies = Vec::with_capacity(spans.len());
+    for (i, d) in f.decls.iter().enumerate() {
+        if let ast::Decl::Func(ast::FuncDecl { body: Some(b), .. }) = d {
+            if let Ok(k) = spans.binary_search_by_key(&b.span.lo, |sp| sp.lo) {
+                bodies.push(LazyBody {
+                    decl: i,
+                    span: spans[k],
+                });
             }
-            Ok((f, bodies))
         }
-        _ => Err(vec![Diagnostic::new(
-            Span::new(base, base),
-            "syntax error: package statement must be first",
-        )]),
     }
+    Ok((f, bodies))
 }
 
 /// Parses a body `parse_file_lazy` left out of the file `src` (whose first byte is at
@@ -165,7 +166,7 @@ pub fn parse_body(
     first_id: NodeId,
 ) -> Result<(ast::Block, NodeId), Vec<Diagnostic>> {
     let lo = body.span.lo.saturating_sub(base) as usize + 1;
-    let hi = body.span.hi.saturating_sub(base) as usize - 1;
+    let hi = (body.span.hi.saturating_sub(base) as usize).saturating_sub(1);
     let text = src.get(lo..hi.max(lo)).unwrap_or("");
     let (stmts, next) = parse_stmts(text, body.span.lo + 1, first_id)?;
     Ok((
