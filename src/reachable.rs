@@ -90,7 +90,7 @@ pub fn load_bodies(
             gosub_std::METHODS_CALLED_BY_NATIVES.contains(&name)
         } else {
             (gosub_std::GO_FUNCS_CALLED_BY_NATIVES.iter())
-                .any(|q| q.strip_prefix(path.as_str()) == Some(&format!(".{name}")))
+                .any(|q| q.rsplit_once('.') == Some((path.as_str(), name)))
         };
         let root = path == "runtime" || name == "init" || called_by_natives;
         if root {
@@ -101,13 +101,11 @@ pub fn load_bodies(
     }
     let mut mentioned: HashSet<String> = HashSet::new();
     let mut fresh: Vec<String> = Vec::new();
-    walk::inspect_file(main, &mut |c| {
-        if let Node::Ident(id) = c {
-            fresh.push(id.name.clone());
-        }
-        true
-    });
-    // What runs outside function bodies: package-level variable initializers.
+    // All of the user's file; of the library, what runs outside function bodies
+    // (package-level variable initializers).
+    for d in &main.decls {
+        mention(Node::Decl(d), &mentioned, &mut fresh);
+    }
     for d in packages
         .iter()
         .flat_map(|p| &p.files)

@@ -282,34 +282,29 @@ impl<'a> Gen<'a> {
         {
             let v = self.temp(et);
             let size = self.size(et);
-            // A slice element of one word or less: the fused load (its bounds check cannot
-            // fail, `i < len` of the slice the loop holds).
-            let fused = match array_len {
-                None => crate::place::width_of(&self.p.types, et),
-                Some(_) => None,
-            };
-            if let Some(w) = fused {
-                self.emit(Op::LoadElem {
-                    dst: v,
-                    s: holder,
-                    i,
-                    w,
-                });
-                self.range_var(rv.value, rv.define, v, et);
-                self.range_tail(body, label, mark, l, Some(i));
-                return;
-            }
-            let p = self.temp_word(true);
-            match array_len {
-                None => {
+            match (array_len, crate::place::width_of(&self.p.types, et)) {
+                // A slice element of one word or less: the fused load (its bounds check
+                // cannot fail, `i < len` of the slice the loop holds).
+                (None, Some(w)) => {
+                    self.emit(Op::LoadElem {
+                        dst: v,
+                        s: holder,
+                        i,
+                        w,
+                    });
+                }
+                (None, None) => {
+                    let p = self.temp_word(true);
                     self.emit(Op::SliceElemAddr {
                         dst: p,
                         s: holder,
                         i,
                         size,
                     });
+                    self.load_mem(v, p, 0, et);
                 }
-                Some(len) => {
+                (Some(len), _) => {
+                    let p = self.temp_word(true);
                     let base = if arr_ptr {
                         holder
                     } else {
@@ -327,9 +322,9 @@ impl<'a> Gen<'a> {
                         len,
                         size,
                     });
+                    self.load_mem(v, p, 0, et);
                 }
             }
-            self.load_mem(v, p, 0, et);
             self.range_var(rv.value, rv.define, v, et);
         }
         self.range_tail(body, label, mark, l, Some(i));
