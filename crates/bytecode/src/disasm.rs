@@ -38,7 +38,10 @@ pub fn disasm(p: &Program, only: Option<&str>) -> String {
             if !f.ptr_words.is_empty() && crate::effects::is_safepoint(&f.code, pc) {
                 // The pointer words live at this safepoint (the whole stack map when the
                 // function was too large to analyse).
-                let words = live.as_ref().map_or(&f.ptr_words[..], |m| m.at(pc));
+                // For a call, the words its caller keeps while suspended in it.
+                let words = live
+                    .as_ref()
+                    .map_or(&f.ptr_words[..], |m| m.during_call(pc));
                 let _ = write!(s, "    ; live {:?}", words);
             }
             let _ = writeln!(s);

@@ -14,6 +14,13 @@
 //! live_in(epilogue) in a function with a defer list: a recovered panic resumes there from
 //! any instruction, before that instruction's definitions happen.
 //!
+//! A caller suspended in a call is scanned by a third set, `during(pc)` = (live_out(pc) \
+//! defs(pc)) ∪ always ∪ recover(pc) ∪ its address-taken temporaries: the arguments were
+//! copied into the callee's frame, and the result words hold the previous call's results
+//! until the return overwrites them, so neither keeps anything alive (a loop's
+//! `f().Method()` would otherwise hold the last iteration's result through the whole next
+//! call, as gc does not).
+//!
 //! Invariants:
 //! - Sound: a word outside live_in(pc) is not read on any path from pc before it is
 //!   written, so clearing it cannot change what the program does (checked under gcstress,
@@ -22,7 +29,7 @@
 //!   scanned whole, as the per-function stack map of earlier gosub did (documented in
 //!   docs/memory.md).
 
-use crate::bytecode::Function;
+use crate::bytecode::{Function, Op};
 use crate::effects::{effects, successors, Extent, Operand};
 use crate::program::Program;
 use std::collections::HashMap;
@@ -37,12 +44,26 @@ pub struct LiveMaps {
     /// For each pc in `0..=code.len()`, the index in `sets` of the words live on entry to
     /// the instruction (the last entry, past the end, is the empty set).
     pub live_in: Vec<u32>,
+    /// For each pc, the index in `sets` of the words live while the instruction runs a
+    /// callee: live_out minus what the instruction defines (the results the return copies
+    /// back), without the operands it has already read (the arguments, copied into the
+    /// callee's frame). Equal to `live_in` for an instruction that calls nothing.
+    pub during: Vec<u32>,
 }
 
 impl LiveMaps {
     /// The pointer words live on entry to `pc` (empty past the end).
     pub fn at(&self, pc: usize) -> &[u32] {
         match self.live_in.get(pc) {
+            Some(&i) => &self.sets[i as usize],
+            None => &[],
+        }
+    }
+
+    /// The pointer words live while the call at `pc` runs (`during`): the stack map of a
+    /// caller suspended there.
+    pub fn during_call(&self, pc: usize) -> &[u32] {
+        match self.during.get(pc) {
             Some(&i) => &self.sets[i as usize],
             None => &[],
         }
@@ -145,6 +166,15 @@ impl Frame<'_> {
     }
 }
 
+/// An instruction that runs a Go callee in a frame of its own, suspending this one: the
+/// arguments are copied there first and the results copied back on return.
+fn is_call(op: &Op) -> bool {
+    matches!(
+        op,
+        Op::Call { .. } | Op::CallClosure { .. } | Op::CallIface { .. }
+    )
+}
+
 /// The live pointer words at every instruction of `f`, or None when the function is too
 /// large to analyse (`MAX_BITS`) or has no body.
 pub fn analyze(p: &Program, f: &Function) -> Option<LiveMaps> {
@@ -154,6 +184,7 @@ pub fn analyze(p: &Program, f: &Function) -> Option<LiveMaps> {
         return Some(LiveMaps {
             sets: vec![vec![]],
             live_in: vec![0; n + 1],
+            during: vec![0; n + 1],
         });
     }
     if (n + 1).saturating_mul(nw) > MAX_BITS {
@@ -203,9 +234,18 @@ pub fn analyze(p: &Program, f: &Function) -> Option<LiveMaps> {
         gen.push(g);
         kill.push(k);
     }
+    // The address-taken temporaries live at each pc (read through their pointer, also by a
+    // callee running at that pc).
+    let mut addr_gen: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
     for &(lo, hi, a, b) in &addr_ranges {
-        for g in gen.iter_mut().take(b.min(n)).skip(a) {
+        for (g, ag) in gen
+            .iter_mut()
+            .zip(addr_gen.iter_mut())
+            .take(b.min(n))
+            .skip(a)
+        {
             g.push((lo, hi));
+            ag.push((lo, hi));
         }
     }
     let succ: Vec<Vec<usize>> = (0..n).map(|pc| successors(&f.code, pc).collect()).collect();
@@ -238,18 +278,52 @@ pub fn analyze(p: &Program, f: &Function) -> Option<LiveMaps> {
         }
     }
 
+    // While a call runs: what is live after it, less what it defines, plus what stays live
+    // whatever the instruction (no uses: the arguments are in the callee's frame by then).
+    let during_sets: Vec<Option<Bits>> = (0..n)
+        .map(|pc| {
+            if !is_call(&f.code[pc]) {
+                return None;
+            }
+            let mut b = Bits::new(nw);
+            for &s in &succ[pc] {
+                b.union(&live[s]);
+            }
+            for &(lo, hi) in &kill[pc] {
+                b.clear_range(lo, hi);
+            }
+            for &(lo, hi) in &addr_gen[pc] {
+                b.set_range(lo, hi);
+            }
+            b.union(&always);
+            if let Some(e) = epilogue {
+                b.union(&live[e]);
+            }
+            Some(b)
+        })
+        .collect();
+
     let mut index: HashMap<Bits, u32> = HashMap::new();
     let mut sets = Vec::new();
-    let mut live_in = Vec::with_capacity(n + 1);
-    for b in live {
+    let mut intern = |b: &Bits| -> u32 {
         let next = sets.len() as u32;
-        let i = *index.entry(b.clone()).or_insert_with(|| {
+        *index.entry(b.clone()).or_insert_with(|| {
             sets.push(b.ones().map(|i| f.ptr_words[i]).collect());
             next
-        });
-        live_in.push(i);
-    }
-    Some(LiveMaps { sets, live_in })
+        })
+    };
+    let live_in: Vec<u32> = live.iter().map(&mut intern).collect();
+    let during: Vec<u32> = (0..=n)
+        .map(|pc| match during_sets.get(pc) {
+            Some(Some(b)) => intern(b),
+            _ => live_in[pc],
+        })
+        .collect();
+    Some(LiveMaps {
+        sets,
+        live_in,
+        during,
+    })
 }
 
 #[cfg(test)]

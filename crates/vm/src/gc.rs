@@ -108,8 +108,9 @@ fn live_words(f: &Function, maps: Option<&LiveMaps>, at: At) -> Vec<u32> {
     match at {
         At::Running(pc) | At::Resuming(pc) => m.at(pc).to_vec(),
         At::Suspended(pc) => {
-            // After an ordinary call only what the caller reads on return is live (the
-            // arguments were copied into the callee's frame); a native that called back into
+            // During an ordinary call only what the caller reads after it, less the results
+            // the return writes, is live (the arguments were copied into the callee's
+            // frame; `LiveMaps::during_call`); a native that called back into
             // Go, or a deferred call's caller, may still read its instruction's operands.
             let call = pc
                 .checked_sub(1)
@@ -121,7 +122,7 @@ fn live_words(f: &Function, maps: Option<&LiveMaps>, at: At) -> Vec<u32> {
                     )
                 });
             if call {
-                m.at(pc).to_vec()
+                m.during_call(pc - 1).to_vec()
             } else {
                 union(m.at(pc.saturating_sub(1)), m.at(pc))
             }
