@@ -13,6 +13,7 @@ use gosub_syntax::ast::{self, NodeId};
 use gosub_syntax::{Diagnostic, ParseMode, SourceMap};
 use gosub_types::PackageSrc;
 use gosub_vm::{Vm, VmConfig, VmError};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Write;
 use std::sync::{Arc, Mutex};
@@ -243,7 +244,7 @@ fn check_source_with(
     let mode = ParseMode {
         lenient_imports: !opts.strict,
     };
-    let fi = map.add(name, src);
+    let fi = map.add(name, src.to_string());
     let base = map.files[fi].base;
     let mut main_file = match gosub_syntax::parse_file(src, base, next_id, mode) {
         Ok(f) => f,
@@ -306,13 +307,19 @@ fn check_source_with(
 
 /// The source files of an import path's package, as (file name, text) pairs: a host package
 /// of the embedding API (one file, named for the package) or a standard one.
-fn package_files<'o>(opts: &'o Options, path: &str) -> Option<Vec<(String, &'o str)>> {
+/// The standard library's texts are borrowed from the binary, not copied.
+fn package_files(opts: &Options, path: &str) -> Option<Vec<(String, Cow<'static, str>)>> {
     if let Some((_, src)) = opts.host_packages.iter().find(|(p, _)| p == path) {
         let name = format!("{}.go", path.rsplit('/').next().unwrap_or(path));
-        return Some(vec![(name, src.as_str())]);
+        return Some(vec![(name, Cow::Owned(src.clone()))]);
     }
     let files = gosub_std::files(path)?;
-    Some(files.iter().map(|&(n, t)| (n.to_string(), t)).collect())
+    Some(
+        files
+            .iter()
+            .map(|&(n, t)| (n.to_string(), Cow::Borrowed(t)))
+            .collect(),
+    )
 }
 
 /// Errors for imports a program may not have: packages that do not exist, the standard
@@ -391,7 +398,7 @@ fn resolve_packages_with(
         let mut files = Vec::new();
         for (name, text) in texts {
             let idx = map.add(format!("$GOROOT/src/{}/{}", path, name), text);
-            let b = map.files[idx].base;
+            let (b, text) = (map.files[idx].base, &*map.files[idx].src);
             let (file, bodies) = if lazy {
                 gosub_syntax::parse_file_lazy(text, b, *next_id)?
             } else {

@@ -570,7 +570,7 @@ impl Live {
         text: &str,
         fail: &dyn Fn(&[gosub_syntax::Diagnostic], &SourceMap) -> Error,
     ) -> Result<(gosub_types::Program, Resume, NodeId), Error> {
-        let fi = map.add(fname, text);
+        let fi = map.add(fname, text.to_string());
         let base = map.files[fi].base;
         let mode = ParseMode {
             lenient_imports: true,

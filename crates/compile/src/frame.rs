@@ -177,9 +177,9 @@ pub fn has_defer(p: &Program, body: &ast::Block) -> bool {
             false
         }
         Node::Stmt(Stmt {
-            kind: StmtKind::Decl(ast::Decl::Var(g)),
+            kind: StmtKind::Decl(d),
             ..
-        }) => {
+        }) if let ast::Decl::Var(g) = &**d => {
             let token = |e: &ast::Expr| {
                 let fun = e.as_call().map(|(f, _, _)| f);
                 let obj = match fun.map(|f| &f.kind) {

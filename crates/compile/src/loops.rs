@@ -79,7 +79,7 @@ impl<'a> Gen<'a> {
     }
 
     /// Assigns or defines a range variable.
-    pub(crate) fn range_var(&mut self, e: &'a Option<Expr>, define: bool, v: Reg, t: TypeId) {
+    pub(crate) fn range_var(&mut self, e: Option<&'a Expr>, define: bool, v: Reg, t: TypeId) {
         if let Some(x) = e {
             self.assign_received(x, define, v, t);
         }
@@ -114,8 +114,8 @@ impl<'a> Gen<'a> {
 
     pub(crate) fn range_loop(
         &mut self,
-        key: &'a Option<Expr>,
-        value: &'a Option<Expr>,
+        key: Option<&'a Expr>,
+        value: Option<&'a Expr>,
         define: bool,
         x: &'a Expr,
         body: &'a ast::Block,
@@ -409,8 +409,8 @@ impl<'a> Gen<'a> {
 /// The variables a range loop assigns (`key`, `value`) and whether it declares them (`:=`).
 #[derive(Clone, Copy)]
 pub(crate) struct RangeVars<'a> {
-    key: &'a Option<Expr>,
-    value: &'a Option<Expr>,
+    key: Option<&'a Expr>,
+    value: Option<&'a Expr>,
     define: bool,
 }
 

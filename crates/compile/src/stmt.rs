@@ -247,7 +247,7 @@ impl<'a> Gen<'a> {
                 define,
                 x,
                 body,
-            } => self.range_loop(key, value, *define, x, body, label),
+            } => self.range_loop(key.as_deref(), value.as_deref(), *define, x, body, label),
             StmtKind::Switch {
                 init, tag, clauses, ..
             } => self.switch(init, tag, clauses, label),

@@ -520,19 +520,21 @@ pub fn fmt_stmt(p: &Program, s: &Stmt) -> String {
                 format!("return {}", list(es))
             }
         }
-        StmtKind::Decl(gosub_syntax::ast::Decl::Var(gd)) => match gd.specs.first() {
-            Some(sp) => {
-                let names = sp
-                    .names
-                    .iter()
-                    .map(|n| n.name.clone())
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                // gc's IR has no `var` statement: `var x = e` is the definition `x := e`.
-                format!("{} := {}", names, list(&sp.values))
+        StmtKind::Decl(d) if let gosub_syntax::ast::Decl::Var(gd) = &**d => {
+            match gd.specs.first() {
+                Some(sp) => {
+                    let names = sp
+                        .names
+                        .iter()
+                        .map(|n| n.name.clone())
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    // gc's IR has no `var` statement: `var x = e` is the definition `x := e`.
+                    format!("{} := {}", names, list(&sp.values))
+                }
+                None => "statement".into(),
             }
-            None => "statement".into(),
-        },
+        }
         StmtKind::Send { ch, value } => format!("{} <- {}", fmt_expr(p, ch), fmt_expr(p, value)),
         _ => "statement".into(),
     }

@@ -264,7 +264,7 @@ impl<'a> Pass<'a> {
                     self.assign(x, Some(y), s.span.lo);
                 }
             }
-            StmtKind::Decl(ast::Decl::Var(gd)) => {
+            StmtKind::Decl(d) if let ast::Decl::Var(gd) = &**d => {
                 // `var x = s` (x is declared, not used): a transition when s is tracked.
                 for spec in &gd.specs {
                     if spec.names.len() == spec.values.len() {

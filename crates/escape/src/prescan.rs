@@ -127,7 +127,7 @@ impl<'a> Scan<'a, '_> {
     /// The facts one statement states (its parts are visited by the walk).
     fn stmt(&mut self, s: &'a Stmt) {
         match &s.kind {
-            StmtKind::Decl(Decl::Var(gd)) => {
+            StmtKind::Decl(d) if let Decl::Var(gd) = &**d => {
                 for sp in &gd.specs {
                     if sp.names.len() == sp.values.len() {
                         for (n, v) in sp.names.iter().zip(sp.values.iter()) {

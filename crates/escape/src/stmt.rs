@@ -37,7 +37,7 @@ impl<'a, 'c> Builder<'a, 'c> {
     pub(crate) fn stmt(&mut self, s: &'a Stmt) {
         match &s.kind {
             StmtKind::Empty | StmtKind::Branch { .. } => {}
-            StmtKind::Decl(ast::Decl::Var(gd)) => {
+            StmtKind::Decl(d) if let ast::Decl::Var(gd) = &**d => {
                 for sp in &gd.specs {
                     let objs: Vec<Option<ObjId>> =
                         sp.names.iter().map(|n| self.def_obj(n)).collect();
@@ -238,7 +238,10 @@ impl<'a, 'c> Builder<'a, 'c> {
                 let tmp = self.new_loc(LocKind::Temp, true);
                 self.expr(Hole::to(tmp), x);
                 self.depth += 1;
-                let ks = [self.range_var(key, *define), self.range_var(value, *define)];
+                let ks = [
+                    self.range_var(key.as_deref(), *define),
+                    self.range_var(value.as_deref(), *define),
+                ];
                 let xt = self.ty(x).map(|t| self.p().types.under(t).clone());
                 let [k0, k1] = ks.clone();
                 let k1 = self.note(k1, s.span.lo, || "range".into(), "range");
@@ -261,7 +264,7 @@ impl<'a, 'c> Builder<'a, 'c> {
                 }
                 for (v, k) in [key, value].into_iter().zip(ks.iter()) {
                     let per_iter = *define
-                        && matches!(v, Some(Expr { kind: ExprKind::Ident(id), .. })
+                        && matches!(v.as_deref(), Some(Expr { kind: ExprKind::Ident(id), .. })
                             if self.def_obj(id).is_some_and(|o| self.addr_or_captured.contains(&o)));
                     if !per_iter {
                         self.reassigned(std::slice::from_ref(k), None);
@@ -274,7 +277,7 @@ impl<'a, 'c> Builder<'a, 'c> {
     }
 
     /// The hole of a range loop's key or value variable.
-    pub(crate) fn range_var(&mut self, v: &'a Option<Expr>, define: bool) -> Hole {
+    pub(crate) fn range_var(&mut self, v: Option<&'a Expr>, define: bool) -> Hole {
         match v {
             None => self.blank(),
             Some(v) if define => match &v.kind {

@@ -663,8 +663,8 @@ pub fn switch_stmt<'a>(
         },
         SwitchHead::Type(bind, x) => {
             let x = match x.kind {
-                ExprKind::TypeAssert { x: inner, ty: None } => *inner,
-                k => Expr { kind: k, ..x },
+                ExprKind::TypeAssert { x: inner, ty: None } => inner,
+                k => Box::new(Expr { kind: k, ..x }),
             };
             StmtKind::TypeSwitch {
                 init,
@@ -731,10 +731,10 @@ pub fn range_stmt<'a>(
         lo,
         hi,
         StmtKind::Range {
-            key,
-            value,
+            key: key.map(Box::new),
+            value: value.map(Box::new),
             define,
-            x,
+            x: Box::new(x),
             body,
         },
     ))

@@ -296,7 +296,7 @@ pub enum ExprKind {
         value: Box<Expr>,
     },
     FuncLit {
-        sig: FuncType,
+        sig: Box<FuncType>,
         body: Block,
     },
     Paren(Box<Expr>),
@@ -365,7 +365,7 @@ pub enum ExprKind {
         dir: ChanDir,
         elem: Box<Expr>,
     },
-    FuncType(FuncType),
+    FuncType(Box<FuncType>),
     StructType {
         fields: Vec<Field>,
     },
@@ -429,15 +429,15 @@ impl Stmt {
 pub enum StmtKind {
     Empty,
     /// `var`, `const` or `type` inside a function.
-    Decl(Decl),
+    Decl(Box<Decl>),
     Labeled {
         label: Ident,
         stmt: Box<Stmt>,
     },
     Expr(Expr),
     Send {
-        ch: Expr,
-        value: Expr,
+        ch: Box<Expr>,
+        value: Box<Expr>,
     },
     IncDec {
         x: Expr,
@@ -473,7 +473,7 @@ pub enum StmtKind {
     TypeSwitch {
         init: Option<Box<Stmt>>,
         bind: Option<Ident>,
-        x: Expr,
+        x: Box<Expr>,
         clauses: Vec<CaseClause>,
         rbrace: u32,
     },
@@ -488,10 +488,10 @@ pub enum StmtKind {
     },
     /// `for [key [, value] (:= | =)] range x { ... }`
     Range {
-        key: Option<Expr>,
-        value: Option<Expr>,
+        key: Option<Box<Expr>>,
+        value: Option<Box<Expr>>,
         define: bool,
-        x: Expr,
+        x: Box<Expr>,
         body: Block,
     },
 }

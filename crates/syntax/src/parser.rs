@@ -95,13 +95,13 @@ pub fn parse_stmts(
                 id: 0,
                 span: Span::new(base, base),
                 kind: ast::ExprKind::FuncLit {
-                    sig: ast::FuncType {
+                    sig: Box::new(ast::FuncType {
                         type_params: vec![],
                         params: vec![],
                         results: vec![],
                         variadic: false,
                         span: Span::new(base, base),
-                    },
+                    }),
                     body: ast::Block {
                         stmts,
                         span: Span::new(base, base),

@@ -6,17 +6,24 @@
 //! byte columns, exactly as gc reports them (a tab counts as one column).
 
 use crate::ast::Span;
+use std::borrow::Cow;
 
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     pub name: String,
-    pub src: String,
+    /// The text: borrowed for the standard library's sources (compiled into the binary),
+    /// owned for everything else.
+    pub src: Cow<'static, str>,
     pub base: u32,
     line_starts: Vec<u32>,
 }
 
 impl SourceFile {
-    pub fn new(name: impl Into<String>, src: impl Into<String>, base: u32) -> SourceFile {
+    pub fn new(
+        name: impl Into<String>,
+        src: impl Into<Cow<'static, str>>,
+        base: u32,
+    ) -> SourceFile {
         let src = src.into();
         let mut line_starts = vec![0];
         for (i, b) in src.bytes().enumerate() {
@@ -59,7 +66,7 @@ impl SourceMap {
     }
 
     /// Adds a file and returns its index; its positions start at the returned file's `base`.
-    pub fn add(&mut self, name: impl Into<String>, src: impl Into<String>) -> usize {
+    pub fn add(&mut self, name: impl Into<String>, src: impl Into<Cow<'static, str>>) -> usize {
         let base = self
             .files
             .last()

@@ -366,7 +366,7 @@ impl Func {
                 body,
                 ..
             } => {
-                self.exprs(n, key.iter_mut().chain(value.iter_mut()));
+                self.exprs(n, key.iter_mut().chain(value.iter_mut()).map(|e| &mut **e));
                 lits_in(n, x);
                 self.with_target(label, TargetKind::Loop);
                 self.stmts(n, &mut body.stmts);
@@ -436,10 +436,12 @@ impl Func {
             StmtKind::IncDec { x, .. } => lits_in(n, x),
             StmtKind::Assign { lhs, rhs, .. } => self.exprs(n, lhs.iter_mut().chain(rhs)),
             StmtKind::Return(es) => self.exprs(n, es.iter_mut()),
-            StmtKind::Decl(Decl::Var(g)) => {
-                self.exprs(n, g.specs.iter_mut().flat_map(|s| s.values.iter_mut()))
+            StmtKind::Decl(d) => {
+                if let Decl::Var(g) = &mut **d {
+                    self.exprs(n, g.specs.iter_mut().flat_map(|s| s.values.iter_mut()))
+                }
             }
-            StmtKind::Decl(_) | StmtKind::Empty | StmtKind::Branch { .. } => {}
+            StmtKind::Empty | StmtKind::Branch { .. } => {}
         }
         if !self.loops.is_empty() {
             self.edit(n, s);
@@ -663,7 +665,7 @@ impl Func {
         };
         let start = s.span.lo;
         let end = body.span.hi.saturating_sub(1);
-        let mut lhs: Vec<Expr> = key.into_iter().chain(value).collect();
+        let mut lhs: Vec<Expr> = key.into_iter().chain(value).map(|e| *e).collect();
         self.exprs(n, lhs.iter_mut());
         lits_in(n, &mut x);
         // startLoop
@@ -766,7 +768,7 @@ impl Func {
             .map_or(self.key, |l| l.lit);
         let yv = n.var(&format!("#yield{}", self.yields), ty, 0, outer);
         let y = n.use_var(yv, start);
-        let call = n.call(x, vec![y], None, start);
+        let call = n.call(*x, vec![y], None, start);
         let checks = self.checks(n, end);
         let mut block = Vec::new();
         if self.loops.len() == 1 {

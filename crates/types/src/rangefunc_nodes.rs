@@ -260,7 +260,7 @@ impl<'p> Nodes<'p> {
         let name = self.def_name(o, pos);
         Stmt {
             span: at(pos),
-            kind: StmtKind::Decl(Decl::Var(GenDecl {
+            kind: StmtKind::Decl(Box::new(Decl::Var(GenDecl {
                 span: at(pos),
                 specs: vec![ValueSpec {
                     names: vec![name],
@@ -270,7 +270,7 @@ impl<'p> Nodes<'p> {
                     implicit: false,
                     span: at(pos),
                 }],
-            })),
+            }))),
         }
     }
 
@@ -358,13 +358,13 @@ impl<'p> Nodes<'p> {
             id,
             span: at(pos),
             kind: ExprKind::FuncLit {
-                sig: FuncType {
+                sig: Box::new(FuncType {
                     type_params: vec![],
                     params: vec![],
                     results: vec![],
                     variadic: false,
                     span: at(pos),
-                },
+                }),
                 body: Block {
                     stmts,
                     span: Span::new(pos, end + 1),

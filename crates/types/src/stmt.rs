@@ -226,7 +226,7 @@ impl<'a> Checker<'a> {
                 define,
                 x,
                 body,
-            } => self.range_stmt(s, key.as_ref(), value.as_ref(), *define, x, body),
+            } => self.range_stmt(s, key.as_deref(), value.as_deref(), *define, x, body),
         }
     }
 

@@ -6,7 +6,7 @@ use gosub_types::{check, render_diagnostic, PackageSrc, Program};
 /// (`prog.go:L:C: msg`, one per line).
 pub fn check_src(src: &str) -> Result<Program, String> {
     let mut map = SourceMap::new();
-    let idx = map.add("prog.go", src);
+    let idx = map.add("prog.go", src.to_string());
     let base = map.files[idx].base;
     let file = match gosub_syntax::parse_file(src, base, 0, ParseMode::default()) {
         Ok(f) => f,
