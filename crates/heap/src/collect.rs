@@ -148,6 +148,7 @@ impl Heap {
         let pause = t0.elapsed();
         self.counters.record_pause(kind, forced, pause);
         self.collected_since_alloc = true;
+        self.owed = false;
         if self.config.gctrace {
             let line = self.trace_line(kind, pause, before, promoted, freed_bytes);
             self.trace.push(line);

@@ -145,6 +145,8 @@ pub struct Heap {
     pub(crate) planned: Option<GcKind>,
     /// True from the end of a collection until the next successful alloc.
     pub(crate) collected_since_alloc: bool,
+    /// A collection is owed (`collection_owed`).
+    pub(crate) owed: bool,
     /// Collector state of the running cycle (see `collect.rs`).
     pub(crate) cycle: collect::Cycle,
     /// Non-moving objects marked/promoted but not yet scanned (mark stack).
@@ -191,6 +193,7 @@ impl Heap {
             specials: specials::Specials::default(),
             counters: Counters::default(),
             inhibited: false,
+            owed: false,
             planned: None,
             collected_since_alloc: false,
             cycle: collect::Cycle::default(),
@@ -289,25 +292,25 @@ impl Heap {
             counted = self.large.live_bytes() - before;
             b
         } else {
-            let n = &mut self.young.nursery;
-            if n.top + need <= self.pacer.young_trigger {
+            let top = self.young.nursery.top;
+            if top + need <= self.pacer.young_trigger {
                 // Fast path: bump the nursery.
-                let base = n.bump(fp);
+                let base = self.young.nursery.bump(fp);
                 self.counters.nursery_alloc += need;
                 // SAFETY: [base, base+fp) was just bumped inside the
                 // committed nursery; it holds stale data from an earlier
                 // cycle, so zero it.
                 unsafe { self.arena.zero(base, fp) };
                 base
-            } else if may_defer
-                && (self.pacer.gogc >= 0
-                    || self.old.in_use + self.large.live_bytes() + need > self.pacer.goal)
+            } else if (self.pacer.gogc >= 0
+                || self.old.in_use + self.large.live_bytes() + need > self.pacer.goal)
+                && self.owe_collection(may_defer)
             {
                 // (With GOGC=off only the soft memory limit sets a goal.)
                 return Err(AllocError::NeedsCollection);
-            } else if n.top + need <= n.cap {
+            } else if top + need <= self.young.nursery.cap {
                 // No collection now, but the nursery has room past the trigger.
-                let base = n.bump(fp);
+                let base = self.young.nursery.bump(fp);
                 self.counters.nursery_alloc += need;
                 // SAFETY: as on the fast path: bumped inside the committed nursery.
                 unsafe { self.arena.zero(base, fp) };
@@ -334,6 +337,27 @@ impl Heap {
         Ok(ARENA_BASE + base)
     }
 
+    /// An allocation has passed a trigger: true when it may ask for the collection now;
+    /// otherwise, when the collector is inhibited (a native holds VM addresses), the
+    /// collection is owed and runs at the VM's next safepoint (`collection_owed`).
+    #[inline]
+    fn owe_collection(&mut self, may_defer: bool) -> bool {
+        if !may_defer && self.inhibited {
+            self.owed = true;
+        }
+        may_defer
+    }
+
+    /// Did an allocation made while the collector was inhibited pass a trigger (the
+    /// nursery's, or the old generation's goal)? It could not ask for its collection then;
+    /// the VM runs it at its next allocating safepoint (`gosub_vm::gc::collect_owed`), so
+    /// a program whose allocations all happen inside natives (a map growing, strings
+    /// built by the standard library) is paced like any other, as in Go. Cleared by every
+    /// collection.
+    pub fn collection_owed(&self) -> bool {
+        self.owed && !self.inhibited
+    }
+
     /// Nursery full and no collection possible (inhibited, right after a
     /// collection, or the collector off): allocate a zeroed cell directly in
     /// the old space. The write barrier is in every accessor, so later stores
@@ -352,7 +376,7 @@ impl Heap {
 
     #[cold]
     fn alloc_large(&mut self, fp: u64, may_defer: bool) -> Result<u64, AllocError> {
-        if may_defer && self.old_gen_bytes() + fp > self.pacer.goal {
+        if self.old_gen_bytes() + fp > self.pacer.goal && self.owe_collection(may_defer) {
             self.pacer.want_major = true;
             return Err(AllocError::NeedsCollection);
         }

@@ -19,6 +19,10 @@
 //!   limit — with GOGC=off too, where the limit is then the only trigger (a
 //!   full nursery asks for a collection only when the old generation has
 //!   reached that goal). Below `MIN_GOAL` when the limit is that small.
+//! - Owed collections: an allocation made while the collector is inhibited (a
+//!   native, a map operation) that passes either trigger cannot collect; it
+//!   records the collection as owed (`Heap::collection_owed`) and the VM runs
+//!   it at its next allocating safepoint.
 //! - Heap limit: an allocation that would take the heap past
 //!   `HeapConfig::heap_limit` first asks for a (major) collection; if it still
 //!   does not fit after that collection it fails with `OutOfMemory`.

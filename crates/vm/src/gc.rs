@@ -225,6 +225,19 @@ pub fn collect(vm: &mut Vm, kind: GcKind) -> Result<(), crate::Trap> {
     start_specials(vm)
 }
 
+/// Runs the collection an allocation owed while the collector was inhibited
+/// (`Heap::collection_owed`: a native or a map operation allocated past a trigger). Called
+/// at safepoints that allocate, with the frame synced and before the instruction reads any
+/// pointer operand.
+#[inline]
+pub fn collect_owed(vm: &mut Vm) -> Result<(), crate::Trap> {
+    if vm.heap.collection_owed() {
+        collect(vm, GcKind::Minor)
+    } else {
+        Ok(())
+    }
+}
+
 /// Starts the finalizers and cleanups the collection queued (`gosub_heap::specials`), each
 /// on a new system goroutine (Go runs them one after another on its finalizer goroutine,
 /// which `NumGoroutine` does not count either): a finalizer gets its object, a cleanup (a

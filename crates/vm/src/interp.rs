@@ -582,6 +582,7 @@ pub fn exec(
             }
             Op::CallNative { native, .. } => {
                 sync!();
+                trap!(crate::gc::collect_owed(vm));
                 // Natives hold VM addresses: no collection while one runs (including Go code it
                 // calls back, e.g. fmt calling String methods); restore the caller's state.
                 let was = vm.heap.gc_inhibited();

@@ -518,6 +518,10 @@ pub fn iter_next(
 #[inline]
 pub fn exec(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fr: &Frame) -> Result<Option<u32>, Trap> {
     let fp = fr.fp;
+    if matches!(op, Op::MakeMap { .. } | Op::MapSlot { .. }) {
+        // A map growing inside a native or an earlier insert may owe a collection.
+        crate::gc::collect_owed(vm)?;
+    }
     match *op {
         Op::MakeMap { dst, rtype, hint } => {
             let h = opt(vm, fr, hint)?.unwrap_or(0);
