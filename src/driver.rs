@@ -103,6 +103,7 @@ impl Options {
 }
 
 /// A compiled program, ready to run.
+#[derive(Clone)]
 pub struct Compiled {
     pub program: gosub_compile::Program,
     pub sources: SourceMap,

@@ -51,6 +51,37 @@ fn main() -> ExitCode {
     ExitCode::from(code.clamp(0, 255) as u8)
 }
 
+/// Runs the front end (parse, check, escape analysis, compile) on a thread of its own and
+/// returns a copy of its result. The C allocator gives each thread its own arena, so when
+/// the front end is done its trees and tables go back to the OS as a whole, instead of
+/// leaving the compiled program scattered over pages that are mostly free for the whole
+/// run (about 2 MB for `import "fmt"`); the copy is exactly sized and takes about a
+/// millisecond. Without a thread (address space exhausted) it runs here.
+fn front_end<T: Clone + Send>(f: impl FnOnce() -> T + Send) -> Option<T> {
+    let mut f = Some(f);
+    let joined = std::thread::scope(|s| {
+        let slot = &mut f;
+        std::thread::Builder::new()
+            .name("gosub front end".into())
+            .stack_size(FRONT_END_STACK)
+            .spawn_scoped(s, move || slot.take().map(|f| f()))
+            .map(|h| h.join())
+    });
+    match joined {
+        Ok(Ok(Some(r))) => {
+            // Copied here, on this thread's arena, after the front end's free pages went
+            // back (so the copy adds nothing to the peak); the original goes back to the
+            // front end's arena, which is then empty.
+            gosub_heap::host_memory::trim_host_allocator();
+            let copy = r.clone();
+            drop(r);
+            Some(copy)
+        }
+        Ok(Err(p)) => std::panic::resume_unwind(p),
+        Ok(Ok(None)) | Err(_) => f.take().map(|f| f()),
+    }
+}
+
 fn real_main(args: &[String]) -> i32 {
     let Some(cmd) = args.get(1) else {
         return repl::main();
@@ -125,15 +156,22 @@ fn real_main(args: &[String]) -> i32 {
             if let Some(a0) = opts.args.first_mut() {
                 *a0 = a0.trim_end_matches(".go").to_string();
             }
-            let analyzed = match analyzed.take() {
-                Some(a) => Ok(a),
-                None => gosub::driver::analyze_source(file, &src, &opts, false),
+            let pre = analyzed.take();
+            let Some((frame_report, compiled)) = front_end(|| {
+                let analyzed = match pre {
+                    Some(a) => Ok(a),
+                    None => gosub::driver::analyze_source(file, &src, &opts, false),
+                };
+                let frame_report = match (cmd.as_str(), &analyzed) {
+                    ("disasm", Ok(a)) => a.frame_report(),
+                    _ => Vec::new(),
+                };
+                (frame_report, analyzed.and_then(|a| a.compile()))
+            }) else {
+                eprintln!("gosub: the compiler did not run");
+                return 2;
             };
-            let frame_report = match (cmd.as_str(), &analyzed) {
-                ("disasm", Ok(a)) => a.frame_report(),
-                _ => Vec::new(),
-            };
-            let compiled = match analyzed.and_then(|a| a.compile()) {
+            let compiled = match compiled {
                 Ok(c) => c,
                 Err(msgs) => {
                     let mut e = std::io::stderr();
