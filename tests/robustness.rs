@@ -251,3 +251,62 @@ fn deep_programs_compile_as_go_does() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// C memory used after `C.free`, through a pointer (`Store`) and through a slice over it
+/// (`StoreElem`), right after its last use: the interpreter's element-translation cache must
+/// not outlive the block (it turned the slice case into a segmentation fault of the
+/// process).
+#[test]
+fn c_memory_after_free_is_a_fatal_error_not_a_crash() {
+    let through_pointer = r#"package main
+
+// #include <stdlib.h>
+import "C"
+
+import (
+	"fmt"
+	"unsafe"
+)
+
+func main() {
+	p := (*int64)(C.malloc(8))
+	*p = 1
+	C.free(unsafe.Pointer(p))
+	*p = 2
+	fmt.Println(*p)
+}
+"#;
+    let through_slice = r#"package main
+
+// #include <stdlib.h>
+import "C"
+
+import (
+	"fmt"
+	"unsafe"
+)
+
+func main() {
+	p := C.malloc(64)
+	s := unsafe.Slice((*byte)(p), 64)
+	s[3] = 7
+	C.free(p)
+	s[3] = 9
+	fmt.Println(s[3])
+}
+"#;
+    for (name, src, line) in [
+        ("pointer.go", through_pointer, "pointer.go:15:5"),
+        ("slice.go", through_slice, "slice.go:16:7"),
+    ] {
+        let out = gosub::run_source(name, src, &gosub::Options::default());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.exit_code, 2, "{name}: {err}");
+        assert!(out.stdout.is_empty(), "{name}: printed after the fault");
+        assert!(
+            err.starts_with("fatal error: unexpected fault address")
+                && err.contains(&format!("at {line}: use of C memory after free")),
+            "{name}: {err}"
+        );
+    }
+}

@@ -33,6 +33,7 @@ pub fn c_alloc(vm: &mut Vm, size: u64, pos: u32) -> Result<Addr, Trap> {
     let r = vm.heap.alloc_stack(want).map_err(|_| oom())?;
     if vm.heap.grow_stack(r.base, r.base + want).is_err() {
         vm.heap.free_stack(r.base);
+        vm.mem_stamp += 1;
         return Err(oom());
     }
     vm.cmem.blocks.insert(
@@ -84,6 +85,8 @@ fn live_block(vm: &Vm, p: Addr, what: &str, pos: u32) -> Result<CBlock, Trap> {
 /// Releases the block at `p` (already validated by `live_block`).
 fn release(vm: &mut Vm, p: Addr, pos: u32) {
     vm.heap.free_stack(p);
+    // The interpreter's translation cache must not outlive the block (`Vm::mem_stamp`).
+    vm.mem_stamp += 1;
     if let Some(b) = vm.cmem.blocks.get_mut(&p) {
         b.freed = Some(pos);
     }

@@ -174,7 +174,7 @@ pub struct Vm {
     /// The origin of the VM's monotonic clock (`nanotime`).
     pub clock_start: std::time::Instant,
     /// Bumped whenever machine pointers into the heap may go stale (every allocation,
-    /// collection and stack release); see `ElemCache`.
+    /// collection, and release of a stack or a C block); see `ElemCache`.
     pub mem_stamp: u64,
     pub elem_cache: ElemCache,
     /// The address of zero-size allocations (Go's `zerobase`): non-nil, never dereferenced.
