@@ -251,26 +251,33 @@ pub fn analyze(p: &Program, f: &Function) -> Option<LiveMaps> {
     let succ: Vec<Vec<usize>> = (0..n).map(|pc| successors(&f.code, pc).collect()).collect();
     let epilogue = f.defer_off.map(|_| f.epilogue as usize).filter(|&e| e < n);
 
+    // The equation of the module header at one instruction: live_out(pc) \ defs(pc), plus
+    // `keep` (what the instruction itself keeps live), `always` and recover(pc).
+    let transfer = |live: &[Bits], pc: usize, keep: &[(usize, usize)]| {
+        let mut b = Bits::new(nw);
+        for &s in &succ[pc] {
+            b.union(&live[s]);
+        }
+        for &(lo, hi) in &kill[pc] {
+            b.clear_range(lo, hi);
+        }
+        for &(lo, hi) in keep {
+            b.set_range(lo, hi);
+        }
+        b.union(&always);
+        if let Some(e) = epilogue {
+            b.union(&live[e]);
+        }
+        b
+    };
+
     let mut live: Vec<Bits> = vec![Bits::new(nw); n + 1];
     let mut changed = true;
     while changed {
         changed = false;
         for pc in (0..n).rev() {
-            let mut b = Bits::new(nw);
-            for &s in &succ[pc] {
-                b.union(&live[s]);
-            }
-            for &(lo, hi) in &kill[pc] {
-                b.clear_range(lo, hi);
-            }
-            for &(lo, hi) in &gen[pc] {
-                b.set_range(lo, hi);
-            }
-            b.union(&always);
-            if let Some(e) = epilogue {
-                let ep = live[e].clone();
-                b.union(&ep);
-            }
+            // live_in: the instruction keeps what it uses live.
+            let b = transfer(&live, pc, &gen[pc]);
             if b != live[pc] {
                 live[pc] = b;
                 changed = true;
@@ -278,29 +285,10 @@ pub fn analyze(p: &Program, f: &Function) -> Option<LiveMaps> {
         }
     }
 
-    // While a call runs: what is live after it, less what it defines, plus what stays live
-    // whatever the instruction (no uses: the arguments are in the callee's frame by then).
+    // While a call runs, only its address-taken temporaries stay live besides what is live
+    // after it: the arguments are in the callee's frame by then.
     let during_sets: Vec<Option<Bits>> = (0..n)
-        .map(|pc| {
-            if !is_call(&f.code[pc]) {
-                return None;
-            }
-            let mut b = Bits::new(nw);
-            for &s in &succ[pc] {
-                b.union(&live[s]);
-            }
-            for &(lo, hi) in &kill[pc] {
-                b.clear_range(lo, hi);
-            }
-            for &(lo, hi) in &addr_gen[pc] {
-                b.set_range(lo, hi);
-            }
-            b.union(&always);
-            if let Some(e) = epilogue {
-                b.union(&live[e]);
-            }
-            Some(b)
-        })
+        .map(|pc| is_call(&f.code[pc]).then(|| transfer(&live, pc, &addr_gen[pc])))
         .collect();
 
     let mut index: HashMap<Bits, u32> = HashMap::new();
@@ -403,6 +391,21 @@ mod tests {
         let m = closure_call_then_read(vec![(0, 8), (8, 16)]);
         assert_eq!(m.at(0), &[0]);
         assert_eq!(m.at(1), &[2]);
+    }
+
+    #[test]
+    fn a_suspended_caller_keeps_neither_arguments_nor_results() {
+        // The closure (word 0) is read by the call; the region [8, 24) holds its result (word
+        // 2), read after the return. While the callee runs, word 2 still holds the previous
+        // call's result: it is live where the caller resumes, not during the call.
+        let m = closure_call_then_read(vec![(0, 8), (8, 16)]);
+        assert_eq!(m.at(1), &[2], "read after the return");
+        assert_eq!(
+            m.during_call(0),
+            &[] as &[u32],
+            "neither fv nor the stale result"
+        );
+        assert_eq!(m.during_call(1), m.at(1), "not a call: its live-in set");
     }
 
     #[test]
