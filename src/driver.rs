@@ -503,7 +503,9 @@ pub fn run_compiled(
     }
     match r {
         Ok(()) => 0,
-        Err(VmError::Exit(c)) => c,
+        // The process's exit status, as the OS reports `exit(c)`: its low 8 bits
+        // (os.Exit(-1) ends with status 255, os.Exit(259) with 3, as under Go).
+        Err(VmError::Exit(c)) => c & 0xff,
         Err(VmError::Panic { exit_code, .. }) | Err(VmError::Fatal { exit_code, .. }) => exit_code,
         Err(VmError::OutOfFuel) | Err(VmError::Interrupted) => 2,
         Err(VmError::Load(m)) => {

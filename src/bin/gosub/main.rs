@@ -48,7 +48,8 @@ fn main() -> ExitCode {
         // No thread (address space exhausted): run on the main stack.
         Err(_) => real_main(&args),
     };
-    ExitCode::from(code.clamp(0, 255) as u8)
+    // An exit status is the low 8 bits of the code (`run_compiled` already reduces os.Exit's).
+    ExitCode::from((code & 0xff) as u8)
 }
 
 /// Runs the front end (parse, check, escape analysis, compile) on a thread of its own and
