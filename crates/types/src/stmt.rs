@@ -166,7 +166,20 @@ impl<'a> Checker<'a> {
                 ..
             } => self.type_switch_stmt(init.as_deref(), bind.as_ref(), x, clauses),
             StmtKind::Select { clauses } => {
+                let mut first_default: Option<u32> = None;
                 for cl in clauses {
+                    if cl.comm.is_none() {
+                        if let Some(f) = first_default {
+                            self.error(
+                                cl.span.lo,
+                                format!(
+                                    "multiple defaults (first at {})",
+                                    crate::errors::pos_marker(f)
+                                ),
+                            );
+                        }
+                        first_default.get_or_insert(cl.span.lo);
+                    }
                     self.open_scope(false);
                     if let Some(c) = &cl.comm {
                         let ok = match &c.kind {

@@ -1,0 +1,17 @@
+// A select, like a switch, has at most one default: each further one is gc's
+// "multiple defaults (first at ...)".
+package main
+
+func main() {
+	c := make(chan int)
+	select {
+	default:
+	case <-c:
+	default:
+	default:
+	}
+	switch {
+	default:
+	default:
+	}
+}
