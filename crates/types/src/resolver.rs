@@ -204,6 +204,17 @@ impl<'a> Checker<'a> {
                         }
                     }
                     Decl::Func(fd) => {
+                        // The standard library's and host packages' bodiless functions are
+                        // natives; the program's own must have a body (gc).
+                        if fd.body.is_none() && self.pkgs[p].name == "main" && p + 1 == srcs.len() {
+                            // gc's position: the token after `func` (a method's `(`, one
+                            // space after the keyword as gofmt writes it).
+                            let pos = match fd.recv {
+                                Some(_) => fd.span.hi + 1,
+                                None => fd.name.span.lo,
+                            };
+                            self.error(pos, "missing function body");
+                        }
                         if fd.recv.is_some() {
                             methods.push((f, d, fd));
                             continue;

@@ -174,7 +174,7 @@ impl<'a> Checker<'a> {
                                 cl.span.lo,
                                 format!(
                                     "multiple defaults (first at {})",
-                                    crate::errors::pos_marker(f)
+                                    crate::errors::pos_marker_rel(f)
                                 ),
                             );
                         }
