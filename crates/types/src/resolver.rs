@@ -205,8 +205,13 @@ impl<'a> Checker<'a> {
                     }
                     Decl::Func(fd) => {
                         // The standard library's and host packages' bodiless functions are
-                        // natives; the program's own must have a body (gc).
-                        if fd.body.is_none() && self.pkgs[p].name == "main" && p + 1 == srcs.len() {
+                        // natives, and an eval session declares its earlier inputs' functions
+                        // without their bodies; a program's own must have one (gc).
+                        if fd.body.is_none()
+                            && self.pkgs[p].name == "main"
+                            && p + 1 == srcs.len()
+                            && self.session.is_none()
+                        {
                             // gc's position: the token after `func` (a method's `(`, one
                             // space after the keyword as gofmt writes it).
                             let pos = match fd.recv {
