@@ -1,5 +1,5 @@
 // A select, like a switch, has at most one default: each further one is gc's
-// "multiple defaults (first at ...)".
+// "multiple defaults (first at ...)", always naming the first.
 package main
 
 func main() {
@@ -11,6 +11,12 @@ func main() {
 	default:
 	}
 	switch {
+	default:
+	default:
+	default:
+	}
+	var i any
+	switch i.(type) {
 	default:
 	default:
 	}

@@ -169,16 +169,7 @@ impl<'a> Checker<'a> {
                 let mut first_default: Option<u32> = None;
                 for cl in clauses {
                     if cl.comm.is_none() {
-                        if let Some(f) = first_default {
-                            self.error(
-                                cl.span.lo,
-                                format!(
-                                    "multiple defaults (first at {})",
-                                    crate::errors::pos_marker_rel(f)
-                                ),
-                            );
-                        }
-                        first_default.get_or_insert(cl.span.lo);
+                        self.default_clause(&mut first_default, cl.span.lo);
                     }
                     self.open_scope(false);
                     if let Some(c) = &cl.comm {

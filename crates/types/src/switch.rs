@@ -9,6 +9,21 @@ use gosub_syntax::ast::{CaseClause, Expr, ExprKind, Stmt};
 use gosub_syntax::gosrc;
 
 impl<'a> Checker<'a> {
+    /// A `default` clause at `pos` of a switch, type switch or select: each one after the
+    /// first is gc's "multiple defaults", naming the first.
+    pub(crate) fn default_clause(&mut self, first: &mut Option<u32>, pos: u32) {
+        match *first {
+            Some(f) => self.error(
+                pos,
+                format!(
+                    "multiple defaults (first at {})",
+                    crate::errors::pos_marker_rel(f)
+                ),
+            ),
+            None => *first = Some(pos),
+        }
+    }
+
     pub(crate) fn switch_stmt(
         &mut self,
         init: Option<&'a Stmt>,
@@ -48,16 +63,7 @@ impl<'a> Checker<'a> {
         for cl in clauses {
             match &cl.exprs {
                 None => {
-                    if let Some(f) = first_default {
-                        self.error(
-                            cl.span.lo,
-                            format!(
-                                "multiple defaults (first at {})",
-                                crate::errors::pos_marker_rel(f)
-                            ),
-                        );
-                    }
-                    first_default = Some(cl.span.lo);
+                    self.default_clause(&mut first_default, cl.span.lo);
                 }
                 Some(es) => {
                     for e in es {
@@ -197,16 +203,7 @@ impl<'a> Checker<'a> {
             let mut single: Option<TypeId> = None;
             match &cl.exprs {
                 None => {
-                    if let Some(f) = first_default {
-                        self.error(
-                            cl.span.lo,
-                            format!(
-                                "multiple defaults (first at {})",
-                                crate::errors::pos_marker_rel(f)
-                            ),
-                        );
-                    }
-                    first_default = Some(cl.span.lo);
+                    self.default_clause(&mut first_default, cl.span.lo);
                 }
                 Some(es) => {
                     for e in es {
