@@ -14,7 +14,7 @@
 //!   so reading freed or unmapped memory faults like any other access.
 
 use gosub_heap::{Addr, GcTypeId};
-use gosub_vm::cmem::{caller_pos, render_pos, CBlock};
+use gosub_vm::cmem::{caller_pos, release_run, render_pos, CBlock};
 use gosub_vm::{Args, NativeRegistry, Trap, Vm};
 
 /// Largest single C allocation (the stack region is a few GiB of address space).
@@ -32,8 +32,7 @@ pub fn c_alloc(vm: &mut Vm, size: u64, pos: u32) -> Result<Addr, Trap> {
     let want = size.max(1);
     let r = vm.heap.alloc_stack(want).map_err(|_| oom())?;
     if vm.heap.grow_stack(r.base, r.base + want).is_err() {
-        vm.heap.free_stack(r.base);
-        vm.mem_stamp += 1;
+        release_run(vm, r.base);
         return Err(oom());
     }
     vm.cmem.blocks.insert(
@@ -84,9 +83,7 @@ fn live_block(vm: &Vm, p: Addr, what: &str, pos: u32) -> Result<CBlock, Trap> {
 
 /// Releases the block at `p` (already validated by `live_block`).
 fn release(vm: &mut Vm, p: Addr, pos: u32) {
-    vm.heap.free_stack(p);
-    // The interpreter's translation cache must not outlive the block (`Vm::mem_stamp`).
-    vm.mem_stamp += 1;
+    release_run(vm, p);
     if let Some(b) = vm.cmem.blocks.get_mut(&p) {
         b.freed = Some(pos);
     }
