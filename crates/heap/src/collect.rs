@@ -46,6 +46,7 @@ use crate::arena::{Addr, ARENA_BASE};
 use crate::copyspace::Space;
 use crate::gctype::TypeTable;
 use crate::object::{self, footprint, HEADER_BYTES, MARK};
+use crate::old_space::OldSpace;
 use crate::roots::RootSource;
 use crate::stats::GcKind;
 use crate::write_barrier::CARD;
@@ -306,31 +307,45 @@ impl Heap {
                 s.ensure_committed(&self.arena, s.top + need)
             };
         let new_base = if survive {
-            self.young.surv[to].bump(fp)
+            let nb = self.young.surv[to].bump(fp);
+            // SAFETY: [nb-8, nb) is the header word just bumped in the
+            // committed to-survivor space.
+            unsafe { self.arena.store(nb - HEADER_BYTES, h2) };
+            nb
         } else {
-            let Some(cell) = self.old.alloc(&self.arena, need) else {
+            // A small single value goes to its type's span, without a header.
+            let typed = (h & object::SINGLE != 0)
+                .then(|| OldSpace::typed_for(object::type_id(h), object::size(h)))
+                .flatten();
+            let nb = match typed {
+                Some(t) => self.old.alloc_typed(&self.arena, t),
+                None => self.old.alloc(&self.arena, need).map(|c| c + HEADER_BYTES),
+            };
+            let Some(nb) = nb else {
                 self.cycle.failed = true;
                 return None;
             };
+            if typed.is_none() {
+                // SAFETY: [nb-8, nb) is the header word of a headered cell.
+                unsafe { self.arena.store(nb - HEADER_BYTES, h2) };
+            }
             self.old_cards.ensure(self.old.committed_bytes());
-            let nb = cell + HEADER_BYTES;
             if self.cycle.major {
                 self.old.mark(nb);
             }
             self.gray.push(nb);
-            let cell_bytes = self.old.classes.cell[self.old.classes.class_of(need)] as u64;
+            let cell_bytes = self.old.cell_bytes(need, typed);
             self.cycle.promoted += cell_bytes;
             // The old cell is a new allocation of its size class: TotalAlloc counts what
             // HeapAlloc gains (Go's TotalAlloc >= HeapAlloc), the rounding included.
             self.counters.total_alloc += cell_bytes.saturating_sub(need);
             nb
         };
-        // SAFETY: [new_base-8, new_base+fp) is committed (survivor: checked
-        // above; old: a cell of at least `need` bytes); the source cell lies
-        // in a from space below its top (checked by the caller) and the
+        // SAFETY: [new_base, new_base+fp) is committed (survivor: checked
+        // above; old: a cell of at least `fp` payload bytes); the source cell
+        // lies in a from space below its top (checked by the caller) and the
         // spaces are disjoint.
         unsafe {
-            self.arena.store(new_base - HEADER_BYTES, h2);
             self.arena.copy_nonoverlapping(base, new_base, fp);
             self.arena.store(
                 base - HEADER_BYTES,
@@ -378,9 +393,9 @@ impl Heap {
     /// Update the pointer words of the object at arena offset `base` whose
     /// slot address lies in `[lo, hi)` (the whole object: `0..u64::MAX`).
     pub(crate) fn scan_object(&mut self, types: &TypeTable, base: u64, lo: u64, hi: u64) {
-        // SAFETY: `base` is a to-survivor cell below top, a promoted or
-        // marked old cell, or a live large object: all have committed headers.
-        let h = unsafe { self.arena.load(base - HEADER_BYTES) } & !MARK;
+        // `base` is a to-survivor cell below top, a promoted or marked old
+        // cell, or a live large object.
+        let h = self.header_at(base) & !MARK;
         let Some(t) = types.get(object::type_id(h)) else {
             return;
         };
@@ -431,7 +446,7 @@ impl Heap {
                 .map_or(sp.nelems, |(_, i)| (i + 1).min(sp.nelems));
             for i in first..last {
                 if sp.is_alloc(i) {
-                    bases.push(self.old.cell_start(id, i) + HEADER_BYTES);
+                    bases.push(self.old.base_of_cell(id, i));
                 }
             }
             for &b in &bases {

@@ -286,6 +286,7 @@ impl Heap {
         // Bytes HeapAlloc gains (a large run and an old cell are rounded up): TotalAlloc
         // counts the same, so TotalAlloc - HeapAlloc is what was freed, as in Go.
         let mut counted = need;
+        let mut headered = true;
         let base = if size >= LARGE_THRESHOLD {
             let before = self.large.live_bytes();
             let b = self.alloc_large(fp, may_defer)?;
@@ -320,17 +321,25 @@ impl Heap {
                 // (`GOGC=off`: Go collects nothing until runtime.GC, so neither
                 // does a full nursery here).
                 let before = self.old.in_use;
-                let b = self.alloc_old_direct(need)?;
+                let typed = (count == 1)
+                    .then(|| old_space::OldSpace::typed_for(ty, size))
+                    .flatten();
+                let b = self.alloc_old_direct(need, typed)?;
                 counted = self.old.in_use - before;
+                // A typed cell has no header: its span holds the type.
+                headered = typed.is_none();
                 b
             }
         };
-        // SAFETY: base-8 is the header word of the cell just allocated, which
-        // is committed.
-        unsafe {
-            self.arena
-                .store(base - HEADER_BYTES, object::make(ty, size))
-        };
+        if headered {
+            let single = if count == 1 { object::SINGLE } else { 0 };
+            // SAFETY: base-8 is the header word of the cell just allocated,
+            // which is committed.
+            unsafe {
+                self.arena
+                    .store(base - HEADER_BYTES, object::make(ty, size) | single)
+            };
+        }
         self.collected_since_alloc = false;
         self.counters.mallocs += 1;
         self.counters.total_alloc += counted;
@@ -362,16 +371,40 @@ impl Heap {
     /// collection, or the collector off): allocate a zeroed cell directly in
     /// the old space. The write barrier is in every accessor, so later stores
     /// of young pointers into it are carded like any old object's.
+    /// Returns the object's base: after the header word the caller writes, or,
+    /// for a `typed` cell, the cell itself.
     #[cold]
-    fn alloc_old_direct(&mut self, need: u64) -> Result<u64, AllocError> {
-        let cell = self
-            .old
-            .alloc(&self.arena, need)
-            .ok_or(AllocError::OutOfMemory)?;
+    fn alloc_old_direct(
+        &mut self,
+        need: u64,
+        typed: Option<old_space::Typed>,
+    ) -> Result<u64, AllocError> {
+        let (base, fp) = match typed {
+            Some(t) => {
+                let cell = self.old.alloc_typed(&self.arena, t);
+                (cell, footprint(t.size as u64))
+            }
+            None => {
+                let cell = self.old.alloc(&self.arena, need);
+                (cell.map(|c| c + HEADER_BYTES), need - HEADER_BYTES)
+            }
+        };
+        let base = base.ok_or(AllocError::OutOfMemory)?;
         self.old_cards.ensure(self.old.committed_bytes());
-        // SAFETY: the cell lies in a committed span page.
-        unsafe { self.arena.zero(cell + HEADER_BYTES, need - HEADER_BYTES) };
-        Ok(cell + HEADER_BYTES)
+        // SAFETY: the object's cell lies in a committed span page.
+        unsafe { self.arena.zero(base, fp) };
+        Ok(base)
+    }
+
+    /// The header of the object at arena offset `base` (a live object's base):
+    /// read from the word before it, or synthesised from a typed old span.
+    #[inline]
+    pub(crate) fn header_at(&self, base: u64) -> u64 {
+        if self.layout.old.contains_off(base) {
+            return self.old.header(&self.arena, base);
+        }
+        // SAFETY: callers pass live objects' bases, whose header words are committed.
+        unsafe { self.arena.load(base - HEADER_BYTES) }
     }
 
     #[cold]
@@ -514,9 +547,7 @@ impl Heap {
         if self.object_base(base)? != base {
             return None;
         }
-        // SAFETY: object_base found a live object here, so its header word is
-        // committed.
-        let h = unsafe { self.arena.load(base - ARENA_BASE - HEADER_BYTES) };
+        let h = self.header_at(base - ARENA_BASE);
         Some((object::size(h), object::type_id(h)))
     }
 }

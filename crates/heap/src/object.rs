@@ -3,7 +3,7 @@
 //! ```text
 //!  63                         28 27                  8 7  6 5    2 1   0
 //! +-----------------------------+---------------------+----+------+---+---+
-//! |  payload size in bytes (36) |  GC type id (20)    | 0  | age  | M | F |
+//! |  payload size in bytes (36) |  GC type id (20)    |0 S | age  | M | F |
 //! +-----------------------------+---------------------+----+------+---+---+
 //! ```
 //! - `F` (bit 0), FORWARDED: set only on a from-space copy during a moving
@@ -13,6 +13,10 @@
 //!   current cycle; cleared again by the sweep. Always 0 between collections.
 //! - age (bits 2..=5): number of collections survived, saturating at 15 (the
 //!   generational collector will promote by age).
+//! - `S` (bit 6), SINGLE: allocated as one value of its type (count 1), so the
+//!   payload size equals the type's size. Such an object, when small, is
+//!   promoted into a typed old-space span that keeps the type once for all its
+//!   cells and no header per object (`old_space.rs`).
 //! - type id (bits 8..=27): index into the heap's type table.
 //! - size (bits 28..=63): exact payload size = type size * element count.
 //!
@@ -22,13 +26,15 @@
 //! disjoint from every other object's, because the next object's header word
 //! lies at `base + footprint` and its base 8 bytes later. That is the interior
 //! pointer rule: a pointer `p` belongs to the object with
-//! `base <= p <= base + footprint(size)`.
+//! `base <= p <= base + footprint(size)`. (The typed cells of the old space
+//! have no header word; how their pointers are resolved is in `old_space.rs`.)
 
 use crate::gctype::GcTypeId;
 
 pub(crate) const HEADER_BYTES: u64 = 8;
 pub(crate) const FORWARDED: u64 = 1;
 pub(crate) const MARK: u64 = 2;
+pub(crate) const SINGLE: u64 = 1 << 6;
 const AGE_SHIFT: u32 = 2;
 const AGE_MASK: u64 = 0xf << AGE_SHIFT;
 const TYPE_SHIFT: u32 = 8;
@@ -88,7 +94,7 @@ pub(crate) fn with_older(h: u64) -> u64 {
 }
 
 /// Bits that must be zero in a sane, non-forwarded header.
-pub(crate) const RESERVED_BITS: u64 = 0xc0;
+pub(crate) const RESERVED_BITS: u64 = 0x80;
 
 #[cfg(test)]
 mod tests {

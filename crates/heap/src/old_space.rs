@@ -5,9 +5,21 @@
 //! ```text
 //!  old region:  | span (class 24 B, 1 page)   | span (class 48 B) | free pages | ...
 //!  span:        |hdr|payload|hdr|payload| ... |  cells of one size, 8-byte header each
+//!  typed span:  |payload|payload|payload| ...  |  cells of one type, no header
 //!  alloc bits:   1           0          ...      (one bit per cell)
 //!  mark bits:    (set during a major collection, become the alloc bits at sweep)
 //! ```
+//!
+//! Two kinds of span share the pages:
+//! - A *headered* span (`typed == None`) holds objects of any type and
+//!   length whose header word plus footprint fits its cell.
+//! - A *typed* span (`typed == Some(t)`) holds only single values (header bit
+//!   `SINGLE`) of type `t.ty`, `t.size` bytes each, at most `MAX_TYPED` bytes:
+//!   the type is kept once for the span, as Go keeps the pointer bits of its
+//!   small objects in the span rather than in the object, so a 16-byte tree
+//!   node takes a 16-byte cell, not 24. The object's base is its cell's start
+//!   and its header is synthesised from the span (`header`); nothing may
+//!   read `base - 8` of a typed cell, which is the previous cell's last word.
 //!
 //! Invariants:
 //! - Pages are 8 KiB (`size_class::PAGE`); spans are runs of `PageRuns`
@@ -16,25 +28,48 @@
 //!   free pages below `hw` are either idle (committed, stale) or released
 //!   (`page_released[p]`, madvise'd on a Full collection; they read as zero).
 //! - A cell is allocated iff its alloc bit is set; `nalloc` is the popcount
-//!   of the alloc bits; a span with `nalloc < nelems` is in its class's
-//!   `partial` list or is the class's `current` span (never both).
+//!   of the alloc bits; a span with `nalloc < nelems` is in its pool's
+//!   `partial` list or is its pool's `current` span (never both). The pool of
+//!   a headered span is its class's; of a typed span, its type's.
 //! - Mark bits are all clear outside a major collection; the sweep makes
 //!   `alloc = mark`, clears `mark` and frees spans that became empty.
 //! - `in_use` = sum over spans of `nalloc * cell` (bytes held by objects,
 //!   headers and size-class rounding included).
-//! - Interior pointers: `p` belongs to the allocated cell `[c, c + cell)` with
-//!   `c + 8 <= p <= c + 8 + footprint(size)`; a pointer exactly at a cell's
-//!   start (its header word) can only be one past the end of the previous
-//!   cell's object, so lookup retries at `p - 1`. Base finding is pure page
-//!   arithmetic: page -> span -> (p - span start) / cell.
+//! - Interior pointers: `p` belongs to the allocated cell whose object has
+//!   `base <= p <= base + footprint(size)` (base = cell start + 8 in a headered
+//!   span, the cell start in a typed one). A pointer that is in no object of
+//!   its own cell may be one past the end of the previous cell's object, so
+//!   lookup retries at `p - 1`. In a typed span a pointer at an allocated
+//!   cell's start is that cell's object (Go's rule: slicing never makes a
+//!   pointer past the end of an object, `gosub_vm::slices`). Base finding is
+//!   pure page arithmetic: page -> span -> (p - span start) / cell.
 
 use crate::arena::{Arena, Region};
-use crate::object::{self, HEADER_BYTES};
+use crate::gctype::GcTypeId;
+use crate::object::{self, footprint, HEADER_BYTES};
 use crate::pages::PageRuns;
 use crate::size_class::{SizeClasses, PAGE};
 
 /// Pages committed at a time when the old space grows (1 MiB).
 const COMMIT_PAGES: u64 = 128;
+
+/// Largest single value kept in a typed span (Go keeps the pointer bits of
+/// objects up to 512 bytes in their span, `heapBitsInSpan`).
+pub(crate) const MAX_TYPED: u64 = 512;
+
+/// The one type (and its size) of a typed span's cells.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) struct Typed {
+    pub ty: GcTypeId,
+    pub size: u32,
+}
+
+/// Where a class's (or a type's) next cell comes from.
+#[derive(Default, Clone)]
+struct Pool {
+    current: Option<u32>,
+    partial: Vec<u32>,
+}
 
 pub(crate) struct Span {
     pub start_page: u32,
@@ -47,6 +82,8 @@ pub(crate) struct Span {
     pub mark: Vec<u64>,
     /// Cells below this index are known to be allocated (allocation hint).
     pub free_hint: u32,
+    /// The type of every cell of a typed span (no headers); None: headered.
+    pub typed: Option<Typed>,
 }
 
 impl Span {
@@ -63,8 +100,10 @@ pub(crate) struct OldSpace {
     pub page_span: Vec<u32>,
     pub spans: Vec<Option<Span>>,
     free_ids: Vec<u32>,
-    partial: Vec<Vec<u32>>,
-    current: Vec<Option<u32>>,
+    /// Headered spans' pools, by class.
+    pools: Vec<Pool>,
+    /// Typed spans' pools, by type id.
+    typed_pools: Vec<Pool>,
     /// Committed high-water mark in pages.
     pub hw: u64,
     page_released: Vec<bool>,
@@ -94,8 +133,8 @@ impl OldSpace {
             page_span: Vec::new(),
             spans: Vec::new(),
             free_ids: Vec::new(),
-            partial: vec![Vec::new(); n],
-            current: vec![None; n],
+            pools: vec![Pool::default(); n],
+            typed_pools: Vec::new(),
             hw: 0,
             page_released: Vec::new(),
             released_pages: 0,
@@ -115,7 +154,7 @@ impl OldSpace {
         self.span_pages * PAGE
     }
 
-    fn new_span(&mut self, arena: &Arena, class: usize) -> Option<u32> {
+    fn new_span(&mut self, arena: &Arena, class: usize, typed: Option<Typed>) -> Option<u32> {
         let npages = self.classes.npages[class];
         let (start, _) = self.runs.alloc(npages)?;
         let end = start as u64 + npages as u64;
@@ -145,6 +184,7 @@ impl OldSpace {
             alloc: vec![0; words],
             mark: vec![0; words],
             free_hint: 0,
+            typed,
         };
         let id = match self.free_ids.pop() {
             Some(id) => {
@@ -167,20 +207,62 @@ impl OldSpace {
         Some(id)
     }
 
-    /// Allocate a cell of at least `bytes` (header included). Returns the
-    /// arena offset of the cell (its header word); the cell's content is
-    /// stale: the caller writes the header and zeroes or fills the payload.
+    /// Allocate a cell of at least `bytes` (header included) in a headered
+    /// span. Returns the arena offset of the cell (its header word); the
+    /// cell's content is stale: the caller writes the header and zeroes or
+    /// fills the payload.
     pub fn alloc(&mut self, arena: &Arena, bytes: u64) -> Option<u64> {
         let class = self.classes.class_of(bytes);
+        self.alloc_cell(arena, class, None)
+    }
+
+    /// The typed span kind for a single value of type `ty`, `size` bytes, if
+    /// it is small enough for one (and not so small that a header costs nothing:
+    /// the smallest cell holds 16 bytes either way).
+    pub fn typed_for(ty: GcTypeId, size: u64) -> Option<Typed> {
+        (footprint(size) >= 16 && size <= MAX_TYPED).then_some(Typed {
+            ty,
+            size: size as u32,
+        })
+    }
+
+    /// Allocate a cell in a span of type `t`. Returns the arena offset of the
+    /// cell, which is the object's base (no header); its content is stale.
+    pub fn alloc_typed(&mut self, arena: &Arena, t: Typed) -> Option<u64> {
+        let class = self.classes.class_of(footprint(t.size as u64));
+        self.alloc_cell(arena, class, Some(t))
+    }
+
+    /// Bytes of the cell an object of `bytes` (header included) or of typed
+    /// kind `t` gets: what HeapAlloc counts for it.
+    pub fn cell_bytes(&self, bytes: u64, typed: Option<Typed>) -> u64 {
+        let b = typed.map_or(bytes, |t| footprint(t.size as u64));
+        self.classes.cell[self.classes.class_of(b)] as u64
+    }
+
+    fn pool(&mut self, class: usize, typed: Option<Typed>) -> &mut Pool {
+        match typed {
+            None => &mut self.pools[class],
+            Some(t) => {
+                let i = t.ty.0 as usize;
+                if self.typed_pools.len() <= i {
+                    self.typed_pools.resize(i + 1, Pool::default());
+                }
+                &mut self.typed_pools[i]
+            }
+        }
+    }
+
+    fn alloc_cell(&mut self, arena: &Arena, class: usize, typed: Option<Typed>) -> Option<u64> {
         loop {
-            let id = match self.current[class] {
+            let id = match self.pool(class, typed).current {
                 Some(id) => id,
                 None => {
-                    let id = match self.partial[class].pop() {
+                    let id = match self.pool(class, typed).partial.pop() {
                         Some(id) => id,
-                        None => self.new_span(arena, class)?,
+                        None => self.new_span(arena, class, typed)?,
                     };
-                    self.current[class] = Some(id);
+                    self.pool(class, typed).current = Some(id);
                     id
                 }
             };
@@ -195,7 +277,7 @@ impl OldSpace {
                     self.region.offset + sp.start_page as u64 * PAGE + i as u64 * sp.cell as u64,
                 );
             }
-            self.current[class] = None;
+            self.pool(class, typed).current = None;
         }
     }
 
@@ -223,32 +305,64 @@ impl OldSpace {
         self.region.offset + sp.start_page as u64 * PAGE + i as u64 * sp.cell as u64
     }
 
+    /// Base of the object in cell `i` of span `id` (allocated or not).
+    #[inline]
+    pub fn base_of_cell(&self, id: u32, i: u32) -> u64 {
+        let start = self.cell_start(id, i);
+        match self.span(id).typed {
+            Some(_) => start,
+            None => start + HEADER_BYTES,
+        }
+    }
+
+    /// The header of the old object at `base`: synthesised from a typed span,
+    /// read from the word before `base` otherwise. `base` must be an allocated
+    /// cell's object base.
+    #[inline]
+    pub fn header(&self, arena: &Arena, base: u64) -> u64 {
+        if let Some(Typed { ty, size }) = self.cell_of(base).and_then(|(id, _)| self.span(id).typed)
+        {
+            return object::make(ty, size as u64) | object::SINGLE;
+        }
+        // SAFETY: a headered cell's header word lies in its committed span page.
+        unsafe { arena.load(base - HEADER_BYTES) }
+    }
+
+    /// The base of the object in cell `i` of span `id` if that cell is
+    /// allocated and `base <= off <= base + footprint` (its end included).
     fn base_in_cell(&self, arena: &Arena, id: u32, i: u32, off: u64) -> Option<u64> {
         let sp = self.span(id);
         if i >= sp.nelems || !sp.is_alloc(i) {
             return None;
         }
-        let base = self.cell_start(id, i) + HEADER_BYTES;
-        // SAFETY: allocated cells lie in committed span pages.
-        let h = unsafe { arena.load(base - HEADER_BYTES) };
-        let fp = object::footprint(object::size(h & !object::FORWARDED));
-        (off >= base && off <= base + fp && base + fp <= base - HEADER_BYTES + sp.cell as u64)
-            .then_some(base)
+        let start = self.cell_start(id, i);
+        let (base, size) = match sp.typed {
+            Some(t) => (start, t.size as u64),
+            None => {
+                // SAFETY: allocated cells lie in committed span pages.
+                let h = unsafe { arena.load(start) };
+                (start + HEADER_BYTES, object::size(h & !object::FORWARDED))
+            }
+        };
+        let fp = footprint(size);
+        (off >= base && off <= base + fp && base + fp <= start + sp.cell as u64).then_some(base)
     }
 
     /// Arena offset of the base of the allocated object containing `off`
     /// (interior and one-past-the-end pointers included).
     pub fn find_base(&self, arena: &Arena, off: u64) -> Option<u64> {
-        let (id, i) = self.cell_of(off)?;
-        let start = self.cell_start(id, i);
-        if off >= start + HEADER_BYTES {
-            return self.base_in_cell(arena, id, i, off);
+        let here = self.cell_of(off);
+        if let Some((id, i)) = here {
+            if let Some(b) = self.base_in_cell(arena, id, i, off) {
+                return Some(b);
+            }
         }
-        if off != start {
+        // One past the end of the previous cell's object?
+        let prev = self.cell_of(off.checked_sub(1)?)?;
+        if Some(prev) == here {
             return None;
         }
-        let (pid, pi) = self.cell_of(off - 1)?;
-        self.base_in_cell(arena, pid, pi, off)
+        self.base_in_cell(arena, prev.0, prev.1, off)
     }
 
     /// Is `[off, off+len)` inside one live span?
@@ -302,15 +416,15 @@ impl OldSpace {
     /// their pages (released to the OS if `release`).
     pub fn sweep(&mut self, arena: &Arena, release: bool) -> Swept {
         let mut out = Swept::default();
-        for p in self.partial.iter_mut() {
-            p.clear();
-        }
-        for c in self.current.iter_mut() {
-            *c = None;
+        for p in self.pools.iter_mut().chain(self.typed_pools.iter_mut()) {
+            p.partial.clear();
+            p.current = None;
         }
         let mut empty = Vec::new();
-        for (id, slot) in self.spans.iter_mut().enumerate() {
-            let Some(sp) = slot.as_mut() else { continue };
+        for id in 0..self.spans.len() {
+            let Some(sp) = self.spans[id].as_mut() else {
+                continue;
+            };
             std::mem::swap(&mut sp.alloc, &mut sp.mark);
             sp.mark.iter_mut().for_each(|w| *w = 0);
             let n: u32 = sp.alloc.iter().map(|w| w.count_ones()).sum();
@@ -322,7 +436,8 @@ impl OldSpace {
             if n == 0 {
                 empty.push(id as u32);
             } else if n < sp.nelems {
-                self.partial[sp.class as usize].push(id as u32);
+                let (class, typed) = (sp.class as usize, sp.typed);
+                self.pool(class, typed).partial.push(id as u32);
             }
         }
         self.in_use -= out.bytes;
@@ -331,8 +446,8 @@ impl OldSpace {
             self.free_span(arena, id, release);
         }
         // Allocate from low addresses first (keeps the heap compact).
-        for p in self.partial.iter_mut() {
-            p.sort_unstable_by(|a, b| b.cmp(a));
+        for p in self.pools.iter_mut().chain(self.typed_pools.iter_mut()) {
+            p.partial.sort_unstable_by(|a, b| b.cmp(a));
         }
         if release {
             self.release_free(arena);

@@ -139,14 +139,14 @@ impl Heap {
                 if !sp.is_alloc(i) {
                     continue;
                 }
-                let cell = o.cell_start(id, i);
-                // SAFETY: allocated cells lie in committed span pages.
-                let h = unsafe { self.arena.load(cell) };
-                self.check_header(h, "old object", cell + HEADER_BYTES)?;
-                if HEADER_BYTES + footprint(object::size(h)) > sp.cell as u64 {
+                let base = o.base_of_cell(id, i);
+                let h = o.header(&self.arena, base);
+                self.check_header(h, "old object", base)?;
+                let hdr = if sp.typed.is_some() { 0 } else { HEADER_BYTES };
+                if hdr + footprint(object::size(h)) > sp.cell as u64 {
                     return Err(format!(
                         "old object at {:#x} overruns its {}-byte cell",
-                        ARENA_BASE + cell + HEADER_BYTES,
+                        ARENA_BASE + base,
                         sp.cell
                     ));
                 }
@@ -188,8 +188,8 @@ impl Heap {
 
     /// Pointer slots of the object at `base` (arena offsets).
     fn pointer_slots(&self, base: u64) -> Vec<u64> {
-        // SAFETY: callers pass bases of live objects (committed headers).
-        let h = unsafe { self.arena.load(base - HEADER_BYTES) };
+        // Callers pass bases of live objects.
+        let h = self.header_at(base);
         let Some(t) = self.types.get(object::type_id(h)) else {
             return Vec::new();
         };
@@ -213,7 +213,7 @@ impl Heap {
             let sp = self.old.span(id);
             for i in 0..sp.nelems {
                 if sp.is_alloc(i) {
-                    bases.push((self.old.cell_start(id, i) + HEADER_BYTES, true));
+                    bases.push((self.old.base_of_cell(id, i), true));
                 }
             }
         }
@@ -340,8 +340,8 @@ impl Heap {
             }
         }
         while let Some(base) = work.pop() {
-            // SAFETY: `base` was found by find_base: its header is committed.
-            let h = unsafe { self.arena.load(base - HEADER_BYTES) };
+            // `base` was found by find_base: a live object.
+            let h = self.header_at(base);
             self.check_header(h, "reachable object", base)?;
             for slot in self.pointer_slots(base) {
                 // SAFETY: the slot lies inside the object's payload.

@@ -1,6 +1,7 @@
 //! Tests of the generational parts: promotion by age, the card-marking
-//! write barrier across several minor collections, old-space size classes and
-//! sweeping, pacing, MemStats, gctrace and the summary.
+//! write barrier across several minor collections, old-space size classes,
+//! typed cells (single values without a header) and sweeping, pacing,
+//! MemStats, gctrace and the summary.
 
 use gosub_heap::*;
 
@@ -347,4 +348,52 @@ fn verifier_reports_a_missing_card() {
     assert!(e.contains("remembered set"), "{e}");
     h.write_barrier(holder, y);
     h.verify(&mut r).unwrap();
+}
+
+#[test]
+fn single_values_are_promoted_into_typed_cells_without_headers() {
+    let mut h = heap_with(|_| {});
+    // struct { left, right *T } and a 16-byte array of two of them.
+    let node = h.register_type(16, &[0, 1]);
+    let mut roots = Roots::new(&mut h, 4);
+    for slot in 0..3 {
+        let n = alloc(&mut h, &mut roots, node, 1);
+        roots.set(&mut h, slot, n);
+    }
+    let arr = alloc(&mut h, &mut roots, node, 2);
+    roots.set(&mut h, 3, arr);
+    h.collect(GcKind::Major, &mut roots);
+    let (a, b, c) = (roots.get(&h, 0), roots.get(&h, 1), roots.get(&h, 2));
+    // Consecutive 16-byte cells of one typed span: no header word between them.
+    assert_eq!((b - a, c - b), (16, 16));
+    for p in [a, b, c] {
+        assert_eq!(h.object_info(p), Some((16, node)));
+        assert_eq!(h.object_base(p + 8), Some(p));
+    }
+    // An array keeps its header (its length is in it).
+    let arr = roots.get(&h, 3);
+    assert_eq!(h.object_info(arr), Some((32, node)));
+    assert_eq!(h.object_base(arr + 32), Some(arr), "an array's end pointer");
+    assert_eq!(h.stats().heap_objects, 4);
+    // A young pointer stored in a typed cell is remembered by the card and
+    // updated when its object moves.
+    let young = alloc(&mut h, &mut roots, node, 1);
+    h.write_ptr(b + 8, young).unwrap();
+    h.write_ptr(young, c).unwrap();
+    h.collect(GcKind::Minor, &mut roots);
+    let moved = h.read_u64(b + 8).unwrap();
+    assert_ne!(moved, young, "the young object moved");
+    assert_eq!(h.read_u64(moved).unwrap(), c);
+    h.verify(&mut roots).unwrap();
+    // Dropping a and c frees their cells; b and what it points to stay.
+    roots.set(&mut h, 0, 0);
+    roots.set(&mut h, 2, 0);
+    h.collect(GcKind::Major, &mut roots);
+    assert_eq!(
+        h.stats().heap_objects,
+        4,
+        "b, the array, b's child and c (reached by it)"
+    );
+    assert_eq!(h.object_info(a), None);
+    h.verify(&mut roots).unwrap();
 }

@@ -113,7 +113,14 @@ pub fn exec(vm: &mut Vm, op: &Op, fr: &Frame) -> Result<(), Trap> {
                     return Err(slice_bounds_err(B, l, h));
                 }
             }
-            let np = base + l * elem_size as u64;
+            // Go's rule (ssagen's slice mask): a result of capacity 0 keeps the
+            // old pointer, so slicing never points one past the end of an object
+            // (the old space's typed cells rely on it, gosub_heap::old_space).
+            let np = if m == l {
+                base
+            } else {
+                base + l * elem_size as u64
+            };
             wr(vm, fr, dst, np)?;
             wr(vm, fr, dst + 8, h - l)?;
             wr(vm, fr, dst + 16, m - l)?;
