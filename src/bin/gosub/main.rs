@@ -76,6 +76,8 @@ fn front_end<T: Clone + Send>(f: impl FnOnce() -> T + Send) -> Option<T> {
             gosub_heap::host_memory::trim_host_allocator();
             let copy = r.clone();
             drop(r);
+            // And the original's pages, free now, go back too.
+            gosub_heap::host_memory::trim_host_allocator();
             Some(copy)
         }
         Ok(Err(p)) => std::panic::resume_unwind(p),
