@@ -147,6 +147,19 @@ impl Heap {
         Some(self.arena.ptr(off))
     }
 
+    /// `translate` of `[addr, addr+len)` when it lies in the used part of the
+    /// nursery, where young objects' fields are, without `translate`'s region
+    /// dispatch (None: anywhere else, to be translated in full). A store there
+    /// needs no write barrier: nothing in the nursery is older than what it
+    /// could point to.
+    #[inline(always)]
+    pub fn nursery_ptr(&self, addr: Addr, len: u64) -> Option<*mut u8> {
+        let off = addr.wrapping_sub(ARENA_BASE);
+        let n = &self.young.nursery;
+        (off >= n.region.offset && off.checked_add(len).is_some_and(|e| e <= n.top_off()))
+            .then(|| self.arena.ptr(off))
+    }
+
     /// Is `[addr, addr+len)` accessible?
     pub fn is_accessible(&self, addr: Addr, len: usize) -> bool {
         self.translate(addr, len).is_some()

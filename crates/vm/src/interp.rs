@@ -129,7 +129,12 @@ pub fn extend(v: u64, w: Width) -> u64 {
     }
 }
 
+#[inline(never)]
 pub fn load_w(vm: &Vm, addr: Addr, w: Width) -> Result<u64, Trap> {
+    if let Some(p) = vm.heap.nursery_ptr(addr, w.bytes() as u64) {
+        // SAFETY: the heap checked that the `w.bytes()` bytes at `p` are the used nursery.
+        return Ok(extend(unsafe { read_narrow(p, w.bytes()) }, w));
+    }
     if addr < 4096 {
         return Err(Trap::Runtime(
             "invalid memory address or nil pointer dereference".into(),
@@ -143,7 +148,13 @@ pub fn load_w(vm: &Vm, addr: Addr, w: Width) -> Result<u64, Trap> {
     })
 }
 
+#[inline(never)]
 pub fn store_w(vm: &mut Vm, addr: Addr, v: u64, w: Width) -> Result<(), Trap> {
+    if let Some(p) = vm.heap.nursery_ptr(addr, w.bytes() as u64) {
+        // SAFETY: as in `load_w`; a nursery store needs no barrier (`nursery_ptr`).
+        unsafe { write_narrow(p, w.bytes(), v) };
+        return Ok(());
+    }
     if addr < 4096 {
         return Err(Trap::Runtime(
             "invalid memory address or nil pointer dereference".into(),
