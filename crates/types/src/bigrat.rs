@@ -180,7 +180,8 @@ impl Nat {
         }
         Nat(r).trim()
     }
-    /// (self / d, self % d); d must be nonzero. Binary long division.
+    /// (self / d, self % d); d must be nonzero. Knuth's algorithm D (TAOCP 4.3.1) on
+    /// 32-bit limbs: one estimated quotient limb per step, corrected at most twice.
     pub fn divmod(&self, d: &Nat) -> (Nat, Nat) {
         assert!(!d.is_zero(), "division by zero");
         if self.cmp(d) == Ordering::Less {
@@ -197,20 +198,52 @@ impl Nat {
             }
             return (Nat(q).trim(), Nat::from_u128(rem as u128));
         }
-        let shift = self.bits() - d.bits();
-        let mut r = self.clone();
-        let mut q = vec![0u32; (shift / 32 + 1) as usize];
-        let mut dd = d.shl(shift);
-        let mut i = shift as i64;
-        while i >= 0 {
-            if r.cmp(&dd) != Ordering::Less {
-                r = r.sub(&dd);
-                q[(i / 32) as usize] |= 1 << (i % 32);
+        let n = d.0.len();
+        let m = self.0.len() - n;
+        // Normalise: the divisor's top limb gets its high bit set.
+        let s = d.0[n - 1].leading_zeros();
+        let vn = d.shl(s as u64).0;
+        let mut un = self.shl(s as u64).0;
+        un.resize(self.0.len() + 1, 0);
+        let mut q = vec![0u32; m + 1];
+        const B: u64 = 1 << 32;
+        for j in (0..=m).rev() {
+            let num = ((un[j + n] as u64) << 32) | un[j + n - 1] as u64;
+            let mut qhat = num / vn[n - 1] as u64;
+            let mut rhat = num % vn[n - 1] as u64;
+            while qhat >= B || qhat * vn[n - 2] as u64 > ((rhat << 32) | un[j + n - 2] as u64) {
+                qhat -= 1;
+                rhat += vn[n - 1] as u64;
+                if rhat >= B {
+                    break;
+                }
             }
-            dd = dd.shr(1);
-            i -= 1;
+            // un[j..=j+n] -= qhat * vn
+            let (mut borrow, mut carry) = (0i64, 0u64);
+            for i in 0..n {
+                let p = qhat * vn[i] as u64 + carry;
+                carry = p >> 32;
+                let t = un[i + j] as i64 - (p & 0xffff_ffff) as i64 + borrow;
+                un[i + j] = t as u32;
+                borrow = t >> 32;
+            }
+            let t = un[j + n] as i64 - carry as i64 + borrow;
+            un[j + n] = t as u32;
+            q[j] = qhat as u32;
+            if t < 0 {
+                // qhat was one too large: add the divisor back.
+                q[j] = q[j].wrapping_sub(1);
+                let mut c = 0u64;
+                for i in 0..n {
+                    let sum = un[i + j] as u64 + vn[i] as u64 + c;
+                    un[i + j] = sum as u32;
+                    c = sum >> 32;
+                }
+                un[j + n] = un[j + n].wrapping_add(c as u32);
+            }
         }
-        (Nat(q).trim(), r)
+        un.truncate(n);
+        (Nat(q).trim(), Nat(un).trim().shr(s as u64))
     }
     pub fn gcd(&self, o: &Nat) -> Nat {
         let (mut a, mut b) = (self.clone(), o.clone());
@@ -467,11 +500,41 @@ impl Rat {
         (m, u)
     }
 
+    /// The nearest float of a `mant`-bit significand when hardware arithmetic gives it
+    /// exactly rounded: an integer below 2^128 (`int`: Rust's integer-to-float conversion
+    /// rounds to nearest, ties to even), or a quotient of two integers below 2^mant (both
+    /// exact floats, and IEEE division rounds the exact quotient once, to nearest even;
+    /// it cannot overflow or be subnormal). None: the caller rounds with `round_bin`.
+    fn small_quotient(
+        &self,
+        mant: u32,
+        div: impl Fn(u64, u64) -> f64,
+        int: impl Fn(u128) -> f64,
+    ) -> Option<f64> {
+        let mag = if self.den.is_one() {
+            int(self.num.to_u128()?)
+        } else if self.num.bits() <= mant as u64 && self.den.bits() <= mant as u64 {
+            div(self.num.to_u128()? as u64, self.den.to_u128()? as u64)
+        } else {
+            return None;
+        };
+        // An integer near 2^128 rounds past the largest f32: overflow, for `round_bin`.
+        mag.is_finite().then_some(if self.neg { -mag } else { mag })
+    }
+
     /// The nearest f64 (ties to even); None if it overflows.
     pub fn to_f64(&self) -> Option<f64> {
         if self.is_zero() {
             return Some(0.0);
         }
+        if let Some(v) = self.small_quotient(53, |n, d| n as f64 / d as f64, |n| n as f64) {
+            return Some(v);
+        }
+        self.rounded_f64()
+    }
+
+    /// `to_f64` by exact rounding of the quotient (any size).
+    fn rounded_f64(&self) -> Option<f64> {
         let (m, u) = self.round_bin(53, -1074);
         let mag = if m == 0 {
             0.0
@@ -493,6 +556,18 @@ impl Rat {
         if self.is_zero() {
             return Some(0.0);
         }
+        if let Some(v) = self.small_quotient(
+            24,
+            |n, d| (n as f32 / d as f32) as f64,
+            |n| n as f32 as f64,
+        ) {
+            return Some(v);
+        }
+        self.rounded_f32()
+    }
+
+    /// `to_f32` by exact rounding of the quotient (any size).
+    fn rounded_f32(&self) -> Option<f64> {
         let (m, u) = self.round_bin(24, -149);
         let mag = if m == 0 {
             0.0
@@ -633,7 +708,103 @@ mod tests {
     use super::*;
 
     fn p(s: &str) -> Rat {
-        Rat::parse(s).unwrap()
+        Rat::parse(s).unwrap_or_else(|| panic!("parse {s}"))
+    }
+
+    /// Binary long division: the reference for `divmod`.
+    fn divmod_binary(a: &Nat, d: &Nat) -> (Nat, Nat) {
+        if a.cmp(d) == Ordering::Less {
+            return (Nat::zero(), a.clone());
+        }
+        let shift = a.bits() - d.bits();
+        let (mut r, mut q) = (a.clone(), Nat::zero());
+        let mut dd = d.shl(shift);
+        for i in (0..=shift).rev() {
+            if r.cmp(&dd) != Ordering::Less {
+                r = r.sub(&dd);
+                q = q.add(&Nat::from_u128(1).shl(i));
+            }
+            dd = dd.shr(1);
+        }
+        (q, r)
+    }
+
+    #[test]
+    fn long_division_agrees_with_binary_division() {
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let mut limbs = |k: u64| -> Nat {
+            let mut v = Vec::new();
+            for _ in 0..k {
+                let x = next();
+                // Many all-ones and zero limbs: the corrections of qhat happen there.
+                v.push(match x % 5 {
+                    0 => u32::MAX,
+                    1 => 0,
+                    2 => 1 << 31,
+                    _ => x as u32,
+                });
+            }
+            Nat(v).trim()
+        };
+        for k in 0..3000u64 {
+            let (a, d) = (limbs(1 + k % 9), limbs(1 + k / 9 % 5));
+            if d.is_zero() {
+                continue;
+            }
+            let (q, r) = a.divmod(&d);
+            assert_eq!((q.0.clone(), r.0.clone()), {
+                let (q, r) = divmod_binary(&a, &d);
+                (q.0, r.0)
+            });
+            assert!(r.cmp(&d) == Ordering::Less);
+        }
+    }
+
+    #[test]
+    fn hardware_rounding_agrees_with_exact_rounding() {
+        // Quotients of small integers (halfway cases included: 1/3, 2^53+1, ...) and
+        // integers up to 2^128, positive and negative.
+        let mut cases: Vec<Rat> = Vec::new();
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..2000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let (n, d) = (x >> (x % 40), (x >> 20) % (1 << (x % 53)) + 1);
+            cases.push(p(&format!("{n}")).div(&p(&format!("{d}"))).unwrap());
+        }
+        for s in [
+            "9007199254740993",
+            "9007199254740995",
+            "18446744073709551615",
+            "340282366920938463463374607431768211455",
+            "340282356779733661637539395458142568448",
+            "16777217",
+            "1/3",
+            "2/3",
+            "7/9",
+        ] {
+            let (n, d) = s.split_once('/').unwrap_or((s, "1"));
+            cases.push(p(n).div(&p(d)).unwrap());
+        }
+        for r in cases {
+            for r in [r.clone(), r.neg()] {
+                let s = r.to_frac_string();
+                if let Some(v) = r.small_quotient(53, |n, d| n as f64 / d as f64, |n| n as f64) {
+                    assert_eq!(Some(v), r.rounded_f64(), "f64 of {s}");
+                }
+                let f32 = |n, d| (n as f32 / d as f32) as f64;
+                if let Some(v) = r.small_quotient(24, f32, |n| n as f32 as f64) {
+                    assert_eq!(Some(v), r.rounded_f32(), "f32 of {s}");
+                }
+            }
+        }
     }
 
     #[test]
