@@ -9,12 +9,12 @@
 //! acted on.
 
 use crate::reachable;
+use ahash::{HashMap, HashMapExt};
 use gosub_syntax::ast::{self, NodeId};
 use gosub_syntax::{Diagnostic, ParseMode, SourceMap};
 use gosub_types::PackageSrc;
 use gosub_vm::{Vm, VmConfig, VmError};
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 

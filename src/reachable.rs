@@ -26,11 +26,11 @@
 //! - Only one-shot compilations use this; an eval session loads every body, because its
 //!   later inputs may call anything.
 
+use ahash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use gosub_syntax::ast::{self, Decl, File, NodeId};
 use gosub_syntax::walk::{self, Node};
 use gosub_syntax::{Diagnostic, LazyBody, SourceMap};
 use gosub_types::PackageSrc;
-use std::collections::{HashMap, HashSet};
 
 /// What an unloaded body does if it runs after all.
 const STUB: &str = "panic(\"gosub: internal error: standard library function body not loaded\")";

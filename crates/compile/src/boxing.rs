@@ -13,11 +13,11 @@
 //!
 //! Also here: `gosub disasm`'s report of these decisions (`frame_report`).
 
+use ahash::HashSet;
 use gosub_escape::{addr_taken_or_captured, Escapes};
 use gosub_syntax::ast::{self, Expr, ExprKind, NodeId, Stmt};
 use gosub_syntax::walk::{self, Node};
 use gosub_types::{BasicKind, ObjId, Program, TypeKind};
-use std::collections::HashSet;
 
 /// The variables of the function `key` (FuncDecl name or FuncLit node) that need a heap cell.
 pub fn boxed_vars_for(

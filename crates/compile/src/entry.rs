@@ -17,9 +17,9 @@
 use crate::bytecode::Op;
 use crate::bytecode::Reg;
 use crate::gen::{Gen, Increment};
+use ahash::{HashSet, HashSetExt};
 use gosub_syntax::ast::{self, unparen, Expr, ExprKind, UnOp};
 use gosub_types::{self as types, ObjId, ObjKind, TypeId, TypeKind};
-use std::collections::HashSet;
 
 impl Gen<'_> {
     /// Gives every package-level variable without a slot one, after the existing ones.

@@ -13,10 +13,10 @@
 
 use crate::bytecode::{Function, Op, Reg};
 use crate::layout::{round_up, Layout};
+use ahash::HashMap;
 use gosub_syntax::ast::{self, Stmt, StmtKind};
 use gosub_syntax::walk::{self, Node};
 use gosub_types::{Builtin, ObjKind, Program};
-use std::collections::HashMap;
 
 pub type Label = usize;
 

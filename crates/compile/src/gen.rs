@@ -16,11 +16,11 @@ use crate::bytecode::{Function, Op, Reg};
 use crate::frame::{FrameBuilder, Label};
 use crate::layout::{Layout, Layouts};
 use crate::program::{GcType, Itab, Program};
+use ahash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use gosub_escape::types_util::MAX_IMPLICIT_STACK_VAR_SIZE;
 use gosub_syntax::ast::{self, NodeId};
 use gosub_syntax::Diagnostic;
 use gosub_types::{self as types, ObjId, ObjKind, TypeId, TypeKind};
-use std::collections::{HashMap, HashSet};
 
 #[derive(Clone, Copy, Debug)]
 pub enum Loc {

@@ -7,8 +7,8 @@
 
 use crate::gen::Gen;
 use crate::program::{RField, RKind, RType};
+use ahash::{HashSet, HashSetExt};
 use gosub_types::{self as types, BasicKind, ObjId, ObjKind, TypeId, TypeKind};
-use std::collections::HashSet;
 
 pub fn build_all(g: &mut Gen) {
     let n = g.p.types.kinds.len();

@@ -22,9 +22,9 @@
 use crate::alloc::*;
 use crate::graph::*;
 use crate::stmt::prescan_labels;
+use ahash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use gosub_syntax::ast::{self, Expr, NodeId};
 use gosub_types::{ObjId, ObjKind, Program, TypeId};
-use std::collections::{HashMap, HashSet};
 
 /// Shared, read-only facts about the program used by every batch.
 pub struct Ctx<'a> {

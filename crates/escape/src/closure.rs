@@ -11,9 +11,9 @@ use crate::build::*;
 use crate::graph::*;
 use crate::stmt::prescan_labels;
 use crate::types_util::*;
+use ahash::{HashMap, HashMapExt};
 use gosub_syntax::ast::{self, Expr};
 use gosub_syntax::walk::{self, Node};
-use std::collections::HashMap;
 
 impl<'a, 'c> Builder<'a, 'c> {
     /// Connects each closure's captured variables to the closure (by value or by reference).

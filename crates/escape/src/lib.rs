@@ -43,10 +43,10 @@ pub mod stmt;
 pub mod summary;
 pub mod types_util;
 
+use ahash::{HashMap, HashMapExt, HashSet};
 use gosub_syntax::ast::{NodeId, Span};
 use gosub_syntax::{Diagnostic, SourceMap};
 use gosub_types::{ObjId, Program};
-use std::collections::{HashMap, HashSet};
 
 pub use alloc::AllocKind;
 pub use prescan::addr_taken_or_captured;

@@ -16,10 +16,10 @@
 //! Invariant: a qualifying variable is never boxed (not captured, address never taken),
 //! so it lives in a frame slot where the compiler can move its backing store.
 
+use ahash::{HashMap, HashMapExt, HashSet};
 use gosub_syntax::ast::{self, unparen, AssignOp, Expr, ExprKind, Stmt, StmtKind, UnOp};
 use gosub_syntax::walk::{self, Node};
 use gosub_types::{ObjId, ObjKind, Program, TypeKind};
-use std::collections::{HashMap, HashSet};
 
 /// gc's `-d=variablemakethreshold` default: elements larger than this never qualify.
 const MAX_ELEM_SIZE: u64 = 32;

@@ -7,10 +7,10 @@
 //! This is gosub's one analysis of "address taken": the compiler asks it too
 //! (`addr_taken_or_captured`), for the candidates it may have to box.
 
+use ahash::{HashMap, HashSet};
 use gosub_syntax::ast::{unparen, AssignOp, Block, Decl, Expr, ExprKind, Stmt, StmtKind, UnOp};
 use gosub_syntax::walk::{self, Node};
 use gosub_types::{ObjId, ObjKind, Program, Selection, TypeKind};
-use std::collections::{HashMap, HashSet};
 
 /// The local variables of `body` and of the function literals in it whose address is taken
 /// (`&x`, `&x.f` of a struct value, `&a[i]` of an array, `x.M()` with a pointer receiver on

@@ -12,7 +12,8 @@
 //! outlives the locals of a closure.
 
 use crate::graph::*;
-use std::collections::{HashMap, HashSet, VecDeque};
+use ahash::{HashMap, HashSet, HashSetExt};
+use std::collections::VecDeque;
 
 pub struct Solver<'g> {
     pub g: &'g mut Graph,

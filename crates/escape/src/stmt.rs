@@ -18,10 +18,10 @@
 use crate::build::*;
 use crate::graph::*;
 use crate::types_util::*;
+use ahash::{HashMap, HashMapExt, HashSet};
 use gosub_syntax::ast::{self, unparen, Expr, ExprKind, Stmt, StmtKind};
 use gosub_syntax::walk::{self, Node};
 use gosub_types::{ObjId, TypeKind};
-use std::collections::{HashMap, HashSet};
 
 impl<'a, 'c> Builder<'a, 'c> {
     /// A block: its statements in order; the loop depth is restored after it.

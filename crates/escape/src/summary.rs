@@ -19,10 +19,10 @@ use crate::prescan::{Facts, Scan};
 use crate::solve::{Explained, Solver};
 use crate::types_util::*;
 use crate::InternalError;
+use ahash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use gosub_syntax::ast::{self, ExprKind, NodeId};
 use gosub_syntax::walk::{self, Node};
 use gosub_types::{ObjId, ObjKind, Program, Selection, TypeKind};
-use std::collections::{HashMap, HashSet};
 
 /// The result of one batch, merged into `Escapes`.
 #[derive(Default)]

@@ -556,11 +556,9 @@ impl Rat {
         if self.is_zero() {
             return Some(0.0);
         }
-        if let Some(v) = self.small_quotient(
-            24,
-            |n, d| (n as f32 / d as f32) as f64,
-            |n| n as f32 as f64,
-        ) {
+        if let Some(v) =
+            self.small_quotient(24, |n, d| (n as f32 / d as f32) as f64, |n| n as f32 as f64)
+        {
             return Some(v);
         }
         self.rounded_f32()

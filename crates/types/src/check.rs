@@ -3,8 +3,8 @@
 use crate::errors::MAX_ERRORS;
 use crate::instantiate::{add_instance_file, GenericState, Pending};
 use crate::*;
+use ahash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use gosub_syntax::ast::{Expr, FuncDecl, TypeSpec};
-use std::collections::{HashMap, HashSet};
 use typed_arena::Arena;
 
 /// How an operand may be used.

@@ -19,7 +19,7 @@
 //!   unresolved named type is zero-sized.
 
 use crate::ty::{BasicKind, TypeId, TypeKind, TypeTable};
-use std::collections::HashMap;
+use ahash::HashMap;
 
 /// How deep `layout` follows nested types before giving up (only reachable with invalid,
 /// infinitely nested types, which the checker reports).

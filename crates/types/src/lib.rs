@@ -82,10 +82,10 @@ pub use ty::*;
 
 pub(crate) use constant::Val;
 
+pub(crate) use ahash::{HashMap, HashMapExt, HashSet, HashSetExt};
 pub(crate) use gosub_syntax::ast::Ident;
 use gosub_syntax::ast::{NodeId, Span};
 use gosub_syntax::Diagnostic;
-pub(crate) use std::collections::{HashMap, HashSet};
 
 /// Identifies an `Object`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -13,7 +13,7 @@
 //! - Sizes and alignments are Go's on amd64 (`int` is 8 bytes, `string` 16, slices 24,
 //!   interfaces 16); `layout.rs` computes them and the compiler lays out memory by them.
 
-use std::collections::HashMap;
+use ahash::{HashMap, HashMapExt};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TypeId(pub u32);
