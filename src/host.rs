@@ -416,6 +416,28 @@ host_fn!(A0, A1);
 host_fn!(A0, A1, A2);
 host_fn!(A0, A1, A2, A3);
 
+/// Runs host function `who`: a Rust panic in it becomes a Go panic in the calling goroutine
+/// (a string value, `host function host.F panicked: MESSAGE`, which Go's `recover` sees),
+/// instead of unwinding through the interpreter into the embedding program. What the
+/// closure had changed of its own state before panicking is the host's to judge, as after
+/// any `catch_unwind`; the VM's state is consistent (a host function reaches it only
+/// through `HostCtx::call`, which has returned). The process's panic hook still runs.
+fn guarded(who: &str, run: impl FnOnce() -> Result<(), Trap>) -> Result<(), Trap> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
+        Ok(r) => r,
+        Err(payload) => {
+            let msg = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "(a non-string panic value)".into());
+            Err(Trap::PanicString(format!(
+                "host function {who} panicked: {msg}"
+            )))
+        }
+    }
+}
+
 /// One registered host function.
 #[derive(Clone)]
 pub(crate) struct HostEntry {
@@ -428,14 +450,18 @@ pub(crate) struct HostEntry {
 impl HostEntry {
     pub fn new_ctx<M, F: HostFnCtx<M>>(pkg: &str, name: &str, f: F) -> HostEntry {
         let f = Arc::new(f);
-        let native: NativeClosure = Arc::new(move |vm: &mut RawVm, fp: Addr| f.invoke(vm, fp));
+        let who = format!("{pkg}.{name}");
+        let native: NativeClosure =
+            Arc::new(move |vm: &mut RawVm, fp: Addr| guarded(&who, || f.invoke(vm, fp)));
         HostEntry::with(pkg, name, F::sig(), native)
     }
 
     pub fn new<M, F: HostFn<M>>(pkg: &str, name: &str, f: F) -> HostEntry {
         let f = Arc::new(f);
-        let native: NativeClosure =
-            Arc::new(move |vm: &mut RawVm, fp: Addr| f.invoke(&mut Args::new(vm, fp)));
+        let who = format!("{pkg}.{name}");
+        let native: NativeClosure = Arc::new(move |vm: &mut RawVm, fp: Addr| {
+            guarded(&who, || f.invoke(&mut Args::new(vm, fp)))
+        });
         HostEntry::with(pkg, name, F::sig(), native)
     }
 

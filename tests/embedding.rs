@@ -417,6 +417,42 @@ fn host_functions() {
 }
 
 #[test]
+fn a_panicking_host_function_panics_in_go_not_in_the_host() {
+    let mut vm = vm();
+    vm.register_fn("host", "Boom", |n: i64| -> i64 {
+        if n > 2 {
+            panic!("n is {n}");
+        }
+        n
+    });
+    // Recovered by the Go caller, as a Go panic with a string value.
+    vm.eval(
+        r#"func try(n int64) (r any) {
+	defer func() {
+		if p := recover(); p != nil {
+			r = p
+		}
+	}()
+	return host.Boom(n)
+}"#,
+    )
+    .unwrap();
+    assert_eq!(vm.eval("try(1)").unwrap(), Value::Int(1));
+    assert_eq!(
+        vm.eval_as::<String>("try(3).(string)").unwrap(),
+        "host function host.Boom panicked: n is 3"
+    );
+    // Not recovered: the eval fails with the panic; the VM stays usable.
+    match vm.eval("host.Boom(7)") {
+        Err(Error::Panic { value, .. }) => {
+            assert_eq!(value, "host function host.Boom panicked: n is 7")
+        }
+        other => panic!("{:?}", other),
+    }
+    assert_eq!(vm.eval("host.Boom(2) + 1").unwrap(), Value::Int(3));
+}
+
+#[test]
 fn limits() {
     let mut vm = Vm::builder().fuel(100_000).capture_stdout().build();
     assert_eq!(vm.eval("for {}"), Err(Error::OutOfFuel));
