@@ -600,6 +600,21 @@ impl Vm {
         self.live()?.type_of(expr, &hosts)
     }
 
+    /// The type of the name `call`, `get` or `set` was given; a name the session does not
+    /// define is a usage error (`Error::Usage`), as the host named something that is not
+    /// there, not a compile error of Go source the host wrote.
+    fn named_type(&mut self, name: &str) -> Result<String, Error> {
+        self.type_of(name).map_err(|e| match e {
+            Error::Compile(d) if d.iter().any(|d| d.message.starts_with("undefined: ")) => {
+                Error::Usage(format!(
+                    "{name} is not defined in the session ({})",
+                    d[0].message
+                ))
+            }
+            e => e,
+        })
+    }
+
     /// Calls a Go function of the session (declared by an earlier `eval`) with arguments
     /// converted from Rust; returns its result (`Value::Tuple` for several, `Nil` for none).
     /// The call is recorded in the session like an evaluated statement.
@@ -608,7 +623,7 @@ impl Vm {
             return Err(Error::Usage(format!("not a function name: {:?}", name)));
         }
         self.check_refs(&args.iter().collect::<Vec<_>>())?;
-        let ft = self.type_of(name)?;
+        let ft = self.named_type(name)?;
         let params = func_params(&ft)
             .ok_or_else(|| Error::Usage(format!("{} is not a function (it is {})", name, ft)))?;
         let mut lits = Vec::new();
@@ -647,6 +662,7 @@ impl Vm {
         if !is_ident_path(name) {
             return Err(Error::Usage(format!("not a variable name: {:?}", name)));
         }
+        self.named_type(name)?;
         let inp = Input {
             expr: Some(name.to_string()),
             ..Default::default()
@@ -665,7 +681,7 @@ impl Vm {
         }
         let value = value.into();
         self.check_refs(&[&value])?;
-        let t = self.type_of(name)?;
+        let t = self.named_type(name)?;
         let lit = value.to_go_literal(&t)?;
         let inp = Input {
             stmts: format!("{} = {}", name, lit),

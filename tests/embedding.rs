@@ -110,7 +110,23 @@ fn call_get_set() {
         .unwrap();
     let xs: Value = vec![1i64, 2, 3].into();
     assert_eq!(vm.call("Sum", &[xs]).unwrap(), Value::Int(6));
-    assert!(matches!(vm.get::<i64>("nope"), Err(Error::Compile(_))));
+    // A name the session does not define is the host's usage error, not Go's compile error.
+    let usage = |r: Result<(), Error>| match r {
+        Err(Error::Usage(m)) => m,
+        other => panic!("{:?}", other),
+    };
+    assert_eq!(
+        usage(vm.get::<i64>("nope").map(|_| ())),
+        "nope is not defined in the session (undefined: nope)"
+    );
+    assert_eq!(
+        usage(vm.set("nope", 1i64)),
+        "nope is not defined in the session (undefined: nope)"
+    );
+    assert_eq!(
+        usage(vm.call("Nope", &[]).map(|_| ())),
+        "Nope is not defined in the session (undefined: Nope)"
+    );
 }
 
 #[test]
