@@ -137,3 +137,31 @@ fn completion_of_a_session_name() {
     p.exp_eof().unwrap();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn open_output_lines_panics_and_help() {
+    let dir = tmpdir("output");
+    let mut p = start(&dir);
+    p.exp_string(PROMPT).unwrap();
+    // Output without a final newline is ended before the next prompt, not overwritten.
+    p.send_line("fmt.Print(\"abc\")").unwrap();
+    p.exp_regex("abc\r?\n").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    // A panic shows where it happened, in the session's inputs.
+    p.send_line("xs := []int{1}").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    p.send_line("xs[5]").unwrap();
+    p.exp_string("panic: runtime error: index out of range [5] with length 1")
+        .unwrap();
+    p.exp_string("main.input3()").unwrap();
+    p.exp_string("<input 3>:1").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    // :help says what :mem and :gc do in a live session.
+    p.send_line(":help").unwrap();
+    p.exp_string(":gc              collect the session's garbage now")
+        .unwrap();
+    p.exp_string(PROMPT).unwrap();
+    p.send_line(":quit").unwrap();
+    p.exp_eof().unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -73,7 +73,7 @@ fn errors_keep_the_session() {
     assert_eq!(
         err,
         "<input>:1:10: undefined: nope\n    y := x + nope\n             ^\npanic: boom\n\
-         unknown command :bogus (:help lists them)\n"
+         main.input3()\n\t<input 3>:1\nunknown command :bogus (:help lists them)\n"
     );
 }
 

@@ -11,7 +11,8 @@
 use crate::complete::ReplHelper;
 use gosub::{Error, Vm};
 use std::io::{BufRead, IsTerminal, Write};
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 
 const HELP: &str = "Enter Go statements, declarations or expressions; an expression prints its
 value and type. Imports of standard packages are added when you use them.
@@ -23,8 +24,8 @@ Commands:
                    (also PKG, PKG.Type.Method, or a Name declared in the session)
   :reset           forget everything declared so far
   :load FILE.go    add a file's declarations (its main is renamed __main and not run)
-  :mem             heap statistics of the last run
-  :gc              (the heap is fresh on every input: see docs/embedding.md)
+  :mem             heap statistics of the session (in use, by space, collections)
+  :gc              collect the session's garbage now and show what is left
   :disasm NAME     bytecode of a session function
   :escape          escape-analysis decisions (gosub build -m) for the session
 ";
@@ -97,6 +98,36 @@ fn history_path() -> Option<std::path::PathBuf> {
 struct Repl {
     vm: Vm,
     tty: bool,
+    /// Did the program's output so far end a line (`Stdout`)?
+    at_line_start: Arc<AtomicBool>,
+}
+
+/// The programs' standard output: the process's, remembering whether the last byte written
+/// ended a line, so that output without a final newline (`fmt.Print("abc")`) gets one
+/// before the REPL prints anything else; on a terminal the next prompt would otherwise
+/// overwrite it.
+struct Stdout(Arc<AtomicBool>);
+
+impl Write for Stdout {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        let n = std::io::stdout().write(b)?;
+        if n > 0 {
+            self.0.store(b[n - 1] == b'\n', Ordering::Relaxed);
+        }
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        std::io::stdout().flush()
+    }
+}
+
+impl Repl {
+    /// Ends the programs' last line of output if it is open.
+    fn end_line(&self) {
+        if !self.at_line_start.swap(true, Ordering::Relaxed) {
+            println!();
+        }
+    }
 }
 
 impl Repl {
@@ -119,8 +150,13 @@ impl Repl {
                     }
                 }
             }
-            Error::Panic { value, .. } => {
+            Error::Panic { value, traceback } => {
+                // Where it happened, in the session's inputs (`<input 3>:2`), as Go's
+                // traceback gives the file and line.
                 let _ = writeln!(err, "panic: {}", value);
+                if !traceback.trim().is_empty() {
+                    let _ = writeln!(err, "{}", traceback.trim_end());
+                }
             }
             other => {
                 let _ = writeln!(err, "{}", other);
@@ -137,7 +173,10 @@ impl Repl {
         if let Some(cmd) = t.strip_prefix(':') {
             return self.command(cmd);
         }
-        match self.vm.eval(input) {
+        let r = self.vm.eval(input);
+        let _ = std::io::stdout().flush();
+        self.end_line();
+        match r {
             Ok(_) => {
                 let quiet = t.starts_with("fmt.Print") || t.starts_with("fmt.Fprint");
                 if !quiet {
@@ -234,9 +273,17 @@ impl Repl {
 /// The REPL; returns the exit code.
 pub fn main() -> i32 {
     let tty = std::io::stdin().is_terminal();
-    let mut vm = Vm::builder().allow_all_packages().build();
+    let at_line_start = Arc::new(AtomicBool::new(true));
+    let mut vm = Vm::builder()
+        .allow_all_packages()
+        .stdout(Stdout(at_line_start.clone()))
+        .build();
     vm.set_echo(true);
-    let mut repl = Repl { vm, tty };
+    let mut repl = Repl {
+        vm,
+        tty,
+        at_line_start,
+    };
     if repl.tty {
         interactive(&mut repl)
     } else {
