@@ -156,6 +156,29 @@ fn open_output_lines_panics_and_help() {
     p.exp_string("main.input3()").unwrap();
     p.exp_string("<input 3>:1").unwrap();
     p.exp_string(PROMPT).unwrap();
+    // Tab with several candidates lists them, as readline does in bash.
+    p.send("strings.HasP").unwrap();
+    p.flush().unwrap();
+    p.send("\t").unwrap();
+    p.flush().unwrap();
+    p.exp_string("strings.HasPrefix").unwrap();
+    p.send_control('u').unwrap();
+    p.send("strings.Has").unwrap();
+    p.flush().unwrap();
+    p.send("\t").unwrap();
+    p.flush().unwrap();
+    p.send("\t").unwrap();
+    p.flush().unwrap();
+    p.exp_regex("HasPrefix +HasSuffix").unwrap();
+    p.send_control('u').unwrap();
+    // :time prints each input's times after it.
+    p.send_line(":time").unwrap();
+    p.exp_string("timing on").unwrap();
+    p.send_line("40 + 2").unwrap();
+    p.exp_string("42 (int)").unwrap();
+    p.exp_regex(r"time: [0-9.]+ ms wall, [0-9.]+ ms cpu")
+        .unwrap();
+    p.exp_string(PROMPT).unwrap();
     // :help says what :mem and :gc do in a live session.
     p.send_line(":help").unwrap();
     p.exp_string(":gc              collect the session's garbage now")

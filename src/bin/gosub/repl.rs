@@ -23,6 +23,7 @@ Commands:
   :doc PKG.Name    signature and doc line of a standard package's declaration
                    (also PKG, PKG.Type.Method, or a Name declared in the session)
   :reset           forget everything declared so far
+  :time            toggle printing each input's wall and CPU time
   :load FILE.go    add a file's declarations (its main is renamed __main and not run)
   :mem             heap statistics of the session (in use, by space, collections)
   :gc              collect the session's garbage now and show what is left
@@ -98,6 +99,8 @@ fn history_path() -> Option<std::path::PathBuf> {
 struct Repl {
     vm: Vm,
     tty: bool,
+    /// `:time`: print each input's wall and CPU time after it.
+    timing: bool,
     /// Did the program's output so far end a line (`Stdout`)?
     at_line_start: Arc<AtomicBool>,
 }
@@ -173,7 +176,11 @@ impl Repl {
         if let Some(cmd) = t.strip_prefix(':') {
             return self.command(cmd);
         }
+        let start = self
+            .timing
+            .then(|| (std::time::Instant::now(), cpu_seconds()));
         let r = self.vm.eval(input);
+        let took = start.map(|(wall, cpu)| (wall.elapsed().as_secs_f64(), cpu_seconds() - cpu));
         let _ = std::io::stdout().flush();
         self.end_line();
         match r {
@@ -187,6 +194,9 @@ impl Repl {
                 }
             }
             Err(e) => self.error(input, &e),
+        }
+        if let Some((wall, cpu)) = took {
+            println!("time: {:.3} ms wall, {:.3} ms cpu", wall * 1e3, cpu * 1e3);
         }
         let _ = std::io::stdout().flush();
         true
@@ -204,6 +214,10 @@ impl Repl {
                 Ok(t) => println!("{}", t),
                 Err(e) => self.error(arg, &e),
             },
+            "time" => {
+                self.timing = !self.timing;
+                println!("timing {}", if self.timing { "on" } else { "off" });
+            }
             "reset" => {
                 self.vm.reset();
                 println!("session reset");
@@ -270,6 +284,18 @@ impl Repl {
     }
 }
 
+/// CPU time of this process so far, in seconds (user + system).
+fn cpu_seconds() -> f64 {
+    // SAFETY: getrusage writes the struct it is given; a zeroed rusage is a valid value.
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: RUSAGE_SELF with a valid pointer.
+    if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut ru) } != 0 {
+        return 0.0;
+    }
+    let t = |tv: libc::timeval| tv.tv_sec as f64 + tv.tv_usec as f64 * 1e-6;
+    t(ru.ru_utime) + t(ru.ru_stime)
+}
+
 /// The REPL; returns the exit code.
 pub fn main() -> i32 {
     let tty = std::io::stdin().is_terminal();
@@ -282,6 +308,7 @@ pub fn main() -> i32 {
     let mut repl = Repl {
         vm,
         tty,
+        timing: false,
         at_line_start,
     };
     if repl.tty {
@@ -322,13 +349,21 @@ fn interactive(repl: &mut Repl) -> i32 {
             on_sigint as extern "C" fn(libc::c_int) as libc::sighandler_t,
         );
     }
-    let mut rl = match rustyline::Editor::<ReplHelper, rustyline::history::DefaultHistory>::new() {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("gosub: cannot start the line editor: {}", e);
-            return piped(repl);
-        }
-    };
+    // Tab lists the candidates and completes their common prefix, as readline does in
+    // bash (the default, `Circular`, cycles through them one at a time).
+    let config = rustyline::Config::builder()
+        .completion_type(rustyline::CompletionType::List)
+        .build();
+    let mut rl =
+        match rustyline::Editor::<ReplHelper, rustyline::history::DefaultHistory>::with_config(
+            config,
+        ) {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("gosub: cannot start the line editor: {}", e);
+                return piped(repl);
+            }
+        };
     rl.set_helper(Some(ReplHelper::new()));
     let hist = history_path();
     if let Some(h) = &hist {
