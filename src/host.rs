@@ -23,10 +23,40 @@ pub trait GoParam: Sized {
     fn read(a: &mut Args) -> Result<Self, Trap>;
 }
 
-impl GoParam for i64 {
-    const GO_TYPE: &'static str = "int64";
+/// Integers: the word's low bits, as Go's narrow integers are passed (one word each).
+macro_rules! int_param {
+    ($($t:ty => $go:literal),*) => {$(
+        impl GoParam for $t {
+            const GO_TYPE: &'static str = $go;
+            fn read(a: &mut Args) -> Result<Self, Trap> {
+                Ok(a.int()? as $t)
+            }
+        }
+        impl GoValue for $t {
+            const GO_TYPE: &'static str = $go;
+            fn write(self, a: &mut Args) -> Result<(), Trap> {
+                a.ret_int(self as i64)
+            }
+            fn write_zero(a: &mut Args) -> Result<(), Trap> {
+                a.ret_int(0)
+            }
+        }
+    )*};
+}
+int_param!(i8 => "int8", i16 => "int16", i32 => "int32", i64 => "int64", isize => "int",
+    u8 => "uint8", u16 => "uint16", u32 => "uint32", u64 => "uint64", usize => "uint");
+
+impl GoParam for f32 {
+    const GO_TYPE: &'static str = "float32";
     fn read(a: &mut Args) -> Result<Self, Trap> {
-        a.int()
+        a.f32()
+    }
+}
+impl GoParam for Vec<u8> {
+    const GO_TYPE: &'static str = "[]byte";
+    fn read(a: &mut Args) -> Result<Self, Trap> {
+        let r = a.slice_ref()?;
+        Ok(a.bytes(r)?.to_vec())
     }
 }
 impl GoParam for f64 {
@@ -72,13 +102,22 @@ pub trait GoValue {
     fn write_zero(a: &mut Args) -> Result<(), Trap>;
 }
 
-impl GoValue for i64 {
-    const GO_TYPE: &'static str = "int64";
+impl GoValue for f32 {
+    const GO_TYPE: &'static str = "float32";
     fn write(self, a: &mut Args) -> Result<(), Trap> {
-        a.ret_int(self)
+        a.ret_f32(self)
     }
     fn write_zero(a: &mut Args) -> Result<(), Trap> {
-        a.ret_int(0)
+        a.ret_f32(0.0)
+    }
+}
+impl GoValue for Vec<u8> {
+    const GO_TYPE: &'static str = "[]byte";
+    fn write(self, a: &mut Args) -> Result<(), Trap> {
+        a.ret_bytes(&self)
+    }
+    fn write_zero(a: &mut Args) -> Result<(), Trap> {
+        a.ret_bytes(&[])
     }
 }
 impl GoValue for f64 {
@@ -125,7 +164,23 @@ macro_rules! plain_result {
         }
     )*};
 }
-plain_result!(i64, f64, bool, String);
+plain_result!(
+    i8,
+    i16,
+    i32,
+    i64,
+    isize,
+    u8,
+    u16,
+    u32,
+    u64,
+    usize,
+    f32,
+    f64,
+    bool,
+    String,
+    Vec<u8>
+);
 
 impl GoResult for () {
     fn native_results() -> Vec<&'static str> {
@@ -186,8 +241,10 @@ impl<E: Display> GoResult for Result<(), E> {
     }
 }
 
-/// A closure usable as a host function: `Fn(A0, ..., An) -> R` for up to 4 parameters
-/// of `i64`, `f64`, `bool`, `String`, returning one of those, `()` or `Result<T, E>`.
+/// A closure usable as a host function: `Fn(A0, ..., An) -> R` for up to 8 parameters,
+/// each a type with a Go counterpart (`GoParam`: every integer width — `isize`/`usize` are
+/// Go's `int`/`uint` —, `f32`, `f64`, `bool`, `String`, `Vec<u8>` as `[]byte`), returning
+/// one of those, `()` or `Result<T, E>`.
 pub trait HostFn<Marker>: Send + Sync + 'static {
     #[doc(hidden)]
     fn sig() -> HostSig;
@@ -390,6 +447,10 @@ host_fn_ctx!(A0);
 host_fn_ctx!(A0, A1);
 host_fn_ctx!(A0, A1, A2);
 host_fn_ctx!(A0, A1, A2, A3);
+host_fn_ctx!(A0, A1, A2, A3, A4);
+host_fn_ctx!(A0, A1, A2, A3, A4, A5);
+host_fn_ctx!(A0, A1, A2, A3, A4, A5, A6);
+host_fn_ctx!(A0, A1, A2, A3, A4, A5, A6, A7);
 
 macro_rules! host_fn {
     ($($p:ident),*) => {
@@ -415,6 +476,10 @@ host_fn!(A0);
 host_fn!(A0, A1);
 host_fn!(A0, A1, A2);
 host_fn!(A0, A1, A2, A3);
+host_fn!(A0, A1, A2, A3, A4);
+host_fn!(A0, A1, A2, A3, A4, A5);
+host_fn!(A0, A1, A2, A3, A4, A5, A6);
+host_fn!(A0, A1, A2, A3, A4, A5, A6, A7);
 
 /// Runs host function `who`: a Rust panic in it becomes a Go panic in the calling goroutine
 /// (a string value, `host function host.F panicked: MESSAGE`, which Go's `recover` sees),

@@ -433,6 +433,55 @@ fn host_functions() {
 }
 
 #[test]
+fn host_functions_of_every_width_and_arity() {
+    let mut vm = Vm::builder().capture_stdout().build();
+    vm.register_fn(
+        "host",
+        "Mix",
+        |a: i8, b: u8, c: i16, d: u16, e: i32, f: u32, g: u64| {
+            a as i64 + b as i64 + c as i64 + d as i64 + e as i64 + f as i64 + g as i64
+        },
+    );
+    vm.register_fn(
+        "host",
+        "Eight",
+        |a: isize, b: usize, c: f32, d: f64, e: bool, f: String, g: Vec<u8>, h: i64| {
+            format!("{a} {b} {c} {d} {e} {f} {g:?} {h}")
+        },
+    );
+    vm.register_fn("host", "Rev", |b: Vec<u8>| -> Vec<u8> {
+        b.into_iter().rev().collect()
+    });
+    vm.register_fn("host", "Half", |x: f32| x / 2.0);
+    vm.register_fn("host", "Wrap", |x: i32| x.wrapping_add(1));
+    vm.register_fn("host", "Big", |x: u64| -> Result<u64, String> {
+        x.checked_mul(2).ok_or("overflow".into())
+    });
+    // Go's types: `int` takes an isize, `uint8` a u8; untyped constants convert as usual.
+    vm.eval(
+        r#"n := 5
+fmt.Println(host.Mix(-1, 255, -300, 60000, -70000, 4000000000, 1<<40))
+fmt.Println(host.Eight(n, 7, 1.5, 2.25, true, "s", []byte("ab"), -9))
+fmt.Printf("%q %v\n", host.Rev([]byte("abc")), host.Rev(nil) == nil)
+fmt.Println(host.Half(3), host.Wrap(2147483647))
+_, err := host.Big(1 << 63)
+v, _ := host.Big(21)
+fmt.Println(v, err)"#,
+    )
+    .unwrap();
+    assert_eq!(
+        vm.take_stdout(),
+        "1103511617730\n5 7 1.5 2.25 true s [97, 98] -9\n\"cba\" true\n1.5 -2147483648\n42 overflow\n"
+    );
+    // The Go signatures are what the closures' types say.
+    assert_eq!(
+        vm.type_of("host.Mix").unwrap(),
+        "func(int8, uint8, int16, uint16, int32, uint32, uint64) int64"
+    );
+    vm.eval("var _ func([]byte) []byte = host.Rev").unwrap();
+}
+
+#[test]
 fn a_panicking_host_function_panics_in_go_not_in_the_host() {
     let mut vm = vm();
     vm.register_fn("host", "Boom", |n: i64| -> i64 {

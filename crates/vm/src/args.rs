@@ -101,6 +101,21 @@ impl<'a> Args<'a> {
         let a = self.take(8);
         Ok(self.vm.heap.write_u64(a, v.to_bits())?)
     }
+    /// A `float32` result: its bits in the word's low half.
+    #[inline]
+    pub fn ret_f32(&mut self, v: f32) -> Result<(), Trap> {
+        let a = self.take(8);
+        Ok(self.vm.heap.write_u64(a, v.to_bits() as u64)?)
+    }
+    /// A `[]byte` result: a new backing array holding `s` (a nil slice when `s` is empty).
+    #[inline]
+    pub fn ret_bytes(&mut self, s: &[u8]) -> Result<(), Trap> {
+        let a = self.take(24);
+        let (p, n) = self.vm.new_string(s)?;
+        self.vm.heap.write_u64(a, p)?;
+        self.vm.heap.write_u64(a + 8, n)?;
+        Ok(self.vm.heap.write_u64(a + 16, n)?)
+    }
     #[inline]
     pub fn ret_string(&mut self, s: &[u8]) -> Result<(), Trap> {
         let a = self.take(16);
