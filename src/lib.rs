@@ -45,5 +45,5 @@ pub use gosub_heap::HeapConfig;
 pub use gosub_vm::caps::Capabilities;
 pub use handle::GoRef;
 pub use host::{HostCtx, HostFn, HostFnCtx, HostSig};
-pub use value::{FromValue, Value};
+pub use value::{FromValue, GoError, Value};
 pub use vm::{InterruptHandle, Vm, VmBuilder};

@@ -29,7 +29,7 @@ use crate::error::{Diagnostic, Error};
 use crate::handle::{GoRef, ReleaseQueue};
 use crate::host::HostEntry;
 use crate::session::{self, Input, INPUT_FILE};
-use crate::value::{read_value, Value};
+use crate::value::{read_value, GoError, Value};
 use gosub_compile::{GenState, Increment};
 use gosub_heap::Addr;
 use gosub_syntax::ast::NodeId;
@@ -45,7 +45,7 @@ const BASE: &str = "package main
 
 import __gosub_fmt \"fmt\"
 
-func __gosub_capture(vs []any)
+func __gosub_capture(vs []any, msgs []any)
 
 func __gosub_echoing() bool
 
@@ -54,7 +54,16 @@ func __gosub_echo(v string, t string)
 func __gosub_ref(itab int, h int) any
 
 func __gosub_result(vs ...any) {
-	__gosub_capture(vs)
+	var msgs []any
+	for i, v := range vs {
+		if e, ok := v.(error); ok {
+			if msgs == nil {
+				msgs = make([]any, len(vs))
+			}
+			msgs[i] = __gosub_fmt.Sprint(e)
+		}
+	}
+	__gosub_capture(vs, msgs)
 	if __gosub_echoing() {
 		for _, v := range vs {
 			__gosub_echo(__gosub_fmt.Sprintf(\"%+v\", v), __gosub_fmt.Sprintf(\"%T\", v))
@@ -701,8 +710,10 @@ fn input_line((file, line): (String, u32)) -> (String, u32) {
     }
 }
 
-/// The `__gosub_capture(vs []any)` native: copies each value into a `Value`; pointers,
-/// funcs and chans (every value, with `want_refs`) become `GoRef`s.
+/// The `__gosub_capture(vs []any, msgs []any)` native: copies each value into a `Value`;
+/// pointers, funcs and chans (every value, with `want_refs`) become `GoRef`s; a value whose
+/// type implements `error` (`msgs[i]` holds its `Error()` text, as fmt prints it) becomes a
+/// `Value::Error` around that.
 fn capture(vm: &mut RawVm, fp: Addr, out: &Outbox) -> Result<(), Trap> {
     use gosub_compile::program::RKind;
     let p = vm.heap.read_u64(fp)?;
@@ -738,6 +749,13 @@ fn capture(vm: &mut RawVm, fp: Addr, out: &Outbox) -> Result<(), Trap> {
                 )));
             }
             _ => vals.push(read_value(vm, &prog, any, at, 0)?),
+        }
+    }
+    let (mp, mn) = (vm.heap.read_u64(fp + 24)?, vm.heap.read_u64(fp + 32)?);
+    for (i, v) in vals.iter_mut().enumerate().take(mn as usize) {
+        if let Value::String(message) = read_value(vm, &prog, any, mp + 16 * i as u64, 0)? {
+            let value = Box::new(std::mem::replace(v, Value::Nil));
+            *v = Value::Error(GoError { message, value });
         }
     }
     if let Ok(mut o) = out.captured.lock() {

@@ -47,7 +47,27 @@ pub enum Value {
     /// type (or any type, with `Vm::eval_ref`). Passing it to `Vm::call` or `Vm::set` hands
     /// Go the value itself; `Vm::deref` copies what it refers to.
     Ref(crate::handle::GoRef),
+    /// A result whose Go type implements `error` (a non-nil `error`): its `Error()` text and
+    /// the value itself (usually a `Ref`). `Result<T, GoError>` takes a `(T, error)` pair.
+    Error(GoError),
 }
+
+/// A Go `error` the host received: the text of its `Error()` method (as `fmt` prints the
+/// error) and the Go value, which can be passed back into the VM or inspected with
+/// `Vm::deref`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GoError {
+    pub message: String,
+    pub value: Box<Value>,
+}
+
+impl std::fmt::Display for GoError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for GoError {}
 
 impl Value {
     /// What kind of Go value this is, for error messages.
@@ -66,6 +86,7 @@ impl Value {
             Value::Tuple(v) => format!("{} results", v.len()),
             Value::Opaque { type_name } => type_name.clone(),
             Value::Ref(r) => r.type_name().to_string(),
+            Value::Error(e) => e.value.kind_name(),
         }
     }
 
@@ -73,6 +94,9 @@ impl Value {
     /// `%T` spells it; `main.` is dropped). Composite elements use elided types.
     pub fn to_go_literal(&self, ty: &str) -> Result<String, Error> {
         let ty = ty.replace("main.", "");
+        if let Value::Error(e) = self {
+            return e.value.to_go_literal(&ty);
+        }
         if let Value::Ref(r) = self {
             return Ok(r.go_expr(&ty));
         }
@@ -126,6 +150,7 @@ impl Value {
                 }
                 format!("{{{}}}", parts.join(", "))
             }
+            Value::Error(e) => return e.value.go_lit(depth),
             Value::Tuple(_) | Value::Opaque { .. } | Value::Ref(_) => {
                 return Err(Error::Conversion(format!(
                     "a Go {} cannot be passed into the VM",
@@ -179,6 +204,7 @@ impl std::fmt::Display for Value {
             }
             Value::Opaque { type_name } => write!(f, "<{}>", type_name),
             Value::Ref(r) => write!(f, "<ref {}>", r.type_name()),
+            Value::Error(e) => write!(f, "{}", e.message),
         }
     }
 }
@@ -338,6 +364,38 @@ impl<T: FromValue> FromValue for Option<T> {
         match v {
             Value::Nil => Ok(None),
             v => T::from_value(v).map(Some),
+        }
+    }
+}
+
+impl FromValue for GoError {
+    const RUST_TYPE: &'static str = "GoError";
+    fn from_value(v: Value) -> Result<Self, Error> {
+        match v {
+            Value::Error(e) => Ok(e),
+            v => mismatch(&v, Self::RUST_TYPE),
+        }
+    }
+}
+
+/// A Go `(T, error)` pair (`Value::Tuple`) or a lone `error` (for `Result<(), GoError>`):
+/// `Err` when the error is not nil, else `Ok` of the value.
+impl<T: FromValue> FromValue for Result<T, GoError> {
+    const RUST_TYPE: &'static str = "Result<_, GoError>";
+    fn from_value(v: Value) -> Result<Self, Error> {
+        let (v, err) = match v {
+            Value::Tuple(mut vs) if vs.len() == 2 => {
+                let err = vs.pop().unwrap_or(Value::Nil);
+                (vs.pop().unwrap_or(Value::Nil), err)
+            }
+            Value::Error(e) => return Ok(Err(e)),
+            Value::Nil => (Value::Tuple(Vec::new()), Value::Nil),
+            v => return mismatch(&v, Self::RUST_TYPE),
+        };
+        match err {
+            Value::Nil => T::from_value(v).map(Ok),
+            Value::Error(e) => Ok(Err(e)),
+            err => mismatch(&err, "GoError"),
         }
     }
 }

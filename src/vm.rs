@@ -424,7 +424,12 @@ impl Vm {
         if let Some(l) = self.live.as_deref() {
             l.want_refs(false);
         }
-        match r? {
+        // An error value refers to the Go value itself.
+        let v = match r? {
+            Value::Error(e) => *e.value,
+            v => v,
+        };
+        match v {
             Value::Ref(r) => Ok(r),
             Value::Tuple(_) => Err(Error::Usage(
                 "eval_ref needs an expression with one value".into(),
@@ -446,6 +451,10 @@ impl Vm {
     fn check_refs(&mut self, vals: &[&Value]) -> Result<(), Error> {
         let id = self.live()?.session_id();
         for v in vals {
+            let v = match v {
+                Value::Error(e) => &*e.value,
+                v => v,
+            };
             if let Value::Ref(r) = v {
                 if r.session() != id {
                     return Err(Error::Usage(

@@ -482,6 +482,56 @@ fmt.Println(v, err)"#,
 }
 
 #[test]
+fn go_errors_come_back_as_rust_errors() {
+    use gosub::GoError;
+    let mut vm = vm();
+    vm.eval(
+        r#"type Bad struct{ Code int }
+func (b *Bad) Error() string { return fmt.Sprintf("bad %d", b.Code) }
+func Parse(s string) (int, error) { return strconv.Atoi(s) }
+func Check(n int) error {
+	if n < 0 {
+		return &Bad{n}
+	}
+	return nil
+}"#,
+    )
+    .unwrap();
+    let ok: Result<i64, GoError> =
+        gosub::FromValue::from_value(vm.call("Parse", &["12".into()]).unwrap()).unwrap();
+    assert_eq!(ok, Ok(12));
+    let bad: Result<i64, GoError> =
+        gosub::FromValue::from_value(vm.call("Parse", &["x".into()]).unwrap()).unwrap();
+    let e = bad.unwrap_err();
+    assert_eq!(e.to_string(), "strconv.Atoi: parsing \"x\": invalid syntax");
+    // The Go value is kept: a *strconv.NumError here, which the host may pass back or read.
+    match &*e.value {
+        Value::Ref(r) => assert_eq!(r.type_name(), "*strconv.NumError"),
+        other => panic!("{:?}", other),
+    }
+    let fields = vm
+        .deref(match &*e.value {
+            Value::Ref(r) => r,
+            _ => unreachable!(),
+        })
+        .unwrap();
+    assert!(fields.to_string().contains("Atoi"), "{}", fields);
+    // A lone error: nil is Ok(()), a custom error type is Err with its own Error() text.
+    let none: Result<(), GoError> =
+        gosub::FromValue::from_value(vm.call("Check", &[1.into()]).unwrap()).unwrap();
+    assert_eq!(none, Ok(()));
+    let some: Result<(), GoError> =
+        gosub::FromValue::from_value(vm.call("Check", &[(-3).into()]).unwrap()).unwrap();
+    assert_eq!(some.unwrap_err().message, "bad -3");
+    // An error value passed back into Go is the same value.
+    let err = vm.call("Check", &[(-4).into()]).unwrap();
+    assert!(matches!(err, Value::Error(_)));
+    vm.eval("func Code(e error) int { return e.(*Bad).Code }")
+        .unwrap();
+    assert_eq!(vm.call("Code", &[err]).unwrap(), Value::Int(-4));
+}
+
+#[test]
 fn a_panicking_host_function_panics_in_go_not_in_the_host() {
     let mut vm = vm();
     vm.register_fn("host", "Boom", |n: i64| -> i64 {
