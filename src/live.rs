@@ -115,7 +115,13 @@ pub(crate) struct Live {
     opts: Options,
     /// 8 static bytes for `deref` of a pointer-shaped value.
     scratch: Addr,
+    /// The names the host gave inputs (`Vm::eval_named`), by their file in the source map
+    /// (`<input N>`): tracebacks use them.
+    names: InputNames,
 }
+
+/// Host names of inputs, by source-map file name.
+type InputNames = Arc<Mutex<std::collections::HashMap<String, String>>>;
 
 /// What one input produced.
 pub(crate) struct Outcome {
@@ -248,8 +254,10 @@ impl Live {
         vm.interrupt = interrupt;
         let map = Arc::new(Mutex::new(map));
         let m1 = map.clone();
+        let names: InputNames = Arc::default();
+        let n1 = names.clone();
         vm.source_pos = Some(Box::new(move |pos| match m1.lock() {
-            Ok(m) => input_line(m.file_line(pos)),
+            Ok(m) => input_line(m.file_line(pos), &n1),
             Err(_) => (String::new(), 0),
         }));
         let m2 = map.clone();
@@ -276,6 +284,7 @@ impl Live {
             imports: Vec::new(),
             decls: Vec::new(),
             opts: opts.clone(),
+            names,
         };
         live.run(false)?;
         Ok(live)
@@ -450,12 +459,12 @@ impl Live {
     }
 
     /// Maps a diagnostic of input file `file` to the input's own lines and columns.
-    fn map_diag(d: &mut Diagnostic, file: &str, placed: &Placed) {
+    fn map_diag(d: &mut Diagnostic, file: &str, placed: &Placed, name: Option<&str>) {
         if d.file != file {
             return;
         }
         // (`rendered` already made the line the input's own.)
-        d.file = INPUT_FILE.into();
+        d.file = name.unwrap_or(INPUT_FILE).into();
         if placed.shifted
             && d.line == placed.expr_line
             && d.col >= placed.expr_col + RESULT_FN.len() as u32
@@ -537,7 +546,7 @@ impl Live {
         let fail = |d: &[gosub_syntax::Diagnostic], map: &SourceMap| {
             let mut ds = rendered(d, map);
             for x in &mut ds {
-                Self::map_diag(x, &fname, &placed);
+                Self::map_diag(x, &fname, &placed, inp.name.as_deref());
             }
             Error::Compile(ds)
         };
@@ -566,6 +575,9 @@ impl Live {
         self.escapes = escapes;
         self.next_id = next_id;
         self.inputs = n;
+        if let (Some(name), Ok(mut names)) = (&inp.name, self.names.lock()) {
+            names.insert(fname, name.clone());
+        }
         Ok(())
     }
 
@@ -620,7 +632,7 @@ impl Live {
         let fail = |d: &[gosub_syntax::Diagnostic], map: &SourceMap| {
             let mut ds = rendered(d, map);
             for x in &mut ds {
-                Self::map_diag(x, &fname, &placed);
+                Self::map_diag(x, &fname, &placed, None);
                 x.col = x.col.saturating_sub(probe.len() as u32 + 5).max(1);
             }
             Error::Compile(ds)
@@ -701,12 +713,16 @@ fn mentions(text: &str, name: &str) -> bool {
     false
 }
 
-/// Tracebacks name an input's lines as the user typed them (its file has one header line).
-fn input_line((file, line): (String, u32)) -> (String, u32) {
-    if file.starts_with("<input ") {
-        (file, line.saturating_sub(1).max(1))
-    } else {
-        (file, line)
+/// Tracebacks name an input's lines as the user typed them (its file has one header line),
+/// in the file the host named it (`Vm::eval_named`), if it did.
+fn input_line((file, line): (String, u32), names: &InputNames) -> (String, u32) {
+    if !file.starts_with("<input ") {
+        return (file, line);
+    }
+    let line = line.saturating_sub(1).max(1);
+    match names.lock().ok().and_then(|n| n.get(&file).cloned()) {
+        Some(name) => (name, line),
+        None => (file, line),
     }
 }
 

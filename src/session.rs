@@ -21,6 +21,8 @@ pub struct Input {
     pub stmts: String,
     /// The trailing expression, if the input ends with an expression statement.
     pub expr: Option<String>,
+    /// The file name the host gave the input (`Vm::eval_named`); `<input>` otherwise.
+    pub name: Option<String>,
 }
 
 /// Blanks `s[..n]` except newlines, so positions after it are unchanged.

@@ -411,6 +411,14 @@ impl Vm {
         self.eval_input(session::classify(src))
     }
 
+    /// `eval` of source the host names `name` (a file name, `config.go`): its compile errors
+    /// and the traceback lines of code it declared name that file, with the lines of `src`.
+    pub fn eval_named(&mut self, name: &str, src: &str) -> Result<Value, Error> {
+        let mut inp = session::classify(src);
+        inp.name = Some(name.to_string());
+        self.eval_input(inp)
+    }
+
     /// Evaluates `src` like `eval` and returns its trailing expression's value as a rooted
     /// handle, whatever its type: the value stays alive (and valid when the collector moves
     /// it) until the last clone of the `GoRef` is dropped.

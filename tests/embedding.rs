@@ -532,6 +532,42 @@ func Check(n int) error {
 }
 
 #[test]
+fn named_inputs_name_their_errors_and_tracebacks() {
+    let mut vm = vm();
+    vm.eval_named(
+        "rules.go",
+        "func Pick(xs []int, i int) int {\n\treturn xs[i]\n}",
+    )
+    .unwrap();
+    match vm.eval_named("config.go", "a := 1\nb := a + missing") {
+        Err(Error::Compile(d)) => {
+            assert_eq!(
+                (d[0].file.as_str(), d[0].line, d[0].col),
+                ("config.go", 2, 10)
+            );
+        }
+        other => panic!("{:?}", other),
+    }
+    match vm.eval_named("main.go", "xs := []int{1}\n_ = Pick(xs, 3)") {
+        Err(Error::Panic { value, traceback }) => {
+            assert_eq!(value, "runtime error: index out of range [3] with length 1");
+            assert_eq!(
+                traceback,
+                "main.Pick(...)\n\trules.go:2\nmain.input2()\n\tmain.go:2\n"
+            );
+        }
+        other => panic!("{:?}", other),
+    }
+    // Unnamed inputs keep `<input>` and `<input N>`.
+    match vm.eval("_ = Pick(nil, 0)") {
+        Err(Error::Panic { traceback, .. }) => {
+            assert!(traceback.contains("\t<input 3>:1"), "{traceback}")
+        }
+        other => panic!("{:?}", other),
+    }
+}
+
+#[test]
 fn a_panicking_host_function_panics_in_go_not_in_the_host() {
     let mut vm = vm();
     vm.register_fn("host", "Boom", |n: i64| -> i64 {
