@@ -372,6 +372,16 @@ impl Live {
     /// The imports an input needs: its own, the session's it mentions, and the standard
     /// (or host) packages it refers to as `name.X` without importing them.
     fn imports_for(&self, inp: &Input, hosts: &[String]) -> Vec<(Option<String>, String)> {
+        self.imports_and_denied(inp, hosts).0
+    }
+
+    /// `imports_for`, and the standard packages the input names (`os.Getenv`) that this VM
+    /// does not allow, so that their `undefined: os` can say why.
+    fn imports_and_denied(
+        &self,
+        inp: &Input,
+        hosts: &[String],
+    ) -> (Vec<(Option<String>, String)>, Vec<String>) {
         let mut text = inp.stmts.clone();
         if let Some(d) = &inp.decls {
             text.push_str(d);
@@ -381,6 +391,7 @@ impl Live {
             text.push_str(e);
         }
         let mut out: Vec<(Option<String>, String)> = Vec::new();
+        let mut denied = Vec::new();
         for i in self.imports.iter().chain(inp.imports.iter()) {
             let name =
                 i.0.clone()
@@ -397,11 +408,13 @@ impl Live {
                     .allowed_imports
                     .as_ref()
                     .is_none_or(|a| a.contains(&p));
-            if allowed && !out.iter().any(|(_, q)| *q == p) {
+            if !allowed {
+                denied.push(p);
+            } else if !out.iter().any(|(_, q)| *q == p) {
                 out.push((None, p));
             }
         }
-        out
+        (out, denied)
     }
 
     fn imports_all(&self, inp: &Input) -> Vec<(Option<String>, String)> {
@@ -481,7 +494,7 @@ impl Live {
         echo: bool,
     ) -> Result<Outcome, Error> {
         self.release_handles();
-        let imports = self.imports_for(inp, hosts);
+        let (imports, denied) = self.imports_and_denied(inp, hosts);
         let mut expr_as_stmt = false;
         loop {
             match self.compile(inp, &imports, expr_as_stmt) {
@@ -494,6 +507,21 @@ impl Live {
                         }) =>
                 {
                     expr_as_stmt = true;
+                }
+                Err(Error::Compile(mut diags)) if !denied.is_empty() => {
+                    for d in &mut diags {
+                        let Some(name) = d.message.strip_prefix("undefined: ") else {
+                            continue;
+                        };
+                        if let Some(p) =
+                            denied.iter().find(|p| gosub_syntax::import_name(p) == name)
+                        {
+                            d.message = format!(
+                                "undefined: {name} (package {p} is not allowed in this VM; the host allows it with VmBuilder::allow_package({p:?}))"
+                            );
+                        }
+                    }
+                    return Err(Error::Compile(diags));
                 }
                 Err(e) => return Err(e),
             }

@@ -178,6 +178,15 @@ fn errors() {
         }
         other => panic!("{:?}", other),
     }
+    // Naming a package the VM does not allow says so, not just `undefined`.
+    match vm.eval("os.Getenv(\"HOME\")") {
+        Err(Error::Compile(d)) => assert_eq!(
+            d[0].message,
+            "undefined: os (package os is not allowed in this VM; the host allows it with \
+             VmBuilder::allow_package(\"os\"))"
+        ),
+        other => panic!("{:?}", other),
+    }
     // The session is intact.
     assert_eq!(vm.eval("1 + 1").unwrap(), Value::Int(2));
 }
