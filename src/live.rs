@@ -12,7 +12,7 @@
 //! The checker continues from its saved state (`gosub_types::check_more`): type, object and
 //! node ids of earlier inputs keep their meaning, and variables declared at the top level of
 //! an input function become package-level variables that later inputs see. The escape
-//! analysis runs on the whole grown program (`driver::escape_analysis`), and the compiler
+//! analysis covers only what the input added (`gosub_escape::analyze_more`), and the compiler
 //! continues with it (`gosub_compile::compile_increment`): what the program had keeps its
 //! index, and the new entry initializes the new package-level variables and calls the new
 //! input function. The VM takes the grown program (`gosub_vm::Vm::load_more`), its globals
@@ -592,7 +592,10 @@ impl Live {
             init0,
             session: true,
         };
-        let escapes = driver::escape_analysis(&types, false).map_err(|d| fail(&d, &map))?;
+        // Only the input's own functions (and instances and packages it brought) are
+        // analysed; the session's earlier decisions and summaries stand.
+        let escapes = gosub_escape::analyze_more(&types, &self.escapes, false)
+            .map_err(|e| fail(&[e.diagnostic()], &map))?;
         let (prog, gen) = gosub_compile::compile_increment(&types, &escapes, Some(st), inc)
             .map_err(|d| fail(&d, &map))?;
         drop(map);
@@ -806,4 +809,44 @@ fn capture(vm: &mut RawVm, fp: Addr, out: &Outbox) -> Result<(), Trap> {
         *o = vals;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    /// The escape analysis of a session's inputs, each covering only what it added
+    /// (`analyze_more`), decides exactly what one analysis of the whole grown program does.
+    #[test]
+    fn incremental_escape_analysis_agrees_with_a_whole_analysis() {
+        let mut vm = crate::Vm::builder().capture_stdout().build();
+        for input in [
+            "type P struct{ X, Y int }",
+            "func NewP(x int) *P { p := P{X: x}; return &p }",
+            "func Sum(ps []*P) (s int) { for _, p := range ps { s += p.X }; return }",
+            "keep := []*P{NewP(1), NewP(2)}",
+            "func Adder() func(int) int { n := 0; return func(d int) int { n += d; return n } }",
+            "add := Adder(); add(3)",
+            "s := fmt.Sprint(Sum(keep), add(4)); _ = s",
+            "func Local() int { q := NewP(5); r := &P{Y: 2}; return q.X + r.Y }",
+            "xs := []int{}; for i := range 10 { xs = append(xs, i) }; sort.Ints(xs)",
+            "func Grow(n int) []byte { b := make([]byte, 0, 4); for range n { b = append(b, 'x') }; return b }",
+            "len(Grow(100)) + Local()",
+        ] {
+            vm.eval(input).unwrap_or_else(|e| panic!("{input}: {e}"));
+        }
+        let live = vm.live_session().expect("a session");
+        let whole = gosub_escape::analyze(&live.types, false).unwrap();
+        let inc = &live.escapes;
+        assert_eq!(inc.moved_to_heap, whole.moved_to_heap);
+        assert_eq!(inc.boxed, whole.boxed);
+        assert_eq!(inc.heap_allocs, whole.heap_allocs);
+        assert_eq!(inc.stack_allocs, whole.stack_allocs);
+        assert_eq!(inc.deferred_lits, whole.deferred_lits);
+        assert_eq!(inc.stack_objects, whole.stack_objects);
+        assert_eq!(inc.stack_boxes, whole.stack_boxes);
+        assert_eq!(inc.stack_ddd, whole.stack_ddd);
+        assert_eq!(inc.zero_copy, whole.zero_copy);
+        assert_eq!(inc.analyzed, whole.analyzed);
+        assert_eq!(inc.move2heap, whole.move2heap);
+        assert!(!inc.moved_to_heap.is_empty() && !inc.stack_objects.is_empty());
+    }
 }

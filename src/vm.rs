@@ -573,6 +573,12 @@ impl Vm {
         v
     }
 
+    /// The session, if started (tests).
+    #[cfg(test)]
+    pub(crate) fn live_session(&self) -> Option<&Live> {
+        self.live.as_deref()
+    }
+
     /// The session, started on first use.
     fn live(&mut self) -> Result<&mut Live, Error> {
         if self.live.is_none() {

@@ -43,7 +43,7 @@ pub mod stmt;
 pub mod summary;
 pub mod types_util;
 
-use ahash::{HashMap, HashMapExt, HashSet};
+use ahash::{HashMap, HashSet};
 use gosub_syntax::ast::{NodeId, Span};
 use gosub_syntax::{Diagnostic, SourceMap};
 use gosub_types::{ObjId, Program};
@@ -92,6 +92,9 @@ pub struct Escapes {
     /// End indices into (`explain`, `lines`) after each analysed batch (a function or a
     /// group of mutually recursive ones): gc prints each batch's flows, then its lines.
     batch_ends: Vec<(usize, usize)>,
+    /// Each analysed or native function's summary (what its parameters leak to), for the
+    /// analysis of code added later (`analyze_more`).
+    tags: HashMap<graph::FnKey, Vec<graph::Leaks>>,
 }
 
 /// An inconsistency in the checked program that the analysis cannot go past (gc's
@@ -122,11 +125,27 @@ impl std::fmt::Display for InternalError {
 /// Analyses the whole program; with `explain`, also records the `-m -m` flow explanations
 /// (they never change a decision).
 pub fn analyze(p: &Program, explain: bool) -> Result<Escapes, InternalError> {
+    analyze_from(p, explain, Escapes::default())
+}
+
+/// `analyze` of a program that grew from the one `prev` was computed for (an eval
+/// session's next input): only the functions `prev` did not cover are analysed, with the
+/// summaries `prev` has of the functions they call, and `prev`'s decisions stay. Sound
+/// because code analysed before cannot call code added later: a session only appends
+/// declarations, so no earlier summary depends on a new function. An input then costs
+/// what its own code costs, not what the session has grown to.
+pub fn analyze_more(p: &Program, prev: &Escapes, explain: bool) -> Result<Escapes, InternalError> {
+    analyze_from(p, explain, prev.clone())
+}
+
+fn analyze_from(p: &Program, explain: bool, mut out: Escapes) -> Result<Escapes, InternalError> {
     let decls = summary::decl_map(p);
+    let done = out.analyzed.clone();
+    let is_old = |fd: &gosub_syntax::ast::FuncDecl| done.contains(&fd.name.id);
     let mut cx = build::Ctx {
         p,
         decls: decls.clone(),
-        tags: HashMap::new(),
+        tags: std::mem::take(&mut out.tags),
         explain,
     };
     // Natives first.
@@ -134,7 +153,8 @@ pub fn analyze(p: &Program, explain: bool) -> Result<Escapes, InternalError> {
         for f in &pkg.files {
             for d in &f.decls {
                 if let gosub_syntax::ast::Decl::Func(fd) = d {
-                    if fd.body.is_none() && !p.is_generic(fd) {
+                    if fd.body.is_none() && !p.is_generic(fd) && !cx.tags.contains_key(&fd.name.id)
+                    {
                         cx.tags
                             .insert(fd.name.id, summary::native_tags(p, fd, &pkg.path));
                     }
@@ -143,8 +163,7 @@ pub fn analyze(p: &Program, explain: bool) -> Result<Escapes, InternalError> {
         }
     }
     let main_pkg = p.packages.len().saturating_sub(1);
-    let mut out = Escapes::default();
-    for batch in summary::batches(p, &decls)? {
+    for batch in summary::batches(p, &decls, &is_old)? {
         let mut bo = summary::BatchOut::default();
         let tags = summary::run_batch(&cx, &batch, main_pkg, &mut bo);
         for (k, t) in tags {
@@ -191,7 +210,10 @@ pub fn analyze(p: &Program, explain: bool) -> Result<Escapes, InternalError> {
     // Package-level initialisers run in no frame: their allocations are heap allocations
     // (never in `stack_allocs`).
     out.generic_spans = p.generic_spans();
-    out.move2heap = move2heap::analyze(p, &out.boxed);
+    let more = move2heap::analyze(p, &out.boxed, &is_old);
+    out.move2heap.appends.extend(more.appends);
+    out.move2heap.moves.extend(more.moves);
+    out.tags = cx.tags;
     Ok(out)
 }
 

@@ -25,7 +25,7 @@ use gosub_types::{ObjId, ObjKind, Program, TypeKind};
 const MAX_ELEM_SIZE: u64 = 32;
 
 /// The decisions for a program.
-#[derive(Clone, Default, Debug)]
+#[derive(Clone, Default, Debug, PartialEq)]
 pub struct Move2Heap {
     /// `append` calls (by node) whose result may use a frame buffer; true when the
     /// variable's capacity is observed (`cap`, slicing, a call): growth then picks the
@@ -56,14 +56,18 @@ struct Pass<'a> {
 
 /// Runs the pass over every non-generic function and function literal of `p`; variables
 /// in `boxed` never qualify.
-pub fn analyze(p: &Program, boxed: &HashSet<ObjId>) -> Move2Heap {
+pub fn analyze(
+    p: &Program,
+    boxed: &HashSet<ObjId>,
+    skip: &dyn Fn(&ast::FuncDecl) -> bool,
+) -> Move2Heap {
     let mut out = Move2Heap::default();
     for pkg in &p.packages {
         for f in &pkg.files {
             for d in &f.decls {
                 let ast::Decl::Func(fd) = d else { continue };
                 let Some(body) = &fd.body else { continue };
-                if p.is_generic(fd) {
+                if p.is_generic(fd) || skip(fd) {
                     continue;
                 }
                 let fields = fd.recv.iter().chain(&fd.sig.params).chain(&fd.sig.results);

@@ -93,6 +93,7 @@ fn callees(p: &Program, body: &ast::Block) -> Vec<ObjId> {
 pub fn batches<'a>(
     p: &'a Program,
     decls: &HashMap<ObjId, &'a ast::FuncDecl>,
+    skip: &dyn Fn(&ast::FuncDecl) -> bool,
 ) -> Result<Vec<Vec<&'a ast::FuncDecl>>, InternalError> {
     let missing = |o: ObjId| InternalError {
         pos: p.obj(o).span.lo,
@@ -103,7 +104,7 @@ pub fn batches<'a>(
         for f in &pkg.files {
             for d in &f.decls {
                 if let ast::Decl::Func(fd) = d {
-                    if fd.body.is_some() && !p.is_generic(fd) {
+                    if fd.body.is_some() && !p.is_generic(fd) && !skip(fd) {
                         if let Some(&o) = p.info.defs.get(&fd.name.id) {
                             order.push(o);
                         }
@@ -123,7 +124,9 @@ pub fn batches<'a>(
         edges.insert(
             o,
             cs.into_iter()
-                .filter(|c| decls.get(c).is_some_and(|d| d.body.is_some()) && seen.insert(*c))
+                .filter(|c| {
+                    decls.get(c).is_some_and(|d| d.body.is_some() && !skip(d)) && seen.insert(*c)
+                })
                 .collect(),
         );
     }
