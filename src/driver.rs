@@ -287,7 +287,7 @@ fn check_source_with(
     };
     packages.push(PackageSrc {
         path: "main".into(),
-        files: vec![main_file],
+        files: vec![std::sync::Arc::new(main_file)],
     });
     let checked = match gosub_types::check(packages, Vec::new()) {
         Ok(p) => p,
@@ -429,7 +429,7 @@ fn resolve_packages_with(
                     file,
                     body,
                 }));
-                fs.push(f);
+                fs.push(std::sync::Arc::new(f));
             }
             packages.push(PackageSrc {
                 path: p.clone(),

@@ -178,7 +178,7 @@ impl Live {
             .map_err(|d| Error::Compile(rendered(&d, &map)))?;
         packages.push(gosub_types::PackageSrc {
             path: "main".into(),
-            files: vec![file],
+            files: vec![Arc::new(file)],
         });
         let (types, resume) =
             gosub_types::check_session(packages).map_err(|d| Error::Compile(rendered(&d, &map)))?;

@@ -31,6 +31,7 @@ use gosub_syntax::ast::{self, Decl, File, NodeId};
 use gosub_syntax::walk::{self, Node};
 use gosub_syntax::{Diagnostic, LazyBody, SourceMap};
 use gosub_types::PackageSrc;
+use std::sync::Arc;
 
 /// What an unloaded body does if it runs after all.
 const STUB: &str = "panic(\"gosub: internal error: standard library function body not loaded\")";
@@ -159,7 +160,8 @@ pub fn load_bodies(
                 }
             }
         };
-        let file = &mut packages[p.pkg].files[p.file];
+        // (Not shared before the check: `make_mut` copies nothing.)
+        let file = Arc::make_mut(&mut packages[p.pkg].files[p.file]);
         file.next_id = file.next_id.max(*next_id);
         if let Some(Decl::Func(fd)) = file.decls.get_mut(p.body.decl) {
             fd.body = Some(block);
@@ -168,7 +170,7 @@ pub fn load_bodies(
     // Last declaration first, so the indices of the others stay right.
     dropped.sort_unstable();
     for &(pkg, file, decl) in dropped.iter().rev() {
-        let decls = &mut packages[pkg].files[file].decls;
+        let decls = &mut Arc::make_mut(&mut packages[pkg].files[file]).decls;
         if decl < decls.len() {
             decls.remove(decl);
         }
@@ -180,6 +182,7 @@ pub fn load_bodies(
 /// Makes each standard-library import that its file no longer mentions a blank import.
 fn blank_unused_imports(packages: &mut [PackageSrc], next_id: &mut NodeId) {
     for f in packages.iter_mut().flat_map(|p| &mut p.files) {
+        let f = Arc::make_mut(f);
         // A package is used as the `x` of a selector `x.Name`.
         let mut names: HashSet<String> = HashSet::new();
         for d in &f.decls {

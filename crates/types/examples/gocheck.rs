@@ -34,13 +34,13 @@ fn main() {
                         next = f.next_id;
                         pkgs.push(PackageSrc {
                             path: path.to_string(),
-                            files: vec![f],
+                            files: vec![f.into()],
                         });
                     }
                 }
                 pkgs.push(PackageSrc {
                     path: "main".into(),
-                    files: vec![file],
+                    files: vec![file.into()],
                 });
                 match check(pkgs, vec![]) {
                     Ok(_) => println!("OK"),

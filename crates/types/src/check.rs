@@ -337,7 +337,9 @@ pub fn check_more(
     let first_new = srcs.len();
     srcs.extend(more);
     let first_file = srcs[main].files.len();
-    srcs[main].files.extend(files);
+    srcs[main]
+        .files
+        .extend(files.into_iter().map(std::sync::Arc::new));
     let arena = Arena::new();
     let first = Checker::first_free_node(&srcs);
     let res = check_more_inputs(

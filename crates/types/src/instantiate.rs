@@ -588,7 +588,7 @@ pub(crate) fn add_instance_file(
         true
     });
     file.next_id = file.next_id.max(max);
-    pkg.files.push(file);
+    pkg.files.push(std::sync::Arc::new(file));
 }
 
 /// What the checker knows about generic declarations and their instances; kept between

@@ -319,7 +319,9 @@ pub struct FuncVars {
 pub struct PackageSrc {
     /// Import path: "main" for the program, "fmt", "strings", "runtime/debug"...
     pub path: String,
-    pub files: Vec<gosub_syntax::ast::File>,
+    /// Shared, so that an eval session's next check takes the earlier files without
+    /// copying them (`check_more`).
+    pub files: Vec<std::sync::Arc<gosub_syntax::ast::File>>,
 }
 
 #[derive(Clone, Debug)]
@@ -327,7 +329,8 @@ pub struct Package {
     pub path: String,
     /// Short name (`debug` for "runtime/debug").
     pub name: String,
-    pub files: Vec<gosub_syntax::ast::File>,
+    /// Shared with the sources the checker read (`PackageSrc::files`).
+    pub files: Vec<std::sync::Arc<gosub_syntax::ast::File>>,
     /// Package-level objects by name.
     pub scope: HashMap<String, ObjId>,
     /// Package-level variable initializations in Go's dependency order: each entry is

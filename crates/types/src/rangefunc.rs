@@ -70,6 +70,8 @@ pub(crate) fn lower(p: &mut Program, include: impl Fn(usize, usize) -> bool) {
             if !include(pi, fi) {
                 continue;
             }
+            // The files a check adds are not shared yet: no copy.
+            let file = std::sync::Arc::make_mut(file);
             for d in &mut file.decls {
                 match d {
                     // Generic declarations are not lowered: only their instances (copies in

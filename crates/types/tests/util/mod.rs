@@ -17,7 +17,7 @@ pub fn check_src(src: &str) -> Result<Program, String> {
     };
     let pkgs = vec![PackageSrc {
         path: "main".into(),
-        files: vec![file],
+        files: vec![file.into()],
     }];
     match check(pkgs, vec![]) {
         Ok(p) => Ok(p),
@@ -124,7 +124,7 @@ pub fn check_with_stubs(name: &str, src: &str) -> Result<gosub_types::Program, S
         next = f.next_id;
         pkgs.push(gosub_types::PackageSrc {
             path: path.to_string(),
-            files: vec![f],
+            files: vec![f.into()],
         });
     }
     let i = map.add(name.to_string(), src.to_string());
@@ -132,7 +132,7 @@ pub fn check_with_stubs(name: &str, src: &str) -> Result<gosub_types::Program, S
         .map_err(|e| format!("{:?}", e))?;
     pkgs.push(gosub_types::PackageSrc {
         path: "main".into(),
-        files: vec![f],
+        files: vec![f.into()],
     });
     gosub_types::check(pkgs, vec![]).map_err(|es| {
         es.iter()

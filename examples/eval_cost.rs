@@ -1,0 +1,62 @@
+//! The cost of an eval session's inputs as the session grows (issue 15's benchmark):
+//! `cargo run --release --example eval_cost [INPUTS]` (default 1500).
+//!
+//! Alternates a declaration (`vN := N`, so the session grows by one variable per pair)
+//! with `1+1`, then calls a small Go function with `Vm::call`, and prints the median wall
+//! time of the inputs in a few windows and the resident memory per call.
+
+use std::time::Instant;
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v.get(v.len() / 2).copied().unwrap_or(0.0)
+}
+
+fn rss_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+fn main() {
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1500);
+    let mut vm = gosub::Vm::new();
+    let mut ms = Vec::with_capacity(n);
+    for i in 0..n {
+        let t = Instant::now();
+        let r = if i % 2 == 0 {
+            vm.eval(&format!("v{i} := {i}"))
+        } else {
+            vm.eval("1+1")
+        };
+        r.expect("eval");
+        ms.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    let windows = [(0, 100), (250, 500), (1000, 1500)];
+    for (a, b) in windows.iter().filter(|&&(_, b)| b <= n) {
+        println!("eval inputs {a}-{b}: median {:.2} ms", median(ms[*a..*b].to_vec()));
+    }
+    vm.eval("func Add(a, b int) int { return a + b }").expect("declare");
+    let calls = 1000;
+    let rss0 = rss_kb();
+    let mut cs = Vec::with_capacity(calls);
+    for i in 0..calls {
+        let t = Instant::now();
+        vm.call("Add", &[(i as i64).into(), 1.into()]).expect("call");
+        cs.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    println!(
+        "call: first 100 median {:.2} ms, last 100 median {:.2} ms, RSS {:+.1} kB per call",
+        median(cs[..100].to_vec()),
+        median(cs[calls - 100..].to_vec()),
+        (rss_kb() as f64 - rss0 as f64) / calls as f64
+    );
+}
