@@ -42,15 +42,20 @@ fn main() {
     }
     let windows = [(0, 100), (250, 500), (1000, 1500)];
     for (a, b) in windows.iter().filter(|&&(_, b)| b <= n) {
-        println!("eval inputs {a}-{b}: median {:.2} ms", median(ms[*a..*b].to_vec()));
+        println!(
+            "eval inputs {a}-{b}: median {:.2} ms",
+            median(ms[*a..*b].to_vec())
+        );
     }
-    vm.eval("func Add(a, b int) int { return a + b }").expect("declare");
+    vm.eval("func Add(a, b int) int { return a + b }")
+        .expect("declare");
     let calls = 1000;
     let rss0 = rss_kb();
     let mut cs = Vec::with_capacity(calls);
     for i in 0..calls {
         let t = Instant::now();
-        vm.call("Add", &[(i as i64).into(), 1.into()]).expect("call");
+        vm.call("Add", &[(i as i64).into(), 1.into()])
+            .expect("call");
         cs.push(t.elapsed().as_secs_f64() * 1e3);
     }
     println!(

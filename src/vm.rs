@@ -224,6 +224,7 @@ impl VmBuilder {
             err_buf,
             interrupt: Arc::new(AtomicBool::new(false)),
             live: None,
+            named_types: Default::default(),
             echo: false,
             last_echo: Vec::new(),
             last_stats: None,
@@ -244,6 +245,9 @@ pub struct Vm {
     interrupt: Arc<AtomicBool>,
     /// The eval session (started by the first `eval`).
     live: Option<Box<Live>>,
+    /// The types of the names `call`/`get`/`set` were given, in this session (a name's
+    /// type cannot change: a session has no redeclaration).
+    named_types: std::collections::HashMap<String, String>,
     echo: bool,
     last_echo: Vec<(String, String)>,
     last_stats: Option<gosub_heap::MemStats>,
@@ -331,6 +335,7 @@ impl Vm {
     pub fn register_fn<M, F: HostFn<M>>(&mut self, pkg: &str, name: &str, f: F) -> &mut Self {
         self.hosts.retain(|e| !(e.pkg == pkg && e.name == name));
         self.hosts.push(HostEntry::new(pkg, name, f));
+        self.named_types.clear();
         self
     }
 
@@ -344,6 +349,7 @@ impl Vm {
     ) -> &mut Self {
         self.hosts.retain(|e| !(e.pkg == pkg && e.name == name));
         self.hosts.push(HostEntry::new_ctx(pkg, name, f));
+        self.named_types.clear();
         self
     }
 
@@ -493,6 +499,7 @@ impl Vm {
     /// Forgets the session (declarations, variables, imports) and its heap.
     pub fn reset(&mut self) {
         self.live = None;
+        self.named_types.clear();
     }
 
     /// The names the eval session declares (for completion): package-level declarations,
@@ -627,7 +634,10 @@ impl Vm {
     /// define is a usage error (`Error::Usage`), as the host named something that is not
     /// there, not a compile error of Go source the host wrote.
     fn named_type(&mut self, name: &str) -> Result<String, Error> {
-        self.type_of(name).map_err(|e| match e {
+        if let Some(t) = self.named_types.get(name) {
+            return Ok(t.clone());
+        }
+        let t = self.type_of(name).map_err(|e| match e {
             Error::Compile(d) if d.iter().any(|d| d.message.starts_with("undefined: ")) => {
                 Error::Usage(format!(
                     "{name} is not defined in the session ({})",
@@ -635,7 +645,9 @@ impl Vm {
                 ))
             }
             e => e,
-        })
+        })?;
+        self.named_types.insert(name.to_string(), t.clone());
+        Ok(t)
     }
 
     /// Calls a Go function of the session (declared by an earlier `eval`) with arguments

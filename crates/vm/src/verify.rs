@@ -215,3 +215,37 @@ pub fn verify(p: &Program) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// `verify` of a program that grew from `old` (the VM's `load_more`: an eval session's next
+/// input): a function `old` has at the same index with the same code and frame was verified
+/// when `old` was loaded, and stays valid because the tables its indices refer to only grow.
+/// Every other function is checked.
+pub fn verify_grown(p: &Program, old: &Program) -> Result<(), String> {
+    let same = |a: &Function, b: &Function| {
+        a.frame_size == b.frame_size
+            && a.params_size == b.params_size
+            && a.results_off == b.results_off
+            && a.results_size == b.results_size
+            && a.ctx_off == b.ctx_off
+            && a.defer_off == b.defer_off
+            && a.code == b.code
+    };
+    let grew = p.strings.len() >= old.strings.len()
+        && p.natives.len() >= old.natives.len()
+        && p.gctypes.len() >= old.gctypes.len()
+        && p.itabs.len() >= old.itabs.len()
+        && p.static_boxes.len() >= old.static_boxes.len()
+        && p.rtypes.len() >= old.rtypes.len()
+        && p.messages.len() >= old.messages.len()
+        && p.funcs.len() >= old.funcs.len();
+    if !grew {
+        return verify(p);
+    }
+    for (i, f) in p.funcs.iter().enumerate() {
+        if old.funcs.get(i).is_some_and(|o| same(o, f)) {
+            continue;
+        }
+        check_func(i, f, p)?;
+    }
+    Ok(())
+}

@@ -351,7 +351,7 @@ impl Vm {
     /// them). Then `run_main` runs `prog.entry`.
     pub fn load_more(&mut self, prog: Program, natives: &NativeRegistry) -> Result<(), VmError> {
         let oom = |_| VmError::Load("cannot reserve the VM's address space".into());
-        crate::verify::verify(&prog).map_err(VmError::Load)?;
+        crate::verify::verify_grown(&prog, &self.prog).map_err(VmError::Load)?;
         let mut nat = Vec::new();
         for n in &prog.natives[self.natives.len().min(prog.natives.len())..] {
             match natives.get(n) {
