@@ -249,3 +249,45 @@ pub fn verify_grown(p: &Program, old: &Program) -> Result<(), String> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn func(name: &str, code: Vec<Op>) -> Function {
+        Function {
+            name: name.into(),
+            frame_size: 16,
+            code,
+            ..Function::default()
+        }
+    }
+
+    /// A grown program skips only the functions it has unchanged from the old one.
+    #[test]
+    fn a_grown_program_verifies_what_changed() {
+        let ok = || vec![Op::Move { dst: 0, src: 8 }, Op::Ret];
+        let bad = || vec![Op::Move { dst: 0, src: 64 }, Op::Ret];
+        let old = Program {
+            funcs: vec![func("a", ok()), func("b", ok())],
+            ..Program::default()
+        };
+        assert_eq!(verify_grown(&old, &old), Ok(()));
+        // A new function is checked.
+        let mut grown = old.clone();
+        grown.funcs.push(func("c", bad()));
+        assert!(verify_grown(&grown, &old)
+            .unwrap_err()
+            .contains("c (#2) pc 0"));
+        // So is a function whose code changed at an old index.
+        let mut changed = old.clone();
+        changed.funcs[1] = func("b", bad());
+        assert!(verify_grown(&changed, &old)
+            .unwrap_err()
+            .contains("b (#1) pc 0"));
+        // And a frame that shrank under unchanged code.
+        let mut shrunk = old.clone();
+        shrunk.funcs[0].frame_size = 8;
+        assert!(verify_grown(&shrunk, &old).is_err());
+    }
+}
