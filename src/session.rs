@@ -23,6 +23,10 @@ pub struct Input {
     pub expr: Option<String>,
     /// The file name the host gave the input (`Vm::eval_named`); `<input>` otherwise.
     pub name: Option<String>,
+    /// An input mixing function declarations with statements runs as two: its
+    /// declarations (this input) and then its statements (`then`), each text keeping the
+    /// input's positions (`split_funcs`).
+    pub then: Option<Box<Input>>,
 }
 
 /// Blanks `s[..n]` except newlines, so positions after it are unchanged.
@@ -181,6 +185,15 @@ pub fn classify(src: &str) -> Input {
         inp.stmts = text;
         return inp;
     }
+    // Function declarations among statements (`func f() int {...}` then `x := f()`).
+    if let Some((decls, stmts)) = split_funcs(src) {
+        let mut d = classify(&decls);
+        let s = classify(&stmts);
+        if d.decls.is_some() && s.decls.is_none() {
+            d.then = Some(Box::new(s));
+            return d;
+        }
+    }
     // Neither parses: report errors as whichever it looks like.
     let first = trimmed.split_whitespace().next().unwrap_or("");
     if matches!(first, "func" | "type" | "import" | "package") && !trimmed.starts_with("func(") {
@@ -194,6 +207,101 @@ pub fn classify(src: &str) -> Input {
             ..Default::default()
         }
     }
+}
+
+/// Splits `src` into its top-level function declarations (lines starting `func NAME` or
+/// `func (recv)`, to the brace closing the body), with the type declarations beside them
+/// (lines starting `type `: methods need their types at the package level), and
+/// everything else, as two texts of `src`'s length, each blank where the other has text
+/// (so positions are `src`'s). None if there is no function declaration.
+fn split_funcs(src: &str) -> Option<(String, String)> {
+    let b = src.as_bytes();
+    let mut ranges = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let line_start = i == 0 || b[i - 1] == b'\n';
+        let rest = &src[i..];
+        let is_func = line_start
+            && rest.starts_with("func ")
+            && rest[5..]
+                .trim_start()
+                .starts_with(|c: char| c == '(' || c == '_' || c.is_alphabetic());
+        let is_type = line_start && rest.starts_with("type ");
+        if !is_func && !is_type {
+            i += 1;
+            continue;
+        }
+        let end = decl_end(b, i, is_func)?;
+        ranges.push((i, end, is_func));
+        i = end;
+    }
+    if !ranges.iter().any(|r| r.2) {
+        return None;
+    }
+    let blank = |s: &str| -> String {
+        s.chars()
+            .map(|c| if c == '\n' { '\n' } else { ' ' })
+            .collect()
+    };
+    let (mut decls, mut stmts) = (String::new(), String::new());
+    let mut at = 0;
+    for (lo, hi, _) in ranges {
+        decls.push_str(&blank(&src[at..lo]));
+        stmts.push_str(&src[at..lo]);
+        decls.push_str(&src[lo..hi]);
+        stmts.push_str(&blank(&src[lo..hi]));
+        at = hi;
+    }
+    decls.push_str(&blank(&src[at..]));
+    stmts.push_str(&src[at..]);
+    Some((decls, stmts))
+}
+
+/// The end of the declaration starting at `start`: for a function, one past the first `}`
+/// that closes a brace opened outside parentheses; for a type, the first line end outside
+/// brackets. Strings, runes and comments are skipped.
+fn decl_end(b: &[u8], start: usize, func: bool) -> Option<usize> {
+    let (mut parens, mut braces) = (0i64, 0i64);
+    let mut i = start;
+    while i < b.len() {
+        match b[i] {
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'\n' if !func && parens == 0 && braces == 0 => return Some(i),
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while i + 1 < b.len() && !(b[i] == b'*' && b[i + 1] == b'/') {
+                    i += 1;
+                }
+                i += 1;
+            }
+            q @ (b'"' | b'\'' | b'`') => {
+                i += 1;
+                while i < b.len() && b[i] != q {
+                    if q != b'`' && b[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+            }
+            b'(' | b'[' => parens += 1,
+            b')' | b']' => parens -= 1,
+            b'{' => braces += 1,
+            b'}' => {
+                braces -= 1;
+                if braces == 0 && parens == 0 {
+                    return Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    (!func).then_some(b.len())
 }
 
 /// Standard packages referred to as `name.` in `text` that are not imported.

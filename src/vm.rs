@@ -604,7 +604,14 @@ impl Vm {
         }
     }
 
-    fn eval_input(&mut self, inp: Input) -> Result<Value, Error> {
+    fn eval_input(&mut self, mut inp: Input) -> Result<Value, Error> {
+        if let Some(then) = inp.then.take() {
+            // Declarations first, then the statements that may use them.
+            let mut then = *then;
+            then.name = inp.name.clone();
+            self.eval_input(inp)?;
+            return self.eval_input(then);
+        }
         self.last_echo.clear();
         let hosts = self.host_pkgs();
         let echo = self.echo;

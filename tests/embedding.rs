@@ -577,6 +577,28 @@ fn named_inputs_name_their_errors_and_tracebacks() {
 }
 
 #[test]
+fn one_input_may_mix_functions_and_statements() {
+    let mut vm = vm();
+    // A method, its type and statements using both, in one input.
+    let v = vm.eval(
+        "n := 2\nfunc (p P) Twice() int { return 2 * p.N }\ntype P struct{ N int }\nP{n}.Twice()",
+    );
+    assert_eq!(v.unwrap(), Value::Int(4));
+    // The declarations stay for later inputs, as if declared alone.
+    assert_eq!(vm.eval("P{5}.Twice()").unwrap(), Value::Int(10));
+    // Errors keep the input's own lines and columns, in either part.
+    for (src, at) in [
+        ("x := 1\nfunc h() int {\n\treturn nope\n}\nh()", (3, 9)),
+        ("func k() int { return 1 }\ny := k() + zzz", (2, 12)),
+    ] {
+        match vm.eval(src) {
+            Err(Error::Compile(d)) => assert_eq!((d[0].line, d[0].col), at, "{src}: {d:?}"),
+            other => panic!("{src}: {other:?}"),
+        }
+    }
+}
+
+#[test]
 fn a_panicking_host_function_panics_in_go_not_in_the_host() {
     let mut vm = vm();
     vm.register_fn("host", "Boom", |n: i64| -> i64 {
