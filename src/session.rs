@@ -209,31 +209,76 @@ pub fn classify(src: &str) -> Input {
     }
 }
 
-/// Splits `src` into its top-level function declarations (lines starting `func NAME` or
-/// `func (recv)`, to the brace closing the body), with the type declarations beside them
-/// (lines starting `type `: methods need their types at the package level), and
-/// everything else, as two texts of `src`'s length, each blank where the other has text
-/// (so positions are `src`'s). None if there is no function declaration.
+/// Splits `src` into its top-level function declarations (a line starting `func NAME` or
+/// `func (recv) NAME`, to the brace closing the body), with the type declarations beside
+/// them (a line starting `type`, to the end of the declaration: methods need their types
+/// at the package level), and everything else, as two texts of `src`'s length, each blank
+/// where the other has text (so positions are `src`'s). None if there is no function
+/// declaration. Found with the lexer, so strings and comments cannot confuse it.
 fn split_funcs(src: &str) -> Option<(String, String)> {
-    let b = src.as_bytes();
+    use gosub_syntax::lexer::{lex, Semi, Tok};
+    let lexed = lex(src, 0);
+    if !lexed.errors.is_empty() {
+        return None;
+    }
+    let toks = &lexed.tokens;
+    let at_line_start = |off: u32| off == 0 || src.as_bytes().get(off as usize - 1) == Some(&b'\n');
+    // The index of the token closing the bracket opened at `i`.
+    let closing = |i: usize| -> Option<usize> {
+        let mut depth = 0i32;
+        for (j, (_, t, _)) in toks.iter().enumerate().skip(i) {
+            match t {
+                Tok::LParen | Tok::LBrack | Tok::LBrackTParams | Tok::LBrace => depth += 1,
+                Tok::RParen | Tok::RBrack | Tok::RBrace => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(j);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    };
     let mut ranges = Vec::new();
     let mut i = 0;
-    while i < b.len() {
-        let line_start = i == 0 || b[i - 1] == b'\n';
-        let rest = &src[i..];
-        let is_func = line_start
-            && rest.starts_with("func ")
-            && rest[5..]
-                .trim_start()
-                .starts_with(|c: char| c == '(' || c == '_' || c.is_alphabetic());
-        let is_type = line_start && rest.starts_with("type ");
-        if !is_func && !is_type {
+    while i < toks.len() {
+        let (lo, ref t, _) = toks[i];
+        if !at_line_start(lo) || !matches!(t, Tok::Func | Tok::Type) {
             i += 1;
             continue;
         }
-        let end = decl_end(b, i, is_func)?;
-        ranges.push((i, end, is_func));
-        i = end;
+        let is_func = matches!(t, Tok::Func);
+        // A declaration ends at the first newline (or `;`) outside brackets: after the body
+        // of a function, after the spec of a type.
+        let mut j = i + 1;
+        if is_func {
+            match toks.get(j) {
+                Some((_, Tok::Ident(_), _)) => {}
+                // `func (r T) M(...)`: a receiver, then a name (a literal has no name).
+                Some((_, Tok::LParen, _)) => {
+                    let r = closing(j)?;
+                    if !matches!(toks.get(r + 1), Some((_, Tok::Ident(_), _))) {
+                        i += 1;
+                        continue;
+                    }
+                }
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+        while j < toks.len() {
+            match &toks[j].1 {
+                Tok::LParen | Tok::LBrack | Tok::LBrackTParams | Tok::LBrace => j = closing(j)? + 1,
+                Tok::Semi(Semi::Newline | Semi::Explicit | Semi::Eof) => break,
+                _ => j += 1,
+            }
+        }
+        let hi = toks.get(j).map_or(src.len(), |&(lo, _, _)| lo as usize);
+        ranges.push((lo as usize, hi, is_func));
+        i = j;
     }
     if !ranges.iter().any(|r| r.2) {
         return None;
@@ -255,53 +300,6 @@ fn split_funcs(src: &str) -> Option<(String, String)> {
     decls.push_str(&blank(&src[at..]));
     stmts.push_str(&src[at..]);
     Some((decls, stmts))
-}
-
-/// The end of the declaration starting at `start`: for a function, one past the first `}`
-/// that closes a brace opened outside parentheses; for a type, the first line end outside
-/// brackets. Strings, runes and comments are skipped.
-fn decl_end(b: &[u8], start: usize, func: bool) -> Option<usize> {
-    let (mut parens, mut braces) = (0i64, 0i64);
-    let mut i = start;
-    while i < b.len() {
-        match b[i] {
-            b'/' if b.get(i + 1) == Some(&b'/') => {
-                while i < b.len() && b[i] != b'\n' {
-                    i += 1;
-                }
-                continue;
-            }
-            b'\n' if !func && parens == 0 && braces == 0 => return Some(i),
-            b'/' if b.get(i + 1) == Some(&b'*') => {
-                i += 2;
-                while i + 1 < b.len() && !(b[i] == b'*' && b[i + 1] == b'/') {
-                    i += 1;
-                }
-                i += 1;
-            }
-            q @ (b'"' | b'\'' | b'`') => {
-                i += 1;
-                while i < b.len() && b[i] != q {
-                    if q != b'`' && b[i] == b'\\' {
-                        i += 1;
-                    }
-                    i += 1;
-                }
-            }
-            b'(' | b'[' => parens += 1,
-            b')' | b']' => parens -= 1,
-            b'{' => braces += 1,
-            b'}' => {
-                braces -= 1;
-                if braces == 0 && parens == 0 {
-                    return Some(i + 1);
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    (!func).then_some(b.len())
 }
 
 /// Standard packages referred to as `name.` in `text` that are not imported.

@@ -36,6 +36,14 @@ fn tmpdir(name: &str) -> std::path::PathBuf {
     d
 }
 
+/// Types `text`, then Tab.
+fn type_tab(p: &mut PtySession, text: &str) {
+    p.send(text).unwrap();
+    p.flush().unwrap();
+    p.send("\t").unwrap();
+    p.flush().unwrap();
+}
+
 const PROMPT: &str = "gosub> ";
 const MORE: &str = "...... ";
 
@@ -83,10 +91,7 @@ fn interactive_session() {
     p.exp_string(PROMPT).unwrap();
 
     // Tab completion: a package member, then a session name.
-    p.send("strings.ToUpp").unwrap();
-    p.flush().unwrap();
-    p.send("\t").unwrap();
-    p.flush().unwrap();
+    type_tab(&mut p, "strings.ToUpp");
     p.exp_string("strings.ToUpper").unwrap();
     p.send_line("(\"go\")").unwrap();
     p.exp_string("GO (string)").unwrap();
@@ -125,10 +130,7 @@ fn completion_of_a_session_name() {
     p.send_line("uniqueCounter := 41").unwrap();
     p.exp_string(PROMPT).unwrap();
     // Only one candidate: Tab inserts it whole.
-    p.send("uniqueC").unwrap();
-    p.flush().unwrap();
-    p.send("\t").unwrap();
-    p.flush().unwrap();
+    type_tab(&mut p, "uniqueC");
     p.exp_string("uniqueCounter").unwrap();
     p.send_line(" + 1").unwrap();
     p.exp_string("42 (int)").unwrap();
@@ -157,16 +159,10 @@ fn open_output_lines_panics_and_help() {
     p.exp_string("<input 3>:1").unwrap();
     p.exp_string(PROMPT).unwrap();
     // Tab with several candidates lists them, as readline does in bash.
-    p.send("strings.HasP").unwrap();
-    p.flush().unwrap();
-    p.send("\t").unwrap();
-    p.flush().unwrap();
+    type_tab(&mut p, "strings.HasP");
     p.exp_string("strings.HasPrefix").unwrap();
     p.send_control('u').unwrap();
-    p.send("strings.Has").unwrap();
-    p.flush().unwrap();
-    p.send("\t").unwrap();
-    p.flush().unwrap();
+    type_tab(&mut p, "strings.Has");
     p.send("\t").unwrap();
     p.flush().unwrap();
     p.exp_regex("HasPrefix +HasSuffix").unwrap();
