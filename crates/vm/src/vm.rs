@@ -211,7 +211,17 @@ impl Vm {
     /// Loads a compiled program: registers GC types, places constants and globals.
     pub fn new(prog: Program, natives: &NativeRegistry, config: VmConfig) -> Result<Vm, VmError> {
         let oom = |_| VmError::Load("cannot reserve the VM's address space".into());
-        let mut heap = Heap::new(config.heap.clone()).map_err(oom)?;
+        let reserve = config.heap.reserve_bytes;
+        let mut heap = Heap::new(config.heap.clone()).map_err(|_| {
+            VmError::Load(format!(
+                "cannot reserve the VM's address space: each VM reserves {} MiB of address \
+                 space (not memory) for its heap and stacks, and the process has no room for \
+                 another; drop VMs that are no longer used, or give each a heap limit \
+                 (VmBuilder::heap_limit: it reserves four times the limit, at least 256 MiB; \
+                 GOSUBMEMLIMIT for the gosub command)",
+                reserve >> 20
+            ))
+        })?;
         let gctypes = prog
             .gctypes
             .iter()
