@@ -125,7 +125,7 @@ impl std::fmt::Display for InternalError {
 /// Analyses the whole program; with `explain`, also records the `-m -m` flow explanations
 /// (they never change a decision).
 pub fn analyze(p: &Program, explain: bool) -> Result<Escapes, InternalError> {
-    analyze_from(p, explain, Escapes::default())
+    analyze_from(p, explain, Escapes::default(), &HashSet::default())
 }
 
 /// `analyze` of a program that grew from the one `prev` was computed for (an eval
@@ -135,12 +135,17 @@ pub fn analyze(p: &Program, explain: bool) -> Result<Escapes, InternalError> {
 /// declarations, so no earlier summary depends on a new function. An input then costs
 /// what its own code costs, not what the session has grown to.
 pub fn analyze_more(p: &Program, prev: &Escapes, explain: bool) -> Result<Escapes, InternalError> {
-    analyze_from(p, explain, prev.clone())
+    analyze_from(p, explain, prev.clone(), &prev.analyzed)
 }
 
-fn analyze_from(p: &Program, explain: bool, mut out: Escapes) -> Result<Escapes, InternalError> {
+/// Extends `out` with the analysis of the functions not in `done` (those `out` covers).
+fn analyze_from(
+    p: &Program,
+    explain: bool,
+    mut out: Escapes,
+    done: &HashSet<NodeId>,
+) -> Result<Escapes, InternalError> {
     let decls = summary::decl_map(p);
-    let done = out.analyzed.clone();
     let is_old = |fd: &gosub_syntax::ast::FuncDecl| done.contains(&fd.name.id);
     let mut cx = build::Ctx {
         p,
