@@ -14,6 +14,8 @@
 //! - Pointers in frames and memory are VM addresses (u64, 0 = nil).
 //! - Jump targets are instruction indices within the same function.
 
+pub use crate::function::Function;
+
 pub type Reg = u32;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -395,6 +397,115 @@ pub enum Op {
         target: u32,
     },
 
+    // ---- specialised forms (specialized.rs) ----
+    // The commonest cases of `Int`, `IntImm`, `F64`, `JmpCmpNot` and `JmpCmpImmNot` as
+    // opcodes of their own, so the interpreter dispatches once instead of twice. Only the
+    // compiler's last pass writes them; each means exactly its `Op::generic` form.
+    AddInt {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    SubInt {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    MulInt {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    /// `IntImm` with `Add` (and `Sub`, with the immediate negated: wrapping makes the two
+    /// the same, `i64::MIN` included).
+    AddIntImm {
+        dst: Reg,
+        a: Reg,
+        imm: i64,
+    },
+    AddF64 {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    SubF64 {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    MulF64 {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    DivF64 {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    /// Jump if `a < b` (signed integers); the five after it likewise.
+    JmpLt {
+        a: Reg,
+        b: Reg,
+        target: u32,
+    },
+    JmpLe {
+        a: Reg,
+        b: Reg,
+        target: u32,
+    },
+    JmpGt {
+        a: Reg,
+        b: Reg,
+        target: u32,
+    },
+    JmpGe {
+        a: Reg,
+        b: Reg,
+        target: u32,
+    },
+    JmpEq {
+        a: Reg,
+        b: Reg,
+        target: u32,
+    },
+    JmpNe {
+        a: Reg,
+        b: Reg,
+        target: u32,
+    },
+    /// Jump if `a < imm` (signed); the five after it likewise.
+    JmpLtImm {
+        a: Reg,
+        imm: i64,
+        target: u32,
+    },
+    JmpLeImm {
+        a: Reg,
+        imm: i64,
+        target: u32,
+    },
+    JmpGtImm {
+        a: Reg,
+        imm: i64,
+        target: u32,
+    },
+    JmpGeImm {
+        a: Reg,
+        imm: i64,
+        target: u32,
+    },
+    JmpEqImm {
+        a: Reg,
+        imm: i64,
+        target: u32,
+    },
+    JmpNeImm {
+        a: Reg,
+        imm: i64,
+        target: u32,
+    },
+
     // ---- calls ----
     /// Calls `Program::funcs[func]` with its frame starting at `base` (params first, then
     /// results).
@@ -567,8 +678,8 @@ pub enum Op {
         len: Reg,
         cap: Reg,
     },
-    /// Slicing a slice (`ptr,len,cap` at `s`), or an array at address `s` when `array_len`
-    /// is Some. `lo`,`hi`,`max` are registers or u32::MAX for absent.
+    /// Slicing a slice (`ptr,len,cap` at `s`). `lo`,`hi`,`max` are registers or u32::MAX
+    /// for absent.
     SliceSlice {
         dst: Reg,
         s: Reg,
@@ -576,7 +687,17 @@ pub enum Op {
         hi: Reg,
         max: Reg,
         elem_size: u32,
-        array_len: Option<u64>,
+    },
+    /// Slicing the array of `len` elements at the address in register `s`; operands as
+    /// for `SliceSlice`.
+    SliceArray {
+        dst: Reg,
+        s: Reg,
+        lo: Reg,
+        hi: Reg,
+        max: Reg,
+        elem_size: u32,
+        len: u64,
     },
     /// `append(s, elems...)`: appends `n` elements (each `elem_size` bytes) from frame offset
     /// `src` (`n` is a register holding the count, for the variadic-slice form `src` holds a
@@ -859,65 +980,4 @@ pub struct SelectCase {
     pub ch: Reg,
     pub val: Reg,
     pub ok: Option<Reg>,
-}
-
-impl Op {
-    /// The instruction index this instruction may jump to, if it is a jump (`successors`
-    /// in effects.rs lists where control goes; this is what a pass renumbers).
-    pub fn jump_target_mut(&mut self) -> Option<&mut u32> {
-        match self {
-            Op::Jmp { target }
-            | Op::JmpIf { target, .. }
-            | Op::JmpIfNot { target, .. }
-            | Op::JmpCmpNot { target, .. }
-            | Op::JmpCmpImmNot { target, .. } => Some(target),
-            Op::MapIterNext { done, .. } => Some(done),
-            _ => None,
-        }
-    }
-}
-
-/// One compiled function.
-#[derive(Clone, Debug, Default)]
-pub struct Function {
-    /// Go's qualified name as tracebacks print it: `main.fib`, `main.(*T).M`, `main.main.func1`.
-    pub name: String,
-    pub code: Vec<Op>,
-    /// Source offset of each instruction (for panics and tracebacks).
-    pub pos: Vec<u32>,
-    pub frame_size: u32,
-    /// Parameters occupy `0..params_size`; results `results_off..results_off+results_size`.
-    pub params_size: u32,
-    pub results_off: u32,
-    pub results_size: u32,
-    /// Frame words (offset / 8) that hold pointers. Every such word holds nil or a valid
-    /// pointer at every instruction (frames are zeroed on entry, and a collection clears
-    /// the words that are dead where the frame stands); which of them are live at each
-    /// instruction is `liveness::analyze`'s business.
-    pub ptr_words: Vec<u32>,
-    /// The frame's slots as the compiler allocated them, (offset, size) in ascending
-    /// offset order: every variable, temporary, frame object and buffer lies in one slot,
-    /// so an operand whose size its instruction does not carry ends with its slot
-    /// (`effects::Extent::ToSlotEnd`).
-    pub slots: Vec<(u32, u32)>,
-    /// Where each temporary slot was in use: (offset, first pc, end pc). A temporary is not
-    /// referred to, not even through its address, outside the ranges it was handed out
-    /// for (the compiler releases it at the end of its statement), so an address-taken
-    /// temporary is live only inside them (`liveness`).
-    pub temp_ranges: Vec<(u32, u32, u32)>,
-    /// Where the closure pointer is stored for function literals.
-    pub ctx_off: Option<u32>,
-    /// Where the head of the defer list is kept, if the function defers.
-    pub defer_off: Option<u32>,
-    /// Index of a native implementation when the declaration has no body.
-    pub native: Option<u32>,
-    /// The `func` keyword's position.
-    pub decl_pos: u32,
-    /// Where the return epilogue starts: the VM resumes here after each deferred call and
-    /// after a recovered panic.
-    pub epilogue: u32,
-    /// A compiler-made wrapper that only forwards a call (a bound method value's `-fm`
-    /// thunk, an interface method thunk, an itab wrapper): transparent to `recover` as gc's
-    /// wrappers are, so `defer t.M()` lets M recover.
-    pub wrapper: bool,
 }

@@ -101,6 +101,9 @@ impl Effects {
 /// The frame effects of `f.code[pc]`. `p` gives callee frames and type sizes.
 pub fn effects(p: &Program, f: &Function, op: &Op) -> Effects {
     use Op::*;
+    if let Some(g) = op.generic() {
+        return effects(p, f, &g);
+    }
     let mut e = Effects::default();
     let size_of = |rtype: u32| {
         p.rtypes
@@ -109,6 +112,12 @@ pub fn effects(p: &Program, f: &Function, op: &Op) -> Effects {
     };
     match *op {
         Nop | Jmp { .. } | Unreachable | PanicMsg { .. } => {}
+        // Never reached: read as their generic forms above.
+        AddInt { .. } | SubInt { .. } | MulInt { .. } | AddIntImm { .. } => {}
+        AddF64 { .. } | SubF64 { .. } | MulF64 { .. } | DivF64 { .. } => {}
+        JmpLt { .. } | JmpLe { .. } | JmpGt { .. } | JmpGe { .. } | JmpEq { .. } => {}
+        JmpNe { .. } | JmpLtImm { .. } | JmpLeImm { .. } | JmpGtImm { .. } => {}
+        JmpGeImm { .. } | JmpEqImm { .. } | JmpNeImm { .. } => {}
         AddrGlobal { dst, .. } | FuncVal { dst, .. } | Const { dst, .. } => {
             e.w(dst, 8);
         }
@@ -333,11 +342,20 @@ pub fn effects(p: &Program, f: &Function, op: &Op) -> Effects {
             lo,
             hi,
             max,
-            array_len,
             ..
         } => {
-            let n = if array_len.is_some() { 8 } else { 24 };
-            e.r(s, n).r(lo, 8).r(hi, 8).r(max, 8).w(dst, 24);
+            e.r(s, 24).r(lo, 8).r(hi, 8).r(max, 8).w(dst, 24);
+        }
+        // `s` holds the array's address.
+        SliceArray {
+            dst,
+            s,
+            lo,
+            hi,
+            max,
+            ..
+        } => {
+            e.r(s, 8).r(lo, 8).r(hi, 8).r(max, 8).w(dst, 24);
         }
         Append {
             dst,
@@ -547,12 +565,42 @@ pub fn is_safepoint(code: &[Op], pc: usize) -> bool {
         RunesToStr { .. } | StrToRunes { .. } => true,
         ChanSend { .. } | ChanRecv { .. } | Select { .. } => true,
         Print { .. } | PtrToUintptr { .. } => true,
-        Jmp { target }
-        | JmpIf { target, .. }
-        | JmpIfNot { target, .. }
-        | JmpCmpNot { target, .. }
-        | JmpCmpImmNot { target, .. } => (target as usize) <= pc,
-        _ => false,
+        // A backward jump (a loop's).
+        MapIterNext { .. } => false,
+        ref op => op.jump_target().is_some_and(|t| t as usize <= pc),
+    }
+}
+
+impl Op {
+    /// The instruction index this instruction may jump to, if it is a jump (`successors`
+    /// in effects.rs lists where control goes; this is what a pass renumbers).
+    pub fn jump_target_mut(&mut self) -> Option<&mut u32> {
+        match self {
+            Op::Jmp { target }
+            | Op::JmpIf { target, .. }
+            | Op::JmpIfNot { target, .. }
+            | Op::JmpCmpNot { target, .. }
+            | Op::JmpCmpImmNot { target, .. }
+            | Op::JmpLt { target, .. }
+            | Op::JmpLe { target, .. }
+            | Op::JmpGt { target, .. }
+            | Op::JmpGe { target, .. }
+            | Op::JmpEq { target, .. }
+            | Op::JmpNe { target, .. }
+            | Op::JmpLtImm { target, .. }
+            | Op::JmpLeImm { target, .. }
+            | Op::JmpGtImm { target, .. }
+            | Op::JmpGeImm { target, .. }
+            | Op::JmpEqImm { target, .. }
+            | Op::JmpNeImm { target, .. } => Some(target),
+            Op::MapIterNext { done, .. } => Some(done),
+            _ => None,
+        }
+    }
+
+    /// The instruction index this instruction may jump to (`jump_target_mut`, read only).
+    pub fn jump_target(&self) -> Option<u32> {
+        self.clone().jump_target_mut().map(|t| *t)
     }
 }
 
@@ -561,7 +609,8 @@ pub fn is_safepoint(code: &[Op], pc: usize) -> bool {
 pub fn successors(code: &[Op], pc: usize) -> impl Iterator<Item = usize> {
     use Op::*;
     let next = Some(pc + 1);
-    let (a, b) = match code[pc] {
+    let generic = code[pc].generic();
+    let (a, b) = match *generic.as_ref().unwrap_or(&code[pc]) {
         Jmp { target } => (Some(target as usize), None),
         JmpIf { target, .. }
         | JmpIfNot { target, .. }

@@ -1,7 +1,8 @@
 //! gosub-bytecode: the contract between the compiler and the VM. Owns the instruction set
 //! (`bytecode.rs`), the compiled program format with its runtime type descriptors, itabs and
 //! GC type descriptions (`program.rs`), what each instruction does to its frame (`effects.rs`) and the stack
-//! maps computed from it (`liveness.rs`), and the disassembler (`disasm.rs`).
+//! maps computed from it (`liveness.rs`), the specialised forms of the commonest
+//! instructions (`specialized.rs`), and the disassembler (`disasm.rs`).
 //!
 //! The compiler (gosub-compile) produces a `Program`; the VM (gosub-vm) verifies and runs
 //! it.
@@ -15,8 +16,10 @@
 pub mod bytecode;
 pub mod disasm;
 pub mod effects;
+pub mod function;
 pub mod liveness;
 pub mod program;
+pub mod specialized;
 
 pub use bytecode::{Function, Op};
 pub use program::Program;

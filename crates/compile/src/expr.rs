@@ -304,7 +304,6 @@ impl<'a> Gen<'a> {
                     hi,
                     max,
                     elem_size,
-                    array_len: None,
                 });
             }
             TypeKind::Array(et, n) => {
@@ -313,14 +312,14 @@ impl<'a> Gen<'a> {
                 let hi = idx(self, hi);
                 let max = idx(self, max);
                 let elem_size = self.size(et);
-                self.emit(Op::SliceSlice {
+                self.emit(Op::SliceArray {
                     dst,
                     s: a,
                     lo,
                     hi,
                     max,
                     elem_size,
-                    array_len: Some(n),
+                    len: n,
                 });
             }
             TypeKind::Pointer(at) => {
@@ -334,14 +333,14 @@ impl<'a> Gen<'a> {
                 let hi = idx(self, hi);
                 let max = idx(self, max);
                 let elem_size = self.size(et);
-                self.emit(Op::SliceSlice {
+                self.emit(Op::SliceArray {
                     dst,
                     s: a,
                     lo,
                     hi,
                     max,
                     elem_size,
-                    array_len: Some(n),
+                    len: n,
                 });
             }
             _ => {}

@@ -5,15 +5,20 @@
 //! moves only in `stack::grow` (after which `fp` and `fptr` are read again), and `verify.rs`
 //! proved at load time that every register operand of every instruction lies inside its
 //! function's frame. Those two facts are what the `// SAFETY:`
-//! comments on frame accesses rely on. Calls and returns switch `func`/`fp`/`pc` in place;
-//! nothing here recurses per Go call.
+//! comments on frame accesses rely on. The instruction pointer `ip` points into the current
+//! function's code, or one past its end just after fetching the last instruction: `verify.rs`
+//! proved that every jump lands on an instruction and that the last one does not fall
+//! through (`Function`'s invariants), and positions that come from elsewhere (a saved
+//! goroutine, a return address, an epilogue) are checked as they are entered (`goto!`).
+//! Calls and returns switch `func`/`fp`/`ip` in place; nothing here recurses per Go call.
 
+use crate::arith::{cmp_f, cmp_i, extend, int_op};
 use crate::error::{index_err, Trap};
 use crate::float::{f64_to_i64, f64_to_u64};
 use crate::frame::{frame_ptr, CallInfo, CallKind};
 use crate::stack::grow;
 use crate::vm::Vm;
-use gosub_bytecode::bytecode::{CmpOp, Conv, FloatOp, IntOp, Op, Width};
+use gosub_bytecode::bytecode::{Conv, FloatOp, IntOp, Op, Width};
 use gosub_bytecode::program::Program;
 use gosub_heap::Addr;
 use std::sync::Arc;
@@ -27,106 +32,6 @@ pub struct Pos {
     pub pc: usize,
     pub fp: Addr,
     pub kind: CallKind,
-}
-
-#[inline(always)]
-fn cmp_i(op: CmpOp, a: u64, b: u64) -> bool {
-    let (x, y) = (a as i64, b as i64);
-    match op {
-        CmpOp::Eq => a == b,
-        CmpOp::Ne => a != b,
-        CmpOp::Lt => x < y,
-        CmpOp::Le => x <= y,
-        CmpOp::Gt => x > y,
-        CmpOp::Ge => x >= y,
-        CmpOp::LtU => a < b,
-        CmpOp::LeU => a <= b,
-        CmpOp::GtU => a > b,
-        CmpOp::GeU => a >= b,
-    }
-}
-
-#[inline(always)]
-fn cmp_f(op: CmpOp, a: f64, b: f64) -> bool {
-    match op {
-        CmpOp::Eq => a == b,
-        CmpOp::Ne => a != b,
-        CmpOp::Lt | CmpOp::LtU => a < b,
-        CmpOp::Le | CmpOp::LeU => a <= b,
-        CmpOp::Gt | CmpOp::GtU => a > b,
-        CmpOp::Ge | CmpOp::GeU => a >= b,
-    }
-}
-
-#[inline(always)]
-fn int_op(op: IntOp, a: u64, b: u64) -> Result<u64, Trap> {
-    Ok(match op {
-        IntOp::Add => a.wrapping_add(b),
-        IntOp::Sub => a.wrapping_sub(b),
-        IntOp::Mul => a.wrapping_mul(b),
-        IntOp::Div => {
-            if b == 0 {
-                return Err(Trap::Runtime("integer divide by zero".into()));
-            }
-            (a as i64).wrapping_div(b as i64) as u64
-        }
-        IntOp::DivU => {
-            if b == 0 {
-                return Err(Trap::Runtime("integer divide by zero".into()));
-            }
-            a / b
-        }
-        IntOp::Rem => {
-            if b == 0 {
-                return Err(Trap::Runtime("integer divide by zero".into()));
-            }
-            (a as i64).wrapping_rem(b as i64) as u64
-        }
-        IntOp::RemU => {
-            if b == 0 {
-                return Err(Trap::Runtime("integer divide by zero".into()));
-            }
-            a % b
-        }
-        IntOp::And => a & b,
-        IntOp::Or => a | b,
-        IntOp::Xor => a ^ b,
-        IntOp::AndNot => a & !b,
-        IntOp::Shl => {
-            if b >= 64 {
-                0
-            } else {
-                a << b
-            }
-        }
-        IntOp::Shr => {
-            if b >= 64 {
-                ((a as i64) >> 63) as u64
-            } else {
-                ((a as i64) >> b) as u64
-            }
-        }
-        IntOp::ShrU => {
-            if b >= 64 {
-                0
-            } else {
-                a >> b
-            }
-        }
-    })
-}
-
-#[inline(always)]
-pub fn extend(v: u64, w: Width) -> u64 {
-    match w {
-        Width::I8 => v as u8 as i8 as i64 as u64,
-        Width::I16 => v as u16 as i16 as i64 as u64,
-        Width::I32 => v as u32 as i32 as i64 as u64,
-        Width::U8 => v as u8 as u64,
-        Width::U16 => v as u16 as u64,
-        Width::U32 => v as u32 as u64,
-        Width::W64 => v,
-    }
 }
 
 #[inline(never)]
@@ -233,7 +138,9 @@ pub fn exec(
     let mut code: &[Op] = &f.code;
     let mut fp = pos.fp;
     let mut fptr = frame_ptr(vm, fp, f.frame_size)?;
-    let mut pc = pos.pc;
+    // The next instruction: always inside `code` or one past its end (after fetching the
+    // last instruction, which verification proved does not fall through).
+    let mut ip: *const Op;
     vm.cur_func = func;
     vm.cur_fp = fp;
     vm.cur_kind = pos.kind;
@@ -252,8 +159,16 @@ pub fn exec(
             unsafe { (fptr.add($o as usize) as *mut u64).write_unaligned(v) }
         }};
     }
+    // The index of the next instruction.
+    macro_rules! pc {
+        () => {
+            // SAFETY: `ip` points into `code` or one past its end (invariant above).
+            unsafe { ip.offset_from(code.as_ptr()) as usize }
+        };
+    }
     macro_rules! sync {
         () => {
+            let pc = pc!();
             pos.func = func;
             pos.pc = pc;
             pos.fp = fp;
@@ -274,13 +189,29 @@ pub fn exec(
             }
         };
     }
+    // Continues at instruction `t` of the current function (checked: `t` comes from a
+    // saved position, not from a verified jump).
+    macro_rules! goto {
+        ($t:expr) => {{
+            let t = $t as usize;
+            if t >= code.len() {
+                ip = code.as_ptr();
+                sync!();
+                return Err(Trap::Fatal("pc out of range".into()));
+            }
+            // SAFETY: `t < code.len()`.
+            ip = unsafe { code.as_ptr().add(t) };
+        }};
+    }
+    goto!(pos.pc);
     macro_rules! switch_to {
         ($nf:expr, $nfp:expr, $npc:expr) => {{
+            let npc = $npc;
             func = $nf;
             f = &prog.funcs[func as usize];
             code = &f.code;
+            goto!(npc);
             fp = $nfp;
-            pc = $npc;
             vm.cur_func = func;
             vm.cur_fp = fp;
             fptr = trap!(frame_ptr(vm, fp, f.frame_size));
@@ -305,11 +236,25 @@ pub fn exec(
     // the host set a limit.
     macro_rules! jump {
         ($t:expr) => {{
-            let t = $t as usize;
-            let backward = t < pc;
-            pc = t;
+            // SAFETY: verification proved every jump target lies inside the function.
+            let t = unsafe { code.as_ptr().add($t as usize) };
+            let backward = t < ip;
+            ip = t;
             if backward {
                 tick!();
+            }
+        }};
+    }
+
+    macro_rules! rdf {
+        ($o:expr) => {
+            f64::from_bits(rd!($o))
+        };
+    }
+    macro_rules! jump_if {
+        ($cond:expr, $t:expr) => {{
+            if $cond {
+                jump!($t)
             }
         }};
     }
@@ -332,7 +277,8 @@ pub fn exec(
                     // frame (its operands, a closure on the stack too, are read again).
                     fp = vm.cur_fp;
                     fptr = trap!(frame_ptr(vm, fp, f.frame_size));
-                    pc -= 1;
+                    // SAFETY: the call instruction was just fetched from `ip - 1`.
+                    ip = unsafe { ip.sub(1) };
                     continue;
                 }
             }
@@ -367,7 +313,7 @@ pub fn exec(
             }
             vm.frames.push(CallInfo {
                 func,
-                pc: pc as u32,
+                pc: pc!() as u32,
                 fp,
                 base: $base,
                 kind: vm.cur_kind,
@@ -378,7 +324,8 @@ pub fn exec(
             code = &f.code;
             fp = new_fp;
             fptr = nptr;
-            pc = 0;
+            // Verification proved every function's code non-empty.
+            ip = code.as_ptr();
             vm.cur_func = func;
             vm.cur_fp = fp;
             tick!();
@@ -386,11 +333,11 @@ pub fn exec(
     }
 
     loop {
-        let Some(op) = code.get(pc) else {
-            sync!();
-            return Err(Trap::Fatal("pc out of range".into()));
-        };
-        pc += 1;
+        // SAFETY: `ip` points at an instruction: verification proved that control never
+        // runs past the last instruction (module invariants).
+        let op = unsafe { &*ip };
+        // SAFETY: at most one past the end of `code`.
+        ip = unsafe { ip.add(1) };
         match *op {
             Op::Nop | Op::KeepAlive { .. } => {}
             Op::Const { dst, val } => wr!(dst, val),
@@ -552,6 +499,27 @@ pub fn exec(
                     jump!(target)
                 }
             }
+            // The specialised forms (gosub_bytecode::specialized): one dispatch each.
+            Op::AddInt { dst, a, b } => wr!(dst, rd!(a).wrapping_add(rd!(b))),
+            Op::SubInt { dst, a, b } => wr!(dst, rd!(a).wrapping_sub(rd!(b))),
+            Op::MulInt { dst, a, b } => wr!(dst, rd!(a).wrapping_mul(rd!(b))),
+            Op::AddIntImm { dst, a, imm } => wr!(dst, rd!(a).wrapping_add(imm as u64)),
+            Op::AddF64 { dst, a, b } => wr!(dst, (rdf!(a) + rdf!(b)).to_bits()),
+            Op::SubF64 { dst, a, b } => wr!(dst, (rdf!(a) - rdf!(b)).to_bits()),
+            Op::MulF64 { dst, a, b } => wr!(dst, (rdf!(a) * rdf!(b)).to_bits()),
+            Op::DivF64 { dst, a, b } => wr!(dst, (rdf!(a) / rdf!(b)).to_bits()),
+            Op::JmpLt { a, b, target } => jump_if!((rd!(a) as i64) < rd!(b) as i64, target),
+            Op::JmpLe { a, b, target } => jump_if!(rd!(a) as i64 <= rd!(b) as i64, target),
+            Op::JmpGt { a, b, target } => jump_if!(rd!(a) as i64 > rd!(b) as i64, target),
+            Op::JmpGe { a, b, target } => jump_if!(rd!(a) as i64 >= rd!(b) as i64, target),
+            Op::JmpEq { a, b, target } => jump_if!(rd!(a) == rd!(b), target),
+            Op::JmpNe { a, b, target } => jump_if!(rd!(a) != rd!(b), target),
+            Op::JmpLtImm { a, imm, target } => jump_if!((rd!(a) as i64) < imm, target),
+            Op::JmpLeImm { a, imm, target } => jump_if!(rd!(a) as i64 <= imm, target),
+            Op::JmpGtImm { a, imm, target } => jump_if!(rd!(a) as i64 > imm, target),
+            Op::JmpGeImm { a, imm, target } => jump_if!(rd!(a) as i64 >= imm, target),
+            Op::JmpEqImm { a, imm, target } => jump_if!(rd!(a) as i64 == imm, target),
+            Op::JmpNeImm { a, imm, target } => jump_if!(rd!(a) as i64 != imm, target),
             Op::Call { func: callee, base } => call_into!(callee, base, None::<u64>),
             Op::CallClosure { fv, base, .. } => {
                 let clo = rd!(fv);
@@ -617,10 +585,9 @@ pub fn exec(
                             trap!(crate::call::start_deferred(vm, prog, head, fp, f, false));
                         // The stack may have moved.
                         fp = vm.cur_fp;
-                        pc = f.epilogue as usize;
                         vm.frames.push(CallInfo {
                             func,
-                            pc: pc as u32,
+                            pc: f.epilogue,
                             fp,
                             base: 0,
                             kind: vm.cur_kind,
@@ -660,8 +627,8 @@ pub fn exec(
                         func = ci.func;
                         f = &prog.funcs[func as usize];
                         code = &f.code;
+                        goto!(ci.pc);
                         fp = ci.fp;
-                        pc = ci.pc as usize;
                         fptr = cptr;
                         vm.cur_func = func;
                         vm.cur_fp = fp;
@@ -989,7 +956,7 @@ pub fn exec(
                     size: f.frame_size,
                 };
                 if let Some(t) = trap!(crate::slow_op::slow_op(vm, prog, &other, &fr)) {
-                    pc = t as usize;
+                    goto!(t);
                 }
             }
         }

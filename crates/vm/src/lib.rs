@@ -29,6 +29,7 @@
 #![deny(unsafe_code)]
 
 pub mod args;
+pub mod arith;
 pub mod call;
 pub mod caps;
 pub mod chan;

@@ -82,8 +82,20 @@ pub fn exec(vm: &mut Vm, op: &Op, fr: &Frame) -> Result<(), Trap> {
             hi,
             max,
             elem_size,
-            array_len,
+        }
+        | Op::SliceArray {
+            dst,
+            s,
+            lo,
+            hi,
+            max,
+            elem_size,
+            ..
         } => {
+            let array_len = match *op {
+                Op::SliceArray { len, .. } => Some(len),
+                _ => None,
+            };
             let (base, len, cap) = match array_len {
                 Some(n) => (rd(vm, fr, s)?, n, n),
                 None => (rd(vm, fr, s)?, rd(vm, fr, s + 8)?, rd(vm, fr, s + 16)?),

@@ -33,6 +33,7 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fr: &Frame) -> Result<
         | Op::SliceToArray { .. } => crate::convert::exec(vm, op, fr)?,
         Op::MakeSlice { .. }
         | Op::SliceSlice { .. }
+        | Op::SliceArray { .. }
         | Op::Append { .. }
         | Op::MoveToHeap { .. }
         | Op::AppendStr { .. }

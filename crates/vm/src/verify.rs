@@ -13,6 +13,9 @@ const NONE: u32 = u32::MAX;
 /// (register, bytes accessed) of each frame operand of `op`.
 fn operands(op: &Op) -> Vec<(u32, u32)> {
     use Op::*;
+    if let Some(g) = op.generic() {
+        return operands(&g);
+    }
     let w = |r: u32| (r, 8u32);
     match *op {
         Nop | Jmp { .. } | Ret | Unreachable | PanicMsg { .. } | CallNative { .. } => vec![],
@@ -119,15 +122,8 @@ fn check_func(i: usize, f: &Function, p: &Program) -> Result<(), String> {
                 return Err(format!("bytecode verification failed: {} (#{}) pc {}: operand {}+{} outside frame of {} bytes", f.name, i, pc, r, size, f.frame_size));
             }
         }
-        let target = match *op {
-            Op::Jmp { target } | Op::JmpIf { target, .. } | Op::JmpIfNot { target, .. } => {
-                Some(target)
-            }
-            Op::JmpCmpNot { target, .. } | Op::JmpCmpImmNot { target, .. } => Some(target),
-            Op::MapIterNext { done, .. } => Some(done),
-            _ => None,
-        };
-        if target.is_some_and(|t| t as usize > f.code.len()) {
+        let target = op.jump_target();
+        if target.is_some_and(|t| t as usize >= f.code.len()) {
             return Err(format!(
                 "bytecode verification failed: {} pc {}: bad jump",
                 f.name, pc
@@ -183,6 +179,19 @@ fn check_func(i: usize, f: &Function, p: &Program) -> Result<(), String> {
                 ));
             }
         }
+    }
+    // Control never runs off the end (`Function`'s invariants): the last instruction does
+    // not fall through and (above) every jump lands on an instruction. The dispatch
+    // loop's instruction pointer relies on this.
+    let ends = matches!(
+        f.code.last(),
+        Some(Op::Ret | Op::Jmp { .. } | Op::Unreachable | Op::Panic { .. } | Op::PanicMsg { .. })
+    );
+    if !ends || f.epilogue as usize >= f.code.len() {
+        return Err(format!(
+            "bytecode verification failed: {}: control can run past the last instruction",
+            f.name
+        ));
     }
     if let Some(c) = f.ctx_off {
         if c + 8 > f.frame_size {

@@ -1,0 +1,108 @@
+//! Go's integer and float operations on registers in canonical form (bytecode.rs): integer
+//! arithmetic wraps at 64 bits, with the run-time panics Go defines (division by zero; a
+//! shift count of 64 or more gives 0 or the sign), comparisons signed or unsigned as the
+//! instruction says, and `extend` gives the canonical form of a narrow value. The
+//! interpreter and the slow-path operations both compute through these.
+
+use crate::error::Trap;
+use gosub_bytecode::bytecode::{CmpOp, IntOp, Width};
+
+#[inline(always)]
+pub fn cmp_i(op: CmpOp, a: u64, b: u64) -> bool {
+    let (x, y) = (a as i64, b as i64);
+    match op {
+        CmpOp::Eq => a == b,
+        CmpOp::Ne => a != b,
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+        CmpOp::LtU => a < b,
+        CmpOp::LeU => a <= b,
+        CmpOp::GtU => a > b,
+        CmpOp::GeU => a >= b,
+    }
+}
+
+#[inline(always)]
+pub fn cmp_f(op: CmpOp, a: f64, b: f64) -> bool {
+    match op {
+        CmpOp::Eq => a == b,
+        CmpOp::Ne => a != b,
+        CmpOp::Lt | CmpOp::LtU => a < b,
+        CmpOp::Le | CmpOp::LeU => a <= b,
+        CmpOp::Gt | CmpOp::GtU => a > b,
+        CmpOp::Ge | CmpOp::GeU => a >= b,
+    }
+}
+
+#[inline(always)]
+pub fn int_op(op: IntOp, a: u64, b: u64) -> Result<u64, Trap> {
+    Ok(match op {
+        IntOp::Add => a.wrapping_add(b),
+        IntOp::Sub => a.wrapping_sub(b),
+        IntOp::Mul => a.wrapping_mul(b),
+        IntOp::Div => {
+            if b == 0 {
+                return Err(Trap::Runtime("integer divide by zero".into()));
+            }
+            (a as i64).wrapping_div(b as i64) as u64
+        }
+        IntOp::DivU => {
+            if b == 0 {
+                return Err(Trap::Runtime("integer divide by zero".into()));
+            }
+            a / b
+        }
+        IntOp::Rem => {
+            if b == 0 {
+                return Err(Trap::Runtime("integer divide by zero".into()));
+            }
+            (a as i64).wrapping_rem(b as i64) as u64
+        }
+        IntOp::RemU => {
+            if b == 0 {
+                return Err(Trap::Runtime("integer divide by zero".into()));
+            }
+            a % b
+        }
+        IntOp::And => a & b,
+        IntOp::Or => a | b,
+        IntOp::Xor => a ^ b,
+        IntOp::AndNot => a & !b,
+        IntOp::Shl => {
+            if b >= 64 {
+                0
+            } else {
+                a << b
+            }
+        }
+        IntOp::Shr => {
+            if b >= 64 {
+                ((a as i64) >> 63) as u64
+            } else {
+                ((a as i64) >> b) as u64
+            }
+        }
+        IntOp::ShrU => {
+            if b >= 64 {
+                0
+            } else {
+                a >> b
+            }
+        }
+    })
+}
+
+#[inline(always)]
+pub fn extend(v: u64, w: Width) -> u64 {
+    match w {
+        Width::I8 => v as u8 as i8 as i64 as u64,
+        Width::I16 => v as u16 as i16 as i64 as u64,
+        Width::I32 => v as u32 as i32 as i64 as u64,
+        Width::U8 => v as u8 as u64,
+        Width::U16 => v as u16 as u64,
+        Width::U32 => v as u32 as u64,
+        Width::W64 => v,
+    }
+}
