@@ -95,6 +95,52 @@ fn elem_ptr(vm: &mut Vm, base: Addr, span: u64, a: Addr, n: u32) -> Option<*mut 
     Some(unsafe { p.add((a - base) as usize) })
 }
 
+/// Copies `n` bytes from `src` to `dst` (parameters into a callee's frame, results back):
+/// one, two or three words without a call to `memcpy`, which for such sizes costs more than
+/// the copy.
+///
+/// # Safety
+/// As for `std::ptr::copy_nonoverlapping(src, dst, n)`.
+#[inline(always)]
+unsafe fn copy_small(src: *const u8, dst: *mut u8, n: usize) {
+    // SAFETY: guaranteed by the caller; unaligned word accesses within the `n` bytes.
+    unsafe {
+        let word = |i: usize| (src.add(8 * i) as *const u64).read_unaligned();
+        let put = |i: usize, v: u64| (dst.add(8 * i) as *mut u64).write_unaligned(v);
+        match n {
+            0 => {}
+            8 => put(0, word(0)),
+            16 => {
+                put(0, word(0));
+                put(1, word(1));
+            }
+            24 => {
+                put(0, word(0));
+                put(1, word(1));
+                put(2, word(2));
+            }
+            _ => std::ptr::copy_nonoverlapping(src, dst, n),
+        }
+    }
+}
+
+/// Zeroes `n` bytes at `dst` (a callee's results), as `copy_small` copies.
+///
+/// # Safety
+/// As for `std::ptr::write_bytes(dst, 0, n)`.
+#[inline(always)]
+unsafe fn zero_small(dst: *mut u8, n: usize) {
+    // SAFETY: guaranteed by the caller.
+    unsafe {
+        match n {
+            0 => {}
+            8 => (dst as *mut u64).write_unaligned(0),
+            16 => (dst as *mut [u64; 2]).write_unaligned([0; 2]),
+            _ => std::ptr::write_bytes(dst, 0, n),
+        }
+    }
+}
+
 /// # Safety
 /// `p` must be valid for reading `n` (1, 2, 4 or 8) bytes.
 #[inline(always)]
@@ -292,16 +338,8 @@ pub fn exec(
             // argument region lies inside the current frame (checked above).
             let nptr = unsafe { fptr.add(f.frame_size as usize) };
             unsafe {
-                std::ptr::copy_nonoverlapping(
-                    fptr.add($base as usize),
-                    nptr,
-                    cf.params_size as usize,
-                );
-                std::ptr::write_bytes(
-                    nptr.add(cf.results_off as usize),
-                    0,
-                    cf.results_size as usize,
-                );
+                copy_small(fptr.add($base as usize), nptr, cf.params_size as usize);
+                zero_small(nptr.add(cf.results_off as usize), cf.results_size as usize);
                 for &w in &cf.ptr_words {
                     if w * 8 >= cf.params_size {
                         (nptr.add(8 * w as usize) as *mut u64).write_unaligned(0);
@@ -616,7 +654,7 @@ pub fn exec(
                             // caller's argument region (checked at the call); the frames do not
                             // overlap.
                             unsafe {
-                                std::ptr::copy_nonoverlapping(
+                                copy_small(
                                     fptr.add(f.results_off as usize),
                                     cptr.add(ci.base as usize + f.results_off as usize),
                                     f.results_size as usize,
