@@ -102,7 +102,7 @@ func main() {
     // count can panic), bumps (assigns its local) and fmt.Println are called; two (a local
     // bound before the return), half (a division by a constant) and twice are inlined.
     assert_eq!(d.matches("Call {").count(), 5, "{d}");
-    assert!(d.contains("IntImm { op: Div"), "{d}");
+    assert!(d.contains("IntImm { op: DivPow2, "), "{d}");
 }
 
 #[test]
@@ -133,11 +133,11 @@ func main() {
 }
 "#;
     let d = disasm("spectral", src, "main.mulA");
-    // entry is inlined (its division by 2 an immediate), and no value computed into a
+    // entry is inlined (its division by 2 a biased shift), and no value computed into a
     // temporary is moved into `acc` or `v` afterwards: 31 instructions (35 without
     // coalescing).
     assert!(!d.contains("Call {"), "{d}");
-    assert!(d.contains("IntImm { op: Div"), "{d}");
+    assert!(d.contains("IntImm { op: DivPow2, "), "{d}");
     let n = d.lines().filter(|l| l.starts_with("    ")).count();
     assert!(n <= 30, "{n} instructions:\n{d}");
     // The read of `acc` into a temporary for `acc += ...` is propagated (copyprop.rs).

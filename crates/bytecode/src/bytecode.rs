@@ -58,6 +58,11 @@ pub enum IntOp {
     Shl,
     Shr,
     ShrU,
+    /// Signed division by 2^b, rounding toward zero as `Div` does, for an immediate b in
+    /// 1..=62 (a strength-reduced division by a constant).
+    DivPow2,
+    /// The remainder of `DivPow2` (the sign of the dividend, as `Rem`).
+    RemPow2,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

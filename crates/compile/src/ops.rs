@@ -181,7 +181,7 @@ impl<'a> Gen<'a> {
         let b = self.p.types.basic(t).unwrap_or(BasicKind::Invalid);
         // Immediate forms for int ops with a small constant right operand; a division or
         // remainder by a constant (never zero: that is a compile error) cannot panic, and
-        // an unsigned one by a power of two is a shift or a mask.
+        // one by a power of two is a shift or a mask (biased toward zero when signed).
         if b.is_integer()
             && matches!(
                 op,
@@ -205,6 +205,12 @@ impl<'a> Gen<'a> {
                         }
                         BinOp::Rem if unsigned && imm > 0 && imm.count_ones() == 1 => {
                             (IntOp::And, imm - 1)
+                        }
+                        BinOp::Div if imm > 1 && imm.count_ones() == 1 => {
+                            (IntOp::DivPow2, imm.trailing_zeros() as i64)
+                        }
+                        BinOp::Rem if imm > 1 && imm.count_ones() == 1 => {
+                            (IntOp::RemPow2, imm.trailing_zeros() as i64)
                         }
                         _ => (int_op(op, unsigned), imm),
                     };

@@ -60,6 +60,8 @@ pub fn int_op(op: IntOp, a: u64, b: u64) -> Result<u64, Trap> {
             }
             (a as i64).wrapping_rem(b as i64) as u64
         }
+        IntOp::DivPow2 => div_pow2(a, b),
+        IntOp::RemPow2 => a.wrapping_sub(div_pow2(a, b) << (b & 63)),
         IntOp::RemU => {
             if b == 0 {
                 return Err(Trap::Runtime("integer divide by zero".into()));
@@ -105,4 +107,14 @@ pub fn extend(v: u64, w: Width) -> u64 {
         Width::U32 => v as u32 as u64,
         Width::W64 => v,
     }
+}
+
+/// `a / 2^k` for signed `a`, rounding toward zero: a negative dividend is biased by
+/// `2^k - 1` before the arithmetic shift (which alone would round toward minus infinity).
+/// `k` is in 1..=62 (`IntOp::DivPow2`); other counts are masked, never undefined.
+#[inline(always)]
+fn div_pow2(a: u64, k: u64) -> u64 {
+    let k = (k & 63).max(1) as u32;
+    let bias = ((a as i64 >> 63) as u64) >> (64 - k);
+    ((a.wrapping_add(bias) as i64) >> k) as u64
 }
