@@ -304,6 +304,10 @@ const UNSAFE_ALLOWED: &[(&str, &str)] = &[
         "the dispatch loop's unchecked frame slots (verified at load)",
     ),
     (
+        "crates/vm/src/access.rs",
+        "the dispatch loop's heap word accesses through ranges the heap validated",
+    ),
+    (
         "crates/vm/src/frame.rs",
         "frame-word reads and writes outside the loop, bounds-checked",
     ),

@@ -28,6 +28,8 @@
 
 #![deny(unsafe_code)]
 
+#[allow(unsafe_code)]
+pub mod access;
 pub mod args;
 pub mod arith;
 pub mod call;

@@ -71,7 +71,7 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fr: &Frame) -> Result<
         }
         Op::Load { dst, ptr, off, w } => {
             let p = rd(vm, fr, ptr)?;
-            let v = crate::interp::load_w(vm, p + off as u64, w)?;
+            let v = crate::access::load_w(vm, p + off as u64, w)?;
             wr(vm, fr, dst, v)?;
         }
         _ => {
