@@ -6,6 +6,14 @@
 //! array is copied); a counted loop keeps its index and bound in frame slots of its own, so
 //! the body cannot disturb them; every range loop ends with `range_tail` (body, continue
 //! point, increment, back edge, exit label).
+//!
+//! Loops are rotated where the test is cheap to repeat: a counted loop, and a three-clause
+//! `for` whose condition compares variables, constants and `len`s of variables
+//! (`rotatable`), test once before the first iteration and then at the bottom, where the
+//! back edge is the test itself (jump to the body while it holds), so an iteration costs
+//! one jump instead of a test at the top and a jump back to it. Such a condition is
+//! compiled twice, which is sound because it has no effects, cannot panic and holds no
+//! function literal.
 
 use crate::bytecode::{CmpOp, IntOp, Op, Reg};
 use crate::gen::{Gen, Loc, LoopCtx, NONE};
@@ -47,12 +55,14 @@ impl<'a> Gen<'a> {
         let top = self.f().new_label();
         let cont = self.f().new_label();
         let end = self.f().new_label();
+        let body_start = self.f().new_label();
         self.f().bind(top);
         if let Some(c) = cond {
             let mark = self.f().temp_mark();
             self.cond_jump_false(c, end);
             self.f().release_temps(mark);
         }
+        self.f().bind(body_start);
         self.push_loop(label, end, Some(cont));
         self.block(&body.stmts);
         self.fs().loops.pop();
@@ -74,8 +84,53 @@ impl<'a> Gen<'a> {
             self.stmt(p);
             self.f().release_temps(mark);
         }
-        self.f().emit_jump(Op::Jmp { target: 0 }, top);
+        match cond {
+            Some(c) if self.rotatable(c) => {
+                let mark = self.f().temp_mark();
+                self.cond_jump(c, body_start, true);
+                self.f().release_temps(mark);
+            }
+            _ => {
+                self.f().emit_jump(Op::Jmp { target: 0 }, top);
+            }
+        }
         self.f().bind(end);
+    }
+
+    /// Can loop condition `c` be tested at the bottom of the loop as well as at the top
+    /// (see the header): a comparison of variables, constants and `len` of variables.
+    fn rotatable(&self, c: &Expr) -> bool {
+        let operand =
+            |e: &Expr| {
+                let e = ast::unparen(e);
+                if self.p.info.consts.contains_key(&e.id) {
+                    return true;
+                }
+                let var =
+                    |e: &Expr| match &e.kind {
+                        ExprKind::Ident(id) => self.p.info.uses.get(&id.id).is_some_and(|&o| {
+                            matches!(self.p.obj(o).kind, types::ObjKind::Var { .. })
+                        }),
+                        _ => false,
+                    };
+                match &e.kind {
+                    ExprKind::Call { fun, args, .. } => {
+                        matches!(
+                            crate::call::builtin_of(self, fun),
+                            Some(types::Builtin::Len)
+                        ) && args.len() == 1
+                            && var(ast::unparen(&args[0]))
+                    }
+                    _ => var(e),
+                }
+            };
+        match &ast::unparen(c).kind {
+            ExprKind::Binary { op, x, y } => {
+                use ast::BinOp::*;
+                matches!(op, Eq | Ne | Lt | Le | Gt | Ge) && operand(x) && operand(y)
+            }
+            _ => false,
+        }
     }
 
     /// Assigns or defines a range variable.
@@ -86,29 +141,42 @@ impl<'a> Gen<'a> {
     }
 
     /// The shared end of every range loop: the body (as a loop for break/continue), then at
-    /// `cont` the counter's increment when there is one, the jump back to `top`, and `end`.
+    /// `cont` the counter's increment and test when there is one (index and bound), else
+    /// the jump back to `top`, and `end`.
     pub(crate) fn range_tail(
         &mut self,
         body: &'a ast::Block,
         label: Option<String>,
         mark: usize,
         l: RangeLabels,
-        counter: Option<Reg>,
+        counter: Option<(Reg, Reg)>,
     ) {
         self.push_loop(label, l.end, Some(l.cont));
         self.block(&body.stmts);
         self.fs().loops.pop();
         self.f().release_temps(mark);
         self.f().bind(l.cont);
-        if let Some(i) = counter {
-            self.emit(Op::IntImm {
-                op: IntOp::Add,
-                dst: i,
-                a: i,
-                imm: 1,
-            });
+        match counter {
+            // Rotated (see the header): back to the body while `i < n`.
+            Some((i, n)) => {
+                self.emit(Op::IntImm {
+                    op: IntOp::Add,
+                    dst: i,
+                    a: i,
+                    imm: 1,
+                });
+                let back = Op::JmpCmpNot {
+                    op: CmpOp::Ge,
+                    a: i,
+                    b: n,
+                    target: 0,
+                };
+                self.f().emit_jump(back, l.body);
+            }
+            None => {
+                self.f().emit_jump(Op::Jmp { target: 0 }, l.top);
+            }
         }
-        self.f().emit_jump(Op::Jmp { target: 0 }, l.top);
         self.f().bind(l.end);
     }
 
@@ -126,6 +194,7 @@ impl<'a> Gen<'a> {
             top: self.f().new_label(),
             cont: self.f().new_label(),
             end: self.f().new_label(),
+            body: self.f().new_label(),
         };
         let rv = RangeVars { key, value, define };
         match self.p.types.under(xt).clone() {
@@ -150,8 +219,9 @@ impl<'a> Gen<'a> {
         self.f().alloc_slot(&Layout::word(ptr))
     }
 
-    /// The head of a counted loop: `i := 0`, then at `top`: `if !(i < n) goto end`.
-    /// `range_tail` with `Some(i)` supplies the increment.
+    /// The head of a counted loop: `i := 0`, then at `top`: `if !(i < n) goto end`, and the
+    /// body's label. `range_tail` with `Some((i, n))` supplies the increment and the test
+    /// at the bottom.
     fn counted_head(&mut self, n: Reg, l: &RangeLabels) -> Reg {
         let i = self.loop_word(false);
         self.emit(Op::Const { dst: i, val: 0 });
@@ -165,6 +235,7 @@ impl<'a> Gen<'a> {
             },
             l.end,
         );
+        self.f().bind(l.body);
         i
     }
 
@@ -193,7 +264,7 @@ impl<'a> Gen<'a> {
             kt
         };
         self.range_var(rv.key, rv.define, i, kt);
-        self.range_tail(body, label, mark, l, Some(i));
+        self.range_tail(body, label, mark, l, Some((i, n)));
     }
 
     /// `for i, r := range s`: byte offsets and runes (`StrRangeNext` decodes one rune and
@@ -327,7 +398,7 @@ impl<'a> Gen<'a> {
             }
             self.range_var(rv.value, rv.define, v, et);
         }
-        self.range_tail(body, label, mark, l, Some(i));
+        self.range_tail(body, label, mark, l, Some((i, n)));
     }
 
     /// Maps: a 3-word iterator (`MapIterInit`/`MapIterNext`, Go's random start order is the
@@ -414,9 +485,11 @@ pub(crate) struct RangeVars<'a> {
     define: bool,
 }
 
-/// The labels of a range loop: its head, its continue point and its exit.
+/// The labels of a range loop: its head, its continue point, its exit, and (counted loops)
+/// the start of its body, after the test at the head.
 pub(crate) struct RangeLabels {
     top: crate::frame::Label,
     cont: crate::frame::Label,
     end: crate::frame::Label,
+    body: crate::frame::Label,
 }
