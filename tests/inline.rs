@@ -54,11 +54,14 @@ fn cmp_less_keeps_the_nan_tests_for_floats() {
         "slices.insertionSortOrdered[...]",
     );
     assert!(!d.contains("Call {"), "cmp.Less was not inlined:\n{d}");
+    // Each a fused float compare-and-branch (cond.rs), as is x < y.
     assert_eq!(
-        d.matches("CmpF64 { op: Ne").count(),
+        d.matches("JmpCmpF64Not { op: Ne").count(),
         2,
         "isNaN(x), isNaN(y):\n{d}"
     );
+    assert_eq!(d.matches("JmpCmpF64Not { op: Lt").count(), 1, "{d}");
+    assert!(!d.contains("CmpF64 {"), "{d}");
 }
 
 #[test]

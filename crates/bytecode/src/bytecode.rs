@@ -395,6 +395,14 @@ pub enum Op {
         b: Reg,
         target: u32,
     },
+    /// The same for float64 operands: jump if `!(a op b)`, so also when either is NaN
+    /// (there is no jump-if form: negating a float comparison is not exact).
+    JmpCmpF64Not {
+        op: CmpOp,
+        a: Reg,
+        b: Reg,
+        target: u32,
+    },
     JmpCmpImmNot {
         op: CmpOp,
         a: Reg,

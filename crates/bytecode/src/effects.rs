@@ -218,7 +218,7 @@ pub fn effects(p: &Program, f: &Function, op: &Op) -> Effects {
         JmpIf { cond, .. } | JmpIfNot { cond, .. } => {
             e.r(cond, 8);
         }
-        JmpCmpNot { a, b, .. } => {
+        JmpCmpNot { a, b, .. } | JmpCmpF64Not { a, b, .. } => {
             e.r(a, 8).r(b, 8);
         }
         JmpCmpImmNot { a, .. } => {
@@ -580,6 +580,7 @@ impl Op {
             | Op::JmpIf { target, .. }
             | Op::JmpIfNot { target, .. }
             | Op::JmpCmpNot { target, .. }
+            | Op::JmpCmpF64Not { target, .. }
             | Op::JmpCmpImmNot { target, .. }
             | Op::JmpLt { target, .. }
             | Op::JmpLe { target, .. }
@@ -615,6 +616,7 @@ pub fn successors(code: &[Op], pc: usize) -> impl Iterator<Item = usize> {
         JmpIf { target, .. }
         | JmpIfNot { target, .. }
         | JmpCmpNot { target, .. }
+        | JmpCmpF64Not { target, .. }
         | JmpCmpImmNot { target, .. } => (next, Some(target as usize)),
         MapIterNext { done, .. } => (next, Some(done as usize)),
         Ret | Panic { .. } | PanicMsg { .. } | Unreachable => (None, None),

@@ -1,6 +1,8 @@
 //! Conditions compiled to jumps: `if`, `for` and `&&`/`||` test a boolean expression by
-//! branching on it, fusing a comparison with its branch (`JmpCmpNot`) where the operands
-//! are integers, and never materializing what is known at compile time.
+//! branching on it, fusing a comparison with its branch where the operands are integers
+//! (`JmpCmpNot`, either sense) or float64s (`JmpCmpF64Not`, only to jump when the
+//! comparison fails: a negated float comparison is not the comparison of the negated
+//! operator, because of NaN), and never materializing what is known at compile time.
 //!
 //! Invariants:
 //! - `cond_jump(c, l, when)` emits code that evaluates `c` exactly as an expression would
@@ -16,7 +18,7 @@ use crate::frame::Label;
 use crate::gen::Gen;
 use crate::ops::cmp_op;
 use gosub_syntax::ast::{unparen, BinOp, Expr, ExprKind, UnOp};
-use gosub_types::ConstValue;
+use gosub_types::{BasicKind, ConstValue};
 
 impl<'a> Gen<'a> {
     /// Jumps to `l` when `cond` is false.
@@ -58,6 +60,11 @@ impl<'a> Gen<'a> {
             }
             ExprKind::Binary { op, x, y }
                 if is_comparison(*op) && self.int_cond_jump(*op, x, y, l, when) =>
+            {
+                return;
+            }
+            ExprKind::Binary { op, x, y }
+                if is_comparison(*op) && !when && self.float_cond_jump(*op, x, y, l) =>
             {
                 return;
             }
@@ -116,6 +123,28 @@ impl<'a> Gen<'a> {
         let b = self.expr(y);
         let jump = Op::JmpCmpNot {
             op: cop,
+            a,
+            b,
+            target: 0,
+        };
+        self.f().emit_jump(jump, l);
+        true
+    }
+
+    /// A comparison of two float64 values as one fused compare-and-branch that jumps to `l`
+    /// when it fails (NaN included); false (nothing emitted) for other operands.
+    fn float_cond_jump(&mut self, op: BinOp, x: &'a Expr, y: &'a Expr, l: Label) -> bool {
+        let float64 = |g: &Self, e: &Expr| {
+            let t = g.type_of(e.id);
+            matches!(g.p.types.basic(t), Some(BasicKind::Float64))
+        };
+        if !float64(self, x) || !float64(self, y) {
+            return false;
+        }
+        let a = self.expr(x);
+        let b = self.expr(y);
+        let jump = Op::JmpCmpF64Not {
+            op: cmp_op(op, false),
             a,
             b,
             target: 0,

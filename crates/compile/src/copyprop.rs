@@ -154,9 +154,12 @@ fn may_write(op: &Op) -> Option<(Reg, Reg)> {
         MoveN { dst, size, .. } | Zero { dst, size } => Some((dst, dst.saturating_add(size))),
         // Writes through pointers only (no address in this frame is taken).
         Store { .. } | StoreElem { .. } | NilCheck { .. } => Some((0, 0)),
-        Jmp { .. } | JmpIf { .. } | JmpIfNot { .. } | JmpCmpNot { .. } | JmpCmpImmNot { .. } => {
-            Some((0, 0))
-        }
+        Jmp { .. }
+        | JmpIf { .. }
+        | JmpIfNot { .. }
+        | JmpCmpNot { .. }
+        | JmpCmpF64Not { .. }
+        | JmpCmpImmNot { .. } => Some((0, 0)),
         // The callee's frame, and its callees', start at `base`.
         Call { base, .. } => Some((base, Reg::MAX)),
         _ => None,
@@ -264,6 +267,12 @@ fn with_src(op: &Op, t: Reg, s: Reg) -> Option<Op> {
             target,
         },
         JmpCmpNot { op, a, b, target } => JmpCmpNot {
+            op,
+            a: r(a),
+            b: r(b),
+            target,
+        },
+        JmpCmpF64Not { op, a, b, target } => JmpCmpF64Not {
             op,
             a: r(a),
             b: r(b),

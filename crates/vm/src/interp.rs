@@ -19,7 +19,7 @@ use crate::float::{f64_to_i64, f64_to_u64};
 use crate::frame::{frame_ptr, CallInfo, CallKind};
 use crate::stack::grow;
 use crate::vm::Vm;
-use gosub_bytecode::bytecode::{Conv, FloatOp, IntOp, Op};
+use gosub_bytecode::bytecode::{Conv, FloatOp, IntOp, Op, Width};
 use gosub_bytecode::program::Program;
 use gosub_heap::Addr;
 use std::sync::Arc;
@@ -165,6 +165,51 @@ pub fn exec(
         ($cond:expr, $t:expr) => {{
             if $cond {
                 jump!($t)
+            }
+        }};
+    }
+
+    // `s[i]` for a slice at `s` of elements of width `w` (non-pointer data).
+    macro_rules! load_elem {
+        ($dst:expr, $s:expr, $i:expr, $w:expr) => {{
+            let w: Width = $w;
+            let idx = rd!($i);
+            let len = rd!($s + 8);
+            if idx >= len {
+                sync!();
+                return Err(index_err(idx, len));
+            }
+            let base = rd!($s);
+            let a = base + idx * w.bytes() as u64;
+            match elem_ptr(vm, base, len * w.bytes() as u64, a, w.bytes()) {
+                // SAFETY: `elem_ptr` returned a pointer into a range the heap validated
+                // for this slice's backing array, valid until the next allocation.
+                Some(p) => wr!($dst, extend(unsafe { read_narrow(p, w.bytes()) }, w)),
+                None => wr!($dst, trap!(load_w(vm, a, w))),
+            }
+        }};
+    }
+    // `s[i] = v`, as `load_elem!`.
+    macro_rules! store_elem {
+        ($s:expr, $i:expr, $src:expr, $w:expr) => {{
+            let w: Width = $w;
+            let idx = rd!($i);
+            let len = rd!($s + 8);
+            if idx >= len {
+                sync!();
+                return Err(index_err(idx, len));
+            }
+            let base = rd!($s);
+            let a = base + idx * w.bytes() as u64;
+            // Element stores of non-pointer data need no write barrier (StoreElem is only
+            // emitted for such elements), so the cached raw pointer may be used.
+            match elem_ptr(vm, base, len * w.bytes() as u64, a, w.bytes()) {
+                Some(p) => {
+                    let v = rd!($src);
+                    // SAFETY: as for `load_elem!`.
+                    unsafe { write_narrow(p, w.bytes(), v) }
+                }
+                None => trap!(store_w(vm, a, rd!($src), w)),
             }
         }};
     }
@@ -364,6 +409,11 @@ pub fn exec(
                     ) as u64
                 )
             }
+            Op::Conv {
+                conv: Conv::IntToF64,
+                dst,
+                a,
+            } => wr!(dst, (rd!(a) as i64 as f64).to_bits()),
             Op::Conv { conv, dst, a } => {
                 let v = rd!(a);
                 let r = match conv {
@@ -388,6 +438,11 @@ pub fn exec(
             }
             Op::JmpIfNot { cond, target } => {
                 if rd!(cond) == 0 {
+                    jump!(target)
+                }
+            }
+            Op::JmpCmpF64Not { op, a, b, target } => {
+                if !cmp_f(op, rdf!(a), rdf!(b)) {
                     jump!(target)
                 }
             }
@@ -614,6 +669,21 @@ pub fn exec(
             Op::AddrLocal { dst, src } => wr!(dst, fp + src as u64),
             Op::DeferToken { dst, slot } => wr!(dst, fp + slot as u64 - vm.stack.base),
             Op::AddrGlobal { dst, off } => wr!(dst, vm.globals + off as u64),
+            Op::Load {
+                dst,
+                ptr,
+                off,
+                w: Width::W64,
+            } => {
+                // A young object's word without a call (`Heap::nursery_ptr`).
+                let a = rd!(ptr).wrapping_add(off as u64);
+                let v = match vm.heap.nursery_ptr(a, 8) {
+                    // SAFETY: the heap checked that the 8 bytes at `p` are the used nursery.
+                    Some(p) => unsafe { (p as *const u64).read_unaligned() },
+                    None => trap!(load_w(vm, a, Width::W64)),
+                };
+                wr!(dst, v);
+            }
             Op::Load { dst, ptr, off, w } => {
                 let p = rd!(ptr);
                 wr!(dst, trap!(load_w(vm, p.wrapping_add(off as u64), w)));
@@ -634,6 +704,19 @@ pub fn exec(
                 let src = trap!(vm.heap.bytes(p + off as u64, size as usize));
                 // SAFETY: destination range is in the frame (verified); source is a checked slice.
                 unsafe { std::ptr::copy(src.as_ptr(), fptr.add(dst as usize), size as usize) }
+            }
+            Op::Store {
+                ptr,
+                off,
+                src,
+                w: Width::W64,
+            } => {
+                let (a, v) = (rd!(ptr).wrapping_add(off as u64), rd!(src));
+                match vm.heap.nursery_ptr(a, 8) {
+                    // SAFETY: as for `Load`; a nursery store needs no barrier (`nursery_ptr`).
+                    Some(p) => unsafe { (p as *mut u64).write_unaligned(v) },
+                    None => trap!(store_w(vm, a, v, Width::W64)),
+                }
             }
             Op::Store { ptr, off, src, w } => {
                 let p = rd!(ptr);
@@ -715,43 +798,21 @@ pub fn exec(
                 }
                 wr!(dst, rd!(ptr) + idx * size as u64);
             }
-            Op::LoadElem { dst, s, i, w } => {
-                let idx = rd!(i);
-                let len = rd!(s + 8);
-                if idx >= len {
-                    sync!();
-                    return Err(index_err(idx, len));
-                }
-                let base = rd!(s);
-                let a = base + idx * w.bytes() as u64;
-                let p = elem_ptr(vm, base, len * w.bytes() as u64, a, w.bytes());
-                match p {
-                    // SAFETY: `elem_ptr` returned a pointer into a range the heap validated
-                    // for this slice's backing array, valid until the next allocation.
-                    Some(p) => wr!(dst, extend(unsafe { read_narrow(p, w.bytes()) }, w)),
-                    None => wr!(dst, trap!(load_w(vm, a, w))),
-                }
-            }
-            Op::StoreElem { s, i, src, w } => {
-                let idx = rd!(i);
-                let len = rd!(s + 8);
-                if idx >= len {
-                    sync!();
-                    return Err(index_err(idx, len));
-                }
-                let base = rd!(s);
-                let a = base + idx * w.bytes() as u64;
-                // Element stores of non-pointer data need no write barrier (StoreElem is only
-                // emitted for such elements), so the cached raw pointer may be used.
-                match elem_ptr(vm, base, len * w.bytes() as u64, a, w.bytes()) {
-                    Some(p) => {
-                        let v = rd!(src);
-                        // SAFETY: as for LoadElem.
-                        unsafe { write_narrow(p, w.bytes(), v) }
-                    }
-                    None => trap!(store_w(vm, a, rd!(src), w)),
-                }
-            }
+            // Word-sized elements and fields first: the same code with the width a constant.
+            Op::LoadElem {
+                dst,
+                s,
+                i,
+                w: Width::W64,
+            } => load_elem!(dst, s, i, Width::W64),
+            Op::LoadElem { dst, s, i, w } => load_elem!(dst, s, i, w),
+            Op::StoreElem {
+                s,
+                i,
+                src,
+                w: Width::W64,
+            } => store_elem!(s, i, src, Width::W64),
+            Op::StoreElem { s, i, src, w } => store_elem!(s, i, src, w),
             Op::BoundsCheck { i, len } => {
                 let (idx, n) = (rd!(i), rd!(len));
                 if idx >= n {

@@ -70,7 +70,7 @@ fn operands(op: &Op) -> Vec<(u32, u32)> {
         }
         CheckShift { a } => vec![w(a)],
         JmpIf { cond, .. } | JmpIfNot { cond, .. } => vec![w(cond)],
-        JmpCmpNot { a, b, .. } => vec![w(a), w(b)],
+        JmpCmpNot { a, b, .. } | JmpCmpF64Not { a, b, .. } => vec![w(a), w(b)],
         JmpCmpImmNot { a, .. } => vec![w(a)],
         Call { base, .. } | CallClosure { base, .. } => vec![w(base)],
         CallIface { iface, base, .. } => vec![(iface, 16), w(base)],
