@@ -179,6 +179,17 @@ fn check_func(i: usize, f: &Function, p: &Program) -> Result<(), String> {
                 ));
             }
         }
+        // A static call's parameters lie in the caller's frame (the interpreter checks
+        // this only for calls through func values and interfaces).
+        if let Op::Call { func, base } = *op {
+            let params = p.funcs[func as usize].params_size as u64;
+            if base as u64 + params > f.frame_size as u64 + 8 {
+                return Err(format!(
+                    "bytecode verification failed: {} pc {}: call argument region outside frame",
+                    f.name, pc
+                ));
+            }
+        }
     }
     // Control never runs off the end (`Function`'s invariants): the last instruction does
     // not fall through and (above) every jump lands on an instruction. The dispatch
