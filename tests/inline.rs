@@ -1,5 +1,6 @@
-//! The compiler inlines calls of leaf functions (crates/compile/src/inline.rs) and coalesces
-//! moves (crates/compile/src/coalesce.rs): checked on the bytecode `gosub disasm` prints,
+//! The compiler's middle end: it inlines calls of leaf functions (crates/compile/src/inline.rs),
+//! coalesces moves (coalesce.rs), hoists loop constants (hoist.rs), propagates copies
+//! (copyprop.rs) and rotates loops (loops.rs): checked on the bytecode `gosub disasm` prints,
 //! which is deterministic. What the optimised code computes is checked by the snapshot
 //! programs (inline_leaf_calls.go, inline_locals_and_division.go and all the others).
 
@@ -212,4 +213,55 @@ func main() {
         d.contains("Load { dst: ") && d.contains("ptr: 0, off: 0"),
         "{d}"
     );
+}
+
+#[test]
+fn loop_constants_are_loaded_once_at_entry() {
+    let src = r#"package main
+
+import "fmt"
+
+func sieve(limit int) int {
+	composite := make([]bool, limit+1)
+	count := 0
+	for i := 2; i <= limit; i++ {
+		if composite[i] {
+			continue
+		}
+		count++
+		for j := i * i; j <= limit; j += i {
+			composite[j] = true
+		}
+	}
+	return count
+}
+
+func main() {
+	fmt.Println(sieve(100))
+}
+"#;
+    let d = disasm("sieve", src, "main.sieve");
+    // `true` is loaded into a word of its own before the code (hoist.rs), and the inner
+    // loop stores from that word: store, step, test-and-branch (loops.rs, copyprop.rs).
+    let lines: Vec<&str> = d.lines().filter(|l| l.starts_with("    ")).collect();
+    assert!(
+        lines[0].contains("Const {") && lines[0].contains("val: 1 }"),
+        "{d}"
+    );
+    let k = lines[0]
+        .split("dst: ")
+        .nth(1)
+        .and_then(|x| x.split(',').next());
+    let store = lines
+        .iter()
+        .position(|l| l.contains("StoreElem {"))
+        .expect(&d);
+    assert!(
+        lines[store].contains(&format!("src: {}", k.unwrap())),
+        "{d}"
+    );
+    assert!(lines[store + 1].contains("AddInt {"), "{d}");
+    assert!(lines[store + 2].contains("JmpLe {"), "{d}");
+    // `true`, then `count := 0` and `i := 2`, which are not in a loop.
+    assert_eq!(d.matches("Const {").count(), 3, "{d}");
 }

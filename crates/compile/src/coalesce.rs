@@ -187,11 +187,13 @@ fn dies_in_move(
 
 /// Does the operand at `reg` with `extent` include the word at `t`?
 pub(crate) fn covers(f: &Function, reg: Reg, extent: Extent, t: Reg) -> bool {
+    // The slots are in ascending, non-overlapping offset order (`Function::slots`).
     let slot_end = || {
-        f.slots
-            .iter()
-            .find(|&&(o, s)| o <= reg && reg < o + s.max(1))
-            .map_or(u32::MAX, |&(o, s)| o + s.max(1))
+        let i = f.slots.partition_point(|&(o, _)| o <= reg);
+        i.checked_sub(1)
+            .map(|i| f.slots[i])
+            .filter(|&(o, s)| reg < o + s.max(1))
+            .map_or(u32::MAX, |(o, s)| o + s.max(1))
     };
     let (lo, hi) = match extent {
         Extent::Bytes(n) => (reg, reg.saturating_add(n)),
@@ -201,8 +203,9 @@ pub(crate) fn covers(f: &Function, reg: Reg, extent: Extent, t: Reg) -> bool {
     lo < t.saturating_add(8) && t < hi
 }
 
-/// Removes the instructions marked in `delete` (never a jump target), renumbering jump
-/// targets, the epilogue, `pos` and the temporaries' ranges.
+/// Removes the instructions marked in `delete`, renumbering jump targets, the epilogue,
+/// `pos` and the temporaries' ranges: a jump to a removed instruction lands on the next
+/// one kept.
 pub(crate) fn compact(f: &mut Function, delete: &[bool]) {
     let n = f.code.len();
     let mut map = Vec::with_capacity(n + 1);

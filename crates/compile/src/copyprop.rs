@@ -13,7 +13,7 @@
 //!   pointer);
 //! - after `i`, the reads of `t` form a straight line: no jump and no jump target from
 //!   `i + 1` up to the last read, and each read is an 8-byte operand `with_src` can
-//!   rename;
+//!   rename (a jump to the `Move` itself is allowed: every path to the reads runs it);
 //! - nothing from `i + 1` up to the last read may write `s` (`may_write`: an instruction's
 //!   own destination, or everything from a call's base up; an instruction this file does
 //!   not know stops the pass for that `Move`).
@@ -36,13 +36,15 @@ pub fn run(p: &Program, f: &mut Function) {
         addr_taken.extend(effects(p, f, op).addr_taken);
     }
     let mut delete = vec![false; n];
-    for i in 0..n {
+    for (i, del) in delete.iter_mut().enumerate() {
         let Op::Move { dst: t, src: s } = f.code[i] else {
             continue;
         };
         // A pointer may move to `s` only if `s` is a pointer word the stack maps cover.
         let ptr = |r: Reg| f.ptr_words.contains(&(r / 8));
-        if target[i] || t == s || (ptr(t) && !ptr(s)) {
+        // A jump may land on the `Move` itself (a loop's first instruction): every path
+        // to the reads still runs it, and deleting it sends the jump to what follows.
+        if t == s || (ptr(t) && !ptr(s)) {
             continue;
         }
         if addr_taken
@@ -62,7 +64,7 @@ pub fn run(p: &Program, f: &mut Function) {
             for (pc, op) in rewrites {
                 f.code[pc] = op;
             }
-            delete[i] = true;
+            *del = true;
         }
     }
     if delete.iter().any(|&d| d) {

@@ -31,6 +31,7 @@ pub mod entry;
 pub mod expr;
 pub mod frame;
 pub mod gen;
+pub mod hoist;
 pub mod inline;
 pub mod layout;
 pub mod loops;
