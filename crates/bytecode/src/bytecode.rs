@@ -15,91 +15,9 @@
 //! - Jump targets are instruction indices within the same function.
 
 pub use crate::function::Function;
+pub use crate::operations::{CmpOp, Conv, FloatOp, IntOp, Width};
 
 pub type Reg = u32;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Width {
-    I8,
-    I16,
-    I32,
-    U8,
-    U16,
-    U32,
-    W64,
-}
-
-impl Width {
-    pub fn bytes(self) -> u32 {
-        match self {
-            Width::I8 | Width::U8 => 1,
-            Width::I16 | Width::U16 => 2,
-            Width::I32 | Width::U32 => 4,
-            Width::W64 => 8,
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum IntOp {
-    Add,
-    Sub,
-    Mul,
-    /// Signed division (traps on zero; MinInt / -1 wraps).
-    Div,
-    DivU,
-    Rem,
-    RemU,
-    And,
-    Or,
-    Xor,
-    AndNot,
-    /// Shift counts are unsigned 64-bit; a negative signed count is checked separately.
-    Shl,
-    Shr,
-    ShrU,
-    /// Signed division by 2^b, rounding toward zero as `Div` does, for an immediate b in
-    /// 1..=62 (a strength-reduced division by a constant).
-    DivPow2,
-    /// The remainder of `DivPow2` (the sign of the dividend, as `Rem`).
-    RemPow2,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CmpOp {
-    Eq,
-    Ne,
-    Lt,
-    Le,
-    Gt,
-    Ge,
-    LtU,
-    LeU,
-    GtU,
-    GeU,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FloatOp {
-    Add,
-    Sub,
-    Mul,
-    Div,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Conv {
-    IntToF64,
-    UintToF64,
-    IntToF32,
-    UintToF32,
-    F64ToInt,
-    F64ToUint,
-    F32ToInt,
-    F32ToUint,
-    F64ToF32,
-    F32ToF64,
-}
 
 /// Which runtime panic a check raises.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

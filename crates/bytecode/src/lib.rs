@@ -18,6 +18,7 @@ pub mod disasm;
 pub mod effects;
 pub mod function;
 pub mod liveness;
+pub mod operations;
 pub mod program;
 pub mod specialized;
 

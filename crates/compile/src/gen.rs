@@ -567,6 +567,7 @@ impl<'a> Gen<'a> {
             let mut f = std::mem::take(&mut self.out.funcs[idx as usize]);
             crate::coalesce::run(&self.out, &mut f);
             crate::hoist::run(&mut f);
+            crate::jumps::run(&mut f);
             crate::copyprop::run(&self.out, &mut f);
             // Last: the passes above read and write only generic instructions.
             gosub_bytecode::specialized::specialize_code(&mut f.code);

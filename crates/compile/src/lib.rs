@@ -33,6 +33,7 @@ pub mod frame;
 pub mod gen;
 pub mod hoist;
 pub mod inline;
+pub mod jumps;
 pub mod layout;
 pub mod loops;
 pub mod make;
