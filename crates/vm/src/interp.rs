@@ -169,6 +169,23 @@ pub fn exec(
         }};
     }
 
+    // A machine pointer for the `n` bytes at VM address `a` when they lie in this frame
+    // (frame objects that escape analysis kept on the stack) or in the used nursery (young
+    // objects), found without the heap's region lookup; None elsewhere.
+    macro_rules! direct {
+        ($a:expr, $n:expr) => {{
+            let (a, n): (u64, u64) = ($a, $n);
+            let rel = a.wrapping_sub(fp);
+            match vm.heap.nursery_ptr(a, n) {
+                Some(p) => Some(p),
+                // SAFETY: `[a, a + n)` lies in the current frame, which `fptr` maps.
+                None if rel < f.frame_size as u64 && n <= f.frame_size as u64 - rel => {
+                    Some(unsafe { fptr.add(rel as usize) })
+                }
+                None => None,
+            }
+        }};
+    }
     // `s[i]` for a slice at `s` of elements of width `w` (non-pointer data).
     macro_rules! load_elem {
         ($dst:expr, $s:expr, $i:expr, $w:expr) => {{
@@ -676,10 +693,10 @@ pub fn exec(
                 off,
                 w: Width::W64,
             } => {
-                // A young object's word without a call (`Heap::nursery_ptr`).
+                // A word of this frame or of a young object without a call (`direct!`).
                 let a = rd!(ptr).wrapping_add(off as u64);
-                let v = match vm.heap.nursery_ptr(a, 8) {
-                    // SAFETY: the heap checked that the 8 bytes at `p` are the used nursery.
+                let v = match direct!(a, 8) {
+                    // SAFETY: `direct!` returned a pointer valid for 8 bytes.
                     Some(p) => unsafe { (p as *const u64).read_unaligned() },
                     None => trap!(load_w(vm, a, Width::W64)),
                 };
@@ -702,9 +719,21 @@ pub fn exec(
                         "invalid memory address or nil pointer dereference".into(),
                     ));
                 }
-                let src = trap!(vm.heap.bytes(p + off as u64, size as usize));
-                // SAFETY: destination range is in the frame (verified); source is a checked slice.
-                unsafe { std::ptr::copy(src.as_ptr(), fptr.add(dst as usize), size as usize) }
+                let a = p.wrapping_add(off as u64);
+                match direct!(a, size as u64) {
+                    // SAFETY: `direct!` returned a pointer valid for `size` bytes; the
+                    // destination range is in the frame (verified); `copy` handles overlap.
+                    Some(src) => unsafe {
+                        std::ptr::copy(src, fptr.add(dst as usize), size as usize)
+                    },
+                    None => {
+                        let src = trap!(vm.heap.bytes(a, size as usize));
+                        // SAFETY: as above; the source is a checked slice.
+                        unsafe {
+                            std::ptr::copy(src.as_ptr(), fptr.add(dst as usize), size as usize)
+                        }
+                    }
+                }
             }
             Op::Store {
                 ptr,
@@ -713,8 +742,9 @@ pub fn exec(
                 w: Width::W64,
             } => {
                 let (a, v) = (rd!(ptr).wrapping_add(off as u64), rd!(src));
-                match vm.heap.nursery_ptr(a, 8) {
-                    // SAFETY: as for `Load`; a nursery store needs no barrier (`nursery_ptr`).
+                match direct!(a, 8) {
+                    // SAFETY: as for `Load`. A non-pointer store needs no write barrier (and
+                    // neither does any store to a frame or the nursery).
                     Some(p) => unsafe { (p as *mut u64).write_unaligned(v) },
                     None => trap!(store_w(vm, a, v, Width::W64)),
                 }
