@@ -186,19 +186,25 @@ pub fn exec(
             }
         }};
     }
-    // `s[i]` for a slice at `s` of elements of width `w` (non-pointer data).
-    macro_rules! load_elem {
-        ($dst:expr, $s:expr, $i:expr, $w:expr) => {{
-            let w: Width = $w;
-            let idx = rd!($i);
-            let len = rd!($s + 8);
+    // After the bounds check of `s[i]` (a slice at `s` of `w`-byte elements): the
+    // backing array's address, its length in bytes and the element's address.
+    macro_rules! elem_at {
+        ($s:expr, $i:expr, $w:expr) => {{
+            let (idx, len) = (rd!($i), rd!($s + 8));
             if idx >= len {
                 sync!();
                 return Err(index_err(idx, len));
             }
-            let base = rd!($s);
-            let a = base + idx * w.bytes() as u64;
-            match elem_ptr(vm, base, len * w.bytes() as u64, a, w.bytes()) {
+            let (base, n) = (rd!($s), $w.bytes() as u64);
+            (base, len * n, base + idx * n)
+        }};
+    }
+    // `s[i]` for a slice at `s` of elements of width `w` (non-pointer data).
+    macro_rules! load_elem {
+        ($dst:expr, $s:expr, $i:expr, $w:expr) => {{
+            let w: Width = $w;
+            let (base, span, a) = elem_at!($s, $i, w);
+            match elem_ptr(vm, base, span, a, w.bytes()) {
                 // SAFETY: `elem_ptr` returned a pointer into a range the heap validated
                 // for this slice's backing array, valid until the next allocation.
                 Some(p) => wr!($dst, extend(unsafe { read_narrow(p, w.bytes()) }, w)),
@@ -210,17 +216,10 @@ pub fn exec(
     macro_rules! store_elem {
         ($s:expr, $i:expr, $src:expr, $w:expr) => {{
             let w: Width = $w;
-            let idx = rd!($i);
-            let len = rd!($s + 8);
-            if idx >= len {
-                sync!();
-                return Err(index_err(idx, len));
-            }
-            let base = rd!($s);
-            let a = base + idx * w.bytes() as u64;
+            let (base, span, a) = elem_at!($s, $i, w);
             // Element stores of non-pointer data need no write barrier (StoreElem is only
             // emitted for such elements), so the cached raw pointer may be used.
-            match elem_ptr(vm, base, len * w.bytes() as u64, a, w.bytes()) {
+            match elem_ptr(vm, base, span, a, w.bytes()) {
                 Some(p) => {
                     let v = rd!($src);
                     // SAFETY: as for `load_elem!`.
