@@ -401,6 +401,10 @@ enum Raw {
     LineComment,
     #[token("/*", block_comment_cb)]
     BlockComment(bool),
+    /// A byte order mark past the start of the file: an error, then skipped, as gc's
+    /// scanner does (the one at the start is skipped before lexing).
+    #[token("\u{feff}", priority = 10)]
+    Bom,
     #[regex(r"[a-zA-Z_]", ident_cb)]
     #[regex(r"[^\x00-\x7F]", ident_cb)]
     Ident,
@@ -567,8 +571,10 @@ fn convert<'a>(raw: Raw, text: &'a str) -> Tok<'a> {
         Raw::Semi => Tok::Semi(Semi::Explicit),
         Raw::Colon => Tok::Colon,
         Raw::Tilde => Tok::Tilde,
-        // Newlines and comments are handled by the caller.
-        Raw::Newline | Raw::LineComment | Raw::BlockComment(_) => Tok::Semi(Semi::Newline),
+        // Newlines, comments and byte order marks are handled by the caller.
+        Raw::Newline | Raw::LineComment | Raw::BlockComment(_) | Raw::Bom => {
+            Tok::Semi(Semi::Newline)
+        }
     }
 }
 
@@ -609,6 +615,10 @@ pub fn lex(src: &str, base: u32) -> Lexed<'_> {
                 }
             }
             Ok(Raw::LineComment) => {}
+            Ok(Raw::Bom) => {
+                let msg = "invalid BOM in the middle of the file";
+                errors.push(Diagnostic::new(Span::new(lo, lo + 1), msg.to_string()));
+            }
             Ok(Raw::BlockComment(has_nl)) => {
                 if has_nl && nlsemi {
                     tokens.push((lo, Tok::Semi(Semi::Newline), lo));

@@ -55,6 +55,43 @@ pub fn import_name(path: &str) -> &str {
     }
 }
 
+/// The name in the package clause of `src` (`package foo` gives `foo`), read from its
+/// first two tokens; None when the file does not start with a well-formed clause (the
+/// parser reports that).
+pub fn package_clause(src: &str) -> Option<&str> {
+    let lexed = lexer::lex(src, 0);
+    match lexed.tokens.get(..2)? {
+        [(_, lexer::Tok::Package, _), (_, lexer::Tok::Ident(name), _)] => Some(name),
+        _ => None,
+    }
+}
+
+/// The byte offsets of the bytes of `bytes` that are not part of valid UTF-8, one per
+/// byte as gc's scanner reports them (`invalid UTF-8 encoding`), and the text with each
+/// such byte replaced by `?`, so that every other offset stays where it was.
+pub fn invalid_utf8(bytes: &[u8]) -> (Vec<usize>, String) {
+    let mut bad = Vec::new();
+    let mut text = String::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match std::str::from_utf8(&bytes[i..]) {
+            Ok(s) => {
+                text.push_str(s);
+                break;
+            }
+            Err(e) => {
+                let ok = e.valid_up_to();
+                // Valid: `valid_up_to` says so.
+                text.push_str(std::str::from_utf8(&bytes[i..i + ok]).unwrap_or(""));
+                bad.push(i + ok);
+                text.push('?');
+                i += ok + 1;
+            }
+        }
+    }
+    (bad, text)
+}
+
 /// How strictly to parse.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ParseMode {

@@ -22,10 +22,38 @@ Usage:
   gosub help                               print this help
 ";
 
+/// The source text of `path`; a file that is not valid UTF-8 is rejected as gc rejects
+/// it, with `invalid UTF-8 encoding` at the first bad byte of each line (gc reports one
+/// error per line; at most ten, then `too many errors`).
 fn read(path: &str) -> Result<String, String> {
-    std::fs::read(path)
-        .map_err(|e| format!("gosub: cannot read {}: {}", path, e))
-        .map(|b| String::from_utf8_lossy(&b).into_owned())
+    let bytes = std::fs::read(path).map_err(|e| format!("gosub: cannot read {}: {}", path, e))?;
+    let (bad, text) = gosub_syntax::invalid_utf8(&bytes);
+    if bad.is_empty() {
+        return Ok(text);
+    }
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    for &off in &bad {
+        let before = &bytes[..off];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let col = off
+            - before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |p| p + 1)
+            + 1;
+        if lines.last().is_none_or(|&(l, _)| l != line) {
+            lines.push((line, col));
+        }
+    }
+    let mut msgs: Vec<String> = lines
+        .iter()
+        .take(10)
+        .map(|(line, col)| format!("{}:{}:{}: invalid UTF-8 encoding", path, line, col))
+        .collect();
+    if lines.len() > 10 {
+        msgs.push(format!("{}: too many errors", path));
+    }
+    Err(msgs.join("\n"))
 }
 
 /// Stack of the thread the command runs on. The front end's passes (checker, escape
@@ -155,6 +183,11 @@ fn real_main(args: &[String]) -> i32 {
                     return 1;
                 }
             };
+            // `go run` refuses a package other than main before compiling it.
+            if cmd == "run" && gosub_syntax::package_clause(&src).is_some_and(|p| p != "main") {
+                eprintln!("package command-line-arguments is not a main package");
+                return 1;
+            }
             opts.args = rest.iter().map(|s| s.to_string()).collect();
             if let Some(a0) = opts.args.first_mut() {
                 *a0 = a0.trim_end_matches(".go").to_string();
