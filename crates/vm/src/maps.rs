@@ -122,7 +122,18 @@ fn with_inhibit<T>(vm: &mut Vm, f: impl FnOnce(&mut Vm) -> Result<T, Trap>) -> R
     r
 }
 
+/// The largest allocation Go's runtime attempts (`maxAlloc` on 64-bit platforms): a size
+/// hint needing more is ignored rather than failing.
+const MAX_ALLOC: u64 = 1 << 48;
+
 pub fn make_map(vm: &mut Vm, prog: &Arc<Program>, rtype: u32, hint: u64) -> Result<Addr, Trap> {
+    // As Go's makemap: a hint whose entries could never be allocated makes an empty map
+    // (`make(map[int]int, 1<<62)` is a map of length 0, not an out-of-memory crash).
+    let slot = shape(prog, rtype).slot;
+    let hint = match hint.checked_mul(slot) {
+        Some(bytes) if bytes <= MAX_ALLOC => hint,
+        _ => 0,
+    };
     let mut cap = 8u64;
     while cap * 3 / 4 < hint.min(1 << 30) {
         cap *= 2;
