@@ -311,7 +311,15 @@ pub fn select(vm: &mut Vm, cases: &[Case], has_default: bool, chosen: Addr) -> R
             clear_dst(vm, cs.ch, cs.slot)?;
         }
     }
-    for (i, cs) in cases.iter().enumerate() {
+    // The ready cases are polled in a pseudo-random order, so that when several are ready
+    // each is taken with the same probability (the spec's uniform choice; Go's pollorder).
+    let mut order: Vec<usize> = (0..cases.len()).collect();
+    for i in (1..order.len()).rev() {
+        let j = vm.sched.rand_below(i + 1);
+        order.swap(i, j);
+    }
+    for i in order {
+        let cs = &cases[i];
         if cs.ch == 0 {
             continue;
         }

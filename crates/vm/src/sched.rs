@@ -118,6 +118,21 @@ pub struct Sched {
     pub system: std::collections::HashSet<u64>,
     /// Slots of finished goroutines, for `spawn` to reuse (an entry may be stale: checked).
     pub free: Vec<usize>,
+    /// State of the scheduler's pseudo-random choices (the ready case a `select` takes):
+    /// splitmix64 from a fixed seed, so that every run of a program is the same run.
+    pub rng: u64,
+}
+
+impl Sched {
+    /// A pseudo-random number, uniform in `0..n` (`n > 0`).
+    pub fn rand_below(&mut self, n: usize) -> usize {
+        self.rng = self.rng.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.rng;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^= z >> 31;
+        ((z as u128 * n as u128) >> 64) as usize
+    }
 }
 
 impl Vm {
