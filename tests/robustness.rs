@@ -310,3 +310,34 @@ func main() {
         );
     }
 }
+
+/// fmt recurses into nested values on the machine stack; on a thread with Rust's default
+/// 2 MiB stack (where a host may run the VM, and where this test runs), a value nested
+/// far deeper than any program prints is cut to `...` instead of overflowing the stack.
+#[test]
+fn printing_a_very_deep_value_does_not_overflow_the_stack() {
+    let src = r#"package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+func main() {
+	var a any = 1
+	for i := 0; i < 20000; i++ {
+		a = []any{a}
+	}
+	s := fmt.Sprint(a)
+	fmt.Println(strings.HasPrefix(s, "[[[["), strings.Contains(s, "..."), strings.Contains(s, "1"))
+}
+"#;
+    let out = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(move || gosub::run_source("deep.go", src, &gosub::Options::default()))
+        .unwrap()
+        .join()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "true true false\n");
+    assert_eq!(out.exit_code, 0);
+}

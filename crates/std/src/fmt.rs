@@ -44,6 +44,22 @@ struct Printer<'a> {
     /// unexported struct field (reflect's CanInterface is false for it and everything
     /// inside it), or the operand of a bad verb (`%!d(T=raw)`, Go's `erroring`).
     no_methods: bool,
+    /// Where the machine stack stood when printing started (see `print_value`).
+    stack_top: usize,
+}
+
+/// How much machine stack printing one value may take: the printer recurses into nested
+/// values (about 700 bytes a level; a `[]any` inside a `[]any` is two), and a host may
+/// run the VM on a thread with a small stack (Rust's default is 2 MiB). A value nested
+/// deeper than this allows (about 380 levels of `[]any`) prints its innermost part as
+/// `...`, where Go, whose stacks grow to 1 GB, would print it all.
+const STACK_BUDGET: usize = 512 << 10;
+
+/// An address on the current machine stack (which grows down on every supported
+/// platform): the difference of two says how much stack lies between.
+fn stack_here() -> usize {
+    let probe = 0u8;
+    std::hint::black_box(&probe) as *const u8 as usize
 }
 
 /// An argument: an interface value stored at `ia`.
@@ -62,6 +78,7 @@ impl<'a> Printer<'a> {
             f: Flags::default(),
             wrap_errs: false,
             no_methods: false,
+            stack_top: stack_here(),
         }
     }
 
@@ -306,7 +323,7 @@ impl<'a> Printer<'a> {
     }
 
     fn print_value(&mut self, t: u32, addr: Addr, verb: char, depth: u32) -> Result<(), Trap> {
-        if depth > 64 {
+        if self.stack_top.saturating_sub(stack_here()) > STACK_BUDGET {
             self.buf.extend_from_slice(b"...");
             return Ok(());
         }
