@@ -929,7 +929,7 @@ impl<'a> Gen<'a> {
             }
             return;
         }
-        if self.fs().boxed.contains(&o) {
+        if self.is_boxed(o) {
             let ptr_t = Layout {
                 size: 8,
                 align: 8,
@@ -950,6 +950,13 @@ impl<'a> Gen<'a> {
         } else {
             self.fs().locals.insert(o, Loc::Frame(r));
         }
+    }
+
+    /// Does local `o` live in a heap cell: the boxing decision for this function
+    /// (`boxing.rs`), or gc's "moved to heap" for a variable too large for the stack, which
+    /// the analysis makes whether or not its address is taken.
+    pub fn is_boxed(&mut self, o: ObjId) -> bool {
+        self.fs().boxed.contains(&o) || self.esc.boxed.contains(&o)
     }
 
     /// Declares a new local `o` and returns the register to write its initial value into

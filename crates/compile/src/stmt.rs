@@ -29,6 +29,12 @@ impl<'a> Gen<'a> {
     /// Declares local `o` initialized from register `v` (or zero when `v` is None).
     pub fn define_local(&mut self, o: ObjId, v: Option<(Reg, TypeId)>) {
         let t = self.p.obj(o).ty;
+        if v.is_none() && self.is_boxed(o) {
+            // The cell `New` makes is zeroed already: the value never passes through the
+            // frame (a large array moved to the heap for its size never occupies it).
+            self.bind_var(o, NONE, t, false);
+            return;
+        }
         let slot = self.declare_local(o);
         match v {
             Some((r, rt)) => {

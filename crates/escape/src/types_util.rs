@@ -9,8 +9,9 @@ pub fn size_of(tt: &TypeTable, t: TypeId) -> u64 {
     gosub_types::layout::size_align(tt, t).0
 }
 
-/// Explicitly declared variables larger than this live on the heap (gc's MaxStackVarSize).
-pub const MAX_STACK_VAR_SIZE: u64 = 10 << 20;
+/// Explicitly declared variables larger than this live on the heap (gc's MaxStackVarSize,
+/// 128 KiB in Go 1.26: `var a [1<<14 + 1]int64` is moved to the heap).
+pub const MAX_STACK_VAR_SIZE: u64 = 128 << 10;
 /// Implicit allocations (`new`, `&T{}`, `make`) larger than this too (MaxImplicitStackVarSize).
 pub const MAX_IMPLICIT_STACK_VAR_SIZE: u64 = 64 << 10;
 
