@@ -137,3 +137,15 @@ fn gc_and_mem_report_the_live_heap() {
     assert!(lines[1].contains("1 major"), "{}", out);
     assert_eq!(lines[2], "50 (int)");
 }
+
+/// A function declared without a body in an input is gc's compile error, not a failure to
+/// load the missing native; the session goes on.
+#[test]
+fn a_function_without_a_body_is_a_compile_error() {
+    let (out, err) = session("func f() int\n1+1\n");
+    assert_eq!(out, "2 (int)\n");
+    assert_eq!(
+        err,
+        "<input>:1:6: missing function body\n    func f() int\n         ^\n"
+    );
+}

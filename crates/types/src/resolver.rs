@@ -205,13 +205,14 @@ impl<'a> Checker<'a> {
                     }
                     Decl::Func(fd) => {
                         // The standard library's and host packages' bodiless functions are
-                        // natives, and an eval session declares its earlier inputs' functions
-                        // without their bodies; a program's own must have one (gc).
-                        if fd.body.is_none()
-                            && self.pkgs[p].name == "main"
-                            && p + 1 == srcs.len()
-                            && self.session.is_none()
-                        {
+                        // natives, as are an eval session's own `__gosub...` helpers; a
+                        // program's own functions, and those of a session's input (only the
+                        // new input's files are collected), must have one (gc).
+                        let users = match &self.session {
+                            None => p + 1 == srcs.len(),
+                            Some(s) => p == s.main && !fd.name.name.starts_with("__gosub"),
+                        };
+                        if fd.body.is_none() && self.pkgs[p].name == "main" && users {
                             // gc's position: the token after `func` (a method's `(`, one
                             // space after the keyword as gofmt writes it).
                             let pos = match fd.recv {
