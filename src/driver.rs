@@ -206,7 +206,9 @@ pub fn analyze_source(
 /// Parses, checks, escape-analyses and compiles a single-file program. Errors come back
 /// rendered as gc renders them, one per line.
 pub fn compile_source(name: &str, src: &str, opts: &Options) -> Result<Compiled, Vec<String>> {
-    analyze_source(name, src, opts, false)?.compile()
+    // On a stack of its own (front_stack.rs), so a script's shape cannot overflow the
+    // caller's; the syntax trees are dropped there too.
+    crate::front_stack::on_front_end_stack(|| analyze_source(name, src, opts, false)?.compile())
 }
 
 /// gc's `-m` escape-analysis diagnostics (`level` 2 for `-m -m`) of a single-file program,

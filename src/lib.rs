@@ -29,6 +29,7 @@
 
 pub mod driver;
 pub mod error;
+mod front_stack;
 pub mod go_struct;
 pub mod handle;
 pub mod host;

@@ -497,7 +497,11 @@ impl Live {
         let (imports, denied) = self.imports_and_denied(inp, hosts);
         let mut expr_as_stmt = false;
         loop {
-            match self.compile(inp, &imports, expr_as_stmt) {
+            // On the front end's own stack (front_stack.rs).
+            let compiled = crate::front_stack::on_front_end_stack(|| {
+                self.compile(inp, &imports, expr_as_stmt)
+            });
+            match compiled {
                 Ok(()) => break,
                 Err(Error::Compile(diags))
                     if inp.expr.is_some()

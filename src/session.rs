@@ -55,8 +55,13 @@ fn rename_main(src: &str, f: &ast::File, base: usize) -> String {
     s
 }
 
-/// Splits an input into imports, declarations, statements and a trailing expression.
+/// Splits an input into imports, declarations, statements and a trailing expression. The
+/// parse runs on the front end's stack (an input's syntax tree is as deep as its shape).
 pub fn classify(src: &str) -> Input {
+    crate::front_stack::on_front_end_stack(|| classify_here(src))
+}
+
+fn classify_here(src: &str) -> Input {
     // A whole file? (`package x` first): drop the clause.
     let trimmed = src.trim_start();
     let src_owned;

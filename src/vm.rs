@@ -253,6 +253,12 @@ pub struct Vm {
     last_stats: Option<gosub_heap::MemStats>,
 }
 
+impl Drop for Vm {
+    fn drop(&mut self) {
+        self.drop_session();
+    }
+}
+
 impl Default for Vm {
     fn default() -> Self {
         Vm::new()
@@ -498,8 +504,16 @@ impl Vm {
 
     /// Forgets the session (declarations, variables, imports) and its heap.
     pub fn reset(&mut self) {
-        self.live = None;
+        self.drop_session();
         self.named_types.clear();
+    }
+
+    /// Drops the session, on the front end's stack: its syntax trees are as deep as the
+    /// inputs' shapes (front_stack.rs).
+    fn drop_session(&mut self) {
+        if let Some(live) = self.live.take() {
+            crate::front_stack::on_front_end_stack(move || drop(live));
+        }
     }
 
     /// The names the eval session declares (for completion): package-level declarations,
@@ -589,13 +603,12 @@ impl Vm {
     /// The session, started on first use.
     fn live(&mut self) -> Result<&mut Live, Error> {
         if self.live.is_none() {
-            let l = Live::new(
-                &self.options(),
-                &self.hosts,
-                self.stdout.clone(),
-                self.stderr.clone(),
-                self.interrupt.clone(),
-            )?;
+            let opts = self.options();
+            let (hosts, out, err) = (&self.hosts, self.stdout.clone(), self.stderr.clone());
+            let interrupt = self.interrupt.clone();
+            let l = crate::front_stack::on_front_end_stack(move || {
+                Live::new(&opts, hosts, out, err, interrupt)
+            })?;
             self.live = Some(Box::new(l));
         }
         match self.live.as_deref_mut() {
@@ -634,7 +647,12 @@ impl Vm {
     /// type-checking only: nothing runs.
     pub fn type_of(&mut self, expr: &str) -> Result<String, Error> {
         let hosts = self.host_pkgs();
-        self.live()?.type_of(expr, &hosts)
+        let live = self.live()?;
+        // `&mut`, which is Send, not `&` (a `Live` is not Sync).
+        crate::front_stack::on_front_end_stack(move || {
+            let live: &mut Live = live;
+            live.type_of(expr, &hosts)
+        })
     }
 
     /// The type of the name `call`, `get` or `set` was given; a name the session does not

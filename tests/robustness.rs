@@ -341,3 +341,35 @@ func main() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), "true true false\n");
     assert_eq!(out.exit_code, 0);
 }
+
+/// A host calling the front end from a thread with Rust's default 2 MiB stack is not
+/// overflowed by a script's shape (a sum of 20,000 terms, an else-if chain of 5,000 arms):
+/// parsing, checking, analysis and compiling run on a stack of their own
+/// (src/front_stack.rs), for whole programs and for eval sessions, and so does dropping
+/// the session's syntax trees.
+#[test]
+fn deep_scripts_do_not_overflow_a_small_host_stack() {
+    let sum = vec!["x"; 20_000].join("+");
+    let arms: String = (0..5_000)
+        .map(|i| format!(" else if x == {i} {{ x = {} }}", i + 2))
+        .collect();
+    let out = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(move || {
+            let prog = format!("package main\n\nfunc main() {{\n\tx := 1\n\tprintln({sum})\n}}\n");
+            let run = gosub::run_source("deep.go", &prog, &gosub::Options::default());
+            let mut vm = gosub::Vm::new();
+            vm.eval("x := 1").unwrap();
+            let v = vm.eval(&sum).unwrap();
+            vm.eval(&format!("if x < 0 {{ x = 0 }}{arms}")).unwrap();
+            let x = vm.eval("x").unwrap();
+            drop(vm);
+            (String::from_utf8_lossy(&run.stderr).into_owned(), v, x)
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+    assert_eq!(out.0, "20000\n");
+    assert_eq!(out.1, gosub::Value::Int(20_000));
+    assert_eq!(out.2, gosub::Value::Int(3));
+}
