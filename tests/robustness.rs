@@ -214,12 +214,14 @@ fn deep_programs_compile_as_go_does() {
     let main = |body: &str| format!("package main\n\nfunc main() {{\n\tx := 1\n{body}\n}}\n");
     let sum = vec!["x"; 20_000].join("+");
     let neg = "- ".repeat(10_001);
+    let parens = format!("{}x{}", "(".repeat(10_000), ")".repeat(10_000));
     let arms: String = (0..7_000)
         .map(|i| format!(" else if x == {i} {{\n\t\tx = {}\n\t}}", i + 2))
         .collect();
     let cases = [
         (main(&format!("\tprintln({sum})")), "20000\n"),
         (main(&format!("\tprintln({neg}x)")), "-1\n"),
+        (main(&format!("\tprintln({parens})")), "1\n"),
         (
             main(&format!(
                 "\tif x < 0 {{\n\t\tx = 0\n\t}}{arms}\n\tprintln(x)"
@@ -361,6 +363,8 @@ fn deep_scripts_do_not_overflow_a_small_host_stack() {
             let mut vm = gosub::Vm::new();
             vm.eval("x := 1").unwrap();
             let v = vm.eval(&sum).unwrap();
+            let parens = format!("{}x{}", "(".repeat(10_000), ")".repeat(10_000));
+            assert_eq!(vm.eval(&parens).unwrap(), gosub::Value::Int(1));
             vm.eval(&format!("if x < 0 {{ x = 0 }}{arms}")).unwrap();
             let x = vm.eval("x").unwrap();
             drop(vm);
