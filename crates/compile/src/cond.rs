@@ -105,8 +105,8 @@ impl<'a> Gen<'a> {
         }
         // JmpCmpNot jumps when the comparison fails: to jump when it holds, negate it
         // (exact for integers).
-        let op = if when { negate(op) } else { op };
         let cop = cmp_op(op, k.is_unsigned());
+        let cop = if when { cop.negated_int() } else { cop };
         let a = self.expr(x);
         if let Some(ConstValue::Int(v)) = self.p.info.consts.get(&y.id) {
             if let Ok(imm) = i64::try_from(*v) {
@@ -208,16 +208,4 @@ fn is_comparison(op: BinOp) -> bool {
         op,
         BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
     )
-}
-
-/// The comparison that holds exactly when `op` fails, for operands with no NaN.
-fn negate(op: BinOp) -> BinOp {
-    match op {
-        BinOp::Eq => BinOp::Ne,
-        BinOp::Ne => BinOp::Eq,
-        BinOp::Lt => BinOp::Ge,
-        BinOp::Le => BinOp::Gt,
-        BinOp::Gt => BinOp::Le,
-        _ => BinOp::Lt,
-    }
 }
