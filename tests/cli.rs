@@ -94,3 +94,38 @@ fn only_package_main_runs() {
         "package command-line-arguments is not a main package\n"
     );
 }
+
+/// A closed standard output ends the process by SIGPIPE, as it ends a Go binary (and
+/// `head`'s other writers); before, `gosub disasm | head` was a Rust panic.
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_the_process_by_sigpipe() {
+    use std::io::Read;
+    use std::os::unix::process::ExitStatusExt;
+    use std::process::Stdio;
+    let dir = std::env::temp_dir().join(format!("gosub-cli-{}-pipe", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("pipe.go");
+    std::fs::write(
+        &file,
+        "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfor i := 0; ; i++ {\n\t\tfmt.Println(i)\n\t}\n}\n",
+    )
+    .unwrap();
+    for cmd in ["run", "disasm"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_gosub"))
+            .arg(cmd)
+            .arg(&file)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 2];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // The read end is dropped here; the next write fails.
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.signal(), Some(13), "{cmd}: {:?}", out.status);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{cmd}: {err}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

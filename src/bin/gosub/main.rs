@@ -64,6 +64,14 @@ fn read(path: &str) -> Result<String, String> {
 const FRONT_END_STACK: usize = 4 << 30;
 
 fn main() -> ExitCode {
+    // A Go program whose standard output is a closed pipe (`gosub run p.go | head`) dies
+    // of SIGPIPE, as a Go binary does; so do `gosub disasm` and the others, as Unix tools
+    // do. Rust ignores SIGPIPE by default, which turns the write into an error (and
+    // `print!` into a Rust panic).
+    // SAFETY: called before any other thread exists; SIG_DFL installs no handler.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let args: Vec<String> = std::env::args().collect();
     let code = match std::thread::Builder::new()
         .name("gosub".into())
