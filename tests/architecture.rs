@@ -319,6 +319,10 @@ const UNSAFE_ALLOWED: &[(&str, &str)] = &[
         "src/bin/gosub/repl.rs",
         "installing the REPL's SIGINT handler",
     ),
+    (
+        "src/bin/gosub/main.rs",
+        "restoring SIGPIPE's default action, as a Go binary has it",
+    ),
 ];
 
 /// Crates that must carry `#![forbid(unsafe_code)]` in their root module.

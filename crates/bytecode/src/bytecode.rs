@@ -444,6 +444,13 @@ pub enum Op {
         func: u32,
         base: Reg,
     },
+    /// `Call` with the callee's frame starting at `base` itself, overlapping the caller's
+    /// frame (`in_place.rs` says when the compiler may write it): nothing is copied in or
+    /// out.
+    CallInPlace {
+        func: u32,
+        base: Reg,
+    },
     /// Calls the func value at `fv` (a pointer to a closure object whose word 0 is the
     /// function index); the callee finds its closure in its context register.
     /// Calls the func value at `fv` with the argument region at `base`: `args_size` bytes

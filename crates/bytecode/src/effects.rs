@@ -117,7 +117,7 @@ pub fn effects(p: &Program, f: &Function, op: &Op) -> Effects {
         AddF64 { .. } | SubF64 { .. } | MulF64 { .. } | DivF64 { .. } => {}
         JmpLt { .. } | JmpLe { .. } | JmpGt { .. } | JmpGe { .. } | JmpEq { .. } => {}
         JmpNe { .. } | JmpLtImm { .. } | JmpLeImm { .. } | JmpGtImm { .. } => {}
-        JmpGeImm { .. } | JmpEqImm { .. } | JmpNeImm { .. } => {}
+        JmpGeImm { .. } | JmpEqImm { .. } | JmpNeImm { .. } | CallInPlace { .. } => {}
         AddrGlobal { dst, .. } | FuncVal { dst, .. } | Const { dst, .. } => {
             e.w(dst, 8);
         }
@@ -557,7 +557,8 @@ pub fn effects(p: &Program, f: &Function, op: &Op) -> Effects {
 pub fn is_safepoint(code: &[Op], pc: usize) -> bool {
     use Op::*;
     match code[pc] {
-        Call { .. } | CallClosure { .. } | CallIface { .. } | CallNative { .. } => true,
+        Call { .. } | CallInPlace { .. } | CallClosure { .. } | CallIface { .. } => true,
+        CallNative { .. } => true,
         Defer { .. } | Go { .. } | New { .. } | MakeClosure { .. } | MakeIface { .. } => true,
         MakeSlice { .. } | MakeMap { .. } | MakeChan { .. } | MapSlot { .. } => true,
         Append { .. } | AppendStr { .. } | MoveToHeap { .. } | Concat { .. } => true,

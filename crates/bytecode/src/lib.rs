@@ -2,7 +2,7 @@
 //! (`bytecode.rs`), the compiled program format with its runtime type descriptors, itabs and
 //! GC type descriptions (`program.rs`), what each instruction does to its frame (`effects.rs`) and the stack
 //! maps computed from it (`liveness.rs`), the specialised forms of the commonest
-//! instructions (`specialized.rs`), and the disassembler (`disasm.rs`).
+//! instructions (`specialized.rs`), the in-place calls (`in_place.rs`), and the disassembler (`disasm.rs`).
 //!
 //! The compiler (gosub-compile) produces a `Program`; the VM (gosub-vm) verifies and runs
 //! it.
@@ -17,6 +17,7 @@ pub mod bytecode;
 pub mod disasm;
 pub mod effects;
 pub mod function;
+pub mod in_place;
 pub mod liveness;
 pub mod operations;
 pub mod program;

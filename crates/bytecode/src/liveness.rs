@@ -171,12 +171,19 @@ impl Frame<'_> {
 fn is_call(op: &Op) -> bool {
     matches!(
         op,
-        Op::Call { .. } | Op::CallClosure { .. } | Op::CallIface { .. }
+        Op::Call { .. } | Op::CallInPlace { .. } | Op::CallClosure { .. } | Op::CallIface { .. }
     )
 }
 
+/// Whether `analyze` gives `f` stack maps: false only when its instructions times its
+/// pointer words exceed `MAX_BITS`.
+pub fn has_maps(f: &Function) -> bool {
+    let nw = f.ptr_words.len();
+    nw == 0 || (f.code.len() + 1).saturating_mul(nw) <= MAX_BITS
+}
+
 /// The live pointer words at every instruction of `f`, or None when the function is too
-/// large to analyse (`MAX_BITS`) or has no body.
+/// large to analyse (`has_maps`) or has no body.
 pub fn analyze(p: &Program, f: &Function) -> Option<LiveMaps> {
     let n = f.code.len();
     let nw = f.ptr_words.len();
@@ -187,7 +194,7 @@ pub fn analyze(p: &Program, f: &Function) -> Option<LiveMaps> {
             during: vec![0; n + 1],
         });
     }
-    if (n + 1).saturating_mul(nw) > MAX_BITS {
+    if !has_maps(f) {
         return None;
     }
     let fr = Frame { f };

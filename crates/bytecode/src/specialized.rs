@@ -87,6 +87,8 @@ impl Op {
             JmpGeImm { a, imm, target } => jump_imm(CmpOp::Lt, a, imm, target),
             JmpEqImm { a, imm, target } => jump_imm(CmpOp::Ne, a, imm, target),
             JmpNeImm { a, imm, target } => jump_imm(CmpOp::Eq, a, imm, target),
+            // Not made by `specialize`: see in_place.rs.
+            CallInPlace { func, base } => Call { func, base },
             _ => return None,
         })
     }

@@ -569,6 +569,8 @@ impl<'a> Gen<'a> {
             crate::hoist::run(&mut f);
             crate::jumps::run(&mut f);
             crate::copyprop::run(&self.out, &mut f);
+            // After every pass that renames registers or moves instructions.
+            gosub_bytecode::in_place::run(&mut f);
             // Last: the passes above read and write only generic instructions.
             gosub_bytecode::specialized::specialize_code(&mut f.code);
             self.out.funcs[idx as usize] = f;

@@ -4,7 +4,9 @@
 //!
 //! Invariants: the frame of the running function starts at `fp` (a VM address inside the
 //! goroutine's stack region) and spans `Function::frame_size` bytes, all committed; a
-//! callee's frame starts where its caller's ends. `CallInfo` records what to restore on
+//! callee's frame starts where its caller's ends, or, for an in-place call
+//! (`gosub_bytecode::in_place`), at the caller's argument region: the caller then owns its
+//! words only below the callee's `fp` (`owned_end`). `CallInfo` records what to restore on
 //! return: the caller's function, pc and frame, and where the caller wants the results.
 //! `Frame::ptr` is the machine address of the frame, valid for `Frame::size` bytes
 //! (a stack moves only in `stack::grow`, between instructions); a register access inside those bytes goes through it,
@@ -14,6 +16,18 @@ use crate::error::Trap;
 use crate::interp::NONE;
 use crate::vm::Vm;
 use gosub_heap::Addr;
+
+/// Where the words a frame at `fp` of `size` bytes owns end, given where the next frame
+/// of its goroutine starts (None for the innermost): at that frame when it was called in
+/// place, overlapping this one; else at `fp + size`. Collections and stack moves visit a
+/// frame's words only below this.
+pub fn owned_end(fp: Addr, size: u32, next: Option<Addr>) -> Addr {
+    let end = fp + size as u64;
+    match next {
+        Some(n) if n >= fp && n < end => n,
+        _ => end,
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CallKind {
@@ -112,4 +126,22 @@ pub fn clear_reg_tail(vm: &mut Vm, dst: Addr, size: u64) -> Result<(), Trap> {
         vm.heap.fill_zero(dst + size, pad as usize)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::owned_end;
+
+    #[test]
+    fn a_frame_owns_its_words_up_to_a_frame_called_in_place() {
+        // The next frame right after this one (an ordinary call) or elsewhere.
+        assert_eq!(owned_end(1000, 64, Some(1064)), 1064);
+        assert_eq!(owned_end(1000, 64, Some(5000)), 1064);
+        assert_eq!(owned_end(1000, 64, None), 1064);
+        // Called in place at offset 24, or at the frame's start.
+        assert_eq!(owned_end(1000, 64, Some(1024)), 1024);
+        assert_eq!(owned_end(1000, 64, Some(1000)), 1000);
+        // A frame below this one (another stack segment) does not cut it.
+        assert_eq!(owned_end(1000, 64, Some(900)), 1064);
+    }
 }

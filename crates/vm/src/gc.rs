@@ -33,7 +33,7 @@ impl RootSource for FrameRoots {
 pub const POISON: u64 = 0xdead_0bad_0000;
 
 /// Where a frame stands when the collector looks at it.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 enum At {
     /// The running frame, inside instruction `pc` (an allocation, a native).
     Running(usize),
@@ -118,7 +118,10 @@ fn live_words(f: &Function, maps: Option<&LiveMaps>, at: At) -> Vec<u32> {
                 .is_some_and(|op| {
                     matches!(
                         op,
-                        Op::Call { .. } | Op::CallClosure { .. } | Op::CallIface { .. }
+                        Op::Call { .. }
+                            | Op::CallInPlace { .. }
+                            | Op::CallClosure { .. }
+                            | Op::CallIface { .. }
                     )
                 });
             if call {
@@ -145,14 +148,27 @@ pub fn frame_roots(vm: &mut Vm, minor: bool) -> Result<FrameRootSet, crate::Trap
     let prog = vm.prog.clone();
     let mut slots = Vec::new();
     let mut owners: Vec<(usize, usize, usize)> = Vec::new();
-    for (func, fp, at, g) in frames(vm, minor) {
+    let all = frames(vm, minor);
+    for (i, &(func, fp, at, g)) in all.iter().enumerate() {
         let start = slots.len();
         if let Some(f) = prog.funcs.get(func as usize) {
             if !f.ptr_words.is_empty() {
                 let maps = live_maps(vm, func);
                 let live = live_words(f, maps.as_deref(), at);
+                let next = all.get(i + 1).filter(|n| n.3 == g).map(|n| n.1);
+                let end = crate::frame::owned_end(fp, f.frame_size, next);
                 for &w in &f.ptr_words {
                     let a = fp + 8 * w as u64;
+                    if a + 8 > end {
+                        // The words of the frame called in place over this one.
+                        if live.binary_search(&w).is_ok() {
+                            return Err(crate::Trap::Fatal(format!(
+                                "{} {:?}: live word {} lies in the frame called in place",
+                                f.name, at, w
+                            )));
+                        }
+                        continue;
+                    }
                     if live.binary_search(&w).is_ok() {
                         // Only gcstress writes the poison; a live word holding it (the old
                         // value of a word the instruction is about to define) is not a

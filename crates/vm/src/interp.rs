@@ -232,12 +232,14 @@ pub fn exec(
 
     // Enters `callee` with its frame right after the current one: copies the parameters
     // from the argument region at `base`, zeroes results and pointer words, stores the
-    // closure context.
+    // closure context. `$in_place`: the frame starts at the argument region itself, which
+    // already holds the parameters (gosub_bytecode::in_place).
     macro_rules! call_into {
-        ($callee:expr, $base:expr, $ctx:expr, $dynamic:expr) => {{
+        ($callee:expr, $base:expr, $ctx:expr, $dynamic:expr, $in_place:expr) => {{
             let callee: u32 = $callee;
             let cf = &prog.funcs[callee as usize];
-            let new_fp = fp + f.frame_size as u64;
+            let at = if $in_place { $base } else { f.frame_size };
+            let new_fp = fp + at as u64;
             let end = new_fp + cf.frame_size as u64 + 64;
             if end > vm.stack_guard {
                 sync!();
@@ -260,11 +262,14 @@ pub fn exec(
             }
             // SAFETY: the goroutine stack is one contiguous mapping, accessible up to
             // `stack_guard` (checked above), and the callee's frame starts where the
-            // current frame ends, so `nptr` is valid for the callee's `frame_size` bytes; the
-            // argument region lies inside the current frame (checked above).
-            let nptr = unsafe { fptr.add(f.frame_size as usize) };
+            // current frame ends or at the argument region, inside the current frame, so
+            // `nptr` is valid for the callee's `frame_size` bytes; the argument region lies
+            // inside the current frame (checked above, or verified for a static call).
+            let nptr = unsafe { fptr.add(at as usize) };
             unsafe {
-                copy_small(fptr.add($base as usize), nptr, cf.params_size as usize);
+                if !$in_place {
+                    copy_small(fptr.add($base as usize), nptr, cf.params_size as usize);
+                }
                 zero_small(nptr.add(cf.results_off as usize), cf.results_size as usize);
                 for &w in &cf.ptr_words {
                     if w * 8 >= cf.params_size {
@@ -494,7 +499,12 @@ pub fn exec(
             Op::JmpGeImm { a, imm, target } => jump_if!(rd!(a) as i64 >= imm, target),
             Op::JmpEqImm { a, imm, target } => jump_if!(rd!(a) as i64 == imm, target),
             Op::JmpNeImm { a, imm, target } => jump_if!(rd!(a) as i64 != imm, target),
-            Op::Call { func: callee, base } => call_into!(callee, base, None::<u64>, false),
+            Op::Call { func: callee, base } => {
+                call_into!(callee, base, None::<u64>, false, false)
+            }
+            Op::CallInPlace { func: callee, base } => {
+                call_into!(callee, base, None::<u64>, false, true)
+            }
             Op::CallClosure { fv, base, .. } => {
                 let clo = rd!(fv);
                 if clo == 0 {
@@ -508,7 +518,7 @@ pub fn exec(
                     sync!();
                     return Err(Trap::Fatal("bad closure".into()));
                 }
-                call_into!(callee, base, Some(clo), true);
+                call_into!(callee, base, Some(clo), true, false);
             }
             Op::CallIface {
                 iface, index, base, ..
@@ -531,7 +541,7 @@ pub fn exec(
                     return Err(Trap::Fatal("bad itab".into()));
                 }
                 wr!(base, rd!(iface + 8));
-                call_into!(callee, base, None::<u64>, true);
+                call_into!(callee, base, None::<u64>, true, false);
             }
             Op::CallNative { native, .. } => {
                 sync!();
@@ -582,13 +592,14 @@ pub fn exec(
                 let kind = vm.cur_kind;
                 match kind {
                     CallKind::Normal => {
-                        // SAFETY: the caller's frame lies just below this one on the same
-                        // contiguous stack mapping (`ci.fp < fp`).
+                        // SAFETY: the caller's frame starts at or below this one on the same
+                        // contiguous stack mapping (`ci.fp <= fp`).
                         let cptr = unsafe { fptr.sub((fp - ci.fp) as usize) };
-                        if f.results_size > 0 {
+                        // An in-place callee's results are already in the caller's region.
+                        if f.results_size > 0 && ci.fp + ci.base as u64 != fp {
                             // SAFETY: results lie in the callee frame; the destination is the
-                            // caller's argument region (checked at the call); the frames do not
-                            // overlap.
+                            // caller's argument region (checked at the call); the callee was
+                            // not called in place, so the two do not overlap.
                             unsafe {
                                 copy_small(
                                     fptr.add(f.results_off as usize),

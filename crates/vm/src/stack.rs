@@ -190,12 +190,17 @@ fn move_running(vm: &mut Vm, size: u64, copy_end: Addr) -> Result<(), Trap> {
 /// defer records they head.
 fn relocate_frames(vm: &mut Vm, frames: &[(u32, Addr)], mv: Move) {
     let prog = vm.prog.clone();
-    for &(func, fp) in frames {
+    for (i, &(func, fp)) in frames.iter().enumerate() {
         let Some(f) = prog.funcs.get(func as usize) else {
             continue;
         };
+        // A frame called in place owns the words above its start (it is relocated as itself).
+        let end = crate::frame::owned_end(fp, f.frame_size, frames.get(i + 1).map(|n| n.1));
         for &w in &f.ptr_words {
-            relocate_word(vm, fp + 8 * w as u64, mv);
+            let a = fp + 8 * w as u64;
+            if a + 8 <= end {
+                relocate_word(vm, a, mv);
+            }
         }
         let Some(doff) = f.defer_off else { continue };
         let mut rec = vm.heap.read_u64(fp + doff as u64).unwrap_or(0);

@@ -170,7 +170,10 @@ fn check_func(i: usize, f: &Function, p: &Program) -> Result<(), String> {
                 f.name, pc, what
             ));
         }
-        if let Op::Call { func, .. } | Op::FuncVal { func, .. } | Op::MakeClosure { func, .. } = *op
+        if let Op::Call { func, .. }
+        | Op::CallInPlace { func, .. }
+        | Op::FuncVal { func, .. }
+        | Op::MakeClosure { func, .. } = *op
         {
             if func as usize >= nfuncs {
                 return Err(format!(
@@ -181,7 +184,15 @@ fn check_func(i: usize, f: &Function, p: &Program) -> Result<(), String> {
         }
         // A static call's parameters lie in the caller's frame (the interpreter checks
         // this only for calls through func values and interfaces).
-        if let Op::Call { func, base } = *op {
+        if let Op::Call { func, base } | Op::CallInPlace { func, base } = *op {
+            // A frame called in place overlaps its caller's: the collector must find the
+            // caller's live words through stack maps (gosub_bytecode::in_place).
+            if matches!(op, Op::CallInPlace { .. }) && !gosub_bytecode::liveness::has_maps(f) {
+                return Err(format!(
+                    "bytecode verification failed: {} pc {}: in-place call without stack maps",
+                    f.name, pc
+                ));
+            }
             let params = p.funcs[func as usize].params_size as u64;
             if base as u64 + params > f.frame_size as u64 + 8 {
                 return Err(format!(
