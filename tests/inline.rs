@@ -270,3 +270,53 @@ func main() {
     // `true`, then `count := 0` and `i := 2`, which are not in a loop.
     assert_eq!(d.matches("Const {").count(), 3, "{d}");
 }
+
+#[test]
+fn small_methods_with_value_receivers_are_inlined_into_calls_and_interface_wrappers() {
+    let src = r#"package main
+
+import "fmt"
+
+type Rect struct{ W, H int }
+
+func (r Rect) Area() int          { return r.W * r.H }
+func (r Rect) Scaled(k int) int   { return r.W * k }
+func (r *Rect) Grow()             { r.W++ }
+func (r *Rect) Perimeter() int    { return 2 * (r.W + r.H) }
+
+type Shape interface{ Area() int }
+
+func main() {
+	r := Rect{2, 3}
+	p := &r
+	p.Grow()
+	var s Shape = r
+	fmt.Println(r.Area(), p.Area(), r.Scaled(4), p.Perimeter(), s.Area())
+}
+"#;
+    let d = disasm("methods", src, "main.main");
+    // r.Area(), p.Area() (the receiver loaded through p, nil-checked in main as before)
+    // and r.Scaled(4) are inlined; p.Grow() and p.Perimeter() (pointer receivers: their
+    // bodies read through the pointer) and fmt.Println stay calls.
+    assert_eq!(static_calls(&d), 3, "{d}");
+    assert!(d.contains("NilCheck {"), "{d}");
+    // The itab's wrapper for Rect.Area (its receiver is the interface's data word) runs
+    // the body itself instead of calling Rect.Area.
+    let dir = std::env::temp_dir().join(format!("gosub-inline-{}-wrap", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("wrap.go");
+    std::fs::write(&file, src).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_gosub"))
+        .arg("disasm")
+        .arg(&file)
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let wrapper = text
+        .split("\nfunc #")
+        .find(|f| f.contains(" main.Rect.Area (") && f.contains("params 0..8,"))
+        .unwrap_or_else(|| panic!("no wrapper of Rect.Area in:\n{text}"));
+    assert_eq!(static_calls(wrapper), 0, "{wrapper}");
+    assert!(wrapper.contains("MulInt {"), "{wrapper}");
+}

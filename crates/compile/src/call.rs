@@ -361,13 +361,24 @@ pub fn call_region<'a>(g: &mut Gen<'a>, e: &'a Expr) -> Vec<Reg> {
                 func,
                 ptr_recv,
             }) => {
+                if !ptr_recv {
+                    let inlined =
+                        g.try_inline_method(func, args, ellipsis, |g| receiver(g, x, &path, false));
+                    if let Some(r) = inlined {
+                        return vec![r];
+                    }
+                }
                 let recv_t = recv_type(g, func);
                 let mut params = vec![recv_t];
                 params.extend(sig.params.iter().copied());
                 let reg = g.region(&params, &sig.results);
+                // The receiver is an operand like the arguments: gc reads it after their
+                // calls (order.rs), so `c.Plus(bump(&c))` sees what bump did.
+                let hoisted = g.hoist_calls(&receiver_and(x, args));
                 let rv = receiver(g, x, &path, ptr_recv);
                 g.mov(reg.param_offs[0], rv, recv_t);
                 g.args_into(e.id, &sig, args, ellipsis, &reg, 1);
+                g.unhoist(hoisted);
                 let f = g.func_index.get(&func).copied().unwrap_or(0);
                 g.fs().f.cur_pos = e.span.lo;
                 g.emit(Op::Call {
@@ -380,6 +391,7 @@ pub fn call_region<'a>(g: &mut Gen<'a>, e: &'a Expr) -> Vec<Reg> {
                 let mut params = vec![types::T_UNSAFE_POINTER];
                 params.extend(sig.params.iter().copied());
                 let reg = g.region(&params, &sig.results);
+                let hoisted = g.hoist_calls(&receiver_and(x, args));
                 let iv = if path.is_empty() {
                     g.expr(x)
                 } else {
@@ -390,6 +402,7 @@ pub fn call_region<'a>(g: &mut Gen<'a>, e: &'a Expr) -> Vec<Reg> {
                 let keep = g.temp(types::T_ANY);
                 g.mov(keep, iv, types::T_ANY);
                 g.args_into(e.id, &sig, args, ellipsis, &reg, 1);
+                g.unhoist(hoisted);
                 g.fs().f.cur_pos = e.span.lo;
                 g.emit(Op::CallIface {
                     iface: keep,
@@ -415,6 +428,11 @@ pub fn call_region<'a>(g: &mut Gen<'a>, e: &'a Expr) -> Vec<Reg> {
         args_size: reg.args_size(),
     });
     reg.result_offs
+}
+
+/// A method call's operands in gc's order: the receiver expression, then the arguments.
+fn receiver_and<'a>(x: &'a Expr, args: &'a [Expr]) -> Vec<&'a Expr> {
+    std::iter::once(x).chain(args).collect()
 }
 
 fn field_type_at(g: &Gen, mut t: TypeId, path: &[usize]) -> TypeId {
@@ -765,12 +783,21 @@ pub fn compile_wrapper(
     for (i, &t) in sig.params.iter().enumerate() {
         g.mov(reg.param_offs[i + 1], regs[i + 1], t);
     }
-    g.emit(Op::Call {
-        func: f,
-        base: reg.base,
-    });
-    for (i, &t) in sig.results.iter().enumerate() {
-        g.mov(rregs[i], reg.result_offs[i], t);
+    // A small method with a value receiver runs in the wrapper itself (inline.rs), so an
+    // interface call of it is one call, not two.
+    let inlined = (!ptr_recv)
+        .then(|| g.inline_method_into(method, &reg.param_offs))
+        .flatten();
+    if let (Some(r), [rr], [t]) = (inlined, rregs.as_slice(), sig.results.as_slice()) {
+        g.mov(*rr, r, *t);
+    } else {
+        g.emit(Op::Call {
+            func: f,
+            base: reg.base,
+        });
+        for (i, &t) in sig.results.iter().enumerate() {
+            g.mov(rregs[i], reg.result_offs[i], t);
+        }
     }
     g.emit(Op::Ret);
     g.end_fn(idx);

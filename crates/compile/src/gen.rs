@@ -188,7 +188,7 @@ pub struct Gen<'a> {
     /// Types whose method tables `ensure_methods` has filled (with those of the values
     /// fmt can reach through them).
     pub methods_done: HashSet<TypeId>,
-    /// The declarations of this compilation's functions (not methods), for inlining.
+    /// The declarations of this compilation's functions and methods with bodies, for inlining.
     pub decls: HashMap<ObjId, &'a ast::FuncDecl>,
     /// Which functions' calls are inlined (see inline.rs).
     pub inline_cache: HashMap<ObjId, crate::inline::Inline<'a>>,
@@ -681,7 +681,7 @@ impl<'a> Gen<'a> {
                         if fd.name.name == "init" && fd.recv.is_none() {
                             // init functions are not referable; index them by a synthetic key.
                         }
-                        if fd.recv.is_none() && fd.body.is_some() {
+                        if fd.body.is_some() {
                             self.decls.insert(obj, fd);
                         }
                         let name = self.func_name(obj);
