@@ -3,7 +3,8 @@
 //!
 //! Alternates a declaration (`vN := N`, so the session grows by one variable per pair)
 //! with `1+1`, then calls a small Go function with `Vm::call`, and prints the median wall
-//! time of the inputs in a few windows and the resident memory per call.
+//! time of the inputs in a few windows and the resident memory per call; then the same
+//! for prepared calls (`Vm::func`) of an empty function and of `Add`.
 
 use std::time::Instant;
 
@@ -63,5 +64,30 @@ fn main() {
         median(cs[..100].to_vec()),
         median(cs[calls - 100..].to_vec()),
         (rss_kb() as f64 - rss0 as f64) / calls as f64
+    );
+    // Prepared calls (Vm::func): resolved once, nothing compiled per call. Timed in
+    // batches of 1000 calls (a single call is below the clock's useful resolution).
+    vm.eval("func Nop() {}").expect("declare");
+    let nop = vm.func::<(), ()>("Nop").expect("prepare");
+    let add = vm.func::<(i64, i64), i64>("Add").expect("prepare");
+    let rss0 = rss_kb();
+    let (mut nops, mut adds) = (Vec::new(), Vec::new());
+    for _ in 0..100 {
+        let t = Instant::now();
+        for _ in 0..1000 {
+            nop.call(&mut vm, ()).expect("call");
+        }
+        nops.push(t.elapsed().as_secs_f64() * 1e3);
+        let t = Instant::now();
+        for i in 0..1000 {
+            add.call(&mut vm, (i, 1)).expect("call");
+        }
+        adds.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    println!(
+        "prepared call: Nop() median {:.2} us, Add(i, 1) median {:.2} us, RSS {:+.3} kB per call",
+        median(nops),
+        median(adds),
+        (rss_kb() as f64 - rss0 as f64) / 200_000.0
     );
 }

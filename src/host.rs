@@ -270,96 +270,16 @@ impl HostCtx<'_> {
     /// func, chan and map type. If the callback panics, the error says so and the panic
     /// goes on through the caller once the host function returns.
     pub fn call(&mut self, name: &str, args: &[Value]) -> Result<Value, Error> {
-        use gosub_bytecode::program::RKind;
         if self.pending.is_some() {
             return Err(Error::Usage("an earlier callback panicked".into()));
         }
         let prog = self.vm.prog.clone();
-        let qual = if name.contains('.') {
-            name.to_string()
-        } else {
-            format!("main.{}", name)
-        };
-        let sig = prog
-            .signatures
-            .iter()
-            .find(|s| {
-                prog.funcs
-                    .get(s.func as usize)
-                    .is_some_and(|f| f.name == qual)
-            })
-            .ok_or_else(|| Error::Usage(format!("no Go function {}", qual)))?;
-        if sig.params.len() != args.len() || sig.variadic {
-            return Err(Error::Usage(format!(
-                "{} takes {} arguments, got {}",
-                qual,
-                sig.params.len(),
-                args.len()
-            )));
-        }
-        let mut bytes: Vec<u8> = Vec::new();
-        let conv = |t: Trap| Error::Usage(format!("callback {}: {:?}", qual, t));
-        for (i, (a, &t)) in args.iter().zip(&sig.params).enumerate() {
-            let rt = &prog.rtypes[t as usize];
-            let size = rt.size as usize;
-            let align = size.clamp(1, 8).next_power_of_two().min(8);
-            while !bytes.len().is_multiple_of(align) {
-                bytes.push(0);
-            }
-            let bad = || {
-                Error::Conversion(format!(
-                    "argument {} of {}: cannot pass a Rust {} as Go {}",
-                    i + 1,
-                    qual,
-                    a.kind_name(),
-                    rt.name
-                ))
-            };
-            match (rt.kind, a) {
-                (RKind::Bool, Value::Bool(b)) => bytes.push(*b as u8),
-                (RKind::Float32, Value::Float(f)) => {
-                    bytes.extend_from_slice(&(*f as f32).to_le_bytes())
-                }
-                (RKind::Float64, Value::Float(f)) => bytes.extend_from_slice(&f.to_le_bytes()),
-                (RKind::String, Value::String(s)) => {
-                    let (p, n) = self.vm.new_string(s.as_bytes()).map_err(conv)?;
-                    bytes.extend_from_slice(&p.to_le_bytes());
-                    bytes.extend_from_slice(&n.to_le_bytes());
-                }
-                (
-                    RKind::Pointer | RKind::Func | RKind::Chan | RKind::Map | RKind::UnsafePointer,
-                    Value::Ref(r),
-                ) => {
-                    let w = self.vm.heap.handle_get(r.handle()).ok_or_else(bad)?;
-                    bytes.extend_from_slice(&w.to_le_bytes());
-                }
-                (_, Value::Int(_) | Value::Uint(_)) if rt.size <= 8 && is_int(rt.kind) => {
-                    let v = match a {
-                        Value::Int(v) => *v as u64,
-                        Value::Uint(v) => *v,
-                        _ => 0,
-                    };
-                    bytes.extend_from_slice(&v.to_le_bytes()[..size]);
-                }
-                _ => return Err(bad()),
-            }
-        }
-        let f = &prog.funcs[sig.func as usize];
-        let results_off = f.results_off as u64;
+        let target = crate::go_call::Target::find(&prog, name)?;
+        let bytes = target.param_bytes(self.vm, &prog, args)?;
+        let qual = target.qual.clone();
         // The results are read in the callee's frame, before its stack segment is released.
-        let read = |vm: &mut gosub_vm::vm::Vm, fp: u64| -> Result<Vec<Value>, Error> {
-            let mut off = fp + results_off;
-            let mut vals = Vec::new();
-            for &t in &sig.results {
-                let rt = &prog.rtypes[t as usize];
-                let align = rt.size.clamp(1, 8).next_power_of_two().min(8);
-                off = off.div_ceil(align) * align;
-                vals.push(crate::value::read_value(vm, &prog, t, off, 0).map_err(conv)?);
-                off += rt.size;
-            }
-            Ok(vals)
-        };
-        let mut vals = match gosub_vm::call::call_sync_then(self.vm, sig.func, &bytes, read) {
+        let read = |vm: &mut RawVm, fp: u64| target.read_results(vm, &prog, fp);
+        let vals = match gosub_vm::call::call_sync_then(self.vm, target.func, &bytes, read) {
             Ok(v) => v?,
             Err(t) => {
                 let msg = format!("callback {} did not return: {:?}", qual, t);
@@ -367,20 +287,8 @@ impl HostCtx<'_> {
                 return Err(Error::Usage(msg));
             }
         };
-        Ok(match vals.len() {
-            0 => Value::Nil,
-            1 => vals.remove(0),
-            _ => Value::Tuple(vals),
-        })
+        Ok(crate::go_call::one_value(vals))
     }
-}
-
-fn is_int(k: gosub_bytecode::program::RKind) -> bool {
-    use gosub_bytecode::program::RKind::*;
-    matches!(
-        k,
-        Int | Int8 | Int16 | Int32 | Int64 | Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr
-    )
 }
 
 /// A closure usable with `Vm::register_fn_ctx`: `Fn(&mut HostCtx, A0, ..., An) -> R`,

@@ -30,6 +30,8 @@
 pub mod driver;
 pub mod error;
 mod front_stack;
+pub mod func;
+mod go_call;
 pub mod go_struct;
 pub mod handle;
 pub mod host;
@@ -41,6 +43,7 @@ pub mod vm;
 
 pub use driver::{compile_source, run_compiled, run_source, Compiled, Options, RunOutput, Stdin};
 pub use error::{Diagnostic, Error};
+pub use func::{Func, FuncArgs};
 pub use go_struct::GoStruct;
 pub use gosub_heap::HeapConfig;
 pub use gosub_vm::caps::Capabilities;

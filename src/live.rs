@@ -305,6 +305,43 @@ impl Live {
         r.map_err(Error::from)
     }
 
+    /// Calls a prepared function (`Func`) of the loaded program as the main goroutine.
+    pub(crate) fn call_prepared(
+        &mut self,
+        target: &crate::go_call::Target,
+        args: &[Value],
+    ) -> Result<Value, Error> {
+        self.release_handles();
+        self.outbox.echoing.store(false, Ordering::Relaxed);
+        self.vm.refuel();
+        let prog = self.vm.prog.clone();
+        // Off while the arguments' strings are allocated and until they are in the frame
+        // (`run_func` switches it back).
+        let gc_off = self.vm.heap.gc_inhibited();
+        self.vm.heap.set_gc_inhibited(true);
+        let bytes = match target.param_bytes(&mut self.vm, &prog, args) {
+            Ok(b) => b,
+            Err(e) => {
+                self.vm.heap.set_gc_inhibited(gc_off);
+                return Err(e);
+            }
+        };
+        let r = self.vm.run_func(target.func, &bytes, gc_off, |vm, fp| {
+            target.read_results(vm, &prog, fp)
+        });
+        let _ = self.vm.stderr.flush();
+        match r {
+            Ok(vals) => {
+                self.vm.clear_main_frames();
+                Ok(crate::go_call::one_value(vals?))
+            }
+            Err(e) => {
+                self.vm.recover_after_error();
+                Err(Error::from(e))
+            }
+        }
+    }
+
     /// Host functions registered since the session started: their packages become
     /// importable (a package already imported keeps the functions it had then).
     pub(crate) fn update_hosts(&mut self, opts: &Options, hosts: &[HostEntry]) {

@@ -3,6 +3,8 @@
 
 use crate::driver::{self, Options};
 use crate::error::{compile_error, Error};
+use crate::func::{Func, FuncArgs};
+use crate::go_call::Target;
 use crate::handle::GoRef;
 use crate::host::{package_source, HostEntry, HostFn, HostFnCtx};
 use crate::live::Live;
@@ -715,6 +717,55 @@ impl Vm {
             ..Default::default()
         };
         self.eval_input(inp)
+    }
+
+    /// Prepares Go function `name` of the session (declared by an earlier `eval`) for calls
+    /// from Rust with arguments `A` and result `R`: resolved once, then each
+    /// `Func::call` runs it with nothing compiled (src/func.rs).
+    pub fn func<A: FuncArgs, R: FromValue>(&mut self, name: &str) -> Result<Func<A, R>, Error> {
+        if !is_ident_path(name) {
+            return Err(Error::Usage(format!("not a function name: {:?}", name)));
+        }
+        let ft = self.named_type(name)?;
+        if func_params(&ft).is_none() {
+            return Err(Error::Usage(format!(
+                "{} is not a function (it is {})",
+                name, ft
+            )));
+        }
+        let live = self.live()?;
+        let prog = live.vm.prog.clone();
+        let f = Func::new(Target::find(&prog, name)?, live.session_id());
+        if f.arity() != A::LEN {
+            return Err(Error::Usage(format!(
+                "{} takes {} argument{} ({}), not {}",
+                name,
+                f.arity(),
+                if f.arity() == 1 { "" } else { "s" },
+                ft,
+                A::LEN
+            )));
+        }
+        Ok(f)
+    }
+
+    /// Runs a prepared call (`Func::call`).
+    pub(crate) fn call_prepared(
+        &mut self,
+        target: &Target,
+        session: u64,
+        args: &[Value],
+    ) -> Result<Value, Error> {
+        self.check_refs(&args.iter().collect::<Vec<_>>())?;
+        self.interrupt.store(false, Ordering::Relaxed);
+        let live = self.live()?;
+        if live.session_id() != session {
+            return Err(Error::Usage(format!(
+                "{} was prepared in a session since reset: prepare it again with Vm::func",
+                target.qual
+            )));
+        }
+        live.call_prepared(target, args)
     }
 
     /// Reads a variable of the session (a package-level `var` or a top-level `x := ...`).

@@ -33,6 +33,21 @@ pub enum Status {
 /// loop, switching goroutines when the running one blocks, yields or ends, and handing traps
 /// to the panic machinery. The program ends when the main goroutine returns.
 pub fn run(vm: &mut Vm, entry: u32) -> Result<(), VmError> {
+    let gc_off = vm.heap.gc_inhibited();
+    run_call(vm, entry, &[], gc_off, |_, _| ())
+}
+
+/// `run` for a function with parameters (a host's prepared call): `params` are written
+/// into its frame, then the collector is switched on or off as `gc_off` says (the caller
+/// may have switched it off while it allocated what `params` point to), and `read` sees
+/// the frame once the function has returned: its results are there.
+pub fn run_call<R>(
+    vm: &mut Vm,
+    entry: u32,
+    params: &[u8],
+    gc_off: bool,
+    read: impl FnOnce(&mut Vm, Addr) -> R,
+) -> Result<R, VmError> {
     let prog = vm.prog.clone();
     vm.frames.clear();
     let mut pos = Pos {
@@ -42,14 +57,20 @@ pub fn run(vm: &mut Vm, entry: u32) -> Result<(), VmError> {
         kind: CallKind::Normal,
     };
     vm.cur_fp = 0;
-    match crate::call::enter(vm, &prog, entry, pos.fp) {
+    let entered = crate::call::enter(vm, &prog, entry, pos.fp).and_then(|fp| {
+        let n = prog.funcs[entry as usize].params_size as usize;
+        vm.heap.write_bytes(fp, &params[..params.len().min(n)])?;
+        Ok(fp)
+    });
+    vm.heap.set_gc_inhibited(gc_off);
+    match entered {
         Ok(fp) => pos.fp = fp,
         Err(t) => return Err(crate::panic::fatal_for(vm, t)),
     }
     loop {
         let next = match exec(vm, &prog, &mut pos, 0) {
             // The main goroutine returning ends the program, whatever else is running.
-            Ok(()) if vm.sched.cur == 0 => return Ok(()),
+            Ok(()) if vm.sched.cur == 0 => return Ok(read(vm, pos.fp)),
             Ok(()) => switch(vm, pos, Status::Dead),
             Err(Trap::Park(reason)) => switch(vm, pos, Status::Waiting(reason)),
             Err(Trap::Yield) => switch(vm, pos, Status::Runnable),

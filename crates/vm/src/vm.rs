@@ -354,6 +354,25 @@ impl Vm {
         r
     }
 
+    /// Runs function `func` as the main goroutine, with `params` as its parameter bytes, and
+    /// hands its frame to `read` once it has returned (`sched::run_call`; `gc_off` is the
+    /// collector's state to restore once the parameters are in the frame).
+    pub fn run_func<R>(
+        &mut self,
+        func: u32,
+        params: &[u8],
+        gc_off: bool,
+        read: impl FnOnce(&mut Vm, Addr) -> R,
+    ) -> Result<R, VmError> {
+        if self.prog.funcs.get(func as usize).is_none() {
+            self.heap.set_gc_inhibited(gc_off);
+            return Err(VmError::Load(format!("no function {func}")));
+        }
+        let r = crate::sched::run_call(self, func, params, gc_off, read);
+        let _ = self.stdout.flush();
+        r
+    }
+
     /// Replaces the program by a grown version of it (an eval session's next input):
     /// everything the old program had keeps its index in `prog`, the globals block grows in
     /// place, and new GC types, string constants, functions and natives are registered.

@@ -1,0 +1,167 @@
+//! Calling a Go function of the loaded program from Rust without compiling anything: the
+//! function found by name in the program's signatures (`Target::find`), the arguments
+//! written as its parameter bytes (`param_bytes`) and its results read back as `Value`s
+//! (`read_results`). A host function's callback (`HostCtx::call`, on a stack segment of
+//! its own) and a prepared call (`Func`, as the main goroutine) both go through here.
+//!
+//! Invariants:
+//! - Parameters and results are laid out in declaration order, each aligned to its size
+//!   (capped at 8), as the compiler lays out a signature's frame slots; only kinds whose
+//!   alignment is that (booleans, numbers, strings, pointer-shaped values) are passed.
+//! - `param_bytes` may allocate (a string's bytes): the caller keeps the collector off
+//!   until the bytes are in the callee's frame, where the frame's stack map covers them.
+
+use crate::error::Error;
+use crate::value::Value;
+use gosub_bytecode::program::{Program, RKind};
+use gosub_vm::Vm as RawVm;
+
+/// A Go function of the loaded program, resolved once.
+#[derive(Clone, Debug)]
+pub(crate) struct Target {
+    /// Its qualified name (`main.Double`).
+    pub qual: String,
+    pub func: u32,
+    /// Runtime type ids of its parameters and results.
+    pub params: Vec<u32>,
+    pub results: Vec<u32>,
+    pub results_off: u32,
+}
+
+impl Target {
+    /// The package-level function `name` (`Double`, or qualified `main.Double`).
+    pub fn find(prog: &Program, name: &str) -> Result<Target, Error> {
+        let qual = if name.contains('.') {
+            name.to_string()
+        } else {
+            format!("main.{}", name)
+        };
+        let sig = prog
+            .signatures
+            .iter()
+            .find(|s| {
+                prog.funcs
+                    .get(s.func as usize)
+                    .is_some_and(|f| f.name == qual)
+            })
+            .ok_or_else(|| Error::Usage(format!("no Go function {}", qual)))?;
+        if sig.variadic {
+            return Err(Error::Usage(format!(
+                "{} is variadic: call it with Vm::call",
+                qual
+            )));
+        }
+        Ok(Target {
+            qual,
+            func: sig.func,
+            params: sig.params.clone(),
+            results: sig.results.clone(),
+            results_off: prog.funcs[sig.func as usize].results_off,
+        })
+    }
+
+    /// `args` as the function's parameter bytes: integers, floats, bools and strings, and
+    /// `GoRef`s of pointer, func, chan and map type.
+    pub fn param_bytes(
+        &self,
+        vm: &mut RawVm,
+        prog: &Program,
+        args: &[Value],
+    ) -> Result<Vec<u8>, Error> {
+        if self.params.len() != args.len() {
+            return Err(Error::Usage(format!(
+                "{} takes {} arguments, got {}",
+                self.qual,
+                self.params.len(),
+                args.len()
+            )));
+        }
+        let mut bytes: Vec<u8> = Vec::new();
+        for (i, (a, &t)) in args.iter().zip(&self.params).enumerate() {
+            let rt = &prog.rtypes[t as usize];
+            let size = rt.size as usize;
+            let align = size.clamp(1, 8).next_power_of_two().min(8);
+            while !bytes.len().is_multiple_of(align) {
+                bytes.push(0);
+            }
+            let bad = || {
+                Error::Conversion(format!(
+                    "argument {} of {}: cannot pass a Rust {} as Go {}",
+                    i + 1,
+                    self.qual,
+                    a.kind_name(),
+                    rt.name
+                ))
+            };
+            match (rt.kind, a) {
+                (RKind::Bool, Value::Bool(b)) => bytes.push(*b as u8),
+                (RKind::Float32, Value::Float(f)) => {
+                    bytes.extend_from_slice(&(*f as f32).to_le_bytes())
+                }
+                (RKind::Float64, Value::Float(f)) => bytes.extend_from_slice(&f.to_le_bytes()),
+                (RKind::String, Value::String(s)) => {
+                    let (p, n) = vm.new_string(s.as_bytes()).map_err(|t| {
+                        Error::Usage(format!("argument {} of {}: {:?}", i + 1, self.qual, t))
+                    })?;
+                    bytes.extend_from_slice(&p.to_le_bytes());
+                    bytes.extend_from_slice(&n.to_le_bytes());
+                }
+                (
+                    RKind::Pointer | RKind::Func | RKind::Chan | RKind::Map | RKind::UnsafePointer,
+                    Value::Ref(r),
+                ) => {
+                    let w = vm.heap.handle_get(r.handle()).ok_or_else(bad)?;
+                    bytes.extend_from_slice(&w.to_le_bytes());
+                }
+                (_, Value::Int(_) | Value::Uint(_)) if rt.size <= 8 && is_int(rt.kind) => {
+                    let v = match a {
+                        Value::Int(v) => *v as u64,
+                        Value::Uint(v) => *v,
+                        _ => 0,
+                    };
+                    bytes.extend_from_slice(&v.to_le_bytes()[..size]);
+                }
+                _ => return Err(bad()),
+            }
+        }
+        Ok(bytes)
+    }
+
+    /// The results of a call that returned in the frame at `fp`.
+    pub fn read_results(
+        &self,
+        vm: &mut RawVm,
+        prog: &Program,
+        fp: u64,
+    ) -> Result<Vec<Value>, Error> {
+        let mut off = fp + self.results_off as u64;
+        let mut vals = Vec::with_capacity(self.results.len());
+        for &t in &self.results {
+            let rt = &prog.rtypes[t as usize];
+            let align = rt.size.clamp(1, 8).next_power_of_two().min(8);
+            off = off.div_ceil(align) * align;
+            let v = crate::value::read_value(vm, prog, t, off, 0)
+                .map_err(|t| Error::Usage(format!("results of {}: {:?}", self.qual, t)))?;
+            vals.push(v);
+            off += rt.size;
+        }
+        Ok(vals)
+    }
+}
+
+/// A call's results as one value: `Nil` for none, `Tuple` for several.
+pub(crate) fn one_value(mut vals: Vec<Value>) -> Value {
+    match vals.len() {
+        0 => Value::Nil,
+        1 => vals.remove(0),
+        _ => Value::Tuple(vals),
+    }
+}
+
+fn is_int(k: RKind) -> bool {
+    use RKind::*;
+    matches!(
+        k,
+        Int | Int8 | Int16 | Int32 | Int64 | Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr
+    )
+}
