@@ -7,6 +7,7 @@
 //! the program runs (index 0 is the byte type).
 
 use crate::bytecode::Function;
+use std::sync::Arc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RKind {
@@ -120,7 +121,10 @@ pub struct GcType {
 
 #[derive(Clone, Debug, Default)]
 pub struct Program {
-    pub funcs: Vec<Function>,
+    /// Shared, so that an eval session's grown program and the one it grew from share
+    /// every function the input did not add (cloning a program copies pointers; a pass
+    /// that changes a function writes through `func_mut`).
+    pub funcs: Vec<Arc<Function>>,
     pub rtypes: Vec<RType>,
     pub itabs: Vec<Itab>,
     pub gctypes: Vec<GcType>,
@@ -145,6 +149,13 @@ pub struct Program {
     pub globals: Vec<GlobalVar>,
     /// Signatures of package-level functions (no methods), for hosts that call them.
     pub signatures: Vec<FuncSig>,
+}
+
+impl Program {
+    /// Function `idx` for changing it: copied first if another program shares it.
+    pub fn func_mut(&mut self, idx: u32) -> &mut Function {
+        Arc::make_mut(&mut self.funcs[idx as usize])
+    }
 }
 
 /// A constant's memory form, which the VM copies into static data at load: `bytes`, with the

@@ -644,7 +644,7 @@ pub fn compile_iface_wrapper(
     }
     g.emit(Op::Ret);
     g.end_fn(idx);
-    g.out.funcs[idx as usize].wrapper = true;
+    g.out.func_mut(idx).wrapper = true;
 }
 
 /// Compiles the function of an interface method value (`bound`: the interface is the
@@ -692,7 +692,7 @@ pub fn compile_iface_thunk(g: &mut Gen, idx: u32, index: usize, sig_t: TypeId, b
     }
     g.emit(Op::Ret);
     g.end_fn(idx);
-    g.out.funcs[idx as usize].wrapper = true;
+    g.out.func_mut(idx).wrapper = true;
 }
 
 /// Compiles an interface-call wrapper: its first parameter is an interface data word.
@@ -801,7 +801,7 @@ pub fn compile_wrapper(
     }
     g.emit(Op::Ret);
     g.end_fn(idx);
-    g.out.funcs[idx as usize].wrapper = true;
+    g.out.func_mut(idx).wrapper = true;
 }
 
 /// Lays out a generated function's parameters and results as slots (in order) and records
@@ -815,7 +815,7 @@ pub(crate) fn wrapper_frame(
     let regs: Vec<Reg> = params.iter().map(|&t| g.slot(t)).collect();
     let params_size = g.fs().f.size;
     let rregs: Vec<Reg> = results.iter().map(|&t| g.slot(t)).collect();
-    let func = &mut g.out.funcs[idx as usize];
+    let func = g.out.func_mut(idx);
     func.params_size = params_size;
     func.results_off = params_size;
     func.results_size = g.fs.as_ref().map(|f| f.f.size).unwrap_or(params_size) - params_size;
@@ -850,5 +850,5 @@ pub fn compile_thunk(g: &mut Gen, idx: u32, target: u32, method: ObjId) {
     }
     g.emit(Op::Ret);
     g.end_fn(idx);
-    g.out.funcs[idx as usize].wrapper = true;
+    g.out.func_mut(idx).wrapper = true;
 }

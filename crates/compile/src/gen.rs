@@ -474,11 +474,11 @@ impl<'a> Gen<'a> {
 
     pub fn new_func(&mut self, name: String, decl_pos: u32) -> u32 {
         let i = self.out.funcs.len() as u32;
-        self.out.funcs.push(Function {
+        self.out.funcs.push(std::sync::Arc::new(Function {
             name,
             decl_pos,
             ..Default::default()
-        });
+        }));
         i
     }
 
@@ -564,7 +564,7 @@ impl<'a> Gen<'a> {
             self.compile_job(job);
         }
         for idx in std::mem::take(&mut self.finished) {
-            let mut f = std::mem::take(&mut self.out.funcs[idx as usize]);
+            let mut f = std::mem::take(self.out.func_mut(idx));
             crate::coalesce::run(&self.out, &mut f);
             crate::hoist::run(&mut f);
             crate::jumps::run(&mut f);
@@ -573,7 +573,7 @@ impl<'a> Gen<'a> {
             gosub_bytecode::in_place::run(&mut f);
             // Last: the passes above read and write only generic instructions.
             gosub_bytecode::specialized::specialize_code(&mut f.code);
-            self.out.funcs[idx as usize] = f;
+            self.out.funcs[idx as usize] = std::sync::Arc::new(f);
         }
         self.report_too_large(0);
         if self.errors.is_empty() {
@@ -703,7 +703,7 @@ impl<'a> Gen<'a> {
                             if nat == n {
                                 self.out.natives.push(name);
                             }
-                            self.out.funcs[idx as usize].native = Some(nat);
+                            self.out.func_mut(idx).native = Some(nat);
                         }
                         self.jobs.push(Job {
                             func: idx,
@@ -812,12 +812,12 @@ impl<'a> Gen<'a> {
                 ),
             ));
         }
-        let mut func = std::mem::take(&mut self.out.funcs[idx as usize]);
+        let mut func = std::mem::take(self.out.func_mut(idx));
         func.ctx_off = fs.ctx_off;
         func.defer_off = fs.defer_off;
         func.epilogue = fs.f.label_pos(fs.ret_label).unwrap_or(0);
         let func = fs.f.finish(func);
-        self.out.funcs[idx as usize] = func;
+        self.out.funcs[idx as usize] = std::sync::Arc::new(func);
         self.finished.push(idx);
     }
 
@@ -859,7 +859,7 @@ impl<'a> Gen<'a> {
         }
         let results_size = self.fs().f.size - params_size;
         {
-            let func = &mut self.out.funcs[idx as usize];
+            let func = self.out.func_mut(idx);
             func.params_size = params_size;
             func.results_off = params_size;
             func.results_size = results_size;

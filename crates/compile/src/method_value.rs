@@ -131,7 +131,7 @@ fn bound_thunk(g: &mut Gen, func: u32, method: ObjId) -> u32 {
         return i as u32;
     }
     let idx = g.new_func(name, g.out.funcs[func as usize].decl_pos);
-    g.out.funcs[idx as usize].native = None;
+    g.out.func_mut(idx).native = None;
     g.jobs.push(crate::gen::Job {
         func: idx,
         kind: crate::gen::JobKind::Thunk {
