@@ -2,7 +2,8 @@
 //! `cargo run --release --example eval_cost [INPUTS]` (default 1500).
 //!
 //! Alternates a declaration (`vN := N`, so the session grows by one variable per pair)
-//! with `1+1`, then calls a small Go function with `Vm::call`, and prints the median wall
+//! with `1+1`, then calls a small Go function with `Vm::call` (run directly, as a prepared
+//! call, since its arguments and result allow it), and prints the median wall
 //! time of the inputs in a few windows and the resident memory per call; then the same
 //! for prepared calls (`Vm::func`) of an empty function and of `Add`.
 
@@ -57,10 +58,10 @@ fn main() {
         let t = Instant::now();
         vm.call("Add", &[(i as i64).into(), 1.into()])
             .expect("call");
-        cs.push(t.elapsed().as_secs_f64() * 1e3);
+        cs.push(t.elapsed().as_secs_f64() * 1e6);
     }
     println!(
-        "call: first 100 median {:.2} ms, last 100 median {:.2} ms, RSS {:+.1} kB per call",
+        "call: first 100 median {:.1} us, last 100 median {:.1} us, RSS {:+.1} kB per call",
         median(cs[..100].to_vec()),
         median(cs[calls - 100..].to_vec()),
         (rss_kb() as f64 - rss0 as f64) / calls as f64

@@ -5,9 +5,10 @@
 //! its own) and a prepared call (`Func`, as the main goroutine) both go through here.
 //!
 //! Invariants:
-//! - Parameters and results are laid out in declaration order, each aligned to its size
-//!   (capped at 8), as the compiler lays out a signature's frame slots; only kinds whose
-//!   alignment is that (booleans, numbers, strings, pointer-shaped values) are passed.
+//! - Parameters and results are laid out in declaration order, each in a frame slot of its
+//!   own: 8-byte aligned, its size rounded up to words (`gosub_compile`'s `alloc_slot`). A
+//!   narrow integer or a bool fills its word (sign- or zero-extended, as registers hold
+//!   it), a float32 its word's low half.
 //! - `param_bytes` may allocate (a string's bytes): the caller keeps the collector off
 //!   until the bytes are in the callee's frame, where the frame's stack map covers them.
 
@@ -60,8 +61,51 @@ impl Target {
         })
     }
 
+    /// Whether `param_bytes` takes `args` as they are (`Vm::call` compiles a Go call
+    /// expression for anything else, which may convert more: an integer to a float
+    /// parameter, a struct, a slice).
+    pub fn accepts(&self, prog: &Program, args: &[Value]) -> bool {
+        self.params.len() == args.len()
+            && args.iter().zip(&self.params).all(|(a, &t)| {
+                let rt = &prog.rtypes[t as usize];
+                match (rt.kind, a) {
+                    (RKind::Bool, Value::Bool(_)) => true,
+                    (RKind::Float32 | RKind::Float64, Value::Float(_)) => true,
+                    (RKind::String, Value::String(_)) => true,
+                    (
+                        RKind::Pointer
+                        | RKind::Func
+                        | RKind::Chan
+                        | RKind::Map
+                        | RKind::UnsafePointer,
+                        Value::Ref(_),
+                    ) => true,
+                    (k, Value::Int(_) | Value::Uint(_)) => is_int(k) && rt.size <= 8,
+                    _ => false,
+                }
+            })
+    }
+
+    /// Whether `read_results` gives the results as an evaluated call expression does: no
+    /// interface (an `error` is read through its `Error` method there) and nothing
+    /// pointer-shaped at the top (a `GoRef` there).
+    pub fn results_as_values(&self, prog: &Program) -> bool {
+        self.results.iter().all(|&t| {
+            !matches!(
+                prog.rtypes[t as usize].kind,
+                RKind::Interface
+                    | RKind::Pointer
+                    | RKind::Func
+                    | RKind::Chan
+                    | RKind::UnsafePointer
+                    | RKind::Map
+            )
+        })
+    }
+
     /// `args` as the function's parameter bytes: integers, floats, bools and strings, and
-    /// `GoRef`s of pointer, func, chan and map type.
+    /// `GoRef`s of pointer, func, chan and map type. An integer that the parameter's type
+    /// cannot hold is an error, as Go's constant conversion is.
     pub fn param_bytes(
         &self,
         vm: &mut RawVm,
@@ -80,10 +124,7 @@ impl Target {
         for (i, (a, &t)) in args.iter().zip(&self.params).enumerate() {
             let rt = &prog.rtypes[t as usize];
             let size = rt.size as usize;
-            let align = size.clamp(1, 8).next_power_of_two().min(8);
-            while !bytes.len().is_multiple_of(align) {
-                bytes.push(0);
-            }
+            bytes.resize(bytes.len().next_multiple_of(8), 0);
             let bad = || {
                 Error::Conversion(format!(
                     "argument {} of {}: cannot pass a Rust {} as Go {}",
@@ -94,9 +135,11 @@ impl Target {
                 ))
             };
             match (rt.kind, a) {
-                (RKind::Bool, Value::Bool(b)) => bytes.push(*b as u8),
+                (RKind::Bool, Value::Bool(b)) => {
+                    bytes.extend_from_slice(&(*b as u64).to_le_bytes())
+                }
                 (RKind::Float32, Value::Float(f)) => {
-                    bytes.extend_from_slice(&(*f as f32).to_le_bytes())
+                    bytes.extend_from_slice(&((*f as f32).to_bits() as u64).to_le_bytes())
                 }
                 (RKind::Float64, Value::Float(f)) => bytes.extend_from_slice(&f.to_le_bytes()),
                 (RKind::String, Value::String(s)) => {
@@ -114,12 +157,21 @@ impl Target {
                     bytes.extend_from_slice(&w.to_le_bytes());
                 }
                 (_, Value::Int(_) | Value::Uint(_)) if rt.size <= 8 && is_int(rt.kind) => {
-                    let v = match a {
-                        Value::Int(v) => *v as u64,
-                        Value::Uint(v) => *v,
-                        _ => 0,
-                    };
-                    bytes.extend_from_slice(&v.to_le_bytes()[..size]);
+                    let (v, fits) = int_fits(a, rt.kind, size);
+                    if !fits {
+                        return Err(Error::Conversion(format!(
+                            "argument {} of {}: {} overflows {}",
+                            i + 1,
+                            self.qual,
+                            match a {
+                                Value::Int(v) => v.to_string(),
+                                Value::Uint(v) => v.to_string(),
+                                _ => String::new(),
+                            },
+                            rt.name
+                        )));
+                    }
+                    bytes.extend_from_slice(&v.to_le_bytes());
                 }
                 _ => return Err(bad()),
             }
@@ -138,8 +190,7 @@ impl Target {
         let mut vals = Vec::with_capacity(self.results.len());
         for &t in &self.results {
             let rt = &prog.rtypes[t as usize];
-            let align = rt.size.clamp(1, 8).next_power_of_two().min(8);
-            off = off.div_ceil(align) * align;
+            off = off.next_multiple_of(8);
             let v = crate::value::read_value(vm, prog, t, off, 0)
                 .map_err(|t| Error::Usage(format!("results of {}: {:?}", self.qual, t)))?;
             vals.push(v);
@@ -155,6 +206,24 @@ pub(crate) fn one_value(mut vals: Vec<Value>) -> Value {
         0 => Value::Nil,
         1 => vals.remove(0),
         _ => Value::Tuple(vals),
+    }
+}
+
+/// An integer argument as the word to pass, and whether an integer type of `size` bytes
+/// (unsigned for the `Uint` kinds) holds it.
+fn int_fits(a: &Value, k: RKind, size: usize) -> (u64, bool) {
+    use RKind::*;
+    let unsigned = matches!(k, Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr);
+    let bits = 8 * size as u32;
+    match *a {
+        Value::Int(v) if unsigned => (v as u64, v >= 0 && (bits == 64 || (v as u64) >> bits == 0)),
+        Value::Int(v) => (
+            v as u64,
+            bits == 64 || (v >> (bits - 1) == 0 || v >> (bits - 1) == -1),
+        ),
+        Value::Uint(v) if unsigned => (v, bits == 64 || v >> bits == 0),
+        Value::Uint(v) => (v, v >> (bits - 1) == 0),
+        _ => (0, false),
     }
 }
 

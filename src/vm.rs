@@ -227,6 +227,7 @@ impl VmBuilder {
             interrupt: Arc::new(AtomicBool::new(false)),
             live: None,
             named_types: Default::default(),
+            direct_calls: Default::default(),
             echo: false,
             last_echo: Vec::new(),
             last_stats: None,
@@ -250,6 +251,8 @@ pub struct Vm {
     /// The types of the names `call`/`get`/`set` were given, in this session (a name's
     /// type cannot change: a session has no redeclaration).
     named_types: std::collections::HashMap<String, String>,
+    /// Functions `call` runs directly (`call_direct`), with the session they belong to.
+    direct_calls: std::collections::HashMap<String, (u64, Target)>,
     echo: bool,
     last_echo: Vec<(String, String)>,
     last_stats: Option<gosub_heap::MemStats>,
@@ -688,6 +691,9 @@ impl Vm {
         let ft = self.named_type(name)?;
         let params = func_params(&ft)
             .ok_or_else(|| Error::Usage(format!("{} is not a function (it is {})", name, ft)))?;
+        if let Some(v) = self.call_direct(name, args)? {
+            return Ok(v);
+        }
         let mut lits = Vec::new();
         for (i, a) in args.iter().enumerate() {
             let t = match params.get(i) {
@@ -747,6 +753,30 @@ impl Vm {
             )));
         }
         Ok(f)
+    }
+
+    /// `call` of a function whose arguments and results convert as a prepared call's do
+    /// (go_call.rs), run as one (nothing compiled, nothing added to the session); None to
+    /// compile the call expression instead.
+    fn call_direct(&mut self, name: &str, args: &[Value]) -> Result<Option<Value>, Error> {
+        let live = self.live()?;
+        let session = live.session_id();
+        let prog = live.vm.prog.clone();
+        let target = match self.direct_calls.get(name) {
+            Some((s, t)) if *s == session => t.clone(),
+            _ => match Target::find(&prog, name) {
+                Ok(t) if t.results_as_values(&prog) => {
+                    self.direct_calls
+                        .insert(name.to_string(), (session, t.clone()));
+                    t
+                }
+                _ => return Ok(None),
+            },
+        };
+        if !target.accepts(&prog, args) {
+            return Ok(None);
+        }
+        self.call_prepared(&target, session, args).map(Some)
     }
 
     /// Runs a prepared call (`Func::call`).

@@ -17,6 +17,12 @@ func Greet(name string, n int8) string { return fmt.Sprint("hi ", name, " ", n) 
 func Split(x float64) (int, float64) { return int(x), x - float64(int(x)) }
 var calls int
 func Count() { calls++ }
+func Mix(a int8, b uint16, ok bool, f float32) (float64, int8, bool) {
+	if !ok {
+		return 0, -a, ok
+	}
+	return float64(a) + float64(b) + float64(f), -a, ok
+}
 "#,
     )
     .unwrap();
@@ -36,6 +42,20 @@ func Count() { calls++ }
     assert_eq!(
         split.call(&mut vm, (2.5,)).unwrap(),
         Value::Tuple(vec![Value::Int(2), Value::Float(0.5)])
+    );
+    // Narrow integers, bools and float32s each fill a frame word, in and out.
+    let mix = vm.func::<(i64, u64, bool, f64), Value>("Mix").unwrap();
+    assert_eq!(
+        mix.call(&mut vm, (-5, 65535, true, 0.5)).unwrap(),
+        Value::Tuple(vec![
+            Value::Float(65530.5),
+            Value::Int(5),
+            Value::Bool(true)
+        ])
+    );
+    assert_eq!(
+        mix.call(&mut vm, (7, 1, false, 0.0)).unwrap(),
+        Value::Tuple(vec![Value::Float(0.0), Value::Int(-7), Value::Bool(false)])
     );
     let count = vm.func::<(), ()>("Count").unwrap();
     for _ in 0..3 {
@@ -159,4 +179,49 @@ fn a_function_prepared_before_a_reset_is_not_called() {
     }
     let f = vm.func::<(), i64>("F").unwrap();
     assert_eq!(f.call(&mut vm, ()).unwrap(), 3);
+}
+
+#[test]
+fn vm_call_runs_plain_functions_directly_and_compiles_the_rest() {
+    let mut vm = vm();
+    vm.eval(
+        r#"
+func Narrow(b int8) int { return int(b) * 2 }
+func Half(x float64) float64 { return x / 2 }
+func Check(n int) (int, error) {
+	if n < 0 {
+		return 0, fmt.Errorf("negative: %d", n)
+	}
+	return n, nil
+}
+"#,
+    )
+    .unwrap();
+    // Run directly: the same answers as the compiled call expression.
+    assert_eq!(
+        vm.call("Narrow", &[Value::Int(-5)]).unwrap(),
+        Value::Int(-10)
+    );
+    // An integer the parameter cannot hold is refused, as Go refuses the constant.
+    match vm.call("Narrow", &[Value::Int(300)]) {
+        Err(Error::Conversion(m)) => assert!(m.contains("300 overflows int8"), "{m}"),
+        other => panic!("{other:?}"),
+    }
+    // Compiled as before: an integer for a float parameter, an error result.
+    assert_eq!(
+        vm.call("Half", &[Value::Int(3)]).unwrap(),
+        Value::Float(1.5)
+    );
+    let r: Result<i64, gosub::GoError> =
+        gosub::FromValue::from_value(vm.call("Check", &[Value::Int(-2)]).unwrap()).unwrap();
+    assert_eq!(r.unwrap_err().to_string(), "negative: -2");
+    // Direct calls add nothing to the session: a thousand of them leave the same names.
+    let names = vm.session_names();
+    for i in 0..1000 {
+        assert_eq!(
+            vm.call("Narrow", &[Value::Int(i % 100)]).unwrap(),
+            Value::Int(2 * (i % 100))
+        );
+    }
+    assert_eq!(vm.session_names(), names);
 }
