@@ -123,9 +123,10 @@ pub struct GcType {
 pub struct Program {
     /// Shared, so that an eval session's grown program and the one it grew from share
     /// every function the input did not add (cloning a program copies pointers; a pass
-    /// that changes a function writes through `func_mut`).
+    /// that changes a function writes through `func_mut`). Runtime types and signatures
+    /// likewise.
     pub funcs: Vec<Arc<Function>>,
-    pub rtypes: Vec<RType>,
+    pub rtypes: Vec<Arc<RType>>,
     pub itabs: Vec<Itab>,
     pub gctypes: Vec<GcType>,
     /// String constants (bytes); `Op::Str` refers to them by index.
@@ -148,7 +149,7 @@ pub struct Program {
     /// Package-level variables, for hosts that read and write them (the embedding API).
     pub globals: Vec<GlobalVar>,
     /// Signatures of package-level functions (no methods), for hosts that call them.
-    pub signatures: Vec<FuncSig>,
+    pub signatures: Vec<Arc<FuncSig>>,
 }
 
 impl Program {

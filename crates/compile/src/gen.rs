@@ -689,12 +689,14 @@ impl<'a> Gen<'a> {
                         self.func_index.insert(obj, idx);
                         if fd.recv.is_none() {
                             if let TypeKind::Func(sig) = self.p.types.kind(self.p.obj(obj).ty) {
-                                self.out.signatures.push(crate::program::FuncSig {
-                                    func: idx,
-                                    params: sig.params.iter().map(|t| t.0).collect(),
-                                    results: sig.results.iter().map(|t| t.0).collect(),
-                                    variadic: sig.variadic,
-                                });
+                                self.out.signatures.push(std::sync::Arc::new(
+                                    crate::program::FuncSig {
+                                        func: idx,
+                                        params: sig.params.iter().map(|t| t.0).collect(),
+                                        results: sig.results.iter().map(|t| t.0).collect(),
+                                        variadic: sig.variadic,
+                                    },
+                                ));
                             }
                         }
                         if fd.body.is_none() {

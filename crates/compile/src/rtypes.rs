@@ -15,7 +15,7 @@ pub fn build_all(g: &mut Gen) {
     for i in g.out.rtypes.len()..n {
         let t = TypeId(i as u32);
         let rt = describe(g, t);
-        g.out.rtypes.push(rt);
+        g.out.rtypes.push(std::sync::Arc::new(rt));
     }
 }
 
@@ -307,7 +307,8 @@ impl Gen<'_> {
                 }
             }
         }
-        self.out.rtypes[idx].methods = table;
-        self.out.rtypes[idx].method_sigs = sigs;
+        let rt = std::sync::Arc::make_mut(&mut self.out.rtypes[idx]);
+        rt.methods = table;
+        rt.method_sigs = sigs;
     }
 }

@@ -101,7 +101,7 @@ fn eface_rtype(a: &mut Args) -> Result<Option<gosub_bytecode::program::RType>, T
         a.vm.itabs
             .get(itab as usize - 1)
             .map(|i| i.rtype)
-            .and_then(|t| a.vm.prog.rtypes.get(t as usize).cloned());
+            .and_then(|t| a.vm.prog.rtypes.get(t as usize).map(|r| (**r).clone()));
     Ok(rt)
 }
 
