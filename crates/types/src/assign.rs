@@ -317,7 +317,7 @@ impl<'a> Checker<'a> {
             if !typed {
                 for &v in lhs {
                     if self.obj(v).ty == T_INVALID {
-                        self.objs[v.0 as usize].ty = T_INVALID;
+                        std::sync::Arc::make_mut(&mut self.objs[v.0 as usize]).ty = T_INVALID;
                     }
                 }
             }
@@ -331,7 +331,7 @@ impl<'a> Checker<'a> {
                     if x.expr.is_none() {
                         // the comma-ok bool
                         if !typed {
-                            self.objs[lhs[i].0 as usize].ty = T_BOOL;
+                            std::sync::Arc::make_mut(&mut self.objs[lhs[i].0 as usize]).ty = T_BOOL;
                         } else {
                             self.assignment(&mut x, Some(self.obj(lhs[i]).ty), context);
                         }
@@ -347,7 +347,7 @@ impl<'a> Checker<'a> {
     fn invalidate(&mut self, lhs: &[ObjId], typed: bool) {
         if !typed {
             for &v in lhs {
-                self.objs[v.0 as usize].ty = T_INVALID;
+                std::sync::Arc::make_mut(&mut self.objs[v.0 as usize]).ty = T_INVALID;
             }
         }
     }
@@ -535,7 +535,7 @@ impl<'a> Checker<'a> {
                 Some(mut x) => self.init_var(objs[0], &mut x, "assignment", typed[0]),
                 None => {
                     for (o, _) in &new_vars {
-                        self.objs[o.0 as usize].ty = T_INVALID;
+                        std::sync::Arc::make_mut(&mut self.objs[o.0 as usize]).ty = T_INVALID;
                     }
                 }
             }
@@ -552,7 +552,7 @@ impl<'a> Checker<'a> {
                         let o = objs[i];
                         if x.expr.is_none() {
                             if !typed[i] {
-                                self.objs[o.0 as usize].ty = T_BOOL;
+                                std::sync::Arc::make_mut(&mut self.objs[o.0 as usize]).ty = T_BOOL;
                             }
                             continue;
                         }
@@ -561,7 +561,7 @@ impl<'a> Checker<'a> {
                 }
                 None => {
                     for (o, _) in &new_vars {
-                        self.objs[o.0 as usize].ty = T_INVALID;
+                        std::sync::Arc::make_mut(&mut self.objs[o.0 as usize]).ty = T_INVALID;
                     }
                 }
             }

@@ -148,7 +148,7 @@ pub(crate) struct UntypedInfo<'a> {
 pub(crate) struct Checker<'a> {
     pub srcs: &'a [PackageSrc],
     pub tt: TypeTable,
-    pub objs: Vec<Object>,
+    pub objs: Vec<std::sync::Arc<Object>>,
     pub info: Info,
     pub errs: Vec<Diagnostic>,
     /// Set when MAX_ERRORS errors have been reported: checking stops.
@@ -414,7 +414,7 @@ fn check_more_inputs<'a>(
     finish_session(c, main)
 }
 
-type Parts = (TypeTable, Vec<Object>, Info, Vec<PkgState>);
+type Parts = (TypeTable, Vec<std::sync::Arc<Object>>, Info, Vec<PkgState>);
 
 fn finish_session(c: Checker, main: usize) -> Result<(Parts, Resume), Vec<Diagnostic>> {
     if !c.errs.is_empty() {
@@ -567,14 +567,14 @@ impl<'a> Checker<'a> {
     ) -> ObjId {
         let id = ObjId(self.objs.len() as u32);
         let owner = self.funcs.last().map(|f| f.owner);
-        self.objs.push(Object {
+        self.objs.push(std::sync::Arc::new(Object {
             name: name.to_string(),
             kind,
             ty,
             pkg,
             span,
             owner,
-        });
+        }));
         id
     }
 
@@ -681,10 +681,12 @@ impl<'a> Checker<'a> {
             self.error(name.span.lo, crate::errors::redeclared(&name.name, pspan));
             return;
         }
-        if let ObjKind::Var { global, .. } = &mut self.objs[obj.0 as usize].kind {
+        if let ObjKind::Var { global, .. } =
+            &mut std::sync::Arc::make_mut(&mut self.objs[obj.0 as usize]).kind
+        {
             *global = true;
         }
-        self.objs[obj.0 as usize].owner = None;
+        std::sync::Arc::make_mut(&mut self.objs[obj.0 as usize]).owner = None;
         if let Some(scope) = self.scopes.last_mut() {
             scope.names.insert(name.name.clone(), obj);
         }

@@ -142,7 +142,7 @@ impl<'a> Checker<'a> {
                     );
                     sig
                 };
-                self.objs[o.0 as usize].ty = sig;
+                std::sync::Arc::make_mut(&mut self.objs[o.0 as usize]).ty = sig;
             }
         }
         self.cur_pkg = saved_pkg;
@@ -176,7 +176,7 @@ impl<'a> Checker<'a> {
                             ob.name
                         ),
                     );
-                    self.objs[o.0 as usize].ty = T_INVALID;
+                    std::sync::Arc::make_mut(&mut self.objs[o.0 as usize]).ty = T_INVALID;
                 }
             }
         }
@@ -226,7 +226,7 @@ impl<'a> Checker<'a> {
             let v = self.normalize_const(v.clone(), x.ty);
             let public = v.to_public();
             self.const_vals.insert(o, v);
-            let ob = &mut self.objs[o.0 as usize];
+            let ob = std::sync::Arc::make_mut(&mut self.objs[o.0 as usize]);
             ob.kind = ObjKind::Const(public);
             ob.ty = x.ty;
         }
@@ -270,7 +270,7 @@ impl<'a> Checker<'a> {
         if let Some(t) = t {
             let disp = ty.and_then(|e| self.type_display(e, t));
             for &l in lhs {
-                self.objs[l.0 as usize].ty = t;
+                std::sync::Arc::make_mut(&mut self.objs[l.0 as usize]).ty = t;
                 if let Some(d) = &disp {
                     self.var_display.insert(l, d.clone());
                 }
@@ -284,7 +284,7 @@ impl<'a> Checker<'a> {
                 Some(mut x) => self.init_var(o, &mut x, "variable declaration", t.is_some()),
                 None => {
                     if t.is_none() {
-                        self.objs[o.0 as usize].ty = T_INVALID;
+                        std::sync::Arc::make_mut(&mut self.objs[o.0 as usize]).ty = T_INVALID;
                     }
                 }
             }
@@ -299,7 +299,7 @@ impl<'a> Checker<'a> {
                 }
                 None => {
                     if t.is_none() {
-                        self.objs[o.0 as usize].ty = T_INVALID;
+                        std::sync::Arc::make_mut(&mut self.objs[o.0 as usize]).ty = T_INVALID;
                     }
                 }
             }
@@ -319,7 +319,7 @@ impl<'a> Checker<'a> {
     pub(crate) fn init_var(&mut self, v: ObjId, x: &mut Operand<'a>, context: &str, typed: bool) {
         if x.is_invalid() {
             if !typed {
-                self.objs[v.0 as usize].ty = T_INVALID;
+                std::sync::Arc::make_mut(&mut self.objs[v.0 as usize]).ty = T_INVALID;
             }
             return;
         }
@@ -328,12 +328,12 @@ impl<'a> Checker<'a> {
             if self.is_untyped(t) {
                 if t == T_UNTYPED_NIL {
                     self.err_at_op(x, format!("use of untyped nil in {}", context));
-                    self.objs[v.0 as usize].ty = T_INVALID;
+                    std::sync::Arc::make_mut(&mut self.objs[v.0 as usize]).ty = T_INVALID;
                     return;
                 }
                 t = self.default_type(t);
             }
-            self.objs[v.0 as usize].ty = t;
+            std::sync::Arc::make_mut(&mut self.objs[v.0 as usize]).ty = t;
         }
         let t = self.obj(v).ty;
         self.target_display = self.var_display.get(&v).map(|(s, _)| (t, s.clone()));
@@ -348,7 +348,7 @@ impl<'a> Checker<'a> {
         }
         if spec.alias {
             let t = self.type_expr(&spec.ty);
-            self.objs[o.0 as usize].ty = t;
+            std::sync::Arc::make_mut(&mut self.objs[o.0 as usize]).ty = t;
             return;
         }
         let named = self.obj(o).ty;
@@ -431,7 +431,7 @@ impl<'a> Checker<'a> {
         if spec.alias {
             let t = self.type_expr(&spec.ty);
             g.kind = GenericKind::Alias { ty: t };
-            self.objs[o.0 as usize].ty = t;
+            std::sync::Arc::make_mut(&mut self.objs[o.0 as usize]).ty = t;
             self.gen.generics.insert(o, g);
             self.scopes.pop();
             return;

@@ -300,7 +300,7 @@ impl<'a> Checker<'a> {
             mo.span,
             mo.pkg,
         );
-        self.objs[o.0 as usize].owner = None;
+        std::sync::Arc::make_mut(&mut self.objs[o.0 as usize]).owner = None;
         self.info.instance_origin.insert(o, m);
         self.info.instance_targs.insert(o, targs.clone());
         if let TypeKind::Named(n) = self.tt.kind(inst).clone() {
@@ -359,7 +359,9 @@ impl<'a> Checker<'a> {
         self.inst_count += 1;
         let copy: &'a FuncDecl = self.arena.alloc(copy);
         self.info.defs.insert(copy.name.id, inst);
-        if let ObjKind::Func { decl, .. } = &mut self.objs[inst.0 as usize].kind {
+        if let ObjKind::Func { decl, .. } =
+            &mut std::sync::Arc::make_mut(&mut self.objs[inst.0 as usize]).kind
+        {
             *decl = Some((self.inst_store.0, self.inst_store.1, idx));
         }
         let binds = g.names.iter().cloned().zip(targs).collect();
@@ -414,7 +416,7 @@ impl<'a> Checker<'a> {
             go.span,
             go.pkg,
         );
-        self.objs[o.0 as usize].owner = None;
+        std::sync::Arc::make_mut(&mut self.objs[o.0 as usize]).owner = None;
         self.info.instance_origin.insert(o, g);
         self.info.instance_targs.insert(o, targs.clone());
         self.gen.func_instances.insert((g, targs.clone()), o);

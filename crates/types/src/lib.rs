@@ -356,7 +356,9 @@ pub struct Program {
     /// `main` is last.
     pub packages: Vec<Package>,
     pub types: TypeTable,
-    pub objects: Vec<Object>,
+    /// Shared, so that an eval session's next check copies pointers, not every object's
+    /// name and kind; the checker changes an object through `Arc::make_mut`.
+    pub objects: Vec<std::sync::Arc<Object>>,
     pub info: Info,
     /// Warnings (not errors) to print, such as misplaced imports accepted leniently.
     pub warnings: Vec<Diagnostic>,

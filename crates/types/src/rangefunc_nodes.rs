@@ -26,7 +26,7 @@ use gosub_syntax::walk::{self, Node};
 /// Makes the lowering's nodes; see the module invariants.
 pub(crate) struct Nodes<'p> {
     pub tt: &'p mut TypeTable,
-    pub objs: &'p mut Vec<Object>,
+    pub objs: &'p mut Vec<std::sync::Arc<Object>>,
     pub info: &'p mut Info,
     /// The package whose files are being lowered (of the objects made).
     pub pkg: usize,
@@ -41,7 +41,11 @@ pub(crate) fn at(pos: u32) -> Span {
 }
 
 impl<'p> Nodes<'p> {
-    pub fn new(tt: &'p mut TypeTable, objs: &'p mut Vec<Object>, info: &'p mut Info) -> Self {
+    pub fn new(
+        tt: &'p mut TypeTable,
+        objs: &'p mut Vec<std::sync::Arc<Object>>,
+        info: &'p mut Info,
+    ) -> Self {
         let find = |v: bool| {
             objs.iter().position(|o| {
                 o.pkg == usize::MAX
@@ -70,7 +74,7 @@ impl<'p> Nodes<'p> {
     }
 
     pub fn obj_mut(&mut self, o: ObjId) -> &mut Object {
-        &mut self.objs[o.0 as usize]
+        std::sync::Arc::make_mut(&mut self.objs[o.0 as usize])
     }
 
     /// A new local variable of function `owner`, declared at `pos` (0: none).
@@ -89,7 +93,7 @@ impl<'p> Nodes<'p> {
         result: bool,
     ) -> ObjId {
         let id = ObjId(self.objs.len() as u32);
-        self.objs.push(Object {
+        self.objs.push(std::sync::Arc::new(Object {
             name: name.to_string(),
             kind: ObjKind::Var {
                 global: false,
@@ -101,7 +105,7 @@ impl<'p> Nodes<'p> {
             pkg: self.pkg,
             span: at(pos),
             owner: Some(owner),
-        });
+        }));
         id
     }
 
@@ -217,14 +221,14 @@ impl<'p> Nodes<'p> {
             Some(&o) => o,
             None => {
                 let o = ObjId(self.objs.len() as u32);
-                self.objs.push(Object {
+                self.objs.push(std::sync::Arc::new(Object {
                     name: name.to_string(),
                     kind: ObjKind::Builtin(b),
                     ty: T_INVALID,
                     pkg: usize::MAX,
                     span: Span::default(),
                     owner: None,
-                });
+                }));
                 self.builtins.insert(name, o);
                 o
             }

@@ -481,7 +481,8 @@ impl<'a> Checker<'a> {
                                 }
                                 None => {
                                     if t.is_none() {
-                                        self.objs[o.0 as usize].ty = T_INVALID;
+                                        std::sync::Arc::make_mut(&mut self.objs[o.0 as usize]).ty =
+                                            T_INVALID;
                                     }
                                 }
                             }
