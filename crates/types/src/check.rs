@@ -292,6 +292,7 @@ pub fn check(
     add_instance_file(&mut packages, main, arena, first);
     let mut p = assemble(packages, (tt, objs, info, pkgs), warnings);
     crate::rangefunc::lower(&mut p, |_, _| true);
+    p.info.freeze();
     Ok(p)
 }
 
@@ -315,6 +316,7 @@ pub fn check_session(packages: Vec<PackageSrc>) -> Result<(Program, Resume), Vec
     add_instance_file(&mut packages, main, arena, first);
     let mut p = assemble(packages, parts, Vec::new());
     crate::rangefunc::lower(&mut p, |_, _| true);
+    p.info.freeze();
     Ok((p, r))
 }
 
@@ -365,6 +367,7 @@ pub fn check_more(
             pi >= first_new
         }
     });
+    p.info.freeze();
     Ok((p, r))
 }
 

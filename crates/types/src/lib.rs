@@ -40,6 +40,7 @@
     clippy::enum_variant_names
 )]
 
+pub mod layered;
 pub mod layout;
 pub mod ty;
 
@@ -78,6 +79,7 @@ mod untyped;
 pub use check::{check, check_more, check_session, Resume, SESSION_FN_PREFIX};
 pub use constant::fmt_g6;
 pub use errors::{expand_positions, render_diagnostic};
+pub use layered::{Layered, LayeredSet};
 pub use ty::*;
 
 pub(crate) use constant::Val;
@@ -237,50 +239,73 @@ pub enum Mode {
     CommaOk,
 }
 
-/// Everything the checker learned, in side tables keyed by `NodeId`.
+/// Everything the checker learned, in side tables keyed by `NodeId` (`Layered`: an eval
+/// session's checks share them, layered.rs).
 #[derive(Clone, Debug, Default)]
 pub struct Info {
     /// Type of every evaluated expression (see crate invariants).
-    pub types: HashMap<NodeId, TypeId>,
-    pub modes: HashMap<NodeId, Mode>,
-    pub consts: HashMap<NodeId, ConstValue>,
+    pub types: Layered<NodeId, TypeId>,
+    pub modes: Layered<NodeId, Mode>,
+    pub consts: Layered<NodeId, ConstValue>,
     /// Identifier uses (by the Ident's NodeId).
-    pub uses: HashMap<NodeId, ObjId>,
+    pub uses: Layered<NodeId, ObjId>,
     /// Identifier definitions (declared names, including `:=`, params, results, receivers,
     /// range variables, labels). For a type switch `switch v := x.(type)`, each clause gets
     /// its own Var object: `implicits[(v's NodeId, clause index)]`.
-    pub defs: HashMap<NodeId, ObjId>,
+    pub defs: Layered<NodeId, ObjId>,
     /// Type switch clause variables keyed by the bound identifier's NodeId and the clause's
     /// index (node ids, unlike positions, differ between the instances of generic code).
-    pub implicits: HashMap<(NodeId, usize), ObjId>,
+    pub implicits: Layered<(NodeId, usize), ObjId>,
     /// Selector expressions (by the Selector Expr's NodeId).
-    pub selections: HashMap<NodeId, Selection>,
+    pub selections: Layered<NodeId, Selection>,
     /// Free variables of each function literal (by the FuncLit Expr's NodeId): the outer
     /// local variables it refers to, in order of first reference.
-    pub captures: HashMap<NodeId, Vec<ObjId>>,
+    pub captures: Layered<NodeId, Vec<ObjId>>,
     /// For each function (FuncDecl name NodeId or FuncLit NodeId): the Var objects of its
     /// receiver (if any), params and results in order; unnamed results get fresh objects
     /// named "~r0", "~r1"...; blank `_` params get objects named "_".
-    pub func_vars: HashMap<NodeId, FuncVars>,
+    pub func_vars: Layered<NodeId, FuncVars>,
     /// Call expressions that are conversions `T(x)` (by the Call Expr's NodeId).
-    pub conversions: HashMap<NodeId, TypeId>,
+    pub conversions: Layered<NodeId, TypeId>,
     /// Explicit instantiations of generic functions (`Map[int, string]`, by the Index or
     /// IndexList Expr's NodeId): the instance's Func object. The function name inside also
     /// `uses` the instance, as does the name in a call whose type arguments were inferred.
-    pub instances: HashMap<NodeId, ObjId>,
+    pub instances: Layered<NodeId, ObjId>,
     /// Generic function and method declarations (by the FuncDecl's name NodeId): checked,
     /// but only their instances (copies with other ids) are analysed and compiled.
-    pub generic_decls: HashSet<NodeId>,
+    pub generic_decls: LayeredSet<NodeId>,
     /// Each instance of a generic function or method (its Func object) and the generic
     /// declaration's object it was made from.
-    pub instance_origin: HashMap<ObjId, ObjId>,
+    pub instance_origin: Layered<ObjId, ObjId>,
     /// The type arguments of each instance (for a method, its receiver type's).
-    pub instance_targs: HashMap<ObjId, Vec<TypeId>>,
+    pub instance_targs: Layered<ObjId, Vec<TypeId>>,
     /// The type names that stand for type parameters in generic code and its instances
     /// (bound to the type parameter, or to the instance's type argument).
-    pub tparam_names: HashSet<ObjId>,
+    pub tparam_names: LayeredSet<ObjId>,
     /// What the range-over-func lowering wrote besides ordinary Go (`rangefunc.rs`).
     pub rangefunc: RangeFuncInfo,
+}
+
+impl Info {
+    /// Freezes what a check inserted into the shared tables (layered.rs); a finished
+    /// program's tables are frozen.
+    pub fn freeze(&mut self) {
+        self.types.freeze();
+        self.modes.freeze();
+        self.consts.freeze();
+        self.uses.freeze();
+        self.defs.freeze();
+        self.implicits.freeze();
+        self.selections.freeze();
+        self.captures.freeze();
+        self.func_vars.freeze();
+        self.conversions.freeze();
+        self.instances.freeze();
+        self.generic_decls.freeze();
+        self.instance_origin.freeze();
+        self.instance_targs.freeze();
+        self.tparam_names.freeze();
+    }
 }
 
 /// The range-over-func lowering's side tables.
