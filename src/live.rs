@@ -157,15 +157,60 @@ fn input_positions(msg: &str) -> String {
     out
 }
 
-impl Live {
-    /// Starts a session: checks, compiles and loads the base file (and fmt, runtime).
-    pub(crate) fn new(
-        opts: &Options,
-        hosts: &[HostEntry],
-        stdout: Sink,
-        stderr: Sink,
-        interrupt: Arc<AtomicBool>,
-    ) -> Result<Live, Error> {
+/// What every session starts from: the base file, `fmt` and `runtime` parsed, checked,
+/// analysed and compiled. It is built once per process (per set of host packages that
+/// replace standard ones, which is usually none) and shared by every VM's session:
+/// `Live::new` clones it, and the big tables in it are shared, not copied (`Arc`ed
+/// functions, types and objects, layered side tables), so a VM starts without checking or
+/// compiling the standard library again.
+#[derive(Clone)]
+struct Start {
+    map: SourceMap,
+    types: gosub_types::Program,
+    resume: Resume,
+    escapes: gosub_escape::Escapes,
+    prog: gosub_bytecode::program::Program,
+    gen: GenState,
+    next_id: NodeId,
+    /// A VM loaded `prog`, verifying it (later VMs verify only what they do not share).
+    loaded: Arc<AtomicBool>,
+}
+
+/// The starts built so far, by `Start::key`.
+static STARTS: std::sync::OnceLock<Mutex<std::collections::HashMap<String, Arc<Start>>>> =
+    std::sync::OnceLock::new();
+
+impl Start {
+    /// The start for `opts`, built on first use.
+    fn get(opts: &Options) -> Result<Arc<Start>, Error> {
+        let key = Self::key(opts);
+        let starts = STARTS.get_or_init(Default::default);
+        if let Some(s) = starts.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return Ok(s);
+        }
+        let s = Arc::new(Self::build(opts)?);
+        if let Ok(mut m) = starts.lock() {
+            m.insert(key, s.clone());
+        }
+        Ok(s)
+    }
+
+    /// What of `opts` the start depends on: host packages that take the path of a
+    /// standard package (the base imports `fmt` and `runtime`, which import others).
+    fn key(opts: &Options) -> String {
+        let mut k = String::new();
+        for (path, src) in &opts.host_packages {
+            if gosub_std::files(path).is_some() {
+                k.push_str(path);
+                k.push('\0');
+                k.push_str(src);
+                k.push('\0');
+            }
+        }
+        k
+    }
+
+    fn build(opts: &Options) -> Result<Start, Error> {
         let mut map = SourceMap::new();
         let mut next_id: NodeId = 0;
         let fi = map.add("<session>", BASE);
@@ -195,6 +240,39 @@ impl Live {
             .map_err(|d| Error::Compile(rendered(&d, &map)))?;
         let (prog, gen) = gosub_compile::compile_increment(&types, &escapes, None, inc)
             .map_err(|d| Error::Compile(rendered(&d, &map)))?;
+        Ok(Start {
+            map,
+            types,
+            resume,
+            escapes,
+            prog,
+            gen,
+            next_id: next_id.max(types_next),
+            loaded: Arc::default(),
+        })
+    }
+}
+
+impl Live {
+    /// Starts a session: checks, compiles and loads the base file (and fmt, runtime).
+    pub(crate) fn new(
+        opts: &Options,
+        hosts: &[HostEntry],
+        stdout: Sink,
+        stderr: Sink,
+        interrupt: Arc<AtomicBool>,
+    ) -> Result<Live, Error> {
+        let start = Start::get(opts)?;
+        let Start {
+            map,
+            types,
+            resume,
+            escapes,
+            prog,
+            gen,
+            next_id,
+            ..
+        } = (*start).clone();
         let outbox: Arc<Outbox> = Arc::new(Outbox {
             session: crate::handle::new_session_id(),
             ..Default::default()
@@ -247,7 +325,11 @@ impl Live {
                 Ok(())
             }),
         );
-        let mut vm = RawVm::new(prog, &natives, opts.vm_config()).map_err(Error::from)?;
+        // The start's program was verified by the first VM that loaded it.
+        let verified = start.loaded.load(Ordering::Acquire).then_some(&start.prog);
+        let mut vm =
+            RawVm::new_after(prog, &natives, opts.vm_config(), verified).map_err(Error::from)?;
+        start.loaded.store(true, Ordering::Release);
         vm.stdout = Box::new(std::io::BufWriter::new(crate::vm::SinkWriter(stdout)));
         vm.stderr = Box::new(crate::vm::SinkWriter(stderr));
         vm.report_fatal = false;
@@ -277,7 +359,7 @@ impl Live {
             escapes,
             vm,
             map,
-            next_id: next_id.max(types_next),
+            next_id,
             inputs: 0,
             natives,
             outbox,

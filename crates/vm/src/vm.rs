@@ -210,6 +210,19 @@ impl Vm {
 
     /// Loads a compiled program: registers GC types, places constants and globals.
     pub fn new(prog: Program, natives: &NativeRegistry, config: VmConfig) -> Result<Vm, VmError> {
+        Self::new_after(prog, natives, config, None)
+    }
+
+    /// `new` for a program that shares functions with `verified`, a program an earlier VM
+    /// loaded (and so verified): only the functions that are not the very same shared
+    /// ones are verified again (`verify::verify_grown`). Many VMs of one process start
+    /// from the same compiled standard library this way.
+    pub fn new_after(
+        prog: Program,
+        natives: &NativeRegistry,
+        config: VmConfig,
+        verified: Option<&Program>,
+    ) -> Result<Vm, VmError> {
         let oom = |_| VmError::Load("cannot reserve the VM's address space".into());
         let reserve = config.heap.reserve_bytes;
         let mut heap = Heap::new(config.heap.clone()).map_err(|_| {
@@ -268,7 +281,11 @@ impl Vm {
                 }
             }
         }
-        crate::verify::verify(&prog).map_err(VmError::Load)?;
+        match verified {
+            Some(old) => crate::verify::verify_grown(&prog, old),
+            None => crate::verify::verify(&prog),
+        }
+        .map_err(VmError::Load)?;
         let string_rtype = prog
             .rtypes
             .iter()
