@@ -38,6 +38,7 @@ pub mod host;
 mod live;
 mod reachable;
 pub mod session;
+mod start;
 pub mod value;
 pub mod vm;
 

@@ -6,13 +6,13 @@
 
 use std::process::Command;
 
-/// The disassembly of function `func` of program `src`: its lines up to the next function.
 /// The static calls in a disassembly (ordinary or in place, gosub_bytecode::in_place).
 fn static_calls(d: &str) -> usize {
     d.matches("Call {").count() + d.matches("CallInPlace {").count()
 }
 
-fn disasm(name: &str, src: &str, func: &str) -> String {
+/// The whole disassembly of program `src`.
+fn disasm_all(name: &str, src: &str) -> String {
     let dir = std::env::temp_dir().join(format!("gosub-inline-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join(format!("{name}.go"));
@@ -23,7 +23,12 @@ fn disasm(name: &str, src: &str, func: &str) -> String {
         .output()
         .unwrap();
     std::fs::remove_dir_all(&dir).ok();
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The disassembly of function `func` of program `src`: its lines up to the next function.
+fn disasm(name: &str, src: &str, func: &str) -> String {
+    let text = disasm_all(name, src);
     let start = text
         .find(&format!(" {func} (frame"))
         .unwrap_or_else(|| panic!("no function {func} in:\n{text}"));
@@ -302,17 +307,7 @@ func main() {
     assert!(d.contains("NilCheck {"), "{d}");
     // The itab's wrapper for Rect.Area (its receiver is the interface's data word) runs
     // the body itself instead of calling Rect.Area.
-    let dir = std::env::temp_dir().join(format!("gosub-inline-{}-wrap", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("wrap.go");
-    std::fs::write(&file, src).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_gosub"))
-        .arg("disasm")
-        .arg(&file)
-        .output()
-        .unwrap();
-    std::fs::remove_dir_all(&dir).ok();
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = disasm_all("wrap", src);
     let wrapper = text
         .split("\nfunc #")
         .find(|f| f.contains(" main.Rect.Area (") && f.contains("params 0..8,"))
