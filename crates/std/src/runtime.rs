@@ -91,7 +91,9 @@ fn read_mem_stats(vm: &mut Vm, m: Addr) -> Result<(), Trap> {
 }
 
 /// The dynamic type of the interface at frame address `a` (None for nil).
-fn eface_rtype(a: &mut Args) -> Result<Option<gosub_bytecode::program::RType>, Trap> {
+fn eface_rtype(
+    a: &mut Args,
+) -> Result<Option<std::sync::Arc<gosub_bytecode::program::RType>>, Trap> {
     let at = a.addr(16);
     let itab = a.vm.heap.read_u64(at)?;
     if itab == 0 {
@@ -101,7 +103,7 @@ fn eface_rtype(a: &mut Args) -> Result<Option<gosub_bytecode::program::RType>, T
         a.vm.itabs
             .get(itab as usize - 1)
             .map(|i| i.rtype)
-            .and_then(|t| a.vm.prog.rtypes.get(t as usize).map(|r| (**r).clone()));
+            .and_then(|t| a.vm.prog.rtypes.get(t as usize).cloned());
     Ok(rt)
 }
 
@@ -169,7 +171,7 @@ fn register_specials(r: &mut NativeRegistry) {
     });
     native!(r, "runtime.efaceTypeName", |a| {
         let t = eface_rtype(&mut a)?;
-        let name = t.map(|t| t.name).unwrap_or_else(|| "nil".into());
+        let name = t.map(|t| t.name.clone()).unwrap_or_else(|| "nil".into());
         a.ret_string(name.as_bytes())?;
     });
     native!(r, "runtime.addFinalizer", |a| {
