@@ -30,7 +30,8 @@ pub(crate) struct Target {
 }
 
 impl Target {
-    /// The package-level function `name` (`Double`, or qualified `main.Double`).
+    /// The package-level function `name` (`Double`, or qualified `main.Double`); in an
+    /// eval session that redeclared it, the latest declaration (compiled last).
     pub fn find(prog: &Program, name: &str) -> Result<Target, Error> {
         let qual = if name.contains('.') {
             name.to_string()
@@ -40,6 +41,7 @@ impl Target {
         let sig = prog
             .signatures
             .iter()
+            .rev()
             .find(|s| {
                 prog.funcs
                     .get(s.func as usize)

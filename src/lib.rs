@@ -27,6 +27,7 @@
 
 #![forbid(unsafe_code)]
 
+mod completion;
 pub mod driver;
 pub mod error;
 mod front_stack;
@@ -37,6 +38,7 @@ pub mod handle;
 pub mod host;
 mod live;
 mod reachable;
+mod save;
 pub mod session;
 mod start;
 pub mod value;

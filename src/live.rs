@@ -112,6 +112,8 @@ pub(crate) struct Live {
     pub(crate) imports: Vec<(Option<String>, String)>,
     /// The text of every declaration input (for `:doc`).
     pub(crate) decls: Vec<String>,
+    /// Every input compiled, in order (for `session_source`).
+    saved: Vec<crate::save::SavedInput>,
     opts: Options,
     /// 8 static bytes for `deref` of a pointer-shaped value.
     scratch: Addr,
@@ -269,6 +271,7 @@ impl Live {
             outbox,
             imports: Vec::new(),
             decls: Vec::new(),
+            saved: Vec::new(),
             opts: opts.clone(),
             names,
         };
@@ -350,6 +353,47 @@ impl Live {
     }
 
     /// This session's id (a `GoRef` of another session is refused).
+    /// The session as one Go program (save.rs), and what the checker says of it (nothing
+    /// when it compiles). An import only a failed input used is left out.
+    pub(crate) fn session_source(&self) -> (String, Vec<String>) {
+        let Ok(map) = self.map.lock() else {
+            return (
+                String::new(),
+                vec!["the session's source map is poisoned".into()],
+            );
+        };
+        let mut imports = self.imports.clone();
+        loop {
+            let src =
+                crate::save::session_source(&self.types, &self.resume, &map, &self.saved, &imports);
+            let errs = match driver::check_source("session.go", &src, &self.opts) {
+                Ok(_) => Vec::new(),
+                Err(e) => e,
+            };
+            let unused: Vec<&String> = errs
+                .iter()
+                .filter_map(|e| e.split_once(": \"").map(|(_, r)| r))
+                .filter_map(|r| r.strip_suffix("\" imported and not used"))
+                .filter_map(|p| imports.iter().map(|(_, q)| q).find(|q| q.as_str() == p))
+                .collect();
+            if unused.is_empty() {
+                return (src, errs);
+            }
+            let unused: Vec<String> = unused.into_iter().cloned().collect();
+            imports.retain(|(_, p)| !unused.contains(p));
+        }
+    }
+
+    /// The fields and methods of the session's variables, by selector path (completion.rs).
+    pub(crate) fn member_paths(&self) -> std::collections::HashMap<String, Vec<String>> {
+        crate::completion::member_paths(&self.types, &self.resume)
+    }
+
+    /// How many earlier declarations inputs of this session have replaced.
+    pub(crate) fn replaced(&self) -> u64 {
+        self.resume.replaced()
+    }
+
     pub(crate) fn session_id(&self) -> u64 {
         self.outbox.session
     }
@@ -496,11 +540,17 @@ impl Live {
 
     /// Maps a diagnostic of input file `file` to the input's own lines and columns.
     fn map_diag(d: &mut Diagnostic, file: &str, placed: &Placed, name: Option<&str>) {
+        let own = name.unwrap_or(INPUT_FILE);
+        // Related positions in the input itself (`other declaration of x`) name it as the
+        // error does.
+        d.message = d
+            .message
+            .replace(&format!("\t{}:", file), &format!("\t{}:", own));
         if d.file != file {
             return;
         }
         // (`rendered` already made the line the input's own.)
-        d.file = name.unwrap_or(INPUT_FILE).into();
+        d.file = own.into();
         if placed.shifted
             && d.line == placed.expr_line
             && d.col >= placed.expr_col + RESULT_FN.len() as u32
@@ -567,7 +617,12 @@ impl Live {
         if let Ok(mut e) = self.outbox.echo.lock() {
             e.clear();
         }
-        self.run(echo)?;
+        if let Err(e) = self.run(echo) {
+            if let Some(last) = self.saved.last_mut() {
+                last.failed = true;
+            }
+            return Err(e);
+        }
         let values = self
             .outbox
             .captured
@@ -633,6 +688,10 @@ impl Live {
         self.escapes = escapes;
         self.next_id = next_id;
         self.inputs = n;
+        self.saved.push(crate::save::SavedInput {
+            file: fname.clone(),
+            failed: false,
+        });
         if let (Some(name), Ok(mut names)) = (&inp.name, self.names.lock()) {
             names.insert(fname, name.clone());
         }

@@ -228,6 +228,7 @@ impl VmBuilder {
             live: None,
             named_types: Default::default(),
             direct_calls: Default::default(),
+            replaced_seen: 0,
             echo: false,
             last_echo: Vec::new(),
             last_stats: None,
@@ -248,11 +249,13 @@ pub struct Vm {
     interrupt: Arc<AtomicBool>,
     /// The eval session (started by the first `eval`).
     live: Option<Box<Live>>,
-    /// The types of the names `call`/`get`/`set` were given, in this session (a name's
-    /// type cannot change: a session has no redeclaration).
+    /// The types of the names `call`/`get`/`set` were given, in this session (cleared
+    /// when an input redeclares a name).
     named_types: std::collections::HashMap<String, String>,
     /// Functions `call` runs directly (`call_direct`), with the session they belong to.
     direct_calls: std::collections::HashMap<String, (u64, Target)>,
+    /// The session's count of redeclarations when the caches above were last valid.
+    replaced_seen: u64,
     echo: bool,
     last_echo: Vec<(String, String)>,
     last_stats: Option<gosub_heap::MemStats>,
@@ -511,6 +514,7 @@ impl Vm {
     pub fn reset(&mut self) {
         self.drop_session();
         self.named_types.clear();
+        self.replaced_seen = 0;
     }
 
     /// Drops the session, on the front end's stack: its syntax trees are as deep as the
@@ -519,6 +523,27 @@ impl Vm {
         if let Some(live) = self.live.take() {
             crate::front_stack::on_front_end_stack(move || drop(live));
         }
+    }
+
+    /// The eval session as one runnable Go program (the REPL's `:save`): declarations in
+    /// input order, statements in `func main`, session variables at package level, the
+    /// earlier declarations of a redeclared name renamed `name_1`... (src/save.rs). The
+    /// second part is what the checker says of the program, empty when it compiles.
+    pub fn session_source(&self) -> (String, Vec<String>) {
+        match self.live.as_deref() {
+            Some(live) => live.session_source(),
+            None => ("package main\n\nfunc main() {\n}\n".into(), Vec::new()),
+        }
+    }
+
+    /// The fields and methods a selector can name after each of the session's variables
+    /// (and their fields, three selectors deep), by path: `"p"` → `["Inner", "Scale", "X"]`,
+    /// `"p.Inner"` → ... (what the REPL completes after `p.`).
+    pub fn session_members(&self) -> std::collections::HashMap<String, Vec<String>> {
+        self.live
+            .as_deref()
+            .map(|l| l.member_paths())
+            .unwrap_or_default()
     }
 
     /// The names the eval session declares (for completion): package-level declarations,
@@ -638,7 +663,15 @@ impl Vm {
         let entries = self.hosts.clone();
         let live = self.live()?;
         live.update_hosts(&opts, &entries);
-        let out = live.eval(&inp, &hosts, echo)?;
+        let out = live.eval(&inp, &hosts, echo);
+        let replaced = live.replaced();
+        if replaced != self.replaced_seen {
+            // A name was redeclared: what it meant is cached no longer.
+            self.replaced_seen = replaced;
+            self.named_types.clear();
+            self.direct_calls.clear();
+        }
+        let out = out?;
         self.last_echo = out.echo;
         let mut vals = out.values;
         Ok(match vals.len() {

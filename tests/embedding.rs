@@ -146,12 +146,12 @@ fn errors() {
         other => panic!("{:?}", other),
     }
     vm.eval("k := 1").unwrap();
-    match vm.eval("\nvar k = 2") {
+    match vm.eval("\nvar k = 2\nvar k = 3") {
         Err(Error::Compile(d)) => {
-            assert_eq!((d[0].line, d[0].col), (2, 5), "{:?}", d);
+            assert_eq!((d[0].line, d[0].col), (3, 5), "{:?}", d);
             assert!(
                 d[0].message
-                    .contains("<input 1>:1:1: other declaration of k"),
+                    .contains("\t<input>:2:5: other declaration of k"),
                 "{:?}",
                 d
             );

@@ -184,3 +184,71 @@ fn open_output_lines_panics_and_help() {
     p.exp_eof().unwrap();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn redefinition_member_completion_and_save() {
+    let dir = tmpdir("save");
+    let mut p = start(&dir);
+    p.exp_string(PROMPT).unwrap();
+    // Redeclaring replaces, for later inputs.
+    p.send_line("func Greet() string { return \"hi\" }")
+        .unwrap();
+    p.exp_string(PROMPT).unwrap();
+    p.send_line("func Greet() string { return \"hello\" }")
+        .unwrap();
+    p.exp_string(PROMPT).unwrap();
+    p.send_line("Greet()").unwrap();
+    p.exp_string("hello (string)").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    p.send_line("n := 1").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    p.send_line("n := \"one\"").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    p.send_line("n").unwrap();
+    p.exp_string("one (string)").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    // Tab after `pt.` completes the value's fields and methods.
+    p.send_line("type Point struct{ Xpos, Ypos int }").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    p.send_line("func (q Point) Norm1() int { return q.Xpos + q.Ypos }")
+        .unwrap();
+    p.exp_string(PROMPT).unwrap();
+    p.send_line("pt := Point{3, 4}").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    type_tab(&mut p, "pt.No");
+    p.exp_string("pt.Norm1").unwrap();
+    p.send_line("()").unwrap();
+    p.exp_string("7 (int)").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    type_tab(&mut p, "pt.");
+    p.send("\t").unwrap();
+    p.flush().unwrap();
+    p.exp_regex("Norm1 +Xpos +Ypos").unwrap();
+    p.send_control('u').unwrap();
+    // :save writes a program that runs.
+    let file = dir.join("saved.go");
+    p.send_line(&format!(":save {}", file.display())).unwrap();
+    p.exp_string("saved the session to").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    p.send_line(":quit").unwrap();
+    p.exp_eof().unwrap();
+    let src = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        src.contains("func Greet_1() string { return \"hi\" }"),
+        "{}",
+        src
+    );
+    assert!(src.contains("\tn_1 = 1\n\tn = \"one\"\n"), "{}", src);
+    let out = Command::new(env!("CARGO_BIN_EXE_gosub"))
+        .arg("run")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "hello\none\n7\n",
+        "{}",
+        src
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -501,6 +501,8 @@ impl<'a> Checker<'a> {
                     .last()
                     .and_then(|s| s.names.get(&id.name))
                     .copied()
+                    // An earlier input's variable is redeclared, not assigned.
+                    .filter(|&o| !(self.at_session_top() && self.replaces(o)))
             };
             if let Some(o) = existing {
                 self.info.uses.insert(id.id, o);

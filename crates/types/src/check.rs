@@ -232,6 +232,11 @@ pub(crate) struct SessionCtx {
     pub vars: Vec<ObjId>,
     /// Index in `scopes` of the input function's outermost scope while it is checked.
     pub scope: Option<usize>,
+    /// Objects below this id were declared by earlier inputs: a top-level declaration of
+    /// the same name in this input replaces them (`replaces`).
+    pub first_obj: u32,
+    /// How many earlier declarations inputs have replaced, over the whole session.
+    pub replaced: u64,
 }
 
 /// The prefix of an eval session's input functions, whose top-level variables become
@@ -257,11 +262,17 @@ pub struct Resume {
     unsafe_pkg: Option<ObjId>,
     unsafe_members: HashMap<String, ObjId>,
     session_vars: Vec<ObjId>,
+    replaced: u64,
     main: usize,
     gen: GenericState,
 }
 
 impl Resume {
+    /// How many declarations of earlier inputs later inputs have replaced (a redeclared
+    /// function, type, constant or variable): a host caching what a name means compares it.
+    pub fn replaced(&self) -> u64 {
+        self.replaced
+    }
     /// The session variables (top-level variables of earlier inputs), in declaration order.
     pub fn session_vars(&self) -> &[ObjId] {
         &self.session_vars
@@ -404,6 +415,8 @@ fn check_more_inputs<'a>(
         main,
         vars: r.session_vars,
         scope: None,
+        first_obj: c.objs.len() as u32,
+        replaced: r.replaced,
     });
     for p in first_new..srcs.len() {
         c.check_package(p);
@@ -545,6 +558,7 @@ impl<'a> Checker<'a> {
             error_type: self.error_type,
             unsafe_pkg: self.unsafe_pkg,
             unsafe_members: self.unsafe_members,
+            replaced: self.session.as_ref().map_or(0, |s| s.replaced),
             session_vars: self.session.map(|s| s.vars).unwrap_or_default(),
             main,
             gen: self.gen,
@@ -651,17 +665,13 @@ impl<'a> Checker<'a> {
         let Some(scope) = self.scopes.last_mut() else {
             return;
         };
-        if let Some(&prev) = scope.names.get(&name.name) {
+        let prev = scope.names.get(&name.name).copied();
+        let session_top = is_var && self.at_session_top();
+        if let Some(prev) = prev.filter(|&p| !(session_top && self.replaces(p))) {
             let pspan = self.obj(prev).span.lo;
             self.error(name.span.lo, crate::errors::redeclared(&name.name, pspan));
             return;
         }
-        let session_top = is_var
-            && self.funcs.len() == 1
-            && self
-                .session
-                .as_ref()
-                .is_some_and(|s| s.scope == Some(self.scopes.len() - 1));
         if session_top {
             self.declare_session_var(name, obj);
             return;
@@ -675,14 +685,47 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Does a top-level declaration in the current eval input replace `prev`, a
+    /// package-level object of an earlier input (a session redefinition), rather than
+    /// clash with it? Never for the session's own `__gosub` helpers.
+    pub(crate) fn replaces(&self, prev: ObjId) -> bool {
+        let Some(s) = &self.session else {
+            return false;
+        };
+        let o = self.obj(prev);
+        prev.0 < s.first_obj
+            && o.pkg == s.main
+            && self.cur_pkg == s.main
+            && !o.name.starts_with("__gosub")
+    }
+
+    /// Is the checker in the outermost scope of an eval input's function, where variables
+    /// are session variables?
+    pub(crate) fn at_session_top(&self) -> bool {
+        self.funcs.len() == 1
+            && self
+                .session
+                .as_ref()
+                .is_some_and(|s| s.scope == Some(self.scopes.len() - 1))
+    }
+
+    pub(crate) fn count_replaced(&mut self) {
+        if let Some(s) = self.session.as_mut() {
+            s.replaced += 1;
+        }
+    }
+
     /// A variable declared at the top level of an eval session's input function: a
     /// package-level variable of the session's package, visible to later inputs.
     fn declare_session_var(&mut self, name: &Ident, obj: ObjId) {
         let p = self.cur_pkg;
         if let Some(&prev) = self.pkgs[p].scope.get(&name.name) {
-            let pspan = self.obj(prev).span.lo;
-            self.error(name.span.lo, crate::errors::redeclared(&name.name, pspan));
-            return;
+            if !self.replaces(prev) {
+                let pspan = self.obj(prev).span.lo;
+                self.error(name.span.lo, crate::errors::redeclared(&name.name, pspan));
+                return;
+            }
+            self.count_replaced();
         }
         if let ObjKind::Var { global, .. } =
             &mut std::sync::Arc::make_mut(&mut self.objs[obj.0 as usize]).kind

@@ -511,7 +511,10 @@ impl<'a> Checker<'a> {
             let base = self.scopes.len() - 1;
             for v in vars {
                 let name = self.obj(v).name.clone();
-                self.scopes[base].names.insert(name, v);
+                // Only the variables a later declaration did not replace.
+                if self.pkgs[p].scope.get(&name) == Some(&v) {
+                    self.scopes[base].names.insert(name, v);
+                }
             }
             if let Some(s) = self.session.as_mut() {
                 s.scope = Some(base);

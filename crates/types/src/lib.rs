@@ -42,6 +42,7 @@
 
 pub mod layered;
 pub mod layout;
+pub mod members;
 pub mod ty;
 
 mod assign;

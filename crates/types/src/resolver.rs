@@ -85,9 +85,12 @@ impl<'a> Checker<'a> {
             return;
         }
         if let Some(&prev) = self.pkgs[p].scope.get(&name.name) {
-            let pl = self.obj(prev).span.lo;
-            self.error(name.span.lo, crate::errors::redeclared(&name.name, pl));
-            return;
+            if !self.replaces(prev) {
+                let pl = self.obj(prev).span.lo;
+                self.error(name.span.lo, crate::errors::redeclared(&name.name, pl));
+                return;
+            }
+            self.count_replaced();
         }
         self.pkgs[p].scope.insert(name.name.clone(), o);
         self.pkgs[p].decl_order.push(o);

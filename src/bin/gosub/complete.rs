@@ -1,7 +1,8 @@
 //! The REPL's tab completion and `:doc`.
 //!
-//! Completion offers, for the word before the cursor: after `pkg.`, the exported top-level
-//! names of that standard package (read from its Go source, `gosub_std::source`); after a
+//! Completion offers, for the word before the cursor: after `p.` or `p.In.`, the fields
+//! and methods of a session variable (`Vm::session_members`); after `pkg.`, the exported
+//! top-level names of that standard package (read from its Go source, `gosub_std::source`); after a
 //! leading `:`, the REPL's commands; after `:load `, file names; otherwise the names the
 //! session declared, the standard packages' names, Go's keywords and predeclared names.
 //!
@@ -16,10 +17,11 @@ use rustyline::highlight::Highlighter;
 use rustyline::hint::Hinter;
 use rustyline::validate::Validator;
 use rustyline::Context;
+use std::collections::HashMap;
 
 /// The REPL's commands, as completion offers them.
 pub const COMMANDS: &[&str] = &[
-    "doc", "disasm", "escape", "gc", "help", "load", "mem", "quit", "reset", "type",
+    "doc", "disasm", "escape", "gc", "help", "load", "mem", "quit", "reset", "save", "time", "type",
 ];
 
 const KEYWORDS: &[&str] = &[
@@ -154,8 +156,14 @@ pub fn package_members(path: &str) -> Vec<String> {
 
 /// Completion candidates for `line` with the cursor at byte `pos`: the byte offset where
 /// the replaced word starts, and the words (sorted, deduplicated). `session` holds the
-/// names the session declared.
-pub fn complete(line: &str, pos: usize, session: &[String]) -> (usize, Vec<String>) {
+/// names the session declared, `members` the fields and methods after a session
+/// variable's selector path (`Vm::session_members`).
+pub fn complete(
+    line: &str,
+    pos: usize,
+    session: &[String],
+    members: &HashMap<String, Vec<String>>,
+) -> (usize, Vec<String>) {
     let pos = pos.min(line.len());
     let b = line.as_bytes();
     let mut start = pos;
@@ -169,6 +177,16 @@ pub fn complete(line: &str, pos: usize, session: &[String]) -> (usize, Vec<Strin
         v.dedup();
         v
     };
+    // `p.Inner.Wor`: a member of a session variable.
+    if start > 0 && b[start - 1] == b'.' {
+        let mut q = start - 1;
+        while q > 0 && (is_ident_byte(b[q - 1]) || b[q - 1] == b'.') {
+            q -= 1;
+        }
+        if let Some(ms) = members.get(&line[q..start - 1]) {
+            return (start, filter(&mut ms.iter().cloned()));
+        }
+    }
     // `pkg.Wor`
     if start > 0 && b[start - 1] == b'.' {
         let mut q = start - 1;
@@ -206,6 +224,8 @@ pub fn complete(line: &str, pos: usize, session: &[String]) -> (usize, Vec<Strin
 pub struct ReplHelper {
     /// The session's names, refreshed by the REPL after each input.
     pub names: Vec<String>,
+    /// The members of the session's variables, by selector path (refreshed likewise).
+    pub members: HashMap<String, Vec<String>>,
     files: FilenameCompleter,
 }
 
@@ -213,6 +233,7 @@ impl ReplHelper {
     pub fn new() -> ReplHelper {
         ReplHelper {
             names: Vec::new(),
+            members: HashMap::new(),
             files: FilenameCompleter::new(),
         }
     }
@@ -229,7 +250,7 @@ impl Completer for ReplHelper {
         if line.trim_start().starts_with(":load ") {
             return self.files.complete_path(line, pos);
         }
-        let (start, words) = complete(line, pos, &self.names);
+        let (start, words) = complete(line, pos, &self.names, &self.members);
         Ok((
             start,
             words
@@ -364,7 +385,8 @@ fn doc_in(p: &Parsed, path: &[&str]) -> Option<String> {
     };
     match path {
         [name] => {
-            for d in &p.file.decls {
+            // The last declaration: a session may have redeclared the name.
+            for d in p.file.decls.iter().rev() {
                 match d {
                     Decl::Func(fd) if fd.recv.is_none() && fd.name.name == *name => {
                         out.push_str(&func_header(p, fd));
@@ -516,12 +538,12 @@ mod tests {
 
     fn words(line: &str, names: &[&str]) -> Vec<String> {
         let names: Vec<String> = names.iter().map(|s| s.to_string()).collect();
-        complete(line, line.len(), &names).1
+        complete(line, line.len(), &names, &HashMap::new()).1
     }
 
     #[test]
     fn package_members_after_dot() {
-        let (start, w) = complete("x := strings.ToU", 16, &[]);
+        let (start, w) = complete("x := strings.ToU", 16, &[], &HashMap::new());
         assert_eq!(start, 13);
         assert_eq!(w, vec!["ToUpper", "ToUpperSpecial"]);
         let w = words("strings.", &[]);
@@ -533,9 +555,38 @@ mod tests {
             vec!["Sprint", "Sprintf", "Sprintln"]
         );
         assert!(words("math.P", &[]).contains(&"Pi".to_string()));
-        // Not a package: nothing (no field completion yet).
+        // Not a package, and no members known: nothing.
         assert!(words("p.X", &["p"]).is_empty());
         assert!(words("a.strings.T", &[]).is_empty());
+    }
+
+    #[test]
+    fn members_after_a_session_variable() {
+        let members: HashMap<String, Vec<String>> = [
+            (
+                "p".to_string(),
+                vec!["In".into(), "Scale".into(), "X".into()],
+            ),
+            ("p.In".to_string(), vec!["Name".into()]),
+        ]
+        .into();
+        let names = vec!["p".to_string()];
+        assert_eq!(
+            complete("p.", 2, &names, &members),
+            (2, vec!["In".into(), "Scale".into(), "X".into()])
+        );
+        assert_eq!(
+            complete("q := p.S", 8, &names, &members),
+            (7, vec!["Scale".into()])
+        );
+        assert_eq!(
+            complete("p.In.N", 6, &names, &members),
+            (5, vec!["Name".into()])
+        );
+        // A package's members when no session variable has the name.
+        assert!(complete("strings.Rep", 11, &names, &members)
+            .1
+            .contains(&"Repeat".to_string()));
     }
 
     #[test]
@@ -549,7 +600,7 @@ mod tests {
         assert_eq!(words("ut", &[]), vec!["utf16", "utf8"]);
         assert!(words("", &["x"]).is_empty());
         // Cursor in the middle of a line.
-        let (start, w) = complete("Dou + 1", 3, &["Double".into()]);
+        let (start, w) = complete("Dou + 1", 3, &["Double".into()], &HashMap::new());
         assert_eq!((start, w), (0, vec!["Double".to_string()]));
     }
 

@@ -25,6 +25,7 @@ Commands:
   :reset           forget everything declared so far
   :time            toggle printing each input's wall and CPU time
   :load FILE.go    add a file's declarations (its main is renamed __main and not run)
+  :save FILE.go    write the session as a program that gosub run and go run accept
   :mem             heap statistics of the session (in use, by space, collections)
   :gc              collect the session's garbage now and show what is left
   :disasm NAME     bytecode of a session function
@@ -230,6 +231,20 @@ impl Repl {
                 }
                 Err(e) => eprintln!("cannot read {}: {}", arg, e),
             },
+            "save" if arg.is_empty() => eprintln!("usage: :save FILE.go"),
+            "save" => {
+                let (src, errs) = self.vm.session_source();
+                match std::fs::write(arg, &src) {
+                    Err(e) => eprintln!("cannot write {}: {}", arg, e),
+                    Ok(()) if errs.is_empty() => println!("saved the session to {}", arg),
+                    Ok(()) => {
+                        println!("saved the session to {}, but it does not compile:", arg);
+                        for e in errs.iter().take(5) {
+                            println!("  {}", e);
+                        }
+                    }
+                }
+            }
             "mem" => match (self.vm.mem_stats(), self.vm.heap_spaces()) {
                 (Some(m), Some((young, old, large))) => println!(
                     "heap in use {} B in {} objects: nursery {} B, old space {} B, large objects {} B; committed {} B, total allocated {} B; collections {} ({} minor, {} major)",
@@ -393,6 +408,7 @@ fn interactive(repl: &mut Repl) -> i32 {
                 }
                 if let Some(h) = rl.helper_mut() {
                     h.names = repl.vm.session_names();
+                    h.members = repl.vm.session_members();
                 }
             }
             Err(ReadlineError::Interrupted) => {

@@ -1,0 +1,384 @@
+//! The eval session as one runnable Go file (`Vm::session_source`, the REPL's `:save`).
+//!
+//! The file is made from the inputs as the session compiled them (each input is a file of
+//! the session's package: `live.rs`), in input order:
+//! - a declaration input's declarations go to the top level as written;
+//! - a statement input's statements go into `func main`, in order; its trailing expression,
+//!   whose value the session returned, is printed with `fmt.Println`; an input that
+//!   panicked (or hit a limit) is kept as a comment, as it did not complete;
+//! - the variables statement inputs declared at their top level are the session's
+//!   package-level variables, so they are declared at package level (`var x T`) and the
+//!   statements that declared them assign them (`x := 1` becomes `x = 1`);
+//! - a name the session redeclared keeps its name for the latest declaration; the earlier
+//!   ones are renamed `name_1`, `name_2`... everywhere they were used, so each statement
+//!   refers to what it referred to in the session.
+//!
+//! Invariant: only whole tokens are replaced (identifiers, `:=`, a `var` statement's
+//! keyword and type), so the rest of each input's text, comments and layout included,
+//! is kept.
+
+use gosub_syntax::ast::{AssignOp, Decl, File, Stmt, StmtKind};
+use gosub_syntax::walk::{inspect_file, Node};
+use gosub_syntax::SourceMap;
+use gosub_types::{ObjId, ObjKind, Program, Resume, TypeKind};
+use std::collections::{HashMap, HashSet};
+
+/// One input the session compiled: its file in the source map, and whether it ran to the
+/// end.
+pub(crate) struct SavedInput {
+    pub file: String,
+    pub failed: bool,
+}
+
+/// An edit of an input's text: replace `lo..hi` (offsets in the file) by `text`.
+struct Edit {
+    lo: usize,
+    hi: usize,
+    text: String,
+}
+
+/// The session as Go source.
+pub(crate) fn session_source(
+    types: &Program,
+    resume: &Resume,
+    map: &SourceMap,
+    inputs: &[SavedInput],
+    imports: &[(Option<String>, String)],
+) -> String {
+    let main = resume.main();
+    let pkg = &types.packages[main];
+    // Each input's text and syntax tree.
+    let mut files: Vec<(&SavedInput, &str, u32, &File)> = Vec::new();
+    for inp in inputs {
+        let Some(sf) = map.files.iter().find(|f| f.name == inp.file) else {
+            continue;
+        };
+        let Some(ast) = pkg.files.iter().find(|f| sf.contains(f.package.span.lo)) else {
+            continue;
+        };
+        files.push((inp, &sf.src, sf.base, ast));
+    }
+    // The session's top-level objects in declaration order, and what each is called in
+    // the saved file.
+    let mut top: Vec<ObjId> = Vec::new();
+    let vars: HashSet<ObjId> = resume.session_vars().iter().copied().collect();
+    for (_, _, _, f) in &files {
+        inspect_file(f, &mut |n| {
+            if let Node::Ident(id) = n {
+                if let Some(&o) = types.info.defs.get(&id.id) {
+                    if is_top_level(types, main, &vars, o) && !top.contains(&o) {
+                        top.push(o);
+                    }
+                }
+            }
+            true
+        });
+    }
+    let names = saved_names(types, main, &top);
+    let mut used_fmt = false;
+    let mut decls = String::new();
+    let mut body = String::new();
+    for (inp, src, base, f) in &files {
+        let mut edits = Vec::new();
+        let mut result_at = None;
+        let stmts = input_body(f);
+        if let Some(b) = stmts {
+            for s in b {
+                hoist(s, *base, src, &mut edits);
+            }
+        }
+        inspect_file(f, &mut |n| {
+            if let Node::Ident(id) = n {
+                let o = types
+                    .info
+                    .uses
+                    .get(&id.id)
+                    .or_else(|| types.info.defs.get(&id.id));
+                if let Some(new) = o.and_then(|o| names.get(o)) {
+                    if *new != id.name {
+                        let lo = (id.span.lo - base) as usize;
+                        edits.push(Edit {
+                            lo,
+                            hi: lo + id.name.len(),
+                            text: new.clone(),
+                        });
+                    }
+                }
+                if id.name == "__gosub_result" {
+                    result_at = Some((id.span.lo - base) as usize);
+                }
+            }
+            true
+        });
+        if let Some(lo) = result_at {
+            // `__gosub_result(<expression>)` ends the file's function (`live.rs`,
+            // `file_text`): `...)\n}\n`. The value the session printed is printed,
+            // unless the expression prints itself (`fmt.Printf(...)`: the REPL is quiet).
+            let (open, close) = (lo + "__gosub_result(".len(), src.len() - 4);
+            let arg = src.get(open..close).unwrap_or("").trim_start();
+            if arg.starts_with("fmt.Print") || arg.starts_with("fmt.Fprint") {
+                edits.push(Edit {
+                    lo,
+                    hi: open,
+                    text: String::new(),
+                });
+                edits.push(Edit {
+                    lo: close,
+                    hi: close + 1,
+                    text: String::new(),
+                });
+            } else {
+                used_fmt = true;
+                edits.push(Edit {
+                    lo,
+                    hi: open - 1,
+                    text: "fmt.Println".into(),
+                });
+            }
+        }
+        let text = apply(src, edits);
+        // Line 1 is the generated header (package clause and imports).
+        let own = text.split_once('\n').map_or("", |(_, rest)| rest);
+        match stmts {
+            None => {
+                decls.push_str(own.trim_matches('\n'));
+                decls.push_str("\n\n");
+            }
+            Some(_) => {
+                // `func __gosub_inputN() {\n<statements>\n}\n`: the statements.
+                let inner = text
+                    .split_once("() {\n")
+                    .map_or("", |(_, r)| r)
+                    .trim_end()
+                    .trim_end_matches('}')
+                    .trim_matches('\n');
+                let indent = !inner.contains('`');
+                if inp.failed {
+                    body.push_str(&format!(
+                        "\t// {} did not complete in the session:\n",
+                        inp.file
+                    ));
+                }
+                for line in inner.lines() {
+                    // What a removed `var` left: blank lines, a leading `;` (not inside
+                    // a raw string, which may span lines).
+                    let line = match line.trim_start().strip_prefix(';') {
+                        Some(rest) if indent => rest.trim_start(),
+                        _ => line,
+                    };
+                    if indent && line.trim().is_empty() {
+                        continue;
+                    }
+                    match (inp.failed, indent) {
+                        (true, _) => body.push_str(&format!("\t// {}\n", line)),
+                        (false, true) => body.push_str(&format!("\t{}\n", line)),
+                        (false, false) => body.push_str(&format!("{}\n", line)),
+                    }
+                }
+            }
+        }
+    }
+    let mut out = String::from(
+        "// A gosub session, saved as a program: declarations in input order, the\n\
+         // statements of the inputs in main.\n\npackage main\n",
+    );
+    let mut imps: Vec<String> = imports
+        .iter()
+        .map(|(alias, path)| match alias {
+            Some(a) => format!("{} {:?}", a, path),
+            None => format!("{:?}", path),
+        })
+        .collect();
+    if used_fmt && !imports.iter().any(|(a, p)| a.is_none() && p == "fmt") {
+        imps.push("\"fmt\"".into());
+    }
+    if !imps.is_empty() {
+        out.push_str("\nimport (\n");
+        for i in imps {
+            out.push_str(&format!("\t{}\n", i));
+        }
+        out.push_str(")\n");
+    }
+    // Types are spelled with the saved names of replaced types.
+    let mut tt = types.types.clone();
+    for (&o, new) in &names {
+        let obj = types.obj(o);
+        if matches!(obj.kind, ObjKind::TypeName) && *new != obj.name {
+            if let TypeKind::Named(n) = tt.kind(obj.ty).clone() {
+                tt.named[n.0 as usize].name = new.clone();
+            }
+        }
+    }
+    let hoisted: Vec<String> = resume
+        .session_vars()
+        .iter()
+        .filter_map(|o| {
+            let name = names.get(o)?;
+            let ty = tt.type_string(types.obj(*o).ty, false);
+            (name != "_").then(|| format!("var {} {}\n", name, ty))
+        })
+        .collect();
+    if !hoisted.is_empty() {
+        out.push('\n');
+        out.push_str(&hoisted.concat());
+    }
+    if !decls.is_empty() {
+        out.push('\n');
+        out.push_str(decls.trim_end());
+        out.push('\n');
+    }
+    out.push_str("\nfunc main() {\n");
+    out.push_str(&body);
+    out.push_str("}\n");
+    out
+}
+
+/// A package-level object of the session: a session variable, or a function, type,
+/// variable or constant a declaration input declared at its top level.
+fn is_top_level(types: &Program, main: usize, vars: &HashSet<ObjId>, o: ObjId) -> bool {
+    let obj = types.obj(o);
+    if vars.contains(&o) {
+        return true;
+    }
+    obj.pkg == main
+        && obj.owner.is_none()
+        && !obj.name.starts_with("__")
+        && match obj.kind {
+            ObjKind::Var { global, .. } => global,
+            ObjKind::Func { recv, .. } => recv.is_none(),
+            ObjKind::TypeName | ObjKind::Const(_) => true,
+            _ => false,
+        }
+}
+
+/// The saved file's name for each top-level object: its own for the one its name means
+/// now, `name_1`, `name_2`... for those later inputs replaced.
+fn saved_names(types: &Program, main: usize, top: &[ObjId]) -> HashMap<ObjId, String> {
+    let scope = &types.packages[main].scope;
+    let mut taken: HashSet<String> = scope.keys().cloned().collect();
+    let mut count: HashMap<String, u32> = HashMap::new();
+    let mut out = HashMap::new();
+    for &o in top {
+        let name = &types.obj(o).name;
+        if scope.get(name) == Some(&o) || name == "_" {
+            out.insert(o, name.clone());
+            continue;
+        }
+        let n = count.entry(name.clone()).or_insert(0);
+        let renamed = loop {
+            *n += 1;
+            let r = format!("{}_{}", name, n);
+            if !taken.contains(&r) {
+                break r;
+            }
+        };
+        taken.insert(renamed.clone());
+        out.insert(o, renamed);
+    }
+    out
+}
+
+/// A statement input's statements: the body of its `__gosub_input` function.
+fn input_body(f: &File) -> Option<&[Stmt]> {
+    f.decls.iter().find_map(|d| match d {
+        Decl::Func(fd)
+            if fd.recv.is_none() && fd.name.name.starts_with(gosub_types::SESSION_FN_PREFIX) =>
+        {
+            fd.body.as_ref().map(|b| b.stmts.as_slice())
+        }
+        _ => None,
+    })
+}
+
+/// Edits that turn a top-level declaration of session variables into an assignment of
+/// the package-level variables: `x := 1` into `x = 1`, `var x T = v` into `x = v`, and
+/// `var x T` into nothing.
+fn hoist(s: &Stmt, base: u32, src: &str, edits: &mut Vec<Edit>) {
+    let off = |p: u32| (p - base) as usize;
+    match &s.kind {
+        StmtKind::Assign {
+            op: AssignOp::Define,
+            ..
+        } => {
+            let lo = off(s.span.lo);
+            if src.get(lo..lo + 2) == Some(":=") {
+                edits.push(Edit {
+                    lo,
+                    hi: lo + 2,
+                    text: "=".into(),
+                });
+            }
+        }
+        StmtKind::Decl(d) => {
+            let Decl::Var(g) = &**d else { return };
+            let (Some(first), Some(last)) = (g.specs.first(), g.specs.last()) else {
+                return;
+            };
+            let Some(n0) = first.names.first() else {
+                return;
+            };
+            // `var (` up to the first name, and a group's `)`.
+            edits.push(Edit {
+                lo: off(g.span.lo),
+                hi: off(n0.span.lo),
+                text: String::new(),
+            });
+            // (A `GenDecl`'s span is its keyword's.)
+            let grouped = src[off(g.span.hi)..off(n0.span.lo)].contains('(');
+            let last_end = off(last.span.hi);
+            let rest = &src[last_end..];
+            if let Some(i) = rest.find(|c: char| !c.is_whitespace() && c != ';') {
+                if grouped && rest[i..].starts_with(')') {
+                    edits.push(Edit {
+                        lo: last_end,
+                        hi: last_end + i + 1,
+                        text: String::new(),
+                    });
+                }
+            }
+            for (i, spec) in g.specs.iter().enumerate() {
+                let (Some(first_name), Some(last_name)) = (spec.names.first(), spec.names.last())
+                else {
+                    continue;
+                };
+                let after = off(last_name.span.hi);
+                match src[after..off(spec.span.hi)].find('=') {
+                    // No value: the package-level variable is already zero.
+                    None => edits.push(Edit {
+                        lo: if i == 0 {
+                            off(g.span.lo)
+                        } else {
+                            off(first_name.span.lo)
+                        },
+                        hi: off(spec.span.hi),
+                        text: String::new(),
+                    }),
+                    // The type goes: `x, y T = a, b` is `x, y = a, b`.
+                    Some(eq) => edits.push(Edit {
+                        lo: after,
+                        hi: after + eq + 1,
+                        text: " =".into(),
+                    }),
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `src` with `edits` applied; an edit overlapping an earlier (or wider) one is dropped.
+fn apply(src: &str, mut edits: Vec<Edit>) -> String {
+    edits.sort_by_key(|e| (e.lo, std::cmp::Reverse(e.hi)));
+    let mut out = String::new();
+    let mut at = 0;
+    for e in edits {
+        if e.lo < at || e.hi > src.len() {
+            continue;
+        }
+        out.push_str(&src[at..e.lo]);
+        out.push_str(&e.text);
+        at = e.hi;
+    }
+    out.push_str(&src[at..]);
+    out
+}

@@ -1,0 +1,143 @@
+//! What tools read from an eval session: the session as a runnable program
+//! (`Vm::session_source`, the REPL's `:save`) and the members of its values
+//! (`Vm::session_members`, the REPL's completion after `p.`).
+
+use gosub::Vm;
+
+fn session(inputs: &[&str]) -> Vm {
+    let mut vm = Vm::builder().capture_stdout().build();
+    for i in inputs {
+        let _ = vm.eval(i);
+    }
+    vm
+}
+
+#[test]
+fn a_saved_session_is_the_program_it_ran() {
+    let mut vm = session(&[
+        "x := 20",
+        "func Add(a, b int) int { return a + b }",
+        "x := fmt.Sprint(Add(x, 1)) + \"!\"",
+        "x",
+        "var (\n\tn int\n\tm = 3\n)",
+        "type P struct{ X int }\nfunc (p P) Twice() int { return 2 * p.X }",
+        "p := P{m}",
+        "fmt.Printf(\"%d\\n\", p.Twice())",
+        "xs := []int{1}",
+        "xs[5]",
+        "strings.ToUpper(\"go\")",
+    ]);
+    let (src, errs) = vm.session_source();
+    assert!(errs.is_empty(), "{:?}\n{}", errs, src);
+    assert_eq!(
+        src,
+        "// A gosub session, saved as a program: declarations in input order, the
+// statements of the inputs in main.
+
+package main
+
+import (
+\t\"fmt\"
+\t\"strings\"
+)
+
+var x_1 int
+var x string
+var p P
+var xs []int
+
+func Add(a, b int) int { return a + b }
+
+var (
+\tn int
+\tm = 3
+)
+
+type P struct{ X int }
+func (p P) Twice() int { return 2 * p.X }
+
+func main() {
+\tx_1 = 20
+\tx = fmt.Sprint(Add(x_1, 1)) + \"!\"
+\tfmt.Println(x)
+\tp = P{m}
+\tfmt.Printf(\"%d\\n\", p.Twice())
+\txs = []int{1}
+\t// <input 10> did not complete in the session:
+\t// fmt.Println(xs[5])
+\tfmt.Println(strings.ToUpper(\"go\"))
+}
+"
+    );
+    // It runs, and prints what the session printed.
+    let printed = vm.take_stdout();
+    assert_eq!(printed, "6\n");
+    let mut fresh = Vm::builder().capture_stdout().build();
+    fresh.run(&src).unwrap();
+    assert_eq!(fresh.take_stdout(), "21!\n6\nGO\n");
+}
+
+#[test]
+fn a_var_statement_is_saved_as_an_assignment() {
+    // (Statements: an input of declarations alone declares package-level variables.)
+    let vm = session(&[
+        "var a, b int = 1, 2; _ = a",
+        "var c string; _ = c",
+        "var (\n\td = 4\n\te float64\n)\n_ = d",
+        "fmt.Println(a, b, c, d, e)",
+    ]);
+    let (src, errs) = vm.session_source();
+    assert!(errs.is_empty(), "{:?}\n{}", errs, src);
+    let main = src.split_once("func main() {\n").unwrap().1;
+    assert_eq!(
+        main,
+        "\ta, b = 1, 2; _ = a\n\t_ = c\n\td = 4\n\t_ = d\n\tfmt.Println(a, b, c, d, e)\n}\n"
+    );
+    assert!(src.contains("var a int\nvar b int\nvar c string\nvar d int\nvar e float64\n"));
+}
+
+#[test]
+fn an_empty_session_saves_an_empty_main() {
+    let vm = Vm::new();
+    assert_eq!(
+        vm.session_source(),
+        ("package main\n\nfunc main() {\n}\n".to_string(), vec![])
+    );
+}
+
+#[test]
+fn members_of_session_values_by_selector_path() {
+    let vm = session(&[
+        "type Inner struct{ Name string; hidden int }",
+        "type P struct{ X, Y int; In Inner; *strings.Builder }\nfunc (p *P) Scale(k int) { p.X *= k }",
+        "p := &P{}",
+        "var sb strings.Builder",
+        "n := 3",
+    ]);
+    let m = vm.session_members();
+    let p = &m["p"];
+    // Fields, the pointer method, and what the embedded *strings.Builder promotes.
+    for want in [
+        "X",
+        "Y",
+        "In",
+        "Scale",
+        "Builder",
+        "WriteString",
+        "String",
+        "Len",
+    ] {
+        assert!(p.contains(&want.to_string()), "{} not in {:?}", want, p);
+    }
+    assert!(p.windows(2).all(|w| w[0] < w[1]), "not sorted: {:?}", p);
+    // The session's own unexported field is there; strings.Builder's are not.
+    assert_eq!(m["p.In"], vec!["Name".to_string(), "hidden".to_string()]);
+    assert!(
+        m["sb"].iter().all(|n| n.starts_with(char::is_uppercase)),
+        "{:?}",
+        m["sb"]
+    );
+    assert!(m["sb"].contains(&"WriteByte".to_string()));
+    // A value without members has no entry.
+    assert!(!m.contains_key("n"));
+}
