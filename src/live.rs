@@ -114,6 +114,11 @@ pub(crate) struct Live {
     pub(crate) decls: Vec<String>,
     /// Every input compiled, in order (for `session_source`).
     saved: Vec<crate::save::SavedInput>,
+    /// The host functions registered, the versions of host packages loaded, and the
+    /// loaded ones an input must load again (host_versions.rs).
+    hosts: Vec<HostEntry>,
+    host_versions: crate::host_versions::HostVersions,
+    stale_hosts: Vec<String>,
     opts: Options,
     /// 8 static bytes for `deref` of a pointer-shaped value.
     scratch: Addr,
@@ -272,9 +277,16 @@ impl Live {
             imports: Vec::new(),
             decls: Vec::new(),
             saved: Vec::new(),
+            hosts: hosts.to_vec(),
+            host_versions: Default::default(),
+            stale_hosts: Vec::new(),
             opts: opts.clone(),
             names,
         };
+        // Host packages the start already has (those that replace a standard package).
+        let paths: Vec<String> = live.types.packages.iter().map(|p| p.path.clone()).collect();
+        live.host_versions
+            .record(paths.iter().map(String::as_str), 0, &live.vm, opts, hosts);
         live.run(false)?;
         Ok(live)
     }
@@ -339,6 +351,10 @@ impl Live {
             self.natives
                 .register_closure(&h.native_name(), h.native.clone());
         }
+        self.stale_hosts = self
+            .host_versions
+            .update(opts, hosts, &mut self.vm, &mut self.gen);
+        self.hosts = hosts.to_vec();
     }
 
     /// Releases the handles of dropped `GoRef`s.
@@ -352,7 +368,6 @@ impl Live {
         }
     }
 
-    /// This session's id (a `GoRef` of another session is refused).
     /// The session as one Go program (save.rs), and what the checker says of it (nothing
     /// when it compiles). An import only a failed input used is left out.
     pub(crate) fn session_source(&self) -> (String, Vec<String>) {
@@ -394,6 +409,7 @@ impl Live {
         self.resume.replaced()
     }
 
+    /// This session's id (a `GoRef` of another session is refused).
     pub(crate) fn session_id(&self) -> u64 {
         self.outbox.session
     }
@@ -681,7 +697,20 @@ impl Live {
         let (prog, gen) = gosub_compile::compile_increment(&types, &escapes, Some(st), inc)
             .map_err(|d| fail(&d, &map))?;
         drop(map);
+        let first_slot = self.vm.natives.len();
         self.vm.load_more(prog, &self.natives)?;
+        let added: Vec<&str> = types.packages[first_pkg..]
+            .iter()
+            .map(|p| p.path.as_str())
+            .collect();
+        self.host_versions.record(
+            added.iter().copied(),
+            first_slot,
+            &self.vm,
+            &self.opts,
+            &self.hosts,
+        );
+        self.stale_hosts.retain(|p| !added.contains(&p.as_str()));
         self.types = types;
         self.resume = resume;
         self.gen = gen;
@@ -720,7 +749,10 @@ impl Live {
         if !errs.is_empty() {
             return Err(fail(&errs, map));
         }
-        let loaded: Vec<String> = self.types.packages.iter().map(|p| p.path.clone()).collect();
+        let loaded: Vec<String> = (self.types.packages.iter())
+            .map(|p| p.path.clone())
+            .filter(|p| !self.stale_hosts.contains(p))
+            .collect();
         let roots: Vec<String> = file.imports.iter().map(|i| i.path.clone()).collect();
         let more = driver::resolve_packages(&roots, &loaded, map, &mut next_id, &self.opts)
             .map_err(|d| fail(&d, map))?;

@@ -700,7 +700,9 @@ impl<'a> Gen<'a> {
                             }
                         }
                         if fd.body.is_none() {
-                            let n = self.natives.len() as u32;
+                            // (Not `self.natives.len()`: a session drops the name of a
+                            // host function registered again, src/host_versions.rs.)
+                            let n = self.out.natives.len() as u32;
                             let nat = *self.natives.entry(name.clone()).or_insert(n);
                             if nat == n {
                                 self.out.natives.push(name);

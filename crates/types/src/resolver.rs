@@ -9,13 +9,16 @@ use gosub_syntax::ast::{self, Decl, Expr, ExprKind, FuncDecl, ValueSpec};
 
 impl<'a> Checker<'a> {
     /// The package an import path of package `p` refers to: one checked before it (for an
-    /// eval session's package, any other package already checked).
+    /// eval session's package, any other package already checked, the latest if a host
+    /// package was loaded again: src/host_versions.rs).
     pub(crate) fn find_import(&self, p: usize, path: &str) -> Option<usize> {
         let lim = match &self.session {
             Some(s) if s.main == p => self.pkgs.len(),
             _ => p,
         };
-        (0..lim).find(|&q| q != p && self.srcs[q].path == path)
+        (0..lim)
+            .rev()
+            .find(|&q| q != p && self.srcs[q].path == path)
     }
 
     pub(crate) fn collect_imports(&mut self, p: usize, f0: usize) {
