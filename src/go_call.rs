@@ -213,7 +213,7 @@ pub(crate) fn one_value(mut vals: Vec<Value>) -> Value {
 
 /// An integer argument as the word to pass, and whether an integer type of `size` bytes
 /// (unsigned for the `Uint` kinds) holds it.
-fn int_fits(a: &Value, k: RKind, size: usize) -> (u64, bool) {
+pub(crate) fn int_fits(a: &Value, k: RKind, size: usize) -> (u64, bool) {
     use RKind::*;
     let unsigned = matches!(k, Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr);
     let bits = 8 * size as u32;
@@ -229,7 +229,7 @@ fn int_fits(a: &Value, k: RKind, size: usize) -> (u64, bool) {
     }
 }
 
-fn is_int(k: RKind) -> bool {
+pub(crate) fn is_int(k: RKind) -> bool {
     use RKind::*;
     matches!(
         k,

@@ -56,8 +56,10 @@ pub fn take_field<T: crate::value::FromValue>(
 
 /// Implements `GoStruct`, `FromValue` and `From<T> for Value` for a Rust struct:
 /// `go_struct!(Point { x: "X", y: "Y" })` maps Rust field `x` to Go field `X`. Every field's
-/// type must implement `FromValue` and `Into<Value>` (numbers, bool, String, Vec, HashMap,
-/// Option, other `go_struct!` types).
+/// type must implement `FromValue`, `Into<Value>` and `GoType` (numbers, bool, String, Vec,
+/// HashMap, Option, other `go_struct!` types). The struct is also a host function
+/// parameter and result type (`host_types.rs`): the host package declares
+/// `type Point struct { X int64; Y int64 }` (Go field types from the Rust ones).
 #[macro_export]
 macro_rules! go_struct {
     ($t:ident { $($field:ident : $go:literal),* $(,)? }) => {
@@ -97,6 +99,52 @@ macro_rules! go_struct {
                     type_name: stringify!($t).to_string(),
                     fields: $crate::go_struct::GoStruct::to_fields(v),
                 }
+            }
+        }
+        // As a host function's parameter or result: a struct type of the host package.
+        impl $crate::host_types::GoType for $t {
+            fn go_type() -> String {
+                stringify!($t).to_string()
+            }
+            fn go_decls(out: &mut Vec<String>) {
+                #[allow(unused_mut)]
+                let mut d = format!("type {} struct {{\n", stringify!($t));
+                $(d.push_str(&format!(
+                    "\t{} {}\n",
+                    $go,
+                    $crate::host_types::field_type(|s: &$t| &s.$field)
+                ));)*
+                d.push_str("}\n");
+                if !out.contains(&d) {
+                    out.push(d);
+                    $($crate::host_types::field_decls(|s: &$t| &s.$field, out);)*
+                }
+            }
+        }
+        impl $crate::host_types::GoParam for $t {
+            fn read(
+                a: &mut $crate::host_types::Args,
+                func: u32,
+                i: usize,
+            ) -> Result<Self, $crate::host_types::Trap> {
+                $crate::host_types::read_struct(a, func, i)
+            }
+        }
+        impl $crate::host_types::GoValue for $t {
+            fn write(
+                self,
+                a: &mut $crate::host_types::Args,
+                func: u32,
+                i: usize,
+            ) -> Result<(), $crate::host_types::Trap> {
+                $crate::host_types::write_struct(a, func, i, self.into())
+            }
+            fn write_zero(
+                a: &mut $crate::host_types::Args,
+                func: u32,
+                i: usize,
+            ) -> Result<(), $crate::host_types::Trap> {
+                $crate::host_types::write_struct(a, func, i, $crate::Value::Nil)
             }
         }
     };

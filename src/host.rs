@@ -15,203 +15,76 @@ use gosub_vm::{Args, NativeClosure, Trap, Vm as RawVm};
 use std::fmt::Display;
 use std::sync::Arc;
 
-/// A Rust type usable as a host function parameter.
-pub trait GoParam: Sized {
-    /// The Go type it appears as.
-    const GO_TYPE: &'static str;
-    #[doc(hidden)]
-    fn read(a: &mut Args) -> Result<Self, Trap>;
-}
-
-/// Integers: the word's low bits, as Go's narrow integers are passed (one word each).
-macro_rules! int_param {
-    ($($t:ty => $go:literal),*) => {$(
-        impl GoParam for $t {
-            const GO_TYPE: &'static str = $go;
-            fn read(a: &mut Args) -> Result<Self, Trap> {
-                Ok(a.int()? as $t)
-            }
-        }
-        impl GoValue for $t {
-            const GO_TYPE: &'static str = $go;
-            fn write(self, a: &mut Args) -> Result<(), Trap> {
-                a.ret_int(self as i64)
-            }
-            fn write_zero(a: &mut Args) -> Result<(), Trap> {
-                a.ret_int(0)
-            }
-        }
-    )*};
-}
-int_param!(i8 => "int8", i16 => "int16", i32 => "int32", i64 => "int64", isize => "int",
-    u8 => "uint8", u16 => "uint16", u32 => "uint32", u64 => "uint64", usize => "uint");
-
-impl GoParam for f32 {
-    const GO_TYPE: &'static str = "float32";
-    fn read(a: &mut Args) -> Result<Self, Trap> {
-        a.f32()
-    }
-}
-impl GoParam for Vec<u8> {
-    const GO_TYPE: &'static str = "[]byte";
-    fn read(a: &mut Args) -> Result<Self, Trap> {
-        let r = a.slice_ref()?;
-        Ok(a.bytes(r)?.to_vec())
-    }
-}
-impl GoParam for f64 {
-    const GO_TYPE: &'static str = "float64";
-    fn read(a: &mut Args) -> Result<Self, Trap> {
-        a.f64()
-    }
-}
-impl GoParam for bool {
-    const GO_TYPE: &'static str = "bool";
-    fn read(a: &mut Args) -> Result<Self, Trap> {
-        Ok(a.int()? & 0xff != 0)
-    }
-}
-impl GoParam for String {
-    const GO_TYPE: &'static str = "string";
-    fn read(a: &mut Args) -> Result<Self, Trap> {
-        Ok(String::from_utf8_lossy(&a.string()?).into_owned())
-    }
-}
+pub use crate::host_types::{GoParam, GoType, GoValue};
 
 /// A Rust type usable as a host function result.
 pub trait GoResult {
     /// Go result types of the native (value-less results are empty).
     #[doc(hidden)]
-    fn native_results() -> Vec<&'static str>;
+    fn native_results() -> Vec<String>;
     /// The Go result list of the public function (`int64`, `(int64, error)`, `error`, ``).
     #[doc(hidden)]
     fn go_results() -> String;
+    /// Declarations of the named types the results use.
+    #[doc(hidden)]
+    fn go_decls(_out: &mut Vec<String>) {}
     /// Does the native return (value..., message, failed)?
     #[doc(hidden)]
     const FALLIBLE: bool;
+    /// Writes the results of the running native (function `func`).
     #[doc(hidden)]
-    fn write(self, a: &mut Args) -> Result<(), Trap>;
+    fn write(self, a: &mut Args, func: u32) -> Result<(), Trap>;
 }
 
-/// A plain value result.
-pub trait GoValue {
-    const GO_TYPE: &'static str;
-    #[doc(hidden)]
-    fn write(self, a: &mut Args) -> Result<(), Trap>;
-    #[doc(hidden)]
-    fn write_zero(a: &mut Args) -> Result<(), Trap>;
-}
-
-impl GoValue for f32 {
-    const GO_TYPE: &'static str = "float32";
-    fn write(self, a: &mut Args) -> Result<(), Trap> {
-        a.ret_f32(self)
+impl<T: GoValue> GoResult for T {
+    fn native_results() -> Vec<String> {
+        vec![T::go_type()]
     }
-    fn write_zero(a: &mut Args) -> Result<(), Trap> {
-        a.ret_f32(0.0)
+    fn go_results() -> String {
+        T::go_type()
+    }
+    fn go_decls(out: &mut Vec<String>) {
+        T::go_decls(out)
+    }
+    const FALLIBLE: bool = false;
+    fn write(self, a: &mut Args, func: u32) -> Result<(), Trap> {
+        GoValue::write(self, a, func, 0)
     }
 }
-impl GoValue for Vec<u8> {
-    const GO_TYPE: &'static str = "[]byte";
-    fn write(self, a: &mut Args) -> Result<(), Trap> {
-        a.ret_bytes(&self)
-    }
-    fn write_zero(a: &mut Args) -> Result<(), Trap> {
-        a.ret_bytes(&[])
-    }
-}
-impl GoValue for f64 {
-    const GO_TYPE: &'static str = "float64";
-    fn write(self, a: &mut Args) -> Result<(), Trap> {
-        a.ret_f64(self)
-    }
-    fn write_zero(a: &mut Args) -> Result<(), Trap> {
-        a.ret_f64(0.0)
-    }
-}
-impl GoValue for bool {
-    const GO_TYPE: &'static str = "bool";
-    fn write(self, a: &mut Args) -> Result<(), Trap> {
-        a.ret_bool(self)
-    }
-    fn write_zero(a: &mut Args) -> Result<(), Trap> {
-        a.ret_bool(false)
-    }
-}
-impl GoValue for String {
-    const GO_TYPE: &'static str = "string";
-    fn write(self, a: &mut Args) -> Result<(), Trap> {
-        a.ret_string(self.as_bytes())
-    }
-    fn write_zero(a: &mut Args) -> Result<(), Trap> {
-        a.ret_string(b"")
-    }
-}
-
-macro_rules! plain_result {
-    ($($t:ty),*) => {$(
-        impl GoResult for $t {
-            fn native_results() -> Vec<&'static str> {
-                vec![<$t as GoValue>::GO_TYPE]
-            }
-            fn go_results() -> String {
-                <$t as GoValue>::GO_TYPE.to_string()
-            }
-            const FALLIBLE: bool = false;
-            fn write(self, a: &mut Args) -> Result<(), Trap> {
-                GoValue::write(self, a)
-            }
-        }
-    )*};
-}
-plain_result!(
-    i8,
-    i16,
-    i32,
-    i64,
-    isize,
-    u8,
-    u16,
-    u32,
-    u64,
-    usize,
-    f32,
-    f64,
-    bool,
-    String,
-    Vec<u8>
-);
 
 impl GoResult for () {
-    fn native_results() -> Vec<&'static str> {
+    fn native_results() -> Vec<String> {
         Vec::new()
     }
     fn go_results() -> String {
         String::new()
     }
     const FALLIBLE: bool = false;
-    fn write(self, _: &mut Args) -> Result<(), Trap> {
+    fn write(self, _: &mut Args, _: u32) -> Result<(), Trap> {
         Ok(())
     }
 }
 
 impl<T: GoValue, E: Display> GoResult for Result<T, E> {
-    fn native_results() -> Vec<&'static str> {
-        vec![T::GO_TYPE, "string", "bool"]
+    fn native_results() -> Vec<String> {
+        vec![T::go_type(), "string".into(), "bool".into()]
     }
     fn go_results() -> String {
-        format!("({}, error)", T::GO_TYPE)
+        format!("({}, error)", T::go_type())
+    }
+    fn go_decls(out: &mut Vec<String>) {
+        T::go_decls(out)
     }
     const FALLIBLE: bool = true;
-    fn write(self, a: &mut Args) -> Result<(), Trap> {
+    fn write(self, a: &mut Args, func: u32) -> Result<(), Trap> {
         match self {
             Ok(v) => {
-                v.write(a)?;
+                v.write(a, func, 0)?;
                 a.ret_string(b"")?;
                 a.ret_bool(false)
             }
             Err(e) => {
-                T::write_zero(a)?;
+                T::write_zero(a, func, 0)?;
                 a.ret_string(e.to_string().as_bytes())?;
                 a.ret_bool(true)
             }
@@ -220,14 +93,14 @@ impl<T: GoValue, E: Display> GoResult for Result<T, E> {
 }
 
 impl<E: Display> GoResult for Result<(), E> {
-    fn native_results() -> Vec<&'static str> {
-        vec!["string", "bool"]
+    fn native_results() -> Vec<String> {
+        vec!["string".into(), "bool".into()]
     }
     fn go_results() -> String {
         "error".into()
     }
     const FALLIBLE: bool = true;
-    fn write(self, a: &mut Args) -> Result<(), Trap> {
+    fn write(self, a: &mut Args, _: u32) -> Result<(), Trap> {
         match self {
             Ok(()) => {
                 a.ret_string(b"")?;
@@ -304,20 +177,24 @@ pub trait HostFnCtx<Marker>: Send + Sync + 'static {
 #[doc(hidden)]
 #[derive(Clone, Debug)]
 pub struct HostSig {
-    params: Vec<&'static str>,
-    native_results: Vec<&'static str>,
+    params: Vec<String>,
+    native_results: Vec<String>,
     go_results: String,
     fallible: bool,
+    /// Declarations of the named types the signature uses (`go_struct!` types).
+    decls: Vec<String>,
 }
 
 impl HostSig {
     #[doc(hidden)]
-    pub fn of<R: GoResult>(params: Vec<&'static str>) -> HostSig {
+    pub fn of<R: GoResult>(params: Vec<String>, mut decls: Vec<String>) -> HostSig {
+        R::go_decls(&mut decls);
         HostSig {
             params,
             native_results: R::native_results(),
             go_results: R::go_results(),
             fallible: R::FALLIBLE,
+            decls,
         }
     }
 }
@@ -331,12 +208,18 @@ macro_rules! host_fn_ctx {
             $($p: GoParam,)*
         {
             fn sig() -> HostSig {
-                HostSig::of::<R>(vec![$($p::GO_TYPE),*])
+                #[allow(unused_mut)]
+                let mut decls = Vec::new();
+                $($p::go_decls(&mut decls);)*
+                HostSig::of::<R>(vec![$($p::go_type()),*], decls)
             }
-            #[allow(non_snake_case, unused_variables, unused_mut)]
+            #[allow(non_snake_case, unused_variables, unused_mut, unused_assignments)]
             fn invoke(&self, vm: &mut RawVm, fp: Addr) -> Result<(), Trap> {
+                // (A callback may run other natives: this one's function is read first.)
+                let func = vm.native_func;
                 let mut a = Args::new(vm, fp);
-                $(let $p = $p::read(&mut a)?;)*
+                let mut i = 0;
+                $(let $p = $p::read(&mut a, func, i)?; i += 1;)*
                 let params = a.consumed();
                 let mut ctx = HostCtx { vm, pending: None };
                 let r = (self)(&mut ctx, $($p),*);
@@ -345,7 +228,7 @@ macro_rules! host_fn_ctx {
                 }
                 let mut a = Args::new(vm, fp);
                 a.skip(params);
-                r.write(&mut a)
+                r.write(&mut a, func)
             }
         }
     };
@@ -369,12 +252,17 @@ macro_rules! host_fn {
             $($p: GoParam,)*
         {
             fn sig() -> HostSig {
-                HostSig::of::<R>(vec![$($p::GO_TYPE),*])
+                #[allow(unused_mut)]
+                let mut decls = Vec::new();
+                $($p::go_decls(&mut decls);)*
+                HostSig::of::<R>(vec![$($p::go_type()),*], decls)
             }
-            #[allow(non_snake_case, unused_variables, unused_mut)]
+            #[allow(non_snake_case, unused_variables, unused_mut, unused_assignments)]
             fn invoke(&self, a: &mut Args) -> Result<(), Trap> {
-                $(let $p = $p::read(a)?;)*
-                (self)($($p),*).write(a)
+                let func = a.vm.native_func;
+                let mut i = 0;
+                $(let $p = $p::read(a, func, i)?; i += 1;)*
+                (self)($($p),*).write(a, func)
             }
         }
     };
@@ -467,6 +355,14 @@ pub(crate) fn package_source(pkg: &str, entries: &[HostEntry]) -> String {
     let es: Vec<&HostEntry> = entries.iter().filter(|e| e.pkg == pkg).collect();
     if es.iter().any(|e| e.sig.fallible) {
         s.push_str("\nimport \"errors\"\n");
+    }
+    let mut decls: Vec<&String> = Vec::new();
+    for d in es.iter().flat_map(|e| &e.sig.decls) {
+        if !decls.contains(&d) {
+            decls.push(d);
+            s.push('\n');
+            s.push_str(d);
+        }
     }
     for e in es {
         let params: Vec<String> = e

@@ -36,6 +36,7 @@ mod go_call;
 pub mod go_struct;
 pub mod handle;
 pub mod host;
+pub mod host_types;
 mod host_versions;
 mod live;
 mod reachable;

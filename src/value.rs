@@ -579,3 +579,156 @@ pub(crate) fn read_value(
         },
     })
 }
+
+/// `read_value`, following a top-level pointer: a host function's `Option<T>` parameter is
+/// a Go `*T`, read as the value it points to (`Nil` for nil).
+pub(crate) fn read_deref(
+    vm: &mut RawVm,
+    prog: &Program,
+    t: u32,
+    addr: Addr,
+) -> Result<Value, Trap> {
+    match prog.rtypes.get(t as usize) {
+        Some(rt) if rt.kind == RKind::Pointer => match vm.heap.read_u64(addr)? {
+            0 => Ok(Value::Nil),
+            p => read_value(vm, prog, rt.elem, p, 0),
+        },
+        _ => read_value(vm, prog, t, addr, 0),
+    }
+}
+
+// ----- writing Go values into the VM -----
+
+/// Writes `v` as the Go value of rtype `t` at `addr` (zeroed memory), allocating what it
+/// needs: a slice's backing array, a map and its entries, what a pointer points to (a
+/// `Ref` is passed as the pointer itself). The inverse of `read_value`, for host functions'
+/// results. The collector must be off (as while a native runs): addresses held here do
+/// not move. An error says which Rust value did not fit which Go type.
+pub(crate) fn write_value(
+    vm: &mut RawVm,
+    prog: &std::sync::Arc<Program>,
+    t: u32,
+    addr: Addr,
+    v: &Value,
+    depth: u32,
+) -> Result<(), String> {
+    let Some(rt) = prog.rtypes.get(t as usize) else {
+        return Err(format!("no runtime type {}", t));
+    };
+    let bad = || format!("cannot use a Rust {} as Go {}", v.kind_name(), rt.name);
+    let trap = |t: Trap| format!("{:?}", t);
+    let fault = |f: gosub_heap::Fault| format!("{:?}", f);
+    if depth > 100 {
+        return Err(format!("{} nested too deeply", rt.name));
+    }
+    match (rt.kind, v) {
+        // The zero value: the memory is zeroed already.
+        (_, Value::Nil) => Ok(()),
+        (RKind::Bool, Value::Bool(b)) => vm.heap.write_u8(addr, *b as u8).map_err(fault),
+        (RKind::Float64, Value::Float(f)) => vm.heap.write_f64(addr, *f).map_err(fault),
+        (RKind::Float32, Value::Float(f)) => vm
+            .heap
+            .write_u32(addr, (*f as f32).to_bits())
+            .map_err(fault),
+        (_, Value::Int(_) | Value::Uint(_)) if crate::go_call::is_int(rt.kind) => {
+            let (w, fits) = crate::go_call::int_fits(v, rt.kind, rt.size as usize);
+            if !fits {
+                return Err(format!("{} overflows Go {}", v, rt.name));
+            }
+            let h = &mut vm.heap;
+            match rt.size {
+                1 => h.write_u8(addr, w as u8),
+                2 => h.write_u16(addr, w as u16),
+                4 => h.write_u32(addr, w as u32),
+                _ => h.write_u64(addr, w),
+            }
+            .map_err(fault)
+        }
+        (RKind::String, Value::String(s)) => {
+            let (p, n) = vm.new_string(s.as_bytes()).map_err(trap)?;
+            vm.heap.write_u64(addr, p).map_err(fault)?;
+            vm.heap.write_u64(addr + 8, n).map_err(fault)
+        }
+        (
+            RKind::Pointer | RKind::Func | RKind::Chan | RKind::Map | RKind::UnsafePointer,
+            Value::Ref(r),
+        ) => {
+            let w = vm.heap.handle_get(r.handle()).ok_or_else(bad)?;
+            vm.heap.write_u64(addr, w).map_err(fault)
+        }
+        // An empty slice is nil, as Go code usually makes it.
+        (RKind::Slice, Value::Bytes(b)) if b.is_empty() => Ok(()),
+        (RKind::Slice, Value::Slice(xs)) if xs.is_empty() => Ok(()),
+        (RKind::Slice, Value::Bytes(b)) if prog.rtypes[rt.elem as usize].kind == RKind::Uint8 => {
+            let p = new_array(vm, prog, rt.elem, b.len() as u64)?;
+            if !b.is_empty() {
+                vm.heap.write_bytes(p, b).map_err(fault)?;
+            }
+            write_header(vm, addr, p, b.len() as u64).map_err(fault)
+        }
+        (RKind::Slice, Value::Slice(xs)) => {
+            let p = new_array(vm, prog, rt.elem, xs.len() as u64)?;
+            let esz = prog.rtypes[rt.elem as usize].size;
+            for (i, x) in xs.iter().enumerate() {
+                write_value(vm, prog, rt.elem, p + i as u64 * esz, x, depth + 1)?;
+            }
+            write_header(vm, addr, p, xs.len() as u64).map_err(fault)
+        }
+        (RKind::Array, Value::Slice(xs)) if xs.len() as u64 == rt.len => {
+            let esz = prog.rtypes[rt.elem as usize].size;
+            for (i, x) in xs.iter().enumerate() {
+                write_value(vm, prog, rt.elem, addr + i as u64 * esz, x, depth + 1)?;
+            }
+            Ok(())
+        }
+        (RKind::Struct, Value::Struct { fields, .. }) => {
+            for f in &rt.fields {
+                if let Some((_, x)) = fields.iter().find(|(n, _)| *n == f.name) {
+                    write_value(vm, prog, f.typ, addr + f.offset, x, depth + 1)?;
+                }
+            }
+            Ok(())
+        }
+        (RKind::Map, Value::Map(es)) => {
+            let m = gosub_vm::maps::make_map(vm, prog, t, es.len() as u64).map_err(trap)?;
+            vm.heap.write_u64(addr, m).map_err(fault)?;
+            let (kt, vt) = (rt.key, rt.elem);
+            let key = new_array(vm, prog, kt, 1)?;
+            let ksize = prog.rtypes[kt as usize].size as usize;
+            for (k, x) in es {
+                vm.heap
+                    .fill_zero(key, ksize.div_ceil(8) * 8)
+                    .map_err(fault)?;
+                write_value(vm, prog, kt, key, k, depth + 1)?;
+                let slot = gosub_vm::maps::slot(vm, prog, addr, key).map_err(trap)?;
+                write_value(vm, prog, vt, slot, x, depth + 1)?;
+            }
+            Ok(())
+        }
+        (RKind::Pointer, x) => {
+            let p = new_array(vm, prog, rt.elem, 1)?;
+            write_value(vm, prog, rt.elem, p, x, depth + 1)?;
+            vm.heap.write_u64(addr, p).map_err(fault)
+        }
+        _ => Err(bad()),
+    }
+}
+
+/// A zeroed array of `n` values of rtype `elem` (Go's `zerobase` when it has no bytes).
+fn new_array(vm: &mut RawVm, prog: &Program, elem: u32, n: u64) -> Result<Addr, String> {
+    let ert = &prog.rtypes[elem as usize];
+    if n == 0 || ert.size == 0 {
+        return Ok(vm.zerobase);
+    }
+    if n.saturating_mul(ert.size) > 1 << 40 {
+        return Err("out of memory".into());
+    }
+    let g = vm.gcty(ert.gcty);
+    vm.alloc(g, n as usize).map_err(|t| format!("{:?}", t))
+}
+
+fn write_header(vm: &mut RawVm, addr: Addr, p: Addr, n: u64) -> Result<(), gosub_heap::Fault> {
+    vm.heap.write_u64(addr, p)?;
+    vm.heap.write_u64(addr + 8, n)?;
+    vm.heap.write_u64(addr + 16, n)
+}

@@ -42,6 +42,9 @@ pub struct Function {
     pub defer_off: Option<u32>,
     /// Index of a native implementation when the declaration has no body.
     pub native: Option<u32>,
+    /// Index in `Program::signatures` of a package-level function's Go signature (what a
+    /// host function's native reads its composite parameters with).
+    pub sig: Option<u32>,
     /// The `func` keyword's position.
     pub decl_pos: u32,
     /// Where the return epilogue starts: the VM resumes here after each deferred call and

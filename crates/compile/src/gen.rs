@@ -689,6 +689,8 @@ impl<'a> Gen<'a> {
                         self.func_index.insert(obj, idx);
                         if fd.recv.is_none() {
                             if let TypeKind::Func(sig) = self.p.types.kind(self.p.obj(obj).ty) {
+                                let si = self.out.signatures.len() as u32;
+                                self.out.func_mut(idx).sig = Some(si);
                                 self.out.signatures.push(std::sync::Arc::new(
                                     crate::program::FuncSig {
                                         func: idx,

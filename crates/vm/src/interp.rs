@@ -556,6 +556,7 @@ pub fn exec(
                     crate::natives::Native::Fn(nf) => nf(vm, fp),
                     crate::natives::Native::Closure(c) => {
                         let c = c.clone();
+                        vm.native_func = func;
                         c(vm, fp)
                     }
                 };

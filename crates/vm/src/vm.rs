@@ -179,6 +179,9 @@ pub struct Vm {
     pub elem_cache: ElemCache,
     /// The address of zero-size allocations (Go's `zerobase`): non-nil, never dereferenced.
     pub zerobase: Addr,
+    /// The function whose native closure is running (set before a `Native::Closure` is
+    /// called): a host function reads its signature's runtime types through it.
+    pub native_func: u32,
     /// The runtime's `staticuint64s`: 256 words holding 0..255, where small values boxed
     /// into interfaces point (`BoxKind::Small`) instead of allocating, as in Go.
     pub staticuint64s: Addr,
@@ -356,6 +359,7 @@ impl Vm {
                 stamp: 0,
             },
             zerobase,
+            native_func: 0,
             staticuint64s,
             cmem: Default::default(),
             interrupt: Arc::new(std::sync::atomic::AtomicBool::new(false)),

@@ -1,0 +1,185 @@
+//! Host functions with composite parameters and results: slices, maps, pointers as
+//! `Option`, structs declared with `go_struct!` (src/host_types.rs).
+
+use gosub::{Error, Value, Vm};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, PartialEq)]
+struct Point {
+    x: i64,
+    y: i64,
+}
+gosub::go_struct!(Point { x: "X", y: "Y" });
+
+#[derive(Debug, Clone, PartialEq)]
+struct Shape {
+    name: String,
+    points: Vec<Point>,
+    tags: HashMap<String, f64>,
+    origin: Option<Point>,
+}
+gosub::go_struct!(Shape {
+    name: "Name",
+    points: "Points",
+    tags: "Tags",
+    origin: "Origin"
+});
+
+fn vm() -> Vm {
+    let mut vm = Vm::builder().capture_stdout().build();
+    vm.register_fn("geo", "Sum", |xs: Vec<i64>| xs.iter().sum::<i64>());
+    vm.register_fn("geo", "Words", |s: String| -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    });
+    vm.register_fn("geo", "Count", |xs: Vec<String>| -> HashMap<String, i64> {
+        let mut m = HashMap::new();
+        for x in xs {
+            *m.entry(x).or_insert(0) += 1;
+        }
+        m
+    });
+    vm.register_fn("geo", "Total", |m: HashMap<String, i64>| {
+        m.values().sum::<i64>()
+    });
+    vm.register_fn("geo", "Scale", |p: Point, k: i64| Point {
+        x: p.x * k,
+        y: p.y * k,
+    });
+    vm.register_fn("geo", "Norm1", |p: Option<Point>| match p {
+        Some(p) => p.x.abs() + p.y.abs(),
+        None => -1,
+    });
+    vm.register_fn("geo", "Find", |xs: Vec<Point>, x: i64| -> Option<Point> {
+        xs.into_iter().find(|p| p.x == x)
+    });
+    vm.register_fn("geo", "Square", |n: i64| Shape {
+        name: format!("square{}", n),
+        points: vec![
+            Point { x: 0, y: 0 },
+            Point { x: n, y: 0 },
+            Point { x: n, y: n },
+            Point { x: 0, y: n },
+        ],
+        tags: [("side".to_string(), n as f64)].into(),
+        origin: Some(Point { x: 0, y: 0 }),
+    });
+    vm.register_fn("geo", "Describe", |s: Shape| {
+        format!(
+            "{} {} points, tags {:?}, origin {:?}",
+            s.name,
+            s.points.len(),
+            s.tags,
+            s.origin
+        )
+    });
+    vm.register_fn("geo", "Parse", |s: String| -> Result<Vec<i64>, String> {
+        s.split(',')
+            .map(|x| x.trim().parse::<i64>().map_err(|e| format!("{x:?}: {e}")))
+            .collect()
+    });
+    vm
+}
+
+#[test]
+fn slices_cross_both_ways() {
+    let mut vm = vm();
+    assert_eq!(
+        vm.eval("geo.Sum([]int64{1, 2, 39})").unwrap(),
+        Value::Int(42)
+    );
+    assert_eq!(vm.eval("geo.Sum(nil)").unwrap(), Value::Int(0));
+    vm.eval("ws := geo.Words(\"a bb  ccc\")\nfmt.Println(len(ws), ws, ws[2])")
+        .unwrap();
+    assert_eq!(vm.take_stdout(), "3 [a bb ccc] ccc\n");
+    // An empty result is a nil slice.
+    assert_eq!(
+        vm.eval("geo.Words(\"\") == nil").unwrap(),
+        Value::Bool(true)
+    );
+    // The result is the script's own: it can append to it and keep it across a GC.
+    vm.eval("ws = append(ws, \"d\"); runtime.GC(); fmt.Println(ws)")
+        .unwrap();
+    assert_eq!(vm.take_stdout(), "[a bb ccc d]\n");
+    // A large result (its backing array is a large object, old from the start, holding
+    // young strings: the write barrier records them) survives collections.
+    vm.eval(
+        "big := geo.Words(strings.Repeat(\"word \", 20000))\nfor i := 0; i < 3; i++ { _ = make([]byte, 1<<20); runtime.GC() }\nfmt.Println(len(big), len(strings.Join(big, \"\")), big[19999])",
+    )
+    .unwrap();
+    assert_eq!(vm.take_stdout(), "20000 80000 word\n");
+}
+
+#[test]
+fn maps_cross_both_ways() {
+    let mut vm = vm();
+    vm.eval("m := geo.Count(geo.Words(\"x y x z x\"))\nfmt.Println(m, len(m))")
+        .unwrap();
+    assert_eq!(vm.take_stdout(), "map[x:3 y:1 z:1] 3\n");
+    assert_eq!(
+        vm.eval("m[\"w\"] = 10; geo.Total(m)").unwrap(),
+        Value::Int(15)
+    );
+}
+
+#[test]
+fn structs_and_pointers_cross_as_go_structs() {
+    let mut vm = vm();
+    vm.eval("p := geo.Scale(geo.Point{X: 2, Y: -3}, 5)\nfmt.Printf(\"%T %+v\\n\", p, p)")
+        .unwrap();
+    assert_eq!(vm.take_stdout(), "geo.Point {X:10 Y:-15}\n");
+    assert_eq!(vm.eval("geo.Norm1(&p)").unwrap(), Value::Int(25));
+    assert_eq!(vm.eval("geo.Norm1(nil)").unwrap(), Value::Int(-1));
+    vm.eval(
+        "pts := []geo.Point{{1, 2}, {3, 4}}\nq := geo.Find(pts, 3)\nfmt.Println(q != nil, *q, geo.Find(pts, 9) == nil)",
+    )
+    .unwrap();
+    assert_eq!(vm.take_stdout(), "true {3 4} true\n");
+    // Nested: a struct with a slice of structs, a map and a pointer.
+    vm.eval(
+        "s := geo.Square(2)\nfmt.Printf(\"%s %v %v %v\\n\", s.Name, s.Points, s.Tags, *s.Origin)",
+    )
+    .unwrap();
+    assert_eq!(
+        vm.take_stdout(),
+        "square2 [{0 0} {2 0} {2 2} {0 2}] map[side:2] {0 0}\n"
+    );
+    vm.eval("s.Name = \"sq\"; s.Points = s.Points[:3]; s.Origin = nil")
+        .unwrap();
+    assert_eq!(
+        vm.eval("geo.Describe(s)").unwrap(),
+        Value::String("sq 3 points, tags {\"side\": 2.0}, origin None".into())
+    );
+    // The Go declaration the host package got.
+    match vm.eval("geo.Point{Z: 1}") {
+        Err(Error::Compile(d)) => assert!(
+            d[0].message
+                .contains("unknown field Z in struct literal of type geo.Point"),
+            "{:?}",
+            d
+        ),
+        other => panic!("{:?}", other),
+    }
+    assert_eq!(vm.type_of("geo.Square").unwrap(), "func(int64) geo.Shape");
+}
+
+#[test]
+fn results_with_errors_and_programs() {
+    let mut vm = vm();
+    vm.eval("xs, err := geo.Parse(\"1, 2,3\")\nfmt.Println(xs, err)")
+        .unwrap();
+    assert_eq!(vm.take_stdout(), "[1 2 3] <nil>\n");
+    vm.eval("xs, err = geo.Parse(\"1,x\")\nfmt.Println(xs == nil, err)")
+        .unwrap();
+    assert_eq!(
+        vm.take_stdout(),
+        "true \"x\": invalid digit found in string\n"
+    );
+    // The same functions in a whole program run with Vm::run.
+    vm.run(
+        "package main\n\nimport (\n\t\"fmt\"\n\t\"geo\"\n)\n\nfunc main() {\n\tfmt.Println(geo.Sum(geo.Parse2()))\n}\n",
+    )
+    .expect_err("Parse2 is not registered");
+    vm.run("package main\n\nimport (\n\t\"fmt\"\n\t\"geo\"\n)\n\nfunc main() {\n\tfmt.Println(geo.Scale(geo.Point{1, 1}, 7))\n}\n")
+        .unwrap();
+    assert_eq!(vm.take_stdout(), "{7 7}\n");
+}
