@@ -15,6 +15,7 @@ use gosub_vm::{Args, NativeClosure, Trap, Vm as RawVm};
 use std::fmt::Display;
 use std::sync::Arc;
 
+use crate::go_func::{GoFunc, GoFuncArgs, GoFuncResult};
 pub use crate::host_types::{GoParam, GoType, GoValue};
 
 /// A Rust type usable as a host function result.
@@ -129,6 +130,9 @@ pub trait HostFn<Marker>: Send + Sync + 'static {
 /// back into the Go program that called it.
 pub struct HostCtx<'a> {
     vm: &'a mut RawVm,
+    /// This host function invocation (`Vm::native_calls` when it started): the `GoFunc`s
+    /// it was passed are callable through this context only.
+    call: u64,
     /// A Go panic (or other trap) raised by a callback: it continues once the host function
     /// returns, as a panic would unwind through a Go function.
     pending: Option<Trap>,
@@ -161,6 +165,65 @@ impl HostCtx<'_> {
             }
         };
         Ok(crate::go_call::one_value(vals))
+    }
+}
+
+impl HostCtx<'_> {
+    /// Calls the Go func value `f` this host function was passed (a `GoFunc` parameter)
+    /// with `args`, and returns its result. A panic in it is as for `call`.
+    pub fn call_func<A: GoFuncArgs, R: GoFuncResult>(
+        &mut self,
+        f: &GoFunc<A, R>,
+        args: A,
+    ) -> Result<R, Error> {
+        if self.pending.is_some() {
+            return Err(Error::Usage("an earlier callback panicked".into()));
+        }
+        if f.call != self.call {
+            return Err(Error::Usage(
+                "a Go func passed to a host function can be called only while that call runs"
+                    .into(),
+            ));
+        }
+        if f.clo == 0 {
+            return Err(Error::Usage("call of a nil Go func".into()));
+        }
+        let prog = self.vm.prog.clone();
+        let rt = &prog.rtypes[f.rtype as usize];
+        let (params, results) = (rt.params.clone(), rt.results.clone());
+        let vals = args.into_values();
+        let callee = self.vm.heap.read_u64(f.clo).unwrap_or(u64::MAX);
+        let Some(results_off) = prog.funcs.get(callee as usize).map(|c| c.results_off) else {
+            return Err(Error::Usage("not a Go func".into()));
+        };
+        let write = |vm: &mut RawVm, fp: Addr| -> Result<(), Trap> {
+            let mut off = 0;
+            for (v, &t) in vals.iter().zip(&params) {
+                off = u64::next_multiple_of(off, 8);
+                crate::value::write_value(vm, &prog, t, fp + off, v, 0)
+                    .map_err(Trap::PanicString)?;
+                off += prog.rtypes[t as usize].size;
+            }
+            Ok(())
+        };
+        let read = |vm: &mut RawVm, fp: Addr| -> Result<Vec<Value>, Trap> {
+            let mut off = fp + results_off as u64;
+            let mut out = Vec::new();
+            for &t in &results {
+                off = off.next_multiple_of(8);
+                out.push(crate::value::read_value(vm, &prog, t, off, 0)?);
+                off += prog.rtypes[t as usize].size;
+            }
+            Ok(out)
+        };
+        match gosub_vm::call::call_closure_then(self.vm, f.clo, write, read) {
+            Ok(Ok(vals)) => R::from_values(vals),
+            Ok(Err(t)) | Err(t) => {
+                let msg = format!("the Go func did not return: {:?}", t);
+                self.pending = Some(t);
+                Err(Error::Usage(msg))
+            }
+        }
     }
 }
 
@@ -221,7 +284,8 @@ macro_rules! host_fn_ctx {
                 let mut i = 0;
                 $(let $p = $p::read(&mut a, func, i)?; i += 1;)*
                 let params = a.consumed();
-                let mut ctx = HostCtx { vm, pending: None };
+                let call = vm.native_calls;
+                let mut ctx = HostCtx { vm, call, pending: None };
                 let r = (self)(&mut ctx, $($p),*);
                 if let Some(t) = ctx.pending.take() {
                     return Err(t);

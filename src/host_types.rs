@@ -114,6 +114,11 @@ scalar!(
     String::new()
 );
 
+/// The runtime type of parameter `i` of native function `func`.
+pub(crate) fn param_rtype(a: &Args, func: u32, i: usize) -> Result<u32, Trap> {
+    rtype_of(a, func, i, false)
+}
+
 /// The runtime type of parameter (or, with `result`, result) `i` of native function
 /// `func`.
 fn rtype_of(a: &Args, func: u32, i: usize, result: bool) -> Result<u32, Trap> {

@@ -183,3 +183,77 @@ fn results_with_errors_and_programs() {
         .unwrap();
     assert_eq!(vm.take_stdout(), "{7 7}\n");
 }
+
+#[test]
+fn go_funcs_are_callable_during_the_call_they_are_passed_to() {
+    use gosub::{GoFunc, HostCtx};
+    use std::sync::{Arc, Mutex};
+    let mut vm = Vm::builder().capture_stdout().build();
+    vm.register_fn_ctx(
+        "fn",
+        "Map",
+        |ctx: &mut HostCtx, xs: Vec<i64>, f: GoFunc<(i64,), i64>| -> Vec<i64> {
+            xs.into_iter()
+                .map(|x| ctx.call_func(&f, (x,)).unwrap_or(-1))
+                .collect()
+        },
+    );
+    vm.register_fn_ctx(
+        "fn",
+        "Each",
+        |ctx: &mut HostCtx, words: Vec<String>, f: GoFunc<(String, i64), ()>| {
+            for (i, w) in words.into_iter().enumerate() {
+                if ctx.call_func(&f, (w, i as i64)).is_err() {
+                    return;
+                }
+            }
+        },
+    );
+    vm.register_fn_ctx(
+        "fn",
+        "Build",
+        |ctx: &mut HostCtx, f: GoFunc<(i64, i64), Point>| -> Result<Point, String> {
+            ctx.call_func(&f, (3, 4)).map_err(|e| e.to_string())
+        },
+    );
+    // A GoFunc kept past its call is refused, not called.
+    let kept: Arc<Mutex<Option<GoFunc<(), ()>>>> = Arc::default();
+    let k = kept.clone();
+    vm.register_fn_ctx("fn", "Keep", move |_: &mut HostCtx, f: GoFunc<(), ()>| {
+        *k.lock().unwrap() = Some(f);
+    });
+    let k = kept.clone();
+    vm.register_fn_ctx("fn", "CallKept", move |ctx: &mut HostCtx| -> String {
+        match &*k.lock().unwrap() {
+            Some(f) => match ctx.call_func(f, ()) {
+                Ok(()) => "called".into(),
+                Err(e) => e.to_string(),
+            },
+            None => "none".into(),
+        }
+    });
+    // A closure with captured state, called back once per element.
+    vm.eval("k := int64(10)\nys := fn.Map([]int64{1, 2, 3}, func(x int64) int64 { k++; return x * k })\nfmt.Println(ys, k)")
+        .unwrap();
+    assert_eq!(vm.take_stdout(), "[11 24 39] 13\n");
+    vm.eval("fn.Each([]string{\"a\", \"b\"}, func(w string, i int64) { fmt.Print(i, w, \" \") }); fmt.Println()")
+        .unwrap();
+    assert_eq!(vm.take_stdout(), "0a 1b \n");
+    // (Each host package declares the go_struct! types its functions use.)
+    vm.eval("p, err := fn.Build(func(x, y int64) fn.Point { return fn.Point{X: x * y, Y: y} })\nfmt.Printf(\"%T %v %v\\n\", p, p, err)")
+        .unwrap();
+    assert_eq!(vm.take_stdout(), "fn.Point {12 4} <nil>\n");
+    // A panic in the Go func goes on through the host function to the Go caller.
+    vm.eval("func safe() (r any) { defer func() { r = recover() }(); fn.Map([]int64{1}, func(int64) int64 { panic(\"inner\") }); return nil }\nfmt.Println(safe())")
+        .unwrap();
+    assert_eq!(vm.take_stdout(), "inner\n");
+    vm.eval("fn.Keep(func() { fmt.Println(\"kept\") })")
+        .unwrap();
+    assert_eq!(
+        vm.eval("fn.CallKept()").unwrap(),
+        Value::String(
+            "a Go func passed to a host function can be called only while that call runs".into()
+        )
+    );
+    assert_eq!(vm.take_stdout(), "");
+}

@@ -101,6 +101,8 @@ pub struct RType {
     pub iface_sigs: Vec<u32>,
     /// Func types: the parameter types.
     pub params: Vec<u32>,
+    /// Func types: the result types.
+    pub results: Vec<u32>,
 }
 
 #[derive(Clone, Debug)]

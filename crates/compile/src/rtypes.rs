@@ -72,9 +72,12 @@ fn describe(g: &mut Gen, t: TypeId) -> RType {
         TypeKind::Interface(ms) => ms.iter().map(|m| m.sig.0).collect(),
         _ => vec![],
     };
-    let params = match tt.under(t) {
-        TypeKind::Func(sig) => sig.params.iter().map(|p| p.0).collect(),
-        _ => vec![],
+    let (params, results) = match tt.under(t) {
+        TypeKind::Func(sig) => (
+            sig.params.iter().map(|p| p.0).collect(),
+            sig.results.iter().map(|p| p.0).collect(),
+        ),
+        _ => (vec![], vec![]),
     };
     let struct_fields = match tt.under(t) {
         TypeKind::Struct(fs) => fs.clone(),
@@ -123,6 +126,7 @@ fn describe(g: &mut Gen, t: TypeId) -> RType {
         iface_methods,
         iface_sigs,
         params,
+        results,
     }
 }
 

@@ -103,6 +103,41 @@ pub fn call_sync_then<R>(
     params: &[u8],
     read: impl FnOnce(&mut Vm, Addr) -> R,
 ) -> Result<R, Trap> {
+    let n = vm
+        .prog
+        .funcs
+        .get(func as usize)
+        .map_or(0, |f| params.len().min(f.params_size as usize));
+    let write = |vm: &mut Vm, fp: Addr| Ok(vm.heap.write_bytes(fp, &params[..n])?);
+    call_with(vm, func, None, write, read)
+}
+
+/// Calls the Go func value `clo` (a closure object: its function, then what it captured)
+/// from a native: `write` fills in the parameters in the callee's frame, `read` reads the
+/// results there, as `call_sync_then`.
+pub fn call_closure_then<R>(
+    vm: &mut Vm,
+    clo: Addr,
+    write: impl FnOnce(&mut Vm, Addr) -> Result<(), Trap>,
+    read: impl FnOnce(&mut Vm, Addr) -> R,
+) -> Result<R, Trap> {
+    if clo == 0 {
+        return Err(Trap::Runtime(
+            "invalid memory address or nil pointer dereference".into(),
+        ));
+    }
+    let func = vm.heap.read_u64(clo)? as u32;
+    call_with(vm, func, Some(clo), write, read)
+}
+
+/// `call_sync_then` and `call_closure_then`: `func` with closure context `ctx`.
+fn call_with<R>(
+    vm: &mut Vm,
+    func: u32,
+    ctx: Option<Addr>,
+    write: impl FnOnce(&mut Vm, Addr) -> Result<(), Trap>,
+    read: impl FnOnce(&mut Vm, Addr) -> R,
+) -> Result<R, Trap> {
     let prog = vm.prog.clone();
     if vm.frames.len() > 10_000 {
         return Err(Trap::StackOverflow);
@@ -119,8 +154,10 @@ pub fn call_sync_then<R>(
     let depth = vm.frames.len() + 1;
     let r = (|| -> Result<Addr, Trap> {
         let fp = enter(vm, &prog, func, seg.base)?;
-        let n = params.len().min(f.params_size as usize);
-        vm.heap.write_bytes(fp, &params[..n])?;
+        write(vm, fp)?;
+        if let (Some(c), Some(clo)) = (f.ctx_off, ctx) {
+            vm.heap.write_u64(fp + c as u64, clo)?;
+        }
         vm.frames.push(crate::frame::CallInfo {
             func: cur,
             pc: cur_pc as u32 + 1,

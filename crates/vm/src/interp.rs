@@ -557,6 +557,7 @@ pub fn exec(
                     crate::natives::Native::Closure(c) => {
                         let c = c.clone();
                         vm.native_func = func;
+                        vm.native_calls += 1;
                         c(vm, fp)
                     }
                 };

@@ -182,6 +182,9 @@ pub struct Vm {
     /// The function whose native closure is running (set before a `Native::Closure` is
     /// called): a host function reads its signature's runtime types through it.
     pub native_func: u32,
+    /// How many native closures have been called: a host function's invocation is known
+    /// by the count at its start (a Go func it was passed is callable during it only).
+    pub native_calls: u64,
     /// The runtime's `staticuint64s`: 256 words holding 0..255, where small values boxed
     /// into interfaces point (`BoxKind::Small`) instead of allocating, as in Go.
     pub staticuint64s: Addr,
@@ -360,6 +363,7 @@ impl Vm {
             },
             zerobase,
             native_func: 0,
+            native_calls: 0,
             staticuint64s,
             cmem: Default::default(),
             interrupt: Arc::new(std::sync::atomic::AtomicBool::new(false)),
