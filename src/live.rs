@@ -237,7 +237,7 @@ impl Live {
             }),
         );
         // The start's program was verified by the first VM that loaded it.
-        let verified = start.loaded.load(Ordering::Acquire).then_some(&start.prog);
+        let verified = start.loaded.load(Ordering::Acquire).then_some(&*start.prog);
         let mut vm =
             RawVm::new_after(prog, &natives, opts.vm_config(), verified).map_err(Error::from)?;
         start.loaded.store(true, Ordering::Release);
@@ -682,7 +682,10 @@ impl Live {
         let init0 = self.types.packages[main].init_order.len();
         let (types, resume, next_id) = self.check_file(&mut map, &fname, &text, &fail)?;
         let mut st = self.gen.clone();
-        st.out.itabs = self.vm.itabs.clone();
+        if st.out.itabs.len() != self.vm.itabs.len() {
+            // Itabs the VM made at run time (type assertions, conversions).
+            Arc::make_mut(&mut st.out).itabs = self.vm.itabs.clone();
+        }
         let inc = Increment {
             first_pkg,
             main,

@@ -30,7 +30,7 @@ pub(crate) struct Start {
     pub types: gosub_types::Program,
     pub resume: Resume,
     pub escapes: gosub_escape::Escapes,
-    pub prog: gosub_bytecode::program::Program,
+    pub prog: std::sync::Arc<gosub_bytecode::program::Program>,
     pub gen: GenState,
     pub next_id: NodeId,
     /// A VM loaded `prog`, verifying it (later VMs verify only what they do not share).

@@ -14,6 +14,7 @@
 
 use crate::bytecode::{Function, Op, Reg};
 use crate::frame::{FrameBuilder, Label};
+pub use crate::gen_state::GenState;
 use crate::layout::{Layout, Layouts};
 use crate::program::{GcType, Itab, Program};
 use ahash::{HashMap, HashMapExt, HashSet, HashSetExt};
@@ -121,20 +122,6 @@ impl Increment {
     }
 }
 
-/// The generator's tables between the inputs of an eval session (see `Gen::resume`).
-#[derive(Clone)]
-pub struct GenState {
-    pub out: Program,
-    pub layouts: Layouts,
-    pub func_index: HashMap<ObjId, u32>,
-    pub globals: HashMap<ObjId, u32>,
-    pub strings: HashMap<Vec<u8>, u32>,
-    pub gctypes: HashMap<(u32, Vec<u32>), u32>,
-    pub wrappers: HashMap<(TypeId, String), u32>,
-    pub natives: HashMap<String, u32>,
-    pub messages: HashMap<String, u32>,
-}
-
 pub struct LoopCtx {
     pub label: Option<String>,
     pub brk: Label,
@@ -168,17 +155,17 @@ pub struct Gen<'a> {
     pub p: &'a types::Program,
     pub out: Program,
     pub layouts: Layouts,
-    pub func_index: HashMap<ObjId, u32>,
+    pub func_index: types::Layered<ObjId, u32>,
     pub jobs: Vec<Job<'a>>,
-    pub globals: HashMap<ObjId, u32>,
-    pub strings: HashMap<Vec<u8>, u32>,
-    pub gctypes: HashMap<(u32, Vec<u32>), u32>,
+    pub globals: types::Layered<ObjId, u32>,
+    pub strings: types::Layered<Vec<u8>, u32>,
+    pub gctypes: types::Layered<(u32, Vec<u32>), u32>,
     pub itabs: HashMap<(u32, u32), u32>,
-    pub wrappers: HashMap<(TypeId, String), u32>,
-    pub natives: HashMap<String, u32>,
+    pub wrappers: types::Layered<(TypeId, String), u32>,
+    pub natives: types::Layered<String, u32>,
     pub errors: Vec<Diagnostic>,
     pub fs: Option<FnState>,
-    pub messages: HashMap<String, u32>,
+    pub messages: types::Layered<String, u32>,
     /// The escape analysis of `p`, run by the driver. Functions it did not cover
     /// (`Escapes::analyzed`: literals in package-level initialisers) get no frame objects
     /// and box every address-taken or captured variable.
@@ -212,17 +199,17 @@ impl<'a> Gen<'a> {
             p,
             out: Program::default(),
             layouts: Layouts::default(),
-            func_index: HashMap::new(),
+            func_index: Default::default(),
             jobs: Vec::new(),
-            globals: HashMap::new(),
-            strings: HashMap::new(),
-            gctypes: HashMap::new(),
+            globals: Default::default(),
+            strings: Default::default(),
+            gctypes: Default::default(),
             itabs: HashMap::new(),
-            wrappers: HashMap::new(),
-            natives: HashMap::new(),
+            wrappers: Default::default(),
+            natives: Default::default(),
             errors: Vec::new(),
             fs: None,
-            messages: HashMap::new(),
+            messages: Default::default(),
             esc,
             too_large: HashMap::new(),
             methods_done: HashSet::new(),
@@ -624,7 +611,7 @@ impl<'a> Gen<'a> {
     /// that initializes what `inc` adds and calls the session's new input functions.
     pub fn resume(p: &'a types::Program, esc: &'a gosub_escape::Escapes, st: GenState) -> Gen<'a> {
         let mut g = Gen::new(p, esc);
-        g.out = st.out;
+        g.out = std::sync::Arc::unwrap_or_clone(st.out);
         g.layouts = st.layouts;
         g.func_index = st.func_index;
         g.globals = st.globals;
@@ -648,10 +635,14 @@ impl<'a> Gen<'a> {
     }
 
     /// Compiles what `inc` adds; see `resume`.
-    pub fn run_increment(mut self, inc: Increment) -> Result<(Program, GenState), Vec<Diagnostic>> {
+    pub fn run_increment(
+        mut self,
+        inc: Increment,
+    ) -> Result<(std::sync::Arc<Program>, GenState), Vec<Diagnostic>> {
         self.compile_increment(inc)?;
-        let st = GenState {
-            out: self.out.clone(),
+        let out = std::sync::Arc::new(self.out);
+        let mut st = GenState {
+            out: out.clone(),
             layouts: self.layouts,
             func_index: self.func_index,
             globals: self.globals,
@@ -661,7 +652,8 @@ impl<'a> Gen<'a> {
             natives: self.natives,
             messages: self.messages,
         };
-        Ok((self.out, st))
+        st.freeze();
+        Ok((out, st))
     }
 
     fn declare_funcs(&mut self, inc: &Increment) {
@@ -705,7 +697,13 @@ impl<'a> Gen<'a> {
                             // (Not `self.natives.len()`: a session drops the name of a
                             // host function registered again, src/host_versions.rs.)
                             let n = self.out.natives.len() as u32;
-                            let nat = *self.natives.entry(name.clone()).or_insert(n);
+                            let nat = match self.natives.get(&name) {
+                                Some(&i) => i,
+                                None => {
+                                    self.natives.insert(name.clone(), n);
+                                    n
+                                }
+                            };
                             if nat == n {
                                 self.out.natives.push(name);
                             }

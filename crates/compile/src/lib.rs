@@ -31,6 +31,7 @@ pub mod entry;
 pub mod expr;
 pub mod frame;
 pub mod gen;
+mod gen_state;
 pub mod hoist;
 pub mod inline;
 pub mod jumps;
@@ -73,7 +74,7 @@ pub fn compile_increment(
     esc: &Escapes,
     st: Option<GenState>,
     inc: Increment,
-) -> Result<(Program, GenState), Vec<Diagnostic>> {
+) -> Result<(std::sync::Arc<Program>, GenState), Vec<Diagnostic>> {
     let g = match st {
         Some(st) => gen::Gen::resume(p, esc, st),
         None => gen::Gen::new(p, esc),

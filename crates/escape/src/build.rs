@@ -30,9 +30,9 @@ use gosub_types::{ObjId, ObjKind, Program, TypeId};
 pub struct Ctx<'a> {
     pub p: &'a Program,
     /// Func object -> its declaration.
-    pub decls: HashMap<ObjId, &'a ast::FuncDecl>,
+    pub decls: crate::summary::Decls<'a>,
     /// Summaries of analysed functions: leaks of receiver + params, by FnKey.
-    pub tags: HashMap<FnKey, Vec<Leaks>>,
+    pub tags: gosub_types::Layered<FnKey, Vec<Leaks>>,
     pub explain: bool,
 }
 

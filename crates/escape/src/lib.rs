@@ -43,58 +43,62 @@ pub mod stmt;
 pub mod summary;
 pub mod types_util;
 
-use ahash::{HashMap, HashSet};
 use gosub_syntax::ast::{NodeId, Span};
 use gosub_syntax::{Diagnostic, SourceMap};
-use gosub_types::{ObjId, Program};
+use gosub_types::{Chunked, Layered, LayeredSet, ObjId, Program};
 
 pub use alloc::AllocKind;
 pub use prescan::addr_taken_or_captured;
 
 /// The analysis result.
 #[derive(Clone, Debug, Default)]
+/// Its sets, summaries and lines are shared between an eval session's successive
+/// analyses (layered, `gosub_types::layered`): `analyze_more` adds to a copy that shares
+/// what the previous analysis found, and freezes what it added.
 pub struct Escapes {
     /// Spans of the generic declarations whose instances were analysed (for `-m`).
     pub generic_spans: Vec<gosub_syntax::ast::Span>,
     /// For each of `lines`: the GC shapes of the instances of generic code in its batch.
-    pub line_shapes: Vec<String>,
+    pub line_shapes: Chunked<String>,
     /// Local variables (and parameters) whose address outlives their frame (gc's
     /// "moved to heap").
-    pub moved_to_heap: HashSet<ObjId>,
+    pub moved_to_heap: LayeredSet<ObjId>,
     /// Variables gosub must give a heap cell: `moved_to_heap` plus variables captured by a
     /// closure that escapes or is run by `defer`/`go` (gosub captures by reference).
-    pub boxed: HashSet<ObjId>,
+    pub boxed: LayeredSet<ObjId>,
     /// Allocation sites (expression NodeIds: `new(T)` and `make` calls, `&T{}`, composite
     /// literals, function literals, conversions, concatenations) that escape.
-    pub heap_allocs: HashSet<NodeId>,
+    pub heap_allocs: LayeredSet<NodeId>,
     /// Allocation sites that do not escape.
-    pub stack_allocs: HashSet<NodeId>,
+    pub stack_allocs: LayeredSet<NodeId>,
     /// Function literals used by `defer`/`go` statements.
-    pub deferred_lits: HashSet<NodeId>,
+    pub deferred_lits: LayeredSet<NodeId>,
     /// Objects the compiler may place in the frame: non-escaping `new(T)` calls, `&T{...}`
     /// literals (keyed by the composite literal's node) and closures (not run by defer/go).
-    pub stack_objects: HashSet<NodeId>,
+    pub stack_objects: LayeredSet<NodeId>,
     /// Values boxed into an interface whose box does not escape (by the boxed expression).
-    pub stack_boxes: HashSet<NodeId>,
+    pub stack_boxes: LayeredSet<NodeId>,
     /// Calls whose `...` argument slice does not escape (by the call's node).
-    pub stack_ddd: HashSet<NodeId>,
+    pub stack_ddd: LayeredSet<NodeId>,
     /// `[]byte(s)` conversions (call nodes) that may share the string's bytes.
-    pub zero_copy: HashSet<NodeId>,
+    pub zero_copy: LayeredSet<NodeId>,
     /// gc's slice pass: appends that may grow in a frame buffer, and the moves of their
     /// slices to the heap before they stop being exclusive (`move2heap.rs`).
     pub move2heap: move2heap::Move2Heap,
     /// Functions (FuncDecl name nodes and FuncLit nodes) the analysis covered; variables of
     /// other functions (e.g. literals in package-level initialisers) get no decision.
-    pub analyzed: HashSet<NodeId>,
+    pub analyzed: LayeredSet<NodeId>,
     /// (position, message, in the user's package), in gc's order.
-    lines: Vec<(u32, String, bool)>,
-    explain: Vec<(u32, String, bool)>,
+    lines: Chunked<(u32, String, bool)>,
+    explain: Chunked<(u32, String, bool)>,
     /// End indices into (`explain`, `lines`) after each analysed batch (a function or a
     /// group of mutually recursive ones): gc prints each batch's flows, then its lines.
-    batch_ends: Vec<(usize, usize)>,
+    batch_ends: Chunked<(usize, usize)>,
     /// Each analysed or native function's summary (what its parameters leak to), for the
     /// analysis of code added later (`analyze_more`).
-    tags: HashMap<graph::FnKey, Vec<graph::Leaks>>,
+    tags: Layered<graph::FnKey, Vec<graph::Leaks>>,
+    /// Where the analysed program's functions are declared.
+    decl_index: summary::DeclIndex,
 }
 
 /// An inconsistency in the checked program that the analysis cannot go past (gc's
@@ -125,7 +129,7 @@ impl std::fmt::Display for InternalError {
 /// Analyses the whole program; with `explain`, also records the `-m -m` flow explanations
 /// (they never change a decision).
 pub fn analyze(p: &Program, explain: bool) -> Result<Escapes, InternalError> {
-    analyze_from(p, explain, Escapes::default(), &HashSet::default())
+    analyze_from(p, explain, Escapes::default(), &LayeredSet::default())
 }
 
 /// `analyze` of a program that grew from the one `prev` was computed for (an eval
@@ -143,32 +147,31 @@ fn analyze_from(
     p: &Program,
     explain: bool,
     mut out: Escapes,
-    done: &HashSet<NodeId>,
+    done: &LayeredSet<NodeId>,
 ) -> Result<Escapes, InternalError> {
-    let decls = summary::decl_map(p);
+    // Only the files added since the last analysis are scanned (a session only appends
+    // files and packages); what earlier files declare is in the index already.
+    let files = out.decl_index.new_files(p);
+    let mut index = std::mem::take(&mut out.decl_index);
+    index.add_files(p, &files);
+    index.freeze();
+    let decls = summary::Decls { p, index: &index };
     let is_old = |fd: &gosub_syntax::ast::FuncDecl| done.contains(&fd.name.id);
     let mut cx = build::Ctx {
         p,
-        decls: decls.clone(),
+        decls,
         tags: std::mem::take(&mut out.tags),
         explain,
     };
     // Natives first.
-    for pkg in &p.packages {
-        for f in &pkg.files {
-            for d in &f.decls {
-                if let gosub_syntax::ast::Decl::Func(fd) = d {
-                    if fd.body.is_none() && !p.is_generic(fd) && !cx.tags.contains_key(&fd.name.id)
-                    {
-                        cx.tags
-                            .insert(fd.name.id, summary::native_tags(p, fd, &pkg.path));
-                    }
-                }
-            }
+    for (pkg, fd) in summary::funcs_of(p, &files) {
+        if fd.body.is_none() && !p.is_generic(fd) && !cx.tags.contains_key(&fd.name.id) {
+            cx.tags
+                .insert(fd.name.id, summary::native_tags(p, fd, &pkg.path));
         }
     }
     let main_pkg = p.packages.len().saturating_sub(1);
-    for batch in summary::batches(p, &decls, &is_old)? {
+    for batch in summary::batches(p, &decls, &files, &is_old)? {
         let mut bo = summary::BatchOut::default();
         let tags = summary::run_batch(&cx, &batch, main_pkg, &mut bo);
         for (k, t) in tags {
@@ -214,15 +217,51 @@ fn analyze_from(
     }
     // Package-level initialisers run in no frame: their allocations are heap allocations
     // (never in `stack_allocs`).
-    out.generic_spans = p.generic_spans();
-    let more = move2heap::analyze(p, &out.boxed, &is_old);
-    out.move2heap.appends.extend(more.appends);
-    out.move2heap.moves.extend(more.moves);
+    // (Generic declarations of the new files: a session only appends.)
+    for (_, fd) in summary::funcs_of(p, &files) {
+        if p.is_generic(fd) {
+            let hi = fd.body.as_ref().map_or(fd.span.hi, |b| b.span.hi);
+            out.generic_spans
+                .push(gosub_syntax::ast::Span::new(fd.span.lo, hi));
+        }
+    }
+    let more = move2heap::analyze(p, &files, &out.boxed, &is_old);
+    let (appends, moves) = (more.appends, more.moves);
+    (out.move2heap.appends).extend(appends.iter().map(|(k, v)| (*k, *v)));
+    (out.move2heap.moves).extend(moves.iter().map(|(k, v)| (*k, v.clone())));
     out.tags = cx.tags;
+    out.decl_index = index;
+    out.freeze();
     Ok(out)
 }
 
 impl Escapes {
+    /// Makes what the last analysis added shared with the copies made from now on.
+    fn freeze(&mut self) {
+        for set in [&mut self.moved_to_heap, &mut self.boxed] {
+            set.freeze();
+        }
+        for set in [
+            &mut self.heap_allocs,
+            &mut self.stack_allocs,
+            &mut self.deferred_lits,
+            &mut self.stack_objects,
+            &mut self.stack_boxes,
+            &mut self.stack_ddd,
+            &mut self.zero_copy,
+            &mut self.analyzed,
+        ] {
+            set.freeze();
+        }
+        self.line_shapes.freeze();
+        self.lines.freeze();
+        self.explain.freeze();
+        self.batch_ends.freeze();
+        self.tags.freeze();
+        self.move2heap.appends.freeze();
+        self.move2heap.moves.freeze();
+    }
+
     /// gc's `-m` lines (`FILE:L:C: message`); level 2 adds the flow explanations.
     pub fn diagnostics(&self, map: &SourceMap, level: u8, only_main: bool) -> Vec<String> {
         let mut v = Vec::new();
@@ -258,7 +297,7 @@ impl Escapes {
         };
         // Batch by batch, as gc prints: the flows explaining a batch's decisions (-m -m),
         // then the batch's decisions.
-        let mut ends = self.batch_ends.clone();
+        let mut ends: Vec<(usize, usize)> = self.batch_ends.iter().copied().collect();
         if ends.last() != Some(&(self.explain.len(), self.lines.len())) {
             ends.push((self.explain.len(), self.lines.len()));
         }
@@ -267,19 +306,13 @@ impl Escapes {
             std::collections::HashSet::new();
         for (e1, l1) in ends {
             if level >= 2 {
-                for (pos, msg, m) in self.explain.get(e0..e1).unwrap_or_default() {
+                for (pos, msg, m) in self.explain.range(e0..e1) {
                     if !only_main || *m {
                         v.push(explain_line(*pos, msg));
                     }
                 }
             }
-            for (i, (pos, msg, m)) in self
-                .lines
-                .get(l0..l1)
-                .unwrap_or_default()
-                .iter()
-                .enumerate()
-            {
+            for (i, (pos, msg, m)) in self.lines.range(l0..l1).enumerate() {
                 if !only_main || *m {
                     // Instances of generic code with the same shape print one line, as
                     // gc's one shaped instance does.

@@ -16,7 +16,7 @@
 //! Invariant: a qualifying variable is never boxed (not captured, address never taken),
 //! so it lives in a frame slot where the compiler can move its backing store.
 
-use ahash::{HashMap, HashMapExt, HashSet};
+use ahash::{HashMap, HashMapExt};
 use gosub_syntax::ast::{self, unparen, AssignOp, Expr, ExprKind, Stmt, StmtKind, UnOp};
 use gosub_syntax::walk::{self, Node};
 use gosub_types::{ObjId, ObjKind, Program, TypeKind};
@@ -30,10 +30,10 @@ pub struct Move2Heap {
     /// `append` calls (by node) whose result may use a frame buffer; true when the
     /// variable's capacity is observed (`cap`, slicing, a call): growth then picks the
     /// next size class, as gc's `growsliceBuf`.
-    pub appends: HashMap<ast::NodeId, bool>,
+    pub appends: gosub_types::Layered<ast::NodeId, bool>,
     /// Per transition statement (by `span.lo`): the variables to move to the heap first,
     /// and whether their capacity must be kept (else it shrinks to the length's size class).
-    pub moves: HashMap<u32, Vec<(ObjId, bool)>>,
+    pub moves: gosub_types::Layered<u32, Vec<(ObjId, bool)>>,
 }
 
 #[derive(Default)]
@@ -54,16 +54,18 @@ struct Pass<'a> {
     depth: i64,
 }
 
-/// Runs the pass over every non-generic function and function literal of `p`; variables
-/// in `boxed` never qualify.
+/// Runs the pass over every non-generic function and function literal of `files` of `p`;
+/// variables in `boxed` never qualify.
 pub fn analyze(
     p: &Program,
-    boxed: &HashSet<ObjId>,
+    files: &[(usize, usize)],
+    boxed: &gosub_types::LayeredSet<ObjId>,
     skip: &dyn Fn(&ast::FuncDecl) -> bool,
 ) -> Move2Heap {
     let mut out = Move2Heap::default();
-    for pkg in &p.packages {
-        for f in &pkg.files {
+    for &(pi, fi) in files {
+        {
+            let f = &p.packages[pi].files[fi];
             for d in &f.decls {
                 let ast::Decl::Func(fd) = d else { continue };
                 let Some(body) = &fd.body else { continue };
@@ -96,7 +98,7 @@ pub fn analyze(
 
 fn function(
     p: &Program,
-    boxed: &HashSet<ObjId>,
+    boxed: &gosub_types::LayeredSet<ObjId>,
     params: &[&ObjId],
     sig: &ast::FuncType,
     body: &[Stmt],
@@ -147,7 +149,7 @@ fn function(
         if i.dead || i.ok_uses != i.all_uses || i.weight < 2 {
             continue;
         }
-        out.moves.entry(at).or_default().push((o, i.cap_used));
+        out.moves.get_mut_or_default(at).push((o, i.cap_used));
         for a in i.appends {
             out.appends.insert(a, i.cap_used);
         }
@@ -156,7 +158,7 @@ fn function(
 
 impl<'a> Pass<'a> {
     /// Starts tracking `o` if it is a slice variable with small enough elements.
-    fn track(&mut self, o: ObjId, boxed: &HashSet<ObjId>) {
+    fn track(&mut self, o: ObjId, boxed: &gosub_types::LayeredSet<ObjId>) {
         if boxed.contains(&o) || !matches!(self.p.obj(o).kind, ObjKind::Var { .. }) {
             return;
         }
@@ -179,7 +181,7 @@ impl<'a> Pass<'a> {
 
     /// Tracks the slice variables declared by the statements of this function (with the
     /// loop depth of their declaration), not those of its function literals.
-    fn declare_in(&mut self, s: &'a Stmt, boxed: &HashSet<ObjId>) {
+    fn declare_in(&mut self, s: &'a Stmt, boxed: &gosub_types::LayeredSet<ObjId>) {
         let loop_stmt = matches!(s.kind, StmtKind::For { .. } | StmtKind::Range { .. });
         if loop_stmt {
             self.depth += 1;

@@ -43,23 +43,82 @@ pub struct BatchOut {
     pub zero_copy: Vec<NodeId>,
 }
 
-pub fn decl_map(p: &Program) -> HashMap<ObjId, &ast::FuncDecl> {
-    let mut m = HashMap::new();
-    for pkg in &p.packages {
-        for f in &pkg.files {
-            for d in &f.decls {
+/// Where each (non-generic) function is declared: (package, file, declaration) indices
+/// by object. Layered: an eval session's next analysis adds the functions of the files it
+/// brings (`Decls::add_files`) and shares the rest.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DeclIndex {
+    at: gosub_types::Layered<ObjId, (u32, u32, u32)>,
+    /// Files indexed so far, per package (packages and files are only appended).
+    pub(crate) files_seen: Vec<usize>,
+}
+
+impl DeclIndex {
+    /// The files of `p` not indexed yet, as (package, file) indices.
+    pub(crate) fn new_files(&self, p: &Program) -> Vec<(usize, usize)> {
+        (p.packages.iter().enumerate())
+            .flat_map(|(pi, pkg)| {
+                let seen = self.files_seen.get(pi).copied().unwrap_or(0);
+                (seen..pkg.files.len()).map(move |fi| (pi, fi))
+            })
+            .collect()
+    }
+
+    /// Indexes the functions of `files`.
+    pub(crate) fn add_files(&mut self, p: &Program, files: &[(usize, usize)]) {
+        for &(pi, fi) in files {
+            for (di, d) in p.packages[pi].files[fi].decls.iter().enumerate() {
                 if let ast::Decl::Func(fd) = d {
                     if p.is_generic(fd) {
                         continue; // only its instances are analysed
                     }
                     if let Some(&o) = p.info.defs.get(&fd.name.id) {
-                        m.insert(o, fd);
+                        self.at.insert(o, (pi as u32, fi as u32, di as u32));
                     }
                 }
             }
+            if self.files_seen.len() <= pi {
+                self.files_seen.resize(pi + 1, 0);
+            }
+            self.files_seen[pi] = self.files_seen[pi].max(fi + 1);
         }
     }
-    m
+
+    pub(crate) fn freeze(&mut self) {
+        self.at.freeze();
+    }
+}
+
+/// The declarations of a program's functions, found through a `DeclIndex`.
+#[derive(Clone, Copy)]
+pub struct Decls<'a> {
+    pub p: &'a Program,
+    pub index: &'a DeclIndex,
+}
+
+impl<'a> Decls<'a> {
+    pub fn get(&self, o: &ObjId) -> Option<&'a ast::FuncDecl> {
+        let &(pi, fi, di) = self.index.at.get(o)?;
+        let d = self.p.packages.get(pi as usize)?.files.get(fi as usize)?;
+        match d.decls.get(di as usize)? {
+            ast::Decl::Func(fd) => Some(fd),
+            _ => None,
+        }
+    }
+}
+
+/// The function declarations of `files` (package, file indices) of `p`, with their package.
+pub(crate) fn funcs_of<'a>(
+    p: &'a Program,
+    files: &'a [(usize, usize)],
+) -> impl Iterator<Item = (&'a gosub_types::Package, &'a ast::FuncDecl)> + 'a {
+    files.iter().flat_map(move |&(pi, fi)| {
+        let pkg = &p.packages[pi];
+        pkg.files[fi].decls.iter().filter_map(move |d| match d {
+            ast::Decl::Func(fd) => Some((&**pkg, fd)),
+            _ => None,
+        })
+    })
 }
 
 /// Declared functions referenced from a body (including its literals), in order.
@@ -92,7 +151,8 @@ fn callees(p: &Program, body: &ast::Block) -> Vec<ObjId> {
 /// (both are built from it); a lookup that fails anyway is an `InternalError`.
 pub fn batches<'a>(
     p: &'a Program,
-    decls: &HashMap<ObjId, &'a ast::FuncDecl>,
+    decls: &Decls<'a>,
+    files: &'a [(usize, usize)],
     skip: &dyn Fn(&ast::FuncDecl) -> bool,
 ) -> Result<Vec<Vec<&'a ast::FuncDecl>>, InternalError> {
     let missing = |o: ObjId| InternalError {
@@ -100,16 +160,10 @@ pub fn batches<'a>(
         msg: format!("no declaration with a body for function {}", p.obj(o).name),
     };
     let mut order: Vec<ObjId> = Vec::new();
-    for pkg in &p.packages {
-        for f in &pkg.files {
-            for d in &f.decls {
-                if let ast::Decl::Func(fd) = d {
-                    if fd.body.is_some() && !p.is_generic(fd) && !skip(fd) {
-                        if let Some(&o) = p.info.defs.get(&fd.name.id) {
-                            order.push(o);
-                        }
-                    }
-                }
+    for (_, fd) in funcs_of(p, files) {
+        if fd.body.is_some() && !p.is_generic(fd) && !skip(fd) {
+            if let Some(&o) = p.info.defs.get(&fd.name.id) {
+                order.push(o);
             }
         }
     }
@@ -184,7 +238,7 @@ pub fn batches<'a>(
                     // Source order within a component.
                     let mut fds = comp
                         .iter()
-                        .map(|o| decls.get(o).copied().ok_or_else(|| missing(*o)))
+                        .map(|o| decls.get(o).ok_or_else(|| missing(*o)))
                         .collect::<Result<Vec<_>, _>>()?;
                     fds.sort_by_key(|fd| fd.span.lo);
                     out.push(fds);

@@ -148,34 +148,35 @@ pub(crate) struct UntypedInfo<'a> {
 pub(crate) struct Checker<'a> {
     pub srcs: &'a [PackageSrc],
     pub tt: TypeTable,
-    pub objs: Vec<std::sync::Arc<Object>>,
+    pub objs: Chunked<std::sync::Arc<Object>>,
     pub info: Info,
     pub errs: Vec<Diagnostic>,
     /// Set when MAX_ERRORS errors have been reported: checking stops.
     pub stopped: bool,
     pub universe: HashMap<String, ObjId>,
-    pub pkgs: Vec<PkgState>,
+    /// Per package; shared (`Arc`) with the previous check's state, copied when changed.
+    pub pkgs: Vec<std::sync::Arc<PkgState>>,
     pub cur_pkg: usize,
     pub cur_file: usize,
     pub decls: HashMap<ObjId, DeclInfo<'a>>,
     /// 1 = being checked, 2 = done.
-    pub color: HashMap<ObjId, u8>,
+    pub color: crate::Layered<ObjId, u8>,
     /// Package-level dependencies of each package-level var/func (for init order).
-    pub deps: HashMap<ObjId, Vec<ObjId>>,
+    pub deps: crate::Layered<ObjId, Vec<ObjId>>,
     /// The package-level declaration being checked (dependencies are recorded on it).
     pub cur_decl: Option<ObjId>,
     pub scopes: Vec<Scope>,
     pub funcs: Vec<FuncCtx>,
     pub untyped: HashMap<NodeId, UntypedInfo<'a>>,
-    pub used: HashSet<ObjId>,
+    pub used: crate::LayeredSet<ObjId>,
     /// Exact values of declared constants (the objects hold the rounded public values).
-    pub const_vals: HashMap<ObjId, Val>,
+    pub const_vals: crate::Layered<ObjId, Val>,
     /// Variables whose declared type is spelled with the aliases byte, rune, any or the
     /// literal `interface{}`: how types2 prints that type, and whether it is `any` itself.
-    pub var_display: HashMap<ObjId, (String, bool)>,
+    pub var_display: crate::Layered<ObjId, (String, bool)>,
     /// The spelling of the target type of the assignment being checked (see var_display).
     pub target_display: Option<(TypeId, String)>,
-    pub used_imports: HashSet<ObjId>,
+    pub used_imports: crate::LayeredSet<ObjId>,
     /// The value of `iota` while checking a constant declaration.
     pub iota: Option<u32>,
     pub local_type_count: u32,
@@ -186,7 +187,7 @@ pub(crate) struct Checker<'a> {
     pub unsafe_pkg: Option<ObjId>,
     pub unsafe_members: HashMap<String, ObjId>,
     /// Checking an eval session's input (see `check_more`).
-    pub session: Option<SessionCtx>,
+    pub session: Option<crate::session::SessionCtx>,
     // ---- generics (instantiate.rs) ----
     /// The copies of generic declarations made for instances.
     pub arena: &'a Arena<FuncDecl>,
@@ -222,67 +223,6 @@ pub(crate) struct Checker<'a> {
     pub inst_depth: u32,
 }
 
-/// What the checker does differently for an eval session (`check_more`).
-#[derive(Clone, Debug, Default)]
-pub(crate) struct SessionCtx {
-    /// The session's package (main).
-    pub main: usize,
-    /// Session variables: variables declared at the top level of an input function
-    /// (`__gosub_input*`); they are package-level variables of main.
-    pub vars: Vec<ObjId>,
-    /// Index in `scopes` of the input function's outermost scope while it is checked.
-    pub scope: Option<usize>,
-    /// Objects below this id were declared by earlier inputs: a top-level declaration of
-    /// the same name in this input replaces them (`replaces`).
-    pub first_obj: u32,
-    /// How many earlier declarations inputs have replaced, over the whole session.
-    pub replaced: u64,
-}
-
-/// The prefix of an eval session's input functions, whose top-level variables become
-/// package-level variables.
-pub const SESSION_FN_PREFIX: &str = "__gosub_input";
-
-/// The checker's state kept between the inputs of an eval session: everything besides the
-/// `Program` that `check_more` needs to continue where the last check ended.
-#[derive(Clone)]
-pub struct Resume {
-    universe: HashMap<String, ObjId>,
-    pkgs: Vec<PkgState>,
-    color: HashMap<ObjId, u8>,
-    deps: HashMap<ObjId, Vec<ObjId>>,
-    used: HashSet<ObjId>,
-    const_vals: HashMap<ObjId, Val>,
-    var_display: HashMap<ObjId, (String, bool)>,
-    used_imports: HashSet<ObjId>,
-    local_type_count: u32,
-    nil_obj: ObjId,
-    iota_obj: ObjId,
-    error_type: TypeId,
-    unsafe_pkg: Option<ObjId>,
-    unsafe_members: HashMap<String, ObjId>,
-    session_vars: Vec<ObjId>,
-    replaced: u64,
-    main: usize,
-    gen: GenericState,
-}
-
-impl Resume {
-    /// How many declarations of earlier inputs later inputs have replaced (a redeclared
-    /// function, type, constant or variable): a host caching what a name means compares it.
-    pub fn replaced(&self) -> u64 {
-        self.replaced
-    }
-    /// The session variables (top-level variables of earlier inputs), in declaration order.
-    pub fn session_vars(&self) -> &[ObjId] {
-        &self.session_vars
-    }
-    /// Index of the session's package in `Program::packages`.
-    pub fn main(&self) -> usize {
-        self.main
-    }
-}
-
 /// Checks the packages of a program; see the crate documentation.
 pub fn check(
     packages: Vec<PackageSrc>,
@@ -301,167 +241,42 @@ pub fn check(
     }
     let mut packages = packages;
     add_instance_file(&mut packages, main, arena, first);
-    let mut p = assemble(packages, (tt, objs, info, pkgs), warnings);
+    let mut p = assemble(packages, (tt, objs, info, pkgs), warnings, None);
     crate::rangefunc::lower(&mut p, |_, _| true);
     p.info.freeze();
+    p.types.freeze();
+    p.objects.freeze();
     Ok(p)
 }
 
-/// Checks the first program of an eval session (`main` last, as for `check`) and keeps
-/// the state `check_more` continues from. The main package needs no `func main`.
-pub fn check_session(packages: Vec<PackageSrc>) -> Result<(Program, Resume), Vec<Diagnostic>> {
-    let main = packages.len().saturating_sub(1);
-    let arena = Arena::new();
-    let (res, first) = {
-        let mut c = Checker::new(&packages, &arena, main);
-        let first = c.next_node;
-        c.session = Some(SessionCtx {
-            main,
-            ..Default::default()
-        });
-        c.run();
-        (finish_session(c, main), first)
-    };
-    let (parts, r) = res?;
-    let mut packages = packages;
-    add_instance_file(&mut packages, main, arena, first);
-    let mut p = assemble(packages, parts, Vec::new());
-    crate::rangefunc::lower(&mut p, |_, _| true);
-    p.info.freeze();
-    Ok((p, r))
-}
-
-/// Continues an eval session: checks the standard packages `more` (in dependency order),
-/// then adds `files` to the session's main package, whose earlier files and objects stay
-/// as they were. Type and object ids of `prev` keep their meaning in the result. Each
-/// input's top-level variables (in functions named `SESSION_FN_PREFIX...`) become
-/// package-level variables visible to later inputs.
-pub fn check_more(
-    prev: &Program,
-    resume: &Resume,
-    more: Vec<PackageSrc>,
-    files: Vec<gosub_syntax::ast::File>,
-) -> Result<(Program, Resume), Vec<Diagnostic>> {
-    let main = resume.main;
-    let mut srcs: Vec<PackageSrc> = prev
-        .packages
-        .iter()
-        .map(|p| PackageSrc {
-            path: p.path.clone(),
-            files: p.files.clone(),
-        })
-        .collect();
-    let first_new = srcs.len();
-    srcs.extend(more);
-    let first_file = srcs[main].files.len();
-    srcs[main]
-        .files
-        .extend(files.into_iter().map(std::sync::Arc::new));
-    let arena = Arena::new();
-    let first = Checker::first_free_node(&srcs);
-    let res = check_more_inputs(
-        Checker::new(&srcs, &arena, main),
-        prev,
-        resume,
-        first_new,
-        first_file,
-    );
-    let (parts, r) = res?;
-    // The instance file goes after this input's files, so the lowering below sees it.
-    add_instance_file(&mut srcs, main, arena, first);
-    let mut p = assemble(srcs, parts, prev.warnings.clone());
-    // Only what this check added: the earlier inputs were lowered when they were checked.
-    crate::rangefunc::lower(&mut p, |pi, fi| {
-        if pi == main {
-            fi >= first_file
-        } else {
-            pi >= first_new
-        }
-    });
-    p.info.freeze();
-    Ok((p, r))
-}
-
-/// `check_more`'s checking, with the checker set up from the previous state.
-fn check_more_inputs<'a>(
-    mut c: Checker<'a>,
-    prev: &Program,
-    resume: &Resume,
-    first_new: usize,
-    first_file: usize,
-) -> Result<(Parts, Resume), Vec<Diagnostic>> {
-    let main = resume.main;
-    let srcs = c.srcs;
-    let r = resume.clone();
-    c.tt = prev.types.clone();
-    c.objs = prev.objects.clone();
-    c.info = prev.info.clone();
-    c.universe = r.universe;
-    c.pkgs = r.pkgs;
-    c.color = r.color;
-    c.deps = r.deps;
-    c.used = r.used;
-    c.const_vals = r.const_vals;
-    c.var_display = r.var_display;
-    c.used_imports = r.used_imports;
-    c.local_type_count = r.local_type_count;
-    c.nil_obj = r.nil_obj;
-    c.iota_obj = r.iota_obj;
-    c.error_type = r.error_type;
-    c.unsafe_pkg = r.unsafe_pkg;
-    c.unsafe_members = r.unsafe_members;
-    c.gen = r.gen;
-    c.session = Some(SessionCtx {
-        main,
-        vars: r.session_vars,
-        scope: None,
-        first_obj: c.objs.len() as u32,
-        replaced: r.replaced,
-    });
-    for p in first_new..srcs.len() {
-        c.check_package(p);
-        if c.stopped {
-            break;
-        }
-    }
-    if !c.stopped {
-        c.check_files(main, first_file);
-    }
-    finish_session(c, main)
-}
-
-type Parts = (TypeTable, Vec<std::sync::Arc<Object>>, Info, Vec<PkgState>);
-
-fn finish_session(c: Checker, main: usize) -> Result<(Parts, Resume), Vec<Diagnostic>> {
-    if !c.errs.is_empty() {
-        return Err(finish_errors(c.errs));
-    }
-    let mut c = c;
-    if c.inst_count > 0 {
-        // The instance file `add_instance_file` appends has no imports.
-        if let Some(p) = c.pkgs.get_mut(main) {
-            p.file_scopes.push(HashMap::new());
-        }
-    }
-    let tt = std::mem::take(&mut c.tt);
-    let objs = std::mem::take(&mut c.objs);
-    let info = std::mem::take(&mut c.info);
-    let pkgs = c.pkgs.clone();
-    Ok(((tt, objs, info, pkgs), c.into_resume(main)))
-}
-
-fn assemble(packages: Vec<PackageSrc>, parts: Parts, warnings: Vec<Diagnostic>) -> Program {
+/// The checked program. `prev`: the program and state a session's check continued from;
+/// a package whose state this check did not change is the previous program's, shared.
+pub(crate) fn assemble(
+    packages: Vec<PackageSrc>,
+    parts: crate::session::Parts,
+    warnings: Vec<Diagnostic>,
+    prev: Option<(&Program, &Resume)>,
+) -> Program {
     let (tt, objs, info, pkgs) = parts;
     let mut out = Vec::new();
-    for (src, st) in packages.into_iter().zip(pkgs) {
-        out.push(Package {
+    for (i, (src, st)) in packages.into_iter().zip(pkgs).enumerate() {
+        let same = prev.and_then(|(p, r)| {
+            let old = r.pkg(i)?;
+            std::sync::Arc::ptr_eq(old, &st).then(|| p.packages.get(i).cloned())?
+        });
+        if let Some(same) = same.filter(|p| p.files.len() == src.files.len()) {
+            out.push(same);
+            continue;
+        }
+        let st = std::sync::Arc::unwrap_or_clone(st);
+        out.push(std::sync::Arc::new(Package {
             path: src.path,
             name: st.name,
             files: src.files,
             scope: st.scope,
             init_order: st.init_order,
             init_funcs: st.init_funcs,
-        });
+        }));
     }
     Program {
         packages: out,
@@ -473,7 +288,7 @@ fn assemble(packages: Vec<PackageSrc>, parts: Parts, warnings: Vec<Diagnostic>) 
 }
 
 /// Sorts errors by position (stable), drops duplicates, and applies gc's limit.
-fn finish_errors(mut errs: Vec<Diagnostic>) -> Vec<Diagnostic> {
+pub(crate) fn finish_errors(mut errs: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let too_many = errs.len() >= MAX_ERRORS;
     let last = errs.get(MAX_ERRORS - 1).map(|d| d.span);
     errs.truncate(MAX_ERRORS);
@@ -493,7 +308,7 @@ impl<'a> Checker<'a> {
         let mut c = Checker {
             srcs,
             tt: TypeTable::new(),
-            objs: Vec::new(),
+            objs: Default::default(),
             info: Info::default(),
             errs: Vec::new(),
             stopped: false,
@@ -502,17 +317,17 @@ impl<'a> Checker<'a> {
             cur_pkg: 0,
             cur_file: 0,
             decls: HashMap::new(),
-            color: HashMap::new(),
-            deps: HashMap::new(),
+            color: Default::default(),
+            deps: Default::default(),
             cur_decl: None,
             scopes: Vec::new(),
             funcs: Vec::new(),
             untyped: HashMap::new(),
-            used: HashSet::new(),
-            const_vals: HashMap::new(),
-            var_display: HashMap::new(),
+            used: Default::default(),
+            const_vals: Default::default(),
+            var_display: Default::default(),
             target_display: None,
-            used_imports: HashSet::new(),
+            used_imports: Default::default(),
             iota: None,
             local_type_count: 0,
             nil_obj: ObjId(0),
@@ -542,30 +357,7 @@ impl<'a> Checker<'a> {
         c
     }
 
-    fn into_resume(self, main: usize) -> Resume {
-        Resume {
-            universe: self.universe,
-            pkgs: self.pkgs,
-            color: self.color,
-            deps: self.deps,
-            used: self.used,
-            const_vals: self.const_vals,
-            var_display: self.var_display,
-            used_imports: self.used_imports,
-            local_type_count: self.local_type_count,
-            nil_obj: self.nil_obj,
-            iota_obj: self.iota_obj,
-            error_type: self.error_type,
-            unsafe_pkg: self.unsafe_pkg,
-            unsafe_members: self.unsafe_members,
-            replaced: self.session.as_ref().map_or(0, |s| s.replaced),
-            session_vars: self.session.map(|s| s.vars).unwrap_or_default(),
-            main,
-            gen: self.gen,
-        }
-    }
-
-    fn run(&mut self) {
+    pub(crate) fn run(&mut self) {
         for p in 0..self.srcs.len() {
             self.check_package(p);
             if self.stopped {
@@ -685,63 +477,6 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Does a top-level declaration in the current eval input replace `prev`, a
-    /// package-level object of an earlier input (a session redefinition), rather than
-    /// clash with it? Never for the session's own `__gosub` helpers.
-    pub(crate) fn replaces(&self, prev: ObjId) -> bool {
-        let Some(s) = &self.session else {
-            return false;
-        };
-        let o = self.obj(prev);
-        prev.0 < s.first_obj
-            && o.pkg == s.main
-            && self.cur_pkg == s.main
-            && !o.name.starts_with("__gosub")
-    }
-
-    /// Is the checker in the outermost scope of an eval input's function, where variables
-    /// are session variables?
-    pub(crate) fn at_session_top(&self) -> bool {
-        self.funcs.len() == 1
-            && self
-                .session
-                .as_ref()
-                .is_some_and(|s| s.scope == Some(self.scopes.len() - 1))
-    }
-
-    pub(crate) fn count_replaced(&mut self) {
-        if let Some(s) = self.session.as_mut() {
-            s.replaced += 1;
-        }
-    }
-
-    /// A variable declared at the top level of an eval session's input function: a
-    /// package-level variable of the session's package, visible to later inputs.
-    fn declare_session_var(&mut self, name: &Ident, obj: ObjId) {
-        let p = self.cur_pkg;
-        if let Some(&prev) = self.pkgs[p].scope.get(&name.name) {
-            if !self.replaces(prev) {
-                let pspan = self.obj(prev).span.lo;
-                self.error(name.span.lo, crate::errors::redeclared(&name.name, pspan));
-                return;
-            }
-            self.count_replaced();
-        }
-        if let ObjKind::Var { global, .. } =
-            &mut std::sync::Arc::make_mut(&mut self.objs[obj.0 as usize]).kind
-        {
-            *global = true;
-        }
-        std::sync::Arc::make_mut(&mut self.objs[obj.0 as usize]).owner = None;
-        if let Some(scope) = self.scopes.last_mut() {
-            scope.names.insert(name.name.clone(), obj);
-        }
-        self.pkgs[p].scope.insert(name.name.clone(), obj);
-        if let Some(s) = self.session.as_mut() {
-            s.vars.push(obj);
-        }
-    }
-
     /// Looks up a name from the current position; records captures and uses.
     pub fn lookup(&mut self, name: &str) -> Option<ObjId> {
         for si in (0..self.scopes.len()).rev() {
@@ -777,7 +512,7 @@ impl<'a> Checker<'a> {
     pub fn add_dep(&mut self, o: ObjId) {
         if let Some(d) = self.cur_decl {
             if d != o || matches!(self.obj(o).kind, ObjKind::Var { .. }) {
-                let v = self.deps.entry(d).or_default();
+                let v = self.deps.get_mut_or_default(d);
                 if !v.contains(&o) {
                     v.push(o);
                 }

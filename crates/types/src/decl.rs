@@ -15,7 +15,7 @@ impl<'a> Checker<'a> {
             .first()
             .map(|f| f.package.name.clone())
             .unwrap_or_else(|| gosub_syntax::import_name(&src.path).to_string());
-        self.pkgs.push(PkgState {
+        self.pkgs.push(std::sync::Arc::new(PkgState {
             path: src.path.clone(),
             name,
             scope: HashMap::new(),
@@ -23,7 +23,7 @@ impl<'a> Checker<'a> {
             init_order: Vec::new(),
             init_funcs: Vec::new(),
             decl_order: Vec::new(),
-        });
+        }));
         self.check_files(p, 0);
     }
 
@@ -498,7 +498,7 @@ impl<'a> Checker<'a> {
         self.declare_sig_vars(&fd.sig, sig_ty, &mut fv);
         self.info.func_vars.insert(fd.name.id, fv);
         let session_fn = fd.recv.is_none()
-            && fd.name.name.starts_with(crate::check::SESSION_FN_PREFIX)
+            && fd.name.name.starts_with(crate::session::SESSION_FN_PREFIX)
             && self.session.as_ref().is_some_and(|s| s.main == p);
         if session_fn {
             // Earlier inputs' variables are in this scope too, so `x := 1` after `x := 0`

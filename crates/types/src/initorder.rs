@@ -94,13 +94,15 @@ impl<'a> Checker<'a> {
                 if values.len() == lhs.len() && lhs.len() > 1 {
                     // Each variable has its own initializer: one entry per variable; the
                     // compiler picks `values[i]` where `i` is the variable's index in the spec.
-                    self.pkgs[p]
+                    std::sync::Arc::make_mut(&mut self.pkgs[p])
                         .init_order
                         .push(InitEntry { lhs: vec![v], spec });
                     continue;
                 }
                 if emitted.insert(spec) {
-                    self.pkgs[p].init_order.push(InitEntry { lhs, spec });
+                    std::sync::Arc::make_mut(&mut self.pkgs[p])
+                        .init_order
+                        .push(InitEntry { lhs, spec });
                 }
             }
         }

@@ -19,7 +19,6 @@
 //!   unresolved named type is zero-sized.
 
 use crate::ty::{BasicKind, TypeId, TypeKind, TypeTable};
-use ahash::HashMap;
 
 /// How deep `layout` follows nested types before giving up (only reachable with invalid,
 /// infinitely nested types, which the checker reports).
@@ -195,10 +194,15 @@ pub fn is_direct_iface(tt: &TypeTable, t: TypeId) -> bool {
 /// frame slot, heap object and GC type description.
 #[derive(Clone, Default)]
 pub struct Layouts {
-    cache: HashMap<TypeId, Layout>,
+    cache: crate::Layered<TypeId, Layout>,
 }
 
 impl Layouts {
+    /// Shares the layouts computed so far with the copies made from now on.
+    pub fn freeze(&mut self) {
+        self.cache.freeze();
+    }
+
     pub fn get(&mut self, tt: &TypeTable, t: TypeId) -> Layout {
         self.get_d(tt, t, 0)
     }

@@ -69,6 +69,7 @@ mod range;
 mod rangefunc;
 mod rangefunc_nodes;
 mod resolver;
+mod session;
 mod stmt;
 mod switch;
 mod terminating;
@@ -77,10 +78,11 @@ mod typexpr;
 mod universe;
 mod untyped;
 
-pub use check::{check, check_more, check_session, Resume, SESSION_FN_PREFIX};
+pub use check::check;
 pub use constant::fmt_g6;
 pub use errors::{expand_positions, render_diagnostic};
-pub use layered::{Layered, LayeredSet};
+pub use layered::{Chunked, Layered, LayeredSet};
+pub use session::{check_more, check_session, Resume, SESSION_FN_PREFIX};
 pub use ty::*;
 
 pub(crate) use constant::Val;
@@ -380,11 +382,11 @@ pub struct InitEntry {
 pub struct Program {
     /// Packages in dependency order (every package after the packages it imports);
     /// `main` is last.
-    pub packages: Vec<Package>,
+    pub packages: Vec<std::sync::Arc<Package>>,
     pub types: TypeTable,
     /// Shared, so that an eval session's next check copies pointers, not every object's
     /// name and kind; the checker changes an object through `Arc::make_mut`.
-    pub objects: Vec<std::sync::Arc<Object>>,
+    pub objects: Chunked<std::sync::Arc<Object>>,
     pub info: Info,
     /// Warnings (not errors) to print, such as misplaced imports accepted leniently.
     pub warnings: Vec<Diagnostic>,
@@ -402,23 +404,6 @@ impl Program {
             .map(|f| f.next_id)
             .max()
             .unwrap_or(0)
-    }
-
-    /// The span of every generic function and method declaration (from `func` to the end of
-    /// its body): where the code of their instances comes from.
-    pub fn generic_spans(&self) -> Vec<Span> {
-        let mut v = Vec::new();
-        for f in self.packages.iter().flat_map(|p| &p.files) {
-            for d in &f.decls {
-                if let gosub_syntax::ast::Decl::Func(fd) = d {
-                    if self.is_generic(fd) {
-                        let hi = fd.body.as_ref().map_or(fd.span.hi, |b| b.span.hi);
-                        v.push(Span::new(fd.span.lo, hi));
-                    }
-                }
-            }
-        }
-        v
     }
 
     /// Whether `fd` is a generic function or method declaration (see `Info::generic_decls`).

@@ -66,6 +66,11 @@ pub(crate) fn lower(p: &mut Program, include: impl Fn(usize, usize) -> bool) {
     let mut n = Nodes::new(&mut p.types, &mut p.objects, &mut p.info);
     for (pi, pkg) in packages.iter_mut().enumerate() {
         n.pkg = pi;
+        if !(0..pkg.files.len()).any(|fi| include(pi, fi)) {
+            continue;
+        }
+        // A package with files to lower is one this check made: not shared yet.
+        let pkg = std::sync::Arc::make_mut(pkg);
         for (fi, file) in pkg.files.iter_mut().enumerate() {
             if !include(pi, fi) {
                 continue;

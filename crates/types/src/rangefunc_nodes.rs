@@ -26,7 +26,7 @@ use gosub_syntax::walk::{self, Node};
 /// Makes the lowering's nodes; see the module invariants.
 pub(crate) struct Nodes<'p> {
     pub tt: &'p mut TypeTable,
-    pub objs: &'p mut Vec<std::sync::Arc<Object>>,
+    pub objs: &'p mut Chunked<std::sync::Arc<Object>>,
     pub info: &'p mut Info,
     /// The package whose files are being lowered (of the objects made).
     pub pkg: usize,
@@ -43,7 +43,7 @@ pub(crate) fn at(pos: u32) -> Span {
 impl<'p> Nodes<'p> {
     pub fn new(
         tt: &'p mut TypeTable,
-        objs: &'p mut Vec<std::sync::Arc<Object>>,
+        objs: &'p mut Chunked<std::sync::Arc<Object>>,
         info: &'p mut Info,
     ) -> Self {
         let find = |v: bool| {

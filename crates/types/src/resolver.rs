@@ -77,14 +77,18 @@ impl<'a> Checker<'a> {
                 }
                 fs.insert(bind, o);
             }
-            self.pkgs[p].file_scopes.push(fs);
+            std::sync::Arc::make_mut(&mut self.pkgs[p])
+                .file_scopes
+                .push(fs);
         }
     }
 
     pub(crate) fn declare_pkg(&mut self, p: usize, name: &ast::Ident, o: ObjId) {
         self.info.defs.insert(name.id, o);
         if name.name == "_" {
-            self.pkgs[p].decl_order.push(o);
+            std::sync::Arc::make_mut(&mut self.pkgs[p])
+                .decl_order
+                .push(o);
             return;
         }
         if let Some(&prev) = self.pkgs[p].scope.get(&name.name) {
@@ -95,8 +99,12 @@ impl<'a> Checker<'a> {
             }
             self.count_replaced();
         }
-        self.pkgs[p].scope.insert(name.name.clone(), o);
-        self.pkgs[p].decl_order.push(o);
+        std::sync::Arc::make_mut(&mut self.pkgs[p])
+            .scope
+            .insert(name.name.clone(), o);
+        std::sync::Arc::make_mut(&mut self.pkgs[p])
+            .decl_order
+            .push(o);
     }
 
     /// Creates the package-level objects; returns the method declarations.
@@ -255,8 +263,12 @@ impl<'a> Checker<'a> {
                         );
                         if fd.name.name == "init" {
                             self.info.defs.insert(fd.name.id, o);
-                            self.pkgs[p].init_funcs.push((f, d));
-                            self.pkgs[p].decl_order.push(o);
+                            std::sync::Arc::make_mut(&mut self.pkgs[p])
+                                .init_funcs
+                                .push((f, d));
+                            std::sync::Arc::make_mut(&mut self.pkgs[p])
+                                .decl_order
+                                .push(o);
                             if !fd.sig.params.is_empty() || !fd.sig.results.is_empty() {
                                 self.error(
                                     fd.name.span.lo,

@@ -13,8 +13,6 @@
 //! - Sizes and alignments are Go's on amd64 (`int` is 8 bytes, `string` 16, slices 24,
 //!   interfaces 16); `layout.rs` computes them and the compiler lays out memory by them.
 
-use ahash::{HashMap, HashMapExt};
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TypeId(pub u32);
 
@@ -270,12 +268,16 @@ pub struct NamedType {
 }
 
 /// The interner. Predeclared types occupy fixed ids (see the `T_*` constants).
+///
+/// Its tables are shared between an eval session's successive programs (and between the
+/// sessions started from one standard library) rather than copied: frozen chunks and
+/// layers (layered.rs) under what the current check adds; `freeze` at the end of a check.
 #[derive(Clone, Debug)]
 pub struct TypeTable {
-    pub kinds: Vec<TypeKind>,
-    pub named: Vec<NamedType>,
-    pub tparams: Vec<TypeParamInfo>,
-    intern: HashMap<TypeKind, TypeId>,
+    pub kinds: crate::Chunked<TypeKind>,
+    pub named: crate::Chunked<NamedType>,
+    pub tparams: crate::Chunked<TypeParamInfo>,
+    intern: crate::Layered<TypeKind, TypeId>,
 }
 
 macro_rules! basic_ids {
@@ -328,10 +330,10 @@ impl Default for TypeTable {
 impl TypeTable {
     pub fn new() -> TypeTable {
         let mut t = TypeTable {
-            kinds: Vec::new(),
-            named: Vec::new(),
-            tparams: Vec::new(),
-            intern: HashMap::new(),
+            kinds: Default::default(),
+            named: Default::default(),
+            tparams: Default::default(),
+            intern: Default::default(),
         };
         for &b in BASICS {
             t.intern(TypeKind::Basic(b));
@@ -339,6 +341,15 @@ impl TypeTable {
         assert_eq!(t.intern(TypeKind::Interface(Vec::new())), T_ANY);
         assert_eq!(t.intern(TypeKind::Tuple(Vec::new())), T_VOID);
         t
+    }
+
+    /// Makes what this check added shared with the programs cloned from now on (see the
+    /// type's header).
+    pub fn freeze(&mut self) {
+        self.kinds.freeze();
+        self.named.freeze();
+        self.tparams.freeze();
+        self.intern.freeze();
     }
 
     /// Returns the id of an unnamed type, creating it on first use.

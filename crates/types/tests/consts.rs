@@ -5,7 +5,7 @@ mod util;
 use gosub_types::{ConstValue, ObjKind, Program};
 
 fn const_of(p: &Program, name: &str) -> ConstValue {
-    for o in &p.objects {
+    for o in p.objects.iter() {
         if o.name == name {
             if let ObjKind::Const(v) = &o.kind {
                 return v.clone();

@@ -224,11 +224,13 @@ impl Vm {
     /// ones are verified again (`verify::verify_grown`). Many VMs of one process start
     /// from the same compiled standard library this way.
     pub fn new_after(
-        prog: Program,
+        prog: impl Into<Arc<Program>>,
         natives: &NativeRegistry,
         config: VmConfig,
         verified: Option<&Program>,
     ) -> Result<Vm, VmError> {
+        // (Shared: many VMs of a process may hold one compiled program.)
+        let prog: Arc<Program> = prog.into();
         let oom = |_| VmError::Load("cannot reserve the VM's address space".into());
         let reserve = config.heap.reserve_bytes;
         let mut heap = Heap::new(config.heap.clone()).map_err(|_| {
@@ -306,7 +308,7 @@ impl Vm {
         let fuel = config.fuel.map(|f| f.max(1)).unwrap_or(u64::MAX);
         Ok(Vm {
             heap,
-            prog: Arc::new(prog),
+            prog,
             gctypes,
             strings,
             static_boxes,
@@ -403,7 +405,12 @@ impl Vm {
     /// place, and new GC types, string constants, functions and natives are registered.
     /// The VM's own itabs must be a prefix of `prog.itabs` (the compiler was seeded with
     /// them). Then `run_main` runs `prog.entry`.
-    pub fn load_more(&mut self, prog: Program, natives: &NativeRegistry) -> Result<(), VmError> {
+    pub fn load_more(
+        &mut self,
+        prog: impl Into<Arc<Program>>,
+        natives: &NativeRegistry,
+    ) -> Result<(), VmError> {
+        let prog: Arc<Program> = prog.into();
         let oom = |_| VmError::Load("cannot reserve the VM's address space".into());
         crate::verify::verify_grown(&prog, &self.prog).map_err(VmError::Load)?;
         let mut nat = Vec::new();
@@ -473,7 +480,7 @@ impl Vm {
                 .position(|r| r.name == "string" && !r.named)
                 .map(|i| i as u32);
         }
-        self.prog = Arc::new(prog);
+        self.prog = prog;
         self.live_maps.clear();
         self.mem_stamp += 1;
         Ok(())
