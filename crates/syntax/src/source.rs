@@ -57,7 +57,9 @@ impl SourceFile {
 /// All files of one program (the user's files and the standard-library sources).
 #[derive(Debug, Clone, Default)]
 pub struct SourceMap {
-    pub files: Vec<SourceFile>,
+    /// Shared (`Arc`): an eval session's map, and the sessions started from one standard
+    /// library, copy pointers, not the files' line tables.
+    pub files: Vec<std::sync::Arc<SourceFile>>,
 }
 
 impl SourceMap {
@@ -72,7 +74,8 @@ impl SourceMap {
             .last()
             .map(|f| f.base + f.src.len() as u32 + 1)
             .unwrap_or(1);
-        self.files.push(SourceFile::new(name, src, base));
+        self.files
+            .push(std::sync::Arc::new(SourceFile::new(name, src, base)));
         self.files.len() - 1
     }
 
@@ -82,6 +85,7 @@ impl SourceMap {
             .rev()
             .find(|f| pos >= f.base)
             .filter(|f| f.contains(pos))
+            .map(|f| &**f)
     }
 
     /// `name:line:col` as gc prints positions.
