@@ -96,7 +96,7 @@ pub(crate) fn session_source(
                     .or_else(|| types.info.defs.get(&id.id));
                 if let Some(new) = o.and_then(|o| names.get(o)) {
                     if *new != id.name {
-                        let lo = (id.span.lo - base) as usize;
+                        let lo = id.span.lo.saturating_sub(*base) as usize;
                         edits.push(Edit {
                             lo,
                             hi: lo + id.name.len(),
@@ -105,7 +105,7 @@ pub(crate) fn session_source(
                     }
                 }
                 if id.name == "__gosub_result" {
-                    result_at = Some((id.span.lo - base) as usize);
+                    result_at = Some(id.span.lo.saturating_sub(*base) as usize);
                 }
             }
             true
@@ -114,7 +114,7 @@ pub(crate) fn session_source(
             // `__gosub_result(<expression>)` ends the file's function (`live.rs`,
             // `file_text`): `...)\n}\n`. The value the session printed is printed,
             // unless the expression prints itself (`fmt.Printf(...)`: the REPL is quiet).
-            let (open, close) = (lo + "__gosub_result(".len(), src.len() - 4);
+            let (open, close) = (lo + "__gosub_result(".len(), src.len().saturating_sub(4));
             let arg = src.get(open..close).unwrap_or("").trim_start();
             if arg.starts_with("fmt.Print") || arg.starts_with("fmt.Fprint") {
                 edits.push(Edit {
@@ -294,7 +294,9 @@ fn input_body(f: &File) -> Option<&[Stmt]> {
 /// the package-level variables: `x := 1` into `x = 1`, `var x T = v` into `x = v`, and
 /// `var x T` into nothing.
 fn hoist(s: &Stmt, base: u32, src: &str, edits: &mut Vec<Edit>) {
-    let off = |p: u32| (p - base) as usize;
+    let off = |p: u32| p.saturating_sub(base) as usize;
+    // (Spans of a compiled input lie in its text; a bad one reads as empty, never panics.)
+    let text = |lo: usize, hi: usize| src.get(lo..hi).unwrap_or("");
     match &s.kind {
         StmtKind::Assign {
             op: AssignOp::Define,
@@ -324,9 +326,9 @@ fn hoist(s: &Stmt, base: u32, src: &str, edits: &mut Vec<Edit>) {
                 text: String::new(),
             });
             // (A `GenDecl`'s span is its keyword's.)
-            let grouped = src[off(g.span.hi)..off(n0.span.lo)].contains('(');
+            let grouped = text(off(g.span.hi), off(n0.span.lo)).contains('(');
             let last_end = off(last.span.hi);
-            let rest = &src[last_end..];
+            let rest = text(last_end, src.len());
             if let Some(i) = rest.find(|c: char| !c.is_whitespace() && c != ';') {
                 if grouped && rest[i..].starts_with(')') {
                     edits.push(Edit {
@@ -342,7 +344,7 @@ fn hoist(s: &Stmt, base: u32, src: &str, edits: &mut Vec<Edit>) {
                     continue;
                 };
                 let after = off(last_name.span.hi);
-                match src[after..off(spec.span.hi)].find('=') {
+                match text(after, off(spec.span.hi)).find('=') {
                     // No value: the package-level variable is already zero.
                     None => edits.push(Edit {
                         lo: if i == 0 {
@@ -372,13 +374,16 @@ fn apply(src: &str, mut edits: Vec<Edit>) -> String {
     let mut out = String::new();
     let mut at = 0;
     for e in edits {
-        if e.lo < at || e.hi > src.len() {
+        let Some(kept) = src
+            .get(at..e.lo)
+            .filter(|_| e.hi <= src.len() && e.lo <= e.hi)
+        else {
             continue;
-        }
-        out.push_str(&src[at..e.lo]);
+        };
+        out.push_str(kept);
         out.push_str(&e.text);
         at = e.hi;
     }
-    out.push_str(&src[at..]);
+    out.push_str(src.get(at..).unwrap_or(""));
     out
 }
