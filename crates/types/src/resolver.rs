@@ -91,13 +91,8 @@ impl<'a> Checker<'a> {
                 .push(o);
             return;
         }
-        if let Some(&prev) = self.pkgs[p].scope.get(&name.name) {
-            if !self.replaces(prev) {
-                let pl = self.obj(prev).span.lo;
-                self.error(name.span.lo, crate::errors::redeclared(&name.name, pl));
-                return;
-            }
-            self.count_replaced();
+        if !self.may_declare_in_package(p, name) {
+            return;
         }
         std::sync::Arc::make_mut(&mut self.pkgs[p])
             .scope

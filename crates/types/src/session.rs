@@ -287,23 +287,29 @@ impl<'a> Checker<'a> {
                 .is_some_and(|s| s.scope == Some(self.scopes.len() - 1))
     }
 
-    pub(crate) fn count_replaced(&mut self) {
+    /// May `name` be declared in package `p`'s scope: a new name, or one an earlier
+    /// input declared (replaced: counted)? Otherwise reports `redeclared in this block`.
+    pub(crate) fn may_declare_in_package(&mut self, p: usize, name: &Ident) -> bool {
+        let Some(&prev) = self.pkgs[p].scope.get(&name.name) else {
+            return true;
+        };
+        if !self.replaces(prev) {
+            let pspan = self.obj(prev).span.lo;
+            self.error(name.span.lo, crate::errors::redeclared(&name.name, pspan));
+            return false;
+        }
         if let Some(s) = self.session.as_mut() {
             s.replaced += 1;
         }
+        true
     }
 
     /// A variable declared at the top level of an eval session's input function: a
     /// package-level variable of the session's package, visible to later inputs.
     pub(crate) fn declare_session_var(&mut self, name: &Ident, obj: ObjId) {
         let p = self.cur_pkg;
-        if let Some(&prev) = self.pkgs[p].scope.get(&name.name) {
-            if !self.replaces(prev) {
-                let pspan = self.obj(prev).span.lo;
-                self.error(name.span.lo, crate::errors::redeclared(&name.name, pspan));
-                return;
-            }
-            self.count_replaced();
+        if !self.may_declare_in_package(p, name) {
+            return;
         }
         if let ObjKind::Var { global, .. } =
             &mut std::sync::Arc::make_mut(&mut self.objs[obj.0 as usize]).kind
