@@ -38,10 +38,9 @@ impl Target {
         } else {
             format!("main.{}", name)
         };
-        let sig = prog
-            .signatures
-            .iter()
+        let sig = (0..prog.signatures.len())
             .rev()
+            .map(|i| &prog.signatures[i])
             .find(|s| {
                 prog.funcs
                     .get(s.func as usize)

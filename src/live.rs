@@ -682,9 +682,12 @@ impl Live {
         let init0 = self.types.packages[main].init_order.len();
         let (types, resume, next_id) = self.check_file(&mut map, &fname, &text, &fail)?;
         let mut st = self.gen.clone();
-        if st.out.itabs.len() != self.vm.itabs.len() {
-            // Itabs the VM made at run time (type assertions, conversions).
-            Arc::make_mut(&mut st.out).itabs = self.vm.itabs.clone();
+        if st.out.itabs.len() < self.vm.itabs.len() {
+            // Itabs the VM made at run time (type assertions, conversions): the program's
+            // are a prefix of the VM's.
+            let out = Arc::make_mut(&mut st.out);
+            let made = self.vm.itabs[out.itabs.len()..].to_vec();
+            out.itabs.extend(made);
         }
         let inc = Increment {
             first_pkg,

@@ -7,6 +7,7 @@
 //! the program runs (index 0 is the byte type).
 
 use crate::bytecode::Function;
+use gosub_layered::Chunked;
 use std::sync::Arc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -129,32 +130,46 @@ pub struct Program {
     /// likewise.
     pub funcs: Vec<Arc<Function>>,
     pub rtypes: Vec<Arc<RType>>,
-    pub itabs: Vec<Itab>,
-    pub gctypes: Vec<GcType>,
+    pub itabs: Chunked<Itab>,
+    pub gctypes: Chunked<GcType>,
     /// String constants (bytes); `Op::Str` refers to them by index.
-    pub strings: Vec<Vec<u8>>,
+    pub strings: Chunked<Vec<u8>>,
     /// Size of the globals block and its pointer words.
     pub globals_size: u32,
     pub globals_ptr_words: Vec<u32>,
     /// Names of native functions (`strings.Index`); `Function::native` indexes this.
-    pub natives: Vec<String>,
+    pub natives: Chunked<String>,
     /// The function that initializes globals, runs init()s and then main.main.
     pub entry: u32,
     /// Fixed messages for `Op::PanicMsg`.
-    pub messages: Vec<String>,
+    pub messages: Chunked<String>,
     /// Itabs (with `any`) of the runtime's error types, to box runtime error panics.
     pub runtime_errors: RuntimeErrorItabs,
     /// Read-only static values constants are boxed into (`Op::IfaceStatic`).
-    pub static_boxes: Vec<StaticBox>,
+    pub static_boxes: Chunked<StaticBox>,
     /// Itab of (string, any), for panics with plain string messages.
     pub string_itab: Option<u32>,
     /// Package-level variables, for hosts that read and write them (the embedding API).
-    pub globals: Vec<GlobalVar>,
+    pub globals: Chunked<GlobalVar>,
     /// Signatures of package-level functions (no methods), for hosts that call them.
-    pub signatures: Vec<Arc<FuncSig>>,
+    pub signatures: Chunked<Arc<FuncSig>>,
 }
 
 impl Program {
+    /// Makes the constant tables shared with the copies made from now on (an eval
+    /// session's next input copies the program: `funcs` and `rtypes`, which the
+    /// interpreter indexes, are vectors of `Arc`s; the rest are chunked).
+    pub fn freeze(&mut self) {
+        self.itabs.freeze();
+        self.gctypes.freeze();
+        self.strings.freeze();
+        self.natives.freeze();
+        self.messages.freeze();
+        self.static_boxes.freeze();
+        self.globals.freeze();
+        self.signatures.freeze();
+    }
+
     /// Function `idx` for changing it: copied first if another program shares it.
     pub fn func_mut(&mut self, idx: u32) -> &mut Function {
         Arc::make_mut(&mut self.funcs[idx as usize])

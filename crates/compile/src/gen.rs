@@ -640,6 +640,7 @@ impl<'a> Gen<'a> {
         inc: Increment,
     ) -> Result<(std::sync::Arc<Program>, GenState), Vec<Diagnostic>> {
         self.compile_increment(inc)?;
+        self.out.freeze();
         let out = std::sync::Arc::new(self.out);
         let mut st = GenState {
             out: out.clone(),

@@ -3,7 +3,7 @@
 //! VM that loaded it, and the tables that give each function, global, string constant, GC
 //! type, wrapper, native and message its index.
 //!
-//! Invariant: the tables are layered (`gosub_types::layered`) and frozen after each
+//! Invariant: the tables are layered (`gosub_layered`) and frozen after each
 //! compilation, so a copy for the next input shares what earlier inputs made; an index
 //! once given never changes.
 
@@ -12,7 +12,7 @@ use gosub_types::{self as types, ObjId, TypeId};
 use types::layout::Layouts;
 
 /// The generator's tables between the inputs of an eval session (see `Gen::resume`):
-/// layered (`gosub_types::layered`), so the next input's generator shares what earlier
+/// layered (`gosub_layered`), so the next input's generator shares what earlier
 /// ones made instead of copying it.
 #[derive(Clone)]
 pub struct GenState {

@@ -53,7 +53,7 @@ pub use prescan::addr_taken_or_captured;
 /// The analysis result.
 #[derive(Clone, Debug, Default)]
 /// Its sets, summaries and lines are shared between an eval session's successive
-/// analyses (layered, `gosub_types::layered`): `analyze_more` adds to a copy that shares
+/// analyses (layered, `gosub_layered`): `analyze_more` adds to a copy that shares
 /// what the previous analysis found, and freezes what it added.
 pub struct Escapes {
     /// Spans of the generic declarations whose instances were analysed (for `-m`).

@@ -40,7 +40,7 @@
     clippy::enum_variant_names
 )]
 
-pub mod layered;
+pub use gosub_layered as layered;
 pub mod layout;
 pub mod members;
 pub mod ty;
@@ -243,7 +243,7 @@ pub enum Mode {
 }
 
 /// Everything the checker learned, in side tables keyed by `NodeId` (`Layered`: an eval
-/// session's checks share them, layered.rs).
+/// session's checks share them, crates/layered).
 #[derive(Clone, Debug, Default)]
 pub struct Info {
     /// Type of every evaluated expression (see crate invariants).
@@ -290,7 +290,7 @@ pub struct Info {
 }
 
 impl Info {
-    /// Freezes what a check inserted into the shared tables (layered.rs); a finished
+    /// Freezes what a check inserted into the shared tables (crates/layered); a finished
     /// program's tables are frozen.
     pub fn freeze(&mut self) {
         self.types.freeze();

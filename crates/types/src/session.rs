@@ -234,7 +234,7 @@ fn finish_session(c: Checker, main: usize) -> Result<(Parts, Resume), Vec<Diagno
 
 impl<'a> Checker<'a> {
     fn into_resume(mut self, main: usize) -> Resume {
-        // What this check added becomes layers the next check shares (layered.rs).
+        // What this check added becomes layers the next check shares (crates/layered).
         self.color.freeze();
         self.deps.freeze();
         self.used.freeze();

@@ -271,7 +271,7 @@ pub struct NamedType {
 ///
 /// Its tables are shared between an eval session's successive programs (and between the
 /// sessions started from one standard library) rather than copied: frozen chunks and
-/// layers (layered.rs) under what the current check adds; `freeze` at the end of a check.
+/// layers (crates/layered) under what the current check adds; `freeze` at the end of a check.
 #[derive(Clone, Debug)]
 pub struct TypeTable {
     pub kinds: crate::Chunked<TypeKind>,

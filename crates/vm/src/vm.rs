@@ -299,7 +299,7 @@ impl Vm {
             .iter()
             .position(|r| r.name == "string" && !r.named)
             .map(|i| i as u32);
-        let itabs = prog.itabs.clone();
+        let itabs: Vec<_> = prog.itabs.iter().cloned().collect();
         let mut itab_cache: HashMap<(u32, u32), u32, std::hash::BuildHasherDefault<PairHasher>> =
             HashMap::default();
         for (i, it) in itabs.iter().enumerate() {
@@ -414,7 +414,7 @@ impl Vm {
         let oom = |_| VmError::Load("cannot reserve the VM's address space".into());
         crate::verify::verify_grown(&prog, &self.prog).map_err(VmError::Load)?;
         let mut nat = Vec::new();
-        for n in &prog.natives[self.natives.len().min(prog.natives.len())..] {
+        for n in prog.natives.from(self.natives.len()) {
             match natives.get(n) {
                 Some(f) => nat.push(f),
                 None => {
@@ -446,11 +446,11 @@ impl Vm {
             }
         }
         self.natives.extend(nat);
-        for g in &prog.gctypes[self.gctypes.len().min(prog.gctypes.len())..] {
+        for g in prog.gctypes.from(self.gctypes.len()) {
             let id = self.heap.register_type(g.size, &g.ptr_words);
             self.gctypes.push(id);
         }
-        for s in &prog.strings[self.strings.len().min(prog.strings.len())..] {
+        for s in prog.strings.from(self.strings.len()) {
             let a = if s.is_empty() {
                 0
             } else {
@@ -458,7 +458,7 @@ impl Vm {
             };
             self.strings.push((a, s.len() as u64));
         }
-        for b in &prog.static_boxes[self.static_boxes.len().min(prog.static_boxes.len())..] {
+        for b in prog.static_boxes.from(self.static_boxes.len()) {
             let a = place_static_box(&mut self.heap, b, &self.strings).map_err(oom)?;
             self.static_boxes.push(a);
         }
@@ -469,10 +469,12 @@ impl Vm {
                 .map_err(oom)?;
             self.closures.push(a);
         }
-        for (i, it) in prog.itabs.iter().enumerate().skip(self.itabs.len()) {
-            self.itab_cache.insert((it.rtype, it.iface), i as u32);
+        let first = self.itabs.len();
+        for (i, it) in prog.itabs.from(first).enumerate() {
+            self.itab_cache
+                .insert((it.rtype, it.iface), (first + i) as u32);
+            self.itabs.push(it.clone());
         }
-        self.itabs = prog.itabs.clone();
         if self.string_rtype.is_none() {
             self.string_rtype = prog
                 .rtypes

@@ -1,6 +1,9 @@
-//! Side tables that an eval session's next check shares with the previous one instead of
-//! copying them (`Info`'s maps keyed by node id hold an entry for every node of the
-//! standard library the session loaded, and each input adds a few).
+//! Maps, sets and vectors that an eval session's next program shares with the previous
+//! one instead of copying them: the checker's side tables and type table (`Info`'s maps
+//! keyed by node id hold an entry for every node of the standard library the session
+//! loaded, and each input adds a few), the escape analysis's sets and summaries, the
+//! generator's index tables, and the compiled program's constant tables. The sessions a
+//! process starts from one compiled standard library share them too.
 //!
 //! A `Layered` map is a stack of frozen layers (`Arc`ed hash maps, oldest first) under a
 //! `top` that takes the inserts. Cloning copies the layers' pointers and the top;
@@ -16,7 +19,9 @@
 //! - A layer is never changed while it is shared: `remove` of a key in a layer changes the
 //!   layer through `Arc::make_mut`, which copies it if another program holds it.
 
-use crate::HashMap;
+#![forbid(unsafe_code)]
+
+use ahash::HashMap;
 use std::hash::Hash;
 use std::sync::Arc;
 
@@ -265,7 +270,18 @@ impl<T: Clone> Chunked<T> {
 
     /// The elements with indices in `r` (those that exist).
     pub fn range(&self, r: std::ops::Range<usize>) -> impl Iterator<Item = &T> {
-        r.map_while(|i| self.get(i))
+        self.from(r.start).take(r.end.saturating_sub(r.start))
+    }
+
+    /// The elements from index `i` on.
+    pub fn from(&self, i: usize) -> impl Iterator<Item = &T> {
+        let chunks = self
+            .chunks
+            .iter()
+            .filter(move |(start, c)| start + c.len() > i);
+        chunks
+            .flat_map(move |(start, c)| c[i.saturating_sub(*start)..].iter())
+            .chain(self.top[i.saturating_sub(self.top_start).min(self.top.len())..].iter())
     }
 
     /// Makes the elements pushed since the last freeze a chunk of its own, merging chunks
@@ -290,6 +306,24 @@ impl<T: Clone> Chunked<T> {
                 Err(n) => merged.extend(n.iter().cloned()),
             }
             self.chunks.push((start, Arc::new(merged)));
+        }
+    }
+}
+
+impl<'a, T: Clone> IntoIterator for &'a Chunked<T> {
+    type Item = &'a T;
+    type IntoIter = Box<dyn Iterator<Item = &'a T> + 'a>;
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}
+
+impl<T: Clone> FromIterator<T> for Chunked<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(it: I) -> Self {
+        Chunked {
+            chunks: Vec::new(),
+            top: it.into_iter().collect(),
+            top_start: 0,
         }
     }
 }
@@ -392,6 +426,13 @@ mod tests {
         assert!((0..3000).all(|i| v[i] == if i == 3 { 33 } else { i as u32 }));
         assert_eq!(v.iter().count(), 3000);
         assert_eq!(v.get(3000), None);
+        let tail: Vec<u32> = v.from(2990).copied().collect();
+        assert_eq!(tail, (2990..3000).collect::<Vec<u32>>());
+        assert_eq!(
+            v.range(998..1003).copied().collect::<Vec<u32>>(),
+            vec![998, 999, 1000, 1001, 1002]
+        );
+        assert_eq!(v.from(3000).count() + v.from(5000).count(), 0);
     }
 
     #[test]
