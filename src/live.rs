@@ -261,7 +261,7 @@ impl Live {
         let scratch = vm
             .heap
             .alloc_static(&[0u8; 8])
-            .map_err(|_| Error::Usage("cannot reserve the VM's address space".into()))?;
+            .map_err(|_| Error::from(gosub_vm::vm::commit_failed()))?;
         let mut live = Live {
             scratch,
             types,

@@ -231,7 +231,7 @@ impl Vm {
     ) -> Result<Vm, VmError> {
         // (Shared: many VMs of a process may hold one compiled program.)
         let prog: Arc<Program> = prog.into();
-        let oom = |_| VmError::Load("cannot reserve the VM's address space".into());
+        let oom = |_| commit_failed();
         let reserve = config.heap.reserve_bytes;
         let mut heap = Heap::new(config.heap.clone()).map_err(|_| {
             VmError::Load(format!(
@@ -411,7 +411,7 @@ impl Vm {
         natives: &NativeRegistry,
     ) -> Result<(), VmError> {
         let prog: Arc<Program> = prog.into();
-        let oom = |_| VmError::Load("cannot reserve the VM's address space".into());
+        let oom = |_| commit_failed();
         crate::verify::verify_grown(&prog, &self.prog).map_err(VmError::Load)?;
         let mut nat = Vec::new();
         for n in prog.natives.from(self.natives.len()) {
@@ -655,4 +655,34 @@ fn place_static_box(
         bytes.push(0);
     }
     heap.alloc_static(&bytes)
+}
+
+/// The error of a VM whose reserved memory could not be committed (made accessible): on
+/// Linux, usually the process's limit of memory mappings (`vm.max_map_count`; each VM maps
+/// its regions separately, about 8), which the message says when it is near, with what to
+/// do.
+pub fn commit_failed() -> VmError {
+    let count = |path: &str| -> Option<usize> {
+        let s = std::fs::read_to_string(path).ok()?;
+        Some(if path.ends_with("maps") {
+            s.lines().count()
+        } else {
+            s.trim().parse().ok()?
+        })
+    };
+    match (
+        count("/proc/self/maps"),
+        count("/proc/sys/vm/max_map_count"),
+    ) {
+        (Some(maps), Some(max)) if maps + 64 >= max => VmError::Load(format!(
+            "cannot commit the VM's memory: the process has {maps} memory mappings and the \
+             system allows {max} (vm.max_map_count); each VM uses about 8. Drop VMs that are \
+             no longer used, or raise the limit (sysctl -w vm.max_map_count=N)"
+        )),
+        _ => VmError::Load(
+            "cannot commit the VM's memory (the system refused to make its reserved address \
+             space accessible)"
+                .into(),
+        ),
+    }
 }

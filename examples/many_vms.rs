@@ -1,0 +1,62 @@
+//! The cost of many idle VMs in one process (issue 15's benchmark):
+//! `cargo run --release --example many_vms [N [HEAP_LIMIT_MIB]]` (default 2000 VMs, no
+//! heap limit).
+//!
+//! Starts N VMs, each with `Vm::new()` and a first `eval("1+1")`, keeps them all alive, and
+//! prints the median time to start one, the resident memory per VM, and the process's
+//! mappings. It stops at the first VM that cannot start and prints why (the address-space
+//! limit: each VM reserves 64 GiB unless a heap limit is set).
+
+use std::time::Instant;
+
+fn status(key: &str) -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(key))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+fn main() {
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(2000);
+    let limit: Option<u64> = std::env::args().nth(2).and_then(|s| s.parse().ok());
+    let new_vm = || match limit {
+        Some(mib) => gosub::Vm::builder().heap_limit(mib << 20).build(),
+        None => gosub::Vm::new(),
+    };
+    // The process's first VM builds the shared standard library: not counted.
+    let mut vms = vec![new_vm()];
+    let _ = vms[0].eval("1+1");
+    let rss0 = status("VmRSS:");
+    let mut times = Vec::with_capacity(n);
+    for i in 0..n {
+        let t = Instant::now();
+        let mut vm = new_vm();
+        if let Err(e) = vm.eval("1+1") {
+            println!("VM {} did not start: {}", i + 1, e);
+            break;
+        }
+        times.push(t.elapsed().as_secs_f64());
+        vms.push(vm);
+    }
+    times.sort_by(|a, b| a.total_cmp(b));
+    let started = times.len();
+    let rss = status("VmRSS:");
+    let maps = std::fs::read_to_string("/proc/self/maps")
+        .map(|s| s.lines().count())
+        .unwrap_or(0);
+    println!(
+        "{} VMs: start median {:.2} ms; RSS {} MB in all, {} kB per VM; {} mappings",
+        started,
+        times.get(started / 2).copied().unwrap_or(0.0) * 1e3,
+        rss / 1024,
+        (rss - rss0) / started.max(1) as u64,
+        maps
+    );
+}
