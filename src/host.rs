@@ -10,6 +10,7 @@
 
 use crate::error::Error;
 use crate::value::Value;
+use gosub_bytecode::program::RKind;
 use gosub_heap::Addr;
 use gosub_vm::{Args, NativeClosure, Trap, Vm as RawVm};
 use std::fmt::Display;
@@ -189,20 +190,40 @@ impl HostCtx<'_> {
             return Err(Error::Usage("call of a nil Go func".into()));
         }
         let prog = self.vm.prog.clone();
-        let rt = &prog.rtypes[f.rtype as usize];
+        let Some(rt) = prog.rtypes.get(f.rtype as usize) else {
+            return Err(Error::Usage("not a Go func".into()));
+        };
         let (params, results) = (rt.params.clone(), rt.results.clone());
         let vals = args.into_values();
         let callee = self.vm.heap.read_u64(f.clo).unwrap_or(u64::MAX);
-        let Some(results_off) = prog.funcs.get(callee as usize).map(|c| c.results_off) else {
+        let Some((results_off, params_size)) =
+            (prog.funcs.get(callee as usize)).map(|c| (c.results_off, c.params_size as usize))
+        else {
             return Err(Error::Usage("not a Go func".into()));
         };
         let write = |vm: &mut RawVm, fp: Addr| -> Result<(), Trap> {
+            // The callee's parameter words may hold what an earlier call left: zero them
+            // (what `write_value` leaves out is the zero value), and write integers and
+            // bools as whole words, extended, as registers hold them.
+            vm.heap.fill_zero(fp, params_size.next_multiple_of(8))?;
             let mut off = 0;
             for (v, &t) in vals.iter().zip(&params) {
                 off = u64::next_multiple_of(off, 8);
-                crate::value::write_value(vm, &prog, t, fp + off, v, 0)
-                    .map_err(Trap::PanicString)?;
-                off += prog.rtypes[t as usize].size;
+                let word = match v {
+                    Value::Int(i) => Some(*i as u64),
+                    Value::Uint(u) => Some(*u),
+                    Value::Bool(b) => Some(*b as u64),
+                    _ => None,
+                };
+                let rt = &prog.rtypes[t as usize];
+                match word {
+                    Some(w) if rt.size < 8 && rt.kind != RKind::Float32 => {
+                        vm.heap.write_u64(fp + off, w)?
+                    }
+                    _ => crate::value::write_value(vm, &prog, t, fp + off, v, 0)
+                        .map_err(Trap::PanicString)?,
+                }
+                off += rt.size;
             }
             Ok(())
         };

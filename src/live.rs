@@ -803,6 +803,21 @@ impl Live {
             .ok_or_else(|| Error::Usage(format!("cannot type {}", expr)))
     }
 
+    /// Does unqualified `name` mean a declared function of the session now (not a variable
+    /// of func type that replaced it)? Qualified names are left to the caller.
+    pub(crate) fn declares_func(&self, name: &str) -> bool {
+        if name.contains('.') {
+            return true;
+        }
+        let scope = &self.types.packages[self.resume.main()].scope;
+        scope.get(name).is_some_and(|&o| {
+            matches!(
+                self.types.obj(o).kind,
+                gosub_types::ObjKind::Func { recv: None, .. }
+            )
+        })
+    }
+
     /// Names the session declares (package-level declarations and session variables) and
     /// the import names; sorted, without the session's own `__` helpers.
     pub(crate) fn names(&self) -> Vec<String> {

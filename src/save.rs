@@ -50,7 +50,9 @@ pub(crate) fn session_source(
     // Each input's text and syntax tree.
     let mut files: Vec<(&SavedInput, &str, u32, &File)> = Vec::new();
     for inp in inputs {
-        let Some(sf) = map.files.iter().find(|f| f.name == inp.file) else {
+        // The last file of that name: an attempt that failed to compile left its own
+        // `<input N>` before the one that compiled.
+        let Some(sf) = map.files.iter().rev().find(|f| f.name == inp.file) else {
             continue;
         };
         let Some(ast) = pkg.files.iter().find(|f| sf.contains(f.package.span.lo)) else {

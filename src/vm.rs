@@ -773,6 +773,13 @@ impl Vm {
             )));
         }
         let live = self.live()?;
+        if !live.declares_func(name) {
+            return Err(Error::Usage(format!(
+                "{} is a variable of func type, not a declared function: prepared calls take \
+                 declared functions (Vm::call takes both)",
+                name
+            )));
+        }
         let prog = live.vm.prog.clone();
         let f = Func::new(Target::find(&prog, name)?, live.session_id());
         if f.arity() != A::LEN {
@@ -793,6 +800,10 @@ impl Vm {
     /// compile the call expression instead.
     fn call_direct(&mut self, name: &str, args: &[Value]) -> Result<Option<Value>, Error> {
         let live = self.live()?;
+        if !live.declares_func(name) {
+            // A variable of func type: called through the compiled call expression.
+            return Ok(None);
+        }
         let session = live.session_id();
         let prog = live.vm.prog.clone();
         let target = match self.direct_calls.get(name) {

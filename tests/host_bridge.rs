@@ -216,6 +216,19 @@ fn go_funcs_are_callable_during_the_call_they_are_passed_to() {
             ctx.call_func(&f, (3, 4)).map_err(|e| e.to_string())
         },
     );
+    // Narrow integers reach the Go func extended; an empty slice after a full one is
+    // empty (the callee's parameter words are written afresh each call).
+    vm.register_fn_ctx(
+        "fn",
+        "Twice",
+        |ctx: &mut HostCtx, f: GoFunc<(i32, Vec<i64>, bool), String>| -> String {
+            let a = ctx
+                .call_func(&f, (-1, vec![1, 2], true))
+                .unwrap_or_default();
+            let b = ctx.call_func(&f, (7, vec![], false)).unwrap_or_default();
+            format!("{a}|{b}")
+        },
+    );
     // A GoFunc kept past its call is refused, not called.
     let kept: Arc<Mutex<Option<GoFunc<(), ()>>>> = Arc::default();
     let k = kept.clone();
@@ -247,6 +260,11 @@ fn go_funcs_are_callable_during_the_call_they_are_passed_to() {
     vm.eval("func safe() (r any) { defer func() { r = recover() }(); fn.Map([]int64{1}, func(int64) int64 { panic(\"inner\") }); return nil }\nfmt.Println(safe())")
         .unwrap();
     assert_eq!(vm.take_stdout(), "inner\n");
+    assert_eq!(
+        vm.eval("fn.Twice(func(n int32, xs []int64, b bool) string { return fmt.Sprint(n, xs, xs == nil, b, n < 0) })")
+            .unwrap(),
+        Value::String("-1 [1 2] false true true|7 [] true false false".into())
+    );
     vm.eval("fn.Keep(func() { fmt.Println(\"kept\") })")
         .unwrap();
     assert_eq!(

@@ -52,6 +52,16 @@ fn functions_are_redeclared_and_earlier_code_keeps_its_callee() {
     vm.eval("n := 5").unwrap();
     vm.eval("func n() int { return 6 }").unwrap();
     assert_eq!(vm.call("n", &[]).unwrap(), Value::Int(6));
+    // ... and a variable of func type a function: call uses the variable.
+    vm.eval("func D(x int) int { return x }").unwrap();
+    assert_eq!(vm.call("D", &[3.into()]).unwrap(), Value::Int(3));
+    vm.eval("D := func(x int) int { return 2 * x }").unwrap();
+    assert_eq!(vm.call("D", &[3.into()]).unwrap(), Value::Int(6));
+    match vm.func::<(i64,), i64>("D") {
+        Err(Error::Usage(m)) => assert!(m.contains("variable of func type"), "{}", m),
+        Err(e) => panic!("{:?}", e),
+        Ok(_) => panic!("a prepared call of a variable"),
+    }
 }
 
 #[test]

@@ -78,6 +78,22 @@ func main() {
 }
 
 #[test]
+fn inputs_that_failed_to_compile_leave_no_trace_in_the_saved_program() {
+    let mut vm = session(&[
+        "func hello() { fmt.Println(\"hi\") }",
+        "hello(",
+        "hello()",
+        "y := nope",
+        "y := 2",
+    ]);
+    let (src, errs) = vm.session_source();
+    assert!(errs.is_empty(), "{:?}\n{}", errs, src);
+    let main = src.split_once("func main() {\n").unwrap().1;
+    assert_eq!(main, "\thello()\n\ty = 2\n}\n");
+    assert_eq!(vm.take_stdout(), "hi\n");
+}
+
+#[test]
 fn a_var_statement_is_saved_as_an_assignment() {
     // (Statements: an input of declarations alone declares package-level variables.)
     let vm = session(&[

@@ -557,7 +557,7 @@ pub fn exec(
                     crate::natives::Native::Closure(c) => {
                         let c = c.clone();
                         vm.native_func = func;
-                        vm.native_calls += 1;
+                        vm.native_calls = crate::vm::next_native_call();
                         c(vm, fp)
                     }
                 };

@@ -182,8 +182,9 @@ pub struct Vm {
     /// The function whose native closure is running (set before a `Native::Closure` is
     /// called): a host function reads its signature's runtime types through it.
     pub native_func: u32,
-    /// How many native closures have been called: a host function's invocation is known
-    /// by the count at its start (a Go func it was passed is callable during it only).
+    /// The running native closure's invocation, numbered across the process
+    /// (`next_native_call`): a Go func a host function was passed is callable during that
+    /// invocation only, never from another, in this VM or another.
     pub native_calls: u64,
     /// The runtime's `staticuint64s`: 256 words holding 0..255, where small values boxed
     /// into interfaces point (`BoxKind::Small`) instead of allocating, as in Go.
@@ -685,4 +686,10 @@ pub fn commit_failed() -> VmError {
                 .into(),
         ),
     }
+}
+
+/// A process-wide number for a native closure's invocation (see `Vm::native_calls`).
+pub fn next_native_call() -> u64 {
+    static CALLS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
