@@ -8,7 +8,9 @@
 //!   panicked (or hit a limit) is kept as a comment, as it did not complete;
 //! - the variables statement inputs declared at their top level are the session's
 //!   package-level variables, so they are declared at package level (`var x T`) and the
-//!   statements that declared them assign them (`x := 1` becomes `x = 1`);
+//!   statements that declared them assign them (`x := 1` becomes `x = 1`); a declaration
+//!   input's `var`s likewise: declared at package level, assigned in `main` where their
+//!   input ran (a package-level initializer would run before every statement);
 //! - a name the session redeclared keeps its name for the latest declaration; the earlier
 //!   ones are renamed `name_1`, `name_2`... everywhere they were used, so each statement
 //!   refers to what it referred to in the session.
@@ -31,6 +33,7 @@ pub(crate) struct SavedInput {
 }
 
 /// An edit of an input's text: replace `lo..hi` (offsets in the file) by `text`.
+#[derive(Clone)]
 struct Edit {
     lo: usize,
     hi: usize,
@@ -77,6 +80,9 @@ pub(crate) fn session_source(
         });
     }
     let names = saved_names(types, main, &top);
+    // Package-level variables of declaration inputs: declared at package level, assigned
+    // in `main` where their input ran (as statement inputs' variables are).
+    let mut pkg_vars: Vec<ObjId> = Vec::new();
     let mut used_fmt = false;
     let mut decls = String::new();
     let mut body = String::new();
@@ -138,13 +144,40 @@ pub(crate) fn session_source(
                 });
             }
         }
+        // A declaration input's `var`s: out of the declarations, into `main`.
+        let mut assigned = String::new();
+        if stmts.is_none() {
+            for d in &f.decls {
+                let Decl::Var(g) = d else { continue };
+                let lo = g.span.lo.saturating_sub(*base) as usize;
+                let mut to_assign = Vec::new();
+                let end = hoist_var(g, *base, src, &mut to_assign);
+                let inside = edits.iter().filter(|e| lo <= e.lo && e.hi <= end);
+                to_assign.extend(inside.cloned());
+                let moved = apply_range(src, lo, end, to_assign);
+                for line in moved.lines().filter(|l| !l.trim().is_empty()) {
+                    assigned.push_str(&format!("\t{}\n", line.trim_start_matches(';').trim()));
+                }
+                edits.push(Edit {
+                    lo,
+                    hi: end,
+                    text: String::new(),
+                });
+                let specs = g.specs.iter().flat_map(|sp| &sp.names);
+                pkg_vars.extend(specs.filter_map(|n| types.info.defs.get(&n.id).copied()));
+            }
+        }
         let text = apply(src, edits);
         // Line 1 is the generated header (package clause and imports).
         let own = text.split_once('\n').map_or("", |(_, rest)| rest);
         match stmts {
             None => {
-                decls.push_str(own.trim_matches('\n'));
-                decls.push_str("\n\n");
+                let own = own.trim_matches('\n');
+                if !own.trim().is_empty() {
+                    decls.push_str(own);
+                    decls.push_str("\n\n");
+                }
+                body.push_str(&assigned);
             }
             Some(_) => {
                 // `func __gosub_inputN() {\n<statements>\n}\n`: the statements.
@@ -211,9 +244,8 @@ pub(crate) fn session_source(
             }
         }
     }
-    let hoisted: Vec<String> = resume
-        .session_vars()
-        .iter()
+    let hoisted: Vec<String> = (resume.session_vars().iter())
+        .chain(&pkg_vars)
         .filter_map(|o| {
             let name = names.get(o)?;
             let ty = tt.type_string(types.obj(*o).ty, false);
@@ -297,8 +329,6 @@ fn input_body(f: &File) -> Option<&[Stmt]> {
 /// `var x T` into nothing.
 fn hoist(s: &Stmt, base: u32, src: &str, edits: &mut Vec<Edit>) {
     let off = |p: u32| p.saturating_sub(base) as usize;
-    // (Spans of a compiled input lie in its text; a bad one reads as empty, never panics.)
-    let text = |lo: usize, hi: usize| src.get(lo..hi).unwrap_or("");
     match &s.kind {
         StmtKind::Assign {
             op: AssignOp::Define,
@@ -314,60 +344,94 @@ fn hoist(s: &Stmt, base: u32, src: &str, edits: &mut Vec<Edit>) {
             }
         }
         StmtKind::Decl(d) => {
-            let Decl::Var(g) = &**d else { return };
-            let (Some(first), Some(last)) = (g.specs.first(), g.specs.last()) else {
-                return;
-            };
-            let Some(n0) = first.names.first() else {
-                return;
-            };
-            // `var (` up to the first name, and a group's `)`.
-            edits.push(Edit {
-                lo: off(g.span.lo),
-                hi: off(n0.span.lo),
-                text: String::new(),
-            });
-            // (A `GenDecl`'s span is its keyword's.)
-            let grouped = text(off(g.span.hi), off(n0.span.lo)).contains('(');
-            let last_end = off(last.span.hi);
-            let rest = text(last_end, src.len());
-            if let Some(i) = rest.find(|c: char| !c.is_whitespace() && c != ';') {
-                if grouped && rest[i..].starts_with(')') {
-                    edits.push(Edit {
-                        lo: last_end,
-                        hi: last_end + i + 1,
-                        text: String::new(),
-                    });
-                }
-            }
-            for (i, spec) in g.specs.iter().enumerate() {
-                let (Some(first_name), Some(last_name)) = (spec.names.first(), spec.names.last())
-                else {
-                    continue;
-                };
-                let after = off(last_name.span.hi);
-                match text(after, off(spec.span.hi)).find('=') {
-                    // No value: the package-level variable is already zero.
-                    None => edits.push(Edit {
-                        lo: if i == 0 {
-                            off(g.span.lo)
-                        } else {
-                            off(first_name.span.lo)
-                        },
-                        hi: off(spec.span.hi),
-                        text: String::new(),
-                    }),
-                    // The type goes: `x, y T = a, b` is `x, y = a, b`.
-                    Some(eq) => edits.push(Edit {
-                        lo: after,
-                        hi: after + eq + 1,
-                        text: " =".into(),
-                    }),
-                }
+            if let Decl::Var(g) = &**d {
+                hoist_var(g, base, src, edits);
             }
         }
         _ => {}
     }
+}
+
+/// Edits that turn a `var` declaration into an assignment of the (package-level)
+/// variables it declares: `var x T = v` into `x = v`, `var x T` into nothing, a group's
+/// `var (` and `)` removed. Returns the end offset of the declaration in `src`.
+fn hoist_var(
+    g: &gosub_syntax::ast::GenDecl<gosub_syntax::ast::ValueSpec>,
+    base: u32,
+    src: &str,
+    edits: &mut Vec<Edit>,
+) -> usize {
+    let off = |p: u32| p.saturating_sub(base) as usize;
+    // (Spans of a compiled input lie in its text; a bad one reads as empty, never panics.)
+    let text = |lo: usize, hi: usize| src.get(lo..hi).unwrap_or("");
+    let (Some(first), Some(last)) = (g.specs.first(), g.specs.last()) else {
+        return off(g.span.hi);
+    };
+    let Some(n0) = first.names.first() else {
+        return off(g.span.hi);
+    };
+    // `var (` up to the first name, and a group's `)`.
+    edits.push(Edit {
+        lo: off(g.span.lo),
+        hi: off(n0.span.lo),
+        text: String::new(),
+    });
+    // (A `GenDecl`'s span is its keyword's.)
+    let grouped = text(off(g.span.hi), off(n0.span.lo)).contains('(');
+    let last_end = off(last.span.hi);
+    let mut end = last_end;
+    let rest = text(last_end, src.len());
+    if let Some(i) = rest.find(|c: char| !c.is_whitespace() && c != ';') {
+        if grouped && rest[i..].starts_with(')') {
+            end = last_end + i + 1;
+            edits.push(Edit {
+                lo: last_end,
+                hi: end,
+                text: String::new(),
+            });
+        }
+    }
+    for (i, spec) in g.specs.iter().enumerate() {
+        let (Some(first_name), Some(last_name)) = (spec.names.first(), spec.names.last()) else {
+            continue;
+        };
+        let after = off(last_name.span.hi);
+        match text(after, off(spec.span.hi)).find('=') {
+            // No value: the package-level variable is already zero.
+            None => edits.push(Edit {
+                lo: if i == 0 {
+                    off(g.span.lo)
+                } else {
+                    off(first_name.span.lo)
+                },
+                hi: off(spec.span.hi),
+                text: String::new(),
+            }),
+            // The type goes: `x, y T = a, b` is `x, y = a, b`.
+            Some(eq) => edits.push(Edit {
+                lo: after,
+                hi: after + eq + 1,
+                text: " =".into(),
+            }),
+        }
+    }
+    end
+}
+
+/// `src[lo..hi]` with `edits` (offsets in `src`, inside the range) applied.
+fn apply_range(src: &str, lo: usize, hi: usize, edits: Vec<Edit>) -> String {
+    let Some(part) = src.get(lo..hi) else {
+        return String::new();
+    };
+    let shifted = (edits.into_iter())
+        .filter(|e| lo <= e.lo && e.hi <= hi)
+        .map(|e| Edit {
+            lo: e.lo - lo,
+            hi: e.hi - lo,
+            text: e.text,
+        })
+        .collect();
+    apply(part, shifted)
 }
 
 /// `src` with `edits` applied; an edit overlapping an earlier (or wider) one is dropped.

@@ -45,13 +45,10 @@ var x_1 int
 var x string
 var p P
 var xs []int
+var n int
+var m int
 
 func Add(a, b int) int { return a + b }
-
-var (
-\tn int
-\tm = 3
-)
 
 type P struct{ X int }
 func (p P) Twice() int { return 2 * p.X }
@@ -60,6 +57,7 @@ func main() {
 \tx_1 = 20
 \tx = fmt.Sprint(Add(x_1, 1)) + \"!\"
 \tfmt.Println(x)
+\tm = 3
 \tp = P{m}
 \tfmt.Printf(\"%d\\n\", p.Twice())
 \txs = []int{1}
@@ -75,6 +73,34 @@ func main() {
     let mut fresh = Vm::builder().capture_stdout().build();
     fresh.run(&src).unwrap();
     assert_eq!(fresh.take_stdout(), "21!\n6\nGO\n");
+}
+
+#[test]
+fn package_level_variables_are_initialized_where_their_input_ran() {
+    let mut vm = session(&[
+        "x := 2",
+        "var y = x * 10",
+        "x = 5",
+        "var (\n\tz = x + y\n\tw string\n)\nfunc Get() int { return z }",
+        "fmt.Println(x, y, Get(), w == \"\")",
+    ]);
+    let printed = vm.take_stdout();
+    assert_eq!(printed, "5 20 25 true\n");
+    let (src, errs) = vm.session_source();
+    assert!(errs.is_empty(), "{:?}\n{}", errs, src);
+    let main = src.split_once("func main() {\n").unwrap().1;
+    assert_eq!(
+        main,
+        "\tx = 2\n\ty = x * 10\n\tx = 5\n\tz = x + y\n\tfmt.Println(x, y, Get(), w == \"\")\n}\n"
+    );
+    assert!(
+        src.contains("var x int\nvar y int\nvar z int\nvar w string\n"),
+        "{}",
+        src
+    );
+    let mut fresh = Vm::builder().capture_stdout().build();
+    fresh.run(&src).unwrap();
+    assert_eq!(fresh.take_stdout(), printed);
 }
 
 #[test]
