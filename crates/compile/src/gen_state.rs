@@ -26,6 +26,12 @@ pub struct GenState {
     pub wrappers: types::Layered<(TypeId, String), u32>,
     pub natives: types::Layered<String, u32>,
     pub messages: types::Layered<String, u32>,
+    /// `out.itabs` by (dynamic type, interface), for the first `itabs_indexed` of them
+    /// (the VM may append more at run time; `Gen::resume` indexes those).
+    pub itabs: types::Layered<(u32, u32), u32>,
+    pub itabs_indexed: usize,
+    /// `out.static_boxes` by content.
+    pub static_boxes: types::Layered<crate::program::StaticBox, u32>,
 }
 
 impl GenState {
@@ -39,5 +45,7 @@ impl GenState {
         self.wrappers.freeze();
         self.natives.freeze();
         self.messages.freeze();
+        self.itabs.freeze();
+        self.static_boxes.freeze();
     }
 }
