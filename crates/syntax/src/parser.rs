@@ -182,12 +182,14 @@ pub fn parse_body(
 /// sees `func f() {}`), and records each body's span in `bodies`, in source order. A body is
 /// the first `{` after a declaration's `func` at bracket depth 0 that does not open a
 /// `struct` or `interface` type literal of the signature.
-fn leave_out_bodies<'a>(tokens: Vec<Spanned<'a>>, bodies: &mut Vec<Span>) -> Vec<Spanned<'a>> {
-    let mut out = Vec::with_capacity(tokens.len());
+fn leave_out_bodies(tokens: &mut Vec<Spanned<'_>>, bodies: &mut Vec<Span>) {
+    // Compacts in place: `w` (tokens kept) never passes `i` (tokens read).
+    let mut w = 0;
     let mut depth = 0i32;
     let mut i = 0;
     while let Some(&t) = tokens.get(i) {
-        out.push(t);
+        tokens[w] = t;
+        w += 1;
         i += 1;
         match t.1 {
             Tok::LParen | Tok::LBrack | Tok::LBrackTParams | Tok::LBrace => depth += 1,
@@ -195,19 +197,14 @@ fn leave_out_bodies<'a>(tokens: Vec<Spanned<'a>>, bodies: &mut Vec<Span>) -> Vec
             // A declaration's `func` follows a semicolon (`var f = func() {...}` is not one).
             Tok::Func
                 if depth == 0
-                    && matches!(
-                        out.len().checked_sub(2).map(|k| out[k].1),
-                        Some(Tok::Semi(_))
-                    ) =>
+                    && matches!(w.checked_sub(2).map(|k| tokens[k].1), Some(Tok::Semi(_))) =>
             {
                 // The signature, up to the body's `{` or the declaration's end.
                 let mut d = 0i32;
                 while let Some(&s) = tokens.get(i) {
-                    let prev = out.last().map(|p| p.1);
+                    let prev = tokens[w - 1].1;
                     match s.1 {
-                        Tok::LBrace
-                            if d == 0 && !matches!(prev, Some(Tok::Struct | Tok::Interface)) =>
-                        {
+                        Tok::LBrace if d == 0 && !matches!(prev, Tok::Struct | Tok::Interface) => {
                             break
                         }
                         Tok::LParen | Tok::LBrack | Tok::LBrackTParams | Tok::LBrace => d += 1,
@@ -215,7 +212,8 @@ fn leave_out_bodies<'a>(tokens: Vec<Spanned<'a>>, bodies: &mut Vec<Span>) -> Vec
                         Tok::Semi(_) if d <= 0 => break,
                         _ => {}
                     }
-                    out.push(s);
+                    tokens[w] = s;
+                    w += 1;
                     i += 1;
                 }
                 if !matches!(tokens.get(i), Some((_, Tok::LBrace, _))) {
@@ -240,15 +238,16 @@ fn leave_out_bodies<'a>(tokens: Vec<Spanned<'a>>, bodies: &mut Vec<Span>) -> Vec
                     // Unbalanced: leave the rest for the parser to report.
                     continue;
                 };
-                out.push(open);
-                out.push(close);
+                tokens[w] = open;
+                tokens[w + 1] = close;
+                w += 2;
                 bodies.push(Span::new(open.0, close.2));
                 i = j + 1;
             }
             _ => {}
         }
     }
-    out
+    tokens.truncate(w);
 }
 
 /// Deepest bracket nesting accepted (gc compiles at least 50,000 parentheses). The tree
@@ -291,14 +290,14 @@ fn run<'a>(
             )]);
         }
     }
-    let mut tokens: Vec<Spanned<'a>> = Vec::with_capacity(lexed.tokens.len() + 1);
+    // (The lexer leaves room for the start token: no copy.)
+    let mut tokens: Vec<Spanned<'a>> = lexed.tokens;
     if let Some(t) = start {
-        tokens.push((base, t, base));
+        tokens.insert(0, (base, t, base));
     }
-    tokens.extend(lexed.tokens);
     mark_type_params(&mut tokens);
     if let Some(bodies) = lazy {
-        tokens = leave_out_bodies(tokens, bodies);
+        leave_out_bodies(&mut tokens, bodies);
     }
     let eof = base.saturating_add(u32::try_from(src.len()).unwrap_or(u32::MAX));
     let parser = generated::StartParser::new();
