@@ -263,6 +263,18 @@ pub fn unparen(e: &Expr) -> &Expr {
     }
 }
 
+/// The base type name of a method receiver's type and whether it is a pointer: `T`, `*T`,
+/// `(T)`, `T[K]` and `*List[T]` give `T` (or `List`); anything else (invalid) gives None.
+pub fn recv_base(e: &Expr) -> Option<(&Ident, bool)> {
+    match &e.kind {
+        ExprKind::Ident(id) => Some((id, false)),
+        ExprKind::Paren(x) => recv_base(x),
+        ExprKind::Star(x) => recv_base(x).map(|(i, _)| (i, true)),
+        ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. } => recv_base(x),
+        _ => None,
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Expr {
     pub id: NodeId,

@@ -348,3 +348,86 @@ fn expr_children<'a>(e: &'a Expr, code: bool, f: &mut dyn FnMut(Node<'a>)) {
         ExprKind::Tilde(x) => f(Node::Expr(x)),
     }
 }
+
+/// Can evaluating `e` be observed (a panic, a block, anything a call may do)? Only syntax is
+/// known here, so this over-approximates: a conversion `T(x)` counts as a call, any index
+/// or division as one that may panic. A function literal's body does not run when the
+/// literal is evaluated. (What drops the standard library's package-level variables that
+/// nothing refers to asks this: one whose initializer is effectful still runs.)
+///
+/// Some idioms of the standard library's sources count as pure: `errors.New("text")` (an
+/// allocation, nothing else), a conversion to a predeclared type or a slice type
+/// (`uint64(Nanosecond)`, `[]byte(s)`: it cannot fail), and indexing by an integer literal
+/// (`&tables[1]`: the library indexes arrays this way, which the checker bounds at compile
+/// time). The library does not redeclare `errors` or a predeclared type's name.
+pub fn effectful(e: &Expr) -> bool {
+    let mut found = false;
+    inspect_code(Node::Expr(e), &mut |c| {
+        if let Node::Expr(x) = c {
+            found |= match &x.kind {
+                ExprKind::Call { fun, args, .. } if is_errors_new(fun, args) => return false,
+                ExprKind::Call { fun, args, .. } if args.len() == 1 && is_conversion(fun) => false,
+                ExprKind::Index { index, .. } if matches!(index.kind, ExprKind::IntLit(_)) => false,
+                ExprKind::Call { .. }
+                | ExprKind::Index { .. }
+                | ExprKind::SliceExpr { .. }
+                | ExprKind::TypeAssert { .. }
+                | ExprKind::Star(_) => true,
+                ExprKind::Unary { op, .. } => *op == crate::ast::UnOp::Recv,
+                ExprKind::Binary { op, .. } => {
+                    matches!(op, crate::ast::BinOp::Div | crate::ast::BinOp::Rem)
+                }
+                _ => false,
+            };
+            return !found && !matches!(x.kind, ExprKind::FuncLit { .. });
+        }
+        !found
+    });
+    found
+}
+
+/// `errors.New("...")`.
+fn is_errors_new(fun: &Expr, args: &[Expr]) -> bool {
+    let ExprKind::Selector { x, sel } = &fun.kind else {
+        return false;
+    };
+    matches!(&x.kind, ExprKind::Ident(p) if p.name == "errors")
+        && sel.name == "New"
+        && matches!(
+            args,
+            [Expr {
+                kind: ExprKind::StringLit(_),
+                ..
+            }]
+        )
+}
+
+/// `T(x)` where `T` is a predeclared type's name or a slice type: a conversion.
+fn is_conversion(fun: &Expr) -> bool {
+    match &fun.kind {
+        ExprKind::ArrayType { len: None, .. } => true,
+        ExprKind::Ident(id) => matches!(
+            id.name.as_str(),
+            "bool"
+                | "string"
+                | "int"
+                | "int8"
+                | "int16"
+                | "int32"
+                | "int64"
+                | "uint"
+                | "uint8"
+                | "uint16"
+                | "uint32"
+                | "uint64"
+                | "uintptr"
+                | "byte"
+                | "rune"
+                | "float32"
+                | "float64"
+                | "complex64"
+                | "complex128"
+        ),
+        _ => false,
+    }
+}

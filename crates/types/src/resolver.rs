@@ -301,16 +301,6 @@ impl<'a> Checker<'a> {
         methods
     }
 
-    pub(crate) fn recv_base(e: &Expr) -> Option<(&ast::Ident, bool)> {
-        match &e.kind {
-            ExprKind::Ident(id) => Some((id, false)),
-            ExprKind::Paren(x) => Self::recv_base(x),
-            ExprKind::Star(x) => Self::recv_base(x).map(|(i, _)| (i, true)),
-            ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. } => Self::recv_base(x),
-            _ => None,
-        }
-    }
-
     /// The receiver type parameters of a method of a generic type, `(l *List[T])`: the
     /// generic type's object and the names bound to its type parameters.
     fn generic_recv(&mut self, e: &'a Expr) -> Option<(ObjId, Vec<(String, TypeId)>)> {
@@ -365,7 +355,7 @@ impl<'a> Checker<'a> {
             self.bind_type_names(binds);
         }
         let sig = self.func_type(&fd.sig);
-        let (named, ptr) = match Self::recv_base(&recv.ty) {
+        let (named, ptr) = match ast::recv_base(&recv.ty) {
             Some((id, ptr)) => {
                 let t = self.type_expr(&recv.ty);
                 let base = if ptr {
