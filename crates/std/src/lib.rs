@@ -20,6 +20,7 @@ pub mod bytes;
 pub mod callers;
 pub mod cgo;
 pub mod errors;
+pub mod file_facts;
 pub mod fmt;
 pub mod fmtsort;
 pub mod math;

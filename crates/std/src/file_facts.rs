@@ -1,0 +1,156 @@
+//! What a one-shot compilation needs to know of each standard-library file before parsing
+//! it: the names the file declares, the types its methods belong to, and whether it must be
+//! loaded whenever its package is imported. With these, `gosub run` parses only the files
+//! a program can reach (`gosub::reachable`), as a Go linker keeps only reachable code.
+//!
+//! The facts are computed from the sources with the parser (`compute`) and kept as a
+//! generated table (`file_facts_table.rs`, written by `render_table`); the test
+//! `file_facts_are_current` (crates/std/tests/file_facts.rs) fails when a source changed and
+//! the table did not (`UPDATE_FILE_FACTS=1 cargo test -p gosub-std --test file_facts`
+//! rewrites it).
+//!
+//! Invariant: a file's facts are exactly what `compute` says of its text; a file that is
+//! not in the table (a host package's) has no facts, and whoever loads files loads it whole.
+
+use gosub_syntax::ast::{self, Decl};
+use gosub_syntax::walk;
+
+/// What is known of one standard-library file without parsing it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileFacts {
+    /// The package-level names the file declares: functions (not methods), types,
+    /// variables and constants (`init` and `_` are not names).
+    pub declares: &'static [&'static str],
+    /// The file's methods: (receiver base type name, method name).
+    pub methods: &'static [(&'static str, &'static str)],
+    /// Loaded whenever its package is imported: the file has an `init` function, a
+    /// package-level variable that must be initialized (`root_var`), a function natives call by name
+    /// (`GO_FUNCS_CALLED_BY_NATIVES`), or it is part of package `runtime`.
+    pub root: bool,
+}
+
+#[rustfmt::skip]
+#[path = "file_facts_table.rs"]
+mod table;
+
+/// The facts of the standard file `file` (as `files` names it) of package `path`.
+pub fn file_facts(path: &str, file: &str) -> Option<&'static FileFacts> {
+    table::TABLE
+        .iter()
+        .find(|(p, f, _)| *p == path && *f == file)
+        .map(|(_, _, facts)| facts)
+}
+
+/// `FileFacts`, owned: what `compute` finds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Computed {
+    pub declares: Vec<String>,
+    pub methods: Vec<(String, String)>,
+    pub root: bool,
+}
+
+/// The facts of the file `src` of package `path`, from its syntax.
+pub fn compute(path: &str, src: &str) -> Result<Computed, String> {
+    let (file, _) = gosub_syntax::parse_file_lazy(src, 0, 0)
+        .map_err(|d| d.first().map(|d| d.msg.clone()).unwrap_or_default())?;
+    let mut c = Computed {
+        root: path == "runtime",
+        ..Computed::default()
+    };
+    let declare = |c: &mut Computed, name: &str| {
+        if name != "_" && !c.declares.iter().any(|n| n == name) {
+            c.declares.push(name.to_string());
+        }
+    };
+    for d in &file.decls {
+        match d {
+            Decl::Func(fd) => match &fd.recv {
+                Some(r) => {
+                    if let Some((base, _)) = ast::recv_base(&r.ty) {
+                        c.methods.push((base.name.clone(), fd.name.name.clone()));
+                    }
+                }
+                None if fd.name.name == "init" => c.root = true,
+                None => {
+                    let qualified = format!("{}.{}", path, fd.name.name);
+                    c.root |= crate::GO_FUNCS_CALLED_BY_NATIVES.contains(&qualified.as_str());
+                    declare(&mut c, &fd.name.name);
+                }
+            },
+            Decl::Type(g) => g.specs.iter().for_each(|s| declare(&mut c, &s.name.name)),
+            Decl::Const(g) | Decl::Var(g) => {
+                for s in &g.specs {
+                    let var = matches!(d, Decl::Var(_));
+                    c.root |= var && root_var(s);
+                    s.names.iter().for_each(|n| declare(&mut c, &n.name));
+                }
+            }
+        }
+    }
+    Ok(c)
+}
+
+/// Must this package-level variable spec be initialized even if nothing refers to it? When
+/// its initializer may be observed (`walk::effectful`). A blank `var _ I = (*T)(nil)` is
+/// the library's compile-time assertion that `*T` implements `I`: it is checked when a
+/// session loads the whole library, and a one-shot run leaves it out.
+pub fn root_var(s: &ast::ValueSpec) -> bool {
+    let asserts = s.ty.is_some() && s.names.iter().all(|n| n.name == "_");
+    !asserts && s.values.iter().any(walk::effectful)
+}
+
+/// Every standard package: `PACKAGES` and, transitively, what they import.
+fn all_packages() -> Vec<String> {
+    let mut all: Vec<String> = crate::PACKAGES.iter().map(|p| p.to_string()).collect();
+    let mut i = 0;
+    while i < all.len() {
+        for (_, src) in crate::files(&all[i]).unwrap_or(&[]) {
+            if let Ok((f, _)) = gosub_syntax::parse_file_lazy(src, 0, 0) {
+                for imp in f.imports {
+                    if crate::files(&imp.path).is_some() && !all.contains(&imp.path) {
+                        all.push(imp.path);
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    all.sort();
+    all
+}
+
+/// The text of `file_facts_table.rs` for the current sources.
+pub fn render_table() -> Result<String, String> {
+    let mut out = String::from(
+        "//! Generated by `gosub_std::file_facts::render_table` from the standard library's Go\n\
+         //! sources; do not edit (see file_facts.rs for how to regenerate).\n\n\
+         use super::FileFacts;\n\n\
+         pub(super) static TABLE: &[(&str, &str, FileFacts)] = &[\n",
+    );
+    let list = |names: &[String]| {
+        let quoted: Vec<String> = names.iter().map(|n| format!("{:?}", n)).collect();
+        format!("&[{}]", quoted.join(", "))
+    };
+    let pairs = |ms: &[(String, String)]| {
+        let quoted: Vec<String> = ms
+            .iter()
+            .map(|(t, m)| format!("({:?}, {:?})", t, m))
+            .collect();
+        format!("&[{}]", quoted.join(", "))
+    };
+    for path in all_packages() {
+        for (name, src) in crate::files(&path).unwrap_or(&[]) {
+            let c = compute(&path, src).map_err(|e| format!("{}/{}: {}", path, name, e))?;
+            out.push_str(&format!(
+                "    ({:?}, {:?}, FileFacts {{ root: {}, methods: {}, declares: {} }}),\n",
+                path,
+                name,
+                c.root,
+                pairs(&c.methods),
+                list(&c.declares)
+            ));
+        }
+    }
+    out.push_str("];\n");
+    Ok(out)
+}
