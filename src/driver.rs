@@ -277,12 +277,8 @@ fn check_source_with(
     if !errors.is_empty() {
         return Err(render_all(&errors, &map));
     }
-    let loaded = resolve_packages_with(&roots, &[], &mut map, &mut next_id, opts, true).and_then(
-        |(mut packages, pending)| {
-            reachable::load_bodies(&mut packages, &pending, &main_file, &map, &mut next_id)?;
-            Ok(packages)
-        },
-    );
+    let sources = |path: &str| package_files(opts, path);
+    let loaded = reachable::load(&roots, &main_file, &sources, &mut map, &mut next_id);
     let mut packages = match loaded {
         Ok(p) => p,
         Err(d) => return Err(render_all(&d, &map)),
@@ -362,21 +358,7 @@ pub fn resolve_packages(
     next_id: &mut NodeId,
     opts: &Options,
 ) -> Result<Vec<PackageSrc>, Vec<Diagnostic>> {
-    resolve_packages_with(roots, loaded, map, next_id, opts, false).map(|(p, _)| p)
-}
-
-/// `resolve_packages`; with `lazy`, the function bodies are left out of every file and
-/// returned as `Pending` for `reachable::load_bodies`.
-fn resolve_packages_with(
-    roots: &[String],
-    loaded: &[String],
-    map: &mut SourceMap,
-    next_id: &mut NodeId,
-    opts: &Options,
-    lazy: bool,
-) -> Result<(Vec<PackageSrc>, Vec<reachable::Pending>), Vec<Diagnostic>> {
-    type Parsed = Vec<(ast::File, Vec<gosub_syntax::LazyBody>)>;
-    let mut parsed: HashMap<String, Parsed> = HashMap::new();
+    let mut parsed: HashMap<String, Vec<ast::File>> = HashMap::new();
     let mut order: Vec<String> = Vec::new();
     let mut stack: Vec<(String, bool)> = Vec::new();
     for r in roots.iter().rev() {
@@ -402,17 +384,12 @@ fn resolve_packages_with(
         for (name, text) in texts {
             let idx = map.add(format!("$GOROOT/src/{}/{}", path, name), text);
             let (b, text) = (map.files[idx].base, &*map.files[idx].src);
-            let (file, bodies) = if lazy {
-                gosub_syntax::parse_file_lazy(text, b, *next_id)?
-            } else {
-                let f = gosub_syntax::parse_file(text, b, *next_id, ParseMode::default())?;
-                (f, Vec::new())
-            };
+            let file = gosub_syntax::parse_file(text, b, *next_id, ParseMode::default())?;
             *next_id = file.next_id;
-            files.push((file, bodies));
+            files.push(file);
         }
         stack.push((path.clone(), true));
-        for (file, _) in files.iter().rev() {
+        for file in files.iter().rev() {
             for imp in file.imports.iter().rev() {
                 stack.push((imp.path.clone(), false));
             }
@@ -420,26 +397,15 @@ fn resolve_packages_with(
         parsed.insert(path, files);
     }
     let mut packages: Vec<PackageSrc> = Vec::new();
-    let mut pending = Vec::new();
     for p in &order {
         if let Some(files) = parsed.remove(p) {
-            let pkg = packages.len();
-            let mut fs = Vec::with_capacity(files.len());
-            for (file, (f, bodies)) in files.into_iter().enumerate() {
-                pending.extend(bodies.into_iter().map(|body| reachable::Pending {
-                    pkg,
-                    file,
-                    body,
-                }));
-                fs.push(std::sync::Arc::new(f));
-            }
             packages.push(PackageSrc {
                 path: p.clone(),
-                files: fs,
+                files: files.into_iter().map(Arc::new).collect(),
             });
         }
     }
-    Ok((packages, pending))
+    Ok(packages)
 }
 
 /// A `Write` that appends to a shared buffer (for capturing output).

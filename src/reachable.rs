@@ -1,218 +1,662 @@
-//! Which standard-library function bodies a program can run, and loading only those.
+//! Which standard-library files, declarations and function bodies a program can reach, and
+//! loading only those.
 //!
-//! Importing `fmt` reaches some 22,000 lines of the standard library's Go, most of it
-//! function bodies the program never calls. `gosub run` parses the standard packages with
-//! their bodies left out (`gosub_syntax::parse_file_lazy`) and parses here only the bodies a
-//! program can reach; the checker, escape analysis and compiler then never see the others.
-//! (A Go linker drops unreachable functions too; gc's reachability runs after compiling, but
-//! the effect on what a program can observe is the same: none.)
+//! Importing `fmt` reaches some 22,000 lines of the standard library's Go, most of it code
+//! the program never runs. `gosub run` parses a standard file only when the program can
+//! reach something it declares (`gosub_std::file_facts` says what each file declares without
+//! parsing it), leaves its function bodies out (`gosub_syntax::parse_file_lazy`), keeps the
+//! declarations the program can reach and parses the bodies it can run; the checker, escape
+//! analysis and compiler never see the rest. (A Go linker drops unreachable code too; gc's
+//! reachability runs after compiling, but the effect on what a program can observe is the
+//! same: none.)
 //!
-//! Reachability is by name, so it can only over-approximate:
-//! - The roots are every name the user's file mentions, every name in the standard files'
-//!   package-level `var` and `const` declarations, the bodies of `init` functions, all of package `runtime` (the compiler calls into it), and the
-//!   functions and methods natives call by name (`gosub_std::GO_FUNCS_CALLED_BY_NATIVES`,
-//!   `METHODS_CALLED_BY_NATIVES`).
-//! - A body is loaded when its function's or method's name is mentioned in anything loaded,
-//!   in any package; its own names are then mentioned too, up to a fixed point. A call through
-//!   an interface, a method value, a promoted method: each names the method it reaches.
+//! Reachability is by name (`scope.rs` says how names resolve), so it can only
+//! over-approximate. Every package-level declaration of a standard file is an item loaded
+//! when something mentions it:
+//! - *code* mentions (what the user's file, a loaded body, a loaded constant group or
+//!   variable spec and any array length mention) load a package-level name's files, its
+//!   function, type, constant group or variable spec; a member name loads the bodies of the
+//!   methods of that name whose type is loaded, in every package (a call through an
+//!   interface, a method value, a promoted method: each names the method it reaches).
+//! - *type* mentions (what a loaded type declaration and a loaded function's or a kept
+//!   method's signature mention) load only files and types.
+//! - A loaded type's methods are kept: with their bodies when reached, else as stubs when
+//!   some interface type has their name (method sets, and so interface satisfaction, depend
+//!   on them), else not at all.
+//! - Types whose values may exist (*valued*: a code mention, a loaded function's parameters
+//!   and results, a component of a valued type) get the methods natives call on any value
+//!   (`gosub_std::METHODS_CALLED_BY_NATIVES`: fmt's `String`, `Error`, ...).
 //!
-//! Invariants:
-//! - A function whose body is not loaded is dropped (nothing loaded mentions its name, so
-//!   nothing can refer to it). A method keeps its declaration, for method sets, with the body
-//!   `panic("...")`, so a method the analysis wrongly thought unreachable fails loudly
-//!   rather than returning zero values.
-//! - An import that only unloaded bodies used becomes a blank import (`_`): it still orders
-//!   package initialization, and the checker does not call it unused.
-//! - Only one-shot compilations use this; an eval session loads every body, because its
+//! Roots: the user's file; the standard files whose facts say `root` and in them the
+//! `init` bodies and the variables whose initializers must run (`file_facts::root_var`);
+//! all of package `runtime` (the compiler calls into it); the functions natives call
+//! (`GO_FUNCS_CALLED_BY_NATIVES`); and for each package the user's file imports, its first
+//! file (so that an unused import is still `imported and not used`).
+//!
+//! Invariants (`finish.rs` keeps them):
+//! - What was not loaded is dropped: nothing loaded mentions it, so nothing can refer to
+//!   it. A method stub's body is `panic("...")`, so a method the analysis wrongly thought
+//!   unreachable fails loudly rather than returning zeros.
+//! - An import that only unloaded code used becomes a blank import (`_`): it still orders
+//!   package initialization, and the checker does not call it unused. An import of a
+//!   package none of whose files is loaded goes (that package has nothing to initialize).
+//! - Packages come out in dependency order (each after those its loaded files import).
+//! - Only one-shot compilations use this; an eval session loads everything, because its
 //!   later inputs may call anything.
 
+mod finish;
+mod scope;
+
 use ahash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use gosub_std::file_facts::{self, FileFacts};
 use gosub_syntax::ast::{self, Decl, File, NodeId};
-use gosub_syntax::walk::{self, Node};
+use gosub_syntax::walk::Node;
 use gosub_syntax::{Diagnostic, LazyBody, SourceMap};
 use gosub_types::PackageSrc;
-use std::sync::Arc;
+use scope::{key, Mentions, Scope};
+use std::borrow::Cow;
 
-/// What an unloaded body does if it runs after all.
+/// What an unloaded method body does if it runs after all.
 const STUB: &str = "panic(\"gosub: internal error: standard library function body not loaded\")";
 
-/// A body `parse_file_lazy` left out: in `packages[pkg].files[file]`.
+/// The source files of an import path's package as (file name, text) pairs, or None.
+pub type Sources<'a> = &'a dyn Fn(&str) -> Option<Vec<(String, Cow<'static, str>)>>;
+
+/// A package some loaded file imports: its sources, their facts (None: a host package's
+/// file, loaded whole), the files parsed so far and how their names resolve.
+struct Pkg {
+    path: String,
+    texts: Vec<(String, Cow<'static, str>)>,
+    facts: Vec<Option<&'static FileFacts>>,
+    files: Vec<Option<File>>,
+    scopes: Vec<Scope>,
+}
+
+/// What the fixed point loads.
 #[derive(Clone, Copy, Debug)]
-pub struct Pending {
-    pub pkg: usize,
-    pub file: usize,
-    pub body: LazyBody,
+enum Item {
+    File(usize, usize),
+    Body(usize),
+    Value(usize),
+    Type(usize),
+    Native(usize),
 }
 
-/// Every name a subtree mentions, as owned strings (the tree grows while they are used).
-fn mention(n: Node<'_>, mentioned: &HashSet<String>, fresh: &mut Vec<String>) {
-    walk::inspect(n, &mut |c| {
-        if let Node::Ident(id) = c {
-            if !mentioned.contains(id.name.as_str()) {
-                fresh.push(id.name.clone());
-            }
-        }
-        true
-    });
+/// Where a declaration is: `pkgs[pkg].files[file].decls[decl]`, and a spec of it.
+#[derive(Clone, Copy, Debug)]
+struct At {
+    pkg: usize,
+    file: usize,
+    decl: usize,
 }
 
-fn func_decl<'p>(packages: &'p [PackageSrc], p: &Pending) -> Option<&'p ast::FuncDecl> {
-    match packages
-        .get(p.pkg)?
-        .files
-        .get(p.file)?
-        .decls
-        .get(p.body.decl)?
-    {
-        Decl::Func(fd) => Some(fd),
-        _ => None,
-    }
+/// A body `parse_file_lazy` left out, of a function or (`method`) a method.
+struct Pending {
+    at: At,
+    body: LazyBody,
+    method: Option<usize>,
+    loaded: Option<ast::Block>,
 }
 
-/// Loads the bodies of `pending` that the program (`main`, not part of `packages`) can
-/// reach; the others become stubs. Node ids continue from `next_id`.
-pub fn load_bodies(
-    packages: &mut [PackageSrc],
-    pending: &[Pending],
+/// A `const (...)` group (`spec` None) or a `var` spec; a `type` spec (in `types`); a
+/// function without body (a native, in `natives`).
+struct Spec {
+    at: At,
+    spec: Option<usize>,
+    loaded: bool,
+}
+
+/// A method, with or without body; `enabled` once its receiver's type is loaded.
+struct Method {
+    at: At,
+    name: String,
+    receiver: String,
+    body: Option<usize>,
+    enabled: bool,
+}
+
+/// The fixed point's state.
+struct Loader<'a> {
+    sources: Sources<'a>,
+    map: &'a mut SourceMap,
+    next_id: &'a mut NodeId,
+    pkgs: Vec<Pkg>,
+    pkg_index: HashMap<String, usize>,
+    pending: Vec<Pending>,
+    values: Vec<Spec>,
+    types: Vec<Spec>,
+    natives: Vec<Spec>,
+    methods: Vec<Method>,
+    /// Functions, values and types by the key of their name; files by the keys of the
+    /// names they declare; types alone (what type mentions load).
+    by_key: HashMap<String, Vec<Item>>,
+    files_by_key: HashMap<String, Vec<(usize, usize)>>,
+    types_by_key: HashMap<String, usize>,
+    /// Enabled methods' bodies by name; natives-called methods by their receiver's key;
+    /// methods waiting for their receiver's type; enabled methods by name, for interfaces.
+    by_member: HashMap<String, Vec<Item>>,
+    by_receiver: HashMap<String, Vec<Item>>,
+    methods_of: HashMap<String, Vec<usize>>,
+    by_iface: HashMap<String, Vec<usize>>,
+    /// Files with methods of loaded types, by the method name that loads them.
+    method_files: HashMap<String, Vec<(usize, usize)>>,
+    /// What has been mentioned and loaded.
+    mentioned: HashSet<String>,
+    members: HashSet<String>,
+    type_mentioned: HashSet<String>,
+    iface_names: HashSet<String>,
+    valued: HashSet<String>,
+    type_loaded: HashSet<String>,
+    /// Mentions not yet acted on: in code, in types, of valued types.
+    code: Mentions,
+    in_types: Mentions,
+    of_values: Mentions,
+    queue: Vec<Item>,
+}
+
+/// The declaration at `at`, once its file is loaded.
+fn decl_at(pkgs: &[Pkg], at: At) -> Option<&Decl> {
+    pkgs[at.pkg].files[at.file].as_ref()?.decls.get(at.decl)
+}
+
+/// The type parameters, receiver, parameters and results of a function declaration.
+fn signature(fd: &ast::FuncDecl) -> impl Iterator<Item = &ast::Field> {
+    (fd.sig.type_params.iter())
+        .chain(&fd.recv)
+        .chain(&fd.sig.params)
+        .chain(&fd.sig.results)
+}
+
+/// Loads what the program `main` (whose imports plus `runtime` are `roots`) can reach of
+/// the packages `sources` gives; returns them in dependency order, `main` not included.
+/// Every parsed file goes into `map`; node ids continue from `next_id`.
+pub fn load(
+    roots: &[String],
     main: &File,
-    map: &SourceMap,
+    sources: Sources<'_>,
+    map: &mut SourceMap,
     next_id: &mut NodeId,
-) -> Result<(), Vec<Diagnostic>> {
-    // Functions and methods by name; the roots go straight into the queue.
-    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut queue: Vec<usize> = Vec::new();
-    for (k, p) in pending.iter().enumerate() {
-        let Some(fd) = func_decl(packages, p) else {
-            continue;
-        };
-        let name = fd.name.name.as_str();
-        let path = &packages[p.pkg].path;
-        let called_by_natives = if fd.recv.is_some() {
-            gosub_std::METHODS_CALLED_BY_NATIVES.contains(&name)
-        } else {
-            (gosub_std::GO_FUNCS_CALLED_BY_NATIVES.iter())
-                .any(|q| q.rsplit_once('.') == Some((path.as_str(), name)))
-        };
-        let root = path == "runtime" || name == "init" || called_by_natives;
-        if root {
-            queue.push(k);
-        } else {
-            by_name.entry(name.to_string()).or_default().push(k);
-        }
-    }
-    let mut mentioned: HashSet<String> = HashSet::new();
-    let mut fresh: Vec<String> = Vec::new();
-    // All of the user's file; of the library, what runs outside function bodies
-    // (package-level variable initializers).
+) -> Result<Vec<PackageSrc>, Vec<Diagnostic>> {
+    let mut l = Loader {
+        sources,
+        map,
+        next_id,
+        pkgs: Vec::new(),
+        pkg_index: HashMap::new(),
+        pending: Vec::new(),
+        values: Vec::new(),
+        types: Vec::new(),
+        natives: Vec::new(),
+        methods: Vec::new(),
+        by_key: HashMap::new(),
+        files_by_key: HashMap::new(),
+        types_by_key: HashMap::new(),
+        by_member: HashMap::new(),
+        by_receiver: HashMap::new(),
+        methods_of: HashMap::new(),
+        by_iface: HashMap::new(),
+        method_files: HashMap::new(),
+        mentioned: HashSet::new(),
+        members: HashSet::new(),
+        type_mentioned: HashSet::new(),
+        iface_names: HashSet::new(),
+        valued: HashSet::new(),
+        type_loaded: HashSet::new(),
+        code: Mentions::default(),
+        in_types: Mentions::default(),
+        of_values: Mentions::default(),
+        queue: Vec::new(),
+    };
+    let scope = Scope::of("main", main);
     for d in &main.decls {
-        mention(Node::Decl(d), &mentioned, &mut fresh);
+        scope.collect(Node::Decl(d), &mut l.code);
     }
-    for d in packages
-        .iter()
-        .flat_map(|p| &p.files)
-        .flat_map(|f| &f.decls)
-    {
-        if let Decl::Var(_) | Decl::Const(_) = d {
-            mention(Node::Decl(d), &mentioned, &mut fresh);
-        }
-    }
-    let mut bodies: Vec<Option<ast::Block>> = vec![None; pending.len()];
-    loop {
-        for name in fresh.drain(..) {
-            if let Some(ks) = by_name.get(&name) {
-                if !mentioned.contains(&name) {
-                    queue.extend(ks);
-                }
+    for path in roots {
+        if let Some(p) = l.package(path) {
+            if !l.pkgs[p].texts.is_empty() {
+                l.queue.push(Item::File(p, 0));
             }
-            mentioned.insert(name);
-        }
-        let Some(k) = queue.pop() else { break };
-        if bodies[k].is_some() {
-            continue;
-        }
-        let body = pending[k].body;
-        let Some(file) = map.file_of(body.span.lo) else {
-            continue;
-        };
-        let (block, next) = gosub_syntax::parse_body(&file.src, file.base, &body, *next_id)?;
-        *next_id = next;
-        for s in &block.stmts {
-            mention(Node::Stmt(s), &mentioned, &mut fresh);
-        }
-        bodies[k] = Some(block);
-    }
-    // Install the loaded bodies. A function nothing mentions is dropped; a method keeps
-    // its declaration (method sets, and so interface satisfaction, depend on it) with a stub.
-    let mut dropped: Vec<(usize, usize, usize)> = Vec::new();
-    for (k, p) in pending.iter().enumerate() {
-        let block = match bodies[k].take() {
-            Some(b) => b,
-            None if func_decl(packages, p).is_some_and(|fd| fd.recv.is_none()) => {
-                dropped.push((p.pkg, p.file, p.body.decl));
-                continue;
-            }
-            None => {
-                let (stmts, next) = gosub_syntax::parse_stmts(STUB, p.body.span.lo, *next_id)?;
-                *next_id = next;
-                ast::Block {
-                    stmts,
-                    span: p.body.span,
-                }
-            }
-        };
-        // (Not shared before the check: `make_mut` copies nothing.)
-        let file = Arc::make_mut(&mut packages[p.pkg].files[p.file]);
-        file.next_id = file.next_id.max(*next_id);
-        if let Some(Decl::Func(fd)) = file.decls.get_mut(p.body.decl) {
-            fd.body = Some(block);
         }
     }
-    // Last declaration first, so the indices of the others stay right.
-    dropped.sort_unstable();
-    for &(pkg, file, decl) in dropped.iter().rev() {
-        let decls = &mut Arc::make_mut(&mut packages[pkg].files[file]).decls;
-        if decl < decls.len() {
-            decls.remove(decl);
-        }
-    }
-    blank_unused_imports(packages, next_id);
-    Ok(())
+    l.run()?;
+    Ok(l.finish())
 }
 
-/// Makes each standard-library import that its file no longer mentions a blank import.
-fn blank_unused_imports(packages: &mut [PackageSrc], next_id: &mut NodeId) {
-    for f in packages.iter_mut().flat_map(|p| &mut p.files) {
-        let f = Arc::make_mut(f);
-        // A package is used as the `x` of a selector `x.Name`.
-        let mut names: HashSet<String> = HashSet::new();
-        for d in &f.decls {
-            walk::inspect(Node::Decl(d), &mut |c| {
-                if let Node::Expr(ast::Expr {
-                    kind: ast::ExprKind::Selector { x, .. },
-                    ..
-                }) = c
-                {
-                    if let ast::ExprKind::Ident(id) = &x.kind {
-                        names.insert(id.name.clone());
+impl Loader<'_> {
+    /// The index of package `path`, registering it (and queueing its root files) when it
+    /// is first imported. None for a path with no sources (`unsafe`).
+    fn package(&mut self, path: &str) -> Option<usize> {
+        if let Some(&p) = self.pkg_index.get(path) {
+            return Some(p);
+        }
+        let texts = (self.sources)(path)?;
+        let p = self.pkgs.len();
+        let mut facts = Vec::with_capacity(texts.len());
+        for (f, (name, _)) in texts.iter().enumerate() {
+            let ff = file_facts::file_facts(path, name);
+            match ff {
+                Some(ff) if !ff.root && path != "runtime" => {
+                    for &n in ff.declares {
+                        let k = key(path, n);
+                        if self.mentioned.contains(&k) || self.type_mentioned.contains(&k) {
+                            self.queue.push(Item::File(p, f));
+                        }
+                        self.files_by_key.entry(k).or_default().push((p, f));
                     }
                 }
-                true
-            });
+                _ => self.queue.push(Item::File(p, f)),
+            }
+            facts.push(ff);
         }
-        for imp in &mut f.imports {
-            let bind = match &imp.name {
-                Some(n) if n.name == "_" || n.name == "." => continue,
-                Some(n) => n.name.clone(),
-                None => gosub_syntax::import_name(&imp.path).to_string(),
+        self.pkgs.push(Pkg {
+            path: path.to_string(),
+            files: texts.iter().map(|_| None).collect(),
+            scopes: texts.iter().map(|_| Scope::default()).collect(),
+            texts,
+            facts,
+        });
+        self.pkg_index.insert(path.to_string(), p);
+        Some(p)
+    }
+
+    /// `item` is loaded by code mentions of `k`: queued now if already mentioned.
+    fn by_key(&mut self, k: String, item: Item) {
+        if self.mentioned.contains(&k) {
+            self.queue.push(item);
+        }
+        self.by_key.entry(k).or_default().push(item);
+    }
+
+    /// `item` is loaded by the member name `m`: queued now if already mentioned.
+    fn by_member(&mut self, m: &str, item: Item) {
+        if self.members.contains(m) {
+            self.queue.push(item);
+        }
+        self.by_member.entry(m.to_string()).or_default().push(item);
+    }
+
+    /// The fixed point: mentions queue items, items mention names.
+    fn run(&mut self) -> Result<(), Vec<Diagnostic>> {
+        loop {
+            self.act_on_mentions();
+            let Some(item) = self.queue.pop() else {
+                return Ok(());
             };
-            if !names.contains(&bind) {
-                imp.name = Some(ast::Ident {
-                    name: "_".to_string(),
-                    span: imp.span,
-                    id: *next_id,
-                });
-                *next_id += 1;
-                f.next_id = f.next_id.max(*next_id);
+            match item {
+                Item::File(p, f) => self.load_file(p, f)?,
+                Item::Body(k) => self.load_body(k)?,
+                Item::Value(v) => self.load_value(v),
+                Item::Type(t) => self.load_type(t),
+                Item::Native(n) => self.load_native(n),
+            }
+        }
+    }
+
+    /// Queues what the mentions made since the last call load.
+    fn act_on_mentions(&mut self) {
+        for k in std::mem::take(&mut self.code.keys) {
+            if self.mentioned.contains(&k) {
+                continue;
+            }
+            self.of_values.keys.push(k.clone());
+            let items = self.by_key.get(&k).into_iter().flatten().copied();
+            let files = self.files_by_key.get(&k).into_iter().flatten();
+            self.queue
+                .extend(items.chain(files.map(|&(p, f)| Item::File(p, f))));
+            self.mentioned.insert(k);
+        }
+        for m in std::mem::take(&mut self.code.members) {
+            if !self.members.contains(&m) {
+                self.queue
+                    .extend(self.by_member.get(&m).into_iter().flatten());
+                let files = self.method_files.remove(&m).unwrap_or_default();
+                self.queue
+                    .extend(files.into_iter().map(|(p, f)| Item::File(p, f)));
+                self.members.insert(m);
+            }
+        }
+        for k in std::mem::take(&mut self.in_types.keys) {
+            if self.type_mentioned.contains(&k) || self.mentioned.contains(&k) {
+                continue;
+            }
+            let files = self.files_by_key.get(&k).into_iter().flatten();
+            self.queue.extend(files.map(|&(p, f)| Item::File(p, f)));
+            self.queue
+                .extend(self.types_by_key.get(&k).map(|&t| Item::Type(t)));
+            self.type_mentioned.insert(k);
+        }
+        let all = [&mut self.code, &mut self.in_types, &mut self.of_values];
+        let names: Vec<String> = all.into_iter().flat_map(|m| m.iface.drain(..)).collect();
+        for name in names {
+            if self.iface_names.insert(name.clone()) {
+                let files = self.method_files.remove(&name).unwrap_or_default();
+                self.queue
+                    .extend(files.into_iter().map(|(p, f)| Item::File(p, f)));
+                for m in self.by_iface.get(&name).cloned().unwrap_or_default() {
+                    self.mention_signature(m);
+                }
+            }
+        }
+        self.in_types.members.clear();
+        self.of_values.members.clear();
+        for k in std::mem::take(&mut self.of_values.keys) {
+            if self.valued.insert(k.clone()) {
+                self.queue
+                    .extend(self.by_receiver.get(&k).into_iter().flatten());
+                if let Some(&t) = self.types_by_key.get(&k) {
+                    self.value_type(t);
+                }
+            }
+        }
+    }
+
+    /// Parses file `f` of package `p` (bodies left out) and registers its declarations.
+    fn load_file(&mut self, p: usize, f: usize) -> Result<(), Vec<Diagnostic>> {
+        if self.pkgs[p].files[f].is_some() {
+            return Ok(());
+        }
+        let path = self.pkgs[p].path.clone();
+        let (name, text) = self.pkgs[p].texts[f].clone();
+        let idx = self.map.add(format!("$GOROOT/src/{}/{}", path, name), text);
+        let (base, text) = (self.map.files[idx].base, &*self.map.files[idx].src);
+        let (file, bodies) = gosub_syntax::parse_file_lazy(text, base, *self.next_id)?;
+        *self.next_id = file.next_id;
+        self.pkgs[p].scopes[f] = Scope::of(&path, &file);
+        let runtime = path == "runtime";
+        let mut lazy = bodies.into_iter().peekable();
+        let mut enable = Vec::new();
+        for (decl, d) in file.decls.iter().enumerate() {
+            let at = At {
+                pkg: p,
+                file: f,
+                decl,
+            };
+            match d {
+                Decl::Type(g) => {
+                    for (i, s) in g.specs.iter().enumerate() {
+                        let t = self.types.len();
+                        self.types.push(Spec {
+                            at,
+                            spec: Some(i),
+                            loaded: false,
+                        });
+                        let k = key(&path, &s.name.name);
+                        if runtime || self.type_mentioned.contains(&k) {
+                            self.queue.push(Item::Type(t));
+                        }
+                        self.types_by_key.insert(k.clone(), t);
+                        self.by_key(k, Item::Type(t));
+                    }
+                }
+                Decl::Func(fd) => {
+                    let body = lazy.next_if(|b| b.decl == decl).map(|body| {
+                        self.pending.push(Pending {
+                            at,
+                            body,
+                            method: None,
+                            loaded: None,
+                        });
+                        self.pending.len() - 1
+                    });
+                    let name = fd.name.name.as_str();
+                    if let Some(recv) = &fd.recv {
+                        let base = ast::recv_base(&recv.ty).map_or("", |(b, _)| &b.name);
+                        let m = self.methods.len();
+                        self.methods.push(Method {
+                            at,
+                            name: name.to_string(),
+                            receiver: key(&path, base),
+                            body,
+                            enabled: false,
+                        });
+                        if let Some(k) = body {
+                            self.pending[k].method = Some(m);
+                        }
+                        enable.push(m);
+                        continue;
+                    }
+                    let q = format!("{}.{}", path, name);
+                    let natives_call = gosub_std::GO_FUNCS_CALLED_BY_NATIVES.contains(&q.as_str());
+                    let item = match body {
+                        Some(k) => Item::Body(k),
+                        None => {
+                            self.natives.push(Spec {
+                                at,
+                                spec: None,
+                                loaded: false,
+                            });
+                            Item::Native(self.natives.len() - 1)
+                        }
+                    };
+                    if runtime || name == "init" || natives_call {
+                        self.queue.push(item);
+                    } else {
+                        self.by_key(key(&path, name), item);
+                    }
+                }
+                Decl::Const(g) | Decl::Var(g) => {
+                    let is_var = matches!(d, Decl::Var(_));
+                    let specs: Vec<Option<usize>> = match is_var {
+                        true => (0..g.specs.len()).map(Some).collect(),
+                        false => vec![None],
+                    };
+                    for spec in specs {
+                        let v = self.values.len();
+                        self.values.push(Spec {
+                            at,
+                            spec,
+                            loaded: false,
+                        });
+                        let of_item = (g.specs.iter().enumerate())
+                            .filter(|(i, _)| spec.is_none_or(|s| s == *i));
+                        let mut root = runtime;
+                        for (_, vs) in of_item {
+                            root |= is_var && file_facts::root_var(vs);
+                            for n in &vs.names {
+                                self.by_key(key(&path, &n.name), Item::Value(v));
+                            }
+                        }
+                        if root {
+                            self.queue.push(Item::Value(v));
+                        }
+                    }
+                }
+            }
+        }
+        for imp in &file.imports {
+            self.package(&imp.path);
+        }
+        self.pkgs[p].files[f] = Some(file);
+        for m in enable {
+            match self.type_loaded.contains(&self.methods[m].receiver) {
+                true => self.enable(m),
+                false => {
+                    let r = self.methods[m].receiver.clone();
+                    self.methods_of.entry(r).or_default().push(m);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Method `m`'s receiver type is loaded: its body can be reached by its name (and, for
+    /// the methods natives call, by a value of its type), and its signature matters once
+    /// an interface has its name. A method without body (a native) is kept whole.
+    fn enable(&mut self, m: usize) {
+        let method = &mut self.methods[m];
+        if std::mem::replace(&mut method.enabled, true) {
+            return;
+        }
+        let (name, receiver, body) = (method.name.clone(), method.receiver.clone(), method.body);
+        let runtime = self.pkgs[method.at.pkg].path == "runtime";
+        match body {
+            Some(k) if runtime => self.queue.push(Item::Body(k)),
+            Some(k) => {
+                if gosub_std::METHODS_CALLED_BY_NATIVES.contains(&name.as_str()) {
+                    if self.valued.contains(&receiver) {
+                        self.queue.push(Item::Body(k));
+                    }
+                    self.by_receiver
+                        .entry(receiver)
+                        .or_default()
+                        .push(Item::Body(k));
+                }
+                self.by_member(&name, Item::Body(k));
+            }
+            None => {
+                self.mention_signature(m);
+                self.value_signature(self.methods[m].at);
+            }
+        }
+        if self.iface_names.contains(&name) && body.is_some() {
+            self.mention_signature(m);
+        }
+        self.by_iface.entry(name).or_default().push(m);
+    }
+
+    /// Method `m`'s signature, as type mentions (and array lengths, as code mentions).
+    fn mention_signature(&mut self, m: usize) {
+        let at = self.methods[m].at;
+        self.mention_signature_at(at);
+    }
+
+    fn mention_signature_at(&mut self, at: At) {
+        let Some(Decl::Func(fd)) = decl_at(&self.pkgs, at) else {
+            return;
+        };
+        let scope = &self.pkgs[at.pkg].scopes[at.file];
+        for fl in signature(fd) {
+            scope.collect(Node::Field(fl), &mut self.in_types);
+            scope.collect_array_lengths(Node::Field(fl), &mut self.code);
+        }
+    }
+
+    /// A loaded function's parameters and results may hold values of their types.
+    fn value_signature(&mut self, at: At) {
+        let Some(Decl::Func(fd)) = decl_at(&self.pkgs, at) else {
+            return;
+        };
+        let scope = &self.pkgs[at.pkg].scopes[at.file];
+        for fl in fd.sig.params.iter().chain(&fd.sig.results) {
+            scope.collect(Node::Field(fl), &mut self.of_values);
+        }
+    }
+
+    /// Parses body `k` and mentions what it mentions, and its signature.
+    fn load_body(&mut self, k: usize) -> Result<(), Vec<Diagnostic>> {
+        let pd = &self.pending[k];
+        if pd.loaded.is_some() {
+            return Ok(());
+        }
+        let (body, at) = (pd.body, pd.at);
+        let Some(file) = self.map.file_of(body.span.lo) else {
+            return Ok(());
+        };
+        let (block, next) = gosub_syntax::parse_body(&file.src, file.base, &body, *self.next_id)?;
+        *self.next_id = next;
+        let scope = &self.pkgs[at.pkg].scopes[at.file];
+        // In the body, a parameter's (or result's, or the receiver's) name never means a
+        // package-level name: the parameter shadows it throughout.
+        let mut mentions = Mentions::default();
+        for s in &block.stmts {
+            scope.collect(Node::Stmt(s), &mut mentions);
+        }
+        if let Some(Decl::Func(fd)) = decl_at(&self.pkgs, at) {
+            let shadowed: HashSet<String> = (signature(fd).flat_map(|fl| &fl.names))
+                .flat_map(|n| scope.keys_of(&n.name))
+                .collect();
+            mentions.keys.retain(|k| !shadowed.contains(k));
+        }
+        self.code.append(mentions);
+        self.pending[k].loaded = Some(block);
+        self.mention_signature_at(at);
+        self.value_signature(at);
+        Ok(())
+    }
+
+    /// A native function is mentioned: it is kept, and what it returns may exist.
+    fn load_native(&mut self, n: usize) {
+        if std::mem::replace(&mut self.natives[n].loaded, true) {
+            return;
+        }
+        let at = self.natives[n].at;
+        self.mention_signature_at(at);
+        self.value_signature(at);
+    }
+
+    /// Mentions what a constant group or variable spec refers to (code mentions).
+    fn load_value(&mut self, v: usize) {
+        let val = &mut self.values[v];
+        if std::mem::replace(&mut val.loaded, true) {
+            return;
+        }
+        let (at, spec) = (val.at, val.spec);
+        let scope = &self.pkgs[at.pkg].scopes[at.file];
+        let Some(d) = decl_at(&self.pkgs, at) else {
+            return;
+        };
+        match (d, spec) {
+            (Decl::Var(g), Some(spec)) => {
+                if let Some(vs) = g.specs.get(spec) {
+                    for e in vs.ty.iter().chain(&vs.values) {
+                        scope.collect(Node::Expr(e), &mut self.code);
+                    }
+                }
+            }
+            _ => scope.collect(Node::Decl(d), &mut self.code),
+        }
+    }
+
+    /// A type is mentioned: it is kept, with what it mentions, and its methods' files and
+    /// methods come into play.
+    fn load_type(&mut self, t: usize) {
+        if std::mem::replace(&mut self.types[t].loaded, true) {
+            return;
+        }
+        let (at, i) = (self.types[t].at, self.types[t].spec.unwrap_or(0));
+        let Some(Decl::Type(g)) = decl_at(&self.pkgs, at) else {
+            return;
+        };
+        let Some(s) = g.specs.get(i) else { return };
+        let scope = &self.pkgs[at.pkg].scopes[at.file];
+        scope.collect_type_spec(s, &mut self.in_types);
+        scope.collect_array_lengths(Node::Expr(&s.ty), &mut self.code);
+        let name = s.name.name.clone();
+        let k = key(&self.pkgs[at.pkg].path, &name);
+        // The files with methods of this type the program may call (or that an interface
+        // may need), now or once their names are mentioned; the methods already registered.
+        for (g, facts) in self.pkgs[at.pkg].facts.iter().enumerate() {
+            let Some(ff) = facts else { continue };
+            for &(_, m) in ff.methods.iter().filter(|(t, _)| *t == name) {
+                let wanted = self.members.contains(m)
+                    || self.iface_names.contains(m)
+                    || gosub_std::METHODS_CALLED_BY_NATIVES.contains(&m);
+                match wanted {
+                    true => self.queue.push(Item::File(at.pkg, g)),
+                    false => self
+                        .method_files
+                        .entry(m.to_string())
+                        .or_default()
+                        .push((at.pkg, g)),
+                }
+            }
+        }
+        self.type_loaded.insert(k.clone());
+        for m in self.methods_of.remove(&k).unwrap_or_default() {
+            self.enable(m);
+        }
+        if self.valued.contains(&k) {
+            self.value_type(t);
+        }
+    }
+
+    /// A type whose values may exist: so may values of the types it is made of (fields,
+    /// elements, an interface's method results).
+    fn value_type(&mut self, t: usize) {
+        let (at, i) = (self.types[t].at, self.types[t].spec.unwrap_or(0));
+        if let Some(Decl::Type(g)) = decl_at(&self.pkgs, at) {
+            if let Some(s) = g.specs.get(i) {
+                self.pkgs[at.pkg].scopes[at.file].collect(Node::Expr(&s.ty), &mut self.of_values);
             }
         }
     }
