@@ -13,10 +13,12 @@
 //! - Every granule below `hw` (high-water mark) is committed read/write;
 //!   granules not in a live run below `hw` are released to the OS.
 //! - Mark bits are clear between collections.
+//! - `last` is a live run `run_of` found last (or empty): `free` clears it.
 //! - Interior pointer rule: `p` belongs to object `o` iff
 //!   `o.base <= p <= o.base + footprint(o.size)`; a pointer exactly at a run's
 //!   end falls on the next granule, so lookup also tries the granule of `p-1`.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use crate::arena::{Arena, Region};
@@ -36,6 +38,9 @@ pub(crate) struct LargeSpace {
     pub live_granules: u64,
     /// High-water mark (granules) of committed memory.
     pub hw: u64,
+    /// The run `[lo, hi)` (arena offsets) `run_of` found last: a program reads a large
+    /// slice or string element by element, each read translated through here.
+    last: Cell<(u64, u64)>,
 }
 
 impl LargeSpace {
@@ -48,6 +53,7 @@ impl LargeSpace {
             objects: BTreeMap::new(),
             live_granules: 0,
             hw: 0,
+            last: Cell::new((0, 0)),
         }
     }
 
@@ -76,6 +82,7 @@ impl LargeSpace {
         let Some(n) = self.objects.remove(&start) else {
             return;
         };
+        self.last.set((0, 0));
         let off = self.region.offset + start as u64 * self.granule;
         let len = n as u64 * self.granule;
         if !arena.release(off, len) {
@@ -112,10 +119,15 @@ impl LargeSpace {
     /// The run `[start_off, end_off)` (arena offsets) containing `off`.
     #[inline]
     pub fn run_of(&self, off: u64) -> Option<(u64, u64)> {
+        let (lo, hi) = self.last.get();
+        if off >= lo && off < hi {
+            return Some((lo, hi));
+        }
         let g = (off - self.region.offset) / self.granule;
         let s = self.runs.owner(g)?;
         let n = *self.objects.get(&s)?;
         let a = self.region.offset + s as u64 * self.granule;
+        self.last.set((a, a + n as u64 * self.granule));
         Some((a, a + n as u64 * self.granule))
     }
 
