@@ -106,11 +106,14 @@ fn a_closed_pipe_ends_the_process_by_sigpipe() {
     let dir = std::env::temp_dir().join(format!("gosub-cli-{}-pipe", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("pipe.go");
-    std::fs::write(
-        &file,
+    // Enough functions that the disassembly outgrows a pipe's buffer (64 KiB).
+    let mut src = String::from(
         "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfor i := 0; ; i++ {\n\t\tfmt.Println(i)\n\t}\n}\n",
-    )
-    .unwrap();
+    );
+    for i in 0..2000 {
+        src.push_str(&format!("\nfunc f{i}(x int) int {{ return x*{i} + 1 }}\n"));
+    }
+    std::fs::write(&file, src).unwrap();
     for cmd in ["run", "disasm"] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_gosub"))
             .arg(cmd)
