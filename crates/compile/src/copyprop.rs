@@ -162,8 +162,12 @@ fn may_write(op: &Op) -> Option<(Reg, Reg)> {
         | JmpCmpNot { .. }
         | JmpCmpF64Not { .. }
         | JmpCmpImmNot { .. } => Some((0, 0)),
-        // The callee's frame, and its callees', start at `base`.
-        Call { base, .. } => Some((base, Reg::MAX)),
+        // The callee's frame, and its callees', start at `base` (a closure or method
+        // reaches this frame only through an address-taken register, excluded above).
+        Call { base, .. }
+        | CallInPlace { base, .. }
+        | CallClosure { base, .. }
+        | CallIface { base, .. } => Some((base, Reg::MAX)),
         _ => None,
     }
 }
@@ -259,6 +263,17 @@ fn with_src(op: &Op, t: Reg, s: Reg) -> Option<Op> {
             s,
             i: r(i),
             size,
+        },
+        // (The closure pointer is read when the call starts; the callee keeps it in its
+        // context register.)
+        CallClosure {
+            fv,
+            base,
+            args_size,
+        } => CallClosure {
+            fv: r(fv),
+            base,
+            args_size,
         },
         JmpIf { cond, target } => JmpIf {
             cond: r(cond),

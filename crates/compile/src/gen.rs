@@ -556,6 +556,9 @@ impl<'a> Gen<'a> {
             crate::hoist::run(&mut f);
             crate::jumps::run(&mut f);
             crate::copyprop::run(&self.out, &mut f);
+            // Again: the copies gone, a value and the move of it into a call's argument
+            // region may now be neighbours (`LoadElem t; Move arg, t`).
+            crate::coalesce::run(&self.out, &mut f);
             // After every pass that renames registers or moves instructions.
             gosub_bytecode::in_place::run(&mut f);
             // Last: the passes above read and write only generic instructions.
