@@ -315,3 +315,71 @@ func main() {
     assert_eq!(static_calls(wrapper), 0, "{wrapper}");
     assert!(wrapper.contains("MulInt {"), "{wrapper}");
 }
+
+/// Copies into temporaries do not survive calls through interfaces and closures: the
+/// interface value a range loop loads is called from where it was loaded (both its words
+/// moved whole, `copyprop.rs` and `coalesce.rs` on two-word values), and a closure is
+/// called from its parameter register with `s += f(x)` adding into `s` directly.
+#[test]
+fn interface_and_closure_calls_read_their_operands_in_place() {
+    let src = r#"package main
+
+import "fmt"
+
+type Shape interface{ Area() int; Perimeter() int }
+
+type Sq struct{ S int }
+
+func (s *Sq) Area() int      { return s.S * s.S }
+func (s *Sq) Perimeter() int { return 4 * s.S }
+
+func total(shapes []Shape) int {
+	t := 0
+	for _, s := range shapes {
+		t += s.Area() - s.Perimeter()
+	}
+	return t
+}
+
+func apply(f func(int) int, xs []int) int {
+	s := 0
+	for _, x := range xs {
+		s += f(x)
+	}
+	return s
+}
+
+func main() {
+	fmt.Println(total([]Shape{&Sq{3}, &Sq{4}}), apply(func(x int) int { return x * 2 }, []int{1, 2, 3}))
+}
+"#;
+    let d = disasm("ifaces", src, "main.total");
+    // The loop: element address, the two-word load into `s`, two calls reading `s`, the
+    // arithmetic and the loop test; no two-word MoveN.
+    assert!(
+        !d.lines()
+            .any(|l| l.contains("MoveN") && l.contains("size: 16")),
+        "{d}"
+    );
+    let load = d.lines().find(|l| l.contains("LoadN {")).expect("a LoadN");
+    let s = load
+        .split("dst: ")
+        .nth(1)
+        .and_then(|x| x.split(',').next())
+        .unwrap();
+    assert_eq!(
+        d.matches(&format!("CallIface {{ iface: {s},")).count(),
+        2,
+        "{d}"
+    );
+    let d = disasm("ifaces", src, "main.apply");
+    assert!(d.contains("CallClosure { fv: 0,"), "{d}");
+    let body = d.lines().filter(|l| l.starts_with("    ")).count();
+    assert!(body <= 15, "{body} instructions (17 before):\n{d}");
+    assert!(
+        d.contains("AddInt { dst: 40, a: 40, "),
+        "s += f(x) adds into s: {d}"
+    );
+    let out = gosub::driver::run_source("ifaces.go", src, &gosub::driver::Options::default());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "-3 12\n");
+}

@@ -6,7 +6,8 @@
 //!
 //! A pair `P; Move { dst: v, src: t }` is rewritten when:
 //! - `P` is one of the simple instructions that read all their operands before writing
-//!   their one 8-byte destination, and that destination is `t` (`with_dst`);
+//!   their one 8-byte destination, and that destination is `t` (`with_dst`); or, for a
+//!   two-word `MoveN`, `P` is the `LoadN` of `t`;
 //! - no jump lands on the `Move` (every path to it comes through `P`);
 //! - `t` is a statement temporary (`Function::temp_ranges`) that no other instruction of
 //!   its statement reads or takes the address of: its value dies in the `Move` (outside its
@@ -29,13 +30,34 @@ pub fn run(p: &Program, f: &mut Function) {
     let target = jump_targets(f);
     let mut delete = vec![false; n];
     for i in 1..n {
-        let Op::Move { dst: v, src: t } = f.code[i] else {
-            continue;
+        let (v, t, size) = match f.code[i] {
+            Op::Move { dst, src } => (dst, src, 8),
+            Op::MoveN { dst, src, size: 16 } => (dst, src, 16),
+            _ => continue,
         };
         if target[i] || delete[i - 1] || v == t {
             continue;
         }
-        let Some(op) = with_dst(&f.code[i - 1], t, v) else {
+        let op = match (size, &f.code[i - 1]) {
+            (8, prev) => with_dst(prev, t, v),
+            // A two-word value loaded (an interface or a string read from memory).
+            (
+                _,
+                &Op::LoadN {
+                    dst,
+                    ptr,
+                    off,
+                    size: 16,
+                },
+            ) if dst == t => Some(Op::LoadN {
+                dst: v,
+                ptr,
+                off,
+                size: 16,
+            }),
+            _ => None,
+        };
+        let Some(op) = op else {
             continue;
         };
         let Some(&(_, a, b)) = f
@@ -45,7 +67,11 @@ pub fn run(p: &Program, f: &mut Function) {
         else {
             continue;
         };
-        if dies_in_move(p, f, t, a as usize..b as usize, i) {
+        let range = a as usize..b as usize;
+        if (0..size)
+            .step_by(8)
+            .all(|k| dies_in_move(p, f, t + k, range.clone(), i))
+        {
             f.code[i - 1] = op;
             delete[i] = true;
         }

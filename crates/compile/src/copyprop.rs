@@ -37,20 +37,25 @@ pub fn run(p: &Program, f: &mut Function) {
     }
     let mut delete = vec![false; n];
     for (i, del) in delete.iter_mut().enumerate() {
-        let Op::Move { dst: t, src: s } = f.code[i] else {
-            continue;
+        let (t, s, size) = match f.code[i] {
+            Op::Move { dst, src } => (dst, src, 8),
+            // A two-word value (an interface, a string) read whole by its readers.
+            Op::MoveN { dst, src, size: 16 } => (dst, src, 16),
+            _ => continue,
         };
         // A pointer may move to `s` only if `s` is a pointer word the stack maps cover.
         let ptr = |r: Reg| f.ptr_words.contains(&(r / 8));
         // A jump may land on the `Move` itself (a loop's first instruction): every path
         // to the reads still runs it, and deleting it sends the jump to what follows.
-        if t == s || (ptr(t) && !ptr(s)) {
+        let words = (0..size).step_by(8);
+        if t == s || words.clone().any(|k| ptr(t + k) && !ptr(s + k)) {
             continue;
         }
-        if addr_taken
-            .iter()
-            .any(|&r| overlaps(f, r, t) || overlaps(f, r, s))
-        {
+        if addr_taken.iter().any(|&r| {
+            words
+                .clone()
+                .any(|k| overlaps(f, r, t + k) || overlaps(f, r, s + k))
+        }) {
             continue;
         }
         let Some(&(_, a, b)) = f
@@ -60,7 +65,8 @@ pub fn run(p: &Program, f: &mut Function) {
         else {
             continue;
         };
-        if let Some(rewrites) = plan(p, f, &target, t, s, i, a as usize, b as usize) {
+        let copy = Copy { t, s, size };
+        if let Some(rewrites) = plan(p, f, &target, copy, i, a as usize, b as usize) {
             for (pc, op) in rewrites {
                 f.code[pc] = op;
             }
@@ -72,21 +78,29 @@ pub fn run(p: &Program, f: &mut Function) {
     }
 }
 
+/// A copy of `size` bytes (8 or 16) from `s` to the temporary `t`.
+#[derive(Clone, Copy)]
+struct Copy {
+    t: Reg,
+    s: Reg,
+    size: u32,
+}
+
 /// The rewritten reads of `t` after the `Move` at `i`, or None when the `Move` must stay.
-#[allow(clippy::too_many_arguments)]
 fn plan(
     p: &Program,
     f: &Function,
     target: &[bool],
-    t: Reg,
-    s: Reg,
+    Copy { t, s, size }: Copy,
     i: usize,
     a: usize,
     b: usize,
 ) -> Option<Vec<(usize, Op)>> {
+    let words = (0..size).step_by(8);
     let reads = |op: &Op| {
         let e = effects(p, f, op);
-        e.uses_all || e.uses.iter().any(|u| covers(f, u.reg, u.extent, t))
+        e.uses_all
+            || (e.uses.iter()).any(|u| words.clone().any(|k| covers(f, u.reg, u.extent, t + k)))
     };
     // Read before the Move (a loop inside the statement could carry it around).
     if (a..i).any(|pc| reads(&f.code[pc])) {
@@ -103,17 +117,20 @@ fn plan(
             if jumped || clobbered {
                 return None;
             }
-            let new = with_src(op, t, s)?;
+            let new = match size {
+                8 => with_src(op, t, s)?,
+                _ => with_src16(op, t, s)?,
+            };
             if reads(&new) {
                 return None;
             }
             out.push((pc, new));
         }
         jumped |= successors(&f.code, pc).any(|x| x != pc + 1);
-        if !jumped && defines(p, f, op, t) {
+        if !jumped && words.clone().all(|k| defines(p, f, op, t + k)) {
             break; // `t` holds another value from here on, on the only path there is.
         }
-        clobbered |= may_write(op).is_none_or(|(lo, hi)| lo < s.saturating_add(8) && s < hi);
+        clobbered |= may_write(op).is_none_or(|(lo, hi)| lo < s.saturating_add(size) && s < hi);
     }
     (!out.is_empty()).then_some(out)
 }
@@ -300,6 +317,32 @@ fn with_src(op: &Op, t: Reg, s: Reg) -> Option<Op> {
             a: r(a),
             imm,
             target,
+        },
+        _ => return None,
+    })
+}
+
+/// `op` reading `s` wherever it read the 16-byte operand `t` (an interface called, a
+/// two-word value copied), if `op` is one such.
+fn with_src16(op: &Op, t: Reg, s: Reg) -> Option<Op> {
+    use Op::*;
+    Some(match *op {
+        // The receiver word and the itab are read when the call starts.
+        CallIface {
+            iface,
+            index,
+            base,
+            args_size,
+        } if iface == t => CallIface {
+            iface: s,
+            index,
+            base,
+            args_size,
+        },
+        MoveN { dst, src, size: 16 } if src == t => MoveN {
+            dst,
+            src: s,
+            size: 16,
         },
         _ => return None,
     })
