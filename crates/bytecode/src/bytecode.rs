@@ -328,6 +328,39 @@ pub enum Op {
         target: u32,
     },
 
+    // ---- fused forms (fused.rs) ----
+    // A loop's increment and its back edge as one dispatch. Each stands for two
+    // instructions: its `Op::generic` form here, and the jump that stays at the next index
+    // (`fused::second_half`), which executing the fused form skips when it does not jump.
+    /// `AddIntImm { dst: i, a: i, imm }`, then `JmpLt { a: i, b: n, target }`.
+    IncJmpLt {
+        i: Reg,
+        n: Reg,
+        imm: i32,
+        target: u32,
+    },
+    /// `AddIntImm { dst: i, a: i, imm }`, then `JmpLe { a: i, b: n, target }`.
+    IncJmpLe {
+        i: Reg,
+        n: Reg,
+        imm: i32,
+        target: u32,
+    },
+    /// `AddInt { dst: i, a: i, b: step }`, then `JmpLe { a: i, b: n, target }`.
+    AddJmpLe {
+        i: Reg,
+        step: Reg,
+        n: Reg,
+        target: u32,
+    },
+    /// `AddInt { dst: i, a: i, b: step }`, then `JmpLt { a: i, b: n, target }`.
+    AddJmpLt {
+        i: Reg,
+        step: Reg,
+        n: Reg,
+        target: u32,
+    },
+
     // ---- specialised forms (specialized.rs) ----
     // The commonest cases of `Int`, `IntImm`, `F64`, `JmpCmpNot` and `JmpCmpImmNot` as
     // opcodes of their own, so the interpreter dispatches once instead of twice. Only the

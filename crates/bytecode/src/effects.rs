@@ -118,6 +118,7 @@ pub fn effects(p: &Program, f: &Function, op: &Op) -> Effects {
         JmpLt { .. } | JmpLe { .. } | JmpGt { .. } | JmpGe { .. } | JmpEq { .. } => {}
         JmpNe { .. } | JmpLtImm { .. } | JmpLeImm { .. } | JmpGtImm { .. } => {}
         JmpGeImm { .. } | JmpEqImm { .. } | JmpNeImm { .. } | CallInPlace { .. } => {}
+        IncJmpLt { .. } | IncJmpLe { .. } | AddJmpLe { .. } | AddJmpLt { .. } => {}
         AddrGlobal { dst, .. } | FuncVal { dst, .. } | Const { dst, .. } => {
             e.w(dst, 8);
         }

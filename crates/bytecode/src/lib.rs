@@ -17,6 +17,7 @@ pub mod bytecode;
 pub mod disasm;
 pub mod effects;
 pub mod function;
+pub mod fused;
 pub mod in_place;
 pub mod liveness;
 pub mod operations;

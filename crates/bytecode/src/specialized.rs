@@ -23,6 +23,10 @@ impl Op {
     /// that is not specialised.
     pub fn generic(&self) -> Option<Op> {
         use Op::*;
+        // A fused instruction means its first half here (fused.rs).
+        if let Some(g) = crate::fused::first_half(self) {
+            return Some(g);
+        }
         let jump = |op: CmpOp, a, b, target| JmpCmpNot { op, a, b, target };
         let jump_imm = |op: CmpOp, a, imm, target| JmpCmpImmNot { op, a, imm, target };
         Some(match *self {

@@ -563,6 +563,7 @@ impl<'a> Gen<'a> {
             gosub_bytecode::in_place::run(&mut f);
             // Last: the passes above read and write only generic instructions.
             gosub_bytecode::specialized::specialize_code(&mut f.code);
+            gosub_bytecode::fused::fuse_code(&mut f.code);
             self.out.funcs[idx as usize] = std::sync::Arc::new(f);
         }
         self.report_too_large(0);

@@ -156,6 +156,22 @@ pub fn exec(
         }};
     }
 
+    // A fused increment and back edge: `i += step`, then jump if `i cmp n`, or skip the
+    // second half.
+    macro_rules! fused {
+        ($i:expr, $step:expr, $cmp:tt, $n:expr, $t:expr) => {{
+            let v = rd!($i).wrapping_add($step);
+            wr!($i, v);
+            if (v as i64) $cmp (rd!($n) as i64) {
+                jump!($t)
+            } else {
+                // SAFETY: `ip` is at the fused instruction's second half, a jump that does
+                // not end the function (verify.rs), so one past it is an instruction.
+                ip = unsafe { ip.add(1) };
+            }
+        }};
+    }
+
     macro_rules! rdf {
         ($o:expr) => {
             f64::from_bits(rd!($o))
@@ -501,6 +517,12 @@ pub fn exec(
             Op::JmpGeImm { a, imm, target } => jump_if!(rd!(a) as i64 >= imm, target),
             Op::JmpEqImm { a, imm, target } => jump_if!(rd!(a) as i64 == imm, target),
             Op::JmpNeImm { a, imm, target } => jump_if!(rd!(a) as i64 != imm, target),
+            // Fused loop back edges (gosub_bytecode::fused): the increment, then the jump
+            // that follows at `ip` (verified equal), which is skipped when not taken.
+            Op::IncJmpLt { i, n, imm, target } => fused!(i, imm as i64 as u64, <, n, target),
+            Op::IncJmpLe { i, n, imm, target } => fused!(i, imm as i64 as u64, <=, n, target),
+            Op::AddJmpLt { i, step, n, target } => fused!(i, rd!(step), <, n, target),
+            Op::AddJmpLe { i, step, n, target } => fused!(i, rd!(step), <=, n, target),
             Op::Call { func: callee, base } => {
                 call_into!(callee, base, None::<u64>, false, false)
             }

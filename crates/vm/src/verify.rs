@@ -182,6 +182,16 @@ fn check_func(i: usize, f: &Function, p: &Program) -> Result<(), String> {
                 ));
             }
         }
+        // A fused instruction's jump (its target and operands) stays at the next index:
+        // verified there, trusted here (gosub_bytecode::fused).
+        if let Some(jump) = gosub_bytecode::fused::second_half(op) {
+            if f.code.get(pc + 1) != Some(&jump) {
+                return Err(format!(
+                    "bytecode verification failed: {} pc {}: fused instruction without its jump",
+                    f.name, pc
+                ));
+            }
+        }
         // A static call's parameters lie in the caller's frame (the interpreter checks
         // this only for calls through func values and interfaces).
         if let Op::Call { func, base } | Op::CallInPlace { func, base } = *op {
@@ -325,5 +335,37 @@ mod tests {
         let mut shrunk = old.clone();
         shrunk.func_mut(0).frame_size = 8;
         assert!(verify_grown(&shrunk, &old).is_err());
+    }
+
+    /// A fused instruction is accepted only with its jump right after it: the interpreter
+    /// takes the jump's target and operands from the fused instruction.
+    #[test]
+    fn a_fused_instruction_needs_its_jump() {
+        let fused = Op::IncJmpLt {
+            i: 0,
+            n: 8,
+            imm: 1,
+            target: 0,
+        };
+        let jump = gosub_bytecode::fused::second_half(&fused).unwrap();
+        let program = |code: Vec<Op>| Program {
+            funcs: vec![func("f", code).into()],
+            ..Program::default()
+        };
+        let empty = Program::default();
+        let good = program(vec![fused.clone(), jump, Op::Ret]);
+        assert_eq!(verify_grown(&good, &empty), Ok(()));
+        let other_target = Op::JmpLt {
+            a: 0,
+            b: 8,
+            target: 2,
+        };
+        for code in [
+            vec![fused.clone(), other_target, Op::Ret],
+            vec![fused, Op::Ret],
+        ] {
+            let err = verify_grown(&program(code), &empty).unwrap_err();
+            assert!(err.contains("fused instruction without its jump"), "{err}");
+        }
     }
 }
