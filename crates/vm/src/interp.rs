@@ -311,10 +311,9 @@ pub fn exec(
             code = &f.code;
             fp = new_fp;
             fptr = nptr;
-            // Verification proved every function's code non-empty.
+            // Verification proved every function's code non-empty. (`vm.cur_func`/`cur_fp`
+            // are left stale: whatever reads them runs after `sync!`.)
             ip = code.as_ptr();
-            vm.cur_func = func;
-            vm.cur_fp = fp;
             tick!();
         }};
     }
@@ -641,8 +640,6 @@ pub fn exec(
                         goto!(ci.pc);
                         fp = ci.fp;
                         fptr = cptr;
-                        vm.cur_func = func;
-                        vm.cur_fp = fp;
                     }
                     CallKind::Deferred => {
                         vm.cur_kind = ci.kind;
