@@ -155,11 +155,31 @@ func main() {
     let n = d.lines().filter(|l| l.starts_with("    ")).count();
     assert!(n <= 29, "{n} instructions:\n{d}");
     // Both loops are rotated (loops.rs): each back edge is the loop's test, `j < len(in)`
-    // and `i < len(out)`, and no unconditional jump is left.
-    assert_eq!(d.matches("JmpLt {").count(), 2, "{d}");
+    // and `i < len(out)`, fused with the increment before it (fused.rs, the jump itself
+    // kept after it), and no unconditional jump is left.
+    assert_eq!(d.matches("IncJmpLt {").count(), 2, "{d}");
+    assert_eq!(d.matches(" JmpLt {").count(), 2, "{d}");
     assert!(!d.contains("Jmp {"), "{d}");
     // The read of `acc` into a temporary for `acc += ...` is propagated (copyprop.rs).
-    assert!(d.contains("AddF64 { dst: 96, a: 96,"), "{d}");
+    let add = d.lines().find(|l| l.contains("AddF64 {")).expect(&d);
+    let acc = add
+        .split("dst: ")
+        .nth(1)
+        .and_then(|x| x.split(',').next())
+        .unwrap();
+    assert!(add.contains(&format!("a: {acc},")), "{d}");
+    // `j` is the inner loop's counter itself (loops.rs, `read_only_key`): 12 instructions
+    // per iteration, from the element's load to the back edge.
+    let code: Vec<&str> = d.lines().filter(|l| l.starts_with("    ")).collect();
+    let load = code
+        .iter()
+        .position(|l| l.contains("LoadElem {"))
+        .expect(&d);
+    let back = code
+        .iter()
+        .position(|l| l.contains("IncJmpLt {"))
+        .expect(&d);
+    assert_eq!(back + 1 - load, 12, "{d}");
     // A Move right after an F64 op that produced its source is what coalescing removes.
     let lines: Vec<&str> = d.lines().collect();
     for w in lines.windows(2) {
@@ -270,7 +290,8 @@ func main() {
         lines[store].contains(&format!("src: {}", k.unwrap())),
         "{d}"
     );
-    assert!(lines[store + 1].contains("AddInt {"), "{d}");
+    // (The step and the test fused, fused.rs, with the test kept after them.)
+    assert!(lines[store + 1].contains("AddJmpLe {"), "{d}");
     assert!(lines[store + 2].contains("JmpLe {"), "{d}");
     // `true`, then `count := 0` and `i := 2`, which are not in a loop.
     assert_eq!(d.matches("Const {").count(), 3, "{d}");
@@ -382,4 +403,60 @@ func main() {
     );
     let out = gosub::driver::run_source("ifaces.go", src, &gosub::driver::Options::default());
     assert_eq!(String::from_utf8_lossy(&out.stdout), "-3 12\n");
+}
+
+/// A range key the body only reads is the loop's counter itself (no copy per iteration);
+/// one the body assigns, takes the address of or captures keeps a variable of its own per
+/// iteration, as Go 1.22's loop semantics require.
+#[test]
+fn a_read_only_range_key_is_the_counter() {
+    let src = r#"package main
+
+import "fmt"
+
+func sum(xs []int) int {
+	t := 0
+	for i, x := range xs {
+		t += i * x
+	}
+	return t
+}
+
+func tricky(xs []int) {
+	var fs []func() int
+	var ps []*int
+	for i := range xs {
+		fs = append(fs, func() int { return i })
+	}
+	for i := range xs {
+		ps = append(ps, &i)
+	}
+	for i, x := range xs {
+		if x == 2 {
+			i += 10
+		}
+		fmt.Print(i, " ")
+	}
+	fmt.Println(fs[0](), fs[2](), *ps[0], *ps[2])
+}
+
+func main() {
+	fmt.Println(sum([]int{1, 2, 3}))
+	tricky([]int{1, 2, 3})
+}
+"#;
+    let d = disasm("keys", src, "main.sum");
+    let counter = d
+        .lines()
+        .find_map(|l| l.split("LoadElem {").nth(1))
+        .and_then(|l| l.split("i: ").nth(1))
+        .and_then(|l| l.split(',').next())
+        .expect("the element load names the counter");
+    assert!(
+        !d.contains(&format!("src: {counter} }}")),
+        "no copy of the counter:\n{d}"
+    );
+    assert!(d.contains("MulInt { dst: "), "{d}");
+    let out = gosub::driver::run_source("keys.go", src, &gosub::driver::Options::default());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "8\n0 11 2 0 2 0 2\n");
 }

@@ -18,8 +18,9 @@
 use crate::bytecode::{CmpOp, IntOp, Op, Reg};
 use crate::gen::{Gen, Loc, LoopCtx, NONE};
 use crate::layout::Layout;
-use gosub_syntax::ast::{self, Expr, ExprKind, Stmt};
-use gosub_types::{self as types, TypeId, TypeKind};
+use gosub_syntax::ast::{self, Expr, ExprKind, Stmt, StmtKind};
+use gosub_syntax::walk::{self, Node};
+use gosub_types::{self as types, ObjId, TypeId, TypeKind};
 
 impl<'a> Gen<'a> {
     pub(crate) fn push_loop(
@@ -345,7 +346,11 @@ impl<'a> Gen<'a> {
         };
         let i = self.counted_head(n, &l);
         let mark = self.f().temp_mark();
-        self.range_var(rv.key, rv.define, i, types::T_INT);
+        match self.read_only_key(&rv, body) {
+            // The key is the counter itself: no copy per iteration.
+            Some(o) => drop(self.fs().locals.insert(o, Loc::Frame(i))),
+            None => self.range_var(rv.key, rv.define, i, types::T_INT),
+        }
         if rv
             .value
             .as_ref()
@@ -399,6 +404,50 @@ impl<'a> Gen<'a> {
             self.range_var(rv.value, rv.define, v, et);
         }
         self.range_tail(body, label, mark, l, Some((i, n)));
+    }
+
+    /// The variable a `for k, ... := range` over a slice or array declares as its key, when
+    /// the body only reads it: then it can be the loop's counter register itself, which
+    /// holds the same value for the whole iteration (the increment comes after the body).
+    /// Not when the body assigns it or takes its address, nor when it has a function
+    /// literal, `go` or `defer` (a closure could keep this iteration's variable past it).
+    fn read_only_key(&mut self, rv: &RangeVars<'a>, body: &'a ast::Block) -> Option<ObjId> {
+        let ExprKind::Ident(id) = &rv.key?.kind else {
+            return None;
+        };
+        let o = *self.p.info.defs.get(&id.id)?;
+        if !rv.define || self.is_boxed(o) || self.p.obj(o).ty != types::T_INT {
+            return None;
+        }
+        let uses = &self.p.info.uses;
+        let is_key = |e: &Expr| matches!(&ast::unparen(e).kind, ExprKind::Ident(x) if uses.get(&x.id) == Some(&o));
+        let mut ok = true;
+        for st in &body.stmts {
+            walk::inspect(Node::Stmt(st), &mut |n| {
+                ok &= match n {
+                    Node::Stmt(s) => match &s.kind {
+                        StmtKind::Assign { lhs, .. } => !lhs.iter().any(is_key),
+                        StmtKind::IncDec { x, .. } => !is_key(x),
+                        StmtKind::Range { key, value, .. } => {
+                            !key.iter().chain(value).any(|e| is_key(e))
+                        }
+                        StmtKind::Go(_) | StmtKind::Defer(_) => false,
+                        _ => true,
+                    },
+                    Node::Expr(e) => match &e.kind {
+                        ExprKind::FuncLit { .. } => false,
+                        ExprKind::Unary {
+                            op: ast::UnOp::Addr,
+                            x,
+                        } => !is_key(x),
+                        _ => true,
+                    },
+                    _ => true,
+                };
+                ok
+            });
+        }
+        ok.then_some(o)
     }
 
     /// Maps: a 3-word iterator (`MapIterInit`/`MapIterNext`, Go's random start order is the
