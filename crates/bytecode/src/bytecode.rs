@@ -346,6 +346,13 @@ pub enum Op {
         imm: i32,
         target: u32,
     },
+    /// `AddIntImm { dst: i, a: i, imm }`, then `JmpLtImm { a: i, imm: bound, target }`.
+    IncJmpLtImm {
+        i: Reg,
+        imm: i32,
+        bound: i64,
+        target: u32,
+    },
     /// `AddInt { dst: i, a: i, b: step }`, then `JmpLe { a: i, b: n, target }`.
     AddJmpLe {
         i: Reg,

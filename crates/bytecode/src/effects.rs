@@ -119,6 +119,7 @@ pub fn effects(p: &Program, f: &Function, op: &Op) -> Effects {
         JmpNe { .. } | JmpLtImm { .. } | JmpLeImm { .. } | JmpGtImm { .. } => {}
         JmpGeImm { .. } | JmpEqImm { .. } | JmpNeImm { .. } | CallInPlace { .. } => {}
         IncJmpLt { .. } | IncJmpLe { .. } | AddJmpLe { .. } | AddJmpLt { .. } => {}
+        IncJmpLtImm { .. } => {}
         AddrGlobal { dst, .. } | FuncVal { dst, .. } | Const { dst, .. } => {
             e.w(dst, 8);
         }

@@ -22,7 +22,7 @@ use crate::bytecode::{IntOp, Op};
 pub fn first_half(op: &Op) -> Option<Op> {
     use Op::*;
     Some(match *op {
-        IncJmpLt { i, imm, .. } | IncJmpLe { i, imm, .. } => IntImm {
+        IncJmpLt { i, imm, .. } | IncJmpLe { i, imm, .. } | IncJmpLtImm { i, imm, .. } => IntImm {
             op: IntOp::Add,
             dst: i,
             a: i,
@@ -49,6 +49,13 @@ pub fn second_half(op: &Op) -> Option<Op> {
         IncJmpLe { i, n, target, .. } | AddJmpLe { i, n, target, .. } => {
             JmpLe { a: i, b: n, target }
         }
+        IncJmpLtImm {
+            i, bound, target, ..
+        } => JmpLtImm {
+            a: i,
+            imm: bound,
+            target,
+        },
         _ => return None,
     })
 }
@@ -73,6 +80,19 @@ fn fuse(a: &Op, b: &Op) -> Option<Op> {
                 target,
             }
         }
+        (
+            &AddIntImm { dst, a, imm },
+            &JmpLtImm {
+                a: c,
+                imm: bound,
+                target,
+            },
+        ) if dst == a && c == a => IncJmpLtImm {
+            i: a,
+            imm: i32::try_from(imm).ok()?,
+            bound,
+            target,
+        },
         (&AddInt { dst, a, b: step }, &JmpLe { a: c, b: n, target }) if dst == a && c == a => {
             AddJmpLe {
                 i: a,
@@ -148,5 +168,38 @@ mod tests {
         assert_eq!(code[0].generic(), unfused[0].generic());
         // `dst != a`: not a loop counter's increment.
         assert_eq!(code[2], unfused[2]);
+        // A constant bound; a step that does not fit the fused form's 32 bits.
+        let pair = |imm| {
+            let mut c = vec![
+                Op::AddIntImm { dst: 8, a: 8, imm },
+                Op::JmpLtImm {
+                    a: 8,
+                    imm: 1 << 40,
+                    target: 0,
+                },
+            ];
+            fuse_code(&mut c);
+            c
+        };
+        let c = pair(-2);
+        assert!(matches!(
+            c[0],
+            Op::IncJmpLtImm {
+                i: 8,
+                imm: -2,
+                bound: 0x100_0000_0000,
+                target: 0
+            }
+        ));
+        assert_eq!(
+            c[0].generic(),
+            Op::AddIntImm {
+                dst: 8,
+                a: 8,
+                imm: -2
+            }
+            .generic()
+        );
+        assert!(matches!(pair(1 << 33)[0], Op::AddIntImm { .. }));
     }
 }

@@ -159,10 +159,10 @@ pub fn exec(
     // A fused increment and back edge: `i += step`, then jump if `i cmp n`, or skip the
     // second half.
     macro_rules! fused {
-        ($i:expr, $step:expr, $cmp:tt, $n:expr, $t:expr) => {{
+        ($i:expr, $step:expr, $cmp:tt, $rhs:expr, $t:expr) => {{
             let v = rd!($i).wrapping_add($step);
             wr!($i, v);
-            if (v as i64) $cmp (rd!($n) as i64) {
+            if (v as i64) $cmp ($rhs as i64) {
                 jump!($t)
             } else {
                 // SAFETY: `ip` is at the fused instruction's second half, a jump that does
@@ -518,10 +518,16 @@ pub fn exec(
             Op::JmpNeImm { a, imm, target } => jump_if!(rd!(a) as i64 != imm, target),
             // Fused loop back edges (gosub_bytecode::fused): the increment, then the jump
             // that follows at `ip` (verified equal), which is skipped when not taken.
-            Op::IncJmpLt { i, n, imm, target } => fused!(i, imm as i64 as u64, <, n, target),
-            Op::IncJmpLe { i, n, imm, target } => fused!(i, imm as i64 as u64, <=, n, target),
-            Op::AddJmpLt { i, step, n, target } => fused!(i, rd!(step), <, n, target),
-            Op::AddJmpLe { i, step, n, target } => fused!(i, rd!(step), <=, n, target),
+            Op::IncJmpLt { i, n, imm, target } => fused!(i, imm as u64, <, rd!(n), target),
+            Op::IncJmpLe { i, n, imm, target } => fused!(i, imm as u64, <=, rd!(n), target),
+            Op::AddJmpLt { i, step, n, target } => fused!(i, rd!(step), <, rd!(n), target),
+            Op::AddJmpLe { i, step, n, target } => fused!(i, rd!(step), <=, rd!(n), target),
+            Op::IncJmpLtImm {
+                i,
+                imm,
+                bound,
+                target,
+            } => fused!(i, imm as u64, <, bound as u64, target),
             Op::Call { func: callee, base } => {
                 call_into!(callee, base, None::<u64>, false, false)
             }
