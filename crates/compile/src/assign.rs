@@ -11,6 +11,7 @@ use crate::gen::{Gen, NONE};
 use crate::place::Place;
 use gosub_syntax::ast::unparen;
 use gosub_syntax::ast::{self, AssignOp, BinOp, Expr, ExprKind};
+use gosub_syntax::walk::{self, Node};
 use gosub_types::{self as types, BasicKind, ObjId, TypeId, TypeKind};
 
 impl<'a> Gen<'a> {
@@ -62,6 +63,9 @@ impl<'a> Gen<'a> {
                         }
                         let r = self.expr_conv(&rhs[0], t);
                         self.store_lhs(pl, r, t);
+                        return;
+                    }
+                    if op == AssignOp::Assign && self.assign_in_sequence(lhs, rhs) {
                         return;
                     }
                     // Phase 1: places and values; phase 2: stores.
@@ -124,6 +128,58 @@ impl<'a> Gen<'a> {
                 }
             }
         }
+    }
+
+    /// `a, b = x, y` over frame variables, assigned one after the other when that means
+    /// the same as Go's two phases: no right side reads a variable assigned before it, or
+    /// anything else that could (only variables, constants and arithmetic), and each is
+    /// computed straight into its variable (`lo, hi = lo+1, hi-1`: two instructions).
+    /// False (nothing emitted) otherwise.
+    fn assign_in_sequence(&mut self, lhs: &'a [Expr], rhs: &'a [Expr]) -> bool {
+        let uses = &self.p.info.uses;
+        let var = |e: &Expr| match &ast::unparen(e).kind {
+            ExprKind::Ident(id) => uses.get(&id.id).copied(),
+            _ => None,
+        };
+        let mut targets = Vec::with_capacity(lhs.len());
+        for (x, v) in lhs.iter().zip(rhs) {
+            let Some(o) = var(x) else { return false };
+            let leaf = matches!(
+                ast::unparen(v).kind,
+                ExprKind::Ident(_) | ExprKind::IntLit(_)
+            );
+            if !(simple(v) && (leaf || writes_dst_last(v)))
+                || self.type_of(v.id) != self.lhs_type(x)
+                || self.globals.contains_key(&o)
+                || self.is_boxed(o)
+                || targets.contains(&o)
+            {
+                return false;
+            }
+            // A right side that reads an earlier left side's variable needs the phases.
+            let mut reads_earlier = false;
+            walk::inspect(Node::Expr(v), &mut |n| {
+                if let Node::Expr(e) = n {
+                    reads_earlier |= var(e).is_some_and(|r| targets.contains(&r));
+                }
+                true
+            });
+            if reads_earlier {
+                return false;
+            }
+            targets.push(o);
+        }
+        let mut regs = Vec::with_capacity(lhs.len());
+        for x in lhs {
+            match self.lhs_place(x) {
+                Place::Frame { reg, packed: false } => regs.push(reg),
+                _ => return false,
+            }
+        }
+        for (v, reg) in rhs.iter().zip(regs) {
+            self.expr_to(v, reg);
+        }
+        true
     }
 
     /// A place whose operands are evaluated once (for `op=` and `++`).
@@ -316,6 +372,26 @@ pub(crate) fn writes_dst_last(e: &Expr) -> bool {
             matches!(op, ast::UnOp::Neg | ast::UnOp::Xor | ast::UnOp::Not)
         }
         ExprKind::Paren(x) => writes_dst_last(x),
+        _ => false,
+    }
+}
+
+/// Only variables, constants, arithmetic that cannot panic and comparisons: nothing that
+/// reads memory (so nothing that could see a variable through a pointer), calls, or panics
+/// (a panic after the first assignment would leave it done where Go's phases would not).
+fn simple(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Ident(_) | ExprKind::IntLit(_) | ExprKind::FloatLit(_) | ExprKind::RuneLit(_) => {
+            true
+        }
+        ExprKind::Paren(x) => simple(x),
+        ExprKind::Unary { op, x } => {
+            matches!(op, ast::UnOp::Neg | ast::UnOp::Xor | ast::UnOp::Not) && simple(x)
+        }
+        ExprKind::Binary { op, x, y } => {
+            let panics = matches!(op, BinOp::Div | BinOp::Rem | BinOp::Shl | BinOp::Shr);
+            !panics && !matches!(op, BinOp::LAnd | BinOp::LOr) && simple(x) && simple(y)
+        }
         _ => false,
     }
 }
