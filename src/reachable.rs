@@ -37,9 +37,10 @@
 //! - What was not loaded is dropped: nothing loaded mentions it, so nothing can refer to
 //!   it. A method stub's body is `panic("...")`, so a method the analysis wrongly thought
 //!   unreachable fails loudly rather than returning zeros.
-//! - An import that only unloaded code used becomes a blank import (`_`): it still orders
-//!   package initialization, and the checker does not call it unused. An import of a
-//!   package none of whose files is loaded goes (that package has nothing to initialize).
+//! - A loaded file is marked `pruned`: an import only dropped code used is not an error
+//!   (the checker skips such files' unused imports; the import still orders package
+//!   initialization). An import of a package none of whose files is loaded goes (that
+//!   package has nothing to initialize).
 //! - Packages come out in dependency order (each after those its loaded files import).
 //! - Only one-shot compilations use this; an eval session loads everything, because its
 //!   later inputs may call anything.
@@ -232,8 +233,14 @@ impl Loader<'_> {
         let texts = (self.sources)(path)?;
         let p = self.pkgs.len();
         let mut facts = Vec::with_capacity(texts.len());
-        for (f, (name, _)) in texts.iter().enumerate() {
-            let ff = file_facts::file_facts(path, name);
+        let std_files = gosub_std::files(path).unwrap_or(&[]);
+        for (f, (name, text)) in texts.iter().enumerate() {
+            // Facts describe the standard library's own text (a host package may take a
+            // standard path with a text of its own: loaded whole).
+            let std_text = std_files
+                .iter()
+                .any(|(n, t)| n == name && t.as_ptr() == text.as_ptr());
+            let ff = file_facts::file_facts(path, name).filter(|_| std_text);
             match ff {
                 Some(ff) if !ff.root && path != "runtime" => {
                     for &n in ff.declares {
@@ -275,10 +282,19 @@ impl Loader<'_> {
         self.by_member.entry(m.to_string()).or_default().push(item);
     }
 
-    /// The fixed point: mentions queue items, items mention names.
+    /// Mentions not yet acted on?
+    fn mentions_left(&self) -> bool {
+        let m = [&self.code, &self.in_types, &self.of_values];
+        m.iter().any(|m| !m.keys.is_empty() || !m.iface.is_empty()) || !self.code.members.is_empty()
+    }
+
+    /// The fixed point: mentions queue items, items mention names; done when neither the
+    /// queue nor the mentions hold anything (acting on mentions can mention more).
     fn run(&mut self) -> Result<(), Vec<Diagnostic>> {
         loop {
-            self.act_on_mentions();
+            while self.mentions_left() {
+                self.act_on_mentions();
+            }
             let Some(item) = self.queue.pop() else {
                 return Ok(());
             };
@@ -621,6 +637,9 @@ impl Loader<'_> {
         let scope = &self.pkgs[at.pkg].scopes[at.file];
         scope.collect_type_spec(s, &mut self.in_types);
         scope.collect_array_lengths(Node::Expr(&s.ty), &mut self.code);
+        for tp in &s.type_params {
+            scope.collect_array_lengths(Node::Field(tp), &mut self.code);
+        }
         let name = s.name.name.clone();
         let k = key(&self.pkgs[at.pkg].path, &name);
         // The files with methods of this type the program may call (or that an interface

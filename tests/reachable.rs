@@ -189,3 +189,23 @@ func main() {
         "read through an interface\nMETHOD VALUE 1.5s\n[a bb ccc]\nfancy/x/true\ntrue wrapped: file does not exist\n"
     );
 }
+
+/// A host package may take a standard package's path: its own text is loaded whole, never
+/// described by the standard file's facts (which would not know its names or its init),
+/// also when the program reaches it only through another package.
+#[test]
+fn a_host_package_at_a_standard_path_is_loaded_whole() {
+    let host = "package strings\n\nvar greeting = initGreeting()\n\nfunc initGreeting() string { println(\"host init\"); return \"hi\" }\n\nfunc Shout(s string) string { return s + \"!\" }\n";
+    let lib = "package mylib\n\nimport \"strings\"\n\nfunc Loud(s string) string { return strings.Shout(s) }\n";
+    let opts = Options {
+        host_packages: vec![
+            ("strings".into(), host.into()),
+            ("mylib".into(), lib.into()),
+        ],
+        ..Options::default()
+    };
+    let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"mylib\"\n)\n\nfunc main() { fmt.Println(mylib.Loud(\"hey\")) }\n";
+    let out = run_source("host.go", src, &opts);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "host init\n");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "hey!\n");
+}

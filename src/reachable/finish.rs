@@ -6,13 +6,13 @@
 //! a native, a constant group, a variable or type spec not loaded; a method whose type is
 //! not loaded, or whose name neither a loaded body nor an interface type mentions); a
 //! method an interface names but nothing calls keeps its signature and gets a body that
-//! panics; imports of packages with no loaded file are removed, imports nothing loaded
-//! uses become blank.
+//! panics; imports of packages with no loaded file are removed, and every library file is
+//! marked `pruned` (its imports may be unused: the program's own file is checked as gc
+//! checks it).
 
 use super::{Loader, STUB};
-use ahash::{HashSet, HashSetExt};
-use gosub_syntax::ast::{self, Decl, NodeId};
-use gosub_syntax::walk::{self, Node};
+use ahash::HashSet;
+use gosub_syntax::ast::{self, Decl};
 use gosub_types::PackageSrc;
 use std::sync::Arc;
 
@@ -109,10 +109,17 @@ impl Loader<'_> {
         let mut packages: Vec<PackageSrc> = Vec::new();
         for p in order {
             let mut files = Vec::new();
-            for mut file in self.pkgs[p].files.iter_mut().filter_map(Option::take) {
+            for file in self.pkgs[p].files.iter_mut() {
+                let Some(mut file) = file.take() else {
+                    continue;
+                };
                 let known = |path: &String| self.pkg_index.contains_key(path);
                 file.imports
                     .retain(|i| present.contains(&i.path) || !known(&i.path));
+                // Files with facts lose declarations; a host package's stay whole, but its
+                // imports are the host's business, unused ones included (as before, when
+                // unused imports became blank).
+                file.pruned = true;
                 files.push(Arc::new(file));
             }
             if !files.is_empty() {
@@ -122,7 +129,6 @@ impl Loader<'_> {
                 });
             }
         }
-        blank_unused_imports(&mut packages, self.next_id);
         packages
     }
 
@@ -156,43 +162,4 @@ fn remove_spec<T>(specs: &mut Vec<T>, i: usize) -> usize {
         specs.remove(i);
     }
     specs.len()
-}
-
-/// Makes each standard-library import that its file no longer mentions a blank import.
-fn blank_unused_imports(packages: &mut [PackageSrc], next_id: &mut NodeId) {
-    for f in packages.iter_mut().flat_map(|p| &mut p.files) {
-        let f = Arc::make_mut(f);
-        // A package is used as the `x` of a selector `x.Name`.
-        let mut names: HashSet<String> = HashSet::new();
-        for d in &f.decls {
-            walk::inspect(Node::Decl(d), &mut |c| {
-                if let Node::Expr(ast::Expr {
-                    kind: ast::ExprKind::Selector { x, .. },
-                    ..
-                }) = c
-                {
-                    if let ast::ExprKind::Ident(id) = &x.kind {
-                        names.insert(id.name.clone());
-                    }
-                }
-                true
-            });
-        }
-        for imp in &mut f.imports {
-            let bind = match &imp.name {
-                Some(n) if n.name == "_" || n.name == "." => continue,
-                Some(n) => n.name.clone(),
-                None => gosub_syntax::import_name(&imp.path).to_string(),
-            };
-            if !names.contains(&bind) {
-                imp.name = Some(ast::Ident {
-                    name: "_".to_string(),
-                    span: imp.span,
-                    id: *next_id,
-                });
-                *next_id += 1;
-                f.next_id = f.next_id.max(*next_id);
-            }
-        }
-    }
 }

@@ -39,6 +39,15 @@ func main() {
 	}()
 	fmt.Println(p, s)
 
+	// A comparison that panics (uncomparable values in interfaces): nothing is assigned.
+	t, u := false, false
+	func() {
+		defer func() { fmt.Println("recovered:", recover()) }()
+		var i, j any = []int{1}, []int{1}
+		t, u = true, i == j
+	}()
+	fmt.Println(t, u)
+
 	// Through a pointer: the right side sees the variable as it was.
 	m, n := 10, 20
 	ptr := &m

@@ -388,8 +388,12 @@ fn simple(e: &Expr) -> bool {
         ExprKind::Unary { op, x } => {
             matches!(op, ast::UnOp::Neg | ast::UnOp::Xor | ast::UnOp::Not) && simple(x)
         }
+        // (`==` panics on interfaces holding uncomparable values.)
         ExprKind::Binary { op, x, y } => {
-            let panics = matches!(op, BinOp::Div | BinOp::Rem | BinOp::Shl | BinOp::Shr);
+            let panics = matches!(
+                op,
+                BinOp::Div | BinOp::Rem | BinOp::Shl | BinOp::Shr | BinOp::Eq | BinOp::Ne
+            );
             !panics && !matches!(op, BinOp::LAnd | BinOp::LOr) && simple(x) && simple(y)
         }
         _ => false,

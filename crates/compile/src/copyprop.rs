@@ -283,11 +283,13 @@ fn with_src(op: &Op, t: Reg, s: Reg) -> Option<Op> {
         },
         // (The closure pointer is read when the call starts; the callee keeps it in its
         // context register.)
+        // (Not from inside the argument region: the call may run again from the top after
+        // the stack grows.)
         CallClosure {
             fv,
             base,
             args_size,
-        } => CallClosure {
+        } if outside(s, 8, base, args_size) => CallClosure {
             fv: r(fv),
             base,
             args_size,
@@ -333,7 +335,7 @@ fn with_src16(op: &Op, t: Reg, s: Reg) -> Option<Op> {
             index,
             base,
             args_size,
-        } if iface == t => CallIface {
+        } if iface == t && outside(s, 16, base, args_size) => CallIface {
             iface: s,
             index,
             base,
@@ -346,6 +348,12 @@ fn with_src16(op: &Op, t: Reg, s: Reg) -> Option<Op> {
         },
         _ => return None,
     })
+}
+
+/// Does `[s, s + size)` lie outside a call's argument region `[base, base + args)`? (The
+/// interpreter writes an interface call's receiver there before it enters the callee.)
+fn outside(s: Reg, size: u32, base: Reg, args: u32) -> bool {
+    s.saturating_add(size) <= base || s >= base.saturating_add(args)
 }
 
 /// Does the address-taken register `r` lie in the frame slot of `x`?

@@ -58,6 +58,10 @@ pub struct File {
     /// The `NodeId`s of this file are `first_id..next_id`.
     pub first_id: NodeId,
     pub next_id: NodeId,
+    /// Declarations were left out of this file (a standard-library file of a one-shot
+    /// compilation keeps only what the program reaches, `gosub::reachable`): an import
+    /// that only the left-out code used is not an error.
+    pub pruned: bool,
 }
 
 #[derive(Clone, Debug)]

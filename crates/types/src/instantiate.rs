@@ -580,6 +580,7 @@ pub(crate) fn add_instance_file(
         misplaced_imports: Vec::new(),
         first_id: first,
         next_id: next,
+        pruned: false,
     };
     // The copies' ids are all below the checker's final `next_node`; find it exactly.
     let mut max = first;

@@ -511,6 +511,9 @@ impl<'a> Checker<'a> {
         }
         let mut list: Vec<(u32, String)> = Vec::new();
         for (fi, file) in self.srcs[p].files.iter().enumerate().skip(f0) {
+            if file.pruned {
+                continue;
+            }
             for imp in &file.imports {
                 let bind = match &imp.name {
                     Some(n) if n.name == "_" || n.name == "." => continue,
