@@ -369,6 +369,27 @@ pub enum Op {
     },
 
     // ---- specialised forms (specialized.rs) ----
+    /// `JmpCmpF64Not` with `Lt`, `Le`, `Gt`, `Ge`: jump unless `a op b` (NaN: jump).
+    JmpNotLtF64 {
+        a: Reg,
+        b: Reg,
+        target: u32,
+    },
+    JmpNotLeF64 {
+        a: Reg,
+        b: Reg,
+        target: u32,
+    },
+    JmpNotGtF64 {
+        a: Reg,
+        b: Reg,
+        target: u32,
+    },
+    JmpNotGeF64 {
+        a: Reg,
+        b: Reg,
+        target: u32,
+    },
     // The commonest cases of `Int`, `IntImm`, `F64`, `JmpCmpNot` and `JmpCmpImmNot` as
     // opcodes of their own, so the interpreter dispatches once instead of twice. Only the
     // compiler's last pass writes them; each means exactly its `Op::generic` form.

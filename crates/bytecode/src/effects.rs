@@ -120,6 +120,7 @@ pub fn effects(p: &Program, f: &Function, op: &Op) -> Effects {
         JmpGeImm { .. } | JmpEqImm { .. } | JmpNeImm { .. } | CallInPlace { .. } => {}
         IncJmpLt { .. } | IncJmpLe { .. } | AddJmpLe { .. } | AddJmpLt { .. } => {}
         IncJmpLtImm { .. } => {}
+        JmpNotLtF64 { .. } | JmpNotLeF64 { .. } | JmpNotGtF64 { .. } | JmpNotGeF64 { .. } => {}
         AddrGlobal { dst, .. } | FuncVal { dst, .. } | Const { dst, .. } => {
             e.w(dst, 8);
         }
@@ -596,7 +597,17 @@ impl Op {
             | Op::JmpGtImm { target, .. }
             | Op::JmpGeImm { target, .. }
             | Op::JmpEqImm { target, .. }
-            | Op::JmpNeImm { target, .. } => Some(target),
+            | Op::JmpNeImm { target, .. }
+            | Op::JmpNotLtF64 { target, .. }
+            | Op::JmpNotLeF64 { target, .. }
+            | Op::JmpNotGtF64 { target, .. }
+            | Op::JmpNotGeF64 { target, .. }
+            // A fused back edge's target is its second half's (fused.rs).
+            | Op::IncJmpLt { target, .. }
+            | Op::IncJmpLe { target, .. }
+            | Op::IncJmpLtImm { target, .. }
+            | Op::AddJmpLt { target, .. }
+            | Op::AddJmpLe { target, .. } => Some(target),
             Op::MapIterNext { done, .. } => Some(done),
             _ => None,
         }

@@ -1,5 +1,5 @@
 //! Specialised instructions: the commonest cases of the instructions that carry an
-//! operation (`Int`, `IntImm`, `F64`, `JmpCmpNot`, `JmpCmpImmNot`) as opcodes of their own,
+//! operation (`Int`, `IntImm`, `F64`, `JmpCmpNot`, `JmpCmpImmNot`, `JmpCmpF64Not`) as opcodes of their own,
 //! so that the interpreter's dispatch loop branches once on them instead of twice (on the
 //! instruction, then on its operation).
 //!
@@ -29,6 +29,7 @@ impl Op {
         }
         let jump = |op: CmpOp, a, b, target| JmpCmpNot { op, a, b, target };
         let jump_imm = |op: CmpOp, a, imm, target| JmpCmpImmNot { op, a, imm, target };
+        let jump_f = |op: CmpOp, a, b, target| JmpCmpF64Not { op, a, b, target };
         Some(match *self {
             AddInt { dst, a, b } => Int {
                 op: IntOp::Add,
@@ -91,6 +92,11 @@ impl Op {
             JmpGeImm { a, imm, target } => jump_imm(CmpOp::Lt, a, imm, target),
             JmpEqImm { a, imm, target } => jump_imm(CmpOp::Ne, a, imm, target),
             JmpNeImm { a, imm, target } => jump_imm(CmpOp::Eq, a, imm, target),
+            // Floats: jump-if-not of the same comparison (negating it would be wrong for NaN).
+            JmpNotLtF64 { a, b, target } => jump_f(CmpOp::Lt, a, b, target),
+            JmpNotLeF64 { a, b, target } => jump_f(CmpOp::Le, a, b, target),
+            JmpNotGtF64 { a, b, target } => jump_f(CmpOp::Gt, a, b, target),
+            JmpNotGeF64 { a, b, target } => jump_f(CmpOp::Ge, a, b, target),
             // Not made by `specialize`: see in_place.rs.
             CallInPlace { func, base } => Call { func, base },
             _ => return None,
@@ -130,6 +136,13 @@ pub fn specialize(op: &Op) -> Option<Op> {
             CmpOp::Lt => JmpGe { a, b, target },
             CmpOp::Ne => JmpEq { a, b, target },
             CmpOp::Eq => JmpNe { a, b, target },
+            _ => return None,
+        },
+        JmpCmpF64Not { op, a, b, target } => match op {
+            CmpOp::Lt => JmpNotLtF64 { a, b, target },
+            CmpOp::Le => JmpNotLeF64 { a, b, target },
+            CmpOp::Gt => JmpNotGtF64 { a, b, target },
+            CmpOp::Ge => JmpNotGeF64 { a, b, target },
             _ => return None,
         },
         JmpCmpImmNot { op, a, imm, target } => match op {
@@ -208,6 +221,12 @@ mod tests {
                 imm: 5,
                 target: 9,
             });
+            generic.push(Op::JmpCmpF64Not {
+                op,
+                a: 2,
+                b: 3,
+                target: 9,
+            });
         }
         let mut specialised = 0;
         for g in &generic {
@@ -238,8 +257,8 @@ mod tests {
             assert_eq!(s.jump_target(), g.jump_target());
         }
         // Add/Sub/Mul, immediate Add/Sub, four float operations, six signed comparisons
-        // in each of the two branch forms.
-        assert_eq!(specialised, 3 + 2 + 4 + 6 + 6);
+        // in each of the two integer branch forms, four orderings of the float one.
+        assert_eq!(specialised, 3 + 2 + 4 + 6 + 6 + 4);
         assert_eq!(
             specialize(&Op::IntImm {
                 op: IntOp::Sub,

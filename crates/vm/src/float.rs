@@ -8,7 +8,24 @@
 use crate::error::Trap;
 use crate::frame::{rd, wr, Frame};
 use crate::vm::Vm;
-use gosub_bytecode::bytecode::Op;
+use gosub_bytecode::bytecode::{Conv, Op};
+
+/// The bits of `v` converted as `conv` says (the interpreter's `Conv`).
+#[inline]
+pub fn convert(conv: Conv, v: u64) -> u64 {
+    match conv {
+        Conv::IntToF64 => (v as i64 as f64).to_bits(),
+        Conv::UintToF64 => (v as f64).to_bits(),
+        Conv::IntToF32 => (v as i64 as f32).to_bits() as u64,
+        Conv::UintToF32 => (v as f32).to_bits() as u64,
+        Conv::F64ToInt => f64_to_i64(f64::from_bits(v)) as u64,
+        Conv::F64ToUint => f64_to_u64(f64::from_bits(v)),
+        Conv::F32ToInt => f64_to_i64(f32::from_bits(v as u32) as f64) as u64,
+        Conv::F32ToUint => f64_to_u64(f32::from_bits(v as u32) as f64),
+        Conv::F64ToF32 => (f64::from_bits(v) as f32).to_bits() as u64,
+        Conv::F32ToF64 => (f32::from_bits(v as u32) as f64).to_bits(),
+    }
+}
 
 /// float64 -> int64 (`Conv::F64ToInt`, `F32ToInt`).
 #[inline]

@@ -15,10 +15,10 @@
 use crate::access::{copy_small, elem_ptr, load_w, read_narrow, store_w, write_narrow, zero_small};
 use crate::arith::{cmp_f, cmp_i, extend, int_op};
 use crate::error::{index_err, Trap};
-use crate::float::{f64_to_i64, f64_to_u64};
 use crate::frame::{frame_ptr, CallInfo, CallKind};
 use crate::stack::grow;
 use crate::vm::Vm;
+use gosub_bytecode::bytecode::CmpOp::{Ge, Gt, Le, Lt};
 use gosub_bytecode::bytecode::{Conv, FloatOp, IntOp, Op, Width};
 use gosub_bytecode::program::Program;
 use gosub_heap::Addr;
@@ -453,22 +453,7 @@ pub fn exec(
                 dst,
                 a,
             } => wr!(dst, (rd!(a) as i64 as f64).to_bits()),
-            Op::Conv { conv, dst, a } => {
-                let v = rd!(a);
-                let r = match conv {
-                    Conv::IntToF64 => (v as i64 as f64).to_bits(),
-                    Conv::UintToF64 => (v as f64).to_bits(),
-                    Conv::IntToF32 => (v as i64 as f32).to_bits() as u64,
-                    Conv::UintToF32 => (v as f32).to_bits() as u64,
-                    Conv::F64ToInt => f64_to_i64(f64::from_bits(v)) as u64,
-                    Conv::F64ToUint => f64_to_u64(f64::from_bits(v)),
-                    Conv::F32ToInt => f64_to_i64(f32::from_bits(v as u32) as f64) as u64,
-                    Conv::F32ToUint => f64_to_u64(f32::from_bits(v as u32) as f64),
-                    Conv::F64ToF32 => (f64::from_bits(v) as f32).to_bits() as u64,
-                    Conv::F32ToF64 => (f32::from_bits(v as u32) as f64).to_bits(),
-                };
-                wr!(dst, r);
-            }
+            Op::Conv { conv, dst, a } => wr!(dst, crate::float::convert(conv, rd!(a))),
             Op::Jmp { target } => jump!(target),
             Op::JmpIf { cond, target } => {
                 if rd!(cond) != 0 {
@@ -480,6 +465,12 @@ pub fn exec(
                     jump!(target)
                 }
             }
+            // Float compare-and-branch (specialized.rs): jump unless the comparison holds
+            // (a NaN operand makes every one false, so jumps).
+            Op::JmpNotLtF64 { a, b, target } => jump_if!(!cmp_f(Lt, rdf!(a), rdf!(b)), target),
+            Op::JmpNotLeF64 { a, b, target } => jump_if!(!cmp_f(Le, rdf!(a), rdf!(b)), target),
+            Op::JmpNotGtF64 { a, b, target } => jump_if!(!cmp_f(Gt, rdf!(a), rdf!(b)), target),
+            Op::JmpNotGeF64 { a, b, target } => jump_if!(!cmp_f(Ge, rdf!(a), rdf!(b)), target),
             Op::JmpCmpF64Not { op, a, b, target } => {
                 if !cmp_f(op, rdf!(a), rdf!(b)) {
                     jump!(target)
