@@ -14,6 +14,8 @@
 //! - after `i`, the reads of `t` form a straight line: no jump and no jump target from
 //!   `i + 1` up to the last read, and each read is an 8-byte operand `with_src` can
 //!   rename (a jump to the `Move` itself is allowed: every path to the reads runs it);
+//!   a two-word `MoveN` (an interface, a string) goes the same way, word by word, when
+//!   each read takes the whole value (`with_src16`: an interface call, another copy);
 //! - nothing from `i + 1` up to the last read may write `s` (`may_write`: an instruction's
 //!   own destination, or everything from a call's base up; an instruction this file does
 //!   not know stops the pass for that `Move`).
@@ -65,7 +67,7 @@ pub fn run(p: &Program, f: &mut Function) {
         else {
             continue;
         };
-        let copy = Copy { t, s, size };
+        let copy = Copied { t, s, size };
         if let Some(rewrites) = plan(p, f, &target, copy, i, a as usize, b as usize) {
             for (pc, op) in rewrites {
                 f.code[pc] = op;
@@ -80,7 +82,7 @@ pub fn run(p: &Program, f: &mut Function) {
 
 /// A copy of `size` bytes (8 or 16) from `s` to the temporary `t`.
 #[derive(Clone, Copy)]
-struct Copy {
+struct Copied {
     t: Reg,
     s: Reg,
     size: u32,
@@ -91,7 +93,7 @@ fn plan(
     p: &Program,
     f: &Function,
     target: &[bool],
-    Copy { t, s, size }: Copy,
+    Copied { t, s, size }: Copied,
     i: usize,
     a: usize,
     b: usize,
