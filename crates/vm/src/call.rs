@@ -1,5 +1,6 @@
 //! Calls made outside the dispatch loop's inline call path: entering a frame (`enter`,
-//! growing the stack with `stack::grow`), starting a deferred call (`start_deferred`), and calling Go
+//! growing the stack with `stack::grow`), pushing and starting a deferred call
+//! (`push_defer`, `start_deferred`), making a closure (`make_closure`), and calling Go
 //! from a native (`call_sync`). The loop itself enters and leaves ordinary frames inline
 //! (`interp::exec`: `call_into!` and `Op::Ret`) by the same rules.
 //!
@@ -9,8 +10,10 @@
 //! `call_sync` restores the caller's `cur_*` state whether or not the callee traps.
 
 use crate::error::Trap;
+use crate::frame::{rd, Frame};
+use crate::interp::NONE;
 use crate::vm::Vm;
-use gosub_bytecode::bytecode::Function;
+use gosub_bytecode::bytecode::{Function, Op};
 use gosub_bytecode::program::Program;
 use gosub_heap::Addr;
 use std::sync::Arc;
@@ -76,6 +79,62 @@ pub fn start_deferred(
         vm.heap.write_u64(new_fp + c as u64, clo)?;
     }
     Ok((callee, new_fp))
+}
+
+/// Pushes a deferred call (`Op::Defer` of the running function `f`, frame `fr`): a record
+/// `{closure, next, argument bytes}` linked at the head of the list in this frame's defer
+/// slot, or in another frame's (a range-over-func loop body's defer; that frame is live
+/// while the body runs). Allocates before it reads the frame (slow_op.rs invariant).
+pub fn push_defer(vm: &mut Vm, fr: &Frame, f: &Function, op: &Op) -> Result<(), Trap> {
+    let Op::Defer {
+        fv,
+        args,
+        args_size,
+        gcty,
+        list,
+    } = *op
+    else {
+        return Err(Trap::Fatal(format!("not a defer: {op:?}")));
+    };
+    let rec = vm.alloc(vm.gcty(gcty), 1)?;
+    let clo = rd(vm, fr, fv)?;
+    let at = if list == NONE {
+        fr.fp + f.defer_off.unwrap_or(0) as u64
+    } else {
+        vm.stack.base.wrapping_add(rd(vm, fr, list)?)
+    };
+    let head = vm.heap.read_u64(at)?;
+    vm.heap.write_u64(rec, clo)?;
+    vm.heap.write_u64(rec + 8, head)?;
+    let bytes = vm
+        .heap
+        .bytes(fr.fp + args as u64, args_size as usize)?
+        .to_vec();
+    vm.heap.write_bytes(rec + 16, &bytes)?;
+    vm.heap.write_u64(at, rec)?;
+    Ok(())
+}
+
+/// A closure (`Op::MakeClosure`) of function `cf` capturing the `ncap` words at register
+/// `caps` of frame `fr`: `{func, captures...}`, allocated before the captures are read.
+pub fn make_closure(vm: &mut Vm, fr: &Frame, op: &Op) -> Result<Addr, Trap> {
+    let Op::MakeClosure {
+        func: cf,
+        caps,
+        ncap,
+        gcty,
+        ..
+    } = *op
+    else {
+        return Err(Trap::Fatal(format!("not a closure: {op:?}")));
+    };
+    let c = vm.alloc(vm.gcty(gcty), 1)?;
+    vm.heap.write_u64(c, cf as u64)?;
+    for i in 0..ncap {
+        let w = rd(vm, fr, caps + 8 * i)?;
+        vm.heap.write_u64(c + 8 + 8 * i as u64, w)?;
+    }
+    Ok(c)
 }
 
 /// Calls Go function `func` from a native function with the given parameter bytes and

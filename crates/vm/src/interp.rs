@@ -172,6 +172,16 @@ pub fn exec(
         }};
     }
 
+    // The running frame, for the instructions executed outside this loop.
+    macro_rules! frame {
+        () => {
+            crate::frame::Frame {
+                fp,
+                ptr: fptr,
+                size: f.frame_size,
+            }
+        };
+    }
     macro_rules! rdf {
         ($o:expr) => {
             f64::from_bits(rd!($o))
@@ -185,18 +195,22 @@ pub fn exec(
         }};
     }
 
-    // A machine pointer for the `n` bytes at VM address `a` when they lie in this frame
-    // (frame objects that escape analysis kept on the stack) or in the used nursery (young
-    // objects), found without the heap's region lookup; None elsewhere.
+    // A machine pointer for the `n` bytes at VM address `a` when they lie in the used
+    // nursery (young objects) or on this goroutine's stack at or below the end of this
+    // frame (frame objects that escape analysis kept on the stack, this frame's or a
+    // caller's), found without the heap's region lookup; None elsewhere.
     macro_rules! direct {
         ($a:expr, $n:expr) => {{
             let (a, n): (u64, u64) = ($a, $n);
-            let rel = a.wrapping_sub(fp);
+            let rel = a.wrapping_sub(vm.stack.base);
+            let span = fp + f.frame_size as u64 - vm.stack.base;
             match vm.heap.nursery_ptr(a, n) {
                 Some(p) => Some(p),
-                // SAFETY: `[a, a + n)` lies in the current frame, which `fptr` maps.
-                None if rel < f.frame_size as u64 && n <= f.frame_size as u64 - rel => {
-                    Some(unsafe { fptr.add(rel as usize) })
+                // SAFETY: `[a, a + n)` lies between the stack's base and the end of the
+                // current frame: the frames there are committed on the one contiguous stack
+                // mapping, and `fptr` maps `fp`.
+                None if rel < span && n <= span - rel => {
+                    Some(fptr.wrapping_offset(a.wrapping_sub(fp) as i64 as isize))
                 }
                 None => None,
             }
@@ -533,7 +547,11 @@ pub fn exec(
                         "invalid memory address or nil pointer dereference".into(),
                     ));
                 }
-                let callee = trap!(vm.heap.read_u64(clo)) as u32;
+                let callee = match direct!(clo, 8) {
+                    // SAFETY: `direct!` returned a pointer valid for 8 bytes.
+                    Some(p) => unsafe { (p as *const u64).read_unaligned() },
+                    None => trap!(vm.heap.read_u64(clo)),
+                } as u32;
                 if callee as usize >= prog.funcs.len() {
                     sync!();
                     return Err(Trap::Fatal("bad closure".into()));
@@ -565,22 +583,7 @@ pub fn exec(
             }
             Op::CallNative { native, .. } => {
                 sync!();
-                trap!(crate::gc::collect_owed(vm));
-                // Natives hold VM addresses: no collection while one runs (including Go code it
-                // calls back, e.g. fmt calling String methods); restore the caller's state.
-                let was = vm.heap.gc_inhibited();
-                vm.heap.set_gc_inhibited(true);
-                let r = match &vm.natives[native as usize] {
-                    crate::natives::Native::Fn(nf) => nf(vm, fp),
-                    crate::natives::Native::Closure(c) => {
-                        let c = c.clone();
-                        vm.native_func = func;
-                        vm.native_calls = crate::vm::next_native_call();
-                        c(vm, fp)
-                    }
-                };
-                vm.heap.set_gc_inhibited(was);
-                trap!(r);
+                trap!(crate::natives::call(vm, native, func, fp));
             }
             Op::Ret => {
                 if let Some(doff) = f.defer_off {
@@ -655,33 +658,9 @@ pub fn exec(
                     }
                 }
             }
-            Op::Defer {
-                fv,
-                args,
-                args_size,
-                gcty,
-                list,
-            } => {
+            Op::Defer { .. } => {
                 sync!();
-                let rec = trap!(vm.alloc(vm.gcty(gcty), 1));
-                let clo = rd!(fv);
-                // The list head: this frame's slot, or another frame's (a range-over-func
-                // loop body's defer; that frame is live while the body runs).
-                let at = if list == NONE {
-                    fp + f.defer_off.unwrap_or(0) as u64
-                } else {
-                    vm.stack.base.wrapping_add(rd!(list))
-                };
-                let head = trap!(vm.heap.read_u64(at));
-                trap!(vm.heap.write_u64(rec, clo));
-                trap!(vm.heap.write_u64(rec + 8, head));
-                // SAFETY: the argument region lies in the frame (verified).
-                let bytes = unsafe {
-                    std::slice::from_raw_parts(fptr.add(args as usize), args_size as usize)
-                }
-                .to_vec();
-                trap!(vm.heap.write_bytes(rec + 16, &bytes));
-                trap!(vm.heap.write_u64(at, rec));
+                trap!(crate::call::push_defer(vm, &frame!(), f, op));
             }
             Op::Panic { val } => {
                 sync!();
@@ -694,25 +673,20 @@ pub fn exec(
                 wr!(dst, itab);
                 wr!(dst + 8, data);
             }
-            Op::MakeClosure {
-                dst,
-                func: cf,
-                caps,
-                ncap,
-                gcty,
-            } => {
+            Op::MakeClosure { dst, .. } => {
                 sync!();
-                let c = trap!(vm.alloc(vm.gcty(gcty), 1));
-                trap!(vm.heap.write_u64(c, cf as u64));
-                for i in 0..ncap {
-                    trap!(vm.heap.write_u64(c + 8 + 8 * i as u64, rd!(caps + 8 * i)));
-                }
+                let c = trap!(crate::call::make_closure(vm, &frame!(), op));
                 wr!(dst, c);
             }
             Op::FuncVal { dst, func: cf } => wr!(dst, vm.closures[cf as usize]),
             Op::LoadCapture { dst, index } => {
-                let clo = rd!(f.ctx_off.unwrap_or(0));
-                wr!(dst, trap!(vm.heap.read_u64(clo + 8 + 8 * index as u64)));
+                let a = rd!(f.ctx_off.unwrap_or(0)).wrapping_add(8 + 8 * index as u64);
+                let v = match direct!(a, 8) {
+                    // SAFETY: `direct!` returned a pointer valid for 8 bytes.
+                    Some(p) => unsafe { (p as *const u64).read_unaligned() },
+                    None => trap!(vm.heap.read_u64(a)),
+                };
+                wr!(dst, v);
             }
             Op::AddrLocal { dst, src } => wr!(dst, fp + src as u64),
             Op::DeferToken { dst, slot } => wr!(dst, fp + slot as u64 - vm.stack.base),
@@ -822,6 +796,34 @@ pub fn exec(
                     ));
                 }
                 wr!(dst, p + off as u64);
+            }
+            // The frequent string instructions (the rest: string_ops.rs, same rules).
+            Op::StrIndex { dst, s, i } => {
+                let (idx, len) = (rd!(i), rd!(s + 8));
+                if idx >= len {
+                    sync!();
+                    return Err(index_err(idx, len));
+                }
+                let base = rd!(s);
+                let b = match elem_ptr(vm, base, len, base + idx, 1) {
+                    // SAFETY: `elem_ptr` returned a pointer into the string's bytes, which
+                    // the heap validated, valid until the next allocation.
+                    Some(p) => unsafe { *p },
+                    None => trap!(vm.heap.read_u8(base + idx)),
+                };
+                wr!(dst, b as u64);
+            }
+            Op::StrSlice { dst, s, lo, hi } => {
+                let len = rd!(s + 8);
+                let l = if lo == NONE { 0 } else { rd!(lo) };
+                let h = if hi == NONE { len } else { rd!(hi) };
+                if h > len || l > h {
+                    sync!();
+                    return Err(crate::string_ops::slice_err(l, h, len));
+                }
+                let p = if h == l { 0 } else { rd!(s) + l };
+                wr!(dst, p);
+                wr!(dst + 8, h - l);
             }
             Op::NilCheck { ptr } => {
                 if rd!(ptr) == 0 {
@@ -974,12 +976,7 @@ pub fn exec(
             ref other => {
                 sync!();
                 let other = other.clone();
-                let fr = crate::frame::Frame {
-                    fp,
-                    ptr: fptr,
-                    size: f.frame_size,
-                };
-                if let Some(t) = trap!(crate::slow_op::slow_op(vm, prog, &other, &fr)) {
+                if let Some(t) = trap!(crate::slow_op::slow_op(vm, prog, &other, &frame!())) {
                     goto!(t);
                 }
             }

@@ -53,3 +53,25 @@ impl NativeRegistry {
         }
     }
 }
+
+/// Runs native `native` for the Go function `func` whose frame is at `fp` (`Op::CallNative`;
+/// the interpreter synced its position first). Settles a collection owed before it, then
+/// keeps the collector off while the native runs: natives hold VM addresses, including
+/// across Go code they call back (fmt calling String methods); the caller's setting is
+/// restored after.
+pub fn call(vm: &mut Vm, native: u32, func: u32, fp: Addr) -> Result<(), Trap> {
+    crate::gc::collect_owed(vm)?;
+    let was = vm.heap.gc_inhibited();
+    vm.heap.set_gc_inhibited(true);
+    let r = match &vm.natives[native as usize] {
+        Native::Fn(nf) => nf(vm, fp),
+        Native::Closure(c) => {
+            let c = c.clone();
+            vm.native_func = func;
+            vm.native_calls = crate::vm::next_native_call();
+            c(vm, fp)
+        }
+    };
+    vm.heap.set_gc_inhibited(was);
+    r
+}

@@ -1,5 +1,6 @@
 //! The string instructions: concatenation, comparison, indexing, slicing, and one step of
-//! `for range` over a string.
+//! `for range` over a string. Indexing and slicing, the frequent ones, run in the dispatch
+//! loop (`interp.rs`) by the same rules; they are here for the checked path too.
 //!
 //! Invariants: a string is `{data, len}` and its bytes are never written after creation, so
 //! slicing shares them (an empty result has data 0); a concatenation that does not escape
@@ -15,6 +16,15 @@ use crate::interp::NONE;
 use crate::vm::Vm;
 use gosub_bytecode::bytecode::Op;
 use gosub_heap::GcTypeId;
+
+/// The panic of `s[l:h]` on a string of length `len` out of range (Go reports `h` first).
+pub fn slice_err(l: u64, h: u64, len: u64) -> Trap {
+    if h > len {
+        slice_bounds_err(SliceBounds::Alen, h, len)
+    } else {
+        slice_bounds_err(SliceBounds::B, l, h)
+    }
+}
 
 /// Executes a string instruction.
 #[inline]
@@ -86,11 +96,8 @@ pub fn exec(vm: &mut Vm, op: &Op, fr: &Frame) -> Result<(), Trap> {
             let len = rd(vm, fr, s + 8)?;
             let l = opt(vm, fr, lo)?.unwrap_or(0);
             let h = opt(vm, fr, hi)?.unwrap_or(len);
-            if h > len {
-                return Err(slice_bounds_err(SliceBounds::Alen, h, len));
-            }
-            if l > h {
-                return Err(slice_bounds_err(SliceBounds::B, l, h));
+            if h > len || l > h {
+                return Err(slice_err(l, h, len));
             }
             let p = rd(vm, fr, s)?;
             let np = if h == l { 0 } else { p + l };
