@@ -12,8 +12,9 @@
 //!   (a right operand known alone does not fold: the left one must still run), and an
 //!   inlinable call of variables and constants whose body is known.
 //! - A call of an inlinable function is tested through its inlined body (inline.rs).
+//! - A comparison with `nil` branches on the other operand's first word against 0.
 
-use crate::bytecode::Op;
+use crate::bytecode::{CmpOp, Op};
 use crate::frame::Label;
 use crate::gen::Gen;
 use crate::ops::cmp_op;
@@ -56,6 +57,28 @@ impl<'a> Gen<'a> {
                     self.cond_jump(y, l, when);
                     self.f().bind(skip);
                 }
+                return;
+            }
+            ExprKind::Binary {
+                op: op @ (BinOp::Eq | BinOp::Ne),
+                x,
+                y,
+            } if self.compared_with_nil(x, y).is_some() => {
+                // `v == nil`: v's first word against 0 (ops.rs `compared_with_nil`).
+                let v = self.compared_with_nil(x, y).unwrap_or(x);
+                let a = self.expr(v);
+                let cop = if (*op == BinOp::Eq) == when {
+                    CmpOp::Ne
+                } else {
+                    CmpOp::Eq
+                };
+                let jump = Op::JmpCmpImmNot {
+                    op: cop,
+                    a,
+                    imm: 0,
+                    target: 0,
+                };
+                self.f().emit_jump(jump, l);
                 return;
             }
             ExprKind::Binary { op, x, y }

@@ -9,7 +9,7 @@
 use crate::bytecode::{CmpOp, FloatOp, IntOp, Op, Reg, Width};
 use crate::gen::Gen;
 use gosub_syntax::ast::{unparen, BinOp, Expr, ExprKind, UnOp};
-use gosub_types::{BasicKind, ConstValue, TypeId, TypeKind};
+use gosub_types::{BasicKind, ConstValue, ObjKind, TypeId, TypeKind};
 
 impl<'a> Gen<'a> {
     pub(crate) fn unary(&mut self, op: UnOp, x: &'a Expr, t: TypeId, dst: Reg) {
@@ -267,6 +267,33 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// The operand compared with the predeclared `nil` in `x == y` or `x != y`, if one is
+    /// `nil`: the comparison is then of the other's first word with 0 (a nil pointer, map,
+    /// channel, function or slice has a zero first word, a nil interface a zero type word,
+    /// and no other value of these types does).
+    pub(crate) fn compared_with_nil(&self, x: &'a Expr, y: &'a Expr) -> Option<&'a Expr> {
+        if self.is_nil_ident(y) {
+            Some(x)
+        } else if self.is_nil_ident(x) {
+            Some(y)
+        } else {
+            None
+        }
+    }
+
+    /// Is `e` the predeclared `nil` (in parentheses or not)?
+    fn is_nil_ident(&self, e: &Expr) -> bool {
+        match &unparen(e).kind {
+            ExprKind::Ident(id) => self
+                .p
+                .info
+                .uses
+                .get(&id.id)
+                .is_some_and(|&o| matches!(self.p.obj(o).kind, ObjKind::Nil)),
+            _ => false,
+        }
+    }
+
     pub(crate) fn compare(
         &mut self,
         op: BinOp,
@@ -279,6 +306,16 @@ impl<'a> Gen<'a> {
         // Mixed interface/concrete comparison: convert the concrete side.
         let xi = self.p.types.is_interface(xt);
         let yi = self.p.types.is_interface(yt);
+        if let Some(v) = self.compared_with_nil(x, y) {
+            let a = self.expr(v);
+            let op = if op == BinOp::Ne {
+                CmpOp::Ne
+            } else {
+                CmpOp::Eq
+            };
+            self.emit(Op::CmpImm { op, dst, a, imm: 0 });
+            return;
+        }
         if xi || yi {
             let it = if xi { xt } else { yt };
             let a = self.expr_conv(x, it);
