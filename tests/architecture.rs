@@ -309,6 +309,10 @@ const UNSAFE_ALLOWED: &[(&str, &str)] = &[
         "the dispatch loop's unchecked frame slots (verified at load)",
     ),
     (
+        "crates/vm/src/fast_loop.rs",
+        "the inner loop's unchecked frame slots and validated ranges, as the dispatch loop's",
+    ),
+    (
         "crates/vm/src/access.rs",
         "the dispatch loop's heap word accesses through ranges the heap validated",
     ),

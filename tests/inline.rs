@@ -162,7 +162,9 @@ func main() {
     assert_eq!(d.matches(" JmpLt {").count(), 2, "{d}");
     assert!(!d.contains("Jmp {"), "{d}");
     // The read of `acc` into a temporary for `acc += ...` is propagated (copyprop.rs).
-    let add = d.lines().find(|l| l.contains("AddF64 {")).expect(&d);
+    // `acc += ... * v` is one fused dispatch (fused.rs), its AddF64 kept after it.
+    assert_eq!(d.matches("MulAddF64 {").count(), 1, "{d}");
+    let add = d.lines().find(|l| l.contains("  AddF64 {")).expect(&d);
     let acc = add
         .split("dst: ")
         .nth(1)

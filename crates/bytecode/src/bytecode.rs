@@ -15,45 +15,9 @@
 //! - Jump targets are instruction indices within the same function.
 
 pub use crate::function::Function;
-pub use crate::operations::{CmpOp, Conv, FloatOp, IntOp, Width};
+pub use crate::operations::{BoundsKind, BoxKind, CmpOp, Conv, FloatOp, IntOp, SelectCase, Width};
 
 pub type Reg = u32;
-
-/// Which runtime panic a check raises.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BoundsKind {
-    Index,
-    SliceAlen,
-    SliceAcap,
-    SliceB,
-    Slice3Alen,
-    Slice3Acap,
-    Slice3B,
-    Slice3C,
-}
-
-/// How `MakeIface` makes an interface's data word, as gc's `walk.dataWord` and the
-/// runtime's `convT*` functions decide, so that a conversion allocates exactly when Go's
-/// does.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BoxKind {
-    /// A pointer-shaped value: it is the data word.
-    Direct,
-    /// A zero-size value: the data word is `zerobase`.
-    Zero,
-    /// A 1-byte value, or a 2-, 4- or 8-byte value without pointers aligned to its size
-    /// (`convT16`/`convT32`/`convT64`): values below 256 point into the runtime's
-    /// `staticuint64s` table, others are boxed on the heap.
-    Small,
-    /// A string (or a type whose sole component is one, `convTstring`): "" points to the
-    /// zero value, others are boxed on the heap.
-    String,
-    /// A slice (or a type whose sole component is one, `convTslice`): a nil slice points
-    /// to the zero value, others are boxed on the heap.
-    Slice,
-    /// Anything else: boxed on the heap.
-    Heap,
-}
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Op {
@@ -366,6 +330,38 @@ pub enum Op {
         step: Reg,
         n: Reg,
         target: u32,
+    },
+
+    // Straight-line sequences as one dispatch. Each stands for its `Op::generic` form here
+    // and the instructions that stay after it (`fused::tail`), which executing the fused
+    // form runs in order, then skips.
+    /// `MulF64 { dst: t, a, b }`, then `AddF64 { dst: d, a: x, b: y }` (`acc += a * b`),
+    /// each rounded on its own, as Go on amd64 does.
+    MulAddF64 {
+        t: Reg,
+        a: Reg,
+        b: Reg,
+        d: Reg,
+        x: Reg,
+        y: Reg,
+    },
+    /// `Load { dst: t1, ptr, off, W64 }`, `AddInt { dst: t2, a: t1, b: x }`, then
+    /// `Store { ptr, off, src: t2, W64 }` (`*p += x`, `s.f += x`), with neither `t1` nor
+    /// `t2` the register `ptr`.
+    AddToMem {
+        t1: Reg,
+        t2: Reg,
+        ptr: Reg,
+        off: u32,
+        x: Reg,
+    },
+    /// As `AddToMem` with `AddIntImm { dst: t2, a: t1, imm }` (`*p++`, `s.f += 3`).
+    AddImmToMem {
+        t1: Reg,
+        t2: Reg,
+        ptr: Reg,
+        off: u32,
+        imm: i64,
     },
 
     // ---- specialised forms (specialized.rs) ----
@@ -969,14 +965,4 @@ pub enum Op {
         src: Reg,
         size: u32,
     },
-}
-
-/// One case of a `select`: a send of the value at `val`, or a receive into `val` (u32::MAX
-/// to discard) with an optional ok flag.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SelectCase {
-    pub send: bool,
-    pub ch: Reg,
-    pub val: Reg,
-    pub ok: Option<Reg>,
 }

@@ -119,7 +119,7 @@ pub fn effects(p: &Program, f: &Function, op: &Op) -> Effects {
         JmpNe { .. } | JmpLtImm { .. } | JmpLeImm { .. } | JmpGtImm { .. } => {}
         JmpGeImm { .. } | JmpEqImm { .. } | JmpNeImm { .. } | CallInPlace { .. } => {}
         IncJmpLt { .. } | IncJmpLe { .. } | AddJmpLe { .. } | AddJmpLt { .. } => {}
-        IncJmpLtImm { .. } => {}
+        IncJmpLtImm { .. } | MulAddF64 { .. } | AddToMem { .. } | AddImmToMem { .. } => {}
         JmpNotLtF64 { .. } | JmpNotLeF64 { .. } | JmpNotGtF64 { .. } | JmpNotGeF64 { .. } => {}
         AddrGlobal { dst, .. } | FuncVal { dst, .. } | Const { dst, .. } => {
             e.w(dst, 8);

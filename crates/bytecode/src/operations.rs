@@ -1,7 +1,10 @@
 //! The operations instructions carry: operand widths (`Width`, with Go's canonical
 //! register form of narrow integers: `bytecode.rs`), integer and float operations,
-//! comparisons and numeric conversions. The interpreter's meaning of each is in
-//! `gosub_vm::arith` (integers) and the dispatch loop.
+//! comparisons and numeric conversions; which runtime panic a check raises
+//! (`BoundsKind`), how an interface's data word is made (`BoxKind`), a `select` case. The
+//! interpreter's meaning of each is in `gosub_vm::arith` (integers) and the dispatch loop.
+
+use crate::bytecode::Reg;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Width {
@@ -104,4 +107,50 @@ pub enum Conv {
     F32ToUint,
     F64ToF32,
     F32ToF64,
+}
+
+/// Which runtime panic a check raises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BoundsKind {
+    Index,
+    SliceAlen,
+    SliceAcap,
+    SliceB,
+    Slice3Alen,
+    Slice3Acap,
+    Slice3B,
+    Slice3C,
+}
+
+/// How `MakeIface` makes an interface's data word, as gc's `walk.dataWord` and the
+/// runtime's `convT*` functions decide, so that a conversion allocates exactly when Go's
+/// does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BoxKind {
+    /// A pointer-shaped value: it is the data word.
+    Direct,
+    /// A zero-size value: the data word is `zerobase`.
+    Zero,
+    /// A 1-byte value, or a 2-, 4- or 8-byte value without pointers aligned to its size
+    /// (`convT16`/`convT32`/`convT64`): values below 256 point into the runtime's
+    /// `staticuint64s` table, others are boxed on the heap.
+    Small,
+    /// A string (or a type whose sole component is one, `convTstring`): "" points to the
+    /// zero value, others are boxed on the heap.
+    String,
+    /// A slice (or a type whose sole component is one, `convTslice`): a nil slice points
+    /// to the zero value, others are boxed on the heap.
+    Slice,
+    /// Anything else: boxed on the heap.
+    Heap,
+}
+
+/// One case of a `select`: a send of the value at `val`, or a receive into `val` (u32::MAX
+/// to discard) with an optional ok flag.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SelectCase {
+    pub send: bool,
+    pub ch: Reg,
+    pub val: Reg,
+    pub ok: Option<Reg>,
 }

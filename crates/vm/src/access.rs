@@ -1,6 +1,6 @@
 //! The dispatch loop's memory accesses outside the frame: word loads and stores of Go
 //! memory (`load_w`/`store_w`, young objects reached without the heap's region lookup),
-//! element access through the VM's one-entry translation cache (`elem_ptr`), and the small
+//! element access through the VM's two-entry translation cache (`elem_ptr`), and the small
 //! copies of a call (arguments in, results out).
 //!
 //! Invariants: every access goes through the heap's checked translation or a range it
@@ -55,17 +55,16 @@ pub fn store_w(vm: &mut Vm, addr: Addr, v: u64, w: Width) -> Result<(), Trap> {
 }
 
 /// Machine pointer for element address `a` (`n` bytes) of the array at `base` spanning
-/// `span` bytes, through the VM's one-entry translation cache: a validated range stays
+/// `span` bytes, through the VM's two-entry translation cache: a validated range stays
 /// usable until the next allocation, collection or stack release (`Vm::mem_stamp`).
 #[inline(always)]
 pub(crate) fn elem_ptr(vm: &mut Vm, base: Addr, span: u64, a: Addr, n: u32) -> Option<*mut u8> {
-    let c = &vm.elem_cache;
-    if c.stamp == vm.mem_stamp && a >= c.lo && a + n as u64 <= c.hi {
-        // SAFETY: `a` lies in [c.lo, c.hi), which maps to [c.ptr, c.ptr + (c.hi - c.lo)).
-        return Some(unsafe { c.ptr.add((a - c.lo) as usize) });
+    if let Some(p) = cached_elem_ptr(vm, a, n) {
+        return Some(p);
     }
     let p = vm.heap.translate(base, span as usize)?;
-    vm.elem_cache = crate::vm::ElemCache {
+    vm.elem_cache[1] = vm.elem_cache[0];
+    vm.elem_cache[0] = crate::vm::ElemCache {
         lo: base,
         hi: base + span,
         ptr: p,
@@ -73,6 +72,18 @@ pub(crate) fn elem_ptr(vm: &mut Vm, base: Addr, span: u64, a: Addr, n: u32) -> O
     };
     // SAFETY: a is inside [base, base + span) (bounds-checked by the caller).
     Some(unsafe { p.add((a - base) as usize) })
+}
+
+/// `elem_ptr` when the cache holds the range, without filling it on a miss (no call).
+#[inline(always)]
+pub(crate) fn cached_elem_ptr(vm: &Vm, a: Addr, n: u32) -> Option<*mut u8> {
+    for c in &vm.elem_cache {
+        if c.stamp == vm.mem_stamp && a >= c.lo && a + n as u64 <= c.hi {
+            // SAFETY: `a` lies in [c.lo, c.hi), which maps to [c.ptr, c.ptr + (c.hi - c.lo)).
+            return Some(unsafe { c.ptr.add((a - c.lo) as usize) });
+        }
+    }
+    None
 }
 
 /// Copies `n` bytes from `src` to `dst` (parameters into a callee's frame, results back):

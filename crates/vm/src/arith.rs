@@ -113,7 +113,7 @@ pub fn extend(v: u64, w: Width) -> u64 {
 /// `2^k - 1` before the arithmetic shift (which alone would round toward minus infinity).
 /// `k` is in 1..=62 (`IntOp::DivPow2`); other counts are masked, never undefined.
 #[inline(always)]
-fn div_pow2(a: u64, k: u64) -> u64 {
+pub(crate) fn div_pow2(a: u64, k: u64) -> u64 {
     let k = (k & 63).max(1) as u32;
     let bias = ((a as i64 >> 63) as u64) >> (64 - k);
     ((a.wrapping_add(bias) as i64) >> k) as u64

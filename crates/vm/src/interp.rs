@@ -19,7 +19,7 @@ use crate::frame::{frame_ptr, CallInfo, CallKind};
 use crate::stack::grow;
 use crate::vm::Vm;
 use gosub_bytecode::bytecode::CmpOp::{Ge, Gt, Le, Lt};
-use gosub_bytecode::bytecode::{Conv, FloatOp, IntOp, Op, Width};
+use gosub_bytecode::bytecode::{Conv, FloatOp, Function, IntOp, Op, Width};
 use gosub_bytecode::program::Program;
 use gosub_heap::Addr;
 use std::sync::Arc;
@@ -44,8 +44,8 @@ pub fn exec(
     stop_depth: usize,
 ) -> Result<(), Trap> {
     let mut func = pos.func;
-    let mut f = &prog.funcs[func as usize];
-    let mut code: &[Op] = &f.code;
+    // The current function (its code is `f.code`: one variable fewer for the loop to carry).
+    let mut f: &Function = &prog.funcs[func as usize];
     let mut fp = pos.fp;
     let mut fptr = frame_ptr(vm, fp, f.frame_size)?;
     // The next instruction: always inside `code` or one past its end (after fetching the
@@ -73,7 +73,7 @@ pub fn exec(
     macro_rules! pc {
         () => {
             // SAFETY: `ip` points into `code` or one past its end (invariant above).
-            unsafe { ip.offset_from(code.as_ptr()) as usize }
+            unsafe { ip.offset_from(f.code.as_ptr()) as usize }
         };
     }
     macro_rules! sync {
@@ -104,13 +104,13 @@ pub fn exec(
     macro_rules! goto {
         ($t:expr) => {{
             let t = $t as usize;
-            if t >= code.len() {
-                ip = code.as_ptr();
+            if t >= f.code.len() {
+                ip = f.code.as_ptr();
                 sync!();
                 return Err(Trap::Fatal("pc out of range".into()));
             }
             // SAFETY: `t < code.len()`.
-            ip = unsafe { code.as_ptr().add(t) };
+            ip = unsafe { f.code.as_ptr().add(t) };
         }};
     }
     goto!(pos.pc);
@@ -119,7 +119,6 @@ pub fn exec(
             let npc = $npc;
             func = $nf;
             f = &prog.funcs[func as usize];
-            code = &f.code;
             goto!(npc);
             fp = $nfp;
             vm.cur_func = func;
@@ -147,11 +146,16 @@ pub fn exec(
     macro_rules! jump {
         ($t:expr) => {{
             // SAFETY: verification proved every jump target lies inside the function.
-            let t = unsafe { code.as_ptr().add($t as usize) };
+            let t = unsafe { f.code.as_ptr().add($t as usize) };
             let backward = t < ip;
             ip = t;
             if backward {
                 tick!();
+                // A loop: its body runs in the inner loop as far as it can (fast_loop.rs).
+                // SAFETY: this loop's invariants are the inner loop's requirements.
+                ip = unsafe {
+                    crate::fast_loop::run(vm, ip, f.code.as_ptr(), fp, fptr, f.frame_size)
+                };
             }
         }};
     }
@@ -213,6 +217,34 @@ pub fn exec(
                     Some(fptr.wrapping_offset(a.wrapping_sub(fp) as i64 as isize))
                 }
                 None => None,
+            }
+        }};
+    }
+    // `AddToMem`/`AddImmToMem`: load the word at `ptr + off` into `t1`, `t2 = t1 + $x`
+    // (`$x` read after `t1` is written), store `t2` back (fused.rs: `ptr` is neither).
+    macro_rules! add_to_mem {
+        ($t1:expr, $t2:expr, $ptr:expr, $off:expr, $x:expr) => {{
+            let a = rd!($ptr).wrapping_add($off as u64);
+            match direct!(a, 8) {
+                // SAFETY: `direct!` returned a pointer valid for 8 bytes; the frame stores
+                // in between do not move anything (a frame word aliasing it is simply
+                // written in order, as the unfused code would).
+                Some(p) => {
+                    wr!($t1, unsafe { (p as *const u64).read_unaligned() });
+                    wr!($t2, rd!($t1).wrapping_add($x));
+                    let v = rd!($t2);
+                    // SAFETY: as above.
+                    unsafe { (p as *mut u64).write_unaligned(v) };
+                    // SAFETY: the tail (two instructions) follows (verified).
+                    ip = unsafe { ip.add(2) };
+                }
+                None => {
+                    wr!($t1, trap!(load_w(vm, a, Width::W64)));
+                    wr!($t2, rd!($t1).wrapping_add($x));
+                    // SAFETY: the tail (two instructions) follows (verified).
+                    ip = unsafe { ip.add(2) };
+                    trap!(store_w(vm, a, rd!($t2), Width::W64));
+                }
             }
         }};
     }
@@ -322,12 +354,11 @@ pub fn exec(
             vm.cur_kind = CallKind::Normal;
             func = callee;
             f = cf;
-            code = &f.code;
             fp = new_fp;
             fptr = nptr;
             // Verification proved every function's code non-empty. (`vm.cur_func`/`cur_fp`
             // are left stale: whatever reads them runs after `sync!`.)
-            ip = code.as_ptr();
+            ip = f.code.as_ptr();
             tick!();
         }};
     }
@@ -533,6 +564,28 @@ pub fn exec(
                 bound,
                 target,
             } => fused!(i, imm as u64, <, bound as u64, target),
+            // Fused sequences (gosub_bytecode::fused): each instruction in order, then past
+            // the tail; `ip` is at the instruction being done when it can fault.
+            Op::MulAddF64 { t, a, b, d, x, y } => {
+                wr!(t, (rdf!(a) * rdf!(b)).to_bits());
+                wr!(d, (rdf!(x) + rdf!(y)).to_bits());
+                // SAFETY: the tail (one instruction) follows (verified).
+                ip = unsafe { ip.add(1) };
+            }
+            Op::AddToMem {
+                t1,
+                t2,
+                ptr,
+                off,
+                x,
+            } => add_to_mem!(t1, t2, ptr, off, rd!(x)),
+            Op::AddImmToMem {
+                t1,
+                t2,
+                ptr,
+                off,
+                imm,
+            } => add_to_mem!(t1, t2, ptr, off, imm as u64),
             Op::Call { func: callee, base } => {
                 call_into!(callee, base, None::<u64>, false, false)
             }
@@ -636,7 +689,6 @@ pub fn exec(
                         vm.cur_kind = ci.kind;
                         func = ci.func;
                         f = &prog.funcs[func as usize];
-                        code = &f.code;
                         goto!(ci.pc);
                         fp = ci.fp;
                         fptr = cptr;
@@ -895,81 +947,17 @@ pub fn exec(
                     prog.messages.get(msg as usize).cloned().unwrap_or_default(),
                 ));
             }
-            Op::Go {
-                fv,
-                args,
-                args_size,
-            } => {
+            // Goroutines and channels (chan_ops.rs); a blocked operation parks this one.
+            Op::Go { .. }
+            | Op::MakeChan { .. }
+            | Op::ChanSend { .. }
+            | Op::ChanRecv { .. }
+            | Op::ChanClose { .. }
+            | Op::ChanLen { .. }
+            | Op::Select { .. } => {
                 sync!();
-                let clo = rd!(fv);
-                if clo == 0 {
-                    return Err(Trap::Fatal("go of nil func value".into()));
-                }
-                // SAFETY: the argument region lies in the frame (verified).
-                let bytes = unsafe {
-                    std::slice::from_raw_parts(fptr.add(args as usize), args_size as usize)
-                }
-                .to_vec();
-                trap!(crate::sched::spawn(vm, clo, &bytes));
-            }
-            Op::MakeChan { dst, rtype, size } => {
-                sync!();
-                let c = trap!(crate::chan::make(vm, rtype, rd!(size) as i64));
-                wr!(dst, c);
-            }
-            Op::ChanSend { ch, src } => {
-                sync!();
-                if let crate::chan::Flow::Park(r) =
-                    trap!(crate::chan::send(vm, rd!(ch), fp + src as u64))
+                if let crate::chan::Flow::Park(r) = trap!(crate::chan_ops::exec(vm, op, &frame!()))
                 {
-                    return Err(Trap::Park(r));
-                }
-            }
-            Op::ChanRecv { dst, ch, ok } => {
-                sync!();
-                let d = if dst == NONE {
-                    u64::MAX
-                } else {
-                    fp + dst as u64
-                };
-                let okp = ok.map(|o| fp + o as u64);
-                if let crate::chan::Flow::Park(r) = trap!(crate::chan::recv(vm, rd!(ch), d, okp)) {
-                    return Err(Trap::Park(r));
-                }
-            }
-            Op::ChanClose { ch } => {
-                sync!();
-                trap!(crate::chan::close(vm, rd!(ch)));
-            }
-            Op::ChanLen { dst, ch, cap } => {
-                let n = trap!(crate::chan::len(vm, rd!(ch), cap));
-                wr!(dst, n);
-            }
-            Op::Select {
-                chosen,
-                ref cases,
-                has_default,
-            } => {
-                sync!();
-                let cs: Vec<crate::chan::Case> = cases
-                    .iter()
-                    .map(|c| crate::chan::Case {
-                        send: c.send,
-                        ch: rd!(c.ch),
-                        slot: if c.val == NONE {
-                            u64::MAX
-                        } else {
-                            fp + c.val as u64
-                        },
-                        ok: c.ok.map(|o| fp + o as u64),
-                    })
-                    .collect();
-                if let crate::chan::Flow::Park(r) = trap!(crate::chan::select(
-                    vm,
-                    &cs,
-                    has_default,
-                    fp + chosen as u64
-                )) {
                     return Err(Trap::Park(r));
                 }
             }

@@ -35,10 +35,13 @@ pub mod arith;
 pub mod call;
 pub mod caps;
 pub mod chan;
+pub mod chan_ops;
 pub mod cmem;
 pub mod complex;
 pub mod convert;
 pub mod error;
+#[allow(unsafe_code)]
+mod fast_loop;
 pub mod float;
 pub mod float_fmt;
 #[allow(unsafe_code)]

@@ -182,15 +182,14 @@ fn check_func(i: usize, f: &Function, p: &Program) -> Result<(), String> {
                 ));
             }
         }
-        // A fused instruction's jump (its target and operands) stays at the next index:
+        // A fused instruction's tail (a jump's target, the operands) stays after it:
         // verified there, trusted here (gosub_bytecode::fused).
-        if let Some(jump) = gosub_bytecode::fused::second_half(op) {
-            if f.code.get(pc + 1) != Some(&jump) {
-                return Err(format!(
-                    "bytecode verification failed: {} pc {}: fused instruction without its jump",
-                    f.name, pc
-                ));
-            }
+        let tail = gosub_bytecode::fused::tail(op);
+        if !tail.is_empty() && f.code.get(pc + 1..pc + 1 + tail.len()) != Some(&tail[..]) {
+            return Err(format!(
+                "bytecode verification failed: {} pc {}: fused instruction without its tail",
+                f.name, pc
+            ));
         }
         // A static call's parameters lie in the caller's frame (the interpreter checks
         // this only for calls through func values and interfaces).
@@ -337,8 +336,8 @@ mod tests {
         assert!(verify_grown(&shrunk, &old).is_err());
     }
 
-    /// A fused instruction is accepted only with its jump right after it: the interpreter
-    /// takes the jump's target and operands from the fused instruction.
+    /// A fused instruction is accepted only with its tail right after it: the interpreter
+    /// takes the tail's operands (a jump's target) from the fused instruction.
     #[test]
     fn a_fused_instruction_needs_its_jump() {
         let fused = Op::IncJmpLt {
@@ -365,7 +364,31 @@ mod tests {
             vec![fused, Op::Ret],
         ] {
             let err = verify_grown(&program(code), &empty).unwrap_err();
-            assert!(err.contains("fused instruction without its jump"), "{err}");
+            assert!(err.contains("fused instruction without its tail"), "{err}");
+        }
+        // A fused increment in memory needs both its add and its store, in order.
+        let fused = Op::AddImmToMem {
+            t1: 8,
+            t2: 8,
+            ptr: 0,
+            off: 8,
+            imm: 1,
+        };
+        let tail = gosub_bytecode::fused::tail(&fused);
+        assert_eq!(tail.len(), 2);
+        let good = program(vec![
+            fused.clone(),
+            tail[0].clone(),
+            tail[1].clone(),
+            Op::Ret,
+        ]);
+        assert_eq!(verify_grown(&good, &empty), Ok(()));
+        for code in [
+            vec![fused.clone(), tail[1].clone(), tail[0].clone(), Op::Ret],
+            vec![fused.clone(), tail[0].clone(), Op::Ret],
+        ] {
+            let err = verify_grown(&program(code), &empty).unwrap_err();
+            assert!(err.contains("fused instruction without its tail"), "{err}");
         }
     }
 }

@@ -44,7 +44,8 @@ impl Default for VmConfig {
     }
 }
 
-/// The interpreter's one-entry cache of a validated array range (see `interp::elem_ptr`).
+/// An entry of the interpreter's cache of validated array ranges (`access::elem_ptr`): two
+/// entries, most recently filled first, so a loop that walks two arrays keeps both.
 #[derive(Clone, Copy)]
 pub struct ElemCache {
     pub lo: Addr,
@@ -176,7 +177,7 @@ pub struct Vm {
     /// Bumped whenever machine pointers into the heap may go stale (every allocation,
     /// collection, and release of a stack or a C block); see `ElemCache`.
     pub mem_stamp: u64,
-    pub elem_cache: ElemCache,
+    pub elem_cache: [ElemCache; 2],
     /// The address of zero-size allocations (Go's `zerobase`): non-nil, never dereferenced.
     pub zerobase: Addr,
     /// The function whose native closure is running (set before a `Native::Closure` is
@@ -358,12 +359,12 @@ impl Vm {
             timers: Default::default(),
             clock_start: std::time::Instant::now(),
             mem_stamp: 1,
-            elem_cache: ElemCache {
+            elem_cache: [ElemCache {
                 lo: 0,
                 hi: 0,
                 ptr: std::ptr::null_mut(),
                 stamp: 0,
-            },
+            }; 2],
             zerobase,
             native_func: 0,
             native_calls: 0,

@@ -1,0 +1,439 @@
+//! The inner loop: the instructions that touch only the running frame and the memory it
+//! reaches without a call (arithmetic, moves, branches, fused back edges, slice elements
+//! in the element cache, word fields of young or stack objects), run by a small function
+//! that calls nothing, so that its few variables — the instruction pointer, the frame's
+//! machine address, the code's base — stay in machine registers. The dispatch loop (`interp.rs`), whose hundreds of instructions make
+//! the compiler keep even those in memory, enters it at every backward jump, so a loop
+//! body made of such instructions runs here from its second iteration on.
+//!
+//! Invariants:
+//! - Every instruction runs here exactly as its arm in `interp.rs` would run it (same
+//!   helpers from `access.rs` and `arith.rs`), or not at all: anything else, and anything
+//!   that would fault, allocate, call, trap or end the time slice, stops the loop *before*
+//!   the instruction, which the dispatch loop then runs itself. So nothing here syncs the
+//!   VM's position, reports an error, or needs to.
+//! - It relies on the dispatch loop's invariants (`interp.rs`): `ip` points at an
+//!   instruction of the function whose code starts at `code`, every register operand lies
+//!   in the frame at `fptr`, every jump target is an instruction, and a fused
+//!   instruction's tail follows it (verified at load).
+
+use crate::access::{cached_elem_ptr, read_narrow, write_narrow};
+use crate::arith::{cmp_f, cmp_i, div_pow2, extend};
+use crate::vm::Vm;
+use gosub_bytecode::bytecode::CmpOp::{Ge, Gt, Le, Lt};
+use gosub_bytecode::bytecode::{Conv, FloatOp, IntOp, Op, Width};
+use gosub_heap::Addr;
+
+/// Runs from `ip` while the instructions are of the inner loop's kind; returns the pointer
+/// to the first one it did not run. `fp`/`fptr` are the running frame's VM and machine
+/// addresses, `frame_size` its size, `code` the start of the running function's code.
+///
+/// # Safety
+/// The dispatch loop's invariants hold for `ip`, `code`, `fp`, `fptr` and `frame_size`.
+#[inline(never)]
+pub(crate) unsafe fn run(
+    vm: &mut Vm,
+    mut ip: *const Op,
+    code: *const Op,
+    fp: Addr,
+    fptr: *mut u8,
+    frame_size: u32,
+) -> *const Op {
+    macro_rules! rd {
+        ($o:expr) => {
+            // SAFETY: a register of a verified instruction, inside the frame at `fptr`.
+            unsafe { (fptr.add($o as usize) as *const u64).read_unaligned() }
+        };
+    }
+    macro_rules! rdf {
+        ($o:expr) => {
+            f64::from_bits(rd!($o))
+        };
+    }
+    macro_rules! wr {
+        ($o:expr, $v:expr) => {{
+            let v: u64 = $v;
+            // SAFETY: as for `rd!`.
+            unsafe { (fptr.add($o as usize) as *mut u64).write_unaligned(v) }
+        }};
+    }
+    // Not this one: the dispatch loop runs it.
+    macro_rules! stop {
+        () => {
+            return ip
+        };
+    }
+    // A jump to instruction `t`; a backward one spends a tick of the time slice, and the
+    // last tick is left to the dispatch loop (it settles the slice's end).
+    macro_rules! jump {
+        ($t:expr) => {{
+            // SAFETY: verification proved every jump target an instruction of this code.
+            let t = unsafe { code.add($t as usize) };
+            if t <= ip {
+                if vm.sched.tick <= 1 {
+                    stop!();
+                }
+                vm.sched.tick -= 1;
+            }
+            ip = t;
+            continue;
+        }};
+    }
+    macro_rules! jump_if {
+        ($cond:expr, $t:expr) => {{
+            if $cond {
+                jump!($t)
+            }
+        }};
+    }
+    // A fused back edge: `i += step`, then jump if `i cmp n`, else past the jump.
+    macro_rules! fused {
+        ($i:expr, $step:expr, $cmp:tt, $rhs:expr, $t:expr) => {{
+            if vm.sched.tick <= 1 {
+                stop!();
+            }
+            let v = rd!($i).wrapping_add($step);
+            wr!($i, v);
+            if (v as i64) $cmp ($rhs as i64) {
+                jump!($t)
+            }
+            // SAFETY: the fused instruction's jump follows it (verified) and does not end
+            // the function, so two past the fused one is an instruction.
+            ip = unsafe { ip.add(2) };
+            continue;
+        }};
+    }
+    // A machine pointer for `n` bytes at `a` in the used nursery or on the running stack
+    // at or below this frame's end (`interp.rs`'s `direct!`); None elsewhere.
+    macro_rules! direct {
+        ($a:expr, $n:expr) => {{
+            let (a, n): (u64, u64) = ($a, $n);
+            let rel = a.wrapping_sub(vm.stack.base);
+            let span = fp + frame_size as u64 - vm.stack.base;
+            match vm.heap.nursery_ptr(a, n) {
+                Some(p) => Some(p),
+                None if rel < span && n <= span - rel => {
+                    Some(fptr.wrapping_offset(a.wrapping_sub(fp) as i64 as isize))
+                }
+                None => None,
+            }
+        }};
+    }
+    // `AddToMem`/`AddImmToMem` on a young or stack word (interp.rs `add_to_mem!`), or stop.
+    macro_rules! add_to_mem {
+        ($t1:expr, $t2:expr, $ptr:expr, $off:expr, $x:expr) => {{
+            let Some(p) = direct!(rd!($ptr).wrapping_add($off as u64), 8) else {
+                stop!();
+            };
+            // SAFETY: `direct!` returned a pointer valid for 8 bytes.
+            wr!($t1, unsafe { (p as *const u64).read_unaligned() });
+            wr!($t2, rd!($t1).wrapping_add($x));
+            // SAFETY: as above; no write barrier for the nursery or a stack.
+            let v = rd!($t2);
+            unsafe { (p as *mut u64).write_unaligned(v) };
+            // SAFETY: the tail (two instructions) follows (verified).
+            ip = unsafe { ip.add(2) };
+        }};
+    }
+    // The machine address of element `i` of the slice at `s` (width `w`) when the element
+    // cache holds it (the dispatch loop fills it on a miss), or stop.
+    macro_rules! elem {
+        ($s:expr, $i:expr, $w:expr) => {{
+            let w: Width = $w;
+            let (idx, len) = (rd!($i), rd!($s + 8));
+            if idx >= len {
+                stop!();
+            }
+            let (base, n) = (rd!($s), w.bytes() as u64);
+            let a = base + idx * n;
+            match cached_elem_ptr(vm, a, w.bytes()) {
+                Some(p) => p,
+                None => match fill_elem(vm, base, len * n, a, w.bytes()) {
+                    Some(p) => p,
+                    None => stop!(),
+                },
+            }
+        }};
+    }
+
+    loop {
+        // SAFETY: `ip` points at an instruction (module invariants).
+        let op = unsafe { &*ip };
+        match *op {
+            Op::Nop => {}
+            Op::Const { dst, val } => wr!(dst, val),
+            Op::Move { dst, src } => wr!(dst, rd!(src)),
+            Op::MoveN { dst, src, size } => {
+                // Read before written (overlap-safe), as the dispatch loop does.
+                let (w0, w1) = (rd!(src), rd!(src + 8));
+                match size {
+                    16 => {}
+                    24 => wr!(dst + 16, rd!(src + 16)),
+                    _ => stop!(),
+                }
+                wr!(dst, w0);
+                wr!(dst + 8, w1);
+            }
+            Op::Zero { dst, size } => match size {
+                8 => wr!(dst, 0),
+                16 | 24 | 32 => {
+                    for k in 0..size / 8 {
+                        wr!(dst + 8 * k, 0);
+                    }
+                }
+                _ => stop!(),
+            },
+            Op::AddrLocal { dst, src } => wr!(dst, fp + src as u64),
+            Op::FieldAddr { dst, ptr, off } => {
+                let p = rd!(ptr);
+                if p == 0 {
+                    stop!();
+                }
+                wr!(dst, p + off as u64);
+            }
+            Op::AddInt { dst, a, b } => wr!(dst, rd!(a).wrapping_add(rd!(b))),
+            Op::SubInt { dst, a, b } => wr!(dst, rd!(a).wrapping_sub(rd!(b))),
+            Op::MulInt { dst, a, b } => wr!(dst, rd!(a).wrapping_mul(rd!(b))),
+            Op::AddIntImm { dst, a, imm } => wr!(dst, rd!(a).wrapping_add(imm as u64)),
+            Op::IntImm { op, dst, a, imm } => match int_op(op, rd!(a), imm as u64) {
+                Some(v) => wr!(dst, v),
+                None => stop!(),
+            },
+            Op::Int { op, dst, a, b } => match int_op(op, rd!(a), rd!(b)) {
+                Some(v) => wr!(dst, v),
+                None => stop!(),
+            },
+            Op::Neg { dst, a } => wr!(dst, (rd!(a) as i64).wrapping_neg() as u64),
+            Op::Not { dst, a } => wr!(dst, !rd!(a)),
+            Op::BNot { dst, a } => wr!(dst, (rd!(a) == 0) as u64),
+            Op::Cmp { op, dst, a, b } => wr!(dst, cmp_i(op, rd!(a), rd!(b)) as u64),
+            Op::CmpImm { op, dst, a, imm } => wr!(dst, cmp_i(op, rd!(a), imm as u64) as u64),
+            Op::AddF64 { dst, a, b } => wr!(dst, (rdf!(a) + rdf!(b)).to_bits()),
+            Op::SubF64 { dst, a, b } => wr!(dst, (rdf!(a) - rdf!(b)).to_bits()),
+            Op::MulF64 { dst, a, b } => wr!(dst, (rdf!(a) * rdf!(b)).to_bits()),
+            Op::DivF64 { dst, a, b } => wr!(dst, (rdf!(a) / rdf!(b)).to_bits()),
+            Op::F64 { op, dst, a, b } => {
+                let (x, y) = (rdf!(a), rdf!(b));
+                let r = match op {
+                    FloatOp::Add => x + y,
+                    FloatOp::Sub => x - y,
+                    FloatOp::Mul => x * y,
+                    FloatOp::Div => x / y,
+                };
+                wr!(dst, r.to_bits());
+            }
+            Op::NegF64 { dst, a } => wr!(dst, (-rdf!(a)).to_bits()),
+            Op::CmpF64 { op, dst, a, b } => wr!(dst, cmp_f(op, rdf!(a), rdf!(b)) as u64),
+            Op::Conv {
+                conv: Conv::IntToF64,
+                dst,
+                a,
+            } => wr!(dst, (rd!(a) as i64 as f64).to_bits()),
+            Op::MulAddF64 { t, a, b, d, x, y } => {
+                wr!(t, (rdf!(a) * rdf!(b)).to_bits());
+                wr!(d, (rdf!(x) + rdf!(y)).to_bits());
+                // SAFETY: the tail (one instruction) follows (verified).
+                ip = unsafe { ip.add(1) };
+            }
+            Op::Jmp { target } => jump!(target),
+            Op::JmpIf { cond, target } => jump_if!(rd!(cond) != 0, target),
+            Op::JmpIfNot { cond, target } => jump_if!(rd!(cond) == 0, target),
+            Op::JmpNotLtF64 { a, b, target } => jump_if!(!cmp_f(Lt, rdf!(a), rdf!(b)), target),
+            Op::JmpNotLeF64 { a, b, target } => jump_if!(!cmp_f(Le, rdf!(a), rdf!(b)), target),
+            Op::JmpNotGtF64 { a, b, target } => jump_if!(!cmp_f(Gt, rdf!(a), rdf!(b)), target),
+            Op::JmpNotGeF64 { a, b, target } => jump_if!(!cmp_f(Ge, rdf!(a), rdf!(b)), target),
+            Op::JmpCmpF64Not { op, a, b, target } => {
+                jump_if!(!cmp_f(op, rdf!(a), rdf!(b)), target)
+            }
+            Op::JmpCmpNot { op, a, b, target } => jump_if!(!cmp_i(op, rd!(a), rd!(b)), target),
+            Op::JmpCmpImmNot { op, a, imm, target } => {
+                jump_if!(!cmp_i(op, rd!(a), imm as u64), target)
+            }
+            Op::JmpLt { a, b, target } => jump_if!((rd!(a) as i64) < rd!(b) as i64, target),
+            Op::JmpLe { a, b, target } => jump_if!(rd!(a) as i64 <= rd!(b) as i64, target),
+            Op::JmpGt { a, b, target } => jump_if!(rd!(a) as i64 > rd!(b) as i64, target),
+            Op::JmpGe { a, b, target } => jump_if!(rd!(a) as i64 >= rd!(b) as i64, target),
+            Op::JmpEq { a, b, target } => jump_if!(rd!(a) == rd!(b), target),
+            Op::JmpNe { a, b, target } => jump_if!(rd!(a) != rd!(b), target),
+            Op::JmpLtImm { a, imm, target } => jump_if!((rd!(a) as i64) < imm, target),
+            Op::JmpLeImm { a, imm, target } => jump_if!(rd!(a) as i64 <= imm, target),
+            Op::JmpGtImm { a, imm, target } => jump_if!(rd!(a) as i64 > imm, target),
+            Op::JmpGeImm { a, imm, target } => jump_if!(rd!(a) as i64 >= imm, target),
+            Op::JmpEqImm { a, imm, target } => jump_if!(rd!(a) as i64 == imm, target),
+            Op::JmpNeImm { a, imm, target } => jump_if!(rd!(a) as i64 != imm, target),
+            Op::IncJmpLt { i, n, imm, target } => fused!(i, imm as u64, <, rd!(n), target),
+            Op::IncJmpLe { i, n, imm, target } => fused!(i, imm as u64, <=, rd!(n), target),
+            Op::AddJmpLt { i, step, n, target } => fused!(i, rd!(step), <, rd!(n), target),
+            Op::AddJmpLe { i, step, n, target } => fused!(i, rd!(step), <=, rd!(n), target),
+            Op::IncJmpLtImm {
+                i,
+                imm,
+                bound,
+                target,
+            } => fused!(i, imm as u64, <, bound as u64, target),
+            // Word-sized elements first: the same code with the width a constant.
+            Op::LoadElem {
+                dst,
+                s,
+                i,
+                w: Width::W64,
+            } => {
+                let p = elem!(s, i, Width::W64);
+                // SAFETY: the element cache's pointer, which the heap validated.
+                wr!(dst, unsafe { (p as *const u64).read_unaligned() });
+            }
+            Op::StoreElem {
+                s,
+                i,
+                src,
+                w: Width::W64,
+            } => {
+                let p = elem!(s, i, Width::W64);
+                let v = rd!(src);
+                // SAFETY: as for `LoadElem`; no write barrier (as below).
+                unsafe { (p as *mut u64).write_unaligned(v) };
+            }
+            Op::LoadElem { dst, s, i, w } => {
+                let p = elem!(s, i, w);
+                // SAFETY: the element cache's pointer, which the heap validated.
+                wr!(dst, extend(unsafe { read_narrow(p, w.bytes()) }, w));
+            }
+            Op::StoreElem { s, i, src, w } => {
+                let p = elem!(s, i, w);
+                // SAFETY: as for `LoadElem`; StoreElem's elements hold no pointers, so no
+                // write barrier (interp.rs `store_elem!`).
+                let v = rd!(src);
+                unsafe { write_narrow(p, w.bytes(), v) };
+            }
+            Op::StrIndex { dst, s, i } => {
+                let (idx, len) = (rd!(i), rd!(s + 8));
+                if idx >= len {
+                    stop!();
+                }
+                let base = rd!(s);
+                let p = match cached_elem_ptr(vm, base + idx, 1) {
+                    Some(p) => p,
+                    None => match fill_elem(vm, base, len, base + idx, 1) {
+                        Some(p) => p,
+                        None => stop!(),
+                    },
+                };
+                // SAFETY: the element cache's pointer, which the heap validated.
+                wr!(dst, unsafe { *p } as u64);
+            }
+            Op::LoadN {
+                dst,
+                ptr,
+                off,
+                size,
+            } => {
+                let p = rd!(ptr);
+                if p < 4096 {
+                    stop!();
+                }
+                let Some(q) = direct!(p.wrapping_add(off as u64), size as u64) else {
+                    stop!();
+                };
+                // SAFETY: `direct!` returned a pointer valid for `size` bytes; the words are
+                // all read before any is written (the source may overlap the frame).
+                let word =
+                    |k: u32| unsafe { (q.add(8 * k as usize) as *const u64).read_unaligned() };
+                match size {
+                    16 => {
+                        let (w0, w1) = (word(0), word(1));
+                        wr!(dst, w0);
+                        wr!(dst + 8, w1);
+                    }
+                    24 => {
+                        let (w0, w1, w2) = (word(0), word(1), word(2));
+                        wr!(dst, w0);
+                        wr!(dst + 8, w1);
+                        wr!(dst + 16, w2);
+                    }
+                    _ => stop!(),
+                }
+            }
+            Op::AddToMem {
+                t1,
+                t2,
+                ptr,
+                off,
+                x,
+            } => add_to_mem!(t1, t2, ptr, off, rd!(x)),
+            Op::AddImmToMem {
+                t1,
+                t2,
+                ptr,
+                off,
+                imm,
+            } => add_to_mem!(t1, t2, ptr, off, imm as u64),
+            Op::SliceElemAddr { dst, s, i, size } => {
+                let (idx, len) = (rd!(i), rd!(s + 8));
+                if idx >= len {
+                    stop!();
+                }
+                wr!(dst, rd!(s) + idx * size as u64);
+            }
+            Op::Load {
+                dst,
+                ptr,
+                off,
+                w: Width::W64,
+            } => match direct!(rd!(ptr).wrapping_add(off as u64), 8) {
+                // SAFETY: `direct!` returned a pointer valid for 8 bytes.
+                Some(p) => wr!(dst, unsafe { (p as *const u64).read_unaligned() }),
+                None => stop!(),
+            },
+            Op::Store {
+                ptr,
+                off,
+                src,
+                w: Width::W64,
+            } => match direct!(rd!(ptr).wrapping_add(off as u64), 8) {
+                // SAFETY: as for `Load`; no write barrier for the nursery or a stack.
+                Some(p) => {
+                    let v = rd!(src);
+                    unsafe { (p as *mut u64).write_unaligned(v) }
+                }
+                None => stop!(),
+            },
+            _ => stop!(),
+        }
+        // SAFETY: the instruction just run does not end the function (every one that can
+        // is left to the dispatch loop), so the next index is an instruction.
+        ip = unsafe { ip.add(1) };
+    }
+}
+
+/// `arith::int_op` without its faults: None where it would fail (division by zero), so
+/// the dispatch loop runs the instruction and reports them; shifts as Go defines them.
+#[inline(always)]
+fn int_op(op: IntOp, a: u64, b: u64) -> Option<u64> {
+    Some(match op {
+        IntOp::Add => a.wrapping_add(b),
+        IntOp::Sub => a.wrapping_sub(b),
+        IntOp::Mul => a.wrapping_mul(b),
+        IntOp::Div if b != 0 => (a as i64).wrapping_div(b as i64) as u64,
+        IntOp::DivU if b != 0 => a / b,
+        IntOp::Rem if b != 0 => (a as i64).wrapping_rem(b as i64) as u64,
+        IntOp::RemU if b != 0 => a % b,
+        IntOp::Div | IntOp::DivU | IntOp::Rem | IntOp::RemU => return None,
+        IntOp::DivPow2 => div_pow2(a, b),
+        IntOp::RemPow2 => a.wrapping_sub(div_pow2(a, b) << (b & 63)),
+        IntOp::Shl => a.checked_shl(b.min(64) as u32).unwrap_or(0),
+        IntOp::Shr => ((a as i64) >> b.min(63)) as u64,
+        IntOp::ShrU => a.checked_shr(b.min(64) as u32).unwrap_or(0),
+        IntOp::And => a & b,
+        IntOp::Or => a | b,
+        IntOp::Xor => a ^ b,
+        IntOp::AndNot => a & !b,
+    })
+}
+
+/// `access::elem_ptr` on a miss of the element cache, out of line: the only call the
+/// inner loop makes, cold, so that it does not cost the loop its registers.
+#[cold]
+#[inline(never)]
+fn fill_elem(vm: &mut Vm, base: Addr, span: u64, a: Addr, n: u32) -> Option<*mut u8> {
+    crate::access::elem_ptr(vm, base, span, a, n)
+}
