@@ -160,6 +160,15 @@ impl Heap {
             .then(|| self.arena.ptr(off))
     }
 
+    /// `translate` of `[addr, addr+len)` when it lies in one live old-space span, found by
+    /// the span table alone (None: anywhere else). A store through it runs no write
+    /// barrier, so the interpreter stores only non-pointer data this way.
+    #[inline(always)]
+    pub fn old_ptr(&self, addr: Addr, len: u64) -> Option<*mut u8> {
+        let off = addr.wrapping_sub(ARENA_BASE);
+        (self.layout.old.contains_off(off) && self.old.holds(off, len)).then(|| self.arena.ptr(off))
+    }
+
     /// Is `[addr, addr+len)` accessible?
     pub fn is_accessible(&self, addr: Addr, len: usize) -> bool {
         self.translate(addr, len).is_some()

@@ -17,28 +17,46 @@
 //!   in the frame at `fptr`, every jump target is an instruction, and a fused
 //!   instruction's tail follows it (verified at load).
 
-use crate::access::{cached_elem_ptr, read_narrow, write_narrow};
+use crate::access::{cached_elem_ptr, copy_small, read_narrow, write_narrow, zero_small};
 use crate::arith::{cmp_f, cmp_i, div_pow2, extend};
+use crate::frame::{CallInfo, CallKind};
+use crate::interp::NONE;
 use crate::vm::Vm;
 use gosub_bytecode::bytecode::CmpOp::{Ge, Gt, Le, Lt};
 use gosub_bytecode::bytecode::{Conv, FloatOp, IntOp, Op, Width};
+use gosub_bytecode::program::Program;
 use gosub_heap::Addr;
 
-/// Runs from `ip` while the instructions are of the inner loop's kind; returns the pointer
-/// to the first one it did not run. `fp`/`fptr` are the running frame's VM and machine
-/// addresses, `frame_size` its size, `code` the start of the running function's code.
+/// Where the inner loop is: the running function, the next instruction, and the frame's
+/// VM and machine addresses.
+#[derive(Clone, Copy)]
+pub(crate) struct At {
+    pub func: u32,
+    pub ip: *const Op,
+    pub fp: Addr,
+    pub fptr: *mut u8,
+}
+
+/// Runs from `at` while the instructions are of the inner loop's kind, through calls and
+/// returns; returns where it stopped: at the first instruction it did not run.
+/// `stop_depth` is the dispatch loop's: a return to a depth below it is left to that loop.
 ///
 /// # Safety
-/// The dispatch loop's invariants hold for `ip`, `code`, `fp`, `fptr` and `frame_size`.
+/// The dispatch loop's invariants hold for `at` (`interp.rs`), and `at.func` is a function
+/// of `prog`, the running program.
 #[inline(never)]
-pub(crate) unsafe fn run(
-    vm: &mut Vm,
-    mut ip: *const Op,
-    code: *const Op,
-    fp: Addr,
-    fptr: *mut u8,
-    frame_size: u32,
-) -> *const Op {
+pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize) -> At {
+    let funcs = &prog.funcs[..];
+    let At {
+        mut func,
+        mut ip,
+        mut fp,
+        mut fptr,
+    } = at;
+    let Some(mut f) = funcs.get(func as usize).map(|f| &**f) else {
+        return at;
+    };
+    let mut code = f.code.as_ptr();
     macro_rules! rd {
         ($o:expr) => {
             // SAFETY: a register of a verified instruction, inside the frame at `fptr`.
@@ -60,7 +78,7 @@ pub(crate) unsafe fn run(
     // Not this one: the dispatch loop runs it.
     macro_rules! stop {
         () => {
-            return ip
+            return At { func, ip, fp, fptr }
         };
     }
     // A jump to instruction `t`; a backward one spends a tick of the time slice, and the
@@ -103,19 +121,20 @@ pub(crate) unsafe fn run(
             continue;
         }};
     }
-    // A machine pointer for `n` bytes at `a` in the used nursery or on the running stack
-    // at or below this frame's end (`interp.rs`'s `direct!`); None elsewhere.
+    // A machine pointer for `n` bytes at `a` in the used nursery, on the running stack at
+    // or below this frame's end, or in a live old-space span (`interp.rs`'s `direct!`,
+    // same rules); None elsewhere.
     macro_rules! direct {
         ($a:expr, $n:expr) => {{
             let (a, n): (u64, u64) = ($a, $n);
             let rel = a.wrapping_sub(vm.stack.base);
-            let span = fp + frame_size as u64 - vm.stack.base;
+            let span = fp + f.frame_size as u64 - vm.stack.base;
             match vm.heap.nursery_ptr(a, n) {
                 Some(p) => Some(p),
                 None if rel < span && n <= span - rel => {
                     Some(fptr.wrapping_offset(a.wrapping_sub(fp) as i64 as isize))
                 }
-                None => None,
+                None => vm.heap.old_ptr(a, n),
             }
         }};
     }
@@ -156,6 +175,63 @@ pub(crate) unsafe fn run(
         }};
     }
 
+    // Enters `callee` as the dispatch loop's `call_into!` does (same frame layout, same
+    // call record), or stops when that loop must: the stack must grow, the call records
+    // must grow, the time slice ends, or a dynamic call's arguments lie outside the frame.
+    macro_rules! enter {
+        ($callee:expr, $base:expr, $ctx:expr, $dynamic:expr, $in_place:expr) => {{
+            let (callee, base, ctx): (u32, u32, Option<u64>) = ($callee, $base, $ctx);
+            let Some(cf) = funcs.get(callee as usize).map(|f| &**f) else {
+                stop!();
+            };
+            let at = if $in_place { base } else { f.frame_size };
+            let new_fp = fp + at as u64;
+            if new_fp + cf.frame_size as u64 + 64 > vm.stack_guard
+                || vm.sched.tick <= 1
+                || vm.frames.len() == vm.frames.capacity()
+                || ($dynamic && base as u64 + cf.params_size as u64 > f.frame_size as u64 + 8)
+            {
+                stop!();
+            }
+            // SAFETY: as in `call_into!`: the callee's frame fits the stack mapping (checked
+            // against the guard above) and the argument region lies in this frame.
+            let nptr = unsafe { fptr.add(at as usize) };
+            unsafe {
+                if !$in_place {
+                    copy_small(fptr.add(base as usize), nptr, cf.params_size as usize);
+                }
+                zero_small(nptr.add(cf.results_off as usize), cf.results_size as usize);
+                for &w in &cf.ptr_words {
+                    if w * 8 >= cf.params_size {
+                        (nptr.add(8 * w as usize) as *mut u64).write_unaligned(0);
+                    }
+                }
+                if let (Some(c), Some(clo)) = (cf.ctx_off, ctx) {
+                    (nptr.add(c as usize) as *mut u64).write_unaligned(clo);
+                }
+            }
+            // SAFETY: `ip` is inside this function's code.
+            let pc = unsafe { ip.offset_from(code) } as u32 + 1;
+            let kind = vm.cur_kind;
+            vm.frames.push(CallInfo {
+                func,
+                pc,
+                fp,
+                base,
+                kind,
+            });
+            vm.cur_kind = CallKind::Normal;
+            vm.sched.tick -= 1;
+            func = callee;
+            f = cf;
+            code = f.code.as_ptr();
+            fp = new_fp;
+            fptr = nptr;
+            ip = code;
+            continue;
+        }};
+    }
+
     loop {
         // SAFETY: `ip` points at an instruction (module invariants).
         let op = unsafe { &*ip };
@@ -184,6 +260,57 @@ pub(crate) unsafe fn run(
                 _ => stop!(),
             },
             Op::AddrLocal { dst, src } => wr!(dst, fp + src as u64),
+            Op::Str { dst, idx } => {
+                let Some(&(p, n)) = vm.strings.get(idx as usize) else {
+                    stop!();
+                };
+                wr!(dst, p);
+                wr!(dst + 8, n);
+            }
+            Op::Ext { dst, src, w } => {
+                // SAFETY: a narrow read at a verified frame offset.
+                let raw = unsafe { read_narrow(fptr.add(src as usize), w.bytes()) };
+                wr!(dst, extend(raw, w));
+            }
+            Op::NilCheck { ptr } => {
+                if rd!(ptr) == 0 {
+                    stop!();
+                }
+            }
+            Op::LoadCapture { dst, index } => {
+                let Some(c) = f.ctx_off else {
+                    stop!();
+                };
+                let Some(p) = direct!(rd!(c).wrapping_add(8 + 8 * index as u64), 8) else {
+                    stop!();
+                };
+                // SAFETY: `direct!` returned a pointer valid for 8 bytes.
+                wr!(dst, unsafe { (p as *const u64).read_unaligned() });
+            }
+            Op::ArrayElemAddr {
+                dst,
+                ptr,
+                i,
+                len,
+                size,
+            } => {
+                let idx = rd!(i);
+                if idx >= len {
+                    stop!();
+                }
+                wr!(dst, rd!(ptr) + idx * size as u64);
+            }
+            Op::StrSlice { dst, s, lo, hi } => {
+                let len = rd!(s + 8);
+                let l = if lo == NONE { 0 } else { rd!(lo) };
+                let h = if hi == NONE { len } else { rd!(hi) };
+                if h > len || l > h {
+                    stop!();
+                }
+                let p = if h == l { 0 } else { rd!(s) + l };
+                wr!(dst, p);
+                wr!(dst + 8, h - l);
+            }
             Op::FieldAddr { dst, ptr, off } => {
                 let p = rd!(ptr);
                 if p == 0 {
@@ -397,6 +524,77 @@ pub(crate) unsafe fn run(
                 }
                 None => stop!(),
             },
+            Op::Call { func: callee, base } => enter!(callee, base, None, false, false),
+            Op::CallInPlace { func: callee, base } => enter!(callee, base, None, false, true),
+            Op::CallClosure { fv, base, .. } => {
+                let clo = rd!(fv);
+                if clo == 0 {
+                    stop!();
+                }
+                let Some(p) = direct!(clo, 8) else {
+                    stop!();
+                };
+                // SAFETY: `direct!` returned a pointer valid for 8 bytes.
+                let callee = unsafe { (p as *const u64).read_unaligned() };
+                enter!(callee as u32, base, Some(clo), true, false)
+            }
+            Op::CallIface {
+                iface, index, base, ..
+            } => {
+                let itab = rd!(iface);
+                let callee = (itab as usize)
+                    .checked_sub(1)
+                    .and_then(|i| vm.itabs.get(i))
+                    .and_then(|it| it.funcs.get(index as usize).copied());
+                let Some(callee) = callee else {
+                    stop!();
+                };
+                wr!(base, rd!(iface + 8));
+                enter!(callee, base, None, true, false)
+            }
+            Op::Ret => {
+                // As the dispatch loop's return: a deferred call, a return out of this
+                // activation or from a deferred call is left to it.
+                if f.defer_off.is_some_and(|d| rd!(d) != 0) {
+                    stop!();
+                }
+                let n = vm.frames.len();
+                if n <= stop_depth || vm.cur_kind != CallKind::Normal {
+                    stop!();
+                }
+                let ci = vm.frames[n - 1];
+                let Some(cf) = funcs.get(ci.func as usize).map(|f| &**f) else {
+                    stop!();
+                };
+                if ci.pc as usize >= cf.code.len() || ci.fp > fp {
+                    stop!();
+                }
+                vm.frames.pop();
+                // SAFETY: the caller's frame starts at or below this one on the same stack
+                // mapping (checked above).
+                let cptr = unsafe { fptr.sub((fp - ci.fp) as usize) };
+                if f.results_size > 0 && ci.fp + ci.base as u64 != fp {
+                    // SAFETY: as in the dispatch loop's return: results lie in this frame,
+                    // the destination is the caller's argument region, and they do not
+                    // overlap (the callee was not called in place).
+                    unsafe {
+                        copy_small(
+                            fptr.add(f.results_off as usize),
+                            cptr.add(ci.base as usize + f.results_off as usize),
+                            f.results_size as usize,
+                        )
+                    }
+                }
+                vm.cur_kind = ci.kind;
+                func = ci.func;
+                f = cf;
+                code = f.code.as_ptr();
+                // SAFETY: `ci.pc < code.len()` (checked above).
+                ip = unsafe { code.add(ci.pc as usize) };
+                fp = ci.fp;
+                fptr = cptr;
+                continue;
+            }
             _ => stop!(),
         }
         // SAFETY: the instruction just run does not end the function (every one that can

@@ -141,6 +141,21 @@ pub fn exec(
         }};
     }
 
+    // Continues in the inner loop as far as it can (fast_loop.rs), then here: at a loop's
+    // back edge, on entering a function and on returning to one.
+    macro_rules! fast {
+        () => {{
+            let at = crate::fast_loop::At { func, ip, fp, fptr };
+            // SAFETY: this loop's invariants are the inner loop's requirements, and `func`
+            // is a function of `prog`.
+            let at = unsafe { crate::fast_loop::run(vm, prog, at, stop_depth) };
+            if at.func != func {
+                func = at.func;
+                f = &prog.funcs[func as usize];
+            }
+            (ip, fp, fptr) = (at.ip, at.fp, at.fptr);
+        }};
+    }
     // A jump; backward jumps (loops) burn one unit of fuel, so every run is bounded when
     // the host set a limit.
     macro_rules! jump {
@@ -151,11 +166,7 @@ pub fn exec(
             ip = t;
             if backward {
                 tick!();
-                // A loop: its body runs in the inner loop as far as it can (fast_loop.rs).
-                // SAFETY: this loop's invariants are the inner loop's requirements.
-                ip = unsafe {
-                    crate::fast_loop::run(vm, ip, f.code.as_ptr(), fp, fptr, f.frame_size)
-                };
+                fast!();
             }
         }};
     }
@@ -200,9 +211,11 @@ pub fn exec(
     }
 
     // A machine pointer for the `n` bytes at VM address `a` when they lie in the used
-    // nursery (young objects) or on this goroutine's stack at or below the end of this
+    // nursery (young objects), on this goroutine's stack at or below the end of this
     // frame (frame objects that escape analysis kept on the stack, this frame's or a
-    // caller's), found without the heap's region lookup; None elsewhere.
+    // caller's) or in a live old-space span, found without the heap's full region lookup;
+    // None elsewhere. Stores through it run no write barrier: only non-pointer data is
+    // stored this way (pointers go through `StorePtr`/`StoreN`).
     macro_rules! direct {
         ($a:expr, $n:expr) => {{
             let (a, n): (u64, u64) = ($a, $n);
@@ -216,7 +229,7 @@ pub fn exec(
                 None if rel < span && n <= span - rel => {
                     Some(fptr.wrapping_offset(a.wrapping_sub(fp) as i64 as isize))
                 }
-                None => None,
+                None => vm.heap.old_ptr(a, n),
             }
         }};
     }
@@ -360,6 +373,7 @@ pub fn exec(
             // are left stale: whatever reads them runs after `sync!`.)
             ip = f.code.as_ptr();
             tick!();
+            fast!();
         }};
     }
 
@@ -692,6 +706,7 @@ pub fn exec(
                         goto!(ci.pc);
                         fp = ci.fp;
                         fptr = cptr;
+                        fast!();
                     }
                     CallKind::Deferred => {
                         vm.cur_kind = ci.kind;
