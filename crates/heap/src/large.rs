@@ -13,7 +13,7 @@
 //! - Every granule below `hw` (high-water mark) is committed read/write;
 //!   granules not in a live run below `hw` are released to the OS.
 //! - Mark bits are clear between collections.
-//! - `last` is a live run `run_of` found last (or empty): `free` clears it.
+//! - `last` holds the two live runs `run_of` found last (or empty ones): `free` clears it.
 //! - Interior pointer rule: `p` belongs to object `o` iff
 //!   `o.base <= p <= o.base + footprint(o.size)`; a pointer exactly at a run's
 //!   end falls on the next granule, so lookup also tries the granule of `p-1`.
@@ -38,9 +38,10 @@ pub(crate) struct LargeSpace {
     pub live_granules: u64,
     /// High-water mark (granules) of committed memory.
     pub hw: u64,
-    /// The run `[lo, hi)` (arena offsets) `run_of` found last: a program reads a large
-    /// slice or string element by element, each read translated through here.
-    last: Cell<(u64, u64)>,
+    /// The runs `[lo, hi)` (arena offsets) `run_of` found last, the latest first: a
+    /// program reads a large slice or string element by element, each read translated
+    /// through here, often two of them in turn (a slice of strings into one big string).
+    last: Cell<[(u64, u64); 2]>,
 }
 
 impl LargeSpace {
@@ -53,7 +54,7 @@ impl LargeSpace {
             objects: BTreeMap::new(),
             live_granules: 0,
             hw: 0,
-            last: Cell::new((0, 0)),
+            last: Cell::new([(0, 0); 2]),
         }
     }
 
@@ -82,7 +83,7 @@ impl LargeSpace {
         let Some(n) = self.objects.remove(&start) else {
             return;
         };
-        self.last.set((0, 0));
+        self.last.set([(0, 0); 2]);
         let off = self.region.offset + start as u64 * self.granule;
         let len = n as u64 * self.granule;
         if !arena.release(off, len) {
@@ -119,16 +120,19 @@ impl LargeSpace {
     /// The run `[start_off, end_off)` (arena offsets) containing `off`.
     #[inline]
     pub fn run_of(&self, off: u64) -> Option<(u64, u64)> {
-        let (lo, hi) = self.last.get();
-        if off >= lo && off < hi {
-            return Some((lo, hi));
+        let last = self.last.get();
+        for (lo, hi) in last {
+            if off >= lo && off < hi {
+                return Some((lo, hi));
+            }
         }
         let g = (off - self.region.offset) / self.granule;
         let s = self.runs.owner(g)?;
         let n = *self.objects.get(&s)?;
         let a = self.region.offset + s as u64 * self.granule;
-        self.last.set((a, a + n as u64 * self.granule));
-        Some((a, a + n as u64 * self.granule))
+        let run = (a, a + n as u64 * self.granule);
+        self.last.set([run, last[0]]);
+        Some(run)
     }
 
     pub fn live_bytes(&self) -> u64 {
