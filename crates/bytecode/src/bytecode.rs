@@ -363,6 +363,23 @@ pub enum Op {
         off: u32,
         imm: i64,
     },
+    // Two instructions of the commonest kinds in a row (word loads, stores and elements,
+    // element addresses, increments, moves), each pair one dispatch; the operands are the
+    // first instruction's, then the second's, in their field order (fused.rs).
+    /// `Load { dst, ptr, off, W64 }` twice.
+    Load2(Reg, Reg, u32, Reg, Reg, u32),
+    /// `Store { ptr, off, src, W64 }` twice.
+    Store2(Reg, u32, Reg, Reg, u32, Reg),
+    /// `LoadElem { dst, s, i, W64 }` twice.
+    LoadElem2(Reg, Reg, Reg, Reg, Reg, Reg),
+    /// `SliceElemAddr { dst, s, i, size }` twice.
+    SliceElemAddr2(Reg, Reg, Reg, u32, Reg, Reg, Reg, u32),
+    /// `AddIntImm { dst, a, imm }` twice (each `imm` fits in 32 bits).
+    AddIntImm2(Reg, Reg, i32, Reg, Reg, i32),
+    /// `Move { dst, src }` twice.
+    Move2(Reg, Reg, Reg, Reg),
+    /// `AddInt { dst, a, b }`, then `AddIntImm { dst, a, imm }` (`i + j + 1`).
+    AddAddImm(Reg, Reg, Reg, Reg, Reg, i32),
 
     // ---- specialised forms (specialized.rs) ----
     /// `JmpCmpF64Not` with `Lt`, `Le`, `Gt`, `Ge`: jump unless `a op b` (NaN: jump).

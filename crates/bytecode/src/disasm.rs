@@ -35,6 +35,11 @@ pub fn disasm(p: &Program, only: Option<&str>) -> String {
         let live = crate::liveness::analyze(p, f);
         for (pc, op) in f.code.iter().enumerate() {
             let _ = write!(s, "  {:4}  {:?}", pc, op);
+            if let Some((first, _)) = crate::fused::pair_halves(op) {
+                // A fused pair's operands read better as its first instruction (the second
+                // is listed next).
+                let _ = write!(s, "    ; {first:?}, then the next");
+            }
             if !f.ptr_words.is_empty() && crate::effects::is_safepoint(&f.code, pc) {
                 // The pointer words live at this safepoint (the whole stack map when the
                 // function was too large to analyse).

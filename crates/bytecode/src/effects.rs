@@ -120,6 +120,8 @@ pub fn effects(p: &Program, f: &Function, op: &Op) -> Effects {
         JmpGeImm { .. } | JmpEqImm { .. } | JmpNeImm { .. } | CallInPlace { .. } => {}
         IncJmpLt { .. } | IncJmpLe { .. } | AddJmpLe { .. } | AddJmpLt { .. } => {}
         IncJmpLtImm { .. } | MulAddF64 { .. } | AddToMem { .. } | AddImmToMem { .. } => {}
+        Load2(..) | Store2(..) | LoadElem2(..) | SliceElemAddr2(..) | AddIntImm2(..) => {}
+        Move2(..) | AddAddImm(..) => {}
         JmpNotLtF64 { .. } | JmpNotLeF64 { .. } | JmpNotGtF64 { .. } | JmpNotGeF64 { .. } => {}
         AddrGlobal { dst, .. } | FuncVal { dst, .. } | Const { dst, .. } => {
             e.w(dst, 8);

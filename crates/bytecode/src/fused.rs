@@ -2,7 +2,8 @@
 //! several. A counted loop's increment and its back edge, `i += k; if i < n { goto top }`
 //! (every Go loop over a range or a counter ends this way); `acc += a * b` on float64s
 //! (`MulAddF64`); a word in memory incremented in place, `*p += x`, `s.f++` (`AddToMem`,
-//! `AddImmToMem`).
+//! `AddImmToMem`); two of the commonest instructions in a row (`Load2`, `Store2`,
+//! `LoadElem2`, `SliceElemAddr2`, `AddIntImm2`, `Move2`, `AddAddImm`: `pair_halves`).
 //!
 //! A fused instruction at index `k` replaces the first instruction of its sequence only:
 //! the rest (its *tail*) stays at `k + 1`, `k + 2`, untouched. Executing the fused
@@ -51,6 +52,122 @@ pub fn first_half(op: &Op) -> Option<Op> {
             off,
             w: Width::W64,
         },
+        _ => {
+            let (first, _) = pair_halves(op)?;
+            return Some(first.generic().unwrap_or(first));
+        }
+    })
+}
+
+/// The two instructions a fused pair (`Load2`, ..., `AddAddImm`) stands for, as the
+/// compiler leaves them (specialised); None for anything else.
+pub fn pair_halves(op: &Op) -> Option<(Op, Op)> {
+    use Op::*;
+    let w = Width::W64;
+    let load = |dst, ptr, off| Load { dst, ptr, off, w };
+    let store = |ptr, off, src| Store { ptr, off, src, w };
+    let elem = |dst, s, i| LoadElem { dst, s, i, w };
+    let addr = |dst, s, i, size| SliceElemAddr { dst, s, i, size };
+    let inc = |dst, a, imm: i32| AddIntImm {
+        dst,
+        a,
+        imm: imm as i64,
+    };
+    Some(match *op {
+        Load2(d1, p1, o1, d2, p2, o2) => (load(d1, p1, o1), load(d2, p2, o2)),
+        Store2(p1, o1, s1, p2, o2, s2) => (store(p1, o1, s1), store(p2, o2, s2)),
+        LoadElem2(d1, s1, i1, d2, s2, i2) => (elem(d1, s1, i1), elem(d2, s2, i2)),
+        SliceElemAddr2(d1, s1, i1, z1, d2, s2, i2, z2) => {
+            (addr(d1, s1, i1, z1), addr(d2, s2, i2, z2))
+        }
+        AddIntImm2(d1, a1, m1, d2, a2, m2) => (inc(d1, a1, m1), inc(d2, a2, m2)),
+        Move2(d1, s1, d2, s2) => (Move { dst: d1, src: s1 }, Move { dst: d2, src: s2 }),
+        AddAddImm(d1, a, b, d2, x, m) => (AddInt { dst: d1, a, b }, inc(d2, x, m)),
+        MulAddF64 { t, a, b, d, x, y } => (MulF64 { dst: t, a, b }, AddF64 { dst: d, a: x, b: y }),
+        _ => return None,
+    })
+}
+
+/// The fused pair standing for the specialised instructions `(a, b)` in that order, if
+/// there is one (`pair_halves` is its inverse).
+fn pair(a: &Op, b: &Op) -> Option<Op> {
+    use Op::*;
+    use Width::W64;
+    let imm32 = |m: i64| i32::try_from(m).ok();
+    Some(match (a.clone(), b.clone()) {
+        (
+            Load {
+                dst: d1,
+                ptr: p1,
+                off: o1,
+                w: W64,
+            },
+            Load {
+                dst: d2,
+                ptr: p2,
+                off: o2,
+                w: W64,
+            },
+        ) => Load2(d1, p1, o1, d2, p2, o2),
+        (
+            Store {
+                ptr: p1,
+                off: o1,
+                src: s1,
+                w: W64,
+            },
+            Store {
+                ptr: p2,
+                off: o2,
+                src: s2,
+                w: W64,
+            },
+        ) => Store2(p1, o1, s1, p2, o2, s2),
+        (
+            LoadElem {
+                dst: d1,
+                s: s1,
+                i: i1,
+                w: W64,
+            },
+            LoadElem {
+                dst: d2,
+                s: s2,
+                i: i2,
+                w: W64,
+            },
+        ) => LoadElem2(d1, s1, i1, d2, s2, i2),
+        (
+            SliceElemAddr {
+                dst: d1,
+                s: s1,
+                i: i1,
+                size: z1,
+            },
+            SliceElemAddr {
+                dst: d2,
+                s: s2,
+                i: i2,
+                size: z2,
+            },
+        ) => SliceElemAddr2(d1, s1, i1, z1, d2, s2, i2, z2),
+        (
+            AddIntImm {
+                dst: d1,
+                a: a1,
+                imm: m1,
+            },
+            AddIntImm {
+                dst: d2,
+                a: a2,
+                imm: m2,
+            },
+        ) => AddIntImm2(d1, a1, imm32(m1)?, d2, a2, imm32(m2)?),
+        (Move { dst: d1, src: s1 }, Move { dst: d2, src: s2 }) => Move2(d1, s1, d2, s2),
+        (AddInt { dst: d1, a, b }, AddIntImm { dst: d2, a: x, imm }) => {
+            AddAddImm(d1, a, b, d2, x, imm32(imm)?)
+        }
+        (MulF64 { dst: t, a, b }, AddF64 { dst: d, a: x, b: y }) => MulAddF64 { t, a, b, d, x, y },
         _ => return None,
     })
 }
@@ -66,7 +183,6 @@ pub fn tail(op: &Op) -> Vec<Op> {
         w: Width::W64,
     };
     match *op {
-        MulAddF64 { d, x, y, .. } => vec![AddF64 { dst: d, a: x, b: y }],
         AddToMem {
             t1,
             t2,
@@ -95,7 +211,10 @@ pub fn tail(op: &Op) -> Vec<Op> {
             },
             store(ptr, off, t2),
         ],
-        _ => second_half(op).into_iter().collect(),
+        _ => match pair_halves(op) {
+            Some((_, second)) => vec![second],
+            None => second_half(op).into_iter().collect(),
+        },
     }
 }
 
@@ -234,11 +353,12 @@ pub fn fuse_code(code: &mut [Op]) {
             .get(k + 2)
             .and_then(|c| fuse3(&code[k], &code[k + 1], c))
             .or_else(|| fuse(&code[k], &code[k + 1]))
-            .or_else(|| match (&code[k], &code[k + 1]) {
-                (&Op::MulF64 { dst: t, a, b }, &Op::AddF64 { dst: d, a: x, b: y }) => {
-                    Some(Op::MulAddF64 { t, a, b, d, x, y })
-                }
-                _ => None,
+            .or_else(|| {
+                // A pair does not take the increment of a loop's back edge (`fuse`).
+                let edge = code.get(k + 2).and_then(|c| fuse(&code[k + 1], c));
+                edge.is_none()
+                    .then(|| pair(&code[k], &code[k + 1]))
+                    .flatten()
             });
         match f {
             Some(f) => {
@@ -415,5 +535,136 @@ mod tests {
         assert_eq!(code[1..], [add.clone(), add.clone()]);
         assert_eq!(tail(&code[0]), vec![add]);
         assert_eq!(code[0].generic(), mul.generic());
+    }
+
+    #[test]
+    fn pairs_mean_their_two_instructions_and_leave_back_edges_alone() {
+        let w = Width::W64;
+        let seqs: Vec<(Op, Op)> = vec![
+            (
+                Op::Load {
+                    dst: 8,
+                    ptr: 0,
+                    off: 0,
+                    w,
+                },
+                Op::Load {
+                    dst: 16,
+                    ptr: 0,
+                    off: 8,
+                    w,
+                },
+            ),
+            (
+                Op::Store {
+                    ptr: 0,
+                    off: 0,
+                    src: 8,
+                    w,
+                },
+                Op::Store {
+                    ptr: 0,
+                    off: 8,
+                    src: 16,
+                    w,
+                },
+            ),
+            (
+                Op::LoadElem {
+                    dst: 8,
+                    s: 24,
+                    i: 48,
+                    w,
+                },
+                Op::LoadElem {
+                    dst: 16,
+                    s: 24,
+                    i: 56,
+                    w,
+                },
+            ),
+            (
+                Op::SliceElemAddr {
+                    dst: 8,
+                    s: 24,
+                    i: 48,
+                    size: 8,
+                },
+                Op::SliceElemAddr {
+                    dst: 16,
+                    s: 24,
+                    i: 56,
+                    size: 8,
+                },
+            ),
+            (
+                Op::AddIntImm {
+                    dst: 8,
+                    a: 8,
+                    imm: 1,
+                },
+                Op::AddIntImm {
+                    dst: 16,
+                    a: 16,
+                    imm: -1,
+                },
+            ),
+            (Op::Move { dst: 8, src: 0 }, Op::Move { dst: 16, src: 8 }),
+            (
+                Op::AddInt {
+                    dst: 8,
+                    a: 0,
+                    b: 16,
+                },
+                Op::AddIntImm {
+                    dst: 24,
+                    a: 8,
+                    imm: 1,
+                },
+            ),
+        ];
+        for (a, b) in seqs {
+            let mut code = vec![a.clone(), b.clone()];
+            fuse_code(&mut code);
+            assert_eq!(
+                pair_halves(&code[0]),
+                Some((a.clone(), b.clone())),
+                "{code:?}"
+            );
+            assert_eq!(code[1], b, "the second stays");
+            assert_eq!(tail(&code[0]), vec![b.clone()]);
+            assert_eq!(code[0].generic(), Some(a.generic().unwrap_or(a)));
+        }
+        // A narrow load, or an increment too large for the pair's 32 bits: not paired.
+        let narrow = Op::Load {
+            dst: 8,
+            ptr: 0,
+            off: 0,
+            w: Width::U8,
+        };
+        let mut code = vec![narrow.clone(), narrow.clone()];
+        fuse_code(&mut code);
+        assert_eq!(code[0], narrow);
+        // x++; i++; if i < n: the back edge keeps its increment (IncJmpLt), x stays alone.
+        let mut code = vec![
+            Op::AddIntImm {
+                dst: 0,
+                a: 0,
+                imm: 1,
+            },
+            Op::AddIntImm {
+                dst: 8,
+                a: 8,
+                imm: 1,
+            },
+            Op::JmpLt {
+                a: 8,
+                b: 16,
+                target: 0,
+            },
+        ];
+        fuse_code(&mut code);
+        assert!(matches!(code[0], Op::AddIntImm { .. }), "{code:?}");
+        assert!(matches!(code[1], Op::IncJmpLt { .. }), "{code:?}");
     }
 }

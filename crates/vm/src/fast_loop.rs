@@ -18,8 +18,10 @@
 //!   instruction's tail follows it (verified at load).
 
 use crate::access::{cached_elem_ptr, copy_small, read_narrow, write_narrow, zero_small};
+use crate::access::{load_w, store_w};
 use crate::arith::{cmp_f, cmp_i, div_pow2, extend};
-use crate::frame::{CallInfo, CallKind};
+use crate::error::{index_err, Trap};
+use crate::frame::{rd, wr, CallInfo, CallKind, Frame};
 use crate::interp::NONE;
 use crate::vm::Vm;
 use gosub_bytecode::bytecode::CmpOp::{Ge, Gt, Le, Lt};
@@ -524,6 +526,78 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 }
                 None => stop!(),
             },
+            // Fused pairs (fused.rs `pair_halves`): the first, then `ip` at the second, which
+            // a stop leaves to the dispatch loop alone.
+            Op::Load2(d1, p1, o1, d2, p2, o2) => {
+                for (k, (d, p, o)) in [(d1, p1, o1), (d2, p2, o2)].into_iter().enumerate() {
+                    let Some(q) = direct!(rd!(p).wrapping_add(o as u64), 8) else {
+                        stop!();
+                    };
+                    // SAFETY: `direct!` returned a pointer valid for 8 bytes.
+                    wr!(d, unsafe { (q as *const u64).read_unaligned() });
+                    if k == 0 {
+                        // SAFETY: the second instruction follows (verified).
+                        ip = unsafe { ip.add(1) };
+                    }
+                }
+            }
+            Op::Store2(p1, o1, s1, p2, o2, s2) => {
+                for (k, (p, o, src)) in [(p1, o1, s1), (p2, o2, s2)].into_iter().enumerate() {
+                    let Some(q) = direct!(rd!(p).wrapping_add(o as u64), 8) else {
+                        stop!();
+                    };
+                    let v = rd!(src);
+                    // SAFETY: as for `Load2`; non-pointer data, no write barrier (`direct!`).
+                    unsafe { (q as *mut u64).write_unaligned(v) };
+                    if k == 0 {
+                        // SAFETY: as for `Load2`.
+                        ip = unsafe { ip.add(1) };
+                    }
+                }
+            }
+            Op::LoadElem2(d1, s1, i1, d2, s2, i2) => {
+                let p = elem!(s1, i1, Width::W64);
+                // SAFETY: the element cache's pointer, which the heap validated.
+                wr!(d1, unsafe { (p as *const u64).read_unaligned() });
+                // SAFETY: as for `Load2`.
+                ip = unsafe { ip.add(1) };
+                let p = elem!(s2, i2, Width::W64);
+                // SAFETY: as above.
+                wr!(d2, unsafe { (p as *const u64).read_unaligned() });
+            }
+            Op::SliceElemAddr2(d1, s1, i1, z1, d2, s2, i2, z2) => {
+                for (k, (d, s, i, z)) in
+                    [(d1, s1, i1, z1), (d2, s2, i2, z2)].into_iter().enumerate()
+                {
+                    let (idx, len) = (rd!(i), rd!(s + 8));
+                    if idx >= len {
+                        stop!();
+                    }
+                    wr!(d, rd!(s) + idx * z as u64);
+                    if k == 0 {
+                        // SAFETY: as for `Load2`.
+                        ip = unsafe { ip.add(1) };
+                    }
+                }
+            }
+            Op::AddIntImm2(d1, a1, m1, d2, a2, m2) => {
+                wr!(d1, rd!(a1).wrapping_add(m1 as i64 as u64));
+                wr!(d2, rd!(a2).wrapping_add(m2 as i64 as u64));
+                // SAFETY: as for `Load2`.
+                ip = unsafe { ip.add(1) };
+            }
+            Op::Move2(d1, s1, d2, s2) => {
+                wr!(d1, rd!(s1));
+                wr!(d2, rd!(s2));
+                // SAFETY: as for `Load2`.
+                ip = unsafe { ip.add(1) };
+            }
+            Op::AddAddImm(d1, a, b, d2, x, m) => {
+                wr!(d1, rd!(a).wrapping_add(rd!(b)));
+                wr!(d2, rd!(x).wrapping_add(m as i64 as u64));
+                // SAFETY: as for `Load2`.
+                ip = unsafe { ip.add(1) };
+            }
             Op::Call { func: callee, base } => enter!(callee, base, None, false, false),
             Op::CallInPlace { func: callee, base } => enter!(callee, base, None, false, true),
             Op::CallClosure { fv, base, .. } => {
@@ -634,4 +708,55 @@ fn int_op(op: IntOp, a: u64, b: u64) -> Option<u64> {
 #[inline(never)]
 fn fill_elem(vm: &mut Vm, base: Addr, span: u64, a: Addr, n: u32) -> Option<*mut u8> {
     crate::access::elem_ptr(vm, base, span, a, n)
+}
+
+/// The first instruction of a fused pair (fused.rs `pair_halves`), for the dispatch loop,
+/// through the checked accessors; the second follows it in the code, to run on its own.
+pub(crate) fn first_of_pair(vm: &mut Vm, fr: &Frame, op: &Op) -> Result<(), Trap> {
+    let Some((first, _)) = gosub_bytecode::fused::pair_halves(op) else {
+        return Err(Trap::Fatal(format!("not a fused pair: {op:?}")));
+    };
+    let elem = |vm: &Vm, s: u32, i: u32| -> Result<(u64, u64), Trap> {
+        let (idx, len) = (rd(vm, fr, i)?, rd(vm, fr, s + 8)?);
+        if idx >= len {
+            return Err(index_err(idx, len));
+        }
+        Ok((rd(vm, fr, s)?, idx))
+    };
+    match first {
+        Op::Load { dst, ptr, off, w } => {
+            let v = load_w(vm, rd(vm, fr, ptr)?.wrapping_add(off as u64), w)?;
+            wr(vm, fr, dst, v)
+        }
+        Op::Store { ptr, off, src, w } => {
+            let (a, v) = (rd(vm, fr, ptr)?.wrapping_add(off as u64), rd(vm, fr, src)?);
+            store_w(vm, a, v, w)
+        }
+        Op::LoadElem { dst, s, i, w } => {
+            let (base, idx) = elem(vm, s, i)?;
+            let v = load_w(vm, base + idx * w.bytes() as u64, w)?;
+            wr(vm, fr, dst, v)
+        }
+        Op::SliceElemAddr { dst, s, i, size } => {
+            let (base, idx) = elem(vm, s, i)?;
+            wr(vm, fr, dst, base + idx * size as u64)
+        }
+        Op::AddIntImm { dst, a, imm } => {
+            let v = rd(vm, fr, a)?.wrapping_add(imm as u64);
+            wr(vm, fr, dst, v)
+        }
+        Op::Move { dst, src } => {
+            let v = rd(vm, fr, src)?;
+            wr(vm, fr, dst, v)
+        }
+        Op::AddInt { dst, a, b } => {
+            let v = rd(vm, fr, a)?.wrapping_add(rd(vm, fr, b)?);
+            wr(vm, fr, dst, v)
+        }
+        Op::MulF64 { dst, a, b } => {
+            let v = f64::from_bits(rd(vm, fr, a)?) * f64::from_bits(rd(vm, fr, b)?);
+            wr(vm, fr, dst, v.to_bits())
+        }
+        _ => Err(Trap::Fatal(format!("not a fused pair: {op:?}"))),
+    }
 }

@@ -586,6 +586,14 @@ pub fn exec(
                 // SAFETY: the tail (one instruction) follows (verified).
                 ip = unsafe { ip.add(1) };
             }
+            // A fused pair outside the inner loop: its first instruction; the second follows.
+            Op::Load2(..)
+            | Op::Store2(..)
+            | Op::LoadElem2(..)
+            | Op::SliceElemAddr2(..)
+            | Op::AddIntImm2(..)
+            | Op::Move2(..)
+            | Op::AddAddImm(..) => trap!(crate::fast_loop::first_of_pair(vm, &frame!(), op)),
             Op::AddToMem {
                 t1,
                 t2,
