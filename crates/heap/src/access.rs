@@ -169,6 +169,27 @@ impl Heap {
         (self.layout.old.contains_off(off) && self.old.holds(off, len)).then(|| self.arena.ptr(off))
     }
 
+    /// `translate` of `[addr, addr+len)` when it lies in the used statics (string bytes,
+    /// the small-integer boxes) or globals, or in one live large object's run (None
+    /// elsewhere), for reads: `nursery_ptr` and `old_ptr` cover the rest of the heap.
+    #[inline(always)]
+    pub fn far_ptr(&self, addr: Addr, len: u64) -> Option<*mut u8> {
+        let off = addr.wrapping_sub(ARENA_BASE);
+        let l = &self.layout;
+        let ok = if l.statics.contains_off(off) {
+            self.statics.holds(off, len)
+        } else if l.globals.contains_off(off) {
+            self.globals.holds(off, len)
+        } else if l.large.contains_off(off) {
+            self.large
+                .run_of(off)
+                .is_some_and(|(_, e)| off.checked_add(len).is_some_and(|x| x <= e))
+        } else {
+            false
+        };
+        ok.then(|| self.arena.ptr(off))
+    }
+
     /// Is `[addr, addr+len)` accessible?
     pub fn is_accessible(&self, addr: Addr, len: usize) -> bool {
         self.translate(addr, len).is_some()

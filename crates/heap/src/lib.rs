@@ -230,6 +230,13 @@ impl Heap {
         self.types.get(ty).map(|t| t.size)
     }
 
+    /// Do values of `ty` hold pointers? (Unknown types are said to.) A store of a value
+    /// without pointers needs no write barrier anywhere.
+    #[inline]
+    pub fn has_pointers(&self, ty: GcTypeId) -> bool {
+        self.types.get(ty).is_none_or(|t| !t.ptr_words.is_empty())
+    }
+
     /// While on, `alloc` never returns `NeedsCollection` (the space grows
     /// instead), so native code may hold raw VM addresses across several
     /// allocations. `OutOfMemory` is still possible.

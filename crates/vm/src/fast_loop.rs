@@ -156,6 +156,32 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
             ip = unsafe { ip.add(2) };
         }};
     }
+    // `direct!` without the old space: where a store needs no write barrier.
+    macro_rules! young {
+        ($a:expr, $n:expr) => {{
+            let (a, n): (u64, u64) = ($a, $n);
+            let rel = a.wrapping_sub(vm.stack.base);
+            let span = fp + f.frame_size as u64 - vm.stack.base;
+            match vm.heap.nursery_ptr(a, n) {
+                Some(p) => Some(p),
+                None if rel < span && n <= span - rel => {
+                    Some(fptr.wrapping_offset(a.wrapping_sub(fp) as i64 as isize))
+                }
+                None => None,
+            }
+        }};
+    }
+    // `direct!` for a read, which may also be of the statics, the globals or a large
+    // object (`Heap::far_ptr`).
+    macro_rules! readable {
+        ($a:expr, $n:expr) => {{
+            let (a, n): (u64, u64) = ($a, $n);
+            match direct!(a, n) {
+                Some(p) => Some(p),
+                None => vm.heap.far_ptr(a, n),
+            }
+        }};
+    }
     // The machine address of element `i` of the slice at `s` (width `w`) when the element
     // cache holds it (the dispatch loop fills it on a miss), or stop.
     macro_rules! elem {
@@ -460,14 +486,15 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 if p < 4096 {
                     stop!();
                 }
-                let Some(q) = direct!(p.wrapping_add(off as u64), size as u64) else {
+                let Some(q) = readable!(p.wrapping_add(off as u64), size as u64) else {
                     stop!();
                 };
-                // SAFETY: `direct!` returned a pointer valid for `size` bytes; the words are
-                // all read before any is written (the source may overlap the frame).
+                // SAFETY: `readable!` returned a pointer valid for `size` bytes; the words
+                // are all read before any is written (the source may overlap the frame).
                 let word =
                     |k: u32| unsafe { (q.add(8 * k as usize) as *const u64).read_unaligned() };
                 match size {
+                    8 => wr!(dst, word(0)),
                     16 => {
                         let (w0, w1) = (word(0), word(1));
                         wr!(dst, w0);
@@ -508,8 +535,8 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 ptr,
                 off,
                 w: Width::W64,
-            } => match direct!(rd!(ptr).wrapping_add(off as u64), 8) {
-                // SAFETY: `direct!` returned a pointer valid for 8 bytes.
+            } => match readable!(rd!(ptr).wrapping_add(off as u64), 8) {
+                // SAFETY: `readable!` returned a pointer valid for 8 bytes.
                 Some(p) => wr!(dst, unsafe { (p as *const u64).read_unaligned() }),
                 None => stop!(),
             },
@@ -530,7 +557,7 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
             // a stop leaves to the dispatch loop alone.
             Op::Load2(d1, p1, o1, d2, p2, o2) => {
                 for (k, (d, p, o)) in [(d1, p1, o1), (d2, p2, o2)].into_iter().enumerate() {
-                    let Some(q) = direct!(rd!(p).wrapping_add(o as u64), 8) else {
+                    let Some(q) = readable!(rd!(p).wrapping_add(o as u64), 8) else {
                         stop!();
                     };
                     // SAFETY: `direct!` returned a pointer valid for 8 bytes.
@@ -597,6 +624,159 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 wr!(d2, rd!(x).wrapping_add(m as i64 as u64));
                 // SAFETY: as for `Load2`.
                 ip = unsafe { ip.add(1) };
+            }
+            // Interface instructions that only read the itab table (iface.rs, same rules);
+            // a failed assertion without `ok`, or anything new to the itab cache, stops.
+            Op::IfaceType { dst, src } => {
+                let it = rd!(src);
+                let v = match (it as usize).checked_sub(1) {
+                    None => 0,
+                    Some(i) => match vm.itabs.get(i) {
+                        Some(t) => t.rtype as u64 + 1,
+                        None => stop!(),
+                    },
+                };
+                wr!(dst, v);
+            }
+            Op::AssertType {
+                dst,
+                src,
+                rtype,
+                size,
+                direct,
+                commaok,
+                ..
+            } => {
+                let (it, data) = (rd!(src), rd!(src + 8));
+                let dynt = (it as usize).checked_sub(1).and_then(|i| vm.itabs.get(i));
+                let words = size.max(1).div_ceil(8);
+                if dynt.is_some_and(|t| t.rtype == rtype) {
+                    if direct {
+                        wr!(dst, data);
+                    } else if size > 0 {
+                        if size % 8 != 0 || words > 3 {
+                            stop!();
+                        }
+                        let Some(q) = readable!(data, size as u64) else {
+                            stop!();
+                        };
+                        for k in 0..words {
+                            // SAFETY: `readable!` returned a pointer valid for `size` bytes.
+                            let v =
+                                unsafe { (q.add(8 * k as usize) as *const u64).read_unaligned() };
+                            wr!(dst + 8 * k, v);
+                        }
+                    }
+                    if let Some(ok) = commaok {
+                        wr!(ok, 1);
+                    }
+                } else {
+                    let Some(ok) = commaok else {
+                        stop!();
+                    };
+                    if words > 3 {
+                        stop!();
+                    }
+                    for k in 0..words {
+                        wr!(dst + 8 * k, 0);
+                    }
+                    wr!(ok, 0);
+                }
+            }
+            Op::IfaceToIface {
+                dst,
+                src,
+                iface_ty,
+                commaok,
+                assert,
+            } => {
+                let (it, data) = (rd!(src), rd!(src + 8));
+                if it == 0 && !assert {
+                    // A nil interface converts to nil.
+                    wr!(dst, 0);
+                    wr!(dst + 8, 0);
+                    // SAFETY: not the last instruction (it does not end the function).
+                    ip = unsafe { ip.add(1) };
+                    continue;
+                }
+                let converted = if it == 0 {
+                    None
+                } else {
+                    let Some(t) = vm.itabs.get(it as usize - 1) else {
+                        stop!();
+                    };
+                    let Some(&i) = vm.itab_cache.get(&(t.rtype, iface_ty)) else {
+                        stop!();
+                    };
+                    let Some(nt) = vm.itabs.get(i as usize) else {
+                        stop!();
+                    };
+                    (!nt.funcs.contains(&u32::MAX)).then_some(i as u64 + 1)
+                };
+                match (converted, commaok) {
+                    (Some(nit), ok) => {
+                        wr!(dst, nit);
+                        wr!(dst + 8, data);
+                        if let Some(ok) = ok {
+                            wr!(ok, 1);
+                        }
+                    }
+                    (None, Some(ok)) => {
+                        wr!(dst, 0);
+                        wr!(dst + 8, 0);
+                        wr!(ok, 0);
+                    }
+                    (None, None) => stop!(),
+                }
+            }
+            // One element appended within capacity (slices.rs, same rules). The element
+            // is stored without a write barrier: so only where none is needed, in the
+            // nursery or on the stack, or anywhere for a type without pointers.
+            Op::Append {
+                dst,
+                s,
+                src,
+                n: 1,
+                elem_size,
+                gcty,
+                spread: false,
+                ..
+            } => {
+                let (base, len, cap) = (rd!(s), rd!(s + 8), rd!(s + 16));
+                let es = elem_size as u64;
+                if len >= cap || !matches!(es, 1 | 2 | 4 | 8 | 16 | 24) {
+                    stop!();
+                }
+                let a = base + len * es;
+                let q = if vm.heap.has_pointers(vm.gcty(gcty)) {
+                    young!(a, es)
+                } else {
+                    readable!(a, es)
+                };
+                let Some(q) = q else {
+                    stop!();
+                };
+                // (Only the element's own words: the verifier proved those in the frame.)
+                let w0 = rd!(src);
+                let w1 = if es >= 16 { rd!(src + 8) } else { 0 };
+                let w2 = if es == 24 { rd!(src + 16) } else { 0 };
+                // SAFETY: the pointer is valid for the element's `es` bytes; the value is the
+                // register's low bytes (its memory layout), read from the frame first.
+                unsafe {
+                    match es {
+                        16 | 24 => {
+                            (q as *mut u64).write_unaligned(w0);
+                            (q.add(8) as *mut u64).write_unaligned(w1);
+                            if es == 24 {
+                                (q.add(16) as *mut u64).write_unaligned(w2);
+                            }
+                        }
+                        _ => write_narrow(q, es as u32, w0),
+                    }
+                }
+                wr!(dst, base);
+                wr!(dst + 8, len + 1);
+                wr!(dst + 16, cap);
             }
             Op::Call { func: callee, base } => enter!(callee, base, None, false, false),
             Op::CallInPlace { func: callee, base } => enter!(callee, base, None, false, true),
