@@ -136,7 +136,7 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 None if rel < span && n <= span - rel => {
                     Some(fptr.wrapping_offset(a.wrapping_sub(fp) as i64 as isize))
                 }
-                None => vm.heap.old_ptr(a, n),
+                None => old_ptr(vm, a, n),
             }
         }};
     }
@@ -178,7 +178,7 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
             let (a, n): (u64, u64) = ($a, $n);
             match direct!(a, n) {
                 Some(p) => Some(p),
-                None => vm.heap.far_ptr(a, n),
+                None => far_ptr(vm, a, n),
             }
         }};
     }
@@ -447,6 +447,28 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 let v = rd!(src);
                 // SAFETY: as for `LoadElem`; no write barrier (as below).
                 unsafe { (p as *mut u64).write_unaligned(v) };
+            }
+            // Bytes and bools next, also with a constant width.
+            Op::LoadElem {
+                dst,
+                s,
+                i,
+                w: w @ (Width::U8 | Width::I8),
+            } => {
+                let p = elem!(s, i, Width::U8);
+                // SAFETY: the element cache's pointer, which the heap validated.
+                wr!(dst, extend(unsafe { *p } as u64, w));
+            }
+            Op::StoreElem {
+                s,
+                i,
+                src,
+                w: Width::U8 | Width::I8,
+            } => {
+                let p = elem!(s, i, Width::U8);
+                let v = rd!(src);
+                // SAFETY: as above; no write barrier (as below).
+                unsafe { *p = v as u8 };
             }
             Op::LoadElem { dst, s, i, w } => {
                 let p = elem!(s, i, w);
@@ -882,8 +904,22 @@ fn int_op(op: IntOp, a: u64, b: u64) -> Option<u64> {
     })
 }
 
-/// `access::elem_ptr` on a miss of the element cache, out of line: the only call the
-/// inner loop makes, cold, so that it does not cost the loop its registers.
+/// `Heap::old_ptr`, out of line: the inner loop's calls are all cold ones (this, `far_ptr`,
+/// `fill_elem`), so that they do not cost its hot paths their registers.
+#[cold]
+#[inline(never)]
+fn old_ptr(vm: &Vm, a: Addr, n: u64) -> Option<*mut u8> {
+    vm.heap.old_ptr(a, n)
+}
+
+/// `Heap::far_ptr`, out of line (as `old_ptr`).
+#[cold]
+#[inline(never)]
+fn far_ptr(vm: &Vm, a: Addr, n: u64) -> Option<*mut u8> {
+    vm.heap.far_ptr(a, n)
+}
+
+/// `access::elem_ptr` on a miss of the element cache, out of line (as `old_ptr`).
 #[cold]
 #[inline(never)]
 fn fill_elem(vm: &mut Vm, base: Addr, span: u64, a: Addr, n: u32) -> Option<*mut u8> {
