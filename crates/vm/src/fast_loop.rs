@@ -123,10 +123,9 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
             continue;
         }};
     }
-    // A machine pointer for `n` bytes at `a` in the used nursery, on the running stack at
-    // or below this frame's end, or in a live old-space span (`interp.rs`'s `direct!`,
-    // same rules); None elsewhere.
-    macro_rules! direct {
+    // A machine pointer for `n` bytes at `a` in the used nursery or on the running stack
+    // at or below this frame's end, where a store needs no write barrier; None elsewhere.
+    macro_rules! young {
         ($a:expr, $n:expr) => {{
             let (a, n): (u64, u64) = ($a, $n);
             let rel = a.wrapping_sub(vm.stack.base);
@@ -136,6 +135,16 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 None if rel < span && n <= span - rel => {
                     Some(fptr.wrapping_offset(a.wrapping_sub(fp) as i64 as isize))
                 }
+                None => None,
+            }
+        }};
+    }
+    // `young!`, or in a live old-space span (`interp.rs`'s `direct!`, same rules).
+    macro_rules! direct {
+        ($a:expr, $n:expr) => {{
+            let (a, n): (u64, u64) = ($a, $n);
+            match young!(a, n) {
+                Some(p) => Some(p),
                 None => old_ptr(vm, a, n),
             }
         }};
@@ -154,21 +163,6 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
             unsafe { (p as *mut u64).write_unaligned(v) };
             // SAFETY: the tail (two instructions) follows (verified).
             ip = unsafe { ip.add(2) };
-        }};
-    }
-    // `direct!` without the old space: where a store needs no write barrier.
-    macro_rules! young {
-        ($a:expr, $n:expr) => {{
-            let (a, n): (u64, u64) = ($a, $n);
-            let rel = a.wrapping_sub(vm.stack.base);
-            let span = fp + f.frame_size as u64 - vm.stack.base;
-            match vm.heap.nursery_ptr(a, n) {
-                Some(p) => Some(p),
-                None if rel < span && n <= span - rel => {
-                    Some(fptr.wrapping_offset(a.wrapping_sub(fp) as i64 as isize))
-                }
-                None => None,
-            }
         }};
     }
     // `direct!` for a read, which may also be of the statics, the globals or a large
