@@ -171,7 +171,8 @@ impl Heap {
 
     /// `translate` of `[addr, addr+len)` when it lies in the used statics (string bytes,
     /// the small-integer boxes) or globals, or in one live large object's run (None
-    /// elsewhere), for reads: `nursery_ptr` and `old_ptr` cover the rest of the heap.
+    /// elsewhere): `nursery_ptr` and `old_ptr` cover the rest of the heap. It runs no
+    /// write barrier, so a store through it may only be of data without pointers.
     #[inline(always)]
     pub fn far_ptr(&self, addr: Addr, len: u64) -> Option<*mut u8> {
         let off = addr.wrapping_sub(ARENA_BASE);

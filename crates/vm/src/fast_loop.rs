@@ -1,8 +1,10 @@
 //! The inner loop: the instructions that touch only the running frame and the memory it
-//! reaches without a call (arithmetic, moves, branches, fused back edges, slice elements
-//! in the element cache, word fields of young or stack objects), run by a small function
-//! that calls nothing, so that its few variables — the instruction pointer, the frame's
-//! machine address, the code's base — stay in machine registers. The dispatch loop (`interp.rs`), whose hundreds of instructions make
+//! reaches without a call (arithmetic, moves, branches, fused forms, slice and string
+//! elements in the element cache, words of young, stack and old objects, reads of the
+//! statics, globals and large objects), calls and ordinary returns, interface assertions
+//! through the itab cache and in-capacity appends, run by a small function that calls
+//! nothing on its hot paths, so that its few variables — the instruction pointer, the
+//! frame's machine address, the code's base — stay in machine registers. The dispatch loop (`interp.rs`), whose hundreds of instructions make
 //! the compiler keep even those in memory, enters it at every backward jump, so a loop
 //! body made of such instructions runs here from its second iteration on.
 //!
@@ -262,15 +264,22 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
             Op::Const { dst, val } => wr!(dst, val),
             Op::Move { dst, src } => wr!(dst, rd!(src)),
             Op::MoveN { dst, src, size } => {
-                // Read before written (overlap-safe), as the dispatch loop does.
-                let (w0, w1) = (rd!(src), rd!(src + 8));
+                // Read before written (overlap-safe), as the dispatch loop does, and only
+                // the operand's own words (the verified ones).
                 match size {
-                    16 => {}
-                    24 => wr!(dst + 16, rd!(src + 16)),
+                    16 => {
+                        let (w0, w1) = (rd!(src), rd!(src + 8));
+                        wr!(dst, w0);
+                        wr!(dst + 8, w1);
+                    }
+                    24 => {
+                        let (w0, w1, w2) = (rd!(src), rd!(src + 8), rd!(src + 16));
+                        wr!(dst, w0);
+                        wr!(dst + 8, w1);
+                        wr!(dst + 16, w2);
+                    }
                     _ => stop!(),
                 }
-                wr!(dst, w0);
-                wr!(dst + 8, w1);
             }
             Op::Zero { dst, size } => match size {
                 8 => wr!(dst, 0),
@@ -676,11 +685,15 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                         let Some(q) = readable!(data, size as u64) else {
                             stop!();
                         };
-                        for k in 0..words {
+                        // All words read before any is written (the box may be in this
+                        // frame: a stack box).
+                        let mut v = [0u64; 3];
+                        for (k, x) in v.iter_mut().enumerate().take(words as usize) {
                             // SAFETY: `readable!` returned a pointer valid for `size` bytes.
-                            let v =
-                                unsafe { (q.add(8 * k as usize) as *const u64).read_unaligned() };
-                            wr!(dst + 8 * k, v);
+                            *x = unsafe { (q.add(8 * k) as *const u64).read_unaligned() };
+                        }
+                        for (k, x) in v.iter().enumerate().take(words as usize) {
+                            wr!(dst + 8 * k as u32, *x);
                         }
                     }
                     if let Some(ok) = commaok {
@@ -801,10 +814,11 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 if clo == 0 {
                     stop!();
                 }
-                let Some(p) = direct!(clo, 8) else {
+                // (A top-level function's closure is in the statics: `readable!`.)
+                let Some(p) = readable!(clo, 8) else {
                     stop!();
                 };
-                // SAFETY: `direct!` returned a pointer valid for 8 bytes.
+                // SAFETY: `readable!` returned a pointer valid for 8 bytes.
                 let callee = unsafe { (p as *const u64).read_unaligned() };
                 enter!(callee as u32, base, Some(clo), true, false)
             }

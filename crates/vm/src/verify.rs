@@ -72,7 +72,8 @@ fn operands(op: &Op) -> Vec<(u32, u32)> {
         JmpIf { cond, .. } | JmpIfNot { cond, .. } => vec![w(cond)],
         JmpCmpNot { a, b, .. } | JmpCmpF64Not { a, b, .. } => vec![w(a), w(b)],
         JmpCmpImmNot { a, .. } => vec![w(a)],
-        Call { base, .. } | CallClosure { base, .. } => vec![w(base)],
+        Call { base, .. } => vec![w(base)],
+        CallClosure { fv, base, .. } => vec![w(fv), w(base)],
         CallIface { iface, base, .. } => vec![(iface, 16), w(base)],
         AddrLocal { dst, src } => vec![w(dst), w(src)],
         DeferToken { dst, slot } => vec![w(dst), w(slot)],
@@ -105,6 +106,44 @@ fn operands(op: &Op) -> Vec<(u32, u32)> {
             } else {
                 vec![w(src)]
             }
+        }
+        // Run unchecked by the dispatch loop or the inner loop (fast_loop.rs) too.
+        StrIndex { dst, s, i } => vec![w(dst), (s, 16), w(i)],
+        StrSlice { dst, s, lo, hi } => vec![(dst, 16), (s, 16), w(lo), w(hi)],
+        IfaceType { dst, src } => vec![w(dst), (src, 16)],
+        AssertType {
+            dst,
+            src,
+            size,
+            commaok,
+            ..
+        } => {
+            let mut v = vec![(dst, 8 * size.max(1).div_ceil(8)), (src, 16)];
+            v.extend(commaok.map(w));
+            v
+        }
+        IfaceToIface {
+            dst, src, commaok, ..
+        } => {
+            let mut v = vec![(dst, 16), (src, 16)];
+            v.extend(commaok.map(w));
+            v
+        }
+        Append {
+            dst,
+            s,
+            src,
+            n,
+            elem_size,
+            spread,
+            ..
+        } => {
+            let n_src = if spread {
+                24
+            } else {
+                n.saturating_mul(elem_size.div_ceil(8) * 8)
+            };
+            vec![(dst, 24), (s, 24), (src, n_src)]
         }
         // The remaining instructions go through checked heap accesses (`slow_op::slow_op`).
         _ => vec![],
@@ -334,6 +373,40 @@ mod tests {
         let mut shrunk = old.clone();
         shrunk.func_mut(0).frame_size = 8;
         assert!(verify_grown(&shrunk, &old).is_err());
+    }
+
+    /// The instructions the loops run without checks (here: string indexing, interface
+    /// assertions, appends, a closure call's function value) have their registers checked.
+    #[test]
+    fn unchecked_instructions_have_their_registers_verified() {
+        let program = |op: Op| Program {
+            funcs: vec![func("f", vec![op, Op::Ret]).into()],
+            ..Program::default()
+        };
+        let empty = Program::default();
+        // The frame is 16 bytes: a string at 8 would end at 24.
+        let bad = [
+            Op::StrIndex { dst: 0, s: 8, i: 0 },
+            Op::IfaceType { dst: 0, src: 8 },
+            Op::CallClosure {
+                fv: 16,
+                base: 0,
+                args_size: 0,
+            },
+            Op::IfaceToIface {
+                dst: 0,
+                src: 0,
+                iface_ty: 0,
+                commaok: Some(16),
+                assert: true,
+            },
+        ];
+        for op in bad {
+            let err = verify_grown(&program(op.clone()), &empty).unwrap_err();
+            assert!(err.contains("outside frame"), "{op:?}: {err}");
+        }
+        let good = Op::StrIndex { dst: 0, s: 0, i: 8 };
+        assert_eq!(verify_grown(&program(good), &empty), Ok(()));
     }
 
     /// A fused instruction is accepted only with its tail right after it: the interpreter
