@@ -61,6 +61,9 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
         return at;
     };
     let mut code = f.code.as_ptr();
+    // The time slice's countdown (`sched.rs`), kept here while the loop runs and written
+    // back when it stops.
+    let mut tick = vm.sched.tick;
     macro_rules! rd {
         ($o:expr) => {
             // SAFETY: a register of a verified instruction, inside the frame at `fptr`.
@@ -81,9 +84,10 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
     }
     // Not this one: the dispatch loop runs it.
     macro_rules! stop {
-        () => {
-            return At { func, ip, fp, fptr }
-        };
+        () => {{
+            vm.sched.tick = tick;
+            return At { func, ip, fp, fptr };
+        }};
     }
     // A jump to instruction `t`; a backward one spends a tick of the time slice, and the
     // last tick is left to the dispatch loop (it settles the slice's end).
@@ -92,10 +96,10 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
             // SAFETY: verification proved every jump target an instruction of this code.
             let t = unsafe { code.add($t as usize) };
             if t <= ip {
-                if vm.sched.tick <= 1 {
+                if tick <= 1 {
                     stop!();
                 }
-                vm.sched.tick -= 1;
+                tick -= 1;
             }
             ip = t;
             continue;
@@ -111,7 +115,7 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
     // A fused back edge: `i += step`, then jump if `i cmp n`, else past the jump.
     macro_rules! fused {
         ($i:expr, $step:expr, $cmp:tt, $rhs:expr, $t:expr) => {{
-            if vm.sched.tick <= 1 {
+            if tick <= 1 {
                 stop!();
             }
             let v = rd!($i).wrapping_add($step);
@@ -211,7 +215,7 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
             let at = if $in_place { base } else { f.frame_size };
             let new_fp = fp + at as u64;
             if new_fp + cf.frame_size as u64 + 64 > vm.stack_guard
-                || vm.sched.tick <= 1
+                || tick <= 1
                 || vm.frames.len() == vm.frames.capacity()
                 || ($dynamic && base as u64 + cf.params_size as u64 > f.frame_size as u64 + 8)
             {
@@ -245,7 +249,7 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 kind,
             });
             vm.cur_kind = CallKind::Normal;
-            vm.sched.tick -= 1;
+            tick -= 1;
             func = callee;
             f = cf;
             code = f.code.as_ptr();
