@@ -98,6 +98,16 @@ impl Effects {
     }
 }
 
+/// The bytes `Op::Append` reads at `src`: a slice header when `spread`, else `n`
+/// elements, each in its own word-aligned registers.
+pub fn append_src_bytes(spread: bool, n: u32, elem_size: u32) -> u32 {
+    if spread {
+        24
+    } else {
+        n.saturating_mul(elem_size.div_ceil(8) * 8)
+    }
+}
+
 /// The frame effects of `f.code[pc]`. `p` gives callee frames and type sizes.
 pub fn effects(p: &Program, f: &Function, op: &Op) -> Effects {
     use Op::*;
@@ -372,12 +382,10 @@ pub fn effects(p: &Program, f: &Function, op: &Op) -> Effects {
             buf,
             ..
         } => {
-            let n_src = if spread {
-                24
-            } else {
-                n.saturating_mul(elem_size.div_ceil(8) * 8)
-            };
-            e.r(s, 24).r(src, n_src).addr(buf).w(dst, 24);
+            e.r(s, 24)
+                .r(src, append_src_bytes(spread, n, elem_size))
+                .addr(buf)
+                .w(dst, 24);
         }
         MoveToHeap { s, .. } => {
             // Rewrites the slice's pointer and capacity, keeps its length.

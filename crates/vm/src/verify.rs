@@ -138,11 +138,7 @@ fn operands(op: &Op) -> Vec<(u32, u32)> {
             spread,
             ..
         } => {
-            let n_src = if spread {
-                24
-            } else {
-                n.saturating_mul(elem_size.div_ceil(8) * 8)
-            };
+            let n_src = gosub_bytecode::effects::append_src_bytes(spread, n, elem_size);
             vec![(dst, 24), (s, 24), (src, n_src)]
         }
         // The remaining instructions go through checked heap accesses (`slow_op::slow_op`).
