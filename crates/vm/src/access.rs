@@ -1,7 +1,7 @@
 //! The dispatch loop's memory accesses outside the frame: word loads and stores of Go
 //! memory (`load_w`/`store_w`, young objects reached without the heap's region lookup),
-//! element access through the VM's two-entry translation cache (`elem_ptr`), and the small
-//! copies of a call (arguments in, results out).
+//! element access through the VM's two-entry translation cache (`elem_ptr`), and a call's
+//! frame entry and results (`enter_frame`, `return_results`).
 //!
 //! Invariants: every access goes through the heap's checked translation or a range it
 //! validated (`Heap::nursery_ptr`, the element cache's stamp); nil and other addresses
@@ -11,7 +11,7 @@
 use crate::arith::extend;
 use crate::error::Trap;
 use crate::vm::Vm;
-use gosub_bytecode::bytecode::Width;
+use gosub_bytecode::bytecode::{Function, Width};
 use gosub_heap::Addr;
 
 #[inline(never)]
@@ -112,6 +112,58 @@ pub(crate) unsafe fn copy_small(src: *const u8, dst: *mut u8, n: usize) {
             }
             _ => std::ptr::copy_nonoverlapping(src, dst, n),
         }
+    }
+}
+
+/// Prepares the frame at `nptr` for callee `cf` (both loops' calls; `call::enter` does the
+/// same through checked accesses): copies the parameters from the caller's argument region
+/// at `args` unless the callee was called in place there, zeroes the results and the
+/// pointer words past the parameters (the collector never reads a stale pointer from a
+/// fresh frame), and stores the closure context.
+///
+/// # Safety
+/// `nptr` is valid for `cf.frame_size` bytes and, unless `in_place`, `args` for
+/// `cf.params_size` bytes, not overlapping them.
+#[inline(always)]
+pub(crate) unsafe fn enter_frame(
+    args: *const u8,
+    nptr: *mut u8,
+    cf: &Function,
+    in_place: bool,
+    ctx: Option<u64>,
+) {
+    // SAFETY: guaranteed by the caller; every offset below lies in the callee's frame.
+    unsafe {
+        if !in_place {
+            copy_small(args, nptr, cf.params_size as usize);
+        }
+        zero_small(nptr.add(cf.results_off as usize), cf.results_size as usize);
+        for &w in &cf.ptr_words {
+            if w * 8 >= cf.params_size {
+                (nptr.add(8 * w as usize) as *mut u64).write_unaligned(0);
+            }
+        }
+        if let (Some(c), Some(clo)) = (cf.ctx_off, ctx) {
+            (nptr.add(c as usize) as *mut u64).write_unaligned(clo);
+        }
+    }
+}
+
+/// Copies callee `f`'s results from its frame at `fptr` to its caller's argument region
+/// at `base` in the caller's frame at `cptr` (both loops' returns).
+///
+/// # Safety
+/// Both frames are valid, and the callee was not called in place (the ranges do not
+/// overlap).
+#[inline(always)]
+pub(crate) unsafe fn return_results(fptr: *const u8, cptr: *mut u8, base: u32, f: &Function) {
+    // SAFETY: guaranteed by the caller.
+    unsafe {
+        copy_small(
+            fptr.add(f.results_off as usize),
+            cptr.add(base as usize + f.results_off as usize),
+            f.results_size as usize,
+        )
     }
 }
 

@@ -19,8 +19,9 @@
 //!   in the frame at `fptr`, every jump target is an instruction, and a fused
 //!   instruction's tail follows it (verified at load).
 
-use crate::access::{cached_elem_ptr, copy_small, read_narrow, write_narrow, zero_small};
-use crate::access::{load_w, store_w};
+use crate::access::{
+    cached_elem_ptr, enter_frame, load_w, read_narrow, return_results, store_w, write_narrow,
+};
 use crate::arith::{cmp_f, cmp_i, div_pow2, extend};
 use crate::error::{index_err, Trap};
 use crate::frame::{rd, wr, CallInfo, CallKind, Frame};
@@ -224,20 +225,7 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
             // SAFETY: as in `call_into!`: the callee's frame fits the stack mapping (checked
             // against the guard above) and the argument region lies in this frame.
             let nptr = unsafe { fptr.add(at as usize) };
-            unsafe {
-                if !$in_place {
-                    copy_small(fptr.add(base as usize), nptr, cf.params_size as usize);
-                }
-                zero_small(nptr.add(cf.results_off as usize), cf.results_size as usize);
-                for &w in &cf.ptr_words {
-                    if w * 8 >= cf.params_size {
-                        (nptr.add(8 * w as usize) as *mut u64).write_unaligned(0);
-                    }
-                }
-                if let (Some(c), Some(clo)) = (cf.ctx_off, ctx) {
-                    (nptr.add(c as usize) as *mut u64).write_unaligned(clo);
-                }
-            }
+            unsafe { enter_frame(fptr.add(base as usize), nptr, cf, $in_place, ctx) };
             // SAFETY: `ip` is inside this function's code.
             let pc = unsafe { ip.offset_from(code) } as u32 + 1;
             let kind = vm.cur_kind;
@@ -865,13 +853,7 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                     // SAFETY: as in the dispatch loop's return: results lie in this frame,
                     // the destination is the caller's argument region, and they do not
                     // overlap (the callee was not called in place).
-                    unsafe {
-                        copy_small(
-                            fptr.add(f.results_off as usize),
-                            cptr.add(ci.base as usize + f.results_off as usize),
-                            f.results_size as usize,
-                        )
-                    }
+                    unsafe { return_results(fptr, cptr, ci.base, f) }
                 }
                 vm.cur_kind = ci.kind;
                 func = ci.func;

@@ -12,7 +12,9 @@
 //! goroutine, a return address, an epilogue) are checked as they are entered (`goto!`).
 //! Calls and returns switch `func`/`fp`/`ip` in place; nothing here recurses per Go call.
 
-use crate::access::{copy_small, elem_ptr, load_w, read_narrow, store_w, write_narrow, zero_small};
+use crate::access::{
+    elem_ptr, enter_frame, load_w, read_narrow, return_results, store_w, write_narrow,
+};
 use crate::arith::{cmp_f, cmp_i, extend, int_op};
 use crate::error::{index_err, Trap};
 use crate::frame::{frame_ptr, CallInfo, CallKind};
@@ -343,20 +345,7 @@ pub fn exec(
             // `nptr` is valid for the callee's `frame_size` bytes; the argument region lies
             // inside the current frame (checked above, or verified for a static call).
             let nptr = unsafe { fptr.add(at as usize) };
-            unsafe {
-                if !$in_place {
-                    copy_small(fptr.add($base as usize), nptr, cf.params_size as usize);
-                }
-                zero_small(nptr.add(cf.results_off as usize), cf.results_size as usize);
-                for &w in &cf.ptr_words {
-                    if w * 8 >= cf.params_size {
-                        (nptr.add(8 * w as usize) as *mut u64).write_unaligned(0);
-                    }
-                }
-                if let (Some(c), Some(clo)) = (cf.ctx_off, $ctx) {
-                    (nptr.add(c as usize) as *mut u64).write_unaligned(clo);
-                }
-            }
+            unsafe { enter_frame(fptr.add($base as usize), nptr, cf, $in_place, $ctx) };
             vm.frames.push(CallInfo {
                 func,
                 pc: pc!() as u32,
@@ -700,13 +689,7 @@ pub fn exec(
                             // SAFETY: results lie in the callee frame; the destination is the
                             // caller's argument region (checked at the call); the callee was
                             // not called in place, so the two do not overlap.
-                            unsafe {
-                                copy_small(
-                                    fptr.add(f.results_off as usize),
-                                    cptr.add(ci.base as usize + f.results_off as usize),
-                                    f.results_size as usize,
-                                )
-                            }
+                            unsafe { return_results(fptr, cptr, ci.base, f) }
                         }
                         vm.cur_kind = ci.kind;
                         func = ci.func;
