@@ -36,6 +36,18 @@ struct Shape {
     addr_hash: bool,
     /// Equal keys may differ in their bytes (floats, complex numbers, interfaces).
     key_update: bool,
+    key_eq: KeyEq,
+}
+
+/// How two keys of a map's key type compare: the fast forms need no walk of the type.
+#[derive(Clone, Copy, PartialEq)]
+enum KeyEq {
+    /// Equal exactly when their `ksize` bytes are (integers, booleans, pointers, channels).
+    Bytes,
+    /// Strings: equal lengths and equal bytes.
+    Str,
+    /// Anything else: `iface::values_eq`, in Go's order.
+    Deep,
 }
 
 fn shape(prog: &Program, rtype: u32) -> Shape {
@@ -53,6 +65,25 @@ fn shape(prog: &Program, rtype: u32) -> Shape {
         key,
         addr_hash: addr_hashed(prog, key, 0),
         key_update: needs_key_update(prog, key, 0),
+        key_eq: match prog.rtypes[key as usize].kind {
+            RKind::String => KeyEq::Str,
+            RKind::Bool
+            | RKind::Int
+            | RKind::Int8
+            | RKind::Int16
+            | RKind::Int32
+            | RKind::Int64
+            | RKind::Uint
+            | RKind::Uint8
+            | RKind::Uint16
+            | RKind::Uint32
+            | RKind::Uint64
+            | RKind::Uintptr
+            | RKind::Pointer
+            | RKind::Chan
+            | RKind::UnsafePointer => KeyEq::Bytes,
+            _ => KeyEq::Deep,
+        },
     }
 }
 
@@ -209,10 +240,7 @@ pub fn hash_value(vm: &Vm, prog: &Program, t: u32, addr: Addr) -> Result<u64, Tr
             Some((t, addr)) => {
                 let rt = &prog.rtypes[t as usize];
                 match rt.kind {
-                    RKind::String => {
-                        let s = vm.read_string(addr)?;
-                        hash_bytes(&s)
-                    }
+                    RKind::String => hash_bytes(vm.string_bytes(addr)?),
                     RKind::Float64 => hash_f64(vm.heap.read_f64(addr)?),
                     RKind::Float32 => hash_f64(f32::from_bits(vm.heap.read_u32(addr)?) as f64),
                     // The parts as floats (a NaN part never compares equal, whatever its hash).
@@ -306,34 +334,54 @@ fn table(vm: &Vm, m: Addr) -> Result<Table, Trap> {
     })
 }
 
-/// Rebuilds the table with capacity `cap` (also used to refresh address hashes).
+/// Word `i` of a table's bytes (a slot's state, a string key's pointer or length).
+fn word(tab: &[u8], off: usize) -> u64 {
+    let mut w = [0u8; 8];
+    if let Some(b) = tab.get(off..off + 8) {
+        w.copy_from_slice(b);
+    }
+    u64::from_le_bytes(w)
+}
+
+/// Rebuilds the table with capacity `cap` (also used to refresh address hashes). A full
+/// slot's state is its key's hash, reused unless the hash depends on addresses.
 fn rebuild(vm: &mut Vm, prog: &Arc<Program>, m: Addr, cap: u64) -> Result<(), Trap> {
     let rtype = vm.heap.read_u64(m + 32)? as u32;
     let sh = shape(prog, rtype);
     let old = table(vm, m)?;
+    let slot = sh.slot as usize;
     with_inhibit(vm, |vm| {
         let et = entries_type(vm, prog, rtype);
         let ne = vm.alloc(et, cap as usize)?;
-        let mut count = 0;
-        for i in 0..old.cap {
-            let s = old.entries + i * sh.slot;
-            let st = vm.heap.read_u64(s)?;
+        let olds = vm
+            .heap
+            .bytes(old.entries, old.cap as usize * slot)?
+            .to_vec();
+        let mut full = Vec::new();
+        for i in 0..old.cap as usize {
+            let st = word(&olds, i * slot);
             if st & FULL == 0 {
                 continue;
             }
-            let h = hash_value(vm, prog, sh.key, s + 8)? | FULL;
-            let mut j = h & (cap - 1);
-            loop {
-                let d = ne + j * sh.slot;
-                if vm.heap.read_u64(d)? == 0 {
-                    vm.heap.copy(d, s, sh.slot as usize)?;
-                    vm.heap.write_u64(d, h)?;
-                    break;
-                }
-                j = (j + 1) & (cap - 1);
-            }
-            count += 1;
+            let h = if sh.addr_hash {
+                hash_value(vm, prog, sh.key, old.entries + (i * slot) as u64 + 8)? | FULL
+            } else {
+                st
+            };
+            full.push((i * slot, h));
         }
+        let nt = vm.heap.bytes_mut(ne, cap as usize * slot)?;
+        let mask = cap as usize - 1;
+        for &(from, h) in &full {
+            let mut j = h as usize & mask;
+            while word(nt, j * slot) != 0 {
+                j = (j + 1) & mask;
+            }
+            let to = j * slot;
+            nt[to..to + slot].copy_from_slice(&olds[from..from + slot]);
+            nt[to..to + 8].copy_from_slice(&h.to_le_bytes());
+        }
+        let count = full.len() as u64;
         vm.heap.write_u64(m, count)?;
         vm.heap.write_u64(m + 8, ne)?;
         vm.heap.write_u64(m + 16, cap)?;
@@ -351,32 +399,56 @@ fn refresh(vm: &mut Vm, prog: &Arc<Program>, m: Addr, sh: &Shape) -> Result<(), 
     Ok(())
 }
 
-/// Finds the slot holding `key`; returns (slot address, true) or (first free slot, false).
+/// The hash of the key at `key` as a full slot's state records it.
+fn key_hash(vm: &Vm, prog: &Program, sh: &Shape, key: Addr) -> Result<u64, Trap> {
+    Ok(hash_value(vm, prog, sh.key, key)? | FULL)
+}
+
+/// Finds the slot holding `key`, whose `key_hash` is `h`; returns (slot address, first
+/// tombstone on the way) or (None, first free slot).
 fn find(
     vm: &Vm,
     prog: &Program,
     m: Addr,
     sh: &Shape,
     key: Addr,
+    h: u64,
 ) -> Result<(Option<Addr>, Option<Addr>), Trap> {
     let t = table(vm, m)?;
-    let h = hash_value(vm, prog, sh.key, key)? | FULL;
-    let mut j = h & (t.cap - 1);
+    let slot = sh.slot as usize;
+    let tab = vm.heap.bytes(t.entries, t.cap as usize * slot)?;
+    let want = match sh.key_eq {
+        KeyEq::Bytes => vm.heap.bytes(key, sh.ksize as usize)?,
+        KeyEq::Str => vm.string_bytes(key)?,
+        KeyEq::Deep => &[],
+    };
+    let mask = t.cap as usize - 1;
+    let mut j = h as usize & mask;
     let mut free = None;
     for _ in 0..t.cap {
-        let s = t.entries + j * sh.slot;
-        let st = vm.heap.read_u64(s)?;
-        if st == 0 {
-            return Ok((None, free.or(Some(s))));
-        }
-        if st == 1 {
-            if free.is_none() {
-                free = Some(s);
+        let off = j * slot;
+        let s = t.entries + off as u64;
+        match word(tab, off) {
+            0 => return Ok((None, free.or(Some(s)))),
+            1 => {
+                free = free.or(Some(s));
             }
-        } else if st == h && crate::iface::values_eq(vm, prog, sh.key, s + 8, key)? {
-            return Ok((Some(s), free));
+            st if st == h => {
+                let equal = match sh.key_eq {
+                    KeyEq::Bytes => tab.get(off + 8..off + 8 + want.len()) == Some(want),
+                    KeyEq::Str => {
+                        let n = word(tab, off + 16) as usize;
+                        n == want.len() && (n == 0 || vm.heap.bytes(word(tab, off + 8), n)? == want)
+                    }
+                    KeyEq::Deep => crate::iface::values_eq(vm, prog, sh.key, s + 8, key)?,
+                };
+                if equal {
+                    return Ok((Some(s), free));
+                }
+            }
+            _ => {}
         }
-        j = (j + 1) & (t.cap - 1);
+        j = (j + 1) & mask;
     }
     Ok((None, free))
 }
@@ -389,7 +461,8 @@ pub fn get(vm: &mut Vm, prog: &Arc<Program>, m: Addr, key: Addr) -> Result<Optio
     let rtype = vm.heap.read_u64(m + 32)? as u32;
     let sh = shape(prog, rtype);
     refresh(vm, prog, m, &sh)?;
-    let (found, _) = find(vm, prog, m, &sh, key)?;
+    let h = key_hash(vm, prog, &sh, key)?;
+    let (found, _) = find(vm, prog, m, &sh, key, h)?;
     Ok(found.map(|s| s + 8 + sh.kstride))
 }
 
@@ -402,7 +475,8 @@ pub fn slot(vm: &mut Vm, prog: &Arc<Program>, mreg: Addr, key: Addr) -> Result<A
     let rtype = vm.heap.read_u64(m + 32)? as u32;
     let sh = shape(prog, rtype);
     refresh(vm, prog, m, &sh)?;
-    let (found, free) = find(vm, prog, m, &sh, key)?;
+    let h = key_hash(vm, prog, &sh, key)?;
+    let (found, free) = find(vm, prog, m, &sh, key, h)?;
     if let Some(s) = found {
         // Go's mapassign stores the new key over an equal old one when equal keys can
         // differ (+0 and -0, interfaces): `m[-0.0] = v` after `m[0.0]` prints `-0`.
@@ -417,14 +491,13 @@ pub fn slot(vm: &mut Vm, prog: &Arc<Program>, mreg: Addr, key: Addr) -> Result<A
         let count = vm.heap.read_u64(m)?;
         let ncap = if (count + 1) * 2 > cap { cap * 2 } else { cap };
         rebuild(vm, prog, m, ncap)?;
-        find(vm, prog, m, &sh, key)?.1
+        find(vm, prog, m, &sh, key, h)?.1
     } else {
         free
     };
     let Some(s) = free else {
         return Err(Trap::Fatal("map table full".into()));
     };
-    let h = hash_value(vm, prog, sh.key, key)? | FULL;
     let was_tomb = vm.heap.read_u64(s)? == 1;
     vm.heap.write_u64(s, h)?;
     vm.heap.copy(s + 8, key, sh.ksize as usize)?;
@@ -445,7 +518,8 @@ pub fn delete(vm: &mut Vm, prog: &Arc<Program>, m: Addr, key: Addr) -> Result<()
     let rtype = vm.heap.read_u64(m + 32)? as u32;
     let sh = shape(prog, rtype);
     refresh(vm, prog, m, &sh)?;
-    if let (Some(s), _) = find(vm, prog, m, &sh, key)? {
+    let h = key_hash(vm, prog, &sh, key)?;
+    if let (Some(s), _) = find(vm, prog, m, &sh, key, h)? {
         vm.heap.fill_zero(s, sh.slot as usize)?;
         vm.heap.write_u64(s, 1)?;
         let count = vm.heap.read_u64(m)?;
@@ -506,7 +580,8 @@ pub fn iter_next(
         } else {
             // The map was rebuilt: is the key still there?
             let key_copy = s + 8;
-            match find(vm, prog, m, &sh, key_copy)? {
+            let h = key_hash(vm, prog, &sh, key_copy)?;
+            match find(vm, prog, m, &sh, key_copy, h)? {
                 (Some(ns), _) => Some(ns + 8 + sh.kstride),
                 _ => None,
             }

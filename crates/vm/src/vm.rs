@@ -605,12 +605,17 @@ impl Vm {
 
     /// Reads a Go string (ptr, len) stored at `addr`.
     pub fn read_string(&self, addr: Addr) -> Result<Vec<u8>, Trap> {
+        Ok(self.string_bytes(addr)?.to_vec())
+    }
+
+    /// The bytes of the Go string whose header is at `addr`, in place.
+    pub fn string_bytes(&self, addr: Addr) -> Result<&[u8], Trap> {
         let p = self.heap.read_u64(addr)?;
         let n = self.heap.read_u64(addr + 8)?;
         if n == 0 {
-            return Ok(Vec::new());
+            return Ok(&[]);
         }
-        Ok(self.heap.bytes(p, n as usize)?.to_vec())
+        Ok(self.heap.bytes(p, n as usize)?)
     }
 
     /// Allocates a Go string with these bytes and returns (ptr, len).
