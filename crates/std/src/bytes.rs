@@ -1,5 +1,6 @@
-//! Package bytes's natives: comparing and searching byte slices in place (the searches
-//! are strings.rs's, shared with package strings).
+//! Package bytes's natives, and internal/bytealg's (Go's assembly ones): comparing and
+//! searching byte slices in place (the searches are strings.rs's, shared with package
+//! strings).
 //!
 //! Invariant: slices are read, never written or kept; a nil slice is an empty one.
 
@@ -9,6 +10,31 @@ use crate::utf8::rune_count;
 use gosub_vm::NativeRegistry;
 
 pub fn register(r: &mut NativeRegistry) {
+    // internal/bytealg's byte searches, assembly in Go on amd64.
+    native!(r, "internal/bytealg.IndexByte", |a| {
+        let s = a.slice_ref()?;
+        let c = a.int()? as u8;
+        let v = index_of(a.bytes(s)?, &[c]);
+        a.ret_int(v)?;
+    });
+    native!(r, "internal/bytealg.IndexByteString", |a| {
+        let s = a.string_ref()?;
+        let c = a.int()? as u8;
+        let v = index_of(a.bytes(s)?, &[c]);
+        a.ret_int(v)?;
+    });
+    native!(r, "internal/bytealg.Count", |a| {
+        let s = a.slice_ref()?;
+        let c = a.int()? as u8;
+        let v = a.bytes(s)?.iter().filter(|&&x| x == c).count() as i64;
+        a.ret_int(v)?;
+    });
+    native!(r, "internal/bytealg.CountString", |a| {
+        let s = a.string_ref()?;
+        let c = a.int()? as u8;
+        let v = a.bytes(s)?.iter().filter(|&&x| x == c).count() as i64;
+        a.ret_int(v)?;
+    });
     native!(r, "bytes.Equal", |a| {
         let x = a.slice_ref()?;
         let y = a.slice_ref()?;

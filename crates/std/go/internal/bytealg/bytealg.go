@@ -2,8 +2,9 @@
 // 1.26.6's internal/bytealg (Copyright The Go Authors, BSD-style license,
 // crates/std/go/LICENSE): bytealg.go's PrimeRK, HashStr, HashStrRev, IndexRabinKarp and
 // LastIndexRabinKarp, and the files Go builds on architectures without assembly
-// (indexbyte_generic.go, lastindexbyte_generic.go, count_generic.go, index_generic.go)
-// unchanged, CompareString (compare_generic.go's result), and MakeNoZero (in Go a runtime hook) as
+// (lastindexbyte_generic.go, index_generic.go) unchanged; IndexByte, IndexByteString,
+// Count and CountString are natives (crates/std/src/bytes.rs) where Go has them in
+// assembly; CompareString (compare_generic.go's result), and MakeNoZero (in Go a runtime hook) as
 // a stand-in. Left out: bytealg.go's CPU-feature offsets (internal/cpu, unsafe.Offsetof).
 //
 // Invariants: MaxLen is 0 and MaxBruteForce 0 as on an architecture without assembly, so
@@ -102,23 +103,9 @@ func LastIndexRabinKarp[T string | []byte](s, sep T) int {
 	return -1
 }
 
-func IndexByte(b []byte, c byte) int {
-	for i, x := range b {
-		if x == c {
-			return i
-		}
-	}
-	return -1
-}
+func IndexByte(b []byte, c byte) int // native (bytes.rs), as Go's assembly on amd64
 
-func IndexByteString(s string, c byte) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			return i
-		}
-	}
-	return -1
-}
+func IndexByteString(s string, c byte) int // native (bytes.rs), as Go's assembly on amd64
 
 func LastIndexByte(s []byte, c byte) int {
 	for i := len(s) - 1; i >= 0; i-- {
@@ -138,25 +125,9 @@ func LastIndexByteString(s string, c byte) int {
 	return -1
 }
 
-func Count(b []byte, c byte) int {
-	n := 0
-	for _, x := range b {
-		if x == c {
-			n++
-		}
-	}
-	return n
-}
+func Count(b []byte, c byte) int // native (bytes.rs), as Go's assembly on amd64
 
-func CountString(s string, c byte) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			n++
-		}
-	}
-	return n
-}
+func CountString(s string, c byte) int // native (bytes.rs), as Go's assembly on amd64
 
 const MaxBruteForce = 0
 
