@@ -183,6 +183,15 @@ func main() {
         .position(|l| l.contains("IncJmpLt {"))
         .expect(&d);
     assert_eq!(back + 1 - load, 12, "{d}");
+    // Fused pairs (fused.rs) make those 12 instructions 7 dispatches: a pair's second
+    // instruction, the line after one marked "then the next", is not dispatched alone.
+    let tails = code[load..back]
+        .iter()
+        .filter(|l| l.contains("then the next"))
+        .count();
+    assert_eq!(back + 1 - load - tails, 7, "{d}");
+    assert_eq!(d.matches("MulIntImm(").count(), 1, "{d}");
+    assert_eq!(d.matches("ConvDivF64(").count(), 1, "{d}");
     // A Move right after an F64 op that produced its source is what coalescing removes.
     let lines: Vec<&str> = d.lines().collect();
     for w in lines.windows(2) {

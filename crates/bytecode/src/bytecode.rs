@@ -380,6 +380,12 @@ pub enum Op {
     Move2(Reg, Reg, Reg, Reg),
     /// `AddInt { dst, a, b }`, then `AddIntImm { dst, a, imm }` (`i + j + 1`).
     AddAddImm(Reg, Reg, Reg, Reg, Reg, i32),
+    /// `MulInt { dst, a, b }`, then `IntImm { op, dst, a, imm }` (`s * (s+1) / 2`).
+    MulIntImm(Reg, Reg, Reg, IntOp, Reg, Reg, i32),
+    /// `Conv { IntToF64, dst, a }`, then `DivF64 { dst, a, b }` (`1.0 / float64(n)`).
+    ConvDivF64(Reg, Reg, Reg, Reg, Reg),
+    /// Two float64 operations (`F64`, specialised) in a row (`0.5 * (g + v/g)`).
+    F64Pair(FloatOp, Reg, Reg, Reg, FloatOp, Reg, Reg, Reg),
 
     // ---- specialised forms (specialized.rs) ----
     /// `JmpCmpF64Not` with `Lt`, `Le`, `Gt`, `Ge`: jump unless `a op b` (NaN: jump).

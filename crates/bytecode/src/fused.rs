@@ -3,7 +3,8 @@
 //! (every Go loop over a range or a counter ends this way); `acc += a * b` on float64s
 //! (`MulAddF64`); a word in memory incremented in place, `*p += x`, `s.f++` (`AddToMem`,
 //! `AddImmToMem`); two of the commonest instructions in a row (`Load2`, `Store2`,
-//! `LoadElem2`, `SliceElemAddr2`, `AddIntImm2`, `Move2`, `AddAddImm`: `pair_halves`).
+//! `LoadElem2`, `SliceElemAddr2`, `AddIntImm2`, `Move2`, `AddAddImm`, `MulIntImm`,
+//! `ConvDivF64`, `F64Pair`: `pair_halves`).
 //!
 //! A fused instruction at index `k` replaces the first instruction of its sequence only:
 //! the rest (its *tail*) stays at `k + 1`, `k + 2`, untouched. Executing the fused
@@ -22,7 +23,7 @@
 //!   fused sequences.
 
 use crate::bytecode::{FloatOp, IntOp, Op};
-use crate::operations::Width;
+use crate::operations::{Conv as ConvKind, Width};
 
 /// The increment a fused instruction stands for (its generic form).
 pub fn first_half(op: &Op) -> Option<Op> {
@@ -83,6 +84,34 @@ pub fn pair_halves(op: &Op) -> Option<(Op, Op)> {
         AddIntImm2(d1, a1, m1, d2, a2, m2) => (inc(d1, a1, m1), inc(d2, a2, m2)),
         Move2(d1, s1, d2, s2) => (Move { dst: d1, src: s1 }, Move { dst: d2, src: s2 }),
         AddAddImm(d1, a, b, d2, x, m) => (AddInt { dst: d1, a, b }, inc(d2, x, m)),
+        MulIntImm(d1, a, b, op, d2, x, m) => (
+            MulInt { dst: d1, a, b },
+            IntImm {
+                op,
+                dst: d2,
+                a: x,
+                imm: m as i64,
+            },
+        ),
+        ConvDivF64(d1, a, d2, x, y) => (
+            Conv {
+                conv: ConvKind::IntToF64,
+                dst: d1,
+                a,
+            },
+            DivF64 {
+                dst: d2,
+                a: x,
+                b: y,
+            },
+        ),
+        F64Pair(o1, d1, a, b, o2, d2, x, y) => {
+            let f64_op = |op, dst, a, b| {
+                let op = F64 { op, dst, a, b };
+                crate::specialized::specialize(&op).unwrap_or(op)
+            };
+            (f64_op(o1, d1, a, b), f64_op(o2, d2, x, y))
+        }
         MulAddF64 { t, a, b, d, x, y } => (MulF64 { dst: t, a, b }, AddF64 { dst: d, a: x, b: y }),
         _ => return None,
     })
@@ -168,6 +197,47 @@ fn pair(a: &Op, b: &Op) -> Option<Op> {
             AddAddImm(d1, a, b, d2, x, imm32(imm)?)
         }
         (MulF64 { dst: t, a, b }, AddF64 { dst: d, a: x, b: y }) => MulAddF64 { t, a, b, d, x, y },
+        (
+            MulInt { dst: d1, a, b },
+            IntImm {
+                op,
+                dst: d2,
+                a: x,
+                imm,
+            },
+        ) => MulIntImm(d1, a, b, op, d2, x, imm32(imm)?),
+        (
+            Conv {
+                conv: ConvKind::IntToF64,
+                dst: d1,
+                a,
+            },
+            DivF64 {
+                dst: d2,
+                a: x,
+                b: y,
+            },
+        ) => ConvDivF64(d1, a, d2, x, y),
+        (
+            AddF64 { .. } | SubF64 { .. } | MulF64 { .. } | DivF64 { .. },
+            AddF64 { .. } | SubF64 { .. } | MulF64 { .. } | DivF64 { .. },
+        ) => match (a.generic()?, b.generic()?) {
+            (
+                F64 {
+                    op: o1,
+                    dst: d1,
+                    a: x1,
+                    b: y1,
+                },
+                F64 {
+                    op: o2,
+                    dst: d2,
+                    a: x2,
+                    b: y2,
+                },
+            ) => F64Pair(o1, d1, x1, y1, o2, d2, x2, y2),
+            _ => return None,
+        },
         _ => return None,
     })
 }
@@ -622,6 +692,43 @@ mod tests {
                     imm: 1,
                 },
             ),
+            (
+                Op::MulInt {
+                    dst: 8,
+                    a: 0,
+                    b: 16,
+                },
+                Op::IntImm {
+                    op: IntOp::DivPow2,
+                    dst: 24,
+                    a: 8,
+                    imm: 1,
+                },
+            ),
+            (
+                Op::Conv {
+                    conv: ConvKind::IntToF64,
+                    dst: 8,
+                    a: 0,
+                },
+                Op::DivF64 {
+                    dst: 16,
+                    a: 24,
+                    b: 8,
+                },
+            ),
+            (
+                Op::SubF64 {
+                    dst: 8,
+                    a: 0,
+                    b: 16,
+                },
+                Op::DivF64 {
+                    dst: 24,
+                    a: 8,
+                    b: 8,
+                },
+            ),
         ];
         for (a, b) in seqs {
             let mut code = vec![a.clone(), b.clone()];
@@ -645,6 +752,34 @@ mod tests {
         let mut code = vec![narrow.clone(), narrow.clone()];
         fuse_code(&mut code);
         assert_eq!(code[0], narrow);
+        // A conversion to float32, or an immediate beyond 32 bits: not paired.
+        let to_f32 = Op::Conv {
+            conv: ConvKind::IntToF32,
+            dst: 8,
+            a: 0,
+        };
+        let div = Op::DivF64 {
+            dst: 16,
+            a: 24,
+            b: 8,
+        };
+        let mut code = vec![to_f32.clone(), div];
+        fuse_code(&mut code);
+        assert_eq!(code[0], to_f32);
+        let mul = Op::MulInt {
+            dst: 8,
+            a: 0,
+            b: 16,
+        };
+        let big = Op::IntImm {
+            op: IntOp::And,
+            dst: 24,
+            a: 8,
+            imm: 1 << 40,
+        };
+        let mut code = vec![mul.clone(), big];
+        fuse_code(&mut code);
+        assert_eq!(code[0], mul);
         // x++; i++; if i < n: the back edge keeps its increment (IncJmpLt), x stays alone.
         let mut code = vec![
             Op::AddIntImm {

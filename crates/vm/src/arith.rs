@@ -5,7 +5,7 @@
 //! interpreter and the slow-path operations both compute through these.
 
 use crate::error::Trap;
-use gosub_bytecode::bytecode::{CmpOp, IntOp, Width};
+use gosub_bytecode::bytecode::{CmpOp, FloatOp, IntOp, Width};
 
 #[inline(always)]
 pub fn cmp_i(op: CmpOp, a: u64, b: u64) -> bool {
@@ -36,63 +36,35 @@ pub fn cmp_f(op: CmpOp, a: f64, b: f64) -> bool {
     }
 }
 
+/// Integer operation `op` on `a` and `b`, as Go defines it (wrapping arithmetic, shifts by
+/// 64 or more); the error is a division by zero.
 #[inline(always)]
 pub fn int_op(op: IntOp, a: u64, b: u64) -> Result<u64, Trap> {
-    Ok(match op {
+    try_int_op(op, a, b).ok_or_else(|| Trap::Runtime("integer divide by zero".into()))
+}
+
+/// `int_op` without its fault: None for a division by zero (the inner loop then leaves the
+/// instruction to the dispatch loop, which reports it).
+#[inline(always)]
+pub fn try_int_op(op: IntOp, a: u64, b: u64) -> Option<u64> {
+    Some(match op {
         IntOp::Add => a.wrapping_add(b),
         IntOp::Sub => a.wrapping_sub(b),
         IntOp::Mul => a.wrapping_mul(b),
-        IntOp::Div => {
-            if b == 0 {
-                return Err(Trap::Runtime("integer divide by zero".into()));
-            }
-            (a as i64).wrapping_div(b as i64) as u64
-        }
-        IntOp::DivU => {
-            if b == 0 {
-                return Err(Trap::Runtime("integer divide by zero".into()));
-            }
-            a / b
-        }
-        IntOp::Rem => {
-            if b == 0 {
-                return Err(Trap::Runtime("integer divide by zero".into()));
-            }
-            (a as i64).wrapping_rem(b as i64) as u64
-        }
+        IntOp::Div if b != 0 => (a as i64).wrapping_div(b as i64) as u64,
+        IntOp::DivU if b != 0 => a / b,
+        IntOp::Rem if b != 0 => (a as i64).wrapping_rem(b as i64) as u64,
+        IntOp::RemU if b != 0 => a % b,
+        IntOp::Div | IntOp::DivU | IntOp::Rem | IntOp::RemU => return None,
         IntOp::DivPow2 => div_pow2(a, b),
         IntOp::RemPow2 => a.wrapping_sub(div_pow2(a, b) << (b & 63)),
-        IntOp::RemU => {
-            if b == 0 {
-                return Err(Trap::Runtime("integer divide by zero".into()));
-            }
-            a % b
-        }
+        IntOp::Shl => a.checked_shl(b.min(64) as u32).unwrap_or(0),
+        IntOp::Shr => ((a as i64) >> b.min(63)) as u64,
+        IntOp::ShrU => a.checked_shr(b.min(64) as u32).unwrap_or(0),
         IntOp::And => a & b,
         IntOp::Or => a | b,
         IntOp::Xor => a ^ b,
         IntOp::AndNot => a & !b,
-        IntOp::Shl => {
-            if b >= 64 {
-                0
-            } else {
-                a << b
-            }
-        }
-        IntOp::Shr => {
-            if b >= 64 {
-                ((a as i64) >> 63) as u64
-            } else {
-                ((a as i64) >> b) as u64
-            }
-        }
-        IntOp::ShrU => {
-            if b >= 64 {
-                0
-            } else {
-                a >> b
-            }
-        }
     })
 }
 
@@ -117,4 +89,15 @@ pub(crate) fn div_pow2(a: u64, k: u64) -> u64 {
     let k = (k & 63).max(1) as u32;
     let bias = ((a as i64 >> 63) as u64) >> (64 - k);
     ((a.wrapping_add(bias) as i64) >> k) as u64
+}
+
+/// The float64 operation `op` on `x` and `y` (`F64` and its fused pairs, in both loops).
+#[inline(always)]
+pub fn f64_op(op: FloatOp, x: f64, y: f64) -> f64 {
+    match op {
+        FloatOp::Add => x + y,
+        FloatOp::Sub => x - y,
+        FloatOp::Mul => x * y,
+        FloatOp::Div => x / y,
+    }
 }

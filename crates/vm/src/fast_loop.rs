@@ -1,12 +1,14 @@
 //! The inner loop: the instructions that touch only the running frame and the memory it
 //! reaches without a call (arithmetic, moves, branches, fused forms, slice and string
-//! elements in the element cache, words of young, stack and old objects, reads of the
-//! statics, globals and large objects), calls and ordinary returns, interface assertions
-//! through the itab cache and in-capacity appends, run by a small function that calls
-//! nothing on its hot paths, so that its few variables — the instruction pointer, the
-//! frame's machine address, the code's base — stay in machine registers. The dispatch loop (`interp.rs`), whose hundreds of instructions make
-//! the compiler keep even those in memory, enters it at every backward jump, so a loop
-//! body made of such instructions runs here from its second iteration on.
+//! elements in the element cache, loads and stores of young, stack and old objects and
+//! multi-word stores into young ones and frames, reads of the statics, globals and large
+//! objects), calls and ordinary returns, interface assertions through the itab cache and
+//! in-capacity appends, run by a small function that calls nothing on its hot paths, so
+//! that its few variables — the instruction pointer, the frame's machine address, the
+//! code's base — stay in machine registers. The dispatch loop (`interp.rs`), whose
+//! hundreds of instructions make the compiler keep even those in memory, enters it at
+//! every backward jump, call and return, and after a native, an allocation or a map or
+//! string operation, so a loop body made of such instructions runs here.
 //!
 //! Invariants:
 //! - Every instruction runs here exactly as its arm in `interp.rs` would run it (same
@@ -19,16 +21,13 @@
 //!   in the frame at `fptr`, every jump target is an instruction, and a fused
 //!   instruction's tail follows it (verified at load).
 
-use crate::access::{
-    cached_elem_ptr, enter_frame, load_w, read_narrow, return_results, store_w, write_narrow,
-};
-use crate::arith::{cmp_f, cmp_i, div_pow2, extend};
-use crate::error::{index_err, Trap};
-use crate::frame::{rd, wr, CallInfo, CallKind, Frame};
+use crate::access::{cached_elem_ptr, enter_frame, read_narrow, return_results, write_narrow};
+use crate::arith::{cmp_f, cmp_i, extend, f64_op, try_int_op as int_op};
+use crate::frame::{CallInfo, CallKind};
 use crate::interp::NONE;
 use crate::vm::Vm;
 use gosub_bytecode::bytecode::CmpOp::{Ge, Gt, Le, Lt};
-use gosub_bytecode::bytecode::{Conv, FloatOp, IntOp, Op, Width};
+use gosub_bytecode::bytecode::{Conv, Op, Width};
 use gosub_bytecode::program::Program;
 use gosub_heap::Addr;
 
@@ -112,6 +111,13 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 jump!($t)
             }
         }};
+    }
+    // On to a fused pair's second instruction (fused.rs `pair_halves`).
+    macro_rules! to_second {
+        () => {
+            // SAFETY: a fused pair's second instruction follows it (verified).
+            ip = unsafe { ip.add(1) }
+        };
     }
     // A fused back edge: `i += step`, then jump if `i cmp n`, else past the jump.
     macro_rules! fused {
@@ -270,7 +276,14 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                         wr!(dst + 8, w1);
                         wr!(dst + 16, w2);
                     }
-                    _ => stop!(),
+                    // SAFETY: both ranges lie in the frame (verified).
+                    _ => unsafe {
+                        copy_cold(
+                            fptr.add(src as usize),
+                            fptr.add(dst as usize),
+                            size as usize,
+                        )
+                    },
                 }
             }
             Op::Zero { dst, size } => match size {
@@ -280,8 +293,29 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                         wr!(dst + 8 * k, 0);
                     }
                 }
-                _ => stop!(),
+                // SAFETY: the range lies in the frame (verified).
+                _ => unsafe { zero_cold(fptr.add(dst as usize), size as usize) },
             },
+            Op::StoreN {
+                ptr,
+                off,
+                src,
+                size,
+                ..
+            } => {
+                // Into a young object or a stack frame only: those need no write barrier
+                // whatever the words hold (interp.rs `direct!`).
+                let p = rd!(ptr);
+                if p < 4096 {
+                    stop!();
+                }
+                let Some(q) = young!(p.wrapping_add(off as u64), size as u64) else {
+                    stop!();
+                };
+                // SAFETY: `young!` returned a pointer valid for `size` bytes, the source
+                // lies in the frame (verified), and `copy_cold` allows overlap.
+                unsafe { copy_cold(fptr.add(src as usize), q, size as usize) }
+            }
             Op::AddrLocal { dst, src } => wr!(dst, fp + src as u64),
             Op::Str { dst, idx } => {
                 let Some(&(p, n)) = vm.strings.get(idx as usize) else {
@@ -363,14 +397,7 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
             Op::MulF64 { dst, a, b } => wr!(dst, (rdf!(a) * rdf!(b)).to_bits()),
             Op::DivF64 { dst, a, b } => wr!(dst, (rdf!(a) / rdf!(b)).to_bits()),
             Op::F64 { op, dst, a, b } => {
-                let (x, y) = (rdf!(a), rdf!(b));
-                let r = match op {
-                    FloatOp::Add => x + y,
-                    FloatOp::Sub => x - y,
-                    FloatOp::Mul => x * y,
-                    FloatOp::Div => x / y,
-                };
-                wr!(dst, r.to_bits());
+                wr!(dst, f64_op(op, rdf!(a), rdf!(b)).to_bits());
             }
             Op::NegF64 { dst, a } => wr!(dst, (-rdf!(a)).to_bits()),
             Op::CmpF64 { op, dst, a, b } => wr!(dst, cmp_f(op, rdf!(a), rdf!(b)) as u64),
@@ -380,10 +407,16 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 a,
             } => wr!(dst, (rd!(a) as i64 as f64).to_bits()),
             Op::MulAddF64 { t, a, b, d, x, y } => {
-                wr!(t, (rdf!(a) * rdf!(b)).to_bits());
-                wr!(d, (rdf!(x) + rdf!(y)).to_bits());
-                // SAFETY: the tail (one instruction) follows (verified).
-                ip = unsafe { ip.add(1) };
+                // The product is passed on in a machine register, not reloaded from the
+                // frame (a store-to-load round trip on the loop's critical path).
+                let p = rdf!(a) * rdf!(b);
+                wr!(t, p.to_bits());
+                let (x, y) = (
+                    if x == t { p } else { rdf!(x) },
+                    if y == t { p } else { rdf!(y) },
+                );
+                wr!(d, (x + y).to_bits());
+                to_second!();
             }
             Op::Jmp { target } => jump!(target),
             Op::JmpIf { cond, target } => jump_if!(rd!(cond) != 0, target),
@@ -547,29 +580,24 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 }
                 wr!(dst, rd!(s) + idx * size as u64);
             }
-            Op::Load {
-                dst,
-                ptr,
-                off,
-                w: Width::W64,
-            } => match readable!(rd!(ptr).wrapping_add(off as u64), 8) {
-                // SAFETY: `readable!` returned a pointer valid for 8 bytes.
-                Some(p) => wr!(dst, unsafe { (p as *const u64).read_unaligned() }),
-                None => stop!(),
-            },
-            Op::Store {
-                ptr,
-                off,
-                src,
-                w: Width::W64,
-            } => match direct!(rd!(ptr).wrapping_add(off as u64), 8) {
-                // SAFETY: as for `Load`; no write barrier for the nursery or a stack.
-                Some(p) => {
-                    let v = rd!(src);
-                    unsafe { (p as *mut u64).write_unaligned(v) }
+            Op::Load { dst, ptr, off, w } => {
+                match readable!(rd!(ptr).wrapping_add(off as u64), w.bytes() as u64) {
+                    // SAFETY: `readable!` returned a pointer valid for `w.bytes()` bytes.
+                    Some(p) => wr!(dst, extend(unsafe { read_narrow(p, w.bytes()) }, w)),
+                    None => stop!(),
                 }
-                None => stop!(),
-            },
+            }
+            Op::Store { ptr, off, src, w } => {
+                match direct!(rd!(ptr).wrapping_add(off as u64), w.bytes() as u64) {
+                    // SAFETY: as for `Load`; a non-pointer store needs no write barrier
+                    // (interp.rs `direct!`).
+                    Some(p) => {
+                        let v = rd!(src);
+                        unsafe { write_narrow(p, w.bytes(), v) }
+                    }
+                    None => stop!(),
+                }
+            }
             // Fused pairs (fused.rs `pair_halves`): the first, then `ip` at the second, which
             // a stop leaves to the dispatch loop alone.
             Op::Load2(d1, p1, o1, d2, p2, o2) => {
@@ -580,8 +608,7 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                     // SAFETY: `direct!` returned a pointer valid for 8 bytes.
                     wr!(d, unsafe { (q as *const u64).read_unaligned() });
                     if k == 0 {
-                        // SAFETY: the second instruction follows (verified).
-                        ip = unsafe { ip.add(1) };
+                        to_second!();
                     }
                 }
             }
@@ -594,8 +621,7 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                     // SAFETY: as for `Load2`; non-pointer data, no write barrier (`direct!`).
                     unsafe { (q as *mut u64).write_unaligned(v) };
                     if k == 0 {
-                        // SAFETY: as for `Load2`.
-                        ip = unsafe { ip.add(1) };
+                        to_second!();
                     }
                 }
             }
@@ -603,8 +629,7 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 let p = elem!(s1, i1, Width::W64);
                 // SAFETY: the element cache's pointer, which the heap validated.
                 wr!(d1, unsafe { (p as *const u64).read_unaligned() });
-                // SAFETY: as for `Load2`.
-                ip = unsafe { ip.add(1) };
+                to_second!();
                 let p = elem!(s2, i2, Width::W64);
                 // SAFETY: as above.
                 wr!(d2, unsafe { (p as *const u64).read_unaligned() });
@@ -619,28 +644,60 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                     }
                     wr!(d, rd!(s) + idx * z as u64);
                     if k == 0 {
-                        // SAFETY: as for `Load2`.
-                        ip = unsafe { ip.add(1) };
+                        to_second!();
                     }
                 }
             }
             Op::AddIntImm2(d1, a1, m1, d2, a2, m2) => {
                 wr!(d1, rd!(a1).wrapping_add(m1 as i64 as u64));
                 wr!(d2, rd!(a2).wrapping_add(m2 as i64 as u64));
-                // SAFETY: as for `Load2`.
-                ip = unsafe { ip.add(1) };
+                to_second!();
             }
             Op::Move2(d1, s1, d2, s2) => {
                 wr!(d1, rd!(s1));
                 wr!(d2, rd!(s2));
-                // SAFETY: as for `Load2`.
-                ip = unsafe { ip.add(1) };
+                to_second!();
             }
             Op::AddAddImm(d1, a, b, d2, x, m) => {
-                wr!(d1, rd!(a).wrapping_add(rd!(b)));
-                wr!(d2, rd!(x).wrapping_add(m as i64 as u64));
-                // SAFETY: as for `Load2`.
-                ip = unsafe { ip.add(1) };
+                // The first result passed on in a register (as in `MulAddF64`).
+                let v = rd!(a).wrapping_add(rd!(b));
+                wr!(d1, v);
+                let x = if x == d1 { v } else { rd!(x) };
+                wr!(d2, x.wrapping_add(m as i64 as u64));
+                to_second!();
+            }
+            Op::MulIntImm(d1, a, b, op, d2, x, m) => {
+                // The first result passed on in a register (as in `MulAddF64`).
+                let v = rd!(a).wrapping_mul(rd!(b));
+                wr!(d1, v);
+                to_second!();
+                let x = if x == d1 { v } else { rd!(x) };
+                match int_op(op, x, m as i64 as u64) {
+                    Some(v) => wr!(d2, v),
+                    None => stop!(),
+                }
+            }
+            Op::F64Pair(o1, d1, a, b, o2, d2, x, y) => {
+                // The first result passed on in a register (as in `MulAddF64`).
+                let v = f64_op(o1, rdf!(a), rdf!(b));
+                wr!(d1, v.to_bits());
+                let (x, y) = (
+                    if x == d1 { v } else { rdf!(x) },
+                    if y == d1 { v } else { rdf!(y) },
+                );
+                wr!(d2, f64_op(o2, x, y).to_bits());
+                to_second!();
+            }
+            Op::ConvDivF64(d1, a, d2, x, y) => {
+                // The converted value passed on in a register (as in `MulAddF64`).
+                let c = rd!(a) as i64 as f64;
+                wr!(d1, c.to_bits());
+                let (x, y) = (
+                    if x == d1 { c } else { rdf!(x) },
+                    if y == d1 { c } else { rdf!(y) },
+                );
+                wr!(d2, (x / y).to_bits());
+                to_second!();
             }
             // Interface instructions that only read the itab table (iface.rs, same rules);
             // a failed assertion without `ok`, or anything new to the itab cache, stops.
@@ -873,37 +930,34 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
     }
 }
 
-/// `arith::int_op` without its faults: None where it would fail (division by zero), so
-/// the dispatch loop runs the instruction and reports them; shifts as Go defines them.
-#[inline(always)]
-fn int_op(op: IntOp, a: u64, b: u64) -> Option<u64> {
-    Some(match op {
-        IntOp::Add => a.wrapping_add(b),
-        IntOp::Sub => a.wrapping_sub(b),
-        IntOp::Mul => a.wrapping_mul(b),
-        IntOp::Div if b != 0 => (a as i64).wrapping_div(b as i64) as u64,
-        IntOp::DivU if b != 0 => a / b,
-        IntOp::Rem if b != 0 => (a as i64).wrapping_rem(b as i64) as u64,
-        IntOp::RemU if b != 0 => a % b,
-        IntOp::Div | IntOp::DivU | IntOp::Rem | IntOp::RemU => return None,
-        IntOp::DivPow2 => div_pow2(a, b),
-        IntOp::RemPow2 => a.wrapping_sub(div_pow2(a, b) << (b & 63)),
-        IntOp::Shl => a.checked_shl(b.min(64) as u32).unwrap_or(0),
-        IntOp::Shr => ((a as i64) >> b.min(63)) as u64,
-        IntOp::ShrU => a.checked_shr(b.min(64) as u32).unwrap_or(0),
-        IntOp::And => a & b,
-        IntOp::Or => a | b,
-        IntOp::Xor => a ^ b,
-        IntOp::AndNot => a & !b,
-    })
-}
-
 /// `Heap::old_ptr`, out of line: the inner loop's calls are all cold ones (this, `far_ptr`,
 /// `fill_elem`), so that they do not cost its hot paths their registers.
 #[cold]
 #[inline(never)]
 fn old_ptr(vm: &Vm, a: Addr, n: u64) -> Option<*mut u8> {
     vm.heap.old_ptr(a, n)
+}
+
+/// `ptr::copy` (overlap allowed), out of line, for the sizes the hot arms do not unroll.
+///
+/// # Safety
+/// As for `std::ptr::copy(src, dst, n)`.
+#[cold]
+#[inline(never)]
+unsafe fn copy_cold(src: *const u8, dst: *mut u8, n: usize) {
+    // SAFETY: guaranteed by the caller.
+    unsafe { std::ptr::copy(src, dst, n) }
+}
+
+/// `ptr::write_bytes(dst, 0, n)`, out of line (as `copy_cold`).
+///
+/// # Safety
+/// As for `std::ptr::write_bytes(dst, 0, n)`.
+#[cold]
+#[inline(never)]
+unsafe fn zero_cold(dst: *mut u8, n: usize) {
+    // SAFETY: guaranteed by the caller.
+    unsafe { std::ptr::write_bytes(dst, 0, n) }
 }
 
 /// `Heap::far_ptr`, out of line (as `old_ptr`).
@@ -918,55 +972,4 @@ fn far_ptr(vm: &Vm, a: Addr, n: u64) -> Option<*mut u8> {
 #[inline(never)]
 fn fill_elem(vm: &mut Vm, base: Addr, span: u64, a: Addr, n: u32) -> Option<*mut u8> {
     crate::access::elem_ptr(vm, base, span, a, n)
-}
-
-/// The first instruction of a fused pair (fused.rs `pair_halves`), for the dispatch loop,
-/// through the checked accessors; the second follows it in the code, to run on its own.
-pub(crate) fn first_of_pair(vm: &mut Vm, fr: &Frame, op: &Op) -> Result<(), Trap> {
-    let Some((first, _)) = gosub_bytecode::fused::pair_halves(op) else {
-        return Err(Trap::Fatal(format!("not a fused pair: {op:?}")));
-    };
-    let elem = |vm: &Vm, s: u32, i: u32| -> Result<(u64, u64), Trap> {
-        let (idx, len) = (rd(vm, fr, i)?, rd(vm, fr, s + 8)?);
-        if idx >= len {
-            return Err(index_err(idx, len));
-        }
-        Ok((rd(vm, fr, s)?, idx))
-    };
-    match first {
-        Op::Load { dst, ptr, off, w } => {
-            let v = load_w(vm, rd(vm, fr, ptr)?.wrapping_add(off as u64), w)?;
-            wr(vm, fr, dst, v)
-        }
-        Op::Store { ptr, off, src, w } => {
-            let (a, v) = (rd(vm, fr, ptr)?.wrapping_add(off as u64), rd(vm, fr, src)?);
-            store_w(vm, a, v, w)
-        }
-        Op::LoadElem { dst, s, i, w } => {
-            let (base, idx) = elem(vm, s, i)?;
-            let v = load_w(vm, base + idx * w.bytes() as u64, w)?;
-            wr(vm, fr, dst, v)
-        }
-        Op::SliceElemAddr { dst, s, i, size } => {
-            let (base, idx) = elem(vm, s, i)?;
-            wr(vm, fr, dst, base + idx * size as u64)
-        }
-        Op::AddIntImm { dst, a, imm } => {
-            let v = rd(vm, fr, a)?.wrapping_add(imm as u64);
-            wr(vm, fr, dst, v)
-        }
-        Op::Move { dst, src } => {
-            let v = rd(vm, fr, src)?;
-            wr(vm, fr, dst, v)
-        }
-        Op::AddInt { dst, a, b } => {
-            let v = rd(vm, fr, a)?.wrapping_add(rd(vm, fr, b)?);
-            wr(vm, fr, dst, v)
-        }
-        Op::MulF64 { dst, a, b } => {
-            let v = f64::from_bits(rd(vm, fr, a)?) * f64::from_bits(rd(vm, fr, b)?);
-            wr(vm, fr, dst, v.to_bits())
-        }
-        _ => Err(Trap::Fatal(format!("not a fused pair: {op:?}"))),
-    }
 }

@@ -15,7 +15,7 @@
 use crate::access::{
     elem_ptr, enter_frame, load_w, read_narrow, return_results, store_w, write_narrow,
 };
-use crate::arith::{cmp_f, cmp_i, extend, int_op};
+use crate::arith::{cmp_f, cmp_i, extend, f64_op, int_op};
 use crate::error::{index_err, Trap};
 use crate::frame::{frame_ptr, CallInfo, CallKind};
 use crate::stack::grow;
@@ -144,7 +144,8 @@ pub fn exec(
     }
 
     // Continues in the inner loop as far as it can (fast_loop.rs), then here: at a loop's
-    // back edge, on entering a function and on returning to one.
+    // back edge, on entering a function, on returning to one, and after an instruction
+    // whose own cost dwarfs the entry (a native, an allocation, a map or string operation).
     macro_rules! fast {
         () => {{
             let at = crate::fast_loop::At { func, ip, fp, fptr };
@@ -462,13 +463,7 @@ pub fn exec(
             }
             Op::F64 { op, dst, a, b } => {
                 let (x, y) = (f64::from_bits(rd!(a)), f64::from_bits(rd!(b)));
-                let r = match op {
-                    FloatOp::Add => x + y,
-                    FloatOp::Sub => x - y,
-                    FloatOp::Mul => x * y,
-                    FloatOp::Div => x / y,
-                };
-                wr!(dst, r.to_bits());
+                wr!(dst, f64_op(op, x, y).to_bits());
             }
             Op::F32 { op, dst, a, b } => {
                 let (x, y) = (f32::from_bits(rd!(a) as u32), f32::from_bits(rd!(b) as u32));
@@ -582,7 +577,10 @@ pub fn exec(
             | Op::SliceElemAddr2(..)
             | Op::AddIntImm2(..)
             | Op::Move2(..)
-            | Op::AddAddImm(..) => trap!(crate::fast_loop::first_of_pair(vm, &frame!(), op)),
+            | Op::AddAddImm(..)
+            | Op::MulIntImm(..)
+            | Op::ConvDivF64(..)
+            | Op::F64Pair(..) => trap!(crate::first_half::first_of_pair(vm, &frame!(), op)),
             Op::AddToMem {
                 t1,
                 t2,
@@ -648,6 +646,7 @@ pub fn exec(
             Op::CallNative { native, .. } => {
                 sync!();
                 trap!(crate::natives::call(vm, native, func, fp));
+                fast!();
             }
             Op::Ret => {
                 if let Some(doff) = f.defer_off {
@@ -895,6 +894,7 @@ pub fn exec(
                 sync!();
                 let a = trap!(vm.alloc(vm.gcty(gcty), 1));
                 wr!(dst, a);
+                fast!();
             }
             Op::SliceElemAddr { dst, s, i, size } => {
                 let idx = rd!(i);
@@ -970,8 +970,9 @@ pub fn exec(
             ref other => {
                 sync!();
                 let other = other.clone();
-                if let Some(t) = trap!(crate::slow_op::slow_op(vm, prog, &other, &frame!())) {
-                    goto!(t);
+                match trap!(crate::slow_op::slow_op(vm, prog, &other, &frame!())) {
+                    Some(t) => goto!(t),
+                    None => fast!(),
                 }
             }
         }

@@ -42,6 +42,7 @@ pub mod convert;
 pub mod error;
 #[allow(unsafe_code)]
 mod fast_loop;
+mod first_half;
 pub mod float;
 pub mod float_fmt;
 #[allow(unsafe_code)]
