@@ -36,6 +36,9 @@ pub struct Options {
     /// List C allocations never freed on stderr when the run ends (also with `gcstats`);
     /// the default reads `GOSUBDEBUG=cleak=1`.
     pub cleak: bool,
+    /// Run the VM's inner loop (`VmConfig::inner_loop`); the default reads
+    /// `GOSUBDEBUG=innerloop=0`.
+    pub inner_loop: bool,
     /// Standard packages the program itself may import (None: all). Packages the standard
     /// library imports internally are not affected. An import outside the list is a compile
     /// error `package P is not allowed in this VM`.
@@ -62,13 +65,14 @@ pub enum Stdin {
     Bytes(Vec<u8>),
 }
 
-/// Is `cleak=1` in `GOSUBDEBUG`?
-fn cleak_from_env() -> bool {
-    std::env::var("GOSUBDEBUG").is_ok_and(|s| {
-        s.split(',')
-            .map(str::trim)
-            .any(|i| matches!(i.split_once('='), Some(("cleak", v)) if v.parse::<u32>().is_ok_and(|n| n != 0)))
-    })
+/// The number given to `key` in `GOSUBDEBUG` (`cleak=1`, `innerloop=0`), if any.
+fn debug_value(key: &str) -> Option<u32> {
+    let spec = std::env::var("GOSUBDEBUG").ok()?;
+    spec.split(',')
+        .map(str::trim)
+        .filter_map(|i| i.split_once('='))
+        .filter(|(k, _)| *k == key)
+        .find_map(|(_, v)| v.parse::<u32>().ok())
 }
 
 impl Default for Options {
@@ -80,7 +84,8 @@ impl Default for Options {
             gcstats: false,
             fuel: None,
             max_stack: 1 << 30,
-            cleak: cleak_from_env(),
+            cleak: debug_value("cleak").is_some_and(|n| n != 0),
+            inner_loop: debug_value("innerloop") != Some(0),
             allowed_imports: None,
             host_packages: Vec::new(),
             caps: gosub_vm::caps::Capabilities::all(),
@@ -98,6 +103,7 @@ impl Options {
             args: self.args.clone(),
             fuel: self.fuel,
             caps: self.caps.clone(),
+            inner_loop: self.inner_loop,
         }
     }
 }

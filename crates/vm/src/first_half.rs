@@ -53,16 +53,18 @@ pub(crate) fn first_of_pair(vm: &mut Vm, fr: &Frame, op: &Op) -> Result<(), Trap
             let v = rd(vm, fr, a)?.wrapping_add(rd(vm, fr, b)?);
             wr(vm, fr, dst, v)
         }
-        Op::MulF64 { dst, a, b } => {
-            let v = f64::from_bits(rd(vm, fr, a)?) * f64::from_bits(rd(vm, fr, b)?);
-            wr(vm, fr, dst, v.to_bits())
-        }
-        Op::F64 { op, dst, a, b } => {
-            let (x, y) = (
-                f64::from_bits(rd(vm, fr, a)?),
-                f64::from_bits(rd(vm, fr, b)?),
-            );
-            wr(vm, fr, dst, f64_op(op, x, y).to_bits())
+        // Float64 operations, specialised (`MulF64`, ...) or not.
+        Op::AddF64 { .. } | Op::SubF64 { .. } | Op::MulF64 { .. } | Op::DivF64 { .. } => {
+            match first.generic() {
+                Some(Op::F64 { op, dst, a, b }) => {
+                    let (x, y) = (
+                        f64::from_bits(rd(vm, fr, a)?),
+                        f64::from_bits(rd(vm, fr, b)?),
+                    );
+                    wr(vm, fr, dst, f64_op(op, x, y).to_bits())
+                }
+                _ => Err(Trap::Fatal(format!("not a fused pair: {op:?}"))),
+            }
         }
         Op::MulInt { dst, a, b } => {
             let v = rd(vm, fr, a)?.wrapping_mul(rd(vm, fr, b)?);

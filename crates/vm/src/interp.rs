@@ -148,15 +148,17 @@ pub fn exec(
     // whose own cost dwarfs the entry (a native, an allocation, a map or string operation).
     macro_rules! fast {
         () => {{
-            let at = crate::fast_loop::At { func, ip, fp, fptr };
-            // SAFETY: this loop's invariants are the inner loop's requirements, and `func`
-            // is a function of `prog`.
-            let at = unsafe { crate::fast_loop::run(vm, prog, at, stop_depth) };
-            if at.func != func {
-                func = at.func;
-                f = &prog.funcs[func as usize];
+            if vm.config.inner_loop {
+                let at = crate::fast_loop::At { func, ip, fp, fptr };
+                // SAFETY: this loop's invariants are the inner loop's requirements, and
+                // `func` is a function of `prog`.
+                let at = unsafe { crate::fast_loop::run(vm, prog, at, stop_depth) };
+                if at.func != func {
+                    func = at.func;
+                    f = &prog.funcs[func as usize];
+                }
+                (ip, fp, fptr) = (at.ip, at.fp, at.fptr);
             }
-            (ip, fp, fptr) = (at.ip, at.fp, at.fptr);
         }};
     }
     // A jump; backward jumps (loops) burn one unit of fuel, so every run is bounded when

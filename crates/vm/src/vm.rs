@@ -30,6 +30,9 @@ pub struct VmConfig {
     pub fuel: Option<u64>,
     /// What the program may reach outside the VM (files, environment, exit).
     pub caps: crate::caps::Capabilities,
+    /// Run the inner loop (`fast_loop.rs`); off (`GOSUBDEBUG=innerloop=0` in the CLI),
+    /// the dispatch loop runs every instruction itself, which must print the same.
+    pub inner_loop: bool,
 }
 
 impl Default for VmConfig {
@@ -40,6 +43,7 @@ impl Default for VmConfig {
             args: vec!["prog".into()],
             fuel: None,
             caps: crate::caps::Capabilities::all(),
+            inner_loop: true,
         }
     }
 }
