@@ -386,6 +386,12 @@ pub enum Op {
     ConvDivF64(Reg, Reg, Reg, Reg, Reg),
     /// Two float64 operations (`F64`, specialised) in a row (`0.5 * (g + v/g)`).
     F64Pair(FloatOp, Reg, Reg, Reg, FloatOp, Reg, Reg, Reg),
+    /// `Move { dst, src }`, then `Ret` (`return n`).
+    MoveRet(Reg, Reg),
+    /// `Int { op, dst, a, b }` (specialised), then `Ret` (`return a * b`).
+    IntRet(IntOp, Reg, Reg, Reg),
+    /// `AddIntImm { dst, a, imm }`, then `CallInPlace { func, base }` (`f(n - 1)`).
+    AddImmCall(Reg, Reg, i32, u32, u32),
 
     // ---- specialised forms (specialized.rs) ----
     /// `JmpCmpF64Not` with `Lt`, `Le`, `Gt`, `Ge`: jump unless `a op b` (NaN: jump).

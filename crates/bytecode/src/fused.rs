@@ -4,7 +4,7 @@
 //! (`MulAddF64`); a word in memory incremented in place, `*p += x`, `s.f++` (`AddToMem`,
 //! `AddImmToMem`); two of the commonest instructions in a row (`Load2`, `Store2`,
 //! `LoadElem2`, `SliceElemAddr2`, `AddIntImm2`, `Move2`, `AddAddImm`, `MulIntImm`,
-//! `ConvDivF64`, `F64Pair`: `pair_halves`).
+//! `ConvDivF64`, `F64Pair`, `MoveRet`, `IntRet`, `AddImmCall`: `pair_halves`).
 //!
 //! A fused instruction at index `k` replaces the first instruction of its sequence only:
 //! the rest (its *tail*) stays at `k + 1`, `k + 2`, untouched. Executing the fused
@@ -112,6 +112,12 @@ pub fn pair_halves(op: &Op) -> Option<(Op, Op)> {
             };
             (f64_op(o1, d1, a, b), f64_op(o2, d2, x, y))
         }
+        MoveRet(dst, src) => (Move { dst, src }, Ret),
+        IntRet(op, dst, a, b) => {
+            let op = Int { op, dst, a, b };
+            (crate::specialized::specialize(&op).unwrap_or(op), Ret)
+        }
+        AddImmCall(dst, a, m, func, base) => (inc(dst, a, m), CallInPlace { func, base }),
         MulAddF64 { t, a, b, d, x, y } => (MulF64 { dst: t, a, b }, AddF64 { dst: d, a: x, b: y }),
         _ => return None,
     })
@@ -218,6 +224,17 @@ fn pair(a: &Op, b: &Op) -> Option<Op> {
                 b: y,
             },
         ) => ConvDivF64(d1, a, d2, x, y),
+        (Move { dst, src }, Ret) => MoveRet(dst, src),
+        (AddInt { .. } | SubInt { .. } | MulInt { .. } | Int { .. }, Ret) => match a.generic() {
+            Some(Int { op, dst, a, b }) => IntRet(op, dst, a, b),
+            _ => match *a {
+                Int { op, dst, a, b } => IntRet(op, dst, a, b),
+                _ => return None,
+            },
+        },
+        (AddIntImm { dst, a, imm }, CallInPlace { func, base }) => {
+            AddImmCall(dst, a, imm32(imm)?, func, base)
+        }
         (
             AddF64 { .. } | SubF64 { .. } | MulF64 { .. } | DivF64 { .. },
             AddF64 { .. } | SubF64 { .. } | MulF64 { .. } | DivF64 { .. },
@@ -728,6 +745,32 @@ mod tests {
                     a: 8,
                     b: 8,
                 },
+            ),
+            (Op::Move { dst: 8, src: 0 }, Op::Ret),
+            (
+                Op::MulInt {
+                    dst: 8,
+                    a: 0,
+                    b: 16,
+                },
+                Op::Ret,
+            ),
+            (
+                Op::Int {
+                    op: IntOp::Rem,
+                    dst: 8,
+                    a: 0,
+                    b: 16,
+                },
+                Op::Ret,
+            ),
+            (
+                Op::AddIntImm {
+                    dst: 24,
+                    a: 0,
+                    imm: -1,
+                },
+                Op::CallInPlace { func: 3, base: 24 },
             ),
         ];
         for (a, b) in seqs {

@@ -254,6 +254,46 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
         }};
     }
 
+    // Returns to the caller as the dispatch loop's return does, or stops when that loop
+    // must (a deferred call, a return out of this activation or from a deferred call).
+    macro_rules! ret {
+        () => {{
+            if f.defer_off.is_some_and(|d| rd!(d) != 0) {
+                stop!();
+            }
+            let n = vm.frames.len();
+            if n <= stop_depth || vm.cur_kind != CallKind::Normal {
+                stop!();
+            }
+            let ci = vm.frames[n - 1];
+            let Some(cf) = funcs.get(ci.func as usize).map(|f| &**f) else {
+                stop!();
+            };
+            if ci.pc as usize >= cf.code.len() || ci.fp > fp {
+                stop!();
+            }
+            vm.frames.pop();
+            // SAFETY: the caller's frame starts at or below this one on the same stack
+            // mapping (checked above).
+            let cptr = unsafe { fptr.sub((fp - ci.fp) as usize) };
+            if f.results_size > 0 && ci.fp + ci.base as u64 != fp {
+                // SAFETY: as in the dispatch loop's return: results lie in this frame,
+                // the destination is the caller's argument region, and they do not
+                // overlap (the callee was not called in place).
+                unsafe { return_results(fptr, cptr, ci.base, f) }
+            }
+            vm.cur_kind = ci.kind;
+            func = ci.func;
+            f = cf;
+            code = f.code.as_ptr();
+            // SAFETY: `ci.pc < code.len()` (checked above).
+            ip = unsafe { code.add(ci.pc as usize) };
+            fp = ci.fp;
+            fptr = cptr;
+            continue;
+        }};
+    }
+
     loop {
         // SAFETY: `ip` points at an instruction (module invariants).
         let op = unsafe { &*ip };
@@ -885,42 +925,24 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 wr!(base, rd!(iface + 8));
                 enter!(callee, base, None, true, false)
             }
-            Op::Ret => {
-                // As the dispatch loop's return: a deferred call, a return out of this
-                // activation or from a deferred call is left to it.
-                if f.defer_off.is_some_and(|d| rd!(d) != 0) {
-                    stop!();
+            Op::Ret => ret!(),
+            Op::MoveRet(dst, src) => {
+                wr!(dst, rd!(src));
+                to_second!();
+                ret!()
+            }
+            Op::IntRet(op, dst, a, b) => match int_op(op, rd!(a), rd!(b)) {
+                Some(v) => {
+                    wr!(dst, v);
+                    to_second!();
+                    ret!()
                 }
-                let n = vm.frames.len();
-                if n <= stop_depth || vm.cur_kind != CallKind::Normal {
-                    stop!();
-                }
-                let ci = vm.frames[n - 1];
-                let Some(cf) = funcs.get(ci.func as usize).map(|f| &**f) else {
-                    stop!();
-                };
-                if ci.pc as usize >= cf.code.len() || ci.fp > fp {
-                    stop!();
-                }
-                vm.frames.pop();
-                // SAFETY: the caller's frame starts at or below this one on the same stack
-                // mapping (checked above).
-                let cptr = unsafe { fptr.sub((fp - ci.fp) as usize) };
-                if f.results_size > 0 && ci.fp + ci.base as u64 != fp {
-                    // SAFETY: as in the dispatch loop's return: results lie in this frame,
-                    // the destination is the caller's argument region, and they do not
-                    // overlap (the callee was not called in place).
-                    unsafe { return_results(fptr, cptr, ci.base, f) }
-                }
-                vm.cur_kind = ci.kind;
-                func = ci.func;
-                f = cf;
-                code = f.code.as_ptr();
-                // SAFETY: `ci.pc < code.len()` (checked above).
-                ip = unsafe { code.add(ci.pc as usize) };
-                fp = ci.fp;
-                fptr = cptr;
-                continue;
+                None => stop!(),
+            },
+            Op::AddImmCall(dst, a, imm, callee, base) => {
+                wr!(dst, rd!(a).wrapping_add(imm as i64 as u64));
+                to_second!();
+                enter!(callee, base, None, false, true)
             }
             _ => stop!(),
         }

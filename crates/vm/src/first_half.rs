@@ -4,7 +4,7 @@
 //! loop (`fast_loop.rs`) runs both halves at once.
 
 use crate::access::{load_w, store_w};
-use crate::arith::f64_op;
+use crate::arith::{f64_op, int_op};
 use crate::error::{index_err, Trap};
 use crate::frame::{rd, wr, Frame};
 use crate::vm::Vm;
@@ -49,10 +49,6 @@ pub(crate) fn first_of_pair(vm: &mut Vm, fr: &Frame, op: &Op) -> Result<(), Trap
             let v = rd(vm, fr, src)?;
             wr(vm, fr, dst, v)
         }
-        Op::AddInt { dst, a, b } => {
-            let v = rd(vm, fr, a)?.wrapping_add(rd(vm, fr, b)?);
-            wr(vm, fr, dst, v)
-        }
         // Float64 operations, specialised (`MulF64`, ...) or not.
         Op::AddF64 { .. } | Op::SubF64 { .. } | Op::MulF64 { .. } | Op::DivF64 { .. } => {
             match first.generic() {
@@ -66,9 +62,16 @@ pub(crate) fn first_of_pair(vm: &mut Vm, fr: &Frame, op: &Op) -> Result<(), Trap
                 _ => Err(Trap::Fatal(format!("not a fused pair: {op:?}"))),
             }
         }
-        Op::MulInt { dst, a, b } => {
-            let v = rd(vm, fr, a)?.wrapping_mul(rd(vm, fr, b)?);
-            wr(vm, fr, dst, v)
+        // Integer operations, specialised (`AddInt`, ...) or not; a division by zero is
+        // reported here, at the pair.
+        Op::AddInt { .. } | Op::SubInt { .. } | Op::MulInt { .. } | Op::Int { .. } => {
+            match first.generic().unwrap_or(first) {
+                Op::Int { op, dst, a, b } => {
+                    let v = int_op(op, rd(vm, fr, a)?, rd(vm, fr, b)?)?;
+                    wr(vm, fr, dst, v)
+                }
+                other => Err(Trap::Fatal(format!("not a fused pair: {other:?}"))),
+            }
         }
         Op::Conv {
             conv: Conv::IntToF64,

@@ -582,7 +582,10 @@ pub fn exec(
             | Op::AddAddImm(..)
             | Op::MulIntImm(..)
             | Op::ConvDivF64(..)
-            | Op::F64Pair(..) => trap!(crate::first_half::first_of_pair(vm, &frame!(), op)),
+            | Op::F64Pair(..)
+            | Op::MoveRet(..)
+            | Op::IntRet(..)
+            | Op::AddImmCall(..) => trap!(crate::first_half::first_of_pair(vm, &frame!(), op)),
             Op::AddToMem {
                 t1,
                 t2,
