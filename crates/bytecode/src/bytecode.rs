@@ -363,34 +363,22 @@ pub enum Op {
         off: u32,
         imm: i64,
     },
-    // Two instructions of the commonest kinds in a row (word loads, stores and elements,
-    // element addresses, increments, moves), each pair one dispatch; the operands are the
-    // first instruction's, then the second's, in their field order (fused.rs).
-    /// `Load { dst, ptr, off, W64 }` twice.
+    // Two instructions in a row as one dispatch, each named for them: their operands are the
+    // first instruction's, then the second's, in field order; what each stands for is
+    // `fused::pair_halves`, its one definition (`Load2` is `Load { dst, ptr, off, W64 }`
+    // twice, `MoveRet` is `Move { dst, src }` then `Ret`).
     Load2(Reg, Reg, u32, Reg, Reg, u32),
-    /// `Store { ptr, off, src, W64 }` twice.
     Store2(Reg, u32, Reg, Reg, u32, Reg),
-    /// `LoadElem { dst, s, i, W64 }` twice.
     LoadElem2(Reg, Reg, Reg, Reg, Reg, Reg),
-    /// `SliceElemAddr { dst, s, i, size }` twice.
     SliceElemAddr2(Reg, Reg, Reg, u32, Reg, Reg, Reg, u32),
-    /// `AddIntImm { dst, a, imm }` twice (each `imm` fits in 32 bits).
     AddIntImm2(Reg, Reg, i32, Reg, Reg, i32),
-    /// `Move { dst, src }` twice.
     Move2(Reg, Reg, Reg, Reg),
-    /// `AddInt { dst, a, b }`, then `AddIntImm { dst, a, imm }` (`i + j + 1`).
     AddAddImm(Reg, Reg, Reg, Reg, Reg, i32),
-    /// `MulInt { dst, a, b }`, then `IntImm { op, dst, a, imm }` (`s * (s+1) / 2`).
     MulIntImm(Reg, Reg, Reg, IntOp, Reg, Reg, i32),
-    /// `Conv { IntToF64, dst, a }`, then `DivF64 { dst, a, b }` (`1.0 / float64(n)`).
     ConvDivF64(Reg, Reg, Reg, Reg, Reg),
-    /// Two float64 operations (`F64`, specialised) in a row (`0.5 * (g + v/g)`).
     F64Pair(FloatOp, Reg, Reg, Reg, FloatOp, Reg, Reg, Reg),
-    /// `Move { dst, src }`, then `Ret` (`return n`).
     MoveRet(Reg, Reg),
-    /// `Int { op, dst, a, b }` (specialised), then `Ret` (`return a * b`).
     IntRet(IntOp, Reg, Reg, Reg),
-    /// `AddIntImm { dst, a, imm }`, then `CallInPlace { func, base }` (`f(n - 1)`).
     AddImmCall(Reg, Reg, i32, u32, u32),
 
     // ---- specialised forms (specialized.rs) ----

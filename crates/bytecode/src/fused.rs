@@ -60,8 +60,9 @@ pub fn first_half(op: &Op) -> Option<Op> {
     })
 }
 
-/// The two instructions a fused pair (`Load2`, ..., `AddAddImm`) stands for, as the
-/// compiler leaves them (specialised); None for anything else.
+/// The two instructions a fused pair (`Load2`, ..., `AddImmCall`) stands for, as the
+/// compiler leaves them (specialised); None for anything else. This is the pairs' one
+/// definition (bytecode.rs declares them without restating it).
 pub fn pair_halves(op: &Op) -> Option<(Op, Op)> {
     use Op::*;
     let w = Width::W64;
