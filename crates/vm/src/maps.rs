@@ -344,7 +344,9 @@ fn word(tab: &[u8], off: usize) -> u64 {
 }
 
 /// Rebuilds the table with capacity `cap` (also used to refresh address hashes). A full
-/// slot's state is its key's hash, reused unless the hash depends on addresses.
+/// slot's state is its key's hash, reused unless the hash depends on addresses. The old
+/// table is read a chunk at a time (`REBUILD_CHUNK` bytes), so a rebuild holds no second
+/// copy of it outside the heap.
 fn rebuild(vm: &mut Vm, prog: &Arc<Program>, m: Addr, cap: u64) -> Result<(), Trap> {
     let rtype = vm.heap.read_u64(m + 32)? as u32;
     let sh = shape(prog, rtype);
@@ -353,35 +355,42 @@ fn rebuild(vm: &mut Vm, prog: &Arc<Program>, m: Addr, cap: u64) -> Result<(), Tr
     with_inhibit(vm, |vm| {
         let et = entries_type(vm, prog, rtype);
         let ne = vm.alloc(et, cap as usize)?;
-        let olds = vm
-            .heap
-            .bytes(old.entries, old.cap as usize * slot)?
-            .to_vec();
-        let mut full = Vec::new();
-        for i in 0..old.cap as usize {
-            let st = word(&olds, i * slot);
-            if st & FULL == 0 {
-                continue;
-            }
-            let h = if sh.addr_hash {
-                hash_value(vm, prog, sh.key, old.entries + (i * slot) as u64 + 8)? | FULL
-            } else {
-                st
-            };
-            full.push((i * slot, h));
-        }
-        let nt = vm.heap.bytes_mut(ne, cap as usize * slot)?;
         let mask = cap as usize - 1;
-        for &(from, h) in &full {
-            let mut j = h as usize & mask;
-            while word(nt, j * slot) != 0 {
-                j = (j + 1) & mask;
+        let per_chunk = (REBUILD_CHUNK / slot).max(1);
+        let (mut chunk, mut full) = (Vec::new(), Vec::new());
+        let mut count = 0u64;
+        let mut first = 0;
+        while first < old.cap as usize {
+            let n = per_chunk.min(old.cap as usize - first);
+            let at = old.entries + (first * slot) as u64;
+            chunk.clear();
+            chunk.extend_from_slice(vm.heap.bytes(at, n * slot)?);
+            full.clear();
+            for k in 0..n {
+                let st = word(&chunk, k * slot);
+                if st & FULL == 0 {
+                    continue;
+                }
+                let h = if sh.addr_hash {
+                    hash_value(vm, prog, sh.key, at + (k * slot) as u64 + 8)? | FULL
+                } else {
+                    st
+                };
+                full.push((k * slot, h));
             }
-            let to = j * slot;
-            nt[to..to + slot].copy_from_slice(&olds[from..from + slot]);
-            nt[to..to + 8].copy_from_slice(&h.to_le_bytes());
+            let nt = vm.heap.bytes_mut(ne, cap as usize * slot)?;
+            for &(from, h) in &full {
+                let mut j = h as usize & mask;
+                while word(nt, j * slot) != 0 {
+                    j = (j + 1) & mask;
+                }
+                let to = j * slot;
+                nt[to..to + slot].copy_from_slice(&chunk[from..from + slot]);
+                nt[to..to + 8].copy_from_slice(&h.to_le_bytes());
+            }
+            count += full.len() as u64;
+            first += n;
         }
-        let count = full.len() as u64;
         vm.heap.write_u64(m, count)?;
         vm.heap.write_u64(m + 8, ne)?;
         vm.heap.write_u64(m + 16, cap)?;
@@ -390,6 +399,9 @@ fn rebuild(vm: &mut Vm, prog: &Arc<Program>, m: Addr, cap: u64) -> Result<(), Tr
         Ok(())
     })
 }
+
+/// How much of the old table `rebuild` copies out at a time.
+const REBUILD_CHUNK: usize = 64 << 10;
 
 fn refresh(vm: &mut Vm, prog: &Arc<Program>, m: Addr, sh: &Shape) -> Result<(), Trap> {
     if sh.addr_hash && vm.heap.read_u64(m + 40)? != vm.gc_epoch {
