@@ -24,6 +24,8 @@
 //! at run time keeps its declarations (as Python's REPL does); the VM is recovered
 //! (`recover_after_error`) so the next input can run.
 
+mod probe;
+
 use crate::driver::{self, Options};
 use crate::error::{Diagnostic, Error};
 use crate::handle::{GoRef, ReleaseQueue};
@@ -767,40 +769,6 @@ impl Live {
         // The checker's instances of generic code are numbered after every file.
         let next_id = next_id.max(types.next_node_id());
         Ok((types, resume, next_id))
-    }
-
-    /// The Go type (as `%T` spells it) of an expression, found by checking only.
-    pub(crate) fn type_of(&self, expr: &str, hosts: &[String]) -> Result<String, Error> {
-        let probe = "__gosub_probe";
-        let inp = Input {
-            stmts: format!("{} := ({})\n", probe, expr),
-            ..Default::default()
-        };
-        let imports = self.imports_for(&inp, hosts);
-        let (text, placed) = Self::file_text(self.inputs + 1, &inp, &imports, false);
-        let fname = "<probe>".to_string();
-        let mut map = self
-            .map
-            .lock()
-            .map_err(|_| Error::Usage("the session's source map is poisoned".into()))?
-            .clone();
-        let fail = |d: &[gosub_syntax::Diagnostic], map: &SourceMap| {
-            let mut ds = rendered(d, map);
-            for x in &mut ds {
-                Self::map_diag(x, &fname, &placed, None);
-                x.col = x.col.saturating_sub(probe.len() as u32 + 5).max(1);
-            }
-            Error::Compile(ds)
-        };
-        let (types, resume, _) = self.check_file(&mut map, &fname, &text, &fail)?;
-        resume
-            .session_vars()
-            .iter()
-            .rev()
-            .map(|&o| types.obj(o))
-            .find(|o| o.name == probe)
-            .map(|o| types.types.type_string(o.ty, true))
-            .ok_or_else(|| Error::Usage(format!("cannot type {}", expr)))
     }
 
     /// Does unqualified `name` mean a declared function of the session now (not a variable

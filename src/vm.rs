@@ -693,6 +693,17 @@ impl Vm {
         })
     }
 
+    /// The fields and methods a selector can name after an expression of the session
+    /// (`f().`, `xs[0].`: what the REPL completes there), found by type-checking only.
+    pub fn members_of(&mut self, expr: &str) -> Result<Vec<String>, Error> {
+        let hosts = self.host_pkgs();
+        let live = self.live()?;
+        crate::front_stack::on_front_end_stack(move || {
+            let live: &mut Live = live;
+            live.members_of(expr, &hosts)
+        })
+    }
+
     /// The type of the name `call`, `get` or `set` was given; a name the session does not
     /// define is a usage error (`Error::Usage`), as the host named something that is not
     /// there, not a compile error of Go source the host wrote.

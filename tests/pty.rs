@@ -186,6 +186,40 @@ fn open_output_lines_panics_and_help() {
 }
 
 #[test]
+fn completion_after_a_call_and_an_index() {
+    let dir = tmpdir("operand");
+    let mut p = start(&dir);
+    p.exp_string(PROMPT).unwrap();
+    p.send_line("type Cell struct{ Label string; Weight int }")
+        .unwrap();
+    p.exp_string(PROMPT).unwrap();
+    p.send_line("func (c *Cell) Heavier() bool { return c.Weight > 9 }")
+        .unwrap();
+    p.exp_string(PROMPT).unwrap();
+    p.send_line("func newCell() *Cell { return &Cell{\"x\", 12} }")
+        .unwrap();
+    p.exp_string(PROMPT).unwrap();
+    p.send_line("cells := []Cell{{\"a\", 1}}").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    // One candidate after a call: Tab inserts it.
+    type_tab(&mut p, "newCell().Hea");
+    p.exp_string("newCell().Heavier").unwrap();
+    p.send_line("()").unwrap();
+    p.exp_string("true (bool)").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    // Several after an index: Tab twice lists them.
+    type_tab(&mut p, "cells[0].");
+    p.send("\t").unwrap();
+    p.flush().unwrap();
+    p.exp_regex("Heavier +Label +Weight").unwrap();
+    p.send_line("Label").unwrap();
+    p.exp_string("a (string)").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    p.send_line(":quit").unwrap();
+    p.exp_eof().unwrap();
+}
+
+#[test]
 fn redefinition_member_completion_and_save() {
     let dir = tmpdir("save");
     let mut p = start(&dir);

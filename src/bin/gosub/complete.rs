@@ -10,6 +10,7 @@
 //! source: the signature as written (a func's header up to its body, a type's whole spec,
 //! a var/const spec) and the first line of its doc comment (the `//` lines right above it).
 
+use gosub::Vm;
 use gosub_syntax::ast::{self, Decl};
 use gosub_syntax::ParseMode;
 use rustyline::completion::{Completer, FilenameCompleter, Pair};
@@ -17,7 +18,9 @@ use rustyline::highlight::Highlighter;
 use rustyline::hint::Hinter;
 use rustyline::validate::Validator;
 use rustyline::Context;
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// The REPL's commands, as completion offers them.
 pub const COMMANDS: &[&str] = &[
@@ -157,12 +160,14 @@ pub fn package_members(path: &str) -> Vec<String> {
 /// Completion candidates for `line` with the cursor at byte `pos`: the byte offset where
 /// the replaced word starts, and the words (sorted, deduplicated). `session` holds the
 /// names the session declared, `members` the fields and methods after a session
-/// variable's selector path (`Vm::session_members`).
+/// variable's selector path (`Vm::session_members`), and `probe` gives them after any
+/// other expression (`f().`, `xs[0].`: `Vm::members_of`, which type-checks it).
 pub fn complete(
     line: &str,
     pos: usize,
     session: &[String],
     members: &HashMap<String, Vec<String>>,
+    probe: &dyn Fn(&str) -> Vec<String>,
 ) -> (usize, Vec<String>) {
     let pos = pos.min(line.len());
     let b = line.as_bytes();
@@ -185,6 +190,13 @@ pub fn complete(
         }
         if let Some(ms) = members.get(&line[q..start - 1]) {
             return (start, filter(&mut ms.iter().cloned()));
+        }
+        // `f().Wor`, `xs[i].Wor`, `m["k"].Inner.Wor`: any operand ending in a call, index
+        // or literal, typed by the checker.
+        let e = operand_start(b, start - 1);
+        let expr = &line[e..start - 1];
+        if expr.contains(['(', '[', '{']) {
+            return (start, filter(&mut probe(expr).into_iter()));
         }
     }
     // `pkg.Wor`
@@ -219,6 +231,48 @@ pub fn complete(
     (start, filter(&mut all))
 }
 
+/// Where the operand that ends at byte `end` (before a `.`) starts: back over names,
+/// selectors and bracketed groups (`f(a, b)`, `xs[i]`, `T{1, 2}`, strings inside them);
+/// `end` itself when there is none.
+fn operand_start(b: &[u8], end: usize) -> usize {
+    let mut q = end;
+    while q > 0 {
+        let c = b[q - 1];
+        if is_ident_byte(c) || c == b'.' {
+            q -= 1;
+        } else if matches!(c, b')' | b']' | b'}') {
+            // Back to the matching opener, skipping quoted text.
+            let mut depth = 0usize;
+            let mut quote: Option<u8> = None;
+            loop {
+                if q == 0 {
+                    return end; // unbalanced: no operand
+                }
+                q -= 1;
+                let c = b[q];
+                match quote {
+                    Some(qc) if c == qc && (q == 0 || b[q - 1] != b'\\') => quote = None,
+                    Some(_) => {}
+                    None => match c {
+                        b'"' | b'\'' | b'`' => quote = Some(c),
+                        b')' | b']' | b'}' => depth += 1,
+                        b'(' | b'[' | b'{' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    },
+                }
+            }
+        } else {
+            break;
+        }
+    }
+    q
+}
+
 /// The rustyline helper: completion (see `complete`), no hints, highlighting or validation
 /// (multi-line input is handled by the REPL loop).
 pub struct ReplHelper {
@@ -227,14 +281,18 @@ pub struct ReplHelper {
     /// The members of the session's variables, by selector path (refreshed likewise).
     pub members: HashMap<String, Vec<String>>,
     files: FilenameCompleter,
+    /// The session, to type an operand before a `.` (`complete`'s `probe`); the REPL loop
+    /// does not use it while the editor reads a line.
+    vm: Rc<RefCell<Vm>>,
 }
 
 impl ReplHelper {
-    pub fn new() -> ReplHelper {
+    pub fn new(vm: Rc<RefCell<Vm>>) -> ReplHelper {
         ReplHelper {
             names: Vec::new(),
             members: HashMap::new(),
             files: FilenameCompleter::new(),
+            vm,
         }
     }
 }
@@ -250,7 +308,11 @@ impl Completer for ReplHelper {
         if line.trim_start().starts_with(":load ") {
             return self.files.complete_path(line, pos);
         }
-        let (start, words) = complete(line, pos, &self.names, &self.members);
+        let probe = |expr: &str| match self.vm.try_borrow_mut() {
+            Ok(mut vm) => vm.members_of(expr).unwrap_or_default(),
+            Err(_) => Vec::new(),
+        };
+        let (start, words) = complete(line, pos, &self.names, &self.members, &probe);
         Ok((
             start,
             words
@@ -536,14 +598,19 @@ pub fn doc(query: &str, session_decls: &str) -> Result<String, String> {
 mod tests {
     use super::*;
 
+    /// No operand can be typed (the probe of `complete` answers nothing).
+    fn no_probe(_: &str) -> Vec<String> {
+        Vec::new()
+    }
+
     fn words(line: &str, names: &[&str]) -> Vec<String> {
         let names: Vec<String> = names.iter().map(|s| s.to_string()).collect();
-        complete(line, line.len(), &names, &HashMap::new()).1
+        complete(line, line.len(), &names, &HashMap::new(), &no_probe).1
     }
 
     #[test]
     fn package_members_after_dot() {
-        let (start, w) = complete("x := strings.ToU", 16, &[], &HashMap::new());
+        let (start, w) = complete("x := strings.ToU", 16, &[], &HashMap::new(), &no_probe);
         assert_eq!(start, 13);
         assert_eq!(w, vec!["ToUpper", "ToUpperSpecial"]);
         let w = words("strings.", &[]);
@@ -572,21 +639,65 @@ mod tests {
         .into();
         let names = vec!["p".to_string()];
         assert_eq!(
-            complete("p.", 2, &names, &members),
+            complete("p.", 2, &names, &members, &no_probe),
             (2, vec!["In".into(), "Scale".into(), "X".into()])
         );
         assert_eq!(
-            complete("q := p.S", 8, &names, &members),
+            complete("q := p.S", 8, &names, &members, &no_probe),
             (7, vec!["Scale".into()])
         );
         assert_eq!(
-            complete("p.In.N", 6, &names, &members),
+            complete("p.In.N", 6, &names, &members, &no_probe),
             (5, vec!["Name".into()])
         );
         // A package's members when no session variable has the name.
-        assert!(complete("strings.Rep", 11, &names, &members)
+        assert!(complete("strings.Rep", 11, &names, &members, &no_probe)
             .1
             .contains(&"Repeat".to_string()));
+    }
+
+    #[test]
+    fn members_after_a_call_or_index_come_from_the_probe() {
+        let asked = std::cell::RefCell::new(Vec::new());
+        let probe = |e: &str| {
+            asked.borrow_mut().push(e.to_string());
+            vec!["Name".to_string(), "Next".into(), "X".into()]
+        };
+        let none = HashMap::new();
+        assert_eq!(
+            complete("f().N", 5, &[], &none, &probe),
+            (4, vec!["Name".into(), "Next".into()])
+        );
+        let line = "y := xs[i+1].Inner(\"a)\", []int{1}).";
+        assert_eq!(complete(line, line.len(), &[], &none, &probe).0, line.len());
+        assert_eq!(
+            complete("m[k].X", 6, &[], &none, &probe),
+            (5, vec!["X".into()])
+        );
+        assert_eq!(
+            *asked.borrow(),
+            ["f()", "xs[i+1].Inner(\"a)\", []int{1})", "m[k]"]
+        );
+        // Unbalanced, or a plain name: the probe is not asked.
+        asked.borrow_mut().clear();
+        assert!(complete("g)).X", 5, &[], &none, &probe).1.is_empty());
+        assert!(complete("v.X", 3, &["v".into()], &none, &probe)
+            .1
+            .is_empty());
+        assert!(asked.borrow().is_empty());
+    }
+
+    #[test]
+    fn members_of_an_expression_from_vm() {
+        let mut vm = gosub::Vm::new();
+        vm.eval("type In struct{ Name string }\ntype P struct{ X int; In In }\nfunc (p P) Get() int { return p.X }\nfunc mk() P { return P{} }\nxs := []*P{{X: 1}}").unwrap();
+        assert_eq!(vm.members_of("mk()").unwrap(), ["Get", "In", "X"]);
+        assert_eq!(vm.members_of("xs[0]").unwrap(), ["Get", "In", "X"]);
+        assert_eq!(vm.members_of("mk().In").unwrap(), ["Name"]);
+        assert!(vm.members_of("nope()").is_err());
+        // Nothing ran or was declared: the session is as it was.
+        assert!(vm.session_names().iter().all(|n| !n.contains("probe")));
+        assert_eq!(vm.eval("len(xs)").unwrap().to_string(), "1");
     }
 
     #[test]
@@ -600,7 +711,7 @@ mod tests {
         assert_eq!(words("ut", &[]), vec!["utf16", "utf8"]);
         assert!(words("", &["x"]).is_empty());
         // Cursor in the middle of a line.
-        let (start, w) = complete("Dou + 1", 3, &["Double".into()], &HashMap::new());
+        let (start, w) = complete("Dou + 1", 3, &["Double".into()], &HashMap::new(), &no_probe);
         assert_eq!((start, w), (0, vec!["Double".to_string()]));
     }
 

@@ -10,7 +10,9 @@
 
 use crate::complete::ReplHelper;
 use gosub::{Error, Vm};
+use std::cell::RefCell;
 use std::io::{BufRead, IsTerminal, Write};
+use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
@@ -98,7 +100,9 @@ fn history_path() -> Option<std::path::PathBuf> {
 }
 
 struct Repl {
-    vm: Vm,
+    /// Shared with the line editor's completer (`ReplHelper`), which type-checks the
+    /// expression before a `.` while the loop waits in `readline`.
+    vm: Rc<RefCell<Vm>>,
     tty: bool,
     /// `:time`: print each input's wall and CPU time after it.
     timing: bool,
@@ -168,6 +172,18 @@ impl Repl {
         }
     }
 
+    /// The session heap's statistics and its spaces (`:mem`).
+    fn heap_now(&self) -> (Option<gosub_heap::MemStats>, Option<(u64, u64, u64)>) {
+        let vm = self.vm.borrow();
+        (vm.mem_stats(), vm.heap_spaces())
+    }
+
+    /// A full collection of the session heap, then its statistics (`:gc`).
+    fn collect(&self) -> Result<Option<gosub_heap::MemStats>, Error> {
+        let mut vm = self.vm.borrow_mut();
+        vm.collect_garbage().map(|()| vm.mem_stats())
+    }
+
     /// Runs one complete input; false to quit.
     fn handle(&mut self, input: &str) -> bool {
         let t = input.trim();
@@ -180,7 +196,7 @@ impl Repl {
         let start = self
             .timing
             .then(|| (std::time::Instant::now(), cpu_seconds()));
-        let r = self.vm.eval(input);
+        let r = self.vm.borrow_mut().eval(input);
         let took = start.map(|(wall, cpu)| (wall.elapsed().as_secs_f64(), cpu_seconds() - cpu));
         let _ = std::io::stdout().flush();
         self.end_line();
@@ -189,7 +205,8 @@ impl Repl {
                 let quiet = t.starts_with("fmt.Print") || t.starts_with("fmt.Fprint");
                 if !quiet {
                     let mut out = std::io::stdout();
-                    for (v, ty) in self.vm.last_echo() {
+                    let vm = self.vm.borrow();
+                    for (v, ty) in vm.last_echo() {
                         let _ = writeln!(out, "{} ({})", v, ty);
                     }
                 }
@@ -211,21 +228,25 @@ impl Repl {
         match name {
             "q" | "quit" | "exit" => return false,
             "h" | "help" => print!("{}", HELP),
-            "type" | "t" => match self.vm.type_of(arg) {
-                Ok(t) => println!("{}", t),
-                Err(e) => self.error(arg, &e),
-            },
+            "type" | "t" => {
+                let r = self.vm.borrow_mut().type_of(arg);
+                match r {
+                    Ok(t) => println!("{}", t),
+                    Err(e) => self.error(arg, &e),
+                }
+            }
             "time" => {
                 self.timing = !self.timing;
                 println!("timing {}", if self.timing { "on" } else { "off" });
             }
             "reset" => {
-                self.vm.reset();
+                self.vm.borrow_mut().reset();
                 println!("session reset");
             }
             "load" => match std::fs::read_to_string(arg) {
                 Ok(src) => {
-                    if let Err(e) = self.vm.eval(&src) {
+                    let r = self.vm.borrow_mut().eval(&src);
+                    if let Err(e) = r {
                         self.error(&src, &e);
                     }
                 }
@@ -233,7 +254,7 @@ impl Repl {
             },
             "save" if arg.is_empty() => eprintln!("usage: :save FILE.go"),
             "save" => {
-                let (src, errs) = self.vm.session_source();
+                let (src, errs) = self.vm.borrow().session_source();
                 match std::fs::write(arg, &src) {
                     Err(e) => eprintln!("cannot write {}: {}", arg, e),
                     Ok(()) if errs.is_empty() => println!("saved the session to {}", arg),
@@ -245,7 +266,7 @@ impl Repl {
                     }
                 }
             }
-            "mem" => match (self.vm.mem_stats(), self.vm.heap_spaces()) {
+            "mem" => match self.heap_now() {
                 (Some(m), Some((young, old, large))) => println!(
                     "heap in use {} B in {} objects: nursery {} B, old space {} B, large objects {} B; committed {} B, total allocated {} B; collections {} ({} minor, {} major)",
                     m.heap_alloc,
@@ -261,8 +282,8 @@ impl Repl {
                 ),
                 _ => println!("nothing has run yet"),
             },
-            "gc" => match self.vm.collect_garbage() {
-                Ok(()) => match self.vm.mem_stats() {
+            "gc" => match self.collect() {
+                Ok(stats) => match stats {
                     Some(m) => println!(
                         "collected: heap in use {} B in {} objects",
                         m.heap_alloc, m.heap_objects
@@ -273,11 +294,11 @@ impl Repl {
             },
             "disasm" => {
                 let only = if arg.is_empty() { None } else { Some(arg) };
-                print!("{}", self.vm.disasm(only));
+                print!("{}", self.vm.borrow_mut().disasm(only));
             }
             "escape" => {
                 let level = if arg.contains("-m -m") || arg == "2" { 2 } else { 1 };
-                let lines = self.vm.escape_report(level);
+                let lines = self.vm.borrow_mut().escape_report(level);
                 if lines.is_empty() {
                     println!("no escape decisions in the last input");
                 }
@@ -286,7 +307,7 @@ impl Repl {
                 }
             }
             "doc" => {
-                let decls = self.vm.session_decls();
+                let decls = self.vm.borrow().session_decls();
                 match crate::complete::doc(arg, &decls) {
                     Ok(d) => print!("{}", d),
                     Err(m) => eprintln!("{}", m),
@@ -321,7 +342,7 @@ pub fn main() -> i32 {
         .build();
     vm.set_echo(true);
     let mut repl = Repl {
-        vm,
+        vm: Rc::new(RefCell::new(vm)),
         tty,
         timing: false,
         at_line_start,
@@ -356,7 +377,7 @@ fn piped(repl: &mut Repl) -> i32 {
 
 fn interactive(repl: &mut Repl) -> i32 {
     use rustyline::error::ReadlineError;
-    let _ = INTERRUPT.set(repl.vm.interrupt_handle());
+    let _ = INTERRUPT.set(repl.vm.borrow().interrupt_handle());
     // SAFETY: the handler only performs an atomic store (async-signal-safe).
     unsafe {
         libc::signal(
@@ -379,7 +400,7 @@ fn interactive(repl: &mut Repl) -> i32 {
                 return piped(repl);
             }
         };
-    rl.set_helper(Some(ReplHelper::new()));
+    rl.set_helper(Some(ReplHelper::new(repl.vm.clone())));
     let hist = history_path();
     if let Some(h) = &hist {
         let _ = rl.load_history(h);
@@ -407,8 +428,9 @@ fn interactive(repl: &mut Repl) -> i32 {
                     break;
                 }
                 if let Some(h) = rl.helper_mut() {
-                    h.names = repl.vm.session_names();
-                    h.members = repl.vm.session_members();
+                    let vm = repl.vm.borrow();
+                    h.names = vm.session_names();
+                    h.members = vm.session_members();
                 }
             }
             Err(ReadlineError::Interrupted) => {
