@@ -144,6 +144,21 @@ enum ErrType {
 /// holds just the message (a string, or a pointer to a struct whose first field is it), so
 /// one box serves them all.
 fn runtime_panic(vm: &mut Vm, msg: String, ty: ErrType) -> Trap {
+    // Go prints a panic whose value is the very value of the recovered panic before it
+    // once, `[recovered, repanicked]` (printpanics compares the interface words). The
+    // runtime's fixed errors are single values (`divideError`, `memoryError`, a constant
+    // `plainError`); a bounds, conversion or type error is a new value each time, and so
+    // is the text of `hash of unhashable type T`.
+    let fixed = matches!(ty, ErrType::ErrorString | ErrType::Plain)
+        && !msg.contains("unhashable type")
+        && !msg.contains("uncomparable type");
+    if let Some(top) = vm.panics.last_mut() {
+        if fixed && top.recovered && top.runtime_msg.as_deref() == Some(msg.as_str()) {
+            top.recovered = false;
+            top.repanicked = true;
+            return Trap::Unwind;
+        }
+    }
     let text = msg.clone();
     let (itab, data) = box_message(vm, &text, ty).unwrap_or_default();
     capture_traceback(vm);
