@@ -11,6 +11,9 @@
 //!   statements that declared them assign them (`x := 1` becomes `x = 1`); a declaration
 //!   input's `var`s likewise: declared at package level, assigned in `main` where their
 //!   input ran (a package-level initializer would run before every statement);
+//! - a type a statement input declared at its top level (`type P struct{...}; q := P{}`)
+//!   goes to the top level too, as the variables of that type do (only that input could
+//!   name it: a later input's own `P` is another type, so the moved one is renamed);
 //! - a name the session redeclared keeps its name for the latest declaration; the earlier
 //!   ones are renamed `name_1`, `name_2`... everywhere they were used, so each statement
 //!   refers to what it referred to in the session.
@@ -19,7 +22,7 @@
 //! keyword and type), so the rest of each input's text, comments and layout included,
 //! is kept.
 
-use gosub_syntax::ast::{AssignOp, Decl, File, Stmt, StmtKind};
+use gosub_syntax::ast::{AssignOp, Decl, File, GenDecl, Stmt, StmtKind, TypeSpec};
 use gosub_syntax::walk::{inspect_file, Node};
 use gosub_syntax::SourceMap;
 use gosub_types::{ObjId, ObjKind, Program, Resume, TypeKind};
@@ -78,6 +81,17 @@ pub(crate) fn session_source(
             }
             true
         });
+    }
+    // Types statement inputs declared at their top level (moved to the top level).
+    for (_, _, _, f) in &files {
+        for g in input_body(f).unwrap_or(&[]).iter().filter_map(local_types) {
+            for sp in &g.specs {
+                match types.info.defs.get(&sp.name.id) {
+                    Some(&o) if !top.contains(&o) => top.push(o),
+                    _ => {}
+                }
+            }
+        }
     }
     let names = saved_names(types, main, &top);
     // Package-level variables of declaration inputs: declared at package level, assigned
@@ -143,6 +157,19 @@ pub(crate) fn session_source(
                     text: "fmt.Println".into(),
                 });
             }
+        }
+        // A statement input's top-level types: out of `main`, to the top level.
+        for g in stmts.unwrap_or(&[]).iter().filter_map(local_types) {
+            let lo = g.span.lo.saturating_sub(*base) as usize;
+            let end = decl_end(g, *base, src);
+            let inside = edits.iter().filter(|e| lo <= e.lo && e.hi <= end).cloned();
+            decls.push_str(apply_range(src, lo, end, inside.collect()).trim());
+            decls.push_str("\n\n");
+            edits.push(Edit {
+                lo,
+                hi: end,
+                text: String::new(),
+            });
         }
         // A declaration input's `var`s: out of the declarations, into `main`.
         let mut assigned = String::new();
@@ -286,15 +313,18 @@ fn is_top_level(types: &Program, main: usize, vars: &HashSet<ObjId>, o: ObjId) -
 }
 
 /// The saved file's name for each top-level object: its own for the one its name means
-/// now, `name_1`, `name_2`... for those later inputs replaced.
+/// now (and for a statement input's type whose name nothing else at the top level has),
+/// `name_1`, `name_2`... for those later inputs replaced.
 fn saved_names(types: &Program, main: usize, top: &[ObjId]) -> HashMap<ObjId, String> {
     let scope = &types.packages[main].scope;
     let mut taken: HashSet<String> = scope.keys().cloned().collect();
     let mut count: HashMap<String, u32> = HashMap::new();
     let mut out = HashMap::new();
     for &o in top {
-        let name = &types.obj(o).name;
-        if scope.get(name) == Some(&o) || name == "_" {
+        let obj = types.obj(o);
+        let name = &obj.name;
+        let local_type = obj.owner.is_some() && matches!(obj.kind, ObjKind::TypeName);
+        if scope.get(name) == Some(&o) || name == "_" || local_type && taken.insert(name.clone()) {
             out.insert(o, name.clone());
             continue;
         }
@@ -310,6 +340,35 @@ fn saved_names(types: &Program, main: usize, top: &[ObjId]) -> HashMap<ObjId, St
         out.insert(o, renamed);
     }
     out
+}
+
+/// A `type` declaration among a statement input's top-level statements.
+fn local_types(s: &Stmt) -> Option<&GenDecl<TypeSpec>> {
+    match &s.kind {
+        StmtKind::Decl(d) => match &**d {
+            Decl::Type(g) => Some(g),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Where a `type` declaration ends in `src`: after its last spec, and after the `)` of a
+/// group. (A `GenDecl`'s span is its keyword's.)
+fn decl_end(g: &GenDecl<TypeSpec>, base: u32, src: &str) -> usize {
+    let off = |p: u32| p.saturating_sub(base) as usize;
+    let Some(last) = g.specs.last() else {
+        return off(g.span.hi);
+    };
+    let end = off(last.span.hi);
+    let grouped = (g.specs.first())
+        .and_then(|f| src.get(off(g.span.hi)..off(f.span.lo)))
+        .is_some_and(|t| t.contains('('));
+    let rest = src.get(end..).unwrap_or("");
+    match rest.find(|c: char| !c.is_whitespace() && c != ';') {
+        Some(i) if grouped && rest[i..].starts_with(')') => end + i + 1,
+        _ => end,
+    }
 }
 
 /// A statement input's statements: the body of its `__gosub_input` function.

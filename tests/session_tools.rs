@@ -139,6 +139,39 @@ fn a_var_statement_is_saved_as_an_assignment() {
 }
 
 #[test]
+fn types_a_statement_input_declared_go_to_the_top_level() {
+    // `q`'s type was declared inside its input (a statement input): the saved `var q`
+    // at package level needs it there too, renamed because a later input declared
+    // another `P`; a grouped declaration moves whole.
+    let mut vm = session(&[
+        "type P struct{ X int }; q := P{2}",
+        "q.X",
+        "type P struct{ Y string }",
+        "w := P{\"y\"}",
+        "type (\n\tA int\n\tB []A\n); b := B{1, 2}",
+        "fmt.Println(q, w, b)",
+    ]);
+    let (src, errs) = vm.session_source();
+    assert!(errs.is_empty(), "{:?}\n{}", errs, src);
+    let (top, main) = src.split_once("func main() {\n").unwrap();
+    assert!(
+        top.ends_with(
+            "var q P_1\nvar w P\nvar b B\n\ntype P_1 struct{ X int }\n\ntype P struct{ Y string }\n\ntype (\n\tA int\n\tB []A\n)\n\n"
+        ),
+        "{}",
+        src
+    );
+    assert_eq!(
+        main,
+        "\tq = P_1{2}\n\tfmt.Println(q.X)\n\tw = P{\"y\"}\n\tb = B{1, 2}\n\tfmt.Println(q, w, b)\n}\n"
+    );
+    let printed = vm.take_stdout();
+    let mut fresh = Vm::builder().capture_stdout().build();
+    fresh.run(&src).unwrap();
+    assert_eq!(fresh.take_stdout(), format!("2\n{}", printed));
+}
+
+#[test]
 fn an_empty_session_saves_an_empty_main() {
     let vm = Vm::new();
     assert_eq!(
