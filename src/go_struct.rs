@@ -1,5 +1,6 @@
 //! Rust structs as Go structs: the `GoStruct` trait and the `go_struct!` macro that
-//! implements it (and `FromValue` / `Into<Value>`) for a plain Rust struct.
+//! implements it (and `FromValue` / `Into<Value>`) for a plain Rust struct;
+//! `#[derive(GoStruct)]` (crates/derive) writes the `go_struct!` call.
 //!
 //! ```
 //! #[derive(Debug, PartialEq)]
@@ -22,7 +23,7 @@ use crate::error::Error;
 use crate::value::Value;
 
 /// A Rust struct that converts to and from a Go struct value field by field (by Go field
-/// name). Implement it with `go_struct!`.
+/// name). Implement it with `#[derive(GoStruct)]` or `go_struct!`.
 pub trait GoStruct: Sized {
     /// The Rust type's name, for error messages.
     const RUST_NAME: &'static str;

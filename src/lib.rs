@@ -52,6 +52,8 @@ pub use error::{Diagnostic, Error};
 pub use func::{Func, FuncArgs};
 pub use go_func::GoFunc;
 pub use go_struct::GoStruct;
+/// `#[derive(GoStruct)]` (crates/derive): writes the `go_struct!` call for a struct.
+pub use gosub_derive::GoStruct;
 pub use gosub_heap::HeapConfig;
 pub use gosub_vm::caps::Capabilities;
 pub use handle::GoRef;

@@ -19,6 +19,11 @@ const RULES: &[(&str, &[&str], &str)] = &[
         "gosub-heap depends on no other gosub crate (it owns memory and knows no Go)",
     ),
     (
+        "gosub-derive",
+        &[],
+        "gosub-derive depends on no other gosub crate (the code it writes names the facade)",
+    ),
+    (
         "gosub-layered",
         &[],
         "gosub-layered depends on no other gosub crate (shared collections, no Go)",
