@@ -56,6 +56,24 @@ impl RKind {
                 | RKind::Slice
         )
     }
+
+    /// An integer kind, signed or unsigned (uintptr included).
+    pub fn is_integer(self) -> bool {
+        matches!(
+            self,
+            RKind::Int
+                | RKind::Int8
+                | RKind::Int16
+                | RKind::Int32
+                | RKind::Int64
+                | RKind::Uint
+                | RKind::Uint8
+                | RKind::Uint16
+                | RKind::Uint32
+                | RKind::Uint64
+                | RKind::Uintptr
+        )
+    }
 }
 
 #[derive(Clone, Debug)]

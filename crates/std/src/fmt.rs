@@ -340,17 +340,7 @@ impl<'a> Printer<'a> {
                     _ => self.bad_verb(verb, Some((t, addr)))?,
                 }
             }
-            RKind::Int
-            | RKind::Int8
-            | RKind::Int16
-            | RKind::Int32
-            | RKind::Int64
-            | RKind::Uint
-            | RKind::Uint8
-            | RKind::Uint16
-            | RKind::Uint32
-            | RKind::Uint64
-            | RKind::Uintptr => {
+            k if k.is_integer() => {
                 let v: i128 = match rt.kind {
                     RKind::Int8 => heap.read_u8(addr)? as i8 as i128,
                     RKind::Int16 => heap.read_u16(addr)? as i16 as i128,

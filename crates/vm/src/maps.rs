@@ -67,21 +67,14 @@ fn shape(prog: &Program, rtype: u32) -> Shape {
         key_update: needs_key_update(prog, key, 0),
         key_eq: match prog.rtypes[key as usize].kind {
             RKind::String => KeyEq::Str,
-            RKind::Bool
-            | RKind::Int
-            | RKind::Int8
-            | RKind::Int16
-            | RKind::Int32
-            | RKind::Int64
-            | RKind::Uint
-            | RKind::Uint8
-            | RKind::Uint16
-            | RKind::Uint32
-            | RKind::Uint64
-            | RKind::Uintptr
-            | RKind::Pointer
-            | RKind::Chan
-            | RKind::UnsafePointer => KeyEq::Bytes,
+            k if k.is_integer()
+                || matches!(
+                    k,
+                    RKind::Bool | RKind::Pointer | RKind::Chan | RKind::UnsafePointer
+                ) =>
+            {
+                KeyEq::Bytes
+            }
             _ => KeyEq::Deep,
         },
     }
