@@ -22,16 +22,6 @@ pub fn go_panic(vm: &mut Vm, itab: u64, data: u64) -> Trap {
     if itab == 0 && vm.prog.runtime_errors.panic_nil.is_some() {
         return runtime_panic(vm, PANIC_NIL.into(), ErrType::PanicNil);
     }
-    if let Some(top) = vm.panics.last_mut() {
-        if top.recovered {
-            let same = top.itab == itab && vm.heap.handle_get(top.data) == Some(data);
-            if same && top.runtime_msg.is_none() {
-                top.recovered = false;
-                top.repanicked = true;
-                return Trap::Unwind;
-            }
-        }
-    }
     capture_traceback(vm);
     let h = vm.heap.new_handle(data);
     vm.panics.push(PanicRec {
@@ -39,7 +29,7 @@ pub fn go_panic(vm: &mut Vm, itab: u64, data: u64) -> Trap {
         data: h,
         recovered: false,
         runtime_msg: None,
-        repanicked: false,
+        fixed_error: false,
         defer_depth: 0,
         goexit: false,
     });
@@ -66,7 +56,7 @@ pub fn goexit(vm: &mut Vm) -> Trap {
         data: h,
         recovered: false,
         runtime_msg: None,
-        repanicked: false,
+        fixed_error: false,
         defer_depth: 0,
         goexit: true,
     });
@@ -144,21 +134,13 @@ enum ErrType {
 /// holds just the message (a string, or a pointer to a struct whose first field is it), so
 /// one box serves them all.
 fn runtime_panic(vm: &mut Vm, msg: String, ty: ErrType) -> Trap {
-    // Go prints a panic whose value is the very value of the recovered panic before it
-    // once, `[recovered, repanicked]` (printpanics compares the interface words). The
-    // runtime's fixed errors are single values (`divideError`, `memoryError`, a constant
-    // `plainError`); a bounds, conversion or type error is a new value each time, and so
-    // is the text of `hash of unhashable type T`.
-    let fixed = matches!(ty, ErrType::ErrorString | ErrType::Plain)
+    // The runtime's fixed errors are single values (`divideError`, `memoryError`, a
+    // constant `plainError`): two panics with one of them have the very same value, which
+    // `die` prints once. A bounds, conversion or type error is a new value each time, and
+    // so is the text of `hash of unhashable type T`.
+    let fixed_error = matches!(ty, ErrType::ErrorString | ErrType::Plain)
         && !msg.contains("unhashable type")
         && !msg.contains("uncomparable type");
-    if let Some(top) = vm.panics.last_mut() {
-        if fixed && top.recovered && top.runtime_msg.as_deref() == Some(msg.as_str()) {
-            top.recovered = false;
-            top.repanicked = true;
-            return Trap::Unwind;
-        }
-    }
     let text = msg.clone();
     let (itab, data) = box_message(vm, &text, ty).unwrap_or_default();
     capture_traceback(vm);
@@ -168,7 +150,7 @@ fn runtime_panic(vm: &mut Vm, msg: String, ty: ErrType) -> Trap {
         data: h,
         recovered: false,
         runtime_msg: Some(msg),
-        repanicked: false,
+        fixed_error,
         defer_depth: 0,
         goexit: false,
     });
@@ -218,6 +200,7 @@ pub fn handle_trap(
             } else {
                 let ty = if msg.starts_with("index out of range")
                     || msg.starts_with("slice bounds out of range")
+                    || msg.starts_with("cannot convert slice with length")
                 {
                     ErrType::Bounds
                 } else {
@@ -361,20 +344,26 @@ fn unwind(vm: &mut Vm, prog: &Arc<Program>, pos: &mut Pos) -> Result<(), VmError
 }
 
 /// Prints the panic chain and traceback; the goroutine (and program) ends with exit 2.
+/// As Go's `printpanics`: a panic whose value is the very value of the panic before it
+/// (the same interface words, or the same fixed runtime error) is not printed; the one
+/// before it is marked `[recovered, repanicked]` if it was recovered.
 fn die(vm: &mut Vm, prog: &Arc<Program>) -> VmError {
     let mut out = String::new();
     let n = vm.panics.len();
+    let same = |vm: &Vm, i: usize| {
+        let (a, b) = (&vm.panics[i - 1], &vm.panics[i]);
+        (a.itab == b.itab && vm.heap.handle_get(a.data) == vm.heap.handle_get(b.data))
+            || (a.fixed_error && b.fixed_error && a.runtime_msg == b.runtime_msg)
+    };
     let mut first = String::new();
     for i in 0..n {
-        let (itab, h, rec, rep, rmsg) = {
+        if i > 0 && same(vm, i) {
+            continue;
+        }
+        let repeated = i + 1 < n && same(vm, i + 1);
+        let (itab, h, rec, rmsg) = {
             let p = &vm.panics[i];
-            (
-                p.itab,
-                p.data,
-                p.recovered,
-                p.repanicked,
-                p.runtime_msg.clone(),
-            )
+            (p.itab, p.data, p.recovered, p.runtime_msg.clone())
         };
         let data = vm.heap.handle_get(h).unwrap_or(0);
         let text = match rmsg {
@@ -386,7 +375,7 @@ fn die(vm: &mut Vm, prog: &Arc<Program>) -> VmError {
         }
         out.push_str(if i == 0 { "panic: " } else { "\tpanic: " });
         out.push_str(&text);
-        if rep {
+        if rec && repeated {
             out.push_str(" [recovered, repanicked]");
         } else if rec {
             out.push_str(" [recovered]");

@@ -94,8 +94,9 @@ pub struct PanicRec {
     pub recovered: bool,
     /// A runtime error (printed with `runtime error: `; `[recovered]` marks).
     pub runtime_msg: Option<String>,
-    /// Set when this panic was recovered and then re-panicked with the same value.
-    pub repanicked: bool,
+    /// The value is one of the runtime's fixed errors (a single value in Go, such as
+    /// `divideError`): every panic with it has the same value (`panic::die`).
+    pub fixed_error: bool,
     /// The depth (`Vm::frames.len()`) of the deferred call this panic runs or ran last;
     /// 0 before its first. An older panic whose deferred call is at or above the depth of
     /// a recovering call was aborted by a newer panic unwinding through that call, and
