@@ -5,8 +5,8 @@
 //! (`x` → `X`, `first_name` → `FirstName`), or the one given by `#[go(name = "...")]`.
 //!
 //! Refused, with a compile error at the offending token: a tuple struct or an enum (no Go
-//! field names), a generic struct (one Go layout), a `#[go(name)]` that is not an
-//! exported Go identifier.
+//! field names), a generic struct (one Go layout), a Go name (given or derived) that is
+//! not an exported Go identifier, two fields with one Go name.
 
 use proc_macro::TokenStream;
 use quote::quote;
@@ -48,20 +48,28 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
         }
     };
     let mut pairs = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
     for f in fields {
         let Some(ident) = &f.ident else { continue };
-        let go = match go_name_attr(f)? {
-            Some(lit) => {
-                if !exported(&lit.value()) {
-                    return Err(syn::Error::new_spanned(
-                        lit,
-                        "a Go field name here must be an exported Go identifier (an upper-case letter, then letters, digits or _)",
-                    ));
-                }
-                lit.value()
-            }
-            None => go_spelling(&ident.to_string()),
+        let (go, at) = match go_name_attr(f)? {
+            Some(lit) => (lit.value(), lit.span()),
+            None => (go_spelling(&ident.to_string()), ident.span()),
         };
+        if !exported(&go) {
+            return Err(syn::Error::new(
+                at,
+                format!(
+                    "`{go}` is not an exported Go identifier (an upper-case letter, then letters, digits or _): name the Go field with #[go(name = \"...\")]"
+                ),
+            ));
+        }
+        if seen.contains(&go) {
+            return Err(syn::Error::new(
+                at,
+                format!("two fields would be the Go field `{go}`"),
+            ));
+        }
+        seen.push(go.clone());
         let go = LitStr::new(&go, ident.span());
         pairs.push(quote! { #ident: #go });
     }
@@ -137,6 +145,19 @@ mod tests {
         assert!(
             error_of(syn::parse_quote! { struct P { #[go(rename = "X")] x: i64 } })
                 .contains("expected `name")
+        );
+        // Derived names are checked as given ones are, and must differ.
+        assert!(error_of(syn::parse_quote! { struct S { _0: i64 } })
+            .contains("`0` is not an exported Go identifier"));
+        assert!(error_of(syn::parse_quote! { struct S { 名前: i64 } })
+            .contains("not an exported Go identifier"));
+        assert!(
+            error_of(syn::parse_quote! { struct S { foo_bar: i64, foo__bar: i64 } })
+                .contains("two fields would be the Go field `FooBar`")
+        );
+        assert!(
+            error_of(syn::parse_quote! { struct S { x: i64, #[go(name = "X")] y: i64 } })
+                .contains("two fields would be the Go field `X`")
         );
     }
 
