@@ -24,7 +24,7 @@
 
 use gosub_syntax::ast::{AssignOp, Decl, File, GenDecl, Stmt, StmtKind, TypeSpec};
 use gosub_syntax::walk::{inspect_file, Node};
-use gosub_syntax::SourceMap;
+use gosub_syntax::{import_name, SourceMap};
 use gosub_types::{ObjId, ObjKind, Program, Resume, TypeKind};
 use std::collections::{HashMap, HashSet};
 
@@ -93,7 +93,19 @@ pub(crate) fn session_source(
             }
         }
     }
-    let names = saved_names(types, main, &top);
+    // What a moved type's name must not be besides the package's own names: what the file
+    // scope and the universe declare (imports, `fmt` for printed results, `int`, `error`...)
+    // and `main`, `init`.
+    let reserved: HashSet<String> = (imports.iter())
+        .map(|(alias, path)| {
+            alias
+                .clone()
+                .unwrap_or_else(|| import_name(path).to_string())
+        })
+        .chain(["fmt", "main", "init"].map(String::from))
+        .chain(resume.predeclared().map(String::from))
+        .collect();
+    let names = saved_names(types, main, &top, &reserved);
     // Package-level variables of declaration inputs: declared at package level, assigned
     // in `main` where their input ran (as statement inputs' variables are).
     let mut pkg_vars: Vec<ObjId> = Vec::new();
@@ -315,9 +327,14 @@ fn is_top_level(types: &Program, main: usize, vars: &HashSet<ObjId>, o: ObjId) -
 /// The saved file's name for each top-level object: its own for the one its name means
 /// now (and for a statement input's type whose name nothing else at the top level has),
 /// `name_1`, `name_2`... for those later inputs replaced.
-fn saved_names(types: &Program, main: usize, top: &[ObjId]) -> HashMap<ObjId, String> {
+fn saved_names(
+    types: &Program,
+    main: usize,
+    top: &[ObjId],
+    reserved: &HashSet<String>,
+) -> HashMap<ObjId, String> {
     let scope = &types.packages[main].scope;
-    let mut taken: HashSet<String> = scope.keys().cloned().collect();
+    let mut taken: HashSet<String> = scope.keys().chain(reserved).cloned().collect();
     let mut count: HashMap<String, u32> = HashMap::new();
     let mut out = HashMap::new();
     for &o in top {
@@ -342,11 +359,12 @@ fn saved_names(types: &Program, main: usize, top: &[ObjId]) -> HashMap<ObjId, St
     out
 }
 
-/// A `type` declaration among a statement input's top-level statements.
+/// A `type` declaration (of at least one type) among a statement input's top-level
+/// statements.
 fn local_types(s: &Stmt) -> Option<&GenDecl<TypeSpec>> {
     match &s.kind {
         StmtKind::Decl(d) => match &**d {
-            Decl::Type(g) => Some(g),
+            Decl::Type(g) if !g.specs.is_empty() => Some(g),
             _ => None,
         },
         _ => None,
@@ -364,10 +382,30 @@ fn decl_end(g: &GenDecl<TypeSpec>, base: u32, src: &str) -> usize {
     let grouped = (g.specs.first())
         .and_then(|f| src.get(off(g.span.hi)..off(f.span.lo)))
         .is_some_and(|t| t.contains('('));
-    let rest = src.get(end..).unwrap_or("");
-    match rest.find(|c: char| !c.is_whitespace() && c != ';') {
-        Some(i) if grouped && rest[i..].starts_with(')') => end + i + 1,
-        _ => end,
+    match grouped {
+        true => group_close(src, end).unwrap_or(end),
+        false => end,
+    }
+}
+
+/// Just past the `)` that closes a declaration group whose last spec ends at `end`, after
+/// spaces, `;` and comments; None when something else comes first.
+fn group_close(src: &str, end: usize) -> Option<usize> {
+    let mut at = end;
+    loop {
+        let rest = src.get(at..)?;
+        let skip = if rest.starts_with("//") {
+            rest.find('\n').unwrap_or(rest.len())
+        } else if rest.starts_with("/*") {
+            rest.find("*/").map_or(rest.len(), |i| i + 2)
+        } else {
+            rest.find(|c: char| !c.is_whitespace() && c != ';')
+                .unwrap_or(rest.len())
+        };
+        if skip == 0 {
+            return rest.starts_with(')').then_some(at + 1);
+        }
+        at += skip;
     }
 }
 
@@ -439,16 +477,13 @@ fn hoist_var(
     let grouped = text(off(g.span.hi), off(n0.span.lo)).contains('(');
     let last_end = off(last.span.hi);
     let mut end = last_end;
-    let rest = text(last_end, src.len());
-    if let Some(i) = rest.find(|c: char| !c.is_whitespace() && c != ';') {
-        if grouped && rest[i..].starts_with(')') {
-            end = last_end + i + 1;
-            edits.push(Edit {
-                lo: last_end,
-                hi: end,
-                text: String::new(),
-            });
-        }
+    if let Some(close) = group_close(src, last_end).filter(|_| grouped) {
+        end = close;
+        edits.push(Edit {
+            lo: last_end,
+            hi: end,
+            text: String::new(),
+        });
     }
     for (i, spec) in g.specs.iter().enumerate() {
         let (Some(first_name), Some(last_name)) = (spec.names.first(), spec.names.last()) else {

@@ -78,6 +78,11 @@ impl Resume {
     pub fn main(&self) -> usize {
         self.main
     }
+
+    /// The predeclared (universe) names: `int`, `error`, `len`, `true`, `nil`...
+    pub fn predeclared(&self) -> impl Iterator<Item = &str> {
+        self.universe.keys().map(String::as_str)
+    }
 }
 
 /// Checks the first program of an eval session (`main` last, as for `check`) and keeps
