@@ -338,8 +338,8 @@ fn word(tab: &[u8], off: usize) -> u64 {
 
 /// Rebuilds the table with capacity `cap` (also used to refresh address hashes). A full
 /// slot's state is its key's hash, reused unless the hash depends on addresses. The old
-/// table is read a chunk at a time (`REBUILD_CHUNK` bytes), so a rebuild holds no second
-/// copy of it outside the heap.
+/// table is read a chunk at a time (`REBUILD_CHUNK` bytes or a sixteenth of it), so a
+/// rebuild holds no second whole copy of it outside the heap.
 fn rebuild(vm: &mut Vm, prog: &Arc<Program>, m: Addr, cap: u64) -> Result<(), Trap> {
     let rtype = vm.heap.read_u64(m + 32)? as u32;
     let sh = shape(prog, rtype);
@@ -349,7 +349,10 @@ fn rebuild(vm: &mut Vm, prog: &Arc<Program>, m: Addr, cap: u64) -> Result<(), Tr
         let et = entries_type(vm, prog, rtype);
         let ne = vm.alloc(et, cap as usize)?;
         let mask = cap as usize - 1;
-        let per_chunk = (REBUILD_CHUNK / slot).max(1);
+        // Each chunk borrows the new table anew, which marks all its cards when it is in
+        // the old or large space: a sixteenth of the old table at least, so a rebuild
+        // marks them at most 16 times, whatever the map's size.
+        let per_chunk = (REBUILD_CHUNK.max(old.cap as usize * slot / 16) / slot).max(1);
         let (mut chunk, mut full) = (Vec::new(), Vec::new());
         let mut count = 0u64;
         let mut first = 0;
@@ -393,7 +396,7 @@ fn rebuild(vm: &mut Vm, prog: &Arc<Program>, m: Addr, cap: u64) -> Result<(), Tr
     })
 }
 
-/// How much of the old table `rebuild` copies out at a time.
+/// How much of the old table `rebuild` copies out at a time, at least.
 const REBUILD_CHUNK: usize = 64 << 10;
 
 fn refresh(vm: &mut Vm, prog: &Arc<Program>, m: Addr, sh: &Shape) -> Result<(), Trap> {
