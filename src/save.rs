@@ -11,9 +11,10 @@
 //!   statements that declared them assign them (`x := 1` becomes `x = 1`); a declaration
 //!   input's `var`s likewise: declared at package level, assigned in `main` where their
 //!   input ran (a package-level initializer would run before every statement);
-//! - a type a statement input declared at its top level (`type P struct{...}; q := P{}`)
-//!   goes to the top level too, as the variables of that type do (only that input could
-//!   name it: a later input's own `P` is another type, so the moved one is renamed);
+//! - a type or constant a statement input declared at its top level (`const N = 2; type
+//!   P [N]int; q := P{}`) goes to the top level too, as the variables of that type do (only
+//!   that input could name it: a later input's own `P` is another, so the moved one is
+//!   renamed, and so is one named like an import, a predeclared name, `main` or `init`);
 //! - a name the session redeclared keeps its name for the latest declaration; the earlier
 //!   ones are renamed `name_1`, `name_2`... everywhere they were used, so each statement
 //!   refers to what it referred to in the session.
@@ -22,7 +23,7 @@
 //! keyword and type), so the rest of each input's text, comments and layout included,
 //! is kept.
 
-use gosub_syntax::ast::{AssignOp, Decl, File, GenDecl, Stmt, StmtKind, TypeSpec};
+use gosub_syntax::ast::{AssignOp, Decl, File, NodeId, Stmt, StmtKind};
 use gosub_syntax::walk::{inspect_file, Node};
 use gosub_syntax::{import_name, SourceMap};
 use gosub_types::{ObjId, ObjKind, Program, Resume, TypeKind};
@@ -82,11 +83,12 @@ pub(crate) fn session_source(
             true
         });
     }
-    // Types statement inputs declared at their top level (moved to the top level).
+    // Types and constants statement inputs declared at their top level (moved to the top
+    // level).
     for (_, _, _, f) in &files {
-        for g in input_body(f).unwrap_or(&[]).iter().filter_map(local_types) {
-            for sp in &g.specs {
-                match types.info.defs.get(&sp.name.id) {
+        for d in input_body(f).unwrap_or(&[]).iter().filter_map(moved_decl) {
+            for id in &d.names {
+                match types.info.defs.get(id) {
                     Some(&o) if !top.contains(&o) => top.push(o),
                     _ => {}
                 }
@@ -170,10 +172,11 @@ pub(crate) fn session_source(
                 });
             }
         }
-        // A statement input's top-level types: out of `main`, to the top level.
-        for g in stmts.unwrap_or(&[]).iter().filter_map(local_types) {
-            let lo = g.span.lo.saturating_sub(*base) as usize;
-            let end = decl_end(g, *base, src);
+        // A statement input's top-level types and constants: out of `main`, to the top
+        // level.
+        for d in stmts.unwrap_or(&[]).iter().filter_map(moved_decl) {
+            let lo = d.lo.saturating_sub(*base) as usize;
+            let end = d.end(*base, src);
             let inside = edits.iter().filter(|e| lo <= e.lo && e.hi <= end).cloned();
             decls.push_str(apply_range(src, lo, end, inside.collect()).trim());
             decls.push_str("\n\n");
@@ -234,10 +237,12 @@ pub(crate) fn session_source(
                     ));
                 }
                 for line in inner.lines() {
-                    // What a removed `var` left: blank lines, a leading `;` (not inside
-                    // a raw string, which may span lines).
+                    // What a removed `var`, `type` or `const` left: blank lines, leading
+                    // `;`s (not inside a raw string, which may span lines).
                     let line = match line.trim_start().strip_prefix(';') {
-                        Some(rest) if indent => rest.trim_start(),
+                        Some(rest) if indent => {
+                            rest.trim_start_matches(|c: char| c == ';' || c.is_whitespace())
+                        }
                         _ => line,
                     };
                     if indent && line.trim().is_empty() {
@@ -340,8 +345,9 @@ fn saved_names(
     for &o in top {
         let obj = types.obj(o);
         let name = &obj.name;
-        let local_type = obj.owner.is_some() && matches!(obj.kind, ObjKind::TypeName);
-        if scope.get(name) == Some(&o) || name == "_" || local_type && taken.insert(name.clone()) {
+        let moved =
+            obj.owner.is_some() && matches!(obj.kind, ObjKind::TypeName | ObjKind::Const(_));
+        if scope.get(name) == Some(&o) || name == "_" || moved && taken.insert(name.clone()) {
             out.insert(o, name.clone());
             continue;
         }
@@ -359,32 +365,59 @@ fn saved_names(
     out
 }
 
-/// A `type` declaration (of at least one type) among a statement input's top-level
-/// statements.
-fn local_types(s: &Stmt) -> Option<&GenDecl<TypeSpec>> {
-    match &s.kind {
-        StmtKind::Decl(d) => match &**d {
-            Decl::Type(g) if !g.specs.is_empty() => Some(g),
-            _ => None,
-        },
-        _ => None,
-    }
+/// A `type` or `const` declaration (of at least one name) among a statement input's
+/// top-level statements, which moves to the top level: where it starts, where its keyword
+/// ends, where its first spec starts and its last ends, and the names it declares.
+struct MovedDecl {
+    lo: u32,
+    keyword_end: u32,
+    first: u32,
+    last: u32,
+    names: Vec<NodeId>,
 }
 
-/// Where a `type` declaration ends in `src`: after its last spec, and after the `)` of a
-/// group. (A `GenDecl`'s span is its keyword's.)
-fn decl_end(g: &GenDecl<TypeSpec>, base: u32, src: &str) -> usize {
-    let off = |p: u32| p.saturating_sub(base) as usize;
-    let Some(last) = g.specs.last() else {
-        return off(g.span.hi);
+fn moved_decl(s: &Stmt) -> Option<MovedDecl> {
+    let StmtKind::Decl(d) = &s.kind else {
+        return None;
     };
-    let end = off(last.span.hi);
-    let grouped = (g.specs.first())
-        .and_then(|f| src.get(off(g.span.hi)..off(f.span.lo)))
-        .is_some_and(|t| t.contains('('));
-    match grouped {
-        true => group_close(src, end).unwrap_or(end),
-        false => end,
+    let (g_span, first, last, names) = match &**d {
+        Decl::Type(g) => (
+            g.span,
+            g.specs.first()?.span.lo,
+            g.specs.last()?.span.hi,
+            g.specs.iter().map(|sp| sp.name.id).collect(),
+        ),
+        Decl::Const(g) => (
+            g.span,
+            g.specs.first()?.span.lo,
+            g.specs.last()?.span.hi,
+            (g.specs.iter())
+                .flat_map(|sp| sp.names.iter().map(|n| n.id))
+                .collect(),
+        ),
+        _ => return None,
+    };
+    Some(MovedDecl {
+        lo: g_span.lo,
+        keyword_end: g_span.hi,
+        first,
+        last,
+        names,
+    })
+}
+
+impl MovedDecl {
+    /// Where the declaration ends in `src`: after its last spec, and after the `)` of a
+    /// group. (A `GenDecl`'s span is its keyword's.)
+    fn end(&self, base: u32, src: &str) -> usize {
+        let off = |p: u32| p.saturating_sub(base) as usize;
+        let end = off(self.last);
+        let grouped =
+            (src.get(off(self.keyword_end)..off(self.first))).is_some_and(|t| t.contains('('));
+        match grouped {
+            true => group_close(src, end).unwrap_or(end),
+            false => end,
+        }
     }
 }
 

@@ -173,19 +173,22 @@ fn types_a_statement_input_declared_go_to_the_top_level() {
 
 #[test]
 fn a_moved_type_keeps_clear_of_file_and_universe_names() {
-    // Names a moved type may not keep: `main`, an import, a predeclared name; and a
-    // group whose last spec ends in a comment moves whole.
+    // Names a moved type may not keep: `main`, an import, a predeclared name; a group
+    // whose last spec ends in a comment moves whole; a constant the type uses moves too
+    // (renamed: a later input declared another `N`).
     let mut vm = session(&[
         "type (\n\tA int // note\n\t/* c */ ); a := A(1)",
         "type main struct{ V int }; mm := main{2}",
         "type error string; e := error(\"x\")",
         "type fmt int; f := fmt(3)",
-        "fmt.Println(a, mm, e, f)",
+        "const N = 3; type Grid [N][N]int; g := Grid{}",
+        "const N = \"later\"",
+        "fmt.Println(a, mm, e, f, g, N)",
     ]);
     let (src, errs) = vm.session_source();
     assert!(errs.is_empty(), "{:?}\n{}", errs, src);
     assert!(
-        src.contains("var a A\nvar mm main_1\nvar e error_1\nvar f fmt_1\n\ntype (\n\tA int // note\n\t/* c */ )\n\ntype main_1 struct{ V int }\n\ntype error_1 string\n\ntype fmt_1 int\n\nfunc main() {\n\ta = A(1)\n"),
+        src.contains("var a A\nvar mm main_1\nvar e error_1\nvar f fmt_1\nvar g Grid\n\ntype (\n\tA int // note\n\t/* c */ )\n\ntype main_1 struct{ V int }\n\ntype error_1 string\n\ntype fmt_1 int\n\nconst N_1 = 3\n\ntype Grid [N_1][N_1]int\n\nconst N = \"later\"\n\nfunc main() {\n\ta = A(1)\n"),
         "{}",
         src
     );
