@@ -52,6 +52,7 @@ pub mod config;
 mod copyspace;
 pub mod gctype;
 pub mod host_memory;
+pub mod host_stack;
 pub mod large;
 pub mod nursery;
 pub mod object;
