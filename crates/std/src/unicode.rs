@@ -87,53 +87,82 @@ fn static_data(vm: &mut Vm, bytes: &[u8]) -> Result<Addr, Trap> {
     vm.heap.alloc_static(bytes).map_err(|_| Trap::OutOfMemory)
 }
 
+/// Go's predefined RangeTables' entries as static data bytes, encoded once per process:
+/// each table's Range16 and Range32 entries (6 and 12 bytes, as on amd64) where
+/// `alloc_static` would put them one after another (8-byte aligned), and their offsets in
+/// `bytes` (None for an empty list, a nil slice).
+struct EncodedTables {
+    bytes: Vec<u8>,
+    at: Vec<(Option<u64>, Option<u64>)>,
+}
+
+fn encoded_tables() -> &'static EncodedTables {
+    static ENCODED: std::sync::OnceLock<EncodedTables> = std::sync::OnceLock::new();
+    ENCODED.get_or_init(|| {
+        let mut bytes = Vec::new();
+        let mut place = |entries: Vec<u8>| {
+            if entries.is_empty() {
+                return None;
+            }
+            bytes.resize(bytes.len().next_multiple_of(8), 0);
+            let at = bytes.len() as u64;
+            bytes.extend_from_slice(&entries);
+            Some(at)
+        };
+        let at = TABLES
+            .iter()
+            .map(|t| {
+                let r16 = t.r16.iter().flatten().flat_map(|v| v.to_le_bytes());
+                let r32 = t.r32.iter().flatten().flat_map(|v| v.to_le_bytes());
+                (place(r16.collect()), place(r32.collect()))
+            })
+            .collect();
+        EncodedTables { bytes, at }
+    })
+}
+
 /// Fills the array `[N]RangeTable` at `base` (package unicode's `tables`, a global) with
-/// Go's predefined RangeTables (`range_tables.rs`): their Range16/Range32 entries (6 and 12
-/// bytes, as on amd64) go to static data, which is never moved or scanned.
+/// Go's predefined RangeTables (`range_tables.rs`): their entries go to static data (one
+/// copy of `encoded_tables`), which is never moved or scanned.
 fn load_tables(vm: &mut Vm, base: Addr) -> Result<(), Trap> {
-    for (i, t) in TABLES.iter().enumerate() {
-        let r16: Vec<u8> = t
-            .r16
-            .iter()
-            .flat_map(|e| e.iter().flat_map(|v| v.to_le_bytes()))
-            .collect();
-        let r32: Vec<u8> = t
-            .r32
-            .iter()
-            .flat_map(|e| e.iter().flat_map(|v| v.to_le_bytes()))
-            .collect();
-        let p16 = static_data(vm, &r16)?;
-        let p32 = static_data(vm, &r32)?;
-        let at = base + i as u64 * RANGE_TABLE_SIZE;
+    let enc = encoded_tables();
+    let data = static_data(vm, &enc.bytes)?;
+    let mut out = Vec::with_capacity(TABLES.len() * RANGE_TABLE_SIZE as usize);
+    for (t, &(p16, p32)) in TABLES.iter().zip(&enc.at) {
+        let ptr = |at: Option<u64>| at.map_or(0, |o| data + o);
         let words = [
-            p16,
+            ptr(p16),
             t.r16.len() as u64,
             t.r16.len() as u64,
-            p32,
+            ptr(p32),
             t.r32.len() as u64,
             t.r32.len() as u64,
             t.latin_offset as u64,
         ];
-        for (k, w) in words.iter().enumerate() {
-            vm.heap.write_u64(at + 8 * k as u64, *w)?;
+        for w in words {
+            out.extend_from_slice(&w.to_le_bytes());
         }
     }
+    vm.heap.write_bytes(base, &out)?;
     Ok(())
 }
 
 /// Go's CaseRanges as a `[]CaseRange` (20-byte entries: Lo, Hi, Delta [3]rune) in static
 /// data; returns (data, length).
 fn load_case_ranges(vm: &mut Vm) -> Result<(Addr, u64), Trap> {
-    let bytes: Vec<u8> = t::CASE_RANGES
-        .iter()
-        .flat_map(|&(lo, hi, d)| {
-            [lo.to_le_bytes(), hi.to_le_bytes()]
-                .into_iter()
-                .chain(d.map(i32::to_le_bytes))
-                .flatten()
-        })
-        .collect();
-    Ok((static_data(vm, &bytes)?, t::CASE_RANGES.len() as u64))
+    static ENCODED: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    let bytes = ENCODED.get_or_init(|| {
+        t::CASE_RANGES
+            .iter()
+            .flat_map(|&(lo, hi, d)| {
+                [lo.to_le_bytes(), hi.to_le_bytes()]
+                    .into_iter()
+                    .chain(d.map(i32::to_le_bytes))
+                    .flatten()
+            })
+            .collect()
+    });
+    Ok((static_data(vm, bytes)?, t::CASE_RANGES.len() as u64))
 }
 
 /// Whether `r` lies in one of `table`'s ranges (sorted, disjoint, inclusive).
