@@ -13,7 +13,8 @@
 //!   instead of writing into other memory), and no unwinding crosses the switch: a Rust
 //!   panic is caught on the segment and resumed after switching back.
 //! - Between calls a segment keeps at most `KEEP_COMMITTED` bytes committed (its top,
-//!   where every call starts); deeper pages go back to the OS.
+//!   where every call starts) and the page of its canary; a call that went deeper (it
+//!   overwrote the canary) gives the deeper pages back to the OS.
 
 use std::cell::{Cell, RefCell};
 
@@ -23,6 +24,9 @@ pub const SEGMENT_SIZE: usize = 1 << 30;
 
 /// What a segment keeps committed between calls (the shallow end every call touches).
 const KEEP_COMMITTED: usize = 1 << 20;
+
+/// What `Segment::arm` writes below the kept part of the segment.
+const CANARY: u64 = 0x6f73_7562_6465_6570;
 
 /// One thread's deep stack: a private anonymous mapping of `SEGMENT_SIZE` bytes
 /// whose lowest page is `PROT_NONE`.
@@ -63,19 +67,31 @@ impl Segment {
         guarded.then_some(seg)
     }
 
-    /// Whether a call went deeper than the top `KEEP_COMMITTED` bytes: a stack is touched
-    /// from its top down, page by page (Rust probes every page of a large frame), so the
-    /// page just below the kept part is resident exactly when some are below it.
-    fn went_deep(&self) -> bool {
-        let below = self.size - KEEP_COMMITTED - self.page;
-        let mut resident = 0u8;
-        // SAFETY: one page-aligned page of our own mapping; mincore writes one byte.
-        let probed =
-            unsafe { libc::mincore(self.base.add(below) as *mut libc::c_void, 1, &mut resident) };
-        probed != 0 || resident & 1 != 0
+    /// The word just below the part of the segment kept committed.
+    fn canary(&self) -> *mut u64 {
+        self.base
+            .wrapping_add(self.size - KEEP_COMMITTED)
+            .wrapping_sub(8) as *mut u64
     }
 
-    /// Gives back the pages below the segment's top `KEEP_COMMITTED` bytes, if any.
+    /// Marks the word below the kept part, so that `went_deep` can tell whether a call
+    /// wrote it.
+    fn arm(&self) {
+        // SAFETY: an aligned word of our own mapping, above the guard page, readable and
+        // writable; no call is running on the segment.
+        unsafe { self.canary().write_volatile(CANARY) }
+    }
+
+    /// Whether the call since `arm` went deeper than the top `KEEP_COMMITTED` bytes (its
+    /// frames overwrote the canary; one that happened to leave the very same value there
+    /// only keeps some pages committed until the next deep call).
+    fn went_deep(&self) -> bool {
+        // SAFETY: as in `arm`; the call that ran on the segment has returned.
+        unsafe { self.canary().read_volatile() != CANARY }
+    }
+
+    /// Gives back the pages below the segment's top `KEEP_COMMITTED` bytes when the call
+    /// since `arm` went down into them.
     fn trim(&self) {
         if !self.went_deep() {
             return;
@@ -122,6 +138,7 @@ pub fn on_deep_stack<T>(f: impl FnOnce() -> T) -> T {
         return f();
     };
     ON_SEGMENT.with(|on| on.set(true));
+    seg.arm();
     let f = std::panic::AssertUnwindSafe(f);
     // SAFETY: `seg` is a live mapping of `seg.size` bytes, page aligned at both ends, with
     // a guard page at its low end (stacks grow down on every target gosub builds for); it
@@ -149,8 +166,18 @@ mod tests {
         r
     }
 
-    fn segment_went_deep() -> Option<bool> {
-        SEGMENT.with(|s| s.borrow().as_ref().map(Segment::went_deep))
+    /// Whether the segment's pages below the kept part are resident.
+    fn deep_pages_resident() -> Option<bool> {
+        SEGMENT.with(|s| {
+            let s = s.borrow();
+            let seg = s.as_ref()?;
+            let mut resident = 0u8;
+            let page = seg.canary() as usize & !(seg.page - 1);
+            // SAFETY: one page-aligned page of the segment's mapping; mincore writes one
+            // byte.
+            let r = unsafe { libc::mincore(page as *mut libc::c_void, 1, &mut resident) };
+            (r == 0).then_some(resident & 1 != 0)
+        })
     }
 
     #[test]
@@ -158,8 +185,12 @@ mod tests {
         // About 20 MiB of stack: more than this test thread's 2 MiB.
         let n = 20_000;
         assert_eq!(on_deep_stack(|| deep(n)), n * (n + 1) / 2);
-        assert_eq!(segment_went_deep(), Some(false));
-        assert_eq!(on_deep_stack(|| deep(1000)), 1000 * 1001 / 2);
+        assert_eq!(deep_pages_resident(), Some(false));
+        // A shallow call leaves the segment as it is (its one canary page aside).
+        assert_eq!(on_deep_stack(|| deep(100)), 100 * 101 / 2);
+        assert_eq!(deep_pages_resident(), Some(true));
+        assert_eq!(on_deep_stack(|| deep(n)), n * (n + 1) / 2);
+        assert_eq!(deep_pages_resident(), Some(false));
     }
 
     #[test]
