@@ -23,10 +23,15 @@ use gosub_types::{self as types, ObjId, ObjKind, TypeId, TypeKind};
 
 impl Gen<'_> {
     /// Gives every package-level variable without a slot one, after the existing ones.
-    pub(crate) fn declare_globals(&mut self) {
+    pub(crate) fn declare_globals(&mut self, inc: &Increment) {
         let mut off = self.out.globals_size;
         let mut ptrs = std::mem::take(&mut self.out.globals_ptr_words);
-        for pkg in &self.p.packages {
+        for (pi, pkg) in self.p.packages.iter().enumerate() {
+            // Only the main package and new packages declare new variables (looking at the
+            // others would make each input cost as much as the whole standard library).
+            if pi != inc.main && pi < inc.first_pkg {
+                continue;
+            }
             // Every package-level variable (initialized or not), in declaration order.
             let mut vars: Vec<ObjId> = pkg
                 .scope

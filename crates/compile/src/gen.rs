@@ -533,7 +533,7 @@ impl<'a> Gen<'a> {
     /// and globals of the new types and variables, the new functions, and an entry.
     fn compile_increment(&mut self, inc: Increment) -> Result<(), Vec<Diagnostic>> {
         crate::rtypes::build_all(self);
-        self.declare_globals();
+        self.declare_globals(&inc);
         self.declare_funcs(&inc);
         if self.out.string_itab.is_none() {
             self.out.string_itab = Some(self.itab(types::T_STRING, types::T_ANY));
