@@ -307,14 +307,15 @@ fn split_funcs(src: &str) -> Option<(String, String)> {
     Some((decls, stmts))
 }
 
-/// Standard packages referred to as `name.` in `text` that are not imported.
+/// Standard packages referred to as `name.X` in `text` (`X` upper case, `name` not after
+/// a `.` or a `"`) that are not imported.
 pub fn implicit_imports(
     text: &str,
     have: &[(Option<String>, String)],
     hosts: &[String],
 ) -> Vec<String> {
-    let mut out = Vec::new();
-    let bytes = text.as_bytes();
+    let named = qualifier_names(text);
+    let mut out: Vec<String> = Vec::new();
     let all = gosub_std::PACKAGES
         .iter()
         .copied()
@@ -325,31 +326,43 @@ pub fn implicit_imports(
             continue;
         }
         let name = gosub_syntax::import_name(path);
+        if !named.contains(name) {
+            continue;
+        }
         let already = have.iter().any(|(a, p)| {
             p == path || a.as_deref() == Some(name) || gosub_syntax::import_name(p) == name
         });
-        if already || out.iter().any(|p: &String| p == path) {
-            continue;
-        }
-        let pat = format!("{}.", name);
-        let mut from = 0;
-        while let Some(i) = text[from..].find(&pat) {
-            let at = from + i;
-            let before_ok = at == 0 || {
-                let c = bytes[at - 1];
-                !(c.is_ascii_alphanumeric() || c == b'_' || c == b'.' || c == b'"')
-            };
-            let after_ok = bytes
-                .get(at + pat.len())
-                .is_some_and(|c| c.is_ascii_uppercase());
-            if before_ok && after_ok {
-                out.push(path.to_string());
-                break;
-            }
-            from = at + pat.len();
+        if !already && !out.iter().any(|p| p == path) {
+            out.push(path.to_string());
         }
     }
     out
+}
+
+/// The words of `text` that stand before a `.` and an upper-case letter (`fmt` of
+/// `fmt.Println`), but not after a `.` or a `"`: one pass, whatever the number of packages.
+fn qualifier_names(text: &str) -> std::collections::HashSet<&str> {
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let bytes = text.as_bytes();
+    let mut names = std::collections::HashSet::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !word(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && word(bytes[i]) {
+            i += 1;
+        }
+        let free = start == 0 || !matches!(bytes[start - 1], b'.' | b'"');
+        let selects =
+            bytes.get(i) == Some(&b'.') && bytes.get(i + 1).is_some_and(|c| c.is_ascii_uppercase());
+        if free && selects {
+            names.insert(&text[start..i]);
+        }
+    }
+    names
 }
 
 /// The smallest and largest offsets of any span in the expression's subtree (read off its
@@ -401,5 +414,43 @@ fn decl_names(d: &ast::Decl, out: &mut Vec<String>) {
                 out.push(fd.name.name.clone());
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::implicit_imports;
+
+    fn found(text: &str) -> Vec<String> {
+        implicit_imports(text, &[], &[])
+    }
+
+    #[test]
+    fn a_package_is_implied_by_name_dot_exported_name_only() {
+        assert_eq!(found("fmt.Println(1)"), ["fmt"]);
+        assert_eq!(
+            found("x := strings.ToUpper(s) + fmt.Sprint(1)"),
+            ["fmt", "strings"]
+        );
+        assert_eq!(found("(math.Pi)"), ["math"]);
+        // Not a qualifier: lower case after the dot, a longer word, after a dot or a quote.
+        assert!(found("fmt.println(1)").is_empty());
+        assert!(found("myfmt.Println(1)").is_empty());
+        assert!(found("fmt_.Println(1)").is_empty());
+        assert!(found("x.fmt.Println(1)").is_empty());
+        assert!(found("\"fmt.Println\"").is_empty());
+        assert!(found("fmt.").is_empty());
+        // Imported already (by path or by its name).
+        let have = [(None, "fmt".to_string())];
+        assert!(implicit_imports("fmt.Println(1)", &have, &[]).is_empty());
+        let renamed = [(Some("strings".to_string()), "bytes".to_string())];
+        assert!(implicit_imports("strings.ToUpper(s)", &renamed, &[]).is_empty());
+        // Host packages count too; a path's last element is its name.
+        let hosts = ["acme/geo".to_string()];
+        assert_eq!(
+            implicit_imports("geo.Dist(1, 2)", &[], &hosts),
+            ["acme/geo"]
+        );
+        assert_eq!(found("rand.Intn(3)")[0], "math/rand");
     }
 }
