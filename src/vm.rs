@@ -232,6 +232,7 @@ impl VmBuilder {
             echo: false,
             last_echo: Vec::new(),
             last_stats: None,
+            hosts_changed: false,
         }
     }
 }
@@ -259,6 +260,8 @@ pub struct Vm {
     echo: bool,
     last_echo: Vec<(String, String)>,
     last_stats: Option<gosub_heap::MemStats>,
+    /// A host function was registered since the session last took the list.
+    hosts_changed: bool,
 }
 
 impl Drop for Vm {
@@ -350,6 +353,7 @@ impl Vm {
         self.hosts.retain(|e| !(e.pkg == pkg && e.name == name));
         self.hosts.push(HostEntry::new(pkg, name, f));
         self.named_types.clear();
+        self.hosts_changed = true;
         self
     }
 
@@ -364,6 +368,7 @@ impl Vm {
         self.hosts.retain(|e| !(e.pkg == pkg && e.name == name));
         self.hosts.push(HostEntry::new_ctx(pkg, name, f));
         self.named_types.clear();
+        self.hosts_changed = true;
         self
     }
 
@@ -659,10 +664,14 @@ impl Vm {
         let hosts = self.host_pkgs();
         let echo = self.echo;
         self.interrupt.store(false, Ordering::Relaxed);
-        let opts = self.options();
-        let entries = self.hosts.clone();
+        // (A session started now takes the list as it is.)
+        let update = (self.hosts_changed && self.live.is_some())
+            .then(|| (self.options(), self.hosts.clone()));
+        self.hosts_changed = false;
         let live = self.live()?;
-        live.update_hosts(&opts, &entries);
+        if let Some((opts, entries)) = update {
+            live.update_hosts(&opts, &entries);
+        }
         let out = live.eval(&inp, &hosts, echo);
         let replaced = live.replaced();
         if replaced != self.replaced_seen {
