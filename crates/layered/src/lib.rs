@@ -101,6 +101,11 @@ impl<K: Hash + Eq + Clone, V: Clone> Layered<K, V> {
             .chain(self.top.values())
     }
 
+    /// Whether nothing was inserted since the last freeze.
+    pub fn is_frozen(&self) -> bool {
+        self.top.is_empty()
+    }
+
     /// Makes what was inserted since the last freeze a layer of its own (see the module
     /// header), merging layers of similar size.
     pub fn freeze(&mut self) {

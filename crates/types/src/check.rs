@@ -107,9 +107,11 @@ pub(crate) struct DeclInfo<'a> {
 pub(crate) struct PkgState {
     pub path: String,
     pub name: String,
-    pub scope: HashMap<String, ObjId>,
-    /// Per file: import names (PkgName objects and dot-imported objects).
-    pub file_scopes: Vec<HashMap<String, ObjId>>,
+    /// Layered, so that a session's input adding a name copies none of the others.
+    pub scope: gosub_layered::Layered<String, ObjId>,
+    /// Per file: import names (PkgName objects and dot-imported objects); shared, so that
+    /// copying the state for an input copies no file's map.
+    pub file_scopes: Vec<std::sync::Arc<HashMap<String, ObjId>>>,
     pub init_order: Vec<InitEntry>,
     pub init_funcs: Vec<(usize, usize)>,
     /// Package-level objects in declaration order (for init order).
@@ -268,14 +270,14 @@ pub(crate) fn assemble(
             out.push(same);
             continue;
         }
-        let st = std::sync::Arc::unwrap_or_clone(st);
+        // (`st` stays shared with the checker's saved state: copy, don't take.)
         out.push(std::sync::Arc::new(Package {
             path: src.path,
-            name: st.name,
+            name: st.name.clone(),
             files: src.files,
-            scope: st.scope,
-            init_order: st.init_order,
-            init_funcs: st.init_funcs,
+            scope: st.scope.clone(),
+            init_order: st.init_order.clone(),
+            init_funcs: st.init_funcs.clone(),
         }));
     }
     Program {

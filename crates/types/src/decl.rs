@@ -18,7 +18,7 @@ impl<'a> Checker<'a> {
         self.pkgs.push(std::sync::Arc::new(PkgState {
             path: src.path.clone(),
             name,
-            scope: HashMap::new(),
+            scope: Default::default(),
             file_scopes: Vec::new(),
             init_order: Vec::new(),
             init_funcs: Vec::new(),

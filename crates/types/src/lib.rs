@@ -359,8 +359,8 @@ pub struct Package {
     pub name: String,
     /// Shared with the sources the checker read (`PackageSrc::files`).
     pub files: Vec<std::sync::Arc<gosub_syntax::ast::File>>,
-    /// Package-level objects by name.
-    pub scope: HashMap<String, ObjId>,
+    /// Package-level objects by name (shared in layers with the checker's state).
+    pub scope: gosub_layered::Layered<String, ObjId>,
     /// Package-level variable initializations in Go's dependency order: each entry is
     /// (the Var objects on the left, the initializer expression or None for zero values,
     /// the (file, decl, spec) indices it came from).

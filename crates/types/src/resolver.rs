@@ -79,7 +79,7 @@ impl<'a> Checker<'a> {
             }
             std::sync::Arc::make_mut(&mut self.pkgs[p])
                 .file_scopes
-                .push(fs);
+                .push(std::sync::Arc::new(fs));
         }
     }
 

@@ -11,7 +11,7 @@
 use crate::check::{assemble, finish_errors, Checker, PkgState};
 use crate::instantiate::{add_instance_file, GenericState};
 use crate::*;
-use ahash::{HashMap, HashMapExt};
+use ahash::HashMap;
 use gosub_syntax::ast::Ident;
 use typed_arena::Arena;
 
@@ -227,12 +227,19 @@ fn finish_session(c: Checker, main: usize) -> Result<(Parts, Resume), Vec<Diagno
     if c.inst_count > 0 {
         // The instance file `add_instance_file` appends has no imports.
         if let Some(p) = c.pkgs.get_mut(main).map(std::sync::Arc::make_mut) {
-            p.file_scopes.push(HashMap::new());
+            p.file_scopes.push(Default::default());
         }
     }
     let tt = std::mem::take(&mut c.tt);
     let objs = std::mem::take(&mut c.objs);
     let info = std::mem::take(&mut c.info);
+    // What this check added to a package's scope becomes a layer the next check shares
+    // (a package the check did not change has nothing unfrozen, and stays shared).
+    for p in &mut c.pkgs {
+        if !p.scope.is_frozen() {
+            std::sync::Arc::make_mut(p).scope.freeze();
+        }
+    }
     let pkgs = c.pkgs.clone();
     Ok(((tt, objs, info, pkgs), c.into_resume(main)))
 }
