@@ -32,14 +32,23 @@ impl Gen<'_> {
             if pi != inc.main && pi < inc.first_pkg {
                 continue;
             }
-            // Every package-level variable (initialized or not), in declaration order.
-            let mut vars: Vec<ObjId> = pkg
-                .scope
-                .values()
-                .copied()
-                .filter(|&o| matches!(self.p.obj(o).kind, ObjKind::Var { .. }))
-                .collect();
-            for e in &pkg.init_order {
+            // Every package-level variable (initialized or not), in declaration order. An
+            // earlier increment gave every variable it saw a slot: the main package looks
+            // only at the objects made since (its scope grows with the session).
+            let is_var = |o: ObjId| matches!(self.p.obj(o).kind, ObjKind::Var { .. });
+            let mut vars: Vec<ObjId> = if pi == inc.main && self.objects_seen > 0 {
+                (self.objects_seen..self.p.objects.len())
+                    .map(|i| ObjId(i as u32))
+                    .filter(|&o| {
+                        let obj = self.p.obj(o);
+                        obj.pkg == pi && is_var(o) && pkg.scope.get(&obj.name) == Some(&o)
+                    })
+                    .collect()
+            } else {
+                pkg.scope.values().copied().filter(|&o| is_var(o)).collect()
+            };
+            let first_entry = if pi == inc.main { inc.init0 } else { 0 };
+            for e in &pkg.init_order[first_entry.min(pkg.init_order.len())..] {
                 vars.extend(e.lhs.iter().copied());
             }
             vars.retain(|o| !self.globals.contains_key(o));

@@ -184,6 +184,8 @@ pub struct Gen<'a> {
     pub finished: Vec<u32>,
     /// `out.static_boxes` by content.
     pub static_boxes: types::Layered<crate::program::StaticBox, u32>,
+    /// Checker objects an earlier increment saw (`GenState::objects_seen`); 0 for the first.
+    pub objects_seen: usize,
 }
 
 pub const NONE: Reg = u32::MAX;
@@ -217,6 +219,7 @@ impl<'a> Gen<'a> {
             inline_cache: HashMap::new(),
             finished: Vec::new(),
             static_boxes: Default::default(),
+            objects_seen: 0,
         };
         // GC type 0: bytes.
         g.out.gctypes.push(GcType {
@@ -625,6 +628,7 @@ impl<'a> Gen<'a> {
         g.natives = st.natives;
         g.messages = st.messages;
         g.static_boxes = st.static_boxes;
+        g.objects_seen = st.objects_seen;
         g.itabs = st.itabs;
         // Itabs the VM made at run time since (appended to `out.itabs` by the session).
         let known = st.itabs_indexed;
@@ -655,6 +659,7 @@ impl<'a> Gen<'a> {
             itabs: self.itabs,
             itabs_indexed: out.itabs.len(),
             static_boxes: self.static_boxes,
+            objects_seen: self.p.objects.len(),
         };
         st.freeze();
         Ok((out, st))

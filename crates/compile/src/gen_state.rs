@@ -32,6 +32,9 @@ pub struct GenState {
     pub itabs_indexed: usize,
     /// `out.static_boxes` by content.
     pub static_boxes: types::Layered<crate::program::StaticBox, u32>,
+    /// How many checker objects the compiled program had (the next increment's main
+    /// package declares variables only among the newer ones).
+    pub objects_seen: usize,
 }
 
 impl GenState {
