@@ -115,3 +115,36 @@ fn redeclaration_within_one_input_is_still_an_error() {
     assert!(vm.eval("func __gosub_result(vs ...any) {}").is_err());
     assert_eq!(vm.eval("1 + 1").unwrap(), Value::Int(2));
 }
+
+#[test]
+fn earlier_variables_belong_to_each_input_functions_outer_scope() {
+    let mut vm = vm();
+    vm.eval("x := 0").unwrap();
+    // A constant or type beside statements stays in the input's function, whose outer
+    // scope holds the earlier inputs' variables: a clash, as within one Go function.
+    let Err(Error::Compile(d)) = vm.eval("const x = 5; println(x)") else {
+        panic!("a constant beside statements redeclared an earlier variable");
+    };
+    assert!(
+        d[0].message.starts_with("x redeclared in this block"),
+        "{d:?}"
+    );
+    // In a nested block it shadows; the variable is untouched.
+    vm.eval("if true { const x = 7; fmt.Println(x) }").unwrap();
+    assert_eq!(vm.take_stdout(), "7\n");
+    assert_eq!(vm.eval("x").unwrap(), Value::Int(0));
+    // Closures and nested functions see the variable itself.
+    vm.eval("inc := func() { x++ }\ninc(); inc()").unwrap();
+    assert_eq!(vm.eval("func() int { return x }()").unwrap(), Value::Int(2));
+    // A name the session declared hides an import of the same name in later inputs.
+    vm.eval("strings := []string{\"a\", \"b\"}").unwrap();
+    assert_eq!(vm.eval("len(strings)").unwrap(), Value::Int(2));
+    let Err(Error::Compile(d)) = vm.eval("strings.ToUpper(\"a\")") else {
+        panic!("the package strings was found before the variable strings");
+    };
+    assert!(
+        d[0].message
+            .contains("type []string has no field or method ToUpper"),
+        "{d:?}"
+    );
+}

@@ -456,10 +456,11 @@ impl<'a> Checker<'a> {
         if name.name == "_" {
             return;
         }
-        let Some(scope) = self.scopes.last_mut() else {
+        let Some(scope) = self.scopes.last() else {
             return;
         };
-        let prev = scope.names.get(&name.name).copied();
+        let prev = (scope.names.get(&name.name).copied())
+            .or_else(|| self.earlier_session_var(self.scopes.len() - 1, &name.name));
         let session_top = is_var && self.at_session_top();
         if let Some(prev) = prev.filter(|&p| !(session_top && self.replaces(p))) {
             let pspan = self.obj(prev).span.lo;
@@ -490,6 +491,9 @@ impl<'a> Checker<'a> {
                         }
                     }
                 }
+                return Some(o);
+            }
+            if let Some(o) = self.earlier_session_var(si, name) {
                 return Some(o);
             }
         }

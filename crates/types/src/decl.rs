@@ -501,21 +501,9 @@ impl<'a> Checker<'a> {
             && fd.name.name.starts_with(crate::session::SESSION_FN_PREFIX)
             && self.session.as_ref().is_some_and(|s| s.main == p);
         if session_fn {
-            // Earlier inputs' variables are in this scope too, so `x := 1` after `x := 0`
-            // reports "no new variables" as it would within one function.
-            let vars = self
-                .session
-                .as_ref()
-                .map(|s| s.vars.clone())
-                .unwrap_or_default();
+            // Earlier inputs' variables count as this scope's (`Checker::lookup` finds
+            // them there, `earlier_session_var`), without copying them in.
             let base = self.scopes.len() - 1;
-            for v in vars {
-                let name = self.obj(v).name.clone();
-                // Only the variables a later declaration did not replace.
-                if self.pkgs[p].scope.get(&name) == Some(&v) {
-                    self.scopes[base].names.insert(name, v);
-                }
-            }
             if let Some(s) = self.session.as_mut() {
                 s.scope = Some(base);
             }

@@ -289,6 +289,19 @@ impl<'a> Checker<'a> {
             && !o.name.starts_with("__gosub")
     }
 
+    /// The variable `name` an earlier input declared at its top level, when `si` is the
+    /// outermost scope of the input function being checked: the earlier inputs' variables
+    /// belong to that scope, as if all inputs were one function (only those no later
+    /// declaration replaced: the package scope still names them).
+    pub(crate) fn earlier_session_var(&self, si: usize, name: &str) -> Option<ObjId> {
+        let s = self.session.as_ref()?;
+        if s.scope != Some(si) {
+            return None;
+        }
+        let &o = self.pkgs.get(s.main)?.scope.get(name)?;
+        s.vars.contains(&o).then_some(o)
+    }
+
     /// Is the checker in the outermost scope of an eval input's function, where variables
     /// are session variables?
     pub(crate) fn at_session_top(&self) -> bool {
