@@ -44,3 +44,36 @@ fn vms_on_several_threads_share_the_library() {
         assert_eq!(h.join().unwrap(), Value::String("ab".repeat(t)));
     }
 }
+
+fn mappings() -> usize {
+    std::fs::read_to_string("/proc/self/maps").map_or(0, |s| s.lines().count())
+}
+
+/// 100,000 live heaps with the reservation a 64 MiB heap limit gives (256 MiB each, 25 TiB
+/// in all) fit in one process: they come from the reservation pool's shared mappings
+/// (crates/heap/src/reservation_pool.rs), so neither the address space nor the kernel's
+/// limit of 65,530 mappings per process stops them. (Full VMs are the same heaps plus
+/// about 0.4 MB of memory each; `examples/many_vms.rs` measures those.)
+#[test]
+fn a_hundred_thousand_heaps_fit_in_one_process() {
+    let before = mappings();
+    let config = gosub_heap::HeapConfig {
+        reserve_bytes: 256 << 20,
+        ..Default::default()
+    };
+    let heaps: Vec<gosub_heap::Heap> = (0..100_000)
+        .map(|i| {
+            gosub_heap::Heap::new(config.clone())
+                .unwrap_or_else(|e| panic!("heap {i} could not reserve: {e:?}"))
+        })
+        .collect();
+    let added = mappings().saturating_sub(before);
+    assert!(added < 1_000, "100,000 heaps added {added} mappings");
+    drop(heaps);
+    // Their slots are reused: another 100,000 map nothing new.
+    let again: Vec<gosub_heap::Heap> = (0..100_000)
+        .map(|_| gosub_heap::Heap::new(config.clone()).expect("a reused slot"))
+        .collect();
+    assert!(mappings().saturating_sub(before) < 1_000);
+    drop(again);
+}

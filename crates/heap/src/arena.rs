@@ -1,14 +1,19 @@
 //! The VM's address space: one contiguous virtual reservation per heap.
 //!
 //! Invariants:
-//! - The whole reservation is mapped `PROT_NONE` with `MAP_NORESERVE` at
-//!   creation and unmapped exactly once, when the `Arena` is dropped.
+//! - The reservation is a slot of the process's pool (`reservation_pool.rs`: readable
+//!   and writable throughout, given back to the pool with its pages released when the
+//!   `Arena` is dropped) or, when the pool has none, a mapping of its own: `PROT_NONE`
+//!   with `MAP_NORESERVE` at creation and unmapped exactly once, when the `Arena` is
+//!   dropped.
 //! - A VM address `a` corresponds to the machine address `ptr + (a - ARENA_BASE)`.
 //!   Address 0 is nil and never lies in the arena.
-//! - Memory becomes accessible only through `Arena::commit` (mprotect RW);
-//!   `Arena::release` gives pages back to the OS (madvise DONTNEED) but keeps
-//!   them accessible (they read as zero afterwards); `Arena::decommit` also
-//!   makes them inaccessible again.
+//! - The heap uses only memory it committed (`Arena::commit`: mprotect RW for an own
+//!   mapping; only checks the range for a pooled slot, which is accessible already, so
+//!   that the pool's chunk stays one mapping); `Arena::release` gives pages back to the
+//!   OS (madvise DONTNEED) but keeps them accessible (they read as zero afterwards);
+//!   `Arena::decommit` releases them and, in an own mapping, makes them inaccessible
+//!   again. Pages are allocated only when touched either way.
 //! - Every offset/length passed to commit/release/decommit is page aligned and
 //!   inside the reservation (callers round to [`Layout`] granules, which are
 //!   multiples of the OS page size).
@@ -128,6 +133,8 @@ pub(crate) struct Arena {
     ptr: NonNull<u8>,
     size: u64,
     page: u64,
+    /// A slot of the reservation pool (else a mapping of its own).
+    pooled: bool,
 }
 
 // SAFETY: the arena exclusively owns its mapping; nothing in it is tied to a
@@ -150,6 +157,14 @@ impl Arena {
     pub(crate) fn reserve(want: u64) -> Option<Arena> {
         let page = os_page_size();
         let mut size = (want.max(MIN_RESERVE) / MIN_RESERVE) * MIN_RESERVE;
+        if let Some(ptr) = crate::reservation_pool::take(size) {
+            return Some(Arena {
+                ptr,
+                size,
+                page,
+                pooled: true,
+            });
+        }
         loop {
             let Ok(len) = usize::try_from(size) else {
                 size /= 2;
@@ -169,7 +184,12 @@ impl Arena {
             };
             if p != libc::MAP_FAILED {
                 if let Some(ptr) = NonNull::new(p as *mut u8) {
-                    return Some(Arena { ptr, size, page });
+                    return Some(Arena {
+                        ptr,
+                        size,
+                        page,
+                        pooled: false,
+                    });
                 }
             }
             if size / 2 < MIN_RESERVE {
@@ -209,6 +229,9 @@ impl Arena {
         if !self.check(off, len) {
             return false;
         }
+        if self.pooled {
+            return true;
+        }
         // SAFETY: the range is page aligned and inside our own mapping.
         unsafe {
             libc::mprotect(
@@ -244,6 +267,9 @@ impl Arena {
             return true;
         }
         let released = self.release(off, len);
+        if self.pooled {
+            return released;
+        }
         // SAFETY: as in release(); PROT_NONE is always a valid protection.
         let protected = unsafe {
             libc::mprotect(
@@ -298,6 +324,14 @@ impl Arena {
 
 impl Drop for Arena {
     fn drop(&mut self) {
+        if self.pooled {
+            // A slot whose pages cannot be released is not reused (it would not read
+            // as zero).
+            if self.release(0, self.size) {
+                crate::reservation_pool::give_back(self.ptr, self.size);
+            }
+            return;
+        }
         // SAFETY: we unmap exactly the mapping created in reserve(); all
         // borrows of heap memory end with the heap (they borrow it).
         unsafe {

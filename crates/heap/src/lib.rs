@@ -59,6 +59,7 @@ pub mod object;
 mod old_space;
 pub mod pacing;
 mod pages;
+mod reservation_pool;
 pub mod roots;
 pub mod size_class;
 pub mod specials;

@@ -4,7 +4,7 @@
 //!
 //! Invariants:
 //! - `top` is the high-water mark in granules; granules `>= top` were never
-//!   handed out (they are still PROT_NONE in the arena unless the user of
+//!   handed out (they are still uncommitted in the arena unless the user of
 //!   this allocator committed them).
 //! - Every granule below `top` is either in exactly one live run or in exactly
 //!   one free run of `free`; free runs never touch each other (coalesced), and

@@ -13,8 +13,9 @@
 //! Invariants:
 //! - Every live stack is one run of `runs`; `info[start]` records its
 //!   committed byte count, a multiple of the granule, `<= run length`.
-//! - Exactly `[base, base + committed)` of a live stack is accessible; the
-//!   rest of the run and all free runs are PROT_NONE.
+//! - Exactly `[base, base + committed)` of a live stack is committed; the
+//!   rest of the run and all free runs are not (released, and PROT_NONE when
+//!   the arena is a mapping of its own: arena.rs).
 //! - `last` is the accessible range `holds` found last (or empty): it stays
 //!   accessible until that stack is freed, which clears it (a committed part
 //!   only grows while the stack lives).

@@ -244,7 +244,8 @@ impl Vm {
             VmError::Load(format!(
                 "cannot reserve the VM's address space: each VM reserves {} MiB of address \
                  space (not memory) for its heap and stacks, and the process has no room for \
-                 another; drop VMs that are no longer used, or give each a heap limit \
+                 another (its 128 TiB hold about 2,000 VMs of 64 GiB, 500,000 of 256 MiB); \
+                 drop VMs that are no longer used, or give each a heap limit \
                  (VmBuilder::heap_limit: it reserves four times the limit, at least 256 MiB; \
                  GOSUBMEMLIMIT for the gosub command)",
                 reserve >> 20
