@@ -185,6 +185,12 @@ pub const PACKAGES: &[&str] = &[
 
 /// All native functions of the standard library.
 pub fn registry() -> NativeRegistry {
+    // Built once per process; each caller's copy shares the table of functions.
+    static REGISTRY: std::sync::OnceLock<NativeRegistry> = std::sync::OnceLock::new();
+    REGISTRY.get_or_init(build_registry).clone()
+}
+
+fn build_registry() -> NativeRegistry {
     let mut r = NativeRegistry::new();
     os::register(&mut r);
     runtime::register(&mut r);

@@ -25,7 +25,9 @@ pub enum Native {
 
 #[derive(Default, Clone)]
 pub struct NativeRegistry {
-    pub fns: HashMap<String, NativeFn>,
+    /// Shared: the standard library's table is built once per process and every VM's
+    /// registry starts from it (`register` copies it first, if shared).
+    pub fns: Arc<HashMap<String, NativeFn>>,
     /// Closure natives; looked up when `fns` has no entry of the name.
     pub closures: HashMap<String, NativeClosure>,
 }
@@ -37,7 +39,7 @@ impl NativeRegistry {
 
     /// Registers `name` (`strings.Index`, `fmt.Println`, `main.(*T).M`).
     pub fn register(&mut self, name: &str, f: NativeFn) {
-        self.fns.insert(name.to_string(), f);
+        Arc::make_mut(&mut self.fns).insert(name.to_string(), f);
     }
 
     /// Registers a closure native (`host.Add`).
