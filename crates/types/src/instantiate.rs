@@ -216,7 +216,7 @@ impl<'a> Checker<'a> {
             .type_instances
             .insert((origin, targs.clone()), inst);
         self.gen.origin_of.insert(inst, origin);
-        self.gen.instances_of.entry(origin).or_default().push(inst);
+        self.gen.instances_of.get_mut_or_default(origin).push(inst);
         if nt.underlying == T_INVALID {
             // The generic type's own declaration is still being checked (`type T[P any]
             // struct{ next *T[int] }`): finished by `complete_instances`.
@@ -598,14 +598,28 @@ pub(crate) fn add_instance_file(
 /// the inputs of an eval session.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct GenericState {
-    pub generics: HashMap<ObjId, Generic>,
-    pub func_instances: HashMap<(ObjId, Vec<TypeId>), ObjId>,
-    pub type_instances: HashMap<(TypeId, Vec<TypeId>), TypeId>,
+    pub generics: crate::Layered<ObjId, Generic>,
+    pub func_instances: crate::Layered<(ObjId, Vec<TypeId>), ObjId>,
+    pub type_instances: crate::Layered<(TypeId, Vec<TypeId>), TypeId>,
     /// The generic type of each instance type (and of each generic type: itself).
-    pub origin_of: HashMap<TypeId, TypeId>,
-    pub instances_of: HashMap<TypeId, Vec<TypeId>>,
+    pub origin_of: crate::Layered<TypeId, TypeId>,
+    pub instances_of: crate::Layered<TypeId, Vec<TypeId>>,
     /// The generic methods of each generic type.
-    pub generic_methods: HashMap<TypeId, Vec<ObjId>>,
+    pub generic_methods: crate::Layered<TypeId, Vec<ObjId>>,
     /// Generic declarations whose check reported errors.
-    pub generic_failed: HashSet<ObjId>,
+    pub generic_failed: crate::LayeredSet<ObjId>,
+}
+
+impl GenericState {
+    /// Makes what a check added layers the next check shares (an eval session copies
+    /// the state for every input).
+    pub(crate) fn freeze(&mut self) {
+        self.generics.freeze();
+        self.func_instances.freeze();
+        self.type_instances.freeze();
+        self.origin_of.freeze();
+        self.instances_of.freeze();
+        self.generic_methods.freeze();
+        self.generic_failed.freeze();
+    }
 }

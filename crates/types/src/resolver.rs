@@ -442,7 +442,7 @@ impl<'a> Checker<'a> {
                 },
             );
             if let Some(named) = named {
-                self.gen.generic_methods.entry(named).or_default().push(o);
+                self.gen.generic_methods.get_mut_or_default(named).push(o);
                 let insts = self
                     .gen
                     .instances_of

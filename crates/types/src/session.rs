@@ -253,6 +253,7 @@ impl<'a> Checker<'a> {
         self.const_vals.freeze();
         self.var_display.freeze();
         self.used_imports.freeze();
+        self.gen.freeze();
         Resume {
             universe: self.universe,
             pkgs: self.pkgs,
