@@ -306,8 +306,20 @@ pub(crate) fn finish_errors(mut errs: Vec<Diagnostic>) -> Vec<Diagnostic> {
 
 impl<'a> Checker<'a> {
     pub fn new(srcs: &'a [PackageSrc], arena: &'a Arena<FuncDecl>, main: usize) -> Self {
+        let mut c = Self::without_universe(srcs, arena, main);
+        c.init_universe();
+        c
+    }
+
+    /// A checker whose universe (its types, objects and names) the caller supplies:
+    /// `check_more` takes the previous check's.
+    pub(crate) fn without_universe(
+        srcs: &'a [PackageSrc],
+        arena: &'a Arena<FuncDecl>,
+        main: usize,
+    ) -> Self {
         let inst_file = srcs.get(main).map_or(0, |p| p.files.len());
-        let mut c = Checker {
+        Checker {
             srcs,
             tt: TypeTable::new(),
             objs: Default::default(),
@@ -354,9 +366,7 @@ impl<'a> Checker<'a> {
             inst_count: 0,
             checking_generic: None,
             inst_depth: 0,
-        };
-        c.init_universe();
-        c
+        }
     }
 
     pub(crate) fn run(&mut self) {

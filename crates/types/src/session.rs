@@ -140,7 +140,8 @@ pub fn check_more(
     let arena = Arena::new();
     let first = Checker::first_free_node(&srcs);
     let res = check_more_inputs(
-        Checker::new(&srcs, &arena, main),
+        // (The universe comes with `prev`'s types and objects and `resume`.)
+        Checker::without_universe(&srcs, &arena, main),
         prev,
         resume,
         first_new,
