@@ -95,7 +95,8 @@ impl Span {
 
 pub(crate) struct OldSpace {
     pub region: Region,
-    pub classes: SizeClasses,
+    /// The size classes (one table per process: they never change).
+    pub classes: &'static SizeClasses,
     runs: PageRuns,
     pub page_span: Vec<u32>,
     pub spans: Vec<Option<Span>>,
@@ -122,7 +123,7 @@ pub(crate) struct Swept {
 
 impl OldSpace {
     pub fn new(region: Region) -> OldSpace {
-        let classes = SizeClasses::new();
+        let classes = SizeClasses::shared();
         let n = classes.len();
         // One guard page at the end: one-past-the-end stays in the region.
         let cap = (region.size / PAGE - 1).min(u32::MAX as u64 - 1) as u32;

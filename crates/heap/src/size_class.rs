@@ -73,6 +73,12 @@ pub(crate) struct SizeClasses {
 }
 
 impl SizeClasses {
+    /// The process's table, built on first use.
+    pub fn shared() -> &'static SizeClasses {
+        static SHARED: std::sync::OnceLock<SizeClasses> = std::sync::OnceLock::new();
+        SHARED.get_or_init(SizeClasses::new)
+    }
+
     pub fn new() -> SizeClasses {
         let cell = cell_sizes();
         let npages = cell
