@@ -103,3 +103,68 @@ impl PartialEq for GoRef {
         Arc::ptr_eq(&self.0, &other.0)
     }
 }
+
+/// The session a VM runs (`Live::new` puts it in the VM's `ext`), for natives that hand
+/// the host `GoRef`s: its id and its queue of dropped handles.
+#[derive(Default)]
+pub(crate) struct SessionHandles {
+    pub session: u64,
+    pub release: Option<ReleaseQueue>,
+}
+
+/// The Go value of the interface pair (itab, data word) at `at` as the host receives it:
+/// a pointer, func or chan (any value, with `all`) as a `GoRef` rooting it, anything else
+/// copied (`read_value`); nil is `Value::Nil`. `GoRef`s need the VM's session
+/// (`SessionHandles`); without one the value is copied.
+pub(crate) fn any_value(
+    vm: &mut gosub_vm::Vm,
+    at: gosub_heap::Addr,
+    all: bool,
+) -> Result<crate::value::Value, gosub_vm::Trap> {
+    use gosub_compile::program::RKind;
+    let prog = vm.prog.clone();
+    let any = prog
+        .rtypes
+        .iter()
+        .position(|r| r.kind == RKind::Interface && r.iface_methods.is_empty())
+        .unwrap_or(0) as u32;
+    let itab = vm.heap.read_u64(at)?;
+    let rt = gosub_vm::iface::dyn_rtype(vm, itab).map(|t| &prog.rtypes[t as usize]);
+    let by_ref = rt.is_some_and(|r| {
+        all || matches!(
+            r.kind,
+            RKind::Pointer | RKind::Func | RKind::Chan | RKind::UnsafePointer
+        )
+    });
+    let session = vm
+        .ext
+        .iter()
+        .find_map(|b| b.downcast_ref::<SessionHandles>())
+        .and_then(|s| Some((s.session, s.release.clone()?)));
+    match (rt, session) {
+        (Some(r), Some((session, release))) if by_ref => {
+            let data = vm.heap.read_u64(at + 8)?;
+            let h = vm.heap.new_handle(data);
+            let r = GoRef::new(h, itab, r.name.clone(), session, release);
+            Ok(crate::value::Value::Ref(r))
+        }
+        _ => crate::value::read_value(vm, &prog, any, at, 0),
+    }
+}
+
+/// The data word `r` holds, if `r` belongs to the session `vm` runs and is not released.
+pub(crate) fn ref_data(vm: &gosub_vm::Vm, r: &GoRef) -> Result<u64, gosub_vm::Trap> {
+    let session = vm
+        .ext
+        .iter()
+        .find_map(|b| b.downcast_ref::<SessionHandles>())
+        .map(|s| s.session);
+    if session != Some(r.session()) {
+        return Err(gosub_vm::Trap::PanicString(
+            "host function result: a GoRef of another VM or session".into(),
+        ));
+    }
+    vm.heap
+        .handle_get(r.handle())
+        .ok_or_else(|| gosub_vm::Trap::PanicString("host function result: a released GoRef".into()))
+}

@@ -236,3 +236,52 @@ pub fn read_struct<T: FromValue>(a: &mut Args, func: u32, i: usize) -> Result<T,
 pub fn write_struct(a: &mut Args, func: u32, i: usize, v: Value) -> Result<(), Trap> {
     write_composite(a, func, i, v)
 }
+
+/// Go `any`: a value of any type, as the host receives an eval result
+/// (`handle::any_value`): a pointer, func or chan as a `Value::Ref` that keeps it alive,
+/// anything else copied; nil is `Value::Nil`.
+impl GoType for Value {
+    fn go_type() -> String {
+        "any".into()
+    }
+}
+impl GoParam for Value {
+    fn read(a: &mut Args, _: u32, _: usize) -> Result<Self, Trap> {
+        let at = a.addr(16);
+        crate::handle::any_value(a.vm, at, false)
+    }
+}
+
+/// Go `any` too, held as a handle on the value itself, whatever its type (a nil `any` is
+/// refused with a Go panic). As a result, the value the handle holds.
+impl GoType for crate::handle::GoRef {
+    fn go_type() -> String {
+        "any".into()
+    }
+}
+impl GoParam for crate::handle::GoRef {
+    fn read(a: &mut Args, _: u32, _: usize) -> Result<Self, Trap> {
+        let at = a.addr(16);
+        match crate::handle::any_value(a.vm, at, true)? {
+            Value::Ref(r) => Ok(r),
+            Value::Nil => Err(Trap::PanicString(
+                "host function argument: a nil interface has no GoRef".into(),
+            )),
+            _ => Err(Trap::PanicString(
+                "host function argument: a GoRef needs an eval session".into(),
+            )),
+        }
+    }
+}
+impl GoValue for crate::handle::GoRef {
+    fn write(self, a: &mut Args, _: u32, _: usize) -> Result<(), Trap> {
+        let at = a.addr(16);
+        let data = crate::handle::ref_data(a.vm, &self)?;
+        a.vm.heap.write_u64(at, self.itab())?;
+        Ok(a.vm.heap.write_u64(at + 8, data)?)
+    }
+    fn write_zero(a: &mut Args, _: u32, _: usize) -> Result<(), Trap> {
+        let at = a.addr(16);
+        Ok(a.vm.heap.fill_zero(at, 16)?)
+    }
+}

@@ -247,6 +247,10 @@ impl Live {
         vm.stderr = Box::new(crate::vm::SinkWriter(stderr));
         vm.report_fatal = false;
         vm.interrupt = interrupt;
+        vm.ext.push(Box::new(crate::handle::SessionHandles {
+            session: outbox.session,
+            release: Some(outbox.release.clone()),
+        }));
         let map = Arc::new(Mutex::new(map));
         let m1 = map.clone();
         let names: InputNames = Arc::default();
@@ -881,29 +885,7 @@ fn capture(vm: &mut RawVm, fp: Addr, out: &Outbox) -> Result<(), Trap> {
     let all = out.want_refs.load(Ordering::Relaxed);
     let mut vals = Vec::new();
     for i in 0..n {
-        let at = p + 16 * i;
-        let itab = vm.heap.read_u64(at)?;
-        let rt = gosub_vm::iface::dyn_rtype(vm, itab).map(|t| &prog.rtypes[t as usize]);
-        let by_ref = rt.is_some_and(|r| {
-            all || matches!(
-                r.kind,
-                RKind::Pointer | RKind::Func | RKind::Chan | RKind::UnsafePointer
-            )
-        });
-        match rt {
-            Some(r) if by_ref => {
-                let data = vm.heap.read_u64(at + 8)?;
-                let h = vm.heap.new_handle(data);
-                vals.push(Value::Ref(GoRef::new(
-                    h,
-                    itab,
-                    r.name.clone(),
-                    out.session,
-                    out.release.clone(),
-                )));
-            }
-            _ => vals.push(read_value(vm, &prog, any, at, 0)?),
-        }
+        vals.push(crate::handle::any_value(vm, p + 16 * i, all)?);
     }
     let (mp, mn) = (vm.heap.read_u64(fp + 24)?, vm.heap.read_u64(fp + 32)?);
     for (i, v) in vals.iter_mut().enumerate().take(mn as usize) {

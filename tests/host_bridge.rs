@@ -275,3 +275,51 @@ fn go_funcs_are_callable_during_the_call_they_are_passed_to() {
     );
     assert_eq!(vm.take_stdout(), "");
 }
+
+/// A `Value` parameter is Go's `any`, received as an eval result is (a pointer as a
+/// `Ref`); a `GoRef` parameter holds the value itself alive, and a `GoRef` result hands it
+/// back to Go.
+#[test]
+fn any_values_and_handles_cross_both_ways() {
+    use gosub::GoRef;
+    use std::sync::{Arc, Mutex};
+    let mut vm = Vm::builder().capture_stdout().build();
+    vm.register_fn("host", "Describe", |v: Value| match v {
+        Value::Ref(r) => format!("ref {}", r.type_name()),
+        v => format!("{v:?}"),
+    });
+    let kept: Arc<Mutex<Vec<GoRef>>> = Arc::default();
+    let k = kept.clone();
+    vm.register_fn("host", "Keep", move |r: GoRef| {
+        k.lock().unwrap().push(r);
+    });
+    let k = kept.clone();
+    vm.register_fn("host", "Back", move || -> GoRef {
+        k.lock().unwrap()[0].clone()
+    });
+    let describe = |vm: &mut Vm, arg: &str| vm.eval(&format!("host.Describe({arg})")).unwrap();
+    assert_eq!(describe(&mut vm, "42"), Value::String("Int(42)".into()));
+    assert_eq!(
+        describe(&mut vm, "[]string{\"a\"}"),
+        Value::String("Slice([String(\"a\")])".into())
+    );
+    assert_eq!(describe(&mut vm, "nil"), Value::String("Nil".into()));
+    vm.eval("type P struct{ X int }").unwrap();
+    assert_eq!(
+        describe(&mut vm, "&P{X: 1}"),
+        Value::String("ref *main.P".into())
+    );
+    // The handle keeps the object alive and follows it when the collector moves it.
+    vm.eval("host.Keep(&P{X: 7})").unwrap();
+    vm.eval("for i := 0; i < 1000; i++ { _ = make([]byte, 1000) }\nruntime.GC()")
+        .unwrap();
+    assert_eq!(kept.lock().unwrap()[0].type_name(), "*main.P");
+    assert_eq!(vm.eval("host.Back().(*P).X").unwrap(), Value::Int(7));
+    // Any value, not only pointers, is held as itself.
+    vm.eval("host.Keep(3.5)").unwrap();
+    assert_eq!(kept.lock().unwrap()[1].type_name(), "float64");
+    let Err(Error::Panic { value, .. }) = vm.eval("host.Keep(nil)") else {
+        panic!("a nil interface became a GoRef");
+    };
+    assert!(value.contains("a nil interface has no GoRef"), "{value}");
+}
