@@ -460,6 +460,22 @@ pub(crate) fn read_value(
     addr: Addr,
     depth: u32,
 ) -> Result<Value, Trap> {
+    read_in(vm, prog, t, addr, depth, false)
+}
+
+/// `read_value`; with `follow`, a non-nil pointer nested in the value is read as what it
+/// points to (an `Option<T>` field of a host function's parameter), else it is `Opaque`.
+/// Only a value whose Go type comes from a Rust type may be followed: such a type has no
+/// cycles, so neither does the copy (a Go graph of pointers may share and cycle). What an
+/// interface holds (a `Value` parameter, Go's `any`) has a type of Go's own: not followed.
+fn read_in(
+    vm: &mut RawVm,
+    prog: &Program,
+    t: u32,
+    addr: Addr,
+    depth: u32,
+    follow: bool,
+) -> Result<Value, Trap> {
     let Some(rt) = prog.rtypes.get(t as usize) else {
         return Ok(Value::Opaque {
             type_name: "?".into(),
@@ -506,7 +522,7 @@ pub(crate) fn read_value(
             }
             let mut out = Vec::new();
             for i in 0..n {
-                out.push(read_value(vm, prog, et, p + i * esz, depth + 1)?);
+                out.push(read_in(vm, prog, et, p + i * esz, depth + 1, follow)?);
             }
             Value::Slice(out)
         }
@@ -515,7 +531,7 @@ pub(crate) fn read_value(
             for f in &rt.fields {
                 fields.push((
                     f.name.clone(),
-                    read_value(vm, prog, f.typ, addr + f.offset, depth + 1)?,
+                    read_in(vm, prog, f.typ, addr + f.offset, depth + 1, follow)?,
                 ));
             }
             Value::Struct {
@@ -544,7 +560,7 @@ pub(crate) fn read_value(
                     type_name: drt.name.clone(),
                 });
             }
-            read_value(vm, prog, dt, a, depth + 1)?
+            read_in(vm, prog, dt, a, depth + 1, false)?
         }
         RKind::Map => {
             let m = h.read_u64(addr)?;
@@ -563,8 +579,8 @@ pub(crate) fn read_value(
             let mut out = Vec::new();
             while gosub_vm::maps::iter_next(vm, &prog_arc, scratch, scratch, 24, (24 + ks) as u32)?
             {
-                let k = read_value(vm, prog, kt, scratch + 24, depth + 1)?;
-                let v = read_value(vm, prog, vt, scratch + 24 + ks, depth + 1)?;
+                let k = read_in(vm, prog, kt, scratch + 24, depth + 1, follow)?;
+                let v = read_in(vm, prog, vt, scratch + 24 + ks, depth + 1, follow)?;
                 out.push((k, v));
             }
             Value::Map(out)
@@ -574,14 +590,19 @@ pub(crate) fn read_value(
         {
             Value::Nil
         }
+        RKind::Pointer if follow => {
+            let p = h.read_u64(addr)?;
+            read_in(vm, prog, rt.elem, p, depth + 1, follow)?
+        }
         _ => Value::Opaque {
             type_name: rt.name.clone(),
         },
     })
 }
 
-/// `read_value`, following a top-level pointer: a host function's `Option<T>` parameter is
-/// a Go `*T`, read as the value it points to (`Nil` for nil).
+/// A host function's parameter of a type from Rust: `read_value` following pointers, at the
+/// top level and nested (an `Option<T>` parameter or field is a Go `*T`, read as the value
+/// it points to; `Nil` for nil).
 pub(crate) fn read_deref(
     vm: &mut RawVm,
     prog: &Program,
@@ -591,9 +612,9 @@ pub(crate) fn read_deref(
     match prog.rtypes.get(t as usize) {
         Some(rt) if rt.kind == RKind::Pointer => match vm.heap.read_u64(addr)? {
             0 => Ok(Value::Nil),
-            p => read_value(vm, prog, rt.elem, p, 0),
+            p => read_in(vm, prog, rt.elem, p, 0, true),
         },
-        _ => read_value(vm, prog, t, addr, 0),
+        _ => read_in(vm, prog, t, addr, 0, true),
     }
 }
 

@@ -143,6 +143,13 @@ fn structs_and_pointers_cross_as_go_structs() {
         vm.take_stdout(),
         "square2 [{0 0} {2 0} {2 2} {0 2}] map[side:2] {0 0}\n"
     );
+    // A pointer field reaches Rust as what it points to.
+    assert_eq!(
+        vm.eval("s.Origin.X = 5; geo.Describe(s)").unwrap(),
+        Value::String(
+            "square2 4 points, tags {\"side\": 2.0}, origin Some(Point { x: 5, y: 0 })".into()
+        )
+    );
     vm.eval("s.Name = \"sq\"; s.Points = s.Points[:3]; s.Origin = nil")
         .unwrap();
     assert_eq!(
