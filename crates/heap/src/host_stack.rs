@@ -58,6 +58,12 @@ impl Segment {
             size,
             page,
         };
+        // No transparent huge pages: a call touches the top few pages, not 2 MiB (advice
+        // only; where it is refused the segment works the same).
+        // SAFETY: advice on our own fresh mapping; it changes no contents.
+        unsafe {
+            libc::madvise(p, size, libc::MADV_NOHUGEPAGE);
+        }
         // SAFETY: the first page of our own mapping; nothing refers to it.
         let guarded = unsafe { libc::mprotect(p, page, libc::PROT_NONE) } == 0;
         guarded.then_some(seg)
@@ -81,7 +87,7 @@ impl Segment {
             libc::mincore(
                 self.first_trimmed_page() as *mut libc::c_void,
                 1,
-                &mut resident,
+                (&mut resident as *mut u8).cast(),
             )
         };
         probed != 0 || resident & 1 != 0
@@ -125,25 +131,27 @@ thread_local! {
 /// Runs `f` on the calling thread's deep stack segment and returns its result; a panic in
 /// `f` goes on in the caller. When no segment can be mapped, `f` runs here.
 pub fn on_deep_stack<T>(f: impl FnOnce() -> T) -> T {
-    if ON_SEGMENT.with(Cell::get) {
+    if ON_SEGMENT.try_with(Cell::get).unwrap_or(false) {
         return f();
     }
-    let seg = SEGMENT
-        .with(|s| s.borrow_mut().take())
-        .or_else(Segment::map);
+    // (While the thread's locals are destroyed, `SEGMENT` may be gone already, a `Vm`
+    // held in another thread-local being dropped after it: then a segment is mapped for
+    // this call only.)
+    let seg = (SEGMENT.try_with(|s| s.borrow_mut().take()).ok().flatten()).or_else(Segment::map);
     let Some(seg) = seg else {
         return f();
     };
-    ON_SEGMENT.with(|on| on.set(true));
+    let _ = ON_SEGMENT.try_with(|on| on.set(true));
     let f = std::panic::AssertUnwindSafe(f);
     // SAFETY: `seg` is a live mapping of `seg.size` bytes, page aligned at both ends, with
     // a guard page at its low end (stacks grow down on every target gosub builds for); it
     // stays mapped for the whole call (owned here) and no other call runs on it. The
     // closure catches every panic, so no unwinding crosses the switch.
     let r = unsafe { psm::on_stack(seg.base, seg.size, move || std::panic::catch_unwind(f)) };
-    ON_SEGMENT.with(|on| on.set(false));
+    let _ = ON_SEGMENT.try_with(|on| on.set(false));
     seg.trim();
-    SEGMENT.with(|s| *s.borrow_mut() = Some(seg));
+    // Kept for the next call, or unmapped if the thread's locals are gone.
+    let _ = SEGMENT.try_with(move |s| *s.borrow_mut() = Some(seg));
     r.unwrap_or_else(|p| std::panic::resume_unwind(p))
 }
 
@@ -182,6 +190,28 @@ mod tests {
         let v = on_deep_stack(|| on_deep_stack(|| vec![1, 2, 3]));
         assert_eq!(v, vec![1, 2, 3]);
         assert!(!ON_SEGMENT.with(Cell::get));
+    }
+
+    /// Dropped while the thread's locals are destroyed, after `SEGMENT` (a `Vm` kept in a
+    /// thread-local: its session is dropped on the deep stack).
+    struct CallsOnDrop;
+    impl Drop for CallsOnDrop {
+        fn drop(&mut self) {
+            assert_eq!(on_deep_stack(|| deep(1000)), 1000 * 1001 / 2);
+        }
+    }
+    thread_local! {
+        static HOLDER: RefCell<Option<CallsOnDrop>> = const { RefCell::new(None) };
+    }
+
+    #[test]
+    fn a_call_while_the_thread_ends_runs_on_a_segment_of_its_own() {
+        let t = std::thread::spawn(|| {
+            // Registered before `SEGMENT`, so destroyed after it.
+            HOLDER.with(|h| *h.borrow_mut() = Some(CallsOnDrop));
+            assert_eq!(on_deep_stack(|| 1), 1);
+        });
+        assert!(t.join().is_ok());
     }
 
     #[test]
