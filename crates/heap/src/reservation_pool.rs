@@ -14,17 +14,24 @@
 //! - Each slot is owned by at most one `Arena` at a time (`take` hands it out, the
 //!   arena's `Drop` gives it back with `give_back` after releasing its pages, so a free
 //!   slot costs no memory and reads as zero).
-//! - Slots are only as large as asked for; a chunk holds `CHUNK_BYTES / size` of them (at
-//!   least one).
+//! - Slots are only as large as asked for; a chunk holds `SLOTS_PER_CHUNK` of them, or
+//!   fewer when that would pass `MAX_CHUNK_BYTES` (at least one), so that each reservation
+//!   size a process uses holds address space in proportion to it (a host with heap limits
+//!   of many sizes does not take a terabyte for each).
+//! - Chunks are never given huge pages (`MADV_NOHUGEPAGE`): a VM touches a few pages of
+//!   each region, and a 2 MiB page for each would multiply an idle VM's memory.
 //! - When the system refuses a chunk (strict overcommit accounting, an address-space
 //!   limit), `take` returns None and the arena maps a reservation of its own, as before.
 
 use std::ptr::NonNull;
 use std::sync::Mutex;
 
-/// Address space mapped per chunk: 1 TiB (16 default reservations of 64 GiB, 4,096 of
-/// 256 MiB).
-const CHUNK_BYTES: u64 = 1 << 40;
+/// Slots a chunk holds (64 GiB for reservations of 256 MiB)...
+const SLOTS_PER_CHUNK: u64 = 256;
+
+/// ... at most this much address space per chunk: 1 TiB (16 default reservations of
+/// 64 GiB).
+const MAX_CHUNK_BYTES: u64 = 1 << 40;
 
 /// Free slots, by slot size. (Addresses as `usize`: the pool hands out addresses, never
 /// references; the arena that takes a slot owns its memory.)
@@ -62,10 +69,11 @@ pub(crate) fn give_back(p: NonNull<u8>, size: u64) {
     }
 }
 
-/// Maps a chunk of slots of `size` bytes: as many as fit in `CHUNK_BYTES`, or one when
-/// the system refuses that much. Returns its base and how many slots it holds.
+/// Maps a chunk of slots of `size` bytes (`SLOTS_PER_CHUNK`, fewer if that passes
+/// `MAX_CHUNK_BYTES`), or one when the system refuses that much. Returns its base and how
+/// many slots it holds.
 fn map_chunk(size: u64) -> Option<(usize, u64)> {
-    let many = (CHUNK_BYTES / size).max(1);
+    let many = (MAX_CHUNK_BYTES / size).clamp(1, SLOTS_PER_CHUNK);
     for n in [many, 1] {
         let len = usize::try_from(size.checked_mul(n)?).ok()?;
         // SAFETY: a fresh anonymous mapping at an address the kernel chooses; it aliases
@@ -81,6 +89,11 @@ fn map_chunk(size: u64) -> Option<(usize, u64)> {
             )
         };
         if p != libc::MAP_FAILED {
+            // SAFETY: advice on the fresh mapping; it changes no contents (and where it is
+            // refused the chunk works the same).
+            unsafe {
+                libc::madvise(p, len, libc::MADV_NOHUGEPAGE);
+            }
             return Some((p as usize, n));
         }
     }
