@@ -460,21 +460,25 @@ pub(crate) fn read_value(
     addr: Addr,
     depth: u32,
 ) -> Result<Value, Trap> {
-    read_in(vm, prog, t, addr, depth, false)
+    read_in(vm, prog, t, addr, depth, None)
 }
+
+/// How many nested pointers a host function's parameter may have followed (`read_in`).
+const FOLLOW_BUDGET: u32 = 100_000;
 
 /// `read_value`; with `follow`, a non-nil pointer nested in the value is read as what it
 /// points to (an `Option<T>` field of a host function's parameter), else it is `Opaque`.
-/// Only a value whose Go type comes from a Rust type may be followed: such a type has no
-/// cycles, so neither does the copy (a Go graph of pointers may share and cycle). What an
-/// interface holds (a `Value` parameter, Go's `any`) has a type of Go's own: not followed.
+/// `follow` counts the pointers still allowed to be followed: a Go graph may share
+/// objects and cycle (a recursive `go_struct!` type allows both), and its copy as a tree
+/// would grow without bound; past `FOLLOW_BUDGET` pointers the read is a Go panic. What an
+/// interface holds (a `Value` parameter, Go's `any`) is not followed.
 fn read_in(
     vm: &mut RawVm,
     prog: &Program,
     t: u32,
     addr: Addr,
     depth: u32,
-    follow: bool,
+    follow: Option<&std::cell::Cell<u32>>,
 ) -> Result<Value, Trap> {
     let Some(rt) = prog.rtypes.get(t as usize) else {
         return Ok(Value::Opaque {
@@ -560,7 +564,7 @@ fn read_in(
                     type_name: drt.name.clone(),
                 });
             }
-            read_in(vm, prog, dt, a, depth + 1, false)?
+            read_in(vm, prog, dt, a, depth + 1, None)?
         }
         RKind::Map => {
             let m = h.read_u64(addr)?;
@@ -590,7 +594,18 @@ fn read_in(
         {
             Value::Nil
         }
-        RKind::Pointer if follow => {
+        RKind::Pointer if follow.is_some() => {
+            let left = follow.map_or(0, |c| c.get());
+            if left == 0 {
+                return Err(Trap::PanicString(format!(
+                    "host function argument: more than {FOLLOW_BUDGET} pointers to follow \
+                     (a {} shared or in a cycle?)",
+                    rt.name
+                )));
+            }
+            if let Some(c) = follow {
+                c.set(left - 1);
+            }
             let p = h.read_u64(addr)?;
             read_in(vm, prog, rt.elem, p, depth + 1, follow)?
         }
@@ -609,12 +624,13 @@ pub(crate) fn read_deref(
     t: u32,
     addr: Addr,
 ) -> Result<Value, Trap> {
+    let budget = std::cell::Cell::new(FOLLOW_BUDGET);
     match prog.rtypes.get(t as usize) {
         Some(rt) if rt.kind == RKind::Pointer => match vm.heap.read_u64(addr)? {
             0 => Ok(Value::Nil),
-            p => read_in(vm, prog, rt.elem, p, 0, true),
+            p => read_in(vm, prog, rt.elem, p, 0, Some(&budget)),
         },
-        _ => read_in(vm, prog, t, addr, 0, true),
+        _ => read_in(vm, prog, t, addr, 0, Some(&budget)),
     }
 }
 

@@ -330,3 +330,45 @@ fn any_values_and_handles_cross_both_ways() {
     };
     assert!(value.contains("a nil interface has no GoRef"), "{value}");
 }
+
+#[derive(Debug, Clone, PartialEq)]
+struct Tree {
+    kids: Vec<Option<Tree>>,
+}
+gosub::go_struct!(Tree { kids: "Kids" });
+
+/// A parameter's nested pointers are followed; a Go graph that shares or cycles (which a
+/// recursive type allows) is copied as a tree until a budget runs out, then refused.
+#[test]
+fn shared_and_cyclic_pointers_of_a_parameter_are_bounded() {
+    fn count(t: &Tree) -> i64 {
+        1 + t.kids.iter().flatten().map(count).sum::<i64>()
+    }
+    let mut vm = Vm::builder().capture_stdout().build();
+    vm.register_fn("geo", "Count", |t: Tree| count(&t));
+    let shared = "leaf := &geo.Tree{}\ngeo.Count(geo.Tree{Kids: []*geo.Tree{leaf, nil, leaf}})";
+    assert_eq!(vm.eval(shared).unwrap(), Value::Int(3));
+    let cyclic = "t := &geo.Tree{}\nt.Kids = []*geo.Tree{t, t}\ngeo.Count(*t)";
+    let Err(Error::Panic { value, .. }) = vm.eval(cyclic) else {
+        panic!("a cyclic argument was copied");
+    };
+    assert!(value.contains("pointers to follow"), "{value}");
+    // The VM is still usable.
+    assert_eq!(vm.eval("geo.Count(geo.Tree{})").unwrap(), Value::Int(1));
+}
+
+/// Handles made for a host function's arguments and dropped by it are released as the
+/// input goes on, not only when it ends: a loop passing fresh objects runs in a small heap.
+#[test]
+fn handles_of_arguments_do_not_pile_up_within_one_input() {
+    let mut vm = Vm::builder().heap_limit(64 << 20).capture_stdout().build();
+    vm.register_fn("host", "Size", |v: Value| match v {
+        Value::Ref(r) => r.type_name().len() as i64,
+        _ => -1,
+    });
+    let src = "type Buf struct{ b []byte }\nn := int64(0)\nfor i := 0; i < 400; i++ { n += host.Size(&Buf{make([]byte, 1<<20)}) }\nn";
+    assert_eq!(
+        vm.eval(src).unwrap(),
+        Value::Int(400 * "*main.Buf".len() as i64)
+    );
+}
