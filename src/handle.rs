@@ -143,6 +143,12 @@ pub(crate) fn any_value(
         .and_then(|s| Some((s.session, s.release.clone()?)));
     match (rt, session) {
         (Some(r), Some((session, release))) if by_ref => {
+            // Handles the host dropped since (a host function called in a loop receives
+            // one per call) go before a new one is made, not only when the input ends.
+            let dropped = release.lock().map(|mut q| std::mem::take(&mut *q));
+            for h in dropped.unwrap_or_default() {
+                vm.heap.drop_handle(h);
+            }
             let data = vm.heap.read_u64(at + 8)?;
             let h = vm.heap.new_handle(data);
             let r = GoRef::new(h, itab, r.name.clone(), session, release);
