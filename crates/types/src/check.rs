@@ -124,6 +124,9 @@ pub(crate) struct Scope {
     pub vars: Vec<ObjId>,
     /// The outermost scope of a function (literal).
     pub func: bool,
+    /// The outermost scope of an eval input's function: earlier inputs' variables belong
+    /// to it (`earlier_session_var`).
+    pub session: bool,
 }
 
 pub(crate) struct FuncCtx {
@@ -429,6 +432,7 @@ impl<'a> Checker<'a> {
             names: HashMap::new(),
             vars: Vec::new(),
             func,
+            session: false,
         });
     }
 

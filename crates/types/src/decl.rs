@@ -504,6 +504,7 @@ impl<'a> Checker<'a> {
             // Earlier inputs' variables count as this scope's (`Checker::lookup` finds
             // them there, `earlier_session_var`), without copying them in.
             let base = self.scopes.len() - 1;
+            self.scopes[base].session = true;
             if let Some(s) = self.session.as_mut() {
                 s.scope = Some(base);
             }

@@ -297,7 +297,9 @@ impl<'a> Checker<'a> {
     /// declaration replaced: the package scope still names them).
     pub(crate) fn earlier_session_var(&self, si: usize, name: &str) -> Option<ObjId> {
         let s = self.session.as_ref()?;
-        if s.scope != Some(si) {
+        // (Marked on the scope itself: the scope stack is swapped out while a package-level
+        // declaration is checked on the way, and its scopes must not count.)
+        if !self.scopes.get(si).is_some_and(|sc| sc.session) {
             return None;
         }
         let &o = self.pkgs.get(s.main)?.scope.get(name)?;
