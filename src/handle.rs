@@ -112,6 +112,14 @@ pub(crate) struct SessionHandles {
     pub release: Option<ReleaseQueue>,
 }
 
+/// The runtime type of `any` (`interface{}`) in `prog`.
+pub(crate) fn any_rtype(prog: &gosub_compile::program::Program) -> u32 {
+    use gosub_compile::program::RKind;
+    (prog.rtypes.iter())
+        .position(|r| r.kind == RKind::Interface && r.iface_methods.is_empty())
+        .unwrap_or(0) as u32
+}
+
 /// The Go value of the interface pair (itab, data word) at `at` as the host receives it:
 /// a pointer, func or chan (any value, with `all`) as a `GoRef` rooting it, anything else
 /// copied (`read_value`); nil is `Value::Nil`. `GoRef`s need the VM's session
@@ -123,11 +131,7 @@ pub(crate) fn any_value(
 ) -> Result<crate::value::Value, gosub_vm::Trap> {
     use gosub_compile::program::RKind;
     let prog = vm.prog.clone();
-    let any = prog
-        .rtypes
-        .iter()
-        .position(|r| r.kind == RKind::Interface && r.iface_methods.is_empty())
-        .unwrap_or(0) as u32;
+    let any = any_rtype(&prog);
     let itab = vm.heap.read_u64(at)?;
     let rt = gosub_vm::iface::dyn_rtype(vm, itab).map(|t| &prog.rtypes[t as usize]);
     let by_ref = rt.is_some_and(|r| {

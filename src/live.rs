@@ -873,15 +873,10 @@ fn input_line((file, line): (String, u32), names: &InputNames) -> (String, u32) 
 /// type implements `error` (`msgs[i]` holds its `Error()` text, as fmt prints it) becomes a
 /// `Value::Error` around that.
 fn capture(vm: &mut RawVm, fp: Addr, out: &Outbox) -> Result<(), Trap> {
-    use gosub_compile::program::RKind;
     let p = vm.heap.read_u64(fp)?;
     let n = vm.heap.read_u64(fp + 8)?;
     let prog = vm.prog.clone();
-    let any = prog
-        .rtypes
-        .iter()
-        .position(|r| r.kind == RKind::Interface && r.iface_methods.is_empty())
-        .unwrap_or(0) as u32;
+    let any = crate::handle::any_rtype(&prog);
     let all = out.want_refs.load(Ordering::Relaxed);
     let mut vals = Vec::new();
     for i in 0..n {
