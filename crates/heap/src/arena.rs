@@ -141,6 +141,34 @@ pub(crate) struct Arena {
 // thread. Moving the owner to another thread is fine (it is not `Sync`-shared).
 unsafe impl Send for Arena {}
 
+/// A fresh private anonymous mapping of `len` bytes, readable and writable, whose pages
+/// cost memory only once touched (`MAP_NORESERVE`) and are never transparent huge pages
+/// (a few touched pages must not become 2 MiB each); None if the system refuses it. The
+/// caller owns it (and unmaps it, or keeps it for the process's life).
+pub(crate) fn map_rw_noreserve(len: usize) -> Option<NonNull<u8>> {
+    // SAFETY: a fresh anonymous mapping at an address the kernel chooses; it aliases
+    // nothing.
+    let p = unsafe {
+        libc::mmap(
+            std::ptr::null_mut(),
+            len,
+            libc::PROT_READ | libc::PROT_WRITE,
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
+            -1,
+            0,
+        )
+    };
+    if p == libc::MAP_FAILED {
+        return None;
+    }
+    // SAFETY: advice on the fresh mapping; it changes no contents (where it is refused
+    // the mapping works the same).
+    unsafe {
+        libc::madvise(p, len, libc::MADV_NOHUGEPAGE);
+    }
+    NonNull::new(p as *mut u8)
+}
+
 fn os_page_size() -> u64 {
     // SAFETY: sysconf has no memory-safety preconditions.
     let p = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };

@@ -38,34 +38,15 @@ impl Segment {
         let page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
         let page = usize::try_from(page).ok().filter(|&p| p >= 4096)?;
         let size = SEGMENT_SIZE;
-        // SAFETY: a fresh anonymous mapping at an address the kernel chooses; it aliases
-        // nothing. MAP_NORESERVE: pages cost memory only once touched.
-        let p = unsafe {
-            libc::mmap(
-                std::ptr::null_mut(),
-                size,
-                libc::PROT_READ | libc::PROT_WRITE,
-                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
-                -1,
-                0,
-            )
-        };
-        if p == libc::MAP_FAILED {
-            return None;
-        }
+        let p = crate::arena::map_rw_noreserve(size)?;
         let seg = Segment {
-            base: p as *mut u8,
+            base: p.as_ptr(),
             size,
             page,
         };
-        // No transparent huge pages: a call touches the top few pages, not 2 MiB (advice
-        // only; where it is refused the segment works the same).
-        // SAFETY: advice on our own fresh mapping; it changes no contents.
-        unsafe {
-            libc::madvise(p, size, libc::MADV_NOHUGEPAGE);
-        }
         // SAFETY: the first page of our own mapping; nothing refers to it.
-        let guarded = unsafe { libc::mprotect(p, page, libc::PROT_NONE) } == 0;
+        let guarded =
+            unsafe { libc::mprotect(p.as_ptr() as *mut libc::c_void, page, libc::PROT_NONE) } == 0;
         guarded.then_some(seg)
     }
 

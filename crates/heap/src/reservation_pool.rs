@@ -76,25 +76,9 @@ fn map_chunk(size: u64) -> Option<(usize, u64)> {
     let many = (MAX_CHUNK_BYTES / size).clamp(1, SLOTS_PER_CHUNK);
     for n in [many, 1] {
         let len = usize::try_from(size.checked_mul(n)?).ok()?;
-        // SAFETY: a fresh anonymous mapping at an address the kernel chooses; it aliases
-        // nothing, and the pool never unmaps it.
-        let p = unsafe {
-            libc::mmap(
-                std::ptr::null_mut(),
-                len,
-                libc::PROT_READ | libc::PROT_WRITE,
-                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
-                -1,
-                0,
-            )
-        };
-        if p != libc::MAP_FAILED {
-            // SAFETY: advice on the fresh mapping; it changes no contents (and where it is
-            // refused the chunk works the same).
-            unsafe {
-                libc::madvise(p, len, libc::MADV_NOHUGEPAGE);
-            }
-            return Some((p as usize, n));
+        // (The pool never unmaps it.)
+        if let Some(p) = crate::arena::map_rw_noreserve(len) {
+            return Some((p.as_ptr() as usize, n));
         }
     }
     None
