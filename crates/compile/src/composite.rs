@@ -137,11 +137,18 @@ fn composite_elems_to<'a>(g: &mut Gen<'a>, e: &'a Expr, elts: &'a [Expr], dst: R
             g.mov(dst, s, t);
         }
         TypeKind::Map(kt, vt) => {
+            // Sized for its entries, as gc's maplit makes it (`make(map[K]V, len(entries))`),
+            // so that filling it never grows it.
+            let hint = g.temp(types::T_INT);
+            g.emit(Op::Const {
+                dst: hint,
+                val: elts.len() as u64,
+            });
             let m = g.temp(t);
             g.emit(Op::MakeMap {
                 dst: m,
                 rtype: t.0,
-                hint: NONE,
+                hint,
             });
             for el in elts {
                 if let ExprKind::KeyValue { key, value } = &el.kind {
