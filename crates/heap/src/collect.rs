@@ -17,7 +17,8 @@
 //! (survivor) pointer afterwards.
 //!
 //! Both kinds then process the specials (weak handles, finalizers, cleanups:
-//! `specials.rs`) before anything is freed.
+//! `specials.rs`) and the profiler's tracked objects (`tracked.rs`) before anything
+//! is freed.
 //!
 //! Major cycle (`Major`, `Full`): the same engine with `major = true`: every
 //! reachable young object is promoted (tenure-all, so the young generation
@@ -106,6 +107,7 @@ impl Heap {
         }
         self.drain(&types, to);
         self.process_specials(&types, to);
+        self.update_tracked();
         self.observed.clear();
         self.types = types;
         let (mut freed_objects, mut freed_bytes) = (0u64, 0u64);

@@ -67,6 +67,7 @@ pub mod stack_pool;
 pub mod stacks;
 mod startmap;
 pub mod stats;
+pub mod tracked;
 pub mod verify;
 pub mod write_barrier;
 
@@ -139,6 +140,7 @@ pub struct Heap {
     pub(crate) stacks: Stacks,
     pub(crate) handles: HandleTable,
     pub(crate) specials: specials::Specials,
+    pub(crate) tracked: tracked::Tracked,
     pub(crate) counters: Counters,
     pub(crate) pacer: Pacer,
     pub(crate) inhibited: bool,
@@ -193,6 +195,7 @@ impl Heap {
             global_blocks: Vec::new(),
             handles: HandleTable::default(),
             specials: specials::Specials::default(),
+            tracked: tracked::Tracked::default(),
             counters: Counters::default(),
             inhibited: false,
             owed: false,

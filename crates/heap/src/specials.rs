@@ -267,7 +267,7 @@ impl Heap {
 
     /// Where the object holding `v` is after this collection's trace, or None if the
     /// trace did not reach it. Non-heap addresses always survive.
-    fn survivor(&self, v: Addr) -> Option<Addr> {
+    pub(crate) fn survivor(&self, v: Addr) -> Option<Addr> {
         let off = v.wrapping_sub(ARENA_BASE);
         let l = &self.layout;
         if off < l.young_end() {

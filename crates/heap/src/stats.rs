@@ -222,6 +222,11 @@ fn ms(d: Duration) -> String {
 }
 
 impl Heap {
+    /// Bytes allocated so far (`MemStats.TotalAlloc`), cheaply.
+    pub fn total_alloc(&self) -> u64 {
+        self.counters.total_alloc
+    }
+
     /// Go's MemStats (see [`MemStats`]).
     pub fn mem_stats(&self) -> MemStats {
         let c = &self.counters;
