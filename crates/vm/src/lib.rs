@@ -30,6 +30,7 @@
 
 #[allow(unsafe_code)]
 pub mod access;
+pub mod alloc_profile;
 pub mod args;
 pub mod arith;
 pub mod call;

@@ -204,6 +204,8 @@ pub struct Vm {
     /// Print Go's report of a dying program (`panic: ...` and the traceback, `fatal error:
     /// ...`) on stderr. Embedders turn it off and read the `VmError` instead.
     pub report_fatal: bool,
+    /// The allocation profile, when the host asked for one (`alloc_profile.rs`).
+    pub profile: Option<Box<crate::alloc_profile::AllocProfile>>,
 }
 
 impl Vm {
@@ -378,6 +380,7 @@ impl Vm {
             cmem: Default::default(),
             interrupt: Arc::new(std::sync::atomic::AtomicBool::new(false)),
             report_fatal: true,
+            profile: None,
         })
     }
 
@@ -588,10 +591,27 @@ impl Vm {
     #[inline]
     pub fn alloc(&mut self, gcty: GcTypeId, count: usize) -> Result<Addr, Trap> {
         self.mem_stamp += 1;
+        if self.profile.is_some() {
+            return self.alloc_profiled(gcty, count);
+        }
         match self.heap.alloc(gcty, count) {
             Ok(a) => Ok(a),
             Err(e) => self.alloc_slow(gcty, count, e),
         }
+    }
+
+    /// `alloc` with the allocation profile on (`alloc_profile.rs`).
+    #[cold]
+    #[inline(never)]
+    fn alloc_profiled(&mut self, gcty: GcTypeId, count: usize) -> Result<Addr, Trap> {
+        let before = self.heap.total_alloc();
+        let a = match self.heap.alloc(gcty, count) {
+            Ok(a) => a,
+            Err(e) => self.alloc_slow(gcty, count, e)?,
+        };
+        let bytes = self.heap.total_alloc() - before;
+        crate::alloc_profile::allocated(self, a, bytes);
+        Ok(a)
     }
 
     #[cold]
