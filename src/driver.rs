@@ -13,6 +13,7 @@ use ahash::{HashMap, HashMapExt};
 use gosub_syntax::ast::{self, NodeId};
 use gosub_syntax::{Diagnostic, ParseMode, SourceMap};
 use gosub_types::PackageSrc;
+use gosub_vm::alloc_profile::AllocProfile;
 use gosub_vm::{Vm, VmConfig, VmError};
 use std::borrow::Cow;
 use std::io::Write;
@@ -29,6 +30,9 @@ pub struct Options {
     pub heap: gosub_heap::HeapConfig,
     /// Print the collector's summary (`Heap::gc_summary`) on stderr when the run ends.
     pub gcstats: bool,
+    /// Write the heap profile (pprof's format, `gosub_std::pprof`) to this file when the
+    /// run ends (`gosub run --memprofile=FILE`); keeps the allocation profile.
+    pub memprofile: Option<std::path::PathBuf>,
     /// Budget of loop iterations and calls; None = unlimited.
     pub fuel: Option<u64>,
     /// Bytes reserved for the goroutine stack (Go's limit is 1 GB).
@@ -82,6 +86,7 @@ impl Default for Options {
             args: vec!["prog".into()],
             heap: gosub_heap::HeapConfig::from_env().unwrap_or_default(),
             gcstats: false,
+            memprofile: None,
             fuel: None,
             max_stack: 1 << 30,
             cleak: debug_value("cleak").is_some_and(|n| n != 0),
@@ -463,9 +468,17 @@ pub fn run_compiled(
     let m2 = map.clone();
     vm.source_pos = Some(Box::new(move |pos| map.file_line(pos)));
     vm.cmem.pos_fn = Some(Box::new(move |pos| m2.position(pos)));
+    if opts.memprofile.is_some() || wants_profile(&vm) {
+        vm.profile = Some(Box::new(AllocProfile::new(&vm)));
+    }
     let r = vm.run_main();
     let _ = vm.stdout.flush();
     let _ = vm.stderr.flush();
+    if let Some(path) = &opts.memprofile {
+        if let Err(e) = std::fs::write(path, gosub_std::pprof::heap_profile(&vm, false)) {
+            vm.write_stderr(&format!("gosub: --memprofile: {}: {}\n", path.display(), e));
+        }
+    }
     if opts.gcstats {
         let summary = vm.heap.gc_summary();
         vm.write_stderr(&summary);
@@ -487,6 +500,16 @@ pub fn run_compiled(
             2
         }
     }
+}
+
+/// Does the program keep an allocation profile of its own accord: does it use package
+/// runtime/pprof (whose heap profile reads it)? Go samples allocations always; gosub only
+/// for the programs and runs that can read the samples, so the others pay nothing.
+pub fn wants_profile(vm: &Vm) -> bool {
+    vm.prog
+        .natives
+        .iter()
+        .any(|n| n.starts_with("runtime/pprof."))
 }
 
 /// Compiles and runs a program, capturing its output.

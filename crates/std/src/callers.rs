@@ -31,7 +31,7 @@ fn frames(vm: &Vm) -> Vec<(u32, usize)> {
     out
 }
 
-fn encode((func, pc): (u32, usize)) -> u64 {
+pub(crate) fn encode((func, pc): (u32, usize)) -> u64 {
     ((func as u64 + 1) << 32) | (pc as u64 + 1)
 }
 
@@ -45,7 +45,7 @@ fn decode(vm: &Vm, pc: u64) -> Option<(u32, Option<usize>)> {
 }
 
 /// (file, line) of an instruction of a function (its declaration when `pc` is None).
-fn position(vm: &Vm, func: u32, pc: Option<usize>) -> (String, i64) {
+pub(crate) fn position(vm: &Vm, func: u32, pc: Option<usize>) -> (String, i64) {
     let f = &vm.prog.funcs[func as usize];
     let pos = pc.and_then(|i| f.pos.get(i).copied()).unwrap_or(f.decl_pos);
     match &vm.source_pos {

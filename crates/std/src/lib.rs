@@ -27,6 +27,7 @@ pub mod math;
 pub mod natives;
 pub mod os;
 pub mod os_file;
+pub mod pprof;
 pub mod rand;
 pub mod range_tables;
 pub mod runtime;
@@ -126,6 +127,7 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
         "runtime" => files_in!("runtime": "runtime.go", "extern.go", "mfinal.go"),
         "weak" => one!("pointer.go", "../go/weak/pointer.go"),
         "runtime/debug" => files_in!("runtime/debug": "debug.go", "mod.go"),
+        "runtime/pprof" => one!("pprof.go", "../go/runtime/pprof/pprof.go"),
         "sync" => files_in!("sync": "sync.go", "cond.go", "map.go", "pool.go", "oncefunc.go"),
         "sync/atomic" => files_in!("sync/atomic": "doc.go", "types.go", "value.go"),
         "text/tabwriter" => one!("tabwriter.go", "../go/text/tabwriter/tabwriter.go"),
@@ -168,6 +170,7 @@ pub const PACKAGES: &[&str] = &[
     "path/filepath",
     "runtime",
     "runtime/debug",
+    "runtime/pprof",
     "slices",
     "sort",
     "strconv",
@@ -195,6 +198,7 @@ fn build_registry() -> NativeRegistry {
     os::register(&mut r);
     runtime::register(&mut r);
     callers::register(&mut r);
+    pprof::register(&mut r);
     sync::register(&mut r);
     time::register(&mut r);
     strings::register(&mut r);

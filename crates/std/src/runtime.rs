@@ -219,6 +219,16 @@ fn register_specials(r: &mut NativeRegistry) {
 
 pub fn register(r: &mut NativeRegistry) {
     register_specials(r);
+    native!(r, "runtime.defaultMemProfileRate", |a| {
+        // Go's linker turns memory profiling off (MemProfileRate 0) in a program that
+        // cannot read the profile; gosub keeps it only when asked (alloc_profile.rs).
+        let on = a.vm.profile.is_some();
+        a.ret_int(if on {
+            gosub_vm::alloc_profile::DEFAULT_RATE
+        } else {
+            0
+        })?;
+    });
     native!(r, "runtime.NumGoroutine", |a| {
         let n = a.vm.num_goroutines();
         a.ret_int(n as i64)?;

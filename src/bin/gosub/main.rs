@@ -9,9 +9,11 @@ use std::process::ExitCode;
 const USAGE: &str = "gosub: an embeddable virtual machine for a subset of Go
 
 Usage:
-  gosub run [--strict] [--gcstats] FILE.go [args...]
+  gosub run [--strict] [--gcstats] [--memprofile=FILE] FILE.go [args...]
                                            compile and run a program (--gcstats:
-                                           print a garbage collector summary at exit)
+                                           print a garbage collector summary at exit;
+                                           --memprofile: write a heap profile for
+                                           `go tool pprof` at exit)
   gosub check [--strict] FILE.go           type-check only
   gosub build -m [-m] FILE.go              print escape-analysis decisions as gc's -m does
   gosub run -m FILE.go                     ... and run (decisions go to stderr)
@@ -143,6 +145,21 @@ fn real_main(args: &[String]) -> i32 {
             }
             "--gcstats" => {
                 opts.gcstats = true;
+                rest.remove(0);
+            }
+            f if f.starts_with("--memprofile") => {
+                let path = match f.strip_prefix("--memprofile=") {
+                    Some(p) => p.to_string(),
+                    None if f == "--memprofile" && rest.len() > 1 => {
+                        rest.remove(0);
+                        rest[0].to_string()
+                    }
+                    _ => {
+                        eprintln!("gosub: --memprofile needs a file: --memprofile=heap.pb.gz");
+                        return 2;
+                    }
+                };
+                opts.memprofile = Some(path.into());
                 rest.remove(0);
             }
             _ => break,

@@ -52,6 +52,19 @@ type PanicNilError struct {
 func (*PanicNilError) Error() string { return "panic called with nil argument" }
 func (*PanicNilError) RuntimeError() {}
 
+// MemProfileRate controls the fraction of memory allocations that are recorded and
+// reported in the memory profile. The profiler aims to sample an average of one
+// allocation per MemProfileRate bytes allocated. To include every allocated block in the
+// profile, set MemProfileRate to 1. To turn off profiling entirely, set MemProfileRate to
+// 0. gosub keeps the profile only when asked (`gosub run --memprofile`, or a program that
+// imports runtime/pprof), and the VM reads this variable at each allocation then
+// (crates/vm/src/alloc_profile.rs); otherwise it starts at 0, as Go's linker sets it in a
+// program that cannot read the profile.
+var MemProfileRate int = defaultMemProfileRate()
+
+// defaultMemProfileRate is 512 KiB when the VM keeps an allocation profile, else 0.
+func defaultMemProfileRate() int
+
 // GC runs a full (major) garbage collection: every reachable young object is
 // promoted, the old and large-object spaces are marked and swept.
 func GC()
