@@ -86,6 +86,10 @@ impl Heap {
         let forced = requested != GcKind::Minor;
         let major = kind != GcKind::Minor;
         let before = self.heap_in_use();
+        let logged = self
+            .gc_log
+            .is_some()
+            .then(|| (self.clock_ns(), self.spaces()));
         let young_objects = self.young.objects();
         let young_bytes = self.young.used();
         let from = self.young.cur;
@@ -150,6 +154,9 @@ impl Heap {
         }
         let pause = t0.elapsed();
         self.counters.record_pause(kind, forced, pause);
+        if let Some((at, spaces)) = logged {
+            self.log_collection(kind, forced, at, pause.as_nanos() as u64, spaces);
+        }
         self.collected_since_alloc = true;
         self.owed = false;
         if self.config.gctrace {

@@ -50,6 +50,7 @@ mod bump;
 mod collect;
 pub mod config;
 mod copyspace;
+pub mod gc_log;
 pub mod gctype;
 pub mod host_memory;
 pub mod host_stack;
@@ -141,6 +142,7 @@ pub struct Heap {
     pub(crate) handles: HandleTable,
     pub(crate) specials: specials::Specials,
     pub(crate) tracked: tracked::Tracked,
+    pub(crate) gc_log: Option<Vec<gc_log::GcRecord>>,
     pub(crate) counters: Counters,
     pub(crate) pacer: Pacer,
     pub(crate) inhibited: bool,
@@ -196,6 +198,7 @@ impl Heap {
             handles: HandleTable::default(),
             specials: specials::Specials::default(),
             tracked: tracked::Tracked::default(),
+            gc_log: None,
             counters: Counters::default(),
             inhibited: false,
             owed: false,
