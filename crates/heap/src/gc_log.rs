@@ -5,6 +5,11 @@
 //! Invariants:
 //! - Records are in collection order; `at_ns` (nanoseconds since the heap was made, at the
 //!   collection's start) never decreases.
+//! - Between collections the log also samples the spaces as allocation goes on
+//!   (`sample_if_due`, called by the VM after each allocation while it records): a point
+//!   per `SAMPLE_BYTES` allocated, and one whenever a goroutine stack is allocated; the
+//!   interval doubled and every other point dropped when
+//!   there are `MAX_SAMPLES`, so a long run's timeline stays a few thousand points.
 //! - `Spaces` are bytes in use, as `HeapAlloc` counts them: the nursery's and the survivor
 //!   spaces' bump pointers, the old space's cells, the large objects' page runs; stacks
 //!   are committed goroutine-stack bytes (Go's `StackInuse`).
@@ -39,10 +44,69 @@ pub struct GcRecord {
     pub goal: u64,
 }
 
+/// Bytes allocated between two samples, at first.
+pub const SAMPLE_BYTES: u64 = 16 << 10;
+/// Samples kept at most (then thinned).
+pub const MAX_SAMPLES: usize = 4096;
+
+/// The spaces sampled between collections: (nanoseconds since the heap was made, spaces).
+#[derive(Default)]
+pub(crate) struct Samples {
+    pub points: Vec<(u64, Spaces)>,
+    every: u64,
+    next: u64,
+}
+
 impl Heap {
-    /// Starts (or stops) keeping the collection log.
+    /// Starts (or stops) keeping the collection log; also notes when it started and the
+    /// spaces then (`gc_log_start`).
     pub fn keep_gc_log(&mut self, on: bool) {
         self.gc_log = on.then(Vec::new);
+        self.gc_log_start = (self.clock_ns(), self.spaces());
+        self.gc_samples = Samples {
+            points: Vec::new(),
+            every: SAMPLE_BYTES,
+            next: self.counters.total_alloc + SAMPLE_BYTES,
+        };
+    }
+
+    /// After an allocation, while the log is kept: samples the spaces when another
+    /// interval's worth of bytes has been allocated.
+    pub fn sample_if_due(&mut self) {
+        if self.gc_log.is_some() && self.counters.total_alloc >= self.gc_samples.next {
+            self.sample_now();
+        }
+    }
+
+    /// Samples the spaces now, while the log is kept (also when a goroutine stack is
+    /// allocated: stack memory changes without an allocation of the heap's).
+    pub(crate) fn sample_now(&mut self) {
+        if self.gc_log.is_none() {
+            return;
+        }
+        let point = (self.clock_ns(), self.spaces());
+        let s = &mut self.gc_samples;
+        s.points.push(point);
+        s.next = self.counters.total_alloc + s.every;
+        if s.points.len() >= MAX_SAMPLES {
+            let mut i = 0;
+            s.points.retain(|_| {
+                i += 1;
+                i % 2 == 0
+            });
+            s.every *= 2;
+        }
+    }
+
+    /// The spaces sampled between collections, in time order.
+    pub fn gc_log_samples(&self) -> &[(u64, Spaces)] {
+        &self.gc_samples.points
+    }
+
+    /// When the log was started (nanoseconds since the heap was made) and every space's
+    /// size then: the timeline's first point.
+    pub fn gc_log_start(&self) -> (u64, Spaces) {
+        self.gc_log_start
     }
 
     /// The collections so far, if the log is kept.

@@ -44,6 +44,13 @@ impl Heap {
     /// A goroutine stack of `stack_size_for(bytes)` bytes, all accessible (its contents are
     /// unspecified: the VM zeroes what a frame needs zeroed when it enters it).
     pub fn alloc_goroutine_stack(&mut self, bytes: u64) -> Result<StackRegion, AllocError> {
+        let r = self.goroutine_stack(bytes);
+        // Stack memory changed: a point on the memory report's timeline (gc_log.rs).
+        self.sample_now();
+        r
+    }
+
+    fn goroutine_stack(&mut self, bytes: u64) -> Result<StackRegion, AllocError> {
         let size = stack_size_for(bytes).ok_or(AllocError::OutOfMemory)?;
         let granule = self.stacks.granule;
         if size >= granule {

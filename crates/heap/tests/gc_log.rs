@@ -14,15 +14,26 @@ fn each_collection_is_logged_with_its_spaces_before_and_after() {
     .unwrap();
     assert!(h.gc_log().is_none(), "off by default");
     h.collect(GcKind::Minor, &mut NoRoots);
+    h.alloc(GcTypeId::BYTES, 8).unwrap();
     h.keep_gc_log(true);
     assert_eq!(h.gc_log(), Some(&[][..]));
+    assert_eq!(
+        h.gc_log_start().1,
+        h.spaces(),
+        "the spaces when the log started"
+    );
+    assert_eq!(h.gc_log_start().1.nursery, 16);
     for _ in 0..10 {
         h.alloc(GcTypeId::BYTES, 100).unwrap();
     }
     let large = h.alloc(GcTypeId::BYTES, 64 << 10).unwrap();
     assert!(!h.is_young(large));
     let before = h.spaces();
-    assert_eq!(before.nursery, 10 * (100 + 8 + 4), "ten 112-byte cells");
+    assert_eq!(
+        before.nursery,
+        16 + 10 * (100 + 8 + 4),
+        "ten 112-byte cells after 16"
+    );
     assert!(before.large >= 64 << 10);
     h.collect(GcKind::Minor, &mut NoRoots);
     h.collect(GcKind::Major, &mut NoRoots);

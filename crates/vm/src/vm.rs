@@ -611,6 +611,7 @@ impl Vm {
         };
         let bytes = self.heap.total_alloc() - before;
         crate::alloc_profile::allocated(self, a, bytes);
+        self.heap.sample_if_due();
         Ok(a)
     }
 
