@@ -8,6 +8,7 @@
 //! escape analysis runs once per compilation, and what `-m` prints is what the compiler
 //! acted on.
 
+use crate::memreport::MemoryReport;
 use crate::reachable;
 use ahash::{HashMap, HashMapExt};
 use gosub_syntax::ast::{self, NodeId};
@@ -33,6 +34,13 @@ pub struct Options {
     /// Write the heap profile (pprof's format, `gosub_std::pprof`) to this file when the
     /// run ends (`gosub run --memprofile=FILE`); keeps the allocation profile.
     pub memprofile: Option<std::path::PathBuf>,
+    /// Write the memory report (an HTML page, `memreport_html.rs`) to this file when the
+    /// run ends (`gosub run --memreport=FILE`); records every allocation and collection.
+    pub memreport: Option<std::path::PathBuf>,
+    /// Keep what a memory report needs (every allocation with its site, the collection
+    /// log, escape analysis's reasons) without writing one: an embedder's
+    /// `VmBuilder::keep_memory_report`, the REPL's `:memreport`.
+    pub memory_report: bool,
     /// Budget of loop iterations and calls; None = unlimited.
     pub fuel: Option<u64>,
     /// Bytes reserved for the goroutine stack (Go's limit is 1 GB).
@@ -87,6 +95,8 @@ impl Default for Options {
             heap: gosub_heap::HeapConfig::from_env().unwrap_or_default(),
             gcstats: false,
             memprofile: None,
+            memreport: None,
+            memory_report: false,
             fuel: None,
             max_stack: 1 << 30,
             cleak: debug_value("cleak").is_some_and(|n| n != 0),
@@ -100,6 +110,25 @@ impl Default for Options {
 }
 
 impl Options {
+    /// Is a memory report asked for (`memreport` or `memory_report`)?
+    pub fn wants_memory_report(&self) -> bool {
+        self.memreport.is_some() || self.memory_report
+    }
+
+    /// Turns on in `vm` what the options ask to be recorded as it runs: the allocation
+    /// profile (every allocation, for a memory report) and the collection log.
+    pub fn start_recording(&self, vm: &mut Vm) {
+        let report = self.wants_memory_report();
+        if self.memprofile.is_some() || report || wants_profile(vm) {
+            let mut p = AllocProfile::new(vm);
+            p.every = report;
+            vm.profile = Some(Box::new(p));
+        }
+        if report {
+            vm.heap.keep_gc_log(true);
+        }
+    }
+
     /// The VM settings these options give.
     pub fn vm_config(&self) -> VmConfig {
         VmConfig {
@@ -120,6 +149,8 @@ pub struct Compiled {
     pub sources: SourceMap,
     /// Rendered warnings (`file:line:col: warning: ...`).
     pub warnings: Vec<String>,
+    /// Escape analysis's `-m -m` lines, when they were asked for (`Options::memreport`).
+    pub escape_notes: Vec<String>,
 }
 
 /// What a run printed and how it ended.
@@ -159,6 +190,8 @@ pub struct Analyzed {
     /// Rendered warnings (`file:line:col: warning: ...`).
     pub warnings: Vec<String>,
     pub escapes: gosub_escape::Escapes,
+    /// The analysis recorded the `-m -m` explanations.
+    pub explained: bool,
 }
 
 impl Analyzed {
@@ -176,11 +209,17 @@ impl Analyzed {
 
     /// The last stage: compiles the program with its escape analysis.
     pub fn compile(self) -> Result<Compiled, Vec<String>> {
+        let escape_notes = if self.explained {
+            self.escape_diagnostics(2)
+        } else {
+            Vec::new()
+        };
         match gosub_compile::compile(&self.checked, &self.escapes) {
             Ok(program) => Ok(Compiled {
                 program,
                 sources: self.sources,
                 warnings: self.warnings,
+                escape_notes,
             }),
             Err(d) => Err(render_all(&d, &self.sources)),
         }
@@ -211,6 +250,7 @@ pub fn analyze_source(
         sources,
         warnings,
         escapes,
+        explained: explain,
     })
 }
 
@@ -219,7 +259,9 @@ pub fn analyze_source(
 pub fn compile_source(name: &str, src: &str, opts: &Options) -> Result<Compiled, Vec<String>> {
     // On a stack of its own (front_stack.rs), so a script's shape cannot overflow the
     // caller's; the syntax trees are dropped there too.
-    crate::front_stack::on_front_end_stack(|| analyze_source(name, src, opts, false)?.compile())
+    // A memory report shows escape analysis's reasons: the analysis records them.
+    let explain = opts.wants_memory_report();
+    crate::front_stack::on_front_end_stack(|| analyze_source(name, src, opts, explain)?.compile())
 }
 
 /// gc's `-m` escape-analysis diagnostics (`level` 2 for `-m -m`) of a single-file program,
@@ -440,8 +482,19 @@ pub fn run_compiled(
     c: Compiled,
     opts: &Options,
     stdout: Box<dyn Write + Send>,
-    mut stderr: Box<dyn Write + Send>,
+    stderr: Box<dyn Write + Send>,
 ) -> i32 {
+    run_compiled_report(c, opts, stdout, stderr).0
+}
+
+/// `run_compiled`, also returning the memory report when `opts.memreport` asks for one
+/// (which it also writes to that file).
+pub fn run_compiled_report(
+    c: Compiled,
+    opts: &Options,
+    stdout: Box<dyn Write + Send>,
+    mut stderr: Box<dyn Write + Send>,
+) -> (i32, Option<MemoryReport>) {
     for w in &c.warnings {
         let _ = writeln!(stderr, "{}", w);
     }
@@ -454,7 +507,7 @@ pub fn run_compiled(
         Ok(vm) => vm,
         Err(e) => {
             let _ = writeln!(stderr, "gosub: {:?}", e);
-            return 2;
+            return (2, None);
         }
     };
     vm.stdout = stdout;
@@ -468,12 +521,19 @@ pub fn run_compiled(
     let m2 = map.clone();
     vm.source_pos = Some(Box::new(move |pos| map.file_line(pos)));
     vm.cmem.pos_fn = Some(Box::new(move |pos| m2.position(pos)));
-    if opts.memprofile.is_some() || wants_profile(&vm) {
-        vm.profile = Some(Box::new(AllocProfile::new(&vm)));
-    }
+    opts.start_recording(&mut vm);
     let r = vm.run_main();
     let _ = vm.stdout.flush();
     let _ = vm.stderr.flush();
+    let report = opts.wants_memory_report().then(|| {
+        let report = MemoryReport::of(&vm, &program_file(&vm), &c.escape_notes);
+        if let Some(path) = &opts.memreport {
+            if let Err(e) = report.write_html(path) {
+                vm.write_stderr(&format!("gosub: --memreport: {}: {}\n", path.display(), e));
+            }
+        }
+        report
+    });
     if let Some(path) = &opts.memprofile {
         if let Err(e) = std::fs::write(path, gosub_std::pprof::heap_profile(&vm, false)) {
             vm.write_stderr(&format!("gosub: --memprofile: {}: {}\n", path.display(), e));
@@ -488,7 +548,7 @@ pub fn run_compiled(
             vm.write_stderr(&report);
         }
     }
-    match r {
+    let code = match r {
         Ok(()) => 0,
         // The process's exit status, as the OS reports `exit(c)`: its low 8 bits
         // (os.Exit(-1) ends with status 255, os.Exit(259) with 3, as under Go).
@@ -499,6 +559,16 @@ pub fn run_compiled(
             vm.write_stderr(&format!("gosub: {}\n", m));
             2
         }
+    };
+    (code, report)
+}
+
+/// The file `main.main` is declared in (the program's name in its memory report).
+pub(crate) fn program_file(vm: &Vm) -> String {
+    let main = vm.prog.funcs.iter().find(|f| f.name == "main.main");
+    match (main, &vm.source_pos) {
+        (Some(f), Some(sp)) => sp(f.decl_pos).0,
+        _ => "program".to_string(),
     }
 }
 
@@ -510,6 +580,34 @@ pub fn wants_profile(vm: &Vm) -> bool {
         .natives
         .iter()
         .any(|n| n.starts_with("runtime/pprof."))
+}
+
+/// `run_source` with the memory report `opts.memreport` asks for (None when it does
+/// not, or the program did not compile).
+pub fn run_source_report(
+    name: &str,
+    src: &str,
+    opts: &Options,
+) -> (RunOutput, Option<MemoryReport>) {
+    let out = SharedBuf::default();
+    let err = SharedBuf::default();
+    let (code, report) = match compile_source(name, src, opts) {
+        Ok(c) => run_compiled_report(c, opts, Box::new(out.clone()), Box::new(err.clone())),
+        Err(msgs) => {
+            let mut e = err.clone();
+            for m in msgs {
+                let _ = writeln!(e, "{}", m);
+            }
+            (1, None)
+        }
+    };
+    let take = |b: &SharedBuf| b.0.lock().map(|v| v.clone()).unwrap_or_default();
+    let output = RunOutput {
+        stdout: take(&out),
+        stderr: take(&err),
+        exit_code: code,
+    };
+    (output, report)
 }
 
 /// Compiles and runs a program, capturing its output.

@@ -40,6 +40,8 @@ pub mod host;
 pub mod host_types;
 mod host_versions;
 mod live;
+pub mod memreport;
+mod memreport_html;
 mod reachable;
 mod save;
 pub mod session;

@@ -247,6 +247,9 @@ impl Live {
         vm.stderr = Box::new(crate::vm::SinkWriter(stderr));
         vm.report_fatal = false;
         vm.interrupt = interrupt;
+        if opts.memory_report {
+            opts.start_recording(&mut vm);
+        }
         vm.ext.push(Box::new(crate::handle::SessionHandles {
             session: outbox.session,
             release: Some(outbox.release.clone()),
@@ -828,6 +831,26 @@ impl Live {
                 .map(|d| gosub_types::render_diagnostic(d, &map))
                 .collect(),
         }
+    }
+
+    /// The session's memory report so far (the VM records for it when the options ask).
+    pub(crate) fn memory_report(&self) -> crate::memreport::MemoryReport {
+        // The inputs' `-m -m` lines, at the positions tracebacks give (`input_line`).
+        let notes: Vec<String> = self
+            .escape_lines(2)
+            .into_iter()
+            .filter_map(|d| {
+                let (file, rest) = d.split_once(">:")?;
+                let (line, tail) = rest.split_once(':')?;
+                let file = format!("{file}>");
+                if !file.starts_with("<input ") {
+                    return None;
+                }
+                let (name, line) = input_line((file, line.parse().ok()?), &self.names);
+                Some(format!("{name}:{line}:{tail}"))
+            })
+            .collect();
+        crate::memreport::MemoryReport::of(&self.vm, "session", &notes)
     }
 
     /// The name of the last input's file in the source map.

@@ -8,6 +8,7 @@ use crate::go_call::Target;
 use crate::handle::GoRef;
 use crate::host::{package_source, HostEntry, HostFn, HostFnCtx};
 use crate::live::Live;
+use crate::memreport::MemoryReport;
 use crate::session::{self, Input, INPUT_FILE};
 use crate::value::{FromValue, Value};
 use gosub_vm::{NativeRegistry, Vm as RawVm};
@@ -73,6 +74,14 @@ impl Default for VmBuilder {
 }
 
 impl VmBuilder {
+    /// Keep what a memory report needs while programs run (every allocation with its
+    /// site, the collection log, escape analysis's reasons), for `Vm::memory_report`.
+    /// Allocation then costs more (each is recorded).
+    pub fn keep_memory_report(mut self) -> Self {
+        self.opts.memory_report = true;
+        self
+    }
+
     /// Upper bound on heap bytes in use; an allocation beyond it (after a collection) ends
     /// the run with `Error::HeapLimit`.
     pub fn heap_limit(mut self, bytes: u64) -> Self {
@@ -232,6 +241,7 @@ impl VmBuilder {
             echo: false,
             last_echo: Vec::new(),
             last_stats: None,
+            last_report: None,
             hosts_changed: false,
         }
     }
@@ -260,6 +270,8 @@ pub struct Vm {
     echo: bool,
     last_echo: Vec<(String, String)>,
     last_stats: Option<gosub_heap::MemStats>,
+    /// The memory report of the last `run`, when `keep_memory_report` asked for them.
+    last_report: Option<MemoryReport>,
     /// A host function was registered since the session last took the list.
     hosts_changed: bool,
 }
@@ -421,10 +433,15 @@ impl Vm {
         let m2 = map.clone();
         vm.source_pos = Some(Box::new(move |pos| map.file_line(pos)));
         vm.cmem.pos_fn = Some(Box::new(move |pos| m2.position(pos)));
+        self.opts.start_recording(&mut vm);
         let r = vm.run_main();
         let _ = vm.stdout.flush();
         let _ = vm.stderr.flush();
         self.last_stats = Some(vm.heap.mem_stats());
+        if self.opts.memory_report {
+            let name = driver::program_file(&vm);
+            self.last_report = Some(MemoryReport::of(&vm, &name, &c.escape_notes));
+        }
         r.map_err(Error::from)
     }
 
@@ -563,6 +580,30 @@ impl Vm {
             .as_ref()
             .map(|l| l.decls.join("\n"))
             .unwrap_or_default()
+    }
+
+    /// The memory report (what `gosub run --memreport` shows) of the session so far, or
+    /// of the last `run`; None unless the VM was built with `keep_memory_report`, or
+    /// before anything ran.
+    pub fn memory_report(&self) -> Option<MemoryReport> {
+        if !self.opts.memory_report {
+            return None;
+        }
+        match &self.live {
+            Some(l) => Some(l.memory_report()),
+            None => self.last_report.clone(),
+        }
+    }
+
+    /// Writes `memory_report()` as an HTML page to `path`.
+    pub fn write_memory_report(&self, path: impl AsRef<std::path::Path>) -> Result<(), Error> {
+        let Some(r) = self.memory_report() else {
+            return Err(Error::Usage(
+                "no memory report: build the VM with keep_memory_report() and run something".into(),
+            ));
+        };
+        r.write_html(path.as_ref())
+            .map_err(|e| Error::Usage(format!("{}: {}", path.as_ref().display(), e)))
     }
 
     /// Heap statistics of the session's VM (or of the last `run`).

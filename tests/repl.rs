@@ -138,6 +138,30 @@ fn gc_and_mem_report_the_live_heap() {
     assert_eq!(lines[2], "50 (int)");
 }
 
+/// `:memreport FILE` writes the session's memory report: the input line that allocated,
+/// with escape analysis's reason, and the collection `:gc` ran.
+#[test]
+fn memreport_writes_the_sessions_report() {
+    let path =
+        std::env::temp_dir().join(format!("gosub-repl-memreport-{}.html", std::process::id()));
+    let (out, err) = session(&format!(
+        "type T struct{{ a, b int }}\nvar keep []*T\nfor i := range 1000 {{ keep = append(keep, &T{{i, i}}) }}\n:gc\n:memreport {}\n",
+        path.display()
+    ));
+    assert_eq!(err, "");
+    assert!(
+        out.ends_with(&format!("wrote the memory report to {}\n", path.display())),
+        "{}",
+        out
+    );
+    let page = std::fs::read_to_string(&path).expect("the report");
+    let _ = std::fs::remove_file(&path);
+    // 1,000 objects of 16 bytes (+8 of header) at the third input's line.
+    assert!(page.contains("<td class=\"l\">&lt;input 3&gt;:1</td><td class=\"l\">main.input3</td><td class=\"l\">new object</td><td>24000</td><td>1000</td>"), "{}", page);
+    assert!(page.contains("&amp;T{...} escapes to heap"));
+    assert!(page.contains("(runtime.GC): pause"));
+}
+
 /// A function declared without a body in an input is gc's compile error, not a failure to
 /// load the missing native; the session goes on.
 #[test]

@@ -13,7 +13,8 @@
 //!   (read at each allocation; 512 KiB when the program has no such variable): 0 samples
 //!   nothing, 1 every allocation, R > 1 the allocation that uses up a byte budget drawn
 //!   from an exponential distribution of mean R, as Go's `nextSample` draws it. The
-//!   generator has a fixed seed, so a run's profile repeats exactly.
+//!   generator has a fixed seed, so a run's profile repeats exactly. With `every` (the
+//!   memory report), every allocation is recorded whatever the variable says.
 
 use crate::vm::Vm;
 use gosub_heap::Addr;
@@ -40,6 +41,8 @@ pub struct AllocProfile {
     until_sample: i64,
     rng: u64,
     tag_of: HashMap<Stack, u32>,
+    /// Record every allocation whatever the rate (the memory report's exact counts).
+    pub every: bool,
     pub stacks: Vec<Stack>,
     pub sampled: Vec<Sampled>,
 }
@@ -58,6 +61,7 @@ impl AllocProfile {
             until_sample: 0,
             rng: 0x9e37_79b9_7f4a_7c15,
             tag_of: HashMap::new(),
+            every: false,
             stacks: Vec::new(),
             sampled: Vec::new(),
         };
@@ -65,8 +69,11 @@ impl AllocProfile {
         p
     }
 
-    /// The program's `runtime.MemProfileRate` now.
+    /// The sampling rate now: the program's `runtime.MemProfileRate` (1 when `every`).
     pub fn rate(&self, vm: &Vm) -> i64 {
+        if self.every {
+            return 1;
+        }
         match self.rate_var {
             Some(off) => vm
                 .heap

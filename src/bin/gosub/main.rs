@@ -9,11 +9,12 @@ use std::process::ExitCode;
 const USAGE: &str = "gosub: an embeddable virtual machine for a subset of Go
 
 Usage:
-  gosub run [--strict] [--gcstats] [--memprofile=FILE] FILE.go [args...]
+  gosub run [--strict] [--gcstats] [--memprofile=FILE] [--memreport=FILE] FILE.go [args...]
                                            compile and run a program (--gcstats:
                                            print a garbage collector summary at exit;
                                            --memprofile: write a heap profile for
-                                           `go tool pprof` at exit)
+                                           `go tool pprof` at exit; --memreport: write
+                                           an HTML report of the heap at exit)
   gosub check [--strict] FILE.go           type-check only
   gosub build -m [-m] FILE.go              print escape-analysis decisions as gc's -m does
   gosub run -m FILE.go                     ... and run (decisions go to stderr)
@@ -147,19 +148,28 @@ fn real_main(args: &[String]) -> i32 {
                 opts.gcstats = true;
                 rest.remove(0);
             }
-            f if f.starts_with("--memprofile") => {
-                let path = match f.strip_prefix("--memprofile=") {
-                    Some(p) => p.to_string(),
-                    None if f == "--memprofile" && rest.len() > 1 => {
+            f if f.starts_with("--memprofile") || f.starts_with("--memreport") => {
+                let (flag, example) = if f.starts_with("--memprofile") {
+                    ("--memprofile", "heap.pb.gz")
+                } else {
+                    ("--memreport", "report.html")
+                };
+                let path = match f.strip_prefix(flag).and_then(|p| p.strip_prefix('=')) {
+                    Some(p) if !p.is_empty() => p.to_string(),
+                    None if f == flag && rest.len() > 1 => {
                         rest.remove(0);
                         rest[0].to_string()
                     }
                     _ => {
-                        eprintln!("gosub: --memprofile needs a file: --memprofile=heap.pb.gz");
+                        eprintln!("gosub: {flag} needs a file: {flag}={example}");
                         return 2;
                     }
                 };
-                opts.memprofile = Some(path.into());
+                if flag == "--memprofile" {
+                    opts.memprofile = Some(path.into());
+                } else {
+                    opts.memreport = Some(path.into());
+                }
                 rest.remove(0);
             }
             _ => break,
@@ -221,7 +231,10 @@ fn real_main(args: &[String]) -> i32 {
             let Some((frame_report, compiled)) = front_end(|| {
                 let analyzed = match pre {
                     Some(a) => Ok(a),
-                    None => gosub::driver::analyze_source(file, &src, &opts, false),
+                    None => {
+                        let explain = opts.wants_memory_report();
+                        gosub::driver::analyze_source(file, &src, &opts, explain)
+                    }
                 };
                 let frame_report = match (cmd.as_str(), &analyzed) {
                     ("disasm", Ok(a)) => a.frame_report(),
@@ -305,7 +318,8 @@ fn escape_diagnostics(
         }
     };
     let mut e = std::io::stderr();
-    match gosub::driver::analyze_source(file, &src, opts, level >= 2) {
+    let explain = level >= 2 || opts.wants_memory_report();
+    match gosub::driver::analyze_source(file, &src, opts, explain) {
         Ok(a) => {
             for l in a.escape_diagnostics(level) {
                 let _ = writeln!(e, "{}", l);

@@ -30,6 +30,8 @@ Commands:
   :save FILE.go    write the session as a program that gosub run and go run accept
   :mem             heap statistics of the session (in use, by space, collections)
   :gc              collect the session's garbage now and show what is left
+  :memreport FILE  write an HTML report of the session's heap: its timeline, each
+                   line that allocated and why escape analysis put it on the heap
   :disasm NAME     bytecode of a session function
   :escape          escape-analysis decisions (gosub build -m) for the session
 ";
@@ -252,6 +254,11 @@ impl Repl {
                 }
                 Err(e) => eprintln!("cannot read {}: {}", arg, e),
             },
+            "memreport" if arg.is_empty() => eprintln!("usage: :memreport FILE.html"),
+            "memreport" => match self.vm.borrow().write_memory_report(arg) {
+                Ok(()) => println!("wrote the memory report to {}", arg),
+                Err(e) => eprintln!("{}", e),
+            },
             "save" if arg.is_empty() => eprintln!("usage: :save FILE.go"),
             "save" => {
                 let (src, errs) = self.vm.borrow().session_source();
@@ -339,6 +346,7 @@ pub fn main() -> i32 {
     let mut vm = Vm::builder()
         .allow_all_packages()
         .stdout(Stdout(at_line_start.clone()))
+        .keep_memory_report()
         .build();
     vm.set_echo(true);
     let mut repl = Repl {

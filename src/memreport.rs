@@ -1,0 +1,247 @@
+//! The memory report's data (`gosub run --memreport`): the heap over the run (the
+//! collection log, `gosub_heap::gc_log`), every line that allocated on the heap with what
+//! became of its objects (the allocation profile at rate 1, `gosub_vm::alloc_profile`, and
+//! the heap's tracked objects) and why escape analysis put them there (gc's `-m -m` text),
+//! and the `MemStats` at exit. `memreport_html.rs` draws it; `site_table` prints it.
+//!
+//! Invariants:
+//! - A site is the innermost frame of an allocation's stack: a Go function and line (a
+//!   standard-library line too, with the program's line that called into it), and what
+//!   allocated there (the instruction's kind).
+//! - `sites` are sorted by bytes allocated, largest first, then by position; counts are
+//!   exact (every allocation is recorded for a report), so a run's report repeats.
+//! - Fates are as of the last collection: an object allocated after it has not yet had
+//!   the chance to survive, be promoted or die.
+
+use gosub_heap::gc_log::{GcRecord, Spaces};
+use gosub_heap::MemStats;
+use gosub_vm::Vm;
+use std::collections::BTreeMap;
+
+/// Everything the report shows.
+#[derive(Clone, Debug)]
+pub struct MemoryReport {
+    /// The program's file name.
+    pub program: String,
+    pub sites: Vec<AllocSite>,
+    /// `-m` lines of allocations escape analysis kept in frames (`&T{} does not escape`).
+    pub kept_in_frames: Vec<String>,
+    pub collections: Vec<GcRecord>,
+    /// When recording started (nanoseconds since the heap was made) and the spaces then.
+    pub start_ns: u64,
+    pub start_spaces: Spaces,
+    /// The spaces sampled as allocation went on between collections (time, spaces).
+    pub samples: Vec<(u64, Spaces)>,
+    /// When the report was taken (nanoseconds since the heap was made), and the spaces then.
+    pub end_ns: u64,
+    pub end_spaces: Spaces,
+    pub mem_stats: MemStats,
+}
+
+/// One line that allocated on the heap.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AllocSite {
+    /// `file:line`.
+    pub position: String,
+    pub function: String,
+    /// For a standard-library line: the program's innermost line on the stack.
+    pub called_from: Option<String>,
+    /// What allocated: the instruction's kind (`new`, `make([]T)`, `defer record`, ...).
+    pub what: String,
+    pub objects: u64,
+    pub bytes: u64,
+    pub survived_objects: u64,
+    pub promoted_objects: u64,
+    pub promoted_bytes: u64,
+    pub freed_objects: u64,
+    /// Escape analysis's `-m -m` lines at this line (without the position).
+    pub reason: Vec<String>,
+}
+
+/// gc's `-m -m` lines grouped by `file:line`, the position taken off each.
+pub fn escape_notes_by_line(notes: &[String]) -> BTreeMap<String, Vec<String>> {
+    let mut by: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for n in notes {
+        // FILE:LINE:COL: text
+        let mut parts = n.splitn(4, ':');
+        let (Some(file), Some(line), Some(_col), Some(text)) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            continue;
+        };
+        by.entry(format!("{file}:{line}"))
+            .or_default()
+            .push(text.strip_prefix(' ').unwrap_or(text).to_string());
+    }
+    by
+}
+
+/// What the instruction at `pc` of `f` allocates, in words (the VM's instruction
+/// names, `gosub_bytecode::bytecode::Op`, for the kinds that have no Go spelling).
+fn what_allocates(f: Option<&gosub_bytecode::bytecode::Function>, pc: u32) -> String {
+    let Some(op) = f.and_then(|f| f.code.get(pc as usize)) else {
+        return "?".into();
+    };
+    let dbg = format!("{op:?}");
+    let name = dbg.split([' ', '(', '{']).next().unwrap_or("?");
+    match name {
+        "New" => "new object".into(),
+        "MakeSlice" => "make([]T)".into(),
+        "MakeMap" => "make(map)".into(),
+        "MakeChan" => "make(chan)".into(),
+        "Append" | "AppendStr" => "append".into(),
+        "Concat" => "string concatenation".into(),
+        "MakeIface" => "value boxed in an interface".into(),
+        "FuncVal" | "Closure" => "closure".into(),
+        // Go keeps defer records in the frame (open-coded defers); gosub's are objects.
+        "Defer" => "defer record".into(),
+        "Go" => "goroutine start".into(),
+        "CallNative" | "Call" => "in a native function".into(),
+        other => other.to_string(),
+    }
+}
+
+/// Does a `-m` text say an allocation stayed in its frame?
+fn kept_in_frame(text: &str) -> bool {
+    text.ends_with("does not escape")
+        && [
+            "&",
+            "new(",
+            "make(",
+            "func literal",
+            "[]",
+            "map[",
+            "string(",
+            "(",
+        ]
+        .iter()
+        .any(|p| text.starts_with(p))
+}
+
+impl MemoryReport {
+    /// The report of `vm`'s run so far; `program` names its file, `notes` are the escape
+    /// analysis's `-m -m` lines for it.
+    pub fn of(vm: &Vm, program: &str, notes: &[String]) -> MemoryReport {
+        let by_line = escape_notes_by_line(notes);
+        let pos = |func: u32, pc: u32| -> (String, String) {
+            let f = vm.prog.funcs.get(func as usize);
+            let name = f.map_or_else(|| "?".to_string(), |f| f.name.clone());
+            let p = f
+                .and_then(|f| f.pos.get(pc as usize).copied())
+                .or(f.map(|f| f.decl_pos));
+            let at = match (&vm.source_pos, p) {
+                (Some(sp), Some(p)) => {
+                    let (file, line) = sp(p);
+                    format!("{file}:{line}")
+                }
+                _ => "?".to_string(),
+            };
+            (name, at)
+        };
+        let mut sites: BTreeMap<String, AllocSite> = BTreeMap::new();
+        if let Some(p) = &vm.profile {
+            let fates = vm.heap.tag_fates();
+            for (tag, stack) in p.stacks.iter().enumerate() {
+                let Some(&(func, pc)) = stack.first() else {
+                    continue;
+                };
+                let (function, position) = pos(func, pc);
+                let called_from = if function.starts_with("main.") {
+                    None
+                } else {
+                    stack
+                        .iter()
+                        .map(|&(f, pc)| pos(f, pc))
+                        .find(|(name, _)| name.starts_with("main."))
+                        .map(|(_, at)| at)
+                };
+                let key = format!("{position}\0{}", called_from.as_deref().unwrap_or(""));
+                let what = what_allocates(vm.prog.funcs.get(func as usize).map(|f| &**f), pc);
+                let key = format!("{key}\0{what}");
+                let s = sites.entry(key).or_insert_with(|| AllocSite {
+                    what,
+                    reason: by_line.get(&position).cloned().unwrap_or_default(),
+                    position,
+                    function,
+                    called_from,
+                    ..AllocSite::default()
+                });
+                let sampled = p.sampled[tag];
+                let f = fates.get(tag).copied().unwrap_or_default();
+                s.objects += sampled.objects;
+                s.bytes += sampled.bytes;
+                s.survived_objects += f.survived_objects;
+                s.promoted_objects += f.promoted_objects;
+                s.promoted_bytes += f.promoted_bytes;
+                s.freed_objects += f.freed_objects;
+            }
+        }
+        let mut sites: Vec<AllocSite> = sites.into_values().collect();
+        sites.sort_by_key(|s| std::cmp::Reverse(s.bytes));
+        let kept_in_frames = notes
+            .iter()
+            .filter(|n| {
+                n.splitn(4, ':')
+                    .nth(3)
+                    .is_some_and(|t| kept_in_frame(t.trim_start()))
+            })
+            .cloned()
+            .collect();
+        MemoryReport {
+            program: program.to_string(),
+            sites,
+            kept_in_frames,
+            collections: vm.heap.gc_log().map(<[_]>::to_vec).unwrap_or_default(),
+            start_ns: vm.heap.gc_log_start().0,
+            start_spaces: vm.heap.gc_log_start().1,
+            samples: vm.heap.gc_log_samples().to_vec(),
+            end_ns: vm.heap.clock_ns(),
+            end_spaces: vm.heap.spaces(),
+            mem_stats: vm.heap.mem_stats(),
+        }
+    }
+
+    /// The report as one self-contained HTML page (`memreport_html.rs`).
+    pub fn html(&self) -> String {
+        crate::memreport_html::page(self)
+    }
+
+    /// Writes `html()` to `path`.
+    pub fn write_html(&self, path: impl AsRef<std::path::Path>) -> std::io::Result<()> {
+        std::fs::write(path, self.html())
+    }
+
+    /// The allocation-site table as text: a line per site (largest first), its escape
+    /// analysis reason indented under it, then the allocations kept in frames.
+    pub fn site_table(&self) -> String {
+        let mut s = String::from(
+            "heap allocations by line: bytes, objects, survived a collection, promoted, freed\n",
+        );
+        for site in &self.sites {
+            let from = site
+                .called_from
+                .as_ref()
+                .map_or(String::new(), |c| format!(" (from {c})"));
+            s.push_str(&format!(
+                "{} {}{}, {}: {} B, {} objects, {} survived, {} promoted, {} freed\n",
+                site.position,
+                site.function,
+                from,
+                site.what,
+                site.bytes,
+                site.objects,
+                site.survived_objects,
+                site.promoted_objects,
+                site.freed_objects
+            ));
+            for r in &site.reason {
+                s.push_str(&format!("    {r}\n"));
+            }
+        }
+        s.push_str("kept in frames (no heap allocation):\n");
+        for k in &self.kept_in_frames {
+            s.push_str(&format!("    {k}\n"));
+        }
+        s
+    }
+}
