@@ -192,6 +192,8 @@ pub struct Analyzed {
     pub escapes: gosub_escape::Escapes,
     /// The analysis recorded the `-m -m` explanations.
     pub explained: bool,
+    /// Compile to count the allocations kept in frames (for a memory report).
+    pub count_frame_allocs: bool,
 }
 
 impl Analyzed {
@@ -214,7 +216,12 @@ impl Analyzed {
         } else {
             Vec::new()
         };
-        match gosub_compile::compile(&self.checked, &self.escapes) {
+        let compiled = if self.count_frame_allocs {
+            gosub_compile::compile_counting(&self.checked, &self.escapes)
+        } else {
+            gosub_compile::compile(&self.checked, &self.escapes)
+        };
+        match compiled {
             Ok(program) => Ok(Compiled {
                 program,
                 sources: self.sources,
@@ -251,6 +258,7 @@ pub fn analyze_source(
         warnings,
         escapes,
         explained: explain,
+        count_frame_allocs: opts.wants_memory_report(),
     })
 }
 

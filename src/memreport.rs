@@ -24,8 +24,8 @@ pub struct MemoryReport {
     /// The program's file name.
     pub program: String,
     pub sites: Vec<AllocSite>,
-    /// `-m` lines of allocations escape analysis kept in frames (`&T{} does not escape`).
-    pub kept_in_frames: Vec<String>,
+    /// Lines with allocations escape analysis kept in frames, most bytes saved first.
+    pub kept_in_frames: Vec<FrameSite>,
     pub collections: Vec<GcRecord>,
     /// When recording started (nanoseconds since the heap was made) and the spaces then.
     pub start_ns: u64,
@@ -56,6 +56,18 @@ pub struct AllocSite {
     pub freed_objects: u64,
     /// Escape analysis's `-m -m` lines at this line (without the position).
     pub reason: Vec<String>,
+}
+
+/// A line whose allocations escape analysis kept in frames: its `-m` lines (`&T{} does
+/// not escape`) and, in a program compiled to count them, how many ran and the bytes the
+/// heap would have taken for them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FrameSite {
+    /// `file:line`.
+    pub position: String,
+    pub notes: Vec<String>,
+    pub count: u64,
+    pub bytes_saved: u64,
 }
 
 /// gc's `-m -m` lines grouped by `file:line`, the position taken off each.
@@ -113,6 +125,7 @@ fn kept_in_frame(text: &str) -> bool {
             "map[",
             "string(",
             "(",
+            "... argument",
         ]
         .iter()
         .any(|p| text.starts_with(p))
@@ -178,15 +191,24 @@ impl MemoryReport {
         }
         let mut sites: Vec<AllocSite> = sites.into_values().collect();
         sites.sort_by_key(|s| std::cmp::Reverse(s.bytes));
-        let kept_in_frames = notes
-            .iter()
-            .filter(|n| {
-                n.splitn(4, ':')
-                    .nth(3)
-                    .is_some_and(|t| kept_in_frame(t.trim_start()))
-            })
-            .cloned()
-            .collect();
+        let mut frames: BTreeMap<String, FrameSite> = BTreeMap::new();
+        for (at, lines) in &by_line {
+            for l in lines.iter().filter(|l| kept_in_frame(l)) {
+                let f = frames.entry(at.clone()).or_default();
+                f.position = at.clone();
+                f.notes.push(l.clone());
+            }
+        }
+        if let Some(p) = &vm.profile {
+            for (&(func, pc), n) in &p.in_frames {
+                if let Some(f) = frames.get_mut(&pos(func, pc).1) {
+                    f.count += n.objects;
+                    f.bytes_saved += n.bytes;
+                }
+            }
+        }
+        let mut kept_in_frames: Vec<FrameSite> = frames.into_values().collect();
+        kept_in_frames.sort_by_key(|f| std::cmp::Reverse(f.bytes_saved));
         MemoryReport {
             program: program.to_string(),
             sites,
@@ -238,9 +260,15 @@ impl MemoryReport {
                 s.push_str(&format!("    {r}\n"));
             }
         }
-        s.push_str("kept in frames (no heap allocation):\n");
+        s.push_str("kept in frames (no heap allocation): times run, bytes kept off the heap\n");
         for k in &self.kept_in_frames {
-            s.push_str(&format!("    {k}\n"));
+            s.push_str(&format!(
+                "{}: {} times, {} B\n",
+                k.position, k.count, k.bytes_saved
+            ));
+            for n in &k.notes {
+                s.push_str(&format!("    {n}\n"));
+            }
         }
         s
     }

@@ -355,17 +355,30 @@ fn sites_table(r: &MemoryReport) -> String {
     h.push_str("</table>\n<h2>Kept in frames</h2>\n");
     if r.kept_in_frames.is_empty() {
         h.push_str("<p>No allocation of the program stayed in its frame.</p>\n");
-    } else {
-        h.push_str(
-            "<p>Escape analysis kept these in their functions' frames: no heap allocation, \
-             nothing for the collector to do.</p>\n<pre>",
-        );
-        for k in &r.kept_in_frames {
-            h.push_str(&esc(k));
-            h.push('\n');
-        }
-        h.push_str("</pre>\n");
+        return h;
     }
+    h.push_str(
+        "<p>Escape analysis kept these in their functions' frames: no heap allocation, \
+         nothing for the collector to do. Bytes saved are what the heap would have taken \
+         (headers included).</p>\n<table><tr><th class=\"l\">line</th><th>times run</th>\
+         <th>bytes saved</th></tr>\n",
+    );
+    let saved: u64 = r.kept_in_frames.iter().map(|k| k.bytes_saved).sum();
+    for k in &r.kept_in_frames {
+        let _ = writeln!(
+            h,
+            "<tr><td class=\"l\">{}</td><td>{}</td><td>{}</td></tr>\n\
+             <tr class=\"why\"><td class=\"l\" colspan=\"3\"><pre>{}</pre></td></tr>",
+            esc(&k.position),
+            k.count,
+            k.bytes_saved,
+            esc(&k.notes.join("\n")),
+        );
+    }
+    let _ = writeln!(
+        h,
+        "<tr><td class=\"l\">all</td><td></td><td>{saved}</td></tr></table>"
+    );
     h
 }
 

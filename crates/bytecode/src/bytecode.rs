@@ -982,4 +982,10 @@ pub enum Op {
         src: Reg,
         size: u32,
     },
+    /// Counts an allocation escape analysis kept in the frame, of `bytes` had it been on
+    /// the heap (the memory report's bytes saved, `gosub_vm::alloc_profile`); emitted only
+    /// when compiling for a report (`gosub_compile::compile_counting`).
+    NoteFrameAlloc {
+        bytes: u32,
+    },
 }

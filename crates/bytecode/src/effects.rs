@@ -121,7 +121,7 @@ pub fn effects(p: &Program, f: &Function, op: &Op) -> Effects {
             .map(|t| t.size.min(u32::MAX as u64) as u32)
     };
     match *op {
-        Nop | Jmp { .. } | Unreachable | PanicMsg { .. } => {}
+        Nop | Jmp { .. } | Unreachable | PanicMsg { .. } | NoteFrameAlloc { .. } => {}
         // Never reached: read as their generic forms above.
         AddInt { .. } | SubInt { .. } | MulInt { .. } | AddIntImm { .. } => {}
         AddF64 { .. } | SubF64 { .. } | MulF64 { .. } | DivF64 { .. } => {}

@@ -83,6 +83,8 @@ impl<'a> Gen<'a> {
         if self.is_direct_iface(from) || self.p.types.is_interface(from) {
             return None;
         }
+        let size = u64::from(self.size(from));
+        self.note_frame_alloc(size);
         let slot = self.slot(from);
         self.mov(slot, r, from);
         let itab = self.itab(from, to);

@@ -434,6 +434,7 @@ impl<'a> Gen<'a> {
             align: 8,
             ptr_words: ptrs,
         };
+        self.note_frame_alloc(l.size);
         let obj = self.f().alloc_slot(&l);
         self.emit(Op::Const {
             dst: obj,

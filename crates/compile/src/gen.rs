@@ -186,6 +186,9 @@ pub struct Gen<'a> {
     pub static_boxes: types::Layered<crate::program::StaticBox, u32>,
     /// Checker objects an earlier increment saw (`GenState::objects_seen`); 0 for the first.
     pub objects_seen: usize,
+    /// Emit `Op::NoteFrameAlloc` where an allocation is kept in the frame (a program
+    /// compiled for a memory report: `compile_counting`).
+    pub count_frame_allocs: bool,
 }
 
 pub const NONE: Reg = u32::MAX;
@@ -220,6 +223,7 @@ impl<'a> Gen<'a> {
             finished: Vec::new(),
             static_boxes: Default::default(),
             objects_seen: 0,
+            count_frame_allocs: false,
         };
         // GC type 0: bytes.
         g.out.gctypes.push(GcType {
@@ -334,6 +338,7 @@ impl<'a> Gen<'a> {
     /// A zeroed frame array laid out as `l` and the slice of it (length `len`, capacity
     /// `cap`) in `dst`.
     pub fn frame_array_slice(&mut self, l: &Layout, len: u64, cap: u64, dst: Reg) {
+        self.note_frame_alloc(l.size);
         let slot = self.f().alloc_slot(l);
         self.emit(Op::Zero {
             dst: slot,
@@ -350,11 +355,23 @@ impl<'a> Gen<'a> {
         });
     }
 
+    /// With `count_frame_allocs`: counts an allocation of `size` bytes that escape analysis
+    /// kept in the frame (`Op::NoteFrameAlloc`), as the heap would have counted it (its
+    /// 8-byte header and the size rounded to words). Nothing for a zero-size object, which
+    /// the heap would not allocate either.
+    pub fn note_frame_alloc(&mut self, size: u64) {
+        if self.count_frame_allocs && size > 0 {
+            let bytes = (8 + size.div_ceil(8) * 8).min(u64::from(u32::MAX)) as u32;
+            self.emit(Op::NoteFrameAlloc { bytes });
+        }
+    }
+
     /// A zeroed frame object of type `t` (a dedicated slot, its pointer words in the stack
     /// map); its address goes to `dst`.
     pub fn frame_object(&mut self, t: TypeId, dst: Reg) -> Reg {
         let slot = self.slot(t);
         let size = self.size(t);
+        self.note_frame_alloc(u64::from(size));
         self.emit(Op::Zero {
             dst: slot,
             size: size.max(8),

@@ -9,6 +9,8 @@
 //!   is that stack, (function index, instruction index) innermost first, and
 //!   `sampled[tag]` the sampled allocations there (objects and the bytes `TotalAlloc`
 //!   counted), unscaled; the heap's `tag_fates()[tag]` says how many died.
+//! - `in_frames` counts the allocations escape analysis kept in frames, in a program
+//!   compiled to count them (`Op::NoteFrameAlloc`): the memory report's bytes saved.
 //! - Sampling follows Go's `mallocgc`: the rate is the program's `runtime.MemProfileRate`
 //!   (read at each allocation; 512 KiB when the program has no such variable): 0 samples
 //!   nothing, 1 every allocation, R > 1 the allocation that uses up a byte budget drawn
@@ -45,6 +47,10 @@ pub struct AllocProfile {
     pub every: bool,
     pub stacks: Vec<Stack>,
     pub sampled: Vec<Sampled>,
+    /// Allocations kept in frames, counted where the program was compiled to count them
+    /// (`Op::NoteFrameAlloc`): by (function, instruction), how many and the bytes they
+    /// would have taken on the heap.
+    pub in_frames: HashMap<(u32, u32), Sampled>,
 }
 
 impl AllocProfile {
@@ -64,6 +70,7 @@ impl AllocProfile {
             every: false,
             stacks: Vec::new(),
             sampled: Vec::new(),
+            in_frames: HashMap::new(),
         };
         p.until_sample = p.next_sample(DEFAULT_RATE);
         p
@@ -153,4 +160,15 @@ pub fn allocated(vm: &mut Vm, addr: Addr, bytes: u64) {
         vm.heap.track(addr, tag, bytes);
     }
     vm.profile = Some(p);
+}
+
+/// `Op::NoteFrameAlloc`: an allocation of `bytes` kept in the running frame, counted at the
+/// instruction (`Vm::cur_func`/`cur_pc`, synchronized before slow instructions).
+pub fn frame_alloc(vm: &mut Vm, bytes: u32) {
+    let at = (vm.cur_func, vm.cur_pc as u32);
+    if let Some(p) = &mut vm.profile {
+        let s = p.in_frames.entry(at).or_default();
+        s.objects += 1;
+        s.bytes += u64::from(bytes);
+    }
 }

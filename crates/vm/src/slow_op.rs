@@ -66,6 +66,7 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fr: &Frame) -> Result<
                 .copy(vm.globals + off as u64, fp + src as u64, size as usize)?;
         }
         Op::Print { .. } => crate::print::exec(vm, prog, op, fr)?,
+        Op::NoteFrameAlloc { bytes } => crate::alloc_profile::frame_alloc(vm, bytes),
         Op::UintptrToPtr { .. } | Op::PtrToUintptr { .. } | Op::UnsafeSlice { .. } => {
             crate::unsafe_ops::exec(vm, op, fr)?
         }

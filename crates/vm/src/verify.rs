@@ -19,6 +19,7 @@ fn operands(op: &Op) -> Vec<(u32, u32)> {
     let w = |r: u32| (r, 8u32);
     match *op {
         Nop | Jmp { .. } | Ret | Unreachable | PanicMsg { .. } | CallNative { .. } => vec![],
+        NoteFrameAlloc { .. } => vec![],
         KeepAlive { src, size } => vec![(src, size)],
         Const { dst, .. }
         | Str { dst, .. }
