@@ -714,6 +714,16 @@ impl Live {
         drop(map);
         let first_slot = self.vm.natives.len();
         self.vm.load_more(prog, &self.natives)?;
+        if self.vm.profile.is_none() && driver::wants_profile(&self.vm) {
+            // The input brought runtime/pprof: the session keeps the allocation profile
+            // from now on, at Go's default rate (MemProfileRate was 0 while nothing could
+            // read the profile; a program importing the package starts at 512 KiB).
+            let p = gosub_vm::alloc_profile::AllocProfile::new(&self.vm);
+            if p.rate(&self.vm) == 0 {
+                p.set_rate(&mut self.vm, gosub_vm::alloc_profile::DEFAULT_RATE);
+            }
+            self.vm.profile = Some(Box::new(p));
+        }
         let added: Vec<&str> = types.packages[first_pkg..]
             .iter()
             .map(|p| p.path.as_str())

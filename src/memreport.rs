@@ -70,20 +70,37 @@ pub struct FrameSite {
     pub bytes_saved: u64,
 }
 
+/// A diagnostic `FILE:LINE:COL: text` split into (`FILE:LINE`, text): the position ends
+/// at the first `:LINE:COL:` (a file name may hold colons; the text does after it).
+fn split_position(note: &str) -> Option<(&str, &str)> {
+    let b = note.as_bytes();
+    let digits = |mut i: usize| {
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        (i > start && i < b.len() && b[i] == b':').then_some(i)
+    };
+    for (i, _) in note.match_indices(':') {
+        let Some(line_end) = digits(i + 1) else {
+            continue;
+        };
+        let Some(col_end) = digits(line_end + 1) else {
+            continue;
+        };
+        let text = &note[col_end + 1..];
+        return Some((&note[..line_end], text.strip_prefix(' ').unwrap_or(text)));
+    }
+    None
+}
+
 /// gc's `-m -m` lines grouped by `file:line`, the position taken off each.
 pub fn escape_notes_by_line(notes: &[String]) -> BTreeMap<String, Vec<String>> {
     let mut by: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for n in notes {
-        // FILE:LINE:COL: text
-        let mut parts = n.splitn(4, ':');
-        let (Some(file), Some(line), Some(_col), Some(text)) =
-            (parts.next(), parts.next(), parts.next(), parts.next())
-        else {
-            continue;
-        };
-        by.entry(format!("{file}:{line}"))
-            .or_default()
-            .push(text.strip_prefix(' ').unwrap_or(text).to_string());
+        if let Some((at, text)) = split_position(n) {
+            by.entry(at.to_string()).or_default().push(text.to_string());
+        }
     }
     by
 }
@@ -271,5 +288,27 @@ impl MemoryReport {
             }
         }
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_position;
+
+    #[test]
+    fn positions_end_at_the_first_line_and_column() {
+        assert_eq!(
+            split_position("p.go:12:7: &T{...} escapes to heap:"),
+            Some(("p.go:12", "&T{...} escapes to heap:"))
+        );
+        assert_eq!(
+            split_position("a:b.go:3:1:   flow: x ← y:"),
+            Some(("a:b.go:3", "  flow: x ← y:"))
+        );
+        assert_eq!(
+            split_position("<input 2>:1:9: moved to heap: x"),
+            Some(("<input 2>:1", "moved to heap: x"))
+        );
+        assert_eq!(split_position("no position here"), None);
     }
 }

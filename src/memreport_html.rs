@@ -6,7 +6,7 @@
 //! `memreport.rs`'s.
 
 use crate::memreport::MemoryReport;
-use gosub_heap::gc_log::Spaces;
+use gosub_heap::gc_log::{GcRecord, Spaces};
 use gosub_heap::GcKind;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -81,11 +81,39 @@ text-align:right;vertical-align:top}td.l,th.l{text-align:left}pre{margin:0;font-
 white-space:pre-wrap}.sum{font-size:15px}svg{display:block}tr.why td{background:#f6f6f6;\
 border-top:none}";
 
-/// Points of the timeline: (ms, spaces), at the start, before and after each collection,
-/// at each sample the heap took between collections, and at the end.
+/// The most collections the timeline marks and plots.
+const MAX_MARKS: usize = 1000;
+
+/// The collections the timeline shows: all of them, or, in a run with more than
+/// `MAX_MARKS`, the major and forced ones and an evenly spaced share of the minor ones (a
+/// page stays small enough for a browser; the table and the histogram count them all).
+fn shown(r: &MemoryReport) -> Vec<&GcRecord> {
+    let all = &r.collections;
+    if all.len() <= MAX_MARKS {
+        return all.iter().collect();
+    }
+    let big = all
+        .iter()
+        .filter(|c| c.kind != GcKind::Minor || c.forced)
+        .count();
+    let every = (all.len() - big).div_ceil(MAX_MARKS.saturating_sub(big).max(1));
+    let mut minor = 0;
+    all.iter()
+        .filter(|c| {
+            if c.kind != GcKind::Minor || c.forced {
+                return true;
+            }
+            minor += 1;
+            minor % every == 0
+        })
+        .collect()
+}
+
+/// Points of the timeline: (ms, spaces), at the start, before and after each collection
+/// shown, at each sample the heap took between collections, and at the end.
 fn points(r: &MemoryReport) -> Vec<(f64, Spaces)> {
     let mut pts = vec![(r.start_ns, r.start_spaces)];
-    for c in &r.collections {
+    for c in shown(r) {
         pts.push((c.at_ns, c.before));
         pts.push((c.at_ns + c.pause_ns, c.after));
     }
@@ -162,7 +190,7 @@ fn timeline(r: &MemoryReport) -> String {
     svg
 }
 
-type Mark = (i32, i32, i32, gosub_heap::gc_log::GcRecord);
+type Mark = (i32, i32, i32, GcRecord);
 
 fn draw_timeline(
     root: &DrawingArea<SVGBackend, Shift>,
@@ -217,7 +245,7 @@ fn draw_timeline(
             .label("old-generation goal")
             .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 12, y)], RED.stroke_width(2)));
     }
-    for c in &r.collections {
+    for c in shown(r) {
         let x = c.at_ns as f64 / 1e6;
         let style = if c.kind == GcKind::Minor {
             RGBColor(0x60, 0x60, 0x60).mix(0.35).stroke_width(1)

@@ -280,3 +280,35 @@ fn the_default_rate_samples_and_scales_as_go_does() {
     assert_eq!(v[1], v[0] * 64, "64 bytes each");
     assert!(v[2] < v[0] / 10, "almost all were freed: {v:?}");
 }
+
+/// An eval session whose input brings runtime/pprof keeps the profile from then on, at
+/// Go's default rate, as a program importing the package does.
+#[test]
+fn a_session_that_imports_runtime_pprof_keeps_the_profile() {
+    let mut vm = gosub::Vm::builder()
+        .allow_package("runtime/pprof")
+        .allow_package("bytes")
+        .build();
+    assert_eq!(
+        vm.eval("runtime.MemProfileRate").unwrap(),
+        gosub::Value::Int(0)
+    );
+    vm.eval("var buf bytes.Buffer\nvar keep [][]byte").unwrap();
+    vm.eval("pprof.WriteHeapProfile(&buf)").unwrap();
+    let empty = vm.eval("buf.Len()").unwrap();
+    assert_eq!(
+        vm.eval("runtime.MemProfileRate").unwrap(),
+        gosub::Value::Int(512 * 1024)
+    );
+    vm.eval("for range 64 { keep = append(keep, make([]byte, 64<<10)) }\nbuf.Reset()\npprof.WriteHeapProfile(&buf)")
+        .unwrap();
+    let (gosub::Value::Int(empty), gosub::Value::Int(full)) =
+        (empty, vm.eval("buf.Len()").unwrap())
+    else {
+        panic!("lengths");
+    };
+    assert!(
+        full > empty + 20,
+        "samples were written: {empty} then {full} bytes"
+    );
+}

@@ -7,8 +7,8 @@
 //!   collection's start) never decreases.
 //! - Between collections the log also samples the spaces as allocation goes on
 //!   (`sample_if_due`, called by the VM after each allocation while it records): a point
-//!   per `SAMPLE_BYTES` allocated, and one whenever a goroutine stack is allocated; the
-//!   interval doubled and every other point dropped when
+//!   per `SAMPLE_BYTES` allocated, and one when allocating a goroutine stack changed stack
+//!   memory; the interval doubled and every other point dropped when
 //!   there are `MAX_SAMPLES`, so a long run's timeline stays a few thousand points.
 //! - `Spaces` are bytes in use, as `HeapAlloc` counts them: the nursery's and the survivor
 //!   spaces' bump pointers, the old space's cells, the large objects' page runs; stacks
@@ -66,7 +66,7 @@ impl Heap {
         self.gc_samples = Samples {
             points: Vec::new(),
             every: SAMPLE_BYTES,
-            next: self.counters.total_alloc + SAMPLE_BYTES,
+            next: self.counters.total_alloc.saturating_add(SAMPLE_BYTES),
         };
     }
 
@@ -78,23 +78,36 @@ impl Heap {
         }
     }
 
-    /// Samples the spaces now, while the log is kept (also when a goroutine stack is
-    /// allocated: stack memory changes without an allocation of the heap's).
-    pub(crate) fn sample_now(&mut self) {
-        if self.gc_log.is_none() {
-            return;
-        }
+    /// Samples the spaces now, while the log is kept.
+    fn sample_now(&mut self) {
         let point = (self.clock_ns(), self.spaces());
         let s = &mut self.gc_samples;
         s.points.push(point);
-        s.next = self.counters.total_alloc + s.every;
+        s.next = self.counters.total_alloc.saturating_add(s.every);
         if s.points.len() >= MAX_SAMPLES {
             let mut i = 0;
             s.points.retain(|_| {
                 i += 1;
                 i % 2 == 0
             });
-            s.every *= 2;
+            s.every = s.every.saturating_mul(2);
+        }
+    }
+
+    /// After a goroutine stack was allocated, while the log is kept: a sample when stack
+    /// memory changed since the last one (stacks grow without an allocation of the
+    /// heap's; a stack taken from the pool changes nothing).
+    pub(crate) fn sample_stacks(&mut self) {
+        if self.gc_log.is_none() {
+            return;
+        }
+        let last = self
+            .gc_samples
+            .points
+            .last()
+            .map_or(self.gc_log_start.1.stacks, |p| p.1.stacks);
+        if self.stacks.committed_bytes() != last {
+            self.sample_now();
         }
     }
 

@@ -45,8 +45,8 @@ impl Heap {
     /// unspecified: the VM zeroes what a frame needs zeroed when it enters it).
     pub fn alloc_goroutine_stack(&mut self, bytes: u64) -> Result<StackRegion, AllocError> {
         let r = self.goroutine_stack(bytes);
-        // Stack memory changed: a point on the memory report's timeline (gc_log.rs).
-        self.sample_now();
+        // Stack memory may have changed: a point on the memory report's timeline.
+        self.sample_stacks();
         r
     }
 

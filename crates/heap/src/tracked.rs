@@ -39,7 +39,11 @@ struct Obj {
 
 #[derive(Default)]
 pub(crate) struct Tracked {
-    objs: Vec<Obj>,
+    /// Tracked objects in the young generation (moved by every collection).
+    young: Vec<Obj>,
+    /// Tracked objects in the old space or the large-object space: only a major collection
+    /// can free them, so a minor one does not look at them.
+    old: Vec<Obj>,
     fates: Vec<Fates>,
 }
 
@@ -52,12 +56,17 @@ impl Heap {
         if t.fates.len() <= tag as usize {
             t.fates.resize(tag as usize + 1, Fates::default());
         }
-        t.objs.push(Obj {
+        let o = Obj {
             addr,
             tag,
             bytes,
             fresh,
-        });
+        };
+        if fresh {
+            t.young.push(o);
+        } else {
+            t.old.push(o);
+        }
     }
 
     /// The fates of the tracked objects, indexed by tag (a tag never tracked may be
@@ -68,19 +77,23 @@ impl Heap {
 
     /// Number of tracked objects alive as far as the last collection knows.
     pub fn tracked_count(&self) -> usize {
-        self.tracked.objs.len()
+        self.tracked.young.len() + self.tracked.old.len()
     }
 
-    /// After a collection's trace: see the module comment.
+    /// After a collection's trace: see the module comment. The young list is rewritten by
+    /// every collection (its survivors that were promoted join the old list); the old list
+    /// only by a major one.
     pub(crate) fn update_tracked(&mut self) {
-        if self.tracked.objs.is_empty() {
+        let t = &mut self.tracked;
+        if t.young.is_empty() && t.old.is_empty() {
             return;
         }
-        let mut objs = std::mem::take(&mut self.tracked.objs);
-        let mut fates = std::mem::take(&mut self.tracked.fates);
-        objs.retain_mut(|o| {
+        let mut young = std::mem::take(&mut t.young);
+        let mut old = std::mem::take(&mut t.old);
+        let mut fates = std::mem::take(&mut t.fates);
+        let mut promoted = Vec::new();
+        young.retain_mut(|o| {
             let f = &mut fates[o.tag as usize];
-            let was_young = self.is_young(o.addr);
             match self.survivor(o.addr) {
                 None => {
                     f.freed_objects += 1;
@@ -93,16 +106,29 @@ impl Heap {
                         f.survived_bytes += o.bytes;
                         o.fresh = false;
                     }
-                    if was_young && !self.is_young(now) {
-                        f.promoted_objects += 1;
-                        f.promoted_bytes += o.bytes;
-                    }
                     o.addr = now;
-                    true
+                    if self.is_young(now) {
+                        return true;
+                    }
+                    f.promoted_objects += 1;
+                    f.promoted_bytes += o.bytes;
+                    promoted.push(*o);
+                    false
                 }
             }
         });
-        self.tracked.objs = objs;
-        self.tracked.fates = fates;
+        if self.cycle.major {
+            old.retain(|o| {
+                if self.survivor(o.addr).is_some() {
+                    return true;
+                }
+                let f = &mut fates[o.tag as usize];
+                f.freed_objects += 1;
+                f.freed_bytes += o.bytes;
+                false
+            });
+        }
+        old.extend(promoted);
+        self.tracked = Tracked { young, old, fates };
     }
 }

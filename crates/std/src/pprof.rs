@@ -8,8 +8,10 @@
 //!   `inuse_objects`/count, `inuse_space`/bytes; period `space`/bytes = the
 //!   `MemProfileRate` in force when the profile is written. Counts are scaled up from the
 //!   samples as Go's `scaleHeapSample` does (unscaled at rate 1).
-//! - In use = sampled minus what collections found freed (`gosub_heap::tracked`): as of
-//!   the last collection, as in Go, where a profile is "up to two collections old".
+//! - In use = sampled minus what collections found freed (`gosub_heap::tracked`): an
+//!   object allocated since the last collection counts as allocated and in use (Go leaves
+//!   such allocations out of both until a collection publishes them; after `runtime.GC()`
+//!   the two agree, as tests/pprof.sh checks).
 //! - A location's address is the PC `runtime.Callers` gives for that instruction
 //!   (`callers.rs`); the one mapping says functions, files and lines are filled in, so
 //!   pprof asks for no symbols.

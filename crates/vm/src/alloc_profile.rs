@@ -90,6 +90,13 @@ impl AllocProfile {
         }
     }
 
+    /// Sets the program's `runtime.MemProfileRate` (when it has the variable).
+    pub fn set_rate(&self, vm: &mut Vm, rate: i64) {
+        if let Some(off) = self.rate_var {
+            let _ = vm.heap.write_u64(vm.globals + off, rate as u64);
+        }
+    }
+
     /// Go's `nextSample`: bytes to allocate before the next sample.
     fn next_sample(&mut self, rate: i64) -> i64 {
         if rate <= 1 {
@@ -117,13 +124,18 @@ impl AllocProfile {
     }
 }
 
+/// The most frames a recorded stack keeps, innermost first (Go's default
+/// `debug.profstackdepth`): a deep recursion that allocates at every level does not make
+/// the profile grow with the square of its depth.
+pub const MAX_DEPTH: usize = 128;
+
 /// The running goroutine's call stack where it allocates: the allocating instruction's
-/// function (a native's own frame, when a native allocates), then its callers; the VM's
-/// entry (`runtime.main`) is left out.
+/// function (a native's own frame, when a native allocates), then its callers, at most
+/// `MAX_DEPTH`; the VM's entry (`runtime.main`) is left out.
 pub fn current_stack(vm: &Vm) -> Stack {
-    let mut out = Vec::with_capacity(vm.frames.len() + 1);
+    let mut out = Vec::with_capacity((vm.frames.len() + 1).min(MAX_DEPTH + 1));
     out.push((vm.cur_func, vm.cur_pc as u32));
-    for ci in vm.frames.iter().rev() {
+    for ci in vm.frames.iter().rev().take(MAX_DEPTH) {
         out.push((ci.func, ci.pc.saturating_sub(1)));
     }
     out.retain(|&(f, _)| {
@@ -132,6 +144,7 @@ pub fn current_stack(vm: &Vm) -> Stack {
             .get(f as usize)
             .is_some_and(|f| f.name != "runtime.main")
     });
+    out.truncate(MAX_DEPTH);
     out.into_boxed_slice()
 }
 

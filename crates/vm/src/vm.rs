@@ -604,10 +604,18 @@ impl Vm {
     #[cold]
     #[inline(never)]
     fn alloc_profiled(&mut self, gcty: GcTypeId, count: usize) -> Result<Addr, Trap> {
-        let before = self.heap.total_alloc();
+        let mut before = self.heap.total_alloc();
         let a = match self.heap.alloc(gcty, count) {
             Ok(a) => a,
-            Err(e) => self.alloc_slow(gcty, count, e)?,
+            Err(e) => {
+                // Measured around the retry only: the collection's promotions add to
+                // TotalAlloc too (a cell's size-class rounding).
+                self.collect_for_alloc(e)?;
+                before = self.heap.total_alloc();
+                self.heap
+                    .alloc(gcty, count)
+                    .map_err(|_| Trap::OutOfMemory)?
+            }
         };
         let bytes = self.heap.total_alloc() - before;
         crate::alloc_profile::allocated(self, a, bytes);
@@ -623,11 +631,17 @@ impl Vm {
         count: usize,
         e: gosub_heap::AllocError,
     ) -> Result<Addr, Trap> {
+        self.collect_for_alloc(e)?;
+        self.heap.alloc(gcty, count).map_err(|_| Trap::OutOfMemory)
+    }
+
+    /// The collection an allocation that failed with `e` asks for (out of memory when it
+    /// asked for none).
+    fn collect_for_alloc(&mut self, e: gosub_heap::AllocError) -> Result<(), Trap> {
         if e != gosub_heap::AllocError::NeedsCollection {
             return Err(Trap::OutOfMemory);
         }
-        crate::gc::collect(self, gosub_heap::GcKind::Minor)?;
-        self.heap.alloc(gcty, count).map_err(|_| Trap::OutOfMemory)
+        crate::gc::collect(self, gosub_heap::GcKind::Minor)
     }
 
     /// Reads a Go string (ptr, len) stored at `addr`.

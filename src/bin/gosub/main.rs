@@ -148,7 +148,10 @@ fn real_main(args: &[String]) -> i32 {
                 opts.gcstats = true;
                 rest.remove(0);
             }
-            f if f.starts_with("--memprofile") || f.starts_with("--memreport") => {
+            f if ["--memprofile", "--memreport"]
+                .iter()
+                .any(|flag| f == *flag || f.starts_with(&format!("{flag}="))) =>
+            {
                 let (flag, example) = if f.starts_with("--memprofile") {
                     ("--memprofile", "heap.pb.gz")
                 } else {
@@ -156,7 +159,8 @@ fn real_main(args: &[String]) -> i32 {
                 };
                 let path = match f.strip_prefix(flag).and_then(|p| p.strip_prefix('=')) {
                     Some(p) if !p.is_empty() => p.to_string(),
-                    None if f == flag && rest.len() > 1 => {
+                    // `--memreport FILE`, unless what follows is another flag.
+                    None if rest.len() > 1 && !rest[1].starts_with('-') => {
                         rest.remove(0);
                         rest[0].to_string()
                     }
