@@ -192,6 +192,17 @@ fn timeline(r: &MemoryReport) -> String {
 
 type Mark = (i32, i32, i32, GcRecord);
 
+/// The x where the chart's data area starts, plus a little.
+fn xs_start<DB: DrawingBackend>(
+    chart: &ChartContext<
+        DB,
+        Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+    >,
+) -> f64 {
+    let r = chart.x_range();
+    r.start + (r.end - r.start) * 0.22
+}
+
 fn draw_timeline(
     root: &DrawingArea<SVGBackend, Shift>,
     r: &MemoryReport,
@@ -244,6 +255,20 @@ fn draw_timeline(
             .draw_series(LineSeries::new(steps, RED.stroke_width(2)))?
             .label("old-generation goal")
             .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 12, y)], RED.stroke_width(2)));
+    }
+    // A goal above the chart (far over the heap's peak) is named rather than drawn.
+    let above = r
+        .collections
+        .iter()
+        .rev()
+        .find(|c| c.kind != GcKind::Minor && c.goal != u64::MAX)
+        .filter(|c| c.goal as f64 / KIB > ymax);
+    if let Some(c) = above {
+        chart.draw_series(std::iter::once(Text::new(
+            format!("old-generation goal {} (above the chart)", kib(c.goal)),
+            (xs_start(&chart), ymax * 0.9),
+            ("sans-serif", 12).into_font().color(&RED),
+        )))?;
     }
     for c in shown(r) {
         let x = c.at_ns as f64 / 1e6;
