@@ -170,8 +170,8 @@ fn timeline(r: &MemoryReport) -> String {
         let _ = write!(
             overlay,
             "<rect class=\"gc\" x=\"{}\" y=\"{}\" width=\"7\" height=\"{}\" fill=\"#000\" \
-             fill-opacity=\"0\"><title>gc {} {:?}{}: pause {:.3} ms, heap {} -&gt; {}</title>\
-             </rect>",
+             fill-opacity=\"0\"><title>gc {} {:?}{}: pause {:.3} ms (cpu {:.3} ms), heap {} \
+             -&gt; {}</title></rect>",
             x - 3,
             y1,
             (y0 - y1).max(1),
@@ -179,6 +179,7 @@ fn timeline(r: &MemoryReport) -> String {
             c.kind,
             cause,
             c.pause_ns as f64 / 1e6,
+            c.pause_cpu_ns as f64 / 1e6,
             kib(layer_values(&c.before).iter().sum()),
             kib(layer_values(&c.after).iter().sum()),
         );

@@ -77,6 +77,7 @@ impl Heap {
     /// `alloc` succeeds unless the heap limit or reservation is exhausted.
     pub fn collect(&mut self, requested: GcKind, roots: &mut dyn RootSource) {
         let t0 = Instant::now();
+        let cpu0 = crate::stats::thread_cpu_time();
         let kind = match self.planned.take() {
             Some(k) => k,
             None => self
@@ -153,14 +154,16 @@ impl Heap {
             self.pacer.after_major(self.old_gen_bytes());
         }
         let pause = t0.elapsed();
-        self.counters.record_pause(kind, forced, pause);
+        let cpu = crate::stats::thread_cpu_time().saturating_sub(cpu0);
+        self.counters.record_pause(kind, forced, pause, cpu);
         if let Some((at, spaces)) = logged {
-            self.log_collection(kind, forced, at, pause.as_nanos() as u64, spaces);
+            let pauses = (pause.as_nanos() as u64, cpu.as_nanos() as u64);
+            self.log_collection(kind, forced, at, pauses, spaces);
         }
         self.collected_since_alloc = true;
         self.owed = false;
         if self.config.gctrace {
-            let line = self.trace_line(kind, pause, before, promoted, freed_bytes);
+            let line = self.trace_line(kind, pause, cpu, before, promoted, freed_bytes);
             self.trace.push(line);
         }
         if self.config.verify && self.verify_error.is_none() {

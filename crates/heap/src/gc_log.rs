@@ -37,6 +37,8 @@ pub struct GcRecord {
     pub forced: bool,
     pub at_ns: u64,
     pub pause_ns: u64,
+    /// The pause in the collecting thread's CPU time.
+    pub pause_cpu_ns: u64,
     pub before: Spaces,
     pub after: Spaces,
     /// The old generation's goal after it (bytes of old cells and large objects that start
@@ -149,7 +151,7 @@ impl Heap {
         kind: GcKind,
         forced: bool,
         at_ns: u64,
-        pause_ns: u64,
+        (pause_ns, pause_cpu_ns): (u64, u64),
         before: Spaces,
     ) {
         let after = self.spaces();
@@ -162,6 +164,7 @@ impl Heap {
                 forced,
                 at_ns,
                 pause_ns,
+                pause_cpu_ns,
                 before,
                 after,
                 goal,

@@ -50,10 +50,33 @@ pub(crate) struct Counters {
     pub pause_total: Duration,
     pub max_minor: Duration,
     pub max_major: Duration,
+    /// The same three in the collecting thread's CPU time (`thread_cpu_time`).
+    pub pause_cpu_total: Duration,
+    pub max_minor_cpu: Duration,
+    pub max_major_cpu: Duration,
     pub pause_ns: Box<[u64; PAUSE_HISTORY]>,
     pub pause_end: Box<[u64; PAUSE_HISTORY]>,
     pub last_gc_unix: u64,
     pub start: Instant,
+}
+
+/// The calling thread's CPU time (`CLOCK_THREAD_CPUTIME_ID`): a pause measured by it
+/// leaves out the time the thread was descheduled, which a wall-clock pause includes on a
+/// loaded machine.
+pub fn thread_cpu_time() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes one timespec through the valid pointer it is given.
+    let r = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    if r != 0 {
+        return Duration::ZERO;
+    }
+    Duration::new(
+        ts.tv_sec.max(0) as u64,
+        ts.tv_nsec.clamp(0, 999_999_999) as u32,
+    )
 }
 
 pub(crate) fn unix_ns() -> u64 {
@@ -81,6 +104,9 @@ impl Default for Counters {
             pause_total: Duration::ZERO,
             max_minor: Duration::ZERO,
             max_major: Duration::ZERO,
+            pause_cpu_total: Duration::ZERO,
+            max_minor_cpu: Duration::ZERO,
+            max_major_cpu: Duration::ZERO,
             pause_ns: Box::new([0; PAUSE_HISTORY]),
             pause_end: Box::new([0; PAUSE_HISTORY]),
             last_gc_unix: 0,
@@ -94,7 +120,9 @@ impl Counters {
         self.num_minor + self.num_major + self.num_full
     }
 
-    pub fn record_pause(&mut self, kind: GcKind, forced: bool, d: Duration) {
+    /// A collection of `kind` that paused the program for `d` of wall time and `cpu` of
+    /// the thread's CPU time.
+    pub fn record_pause(&mut self, kind: GcKind, forced: bool, d: Duration, cpu: Duration) {
         let i = (self.num_gc() % PAUSE_HISTORY as u64) as usize;
         let now = unix_ns();
         self.pause_ns[i] = d.as_nanos() as u64;
@@ -104,20 +132,24 @@ impl Counters {
             GcKind::Minor => {
                 self.num_minor += 1;
                 self.max_minor = self.max_minor.max(d);
+                self.max_minor_cpu = self.max_minor_cpu.max(cpu);
             }
             GcKind::Major => {
                 self.num_major += 1;
                 self.max_major = self.max_major.max(d);
+                self.max_major_cpu = self.max_major_cpu.max(cpu);
             }
             GcKind::Full => {
                 self.num_full += 1;
                 self.max_major = self.max_major.max(d);
+                self.max_major_cpu = self.max_major_cpu.max(cpu);
             }
         }
         if forced {
             self.num_forced += 1;
         }
         self.pause_total += d;
+        self.pause_cpu_total += cpu;
     }
 }
 
@@ -321,6 +353,7 @@ impl Heap {
         &self,
         kind: GcKind,
         pause: Duration,
+        cpu: Duration,
         before: u64,
         promoted: u64,
         freed: u64,
@@ -337,11 +370,12 @@ impl Heap {
             format!("{} KB", kb(self.pacer.goal))
         };
         format!(
-            "gc {} @{:.3}s {}: pause {}, heap {}->{} KB, live {} KB, old {} KB, goal {}, promoted {} KB, freed {} KB",
+            "gc {} @{:.3}s {}: pause {} (cpu {}), heap {}->{} KB, live {} KB, old {} KB, goal {}, promoted {} KB, freed {} KB",
             c.num_gc(),
             c.start.elapsed().as_secs_f64(),
             kind,
             ms(pause),
+            ms(cpu),
             kb(before),
             kb(self.heap_in_use()),
             kb(c.live_after_gc),
@@ -374,7 +408,7 @@ impl Heap {
         };
         format!(
             "gc: {} collections: {} minor, {} major, {} full ({} forced)\n\
-             gc: pause total {} ({:.1}% of {:.3}s), longest {} (minor {}, major {})\n\
+             gc: pause total {} (cpu {}) ({:.1}% of {:.3}s), longest {} (cpu {}) (minor {}, major {})\n\
              gc: allocated {} KB in {} objects, promoted {} KB, freed {} KB, live {} KB\n\
              gc: nursery {} KB, survival rate {:.1}% (bytes surviving their first minor collection)\n",
             c.num_gc(),
@@ -383,9 +417,11 @@ impl Heap {
             c.num_full,
             c.num_forced,
             ms(c.pause_total),
+            ms(c.pause_cpu_total),
             frac,
             wall.as_secs_f64(),
             ms(c.max_minor.max(c.max_major)),
+            ms(c.max_minor_cpu.max(c.max_major_cpu)),
             ms(c.max_minor),
             ms(c.max_major),
             kb(c.total_alloc),
