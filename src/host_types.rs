@@ -251,6 +251,21 @@ impl GoParam for Value {
         crate::handle::any_value(a.vm, at, false)
     }
 }
+/// As a result: the Go value of the type each variant maps to (`value::write_any`: an
+/// `Int` is an `int`, a `String` a `string`, a `Ref` the value it holds, `Nil` a nil
+/// `any`); a slice, map or struct `Value` is a Go panic in the caller, since it names no Go
+/// type.
+impl GoValue for Value {
+    fn write(self, a: &mut Args, _: u32, _: usize) -> Result<(), Trap> {
+        let at = a.addr(16);
+        crate::value::write_any(a.vm, at, &self)
+            .map_err(|e| Trap::PanicString(format!("host function result: {e}")))
+    }
+    fn write_zero(a: &mut Args, _: u32, _: usize) -> Result<(), Trap> {
+        let at = a.addr(16);
+        Ok(a.vm.heap.fill_zero(at, 16)?)
+    }
+}
 
 /// Go `any` too, held as a handle on the value itself, whatever its type (a nil `any` is
 /// refused with a Go panic). As a result, the value the handle holds.

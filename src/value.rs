@@ -751,6 +751,90 @@ pub(crate) fn write_value(
     }
 }
 
+/// Writes `v` into the `any` (interface pair) at `addr`, as Go converts a value of the
+/// type it maps to into `any`: `Int` an `int`, `Uint` a `uint`, `Float` a `float64`, `Bool`
+/// a `bool`, `String` a `string`, `Bytes` a `[]byte` (boxed); a `Ref` (or an `Error`'s
+/// value) the Go value it holds; `Nil` a nil interface. Slices, maps, structs and tuples
+/// have no Go type of their own here: an error.
+pub(crate) fn write_any(vm: &mut RawVm, addr: Addr, v: &Value) -> Result<(), String> {
+    use gosub_compile::program::RKind;
+    let fault = |f: gosub_heap::Fault| format!("{:?}", f);
+    let prog = vm.prog.clone();
+    let (kind, name) = match v {
+        Value::Nil => return vm.heap.fill_zero(addr, 16).map_err(fault),
+        Value::Ref(r) => {
+            let data = crate::handle::ref_data(vm, r).map_err(|t| format!("{:?}", t))?;
+            vm.heap.write_u64(addr, r.itab()).map_err(fault)?;
+            return vm.heap.write_u64(addr + 8, data).map_err(fault);
+        }
+        Value::Error(e) => return write_any(vm, addr, &e.value),
+        Value::Int(_) => (RKind::Int, "int"),
+        Value::Uint(_) => (RKind::Uint, "uint"),
+        Value::Float(_) => (RKind::Float64, "float64"),
+        Value::Bool(_) => (RKind::Bool, "bool"),
+        Value::String(_) => (RKind::String, "string"),
+        Value::Bytes(_) => (RKind::Slice, "[]uint8"),
+        other => {
+            return Err(format!(
+                "a Rust {} has no Go type to put in an any: return a GoRef or a typed result",
+                other.kind_name()
+            ))
+        }
+    };
+    let t = prog
+        .rtypes
+        .iter()
+        .position(|r| {
+            r.kind == kind
+                && (r.name == name
+                    || (kind == RKind::Slice
+                        && prog.rtypes[r.elem as usize].kind == RKind::Uint8
+                        && r.name.starts_with("[]")))
+        })
+        .ok_or_else(|| format!("the program has no type {name}"))? as u32;
+    let any = crate::handle::any_rtype(&prog);
+    let itab = match vm.itab_cache.get(&(t, any)) {
+        Some(&i) => i,
+        None => {
+            let i = vm.itabs.len() as u32;
+            vm.itabs.push(gosub_compile::program::Itab {
+                rtype: t,
+                iface: any,
+                funcs: Vec::new(),
+            });
+            vm.itab_cache.insert((t, any), i);
+            i
+        }
+    };
+    // The value in a box of its own, which the interface's data word points to (none of
+    // these types is pointer-shaped). The box is stored at `addr` (a root: the native's
+    // result) before the string's or slice's bytes are allocated, and read back after,
+    // since that allocation may move it.
+    let b = new_array(vm, &prog, t, 1)?;
+    vm.heap
+        .write_u64(addr, u64::from(itab) + 1)
+        .map_err(fault)?;
+    vm.heap.write_u64(addr + 8, b).map_err(fault)?;
+    let (data, n) = match v {
+        Value::String(s) => vm
+            .new_string(s.as_bytes())
+            .map_err(|t| format!("{:?}", t))?,
+        Value::Bytes(bs) => {
+            let p = vm.new_string(bs).map_err(|t| format!("{:?}", t))?.0;
+            (p, bs.len() as u64)
+        }
+        // A scalar: written into the box, nothing allocated.
+        _ => return write_value(vm, &prog, t, b, v, 0),
+    };
+    let b = vm.heap.read_u64(addr + 8).map_err(fault)?;
+    vm.heap.write_u64(b, data).map_err(fault)?;
+    vm.heap.write_u64(b + 8, n).map_err(fault)?;
+    if matches!(v, Value::Bytes(_)) {
+        vm.heap.write_u64(b + 16, n).map_err(fault)?;
+    }
+    Ok(())
+}
+
 /// A zeroed array of `n` values of rtype `elem` (Go's `zerobase` when it has no bytes).
 fn new_array(vm: &mut RawVm, prog: &Program, elem: u32, n: u64) -> Result<Addr, String> {
     let ert = &prog.rtypes[elem as usize];

@@ -372,3 +372,52 @@ fn handles_of_arguments_do_not_pile_up_within_one_input() {
         Value::Int(400 * "*main.Buf".len() as i64)
     );
 }
+
+/// A `Value` result is Go's `any`: each variant the Go type it maps to (an `Int` an `int`,
+/// `Bytes` a `[]byte`, a `Ref` the value it holds, `Nil` a nil interface), usable in type
+/// switches and assertions; a slice of `Value`s names no Go type and is a Go panic.
+#[test]
+fn a_value_result_is_go_any() {
+    use std::sync::{Arc, Mutex};
+    let mut vm = Vm::builder().capture_stdout().build();
+    vm.register_fn("host", "Pick", |i: i64| -> Value {
+        match i {
+            0 => Value::Int(-7),
+            1 => Value::Uint(7),
+            2 => Value::Float(2.5),
+            3 => Value::Bool(true),
+            4 => Value::String("hi".into()),
+            5 => Value::Bytes(b"ab".to_vec()),
+            6 => Value::Nil,
+            _ => Value::Slice(vec![Value::Int(1)]),
+        }
+    });
+    let kept: Arc<Mutex<Vec<gosub::GoRef>>> = Arc::default();
+    let k = kept.clone();
+    vm.register_fn("host", "Keep", move |r: gosub::GoRef| {
+        k.lock().unwrap().push(r);
+    });
+    let k = kept.clone();
+    vm.register_fn("host", "Back", move || -> Value {
+        Value::Ref(k.lock().unwrap()[0].clone())
+    });
+    let shown = vm
+        .eval(
+            "s := \"\"\nfor i := range 7 { v := host.Pick(int64(i)); s += fmt.Sprintf(\"%T=%v \", v, v) }\ns",
+        )
+        .unwrap();
+    assert_eq!(
+        shown,
+        Value::String(
+            "int=-7 uint=7 float64=2.5 bool=true string=hi []uint8=[97 98] <nil>=<nil> ".into()
+        )
+    );
+    assert_eq!(vm.eval("host.Pick(0).(int) + 10").unwrap(), Value::Int(3));
+    vm.eval("type P struct{ X int }").unwrap();
+    vm.eval("host.Keep(&P{X: 9})").unwrap();
+    assert_eq!(vm.eval("host.Back().(*P).X").unwrap(), Value::Int(9));
+    let Err(Error::Panic { value, .. }) = vm.eval("host.Pick(7)") else {
+        panic!("a slice of Values became an any");
+    };
+    assert!(value.contains("has no Go type"), "{value}");
+}
