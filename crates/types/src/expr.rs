@@ -9,6 +9,9 @@ use crate::*;
 use gosub_syntax::ast::{Expr, ExprKind};
 use gosub_syntax::gosrc;
 
+/// The longest numeric literal the checker converts (gc's types2: `excessively long
+/// constant` beyond it).
+const MAX_LITERAL_LEN: usize = 10_000;
 impl<'a> Checker<'a> {
     /// Evaluates an expression that must be a single value.
     pub(crate) fn expr(&mut self, e: &'a Expr) -> Operand<'a> {
@@ -185,6 +188,19 @@ impl<'a> Checker<'a> {
     pub(crate) fn expr_internal(&mut self, e: &'a Expr, hint: Option<TypeId>) -> Operand<'a> {
         if self.stopped {
             return Operand::invalid(Some(e));
+        }
+        // gc (types2) refuses a numeric literal longer than 10,000 characters before
+        // converting it, which would otherwise take time growing with its length.
+        if let ExprKind::IntLit(s) | ExprKind::FloatLit(s) | ExprKind::ImagLit(s) = &e.kind {
+            let token = s.len() + usize::from(matches!(e.kind, ExprKind::ImagLit(_)));
+            if token > MAX_LITERAL_LEN {
+                let head: String = s.chars().take(10).collect();
+                self.error(
+                    e.span.lo,
+                    format!("excessively long constant: {head}... ({token} chars)"),
+                );
+                return Operand::invalid(Some(e));
+            }
         }
         match &e.kind {
             ExprKind::Ident(id) => self.ident(e, id),
