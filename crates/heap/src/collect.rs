@@ -183,7 +183,20 @@ impl Heap {
     }
 
     fn mark_roots(&mut self, roots: &mut dyn RootSource) {
-        roots.visit_roots(&mut |slot| self.update_root_slot(slot));
+        let mut words = 0u64;
+        roots.visit_roots(&mut |slot| {
+            words += 1;
+            self.update_root_slot(slot)
+        });
+        words += self
+            .global_blocks
+            .iter()
+            .map(|b| b.1.len() as u64)
+            .sum::<u64>();
+        words += self.handles.slots.len() as u64;
+        // For the pacer's deep-stack rule (pacing.rs), which restarts its count here.
+        self.pacer.root_words = words;
+        self.pacer.deferred_bytes = 0;
         for i in 0..self.global_blocks.len() {
             let off = self.global_blocks[i].0;
             for j in 0..self.global_blocks[i].1.len() {

@@ -324,6 +324,7 @@ impl Heap {
                 base
             } else if (self.pacer.gogc >= 0
                 || self.old.in_use + self.large.live_bytes() + need > self.pacer.goal)
+                && !self.pacer.defer_minor(need, self.old_gen_bytes())
                 && self.owe_collection(may_defer)
             {
                 // (With GOGC=off only the soft memory limit sets a goal.)
@@ -345,6 +346,7 @@ impl Heap {
                     .flatten();
                 let b = self.alloc_old_direct(need, typed)?;
                 counted = self.old.in_use - before;
+                self.pacer.deferred_bytes += counted;
                 // A typed cell has no header: its span holds the type.
                 headered = typed.is_none();
                 b

@@ -23,6 +23,14 @@
 //!   native, a map operation) that passes either trigger cannot collect; it
 //!   records the collection as owed (`Heap::collection_owed`) and the VM runs
 //!   it at its next allocating safepoint.
+//! - Deep stacks: a minor collection scans every root word (the frames of the running
+//!   goroutine, globals, handles) however few young objects there are, so a deep
+//!   recursion that allocates would pay for its whole stack at every minor collection —
+//!   quadratic in its depth. When the last collection scanned more root bytes than the
+//!   nursery holds, a full nursery does not ask for another one until as many bytes as
+//!   those roots have been allocated directly in the old space (`defer_minor`): the cost
+//!   per allocated byte stays bounded, and the objects are collected by the major
+//!   collections the old generation's goal paces as usual.
 //! - Heap limit: an allocation that would take the heap past
 //!   `HeapConfig::heap_limit` first asks for a (major) collection; if it still
 //!   does not fit after that collection it fails with `OutOfMemory`.
@@ -55,6 +63,10 @@ pub(crate) struct Pacer {
     pub nursery_cap: u64,
     /// The soft memory limit in bytes (`u64::MAX`: none).
     pub soft_limit: u64,
+    /// Root words the last collection scanned (frames, globals, handles).
+    pub root_words: u64,
+    /// Bytes allocated directly in the old space since the last collection.
+    pub deferred_bytes: u64,
 }
 
 impl Pacer {
@@ -68,6 +80,8 @@ impl Pacer {
             young_trigger: config.nursery_bytes,
             nursery_cap: config.nursery_bytes,
             soft_limit: config.soft_limit.unwrap_or(u64::MAX),
+            root_words: 0,
+            deferred_bytes: 0,
         };
         p.recompute();
         p
@@ -92,6 +106,18 @@ impl Pacer {
             let young = self.nursery_cap.saturating_mul(3);
             self.goal = self.goal.min(self.soft_limit.saturating_sub(young));
         }
+    }
+
+    /// Deep stacks (module comment): may a full nursery let an allocation of `need` bytes
+    /// go to the old space instead of asking for a minor collection, with the old
+    /// generation at `old_bytes`?
+    pub fn defer_minor(&self, need: u64, old_bytes: u64) -> bool {
+        let roots = self.root_words.saturating_mul(8);
+        roots > self.nursery_cap
+            && !self.want_major
+            && self.gogc >= 0
+            && old_bytes.saturating_add(need) < self.goal
+            && self.deferred_bytes.saturating_add(need) <= roots
     }
 
     /// Kind of collection to run for a request of `requested`, given the

@@ -397,3 +397,55 @@ fn single_values_are_promoted_into_typed_cells_without_headers() {
     assert_eq!(h.object_info(a), None);
     h.verify(&mut roots).unwrap();
 }
+
+/// Deep stacks (pacing.rs): after a collection that scanned more root bytes than the
+/// nursery holds, a full nursery lets allocation go on in the old space until as many
+/// bytes as those roots have been allocated, then asks for a collection again; with few
+/// roots it asks at once, as before.
+#[test]
+fn many_roots_defer_the_next_minor_collection() {
+    let nursery = 128 << 10;
+    for (root_words, deferred) in [(64, false), (24 << 10, true)] {
+        let mut h = heap_with(|_| {});
+        // A committed stack of zeroed root words.
+        let base = h.alloc_goroutine_stack(root_words as u64 * 8).unwrap().base;
+        for i in 0..root_words as u64 {
+            h.write_u64(base + 8 * i, 0).unwrap();
+        }
+        let mut r = Roots {
+            base,
+            n: root_words,
+        };
+        h.collect(GcKind::Minor, &mut r);
+        // Fill the nursery, then count what is allocated before a collection is asked for.
+        let mut allocated = 0u64;
+        let mut in_old = 0u64;
+        loop {
+            match h.alloc(GcTypeId::BYTES, 1000) {
+                Ok(a) => {
+                    allocated += 1008;
+                    if region_of(&h, a) == "old" {
+                        in_old += 1008;
+                    }
+                }
+                Err(AllocError::NeedsCollection) => break,
+                Err(e) => panic!("{e}"),
+            }
+            assert!(allocated < 64 << 20, "a collection is asked for in the end");
+        }
+        let roots = root_words as u64 * 8;
+        if deferred {
+            assert!(allocated > nursery, "{allocated}");
+            // (Counted by their old-space cells, a size class a little over 1008 bytes.)
+            assert!(
+                in_old > roots * 9 / 10 && in_old <= roots,
+                "{in_old} vs {roots}"
+            );
+        } else {
+            assert!(allocated <= nursery, "{allocated}");
+            assert_eq!(in_old, 0);
+        }
+        h.collect(GcKind::Minor, &mut r);
+        assert_eq!(h.take_gc_error(), None);
+    }
+}
