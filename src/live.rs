@@ -709,7 +709,9 @@ impl Live {
         // analysed; the session's earlier decisions and summaries stand.
         let escapes = gosub_escape::analyze_more(&types, &self.escapes, false)
             .map_err(|e| fail(&[e.diagnostic()], &map))?;
-        let (prog, gen) = gosub_compile::compile_increment(&types, &escapes, Some(st), inc)
+        // A session keeping a memory report counts its inputs' allocations kept in frames.
+        let count = self.opts.memory_report;
+        let (prog, gen) = gosub_compile::compile_increment(&types, &escapes, Some(st), inc, count)
             .map_err(|d| fail(&d, &map))?;
         drop(map);
         let first_slot = self.vm.natives.len();

@@ -99,7 +99,7 @@ impl Start {
         };
         let escapes = driver::escape_analysis(&types, false)
             .map_err(|d| Error::Compile(rendered(&d, &map)))?;
-        let (prog, gen) = gosub_compile::compile_increment(&types, &escapes, None, inc)
+        let (prog, gen) = gosub_compile::compile_increment(&types, &escapes, None, inc, false)
             .map_err(|d| Error::Compile(rendered(&d, &map)))?;
         Ok(Start {
             map,

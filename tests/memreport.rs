@@ -140,6 +140,20 @@ fn an_embedder_gets_the_report_of_a_run_and_of_a_session() {
         "{:?}",
         mk.reason
     );
+    // An allocation escape analysis keeps in the frame: counted in a session too.
+    vm.eval_named(
+        "loop.go",
+        "sum := 0.0\nfor i := range 10 {\n\tp := &P{float64(i), 1}\n\tsum += p.x\n}",
+    )
+    .unwrap();
+    let r = vm.memory_report().unwrap();
+    let kept = r
+        .kept_in_frames
+        .iter()
+        .find(|k| k.position == "loop.go:3")
+        .unwrap_or_else(|| panic!("{:?}", r.kept_in_frames));
+    assert_eq!((kept.count, kept.bytes_saved), (10, 10 * 24), "{kept:?}");
+    assert_eq!(kept.notes, ["&P{...} does not escape"]);
     let path =
         std::env::temp_dir().join(format!("gosub-embed-memreport-{}.html", std::process::id()));
     vm.write_memory_report(&path).unwrap();

@@ -79,16 +79,19 @@ pub use gen::{GenState, Increment};
 
 /// Compiles an eval session's first program (`st` None) or its next input (see
 /// `gen::Gen::resume`); `esc` is the escape analysis of the whole grown program `p`. The
-/// returned state continues the next compilation.
+/// returned state continues the next compilation. `count_frame_allocs`: what this
+/// increment adds counts the allocations kept in frames (as `compile_counting`).
 pub fn compile_increment(
     p: &gosub_types::Program,
     esc: &Escapes,
     st: Option<GenState>,
     inc: Increment,
+    count_frame_allocs: bool,
 ) -> Result<(std::sync::Arc<Program>, GenState), Vec<Diagnostic>> {
-    let g = match st {
+    let mut g = match st {
         Some(st) => gen::Gen::resume(p, esc, st),
         None => gen::Gen::new(p, esc),
     };
+    g.count_frame_allocs = count_frame_allocs;
     g.run_increment(inc)
 }
