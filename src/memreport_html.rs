@@ -238,24 +238,27 @@ fn draw_timeline(
             .label(name)
             .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], color.filled()));
     }
+    // The goal set by each major collection holds until the next one: one level per
+    // major collection, drawn where it is on the chart.
     let goal: Vec<(f64, f64)> = r
         .collections
         .iter()
         .filter(|c| c.kind != GcKind::Minor && c.goal != u64::MAX)
         .map(|c| ((c.at_ns + c.pause_ns) as f64 / 1e6, c.goal as f64 / KIB))
-        .filter(|&(_, g)| g <= ymax)
         .collect();
-    if !goal.is_empty() {
-        let mut steps = Vec::new();
-        for (i, &(x, g)) in goal.iter().enumerate() {
-            steps.push((x, g));
-            let next = goal.get(i + 1).map_or(xmax, |n| n.0);
-            steps.push((next, g));
+    let mut labelled = false;
+    for (i, &(x, g)) in goal.iter().enumerate() {
+        if g > ymax {
+            continue;
         }
-        chart
-            .draw_series(LineSeries::new(steps, RED.stroke_width(2)))?
-            .label("old-generation goal")
-            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 12, y)], RED.stroke_width(2)));
+        let next = goal.get(i + 1).map_or(xmax, |n| n.0);
+        let level = chart.draw_series(LineSeries::new([(x, g), (next, g)], RED.stroke_width(2)))?;
+        if !labelled {
+            labelled = true;
+            level
+                .label("old-generation goal")
+                .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 12, y)], RED.stroke_width(2)));
+        }
     }
     // A goal above the chart (far over the heap's peak) is named rather than drawn.
     let above = r

@@ -781,16 +781,12 @@ pub(crate) fn write_any(vm: &mut RawVm, addr: Addr, v: &Value) -> Result<(), Str
             ))
         }
     };
+    // Types are interned and spelled as `%T` prints them (`[]byte` as `[]uint8`); a
+    // defined type of the same kind is named, and never matches.
     let t = prog
         .rtypes
         .iter()
-        .position(|r| {
-            r.kind == kind
-                && (r.name == name
-                    || (kind == RKind::Slice
-                        && prog.rtypes[r.elem as usize].kind == RKind::Uint8
-                        && r.name.starts_with("[]")))
-        })
+        .position(|r| r.kind == kind && r.name == name && !r.named)
         .ok_or_else(|| format!("the program has no type {name}"))? as u32;
     let any = crate::handle::any_rtype(&prog);
     let itab = match vm.itab_cache.get(&(t, any)) {

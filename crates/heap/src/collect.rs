@@ -188,12 +188,15 @@ impl Heap {
             words += 1;
             self.update_root_slot(slot)
         });
+        // The VM's stack walk looks at more words than it reports live (every pointer word
+        // of every frame): its own count, when it gave one, is the work.
+        words = words.max(std::mem::take(&mut self.pacer.stack_scan_hint));
         words += self
             .global_blocks
             .iter()
             .map(|b| b.1.len() as u64)
             .sum::<u64>();
-        words += self.handles.slots.len() as u64;
+        words += self.handle_count() as u64;
         // For the pacer's deep-stack rule (pacing.rs), which restarts its count here.
         self.pacer.root_words = words;
         self.pacer.deferred_bytes = 0;

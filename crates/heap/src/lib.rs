@@ -337,14 +337,21 @@ impl Heap {
                 unsafe { self.arena.zero(base, fp) };
                 base
             } else {
-                // Inhibited, right after a collection, or the collector is off
-                // (`GOGC=off`: Go collects nothing until runtime.GC, so neither
-                // does a full nursery here).
+                // Inhibited, right after a collection, the collector off (`GOGC=off`:
+                // Go collects nothing until runtime.GC, so neither does a full nursery
+                // here), or a minor collection deferred for a deep stack (pacing.rs).
                 let before = self.old.in_use;
                 let typed = (count == 1)
                     .then(|| old_space::OldSpace::typed_for(ty, size))
                     .flatten();
-                let b = self.alloc_old_direct(need, typed)?;
+                let b = match self.alloc_old_direct(need, typed) {
+                    Ok(b) => b,
+                    // A deferred collection is still there to run.
+                    Err(AllocError::OutOfMemory) if may_defer && self.pacer.gogc >= 0 => {
+                        return Err(AllocError::NeedsCollection)
+                    }
+                    Err(e) => return Err(e),
+                };
                 counted = self.old.in_use - before;
                 self.pacer.deferred_bytes += counted;
                 // A typed cell has no header: its span holds the type.
@@ -365,6 +372,13 @@ impl Heap {
         self.counters.mallocs += 1;
         self.counters.total_alloc += counted;
         Ok(ARENA_BASE + base)
+    }
+
+    /// Before a collection: the words the VM's walk of the stacks examined for it (every
+    /// pointer word of every frame it looked at, live or not), the stack's share of a
+    /// minor collection's work, for the deep-stack pacing rule (`pacing.rs`).
+    pub fn note_stack_scan(&mut self, words: u64) {
+        self.pacer.stack_scan_hint = words;
     }
 
     /// An allocation has passed a trigger: true when it may ask for the collection now;
@@ -388,8 +402,9 @@ impl Heap {
         self.owed && !self.inhibited
     }
 
-    /// Nursery full and no collection possible (inhibited, right after a
-    /// collection, or the collector off): allocate a zeroed cell directly in
+    /// Nursery full and no collection possible or wanted (inhibited, right after a
+    /// collection, the collector off, or a minor collection deferred for a deep
+    /// stack): allocate a zeroed cell directly in
     /// the old space. The write barrier is in every accessor, so later stores
     /// of young pointers into it are carded like any old object's.
     /// Returns the object's base: after the header word the caller writes, or,

@@ -67,6 +67,9 @@ pub(crate) struct Pacer {
     pub root_words: u64,
     /// Bytes allocated directly in the old space since the last collection.
     pub deferred_bytes: u64,
+    /// Words the VM's walk of the stacks examined for the collection about to run
+    /// (`Heap::note_stack_scan`), live or not; taken by that collection.
+    pub stack_scan_hint: u64,
 }
 
 impl Pacer {
@@ -82,6 +85,7 @@ impl Pacer {
             soft_limit: config.soft_limit.unwrap_or(u64::MAX),
             root_words: 0,
             deferred_bytes: 0,
+            stack_scan_hint: 0,
         };
         p.recompute();
         p

@@ -347,7 +347,7 @@ impl Heap {
     }
 
     /// The gctrace line of the collection just finished (see docs/memory.md):
-    /// `gc N @T.TTTs KIND: pause P.PPPms, heap B->A KB, live L KB, old O KB,
+    /// `gc N @T.TTTs KIND: pause P.PPPms (cpu C.CCCms), heap B->A KB, live L KB, old O KB,
     /// goal G KB, promoted X KB, freed F KB`
     pub(crate) fn trace_line(
         &self,

@@ -149,9 +149,12 @@ pub fn frame_roots(vm: &mut Vm, minor: bool) -> Result<FrameRootSet, crate::Trap
     let mut slots = Vec::new();
     let mut owners: Vec<(usize, usize, usize)> = Vec::new();
     let all = frames(vm, minor);
+    // Frames and pointer words looked at, live or not: the walk's work.
+    let mut examined = all.len() as u64;
     for (i, &(func, fp, at, g)) in all.iter().enumerate() {
         let start = slots.len();
         if let Some(f) = prog.funcs.get(func as usize) {
+            examined += f.ptr_words.len() as u64;
             if !f.ptr_words.is_empty() {
                 let maps = live_maps(vm, func);
                 let live = live_words(f, maps.as_deref(), at);
@@ -189,7 +192,11 @@ pub fn frame_roots(vm: &mut Vm, minor: bool) -> Result<FrameRootSet, crate::Trap
             }
         }
     }
-    Ok(FrameRootSet { slots, owners })
+    Ok(FrameRootSet {
+        slots,
+        owners,
+        examined,
+    })
 }
 
 /// The stack roots of one collection (`frame_roots`).
@@ -197,6 +204,8 @@ pub struct FrameRootSet {
     pub slots: Vec<Addr>,
     /// (goroutine slot, first, end) ranges of `slots`, for the goroutines not running.
     owners: Vec<(usize, usize, usize)>,
+    /// Frames and pointer words the walk looked at (the heap's deep-stack pacing).
+    examined: u64,
 }
 
 /// After a collection: a goroutine that is not running and whose frames now point at no
@@ -220,11 +229,13 @@ fn mark_clean_stacks(vm: &mut Vm, set: &FrameRootSet) {
 pub fn collect(vm: &mut Vm, kind: GcKind) -> Result<(), crate::Trap> {
     let planned = vm.heap.plan_collection(kind);
     let set = frame_roots(vm, planned == GcKind::Minor)?;
+    vm.heap.note_stack_scan(set.examined);
     let mut roots = FrameRoots { slots: set.slots };
     vm.heap.collect(kind, &mut roots);
     let set = FrameRootSet {
         slots: roots.slots,
         owners: set.owners,
+        examined: set.examined,
     };
     mark_clean_stacks(vm, &set);
     if planned != GcKind::Minor || vm.heap.config().gc_stress {
