@@ -13,10 +13,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
 
-if [ -z "${GOSUB:-}" ]; then
-    cargo build -q --bin gosub
-    GOSUB="${CARGO_TARGET_DIR:-$root/target}/debug/gosub"
-fi
+. "$root/tests/common.sh"
+find_gosub
 CHROMIUM=${CHROMIUM:-chromium}
 
 work=$(mktemp -d)

@@ -13,14 +13,9 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
 
-GO=${GO:-}
-if [ -z "$GO" ]; then
-    if [ -x "$root/VENV/bin/go" ]; then GO="$root/VENV/bin/go"; else GO=go; fi
-fi
-if [ -z "${GOSUB:-}" ]; then
-    cargo build -q --bin gosub
-    GOSUB="${CARGO_TARGET_DIR:-$root/target}/debug/gosub"
-fi
+. "$root/tests/common.sh"
+find_go
+find_gosub
 export GOCACHE=${GOCACHE:-${TMPDIR:-/tmp}/gosub-oracle-gocache}
 
 work=$(mktemp -d)

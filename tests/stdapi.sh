@@ -26,14 +26,9 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-GO=${GO:-}
-if [ -z "$GO" ]; then
-    if [ -x "$root/VENV/bin/go" ]; then GO="$root/VENV/bin/go"; else GO=go; fi
-fi
-if [ -z "${GOSUB:-}" ]; then
-    cargo build -q --bin gosub
-    GOSUB="${CARGO_TARGET_DIR:-$root/target}/debug/gosub"
-fi
+. "$root/tests/common.sh"
+find_go
+find_gosub
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

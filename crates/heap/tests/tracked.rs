@@ -5,47 +5,8 @@
 use gosub_heap::tracked::Fates;
 use gosub_heap::*;
 
-fn heap() -> Heap {
-    let c = HeapConfig {
-        nursery_bytes: 128 << 10,
-        verify: true,
-        reserve_bytes: 1 << 30,
-        ..HeapConfig::default()
-    };
-    Heap::new(c).unwrap()
-}
-
-/// Root slots in a stack.
-struct Roots {
-    base: Addr,
-}
-
-impl Roots {
-    fn new(h: &mut Heap) -> Roots {
-        Roots {
-            base: h.alloc_stack(1 << 20).unwrap().base,
-        }
-    }
-    fn get(&self, h: &Heap, i: u64) -> Addr {
-        h.read_u64(self.base + 8 * i).unwrap()
-    }
-    fn set(&self, h: &mut Heap, i: u64, v: Addr) {
-        h.write_u64(self.base + 8 * i, v).unwrap()
-    }
-}
-
-impl RootSource for Roots {
-    fn visit_roots(&mut self, v: &mut dyn FnMut(Addr)) {
-        for i in 0..4 {
-            v(self.base + 8 * i);
-        }
-    }
-}
-
-fn collect(h: &mut Heap, r: &mut Roots, kind: GcKind) {
-    h.collect(kind, r);
-    assert_eq!(h.take_gc_error(), None);
-}
+mod common;
+use common::{collect, heap, Roots};
 
 fn fates(h: &Heap, tag: usize) -> Fates {
     h.tag_fates().get(tag).copied().unwrap_or_default()
