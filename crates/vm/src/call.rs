@@ -190,6 +190,9 @@ pub fn call_closure_then<R>(
 }
 
 /// `call_sync_then` and `call_closure_then`: `func` with closure context `ctx`.
+/// Nesting of native-to-Go calls from which they run on the deep stack segment.
+const DEEP_CALLBACKS: u32 = 4;
+
 fn call_with<R>(
     vm: &mut Vm,
     func: u32,
@@ -211,7 +214,7 @@ fn call_with<R>(
     vm.stack = seg;
     vm.stack_guard = seg.limit;
     let depth = vm.frames.len() + 1;
-    let r = (|| -> Result<Addr, Trap> {
+    let run = |vm: &mut Vm| -> Result<Addr, Trap> {
         let fp = enter(vm, &prog, func, seg.base)?;
         write(vm, fp)?;
         if let (Some(c), Some(clo)) = (f.ctx_off, ctx) {
@@ -235,7 +238,19 @@ fn call_with<R>(
         // The callee's frame is the first of the segment, wherever the segment moved.
         let fp = vm.stack.base;
         Ok(fp)
-    })();
+    };
+    // Go code a native calls may call natives that call Go again (a String method that
+    // prints its value with fmt): each level nests the interpreter on the Rust stack. From
+    // `DEEP_CALLBACKS` levels on, the rest runs on the thread's deep stack segment
+    // (gosub_heap::host_stack), so only the VM's own limits end the recursion, as Go's
+    // stack limit does, whatever the host thread's stack.
+    vm.callback_depth += 1;
+    let r = if vm.callback_depth == DEEP_CALLBACKS {
+        gosub_heap::host_stack::on_deep_stack(|| run(vm))
+    } else {
+        run(vm)
+    };
+    vm.callback_depth -= 1;
     let r = r.map(|fp| read(vm, fp));
     vm.frames.truncate(depth - 1);
     let used = vm.stack;

@@ -206,6 +206,8 @@ pub struct Vm {
     pub report_fatal: bool,
     /// The allocation profile, when the host asked for one (`alloc_profile.rs`).
     pub profile: Option<Box<crate::alloc_profile::AllocProfile>>,
+    /// Native-to-Go calls in progress, nested (`call::call_with`).
+    pub callback_depth: u32,
 }
 
 impl Vm {
@@ -381,6 +383,7 @@ impl Vm {
             interrupt: Arc::new(std::sync::atomic::AtomicBool::new(false)),
             report_fatal: true,
             profile: None,
+            callback_depth: 0,
         })
     }
 

@@ -1,0 +1,311 @@
+//! A mutation fuzzer (issue 18): programs of tests/programs, mutated by lines and tokens
+//! (deleted, duplicated, swapped, numbers turned into extremes, identifiers swapped,
+//! brackets added or dropped, truncation, NUL bytes and BOMs), parsed, checked, compiled
+//! and run in-process with fuel, a heap limit, a small stack and no capabilities. A Rust
+//! panic anywhere is a failure: its input is minimised (lines dropped while it still
+//! panics) and written to `target/fuzz-repro/`.
+//!
+//! `cargo test` runs a short deterministic slice (fixed seed, `SHORT` inputs). The long
+//! mode runs for a given time with a seed of its own:
+//! `GOSUB_FUZZ_SECS=600 GOSUB_FUZZ_SEED=7 cargo test --release --test fuzz -- --nocapture`.
+//! (In-process, so an abort — a Rust stack overflow, an allocation failure — would end the
+//! test binary rather than be reported; none is known.)
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Inputs of the short slice.
+const SHORT: usize = 200;
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+fn corpus() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/programs")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "go"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .filter_map(|p| {
+            let name = p.file_name()?.to_string_lossy().into_owned();
+            Some((name, std::fs::read_to_string(&p).ok()?))
+        })
+        .collect()
+}
+
+const EXTREMES: &[&str] = &[
+    "0",
+    "-1",
+    "1 << 62",
+    "9223372036854775807",
+    "-9223372036854775808",
+    "18446744073709551615",
+    "1e308",
+    "-1e-308",
+    "0x7fffffff",
+    "1 << 31",
+    "255",
+    "65536",
+    "3.5",
+    "1e6",
+];
+
+/// One mutation of `src`.
+fn mutate(src: &str, rng: &mut Rng) -> String {
+    let mut lines: Vec<String> = src.lines().map(str::to_string).collect();
+    if lines.is_empty() {
+        return src.to_string();
+    }
+    let n = lines.len();
+    let i = rng.below(n);
+    match rng.below(10) {
+        0 => {
+            lines.remove(i);
+        }
+        1 => {
+            let l = lines[i].clone();
+            lines.insert(rng.below(n), l);
+        }
+        2 => lines.swap(i, rng.below(n)),
+        3 => {
+            // A number literal turned into an extreme.
+            let l = &lines[i];
+            if let Some(start) = l.find(|c: char| c.is_ascii_digit()) {
+                let end = l[start..]
+                    .find(|c: char| !c.is_ascii_alphanumeric() && c != '.')
+                    .map_or(l.len(), |e| start + e);
+                let x = EXTREMES[rng.below(EXTREMES.len())];
+                lines[i] = format!("{}{}{}", &l[..start], x, &l[end..]);
+            }
+        }
+        4 => {
+            // An identifier replaced by another of the program's.
+            let words: Vec<&str> = src
+                .split(|c: char| !c.is_alphanumeric() && c != '_')
+                .filter(|w| w.chars().next().is_some_and(|c| c.is_alphabetic()))
+                .collect();
+            let l = lines[i].clone();
+            let here: Vec<&str> = l
+                .split(|c: char| !c.is_alphanumeric() && c != '_')
+                .filter(|w| w.chars().next().is_some_and(|c| c.is_alphabetic()))
+                .collect();
+            if !here.is_empty() && !words.is_empty() {
+                let from = here[rng.below(here.len())];
+                let to = words[rng.below(words.len())];
+                lines[i] = l.replacen(from, to, 1);
+            }
+        }
+        5 => {
+            // A bracket added or dropped.
+            let l = &mut lines[i];
+            let b = ["{", "}", "(", ")", "[", "]"][rng.below(6)];
+            if let Some(p) = l.find(['{', '}', '(', ')', '[', ']']) {
+                if rng.below(2) == 0 {
+                    l.remove(p);
+                } else {
+                    l.insert_str(p, b);
+                }
+            } else {
+                l.push_str(b);
+            }
+        }
+        6 => {
+            // Truncation.
+            let all = lines.join("\n");
+            let mut cut = rng.below(all.len().max(1));
+            while !all.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            return all[..cut].to_string();
+        }
+        7 => {
+            // A NUL or a BOM in the middle of a line.
+            let l = &mut lines[i];
+            let mut at = rng.below(l.len() + 1);
+            while !l.is_char_boundary(at) {
+                at -= 1;
+            }
+            l.insert(at, if rng.below(2) == 0 { '\0' } else { '\u{feff}' });
+        }
+        8 => {
+            // A statement repeated many times (deep or long shapes).
+            let l = lines[i].clone();
+            for _ in 0..rng.below(64) {
+                lines.insert(i, l.clone());
+            }
+        }
+        _ => {
+            // A character deleted.
+            let l = &mut lines[i];
+            if !l.is_empty() {
+                let mut at = rng.below(l.len());
+                while !l.is_char_boundary(at) {
+                    at -= 1;
+                }
+                l.remove(at);
+            }
+        }
+    }
+    lines.join("\n") + "\n"
+}
+
+fn options() -> gosub::Options {
+    gosub::Options {
+        fuel: Some(2_000_000),
+        max_stack: 1 << 20,
+        heap: gosub_heap::HeapConfig {
+            heap_limit: Some(64 << 20),
+            ..gosub_heap::HeapConfig::default()
+        },
+        caps: gosub::Capabilities::none(),
+        // No clock, no files, no processes: a mutated program cannot sleep or write.
+        allowed_imports: Some(
+            gosub_std::PACKAGES
+                .iter()
+                .filter(|p| !gosub_std::HOST_PACKAGES.contains(p))
+                .map(|p| p.to_string())
+                .collect(),
+        ),
+        ..gosub::Options::default()
+    }
+}
+
+/// Runs `src`; the panic's message if anything panicked.
+fn run(src: &str) -> Result<(), String> {
+    let opts = options();
+    std::panic::catch_unwind(|| gosub::run_source("fuzz.go", src, &opts))
+        .map(|_| ())
+        .map_err(|p| {
+            p.downcast_ref::<String>()
+                .cloned()
+                .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| "a panic".into())
+        })
+}
+
+/// Drops lines of `src` while it still panics.
+fn minimise(src: &str) -> String {
+    let mut lines: Vec<&str> = src.lines().collect();
+    let mut i = 0;
+    while i < lines.len() {
+        let mut fewer = lines.clone();
+        fewer.remove(i);
+        if run(&(fewer.join("\n") + "\n")).is_err() {
+            lines = fewer;
+        } else {
+            i += 1;
+        }
+    }
+    lines.join("\n") + "\n"
+}
+
+/// Fuzzes from `seed` for `inputs` inputs or until `until`; the failures, minimised.
+fn fuzz(seed: u64, inputs: usize, until: Option<Instant>) -> (usize, Vec<(String, String)>) {
+    let corpus = corpus();
+    assert!(corpus.len() > 100, "the corpus is tests/programs");
+    let mut rng = Rng(seed | 1);
+    let mut failures = Vec::new();
+    let mut done = 0;
+    // In the long mode, target/fuzz-repro/last.go holds the input being run.
+    let last = until.map(|_| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fuzz-repro");
+        let _ = std::fs::create_dir_all(&dir);
+        dir.join("last.go")
+    });
+    // Quiet: panics are caught and reported below.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    while done < inputs && until.is_none_or(|t| Instant::now() < t) {
+        let (name, src) = &corpus[rng.below(corpus.len())];
+        let mut m = src.clone();
+        for _ in 0..1 + rng.below(3) {
+            m = mutate(&m, &mut rng);
+        }
+        done += 1;
+        if let Some(path) = &last {
+            // The input about to run, for an abort no panic hook sees.
+            let _ = std::fs::write(path, &m);
+        }
+        if let Err(msg) = run(&m) {
+            let small = minimise(&m);
+            failures.push((format!("{name} ({msg})"), small));
+        }
+    }
+    std::panic::set_hook(hook);
+    (done, failures)
+}
+
+fn report(failures: &[(String, String)]) -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fuzz-repro");
+    let _ = std::fs::create_dir_all(&dir);
+    let mut s = String::new();
+    for (i, (what, src)) in failures.iter().enumerate() {
+        let path = dir.join(format!("repro{i}.go"));
+        let _ = std::fs::write(&path, src);
+        s.push_str(&format!("{what}: {}\n{src}\n", path.display()));
+    }
+    s
+}
+
+#[test]
+fn short_slice_of_mutated_programs_never_panics() {
+    let (done, failures) = fuzz(0x5eed, SHORT, None);
+    assert_eq!(done, SHORT);
+    assert!(failures.is_empty(), "{}", report(&failures));
+}
+
+/// The long mode: `GOSUB_FUZZ_SECS` seconds from `GOSUB_FUZZ_SEED` (nothing otherwise).
+#[test]
+fn long_mode_when_asked() {
+    let Some(secs) = std::env::var("GOSUB_FUZZ_SECS")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+    else {
+        return;
+    };
+    let seed = std::env::var("GOSUB_FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1);
+    let start = Instant::now();
+    let (done, failures) = fuzz(seed, usize::MAX, Some(start + Duration::from_secs(secs)));
+    println!(
+        "fuzz: {done} executions in {:.0} s (seed {seed}), {} panics",
+        start.elapsed().as_secs_f64(),
+        failures.len()
+    );
+    assert!(failures.is_empty(), "{}", report(&failures));
+}
+
+/// Found by the fuzzer: a `String` method that prints its own value recursed through fmt's
+/// native on the host thread's Rust stack, which overflowed (an abort) long before Go's
+/// stack limit. On a 2 MiB host thread it is now Go's stack overflow, an error.
+#[test]
+fn a_string_method_printing_itself_is_gos_stack_overflow_not_the_hosts() {
+    let src = "package main\n\nimport \"fmt\"\n\ntype R []float64\n\nfunc (r R) String() string { return fmt.Sprint(r) }\n\nfunc main() {\n\tfmt.Println(R{1, 2})\n}\n";
+    let out = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(move || {
+            let mut vm = gosub::Vm::builder().capture_stderr().build();
+            vm.run(src)
+        })
+        .unwrap()
+        .join()
+        .expect("no abort, no panic");
+    assert!(matches!(out, Err(gosub::Error::StackOverflow)), "{out:?}");
+}
