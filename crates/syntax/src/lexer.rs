@@ -656,6 +656,24 @@ pub fn lex(src: &str, base: u32) -> Lexed<'_> {
         let end = pos(base, src.len());
         tokens.push((end, Tok::Semi(Semi::Eof), end));
     }
+    // gc's scanner refuses a NUL, and a BOM past the start, wherever it reads one: inside
+    // string, rune and raw string literals and comments too, which the tokens above let
+    // through.
+    let bytes = src.as_bytes();
+    let suspect = src.contains('\0') || src.get(1..).is_some_and(|s| s.contains('\u{feff}'));
+    let scanned = if suspect { bytes } else { &[][..] };
+    for (i, &b) in scanned.iter().enumerate() {
+        let msg = match b {
+            0 => "invalid NUL character",
+            0xef if i > 0 && bytes[i..].starts_with("\u{feff}".as_bytes()) => {
+                "invalid BOM in the middle of the file"
+            }
+            _ => continue,
+        };
+        let p = pos(base, i);
+        errors.push(Diagnostic::new(Span::new(p, p + 1), msg.to_string()));
+    }
     errors.sort_by_key(|d| d.span.lo);
+    errors.dedup_by(|a, b| a.span.lo == b.span.lo && a.msg == b.msg);
     Lexed { tokens, errors }
 }
