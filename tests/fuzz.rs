@@ -198,8 +198,18 @@ fn run(src: &str) -> Result<(), String> {
         })
 }
 
-/// Drops lines of `src` while it still panics.
+/// Drops lines of `src` while it still panics (`src` itself if the line-wise form does
+/// not: a truncated last line, carriage returns).
 fn minimise(src: &str) -> String {
+    let small = minimise_lines(src);
+    if run(&small).is_err() {
+        small
+    } else {
+        src.to_string()
+    }
+}
+
+fn minimise_lines(src: &str) -> String {
     let mut lines: Vec<&str> = src.lines().collect();
     let mut i = 0;
     while i < lines.len() {
@@ -221,15 +231,13 @@ fn fuzz(seed: u64, inputs: usize, until: Option<Instant>) -> (usize, Vec<(String
     let mut rng = Rng(seed | 1);
     let mut failures = Vec::new();
     let mut done = 0;
+    let _quiet = Quiet::on();
     // In the long mode, target/fuzz-repro/last.go holds the input being run.
     let last = until.map(|_| {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fuzz-repro");
         let _ = std::fs::create_dir_all(&dir);
         dir.join("last.go")
     });
-    // Quiet: panics are caught and reported below.
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
     while done < inputs && until.is_none_or(|t| Instant::now() < t) {
         let (name, src) = &corpus[rng.below(corpus.len())];
         let mut m = src.clone();
@@ -246,8 +254,37 @@ fn fuzz(seed: u64, inputs: usize, until: Option<Instant>) -> (usize, Vec<(String
             failures.push((format!("{name} ({msg})"), small));
         }
     }
-    std::panic::set_hook(hook);
     (done, failures)
+}
+
+thread_local! {
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// While alive, panics on this thread print nothing (the fuzzer catches and reports
+/// them); the process's hook is wrapped once and left in place for other threads.
+struct Quiet;
+
+impl Quiet {
+    fn on() -> Quiet {
+        static WRAP: std::sync::Once = std::sync::Once::new();
+        WRAP.call_once(|| {
+            let prev = std::panic::take_hook();
+            std::panic::set_hook(Box::new(move |info| {
+                if !QUIET.with(|q| q.get()) {
+                    prev(info);
+                }
+            }));
+        });
+        QUIET.with(|q| q.set(true));
+        Quiet
+    }
+}
+
+impl Drop for Quiet {
+    fn drop(&mut self) {
+        QUIET.with(|q| q.set(false));
+    }
 }
 
 fn report(failures: &[(String, String)]) -> String {

@@ -237,8 +237,11 @@ pub fn register(r: &mut NativeRegistry) {
         return Err(gosub_vm::panic::goexit(a.vm));
     });
     native!(r, "runtime.Gosched", |a| {
-        let _ = &a;
-        return Err(Trap::Yield);
+        // A hint: inside Go code another native called, where the goroutine cannot be
+        // switched out (gosub_vm::call), it goes on instead.
+        if a.vm.callback_depth == 0 {
+            return Err(Trap::Yield);
+        }
     });
     r.register("runtime.GC", |vm: &mut Vm, _fp: Addr| -> Result<(), Trap> {
         collect(vm, GcKind::Major)?;

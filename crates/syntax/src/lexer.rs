@@ -660,7 +660,7 @@ pub fn lex(src: &str, base: u32) -> Lexed<'_> {
     // string, rune and raw string literals and comments too, which the tokens above let
     // through.
     let bytes = src.as_bytes();
-    let suspect = src.contains('\0') || src.get(1..).is_some_and(|s| s.contains('\u{feff}'));
+    let suspect = src.contains('\0') || src[skip_bom..].contains('\u{feff}');
     let scanned = if suspect { bytes } else { &[][..] };
     for (i, &b) in scanned.iter().enumerate() {
         let msg = match b {

@@ -189,10 +189,10 @@ pub fn call_closure_then<R>(
     call_with(vm, func, Some(clo), write, read)
 }
 
-/// `call_sync_then` and `call_closure_then`: `func` with closure context `ctx`.
 /// Nesting of native-to-Go calls from which they run on the deep stack segment.
 const DEEP_CALLBACKS: u32 = 4;
 
+/// `call_sync_then` and `call_closure_then`: `func` with closure context `ctx`.
 fn call_with<R>(
     vm: &mut Vm,
     func: u32,
@@ -244,13 +244,26 @@ fn call_with<R>(
     // `DEEP_CALLBACKS` levels on, the rest runs on the thread's deep stack segment
     // (gosub_heap::host_stack), so only the VM's own limits end the recursion, as Go's
     // stack limit does, whatever the host thread's stack.
+    // A Rust panic inside (a host function's) is caught here, the VM's state restored
+    // below, then the panic resumed: the host that catches it finds the VM consistent.
     vm.callback_depth += 1;
-    let r = if vm.callback_depth == DEEP_CALLBACKS {
-        gosub_heap::host_stack::on_deep_stack(|| run(vm))
-    } else {
-        run(vm)
-    };
+    let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        if vm.callback_depth >= DEEP_CALLBACKS {
+            gosub_heap::host_stack::on_deep_stack(|| run(vm))
+        } else {
+            run(vm)
+        }
+    }));
     vm.callback_depth -= 1;
+    let (r, panic) = match caught {
+        // A goroutine cannot block or be switched out in Go code the runtime called: the
+        // native's own work would be lost with its Rust frames (the scheduler does not
+        // preempt there; blocking is refused).
+        Ok(Err(Trap::Park(what))) => (Err(blocked(what)), None),
+        Ok(Err(Trap::Sleep(_))) => (Err(blocked("sleep")), None),
+        Ok(r) => (r, None),
+        Err(p) => (Err(Trap::Fatal("panic".into())), Some(p)),
+    };
     let r = r.map(|fp| read(vm, fp));
     vm.frames.truncate(depth - 1);
     let used = vm.stack;
@@ -261,5 +274,16 @@ fn call_with<R>(
     vm.cur_fp = cur_fp;
     vm.cur_kind = cur_kind;
     vm.cur_pc = cur_pc;
+    if let Some(p) = panic {
+        std::panic::resume_unwind(p);
+    }
     r
+}
+
+/// The error of a goroutine that would block (`what`) inside Go code the runtime called.
+fn blocked(what: &str) -> Trap {
+    Trap::Fatal(format!(
+        "gosub: {what} inside Go code called by the runtime (a method fmt calls, a sort \
+         comparison, ...) is not supported: the goroutine cannot be switched out there"
+    ))
 }

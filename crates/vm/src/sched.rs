@@ -192,7 +192,9 @@ pub fn slice_end(vm: &mut Vm) -> Option<Trap> {
     if vm.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
         return Some(Trap::Interrupted);
     }
-    if !vm.sched.runq.is_empty() || crate::timers::any_due(vm) {
+    // (Never inside Go code a native called: the goroutine cannot be switched out there,
+    // `call::call_with`.)
+    if vm.callback_depth == 0 && (!vm.sched.runq.is_empty() || crate::timers::any_due(vm)) {
         return Some(Trap::Yield);
     }
     None
