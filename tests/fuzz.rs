@@ -11,35 +11,17 @@
 //! (In-process, so an abort — a Rust stack overflow, an allocation failure — would end the
 //! test binary rather than be reported; none is known.)
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+mod common;
+use common::{go_files, Lcg};
 use std::time::{Duration, Instant};
 
 /// Inputs of the short slice.
 const SHORT: usize = 200;
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
 fn corpus() -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/programs")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "go"))
-        .collect();
-    files.sort();
-    files
+    go_files("tests/programs")
         .into_iter()
         .filter_map(|p| {
             let name = p.file_name()?.to_string_lossy().into_owned();
@@ -66,7 +48,7 @@ const EXTREMES: &[&str] = &[
 ];
 
 /// One mutation of `src`.
-fn mutate(src: &str, rng: &mut Rng) -> String {
+fn mutate(src: &str, rng: &mut Lcg) -> String {
     let mut lines: Vec<String> = src.lines().map(str::to_string).collect();
     if lines.is_empty() {
         return src.to_string();
@@ -228,7 +210,7 @@ fn minimise_lines(src: &str) -> String {
 fn fuzz(seed: u64, inputs: usize, until: Option<Instant>) -> (usize, Vec<(String, String)>) {
     let corpus = corpus();
     assert!(corpus.len() > 100, "the corpus is tests/programs");
-    let mut rng = Rng(seed | 1);
+    let mut rng = Lcg(seed);
     let mut failures = Vec::new();
     let mut done = 0;
     let _quiet = Quiet::on();

@@ -4,21 +4,8 @@
 
 use std::path::Path;
 
-/// A small deterministic generator (no dependency needed for a test's randomness).
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        self.0 >> 33
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+mod common;
+use common::{go_files, Lcg};
 
 fn opts() -> gosub::Options {
     let mut o = gosub::Options {
@@ -46,13 +33,7 @@ const EDITS: &[&[u8]] = &[
 
 #[test]
 fn truncations_and_random_edits_never_panic() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/programs")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "go"))
-        .collect();
-    files.sort();
+    let files = go_files("tests/programs");
     let mut rng = Lcg(0x5eed_cafe);
     let mut variants = 0usize;
     let mut codes = [0usize; 4];
