@@ -109,7 +109,6 @@ fn programs() {
 #[test]
 fn generic_programs_under_gc_verify() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
-    let snaps = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .expect("tests/programs")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -123,15 +122,48 @@ fn generic_programs_under_gc_verify() {
         .collect();
     files.sort();
     assert!(files.len() >= 20, "{} programs", files.len());
-    for f in &files {
+    let mut heap = gosub_heap::HeapConfig::default();
+    heap.apply_debug("gcverify=1").unwrap();
+    heap.nursery_bytes = 64 << 10;
+    assert_snapshots_under(&files, &heap, "under gcverify with a small nursery");
+}
+
+/// Every program again with a marking cycle of the old generation under way whenever one
+/// can be (`GOSUBGC=incremental=eager`: a cycle starts at every minor collection, a step
+/// runs at every allocation), a 64 KiB nursery and the heap verifier, which checks the
+/// tri-colour invariant at each mark termination and every pointer after each collection
+/// (crates/heap/src/incremental.rs): the transcripts stay the reviewed snapshots.
+#[test]
+fn programs_under_eager_incremental_marking() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
+    let skip = known_failures(&dir);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/programs")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "go"))
+        .filter(|p| {
+            let n = p.file_stem().and_then(|n| n.to_str()).unwrap_or("");
+            !skip.iter().any(|s| s == n) && !measures_pacing(p)
+        })
+        .collect();
+    files.sort();
+    assert!(files.len() >= 400, "{} programs", files.len());
+    let mut heap = gosub_heap::HeapConfig::default();
+    heap.apply_spec("incremental=eager,verify=1").unwrap();
+    heap.nursery_bytes = 64 << 10;
+    assert_snapshots_under(&files, &heap, "under eager incremental marking");
+}
+
+/// Runs each program of `files` with heap configuration `heap` and compares its transcript
+/// with its reviewed snapshot.
+fn assert_snapshots_under(files: &[std::path::PathBuf], heap: &gosub_heap::HeapConfig, what: &str) {
+    let snaps = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    for f in files {
         let name = f.file_stem().and_then(|s| s.to_str()).unwrap_or("?");
         let src = std::fs::read_to_string(f).unwrap_or_default();
-        let mut heap = gosub_heap::HeapConfig::default();
-        heap.apply_debug("gcverify=1").unwrap();
-        heap.nursery_bytes = 64 << 10;
         let opts = gosub::Options {
             args: vec![name.to_string()],
-            heap,
+            heap: heap.clone(),
             stdin: stdin_of(f),
             ..Default::default()
         };
@@ -140,10 +172,6 @@ fn generic_programs_under_gc_verify() {
             .unwrap_or_default();
         // The snapshot's body follows its `---` header.
         let body = snap.splitn(3, "---\n").nth(2).unwrap_or("");
-        assert_eq!(
-            got.trim_end(),
-            body.trim_end(),
-            "{name} under gcverify with a small nursery"
-        );
+        assert_eq!(got.trim_end(), body.trim_end(), "{name} {what}");
     }
 }

@@ -20,6 +20,13 @@
 //! `specials.rs`) and the profiler's tracked objects (`tracked.rs`) before anything
 //! is freed.
 //!
+//! Mark termination (a `Major` cycle while incremental marking runs, `incremental.rs`):
+//! `major = true` but `tenure_all = false`: the young generation is collected as in a
+//! minor cycle (ages kept, cards re-dirtied), old and large objects are marked as in a
+//! major one, starting from the marker's grey objects and the dirty cards of marked
+//! objects; then the sweep. A forced collection (`runtime.GC`) during marking aborts the
+//! cycle and runs a stop-the-world one.
+//!
 //! Major cycle (`Major`, `Full`): the same engine with `major = true`: every
 //! reachable young object is promoted (tenure-all, so the young generation
 //! is empty afterwards), old objects are marked in their span's mark bits
@@ -56,7 +63,11 @@ use crate::Heap;
 /// Per-cycle collector state.
 #[derive(Default)]
 pub(crate) struct Cycle {
+    /// Old and large objects are marked (a major cycle, or a mark termination).
     pub major: bool,
+    /// Every reachable young object is promoted (a stop-the-world major cycle; a mark
+    /// termination keeps the young generation's ages, as a minor cycle does).
+    pub tenure_all: bool,
     pub from_surv: usize,
     /// Objects copied out of the from spaces (to survivor or old).
     pub copied_objects: u64,
@@ -68,6 +79,9 @@ pub(crate) struct Cycle {
     pub promoted: u64,
     /// Set when an evacuation could not find room (reservation exhausted).
     pub failed: bool,
+    /// The minor collection that starts incremental marking shades the old objects its
+    /// roots and young objects point to (incremental.rs).
+    pub shade: bool,
 }
 
 impl Heap {
@@ -82,10 +96,26 @@ impl Heap {
             Some(k) => k,
             None => self
                 .pacer
-                .decide(requested, self.old_gen_bytes(), &self.config),
+                .decide(requested, self.paced_old_bytes(), &self.config),
         };
         let forced = requested != GcKind::Minor;
         let major = kind != GcKind::Minor;
+        // Incremental marking (incremental.rs): a major collection during a cycle
+        // terminates it, unless forced (then it starts over from clear marks); a minor
+        // one may start a cycle.
+        let finishing = major && self.inc.active && !forced && kind == GcKind::Major;
+        if major && self.inc.active && !finishing {
+            self.abort_marking();
+        }
+        if finishing && self.config.verify && self.verify_error.is_none() {
+            if let Err(e) = self.verify_tricolour() {
+                let n = self.counters.num_gc() + 1;
+                self.verify_error = Some(format!(
+                    "gosub: heap verification failed at mark termination of GC {n}: {e}"
+                ));
+            }
+        }
+        let mark_started = !major && self.maybe_start_marking();
         let before = self.heap_in_use();
         let logged = self
             .gc_log
@@ -98,17 +128,26 @@ impl Heap {
         debug_assert_eq!(self.young.surv[to].top, 0);
         self.young.surv[to].released = false;
         self.young.nursery.released = false;
+        let tenure_all = major && !finishing;
         self.cycle = Cycle {
             major,
+            tenure_all,
             from_surv: from,
             ..Cycle::default()
         };
         // The type table is moved out for the scan so that pointer bitmaps can
         // be borrowed while the spaces are mutated (put back right after).
         let types = std::mem::take(&mut self.types);
+        if finishing {
+            self.finish_marking(&types);
+        }
+        self.cycle.shade = mark_started;
         self.mark_roots(roots);
         if !major {
+            // (Old objects are marked by the marker, not from their cards.)
+            self.cycle.shade = false;
             self.scan_cards(&types);
+            self.cycle.shade = mark_started;
         }
         self.drain(&types, to);
         self.process_specials(&types, to);
@@ -121,13 +160,19 @@ impl Heap {
             let (lo, lb) = self.sweep_large();
             freed_objects += swept.objects + lo;
             freed_bytes += swept.bytes + lb;
-            self.old_cards.clear_all();
-            self.large_cards.clear_all();
+            if tenure_all {
+                // The young generation is empty: no old object points into it.
+                self.old_cards.clear_all();
+                self.large_cards.clear_all();
+            }
             self.release_idle_stack_spans();
+        }
+        if self.inc.active {
+            self.note_nursery_emptied(self.young.nursery.top);
         }
         self.young.nursery.reset();
         self.young.surv[from].reset();
-        if !major {
+        if !tenure_all {
             self.young.cur = to;
         }
         if kind == GcKind::Full {
@@ -162,8 +207,10 @@ impl Heap {
         }
         self.collected_since_alloc = true;
         self.owed = false;
+        self.refresh_bump_limit();
         if self.config.gctrace {
-            let line = self.trace_line(kind, pause, cpu, before, promoted, freed_bytes);
+            let mut line = self.trace_line(kind, pause, cpu, before, promoted, freed_bytes);
+            line += &self.mark_trace(mark_started, finishing);
             self.trace.push(line);
         }
         if self.config.verify && self.verify_error.is_none() {
@@ -224,7 +271,7 @@ impl Heap {
             return;
         }
         let v = self.update_slot(off);
-        if !self.cycle.major && self.is_young_value(v) {
+        if !self.cycle.tenure_all && self.is_young_value(v) {
             // A root slot inside an old or large object (allowed): keep the
             // remembered-set invariant for the new survivor pointer.
             self.remember(off);
@@ -281,6 +328,8 @@ impl Heap {
             } else if l.large.contains_off(off) || off == l.large.offset + l.large.size {
                 self.mark_large(off);
             }
+        } else if self.cycle.shade {
+            self.shade(v);
         }
         v
     }
@@ -326,7 +375,7 @@ impl Heap {
         let need = HEADER_BYTES + fp;
         let h2 = object::with_older(h);
         let to = 1 - self.cycle.from_surv;
-        let survive = !self.cycle.major
+        let survive = !self.cycle.tenure_all
             && object::age(h2) < self.config.promote_age as u64
             && !self.observed.contains(&base)
             && self.young.surv[to].room() >= need
@@ -358,8 +407,16 @@ impl Heap {
                 unsafe { self.arena.store(nb - HEADER_BYTES, h2) };
             }
             self.old_cards.ensure(self.old.committed_bytes());
+            self.ensure_remark_cards();
             if self.cycle.major {
                 self.old.mark(nb);
+            } else if self.inc.active {
+                // While marking, a promoted object is grey: the marker scans it.
+                self.old.mark(nb);
+                self.inc
+                    .grey
+                    .push(crate::incremental::Grey { base: nb, from: 0 });
+                self.inc.expected += need;
             }
             self.gray.push(nb);
             let cell_bytes = self.old.cell_bytes(need, typed);
@@ -439,7 +496,7 @@ impl Heap {
             let last = (hi.saturating_sub(base)).div_ceil(esize).min(count);
             (first, last)
         };
-        let remember = !self.cycle.major && !self.is_young_off(base);
+        let remember = !self.cycle.tenure_all && !self.is_young_off(base);
         for i in i0..i1 {
             let elem = base + i * esize;
             for &w in t.ptr_words.iter() {
@@ -461,24 +518,10 @@ impl Heap {
         let mut bases = Vec::new();
         for ci in dirty {
             let lo = self.layout.old.offset + ci as u64 * CARD;
-            let hi = lo + CARD;
             bases.clear();
-            // A card lies within one page, hence within one span.
-            let Some((id, first)) = self.old.cell_of(lo) else {
-                continue;
-            };
-            let sp = self.old.span(id);
-            let last = self
-                .old
-                .cell_of(hi - 1)
-                .map_or(sp.nelems, |(_, i)| (i + 1).min(sp.nelems));
-            for i in first..last {
-                if sp.is_alloc(i) {
-                    bases.push(self.old.base_of_cell(id, i));
-                }
-            }
+            self.old_objects_in_card(lo, &mut bases);
             for &b in &bases {
-                self.scan_object(types, b, lo, hi);
+                self.scan_object(types, b, lo, lo + CARD);
             }
         }
         let dirty = self.large_cards.take_dirty();
@@ -486,6 +529,24 @@ impl Heap {
             let lo = self.layout.large.offset + ci as u64 * CARD;
             if let Some((start, _)) = self.large.run_of(lo) {
                 self.scan_object(types, start + HEADER_BYTES, lo, lo + CARD);
+            }
+        }
+    }
+
+    /// Appends the bases of the allocated old objects whose cells overlap the card at
+    /// arena offset `lo` (a card lies within one page, hence within one span).
+    pub(crate) fn old_objects_in_card(&self, lo: u64, out: &mut Vec<u64>) {
+        let Some((id, first)) = self.old.cell_of(lo) else {
+            return;
+        };
+        let sp = self.old.span(id);
+        let last = self
+            .old
+            .cell_of(lo + CARD - 1)
+            .map_or(sp.nelems, |(_, i)| (i + 1).min(sp.nelems));
+        for i in first..last {
+            if sp.is_alloc(i) {
+                out.push(self.old.base_of_cell(id, i));
             }
         }
     }

@@ -67,6 +67,13 @@ pub struct HeapConfig {
     /// Size of the virtual address reservation (default 64 GiB; the heap
     /// halves it on refusal down to 64 MiB).
     pub reserve_bytes: u64,
+    /// Mark the old generation incrementally (`incremental.rs`); off: every major
+    /// collection marks and sweeps in one stop-the-world pause.
+    pub incremental: bool,
+    /// `GOSUBGC=incremental=eager`: a cycle starts at every minor collection that finds
+    /// none running, and a tiny step runs at every allocation (a test mode, to run
+    /// programs with marking always under way; `gcstress` implies it).
+    pub mark_eager: bool,
 }
 
 impl Default for HeapConfig {
@@ -82,6 +89,8 @@ impl Default for HeapConfig {
             verify: false,
             gctrace: false,
             reserve_bytes: DEFAULT_RESERVE,
+            incremental: true,
+            mark_eager: false,
         }
     }
 }
@@ -148,7 +157,8 @@ pub fn parse_gogc(v: &str) -> Result<i64, String> {
 impl HeapConfig {
     /// Apply a `GOSUBGC`-style spec: comma separated `key=value` with keys
     /// `nursery`, `limit`, `reserve` (sizes), `promote` (age), `gogc`,
-    /// `stress`, `verify`, `trace` (0/1; a bare key means 1). Unknown keys or
+    /// `stress`, `verify`, `trace`, `incremental` (0/1, on/off; a bare key means 1;
+    /// `incremental=eager` also sets `mark_eager`). Unknown keys or
     /// bad values are returned as an error.
     pub fn apply_spec(&mut self, spec: &str) -> Result<(), String> {
         for item in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
@@ -169,6 +179,11 @@ impl HeapConfig {
                 "stress" => self.gc_stress = flag("GOSUBGC", v)?,
                 "verify" => self.verify = flag("GOSUBGC", v)?,
                 "trace" => self.gctrace = flag("GOSUBGC", v)?,
+                "incremental" if v == "eager" => {
+                    self.incremental = true;
+                    self.mark_eager = true;
+                }
+                "incremental" => self.incremental = flag("GOSUBGC", v)?,
                 _ => return Err(format!("GOSUBGC: unknown key {k:?}")),
             }
         }

@@ -6,8 +6,8 @@
 //! [`arena::Layout`] for the fixed region layout and [`object`] for the
 //! one-word object header and the interior pointer rule.
 //!
-//! Collector: generational, stop-the-world (model: Lua 5.4's lgc.c, one
-//! concept per file):
+//! Collector: generational; minor collections stop the world, the old generation is
+//! marked incrementally (model: Lua 5.4's lgc.c, one concept per file):
 //! - [`nursery`](crate::nursery): fixed-size bump nursery + two survivor
 //!   spaces; minor collections copy survivors Cheney-style and promote them
 //!   after `promote_age` survived minor collections;
@@ -19,6 +19,8 @@
 //! - [`write_barrier`]: card marking inside the store accessors; dirty cards
 //!   are roots of minor collections;
 //! - `collect.rs`: the minor and major cycles; `pacing.rs`: when to run which;
+//! - [`incremental`]: incremental marking of the old generation in steps paid for by
+//!   allocation, its barrier (remark cards) and its termination;
 //! - [`stats`]: MemStats, gctrace lines, the `--gcstats` summary;
 //! - [`verify`]: the heap verifier (`gcverify`).
 //!
@@ -54,6 +56,7 @@ pub mod gc_log;
 pub mod gctype;
 pub mod host_memory;
 pub mod host_stack;
+pub mod incremental;
 pub mod large;
 pub mod nursery;
 pub mod object;
@@ -159,6 +162,11 @@ pub struct Heap {
     pub(crate) cycle: collect::Cycle,
     /// Non-moving objects marked/promoted but not yet scanned (mark stack).
     pub(crate) gray: Vec<u64>,
+    /// Incremental marking of the old generation (`incremental.rs`).
+    pub(crate) inc: incremental::Incremental,
+    /// `alloc`'s fast path bumps the nursery up to here: the minor collection's trigger,
+    /// or the next mark step's point while marking (`Heap::refresh_bump_limit`).
+    pub(crate) bump_limit: u64,
     /// gctrace lines not yet taken.
     pub(crate) trace: Vec<String>,
     /// First verifier failure not yet taken.
@@ -181,7 +189,8 @@ impl Heap {
         .min(layout.nursery.size - copyspace::GUARD);
         config.nursery_bytes = nursery;
         let (young, _) = Young::new(&arena, &layout, nursery).ok_or(AllocError::OutOfMemory)?;
-        Ok(Heap {
+        let incremental = config.incremental;
+        let mut heap = Heap {
             old: OldSpace::new(layout.old),
             large: LargeSpace::new(layout.large, page),
             old_cards: CardTable::new(layout.old.offset),
@@ -210,9 +219,13 @@ impl Heap {
             collected_since_alloc: false,
             cycle: collect::Cycle::default(),
             gray: Vec::new(),
+            inc: incremental::Incremental::new(incremental, layout.old.offset, layout.large.offset),
+            bump_limit: 0,
             trace: Vec::new(),
             verify_error: None,
-        })
+        };
+        heap.refresh_bump_limit();
+        Ok(heap)
     }
 
     /// The region layout of this heap's reservation.
@@ -313,15 +326,18 @@ impl Heap {
             b
         } else {
             let top = self.young.nursery.top;
-            if top + need <= self.pacer.young_trigger {
+            if top + need <= self.bump_limit {
                 // Fast path: bump the nursery.
-                let base = self.young.nursery.bump(fp);
-                self.counters.nursery_alloc += need;
-                // SAFETY: [base, base+fp) was just bumped inside the
-                // committed nursery; it holds stale data from an earlier
-                // cycle, so zero it.
-                unsafe { self.arena.zero(base, fp) };
-                base
+                self.bump_nursery(fp, need)
+            } else if self.inc.active && top + need <= self.pacer.young_trigger {
+                // Marking: a step is due before the nursery's trigger, or, when marking
+                // is done, the termination (incremental.rs).
+                if !self.pacer.want_major {
+                    self.mark_assist();
+                } else if self.owe_collection(may_defer) {
+                    return Err(AllocError::NeedsCollection);
+                }
+                self.bump_nursery(fp, need)
             } else if (self.pacer.gogc >= 0
                 || self.old.in_use + self.large.live_bytes() + need > self.pacer.goal)
                 && !self.pacer.defer_minor(need, self.old_gen_bytes())
@@ -331,11 +347,7 @@ impl Heap {
                 return Err(AllocError::NeedsCollection);
             } else if top + need <= self.young.nursery.cap {
                 // No collection now, but the nursery has room past the trigger.
-                let base = self.young.nursery.bump(fp);
-                self.counters.nursery_alloc += need;
-                // SAFETY: as on the fast path: bumped inside the committed nursery.
-                unsafe { self.arena.zero(base, fp) };
-                base
+                self.bump_nursery(fp, need)
             } else {
                 // Inhibited, right after a collection, the collector off (`GOGC=off`:
                 // Go collects nothing until runtime.GC, so neither does a full nursery
@@ -360,7 +372,12 @@ impl Heap {
             }
         };
         if headered {
-            let single = if count == 1 { object::SINGLE } else { 0 };
+            let mut single = if count == 1 { object::SINGLE } else { 0 };
+            if self.inc.active && self.layout.large.contains_off(base) {
+                // Allocated black while marking (incremental.rs).
+                single |= object::MARK;
+                self.inc.large_black += counted;
+            }
             // SAFETY: base-8 is the header word of the cell just allocated,
             // which is committed.
             unsafe {
@@ -371,7 +388,25 @@ impl Heap {
         self.collected_since_alloc = false;
         self.counters.mallocs += 1;
         self.counters.total_alloc += counted;
+        if self.inc.active
+            && !self.young.nursery.region.contains_off(base)
+            && self.note_direct_alloc(counted)
+        {
+            self.mark_assist();
+        }
         Ok(ARENA_BASE + base)
+    }
+
+    /// Bump `fp` bytes (`need` with the header) in the nursery, below its capacity, and
+    /// zero them; returns the object's base.
+    #[inline(always)]
+    fn bump_nursery(&mut self, fp: u64, need: u64) -> u64 {
+        let base = self.young.nursery.bump(fp);
+        self.counters.nursery_alloc += need;
+        // SAFETY: [base, base+fp) was just bumped inside the committed nursery; it holds
+        // stale data from an earlier cycle, so zero it.
+        unsafe { self.arena.zero(base, fp) };
+        base
     }
 
     /// Before a collection: the words the VM's walk of the stacks examined for it (every
@@ -427,6 +462,11 @@ impl Heap {
         };
         let base = base.ok_or(AllocError::OutOfMemory)?;
         self.old_cards.ensure(self.old.committed_bytes());
+        self.ensure_remark_cards();
+        if self.inc.active {
+            // Allocated black while marking (incremental.rs).
+            self.old.mark(base);
+        }
         // SAFETY: the object's cell lies in a committed span page.
         unsafe { self.arena.zero(base, fp) };
         Ok(base)
@@ -445,13 +485,30 @@ impl Heap {
 
     #[cold]
     fn alloc_large(&mut self, fp: u64, may_defer: bool) -> Result<u64, AllocError> {
-        if self.old_gen_bytes() + fp > self.pacer.goal && self.owe_collection(may_defer) {
+        if self.inc.active && self.pacer.want_major && self.owe_collection(may_defer) {
+            // Marking is done: its termination first.
+            return Err(AllocError::NeedsCollection);
+        }
+        let after = self.paced_old_bytes() + fp;
+        let incremental = self.inc.enabled && !self.config.gc_stress && self.pacer.gogc >= 0;
+        if incremental && !self.inc.active && after > self.pacer.mark_trigger {
+            if self.owe_collection(may_defer) {
+                // A minor collection first, which starts incremental marking; the object
+                // is then allocated black and does not count towards the hard goal.
+                self.inc.start_wanted = true;
+                return Err(AllocError::NeedsCollection);
+            }
+        } else if !(incremental && self.inc.active)
+            && after > self.pacer.stw_goal(&self.config)
+            && self.owe_collection(may_defer)
+        {
             self.pacer.want_major = true;
             return Err(AllocError::NeedsCollection);
         }
         match self.large.alloc(&self.arena, fp) {
             Some(base) => {
                 self.large_cards.ensure(self.large.committed_bytes());
+                self.ensure_remark_cards();
                 Ok(base)
             }
             None if may_defer => {
@@ -546,7 +603,7 @@ impl Heap {
     pub fn plan_collection(&mut self, requested: GcKind) -> GcKind {
         let k = self
             .pacer
-            .decide(requested, self.old_gen_bytes(), &self.config);
+            .decide(requested, self.paced_old_bytes(), &self.config);
         self.planned = Some(k);
         k
     }

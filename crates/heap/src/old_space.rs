@@ -31,7 +31,8 @@
 //!   of the alloc bits; a span with `nalloc < nelems` is in its pool's
 //!   `partial` list or is its pool's `current` span (never both). The pool of
 //!   a headered span is its class's; of a typed span, its type's.
-//! - Mark bits are all clear outside a major collection; the sweep makes
+//! - Mark bits are all clear outside a major collection and an incremental marking
+//!   cycle (`incremental.rs`); the sweep makes
 //!   `alloc = mark`, clears `mark` and frees spans that became empty.
 //! - `in_use` = sum over spans of `nalloc * cell` (bytes held by objects,
 //!   headers and size-class rounding included).
@@ -510,7 +511,15 @@ impl OldSpace {
             .map(|(i, _)| i as u32)
     }
 
-    /// Is any mark bit set? (verifier: must be false between collections)
+    /// Clear every mark bit (an incremental marking cycle aborted).
+    pub fn clear_marks(&mut self) {
+        for sp in self.spans.iter_mut().flatten() {
+            sp.mark.iter_mut().for_each(|w| *w = 0);
+        }
+    }
+
+    /// Is any mark bit set? (verifier: must be false outside a collection and a marking
+    /// cycle)
     pub fn any_marked(&self) -> bool {
         self.spans
             .iter()

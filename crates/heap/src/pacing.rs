@@ -70,7 +70,19 @@ pub(crate) struct Pacer {
     /// Words the VM's walk of the stacks examined for the collection about to run
     /// (`Heap::note_stack_scan`), live or not; taken by that collection.
     pub stack_scan_hint: u64,
+    /// Old-generation size at which incremental marking starts (`incremental.rs`):
+    /// `MARK_TRIGGER_PERMILLE` of the way from the live heap to the goal.
+    pub mark_trigger: u64,
 }
+
+/// With incremental marking, the old generation may pass its goal by this many quarters
+/// of it before a collection stops the world to finish marking (Go's hard goal is 1.1x;
+/// here the mark steps' assists are bounded per step, so the margin is wider).
+pub const HARD_GOAL_QUARTERS: u64 = 1;
+
+/// Where between the last live heap and the goal incremental marking starts, in
+/// thousandths: the rest is the runway the mark steps have to finish in.
+pub const MARK_TRIGGER_PERMILLE: u64 = 700;
 
 impl Pacer {
     pub fn new(config: &HeapConfig) -> Pacer {
@@ -86,6 +98,7 @@ impl Pacer {
             root_words: 0,
             deferred_bytes: 0,
             stack_scan_hint: 0,
+            mark_trigger: u64::MAX,
         };
         p.recompute();
         p
@@ -110,6 +123,12 @@ impl Pacer {
             let young = self.nursery_cap.saturating_mul(3);
             self.goal = self.goal.min(self.soft_limit.saturating_sub(young));
         }
+        self.mark_trigger = if self.goal == u64::MAX {
+            u64::MAX
+        } else {
+            let live = self.live_after_major.min(self.goal);
+            live + ((self.goal - live) as u128 * MARK_TRIGGER_PERMILLE as u128 / 1000) as u64
+        };
     }
 
     /// Deep stacks (module comment): may a full nursery let an allocation of `need` bytes
@@ -139,10 +158,26 @@ impl Pacer {
                 return GcKind::Major;
             }
         }
-        if self.want_major || old_bytes >= self.goal {
+        if self.want_major || old_bytes >= self.stw_goal(config) {
             return GcKind::Major;
         }
         GcKind::Minor
+    }
+
+    /// The old-generation size at which a collection stops the world to mark: the goal,
+    /// or with incremental marking (`incremental.rs`) the hard goal past it, up to which
+    /// the old generation may grow while a cycle, started at the trigger, still marks.
+    pub fn stw_goal(&self, config: &HeapConfig) -> u64 {
+        if config.incremental && !config.gc_stress && self.goal != u64::MAX {
+            let hard = self.goal.saturating_add(self.goal / 4 * HARD_GOAL_QUARTERS);
+            // Not past the soft memory limit, though (the goal is already below it).
+            let limit = self
+                .soft_limit
+                .saturating_sub(self.nursery_cap.saturating_mul(3));
+            hard.min(limit.max(self.goal))
+        } else {
+            self.goal
+        }
     }
 
     pub fn after_major(&mut self, live: u64) {
@@ -159,6 +194,7 @@ impl Heap {
         let old = self.pacer.gogc;
         self.pacer.gogc = if pct < 0 { -1 } else { pct };
         self.pacer.recompute();
+        self.refresh_bump_limit();
         old
     }
 
@@ -173,6 +209,7 @@ impl Heap {
                 limit as u64
             };
             self.pacer.recompute();
+            self.refresh_bump_limit();
         }
         old
     }
@@ -193,12 +230,23 @@ impl Heap {
         self.old.in_use + self.large.live_bytes()
     }
 
+    /// The old generation's bytes as pacing counts them: less the large objects allocated
+    /// black during a marking cycle, which add no marking work (incremental.rs).
+    pub(crate) fn paced_old_bytes(&self) -> u64 {
+        let black = if self.inc.active {
+            self.inc.large_black
+        } else {
+            0
+        };
+        self.old_gen_bytes().saturating_sub(black)
+    }
+
     /// Would a collection requested as `kind` run as a major one now?
     pub fn next_collection_kind(&self, kind: GcKind) -> GcKind {
         if kind != GcKind::Minor {
             return kind;
         }
-        if self.pacer.want_major || self.old_gen_bytes() >= self.pacer.goal {
+        if self.pacer.want_major || self.paced_old_bytes() >= self.pacer.stw_goal(&self.config) {
             GcKind::Major
         } else {
             GcKind::Minor
@@ -212,13 +260,22 @@ mod tests {
 
     #[test]
     fn goal_follows_gogc() {
-        let c = HeapConfig::default();
+        let c = HeapConfig {
+            incremental: false,
+            ..HeapConfig::default()
+        };
         let mut p = Pacer::new(&c);
         assert_eq!(p.goal, MIN_GOAL);
         p.after_major(10 << 20);
         assert_eq!(p.goal, 20 << 20);
         assert_eq!(p.decide(GcKind::Minor, 19 << 20, &c), GcKind::Minor);
         assert_eq!(p.decide(GcKind::Minor, 20 << 20, &c), GcKind::Major);
+        // Incremental marking starts at 70% of the way from live to goal, and only the
+        // hard goal (a quarter past the goal) stops the world.
+        let inc = HeapConfig::default();
+        assert_eq!(p.mark_trigger, (10 << 20) + (10 << 20) * 7 / 10);
+        assert_eq!(p.decide(GcKind::Minor, 20 << 20, &inc), GcKind::Minor);
+        assert_eq!(p.decide(GcKind::Minor, 25 << 20, &inc), GcKind::Major);
         assert_eq!(p.decide(GcKind::Full, 0, &c), GcKind::Full);
         p.gogc = 50;
         p.recompute();

@@ -249,7 +249,7 @@ fn kb(b: u64) -> u64 {
     b.div_ceil(1024)
 }
 
-fn ms(d: Duration) -> String {
+pub(crate) fn ms(d: Duration) -> String {
     format!("{:.3}ms", d.as_secs_f64() * 1e3)
 }
 
@@ -410,7 +410,8 @@ impl Heap {
             "gc: {} collections: {} minor, {} major, {} full ({} forced)\n\
              gc: pause total {} (cpu {}) ({:.1}% of {:.3}s), longest {} (cpu {}) (minor {}, major {})\n\
              gc: allocated {} KB in {} objects, promoted {} KB, freed {} KB, live {} KB\n\
-             gc: nursery {} KB, survival rate {:.1}% (bytes surviving their first minor collection)\n",
+             gc: nursery {} KB, survival rate {:.1}% (bytes surviving their first minor collection)\n\
+             gc: incremental marking {}: {} cycles, longest mark step {} (cpu {})\n",
             c.num_gc(),
             c.num_minor,
             c.num_major,
@@ -431,6 +432,10 @@ impl Heap {
             kb(self.heap_in_use()),
             kb(self.config.nursery_bytes),
             surv,
+            if self.inc.enabled { "on" } else { "off" },
+            self.inc.cycles,
+            ms(self.inc.longest.0),
+            ms(self.inc.longest.1),
         )
     }
 }

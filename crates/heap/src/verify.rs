@@ -52,9 +52,12 @@ impl Heap {
         if object::is_forwarded(h) {
             return Err(format!("{what} at {addr:#x}: forwarded header {h:#x}"));
         }
-        if h & MARK != 0 {
+        // While marking (incremental.rs) a large object may be marked.
+        let marking_large = self.inc.active && self.layout.large.contains_off(at);
+        if h & MARK != 0 && !marking_large {
             return Err(format!("{what} at {addr:#x}: mark bit set outside GC"));
         }
+        let h = h & !MARK;
         if h & RESERVED_BITS != 0 {
             return Err(format!("{what} at {addr:#x}: reserved header bits {h:#x}"));
         }
@@ -117,7 +120,7 @@ impl Heap {
 
     fn verify_old(&self) -> Result<(), String> {
         let o = &self.old;
-        if o.any_marked() {
+        if !self.inc.active && o.any_marked() {
             return Err("old space: mark bits set outside GC".into());
         }
         let (mut bytes, mut objects) = (0u64, 0u64);
@@ -176,6 +179,7 @@ impl Heap {
             // SAFETY: live runs are committed.
             let h = unsafe { self.arena.load(hdr) };
             self.check_header(h, "large object", hdr + HEADER_BYTES)?;
+            let h = h & !MARK;
             if HEADER_BYTES + footprint(object::size(h)) > n as u64 * l.granule {
                 return Err(format!(
                     "large object at {:#x} overruns its run",
@@ -364,5 +368,89 @@ impl Heap {
             }
         }
         Ok(())
+    }
+
+    /// At mark termination (`incremental.rs`): every pointer word of a black object (old
+    /// or large, marked and not grey) that points to a white one (old or large, unmarked)
+    /// lies in a dirty remark card, and every mark is on an allocated object.
+    pub(crate) fn verify_tricolour(&self) -> Result<(), String> {
+        let grey: HashSet<u64> = self.inc.grey.iter().map(|g| g.base).collect();
+        let mut black = Vec::new();
+        for id in self.old.span_ids() {
+            let sp = self.old.span(id);
+            for i in 0..sp.nelems {
+                let marked = sp.mark[(i / 64) as usize] & (1u64 << (i % 64)) != 0;
+                if marked && !sp.is_alloc(i) {
+                    let at = ARENA_BASE + self.old.cell_start(id, i);
+                    return Err(format!("old space: free cell at {at:#x} is marked"));
+                }
+                let b = self.old.base_of_cell(id, i);
+                if marked && !grey.contains(&b) {
+                    black.push(b);
+                }
+            }
+        }
+        for &start in self.large.objects.keys() {
+            let hdr = self.large.region.offset + start as u64 * self.large.granule;
+            // SAFETY: live runs are committed; the header is their first word.
+            let h = unsafe { self.arena.load(hdr) };
+            if h & MARK != 0 && !grey.contains(&(hdr + HEADER_BYTES)) {
+                black.push(hdr + HEADER_BYTES);
+            }
+        }
+        for b in black {
+            let h = self.header_at(b) & !MARK;
+            let Some(t) = self.types.get(object::type_id(h)) else {
+                continue;
+            };
+            if t.size == 0 {
+                continue;
+            }
+            let esize = t.size as u64;
+            for e in 0..object::size(h) / esize {
+                for &w in t.ptr_words.iter() {
+                    let slot = b + e * esize + w as u64 * 8;
+                    // SAFETY: a pointer word of a live old or large object.
+                    let v = unsafe { self.arena.load(slot) };
+                    if v == 0 || !self.is_white(v) {
+                        continue;
+                    }
+                    let dirty = if self.layout.old.contains_off(slot) {
+                        self.inc.remark_old.is_dirty(slot)
+                    } else {
+                        self.inc.remark_large.is_dirty(slot)
+                    };
+                    if !dirty {
+                        return Err(format!(
+                            "black object at {:#x}: word at {:#x} points to white {v:#x} \
+                             outside a dirty remark card",
+                            ARENA_BASE + b,
+                            ARENA_BASE + slot
+                        ));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Does `v` point to an unmarked old or large object?
+    fn is_white(&self, v: Addr) -> bool {
+        let off = v.wrapping_sub(ARENA_BASE);
+        let l = &self.layout;
+        if l.old.contains_off(off) {
+            return self
+                .old
+                .find_base(&self.arena, off)
+                .is_some_and(|b| !self.old.is_marked(b));
+        }
+        if l.large.contains_off(off) || off == l.large.offset + l.large.size {
+            return self.large.find_base(&self.arena, off).is_some_and(|b| {
+                // SAFETY: a live large object's header is the word before its base.
+                let h = unsafe { self.arena.load(b - HEADER_BYTES) };
+                h & MARK == 0
+            });
+        }
+        false
     }
 }

@@ -36,7 +36,11 @@
 //!   re-dirties the card if a slot still points to a (survivor) young object.
 //!   Objects promoted during a minor collection are scanned completely and
 //!   get their cards dirtied the same way.
-//! - A major collection empties the young generation, so it clears all cards.
+//! - A major collection empties the young generation, so it clears all cards (a mark
+//!   termination, which keeps it, re-dirties them as a minor collection does).
+//!
+//! While incremental marking runs, every store into the old or large space also marks its
+//! card in the marker's remark tables, unfiltered (`incremental.rs`).
 
 use crate::access::Fault;
 use crate::arena::{Addr, ARENA_BASE};
@@ -125,6 +129,16 @@ impl CardTable {
         out
     }
 
+    /// Up to `max` dirty card indices (cleared as they are returned), in no order.
+    pub fn take_some(&mut self, max: usize) -> Vec<u32> {
+        let at = self.dirty.len().saturating_sub(max);
+        let out = self.dirty.split_off(at);
+        for &i in &out {
+            self.cards[i as usize] = 0;
+        }
+        out
+    }
+
     pub fn dirty_count(&self) -> usize {
         self.dirty.len()
     }
@@ -151,6 +165,10 @@ impl Heap {
         let rel = off.wrapping_sub(self.layout.old.offset);
         if rel >= self.layout.old.size + self.layout.large.size {
             return;
+        }
+        if self.inc.active {
+            // Incremental marking's barrier: the marker re-scans the card (incremental.rs).
+            self.remark(off, len);
         }
         if let Some(v) = val {
             if !self.is_young_value(v) {

@@ -358,7 +358,11 @@ pub fn switch(vm: &mut Vm, pos: Pos, status: Status) -> Result<Pos, VmError> {
                 let now = vm.nanotime();
                 if when > now {
                     let step = ((when - now) as u64).min(10_000_000);
-                    std::thread::sleep(std::time::Duration::from_nanos(step));
+                    // Idle time marks the old generation when a cycle is running
+                    // (gosub_heap::incremental), then sleeps what is left.
+                    let until = std::time::Instant::now() + std::time::Duration::from_nanos(step);
+                    vm.heap.idle_mark(until);
+                    std::thread::sleep(until.saturating_duration_since(std::time::Instant::now()));
                 }
                 if vm.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
                     return Err(crate::panic::fatal_for(vm, Trap::Interrupted));
