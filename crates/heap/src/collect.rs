@@ -96,7 +96,7 @@ impl Heap {
             Some(k) => k,
             None => self
                 .pacer
-                .decide(requested, self.paced_old_bytes(), &self.config),
+                .decide(requested, self.old_gen_bytes(), &self.config),
         };
         let forced = requested != GcKind::Minor;
         let major = kind != GcKind::Minor;

@@ -30,11 +30,14 @@
 //! Invariants while marking (`active`):
 //! - Tri-colour: a pointer from a black object to a white one lies in a dirty remark card
 //!   (checked by the verifier at termination, `verify_tricolour`).
-//! - Every object allocated in or promoted into the old generation is marked: black when
-//!   allocated (it is zeroed), grey when promoted (a minor collection pushes it for the
-//!   marker), so nothing allocated during the cycle is freed by its sweep. Later minor
-//!   collections shade nothing else: the termination re-traces the roots and the young
-//!   generation anyway.
+//! - Every object promoted into the old generation is marked grey (a minor collection
+//!   pushes it for the marker: it was young, so nothing has scanned it). Objects
+//!   allocated directly in the old generation (large ones; small ones while the collector
+//!   is inhibited) are white, as in Dijkstra's collector: they are zeroed, and whatever
+//!   comes to point to them is a store the barrier sees or a root or young object the
+//!   termination re-scans; so a large buffer that dies during the cycle is freed by its
+//!   sweep instead of the next one's. Later minor collections shade nothing else: the
+//!   termination re-traces the roots and the young generation anyway.
 //! - Nothing is freed or moved in the old generation until the termination, so every
 //!   address in an old object stays valid to shade, and marking never needs the VM.
 //! - A forced collection (`runtime.GC`, `FreeOSMemory`, `Full`) aborts the cycle (clears
@@ -117,8 +120,6 @@ pub(crate) struct Incremental {
     pub last_top: u64,
     /// Bytes of allocation between steps, as the pacer set it at the last step.
     pub step_every: u64,
-    /// Bytes of large objects allocated (black) during the cycle.
-    pub large_black: u64,
     /// A large allocation asked for a collection to start a cycle (`Heap::alloc_large`).
     pub start_wanted: bool,
     /// The cycle's record so far.
@@ -142,7 +143,6 @@ impl Incremental {
             allocated: 0,
             last_top: 0,
             step_every: MAX_STEP_EVERY,
-            large_black: 0,
             start_wanted: false,
             stats: MarkStats::default(),
             started: None,
@@ -173,7 +173,6 @@ impl Heap {
         let inc = &mut self.inc;
         inc.active = true;
         inc.expected = old;
-        inc.large_black = 0;
         inc.allocated = 0;
         // What the nursery holds now was allocated before the cycle.
         inc.last_top = self.young.nursery.top;
@@ -412,13 +411,8 @@ impl Heap {
             .saturating_sub(self.inc.stats.scanned)
             .saturating_add(cards as u64 * CARD)
             .max(STEP_WORK);
-        // Past the goal, the runway left is the hard goal's, shared out more briskly.
-        let old = self.paced_old_bytes();
-        let runway = match self.pacer.goal.checked_sub(old) {
-            Some(r) if r > 0 => r,
-            _ => self.pacer.stw_goal(&self.config).saturating_sub(old) / 8,
-        }
-        .max(1);
+        // Past the goal, the highest rate (the hard goal is the last resort).
+        let runway = self.pacer.goal.saturating_sub(self.old_gen_bytes()).max(1);
         let ratio = left as f64 / runway as f64;
         // At least four steps per nursery: a step is paid only when an allocation reaches
         // its point before the nursery's trigger.

@@ -372,12 +372,7 @@ impl Heap {
             }
         };
         if headered {
-            let mut single = if count == 1 { object::SINGLE } else { 0 };
-            if self.inc.active && self.layout.large.contains_off(base) {
-                // Allocated black while marking (incremental.rs).
-                single |= object::MARK;
-                self.inc.large_black += counted;
-            }
+            let single = if count == 1 { object::SINGLE } else { 0 };
             // SAFETY: base-8 is the header word of the cell just allocated,
             // which is committed.
             unsafe {
@@ -463,10 +458,6 @@ impl Heap {
         let base = base.ok_or(AllocError::OutOfMemory)?;
         self.old_cards.ensure(self.old.committed_bytes());
         self.ensure_remark_cards();
-        if self.inc.active {
-            // Allocated black while marking (incremental.rs).
-            self.old.mark(base);
-        }
         // SAFETY: the object's cell lies in a committed span page.
         unsafe { self.arena.zero(base, fp) };
         Ok(base)
@@ -489,12 +480,11 @@ impl Heap {
             // Marking is done: its termination first.
             return Err(AllocError::NeedsCollection);
         }
-        let after = self.paced_old_bytes() + fp;
+        let after = self.old_gen_bytes() + fp;
         let incremental = self.inc.enabled && !self.config.gc_stress && self.pacer.gogc >= 0;
         if incremental && !self.inc.active && after > self.pacer.mark_trigger {
             if self.owe_collection(may_defer) {
-                // A minor collection first, which starts incremental marking; the object
-                // is then allocated black and does not count towards the hard goal.
+                // A minor collection first, which starts incremental marking.
                 self.inc.start_wanted = true;
                 return Err(AllocError::NeedsCollection);
             }
@@ -603,7 +593,7 @@ impl Heap {
     pub fn plan_collection(&mut self, requested: GcKind) -> GcKind {
         let k = self
             .pacer
-            .decide(requested, self.paced_old_bytes(), &self.config);
+            .decide(requested, self.old_gen_bytes(), &self.config);
         self.planned = Some(k);
         k
     }

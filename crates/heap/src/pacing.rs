@@ -76,9 +76,12 @@ pub(crate) struct Pacer {
 }
 
 /// With incremental marking, the old generation may pass its goal by this many quarters
-/// of it before a collection stops the world to finish marking (Go's hard goal is 1.1x;
-/// here the mark steps' assists are bounded per step, so the margin is wider).
-pub const HARD_GOAL_QUARTERS: u64 = 1;
+/// of it before a collection stops the world to finish marking. Past the goal the mark
+/// steps run at their highest rate (256 KiB of work per 4 KiB allocated), which bounds
+/// the overshoot by the marking left over 64, except for single large allocations: a
+/// 48 MB map made near the goal must not stop the world for the whole mark (Go's hard
+/// goal is 1.1x, but its assists are unbounded and its workers concurrent).
+pub const HARD_GOAL_QUARTERS: u64 = 4;
 
 /// Where between the last live heap and the goal incremental marking starts, in
 /// thousandths: the rest is the runway the mark steps have to finish in.
@@ -194,6 +197,12 @@ impl Heap {
         let old = self.pacer.gogc;
         self.pacer.gogc = if pct < 0 { -1 } else { pct };
         self.pacer.recompute();
+        if pct < 0 && self.inc.active {
+            // Off means off: no termination either (incremental.rs).
+            self.abort_marking();
+            self.pacer.want_major = false;
+            self.owed = false;
+        }
         self.refresh_bump_limit();
         old
     }
@@ -230,23 +239,12 @@ impl Heap {
         self.old.in_use + self.large.live_bytes()
     }
 
-    /// The old generation's bytes as pacing counts them: less the large objects allocated
-    /// black during a marking cycle, which add no marking work (incremental.rs).
-    pub(crate) fn paced_old_bytes(&self) -> u64 {
-        let black = if self.inc.active {
-            self.inc.large_black
-        } else {
-            0
-        };
-        self.old_gen_bytes().saturating_sub(black)
-    }
-
     /// Would a collection requested as `kind` run as a major one now?
     pub fn next_collection_kind(&self, kind: GcKind) -> GcKind {
         if kind != GcKind::Minor {
             return kind;
         }
-        if self.pacer.want_major || self.paced_old_bytes() >= self.pacer.stw_goal(&self.config) {
+        if self.pacer.want_major || self.old_gen_bytes() >= self.pacer.stw_goal(&self.config) {
             GcKind::Major
         } else {
             GcKind::Minor
@@ -271,11 +269,12 @@ mod tests {
         assert_eq!(p.decide(GcKind::Minor, 19 << 20, &c), GcKind::Minor);
         assert_eq!(p.decide(GcKind::Minor, 20 << 20, &c), GcKind::Major);
         // Incremental marking starts at 70% of the way from live to goal, and only the
-        // hard goal (a quarter past the goal) stops the world.
+        // hard goal (twice the goal) stops the world.
         let inc = HeapConfig::default();
         assert_eq!(p.mark_trigger, (10 << 20) + (10 << 20) * 7 / 10);
         assert_eq!(p.decide(GcKind::Minor, 20 << 20, &inc), GcKind::Minor);
-        assert_eq!(p.decide(GcKind::Minor, 25 << 20, &inc), GcKind::Major);
+        assert_eq!(p.decide(GcKind::Minor, 39 << 20, &inc), GcKind::Minor);
+        assert_eq!(p.decide(GcKind::Minor, 40 << 20, &inc), GcKind::Major);
         assert_eq!(p.decide(GcKind::Full, 0, &c), GcKind::Full);
         p.gogc = 50;
         p.recompute();
