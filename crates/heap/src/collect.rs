@@ -115,6 +115,10 @@ impl Heap {
                 ));
             }
         }
+        if major && !finishing {
+            // A stop-the-world mark needs the last generation swept (sweep.rs).
+            self.finish_sweep();
+        }
         let mark_started = !major && self.maybe_start_marking();
         let before = self.heap_in_use();
         let logged = self
@@ -155,11 +159,20 @@ impl Heap {
         self.observed.clear();
         self.types = types;
         let (mut freed_objects, mut freed_bytes) = (0u64, 0u64);
+        // The old space's live bytes (a lazy sweep frees the rest later).
+        let marked_old = self.old.marked_bytes;
         if major {
-            let swept = self.old.sweep(&self.arena, kind == GcKind::Full);
+            if finishing {
+                // After an incremental cycle the old space is swept lazily (sweep.rs).
+                self.old.begin_sweep();
+            } else {
+                let swept = self.old.sweep(&self.arena, kind == GcKind::Full);
+                freed_objects += swept.objects;
+                freed_bytes += swept.bytes;
+            }
             let (lo, lb) = self.sweep_large();
-            freed_objects += swept.objects + lo;
-            freed_bytes += swept.bytes + lb;
+            freed_objects += lo;
+            freed_bytes += lb;
             if tenure_all {
                 // The young generation is empty: no old object points into it.
                 self.old_cards.clear_all();
@@ -194,9 +207,15 @@ impl Heap {
                 "runtime: out of memory: cannot promote objects (address space exhausted)".into()
             });
         }
-        self.counters.live_after_gc = self.heap_in_use();
+        // Unswept dead objects are in use (HeapAlloc) but not live.
+        let unswept = if finishing {
+            self.old.in_use.saturating_sub(marked_old)
+        } else {
+            0
+        };
+        self.counters.live_after_gc = self.heap_in_use() - unswept;
         if major {
-            self.pacer.after_major(self.old_gen_bytes());
+            self.pacer.after_major(self.old_gen_bytes() - unswept);
         }
         let pause = t0.elapsed();
         let cpu = crate::stats::thread_cpu_time().saturating_sub(cpu0);
@@ -533,7 +552,7 @@ impl Heap {
         }
     }
 
-    /// Appends the bases of the allocated old objects whose cells overlap the card at
+    /// Appends the bases of the live old objects (`Span::is_live`) whose cells overlap the card at
     /// arena offset `lo` (a card lies within one page, hence within one span).
     pub(crate) fn old_objects_in_card(&self, lo: u64, out: &mut Vec<u64>) {
         let Some((id, first)) = self.old.cell_of(lo) else {
@@ -545,7 +564,7 @@ impl Heap {
             .cell_of(lo + CARD - 1)
             .map_or(sp.nelems, |(_, i)| (i + 1).min(sp.nelems));
         for i in first..last {
-            if sp.is_alloc(i) {
+            if sp.is_live(i, self.old.sweepgen) {
                 out.push(self.old.base_of_cell(id, i));
             }
         }

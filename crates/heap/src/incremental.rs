@@ -15,8 +15,9 @@
 //! 4. **mark termination** (a `Major` collection, `collect.rs`): the objects still grey,
 //!    the cards stored into since the last step and the old objects' young pointers are
 //!    scanned, then the roots (every stack, globals, handles) and the young generation are
-//!    traced as a major collection does (tenure-all), marking what is still white; the
-//!    specials are processed and the old space and large objects swept.
+//!    traced (as a minor collection does: ages are kept), marking what is still white;
+//!    the specials are processed, the large objects swept, and the old space's lazy sweep
+//!    begun (`sweep.rs`).
 //!
 //! Colours: white = unmarked; grey = marked and in `grey`; black = marked and scanned.
 //! Young objects have no colour: they are re-traced at the termination, like the stacks.
@@ -169,6 +170,7 @@ impl Heap {
         if !self.inc.enabled || self.inc.active || (old < trigger && !wanted) {
             return false;
         }
+        self.finish_sweep();
         self.ensure_remark_cards();
         let inc = &mut self.inc;
         inc.active = true;
@@ -335,7 +337,7 @@ impl Heap {
         work
     }
 
-    /// Bases of the allocated, marked old objects whose cells overlap the card at `lo`.
+    /// Bases of the live, marked old objects whose cells overlap the card at `lo`.
     pub(crate) fn marked_old_in_card(&self, lo: u64, out: &mut Vec<u64>) {
         out.clear();
         self.old_objects_in_card(lo, out);
@@ -359,8 +361,14 @@ impl Heap {
         let top = self.young.nursery.top;
         self.inc.allocated += top.saturating_sub(self.inc.last_top);
         self.inc.last_top = top;
-        let budget = self.step_budget();
-        self.timed_step(budget, false);
+        if self.inc.active {
+            let budget = self.step_budget();
+            self.timed_step(budget, false);
+        } else {
+            // Between cycles: the lazy sweep's step (sweep.rs).
+            self.sweep_step(self.inc.allocated);
+            self.inc.step_every = crate::sweep::SWEEP_EVERY;
+        }
         self.inc.allocated = 0;
         self.refresh_bump_limit();
     }
@@ -371,6 +379,10 @@ impl Heap {
         let mut any = false;
         while self.inc.active && !self.pacer.want_major && Instant::now() < until {
             self.timed_step(STEP_WORK, true);
+            any = true;
+        }
+        while !self.inc.active && self.old.sweep_pending() && Instant::now() < until {
+            self.sweep_step(STEP_WORK);
             any = true;
         }
         any
@@ -426,7 +438,11 @@ impl Heap {
     pub(crate) fn refresh_bump_limit(&mut self) {
         let trigger = self.pacer.young_trigger;
         self.bump_limit = if !self.inc.active {
-            trigger
+            if self.old.sweep_pending() {
+                trigger.min(self.young.nursery.top + crate::sweep::SWEEP_EVERY)
+            } else {
+                trigger
+            }
         } else if self.pacer.want_major {
             // Marking is done: the next allocation asks for the termination.
             0
@@ -439,7 +455,12 @@ impl Heap {
     /// towards the next step; returns whether a step is due.
     pub(crate) fn note_direct_alloc(&mut self, bytes: u64) -> bool {
         self.inc.allocated += bytes;
-        self.inc.allocated >= self.inc.step_every && !self.pacer.want_major
+        let every = if self.inc.active {
+            self.inc.step_every
+        } else {
+            crate::sweep::SWEEP_EVERY
+        };
+        self.inc.allocated >= every && !self.pacer.want_major
     }
 
     /// A minor collection empties the nursery: what was bumped since the last step counts
@@ -504,6 +525,11 @@ impl Heap {
     /// Is a marking cycle running?
     pub fn marking(&self) -> bool {
         self.inc.active
+    }
+
+    /// Are old-space spans left to sweep from the last marking (`sweep.rs`)?
+    pub fn sweep_pending(&self) -> bool {
+        self.old.sweep_pending()
     }
 
     /// Start a marking cycle at the next minor collection, whatever the trigger.

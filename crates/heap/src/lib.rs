@@ -20,7 +20,8 @@
 //!   are roots of minor collections;
 //! - `collect.rs`: the minor and major cycles; `pacing.rs`: when to run which;
 //! - [`incremental`]: incremental marking of the old generation in steps paid for by
-//!   allocation, its barrier (remark cards) and its termination;
+//!   allocation, its barrier (remark cards) and its termination; `sweep.rs`: the old
+//!   space's sweep, lazy after an incremental cycle;
 //! - [`stats`]: MemStats, gctrace lines, the `--gcstats` summary;
 //! - [`verify`]: the heap verifier (`gcverify`).
 //!
@@ -71,6 +72,7 @@ pub mod stack_pool;
 pub mod stacks;
 mod startmap;
 pub mod stats;
+mod sweep;
 pub mod tracked;
 pub mod verify;
 pub mod write_barrier;
@@ -329,9 +331,11 @@ impl Heap {
             if top + need <= self.bump_limit {
                 // Fast path: bump the nursery.
                 self.bump_nursery(fp, need)
-            } else if self.inc.active && top + need <= self.pacer.young_trigger {
-                // Marking: a step is due before the nursery's trigger, or, when marking
-                // is done, the termination (incremental.rs).
+            } else if (self.inc.active || self.old.sweep_pending())
+                && top + need <= self.pacer.young_trigger
+            {
+                // Marking or sweeping: a step is due before the nursery's trigger, or,
+                // when marking is done, the termination (incremental.rs).
                 if !self.pacer.want_major {
                     self.mark_assist();
                 } else if self.owe_collection(may_defer) {
@@ -383,7 +387,7 @@ impl Heap {
         self.collected_since_alloc = false;
         self.counters.mallocs += 1;
         self.counters.total_alloc += counted;
-        if self.inc.active
+        if (self.inc.active || self.old.sweep_pending())
             && !self.young.nursery.region.contains_off(base)
             && self.note_direct_alloc(counted)
         {

@@ -31,8 +31,9 @@
 //!   of the alloc bits; a span with `nalloc < nelems` is in its pool's
 //!   `partial` list or is its pool's `current` span (never both). The pool of
 //!   a headered span is its class's; of a typed span, its type's.
-//! - Mark bits are all clear outside a major collection and an incremental marking
-//!   cycle (`incremental.rs`); the sweep makes
+//! - Mark bits of swept spans are all clear outside a major collection and an
+//!   incremental marking cycle (`incremental.rs`); the sweep (`sweep.rs`, lazy after an
+//!   incremental cycle) makes
 //!   `alloc = mark`, clears `mark` and frees spans that became empty.
 //! - `in_use` = sum over spans of `nalloc * cell` (bytes held by objects,
 //!   headers and size-class rounding included).
@@ -67,9 +68,12 @@ pub(crate) struct Typed {
 
 /// Where a class's (or a type's) next cell comes from.
 #[derive(Default, Clone)]
-struct Pool {
-    current: Option<u32>,
-    partial: Vec<u32>,
+pub(crate) struct Pool {
+    pub current: Option<u32>,
+    pub partial: Vec<u32>,
+    /// Spans of this pool not swept since the last marking (`sweep.rs`); entries may be
+    /// stale (swept since, or freed and reused).
+    pub unswept: Vec<u32>,
 }
 
 pub(crate) struct Span {
@@ -85,12 +89,28 @@ pub(crate) struct Span {
     pub free_hint: u32,
     /// The type of every cell of a typed span (no headers); None: headered.
     pub typed: Option<Typed>,
+    /// The sweep generation it was last swept in (or created in): when it differs from
+    /// `OldSpace::sweepgen`, its mark bits, not its alloc bits, say which cells are live
+    /// (`sweep.rs`).
+    pub sweepgen: u32,
 }
 
 impl Span {
     #[inline]
     pub fn is_alloc(&self, i: u32) -> bool {
         self.alloc[(i / 64) as usize] & (1 << (i % 64)) != 0
+    }
+
+    #[inline]
+    pub fn is_marked(&self, i: u32) -> bool {
+        self.mark[(i / 64) as usize] & (1 << (i % 64)) != 0
+    }
+
+    /// Does cell `i` hold a live object? Allocated, and, in a span not yet swept since
+    /// the last marking (`sweepgen` is the space's), marked by it.
+    #[inline]
+    pub fn is_live(&self, i: u32, sweepgen: u32) -> bool {
+        self.is_alloc(i) && (self.sweepgen == sweepgen || self.is_marked(i))
     }
 }
 
@@ -113,6 +133,15 @@ pub(crate) struct OldSpace {
     pub span_pages: u64,
     pub in_use: u64,
     pub objects: u64,
+    /// The current sweep generation, and the spans left to sweep in it (`sweep.rs`).
+    pub sweepgen: u32,
+    pub to_sweep: Vec<u32>,
+    /// What lazy sweeping has freed so far (cumulative; MemStats adds it to the
+    /// collections' counts).
+    pub swept_lazily: Swept,
+    /// Bytes of the cells marked since the marks were last cleared: the old space's live
+    /// bytes at a mark termination, before the lazy sweep has freed the rest.
+    pub marked_bytes: u64,
 }
 
 /// Result of a sweep.
@@ -143,6 +172,10 @@ impl OldSpace {
             span_pages: 0,
             in_use: 0,
             objects: 0,
+            sweepgen: 0,
+            to_sweep: Vec::new(),
+            swept_lazily: Swept::default(),
+            marked_bytes: 0,
         }
     }
 
@@ -187,6 +220,7 @@ impl OldSpace {
             mark: vec![0; words],
             free_hint: 0,
             typed,
+            sweepgen: self.sweepgen,
         };
         let id = match self.free_ids.pop() {
             Some(id) => {
@@ -242,7 +276,7 @@ impl OldSpace {
         self.classes.cell[self.classes.class_of(b)] as u64
     }
 
-    fn pool(&mut self, class: usize, typed: Option<Typed>) -> &mut Pool {
+    pub(crate) fn pool(&mut self, class: usize, typed: Option<Typed>) -> &mut Pool {
         match typed {
             None => &mut self.pools[class],
             Some(t) => {
@@ -262,6 +296,12 @@ impl OldSpace {
                 None => {
                     let id = match self.pool(class, typed).partial.pop() {
                         Some(id) => id,
+                        None if !self.pool(class, typed).unswept.is_empty() => {
+                            // Sweep one of the pool's spans, which may give room.
+                            let id = self.pool(class, typed).unswept.pop().unwrap_or(0);
+                            self.sweep_span(arena, id);
+                            continue;
+                        }
                         None => self.new_span(arena, class, typed)?,
                     };
                     self.pool(class, typed).current = Some(id);
@@ -334,7 +374,7 @@ impl OldSpace {
     /// allocated and `base <= off <= base + footprint` (its end included).
     fn base_in_cell(&self, arena: &Arena, id: u32, i: u32, off: u64) -> Option<u64> {
         let sp = self.span(id);
-        if i >= sp.nelems || !sp.is_alloc(i) {
+        if i >= sp.nelems || !sp.is_live(i, self.sweepgen) {
             return None;
         }
         let start = self.cell_start(id, i);
@@ -401,6 +441,7 @@ impl OldSpace {
             return false;
         }
         sp.mark[w] |= b;
+        self.marked_bytes += sp.cell as u64;
         true
     }
 
@@ -414,50 +455,7 @@ impl OldSpace {
             .is_some_and(|sp| sp.mark[(i / 64) as usize] & (1u64 << (i % 64)) != 0)
     }
 
-    /// Sweep after marking: unmarked cells are freed, empty spans return
-    /// their pages (released to the OS if `release`).
-    pub fn sweep(&mut self, arena: &Arena, release: bool) -> Swept {
-        let mut out = Swept::default();
-        for p in self.pools.iter_mut().chain(self.typed_pools.iter_mut()) {
-            p.partial.clear();
-            p.current = None;
-        }
-        let mut empty = Vec::new();
-        for id in 0..self.spans.len() {
-            let Some(sp) = self.spans[id].as_mut() else {
-                continue;
-            };
-            std::mem::swap(&mut sp.alloc, &mut sp.mark);
-            sp.mark.iter_mut().for_each(|w| *w = 0);
-            let n: u32 = sp.alloc.iter().map(|w| w.count_ones()).sum();
-            let freed = sp.nalloc - n;
-            out.objects += freed as u64;
-            out.bytes += freed as u64 * sp.cell as u64;
-            sp.nalloc = n;
-            sp.free_hint = 0;
-            if n == 0 {
-                empty.push(id as u32);
-            } else if n < sp.nelems {
-                let (class, typed) = (sp.class as usize, sp.typed);
-                self.pool(class, typed).partial.push(id as u32);
-            }
-        }
-        self.in_use -= out.bytes;
-        self.objects -= out.objects;
-        for id in empty {
-            self.free_span(arena, id, release);
-        }
-        // Allocate from low addresses first (keeps the heap compact).
-        for p in self.pools.iter_mut().chain(self.typed_pools.iter_mut()) {
-            p.partial.sort_unstable_by(|a, b| b.cmp(a));
-        }
-        if release {
-            self.release_free(arena);
-        }
-        out
-    }
-
-    fn free_span(&mut self, arena: &Arena, id: u32, release: bool) {
+    pub(crate) fn free_span(&mut self, arena: &Arena, id: u32, release: bool) {
         let Some(sp) = self.spans[id as usize].take() else {
             return;
         };
@@ -481,7 +479,7 @@ impl OldSpace {
     }
 
     /// Release every idle (free, committed) page to the OS.
-    fn release_free(&mut self, arena: &Arena) {
+    pub(crate) fn release_free(&mut self, arena: &Arena) {
         let mut p = 0u64;
         while p < self.hw {
             if self.page_span[p as usize] != 0 || self.page_released[p as usize] {
@@ -502,6 +500,21 @@ impl OldSpace {
         }
     }
 
+    /// Allocation prefers low addresses (keeps the heap compact): partial spans are taken
+    /// from the end of their list, so sort it high to low.
+    pub(crate) fn sort_partials(&mut self) {
+        for p in self.pools.iter_mut().chain(self.typed_pools.iter_mut()) {
+            p.partial.sort_unstable_by(|a, b| b.cmp(a));
+        }
+    }
+
+    /// Forget the pools' lists of unswept spans (the generation is swept).
+    pub(crate) fn clear_unswept(&mut self) {
+        for p in self.pools.iter_mut().chain(self.typed_pools.iter_mut()) {
+            p.unswept.clear();
+        }
+    }
+
     /// Iterate over live span ids.
     pub fn span_ids(&self) -> impl Iterator<Item = u32> + '_ {
         self.spans
@@ -511,20 +524,22 @@ impl OldSpace {
             .map(|(i, _)| i as u32)
     }
 
-    /// Clear every mark bit (an incremental marking cycle aborted).
+    /// Clear every mark bit (an incremental marking cycle aborted; every span is swept
+    /// then).
     pub fn clear_marks(&mut self) {
         for sp in self.spans.iter_mut().flatten() {
             sp.mark.iter_mut().for_each(|w| *w = 0);
         }
+        self.marked_bytes = 0;
     }
 
-    /// Is any mark bit set? (verifier: must be false outside a collection and a marking
-    /// cycle)
+    /// Is any mark bit of a swept span set? (verifier: must be false outside a collection
+    /// and a marking cycle; a span not yet swept keeps the last marking's bits)
     pub fn any_marked(&self) -> bool {
         self.spans
             .iter()
             .flatten()
-            .any(|s| s.mark.iter().any(|&w| w != 0))
+            .any(|s| s.sweepgen == self.sweepgen && s.mark.iter().any(|&w| w != 0))
     }
 }
 

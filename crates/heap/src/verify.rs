@@ -216,7 +216,8 @@ impl Heap {
         for id in self.old.span_ids() {
             let sp = self.old.span(id);
             for i in 0..sp.nelems {
-                if sp.is_alloc(i) {
+                // (A dead object in a span not yet swept may point anywhere.)
+                if sp.is_live(i, self.old.sweepgen) {
                     bases.push((self.old.base_of_cell(id, i), true));
                 }
             }
