@@ -159,8 +159,6 @@ impl Heap {
         self.observed.clear();
         self.types = types;
         let (mut freed_objects, mut freed_bytes) = (0u64, 0u64);
-        // The old space's live bytes (a lazy sweep frees the rest later).
-        let marked_old = self.old.marked_bytes;
         if major {
             if finishing {
                 // After an incremental cycle the old space is swept lazily (sweep.rs).
@@ -208,14 +206,9 @@ impl Heap {
             });
         }
         // Unswept dead objects are in use (HeapAlloc) but not live.
-        let unswept = if finishing {
-            self.old.in_use.saturating_sub(marked_old)
-        } else {
-            0
-        };
-        self.counters.live_after_gc = self.heap_in_use() - unswept;
+        self.counters.live_after_gc = self.heap_in_use() - self.old.unswept_dead;
         if major {
-            self.pacer.after_major(self.old_gen_bytes() - unswept);
+            self.pacer.after_major(self.old_gen_bytes());
         }
         let pause = t0.elapsed();
         let cpu = crate::stats::thread_cpu_time().saturating_sub(cpu0);

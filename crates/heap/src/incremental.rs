@@ -578,7 +578,14 @@ impl Heap {
     /// The gctrace words for a collection that started (`started`) or finished marking.
     pub(crate) fn mark_trace(&self, started: bool, finished: bool) -> String {
         if started {
-            return ", mark start".into();
+            // What the last cycle's lazy sweep freed (it is over: marking needs it).
+            let o = &self.old;
+            let freed = o.swept_lazily.bytes - o.sweep_began.bytes;
+            let objects = o.swept_lazily.objects - o.sweep_began.objects;
+            return format!(
+                ", mark start (the last sweep freed {} KB in {objects} objects)",
+                freed.div_ceil(1024)
+            );
         }
         if !finished {
             return String::new();

@@ -139,9 +139,14 @@ pub(crate) struct OldSpace {
     /// What lazy sweeping has freed so far (cumulative; MemStats adds it to the
     /// collections' counts).
     pub swept_lazily: Swept,
+    /// `swept_lazily` when the current sweep generation began.
+    pub sweep_began: Swept,
     /// Bytes of the cells marked since the marks were last cleared: the old space's live
     /// bytes at a mark termination, before the lazy sweep has freed the rest.
     pub marked_bytes: u64,
+    /// Bytes of the dead objects the current sweep generation has yet to free (in
+    /// `in_use` until then; pacing leaves them out).
+    pub unswept_dead: u64,
 }
 
 /// Result of a sweep.
@@ -175,7 +180,9 @@ impl OldSpace {
             sweepgen: 0,
             to_sweep: Vec::new(),
             swept_lazily: Swept::default(),
+            sweep_began: Swept::default(),
             marked_bytes: 0,
+            unswept_dead: 0,
         }
     }
 

@@ -38,7 +38,9 @@ impl OldSpace {
     pub fn begin_sweep(&mut self) {
         self.sweepgen = self.sweepgen.wrapping_add(1);
         self.to_sweep.clear();
+        self.unswept_dead = self.in_use.saturating_sub(self.marked_bytes);
         self.marked_bytes = 0;
+        self.sweep_began = self.swept_lazily;
         for id in 0..self.spans.len() {
             let Some(sp) = self.spans[id].as_ref() else {
                 continue;
@@ -78,6 +80,7 @@ impl OldSpace {
         let (class, typed, nelems) = (sp.class as usize, sp.typed, sp.nelems);
         self.in_use -= out.bytes;
         self.objects -= out.objects;
+        self.unswept_dead = self.unswept_dead.saturating_sub(out.bytes);
         self.swept_lazily.objects += out.objects;
         self.swept_lazily.bytes += out.bytes;
         if n == 0 {
