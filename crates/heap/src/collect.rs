@@ -206,7 +206,7 @@ impl Heap {
             });
         }
         // Unswept dead objects are in use (HeapAlloc) but not live.
-        self.counters.live_after_gc = self.heap_in_use() - self.old.unswept_dead;
+        self.counters.live_after_gc = self.heap_in_use().saturating_sub(self.old.unswept_dead);
         if major {
             self.pacer.after_major(self.old_gen_bytes());
         }

@@ -356,7 +356,6 @@ impl Heap {
                 // Inhibited, right after a collection, the collector off (`GOGC=off`:
                 // Go collects nothing until runtime.GC, so neither does a full nursery
                 // here), or a minor collection deferred for a deep stack (pacing.rs).
-                let before = self.old.in_use;
                 let typed = (count == 1)
                     .then(|| old_space::OldSpace::typed_for(ty, size))
                     .flatten();
@@ -368,7 +367,9 @@ impl Heap {
                     }
                     Err(e) => return Err(e),
                 };
-                counted = self.old.in_use - before;
+                // The cell's size class (not the change of `in_use`: finding the cell may
+                // have swept spans, sweep.rs).
+                counted = self.old.cell_bytes(need, typed);
                 self.pacer.deferred_bytes += counted;
                 // A typed cell has no header: its span holds the type.
                 headered = typed.is_none();

@@ -237,7 +237,7 @@ impl Heap {
     /// Bytes of the old generation: old space in use + large objects, less the dead
     /// objects a lazy sweep has yet to free (`sweep.rs`).
     pub fn old_gen_bytes(&self) -> u64 {
-        self.old.in_use - self.old.unswept_dead + self.large.live_bytes()
+        self.old.in_use.saturating_sub(self.old.unswept_dead) + self.large.live_bytes()
     }
 
     /// Would a collection requested as `kind` run as a major one now?

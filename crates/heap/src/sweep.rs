@@ -67,10 +67,14 @@ impl OldSpace {
             return Swept::default();
         }
         sp.sweepgen = cur;
-        std::mem::swap(&mut sp.alloc, &mut sp.mark);
-        sp.mark.iter_mut().for_each(|w| *w = 0);
+        // The live cells: marked and allocated (a mark on a free cell, which the verifier
+        // reports, must not allocate it).
+        for (a, m) in sp.alloc.iter_mut().zip(sp.mark.iter_mut()) {
+            *a &= *m;
+            *m = 0;
+        }
         let n: u32 = sp.alloc.iter().map(|w| w.count_ones()).sum();
-        let freed = sp.nalloc - n;
+        let freed = sp.nalloc.saturating_sub(n);
         let out = Swept {
             objects: freed as u64,
             bytes: freed as u64 * sp.cell as u64,
