@@ -119,6 +119,10 @@ impl Heap {
             // A stop-the-world mark needs the last generation swept (sweep.rs).
             self.finish_sweep();
         }
+        if major {
+            // (A cycle a large allocation asked for is moot after a major collection.)
+            self.inc.start_wanted = false;
+        }
         let mark_started = !major && self.maybe_start_marking();
         let before = self.heap_in_use();
         let logged = self

@@ -166,7 +166,7 @@ impl Heap {
         } else {
             self.pacer.mark_trigger
         };
-        let wanted = std::mem::take(&mut self.inc.start_wanted);
+        let wanted = std::mem::take(&mut self.inc.start_wanted) && self.pacer.gogc >= 0;
         if !self.inc.enabled || self.inc.active || (old < trigger && !wanted) {
             return false;
         }
@@ -253,6 +253,10 @@ impl Heap {
         let (lo, hi) = range;
         let first = from.max(lo.saturating_sub(base)) / esize;
         let end = (hi.saturating_sub(base)).div_ceil(esize).min(size / esize);
+        if first >= end {
+            // (A card past the object's end, in its cell's slack.)
+            return (8, None);
+        }
         let last = end.min(first + limit.div_ceil(esize).max(1));
         for i in first..last {
             let elem = base + i * esize;
@@ -385,6 +389,9 @@ impl Heap {
             self.sweep_step(STEP_WORK);
             any = true;
         }
+        if any {
+            self.refresh_bump_limit();
+        }
         any
     }
 
@@ -506,6 +513,7 @@ impl Heap {
 
     /// A forced collection during a cycle (module comment): forget the cycle's marks.
     pub(crate) fn abort_marking(&mut self) {
+        self.inc.start_wanted = false;
         self.inc.grey.clear();
         self.inc.remark_old.clear_all();
         self.inc.remark_large.clear_all();
@@ -543,6 +551,7 @@ impl Heap {
     pub fn mark_step(&mut self, budget: u64) -> bool {
         if self.inc.active && !self.pacer.want_major {
             self.timed_step(budget, false);
+            self.refresh_bump_limit();
         }
         self.inc.active && self.pacer.want_major
     }

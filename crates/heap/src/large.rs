@@ -12,7 +12,8 @@
 //!   zero; fresh pages are zero too. Hence allocation never needs to memset.
 //! - Every granule below `hw` (high-water mark) is committed read/write;
 //!   granules not in a live run below `hw` are released to the OS.
-//! - Mark bits are clear between collections.
+//! - Mark bits are clear between collections, except during an incremental marking
+//!   cycle (`incremental.rs`).
 //! - `last` holds the two live runs `run_of` found last (or empty ones): `free` clears it.
 //! - Interior pointer rule: `p` belongs to object `o` iff
 //!   `o.base <= p <= o.base + footprint(o.size)`; a pointer exactly at a run's

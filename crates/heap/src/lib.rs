@@ -309,7 +309,13 @@ impl Heap {
             // 1/8 more), so reserve that slack: the limit then holds even
             // right after the young generation is promoted.
             let slack = self.young.used() / 8;
-            if self.heap_in_use().saturating_add(slack + need) > limit {
+            let over = |h: &Heap| h.heap_in_use().saturating_add(slack + need) > limit;
+            if over(self) && self.old.sweep_pending() {
+                // Dead objects a lazy sweep has yet to free count in heap_in_use: free them
+                // first (sweeping moves nothing, so it is safe even while inhibited).
+                self.finish_sweep();
+            }
+            if over(self) {
                 if may_defer {
                     self.pacer.want_major = true;
                     return Err(AllocError::NeedsCollection);
@@ -342,8 +348,7 @@ impl Heap {
                     return Err(AllocError::NeedsCollection);
                 }
                 self.bump_nursery(fp, need)
-            } else if (self.pacer.gogc >= 0
-                || self.old.in_use + self.large.live_bytes() + need > self.pacer.goal)
+            } else if (self.pacer.gogc >= 0 || self.old_gen_bytes() + need > self.pacer.goal)
                 && !self.pacer.defer_minor(need, self.old_gen_bytes())
                 && self.owe_collection(may_defer)
             {

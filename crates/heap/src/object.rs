@@ -10,7 +10,8 @@
 //!   collection; the whole word is then `new_base | 1` (new_base is a VM
 //!   address, 8-aligned) and no other field is present.
 //! - `M` (bit 1), MARK: set on non-moving objects (large space) reached in the
-//!   current cycle; cleared again by the sweep. Always 0 between collections.
+//!   current cycle; cleared again by the sweep. Always 0 between collections outside
+//!   an incremental marking cycle (`incremental.rs`), which keeps it across them.
 //! - age (bits 2..=5): number of collections survived, saturating at 15 (the
 //!   generational collector will promote by age).
 //! - `S` (bit 6), SINGLE: allocated as one value of its type (count 1), so the

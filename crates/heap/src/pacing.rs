@@ -4,12 +4,15 @@
 //!   `NeedsCollection`): all of it at GOGC >= 100, GOGC/100 of it below (at
 //!   least `MIN_YOUNG_TRIGGER`), as Go scales its minimum heap goal (4 MiB x
 //!   GOGC/100), so a smaller GOGC collects more often here too.
-//! - Major: when the old generation (old space in use + large objects) has
-//!   grown to the goal `max(MIN_GOAL, live_after_last_major * (1 + GOGC/100))`
-//!   — Go's rule, applied to the old generation, since the young one is
-//!   bounded by the nursery anyway. A `collect(Minor)` request is upgraded to
-//!   a major collection when the goal is reached (or a large allocation or
-//!   the heap limit asks for it). `GOGC=off` (negative) disables collections
+//! - Major: the old generation's (old space in use, less the dead objects a lazy sweep
+//!   has yet to free, + large objects) goal is `max(MIN_GOAL, live_after_last_major *
+//!   (1 + GOGC/100))` — Go's rule, applied to the old generation, since the young one
+//!   is bounded by the nursery anyway. With incremental marking (the default,
+//!   `incremental.rs`) a cycle starts at `mark_trigger`, 70% of the way to the goal, and
+//!   its termination is a major collection; a `collect(Minor)` request is upgraded to a
+//!   stop-the-world major collection only at the hard goal (`stw_goal`: twice the goal;
+//!   without incremental marking, the goal itself), or when marking is done, or a large
+//!   allocation or the heap limit asks for it. `GOGC=off` (negative) disables collections
 //!   by pacing, minor ones too: a full nursery then hands out old-space cells
 //!   (`Heap::alloc`), as Go collects nothing until `runtime.GC` (which, like
 //!   the heap limit, still runs).
@@ -197,6 +200,9 @@ impl Heap {
         let old = self.pacer.gogc;
         self.pacer.gogc = if pct < 0 { -1 } else { pct };
         self.pacer.recompute();
+        if pct < 0 {
+            self.inc.start_wanted = false;
+        }
         if pct < 0 && self.inc.active {
             // Off means off: no termination either (incremental.rs).
             self.abort_marking();

@@ -7,10 +7,13 @@
 //!   (header not forwarded, no mark, reserved bits 0, registered type, size
 //!   a multiple of the element size), one start bit per cell and no other
 //!   start bits; the other survivor space is empty.
-//! - Old space: per span, `nalloc` = popcount(alloc bits), no mark bits,
+//! - Old space: per span, `nalloc` = popcount(alloc bits), no mark bits (outside an
+//!   incremental marking cycle, in swept spans),
 //!   page table consistent, every allocated cell's header sane and its object
 //!   fitting the cell; `in_use` and `objects` match the spans.
-//! - Large space: sane headers, unmarked, object fits its run.
+//! - Large space: sane headers, unmarked (outside a marking cycle), object fits its run.
+//! - At a mark termination (`verify_tricolour`): every pointer from a black object to a
+//!   white one lies in a dirty remark card, and no free cell is marked.
 //! - Remembered set: every pointer word of every allocated old or large
 //!   object that holds a young pointer lies in a dirty card, and that young
 //!   pointer targets a live young object.

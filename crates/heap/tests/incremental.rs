@@ -354,3 +354,54 @@ fn the_old_space_is_swept_lazily_after_a_cycle_as_the_program_allocates() {
     assert_eq!(h.object_base(live), Some(live));
     assert_ne!(h.object_base(dead), Some(dead), "the chain's head is freed");
 }
+
+#[test]
+fn the_heap_limit_counts_no_garbage_a_lazy_sweep_still_holds() {
+    let limit = 8u64 << 20;
+    let c = HeapConfig {
+        nursery_bytes: 128 << 10,
+        verify: true,
+        reserve_bytes: 1 << 30,
+        heap_limit: Some(limit),
+        ..HeapConfig::default()
+    };
+    let mut h = Heap::new(c).unwrap();
+    let mut r = Roots::new(&mut h);
+    // About 3 MiB of old byte arrays, then garbage.
+    let arr = h.alloc(GcTypeId::POINTER, 700).unwrap();
+    r.set(&mut h, 0, arr);
+    for i in 0..700u64 {
+        let b = match h.alloc(GcTypeId::BYTES, 4096) {
+            Ok(b) => b,
+            Err(_) => {
+                collect(&mut h, &mut r, GcKind::Minor);
+                h.alloc(GcTypeId::BYTES, 4096).unwrap()
+            }
+        };
+        let arr = r.get(&h, 0);
+        h.write_ptr(arr + 8 * i, b).unwrap();
+    }
+    for _ in 0..3 {
+        collect(&mut h, &mut r, GcKind::Minor);
+    }
+    r.set(&mut h, 0, 0);
+    start(&mut h, &mut r);
+    // An allocation that fits only once that garbage is freed: the collection it asks
+    // for terminates the cycle, whose sweep is lazy; the retry must not fail.
+    h.alloc(GcTypeId::BYTES, 8).unwrap(); // (not right after a collection)
+    let in_use = h.mem_stats().heap_alloc;
+    assert!(in_use > 3 << 20, "{in_use}");
+    let size = (limit - in_use + (2 << 20)) as usize;
+    let a = match h.alloc(GcTypeId::BYTES, size) {
+        Ok(a) => a,
+        Err(AllocError::NeedsCollection) => {
+            collect(&mut h, &mut r, GcKind::Minor);
+            assert!(!h.marking(), "the limit's collection terminated the cycle");
+            h.alloc(GcTypeId::BYTES, size)
+                .expect("fits once the cycle's garbage is swept")
+        }
+        Err(e) => panic!("{e}"),
+    };
+    assert!(a != 0);
+    assert!(h.mem_stats().heap_alloc <= limit);
+}
