@@ -7,6 +7,9 @@
 //! tests/programs/KNOWN_FAILURES; they are skipped here (and the list is checked to name
 //! only existing programs), so the list is the honest record of what is left.
 
+#[allow(dead_code)] // (the fuzzer's generator is not used here)
+mod common;
+
 use std::path::Path;
 
 fn transcript(out: &gosub::RunOutput) -> String {
@@ -135,18 +138,14 @@ fn generic_programs_under_gc_verify() {
 /// (crates/heap/src/incremental.rs): the transcripts stay the reviewed snapshots.
 #[test]
 fn programs_under_eager_incremental_marking() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
-    let skip = known_failures(&dir);
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/programs")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "go"))
+    let skip = known_failures(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs"));
+    let files: Vec<_> = common::go_files("tests/programs")
+        .into_iter()
         .filter(|p| {
             let n = p.file_stem().and_then(|n| n.to_str()).unwrap_or("");
             !skip.iter().any(|s| s == n) && !measures_pacing(p)
         })
         .collect();
-    files.sort();
     assert!(files.len() >= 400, "{} programs", files.len());
     let mut heap = gosub_heap::HeapConfig::default();
     heap.apply_spec("incremental=eager,verify=1").unwrap();

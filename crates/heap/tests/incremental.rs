@@ -8,6 +8,9 @@
 use gosub_heap::incremental::Colour;
 use gosub_heap::*;
 
+#[allow(dead_code)] // (this file keeps its own root slots, below)
+mod common;
+
 /// Root slots in a stack; the collector sees the first `seen` of them (the others stand
 /// for a goroutine stack a minor collection skips because it was clean).
 struct Roots {
@@ -44,13 +47,7 @@ fn collect(h: &mut Heap, r: &mut Roots, kind: GcKind) {
 
 /// A heap with a 128 KiB nursery, the verifier on, and 1 GiB reserved.
 fn heap() -> Heap {
-    let c = HeapConfig {
-        nursery_bytes: 128 << 10,
-        verify: true,
-        reserve_bytes: 1 << 30,
-        ..HeapConfig::default()
-    };
-    Heap::new(c).unwrap()
+    common::heap()
 }
 
 /// A node: word 0 a pointer, word 1 an integer.
