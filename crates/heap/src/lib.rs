@@ -498,10 +498,8 @@ impl Heap {
                 self.inc.start_wanted = true;
                 return Err(AllocError::NeedsCollection);
             }
-        } else if !(incremental && self.inc.active)
-            && after > self.pacer.stw_goal(&self.config)
-            && self.owe_collection(may_defer)
-        {
+        } else if after > self.pacer.stw_goal(&self.config) && self.owe_collection(may_defer) {
+            // Past the hard goal (while marking: the last resort, a stop-the-world finish).
             self.pacer.want_major = true;
             return Err(AllocError::NeedsCollection);
         }

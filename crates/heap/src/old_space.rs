@@ -452,6 +452,16 @@ impl OldSpace {
         true
     }
 
+    /// Is the cell containing arena offset `off` marked?
+    #[inline]
+    pub fn cell_marked(&self, off: u64) -> bool {
+        self.cell_of(off).is_some_and(|(id, i)| {
+            self.spans[id as usize]
+                .as_ref()
+                .is_some_and(|sp| sp.is_marked(i))
+        })
+    }
+
     /// Is the cell whose base is `base` marked (during a major cycle)?
     pub fn is_marked(&self, base: u64) -> bool {
         let Some((id, i)) = self.cell_of(base) else {
