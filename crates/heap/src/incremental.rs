@@ -11,7 +11,8 @@
 //!    shades what they point to, for as much work as the pacer asks (`step_budget`); minor
 //!    collections keep running in between;
 //! 3. when no grey object is left, the step re-scans the cards stored into since (the
-//!    *preclean*) and, if that shades nothing, asks for the termination;
+//!    *preclean*) and, if that shades nothing and few cards are left dirty, asks for the
+//!    termination;
 //! 4. **mark termination** (a `Major` collection, `collect.rs`): the objects still grey,
 //!    the cards stored into since the last step and the old objects' young pointers are
 //!    scanned, then the roots (every stack, globals, handles) and the young generation are
@@ -22,9 +23,9 @@
 //! Colours: white = unmarked; grey = marked and in `grey`; black = marked and scanned.
 //! Young objects have no colour: they are re-traced at the termination, like the stacks.
 //!
-//! The barrier (`write_barrier.rs`): while marking, every store into an old or large
-//! object marks its card in the *remark* tables (`remark_old`, `remark_large`), whatever
-//! it stores — an incremental-update (Dijkstra-style) barrier that, instead of shading the
+//! The barrier (`write_barrier.rs`): while marking, every store into a marked old or
+//! large object marks its card in the *remark* tables (`remark_old`, `remark_large`),
+//! whatever it stores (a white object is scanned whole once marked) — an incremental-update (Dijkstra-style) barrier that, instead of shading the
 //! stored pointer at once, has the marker re-scan the card later. Stacks, globals, handles
 //! and young objects have no such barrier; the termination re-scans them all.
 //!

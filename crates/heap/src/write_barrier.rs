@@ -39,8 +39,9 @@
 //! - A major collection empties the young generation, so it clears all cards (a mark
 //!   termination, which keeps it, re-dirties them as a minor collection does).
 //!
-//! While incremental marking runs, every store into the old or large space also marks its
-//! card in the marker's remark tables, unfiltered (`incremental.rs`).
+//! While incremental marking runs, every store into a marked object of the old or large
+//! space also marks its card in the marker's remark tables, whatever the stored value
+//! (`incremental.rs`).
 
 use crate::access::Fault;
 use crate::arena::{Addr, ARENA_BASE};
