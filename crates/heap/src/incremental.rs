@@ -192,7 +192,7 @@ impl Heap {
     /// The remark tables cover the committed old and large spaces (called wherever the
     /// generational card tables grow).
     pub(crate) fn ensure_remark_cards(&mut self) {
-        if self.inc.active || self.inc.enabled {
+        if self.inc.enabled {
             self.inc.remark_old.ensure(self.old.committed_bytes());
             self.inc.remark_large.ensure(self.large.committed_bytes());
         }
@@ -498,22 +498,14 @@ impl Heap {
             self.gray.push(g.base);
         }
         let mut bases = Vec::new();
-        let mut dirty = self.inc.remark_old.take_dirty();
-        dirty.extend(self.old_cards.take_dirty());
-        dirty.sort_unstable();
-        dirty.dedup();
-        for ci in dirty {
+        for ci in merged_dirty(&mut self.inc.remark_old, &mut self.old_cards) {
             let lo = self.layout.old.offset + ci as u64 * CARD;
             self.marked_old_in_card(lo, &mut bases);
             for &b in &bases {
                 self.scan_object(types, b, lo, lo + CARD);
             }
         }
-        let mut dirty = self.inc.remark_large.take_dirty();
-        dirty.extend(self.large_cards.take_dirty());
-        dirty.sort_unstable();
-        dirty.dedup();
-        for ci in dirty {
+        for ci in merged_dirty(&mut self.inc.remark_large, &mut self.large_cards) {
             let lo = self.layout.large.offset + ci as u64 * CARD;
             if let Some(b) = self.marked_large_at(lo) {
                 self.scan_object(types, b, lo, lo + CARD);
@@ -625,4 +617,14 @@ impl Heap {
             crate::stats::ms(s.longest_cpu),
         )
     }
+}
+
+/// The dirty cards of two tables over one space (remark and generational), each taken
+/// (cleaned) and listed once, ascending.
+fn merged_dirty(a: &mut CardTable, b: &mut CardTable) -> Vec<u32> {
+    let mut dirty = a.take_dirty();
+    dirty.extend(b.take_dirty());
+    dirty.sort_unstable();
+    dirty.dedup();
+    dirty
 }
