@@ -79,8 +79,9 @@ pub(crate) struct Cycle {
     pub promoted: u64,
     /// Set when an evacuation could not find room (reservation exhausted).
     pub failed: bool,
-    /// The minor collection that starts incremental marking shades the old objects its
-    /// roots and young objects point to (incremental.rs).
+    /// Shade (incremental.rs) the old objects the pointers being updated lead to,
+    /// promoted ones included: in the minor collection that starts marking, for its roots
+    /// and young objects; while marking, for the cards of marked (black or grey) objects.
     pub shade: bool,
 }
 
@@ -152,8 +153,6 @@ impl Heap {
         self.cycle.shade = mark_started;
         self.mark_roots(roots);
         if !major {
-            // (Old objects are marked by the marker, not from their cards.)
-            self.cycle.shade = false;
             self.scan_cards(&types);
             self.cycle.shade = mark_started;
         }
@@ -329,14 +328,18 @@ impl Heap {
         let off = v.wrapping_sub(ARENA_BASE);
         let l = &self.layout;
         if off < l.young_end() {
-            if l.nursery.contains_off(off) {
-                return self.evacuate(0, v, off);
+            let nv = if l.nursery.contains_off(off) {
+                self.evacuate(0, v, off)
+            } else if l.survivor[self.cycle.from_surv].contains_off(off) {
+                self.evacuate(1 + self.cycle.from_surv, v, off)
+            } else {
+                return v;
+            };
+            if self.cycle.shade {
+                // (Promoted now or earlier in this collection; a survivor copy is young.)
+                self.shade(nv);
             }
-            let from = self.cycle.from_surv;
-            if l.survivor[from].contains_off(off) {
-                return self.evacuate(1 + from, v, off);
-            }
-            return v;
+            return nv;
         }
         if self.cycle.major {
             if l.old.contains_off(off) {
@@ -427,11 +430,8 @@ impl Heap {
             if self.cycle.major {
                 self.old.mark(nb);
             } else if self.inc.active {
-                // While marking, a promoted object is grey: the marker scans it.
-                self.old.mark(nb);
-                self.inc
-                    .grey
-                    .push(crate::incremental::Grey { base: nb, from: 0 });
+                // While marking, a promoted object is white unless `forward` shades it
+                // (incremental.rs); it may be scanned, so it counts as work expected.
                 self.inc.expected += need;
             }
             self.gray.push(nb);
@@ -528,8 +528,11 @@ impl Heap {
         }
     }
 
-    /// Minor cycle: dirty cards of the old and large spaces as roots.
+    /// Minor cycle: dirty cards of the old and large spaces as roots. While marking, what
+    /// a marked object's card leads to is shaded, promoted or not: the card is cleaned
+    /// here, so nothing else would show the marker that pointer (incremental.rs).
     fn scan_cards(&mut self, types: &TypeTable) {
+        let marking = self.inc.active;
         let dirty = self.old_cards.take_dirty();
         let mut bases = Vec::new();
         for ci in dirty {
@@ -537,6 +540,7 @@ impl Heap {
             bases.clear();
             self.old_objects_in_card(lo, &mut bases);
             for &b in &bases {
+                self.cycle.shade = marking && self.old.is_marked(b);
                 self.scan_object(types, b, lo, lo + CARD);
             }
         }
@@ -544,9 +548,12 @@ impl Heap {
         for ci in dirty {
             let lo = self.layout.large.offset + ci as u64 * CARD;
             if let Some((start, _)) = self.large.run_of(lo) {
-                self.scan_object(types, start + HEADER_BYTES, lo, lo + CARD);
+                let base = start + HEADER_BYTES;
+                self.cycle.shade = marking && self.header_at(base) & MARK != 0;
+                self.scan_object(types, base, lo, lo + CARD);
             }
         }
+        self.cycle.shade = false;
     }
 
     /// Appends the bases of the live old objects (`Span::is_live`) whose cells overlap the card at

@@ -32,14 +32,16 @@
 //! Invariants while marking (`active`):
 //! - Tri-colour: a pointer from a black object to a white one lies in a dirty remark card
 //!   (checked by the verifier at termination, `verify_tricolour`).
-//! - Every object promoted into the old generation is marked grey (a minor collection
-//!   pushes it for the marker: it was young, so nothing has scanned it). Objects
-//!   allocated directly in the old generation (large ones; small ones while the collector
-//!   is inhibited) are white, as in Dijkstra's collector: they are zeroed, and whatever
-//!   comes to point to them is a store the barrier sees or a root or young object the
-//!   termination re-scans; so a large buffer that dies during the cycle is freed by its
-//!   sweep instead of the next one's. Later minor collections shade nothing else: the
-//!   termination re-traces the roots and the young generation anyway.
+//! - Objects promoted or allocated directly in the old generation during a cycle are
+//!   white, as in Dijkstra's collector, so those that die during the cycle (most of a
+//!   program's promoted temporaries) are freed by its sweep instead of the next one's.
+//!   What points to such an object is a root or a young object (re-traced by the
+//!   termination), an old object not scanned yet (white or grey: scanned later), a store
+//!   into a marked object (its remark card), or a marked object whose generational card
+//!   a minor collection cleans while promoting its young target: `scan_cards` shades
+//!   what the cards of marked objects lead to, promoted or not, and nothing else. (The
+//!   minor collection that starts a cycle also shades what its roots and young objects
+//!   lead to.)
 //! - Nothing is freed or moved in the old generation until the termination, so every
 //!   address in an old object stays valid to shade, and marking never needs the VM.
 //! - A forced collection (`runtime.GC`, `FreeOSMemory`, `Full`) aborts the cycle (clears
@@ -116,7 +118,7 @@ pub(crate) struct Incremental {
     pub remark_old: CardTable,
     pub remark_large: CardTable,
     /// Scan work expected: the old generation's bytes when the cycle started, plus what
-    /// minor collections promoted since (grey objects the marker must scan).
+    /// minor collections promoted since (objects the marker may have to scan).
     pub expected: u64,
     /// Bytes allocated since the last step, not counting the nursery bump since
     /// `last_top`.

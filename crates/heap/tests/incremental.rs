@@ -185,6 +185,60 @@ fn a_young_object_referenced_only_from_a_black_old_object() {
 }
 
 #[test]
+fn an_object_promoted_during_the_cycle_is_white_and_freed_by_it_if_it_dies() {
+    let mut h = heap();
+    let mut r = Roots::new(&mut h);
+    let t = node_type(&mut h);
+    let a = old_node(&mut h, &mut r, t, 0, 1);
+    start(&mut h, &mut r);
+    // A temporary the program holds across minor collections until it is promoted.
+    let y = h.alloc(t, 1).unwrap();
+    h.write_u64(y + 8, 9).unwrap();
+    r.set(&mut h, 1, y);
+    for _ in 0..3 {
+        collect(&mut h, &mut r, GcKind::Minor);
+    }
+    let y = r.get(&h, 1);
+    assert!(h.layout().old.base() <= y && y < h.layout().old.end());
+    assert_eq!(h.colour(y), Some(Colour::White), "promoted white");
+    r.set(&mut h, 1, 0);
+    finish(&mut h, &mut r);
+    assert_ne!(h.object_base(y), Some(y), "freed by the cycle it died in");
+    assert_eq!(h.object_base(a), Some(a));
+}
+
+#[test]
+fn a_promoted_object_held_only_by_a_black_object_whose_card_promoted_it() {
+    let mut h = heap();
+    let mut r = Roots::new(&mut h);
+    let t = node_type(&mut h);
+    let a = old_node(&mut h, &mut r, t, 0, 1);
+    start(&mut h, &mut r);
+    h.mark_step(1);
+    assert_eq!(h.colour(a), Some(Colour::Black));
+    // y is young, referenced from black a (a generational card) and from a root, which
+    // the minor collection reaches first: y is promoted through the root, and a's card,
+    // cleaned in the same collection, must shade it.
+    let y = h.alloc(t, 1).unwrap();
+    h.write_u64(y + 8, 66).unwrap();
+    h.write_ptr(a, y).unwrap();
+    r.set(&mut h, 1, y);
+    for _ in 0..3 {
+        collect(&mut h, &mut r, GcKind::Minor);
+    }
+    let y = next(&h, a);
+    assert_eq!(r.get(&h, 1), y);
+    assert!(h.layout().old.base() <= y && y < h.layout().old.end());
+    assert_eq!(h.colour(y), Some(Colour::Grey), "shaded through a's card");
+    // The root lets go: only black a holds y, through a clean card.
+    r.set(&mut h, 1, 0);
+    finish(&mut h, &mut r);
+    assert_eq!(next(&h, a), y);
+    assert_eq!(h.read_u64(y + 8).unwrap(), 66);
+    assert_eq!(h.object_base(y), Some(y), "y is still allocated");
+}
+
+#[test]
 fn a_stack_that_acquires_the_only_reference_to_a_white_object() {
     let mut h = heap();
     let mut r = Roots::new(&mut h);
