@@ -144,7 +144,15 @@ impl<'a> Checker<'a> {
             );
             return;
         }
-        if let Some(val) = v.val().cloned() {
+        // gc looks for duplicates among integer, float and string constants only
+        // (types2's `goVal`): `switch { case true: ... case true: }` compiles.
+        let dup_checked = |val: &crate::constant::Val| {
+            !matches!(
+                val,
+                crate::constant::Val::Bool(_) | crate::constant::Val::Complex(..)
+            )
+        };
+        if let Some(val) = v.val().filter(|val| dup_checked(val)).cloned() {
             let p = crate::errors::start_pos(e);
             if let Some((_, _, prev)) = seen.iter().find(|(sv, st, _)| *sv == val && *st == v.ty) {
                 let prev = *prev;
