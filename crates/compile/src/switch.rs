@@ -60,6 +60,9 @@ impl<'a> Gen<'a> {
             None => self.f().emit_jump(Op::Jmp { target: 0 }, end),
         };
         self.push_loop(label, end, None);
+        // (A switch nested in a case body puts back the enclosing case's target, which
+        // that body's own `fallthrough` may come after.)
+        let enclosing = self.fs().fallthrough;
         for (ci, c) in clauses.iter().enumerate() {
             self.f().bind(bodies[ci]);
             let next = bodies.get(ci + 1).copied();
@@ -67,6 +70,7 @@ impl<'a> Gen<'a> {
             self.block(&c.body);
             self.f().emit_jump(Op::Jmp { target: 0 }, end);
         }
+        self.fs().fallthrough = enclosing;
         self.fs().loops.pop();
         self.f().bind(end);
     }
