@@ -51,6 +51,85 @@ impl<'a> Gen<'a> {
         done
     }
 
+    /// The calls of a statement's expressions (an assignment's right-hand sides, a
+    /// `return`'s values), evaluated first when an operand read before the last of them
+    /// could tell: in `v := s[i] + f()` gc calls `f` before it indexes `s` (and panics),
+    /// while `fib(n-1) + fib(n-2)` is already in gc's order. Returns what to pass to
+    /// `unhoist`.
+    pub(crate) fn order_stmt(&mut self, es: &'a [Expr]) -> Vec<NodeId> {
+        let refs: Vec<&'a Expr> = es.iter().collect();
+        let mut calls = Vec::new();
+        for (i, e) in refs.iter().enumerate() {
+            self.collect_calls(e, i, &mut calls);
+        }
+        let Some(&(_, last)) = calls.last() else {
+            return Vec::new();
+        };
+        let mut reached = false;
+        let before = refs
+            .iter()
+            .any(|e| self.operand_before(e, last.id, &mut reached));
+        if before {
+            self.hoist_calls(&refs)
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Walks `e` in gc's evaluation order up to the call `last` (`reached` is set there):
+    /// is an operand other than a call or a constant (a variable read, an index, a
+    /// dereference: something a call could change or that could panic) evaluated first?
+    fn operand_before(&self, e: &Expr, last: NodeId, reached: &mut bool) -> bool {
+        if *reached {
+            return false;
+        }
+        if e.id == last {
+            *reached = true;
+            return false;
+        }
+        if self.p.info.consts.contains_key(&e.id) {
+            return false;
+        }
+        let mut sub = |x: &Expr| self.operand_before(x, last, reached);
+        match &e.kind {
+            ExprKind::Call { fun, args, .. } => {
+                let conversion = self.p.info.conversions.contains_key(&e.id);
+                let builtin = crate::call::builtin_of(self, fun);
+                if matches!(builtin, Some(Builtin::Len | Builtin::Cap)) {
+                    false
+                } else if conversion || builtin.is_some() {
+                    args.iter().any(sub)
+                } else {
+                    // An earlier call: its operands are read before `last` either way.
+                    false
+                }
+            }
+            ExprKind::Binary {
+                op: BinOp::LAnd | BinOp::LOr,
+                ..
+            } => true,
+            ExprKind::Binary { x, y, .. } => sub(x) || sub(y),
+            ExprKind::Paren(x) | ExprKind::Unary { x, .. } => sub(x),
+            ExprKind::Star(x) | ExprKind::Selector { x, .. } | ExprKind::TypeAssert { x, .. } => {
+                sub(x) || !*reached
+            }
+            ExprKind::Index { x, index } => sub(x) || sub(index) || !*reached,
+            ExprKind::SliceExpr { x, lo, hi, max, .. } => {
+                sub(x) || [lo, hi, max].into_iter().flatten().any(|b| sub(b)) || !*reached
+            }
+            ExprKind::CompositeLit { .. } if self.is_map_literal(e) => true,
+            ExprKind::CompositeLit { elts, .. } => elts.iter().any(sub),
+            ExprKind::KeyValue { value, .. } => sub(value),
+            ExprKind::FuncLit { .. }
+            | ExprKind::IntLit(_)
+            | ExprKind::FloatLit(_)
+            | ExprKind::ImagLit(_)
+            | ExprKind::RuneLit(_)
+            | ExprKind::StringLit(_) => false,
+            _ => true,
+        }
+    }
+
     /// Forgets the values `hoist_calls` registered.
     pub(crate) fn unhoist(&mut self, ids: Vec<NodeId>) {
         for id in ids {

@@ -10,7 +10,7 @@ use crate::bytecode::{Op, Reg};
 use crate::gen::{Gen, Loc, NONE};
 use crate::place::Place;
 use gosub_syntax::ast::unparen;
-use gosub_syntax::ast::{self, BranchKind, Expr, ExprKind, Stmt, StmtKind};
+use gosub_syntax::ast::{self, AssignOp, BranchKind, Expr, ExprKind, Stmt, StmtKind};
 use gosub_types::{self as types, BasicKind, ObjId, TypeId, TypeKind};
 
 impl<'a> Gen<'a> {
@@ -182,8 +182,19 @@ impl<'a> Gen<'a> {
                 }
                 self.store_place(pl, r, t);
             }
-            StmtKind::Assign { lhs, op, rhs } => self.assign(lhs, *op, rhs),
-            StmtKind::Return(es) => self.ret(es, s.span),
+            StmtKind::Assign { lhs, op, rhs } => {
+                let hoisted = match op {
+                    AssignOp::Assign | AssignOp::Define => self.order_stmt(rhs),
+                    AssignOp::Op(_) => Vec::new(),
+                };
+                self.assign(lhs, *op, rhs);
+                self.unhoist(hoisted);
+            }
+            StmtKind::Return(es) => {
+                let hoisted = self.order_stmt(es);
+                self.ret(es, s.span);
+                self.unhoist(hoisted);
+            }
             StmtKind::Block(b) => self.block(&b.stmts),
             StmtKind::If {
                 init,

@@ -1,0 +1,60 @@
+// gc evaluates the calls of an assignment's right-hand side and of a return's values
+// before the other operands (cmd/compile's order pass), so an index that panics, or a
+// variable the call changes, shows it (found by the differential generator).
+package main
+
+import "fmt"
+
+var g = 1
+
+func setG() int {
+	g = 10
+	return 1
+}
+
+func called(tag string) int {
+	fmt.Println("called", tag)
+	return 1
+}
+
+func ret(s []int) int {
+	return s[0] + called("in return")
+}
+
+func pair(p *[2]int) (int, int) {
+	return p[0], bump(p)
+}
+
+func bump(p *[2]int) int {
+	p[0] = 100
+	return 2
+}
+
+func main() {
+	var s []int
+	func() {
+		defer func() { fmt.Println("recovered:", recover()) }()
+		v := -s[0] &^ called("define")
+		fmt.Println(v)
+	}()
+	func() {
+		defer func() { fmt.Println("recovered:", recover()) }()
+		var v int
+		v = s[len(s)] * called("assign")
+		fmt.Println(v)
+	}()
+	func() {
+		defer func() { fmt.Println("recovered:", recover()) }()
+		fmt.Println(ret(nil))
+	}()
+	x := g + setG()
+	fmt.Println("x", x)
+	a := [2]int{1, 0}
+	fmt.Println(pair(&a))
+	var p *struct{ f int }
+	func() {
+		defer func() { fmt.Println("recovered:", recover()) }()
+		y := p.f + called("nil deref")
+		fmt.Println(y)
+	}()
+}
