@@ -375,7 +375,17 @@ impl<'a> Printer<'a> {
                         self.pad(c.to_string().as_bytes());
                     }
                     'q' => {
-                        let s = quote_rune(v as i32);
+                        // As Go's fmtQc: the value as a uint64, past utf8.MaxRune U+FFFD.
+                        let r = if v as u64 > 0x10FFFF {
+                            0xFFFD
+                        } else {
+                            v as i32
+                        };
+                        let s = if self.f.plus {
+                            gosub_syntax::quote::quote_rune_to_ascii(r)
+                        } else {
+                            quote_rune(r)
+                        };
                         self.pad(s.as_bytes());
                     }
                     'U' => {
