@@ -11,11 +11,12 @@
 //! - Each hoisted call runs exactly once, in lexical order, before every other operand of
 //!   the list; its value waits in a temporary registered in `FnState::arg_regs`, which
 //!   `expr`/`expr_to` consult before compiling a node, and is unregistered afterwards.
-//! - Only single-valued calls and receives are hoisted (and `len`/`cap`, which gc
-//!   evaluates in order with the calls: `fmt.Println(len(s), grow())` prints the old
-//!   length); nothing is hoisted out of a
-//!   function literal, out of either operand of `&&`/`||` (which may not run at all), or
-//!   out of a map literal (gc assigns its entries one by one, in order).
+//! - Only single-valued calls and receives are hoisted (and `len`/`cap`/`min`/`max`,
+//!   which gc evaluates in order with the calls: `fmt.Println(len(s), grow())` prints the
+//!   old length); nothing is hoisted out of a
+//!   function literal or out of either operand of `&&`/`||` (which may not run at all);
+//!   a map literal is hoisted whole (gc assigns its entries one by one, in order, at its
+//!   place among the calls).
 //! - Hoisting happens only when it can change the result: when an operand that is not
 //!   just a call comes before the last call (otherwise lexical order already is gc's).
 
@@ -95,7 +96,10 @@ impl<'a> Gen<'a> {
             ExprKind::Call { fun, args, .. } => {
                 let conversion = self.p.info.conversions.contains_key(&e.id);
                 let builtin = crate::call::builtin_of(self, fun);
-                if matches!(builtin, Some(Builtin::Len | Builtin::Cap)) {
+                if matches!(
+                    builtin,
+                    Some(Builtin::Len | Builtin::Cap | Builtin::Min | Builtin::Max)
+                ) {
                     false
                 } else if conversion || builtin.is_some() {
                     args.iter().any(sub)
@@ -117,7 +121,7 @@ impl<'a> Gen<'a> {
             ExprKind::SliceExpr { x, lo, hi, max, .. } => {
                 sub(x) || [lo, hi, max].into_iter().flatten().any(|b| sub(b)) || !*reached
             }
-            ExprKind::CompositeLit { .. } if self.is_map_literal(e) => true,
+            ExprKind::CompositeLit { .. } if self.is_map_literal(e) => false,
             ExprKind::CompositeLit { elts, .. } => elts.iter().any(sub),
             ExprKind::KeyValue { value, .. } => sub(value),
             ExprKind::FuncLit { .. }
@@ -147,8 +151,13 @@ impl<'a> Gen<'a> {
             ExprKind::Call { fun, args, .. } => {
                 let conversion = self.p.info.conversions.contains_key(&e.id);
                 let builtin = crate::call::builtin_of(self, fun);
-                if matches!(builtin, Some(Builtin::Len | Builtin::Cap)) {
-                    out.push((arg, e)); // gc reads len and cap in order with the calls
+                if matches!(
+                    builtin,
+                    Some(Builtin::Len | Builtin::Cap | Builtin::Min | Builtin::Max)
+                ) {
+                    // gc reads len and cap, and evaluates min's and max's operands, in
+                    // order with the calls: `f(s[min(s[0], 1)], g())` panics before g.
+                    out.push((arg, e));
                 } else if conversion || builtin.is_some() {
                     for a in args {
                         sub(a, out);
@@ -182,9 +191,9 @@ impl<'a> Gen<'a> {
                     sub(b, out);
                 }
             }
-            // A map literal is a sequence of assignments to gc (each entry in order), so
-            // nothing is hoisted out of it.
-            ExprKind::CompositeLit { .. } if self.is_map_literal(e) => {}
+            // gc's order pass makes a map literal a sequence of assignments (each entry in
+            // order) at its place among the calls: it is evaluated as one, in order.
+            ExprKind::CompositeLit { .. } if self.is_map_literal(e) => out.push((arg, e)),
             ExprKind::CompositeLit { elts, .. } => {
                 for el in elts {
                     sub(el, out);
