@@ -814,8 +814,8 @@ pub fn batch(first_seed: u64, n: usize) -> String {
         mains.push(format!("{p}main"));
     }
     let mut s = String::from(
-        "package main\n\nimport (\n\t\"fmt\"\n\t\"math\"\n\t\"strconv\"\n\t\"strings\"\n\t\"sync\"\n)\n\n\
-         var _ = math.Sqrt\nvar _ = strconv.Itoa\nvar _ = strings.ToUpper\nvar _ sync.Mutex\n\n\
+        "package main\n\nimport (\n\t\"errors\"\n\t\"fmt\"\n\t\"math\"\n\t\"strconv\"\n\t\"strings\"\n\t\"sync\"\n)\n\n\
+         var _ = errors.New\nvar _ = math.Sqrt\nvar _ = strconv.Itoa\nvar _ = strings.ToUpper\nvar _ sync.Mutex\n\n\
          func main() {\n",
     );
     for (i, m) in mains.iter().enumerate() {

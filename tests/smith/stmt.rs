@@ -61,6 +61,8 @@ impl Gen {
             "type {p}I interface {{\n\tM() int\n}}\n\n\
              func {p}Map[T, U any](xs []T, f func(T) U) []U {{\n\tout := make([]U, 0, len(xs))\n\tfor _, x := range xs {{\n\t\tout = append(out, f(x))\n\t}}\n\treturn out\n}}\n\n\
              func {p}Sum[T int | uint8 | float64 | string](xs []T) T {{\n\tvar s T\n\tfor _, x := range xs {{\n\t\ts += x\n\t}}\n\treturn s\n}}\n\n\
+             func {p}vsum(base int, xs ...int) (int, int) {{\n\tfor _, x := range xs {{\n\t\tbase += x\n\t}}\n\treturn base, len(xs)\n}}\n\n\
+             type {p}E struct {{\n\t{p}S0\n\tn int\n}}\n\n\
              func {p}rec(n int) int {{\n\tif n <= 0 {{\n\t\treturn 1\n\t}}\n\treturn (n*3 + {p}rec(n-1)) % 1000\n}}\n\n"
         ));
         for i in 0..self.below(5) {
@@ -168,7 +170,7 @@ impl Gen {
     fn stmt(&mut self) {
         self.budget = self.budget.saturating_sub(1);
         let nested = self.depth < 3;
-        match self.below(40) {
+        match self.below(48) {
             0..=8 => self.decl(),
             9..=13 => self.assign(),
             14..=18 => self.print(),
@@ -216,6 +218,14 @@ impl Gen {
                 self.line(&format!("fmt.Println(\"rec\", {}rec({arg}))", self.p));
             }
             36 if nested => self.map_sum(),
+            37 => self.string_range(),
+            38 => self.arrays(),
+            39 if nested => self.defer_loop(),
+            40 => self.variadic(),
+            41 => self.method_values(),
+            42 => self.embedded(),
+            43 => self.errors_and_atoi(),
+            44 => self.clear_and_select(),
             _ => self.decl(),
         }
     }
@@ -580,5 +590,123 @@ impl Gen {
         ));
         self.declare(&acc, Ty::int());
         self.declare(&n, Ty::int());
+    }
+
+    fn string_range(&mut self) {
+        let x = self.expr(&Ty::Str, 2).s;
+        let (sv, bs, rs) = (self.fresh("str"), self.fresh("bs"), self.fresh("rs"));
+        let ind = "\t".repeat(self.ind);
+        self.line(&format!(
+            "{sv} := {x}\n{ind}for i, r := range {sv} {{\n{ind}\tfmt.Print(i, \":\", r, \" \")\n{ind}}}\n{ind}fmt.Println()\n{ind}{bs}, {rs} := []byte({sv}), []rune({sv})\n{ind}fmt.Println(len({bs}), len({rs}), string({rs}), {bs}, string({bs}[:len({bs})/2]))"
+        ));
+        self.declare(&sv, Ty::Str);
+    }
+
+    /// Arrays are values: a copy is independent, arrays compare with ==.
+    fn arrays(&mut self) {
+        let el = if self.chance(50) { Ty::int() } else { Ty::Str };
+        let items: Vec<String> = (0..3).map(|_| self.expr(&el, 1).s).collect();
+        let i = self.expr(&Ty::int(), 1).s;
+        let v = self.expr(&el, 1).s;
+        let (a, b, pa) = (self.fresh("arr"), self.fresh("arr"), self.fresh("pa"));
+        let tn = self.tyname(&el);
+        let ind = "\t".repeat(self.ind);
+        self.line(&format!(
+            "{a} := [3]{tn}{{{}}}\n{ind}{b} := {a}\n{ind}{b}[max(0, min({i}, 2))] = {v}\n{ind}{pa} := &{b}\n{ind}{pa}[0] = {a}[2]\n{ind}fmt.Println({a}, {b}, {a} == {b}, len({a}))",
+            items.join(", ")
+        ));
+    }
+
+    /// Defers in a loop run last-in first-out when the function returns.
+    fn defer_loop(&mut self) {
+        let n = 1 + self.below(4);
+        let x = self.expr(&Ty::int(), 1).s;
+        self.line(&format!(
+            "func() {{\n{ind}\tfor i := range {n} {{\n{ind}\t\tdefer fmt.Print(i*{x}, \" \")\n{ind}\t}}\n{ind}\tfmt.Print(\"| \")\n{ind}}}()\n{ind}fmt.Println()",
+            ind = "\t".repeat(self.ind)
+        ));
+    }
+
+    fn variadic(&mut self) {
+        let p = self.p.clone();
+        let (a, b) = (self.fresh("va"), self.fresh("vb"));
+        let base = self.expr(&Ty::int(), 1).s;
+        let args = if let (true, Some(v)) = (
+            self.chance(50),
+            self.pick_var(&Ty::Slice(Box::new(Ty::int()))),
+        ) {
+            format!("{v}...")
+        } else {
+            let n = self.below(4);
+            let xs: Vec<String> = (0..n).map(|_| self.expr(&Ty::int(), 1).s).collect();
+            xs.join(", ")
+        };
+        let sep = if args.is_empty() { "" } else { ", " };
+        let ind = "\t".repeat(self.ind);
+        self.line(&format!(
+            "{a}, {b} := {p}vsum({base}{sep}{args})\n{ind}fmt.Println(\"vsum\", {a}, {b})"
+        ));
+        self.declare(&a, Ty::int());
+        self.declare(&b, Ty::int());
+    }
+
+    fn method_values(&mut self) {
+        if self.structs.is_empty() {
+            return self.decl();
+        }
+        let i = self.below(self.structs.len());
+        let x = self.lit(&Ty::S(i)).s;
+        let k = self.expr(&Ty::int(), 1).s;
+        let p = self.p.clone();
+        let (sv, mv, bump) = (self.fresh("sv"), self.fresh("mv"), self.fresh("bump"));
+        let ind = "\t".repeat(self.ind);
+        self.line(&format!(
+            "{sv} := {x}\n{ind}{mv} := {sv}.M\n{ind}{bump} := (*{p}S{i}).Bump\n{ind}{bump}(&{sv}, {k})\n{ind}fmt.Println(\"method values\", {mv}(), {sv}.M(), {p}S{i}.M({sv}))"
+        ));
+        self.declare(&sv, Ty::S(i));
+    }
+
+    fn embedded(&mut self) {
+        let p = self.p.clone();
+        let x = self.lit(&Ty::S(0)).s;
+        let n = self.expr(&Ty::int(), 1).s;
+        let (ev, iv) = (self.fresh("emb"), self.fresh("iv"));
+        let ind = "\t".repeat(self.ind);
+        self.line(&format!(
+            "{ev} := {p}E{{{p}S0: {x}, n: {n}}}\n{ind}{ev}.Bump(2)\n{ind}var {iv} {p}I = {ev}\n{ind}fmt.Printf(\"%v %+v %d %d\\n\", {ev}, {ev}, {ev}.M(), {iv}.M())"
+        ));
+    }
+
+    fn errors_and_atoi(&mut self) {
+        let x = self.expr(&Ty::Str, 1).s;
+        let n = self.expr(&Ty::int(), 1).s;
+        let (v, err, w) = (self.fresh("num"), self.fresh("err"), self.fresh("werr"));
+        let ind = "\t".repeat(self.ind);
+        let src = if self.chance(50) {
+            format!("strconv.Itoa({n})")
+        } else {
+            x
+        };
+        self.line(&format!(
+            "{v}, {err} := strconv.Atoi({src})\n{ind}{w} := fmt.Errorf(\"wrap %d: %w\", {v}, errors.New(\"base\"))\n{ind}fmt.Println({v}, {err}, {w}, errors.Unwrap({w}), {err} == nil)"
+        ));
+        self.declare(&v, Ty::int());
+    }
+
+    fn clear_and_select(&mut self) {
+        let mt = Ty::Map(Box::new(Ty::Str), Box::new(Ty::int()));
+        let m = self.lit(&mt).s;
+        let s = self.lit(&Ty::Slice(Box::new(Ty::int()))).s;
+        let x = self.expr(&Ty::int(), 1).s;
+        let (mv, sv, ch) = (self.fresh("cm"), self.fresh("cs"), self.fresh("sch"));
+        let ind = "\t".repeat(self.ind);
+        let send = if self.chance(50) {
+            format!("{ch} <- {x}\n{ind}")
+        } else {
+            String::new()
+        };
+        self.line(&format!(
+            "{mv}, {sv} := {m}, {s}\n{ind}clear({mv})\n{ind}clear({sv})\n{ind}fmt.Println(len({mv}), {sv})\n{ind}{ch} := make(chan int, 1)\n{ind}{send}select {{\n{ind}case v := <-{ch}:\n{ind}\tfmt.Println(\"received\", v)\n{ind}default:\n{ind}\tfmt.Println(\"nothing ready\")\n{ind}}}"
+        ));
     }
 }
