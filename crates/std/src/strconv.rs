@@ -38,32 +38,41 @@ fn parse_int(s: &[u8], base: i64, bits: i64, signed: bool) -> (i128, i64) {
     } else {
         (base as u32, body, false)
     };
-    let digits: String = if underscores {
-        digits.replace('_', "")
-    } else {
-        digits.to_string()
-    };
     if digits.is_empty() || !(2..=36).contains(&base) {
         return (0, 1);
     }
     let bits = if bits == 0 { 64 } else { bits.clamp(1, 64) } as u32;
+    // As Go's ParseUint: digit by digit, a value past the bit size is a range error at
+    // once (before a bad character later on: Atoi("777777777777777777777/") is out of
+    // range), a bad character a syntax error; underscores (base 0 only) are checked last.
+    let max_val: u128 = (1u128 << bits) - 1;
     let mut v: u128 = 0;
-    let mut overflow = false;
     for ch in digits.chars() {
+        if ch == '_' && underscores {
+            continue;
+        }
         let Some(d) = ch.to_digit(base) else {
             return (0, 1);
         };
         v = v * base as u128 + d as u128;
-        if v > u64::MAX as u128 * 2 {
-            overflow = true;
-            v = u64::MAX as u128 * 2;
+        if v > max_val {
+            return if !signed {
+                (max_val as i128, 2)
+            } else if neg {
+                (-(1i128 << (bits - 1)), 2)
+            } else {
+                ((1i128 << (bits - 1)) - 1, 2)
+            };
         }
+    }
+    if underscores && !underscore_ok(st) {
+        return (0, 1);
     }
     if signed {
         let max = (1i128 << (bits - 1)) - 1;
         let min = -(1i128 << (bits - 1));
         let val = if neg { -(v as i128) } else { v as i128 };
-        if overflow || val > max {
+        if val > max {
             return (max, 2);
         }
         if val < min {
@@ -71,16 +80,45 @@ fn parse_int(s: &[u8], base: i64, bits: i64, signed: bool) -> (i128, i64) {
         }
         (val, 0)
     } else {
-        let max = if bits == 64 {
-            u64::MAX as i128
-        } else {
-            (1i128 << bits) - 1
-        };
-        if overflow || v as i128 > max {
-            return (max, 2);
-        }
         (v as i128, 0)
     }
+}
+
+/// Go's underscoreOK: underscores only between digits, or after a base prefix.
+fn underscore_ok(s: &str) -> bool {
+    let s = s.as_bytes();
+    let s = match s.first() {
+        Some(b'-' | b'+') => &s[1..],
+        _ => s,
+    };
+    let mut saw = b'^';
+    let mut i = 0;
+    let mut hex = false;
+    if s.len() >= 2 && s[0] == b'0' && matches!(s[1].to_ascii_lowercase(), b'b' | b'o' | b'x') {
+        i = 2;
+        saw = b'0';
+        hex = s[1].to_ascii_lowercase() == b'x';
+    }
+    while i < s.len() {
+        let c = s[i];
+        i += 1;
+        if c.is_ascii_digit() || hex && (b'a'..=b'f').contains(&c.to_ascii_lowercase()) {
+            saw = b'0';
+            continue;
+        }
+        if c == b'_' {
+            if saw != b'0' {
+                return false;
+            }
+            saw = b'_';
+            continue;
+        }
+        if saw == b'_' {
+            return false;
+        }
+        saw = b'!';
+    }
+    saw != b'_'
 }
 
 pub fn format_int(v: i128, base: u32) -> String {
