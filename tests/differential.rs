@@ -124,8 +124,10 @@ fn first_difference(a: &str, b: &str) -> Option<u64> {
 /// Drops lines of `src` while Go still builds it and the outputs still differ.
 fn minimise(go: &Path, src: &str) -> String {
     let mut lines: Vec<&str> = src.lines().collect();
+    // (A candidate must still run to its end under Go: dropping a `close` or a `Lock`
+    // would make a deadlock or a race whose output differs by timing.)
     let differs = |s: &str| match run_go(go, s) {
-        Ok(g) => run_gosub(s).0 != g,
+        Ok(g) => g.code == 0 && run_gosub(s).0 != g,
         Err(_) => false,
     };
     let mut i = 0;
