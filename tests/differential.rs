@@ -35,11 +35,19 @@ fn options() -> gosub::Options {
     }
 }
 
-/// What a run printed: stdout and the exit status.
-#[derive(PartialEq, Debug)]
+/// What a run printed: stdout (compared as bytes; `stdout` is its text for reports) and
+/// the exit status.
+#[derive(Debug)]
 struct Out {
     stdout: String,
+    raw: Vec<u8>,
     code: i32,
+}
+
+impl PartialEq for Out {
+    fn eq(&self, o: &Out) -> bool {
+        self.raw == o.raw && self.code == o.code
+    }
 }
 
 fn run_gosub(src: &str) -> (Out, String) {
@@ -47,6 +55,7 @@ fn run_gosub(src: &str) -> (Out, String) {
     (
         Out {
             stdout: String::from_utf8_lossy(&r.stdout).into_owned(),
+            raw: r.stdout.clone(),
             code: r.exit_code,
         },
         String::from_utf8_lossy(&r.stderr).into_owned(),
@@ -57,10 +66,13 @@ fn go() -> Option<PathBuf> {
     std::env::var_os("GO").map(PathBuf::from)
 }
 
+/// A directory of its own per call (tests run in parallel threads).
 fn work_dir() -> PathBuf {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let d = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("target/smith-work")
-        .join(format!("{}", std::process::id()));
+        .join(format!("{}-{n}", std::process::id()));
     std::fs::create_dir_all(&d).unwrap();
     d
 }
@@ -81,6 +93,7 @@ fn run_go(go: &Path, src: &str) -> Result<Out, String> {
         .output()
         .expect("running go build");
     if !b.status.success() {
+        let _ = std::fs::remove_dir_all(&dir);
         return Err(String::from_utf8_lossy(&b.stderr).into_owned());
     }
     let r = Command::new("timeout")
@@ -88,8 +101,10 @@ fn run_go(go: &Path, src: &str) -> Result<Out, String> {
         .arg(&bin)
         .output()
         .expect("running the Go binary");
+    let _ = std::fs::remove_dir_all(&dir);
     Ok(Out {
         stdout: String::from_utf8_lossy(&r.stdout).into_owned(),
+        raw: r.stdout,
         code: r.status.code().unwrap_or(-1),
     })
 }
@@ -169,6 +184,7 @@ fn report(go: &Path, batch_src: &str, gosub_out: &Out, go_out: &Out) -> String {
     let (a, _) = run_gosub(&small);
     let b = run_go(go, &small).unwrap_or(Out {
         stdout: String::new(),
+        raw: Vec::new(),
         code: -1,
     });
     format!(
@@ -208,6 +224,12 @@ fn differential(seed: u64, n: usize, batch: usize, verbose: bool) -> (usize, Vec
                 Ok(theirs) if theirs != mine => {
                     failures.push(report(go, &src, &mine, &theirs));
                 }
+                Ok(_) if sections(&mine.stdout).len() != k => failures.push(format!(
+                    "programs {first}..{}: both stopped after {} of {k} programs (exit {})",
+                    first + k as u64,
+                    sections(&mine.stdout).len(),
+                    mine.code
+                )),
                 Ok(_) => {}
             },
             None => {

@@ -63,6 +63,7 @@ impl Gen {
              func {p}Sum[T int | uint8 | float64 | string](xs []T) T {{\n\tvar s T\n\tfor _, x := range xs {{\n\t\ts += x\n\t}}\n\treturn s\n}}\n\n\
              func {p}vsum(base int, xs ...int) (int, int) {{\n\tfor _, x := range xs {{\n\t\tbase += x\n\t}}\n\treturn base, len(xs)\n}}\n\n\
              type {p}E struct {{\n\t{p}S0\n\tn int\n}}\n\n\
+             func {p}cap(s string) string {{\n\tif len(s) > 64 {{\n\t\treturn s[:64]\n\t}}\n\treturn s\n}}\n\n\
              func {p}rec(n int) int {{\n\tif n <= 0 {{\n\t\treturn 1\n\t}}\n\treturn (n*3 + {p}rec(n-1)) % 1000\n}}\n\n"
         ));
         for i in 0..self.below(5) {
@@ -262,9 +263,15 @@ impl Gen {
                     self.line(&format!("{} <<= {n}", v.name));
                 }
             }
-            Ty::Str if self.chance(40) => {
+            Ty::Str => {
+                // Capped: `v += v` in nested loops would double it 64 times.
                 let x = self.expr(&v.ty, 2).s;
-                self.line(&format!("{} += {x}", v.name));
+                let rhs = if self.chance(40) {
+                    format!("{} + {x}", v.name)
+                } else {
+                    x
+                };
+                self.line(&format!("{} = {}cap({rhs})", v.name, self.p));
             }
             Ty::I(_) if self.chance(20) => {
                 let op = if self.chance(50) { "++" } else { "--" };

@@ -11,9 +11,9 @@
 //! - Each hoisted call runs exactly once, in lexical order, before every other operand of
 //!   the list; its value waits in a temporary registered in `FnState::arg_regs`, which
 //!   `expr`/`expr_to` consult before compiling a node, and is unregistered afterwards.
-//! - Only single-valued calls and receives are hoisted (and `len`/`cap`/`min`/`max`,
-//!   which gc evaluates in order with the calls: `fmt.Println(len(s), grow())` prints the
-//!   old length); nothing is hoisted out of a
+//! - Only single-valued calls and receives are hoisted (and `len`/`cap`, which gc
+//!   evaluates in order with the calls: `fmt.Println(len(s), grow())` prints the old
+//!   length); nothing is hoisted out of a
 //!   function literal or out of either operand of `&&`/`||` (which may not run at all);
 //!   a map literal is hoisted whole (gc assigns its entries one by one, in order, at its
 //!   place among the calls).
@@ -96,10 +96,7 @@ impl<'a> Gen<'a> {
             ExprKind::Call { fun, args, .. } => {
                 let conversion = self.p.info.conversions.contains_key(&e.id);
                 let builtin = crate::call::builtin_of(self, fun);
-                if matches!(
-                    builtin,
-                    Some(Builtin::Len | Builtin::Cap | Builtin::Min | Builtin::Max)
-                ) {
+                if matches!(builtin, Some(Builtin::Len | Builtin::Cap)) {
                     false
                 } else if conversion || builtin.is_some() {
                     args.iter().any(sub)
@@ -151,13 +148,8 @@ impl<'a> Gen<'a> {
             ExprKind::Call { fun, args, .. } => {
                 let conversion = self.p.info.conversions.contains_key(&e.id);
                 let builtin = crate::call::builtin_of(self, fun);
-                if matches!(
-                    builtin,
-                    Some(Builtin::Len | Builtin::Cap | Builtin::Min | Builtin::Max)
-                ) {
-                    // gc reads len and cap, and evaluates min's and max's operands, in
-                    // order with the calls: `f(s[min(s[0], 1)], g())` panics before g.
-                    out.push((arg, e));
+                if matches!(builtin, Some(Builtin::Len | Builtin::Cap)) {
+                    out.push((arg, e)); // gc reads len and cap in order with the calls
                 } else if conversion || builtin.is_some() {
                     for a in args {
                         sub(a, out);
@@ -168,6 +160,10 @@ impl<'a> Gen<'a> {
             }
             ExprKind::Unary { op: UnOp::Recv, .. } if self.single_valued(e) => out.push((arg, e)),
             ExprKind::Unary { op: UnOp::Recv, .. } => {}
+            // `&map[K]V{...}` is built in place by the `&` (which does not look for a
+            // hoisted value): nothing is hoisted out of it, as out of any map literal
+            // before (gc assigns its entries in order).
+            ExprKind::Unary { op: UnOp::Addr, x } if self.is_map_literal(x) => {}
             ExprKind::Binary {
                 op: BinOp::LAnd | BinOp::LOr,
                 ..
@@ -193,7 +189,17 @@ impl<'a> Gen<'a> {
             }
             // gc's order pass makes a map literal a sequence of assignments (each entry in
             // order) at its place among the calls: it is evaluated as one, in order.
-            ExprKind::CompositeLit { .. } if self.is_map_literal(e) => out.push((arg, e)),
+            ExprKind::CompositeLit { .. } if self.is_map_literal(e) => {
+                // (An elided `&map` element is built in place too: not hoisted.)
+                if matches!(
+                    self.p
+                        .types
+                        .kind(self.p.types.underlying(self.type_of(e.id))),
+                    TypeKind::Map(..)
+                ) {
+                    out.push((arg, e));
+                }
+            }
             ExprKind::CompositeLit { elts, .. } => {
                 for el in elts {
                     sub(el, out);

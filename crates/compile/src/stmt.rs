@@ -183,9 +183,12 @@ impl<'a> Gen<'a> {
                 self.store_place(pl, r, t);
             }
             StmtKind::Assign { lhs, op, rhs } => {
+                // (gc evaluates the left side's calls first: `a[i()] = x + f()` calls i
+                // before f, which hoisting the right side's calls would turn around.)
+                let lhs_calls = lhs.iter().any(crate::assign::has_call);
                 let hoisted = match op {
-                    AssignOp::Assign | AssignOp::Define => self.order_stmt(rhs),
-                    AssignOp::Op(_) => Vec::new(),
+                    AssignOp::Assign | AssignOp::Define if !lhs_calls => self.order_stmt(rhs),
+                    _ => Vec::new(),
                 };
                 self.assign(lhs, *op, rhs);
                 self.unhoist(hoisted);
