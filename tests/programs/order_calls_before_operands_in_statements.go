@@ -50,6 +50,37 @@ func main() {
 	// A map literal is evaluated at its place among the calls, entry by entry.
 	m, sl := map[string]int{"a": called("map entry")}, []int{called("slice first"), called("slice second")}
 	fmt.Println(m, sl)
+	func() {
+		defer func() { fmt.Println("recovered:", recover()) }()
+		var v int = s[0] + called("var declaration")
+		fmt.Println(v)
+	}()
+	func() {
+		defer func() { fmt.Println("recovered:", recover()) }()
+		v := 1
+		v += s[0] + called("op-assign")
+		fmt.Println(v)
+	}()
+	func() {
+		defer func() { fmt.Println("recovered:", recover()) }()
+		// min's operands are read in order with the calls, after the calls among them.
+		fmt.Println(s[max(0, min(s[0], len(s)-1))], called("after min"))
+	}()
+	func() {
+		defer func() { fmt.Println("recovered:", recover()) }()
+		fmt.Println(min(s[0], called("in min")))
+	}()
+	// The left side's calls come first.
+	arr := make([]int, 3)
+	idx := func() int { fmt.Println("index called"); return 1 }
+	arr[idx()] = len(arr) + called("right side")
+	fmt.Println(arr)
+	// &map literals too are evaluated in order.
+	n := 0
+	next := func() int { n++; return n }
+	fmt.Println(n, &map[string]int{"a": next()})
+	c, pm := n, &map[string]int{"b": next()}
+	fmt.Println(c, *pm)
 	x := g + setG()
 	fmt.Println("x", x)
 	a := [2]int{1, 0}

@@ -11,9 +11,9 @@
 //! - Each hoisted call runs exactly once, in lexical order, before every other operand of
 //!   the list; its value waits in a temporary registered in `FnState::arg_regs`, which
 //!   `expr`/`expr_to` consult before compiling a node, and is unregistered afterwards.
-//! - Only single-valued calls and receives are hoisted (and `len`/`cap`, which gc
-//!   evaluates in order with the calls: `fmt.Println(len(s), grow())` prints the old
-//!   length); nothing is hoisted out of a
+//! - Only single-valued calls and receives are hoisted (and `len`/`cap`/`min`/`max`,
+//!   which gc evaluates in order with the calls: `fmt.Println(len(s), grow())` prints the
+//!   old length; the calls in min's and max's operands go first); nothing is hoisted out of a
 //!   function literal or out of either operand of `&&`/`||` (which may not run at all);
 //!   a map literal is hoisted whole (gc assigns its entries one by one, in order, at its
 //!   place among the calls).
@@ -36,7 +36,8 @@ impl<'a> Gen<'a> {
             return Vec::new();
         };
         let reorders = es[..=last].iter().any(|e| {
-            !self.p.info.consts.contains_key(&e.id) && !calls.iter().any(|(_, c)| c.id == e.id)
+            !self.p.info.consts.contains_key(&e.id)
+                && (self.is_unit(e) || !calls.iter().any(|(_, c)| c.id == e.id))
         });
         if !reorders {
             return Vec::new();
@@ -63,7 +64,16 @@ impl<'a> Gen<'a> {
         for (i, e) in refs.iter().enumerate() {
             self.collect_calls(e, i, &mut calls);
         }
-        let Some(&(_, last)) = calls.last() else {
+        // The last call or map literal (len, cap, min and max are evaluated in order with
+        // the calls but only read operands of their own).
+        let builtin = |c: &Expr| {
+            self.is_unit(c)
+                && !matches!(
+                    c.kind,
+                    ExprKind::CompositeLit { .. } | ExprKind::Unary { .. }
+                )
+        };
+        let Some(&(_, last)) = calls.iter().rev().find(|(_, c)| !builtin(c)) else {
             return Vec::new();
         };
         let mut reached = false;
@@ -96,9 +106,7 @@ impl<'a> Gen<'a> {
             ExprKind::Call { fun, args, .. } => {
                 let conversion = self.p.info.conversions.contains_key(&e.id);
                 let builtin = crate::call::builtin_of(self, fun);
-                if matches!(builtin, Some(Builtin::Len | Builtin::Cap)) {
-                    false
-                } else if conversion || builtin.is_some() {
+                if conversion || builtin.is_some() {
                     args.iter().any(sub)
                 } else {
                     // An earlier call: its operands are read before `last` either way.
@@ -131,6 +139,22 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// Evaluated in order with the calls, but not a call: `len`, `cap`, `min`, `max`, a
+    /// map literal.
+    fn is_unit(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Call { fun, .. } => matches!(
+                crate::call::builtin_of(self, fun),
+                Some(Builtin::Len | Builtin::Cap | Builtin::Min | Builtin::Max)
+            ),
+            ExprKind::CompositeLit { .. } => self.is_map_literal(e),
+            ExprKind::Unary { op: UnOp::Addr, x } => {
+                matches!(x.kind, ExprKind::CompositeLit { .. }) && self.is_map_literal(x)
+            }
+            _ => false,
+        }
+    }
+
     /// Forgets the values `hoist_calls` registered.
     pub(crate) fn unhoist(&mut self, ids: Vec<NodeId>) {
         for id in ids {
@@ -148,7 +172,15 @@ impl<'a> Gen<'a> {
             ExprKind::Call { fun, args, .. } => {
                 let conversion = self.p.info.conversions.contains_key(&e.id);
                 let builtin = crate::call::builtin_of(self, fun);
-                if matches!(builtin, Some(Builtin::Len | Builtin::Cap)) {
+                if matches!(builtin, Some(Builtin::Min | Builtin::Max)) {
+                    // gc evaluates min's and max's operands in order with the calls, after
+                    // the calls among them: `f(s[min(s[0], 1)], g())` panics before g,
+                    // `min(s[0], f())` calls f first.
+                    for a in args {
+                        sub(a, out);
+                    }
+                    out.push((arg, e));
+                } else if matches!(builtin, Some(Builtin::Len | Builtin::Cap)) {
                     out.push((arg, e)); // gc reads len and cap in order with the calls
                 } else if conversion || builtin.is_some() {
                     for a in args {
@@ -160,10 +192,13 @@ impl<'a> Gen<'a> {
             }
             ExprKind::Unary { op: UnOp::Recv, .. } if self.single_valued(e) => out.push((arg, e)),
             ExprKind::Unary { op: UnOp::Recv, .. } => {}
-            // `&map[K]V{...}` is built in place by the `&` (which does not look for a
-            // hoisted value): nothing is hoisted out of it, as out of any map literal
-            // before (gc assigns its entries in order).
-            ExprKind::Unary { op: UnOp::Addr, x } if self.is_map_literal(x) => {}
+            // `&map[K]V{...}` is built by the `&` (which does not look for a hoisted map):
+            // the whole `&` is hoisted, in order, as a map literal is.
+            ExprKind::Unary { op: UnOp::Addr, x }
+                if matches!(x.kind, ExprKind::CompositeLit { .. }) && self.is_map_literal(x) =>
+            {
+                out.push((arg, e))
+            }
             ExprKind::Binary {
                 op: BinOp::LAnd | BinOp::LOr,
                 ..

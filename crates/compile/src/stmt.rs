@@ -10,7 +10,7 @@ use crate::bytecode::{Op, Reg};
 use crate::gen::{Gen, Loc, NONE};
 use crate::place::Place;
 use gosub_syntax::ast::unparen;
-use gosub_syntax::ast::{self, AssignOp, BranchKind, Expr, ExprKind, Stmt, StmtKind};
+use gosub_syntax::ast::{self, BranchKind, Expr, ExprKind, Stmt, StmtKind};
 use gosub_types::{self as types, BasicKind, ObjId, TypeId, TypeKind};
 
 impl<'a> Gen<'a> {
@@ -184,11 +184,13 @@ impl<'a> Gen<'a> {
             }
             StmtKind::Assign { lhs, op, rhs } => {
                 // (gc evaluates the left side's calls first: `a[i()] = x + f()` calls i
-                // before f, which hoisting the right side's calls would turn around.)
+                // before f, which hoisting the right side's calls would turn around. For
+                // `v op= e` too, the calls in e come first, then v and e's other operands.)
                 let lhs_calls = lhs.iter().any(crate::assign::has_call);
-                let hoisted = match op {
-                    AssignOp::Assign | AssignOp::Define if !lhs_calls => self.order_stmt(rhs),
-                    _ => Vec::new(),
+                let hoisted = if lhs_calls {
+                    Vec::new()
+                } else {
+                    self.order_stmt(rhs)
                 };
                 self.assign(lhs, *op, rhs);
                 self.unhoist(hoisted);
@@ -292,6 +294,7 @@ impl<'a> Gen<'a> {
                     self.define_local(o, None);
                 }
             } else if spec.values.len() == objs.len() {
+                let hoisted = self.order_stmt(&spec.values);
                 let mut vals = Vec::new();
                 for (i, v) in spec.values.iter().enumerate() {
                     let t = objs[i]
@@ -302,6 +305,7 @@ impl<'a> Gen<'a> {
                     self.mov(keep, r, t);
                     vals.push((keep, t));
                 }
+                self.unhoist(hoisted);
                 for (o, v) in objs.into_iter().zip(vals) {
                     if let Some(o) = o {
                         self.define_local(o, Some(v));
