@@ -81,6 +81,10 @@ func main() {
 	fmt.Println(n, &map[string]int{"a": next()})
 	c, pm := n, &map[string]int{"b": next()}
 	fmt.Println(c, *pm)
+	// && and || are evaluated whole at their place among the calls.
+	flag := 1
+	setFlag := func() bool { flag = 5; return true }
+	fmt.Println(flag > 0 && setFlag(), called("after &&"), flag)
 	x := g + setG()
 	fmt.Println("x", x)
 	a := [2]int{1, 0}

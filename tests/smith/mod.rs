@@ -387,16 +387,7 @@ impl Gen {
     fn int_expr(&mut self, kd: IK, d: usize) -> E {
         let t = Ty::I(kd);
         match self.below(12) {
-            0..=2 => {
-                let ops = ["+", "-", "*", "&", "|", "^", "&^"];
-                let op = ops[self.below(ops.len())];
-                let l = self.expr(&t, d);
-                let r = self.expr(&t, d);
-                if l.konst && r.konst {
-                    return l;
-                }
-                e(format!("({} {op} {})", l.s, r.s))
-            }
+            0..=2 => self.binary(&t, d, &["+", "-", "*", "&", "|", "^", "&^"]),
             3 => {
                 let op = if self.chance(50) { "/" } else { "%" };
                 let l = self.expr(&t, d);
@@ -465,31 +456,37 @@ impl Gen {
                 }
                 self.lit(&t)
             }
-            _ => {
-                let f = if self.chance(50) { "min" } else { "max" };
-                let l = self.expr(&t, d);
-                let r = self.expr(&t, d);
-                E {
-                    s: format!("{f}({}, {})", l.s, r.s),
-                    konst: l.konst && r.konst,
-                }
-            }
+            _ => self.min_max(&t, d),
+        }
+    }
+
+    /// `(l op r)` of two operands of type `t`; the left one alone if both are constants
+    /// (a constant operation could overflow).
+    fn binary(&mut self, t: &Ty, d: usize, ops: &[&str]) -> E {
+        let op = ops[self.below(ops.len())];
+        let l = self.expr(t, d);
+        let r = self.expr(t, d);
+        if l.konst && r.konst {
+            return l;
+        }
+        e(format!("({} {op} {})", l.s, r.s))
+    }
+
+    /// `min(l, r)` or `max(l, r)`.
+    fn min_max(&mut self, t: &Ty, d: usize) -> E {
+        let f = if self.chance(50) { "min" } else { "max" };
+        let l = self.expr(t, d);
+        let r = self.expr(t, d);
+        E {
+            s: format!("{f}({}, {})", l.s, r.s),
+            konst: l.konst && r.konst,
         }
     }
 
     fn float_expr(&mut self, d: usize) -> E {
         let t = Ty::F64;
         match self.below(9) {
-            0..=2 => {
-                let ops = ["+", "-", "*"];
-                let op = ops[self.below(3)];
-                let l = self.expr(&t, d);
-                let r = self.expr(&t, d);
-                if l.konst && r.konst {
-                    return l;
-                }
-                e(format!("({} {op} {})", l.s, r.s))
-            }
+            0..=2 => self.binary(&t, d, &["+", "-", "*"]),
             3 => {
                 let l = self.expr(&t, d);
                 let r = self.expr(&t, d);
@@ -513,15 +510,7 @@ impl Gen {
                 let f = f[self.below(3)];
                 e(format!("{f}{}))", x.s))
             }
-            6 => {
-                let f = if self.chance(50) { "min" } else { "max" };
-                let l = self.expr(&t, d);
-                let r = self.expr(&t, d);
-                E {
-                    s: format!("{f}({}, {})", l.s, r.s),
-                    konst: l.konst && r.konst,
-                }
-            }
+            6 => self.min_max(&t, d),
             7 => {
                 if let Some(c) = self.call_returning(&t, d) {
                     return c;

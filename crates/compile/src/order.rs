@@ -14,9 +14,9 @@
 //! - Only single-valued calls and receives are hoisted (and `len`/`cap`/`min`/`max`,
 //!   which gc evaluates in order with the calls: `fmt.Println(len(s), grow())` prints the
 //!   old length; the calls in min's and max's operands go first); nothing is hoisted out of a
-//!   function literal or out of either operand of `&&`/`||` (which may not run at all);
-//!   a map literal is hoisted whole (gc assigns its entries one by one, in order, at its
-//!   place among the calls).
+//!   function literal, nor out of `&&`/`||` (whose right side may not run) or a map literal
+//!   (gc assigns its entries one by one): those are hoisted whole, at their place among
+//!   the calls.
 //! - Hoisting happens only when it can change the result: when an operand that is not
 //!   just a call comes before the last call (otherwise lexical order already is gc's).
 
@@ -66,13 +66,7 @@ impl<'a> Gen<'a> {
         }
         // The last call or map literal (len, cap, min and max are evaluated in order with
         // the calls but only read operands of their own).
-        let builtin = |c: &Expr| {
-            self.is_unit(c)
-                && !matches!(
-                    c.kind,
-                    ExprKind::CompositeLit { .. } | ExprKind::Unary { .. }
-                )
-        };
+        let builtin = |c: &Expr| matches!(c.kind, ExprKind::Call { .. }) && self.is_unit(c);
         let Some(&(_, last)) = calls.iter().rev().find(|(_, c)| !builtin(c)) else {
             return Vec::new();
         };
@@ -116,7 +110,7 @@ impl<'a> Gen<'a> {
             ExprKind::Binary {
                 op: BinOp::LAnd | BinOp::LOr,
                 ..
-            } => true,
+            } => false,
             ExprKind::Binary { x, y, .. } => sub(x) || sub(y),
             ExprKind::Paren(x) | ExprKind::Unary { x, .. } => sub(x),
             ExprKind::Star(x) | ExprKind::Selector { x, .. } | ExprKind::TypeAssert { x, .. } => {
@@ -140,7 +134,7 @@ impl<'a> Gen<'a> {
     }
 
     /// Evaluated in order with the calls, but not a call: `len`, `cap`, `min`, `max`, a
-    /// map literal.
+    /// map literal, `&&` and `||`.
     fn is_unit(&self, e: &Expr) -> bool {
         match &e.kind {
             ExprKind::Call { fun, .. } => matches!(
@@ -151,6 +145,10 @@ impl<'a> Gen<'a> {
             ExprKind::Unary { op: UnOp::Addr, x } => {
                 matches!(x.kind, ExprKind::CompositeLit { .. }) && self.is_map_literal(x)
             }
+            ExprKind::Binary {
+                op: BinOp::LAnd | BinOp::LOr,
+                ..
+            } => true,
             _ => false,
         }
     }
@@ -199,10 +197,12 @@ impl<'a> Gen<'a> {
             {
                 out.push((arg, e))
             }
+            // gc evaluates `&&` and `||` whole into a temporary at their place among the
+            // calls (the right side under a branch): hoisted as a unit.
             ExprKind::Binary {
                 op: BinOp::LAnd | BinOp::LOr,
                 ..
-            } => {}
+            } => out.push((arg, e)),
             ExprKind::Binary { x, y, .. } => {
                 sub(x, out);
                 sub(y, out);
