@@ -99,7 +99,8 @@ impl<'a> Printer<'a> {
 
     fn pad(&mut self, s: &[u8]) {
         let w = self.f.width.unwrap_or(0);
-        let n = String::from_utf8_lossy(s).chars().count();
+        // Runes as Go counts them (an invalid byte is one).
+        let n = crate::utf8::rune_count(s);
         if n >= w {
             self.buf.extend_from_slice(s);
             return;
@@ -223,10 +224,14 @@ impl<'a> Printer<'a> {
         let mut s = s.to_vec();
         if let Some(p) = self.f.prec {
             if matches!(verb, 's' | 'v' | 'q') {
-                let t: String = String::from_utf8_lossy(&s).chars().take(p).collect();
-                if String::from_utf8_lossy(&s).chars().count() > p {
-                    s = t.into_bytes();
+                // Go's truncateString: the first p runes, bytes kept as they are (an
+                // invalid byte is one rune).
+                let (mut i, mut n) = (0, 0);
+                while i < s.len() && n < p {
+                    i += gosub_vm::strings::decode_rune(&s[i..]).1.max(1);
+                    n += 1;
                 }
+                s.truncate(i);
             }
         }
         match verb {
