@@ -85,6 +85,22 @@ func main() {
 	flag := 1
 	setFlag := func() bool { flag = 5; return true }
 	fmt.Println(flag > 0 && setFlag(), called("after &&"), flag)
+	// Evaluated in place among the calls, like calls: a type assertion to a value type,
+	// a slice expression, a string converted to bytes; `x op= f()` reads x after f.
+	var iv any = 1
+	toString := func() int { iv = "s"; return 2 }
+	fmt.Println(iv.(int) + toString())
+	sl3 := []int{1, 2, 3}
+	shrink := func() int { sl3 = sl3[:1]; return 10 }
+	fmt.Println(append(sl3[1:], shrink()))
+	str := "héllo"
+	replace := func() int { str = "x"; return 0 }
+	fmt.Println([]byte(str), replace(), len(str))
+	y := 1
+	setY := func() int { y = 10; return 1 }
+	y += setY()
+	fmt.Println("y", y)
+	fmt.Println(n, &(map[string]int{"p": next()}), n)
 	x := g + setG()
 	fmt.Println("x", x)
 	a := [2]int{1, 0}

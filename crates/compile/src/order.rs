@@ -21,29 +21,61 @@
 //!   just a call comes before the last call (otherwise lexical order already is gc's).
 
 use crate::gen::Gen;
-use gosub_syntax::ast::{BinOp, Expr, ExprKind, NodeId, UnOp};
+use gosub_syntax::ast::{unparen, BinOp, Expr, ExprKind, NodeId, UnOp};
 use gosub_types::{Builtin, TypeKind};
+
+/// What gc's order pass does with an expression node.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    /// A call or a receive: evaluated into a temporary, in lexical order.
+    Call,
+    /// Evaluated into a temporary at its place among the calls although not a call: `len`,
+    /// `cap`, `min`, `max`, `append`, `make`, `new`, `copy`, `complex`, `real`, `imag`, a
+    /// slice expression, a type assertion to a type that is not pointer-shaped, a string
+    /// converted to bytes or runes (`descend`: the calls among its operands come first);
+    /// `&&`, `||`, a map literal or `&` of one (evaluated whole, calls inside included).
+    Unit { descend: bool },
+    /// Read in place, after the statement's calls.
+    Plain,
+}
 
 impl<'a> Gen<'a> {
     /// Evaluates the calls in `es` ahead of everything else, as gc orders them; returns
     /// what to pass to `unhoist` once the list is compiled.
     pub(crate) fn hoist_calls(&mut self, es: &[&'a Expr]) -> Vec<NodeId> {
-        let mut calls: Vec<(usize, &'a Expr)> = Vec::new();
-        for (i, e) in es.iter().enumerate() {
-            self.collect_calls(e, i, &mut calls);
+        self.hoist(es, false)
+    }
+
+    /// The calls of a statement's expressions (an assignment's right-hand sides, a
+    /// `return`'s values, a `var` declaration's values): see `hoist`. `force`: hoist even
+    /// if no operand comes before the last call (`x op= f()` reads `x` after `f`).
+    pub(crate) fn order_stmt(&mut self, es: &'a [Expr], force: bool) -> Vec<NodeId> {
+        let refs: Vec<&'a Expr> = es.iter().collect();
+        self.hoist(&refs, force)
+    }
+
+    /// Hoists the calls and units of `es` (`Kind`) into temporaries, in lexical order,
+    /// when an operand read in place comes before the last call in lexical order (so
+    /// that compiling `es` left to right would read it before the call, where gc reads it
+    /// after): in `v := s[i] + f()` gc calls `f` before it indexes `s`, while
+    /// `fib(n-1) + fib(n-2)` is in gc's order already.
+    fn hoist(&mut self, es: &[&'a Expr], force: bool) -> Vec<NodeId> {
+        let mut calls: Vec<&'a Expr> = Vec::new();
+        for e in es {
+            self.collect_calls(e, &mut calls);
         }
-        let Some(&(last, _)) = calls.last() else {
+        let Some(last) = calls.iter().rev().find(|c| self.effectful(c)) else {
             return Vec::new();
         };
-        let reorders = es[..=last].iter().any(|e| {
-            !self.p.info.consts.contains_key(&e.id)
-                && (self.is_unit(e) || !calls.iter().any(|(_, c)| c.id == e.id))
-        });
-        if !reorders {
+        let mut reached = false;
+        let before = es
+            .iter()
+            .any(|e| self.operand_before(e, last.id, &mut reached));
+        if !before && !force {
             return Vec::new();
         }
         let mut done = Vec::with_capacity(calls.len());
-        for (_, c) in calls {
+        for c in calls {
             let t = self.type_of(c.id);
             let r = self.temp(t);
             self.expr_to(c, r);
@@ -53,37 +85,122 @@ impl<'a> Gen<'a> {
         done
     }
 
-    /// The calls of a statement's expressions (an assignment's right-hand sides, a
-    /// `return`'s values), evaluated first when an operand read before the last of them
-    /// could tell: in `v := s[i] + f()` gc calls `f` before it indexes `s` (and panics),
-    /// while `fib(n-1) + fib(n-2)` is already in gc's order. Returns what to pass to
-    /// `unhoist`.
-    pub(crate) fn order_stmt(&mut self, es: &'a [Expr]) -> Vec<NodeId> {
-        let refs: Vec<&'a Expr> = es.iter().collect();
-        let mut calls = Vec::new();
-        for (i, e) in refs.iter().enumerate() {
-            self.collect_calls(e, i, &mut calls);
-        }
-        // The last call or map literal (len, cap, min and max are evaluated in order with
-        // the calls but only read operands of their own).
-        let builtin = |c: &Expr| matches!(c.kind, ExprKind::Call { .. }) && self.is_unit(c);
-        let Some(&(_, last)) = calls.iter().rev().find(|(_, c)| !builtin(c)) else {
-            return Vec::new();
-        };
-        let mut reached = false;
-        let before = refs
-            .iter()
-            .any(|e| self.operand_before(e, last.id, &mut reached));
-        if before {
-            self.hoist_calls(&refs)
-        } else {
-            Vec::new()
+    /// Forgets the values `hoist_calls` registered.
+    pub(crate) fn unhoist(&mut self, ids: Vec<NodeId>) {
+        for id in ids {
+            self.fs().arg_regs.remove(&id);
         }
     }
 
-    /// Walks `e` in gc's evaluation order up to the call `last` (`reached` is set there):
-    /// is an operand other than a call or a constant (a variable read, an index, a
-    /// dereference: something a call could change or that could panic) evaluated first?
+    fn kind(&self, e: &Expr) -> Kind {
+        let types = &self.p.types;
+        match &e.kind {
+            ExprKind::Call { fun, .. } => {
+                let builtin = crate::call::builtin_of(self, fun);
+                if self.p.info.conversions.contains_key(&e.id) {
+                    // string -> []byte, []rune
+                    if matches!(
+                        types.kind(types.underlying(self.type_of(e.id))),
+                        TypeKind::Slice(_)
+                    ) {
+                        Kind::Unit { descend: true }
+                    } else {
+                        Kind::Plain
+                    }
+                } else if let Some(b) = builtin {
+                    match b {
+                        Builtin::Len
+                        | Builtin::Cap
+                        | Builtin::Min
+                        | Builtin::Max
+                        | Builtin::Append
+                        | Builtin::Make
+                        | Builtin::New
+                        | Builtin::Copy
+                        | Builtin::Complex
+                        | Builtin::Real
+                        | Builtin::Imag => Kind::Unit { descend: true },
+                        _ => Kind::Plain,
+                    }
+                } else if self.single_valued(e) {
+                    Kind::Call
+                } else {
+                    Kind::Plain
+                }
+            }
+            ExprKind::Unary { op: UnOp::Recv, .. } if self.single_valued(e) => Kind::Call,
+            ExprKind::Unary { op: UnOp::Addr, x }
+                if matches!(unparen(x).kind, ExprKind::CompositeLit { .. })
+                    && self.is_map_literal(unparen(x)) =>
+            {
+                Kind::Unit { descend: false }
+            }
+            ExprKind::Binary {
+                op: BinOp::LAnd | BinOp::LOr,
+                ..
+            } => Kind::Unit { descend: false },
+            // (An elided `&map` element is built in place: not hoisted.)
+            ExprKind::CompositeLit { .. }
+                if matches!(
+                    types.kind(types.underlying(self.type_of(e.id))),
+                    TypeKind::Map(..)
+                ) =>
+            {
+                Kind::Unit { descend: false }
+            }
+            ExprKind::SliceExpr { .. } => Kind::Unit { descend: true },
+            ExprKind::TypeAssert { .. } => {
+                let pointer_shaped = matches!(
+                    types.kind(types.underlying(self.type_of(e.id))),
+                    TypeKind::Pointer(_)
+                        | TypeKind::Map(..)
+                        | TypeKind::Chan(..)
+                        | TypeKind::Func(..)
+                );
+                if pointer_shaped {
+                    Kind::Plain
+                } else {
+                    Kind::Unit { descend: true }
+                }
+            }
+            _ => Kind::Plain,
+        }
+    }
+
+    /// A call or receive, or a unit with a call inside (`&&`, a map literal).
+    fn effectful(&self, e: &Expr) -> bool {
+        match self.kind(e) {
+            Kind::Call => true,
+            Kind::Unit { descend: false } => crate::assign::has_call(e),
+            _ => false,
+        }
+    }
+
+    /// The operands of `e` in evaluation order (a call's are its own business).
+    fn operands<'b>(&self, e: &'b Expr) -> Vec<&'b Expr> {
+        match &e.kind {
+            ExprKind::Call { args, .. } => args.iter().collect(),
+            ExprKind::Binary { x, y, .. } => vec![x, y],
+            ExprKind::Paren(x)
+            | ExprKind::Unary { x, .. }
+            | ExprKind::Star(x)
+            | ExprKind::Selector { x, .. }
+            | ExprKind::TypeAssert { x, .. } => vec![x],
+            ExprKind::Index { x, index } => vec![x, index],
+            ExprKind::SliceExpr { x, lo, hi, max, .. } => std::iter::once(&**x)
+                .chain([lo, hi, max].into_iter().flatten().map(|b| &**b))
+                .collect(),
+            ExprKind::CompositeLit { elts, .. } => elts.iter().collect(),
+            ExprKind::KeyValue { value, .. } => vec![value],
+            _ => Vec::new(),
+        }
+    }
+
+    /// Walks `e` in lexical order up to the node `last` (`reached` is set there): is an
+    /// operand read in place (a variable, an index, a dereference: something a call could
+    /// change, or that could panic) evaluated before it? Calls and units before `last` are
+    /// hoisted in order anyway; inside a unit that holds `last` (`min(s[0], f())`) its
+    /// operands count.
     fn operand_before(&self, e: &Expr, last: NodeId, reached: &mut bool) -> bool {
         if *reached {
             return false;
@@ -95,156 +212,65 @@ impl<'a> Gen<'a> {
         if self.p.info.consts.contains_key(&e.id) {
             return false;
         }
-        let mut sub = |x: &Expr| self.operand_before(x, last, reached);
-        match &e.kind {
-            ExprKind::Call { fun, args, .. } => {
-                let conversion = self.p.info.conversions.contains_key(&e.id);
-                let builtin = crate::call::builtin_of(self, fun);
-                if conversion || builtin.is_some() {
-                    args.iter().any(sub)
-                } else {
-                    // An earlier call: its operands are read before `last` either way.
-                    false
+        match self.kind(e) {
+            Kind::Call | Kind::Unit { descend: false } => false,
+            Kind::Unit { descend: true } => {
+                // (Every operand is walked: whether `last` is inside decides.)
+                let mut found = false;
+                for x in self.operands(e) {
+                    found |= self.operand_before(x, last, reached);
+                    if *reached {
+                        break;
+                    }
                 }
+                found && *reached
             }
-            ExprKind::Binary {
-                op: BinOp::LAnd | BinOp::LOr,
-                ..
-            } => false,
-            ExprKind::Binary { x, y, .. } => sub(x) || sub(y),
-            ExprKind::Paren(x) | ExprKind::Unary { x, .. } => sub(x),
-            ExprKind::Star(x) | ExprKind::Selector { x, .. } | ExprKind::TypeAssert { x, .. } => {
-                sub(x) || !*reached
-            }
-            ExprKind::Index { x, index } => sub(x) || sub(index) || !*reached,
-            ExprKind::SliceExpr { x, lo, hi, max, .. } => {
-                sub(x) || [lo, hi, max].into_iter().flatten().any(|b| sub(b)) || !*reached
-            }
-            ExprKind::CompositeLit { .. } if self.is_map_literal(e) => false,
-            ExprKind::CompositeLit { elts, .. } => elts.iter().any(sub),
-            ExprKind::KeyValue { value, .. } => sub(value),
-            ExprKind::FuncLit { .. }
-            | ExprKind::IntLit(_)
-            | ExprKind::FloatLit(_)
-            | ExprKind::ImagLit(_)
-            | ExprKind::RuneLit(_)
-            | ExprKind::StringLit(_) => false,
-            _ => true,
+            Kind::Plain => match &e.kind {
+                ExprKind::FuncLit { .. }
+                | ExprKind::IntLit(_)
+                | ExprKind::FloatLit(_)
+                | ExprKind::ImagLit(_)
+                | ExprKind::RuneLit(_)
+                | ExprKind::StringLit(_) => false,
+                ExprKind::Binary { .. }
+                | ExprKind::Paren(_)
+                | ExprKind::Unary { .. }
+                | ExprKind::CompositeLit { .. }
+                | ExprKind::KeyValue { .. }
+                | ExprKind::Call { .. } => self
+                    .operands(e)
+                    .into_iter()
+                    .any(|x| self.operand_before(x, last, reached)),
+                // A read in place (or a panic) after its operands.
+                _ => {
+                    let inner = self
+                        .operands(e)
+                        .into_iter()
+                        .any(|x| self.operand_before(x, last, reached));
+                    inner || !*reached
+                }
+            },
         }
     }
 
-    /// Evaluated in order with the calls, but not a call: `len`, `cap`, `min`, `max`, a
-    /// map literal, `&&` and `||`.
-    fn is_unit(&self, e: &Expr) -> bool {
-        match &e.kind {
-            ExprKind::Call { fun, .. } => matches!(
-                crate::call::builtin_of(self, fun),
-                Some(Builtin::Len | Builtin::Cap | Builtin::Min | Builtin::Max)
-            ),
-            ExprKind::CompositeLit { .. } => self.is_map_literal(e),
-            ExprKind::Unary { op: UnOp::Addr, x } => {
-                matches!(x.kind, ExprKind::CompositeLit { .. }) && self.is_map_literal(x)
-            }
-            ExprKind::Binary {
-                op: BinOp::LAnd | BinOp::LOr,
-                ..
-            } => true,
-            _ => false,
-        }
-    }
-
-    /// Forgets the values `hoist_calls` registered.
-    pub(crate) fn unhoist(&mut self, ids: Vec<NodeId>) {
-        for id in ids {
-            self.fs().arg_regs.remove(&id);
-        }
-    }
-
-    /// The calls and receives of `e` that gc evaluates first, outermost, in lexical order.
-    fn collect_calls(&self, e: &'a Expr, arg: usize, out: &mut Vec<(usize, &'a Expr)>) {
+    /// The calls and units of `e` (`Kind`), in the order gc evaluates them.
+    fn collect_calls(&self, e: &'a Expr, out: &mut Vec<&'a Expr>) {
         if self.p.info.consts.contains_key(&e.id) {
             return;
         }
-        let sub = |x: &'a Expr, out: &mut Vec<(usize, &'a Expr)>| self.collect_calls(x, arg, out);
-        match &e.kind {
-            ExprKind::Call { fun, args, .. } => {
-                let conversion = self.p.info.conversions.contains_key(&e.id);
-                let builtin = crate::call::builtin_of(self, fun);
-                if matches!(builtin, Some(Builtin::Min | Builtin::Max)) {
-                    // gc evaluates min's and max's operands in order with the calls, after
-                    // the calls among them: `f(s[min(s[0], 1)], g())` panics before g,
-                    // `min(s[0], f())` calls f first.
-                    for a in args {
-                        sub(a, out);
-                    }
-                    out.push((arg, e));
-                } else if matches!(builtin, Some(Builtin::Len | Builtin::Cap)) {
-                    out.push((arg, e)); // gc reads len and cap in order with the calls
-                } else if conversion || builtin.is_some() {
-                    for a in args {
-                        sub(a, out);
-                    }
-                } else if self.single_valued(e) {
-                    out.push((arg, e));
+        match self.kind(e) {
+            Kind::Call | Kind::Unit { descend: false } => out.push(e),
+            Kind::Unit { descend: true } => {
+                for x in self.operands(e) {
+                    self.collect_calls(x, out);
+                }
+                out.push(e);
+            }
+            Kind::Plain => {
+                for x in self.operands(e) {
+                    self.collect_calls(x, out);
                 }
             }
-            ExprKind::Unary { op: UnOp::Recv, .. } if self.single_valued(e) => out.push((arg, e)),
-            ExprKind::Unary { op: UnOp::Recv, .. } => {}
-            // `&map[K]V{...}` is built by the `&` (which does not look for a hoisted map):
-            // the whole `&` is hoisted, in order, as a map literal is.
-            ExprKind::Unary { op: UnOp::Addr, x }
-                if matches!(x.kind, ExprKind::CompositeLit { .. }) && self.is_map_literal(x) =>
-            {
-                out.push((arg, e))
-            }
-            // gc evaluates `&&` and `||` whole into a temporary at their place among the
-            // calls (the right side under a branch): hoisted as a unit.
-            ExprKind::Binary {
-                op: BinOp::LAnd | BinOp::LOr,
-                ..
-            } => out.push((arg, e)),
-            ExprKind::Binary { x, y, .. } => {
-                sub(x, out);
-                sub(y, out);
-            }
-            ExprKind::Paren(x)
-            | ExprKind::Unary { x, .. }
-            | ExprKind::Star(x)
-            | ExprKind::Selector { x, .. }
-            | ExprKind::TypeAssert { x, .. } => sub(x, out),
-            ExprKind::Index { x, index } => {
-                sub(x, out);
-                sub(index, out);
-            }
-            ExprKind::SliceExpr { x, lo, hi, max, .. } => {
-                sub(x, out);
-                for b in [lo, hi, max].into_iter().flatten() {
-                    sub(b, out);
-                }
-            }
-            // gc's order pass makes a map literal a sequence of assignments (each entry in
-            // order) at its place among the calls: it is evaluated as one, in order.
-            ExprKind::CompositeLit { .. } if self.is_map_literal(e) => {
-                // (An elided `&map` element is built in place too: not hoisted.)
-                if matches!(
-                    self.p
-                        .types
-                        .kind(self.p.types.underlying(self.type_of(e.id))),
-                    TypeKind::Map(..)
-                ) {
-                    out.push((arg, e));
-                }
-            }
-            ExprKind::CompositeLit { elts, .. } => {
-                for el in elts {
-                    sub(el, out);
-                }
-            }
-            ExprKind::KeyValue { key, value } => {
-                sub(key, out);
-                sub(value, out);
-            }
-            _ => {}
         }
     }
 

@@ -187,16 +187,17 @@ impl<'a> Gen<'a> {
                 // before f, which hoisting the right side's calls would turn around. For
                 // `v op= e` too, the calls in e come first, then v and e's other operands.)
                 let lhs_calls = lhs.iter().any(crate::assign::has_call);
+                let op_assign = matches!(op, ast::AssignOp::Op(_));
                 let hoisted = if lhs_calls {
                     Vec::new()
                 } else {
-                    self.order_stmt(rhs)
+                    self.order_stmt(rhs, op_assign)
                 };
                 self.assign(lhs, *op, rhs);
                 self.unhoist(hoisted);
             }
             StmtKind::Return(es) => {
-                let hoisted = self.order_stmt(es);
+                let hoisted = self.order_stmt(es, false);
                 self.ret(es, s.span);
                 self.unhoist(hoisted);
             }
@@ -294,7 +295,7 @@ impl<'a> Gen<'a> {
                     self.define_local(o, None);
                 }
             } else if spec.values.len() == objs.len() {
-                let hoisted = self.order_stmt(&spec.values);
+                let hoisted = self.order_stmt(&spec.values, false);
                 let mut vals = Vec::new();
                 for (i, v) in spec.values.iter().enumerate() {
                     let t = objs[i]
