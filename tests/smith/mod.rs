@@ -117,6 +117,8 @@ impl Ty {
 pub struct Var {
     pub name: String,
     pub ty: Ty,
+    /// Not to be assigned (a classic loop's counter: the loop must end).
+    pub ro: bool,
 }
 
 /// A helper function: name, parameter types, result type.
@@ -423,6 +425,17 @@ impl Gen {
                 }
                 e(format!("{}({})", kd.name(), x.s))
             }
+            7 if self.chance(30) => {
+                let a = self.expr(&Ty::Str, d).s;
+                let b = self.expr(&Ty::Str, d).s;
+                let f = ["strings.Index", "strings.Count", "strings.LastIndex"][self.below(3)];
+                let n = format!("{f}({a}, {b})");
+                if kd == IK::Int {
+                    e(n)
+                } else {
+                    e(format!("{}({n})", kd.name()))
+                }
+            }
             7 => {
                 let s = self.expr(&Ty::Str, d);
                 let n = format!("len({})", s.s);
@@ -511,6 +524,15 @@ impl Gen {
                 e(format!("{f}{}))", x.s))
             }
             6 => self.min_max(&t, d),
+            7 if self.chance(15) => {
+                let f = [
+                    "math.Inf(1)",
+                    "math.Inf(-1)",
+                    "math.NaN()",
+                    "math.Copysign(0, -1)",
+                ];
+                e(f[self.below(4)].to_string())
+            }
             7 => {
                 if let Some(c) = self.call_returning(&t, d) {
                     return c;
@@ -554,9 +576,28 @@ impl Gen {
                 e(format!("fmt.Sprintf(\"{v}\", {}, {})", n.s, s.s))
             }
             5 => {
-                let f = ["strings.ToUpper", "strings.TrimSpace", "strings.ToLower"];
-                let f = f[self.below(3)];
-                e(format!("{f}({})", self.expr(&t, d).s))
+                let x = self.expr(&t, d).s;
+                match self.below(8) {
+                    0 => e(format!("strings.ToUpper({x})")),
+                    1 => e(format!("strings.TrimSpace({x})")),
+                    2 => e(format!("strings.ReplaceAll({x}, \"a\", \"-\")")),
+                    3 => e(format!("strconv.Quote({x})")),
+                    4 => e(format!("strings.TrimLeft({x}, \"ag\")")),
+                    5 => {
+                        let n = self.expr(&Ty::I(IK::I64), d).s;
+                        let base = 2 + self.below(35);
+                        e(format!("strconv.FormatInt({n}, {base})"))
+                    }
+                    6 => {
+                        let n = self.expr(&Ty::int(), d).s;
+                        e(format!(
+                            "fmt.Sprintf(\"%*d|%-*s|\", {}, {n}, {}, {x})",
+                            self.below(8),
+                            self.below(6)
+                        ))
+                    }
+                    _ => e(format!("strings.ToLower({x})")),
+                }
             }
             6 => {
                 let n = self.below(4);
@@ -782,6 +823,7 @@ impl Gen {
             s.push(Var {
                 name: name.to_string(),
                 ty,
+                ro: false,
             });
         }
     }
@@ -803,7 +845,7 @@ pub fn batch(first_seed: u64, n: usize) -> String {
         mains.push(format!("{p}main"));
     }
     let mut s = String::from(
-        "package main\n\nimport (\n\t\"errors\"\n\t\"fmt\"\n\t\"math\"\n\t\"strconv\"\n\t\"strings\"\n\t\"sync\"\n)\n\n\
+        "package main\n\nimport (\n\t\"errors\"\n\t\"fmt\"\n\t\"maps\"\n\t\"math\"\n\t\"slices\"\n\t\"sort\"\n\t\"strconv\"\n\t\"strings\"\n\t\"sync\"\n)\n\n\
          var _ = errors.New\nvar _ = math.Sqrt\nvar _ = strconv.Itoa\nvar _ = strings.ToUpper\nvar _ sync.Mutex\n\n\
          func main() {\n",
     );
@@ -814,7 +856,7 @@ pub fn batch(first_seed: u64, n: usize) -> String {
         ));
     }
     s.push_str(
-        "}\n\nfunc runOne(f func()) {\n\tdefer func() {\n\t\tif r := recover(); r != nil {\n\t\t\tfmt.Println(\"panic:\", r)\n\t\t}\n\t}()\n\tf()\n}\n\n",
+        "}\n\nfunc runOne(f func()) {\n\t_ = slices.Contains([]int{1}, 1)\n\t_ = maps.Keys(map[int]int{})\n\tsort.Ints(nil)\n\tdefer func() {\n\t\tif r := recover(); r != nil {\n\t\t\tfmt.Println(\"panic:\", r)\n\t\t}\n\t}()\n\tf()\n}\n\n",
     );
     s.push_str(&decls);
     s

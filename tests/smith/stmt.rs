@@ -109,6 +109,7 @@ impl Gen {
             .map(|(j, t)| super::Var {
                 name: format!("a{j}"),
                 ty: t.clone(),
+                ro: false,
             })
             .collect()];
         if named {
@@ -171,7 +172,7 @@ impl Gen {
     fn stmt(&mut self) {
         self.budget = self.budget.saturating_sub(1);
         let nested = self.depth < 3;
-        match self.below(48) {
+        match self.below(53) {
             0..=8 => self.decl(),
             9..=13 => self.assign(),
             14..=18 => self.print(),
@@ -192,6 +193,7 @@ impl Gen {
                 self.scopes.push(vec![super::Var {
                     name: v.clone(),
                     ty: Ty::int(),
+                    ro: false,
                 }]);
                 self.line(&format!("\t_ = {v}"));
                 self.block(3);
@@ -227,6 +229,11 @@ impl Gen {
             42 => self.embedded(),
             43 => self.errors_and_atoi(),
             44 => self.clear_and_select(),
+            45 if nested => self.if_switch_init(),
+            46 if nested => self.classic_loop(),
+            47 => self.closure_factory(),
+            48 => self.slices_and_maps(),
+            49 if nested => self.iterator(),
             _ => self.decl(),
         }
     }
@@ -247,7 +254,7 @@ impl Gen {
     }
 
     fn assign(&mut self) {
-        let vars = self.all_vars();
+        let vars: Vec<_> = self.all_vars().into_iter().filter(|v| !v.ro).collect();
         if vars.is_empty() {
             return self.decl();
         }
@@ -342,10 +349,12 @@ impl Gen {
             super::Var {
                 name: i.clone(),
                 ty: Ty::int(),
+                ro: false,
             },
             super::Var {
                 name: x.clone(),
                 ty: el,
+                ro: false,
             },
         ]);
         self.line(&format!("\t_, _ = {i}, {x}"));
@@ -501,6 +510,7 @@ impl Gen {
         self.scopes.push(vec![super::Var {
             name: "i".into(),
             ty: Ty::int(),
+            ro: false,
         }]);
         let x = self.expr(&Ty::int(), 2).s;
         self.scopes.pop();
@@ -714,6 +724,88 @@ impl Gen {
         };
         self.line(&format!(
             "{mv}, {sv} := {m}, {s}\n{ind}clear({mv})\n{ind}clear({sv})\n{ind}fmt.Println(len({mv}), {sv})\n{ind}{ch} := make(chan int, 1)\n{ind}{send}select {{\n{ind}case v := <-{ch}:\n{ind}\tfmt.Println(\"received\", v)\n{ind}default:\n{ind}\tfmt.Println(\"nothing ready\")\n{ind}}}"
+        ));
+    }
+
+    fn if_switch_init(&mut self) {
+        let x = self.expr(&Ty::int(), 2).s;
+        let v = self.fresh("w");
+        let c = self.below(5) as i64 - 2;
+        if self.chance(50) {
+            self.line(&format!("if {v} := {x}; {v} > {c} {{"));
+            self.scopes.push(vec![super::Var {
+                name: v.clone(),
+                ty: Ty::int(),
+                ro: false,
+            }]);
+            self.block(2);
+            self.line("} else {");
+            self.line(&format!("\tfmt.Println(\"else\", {v})"));
+            self.scopes.pop();
+            self.line("}");
+        } else {
+            self.line(&format!("switch {v} := {x}; {{"));
+            self.line(&format!("case {v} > {c}:"));
+            self.line(&format!("\tfmt.Println(\"above\", {v})"));
+            self.line(&format!("case {v} == {c}:"));
+            self.block(1);
+            self.line("default:");
+            self.line(&format!("\tfmt.Println(\"below\", {v})"));
+            self.line("}");
+        }
+    }
+
+    fn classic_loop(&mut self) {
+        let v = self.fresh("k");
+        let n = 1 + self.below(5);
+        let step = 1 + self.below(2);
+        self.line(&format!("for {v} := 0; {v} < {n}; {v} += {step} {{"));
+        self.scopes.push(vec![super::Var {
+            name: v.clone(),
+            ty: Ty::int(),
+            ro: true,
+        }]);
+        self.line(&format!(
+            "\tif {v}%2 == 1 {{\n{}\t\tcontinue\n{}\t}}",
+            "\t".repeat(self.ind),
+            "\t".repeat(self.ind)
+        ));
+        self.block(2);
+        self.scopes.pop();
+        self.line("}");
+    }
+
+    fn closure_factory(&mut self) {
+        let mk = self.fresh("mk");
+        let x = self.expr(&Ty::int(), 1).s;
+        let a = self.expr(&Ty::int(), 1).s;
+        let k = self.below(5);
+        let ind = "\t".repeat(self.ind);
+        self.line(&format!(
+            "{mk} := func(k int) func(int) int {{\n{ind}\treturn func(x int) int {{ return x*k + {x} }}\n{ind}}}\n{ind}fmt.Println(\"factory\", {mk}({k})(4), {mk}({a})(2))"
+        ));
+    }
+
+    fn slices_and_maps(&mut self) {
+        let mt = Ty::Map(Box::new(Ty::Str), Box::new(Ty::int()));
+        let m = self.expr(&mt, 2).s;
+        let s = self.expr(&Ty::Slice(Box::new(Ty::int())), 2).s;
+        let (ks, xs) = (self.fresh("ks"), self.fresh("xs"));
+        let ind = "\t".repeat(self.ind);
+        self.line(&format!(
+            "{ks} := slices.Sorted(maps.Keys({m}))\n{ind}{xs} := slices.Clone({s})\n{ind}slices.Sort({xs})\n{ind}sort.Sort(sort.Reverse(sort.IntSlice({xs})))\n{ind}fmt.Println({ks}, slices.Index({ks}, \"k1\"), slices.Contains({xs}, 7), {xs}, len(slices.Compact({xs})))"
+        ));
+    }
+
+    /// A range-over-func iterator, stopped early by `break` (yield returns false).
+    fn iterator(&mut self) {
+        let seq = self.fresh("seq");
+        let n = 1 + self.below(5);
+        let k = self.below(7);
+        let stop = self.below(6);
+        let ind = "\t".repeat(self.ind);
+        self.line(&format!(
+            "{seq} := func(yield func(int, string) bool) {{\n{ind}\tfor i := range {n} {{\n{ind}\t\tif !yield(i, strconv.Itoa(i*{k})) {{\n{ind}\t\t\tfmt.Println(\"stopped at\", i)\n{ind}\t\t\treturn\n{ind}\t\t}}\n{ind}\t}}\n{ind}}}\n{ind}for i, s := range {seq} {{\n{ind}\tif i == {stop} {{\n{ind}\t\tbreak\n{ind}\t}}\n{ind}\tfmt.Print(i, s, \" \")\n{ind}}}\n{ind}fmt.Println()"
         ));
     }
 }
