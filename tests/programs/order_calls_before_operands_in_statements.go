@@ -101,6 +101,23 @@ func main() {
 	y += setY()
 	fmt.Println("y", y)
 	fmt.Println(n, &(map[string]int{"p": next()}), n)
+	// The call inside a slice expression's bound, inside append's operands; a comma-ok
+	// assertion; a slice-to-slice conversion read in place.
+	sl4 := []int{1, 2, 3}
+	grow := func() int { sl4 = []int{7, 8, 9, 10}; return 1 }
+	fmt.Println(sl4[0 : 2+grow()])
+	sl5 := []int{1}
+	set := func() int { sl5[0] = 100; return 0 }
+	sl5 = append(sl5, sl5[0]+set())
+	fmt.Println(sl5)
+	xs := []any{"s"}
+	one := func() int { return 1 }
+	av, aok := xs[:one()][0].(int)
+	fmt.Println(av, aok)
+	type B []byte
+	bb := B("ab")
+	setB := func() int { bb = B("zz"); return 0 }
+	fmt.Println([]byte(bb), setB())
 	x := g + setG()
 	fmt.Println("x", x)
 	a := [2]int{1, 0}

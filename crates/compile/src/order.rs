@@ -98,11 +98,24 @@ impl<'a> Gen<'a> {
             ExprKind::Call { fun, .. } => {
                 let builtin = crate::call::builtin_of(self, fun);
                 if self.p.info.conversions.contains_key(&e.id) {
-                    // string -> []byte, []rune
-                    if matches!(
+                    // string -> []byte, []rune (a slice-to-slice conversion stays in place)
+                    let from_string = match &e.kind {
+                        ExprKind::Call { args, .. } => args.first().is_some_and(|a| {
+                            matches!(
+                                types.kind(types.underlying(self.type_of(a.id))),
+                                TypeKind::Basic(
+                                    gosub_types::BasicKind::String
+                                        | gosub_types::BasicKind::UntypedString
+                                )
+                            )
+                        }),
+                        _ => false,
+                    };
+                    let to_slice = matches!(
                         types.kind(types.underlying(self.type_of(e.id))),
                         TypeKind::Slice(_)
-                    ) {
+                    );
+                    if from_string && to_slice {
                         Kind::Unit { descend: true }
                     } else {
                         Kind::Plain
@@ -149,19 +162,20 @@ impl<'a> Gen<'a> {
                 Kind::Unit { descend: false }
             }
             ExprKind::SliceExpr { .. } => Kind::Unit { descend: true },
-            ExprKind::TypeAssert { .. } => {
-                let pointer_shaped = matches!(
-                    types.kind(types.underlying(self.type_of(e.id))),
-                    TypeKind::Pointer(_)
-                        | TypeKind::Map(..)
-                        | TypeKind::Chan(..)
-                        | TypeKind::Func(..)
-                );
-                if pointer_shaped {
-                    Kind::Plain
-                } else {
-                    Kind::Unit { descend: true }
-                }
+            // A comma-ok assertion is two-valued (not hoisted). One to a pointer, map,
+            // channel or function type is read in place (as gc leaves it: tested against
+            // Go, a struct holding one pointer is hoisted like any other value).
+            ExprKind::TypeAssert { .. }
+                if self.single_valued(e)
+                    && !matches!(
+                        types.kind(types.underlying(self.type_of(e.id))),
+                        TypeKind::Pointer(_)
+                            | TypeKind::Map(..)
+                            | TypeKind::Chan(..)
+                            | TypeKind::Func(..)
+                    ) =>
+            {
+                Kind::Unit { descend: true }
             }
             _ => Kind::Plain,
         }
@@ -214,17 +228,8 @@ impl<'a> Gen<'a> {
         }
         match self.kind(e) {
             Kind::Call | Kind::Unit { descend: false } => false,
-            Kind::Unit { descend: true } => {
-                // (Every operand is walked: whether `last` is inside decides.)
-                let mut found = false;
-                for x in self.operands(e) {
-                    found |= self.operand_before(x, last, reached);
-                    if *reached {
-                        break;
-                    }
-                }
-                found && *reached
-            }
+            // (Only if `last` is inside: else the unit is evaluated in order, whole.)
+            Kind::Unit { descend: true } => self.operands_before(e, last, reached) && *reached,
             Kind::Plain => match &e.kind {
                 ExprKind::FuncLit { .. }
                 | ExprKind::IntLit(_)
@@ -237,20 +242,24 @@ impl<'a> Gen<'a> {
                 | ExprKind::Unary { .. }
                 | ExprKind::CompositeLit { .. }
                 | ExprKind::KeyValue { .. }
-                | ExprKind::Call { .. } => self
-                    .operands(e)
-                    .into_iter()
-                    .any(|x| self.operand_before(x, last, reached)),
+                | ExprKind::Call { .. } => self.operands_before(e, last, reached),
                 // A read in place (or a panic) after its operands.
-                _ => {
-                    let inner = self
-                        .operands(e)
-                        .into_iter()
-                        .any(|x| self.operand_before(x, last, reached));
-                    inner || !*reached
-                }
+                _ => self.operands_before(e, last, reached) || !*reached,
             },
         }
+    }
+
+    /// `operand_before` over the operands of `e`, each walked until `last` is reached
+    /// (not stopping at the first operand found: whether `last` lies inside matters).
+    fn operands_before(&self, e: &Expr, last: NodeId, reached: &mut bool) -> bool {
+        let mut found = false;
+        for x in self.operands(e) {
+            found |= self.operand_before(x, last, reached);
+            if *reached {
+                break;
+            }
+        }
+        found
     }
 
     /// The calls and units of `e` (`Kind`), in the order gc evaluates them.
