@@ -172,7 +172,7 @@ impl Gen {
     fn stmt(&mut self) {
         self.budget = self.budget.saturating_sub(1);
         let nested = self.depth < 3;
-        match self.below(53) {
+        match self.below(57) {
             0..=8 => self.decl(),
             9..=13 => self.assign(),
             14..=18 => self.print(),
@@ -234,6 +234,10 @@ impl Gen {
             47 => self.closure_factory(),
             48 => self.slices_and_maps(),
             49 if nested => self.iterator(),
+            50 => self.swap(),
+            51 if nested => self.string_switch(),
+            52 => self.builder(),
+            53 => self.struct_slice(),
             _ => self.decl(),
         }
     }
@@ -807,5 +811,73 @@ impl Gen {
         self.line(&format!(
             "{seq} := func(yield func(int, string) bool) {{\n{ind}\tfor i := range {n} {{\n{ind}\t\tif !yield(i, strconv.Itoa(i*{k})) {{\n{ind}\t\t\tfmt.Println(\"stopped at\", i)\n{ind}\t\t\treturn\n{ind}\t\t}}\n{ind}\t}}\n{ind}}}\n{ind}for i, s := range {seq} {{\n{ind}\tif i == {stop} {{\n{ind}\t\tbreak\n{ind}\t}}\n{ind}\tfmt.Print(i, s, \" \")\n{ind}}}\n{ind}fmt.Println()"
         ));
+    }
+
+    /// A parallel assignment: both sides are read before either is written.
+    fn swap(&mut self) {
+        let t = if self.chance(50) { Ty::int() } else { Ty::Str };
+        let vars: Vec<String> = self
+            .all_vars()
+            .into_iter()
+            .filter(|v| v.ty == t && !v.ro)
+            .map(|v| v.name)
+            .collect();
+        if vars.len() < 2 {
+            return self.decl();
+        }
+        let (a, b) = (&vars[self.below(vars.len())], &vars[self.below(vars.len())]);
+        if a == b {
+            return self.decl();
+        }
+        let ind = "\t".repeat(self.ind);
+        self.line(&format!(
+            "{a}, {b} = {b}, {a}\n{ind}fmt.Println(\"swapped\", {a}, {b})"
+        ));
+    }
+
+    fn string_switch(&mut self) {
+        let x = self.expr(&Ty::Str, 2).s;
+        self.line(&format!("switch {x} {{"));
+        let cases = ["\"\"", "\"a\"", "\"go\"", "\"Z\""];
+        let n = 1 + self.below(3);
+        for c in &cases[..n] {
+            self.line(&format!("case {c}:"));
+            self.block(1);
+        }
+        self.line("default:");
+        self.line(&format!("\tfmt.Println(\"no case for\", len({x}))"));
+        self.line("}");
+    }
+
+    fn builder(&mut self) {
+        let b = self.fresh("sb");
+        let n = 1 + self.below(4);
+        let x = self.expr(&Ty::Str, 1).s;
+        let r = self.expr(&Ty::I(IK::I32), 1).s;
+        let ind = "\t".repeat(self.ind);
+        self.line(&format!(
+            "var {b} strings.Builder\n{ind}for i := range {n} {{\n{ind}\tfmt.Fprintf(&{b}, \"%d:%s;\", i, {x})\n{ind}\t{b}.WriteRune(rune({r}))\n{ind}\t{b}.WriteByte('|')\n{ind}}}\n{ind}fmt.Println({b}.Len(), {b}.String())"
+        ));
+    }
+
+    /// Elements of a slice of structs changed through an index and through a pointer
+    /// method; a range copy changes nothing.
+    fn struct_slice(&mut self) {
+        if self.structs.is_empty() {
+            return self.decl();
+        }
+        let i = self.below(self.structs.len());
+        let items: Vec<String> = (0..1 + self.below(3))
+            .map(|_| self.lit(&Ty::S(i)).s)
+            .collect();
+        let k = self.expr(&Ty::int(), 1).s;
+        let ss = self.fresh("ss");
+        let p = self.p.clone();
+        let ind = "\t".repeat(self.ind);
+        self.line(&format!(
+            "{ss} := []{p}S{i}{{{}}}\n{ind}for j := range {ss} {{\n{ind}\t{ss}[j].Bump({k} + j)\n{ind}}}\n{ind}for _, e := range {ss} {{\n{ind}\te.Bump(100)\n{ind}}}\n{ind}fmt.Printf(\"%v %+v\\n\", {ss}, {ss}[len({ss})-1])",
+            items.join(", ")
+        ));
+        self.declare(&ss, Ty::Slice(Box::new(Ty::S(i))));
     }
 }
