@@ -116,6 +116,12 @@ impl<'a> Checker<'a> {
                 if t == T_INVALID {
                     return;
                 }
+                if matches!(self.tt.kind(t), TypeKind::TypeParam(_)) {
+                    // (As gc; a type parameter's type set may be its own.)
+                    let ts = self.ts(t);
+                    self.err_at(x, format!("type in term ~{ts} cannot be a type parameter"));
+                    return;
+                }
                 if self.tt.underlying(t) != t {
                     let (ts, us) = (self.ts(t), self.ts(self.tt.underlying(t)));
                     self.err_at(
@@ -129,6 +135,10 @@ impl<'a> Checker<'a> {
             _ => {
                 let t = self.type_expr_or_constraint(e);
                 if t == T_INVALID {
+                    return;
+                }
+                if matches!(self.tt.kind(t), TypeKind::TypeParam(_)) {
+                    self.err_at(e, "term cannot be a type parameter".to_string());
                     return;
                 }
                 match self.tt.under(t).clone() {

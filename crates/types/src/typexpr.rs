@@ -402,6 +402,10 @@ impl<'a> Checker<'a> {
                 if t == T_INVALID {
                     continue;
                 }
+                if matches!(self.tt.kind(t), TypeKind::TypeParam(_)) {
+                    self.err_at(&m.ty, "term cannot be a type parameter");
+                    continue;
+                }
                 let (ms, more, cmp) = match self.tt.under(t).clone() {
                     TypeKind::Interface(ms) => (ms, None, false),
                     TypeKind::Constraint(ts) => (ts.methods, ts.terms, ts.comparable),
