@@ -13,7 +13,7 @@
 //! mode: `GOSUB_SMITH_PROGRAMS=10000 GOSUB_SMITH_SEED=100000 GO=VENV/bin/go cargo test
 //! --release --test differential -- --nocapture`.
 
-#[allow(dead_code)] // (only the generator's randomness is used here)
+#[allow(dead_code)] // (the generator's randomness and `env` are used here)
 mod common;
 mod smith;
 
@@ -282,16 +282,10 @@ fn generated_programs_are_deterministic() {
 /// The long mode: `GOSUB_SMITH_PROGRAMS` programs from `GOSUB_SMITH_SEED`.
 #[test]
 fn long_mode_when_asked() {
-    let Some(n) = std::env::var("GOSUB_SMITH_PROGRAMS")
-        .ok()
-        .and_then(|s| s.parse::<usize>().ok())
-    else {
+    let Some(n) = common::env::<usize>("GOSUB_SMITH_PROGRAMS") else {
         return;
     };
-    let seed = std::env::var("GOSUB_SMITH_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(100_000);
+    let seed = common::env("GOSUB_SMITH_SEED").unwrap_or(100_000);
     let start = Instant::now();
     let (done, failures) = differential(seed, n, 100, true);
     println!(
@@ -314,15 +308,9 @@ fn dump_when_asked() {
     let Some(path) = std::env::var_os("GOSUB_SMITH_DUMP") else {
         return;
     };
-    let var = |k: &str, d: u64| {
-        std::env::var(k)
-            .ok()
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(d)
-    };
     let src = smith::batch(
-        var("GOSUB_SMITH_SEED", 1),
-        var("GOSUB_SMITH_PROGRAMS", 1) as usize,
+        common::env("GOSUB_SMITH_SEED").unwrap_or(1),
+        common::env("GOSUB_SMITH_PROGRAMS").unwrap_or(1),
     );
     std::fs::write(path, src).unwrap();
 }

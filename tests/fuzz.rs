@@ -291,16 +291,10 @@ fn short_slice_of_mutated_programs_never_panics() {
 /// The long mode: `GOSUB_FUZZ_SECS` seconds from `GOSUB_FUZZ_SEED` (nothing otherwise).
 #[test]
 fn long_mode_when_asked() {
-    let Some(secs) = std::env::var("GOSUB_FUZZ_SECS")
-        .ok()
-        .and_then(|s| s.parse::<u64>().ok())
-    else {
+    let Some(secs) = common::env::<u64>("GOSUB_FUZZ_SECS") else {
         return;
     };
-    let seed = std::env::var("GOSUB_FUZZ_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(1);
+    let seed = common::env("GOSUB_FUZZ_SEED").unwrap_or(1);
     let start = Instant::now();
     let (done, failures) = fuzz(seed, usize::MAX, Some(start + Duration::from_secs(secs)));
     println!(

@@ -1,5 +1,5 @@
 //! Helpers shared by the integration tests that walk the Go test programs
-//! (tests/robustness.rs, tests/fuzz.rs).
+//! (tests/robustness.rs, tests/fuzz.rs, tests/differential.rs).
 
 use std::path::{Path, PathBuf};
 
@@ -29,4 +29,10 @@ impl Lcg {
     pub fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
+}
+
+/// The environment variable `name` parsed, if set and valid (the tests' long modes).
+#[allow(dead_code)] // (not every test file that includes this module has a long mode)
+pub fn env<T: std::str::FromStr>(name: &str) -> Option<T> {
+    std::env::var(name).ok().and_then(|s| s.parse().ok())
 }

@@ -810,6 +810,11 @@ impl Gen {
 
     // ---- output
 
+    /// The current indentation, for statements written as one multi-line template.
+    fn indent(&self) -> String {
+        "\t".repeat(self.ind)
+    }
+
     fn line(&mut self, s: &str) {
         for _ in 0..self.ind {
             self.out.push('\t');

@@ -419,7 +419,7 @@ impl Gen {
                     self.line(&format!(
                         "if len({n}) > 0 {{\n\t{ind}{n}[len({n})-1] = {x}\n{ind}}}",
                         n = v.name,
-                        ind = "\t".repeat(self.ind)
+                        ind = self.indent()
                     ));
                 }
                 _ => {
@@ -428,7 +428,7 @@ impl Gen {
                     self.line(&format!(
                         "{tmp} := make({tn}, len({n})/2+1)\n{ind}fmt.Println(\"copied\", copy({tmp}, {n}), len({tmp}))",
                         n = v.name,
-                        ind = "\t".repeat(self.ind)
+                        ind = self.indent()
                     ));
                     self.declare(&tmp, v.ty.clone());
                 }
@@ -447,7 +447,7 @@ impl Gen {
                             "if {x}, {ok} := {}[{key}]; {ok} {{\n{ind}\tfmt.Println(\"found\", {x}, len({}))\n{ind}}} else {{\n{ind}\tfmt.Println(\"missing\", {x})\n{ind}}}",
                             v.name,
                             v.name,
-                            ind = "\t".repeat(self.ind)
+                            ind = self.indent()
                         ));
                     }
                 }
@@ -489,7 +489,7 @@ impl Gen {
         let c = self.fresh("cnt");
         let k = self.below(7);
         let x = self.expr(&Ty::int(), 1).s;
-        let ind = "\t".repeat(self.ind);
+        let ind = self.indent();
         self.line(&format!(
             "{c} := 0\n{ind}{f} := func(x int) int {{\n{ind}\t{c}++\n{ind}\treturn x*{k} + {c}\n{ind}}}\n{ind}fmt.Println(\"closure\", {f}(1), {f}({x}), {c})"
         ));
@@ -500,7 +500,7 @@ impl Gen {
         let fs = self.fresh("fs");
         let k = 1 + self.below(5);
         let n = 1 + self.below(4);
-        let ind = "\t".repeat(self.ind);
+        let ind = self.indent();
         self.line(&format!(
             "var {fs} []func() int\n{ind}for i := range {n} {{\n{ind}\t{fs} = append({fs}, func() int {{ return i * {k} }})\n{ind}}}\n{ind}for _, f := range {fs} {{\n{ind}\tfmt.Print(f(), \" \")\n{ind}}}\n{ind}fmt.Println()"
         ));
@@ -509,7 +509,7 @@ impl Gen {
     /// Goroutines: results combined by sum (order-independent) or by index.
     fn goroutines(&mut self) {
         let n = 1 + self.below(5);
-        let ind = "\t".repeat(self.ind);
+        let ind = self.indent();
         self.pure = true;
         self.scopes.push(vec![super::Var {
             name: "i".into(),
@@ -571,7 +571,7 @@ impl Gen {
         let x = self.expr(&Ty::S(i), 2).s;
         let (iv, a) = (self.fresh("iv"), self.fresh("anyv"));
         let p = self.p.clone();
-        let ind = "\t".repeat(self.ind);
+        let ind = self.indent();
         let other = self.printable_type();
         let y = self.expr(&other, 1).s;
         self.line(&format!(
@@ -583,7 +583,7 @@ impl Gen {
         let l = self.fresh("L");
         let n = 1 + self.below(4);
         let x = self.expr(&Ty::int(), 1).s;
-        let ind = "\t".repeat(self.ind);
+        let ind = self.indent();
         self.line(&format!(
             "{l}:\n{ind}for i := range {n} {{\n{ind}\tfor j := range {n} {{\n{ind}\t\tif j == {x}%{n} {{\n{ind}\t\t\tcontinue {l}\n{ind}\t\t}}\n{ind}\t\tif i+j > {n} {{\n{ind}\t\t\tbreak {l}\n{ind}\t\t}}\n{ind}\t\tfmt.Print(i, j, \" \")\n{ind}\t}}\n{ind}}}\n{ind}fmt.Println()"
         ));
@@ -605,7 +605,7 @@ impl Gen {
         let mt = Ty::Map(Box::new(Ty::Str), Box::new(Ty::int()));
         let m = self.expr(&mt, 2).s;
         let (acc, n) = (self.fresh("acc"), self.fresh("n"));
-        let ind = "\t".repeat(self.ind);
+        let ind = self.indent();
         self.line(&format!(
             "{acc}, {n} := 0, 0\n{ind}for k, v := range {m} {{\n{ind}\t{acc} += v + len(k)\n{ind}\t{n}++\n{ind}}}\n{ind}fmt.Println(\"map sum\", {acc}, {n})"
         ));
@@ -616,7 +616,7 @@ impl Gen {
     fn string_range(&mut self) {
         let x = self.expr(&Ty::Str, 2).s;
         let (sv, bs, rs) = (self.fresh("str"), self.fresh("bs"), self.fresh("rs"));
-        let ind = "\t".repeat(self.ind);
+        let ind = self.indent();
         self.line(&format!(
             "{sv} := {x}\n{ind}for i, r := range {sv} {{\n{ind}\tfmt.Print(i, \":\", r, \" \")\n{ind}}}\n{ind}fmt.Println()\n{ind}{bs}, {rs} := []byte({sv}), []rune({sv})\n{ind}fmt.Println(len({bs}), len({rs}), string({rs}), {bs}, string({bs}[:len({bs})/2]))"
         ));
@@ -631,7 +631,7 @@ impl Gen {
         let v = self.expr(&el, 1).s;
         let (a, b, pa) = (self.fresh("arr"), self.fresh("arr"), self.fresh("pa"));
         let tn = self.tyname(&el);
-        let ind = "\t".repeat(self.ind);
+        let ind = self.indent();
         self.line(&format!(
             "{a} := [3]{tn}{{{}}}\n{ind}{b} := {a}\n{ind}{b}[max(0, min({i}, 2))] = {v}\n{ind}{pa} := &{b}\n{ind}{pa}[0] = {a}[2]\n{ind}fmt.Println({a}, {b}, {a} == {b}, len({a}))",
             items.join(", ")
@@ -644,7 +644,7 @@ impl Gen {
         let x = self.expr(&Ty::int(), 1).s;
         self.line(&format!(
             "func() {{\n{ind}\tfor i := range {n} {{\n{ind}\t\tdefer fmt.Print(i*{x}, \" \")\n{ind}\t}}\n{ind}\tfmt.Print(\"| \")\n{ind}}}()\n{ind}fmt.Println()",
-            ind = "\t".repeat(self.ind)
+            ind = self.indent()
         ));
     }
 
@@ -663,7 +663,7 @@ impl Gen {
             xs.join(", ")
         };
         let sep = if args.is_empty() { "" } else { ", " };
-        let ind = "\t".repeat(self.ind);
+        let ind = self.indent();
         self.line(&format!(
             "{a}, {b} := {p}vsum({base}{sep}{args})\n{ind}fmt.Println(\"vsum\", {a}, {b})"
         ));
@@ -680,7 +680,7 @@ impl Gen {
         let k = self.expr(&Ty::int(), 1).s;
         let p = self.p.clone();
         let (sv, mv, bump) = (self.fresh("sv"), self.fresh("mv"), self.fresh("bump"));
-        let ind = "\t".repeat(self.ind);
+        let ind = self.indent();
         self.line(&format!(
             "{sv} := {x}\n{ind}{mv} := {sv}.M\n{ind}{bump} := (*{p}S{i}).Bump\n{ind}{bump}(&{sv}, {k})\n{ind}fmt.Println(\"method values\", {mv}(), {sv}.M(), {p}S{i}.M({sv}))"
         ));
@@ -692,7 +692,7 @@ impl Gen {
         let x = self.lit(&Ty::S(0)).s;
         let n = self.expr(&Ty::int(), 1).s;
         let (ev, iv) = (self.fresh("emb"), self.fresh("iv"));
-        let ind = "\t".repeat(self.ind);
+        let ind = self.indent();
         self.line(&format!(
             "{ev} := {p}E{{{p}S0: {x}, n: {n}}}\n{ind}{ev}.Bump(2)\n{ind}var {iv} {p}I = {ev}\n{ind}fmt.Printf(\"%v %+v %d %d\\n\", {ev}, {ev}, {ev}.M(), {iv}.M())"
         ));
@@ -702,7 +702,7 @@ impl Gen {
         let x = self.expr(&Ty::Str, 1).s;
         let n = self.expr(&Ty::int(), 1).s;
         let (v, err, w) = (self.fresh("num"), self.fresh("err"), self.fresh("werr"));
-        let ind = "\t".repeat(self.ind);
+        let ind = self.indent();
         let src = if self.chance(50) {
             format!("strconv.Itoa({n})")
         } else {
@@ -720,7 +720,7 @@ impl Gen {
         let s = self.lit(&Ty::Slice(Box::new(Ty::int()))).s;
         let x = self.expr(&Ty::int(), 1).s;
         let (mv, sv, ch) = (self.fresh("cm"), self.fresh("cs"), self.fresh("sch"));
-        let ind = "\t".repeat(self.ind);
+        let ind = self.indent();
         let send = if self.chance(50) {
             format!("{ch} <- {x}\n{ind}")
         } else {
@@ -771,8 +771,8 @@ impl Gen {
         }]);
         self.line(&format!(
             "\tif {v}%2 == 1 {{\n{}\t\tcontinue\n{}\t}}",
-            "\t".repeat(self.ind),
-            "\t".repeat(self.ind)
+            self.indent(),
+            self.indent()
         ));
         self.block(2);
         self.scopes.pop();
@@ -784,7 +784,7 @@ impl Gen {
         let x = self.expr(&Ty::int(), 1).s;
         let a = self.expr(&Ty::int(), 1).s;
         let k = self.below(5);
-        let ind = "\t".repeat(self.ind);
+        let ind = self.indent();
         self.line(&format!(
             "{mk} := func(k int) func(int) int {{\n{ind}\treturn func(x int) int {{ return x*k + {x} }}\n{ind}}}\n{ind}fmt.Println(\"factory\", {mk}({k})(4), {mk}({a})(2))"
         ));
@@ -795,7 +795,7 @@ impl Gen {
         let m = self.expr(&mt, 2).s;
         let s = self.expr(&Ty::Slice(Box::new(Ty::int())), 2).s;
         let (ks, xs) = (self.fresh("ks"), self.fresh("xs"));
-        let ind = "\t".repeat(self.ind);
+        let ind = self.indent();
         self.line(&format!(
             "{ks} := slices.Sorted(maps.Keys({m}))\n{ind}{xs} := slices.Clone({s})\n{ind}slices.Sort({xs})\n{ind}sort.Sort(sort.Reverse(sort.IntSlice({xs})))\n{ind}fmt.Println({ks}, slices.Index({ks}, \"k1\"), slices.Contains({xs}, 7), {xs}, len(slices.Compact({xs})))"
         ));
@@ -807,7 +807,7 @@ impl Gen {
         let n = 1 + self.below(5);
         let k = self.below(7);
         let stop = self.below(6);
-        let ind = "\t".repeat(self.ind);
+        let ind = self.indent();
         self.line(&format!(
             "{seq} := func(yield func(int, string) bool) {{\n{ind}\tfor i := range {n} {{\n{ind}\t\tif !yield(i, strconv.Itoa(i*{k})) {{\n{ind}\t\t\tfmt.Println(\"stopped at\", i)\n{ind}\t\t\treturn\n{ind}\t\t}}\n{ind}\t}}\n{ind}}}\n{ind}for i, s := range {seq} {{\n{ind}\tif i == {stop} {{\n{ind}\t\tbreak\n{ind}\t}}\n{ind}\tfmt.Print(i, s, \" \")\n{ind}}}\n{ind}fmt.Println()"
         ));
@@ -829,7 +829,7 @@ impl Gen {
         if a == b {
             return self.decl();
         }
-        let ind = "\t".repeat(self.ind);
+        let ind = self.indent();
         self.line(&format!(
             "{a}, {b} = {b}, {a}\n{ind}fmt.Println(\"swapped\", {a}, {b})"
         ));
@@ -854,7 +854,7 @@ impl Gen {
         let n = 1 + self.below(4);
         let x = self.expr(&Ty::Str, 1).s;
         let r = self.expr(&Ty::I(IK::I32), 1).s;
-        let ind = "\t".repeat(self.ind);
+        let ind = self.indent();
         self.line(&format!(
             "var {b} strings.Builder\n{ind}for i := range {n} {{\n{ind}\tfmt.Fprintf(&{b}, \"%d:%s;\", i, {x})\n{ind}\t{b}.WriteRune(rune({r}))\n{ind}\t{b}.WriteByte('|')\n{ind}}}\n{ind}fmt.Println({b}.Len(), {b}.String())"
         ));
@@ -873,7 +873,7 @@ impl Gen {
         let k = self.expr(&Ty::int(), 1).s;
         let ss = self.fresh("ss");
         let p = self.p.clone();
-        let ind = "\t".repeat(self.ind);
+        let ind = self.indent();
         self.line(&format!(
             "{ss} := []{p}S{i}{{{}}}\n{ind}for j := range {ss} {{\n{ind}\t{ss}[j].Bump({k} + j)\n{ind}}}\n{ind}for _, e := range {ss} {{\n{ind}\te.Bump(100)\n{ind}}}\n{ind}fmt.Printf(\"%v %+v\\n\", {ss}, {ss}[len({ss})-1])",
             items.join(", ")

@@ -210,8 +210,9 @@ fn read_float(s: &[u8]) -> Read {
     r
 }
 
-/// Go's `underscoreOK`: `_` only between digits (or after a base prefix).
-fn underscore_ok(s: &[u8]) -> bool {
+/// Go's `underscoreOK`: `_` only between digits (or after a base prefix); integers
+/// (`strconv.rs`) and floats alike.
+pub(crate) fn underscore_ok(s: &[u8]) -> bool {
     let mut saw = b'^';
     let mut s = s;
     if matches!(s.first(), Some(b'-' | b'+')) {

@@ -65,7 +65,7 @@ fn parse_int(s: &[u8], base: i64, bits: i64, signed: bool) -> (i128, i64) {
             };
         }
     }
-    if underscores && !underscore_ok(st) {
+    if underscores && !crate::atof::underscore_ok(st.as_bytes()) {
         return (0, 1);
     }
     if signed {
@@ -82,43 +82,6 @@ fn parse_int(s: &[u8], base: i64, bits: i64, signed: bool) -> (i128, i64) {
     } else {
         (v as i128, 0)
     }
-}
-
-/// Go's underscoreOK: underscores only between digits, or after a base prefix.
-fn underscore_ok(s: &str) -> bool {
-    let s = s.as_bytes();
-    let s = match s.first() {
-        Some(b'-' | b'+') => &s[1..],
-        _ => s,
-    };
-    let mut saw = b'^';
-    let mut i = 0;
-    let mut hex = false;
-    if s.len() >= 2 && s[0] == b'0' && matches!(s[1].to_ascii_lowercase(), b'b' | b'o' | b'x') {
-        i = 2;
-        saw = b'0';
-        hex = s[1].eq_ignore_ascii_case(&b'x');
-    }
-    while i < s.len() {
-        let c = s[i];
-        i += 1;
-        if c.is_ascii_digit() || hex && (b'a'..=b'f').contains(&c.to_ascii_lowercase()) {
-            saw = b'0';
-            continue;
-        }
-        if c == b'_' {
-            if saw != b'0' {
-                return false;
-            }
-            saw = b'_';
-            continue;
-        }
-        if saw == b'_' {
-            return false;
-        }
-        saw = b'!';
-    }
-    saw != b'_'
 }
 
 pub fn format_int(v: i128, base: u32) -> String {
