@@ -7,9 +7,9 @@
 #       For each program: builds the native binary with real Go, checks both outputs
 #       (against DIR/NAME.out when present, else against the native output), then runs
 #       native, gosub and (when bench/lua/NAME.lua exists) Lua 5.4 alternately RUNS times
-#       (default 5) and prints a markdown table: the median CPU time (user+sys, from GNU
-#       time; wall time without it) of each side, the ratios gosub/native, lua/native and
-#       gosub/lua, and the peak RSS (max over the runs, from /usr/bin/time -f %M). A
+#       (default 5) and prints a markdown table: the median CPU time (user+sys, from
+#       wait4 in bench/rusage.c; wall time without a C compiler) of each side, the ratios
+#       gosub/native, lua/native and gosub/lua, and the peak RSS (max over the runs). A
 #       program gosub cannot run is reported with the first line of its error and left out
 #       of the timing; a Lua port that prints something else is noted and left out.
 #   bench/run.sh --shared ../shared/bench
@@ -19,9 +19,10 @@
 # Environment: GO (default: VENV/bin/go at the repo root, then /work/VENV/bin/go, then `go`
 # on PATH); CARGO_TARGET_DIR (where gosub is built, in release); BENCH_TIMEOUT (seconds per
 # gosub run, default 300). gosub is built with `cargo build --release` first.
-# CPU times and peak RSS need GNU time (/usr/bin/time; Debian package `time`), and the Lua
-# column Lua 5.4 (LUA, default `lua5.4` on PATH; Debian package `lua5.4`): both installed
-# with apt-get when missing and running as root, otherwise wall times, `-` for RSS, no Lua.
+# CPU times and peak RSS need a C compiler (cc) to build bench/rusage.c, and the Lua
+# column Lua 5.4 (LUA, default `lua5.4` on PATH; Debian package `lua5.4`, installed with
+# apt-get when missing and running as root); otherwise wall times, `-` for RSS, no Lua.
+# The last line is the geometric mean of the gosub/native ratios.
 set -euo pipefail
 export LC_ALL=C
 
@@ -53,12 +54,6 @@ GO=$(find_go)
 export GOCACHE=${GOCACHE:-${TMPDIR:-/tmp}/gosub-bench-gocache}
 export GOTOOLCHAIN=local GOFLAGS= GO111MODULE=off CGO_ENABLED=0
 
-timebin=/usr/bin/time
-if [ ! -x "$timebin" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "installing GNU time (apt-get install time)" >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time </dev/null >&2 || true
-fi
-[ -x "$timebin" ] || timebin=""
 # Lua 5.4 runs the ports in bench/lua/NAME.lua side by side (Debian: apt-get install lua5.4).
 LUA=${LUA:-$(command -v lua5.4 || true)}
 if [ -z "$LUA" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -79,30 +74,29 @@ fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/gosub-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
+timebin="$tmp/rusage"
+cc -O2 -o "$timebin" "$here/rusage.c" 2>"$tmp/cc.err" || timebin=""
 
 # run_timed OUTFILE CMD...: runs CMD with stdout to OUTFILE; prints "MS RSS_KB STATUS", MS
-# being the CPU time (user+sys, from GNU time) in milliseconds, or the wall time without it.
+# being the CPU time (user+sys, from bench/rusage.c) in milliseconds with microsecond
+# digits, or the wall time without it.
 run_timed() {
-    local out=$1 t0 t1 rc=0 rss=- ms
+    local out=$1 t0 t1 rc=0 rss=- ms=
     shift
     t0=$(date +%s%N)
     if [ -n "$timebin" ]; then
-        "$timebin" -f '%U %S %M' -o "$tmp/rss" "$@" >"$out" 2>"$tmp/stderr" </dev/null || rc=$?
-        read -r u sy rss < <(tail -n1 "$tmp/rss")
+        "$timebin" "$tmp/rss" "$@" >"$out" 2>"$tmp/stderr" </dev/null || rc=$?
+        read -r ms rss < "$tmp/rss" || true
         case "$rss" in '' | *[!0-9]*) rss=- ;; esac
     else
         "$@" >"$out" 2>"$tmp/stderr" </dev/null || rc=$?
     fi
     t1=$(date +%s%N)
-    if [ -n "$timebin" ] && [ -n "${u:-}" ]; then
-        ms=$(awk -v u="$u" -v s="$sy" 'BEGIN { printf "%d", (u + s) * 1000 }')
-    else
-        ms=$(((t1 - t0) / 1000000))
-    fi
+    [ -n "$ms" ] || ms=$(((t1 - t0) / 1000000))
     echo "$ms $rss $rc"
 }
 
-median_ms() { tr ' ' '\n' | sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
+median_ms() { tr ' ' '\n' | sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 max_of() { tr ' ' '\n' | grep -v '^-$' | sort -n | tail -n1; }
 fmt_s() { awk -v ms="$1" 'BEGIN { printf "%.3f", ms / 1000 }'; }
 fmt_mb() { if [ -z "$1" ] || [ "$1" = - ]; then echo -; else awk -v kb="$1" 'BEGIN { printf "%.1f", kb / 1024 }'; fi; }
@@ -111,12 +105,12 @@ echo "# $(date -u +%Y-%m-%d) — $(basename "$dir") — $runs runs each — $("$
 echo "# $(uname -m), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ *//')"
 echo
 what="CPU seconds (user+sys)"
-[ -n "$timebin" ] || what="wall seconds (no GNU time)"
+[ -n "$timebin" ] || what="wall seconds (no C compiler for bench/rusage.c: $(head -n1 "$tmp/cc.err"))"
 echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg); times are $what; lua: ${LUA:-none}"
 echo
 echo "| program | native median (s) | gosub median (s) | gosub/native | lua median (s) | lua/native | gosub/lua | native peak RSS (MB) | gosub peak RSS (MB) |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-notes=()
+notes=() logs=()
 for name in "${names[@]}"; do
     src="$dir/$name.go"
     if [ ! -f "$src" ]; then echo "bench/run.sh: no such program: $src" >&2; exit 2; fi
@@ -168,6 +162,7 @@ for name in "${names[@]}"; do
     nm=$(echo "${nt[*]}" | median_ms)
     gm=$(echo "${gt[*]}" | median_ms)
     ratio=$(awk -v a="$gm" -v b="$nm" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "-" }')
+    [ "$ratio" = - ] || logs+=("$(awk -v a="$gm" -v b="$nm" 'BEGIN { print log(a / b) }')")
     lcols="| - | - | -"
     if [ -n "$lua" ]; then
         lm=$(echo "${lt[*]}" | median_ms)
@@ -175,6 +170,10 @@ for name in "${names[@]}"; do
     fi
     echo "| $name | $(fmt_s "$nm") | $(fmt_s "$gm") | $ratio $lcols | $(fmt_mb "$(echo "${nr[*]}" | max_of)") | $(fmt_mb "$(echo "${gr[*]}" | max_of)") |"
 done
+if [ ${#logs[@]} -gt 0 ]; then
+    echo
+    echo "geometric mean of gosub/native over ${#logs[@]} programs: $(printf '%s\n' "${logs[@]}" | awk '{ s += $1 } END { printf "%.2f", exp(s / NR) }')"
+fi
 if [ ${#notes[@]} -gt 0 ]; then
     echo
     for n in "${notes[@]}"; do echo "- $n"; done
