@@ -380,6 +380,12 @@ pub enum Op {
     MoveRet(Reg, Reg),
     IntRet(IntOp, Reg, Reg, Reg),
     AddImmCall(Reg, Reg, i32, u32, u32),
+    MoveJmp(Reg, Reg, u32),
+    F64JmpNot(FloatOp, Reg, Reg, Reg, CmpOp, Reg, Reg, u32),
+    F64Store(FloatOp, Reg, Reg, Reg, Reg, u32),
+    /// Three in a row: `AddIntImm` in place twice, then `JmpLt` (`for i, j := ...; i < j; i,
+    /// j = i+1, j-1`): `Inc2JmpLt(i, m, j, n, a, b, target)` (`fused::tail`).
+    Inc2JmpLt(Reg, i32, Reg, i32, Reg, Reg, u32),
 
     // ---- specialised forms (specialized.rs) ----
     /// `JmpCmpF64Not` with `Lt`, `Le`, `Gt`, `Ge`: jump unless `a op b` (NaN: jump).

@@ -132,7 +132,8 @@ pub fn effects(p: &Program, f: &Function, op: &Op) -> Effects {
         IncJmpLtImm { .. } | MulAddF64 { .. } | AddToMem { .. } | AddImmToMem { .. } => {}
         Load2(..) | Store2(..) | LoadElem2(..) | SliceElemAddr2(..) | AddIntImm2(..) => {}
         Move2(..) | AddAddImm(..) | MulIntImm(..) | ConvDivF64(..) | F64Pair(..) => {}
-        MoveRet(..) | IntRet(..) | AddImmCall(..) => {}
+        MoveRet(..) | IntRet(..) | AddImmCall(..) | MoveJmp(..) | F64JmpNot(..) => {}
+        F64Store(..) | Inc2JmpLt(..) => {}
         JmpNotLtF64 { .. } | JmpNotLeF64 { .. } | JmpNotGtF64 { .. } | JmpNotGeF64 { .. } => {}
         AddrGlobal { dst, .. } | FuncVal { dst, .. } | Const { dst, .. } => {
             e.w(dst, 8);

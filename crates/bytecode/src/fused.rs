@@ -4,7 +4,8 @@
 //! (`MulAddF64`); a word in memory incremented in place, `*p += x`, `s.f++` (`AddToMem`,
 //! `AddImmToMem`); two of the commonest instructions in a row (`Load2`, `Store2`,
 //! `LoadElem2`, `SliceElemAddr2`, `AddIntImm2`, `Move2`, `AddAddImm`, `MulIntImm`,
-//! `ConvDivF64`, `F64Pair`, `MoveRet`, `IntRet`, `AddImmCall`: `pair_halves`).
+//! `ConvDivF64`, `F64Pair`, `MoveRet`, `IntRet`, `AddImmCall`, `MoveJmp`, `F64JmpNot`,
+//! `F64Store`: `pair_halves`); two increments and a loop's back edge (`Inc2JmpLt`).
 //!
 //! A fused instruction at index `k` replaces the first instruction of its sequence only:
 //! the rest (its *tail*) stays at `k + 1`, `k + 2`, untouched. Executing the fused
@@ -47,6 +48,12 @@ pub fn first_half(op: &Op) -> Option<Op> {
             a,
             b,
         },
+        Inc2JmpLt(i, m, ..) => IntImm {
+            op: IntOp::Add,
+            dst: i,
+            a: i,
+            imm: m as i64,
+        },
         AddToMem { t1, ptr, off, .. } | AddImmToMem { t1, ptr, off, .. } => Load {
             dst: t1,
             ptr,
@@ -74,6 +81,10 @@ pub fn pair_halves(op: &Op) -> Option<(Op, Op)> {
         dst,
         a,
         imm: imm as i64,
+    };
+    let f64_op = |op, dst, a, b| {
+        let op = F64 { op, dst, a, b };
+        crate::specialized::specialize(&op).unwrap_or(op)
     };
     Some(match *op {
         Load2(d1, p1, o1, d2, p2, o2) => (load(d1, p1, o1), load(d2, p2, o2)),
@@ -106,13 +117,7 @@ pub fn pair_halves(op: &Op) -> Option<(Op, Op)> {
                 b: y,
             },
         ),
-        F64Pair(o1, d1, a, b, o2, d2, x, y) => {
-            let f64_op = |op, dst, a, b| {
-                let op = F64 { op, dst, a, b };
-                crate::specialized::specialize(&op).unwrap_or(op)
-            };
-            (f64_op(o1, d1, a, b), f64_op(o2, d2, x, y))
-        }
+        F64Pair(o1, d1, a, b, o2, d2, x, y) => (f64_op(o1, d1, a, b), f64_op(o2, d2, x, y)),
         MoveRet(dst, src) => (Move { dst, src }, Ret),
         IntRet(op, dst, a, b) => {
             let op = Int { op, dst, a, b };
@@ -120,6 +125,18 @@ pub fn pair_halves(op: &Op) -> Option<(Op, Op)> {
         }
         AddImmCall(dst, a, m, func, base) => (inc(dst, a, m), CallInPlace { func, base }),
         MulAddF64 { t, a, b, d, x, y } => (MulF64 { dst: t, a, b }, AddF64 { dst: d, a: x, b: y }),
+        MoveJmp(dst, src, target) => (Move { dst, src }, Jmp { target }),
+        F64JmpNot(o, d, a, b, cmp, x, y, target) => {
+            let jump = JmpCmpF64Not {
+                op: cmp,
+                a: x,
+                b: y,
+                target,
+            };
+            let jump = crate::specialized::specialize(&jump).unwrap_or(jump);
+            (f64_op(o, d, a, b), jump)
+        }
+        F64Store(o, d, a, b, ptr, off) => (f64_op(o, d, a, b), store(ptr, off, d)),
         _ => return None,
     })
 }
@@ -236,6 +253,38 @@ fn pair(a: &Op, b: &Op) -> Option<Op> {
         (AddIntImm { dst, a, imm }, CallInPlace { func, base }) => {
             AddImmCall(dst, a, imm32(imm)?, func, base)
         }
+        (Move { dst, src }, Jmp { target }) => MoveJmp(dst, src, target),
+        (
+            AddF64 { .. } | SubF64 { .. } | MulF64 { .. } | DivF64 { .. },
+            JmpNotLtF64 { .. }
+            | JmpNotLeF64 { .. }
+            | JmpNotGtF64 { .. }
+            | JmpNotGeF64 { .. }
+            | JmpCmpF64Not { .. },
+        ) => match (a.generic()?, b.generic().unwrap_or(b.clone())) {
+            (
+                F64 { op, dst, a, b },
+                JmpCmpF64Not {
+                    op: cmp,
+                    a: x,
+                    b: y,
+                    target,
+                },
+            ) => F64JmpNot(op, dst, a, b, cmp, x, y, target),
+            _ => return None,
+        },
+        (
+            AddF64 { .. } | SubF64 { .. } | MulF64 { .. } | DivF64 { .. },
+            Store {
+                ptr,
+                off,
+                src,
+                w: W64,
+            },
+        ) => match a.generic()? {
+            F64 { op, dst, a, b } if src == dst => F64Store(op, dst, a, b, ptr, off),
+            _ => return None,
+        },
         (
             AddF64 { .. } | SubF64 { .. } | MulF64 { .. } | DivF64 { .. },
             AddF64 { .. } | SubF64 { .. } | MulF64 { .. } | DivF64 { .. },
@@ -298,6 +347,14 @@ pub fn tail(op: &Op) -> Vec<Op> {
                 imm,
             },
             store(ptr, off, t2),
+        ],
+        Inc2JmpLt(_, _, j, n, a, b, target) => vec![
+            AddIntImm {
+                dst: j,
+                a: j,
+                imm: n as i64,
+            },
+            JmpLt { a, b, target },
         ],
         _ => match pair_halves(op) {
             Some((_, second)) => vec![second],
@@ -386,6 +443,30 @@ fn fuse(a: &Op, b: &Op) -> Option<Op> {
 /// The fused form of the specialised triple `(a, b, c)`, if there is one.
 fn fuse3(a: &Op, b: &Op, c: &Op) -> Option<Op> {
     use Op::*;
+    if let (
+        &AddIntImm {
+            dst: i,
+            a: i1,
+            imm: m,
+        },
+        &AddIntImm {
+            dst: j,
+            a: j1,
+            imm: n,
+        },
+        &JmpLt { a: x, b: y, target },
+    ) = (a, b, c)
+    {
+        return (i == i1 && j == j1).then_some(Inc2JmpLt(
+            i,
+            i32::try_from(m).ok()?,
+            j,
+            i32::try_from(n).ok()?,
+            x,
+            y,
+            target,
+        ));
+    }
     let &Load {
         dst: t1,
         ptr,
@@ -460,390 +541,5 @@ pub fn fuse_code(code: &mut [Op]) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_fused_pair_keeps_its_jump_and_means_its_increment() {
-        let mut code = vec![
-            Op::AddIntImm {
-                dst: 8,
-                a: 8,
-                imm: 1,
-            },
-            Op::JmpLt {
-                a: 8,
-                b: 16,
-                target: 0,
-            },
-            Op::AddInt {
-                dst: 8,
-                a: 24,
-                b: 32,
-            },
-            Op::JmpLe {
-                a: 8,
-                b: 16,
-                target: 0,
-            },
-        ];
-        let unfused = code.clone();
-        fuse_code(&mut code);
-        assert!(matches!(
-            code[0],
-            Op::IncJmpLt {
-                i: 8,
-                n: 16,
-                imm: 1,
-                target: 0
-            }
-        ));
-        assert_eq!(code[1], unfused[1], "the jump stays");
-        assert_eq!(second_half(&code[0]).as_ref(), Some(&unfused[1]));
-        assert_eq!(code[0].generic(), unfused[0].generic());
-        // `dst != a`: not a loop counter's increment.
-        assert_eq!(code[2], unfused[2]);
-        // A constant bound; a step that does not fit the fused form's 32 bits.
-        let pair = |imm| {
-            let mut c = vec![
-                Op::AddIntImm { dst: 8, a: 8, imm },
-                Op::JmpLtImm {
-                    a: 8,
-                    imm: 1 << 40,
-                    target: 0,
-                },
-            ];
-            fuse_code(&mut c);
-            c
-        };
-        let c = pair(-2);
-        assert!(matches!(
-            c[0],
-            Op::IncJmpLtImm {
-                i: 8,
-                imm: -2,
-                bound: 0x100_0000_0000,
-                target: 0
-            }
-        ));
-        assert_eq!(
-            c[0].generic(),
-            Op::AddIntImm {
-                dst: 8,
-                a: 8,
-                imm: -2
-            }
-            .generic()
-        );
-        assert!(matches!(pair(1 << 33)[0], Op::AddIntImm { .. }));
-    }
-
-    #[test]
-    fn an_increment_in_memory_is_one_dispatch_and_keeps_its_tail() {
-        let load = Op::Load {
-            dst: 16,
-            ptr: 0,
-            off: 8,
-            w: Width::W64,
-        };
-        let add = Op::AddIntImm {
-            dst: 24,
-            a: 16,
-            imm: 1,
-        };
-        let store = Op::Store {
-            ptr: 0,
-            off: 8,
-            src: 24,
-            w: Width::W64,
-        };
-        let mut code = vec![load.clone(), add.clone(), store.clone()];
-        fuse_code(&mut code);
-        assert!(matches!(
-            code[0],
-            Op::AddImmToMem {
-                t1: 16,
-                t2: 24,
-                ptr: 0,
-                off: 8,
-                imm: 1
-            }
-        ));
-        assert_eq!(code[1..], [add.clone(), store.clone()], "the tail stays");
-        assert_eq!(tail(&code[0]), code[1..].to_vec());
-        assert_eq!(code[0].generic(), Some(load.clone()));
-        // Not the same word, or the address register overwritten on the way: not fused.
-        let other = Op::Store {
-            ptr: 0,
-            off: 0,
-            src: 24,
-            w: Width::W64,
-        };
-        let mut code = vec![load.clone(), add.clone(), other];
-        fuse_code(&mut code);
-        assert_eq!(code[0], load);
-        let clobber = Op::Load {
-            dst: 0,
-            ptr: 0,
-            off: 8,
-            w: Width::W64,
-        };
-        let add0 = Op::AddIntImm {
-            dst: 24,
-            a: 0,
-            imm: 1,
-        };
-        let mut code = vec![clobber.clone(), add0, store];
-        fuse_code(&mut code);
-        assert_eq!(code[0], clobber);
-    }
-
-    #[test]
-    fn a_multiply_add_is_one_dispatch_and_no_instruction_is_in_two_sequences() {
-        let mul = Op::MulF64 { dst: 8, a: 0, b: 0 };
-        let add = Op::AddF64 {
-            dst: 16,
-            a: 16,
-            b: 8,
-        };
-        // mul, add, add: the second AddF64 stays alone, the first is the tail.
-        let mut code = vec![mul.clone(), add.clone(), add.clone()];
-        fuse_code(&mut code);
-        assert!(matches!(
-            code[0],
-            Op::MulAddF64 {
-                t: 8,
-                a: 0,
-                b: 0,
-                d: 16,
-                x: 16,
-                y: 8
-            }
-        ));
-        assert_eq!(code[1..], [add.clone(), add.clone()]);
-        assert_eq!(tail(&code[0]), vec![add]);
-        assert_eq!(code[0].generic(), mul.generic());
-    }
-
-    #[test]
-    fn pairs_mean_their_two_instructions_and_leave_back_edges_alone() {
-        let w = Width::W64;
-        let seqs: Vec<(Op, Op)> = vec![
-            (
-                Op::Load {
-                    dst: 8,
-                    ptr: 0,
-                    off: 0,
-                    w,
-                },
-                Op::Load {
-                    dst: 16,
-                    ptr: 0,
-                    off: 8,
-                    w,
-                },
-            ),
-            (
-                Op::Store {
-                    ptr: 0,
-                    off: 0,
-                    src: 8,
-                    w,
-                },
-                Op::Store {
-                    ptr: 0,
-                    off: 8,
-                    src: 16,
-                    w,
-                },
-            ),
-            (
-                Op::LoadElem {
-                    dst: 8,
-                    s: 24,
-                    i: 48,
-                    w,
-                },
-                Op::LoadElem {
-                    dst: 16,
-                    s: 24,
-                    i: 56,
-                    w,
-                },
-            ),
-            (
-                Op::SliceElemAddr {
-                    dst: 8,
-                    s: 24,
-                    i: 48,
-                    size: 8,
-                },
-                Op::SliceElemAddr {
-                    dst: 16,
-                    s: 24,
-                    i: 56,
-                    size: 8,
-                },
-            ),
-            (
-                Op::AddIntImm {
-                    dst: 8,
-                    a: 8,
-                    imm: 1,
-                },
-                Op::AddIntImm {
-                    dst: 16,
-                    a: 16,
-                    imm: -1,
-                },
-            ),
-            (Op::Move { dst: 8, src: 0 }, Op::Move { dst: 16, src: 8 }),
-            (
-                Op::AddInt {
-                    dst: 8,
-                    a: 0,
-                    b: 16,
-                },
-                Op::AddIntImm {
-                    dst: 24,
-                    a: 8,
-                    imm: 1,
-                },
-            ),
-            (
-                Op::MulInt {
-                    dst: 8,
-                    a: 0,
-                    b: 16,
-                },
-                Op::IntImm {
-                    op: IntOp::DivPow2,
-                    dst: 24,
-                    a: 8,
-                    imm: 1,
-                },
-            ),
-            (
-                Op::Conv {
-                    conv: ConvKind::IntToF64,
-                    dst: 8,
-                    a: 0,
-                },
-                Op::DivF64 {
-                    dst: 16,
-                    a: 24,
-                    b: 8,
-                },
-            ),
-            (
-                Op::SubF64 {
-                    dst: 8,
-                    a: 0,
-                    b: 16,
-                },
-                Op::DivF64 {
-                    dst: 24,
-                    a: 8,
-                    b: 8,
-                },
-            ),
-            (Op::Move { dst: 8, src: 0 }, Op::Ret),
-            (
-                Op::MulInt {
-                    dst: 8,
-                    a: 0,
-                    b: 16,
-                },
-                Op::Ret,
-            ),
-            (
-                Op::Int {
-                    op: IntOp::Rem,
-                    dst: 8,
-                    a: 0,
-                    b: 16,
-                },
-                Op::Ret,
-            ),
-            (
-                Op::AddIntImm {
-                    dst: 24,
-                    a: 0,
-                    imm: -1,
-                },
-                Op::CallInPlace { func: 3, base: 24 },
-            ),
-        ];
-        for (a, b) in seqs {
-            let mut code = vec![a.clone(), b.clone()];
-            fuse_code(&mut code);
-            assert_eq!(
-                pair_halves(&code[0]),
-                Some((a.clone(), b.clone())),
-                "{code:?}"
-            );
-            assert_eq!(code[1], b, "the second stays");
-            assert_eq!(tail(&code[0]), vec![b.clone()]);
-            assert_eq!(code[0].generic(), Some(a.generic().unwrap_or(a)));
-        }
-        // A narrow load, or an increment too large for the pair's 32 bits: not paired.
-        let narrow = Op::Load {
-            dst: 8,
-            ptr: 0,
-            off: 0,
-            w: Width::U8,
-        };
-        let mut code = vec![narrow.clone(), narrow.clone()];
-        fuse_code(&mut code);
-        assert_eq!(code[0], narrow);
-        // A conversion to float32, or an immediate beyond 32 bits: not paired.
-        let to_f32 = Op::Conv {
-            conv: ConvKind::IntToF32,
-            dst: 8,
-            a: 0,
-        };
-        let div = Op::DivF64 {
-            dst: 16,
-            a: 24,
-            b: 8,
-        };
-        let mut code = vec![to_f32.clone(), div];
-        fuse_code(&mut code);
-        assert_eq!(code[0], to_f32);
-        let mul = Op::MulInt {
-            dst: 8,
-            a: 0,
-            b: 16,
-        };
-        let big = Op::IntImm {
-            op: IntOp::And,
-            dst: 24,
-            a: 8,
-            imm: 1 << 40,
-        };
-        let mut code = vec![mul.clone(), big];
-        fuse_code(&mut code);
-        assert_eq!(code[0], mul);
-        // x++; i++; if i < n: the back edge keeps its increment (IncJmpLt), x stays alone.
-        let mut code = vec![
-            Op::AddIntImm {
-                dst: 0,
-                a: 0,
-                imm: 1,
-            },
-            Op::AddIntImm {
-                dst: 8,
-                a: 8,
-                imm: 1,
-            },
-            Op::JmpLt {
-                a: 8,
-                b: 16,
-                target: 0,
-            },
-        ];
-        fuse_code(&mut code);
-        assert!(matches!(code[0], Op::AddIntImm { .. }), "{code:?}");
-        assert!(matches!(code[1], Op::IncJmpLt { .. }), "{code:?}");
-    }
-}
+#[path = "fused_tests.rs"]
+mod tests;

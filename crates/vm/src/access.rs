@@ -213,3 +213,47 @@ pub(crate) unsafe fn write_narrow(p: *mut u8, n: u32, v: u64) {
         }
     }
 }
+
+/// `Heap::old_ptr`, out of line: the inner loop's (`fast_loop.rs`) calls are all cold ones (this, `far_ptr`,
+/// `fill_elem`), so that they do not cost its hot paths their registers.
+#[cold]
+#[inline(never)]
+pub(crate) fn old_ptr(vm: &Vm, a: Addr, n: u64) -> Option<*mut u8> {
+    vm.heap.old_ptr(a, n)
+}
+
+/// `ptr::copy` (overlap allowed), out of line, for the sizes the hot arms do not unroll.
+///
+/// # Safety
+/// As for `std::ptr::copy(src, dst, n)`.
+#[cold]
+#[inline(never)]
+pub(crate) unsafe fn copy_cold(src: *const u8, dst: *mut u8, n: usize) {
+    // SAFETY: guaranteed by the caller.
+    unsafe { std::ptr::copy(src, dst, n) }
+}
+
+/// `ptr::write_bytes(dst, 0, n)`, out of line (as `copy_cold`).
+///
+/// # Safety
+/// As for `std::ptr::write_bytes(dst, 0, n)`.
+#[cold]
+#[inline(never)]
+pub(crate) unsafe fn zero_cold(dst: *mut u8, n: usize) {
+    // SAFETY: guaranteed by the caller.
+    unsafe { std::ptr::write_bytes(dst, 0, n) }
+}
+
+/// `Heap::far_ptr`, out of line (as `old_ptr`).
+#[cold]
+#[inline(never)]
+pub(crate) fn far_ptr(vm: &Vm, a: Addr, n: u64) -> Option<*mut u8> {
+    vm.heap.far_ptr(a, n)
+}
+
+/// `access::elem_ptr` on a miss of the element cache, out of line (as `old_ptr`).
+#[cold]
+#[inline(never)]
+pub(crate) fn fill_elem(vm: &mut Vm, base: Addr, span: u64, a: Addr, n: u32) -> Option<*mut u8> {
+    elem_ptr(vm, base, span, a, n)
+}

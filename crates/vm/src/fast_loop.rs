@@ -21,7 +21,10 @@
 //!   in the frame at `fptr`, every jump target is an instruction, and a fused
 //!   instruction's tail follows it (verified at load).
 
-use crate::access::{cached_elem_ptr, enter_frame, read_narrow, return_results, write_narrow};
+use crate::access::{
+    cached_elem_ptr, copy_cold, enter_frame, far_ptr, fill_elem, old_ptr, read_narrow,
+    return_results, write_narrow, zero_cold,
+};
 use crate::arith::{cmp_f, cmp_i, extend, f64_op, try_int_op as int_op};
 use crate::frame::{CallInfo, CallKind};
 use crate::interp::NONE;
@@ -728,6 +731,39 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 wr!(d2, f64_op(o2, x, y).to_bits());
                 to_second!();
             }
+            Op::MoveJmp(dst, src, target) => {
+                wr!(dst, rd!(src));
+                to_second!();
+                jump!(target)
+            }
+            Op::F64JmpNot(o, d, a, b, cmp, x, y, target) => {
+                // The result passed on in a register (as in `MulAddF64`).
+                let v = f64_op(o, rdf!(a), rdf!(b));
+                wr!(d, v.to_bits());
+                let (x, y) = (
+                    if x == d { v } else { rdf!(x) },
+                    if y == d { v } else { rdf!(y) },
+                );
+                to_second!();
+                jump_if!(!cmp_f(cmp, x, y), target)
+            }
+            Op::F64Store(o, d, a, b, ptr, off) => {
+                let v = f64_op(o, rdf!(a), rdf!(b)).to_bits();
+                wr!(d, v);
+                to_second!();
+                match direct!(rd!(ptr).wrapping_add(off as u64), 8) {
+                    // SAFETY: as for `Store`; non-pointer data, no write barrier (`direct!`).
+                    Some(q) => unsafe { (q as *mut u64).write_unaligned(v) },
+                    None => stop!(),
+                }
+            }
+            Op::Inc2JmpLt(i, m, j, n, a, b, target) => {
+                wr!(i, rd!(i).wrapping_add(m as i64 as u64));
+                wr!(j, rd!(j).wrapping_add(n as i64 as u64));
+                // SAFETY: the tail (two instructions) follows (verified).
+                ip = unsafe { ip.add(2) };
+                jump_if!((rd!(a) as i64) < rd!(b) as i64, target)
+            }
             Op::ConvDivF64(d1, a, d2, x, y) => {
                 // The converted value passed on in a register (as in `MulAddF64`).
                 let c = rd!(a) as i64 as f64;
@@ -950,48 +986,4 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
         // is left to the dispatch loop), so the next index is an instruction.
         ip = unsafe { ip.add(1) };
     }
-}
-
-/// `Heap::old_ptr`, out of line: the inner loop's calls are all cold ones (this, `far_ptr`,
-/// `fill_elem`), so that they do not cost its hot paths their registers.
-#[cold]
-#[inline(never)]
-fn old_ptr(vm: &Vm, a: Addr, n: u64) -> Option<*mut u8> {
-    vm.heap.old_ptr(a, n)
-}
-
-/// `ptr::copy` (overlap allowed), out of line, for the sizes the hot arms do not unroll.
-///
-/// # Safety
-/// As for `std::ptr::copy(src, dst, n)`.
-#[cold]
-#[inline(never)]
-unsafe fn copy_cold(src: *const u8, dst: *mut u8, n: usize) {
-    // SAFETY: guaranteed by the caller.
-    unsafe { std::ptr::copy(src, dst, n) }
-}
-
-/// `ptr::write_bytes(dst, 0, n)`, out of line (as `copy_cold`).
-///
-/// # Safety
-/// As for `std::ptr::write_bytes(dst, 0, n)`.
-#[cold]
-#[inline(never)]
-unsafe fn zero_cold(dst: *mut u8, n: usize) {
-    // SAFETY: guaranteed by the caller.
-    unsafe { std::ptr::write_bytes(dst, 0, n) }
-}
-
-/// `Heap::far_ptr`, out of line (as `old_ptr`).
-#[cold]
-#[inline(never)]
-fn far_ptr(vm: &Vm, a: Addr, n: u64) -> Option<*mut u8> {
-    vm.heap.far_ptr(a, n)
-}
-
-/// `access::elem_ptr` on a miss of the element cache, out of line (as `old_ptr`).
-#[cold]
-#[inline(never)]
-fn fill_elem(vm: &mut Vm, base: Addr, span: u64, a: Addr, n: u32) -> Option<*mut u8> {
-    crate::access::elem_ptr(vm, base, span, a, n)
 }

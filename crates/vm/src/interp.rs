@@ -585,7 +585,12 @@ pub fn exec(
             | Op::F64Pair(..)
             | Op::MoveRet(..)
             | Op::IntRet(..)
-            | Op::AddImmCall(..) => trap!(crate::first_half::first_of_pair(vm, &frame!(), op)),
+            | Op::AddImmCall(..)
+            | Op::MoveJmp(..)
+            | Op::F64JmpNot(..)
+            | Op::F64Store(..) => trap!(crate::first_half::first_of_pair(vm, &frame!(), op)),
+            // Its first increment; the rest follows.
+            Op::Inc2JmpLt(i, m, ..) => wr!(i, rd!(i).wrapping_add(m as i64 as u64)),
             Op::AddToMem {
                 t1,
                 t2,
