@@ -49,13 +49,27 @@ pub fn composite_to<'a>(g: &mut Gen<'a>, e: &'a Expr, dst: Reg) {
 
 /// `composite_to` once gc's order has run the element calls.
 fn composite_elems_to<'a>(g: &mut Gen<'a>, e: &'a Expr, elts: &'a [Expr], dst: Reg) {
-    let mut t = g.type_of(e.id);
-    if let TypeKind::Pointer(inner) = g.p.types.under(t) {
+    let t = g.type_of(e.id);
+    if let TypeKind::Pointer(_) = g.p.types.under(t) {
         // An elided `&T{}` recorded with the pointer type.
-        let _ = inner;
         new_composite(g, e, dst);
         return;
     }
+    literal_of_type(g, e, elts, t, dst, false);
+}
+
+/// The literal `e` (elements `elts`) built as a value of type `t` in `dst`. `elided`: `e`
+/// is an elided `&T{...}` whose node stands for the pointed-to object, so escape analysis'
+/// decision for it is that object's, not a slice's backing array's (which then goes to
+/// the heap).
+fn literal_of_type<'a>(
+    g: &mut Gen<'a>,
+    e: &'a Expr,
+    elts: &'a [Expr],
+    mut t: TypeId,
+    dst: Reg,
+    elided: bool,
+) {
     if g.p.types.under(t) == g.p.types.kind(types::T_INVALID) {
         t = types::T_INVALID;
     }
@@ -101,7 +115,7 @@ fn composite_elems_to<'a>(g: &mut Gen<'a>, e: &'a Expr, elts: &'a [Expr], dst: R
             let elem_size = g.size(et);
             let s = g.temp(t);
             // A literal that does not escape gets a frame array, as gc places it.
-            if !(g.esc.stack_allocs.contains(&e.id) && g.frame_slice(et, n, s)) {
+            if !(!elided && g.esc.stack_allocs.contains(&e.id) && g.frame_slice(et, n, s)) {
                 let len = g.temp(types::T_INT);
                 g.emit(Op::Const { dst: len, val: n });
                 g.emit(Op::MakeSlice {
@@ -200,12 +214,8 @@ pub fn new_composite<'a>(g: &mut Gen<'a>, lit: &'a Expr, dst: Reg) {
 
 /// Like `composite_to` for a literal whose recorded type is `*T` (elided `&`), building a T.
 fn composite_value_of_type<'a>(g: &mut Gen<'a>, lit: &'a Expr, t: TypeId, dst: Reg) {
-    let ExprKind::CompositeLit { elts, .. } = &lit.kind else {
-        return;
-    };
-    match g.p.types.under(t).clone() {
-        TypeKind::Struct(fields) => struct_lit(g, elts, &fields, t, dst),
-        _ => g.err(lit.span, "gosub: unsupported elided composite literal"),
+    if let ExprKind::CompositeLit { elts, .. } = &lit.kind {
+        literal_of_type(g, lit, elts, t, dst, true);
     }
 }
 

@@ -20,6 +20,10 @@ pub const TAG_PRIMARY: u64 = 0;
 pub const TAG_IFACE: u64 = 1;
 /// The `...` slice of a variadic call.
 pub const TAG_DDD: u64 = 2;
+/// What an elided `&T{...}` (`[]*[]int{{1}}`, `[]*map[K]V{{k: v}}`) allocates besides the
+/// `T` it points at: the slice literal's backing array, the map literal's map. gc names it
+/// without the `&`; the compiler always puts it on the heap (`literal_of_type`).
+pub const TAG_ELIDED: u64 = 3;
 
 /// The key of allocation site `tag` at node `id`.
 pub fn key(id: NodeId, tag: u64) -> AllocKey {
@@ -98,6 +102,10 @@ impl<'a, 'c> Builder<'a, 'c> {
             AllocKind::Closure => "func literal".to_string(),
             AllocKind::Append => "append".to_string(),
             _ => crate::diag::fmt_expr(p, e),
+        };
+        let text = match (tag, text.strip_prefix('&')) {
+            (TAG_ELIDED, Some(t)) => t.to_string(),
+            _ => text,
         };
         let pos = match kind {
             AllocKind::Ddd | AllocKind::Append => call_lparen(e),

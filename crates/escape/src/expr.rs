@@ -369,8 +369,11 @@ impl<'a, 'c> Builder<'a, 'c> {
         };
         let tt = &self.p().types;
         let mut t = self.ty(e).unwrap_or(gosub_types::T_INVALID);
+        // An elided `&T{...}`: its slice's backing array or its map is a site of its own.
+        let mut tag = TAG_PRIMARY;
         if let TypeKind::Pointer(inner) = tt.under(t) {
             t = *inner;
+            tag = TAG_ELIDED;
         }
         match tt.under(t).clone() {
             TypeKind::Struct(fields) => {
@@ -394,7 +397,7 @@ impl<'a, 'c> Builder<'a, 'c> {
                 }
             }
             TypeKind::Slice(et) => {
-                let k2 = self.spill(k, e, TAG_PRIMARY, AllocKind::SliceLit);
+                let k2 = self.spill(k, e, tag, AllocKind::SliceLit);
                 for el in elts {
                     let v = match &el.kind {
                         ExprKind::KeyValue { key, value } => {
@@ -408,7 +411,7 @@ impl<'a, 'c> Builder<'a, 'c> {
                 }
             }
             TypeKind::Map(kt, vt) => {
-                self.spill(k, e, TAG_PRIMARY, AllocKind::MapLit);
+                self.spill(k, e, tag, AllocKind::MapLit);
                 for el in elts {
                     if let ExprKind::KeyValue { key, value } = &el.kind {
                         let h = self.note_e(self.heap(), e, "map literal key");
