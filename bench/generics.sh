@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/generics.sh — the generics benchmark (issue 11): generic code against the same code
 # written by hand for one type, both under gosub, and native Go, side by side in one run.
-# Measures CPU seconds (user+sys, GNU time) — the machine is shared, so wall time is not
+# Measures CPU seconds (user+sys, from wait4: bench/rusage.c) — the machine is shared, so wall time is not
 # quoted — median of -n runs (default 3), runs interleaved so drift hits all sides alike.
 #
 # Pairs: generics_pipeline.go / mono_pipeline.go (Map/Filter/Sum over 1,000,000 ints, 20
@@ -18,9 +18,10 @@ cargo build --release -q
 gosub=${CARGO_TARGET_DIR:-target}/release/gosub
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+cc -O2 -o "$tmp/rusage" bench/rusage.c
 cpu() { # prints user+sys seconds of one run of "$@"
-    /usr/bin/time -f '%U %S' -o "$tmp/t" "$@" > "$tmp/out" 2>/dev/null
-    awk '{printf "%.2f\n", $1 + $2}' "$tmp/t"
+    "$tmp/rusage" "$tmp/t" "$@" > "$tmp/out" 2>/dev/null || true
+    awk '{printf "%.3f\n", $1 / 1000}' "$tmp/t"
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
