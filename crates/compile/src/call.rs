@@ -106,7 +106,8 @@ impl<'a> Gen<'a> {
             sig.params.len()
         };
         let all: Vec<&'a Expr> = args.iter().collect();
-        let hoisted = self.hoist_calls(&all);
+        let targets = self.arg_targets(sig, args.len(), ellipsis);
+        let hoisted = self.hoist_calls(&all, &targets);
         for (i, a) in args.iter().enumerate().take(nfixed) {
             let pt = sig.params[i];
             self.expr_conv_to(a, pt, reg.param_offs[skip + i]);
@@ -374,7 +375,10 @@ pub fn call_region<'a>(g: &mut Gen<'a>, e: &'a Expr) -> Vec<Reg> {
                 let reg = g.region(&params, &sig.results);
                 // The receiver is an operand like the arguments: gc reads it after their
                 // calls (order.rs), so `c.Plus(bump(&c))` sees what bump did.
-                let hoisted = g.hoist_calls(&receiver_and(x, args));
+                let hoisted = g.hoist_calls(
+                    &receiver_and(x, args),
+                    &receiver_targets(g, &sig, args, ellipsis),
+                );
                 let rv = receiver(g, x, &path, ptr_recv);
                 g.mov(reg.param_offs[0], rv, recv_t);
                 g.args_into(e.id, &sig, args, ellipsis, &reg, 1);
@@ -391,7 +395,10 @@ pub fn call_region<'a>(g: &mut Gen<'a>, e: &'a Expr) -> Vec<Reg> {
                 let mut params = vec![types::T_UNSAFE_POINTER];
                 params.extend(sig.params.iter().copied());
                 let reg = g.region(&params, &sig.results);
-                let hoisted = g.hoist_calls(&receiver_and(x, args));
+                let hoisted = g.hoist_calls(
+                    &receiver_and(x, args),
+                    &receiver_targets(g, &sig, args, ellipsis),
+                );
                 let iv = if path.is_empty() {
                     g.expr(x)
                 } else {
@@ -433,6 +440,18 @@ pub fn call_region<'a>(g: &mut Gen<'a>, e: &'a Expr) -> Vec<Reg> {
 /// A method call's operands in gc's order: the receiver expression, then the arguments.
 fn receiver_and<'a>(x: &'a Expr, args: &'a [Expr]) -> Vec<&'a Expr> {
     std::iter::once(x).chain(args).collect()
+}
+
+/// What `receiver_and`'s operands are converted to: nothing, then the parameters' types.
+fn receiver_targets(
+    g: &Gen,
+    sig: &types::Signature,
+    args: &[Expr],
+    ellipsis: bool,
+) -> Vec<Option<types::TypeId>> {
+    std::iter::once(None)
+        .chain(g.arg_targets(sig, args.len(), ellipsis))
+        .collect()
 }
 
 fn field_type_at(g: &Gen, mut t: TypeId, path: &[usize]) -> TypeId {

@@ -41,7 +41,8 @@ pub fn composite_to<'a>(g: &mut Gen<'a>, e: &'a Expr, dst: Reg) {
     let hoisted = if g.is_map_literal(e) {
         Vec::new()
     } else {
-        g.hoist_calls(&all)
+        let targets = g.elem_targets(e, elts);
+        g.hoist_calls(&all, &targets)
     };
     composite_elems_to(g, e, elts, dst);
     g.unhoist(hoisted);

@@ -149,6 +149,10 @@ pub struct FnState {
     /// Builtin wrappers made in this function so far (gc's `deferwrap1`, `gowrap1`...).
     pub deferwraps: u32,
     pub gowraps: u32,
+    /// The locals whose address the function's body takes, and the variables it captures
+    /// from enclosing functions (for gc's order of values converted to interfaces: order.rs).
+    pub addr_taken: HashSet<ObjId>,
+    pub captured: HashSet<ObjId>,
 }
 
 pub struct Gen<'a> {
@@ -826,6 +830,8 @@ impl<'a> Gen<'a> {
             arg_regs: HashMap::new(),
             deferwraps: 0,
             gowraps: 0,
+            addr_taken: HashSet::new(),
+            captured: HashSet::new(),
         });
     }
 
@@ -872,6 +878,8 @@ impl<'a> Gen<'a> {
                 boxed.remove(c);
             }
             self.fs().boxed = boxed;
+            self.fs().addr_taken = gosub_escape::addr_taken(self.p, b).into_iter().collect();
+            self.fs().captured = captures.iter().copied().collect();
         }
         // Parameters (receiver first), then results.
         let mut param_regs = Vec::new();

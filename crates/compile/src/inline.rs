@@ -80,7 +80,8 @@ impl<'a> Gen<'a> {
             return None;
         }
         let all: Vec<&'a Expr> = args.iter().collect();
-        let hoisted = self.hoist_calls(&all); // gc's order, as for a call (order.rs)
+        let targets: Vec<_> = sig.params.iter().map(|&t| Some(t)).collect();
+        let hoisted = self.hoist_calls(&all, &targets); // gc's order, as for a call (order.rs)
         let copy = args.iter().any(|a| !self.side_effect_free(a));
         let mut regs = Vec::with_capacity(args.len());
         for (a, &pt) in args.iter().zip(&sig.params) {

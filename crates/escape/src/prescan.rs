@@ -21,11 +21,22 @@ pub fn addr_taken_or_captured(p: &Program, body: &Block) -> HashSet<ObjId> {
     f.addr_or_captured
 }
 
+/// The locals of `body` whose address it takes (`&x`, `&x.f`, `&a[i]` of an array, a
+/// pointer-method call on `x`, `a[:]` of an array): gc's `Addrtaken`, which capturing by a
+/// function literal does not set (the compiler's evaluation order depends on it: order.rs).
+pub fn addr_taken(p: &Program, body: &Block) -> HashSet<ObjId> {
+    let mut f = Facts::default();
+    Scan { p, f: &mut f }.stmts(&body.stmts);
+    f.addr_taken
+}
+
 /// The facts of one batch's bodies.
 #[derive(Default)]
 pub struct Facts<'a> {
     /// Locals whose address is taken or that a function literal captures.
     pub addr_or_captured: HashSet<ObjId>,
+    /// Locals whose address is taken.
+    pub addr_taken: HashSet<ObjId>,
     /// Variables assigned after their definition, or whose address is taken.
     pub reassigned: HashSet<ObjId>,
     /// Locals defined as `f := func...` or `var f = func...`, and that literal.
@@ -99,6 +110,7 @@ impl<'a> Scan<'a, '_> {
     fn mark_addr(&mut self, e: &Expr) {
         if let Some(o) = self.root_var(e) {
             self.f.addr_or_captured.insert(o);
+            self.f.addr_taken.insert(o);
             self.f.reassigned.insert(o);
         }
     }

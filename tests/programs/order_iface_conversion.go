@@ -1,0 +1,103 @@
+// gc's order of a value converted to an interface in a statement with calls (order.go's
+// OCONVIFACE: an operand that convT takes by address is copied at its place among the
+// calls when it is not addressable, or is a local gc keeps in registers; anything else is
+// read after the calls). Each line prints an operand next to a call that changes it.
+package main
+
+import "fmt"
+
+type S struct{ a, b int }
+type S2 S
+type W struct {
+	in S
+	c  int
+}
+type Big struct{ a, b, c, d, e int }
+type P struct{ p *int }
+
+var gs S
+
+func param(st S) {
+	fmt.Println("param", st, func() int { st.a = 10; return 0 }())
+}
+
+func main() {
+	st := S{1, 2}
+	f := func() int { st.a = 10; return 0 }
+	fmt.Println("small struct", st, f())
+	arr := [3]int{1, 2, 3}
+	fmt.Println("array of 3", arr, func() int { arr[0] = 10; return 0 }())
+	bg := Big{1, 2, 3, 4, 5}
+	fmt.Println("5 fields", bg, func() int { bg.a = 10; return 0 }())
+	gs = S{1, 2}
+	fmt.Println("global", gs, func() int { gs.a = 10; return 0 }())
+	p := &S{1, 2}
+	fmt.Println("deref", *p, func() int { p.a = 10; return 0 }())
+	x := 1
+	fmt.Println("int", x, x+1, func() int { x = 10; return 0 }())
+	st2 := S{1, 2}
+	pp := &st2
+	fmt.Println("address taken", st2, func() int { pp.a = 10; return 0 }())
+	one := [1]int{1}
+	fmt.Println("[1]int", one, func() int { one[0] = 10; return 0 }())
+	b := true
+	fmt.Println("bool", b, !b, b == true, func() int { b = false; return 0 }())
+	var u8 uint8 = 1
+	var i16 int16 = 1
+	f32 := float32(1)
+	r := 'a'
+	fmt.Println("narrow", u8, i16, f32, r, func() int { u8, i16, f32, r = 9, 9, 9, 'b'; return 0 }())
+	c := complex(1, 2)
+	fmt.Println("complex", c, -c, func() int { c = 9; return 0 }())
+	param(S{1, 2})
+	s := []S{{1, 2}}
+	fmt.Println("slice element", s[0], func() int { s[0].a = 10; return 0 }())
+	m := map[int]S{0: {1, 2}}
+	fmt.Println("map element", m[0], func() int { m[0] = S{10, 2}; return 0 }())
+	w := W{S{1, 2}, 3}
+	fmt.Println("field of small", w.in, func() int { w.in.a = 10; return 0 }())
+	t := struct {
+		in S
+		x  [3]int
+	}{S{1, 2}, [3]int{}}
+	fmt.Println("field of large", t.in, func() int { t.in.a = 10; return 0 }())
+	a2 := [2]S{{1, 2}}
+	fmt.Println("element of [2]S", a2[0], func() int { a2[0].a = 10; return 0 }())
+	o1 := [1]S{{1, 2}}
+	fmt.Println("element of [1]S", o1[0], o1, func() int { o1[0].a = 10; return 0 }())
+	fmt.Println("literal", S{s[0].a, 0}, S2(st), func() int { s[0].a = 20; st.b = 20; return 0 }())
+	var y any = st
+	fmt.Println("any(st)", y, any(st), func() int { st.a = 30; return 0 }())
+	xs := []any{st, func() int { st.a = 40; return 0 }(), st}
+	fmt.Println("[]any", xs)
+	ys := append([]any(nil), st, func() int { st.a = 50; return 0 }())
+	fmt.Println("append", ys)
+	fmt.Printf("method %v %v\n", st, func() int { st.a = 60; return 0 }())
+	func() {
+		defer func() { fmt.Println("recovered:", recover()) }()
+		var e []int
+		fmt.Println(S{e[0], 1}, func() int { fmt.Println("not run"); return 0 }())
+	}()
+	func() {
+		defer func() { fmt.Println("recovered:", recover()) }()
+		var e []S
+		fmt.Println(e[0], func() int { fmt.Println("run first"); return 0 }())
+	}()
+	str := "ab"
+	fmt.Println("string byte", str[0], str, func() int { str = "zz"; return 0 }())
+	ss := struct{ s string }{"a"}
+	fmt.Println("sole string", ss, func() int { ss.s = "b"; return 0 }())
+	n1, n2 := 1, 2
+	q := &n1
+	fmt.Println("pointer", q == &n1, func() int { q = &n2; return 0 }(), q == &n2)
+	sp := P{&n1}
+	fmt.Println("pointer struct", sp.p == &n1, sp.p == &n2, func() int { sp.p = &n2; return 0 }())
+	mp := map[int]int{1: 1}
+	fmt.Println("map", mp, func() int { mp = nil; return 0 }())
+	sl := []int{1}
+	fmt.Println("slice", sl, func() int { sl = nil; return 0 }())
+	var e error
+	fmt.Println("interface", e, func() int { e = fmt.Errorf("set"); return 0 }())
+	ch := make(chan int)
+	fmt.Println("chan", ch != nil, func() int { ch = nil; return 0 }())
+}
