@@ -21,7 +21,40 @@ func param(st S) {
 	fmt.Println("param", st, func() int { st.a = 10; return 0 }())
 }
 
+func ret() (any, int) {
+	st := S{1, 2}
+	return st, func() int { st.a = 10; return 0 }()
+}
+
+func ret2() (any, any, int) {
+	n := 1
+	b := true
+	return n, b, func() int { n, b = 10, false; return 0 }()
+}
+
+func statements() {
+	st := S{1, 2}
+	var y any
+	var z int
+	y, z = st, func() int { st.a = 10; return 0 }()
+	fmt.Println("assign", y, z)
+	st = S{1, 2}
+	var a, b any = st, func() int { st.a = 20; return 0 }()
+	fmt.Println("var", a, b)
+	fmt.Println(ret())
+	fmt.Println(ret2())
+	arr := [2]any{}
+	st = S{1, 2}
+	arr[0], arr[1] = st, func() int { st.a = 30; return 0 }()
+	fmt.Println("assign elements", arr)
+	n := 1
+	var c, d any
+	c, d = n, func() int { n = 40; return 0 }()
+	fmt.Println("assign int", c, d)
+}
+
 func main() {
+	statements()
 	st := S{1, 2}
 	f := func() int { st.a = 10; return 0 }
 	fmt.Println("small struct", st, f())

@@ -78,9 +78,15 @@ impl<'a> Gen<'a> {
     /// The calls of a statement's expressions (an assignment's right-hand sides, a
     /// `return`'s values, a `var` declaration's values): see `hoist`. `force`: hoist even
     /// if no operand comes before the last call (`x op= f()` reads `x` after `f`).
-    pub(crate) fn order_stmt(&mut self, es: &'a [Expr], force: bool) -> Vec<NodeId> {
+    /// `targets`: the types the values are assigned to (`hoist_calls`).
+    pub(crate) fn order_stmt(
+        &mut self,
+        es: &'a [Expr],
+        targets: &[Target],
+        force: bool,
+    ) -> Vec<NodeId> {
         let refs: Vec<&'a Expr> = es.iter().collect();
-        self.hoist(&refs, &[], force)
+        self.hoist(&refs, targets, force)
     }
 
     /// Hoists the calls and units of `es` (`Kind`) into temporaries, in lexical order,

@@ -191,13 +191,21 @@ impl<'a> Gen<'a> {
                 let hoisted = if lhs_calls {
                     Vec::new()
                 } else {
-                    self.order_stmt(rhs, op_assign)
+                    // `=` converts each value to its variable's type (`:=` declares it).
+                    let targets: Vec<_> = match op {
+                        ast::AssignOp::Assign => {
+                            lhs.iter().map(|x| Some(self.type_of(x.id))).collect()
+                        }
+                        _ => Vec::new(),
+                    };
+                    self.order_stmt(rhs, &targets, op_assign)
                 };
                 self.assign(lhs, *op, rhs);
                 self.unhoist(hoisted);
             }
             StmtKind::Return(es) => {
-                let hoisted = self.order_stmt(es, false);
+                let targets: Vec<_> = self.fs().results.iter().map(|r| Some(r.2)).collect();
+                let hoisted = self.order_stmt(es, &targets, false);
                 self.ret(es, s.span);
                 self.unhoist(hoisted);
             }
@@ -295,7 +303,8 @@ impl<'a> Gen<'a> {
                     self.define_local(o, None);
                 }
             } else if spec.values.len() == objs.len() {
-                let hoisted = self.order_stmt(&spec.values, false);
+                let targets: Vec<_> = objs.iter().map(|o| o.map(|o| self.p.obj(o).ty)).collect();
+                let hoisted = self.order_stmt(&spec.values, &targets, false);
                 let mut vals = Vec::new();
                 for (i, v) in spec.values.iter().enumerate() {
                     let t = objs[i]
