@@ -21,7 +21,7 @@ use ahash::{HashSet, HashSetExt};
 use gosub_syntax::ast::{self, unparen, Expr, ExprKind, UnOp};
 use gosub_types::{self as types, ObjId, ObjKind, TypeId, TypeKind};
 
-impl Gen<'_> {
+impl<'a> Gen<'a> {
     /// Gives every package-level variable without a slot one, after the existing ones.
     pub(crate) fn declare_globals(&mut self, inc: &Increment) {
         let mut off = self.out.globals_size;
@@ -101,23 +101,44 @@ impl Gen<'_> {
                 if spec.values.is_empty() {
                     continue; // globals start zeroed
                 }
-                if !inc.session
-                    && spec.values.len() == e.lhs.len()
-                    && e.lhs
-                        .iter()
-                        .zip(&spec.values)
-                        .all(|(o, v)| !used.contains(o) && self.unused_literal_global(v))
-                {
-                    continue;
-                }
-                if spec.values.len() == e.lhs.len() {
-                    for (i, &o) in e.lhs.iter().enumerate() {
-                        let t = self.p.obj(o).ty;
-                        let v = self.expr_conv(&spec.values[i], t);
-                        if self.p.obj(o).name != "_" {
-                            self.store_global(o, v, t);
+                // The entry's variables with their own initializers (`var a, b = x, y`
+                // gives each variable an entry of its own: `initorder.rs`), or None for
+                // one multi-value initializer (`var p, q = f()`).
+                let own: Option<Vec<(ObjId, &'a ast::Expr)>> =
+                    if spec.values.len() == spec.names.len() {
+                        e.lhs
+                            .iter()
+                            .map(|&o| {
+                                let i = spec
+                                    .names
+                                    .iter()
+                                    .position(|n| p.info.defs.get(&n.id) == Some(&o))?;
+                                Some((o, &spec.values[i]))
+                            })
+                            .collect()
+                    } else {
+                        None
+                    };
+                if let Some(own) = own {
+                    if !inc.session
+                        && own
+                            .iter()
+                            .all(|&(o, v)| !used.contains(&o) && self.unused_literal_global(v))
+                    {
+                        continue;
+                    }
+                    // An assignment in gc's init function: ordered as one (order.rs).
+                    let values: Vec<&'a ast::Expr> = own.iter().map(|&(_, v)| v).collect();
+                    let targets: Vec<_> = own.iter().map(|&(o, _)| Some(p.obj(o).ty)).collect();
+                    let hoisted = self.hoist_calls(&values, &targets);
+                    for &(o, v) in &own {
+                        let t = p.obj(o).ty;
+                        let r = self.expr_conv(v, t);
+                        if p.obj(o).name != "_" {
+                            self.store_global(o, r, t);
                         }
                     }
+                    self.unhoist(hoisted);
                 } else {
                     let tys: Vec<TypeId> = e.lhs.iter().map(|&o| self.p.obj(o).ty).collect();
                     let regs = self.multi_value(&spec.values[0], tys.len());

@@ -187,7 +187,12 @@ impl<'a> Gen<'a> {
                 // before f, which hoisting the right side's calls would turn around. For
                 // `v op= e` too, the calls in e come first, then v and e's other operands.)
                 let lhs_calls = lhs.iter().any(crate::assign::has_call);
-                let op_assign = matches!(op, ast::AssignOp::Op(_));
+                // `v op= e`, and `m[k] = f()`, `s[i] = f()`, `p.f = f()`: the left side's
+                // operands are read after the right side's calls.
+                let op_assign = matches!(op, ast::AssignOp::Op(_))
+                    || lhs
+                        .iter()
+                        .any(|x| !matches!(ast::unparen(x).kind, ExprKind::Ident(_)));
                 let hoisted = if lhs_calls {
                     Vec::new()
                 } else {
