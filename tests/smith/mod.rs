@@ -17,6 +17,9 @@
 //!   order-independent way (sums) or by index.
 //! - Nothing prints a pointer, a map's iteration order or a float converted to an
 //!   integer (implementation-defined when out of range).
+//! - Package-level variables are initialized by pure expressions (no calls but the bounded
+//!   recursive helper, no indexing or division): a panic while initializing would end
+//!   the whole batch, before any `main` could recover it.
 //!
 //! A *batch* is one Go file holding many programs (each program's names prefixed, its
 //! `main` called in turn with a `=== program N` line before it and its panic recovered),

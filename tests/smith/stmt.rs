@@ -69,9 +69,10 @@ impl Gen {
         for i in 0..self.below(5) {
             self.func(i);
         }
+        let globals = self.globals();
         self.out.push_str(&format!("func {p}main() {{\n"));
         self.ind = 1;
-        self.scopes = vec![Vec::new()];
+        self.scopes = vec![globals];
         self.budget = 15 + self.below(30);
         self.calls_left = 12;
         while self.budget > 0 {
@@ -80,6 +81,31 @@ impl Gen {
         self.print_some();
         self.ind = 0;
         self.out.push_str("}\n\n");
+    }
+
+    /// Package-level variables, declared in pairs (`var a, b = x, y`: an initializer each),
+    /// initialized before any `main` runs, in dependency order (a later pair may read an
+    /// earlier one), from pure expressions and the bounded recursive helper; `main` reads
+    /// and assigns them. Returns them, for `main`'s scope.
+    fn globals(&mut self) -> Vec<super::Var> {
+        let p = self.p.clone();
+        self.scopes = vec![Vec::new()];
+        let pure = std::mem::replace(&mut self.pure, true);
+        for i in 0..self.below(4) {
+            let (a, b) = (format!("{p}g{i}a"), format!("{p}g{i}b"));
+            let tb = if self.chance(50) { Ty::int() } else { Ty::Str };
+            let ea = self.expr(&Ty::int(), 2).s;
+            let ea = match self.below(3) {
+                0 => format!("{ea} + {p}rec({})", self.below(6)),
+                _ => ea,
+            };
+            let eb = self.expr(&tb, 2).s;
+            self.out.push_str(&format!("var {a}, {b} = {ea}, {eb}\n\n"));
+            self.declare(&a, Ty::int());
+            self.declare(&b, tb);
+        }
+        self.pure = pure;
+        self.scopes.pop().unwrap_or_default()
     }
 
     /// Helper function `i`: parameters, maybe a named result with defers, statements,
