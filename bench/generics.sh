@@ -20,7 +20,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cc -O2 -o "$tmp/rusage" bench/rusage.c
 cpu() { # prints user+sys seconds of one run of "$@"
-    "$tmp/rusage" "$tmp/t" "$@" > "$tmp/out" 2>/dev/null || true
+    rm -f "$tmp/t"
+    "$tmp/rusage" "$tmp/t" "$@" > "$tmp/out" 2>/dev/null
     awk '{printf "%.3f\n", $1 / 1000}' "$tmp/t"
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

@@ -85,6 +85,7 @@ run_timed() {
     shift
     t0=$(date +%s%N)
     if [ -n "$timebin" ]; then
+        rm -f "$tmp/rss"
         "$timebin" "$tmp/rss" "$@" >"$out" 2>"$tmp/stderr" </dev/null || rc=$?
         read -r ms rss < "$tmp/rss" || true
         case "$rss" in '' | *[!0-9]*) rss=- ;; esac
@@ -96,7 +97,7 @@ run_timed() {
     echo "$ms $rss $rc"
 }
 
-median_ms() { tr ' ' '\n' | sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+median_ms() { tr ' ' '\n' | sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 max_of() { tr ' ' '\n' | grep -v '^-$' | sort -n | tail -n1; }
 fmt_s() { awk -v ms="$1" 'BEGIN { printf "%.3f", ms / 1000 }'; }
 fmt_mb() { if [ -z "$1" ] || [ "$1" = - ]; then echo -; else awk -v kb="$1" 'BEGIN { printf "%.1f", kb / 1024 }'; fi; }

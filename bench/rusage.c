@@ -42,11 +42,11 @@ int main(int argc, char **argv) {
                 (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
     FILE *f = fopen(argv[1], "w");
     if (f == NULL) {
-        perror("rusage: report");
-        return 2;
+        perror("rusage: report"); /* the command's status still goes back */
+    } else {
+        fprintf(f, "%.3f %ld\n", ms, ru.ru_maxrss);
+        fclose(f);
     }
-    fprintf(f, "%.3f %ld\n", ms, ru.ru_maxrss);
-    fclose(f);
     if (WIFEXITED(status)) return WEXITSTATUS(status);
     if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
     return 2;

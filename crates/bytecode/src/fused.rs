@@ -516,10 +516,15 @@ fn fuse3(a: &Op, b: &Op, c: &Op) -> Option<Op> {
 
 /// Fuses every sequence that has a fused form, each instruction into at most one.
 pub fn fuse_code(code: &mut [Op]) {
+    // Instructions jumped to: `Inc2JmpLt` does not take an increment a jump lands on (a
+    // `continue` lands on a loop's post statement), which would leave that path two
+    // dispatches where the back edge with its own increment (`IncJmpLt`) costs one.
+    let targets: std::collections::HashSet<u32> = code.iter().filter_map(Op::jump_target).collect();
     let mut k = 0;
     while k + 1 < code.len() {
         let f = code
             .get(k + 2)
+            .filter(|_| !targets.contains(&(k as u32 + 1)))
             .and_then(|c| fuse3(&code[k], &code[k + 1], c))
             .or_else(|| fuse(&code[k], &code[k + 1]))
             .or_else(|| {

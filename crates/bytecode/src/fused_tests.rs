@@ -452,4 +452,19 @@ fn two_increments_and_a_back_edge_are_one_dispatch_only_in_place() {
     let mut code = vec![inc(8, 24, 1), inc(16, 16, -1), back];
     fuse_code(&mut code);
     assert!(matches!(code[0], Op::AddIntImm2(..)));
+    // `if c { n++ }; i++; if i < m { goto top }` (a `continue` lands on `i++`): the back
+    // edge keeps its increment, so the path that skips `n++` is one dispatch.
+    let skip = Op::JmpIfNot {
+        cond: 40,
+        target: 2,
+    };
+    let edge = Op::JmpLt {
+        a: 16,
+        b: 24,
+        target: 0,
+    };
+    let mut code = vec![skip.clone(), inc(8, 8, 1), inc(16, 16, 1), edge];
+    fuse_code(&mut code);
+    assert_eq!(code[..2], [skip, inc(8, 8, 1)]);
+    assert!(matches!(code[2], Op::IncJmpLt { .. }), "{code:?}");
 }
