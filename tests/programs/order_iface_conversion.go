@@ -4,7 +4,10 @@
 // read after the calls). Each line prints an operand next to a call that changes it.
 package main
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+)
 
 type S struct{ a, b int }
 type S2 S
@@ -53,8 +56,53 @@ func statements() {
 	fmt.Println("assign int", c, d)
 }
 
+type Cfg struct{ V any }
+
+func parse(s string) (int, error) { fmt.Println("parse", s); return strconv.Atoi(s) }
+func read() string                { fmt.Println("read"); return "7" }
+
+// Closures (a captured variable is address-taken unless gc inlines every call of the
+// literal), multi-value right sides (spread, never copied whole), keyed literals.
+func closuresAndSpreads() {
+	done := false
+	var stop func() bool
+	stop = func() bool { done = true; return true }
+	fmt.Println("closure kept", done, stop())
+	st := S{1, 2}
+	f := func() int { st.a = 10; return 0 }
+	fmt.Println("closure inlined", st, f())
+	g := func() int { st.a = 20; return 0 }
+	h := g
+	fmt.Println("through a chain", st, h())
+	var cfg Cfg
+	var err error
+	cfg.V, err = parse(read())
+	fmt.Println("two results", cfg.V, err)
+	ch := make(chan any, 1)
+	ch <- S{3, 4}
+	s := make([]any, 2)
+	var ok bool
+	s[1], ok = <-ch
+	fmt.Println("comma-ok", s, ok)
+	x := S{5, 6}
+	fmt.Println("keyed", S{a: x.a, b: func() int { x.a = 50; return 0 }()}, x)
+	y := S{7, 8}
+	xs := []any{0: y, 1: func() int { y.a = 70; return 0 }()}
+	fmt.Println("indexed", xs)
+	type T struct{ A, B any }
+	fmt.Println("keyed any", T{A: y, B: func() int { y.a = 80; return 0 }()})
+	fm := map[string]func(){"a": func() {}}
+	fmt.Println("func element", fm["a"] == nil, func() int { delete(fm, "a"); return 0 }())
+	a := []int{1, 2, 3}
+	i := 0
+	get := func() (int, bool) { i = 2; return 9, true }
+	a[i], ok = get()
+	fmt.Println("index after call", a, ok)
+}
+
 func main() {
 	statements()
+	closuresAndSpreads()
 	st := S{1, 2}
 	f := func() int { st.a = 10; return 0 }
 	fmt.Println("small struct", st, f())

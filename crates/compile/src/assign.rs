@@ -98,17 +98,17 @@ impl<'a> Gen<'a> {
                     }
                     return;
                 }
-                // v1, v2 := f() / m[k] / x.(T)
+                // v1, v2 := f() / m[k] / x.(T). gc's order evaluates the left side's calls
+                // first, then the right side, and reads the left side's other operands
+                // (`a[i]`'s `a` and `i`) after it.
                 let Some(v0) = rhs.first() else { return };
-                let mut places = Vec::new();
-                for x in lhs {
-                    if self.new_var(x, op).is_some() {
-                        places.push(None);
-                    } else {
-                        places.push(Some(self.lhs_place(x)));
-                    }
-                }
+                let lhs_calls = lhs.iter().any(crate::assign::has_call);
+                let early = lhs_calls.then(|| self.multi_places(lhs, op));
                 let vals = self.multi_value(v0, lhs.len());
+                let places = match early {
+                    Some(pl) => pl,
+                    None => self.multi_places(lhs, op),
+                };
                 for (i, x) in lhs.iter().enumerate() {
                     let Some(&(r, rt)) = vals.get(i) else {
                         continue;
@@ -253,6 +253,19 @@ impl<'a> Gen<'a> {
             }
             _ => None,
         }
+    }
+
+    /// The places the left sides `lhs` are stored to (None: a variable `op` declares).
+    fn multi_places(&mut self, lhs: &'a [Expr], op: AssignOp) -> Vec<Option<Place>> {
+        let mut places = Vec::new();
+        for x in lhs {
+            if self.new_var(x, op).is_some() {
+                places.push(None);
+            } else {
+                places.push(Some(self.lhs_place(x)));
+            }
+        }
+        places
     }
 
     pub(crate) fn lhs_place(&mut self, x: &'a Expr) -> Place {

@@ -37,7 +37,7 @@ pub fn composite_to<'a>(g: &mut Gen<'a>, e: &'a Expr, dst: Reg) {
     let ExprKind::CompositeLit { elts, .. } = &e.kind else {
         return;
     };
-    let all: Vec<&'a Expr> = elts.iter().collect();
+    let all: Vec<&'a Expr> = elts.iter().map(crate::order::elem_value).collect();
     let hoisted = if g.is_map_literal(e) {
         Vec::new()
     } else {

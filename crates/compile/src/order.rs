@@ -271,9 +271,13 @@ impl<'a> Gen<'a> {
                 }
             }
             ExprKind::CompositeLit { elts, .. } => {
-                for (o, t) in out.iter_mut().zip(self.elem_targets(e, elts)) {
-                    o.1 = t;
-                }
+                // Each element's value (a key is a constant or a field name), converted to
+                // the element's type.
+                out = elts
+                    .iter()
+                    .map(elem_value)
+                    .zip(self.elem_targets(e, elts))
+                    .collect();
             }
             _ => {}
         }
@@ -403,20 +407,20 @@ impl<'a> Gen<'a> {
     /// value converted to an interface whose runtime conversion takes its address
     /// (`iface_by_address`), and then (order.go's `addrTemp`) when it is not addressable
     /// (`m[k]`, `s[i]` of a string, `x == y`, `S{...}`, `T(x)`) or is a part of a local
-    /// variable gc would keep in registers: not a parameter or result, not captured, not
-    /// moved to the heap, its address never taken, and of a type gc's SSA backend takes
-    /// (`can_ssa`). A constant, a function or a function literal reads the same either way.
+    /// variable gc would keep in registers: not a parameter or result, not moved to the
+    /// heap, its address never taken (`FnState::addr_taken`: by `&`, or by capturing it
+    /// in a closure that stays one), and of a type gc's SSA backend takes (`can_ssa`). A
+    /// constant or a function literal reads the same either way; a multi-value operand is
+    /// spread, not converted.
     fn iface_copy(&mut self, e: &Expr, to: TypeId) -> bool {
         let tt = &self.p.types;
         if !tt.is_interface(to) || self.p.info.consts.contains_key(&e.id) {
             return false;
         }
         let from = self.concrete_type(e.id);
-        if tt.is_interface(from)
-            || matches!(
-                tt.under(from),
-                TypeKind::Basic(BasicKind::UntypedNil) | TypeKind::Func(_)
-            )
+        if !self.single_valued(e)
+            || tt.is_interface(from)
+            || matches!(tt.under(from), TypeKind::Basic(BasicKind::UntypedNil))
             || matches!(unparen(e).kind, ExprKind::FuncLit { .. })
             || !self.iface_by_address(from)
         {
@@ -428,6 +432,8 @@ impl<'a> Gen<'a> {
         let Some(o) = self.outer_local(e) else {
             return false;
         };
+        // (`captured`: a variable of an enclosing function, which gc reaches through the
+        // closure, not a local of this one.)
         let fs = self.fs.as_ref();
         let kept = fs.is_some_and(|f| !f.addr_taken.contains(&o) && !f.captured.contains(&o));
         kept && !self.esc.moved_to_heap.contains(&o) && self.can_ssa(self.p.obj(o).ty, 0)
@@ -586,5 +592,13 @@ impl<'a> Gen<'a> {
     /// An expression with one value (not a tuple, not a comma-ok form's pair).
     fn single_valued(&self, e: &Expr) -> bool {
         !matches!(self.p.types.kind(self.type_of(e.id)), TypeKind::Tuple(_))
+    }
+}
+
+/// A composite literal element's value (`v` of `k: v`).
+pub(crate) fn elem_value(e: &Expr) -> &Expr {
+    match &e.kind {
+        ExprKind::KeyValue { value, .. } => value,
+        _ => e,
     }
 }

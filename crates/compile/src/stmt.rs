@@ -188,7 +188,8 @@ impl<'a> Gen<'a> {
                 // `v op= e` too, the calls in e come first, then v and e's other operands.)
                 let lhs_calls = lhs.iter().any(crate::assign::has_call);
                 // `v op= e`, and `m[k] = f()`, `s[i] = f()`, `p.f = f()`: the left side's
-                // operands are read after the right side's calls.
+                // operands are read after the right side's calls (a key of a map on gc's
+                // slow path that gc copies first excepted).
                 let op_assign = matches!(op, ast::AssignOp::Op(_))
                     || lhs
                         .iter()
@@ -196,9 +197,10 @@ impl<'a> Gen<'a> {
                 let hoisted = if lhs_calls {
                     Vec::new()
                 } else {
-                    // `=` converts each value to its variable's type (`:=` declares it).
+                    // Each value is converted to its variable's type (a variable `:=`
+                    // declares has the value's). A multi-value right side is spread.
                     let targets: Vec<_> = match op {
-                        ast::AssignOp::Assign => {
+                        ast::AssignOp::Assign | ast::AssignOp::Define if lhs.len() == rhs.len() => {
                             lhs.iter().map(|x| Some(self.type_of(x.id))).collect()
                         }
                         _ => Vec::new(),

@@ -21,14 +21,28 @@ pub fn addr_taken_or_captured(p: &Program, body: &Block) -> HashSet<ObjId> {
     f.addr_or_captured
 }
 
-/// The locals of `body` whose address it takes (`&x`, `&x.f`, `&a[i]` of an array, a
-/// pointer-method call on `x`, `a[:]` of an array): gc's `Addrtaken`, which capturing by a
-/// function literal does not set (the compiler's evaluation order depends on it: order.rs).
+/// The locals of `body` gc marks `Addrtaken` (the compiler's evaluation order depends on
+/// it: order.rs): those whose address it takes (`&x`, `&x.f`, `&a[i]` of an array, a
+/// pointer-method call on `x`, `a[:]` of an array), and those a function literal captures
+/// unless gc inlines every call of that literal (`inlined_lit`), after which the literal
+/// is dead and nothing captures them. (A variable captured by value is never assigned, so
+/// whether it counts makes no difference.)
 pub fn addr_taken(p: &Program, body: &Block) -> HashSet<ObjId> {
     let mut f = Facts::default();
     Scan { p, f: &mut f }.stmts(&body.stmts);
-    f.addr_taken
+    let mut out = f.addr_taken.clone();
+    for lit in &f.lits {
+        if !f.inlined_lit(lit) {
+            if let Some(caps) = p.info.captures.get(&lit.id) {
+                out.extend(caps.iter().copied());
+            }
+        }
+    }
+    out
 }
+
+/// gc's inlining budget (`inlineMaxBudget`), counted here in syntax nodes.
+const INLINE_BUDGET: usize = 80;
 
 /// The facts of one batch's bodies.
 #[derive(Default)]
@@ -37,6 +51,11 @@ pub struct Facts<'a> {
     pub addr_or_captured: HashSet<ObjId>,
     /// Locals whose address is taken.
     pub addr_taken: HashSet<ObjId>,
+    /// The function literals, and the nodes called (a call's function, parentheses off).
+    pub lits: Vec<&'a Expr>,
+    pub called: HashSet<gosub_syntax::ast::NodeId>,
+    /// The identifiers naming each variable (its uses).
+    pub uses: HashMap<ObjId, Vec<gosub_syntax::ast::NodeId>>,
     /// Variables assigned after their definition, or whose address is taken.
     pub reassigned: HashSet<ObjId>,
     /// Locals defined as `f := func...` or `var f = func...`, and that literal.
@@ -46,6 +65,56 @@ pub struct Facts<'a> {
 }
 
 impl<'a> Facts<'a> {
+    /// Is the variable `o` (bound once) only called, directly or through variables bound
+    /// once to it (`h := g; h()`: gc's `StaticValue` follows such chains)?
+    fn only_called(&self, o: ObjId, depth: u32) -> bool {
+        let statics = self.static_inits();
+        self.uses.get(&o).is_none_or(|us| {
+            us.iter().all(|u| {
+                self.called.contains(u)
+                    || (depth < 4
+                        && statics
+                            .iter()
+                            .any(|(o2, init)| init.id == *u && self.only_called(*o2, depth + 1)))
+            })
+        })
+    }
+
+    /// Does gc inline every call of the function literal `lit` (so that it disappears)?
+    /// It is called where it stands (`func() {...}()`) or bound once to a variable used
+    /// only to call it, and it is small and has no `defer`, `go`, `select` or `recover`
+    /// (an approximation of gc's inliner: its budget counted in syntax nodes).
+    fn inlined_lit(&self, lit: &Expr) -> bool {
+        let direct = self.called.contains(&lit.id)
+            || self
+                .static_lits()
+                .iter()
+                .any(|(o, l)| l.id == lit.id && self.only_called(*o, 0));
+        if !direct {
+            return false;
+        }
+        let (mut nodes, mut blocked) = (0usize, false);
+        walk::inspect_code(Node::Expr(lit), &mut |n| {
+            nodes += 1;
+            match n {
+                Node::Stmt(s) => {
+                    blocked |= matches!(
+                        s.kind,
+                        StmtKind::Defer(_) | StmtKind::Go(_) | StmtKind::Select { .. }
+                    )
+                }
+                Node::Expr(e) => {
+                    if let ExprKind::Call { fun, .. } = &e.kind {
+                        blocked |= matches!(&unparen(fun).kind, ExprKind::Ident(id) if id.name == "recover");
+                    }
+                }
+                _ => {}
+            }
+            true
+        });
+        !blocked && nodes <= INLINE_BUDGET
+    }
+
     /// Locals bound once to a function literal and never reassigned (taking a variable's
     /// address counts as reassigning it): calls through them are static.
     pub fn static_lits(&self) -> HashMap<ObjId, &'a Expr> {
@@ -205,6 +274,15 @@ impl<'a> Scan<'a, '_> {
             ExprKind::FuncLit { .. } => {
                 if let Some(caps) = self.p.info.captures.get(&e.id) {
                     self.f.addr_or_captured.extend(caps.iter().copied());
+                }
+                self.f.lits.push(e);
+            }
+            ExprKind::Call { fun, .. } => {
+                self.f.called.insert(unparen(fun).id);
+            }
+            ExprKind::Ident(id) => {
+                if let Some(&o) = self.p.info.uses.get(&id.id) {
+                    self.f.uses.entry(o).or_default().push(e.id);
                 }
             }
             ExprKind::Selector { x, .. } => {
