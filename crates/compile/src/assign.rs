@@ -69,14 +69,7 @@ impl<'a> Gen<'a> {
                         return;
                     }
                     // Phase 1: places and values; phase 2: stores.
-                    let mut places = Vec::new();
-                    for x in lhs {
-                        if self.new_var(x, op).is_some() {
-                            places.push(None);
-                        } else {
-                            places.push(Some(self.lhs_place(x)));
-                        }
-                    }
+                    let places = self.multi_places(lhs, op);
                     let mut vals = Vec::new();
                     for (i, v) in rhs.iter().enumerate() {
                         let t = self.lhs_type(&lhs[i]);

@@ -7,7 +7,9 @@
 //! compilation, so a copy for the next input shares what earlier inputs made; an index
 //! once given never changes.
 
+use crate::gen::{Gen, Increment};
 use crate::program::Program;
+use gosub_syntax::Diagnostic;
 use gosub_types::{self as types, ObjId, TypeId};
 use types::layout::Layouts;
 
@@ -50,5 +52,61 @@ impl GenState {
         self.messages.freeze();
         self.itabs.freeze();
         self.static_boxes.freeze();
+    }
+}
+
+impl<'a> Gen<'a> {
+    /// Continues a compilation (an eval session's next input): `st` is the state the last
+    /// compilation ended in, `p` the checked program grown from the one it compiled (ids
+    /// of types, objects and nodes keep their meaning). Everything already in `st.out`
+    /// keeps its index; what is new is appended, and `Program::entry` becomes a function
+    /// that initializes what `inc` adds and calls the session's new input functions.
+    pub fn resume(p: &'a types::Program, esc: &'a gosub_escape::Escapes, st: GenState) -> Gen<'a> {
+        let mut g = Gen::new(p, esc);
+        g.out = std::sync::Arc::unwrap_or_clone(st.out);
+        g.layouts = st.layouts;
+        g.func_index = st.func_index;
+        g.globals = st.globals;
+        g.strings = st.strings;
+        g.gctypes = st.gctypes;
+        g.wrappers = st.wrappers;
+        g.natives = st.natives;
+        g.messages = st.messages;
+        g.static_boxes = st.static_boxes;
+        g.objects_seen = st.objects_seen;
+        g.itabs = st.itabs;
+        // Itabs the VM made at run time since (appended to `out.itabs` by the session).
+        let known = st.itabs_indexed;
+        for (i, it) in g.out.itabs.from(known).enumerate() {
+            g.itabs.insert((it.rtype, it.iface), (known + i) as u32);
+        }
+        g
+    }
+
+    /// Compiles what `inc` adds; see `resume`.
+    pub fn run_increment(
+        mut self,
+        inc: Increment,
+    ) -> Result<(std::sync::Arc<Program>, GenState), Vec<Diagnostic>> {
+        self.compile_increment(inc)?;
+        self.out.freeze();
+        let out = std::sync::Arc::new(self.out);
+        let mut st = GenState {
+            out: out.clone(),
+            layouts: self.layouts,
+            func_index: self.func_index,
+            globals: self.globals,
+            strings: self.strings,
+            gctypes: self.gctypes,
+            wrappers: self.wrappers,
+            natives: self.natives,
+            messages: self.messages,
+            itabs: self.itabs,
+            itabs_indexed: out.itabs.len(),
+            static_boxes: self.static_boxes,
+            objects_seen: self.p.objects.len(),
+        };
+        st.freeze();
+        Ok((out, st))
     }
 }
