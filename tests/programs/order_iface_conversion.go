@@ -100,9 +100,26 @@ func closuresAndSpreads() {
 	fmt.Println("index after call", a, ok)
 }
 
+// A closure a defer keeps (gc never inlines a deferred call) against literals gc inlines
+// away, one through another, one making calls.
+func deferredAndNested() {
+	x := S{1, 2}
+	defer func() { _ = x }()
+	fmt.Println("deferred closure", x, func() int { x.a = 9; return 0 }())
+	y := S{1, 2}
+	f := func() { y.a = 5 }
+	g := func() { f() }
+	g()
+	fmt.Println("nested literals", y, func() int { y.a = 6; return 0 }())
+	z := S{1, 2}
+	h := func() int { z.a = 7; fmt.Sprint(1); fmt.Sprint(2); return 0 }
+	fmt.Println("literal with calls", z, h())
+}
+
 func main() {
 	statements()
 	closuresAndSpreads()
+	deferredAndNested()
 	st := S{1, 2}
 	f := func() int { st.a = 10; return 0 }
 	fmt.Println("small struct", st, f())

@@ -273,10 +273,9 @@ impl<'a> Gen<'a> {
             ExprKind::CompositeLit { elts, .. } => {
                 // Each element's value (a key is a constant or a field name), converted to
                 // the element's type.
-                out = elts
-                    .iter()
-                    .map(elem_value)
-                    .zip(self.elem_targets(e, elts))
+                let targets = self.elem_targets(e, elts);
+                out = (elts.iter().enumerate())
+                    .map(|(i, x)| (elem_value(x), targets.get(i).copied().flatten()))
                     .collect();
             }
             _ => {}

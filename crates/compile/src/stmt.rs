@@ -188,8 +188,8 @@ impl<'a> Gen<'a> {
                 // `v op= e` too, the calls in e come first, then v and e's other operands.)
                 let lhs_calls = lhs.iter().any(crate::assign::has_call);
                 // `v op= e`, and `m[k] = f()`, `s[i] = f()`, `p.f = f()`: the left side's
-                // operands are read after the right side's calls (a key of a map on gc's
-                // slow path that gc copies first excepted).
+                // operands are read after the right side's calls. (gc copies a key of a map
+                // on its slow path, a struct or an interface, before them: not done here.)
                 let op_assign = matches!(op, ast::AssignOp::Op(_))
                     || lhs
                         .iter()

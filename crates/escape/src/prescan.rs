@@ -8,9 +8,11 @@
 //! (`addr_taken_or_captured`), for the candidates it may have to box.
 
 use ahash::{HashMap, HashSet};
-use gosub_syntax::ast::{unparen, AssignOp, Block, Decl, Expr, ExprKind, Stmt, StmtKind, UnOp};
+use gosub_syntax::ast::{
+    unparen, AssignOp, Block, Decl, Expr, ExprKind, NodeId, Stmt, StmtKind, UnOp,
+};
 use gosub_syntax::walk::{self, Node};
-use gosub_types::{ObjId, ObjKind, Program, Selection, TypeKind};
+use gosub_types::{Builtin, ObjId, ObjKind, Program, Selection, TypeKind};
 
 /// The local variables of `body` and of the function literals in it whose address is taken
 /// (`&x`, `&x.f` of a struct value, `&a[i]` of an array, `x.M()` with a pointer receiver on
@@ -30,15 +32,107 @@ pub fn addr_taken_or_captured(p: &Program, body: &Block) -> HashSet<ObjId> {
 pub fn addr_taken(p: &Program, body: &Block) -> HashSet<ObjId> {
     let mut f = Facts::default();
     Scan { p, f: &mut f }.stmts(&body.stmts);
+    let mut inl = Inlined::new(p, &f);
     let mut out = f.addr_taken.clone();
     for lit in &f.lits {
-        if !f.inlined_lit(lit) {
+        if !inl.lit(lit) {
             if let Some(caps) = p.info.captures.get(&lit.id) {
                 out.extend(caps.iter().copied());
             }
         }
     }
     out
+}
+
+/// Which function literals gc inlines away, approximately: those called where they stand
+/// (`func() {...}()`) or bound once to a variable used only to call them (through chains
+/// `h := g`, gc's `StaticValue`; a call inside another literal counts, that literal being
+/// inlined in turn), never by `defer` or `go`; small (`INLINE_BUDGET` syntax nodes: gc
+/// also inlines the small functions such a literal calls, and tested against Go 1.26, a
+/// literal making two `fmt.Sprint` calls is inlined); with no `defer`, `go`, `select` or
+/// `recover`.
+struct Inlined<'f, 'a> {
+    p: &'f Program,
+    f: &'f Facts<'a>,
+    /// The once-bound variable of each literal and of each initializer, by node.
+    var_of_lit: HashMap<NodeId, ObjId>,
+    var_of_init: HashMap<NodeId, ObjId>,
+    only_called: HashMap<ObjId, bool>,
+}
+
+impl<'f, 'a> Inlined<'f, 'a> {
+    fn new(p: &'f Program, f: &'f Facts<'a>) -> Self {
+        Inlined {
+            p,
+            f,
+            var_of_lit: f
+                .static_lits()
+                .into_iter()
+                .map(|(o, l)| (l.id, o))
+                .collect(),
+            var_of_init: f
+                .static_inits()
+                .into_iter()
+                .map(|(o, e)| (e.id, o))
+                .collect(),
+            only_called: HashMap::default(),
+        }
+    }
+
+    /// Is node `id` the function of a call that gc may inline (not under defer or go)?
+    fn called(&self, id: NodeId) -> bool {
+        self.f.called.contains(&id) && !self.f.deferred.contains(&id)
+    }
+
+    /// Is the once-bound variable `o` only ever called (directly or through chains)?
+    fn only_called(&mut self, o: ObjId, depth: u32) -> bool {
+        if let Some(&b) = self.only_called.get(&o) {
+            return b;
+        }
+        let uses = self.f.uses.get(&o).cloned().unwrap_or_default();
+        let b = uses.iter().all(|u| {
+            self.called(*u)
+                || (depth < 4
+                    && self
+                        .var_of_init
+                        .get(u)
+                        .copied()
+                        .is_some_and(|o2| self.only_called(o2, depth + 1)))
+        });
+        self.only_called.insert(o, b);
+        b
+    }
+
+    fn lit(&mut self, lit: &Expr) -> bool {
+        let direct = self.called(lit.id)
+            || (self.var_of_lit.get(&lit.id).copied()).is_some_and(|o| self.only_called(o, 0));
+        if !direct {
+            return false;
+        }
+        let (mut cost, mut blocked) = (0usize, false);
+        walk::inspect_code(Node::Expr(lit), &mut |n| {
+            cost += 1;
+            match n {
+                Node::Stmt(s) => {
+                    blocked |= matches!(
+                        s.kind,
+                        StmtKind::Defer(_) | StmtKind::Go(_) | StmtKind::Select { .. }
+                    )
+                }
+                Node::Expr(e) => {
+                    if let ExprKind::Call { fun, .. } = &e.kind {
+                        if let ExprKind::Ident(id) = &unparen(fun).kind {
+                            let o = self.p.info.uses.get(&id.id).map(|o| &self.p.obj(*o).kind);
+                            blocked |= matches!(o, Some(ObjKind::Builtin(Builtin::Recover)));
+                        }
+                    }
+                }
+                _ => {}
+            }
+            !blocked && cost <= INLINE_BUDGET
+        });
+        !blocked && cost <= INLINE_BUDGET
+    }
 }
 
 /// gc's inlining budget (`inlineMaxBudget`), counted here in syntax nodes.
@@ -53,9 +147,11 @@ pub struct Facts<'a> {
     pub addr_taken: HashSet<ObjId>,
     /// The function literals, and the nodes called (a call's function, parentheses off).
     pub lits: Vec<&'a Expr>,
-    pub called: HashSet<gosub_syntax::ast::NodeId>,
+    pub called: HashSet<NodeId>,
+    /// The functions called by `defer` and `go` statements (gc never inlines those calls).
+    pub deferred: HashSet<NodeId>,
     /// The identifiers naming each variable (its uses).
-    pub uses: HashMap<ObjId, Vec<gosub_syntax::ast::NodeId>>,
+    pub uses: HashMap<ObjId, Vec<NodeId>>,
     /// Variables assigned after their definition, or whose address is taken.
     pub reassigned: HashSet<ObjId>,
     /// Locals defined as `f := func...` or `var f = func...`, and that literal.
@@ -65,56 +161,6 @@ pub struct Facts<'a> {
 }
 
 impl<'a> Facts<'a> {
-    /// Is the variable `o` (bound once) only called, directly or through variables bound
-    /// once to it (`h := g; h()`: gc's `StaticValue` follows such chains)?
-    fn only_called(&self, o: ObjId, depth: u32) -> bool {
-        let statics = self.static_inits();
-        self.uses.get(&o).is_none_or(|us| {
-            us.iter().all(|u| {
-                self.called.contains(u)
-                    || (depth < 4
-                        && statics
-                            .iter()
-                            .any(|(o2, init)| init.id == *u && self.only_called(*o2, depth + 1)))
-            })
-        })
-    }
-
-    /// Does gc inline every call of the function literal `lit` (so that it disappears)?
-    /// It is called where it stands (`func() {...}()`) or bound once to a variable used
-    /// only to call it, and it is small and has no `defer`, `go`, `select` or `recover`
-    /// (an approximation of gc's inliner: its budget counted in syntax nodes).
-    fn inlined_lit(&self, lit: &Expr) -> bool {
-        let direct = self.called.contains(&lit.id)
-            || self
-                .static_lits()
-                .iter()
-                .any(|(o, l)| l.id == lit.id && self.only_called(*o, 0));
-        if !direct {
-            return false;
-        }
-        let (mut nodes, mut blocked) = (0usize, false);
-        walk::inspect_code(Node::Expr(lit), &mut |n| {
-            nodes += 1;
-            match n {
-                Node::Stmt(s) => {
-                    blocked |= matches!(
-                        s.kind,
-                        StmtKind::Defer(_) | StmtKind::Go(_) | StmtKind::Select { .. }
-                    )
-                }
-                Node::Expr(e) => {
-                    if let ExprKind::Call { fun, .. } = &e.kind {
-                        blocked |= matches!(&unparen(fun).kind, ExprKind::Ident(id) if id.name == "recover");
-                    }
-                }
-                _ => {}
-            }
-            true
-        });
-        !blocked && nodes <= INLINE_BUDGET
-    }
-
     /// Locals bound once to a function literal and never reassigned (taking a variable's
     /// address counts as reassigning it): calls through them are static.
     pub fn static_lits(&self) -> HashMap<ObjId, &'a Expr> {
@@ -224,6 +270,11 @@ impl<'a> Scan<'a, '_> {
                             }
                         }
                     }
+                }
+            }
+            StmtKind::Defer(c) | StmtKind::Go(c) => {
+                if let ExprKind::Call { fun, .. } = &unparen(c).kind {
+                    self.f.deferred.insert(unparen(fun).id);
                 }
             }
             StmtKind::IncDec { x, .. } => self.mark_assigned(x),
