@@ -116,8 +116,36 @@ func deferredAndNested() {
 	fmt.Println("literal with calls", z, h())
 }
 
+// A literal gc does not inline captures by reference only a variable written in it or
+// after it: one that runs after the last write reads a copy.
+func capturesAfterWrites() {
+	st := S{1, 0}
+	chg := func() int { st.b += 7; return 7 }
+	fmt.Println("read-only after", st, chg(), st)
+	func() {
+		defer func() {}()
+		_ = st.b + 0
+	}()
+	s2 := S{1, 0}
+	chg2 := func() int { s2.b += 7; return 7 }
+	fmt.Println("writes", s2, chg2(), s2)
+	func() {
+		defer func() {}()
+		s2.b = 3
+	}()
+	s3 := S{1, 0}
+	s3 = S{2, 0}
+	chg3 := func() int { s3.b += 7; return 7 }
+	fmt.Println("reassigned before", s3, chg3(), s3)
+	func() {
+		defer func() {}()
+		_ = s3.b
+	}()
+}
+
 func main() {
 	statements()
+	capturesAfterWrites()
 	closuresAndSpreads()
 	deferredAndNested()
 	st := S{1, 2}

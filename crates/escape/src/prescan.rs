@@ -26,9 +26,8 @@ pub fn addr_taken_or_captured(p: &Program, body: &Block) -> HashSet<ObjId> {
 /// The locals of `body` gc marks `Addrtaken` (the compiler's evaluation order depends on
 /// it: order.rs): those whose address it takes (`&x`, `&x.f`, `&a[i]` of an array, a
 /// pointer-method call on `x`, `a[:]` of an array), and those a function literal captures
-/// unless gc inlines every call of that literal (`inlined_lit`), after which the literal
-/// is dead and nothing captures them. (A variable captured by value is never assigned, so
-/// whether it counts makes no difference.)
+/// by reference, unless gc inlines every call of that literal (`Inlined`), after which the
+/// literal is dead and nothing captures them.
 pub fn addr_taken(p: &Program, body: &Block) -> HashSet<ObjId> {
     let mut f = Facts::default();
     Scan { p, f: &mut f }.stmts(&body.stmts);
@@ -37,7 +36,13 @@ pub fn addr_taken(p: &Program, body: &Block) -> HashSet<ObjId> {
     for lit in &f.lits {
         if !inl.lit(lit) {
             if let Some(caps) = p.info.captures.get(&lit.id) {
-                out.extend(caps.iter().copied());
+                // Captured by reference only when written in the literal or after it
+                // (tested against Go 1.26: a literal that runs after the last write reads
+                // a copy; one deferred before a write, or that writes, shares the variable).
+                let written_after = |o: &ObjId| {
+                    (f.writes.get(o)).is_some_and(|ws| ws.iter().any(|&w| w > lit.span.lo))
+                };
+                out.extend(caps.iter().filter(|o| written_after(o)).copied());
             }
         }
     }
@@ -152,6 +157,8 @@ pub struct Facts<'a> {
     pub deferred: HashSet<NodeId>,
     /// The identifiers naming each variable (its uses).
     pub uses: HashMap<ObjId, Vec<NodeId>>,
+    /// Where each variable, or a part of it, is assigned (source positions).
+    pub writes: HashMap<ObjId, Vec<u32>>,
     /// Variables assigned after their definition, or whose address is taken.
     pub reassigned: HashSet<ObjId>,
     /// Locals defined as `f := func...` or `var f = func...`, and that literal.
@@ -236,6 +243,10 @@ impl<'a> Scan<'a, '_> {
             if let Some(&o) = self.p.info.uses.get(&id.id) {
                 self.f.reassigned.insert(o);
             }
+        }
+        // Where a part of a variable is written (`x = v`, `x.f += v`, `a[i]++`).
+        if let Some(o) = self.root_var(unparen(e)) {
+            self.f.writes.entry(o).or_default().push(e.span.lo);
         }
     }
 
