@@ -65,6 +65,8 @@ pub fn call(vm: &mut Vm, native: u32, func: u32, fp: Addr) -> Result<(), Trap> {
     crate::gc::collect_owed(vm)?;
     let was = vm.heap.gc_inhibited();
     vm.heap.set_gc_inhibited(true);
+    let size = vm.prog.funcs.get(func as usize).map_or(0, |f| f.frame_size);
+    let outer = std::mem::replace(&mut vm.native_frame, (fp, size));
     let r = match &vm.natives[native as usize] {
         Native::Fn(nf) => nf(vm, fp),
         Native::Closure(c) => {
@@ -74,6 +76,7 @@ pub fn call(vm: &mut Vm, native: u32, func: u32, fp: Addr) -> Result<(), Trap> {
             c(vm, fp)
         }
     };
+    vm.native_frame = outer;
     vm.heap.set_gc_inhibited(was);
     r
 }

@@ -192,6 +192,10 @@ pub struct Vm {
     /// (`next_native_call`): a Go func a host function was passed is callable during that
     /// invocation only, never from another, in this VM or another.
     pub native_calls: u64,
+    /// The frame (address, size) of the native `natives::call` runs: `Args::new` reads and
+    /// writes a frame it finds here through one machine pointer instead of translating every
+    /// word (the frame does not move while its native runs: `stack.rs`).
+    pub native_frame: (Addr, u32),
     /// The runtime's `staticuint64s`: 256 words holding 0..255, where small values boxed
     /// into interfaces point (`BoxKind::Small`) instead of allocating, as in Go.
     pub staticuint64s: Addr,
@@ -378,6 +382,7 @@ impl Vm {
             zerobase,
             native_func: 0,
             native_calls: 0,
+            native_frame: (0, 0),
             staticuint64s,
             cmem: Default::default(),
             interrupt: Arc::new(std::sync::atomic::AtomicBool::new(false)),
