@@ -195,6 +195,19 @@ impl<'a> Gen<'a> {
                     | BinOp::Rem
             )
         {
+            // A constant left operand of a commutative operation (`3 * r`) is the right one:
+            // a constant has no effects, so the order of evaluation does not show.
+            let (x, y) = match self.p.info.consts.get(&x.id) {
+                Some(ConstValue::Int(_))
+                    if matches!(
+                        op,
+                        BinOp::Add | BinOp::Mul | BinOp::And | BinOp::Or | BinOp::Xor
+                    ) =>
+                {
+                    (y, x)
+                }
+                _ => (x, y),
+            };
             if let Some(ConstValue::Int(c)) = self.p.info.consts.get(&y.id) {
                 if let Ok(imm) = i64::try_from(*c) {
                     let divides = matches!(op, BinOp::Div | BinOp::Rem);
