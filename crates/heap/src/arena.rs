@@ -345,8 +345,18 @@ impl Arena {
     /// Both ranges must lie in committed memory and must not overlap.
     #[inline]
     pub(crate) unsafe fn copy_nonoverlapping(&self, src: u64, dst: u64, len: u64) {
-        // SAFETY: guaranteed by the caller.
-        unsafe { std::ptr::copy_nonoverlapping(self.ptr(src), self.ptr(dst), len as usize) }
+        let (s, d) = (self.ptr(src), self.ptr(dst));
+        // SAFETY: guaranteed by the caller. The small sizes, most objects a collection
+        // copies, as word moves rather than a call to `memcpy`.
+        unsafe {
+            match len {
+                8 => (d as *mut u64).write_unaligned((s as *const u64).read_unaligned()),
+                16 => (d as *mut [u64; 2]).write_unaligned((s as *const [u64; 2]).read_unaligned()),
+                24 => (d as *mut [u64; 3]).write_unaligned((s as *const [u64; 3]).read_unaligned()),
+                32 => (d as *mut [u64; 4]).write_unaligned((s as *const [u64; 4]).read_unaligned()),
+                _ => std::ptr::copy_nonoverlapping(s, d, len as usize),
+            }
+        }
     }
 }
 

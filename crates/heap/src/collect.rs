@@ -68,6 +68,8 @@ pub(crate) struct Cycle {
     /// Every reachable young object is promoted (a stop-the-world major cycle; a mark
     /// termination keeps the young generation's ages, as a minor cycle does).
     pub tenure_all: bool,
+    /// A survivor this old is promoted (`Pacer::promote_age`).
+    pub promote_age: u64,
     pub from_surv: usize,
     /// Objects copied out of the from spaces (to survivor or old).
     pub copied_objects: u64,
@@ -141,6 +143,7 @@ impl Heap {
         self.cycle = Cycle {
             major,
             tenure_all,
+            promote_age: self.pacer.promote_age(&self.config),
             from_surv: from,
             ..Cycle::default()
         };
@@ -212,6 +215,8 @@ impl Heap {
         self.counters.live_after_gc = self.heap_in_use().saturating_sub(self.old.unswept_dead);
         if major {
             self.pacer.after_major(self.old_gen_bytes());
+        } else {
+            self.pacer.after_minor(c.nursery_survived);
         }
         let pause = t0.elapsed();
         let cpu = crate::stats::thread_cpu_time().saturating_sub(cpu0);
@@ -395,7 +400,7 @@ impl Heap {
         let h2 = object::with_older(h);
         let to = 1 - self.cycle.from_surv;
         let survive = !self.cycle.tenure_all
-            && object::age(h2) < self.config.promote_age as u64
+            && object::age(h2) < self.cycle.promote_age
             && !self.observed.contains(&base)
             && self.young.surv[to].room() >= need
             && {
@@ -504,7 +509,10 @@ impl Heap {
             return;
         }
         let esize = t.size as u64;
-        let count = object::size(h) / esize;
+        let size = object::size(h);
+        // (Most objects hold one value: no division, which costs as much as the rest of
+        // a small object's scan.)
+        let count = if size == esize { 1 } else { size / esize };
         let (i0, i1) = if lo <= base && hi == u64::MAX {
             (0, count)
         } else {

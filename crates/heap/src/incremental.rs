@@ -262,13 +262,25 @@ impl Heap {
         }
         let esize = t.size as u64;
         let (lo, hi) = range;
-        let first = from.max(lo.saturating_sub(base)) / esize;
-        let end = (hi.saturating_sub(base)).div_ceil(esize).min(size / esize);
+        // (A whole object holding one value, the common case, needs none of the divisions
+        // below, each of which costs as much as the rest of its scan.)
+        let whole = from == 0 && lo <= base && hi == u64::MAX && size == esize;
+        let (first, end) = if whole {
+            (0, 1)
+        } else {
+            let first = from.max(lo.saturating_sub(base)) / esize;
+            let end = (hi.saturating_sub(base)).div_ceil(esize).min(size / esize);
+            (first, end)
+        };
         if first >= end {
             // (A card past the object's end, in its cell's slack.)
             return (8, None);
         }
-        let last = end.min(first + limit.div_ceil(esize).max(1));
+        let last = if whole {
+            1
+        } else {
+            end.min(first + limit.div_ceil(esize).max(1))
+        };
         for i in first..last {
             let elem = base + i * esize;
             for &w in t.ptr_words.iter() {

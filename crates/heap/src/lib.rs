@@ -10,7 +10,8 @@
 //! marked incrementally (model: Lua 5.4's lgc.c, one concept per file):
 //! - [`nursery`](crate::nursery): fixed-size bump nursery + two survivor
 //!   spaces; minor collections copy survivors Cheney-style and promote them
-//!   after `promote_age` survived minor collections;
+//!   after `promote_age` survived minor collections (after one, following a mostly
+//!   live nursery: `pacing.rs`);
 //! - `old_space.rs` / [`size_class`]: non-moving mark/sweep old space of
 //!   size-class spans, base finding by page arithmetic; `size_class` also
 //!   owns Go's size-class table and `roundupsize`;

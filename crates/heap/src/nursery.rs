@@ -13,7 +13,8 @@
 //! collection. A minor collection copies (Cheney-style: the scan pointer
 //! chases the allocation pointer of the to-space, forwarding headers, no
 //! recursion) every live object of the nursery and of survivor "cur" either
-//! into the other survivor space (age + 1 < promote_age and room left) or
+//! into the other survivor space (age + 1 < the collection's promotion age,
+//! `Pacer::promote_age`, and room left) or
 //! into the old space (promotion); then the nursery and "cur" are emptied and
 //! the survivor roles swap.
 //!

@@ -74,6 +74,7 @@ impl CardTable {
     }
 
     /// Cover `bytes` bytes from the base.
+    #[inline]
     pub fn ensure(&mut self, bytes: u64) {
         let n = bytes.div_ceil(CARD) as usize;
         if self.cards.len() < n {

@@ -101,6 +101,63 @@ fn promotion_by_age() {
     }
 }
 
+/// Builds a list of `n` nodes rooted at root 0 (nodes of two words: next, index).
+fn build_list(h: &mut Heap, r: &mut Roots, node: GcTypeId, n: u64) {
+    for i in 0..n {
+        let x = alloc(h, r, node, 1);
+        let head = r.get(h, 0);
+        h.write_ptr(x, head).unwrap();
+        h.write_u64(x + 8, i).unwrap();
+        r.set(h, 0, x);
+    }
+}
+
+#[test]
+fn a_nursery_that_mostly_survives_makes_the_next_collection_promote_at_once() {
+    // Tenuring (pacing.rs): when half of the nursery or more survived, the next minor
+    // collection promotes its survivors instead of copying them to a survivor space.
+    let mut h = heap_with(|c| c.nursery_bytes = 64 << 10);
+    let node = h.register_type(16, &[0]);
+    let mut r = Roots::new(&mut h, 2);
+    // Fill the nursery with live nodes (24 bytes a cell: about 2,700 of them).
+    build_list(&mut h, &mut r, node, 2_600);
+    h.collect(GcKind::Minor, &mut r);
+    let first = r.get(&h, 0);
+    assert_eq!(
+        region_of(&h, first),
+        "survivor",
+        "all survived once: still young"
+    );
+    // One young object now: it survives a collection that follows a mostly live nursery.
+    let o = h.alloc(GcTypeId::POINTER, 1).unwrap();
+    r.set(&mut h, 1, o);
+    h.collect(GcKind::Minor, &mut r);
+    assert_eq!(
+        region_of(&h, r.get(&h, 1)),
+        "old",
+        "promoted after one survival"
+    );
+    assert_eq!(region_of(&h, r.get(&h, 0)), "old");
+    // That collection saw almost nothing of the nursery survive: back to the age rule.
+    let o = h.alloc(GcTypeId::POINTER, 1).unwrap();
+    r.set(&mut h, 1, o);
+    h.collect(GcKind::Minor, &mut r);
+    assert_eq!(
+        region_of(&h, r.get(&h, 1)),
+        "survivor",
+        "a small survival keeps ages"
+    );
+    // The list is intact.
+    let (mut p, mut k) = (r.get(&h, 0), 2_600u64);
+    while p != 0 {
+        k -= 1;
+        assert_eq!(h.read_u64(p + 8).unwrap(), k);
+        p = h.read_u64(p).unwrap();
+    }
+    assert_eq!(k, 0);
+    assert_eq!(h.take_gc_error(), None);
+}
+
 #[test]
 fn survivor_overflow_promotes_early() {
     let mut h = heap_with(|c| c.nursery_bytes = 64 << 10);
