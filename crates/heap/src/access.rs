@@ -235,7 +235,7 @@ impl Heap {
         let d = self.translate(dst, len).ok_or(Fault { addr: dst })?;
         // SAFETY: both ranges are accessible; ptr::copy handles overlap.
         unsafe { std::ptr::copy(s as *const u8, d, len) };
-        self.barrier(dst - ARENA_BASE, len as u64, None);
+        self.barrier_after(dst - ARENA_BASE, len as u64);
         Ok(())
     }
 
@@ -252,7 +252,14 @@ impl Heap {
 
     /// Copy bytes from host memory into the VM.
     pub fn write_bytes(&mut self, addr: Addr, data: &[u8]) -> Result<(), Fault> {
-        self.bytes_mut(addr, data.len())?.copy_from_slice(data);
+        if data.is_empty() {
+            return Ok(());
+        }
+        let p = self.translate(addr, data.len()).ok_or(Fault { addr })?;
+        // SAFETY: the range is accessible committed memory, and `data` is host memory
+        // (a `&mut self` borrow excludes slices of the heap).
+        unsafe { std::ptr::copy_nonoverlapping(data.as_ptr(), p, data.len()) };
+        self.barrier_after(addr - ARENA_BASE, data.len() as u64);
         Ok(())
     }
 }

@@ -53,6 +53,7 @@ use std::time::Instant;
 use crate::arena::{Addr, ARENA_BASE};
 use crate::copyspace::Space;
 use crate::gctype::TypeTable;
+use crate::incremental::Rescan;
 use crate::object::{self, footprint, HEADER_BYTES, MARK};
 use crate::old_space::OldSpace;
 use crate::roots::RootSource;
@@ -134,6 +135,7 @@ impl Heap {
             .then(|| (self.clock_ns(), self.spaces()));
         let young_objects = self.young.objects();
         let young_bytes = self.young.used();
+        let nursery_filled = self.young.nursery.top;
         let from = self.young.cur;
         let to = 1 - from;
         debug_assert_eq!(self.young.surv[to].top, 0);
@@ -153,8 +155,22 @@ impl Heap {
         if finishing {
             self.finish_marking(&types);
         }
-        self.cycle.shade = mark_started;
+        // While marking, the root rescan and the minor collections after it
+        // (incremental.rs), and one that promotes at once (tenuring, pacing.rs), shade what
+        // their roots lead to, promoted or old; the one that starts a cycle also shades
+        // what its young objects lead to. (Not those others: a young object kept by the
+        // card of a dead old object would make them shade what it points to, and keep it
+        // through the cycle.)
+        let rescan = !major && self.inc.active && self.inc.rescan == Rescan::Wanted;
+        if rescan {
+            self.inc.rescan = Rescan::Done;
+        }
+        let shade_roots = !major
+            && self.inc.active
+            && (rescan || self.cycle.promote_age == 1 || self.inc.rescan == Rescan::Done);
+        self.cycle.shade = mark_started || shade_roots;
         self.mark_roots(roots);
+        self.cycle.shade = mark_started;
         if !major {
             self.scan_cards(&types);
             self.cycle.shade = mark_started;
@@ -216,7 +232,7 @@ impl Heap {
         if major {
             self.pacer.after_major(self.old_gen_bytes());
         } else {
-            self.pacer.after_minor(c.nursery_survived);
+            self.pacer.after_minor(c.nursery_survived, nursery_filled);
         }
         let pause = t0.elapsed();
         let cpu = crate::stats::thread_cpu_time().saturating_sub(cpu0);
@@ -230,7 +246,7 @@ impl Heap {
         self.refresh_bump_limit();
         if self.config.gctrace {
             let mut line = self.trace_line(kind, pause, cpu, before, promoted, freed_bytes);
-            line += &self.mark_trace(mark_started, finishing);
+            line += &self.mark_trace(mark_started, finishing, rescan);
             self.trace.push(line);
         }
         if self.config.verify && self.verify_error.is_none() {

@@ -11,7 +11,11 @@
 //!    shades what they point to, for as much work as the pacer asks (`step_budget`); minor
 //!    collections keep running in between;
 //! 3. when no grey object is left, the step re-scans the cards stored into since (the
-//!    *preclean*) and, if that shades nothing and few cards are left dirty, asks for the
+//!    *preclean*) and, if that shades nothing and few cards are left dirty, marking is
+//!    done for now: the first time in a cycle it asks for a **root rescan**, a minor
+//!    collection that shades what the roots lead to (`Incremental::rescan`), so that what they acquired during the cycle (a
+//!    large array allocated white, the top of a structure promoted since) is marked by
+//!    steps rather than by the termination in its pause; the second time it asks for the
 //!    termination;
 //! 4. **mark termination** (a `Major` collection, `collect.rs`): the objects still grey,
 //!    the cards stored into since the last step and the old objects' young pointers are
@@ -33,15 +37,22 @@
 //! - Tri-colour: a pointer from a black object to a white one lies in a dirty remark card
 //!   (checked by the verifier at termination, `verify_tricolour`).
 //! - Objects promoted or allocated directly in the old generation during a cycle are
-//!   white, as in Dijkstra's collector, so those that die during the cycle (most of a
-//!   program's promoted temporaries) are freed by its sweep instead of the next one's.
+//!   white until its root rescan, as in Dijkstra's collector, so those that die during
+//!   the cycle (most of a program's promoted temporaries) are freed by its sweep instead
+//!   of the next one's. After the rescan, objects allocated outside the nursery are
+//!   black (`allocate_black`: they hold no pointer yet, and a store into them is
+//!   barriered) and minor collections shade what their roots lead to, so that the termination
+//!   has nothing of the cycle's late allocations left to mark in its pause (a 3 MB array
+//!   allocated white and filled just before it took 6 ms to mark there).
 //!   What points to such an object is a root or a young object (re-traced by the
 //!   termination), an old object not scanned yet (white or grey: scanned later), a store
 //!   into a marked object (its remark card), or a marked object whose generational card
 //!   a minor collection cleans while promoting its young target: `scan_cards` shades
 //!   what the cards of marked objects lead to, promoted or not, and nothing else. (The
 //!   minor collection that starts a cycle also shades what its roots and young objects
-//!   lead to.)
+//!   lead to; so does one that promotes its survivors at once, in a phase where the
+//!   nursery mostly survives (tenuring, pacing.rs): what it promotes is data being
+//!   built, which would otherwise all be left for the termination to mark, in its pause.)
 //! - Nothing is freed or moved in the old generation until the termination, so every
 //!   address in an old object stays valid to shade, and marking never needs the VM.
 //! - A forced collection (`runtime.GC`, `FreeOSMemory`, `Full`) aborts the cycle (clears
@@ -83,6 +94,17 @@ const STRESS_STEP_WORK: u64 = 256;
 pub(crate) struct Grey {
     pub base: u64,
     pub from: u64,
+}
+
+/// The root rescan of a cycle (module comment, 3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Rescan {
+    /// Marking has not run out of grey objects yet.
+    NotYet,
+    /// It has: the next minor collection shades what the roots lead to.
+    Wanted,
+    /// That collection ran: the next time marking is done, it terminates.
+    Done,
 }
 
 /// An old or large object's colour while marking (`Heap::colour`).
@@ -129,6 +151,8 @@ pub(crate) struct Incremental {
     pub step_every: u64,
     /// A large allocation asked for a collection to start a cycle (`Heap::alloc_large`).
     pub start_wanted: bool,
+    /// Where the cycle is with its root rescan (module comment, 3).
+    pub rescan: Rescan,
     /// The cycle's record so far.
     pub stats: MarkStats,
     /// When the cycle started.
@@ -151,6 +175,7 @@ impl Incremental {
             last_top: 0,
             step_every: MAX_STEP_EVERY,
             start_wanted: false,
+            rescan: Rescan::NotYet,
             stats: MarkStats::default(),
             started: None,
             longest: (Duration::ZERO, Duration::ZERO),
@@ -185,6 +210,7 @@ impl Heap {
         // What the nursery holds now was allocated before the cycle.
         inc.last_top = self.young.nursery.top;
         inc.step_every = MIN_STEP_EVERY;
+        inc.rescan = Rescan::NotYet;
         inc.stats = MarkStats::default();
         inc.started = Some(Instant::now());
         inc.cycles += 1;
@@ -213,6 +239,31 @@ impl Heap {
             }
         } else if self.marked_large_at(off).is_some() {
             self.inc.remark_large.mark_range(off, len.max(1));
+        }
+    }
+
+    /// Could storing `v` make a marked object point to a white one (the remark barrier's
+    /// filter)? No for a value outside the old and large spaces (young objects are traced
+    /// by the termination, through the generational cards) and for a pointer to a marked
+    /// object (marks stay until the termination); yes otherwise, and whenever the value
+    /// cannot be placed in an object (an integer that looks like an address).
+    #[inline]
+    pub(crate) fn may_be_white(&self, v: Addr) -> bool {
+        let off = v.wrapping_sub(ARENA_BASE);
+        let l = &self.layout;
+        if l.old.contains_off(off) {
+            // (The object `shade` would find: interior and one-past-the-end pointers too.)
+            self.old
+                .find_base(&self.arena, off)
+                .is_none_or(|base| !self.old.is_marked(base))
+        } else if l.large.contains_off(off) || off == l.large.offset + l.large.size {
+            self.large.find_base(&self.arena, off).is_none_or(|base| {
+                // SAFETY: a live large object's header is the first word of its run.
+                let h = unsafe { self.arena.load(base - HEADER_BYTES) };
+                h & MARK == 0
+            })
+        } else {
+            false
         }
     }
 
@@ -310,11 +361,16 @@ impl Heap {
                 cards += self.preclean(&types, budget - work - cards);
                 let cards = self.inc.remark_old.dirty_count() + self.inc.remark_large.dirty_count();
                 if self.inc.grey.is_empty() && cards <= TERMINATION_CARDS {
-                    // Marking is done: the next collection terminates it, which the next
-                    // allocation asks for (or, inside a native, the VM's next safepoint).
-                    // The cards still dirty (a program that keeps storing into old objects
-                    // dirties them as fast as the steps clean them) are the termination's.
-                    self.pacer.want_major = true;
+                    // Marking is done: the next collection rescans the roots the first
+                    // time, else terminates the cycle; the next allocation asks for it
+                    // (or, inside a native, the VM's next safepoint). The cards still
+                    // dirty (a program that keeps storing into old objects dirties them
+                    // as fast as the steps clean them) are the termination's.
+                    match self.inc.rescan {
+                        Rescan::NotYet => self.inc.rescan = Rescan::Wanted,
+                        Rescan::Wanted => {}
+                        Rescan::Done => self.pacer.want_major = true,
+                    }
                     self.owed = true;
                     break;
                 }
@@ -406,7 +462,7 @@ impl Heap {
     /// `STEP_WORK` until `until` or until marking is done. Returns whether it did any.
     pub fn idle_mark(&mut self, until: Instant) -> bool {
         let mut any = false;
-        while self.inc.active && !self.pacer.want_major && Instant::now() < until {
+        while self.inc.active && !self.collection_due() && Instant::now() < until {
             self.timed_step(STEP_WORK, true);
             any = true;
         }
@@ -475,8 +531,8 @@ impl Heap {
             } else {
                 trigger
             }
-        } else if self.pacer.want_major {
-            // Marking is done: the next allocation asks for the termination.
+        } else if self.collection_due() {
+            // Marking is done: the next allocation asks for the rescan or the termination.
             0
         } else {
             trigger.min(self.young.nursery.top + self.inc.step_every)
@@ -557,20 +613,40 @@ impl Heap {
         self.old.sweep_pending()
     }
 
+    /// The object at arena offset `off`, allocated outside the nursery after the cycle's
+    /// root rescan: black (module comment).
+    pub(crate) fn allocate_black(&mut self, off: u64) {
+        if self.layout.old.contains_off(off) {
+            self.old.mark(off);
+        } else if self.layout.large.contains_off(off) {
+            // SAFETY: a live large object's header is the first word of its run.
+            unsafe {
+                let h = self.arena.load(off - HEADER_BYTES);
+                self.arena.store(off - HEADER_BYTES, h | MARK);
+            }
+        }
+    }
+
     /// Start a marking cycle at the next minor collection, whatever the trigger.
     pub fn request_marking(&mut self) {
         self.inc.start_wanted = self.inc.enabled;
     }
 
     /// Run one mark step of about `budget` bytes of scan work (at least one object), as
-    /// an allocation would. Returns true when marking is done: the next collection
-    /// terminates the cycle.
+    /// an allocation would. Returns true when marking is done for now: the next
+    /// collection is the cycle's root rescan or its termination.
     pub fn mark_step(&mut self, budget: u64) -> bool {
-        if self.inc.active && !self.pacer.want_major {
+        if self.inc.active && !self.collection_due() {
             self.timed_step(budget, false);
             self.refresh_bump_limit();
         }
-        self.inc.active && self.pacer.want_major
+        self.inc.active && self.collection_due()
+    }
+
+    /// Marking is done for now: the next collection is the cycle's root rescan or its
+    /// termination (module comment, 3).
+    pub(crate) fn collection_due(&self) -> bool {
+        self.pacer.want_major || self.inc.rescan == Rescan::Wanted
     }
 
     /// The colour of the old or large object holding `a` while marking (None: not in an
@@ -602,7 +678,10 @@ impl Heap {
     }
 
     /// The gctrace words for a collection that started (`started`) or finished marking.
-    pub(crate) fn mark_trace(&self, started: bool, finished: bool) -> String {
+    pub(crate) fn mark_trace(&self, started: bool, finished: bool, rescan: bool) -> String {
+        if rescan {
+            return ", mark rescan of the roots".to_string();
+        }
         if started {
             // What the last cycle's lazy sweep freed (it is over: marking needs it).
             let o = &self.old;

@@ -342,8 +342,8 @@ impl Heap {
                 && top + need <= self.pacer.young_trigger
             {
                 // Marking or sweeping: a step is due before the nursery's trigger, or,
-                // when marking is done, the termination (incremental.rs).
-                if !self.pacer.want_major {
+                // when marking is done, the root rescan or the termination (incremental.rs).
+                if !self.collection_due() {
                     self.mark_assist();
                 } else if self.owe_collection(may_defer) {
                     return Err(AllocError::NeedsCollection);
@@ -390,6 +390,9 @@ impl Heap {
                 self.arena
                     .store(base - HEADER_BYTES, object::make(ty, size) | single)
             };
+        }
+        if self.inc.active && self.inc.rescan == incremental::Rescan::Done {
+            self.allocate_black(base);
         }
         self.collected_since_alloc = false;
         self.counters.mallocs += 1;
@@ -487,8 +490,8 @@ impl Heap {
 
     #[cold]
     fn alloc_large(&mut self, fp: u64, may_defer: bool) -> Result<u64, AllocError> {
-        if self.inc.active && self.pacer.want_major && self.owe_collection(may_defer) {
-            // Marking is done: its termination first.
+        if self.inc.active && self.collection_due() && self.owe_collection(may_defer) {
+            // Marking is done: its root rescan or termination first.
             return Err(AllocError::NeedsCollection);
         }
         let after = self.old_gen_bytes() + fp;

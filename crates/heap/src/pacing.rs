@@ -39,12 +39,15 @@
 //!   does not fit after that collection it fails with `OutOfMemory`.
 //! - Tenuring: a young object is promoted when it survives its `promote_age`-th minor
 //!   collection (`HeapConfig::promote_age`, 2 by default: it is copied to a survivor space
-//!   once, then to the old space). When at least half of the nursery's capacity survived
-//!   the last minor collection, the program is building data that lives (a tree, a table),
+//!   once, then to the old space). When at least half of the nursery's fill survived the
+//!   last minor collection, the program is building data that lives (a tree, a table),
 //!   and the next minor collection promotes every survivor at once (`promote_age`): each
-//!   of those objects is then copied once instead of twice, which halves the pause of
-//!   such a collection. Objects that die young stay below that fraction, so they keep
-//!   their survivor-space copy (HotSpot adapts its tenuring threshold in the same spirit).
+//!   of those objects is then copied once instead of twice. Such a collection's pause is
+//!   what it promotes, so it also comes after half the usual nursery fill
+//!   (`young_trigger`): a phase that keeps everything it allocates pauses half as long,
+//!   twice as often, for the same total work. Objects that die young stay below that
+//!   fraction, so they keep their survivor-space copy (HotSpot adapts its tenuring
+//!   threshold, and G1 its young generation's size, in the same spirit).
 //! - Stress: every `stress_major_every`-th stress collection is major; with
 //!   GOGC=off there are no stress collections either.
 //!
@@ -123,13 +126,7 @@ impl Pacer {
 
     /// Goal from the last major collection's live bytes and GOGC.
     pub fn recompute(&mut self) {
-        self.young_trigger = if (0..100).contains(&self.gogc) {
-            (self.nursery_cap / 100 * self.gogc as u64)
-                .max(MIN_YOUNG_TRIGGER)
-                .min(self.nursery_cap)
-        } else {
-            self.nursery_cap
-        };
+        self.young_trigger = self.young_trigger();
         self.goal = if self.gogc < 0 {
             u64::MAX
         } else {
@@ -207,9 +204,28 @@ impl Pacer {
         }
     }
 
-    /// After a minor collection in which `survived` bytes of the nursery survived.
-    pub fn after_minor(&mut self, survived: u64) {
-        self.tenure_early = survived.saturating_mul(2) >= self.nursery_cap;
+    /// The nursery fill that asks for a minor collection: GOGC's share of the nursery,
+    /// halved while survivors are tenured early (tenuring, above).
+    fn young_trigger(&self) -> u64 {
+        let t = if (0..100).contains(&self.gogc) {
+            (self.nursery_cap / 100 * self.gogc as u64)
+                .max(MIN_YOUNG_TRIGGER)
+                .min(self.nursery_cap)
+        } else {
+            self.nursery_cap
+        };
+        if self.tenure_early {
+            (t / 2).max(MIN_YOUNG_TRIGGER).min(t)
+        } else {
+            t
+        }
+    }
+
+    /// After a minor collection in which `survived` of the `filled` bytes of the nursery
+    /// survived (tenuring, above; a collection of a barely used nursery says nothing).
+    pub fn after_minor(&mut self, survived: u64, filled: u64) {
+        self.tenure_early = filled >= MIN_YOUNG_TRIGGER && survived.saturating_mul(2) >= filled;
+        self.young_trigger = self.young_trigger();
     }
 
     pub fn after_major(&mut self, live: u64) {

@@ -17,8 +17,10 @@
 //!
 //! Filtering: an 8-byte store marks its card only if the stored value points
 //! into the young spaces (one compare), so storing ints or old pointers into
-//! old objects costs no card. Narrower and bulk stores mark unconditionally
-//! (they may assemble or move pointer bytes).
+//! old objects costs no card. A store of up to 64 bytes made through
+//! `write_bytes` or `copy` marks it only if a word it touched holds a young
+//! pointer afterwards (`barrier_after`). Larger stores, and bytes handed out by
+//! `bytes_mut` (written after the barrier runs), mark unconditionally.
 //!
 //! ```text
 //!  old space    |<-128 B->|<-128 B->|<-128 B->| ...
@@ -53,6 +55,10 @@ use crate::Heap;
 /// minor collection on them (bench/pauses/live_heap.go); at 128 B, 3 ms. The table costs
 /// 0.8% of the old generation's committed bytes.
 pub(crate) const CARD: u64 = 128;
+
+/// Stores up to this many bytes are filtered word by word (`Heap::barrier_after`); larger
+/// ones (bulk copies) mark their cards unconditionally.
+const SMALL_STORE: u64 = 64;
 const CARD_SHIFT: u32 = 7;
 
 /// Card bytes of one space, indexed by `(off - base) / CARD`, plus the list
@@ -168,7 +174,7 @@ impl Heap {
         if rel >= self.layout.old.size + self.layout.large.size {
             return;
         }
-        if self.inc.active {
+        if self.inc.active && val.is_none_or(|v| self.may_be_white(v)) {
             // Incremental marking's barrier: the marker re-scans the card (incremental.rs).
             self.remark(off, len);
         }
@@ -178,6 +184,43 @@ impl Heap {
             }
         }
         self.barrier_slow(off, len);
+    }
+
+    /// Barrier for a store of `len` bytes at arena offset `off` that has been made (its
+    /// bytes are in place): a small store marks the card only if one of the words it
+    /// touched now holds a young pointer, and the remark card only if one may point to a
+    /// white object (`may_be_white`). That is exact whatever the store's alignment
+    /// and width: a pointer slot is an aligned word, so a store that made an old slot
+    /// point to a young object left a young pointer in a word it touched. (A string or an
+    /// interface stored into an old array of them, the common case, is two such words.)
+    #[inline]
+    pub(crate) fn barrier_after(&mut self, off: u64, len: u64) {
+        let rel = off.wrapping_sub(self.layout.old.offset);
+        if rel >= self.layout.old.size + self.layout.large.size {
+            return;
+        }
+        if len > SMALL_STORE {
+            if self.inc.active {
+                self.remark(off, len);
+            }
+            self.barrier_slow(off, len);
+            return;
+        }
+        let (lo, hi) = (off & !7, (off + len).next_multiple_of(8));
+        let (mut young, mut white) = (false, false);
+        for w in (lo..hi).step_by(8) {
+            // SAFETY: the word holds a byte of the store, which the caller translated:
+            // accessible memory comes in whole pages, so the aligned word is too.
+            let v = unsafe { self.arena.load(w) };
+            young |= self.is_young_value(v);
+            white |= self.inc.active && self.may_be_white(v);
+        }
+        if white {
+            self.remark(off, len);
+        }
+        if young {
+            self.barrier_slow(off, len);
+        }
     }
 
     #[inline(never)]

@@ -215,9 +215,29 @@ fn remembered_set_across_minor_collections() {
     h.write_u64(holder + 8, 12345).unwrap();
     h.write_ptr(holder + 16, holder).unwrap();
     assert_eq!(h.dirty_cards(), 0);
-    // A bulk copy into the old object dirties conservatively.
+    // A small copy into the old object dirties its card only if it leaves a young
+    // pointer in a word it touched (write_barrier.rs `barrier_after`)...
     let y = h.alloc(GcTypeId::POINTER, 8).unwrap();
     h.copy(holder, y, 64).unwrap();
+    assert_eq!(h.dirty_cards(), 0, "64 bytes of zeros");
+    h.write_ptr(y + 24, y).unwrap();
+    h.copy(holder, y, 64).unwrap();
+    assert!(h.dirty_cards() > 0, "a young pointer copied");
+    h.collect(GcKind::Major, &mut r);
+    assert_eq!(h.dirty_cards(), 0);
+    // ... even when the store is narrow or unaligned and assembles the pointer.
+    let z = h.alloc(GcTypeId::POINTER, 1).unwrap();
+    let bytes = z.to_le_bytes();
+    h.write_bytes(holder + 32, &bytes[..3]).unwrap();
+    assert_eq!(h.dirty_cards(), 0, "not a young pointer yet");
+    h.write_bytes(holder + 35, &bytes[3..]).unwrap();
+    assert_eq!(h.read_u64(holder + 32).unwrap(), z);
+    assert!(h.dirty_cards() > 0, "the word now holds a young pointer");
+    h.collect(GcKind::Major, &mut r);
+    // A bulk copy (more than 64 bytes) dirties conservatively.
+    let big = h.alloc(GcTypeId::POINTER, 10_000).unwrap();
+    let zeros = h.alloc(GcTypeId::POINTER, 16).unwrap();
+    h.copy(big, zeros, 128).unwrap();
     assert!(h.dirty_cards() > 0);
 }
 
