@@ -226,6 +226,32 @@ impl Heap {
         Ok(unsafe { std::slice::from_raw_parts_mut(p, len) })
     }
 
+    /// Mutably borrow `len` bytes at `addr` without the write barrier, for a caller that
+    /// writes many scattered words of one object (a map's rebuild): it must call
+    /// `barrier_range` over the bytes before it allocates or collects, which marks the
+    /// cards of the words that then hold young pointers (and, while marking, of those that
+    /// may point to white objects) rather than every card. The verifier reports a caller
+    /// that does not.
+    pub fn bytes_mut_unbarriered(&mut self, addr: Addr, len: usize) -> Result<&mut [u8], Fault> {
+        if len == 0 {
+            return Ok(&mut []);
+        }
+        let p = self.translate(addr, len).ok_or(Fault { addr })?;
+        // SAFETY: as in bytes(); `&mut self` makes the borrow exclusive.
+        Ok(unsafe { std::slice::from_raw_parts_mut(p, len) })
+    }
+
+    /// The write barrier for `len` bytes at `addr` written through
+    /// `bytes_mut_unbarriered`: word by word, as `barrier_after` does for a small store.
+    pub fn barrier_range(&mut self, addr: Addr, len: usize) -> Result<(), Fault> {
+        if len == 0 {
+            return Ok(());
+        }
+        self.translate(addr, len).ok_or(Fault { addr })?;
+        self.barrier_words(addr - ARENA_BASE, len as u64);
+        Ok(())
+    }
+
     /// Copy `len` bytes from `src` to `dst` (ranges may overlap: memmove).
     pub fn copy(&mut self, dst: Addr, src: Addr, len: usize) -> Result<(), Fault> {
         if len == 0 {

@@ -190,7 +190,7 @@ impl Heap {
                 freed_objects += swept.objects;
                 freed_bytes += swept.bytes;
             }
-            let (lo, lb) = self.sweep_large();
+            let (lo, lb) = self.sweep_large(finishing);
             freed_objects += lo;
             freed_bytes += lb;
             if tenure_all {
@@ -617,8 +617,9 @@ impl Heap {
     }
 
     /// Free unmarked large objects and clear the marks. Returns the count
-    /// and bytes (runs) freed.
-    fn sweep_large(&mut self) -> (u64, u64) {
+    /// and bytes (runs) freed. `later`: their pages are given back by the sweep steps
+    /// (large.rs), not in this pause.
+    fn sweep_large(&mut self, later: bool) -> (u64, u64) {
         let mut dead = Vec::new();
         for (&start, &n) in self.large.objects.iter() {
             let hdr = self.large.region.offset + start as u64 * self.large.granule;
@@ -634,7 +635,7 @@ impl Heap {
         let mut bytes = 0;
         for &(s, n) in &dead {
             bytes += n as u64 * self.large.granule;
-            self.large.free(&self.arena, s);
+            self.large.free(&self.arena, s, later);
         }
         (dead.len() as u64, bytes)
     }

@@ -74,9 +74,12 @@ use crate::Heap;
 
 /// Scan work (bytes of objects) a step is sized for when the pacer asks for no more.
 pub const STEP_WORK: u64 = 128 << 10;
-/// The most scan work one step does (about 0.3 ms); a pacer that needs more runs out of
-/// runway and the termination finishes the work.
+/// The most scan work one step does (about 0.3 ms).
 const MAX_STEP_WORK: u64 = 256 << 10;
+/// The most scan work one allocation pays for, in steps of `MAX_STEP_WORK` (a large
+/// allocation owes its bytes times the pacer's ratio); a pacer that needs more runs out
+/// of runway and the termination finishes the work.
+const MAX_ASSIST_WORK: u64 = 64 * MAX_STEP_WORK;
 /// Bounds on the bytes allocated between two steps.
 const MIN_STEP_EVERY: u64 = 4 << 10;
 const MAX_STEP_EVERY: u64 = 256 << 10;
@@ -447,8 +450,17 @@ impl Heap {
         self.inc.allocated += top.saturating_sub(self.inc.last_top);
         self.inc.last_top = top;
         if self.inc.active {
-            let budget = self.step_budget();
-            self.timed_step(budget, false);
+            // The work the allocation owes, in steps of at most MAX_STEP_WORK each (a
+            // large allocation owes much more than one step's worth: Go's assists).
+            let mut owed = self.step_budget();
+            while owed > 0 && !self.collection_due() {
+                let b = owed.min(MAX_STEP_WORK);
+                self.timed_step(b, false);
+                owed -= b;
+                if self.inc.grey.is_empty() {
+                    break;
+                }
+            }
         } else {
             // Between cycles: the lazy sweep's step (sweep.rs).
             self.sweep_step(self.inc.allocated);
@@ -466,7 +478,7 @@ impl Heap {
             self.timed_step(STEP_WORK, true);
             any = true;
         }
-        while !self.inc.active && self.old.sweep_pending() && Instant::now() < until {
+        while !self.inc.active && self.sweeping() && Instant::now() < until {
             self.sweep_step(STEP_WORK);
             any = true;
         }
@@ -518,7 +530,7 @@ impl Heap {
         // its point before the nursery's trigger.
         let most = (self.pacer.young_trigger / 4).clamp(MIN_STEP_EVERY, MAX_STEP_EVERY);
         self.inc.step_every = ((STEP_WORK as f64 / ratio) as u64).clamp(MIN_STEP_EVERY, most);
-        ((ratio * self.inc.allocated as f64) as u64).clamp(STEP_WORK / 4, MAX_STEP_WORK)
+        ((ratio * self.inc.allocated as f64) as u64).clamp(STEP_WORK / 4, MAX_ASSIST_WORK)
     }
 
     /// The nursery bump limit of `Heap::alloc`'s fast path: the minor collection's trigger,
@@ -526,7 +538,7 @@ impl Heap {
     pub(crate) fn refresh_bump_limit(&mut self) {
         let trigger = self.pacer.young_trigger;
         self.bump_limit = if !self.inc.active {
-            if self.old.sweep_pending() {
+            if self.sweeping() {
                 trigger.min(self.young.nursery.top + crate::sweep::SWEEP_EVERY)
             } else {
                 trigger

@@ -9,7 +9,11 @@
 //!   first byte, its base 8 bytes later, and `8 + footprint(size)` fits in the
 //!   run. `objects` maps the run's start granule to its length.
 //! - Pages of free runs were madvise(DONTNEED)'d when freed, so they read as
-//!   zero; fresh pages are zero too. Hence allocation never needs to memset.
+//!   zero; fresh pages are zero too. Hence allocation never needs to memset. A
+//!   mark termination frees its dead objects' runs at once but leaves giving
+//!   their pages back to the sweep (`pending`: a few MB of `madvise` cost
+//!   milliseconds, which do not belong in its pause); an allocation that takes
+//!   a run overlapping a pending one releases that one first.
 //! - Every granule below `hw` (high-water mark) is committed read/write;
 //!   granules not in a live run below `hw` are released to the OS.
 //! - Mark bits are clear between collections, except during an incremental marking
@@ -39,6 +43,9 @@ pub(crate) struct LargeSpace {
     pub live_granules: u64,
     /// High-water mark (granules) of committed memory.
     pub hw: u64,
+    /// Free runs (start granule, length) whose pages are not given back yet (module
+    /// comment): they hold their dead objects' bytes.
+    pending: Vec<(u32, u32)>,
     /// The runs `[lo, hi)` (arena offsets) `run_of` found last, the latest first: a
     /// program reads a large slice or string element by element, each read translated
     /// through here, often two of them in turn (a slice of strings into one big string).
@@ -55,6 +62,7 @@ impl LargeSpace {
             objects: BTreeMap::new(),
             live_granules: 0,
             hw: 0,
+            pending: Vec::new(),
             last: Cell::new([(0, 0); 2]),
         }
     }
@@ -66,6 +74,17 @@ impl LargeSpace {
         let n = u32::try_from(n).ok()?;
         let (start, _) = self.runs.alloc(n)?;
         let end = start as u64 + n as u64;
+        // A pending run under the new one: released now, so the new object reads as zero.
+        let mut i = 0;
+        while i < self.pending.len() {
+            let (s, len) = self.pending[i];
+            if (s as u64) < end && start < s + len {
+                self.pending.swap_remove(i);
+                self.release_run(arena, s, len);
+            } else {
+                i += 1;
+            }
+        }
         if end > self.hw {
             let off = self.region.offset + self.hw * self.granule;
             if !arena.commit(off, (end - self.hw) * self.granule) {
@@ -80,11 +99,23 @@ impl LargeSpace {
     }
 
     /// Free the object whose run starts at granule `start`.
-    pub fn free(&mut self, arena: &Arena, start: u32) {
+    /// `later`: leave giving its pages back to `release_pending` (module comment).
+    pub fn free(&mut self, arena: &Arena, start: u32, later: bool) {
         let Some(n) = self.objects.remove(&start) else {
             return;
         };
         self.last.set([(0, 0); 2]);
+        if later {
+            self.pending.push((start, n));
+        } else {
+            self.release_run(arena, start, n);
+        }
+        self.runs.free(start, n);
+        self.live_granules -= n as u64;
+    }
+
+    /// Gives the pages of the free run at granule `start` back to the OS (or zeroes them).
+    fn release_run(&self, arena: &Arena, start: u32, n: u32) {
         let off = self.region.offset + start as u64 * self.granule;
         let len = n as u64 * self.granule;
         if !arena.release(off, len) {
@@ -92,8 +123,31 @@ impl LargeSpace {
             // there any more.
             unsafe { arena.zero(off, len) };
         }
-        self.runs.free(start, n);
-        self.live_granules -= n as u64;
+    }
+
+    /// Gives back the pages of pending runs, about `budget` bytes of them (at least one
+    /// run); returns the bytes released.
+    pub fn release_pending(&mut self, arena: &Arena, budget: u64) -> u64 {
+        let mut done = 0;
+        while done < budget {
+            let Some((s, n)) = self.pending.pop() else {
+                break;
+            };
+            self.release_run(arena, s, n);
+            done += n as u64 * self.granule;
+        }
+        done
+    }
+
+    /// Are free runs' pages left to give back?
+    #[inline]
+    pub fn has_pending(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    /// Bytes of free runs whose pages are not given back yet.
+    pub fn pending_bytes(&self) -> u64 {
+        self.pending.iter().map(|&(_, n)| n as u64).sum::<u64>() * self.granule
     }
 
     fn object_at_granule(&self, arena: &Arena, g: u64, off: u64) -> Option<u64> {

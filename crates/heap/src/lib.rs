@@ -338,8 +338,7 @@ impl Heap {
             if top + need <= self.bump_limit {
                 // Fast path: bump the nursery.
                 self.bump_nursery(fp, need)
-            } else if (self.inc.active || self.old.sweep_pending())
-                && top + need <= self.pacer.young_trigger
+            } else if (self.inc.active || self.sweeping()) && top + need <= self.pacer.young_trigger
             {
                 // Marking or sweeping: a step is due before the nursery's trigger, or,
                 // when marking is done, the root rescan or the termination (incremental.rs).
@@ -397,7 +396,7 @@ impl Heap {
         self.collected_since_alloc = false;
         self.counters.mallocs += 1;
         self.counters.total_alloc += counted;
-        if (self.inc.active || self.old.sweep_pending())
+        if (self.inc.active || self.sweeping())
             && !self.young.nursery.region.contains_off(base)
             && self.note_direct_alloc(counted)
         {

@@ -269,7 +269,7 @@ impl Heap {
             self.young.committed() + self.old.committed_bytes() + self.large.committed_bytes();
         let released = self.young.released()
             + self.old.released_pages * crate::size_class::PAGE
-            + (self.large.committed_bytes() - self.large.live_bytes());
+            + (self.large.committed_bytes() - self.large.live_bytes() - self.large.pending_bytes());
         let stack_sys = self.stacks.committed_bytes();
         let sys = heap_sys + stack_sys + self.statics.committed + self.globals.committed;
         let wall = c.start.elapsed().as_secs_f64();

@@ -6,7 +6,8 @@
 //! pool needs a span with room (`OldSpace::alloc_cell` sweeps the pool's unswept spans
 //! before it takes a new one), and in steps paid for by allocation (`Heap::sweep_step`,
 //! from `Heap::alloc` like a mark step) and by idle time, so that the sweep costs no
-//! pause either.
+//! pause either. The steps also give back the pages of the large objects the termination
+//! freed (large.rs), which is sweeping too (`Heap::sweeping`).
 //!
 //! Invariants:
 //! - A span is swept in the current generation iff `span.sweepgen == sweepgen`; new spans
@@ -32,6 +33,9 @@ const MIN_SWEEP_SPANS: usize = 64;
 const MAX_SWEEP_SPANS: usize = 4096;
 /// Bytes allocated between two sweep steps.
 pub(crate) const SWEEP_EVERY: u64 = 32 << 10;
+/// Bytes of dead large objects' pages a sweep step gives back to the OS (`madvise` costs
+/// about 0.1 ms per MiB).
+const LARGE_RELEASE_STEP: u64 = 1 << 20;
 
 impl OldSpace {
     /// Start a sweep generation after a marking: every span is left to sweep.
@@ -154,6 +158,14 @@ impl Heap {
         let n = (left.saturating_mul(allocated.max(SWEEP_EVERY)) / runway) as usize;
         self.old
             .sweep_some(&self.arena, n.clamp(MIN_SWEEP_SPANS, MAX_SWEEP_SPANS));
+        self.large.release_pending(&self.arena, LARGE_RELEASE_STEP);
+    }
+
+    /// Is sweeping left to do: old-space spans, or large runs' pages to give back
+    /// (large.rs)?
+    #[inline]
+    pub(crate) fn sweeping(&self) -> bool {
+        self.old.sweep_pending() || self.large.has_pending()
     }
 
     /// Before marking (a cycle's start, a stop-the-world major collection): the last
@@ -162,5 +174,6 @@ impl Heap {
         if self.old.sweep_pending() {
             self.old.finish_sweep(&self.arena);
         }
+        self.large.release_pending(&self.arena, u64::MAX);
     }
 }

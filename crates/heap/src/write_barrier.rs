@@ -20,7 +20,8 @@
 //! old objects costs no card. A store of up to 64 bytes made through
 //! `write_bytes` or `copy` marks it only if a word it touched holds a young
 //! pointer afterwards (`barrier_after`). Larger stores, and bytes handed out by
-//! `bytes_mut` (written after the barrier runs), mark unconditionally.
+//! `bytes_mut` (written after the barrier runs), mark unconditionally, unless they go
+//! into a large object whose type has no pointer words (`pointer_free_large`).
 //!
 //! ```text
 //!  old space    |<-128 B->|<-128 B->|<-128 B->| ...
@@ -47,6 +48,7 @@
 
 use crate::access::Fault;
 use crate::arena::{Addr, ARENA_BASE};
+use crate::object;
 use crate::Heap;
 
 /// Bytes covered by one card: two cache lines. A minor collection scans every slot of a
@@ -174,6 +176,10 @@ impl Heap {
         if rel >= self.layout.old.size + self.layout.large.size {
             return;
         }
+        if val.is_none() && self.pointer_free_large(off) {
+            // (A store of unknown bytes into a large object without pointer words.)
+            return;
+        }
         if self.inc.active && val.is_none_or(|v| self.may_be_white(v)) {
             // Incremental marking's barrier: the marker re-scans the card (incremental.rs).
             self.remark(off, len);
@@ -200,27 +206,53 @@ impl Heap {
             return;
         }
         if len > SMALL_STORE {
+            if self.pointer_free_large(off) {
+                return;
+            }
             if self.inc.active {
                 self.remark(off, len);
             }
             self.barrier_slow(off, len);
             return;
         }
+        self.barrier_words(off, len);
+    }
+
+    /// The barrier of `barrier_after` for `[off, off+len)` in the old or large space, word
+    /// by word: the card of each word holding a young pointer, and while marking the
+    /// remark card of each word that may point to a white object.
+    pub(crate) fn barrier_words(&mut self, off: u64, len: u64) {
+        let rel = off.wrapping_sub(self.layout.old.offset);
+        if rel >= self.layout.old.size + self.layout.large.size {
+            return;
+        }
         let (lo, hi) = (off & !7, (off + len).next_multiple_of(8));
-        let (mut young, mut white) = (false, false);
         for w in (lo..hi).step_by(8) {
-            // SAFETY: the word holds a byte of the store, which the caller translated:
+            // SAFETY: the word holds a byte of the range, which the caller translated:
             // accessible memory comes in whole pages, so the aligned word is too.
             let v = unsafe { self.arena.load(w) };
-            young |= self.is_young_value(v);
-            white |= self.inc.active && self.may_be_white(v);
+            if self.inc.active && self.may_be_white(v) {
+                self.remark(w, 8);
+            }
+            if self.is_young_value(v) {
+                self.barrier_slow(w, 8);
+            }
         }
-        if white {
-            self.remark(off, len);
+    }
+
+    /// Is arena offset `off` inside a large object whose type has no pointer words (a
+    /// table of a map of integers, a big byte or float array)? Bulk stores into it need
+    /// no card: a map's rebuild would otherwise dirty every card of its new table, and
+    /// the next collection would scan them all in its pause.
+    fn pointer_free_large(&self, off: u64) -> bool {
+        if !self.layout.large.contains_off(off) {
+            return false;
         }
-        if young {
-            self.barrier_slow(off, len);
-        }
+        let Some(base) = self.large.find_base(&self.arena, off) else {
+            return false;
+        };
+        let ty = object::type_id(self.header_at(base));
+        self.types.get(ty).is_some_and(|t| t.ptr_words.is_empty())
     }
 
     #[inline(never)]

@@ -242,6 +242,40 @@ fn remembered_set_across_minor_collections() {
 }
 
 #[test]
+fn unbarriered_bytes_and_a_range_barrier_mark_only_cards_holding_young_pointers() {
+    let mut h = heap_with(|_| {});
+    let mut r = Roots::new(&mut h, 2);
+    // A large table of pointers (old), a young object, and a pointer-free large array.
+    let table = h.alloc(GcTypeId::POINTER, 10_000).unwrap();
+    r.set(&mut h, 0, table);
+    let y = h.alloc(GcTypeId::BYTES, 8).unwrap();
+    r.set(&mut h, 1, y);
+    assert_eq!(h.dirty_cards(), 0);
+    // Scattered words written without the barrier: a young pointer and an old one.
+    let b = h.bytes_mut_unbarriered(table, 80_000).unwrap();
+    b[8 * 5000..8 * 5001].copy_from_slice(&y.to_le_bytes());
+    b[8 * 10..8 * 11].copy_from_slice(&table.to_le_bytes());
+    assert_eq!(h.dirty_cards(), 0, "no barrier yet");
+    h.barrier_range(table, 80_000).unwrap();
+    assert_eq!(h.dirty_cards(), 1, "the card of the young pointer only");
+    h.collect(GcKind::Minor, &mut r);
+    h.verify(&mut r).unwrap();
+    let moved = h.read_u64(table + 8 * 5000).unwrap();
+    assert_eq!(
+        moved,
+        r.get(&h, 1),
+        "the young object was found through that card"
+    );
+    // A bulk store into a large object without pointer words marks no card.
+    let floats = h.alloc(GcTypeId::BYTES, 100_000).unwrap();
+    let zeros = h.alloc(GcTypeId::BYTES, 1000).unwrap();
+    let before = h.dirty_cards();
+    h.copy(floats, zeros, 1000).unwrap();
+    h.bytes_mut(floats + 4096, 5000).unwrap()[0] = 1;
+    assert_eq!(h.dirty_cards(), before);
+}
+
+#[test]
 fn large_object_cards() {
     let mut h = heap_with(|_| {});
     let mut r = Roots::new(&mut h, 1);

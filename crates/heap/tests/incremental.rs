@@ -465,3 +465,63 @@ fn the_heap_limit_counts_no_garbage_a_lazy_sweep_still_holds() {
     assert!(a != 0);
     assert!(h.mem_stats().heap_alloc <= limit);
 }
+
+#[test]
+fn a_termination_leaves_giving_back_dead_large_objects_pages_to_the_sweep() {
+    let mut h = heap();
+    let mut r = Roots::new(&mut h);
+    // A live small object, and a dead 4 MiB byte array full of ones (its allocation may
+    // start a cycle).
+    old_node_keep(&mut h, &mut r);
+    let big = alloc_retry(&mut h, &mut r, 4 << 20);
+    h.write_bytes(big, &vec![1u8; 4 << 20]).unwrap();
+    let released_before = h.mem_stats().heap_released;
+    if !h.marking() {
+        start(&mut h, &mut r);
+    }
+    finish(&mut h, &mut r);
+    let m = h.mem_stats();
+    assert!(h.object_base(big).is_none(), "freed by the termination");
+    assert!(
+        m.heap_released < released_before + (4 << 20),
+        "its pages are not given back in the termination's pause"
+    );
+    // A large allocation over the same run reads as zero all the same.
+    let again = alloc_retry(&mut h, &mut r, 4 << 20);
+    assert_eq!(again, big, "the run is reused");
+    let bytes = h.bytes(again, 4 << 20).unwrap();
+    assert!(bytes.iter().all(|&b| b == 0), "a reused run reads as zero");
+    // Dead again: the sweep steps give its pages back as the program allocates.
+    if !h.marking() {
+        start(&mut h, &mut r);
+    }
+    finish(&mut h, &mut r);
+    assert!(h.object_base(again).is_none());
+    let pending = h.mem_stats().heap_released;
+    for _ in 0..10_000 {
+        if h.alloc(GcTypeId::BYTES, 64).is_err() {
+            collect(&mut h, &mut r, GcKind::Minor);
+        }
+    }
+    assert!(
+        h.mem_stats().heap_released >= pending + (4 << 20),
+        "the sweep gave the pages back"
+    );
+}
+
+/// A byte array of `n` bytes, after the collections the heap asks for.
+fn alloc_retry(h: &mut Heap, r: &mut Roots, n: usize) -> Addr {
+    for _ in 0..4 {
+        match h.alloc(GcTypeId::BYTES, n) {
+            Ok(a) => return a,
+            Err(_) => collect(h, r, GcKind::Minor),
+        }
+    }
+    panic!("no room after four collections");
+}
+
+/// Keeps one old node alive in root slot 1.
+fn old_node_keep(h: &mut Heap, r: &mut Roots) {
+    let t = node_type(h);
+    old_node(h, r, t, 1, 7);
+}

@@ -349,9 +349,8 @@ fn rebuild(vm: &mut Vm, prog: &Arc<Program>, m: Addr, cap: u64) -> Result<(), Tr
         let et = entries_type(vm, prog, rtype);
         let ne = vm.alloc(et, cap as usize)?;
         let mask = cap as usize - 1;
-        // Each chunk borrows the new table anew, which marks all its cards when it is in
-        // the old or large space: a sixteenth of the old table at least, so a rebuild
-        // marks them at most 16 times, whatever the map's size.
+        // A chunk is a sixteenth of the old table at least, so a rebuild borrows the new
+        // table at most 16 times, whatever the map's size.
         let per_chunk = (REBUILD_CHUNK.max(old.cap as usize * slot / 16) / slot).max(1);
         let (mut chunk, mut full) = (Vec::new(), Vec::new());
         let mut count = 0u64;
@@ -374,7 +373,8 @@ fn rebuild(vm: &mut Vm, prog: &Arc<Program>, m: Addr, cap: u64) -> Result<(), Tr
                 };
                 full.push((k * slot, h));
             }
-            let nt = vm.heap.bytes_mut(ne, cap as usize * slot)?;
+            // (Barriered once, word by word, after the last chunk.)
+            let nt = vm.heap.bytes_mut_unbarriered(ne, cap as usize * slot)?;
             for &(from, h) in &full {
                 let mut j = h as usize & mask;
                 while word(nt, j * slot) != 0 {
@@ -387,6 +387,7 @@ fn rebuild(vm: &mut Vm, prog: &Arc<Program>, m: Addr, cap: u64) -> Result<(), Tr
             count += full.len() as u64;
             first += n;
         }
+        vm.heap.barrier_range(ne, cap as usize * slot)?;
         vm.heap.write_u64(m, count)?;
         vm.heap.write_u64(m + 8, ne)?;
         vm.heap.write_u64(m + 16, cap)?;
