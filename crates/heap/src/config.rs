@@ -27,7 +27,9 @@ pub const DEFAULT_NURSERY: u64 = 256 << 10;
 /// the current loop iteration — and old-space garbage costs a major
 /// collection to reclaim. Age 2 gives them one more nursery period to die,
 /// for the price of copying true survivors twice; larger ages rarely help
-/// (objects that survive two collections tend to live long).
+/// (objects that survive two collections tend to live long). It is the most a
+/// survivor waits: after a mostly live nursery the next minor collection promotes
+/// at the first survival (`pacing.rs`, "Tenuring").
 pub const DEFAULT_PROMOTE_AGE: u8 = 2;
 
 /// Default `GOGC`.

@@ -27,10 +27,12 @@
 //! Colours: white = unmarked; grey = marked and in `grey`; black = marked and scanned.
 //! Young objects have no colour: they are re-traced at the termination, like the stacks.
 //!
-//! The barrier (`write_barrier.rs`): while marking, every store into a marked old or
-//! large object marks its card in the *remark* tables (`remark_old`, `remark_large`),
-//! whatever it stores (a white object is scanned whole once marked) — an incremental-update (Dijkstra-style) barrier that, instead of shading the
-//! stored pointer at once, has the marker re-scan the card later. Stacks, globals, handles
+//! The barrier (`write_barrier.rs`): while marking, a store into a marked old or large
+//! object marks its card in the *remark* tables (`remark_old`, `remark_large`) unless
+//! every value it stored is known not to point to a white object (`may_be_white`); a
+//! store into a white object needs none (it is scanned whole once marked) — an
+//! incremental-update (Dijkstra-style) barrier that, instead of shading the stored
+//! pointer at once, has the marker re-scan the card later. Stacks, globals, handles
 //! and young objects have no such barrier; the termination re-scans them all.
 //!
 //! Invariants while marking (`active`):
@@ -594,6 +596,7 @@ impl Heap {
             }
         }
         self.inc.active = false;
+        self.inc.rescan = Rescan::NotYet;
     }
 
     /// A forced collection during a cycle (module comment): forget the cycle's marks.
@@ -613,6 +616,7 @@ impl Heap {
             }
         }
         self.inc.active = false;
+        self.inc.rescan = Rescan::NotYet;
     }
 
     /// Is a marking cycle running?

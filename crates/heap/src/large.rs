@@ -1,21 +1,22 @@
 //! Large-object space: objects with payload >= LARGE_THRESHOLD (32 KiB).
 //! Non-moving and part of the old generation: allocated directly here (never
 //! in the nursery), marked by major collections (header MARK bit) and swept
-//! (freed individually, pages returned to the OS at once); stores into them
-//! are card-marked like old-space stores (`write_barrier.rs`).
+//! (freed individually, pages returned to the OS at once, or by the sweep after a
+//! mark termination: `pending` below); stores into them are card-marked like
+//! old-space stores (`write_barrier.rs`).
 //!
 //! Invariants:
 //! - Each object occupies one page run of `runs`: its header is at the run's
 //!   first byte, its base 8 bytes later, and `8 + footprint(size)` fits in the
 //!   run. `objects` maps the run's start granule to its length.
-//! - Pages of free runs were madvise(DONTNEED)'d when freed, so they read as
-//!   zero; fresh pages are zero too. Hence allocation never needs to memset. A
+//! - Pages of free runs were madvise(DONTNEED)'d when freed (pending runs: before
+//!   any allocation takes them), so they read as zero; fresh pages are zero too. Hence allocation never needs to memset. A
 //!   mark termination frees its dead objects' runs at once but leaves giving
 //!   their pages back to the sweep (`pending`: a few MB of `madvise` cost
 //!   milliseconds, which do not belong in its pause); an allocation that takes
 //!   a run overlapping a pending one releases that one first.
 //! - Every granule below `hw` (high-water mark) is committed read/write;
-//!   granules not in a live run below `hw` are released to the OS.
+//!   granules not in a live or pending run below `hw` are released to the OS.
 //! - Mark bits are clear between collections, except during an incremental marking
 //!   cycle (`incremental.rs`).
 //! - `last` holds the two live runs `run_of` found last (or empty ones): `free` clears it.
@@ -125,16 +126,20 @@ impl LargeSpace {
         }
     }
 
-    /// Gives back the pages of pending runs, about `budget` bytes of them (at least one
-    /// run); returns the bytes released.
+    /// Gives back the pages of pending runs, `budget` bytes of them (at least a granule; a
+    /// long run in parts, the rest left pending); returns the bytes released.
     pub fn release_pending(&mut self, arena: &Arena, budget: u64) -> u64 {
         let mut done = 0;
         while done < budget {
             let Some((s, n)) = self.pending.pop() else {
                 break;
             };
-            self.release_run(arena, s, n);
-            done += n as u64 * self.granule;
+            let k = ((budget - done) / self.granule).clamp(1, n as u64) as u32;
+            self.release_run(arena, s, k);
+            if k < n {
+                self.pending.push((s + k, n - k));
+            }
+            done += k as u64 * self.granule;
         }
         done
     }

@@ -3,7 +3,8 @@
 //! - Minor: when the nursery is filled up to `young_trigger` (`alloc` answers
 //!   `NeedsCollection`): all of it at GOGC >= 100, GOGC/100 of it below (at
 //!   least `MIN_YOUNG_TRIGGER`), as Go scales its minimum heap goal (4 MiB x
-//!   GOGC/100), so a smaller GOGC collects more often here too.
+//!   GOGC/100), so a smaller GOGC collects more often here too; half of that while
+//!   survivors are tenured early (tenuring, below).
 //! - Major: the old generation's (old space in use, less the dead objects a lazy sweep
 //!   has yet to free, + large objects) goal is `max(MIN_GOAL, live_after_last_major *
 //!   (1 + GOGC/100))` — Go's rule, applied to the old generation, since the young one
@@ -39,8 +40,9 @@
 //!   does not fit after that collection it fails with `OutOfMemory`.
 //! - Tenuring: a young object is promoted when it survives its `promote_age`-th minor
 //!   collection (`HeapConfig::promote_age`, 2 by default: it is copied to a survivor space
-//!   once, then to the old space). When at least half of the nursery's fill survived the
-//!   last minor collection, the program is building data that lives (a tree, a table),
+//!   once, then to the old space). When at least half of the nursery's fill (of at least
+//!   `MIN_YOUNG_TRIGGER`: a barely used nursery says nothing) survived the last minor
+//!   collection, the program is building data that lives (a tree, a table),
 //!   and the next minor collection promotes every survivor at once (`promote_age`): each
 //!   of those objects is then copied once instead of twice. Such a collection's pause is
 //!   what it promotes, so it also comes after half the usual nursery fill
@@ -53,7 +55,8 @@
 //!
 //! Invariants: `goal >= MIN_GOAL`; `young_trigger <= nursery_cap`; `goal`
 //! and `young_trigger` are recomputed after every major collection and by
-//! `set_gc_percent`; `want_major` is cleared by every major collection.
+//! `set_gc_percent`, `young_trigger` also after every minor one (`after_minor`);
+//! `want_major` is cleared by every major collection.
 
 use crate::config::HeapConfig;
 use crate::stats::GcKind;

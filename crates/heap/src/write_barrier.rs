@@ -19,8 +19,10 @@
 //! into the young spaces (one compare), so storing ints or old pointers into
 //! old objects costs no card. A store of up to 64 bytes made through
 //! `write_bytes` or `copy` marks it only if a word it touched holds a young
-//! pointer afterwards (`barrier_after`). Larger stores, and bytes handed out by
-//! `bytes_mut` (written after the barrier runs), mark unconditionally, unless they go
+//! pointer afterwards (`barrier_after`), and `barrier_range` (after writes through
+//! `bytes_mut_unbarriered`) marks only the cards of such words, at any length.
+//! Narrow stores (`write_u32`/`u16`/`u8`), larger ones, and bytes handed out by
+//! `bytes_mut` (written after the barrier runs) mark unconditionally, unless they go
 //! into a large object whose type has no pointer words (`pointer_free_large`).
 //!
 //! ```text
@@ -42,9 +44,9 @@
 //! - A major collection empties the young generation, so it clears all cards (a mark
 //!   termination, which keeps it, re-dirties them as a minor collection does).
 //!
-//! While incremental marking runs, every store into a marked object of the old or large
-//! space also marks its card in the marker's remark tables, whatever the stored value
-//! (`incremental.rs`).
+//! While incremental marking runs, a store into a marked object of the old or large
+//! space also marks its card in the marker's remark tables, unless every value it stored
+//! is known not to point to a white object (`Heap::may_be_white`; `incremental.rs`).
 
 use crate::access::Fault;
 use crate::arena::{Addr, ARENA_BASE};
@@ -169,7 +171,8 @@ impl Heap {
 
     /// Barrier for a store of `len` bytes at arena offset `off` (already
     /// bounds checked). `val`: the stored word for an 8-byte store (marks
-    /// only if it is young), `None` for other stores (always marks).
+    /// only if it is young), `None` for other stores (marks, unless the store is into a
+    /// large object without pointer words).
     #[inline(always)]
     pub(crate) fn barrier(&mut self, off: u64, len: u64, val: Option<u64>) {
         let rel = off.wrapping_sub(self.layout.old.offset);

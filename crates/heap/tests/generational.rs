@@ -138,9 +138,13 @@ fn a_nursery_that_mostly_survives_makes_the_next_collection_promote_at_once() {
         "promoted after one survival"
     );
     assert_eq!(region_of(&h, r.get(&h, 0)), "old");
-    // That collection saw almost nothing of the nursery survive: back to the age rule.
+    // That collection saw almost nothing of the nursery survive: back to the age rule,
+    // here for a nursery half full of garbage, where little survives.
     let o = h.alloc(GcTypeId::POINTER, 1).unwrap();
     r.set(&mut h, 1, o);
+    for _ in 0..1_500 {
+        h.alloc(node, 1).unwrap();
+    }
     h.collect(GcKind::Minor, &mut r);
     assert_eq!(
         region_of(&h, r.get(&h, 1)),
@@ -235,6 +239,7 @@ fn remembered_set_across_minor_collections() {
     assert!(h.dirty_cards() > 0, "the word now holds a young pointer");
     h.collect(GcKind::Major, &mut r);
     // A bulk copy (more than 64 bytes) dirties conservatively.
+    assert_eq!(h.dirty_cards(), 0);
     let big = h.alloc(GcTypeId::POINTER, 10_000).unwrap();
     let zeros = h.alloc(GcTypeId::POINTER, 16).unwrap();
     h.copy(big, zeros, 128).unwrap();

@@ -274,7 +274,7 @@ fn a_stack_that_acquires_the_only_reference_to_a_white_object() {
         }
     }
     assert_eq!(h.colour(w), Some(Colour::White));
-    // ... and the termination re-scans the stack.
+    // ... and the root rescan (or else the termination) re-scans the stack.
     finish(&mut h, &mut r);
     assert_eq!(r.get(&h, 3), w);
     assert_eq!(h.read_u64(w + 8).unwrap(), 66);
@@ -524,4 +524,53 @@ fn alloc_retry(h: &mut Heap, r: &mut Roots, n: usize) -> Addr {
 fn old_node_keep(h: &mut Heap, r: &mut Roots) {
     let t = node_type(h);
     old_node(h, r, t, 1, 7);
+}
+
+#[test]
+fn the_root_rescan_shades_what_the_stack_acquired_and_later_allocations_are_black() {
+    let mut h = heap();
+    let mut r = Roots::new(&mut h);
+    let t = node_type(&mut h);
+    let w = old_node(&mut h, &mut r, t, 2, 66);
+    let b = old_node(&mut h, &mut r, t, 1, 2);
+    let a = old_node(&mut h, &mut r, t, 0, 1);
+    // a -> b -> w; only a is a root.
+    h.write_ptr(b, w).unwrap();
+    h.write_ptr(a, b).unwrap();
+    r.set(&mut h, 1, 0);
+    r.set(&mut h, 2, 0);
+    start(&mut h, &mut r);
+    h.mark_step(1);
+    // The stack (no barrier) loads w and the heap drops it: the steps never see it.
+    r.set(&mut h, 3, w);
+    h.write_ptr(b, 0).unwrap();
+    step_until_due(&mut h);
+    assert_eq!(h.colour(w), Some(Colour::White));
+    let before = h.alloc(GcTypeId::BYTES, 100_000).unwrap();
+    assert_eq!(
+        h.colour(before),
+        Some(Colour::White),
+        "allocated white before the rescan"
+    );
+    r.set(&mut h, 2, before);
+    // The next collection is the rescan, a minor one: the cycle goes on, w is shaded.
+    collect(&mut h, &mut r, GcKind::Minor);
+    assert!(h.marking(), "the rescan does not end the cycle");
+    assert_ne!(h.colour(w), Some(Colour::White));
+    assert_ne!(h.colour(before), Some(Colour::White), "the stack held it");
+    let after = h.alloc(GcTypeId::BYTES, 100_000).unwrap();
+    assert_eq!(
+        h.colour(after),
+        Some(Colour::Black),
+        "allocated black after it"
+    );
+    // Then the termination.
+    step_until_due(&mut h);
+    collect(&mut h, &mut r, GcKind::Minor);
+    assert!(!h.marking());
+    assert_eq!(h.read_u64(w + 8).unwrap(), 66);
+    assert!(
+        h.object_base(after).is_some(),
+        "black: kept through the cycle"
+    );
 }
