@@ -84,7 +84,9 @@ pub(crate) struct Cycle {
     pub failed: bool,
     /// Shade (incremental.rs) the old objects the pointers being updated lead to,
     /// promoted ones included: in the minor collection that starts marking, for its roots
-    /// and young objects; while marking, for the cards of marked (black or grey) objects.
+    /// and young objects; while marking, for the cards of marked (black or grey) objects,
+    /// and for the roots of the rescan, of the minor collections after it and of those
+    /// that tenure early.
     pub shade: bool,
 }
 
@@ -209,6 +211,8 @@ impl Heap {
             self.young.cur = to;
         }
         if kind == GcKind::Full {
+            // (FreeOSMemory: every page the heap can give back, now.)
+            self.large.release_pending(&self.arena, u64::MAX);
             for s in self.young.surv.iter_mut() {
                 s.release(&self.arena);
             }

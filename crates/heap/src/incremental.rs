@@ -356,8 +356,8 @@ impl Heap {
     }
 
     /// Scan grey objects for about `budget` bytes; when none is left, preclean the remark
-    /// cards; when that shades nothing either, ask for the termination. Returns the work
-    /// done.
+    /// cards; when that shades nothing either, ask for the root rescan, or after it the
+    /// termination (module comment, 3). Returns the work done.
     fn mark_work(&mut self, budget: u64) -> u64 {
         let types = std::mem::take(&mut self.types);
         let (mut work, mut cards) = (0u64, 0u64);
@@ -463,6 +463,9 @@ impl Heap {
                     break;
                 }
             }
+            // (And the pages of the last cycle's dead large objects, as a sweep step.)
+            self.large
+                .release_pending(&self.arena, crate::sweep::LARGE_RELEASE_STEP);
         } else {
             // Between cycles: the lazy sweep's step (sweep.rs).
             self.sweep_step(self.inc.allocated);
@@ -662,7 +665,7 @@ impl Heap {
     /// Marking is done for now: the next collection is the cycle's root rescan or its
     /// termination (module comment, 3).
     pub(crate) fn collection_due(&self) -> bool {
-        self.pacer.want_major || self.inc.rescan == Rescan::Wanted
+        self.pacer.want_major || (self.inc.active && self.inc.rescan == Rescan::Wanted)
     }
 
     /// The colour of the old or large object holding `a` while marking (None: not in an

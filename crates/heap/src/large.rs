@@ -75,13 +75,21 @@ impl LargeSpace {
         let n = u32::try_from(n).ok()?;
         let (start, _) = self.runs.alloc(n)?;
         let end = start as u64 + n as u64;
-        // A pending run under the new one: released now, so the new object reads as zero.
+        // The part of a pending run under the new one: released now, so the new object
+        // reads as zero; the rest stays pending.
         let mut i = 0;
         while i < self.pending.len() {
             let (s, len) = self.pending[i];
-            if (s as u64) < end && start < s + len {
+            let (lo, hi) = (s.max(start), (s + len).min(end as u32));
+            if lo < hi {
                 self.pending.swap_remove(i);
-                self.release_run(arena, s, len);
+                self.release_run(arena, lo, hi - lo);
+                if s < lo {
+                    self.pending.push((s, lo - s));
+                }
+                if hi < s + len {
+                    self.pending.push((hi, s + len - hi));
+                }
             } else {
                 i += 1;
             }

@@ -41,7 +41,7 @@
 //! - Tenuring: a young object is promoted when it survives its `promote_age`-th minor
 //!   collection (`HeapConfig::promote_age`, 2 by default: it is copied to a survivor space
 //!   once, then to the old space). When at least half of the nursery's fill (of at least
-//!   `MIN_YOUNG_TRIGGER`: a barely used nursery says nothing) survived the last minor
+//!   half `MIN_YOUNG_TRIGGER`: a barely used nursery says nothing) survived the last minor
 //!   collection, the program is building data that lives (a tree, a table),
 //!   and the next minor collection promotes every survivor at once (`promote_age`): each
 //!   of those objects is then copied once instead of twice. Such a collection's pause is
@@ -95,11 +95,12 @@ pub(crate) struct Pacer {
 }
 
 /// With incremental marking, the old generation may pass its goal by this many quarters
-/// of it before a collection stops the world to finish marking. Past the goal the mark
-/// steps run at their highest rate (256 KiB of work per 4 KiB allocated), which bounds
-/// the overshoot by the marking left over 64, except for single large allocations: a
-/// 48 MB map made near the goal must not stop the world for the whole mark (Go's hard
-/// goal is 1.1x, but its assists are unbounded and its workers concurrent).
+/// of it before a collection stops the world to finish marking. Past the goal an
+/// allocation that reaches a step's point assists at the highest rate (up to 16 MiB of
+/// work, in steps of 256 KiB: incremental.rs `MAX_ASSIST_WORK`), which bounds the
+/// overshoot, except for single large allocations: a 48 MB map made near the goal must
+/// not stop the world for the whole mark (Go's hard goal is 1.1x, but its assists are
+/// unbounded and its workers concurrent).
 pub const HARD_GOAL_QUARTERS: u64 = 4;
 
 /// Where between the last live heap and the goal incremental marking starts, in
@@ -227,7 +228,12 @@ impl Pacer {
     /// After a minor collection in which `survived` of the `filled` bytes of the nursery
     /// survived (tenuring, above; a collection of a barely used nursery says nothing).
     pub fn after_minor(&mut self, survived: u64, filled: u64) {
-        self.tenure_early = filled >= MIN_YOUNG_TRIGGER && survived.saturating_mul(2) >= filled;
+        // (Half the smallest trigger: a nursery collected at that trigger is filled to
+        // just below it.)
+        if filled < MIN_YOUNG_TRIGGER / 2 {
+            return;
+        }
+        self.tenure_early = survived.saturating_mul(2) >= filled;
         self.young_trigger = self.young_trigger();
     }
 

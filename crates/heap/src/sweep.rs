@@ -35,7 +35,7 @@ const MAX_SWEEP_SPANS: usize = 4096;
 pub(crate) const SWEEP_EVERY: u64 = 32 << 10;
 /// Bytes of dead large objects' pages a sweep step gives back to the OS (`madvise` costs
 /// about 0.1 ms per MiB).
-const LARGE_RELEASE_STEP: u64 = 1 << 20;
+pub(crate) const LARGE_RELEASE_STEP: u64 = 1 << 20;
 
 impl OldSpace {
     /// Start a sweep generation after a marking: every span is left to sweep.
@@ -174,6 +174,5 @@ impl Heap {
         if self.old.sweep_pending() {
             self.old.finish_sweep(&self.arena);
         }
-        self.large.release_pending(&self.arena, u64::MAX);
     }
 }

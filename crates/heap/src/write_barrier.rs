@@ -231,8 +231,9 @@ impl Heap {
         }
         let (lo, hi) = (off & !7, (off + len).next_multiple_of(8));
         for w in (lo..hi).step_by(8) {
-            // SAFETY: the word holds a byte of the range, which the caller translated:
-            // accessible memory comes in whole pages, so the aligned word is too.
+            // SAFETY: the word holds a byte of the range, which the caller translated; in
+            // the old or large space that range lies in one live span (whole pages) or
+            // one large run (whole granules), so the aligned word around it does too.
             let v = unsafe { self.arena.load(w) };
             if self.inc.active && self.may_be_white(v) {
                 self.remark(w, 8);

@@ -355,39 +355,46 @@ fn rebuild(vm: &mut Vm, prog: &Arc<Program>, m: Addr, cap: u64) -> Result<(), Tr
         let (mut chunk, mut full) = (Vec::new(), Vec::new());
         let mut count = 0u64;
         let mut first = 0;
-        while first < old.cap as usize {
-            let n = per_chunk.min(old.cap as usize - first);
-            let at = old.entries + (first * slot) as u64;
-            chunk.clear();
-            chunk.extend_from_slice(vm.heap.bytes(at, n * slot)?);
-            full.clear();
-            for k in 0..n {
-                let st = word(&chunk, k * slot);
-                if st & FULL == 0 {
-                    continue;
+        // The chunks write the new table unbarriered; it is barriered once, word by word,
+        // after the last one, or after the one that failed (a table left with young
+        // pointers behind clean cards would fail the verifier, even unreachable).
+        let mut copy = |vm: &mut Vm| -> Result<(), Trap> {
+            while first < old.cap as usize {
+                let n = per_chunk.min(old.cap as usize - first);
+                let at = old.entries + (first * slot) as u64;
+                chunk.clear();
+                chunk.extend_from_slice(vm.heap.bytes(at, n * slot)?);
+                full.clear();
+                for k in 0..n {
+                    let st = word(&chunk, k * slot);
+                    if st & FULL == 0 {
+                        continue;
+                    }
+                    let h = if sh.addr_hash {
+                        hash_value(vm, prog, sh.key, at + (k * slot) as u64 + 8)? | FULL
+                    } else {
+                        st
+                    };
+                    full.push((k * slot, h));
                 }
-                let h = if sh.addr_hash {
-                    hash_value(vm, prog, sh.key, at + (k * slot) as u64 + 8)? | FULL
-                } else {
-                    st
-                };
-                full.push((k * slot, h));
-            }
-            // (Barriered once, word by word, after the last chunk.)
-            let nt = vm.heap.bytes_mut_unbarriered(ne, cap as usize * slot)?;
-            for &(from, h) in &full {
-                let mut j = h as usize & mask;
-                while word(nt, j * slot) != 0 {
-                    j = (j + 1) & mask;
+                let nt = vm.heap.bytes_mut_unbarriered(ne, cap as usize * slot)?;
+                for &(from, h) in &full {
+                    let mut j = h as usize & mask;
+                    while word(nt, j * slot) != 0 {
+                        j = (j + 1) & mask;
+                    }
+                    let to = j * slot;
+                    nt[to..to + slot].copy_from_slice(&chunk[from..from + slot]);
+                    nt[to..to + 8].copy_from_slice(&h.to_le_bytes());
                 }
-                let to = j * slot;
-                nt[to..to + slot].copy_from_slice(&chunk[from..from + slot]);
-                nt[to..to + 8].copy_from_slice(&h.to_le_bytes());
+                count += full.len() as u64;
+                first += n;
             }
-            count += full.len() as u64;
-            first += n;
-        }
+            Ok(())
+        };
+        let copied = copy(vm);
         vm.heap.barrier_range(ne, cap as usize * slot)?;
+        copied?;
         vm.heap.write_u64(m, count)?;
         vm.heap.write_u64(m + 8, ne)?;
         vm.heap.write_u64(m + 16, cap)?;
