@@ -237,12 +237,15 @@ impl Heap {
     /// stores into it need no card (a map filling a table allocated during the cycle
     /// would otherwise dirty tens of thousands of cards for the termination to skip).
     #[inline]
-    pub(crate) fn remark(&mut self, off: u64, len: u64) {
+    /// `val`: the stored word, when the barrier knows it: a value that cannot point to a
+    /// white object needs no card (`may_be_white`, asked only of stores into marked
+    /// objects, the cheaper test first).
+    pub(crate) fn remark(&mut self, off: u64, len: u64, val: Option<u64>) {
         if self.layout.old.contains_off(off) {
-            if self.old.cell_marked(off) {
+            if self.old.cell_marked(off) && val.is_none_or(|v| self.may_be_white(v)) {
                 self.inc.remark_old.mark_range(off, len.max(1));
             }
-        } else if self.marked_large_at(off).is_some() {
+        } else if self.marked_large_at(off).is_some() && val.is_none_or(|v| self.may_be_white(v)) {
             self.inc.remark_large.mark_range(off, len.max(1));
         }
     }

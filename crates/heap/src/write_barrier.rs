@@ -183,9 +183,9 @@ impl Heap {
             // (A store of unknown bytes into a large object without pointer words.)
             return;
         }
-        if self.inc.active && val.is_none_or(|v| self.may_be_white(v)) {
+        if self.inc.active {
             // Incremental marking's barrier: the marker re-scans the card (incremental.rs).
-            self.remark(off, len);
+            self.remark(off, len, val);
         }
         if let Some(v) = val {
             if !self.is_young_value(v) {
@@ -213,7 +213,7 @@ impl Heap {
                 return;
             }
             if self.inc.active {
-                self.remark(off, len);
+                self.remark(off, len, None);
             }
             self.barrier_slow(off, len);
             return;
@@ -235,8 +235,8 @@ impl Heap {
             // the old or large space that range lies in one live span (whole pages) or
             // one large run (whole granules), so the aligned word around it does too.
             let v = unsafe { self.arena.load(w) };
-            if self.inc.active && self.may_be_white(v) {
-                self.remark(w, 8);
+            if self.inc.active {
+                self.remark(w, 8, Some(v));
             }
             if self.is_young_value(v) {
                 self.barrier_slow(w, 8);
