@@ -247,21 +247,27 @@ fn a_promoted_object_held_only_by_a_black_object_whose_card_promoted_it() {
     assert_eq!(h.object_base(y), Some(y), "y is still allocated");
 }
 
-#[test]
-fn a_stack_that_acquires_the_only_reference_to_a_white_object() {
+/// Old objects a -> b -> w (w's word 1 holds 66), only a a root, and a cycle started
+/// with one step run: a black, b grey, w white. Returns the heap, its roots, b and w.
+fn chain_marked_to_b() -> (Heap, Roots, Addr, Addr) {
     let mut h = heap();
     let mut r = Roots::new(&mut h);
     let t = node_type(&mut h);
     let w = old_node(&mut h, &mut r, t, 2, 66);
     let b = old_node(&mut h, &mut r, t, 1, 2);
     let a = old_node(&mut h, &mut r, t, 0, 1);
-    // a -> b -> w; only a is a root.
     h.write_ptr(b, w).unwrap();
     h.write_ptr(a, b).unwrap();
     r.set(&mut h, 1, 0);
     r.set(&mut h, 2, 0);
     start(&mut h, &mut r);
     h.mark_step(1);
+    (h, r, b, w)
+}
+
+#[test]
+fn a_stack_that_acquires_the_only_reference_to_a_white_object() {
+    let (mut h, mut r, b, w) = chain_marked_to_b();
     assert_eq!(h.colour(b), Some(Colour::Grey));
     assert_eq!(h.colour(w), Some(Colour::White));
     // The stack (no barrier) loads w and the heap drops it.
@@ -528,19 +534,7 @@ fn old_node_keep(h: &mut Heap, r: &mut Roots) {
 
 #[test]
 fn the_root_rescan_shades_what_the_stack_acquired_and_later_allocations_are_black() {
-    let mut h = heap();
-    let mut r = Roots::new(&mut h);
-    let t = node_type(&mut h);
-    let w = old_node(&mut h, &mut r, t, 2, 66);
-    let b = old_node(&mut h, &mut r, t, 1, 2);
-    let a = old_node(&mut h, &mut r, t, 0, 1);
-    // a -> b -> w; only a is a root.
-    h.write_ptr(b, w).unwrap();
-    h.write_ptr(a, b).unwrap();
-    r.set(&mut h, 1, 0);
-    r.set(&mut h, 2, 0);
-    start(&mut h, &mut r);
-    h.mark_step(1);
+    let (mut h, mut r, b, w) = chain_marked_to_b();
     // The stack (no barrier) loads w and the heap drops it: the steps never see it.
     r.set(&mut h, 3, w);
     h.write_ptr(b, 0).unwrap();
