@@ -311,6 +311,21 @@ impl Arena {
 
     /// Read a word at `off`.
     ///
+    /// Asks the CPU to bring the cache line at `off` in (a hint: a card scan visits dirty
+    /// cards of a big table at random, each a cache miss, so it asks for the next ones
+    /// while it scans this one). Any offset is allowed: a prefetch never faults.
+    #[inline]
+    pub(crate) fn prefetch(&self, off: u64) {
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: `prefetcht0` is a hint that never faults, whatever the address.
+        unsafe {
+            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+            _mm_prefetch::<_MM_HINT_T0>(self.ptr(off) as *const i8);
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = off;
+    }
+
     /// # Safety
     /// `[off, off+8)` must lie in committed memory of this arena.
     #[inline]

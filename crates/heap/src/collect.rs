@@ -59,6 +59,9 @@ use crate::old_space::OldSpace;
 use crate::roots::RootSource;
 use crate::stats::GcKind;
 use crate::write_barrier::CARD;
+
+/// How many dirty cards ahead a card scan asks the CPU to fetch (`prefetch_card`).
+const PREFETCH_CARDS: usize = 8;
 use crate::Heap;
 
 /// Per-cycle collector state.
@@ -563,8 +566,9 @@ impl Heap {
         let marking = self.inc.active;
         let dirty = self.old_cards.take_dirty();
         let mut bases = Vec::new();
-        for ci in dirty {
+        for (k, &ci) in dirty.iter().enumerate() {
             let lo = self.layout.old.offset + ci as u64 * CARD;
+            self.prefetch_card(self.layout.old.offset, dirty.get(k + PREFETCH_CARDS));
             bases.clear();
             self.old_objects_in_card(lo, &mut bases);
             for &b in &bases {
@@ -573,8 +577,9 @@ impl Heap {
             }
         }
         let dirty = self.large_cards.take_dirty();
-        for ci in dirty {
+        for (k, &ci) in dirty.iter().enumerate() {
             let lo = self.layout.large.offset + ci as u64 * CARD;
+            self.prefetch_card(self.layout.large.offset, dirty.get(k + PREFETCH_CARDS));
             if let Some((start, _)) = self.large.run_of(lo) {
                 let base = start + HEADER_BYTES;
                 self.cycle.shade = marking && self.header_at(base) & MARK != 0;
@@ -582,6 +587,16 @@ impl Heap {
             }
         }
         self.cycle.shade = false;
+    }
+
+    /// Prefetches the two cache lines of card `ci` (if any) of the space at `space`.
+    #[inline]
+    fn prefetch_card(&self, space: u64, ci: Option<&u32>) {
+        if let Some(&ci) = ci {
+            let lo = space + ci as u64 * CARD;
+            self.arena.prefetch(lo);
+            self.arena.prefetch(lo + 64);
+        }
     }
 
     /// Appends the bases of the live old objects (`Span::is_live`) whose cells overlap the card at
