@@ -124,6 +124,10 @@ pub(crate) struct Live {
     opts: Options,
     /// 8 static bytes for `deref` of a pointer-shaped value.
     scratch: Addr,
+    /// The VM was stamped from the start's image (`start.rs`) rather than loaded and
+    /// initialised (what a test asks).
+    #[cfg(test)]
+    pub(crate) from_image: bool,
     /// The names the host gave inputs (`Vm::eval_named`), by their file in the source map
     /// (`<input N>`): tracebacks use them.
     names: InputNames,
@@ -238,11 +242,20 @@ impl Live {
                 Ok(())
             }),
         );
-        // The start's program was verified by the first VM that loaded it.
-        let verified = start.loaded.load(Ordering::Acquire).then_some(&*start.prog);
-        let mut vm =
-            RawVm::new_after(prog, &natives, opts.vm_config(), verified).map_err(Error::from)?;
-        start.loaded.store(true, Ordering::Release);
+        let config = opts.vm_config();
+        let image_key = start.image_key(opts, &config);
+        let image = image_key.as_deref().and_then(|k| start.image(k));
+        let mut vm = match &image {
+            // The initialisers ran in the VM the image was taken of.
+            Some(image) => RawVm::from_image(image, &natives, config).map_err(Error::from)?,
+            None => {
+                // The start's program was verified by the first VM that loaded it.
+                let verified = start.loaded.load(Ordering::Acquire).then_some(&*start.prog);
+                let vm = RawVm::new_after(prog, &natives, config, verified).map_err(Error::from)?;
+                start.loaded.store(true, Ordering::Release);
+                vm
+            }
+        };
         vm.stdout = Box::new(std::io::BufWriter::new(crate::vm::SinkWriter(stdout)));
         vm.stderr = Box::new(crate::vm::SinkWriter(stderr));
         vm.report_fatal = false;
@@ -267,12 +280,10 @@ impl Live {
             Ok(m) => m.position(pos),
             Err(_) => String::new(),
         }));
-        let scratch = vm
-            .heap
-            .alloc_static(&[0u8; 8])
-            .map_err(|_| Error::from(gosub_vm::vm::commit_failed()))?;
         let mut live = Live {
-            scratch,
+            scratch: 0,
+            #[cfg(test)]
+            from_image: image.is_some(),
             types,
             resume,
             gen,
@@ -296,7 +307,21 @@ impl Live {
         let paths: Vec<String> = live.types.packages.iter().map(|p| p.path.clone()).collect();
         live.host_versions
             .record(paths.iter().map(String::as_str), 0, &live.vm, opts, hosts);
-        live.run(false)?;
+        if image.is_none() {
+            live.run(false)?;
+            // The image holds what the initialisers left, and nothing of this session's
+            // own: its natives' state is only the handles pushed above.
+            if let Some(key) = image_key.filter(|_| live.vm.ext.len() == 1) {
+                if let Some(image) = live.vm.image() {
+                    start.keep_image(key, image);
+                }
+            }
+        }
+        live.scratch = live
+            .vm
+            .heap
+            .alloc_static(&[0u8; 8])
+            .map_err(|_| Error::from(gosub_vm::vm::commit_failed()))?;
         Ok(live)
     }
 

@@ -2,7 +2,12 @@
 //! `runtime` parsed, checked, analysed and compiled once per process and shared by every
 //! VM (`Live::new` clones it).
 //!
-//! Invariants: a `Start` is never changed once built; what a session changes it changes in
+//! A start also keeps images of a session's VM taken right after the standard library's
+//! initialisers ran (`gosub_vm::image`), one per VM configuration: later VMs of that
+//! configuration are stamped from the image instead of loading the program and running
+//! the initialisers again (`Start::image`).
+//!
+//! Invariants: a `Start` is never changed once built, but for the images it gathers; what a session changes it changes in
 //! its own clone, and the big tables it shares with the start (functions, runtime types,
 //! the checker's objects and side tables) are `Arc`ed or layered, copied on write. Its
 //! program was verified by the first VM that loaded it (`loaded`), so later VMs verify only
@@ -15,6 +20,8 @@ use gosub_compile::{GenState, Increment};
 use gosub_syntax::ast::NodeId;
 use gosub_syntax::{ParseMode, SourceMap};
 use gosub_types::Resume;
+use gosub_vm::image::VmImage;
+use gosub_vm::VmConfig;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 
@@ -35,7 +42,15 @@ pub(crate) struct Start {
     pub next_id: NodeId,
     /// A VM loaded `prog`, verifying it (later VMs verify only what they do not share).
     pub loaded: Arc<AtomicBool>,
+    /// Images of a session's VM after the initialisers ran, by configuration
+    /// (`Start::image_key`); empty when images may not be used (`Start::imageable`).
+    images: Arc<Mutex<std::collections::HashMap<String, Arc<VmImage>>>>,
+    imageable: bool,
 }
+
+/// The most images one start keeps (a host starting VMs of many configurations, say each
+/// with its own `os.Args`, gets images for the first few and loads the rest).
+const MAX_IMAGES: usize = 8;
 
 /// The starts built so far, by `Start::key`.
 static STARTS: std::sync::OnceLock<Mutex<std::collections::HashMap<String, Arc<Start>>>> =
@@ -49,7 +64,11 @@ impl Start {
         if let Some(s) = starts.lock().ok().and_then(|m| m.get(&key).cloned()) {
             return Ok(s);
         }
-        let s = Arc::new(Self::build(opts)?);
+        let mut s = Self::build(opts)?;
+        // A host package that replaces a standard one may run host code in its
+        // initialisers, which an image would skip.
+        s.imageable = key.is_empty();
+        let s = Arc::new(s);
         if let Ok(mut m) = starts.lock() {
             m.insert(key, s.clone());
         }
@@ -110,6 +129,85 @@ impl Start {
             gen,
             next_id: next_id.max(types_next),
             loaded: Arc::default(),
+            images: Arc::default(),
+            imageable: false,
         })
+    }
+
+    /// What a VM's initialised state depends on besides the start: its whole
+    /// configuration (heap sizes, `os.Args`, capabilities, fuel...), or `None` when its
+    /// VM may not start from an image at all (an allocation profile records the
+    /// initialisers' allocations).
+    pub(crate) fn image_key(&self, opts: &Options, config: &VmConfig) -> Option<String> {
+        (self.imageable && !opts.memory_report).then(|| format!("{config:?}"))
+    }
+
+    /// The image VMs of configuration `key` start from, if one was kept.
+    pub(crate) fn image(&self, key: &str) -> Option<Arc<VmImage>> {
+        self.images.lock().ok()?.get(key).cloned()
+    }
+
+    /// Keeps `image` for VMs of configuration `key` (the first one kept stays).
+    pub(crate) fn keep_image(&self, key: String, image: VmImage) {
+        if let Ok(mut m) = self.images.lock() {
+            if m.len() < MAX_IMAGES {
+                m.entry(key).or_insert_with(|| Arc::new(image));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A VM stamped from the start's image (gosub_vm::image) behaves exactly as the VM
+    /// whose initialisers ran: the same allocation counters, addresses, map iteration
+    /// orders, goroutine ids and collections.
+    #[test]
+    fn a_vm_from_the_image_behaves_as_the_vm_that_ran_the_initialisers() {
+        // A configuration of its own (its os.Args), so that in this test process the
+        // first VM runs the initialisers and keeps the image and the second starts from it.
+        let inputs = [
+            "var m runtime.MemStats; runtime.ReadMemStats(&m); fmt.Println(m.Mallocs, m.TotalAlloc, m.HeapAlloc, m.HeapObjects, m.NumGC)",
+            "fmt.Println(os.Args, len(unicode.Categories), strings.ToUpper(\"héllo\"), unicode.IsUpper('Ä'))",
+            "fmt.Printf(\"%p %p %p\\n\", unicode.Categories, &os.Args, unicode.Greek)",
+            "ks := []string{}; for k := range unicode.Categories { ks = append(ks, k) }; fmt.Println(ks[:6])",
+            "ch := make(chan string); go func() { ch <- fmt.Sprint(new(int) != nil) }(); fmt.Println(<-ch)",
+            "a, b := make(chan int, 9), make(chan int, 9); for i := range 9 { a <- i; b <- i }; s := \"\"; for range 9 { select { case <-a: s += \"a\"; case <-b: s += \"b\" } }; fmt.Println(s)",
+            "keep := make([][]byte, 0); for i := range 2000 { keep = append(keep, make([]byte, i%300)) }; fmt.Println(len(keep))",
+            "runtime.GC(); runtime.ReadMemStats(&m); fmt.Println(m.Mallocs, m.TotalAlloc, m.HeapObjects, m.NumGC, len(keep))",
+        ];
+        let session = || {
+            let mut vm = crate::Vm::builder()
+                .args(&["image-test"])
+                .allow_package("os")
+                .capture_stdout()
+                .build();
+            for input in inputs {
+                vm.eval(input).unwrap_or_else(|e| panic!("{input}: {e}"));
+            }
+            let from_image = vm.live_session().expect("a session").from_image;
+            (from_image, vm.take_stdout())
+        };
+        let (first_from_image, first) = session();
+        let (second_from_image, second) = session();
+        assert!(
+            !first_from_image,
+            "the first VM of its configuration initialises"
+        );
+        assert!(
+            second_from_image,
+            "the second starts from the first's image"
+        );
+        assert_eq!(first, second);
+        let lines: Vec<&str> = first.lines().collect();
+        assert_eq!(lines.len(), 8, "{first}");
+        assert_eq!(lines[1], "[image-test] 38 HÉLLO true");
+        assert_eq!(lines[4], "true");
+        assert_eq!(lines[5].len(), 9, "{first}");
+        assert_eq!(lines[6], "2000");
+        // Collections ran (runtime.GC's at least) and found the 2,000 slices live.
+        let gc: Vec<u64> = lines[7].split(' ').map(|w| w.parse().unwrap()).collect();
+        assert!(gc[3] >= 1, "{first}");
+        assert!(gc[2] >= 2000, "{first}");
     }
 }

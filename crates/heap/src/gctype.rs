@@ -33,7 +33,7 @@ pub(crate) struct GcType {
     pub ptr_words: Box<[u32]>,
 }
 
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(crate) struct TypeTable {
     pub types: Vec<GcType>,
     dedup: HashMap<(u32, Box<[u32]>), GcTypeId>,

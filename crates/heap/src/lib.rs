@@ -58,6 +58,7 @@ pub mod gc_log;
 pub mod gctype;
 pub mod host_memory;
 pub mod host_stack;
+pub mod image;
 pub mod incremental;
 pub mod large;
 pub mod nursery;

@@ -74,6 +74,16 @@ pub struct Specials {
     ready: Vec<Ready>,
 }
 
+impl Specials {
+    /// No finalizer, cleanup or weak handle was ever made (a heap image's condition).
+    pub(crate) fn is_empty(&self) -> bool {
+        self.next_id == 0
+            && self.weak.is_empty()
+            && self.records.is_empty()
+            && self.ready.is_empty()
+    }
+}
+
 impl Heap {
     /// The weak handle of `target`, if it has one (the same handle for the same address
     /// while the target lives).

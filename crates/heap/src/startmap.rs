@@ -9,6 +9,7 @@
 //! - Finding an object from an interior pointer = the highest set bit at or
 //!   below the pointer's word (see `object.rs` for why that is unambiguous).
 
+#[derive(Clone)]
 pub(crate) struct StartBitmap {
     bits: Vec<u64>,
 }

@@ -47,6 +47,13 @@ pub(crate) struct Tracked {
     fates: Vec<Fates>,
 }
 
+impl Tracked {
+    /// No object is tracked (a heap image's condition).
+    pub(crate) fn is_empty(&self) -> bool {
+        self.young.is_empty() && self.old.is_empty()
+    }
+}
+
 impl Heap {
     /// Tracks the object just allocated at `addr` (`bytes` as `TotalAlloc` counted it)
     /// under `tag`.

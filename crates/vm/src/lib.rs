@@ -50,6 +50,7 @@ pub mod float_fmt;
 pub mod frame;
 pub mod gc;
 pub mod iface;
+pub mod image;
 #[allow(unsafe_code)]
 pub mod interp;
 pub mod maps;

@@ -105,6 +105,11 @@ impl Timers {
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
+
+    /// No timer was ever made (a VM image's condition: `image.rs`).
+    pub fn never_used(&self) -> bool {
+        self.next_id == 0 && self.next_seq == 0
+    }
 }
 
 /// The handles a timer holds.

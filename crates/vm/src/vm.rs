@@ -248,17 +248,7 @@ impl Vm {
         let prog: Arc<Program> = prog.into();
         let oom = |_| commit_failed();
         let reserve = config.heap.reserve_bytes;
-        let mut heap = Heap::new(config.heap.clone()).map_err(|_| {
-            VmError::Load(format!(
-                "cannot reserve the VM's address space: each VM reserves {} MiB of address \
-                 space (not memory) for its heap and stacks, and the process has no room for \
-                 another (its 128 TiB hold about 2,000 VMs of 64 GiB, 500,000 of 256 MiB); \
-                 drop VMs that are no longer used, or give each a heap limit \
-                 (VmBuilder::heap_limit: it reserves four times the limit, at least 256 MiB; \
-                 GOSUBMEMLIMIT for the gosub command)",
-                reserve >> 20
-            ))
-        })?;
+        let mut heap = Heap::new(config.heap.clone()).map_err(|_| reserve_failed(reserve))?;
         let gctypes = prog
             .gctypes
             .iter()
@@ -290,21 +280,7 @@ impl Vm {
         let globals = heap
             .globals(prog.globals_size as u64, &prog.globals_ptr_words)
             .map_err(oom)?;
-        let stack = heap
-            .alloc_goroutine_stack(gosub_heap::STACK_MIN)
-            .map_err(oom)?;
-        let mut nat = Vec::new();
-        for n in &prog.natives {
-            match natives.get(n) {
-                Some(f) => nat.push(f),
-                None => {
-                    return Err(VmError::Load(format!(
-                        "missing native implementation of {}",
-                        n
-                    )))
-                }
-            }
-        }
+        let nat = resolve_natives(&prog, natives)?;
         match verified {
             Some(old) => crate::verify::verify_grown(&prog, old),
             None => crate::verify::verify(&prog),
@@ -321,6 +297,45 @@ impl Vm {
         for (i, it) in itabs.iter().enumerate() {
             itab_cache.insert((it.rtype, it.iface), i as u32);
         }
+        let tables = Tables {
+            gctypes,
+            strings,
+            static_boxes,
+            closures,
+            itabs,
+            itab_cache,
+            globals,
+            zerobase,
+            staticuint64s,
+            string_rtype,
+        };
+        Vm::assemble(heap, prog, tables, nat, config)
+    }
+
+    /// A VM of `heap` (whose regions `tables` describes) that has not run yet: the main
+    /// goroutine gets a fresh stack.
+    pub(crate) fn assemble(
+        mut heap: Heap,
+        prog: Arc<Program>,
+        tables: Tables,
+        nat: Vec<Native>,
+        config: VmConfig,
+    ) -> Result<Vm, VmError> {
+        let stack = heap
+            .alloc_goroutine_stack(gosub_heap::STACK_MIN)
+            .map_err(|_| commit_failed())?;
+        let Tables {
+            gctypes,
+            strings,
+            static_boxes,
+            closures,
+            itabs,
+            itab_cache,
+            globals,
+            zerobase,
+            staticuint64s,
+            string_rtype,
+        } = tables;
         let fuel = config.fuel.map(|f| f.max(1)).unwrap_or(u64::MAX);
         Ok(Vm {
             heap,
@@ -695,6 +710,50 @@ impl Vm {
 
 /// Copies a constant's static box into static data, with its string data pointers filled
 /// in from the placed string constants.
+/// The error of a VM whose heap could not reserve its `reserve` bytes of address space.
+pub(crate) fn reserve_failed(reserve: u64) -> VmError {
+    VmError::Load(format!(
+        "cannot reserve the VM's address space: each VM reserves {} MiB of address \
+         space (not memory) for its heap and stacks, and the process has no room for \
+         another (its 128 TiB hold about 2,000 VMs of 64 GiB, 500,000 of 256 MiB); \
+         drop VMs that are no longer used, or give each a heap limit \
+         (VmBuilder::heap_limit: it reserves four times the limit, at least 256 MiB; \
+         GOSUBMEMLIMIT for the gosub command)",
+        reserve >> 20
+    ))
+}
+
+/// Where a loaded program's constants, closures and globals are in the heap, and the
+/// tables loading built (`Vm::new_after`): what a VM image keeps (`image.rs`).
+#[derive(Clone)]
+pub(crate) struct Tables {
+    pub gctypes: Vec<GcTypeId>,
+    pub strings: Vec<(Addr, u64)>,
+    pub static_boxes: Vec<Addr>,
+    pub closures: Vec<Addr>,
+    pub itabs: Vec<Itab>,
+    pub itab_cache: HashMap<(u32, u32), u32, std::hash::BuildHasherDefault<PairHasher>>,
+    pub globals: Addr,
+    pub zerobase: Addr,
+    pub staticuint64s: Addr,
+    pub string_rtype: Option<u32>,
+}
+
+/// The implementations of the program's natives, in its order.
+pub(crate) fn resolve_natives(
+    prog: &Program,
+    natives: &NativeRegistry,
+) -> Result<Vec<Native>, VmError> {
+    prog.natives
+        .iter()
+        .map(|n| {
+            natives
+                .get(n)
+                .ok_or_else(|| VmError::Load(format!("missing native implementation of {}", n)))
+        })
+        .collect()
+}
+
 fn place_static_box(
     heap: &mut Heap,
     b: &gosub_bytecode::program::StaticBox,

@@ -1,0 +1,111 @@
+//! A VM's image (`VmImage`): a loaded program's VM after it ran something (the standard
+//! library's initialisers), taken once (`Vm::image`) and stamped into new VMs
+//! (`Vm::from_image`), which then start where the first one was without loading the
+//! program or running the initialisers again. The heap's part is `gosub_heap::image`.
+//!
+//! Invariants:
+//! - An image is taken only between runs of a quiescent VM: no goroutine but main, no
+//!   frames, panics, channels, timers, C memory or allocation profile, and a heap that
+//!   `Heap::image` accepts (no collection has run). Everything the run left is then in
+//!   the heap image and in the fields below, which are copied; every other field of the
+//!   new VM is as `Vm::new_after` sets it.
+//! - A VM stamped from an image behaves as the VM the image was taken from would have:
+//!   the same objects at the same addresses, the same type ids, itabs, goroutine ids,
+//!   `select` choices and allocation counters. Only its natives are its own (closures a
+//!   host registered for this VM), resolved by name from its registry.
+
+use crate::error::VmError;
+use crate::natives::NativeRegistry;
+use crate::vm::{commit_failed, reserve_failed, resolve_natives, Tables, Vm, VmConfig};
+use gosub_bytecode::program::Program;
+use gosub_heap::image::HeapImage;
+use gosub_heap::{GcTypeId, Heap};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// The image of a VM (module comment). Immutable once taken.
+pub struct VmImage {
+    prog: Arc<Program>,
+    heap: HeapImage,
+    tables: Tables,
+    map_gctypes: HashMap<u32, GcTypeId>,
+    mem_stamp: u64,
+    next_goroutine: u64,
+    rng: u64,
+    next_chan_id: u64,
+}
+
+impl VmImage {
+    /// The program the image's VM had loaded.
+    pub fn program(&self) -> &Arc<Program> {
+        &self.prog
+    }
+
+    /// The heap bytes each VM stamped from the image copies.
+    pub fn heap_bytes(&self) -> usize {
+        self.heap.bytes()
+    }
+}
+
+impl Vm {
+    /// The image of this VM, or `None` when it is not quiescent (module comment).
+    pub fn image(&self) -> Option<VmImage> {
+        let s = &self.sched;
+        let quiescent = self.frames.is_empty()
+            && self.panics.is_empty()
+            && s.gs.iter().all(Option::is_none)
+            && s.runq.is_empty()
+            && s.system.is_empty()
+            && self.chans.is_empty()
+            && self.timers.never_used()
+            && self.cmem.blocks.is_empty()
+            && self.profile.is_none()
+            && self.gc_epoch == 0;
+        if !quiescent {
+            return None;
+        }
+        Some(VmImage {
+            prog: self.prog.clone(),
+            heap: self.heap.image()?,
+            tables: Tables {
+                gctypes: self.gctypes.clone(),
+                strings: self.strings.clone(),
+                static_boxes: self.static_boxes.clone(),
+                closures: self.closures.clone(),
+                itabs: self.itabs.clone(),
+                itab_cache: self.itab_cache.clone(),
+                globals: self.globals,
+                zerobase: self.zerobase,
+                staticuint64s: self.staticuint64s,
+                string_rtype: self.string_rtype,
+            },
+            map_gctypes: self.map_gctypes.clone(),
+            mem_stamp: self.mem_stamp,
+            next_goroutine: s.next_id,
+            rng: s.rng,
+            next_chan_id: self.next_chan_id,
+        })
+    }
+
+    /// A new VM in the state `image` was taken in, with its own heap (of `config`) and
+    /// the natives of `natives`.
+    pub fn from_image(
+        image: &VmImage,
+        natives: &NativeRegistry,
+        config: VmConfig,
+    ) -> Result<Vm, VmError> {
+        let nat = resolve_natives(&image.prog, natives)?;
+        let reserve = config.heap.reserve_bytes;
+        let mut heap = Heap::new(config.heap.clone()).map_err(|_| reserve_failed(reserve))?;
+        if !heap.stamp(&image.heap) {
+            return Err(commit_failed());
+        }
+        let mut vm = Vm::assemble(heap, image.prog.clone(), image.tables.clone(), nat, config)?;
+        vm.map_gctypes = image.map_gctypes.clone();
+        vm.mem_stamp = image.mem_stamp;
+        vm.sched.next_id = image.next_goroutine;
+        vm.sched.rng = image.rng;
+        vm.next_chan_id = image.next_chan_id;
+        Ok(vm)
+    }
+}
