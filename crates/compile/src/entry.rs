@@ -7,6 +7,8 @@
 //! - `runtime.main` initializes packages in import order, each package's variables in the
 //!   checker's `init_order` (dependency order, spec), then its `init` functions in source
 //!   order, then calls `main.main` (or, in an eval session, the input's statement function).
+//!   In a session the main package is initialized last too: the packages an input brings
+//!   are appended after it, and its new variables and statements may use them.
 //! - A whole program skips the initializer of a package-level variable that nothing uses
 //!   when it is a map or slice literal without side effects (`unused_literal_global`), as
 //!   Go's linker drops an unreferenced map's initialization and keeps a slice literal in
@@ -82,7 +84,14 @@ impl<'a> Gen<'a> {
         } else {
             p.info.uses.values().copied().collect()
         };
-        for (pi, pkg) in p.packages.iter().enumerate() {
+        // Imported packages first (Go's order): a session's main package came first, but
+        // the packages a later input brings are initialized before that input's own
+        // variables and statements, which may use them.
+        let order = (0..p.packages.len())
+            .filter(|&pi| !inc.session || pi != inc.main)
+            .chain(inc.session.then_some(inc.main));
+        for pi in order {
+            let pkg = &p.packages[pi];
             let first_init = if pi == inc.main {
                 inc.init0
             } else if pi >= inc.first_pkg {
