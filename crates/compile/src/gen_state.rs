@@ -64,6 +64,11 @@ impl<'a> Gen<'a> {
     pub fn resume(p: &'a types::Program, esc: &'a gosub_escape::Escapes, st: GenState) -> Gen<'a> {
         let mut g = Gen::new(p, esc);
         g.out = std::sync::Arc::unwrap_or_clone(st.out);
+        // The copy has no room to grow: leave an eighth, not the doubling a push would
+        // (each VM of a process keeps its session's copy: embedding's memory per VM).
+        let (funcs, rtypes) = (g.out.funcs.len(), g.out.rtypes.len());
+        g.out.funcs.reserve_exact(funcs / 8 + 8);
+        g.out.rtypes.reserve_exact(rtypes / 8 + 8);
         g.layouts = st.layouts;
         g.func_index = st.func_index;
         g.globals = st.globals;

@@ -480,6 +480,10 @@ impl Vm {
             }
         }
         self.natives.extend(nat);
+        grow(&mut self.gctypes, prog.gctypes.len());
+        grow(&mut self.strings, prog.strings.len());
+        grow(&mut self.static_boxes, prog.static_boxes.len());
+        grow(&mut self.closures, prog.funcs.len());
         for g in prog.gctypes.from(self.gctypes.len()) {
             let id = self.heap.register_type(g.size, &g.ptr_words);
             self.gctypes.push(id);
@@ -710,6 +714,15 @@ impl Vm {
 
 /// Copies a constant's static box into static data, with its string data pointers filled
 /// in from the placed string constants.
+/// Makes room in `v` for `len` elements in all, growing it by at least an eighth: a
+/// session's inputs each add a few entries to tables of thousands, which doubling would
+/// leave half empty in every VM.
+fn grow<T>(v: &mut Vec<T>, len: usize) {
+    if let Some(more) = len.checked_sub(v.capacity()).filter(|&m| m > 0) {
+        v.reserve_exact(more.max(v.len() / 8));
+    }
+}
+
 /// The error of a VM whose heap could not reserve its `reserve` bytes of address space.
 pub(crate) fn reserve_failed(reserve: u64) -> VmError {
     VmError::Load(format!(
