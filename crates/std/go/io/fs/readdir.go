@@ -1,12 +1,11 @@
 // Package io/fs, file readdir.go: Go's io/fs/readdir.go (Copyright The Go Authors, BSD-style
 // license, crates/std/go/LICENSE): ReadDir over an FS (sorted by name), FileInfoToDirEntry.
-// internal/strings.IndexByte is replaced by strings.IndexByte.
 
 package fs
 
 import (
 	"errors"
-	"strings"
+	"internal/bytealg"
 	"slices"
 )
 
@@ -44,7 +43,7 @@ func ReadDir(fsys FS, name string) ([]DirEntry, error) {
 
 	list, err := dir.ReadDir(-1)
 	slices.SortFunc(list, func(a, b DirEntry) int {
-		return strings.Compare(a.Name(), b.Name())
+		return bytealg.CompareString(a.Name(), b.Name())
 	})
 	return list, err
 }
