@@ -158,7 +158,8 @@ pub(crate) struct Checker<'a> {
     pub errs: Vec<Diagnostic>,
     /// Set when MAX_ERRORS errors have been reported: checking stops.
     pub stopped: bool,
-    pub universe: HashMap<String, ObjId>,
+    /// (Shared with the session's later checks: set up once, then only read.)
+    pub universe: std::sync::Arc<HashMap<String, ObjId>>,
     /// Per package; shared (`Arc`) with the previous check's state, copied when changed.
     pub pkgs: Vec<std::sync::Arc<PkgState>>,
     pub cur_pkg: usize,
@@ -190,7 +191,7 @@ pub(crate) struct Checker<'a> {
     pub iota_obj: ObjId,
     pub error_type: TypeId,
     pub unsafe_pkg: Option<ObjId>,
-    pub unsafe_members: HashMap<String, ObjId>,
+    pub unsafe_members: std::sync::Arc<HashMap<String, ObjId>>,
     /// Checking an eval session's input (see `check_more`).
     pub session: Option<crate::session::SessionCtx>,
     // ---- generics (instantiate.rs) ----
@@ -310,6 +311,7 @@ pub(crate) fn finish_errors(mut errs: Vec<Diagnostic>) -> Vec<Diagnostic> {
 impl<'a> Checker<'a> {
     pub fn new(srcs: &'a [PackageSrc], arena: &'a Arena<FuncDecl>, main: usize) -> Self {
         let mut c = Self::without_universe(srcs, arena, main);
+        c.tt = TypeTable::new();
         c.init_universe();
         c
     }
@@ -324,12 +326,12 @@ impl<'a> Checker<'a> {
         let inst_file = srcs.get(main).map_or(0, |p| p.files.len());
         Checker {
             srcs,
-            tt: TypeTable::new(),
+            tt: TypeTable::empty(),
             objs: Default::default(),
             info: Info::default(),
             errs: Vec::new(),
             stopped: false,
-            universe: HashMap::new(),
+            universe: Default::default(),
             pkgs: Vec::new(),
             cur_pkg: 0,
             cur_file: 0,
@@ -351,7 +353,7 @@ impl<'a> Checker<'a> {
             iota_obj: ObjId(0),
             error_type: T_INVALID,
             unsafe_pkg: None,
-            unsafe_members: HashMap::new(),
+            unsafe_members: Default::default(),
             session: None,
             arena,
             allow_constraint: 0,

@@ -454,7 +454,7 @@ impl<'a> Checker<'a> {
         let o = if pkg == usize::MAX {
             if self.unsafe_pkg.is_none() {
                 let m = self.unsafe_scope();
-                self.unsafe_members = m;
+                self.unsafe_members = std::sync::Arc::new(m);
                 self.unsafe_pkg = Some(ObjId(0));
             }
             self.unsafe_members.get(&sel.name).copied()

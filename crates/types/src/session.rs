@@ -40,7 +40,7 @@ pub const SESSION_FN_PREFIX: &str = "__gosub_input";
 /// `Program` that `check_more` needs to continue where the last check ended.
 #[derive(Clone)]
 pub struct Resume {
-    universe: HashMap<String, ObjId>,
+    universe: std::sync::Arc<HashMap<String, ObjId>>,
     pkgs: Vec<std::sync::Arc<PkgState>>,
     color: crate::Layered<ObjId, u8>,
     deps: crate::Layered<ObjId, Vec<ObjId>>,
@@ -53,7 +53,7 @@ pub struct Resume {
     iota_obj: ObjId,
     error_type: TypeId,
     unsafe_pkg: Option<ObjId>,
-    unsafe_members: HashMap<String, ObjId>,
+    unsafe_members: std::sync::Arc<HashMap<String, ObjId>>,
     session_vars: Vec<ObjId>,
     replaced: u64,
     main: usize,
@@ -231,7 +231,7 @@ fn finish_session(c: Checker, main: usize) -> Result<(Parts, Resume), Vec<Diagno
             p.file_scopes.push(Default::default());
         }
     }
-    let tt = std::mem::take(&mut c.tt);
+    let tt = std::mem::replace(&mut c.tt, TypeTable::empty());
     let objs = std::mem::take(&mut c.objs);
     let info = std::mem::take(&mut c.info);
     // What this check added to a package's scope becomes a layer the next check shares

@@ -343,6 +343,18 @@ impl TypeTable {
         t
     }
 
+    /// A table without even the basic types: what a checker holds until it is given the
+    /// one it checks with (the universe's, or a session's earlier one), or after it gave
+    /// it away.
+    pub(crate) fn empty() -> TypeTable {
+        TypeTable {
+            kinds: Default::default(),
+            named: Default::default(),
+            tparams: Default::default(),
+            intern: Default::default(),
+        }
+    }
+
     /// Makes what this check added shared with the programs cloned from now on (see the
     /// type's header).
     pub fn freeze(&mut self) {

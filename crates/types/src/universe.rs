@@ -47,7 +47,7 @@ pub(crate) fn builtin_name(b: Builtin) -> &'static str {
 impl<'a> Checker<'a> {
     fn def_universe(&mut self, name: &str, kind: ObjKind, ty: TypeId) -> ObjId {
         let o = self.new_obj(name, kind, ty, Span::default(), usize::MAX);
-        self.universe.insert(name.to_string(), o);
+        std::sync::Arc::make_mut(&mut self.universe).insert(name.to_string(), o);
         o
     }
 
