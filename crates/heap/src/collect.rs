@@ -154,9 +154,9 @@ impl Heap {
             from_surv: from,
             ..Cycle::default()
         };
-        // The type table is moved out for the scan so that pointer bitmaps can
-        // be borrowed while the spaces are mutated (put back right after).
-        let types = std::mem::take(&mut self.types);
+        // A handle on the type table (shared, not copied) for the scan, so that pointer
+        // bitmaps can be borrowed while the spaces are mutated.
+        let types = self.types.clone();
         if finishing {
             self.finish_marking(&types);
         }
@@ -184,7 +184,7 @@ impl Heap {
         self.process_specials(&types, to);
         self.update_tracked();
         self.observed.clear();
-        self.types = types;
+        drop(types);
         let (mut freed_objects, mut freed_bytes) = (0u64, 0u64);
         if major {
             if finishing {

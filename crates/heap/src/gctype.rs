@@ -13,6 +13,7 @@
 //!   [`GcTypeId::POINTER`] (size 8, word 0 is a pointer).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::object::MAX_TYPES;
 
@@ -33,18 +34,20 @@ pub(crate) struct GcType {
     pub ptr_words: Box<[u32]>,
 }
 
+/// A layout's key: its size and its sorted pointer words.
+type LayoutKey = (u32, Box<[u32]>);
+
+/// The registered layouts. Heaps stamped from one image (image.rs) share the image's
+/// table until one of them registers a layout of its own, which copies it first.
 #[derive(Default, Clone)]
 pub(crate) struct TypeTable {
-    pub types: Vec<GcType>,
-    dedup: HashMap<(u32, Box<[u32]>), GcTypeId>,
+    types: Arc<Vec<GcType>>,
+    dedup: Arc<HashMap<LayoutKey, GcTypeId>>,
 }
 
 impl TypeTable {
     pub fn new() -> TypeTable {
-        let mut t = TypeTable {
-            types: Vec::new(),
-            dedup: HashMap::new(),
-        };
+        let mut t = TypeTable::default();
         let b = t.register(1, &[]);
         let p = t.register(8, &[0]);
         debug_assert_eq!((b, p), (Some(GcTypeId::BYTES), Some(GcTypeId::POINTER)));
@@ -69,11 +72,11 @@ impl TypeTable {
             return None;
         }
         let id = GcTypeId(self.types.len() as u32);
-        self.types.push(GcType {
+        Arc::make_mut(&mut self.types).push(GcType {
             size,
             ptr_words: key.1.clone(),
         });
-        self.dedup.insert(key, id);
+        Arc::make_mut(&mut self.dedup).insert(key, id);
         Some(id)
     }
 

@@ -362,7 +362,7 @@ impl Heap {
     /// cards; when that shades nothing either, ask for the root rescan, or after it the
     /// termination (module comment, 3). Returns the work done.
     fn mark_work(&mut self, budget: u64) -> u64 {
-        let types = std::mem::take(&mut self.types);
+        let types = self.types.clone();
         let (mut work, mut cards) = (0u64, 0u64);
         while work + cards < budget {
             let Some(g) = self.inc.grey.pop() else {
@@ -398,7 +398,6 @@ impl Heap {
                 self.inc.grey.push(Grey { base: g.base, from });
             }
         }
-        self.types = types;
         self.inc.stats.scanned += work;
         work + cards
     }

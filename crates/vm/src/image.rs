@@ -15,8 +15,8 @@
 //!   host registered for this VM), resolved by name from its registry.
 
 use crate::error::VmError;
-use crate::natives::NativeRegistry;
-use crate::vm::{commit_failed, reserve_failed, resolve_natives, Tables, Vm, VmConfig};
+use crate::natives::{Native, NativeFn, NativeRegistry};
+use crate::vm::{commit_failed, missing_native, reserve_failed, Tables, Vm, VmConfig};
 use gosub_bytecode::program::Program;
 use gosub_heap::image::HeapImage;
 use gosub_heap::{GcTypeId, Heap};
@@ -28,6 +28,10 @@ pub struct VmImage {
     prog: Arc<Program>,
     heap: HeapImage,
     tables: Tables,
+    /// The natives that are plain functions (the standard library's, the same in every
+    /// registry: a registry's functions shadow its closures), by the program's native
+    /// index; `None` for a closure, which each VM's registry supplies by name.
+    natives: Vec<Option<NativeFn>>,
     map_gctypes: HashMap<u32, GcTypeId>,
     mem_stamp: u64,
     next_goroutine: u64,
@@ -79,6 +83,14 @@ impl Vm {
                 staticuint64s: self.staticuint64s,
                 string_rtype: self.string_rtype,
             },
+            natives: self
+                .natives
+                .iter()
+                .map(|n| match n {
+                    Native::Fn(f) => Some(*f),
+                    Native::Closure(_) => None,
+                })
+                .collect(),
             map_gctypes: self.map_gctypes.clone(),
             mem_stamp: self.mem_stamp,
             next_goroutine: s.next_id,
@@ -94,7 +106,15 @@ impl Vm {
         natives: &NativeRegistry,
         config: VmConfig,
     ) -> Result<Vm, VmError> {
-        let nat = resolve_natives(&image.prog, natives)?;
+        let nat = image
+            .natives
+            .iter()
+            .zip(image.prog.natives.iter())
+            .map(|(f, name)| match f {
+                Some(f) => Ok(Native::Fn(*f)),
+                None => natives.get(name).ok_or_else(|| missing_native(name)),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         let reserve = config.heap.reserve_bytes;
         let mut heap = Heap::new(config.heap.clone()).map_err(|_| reserve_failed(reserve))?;
         if !heap.stamp(&image.heap) {

@@ -752,6 +752,11 @@ pub(crate) struct Tables {
     pub string_rtype: Option<u32>,
 }
 
+/// The error of a program whose native `name` has no implementation.
+pub(crate) fn missing_native(name: &str) -> VmError {
+    VmError::Load(format!("missing native implementation of {}", name))
+}
+
 /// The implementations of the program's natives, in its order.
 pub(crate) fn resolve_natives(
     prog: &Program,
@@ -759,11 +764,7 @@ pub(crate) fn resolve_natives(
 ) -> Result<Vec<Native>, VmError> {
     prog.natives
         .iter()
-        .map(|n| {
-            natives
-                .get(n)
-                .ok_or_else(|| VmError::Load(format!("missing native implementation of {}", n)))
-        })
+        .map(|n| natives.get(n).ok_or_else(|| missing_native(n)))
         .collect()
 }
 
