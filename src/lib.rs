@@ -45,6 +45,7 @@ mod memreport_html;
 mod reachable;
 mod save;
 pub mod session;
+mod sink;
 mod start;
 pub mod value;
 pub mod vm;

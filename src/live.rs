@@ -256,8 +256,8 @@ impl Live {
                 vm
             }
         };
-        vm.stdout = Box::new(std::io::BufWriter::new(crate::vm::SinkWriter(stdout)));
-        vm.stderr = Box::new(crate::vm::SinkWriter(stderr));
+        vm.stdout = Box::new(crate::sink::SinkBuf::new(stdout));
+        vm.stderr = Box::new(crate::sink::SinkWriter(stderr));
         vm.report_fatal = false;
         vm.interrupt = interrupt;
         if opts.memory_report {

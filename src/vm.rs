@@ -10,6 +10,7 @@ use crate::host::{package_source, HostEntry, HostFn, HostFnCtx};
 use crate::live::Live;
 use crate::memreport::MemoryReport;
 use crate::session::{self, Input, INPUT_FILE};
+use crate::sink::{SinkBuf, SinkWriter};
 use crate::value::{FromValue, Value};
 use gosub_vm::{NativeRegistry, Vm as RawVm};
 use std::io::Write;
@@ -288,24 +289,6 @@ impl Default for Vm {
     }
 }
 
-/// Forwards writes to a shared sink.
-pub(crate) struct SinkWriter(pub(crate) Sink);
-
-impl Write for SinkWriter {
-    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-        if let Ok(mut s) = self.0.lock() {
-            s.write_all(b)?;
-        }
-        Ok(b.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        if let Ok(mut s) = self.0.lock() {
-            s.flush()?;
-        }
-        Ok(())
-    }
-}
-
 /// Reads from the host's shared stdin source.
 pub(crate) struct SourceReader(pub(crate) Arc<Mutex<Box<dyn std::io::Read + Send>>>);
 
@@ -423,7 +406,7 @@ impl Vm {
             natives.register_closure(&h.native_name(), h.native.clone());
         }
         let mut vm = RawVm::new(c.program, &natives, self.opts.vm_config())?;
-        vm.stdout = Box::new(std::io::BufWriter::new(SinkWriter(self.stdout.clone())));
+        vm.stdout = Box::new(SinkBuf::new(self.stdout.clone()));
         vm.stderr = Box::new(SinkWriter(self.stderr.clone()));
         vm.stdin = Box::new(SourceReader(self.stdin.clone()));
         vm.report_fatal = false;

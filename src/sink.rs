@@ -1,0 +1,81 @@
+//! Writers from a VM's output streams to the host's sinks (`Sink`: shared, locked per
+//! write).
+//!
+//! Invariants: `SinkBuf` holds no memory until its stream is first written (an idle VM of
+//! an embedding process costs no buffer), and everything written reaches the sink by the
+//! next `flush`, which the VM calls at the end of every run and before anything is
+//! written to stderr or read from stdin (so the streams interleave as Go's do).
+
+use crate::live::Sink;
+use std::io::Write;
+
+/// Forwards every write to a shared sink.
+pub(crate) struct SinkWriter(pub(crate) Sink);
+
+impl Write for SinkWriter {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        if let Ok(mut s) = self.0.lock() {
+            s.write_all(b)?;
+        }
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        if let Ok(mut s) = self.0.lock() {
+            s.flush()?;
+        }
+        Ok(())
+    }
+}
+
+/// What `SinkBuf` gathers before it writes to the sink.
+const CAPACITY: usize = 8 << 10;
+
+/// `std::io::BufWriter`'s buffering in front of a `SinkWriter`, with the buffer allocated
+/// on the first write rather than up front.
+pub(crate) struct SinkBuf {
+    out: SinkWriter,
+    buf: Vec<u8>,
+}
+
+impl SinkBuf {
+    pub(crate) fn new(sink: Sink) -> SinkBuf {
+        SinkBuf {
+            out: SinkWriter(sink),
+            buf: Vec::new(),
+        }
+    }
+
+    fn write_buffered(&mut self) -> std::io::Result<()> {
+        if !self.buf.is_empty() {
+            self.out.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+}
+
+impl Write for SinkBuf {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        if self.buf.len() + b.len() > CAPACITY {
+            self.write_buffered()?;
+        }
+        if b.len() >= CAPACITY {
+            return self.out.write(b);
+        }
+        if self.buf.capacity() == 0 {
+            self.buf.reserve_exact(CAPACITY);
+        }
+        self.buf.extend_from_slice(b);
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.write_buffered()?;
+        self.out.flush()
+    }
+}
+
+impl Drop for SinkBuf {
+    fn drop(&mut self) {
+        let _ = self.write_buffered();
+    }
+}
