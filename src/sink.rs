@@ -79,3 +79,54 @@ impl Drop for SinkBuf {
         let _ = self.write_buffered();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::{Arc, Mutex};
+
+    /// A sink that records what reached it and how many writes it took.
+    #[derive(Clone, Default)]
+    struct Recorder(Arc<Mutex<(Vec<u8>, usize)>>);
+
+    impl Write for Recorder {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            let mut r = self.0.lock().unwrap();
+            r.0.extend_from_slice(b);
+            r.1 += 1;
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn buffers_in_order_and_allocates_only_when_written() {
+        let rec = Recorder::default();
+        let sink: Sink = Arc::new(Mutex::new(Box::new(rec.clone())));
+        let mut w = SinkBuf::new(sink);
+        assert_eq!(w.buf.capacity(), 0, "no buffer before the first write");
+        w.write_all(b"a").unwrap();
+        w.write_all(b"b").unwrap();
+        assert_eq!(rec.0.lock().unwrap().1, 0, "small writes wait for a flush");
+        let big = vec![b'x'; CAPACITY + 1];
+        w.write_all(&big).unwrap();
+        w.write_all(b"c").unwrap();
+        w.flush().unwrap();
+        let (bytes, writes) = rec.0.lock().unwrap().clone();
+        let mut want = b"ab".to_vec();
+        want.extend_from_slice(&big);
+        want.push(b'c');
+        assert_eq!(bytes, want);
+        // "ab", then the big write directly, then "c" at the flush.
+        assert_eq!(writes, 3);
+        w.write_all(b"d").unwrap();
+        drop(w);
+        assert_eq!(
+            rec.0.lock().unwrap().0.last(),
+            Some(&b'd'),
+            "drop writes the rest"
+        );
+    }
+}
