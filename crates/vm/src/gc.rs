@@ -228,6 +228,11 @@ fn mark_clean_stacks(vm: &mut Vm, set: &FrameRootSet) {
 /// exit: an embedding host gets it as an error).
 pub fn collect(vm: &mut Vm, kind: GcKind) -> Result<(), crate::Trap> {
     let planned = vm.heap.plan_collection(kind);
+    if planned != GcKind::Minor {
+        // The stacks gcstress holds back are free: a major collection gives their idle
+        // spans back with the others.
+        crate::stack::release_quarantine(vm);
+    }
     let set = frame_roots(vm, planned == GcKind::Minor)?;
     vm.heap.note_stack_scan(set.examined);
     let mut roots = FrameRoots { slots: set.slots };

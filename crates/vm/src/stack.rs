@@ -34,7 +34,8 @@ use crate::error::Trap;
 use crate::vm::Vm;
 use gosub_heap::{Addr, StackRegion, STACK_MIN};
 
-/// Old stacks kept out of the pool under gcstress, so a stale address reads the poison.
+/// Old stacks kept out of the pool under gcstress, so a stale address reads the poison
+/// (until a major collection frees them: `release_quarantine`).
 const QUARANTINE: usize = 8;
 
 /// Stacks this large are runs of their own (stack_pool.rs), never quarantined.
@@ -115,6 +116,13 @@ pub fn free_stack(vm: &mut Vm, st: StackRegion) {
         if let Some(old) = vm.stack_quarantine.pop_front() {
             vm.heap.free_goroutine_stack(old);
         }
+    }
+}
+
+/// Frees the old stacks gcstress keeps out of the pool (`free_stack`).
+pub fn release_quarantine(vm: &mut Vm) {
+    while let Some(old) = vm.stack_quarantine.pop_front() {
+        vm.heap.free_goroutine_stack(old);
     }
 }
 
