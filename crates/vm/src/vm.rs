@@ -712,14 +712,13 @@ impl Vm {
     }
 }
 
-/// Copies a constant's static box into static data, with its string data pointers filled
-/// in from the placed string constants.
 /// Makes room in `v` for `len` elements in all, growing it by at least an eighth: a
 /// session's inputs each add a few entries to tables of thousands, which doubling would
 /// leave half empty in every VM.
 fn grow<T>(v: &mut Vec<T>, len: usize) {
-    if let Some(more) = len.checked_sub(v.capacity()).filter(|&m| m > 0) {
-        v.reserve_exact(more.max(v.len() / 8));
+    if len > v.capacity() {
+        // (`reserve_exact` counts from the length, not from the capacity.)
+        v.reserve_exact((len - v.len()).max(v.len() / 8));
     }
 }
 
@@ -768,6 +767,8 @@ pub(crate) fn resolve_natives(
         .collect()
 }
 
+/// Copies a constant's static box into static data, with its string data pointers filled
+/// in from the placed string constants.
 fn place_static_box(
     heap: &mut Heap,
     b: &gosub_bytecode::program::StaticBox,
