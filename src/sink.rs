@@ -31,7 +31,9 @@ impl Write for SinkWriter {
 const CAPACITY: usize = 8 << 10;
 
 /// `std::io::BufWriter`'s buffering in front of a `SinkWriter`, with the buffer allocated
-/// on the first write rather than up front.
+/// on the first write rather than up front. (Unlike `BufWriter`, a sink that fails part of
+/// the way through the buffer gets all of it again at the next flush: a sink write is
+/// all or nothing here, `write_all` under the sink's lock.)
 pub(crate) struct SinkBuf {
     out: SinkWriter,
     buf: Vec<u8>,
@@ -56,6 +58,9 @@ impl SinkBuf {
 
 impl Write for SinkBuf {
     fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        if b.is_empty() {
+            return Ok(0);
+        }
         if self.buf.len() + b.len() > CAPACITY {
             self.write_buffered()?;
         }
