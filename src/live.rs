@@ -244,10 +244,16 @@ impl Live {
         );
         let config = opts.vm_config();
         let image_key = start.image_key(opts, &config);
-        let image = image_key.as_deref().and_then(|k| start.image(k));
-        let mut vm = match &image {
-            // The initialisers ran in the VM the image was taken of.
-            Some(image) => RawVm::from_image(image, &natives, config).map_err(Error::from)?,
+        // The initialisers ran in the VM the image was taken of. (A VM the image does not
+        // fit, or whose heap cannot be set up, is loaded the ordinary way, which says why
+        // if it fails too.)
+        let stamped = image_key
+            .as_deref()
+            .and_then(|k| start.image(k))
+            .and_then(|image| RawVm::from_image(&image, &natives, config.clone()).ok());
+        let from_image = stamped.is_some();
+        let mut vm = match stamped {
+            Some(vm) => vm,
             None => {
                 // The start's program was verified by the first VM that loaded it.
                 let verified = start.loaded.load(Ordering::Acquire).then_some(&*start.prog);
@@ -283,7 +289,7 @@ impl Live {
         let mut live = Live {
             scratch: 0,
             #[cfg(test)]
-            from_image: image.is_some(),
+            from_image,
             types,
             resume,
             gen,
@@ -307,7 +313,7 @@ impl Live {
         let paths: Vec<String> = live.types.packages.iter().map(|p| p.path.clone()).collect();
         live.host_versions
             .record(paths.iter().map(String::as_str), 0, &live.vm, opts, hosts);
-        if image.is_none() {
+        if !from_image {
             live.run(false)?;
             // The image holds what the initialisers left, and nothing of this session's
             // own: its natives' state is only the handles pushed above.

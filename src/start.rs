@@ -167,7 +167,7 @@ mod tests {
         // A configuration of its own (its os.Args), so that in this test process the
         // first VM runs the initialisers and keeps the image and the second starts from it.
         let inputs = [
-            "var m runtime.MemStats; runtime.ReadMemStats(&m); fmt.Println(m.Mallocs, m.TotalAlloc, m.HeapAlloc, m.HeapObjects, m.NumGC)",
+            "var m runtime.MemStats; runtime.ReadMemStats(&m); fmt.Println(m.Mallocs, m.TotalAlloc, m.HeapAlloc, m.HeapObjects, m.NumGC, m.StackSys, m.Sys)",
             "fmt.Println(os.Args, len(unicode.Categories), strings.ToUpper(\"héllo\"), unicode.IsUpper('Ä'))",
             "fmt.Printf(\"%p %p %p\\n\", unicode.Categories, &os.Args, unicode.Greek)",
             "ks := []string{}; for k := range unicode.Categories { ks = append(ks, k) }; fmt.Println(ks[:6])",

@@ -1,17 +1,21 @@
 //! A heap's image (`HeapImage`): the bytes and bookkeeping of a heap that holds only
 //! bump-allocated memory, taken once (`Heap::image`) and stamped into new heaps
-//! (`Heap::from_image`). An embedding process starts many VMs whose standard library has
+//! (`Heap::stamp`). An embedding process starts many VMs whose standard library has
 //! been initialised the same way: the first VM runs the initialisers, every later one
 //! starts from its image instead of running them again.
 //!
 //! Invariants:
-//! - An image is taken only of a heap no collection has run in, whose old and large
-//!   spaces were never used, whose survivor spaces are empty, and which has no handles,
-//!   specials, tracked objects, observed addresses or collection log. Everything it holds
-//!   is then in three bump regions (statics, globals, the nursery), each a used prefix
-//!   `[0, top)` of its region, and in the type table and the allocation counters.
-//! - Addresses are arena-relative (`ARENA_BASE + offset`, the same in every heap), so the
-//!   bytes are copied unchanged and every pointer in them stays valid.
+//! - An image is taken only of a heap no collection has run in or is owed, whose old and
+//!   large spaces were never used, whose survivor spaces are empty, whose stacks took no
+//!   more than one span, whose pacing settings are still its configuration's, and which
+//!   never made a handle, special, tracked object, observed address or collection log.
+//!   Everything it holds is then in three bump regions (statics, globals, the nursery),
+//!   each a used prefix `[0, top)` of its region, and in the type table and the
+//!   allocation counters.
+//! - Addresses are arena-relative (`ARENA_BASE + offset`), and the regions' offsets follow
+//!   from the reservation's size (`Layout`): a heap is stamped only with an image of a heap
+//!   of the same reservation and nursery size, where the bytes copied unchanged keep every
+//!   pointer in them valid.
 //! - A heap stamped from an image holds the same objects at the same addresses, with the
 //!   same type ids, start bits and counters, as the heap the image was taken from: the
 //!   program cannot tell the two apart (MemStats included). The image's nursery must fit
@@ -26,6 +30,9 @@ use crate::Heap;
 /// The image of a heap (module comment): immutable once taken, shared by the VMs that
 /// start from it.
 pub struct HeapImage {
+    /// The reservation and nursery sizes the image's addresses hold for.
+    reserve: u64,
+    nursery_cap: u64,
     statics: Vec<u8>,
     globals: Vec<u8>,
     nursery: Vec<u8>,
@@ -86,7 +93,11 @@ impl Heap {
             && self.old.hw == 0
             && self.large.hw == 0
             && young.surv.iter().all(|s| s.top == 0)
-            && self.handles.slots.iter().all(|s| !s.live)
+            && !self.owed
+            && self.handles.slots.is_empty()
+            && self.stacks.committed_bytes() <= self.stacks.granule
+            && self.pacer.gogc == self.config.gogc
+            && self.pacer.soft_limit == self.config.soft_limit.unwrap_or(u64::MAX)
             && self.specials.is_empty()
             && self.tracked.is_empty()
             && self.observed.is_empty()
@@ -98,6 +109,8 @@ impl Heap {
         }
         let n = &young.nursery;
         Some(HeapImage {
+            reserve: self.layout.reserve,
+            nursery_cap: n.cap,
             statics: used(&self.arena, self.statics.region.offset, self.statics.top),
             globals: used(&self.arena, self.globals.region.offset, self.globals.top),
             nursery: used(&self.arena, n.region.offset, n.top),
@@ -124,14 +137,16 @@ impl Heap {
     fn stamp_regions(&mut self, image: &HeapImage) -> Option<()> {
         let heap = self;
         let fresh = heap.statics.top == 0 && heap.globals.top == 0 && heap.young.nursery.top == 0;
-        if !fresh || heap.counters.mallocs != 0 {
+        let same_layout =
+            heap.layout.reserve == image.reserve && heap.young.nursery.cap == image.nursery_cap;
+        if !fresh || !same_layout || heap.counters.mallocs != 0 {
             return None;
         }
         restore_bump(&heap.arena, &mut heap.statics, &image.statics)?;
         restore_bump(&heap.arena, &mut heap.globals, &image.globals)?;
         let len = image.nursery.len() as u64;
         let n = &mut heap.young.nursery;
-        if len > n.cap || !n.ensure_committed(&heap.arena, len) {
+        if !n.ensure_committed(&heap.arena, len) {
             return None;
         }
         place(&heap.arena, n.region.offset, &image.nursery);

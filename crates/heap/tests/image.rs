@@ -83,29 +83,40 @@ fn a_stamped_heap_collects_the_image_objects_like_its_own() {
 }
 
 #[test]
-fn a_heap_that_collected_or_holds_handles_has_no_image() {
+fn a_heap_that_collected_or_made_handles_has_no_image() {
     let (mut h, _, g, _) = initialised();
     let a = h.read_u64(g).unwrap();
     let handle = h.new_handle(a);
     assert!(h.image().is_none(), "a handle is outside the bump regions");
     h.drop_handle(handle);
+    assert!(h.image().is_none(), "handle ids would differ");
+    let (mut h, _, _, _) = initialised();
     assert!(h.image().is_some());
     h.collect(GcKind::Minor, &mut NoRoots);
     assert!(h.image().is_none(), "a collection has run");
 }
 
 #[test]
-fn only_a_fresh_heap_with_room_takes_an_image() {
+fn only_a_fresh_heap_of_the_same_layout_takes_an_image() {
     let (h, _, _, _) = initialised();
     let image = h.image().unwrap();
     let mut used = heap();
     used.alloc_static(b"x").unwrap();
     assert!(!used.stamp(&image), "the statics are not empty");
-    let mut small = Heap::new(HeapConfig {
-        nursery_bytes: 64 << 10,
-        reserve_bytes: 1 << 30,
-        ..HeapConfig::default()
-    })
-    .unwrap();
-    assert!(small.stamp(&image), "two nodes fit any nursery");
+    let other = |nursery_bytes, reserve_bytes| {
+        Heap::new(HeapConfig {
+            nursery_bytes,
+            reserve_bytes,
+            ..HeapConfig::default()
+        })
+        .unwrap()
+    };
+    // The regions' offsets follow from the reservation: the image's addresses would be
+    // another region's in a heap of another size.
+    assert!(
+        !other(128 << 10, 2 << 30).stamp(&image),
+        "another reservation"
+    );
+    assert!(!other(64 << 10, 1 << 30).stamp(&image), "another nursery");
+    assert!(other(128 << 10, 1 << 30).stamp(&image));
 }

@@ -5,8 +5,8 @@
 //!
 //! Invariants:
 //! - An image is taken only between runs of a quiescent VM: no goroutine but main, no
-//!   frames, panics, channels, timers, C memory or allocation profile, and a heap that
-//!   `Heap::image` accepts (no collection has run). Everything the run left is then in
+//!   frames, panics, channels, timers, C memory or allocation profile, the default stack
+//!   limit, and a heap that `Heap::image` accepts (no collection has run). Everything the run left is then in
 //!   the heap image and in the fields below, which are copied; every other field of the
 //!   new VM is as `Vm::new_after` sets it.
 //! - A VM stamped from an image behaves as the VM the image was taken from would have:
@@ -52,8 +52,12 @@ impl VmImage {
 }
 
 impl Vm {
-    /// The image of this VM, or `None` when it is not quiescent (module comment).
-    pub fn image(&self) -> Option<VmImage> {
+    /// The image of this VM, or `None` when it is not quiescent (module comment). First
+    /// gives back the stack spans no stack uses, as a major collection would (those the
+    /// main stack grew through while the initialisers ran), so that the stacks' memory
+    /// is what a VM stamped from the image starts with.
+    pub fn image(&mut self) -> Option<VmImage> {
+        self.heap.release_idle_stack_spans();
         let s = &self.sched;
         let quiescent = self.frames.is_empty()
             && self.panics.is_empty()
@@ -64,6 +68,7 @@ impl Vm {
             && self.timers.never_used()
             && self.cmem.blocks.is_empty()
             && self.profile.is_none()
+            && self.max_stack_bytes == crate::vm::DEFAULT_MAX_STACK
             && self.gc_epoch == 0;
         if !quiescent {
             return None;
