@@ -40,11 +40,15 @@
 //!   does not fit after that collection it fails with `OutOfMemory`.
 //! - Tenuring: a young object is promoted when it survives its `promote_age`-th minor
 //!   collection (`HeapConfig::promote_age`, 2 by default: it is copied to a survivor space
-//!   once, then to the old space). When at least half of the nursery's fill (of at least
-//!   half `MIN_YOUNG_TRIGGER`: a barely used nursery says nothing) survived the last minor
-//!   collection, the program is building data that lives (a tree, a table),
-//!   and the next minor collection promotes every survivor at once (`promote_age`): each
-//!   of those objects is then copied once instead of twice. Such a collection's pause is
+//!   once, then to the old space). When at least half of the nursery's fill survived the
+//!   last minor collection, or on average over the minor collections (each halves the
+//!   weight of those before it), the program is building data that lives (a tree, a
+//!   table), and the next minor collection promotes every survivor at once
+//!   (`promote_age`): each of those objects is then copied once instead of twice. (A
+//!   barely used nursery, filled to less than half `MIN_YOUNG_TRIGGER`, says nothing. The
+//!   average keeps a long building phase tenuring through one mostly dead nursery, which
+//!   would otherwise copy the next nursery to a survivor space and promote both with the
+//!   one after: the longest minor pauses.) Such a collection's pause is
 //!   what it promotes, so it also comes after half the usual nursery fill
 //!   (`young_trigger`): a phase that keeps everything it allocates pauses half as long,
 //!   twice as often, for the same total work. Objects that die young stay below that
@@ -90,7 +94,11 @@ pub(crate) struct Pacer {
     /// Old-generation size at which incremental marking starts (`incremental.rs`):
     /// `MARK_TRIGGER_PERMILLE` of the way from the live heap to the goal.
     pub mark_trigger: u64,
-    /// At least half of the nursery survived the last minor collection (tenuring, above).
+    /// The nursery's survival rate averaged over minor collections (per mille; tenuring,
+    /// above).
+    pub survival: u64,
+    /// At least half of the nursery survived the last minor collection, or on average
+    /// (tenuring, above).
     pub tenure_early: bool,
 }
 
@@ -122,6 +130,7 @@ impl Pacer {
             deferred_bytes: 0,
             stack_scan_hint: 0,
             mark_trigger: u64::MAX,
+            survival: 0,
             tenure_early: false,
         };
         p.recompute();
@@ -233,7 +242,9 @@ impl Pacer {
         if filled < MIN_YOUNG_TRIGGER / 2 {
             return;
         }
-        self.tenure_early = survived.saturating_mul(2) >= filled;
+        let rate = (survived.min(filled) * 1000) / filled;
+        self.survival = (self.survival + rate).div_ceil(2);
+        self.tenure_early = rate >= 500 || self.survival >= 500;
         self.young_trigger = self.young_trigger();
     }
 
@@ -313,6 +324,28 @@ impl Heap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tenuring_follows_the_averaged_survival_rate() {
+        let mut p = Pacer::new(&HeapConfig::default());
+        let fill = 256 << 10;
+        assert!(!p.tenure_early);
+        p.after_minor(fill, fill);
+        assert!(p.tenure_early, "a wholly live nursery: building");
+        for _ in 0..8 {
+            p.after_minor(fill, fill);
+        }
+        p.after_minor(0, fill);
+        assert!(p.tenure_early, "one dead nursery in a building phase");
+        p.after_minor(0, fill);
+        assert!(!p.tenure_early, "two: garbage again");
+        p.after_minor(fill / 4, fill);
+        assert!(!p.tenure_early, "a quarter: below the mark");
+        p.after_minor(fill, 4 << 10);
+        assert!(!p.tenure_early, "a barely used nursery says nothing");
+        p.after_minor(fill, fill);
+        assert!(p.tenure_early);
+    }
 
     #[test]
     fn goal_follows_gogc() {
