@@ -84,6 +84,9 @@ impl std::hash::Hasher for PairHasher {
     }
 }
 
+/// The itab of each (dynamic type, interface) pair made so far, by `Vm::itabs` index.
+pub type ItabCache = HashMap<(u32, u32), u32, std::hash::BuildHasherDefault<PairHasher>>;
+
 /// Maps a source offset to (file name, line).
 pub type SourcePosFn = Box<dyn Fn(u32) -> (String, u32) + Send>;
 
@@ -116,7 +119,7 @@ pub struct Vm {
     pub static_boxes: Vec<Addr>,
     pub closures: Vec<Addr>,
     pub itabs: Vec<Itab>,
-    pub itab_cache: HashMap<(u32, u32), u32, std::hash::BuildHasherDefault<PairHasher>>,
+    pub itab_cache: ItabCache,
     pub natives: Vec<Native>,
     pub globals: Addr,
     /// The running goroutine's stack; a frame ending past `stack_guard` is entered only
@@ -292,8 +295,7 @@ impl Vm {
             .position(|r| r.name == "string" && !r.named)
             .map(|i| i as u32);
         let itabs: Vec<_> = prog.itabs.iter().cloned().collect();
-        let mut itab_cache: HashMap<(u32, u32), u32, std::hash::BuildHasherDefault<PairHasher>> =
-            HashMap::default();
+        let mut itab_cache = ItabCache::default();
         for (i, it) in itabs.iter().enumerate() {
             itab_cache.insert((it.rtype, it.iface), i as u32);
         }
@@ -324,30 +326,18 @@ impl Vm {
         let stack = heap
             .alloc_goroutine_stack(gosub_heap::STACK_MIN)
             .map_err(|_| commit_failed())?;
-        let Tables {
-            gctypes,
-            strings,
-            static_boxes,
-            closures,
-            itabs,
-            itab_cache,
-            globals,
-            zerobase,
-            staticuint64s,
-            string_rtype,
-        } = tables;
         let fuel = config.fuel.map(|f| f.max(1)).unwrap_or(u64::MAX);
         Ok(Vm {
             heap,
             prog,
-            gctypes,
-            strings,
-            static_boxes,
-            closures,
-            itabs,
-            itab_cache,
+            gctypes: tables.gctypes,
+            strings: tables.strings,
+            static_boxes: tables.static_boxes,
+            closures: tables.closures,
+            itabs: tables.itabs,
+            itab_cache: tables.itab_cache,
             natives: nat,
-            globals,
+            globals: tables.globals,
             stack,
             stack_guard: stack.limit,
             stack_quarantine: Default::default(),
@@ -365,7 +355,7 @@ impl Vm {
             cur_func: 0,
             cur_fp: 0,
             cur_kind: crate::frame::CallKind::Normal,
-            string_rtype,
+            string_rtype: tables.string_rtype,
             cur_pc: 0,
             live_maps: HashMap::new(),
             traceback: Vec::new(),
@@ -394,11 +384,11 @@ impl Vm {
                 ptr: std::ptr::null_mut(),
                 stamp: 0,
             }; 2],
-            zerobase,
+            zerobase: tables.zerobase,
             native_func: 0,
             native_calls: 0,
             native_frame: (0, 0),
-            staticuint64s,
+            staticuint64s: tables.staticuint64s,
             cmem: Default::default(),
             interrupt: Arc::new(std::sync::atomic::AtomicBool::new(false)),
             report_fatal: true,
@@ -744,7 +734,7 @@ pub(crate) struct Tables {
     pub static_boxes: Vec<Addr>,
     pub closures: Vec<Addr>,
     pub itabs: Vec<Itab>,
-    pub itab_cache: HashMap<(u32, u32), u32, std::hash::BuildHasherDefault<PairHasher>>,
+    pub itab_cache: ItabCache,
     pub globals: Addr,
     pub zerobase: Addr,
     pub staticuint64s: Addr,
