@@ -185,7 +185,6 @@ impl Live {
             types,
             resume,
             escapes,
-            prog,
             gen,
             next_id,
             ..
@@ -242,26 +241,7 @@ impl Live {
                 Ok(())
             }),
         );
-        let config = opts.vm_config();
-        let image_key = start.image_key(opts, &config);
-        // The initialisers ran in the VM the image was taken of. (A VM the image does not
-        // fit, or whose heap cannot be set up, is loaded the ordinary way, which says why
-        // if it fails too.)
-        let stamped = image_key
-            .as_deref()
-            .and_then(|k| start.image(k))
-            .and_then(|image| RawVm::from_image(&image, &natives, config.clone()).ok());
-        let from_image = stamped.is_some();
-        let mut vm = match stamped {
-            Some(vm) => vm,
-            None => {
-                // The start's program was verified by the first VM that loaded it.
-                let verified = start.loaded.load(Ordering::Acquire).then_some(&*start.prog);
-                let vm = RawVm::new_after(prog, &natives, config, verified).map_err(Error::from)?;
-                start.loaded.store(true, Ordering::Release);
-                vm
-            }
-        };
+        let (mut vm, from_image) = start.new_vm(opts, &natives)?;
         vm.stdout = Box::new(crate::sink::SinkBuf::new(stdout));
         vm.stderr = Box::new(crate::sink::SinkWriter(stderr));
         vm.report_fatal = false;
@@ -315,13 +295,7 @@ impl Live {
             .record(paths.iter().map(String::as_str), 0, &live.vm, opts, hosts);
         if !from_image {
             live.run(false)?;
-            // The image holds what the initialisers left, and nothing of this session's
-            // own: its natives' state is only the handles pushed above.
-            if let Some(key) = image_key.filter(|_| live.vm.ext.len() == 1) {
-                if let Some(image) = live.vm.image() {
-                    start.keep_image(key, image);
-                }
-            }
+            start.keep_image_of(opts, &mut live.vm);
         }
         live.scratch = live
             .vm

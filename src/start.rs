@@ -21,8 +21,8 @@ use gosub_syntax::ast::NodeId;
 use gosub_syntax::{ParseMode, SourceMap};
 use gosub_types::Resume;
 use gosub_vm::image::VmImage;
-use gosub_vm::VmConfig;
-use std::sync::atomic::AtomicBool;
+use gosub_vm::{NativeRegistry, Vm as RawVm, VmConfig};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// What every session starts from: the base file, `fmt` and `runtime` parsed, checked,
@@ -69,10 +69,12 @@ impl Start {
         // initialisers, which an image would skip.
         s.imageable = key.is_empty();
         let s = Arc::new(s);
-        if let Ok(mut m) = starts.lock() {
-            m.insert(key, s.clone());
+        // Two threads may have built it at once: the first one kept is everyone's (its
+        // images with it).
+        match starts.lock() {
+            Ok(mut m) => Ok(m.entry(key).or_insert(s).clone()),
+            Err(_) => Ok(s),
         }
-        Ok(s)
     }
 
     /// What of `opts` the start depends on: host packages that take the path of a
@@ -142,17 +144,48 @@ impl Start {
         (self.imageable && !opts.memory_report).then(|| format!("{config:?}"))
     }
 
-    /// The image VMs of configuration `key` start from, if one was kept.
-    pub(crate) fn image(&self, key: &str) -> Option<Arc<VmImage>> {
-        self.images.lock().ok()?.get(key).cloned()
+    /// The VM of a new session of `opts`, and whether it was stamped from this start's
+    /// image for its configuration (its initialisers ran in the VM the image was taken
+    /// of) or loaded (the caller then runs the program, which initialises it). A VM the
+    /// image does not fit, or whose heap cannot be set up, is loaded the ordinary way,
+    /// which says why if it fails too.
+    pub(crate) fn new_vm(
+        &self,
+        opts: &Options,
+        natives: &NativeRegistry,
+    ) -> Result<(RawVm, bool), Error> {
+        let config = opts.vm_config();
+        let image = self
+            .image_key(opts, &config)
+            .and_then(|k| self.images.lock().ok()?.get(&k).cloned());
+        if let Some(vm) = image.and_then(|i| RawVm::from_image(&i, natives, config.clone()).ok()) {
+            return Ok((vm, true));
+        }
+        // The start's program was verified by the first VM that loaded it.
+        let verified = self.loaded.load(Ordering::Acquire).then_some(&*self.prog);
+        let vm =
+            RawVm::new_after(self.prog.clone(), natives, config, verified).map_err(Error::from)?;
+        self.loaded.store(true, Ordering::Release);
+        Ok((vm, false))
     }
 
-    /// Keeps `image` for VMs of configuration `key` (the first one kept stays).
-    pub(crate) fn keep_image(&self, key: String, image: VmImage) {
-        if let Ok(mut m) = self.images.lock() {
-            if m.len() < MAX_IMAGES {
-                m.entry(key).or_insert_with(|| Arc::new(image));
-            }
+    /// Keeps the image of `vm`, a session's VM of `opts` that `new_vm` loaded and that has
+    /// just run its initialisers, for the VMs of its configuration (the first one kept
+    /// stays). The image holds what the initialisers left and nothing of the session's
+    /// own: its natives' state must be only the session's handles, which `Live::new`
+    /// pushes first.
+    pub(crate) fn keep_image_of(&self, opts: &Options, vm: &mut RawVm) {
+        let Some(key) = self.image_key(opts, &opts.vm_config()) else {
+            return;
+        };
+        let Ok(mut m) = self.images.lock() else {
+            return;
+        };
+        if vm.ext.len() != 1 || m.len() >= MAX_IMAGES || m.contains_key(&key) {
+            return;
+        }
+        if let Some(image) = vm.image() {
+            m.insert(key, Arc::new(image));
         }
     }
 }
