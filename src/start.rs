@@ -5,7 +5,7 @@
 //! A start also keeps images of a session's VM taken right after the standard library's
 //! initialisers ran (`gosub_vm::image`), one per VM configuration: later VMs of that
 //! configuration are stamped from the image instead of loading the program and running
-//! the initialisers again (`Start::image`).
+//! the initialisers again (`Start::new_vm`, `Start::keep_image_of`).
 //!
 //! Invariants: a `Start` is never changed once built, but for the images it gathers; what a session changes it changes in
 //! its own clone, and the big tables it shares with the start (functions, runtime types,

@@ -18,8 +18,7 @@
 //!   pointer in them valid.
 //! - A heap stamped from an image holds the same objects at the same addresses, with the
 //!   same type ids, start bits and counters, as the heap the image was taken from: the
-//!   program cannot tell the two apart (MemStats included). The image's nursery must fit
-//!   the new heap's nursery, and its statics and globals their regions (else `None`).
+//!   program cannot tell the two apart (MemStats included).
 
 use crate::arena::Arena;
 use crate::bump::BumpRegion;
@@ -128,8 +127,8 @@ impl Heap {
     }
 
     /// Makes this heap, fresh from `Heap::new`, hold what `image` holds, at the same
-    /// addresses. False (and the heap unusable) if its regions cannot hold the image or
-    /// the memory cannot be committed.
+    /// addresses. False, with the heap untouched, if it is not fresh or its layout is not
+    /// the image's; false, with the heap unusable, if the memory cannot be committed.
     pub fn stamp(&mut self, image: &HeapImage) -> bool {
         self.stamp_regions(image).is_some()
     }

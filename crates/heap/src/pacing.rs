@@ -41,14 +41,15 @@
 //! - Tenuring: a young object is promoted when it survives its `promote_age`-th minor
 //!   collection (`HeapConfig::promote_age`, 2 by default: it is copied to a survivor space
 //!   once, then to the old space). When at least half of the nursery's fill survived the
-//!   last minor collection, or on average over the minor collections (each halves the
-//!   weight of those before it), the program is building data that lives (a tree, a
-//!   table), and the next minor collection promotes every survivor at once
-//!   (`promote_age`): each of those objects is then copied once instead of twice. (A
-//!   barely used nursery, filled to less than half `MIN_YOUNG_TRIGGER`, says nothing. The
-//!   average keeps a long building phase tenuring through one mostly dead nursery, which
-//!   would otherwise copy the next nursery to a survivor space and promote both with the
-//!   one after: the longest minor pauses.) Such a collection's pause is
+//!   last minor collection, the program is building data that lives (a tree, a table),
+//!   and the next minor collection promotes every survivor at once (`promote_age`): each
+//!   of those objects is then copied once instead of twice. It goes on doing so while the
+//!   survival rate averaged over the minor collections (each halves the weight of those
+//!   before it) stays at two fifths or more, so a phase in which nearly everything
+//!   survives keeps tenuring through one mostly dead nursery, which would otherwise copy
+//!   the next nursery to a survivor space and promote both with the one after (the
+//!   longest minor pauses). A barely used nursery, filled to less than half
+//!   `MIN_YOUNG_TRIGGER`, says nothing. Such a collection's pause is
 //!   what it promotes, so it also comes after half the usual nursery fill
 //!   (`young_trigger`): a phase that keeps everything it allocates pauses half as long,
 //!   twice as often, for the same total work. Objects that die young stay below that
@@ -97,8 +98,8 @@ pub(crate) struct Pacer {
     /// The nursery's survival rate averaged over minor collections (per mille; tenuring,
     /// above).
     pub survival: u64,
-    /// At least half of the nursery survived the last minor collection, or on average
-    /// (tenuring, above).
+    /// At least half of the nursery survived the last minor collection, or two fifths on
+    /// average since it did (tenuring, above).
     pub tenure_early: bool,
 }
 
@@ -243,8 +244,8 @@ impl Pacer {
             return;
         }
         let rate = (survived.min(filled) * 1000) / filled;
-        self.survival = (self.survival + rate).div_ceil(2);
-        self.tenure_early = rate >= 500 || self.survival >= 500;
+        self.survival = (self.survival + rate) / 2;
+        self.tenure_early = rate >= 500 || (self.tenure_early && self.survival >= 400);
         self.young_trigger = self.young_trigger();
     }
 
@@ -339,6 +340,13 @@ mod tests {
         assert!(p.tenure_early, "one dead nursery in a building phase");
         p.after_minor(0, fill);
         assert!(!p.tenure_early, "two: garbage again");
+        for _ in 0..8 {
+            p.after_minor(fill * 7 / 10, fill);
+        }
+        p.after_minor(fill / 5, fill);
+        assert!(p.tenure_early, "a fifth live after a phase of seven tenths");
+        p.after_minor(fill / 5, fill);
+        assert!(!p.tenure_early, "two of them");
         p.after_minor(fill / 4, fill);
         assert!(!p.tenure_early, "a quarter: below the mark");
         p.after_minor(fill, 4 << 10);
