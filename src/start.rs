@@ -231,6 +231,20 @@ mod tests {
             second_from_image,
             "the second starts from the first's image"
         );
+        // What each VM copies: the start's static data, globals and young objects, which
+        // fmt, runtime and their imports keep small (not strings' and unicode's tables).
+        let images: Vec<usize> = (super::STARTS.get().unwrap().lock().unwrap())
+            .values()
+            .flat_map(|s| {
+                let m = s.images.lock().unwrap();
+                m.values().map(|i| i.heap_bytes()).collect::<Vec<_>>()
+            })
+            .collect();
+        assert!(!images.is_empty());
+        assert!(
+            images.iter().all(|&b| b < 64 << 10),
+            "image heap bytes {images:?}"
+        );
         assert_eq!(first, second);
         let lines: Vec<&str> = first.lines().collect();
         assert_eq!(lines.len(), 8, "{first}");

@@ -40,11 +40,6 @@ pub struct VmImage {
 }
 
 impl VmImage {
-    /// The program the image's VM had loaded.
-    pub fn program(&self) -> &Arc<Program> {
-        &self.prog
-    }
-
     /// The heap bytes each VM stamped from the image copies.
     pub fn heap_bytes(&self) -> usize {
         self.heap.bytes()
