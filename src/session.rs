@@ -61,6 +61,21 @@ pub fn classify(src: &str) -> Input {
     crate::front_stack::on_front_end_stack(|| classify_here(src))
 }
 
+/// Whether `src` may be a file's declarations: nothing, or `import`, `func`, `var`,
+/// `const` or `type` first (anything else cannot follow a package clause). A source the
+/// lexer rejects may be anything: the parse says what is wrong.
+fn may_be_declarations(src: &str) -> bool {
+    use gosub_syntax::lexer::Tok;
+    let lexed = gosub_syntax::lexer::lex(src, 0);
+    !lexed.errors.is_empty()
+        || lexed.tokens.first().is_none_or(|(_, t, _)| {
+            matches!(
+                t,
+                Tok::Import | Tok::Func | Tok::Var | Tok::Const | Tok::Type
+            )
+        })
+}
+
 fn classify_here(src: &str) -> Input {
     // A whole file? (`package x` first): drop the clause.
     let trimmed = src.trim_start();
@@ -75,10 +90,14 @@ fn classify_here(src: &str) -> Input {
         src_owned = blank_prefix(src, end);
         src = &src_owned;
     }
-    // Declarations?
+    // Declarations? (Only if it starts as a file's declarations do: the failed parse of
+    // a statement as a file costs as much as the parse that follows.)
     let head = "package main\n";
     let file_text = format!("{}{}", head, src);
-    if let Ok(f) = gosub_syntax::parse_file(&file_text, 1, 0, ParseMode::default()) {
+    let parsed = may_be_declarations(src)
+        .then(|| gosub_syntax::parse_file(&file_text, 1, 0, ParseMode::default()).ok())
+        .flatten();
+    if let Some(f) = parsed {
         let base = 1 + head.len();
         let imports = f
             .imports
@@ -420,6 +439,32 @@ fn decl_names(d: &ast::Decl, out: &mut Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::implicit_imports;
+
+    /// Only what may be a file's declarations is parsed as one; what is classified does
+    /// not change (`classify` parses the rest as statements).
+    #[test]
+    fn only_what_starts_as_declarations_is_parsed_as_a_file() {
+        use super::{classify, may_be_declarations};
+        for (src, may) in [
+            ("1+1", false),
+            ("x := 1", false),
+            ("fmt.Println(1)", false),
+            ("", true),
+            ("  // a comment\n/* and\nanother */ func F() {}", true),
+            ("import \"fmt\"", true),
+            ("var x = 1; x++", true),
+            ("type T int", true),
+            ("\u{0} x", true),
+        ] {
+            assert_eq!(may_be_declarations(src), may, "{src:?}");
+        }
+        let decl = classify("// c\nfunc F() int { return 1 }");
+        assert!(decl.decls.is_some() && decl.expr.is_none() && decl.stmts.is_empty());
+        let expr = classify("1 + 1");
+        assert_eq!((expr.decls, expr.expr.as_deref()), (None, Some("1 + 1")));
+        let mixed = classify("var x = 1; x++");
+        assert!(mixed.decls.is_none() && mixed.stmts.contains("x++"));
+    }
 
     fn found(text: &str) -> Vec<String> {
         implicit_imports(text, &[], &[])
