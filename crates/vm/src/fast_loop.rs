@@ -238,13 +238,18 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
             // SAFETY: `ip` is inside this function's code.
             let pc = unsafe { ip.offset_from(code) } as u32 + 1;
             let kind = vm.cur_kind;
-            vm.frames.push(CallInfo {
-                func,
-                pc,
-                fp,
-                base,
-                kind,
-            });
+            let n = vm.frames.len();
+            // SAFETY: `n < capacity` (checked above, and nothing since touched the vector).
+            unsafe {
+                vm.frames.as_mut_ptr().add(n).write(CallInfo {
+                    func,
+                    pc,
+                    fp,
+                    base,
+                    kind,
+                });
+                vm.frames.set_len(n + 1);
+            }
             vm.cur_kind = CallKind::Normal;
             tick -= 1;
             func = callee;
@@ -268,14 +273,16 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
             if n <= stop_depth || vm.cur_kind != CallKind::Normal {
                 stop!();
             }
-            let ci = vm.frames[n - 1];
+            // SAFETY: `n > stop_depth >= 0`, so `n - 1` is a record of the vector.
+            let ci = unsafe { *vm.frames.as_ptr().add(n - 1) };
             let Some(cf) = funcs.get(ci.func as usize).map(|f| &**f) else {
                 stop!();
             };
             if ci.pc as usize >= cf.code.len() || ci.fp > fp {
                 stop!();
             }
-            vm.frames.pop();
+            // SAFETY: shortening a vector of `Copy` records, `n >= 1`.
+            unsafe { vm.frames.set_len(n - 1) };
             // SAFETY: the caller's frame starts at or below this one on the same stack
             // mapping (checked above).
             let cptr = unsafe { fptr.sub((fp - ci.fp) as usize) };
