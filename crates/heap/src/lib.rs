@@ -289,10 +289,46 @@ impl Heap {
         (self.young.used(), self.old.in_use, self.large.live_bytes())
     }
 
+    /// The fast path of `alloc`, and the whole of it when it applies: a small object bumped
+    /// in the nursery below the bump limit, with no stress collections and no heap limit
+    /// to consult. The object, its header and the counters are what `alloc` makes; None
+    /// (and nothing changed) when anything else would be needed, for the caller to call
+    /// `alloc`. Small enough for the interpreter's inner loop, which must not call out.
+    #[inline(always)]
+    pub fn alloc_young(&mut self, ty: GcTypeId, count: usize) -> Option<Addr> {
+        if self.config.gc_stress || self.config.heap_limit.is_some() {
+            return None;
+        }
+        let size = (self.types.get(ty)?.size as u64).checked_mul(count as u64)?;
+        if size >= LARGE_THRESHOLD {
+            return None;
+        }
+        let fp = footprint(size);
+        let need = HEADER_BYTES + fp;
+        if self.young.nursery.top + need > self.bump_limit {
+            return None;
+        }
+        let base = self.bump_nursery(fp, need);
+        let single = if count == 1 { object::SINGLE } else { 0 };
+        // SAFETY: base-8 is the header word of the cell just bumped, which is committed.
+        unsafe {
+            self.arena
+                .store(base - HEADER_BYTES, object::make(ty, size) | single)
+        };
+        // (A nursery object is never allocated black: `allocate_black`.)
+        self.collected_since_alloc = false;
+        self.counters.mallocs += 1;
+        self.counters.total_alloc += need;
+        Some(ARENA_BASE + base)
+    }
+
     /// Allocate `count` zeroed elements of type `ty` (count = 1: a single
     /// object). Returns the VM address of the first byte (8-aligned).
     #[inline]
     pub fn alloc(&mut self, ty: GcTypeId, count: usize) -> Result<Addr, AllocError> {
+        if let Some(a) = self.alloc_young(ty, count) {
+            return Ok(a);
+        }
         let t = self.types.get(ty).ok_or(AllocError::BadType)?;
         let size = (t.size as u64)
             .checked_mul(count as u64)

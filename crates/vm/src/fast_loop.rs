@@ -2,20 +2,22 @@
 //! reaches without a call (arithmetic, moves, branches, fused forms, slice and string
 //! elements in the element cache, loads and stores of young, stack and old objects and
 //! multi-word stores into young ones and frames, reads of the statics, globals and large
-//! objects), calls and ordinary returns, interface assertions through the itab cache and
-//! in-capacity appends, run by a small function that calls nothing on its hot paths, so
-//! that its few variables — the instruction pointer, the frame's machine address, the
-//! code's base — stay in machine registers. The dispatch loop (`interp.rs`), whose
-//! hundreds of instructions make the compiler keep even those in memory, enters it at
-//! every backward jump, call and return, and after a native, an allocation or a map or
-//! string operation, so a loop body made of such instructions runs here.
+//! objects), calls and ordinary returns, interface assertions through the itab cache,
+//! in-capacity appends and `new` objects the nursery's bump serves, run by a small
+//! function that calls nothing on its hot paths, so that its few variables — the
+//! instruction pointer, the frame's machine address, the code's base — stay in machine
+//! registers. The dispatch loop (`interp.rs`), whose hundreds of instructions make the
+//! compiler keep even those in memory, enters it at every backward jump, call and return,
+//! and after a native, an allocation or a map or string operation, so a loop body made of
+//! such instructions runs here.
 //!
 //! Invariants:
 //! - Every instruction runs here exactly as its arm in `interp.rs` would run it (same
 //!   helpers from `access.rs` and `arith.rs`), or not at all: anything else, and anything
-//!   that would fault, allocate, call, trap or end the time slice, stops the loop *before*
-//!   the instruction, which the dispatch loop then runs itself. So nothing here syncs the
-//!   VM's position, reports an error, or needs to.
+//!   that would fault, collect (an allocation other than the nursery's bump), call, trap
+//!   or end the time slice, stops the loop *before* the instruction, which the dispatch
+//!   loop then runs itself. So nothing here syncs the VM's position, reports an error, or
+//!   needs to.
 //! - It relies on the dispatch loop's invariants (`interp.rs`): `ip` points at an
 //!   instruction of the function whose code starts at `code`, every register operand lies
 //!   in the frame at `fptr`, every jump target is an instruction, and a fused
@@ -968,6 +970,19 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 wr!(base, rd!(iface + 8));
                 enter!(callee, base, None, true, false)
             }
+            // An allocation the nursery's bump serves (`Heap::alloc_young`), as
+            // `Vm::alloc` makes it; anything else (a collection due, a profile to record)
+            // is the dispatch loop's.
+            Op::New { dst, gcty, .. } => {
+                if vm.profile.is_some() {
+                    stop!();
+                }
+                let Some(a) = vm.heap.alloc_young(vm.gcty(gcty), 1) else {
+                    stop!();
+                };
+                vm.mem_stamp += 1;
+                wr!(dst, a);
+            }
             Op::Ret => ret!(),
             Op::MoveRet(dst, src) => {
                 wr!(dst, rd!(src));
@@ -1034,7 +1049,6 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
             | Op::MoveToHeap { .. }
             | Op::NegCplx { .. }
             | Op::NegF32 { .. }
-            | Op::New { .. }
             | Op::NoteFrameAlloc { .. }
             | Op::Panic { .. }
             | Op::PanicMsg { .. }
