@@ -56,7 +56,7 @@ pub fn store_w(vm: &mut Vm, addr: Addr, v: u64, w: Width) -> Result<(), Trap> {
 
 /// Machine pointer for element address `a` (`n` bytes) of the array at `base` spanning
 /// `span` bytes, through the VM's two-entry translation cache: a validated range stays
-/// usable until the next allocation, collection or stack release (`Vm::mem_stamp`).
+/// usable until the next collection or release of VM memory (`Vm::forget_elem_ptrs`).
 #[inline(always)]
 pub(crate) fn elem_ptr(vm: &mut Vm, base: Addr, span: u64, a: Addr, n: u32) -> Option<*mut u8> {
     if let Some(p) = cached_elem_ptr(vm, a, n) {
@@ -66,9 +66,8 @@ pub(crate) fn elem_ptr(vm: &mut Vm, base: Addr, span: u64, a: Addr, n: u32) -> O
     vm.elem_cache[1] = vm.elem_cache[0];
     vm.elem_cache[0] = crate::vm::ElemCache {
         lo: base,
-        hi: base + span,
+        len: span,
         ptr: p,
-        stamp: vm.mem_stamp,
     };
     // SAFETY: a is inside [base, base + span) (bounds-checked by the caller).
     Some(unsafe { p.add((a - base) as usize) })
@@ -78,9 +77,12 @@ pub(crate) fn elem_ptr(vm: &mut Vm, base: Addr, span: u64, a: Addr, n: u32) -> O
 #[inline(always)]
 pub(crate) fn cached_elem_ptr(vm: &Vm, a: Addr, n: u32) -> Option<*mut u8> {
     for c in &vm.elem_cache {
-        if c.stamp == vm.mem_stamp && a >= c.lo && a + n as u64 <= c.hi {
-            // SAFETY: `a` lies in [c.lo, c.hi), which maps to [c.ptr, c.ptr + (c.hi - c.lo)).
-            return Some(unsafe { c.ptr.add((a - c.lo) as usize) });
+        // (No overflow: `d < c.len` first.)
+        let d = a.wrapping_sub(c.lo);
+        if d < c.len && n as u64 <= c.len - d {
+            // SAFETY: [a, a + n) lies in [c.lo, c.lo + c.len), which maps to
+            // [c.ptr, c.ptr + c.len).
+            return Some(unsafe { c.ptr.add(d as usize) });
         }
     }
     None

@@ -68,11 +68,11 @@ impl CMem {
 }
 
 /// Gives the run of a C block back to the heap (`Heap::free_stack`: later accesses fault).
-/// Like every release of VM memory it invalidates the interpreter's translation cache
-/// (`Vm::mem_stamp`), so no cached machine pointer outlives the block.
+/// Like every release of VM memory it empties the interpreter's translation cache
+/// (`Vm::forget_elem_ptrs`), so no cached machine pointer outlives the block.
 pub fn release_run(vm: &mut Vm, base: Addr) {
     vm.heap.free_stack(base);
-    vm.mem_stamp += 1;
+    vm.forget_elem_ptrs();
 }
 
 /// Source offset of the call being executed by the caller of the running native (the

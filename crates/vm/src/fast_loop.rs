@@ -980,7 +980,6 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 let Some(a) = vm.heap.alloc_young(vm.gcty(gcty), 1) else {
                     stop!();
                 };
-                vm.mem_stamp += 1;
                 wr!(dst, a);
             }
             Op::Ret => ret!(),

@@ -247,7 +247,7 @@ pub fn collect(vm: &mut Vm, kind: GcKind) -> Result<(), crate::Trap> {
         crate::stack::shrink_stacks(vm);
     }
     vm.gc_epoch += 1;
-    vm.mem_stamp += 1;
+    vm.forget_elem_ptrs();
     for line in vm.heap.take_trace_lines() {
         vm.write_stderr(&format!("{line}\n"));
     }

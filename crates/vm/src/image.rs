@@ -33,7 +33,6 @@ pub struct VmImage {
     /// index; `None` for a closure, which each VM's registry supplies by name.
     natives: Vec<Option<NativeFn>>,
     map_gctypes: HashMap<u32, GcTypeId>,
-    mem_stamp: u64,
     next_goroutine: u64,
     rng: u64,
     next_chan_id: u64,
@@ -92,7 +91,6 @@ impl Vm {
                 })
                 .collect(),
             map_gctypes: self.map_gctypes.clone(),
-            mem_stamp: self.mem_stamp,
             next_goroutine: s.next_id,
             rng: s.rng,
             next_chan_id: self.next_chan_id,
@@ -122,7 +120,6 @@ impl Vm {
         }
         let mut vm = Vm::assemble(heap, image.prog.clone(), image.tables.clone(), nat, config)?;
         vm.map_gctypes = image.map_gctypes.clone();
-        vm.mem_stamp = image.mem_stamp;
         vm.sched.next_id = image.next_goroutine;
         vm.sched.rng = image.rng;
         vm.next_chan_id = image.next_chan_id;

@@ -99,7 +99,7 @@ pub fn new_stack(vm: &mut Vm, bytes: u64) -> Result<StackRegion, Trap> {
 
 /// Gives a stack back (a finished goroutine's, or one a move left behind).
 pub fn free_stack(vm: &mut Vm, st: StackRegion) {
-    vm.mem_stamp += 1;
+    vm.forget_elem_ptrs();
     // A large stack is a run of its own: freeing it makes it inaccessible, so under gcstress
     // too a stale address into it faults.
     if !stress(vm) || st.limit - st.base >= QUARANTINE_BELOW {

@@ -50,12 +50,22 @@ impl Default for VmConfig {
 
 /// An entry of the interpreter's cache of validated array ranges (`access::elem_ptr`): two
 /// entries, most recently filled first, so a loop that walks two arrays keeps both.
+/// Emptied whenever machine pointers into the heap may go stale (`Vm::forget_elem_ptrs`).
 #[derive(Clone, Copy)]
 pub struct ElemCache {
+    /// The range [lo, lo + len) of VM addresses, at machine address `ptr`.
     pub lo: Addr,
-    pub hi: Addr,
+    pub len: u64,
     pub ptr: *mut u8,
-    pub stamp: u64,
+}
+
+impl ElemCache {
+    /// An entry that holds no address.
+    pub const EMPTY: ElemCache = ElemCache {
+        lo: 0,
+        len: 0,
+        ptr: std::ptr::null_mut(),
+    };
 }
 
 // SAFETY: the cached pointer is only dereferenced by the thread running the VM while it
@@ -182,9 +192,7 @@ pub struct Vm {
     pub timers: crate::timers::Timers,
     /// The origin of the VM's monotonic clock (`nanotime`).
     pub clock_start: std::time::Instant,
-    /// Bumped whenever machine pointers into the heap may go stale (every allocation,
-    /// collection, and release of a stack or a C block); see `ElemCache`.
-    pub mem_stamp: u64,
+    /// Emptied whenever machine pointers into the heap may go stale: `forget_elem_ptrs`.
     pub elem_cache: [ElemCache; 2],
     /// The address of zero-size allocations (Go's `zerobase`): non-nil, never dereferenced.
     pub zerobase: Addr,
@@ -377,13 +385,7 @@ impl Vm {
             main_goexited: false,
             timers: Default::default(),
             clock_start: std::time::Instant::now(),
-            mem_stamp: 1,
-            elem_cache: [ElemCache {
-                lo: 0,
-                hi: 0,
-                ptr: std::ptr::null_mut(),
-                stamp: 0,
-            }; 2],
+            elem_cache: [ElemCache::EMPTY; 2],
             zerobase: tables.zerobase,
             native_func: 0,
             native_calls: 0,
@@ -512,7 +514,7 @@ impl Vm {
         }
         self.prog = prog;
         self.live_maps.clear();
-        self.mem_stamp += 1;
+        self.forget_elem_ptrs();
         Ok(())
     }
 
@@ -532,7 +534,7 @@ impl Vm {
         self.frames.clear();
         self.cur_fp = 0;
         self.cur_func = 0;
-        self.mem_stamp += 1;
+        self.forget_elem_ptrs();
         if self.sched.cur == 0 && self.stack.limit - self.stack.base > gosub_heap::STACK_MIN {
             if let Ok(st) = self.heap.alloc_goroutine_stack(gosub_heap::STACK_MIN) {
                 let old = std::mem::replace(&mut self.stack, st);
@@ -602,12 +604,19 @@ impl Vm {
         (self.clock_start.elapsed().as_nanos() as i64).saturating_add(1)
     }
 
+    /// Empties the element cache (`ElemCache`): called wherever a machine pointer into the
+    /// heap may go stale, that is where objects move or VM memory is given back: every
+    /// collection (`gc::collect`), the release of a stack or a C block, a new program and
+    /// the end of a run. An allocation that does not collect moves and frees nothing.
+    pub fn forget_elem_ptrs(&mut self) {
+        self.elem_cache = [ElemCache::EMPTY; 2];
+    }
+
     /// Allocates, collecting first if the heap asks for it. The nursery's bump fast path
     /// (`Heap::alloc`, inline) is inlined into the interpreter's allocation instructions;
     /// collecting and retrying is the cold path.
     #[inline]
     pub fn alloc(&mut self, gcty: GcTypeId, count: usize) -> Result<Addr, Trap> {
-        self.mem_stamp += 1;
         if self.profile.is_some() {
             return self.alloc_profiled(gcty, count);
         }
