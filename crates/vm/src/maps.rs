@@ -27,7 +27,10 @@ use std::sync::Arc;
 
 const FULL: u64 = 1 << 63;
 
-struct Shape {
+/// How a map type's slots are laid out and its keys hashed and compared: computed once per
+/// map type and kept in `Vm::map_shapes`.
+#[derive(Clone, Copy)]
+pub(crate) struct Shape {
     ksize: u64,
     vsize: u64,
     kstride: u64,
@@ -50,7 +53,22 @@ enum KeyEq {
     Deep,
 }
 
-fn shape(prog: &Program, rtype: u32) -> Shape {
+/// The shape of map type `rtype`, from the VM's cache (rtype indices only ever grow: a
+/// session's later inputs add types, never renumber them).
+fn shape(vm: &mut Vm, prog: &Program, rtype: u32) -> Shape {
+    if let Some(&Some(sh)) = vm.map_shapes.get(rtype as usize) {
+        return sh;
+    }
+    let sh = compute_shape(prog, rtype);
+    let i = rtype as usize;
+    if vm.map_shapes.len() <= i {
+        vm.map_shapes.resize(i + 1, None);
+    }
+    vm.map_shapes[i] = Some(sh);
+    sh
+}
+
+fn compute_shape(prog: &Program, rtype: u32) -> Shape {
     let rt = &prog.rtypes[rtype as usize];
     let key = rt.key;
     let ksize = prog.rtypes[key as usize].size;
@@ -122,7 +140,7 @@ fn entries_type(vm: &mut Vm, prog: &Program, rtype: u32) -> GcTypeId {
     if let Some(&g) = vm.map_gctypes.get(&rtype) {
         return g;
     }
-    let sh = shape(prog, rtype);
+    let sh = shape(vm, prog, rtype);
     let rt = &prog.rtypes[rtype as usize];
     let kg = &prog.gctypes[prog.rtypes[rt.key as usize].gcty as usize];
     let vg = &prog.gctypes[prog.rtypes[rt.elem as usize].gcty as usize];
@@ -153,7 +171,7 @@ const MAX_ALLOC: u64 = 1 << 48;
 pub fn make_map(vm: &mut Vm, prog: &Arc<Program>, rtype: u32, hint: u64) -> Result<Addr, Trap> {
     // As Go's makemap: a hint whose entries could never be allocated makes an empty map
     // (`make(map[int]int, 1<<62)` is a map of length 0, not an out-of-memory crash).
-    let slot = shape(prog, rtype).slot;
+    let slot = shape(vm, prog, rtype).slot;
     let hint = match hint.checked_mul(slot) {
         Some(bytes) if bytes <= MAX_ALLOC => hint,
         _ => 0,
@@ -327,6 +345,29 @@ fn table(vm: &Vm, m: Addr) -> Result<Table, Trap> {
     })
 }
 
+/// The header object's six words (module comment), read with one translation.
+struct Header {
+    count: u64,
+    table: Table,
+    used: u64,
+    rtype: u32,
+    epoch: u64,
+}
+
+fn header(vm: &Vm, m: Addr) -> Result<Header, Trap> {
+    let b = vm.heap.bytes(m, 48)?;
+    Ok(Header {
+        count: word(b, 0),
+        table: Table {
+            entries: word(b, 8),
+            cap: word(b, 16),
+        },
+        used: word(b, 24),
+        rtype: word(b, 32) as u32,
+        epoch: word(b, 40),
+    })
+}
+
 /// Word `i` of a table's bytes (a slot's state, a string key's pointer or length).
 fn word(tab: &[u8], off: usize) -> u64 {
     let mut w = [0u8; 8];
@@ -342,7 +383,7 @@ fn word(tab: &[u8], off: usize) -> u64 {
 /// rebuild holds no second whole copy of it outside the heap.
 fn rebuild(vm: &mut Vm, prog: &Arc<Program>, m: Addr, cap: u64) -> Result<(), Trap> {
     let rtype = vm.heap.read_u64(m + 32)? as u32;
-    let sh = shape(prog, rtype);
+    let sh = shape(vm, prog, rtype);
     let old = table(vm, m)?;
     let slot = sh.slot as usize;
     with_inhibit(vm, |vm| {
@@ -407,17 +448,33 @@ fn rebuild(vm: &mut Vm, prog: &Arc<Program>, m: Addr, cap: u64) -> Result<(), Tr
 /// How much of the old table `rebuild` copies out at a time, at least.
 const REBUILD_CHUNK: usize = 64 << 10;
 
-fn refresh(vm: &mut Vm, prog: &Arc<Program>, m: Addr, sh: &Shape) -> Result<(), Trap> {
-    if sh.addr_hash && vm.heap.read_u64(m + 40)? != vm.gc_epoch {
-        let cap = vm.heap.read_u64(m + 16)?;
-        rebuild(vm, prog, m, cap)?;
+/// The map's header and its key shape, its table first rebuilt when its address hashes
+/// are stale (the collector moved objects since it was built).
+fn open(vm: &mut Vm, prog: &Arc<Program>, m: Addr) -> Result<(Header, Shape), Trap> {
+    let hd = header(vm, m)?;
+    let sh = shape(vm, prog, hd.rtype);
+    if sh.addr_hash && hd.epoch != vm.gc_epoch {
+        rebuild(vm, prog, m, hd.table.cap)?;
+        return Ok((header(vm, m)?, sh));
     }
-    Ok(())
+    Ok((hd, sh))
 }
 
 /// The hash of the key at `key` as a full slot's state records it.
 fn key_hash(vm: &Vm, prog: &Program, sh: &Shape, key: Addr) -> Result<u64, Trap> {
-    Ok(hash_value(vm, prog, sh.key, key)? | FULL)
+    // The common keys hashed as `hash_value` hashes them, without its walk of the type:
+    // a word of bytes (integers, booleans, pointers, channels) and a string.
+    let h = match sh.key_eq {
+        KeyEq::Bytes if sh.ksize <= 8 => {
+            let b = vm.heap.bytes(key, sh.ksize as usize)?;
+            let mut w = [0u8; 8];
+            w[..b.len()].copy_from_slice(b);
+            mix(u64::from_le_bytes(w))
+        }
+        KeyEq::Str => hash_bytes(vm.string_bytes(key)?),
+        _ => hash_value(vm, prog, sh.key, key)?,
+    };
+    Ok(h | FULL)
 }
 
 /// Finds the slot holding `key`, whose `key_hash` is `h`; returns (slot address, first
@@ -425,12 +482,11 @@ fn key_hash(vm: &Vm, prog: &Program, sh: &Shape, key: Addr) -> Result<u64, Trap>
 fn find(
     vm: &Vm,
     prog: &Program,
-    m: Addr,
+    t: &Table,
     sh: &Shape,
     key: Addr,
     h: u64,
 ) -> Result<(Option<Addr>, Option<Addr>), Trap> {
-    let t = table(vm, m)?;
     let slot = sh.slot as usize;
     let tab = vm.heap.bytes(t.entries, t.cap as usize * slot)?;
     let want = match sh.key_eq {
@@ -474,11 +530,9 @@ pub fn get(vm: &mut Vm, prog: &Arc<Program>, m: Addr, key: Addr) -> Result<Optio
     if m == 0 {
         return Ok(None);
     }
-    let rtype = vm.heap.read_u64(m + 32)? as u32;
-    let sh = shape(prog, rtype);
-    refresh(vm, prog, m, &sh)?;
+    let (hd, sh) = open(vm, prog, m)?;
     let h = key_hash(vm, prog, &sh, key)?;
-    let (found, _) = find(vm, prog, m, &sh, key, h)?;
+    let (found, _) = find(vm, prog, &hd.table, &sh, key, h)?;
     Ok(found.map(|s| s + 8 + sh.kstride))
 }
 
@@ -488,11 +542,9 @@ pub fn slot(vm: &mut Vm, prog: &Arc<Program>, mreg: Addr, key: Addr) -> Result<A
     if m == 0 {
         return Err(Trap::PlainError("assignment to entry in nil map".into()));
     }
-    let rtype = vm.heap.read_u64(m + 32)? as u32;
-    let sh = shape(prog, rtype);
-    refresh(vm, prog, m, &sh)?;
+    let (hd, sh) = open(vm, prog, m)?;
     let h = key_hash(vm, prog, &sh, key)?;
-    let (found, free) = find(vm, prog, m, &sh, key, h)?;
+    let (found, free) = find(vm, prog, &hd.table, &sh, key, h)?;
     if let Some(s) = found {
         // Go's mapassign stores the new key over an equal old one when equal keys can
         // differ (+0 and -0, interfaces): `m[-0.0] = v` after `m[0.0]` prints `-0`.
@@ -501,13 +553,13 @@ pub fn slot(vm: &mut Vm, prog: &Arc<Program>, mreg: Addr, key: Addr) -> Result<A
         }
         return Ok(s + 8 + sh.kstride);
     }
-    let used = vm.heap.read_u64(m + 24)?;
-    let cap = vm.heap.read_u64(m + 16)?;
+    let (mut count, mut used, cap) = (hd.count, hd.used, hd.table.cap);
     let free = if (used + 1) * 4 > cap * 3 {
-        let count = vm.heap.read_u64(m)?;
         let ncap = if (count + 1) * 2 > cap { cap * 2 } else { cap };
         rebuild(vm, prog, m, ncap)?;
-        find(vm, prog, m, &sh, key, h)?.1
+        let hd = header(vm, m)?;
+        (count, used) = (hd.count, hd.used);
+        find(vm, prog, &hd.table, &sh, key, h)?.1
     } else {
         free
     };
@@ -519,7 +571,6 @@ pub fn slot(vm: &mut Vm, prog: &Arc<Program>, mreg: Addr, key: Addr) -> Result<A
     vm.heap.copy(s + 8, key, sh.ksize as usize)?;
     vm.heap
         .fill_zero(s + 8 + sh.kstride, sh.vsize.div_ceil(8) as usize * 8)?;
-    let count = vm.heap.read_u64(m)?;
     vm.heap.write_u64(m, count + 1)?;
     if !was_tomb {
         vm.heap.write_u64(m + 24, used + 1)?;
@@ -531,15 +582,12 @@ pub fn delete(vm: &mut Vm, prog: &Arc<Program>, m: Addr, key: Addr) -> Result<()
     if m == 0 {
         return Ok(());
     }
-    let rtype = vm.heap.read_u64(m + 32)? as u32;
-    let sh = shape(prog, rtype);
-    refresh(vm, prog, m, &sh)?;
+    let (hd, sh) = open(vm, prog, m)?;
     let h = key_hash(vm, prog, &sh, key)?;
-    if let (Some(s), _) = find(vm, prog, m, &sh, key, h)? {
+    if let (Some(s), _) = find(vm, prog, &hd.table, &sh, key, h)? {
         vm.heap.fill_zero(s, sh.slot as usize)?;
         vm.heap.write_u64(s, 1)?;
-        let count = vm.heap.read_u64(m)?;
-        vm.heap.write_u64(m, count.saturating_sub(1))?;
+        vm.heap.write_u64(m, hd.count.saturating_sub(1))?;
     }
     Ok(())
 }
@@ -550,7 +598,7 @@ pub fn clear(vm: &mut Vm, m: Addr) -> Result<(), Trap> {
     }
     let rtype = vm.heap.read_u64(m + 32)? as u32;
     let prog = vm.prog.clone();
-    let sh = shape(&prog, rtype);
+    let sh = shape(vm, &prog, rtype);
     let t = table(vm, m)?;
     vm.heap.fill_zero(t.entries, (t.cap * sh.slot) as usize)?;
     vm.heap.write_u64(m, 0)?;
@@ -573,7 +621,7 @@ pub fn iter_next(
         return Ok(false);
     }
     let rtype = vm.heap.read_u64(m + 32)? as u32;
-    let sh = shape(prog, rtype);
+    let sh = shape(vm, prog, rtype);
     let entries = vm.heap.read_u64(it + 8)?;
     let cap = match vm
         .heap
@@ -597,7 +645,7 @@ pub fn iter_next(
             // The map was rebuilt: is the key still there?
             let key_copy = s + 8;
             let h = key_hash(vm, prog, &sh, key_copy)?;
-            match find(vm, prog, m, &sh, key_copy, h)? {
+            match find(vm, prog, &table(vm, m)?, &sh, key_copy, h)? {
                 (Some(ns), _) => Some(ns + 8 + sh.kstride),
                 _ => None,
             }

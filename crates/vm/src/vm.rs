@@ -155,6 +155,8 @@ pub struct Vm {
     pub ext: Vec<Box<dyn std::any::Any + Send>>,
     pub gc_epoch: u64,
     pub map_gctypes: HashMap<u32, GcTypeId>,
+    /// Map types' shapes by rtype index, filled as maps are used (`maps::shape`).
+    pub(crate) map_shapes: Vec<Option<crate::maps::Shape>>,
     pub config: VmConfig,
     /// Current frame registers (valid while running).
     pub cur_func: u32,
@@ -359,6 +361,7 @@ impl Vm {
             ext: Vec::new(),
             gc_epoch: 0,
             map_gctypes: HashMap::new(),
+            map_shapes: Vec::new(),
             config,
             cur_func: 0,
             cur_fp: 0,
