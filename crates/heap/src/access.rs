@@ -137,6 +137,21 @@ impl Heap {
     /// or stack free. Dereferencing it is the caller's (unsafe) business.
     #[inline]
     pub fn translate(&self, addr: Addr, len: usize) -> Option<*mut u8> {
+        // The two places most accesses go, checked inline: the used nursery and the stack
+        // range found last (a frame's words, as natives and maps read them).
+        let off = addr.wrapping_sub(ARENA_BASE);
+        if let Some(end) = off.checked_add(len as u64) {
+            let n = &self.young.nursery;
+            if self.stacks.holds_last(off, end) || (off >= n.region.offset && end <= n.top_off()) {
+                return Some(self.arena.ptr(off));
+            }
+        }
+        self.translate_anywhere(addr, len)
+    }
+
+    /// `translate` by a walk of the regions.
+    #[inline(never)]
+    fn translate_anywhere(&self, addr: Addr, len: usize) -> Option<*mut u8> {
         let off = addr.checked_sub(ARENA_BASE)?;
         if off >= self.layout.reserve {
             return None;

@@ -67,6 +67,13 @@ impl Stacks {
         self.runs.owner((off - self.region.offset) / self.granule)
     }
 
+    /// Is `[off, end)` inside the range `holds` found last (a live stack's committed part)?
+    #[inline(always)]
+    pub fn holds_last(&self, off: u64, end: u64) -> bool {
+        let (lo, hi) = self.last.get();
+        off >= lo && end <= hi
+    }
+
     /// Is `[off, off+len)` inside the committed part of one live stack?
     #[inline]
     pub fn holds(&self, off: u64, len: u64) -> bool {
