@@ -21,10 +21,11 @@ pub struct Function {
     pub params_size: u32,
     pub results_off: u32,
     pub results_size: u32,
-    /// Frame words (offset / 8) that hold pointers. Every such word holds nil or a valid
-    /// pointer at every instruction (frames are zeroed on entry, and a collection clears
-    /// the words that are dead where the frame stands); which of them are live at each
-    /// instruction is `liveness::analyze`'s business.
+    /// Frame words (offset / 8) that hold pointers, ascending (so the parameters' words come
+    /// first; a call zeroes the rest: `gosub_vm::access::enter_frame`). Every such word
+    /// holds nil or a valid pointer at every instruction (frames are zeroed on entry, and a
+    /// collection clears the words that are dead where the frame stands); which of them are
+    /// live at each instruction is `liveness::analyze`'s business.
     pub ptr_words: Vec<u32>,
     /// The frame's slots as the compiler allocated them, (offset, size) in ascending
     /// offset order: every variable, temporary, frame object and buffer lies in one slot,

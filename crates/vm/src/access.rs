@@ -140,10 +140,14 @@ pub(crate) unsafe fn enter_frame(
             copy_small(args, nptr, cf.params_size as usize);
         }
         zero_small(nptr.add(cf.results_off as usize), cf.results_size as usize);
-        for &w in &cf.ptr_words {
-            if w * 8 >= cf.params_size {
-                (nptr.add(8 * w as usize) as *mut u64).write_unaligned(0);
+        // The pointer words past the parameters (which arrive with the arguments): the
+        // words are sorted (`FrameBuilder::finish`), so they are a suffix, walked from the
+        // end to the first parameter word.
+        for &w in cf.ptr_words.iter().rev() {
+            if w * 8 < cf.params_size {
+                break;
             }
+            (nptr.add(8 * w as usize) as *mut u64).write_unaligned(0);
         }
         if let (Some(c), Some(clo)) = (cf.ctx_off, ctx) {
             (nptr.add(c as usize) as *mut u64).write_unaligned(clo);

@@ -282,6 +282,14 @@ fn check_func(i: usize, f: &Function, p: &Program) -> Result<(), String> {
             f.name
         ));
     }
+    // A call zeroes the pointer words past the parameters as a suffix of the list
+    // (`access::enter_frame`).
+    if !f.ptr_words.is_sorted() {
+        return Err(format!(
+            "bytecode verification failed: {}: pointer words out of order",
+            f.name
+        ));
+    }
     Ok(())
 }
 
@@ -370,6 +378,25 @@ mod tests {
         let mut shrunk = old.clone();
         shrunk.func_mut(0).frame_size = 8;
         assert!(verify_grown(&shrunk, &old).is_err());
+    }
+
+    /// A call zeroes the pointer words past the parameters as the list's suffix, so the
+    /// list must be in order.
+    #[test]
+    fn pointer_words_must_be_ascending() {
+        let program = |words: Vec<u32>| Program {
+            funcs: vec![Function {
+                ptr_words: words,
+                params_size: 8,
+                ..func("f", vec![Op::Ret])
+            }
+            .into()],
+            ..Program::default()
+        };
+        let empty = Program::default();
+        assert_eq!(verify_grown(&program(vec![0, 1]), &empty), Ok(()));
+        let err = verify_grown(&program(vec![1, 0]), &empty).unwrap_err();
+        assert!(err.contains("pointer words out of order"), "{err}");
     }
 
     /// The instructions the loops run without checks (here: string indexing, interface
