@@ -2,22 +2,20 @@
 //! reaches without a call (arithmetic, moves, branches, fused forms, slice and string
 //! elements in the element cache, loads and stores of young, stack and old objects and
 //! multi-word stores into young ones and frames, reads of the statics, globals and large
-//! objects), calls and ordinary returns, interface assertions through the itab cache,
-//! in-capacity appends and `new` objects the nursery's bump serves, run by a small
-//! function that calls nothing on its hot paths, so that its few variables — the
-//! instruction pointer, the frame's machine address, the code's base — stay in machine
-//! registers. The dispatch loop (`interp.rs`), whose hundreds of instructions make the
-//! compiler keep even those in memory, enters it at every backward jump, call and return,
-//! and after a native, an allocation or a map or string operation, so a loop body made of
-//! such instructions runs here.
+//! objects), calls and ordinary returns, itab-cached interface assertions, appends within
+//! capacity and `new` objects bumped in the nursery, run by a small function that calls
+//! nothing on its hot paths, so its few variables (the instruction pointer, the frame's
+//! machine address, the code's base) stay in machine registers. The dispatch loop
+//! (`interp.rs`), whose hundreds of instructions make the compiler keep even those in
+//! memory, enters it at every backward jump, call and return, and after a native, an
+//! allocation or a map or string operation, so a loop body of such instructions runs here.
 //!
 //! Invariants:
 //! - Every instruction runs here exactly as its arm in `interp.rs` would run it (same
 //!   helpers from `access.rs` and `arith.rs`), or not at all: anything else, and anything
-//!   that would fault, collect (an allocation other than the nursery's bump), call, trap
-//!   or end the time slice, stops the loop *before* the instruction, which the dispatch
-//!   loop then runs itself. So nothing here syncs the VM's position, reports an error, or
-//!   needs to.
+//!   that would fault, collect, call, trap or end the time slice, stops the loop *before*
+//!   the instruction, which the dispatch loop then runs itself. So nothing here syncs the
+//!   VM's position, reports an error, or needs to.
 //! - It relies on the dispatch loop's invariants (`interp.rs`): `ip` points at an
 //!   instruction of the function whose code starts at `code`, every register operand lies
 //!   in the frame at `fptr`, every jump target is an instruction, and a fused
@@ -28,7 +26,8 @@ use crate::access::{
     return_results, write_narrow, zero_cold,
 };
 use crate::arith::{cmp_f, cmp_i, extend, f64_op, try_int_op as int_op};
-use crate::frame::{CallInfo, CallKind};
+use crate::dispatch_only::dispatch_only;
+use crate::frame::{push_within_capacity, CallInfo, CallKind};
 use crate::interp::NONE;
 use crate::vm::Vm;
 use gosub_bytecode::bytecode::CmpOp::{Ge, Gt, Le, Lt};
@@ -240,18 +239,15 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
             // SAFETY: `ip` is inside this function's code.
             let pc = unsafe { ip.offset_from(code) } as u32 + 1;
             let kind = vm.cur_kind;
-            let n = vm.frames.len();
-            // SAFETY: `n < capacity` (checked above, and nothing since touched the vector).
-            unsafe {
-                vm.frames.as_mut_ptr().add(n).write(CallInfo {
-                    func,
-                    pc,
-                    fp,
-                    base,
-                    kind,
-                });
-                vm.frames.set_len(n + 1);
-            }
+            let ci = CallInfo {
+                func,
+                pc,
+                fp,
+                base,
+                kind,
+            };
+            // SAFETY: below capacity (checked above, and nothing since touched the vector).
+            unsafe { push_within_capacity(&mut vm.frames, ci) };
             vm.cur_kind = CallKind::Normal;
             tick -= 1;
             func = callee;
@@ -970,18 +966,11 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 wr!(base, rd!(iface + 8));
                 enter!(callee, base, None, true, false)
             }
-            // An allocation the nursery's bump serves (`Heap::alloc_young`), as
-            // `Vm::alloc` makes it; anything else (a collection due, a profile to record)
-            // is the dispatch loop's.
-            Op::New { dst, gcty, .. } => {
-                if vm.profile.is_some() {
-                    stop!();
-                }
-                let Some(a) = vm.heap.alloc_young(vm.gcty(gcty), 1) else {
-                    stop!();
-                };
-                wr!(dst, a);
-            }
+            // An allocation that cannot collect (`Vm::alloc_young`).
+            Op::New { dst, gcty, .. } => match vm.alloc_young(gcty) {
+                Some(a) => wr!(dst, a),
+                None => stop!(),
+            },
             Op::Ret => ret!(),
             Op::MoveRet(dst, src) => {
                 wr!(dst, rd!(src));
@@ -1001,77 +990,8 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 to_second!();
                 enter!(callee, base, None, false, true)
             }
-            // Every other instruction, listed rather than matched by `_`: with no
-            // fallback arm the jump table covers every opcode, and the dispatch needs no
-            // range check before it.
-            Op::AddrGlobal { .. }
-            | Op::AppendStr { .. }
-            | Op::BoundsCheck { .. }
-            | Op::BytesToStr { .. }
-            | Op::CallNative { .. }
-            | Op::ChanClose { .. }
-            | Op::ChanLen { .. }
-            | Op::ChanRecv { .. }
-            | Op::ChanSend { .. }
-            | Op::CheckShift { .. }
-            | Op::ClearSlice { .. }
-            | Op::CmpCplx { .. }
-            | Op::CmpF32 { .. }
-            | Op::CmpStr { .. }
-            | Op::Concat { .. }
-            | Op::ConvCplx { .. }
-            | Op::Copy { .. }
-            | Op::Cplx { .. }
-            | Op::Defer { .. }
-            | Op::DeferToken { .. }
-            | Op::F32 { .. }
-            | Op::FMinMax { .. }
-            | Op::FuncVal { .. }
-            | Op::Go { .. }
-            | Op::IfaceEq { .. }
-            | Op::IfaceStatic { .. }
-            | Op::KeepAlive { .. }
-            | Op::LoadGlobal { .. }
-            | Op::MakeChan { .. }
-            | Op::MakeClosure { .. }
-            | Op::MakeIface { .. }
-            | Op::MakeMap { .. }
-            | Op::MakeSlice { .. }
-            | Op::MapClear { .. }
-            | Op::MapDelete { .. }
-            | Op::MapGet { .. }
-            | Op::MapIterInit { .. }
-            | Op::MapIterNext { .. }
-            | Op::MapLen { .. }
-            | Op::MapSlot { .. }
-            | Op::MemEq { .. }
-            | Op::MoveToHeap { .. }
-            | Op::NegCplx { .. }
-            | Op::NegF32 { .. }
-            | Op::NoteFrameAlloc { .. }
-            | Op::Panic { .. }
-            | Op::PanicMsg { .. }
-            | Op::Print { .. }
-            | Op::PtrToUintptr { .. }
-            | Op::Recover { .. }
-            | Op::RuneToStr { .. }
-            | Op::RunesToStr { .. }
-            | Op::Select { .. }
-            | Op::SliceArray { .. }
-            | Op::SliceSlice { .. }
-            | Op::SliceToArray { .. }
-            | Op::StoreGlobal { .. }
-            | Op::StoreNarrow { .. }
-            | Op::StorePtr { .. }
-            | Op::StrBytesShared { .. }
-            | Op::StrRangeNext { .. }
-            | Op::StrToBytes { .. }
-            | Op::StrToRunes { .. }
-            | Op::UintptrToPtr { .. }
-            | Op::Unreachable
-            | Op::UnsafeSlice { .. }
-            | Op::Conv { .. }
-            | Op::Append { .. } => stop!(),
+            // Every other instruction (`dispatch_only.rs`).
+            dispatch_only!() => stop!(),
         }
         // SAFETY: the instruction just run does not end the function (every one that can
         // is left to the dispatch loop), so the next index is an instruction.

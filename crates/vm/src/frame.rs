@@ -40,6 +40,22 @@ pub enum CallKind {
     DeferredPanic,
 }
 
+/// Pushes `ci` onto `frames` without `Vec::push`'s own capacity check and growth path (the
+/// inner loop's calls, which check the capacity with their other reasons to stop).
+///
+/// # Safety
+/// `frames.len() < frames.capacity()`.
+#[inline(always)]
+pub(crate) unsafe fn push_within_capacity(frames: &mut Vec<CallInfo>, ci: CallInfo) {
+    let n = frames.len();
+    // SAFETY: slot `n` is allocated (n < capacity, guaranteed by the caller) and a
+    // `CallInfo` is `Copy`, so no drop is skipped.
+    unsafe {
+        frames.as_mut_ptr().add(n).write(ci);
+        frames.set_len(n + 1);
+    }
+}
+
 #[derive(Clone, Copy, Debug)]
 pub struct CallInfo {
     /// The caller.

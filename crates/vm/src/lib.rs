@@ -40,6 +40,7 @@ pub mod chan_ops;
 pub mod cmem;
 pub mod complex;
 pub mod convert;
+mod dispatch_only;
 pub mod error;
 #[allow(unsafe_code)]
 mod fast_loop;

@@ -615,6 +615,17 @@ impl Vm {
         self.elem_cache = [ElemCache::EMPTY; 2];
     }
 
+    /// `alloc` of one object of gc type index `gcty` when the nursery's bump serves it
+    /// (`Heap::alloc_young`) and no allocation profile records it: never a collection, so
+    /// the inner loop runs it (`fast_loop.rs`). None otherwise (and nothing done).
+    #[inline(always)]
+    pub fn alloc_young(&mut self, gcty: u32) -> Option<Addr> {
+        if self.profile.is_some() {
+            return None;
+        }
+        self.heap.alloc_young(self.gcty(gcty), 1)
+    }
+
     /// Allocates, collecting first if the heap asks for it. The nursery's bump fast path
     /// (`Heap::alloc`, inline) is inlined into the interpreter's allocation instructions;
     /// collecting and retrying is the cold path.
