@@ -19,8 +19,19 @@ fn parse_int(s: &[u8], base: i64, bits: i64, signed: bool) -> (i128, i64) {
         Some(b'+') => (false, &st[1..]),
         _ => (false, st),
     };
-    if neg && !signed {
+    // ParseUint takes no sign at all, not even '+'.
+    if !signed && body.len() != st.len() {
         return (0, 1);
+    }
+    // The common case (Atoi of a decimal number) without the general walk: up to 18
+    // decimal digits fit in 63 bits, so with a 64-bit size nothing can overflow.
+    if base == 10
+        && (bits == 0 || bits == 64)
+        && (1..=18).contains(&body.len())
+        && body.bytes().all(|b| b.is_ascii_digit())
+    {
+        let v = body.bytes().fold(0i128, |v, b| v * 10 + (b - b'0') as i128);
+        return (if neg { -v } else { v }, 0);
     }
     let (base, digits, underscores) = if base == 0 {
         let lower = body.to_ascii_lowercase();
