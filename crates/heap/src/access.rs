@@ -137,12 +137,16 @@ impl Heap {
     /// or stack free. Dereferencing it is the caller's (unsafe) business.
     #[inline]
     pub fn translate(&self, addr: Addr, len: usize) -> Option<*mut u8> {
-        // The two places most accesses go, checked inline: the used nursery and the stack
-        // range found last (a frame's words, as natives and maps read them).
+        // The places most accesses go, checked inline: the used nursery, the stack range
+        // found last (a frame's words, as natives and maps read them) and the large runs
+        // found last (a big slice's elements, a map's table).
         let off = addr.wrapping_sub(ARENA_BASE);
         if let Some(end) = off.checked_add(len as u64) {
             let n = &self.young.nursery;
-            if self.stacks.holds_last(off, end) || (off >= n.region.offset && end <= n.top_off()) {
+            if self.stacks.holds_last(off, end)
+                || (off >= n.region.offset && end <= n.top_off())
+                || self.large.holds_last(off, end)
+            {
                 return Some(self.arena.ptr(off));
             }
         }

@@ -185,6 +185,15 @@ impl LargeSpace {
             })
     }
 
+    /// Is `[off, end)` inside one of the runs `run_of` found last (live runs)?
+    #[inline(always)]
+    pub fn holds_last(&self, off: u64, end: u64) -> bool {
+        self.last
+            .get()
+            .iter()
+            .any(|&(lo, hi)| off >= lo && end <= hi && off < hi)
+    }
+
     /// The run `[start_off, end_off)` (arena offsets) containing `off`.
     #[inline]
     pub fn run_of(&self, off: u64) -> Option<(u64, u64)> {
