@@ -52,6 +52,8 @@ impl Vm {
     /// is what a VM stamped from the image starts with.
     pub fn image(&mut self) -> Option<VmImage> {
         self.heap.release_idle_stack_spans();
+        // (Like every release of VM memory.)
+        self.forget_elem_ptrs();
         let s = &self.sched;
         let quiescent = self.frames.is_empty()
             && self.panics.is_empty()

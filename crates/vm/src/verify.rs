@@ -282,11 +282,15 @@ fn check_func(i: usize, f: &Function, p: &Program) -> Result<(), String> {
             f.name
         ));
     }
-    // A call zeroes the pointer words past the parameters as a suffix of the list
-    // (`access::enter_frame`).
-    if !f.ptr_words.is_sorted() {
+    // A call zeroes the pointer words past the parameters, unchecked, as a suffix of the
+    // list (`access::enter_frame`).
+    if !f.ptr_words.is_sorted()
+        || f.ptr_words
+            .iter()
+            .any(|&w| w as u64 * 8 + 8 > f.frame_size as u64)
+    {
         return Err(format!(
-            "bytecode verification failed: {}: pointer words out of order",
+            "bytecode verification failed: {}: pointer words out of order or outside the frame",
             f.name
         ));
     }
@@ -312,6 +316,7 @@ pub fn verify_grown(p: &Program, old: &Program) -> Result<(), String> {
             && a.results_size == b.results_size
             && a.ctx_off == b.ctx_off
             && a.defer_off == b.defer_off
+            && a.ptr_words == b.ptr_words
             && a.code == b.code
     };
     let grew = p.strings.len() >= old.strings.len()
@@ -397,6 +402,12 @@ mod tests {
         assert_eq!(verify_grown(&program(vec![0, 1]), &empty), Ok(()));
         let err = verify_grown(&program(vec![1, 0]), &empty).unwrap_err();
         assert!(err.contains("pointer words out of order"), "{err}");
+        // The frame is 16 bytes: word 2 would be past it.
+        let err = verify_grown(&program(vec![0, 2]), &empty).unwrap_err();
+        assert!(err.contains("outside the frame"), "{err}");
+        // A grown program whose function changed only its pointer words is checked again.
+        let old = program(vec![0, 1]);
+        assert!(verify_grown(&program(vec![1, 0]), &old).is_err());
     }
 
     /// The instructions the loops run without checks (here: string indexing, interface

@@ -442,6 +442,9 @@ impl Vm {
         let prog: Arc<Program> = prog.into();
         let oom = |_| commit_failed();
         crate::verify::verify_grown(&prog, &self.prog).map_err(VmError::Load)?;
+        // Map shapes are cached by rtype index, which a compiler's growing program never
+        // renumbers; computed again rather than trusted across programs.
+        self.map_shapes.clear();
         let mut nat = Vec::new();
         for n in prog.natives.from(self.natives.len()) {
             match natives.get(n) {
