@@ -228,6 +228,39 @@ pub(crate) fn old_ptr(vm: &Vm, a: Addr, n: u64) -> Option<*mut u8> {
     vm.heap.old_ptr(a, n)
 }
 
+/// `MoveN` (both loops): `size` bytes from frame offset `src` to `dst`. Strings and
+/// interfaces (two words) and slices (three) are read before written (overlap-safe)
+/// without a call; other sizes go through `copy_cold`.
+///
+/// # Safety
+/// Both ranges lie in the frame at `fptr` (verified at load).
+#[inline(always)]
+pub(crate) unsafe fn move_n(fptr: *mut u8, dst: u32, src: u32, size: u32) {
+    // SAFETY: guaranteed by the caller; unaligned word accesses inside the two ranges.
+    unsafe {
+        let rd = |o: u32| (fptr.add(o as usize) as *const u64).read_unaligned();
+        let wr = |o: u32, v: u64| (fptr.add(o as usize) as *mut u64).write_unaligned(v);
+        match size {
+            16 => {
+                let (w0, w1) = (rd(src), rd(src + 8));
+                wr(dst, w0);
+                wr(dst + 8, w1);
+            }
+            24 => {
+                let (w0, w1, w2) = (rd(src), rd(src + 8), rd(src + 16));
+                wr(dst, w0);
+                wr(dst + 8, w1);
+                wr(dst + 16, w2);
+            }
+            _ => copy_cold(
+                fptr.add(src as usize),
+                fptr.add(dst as usize),
+                size as usize,
+            ),
+        }
+    }
+}
+
 /// `ptr::copy` (overlap allowed), out of line, for the sizes the hot arms do not unroll.
 ///
 /// # Safety

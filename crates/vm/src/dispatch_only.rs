@@ -27,7 +27,6 @@ macro_rules! dispatch_only {
             | Op::CmpStr { .. }
             | Op::Concat { .. }
             | Op::ConvCplx { .. }
-            | Op::Copy { .. }
             | Op::Cplx { .. }
             | Op::Defer { .. }
             | Op::DeferToken { .. }

@@ -1,14 +1,15 @@
 //! The inner loop: the instructions that touch only the running frame and the memory it
 //! reaches without a call (arithmetic, moves, branches, fused forms, slice and string
-//! elements in the element cache, loads and stores of young, stack and old objects and
-//! multi-word stores into young ones and frames, reads of the statics, globals and large
-//! objects), calls and ordinary returns, itab-cached interface assertions, appends within
-//! capacity and `new` objects bumped in the nursery, run by a small function that calls
-//! nothing on its hot paths, so its few variables (the instruction pointer, the frame's
-//! machine address, the code's base) stay in machine registers. The dispatch loop
-//! (`interp.rs`), whose hundreds of instructions make the compiler keep even those in
-//! memory, enters it at every backward jump, call and return, and after a native, an
-//! allocation or a map or string operation, so a loop body of such instructions runs here.
+//! elements in the element cache, loads and stores of young, stack and old objects,
+//! multi-word stores and `copy` into young ones and frames, reads of the statics, globals
+//! and large objects), calls and ordinary returns, itab-cached interface assertions,
+//! appends within capacity and `new` objects bumped in the nursery, run by a small
+//! function that calls nothing on its hot paths, so its few variables (the instruction
+//! pointer, the frame's machine address, the code's base) stay in machine registers. The
+//! dispatch loop (`interp.rs`), whose hundreds of instructions make the compiler keep even
+//! those in memory, enters it at every backward jump, call and return, and after a native,
+//! an allocation or a map or string operation, so a loop body of such instructions runs
+//! here.
 //!
 //! Invariants:
 //! - Every instruction runs here exactly as its arm in `interp.rs` would run it (same
@@ -22,7 +23,7 @@
 //!   instruction's tail follows it (verified at load).
 
 use crate::access::{
-    cached_elem_ptr, copy_cold, enter_frame, far_ptr, fill_elem, old_ptr, read_narrow,
+    cached_elem_ptr, copy_cold, enter_frame, far_ptr, fill_elem, move_n, old_ptr, read_narrow,
     return_results, write_narrow, zero_cold,
 };
 use crate::arith::{cmp_f, cmp_i, extend, f64_op, try_int_op as int_op};
@@ -309,31 +310,8 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
             Op::Nop => {}
             Op::Const { dst, val } => wr!(dst, val),
             Op::Move { dst, src } => wr!(dst, rd!(src)),
-            Op::MoveN { dst, src, size } => {
-                // Read before written (overlap-safe), as the dispatch loop does, and only
-                // the operand's own words (the verified ones).
-                match size {
-                    16 => {
-                        let (w0, w1) = (rd!(src), rd!(src + 8));
-                        wr!(dst, w0);
-                        wr!(dst + 8, w1);
-                    }
-                    24 => {
-                        let (w0, w1, w2) = (rd!(src), rd!(src + 8), rd!(src + 16));
-                        wr!(dst, w0);
-                        wr!(dst + 8, w1);
-                        wr!(dst + 16, w2);
-                    }
-                    // SAFETY: both ranges lie in the frame (verified).
-                    _ => unsafe {
-                        copy_cold(
-                            fptr.add(src as usize),
-                            fptr.add(dst as usize),
-                            size as usize,
-                        )
-                    },
-                }
-            }
+            // SAFETY: both ranges lie in the frame (verified).
+            Op::MoveN { dst, src, size } => unsafe { move_n(fptr, dst, src, size) },
             Op::Zero { dst, size } => match size {
                 8 => wr!(dst, 0),
                 16 | 24 | 32 => {
@@ -971,6 +949,27 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 Some(a) => wr!(dst, a),
                 None => stop!(),
             },
+            // `copy` into a young or stack array (no write barrier: `young!`), from anywhere
+            // readable, as `slices.rs` copies (a memmove).
+            Op::Copy {
+                n,
+                dst,
+                src,
+                elem_size,
+                ..
+            } => {
+                let k = rd!(dst + 8).min(rd!(src + 8));
+                let Some(bytes) = k.checked_mul(elem_size as u64).filter(|&b| b > 0) else {
+                    stop!();
+                };
+                let (Some(d), Some(s)) = (young!(rd!(dst), bytes), readable!(rd!(src), bytes))
+                else {
+                    stop!();
+                };
+                // SAFETY: both pointers are valid for `bytes` bytes; `copy` allows overlap.
+                unsafe { std::ptr::copy(s as *const u8, d, bytes as usize) };
+                wr!(n, k);
+            }
             Op::Ret => ret!(),
             Op::MoveRet(dst, src) => {
                 wr!(dst, rd!(src));

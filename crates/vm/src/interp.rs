@@ -379,29 +379,8 @@ pub fn exec(
             Op::Nop | Op::KeepAlive { .. } => {}
             Op::Const { dst, val } => wr!(dst, val),
             Op::Move { dst, src } => wr!(dst, rd!(src)),
-            Op::MoveN { dst, src, size } => {
-                if size == 16 {
-                    // Strings and interfaces: two words, read before written (overlap-safe).
-                    let (w0, w1) = (rd!(src), rd!(src + 8));
-                    wr!(dst, w0);
-                    wr!(dst + 8, w1);
-                } else if size == 24 {
-                    // Slices: three words.
-                    let (w0, w1, w2) = (rd!(src), rd!(src + 8), rd!(src + 16));
-                    wr!(dst, w0);
-                    wr!(dst + 8, w1);
-                    wr!(dst + 16, w2);
-                } else {
-                    // SAFETY: both ranges lie in the frame (verified); `copy` handles overlap.
-                    unsafe {
-                        std::ptr::copy(
-                            fptr.add(src as usize),
-                            fptr.add(dst as usize),
-                            size as usize,
-                        )
-                    }
-                }
-            }
+            // SAFETY: both ranges lie in the frame (verified).
+            Op::MoveN { dst, src, size } => unsafe { crate::access::move_n(fptr, dst, src, size) },
             Op::Zero { dst, size } => {
                 // SAFETY: the range lies in the frame (verified).
                 unsafe { std::ptr::write_bytes(fptr.add(dst as usize), 0, size as usize) }
