@@ -1,7 +1,8 @@
 // copy() inside hot loops, where the interpreter's inner loop runs it: overlapping
 // copies both ways, from a string constant, into an array on the stack, of pointers into
-// young and old slices across collections, of empty and zero-size elements, and into a
-// nil slice. Every result is checked by a sum or printed.
+// young and old heap slices across collections (the sinks keep them on the heap; an old
+// destination takes the write barrier's path), of empty and zero-size elements, and into
+// a nil slice. Every result is checked by a sum or printed.
 package main
 
 import (
@@ -10,6 +11,11 @@ import (
 )
 
 type pair struct{ a, b *int }
+
+var (
+	sinkP [][]*int
+	sinkQ [][]pair
+)
 
 func main() {
 	s := make([]int, 16)
@@ -31,9 +37,11 @@ func main() {
 	fmt.Println(total, string(buf[:]))
 
 	old := make([]*int, 64)
+	sinkP = append(sinkP, old)
 	runtime.GC()
 	runtime.GC() // old is in the old space now
 	young := make([]*int, 64)
+	sinkP = append(sinkP, young)
 	for r := 0; r < 2000; r++ {
 		v := new(int)
 		*v = r
@@ -51,6 +59,7 @@ func main() {
 
 	ps := make([]pair, 4)
 	qs := make([]pair, 4)
+	sinkQ = append(sinkQ, ps, qs)
 	for r := 0; r < 100; r++ {
 		x, y := r, -r
 		qs[r%4] = pair{&x, &y}
