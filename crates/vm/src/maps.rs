@@ -338,13 +338,6 @@ struct Table {
     cap: u64,
 }
 
-fn table(vm: &Vm, m: Addr) -> Result<Table, Trap> {
-    Ok(Table {
-        entries: vm.heap.read_u64(m + 8)?,
-        cap: vm.heap.read_u64(m + 16)?,
-    })
-}
-
 /// The header object's six words (module comment), read with one translation.
 struct Header {
     count: u64,
@@ -382,9 +375,10 @@ fn word(tab: &[u8], off: usize) -> u64 {
 /// table is read a chunk at a time (`REBUILD_CHUNK` bytes or a sixteenth of it), so a
 /// rebuild holds no second whole copy of it outside the heap.
 fn rebuild(vm: &mut Vm, prog: &Arc<Program>, m: Addr, cap: u64) -> Result<(), Trap> {
-    let rtype = vm.heap.read_u64(m + 32)? as u32;
+    let Header {
+        rtype, table: old, ..
+    } = header(vm, m)?;
     let sh = shape(vm, prog, rtype);
-    let old = table(vm, m)?;
     let slot = sh.slot as usize;
     with_inhibit(vm, |vm| {
         let et = entries_type(vm, prog, rtype);
@@ -596,10 +590,11 @@ pub fn clear(vm: &mut Vm, m: Addr) -> Result<(), Trap> {
     if m == 0 {
         return Ok(());
     }
-    let rtype = vm.heap.read_u64(m + 32)? as u32;
+    let Header {
+        rtype, table: t, ..
+    } = header(vm, m)?;
     let prog = vm.prog.clone();
     let sh = shape(vm, &prog, rtype);
-    let t = table(vm, m)?;
     vm.heap.fill_zero(t.entries, (t.cap * sh.slot) as usize)?;
     vm.heap.write_u64(m, 0)?;
     vm.heap.write_u64(m + 24, 0)?;
@@ -645,7 +640,7 @@ pub fn iter_next(
             // The map was rebuilt: is the key still there?
             let key_copy = s + 8;
             let h = key_hash(vm, prog, &sh, key_copy)?;
-            match find(vm, prog, &table(vm, m)?, &sh, key_copy, h)? {
+            match find(vm, prog, &header(vm, m)?.table, &sh, key_copy, h)? {
                 (Some(ns), _) => Some(ns + 8 + sh.kstride),
                 _ => None,
             }
