@@ -155,9 +155,15 @@ impl MemoryReport {
         let by_line = escape_notes_by_line(notes);
         let pos = |func: u32, pc: u32| -> (String, String) {
             let f = vm.prog.funcs.get(func as usize);
-            let name = f.map_or_else(|| "?".to_string(), |f| f.name.clone());
+            // Inside an inlined body, the innermost inlined function (gosub_bytecode::inline_pos).
+            let inlined = f.and_then(|f| f.logical_frames(pc as usize).first()?.inlined);
+            let name = match inlined.and_then(|g| vm.prog.funcs.get(g as usize)) {
+                Some(g) => g.name.clone(),
+                None => f.map_or_else(|| "?".to_string(), |f| f.name.clone()),
+            };
             let p = f
-                .and_then(|f| f.pos.get(pc as usize).copied())
+                .filter(|f| (pc as usize) < f.pos.len())
+                .map(|f| f.source_pos(pc as usize))
                 .or(f.map(|f| f.decl_pos));
             let at = match (&vm.source_pos, p) {
                 (Some(sp), Some(p)) => {

@@ -117,19 +117,24 @@ fn decode(gz: &[u8]) -> Profile {
         .iter()
         .map(|m| (int_field(m, 1), strings[int_field(m, 2) as usize].clone()))
         .collect();
-    let locs: HashMap<u64, String> = msgs(4)
+    // A location's lines: one per function inlined there, innermost first, then the
+    // function they were inlined into (pprof's representation of inlining).
+    let locs: HashMap<u64, Vec<String>> = msgs(4)
         .iter()
         .map(|m| {
-            let line = fields(m)
+            let lines: Vec<String> = fields(m)
                 .into_iter()
-                .find(|(k, _)| *k == 4)
+                .filter(|(k, _)| *k == 4)
                 .map(|(_, f)| match f {
-                    Field::Bytes(b) => b,
+                    Field::Bytes(line) => {
+                        let name = &funcs[&int_field(line, 1)];
+                        format!("{}:{}", name, int_field(line, 2))
+                    }
                     Field::Int(_) => panic!("line"),
                 })
-                .unwrap();
-            let name = &funcs[&int_field(line, 1)];
-            (int_field(m, 1), format!("{}:{}", name, int_field(line, 2)))
+                .collect();
+            assert!(!lines.is_empty(), "a location without lines");
+            (int_field(m, 1), lines)
         })
         .collect();
     let types = msgs(1)
@@ -146,7 +151,7 @@ fn decode(gz: &[u8]) -> Profile {
                     .flat_map(|(_, f)| ints(f))
                     .collect::<Vec<u64>>()
             };
-            let stack = get(1).iter().map(|id| locs[id].clone()).collect();
+            let stack = get(1).iter().flat_map(|id| locs[id].clone()).collect();
             let vals = get(2).iter().map(|&v| v as i64).collect();
             (stack, vals)
         })

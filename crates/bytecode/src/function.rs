@@ -14,8 +14,16 @@ pub struct Function {
     /// Go's qualified name as tracebacks print it: `main.fib`, `main.(*T).M`, `main.main.func1`.
     pub name: String,
     pub code: Vec<Op>,
-    /// Source offset of each instruction (for panics and tracebacks).
+    /// Source offset of each instruction (for panics and tracebacks), or, for an
+    /// instruction of an inlined body, a tagged index into `inl_pos` (`inline_pos.rs`:
+    /// read positions with `Function::source_pos` and `Function::logical_frames`).
     pub pos: Vec<u32>,
+    /// The positions of inlined bodies' instructions: (source offset, index in `inl_calls`
+    /// of the inlined call they belong to). See `inline_pos.rs`.
+    pub inl_pos: Vec<(u32, u32)>,
+    /// The inlined calls: (index of the callee in `Program::funcs`, `pos` value of the
+    /// call, itself tagged when the call is in an inlined body).
+    pub inl_calls: Vec<(u32, u32)>,
     pub frame_size: u32,
     /// Parameters occupy `0..params_size`; results `results_off..results_off+results_size`.
     pub params_size: u32,

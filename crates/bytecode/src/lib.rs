@@ -2,7 +2,7 @@
 //! (`bytecode.rs`), the compiled program format with its runtime type descriptors, itabs and
 //! GC type descriptions (`program.rs`), what each instruction does to its frame (`effects.rs`) and the stack
 //! maps computed from it (`liveness.rs`), the specialised forms of the commonest
-//! instructions (`specialized.rs`), the in-place calls (`in_place.rs`), and the disassembler (`disasm.rs`).
+//! instructions (`specialized.rs`), the in-place calls (`in_place.rs`), the positions of inlined code (`inline_pos.rs`), and the disassembler (`disasm.rs`).
 //!
 //! The compiler (gosub-compile) produces a `Program`; the VM (gosub-vm) verifies and runs
 //! it.
@@ -19,6 +19,7 @@ pub mod effects;
 pub mod function;
 pub mod fused;
 pub mod in_place;
+pub mod inline_pos;
 pub mod liveness;
 pub mod operations;
 pub mod program;

@@ -81,7 +81,7 @@ impl<'a> Gen<'a> {
 
     /// Evaluates the arguments of call `call` into the region's parameter slots (after
     /// `skip` receiver slots).
-    fn args_into(
+    pub(crate) fn args_into(
         &mut self,
         call: NodeId,
         sig: &types::Signature,
@@ -345,6 +345,9 @@ pub fn call_region<'a>(g: &mut Gen<'a>, e: &'a Expr) -> Vec<Reg> {
         if let Some(r) = g.try_inline(o, args, ellipsis) {
             return vec![r];
         }
+        if let Some(rs) = g.inline_body_call(o, e, None) {
+            return rs;
+        }
         let reg = g.region(&sig.params, &sig.results);
         g.args_into(e.id, &sig, args, ellipsis, &reg, 0);
         let func = g.func_index.get(&o).copied().unwrap_or(0);
@@ -368,6 +371,9 @@ pub fn call_region<'a>(g: &mut Gen<'a>, e: &'a Expr) -> Vec<Reg> {
                     if let Some(r) = inlined {
                         return vec![r];
                     }
+                }
+                if let Some(rs) = g.inline_body_call(func, e, Some((x, &path, ptr_recv))) {
+                    return rs;
                 }
                 let recv_t = recv_type(g, func);
                 let mut params = vec![recv_t];

@@ -14,6 +14,7 @@
 use crate::bytecode::{Function, Op, Reg};
 use crate::layout::{round_up, Layout};
 use ahash::HashMap;
+use gosub_bytecode::inline_pos::INLINED;
 use gosub_syntax::ast::{self, Stmt, StmtKind};
 use gosub_syntax::walk::{self, Node};
 use gosub_types::{Builtin, ObjKind, Program};
@@ -31,6 +32,14 @@ pub struct FrameBuilder {
     pub code: Vec<Op>,
     pub pos: Vec<u32>,
     pub cur_pos: u32,
+    /// The inlined call whose body is being compiled (index in `inl_calls`), if any: the
+    /// instructions emitted get tagged positions (`gosub_bytecode::inline_pos`).
+    pub cur_inl: Option<u32>,
+    /// `Function::inl_pos` and `Function::inl_calls` being built, and the index of each
+    /// `inl_pos` entry.
+    inl_pos: Vec<(u32, u32)>,
+    inl_calls: Vec<(u32, u32)>,
+    inl_index: HashMap<(u32, u32), u32>,
     pub size: u32,
     pub ptr_words: Vec<u32>,
     /// Every slot allocated, (offset, size): `Function::slots`.
@@ -109,8 +118,64 @@ impl FrameBuilder {
             other => other,
         };
         self.code.push(op);
-        self.pos.push(self.cur_pos);
+        let p = self.pos_value();
+        self.pos.push(p);
         self.code.len() - 1
+    }
+
+    /// The `pos` of an instruction emitted now: `cur_pos`, tagged inside an inlined body.
+    pub fn pos_value(&mut self) -> u32 {
+        let Some(call) = self.cur_inl else {
+            return self.cur_pos;
+        };
+        let key = (self.cur_pos, call);
+        if let Some(&i) = self.inl_index.get(&key) {
+            return INLINED | i;
+        }
+        let i = self.inl_pos.len() as u32;
+        self.inl_pos.push(key);
+        self.inl_index.insert(key, i);
+        INLINED | i
+    }
+
+    /// Can an inlined body start here: is the current position below the tag bit, and is
+    /// there room in the tables (`begin_inlined`'s precondition)?
+    pub fn inline_room(&self) -> bool {
+        self.cur_pos & INLINED == 0 && (self.inl_pos.len() as u32) < INLINED - 1
+    }
+
+    /// Starts the body of an inlined call of function `callee` at the current position
+    /// (`inline_room` must hold): returns what `cur_inl` was, to give back to `end_inlined`.
+    pub fn begin_inlined(&mut self, callee: u32) -> Option<u32> {
+        let at = self.pos_value();
+        let k = self.inl_calls.len() as u32;
+        self.inl_calls.push((callee, at));
+        self.cur_inl.replace(k)
+    }
+
+    pub fn end_inlined(&mut self, saved: Option<u32>) {
+        self.cur_inl = saved;
+    }
+
+    /// Makes the last instruction one outside inlined bodies: when it is in one, adds a
+    /// `Nop` at the position of the outermost call it was inlined through (inline_body.rs).
+    pub fn end_outside_inlined(&mut self) {
+        let Some(mut p) = self.pos.last().copied() else {
+            return;
+        };
+        for _ in 0..=self.inl_calls.len() {
+            if p & INLINED == 0 {
+                break;
+            }
+            let call = self.inl_pos.get((p & !INLINED) as usize).map(|e| e.1);
+            p = call
+                .and_then(|c| self.inl_calls.get(c as usize))
+                .map_or(0, |c| c.1);
+        }
+        if self.pos.last() != Some(&p) {
+            self.code.push(Op::Nop);
+            self.pos.push(p);
+        }
     }
 
     pub fn new_label(&mut self) -> Label {
@@ -148,6 +213,8 @@ impl FrameBuilder {
         self.ptr_words.dedup();
         f.code = self.code;
         f.pos = self.pos;
+        f.inl_pos = self.inl_pos;
+        f.inl_calls = self.inl_calls;
         f.frame_size = round_up(self.size as u64, 8) as u32;
         f.ptr_words = self.ptr_words;
         f.slots = self.slots;

@@ -34,6 +34,7 @@ pub mod gen;
 mod gen_state;
 pub mod hoist;
 pub mod inline;
+pub mod inline_body;
 pub mod jumps;
 pub mod layout;
 pub mod loops;

@@ -383,6 +383,11 @@ impl<'a> Gen<'a> {
                 }
             }
         }
+        // An inlined body's return ends the body (inline_body.rs).
+        if let Some(exit) = self.fs().inline_exit {
+            self.f().emit_jump(Op::Jmp { target: 0 }, exit);
+            return;
+        }
         // The epilogue only copies boxed named results back; without any, return at once.
         let boxed_results = results
             .iter()

@@ -143,16 +143,26 @@ pub fn heap_profile(vm: &Vm, alloc_default: bool) -> Vec<u8> {
             for &(func, pc) in stack.iter() {
                 let next = locations.len() as u64 + 1;
                 let id = *locations.entry((func, pc)).or_insert_with(|| {
-                    let fid = function_id(vm, func, &mut functions, &mut fn_msgs, &mut st);
-                    let (_, line) = crate::callers::position(vm, func, Some(pc as usize));
+                    // One Line per function inlined at the instruction, innermost first,
+                    // the compiled function last (pprof's representation of inlining).
+                    let lines: Vec<(u64, i64)> = (0..crate::callers::depth_of(vm, func, pc))
+                        .map(|d| {
+                            let at = Some(pc as usize);
+                            let g = crate::callers::logical_func(vm, func, at, d);
+                            let fid = function_id(vm, g, &mut functions, &mut fn_msgs, &mut st);
+                            (fid, crate::callers::position(vm, func, at, d).1)
+                        })
+                        .collect();
                     loc_msgs.msg(4, |m| {
                         m.int(1, next as i64);
                         m.int(2, 1);
-                        m.int(3, crate::callers::encode((func, pc as usize)) as i64);
-                        m.msg(4, |l| {
-                            l.int(1, fid as i64);
-                            l.int(2, line);
-                        });
+                        m.int(3, crate::callers::encode((func, pc as usize, 0)) as i64);
+                        for (fid, line) in lines {
+                            m.msg(4, |l| {
+                                l.int(1, fid as i64);
+                                l.int(2, line);
+                            });
+                        }
                     });
                     next
                 });
@@ -214,7 +224,7 @@ fn function_id(
         .funcs
         .get(func as usize)
         .map_or("?", |f| f.name.as_str());
-    let (file, line) = crate::callers::position(vm, func, None);
+    let (file, line) = crate::callers::position(vm, func, None, 0);
     let (n, f) = (st.id(name), st.id(&file));
     out.msg(5, |m| {
         m.int(1, id as i64);

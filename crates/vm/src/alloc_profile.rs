@@ -131,18 +131,18 @@ pub const MAX_DEPTH: usize = 128;
 
 /// The running goroutine's call stack where it allocates: the allocating instruction's
 /// function (a native's own frame, when a native allocates), then its callers, at most
-/// `MAX_DEPTH`; the VM's entry (`runtime.main`) is left out.
+/// `MAX_DEPTH`; the VM's entry (`runtime.main`) is left out, except where it runs a body
+/// inlined into it (a package variable's initializer calling a small function).
 pub fn current_stack(vm: &Vm) -> Stack {
     let mut out = Vec::with_capacity((vm.frames.len() + 1).min(MAX_DEPTH + 1));
     out.push((vm.cur_func, vm.cur_pc as u32));
-    for ci in vm.frames.iter().rev().take(MAX_DEPTH) {
-        out.push((ci.func, ci.pc.saturating_sub(1)));
-    }
-    out.retain(|&(f, _)| {
+    let callers = crate::frame::caller_pcs(&vm.frames, vm.cur_kind);
+    out.extend(callers.take(MAX_DEPTH).map(|(f, pc)| (f, pc as u32)));
+    out.retain(|&(f, pc)| {
         vm.prog
             .funcs
             .get(f as usize)
-            .is_some_and(|f| f.name != "runtime.main")
+            .is_some_and(|f| f.name != "runtime.main" || f.inlined_at(pc as usize))
     });
     out.truncate(MAX_DEPTH);
     out.into_boxed_slice()

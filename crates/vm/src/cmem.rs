@@ -85,7 +85,11 @@ pub fn caller_pos(vm: &Vm) -> u32 {
         return 0;
     };
     let pc = (ci.pc as usize).saturating_sub(1);
-    f.pos.get(pc).copied().unwrap_or(0)
+    if pc < f.pos.len() {
+        f.source_pos(pc)
+    } else {
+        0
+    }
 }
 
 /// Source offset of the instruction the running goroutine executes (`Vm::cur_func`,
@@ -94,9 +98,8 @@ pub fn current_pos(vm: &Vm) -> u32 {
     vm.prog
         .funcs
         .get(vm.cur_func as usize)
-        .and_then(|f| f.pos.get(vm.cur_pc))
-        .copied()
-        .unwrap_or(0)
+        .filter(|f| vm.cur_pc < f.pos.len())
+        .map_or(0, |f| f.source_pos(vm.cur_pc))
 }
 
 /// `file:line:col` (or `file:line`) of a source offset.

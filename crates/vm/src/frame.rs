@@ -68,6 +68,29 @@ pub struct CallInfo {
     pub kind: CallKind,
 }
 
+/// The instructions a goroutine's callers stand at, innermost caller first, for tracebacks
+/// and `runtime.Caller`: `frames` its call stack, `cur_kind` how its running frame was
+/// called. A caller stands at the call it made (the instruction before its return
+/// address). One whose callee is a deferred call run by its return
+/// (`CallKind::Deferred`) stands at its epilogue, where it resumes: its position is the
+/// function's closing brace (where gc reports a deferred call made as a function ends),
+/// never inside an inlined body. One whose callee is a deferred call run while panicking
+/// stands, as before, at the instruction before its epilogue (often the `panic` itself).
+pub fn caller_pcs(
+    frames: &[CallInfo],
+    cur_kind: CallKind,
+) -> impl Iterator<Item = (u32, usize)> + '_ {
+    let mut callee = cur_kind;
+    frames.iter().rev().map(move |ci| {
+        let pc = match callee {
+            CallKind::Normal | CallKind::DeferredPanic => ci.pc.saturating_sub(1),
+            CallKind::Deferred => ci.pc,
+        };
+        callee = ci.kind;
+        (ci.func, pc as usize)
+    })
+}
+
 /// The running frame as seen by the slow instructions: its VM address and, for fast
 /// register access, its machine address and size.
 #[derive(Clone, Copy)]

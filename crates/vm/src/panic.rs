@@ -40,9 +40,7 @@ fn capture_traceback(vm: &mut Vm) {
     if !vm.panics.iter().any(|p| !p.recovered) || vm.traceback.is_empty() {
         let mut tb = Vec::new();
         tb.push((vm.cur_func, vm.cur_pc));
-        for ci in vm.frames.iter().rev() {
-            tb.push((ci.func, ci.pc.saturating_sub(1) as usize));
-        }
+        tb.extend(crate::frame::caller_pcs(&vm.frames, vm.cur_kind));
         vm.traceback = tb;
     }
 }
@@ -404,25 +402,55 @@ pub fn traceback_text(vm: &Vm) -> String {
     format_frames(vm, &vm.traceback)
 }
 
-/// `pkg.func(...)` / `\tfile:line` lines for (function, pc) frames, innermost first.
+/// `pkg.func(...)` / `\tfile:line` lines for (function, pc) frames, innermost first, each
+/// VM frame expanded into the functions inlined at its instruction (as gc prints them:
+/// `(...)` for an inlined frame).
 pub fn format_frames(vm: &Vm, frames: &[(u32, usize)]) -> String {
     let mut s = String::new();
     for &(func, pc) in frames {
         let Some(f) = vm.prog.funcs.get(func as usize) else {
             continue;
         };
+        let mut n = f.logical_frames(pc).len() as u32;
         if f.name == "runtime.main" {
-            continue;
+            n -= 1; // the VM's entry: only the bodies inlined into it are listed
         }
-        let pos = f.pos.get(pc).copied().unwrap_or(f.decl_pos);
-        let (file, line) = match &vm.source_pos {
-            Some(sp) => sp(pos),
-            None => ("?".into(), 0),
-        };
-        let args = if f.params_size == 0 { "()" } else { "(...)" };
-        s.push_str(&format!("{}{}\n\t{}:{}\n", f.name, args, file, line));
+        for depth in 0..n {
+            s.push_str(&format_frame(vm, func, pc, depth));
+        }
     }
     s
+}
+
+/// The traceback lines of source-level frame `depth` (0 the innermost inlined function)
+/// at instruction `pc` of function `func`.
+pub fn format_frame(vm: &Vm, func: u32, pc: usize, depth: u32) -> String {
+    let Some(f) = vm.prog.funcs.get(func as usize) else {
+        return String::new();
+    };
+    let frames = f.logical_frames(pc);
+    let Some(lf) = frames.get(depth as usize) else {
+        return String::new();
+    };
+    let (name, args) = match lf.inlined {
+        Some(g) => {
+            let name = vm
+                .prog
+                .funcs
+                .get(g as usize)
+                .map_or("?", |g| g.name.as_str());
+            (name, "(...)")
+        }
+        None => (
+            f.name.as_str(),
+            if f.params_size == 0 { "()" } else { "(...)" },
+        ),
+    };
+    let (file, line) = match &vm.source_pos {
+        Some(sp) => sp(lf.pos),
+        None => ("?".into(), 0),
+    };
+    format!("{}{}\n\t{}:{}\n", name, args, file, line)
 }
 
 /// The text Go prints for a panic value: Error()/String() for errors and Stringers, the

@@ -425,9 +425,7 @@ fn deadlock_report(vm: &Vm) -> String {
         };
         s.push_str(&format!("\ngoroutine {} [{}]:\n", g.id, reason));
         let mut tb = vec![(g.pos.func, g.pos.pc.saturating_sub(1))];
-        for ci in g.frames.iter().rev() {
-            tb.push((ci.func, ci.pc.saturating_sub(1) as usize));
-        }
+        tb.extend(crate::frame::caller_pcs(&g.frames, g.pos.kind));
         s.push_str(&crate::panic::format_frames(vm, &tb));
     }
     s

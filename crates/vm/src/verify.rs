@@ -149,6 +149,7 @@ fn operands(op: &Op) -> Vec<(u32, u32)> {
 
 fn check_func(i: usize, f: &Function, p: &Program) -> Result<(), String> {
     let nfuncs = p.funcs.len();
+    check_inline_positions(f, nfuncs)?;
     for (pc, op) in f.code.iter().enumerate() {
         for (r, size) in operands(op) {
             if r == NONE {
@@ -295,6 +296,34 @@ fn check_func(i: usize, f: &Function, p: &Program) -> Result<(), String> {
         ));
     }
     Ok(())
+}
+
+/// The inline position tables (`gosub_bytecode::inline_pos`): every tag names an entry,
+/// every entry an inlined call, every call a function, and a call's own position an
+/// earlier call (so the chain a traceback follows ends). Readers tolerate a bad table; this
+/// reports a compiler bug at load instead of a traceback that names the wrong function.
+fn check_inline_positions(f: &Function, nfuncs: usize) -> Result<(), String> {
+    use gosub_bytecode::inline_pos::INLINED;
+    let entry_ok = |p: u32, below: usize| {
+        p & INLINED == 0
+            || f.inl_pos
+                .get((p & !INLINED) as usize)
+                .is_some_and(|&(_, c)| (c as usize) < below)
+    };
+    let ok = f.pos.iter().all(|&p| entry_ok(p, f.inl_calls.len()))
+        && f.inl_pos
+            .iter()
+            .all(|&(_, c)| (c as usize) < f.inl_calls.len())
+        && (f.inl_calls.iter().enumerate())
+            .all(|(k, &(callee, at))| (callee as usize) < nfuncs && entry_ok(at, k));
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "bytecode verification failed: {}: bad inline position table",
+            f.name
+        ))
+    }
 }
 
 pub fn verify(p: &Program) -> Result<(), String> {

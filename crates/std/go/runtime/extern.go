@@ -36,6 +36,7 @@ func stack(all bool) string
 // A Func represents a Go function in the running binary.
 type Func struct {
 	entry uintptr
+	pc    uintptr
 }
 
 // FuncForPC returns a *Func describing the function that contains the given program
@@ -44,7 +45,10 @@ func FuncForPC(pc uintptr) *Func {
 	if funcName(pc) == "" {
 		return nil
 	}
-	return &Func{entry: pc &^ (1<<32 - 1)}
+	// gosub's PCs (crates/std/src/callers.rs): the function index in bits 32..55, an
+	// inline depth in bits 56..62. As gc's, a PC in inlined code names the innermost
+	// function, with the entry of the function it was inlined into.
+	return &Func{entry: pc & ((1<<24 - 1) << 32), pc: pc}
 }
 
 // Name returns the name of the function.
@@ -52,7 +56,7 @@ func (f *Func) Name() string {
 	if f == nil {
 		return ""
 	}
-	return funcName(f.entry)
+	return funcName(f.pc)
 }
 
 // Entry returns the entry address of the function.
