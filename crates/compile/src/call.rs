@@ -751,6 +751,10 @@ pub fn compile_wrapper(
     let mut cur_t = recv;
     let mut ptr = data;
     let mut is_ptr = !direct || matches!(g.p.types.under(recv), TypeKind::Pointer(_));
+    // The data word of an interface holding a value (not a pointer) of an indirect type
+    // points to the interface's own copy of it, never nil: reading the receiver through
+    // it needs no nil check (a pointer reached through an embedded field still does).
+    let own_copy = !direct && !matches!(g.p.types.under(recv), TypeKind::Pointer(_));
     if let TypeKind::Pointer(e) = g.p.types.under(cur_t) {
         cur_t = *e;
     }
@@ -796,7 +800,9 @@ pub fn compile_wrapper(
             });
         }
     } else if is_ptr {
-        g.emit(Op::NilCheck { ptr });
+        if !(own_copy && ptr == data) {
+            g.emit(Op::NilCheck { ptr });
+        }
         let rt = recv_t;
         g.load_mem(reg.param_offs[0], ptr, off, rt);
     } else {
