@@ -11,6 +11,21 @@ use gosub_vm::{NativeRegistry, Trap};
 /// Parses a Go integer literal for strconv (base 0 = prefix decides). Error code: 1 syntax,
 /// 2 range.
 fn parse_int(s: &[u8], base: i64, bits: i64, signed: bool) -> (i128, i64) {
+    // The common case (Atoi of a decimal number) without the general walk: up to 18
+    // decimal digits fit in 63 bits, so with a 64-bit size nothing can overflow.
+    let (neg, digits) = match s.first() {
+        Some(b'-') if signed => (true, &s[1..]),
+        Some(b'+') if signed => (false, &s[1..]),
+        _ => (false, s),
+    };
+    if base == 10
+        && (bits == 0 || bits == 64)
+        && (1..=18).contains(&digits.len())
+        && digits.iter().all(|b| b.is_ascii_digit())
+    {
+        let v = (digits.iter()).fold(0i64, |v, b| v * 10 + i64::from(b - b'0'));
+        return (i128::from(if neg { -v } else { v }), 0);
+    }
     let Ok(st) = std::str::from_utf8(s) else {
         return (0, 1);
     };
@@ -22,16 +37,6 @@ fn parse_int(s: &[u8], base: i64, bits: i64, signed: bool) -> (i128, i64) {
     // ParseUint takes no sign at all, not even '+'.
     if !signed && body.len() != st.len() {
         return (0, 1);
-    }
-    // The common case (Atoi of a decimal number) without the general walk: up to 18
-    // decimal digits fit in 63 bits, so with a 64-bit size nothing can overflow.
-    if base == 10
-        && (bits == 0 || bits == 64)
-        && (1..=18).contains(&body.len())
-        && body.bytes().all(|b| b.is_ascii_digit())
-    {
-        let v = body.bytes().fold(0i128, |v, b| v * 10 + (b - b'0') as i128);
-        return (if neg { -v } else { v }, 0);
     }
     let (base, digits, underscores) = if base == 0 {
         let lower = body.to_ascii_lowercase();
@@ -139,18 +144,20 @@ pub fn register(r: &mut NativeRegistry) {
         a.ret_string(format_int(v as i128, base as u32).as_bytes())?;
     });
     native!(r, "strconv.parseInt", |a| {
-        let s = a.string()?;
+        // The digits are read where they are (no copy: Atoi's common case).
+        let s = a.string_ref()?;
         let base = a.int()?;
         let bits = a.int()?;
-        let (v, code) = parse_int(&s, base, bits, true);
+        let (v, code) = parse_int(a.bytes(s)?, base, bits, true);
         a.ret_int(v as i64)?;
         a.ret_int(code)?;
     });
     native!(r, "strconv.parseUint", |a| {
-        let s = a.string()?;
+        // The digits are read where they are (no copy: Atoi's common case).
+        let s = a.string_ref()?;
         let base = a.int()?;
         let bits = a.int()?;
-        let (v, code) = parse_int(&s, base, bits, false);
+        let (v, code) = parse_int(a.bytes(s)?, base, bits, false);
         a.ret_int(v as u64 as i64)?;
         a.ret_int(code)?;
     });
