@@ -13,7 +13,10 @@
 //!   same way).
 //! - Only bodies whose meaning does not depend on having a frame of their own are inlined:
 //!   no `defer`, `recover`, `go`, `select`, labels, `goto`, `fallthrough`, function
-//!   literals (they would capture the inlined variables) or range-over-func loops.
+//!   literals (they would capture the inlined variables), range-over-func loops, nor an
+//!   `append` into a frame buffer or a move of one to the heap (`gosub_escape::move2heap`:
+//!   `Op::MoveToHeap` moves whatever buffer lies in the running frame, which would then
+//!   include the caller's arrays).
 //! - Each parameter, result and local of an inlined body gets its own slots in the caller's
 //!   frame, initialised as a call would (arguments evaluated in gc's order, named results
 //!   zeroed), and the callee's escape decisions (made per function, as with `-l`) hold
@@ -223,9 +226,13 @@ impl<'a> Gen<'a> {
         walk::inspect_code_stmts(&body.stmts, &mut |n| {
             cost += 1;
             ok &= match n {
-                Node::Stmt(s) => self.inlinable_stmt(s),
+                Node::Stmt(s) => {
+                    self.inlinable_stmt(s) && self.esc.move2heap.moves.get(&s.span.lo).is_none()
+                }
                 Node::Expr(x) => match &x.kind {
                     ExprKind::FuncLit { .. } => false,
+                    // An append into a frame buffer (gc's `growsliceBuf`).
+                    _ if self.esc.move2heap.appends.get(&x.id).is_some() => false,
                     ExprKind::Call { fun, .. } => match crate::call::builtin_of(self, fun) {
                         Some(b) => !matches!(b, Builtin::Recover | Builtin::DeferRangeFunc),
                         None => {
