@@ -117,6 +117,28 @@ pub(crate) unsafe fn copy_small(src: *const u8, dst: *mut u8, n: usize) {
     }
 }
 
+/// Writes an element of `es` bytes (1, 2, 4, 8, 16 or 24) held in registers `w` (its
+/// memory layout: the low bytes of the first word for a narrow one) at `q`.
+///
+/// # Safety
+/// `q` is valid for `es` bytes.
+#[inline(always)]
+pub(crate) unsafe fn write_elem(q: *mut u8, es: u64, w: [u64; 3]) {
+    // SAFETY: guaranteed by the caller.
+    unsafe {
+        match es {
+            16 | 24 => {
+                (q as *mut u64).write_unaligned(w[0]);
+                (q.add(8) as *mut u64).write_unaligned(w[1]);
+                if es == 24 {
+                    (q.add(16) as *mut u64).write_unaligned(w[2]);
+                }
+            }
+            _ => write_narrow(q, es as u32, w[0]),
+        }
+    }
+}
+
 /// Prepares the frame at `nptr` for callee `cf` (both loops' calls; `call::enter` does the
 /// same through checked accesses): copies the parameters from the caller's argument region
 /// at `args` unless the callee was called in place there, zeroes the results and the

@@ -12,7 +12,6 @@
 macro_rules! dispatch_only {
     () => {
         Op::AddrGlobal { .. }
-            | Op::AppendStr { .. }
             | Op::BoundsCheck { .. }
             | Op::BytesToStr { .. }
             | Op::CallNative { .. }

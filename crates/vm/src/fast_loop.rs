@@ -24,7 +24,7 @@
 
 use crate::access::{
     cached_elem_ptr, copy_cold, enter_frame, far_ptr, fill_elem, move_n, old_ptr, read_narrow,
-    return_results, write_narrow, zero_cold,
+    return_results, write_elem, write_narrow, zero_cold,
 };
 use crate::arith::{cmp_f, cmp_i, extend, f64_op, try_int_op as int_op};
 use crate::dispatch_only::dispatch_only;
@@ -192,6 +192,16 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 Some(p) => Some(p),
                 None => far_ptr(vm, a, n),
             }
+        }};
+    }
+    // memmove of `n` bytes between two machine addresses (`young!`, `readable!`), or stop.
+    macro_rules! memmove {
+        ($d:expr, $s:expr, $n:expr) => {{
+            let (Some(d), Some(s)) = ($d, $s) else {
+                stop!();
+            };
+            // SAFETY: both pointers are valid for `$n` bytes; `copy` allows overlap.
+            unsafe { std::ptr::copy(s as *const u8, d, $n as usize) };
         }};
     }
     // The machine address of element `i` of the slice at `s` (width `w`) when the element
@@ -836,19 +846,12 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                     ip = unsafe { ip.add(1) };
                     continue;
                 }
-                let converted = if it == 0 {
-                    None
-                } else {
-                    let Some(t) = vm.itabs.get(it as usize - 1) else {
-                        stop!();
-                    };
-                    let Some(&i) = vm.itab_cache.get(&(t.rtype, iface_ty)) else {
-                        stop!();
-                    };
-                    let Some(nt) = vm.itabs.get(i as usize) else {
-                        stop!();
-                    };
-                    (!nt.funcs.contains(&u32::MAX)).then_some(i as u64 + 1)
+                let converted = match it {
+                    0 => None,
+                    _ => match crate::iface::cached_conversion(vm, it, iface_ty) {
+                        Some(c) => c,
+                        None => stop!(),
+                    },
                 };
                 match (converted, commaok) {
                     (Some(nit), ok) => {
@@ -893,24 +896,11 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 let Some(q) = q else {
                     stop!();
                 };
-                // (Only the element's own words: the verifier proved those in the frame.)
-                let w0 = rd!(src);
-                let w1 = if es >= 16 { rd!(src + 8) } else { 0 };
-                let w2 = if es == 24 { rd!(src + 16) } else { 0 };
-                // SAFETY: the pointer is valid for the element's `es` bytes; the value is the
-                // register's low bytes (its memory layout), read from the frame first.
-                unsafe {
-                    match es {
-                        16 | 24 => {
-                            (q as *mut u64).write_unaligned(w0);
-                            (q.add(8) as *mut u64).write_unaligned(w1);
-                            if es == 24 {
-                                (q.add(16) as *mut u64).write_unaligned(w2);
-                            }
-                        }
-                        _ => write_narrow(q, es as u32, w0),
-                    }
-                }
+                // (The element's own words, proved in the frame; a narrow one reads `src` again.)
+                let (a, b) = ((es >= 16) as u32, (es == 24) as u32);
+                let w = [rd!(src), rd!(src + 8 * a), rd!(src + 16 * b)];
+                // SAFETY: the pointer is valid for the element's `es` bytes.
+                unsafe { write_elem(q, es, w) };
                 wr!(dst, base);
                 wr!(dst + 8, len + 1);
                 wr!(dst + 16, cap);
@@ -962,13 +952,24 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 let Some(bytes) = k.checked_mul(elem_size as u64).filter(|&b| b > 0) else {
                     stop!();
                 };
-                let (Some(d), Some(s)) = (young!(rd!(dst), bytes), readable!(rd!(src), bytes))
-                else {
-                    stop!();
-                };
-                // SAFETY: both pointers are valid for `bytes` bytes; `copy` allows overlap.
-                unsafe { std::ptr::copy(s as *const u8, d, bytes as usize) };
+                memmove!(young!(rd!(dst), bytes), readable!(rd!(src), bytes), bytes);
                 wr!(n, k);
+            }
+            // A string appended to a `[]byte` within capacity (slices.rs, same rules): bytes
+            // hold no pointers, so it is copied without a write barrier wherever it lands.
+            Op::AppendStr { dst, s, str } => {
+                let (base, len, cap, num) = (rd!(s), rd!(s + 8), rd!(s + 16), rd!(str + 8));
+                match len.checked_add(num) {
+                    Some(new_len) if new_len <= cap => {
+                        if num > 0 {
+                            memmove!(readable!(base + len, num), readable!(rd!(str), num), num);
+                        }
+                        wr!(dst, base);
+                        wr!(dst + 8, new_len);
+                        wr!(dst + 16, cap);
+                    }
+                    _ => stop!(),
+                }
             }
             Op::Ret => ret!(),
             Op::MoveRet(dst, src) => {

@@ -355,3 +355,14 @@ pub fn exec(vm: &mut Vm, prog: &Program, op: &Op, fr: &Frame) -> Result<(), Trap
     }
     Ok(())
 }
+
+/// The conversion of an interface value whose itab is `it` (not 0) to interface type
+/// `iface_ty` as the itab cache knows it: Some(Some(itab + 1)), Some(None) when the
+/// dynamic type lacks a method, None when it is not cached (the dispatch loop decides).
+#[inline]
+pub(crate) fn cached_conversion(vm: &Vm, it: u64, iface_ty: u32) -> Option<Option<u64>> {
+    let t = vm.itabs.get(it as usize - 1)?;
+    let &i = vm.itab_cache.get(&(t.rtype, iface_ty))?;
+    let nt = vm.itabs.get(i as usize)?;
+    Some((!nt.funcs.contains(&u32::MAX)).then_some(i as u64 + 1))
+}
