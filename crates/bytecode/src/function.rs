@@ -25,6 +25,10 @@ pub struct Function {
     /// call, itself tagged when the call is in an inlined body).
     pub inl_calls: Vec<(u32, u32)>,
     pub frame_size: u32,
+    /// Every return writes all the results first (a body without named results or
+    /// `defer`), so a call need not zero them on entry; false (the default) zeroes them.
+    /// Their pointer words are zeroed either way (`ptr_words`).
+    pub results_written: bool,
     /// Parameters occupy `0..params_size`; results `results_off..results_off+results_size`.
     pub params_size: u32,
     pub results_off: u32,

@@ -889,6 +889,10 @@ impl<'a> Gen<'a> {
         for (o, r, t) in &results {
             self.bind_var(*o, *r, *t, true);
         }
+        // A body without named results or defer writes every result before each return
+        // (and nothing can recover them): the call need not zero them first.
+        let written = !fv.named_results && self.fs().defer_off.is_none();
+        self.out.func_mut(idx).results_written = written;
         self.fs().results = results;
         self.block(&body.stmts);
         self.fs().f.cur_pos = body.span.hi.saturating_sub(1);

@@ -141,9 +141,10 @@ pub(crate) unsafe fn write_elem(q: *mut u8, es: u64, w: [u64; 3]) {
 
 /// Prepares the frame at `nptr` for callee `cf` (both loops' calls; `call::enter` does the
 /// same through checked accesses): copies the parameters from the caller's argument region
-/// at `args` unless the callee was called in place there, zeroes the results and the
-/// pointer words past the parameters (the collector never reads a stale pointer from a
-/// fresh frame), and stores the closure context.
+/// at `args` unless the callee was called in place there, zeroes the results (unless every
+/// return writes them: `Function::results_written`) and the pointer words past the
+/// parameters (the collector never reads a stale pointer from a fresh frame), and stores
+/// the closure context.
 ///
 /// # Safety
 /// `nptr` is valid for `cf.frame_size` bytes and, unless `in_place`, `args` for
@@ -161,7 +162,9 @@ pub(crate) unsafe fn enter_frame(
         if !in_place {
             copy_small(args, nptr, cf.params_size as usize);
         }
-        zero_small(nptr.add(cf.results_off as usize), cf.results_size as usize);
+        if !cf.results_written {
+            zero_small(nptr.add(cf.results_off as usize), cf.results_size as usize);
+        }
         // The pointer words past the parameters (which arrive with the arguments): the
         // words are sorted (`FrameBuilder::finish`), so they are a suffix, walked from the
         // end to the first parameter word.
