@@ -157,8 +157,10 @@ impl FrameBuilder {
         self.cur_inl = saved;
     }
 
-    /// Makes the last instruction one outside inlined bodies: when it is in one, adds a
-    /// `Nop` at the position of the outermost call it was inlined through (inline_body.rs).
+    /// Ends the code with a `Nop` outside inlined bodies, at the position of the outermost
+    /// call the last instruction was inlined through (its own when it is not inlined):
+    /// the instruction before the epilogue is then never in an inlined body, even once the
+    /// passes delete a last `return`'s jump to the epilogue (inline_body.rs).
     pub fn end_outside_inlined(&mut self) {
         let Some(mut p) = self.pos.last().copied() else {
             return;
@@ -172,10 +174,8 @@ impl FrameBuilder {
                 .and_then(|c| self.inl_calls.get(c as usize))
                 .map_or(0, |c| c.1);
         }
-        if self.pos.last() != Some(&p) {
-            self.code.push(Op::Nop);
-            self.pos.push(p);
-        }
+        self.code.push(Op::Nop);
+        self.pos.push(p);
     }
 
     pub fn new_label(&mut self) -> Label {

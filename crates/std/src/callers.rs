@@ -3,8 +3,9 @@
 //!
 //! Invariants:
 //! - A program counter is `(inline depth << 56) | ((function index + 1) << 32) |
-//!   (instruction index + 1)`, never 0; the instruction is the call (so
-//!   `FuncForPC(pc).FileLine(pc)` gives `Caller`'s line). The inline depth picks one of
+//!   (2 * (instruction index + 1))`, never 0; the instruction is the call (so
+//!   `FuncForPC(pc).FileLine(pc)` gives `Caller`'s line, and so does `pc - 1`, as Go code
+//!   asks of a return address). The inline depth picks one of
 //!   the functions inlined at that instruction (`gosub_bytecode::inline_pos`): 0 the
 //!   innermost, up to the compiled function itself. The function index alone (`entry`) is
 //!   the function's entry PC, which names the function's declaration.
@@ -46,13 +47,18 @@ fn frames(vm: &Vm) -> Vec<Frame> {
 
 /// The PC of a frame. The inline depth lives in bits 56..63, above the function index
 /// (a depth that does not fit, or a function index of 24 bits or more, reads as depth 0).
+/// The low half is twice the instruction index plus one, so `pc - 1` (how Go code turns
+/// a return address into the call's: `FuncForPC(pc - 1)`) names the same instruction.
 pub(crate) fn encode((func, pc, depth): Frame) -> u64 {
     let d = if depth < 128 && func < (1 << 23) {
         u64::from(depth) << 56
     } else {
         0
     };
-    d | ((func as u64 + 1) << 32) | (pc as u64 + 1)
+    let low = (pc as u64 + 1)
+        .saturating_mul(2)
+        .min(u64::from(u32::MAX) - 1);
+    d | ((func as u64 + 1) << 32) | low
 }
 
 /// The frame a PC names (None for 0 or an unknown function); instruction None for an
@@ -62,13 +68,19 @@ fn decode(vm: &Vm, pc: u64) -> Option<(u32, Option<usize>, u32)> {
     let func = u32::try_from(((pc >> 32) & 0xff_ffff).checked_sub(1)?).ok()?;
     vm.prog.funcs.get(func as usize)?;
     let low = pc & 0xffff_ffff;
-    Some((func, low.checked_sub(1).map(|i| i as usize), depth))
+    Some((
+        func,
+        (low > 0).then(|| (low as usize).div_ceil(2) - 1),
+        depth,
+    ))
 }
 
 /// (function index, source offset) of frame `depth` at instruction `pc` of function `func`
 /// (its declaration when `pc` is None): an inlined callee's index where the frame is one.
 fn logical(vm: &Vm, func: u32, pc: Option<usize>, depth: u32) -> (u32, u32) {
-    let f = &vm.prog.funcs[func as usize];
+    let Some(f) = vm.prog.funcs.get(func as usize) else {
+        return (func, 0);
+    };
     let Some(pc) = pc else {
         return (func, f.decl_pos);
     };

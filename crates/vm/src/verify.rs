@@ -347,6 +347,9 @@ pub fn verify_grown(p: &Program, old: &Program) -> Result<(), String> {
             && a.defer_off == b.defer_off
             && a.ptr_words == b.ptr_words
             && a.code == b.code
+            && a.pos == b.pos
+            && a.inl_pos == b.inl_pos
+            && a.inl_calls == b.inl_calls
     };
     let grew = p.strings.len() >= old.strings.len()
         && p.natives.len() >= old.natives.len()
