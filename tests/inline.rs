@@ -303,16 +303,21 @@ func main() {
         .split("dst: ")
         .nth(1)
         .and_then(|x| x.split(',').next());
+    // The store, the step and the test are one fused instruction (fused.rs
+    // `StoreAddJmpLe(s, i, src, w, j, step, n, target)`), with the two others kept after it.
     let store = lines
         .iter()
-        .position(|l| l.contains("StoreElem {"))
+        .position(|l| l.contains("StoreAddJmpLe("))
         .expect(&d);
-    assert!(
-        lines[store].contains(&format!("src: {}", k.unwrap())),
-        "{d}"
-    );
-    // (The step and the test fused, fused.rs, with the test kept after them.)
-    assert!(lines[store + 1].contains("AddJmpLe {"), "{d}");
+    let args: Vec<&str> = lines[store]
+        .split(['(', ')'])
+        .nth(1)
+        .expect(&d)
+        .split(", ")
+        .collect();
+    assert_eq!(args[2], k.unwrap(), "{d}");
+    assert_eq!(args[3], "U8", "{d}");
+    assert!(lines[store + 1].contains("AddInt {"), "{d}");
     assert!(lines[store + 2].contains("JmpLe {"), "{d}");
     // `true`, then `count := 0` and `i := 2`, which are not in a loop.
     assert_eq!(d.matches("Const {").count(), 3, "{d}");

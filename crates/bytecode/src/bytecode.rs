@@ -386,6 +386,9 @@ pub enum Op {
     /// Three in a row: `AddIntImm` in place twice, then `JmpLt` (`for i, j := ...; i < j; i,
     /// j = i+1, j-1`): `Inc2JmpLt(i, m, j, n, a, b, target)` (`fused::tail`).
     Inc2JmpLt(Reg, i32, Reg, i32, Reg, Reg, u32),
+    /// `StoreElem`, `AddInt` in place, `JmpLe` (a sieve's `for ...; j <= n; j += step { s[j]
+    /// = v }`): `StoreAddJmpLe(s, i, src, w, j, step, n, target)` (`fused::tail`).
+    StoreAddJmpLe(Reg, Reg, Reg, Width, Reg, Reg, Reg, u32),
 
     // ---- specialised forms (specialized.rs) ----
     /// `JmpCmpF64Not` with `Lt`, `Le`, `Gt`, `Ge`: jump unless `a op b` (NaN: jump).

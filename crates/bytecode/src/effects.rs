@@ -133,7 +133,7 @@ pub fn effects(p: &Program, f: &Function, op: &Op) -> Effects {
         Load2(..) | Store2(..) | LoadElem2(..) | SliceElemAddr2(..) | AddIntImm2(..) => {}
         Move2(..) | AddAddImm(..) | MulIntImm(..) | ConvDivF64(..) | F64Pair(..) => {}
         MoveRet(..) | IntRet(..) | AddImmCall(..) | MoveJmp(..) | F64JmpNot(..) => {}
-        F64Store(..) | Inc2JmpLt(..) => {}
+        F64Store(..) | Inc2JmpLt(..) | StoreAddJmpLe(..) => {}
         JmpNotLtF64 { .. } | JmpNotLeF64 { .. } | JmpNotGtF64 { .. } | JmpNotGeF64 { .. } => {}
         AddrGlobal { dst, .. } | FuncVal { dst, .. } | Const { dst, .. } => {
             e.w(dst, 8);

@@ -5,7 +5,8 @@
 //! `AddImmToMem`); two of the commonest instructions in a row (`Load2`, `Store2`,
 //! `LoadElem2`, `SliceElemAddr2`, `AddIntImm2`, `Move2`, `AddAddImm`, `MulIntImm`,
 //! `ConvDivF64`, `F64Pair`, `MoveRet`, `IntRet`, `AddImmCall`, `MoveJmp`, `F64JmpNot`,
-//! `F64Store`: `pair_halves`); two increments and a loop's back edge (`Inc2JmpLt`).
+//! `F64Store`: `pair_halves`); two increments and a loop's back edge (`Inc2JmpLt`); an
+//! element store and a loop's step and back edge (`StoreAddJmpLe`).
 //!
 //! A fused instruction at index `k` replaces the first instruction of its sequence only:
 //! the rest (its *tail*) stays at `k + 1`, `k + 2`, untouched. Executing the fused
@@ -54,6 +55,7 @@ pub fn first_half(op: &Op) -> Option<Op> {
             a: i,
             imm: m as i64,
         },
+        StoreAddJmpLe(s, i, src, w, ..) => StoreElem { s, i, src, w },
         AddToMem { t1, ptr, off, .. } | AddImmToMem { t1, ptr, off, .. } => Load {
             dst: t1,
             ptr,
@@ -348,6 +350,14 @@ pub fn tail(op: &Op) -> Vec<Op> {
             },
             store(ptr, off, t2),
         ],
+        StoreAddJmpLe(_, _, _, _, j, step, n, target) => vec![
+            AddInt {
+                dst: j,
+                a: j,
+                b: step,
+            },
+            JmpLe { a: j, b: n, target },
+        ],
         Inc2JmpLt(_, _, j, n, a, b, target) => vec![
             AddIntImm {
                 dst: j,
@@ -466,6 +476,22 @@ fn fuse3(a: &Op, b: &Op, c: &Op) -> Option<Op> {
             y,
             target,
         ));
+    }
+    if let (
+        &StoreElem { s, i, src, w },
+        &AddInt {
+            dst: j,
+            a: j1,
+            b: step,
+        },
+        &JmpLe { a: x, b: n, target },
+    ) = (a, b, c)
+    {
+        // (`j` the loop's own counter, not also its step or bound; bytes and words only,
+        // the widths the interpreter's inner loop stores with a constant width.)
+        let narrow = matches!(w, Width::U8 | Width::I8 | Width::W64);
+        let ok = j == j1 && x == j && step != j && n != j && narrow;
+        return ok.then_some(StoreAddJmpLe(s, i, src, w, j, step, n, target));
     }
     let &Load {
         dst: t1,

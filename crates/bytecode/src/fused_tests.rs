@@ -468,3 +468,46 @@ fn two_increments_and_a_back_edge_are_one_dispatch_only_in_place() {
     assert_eq!(code[..2], [skip, inc(8, 8, 1)]);
     assert!(matches!(code[2], Op::IncJmpLt { .. }), "{code:?}");
 }
+
+#[test]
+fn an_element_store_and_a_stepped_back_edge_are_one_dispatch() {
+    use crate::operations::Width;
+    // `for j := i * i; j <= n; j += i { s[j] = true }`: StoreElem, AddInt, JmpLe.
+    let store = |w| Op::StoreElem {
+        s: 16,
+        i: 72,
+        src: 80,
+        w,
+    };
+    let step = Op::AddInt {
+        dst: 72,
+        a: 72,
+        b: 64,
+    };
+    let back = Op::JmpLe {
+        a: 72,
+        b: 0,
+        target: 0,
+    };
+    let mut code = vec![store(Width::U8), step.clone(), back.clone()];
+    fuse_code(&mut code);
+    assert_eq!(
+        code[0],
+        Op::StoreAddJmpLe(16, 72, 80, Width::U8, 72, 64, 0, 0)
+    );
+    assert_eq!(tail(&code[0]), vec![step.clone(), back.clone()]);
+    assert_eq!(code[0].generic(), Some(store(Width::U8)));
+    // Other widths (the inner loop stores bytes and words with a constant width), and a
+    // counter that is also its own step, keep the back edge's own fusion.
+    let mut code = vec![store(Width::U32), step.clone(), back.clone()];
+    fuse_code(&mut code);
+    assert!(matches!(code[1], Op::AddJmpLe { .. }), "{code:?}");
+    let self_step = Op::AddInt {
+        dst: 72,
+        a: 72,
+        b: 72,
+    };
+    let mut code = vec![store(Width::W64), self_step, back];
+    fuse_code(&mut code);
+    assert!(matches!(code[0], Op::StoreElem { .. }), "{code:?}");
+}

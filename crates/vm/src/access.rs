@@ -117,6 +117,20 @@ pub(crate) unsafe fn copy_small(src: *const u8, dst: *mut u8, n: usize) {
     }
 }
 
+/// The first `n` (at most 3) words at `q`; the rest of the array 0.
+///
+/// # Safety
+/// `q` is valid for `8 * n` bytes.
+#[inline(always)]
+pub(crate) unsafe fn read_words(q: *const u8, n: u32) -> [u64; 3] {
+    let mut v = [0u64; 3];
+    for (k, x) in v.iter_mut().enumerate().take(n as usize) {
+        // SAFETY: guaranteed by the caller.
+        *x = unsafe { (q.add(8 * k) as *const u64).read_unaligned() };
+    }
+    v
+}
+
 /// Writes an element of `es` bytes (1, 2, 4, 8, 16 or 24) held in registers `w` (its
 /// memory layout: the low bytes of the first word for a narrow one) at `q`.
 ///

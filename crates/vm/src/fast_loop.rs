@@ -1,15 +1,10 @@
 //! The inner loop: the instructions that touch only the running frame and the memory it
-//! reaches without a call (arithmetic, moves, branches, fused forms, slice and string
-//! elements in the element cache, loads and stores of young, stack and old objects,
-//! multi-word stores and `copy` into young ones and frames, reads of the statics, globals
-//! and large objects), calls and ordinary returns, itab-cached interface assertions,
-//! appends within capacity and `new` objects bumped in the nursery, run by a small
-//! function that calls nothing on its hot paths, so its few variables (the instruction
-//! pointer, the frame's machine address, the code's base) stay in machine registers. The
-//! dispatch loop (`interp.rs`), whose hundreds of instructions make the compiler keep even
-//! those in memory, enters it at every backward jump, call and return, and after a native,
-//! an allocation or a map or string operation, so a loop body of such instructions runs
-//! here.
+//! reaches without a call (arithmetic, moves, branches, fused forms, cached slice elements,
+//! loads and stores of young, stack, old and large objects, `copy`, appends within
+//! capacity, `new` in the nursery, itab-cached assertions), calls and ordinary returns, run
+//! by a small function that calls nothing on its hot paths, so its few variables stay in
+//! machine registers. The dispatch loop (`interp.rs`) enters it at every backward jump,
+//! call and return, and after a native, an allocation or a map or string operation.
 //!
 //! Invariants:
 //! - Every instruction runs here exactly as its arm in `interp.rs` would run it (same
@@ -24,7 +19,7 @@
 
 use crate::access::{
     cached_elem_ptr, copy_cold, enter_frame, far_ptr, fill_elem, move_n, old_ptr, read_narrow,
-    return_results, write_elem, write_narrow, zero_cold,
+    read_words, return_results, write_elem, write_narrow, zero_cold,
 };
 use crate::arith::{cmp_f, cmp_i, extend, f64_op, try_int_op as int_op};
 use crate::dispatch_only::dispatch_only;
@@ -66,8 +61,7 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
         return at;
     };
     let mut code = f.code.as_ptr();
-    // The time slice's countdown (`sched.rs`), kept here while the loop runs and written
-    // back when it stops.
+    // The time slice's countdown (`sched.rs`), written back when the loop stops.
     let mut tick = vm.sched.tick;
     macro_rules! rd {
         ($o:expr) => {
@@ -183,8 +177,7 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
             ip = unsafe { ip.add(2) };
         }};
     }
-    // `direct!` for a read, which may also be of the statics, the globals or a large
-    // object (`Heap::far_ptr`).
+    // `direct!`, or for a read also the statics, globals or a large object (`far_ptr`).
     macro_rules! readable {
         ($a:expr, $n:expr) => {{
             let (a, n): (u64, u64) = ($a, $n);
@@ -204,8 +197,7 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
             unsafe { std::ptr::copy(s as *const u8, d, $n as usize) };
         }};
     }
-    // The machine address of element `i` of the slice at `s` (width `w`) when the element
-    // cache holds it (the dispatch loop fills it on a miss), or stop.
+    // Element `i` of the slice at `s` (width `w`) from the element cache, or stop.
     macro_rules! elem {
         ($s:expr, $i:expr, $w:expr) => {{
             let w: Width = $w;
@@ -224,10 +216,9 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
             }
         }};
     }
-
-    // Enters `callee` as the dispatch loop's `call_into!` does (same frame layout, same
-    // call record), or stops when that loop must: the stack must grow, the call records
-    // must grow, the time slice ends, or a dynamic call's arguments lie outside the frame.
+    // Enters `callee` as the dispatch loop's `call_into!` does, or stops when that loop
+    // must: the stack or the call records must grow, the time slice ends, or a dynamic
+    // call's arguments lie outside the frame.
     macro_rules! enter {
         ($callee:expr, $base:expr, $ctx:expr, $dynamic:expr, $in_place:expr) => {{
             let (callee, base, ctx): (u32, u32, Option<u64>) = ($callee, $base, $ctx);
@@ -805,11 +796,8 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                         };
                         // All words read before any is written (the box may be in this
                         // frame: a stack box).
-                        let mut v = [0u64; 3];
-                        for (k, x) in v.iter_mut().enumerate().take(words as usize) {
-                            // SAFETY: `readable!` returned a pointer valid for `size` bytes.
-                            *x = unsafe { (q.add(8 * k) as *const u64).read_unaligned() };
-                        }
+                        // SAFETY: `readable!` returned a pointer valid for `size` bytes.
+                        let v = unsafe { read_words(q, words) };
                         for (k, x) in v.iter().enumerate().take(words as usize) {
                             wr!(dst + 8 * k as u32, *x);
                         }
@@ -869,9 +857,8 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                     (None, None) => stop!(),
                 }
             }
-            // One element appended within capacity (slices.rs, same rules). The element
-            // is stored without a write barrier: so only where none is needed, in the
-            // nursery or on the stack, or anywhere for a type without pointers.
+            // One element appended within capacity (slices.rs, same rules), without a write
+            // barrier: in the nursery or on the stack, or anywhere for a pointer-free type.
             Op::Append {
                 dst,
                 s,
@@ -939,8 +926,7 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 Some(a) => wr!(dst, a),
                 None => stop!(),
             },
-            // `copy` into a young or stack array (no write barrier: `young!`), from anywhere
-            // readable, as `slices.rs` copies (a memmove).
+            // `copy` into a young or stack array (no barrier: `young!`), as `slices.rs` does.
             Op::Copy {
                 n,
                 dst,
@@ -955,8 +941,7 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 memmove!(young!(rd!(dst), bytes), readable!(rd!(src), bytes), bytes);
                 wr!(n, k);
             }
-            // A string appended to a `[]byte` within capacity (slices.rs, same rules): bytes
-            // hold no pointers, so it is copied without a write barrier wherever it lands.
+            // `append(b, s...)` within capacity (slices.rs): bytes need no write barrier.
             Op::AppendStr { dst, s, str } => {
                 let (base, len, cap, num) = (rd!(s), rd!(s + 8), rd!(s + 16), rd!(str + 8));
                 match len.checked_add(num) {
@@ -989,6 +974,21 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 wr!(dst, rd!(a).wrapping_add(imm as i64 as u64));
                 to_second!();
                 enter!(callee, base, None, false, true)
+            }
+            // `StoreElem`, then the loop's step and back edge (bytes and words only: `fuse3`).
+            Op::StoreAddJmpLe(s, i, src, w, j, step, n, target) => {
+                let v = rd!(src);
+                if w == Width::W64 {
+                    let p = elem!(s, i, Width::W64);
+                    // SAFETY: as for `StoreElem`, for the element's width.
+                    unsafe { write_elem(p, 8, [v; 3]) }
+                } else {
+                    let p = elem!(s, i, Width::U8);
+                    // SAFETY: as above.
+                    unsafe { write_elem(p, 1, [v; 3]) }
+                }
+                to_second!();
+                fused!(j, rd!(step), <=, rd!(n), target)
             }
             // Every other instruction (`dispatch_only.rs`).
             dispatch_only!() => stop!(),

@@ -570,6 +570,8 @@ pub fn exec(
             | Op::F64Store(..) => trap!(crate::first_half::first_of_pair(vm, &frame!(), op)),
             // Its first increment; the rest follows.
             Op::Inc2JmpLt(i, m, ..) => wr!(i, rd!(i).wrapping_add(m as i64 as u64)),
+            // Its store; the step and the back edge follow.
+            Op::StoreAddJmpLe(s, i, src, w, ..) => store_elem!(s, i, src, w),
             Op::AddToMem {
                 t1,
                 t2,
