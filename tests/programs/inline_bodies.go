@@ -121,6 +121,55 @@ func safe(n int) (v int, err error) {
 
 func (c *Counter) Get() int { return c.n }
 
+func bumpN(p *int) int {
+	*p += 100
+	return *p
+}
+
+// Its named result escapes (a pointer to it is kept): it lives in a heap cell, copied back
+// into the result when the inlined body ends.
+var lastRes *int
+
+func cell(k int) (r int) {
+	lastRes = &r
+	r = k * 3
+	return
+}
+
+// Named results start at zero at every call, also in a loop.
+func countDown(k int) (n int, odd bool) {
+	for k > 0 {
+		n++
+		k--
+	}
+	if n%2 == 1 {
+		odd = true
+	}
+	return
+}
+
+func classify(xs []int) (small, big int) {
+	for _, x := range xs {
+		switch {
+		case x < 0:
+			continue
+		case x > 100:
+			big++
+			if big > 2 {
+				break
+			}
+		default:
+			small++
+		}
+	}
+	return
+}
+
+func inc(x int) int {
+	x++
+	return x
+}
+
 func read(c *Counter) int { return c.Get() }
 
 func main() {
@@ -199,6 +248,24 @@ func main() {
 		b.WriteString("-")
 	}
 	fmt.Println(b.String(), strings.HasPrefix(b.String(), "a-b"), b.Len())
+
+	// Arguments of a method call read before the body: c.Add sees bumpN's effect on c.n,
+	// and bumpN's argument is evaluated before c.Add's body runs.
+	c.n = 1
+	c.Add(bumpN(&c.n))
+	fmt.Println("add after bump", c.n)
+
+	fmt.Println(inc(inc(inc(1))), cell(4), *lastRes, cell(5), *lastRes)
+	for k := 0; k < 3; k++ {
+		n, odd := countDown(k)
+		fmt.Print(n, odd, " ")
+	}
+	fmt.Println()
+	nums = []int{-1, 5, 200, 300, 400, 500, 7}
+	for k := 0; k < 2; k++ {
+		s, b := classify(nums)
+		fmt.Println("classify", s, b)
+	}
 
 	var nc *Counter
 	fmt.Println(read(c))

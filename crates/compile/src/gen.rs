@@ -910,7 +910,14 @@ impl<'a> Gen<'a> {
     /// Copies boxed named results back into the result slots, then returns.
     pub fn emit_return_epilogue(&mut self) {
         let results = self.fs().results.clone();
-        for (o, r, t) in results {
+        self.load_boxed_results(&results);
+        self.emit(Op::Ret);
+    }
+
+    /// Copies the values of the named results among `results` (object, slot, type) that
+    /// live in heap cells back into their slots (a return's epilogue, an inlined body's end).
+    pub fn load_boxed_results(&mut self, results: &[(ObjId, Reg, TypeId)]) {
+        for &(o, r, t) in results {
             if let Some(Loc::Boxed(b)) = self.fs().locals.get(&o).copied() {
                 let size = self.size(t);
                 self.emit(Op::LoadN {
@@ -921,7 +928,6 @@ impl<'a> Gen<'a> {
                 });
             }
         }
-        self.emit(Op::Ret);
     }
 
     /// Gives variable `o` (whose initial value is in `r` when `init`) its home.

@@ -167,17 +167,7 @@ impl<'a> Gen<'a> {
         self.block(&body.stmts);
         self.f().bind(exit);
         // Named results moved to the heap: their values back into the result slots.
-        for &(r, slot, t) in &results {
-            if let Some(Loc::Boxed(b)) = self.fs().locals.get(&r).copied() {
-                let size = self.size(t);
-                self.emit(Op::LoadN {
-                    dst: slot,
-                    ptr: b,
-                    off: 0,
-                    size,
-                });
-            }
-        }
+        self.load_boxed_results(&results);
 
         let fs = self.fs();
         fs.results = saved.results;
