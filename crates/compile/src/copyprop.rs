@@ -37,6 +37,9 @@ pub fn run(p: &Program, f: &mut Function) {
     for op in &f.code {
         addr_taken.extend(effects(p, f, op).addr_taken);
     }
+    // (Each address-taken register once: a big function takes the same few many times.)
+    addr_taken.sort_unstable();
+    addr_taken.dedup();
     let mut delete = vec![false; n];
     for (i, del) in delete.iter_mut().enumerate() {
         let (t, s, size) = match f.code[i] {
@@ -46,7 +49,7 @@ pub fn run(p: &Program, f: &mut Function) {
             _ => continue,
         };
         // A pointer may move to `s` only if `s` is a pointer word the stack maps cover.
-        let ptr = |r: Reg| f.ptr_words.contains(&(r / 8));
+        let ptr = |r: Reg| f.ptr_words.binary_search(&(r / 8)).is_ok(); // (sorted)
         // A jump may land on the `Move` itself (a loop's first instruction): every path
         // to the reads still runs it, and deleting it sends the jump to what follows.
         let words = (0..size).step_by(8);
