@@ -48,8 +48,9 @@ pub fn run(p: &Program, f: &mut Function) {
             Op::MoveN { dst, src, size: 16 } => (dst, src, 16),
             _ => continue,
         };
-        // A pointer may move to `s` only if `s` is a pointer word the stack maps cover.
-        let ptr = |r: Reg| f.ptr_words.binary_search(&(r / 8)).is_ok(); // (sorted)
+        // A pointer may move to `s` only if `s` is a pointer word the stack maps cover
+        // (`ptr_words` is sorted).
+        let ptr = |r: Reg| f.ptr_words.binary_search(&(r / 8)).is_ok();
         // A jump may land on the `Move` itself (a loop's first instruction): every path
         // to the reads still runs it, and deleting it sends the jump to what follows.
         let words = (0..size).step_by(8);
