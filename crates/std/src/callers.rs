@@ -47,7 +47,7 @@ fn frames(vm: &Vm) -> Vec<Frame> {
 
 /// The PC of a frame. The inline depth lives in bits 56..63, above the function index
 /// (a depth that does not fit, or a function index of 24 bits or more, reads as depth 0).
-/// The low half is twice the instruction index plus one, so `pc - 1` (how Go code turns
+/// The low half is 2 * (instruction index + 1), so `pc - 1` (how Go code turns
 /// a return address into the call's: `FuncForPC(pc - 1)`) names the same instruction.
 pub(crate) fn encode((func, pc, depth): Frame) -> u64 {
     let d = if depth < 128 && func < (1 << 23) {

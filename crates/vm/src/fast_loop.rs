@@ -129,8 +129,8 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
             if (v as i64) $cmp ($rhs as i64) {
                 jump!($t)
             }
-            // SAFETY: the fused instruction's jump follows it (verified) and does not end
-            // the function, so two past the fused one is an instruction.
+            // SAFETY: the fused jump follows `ip` (verified) and does not end the
+            // function, so `ip + 2` is an instruction.
             ip = unsafe { ip.add(2) };
             continue;
         }};

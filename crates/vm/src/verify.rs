@@ -5,7 +5,7 @@
 //! succeeds, `fp + reg + size <= fp + frame_size` holds for every access the dispatch loop
 //! performs through `rd!`/`wr!` and the frame-local copies.
 
-use gosub_bytecode::bytecode::{Function, Op};
+use gosub_bytecode::bytecode::{Function, Op, Width};
 use gosub_bytecode::program::Program;
 
 const NONE: u32 = u32::MAX;
@@ -216,6 +216,16 @@ fn check_func(i: usize, f: &Function, p: &Program) -> Result<(), String> {
                 return Err(format!(
                     "bytecode verification failed: {} pc {}: bad function",
                     f.name, pc
+                ));
+            }
+        }
+        // The inner loop stores a `StoreAddJmpLe`'s element with a constant width: a byte
+        // or a word (`gosub_bytecode::fused::fuse3` makes no other).
+        if let Op::StoreAddJmpLe(_, _, _, w, ..) = *op {
+            if !matches!(w, Width::U8 | Width::I8 | Width::W64) {
+                return Err(format!(
+                    "bytecode verification failed: {} pc {}: StoreAddJmpLe of width {:?}",
+                    f.name, pc, w
                 ));
             }
         }
@@ -530,5 +540,28 @@ mod tests {
             let err = verify_grown(&program(code), &empty).unwrap_err();
             assert!(err.contains("fused instruction without its tail"), "{err}");
         }
+    }
+
+    /// A `StoreAddJmpLe` stores a byte or a word: the inner loop trusts its width.
+    #[test]
+    fn a_fused_element_store_has_a_byte_or_word_width() {
+        let program = |w| {
+            let fused = Op::StoreAddJmpLe(0, 24, 32, w, 32, 40, 48, 0);
+            let mut code = vec![fused.clone()];
+            code.extend(gosub_bytecode::fused::tail(&fused));
+            code.push(Op::Ret);
+            let mut f = func("f", code);
+            f.frame_size = 56;
+            Program {
+                funcs: vec![f.into()],
+                ..Program::default()
+            }
+        };
+        let empty = Program::default();
+        for w in [Width::U8, Width::I8, Width::W64] {
+            assert_eq!(verify_grown(&program(w), &empty), Ok(()), "{w:?}");
+        }
+        let err = verify_grown(&program(Width::U32), &empty).unwrap_err();
+        assert!(err.contains("StoreAddJmpLe of width U32"), "{err}");
     }
 }
