@@ -65,7 +65,9 @@ impl<'a> Gen<'a> {
                         self.store_lhs(pl, r, t);
                         return;
                     }
-                    if op == AssignOp::Assign && self.assign_in_sequence(lhs, rhs) {
+                    if op == AssignOp::Assign
+                        && (self.assign_in_sequence(lhs, rhs) || self.assign_swap(lhs, rhs))
+                    {
                         return;
                     }
                     // Phase 1: places and values; phase 2: stores.
@@ -172,6 +174,65 @@ impl<'a> Gen<'a> {
         for (v, reg) in rhs.iter().zip(regs) {
             self.expr_to(v, reg);
         }
+        true
+    }
+
+    /// `a[i], b[j] = b[j], a[i]` over slices of narrow non-pointer elements, indexed by
+    /// variables or constants: both elements loaded (checking `i`, then `j`: the order
+    /// gc checks the left sides in, and the right sides can fail no other way), then both
+    /// stored, four instructions where the phases take six. Nothing between the loads and
+    /// the stores can change `a`, `b`, `i` or `j`. False (nothing emitted) otherwise.
+    fn assign_swap(&mut self, lhs: &'a [Expr], rhs: &'a [Expr]) -> bool {
+        let [x0, x1] = lhs else { return false };
+        let [v0, v1] = rhs else { return false };
+        let uses = &self.p.info.uses;
+        let same = |p: &Expr, q: &Expr| match (&unparen(p).kind, &unparen(q).kind) {
+            (ExprKind::Ident(a), ExprKind::Ident(b)) => {
+                uses.get(&a.id).is_some_and(|o| uses.get(&b.id) == Some(o))
+            }
+            (ExprKind::IntLit(a), ExprKind::IntLit(b)) => a == b,
+            _ => false,
+        };
+        let parts = |e: &'a Expr| match &unparen(e).kind {
+            ExprKind::Index { x, index } => Some((&**x, &**index)),
+            _ => None,
+        };
+        let (Some((a, i)), Some((b, j))) = (parts(x0), parts(x1)) else {
+            return false;
+        };
+        let (Some((b2, j2)), Some((a2, i2))) = (parts(v0), parts(v1)) else {
+            return false;
+        };
+        let leaf = |e: &Expr| matches!(unparen(e).kind, ExprKind::Ident(_));
+        if !(leaf(a) && leaf(b) && same(a, a2) && same(b, b2) && same(i, i2) && same(j, j2))
+            || !(leaf(i) || matches!(unparen(i).kind, ExprKind::IntLit(_)))
+            || !(leaf(j) || matches!(unparen(j).kind, ExprKind::IntLit(_)))
+        {
+            return false;
+        }
+        let mut elems = Vec::with_capacity(2);
+        for (s, k) in [(a, i), (b, j)] {
+            let TypeKind::Slice(et) = self.p.types.under(self.type_of(s.id)).clone() else {
+                return false;
+            };
+            match crate::place::width_of(&self.p.types, et) {
+                Some(w) if !self.is_ptr_word(et) => elems.push((s, k, et, w)),
+                _ => return false,
+            }
+        }
+        let mut loaded = Vec::with_capacity(2);
+        for &(s, k, et, w) in &elems {
+            let sr = self.expr(s);
+            let ir = self.expr_conv(k, types::T_INT);
+            let dst = self.temp(et);
+            self.emit(Op::LoadElem { dst, s: sr, i: ir, w });
+            loaded.push((sr, ir, dst, w));
+        }
+        let [(sa, ia, va, wa), (sb, ib, vb, wb)] = loaded[..] else {
+            return false;
+        };
+        self.emit(Op::StoreElem { s: sa, i: ia, src: vb, w: wa });
+        self.emit(Op::StoreElem { s: sb, i: ib, src: va, w: wb });
         true
     }
 
