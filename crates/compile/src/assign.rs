@@ -225,14 +225,29 @@ impl<'a> Gen<'a> {
             let sr = self.expr(s);
             let ir = self.expr_conv(k, types::T_INT);
             let dst = self.temp(et);
-            self.emit(Op::LoadElem { dst, s: sr, i: ir, w });
+            self.emit(Op::LoadElem {
+                dst,
+                s: sr,
+                i: ir,
+                w,
+            });
             loaded.push((sr, ir, dst, w));
         }
         let [(sa, ia, va, wa), (sb, ib, vb, wb)] = loaded[..] else {
             return false;
         };
-        self.emit(Op::StoreElem { s: sa, i: ia, src: vb, w: wa });
-        self.emit(Op::StoreElem { s: sb, i: ib, src: va, w: wb });
+        self.emit(Op::StoreElem {
+            s: sa,
+            i: ia,
+            src: vb,
+            w: wa,
+        });
+        self.emit(Op::StoreElem {
+            s: sb,
+            i: ib,
+            src: va,
+            w: wb,
+        });
         true
     }
 

@@ -96,10 +96,21 @@ impl<'a> Gen<'a> {
         }
 
         // Arguments (and the receiver) into the parameters' own slots, as a call would
-        // evaluate them into its argument region.
-        let slots: Vec<Reg> = params
-            .iter()
-            .map(|&p| self.slot(self.p.obj(p).ty))
+        // evaluate them into its argument region; a parameter the body never changes that
+        // is passed a variable of the caller's frame is that variable's register.
+        let written = gosub_escape::written(self.p, body);
+        let nfixed = sig.params.len() - sig.variadic as usize;
+        let skip = recv.is_some() as usize;
+        let slots: Vec<Reg> = (params.iter().enumerate())
+            .map(|(k, &p)| {
+                let arg = (k >= skip && k - skip < nfixed && args.len() == sig.params.len())
+                    .then(|| &args[k - skip]);
+                match arg.filter(|_| !written.contains(&p)) {
+                    Some(a) => self.unchanging_var(a, self.p.obj(p).ty),
+                    None => None,
+                }
+                .unwrap_or_else(|| self.slot(self.p.obj(p).ty))
+            })
             .collect();
         let reg = Region {
             base: slots.first().copied().unwrap_or(0),
@@ -190,6 +201,29 @@ impl<'a> Gen<'a> {
         fs.f.cur_pos = saved.cur_pos;
         self.inlining.pop();
         Some(results.into_iter().map(|(_, slot, _)| slot).collect())
+    }
+
+    /// The register of `a` when it names a variable of the function being compiled, of type
+    /// `t`, that only this frame's own instructions can change: kept in a frame slot, its
+    /// address never taken and not captured. An inlined body that never changes the
+    /// parameter `a` is passed reads it there: nothing can change it before the body
+    /// ends (a call in another argument could only through a pointer or a closure).
+    fn unchanging_var(&self, a: &Expr, t: gosub_types::TypeId) -> Option<Reg> {
+        let ExprKind::Ident(id) = &ast::unparen(a).kind else {
+            return None;
+        };
+        let o = self.p.info.uses.get(&id.id).copied()?;
+        let fs = self.fs.as_ref()?;
+        match fs.locals.get(&o) {
+            Some(&Loc::Frame(r))
+                if self.type_of(a.id) == t
+                    && !fs.addr_taken.contains(&o)
+                    && !fs.captured.contains(&o) =>
+            {
+                Some(r)
+            }
+            _ => None,
+        }
     }
 
     /// The cost of inlining `o`'s body, None when its calls are not inlined; decided once

@@ -49,6 +49,17 @@ pub fn addr_taken(p: &Program, body: &Block) -> HashSet<ObjId> {
     out
 }
 
+/// The locals of `body` it may change after their definition: assigned whole or in part
+/// (`x = v`, `x.f++` of a struct value, `a[i] = v` of an array, a range loop's `=`), or
+/// whose address it takes.
+pub fn written(p: &Program, body: &Block) -> HashSet<ObjId> {
+    let mut f = Facts::default();
+    Scan { p, f: &mut f }.stmts(&body.stmts);
+    let mut out = f.reassigned;
+    out.extend(f.writes.into_keys());
+    out
+}
+
 /// Which function literals gc inlines away, approximately: those called where they stand
 /// (`func() {...}()`) or bound once to a variable used only to call them (through chains
 /// `h := g`, gc's `StaticValue`; a call inside another literal counts, that literal being
