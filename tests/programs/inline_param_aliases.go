@@ -52,6 +52,12 @@ func main() {
 	c := 10
 	inc := func() int { c++; return c }
 	fmt.Println(later(c, inc), c)
+	// Also when the closure is only ever called (gc inlines it, so c is not address-taken
+	// in gc's sense): it still writes c through its address.
+	d := 10
+	incD := func() int { d++; return d }
+	wrap := func() int { return incD() }
+	fmt.Println(later(d, wrap), d)
 
 	for i := range 3 {
 		fmt.Print(bump(i), " ", i, " ")

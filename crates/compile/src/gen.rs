@@ -155,6 +155,10 @@ pub struct FnState {
     /// from enclosing functions (for gc's order of values converted to interfaces: order.rs).
     pub addr_taken: HashSet<ObjId>,
     pub captured: HashSet<ObjId>,
+    /// The locals whose address the function's body takes or that a closure in it
+    /// captures, whatever gc would inline (`gosub_escape::addr_taken_or_captured`): code
+    /// other than the frame's own instructions may change them (inline_body.rs).
+    pub shared: HashSet<ObjId>,
 }
 
 pub struct Gen<'a> {
@@ -790,6 +794,7 @@ impl<'a> Gen<'a> {
             gowraps: 0,
             addr_taken: HashSet::new(),
             captured: HashSet::new(),
+            shared: HashSet::new(),
         });
     }
 
@@ -836,7 +841,9 @@ impl<'a> Gen<'a> {
                 boxed.remove(c);
             }
             self.fs().boxed = boxed;
-            self.fs().addr_taken = gosub_escape::addr_taken(self.p, b).into_iter().collect();
+            let (taken, shared) = gosub_escape::addr_facts(self.p, b);
+            self.fs().addr_taken = taken.into_iter().collect();
+            self.fs().shared = shared.into_iter().collect();
             self.fs().captured = captures.iter().copied().collect();
         }
         // Parameters (receiver first), then results.

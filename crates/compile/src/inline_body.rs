@@ -21,6 +21,9 @@
 //!   frame, initialised as a call would (arguments evaluated in gc's order, named results
 //!   zeroed), and the callee's escape decisions (made per function, as with `-l`) hold
 //!   unchanged: a variable the analysis moved to the heap still gets a heap cell per call.
+//!   Except a parameter the body never changes whose argument is a variable of the caller
+//!   that nothing but the caller's own code can change (`unchanging_var`): that parameter
+//!   is the variable's register, which holds the argument's value until the body ends.
 //! - `return` stores the results and jumps to the end of the inlined body
 //!   (`FnState::inline_exit`), never to the caller's epilogue.
 //! - A body costs at most `BUDGET` nodes (gc's budget; a call it cannot inline costs
@@ -205,7 +208,9 @@ impl<'a> Gen<'a> {
 
     /// The register of `a` when it names a variable of the function being compiled, of type
     /// `t`, that only this frame's own instructions can change: kept in a frame slot, its
-    /// address never taken and not captured. An inlined body that never changes the
+    /// address never taken (in the function or an inlined body) and not captured by a
+    /// closure (`FnState::shared`, which counts closures gc would inline too: they write
+    /// a captured variable through its address). An inlined body that never changes the
     /// parameter `a` is passed reads it there: nothing can change it before the body
     /// ends (a call in another argument could only through a pointer or a closure).
     fn unchanging_var(&self, a: &Expr, t: gosub_types::TypeId) -> Option<Reg> {
@@ -218,7 +223,7 @@ impl<'a> Gen<'a> {
             Some(&Loc::Frame(r))
                 if self.type_of(a.id) == t
                     && !fs.addr_taken.contains(&o)
-                    && !fs.captured.contains(&o) =>
+                    && !fs.shared.contains(&o) =>
             {
                 Some(r)
             }

@@ -48,7 +48,7 @@ use gosub_syntax::{Diagnostic, SourceMap};
 use gosub_types::{Chunked, Layered, LayeredSet, ObjId, Program};
 
 pub use alloc::AllocKind;
-pub use prescan::{addr_taken, addr_taken_or_captured, written};
+pub use prescan::{addr_facts, addr_taken, addr_taken_or_captured, written};
 
 /// The analysis result.
 #[derive(Clone, Debug, Default)]

@@ -5,7 +5,8 @@
 //! as with gc's `ir.StaticValue`).
 //!
 //! This is gosub's one analysis of "address taken": the compiler asks it too
-//! (`addr_taken_or_captured`), for the candidates it may have to box.
+//! (`addr_taken_or_captured`), for the candidates it may have to box, and (`written`) for
+//! the parameters of an inlined body that may be the caller's variables.
 
 use ahash::{HashMap, HashSet};
 use gosub_syntax::ast::{
@@ -29,6 +30,11 @@ pub fn addr_taken_or_captured(p: &Program, body: &Block) -> HashSet<ObjId> {
 /// by reference, unless gc inlines every call of that literal (`Inlined`), after which the
 /// literal is dead and nothing captures them.
 pub fn addr_taken(p: &Program, body: &Block) -> HashSet<ObjId> {
+    addr_facts(p, body).0
+}
+
+/// `addr_taken` and `addr_taken_or_captured` of `body`, from one walk.
+pub fn addr_facts(p: &Program, body: &Block) -> (HashSet<ObjId>, HashSet<ObjId>) {
     let mut f = Facts::default();
     Scan { p, f: &mut f }.stmts(&body.stmts);
     let mut inl = Inlined::new(p, &f);
@@ -46,7 +52,7 @@ pub fn addr_taken(p: &Program, body: &Block) -> HashSet<ObjId> {
             }
         }
     }
-    out
+    (out, f.addr_or_captured.clone())
 }
 
 /// The locals of `body` it may change after their definition: assigned whole or in part
