@@ -1,7 +1,8 @@
 //! Assignments: Go's two-phase order (index and pointer operands of every left-hand side,
 //! then every right-hand side, then the stores left to right), op-assignments, the fast
-//! paths for `s[i] = v` and `x op= y`, and the variables a range loop or a select case
-//! receives into.
+//! paths for `s[i] = v` and `x op= y`, tuple assignments that need no temporaries
+//! (`assign_in_sequence`), swaps of slice elements as two loads and two stores
+//! (`assign_swap`), and the variables a range loop or a select case receives into.
 //!
 //! Invariant: a right-hand side that may call a function (`has_call`) is evaluated into a
 //! temporary before any store, so the call cannot observe a half-done assignment.
