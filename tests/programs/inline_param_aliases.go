@@ -47,13 +47,13 @@ func main() {
 
 	fmt.Println(twice(func(v int) int { return v + 1 }, x), nested(x, y))
 
-	// A later argument's call cannot change x: only a closure that captures it can, and
-	// then x is not a plain frame variable.
+	// The inlined body calls g, a closure that changes c: v must still be c's value at
+	// the call.
 	c := 10
 	inc := func() int { c++; return c }
 	fmt.Println(later(c, inc), c)
-	// Also when the closure is only ever called (gc inlines it, so c is not address-taken
-	// in gc's sense): it still writes c through its address.
+	// Also when the closure is only ever called (gc inlines it, so d is not address-taken
+	// in gc's sense): it still writes d through its address.
 	d := 10
 	incD := func() int { d++; return d }
 	wrap := func() int { return incD() }

@@ -212,7 +212,8 @@ impl<'a> Gen<'a> {
     /// closure (`FnState::shared`, which counts closures gc would inline too: they write
     /// a captured variable through its address). An inlined body that never changes the
     /// parameter `a` is passed reads it there: nothing can change it before the body
-    /// ends (a call in another argument could only through a pointer or a closure).
+    /// ends (a call, in another argument or in the body, could only through a pointer or
+    /// a closure).
     fn unchanging_var(&self, a: &Expr, t: gosub_types::TypeId) -> Option<Reg> {
         let ExprKind::Ident(id) = &ast::unparen(a).kind else {
             return None;

@@ -5,8 +5,9 @@
 //! as with gc's `ir.StaticValue`).
 //!
 //! This is gosub's one analysis of "address taken": the compiler asks it too
-//! (`addr_taken_or_captured`), for the candidates it may have to box, and (`written`) for
-//! the parameters of an inlined body that may be the caller's variables.
+//! (`addr_taken_or_captured`), for the candidates it may have to box; `addr_facts` gives
+//! it that and `addr_taken` from one walk (`FnState::addr_taken` and `shared`), and
+//! `written` says which parameters of an inlined body may be the caller's variables.
 
 use ahash::{HashMap, HashSet};
 use gosub_syntax::ast::{
@@ -52,7 +53,8 @@ pub fn addr_facts(p: &Program, body: &Block) -> (HashSet<ObjId>, HashSet<ObjId>)
             }
         }
     }
-    (out, f.addr_or_captured.clone())
+    drop(inl);
+    (out, std::mem::take(&mut f.addr_or_captured))
 }
 
 /// The locals of `body` it may change after their definition: assigned whole or in part
