@@ -6,15 +6,16 @@
 
 use crate::bytecode::Reg;
 
+/// (`W64` first: the interpreter's word arms then test for it with one compare.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Width {
+    W64,
     I8,
     I16,
     I32,
     U8,
     U16,
     U32,
-    W64,
 }
 
 impl Width {

@@ -67,6 +67,7 @@ pub(crate) fn elem_ptr(vm: &mut Vm, base: Addr, span: u64, a: Addr, n: u32) -> O
     vm.elem_cache[0] = crate::vm::ElemCache {
         lo: base,
         len: span,
+        len8: span.saturating_sub(7),
         ptr: p,
     };
     // SAFETY: a is inside [base, base + span) (bounds-checked by the caller).
@@ -76,16 +77,25 @@ pub(crate) fn elem_ptr(vm: &mut Vm, base: Addr, span: u64, a: Addr, n: u32) -> O
 /// `elem_ptr` when the cache holds the range, without filling it on a miss (no call).
 #[inline(always)]
 pub(crate) fn cached_elem_ptr(vm: &Vm, a: Addr, n: u32) -> Option<*mut u8> {
-    for c in &vm.elem_cache {
-        // (No overflow: `d < c.len` first.)
-        let d = a.wrapping_sub(c.lo);
-        if d < c.len && n as u64 <= c.len - d {
-            // SAFETY: [a, a + n) lies in [c.lo, c.lo + c.len), which maps to
-            // [c.ptr, c.ptr + c.len).
-            return Some(unsafe { c.ptr.add(d as usize) });
-        }
+    if let Some(p) = cache_hit(&vm.elem_cache[0], a, n) {
+        return Some(p);
     }
-    None
+    cache_hit(&vm.elem_cache[1], a, n)
+}
+
+/// The machine address of the `n` bytes at `a` if entry `c` holds them. For the constant
+/// widths of the hot paths (a word, a byte) the test is one compare.
+#[inline(always)]
+fn cache_hit(c: &crate::vm::ElemCache, a: Addr, n: u32) -> Option<*mut u8> {
+    let d = a.wrapping_sub(c.lo);
+    let fits = match n {
+        8 => d < c.len8,
+        1 => d < c.len,
+        // (No overflow: `d < c.len` first.)
+        _ => d < c.len && n as u64 <= c.len - d,
+    };
+    // SAFETY: [a, a + n) lies in [c.lo, c.lo + c.len), which maps to [c.ptr, c.ptr + c.len).
+    fits.then(|| unsafe { c.ptr.add(d as usize) })
 }
 
 /// Copies `n` bytes from `src` to `dst` (parameters into a callee's frame, results back):

@@ -56,6 +56,9 @@ pub struct ElemCache {
     /// The range [lo, lo + len) of VM addresses, at machine address `ptr`.
     pub lo: Addr,
     pub len: u64,
+    /// `len - 7`, or 0 when `len < 8`: a word at offset `d` fits when `d < len8`, one
+    /// compare (`access::cached_elem_ptr`).
+    pub len8: u64,
     pub ptr: *mut u8,
 }
 
@@ -64,6 +67,7 @@ impl ElemCache {
     pub const EMPTY: ElemCache = ElemCache {
         lo: 0,
         len: 0,
+        len8: 0,
         ptr: std::ptr::null_mut(),
     };
 }
