@@ -20,6 +20,7 @@ pub use crate::operations::{BoundsKind, BoxKind, CmpOp, Conv, FloatOp, IntOp, Se
 pub type Reg = u32;
 
 #[derive(Clone, Debug, PartialEq)]
+#[repr(align(32))]
 pub enum Op {
     Nop,
     // ---- constants and moves ----
@@ -370,7 +371,7 @@ pub enum Op {
     Load2(Reg, Reg, u32, Reg, Reg, u32),
     Store2(Reg, u32, Reg, Reg, u32, Reg),
     LoadElem2(Reg, Reg, Reg, Reg, Reg, Reg),
-    SliceElemAddr2(Reg, Reg, Reg, u32, Reg, Reg, Reg, u32),
+    SliceElemAddr2(Reg, Reg, Reg, u16, Reg, Reg, Reg, u16),
     AddIntImm2(Reg, Reg, i32, Reg, Reg, i32),
     Move2(Reg, Reg, Reg, Reg),
     AddAddImm(Reg, Reg, Reg, Reg, Reg, i32),
@@ -699,8 +700,7 @@ pub enum Op {
         len: Reg,
         cap: Reg,
     },
-    /// Slicing a slice (`ptr,len,cap` at `s`). `lo`,`hi`,`max` are registers or u32::MAX
-    /// for absent.
+    /// Slicing a slice (`ptr,len,cap` at `s`). `lo`,`hi`,`max` are registers or NONE.
     SliceSlice {
         dst: Reg,
         s: Reg,
@@ -709,8 +709,8 @@ pub enum Op {
         max: Reg,
         elem_size: u32,
     },
-    /// Slicing the array of `len` elements at the address in register `s`; operands as
-    /// for `SliceSlice`.
+    /// Slicing the array at the address in register `s` whose length is in register `len`
+    /// (so that no instruction needs more than 32 bytes); operands as for `SliceSlice`.
     SliceArray {
         dst: Reg,
         s: Reg,
@@ -718,7 +718,7 @@ pub enum Op {
         hi: Reg,
         max: Reg,
         elem_size: u32,
-        len: u64,
+        len: Reg,
     },
     /// `append(s, elems...)`: appends `n` elements (each `elem_size` bytes) from frame offset
     /// `src` (`n` is a register holding the count, for the variadic-slice form `src` holds a

@@ -370,9 +370,10 @@ pub fn effects(p: &Program, f: &Function, op: &Op) -> Effects {
             lo,
             hi,
             max,
+            len,
             ..
         } => {
-            e.r(s, 8).r(lo, 8).r(hi, 8).r(max, 8).w(dst, 24);
+            e.r(s, 8).r(lo, 8).r(hi, 8).r(max, 8).r(len, 8).w(dst, 24);
         }
         Append {
             dst,

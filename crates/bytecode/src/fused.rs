@@ -93,7 +93,7 @@ pub fn pair_halves(op: &Op) -> Option<(Op, Op)> {
         Store2(p1, o1, s1, p2, o2, s2) => (store(p1, o1, s1), store(p2, o2, s2)),
         LoadElem2(d1, s1, i1, d2, s2, i2) => (elem(d1, s1, i1), elem(d2, s2, i2)),
         SliceElemAddr2(d1, s1, i1, z1, d2, s2, i2, z2) => {
-            (addr(d1, s1, i1, z1), addr(d2, s2, i2, z2))
+            (addr(d1, s1, i1, z1.into()), addr(d2, s2, i2, z2.into()))
         }
         AddIntImm2(d1, a1, m1, d2, a2, m2) => (inc(d1, a1, m1), inc(d2, a2, m2)),
         Move2(d1, s1, d2, s2) => (Move { dst: d1, src: s1 }, Move { dst: d2, src: s2 }),
@@ -149,6 +149,7 @@ fn pair(a: &Op, b: &Op) -> Option<Op> {
     use Op::*;
     use Width::W64;
     let imm32 = |m: i64| i32::try_from(m).ok();
+    let size16 = |z: u32| u16::try_from(z).ok();
     Some(match (a.clone(), b.clone()) {
         (
             Load {
@@ -205,7 +206,7 @@ fn pair(a: &Op, b: &Op) -> Option<Op> {
                 i: i2,
                 size: z2,
             },
-        ) => SliceElemAddr2(d1, s1, i1, z1, d2, s2, i2, z2),
+        ) => SliceElemAddr2(d1, s1, i1, size16(z1)?, d2, s2, i2, size16(z2)?),
         (
             AddIntImm {
                 dst: d1,

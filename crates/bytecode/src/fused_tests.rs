@@ -511,3 +511,28 @@ fn an_element_store_and_a_stepped_back_edge_are_one_dispatch() {
     fuse_code(&mut code);
     assert!(matches!(code[0], Op::StoreElem { .. }), "{code:?}");
 }
+
+#[test]
+fn element_addresses_fuse_only_when_both_sizes_fit_sixteen_bits() {
+    let addr = |dst, size| Op::SliceElemAddr {
+        dst,
+        s: 24,
+        i: 48,
+        size,
+    };
+    for (z1, z2, fused) in [(65535, 16, true), (65536, 16, false), (16, 70008, false)] {
+        let mut code = vec![addr(8, z1), addr(16, z2), Op::Ret];
+        fuse_code(&mut code);
+        assert_eq!(
+            matches!(code[0], Op::SliceElemAddr2(..)),
+            fused,
+            "{z1} {z2}: {code:?}"
+        );
+        assert_eq!(code[1], addr(16, z2), "the tail stays");
+        if fused {
+            assert_eq!(pair_halves(&code[0]), Some((addr(8, z1), addr(16, z2))));
+        } else {
+            assert_eq!(code[0], addr(8, z1));
+        }
+    }
+}

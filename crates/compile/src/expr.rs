@@ -312,6 +312,8 @@ impl<'a> Gen<'a> {
                 let hi = idx(self, hi);
                 let max = idx(self, max);
                 let elem_size = self.size(et);
+                let len = self.temp(types::T_INT);
+                self.emit(Op::Const { dst: len, val: n });
                 self.emit(Op::SliceArray {
                     dst,
                     s: a,
@@ -319,7 +321,7 @@ impl<'a> Gen<'a> {
                     hi,
                     max,
                     elem_size,
-                    len: n,
+                    len,
                 });
             }
             TypeKind::Pointer(at) => {
@@ -333,6 +335,8 @@ impl<'a> Gen<'a> {
                 let hi = idx(self, hi);
                 let max = idx(self, max);
                 let elem_size = self.size(et);
+                let len = self.temp(types::T_INT);
+                self.emit(Op::Const { dst: len, val: n });
                 self.emit(Op::SliceArray {
                     dst,
                     s: a,
@@ -340,7 +344,7 @@ impl<'a> Gen<'a> {
                     hi,
                     max,
                     elem_size,
-                    len: n,
+                    len,
                 });
             }
             _ => {}

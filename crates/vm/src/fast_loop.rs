@@ -669,7 +669,7 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                     if idx >= len {
                         stop!();
                     }
-                    wr!(d, rd!(s) + idx * z as u64);
+                    wr!(d, rd!(s) + idx * u64::from(z));
                     if k == 0 {
                         to_second!();
                     }

@@ -93,7 +93,7 @@ pub fn exec(vm: &mut Vm, op: &Op, fr: &Frame) -> Result<(), Trap> {
             ..
         } => {
             let array_len = match *op {
-                Op::SliceArray { len, .. } => Some(len),
+                Op::SliceArray { len, .. } => Some(rd(vm, fr, len)?),
                 _ => None,
             };
             let (base, len, cap) = match array_len {
