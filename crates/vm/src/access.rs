@@ -239,6 +239,25 @@ pub(crate) unsafe fn zero_small(dst: *mut u8, n: usize) {
     }
 }
 
+/// Zeroes `n` bytes at `dst` (a `Zero` in the frame): up to four words without a call
+/// (LLVM turns a loop over them into a call to `memset`), other sizes through `zero_cold`.
+///
+/// # Safety
+/// As for `std::ptr::write_bytes(dst, 0, n)`.
+#[inline(always)]
+pub(crate) unsafe fn zero_words(dst: *mut u8, n: usize) {
+    // SAFETY: guaranteed by the caller.
+    unsafe {
+        match n {
+            8 => (dst as *mut u64).write_unaligned(0),
+            16 => (dst as *mut [u64; 2]).write_unaligned([0; 2]),
+            24 => (dst as *mut [u64; 3]).write_unaligned([0; 3]),
+            32 => (dst as *mut [u64; 4]).write_unaligned([0; 4]),
+            _ => zero_cold(dst, n),
+        }
+    }
+}
+
 /// # Safety
 /// `p` must be valid for reading `n` (1, 2, 4 or 8) bytes.
 #[inline(always)]
@@ -285,27 +304,30 @@ pub(crate) fn old_ptr(vm: &Vm, a: Addr, n: u64) -> Option<*mut u8> {
 /// Both ranges lie in the frame at `fptr` (verified at load).
 #[inline(always)]
 pub(crate) unsafe fn move_n(fptr: *mut u8, dst: u32, src: u32, size: u32) {
+    // SAFETY: guaranteed by the caller.
+    unsafe {
+        move_words(
+            fptr.add(src as usize),
+            fptr.add(dst as usize),
+            size as usize,
+        )
+    }
+}
+
+/// `ptr::copy` of `n` bytes (overlap allowed): one to three words read before any is
+/// written, without a call; other sizes through `copy_cold`.
+///
+/// # Safety
+/// As for `std::ptr::copy(src, dst, n)`.
+#[inline(always)]
+pub(crate) unsafe fn move_words(src: *const u8, dst: *mut u8, n: usize) {
     // SAFETY: guaranteed by the caller; unaligned word accesses inside the two ranges.
     unsafe {
-        let rd = |o: u32| (fptr.add(o as usize) as *const u64).read_unaligned();
-        let wr = |o: u32, v: u64| (fptr.add(o as usize) as *mut u64).write_unaligned(v);
-        match size {
-            16 => {
-                let (w0, w1) = (rd(src), rd(src + 8));
-                wr(dst, w0);
-                wr(dst + 8, w1);
-            }
-            24 => {
-                let (w0, w1, w2) = (rd(src), rd(src + 8), rd(src + 16));
-                wr(dst, w0);
-                wr(dst + 8, w1);
-                wr(dst + 16, w2);
-            }
-            _ => copy_cold(
-                fptr.add(src as usize),
-                fptr.add(dst as usize),
-                size as usize,
-            ),
+        match n {
+            8 => (dst as *mut u64).write_unaligned((src as *const u64).read_unaligned()),
+            16 => (dst as *mut [u64; 2]).write_unaligned((src as *const [u64; 2]).read_unaligned()),
+            24 => (dst as *mut [u64; 3]).write_unaligned((src as *const [u64; 3]).read_unaligned()),
+            _ => copy_cold(src, dst, n),
         }
     }
 }

@@ -18,8 +18,8 @@
 //!   instruction's tail follows it (verified at load).
 
 use crate::access::{
-    cached_elem_ptr, copy_cold, enter_frame, far_ptr, fill_elem, move_n, old_ptr, read_narrow,
-    read_words, return_results, write_elem, write_narrow, zero_cold,
+    cached_elem_ptr, enter_frame, far_ptr, fill_elem, move_n, move_words, old_ptr, read_narrow,
+    read_words, return_results, write_elem, write_narrow, zero_words,
 };
 use crate::arith::{cmp_f, cmp_i, extend, f64_op, try_int_op as int_op};
 use crate::dispatch_only::dispatch_only;
@@ -313,16 +313,8 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
             Op::Move { dst, src } => wr!(dst, rd!(src)),
             // SAFETY: both ranges lie in the frame (verified).
             Op::MoveN { dst, src, size } => unsafe { move_n(fptr, dst, src, size) },
-            Op::Zero { dst, size } => match size {
-                8 => wr!(dst, 0),
-                16 | 24 | 32 => {
-                    for k in 0..size / 8 {
-                        wr!(dst + 8 * k, 0);
-                    }
-                }
-                // SAFETY: the range lies in the frame (verified).
-                _ => unsafe { zero_cold(fptr.add(dst as usize), size as usize) },
-            },
+            // SAFETY: the range lies in the frame (verified).
+            Op::Zero { dst, size } => unsafe { zero_words(fptr.add(dst as usize), size as usize) },
             Op::StoreN {
                 ptr,
                 off,
@@ -340,8 +332,8 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                     stop!();
                 };
                 // SAFETY: `young!` returned a pointer valid for `size` bytes, the source
-                // lies in the frame (verified), and `copy_cold` allows overlap.
-                unsafe { copy_cold(fptr.add(src as usize), q, size as usize) }
+                // lies in the frame (verified), and `move_words` allows overlap.
+                unsafe { move_words(fptr.add(src as usize), q, size as usize) }
             }
             Op::AddrLocal { dst, src } => wr!(dst, fp + src as u64),
             Op::Str { dst, idx } => {
