@@ -187,8 +187,7 @@ pub enum Op {
     },
 
     // ---- strings ----
-    /// `buf`: a 32-byte frame buffer for a result that does not escape (gc's tmpBuf), or
-    /// u32::MAX.
+    /// `buf`: a 32-byte frame buffer for a result that does not escape (gc's tmpBuf), or NONE.
     Concat {
         dst: Reg,
         a: Reg,
@@ -365,12 +364,13 @@ pub enum Op {
         imm: i64,
     },
     // Two instructions in a row as one dispatch, each named for them: their operands are the
-    // first instruction's, then the second's, in field order; what each stands for is
-    // `fused::pair_halves`, its one definition (`Load2` is `Load { dst, ptr, off, W64 }`
-    // twice, `MoveRet` is `Move { dst, src }` then `Ret`).
+    // first's, then the second's, in field order; what each stands for is `fused::pair_halves`,
+    // its one definition (`Load2` is `Load { dst, ptr, off, W64 }` twice, `MoveRet` is `Move`
+    // then `Ret`).
     Load2(Reg, Reg, u32, Reg, Reg, u32),
     Store2(Reg, u32, Reg, Reg, u32, Reg),
     LoadElem2(Reg, Reg, Reg, Reg, Reg, Reg),
+    StoreElem2(Reg, Reg, Reg, Reg, Reg, Reg),
     SliceElemAddr2(Reg, Reg, Reg, u16, Reg, Reg, Reg, u16),
     AddIntImm2(Reg, Reg, i32, Reg, Reg, i32),
     Move2(Reg, Reg, Reg, Reg),

@@ -130,7 +130,8 @@ pub fn effects(p: &Program, f: &Function, op: &Op) -> Effects {
         JmpGeImm { .. } | JmpEqImm { .. } | JmpNeImm { .. } | CallInPlace { .. } => {}
         IncJmpLt { .. } | IncJmpLe { .. } | AddJmpLe { .. } | AddJmpLt { .. } => {}
         IncJmpLtImm { .. } | MulAddF64 { .. } | AddToMem { .. } | AddImmToMem { .. } => {}
-        Load2(..) | Store2(..) | LoadElem2(..) | SliceElemAddr2(..) | AddIntImm2(..) => {}
+        Load2(..) | Store2(..) | LoadElem2(..) | StoreElem2(..) | SliceElemAddr2(..) => {}
+        AddIntImm2(..) => {}
         Move2(..) | AddAddImm(..) | MulIntImm(..) | ConvDivF64(..) | F64Pair(..) => {}
         MoveRet(..) | IntRet(..) | AddImmCall(..) | MoveJmp(..) | F64JmpNot(..) => {}
         F64Store(..) | Inc2JmpLt(..) | StoreAddJmpLe(..) => {}

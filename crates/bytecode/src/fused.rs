@@ -3,7 +3,7 @@
 //! (every Go loop over a range or a counter ends this way); `acc += a * b` on float64s
 //! (`MulAddF64`); a word in memory incremented in place, `*p += x`, `s.f++` (`AddToMem`,
 //! `AddImmToMem`); two of the commonest instructions in a row (`Load2`, `Store2`,
-//! `LoadElem2`, `SliceElemAddr2`, `AddIntImm2`, `Move2`, `AddAddImm`, `MulIntImm`,
+//! `LoadElem2`, `StoreElem2`, `SliceElemAddr2`, `AddIntImm2`, `Move2`, `AddAddImm`, `MulIntImm`,
 //! `ConvDivF64`, `F64Pair`, `MoveRet`, `IntRet`, `AddImmCall`, `MoveJmp`, `F64JmpNot`,
 //! `F64Store`: `pair_halves`); two increments and a loop's back edge (`Inc2JmpLt`); an
 //! element store and a loop's step and back edge (`StoreAddJmpLe`).
@@ -78,6 +78,7 @@ pub fn pair_halves(op: &Op) -> Option<(Op, Op)> {
     let load = |dst, ptr, off| Load { dst, ptr, off, w };
     let store = |ptr, off, src| Store { ptr, off, src, w };
     let elem = |dst, s, i| LoadElem { dst, s, i, w };
+    let put = |s, i, src| StoreElem { s, i, src, w };
     let addr = |dst, s, i, size| SliceElemAddr { dst, s, i, size };
     let inc = |dst, a, imm: i32| AddIntImm {
         dst,
@@ -92,6 +93,7 @@ pub fn pair_halves(op: &Op) -> Option<(Op, Op)> {
         Load2(d1, p1, o1, d2, p2, o2) => (load(d1, p1, o1), load(d2, p2, o2)),
         Store2(p1, o1, s1, p2, o2, s2) => (store(p1, o1, s1), store(p2, o2, s2)),
         LoadElem2(d1, s1, i1, d2, s2, i2) => (elem(d1, s1, i1), elem(d2, s2, i2)),
+        StoreElem2(s1, i1, v1, s2, i2, v2) => (put(s1, i1, v1), put(s2, i2, v2)),
         SliceElemAddr2(d1, s1, i1, z1, d2, s2, i2, z2) => {
             (addr(d1, s1, i1, z1.into()), addr(d2, s2, i2, z2.into()))
         }
@@ -193,6 +195,20 @@ fn pair(a: &Op, b: &Op) -> Option<Op> {
                 w: W64,
             },
         ) => LoadElem2(d1, s1, i1, d2, s2, i2),
+        (
+            StoreElem {
+                s: s1,
+                i: i1,
+                src: v1,
+                w: W64,
+            },
+            StoreElem {
+                s: s2,
+                i: i2,
+                src: v2,
+                w: W64,
+            },
+        ) => StoreElem2(s1, i1, v1, s2, i2, v2),
         (
             SliceElemAddr {
                 dst: d1,

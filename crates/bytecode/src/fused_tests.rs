@@ -213,6 +213,20 @@ fn pairs_mean_their_two_instructions_and_leave_back_edges_alone() {
             },
         ),
         (
+            Op::StoreElem {
+                s: 24,
+                i: 48,
+                src: 8,
+                w,
+            },
+            Op::StoreElem {
+                s: 24,
+                i: 56,
+                src: 16,
+                w,
+            },
+        ),
+        (
             Op::SliceElemAddr {
                 dst: 8,
                 s: 24,

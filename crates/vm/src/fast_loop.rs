@@ -1,21 +1,20 @@
-//! The inner loop: the instructions that touch only the running frame and the memory it
-//! reaches without a call (arithmetic, moves, branches, fused forms, cached slice elements,
-//! loads and stores of young, stack, old and large objects, `copy`, appends within
-//! capacity, `new` in the nursery, itab-cached assertions), calls and ordinary returns, run
-//! by a small function that calls nothing on its hot paths, so its few variables stay in
-//! machine registers. The dispatch loop (`interp.rs`) enters it at every backward jump,
-//! call and return, and after a native, an allocation or a map or string operation.
+//! The inner loop: the instructions that touch only the running frame and the memory it reaches
+//! without a call (arithmetic, moves, branches, fused forms, cached slice elements, loads and
+//! stores of young, stack, old and large objects, `copy`, appends within capacity, nursery `new`,
+//! itab-cached assertions), calls and ordinary returns, run by a small function that calls
+//! nothing on its hot paths, so its few variables stay in machine registers. The dispatch loop
+//! (`interp.rs`) enters it at every backward jump, call and return, and after a native, an
+//! allocation or a map or string operation.
 //!
 //! Invariants:
-//! - Every instruction runs here exactly as its arm in `interp.rs` would run it (same
-//!   helpers from `access.rs` and `arith.rs`), or not at all: anything else, and anything
-//!   that would fault, collect, call, trap or end the time slice, stops the loop *before*
-//!   the instruction, which the dispatch loop then runs itself. So nothing here syncs the
-//!   VM's position, reports an error, or needs to.
-//! - It relies on the dispatch loop's invariants (`interp.rs`): `ip` points at an
-//!   instruction of the function whose code starts at `code`, every register operand lies
-//!   in the frame at `fptr`, every jump target is an instruction, and a fused
-//!   instruction's tail follows it (verified at load).
+//! - Every instruction runs here exactly as its arm in `interp.rs` would run it (same helpers
+//!   from `access.rs` and `arith.rs`), or not at all: anything else, and anything that would
+//!   fault, collect, call, trap or end the time slice, stops the loop *before* the instruction,
+//!   which the dispatch loop then runs itself. So nothing here syncs the VM's position, reports
+//!   an error, or needs to.
+//! - It relies on the dispatch loop's invariants (`interp.rs`, verified at load): `ip` points at
+//!   an instruction of the function whose code starts at `code`, every register operand lies in
+//!   the frame at `fptr`, every jump target is an instruction, a fused form's tail follows it.
 
 use crate::access::{
     cached_elem_ptr, enter_frame, far_ptr, fill_elem, move_n, move_words, old_ptr, read_narrow,
@@ -652,6 +651,15 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 let p = elem!(s2, i2, Width::W64);
                 // SAFETY: as above.
                 wr!(d2, unsafe { (p as *const u64).read_unaligned() });
+            }
+            Op::StoreElem2(s1, i1, v1, s2, i2, v2) => {
+                let (p, v) = (elem!(s1, i1, Width::W64), rd!(v1));
+                // SAFETY: as for `StoreElem`; no write barrier (as there).
+                unsafe { (p as *mut u64).write_unaligned(v) };
+                to_second!();
+                let (p, v) = (elem!(s2, i2, Width::W64), rd!(v2));
+                // SAFETY: as above. (Its operands were read after the first store, as unfused.)
+                unsafe { (p as *mut u64).write_unaligned(v) };
             }
             Op::SliceElemAddr2(d1, s1, i1, z1, d2, s2, i2, z2) => {
                 for (k, (d, s, i, z)) in

@@ -37,6 +37,11 @@ pub(crate) fn first_of_pair(vm: &mut Vm, fr: &Frame, op: &Op) -> Result<(), Trap
             let v = load_w(vm, base + idx * w.bytes() as u64, w)?;
             wr(vm, fr, dst, v)
         }
+        Op::StoreElem { s, i, src, w } => {
+            let (base, idx) = elem(vm, s, i)?;
+            let v = rd(vm, fr, src)?;
+            store_w(vm, base + idx * w.bytes() as u64, v, w)
+        }
         Op::SliceElemAddr { dst, s, i, size } => {
             let (base, idx) = elem(vm, s, i)?;
             wr(vm, fr, dst, base + idx * size as u64)

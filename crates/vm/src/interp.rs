@@ -555,6 +555,7 @@ pub fn exec(
             Op::Load2(..)
             | Op::Store2(..)
             | Op::LoadElem2(..)
+            | Op::StoreElem2(..)
             | Op::SliceElemAddr2(..)
             | Op::AddIntImm2(..)
             | Op::Move2(..)
