@@ -221,7 +221,9 @@ fn composite_value_of_type<'a>(g: &mut Gen<'a>, lit: &'a Expr, t: TypeId, dst: R
 }
 
 /// A struct literal of type `t` built in the frame register `dst`: zeroed, then each
-/// element (positional or `Field: value`) stored into its field.
+/// element (positional or `Field: value`) stored into its field. The zeroing is left out
+/// when the elements write every byte (every field is given and the struct has no padding)
+/// and the struct holds no pointer, so no collection can meet it half built.
 fn struct_lit<'a>(
     g: &mut Gen<'a>,
     elts: &'a [Expr],
@@ -229,10 +231,24 @@ fn struct_lit<'a>(
     t: TypeId,
     dst: Reg,
 ) {
-    let size = g.size(t);
-    g.emit(Op::Zero { dst, size });
+    let layout = g.layout(t);
+    let elems = gosub_types::struct_lit_elems(fields, elts);
+    let mut given = vec![false; fields.len()];
+    for (fi, _) in &elems {
+        if let Some(s) = fi.and_then(|i| given.get_mut(i)) {
+            *s = true;
+        }
+    }
+    let fields_size: u64 = fields.iter().map(|f| g.layout(f.ty).size).sum();
+    let whole = given.iter().all(|&s| s) && fields_size == layout.size;
+    if !(whole && layout.ptr_words.is_empty()) {
+        g.emit(Op::Zero {
+            dst,
+            size: layout.size as u32,
+        });
+    }
     let offs = g.layouts.field_offsets(&g.p.types, t);
-    for (fi, v) in gosub_types::struct_lit_elems(fields, elts) {
+    for (fi, v) in elems {
         let fi = fi.unwrap_or(0);
         let Some(f) = fields.get(fi) else { continue };
         let val = elem_value(g, v, f.ty);
