@@ -354,11 +354,13 @@ pub(crate) unsafe fn zero_cold(dst: *mut u8, n: usize) {
     unsafe { std::ptr::write_bytes(dst, 0, n) }
 }
 
-/// `Heap::far_ptr`, out of line (as `old_ptr`).
+/// `Heap::old_ptr`, else `Heap::far_ptr` (the statics, globals and large objects, for a
+/// read), out of line as `old_ptr` and in one call: a small integer's static box, read
+/// through an interface, is not in the old space.
 #[cold]
 #[inline(never)]
-pub(crate) fn far_ptr(vm: &Vm, a: Addr, n: u64) -> Option<*mut u8> {
-    vm.heap.far_ptr(a, n)
+pub(crate) fn old_or_far_ptr(vm: &Vm, a: Addr, n: u64) -> Option<*mut u8> {
+    vm.heap.old_ptr(a, n).or_else(|| vm.heap.far_ptr(a, n))
 }
 
 /// `access::elem_ptr` on a miss of the element cache, out of line (as `old_ptr`).

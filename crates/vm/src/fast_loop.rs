@@ -17,8 +17,8 @@
 //!   the frame at `fptr`, every jump target is an instruction, a fused form's tail follows it.
 
 use crate::access::{
-    cached_elem_ptr, enter_frame, far_ptr, fill_elem, move_n, move_words, old_ptr, read_narrow,
-    read_words, return_results, write_elem, write_narrow, zero_words,
+    cached_elem_ptr, enter_frame, fill_elem, move_n, move_words, old_or_far_ptr, old_ptr,
+    read_narrow, read_words, return_results, write_elem, write_narrow, zero_words,
 };
 use crate::arith::{cmp_f, cmp_i, extend, f64_op, try_int_op as int_op};
 use crate::dispatch_only::dispatch_only;
@@ -176,13 +176,13 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
             ip = unsafe { ip.add(2) };
         }};
     }
-    // `direct!`, or for a read also the statics, globals or a large object (`far_ptr`).
+    // `direct!`, or for a read also the statics, globals or a large object (one call).
     macro_rules! readable {
         ($a:expr, $n:expr) => {{
             let (a, n): (u64, u64) = ($a, $n);
-            match direct!(a, n) {
+            match young!(a, n) {
                 Some(p) => Some(p),
-                None => far_ptr(vm, a, n),
+                None => old_or_far_ptr(vm, a, n),
             }
         }};
     }
