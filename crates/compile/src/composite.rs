@@ -1,9 +1,11 @@
 //! Composite literals: structs, arrays, slices and maps, by value and behind `&`.
 //!
-//! Invariant: a literal is built in a frame temporary (zeroed first, then each element
-//! stored), so a collection triggered while evaluating an element never sees a partially
-//! initialized heap object; slice and map literals allocate their storage first and store
-//! elements through the heap write path.
+//! Invariant: a literal is built in the frame (a temporary, or the slot of the variable it
+//! declares, which its elements cannot read): zeroed first unless its elements write every
+//! byte of a pointer-free struct (`struct_lit`), then each element stored. So a collection
+//! triggered while evaluating an element never sees a partially initialized heap object;
+//! slice and map literals allocate their storage first and store elements through the heap
+//! write path.
 
 use crate::bytecode::{Op, Reg};
 use crate::gen::{Gen, NONE};
@@ -239,7 +241,11 @@ fn struct_lit<'a>(
             *s = true;
         }
     }
-    let fields_size: u64 = fields.iter().map(|f| g.layout(f.ty).size).sum();
+    // (`layouts.size`, not `g.layout`: a field's type too large to compile is reported
+    // where it is used, not again here.)
+    let fields_size: u64 = (fields.iter())
+        .map(|f| g.layouts.size(&g.p.types, f.ty))
+        .fold(0, u64::saturating_add);
     let whole = given.iter().all(|&s| s) && fields_size == layout.size;
     if !(whole && layout.ptr_words.is_empty()) {
         g.emit(Op::Zero {

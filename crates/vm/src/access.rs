@@ -296,9 +296,8 @@ pub(crate) fn old_ptr(vm: &Vm, a: Addr, n: u64) -> Option<*mut u8> {
     vm.heap.old_ptr(a, n)
 }
 
-/// `MoveN` (both loops): `size` bytes from frame offset `src` to `dst`. Strings and
-/// interfaces (two words) and slices (three) are read before written (overlap-safe)
-/// without a call; other sizes go through `copy_cold`.
+/// `MoveN` (both loops): `size` bytes from frame offset `src` to `dst`, through
+/// `move_words` (up to three words without a call, overlap-safe).
 ///
 /// # Safety
 /// Both ranges lie in the frame at `fptr` (verified at load).
