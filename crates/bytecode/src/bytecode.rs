@@ -20,7 +20,6 @@ pub use crate::operations::{BoundsKind, BoxKind, CmpOp, Conv, FloatOp, IntOp, Se
 pub type Reg = u32;
 
 #[derive(Clone, Debug, PartialEq)]
-#[repr(align(32))]
 pub enum Op {
     Nop,
     // ---- constants and moves ----
