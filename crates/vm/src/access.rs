@@ -222,7 +222,9 @@ pub(crate) unsafe fn return_results(fptr: *const u8, cptr: *mut u8, base: u32, f
     }
 }
 
-/// Zeroes `n` bytes at `dst` (a callee's results), as `copy_small` copies.
+/// Zeroes `n` bytes at `dst` (a callee's results), as `copy_small` copies. (`copy_small`
+/// and this are kept apart from `move_words` and `zero_words`, which cover the same sizes:
+/// sharing them made the inner loop's calls and returns 0.6% more instructions on closures.)
 ///
 /// # Safety
 /// As for `std::ptr::write_bytes(dst, 0, n)`.
