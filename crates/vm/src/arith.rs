@@ -83,11 +83,12 @@ pub fn extend(v: u64, w: Width) -> u64 {
 
 /// `a / 2^k` for signed `a`, rounding toward zero: a negative dividend is biased by
 /// `2^k - 1` before the arithmetic shift (which alone would round toward minus infinity).
-/// `k` is in 1..=62 (`IntOp::DivPow2`); other counts are masked, never undefined.
+/// `k` is in 1..=62 (`IntOp::DivPow2`); other counts are masked to 0..=63, never
+/// undefined (0 divides by one).
 #[inline(always)]
 pub(crate) fn div_pow2(a: u64, k: u64) -> u64 {
-    let k = (k & 63).max(1) as u32;
-    let bias = ((a as i64 >> 63) as u64) >> (64 - k);
+    let k = (k & 63) as u32;
+    let bias = ((a as i64 >> 63) as u64) & ((1u64 << k) - 1);
     ((a.wrapping_add(bias) as i64) >> k) as u64
 }
 
