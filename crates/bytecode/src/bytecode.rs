@@ -292,9 +292,9 @@ pub enum Op {
     },
 
     // ---- fused forms (fused.rs) ----
-    // A loop's increment and its back edge as one dispatch. Each stands for two
-    // instructions: its `Op::generic` form here, and the jump that stays at the next index
-    // (`fused::second_half`), which executing the fused form skips when it does not jump.
+    // A loop's increment and its back edge as one dispatch. Each stands for two instructions:
+    // its `Op::generic` form, and the jump that stays at the next index (`fused::second_half`),
+    // which executing the fused form skips when it does not jump.
     /// `AddIntImm { dst: i, a: i, imm }`, then `JmpLt { a: i, b: n, target }`.
     IncJmpLt {
         i: Reg,
@@ -330,6 +330,9 @@ pub enum Op {
         n: Reg,
         target: u32,
     },
+    /// `IncJmpLt` landing on `LoadElem { dst, s, i, W64 }` (a range loop's head), which it
+    /// runs when it jumps: `IncLoadJmpLt(i, imm, n, target, dst, s)` (`fused::at_target`).
+    IncLoadJmpLt(Reg, i32, Reg, u32, Reg, Reg),
 
     // Straight-line sequences as one dispatch. Each stands for its `Op::generic` form here
     // and the instructions that stay after it (`fused::tail`), which executing the fused
@@ -521,8 +524,7 @@ pub enum Op {
     },
 
     // ---- calls ----
-    /// Calls `Program::funcs[func]` with its frame starting at `base` (params first, then
-    /// results).
+    /// Calls `Program::funcs[func]` with its frame starting at `base` (params, then results).
     Call {
         func: u32,
         base: Reg,
@@ -901,8 +903,7 @@ pub enum Op {
         it: Reg,
         m: Reg,
     },
-    /// Advances; jumps to `done` at the end, else copies key/value (if the registers are not
-    /// u32::MAX).
+    /// Advances; jumps to `done` at the end, else copies key/value (registers not u32::MAX).
     MapIterNext {
         it: Reg,
         key: Reg,

@@ -134,7 +134,7 @@ pub fn effects(p: &Program, f: &Function, op: &Op) -> Effects {
         AddIntImm2(..) => {}
         Move2(..) | AddAddImm(..) | MulIntImm(..) | ConvDivF64(..) | F64Pair(..) => {}
         MoveRet(..) | IntRet(..) | AddImmCall(..) | MoveJmp(..) | F64JmpNot(..) => {}
-        F64Store(..) | Inc2JmpLt(..) | StoreAddJmpLe(..) => {}
+        F64Store(..) | Inc2JmpLt(..) | StoreAddJmpLe(..) | IncLoadJmpLt(..) => {}
         JmpNotLtF64 { .. } | JmpNotLeF64 { .. } | JmpNotGtF64 { .. } | JmpNotGeF64 { .. } => {}
         AddrGlobal { dst, .. } | FuncVal { dst, .. } | Const { dst, .. } => {
             e.w(dst, 8);
@@ -621,7 +621,8 @@ impl Op {
             | Op::IncJmpLe { target, .. }
             | Op::IncJmpLtImm { target, .. }
             | Op::AddJmpLt { target, .. }
-            | Op::AddJmpLe { target, .. } => Some(target),
+            | Op::AddJmpLe { target, .. }
+            | Op::IncLoadJmpLt(_, _, _, target, ..) => Some(target),
             Op::MapIterNext { done, .. } => Some(done),
             _ => None,
         }

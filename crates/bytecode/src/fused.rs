@@ -6,7 +6,9 @@
 //! `LoadElem2`, `StoreElem2`, `SliceElemAddr2`, `AddIntImm2`, `Move2`, `AddAddImm`, `MulIntImm`,
 //! `ConvDivF64`, `F64Pair`, `MoveRet`, `IntRet`, `AddImmCall`, `MoveJmp`, `F64JmpNot`,
 //! `F64Store`: `pair_halves`); two increments and a loop's back edge (`Inc2JmpLt`); an
-//! element store and a loop's step and back edge (`StoreAddJmpLe`).
+//! element store and a loop's step and back edge (`StoreAddJmpLe`). A back edge also takes
+//! the instruction it lands on when that is the element load of a range loop's head
+//! (`IncLoadJmpLt`, `at_target`): one dispatch per iteration fewer.
 //!
 //! A fused instruction at index `k` replaces the first instruction of its sequence only:
 //! the rest (its *tail*) stays at `k + 1`, `k + 2`, untouched. Executing the fused
@@ -22,7 +24,9 @@
 //!   it trusts the tail's.
 //! - The compiler fuses as its very last step (`fuse_code`, after `specialize_code`);
 //!   nothing moves or renumbers instructions afterwards. No instruction belongs to two
-//!   fused sequences.
+//!   fused sequences. The instruction a fused back edge also runs at its target
+//!   (`at_target`) is not part of a sequence: it stays, and runs alone when reached
+//!   otherwise; verification checks it is there.
 
 use crate::bytecode::{FloatOp, IntOp, Op};
 use crate::operations::{Conv as ConvKind, Width};
@@ -32,6 +36,12 @@ pub fn first_half(op: &Op) -> Option<Op> {
     use Op::*;
     Some(match *op {
         IncJmpLt { i, imm, .. } | IncJmpLe { i, imm, .. } | IncJmpLtImm { i, imm, .. } => IntImm {
+            op: IntOp::Add,
+            dst: i,
+            a: i,
+            imm: imm as i64,
+        },
+        IncLoadJmpLt(i, imm, ..) => IntImm {
             op: IntOp::Add,
             dst: i,
             a: i,
@@ -398,6 +408,7 @@ pub fn second_half(op: &Op) -> Option<Op> {
         IncJmpLt { i, n, target, .. } | AddJmpLt { i, n, target, .. } => {
             JmpLt { a: i, b: n, target }
         }
+        IncLoadJmpLt(i, _, n, target, ..) => JmpLt { a: i, b: n, target },
         IncJmpLe { i, n, target, .. } | AddJmpLe { i, n, target, .. } => {
             JmpLe { a: i, b: n, target }
         }
@@ -557,6 +568,37 @@ fn fuse3(a: &Op, b: &Op, c: &Op) -> Option<Op> {
     })
 }
 
+/// The instruction a fused back edge also runs when it jumps, which must stand at its
+/// target (`IncLoadJmpLt`: the element load of a range loop's head); None for the others.
+pub fn at_target(op: &Op) -> Option<Op> {
+    match *op {
+        Op::IncLoadJmpLt(i, _, _, _, dst, s) => Some(Op::LoadElem {
+            dst,
+            s,
+            i,
+            w: Width::W64,
+        }),
+        _ => None,
+    }
+}
+
+/// `IncJmpLt` as `IncLoadJmpLt` when its target is a word load of the element at its
+/// counter (`at_target`).
+fn with_target(op: &Op, code: &[Op]) -> Option<Op> {
+    let Op::IncJmpLt { i, n, imm, target } = *op else {
+        return None;
+    };
+    match code.get(target as usize)? {
+        &Op::LoadElem {
+            dst,
+            s,
+            i: j,
+            w: Width::W64,
+        } if j == i => Some(Op::IncLoadJmpLt(i, imm, n, target, dst, s)),
+        _ => None,
+    }
+}
+
 /// Fuses every sequence that has a fused form, each instruction into at most one.
 pub fn fuse_code(code: &mut [Op]) {
     // Instructions jumped to: `Inc2JmpLt` does not take an increment a jump lands on (a
@@ -584,6 +626,11 @@ pub fn fuse_code(code: &mut [Op]) {
                 k += 1 + n;
             }
             None => k += 1,
+        }
+    }
+    for k in 0..code.len() {
+        if let Some(f) = with_target(&code[k], code) {
+            code[k] = f;
         }
     }
 }

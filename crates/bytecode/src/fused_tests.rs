@@ -550,3 +550,62 @@ fn element_addresses_fuse_only_when_both_sizes_fit_sixteen_bits() {
         }
     }
 }
+
+#[test]
+fn a_back_edge_takes_the_word_load_of_its_range_loop_head() {
+    use crate::operations::Width;
+    // `for j, v := range s { acc += v }`: the head loads `s[j]`, the back edge increments
+    // `j` and jumps to it.
+    let load = |i, w| Op::LoadElem {
+        dst: 40,
+        s: 16,
+        i,
+        w,
+    };
+    let edge = |target| {
+        vec![
+            Op::AddIntImm {
+                dst: 8,
+                a: 8,
+                imm: 1,
+            },
+            Op::JmpLt {
+                a: 8,
+                b: 32,
+                target,
+            },
+        ]
+    };
+    let body = Op::F64 {
+        op: crate::bytecode::FloatOp::Add,
+        dst: 48,
+        a: 48,
+        b: 40,
+    };
+    let fused = |head: Op| {
+        let mut code = vec![head, body.clone()];
+        code.extend(edge(0));
+        code.push(Op::Ret);
+        let unfused = code.clone();
+        fuse_code(&mut code);
+        assert_eq!(
+            code[0], unfused[0],
+            "the head stays, to run alone when reached otherwise"
+        );
+        assert_eq!(code[3], unfused[3], "the jump stays");
+        assert_eq!(
+            code[2].generic(),
+            unfused[2].generic(),
+            "it means its increment"
+        );
+        code[2].clone()
+    };
+    let f = fused(load(8, Width::W64));
+    assert_eq!(f, Op::IncLoadJmpLt(8, 1, 32, 0, 40, 16));
+    assert_eq!(at_target(&f), Some(load(8, Width::W64)));
+    assert_eq!(second_half(&f), Some(edge(0)[1].clone()));
+    // A load of another index, or of a narrower element: the plain back edge.
+    assert!(matches!(fused(load(24, Width::W64)), Op::IncJmpLt { .. }));
+    assert!(matches!(fused(load(8, Width::U8)), Op::IncJmpLt { .. }));
+    assert_eq!(at_target(&fused(load(8, Width::I32))), None);
+}

@@ -90,7 +90,7 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
     // A jump to instruction `t`; a backward one spends a tick of the time slice, and the
     // last tick is left to the dispatch loop (it settles the slice's end).
     macro_rules! jump {
-        ($t:expr) => {{
+        ($t:expr $(, $then:block)?) => {{
             // SAFETY: verification proved every jump target an instruction of this code.
             let t = unsafe { code.add($t as usize) };
             if t <= ip {
@@ -100,6 +100,7 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 tick -= 1;
             }
             ip = t;
+            $($then)?
             continue;
         }};
     }
@@ -117,16 +118,17 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
             ip = unsafe { ip.add(1) }
         };
     }
-    // A fused back edge: `i += step`, then jump if `i cmp n`, else past the jump.
+    // A fused back edge: `i += step`, then jump if `i cmp n` (and run `then` there), else
+    // past the jump.
     macro_rules! fused {
-        ($i:expr, $step:expr, $cmp:tt, $rhs:expr, $t:expr) => {{
+        ($i:expr, $step:expr, $cmp:tt, $rhs:expr, $t:expr $(, $then:block)?) => {{
             if tick <= 1 {
                 stop!();
             }
             let v = rd!($i).wrapping_add($step);
             wr!($i, v);
             if (v as i64) $cmp ($rhs as i64) {
-                jump!($t)
+                jump!($t $(, $then)?)
             }
             // SAFETY: the fused jump follows `ip` (verified) and does not end the
             // function, so `ip + 2` is an instruction.
@@ -137,7 +139,10 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
     // A machine pointer for `n` bytes at `a` in the used nursery or on the running stack
     // at or below this frame's end, where a store needs no write barrier; None elsewhere.
     macro_rules! young {
-        ($a:expr, $n:expr) => {{
+        ($a:expr, $n:expr) => {
+            young!($a, $n, |_: &Vm, _, _| None)
+        };
+        ($a:expr, $n:expr, $else:expr) => {{
             let (a, n): (u64, u64) = ($a, $n);
             let rel = a.wrapping_sub(vm.stack.base);
             let span = fp + f.frame_size as u64 - vm.stack.base;
@@ -146,19 +151,15 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 None if rel < span && n <= span - rel => {
                     Some(fptr.wrapping_offset(a.wrapping_sub(fp) as i64 as isize))
                 }
-                None => None,
+                None => $else(&*vm, a, n),
             }
         }};
     }
     // `young!`, or in a live old-space span (`interp.rs`'s `direct!`, same rules).
     macro_rules! direct {
-        ($a:expr, $n:expr) => {{
-            let (a, n): (u64, u64) = ($a, $n);
-            match young!(a, n) {
-                Some(p) => Some(p),
-                None => old_ptr(vm, a, n),
-            }
-        }};
+        ($a:expr, $n:expr) => {
+            young!($a, $n, old_ptr)
+        };
     }
     // `AddToMem`/`AddImmToMem` on a young or stack word (interp.rs `add_to_mem!`), or stop.
     macro_rules! add_to_mem {
@@ -178,13 +179,9 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
     }
     // `direct!`, or for a read also the statics, globals or a large object (one call).
     macro_rules! readable {
-        ($a:expr, $n:expr) => {{
-            let (a, n): (u64, u64) = ($a, $n);
-            match young!(a, n) {
-                Some(p) => Some(p),
-                None => old_or_far_ptr(vm, a, n),
-            }
-        }};
+        ($a:expr, $n:expr) => {
+            young!($a, $n, old_or_far_ptr)
+        };
     }
     // memmove of `n` bytes between two machine addresses (`young!`, `readable!`), or stop.
     macro_rules! memmove {
@@ -213,6 +210,14 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                     None => stop!(),
                 },
             }
+        }};
+    }
+    // The word element `i` of the slice at `s` into register `dst`, or stop (`elem!`).
+    macro_rules! load_word {
+        ($dst:expr, $s:expr, $i:expr) => {{
+            let p = elem!($s, $i, Width::W64);
+            // SAFETY: the element cache's pointer, which the heap validated.
+            wr!($dst, unsafe { (p as *const u64).read_unaligned() });
         }};
     }
     // Enters `callee` as the dispatch loop's `call_into!` does, or stops when that loop
@@ -463,6 +468,12 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
             Op::JmpEqImm { a, imm, target } => jump_if!(rd!(a) as i64 == imm, target),
             Op::JmpNeImm { a, imm, target } => jump_if!(rd!(a) as i64 != imm, target),
             Op::IncJmpLt { i, n, imm, target } => fused!(i, imm as u64, <, rd!(n), target),
+            // Then the word load at its target (fused.rs `at_target`), or a stop before it.
+            Op::IncLoadJmpLt(i, m, n, target, dst, s) => fused!(i, m as u64, <, rd!(n), target, {
+                load_word!(dst, s, i);
+                // SAFETY: the load does not end the function (verified).
+                ip = unsafe { ip.add(1) };
+            }),
             Op::IncJmpLe { i, n, imm, target } => fused!(i, imm as u64, <=, rd!(n), target),
             Op::AddJmpLt { i, step, n, target } => fused!(i, rd!(step), <, rd!(n), target),
             Op::AddJmpLe { i, step, n, target } => fused!(i, rd!(step), <=, rd!(n), target),
@@ -478,11 +489,7 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 s,
                 i,
                 w: Width::W64,
-            } => {
-                let p = elem!(s, i, Width::W64);
-                // SAFETY: the element cache's pointer, which the heap validated.
-                wr!(dst, unsafe { (p as *const u64).read_unaligned() });
-            }
+            } => load_word!(dst, s, i),
             Op::StoreElem {
                 s,
                 i,
@@ -644,13 +651,9 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 }
             }
             Op::LoadElem2(d1, s1, i1, d2, s2, i2) => {
-                let p = elem!(s1, i1, Width::W64);
-                // SAFETY: the element cache's pointer, which the heap validated.
-                wr!(d1, unsafe { (p as *const u64).read_unaligned() });
+                load_word!(d1, s1, i1);
                 to_second!();
-                let p = elem!(s2, i2, Width::W64);
-                // SAFETY: as above.
-                wr!(d2, unsafe { (p as *const u64).read_unaligned() });
+                load_word!(d2, s2, i2);
             }
             Op::StoreElem2(s1, i1, v1, s2, i2, v2) => {
                 let (p, v) = (elem!(s1, i1, Width::W64), rd!(v1));
@@ -761,17 +764,13 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
             }
             // Interface instructions that only read the itab table (iface.rs, same rules);
             // a failed assertion without `ok`, or anything new to the itab cache, stops.
-            Op::IfaceType { dst, src } => {
-                let it = rd!(src);
-                let v = match (it as usize).checked_sub(1) {
-                    None => 0,
-                    Some(i) => match vm.itabs.get(i) {
-                        Some(t) => t.rtype as u64 + 1,
-                        None => stop!(),
-                    },
-                };
-                wr!(dst, v);
-            }
+            Op::IfaceType { dst, src } => match (rd!(src) as usize).checked_sub(1) {
+                None => wr!(dst, 0),
+                Some(i) => match vm.itabs.get(i) {
+                    Some(t) => wr!(dst, t.rtype as u64 + 1),
+                    None => stop!(),
+                },
+            },
             Op::AssertType {
                 dst,
                 src,

@@ -238,6 +238,16 @@ fn check_func(i: usize, f: &Function, p: &Program) -> Result<(), String> {
                 f.name, pc
             ));
         }
+        // What a fused back edge also runs at its target stands there (fused.rs `at_target`).
+        if let Some(t) = gosub_bytecode::fused::at_target(op) {
+            let at = op.jump_target().and_then(|k| f.code.get(k as usize));
+            if at != Some(&t) {
+                return Err(format!(
+                    "bytecode verification failed: {} pc {}: fused back edge without its target",
+                    f.name, pc
+                ));
+            }
+        }
         // A static call's parameters lie in the caller's frame (the interpreter checks
         // this only for calls through func values and interfaces).
         if let Op::Call { func, base } | Op::CallInPlace { func, base } = *op {
@@ -484,6 +494,34 @@ mod tests {
         }
         let good = Op::StrIndex { dst: 0, s: 0, i: 8 };
         assert_eq!(verify_grown(&program(good), &empty), Ok(()));
+    }
+
+    /// A back edge that also runs the element load at its target is accepted only with
+    /// that load there (fused.rs `at_target`): the inner loop takes its operands from it.
+    #[test]
+    fn a_fused_back_edge_needs_the_load_it_runs_at_its_target() {
+        let load = |dst| Op::LoadElem {
+            dst,
+            s: 0,
+            i: 24,
+            w: gosub_bytecode::bytecode::Width::W64,
+        };
+        let fused = Op::IncLoadJmpLt(24, 1, 16, 0, 24, 0);
+        let jump = gosub_bytecode::fused::second_half(&fused).unwrap();
+        let program = |head: Op| Program {
+            funcs: vec![Function {
+                frame_size: 32,
+                ..func("f", vec![head, fused.clone(), jump.clone(), Op::Ret])
+            }
+            .into()],
+            ..Program::default()
+        };
+        let empty = Program::default();
+        assert_eq!(verify_grown(&program(load(24)), &empty), Ok(()));
+        for head in [load(16), Op::Nop] {
+            let err = verify_grown(&program(head), &empty).unwrap_err();
+            assert!(err.contains("fused back edge without its target"), "{err}");
+        }
     }
 
     /// A fused instruction is accepted only with its tail right after it: the interpreter
