@@ -564,25 +564,9 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
                 let Some(q) = readable!(p.wrapping_add(off as u64), size as u64) else {
                     stop!();
                 };
-                // SAFETY: `readable!` returned a pointer valid for `size` bytes; the words
-                // are all read before any is written (the source may overlap the frame).
-                let word =
-                    |k: u32| unsafe { (q.add(8 * k as usize) as *const u64).read_unaligned() };
-                match size {
-                    8 => wr!(dst, word(0)),
-                    16 => {
-                        let (w0, w1) = (word(0), word(1));
-                        wr!(dst, w0);
-                        wr!(dst + 8, w1);
-                    }
-                    24 => {
-                        let (w0, w1, w2) = (word(0), word(1), word(2));
-                        wr!(dst, w0);
-                        wr!(dst + 8, w1);
-                        wr!(dst + 16, w2);
-                    }
-                    _ => stop!(),
-                }
+                // SAFETY: `readable!` returned a pointer valid for `size` bytes, the
+                // destination lies in the frame (verified), and `move_words` allows overlap.
+                unsafe { move_words(q, fptr.add(dst as usize), size as usize) }
             }
             Op::AddToMem {
                 t1,
