@@ -87,10 +87,19 @@ pub(crate) struct Cycle {
     pub failed: bool,
     /// Shade (incremental.rs) the old objects the pointers being updated lead to,
     /// promoted ones included: in the minor collection that starts marking, for its roots
-    /// and young objects; while marking, for the cards of marked (black or grey) objects,
-    /// and for the roots of the rescan, of the minor collections after it and of those
-    /// that tenure early.
+    /// and young objects; while marking, for the cards of marked (black or grey) objects
+    /// (only what they promote: `cards`), and for the roots of the rescan, of the minor
+    /// collections after it and of those that tenure early.
     pub shade: bool,
+    /// Generational cards are being scanned (a minor collection's `scan_cards`, or the
+    /// cards without a remark card at a mark termination): only the young objects their
+    /// pointers lead to are forwarded, and shaded or marked once promoted; an old object
+    /// they lead to is left as it is. A marked object's pointer to an old object needs no
+    /// shading there: the target was shaded when the marker scanned the object, or the
+    /// store that put it there (after that scan) dirtied the object's remark card
+    /// (write_barrier.rs, `Heap::remark`), which the marker or the termination re-scans.
+    /// (The verifier checks that at each termination: `verify_tricolour`.)
+    pub cards: bool,
 }
 
 impl Heap {
@@ -369,6 +378,10 @@ impl Heap {
             }
             return nv;
         }
+        if self.cycle.cards {
+            // (An old object a card leads to: `Cycle::cards`.)
+            return v;
+        }
         if self.cycle.major {
             if l.old.contains_off(off) {
                 self.mark_old(off);
@@ -560,10 +573,11 @@ impl Heap {
     }
 
     /// Minor cycle: dirty cards of the old and large spaces as roots. While marking, what
-    /// a marked object's card leads to is shaded, promoted or not: the card is cleaned
-    /// here, so nothing else would show the marker that pointer (incremental.rs).
+    /// a marked object's card promotes is shaded: the card is cleaned here, so nothing
+    /// else would show the marker that pointer (incremental.rs; `Cycle::cards`).
     fn scan_cards(&mut self, types: &TypeTable) {
         let marking = self.inc.active;
+        self.cycle.cards = true;
         let dirty = self.old_cards.take_dirty();
         let mut bases = Vec::new();
         for (k, &ci) in dirty.iter().enumerate() {
@@ -587,6 +601,7 @@ impl Heap {
             }
         }
         self.cycle.shade = false;
+        self.cycle.cards = false;
     }
 
     /// Prefetches the two cache lines of card `ci` (if any) of the space at `space`.

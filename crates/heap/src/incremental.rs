@@ -50,7 +50,9 @@
 //!   termination), an old object not scanned yet (white or grey: scanned later), a store
 //!   into a marked object (its remark card), or a marked object whose generational card
 //!   a minor collection cleans while promoting its young target: `scan_cards` shades
-//!   what the cards of marked objects lead to, promoted or not, and nothing else. (The
+//!   what the cards of marked objects promote, and nothing else (an old object such a
+//!   card points to was shaded when the marker scanned the object, or the store that
+//!   put it there dirtied a remark card: `Cycle::cards`). (The
 //!   minor collection that starts a cycle also shades what its roots and young objects
 //!   lead to; so does one that promotes its survivors at once, in a phase where the
 //!   nursery mostly survives (tenuring, pacing.rs): what it promotes is data being
@@ -586,20 +588,31 @@ impl Heap {
         for g in std::mem::take(&mut self.inc.grey) {
             self.gray.push(g.base);
         }
+        // The remark cards mark what they lead to; the generational cards without one
+        // only forward what they lead to in the young generation (`Cycle::cards`).
         let mut bases = Vec::new();
-        for ci in merged_dirty(&mut self.inc.remark_old, &mut self.old_cards) {
-            let lo = self.layout.old.offset + ci as u64 * CARD;
-            self.marked_old_in_card(lo, &mut bases);
-            for &b in &bases {
-                self.scan_object(types, b, lo, lo + CARD);
+        let (remark, young) = split_dirty(&mut self.inc.remark_old, &mut self.old_cards);
+        for (cards, list) in [(false, remark), (true, young)] {
+            self.cycle.cards = cards;
+            for ci in list {
+                let lo = self.layout.old.offset + ci as u64 * CARD;
+                self.marked_old_in_card(lo, &mut bases);
+                for &b in &bases {
+                    self.scan_object(types, b, lo, lo + CARD);
+                }
             }
         }
-        for ci in merged_dirty(&mut self.inc.remark_large, &mut self.large_cards) {
-            let lo = self.layout.large.offset + ci as u64 * CARD;
-            if let Some(b) = self.marked_large_at(lo) {
-                self.scan_object(types, b, lo, lo + CARD);
+        let (remark, young) = split_dirty(&mut self.inc.remark_large, &mut self.large_cards);
+        for (cards, list) in [(false, remark), (true, young)] {
+            self.cycle.cards = cards;
+            for ci in list {
+                let lo = self.layout.large.offset + ci as u64 * CARD;
+                if let Some(b) = self.marked_large_at(lo) {
+                    self.scan_object(types, b, lo, lo + CARD);
+                }
             }
         }
+        self.cycle.cards = false;
         self.inc.active = false;
         self.inc.rescan = Rescan::NotYet;
     }
@@ -733,12 +746,11 @@ impl Heap {
     }
 }
 
-/// The dirty cards of two tables over one space (remark and generational), each taken
-/// (cleaned) and listed once, ascending.
-fn merged_dirty(a: &mut CardTable, b: &mut CardTable) -> Vec<u32> {
-    let mut dirty = a.take_dirty();
-    dirty.extend(b.take_dirty());
-    dirty.sort_unstable();
-    dirty.dedup();
-    dirty
+/// The dirty cards of a space's remark and generational tables, taken (cleaned): the
+/// remark cards, and the generational cards that are not also remark cards.
+fn split_dirty(remark: &mut CardTable, generational: &mut CardTable) -> (Vec<u32>, Vec<u32>) {
+    let remark = remark.take_dirty();
+    let mut young = generational.take_dirty();
+    young.retain(|ci| remark.binary_search(ci).is_err());
+    (remark, young)
 }

@@ -247,6 +247,51 @@ fn a_promoted_object_held_only_by_a_black_object_whose_card_promoted_it() {
     assert_eq!(h.object_base(y), Some(y), "y is still allocated");
 }
 
+#[test]
+fn a_black_objects_card_shades_what_it_promotes_and_leaves_old_targets_to_remark() {
+    let mut h = heap();
+    let mut r = Roots::new(&mut h);
+    let t = node_type(&mut h);
+    let pair = h.register_type(16, &[0, 1]);
+    // a holds two pointers in one card; w is old and white, out of the marker's reach.
+    let w = old_node(&mut h, &mut r, t, 1, 44);
+    let a = h.alloc(pair, 1).unwrap();
+    r.set(&mut h, 0, a);
+    for _ in 0..3 {
+        collect(&mut h, &mut r, GcKind::Minor);
+    }
+    let a = r.get(&h, 0);
+    assert!(h.layout().old.base() <= a && a < h.layout().old.end());
+    r.seen = 1; // w's slot is a clean stack the cycle's first collection skips
+    start(&mut h, &mut r);
+    h.mark_step(1);
+    assert_eq!(h.colour(a), Some(Colour::Black));
+    assert_eq!(h.colour(w), Some(Colour::White));
+    // The program stores old w (a remark card) and young y (a generational card, the
+    // same card) into black a, and drops its own copy of w.
+    let y = h.alloc(t, 1).unwrap();
+    h.write_u64(y + 8, 33).unwrap();
+    h.write_ptr(a, w).unwrap();
+    h.write_ptr(a + 8, y).unwrap();
+    r.set(&mut h, 1, 0);
+    r.seen = 4;
+    for _ in 0..3 {
+        collect(&mut h, &mut r, GcKind::Minor);
+    }
+    // The minor collections cleaned a's card: they shaded y, which it promoted, and left
+    // w to the remark card (shading it there too cost a lookup per old pointer).
+    let y = h.read_u64(a + 8).unwrap();
+    assert!(h.layout().old.base() <= y && y < h.layout().old.end());
+    assert_eq!(h.colour(y), Some(Colour::Grey), "shaded through a's card");
+    assert_eq!(h.colour(w), Some(Colour::White), "left to the remark card");
+    finish(&mut h, &mut r);
+    assert_eq!(next(&h, a), w);
+    assert_eq!(h.read_u64(w + 8).unwrap(), 44, "w kept by the remark card");
+    assert_eq!(h.object_base(w), Some(w));
+    assert_eq!(h.read_u64(y + 8).unwrap(), 33);
+    assert_eq!(h.object_base(y), Some(y));
+}
+
 /// Old objects a -> b -> w (w's word 1 holds 66), only a a root, and a cycle started
 /// with one step run: a black, b grey, w white. Returns the heap, its roots, b and w.
 fn chain_marked_to_b() -> (Heap, Roots, Addr, Addr) {
