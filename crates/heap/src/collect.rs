@@ -229,6 +229,8 @@ impl Heap {
                 s.release(&self.arena);
             }
             self.young.nursery.release(&self.arena);
+            // (The marker's grey stack, kept between cycles: `finish_marking`.)
+            self.inc.grey = Vec::new();
         }
         let c = &self.cycle;
         freed_objects += young_objects.saturating_sub(c.copied_objects);

@@ -143,6 +143,7 @@ pub(crate) struct Incremental {
     pub enabled: bool,
     /// A cycle is marking.
     pub active: bool,
+    /// The grey objects (its capacity kept between cycles: `finish_marking`).
     pub grey: Vec<Grey>,
     pub remark_old: CardTable,
     pub remark_large: CardTable,
@@ -585,9 +586,10 @@ impl Heap {
     /// young pointers, promoting their targets). Unmarked objects are scanned completely if
     /// the trace reaches them.
     pub(crate) fn finish_marking(&mut self, types: &TypeTable) {
-        for g in std::mem::take(&mut self.inc.grey) {
-            self.gray.push(g.base);
-        }
+        // (Drained, not dropped: the grey stack keeps its capacity for the next cycle, as
+        // Go keeps its mark work buffers. Freeing it here, tens of MB after marking a large
+        // map, took 1.4 ms of this pause; a full collection frees it, `collect.rs`.)
+        self.gray.extend(self.inc.grey.drain(..).map(|g| g.base));
         // The remark cards mark what they lead to; the generational cards without one
         // only forward what they lead to in the young generation (`Cycle::cards`).
         let mut bases = Vec::new();
