@@ -66,6 +66,18 @@ pub(crate) struct Typed {
     pub size: u32,
 }
 
+/// A span's pool as one number (`OldSpace::span_pools`): its class, or `TYPED_POOL` with
+/// its type id for a typed span.
+pub(crate) fn pool_key(class: usize, typed: Option<Typed>) -> u32 {
+    match typed {
+        Some(t) => TYPED_POOL | t.ty.0,
+        None => class as u32,
+    }
+}
+const TYPED_POOL: u32 = 1 << 31;
+/// `span_pools` of a free span id.
+pub(crate) const NO_POOL: u32 = u32::MAX;
+
 /// Where a class's (or a type's) next cell comes from.
 #[derive(Default, Clone)]
 pub(crate) struct Pool {
@@ -142,6 +154,9 @@ pub(crate) struct OldSpace {
     runs: PageRuns,
     pub page_span: Vec<u32>,
     pub spans: Vec<Option<Span>>,
+    /// Each span id's pool (`pool_key`), `NO_POOL` for a free id: what starting a sweep
+    /// needs of every span, read without touching the spans themselves (`sweep.rs`).
+    pub(crate) span_pools: Vec<u32>,
     free_ids: Vec<u32>,
     /// Headered spans' pools, by class.
     pools: Vec<Pool>,
@@ -189,6 +204,7 @@ impl OldSpace {
             runs: PageRuns::new(cap),
             page_span: Vec::new(),
             spans: Vec::new(),
+            span_pools: Vec::new(),
             free_ids: Vec::new(),
             pools: vec![Pool::default(); n],
             typed_pools: Vec::new(),
@@ -251,13 +267,16 @@ impl OldSpace {
             typed,
             sweepgen: self.sweepgen,
         };
+        let key = pool_key(class, typed);
         let id = match self.free_ids.pop() {
             Some(id) => {
                 self.spans[id as usize] = Some(span);
+                self.span_pools[id as usize] = key;
                 id
             }
             None => {
                 self.spans.push(Some(span));
+                self.span_pools.push(key);
                 (self.spans.len() - 1) as u32
             }
         };
@@ -303,6 +322,19 @@ impl OldSpace {
     pub fn cell_bytes(&self, bytes: u64, typed: Option<Typed>) -> u64 {
         let b = typed.map_or(bytes, |t| footprint(t.size as u64));
         self.classes.cell[self.classes.class_of(b)] as u64
+    }
+
+    /// The pool of `pool_key` `key`.
+    pub(crate) fn pool_of_key(&mut self, key: u32) -> &mut Pool {
+        if key & TYPED_POOL != 0 {
+            let i = (key & !TYPED_POOL) as usize;
+            if self.typed_pools.len() <= i {
+                self.typed_pools.resize(i + 1, Pool::default());
+            }
+            &mut self.typed_pools[i]
+        } else {
+            &mut self.pools[key as usize]
+        }
     }
 
     pub(crate) fn pool(&mut self, class: usize, typed: Option<Typed>) -> &mut Pool {
@@ -523,6 +555,7 @@ impl OldSpace {
         let Some(sp) = self.spans[id as usize].take() else {
             return;
         };
+        self.span_pools[id as usize] = NO_POOL;
         for p in sp.start_page..sp.start_page + sp.npages {
             self.page_span[p as usize] = 0;
         }

@@ -24,7 +24,7 @@
 //!   twice does nothing.
 
 use crate::arena::Arena;
-use crate::old_space::{OldSpace, Swept};
+use crate::old_space::{OldSpace, Swept, NO_POOL};
 use crate::Heap;
 
 /// Least number of spans a sweep step sweeps.
@@ -45,12 +45,14 @@ impl OldSpace {
         self.unswept_dead = self.in_use.saturating_sub(self.marked_bytes);
         self.marked_bytes = 0;
         self.sweep_began = self.swept_lazily;
-        for id in 0..self.spans.len() {
-            let Some(sp) = self.spans[id].as_ref() else {
+        // (From `span_pools`, not the spans: reading every span of a 700 MB old space
+        // took 0.7 ms of the mark termination's pause.)
+        for id in 0..self.span_pools.len() {
+            let key = self.span_pools[id];
+            if key == NO_POOL {
                 continue;
-            };
-            let (class, typed) = (sp.class as usize, sp.typed);
-            let pool = self.pool(class, typed);
+            }
+            let pool = self.pool_of_key(key);
             pool.current = None;
             pool.partial.clear();
             pool.unswept.push(id as u32);
