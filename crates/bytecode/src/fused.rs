@@ -25,8 +25,8 @@
 //! - The compiler fuses as its very last step (`fuse_code`, after `specialize_code`);
 //!   nothing moves or renumbers instructions afterwards. No instruction belongs to two
 //!   fused sequences. The instruction a fused back edge also runs at its target
-//!   (`at_target`) is not part of a sequence: it stays, and runs alone when reached
-//!   otherwise; verification checks it is there.
+//!   (`at_target`) is not part of the back edge's sequence: it stays, and runs alone
+//!   (or as the tail of a pair) when reached otherwise; verification checks it is there.
 
 use crate::bytecode::{FloatOp, IntOp, Op};
 use crate::operations::{Conv as ConvKind, Width};
@@ -35,13 +35,10 @@ use crate::operations::{Conv as ConvKind, Width};
 pub fn first_half(op: &Op) -> Option<Op> {
     use Op::*;
     Some(match *op {
-        IncJmpLt { i, imm, .. } | IncJmpLe { i, imm, .. } | IncJmpLtImm { i, imm, .. } => IntImm {
-            op: IntOp::Add,
-            dst: i,
-            a: i,
-            imm: imm as i64,
-        },
-        IncLoadJmpLt(i, imm, ..) => IntImm {
+        IncJmpLt { i, imm, .. }
+        | IncJmpLe { i, imm, .. }
+        | IncJmpLtImm { i, imm, .. }
+        | IncLoadJmpLt(i, imm, ..) => IntImm {
             op: IntOp::Add,
             dst: i,
             a: i,
@@ -405,10 +402,9 @@ pub fn tail(op: &Op) -> Vec<Op> {
 pub fn second_half(op: &Op) -> Option<Op> {
     use Op::*;
     Some(match *op {
-        IncJmpLt { i, n, target, .. } | AddJmpLt { i, n, target, .. } => {
-            JmpLt { a: i, b: n, target }
-        }
-        IncLoadJmpLt(i, _, n, target, ..) => JmpLt { a: i, b: n, target },
+        IncJmpLt { i, n, target, .. }
+        | AddJmpLt { i, n, target, .. }
+        | IncLoadJmpLt(i, _, n, target, ..) => JmpLt { a: i, b: n, target },
         IncJmpLe { i, n, target, .. } | AddJmpLe { i, n, target, .. } => {
             JmpLe { a: i, b: n, target }
         }

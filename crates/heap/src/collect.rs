@@ -95,10 +95,11 @@ pub(crate) struct Cycle {
     /// cards without a remark card at a mark termination): only the young objects their
     /// pointers lead to are forwarded, and shaded or marked once promoted; an old object
     /// they lead to is left as it is. A marked object's pointer to an old object needs no
-    /// shading there: the target was shaded when the marker scanned the object, or the
-    /// store that put it there (after that scan) dirtied the object's remark card
-    /// (write_barrier.rs, `Heap::remark`), which the marker or the termination re-scans.
-    /// (The verifier checks that at each termination: `verify_tricolour`.)
+    /// shading there: a grey object is scanned whole later; a black one's target was
+    /// shaded when the marker scanned it, or the store that put it there (after that
+    /// scan) dirtied its remark card (write_barrier.rs, `Heap::remark`), which the marker
+    /// or the termination re-scans, unless the target was marked already. (The verifier
+    /// checks that at each termination: `verify_tricolour`.)
     pub cards: bool,
 }
 

@@ -586,15 +586,15 @@ impl Heap {
     /// young pointers, promoting their targets). Unmarked objects are scanned completely if
     /// the trace reaches them.
     pub(crate) fn finish_marking(&mut self, types: &TypeTable) {
-        // (Drained, not dropped: the grey stack keeps its capacity for the next cycle, as
-        // Go keeps its mark work buffers. Freeing it here, tens of MB after marking a large
-        // map, took 1.4 ms of this pause; a full collection frees it, `collect.rs`.)
+        // (Drained, not dropped: the grey stack keeps its capacity for the next cycle, which
+        // needs about as much. Freeing it here, tens of MB after marking a large map, took
+        // 1.4 ms of this pause; a full collection (`debug.FreeOSMemory`) frees it.)
         self.gray.extend(self.inc.grey.drain(..).map(|g| g.base));
         // The remark cards mark what they lead to; the generational cards without one
         // only forward what they lead to in the young generation (`Cycle::cards`).
         let mut bases = Vec::new();
-        let (remark, young) = split_dirty(&mut self.inc.remark_old, &mut self.old_cards);
-        for (cards, list) in [(false, remark), (true, young)] {
+        let (remark, generational) = split_dirty(&mut self.inc.remark_old, &mut self.old_cards);
+        for (cards, list) in [(false, remark), (true, generational)] {
             self.cycle.cards = cards;
             for ci in list {
                 let lo = self.layout.old.offset + ci as u64 * CARD;
@@ -604,8 +604,8 @@ impl Heap {
                 }
             }
         }
-        let (remark, young) = split_dirty(&mut self.inc.remark_large, &mut self.large_cards);
-        for (cards, list) in [(false, remark), (true, young)] {
+        let (remark, generational) = split_dirty(&mut self.inc.remark_large, &mut self.large_cards);
+        for (cards, list) in [(false, remark), (true, generational)] {
             self.cycle.cards = cards;
             for ci in list {
                 let lo = self.layout.large.offset + ci as u64 * CARD;
@@ -752,7 +752,7 @@ impl Heap {
 /// remark cards, and the generational cards that are not also remark cards.
 fn split_dirty(remark: &mut CardTable, generational: &mut CardTable) -> (Vec<u32>, Vec<u32>) {
     let remark = remark.take_dirty();
-    let mut young = generational.take_dirty();
-    young.retain(|ci| remark.binary_search(ci).is_err());
-    (remark, young)
+    let mut only = generational.take_dirty();
+    only.retain(|ci| remark.binary_search(ci).is_err());
+    (remark, only)
 }

@@ -67,7 +67,8 @@ pub(crate) struct Typed {
 }
 
 /// A span's pool as one number (`OldSpace::span_pools`): its class, or `TYPED_POOL` with
-/// its type id for a typed span.
+/// its type id for a typed span (type ids stay below 2^20: `Heap::register_type`, so no
+/// key is `NO_POOL`).
 pub(crate) fn pool_key(class: usize, typed: Option<Typed>) -> u32 {
     match typed {
         Some(t) => TYPED_POOL | t.ty.0,
@@ -338,16 +339,7 @@ impl OldSpace {
     }
 
     pub(crate) fn pool(&mut self, class: usize, typed: Option<Typed>) -> &mut Pool {
-        match typed {
-            None => &mut self.pools[class],
-            Some(t) => {
-                let i = t.ty.0 as usize;
-                if self.typed_pools.len() <= i {
-                    self.typed_pools.resize(i + 1, Pool::default());
-                }
-                &mut self.typed_pools[i]
-            }
-        }
+        self.pool_of_key(pool_key(class, typed))
     }
 
     #[inline]

@@ -14,7 +14,9 @@
 //!   an error, or needs to.
 //! - It relies on the dispatch loop's invariants (`interp.rs`, verified at load): `ip` points at
 //!   an instruction of the function whose code starts at `code`, every register operand lies in
-//!   the frame at `fptr`, every jump target is an instruction, a fused form's tail follows it.
+//!   the frame at `fptr`, every jump target is an instruction, a fused form's tail follows it,
+//!   and the load a fused back edge also runs stands at its target (`IncLoadJmpLt`, which
+//!   runs there what the dispatch loop leaves to that instruction's own arm).
 
 use crate::access::{
     cached_elem_ptr, enter_frame, fill_elem, move_n, move_words, old_or_far_ptr, old_ptr,

@@ -533,9 +533,10 @@ pub fn exec(
             Op::JmpNeImm { a, imm, target } => jump_if!(rd!(a) as i64 != imm, target),
             // Fused loop back edges (gosub_bytecode::fused): the increment, then the jump
             // that follows at `ip` (verified equal), which is skipped when not taken.
-            Op::IncJmpLt { i, n, imm, target } => fused!(i, imm as u64, <, rd!(n), target),
-            // (The element load at its target runs there, on its own.)
-            Op::IncLoadJmpLt(i, imm, n, target, ..) => fused!(i, imm as u64, <, rd!(n), target),
+            // (`IncLoadJmpLt`'s element load at its target runs there, on its own.)
+            Op::IncJmpLt { i, n, imm, target } | Op::IncLoadJmpLt(i, imm, n, target, ..) => {
+                fused!(i, imm as u64, <, rd!(n), target)
+            }
             Op::IncJmpLe { i, n, imm, target } => fused!(i, imm as u64, <=, rd!(n), target),
             Op::AddJmpLt { i, step, n, target } => fused!(i, rd!(step), <, rd!(n), target),
             Op::AddJmpLe { i, step, n, target } => fused!(i, rd!(step), <=, rd!(n), target),
