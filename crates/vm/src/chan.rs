@@ -12,12 +12,18 @@
 //!   and wakes it (Go's direct hand-off), and the woken goroutine resumes after its op.
 //! - A goroutine parked in `select` waits on several channels; when one case fires, its
 //!   other waiters are removed before it is woken, so it is woken exactly once.
+//! - Everything about a channel but its waiters is in its object, so a channel nobody waits
+//!   on needs no entry in `Vm::chans`: entries are made when a goroutine parks, and those
+//!   left empty are dropped in sweeps whose cost is paid for by the entries made since the
+//!   last (`WaitQueues::queue`), so the table stays as large as the channels waited on,
+//!   not as large as the channels ever made.
 
 use crate::error::Trap;
 use crate::sched;
-use crate::vm::Vm;
+use crate::vm::{PairHasher, Vm};
 use gosub_heap::Addr;
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
+use std::hash::BuildHasherDefault;
 
 #[derive(Clone, Copy, Debug)]
 pub struct Waiter {
@@ -33,9 +39,50 @@ pub struct Waiter {
 pub struct ChanQ {
     pub recvq: VecDeque<Waiter>,
     pub sendq: VecDeque<Waiter>,
-    /// A timer's channel (time.Timer.C, time.Ticker.C): buffered inside, but `len` and
-    /// `cap` report 0, as Go 1.23's synchronous timer channels do.
-    pub timer: bool,
+}
+
+/// The wait queues of the channels goroutines wait on, by channel id (module invariants).
+#[derive(Default)]
+pub struct WaitQueues {
+    map: HashMap<u64, ChanQ, BuildHasherDefault<PairHasher>>,
+    /// The table's size at which `queue` next drops the empty entries.
+    sweep_at: usize,
+}
+
+impl WaitQueues {
+    /// The queues of channel `id`, made when it has none; first drops the empty entries
+    /// when the table has doubled since the last sweep (amortised O(1) per entry made).
+    fn queue(&mut self, id: u64) -> &mut ChanQ {
+        if self.map.len() >= self.sweep_at {
+            self.map
+                .retain(|_, q| !q.recvq.is_empty() || !q.sendq.is_empty());
+            self.sweep_at = (2 * self.map.len()).max(64);
+        }
+        self.map.entry(id).or_default()
+    }
+
+    fn get_mut(&mut self, id: u64) -> Option<&mut ChanQ> {
+        self.map.get_mut(&id)
+    }
+
+    /// Is no goroutine waiting on any channel?
+    pub fn no_waiters(&self) -> bool {
+        self.map
+            .values()
+            .all(|q| q.recvq.is_empty() && q.sendq.is_empty())
+    }
+
+    /// Every waiter, for relocating the slots of a goroutine whose stack moved.
+    pub fn waiters_mut(&mut self) -> impl Iterator<Item = &mut Waiter> {
+        self.map
+            .values_mut()
+            .flat_map(|q| q.recvq.iter_mut().chain(q.sendq.iter_mut()))
+    }
+
+    pub fn clear(&mut self) {
+        self.map.clear();
+        self.sweep_at = 0;
+    }
 }
 
 /// Result of a channel operation for the running goroutine.
@@ -51,7 +98,12 @@ const W_CAP: u64 = 16;
 const W_COUNT: u64 = 24;
 const W_RECVX: u64 = 32;
 const W_SENDX: u64 = 40;
-const W_CLOSED: u64 = 48;
+/// Flags: `CLOSED`, `TIMER`.
+const W_FLAGS: u64 = 48;
+const CLOSED: u64 = 1;
+/// A timer's channel (time.Timer.C, time.Ticker.C): buffered inside, but `len` and `cap`
+/// report 0, as Go 1.23's synchronous timer channels do.
+const TIMER: u64 = 2;
 const W_BUF: u64 = 56;
 
 pub fn make(vm: &mut Vm, rtype: u32, size: i64) -> Result<Addr, Trap> {
@@ -87,7 +139,6 @@ pub fn make(vm: &mut Vm, rtype: u32, size: i64) -> Result<Addr, Trap> {
     if let Some(b) = buf {
         vm.heap.write_ptr(c + W_BUF, b)?;
     }
-    vm.chans.insert(id, ChanQ::default());
     Ok(c)
 }
 
@@ -97,6 +148,11 @@ fn get(vm: &Vm, c: Addr, off: u64) -> Result<u64, Trap> {
 
 fn set(vm: &mut Vm, c: Addr, off: u64, v: u64) -> Result<(), Trap> {
     Ok(vm.heap.write_u64(c + off, v)?)
+}
+
+/// Is flag `f` (`CLOSED`, `TIMER`) of channel `c` set?
+fn flag(vm: &Vm, c: Addr, f: u64) -> Result<bool, Trap> {
+    Ok(get(vm, c, W_FLAGS)? & f != 0)
 }
 
 fn copy_val(vm: &mut Vm, dst: Addr, src: Addr, n: u64) -> Result<(), Trap> {
@@ -128,7 +184,7 @@ fn fire(vm: &mut Vm, w: Waiter, ok: bool) -> Result<(), Trap> {
         if let Some((chans, chosen)) = sel {
             vm.heap.write_u64(chosen, case as u64)?;
             for id in chans {
-                if let Some(q) = vm.chans.get_mut(&id) {
+                if let Some(q) = vm.chans.get_mut(id) {
                     q.recvq.retain(|x| x.g != w.g);
                     q.sendq.retain(|x| x.g != w.g);
                 }
@@ -153,7 +209,7 @@ pub fn send(vm: &mut Vm, c: Addr, src: Addr) -> Result<Flow, Trap> {
     }
     let id = get(vm, c, W_ID)?;
     let g = vm.sched.cur;
-    vm.chans.entry(id).or_default().sendq.push_back(Waiter {
+    vm.chans.queue(id).sendq.push_back(Waiter {
         g,
         slot: src,
         ok: None,
@@ -164,12 +220,12 @@ pub fn send(vm: &mut Vm, c: Addr, src: Addr) -> Result<Flow, Trap> {
 
 /// A send that does not block: true if done.
 fn try_send(vm: &mut Vm, c: Addr, src: Addr) -> Result<bool, Trap> {
-    if get(vm, c, W_CLOSED)? != 0 {
+    if flag(vm, c, CLOSED)? {
         return Err(Trap::PlainError("send on closed channel".into()));
     }
     let id = get(vm, c, W_ID)?;
     let n = get(vm, c, W_ELEM)?;
-    if let Some(w) = vm.chans.get_mut(&id).and_then(|q| pop(&mut q.recvq)) {
+    if let Some(w) = vm.chans.get_mut(id).and_then(|q| pop(&mut q.recvq)) {
         copy_val(vm, w.slot, src, n)?;
         fire(vm, w, true)?;
         return Ok(true);
@@ -212,7 +268,7 @@ pub fn recv(vm: &mut Vm, c: Addr, dst: Addr, ok: Option<Addr>) -> Result<Flow, T
     }
     let id = get(vm, c, W_ID)?;
     let g = vm.sched.cur;
-    vm.chans.entry(id).or_default().recvq.push_back(Waiter {
+    vm.chans.queue(id).recvq.push_back(Waiter {
         g,
         slot: dst,
         ok,
@@ -234,7 +290,7 @@ fn try_recv(vm: &mut Vm, c: Addr, dst: Addr) -> Result<Option<bool>, Trap> {
         set(vm, c, W_RECVX, (rx + 1) % cap)?;
         set(vm, c, W_COUNT, count - 1)?;
         // A parked sender can now put its value in the buffer.
-        if let Some(w) = vm.chans.get_mut(&id).and_then(|q| pop(&mut q.sendq)) {
+        if let Some(w) = vm.chans.get_mut(id).and_then(|q| pop(&mut q.sendq)) {
             let sx = get(vm, c, W_SENDX)?;
             copy_val(vm, buf + sx * n, w.slot, n)?;
             set(vm, c, W_SENDX, (sx + 1) % cap)?;
@@ -243,12 +299,12 @@ fn try_recv(vm: &mut Vm, c: Addr, dst: Addr) -> Result<Option<bool>, Trap> {
         }
         return Ok(Some(true));
     }
-    if let Some(w) = vm.chans.get_mut(&id).and_then(|q| pop(&mut q.sendq)) {
+    if let Some(w) = vm.chans.get_mut(id).and_then(|q| pop(&mut q.sendq)) {
         copy_val(vm, dst, w.slot, n)?;
         fire(vm, w, true)?;
         return Ok(Some(true));
     }
-    if get(vm, c, W_CLOSED)? != 0 {
+    if flag(vm, c, CLOSED)? {
         zero_val(vm, dst, n)?;
         return Ok(Some(false));
     }
@@ -259,13 +315,13 @@ pub fn close(vm: &mut Vm, c: Addr) -> Result<(), Trap> {
     if c == 0 {
         return Err(Trap::PlainError("close of nil channel".into()));
     }
-    if get(vm, c, W_CLOSED)? != 0 {
+    if flag(vm, c, CLOSED)? {
         return Err(Trap::PlainError("close of closed channel".into()));
     }
-    set(vm, c, W_CLOSED, 1)?;
+    set(vm, c, W_FLAGS, get(vm, c, W_FLAGS)? | CLOSED)?;
     let id = get(vm, c, W_ID)?;
     let n = get(vm, c, W_ELEM)?;
-    let (recvs, sends): (Vec<Waiter>, Vec<Waiter>) = match vm.chans.get_mut(&id) {
+    let (recvs, sends): (Vec<Waiter>, Vec<Waiter>) = match vm.chans.get_mut(id) {
         Some(q) => (q.recvq.drain(..).collect(), q.sendq.drain(..).collect()),
         None => (vec![], vec![]),
     };
@@ -287,8 +343,7 @@ pub fn len(vm: &Vm, c: Addr, cap: bool) -> Result<u64, Trap> {
     if c == 0 {
         return Ok(0);
     }
-    let id = get(vm, c, W_ID)?;
-    if vm.chans.get(&id).is_some_and(|q| q.timer) {
+    if flag(vm, c, TIMER)? {
         return Ok(0);
     }
     get(vm, c, if cap { W_CAP } else { W_COUNT })
@@ -358,7 +413,7 @@ pub fn select(vm: &mut Vm, cases: &[Case], has_default: bool, chosen: Addr) -> R
             ok: cs.ok,
             case: Some(i),
         };
-        let q = vm.chans.entry(id).or_default();
+        let q = vm.chans.queue(id);
         if cs.send {
             q.sendq.push_back(w);
         } else {
@@ -378,7 +433,7 @@ pub fn select(vm: &mut Vm, cases: &[Case], has_default: bool, chosen: Addr) -> R
 /// receiver, else into the buffer if it has room, else dropped. True if sent. The words are
 /// stored with `write_u64`, whose write barrier covers pointer words.
 pub fn send_words(vm: &mut Vm, c: Addr, words: &[u64]) -> Result<bool, Trap> {
-    if c == 0 || get(vm, c, W_CLOSED)? != 0 {
+    if c == 0 || flag(vm, c, CLOSED)? {
         return Ok(false);
     }
     let id = get(vm, c, W_ID)?;
@@ -394,7 +449,7 @@ pub fn send_words(vm: &mut Vm, c: Addr, words: &[u64]) -> Result<bool, Trap> {
         }
         Ok(())
     };
-    if let Some(w) = vm.chans.get_mut(&id).and_then(|q| pop(&mut q.recvq)) {
+    if let Some(w) = vm.chans.get_mut(id).and_then(|q| pop(&mut q.recvq)) {
         store(vm, w.slot)?;
         fire(vm, w, true)?;
         return Ok(true);
@@ -418,24 +473,58 @@ fn run_timer(vm: &mut Vm, c: Addr) -> Result<(), Trap> {
     if vm.timers.is_empty() {
         return Ok(());
     }
-    let id = get(vm, c, W_ID)?;
-    if vm.chans.get(&id).is_some_and(|q| q.timer) {
+    if flag(vm, c, TIMER)? {
         crate::timers::run_due(vm)?;
     }
     Ok(())
 }
 
-/// Marks channel `c` as a timer's (see `ChanQ::timer`).
+/// Marks channel `c` as a timer's (see `TIMER`).
 pub fn mark_timer(vm: &mut Vm, c: Addr) -> Result<(), Trap> {
-    let id = get(vm, c, W_ID)?;
-    vm.chans.entry(id).or_default().timer = true;
-    Ok(())
+    set(vm, c, W_FLAGS, get(vm, c, W_FLAGS)? | TIMER)
 }
 
 /// Is a goroutine blocked receiving from channel `c` (in a receive or a select)?
 pub fn has_receivers(vm: &Vm, c: Addr) -> bool {
     get(vm, c, W_ID)
         .ok()
-        .and_then(|id| vm.chans.get(&id))
-        .is_some_and(|q| !q.recvq.is_empty())
+        .is_some_and(|id| vm.chans.map.get(&id).is_some_and(|q| !q.recvq.is_empty()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn waiter(g: usize) -> Waiter {
+        Waiter {
+            g,
+            slot: 0,
+            ok: None,
+            case: None,
+        }
+    }
+
+    /// A million channels each waited on once leave a table the size of the channels
+    /// still waited on (plus the entries made since the last sweep), not a million.
+    #[test]
+    fn emptied_queues_are_swept() {
+        let mut qs = WaitQueues::default();
+        qs.queue(0).recvq.push_back(waiter(7));
+        for id in 1..1_000_000 {
+            qs.queue(id).sendq.push_back(waiter(1));
+            assert_eq!(
+                qs.get_mut(id)
+                    .and_then(|q| q.sendq.pop_front())
+                    .map(|w| w.g),
+                Some(1)
+            );
+        }
+        assert!(qs.map.len() <= 64, "{} entries", qs.map.len());
+        assert_eq!(qs.get_mut(0).map(|q| q.recvq.len()), Some(1));
+        assert!(!qs.no_waiters());
+        if let Some(q) = qs.get_mut(0) {
+            q.recvq.clear();
+        }
+        assert!(qs.no_waiters());
+    }
 }

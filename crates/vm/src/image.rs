@@ -5,7 +5,7 @@
 //!
 //! Invariants:
 //! - An image is taken only between runs of a quiescent VM: no goroutine but main, no
-//!   frames, panics, channels, timers, C memory or allocation profile, the default stack
+//!   frames, panics, channel waiters, timers, C memory or allocation profile, the default stack
 //!   limit, and a heap that `Heap::image` accepts (no collection has run). Everything the run left is then in
 //!   the heap image and in the fields below, which are copied; every other field of the
 //!   new VM is as `Vm::new_after` sets it.
@@ -60,7 +60,7 @@ impl Vm {
             && s.gs.iter().all(Option::is_none)
             && s.runq.is_empty()
             && s.system.is_empty()
-            && self.chans.is_empty()
+            && self.chans.no_waiters()
             && self.timers.never_used()
             && self.cmem.blocks.is_empty()
             && self.profile.is_none()

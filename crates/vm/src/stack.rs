@@ -313,12 +313,10 @@ fn move_parked(vm: &mut Vm, i: usize, size: u64, used: u64) -> Result<(), Trap> 
         if let Some((_, chosen)) = &mut g.select {
             *chosen = mv.apply(*chosen);
         }
-        for q in vm.chans.values_mut() {
-            for w in q.recvq.iter_mut().chain(q.sendq.iter_mut()) {
-                if w.g == i {
-                    w.slot = mv.apply(w.slot);
-                    w.ok = w.ok.map(|a| mv.apply(a));
-                }
+        for w in vm.chans.waiters_mut() {
+            if w.g == i {
+                w.slot = mv.apply(w.slot);
+                w.ok = w.ok.map(|a| mv.apply(a));
             }
         }
         g.stack = new;

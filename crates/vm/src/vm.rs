@@ -182,7 +182,7 @@ pub struct Vm {
     /// The scheduler and the goroutines not running now.
     pub sched: crate::sched::Sched,
     /// Wait queues of channels, by channel id.
-    pub chans: std::collections::HashMap<u64, crate::chan::ChanQ>,
+    pub chans: crate::chan::WaitQueues,
     pub next_chan_id: u64,
     /// The running goroutine's pending select (channels waited on, chosen-index slot).
     pub cur_select: Option<(Vec<u64>, Addr)>,
@@ -384,7 +384,7 @@ impl Vm {
                 slice_len: crate::sched::SLICE.min(fuel),
                 ..Default::default()
             },
-            chans: std::collections::HashMap::new(),
+            chans: Default::default(),
             next_chan_id: 0,
             cur_select: None,
             cur_pending_panic: None,
