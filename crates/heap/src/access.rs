@@ -179,6 +179,17 @@ impl Heap {
             .then(|| self.arena.ptr(off))
     }
 
+    /// `translate` of `[addr, addr+len)` when it lies in the used part of the current
+    /// survivor space (None: anywhere else). Like the nursery's, its objects are young, so
+    /// a store there needs no write barrier.
+    #[inline]
+    pub fn survivor_ptr(&self, addr: Addr, len: u64) -> Option<*mut u8> {
+        let off = addr.wrapping_sub(ARENA_BASE);
+        let s = &self.young.surv[self.young.cur];
+        (s.region.contains_off(off) && off.checked_add(len).is_some_and(|e| e <= s.top_off()))
+            .then(|| self.arena.ptr(off))
+    }
+
     /// `translate` of `[addr, addr+len)` when it lies in one live old-space span, found by
     /// the span table alone (None: anywhere else). A store through it runs no write
     /// barrier, so the interpreter stores only non-pointer data this way.

@@ -290,12 +290,14 @@ pub(crate) unsafe fn write_narrow(p: *mut u8, n: u32, v: u64) {
     }
 }
 
-/// `Heap::old_ptr`, out of line: the inner loop's (`fast_loop.rs`) calls are all cold ones (this, `far_ptr`,
-/// `fill_elem`), so that they do not cost its hot paths their registers.
+/// `Heap::old_ptr`, else `Heap::survivor_ptr`: an object that survived a collection,
+/// where a store of non-pointer data needs no write barrier. Out of line: the inner loop's
+/// (`fast_loop.rs`) calls are all cold ones (this, `aged_or_far_ptr`, `fill_elem`), so that
+/// they do not cost its hot paths their registers.
 #[cold]
 #[inline(never)]
-pub(crate) fn old_ptr(vm: &Vm, a: Addr, n: u64) -> Option<*mut u8> {
-    vm.heap.old_ptr(a, n)
+pub(crate) fn aged_ptr(vm: &Vm, a: Addr, n: u64) -> Option<*mut u8> {
+    vm.heap.old_ptr(a, n).or_else(|| vm.heap.survivor_ptr(a, n))
 }
 
 /// `MoveN` (both loops): `size` bytes from frame offset `src` to `dst`, through
@@ -355,13 +357,16 @@ pub(crate) unsafe fn zero_cold(dst: *mut u8, n: usize) {
     unsafe { std::ptr::write_bytes(dst, 0, n) }
 }
 
-/// `Heap::old_ptr`, else `Heap::far_ptr` (the statics, globals and large objects, for a
-/// read), out of line as `old_ptr` and in one call: a small integer's static box, read
-/// through an interface, is not in the old space.
+/// `aged_ptr`, else `Heap::far_ptr` (the statics, globals and large objects, for a read),
+/// out of line as `aged_ptr` and in one call: a small integer's static box, read through
+/// an interface, is not in the old space.
 #[cold]
 #[inline(never)]
-pub(crate) fn old_or_far_ptr(vm: &Vm, a: Addr, n: u64) -> Option<*mut u8> {
-    vm.heap.old_ptr(a, n).or_else(|| vm.heap.far_ptr(a, n))
+pub(crate) fn aged_or_far_ptr(vm: &Vm, a: Addr, n: u64) -> Option<*mut u8> {
+    vm.heap
+        .old_ptr(a, n)
+        .or_else(|| vm.heap.survivor_ptr(a, n))
+        .or_else(|| vm.heap.far_ptr(a, n))
 }
 
 /// `access::elem_ptr` on a miss of the element cache, out of line (as `old_ptr`).

@@ -19,7 +19,7 @@
 //!   runs there what the dispatch loop leaves to that instruction's own arm).
 
 use crate::access::{
-    cached_elem_ptr, enter_frame, fill_elem, move_n, move_words, old_or_far_ptr, old_ptr,
+    aged_or_far_ptr, aged_ptr, cached_elem_ptr, enter_frame, fill_elem, move_n, move_words,
     read_narrow, read_words, return_results, write_elem, write_narrow, zero_words,
 };
 use crate::arith::{cmp_f, cmp_i, extend, f64_op, try_int_op as int_op};
@@ -157,10 +157,11 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
             }
         }};
     }
-    // `young!`, or in a live old-space span (`interp.rs`'s `direct!`, same rules).
+    // `young!`, or in the survivor space or a live old-space span (`interp.rs`'s `direct!`,
+    // same rules).
     macro_rules! direct {
         ($a:expr, $n:expr) => {
-            young!($a, $n, old_ptr)
+            young!($a, $n, aged_ptr)
         };
     }
     // `AddToMem`/`AddImmToMem` on a young or stack word (interp.rs `add_to_mem!`), or stop.
@@ -182,7 +183,7 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
     // `direct!`, or for a read also the statics, globals or a large object (one call).
     macro_rules! readable {
         ($a:expr, $n:expr) => {
-            young!($a, $n, old_or_far_ptr)
+            young!($a, $n, aged_or_far_ptr)
         };
     }
     // memmove of `n` bytes between two machine addresses (`young!`, `readable!`), or stop.

@@ -218,7 +218,8 @@ pub fn exec(
     // A machine pointer for the `n` bytes at VM address `a` when they lie in the used
     // nursery (young objects), on this goroutine's stack at or below the end of this
     // frame (frame objects that escape analysis kept on the stack, this frame's or a
-    // caller's) or in a live old-space span, found without the heap's full region lookup;
+    // caller's), in the current survivor space or in a live old-space span
+    // (`access::aged_ptr`), found without the heap's full region lookup;
     // None elsewhere. Stores through it run no write barrier: only non-pointer data is
     // stored this way (pointers go through `StorePtr`/`StoreN`).
     macro_rules! direct {
@@ -234,7 +235,7 @@ pub fn exec(
                 None if rel < span && n <= span - rel => {
                     Some(fptr.wrapping_offset(a.wrapping_sub(fp) as i64 as isize))
                 }
-                None => vm.heap.old_ptr(a, n),
+                None => crate::access::aged_ptr(vm, a, n),
             }
         }};
     }
@@ -961,6 +962,13 @@ pub fn exec(
                 {
                     return Err(Trap::Park(r));
                 }
+            }
+            // A map lookup, assignment's slot or delete by its fast path (map_fast.rs: it
+            // neither faults nor collects), else as any other instruction.
+            Op::MapGet { .. } | Op::MapSlot { .. } | Op::MapDelete { .. }
+                if crate::map_fast::exec(vm, &frame!(), op) =>
+            {
+                fast!()
             }
             ref other => {
                 sync!();

@@ -54,6 +54,8 @@ pub mod iface;
 pub mod image;
 #[allow(unsafe_code)]
 pub mod interp;
+#[allow(unsafe_code)]
+mod map_fast;
 pub mod maps;
 pub mod natives;
 pub mod panic;

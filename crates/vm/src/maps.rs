@@ -25,26 +25,31 @@ use gosub_bytecode::program::{Program, RKind};
 use gosub_heap::{Addr, GcTypeId};
 use std::sync::Arc;
 
-const FULL: u64 = 1 << 63;
+pub(crate) const FULL: u64 = 1 << 63;
 
 /// How a map type's slots are laid out and its keys hashed and compared: computed once per
 /// map type and kept in `Vm::map_shapes`.
 #[derive(Clone, Copy)]
 pub(crate) struct Shape {
-    ksize: u64,
-    vsize: u64,
-    kstride: u64,
-    slot: u64,
-    key: u32,
-    addr_hash: bool,
+    pub ksize: u64,
+    pub vsize: u64,
+    pub kstride: u64,
+    pub slot: u64,
+    pub key: u32,
+    pub addr_hash: bool,
+    /// A slot holds pointer words (the key's or the value's): only then do bulk writes
+    /// of a table need the write barrier.
+    pub ptrs: bool,
+    /// The key has pointer words.
+    pub key_ptrs: bool,
     /// Equal keys may differ in their bytes (floats, complex numbers, interfaces).
-    key_update: bool,
-    key_eq: KeyEq,
+    pub key_update: bool,
+    pub key_eq: KeyEq,
 }
 
 /// How two keys of a map's key type compare: the fast forms need no walk of the type.
 #[derive(Clone, Copy, PartialEq)]
-enum KeyEq {
+pub(crate) enum KeyEq {
     /// Equal exactly when their `ksize` bytes are (integers, booleans, pointers, channels).
     Bytes,
     /// Strings: equal lengths and equal bytes.
@@ -75,6 +80,12 @@ fn compute_shape(prog: &Program, rtype: u32) -> Shape {
     let vsize = prog.rtypes[rt.elem as usize].size;
     let kstride = ksize.div_ceil(8) * 8;
     let vstride = vsize.div_ceil(8) * 8;
+    let has_ptrs = |t: u32| {
+        let g = prog.rtypes[t as usize].gcty;
+        prog.gctypes
+            .get(g as usize)
+            .is_none_or(|g| !g.ptr_words.is_empty())
+    };
     Shape {
         ksize,
         vsize,
@@ -82,6 +93,8 @@ fn compute_shape(prog: &Program, rtype: u32) -> Shape {
         slot: 8 + kstride + vstride,
         key,
         addr_hash: addr_hashed(prog, key, 0),
+        ptrs: has_ptrs(key) || has_ptrs(rt.elem),
+        key_ptrs: has_ptrs(key),
         key_update: needs_key_update(prog, key, 0),
         key_eq: match prog.rtypes[key as usize].kind {
             RKind::String => KeyEq::Str,
@@ -193,7 +206,7 @@ pub fn make_map(vm: &mut Vm, prog: &Arc<Program>, rtype: u32, hint: u64) -> Resu
     })
 }
 
-fn mix(mut h: u64) -> u64 {
+pub(crate) fn mix(mut h: u64) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51afd7ed558ccd);
     h ^= h >> 33;
@@ -201,7 +214,7 @@ fn mix(mut h: u64) -> u64 {
     h ^ (h >> 33)
 }
 
-fn hash_bytes(b: &[u8]) -> u64 {
+pub(crate) fn hash_bytes(b: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf29ce484222325;
     for &x in b {
         h ^= x as u64;
@@ -392,7 +405,8 @@ fn rebuild(vm: &mut Vm, prog: &Arc<Program>, m: Addr, cap: u64) -> Result<(), Tr
         let mut first = 0;
         // The chunks write the new table unbarriered; it is barriered once, word by word,
         // after the last one, or after the one that failed (a table left with young
-        // pointers behind clean cards would fail the verifier, even unreachable).
+        // pointers behind clean cards would fail the verifier, even unreachable); a table
+        // without pointer words needs no barrier.
         let mut copy = |vm: &mut Vm| -> Result<(), Trap> {
             while first < old.cap as usize {
                 let n = per_chunk.min(old.cap as usize - first);
@@ -428,7 +442,9 @@ fn rebuild(vm: &mut Vm, prog: &Arc<Program>, m: Addr, cap: u64) -> Result<(), Tr
             Ok(())
         };
         let copied = copy(vm);
-        vm.heap.barrier_range(ne, cap as usize * slot)?;
+        if sh.ptrs {
+            vm.heap.barrier_range(ne, cap as usize * slot)?;
+        }
         copied?;
         vm.heap.write_u64(m, count)?;
         vm.heap.write_u64(m + 8, ne)?;
@@ -666,6 +682,9 @@ pub fn exec(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fr: &Frame) -> Result<Opt
     if matches!(op, Op::MakeMap { .. } | Op::MapSlot { .. }) {
         // A map growing inside a native or an earlier insert may owe a collection.
         crate::gc::collect_owed(vm)?;
+    }
+    if crate::map_fast::exec(vm, fr, op) {
+        return Ok(None);
     }
     match *op {
         Op::MakeMap { dst, rtype, hint } => {
