@@ -43,6 +43,18 @@ pub enum RKind {
 }
 
 impl RKind {
+    /// The width of a signed integer kind narrower than a word, whose register form is
+    /// sign-extended (`bytecode.rs`: canonical form); None for every other kind.
+    pub fn narrow_signed(self) -> Option<crate::bytecode::Width> {
+        use crate::bytecode::Width;
+        match self {
+            RKind::Int8 => Some(Width::I8),
+            RKind::Int16 => Some(Width::I16),
+            RKind::Int32 => Some(Width::I32),
+            _ => None,
+        }
+    }
+
     /// A value of this kind begins with an address that `%p` and `println` print (a
     /// pointer, map, channel, func, unsafe.Pointer, or a slice's data pointer).
     pub fn starts_with_address(self) -> bool {

@@ -105,6 +105,8 @@ const CLOSED: u64 = 1;
 /// report 0, as Go 1.23's synchronous timer channels do.
 const TIMER: u64 = 2;
 const W_BUF: u64 = 56;
+/// The element type (an rtype index).
+const W_RTYPE: u64 = 64;
 
 pub fn make(vm: &mut Vm, rtype: u32, size: i64) -> Result<Addr, Trap> {
     if !(0..=(1 << 32)).contains(&size) {
@@ -135,7 +137,7 @@ pub fn make(vm: &mut Vm, rtype: u32, size: i64) -> Result<Addr, Trap> {
     vm.heap.write_u64(c + W_ID, id)?;
     vm.heap.write_u64(c + W_ELEM, esize)?;
     vm.heap.write_u64(c + W_CAP, size as u64)?;
-    vm.heap.write_u64(c + 64, elem as u64)?;
+    vm.heap.write_u64(c + W_RTYPE, elem as u64)?;
     if let Some(b) = buf {
         vm.heap.write_ptr(c + W_BUF, b)?;
     }
@@ -158,6 +160,23 @@ fn flag(vm: &Vm, c: Addr, f: u64) -> Result<bool, Trap> {
 fn copy_val(vm: &mut Vm, dst: Addr, src: Addr, n: u64) -> Result<(), Trap> {
     if n > 0 && dst != u64::MAX {
         vm.heap.copy(dst, src, n as usize)?;
+    }
+    Ok(())
+}
+
+/// Copies a received value into its destination register(s) `dst` (zeroed first by
+/// `clear_dst`), sign-extended when the element type is a narrow signed integer (a
+/// register's canonical form: `frame::load_reg`).
+fn deliver(vm: &mut Vm, c: Addr, dst: Addr, src: Addr, n: u64) -> Result<(), Trap> {
+    copy_val(vm, dst, src, n)?;
+    if dst != u64::MAX && n < 8 {
+        let elem = get(vm, c, W_RTYPE)?;
+        let signed = vm
+            .prog
+            .rtypes
+            .get(elem as usize)
+            .and_then(|t| t.kind.narrow_signed());
+        crate::frame::sign_extend_reg(vm, dst, signed)?;
     }
     Ok(())
 }
@@ -226,7 +245,7 @@ fn try_send(vm: &mut Vm, c: Addr, src: Addr) -> Result<bool, Trap> {
     let id = get(vm, c, W_ID)?;
     let n = get(vm, c, W_ELEM)?;
     if let Some(w) = vm.chans.get_mut(id).and_then(|q| pop(&mut q.recvq)) {
-        copy_val(vm, w.slot, src, n)?;
+        deliver(vm, c, w.slot, src, n)?;
         fire(vm, w, true)?;
         return Ok(true);
     }
@@ -285,7 +304,7 @@ fn try_recv(vm: &mut Vm, c: Addr, dst: Addr) -> Result<Option<bool>, Trap> {
     if count > 0 {
         let buf = get(vm, c, W_BUF)?;
         let rx = get(vm, c, W_RECVX)?;
-        copy_val(vm, dst, buf + rx * n, n)?;
+        deliver(vm, c, dst, buf + rx * n, n)?;
         zero_val(vm, buf + rx * n, n)?;
         set(vm, c, W_RECVX, (rx + 1) % cap)?;
         set(vm, c, W_COUNT, count - 1)?;
@@ -300,7 +319,7 @@ fn try_recv(vm: &mut Vm, c: Addr, dst: Addr) -> Result<Option<bool>, Trap> {
         return Ok(Some(true));
     }
     if let Some(w) = vm.chans.get_mut(id).and_then(|q| pop(&mut q.sendq)) {
-        copy_val(vm, dst, w.slot, n)?;
+        deliver(vm, c, dst, w.slot, n)?;
         fire(vm, w, true)?;
         return Ok(Some(true));
     }

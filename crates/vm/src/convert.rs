@@ -152,7 +152,7 @@ pub fn exec(vm: &mut Vm, op: &Op, fr: &Frame) -> Result<(), Trap> {
             if ptr {
                 wr(vm, fr, dst, if p == 0 && n == 0 { 0 } else { p })?;
             } else if size > 0 {
-                crate::frame::load_reg(vm, fp + dst as u64, p, size as u64)?;
+                crate::frame::load_reg(vm, fp + dst as u64, p, size as u64, None)?;
             }
         }
         _ => {

@@ -15,6 +15,7 @@
 use crate::error::Trap;
 use crate::interp::NONE;
 use crate::vm::Vm;
+use gosub_bytecode::bytecode::Width;
 use gosub_heap::Addr;
 
 /// Where the words a frame at `fp` of `size` bytes owns end, given where the next frame
@@ -150,12 +151,30 @@ pub fn frame_ptr(vm: &Vm, fp: Addr, size: u32) -> Result<*mut u8, Trap> {
 }
 
 /// Copies a `size`-byte value from memory at `src` into the frame register(s) at `dst` and
-/// zeroes the rest of the last word: a register holds a narrow value in its canonical
-/// 64-bit form, and frame memory is not zeroed when a frame is entered (a stack taken from
-/// the pool, or moved, brings whatever bytes it held).
-pub fn load_reg(vm: &mut Vm, dst: Addr, src: Addr, size: u64) -> Result<(), Trap> {
+/// zeroes the rest of the last word, then sign-extends it when it is a signed integer
+/// narrower than a word (`signed`: `RKind::narrow_signed` of its type): a register holds
+/// a narrow value in its canonical 64-bit form, and frame memory is not zeroed when a
+/// frame is entered (a stack taken from the pool, or moved, brings whatever bytes it held).
+pub fn load_reg(
+    vm: &mut Vm,
+    dst: Addr,
+    src: Addr,
+    size: u64,
+    signed: Option<Width>,
+) -> Result<(), Trap> {
     vm.heap.copy(dst, src, size as usize)?;
-    clear_reg_tail(vm, dst, size)
+    clear_reg_tail(vm, dst, size)?;
+    sign_extend_reg(vm, dst, signed)
+}
+
+/// Sign-extends the narrow signed integer in the register at `dst` (`load_reg`), if
+/// `signed` says it is one.
+pub fn sign_extend_reg(vm: &mut Vm, dst: Addr, signed: Option<Width>) -> Result<(), Trap> {
+    if let Some(w) = signed {
+        let v = vm.heap.read_u64(dst)?;
+        vm.heap.write_u64(dst, crate::arith::extend(v, w))?;
+    }
+    Ok(())
 }
 
 /// Zeroes the bytes of the register(s) at `dst` past a `size`-byte value (see `load_reg`).

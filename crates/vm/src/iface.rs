@@ -301,7 +301,8 @@ pub fn exec(vm: &mut Vm, prog: &Program, op: &Op, fr: &Frame) -> Result<(), Trap
                 if direct {
                     wr(vm, fr, dst, data)?;
                 } else if size > 0 {
-                    crate::frame::load_reg(vm, fp + dst as u64, data, size as u64)?;
+                    let signed = prog.rtypes[rtype as usize].kind.narrow_signed();
+                    crate::frame::load_reg(vm, fp + dst as u64, data, size as u64, signed)?;
                 }
                 if let Some(ok) = commaok {
                     wr(vm, fr, ok, 1)?;

@@ -17,10 +17,11 @@
 //!   is barriered after it is stored (`Heap::barrier_range`), before anything can collect.
 
 use crate::access::aged_or_far_ptr;
+use crate::arith::extend;
 use crate::frame::Frame;
 use crate::maps::{hash_bytes, mix, KeyEq, FULL};
 use crate::vm::Vm;
-use gosub_bytecode::bytecode::Op;
+use gosub_bytecode::bytecode::{Op, Width};
 use gosub_heap::Addr;
 
 /// A machine pointer for `n` bytes at `a` in the used nursery or survivor space, a live
@@ -62,6 +63,7 @@ struct Probe {
     kstride: usize,
     key_update: bool,
     key_ptrs: bool,
+    vsigned: Option<Width>,
     /// The header's six words (`maps.rs` layout).
     hdr: *mut u8,
     entries: Addr,
@@ -156,6 +158,7 @@ fn probe(vm: &Vm, fr: &Frame, m: Addr, key: u32) -> Option<Probe> {
         kstride: sh.kstride as usize,
         key_update: sh.key_update,
         key_ptrs: sh.key_ptrs,
+        vsigned: sh.vsigned,
         hdr,
         entries,
         tab,
@@ -207,8 +210,8 @@ pub(crate) fn exec(vm: &mut Vm, fr: &Frame, op: &Op) -> bool {
                 return false;
             };
             // SAFETY: `dst` and `ok` lie in the frame (checked above), the value in the
-            // table's slot; the value is written over `dst`'s words zeroed (its last
-            // word's tail zero, as `frame::load_reg` leaves it).
+            // table's slot; the value is written over `dst`'s words zeroed, in its register
+            // form (`frame::load_reg`).
             unsafe {
                 let d = fr.ptr.add(dst as usize);
                 match (p.found, vsize) {
@@ -217,6 +220,9 @@ pub(crate) fn exec(vm: &mut Vm, fr: &Frame, op: &Op) -> bool {
                         std::ptr::write_bytes(d, 0, n as usize);
                         let v = p.tab.add(off + 8 + p.kstride);
                         std::ptr::copy_nonoverlapping(v, d, vsize as usize);
+                        if let Some(w) = p.vsigned {
+                            set(fr, dst, extend(word(d, 0), w));
+                        }
                     }
                     (None, _) => std::ptr::write_bytes(d, 0, n as usize),
                 }

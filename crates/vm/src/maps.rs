@@ -20,7 +20,7 @@
 use crate::error::Trap;
 use crate::frame::{opt, rd, wr, Frame};
 use crate::vm::Vm;
-use gosub_bytecode::bytecode::Op;
+use gosub_bytecode::bytecode::{Op, Width};
 use gosub_bytecode::program::{Program, RKind};
 use gosub_heap::{Addr, GcTypeId};
 use std::sync::Arc;
@@ -44,6 +44,9 @@ pub(crate) struct Shape {
     pub key_ptrs: bool,
     /// Equal keys may differ in their bytes (floats, complex numbers, interfaces).
     pub key_update: bool,
+    /// `RKind::narrow_signed` of the key and value types (a register form to restore).
+    pub ksigned: Option<Width>,
+    pub vsigned: Option<Width>,
     pub key_eq: KeyEq,
 }
 
@@ -95,6 +98,8 @@ fn compute_shape(prog: &Program, rtype: u32) -> Shape {
         addr_hash: addr_hashed(prog, key, 0),
         ptrs: has_ptrs(key) || has_ptrs(rt.elem),
         key_ptrs: has_ptrs(key),
+        ksigned: prog.rtypes[key as usize].kind.narrow_signed(),
+        vsigned: prog.rtypes[rt.elem as usize].kind.narrow_signed(),
         key_update: needs_key_update(prog, key, 0),
         key_eq: match prog.rtypes[key as usize].kind {
             RKind::String => KeyEq::Str,
@@ -664,10 +669,10 @@ pub fn iter_next(
         let Some(vs) = vslot else { continue };
         vm.heap.write_u64(it + 16, idx)?;
         if key != u32::MAX && sh.ksize > 0 {
-            crate::frame::load_reg(vm, fp + key as u64, s + 8, sh.ksize)?;
+            crate::frame::load_reg(vm, fp + key as u64, s + 8, sh.ksize, sh.ksigned)?;
         }
         if val != u32::MAX && sh.vsize > 0 {
-            crate::frame::load_reg(vm, fp + val as u64, vs, sh.vsize)?;
+            crate::frame::load_reg(vm, fp + val as u64, vs, sh.vsize, sh.vsigned)?;
         }
         return Ok(true);
     }
@@ -704,7 +709,8 @@ pub fn exec(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fr: &Frame) -> Result<Opt
             match found {
                 Some(slot) => {
                     if vsize > 0 {
-                        crate::frame::load_reg(vm, fp + dst as u64, slot, vsize as u64)?;
+                        let signed = shape(vm, prog, header(vm, mp)?.rtype).vsigned;
+                        crate::frame::load_reg(vm, fp + dst as u64, slot, vsize as u64, signed)?;
                     }
                 }
                 None => {

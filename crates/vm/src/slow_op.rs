@@ -59,7 +59,14 @@ pub fn slow_op(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fr: &Frame) -> Result<
         | Op::MapIterInit { .. }
         | Op::MapIterNext { .. } => return crate::maps::exec(vm, prog, op, fr),
         Op::LoadGlobal { dst, off, size } => {
-            crate::frame::load_reg(vm, fp + dst as u64, vm.globals + off as u64, size as u64)?;
+            // (The compiler sign-extends a narrow signed global: `place.rs`.)
+            crate::frame::load_reg(
+                vm,
+                fp + dst as u64,
+                vm.globals + off as u64,
+                size as u64,
+                None,
+            )?;
         }
         Op::StoreGlobal { off, src, size, .. } => {
             vm.heap
