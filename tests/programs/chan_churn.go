@@ -44,20 +44,28 @@ func main() {
 	}
 	fmt.Println("picked", picked)
 
-	// Closed channels stay closed after their entries are swept.
+	// Goroutines parked on channels that are closed only after many sweeps: their
+	// entries survive the sweeps, and the close wakes each with ok false.
 	closed := make([]chan int, 200)
+	woken := make(chan bool)
 	for i := range closed {
-		closed[i] = make(chan int, 1)
-		close(closed[i])
+		closed[i] = make(chan int)
+		go func() {
+			_, ok := <-closed[i]
+			woken <- ok
+		}()
 	}
 	for i := 0; i < 300; i++ {
 		c := make(chan int)
 		go func() { c <- 1 }()
 		<-c
 	}
-	n := 0
 	for _, c := range closed {
-		if _, ok := <-c; !ok {
+		close(c)
+	}
+	n := 0
+	for range closed {
+		if !<-woken {
 			n++
 		}
 	}

@@ -6,6 +6,7 @@ package main
 
 import (
 	"fmt"
+	"runtime"
 	"sync/atomic"
 )
 
@@ -56,6 +57,17 @@ func main() {
 	fmt.Println("handoff", int(<-c2))
 	go func() { c2 <- -70001 }()
 	fmt.Println("handoff", int64(<-c2))
+	// The sender parks first: the receive takes the value from it.
+	go func() { c2 <- -70002 }()
+	runtime.Gosched()
+	fmt.Println("parked sender", int64(<-c2))
+	// A select parks first: the sender hands the value to it.
+	c8 := make(chan int8)
+	go func() { c8 <- -8 }()
+	select {
+	case v := <-c8:
+		fmt.Println("parked select", int(v))
+	}
 	c <- -3
 	select {
 	case v := <-c:

@@ -357,7 +357,7 @@ pub(crate) unsafe fn zero_cold(dst: *mut u8, n: usize) {
     unsafe { std::ptr::write_bytes(dst, 0, n) }
 }
 
-/// `aged_ptr`, else `Heap::far_ptr` (the statics, globals and large objects, for a read),
+/// `aged_ptr`, else `Heap::far_ptr` (the statics, globals and large objects), for a read,
 /// out of line as `aged_ptr` and in one call: a small integer's static box, read through
 /// an interface, is not in the old space.
 #[cold]
@@ -371,7 +371,7 @@ pub(crate) fn aged_or_far_ptr(vm: &Vm, a: Addr, n: u64) -> Option<*mut u8> {
         .or_else(|| vm.heap.survivor_ptr(a, n))
 }
 
-/// `access::elem_ptr` on a miss of the element cache, out of line (as `old_ptr`).
+/// `access::elem_ptr` on a miss of the element cache, out of line (as `aged_ptr`).
 #[cold]
 #[inline(never)]
 pub(crate) fn fill_elem(vm: &mut Vm, base: Addr, span: u64, a: Addr, n: u32) -> Option<*mut u8> {

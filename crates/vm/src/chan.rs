@@ -56,9 +56,17 @@ impl WaitQueues {
         if self.map.len() >= self.sweep_at {
             self.map
                 .retain(|_, q| !q.recvq.is_empty() || !q.sendq.is_empty());
+            // (A sweep walks the table's capacity: shrunk with it, so a burst of waiters
+            // long gone does not make every later sweep walk its size.)
+            self.map.shrink_to_fit();
             self.sweep_at = (2 * self.map.len()).max(64);
         }
         self.map.entry(id).or_default()
+    }
+
+    /// Are goroutines waiting to receive from channel `id`?
+    fn has_receivers(&self, id: u64) -> bool {
+        self.map.get(&id).is_some_and(|q| !q.recvq.is_empty())
     }
 
     fn get_mut(&mut self, id: u64) -> Option<&mut ChanQ> {
@@ -507,7 +515,7 @@ pub fn mark_timer(vm: &mut Vm, c: Addr) -> Result<(), Trap> {
 pub fn has_receivers(vm: &Vm, c: Addr) -> bool {
     get(vm, c, W_ID)
         .ok()
-        .is_some_and(|id| vm.chans.map.get(&id).is_some_and(|q| !q.recvq.is_empty()))
+        .is_some_and(|id| vm.chans.has_receivers(id))
 }
 
 #[cfg(test)]

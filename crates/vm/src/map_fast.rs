@@ -2,13 +2,15 @@
 //! the slot of `m[k] = v` and `delete(m, k)` for keys compared by their bytes (integers,
 //! booleans, pointers, channels) of at most a word, and for strings, through machine
 //! pointers to the header, the table and the key instead of a checked heap access per word.
+//! The dispatch loop (`interp.rs`) tries them before the general path (`slow_op.rs`, then
+//! `maps::exec`).
 //!
 //! Invariants:
 //! - Each path either does its whole operation or declines (`exec` returns false) having
-//!   changed nothing, and the general path then runs: a nil map, a map type whose shape `maps::shape` has not
-//!   cached yet, another kind of key, address hashes made stale by a moving collection, an
+//!   changed nothing, and the general path then runs: a nil map, a map type whose shape
+//!   `maps::shape` has not cached yet, another kind of key, address hashes made stale by a moving collection, an
 //!   insert that needs the table rebuilt, memory outside the young and old spaces, the
-//!   large objects and the statics (a string whose bytes are on a stack, say).
+//!   large objects, the statics and the globals (a string whose bytes are on a stack, say).
 //! - The same probe order, hashes and key equality as `maps::find` and `maps::key_hash`
 //!   (whose `mix` and `hash_bytes` it calls), and the same stores as `maps::slot` and
 //!   `maps::delete`, so a table is the same whichever path built it.
@@ -16,7 +18,6 @@
 //!   Stores of non-pointer words and zeroes need no write barrier; a key with pointer words
 //!   is barriered after it is stored (`Heap::barrier_range`), before anything can collect.
 
-use crate::access::aged_or_far_ptr;
 use crate::arith::extend;
 use crate::frame::Frame;
 use crate::maps::{hash_bytes, mix, KeyEq, FULL};
@@ -25,14 +26,18 @@ use gosub_bytecode::bytecode::{Op, Width};
 use gosub_heap::Addr;
 
 /// A machine pointer for `n` bytes at `a` in the used nursery or survivor space, a live
-/// old-space span, a large object or the statics; None elsewhere (and for `n == 0`).
+/// old-space span, a large object, the statics or the globals; None elsewhere (and for
+/// `n == 0`). Stores through it are of non-pointer data, or barriered after (module
+/// comment).
 fn heap_ptr(vm: &Vm, a: Addr, n: u64) -> Option<*mut u8> {
     if n == 0 {
         return None;
     }
-    vm.heap
-        .nursery_ptr(a, n)
-        .or_else(|| aged_or_far_ptr(vm, a, n))
+    let h = &vm.heap;
+    h.nursery_ptr(a, n)
+        .or_else(|| h.old_ptr(a, n))
+        .or_else(|| h.far_ptr(a, n))
+        .or_else(|| h.survivor_ptr(a, n))
 }
 
 /// Word `i` at `p`.
@@ -55,10 +60,20 @@ fn string_at(vm: &Vm, p: Addr, n: u64) -> Option<&[u8]> {
     Some(unsafe { std::slice::from_raw_parts(q, n as usize) })
 }
 
+/// A key as the table's keys are compared to it.
+enum Want<'a> {
+    /// A key compared by its bytes, zero-extended to a word (as a slot holds it: its
+    /// padding is never written).
+    Word(u64),
+    /// A string's bytes.
+    Str(&'a [u8]),
+}
+
 /// A probe of map `m`'s table for the key at `key` (a frame register).
 struct Probe {
     /// The shape's slot layout and what an insert must know (`maps::Shape`).
-    slot: usize,
+    slot_bytes: usize,
+    vstride: usize,
     ksize: usize,
     kstride: usize,
     key_update: bool,
@@ -89,15 +104,19 @@ fn probe(vm: &Vm, fr: &Frame, m: Addr, key: u32) -> Option<Probe> {
         )
     };
     let sh = (*vm.map_shapes.get(rtype as usize)?)?;
-    if (sh.addr_hash && epoch != vm.gc_epoch) || !in_frame(fr, key, sh.kstride) {
+    let taken = match sh.key_eq {
+        KeyEq::Bytes => sh.ksize <= 8,
+        KeyEq::Str => true,
+        KeyEq::Deep => false,
+    };
+    if !taken || (sh.addr_hash && epoch != vm.gc_epoch) || !in_frame(fr, key, sh.kstride) {
         return None;
     }
     // SAFETY: the key's register lies in the frame (checked above).
     let key = unsafe { fr.ptr.add(key as usize) };
     let slot = sh.slot as usize;
     let tab = heap_ptr(vm, entries, cap.checked_mul(sh.slot)?)?;
-    // The key as `maps::key_hash` hashes it, and as the table's keys are compared to it: a
-    // word key's bytes zero-extended, as a slot holds them (its padding is never written).
+    // The key as `maps::key_hash` hashes it, and as the table's keys are compared to it.
     let (h, want) = match sh.key_eq {
         KeyEq::Bytes if sh.ksize <= 8 => {
             // SAFETY: the register holds `ksize` bytes, in a word of the frame (checked).
@@ -110,12 +129,12 @@ fn probe(vm: &Vm, fr: &Frame, m: Addr, key: u32) -> Option<Probe> {
                     u64::from_le_bytes(w)
                 }
             };
-            (mix(w), Err(w))
+            (mix(w), Want::Word(w))
         }
         KeyEq::Str => {
             // SAFETY: a string register is two words (`kstride`, in the frame).
             let s = string_at(vm, unsafe { word(key, 0) }, unsafe { word(key, 1) })?;
-            (hash_bytes(s), Ok(s))
+            (hash_bytes(s), Want::Str(s))
         }
         _ => return None,
     };
@@ -136,8 +155,8 @@ fn probe(vm: &Vm, fr: &Frame, m: Addr, key: u32) -> Option<Probe> {
             st if st == h => {
                 let equal = match want {
                     // SAFETY: a word key's slot is a word.
-                    Err(w) => unsafe { word(k, 0) == w },
-                    Ok(s) => {
+                    Want::Word(w) => unsafe { word(k, 0) == w },
+                    Want::Str(s) => {
                         // SAFETY: a string key is two words.
                         let (p, n) = unsafe { (word(k, 0), word(k, 1)) };
                         n == s.len() as u64 && string_at(vm, p, n)? == s
@@ -153,7 +172,8 @@ fn probe(vm: &Vm, fr: &Frame, m: Addr, key: u32) -> Option<Probe> {
         j = (j + 1) & mask;
     }
     Some(Probe {
-        slot,
+        slot_bytes: slot,
+        vstride: slot - 8 - sh.kstride as usize,
         ksize: sh.ksize as usize,
         kstride: sh.kstride as usize,
         key_update: sh.key_update,
@@ -206,7 +226,9 @@ pub(crate) fn exec(vm: &mut Vm, fr: &Frame, op: &Op) -> bool {
             if !in_frame(fr, dst, n) || ok.is_some_and(|ok| !in_frame(fr, ok, 8)) {
                 return false;
             }
-            let Some(p) = probe(vm, fr, m, key) else {
+            // (A value wider than the slot's would be a compiler's error: the general
+            // path reports the fault.)
+            let Some(p) = probe(vm, fr, m, key).filter(|p| vsize as usize <= p.vstride) else {
                 return false;
             };
             // SAFETY: `dst` and `ok` lie in the frame (checked above), the value in the
@@ -233,14 +255,14 @@ pub(crate) fn exec(vm: &mut Vm, fr: &Frame, op: &Op) -> bool {
             true
         }
         Op::MapSlot { dst, m, key } => {
-            // (An owed collection runs first: `maps::exec`.)
+            // (An owed collection runs first, in the general path: `maps::exec`.)
             let Some(m) = reg(fr, m).filter(|&m| m != 0) else {
                 return false;
             };
             if vm.heap.collection_owed() || !in_frame(fr, dst, 8) {
                 return false;
             }
-            match slot(vm, fr, m, key) {
+            match slot_addr(vm, fr, m, key) {
                 // SAFETY: `dst` lies in the frame (checked above).
                 Some(a) => unsafe { set(fr, dst, a) },
                 None => return false,
@@ -259,7 +281,7 @@ pub(crate) fn exec(vm: &mut Vm, fr: &Frame, op: &Op) -> bool {
                 // not pointers, and a zeroed slot needs no barrier (`maps::delete`).
                 unsafe {
                     let s = p.tab.add(off);
-                    std::ptr::write_bytes(s, 0, p.slot);
+                    std::ptr::write_bytes(s, 0, p.slot_bytes);
                     (s as *mut u64).write_unaligned(1);
                     let count = word(p.hdr, 0);
                     (p.hdr as *mut u64).write_unaligned(count.saturating_sub(1));
@@ -273,11 +295,12 @@ pub(crate) fn exec(vm: &mut Vm, fr: &Frame, op: &Op) -> bool {
 
 /// The address of `m[k]`'s value slot for `m[k] = v`, inserting the key with a zero value
 /// when it is absent and the table has room; None: declined.
-fn slot(vm: &mut Vm, fr: &Frame, m: Addr, key: u32) -> Option<Addr> {
+fn slot_addr(vm: &mut Vm, fr: &Frame, m: Addr, key: u32) -> Option<Addr> {
     let p = probe(vm, fr, m, key)?;
     let value_at = |off: usize| p.entries + (off + 8 + p.kstride) as u64;
     if let Some(off) = p.found {
-        // (`maps::slot` stores the new key over the old when equal keys can differ.)
+        // (`maps::slot` stores the new key over the old when equal keys can differ: never
+        // for the keys `probe` takes, whose equal keys have equal bytes.)
         return (!p.key_update).then(|| value_at(off));
     }
     let off = p.free?;
@@ -298,7 +321,7 @@ fn slot(vm: &mut Vm, fr: &Frame, m: Addr, key: u32) -> Option<Addr> {
     // pointer words are barriered below, as `Heap::bytes_mut_unbarriered` requires.
     unsafe {
         let s = p.tab.add(off);
-        std::ptr::write_bytes(s, 0, p.slot);
+        std::ptr::write_bytes(s, 0, p.slot_bytes);
         (s as *mut u64).write_unaligned(p.h);
         std::ptr::copy_nonoverlapping(fr.ptr.add(key as usize), s.add(8), p.ksize);
         (p.hdr as *mut u64).write_unaligned(count + 1);

@@ -688,9 +688,6 @@ pub fn exec(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fr: &Frame) -> Result<Opt
         // A map growing inside a native or an earlier insert may owe a collection.
         crate::gc::collect_owed(vm)?;
     }
-    if crate::map_fast::exec(vm, fr, op) {
-        return Ok(None);
-    }
     match *op {
         Op::MakeMap { dst, rtype, hint } => {
             let h = opt(vm, fr, hint)?.unwrap_or(0);
