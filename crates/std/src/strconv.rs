@@ -100,26 +100,56 @@ fn parse_int(s: &[u8], base: i64, bits: i64, signed: bool) -> (i128, i64) {
     }
 }
 
+/// `v` in `base` as strconv.FormatInt writes it (lower-case digits; empty for a base outside
+/// 2..=36).
 pub fn format_int(v: i128, base: u32) -> String {
+    let mut buf = [0u8; INT_DIGITS];
+    String::from_utf8_lossy(format_int_into(v, base, &mut buf)).into_owned()
+}
+
+/// The most characters `format_int_into` writes: an `i128` in base 2 and its sign.
+pub const INT_DIGITS: usize = 129;
+
+/// `format_int` into `buf`, without allocating: the digits are the end of `buf` (empty
+/// for a base outside 2..=36). Divisions are on `u64` while the value fits (a `u128`
+/// division is a library call), by a constant 10 in the common base.
+pub fn format_int_into(v: i128, base: u32, buf: &mut [u8; INT_DIGITS]) -> &[u8] {
     if !(2..=36).contains(&base) {
-        return String::new();
+        return &[];
     }
-    let neg = v < 0;
+    let digit = |d: u64| {
+        if d < 10 {
+            b'0' + d as u8
+        } else {
+            b'a' + d as u8 - 10
+        }
+    };
+    let mut i = buf.len();
     let mut u = v.unsigned_abs();
-    let mut digits = Vec::new();
-    if u == 0 {
-        digits.push(b'0');
-    }
-    while u > 0 {
-        let d = (u % base as u128) as u8;
-        digits.push(if d < 10 { b'0' + d } else { b'a' + d - 10 });
+    while u > u64::MAX as u128 {
+        i -= 1;
+        buf[i] = digit((u % base as u128) as u64);
         u /= base as u128;
     }
-    if neg {
-        digits.push(b'-');
+    let mut w = u as u64;
+    loop {
+        i -= 1;
+        if base == 10 {
+            buf[i] = b'0' + (w % 10) as u8;
+            w /= 10;
+        } else {
+            buf[i] = digit(w % base as u64);
+            w /= base as u64;
+        }
+        if w == 0 {
+            break;
+        }
     }
-    digits.reverse();
-    String::from_utf8(digits).unwrap_or_default()
+    if v < 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    &buf[i..]
 }
 
 pub fn register(r: &mut NativeRegistry) {
@@ -131,7 +161,8 @@ pub fn register(r: &mut NativeRegistry) {
                 "strconv: illegal AppendInt/FormatInt base".into(),
             ));
         }
-        a.ret_string(format_int(v as i128, base as u32).as_bytes())?;
+        let mut buf = [0u8; INT_DIGITS];
+        a.ret_string(format_int_into(v as i128, base as u32, &mut buf))?;
     });
     native!(r, "strconv.FormatUint", |a| {
         let v = a.int()? as u64;
@@ -141,7 +172,8 @@ pub fn register(r: &mut NativeRegistry) {
                 "strconv: illegal AppendInt/FormatInt base".into(),
             ));
         }
-        a.ret_string(format_int(v as i128, base as u32).as_bytes())?;
+        let mut buf = [0u8; INT_DIGITS];
+        a.ret_string(format_int_into(v as i128, base as u32, &mut buf))?;
     });
     native!(r, "strconv.parseInt", |a| {
         // The digits are read where they are (no copy: Atoi's common case).
@@ -239,4 +271,38 @@ pub fn register(r: &mut NativeRegistry) {
             }
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_int;
+
+    /// Every base's digits, signs, zero and the values around the `u64` arithmetic's limit,
+    /// against Rust's own formatting.
+    #[test]
+    fn format_int_writes_go_digits() {
+        let values: [i128; 9] = [
+            0,
+            7,
+            -7,
+            1_000_000,
+            i64::MIN as i128,
+            u64::MAX as i128,
+            u64::MAX as i128 + 1,
+            i128::MAX,
+            i128::MIN,
+        ];
+        for v in values {
+            let sign = if v < 0 { "-" } else { "" };
+            let u = v.unsigned_abs();
+            assert_eq!(format_int(v, 10), format!("{sign}{u}"));
+            assert_eq!(format_int(v, 2), format!("{sign}{u:b}"));
+            assert_eq!(format_int(v, 8), format!("{sign}{u:o}"));
+            assert_eq!(format_int(v, 16), format!("{sign}{u:x}"));
+        }
+        assert_eq!(format_int(35, 36), "z");
+        assert_eq!(format_int(-36 * 36 - 1, 36), "-101");
+        assert_eq!(format_int(5, 1), "");
+        assert_eq!(format_int(5, 37), "");
+    }
 }
