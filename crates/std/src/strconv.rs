@@ -278,20 +278,37 @@ mod tests {
     use super::format_int;
 
     /// Every base's digits, signs, zero and the values around the `u64` arithmetic's limit,
-    /// against Rust's own formatting.
+    /// against Rust's own formatting where it has the base and a plain repeated division
+    /// in every base.
     #[test]
     fn format_int_writes_go_digits() {
-        let values: [i128; 9] = [
+        let values: [i128; 10] = [
             0,
             7,
             -7,
             1_000_000,
+            -1_234_567_890_123,
             i64::MIN as i128,
             u64::MAX as i128,
             u64::MAX as i128 + 1,
             i128::MAX,
             i128::MIN,
         ];
+        let reference = |v: i128, base: u32| {
+            let mut u = v.unsigned_abs();
+            let mut out = Vec::new();
+            loop {
+                out.push(char::from_digit((u % base as u128) as u32, base).unwrap_or('?'));
+                u /= base as u128;
+                if u == 0 {
+                    break;
+                }
+            }
+            if v < 0 {
+                out.push('-');
+            }
+            out.iter().rev().collect::<String>()
+        };
         for v in values {
             let sign = if v < 0 { "-" } else { "" };
             let u = v.unsigned_abs();
@@ -299,6 +316,13 @@ mod tests {
             assert_eq!(format_int(v, 2), format!("{sign}{u:b}"));
             assert_eq!(format_int(v, 8), format!("{sign}{u:o}"));
             assert_eq!(format_int(v, 16), format!("{sign}{u:x}"));
+            for base in 2..=36 {
+                assert_eq!(
+                    format_int(v, base),
+                    reference(v, base),
+                    "{v} in base {base}"
+                );
+            }
         }
         assert_eq!(format_int(35, 36), "z");
         assert_eq!(format_int(-36 * 36 - 1, 36), "-101");
