@@ -104,19 +104,13 @@ fn probe(vm: &Vm, fr: &Frame, m: Addr, key: u32) -> Option<Probe> {
         )
     };
     let sh = (*vm.map_shapes.get(rtype as usize)?)?;
-    let taken = match sh.key_eq {
-        KeyEq::Bytes => sh.ksize <= 8,
-        KeyEq::Str => true,
-        KeyEq::Deep => false,
-    };
-    if !taken || (sh.addr_hash && epoch != vm.gc_epoch) || !in_frame(fr, key, sh.kstride) {
+    if (sh.addr_hash && epoch != vm.gc_epoch) || !in_frame(fr, key, sh.kstride) {
         return None;
     }
     // SAFETY: the key's register lies in the frame (checked above).
     let key = unsafe { fr.ptr.add(key as usize) };
-    let slot = sh.slot as usize;
-    let tab = heap_ptr(vm, entries, cap.checked_mul(sh.slot)?)?;
-    // The key as `maps::key_hash` hashes it, and as the table's keys are compared to it.
+    // The key as `maps::key_hash` hashes it, and as the table's keys are compared to it
+    // (another kind of key declines here, before the table is translated).
     let (h, want) = match sh.key_eq {
         KeyEq::Bytes if sh.ksize <= 8 => {
             // SAFETY: the register holds `ksize` bytes, in a word of the frame (checked).
@@ -138,6 +132,8 @@ fn probe(vm: &Vm, fr: &Frame, m: Addr, key: u32) -> Option<Probe> {
         }
         _ => return None,
     };
+    let slot = sh.slot as usize;
+    let tab = heap_ptr(vm, entries, cap.checked_mul(sh.slot)?)?;
     let h = h | FULL;
     let mask = cap as usize - 1;
     let mut j = h as usize & mask;

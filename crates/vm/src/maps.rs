@@ -540,15 +540,20 @@ fn find(
     Ok((None, free))
 }
 
-/// Address of the value for `key`, or None.
-pub fn get(vm: &mut Vm, prog: &Arc<Program>, m: Addr, key: Addr) -> Result<Option<Addr>, Trap> {
+/// Address of the value for `key`, and the value type's `RKind::narrow_signed`; or None.
+pub fn get(
+    vm: &mut Vm,
+    prog: &Arc<Program>,
+    m: Addr,
+    key: Addr,
+) -> Result<Option<(Addr, Option<Width>)>, Trap> {
     if m == 0 {
         return Ok(None);
     }
     let (hd, sh) = open(vm, prog, m)?;
     let h = key_hash(vm, prog, &sh, key)?;
     let (found, _) = find(vm, prog, &hd.table, &sh, key, h)?;
-    Ok(found.map(|s| s + 8 + sh.kstride))
+    Ok(found.map(|s| (s + 8 + sh.kstride, sh.vsigned)))
 }
 
 /// Address of the value slot for `key`, inserting a zero value if absent.
@@ -704,9 +709,8 @@ pub fn exec(vm: &mut Vm, prog: &Arc<Program>, op: &Op, fr: &Frame) -> Result<Opt
             let mp = rd(vm, fr, m)?;
             let found = get(vm, prog, mp, fp + key as u64)?;
             match found {
-                Some(slot) => {
+                Some((slot, signed)) => {
                     if vsize > 0 {
-                        let signed = shape(vm, prog, header(vm, mp)?.rtype).vsigned;
                         crate::frame::load_reg(vm, fp + dst as u64, slot, vsize as u64, signed)?;
                     }
                 }
