@@ -183,6 +183,75 @@ fn uncomparable(name: &str) -> Trap {
     Trap::Runtime(format!("comparing uncomparable type {}", name))
 }
 
+/// Where a `BoxKind::Small` value of `size` bytes held in register word `word` boxes to
+/// without an allocation: its slot of `staticuint64s` when its memory form (the low `size`
+/// bytes of the register) is below 256, as `convT64` and friends do; None otherwise.
+#[inline(always)]
+pub(crate) fn small_static(vm: &Vm, word: u64, size: u32) -> Option<Addr> {
+    let v = word & (u64::MAX >> (64 - 8 * size.clamp(1, 8)));
+    (v < 256).then(|| vm.staticuint64s + 8 * v)
+}
+
+/// `MakeIface` when it cannot collect, for the dispatch loop to try before the general
+/// path (`exec`, whose rules it keeps): a value that needs no box, or a copy of up to
+/// three words in a new nursery object (`Vm::alloc_young`). Returns false, having done
+/// nothing, for anything else (a narrow value of 256 or more, a larger value, a nursery
+/// whose bump cannot serve it).
+#[inline]
+pub(crate) fn box_fast(vm: &mut Vm, fr: &Frame, op: &Op) -> bool {
+    let Op::MakeIface {
+        dst,
+        src,
+        itab,
+        size,
+        gcty,
+        box_kind,
+    } = *op
+    else {
+        return false;
+    };
+    let n = match box_kind {
+        BoxKind::Zero => 0,
+        BoxKind::Direct | BoxKind::Small => 1,
+        _ if matches!(size, 8 | 16 | 24) => size as usize / 8,
+        _ => return false,
+    };
+    let mut words = [0u64; 3];
+    for (k, w) in words.iter_mut().enumerate().take(n) {
+        match rd(vm, fr, src + 8 * k as u32) {
+            Ok(v) => *w = v,
+            Err(_) => return false,
+        }
+    }
+    let small = match box_kind {
+        BoxKind::Small => small_static(vm, words[0], size),
+        _ => None,
+    };
+    let data = match box_kind {
+        BoxKind::Direct => words[0],
+        BoxKind::Zero => vm.zerobase,
+        BoxKind::Small if small.is_some() => small.unwrap_or_default(),
+        BoxKind::String if words[1] == 0 => vm.zerobase,
+        BoxKind::Slice if words[0] == 0 => vm.zerobase,
+        // A narrow value's register is wider than its memory form: left to `exec`.
+        BoxKind::Small if size % 8 != 0 => return false,
+        _ => {
+            let Some(b) = vm.alloc_young(gcty) else {
+                return false;
+            };
+            // The stores cannot fail (a new nursery object); were one to, the general path
+            // would box the value again, leaving this object garbage.
+            for (k, &w) in words.iter().enumerate().take(n) {
+                if vm.heap.write_u64(b + 8 * k as u64, w).is_err() {
+                    return false;
+                }
+            }
+            b
+        }
+    };
+    wr(vm, fr, dst, itab as u64 + 1).is_ok() && wr(vm, fr, dst + 8, data).is_ok()
+}
+
 /// Executes an interface instruction: boxing a value (`MakeIface`), interface-to-interface
 /// conversion and assertion, type assertion, the dynamic type word, and `==`.
 #[inline]
@@ -198,13 +267,14 @@ pub fn exec(vm: &mut Vm, prog: &Program, op: &Op, fr: &Frame) -> Result<(), Trap
             box_kind,
         } => {
             let word = || rd(vm, fr, src);
+            let small = match box_kind {
+                BoxKind::Small => small_static(vm, word()?, size),
+                _ => None,
+            };
             let data = match box_kind {
                 BoxKind::Direct => word()?,
                 BoxKind::Zero => vm.zerobase,
-                // The value's memory form is the low `size` bytes of its register.
-                BoxKind::Small if word()? & (u64::MAX >> (64 - 8 * size.min(8))) < 256 => {
-                    vm.staticuint64s + 8 * (word()? & 0xff)
-                }
+                BoxKind::Small if small.is_some() => small.unwrap_or_default(),
                 BoxKind::String if rd(vm, fr, src + 8)? == 0 => vm.zerobase,
                 BoxKind::Slice if word()? == 0 => vm.zerobase,
                 _ => {

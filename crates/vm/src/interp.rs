@@ -970,6 +970,8 @@ pub fn exec(
             {
                 fast!()
             }
+            // Boxing that cannot collect (iface.rs `box_fast`), else as any other instruction.
+            Op::MakeIface { .. } if crate::iface::box_fast(vm, &frame!(), op) => fast!(),
             ref other => {
                 sync!();
                 let other = other.clone();
