@@ -132,6 +132,38 @@ fn huge_types_are_compile_errors() {
     }
 }
 
+/// Package-level variables gc's linker refuses (`symbol too large`, over 2e9 bytes) are
+/// compile errors at their declarations, so the globals block's `u32` offsets never wrap;
+/// globals beyond what the VM reserves for them stop the load with a message that says
+/// which limit and what to set.
+#[test]
+fn huge_globals_are_reported() {
+    let src = "package main\n\nvar a, b [(1 << 28) - 1]int64\n\nfunc main() {\n\tprintln(len(a), len(b))\n}\n";
+    let out = gosub::run_source("big.go", src, &opts());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.exit_code, 1, "{stderr}");
+    assert_eq!(
+        stderr.lines().take(2).collect::<Vec<_>>(),
+        [
+            "big.go:3:5: main.a: symbol too large (2147483640 bytes > 2000000000 bytes)",
+            "big.go:3:8: main.b: symbol too large (2147483640 bytes > 2000000000 bytes)",
+        ],
+        "{stderr}"
+    );
+    // 1 GiB reserved: 16 MiB for the globals, which these 32 MiB do not fit.
+    let src =
+        "package main\n\nvar a [1 << 22]int64\n\nfunc main() {\n\ta[1] = 2\n\tprintln(a[1])\n}\n";
+    let out = gosub::run_source("big.go", src, &opts());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_ne!(out.exit_code, 0, "{stderr}");
+    assert!(
+        stderr.contains("package-level variables take 3355")
+            && stderr.contains("bytes, more than the 16777216 bytes")
+            && stderr.contains("set a larger limit"),
+        "{stderr}"
+    );
+}
+
 /// The generic programs that once stopped at "generics are not supported yet" now run as
 /// Go 1.26.6 runs them (outputs taken from real Go), and the parser's golden generics file
 /// runs to the end.

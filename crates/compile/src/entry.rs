@@ -23,6 +23,9 @@ use ahash::{HashSet, HashSetExt};
 use gosub_syntax::ast::{self, unparen, Expr, ExprKind, UnOp};
 use gosub_types::{self as types, ObjId, ObjKind, TypeId, TypeKind};
 
+/// The largest package-level variable gc's linker accepts (`symbol too large`).
+const MAX_SYMBOL_SIZE: u64 = 2_000_000_000;
+
 impl<'a> Gen<'a> {
     /// Gives every package-level variable without a slot one, after the existing ones.
     pub(crate) fn declare_globals(&mut self, inc: &Increment) {
@@ -59,7 +62,26 @@ impl<'a> Gen<'a> {
             for o in vars {
                 let t = self.p.obj(o).ty;
                 let l = self.layouts.get(&self.p.types, t);
-                off = crate::layout::round_up(off as u64, 8) as u32;
+                // gc's linker refuses a symbol over 2e9 bytes; the block's offsets are `u32`.
+                let start = crate::layout::round_up(off as u64, 8);
+                let end = start.saturating_add(crate::layout::round_up(l.size.max(1), 8));
+                if l.size != u64::MAX && (l.size > MAX_SYMBOL_SIZE || end > u32::MAX as u64) {
+                    let obj = self.p.obj(o);
+                    let msg = if l.size > MAX_SYMBOL_SIZE {
+                        format!(
+                            "{}.{}: symbol too large ({} bytes > {} bytes)",
+                            pkg.path, obj.name, l.size, MAX_SYMBOL_SIZE
+                        )
+                    } else {
+                        format!(
+                            "gosub: the package-level variables up to {}.{} take more than 4 GiB",
+                            pkg.path, obj.name
+                        )
+                    };
+                    self.err(obj.span, msg);
+                    continue;
+                }
+                off = start as u32;
                 for w in &l.ptr_words {
                     ptrs.push(off / 8 + w);
                 }

@@ -207,9 +207,11 @@ pub struct Gen<'a> {
 
 pub const NONE: Reg = u32::MAX;
 
-/// The largest value the compiler lays out (2 GiB): frame offsets and object sizes are
-/// `u32`, with room to add one such value to another.
-pub const MAX_VALUE_SIZE: u64 = u32::MAX as u64 / 2;
+/// The largest value the compiler lays out (2 GiB, so a local `[1<<28]int64` moves to the
+/// heap as in gc): frame offsets and object sizes are `u32`, with room to add an offset
+/// inside one such value to its size (a struct holding one and more is larger, and
+/// rejected).
+pub const MAX_VALUE_SIZE: u64 = 1 << 31;
 
 impl<'a> Gen<'a> {
     /// A generator for program `p` with `esc`, the escape analysis of `p`.

@@ -294,6 +294,17 @@ impl Vm {
         let zerobase = heap.alloc_static(&[0u8; 32]).map_err(oom)?;
         let table: Vec<u8> = (0..256u64).flat_map(u64::to_le_bytes).collect();
         let staticuint64s = heap.alloc_static(&table).map_err(oom)?;
+        let room = heap.layout().globals.size;
+        if prog.globals_size as u64 > room {
+            return Err(VmError::Load(format!(
+                "the program's package-level variables take {} bytes, more than the {} bytes \
+                 this VM reserves for them (1/64 of its address space, which is 64 GiB \
+                 without a heap limit and four times the limit with one: VmBuilder::heap_limit, \
+                 GOSUBMEMLIMIT for the gosub command); set a larger limit, or allocate the data \
+                 with make or new",
+                prog.globals_size, room
+            )));
+        }
         let globals = heap
             .globals(prog.globals_size as u64, &prog.globals_ptr_words)
             .map_err(oom)?;
