@@ -847,6 +847,9 @@ pub(crate) fn wrapper_frame(
     let params_size = g.fs().f.size;
     let rregs: Vec<Reg> = results.iter().map(|&t| g.slot(t)).collect();
     let func = g.out.func_mut(idx);
+    // A wrapper writes every result before its one `Ret` and keeps no defer list (nothing
+    // can resume it after a recovered panic), so a call need not zero them first.
+    func.results_written = true;
     func.params_size = params_size;
     func.results_off = params_size;
     func.results_size = g.fs.as_ref().map(|f| f.f.size).unwrap_or(params_size) - params_size;
