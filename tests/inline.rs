@@ -490,3 +490,57 @@ func main() {
     let out = gosub::driver::run_source("keys.go", src, &gosub::driver::Options::default());
     assert_eq!(String::from_utf8_lossy(&out.stdout), "8\n0 11 2 0 2 0 2\n");
 }
+
+/// A comma-ok assertion or map lookup writes its value and flag straight into the
+/// variables (`coalesce.rs` `comma_ok`), without the two moves from temporaries; a narrow
+/// asserted value keeps them (its register form is made by the move's reader).
+#[test]
+fn comma_ok_forms_write_their_variables() {
+    let src = r#"package main
+
+import "fmt"
+
+type Named interface{ Name() string }
+
+type cat struct{ lives int }
+
+func (c cat) Name() string { return "cat" }
+
+func probe(v any, m map[string]int) int {
+	n, ok := v.(Named)
+	c, cok := v.(cat)
+	b, bok := v.(int8)
+	x, xok := m["k"]
+	if ok && cok && !bok && xok {
+		return len(n.Name()) + c.lives + x + int(b)
+	}
+	return -1
+}
+
+func main() {
+	fmt.Println(probe(cat{4}, map[string]int{"k": 5}), probe(3, nil))
+}
+"#;
+    let d = disasm("commaok", src, "main.probe");
+    let lines: Vec<&str> = d.lines().filter(|l| l.starts_with("    ")).collect();
+    for form in ["IfaceToIface {", "AssertType { dst: ", "MapGet {"] {
+        for (i, l) in lines.iter().enumerate() {
+            if l.contains(form) && !l.contains("size: 1,") {
+                let next = lines.get(i + 1).copied().unwrap_or("");
+                assert!(
+                    !next.contains("Move {")
+                        && !next.contains("MoveN {")
+                        && !next.contains("Move2("),
+                    "{form} followed by a move:\n{d}"
+                );
+            }
+        }
+    }
+    let narrow = lines
+        .iter()
+        .position(|l| l.contains("AssertType {") && l.contains("size: 1,"))
+        .expect(&d);
+    assert!(lines[narrow + 1].contains("Move"), "{d}");
+    let out = gosub::driver::run_source("commaok.go", src, &gosub::driver::Options::default());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "12 -1\n");
+}

@@ -13,6 +13,12 @@
 //!   its statement reads or takes the address of: its value dies in the `Move` (outside its
 //!   statement the register belongs to other temporaries, each written before it is read).
 //!
+//! A comma-ok form, `P; Move(N) { dst: v, src: t }; Move { dst: ok, src: o }` where `P` is
+//! an `IfaceToIface`, `AssertType` or `MapGet` writing its value to `t` and its flag to `o`
+//! (`v, ok := x.(T)`, `v, ok := m[k]`), is rewritten the same way, both moves at once
+//! (`comma_ok`): those read their operands before writing anything, and neither temporary
+//! may be read again.
+//!
 //! The rewrite changes no value any instruction reads, and `P` cannot allocate or block, so
 //! it moves no safepoint. Deleting instructions renumbers the code: jump targets, the
 //! epilogue, `pos` and the temporaries' ranges follow (`compact`).
@@ -30,6 +36,17 @@ pub fn run(p: &Program, f: &mut Function) {
     let target = jump_targets(f);
     let mut delete = vec![false; n];
     for i in 1..n {
+        if !delete[i - 1] && i + 1 < n && !target[i] && !target[i + 1] {
+            if let Some(op) = comma_ok(p, f, i) {
+                f.code[i - 1] = op;
+                delete[i] = true;
+                delete[i + 1] = true;
+                continue;
+            }
+        }
+        if delete[i] {
+            continue;
+        }
         let (v, t, size) = match f.code[i] {
             Op::Move { dst, src } => (dst, src, 8),
             Op::MoveN { dst, src, size: 16 } => (dst, src, 16),
@@ -79,6 +96,89 @@ pub fn run(p: &Program, f: &mut Function) {
     if delete.iter().any(|&d| d) {
         compact(f, &delete);
     }
+}
+
+/// The comma-ok form at `i - 1` writing the registers its two moves at `i` and
+/// `i + 1` copy it to, if it is one whose temporaries die in them (see the module header).
+fn comma_ok(p: &Program, f: &Function, i: usize) -> Option<Op> {
+    let (v, t, size) = match f.code[i] {
+        Op::Move { dst, src } => (dst, src, 8),
+        Op::MoveN { dst, src, size } => (dst, src, size),
+        _ => return None,
+    };
+    let Op::Move { dst: okv, src: o } = f.code[i + 1] else {
+        return None;
+    };
+    let op = match f.code[i - 1] {
+        Op::IfaceToIface {
+            dst,
+            src,
+            iface_ty,
+            commaok: Some(ok),
+            assert,
+        } if dst == t && ok == o && size == 16 => Op::IfaceToIface {
+            dst: v,
+            src,
+            iface_ty,
+            commaok: Some(okv),
+            assert,
+        },
+        // Values held in whole words only (a narrow one's register form is made by the
+        // move's reader, not by the assertion).
+        Op::AssertType {
+            dst,
+            src,
+            rtype,
+            size: vs,
+            direct,
+            commaok: Some(ok),
+            iface_ty,
+        } if dst == t
+            && ok == o
+            && (if direct {
+                size == 8
+            } else {
+                vs == size && vs % 8 == 0
+            }) =>
+        {
+            Op::AssertType {
+                dst: v,
+                src,
+                rtype,
+                size: vs,
+                direct,
+                commaok: Some(okv),
+                iface_ty,
+            }
+        }
+        // A map's value arrives in whole registers (`frame::load_reg`).
+        Op::MapGet {
+            dst,
+            m,
+            key,
+            ok: Some(ok),
+            vsize,
+        } if dst == t && ok == o && vsize > 0 && size == vsize.next_multiple_of(8) => Op::MapGet {
+            dst: v,
+            m,
+            key,
+            ok: Some(okv),
+            vsize,
+        },
+        _ => return None,
+    };
+    let range_of = |r: Reg, at: usize| {
+        f.temp_ranges
+            .iter()
+            .find(|&&(x, a, b)| x == r && (a as usize) < i && at < b as usize)
+            .map(|&(_, a, b)| a as usize..b as usize)
+    };
+    let (tr, or) = (range_of(t, i)?, range_of(o, i + 1)?);
+    let dies = (0..size)
+        .step_by(8)
+        .all(|k| dies_in_move(p, f, t + k, tr.clone(), i))
+        && dies_in_move(p, f, o, or, i + 1);
+    dies.then_some(op)
 }
 
 /// Which instructions a jump (or the epilogue) lands on; `n + 1` entries.
