@@ -7,17 +7,18 @@
 //! A pair `P; Move { dst: v, src: t }` is rewritten when:
 //! - `P` is one of the simple instructions that read all their operands before writing
 //!   their one 8-byte destination, and that destination is `t` (`with_dst`); or, for a
-//!   two-word `MoveN`, `P` is the `LoadN` of `t`;
+//!   two-word `MoveN`, `P` is the `LoadN` of `t`; or `P` is an interface conversion, a type
+//!   assertion or a map lookup whose value is at `t` (`value_to`: these too read their
+//!   operands before writing anything, their flag included);
 //! - no jump lands on the `Move` (every path to it comes through `P`);
 //! - `t` is a statement temporary (`Function::temp_ranges`) that no other instruction of
 //!   its statement reads or takes the address of: its value dies in the `Move` (outside its
 //!   statement the register belongs to other temporaries, each written before it is read).
 //!
 //! A comma-ok form, `P; Move(N) { dst: v, src: t }; Move { dst: ok, src: o }` where `P` is
-//! an `IfaceToIface`, `AssertType` or `MapGet` writing its value to `t` and its flag to `o`
-//! (`v, ok := x.(T)`, `v, ok := m[k]`), is rewritten the same way, both moves at once
-//! (`comma_ok`): those read their operands before writing anything, and neither temporary
-//! may be read again.
+//! one of those `value_to` rewrites writing its flag to `o` (`v, ok := x.(T)`,
+//! `v, ok := m[k]`), is rewritten the same way, both moves at once (`comma_ok`), when
+//! neither temporary is read again.
 //!
 //! The rewrite changes no value any instruction reads, and `P` cannot allocate or block, so
 //! it moves no safepoint. Deleting instructions renumbers the code: jump targets, the
@@ -49,17 +50,17 @@ pub fn run(p: &Program, f: &mut Function) {
         }
         let (v, t, size) = match f.code[i] {
             Op::Move { dst, src } => (dst, src, 8),
-            Op::MoveN { dst, src, size: 16 } => (dst, src, 16),
+            Op::MoveN { dst, src, size } => (dst, src, size),
             _ => continue,
         };
         if target[i] || delete[i - 1] || v == t {
             continue;
         }
         let op = match (size, &f.code[i - 1]) {
-            (8, prev) => with_dst(prev, t, v),
+            (8, prev) => with_dst(prev, t, v).or_else(|| value_to(prev, t, v, 8)),
             // A two-word value loaded (an interface or a string read from memory).
             (
-                _,
+                16,
                 &Op::LoadN {
                     dst,
                     ptr,
@@ -72,7 +73,7 @@ pub fn run(p: &Program, f: &mut Function) {
                 off,
                 size: 16,
             }),
-            _ => None,
+            (_, prev) => value_to(prev, t, v, size),
         };
         let Some(op) = op else {
             continue;
@@ -109,57 +110,45 @@ fn comma_ok(p: &Program, f: &Function, i: usize) -> Option<Op> {
     let Op::Move { dst: okv, src: o } = f.code[i + 1] else {
         return None;
     };
-    let op = match f.code[i - 1] {
+    let op = match value_to(&f.code[i - 1], t, v, size)? {
         Op::IfaceToIface {
             dst,
             src,
             iface_ty,
             commaok: Some(ok),
             assert,
-        } if dst == t && ok == o && size == 16 => Op::IfaceToIface {
-            dst: v,
+        } if ok == o => Op::IfaceToIface {
+            dst,
             src,
             iface_ty,
             commaok: Some(okv),
             assert,
         },
-        // Values held in whole words only (a narrow one's register form is made by the
-        // move's reader, not by the assertion).
         Op::AssertType {
             dst,
             src,
             rtype,
-            size: vs,
+            size,
             direct,
             commaok: Some(ok),
             iface_ty,
-        } if dst == t
-            && ok == o
-            && (if direct {
-                size == 8
-            } else {
-                vs == size && vs % 8 == 0
-            }) =>
-        {
-            Op::AssertType {
-                dst: v,
-                src,
-                rtype,
-                size: vs,
-                direct,
-                commaok: Some(okv),
-                iface_ty,
-            }
-        }
-        // A map's value arrives in whole registers (`frame::load_reg`).
+        } if ok == o => Op::AssertType {
+            dst,
+            src,
+            rtype,
+            size,
+            direct,
+            commaok: Some(okv),
+            iface_ty,
+        },
         Op::MapGet {
             dst,
             m,
             key,
             ok: Some(ok),
             vsize,
-        } if dst == t && ok == o && vsize > 0 && size == vsize.next_multiple_of(8) => Op::MapGet {
-            dst: v,
+        } if ok == o => Op::MapGet {
+            dst,
             m,
             key,
             ok: Some(okv),
@@ -179,6 +168,68 @@ fn comma_ok(p: &Program, f: &Function, i: usize) -> Option<Op> {
         .all(|k| dies_in_move(p, f, t + k, tr.clone(), i))
         && dies_in_move(p, f, o, or, i + 1);
     dies.then_some(op)
+}
+
+/// `op` writing its value at `v` instead of `t`, if it is an interface conversion, a type
+/// assertion or a map lookup whose value (`size` bytes of registers) is at `t`: each reads
+/// its operands before writing anything. A narrow asserted value is left alone (its
+/// register form is made by the move's reader, not by the assertion); a map's value
+/// arrives in whole registers (`frame::load_reg`).
+fn value_to(op: &Op, t: Reg, v: Reg, size: u32) -> Option<Op> {
+    Some(match *op {
+        Op::IfaceToIface {
+            dst,
+            src,
+            iface_ty,
+            commaok,
+            assert,
+        } if dst == t && size == 16 => Op::IfaceToIface {
+            dst: v,
+            src,
+            iface_ty,
+            commaok,
+            assert,
+        },
+        Op::AssertType {
+            dst,
+            src,
+            rtype,
+            size: vs,
+            direct,
+            commaok,
+            iface_ty,
+        } if dst == t
+            && (if direct {
+                size == 8
+            } else {
+                vs == size && vs % 8 == 0
+            }) =>
+        {
+            Op::AssertType {
+                dst: v,
+                src,
+                rtype,
+                size: vs,
+                direct,
+                commaok,
+                iface_ty,
+            }
+        }
+        Op::MapGet {
+            dst,
+            m,
+            key,
+            ok,
+            vsize,
+        } if dst == t && vsize > 0 && size == vsize.next_multiple_of(8) => Op::MapGet {
+            dst: v,
+            m,
+            key,
+            ok,
+            vsize,
+        },
+        _ => return None,
+    })
 }
 
 /// Which instructions a jump (or the epilogue) lands on; `n + 1` entries.
