@@ -110,52 +110,16 @@ fn comma_ok(p: &Program, f: &Function, i: usize) -> Option<Op> {
     let Op::Move { dst: okv, src: o } = f.code[i + 1] else {
         return None;
     };
-    let op = match value_to(&f.code[i - 1], t, v, size)? {
-        Op::IfaceToIface {
-            dst,
-            src,
-            iface_ty,
-            commaok: Some(ok),
-            assert,
-        } if ok == o => Op::IfaceToIface {
-            dst,
-            src,
-            iface_ty,
-            commaok: Some(okv),
-            assert,
-        },
-        Op::AssertType {
-            dst,
-            src,
-            rtype,
-            size,
-            direct,
-            commaok: Some(ok),
-            iface_ty,
-        } if ok == o => Op::AssertType {
-            dst,
-            src,
-            rtype,
-            size,
-            direct,
-            commaok: Some(okv),
-            iface_ty,
-        },
-        Op::MapGet {
-            dst,
-            m,
-            key,
-            ok: Some(ok),
-            vsize,
-        } if ok == o => Op::MapGet {
-            dst,
-            m,
-            key,
-            ok: Some(okv),
-            vsize,
-        },
+    let mut op = value_to(&f.code[i - 1], t, v, size)?;
+    let flag = match &mut op {
+        Op::IfaceToIface { commaok, .. } | Op::AssertType { commaok, .. } => commaok,
+        Op::MapGet { ok, .. } => ok,
         _ => return None,
     };
+    if *flag != Some(o) {
+        return None;
+    }
+    *flag = Some(okv);
     let range_of = |r: Reg, at: usize| {
         f.temp_ranges
             .iter()
@@ -176,60 +140,30 @@ fn comma_ok(p: &Program, f: &Function, i: usize) -> Option<Op> {
 /// register form is made by the move's reader, not by the assertion); a map's value
 /// arrives in whole registers (`frame::load_reg`).
 fn value_to(op: &Op, t: Reg, v: Reg, size: u32) -> Option<Op> {
-    Some(match *op {
-        Op::IfaceToIface {
-            dst,
-            src,
-            iface_ty,
-            commaok,
-            assert,
-        } if dst == t && size == 16 => Op::IfaceToIface {
-            dst: v,
-            src,
-            iface_ty,
-            commaok,
-            assert,
-        },
+    let mut op = op.clone();
+    let dst = match &mut op {
+        Op::IfaceToIface { dst, .. } if size == 16 => dst,
         Op::AssertType {
             dst,
-            src,
-            rtype,
             size: vs,
             direct,
-            commaok,
-            iface_ty,
-        } if dst == t
-            && (if direct {
-                size == 8
-            } else {
-                vs == size && vs % 8 == 0
-            }) =>
+            ..
+        } if (if *direct {
+            size == 8
+        } else {
+            *vs == size && *vs % 8 == 0
+        }) =>
         {
-            Op::AssertType {
-                dst: v,
-                src,
-                rtype,
-                size: vs,
-                direct,
-                commaok,
-                iface_ty,
-            }
+            dst
         }
-        Op::MapGet {
-            dst,
-            m,
-            key,
-            ok,
-            vsize,
-        } if dst == t && vsize > 0 && size == vsize.next_multiple_of(8) => Op::MapGet {
-            dst: v,
-            m,
-            key,
-            ok,
-            vsize,
-        },
+        Op::MapGet { dst, vsize, .. } if *vsize > 0 && size == vsize.next_multiple_of(8) => dst,
         _ => return None,
-    })
+    };
+    if *dst != t {
+        return None;
+    }
+    *dst = v;
+    Some(op)
 }
 
 /// Which instructions a jump (or the epilogue) lands on; `n + 1` entries.
