@@ -492,8 +492,8 @@ func main() {
 }
 
 /// A comma-ok assertion or map lookup writes its value and flag straight into the
-/// variables (`coalesce.rs` `comma_ok`), without the two moves from temporaries; a narrow
-/// asserted value keeps them (its register form is made by the move's reader).
+/// variables (`coalesce.rs` `comma_ok`), without the two moves from temporaries, and one
+/// without the flag its value (`value_to`); a narrow asserted value keeps its moves.
 #[test]
 fn comma_ok_forms_write_their_variables() {
     let src = r#"package main
@@ -517,15 +517,26 @@ func probe(v any, m map[string]int) int {
 	return -1
 }
 
+func plain(v any, m map[string]string) string {
+	s := v.(string)
+	t := m["k"]
+	return s + t
+}
+
 func main() {
-	fmt.Println(probe(cat{4}, map[string]int{"k": 5}), probe(3, nil))
+	fmt.Println(probe(cat{4}, map[string]int{"k": 5}), probe(3, nil), plain("a", map[string]string{"k": "b"}))
 }
 "#;
-    let d = disasm("commaok", src, "main.probe");
-    let lines: Vec<&str> = d.lines().filter(|l| l.starts_with("    ")).collect();
-    for form in ["IfaceToIface {", "AssertType { dst: ", "MapGet {"] {
-        for (i, l) in lines.iter().enumerate() {
-            if l.contains(form) && !l.contains("size: 1,") {
+    // Each form is followed by no move of what it wrote, save a narrow asserted value.
+    let unmoved = |func: &str, forms: &[&str]| {
+        let d = disasm("commaok", src, func);
+        let lines: Vec<&str> = d.lines().filter(|l| l.starts_with("    ")).collect();
+        for form in forms {
+            let at: Vec<usize> = (0..lines.len())
+                .filter(|&i| lines[i].contains(form) && !lines[i].contains("size: 1,"))
+                .collect();
+            assert!(!at.is_empty(), "no {form} in:\n{d}");
+            for i in at {
                 let next = lines.get(i + 1).copied().unwrap_or("");
                 assert!(
                     !next.contains("Move {")
@@ -535,12 +546,20 @@ func main() {
                 );
             }
         }
-    }
+        d
+    };
+    let d = unmoved(
+        "main.probe",
+        &["IfaceToIface {", "AssertType {", "MapGet {"],
+    );
+    let lines: Vec<&str> = d.lines().filter(|l| l.starts_with("    ")).collect();
     let narrow = lines
         .iter()
         .position(|l| l.contains("AssertType {") && l.contains("size: 1,"))
         .expect(&d);
     assert!(lines[narrow + 1].contains("Move"), "{d}");
+    // Without the flag (`value_to` alone).
+    unmoved("main.plain", &["AssertType {", "MapGet {"]);
     let out = gosub::driver::run_source("commaok.go", src, &gosub::driver::Options::default());
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "12 -1\n");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "12 -1 ab\n");
 }

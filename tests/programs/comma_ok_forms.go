@@ -45,6 +45,55 @@ func main() {
 	fmt.Println(x, ok)
 	x, ok = x.(fmt.Stringer)
 	fmt.Println(x, ok)
+	// Destination and source the same variable (no conversion between them).
+	var nm Named = cat{5}
+	nm, ok = nm.(Named)
+	fmt.Println(nm.Name(), ok)
+	var st fmt.Stringer
+	st, ok = st.(fmt.Stringer)
+	fmt.Println(st == nil, ok)
+	type M map[int]M
+	mm := M{1: M{2: nil}}
+	mm, ok = mm[1]
+	fmt.Println(len(mm), ok, mm[2] == nil)
+	mm, ok = mm[7]
+	fmt.Println(mm == nil, ok)
+	mb := map[string]bool{"t": true, "f": false}
+	var bb bool
+	bb, bb = mb["f"]
+	fmt.Println(bb)
+	bb, bb = mb["x"]
+	fmt.Println(bb)
+	// Without the flag: values of one to four words, a map value, a type switch's clauses.
+	type quad struct{ a, b, c, d int }
+	for _, v := range []any{"s", []int{9}, quad{1, 2, 3, 4}, pair{7, 8}} {
+		switch x := v.(type) {
+		case string:
+			fmt.Println("string", x+x)
+		case []int:
+			fmt.Println("slice", x, len(x), cap(x))
+		case quad:
+			fmt.Println("quad", x.a+x.d)
+		default:
+			fmt.Println("default", x)
+		}
+	}
+	var q any = quad{1, 2, 3, 4}
+	qq := q.(quad)
+	var sv any = []string{"a", "b"}
+	ss := sv.([]string)
+	var pv any = pair{1, 2}
+	pp := pv.(pair)
+	ms := map[int]string{1: "x"}
+	m1, m2 := ms[1], ms[2]
+	fmt.Println(qq, ss, pp, m1, m2 == "")
+	many()
+	defer func() { fmt.Println("recovered:", recover()) }()
+	bad := q.(pair)
+	fmt.Println("not reached", bad)
+}
+
+func many() {
 	// Many, with garbage between them.
 	total, names := 0, 0
 	var keep []string

@@ -45,9 +45,6 @@ pub fn run(p: &Program, f: &mut Function) {
                 continue;
             }
         }
-        if delete[i] {
-            continue;
-        }
         let (v, t, size) = match f.code[i] {
             Op::Move { dst, src } => (dst, src, 8),
             Op::MoveN { dst, src, size } => (dst, src, size),
@@ -136,9 +133,9 @@ fn comma_ok(p: &Program, f: &Function, i: usize) -> Option<Op> {
 
 /// `op` writing its value at `v` instead of `t`, if it is an interface conversion, a type
 /// assertion or a map lookup whose value (`size` bytes of registers) is at `t`: each reads
-/// its operands before writing anything. A narrow asserted value is left alone (its
-/// register form is made by the move's reader, not by the assertion); a map's value
-/// arrives in whole registers (`frame::load_reg`).
+/// its operands before writing anything. A narrow asserted value is left alone (no
+/// measured program needs it, and the inner loop leaves those to the dispatch loop); a
+/// map's value arrives in whole registers (`frame::load_reg`).
 fn value_to(op: &Op, t: Reg, v: Reg, size: u32) -> Option<Op> {
     let mut op = op.clone();
     let dst = match &mut op {

@@ -23,7 +23,8 @@ use ahash::{HashSet, HashSetExt};
 use gosub_syntax::ast::{self, unparen, Expr, ExprKind, UnOp};
 use gosub_types::{self as types, ObjId, ObjKind, TypeId, TypeKind};
 
-/// The largest package-level variable gc's linker accepts (`symbol too large`).
+/// The largest package-level variable gc accepts (`symbol too large`, from its object
+/// writer).
 const MAX_SYMBOL_SIZE: u64 = 2_000_000_000;
 
 impl<'a> Gen<'a> {
@@ -62,10 +63,17 @@ impl<'a> Gen<'a> {
             for o in vars {
                 let t = self.p.obj(o).ty;
                 let l = self.layouts.get(&self.p.types, t);
-                // gc's linker refuses a symbol over 2e9 bytes; the block's offsets are `u32`.
+                // A type larger than the address space is reported as such, at the
+                // variable; the variable gets no slot.
+                if l.size == u64::MAX {
+                    self.too_large.entry(t).or_insert(false);
+                    self.report_too_large(self.p.obj(o).span.lo);
+                    continue;
+                }
+                // gc refuses a symbol over 2e9 bytes; the block's offsets are `u32`.
                 let start = crate::layout::round_up(off as u64, 8);
                 let end = start.saturating_add(crate::layout::round_up(l.size.max(1), 8));
-                if l.size != u64::MAX && (l.size > MAX_SYMBOL_SIZE || end > u32::MAX as u64) {
+                if l.size > MAX_SYMBOL_SIZE || end > u32::MAX as u64 {
                     let obj = self.p.obj(o);
                     let msg = if l.size > MAX_SYMBOL_SIZE {
                         format!(
@@ -79,6 +87,8 @@ impl<'a> Gen<'a> {
                         )
                     };
                     self.err(obj.span, msg);
+                    // Said once: not again as a type too large where a function uses it.
+                    self.too_large.insert(t, true);
                     continue;
                 }
                 off = start as u32;

@@ -21,8 +21,8 @@ use gosub_types::{Builtin, ObjKind, Program};
 
 pub type Label = usize;
 
-/// The largest frame gosub builds (Go's goroutine stacks are limited to 1 GB; gc moves
-/// variables over 10 MiB to the heap, which gosub does not do yet).
+/// The largest frame gosub builds (Go's goroutine stacks are limited to 1 GB; large
+/// variables move to the heap, as in gc, so only many of them together reach it).
 pub const MAX_FRAME: u64 = 256 << 20;
 
 #[derive(Default)]

@@ -287,7 +287,7 @@ impl<'a> Gen<'a> {
 
     /// Reports, at `pos`, the too-large types not reported yet (a type first met outside any
     /// function is reported where a function next meets a too-large type, else at the end).
-    fn report_too_large(&mut self, pos: u32) {
+    pub(crate) fn report_too_large(&mut self, pos: u32) {
         let mut pending: Vec<TypeId> = (self.too_large.iter())
             .filter(|(_, done)| !**done)
             .map(|(t, _)| *t)

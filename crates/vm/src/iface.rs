@@ -216,6 +216,11 @@ pub(crate) fn box_fast(vm: &mut Vm, fr: &Frame, op: &Op) -> bool {
         _ if matches!(size, 8 | 16 | 24) => size as usize / 8,
         _ => return false,
     };
+    // Every access below in the frame, so none can fail after the allocation.
+    let in_frame = |r: u32, len: u64| r as u64 + len <= fr.size as u64;
+    if !in_frame(src, 8 * n as u64) || !in_frame(dst, 16) {
+        return false;
+    }
     let mut words = [0u64; 3];
     for (k, w) in words.iter_mut().enumerate().take(n) {
         match rd(vm, fr, src + 8 * k as u32) {

@@ -294,17 +294,7 @@ impl Vm {
         let zerobase = heap.alloc_static(&[0u8; 32]).map_err(oom)?;
         let table: Vec<u8> = (0..256u64).flat_map(u64::to_le_bytes).collect();
         let staticuint64s = heap.alloc_static(&table).map_err(oom)?;
-        let room = heap.layout().globals.size;
-        if prog.globals_size as u64 > room {
-            return Err(VmError::Load(format!(
-                "the program's package-level variables take {} bytes, more than the {} bytes \
-                 this VM reserves for them (1/64 of its address space, which is 64 GiB \
-                 without a heap limit and four times the limit with one: VmBuilder::heap_limit, \
-                 GOSUBMEMLIMIT for the gosub command); set a larger limit, or allocate the data \
-                 with make or new",
-                prog.globals_size, room
-            )));
-        }
+        globals_fit(prog.globals_size as u64, heap.layout().globals.size)?;
         let globals = heap
             .globals(prog.globals_size as u64, &prog.globals_ptr_words)
             .map_err(oom)?;
@@ -474,6 +464,7 @@ impl Vm {
         }
         let old_size = self.prog.globals_size as u64;
         let new_size = prog.globals_size as u64;
+        globals_fit(new_size, self.heap.layout().globals.size)?;
         if new_size > old_size {
             let first = (old_size / 8) as u32;
             let words: Vec<u32> = prog
@@ -846,6 +837,21 @@ pub fn commit_failed() -> VmError {
                 .into(),
         ),
     }
+}
+
+/// Whether package-level variables of `size` bytes fit the globals region of `room` bytes,
+/// else the error that says which limit to raise.
+fn globals_fit(size: u64, room: u64) -> Result<(), VmError> {
+    if size <= room {
+        return Ok(());
+    }
+    Err(VmError::Load(format!(
+        "the program's package-level variables take {size} bytes, more than the {room} bytes \
+         this VM reserves for them (1/64 of its address-space reservation, 64 GiB by default \
+         and lowered by a heap limit): reserve more (GOSUBGC=reserve=SIZE for the gosub \
+         command, Options::heap.reserve_bytes for a host), or allocate the data with make \
+         or new"
+    )))
 }
 
 /// A process-wide number for a native closure's invocation (see `Vm::native_calls`).
