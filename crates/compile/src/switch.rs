@@ -161,10 +161,10 @@ impl<'a> Gen<'a> {
         }
         let end = self.f().new_label();
         let xt = self.type_of(x.id);
-        let xl = self.layout(xt);
-        let xv = self.f().alloc_slot(&xl);
-        let r = self.expr(x);
-        self.mov(xv, r, xt);
+        // The operand's register itself (a variable's, or a temporary holding the value):
+        // it is read only by the tests and the clauses' bindings, before any clause's
+        // statements run, so nothing can change it in between.
+        let xv = self.expr(x);
         let dyn_t = self.f().alloc_slot(&Layout {
             size: 8,
             align: 8,
