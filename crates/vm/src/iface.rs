@@ -183,13 +183,25 @@ fn uncomparable(name: &str) -> Trap {
     Trap::Runtime(format!("comparing uncomparable type {}", name))
 }
 
-/// Where a `BoxKind::Small` value of `size` bytes held in register word `word` boxes to
-/// without an allocation: its slot of `staticuint64s` when its memory form (the low `size`
-/// bytes of the register) is below 256, as `convT64` and friends do; None otherwise.
+/// The data word of a value of `size` bytes boxed as `kind` when it needs no box, from the
+/// first word of its register (`w0`) and, for a string, its second (`w1`, the length):
+/// the value itself for a pointer-shaped one, `zerobase` for a zero-size one, "" or a nil
+/// slice, and a small value's slot of `staticuint64s` when its memory form (the low `size`
+/// bytes of the register) is below 256, as `convT64` and friends do. None: it is boxed on
+/// the heap.
 #[inline(always)]
-pub(crate) fn small_static(vm: &Vm, word: u64, size: u32) -> Option<Addr> {
-    let v = word & (u64::MAX >> (64 - 8 * size.clamp(1, 8)));
-    (v < 256).then(|| vm.staticuint64s + 8 * v)
+fn unboxed(vm: &Vm, kind: BoxKind, size: u32, w0: u64, w1: u64) -> Option<Addr> {
+    match kind {
+        BoxKind::Direct => Some(w0),
+        BoxKind::Zero => Some(vm.zerobase),
+        BoxKind::Small => {
+            let v = w0 & (u64::MAX >> (64 - 8 * size.clamp(1, 8)));
+            (v < 256).then(|| vm.staticuint64s + 8 * v)
+        }
+        BoxKind::String if w1 == 0 => Some(vm.zerobase),
+        BoxKind::Slice if w0 == 0 => Some(vm.zerobase),
+        _ => None,
+    }
 }
 
 /// `MakeIface` when it cannot collect, for the dispatch loop to try before the general
@@ -228,19 +240,11 @@ pub(crate) fn box_fast(vm: &mut Vm, fr: &Frame, op: &Op) -> bool {
             Err(_) => return false,
         }
     }
-    let small = match box_kind {
-        BoxKind::Small => small_static(vm, words[0], size),
-        _ => None,
-    };
-    let data = match box_kind {
-        BoxKind::Direct => words[0],
-        BoxKind::Zero => vm.zerobase,
-        BoxKind::Small if small.is_some() => small.unwrap_or_default(),
-        BoxKind::String if words[1] == 0 => vm.zerobase,
-        BoxKind::Slice if words[0] == 0 => vm.zerobase,
+    let data = match unboxed(vm, box_kind, size, words[0], words[1]) {
+        Some(a) => a,
         // A narrow value's register is wider than its memory form: left to `exec`.
-        BoxKind::Small if size % 8 != 0 => return false,
-        _ => {
+        None if size % 8 != 0 => return false,
+        None => {
             let Some(b) = vm.alloc_young(gcty) else {
                 return false;
             };
@@ -271,18 +275,19 @@ pub fn exec(vm: &mut Vm, prog: &Program, op: &Op, fr: &Frame) -> Result<(), Trap
             gcty,
             box_kind,
         } => {
-            let word = || rd(vm, fr, src);
-            let small = match box_kind {
-                BoxKind::Small => small_static(vm, word()?, size),
-                _ => None,
+            let w0 = if box_kind == BoxKind::Zero {
+                0
+            } else {
+                rd(vm, fr, src)?
             };
-            let data = match box_kind {
-                BoxKind::Direct => word()?,
-                BoxKind::Zero => vm.zerobase,
-                BoxKind::Small if small.is_some() => small.unwrap_or_default(),
-                BoxKind::String if rd(vm, fr, src + 8)? == 0 => vm.zerobase,
-                BoxKind::Slice if word()? == 0 => vm.zerobase,
-                _ => {
+            let w1 = if box_kind == BoxKind::String {
+                rd(vm, fr, src + 8)?
+            } else {
+                0
+            };
+            let data = match unboxed(vm, box_kind, size, w0, w1) {
+                Some(a) => a,
+                None => {
                     let b = vm.alloc(vm.gcty(gcty), 1)?;
                     if size > 0 {
                         vm.heap.copy(b, fp + src as u64, size as usize)?;
