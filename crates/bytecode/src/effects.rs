@@ -23,6 +23,7 @@
 
 use crate::bytecode::{Function, Op, Reg};
 use crate::program::Program;
+use smallvec::SmallVec;
 
 /// The absent optional register.
 pub const NONE: Reg = u32::MAX;
@@ -43,11 +44,13 @@ pub struct Operand {
     pub extent: Extent,
 }
 
+/// The lists are inline up to the sizes most instructions need (the middle end asks for
+/// every instruction's effects several times, so a heap allocation each would dominate).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Effects {
-    pub uses: Vec<Operand>,
-    pub defs: Vec<Operand>,
-    pub addr_taken: Vec<Reg>,
+    pub uses: SmallVec<[Operand; 4]>,
+    pub defs: SmallVec<[Operand; 2]>,
+    pub addr_taken: SmallVec<[Reg; 2]>,
     /// Reads every word of the frame (a native function's body).
     pub uses_all: bool,
 }
