@@ -78,7 +78,7 @@ pub(crate) fn append<'a>(g: &mut Gen<'a>, c: BuiltinCall<'a>) {
         crate::layout::Layout {
             size: words * 8 * rest.len() as u64,
             align: 8,
-            ptr_words: ptrs,
+            ptr_words: ptrs.into(),
         }
     };
     let stride = crate::layout::round_up(elem_size as u64, 8) as u32;

@@ -57,7 +57,7 @@ impl<'a> Gen<'a> {
         let l = Layout {
             size: off.max(8),
             align: 8,
-            ptr_words: ptrs,
+            ptr_words: ptrs.into(),
         };
         let base = self.f().temp(&l);
         Region {

@@ -9,7 +9,7 @@
 
 use crate::bytecode::{Op, Reg};
 use crate::gen::{Gen, Loc, NONE};
-use crate::layout::Layout;
+use crate::layout::{Layout, PtrWords};
 use crate::place::width_of;
 use gosub_syntax::ast::{Expr, ExprKind};
 use gosub_types::{self as types, BasicKind, ConstValue, ObjKind, Selection, TypeId, TypeKind};
@@ -436,7 +436,7 @@ impl<'a> Gen<'a> {
         let l = Layout {
             size: 8 * (ncap as u64 + 1),
             align: 8,
-            ptr_words: ptrs,
+            ptr_words: ptrs.into(),
         };
         self.note_frame_alloc(l.size);
         let obj = self.f().alloc_slot(&l);
@@ -473,7 +473,7 @@ impl<'a> Gen<'a> {
         self.f().alloc_slot(&Layout {
             size,
             align: 8,
-            ptr_words: vec![],
+            ptr_words: PtrWords::new(),
         })
     }
 }

@@ -12,7 +12,7 @@
 //! - Temporaries allocated while compiling a statement are released when it is done.
 
 use crate::bytecode::{Function, Op, Reg};
-use crate::layout::{round_up, Layout};
+use crate::layout::{round_up, Layout, PtrWords};
 use ahash::HashMap;
 use gosub_bytecode::inline_pos::INLINED;
 use gosub_syntax::ast::{self, Stmt, StmtKind};
@@ -46,10 +46,10 @@ pub struct FrameBuilder {
     pub slots: Vec<(u32, u32)>,
     /// Where each temporary was in use: `Function::temp_ranges`.
     temp_ranges: Vec<(u32, u32, u32)>,
-    free: HashMap<(u32, Vec<u32>), Vec<Reg>>,
+    free: HashMap<(u32, PtrWords), Vec<Reg>>,
     /// Temporaries in use since the start of the current statement, with the index of
     /// their entry in `temp_ranges`.
-    live_temps: Vec<(Reg, u32, Vec<u32>, usize)>,
+    live_temps: Vec<(Reg, u32, PtrWords, usize)>,
     labels: Vec<Option<u32>>,
     /// (instruction index, label) to patch.
     fixups: Vec<(usize, Label)>,

@@ -15,7 +15,7 @@
 use crate::bytecode::{Function, Op, Reg};
 use crate::frame::{FrameBuilder, Label};
 pub use crate::gen_state::GenState;
-use crate::layout::{Layout, Layouts};
+use crate::layout::{Layout, Layouts, PtrWords};
 use crate::program::{GcType, Itab, Program};
 use ahash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use gosub_escape::types_util::MAX_IMPLICIT_STACK_VAR_SIZE;
@@ -329,7 +329,11 @@ impl<'a> Gen<'a> {
         let l = Layout {
             size: 8,
             align: 8,
-            ptr_words: if ptr { vec![0] } else { vec![] },
+            ptr_words: if ptr {
+                PtrWords::from_slice(&[0])
+            } else {
+                PtrWords::new()
+            },
         };
         self.f().temp(&l)
     }
@@ -405,7 +409,7 @@ impl<'a> Gen<'a> {
 
     pub fn gctype_of(&mut self, t: TypeId) -> u32 {
         let l = self.layout(t);
-        self.gctype(l.size.max(1) as u32, l.ptr_words)
+        self.gctype(l.size.max(1) as u32, l.ptr_words.to_vec())
     }
 
     pub fn gctype(&mut self, size: u32, ptr_words: Vec<u32>) -> u32 {
@@ -888,7 +892,7 @@ impl<'a> Gen<'a> {
             let d = self.f().alloc_slot(&Layout {
                 size: 8,
                 align: 8,
-                ptr_words: vec![0],
+                ptr_words: PtrWords::from_slice(&[0]),
             });
             self.fs().defer_off = Some(d);
         }
@@ -952,7 +956,7 @@ impl<'a> Gen<'a> {
             let ptr_t = Layout {
                 size: 8,
                 align: 8,
-                ptr_words: vec![0],
+                ptr_words: PtrWords::from_slice(&[0]),
             };
             let cell = self.f().alloc_slot(&ptr_t);
             let size = self.size(t);

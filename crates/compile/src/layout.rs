@@ -4,4 +4,4 @@
 //! heap objects, so a value is copied between them byte for byte; what the frame layout
 //! adds on top (8-aligned parameter slots, temporaries) is `frame.rs`.
 
-pub use gosub_types::layout::{round_up, Layout, Layouts};
+pub use gosub_types::layout::{round_up, Layout, Layouts, PtrWords};

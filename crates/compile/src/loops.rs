@@ -17,7 +17,7 @@
 
 use crate::bytecode::{CmpOp, IntOp, Op, Reg};
 use crate::gen::{Gen, Loc, LoopCtx, NONE};
-use crate::layout::Layout;
+use crate::layout::{Layout, PtrWords};
 use gosub_syntax::ast::{self, Expr, ExprKind, Stmt, StmtKind};
 use gosub_syntax::walk::{self, Node};
 use gosub_types::{self as types, ObjId, TypeId, TypeKind};
@@ -466,7 +466,7 @@ impl<'a> Gen<'a> {
         let it_l = Layout {
             size: 24,
             align: 8,
-            ptr_words: vec![0, 1],
+            ptr_words: PtrWords::from_slice(&[0, 1]),
         };
         let it = self.f().alloc_slot(&it_l);
         let m = self.expr(x);

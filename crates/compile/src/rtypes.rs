@@ -91,7 +91,7 @@ fn describe(g: &mut Gen, t: TypeId) -> RType {
     };
     let size = layout.as_ref().map(|l| l.size).unwrap_or(0);
     let gcty = match &layout {
-        Some(l) => g.gctype(l.size.max(1) as u32, l.ptr_words.clone()),
+        Some(l) => g.gctype(l.size.max(1) as u32, l.ptr_words.to_vec()),
         None => 0,
     };
     let offs = g.layouts.field_offsets(&g.p.types, t);

@@ -4,7 +4,7 @@
 
 use crate::bytecode::{Op, Reg};
 use crate::gen::{Gen, NONE};
-use crate::layout::Layout;
+use crate::layout::{Layout, PtrWords};
 use gosub_syntax::ast::unparen;
 use gosub_syntax::ast::{self, AssignOp, ExprKind, StmtKind};
 use gosub_types::{self as types, TypeId, TypeKind};
@@ -17,7 +17,7 @@ impl<'a> Gen<'a> {
         let chosen = self.f().alloc_slot(&Layout {
             size: 8,
             align: 8,
-            ptr_words: vec![],
+            ptr_words: PtrWords::new(),
         });
         let mut cases = Vec::new();
         let mut has_default = false;
@@ -39,7 +39,7 @@ impl<'a> Gen<'a> {
                     let ck = self.f().alloc_slot(&Layout {
                         size: 8,
                         align: 8,
-                        ptr_words: vec![0],
+                        ptr_words: PtrWords::from_slice(&[0]),
                     });
                     self.emit(Op::Move { dst: ck, src: cr });
                     let v = self.expr_conv(value, et);
@@ -86,7 +86,7 @@ impl<'a> Gen<'a> {
                     let ck = self.f().alloc_slot(&Layout {
                         size: 8,
                         align: 8,
-                        ptr_words: vec![0],
+                        ptr_words: PtrWords::from_slice(&[0]),
                     });
                     self.emit(Op::Move { dst: ck, src: cr });
                     let el = self.layout(et);
@@ -95,7 +95,7 @@ impl<'a> Gen<'a> {
                         Some(self.f().alloc_slot(&Layout {
                             size: 8,
                             align: 8,
-                            ptr_words: vec![],
+                            ptr_words: PtrWords::new(),
                         }))
                     } else {
                         None

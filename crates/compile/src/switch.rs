@@ -4,7 +4,7 @@
 
 use crate::bytecode::{Op, Reg};
 use crate::gen::Gen;
-use crate::layout::Layout;
+use crate::layout::{Layout, PtrWords};
 use gosub_syntax::ast::unparen;
 use gosub_syntax::ast::{self, Expr, ExprKind, Stmt};
 use gosub_types::{self as types, BasicKind, TypeId, TypeKind};
@@ -168,7 +168,7 @@ impl<'a> Gen<'a> {
         let dyn_t = self.f().alloc_slot(&Layout {
             size: 8,
             align: 8,
-            ptr_words: vec![],
+            ptr_words: PtrWords::new(),
         });
         self.emit(Op::IfaceType {
             dst: dyn_t,

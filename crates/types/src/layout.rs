@@ -19,6 +19,7 @@
 //!   unresolved named type is zero-sized.
 
 use crate::ty::{BasicKind, TypeId, TypeKind, TypeTable};
+use smallvec::smallvec;
 
 /// How deep `layout` follows nested types before giving up (only reachable with invalid,
 /// infinitely nested types, which the checker reports).
@@ -28,12 +29,16 @@ const MAX_DEPTH: u32 = 64;
 /// the compiler rejects any type larger than this before allocating it.
 pub const MAX_MAPPED_SIZE: u64 = u32::MAX as u64;
 
+/// A pointer map: inline up to four words, so that copying the layout of most types
+/// allocates nothing.
+pub type PtrWords = smallvec::SmallVec<[u32; 4]>;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Layout {
     pub size: u64,
     pub align: u64,
     /// Word indices (offset / 8) that hold pointers.
-    pub ptr_words: Vec<u32>,
+    pub ptr_words: PtrWords,
 }
 
 impl Layout {
@@ -41,7 +46,7 @@ impl Layout {
     /// element with pointers is a whole number of words, its alignment being 8).
     pub fn array(el: &Layout, n: u64) -> Layout {
         let size = el.size.saturating_mul(n);
-        let mut ptr_words = Vec::new();
+        let mut ptr_words = PtrWords::new();
         // A value larger than MAX_MAPPED_SIZE can never be allocated (the compiler rejects
         // its type), so its pointer map is not built.
         if !el.ptr_words.is_empty() && size <= MAX_MAPPED_SIZE {
@@ -64,7 +69,7 @@ impl Layout {
         Layout {
             size: 8,
             align: 8,
-            ptr_words: if ptr { vec![0] } else { vec![] },
+            ptr_words: if ptr { smallvec![0] } else { PtrWords::new() },
         }
     }
 }
@@ -248,7 +253,7 @@ impl Layouts {
                 Layout {
                     size,
                     align,
-                    ptr_words: if ptr { vec![0] } else { vec![] },
+                    ptr_words: if ptr { smallvec![0] } else { PtrWords::new() },
                 }
             }
             TypeKind::Pointer(_) | TypeKind::Map(..) | TypeKind::Chan(..) | TypeKind::Func(_) => {
@@ -257,12 +262,12 @@ impl Layouts {
             TypeKind::Slice(_) => Layout {
                 size: 24,
                 align: 8,
-                ptr_words: vec![0],
+                ptr_words: smallvec![0],
             },
             TypeKind::Interface(_) => Layout {
                 size: 16,
                 align: 8,
-                ptr_words: vec![1],
+                ptr_words: smallvec![1],
             },
             TypeKind::Array(e, n) => Layout::array(&self.get_d(tt, e, d + 1), n),
             TypeKind::Struct(fields) => {
@@ -282,7 +287,7 @@ impl Layouts {
             }
             TypeKind::Tuple(ts) => {
                 let mut off = 0u64;
-                let mut ptr_words = Vec::new();
+                let mut ptr_words = PtrWords::new();
                 for t in ts {
                     let l = self.get_d(tt, t, d + 1);
                     off = round_up(off, 8);
@@ -300,7 +305,7 @@ impl Layouts {
             TypeKind::Named(_) | TypeKind::TypeParam(_) | TypeKind::Constraint(_) => Layout {
                 size: 0,
                 align: 1,
-                ptr_words: vec![],
+                ptr_words: PtrWords::new(),
             },
         }
     }
