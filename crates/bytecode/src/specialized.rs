@@ -23,6 +23,49 @@ impl Op {
     /// that is not specialised.
     pub fn generic(&self) -> Option<Op> {
         use Op::*;
+        // The commonest generic instructions, answered without trying every specialised
+        // and fused form (the middle end, which sees only generic forms, asks for each
+        // instruction's effects several times). Listing one here that is not generic would
+        // be wrong; leaving one out only costs time.
+        if matches!(
+            self,
+            Const { .. }
+                | Move { .. }
+                | MoveN { .. }
+                | Zero { .. }
+                | Str { .. }
+                | Int { .. }
+                | IntImm { .. }
+                | Cmp { .. }
+                | CmpImm { .. }
+                | F64 { .. }
+                | Jmp { .. }
+                | JmpIf { .. }
+                | JmpIfNot { .. }
+                | JmpCmpNot { .. }
+                | JmpCmpImmNot { .. }
+                | JmpCmpF64Not { .. }
+                | Call { .. }
+                | CallClosure { .. }
+                | CallIface { .. }
+                | Ret
+                | Load { .. }
+                | LoadN { .. }
+                | Store { .. }
+                | StoreN { .. }
+                | FieldAddr { .. }
+                | NilCheck { .. }
+                | LoadElem { .. }
+                | StoreElem { .. }
+                | SliceElemAddr { .. }
+                | MakeIface { .. }
+                | LoadGlobal { .. }
+                | StoreGlobal { .. }
+                | AddrLocal { .. }
+                | New { .. }
+        ) {
+            return None;
+        }
         // A fused instruction means its first half here (fused.rs).
         if let Some(g) = crate::fused::first_half(self) {
             return Some(g);

@@ -295,20 +295,22 @@ fn dies_in_move(
 
 /// Does the operand at `reg` with `extent` include the word at `t`?
 pub(crate) fn covers(f: &Function, reg: Reg, extent: Extent, t: Reg) -> bool {
-    // The slots are in ascending, non-overlapping offset order (`Function::slots`).
-    let slot_end = || {
-        let i = f.slots.partition_point(|&(o, _)| o <= reg);
-        i.checked_sub(1)
-            .map(|i| f.slots[i])
-            .filter(|&(o, s)| reg < o + s.max(1))
-            .map_or(u32::MAX, |(o, s)| o + s.max(1))
-    };
     let (lo, hi) = match extent {
         Extent::Bytes(n) => (reg, reg.saturating_add(n)),
-        Extent::ToSlotEnd => (reg, slot_end()),
-        Extent::SlotTailFrom(k) => (reg.saturating_add(k), slot_end()),
+        Extent::ToSlotEnd => (reg, slot_end(f, reg)),
+        Extent::SlotTailFrom(k) => (reg.saturating_add(k), slot_end(f, reg)),
     };
     lo < t.saturating_add(8) && t < hi
+}
+
+/// The end of the frame slot that contains `reg` (`u32::MAX` when none does).
+pub(crate) fn slot_end(f: &Function, reg: Reg) -> Reg {
+    // The slots are in ascending, non-overlapping offset order (`Function::slots`).
+    let i = f.slots.partition_point(|&(o, _)| o <= reg);
+    i.checked_sub(1)
+        .map(|i| f.slots[i])
+        .filter(|&(o, s)| reg < o + s.max(1))
+        .map_or(u32::MAX, |(o, s)| o + s.max(1))
 }
 
 /// Removes the instructions marked in `delete`, renumbering jump targets, the epilogue,

@@ -40,6 +40,18 @@ pub fn run(p: &Program, f: &mut Function) {
     // (Each address-taken register once: a big function takes the same few many times.)
     addr_taken.sort_unstable();
     addr_taken.dedup();
+    // Each as the bytes from it to the end of its slot.
+    let taken: Vec<(Reg, Reg)> = (addr_taken.iter())
+        .map(|&r| (r, crate::coalesce::slot_end(f, r)))
+        .collect();
+    // Does the word at `x` share bytes with an address-taken register's slot tail, or
+    // that register with `x`'s?
+    let near_taken = |f: &Function, x: Reg| {
+        let x_end = crate::coalesce::slot_end(f, x);
+        (taken.iter()).any(|&(r, r_end)| {
+            (r < x.saturating_add(8) && x < r_end) || (x < r.saturating_add(8) && r < x_end)
+        })
+    };
     let mut delete = vec![false; n];
     for (i, del) in delete.iter_mut().enumerate() {
         let (t, s, size) = match f.code[i] {
@@ -57,11 +69,11 @@ pub fn run(p: &Program, f: &mut Function) {
         if t == s || words.clone().any(|k| ptr(t + k) && !ptr(s + k)) {
             continue;
         }
-        if addr_taken.iter().any(|&r| {
-            words
+        if !taken.is_empty()
+            && words
                 .clone()
-                .any(|k| overlaps(f, r, t + k) || overlaps(f, r, s + k))
-        }) {
+                .any(|k| near_taken(f, t + k) || near_taken(f, s + k))
+        {
             continue;
         }
         let Some(&(_, a, b)) = f
@@ -360,11 +372,6 @@ fn with_src16(op: &Op, t: Reg, s: Reg) -> Option<Op> {
 /// interpreter writes an interface call's receiver there before it enters the callee.)
 fn outside(s: Reg, size: u32, base: Reg, args: u32) -> bool {
     s.saturating_add(size) <= base || s >= base.saturating_add(args)
-}
-
-/// Does the address-taken register `r` lie in the frame slot of `x`?
-fn overlaps(f: &Function, r: Reg, x: Reg) -> bool {
-    covers(f, r, Extent::ToSlotEnd, x) || covers(f, x, Extent::ToSlotEnd, r)
 }
 
 /// Does the operand at `reg` with `extent` include the word at `t`?
