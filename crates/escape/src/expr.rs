@@ -311,11 +311,11 @@ impl<'a, 'c> Builder<'a, 'c> {
         let Some(mut t) = self.ty(x) else { return k };
         let mut shifts = 0;
         for &fi in path {
-            if let TypeKind::Pointer(inner) = tt.under(t).clone() {
+            if let &TypeKind::Pointer(inner) = tt.under(t) {
                 shifts += 1;
                 t = inner;
             }
-            match tt.under(t).clone() {
+            match tt.under(t) {
                 TypeKind::Struct(fs) => match fs.get(fi) {
                     Some(f) => t = f.ty,
                     None => break,
@@ -333,11 +333,11 @@ impl<'a, 'c> Builder<'a, 'c> {
         let Some(mut t) = self.ty(x) else { return k };
         let mut shifts = 0;
         for &fi in path {
-            if let TypeKind::Pointer(inner) = tt.under(t).clone() {
+            if let &TypeKind::Pointer(inner) = tt.under(t) {
                 shifts += 1;
                 t = inner;
             }
-            match tt.under(t).clone() {
+            match tt.under(t) {
                 TypeKind::Struct(fs) => match fs.get(fi) {
                     Some(f) => t = f.ty,
                     None => break,

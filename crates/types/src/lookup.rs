@@ -78,12 +78,8 @@ impl<'a> Checker<'a> {
                     if !seen.insert(t) {
                         continue;
                     }
-                    let methods = self
-                        .tt
-                        .named_of(t)
-                        .map(|n| n.methods.clone())
-                        .unwrap_or_default();
-                    for m in methods {
+                    let methods = self.tt.named_of(t).map(|n| &n.methods[..]);
+                    for &m in methods.unwrap_or_default() {
                         let ob = self.obj(m);
                         let exported = ob.name.chars().next().is_some_and(|c| c.is_uppercase());
                         let pkgp = if exported || ob.pkg == usize::MAX {
@@ -107,11 +103,11 @@ impl<'a> Checker<'a> {
                 }
                 // A type parameter has no fields, even when its core type is a struct.
                 let under = match self.tt.tparam_of(t) {
-                    Some(_) => TypeKind::Tuple(Vec::new()),
-                    None => self.tt.under(t).clone(),
+                    Some(_) => None,
+                    None => Some(self.tt.under(t)),
                 };
                 match under {
-                    TypeKind::Struct(fields) => {
+                    Some(TypeKind::Struct(fields)) => {
                         for (i, f) in fields.iter().enumerate() {
                             let mut p = path.clone();
                             p.push(i);
@@ -128,7 +124,7 @@ impl<'a> Checker<'a> {
                             }
                         }
                     }
-                    TypeKind::Interface(ms) => {
+                    Some(TypeKind::Interface(ms)) => {
                         for (i, m) in ms.iter().enumerate() {
                             if self.name_matches(&m.name, &m.pkg, name, fold) {
                                 found.push(Found::Iface {
