@@ -309,8 +309,26 @@ impl Arena {
         released && protected
     }
 
-    /// Read a word at `off`.
-    ///
+    /// Faults in the committed pages of `[off, off+len)` without changing them (a byte
+    /// of each OS page read and written back), so that their first real use takes no
+    /// page fault (`runway.rs`).
+    pub(crate) fn touch(&self, off: u64, len: u64) {
+        let Some(end) = off.checked_add(len).filter(|&e| e <= self.size) else {
+            return;
+        };
+        let mut o = off;
+        while o < end {
+            // SAFETY: `o` is inside the mapping (checked above) and the caller committed
+            // the range; the byte is written back unchanged, and no Rust reference into
+            // the arena is alive (callers hold &mut of the heap).
+            unsafe {
+                let p = self.ptr(o);
+                std::ptr::write_volatile(p, std::ptr::read_volatile(p));
+            }
+            o += self.page;
+        }
+    }
+
     /// Asks the CPU to bring the cache line at `off` in (a hint: a card scan visits dirty
     /// cards of a big table at random, each a cache miss, so it asks for the next ones
     /// while it scans this one). Any offset is allowed: a prefetch never faults.

@@ -252,6 +252,7 @@ impl Heap {
             self.pacer.after_major(self.old_gen_bytes());
         } else {
             self.pacer.after_minor(c.nursery_survived, nursery_filled);
+            self.want_runway(promoted);
         }
         let pause = t0.elapsed();
         let cpu = crate::stats::thread_cpu_time().saturating_sub(cpu0);

@@ -559,6 +559,10 @@ impl Heap {
         } else {
             trigger.min(self.young.nursery.top + self.inc.step_every)
         };
+        if self.runway_short() {
+            self.bump_limit =
+                (self.bump_limit).min(self.young.nursery.top + crate::runway::STEP_EVERY);
+        }
     }
 
     /// Allocation outside the nursery (old cells, large objects) while marking: counts

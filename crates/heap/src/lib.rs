@@ -68,6 +68,7 @@ pub mod pacing;
 mod pages;
 mod reservation_pool;
 pub mod roots;
+mod runway;
 pub mod size_class;
 pub mod specials;
 pub mod stack_pool;
@@ -171,6 +172,9 @@ pub struct Heap {
     /// `alloc`'s fast path bumps the nursery up to here: the minor collection's trigger,
     /// or the next mark step's point while marking (`Heap::refresh_bump_limit`).
     pub(crate) bump_limit: u64,
+    /// Bytes of old-space runway the allocator keeps touched ahead of promotion
+    /// (`runway.rs`).
+    pub(crate) runway_want: u64,
     /// gctrace lines not yet taken.
     pub(crate) trace: Vec<String>,
     /// First verifier failure not yet taken.
@@ -225,6 +229,7 @@ impl Heap {
             gray: Vec::new(),
             inc: incremental::Incremental::new(incremental, layout.old.offset, layout.large.offset),
             bump_limit: 0,
+            runway_want: 0,
             trace: Vec::new(),
             verify_error: None,
         };
@@ -375,14 +380,21 @@ impl Heap {
             if top + need <= self.bump_limit {
                 // Fast path: bump the nursery.
                 self.bump_nursery(fp, need)
-            } else if (self.inc.active || self.sweeping()) && top + need <= self.pacer.young_trigger
+            } else if (self.inc.active || self.sweeping() || self.runway_short())
+                && top + need <= self.pacer.young_trigger
             {
                 // Marking or sweeping: a step is due before the nursery's trigger, or,
                 // when marking is done, the root rescan or the termination (incremental.rs).
-                if !self.collection_due() {
-                    self.mark_assist();
-                } else if self.owe_collection(may_defer) {
-                    return Err(AllocError::NeedsCollection);
+                if self.inc.active || self.sweeping() {
+                    if !self.collection_due() {
+                        self.mark_assist();
+                    } else if self.owe_collection(may_defer) {
+                        return Err(AllocError::NeedsCollection);
+                    }
+                }
+                // And the old space's runway (runway.rs).
+                if self.runway_short() {
+                    self.runway_step();
                 }
                 self.bump_nursery(fp, need)
             } else if (self.pacer.gogc >= 0 || self.old_gen_bytes() + need > self.pacer.goal)
