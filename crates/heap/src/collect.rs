@@ -148,6 +148,7 @@ impl Heap {
             .gc_log
             .is_some()
             .then(|| (self.clock_ns(), self.spaces()));
+        let old_top = self.old.top_pages();
         let young_objects = self.young.objects();
         let young_bytes = self.young.used();
         let nursery_filled = self.young.nursery.top;
@@ -252,7 +253,7 @@ impl Heap {
             self.pacer.after_major(self.old_gen_bytes());
         } else {
             self.pacer.after_minor(c.nursery_survived, nursery_filled);
-            self.want_runway(promoted);
+            self.want_runway(promoted, self.old.top_pages() > old_top);
         }
         let pause = t0.elapsed();
         let cpu = crate::stats::thread_cpu_time().saturating_sub(cpu0);

@@ -241,6 +241,12 @@ impl OldSpace {
         }
     }
 
+    /// The page allocator's high-water mark, in pages (it grows when a span takes pages
+    /// above every span so far).
+    pub fn top_pages(&self) -> u64 {
+        self.runs.top as u64
+    }
+
     /// Bytes of pages above the page allocator's top that are committed and touched
     /// (`extend_runway`): what new spans can take without a page fault.
     pub fn runway(&self) -> u64 {

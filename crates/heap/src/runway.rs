@@ -15,9 +15,11 @@
 //!
 //! Invariants:
 //! - The runway wanted is twice what the last minor collection promoted, at most the
-//!   nursery's capacity: a program that promotes nothing touches nothing (its memory
-//!   stays as it was), and the runway costs at most `nursery_cap` bytes of memory that
-//!   the next promotions take anyway.
+//!   nursery's capacity, when that collection grew the old space (took pages above the
+//!   page allocator's top), else none: a program that promotes nothing, or whose
+//!   promotions fill pages its dead objects left (binarytrees, once its heap has its
+//!   size), touches nothing more: pages touched there would only wait; the runway costs
+//!   at most `nursery_cap` bytes of memory that the next promotions take anyway.
 //! - A step touches at most `STEP_PAGES` pages and comes `STEP_EVERY` nursery bytes
 //!   after the last (`refresh_bump_limit` lowers the bump limit while the runway is
 //!   short); it never moves or writes anything a program or the collector can see.
@@ -45,10 +47,14 @@ impl Heap {
         self.refresh_bump_limit();
     }
 
-    /// After a minor collection that promoted `promoted` bytes: the runway the next ones
-    /// want.
-    pub(crate) fn want_runway(&mut self, promoted: u64) {
-        self.runway_want = promoted.saturating_mul(2).min(self.young.nursery.cap);
+    /// After a minor collection that promoted `promoted` bytes, and took pages above
+    /// the page allocator's top or not (`grew`): the runway the next ones want.
+    pub(crate) fn want_runway(&mut self, promoted: u64, grew: bool) {
+        self.runway_want = if grew {
+            promoted.saturating_mul(2).min(self.young.nursery.cap)
+        } else {
+            0
+        };
     }
 }
 
