@@ -409,7 +409,7 @@ impl<'a> Gen<'a> {
 
     pub fn gctype_of(&mut self, t: TypeId) -> u32 {
         let l = self.layout(t);
-        self.gctype(l.size.max(1) as u32, l.ptr_words.to_vec())
+        self.gctype(l.size.max(1) as u32, l.ptr_words.into_vec())
     }
 
     pub fn gctype(&mut self, size: u32, ptr_words: Vec<u32>) -> u32 {

@@ -309,18 +309,20 @@ impl Arena {
         released && protected
     }
 
-    /// Faults in the committed pages of `[off, off+len)` without changing them (a byte
-    /// of each OS page read and written back), so that their first real use takes no
-    /// page fault (`runway.rs`).
-    pub(crate) fn touch(&self, off: u64, len: u64) {
+    /// Faults in the pages of `[off, off+len)` without changing them (a byte of each OS
+    /// page read and written back), so that their first real use takes no page fault
+    /// (`runway.rs`).
+    ///
+    /// # Safety
+    /// The range must be committed (`commit`), and no reference into it may be alive.
+    pub(crate) unsafe fn touch(&self, off: u64, len: u64) {
         let Some(end) = off.checked_add(len).filter(|&e| e <= self.size) else {
             return;
         };
         let mut o = off;
         while o < end {
-            // SAFETY: `o` is inside the mapping (checked above) and the caller committed
-            // the range; the byte is written back unchanged, and no Rust reference into
-            // the arena is alive (callers hold &mut of the heap).
+            // SAFETY: `o` is inside the mapping (checked above) and committed (the
+            // caller's contract); the byte is written back unchanged.
             unsafe {
                 let p = self.ptr(o);
                 std::ptr::write_volatile(p, std::ptr::read_volatile(p));

@@ -544,10 +544,12 @@ impl Heap {
     }
 
     /// The nursery bump limit of `Heap::alloc`'s fast path: the minor collection's trigger,
-    /// or, while marking, the next step's point if that comes first.
+    /// or, while marking or sweeping, the next step's point (`step_limit`) if that comes
+    /// first, or, while the old space's runway is short, the next runway step's
+    /// (`runway.rs`).
     pub(crate) fn refresh_bump_limit(&mut self) {
         let trigger = self.pacer.young_trigger;
-        self.bump_limit = if !self.inc.active {
+        self.step_limit = if !self.inc.active {
             if self.sweeping() {
                 trigger.min(self.young.nursery.top + crate::sweep::SWEEP_EVERY)
             } else {
@@ -559,6 +561,7 @@ impl Heap {
         } else {
             trigger.min(self.young.nursery.top + self.inc.step_every)
         };
+        self.bump_limit = self.step_limit;
         if self.runway_short() {
             self.bump_limit =
                 (self.bump_limit).min(self.young.nursery.top + crate::runway::STEP_EVERY);

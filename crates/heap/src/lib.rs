@@ -170,8 +170,11 @@ pub struct Heap {
     /// Incremental marking of the old generation (`incremental.rs`).
     pub(crate) inc: incremental::Incremental,
     /// `alloc`'s fast path bumps the nursery up to here: the minor collection's trigger,
-    /// or the next mark step's point while marking (`Heap::refresh_bump_limit`).
+    /// or the next mark, sweep or runway step's point (`Heap::refresh_bump_limit`).
     pub(crate) bump_limit: u64,
+    /// The nursery top at which the next mark or sweep step is due (the trigger when
+    /// neither runs); `bump_limit` is this, or lower while the runway is short.
+    pub(crate) step_limit: u64,
     /// Bytes of old-space runway the allocator keeps touched ahead of promotion
     /// (`runway.rs`).
     pub(crate) runway_want: u64,
@@ -229,6 +232,7 @@ impl Heap {
             gray: Vec::new(),
             inc: incremental::Incremental::new(incremental, layout.old.offset, layout.large.offset),
             bump_limit: 0,
+            step_limit: 0,
             runway_want: 0,
             trace: Vec::new(),
             verify_error: None,
@@ -385,7 +389,7 @@ impl Heap {
             {
                 // Marking or sweeping: a step is due before the nursery's trigger, or,
                 // when marking is done, the root rescan or the termination (incremental.rs).
-                if self.inc.active || self.sweeping() {
+                if (self.inc.active || self.sweeping()) && top + need > self.step_limit {
                     if !self.collection_due() {
                         self.mark_assist();
                     } else if self.owe_collection(may_defer) {

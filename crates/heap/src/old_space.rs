@@ -256,27 +256,46 @@ impl OldSpace {
     /// Touches up to `max_pages` more of the never-used pages above the page allocator's
     /// top, up to `want` bytes of runway (`runway.rs`), committing them as `new_span`
     /// would. Reading and writing back one byte of each OS page faults it in without
-    /// changing it (those pages were never handed out).
-    pub fn extend_runway(&mut self, arena: &Arena, want: u64, max_pages: u64) {
-        let cap = self.runs.capacity as u64;
+    /// changing it (those pages were never handed out, or were released). Returns whether
+    /// it touched any (none: the runway is as long as wanted, or the old space cannot
+    /// grow).
+    pub fn extend_runway(&mut self, arena: &Arena, want: u64, max_pages: u64) -> bool {
         let top = self.runs.top as u64;
         let from = self.fresh_from.max(top);
-        let to = (top + want.div_ceil(PAGE)).min(from + max_pages).min(cap);
-        if to <= from {
-            return;
+        let to = (top + want.div_ceil(PAGE))
+            .min(from + max_pages)
+            .min(self.runs.capacity as u64);
+        if to <= from || !self.commit_to(arena, to) {
+            return false;
         }
-        if to > self.hw {
-            let new_hw = to.next_multiple_of(COMMIT_PAGES).min(cap).max(to);
-            let off = self.region.offset + self.hw * PAGE;
-            if !arena.commit(off, (new_hw - self.hw) * PAGE) {
-                return;
+        // SAFETY: [from, to) is committed (below `hw`) and inside the old region.
+        unsafe { arena.touch(self.region.offset + from * PAGE, (to - from) * PAGE) };
+        for p in from..to {
+            // (Released pages below `hw` are resident again.)
+            if std::mem::take(&mut self.page_released[p as usize]) {
+                self.released_pages -= 1;
             }
-            self.hw = new_hw;
-            self.page_span.resize(new_hw as usize, 0);
-            self.page_released.resize(new_hw as usize, false);
         }
-        arena.touch(self.region.offset + from * PAGE, (to - from) * PAGE);
         self.fresh_from = to;
+        true
+    }
+
+    /// Commits the pages below `end` (in 1 MiB steps: one mprotect per step, not per
+    /// span); false if the system refuses.
+    fn commit_to(&mut self, arena: &Arena, end: u64) -> bool {
+        if end <= self.hw {
+            return true;
+        }
+        let cap = self.runs.capacity as u64;
+        let new_hw = end.next_multiple_of(COMMIT_PAGES).min(cap).max(end);
+        let off = self.region.offset + self.hw * PAGE;
+        if !arena.commit(off, (new_hw - self.hw) * PAGE) {
+            return false;
+        }
+        self.hw = new_hw;
+        self.page_span.resize(new_hw as usize, 0);
+        self.page_released.resize(new_hw as usize, false);
+        true
     }
 
     #[inline]
@@ -293,20 +312,11 @@ impl OldSpace {
         let npages = self.classes.npages[class];
         let (start, _) = self.runs.alloc(npages)?;
         let end = start as u64 + npages as u64;
-        self.fresh_from = self.fresh_from.max(end);
-        if end > self.hw {
-            // Commit in 1 MiB steps: one mprotect per step, not per span.
-            let cap = self.runs.capacity as u64;
-            let new_hw = end.next_multiple_of(COMMIT_PAGES).min(cap).max(end);
-            let off = self.region.offset + self.hw * PAGE;
-            if !arena.commit(off, (new_hw - self.hw) * PAGE) {
-                self.runs.free(start, npages);
-                return None;
-            }
-            self.hw = new_hw;
-            self.page_span.resize(new_hw as usize, 0);
-            self.page_released.resize(new_hw as usize, false);
+        if !self.commit_to(arena, end) {
+            self.runs.free(start, npages);
+            return None;
         }
+        self.fresh_from = self.fresh_from.max(end);
         let cell = self.classes.cell[class];
         let nelems = (npages as u64 * PAGE / cell as u64) as u32;
         let words = nelems.div_ceil(64) as usize;
@@ -646,6 +656,8 @@ impl OldSpace {
                 self.released_pages += p - s;
             }
         }
+        // (The runway's pages above the top were idle too: they must be touched again.)
+        self.fresh_from = self.runs.top as u64;
     }
 
     /// Allocation prefers low addresses (keeps the heap compact): partial spans are taken

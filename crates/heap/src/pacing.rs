@@ -58,8 +58,7 @@
 //!   99th-percentile pause went from 0.38 to 0.21 ms and its longest from 0.6 to 0.5 ms,
 //!   with the same GC time; a quarter in every tenuring phase made binarytrees promote
 //!   trees about to die, and its heap peaked 0.7 MB higher). Objects that die young stay
-//!   below that
-//!   fraction, so they keep their survivor-space copy (HotSpot adapts its tenuring
+//!   below that fraction, so they keep their survivor-space copy (HotSpot adapts its tenuring
 //!   threshold, and G1 its young generation's size, in the same spirit).
 //! - Stress: every `stress_major_every`-th stress collection is major; with
 //!   GOGC=off there are no stress collections either.

@@ -5,13 +5,13 @@
 //! collection's pause. While a program builds a large structure, every minor collection
 //! promotes into fresh pages, and on a virtual machine a fault can cost 20-40 us: 16 of
 //! them (64 KiB promoted) made a 0.1 ms collection 0.6 ms. So after a minor collection
-//! that promoted, the allocator touches the pages above the page allocator's top ahead of
+//! that grew the old space, the allocator touches the pages above the page allocator's top ahead of
 //! time, a few pages per step paid for by allocation, as mark and sweep steps are
 //! (`Heap::alloc` reaches a lowered bump limit): the faults then happen in the program's
 //! time, where Go's own allocator takes them, not in a pause. Only fresh pages are
 //! touched (`OldSpace::extend_runway`); a span placed in a free run below the top uses
 //! pages touched before, or released ones that fault again (rare: only a Full
-//! collection releases pages).
+//! collection releases pages, the runway's included).
 //!
 //! Invariants:
 //! - The runway wanted is twice what the last minor collection promoted, at most the
@@ -38,12 +38,18 @@ impl Heap {
         self.runway_want > self.old.runway()
     }
 
-    /// A runway step: touches up to `STEP_PAGES` pages, then resets the bump limit.
+    /// A runway step: touches up to `STEP_PAGES` pages, then resets the bump limit. When
+    /// the old space cannot grow, the runway it has is all it wants (no step would
+    /// make progress).
     #[cold]
     #[inline(never)]
     pub(crate) fn runway_step(&mut self) {
-        self.old
-            .extend_runway(&self.arena, self.runway_want, STEP_PAGES);
+        if !self
+            .old
+            .extend_runway(&self.arena, self.runway_want, STEP_PAGES)
+        {
+            self.runway_want = self.old.runway();
+        }
         self.refresh_bump_limit();
     }
 
@@ -74,14 +80,15 @@ mod tests {
         }
     }
 
+    /// A heap with a 128 KiB nursery and the verifier on.
     fn heap() -> Heap {
-        Heap::new(HeapConfig {
+        let verify = true;
+        let c = HeapConfig {
             nursery_bytes: 128 << 10,
-            verify: true,
-            reserve_bytes: 1 << 30,
+            verify,
             ..HeapConfig::default()
-        })
-        .unwrap()
+        };
+        Heap::new(c).unwrap()
     }
 
     /// Allocates a list of `n` 16-byte nodes (word 0: next) held by the root.

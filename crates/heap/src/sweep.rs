@@ -3,8 +3,8 @@
 //! A stop-the-world major collection (and a forced one) sweeps every span in its pause
 //! (`OldSpace::sweep`). A mark termination (`incremental.rs`) only starts a *sweep
 //! generation* (`begin_sweep`): every span is then swept lazily, by the allocator when a
-//! pool needs a span with room (`OldSpace::alloc_cell` sweeps the pool's unswept spans
-//! before it takes a new one), and in steps paid for by allocation (`Heap::sweep_step`,
+//! pool needs a span with room (`OldSpace::alloc_cell` sweeps up to `SWEEP_BUDGET` of the
+//! pool's unswept spans before it takes a new one), and in steps paid for by allocation (`Heap::sweep_step`,
 //! from `Heap::alloc` like a mark step) and by idle time, so that the sweep costs no
 //! pause either. The steps also give back the pages of the large objects the termination
 //! freed (large.rs), which is sweeping too (`Heap::sweeping`).
@@ -97,7 +97,8 @@ impl OldSpace {
         out
     }
 
-    /// Sweep up to `n` spans of the generation. Returns how many were left before.
+    /// Sweep up to `n` spans of the generation. Returns how many span ids (freed ones
+    /// included) were left to visit before.
     pub fn sweep_some(&mut self, arena: &Arena, n: usize) -> usize {
         let left = self.sweep_left as usize;
         let mut visited = 0;
