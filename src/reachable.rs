@@ -431,8 +431,11 @@ impl Loader<'_> {
                         enable.push(m);
                         continue;
                     }
-                    let q = format!("{}.{}", path, name);
-                    let natives_call = gosub_std::GO_FUNCS_CALLED_BY_NATIVES.contains(&q.as_str());
+                    let natives_call = gosub_std::GO_FUNCS_CALLED_BY_NATIVES.iter().any(|q| {
+                        q.strip_prefix(path.as_str())
+                            .and_then(|r| r.strip_prefix('.'))
+                            == Some(name)
+                    });
                     let item = match body {
                         Some(k) => Item::Body(k),
                         None => {

@@ -21,7 +21,12 @@ pub(super) struct Scope {
 
 /// The key of package-level name `name` of package `path`.
 pub(super) fn key(path: &str, name: &str) -> String {
-    format!("{} {}", path, name)
+    // (Not `format!`: a program's load builds a few thousand keys.)
+    let mut k = String::with_capacity(path.len() + 1 + name.len());
+    k.push_str(path);
+    k.push(' ');
+    k.push_str(name);
+    k
 }
 
 /// Names a subtree mentions: package-level names as keys, member names.
