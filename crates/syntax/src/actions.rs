@@ -83,6 +83,32 @@ pub fn binary(x: Expr, op_lo: u32, op: BinOp, y: Expr) -> Expr {
     )
 }
 
+/// A binary expression read flat (`x op1 y1 op2 y2 ...`, each operator with its position)
+/// grouped by precedence, equal operators to the left, as gc's parser groups it. With
+/// stacks rather than recursion: a sum of 100,000 terms is one call.
+pub fn binary_chain(x: Expr, rest: Vec<(u32, BinOp, Expr)>) -> Expr {
+    // Left operands waiting for their right one, each with its operator (whose precedence
+    // rises from bottom to top), and the operand read last.
+    let mut waiting: Vec<(Expr, u32, BinOp)> = Vec::with_capacity(rest.len());
+    let mut cur = x;
+    for (lo, op, y) in rest {
+        while waiting
+            .last()
+            .is_some_and(|&(_, _, top)| top.precedence() >= op.precedence())
+        {
+            if let Some((l, tlo, top)) = waiting.pop() {
+                cur = binary(l, tlo, top, cur);
+            }
+        }
+        waiting.push((cur, lo, op));
+        cur = y;
+    }
+    while let Some((l, tlo, top)) = waiting.pop() {
+        cur = binary(l, tlo, top, cur);
+    }
+    cur
+}
+
 /// `<-x`: a receive, or a receive-only channel type when `x` is a channel type
 /// (gc re-associates `<-chan T` the same way).
 pub fn recv<'a>(lo: u32, x: Expr) -> Result<Expr, PError<'a>> {

@@ -180,6 +180,24 @@ pub enum BinOp {
 }
 
 impl BinOp {
+    /// Go's precedence of the binary operator: 5 (`*` `/` `%` `<<` `>>` `&` `&^`), 4 (`+`
+    /// `-` `|` `^`), 3 (comparisons), 2 (`&&`), 1 (`||`); all associate to the left.
+    pub fn precedence(self) -> u8 {
+        match self {
+            BinOp::Mul
+            | BinOp::Div
+            | BinOp::Rem
+            | BinOp::Shl
+            | BinOp::Shr
+            | BinOp::And
+            | BinOp::AndNot => 5,
+            BinOp::Add | BinOp::Sub | BinOp::Or | BinOp::Xor => 4,
+            BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => 3,
+            BinOp::LAnd => 2,
+            BinOp::LOr => 1,
+        }
+    }
+
     /// The operator as written in Go source (`+`, `&^`, `==`, ...).
     pub fn as_str(self) -> &'static str {
         match self {

@@ -119,14 +119,29 @@ pub(super) fn class(t: Tok<'_>) -> K {
 
 /// Binary operator precedence (gc's `p.prec`); `None` for tokens that are not binary operators.
 pub(super) fn binary_prec(t: Tok<'_>) -> Option<u8> {
-    Some(match t {
-        Tok::LOr => 1,
-        Tok::LAnd => 2,
-        Tok::Eql | Tok::Neq | Tok::Lss | Tok::Leq | Tok::Gtr | Tok::Geq => 3,
-        Tok::Add | Tok::Sub | Tok::Or | Tok::Xor => 4,
-        Tok::Mul | Tok::Quo | Tok::Rem | Tok::And | Tok::AndNot | Tok::Shl | Tok::Shr => 5,
-        _ => return None,
-    })
+    let binary = matches!(
+        t,
+        Tok::LOr
+            | Tok::LAnd
+            | Tok::Eql
+            | Tok::Neq
+            | Tok::Lss
+            | Tok::Leq
+            | Tok::Gtr
+            | Tok::Geq
+            | Tok::Add
+            | Tok::Sub
+            | Tok::Or
+            | Tok::Xor
+            | Tok::Mul
+            | Tok::Quo
+            | Tok::Rem
+            | Tok::And
+            | Tok::AndNot
+            | Tok::Shl
+            | Tok::Shr
+    );
+    binary.then(|| crate::actions::tok_binop(t).precedence())
 }
 
 /// gc's `tokstring`: how a wanted token is named in "expected X".
