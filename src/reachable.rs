@@ -375,7 +375,9 @@ impl Loader<'_> {
         let (name, text) = self.pkgs[p].texts[f].clone();
         let idx = self.map.add(format!("$GOROOT/src/{}/{}", path, name), text);
         let (base, text) = (self.map.files[idx].base, &*self.map.files[idx].src);
-        let (file, bodies) = gosub_syntax::parse_file_lazy(text, base, *self.next_id)?;
+        // A standard file's facts say where its bodies are: they are not even lexed.
+        let known = self.pkgs[p].facts[f].map_or(&[][..], |ff| ff.bodies);
+        let (file, bodies) = gosub_syntax::parse_file_lazy_known(text, base, *self.next_id, known)?;
         *self.next_id = file.next_id;
         self.pkgs[p].scopes[f] = Scope::of(&path, &file);
         let runtime = path == "runtime";

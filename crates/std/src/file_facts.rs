@@ -27,6 +27,9 @@ pub struct FileFacts {
     /// package-level variable that must be initialized (`root_var`), a function natives call by name
     /// (`GO_FUNCS_CALLED_BY_NATIVES`), or it is part of package `runtime`.
     pub root: bool,
+    /// Where the file's top-level function bodies are: byte offsets `lo..hi` from `{` to
+    /// `}` inclusive, in order (`gosub_syntax::parse_file_lazy_known` skips them unread).
+    pub bodies: &'static [(u32, u32)],
 }
 
 #[rustfmt::skip]
@@ -47,14 +50,16 @@ pub struct Computed {
     pub declares: Vec<String>,
     pub methods: Vec<(String, String)>,
     pub root: bool,
+    pub bodies: Vec<(u32, u32)>,
 }
 
 /// The facts of the file `src` of package `path`, from its syntax.
 pub fn compute(path: &str, src: &str) -> Result<Computed, String> {
-    let (file, _) = gosub_syntax::parse_file_lazy(src, 0, 0)
+    let (file, bodies) = gosub_syntax::parse_file_lazy(src, 0, 0)
         .map_err(|d| d.first().map(|d| d.msg.clone()).unwrap_or_default())?;
     let mut c = Computed {
         root: path == "runtime",
+        bodies: bodies.iter().map(|b| (b.span.lo, b.span.hi)).collect(),
         ..Computed::default()
     };
     let declare = |c: &mut Computed, name: &str| {
@@ -142,12 +147,13 @@ pub fn render_table() -> Result<String, String> {
         for (name, src) in crate::files(&path).unwrap_or(&[]) {
             let c = compute(&path, src).map_err(|e| format!("{}/{}: {}", path, name, e))?;
             out.push_str(&format!(
-                "    ({:?}, {:?}, FileFacts {{ root: {}, methods: {}, declares: {} }}),\n",
+                "    ({:?}, {:?}, FileFacts {{ root: {}, methods: {}, declares: {}, bodies: &{:?} }}),\n",
                 path,
                 name,
                 c.root,
                 pairs(&c.methods),
-                list(&c.declares)
+                list(&c.declares),
+                c.bodies
             ));
         }
     }

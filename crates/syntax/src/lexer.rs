@@ -596,19 +596,76 @@ fn pos(base: u32, off: usize) -> u32 {
 pub fn lex(src: &str, base: u32) -> Lexed<'_> {
     // Go source has about one token per 4-5 bytes: sized so the vector rarely grows (each
     // growth copies it), plus room for the parser's start token.
-    let mut tokens: Vec<Spanned> = Vec::with_capacity(src.len() / 4 + 2);
-    let mut errors: Vec<Diagnostic> = Vec::new();
+    let mut out = Lexed {
+        tokens: Vec::with_capacity(src.len() / 4 + 2),
+        errors: Vec::new(),
+    };
+    let nlsemi = lex_part(src, 0, src.len(), base, false, &mut out);
+    finish(src, base, nlsemi, out)
+}
+
+/// `lex`, except that each range of `bodies` (byte offsets `lo..hi` of a function body,
+/// `{` to `}` inclusive, in order) is not read: it becomes its two braces, as
+/// `parser::leave_out_bodies` would leave it. None when a range is not such a body's
+/// place in `src` (out of order, or not between braces), for the caller to lex it all.
+pub fn lex_around<'a>(src: &'a str, base: u32, bodies: &[(u32, u32)]) -> Option<Lexed<'a>> {
+    let bytes = src.as_bytes();
+    let mut at = 0usize;
+    for &(lo, hi) in bodies {
+        let (lo, hi) = (lo as usize, hi as usize);
+        if lo < at || hi < lo + 2 || hi > bytes.len() || bytes[lo] != b'{' || bytes[hi - 1] != b'}'
+        {
+            return None;
+        }
+        at = hi;
+    }
+    let kept: usize = src.len() - bodies.iter().map(|&(l, h)| (h - l) as usize).sum::<usize>();
+    let mut out = Lexed {
+        tokens: Vec::with_capacity(kept / 4 + 2 * bodies.len() + 2),
+        errors: Vec::new(),
+    };
+    let (mut from, mut nlsemi) = (0usize, false);
+    for &(lo, hi) in bodies {
+        lex_part(src, from, lo as usize, base, nlsemi, &mut out);
+        let (open, close) = (pos(base, lo as usize), pos(base, hi as usize));
+        out.tokens.push((open, Tok::LBrace, open + 1));
+        out.tokens.push((close - 1, Tok::RBrace, close));
+        // (A `}` ends a line: a newline after it is a semicolon.)
+        nlsemi = true;
+        from = hi as usize;
+    }
+    let nlsemi = lex_part(src, from, src.len(), base, nlsemi, &mut out);
+    Some(finish(src, base, nlsemi, out))
+}
+
+/// Lexes `src[from..to]` onto `out` with semicolons inserted, starting with `nlsemi` (does
+/// a newline here end a statement?); returns it as the part leaves it.
+fn lex_part<'a>(
+    src: &'a str,
+    from: usize,
+    to: usize,
+    base: u32,
+    mut nlsemi: bool,
+    out: &mut Lexed<'a>,
+) -> bool {
+    let Some(part) = src.get(from..to) else {
+        return nlsemi;
+    };
+    let (tokens, errors) = (&mut out.tokens, &mut out.errors);
     // A byte order mark is allowed (and ignored) only as the very first character.
-    let skip_bom = if src.starts_with('\u{feff}') { 3 } else { 0 };
-    let mut lexer = Raw::lexer(src);
+    let skip_bom = if from == 0 && part.starts_with('\u{feff}') {
+        3
+    } else {
+        0
+    };
+    let mut lexer = Raw::lexer(part);
     if skip_bom > 0 {
         lexer.bump(skip_bom);
     }
-    let mut nlsemi = false;
     let mut seen_errs = 0;
     while let Some(res) = lexer.next() {
         let span = lexer.span();
-        let (lo, hi) = (pos(base, span.start), pos(base, span.end));
+        let (lo, hi) = (pos(base, from + span.start), pos(base, from + span.end));
         match res {
             Ok(Raw::Newline) => {
                 if nlsemi {
@@ -647,11 +704,19 @@ pub fn lex(src: &str, base: u32) -> Lexed<'_> {
         let extra = &lexer.extras;
         while seen_errs < extra.len() {
             let (off, msg) = &extra[seen_errs];
-            let p = pos(base, *off);
+            let p = pos(base, from + *off);
             errors.push(Diagnostic::new(Span::new(p, p + 1), msg.clone()));
             seen_errs += 1;
         }
     }
+    nlsemi
+}
+
+/// The end of lexing a whole file: the last semicolon, and the errors gc's scanner reports
+/// wherever it reads a NUL or a misplaced BOM, in order.
+fn finish<'a>(src: &'a str, base: u32, nlsemi: bool, mut out: Lexed<'a>) -> Lexed<'a> {
+    let (tokens, errors) = (&mut out.tokens, &mut out.errors);
+    let skip_bom = if src.starts_with('\u{feff}') { 3 } else { 0 };
     if nlsemi {
         let end = pos(base, src.len());
         tokens.push((end, Tok::Semi(Semi::Eof), end));
@@ -675,5 +740,5 @@ pub fn lex(src: &str, base: u32) -> Lexed<'_> {
     }
     errors.sort_by_key(|d| d.span.lo);
     errors.dedup_by(|a, b| a.span.lo == b.span.lo && a.msg == b.msg);
-    Lexed { tokens, errors }
+    out
 }

@@ -35,7 +35,10 @@ pub mod source;
 pub mod walk;
 
 pub use ids::assign_func_decl;
-pub use parser::{parse_body, parse_expr, parse_file, parse_file_lazy, parse_stmts, LazyBody};
+pub use parser::{
+    parse_body, parse_expr, parse_file, parse_file_lazy, parse_file_lazy_known, parse_stmts,
+    LazyBody,
+};
 pub use source::{Diagnostic, SourceFile, SourceMap};
 
 /// The name a package imported by `path` is known by when its package clause is not at

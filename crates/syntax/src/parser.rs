@@ -35,13 +35,21 @@ pub fn parse_file(
     file(src, base, first_id, mode, None)
 }
 
-/// `parse_file`, leaving the function bodies out when `lazy` collects their spans.
+/// How a file's function bodies are left out: their spans are collected in `bodies`;
+/// `known`, when not empty, says where they are (byte offsets in the file, as
+/// `gosub_std::file_facts` records them), so their text is not even lexed.
+struct Lazy<'b> {
+    bodies: &'b mut Vec<Span>,
+    known: &'b [(u32, u32)],
+}
+
+/// `parse_file`, leaving the function bodies out when `lazy` says so.
 fn file(
     src: &str,
     base: u32,
     first_id: NodeId,
     mode: ParseMode,
-    lazy: Option<&mut Vec<Span>>,
+    lazy: Option<Lazy<'_>>,
 ) -> Result<ast::File, Vec<Diagnostic>> {
     let ctx = Ctx {
         lenient_imports: mode.lenient_imports,
@@ -141,8 +149,25 @@ pub fn parse_file_lazy(
     base: u32,
     first_id: NodeId,
 ) -> Result<(ast::File, Vec<LazyBody>), Vec<Diagnostic>> {
+    parse_file_lazy_known(src, base, first_id, &[])
+}
+
+/// `parse_file_lazy` of a file whose bodies are known to lie at `known` (byte offsets
+/// `lo..hi` from `{` to `}` inclusive, in order, as `parse_file_lazy` finds them at base
+/// 0): their text is not lexed. Where `known` does not fit the text, it is as
+/// `parse_file_lazy`.
+pub fn parse_file_lazy_known(
+    src: &str,
+    base: u32,
+    first_id: NodeId,
+    known: &[(u32, u32)],
+) -> Result<(ast::File, Vec<LazyBody>), Vec<Diagnostic>> {
     let mut spans = Vec::new();
-    let f = file(src, base, first_id, ParseMode::default(), Some(&mut spans))?;
+    let lazy = Lazy {
+        bodies: &mut spans,
+        known,
+    };
+    let f = file(src, base, first_id, ParseMode::default(), Some(lazy))?;
     let mut bodies = Vec::with_capacity(spans.len());
     for (i, d) in f.decls.iter().enumerate() {
         if let ast::Decl::Func(ast::FuncDecl { body: Some(b), .. }) = d {
@@ -261,7 +286,7 @@ fn run<'a>(
     base: u32,
     start: Option<Tok<'a>>,
     ctx: &Ctx,
-    lazy: Option<&mut Vec<Span>>,
+    lazy: Option<Lazy<'_>>,
 ) -> Result<Start, Vec<Diagnostic>> {
     // Positions are u32 and computed as `token + small constant`: leave headroom.
     if u32::try_from(src.len())
@@ -275,7 +300,12 @@ fn run<'a>(
             "file too large",
         )]);
     }
-    let lexed = lexer::lex(src, base);
+    let around = match &lazy {
+        Some(l) if !l.known.is_empty() => lexer::lex_around(src, base, l.known),
+        _ => None,
+    };
+    let cut = around.is_some();
+    let lexed = around.unwrap_or_else(|| lexer::lex(src, base));
     let mut depth = 0usize;
     for &(lo, t, _) in &lexed.tokens {
         match t {
@@ -296,8 +326,14 @@ fn run<'a>(
         tokens.insert(0, (base, t, base));
     }
     mark_type_params(&mut tokens);
-    if let Some(bodies) = lazy {
-        leave_out_bodies(&mut tokens, bodies);
+    match lazy {
+        Some(l) if cut => l.bodies.extend(
+            l.known
+                .iter()
+                .map(|&(lo, hi)| Span::new(base + lo, base + hi)),
+        ),
+        Some(l) => leave_out_bodies(&mut tokens, l.bodies),
+        None => {}
     }
     let eof = base.saturating_add(u32::try_from(src.len()).unwrap_or(u32::MAX));
     let parser = generated::StartParser::new();

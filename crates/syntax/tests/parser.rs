@@ -500,3 +500,25 @@ fn generics_print_as_gc() {
         "[S ~[]E, E any]"
     );
 }
+
+/// `parse_file_lazy_known` with the body places `parse_file_lazy` finds (at base 0) gives
+/// the same tree and bodies as `parse_file_lazy`, at any base, without lexing the bodies;
+/// places that do not fit the text are ignored.
+#[test]
+fn known_bodies_parse_as_lazy_bodies() {
+    let src = "package p\n\nimport \"fmt\"\n\nvar f = func() int { return 1 }\n\ntype T struct{ a, b int }\n\nfunc (t *T) Sum(x struct{ y int }) int {\n\tif t.a > 0 { return t.a + x.y } // }\n\treturn t.b\n}\nfunc G[E any](s []E) (n int) { for range s { n++ }; return }\n/* a { comment */ func H() { fmt.Println(\"}\") }\nconst c = 1\n";
+    let (_, at0) = gosub_syntax::parse_file_lazy(src, 0, 0).unwrap();
+    let known: Vec<(u32, u32)> = at0.iter().map(|b| (b.span.lo, b.span.hi)).collect();
+    assert_eq!(known.len(), 3, "Sum, G and H have bodies");
+    for &(lo, hi) in &known {
+        assert!(src[lo as usize..hi as usize].starts_with('{'));
+        assert!(src[lo as usize..hi as usize].ends_with('}'));
+    }
+    let (want, want_bodies) = gosub_syntax::parse_file_lazy(src, 100, 7).unwrap();
+    let stale: Vec<(u32, u32)> = known.iter().map(|&(l, h)| (l + 1, h)).collect();
+    for places in [&known, &stale] {
+        let (got, got_bodies) = gosub_syntax::parse_file_lazy_known(src, 100, 7, places).unwrap();
+        assert_eq!(format!("{got:?}"), format!("{want:?}"));
+        assert_eq!(format!("{got_bodies:?}"), format!("{want_bodies:?}"));
+    }
+}
