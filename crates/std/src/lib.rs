@@ -83,7 +83,7 @@ pub fn files(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
             "symlink.go", "symlink_unix.go"),
         "io/fs" => files_in!("io/fs": "fs.go", "readfile.go", "readdir.go", "stat.go", "format.go",
             "glob.go", "sub.go", "walk.go", "readlink.go"),
-        "syscall" => one!("syscall.go", "../go/syscall/syscall.go"),
+        "syscall" => files_in!("syscall": "syscall.go", "zerrors.go"),
         "internal/oserror" => one!("errors.go", "../go/internal/oserror/errors.go"),
         "internal/bytealg" => one!("bytealg.go", "../go/internal/bytealg/bytealg.go"),
         "internal/stringslite" => one!("strings.go", "../go/internal/stringslite/strings.go"),
