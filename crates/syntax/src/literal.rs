@@ -83,7 +83,10 @@ impl Cur<'_> {
     }
     /// Advances over one whole UTF-8 character.
     fn next_char(&mut self) {
-        let (_, n) = self.char_here();
+        let n = match self.s.get(self.i) {
+            Some(b) if b.is_ascii() => 1,
+            _ => self.char_here().1,
+        };
         self.i = (self.i + n).min(self.s.len());
     }
 }
