@@ -18,11 +18,21 @@ import (
 type Errno uintptr
 
 func (e Errno) Error() string {
-	if 0 <= int(e) && int(e) < len(errorTable) {
-		s := errorTable[e]
-		if s != "" {
-			return s
+	// Skip e lines of the table; what is left of the next one is the message.
+	s := errorText
+	for n := e; n > 0 && s != ""; n-- {
+		i := 0
+		for i < len(s) && s[i] != '\n' {
+			i++
 		}
+		s = s[min(i+1, len(s)):]
+	}
+	i := 0
+	for i < len(s) && s[i] != '\n' {
+		i++
+	}
+	if i > 0 {
+		return s[:i]
 	}
 	return "errno " + strconv.Itoa(int(e))
 }
@@ -76,137 +86,140 @@ const (
 	S_ISVTX  = 0x200
 )
 
-// Error table
-var errorTable = [...]string{
-	1:   "operation not permitted",
-	2:   "no such file or directory",
-	3:   "no such process",
-	4:   "interrupted system call",
-	5:   "input/output error",
-	6:   "no such device or address",
-	7:   "argument list too long",
-	8:   "exec format error",
-	9:   "bad file descriptor",
-	10:  "no child processes",
-	11:  "resource temporarily unavailable",
-	12:  "cannot allocate memory",
-	13:  "permission denied",
-	14:  "bad address",
-	15:  "block device required",
-	16:  "device or resource busy",
-	17:  "file exists",
-	18:  "invalid cross-device link",
-	19:  "no such device",
-	20:  "not a directory",
-	21:  "is a directory",
-	22:  "invalid argument",
-	23:  "too many open files in system",
-	24:  "too many open files",
-	25:  "inappropriate ioctl for device",
-	26:  "text file busy",
-	27:  "file too large",
-	28:  "no space left on device",
-	29:  "illegal seek",
-	30:  "read-only file system",
-	31:  "too many links",
-	32:  "broken pipe",
-	33:  "numerical argument out of domain",
-	34:  "numerical result out of range",
-	35:  "resource deadlock avoided",
-	36:  "file name too long",
-	37:  "no locks available",
-	38:  "function not implemented",
-	39:  "directory not empty",
-	40:  "too many levels of symbolic links",
-	42:  "no message of desired type",
-	43:  "identifier removed",
-	44:  "channel number out of range",
-	45:  "level 2 not synchronized",
-	46:  "level 3 halted",
-	47:  "level 3 reset",
-	48:  "link number out of range",
-	49:  "protocol driver not attached",
-	50:  "no CSI structure available",
-	51:  "level 2 halted",
-	52:  "invalid exchange",
-	53:  "invalid request descriptor",
-	54:  "exchange full",
-	55:  "no anode",
-	56:  "invalid request code",
-	57:  "invalid slot",
-	59:  "bad font file format",
-	60:  "device not a stream",
-	61:  "no data available",
-	62:  "timer expired",
-	63:  "out of streams resources",
-	64:  "machine is not on the network",
-	65:  "package not installed",
-	66:  "object is remote",
-	67:  "link has been severed",
-	68:  "advertise error",
-	69:  "srmount error",
-	70:  "communication error on send",
-	71:  "protocol error",
-	72:  "multihop attempted",
-	73:  "RFS specific error",
-	74:  "bad message",
-	75:  "value too large for defined data type",
-	76:  "name not unique on network",
-	77:  "file descriptor in bad state",
-	78:  "remote address changed",
-	79:  "can not access a needed shared library",
-	80:  "accessing a corrupted shared library",
-	81:  ".lib section in a.out corrupted",
-	82:  "attempting to link in too many shared libraries",
-	83:  "cannot exec a shared library directly",
-	84:  "invalid or incomplete multibyte or wide character",
-	85:  "interrupted system call should be restarted",
-	86:  "streams pipe error",
-	87:  "too many users",
-	88:  "socket operation on non-socket",
-	89:  "destination address required",
-	90:  "message too long",
-	91:  "protocol wrong type for socket",
-	92:  "protocol not available",
-	93:  "protocol not supported",
-	94:  "socket type not supported",
-	95:  "operation not supported",
-	96:  "protocol family not supported",
-	97:  "address family not supported by protocol",
-	98:  "address already in use",
-	99:  "cannot assign requested address",
-	100: "network is down",
-	101: "network is unreachable",
-	102: "network dropped connection on reset",
-	103: "software caused connection abort",
-	104: "connection reset by peer",
-	105: "no buffer space available",
-	106: "transport endpoint is already connected",
-	107: "transport endpoint is not connected",
-	108: "cannot send after transport endpoint shutdown",
-	109: "too many references: cannot splice",
-	110: "connection timed out",
-	111: "connection refused",
-	112: "host is down",
-	113: "no route to host",
-	114: "operation already in progress",
-	115: "operation now in progress",
-	116: "stale file handle",
-	117: "structure needs cleaning",
-	118: "not a XENIX named type file",
-	119: "no XENIX semaphores available",
-	120: "is a named type file",
-	121: "remote I/O error",
-	122: "disk quota exceeded",
-	123: "no medium found",
-	124: "wrong medium type",
-	125: "operation canceled",
-	126: "required key not available",
-	127: "key has expired",
-	128: "key has been revoked",
-	129: "key was rejected by service",
-	130: "owner died",
-	131: "state not recoverable",
-	132: "operation not possible due to RF-kill",
-}
+// Error table: line N of errorText (counting from 0, the empty text before the first
+// newline) is errno N's message, empty where Linux has none. (One raw string rather than a
+// keyed [...]string: a program that only may print an Errno checks one constant, not 130.)
+const errorText = `
+operation not permitted
+no such file or directory
+no such process
+interrupted system call
+input/output error
+no such device or address
+argument list too long
+exec format error
+bad file descriptor
+no child processes
+resource temporarily unavailable
+cannot allocate memory
+permission denied
+bad address
+block device required
+device or resource busy
+file exists
+invalid cross-device link
+no such device
+not a directory
+is a directory
+invalid argument
+too many open files in system
+too many open files
+inappropriate ioctl for device
+text file busy
+file too large
+no space left on device
+illegal seek
+read-only file system
+too many links
+broken pipe
+numerical argument out of domain
+numerical result out of range
+resource deadlock avoided
+file name too long
+no locks available
+function not implemented
+directory not empty
+too many levels of symbolic links
+
+no message of desired type
+identifier removed
+channel number out of range
+level 2 not synchronized
+level 3 halted
+level 3 reset
+link number out of range
+protocol driver not attached
+no CSI structure available
+level 2 halted
+invalid exchange
+invalid request descriptor
+exchange full
+no anode
+invalid request code
+invalid slot
+
+bad font file format
+device not a stream
+no data available
+timer expired
+out of streams resources
+machine is not on the network
+package not installed
+object is remote
+link has been severed
+advertise error
+srmount error
+communication error on send
+protocol error
+multihop attempted
+RFS specific error
+bad message
+value too large for defined data type
+name not unique on network
+file descriptor in bad state
+remote address changed
+can not access a needed shared library
+accessing a corrupted shared library
+.lib section in a.out corrupted
+attempting to link in too many shared libraries
+cannot exec a shared library directly
+invalid or incomplete multibyte or wide character
+interrupted system call should be restarted
+streams pipe error
+too many users
+socket operation on non-socket
+destination address required
+message too long
+protocol wrong type for socket
+protocol not available
+protocol not supported
+socket type not supported
+operation not supported
+protocol family not supported
+address family not supported by protocol
+address already in use
+cannot assign requested address
+network is down
+network is unreachable
+network dropped connection on reset
+software caused connection abort
+connection reset by peer
+no buffer space available
+transport endpoint is already connected
+transport endpoint is not connected
+cannot send after transport endpoint shutdown
+too many references: cannot splice
+connection timed out
+connection refused
+host is down
+no route to host
+operation already in progress
+operation now in progress
+stale file handle
+structure needs cleaning
+not a XENIX named type file
+no XENIX semaphores available
+is a named type file
+remote I/O error
+disk quota exceeded
+no medium found
+wrong medium type
+operation canceled
+required key not available
+key has expired
+key has been revoked
+key was rejected by service
+owner died
+state not recoverable
+operation not possible due to RF-kill`
 
