@@ -49,7 +49,7 @@ mod finish;
 mod scope;
 
 use ahash::{HashMap, HashMapExt, HashSet, HashSetExt};
-use gosub_std::file_facts::{self, FileFacts};
+use gosub_std::file_facts::{self, DeclKind, FileFacts, LazyDecl};
 use gosub_syntax::ast::{self, Decl, File, NodeId};
 use gosub_syntax::walk::Node;
 use gosub_syntax::{Diagnostic, LazyBody, SourceMap};
@@ -153,6 +153,10 @@ struct Loader<'a> {
     in_types: Mentions,
     of_values: Mentions,
     queue: Vec<Item>,
+    /// The `const`, `var` and `type` declarations left out of loaded files (each an empty
+    /// `const ()` in its place until it is wanted): the source map file they are in, and
+    /// their byte offsets in it.
+    unparsed: HashMap<(usize, usize, usize), (usize, u32, u32)>,
 }
 
 /// The declaration at `at`, once its file is loaded.
@@ -207,6 +211,7 @@ pub fn load(
         in_types: Mentions::default(),
         of_values: Mentions::default(),
         queue: Vec::new(),
+        unparsed: HashMap::new(),
     };
     let scope = Scope::of("main", main);
     for d in &main.decls {
@@ -301,8 +306,8 @@ impl Loader<'_> {
             match item {
                 Item::File(p, f) => self.load_file(p, f)?,
                 Item::Body(k) => self.load_body(k)?,
-                Item::Value(v) => self.load_value(v),
-                Item::Type(t) => self.load_type(t),
+                Item::Value(v) => self.load_value(v)?,
+                Item::Type(t) => self.load_type(t)?,
                 Item::Native(n) => self.load_native(n),
             }
         }
@@ -375,9 +380,14 @@ impl Loader<'_> {
         let (name, text) = self.pkgs[p].texts[f].clone();
         let idx = self.map.add(format!("$GOROOT/src/{}/{}", path, name), text);
         let (base, text) = (self.map.files[idx].base, &*self.map.files[idx].src);
-        // A standard file's facts say where its bodies are: they are not even lexed.
-        let known = self.pkgs[p].facts[f].map_or(&[][..], |ff| ff.bodies);
-        let (file, bodies) = gosub_syntax::parse_file_lazy_known(text, base, *self.next_id, known)?;
+        // A standard file's facts say where its bodies, constants, variables and types
+        // are: they are not even lexed until a program reaches them.
+        let facts = self.pkgs[p].facts[f];
+        let known = facts.map_or(&[][..], |ff| ff.bodies);
+        let left_out: &[LazyDecl] = facts.map_or(&[], |ff| ff.decls);
+        let spans: Vec<(u32, u32)> = left_out.iter().map(|d| d.span).collect();
+        let (file, bodies) =
+            gosub_syntax::parse_file_lazy_known(text, base, *self.next_id, known, &spans)?;
         *self.next_id = file.next_id;
         self.pkgs[p].scopes[f] = Scope::of(&path, &file);
         let runtime = path == "runtime";
@@ -389,6 +399,17 @@ impl Loader<'_> {
                 file: f,
                 decl,
             };
+            // (Where the facts did not fit the text, the declaration was parsed after all.)
+            let placeholder = matches!(d, Decl::Const(g) if g.specs.is_empty());
+            let unparsed = left_out
+                .iter()
+                .find(|l| placeholder && l.index as usize == decl);
+            if let Some(ld) = unparsed {
+                self.unparsed
+                    .insert((p, f, decl), (idx, ld.span.0, ld.span.1));
+                self.register_unparsed(at, &path, ld);
+                continue;
+            }
             match d {
                 Decl::Type(g) => {
                     for (i, s) in g.specs.iter().enumerate() {
@@ -500,6 +521,77 @@ impl Loader<'_> {
         Ok(())
     }
 
+    /// Registers the specs of a declaration left out of its file, as `load_file` registers
+    /// those it parsed, by the names its facts give.
+    fn register_unparsed(&mut self, at: At, path: &str, ld: &LazyDecl) {
+        match ld.kind {
+            DeclKind::Type => {
+                for (i, names) in ld.specs.iter().enumerate() {
+                    let Some(name) = names.first() else { continue };
+                    let t = self.types.len();
+                    self.types.push(Spec {
+                        at,
+                        spec: Some(i),
+                        loaded: false,
+                    });
+                    let k = key(path, name);
+                    if self.type_mentioned.contains(&k) {
+                        self.queue.push(Item::Type(t));
+                    }
+                    self.types_by_key.insert(k.clone(), t);
+                    self.by_key(k, Item::Type(t));
+                }
+            }
+            DeclKind::Var => {
+                for (i, names) in ld.specs.iter().enumerate() {
+                    let v = self.values.len();
+                    self.values.push(Spec {
+                        at,
+                        spec: Some(i),
+                        loaded: false,
+                    });
+                    for n in names.iter() {
+                        self.by_key(key(path, n), Item::Value(v));
+                    }
+                    if ld.roots.get(i).copied().unwrap_or(false) {
+                        self.queue.push(Item::Value(v));
+                    }
+                }
+            }
+            DeclKind::Const => {
+                let v = self.values.len();
+                self.values.push(Spec {
+                    at,
+                    spec: None,
+                    loaded: false,
+                });
+                for n in ld.specs.iter().flat_map(|s| s.iter()) {
+                    self.by_key(key(path, n), Item::Value(v));
+                }
+            }
+        }
+    }
+
+    /// Parses the declaration at `at` if its file left it out (`register_unparsed`).
+    fn parse_unparsed(&mut self, at: At) -> Result<(), Vec<Diagnostic>> {
+        let k = (at.pkg, at.file, at.decl);
+        let Some(&(idx, lo, hi)) = self.unparsed.get(&k) else {
+            return Ok(());
+        };
+        let sf = self.map.files[idx].clone();
+        let text = sf.src.get(lo as usize..hi as usize).unwrap_or("");
+        let (decl, next) = gosub_syntax::parse_decl(text, sf.base + lo, *self.next_id)?;
+        *self.next_id = next;
+        self.unparsed.remove(&k);
+        if let Some(file) = self.pkgs[at.pkg].files[at.file].as_mut() {
+            file.next_id = file.next_id.max(next);
+            if let Some(d) = file.decls.get_mut(at.decl) {
+                *d = decl;
+            }
+        }
+        Ok(())
+    }
+
     /// Method `m`'s receiver type is loaded: its body can be reached by its name (and, for
     /// the methods natives call, by a value of its type), and its signature matters once
     /// an interface has its name. A method without body (a native) is kept whole.
@@ -606,15 +698,16 @@ impl Loader<'_> {
     }
 
     /// Mentions what a constant group or variable spec refers to (code mentions).
-    fn load_value(&mut self, v: usize) {
+    fn load_value(&mut self, v: usize) -> Result<(), Vec<Diagnostic>> {
         let val = &mut self.values[v];
         if std::mem::replace(&mut val.loaded, true) {
-            return;
+            return Ok(());
         }
         let (at, spec) = (val.at, val.spec);
+        self.parse_unparsed(at)?;
         let scope = &self.pkgs[at.pkg].scopes[at.file];
         let Some(d) = decl_at(&self.pkgs, at) else {
-            return;
+            return Ok(());
         };
         match (d, spec) {
             (Decl::Var(g), Some(spec)) => {
@@ -626,19 +719,23 @@ impl Loader<'_> {
             }
             _ => scope.collect(Node::Decl(d), &mut self.code),
         }
+        Ok(())
     }
 
     /// A type is mentioned: it is kept, with what it mentions, and its methods' files and
     /// methods come into play.
-    fn load_type(&mut self, t: usize) {
+    fn load_type(&mut self, t: usize) -> Result<(), Vec<Diagnostic>> {
         if std::mem::replace(&mut self.types[t].loaded, true) {
-            return;
+            return Ok(());
         }
         let (at, i) = (self.types[t].at, self.types[t].spec.unwrap_or(0));
+        self.parse_unparsed(at)?;
         let Some(Decl::Type(g)) = decl_at(&self.pkgs, at) else {
-            return;
+            return Ok(());
         };
-        let Some(s) = g.specs.get(i) else { return };
+        let Some(s) = g.specs.get(i) else {
+            return Ok(());
+        };
         let scope = &self.pkgs[at.pkg].scopes[at.file];
         scope.collect_type_spec(s, &mut self.in_types);
         scope.collect_array_lengths(Node::Expr(&s.ty), &mut self.code);
@@ -672,12 +769,15 @@ impl Loader<'_> {
         if self.valued.contains(&k) {
             self.value_type(t);
         }
+        Ok(())
     }
 
     /// A type whose values may exist: so may values of the types it is made of (fields,
     /// elements, an interface's method results).
     fn value_type(&mut self, t: usize) {
         let (at, i) = (self.types[t].at, self.types[t].spec.unwrap_or(0));
+        // (A declaration that does not parse stays left out: loading the type reports it.)
+        let _ = self.parse_unparsed(at);
         if let Some(Decl::Type(g)) = decl_at(&self.pkgs, at) {
             if let Some(s) = g.specs.get(i) {
                 self.pkgs[at.pkg].scopes[at.file].collect(Node::Expr(&s.ty), &mut self.of_values);

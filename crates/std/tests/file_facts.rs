@@ -85,3 +85,48 @@ func F() {}
     );
     assert!(file_facts("fmt", "nonexistent.go").is_none());
 }
+
+/// The facts place each top-level `const`, `var` and `type` declaration exactly: a file
+/// parsed with them left out, each then parsed on its own (`parse_decl`) in its place, is
+/// the file parsed whole (same tree, same positions).
+#[test]
+fn left_out_declarations_parse_in_their_place() {
+    use gosub_syntax::ast::Decl;
+    let src = "package p\n\nimport \"errors\"\n\n// Sizes.\nconst (\n\tA = iota // a\n\tB\n)\n\nvar ErrX = errors.New(\"x\") /* y */\n\ntype (\n\tT struct{ n [A]int }\n\tList[E any] []E\n)\n\nfunc (t *T) M() int { return 0 }\n\nvar f = func() int { return 1 }\nconst one = 1\n";
+    let c = compute("p", src).unwrap();
+    let kinds: Vec<String> = c.decls.iter().map(|d| format!("{:?}", d.kind)).collect();
+    assert_eq!(kinds, ["Const", "Var", "Type", "Var", "Const"]);
+    assert_eq!(
+        c.decls[2].specs,
+        [vec!["T".to_string()], vec!["List".to_string()]]
+    );
+    let (whole, _) = gosub_syntax::parse_file_lazy(src, 50, 0).unwrap();
+    let spans: Vec<(u32, u32)> = c.decls.iter().map(|d| d.span).collect();
+    let (mut lazy, _) = gosub_syntax::parse_file_lazy_known(src, 50, 0, &c.bodies, &spans).unwrap();
+    for d in &c.decls {
+        let i = d.index as usize;
+        assert!(
+            matches!(&lazy.decls[i], Decl::Const(g) if g.specs.is_empty()),
+            "left out"
+        );
+        let text = &src[d.span.0 as usize..d.span.1 as usize];
+        let (decl, _) = gosub_syntax::parse_decl(text, 50 + d.span.0, 1000).unwrap();
+        lazy.decls[i] = decl;
+    }
+    assert_eq!(
+        gosub_syntax::dump::file(&lazy),
+        gosub_syntax::dump::file(&whole)
+    );
+    // The trees with their positions, node ids aside (those are numbered differently).
+    let without_ids = |f: &gosub_syntax::ast::File| -> String {
+        let text = format!("{:?}", f.decls);
+        let mut out = String::new();
+        let mut rest = text.as_str();
+        while let Some(i) = rest.find("id: ") {
+            out.push_str(&rest[..i]);
+            rest = rest[i + 4..].trim_start_matches(|c: char| c.is_ascii_digit());
+        }
+        out + rest
+    };
+    assert_eq!(without_ids(&lazy), without_ids(&whole));
+}

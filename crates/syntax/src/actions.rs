@@ -771,4 +771,5 @@ pub enum Start {
     File(File),
     Expr(Expr),
     Stmts(Vec<Stmt>),
+    Decl(Box<Decl>),
 }

@@ -309,6 +309,14 @@ pub fn assign_func_decl(f: &mut FuncDecl, first: NodeId) -> NodeId {
     n.next
 }
 
+/// Numbers a declaration parsed on its own (`parser::parse_decl`) from `first`; returns
+/// the next free id.
+pub fn assign_decl(d: &mut Decl, first: NodeId) -> NodeId {
+    let mut n = Numberer { next: first };
+    n.decl(d);
+    n.next
+}
+
 /// Numbers a standalone expression from `first`; returns the next free id.
 pub fn assign_expr(e: &mut Expr, first: NodeId) -> NodeId {
     let mut n = Numberer { next: first };

@@ -112,6 +112,8 @@ pub enum Tok<'a> {
     /// or statement-list entry point of the grammar.
     StartExpr,
     StartStmts,
+    /// ... or the entry point of one `const`, `var` or `type` declaration.
+    StartDecl,
     /// Never produced by the lexer: the parser driver turns the `[` after a type
     /// declaration's name into this token when it opens a type parameter list
     /// (`type T[P any] ...`) rather than an array length (`type T [N]int`); see
@@ -604,33 +606,62 @@ pub fn lex(src: &str, base: u32) -> Lexed<'_> {
     finish(src, base, nlsemi, out)
 }
 
-/// `lex`, except that each range of `bodies` (byte offsets `lo..hi` of a function body,
-/// `{` to `}` inclusive, in order) is not read: it becomes its two braces, as
-/// `parser::leave_out_bodies` would leave it. None when a range is not such a body's
-/// place in `src` (out of order, or not between braces), for the caller to lex it all.
-pub fn lex_around<'a>(src: &'a str, base: u32, bodies: &[(u32, u32)]) -> Option<Lexed<'a>> {
+/// What a range `lex_around` does not read stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Skipped {
+    /// A function body, `{` to `}` inclusive: its two braces, as
+    /// `parser::leave_out_bodies` would leave it.
+    Body,
+    /// A `const`, `var` or `type` declaration, keyword to end: an empty `const ()` at its
+    /// place (the declaration `parser::parse_decl` parses when it is wanted).
+    Decl,
+}
+
+/// `lex`, except that the ranges of `skip` (byte offsets `lo..hi`, in order) are not
+/// read: each becomes the tokens `Skipped` says. None when a range does not fit `src`
+/// (out of order, or a body not between braces), for the caller to lex it all.
+pub fn lex_around<'a>(src: &'a str, base: u32, skip: &[(u32, u32, Skipped)]) -> Option<Lexed<'a>> {
     let bytes = src.as_bytes();
     let mut at = 0usize;
-    for &(lo, hi) in bodies {
+    for &(lo, hi, what) in skip {
         let (lo, hi) = (lo as usize, hi as usize);
-        if lo < at || hi < lo + 2 || hi > bytes.len() || bytes[lo] != b'{' || bytes[hi - 1] != b'}'
-        {
+        let fits = match what {
+            Skipped::Body => hi >= lo + 2 && bytes[lo] == b'{' && bytes[hi - 1] == b'}',
+            Skipped::Decl => {
+                let text = src.get(lo..hi).unwrap_or("");
+                ["const", "var", "type"].iter().any(|k| text.starts_with(k))
+            }
+        };
+        if lo < at || hi > bytes.len() || !fits {
             return None;
         }
         at = hi;
     }
-    let kept: usize = src.len() - bodies.iter().map(|&(l, h)| (h - l) as usize).sum::<usize>();
+    let kept: usize = src.len()
+        - skip
+            .iter()
+            .map(|&(l, h, _)| (h - l) as usize)
+            .sum::<usize>();
     let mut out = Lexed {
-        tokens: Vec::with_capacity(kept / 4 + 2 * bodies.len() + 2),
+        tokens: Vec::with_capacity(kept / 4 + 3 * skip.len() + 2),
         errors: Vec::new(),
     };
     let (mut from, mut nlsemi) = (0usize, false);
-    for &(lo, hi) in bodies {
+    for &(lo, hi, what) in skip {
         lex_part(src, from, lo as usize, base, nlsemi, &mut out);
-        let (open, close) = (pos(base, lo as usize), pos(base, hi as usize));
-        out.tokens.push((open, Tok::LBrace, open + 1));
-        out.tokens.push((close - 1, Tok::RBrace, close));
-        // (A `}` ends a line: a newline after it is a semicolon.)
+        let (start, end) = (pos(base, lo as usize), pos(base, hi as usize));
+        match what {
+            Skipped::Body => {
+                out.tokens.push((start, Tok::LBrace, start + 1));
+                out.tokens.push((end - 1, Tok::RBrace, end));
+            }
+            Skipped::Decl => {
+                out.tokens.push((start, Tok::Const, start));
+                out.tokens.push((start, Tok::LParen, start));
+                out.tokens.push((end - 1, Tok::RParen, end));
+            }
+        }
+        // (A `}` or `)` ends a line: a newline after it is a semicolon.)
         nlsemi = true;
         from = hi as usize;
     }

@@ -36,8 +36,8 @@ pub mod walk;
 
 pub use ids::assign_func_decl;
 pub use parser::{
-    parse_body, parse_expr, parse_file, parse_file_lazy, parse_file_lazy_known, parse_stmts,
-    LazyBody,
+    parse_body, parse_decl, parse_expr, parse_file, parse_file_lazy, parse_file_lazy_known,
+    parse_stmts, LazyBody,
 };
 pub use source::{Diagnostic, SourceFile, SourceMap};
 

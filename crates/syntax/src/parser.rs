@@ -37,10 +37,12 @@ pub fn parse_file(
 
 /// How a file's function bodies are left out: their spans are collected in `bodies`;
 /// `known`, when not empty, says where they are (byte offsets in the file, as
-/// `gosub_std::file_facts` records them), so their text is not even lexed.
+/// `gosub_std::file_facts` records them), so their text is not even lexed; so are the
+/// declarations at `decls`, each left as an empty `const ()`.
 struct Lazy<'b> {
     bodies: &'b mut Vec<Span>,
     known: &'b [(u32, u32)],
+    decls: &'b [(u32, u32)],
 }
 
 /// `parse_file`, leaving the function bodies out when `lazy` says so.
@@ -84,6 +86,27 @@ pub fn parse_expr(
         _ => Err(vec![Diagnostic::new(
             Span::new(base, base),
             "syntax error: expected expression",
+        )]),
+    }
+}
+
+/// Parses one top-level `const`, `var` or `type` declaration, `src` being its text (whose
+/// first byte is at `base`), numbering its nodes from `first_id`: a declaration
+/// `parse_file_lazy_known` left out. Returns it and the next free id.
+pub fn parse_decl(
+    src: &str,
+    base: u32,
+    first_id: NodeId,
+) -> Result<(ast::Decl, NodeId), Vec<Diagnostic>> {
+    let ctx = Ctx::default();
+    match run(src, base, Some(Tok::StartDecl), &ctx, None)? {
+        Start::Decl(mut d) => {
+            let next = ids::assign_decl(&mut d, first_id);
+            Ok((*d, next))
+        }
+        _ => Err(vec![Diagnostic::new(
+            Span::new(base, base),
+            "syntax error: expected declaration",
         )]),
     }
 }
@@ -149,23 +172,27 @@ pub fn parse_file_lazy(
     base: u32,
     first_id: NodeId,
 ) -> Result<(ast::File, Vec<LazyBody>), Vec<Diagnostic>> {
-    parse_file_lazy_known(src, base, first_id, &[])
+    parse_file_lazy_known(src, base, first_id, &[], &[])
 }
 
 /// `parse_file_lazy` of a file whose bodies are known to lie at `known` (byte offsets
 /// `lo..hi` from `{` to `}` inclusive, in order, as `parse_file_lazy` finds them at base
-/// 0): their text is not lexed. Where `known` does not fit the text, it is as
-/// `parse_file_lazy`.
+/// 0): their text is not lexed. Nor is that of the top-level `const`, `var` and `type`
+/// declarations at `decls` (keyword to end, in order): each is an empty `const ()` in the
+/// file, for `parse_decl` to parse when it is wanted. Where the places do not fit the
+/// text, it is as `parse_file_lazy`.
 pub fn parse_file_lazy_known(
     src: &str,
     base: u32,
     first_id: NodeId,
     known: &[(u32, u32)],
+    decls: &[(u32, u32)],
 ) -> Result<(ast::File, Vec<LazyBody>), Vec<Diagnostic>> {
     let mut spans = Vec::new();
     let lazy = Lazy {
         bodies: &mut spans,
         known,
+        decls,
     };
     let f = file(src, base, first_id, ParseMode::default(), Some(lazy))?;
     let mut bodies = Vec::with_capacity(spans.len());
@@ -301,7 +328,19 @@ fn run<'a>(
         )]);
     }
     let around = match &lazy {
-        Some(l) if !l.known.is_empty() => lexer::lex_around(src, base, l.known),
+        Some(l) if !l.known.is_empty() || !l.decls.is_empty() => {
+            let bodies = l
+                .known
+                .iter()
+                .map(|&(lo, hi)| (lo, hi, lexer::Skipped::Body));
+            let decls = l
+                .decls
+                .iter()
+                .map(|&(lo, hi)| (lo, hi, lexer::Skipped::Decl));
+            let mut skip: Vec<(u32, u32, lexer::Skipped)> = bodies.chain(decls).collect();
+            skip.sort_unstable_by_key(|s| s.0);
+            lexer::lex_around(src, base, &skip)
+        }
         _ => None,
     };
     let cut = around.is_some();

@@ -517,7 +517,8 @@ fn known_bodies_parse_as_lazy_bodies() {
     let (want, want_bodies) = gosub_syntax::parse_file_lazy(src, 100, 7).unwrap();
     let stale: Vec<(u32, u32)> = known.iter().map(|&(l, h)| (l + 1, h)).collect();
     for places in [&known, &stale] {
-        let (got, got_bodies) = gosub_syntax::parse_file_lazy_known(src, 100, 7, places).unwrap();
+        let (got, got_bodies) =
+            gosub_syntax::parse_file_lazy_known(src, 100, 7, places, &[]).unwrap();
         assert_eq!(format!("{got:?}"), format!("{want:?}"));
         assert_eq!(format!("{got_bodies:?}"), format!("{want_bodies:?}"));
     }

@@ -112,7 +112,7 @@ pub(super) fn class(t: Tok<'_>) -> K {
         Tok::Semi(_) => K::Semi,
         Tok::Colon => K::Colon,
         // Never in a file's token stream.
-        Tok::StartExpr | Tok::StartStmts => K::Eof,
+        Tok::StartExpr | Tok::StartStmts | Tok::StartDecl => K::Eof,
         _ => K::Operator,
     }
 }
