@@ -2,13 +2,15 @@
 //! loading only those.
 //!
 //! Importing `fmt` reaches some 22,000 lines of the standard library's Go, most of it code
-//! the program never runs. `gosub run` parses a standard file only when the program can
-//! reach something it declares (`gosub_std::file_facts` says what each file declares without
-//! parsing it), leaves its function bodies out (`gosub_syntax::parse_file_lazy`), keeps the
-//! declarations the program can reach and parses the bodies it can run; the checker, escape
-//! analysis and compiler never see the rest. (A Go linker drops unreachable code too; gc's
-//! reachability runs after compiling, but the effect on what a program can observe is the
-//! same: none.)
+//! the program never runs. `gosub run` reads a standard file only when the program can
+//! reach something it declares, and parses of it only the declarations the program can
+//! reach and the bodies it can run: `gosub_std::file_facts` says what each file declares
+//! and where each declaration and body is, so the rest is not even lexed (each declaration
+//! left out stands as an empty `const ()` until it is wanted:
+//! `gosub_syntax::parse_file_lazy_known`, `parse_decl`, `parse_body`). The checker,
+//! escape analysis and compiler never see the rest. (A Go linker drops unreachable code
+//! too; gc's reachability runs after compiling, but the effect on what a program can
+//! observe is the same: none.)
 //!
 //! Reachability is by name (`scope.rs` says how names resolve), so it can only
 //! over-approximate. Every package-level declaration of a standard file is an item loaded
@@ -156,7 +158,16 @@ struct Loader<'a> {
     /// The `const`, `var` and `type` declarations left out of loaded files (each an empty
     /// `const ()` in its place until it is wanted): the source map file they are in, and
     /// their byte offsets in it.
-    unparsed: HashMap<(usize, usize, usize), (usize, u32, u32)>,
+    unparsed: HashMap<(usize, usize, usize), Unparsed>,
+}
+
+/// A declaration its file left out: the source map file it is in, its byte offsets there,
+/// and where its body is (a function's), to be left out in turn.
+#[derive(Clone, Copy)]
+struct Unparsed {
+    idx: usize,
+    span: (u32, u32),
+    body: Option<(u32, u32)>,
 }
 
 /// The declaration at `at`, once its file is loaded.
@@ -405,9 +416,13 @@ impl Loader<'_> {
                 .iter()
                 .find(|l| placeholder && l.index as usize == decl);
             if let Some(ld) = unparsed {
-                self.unparsed
-                    .insert((p, f, decl), (idx, ld.span.0, ld.span.1));
-                self.register_unparsed(at, &path, ld);
+                let u = Unparsed {
+                    idx,
+                    span: ld.span,
+                    body: ld.body,
+                };
+                self.unparsed.insert((p, f, decl), u);
+                self.register_unparsed(at, &path, base, ld, &mut enable);
                 continue;
             }
             match d {
@@ -428,53 +443,11 @@ impl Loader<'_> {
                     }
                 }
                 Decl::Func(fd) => {
-                    let body = lazy.next_if(|b| b.decl == decl).map(|body| {
-                        self.pending.push(Pending {
-                            at,
-                            body,
-                            method: None,
-                            loaded: None,
-                        });
-                        self.pending.len() - 1
-                    });
+                    let body = lazy.next_if(|b| b.decl == decl);
+                    let recv = (fd.recv.as_ref())
+                        .map(|r| ast::recv_base(&r.ty).map_or("", |(b, _)| b.name.as_str()));
                     let name = fd.name.name.as_str();
-                    if let Some(recv) = &fd.recv {
-                        let base = ast::recv_base(&recv.ty).map_or("", |(b, _)| &b.name);
-                        let m = self.methods.len();
-                        self.methods.push(Method {
-                            at,
-                            name: name.to_string(),
-                            receiver: key(&path, base),
-                            body,
-                            enabled: false,
-                        });
-                        if let Some(k) = body {
-                            self.pending[k].method = Some(m);
-                        }
-                        enable.push(m);
-                        continue;
-                    }
-                    let natives_call = gosub_std::GO_FUNCS_CALLED_BY_NATIVES.iter().any(|q| {
-                        q.strip_prefix(path.as_str())
-                            .and_then(|r| r.strip_prefix('.'))
-                            == Some(name)
-                    });
-                    let item = match body {
-                        Some(k) => Item::Body(k),
-                        None => {
-                            self.natives.push(Spec {
-                                at,
-                                spec: None,
-                                loaded: false,
-                            });
-                            Item::Native(self.natives.len() - 1)
-                        }
-                    };
-                    if runtime || name == "init" || natives_call {
-                        self.queue.push(item);
-                    } else {
-                        self.by_key(key(&path, name), item);
-                    }
+                    self.register_func(at, &path, name, recv, body, &mut enable);
                 }
                 Decl::Const(g) | Decl::Var(g) => {
                     let is_var = matches!(d, Decl::Var(_));
@@ -521,10 +494,84 @@ impl Loader<'_> {
         Ok(())
     }
 
-    /// Registers the specs of a declaration left out of its file, as `load_file` registers
-    /// those it parsed, by the names its facts give.
-    fn register_unparsed(&mut self, at: At, path: &str, ld: &LazyDecl) {
+    /// Registers a function (`recv` None) or a method with the receiver base type `recv`;
+    /// its body (None: a native) is loaded when reached. Methods go into `enable`, for the
+    /// file's loader to enable once their type is loaded.
+    fn register_func(
+        &mut self,
+        at: At,
+        path: &str,
+        name: &str,
+        recv: Option<&str>,
+        body: Option<LazyBody>,
+        enable: &mut Vec<usize>,
+    ) {
+        let body = body.map(|body| {
+            self.pending.push(Pending {
+                at,
+                body,
+                method: None,
+                loaded: None,
+            });
+            self.pending.len() - 1
+        });
+        if let Some(base) = recv {
+            let m = self.methods.len();
+            self.methods.push(Method {
+                at,
+                name: name.to_string(),
+                receiver: key(path, base),
+                body,
+                enabled: false,
+            });
+            if let Some(k) = body {
+                self.pending[k].method = Some(m);
+            }
+            enable.push(m);
+            return;
+        }
+        let natives_call = gosub_std::GO_FUNCS_CALLED_BY_NATIVES
+            .iter()
+            .any(|q| q.strip_prefix(path).and_then(|r| r.strip_prefix('.')) == Some(name));
+        let item = match body {
+            Some(k) => Item::Body(k),
+            None => {
+                self.natives.push(Spec {
+                    at,
+                    spec: None,
+                    loaded: false,
+                });
+                Item::Native(self.natives.len() - 1)
+            }
+        };
+        if path == "runtime" || name == "init" || natives_call {
+            self.queue.push(item);
+        } else {
+            self.by_key(key(path, name), item);
+        }
+    }
+
+    /// Registers the specs of a declaration left out of its file (whose first byte is at
+    /// `base`), as `load_file` registers those it parsed, by the names its facts give.
+    fn register_unparsed(
+        &mut self,
+        at: At,
+        path: &str,
+        base: u32,
+        ld: &LazyDecl,
+        enable: &mut Vec<usize>,
+    ) {
         match ld.kind {
+            DeclKind::Func => {
+                let Some(name) = ld.specs.first().and_then(|s| s.first()) else {
+                    return;
+                };
+                let body = ld.body.map(|(lo, hi)| LazyBody {
+                    decl: at.decl,
+                    span: ast::Span::new(base + lo, base + hi),
+                });
+                self.register_func(at, path, name, ld.recv, body, enable);
+            }
             DeclKind::Type => {
                 for (i, names) in ld.specs.iter().enumerate() {
                     let Some(name) = names.first() else { continue };
@@ -575,12 +622,18 @@ impl Loader<'_> {
     /// Parses the declaration at `at` if its file left it out (`register_unparsed`).
     fn parse_unparsed(&mut self, at: At) -> Result<(), Vec<Diagnostic>> {
         let k = (at.pkg, at.file, at.decl);
-        let Some(&(idx, lo, hi)) = self.unparsed.get(&k) else {
+        let Some(&Unparsed {
+            idx,
+            span: (lo, hi),
+            body,
+        }) = self.unparsed.get(&k)
+        else {
             return Ok(());
         };
         let sf = self.map.files[idx].clone();
         let text = sf.src.get(lo as usize..hi as usize).unwrap_or("");
-        let (decl, next) = gosub_syntax::parse_decl(text, sf.base + lo, *self.next_id)?;
+        let body = body.map(|(b, e)| (b.saturating_sub(lo), e.saturating_sub(lo)));
+        let (decl, next) = gosub_syntax::parse_decl(text, sf.base + lo, *self.next_id, body)?;
         *self.next_id = next;
         self.unparsed.remove(&k);
         if let Some(file) = self.pkgs[at.pkg].files[at.file].as_mut() {
@@ -634,6 +687,8 @@ impl Loader<'_> {
     }
 
     fn mention_signature_at(&mut self, at: At) {
+        // (A declaration that does not parse stays left out; its body's load reports it.)
+        let _ = self.parse_unparsed(at);
         let Some(Decl::Func(fd)) = decl_at(&self.pkgs, at) else {
             return;
         };
@@ -646,6 +701,7 @@ impl Loader<'_> {
 
     /// A loaded function's parameters and results may hold values of their types.
     fn value_signature(&mut self, at: At) {
+        let _ = self.parse_unparsed(at);
         let Some(Decl::Func(fd)) = decl_at(&self.pkgs, at) else {
             return;
         };
@@ -667,6 +723,7 @@ impl Loader<'_> {
         };
         let (block, next) = gosub_syntax::parse_body(&file.src, file.base, &body, *self.next_id)?;
         *self.next_id = next;
+        self.parse_unparsed(at)?;
         let scope = &self.pkgs[at.pkg].scopes[at.file];
         // In the body, a parameter's (or result's, or the receiver's) name never means a
         // package-level name: the parameter shadows it throughout.

@@ -32,7 +32,11 @@ impl Loader<'_> {
                     dropped.push((at.pkg, at.file, at.decl));
                     continue;
                 }
-                None => match gosub_syntax::parse_stmts(STUB, pd.body.span.lo, *self.next_id) {
+                // (A stub goes into a method its file may have left out: parsed now.)
+                None => match self
+                    .parse_unparsed(at)
+                    .and_then(|()| gosub_syntax::parse_stmts(STUB, pd.body.span.lo, *self.next_id))
+                {
                     Ok((stmts, next)) => {
                         *self.next_id = next;
                         ast::Block {
@@ -72,6 +76,8 @@ impl Loader<'_> {
                 continue;
             };
             let left = match (file.decls.get_mut(at.decl), s.spec) {
+                // Left out of its file and never wanted.
+                (Some(Decl::Const(g)), _) if g.specs.is_empty() => 0,
                 (Some(Decl::Var(g)), Some(spec)) => remove_spec(&mut g.specs, spec),
                 (Some(Decl::Type(g)), Some(spec)) => remove_spec(&mut g.specs, spec),
                 (Some(Decl::Const(_)), None) => 0,

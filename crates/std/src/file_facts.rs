@@ -48,6 +48,10 @@ pub struct LazyDecl {
     /// For a `var`, whether each spec must be initialized even if nothing mentions it
     /// (`root_var`).
     pub roots: &'static [bool],
+    /// For a method, its receiver's base type name.
+    pub recv: Option<&'static str>,
+    /// For a function or method with a body, where the body is (as in `bodies`).
+    pub body: Option<(u32, u32)>,
 }
 
 /// What a `LazyDecl` declares.
@@ -56,6 +60,8 @@ pub enum DeclKind {
     Const,
     Var,
     Type,
+    /// A function or method (its one spec holds its name).
+    Func,
 }
 
 #[rustfmt::skip]
@@ -88,6 +94,8 @@ pub struct ComputedDecl {
     pub kind: DeclKind,
     pub specs: Vec<Vec<String>>,
     pub roots: Vec<bool>,
+    pub recv: Option<String>,
+    pub body: Option<(u32, u32)>,
 }
 
 /// The facts of the file `src` of package `path`, from its syntax.
@@ -114,11 +122,26 @@ pub fn compute(path: &str, src: &str) -> Result<Computed, String> {
                 kind,
                 specs,
                 roots,
+                recv: None,
+                body: None,
             })
         };
         let lazy = match d {
             _ if path == "runtime" => None,
-            Decl::Func(_) => None,
+            Decl::Func(fd) => {
+                let recv = fd
+                    .recv
+                    .as_ref()
+                    .map(|r| ast::recv_base(&r.ty).map_or(String::new(), |(b, _)| b.name.clone()));
+                let body = bodies.iter().find(|b| b.decl == index);
+                let body = body.map(|b| (b.span.lo, b.span.hi));
+                let names = vec![vec![fd.name.name.clone()]];
+                lazy(DeclKind::Func, fd.span.lo, names, Vec::new()).map(|d| ComputedDecl {
+                    recv,
+                    body,
+                    ..d
+                })
+            }
             Decl::Type(g) => {
                 let names = g.specs.iter().map(|s| vec![s.name.name.clone()]);
                 lazy(DeclKind::Type, g.span.lo, names.collect(), Vec::new())
@@ -252,12 +275,14 @@ pub fn render_table() -> Result<String, String> {
                 c.decls
                     .iter()
                     .map(|d| format!(
-                        "LazyDecl {{ index: {}, span: {:?}, kind: DeclKind::{:?}, specs: &[{}], roots: &{:?} }}",
+                        "LazyDecl {{ index: {}, span: {:?}, kind: DeclKind::{:?}, specs: &[{}], roots: &{:?}, recv: {:?}, body: {:?} }}",
                         d.index,
                         d.span,
                         d.kind,
                         d.specs.iter().map(|s| list(s)).collect::<Vec<_>>().join(", "),
-                        d.roots
+                        d.roots,
+                        d.recv,
+                        d.body
                     ))
                     .collect::<Vec<_>>()
                     .join(", ")

@@ -86,16 +86,20 @@ func F() {}
     assert!(file_facts("fmt", "nonexistent.go").is_none());
 }
 
-/// The facts place each top-level `const`, `var` and `type` declaration exactly: a file
-/// parsed with them left out, each then parsed on its own (`parse_decl`) in its place, is
-/// the file parsed whole (same tree, same positions).
+/// The facts place each top-level declaration exactly: a file parsed with them left out,
+/// each then parsed on its own (`parse_decl`, a function's body left out) in its place, is
+/// the file parsed lazily whole (same tree, same positions).
 #[test]
 fn left_out_declarations_parse_in_their_place() {
     use gosub_syntax::ast::Decl;
     let src = "package p\n\nimport \"errors\"\n\n// Sizes.\nconst (\n\tA = iota // a\n\tB\n)\n\nvar ErrX = errors.New(\"x\") /* y */\n\ntype (\n\tT struct{ n [A]int }\n\tList[E any] []E\n)\n\nfunc (t *T) M() int { return 0 }\n\nvar f = func() int { return 1 }\nconst one = 1\n";
     let c = compute("p", src).unwrap();
     let kinds: Vec<String> = c.decls.iter().map(|d| format!("{:?}", d.kind)).collect();
-    assert_eq!(kinds, ["Const", "Var", "Type", "Var", "Const"]);
+    assert_eq!(kinds, ["Const", "Var", "Type", "Func", "Var", "Const"]);
+    assert_eq!(
+        (c.decls[3].recv.as_deref(), c.decls[3].body.is_some()),
+        (Some("T"), true)
+    );
     assert_eq!(
         c.decls[2].specs,
         [vec!["T".to_string()], vec!["List".to_string()]]
@@ -110,7 +114,8 @@ fn left_out_declarations_parse_in_their_place() {
             "left out"
         );
         let text = &src[d.span.0 as usize..d.span.1 as usize];
-        let (decl, _) = gosub_syntax::parse_decl(text, 50 + d.span.0, 1000).unwrap();
+        let body = d.body.map(|(b, e)| (b - d.span.0, e - d.span.0));
+        let (decl, _) = gosub_syntax::parse_decl(text, 50 + d.span.0, 1000, body).unwrap();
         lazy.decls[i] = decl;
     }
     assert_eq!(

@@ -612,7 +612,7 @@ pub enum Skipped {
     /// A function body, `{` to `}` inclusive: its two braces, as
     /// `parser::leave_out_bodies` would leave it.
     Body,
-    /// A `const`, `var` or `type` declaration, keyword to end: an empty `const ()` at its
+    /// A top-level declaration, keyword to end: an empty `const ()` at its
     /// place (the declaration `parser::parse_decl` parses when it is wanted).
     Decl,
 }
@@ -629,7 +629,9 @@ pub fn lex_around<'a>(src: &'a str, base: u32, skip: &[(u32, u32, Skipped)]) -> 
             Skipped::Body => hi >= lo + 2 && bytes[lo] == b'{' && bytes[hi - 1] == b'}',
             Skipped::Decl => {
                 let text = src.get(lo..hi).unwrap_or("");
-                ["const", "var", "type"].iter().any(|k| text.starts_with(k))
+                ["const", "var", "type", "func"]
+                    .iter()
+                    .any(|k| text.starts_with(k))
             }
         };
         if lo < at || hi > bytes.len() || !fits {

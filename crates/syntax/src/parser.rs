@@ -90,16 +90,26 @@ pub fn parse_expr(
     }
 }
 
-/// Parses one top-level `const`, `var` or `type` declaration, `src` being its text (whose
-/// first byte is at `base`), numbering its nodes from `first_id`: a declaration
-/// `parse_file_lazy_known` left out. Returns it and the next free id.
+/// Parses one top-level declaration, `src` being its text (whose first byte is at `base`),
+/// numbering its nodes from `first_id`: a declaration `parse_file_lazy_known` left out.
+/// A function's body at `body` (byte offsets in `src`, `{` to `}` inclusive) is left out
+/// as `parse_file_lazy` leaves bodies out, for `parse_body`. Returns the declaration and
+/// the next free id.
 pub fn parse_decl(
     src: &str,
     base: u32,
     first_id: NodeId,
+    body: Option<(u32, u32)>,
 ) -> Result<(ast::Decl, NodeId), Vec<Diagnostic>> {
     let ctx = Ctx::default();
-    match run(src, base, Some(Tok::StartDecl), &ctx, None)? {
+    let mut spans = Vec::new();
+    let known: Vec<(u32, u32)> = body.into_iter().collect();
+    let lazy = body.map(|_| Lazy {
+        bodies: &mut spans,
+        known: &known,
+        decls: &[],
+    });
+    match run(src, base, Some(Tok::StartDecl), &ctx, lazy)? {
         Start::Decl(mut d) => {
             let next = ids::assign_decl(&mut d, first_id);
             Ok((*d, next))
@@ -177,9 +187,9 @@ pub fn parse_file_lazy(
 
 /// `parse_file_lazy` of a file whose bodies are known to lie at `known` (byte offsets
 /// `lo..hi` from `{` to `}` inclusive, in order, as `parse_file_lazy` finds them at base
-/// 0): their text is not lexed. Nor is that of the top-level `const`, `var` and `type`
-/// declarations at `decls` (keyword to end, in order): each is an empty `const ()` in the
-/// file, for `parse_decl` to parse when it is wanted. Where the places do not fit the
+/// 0): their text is not lexed. Nor is that of the top-level declarations at `decls`
+/// (keyword to end, in order): each is an empty `const ()` in the file, for `parse_decl`
+/// to parse when it is wanted. Where the places do not fit the
 /// text, it is as `parse_file_lazy`.
 pub fn parse_file_lazy_known(
     src: &str,
@@ -329,9 +339,10 @@ fn run<'a>(
     }
     let around = match &lazy {
         Some(l) if !l.known.is_empty() || !l.decls.is_empty() => {
-            let bodies = l
-                .known
-                .iter()
+            // (A body inside a declaration left out goes with it.)
+            let inside = |lo: u32| l.decls.iter().any(|&(dlo, dhi)| dlo <= lo && lo < dhi);
+            let bodies = (l.known.iter())
+                .filter(|&&(lo, _)| !inside(lo))
                 .map(|&(lo, hi)| (lo, hi, lexer::Skipped::Body));
             let decls = l
                 .decls
