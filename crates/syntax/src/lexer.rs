@@ -122,6 +122,32 @@ pub enum Tok<'a> {
 }
 
 impl Tok<'_> {
+    /// A binary operator (`+`, `&&`, `==`, ...; `BinOp` says which, and its precedence).
+    pub fn is_binary_op(self) -> bool {
+        matches!(
+            self,
+            Tok::Add
+                | Tok::Sub
+                | Tok::Mul
+                | Tok::Quo
+                | Tok::Rem
+                | Tok::And
+                | Tok::Or
+                | Tok::Xor
+                | Tok::Shl
+                | Tok::Shr
+                | Tok::AndNot
+                | Tok::LAnd
+                | Tok::LOr
+                | Tok::Eql
+                | Tok::Neq
+                | Tok::Lss
+                | Tok::Leq
+                | Tok::Gtr
+                | Tok::Geq
+        )
+    }
+
     /// The token as gc's syntax errors name it (`name x`, `literal 3`, `keyword func`,
     /// `newline`, `EOF`, `comma`, operators verbatim).
     pub fn describe(&self) -> String {

@@ -522,32 +522,7 @@ fn is_type_param_list(toks: &[Spanned<'_>], lb: usize) -> bool {
 
 /// Tokens that continue an expression after an operand (gc's pexpr/binaryExpr loop).
 fn continues_expr(t: Tok<'_>) -> bool {
-    is_binary_op(t) || matches!(t, Tok::Period | Tok::LParen | Tok::LBrace)
-}
-
-fn is_binary_op(t: Tok<'_>) -> bool {
-    matches!(
-        t,
-        Tok::Add
-            | Tok::Sub
-            | Tok::Mul
-            | Tok::Quo
-            | Tok::Rem
-            | Tok::And
-            | Tok::Or
-            | Tok::Xor
-            | Tok::Shl
-            | Tok::Shr
-            | Tok::AndNot
-            | Tok::LAnd
-            | Tok::LOr
-            | Tok::Eql
-            | Tok::Neq
-            | Tok::Lss
-            | Tok::Leq
-            | Tok::Gtr
-            | Tok::Geq
-    )
+    t.is_binary_op() || matches!(t, Tok::Period | Tok::LParen | Tok::LBrace)
 }
 
 /// True if a token ends an operand, so that an operator after it is binary.
@@ -590,7 +565,7 @@ fn top_level<'a>(toks: &[Spanned<'a>]) -> Vec<(Option<Tok<'a>>, Tok<'a>)> {
 fn has_binary_op_but_or(toks: &[Spanned<'_>]) -> bool {
     top_level(toks)
         .into_iter()
-        .any(|(p, t)| is_binary_op(t) && t != Tok::Or && p.is_some_and(ends_operand))
+        .any(|(p, t)| t.is_binary_op() && t != Tok::Or && p.is_some_and(ends_operand))
 }
 
 /// gc's `isTypeElem`, on tokens: a type literal or `~` among the top-level operands.

@@ -119,29 +119,8 @@ pub(super) fn class(t: Tok<'_>) -> K {
 
 /// Binary operator precedence (gc's `p.prec`); `None` for tokens that are not binary operators.
 pub(super) fn binary_prec(t: Tok<'_>) -> Option<u8> {
-    let binary = matches!(
-        t,
-        Tok::LOr
-            | Tok::LAnd
-            | Tok::Eql
-            | Tok::Neq
-            | Tok::Lss
-            | Tok::Leq
-            | Tok::Gtr
-            | Tok::Geq
-            | Tok::Add
-            | Tok::Sub
-            | Tok::Or
-            | Tok::Xor
-            | Tok::Mul
-            | Tok::Quo
-            | Tok::Rem
-            | Tok::And
-            | Tok::AndNot
-            | Tok::Shl
-            | Tok::Shr
-    );
-    binary.then(|| crate::actions::tok_binop(t).precedence())
+    t.is_binary_op()
+        .then(|| crate::actions::tok_binop(t).precedence())
 }
 
 /// gc's `tokstring`: how a wanted token is named in "expected X".
