@@ -155,10 +155,12 @@ struct Loader<'a> {
     in_types: Mentions,
     of_values: Mentions,
     queue: Vec<Item>,
-    /// The `const`, `var` and `type` declarations left out of loaded files (each an empty
-    /// `const ()` in its place until it is wanted): the source map file they are in, and
-    /// their byte offsets in it.
+    /// The declarations left out of loaded files (each an empty `const ()` in its place
+    /// until it is wanted).
     unparsed: HashMap<(usize, usize, usize), Unparsed>,
+    /// Errors parsing a left-out declaration where no error could be returned (a
+    /// signature wanted while acting on mentions): the load fails with them at its end.
+    parse_errors: Vec<Diagnostic>,
 }
 
 /// A declaration its file left out: the source map file it is in, its byte offsets there,
@@ -223,6 +225,7 @@ pub fn load(
         of_values: Mentions::default(),
         queue: Vec::new(),
         unparsed: HashMap::new(),
+        parse_errors: Vec::new(),
     };
     let scope = Scope::of("main", main);
     for d in &main.decls {
@@ -236,7 +239,7 @@ pub fn load(
         }
     }
     l.run()?;
-    Ok(l.finish())
+    l.finish()
 }
 
 impl Loader<'_> {
@@ -255,7 +258,7 @@ impl Loader<'_> {
             // standard path with a text of its own: loaded whole).
             let std_text = std_files
                 .iter()
-                .any(|(n, t)| n == name && t.as_ptr() == text.as_ptr());
+                .any(|(n, t)| n == name && t.as_ptr() == text.as_ptr() && t.len() == text.len());
             let ff = file_facts::file_facts(path, name).filter(|_| std_text);
             match ff {
                 Some(ff) if !ff.root && path != "runtime" => {
@@ -391,8 +394,8 @@ impl Loader<'_> {
         let (name, text) = self.pkgs[p].texts[f].clone();
         let idx = self.map.add(format!("$GOROOT/src/{}/{}", path, name), text);
         let (base, text) = (self.map.files[idx].base, &*self.map.files[idx].src);
-        // A standard file's facts say where its bodies, constants, variables and types
-        // are: they are not even lexed until a program reaches them.
+        // A standard file's facts say where its declarations and bodies are: they are not
+        // even lexed until a program reaches them.
         let facts = self.pkgs[p].facts[f];
         let known = facts.map_or(&[][..], |ff| ff.bodies);
         let left_out: &[LazyDecl] = facts.map_or(&[], |ff| ff.decls);
@@ -403,6 +406,7 @@ impl Loader<'_> {
         self.pkgs[p].scopes[f] = Scope::of(&path, &file);
         let runtime = path == "runtime";
         let mut lazy = bodies.into_iter().peekable();
+        let mut left_out_at = left_out.iter().peekable();
         let mut enable = Vec::new();
         for (decl, d) in file.decls.iter().enumerate() {
             let at = At {
@@ -412,9 +416,8 @@ impl Loader<'_> {
             };
             // (Where the facts did not fit the text, the declaration was parsed after all.)
             let placeholder = matches!(d, Decl::Const(g) if g.specs.is_empty());
-            let unparsed = left_out
-                .iter()
-                .find(|l| placeholder && l.index as usize == decl);
+            let unparsed = left_out_at.next_if(|l| l.index as usize == decl);
+            let unparsed = unparsed.filter(|_| placeholder);
             if let Some(ld) = unparsed {
                 let u = Unparsed {
                     idx,
@@ -633,14 +636,16 @@ impl Loader<'_> {
         let sf = self.map.files[idx].clone();
         let text = sf.src.get(lo as usize..hi as usize).unwrap_or("");
         let body = body.map(|(b, e)| (b.saturating_sub(lo), e.saturating_sub(lo)));
-        let (decl, next) = gosub_syntax::parse_decl(text, sf.base + lo, *self.next_id, body)?;
+        let parsed = gosub_syntax::parse_decl(text, sf.base + lo, *self.next_id, body);
+        let (decl, next) = parsed.inspect_err(|d| self.parse_errors.extend(d.iter().cloned()))?;
         *self.next_id = next;
-        self.unparsed.remove(&k);
-        if let Some(file) = self.pkgs[at.pkg].files[at.file].as_mut() {
-            file.next_id = file.next_id.max(next);
-            if let Some(d) = file.decls.get_mut(at.decl) {
-                *d = decl;
-            }
+        let Some(file) = self.pkgs[at.pkg].files[at.file].as_mut() else {
+            return Ok(());
+        };
+        file.next_id = file.next_id.max(next);
+        if let Some(d) = file.decls.get_mut(at.decl) {
+            *d = decl;
+            self.unparsed.remove(&k);
         }
         Ok(())
     }
@@ -687,7 +692,7 @@ impl Loader<'_> {
     }
 
     fn mention_signature_at(&mut self, at: At) {
-        // (A declaration that does not parse stays left out; its body's load reports it.)
+        // (An error is kept in `parse_errors`: the load fails with it.)
         let _ = self.parse_unparsed(at);
         let Some(Decl::Func(fd)) = decl_at(&self.pkgs, at) else {
             return;
@@ -833,7 +838,7 @@ impl Loader<'_> {
     /// elements, an interface's method results).
     fn value_type(&mut self, t: usize) {
         let (at, i) = (self.types[t].at, self.types[t].spec.unwrap_or(0));
-        // (A declaration that does not parse stays left out: loading the type reports it.)
+        // (An error is kept in `parse_errors`: the load fails with it.)
         let _ = self.parse_unparsed(at);
         if let Some(Decl::Type(g)) = decl_at(&self.pkgs, at) {
             if let Some(s) = g.specs.get(i) {

@@ -13,13 +13,15 @@
 use super::{Loader, STUB};
 use ahash::HashSet;
 use gosub_syntax::ast::{self, Decl};
+use gosub_syntax::Diagnostic;
 use gosub_types::PackageSrc;
 use std::sync::Arc;
 
 impl Loader<'_> {
     /// Installs the loaded bodies and drops what was not loaded; the packages with a loaded
     /// file, in dependency order.
-    pub(super) fn finish(mut self) -> Vec<PackageSrc> {
+    /// Fails with the errors of parsing a declaration left out of its file, if any.
+    pub(super) fn finish(mut self) -> Result<Vec<PackageSrc>, Vec<Diagnostic>> {
         let mut dropped: Vec<(usize, usize, usize)> = Vec::new();
         for pd in std::mem::take(&mut self.pending) {
             let at = pd.at;
@@ -54,6 +56,9 @@ impl Loader<'_> {
             if let Some(Decl::Func(fd)) = file.decls.get_mut(at.decl) {
                 fd.body = Some(block);
             }
+        }
+        if !self.parse_errors.is_empty() {
+            return Err(std::mem::take(&mut self.parse_errors));
         }
         let unused_natives = self.natives.iter().filter(|n| !n.loaded).map(|n| n.at);
         let unused_methods = (self.methods.iter())
@@ -97,7 +102,7 @@ impl Loader<'_> {
                 }
             }
         }
-        self.in_dependency_order()
+        Ok(self.in_dependency_order())
     }
 
     /// The packages with a loaded file, each after those it imports; imports of packages

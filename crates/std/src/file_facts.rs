@@ -1,7 +1,9 @@
 //! What a one-shot compilation needs to know of each standard-library file before parsing
-//! it: the names the file declares, the types its methods belong to, and whether it must be
-//! loaded whenever its package is imported. With these, `gosub run` parses only the files
-//! a program can reach (`gosub::reachable`), as a Go linker keeps only reachable code.
+//! it: the names the file declares, the types its methods belong to, whether it must be
+//! loaded whenever its package is imported, and where each top-level declaration (and each
+//! function body) is and what it declares. With these, `gosub run` parses only the files,
+//! declarations and bodies a program can reach (`gosub::reachable`), as a Go linker keeps
+//! only reachable code.
 //!
 //! The facts are computed from the sources with the parser (`compute`) and kept as a
 //! generated table (`file_facts_table.rs`, written by `render_table`); the test
@@ -27,15 +29,16 @@ pub struct FileFacts {
     /// package-level variable that must be initialized (`root_var`), a function natives call by name
     /// (`GO_FUNCS_CALLED_BY_NATIVES`), or it is part of package `runtime`.
     pub root: bool,
-    /// Where the file's top-level function bodies are: byte offsets `lo..hi` from `{` to
-    /// `}` inclusive, in order (`gosub_syntax::parse_file_lazy_known` skips them unread).
+    /// Where the bodies of the file's functions that `decls` does not hold are (package
+    /// `runtime`'s): byte offsets `lo..hi` from `{` to `}` inclusive, in order
+    /// (`gosub_syntax::parse_file_lazy_known` skips them unread).
     pub bodies: &'static [(u32, u32)],
-    /// The file's top-level `const`, `var` and `type` declarations, in order (none in
-    /// package `runtime`, which is loaded whole): parsed only when a program reaches one.
+    /// The file's top-level declarations, in order (none in package `runtime`, which is
+    /// loaded whole): each parsed only when a program reaches it.
     pub decls: &'static [LazyDecl],
 }
 
-/// A top-level `const`, `var` or `type` declaration, known without parsing it.
+/// A top-level declaration, known without parsing it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LazyDecl {
     /// Its index among the file's declarations (`File::decls`).
@@ -76,6 +79,11 @@ pub fn file_facts(path: &str, file: &str) -> Option<&'static FileFacts> {
         .map(|(_, _, facts)| facts)
 }
 
+/// Every standard file's facts: (import path, file name, facts).
+pub fn table() -> &'static [(&'static str, &'static str, FileFacts)] {
+    table::TABLE
+}
+
 /// `FileFacts`, owned: what `compute` finds.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Computed {
@@ -104,7 +112,6 @@ pub fn compute(path: &str, src: &str) -> Result<Computed, String> {
         .map_err(|d| d.first().map(|d| d.msg.clone()).unwrap_or_default())?;
     let mut c = Computed {
         root: path == "runtime",
-        bodies: bodies.iter().map(|b| (b.span.lo, b.span.hi)).collect(),
         ..Computed::default()
     };
     let declare = |c: &mut Computed, name: &str| {
@@ -183,6 +190,12 @@ pub fn compute(path: &str, src: &str) -> Result<Computed, String> {
             }
         }
     }
+    // The bodies of functions left out go with them (`LazyDecl::body`).
+    let left_out = |b: &&gosub_syntax::LazyBody| c.decls.iter().any(|d| d.index as usize == b.decl);
+    c.bodies = (bodies.iter())
+        .filter(|b| !left_out(b))
+        .map(|b| (b.span.lo, b.span.hi))
+        .collect();
     Ok(c)
 }
 

@@ -4,6 +4,9 @@
 //! Invariants:
 //! - `lex` never panics and always terminates; every byte of the input is either part of a
 //!   token, whitespace, a comment, or reported in an error (and then skipped), as gc does.
+//!   `lex_around` is `lex` except over the ranges it is told to skip (a standard file's
+//!   bodies and declarations, whose places its facts record), which stand as a few
+//!   placeholder tokens; a NUL or misplaced BOM is reported wherever it is.
 //! - Token positions are global: the byte offset in the source plus `base`.
 //! - A semicolon is inserted at a newline (or a `/* */` comment containing one, or EOF) when
 //!   the previous token is an identifier, a literal, `break`/`continue`/`fallthrough`/
@@ -112,7 +115,7 @@ pub enum Tok<'a> {
     /// or statement-list entry point of the grammar.
     StartExpr,
     StartStmts,
-    /// ... or the entry point of one `const`, `var` or `type` declaration.
+    /// ... or the entry point of one top-level declaration (`parser::parse_decl`).
     StartDecl,
     /// Never produced by the lexer: the parser driver turns the `[` after a type
     /// declaration's name into this token when it opens a type parameter list
@@ -647,20 +650,24 @@ pub enum Skipped {
 /// read: each becomes the tokens `Skipped` says. None when a range does not fit `src`
 /// (out of order, or a body not between braces), for the caller to lex it all.
 pub fn lex_around<'a>(src: &'a str, base: u32, skip: &[(u32, u32, Skipped)]) -> Option<Lexed<'a>> {
-    let bytes = src.as_bytes();
     let mut at = 0usize;
     for &(lo, hi, what) in skip {
         let (lo, hi) = (lo as usize, hi as usize);
+        let text = src.get(lo..hi).filter(|_| lo >= at && hi > lo)?;
         let fits = match what {
-            Skipped::Body => hi >= lo + 2 && bytes[lo] == b'{' && bytes[hi - 1] == b'}',
+            Skipped::Body => text.len() >= 2 && text.starts_with('{') && text.ends_with('}'),
+            // A keyword, and after the declaration only blanks or a comment up to its line's
+            // end (or the `;` that ends it).
             Skipped::Decl => {
-                let text = src.get(lo..hi).unwrap_or("");
-                ["const", "var", "type", "func"]
-                    .iter()
-                    .any(|k| text.starts_with(k))
+                let keyword = ["const", "var", "type", "func"].iter().any(|k| {
+                    text.strip_prefix(k)
+                        .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric() || c == '_'))
+                });
+                let after = src[hi..].trim_start_matches([' ', '\t']);
+                keyword && (after.is_empty() || after.starts_with(['\n', '\r', ';', '/']))
             }
         };
-        if lo < at || hi > bytes.len() || !fits {
+        if !fits {
             return None;
         }
         at = hi;

@@ -205,6 +205,8 @@ pub fn parse_file_lazy_known(
         decls,
     };
     let f = file(src, base, first_id, ParseMode::default(), Some(lazy))?;
+    // (In the caller's order when they came from `known`.)
+    spans.sort_unstable_by_key(|sp| sp.lo);
     let mut bodies = Vec::with_capacity(spans.len());
     for (i, d) in f.decls.iter().enumerate() {
         if let ast::Decl::Func(ast::FuncDecl { body: Some(b), .. }) = d {

@@ -503,7 +503,7 @@ fn generics_print_as_gc() {
 
 /// `parse_file_lazy_known` with the body places `parse_file_lazy` finds (at base 0) gives
 /// the same tree and bodies as `parse_file_lazy`, at any base, without lexing the bodies;
-/// places that do not fit the text are ignored.
+/// places that do not fit the text (shifted, past its end, out of order) are ignored.
 #[test]
 fn known_bodies_parse_as_lazy_bodies() {
     let src = "package p\n\nimport \"fmt\"\n\nvar f = func() int { return 1 }\n\ntype T struct{ a, b int }\n\nfunc (t *T) Sum(x struct{ y int }) int {\n\tif t.a > 0 { return t.a + x.y } // }\n\treturn t.b\n}\nfunc G[E any](s []E) (n int) { for range s { n++ }; return }\n/* a { comment */ func H() { fmt.Println(\"}\") }\nconst c = 1\n";
@@ -516,7 +516,9 @@ fn known_bodies_parse_as_lazy_bodies() {
     }
     let (want, want_bodies) = gosub_syntax::parse_file_lazy(src, 100, 7).unwrap();
     let stale: Vec<(u32, u32)> = known.iter().map(|&(l, h)| (l + 1, h)).collect();
-    for places in [&known, &stale] {
+    let past_the_end = vec![(known[0].0, src.len() as u32 + 10)];
+    let backwards: Vec<(u32, u32)> = known.iter().rev().copied().collect();
+    for places in [&known, &stale, &past_the_end, &backwards] {
         let (got, got_bodies) =
             gosub_syntax::parse_file_lazy_known(src, 100, 7, places, &[]).unwrap();
         assert_eq!(format!("{got:?}"), format!("{want:?}"));
