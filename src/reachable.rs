@@ -418,14 +418,19 @@ impl Loader<'_> {
             let placeholder = matches!(d, Decl::Const(g) if g.specs.is_empty());
             let unparsed = left_out_at.next_if(|l| l.index as usize == decl);
             let unparsed = unparsed.filter(|_| placeholder);
-            if let Some(ld) = unparsed {
+            if let (Some(ld), Some(ff)) = (unparsed, facts) {
                 let u = Unparsed {
                     idx,
                     span: ld.span,
                     body: ld.body,
                 };
                 self.unparsed.insert((p, f, decl), u);
-                self.register_unparsed(at, &path, base, ld, &mut enable);
+                // (Facts are only of the standard library's text, which is static.)
+                let text: &'static str = match &self.pkgs[p].texts[f].1 {
+                    Cow::Borrowed(t) => t,
+                    Cow::Owned(_) => "",
+                };
+                self.register_unparsed(at, &path, (base, text), ld, ff, &mut enable);
                 continue;
             }
             match d {
@@ -554,30 +559,32 @@ impl Loader<'_> {
         }
     }
 
-    /// Registers the specs of a declaration left out of its file (whose first byte is at
-    /// `base`), as `load_file` registers those it parsed, by the names its facts give.
+    /// Registers the specs of a declaration left out of its file (`file`: where its first
+    /// byte is, and its text), as `load_file` registers those it parsed, by the names its
+    /// facts `ff` give.
     fn register_unparsed(
         &mut self,
         at: At,
         path: &str,
-        base: u32,
+        (base, text): (u32, &str),
         ld: &LazyDecl,
+        ff: &FileFacts,
         enable: &mut Vec<usize>,
     ) {
+        let names = ld.names(ff, text);
         match ld.kind {
             DeclKind::Func => {
-                let Some(name) = ld.specs.first().and_then(|s| s.first()) else {
+                let Some((_, name, _)) = ld.names(ff, text).next() else {
                     return;
                 };
                 let body = ld.body.map(|(lo, hi)| LazyBody {
                     decl: at.decl,
                     span: ast::Span::new(base + lo, base + hi),
                 });
-                self.register_func(at, path, name, ld.recv, body, enable);
+                self.register_func(at, path, name, ld.recv(text), body, enable);
             }
             DeclKind::Type => {
-                for (i, names) in ld.specs.iter().enumerate() {
-                    let Some(name) = names.first() else { continue };
+                for (i, name, _) in names {
                     let t = self.types.len();
                     self.types.push(Spec {
                         at,
@@ -593,19 +600,26 @@ impl Loader<'_> {
                 }
             }
             DeclKind::Var => {
-                for (i, names) in ld.specs.iter().enumerate() {
-                    let v = self.values.len();
-                    self.values.push(Spec {
-                        at,
-                        spec: Some(i),
-                        loaded: false,
-                    });
-                    for n in names.iter() {
-                        self.by_key(key(path, n), Item::Value(v));
-                    }
-                    if ld.roots.get(i).copied().unwrap_or(false) {
-                        self.queue.push(Item::Value(v));
-                    }
+                // One item per spec: its names lead to it.
+                let mut spec: Option<(usize, usize)> = None;
+                for (i, name, root) in names {
+                    let v = match spec {
+                        Some((s, v)) if s == i => v,
+                        _ => {
+                            let v = self.values.len();
+                            self.values.push(Spec {
+                                at,
+                                spec: Some(i),
+                                loaded: false,
+                            });
+                            if root {
+                                self.queue.push(Item::Value(v));
+                            }
+                            spec = Some((i, v));
+                            v
+                        }
+                    };
+                    self.by_key(key(path, name), Item::Value(v));
                 }
             }
             DeclKind::Const => {
@@ -615,8 +629,8 @@ impl Loader<'_> {
                     spec: None,
                     loaded: false,
                 });
-                for n in ld.specs.iter().flat_map(|s| s.iter()) {
-                    self.by_key(key(path, n), Item::Value(v));
+                for (_, name, _) in names {
+                    self.by_key(key(path, name), Item::Value(v));
                 }
             }
         }

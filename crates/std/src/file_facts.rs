@@ -36,9 +36,12 @@ pub struct FileFacts {
     /// The file's top-level declarations, in order (none in package `runtime`, which is
     /// loaded whole): each parsed only when a program reaches it.
     pub decls: &'static [LazyDecl],
+    /// The names `decls` declare, in order.
+    pub names: &'static [LazyName],
 }
 
-/// A top-level declaration, known without parsing it.
+/// A top-level declaration, known without parsing it. (Places in the file, no pointers:
+/// the table is static data the loader does not have to relocate.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LazyDecl {
     /// Its index among the file's declarations (`File::decls`).
@@ -46,15 +49,43 @@ pub struct LazyDecl {
     /// Its text: byte offsets from its keyword to its end.
     pub span: (u32, u32),
     pub kind: DeclKind,
-    /// The names each of its specs declares (`_` included), in order.
-    pub specs: &'static [&'static [&'static str]],
-    /// For a `var`, whether each spec must be initialized even if nothing mentions it
-    /// (`root_var`).
-    pub roots: &'static [bool],
-    /// For a method, its receiver's base type name.
-    pub recv: Option<&'static str>,
+    /// Its names, `_` included: `FileFacts::names[names.0..names.1]` (`LazyDecl::names`).
+    pub names: (u32, u32),
+    /// For a method, where its receiver's base type name is (empty where it has none).
+    pub recv: Option<(u32, u32)>,
     /// For a function or method with a body, where the body is (as in `bodies`).
     pub body: Option<(u32, u32)>,
+}
+
+/// A name a `LazyDecl` declares: where it is in the file, the index of its spec in the
+/// declaration, and (for a `var`) whether the spec must be initialized even if nothing
+/// mentions it (`root_var`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LazyName {
+    pub span: (u32, u32),
+    pub spec: u32,
+    pub root: bool,
+}
+
+impl LazyDecl {
+    /// Its names as (spec index, name, must be initialized); `text` is the file's.
+    pub fn names<'a>(
+        &self,
+        ff: &'a FileFacts,
+        text: &'a str,
+    ) -> impl Iterator<Item = (usize, &'a str, bool)> + 'a {
+        let names = ff.names.get(self.names.0 as usize..self.names.1 as usize);
+        names.unwrap_or(&[]).iter().map(move |n| {
+            let name = text.get(n.span.0 as usize..n.span.1 as usize);
+            (n.spec as usize, name.unwrap_or(""), n.root)
+        })
+    }
+
+    /// A method's receiver base type name; `text` is the file's.
+    pub fn recv<'a>(&self, text: &'a str) -> Option<&'a str> {
+        self.recv
+            .map(|(lo, hi)| text.get(lo as usize..hi as usize).unwrap_or(""))
+    }
 }
 
 /// What a `LazyDecl` declares.
@@ -100,9 +131,10 @@ pub struct ComputedDecl {
     pub index: u32,
     pub span: (u32, u32),
     pub kind: DeclKind,
-    pub specs: Vec<Vec<String>>,
+    /// Each spec's names, with their places.
+    pub specs: Vec<Vec<(String, (u32, u32))>>,
     pub roots: Vec<bool>,
-    pub recv: Option<String>,
+    pub recv: Option<(String, (u32, u32))>,
     pub body: Option<(u32, u32)>,
 }
 
@@ -121,13 +153,17 @@ pub fn compute(path: &str, src: &str) -> Result<Computed, String> {
     };
     let ends = decl_ends(src);
     for (index, d) in file.decls.iter().enumerate() {
-        let lazy = |kind: DeclKind, lo: u32, specs: Vec<Vec<String>>, roots: Vec<bool>| {
+        let lazy = |kind: DeclKind, lo: u32, specs: Vec<Vec<&ast::Ident>>, roots: Vec<bool>| {
             let hi = ends.iter().find(|&&(l, _)| l == lo)?.1;
+            let named = |n: &&ast::Ident| (n.name.clone(), (n.span.lo, n.span.hi));
             Some(ComputedDecl {
                 index: index as u32,
                 span: (lo, hi),
                 kind,
-                specs,
+                specs: specs
+                    .iter()
+                    .map(|s| s.iter().map(named).collect())
+                    .collect(),
                 roots,
                 recv: None,
                 body: None,
@@ -136,13 +172,13 @@ pub fn compute(path: &str, src: &str) -> Result<Computed, String> {
         let lazy = match d {
             _ if path == "runtime" => None,
             Decl::Func(fd) => {
-                let recv = fd
-                    .recv
-                    .as_ref()
-                    .map(|r| ast::recv_base(&r.ty).map_or(String::new(), |(b, _)| b.name.clone()));
+                let recv = fd.recv.as_ref().map(|r| match ast::recv_base(&r.ty) {
+                    Some((b, _)) => (b.name.clone(), (b.span.lo, b.span.hi)),
+                    None => (String::new(), (0, 0)),
+                });
                 let body = bodies.iter().find(|b| b.decl == index);
                 let body = body.map(|b| (b.span.lo, b.span.hi));
-                let names = vec![vec![fd.name.name.clone()]];
+                let names = vec![vec![&fd.name]];
                 lazy(DeclKind::Func, fd.span.lo, names, Vec::new()).map(|d| ComputedDecl {
                     recv,
                     body,
@@ -150,19 +186,16 @@ pub fn compute(path: &str, src: &str) -> Result<Computed, String> {
                 })
             }
             Decl::Type(g) => {
-                let names = g.specs.iter().map(|s| vec![s.name.name.clone()]);
+                let names = g.specs.iter().map(|s| vec![&s.name]);
                 lazy(DeclKind::Type, g.span.lo, names.collect(), Vec::new())
             }
             Decl::Const(g) | Decl::Var(g) => {
-                let names = g
-                    .specs
-                    .iter()
-                    .map(|s| s.names.iter().map(|n| n.name.clone()));
+                let names = g.specs.iter().map(|s| s.names.iter().collect());
                 let (kind, roots) = match d {
                     Decl::Const(_) => (DeclKind::Const, Vec::new()),
                     _ => (DeclKind::Var, g.specs.iter().map(root_var).collect()),
                 };
-                lazy(kind, g.span.lo, names.map(|n| n.collect()).collect(), roots)
+                lazy(kind, g.span.lo, names.collect(), roots)
             }
         };
         c.decls.extend(lazy);
@@ -260,7 +293,7 @@ pub fn render_table() -> Result<String, String> {
     let mut out = String::from(
         "//! Generated by `gosub_std::file_facts::render_table` from the standard library's Go\n\
          //! sources; do not edit (see file_facts.rs for how to regenerate).\n\n\
-         use super::{DeclKind, FileFacts, LazyDecl};\n\n\
+         use super::{DeclKind, FileFacts, LazyDecl, LazyName};\n\n\
          pub(super) static TABLE: &[(&str, &str, FileFacts)] = &[\n",
     );
     let list = |names: &[String]| {
@@ -277,28 +310,40 @@ pub fn render_table() -> Result<String, String> {
     for path in all_packages() {
         for (name, src) in crate::files(&path).unwrap_or(&[]) {
             let c = compute(&path, src).map_err(|e| format!("{}/{}: {}", path, name, e))?;
+            // The names of all declarations in one list, each declaration a range of it.
+            let mut names = Vec::new();
+            let mut decls = Vec::new();
+            for d in &c.decls {
+                let first = names.len();
+                for (i, spec) in d.specs.iter().enumerate() {
+                    let root = d.roots.get(i).copied().unwrap_or(false);
+                    for (_, (lo, hi)) in spec {
+                        names.push(format!(
+                            "LazyName {{ span: ({lo}, {hi}), spec: {i}, root: {root} }}"
+                        ));
+                    }
+                }
+                decls.push(format!(
+                    "LazyDecl {{ index: {}, span: {:?}, kind: DeclKind::{:?}, names: ({}, {}), recv: {:?}, body: {:?} }}",
+                    d.index,
+                    d.span,
+                    d.kind,
+                    first,
+                    names.len(),
+                    d.recv.as_ref().map(|r| r.1),
+                    d.body
+                ));
+            }
             out.push_str(&format!(
-                "    ({:?}, {:?}, FileFacts {{ root: {}, methods: {}, declares: {}, bodies: &{:?}, decls: &[{}] }}),\n",
+                "    ({:?}, {:?}, FileFacts {{ root: {}, methods: {}, declares: {}, bodies: &{:?}, decls: &[{}], names: &[{}] }}),\n",
                 path,
                 name,
                 c.root,
                 pairs(&c.methods),
                 list(&c.declares),
                 c.bodies,
-                c.decls
-                    .iter()
-                    .map(|d| format!(
-                        "LazyDecl {{ index: {}, span: {:?}, kind: DeclKind::{:?}, specs: &[{}], roots: &{:?}, recv: {:?}, body: {:?} }}",
-                        d.index,
-                        d.span,
-                        d.kind,
-                        d.specs.iter().map(|s| list(s)).collect::<Vec<_>>().join(", "),
-                        d.roots,
-                        d.recv,
-                        d.body
-                    ))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                decls.join(", "),
+                names.join(", ")
             ));
         }
     }

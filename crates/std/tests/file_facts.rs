@@ -97,13 +97,16 @@ fn left_out_declarations_parse_in_their_place() {
     let kinds: Vec<String> = c.decls.iter().map(|d| format!("{:?}", d.kind)).collect();
     assert_eq!(kinds, ["Const", "Var", "Type", "Func", "Var", "Const"]);
     assert_eq!(
-        (c.decls[3].recv.as_deref(), c.decls[3].body.is_some()),
+        (
+            c.decls[3].recv.as_ref().map(|r| r.0.as_str()),
+            c.decls[3].body.is_some()
+        ),
         (Some("T"), true)
     );
-    assert_eq!(
-        c.decls[2].specs,
-        [vec!["T".to_string()], vec!["List".to_string()]]
-    );
+    let type_names: Vec<Vec<&str>> = (c.decls[2].specs.iter())
+        .map(|s| s.iter().map(|(n, _)| n.as_str()).collect())
+        .collect();
+    assert_eq!(type_names, [vec!["T"], vec!["List"]]);
     let (whole, _) = gosub_syntax::parse_file_lazy(src, 50, 0).unwrap();
     let spans: Vec<(u32, u32)> = c.decls.iter().map(|d| d.span).collect();
     let (mut lazy, _) = gosub_syntax::parse_file_lazy_known(src, 50, 0, &c.bodies, &spans).unwrap();
@@ -160,6 +163,21 @@ fn every_left_out_declaration_parses() {
                 Decl::Func(_) => DeclKind::Func,
             };
             assert_eq!(kind, d.kind, "{path}/{file} at {:?}", d.span);
+            // The names the facts give, spec by spec, are the declaration's.
+            let names: Vec<(usize, String)> = match &decl {
+                Decl::Func(fd) => vec![(0, fd.name.name.clone())],
+                Decl::Type(g) => (g.specs.iter().enumerate())
+                    .map(|(i, s)| (i, s.name.name.clone()))
+                    .collect(),
+                Decl::Const(g) | Decl::Var(g) => (g.specs.iter().enumerate())
+                    .flat_map(|(i, s)| s.names.iter().map(move |n| (i, n.name.clone())))
+                    .collect(),
+            };
+            let facts: Vec<(usize, String)> = d
+                .names(ff, src)
+                .map(|(i, n, _)| (i, n.to_string()))
+                .collect();
+            assert_eq!(facts, names, "{path}/{file} at {:?}", d.span);
             n += 1;
         }
     }
