@@ -158,8 +158,9 @@ struct Loader<'a> {
     /// The declarations left out of loaded files (each an empty `const ()` in its place
     /// until it is wanted).
     unparsed: HashMap<(usize, usize, usize), Unparsed>,
-    /// Errors parsing a left-out declaration where no error could be returned (a
-    /// signature wanted while acting on mentions): the load fails with them at its end.
+    /// Every error parsing a left-out declaration (once each), also where none could be
+    /// returned (a signature or a type's values wanted while acting on mentions, a stub):
+    /// the load fails with them at its end (`finish`).
     parse_errors: Vec<Diagnostic>,
 }
 
@@ -425,12 +426,8 @@ impl Loader<'_> {
                     body: ld.body,
                 };
                 self.unparsed.insert((p, f, decl), u);
-                // (Facts are only of the standard library's text, which is static.)
-                let text: &'static str = match &self.pkgs[p].texts[f].1 {
-                    Cow::Borrowed(t) => t,
-                    Cow::Owned(_) => "",
-                };
-                self.register_unparsed(at, &path, (base, text), ld, ff, &mut enable);
+                let sf = self.map.files[idx].clone();
+                self.register_unparsed(at, &path, (base, &sf.src), ld, ff, &mut enable);
                 continue;
             }
             match d {
@@ -559,9 +556,9 @@ impl Loader<'_> {
         }
     }
 
-    /// Registers the specs of a declaration left out of its file (`file`: where its first
-    /// byte is, and its text), as `load_file` registers those it parsed, by the names its
-    /// facts `ff` give.
+    /// Registers the specs of a declaration left out of its file (`base`: where the file's
+    /// first byte is; `text`: the file), as `load_file` registers those it parsed, by the
+    /// names its facts `ff` give.
     fn register_unparsed(
         &mut self,
         at: At,
@@ -651,7 +648,11 @@ impl Loader<'_> {
         let text = sf.src.get(lo as usize..hi as usize).unwrap_or("");
         let body = body.map(|(b, e)| (b.saturating_sub(lo), e.saturating_sub(lo)));
         let parsed = gosub_syntax::parse_decl(text, sf.base + lo, *self.next_id, body);
-        let (decl, next) = parsed.inspect_err(|d| self.parse_errors.extend(d.iter().cloned()))?;
+        let (decl, next) = parsed.inspect_err(|d| {
+            // Reported once: the load fails with it (`finish`), the placeholder stays.
+            self.parse_errors.extend(d.iter().cloned());
+            self.unparsed.remove(&k);
+        })?;
         *self.next_id = next;
         let Some(file) = self.pkgs[at.pkg].files[at.file].as_mut() else {
             return Ok(());

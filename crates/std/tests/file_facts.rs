@@ -178,6 +178,14 @@ fn every_left_out_declaration_parses() {
                 .map(|(i, n, _)| (i, n.to_string()))
                 .collect();
             assert_eq!(facts, names, "{path}/{file} at {:?}", d.span);
+            // And a method's receiver type, as the loader keys it.
+            let recv = match &decl {
+                Decl::Func(fd) => fd.recv.as_ref().map(|r| {
+                    gosub_syntax::ast::recv_base(&r.ty).map_or("", |(b, _)| b.name.as_str())
+                }),
+                _ => None,
+            };
+            assert_eq!(d.recv(src), recv, "{path}/{file} at {:?}", d.span);
             n += 1;
         }
     }

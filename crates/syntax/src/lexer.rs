@@ -647,8 +647,10 @@ pub enum Skipped {
 }
 
 /// `lex`, except that the ranges of `skip` (byte offsets `lo..hi`, in order) are not
-/// read: each becomes the tokens `Skipped` says. None when a range does not fit `src`
-/// (out of order, or a body not between braces), for the caller to lex it all.
+/// read: each becomes the tokens `Skipped` says. None when a range does not fit `src` (out
+/// of order or of bounds, a body not between braces, a declaration not starting with its
+/// keyword or not ending where a line, a `;` or a comment follows), for the caller to lex
+/// it all.
 pub fn lex_around<'a>(src: &'a str, base: u32, skip: &[(u32, u32, Skipped)]) -> Option<Lexed<'a>> {
     let mut at = 0usize;
     for &(lo, hi, what) in skip {
@@ -656,15 +658,20 @@ pub fn lex_around<'a>(src: &'a str, base: u32, skip: &[(u32, u32, Skipped)]) -> 
         let text = src.get(lo..hi).filter(|_| lo >= at && hi > lo)?;
         let fits = match what {
             Skipped::Body => text.len() >= 2 && text.starts_with('{') && text.ends_with('}'),
-            // A keyword, and after the declaration only blanks or a comment up to its line's
-            // end (or the `;` that ends it).
+            // A keyword, not the end of a longer word, and after the declaration only blanks
+            // or a comment up to its line's end (or the `;` that ends it).
             Skipped::Decl => {
-                let keyword = ["const", "var", "type", "func"].iter().any(|k| {
-                    text.strip_prefix(k)
-                        .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric() || c == '_'))
-                });
+                let word = |c: char| c.is_alphanumeric() || c == '_';
+                let keyword = ["const", "var", "type", "func"]
+                    .iter()
+                    .any(|k| text.strip_prefix(k).is_some_and(|r| !r.starts_with(word)));
+                let alone = !src[..lo].ends_with(word);
                 let after = src[hi..].trim_start_matches([' ', '\t']);
-                keyword && (after.is_empty() || after.starts_with(['\n', '\r', ';', '/']))
+                let ends = after.is_empty()
+                    || after.starts_with(['\n', '\r', ';'])
+                    || after.starts_with("//")
+                    || after.starts_with("/*");
+                keyword && alone && ends
             }
         };
         if !fits {

@@ -186,7 +186,7 @@ pub fn parse_file_lazy(
 }
 
 /// `parse_file_lazy` of a file whose bodies are known to lie at `known` (byte offsets
-/// `lo..hi` from `{` to `}` inclusive, in order, as `parse_file_lazy` finds them at base
+/// `lo..hi` from `{` to `}` inclusive, as `parse_file_lazy` finds them at base
 /// 0): their text is not lexed. Nor is that of the top-level declarations at `decls`
 /// (keyword to end, in order): each is an empty `const ()` in the file, for `parse_decl`
 /// to parse when it is wanted. Where the places do not fit the

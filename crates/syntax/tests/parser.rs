@@ -503,7 +503,8 @@ fn generics_print_as_gc() {
 
 /// `parse_file_lazy_known` with the body places `parse_file_lazy` finds (at base 0) gives
 /// the same tree and bodies as `parse_file_lazy`, at any base, without lexing the bodies;
-/// places that do not fit the text (shifted, past its end, out of order) are ignored.
+/// places that do not fit the text (shifted, past its end) are ignored, and places out of
+/// order are put in order.
 #[test]
 fn known_bodies_parse_as_lazy_bodies() {
     let src = "package p\n\nimport \"fmt\"\n\nvar f = func() int { return 1 }\n\ntype T struct{ a, b int }\n\nfunc (t *T) Sum(x struct{ y int }) int {\n\tif t.a > 0 { return t.a + x.y } // }\n\treturn t.b\n}\nfunc G[E any](s []E) (n int) { for range s { n++ }; return }\n/* a { comment */ func H() { fmt.Println(\"}\") }\nconst c = 1\n";
