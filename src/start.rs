@@ -42,11 +42,15 @@ pub(crate) struct Start {
     pub next_id: NodeId,
     /// A VM loaded `prog`, verifying it (later VMs verify only what they do not share).
     pub loaded: Arc<AtomicBool>,
-    /// Images of a session's VM after the initialisers ran, by configuration
-    /// (`Start::image_key`); empty when images may not be used (`Start::imageable`).
-    images: Arc<Mutex<std::collections::HashMap<String, Arc<VmImage>>>>,
+    /// Images of a session's VM after the initialisers ran, by configuration (at most
+    /// `MAX_IMAGES`, found by comparing); empty when images may not be used
+    /// (`Start::imageable`).
+    images: Arc<Mutex<Images>>,
     imageable: bool,
 }
+
+/// A start's images, each with the configuration it was taken with.
+type Images = Vec<(VmConfig, Arc<VmImage>)>;
 
 /// The most images one start keeps (a host starting VMs of many configurations, say each
 /// with its own `os.Args`, gets images for the first few and loads the rest).
@@ -136,12 +140,12 @@ impl Start {
         })
     }
 
-    /// What a VM's initialised state depends on besides the start: its whole
-    /// configuration (heap sizes, `os.Args`, capabilities, fuel...), or `None` when its
-    /// VM may not start from an image at all (an allocation profile records the
-    /// initialisers' allocations).
-    pub(crate) fn image_key(&self, opts: &Options, config: &VmConfig) -> Option<String> {
-        (self.imageable && !opts.memory_report).then(|| format!("{config:?}"))
+    /// May a VM of `opts` start from an image? Not when an allocation profile records the
+    /// initialisers' allocations. (Which image: the one taken with the same whole
+    /// configuration, heap sizes, `os.Args`, capabilities, fuel..., that its initialised
+    /// state depends on besides the start.)
+    pub(crate) fn uses_images(&self, opts: &Options) -> bool {
+        self.imageable && !opts.memory_report
     }
 
     /// The VM of a new session of `opts`, and whether it was stamped from this start's
@@ -155,9 +159,12 @@ impl Start {
         natives: &NativeRegistry,
     ) -> Result<(RawVm, bool), Error> {
         let config = opts.vm_config();
-        let image = self
-            .image_key(opts, &config)
-            .and_then(|k| self.images.lock().ok()?.get(&k).cloned());
+        let image = self.uses_images(opts).then(|| {
+            let images = self.images.lock().ok()?;
+            let found = images.iter().find(|(c, _)| *c == config);
+            found.map(|(_, i)| i.clone())
+        });
+        let image = image.flatten();
         if let Some(vm) = image.and_then(|i| RawVm::from_image(&i, natives, config.clone()).ok()) {
             return Ok((vm, true));
         }
@@ -175,17 +182,18 @@ impl Start {
     /// own: its natives' state must be only the session's handles, which `Live::new`
     /// pushes first.
     pub(crate) fn keep_image_of(&self, opts: &Options, vm: &mut RawVm) {
-        let Some(key) = self.image_key(opts, &opts.vm_config()) else {
+        if !self.uses_images(opts) {
             return;
-        };
+        }
+        let config = opts.vm_config();
         let Ok(mut m) = self.images.lock() else {
             return;
         };
-        if vm.ext.len() != 1 || m.len() >= MAX_IMAGES || m.contains_key(&key) {
+        if vm.ext.len() != 1 || m.len() >= MAX_IMAGES || m.iter().any(|(c, _)| *c == config) {
             return;
         }
         if let Some(image) = vm.image() {
-            m.insert(key, Arc::new(image));
+            m.push((config, Arc::new(image)));
         }
     }
 }
@@ -237,7 +245,7 @@ mod tests {
             .values()
             .flat_map(|s| {
                 let m = s.images.lock().unwrap();
-                m.values().map(|i| i.heap_bytes()).collect::<Vec<_>>()
+                m.iter().map(|(_, i)| i.heap_bytes()).collect::<Vec<_>>()
             })
             .collect();
         assert!(!images.is_empty());

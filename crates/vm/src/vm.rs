@@ -18,7 +18,7 @@ use std::sync::Arc;
 pub const DEFAULT_MAX_STACK: u64 = 1_000_000_000;
 
 /// Settings for one VM.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct VmConfig {
     pub heap: HeapConfig,
     /// The largest stack any goroutine may grow to (stacks start at 2 KiB and double;
