@@ -405,7 +405,6 @@ impl Loader<'_> {
             gosub_syntax::parse_file_lazy_known(text, base, *self.next_id, known, &spans)?;
         *self.next_id = file.next_id;
         self.pkgs[p].scopes[f] = Scope::of(&path, &file);
-        let runtime = path == "runtime";
         let mut lazy = bodies.into_iter().peekable();
         let mut left_out_at = left_out.iter().peekable();
         let mut enable = Vec::new();
@@ -433,18 +432,7 @@ impl Loader<'_> {
             match d {
                 Decl::Type(g) => {
                     for (i, s) in g.specs.iter().enumerate() {
-                        let t = self.types.len();
-                        self.types.push(Spec {
-                            at,
-                            spec: Some(i),
-                            loaded: false,
-                        });
-                        let k = key(&path, &s.name.name);
-                        if runtime || self.type_mentioned.contains(&k) {
-                            self.queue.push(Item::Type(t));
-                        }
-                        self.types_by_key.insert(k.clone(), t);
-                        self.by_key(k, Item::Type(t));
+                        self.register_type(at, &path, i, &s.name.name);
                     }
                 }
                 Decl::Func(fd) => {
@@ -461,24 +449,13 @@ impl Loader<'_> {
                         false => vec![None],
                     };
                     for spec in specs {
-                        let v = self.values.len();
-                        self.values.push(Spec {
-                            at,
-                            spec,
-                            loaded: false,
-                        });
-                        let of_item = (g.specs.iter().enumerate())
-                            .filter(|(i, _)| spec.is_none_or(|s| s == *i));
-                        let mut root = runtime;
-                        for (_, vs) in of_item {
-                            root |= is_var && file_facts::root_var(vs);
-                            for n in &vs.names {
-                                self.by_key(key(&path, &n.name), Item::Value(v));
-                            }
-                        }
-                        if root {
-                            self.queue.push(Item::Value(v));
-                        }
+                        let of_item: Vec<&ast::ValueSpec> = (g.specs.iter().enumerate())
+                            .filter(|(i, _)| spec.is_none_or(|s| s == *i))
+                            .map(|(_, vs)| vs)
+                            .collect();
+                        let root = is_var && of_item.iter().any(|vs| file_facts::root_var(vs));
+                        let names = of_item.iter().flat_map(|vs| &vs.names);
+                        self.register_value(at, &path, spec, names.map(|n| n.name.as_str()), root);
                     }
                 }
             }
@@ -535,9 +512,7 @@ impl Loader<'_> {
             enable.push(m);
             return;
         }
-        let natives_call = gosub_std::GO_FUNCS_CALLED_BY_NATIVES
-            .iter()
-            .any(|q| q.strip_prefix(path).and_then(|r| r.strip_prefix('.')) == Some(name));
+        let natives_call = gosub_std::called_by_natives(path, name);
         let item = match body {
             Some(k) => Item::Body(k),
             None => {
@@ -582,54 +557,63 @@ impl Loader<'_> {
             }
             DeclKind::Type => {
                 for (i, name, _) in names {
-                    let t = self.types.len();
-                    self.types.push(Spec {
-                        at,
-                        spec: Some(i),
-                        loaded: false,
-                    });
-                    let k = key(path, name);
-                    if self.type_mentioned.contains(&k) {
-                        self.queue.push(Item::Type(t));
-                    }
-                    self.types_by_key.insert(k.clone(), t);
-                    self.by_key(k, Item::Type(t));
+                    self.register_type(at, path, i, name);
                 }
             }
             DeclKind::Var => {
                 // One item per spec: its names lead to it.
-                let mut spec: Option<(usize, usize)> = None;
-                for (i, name, root) in names {
-                    let v = match spec {
-                        Some((s, v)) if s == i => v,
-                        _ => {
-                            let v = self.values.len();
-                            self.values.push(Spec {
-                                at,
-                                spec: Some(i),
-                                loaded: false,
-                            });
-                            if root {
-                                self.queue.push(Item::Value(v));
-                            }
-                            spec = Some((i, v));
-                            v
-                        }
-                    };
-                    self.by_key(key(path, name), Item::Value(v));
+                let names: Vec<(usize, &str, bool)> = names.collect();
+                for group in names.chunk_by(|a, b| a.0 == b.0) {
+                    let root = group.iter().any(|n| n.2);
+                    let spec_names = group.iter().map(|n| n.1);
+                    self.register_value(at, path, Some(group[0].0), spec_names, root);
                 }
             }
             DeclKind::Const => {
-                let v = self.values.len();
-                self.values.push(Spec {
-                    at,
-                    spec: None,
-                    loaded: false,
-                });
-                for (_, name, _) in names {
-                    self.by_key(key(path, name), Item::Value(v));
-                }
+                self.register_value(at, path, None, names.map(|n| n.1), false);
             }
+        }
+    }
+
+    /// Registers type spec `spec` of the declaration at `at`, named `name`: loaded when a
+    /// type mention names it (at once in package runtime, which is loaded whole).
+    fn register_type(&mut self, at: At, path: &str, spec: usize, name: &str) {
+        let t = self.types.len();
+        self.types.push(Spec {
+            at,
+            spec: Some(spec),
+            loaded: false,
+        });
+        let k = key(path, name);
+        if path == "runtime" || self.type_mentioned.contains(&k) {
+            self.queue.push(Item::Type(t));
+        }
+        self.types_by_key.insert(k.clone(), t);
+        self.by_key(k, Item::Type(t));
+    }
+
+    /// Registers a variable spec (`spec`) or a constant group (None) of the declaration at
+    /// `at`, loaded when code mentions one of its `names`, or at once when it is a `root`
+    /// (or of package runtime).
+    fn register_value<'n>(
+        &mut self,
+        at: At,
+        path: &str,
+        spec: Option<usize>,
+        names: impl Iterator<Item = &'n str>,
+        root: bool,
+    ) {
+        let v = self.values.len();
+        self.values.push(Spec {
+            at,
+            spec,
+            loaded: false,
+        });
+        for n in names {
+            self.by_key(key(path, n), Item::Value(v));
+        }
+        if root || path == "runtime" {
+            self.queue.push(Item::Value(v));
         }
     }
 

@@ -208,8 +208,7 @@ pub fn compute(path: &str, src: &str) -> Result<Computed, String> {
                 }
                 None if fd.name.name == "init" => c.root = true,
                 None => {
-                    let qualified = format!("{}.{}", path, fd.name.name);
-                    c.root |= crate::GO_FUNCS_CALLED_BY_NATIVES.contains(&qualified.as_str());
+                    c.root |= crate::called_by_natives(path, &fd.name.name);
                     declare(&mut c, &fd.name.name);
                 }
             },

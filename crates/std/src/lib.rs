@@ -44,6 +44,13 @@ pub mod utf8;
 /// (fmt's `Formatter` support); whatever loads only reachable code keeps them.
 pub const GO_FUNCS_CALLED_BY_NATIVES: &[&str] = &["fmt.newFormatState", "fmt.formatStateText"];
 
+/// Is `path.name` one of `GO_FUNCS_CALLED_BY_NATIVES`?
+pub fn called_by_natives(path: &str, name: &str) -> bool {
+    GO_FUNCS_CALLED_BY_NATIVES
+        .iter()
+        .any(|q| q.strip_prefix(path).and_then(|r| r.strip_prefix('.')) == Some(name))
+}
+
 /// The methods natives call by name on a value of any type: fmt's `Format`, `GoString`,
 /// `Error` and `String`, and panic printing's `Error` and `String`.
 pub const METHODS_CALLED_BY_NATIVES: &[&str] = &["Error", "String", "GoString", "Format"];
