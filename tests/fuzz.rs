@@ -7,7 +7,8 @@
 //!
 //! `cargo test` runs a short deterministic slice (fixed seed, `SHORT` inputs). The long
 //! mode runs for a given time with a seed of its own:
-//! `GOSUB_FUZZ_SECS=600 GOSUB_FUZZ_SEED=7 cargo test --release --test fuzz -- --nocapture`.
+//! `GOSUB_FUZZ_SECS=600 GOSUB_FUZZ_SEED=7 cargo test --release --test fuzz -- --nocapture`
+//! (one process per core, each with its own seed, to use several).
 //! (In-process, so an abort — a Rust stack overflow, an allocation failure — would end the
 //! test binary rather than be reported; none is known.)
 
@@ -214,11 +215,12 @@ fn fuzz(seed: u64, inputs: usize, until: Option<Instant>) -> (usize, Vec<(String
     let mut failures = Vec::new();
     let mut done = 0;
     let _quiet = Quiet::on();
-    // In the long mode, target/fuzz-repro/last.go holds the input being run.
+    // In the long mode, target/fuzz-repro/last-SEED.go holds the input being run (one file
+    // per seed, so that runs on several cores, each with its own seed, keep theirs).
     let last = until.map(|_| {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fuzz-repro");
         let _ = std::fs::create_dir_all(&dir);
-        dir.join("last.go")
+        dir.join(format!("last-{seed}.go"))
     });
     while done < inputs && until.is_none_or(|t| Instant::now() < t) {
         let (name, src) = &corpus[rng.below(corpus.len())];
@@ -269,12 +271,12 @@ impl Drop for Quiet {
     }
 }
 
-fn report(failures: &[(String, String)]) -> String {
+fn report(seed: u64, failures: &[(String, String)]) -> String {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fuzz-repro");
     let _ = std::fs::create_dir_all(&dir);
     let mut s = String::new();
     for (i, (what, src)) in failures.iter().enumerate() {
-        let path = dir.join(format!("repro{i}.go"));
+        let path = dir.join(format!("repro-{seed}-{i}.go"));
         let _ = std::fs::write(&path, src);
         s.push_str(&format!("{what}: {}\n{src}\n", path.display()));
     }
@@ -285,7 +287,7 @@ fn report(failures: &[(String, String)]) -> String {
 fn short_slice_of_mutated_programs_never_panics() {
     let (done, failures) = fuzz(0x5eed, SHORT, None);
     assert_eq!(done, SHORT);
-    assert!(failures.is_empty(), "{}", report(&failures));
+    assert!(failures.is_empty(), "{}", report(0x5eed, &failures));
 }
 
 /// The long mode: `GOSUB_FUZZ_SECS` seconds from `GOSUB_FUZZ_SEED` (nothing otherwise).
@@ -302,7 +304,7 @@ fn long_mode_when_asked() {
         start.elapsed().as_secs_f64(),
         failures.len()
     );
-    assert!(failures.is_empty(), "{}", report(&failures));
+    assert!(failures.is_empty(), "{}", report(seed, &failures));
 }
 
 /// Found by the fuzzer: a `String` method that prints its own value recursed through fmt's
