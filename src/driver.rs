@@ -54,7 +54,8 @@ pub struct Options {
     /// Standard packages the program itself may import (None: all). Packages the standard
     /// library imports internally are not affected. An import outside the list is a compile
     /// error `package P is not allowed in this VM`.
-    pub allowed_imports: Option<Vec<String>>,
+    /// (Borrowed names cost no allocation when a VM's options are built or cloned.)
+    pub allowed_imports: Option<Vec<std::borrow::Cow<'static, str>>>,
     /// Extra packages (import path, Go source) importable by the program: the embedding
     /// API's host packages, whose body-less functions bind to closure natives.
     pub host_packages: Vec<(String, String)>,
@@ -400,7 +401,7 @@ pub fn import_errors(imports: &[ast::ImportSpec], opts: &Options) -> Vec<Diagnos
             && opts
                 .allowed_imports
                 .as_ref()
-                .is_some_and(|a| !a.contains(&imp.path))
+                .is_some_and(|a| !a.iter().any(|p| *p == imp.path))
         {
             let msg = format!("package {} is not allowed in this VM", imp.path);
             errors.push(Diagnostic::new(imp.span, msg));

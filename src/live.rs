@@ -504,7 +504,7 @@ impl Live {
                     .opts
                     .allowed_imports
                     .as_ref()
-                    .is_none_or(|a| a.contains(&p));
+                    .is_none_or(|a| a.iter().any(|q| *q == p));
             if !allowed {
                 denied.push(p);
             } else if !out.iter().any(|(_, q)| *q == p) {

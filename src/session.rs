@@ -384,30 +384,25 @@ fn qualifier_names(text: &str) -> std::collections::HashSet<&str> {
     names
 }
 
-/// The smallest and largest offsets of any span in the expression's subtree (read off its
-/// `Debug` form, which lists every node's span).
+/// The smallest and largest offsets of any span in the expression's subtree (a binary
+/// expression's own span starts at its operator; a closure's statements, fields and names
+/// are nodes of the subtree too).
 fn extent(e: &ast::Expr) -> (u32, u32) {
-    let dbg = format!("{:?}", e);
-    let mut lo = e.span.lo;
-    let mut hi = e.span.hi;
-    for (key, is_lo) in [("lo: ", true), ("hi: ", false)] {
-        let mut from = 0;
-        while let Some(i) = dbg[from..].find(key) {
-            let at = from + i + key.len();
-            let n: String = dbg[at..]
-                .chars()
-                .take_while(|c| c.is_ascii_digit())
-                .collect();
-            if let Ok(v) = n.parse::<u32>() {
-                if is_lo {
-                    lo = lo.min(v);
-                } else {
-                    hi = hi.max(v);
-                }
-            }
-            from = at;
-        }
-    }
+    use gosub_syntax::walk::{inspect, Node};
+    let (mut lo, mut hi) = (e.span.lo, e.span.hi);
+    inspect(Node::Expr(e), &mut |n| {
+        let sp = match n {
+            Node::Expr(x) => x.span,
+            Node::Stmt(s) => s.span,
+            Node::Field(f) => f.span,
+            Node::Ident(i) => i.span,
+            // Declarations inside a closure: their statements' span covers them.
+            Node::Decl(_) => return true,
+        };
+        lo = lo.min(sp.lo);
+        hi = hi.max(sp.hi);
+        true
+    });
     (lo, hi)
 }
 

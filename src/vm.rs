@@ -13,6 +13,7 @@ use crate::session::{self, Input, INPUT_FILE};
 use crate::sink::{SinkBuf, SinkWriter};
 use crate::value::{FromValue, Value};
 use gosub_vm::{NativeRegistry, Vm as RawVm};
+use std::borrow::Cow;
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -44,7 +45,7 @@ impl InterruptHandle {
 /// Configures a `Vm`.
 pub struct VmBuilder {
     opts: Options,
-    allowed: Vec<String>,
+    allowed: Vec<Cow<'static, str>>,
     stdout: Option<Box<dyn Write + Send>>,
     stderr: Option<Box<dyn Write + Send>>,
     stdin: Option<Box<dyn std::io::Read + Send>>,
@@ -64,7 +65,7 @@ impl Default for VmBuilder {
         };
         VmBuilder {
             opts,
-            allowed: default_packages().iter().map(|s| s.to_string()).collect(),
+            allowed: default_packages().iter().map(|&s| Cow::Borrowed(s)).collect(),
             stdout: None,
             stderr: None,
             stdin: None,
@@ -144,20 +145,20 @@ impl VmBuilder {
     /// run with `Error::Exit(c)`, it never exits the host process).
     pub fn allow_package(mut self, path: &str) -> Self {
         if !self.allowed.iter().any(|p| p == path) {
-            self.allowed.push(path.to_string());
+            self.allowed.push(Cow::Owned(path.to_string()));
         }
         self
     }
     /// Allows every standard package, `os` included.
     pub fn allow_all_packages(mut self) -> Self {
-        self.allowed = gosub_std::PACKAGES.iter().map(|s| s.to_string()).collect();
-        self.allowed.push("sync".into());
-        self.allowed.push("unsafe".into());
+        self.allowed = gosub_std::PACKAGES.iter().map(|&s| Cow::Borrowed(s)).collect();
+        self.allowed.push(Cow::Borrowed("sync"));
+        self.allowed.push(Cow::Borrowed("unsafe"));
         self
     }
     /// Only these standard packages (host packages are always importable).
     pub fn packages(mut self, paths: &[&str]) -> Self {
-        self.allowed = paths.iter().map(|s| s.to_string()).collect();
+        self.allowed = paths.iter().map(|s| Cow::Owned(s.to_string())).collect();
         self
     }
     /// Grants a named capability (`gosub::capabilities::ENV`, `EXIT`, ...) and allows

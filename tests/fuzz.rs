@@ -161,7 +161,7 @@ fn options() -> gosub::Options {
             gosub_std::PACKAGES
                 .iter()
                 .filter(|p| !gosub_std::HOST_PACKAGES.contains(p))
-                .map(|p| p.to_string())
+                .map(|&p| std::borrow::Cow::Borrowed(p))
                 .collect(),
         ),
         ..gosub::Options::default()
