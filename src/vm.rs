@@ -65,7 +65,10 @@ impl Default for VmBuilder {
         };
         VmBuilder {
             opts,
-            allowed: default_packages().iter().map(|&s| Cow::Borrowed(s)).collect(),
+            allowed: default_packages()
+                .iter()
+                .map(|&s| Cow::Borrowed(s))
+                .collect(),
             stdout: None,
             stderr: None,
             stdin: None,
@@ -151,7 +154,10 @@ impl VmBuilder {
     }
     /// Allows every standard package, `os` included.
     pub fn allow_all_packages(mut self) -> Self {
-        self.allowed = gosub_std::PACKAGES.iter().map(|&s| Cow::Borrowed(s)).collect();
+        self.allowed = gosub_std::PACKAGES
+            .iter()
+            .map(|&s| Cow::Borrowed(s))
+            .collect();
         self.allowed.push(Cow::Borrowed("sync"));
         self.allowed.push(Cow::Borrowed("unsafe"));
         self

@@ -200,6 +200,36 @@ impl Program {
         self.signatures.freeze();
     }
 
+    /// A copy with room for `extra_funcs` more functions and `extra_rtypes` more runtime
+    /// types: the copy an eval session's input grows, made in one allocation per vector
+    /// rather than cloned and then grown (a second copy).
+    pub fn clone_with_room(&self, extra_funcs: usize, extra_rtypes: usize) -> Program {
+        let with_room = |v: &[Arc<Function>], extra: usize| {
+            let mut out = Vec::with_capacity(v.len() + extra);
+            out.extend_from_slice(v);
+            out
+        };
+        let mut rtypes = Vec::with_capacity(self.rtypes.len() + extra_rtypes);
+        rtypes.extend_from_slice(&self.rtypes);
+        Program {
+            funcs: with_room(&self.funcs, extra_funcs),
+            rtypes,
+            itabs: self.itabs.clone(),
+            gctypes: self.gctypes.clone(),
+            strings: self.strings.clone(),
+            globals_size: self.globals_size,
+            globals_ptr_words: self.globals_ptr_words.clone(),
+            natives: self.natives.clone(),
+            entry: self.entry,
+            messages: self.messages.clone(),
+            runtime_errors: self.runtime_errors.clone(),
+            static_boxes: self.static_boxes.clone(),
+            string_itab: self.string_itab,
+            globals: self.globals.clone(),
+            signatures: self.signatures.clone(),
+        }
+    }
+
     /// Function `idx` for changing it: copied first if another program shares it.
     pub fn func_mut(&mut self, idx: u32) -> &mut Function {
         Arc::make_mut(&mut self.funcs[idx as usize])

@@ -63,12 +63,19 @@ impl<'a> Gen<'a> {
     /// that initializes what `inc` adds and calls the session's new input functions.
     pub fn resume(p: &'a types::Program, esc: &'a gosub_escape::Escapes, st: GenState) -> Gen<'a> {
         let mut g = Gen::new(p, esc);
-        g.out = std::sync::Arc::unwrap_or_clone(st.out);
-        // The copy has no room to grow: leave an eighth, not the doubling a push would
-        // (each VM of a process keeps its session's copy: embedding's memory per VM).
-        let (funcs, rtypes) = (g.out.funcs.len(), g.out.rtypes.len());
-        g.out.funcs.reserve_exact(funcs / 8 + 8);
-        g.out.rtypes.reserve_exact(rtypes / 8 + 8);
+        // Room to grow: an eighth, not the doubling a push would leave (each VM of a
+        // process keeps its session's copy: embedding's memory per VM).
+        let room = |n: usize| n / 8 + 8;
+        g.out = match std::sync::Arc::try_unwrap(st.out) {
+            Ok(mut own) => {
+                own.funcs.reserve_exact(room(own.funcs.len()));
+                own.rtypes.reserve_exact(room(own.rtypes.len()));
+                own
+            }
+            Err(shared) => {
+                shared.clone_with_room(room(shared.funcs.len()), room(shared.rtypes.len()))
+            }
+        };
         g.layouts = st.layouts;
         g.func_index = st.func_index;
         g.globals = st.globals;
