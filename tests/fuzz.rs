@@ -222,7 +222,19 @@ fn fuzz(seed: u64, inputs: usize, until: Option<Instant>) -> (usize, Vec<(String
         let _ = std::fs::create_dir_all(&dir);
         dir.join(format!("last-{seed}.go"))
     });
+    // In the long mode, a line of figures every minute, so that a run cut short still has
+    // them.
+    let started = Instant::now();
+    let mut next_report = started + Duration::from_secs(60);
     while done < inputs && until.is_none_or(|t| Instant::now() < t) {
+        if until.is_some() && Instant::now() >= next_report {
+            next_report += Duration::from_secs(60);
+            println!(
+                "fuzz: {done} executions in {:.0} s (seed {seed}), {} panics so far",
+                started.elapsed().as_secs_f64(),
+                failures.len()
+            );
+        }
         let (name, src) = &corpus[rng.below(corpus.len())];
         let mut m = src.clone();
         for _ in 0..1 + rng.below(3) {
