@@ -335,6 +335,9 @@ pub fn implicit_imports(
 ) -> Vec<String> {
     let named = qualifier_names(text);
     let mut out: Vec<String> = Vec::new();
+    if named.is_empty() {
+        return out;
+    }
     let all = gosub_std::PACKAGES
         .iter()
         .copied()
