@@ -4,8 +4,9 @@
 //!
 //! Starts N VMs, each with `Vm::new()` and a first `eval("1+1")`, keeps them all alive, and
 //! prints the median time to start one, the CPU time (user+sys) per VM, the resident memory
-//! per VM, and the process's mappings. It stops at the first VM that cannot start and prints why (the address-space
-//! limit: each VM reserves 64 GiB unless a heap limit is set).
+//! per VM, and the process's mappings. It stops at the first VM that cannot start and prints
+//! why (the address-space limit: each VM reserves 1 GiB, or 4 × a heap limit with at least
+//! 256 MiB, so about 130,000 fit; docs/embedding.md, "How many VMs fit").
 
 use std::time::Instant;
 

@@ -126,7 +126,11 @@ impl fmt::Display for Error {
             }
             Error::Exit(c) => write!(f, "exit status {}", c),
             Error::OutOfFuel => write!(f, "instruction budget exhausted"),
-            Error::HeapLimit => write!(f, "heap limit exceeded"),
+            Error::HeapLimit => write!(
+                f,
+                "heap limit exceeded (the VM's heap limit, VmBuilder::heap_limit, or without \
+                 one its reserved address space, VmBuilder::reserve: about 40% of it is heap)"
+            ),
             Error::StackOverflow => write!(f, "stack overflow"),
             Error::Interrupted => write!(f, "interrupted"),
             Error::Fatal(m) => write!(f, "fatal error: {}", m),

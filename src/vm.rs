@@ -51,6 +51,8 @@ pub struct VmBuilder {
     stdin: Option<Box<dyn std::io::Read + Send>>,
     capture_stdout: bool,
     capture_stderr: bool,
+    /// Address space asked for with `reserve` (else chosen at `build`).
+    reserve: Option<u64>,
 }
 
 impl Default for VmBuilder {
@@ -74,6 +76,7 @@ impl Default for VmBuilder {
             stdin: None,
             capture_stdout: false,
             capture_stderr: false,
+            reserve: None,
         }
     }
 }
@@ -88,15 +91,20 @@ impl VmBuilder {
     }
 
     /// Upper bound on heap bytes in use; an allocation beyond it (after a collection) ends
-    /// the run with `Error::HeapLimit`.
+    /// the run with `Error::HeapLimit`. The VM then reserves address space in proportion:
+    /// four times the limit, at least 256 MiB, at most 64 GiB (unless `reserve` says).
     pub fn heap_limit(mut self, bytes: u64) -> Self {
         self.opts.heap.heap_limit = Some(bytes);
-        // Reserve address space in proportion (at least 256 MiB).
-        self.opts.heap.reserve_bytes = self
-            .opts
-            .heap
-            .reserve_bytes
-            .min((bytes.saturating_mul(4)).max(256 << 20));
+        self
+    }
+    /// Address space (not memory) the VM reserves for its heap and stacks; its heap can
+    /// grow to about 40% of it (the old and large regions), past which an allocation ends
+    /// the run with `Error::HeapLimit`. Default: 1 GiB (about 400 MiB of heap) without a
+    /// heap limit, so that a process holds about 130,000 VMs; `gosub run` reserves
+    /// 64 GiB. Rounded down to a multiple of 64 MiB, at least 64 MiB. See
+    /// docs/embedding.md, "How many VMs fit".
+    pub fn reserve(mut self, bytes: u64) -> Self {
+        self.reserve = Some(bytes.max(gosub_heap::MIN_RESERVE));
         self
     }
     /// Nursery (young generation) size in bytes.
@@ -204,6 +212,20 @@ impl VmBuilder {
         self.opts.caps = gosub_vm::caps::Capabilities::all();
         self.allow_all_packages()
     }
+    /// The address space the VM reserves: what `reserve` asked for; else what the
+    /// environment's `GOSUBGC=reserve=...` says; else in proportion to a heap limit; else
+    /// `EMBEDDED_RESERVE`.
+    fn reservation(&self) -> u64 {
+        let heap = &self.opts.heap;
+        match (self.reserve, heap.heap_limit) {
+            (Some(r), _) => r,
+            _ if heap.reserve_bytes != gosub_heap::DEFAULT_RESERVE => heap.reserve_bytes,
+            (None, Some(limit)) => {
+                (limit.saturating_mul(4)).clamp(256 << 20, gosub_heap::DEFAULT_RESERVE)
+            }
+            (None, None) => gosub_heap::EMBEDDED_RESERVE,
+        }
+    }
     /// What scripts' os.Stdin reads (default: nothing).
     pub fn stdin(mut self, r: impl std::io::Read + Send + 'static) -> Self {
         self.stdin = Some(Box::new(r));
@@ -215,7 +237,8 @@ impl VmBuilder {
         self
     }
     /// Builds the VM.
-    pub fn build(self) -> Vm {
+    pub fn build(mut self) -> Vm {
+        self.opts.heap.reserve_bytes = self.reservation();
         let shared = |w: Box<dyn Write + Send>| Arc::new(Mutex::new(w));
         let out_buf = driver::SharedBuf::default();
         let err_buf = driver::SharedBuf::default();

@@ -49,16 +49,16 @@ fn mappings() -> usize {
     std::fs::read_to_string("/proc/self/maps").map_or(0, |s| s.lines().count())
 }
 
-/// 100,000 live heaps with the reservation a 64 MiB heap limit gives (256 MiB each, 25 TiB
-/// in all) fit in one process: they come from the reservation pool's shared mappings
-/// (crates/heap/src/reservation_pool.rs), so neither the address space nor the kernel's
-/// limit of 65,530 mappings per process stops them. (Full VMs are the same heaps plus
-/// about 0.15 MB of memory each; `examples/many_vms.rs` measures those.)
+/// 100,000 live heaps with the reservation of an embedded VM (`Vm::new()`: 1 GiB each,
+/// 100 TiB in all) fit in one process: they come from the reservation pool's shared
+/// mappings (crates/heap/src/reservation_pool.rs), so neither the address space nor the
+/// kernel's limit of 65,530 mappings per process stops them. (Full VMs are the same heaps
+/// plus about 0.15 MB of memory each; `examples/many_vms.rs` measures those.)
 #[test]
 fn a_hundred_thousand_heaps_fit_in_one_process() {
     let before = mappings();
     let config = gosub_heap::HeapConfig {
-        reserve_bytes: 256 << 20,
+        reserve_bytes: gosub_heap::EMBEDDED_RESERVE,
         ..Default::default()
     };
     let heaps: Vec<gosub_heap::Heap> = (0..100_000)
@@ -76,4 +76,27 @@ fn a_hundred_thousand_heaps_fit_in_one_process() {
         .collect();
     assert!(mappings().saturating_sub(before) < 1_000);
     drop(again);
+}
+
+/// An embedded VM reserves 1 GiB unless its builder asks for more: its large-object region
+/// (12/64 of the reservation, 192 MiB) cannot hold a 200 MiB slice, which is `HeapLimit`
+/// at once (nothing is committed); with 2 GiB reserved (384 MiB for large objects) the same
+/// program runs.
+#[test]
+fn an_embedded_vm_reserves_a_gibibyte_unless_asked() {
+    let src = "package main\n\nfunc main() {\n\tb := make([]byte, 200<<20)\n\tprintln(len(b))\n}\n";
+    let mut small = vm();
+    assert!(
+        matches!(small.run(src), Err(gosub::Error::HeapLimit)),
+        "a default VM's heap stops at about 40% of 1 GiB"
+    );
+    let msg = gosub::Error::HeapLimit.to_string();
+    assert!(msg.contains("VmBuilder::reserve"), "{msg}");
+    let mut big = Vm::builder()
+        .reserve(2 << 30)
+        .capture_stdout()
+        .capture_stderr()
+        .build();
+    big.run(src).expect("2 GiB reserved hold a 200 MiB slice");
+    assert_eq!(big.take_stderr(), "209715200\n");
 }

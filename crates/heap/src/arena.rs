@@ -31,6 +31,13 @@ pub const ARENA_BASE: Addr = 0xc0_0000_0000;
 /// Default reservation: 64 GiB of address space (not memory).
 pub const DEFAULT_RESERVE: u64 = 64 << 30;
 
+/// Reservation of a VM a host embeds (`gosub::Vm::new()`, unless its builder asks for
+/// another): 1 GiB of address space, room for about 400 MiB of heap (the old and large
+/// regions, 26/64 of it), so that the 128 TiB of a process's user address space hold about
+/// 130,000 such VMs. `gosub run` and the REPL reserve `DEFAULT_RESERVE`, as Go's heap has
+/// no bound but the machine's.
+pub const EMBEDDED_RESERVE: u64 = 1 << 30;
+
 /// Smallest reservation accepted (each of the 64 layout units is then 1 MiB).
 pub const MIN_RESERVE: u64 = 64 << 20;
 

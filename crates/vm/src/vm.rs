@@ -749,10 +749,11 @@ pub(crate) fn reserve_failed(reserve: u64) -> VmError {
     VmError::Load(format!(
         "cannot reserve the VM's address space: each VM reserves {} MiB of address \
          space (not memory) for its heap and stacks, and the process has no room for \
-         another (its 128 TiB hold about 2,000 VMs of 64 GiB, 500,000 of 256 MiB); \
-         drop VMs that are no longer used, or give each a heap limit \
-         (VmBuilder::heap_limit: it reserves four times the limit, at least 256 MiB; \
-         GOSUBMEMLIMIT for the gosub command)",
+         another (its 128 TiB hold about 2,000 VMs of 64 GiB, 130,000 of 1 GiB, the \
+         default of an embedded VM, 500,000 of 256 MiB); drop VMs that are no longer \
+         used, or reserve less for each (VmBuilder::reserve, or VmBuilder::heap_limit: \
+         it reserves four times the limit, at least 256 MiB; GOSUBMEMLIMIT for the \
+         gosub command)",
         reserve >> 20
     ))
 }

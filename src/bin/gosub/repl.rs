@@ -343,7 +343,9 @@ fn cpu_seconds() -> f64 {
 pub fn main() -> i32 {
     let tty = std::io::stdin().is_terminal();
     let at_line_start = Arc::new(AtomicBool::new(true));
+    // As `gosub run`: Go's heap has no bound but the machine's.
     let mut vm = Vm::builder()
+        .reserve(gosub_heap::DEFAULT_RESERVE)
         .allow_all_packages()
         .stdout(Stdout(at_line_start.clone()))
         .keep_memory_report()
