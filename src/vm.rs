@@ -219,7 +219,7 @@ impl VmBuilder {
         let heap = &self.opts.heap;
         match (self.reserve, heap.heap_limit) {
             (Some(r), _) => r,
-            _ if heap.reserve_bytes != gosub_heap::DEFAULT_RESERVE => heap.reserve_bytes,
+            (None, _) if gosub_heap::HeapConfig::reserve_from_env().is_some() => heap.reserve_bytes,
             (None, Some(limit)) => {
                 (limit.saturating_mul(4)).clamp(256 << 20, gosub_heap::DEFAULT_RESERVE)
             }

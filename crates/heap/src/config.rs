@@ -220,6 +220,18 @@ impl HeapConfig {
         Ok(())
     }
 
+    /// The reservation the environment asks for (`GOSUBGC=reserve=SIZE`), if it does: a
+    /// host's VMs have a default of their own and keep it otherwise.
+    pub fn reserve_from_env() -> Option<u64> {
+        let spec = std::env::var("GOSUBGC").ok()?;
+        let mut c = HeapConfig {
+            reserve_bytes: 0,
+            ..HeapConfig::default()
+        };
+        c.apply_spec(&spec).ok()?;
+        (c.reserve_bytes != 0).then_some(c.reserve_bytes)
+    }
+
     /// Default configuration modified by the environment: `GOGC`, `GOMEMLIMIT`,
     /// `GOSUBMEMLIMIT` (a size, or `off`), `GOSUBGC` (e.g.
     /// `GOSUBGC=nursery=4M,verify=1`) and `GOSUBDEBUG` (e.g.
