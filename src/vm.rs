@@ -92,7 +92,9 @@ impl VmBuilder {
 
     /// Upper bound on heap bytes in use; an allocation beyond it (after a collection) ends
     /// the run with `Error::HeapLimit`. The VM then reserves address space in proportion:
-    /// four times the limit, at least 256 MiB, at most 64 GiB (unless `reserve` says).
+    /// four times the limit, at least 256 MiB, at most 64 GiB (unless `reserve` says; the
+    /// heap can use about 40% of the reservation, so a limit above about 26 GiB needs
+    /// `reserve` too).
     pub fn heap_limit(mut self, bytes: u64) -> Self {
         self.opts.heap.heap_limit = Some(bytes);
         self
@@ -101,8 +103,10 @@ impl VmBuilder {
     /// grow to about 40% of it (the old and large regions), past which an allocation ends
     /// the run with `Error::HeapLimit`. Default: 1 GiB (about 400 MiB of heap) without a
     /// heap limit, so that a process holds about 130,000 VMs; `gosub run` reserves
-    /// 64 GiB. Rounded down to a multiple of 64 MiB, at least 64 MiB. See
-    /// docs/embedding.md, "How many VMs fit".
+    /// 64 GiB. Rounded down to a multiple of 64 MiB, at least 64 MiB. It overrides what a
+    /// heap limit or the environment would reserve; one smaller than four times the heap
+    /// limit lowers the heap's bound to about 40% of it. See docs/embedding.md, "How many
+    /// VMs fit".
     pub fn reserve(mut self, bytes: u64) -> Self {
         self.reserve = Some(bytes.max(gosub_heap::MIN_RESERVE));
         self
@@ -212,19 +216,24 @@ impl VmBuilder {
         self.opts.caps = gosub_vm::caps::Capabilities::all();
         self.allow_all_packages()
     }
-    /// The address space the VM reserves: what `reserve` asked for; else what the
-    /// environment's `GOSUBGC=reserve=...` says; else in proportion to a heap limit; else
-    /// `EMBEDDED_RESERVE`.
+    /// The address space the VM reserves: what `reserve` asked for; else in proportion to
+    /// a heap limit (the builder's or `GOSUBMEMLIMIT`'s: four times it, 256 MiB to 64 GiB),
+    /// or what the environment's `GOSUBGC=reserve=SIZE` says (the smaller of the two when
+    /// both say), or `EMBEDDED_RESERVE`; at least enough for the deepest goroutine stack
+    /// (`max_stack`) to grow.
     fn reservation(&self) -> u64 {
-        let heap = &self.opts.heap;
-        match (self.reserve, heap.heap_limit) {
-            (Some(r), _) => r,
-            (None, _) if gosub_heap::HeapConfig::reserve_from_env().is_some() => heap.reserve_bytes,
-            (None, Some(limit)) => {
-                (limit.saturating_mul(4)).clamp(256 << 20, gosub_heap::DEFAULT_RESERVE)
-            }
-            (None, None) => gosub_heap::EMBEDDED_RESERVE,
+        use gosub_heap::{HeapConfig, DEFAULT_RESERVE, EMBEDDED_RESERVE};
+        if let Some(r) = self.reserve {
+            return r;
         }
+        let by_limit = (self.opts.heap.heap_limit)
+            .map(|l| l.saturating_mul(4).clamp(256 << 20, DEFAULT_RESERVE));
+        let base = match (HeapConfig::reserve_from_env(), by_limit) {
+            (Some(env), Some(limit)) => env.min(limit),
+            (Some(r), None) | (None, Some(r)) => r,
+            (None, None) => EMBEDDED_RESERVE,
+        };
+        base.max(gosub_heap::reserve_for_stack(self.opts.max_stack).min(DEFAULT_RESERVE))
     }
     /// What scripts' os.Stdin reads (default: nothing).
     pub fn stdin(mut self, r: impl std::io::Read + Send + 'static) -> Self {
@@ -986,4 +995,33 @@ fn func_params(t: &str) -> Option<Vec<String>> {
         cur.push(c);
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::VmBuilder;
+    use gosub_heap::{reserve_for_stack, HeapConfig, DEFAULT_RESERVE, EMBEDDED_RESERVE};
+
+    /// What a builder reserves: `reserve` over a heap limit over the default, raised for a
+    /// deep stack (docs/embedding.md, "How many VMs fit").
+    #[test]
+    fn reservations_follow_the_builder_then_the_heap_limit_then_the_default() {
+        if HeapConfig::reserve_from_env().is_some() {
+            return; // GOSUBGC=reserve=SIZE decides instead (checked by hand, not here).
+        }
+        let plain = VmBuilder::default();
+        if plain.opts.heap.heap_limit.is_none() {
+            assert_eq!(plain.reservation(), EMBEDDED_RESERVE);
+        }
+        let limit = |l: u64| VmBuilder::default().heap_limit(l);
+        assert_eq!(limit(64 << 20).reservation(), 256 << 20);
+        assert_eq!(limit(1 << 30).reservation(), 4 << 30);
+        assert_eq!(limit(1 << 40).reservation(), DEFAULT_RESERVE);
+        assert_eq!(limit(64 << 20).reserve(2 << 30).reservation(), 2 << 30);
+        assert_eq!(VmBuilder::default().reserve(1).reservation(), 64 << 20);
+        // A 1 GiB stack grows by copying into 1.5 GiB of the stacks region's 30/64.
+        let deep = limit(64 << 20).max_stack(1 << 30);
+        assert_eq!(deep.reservation(), reserve_for_stack(1 << 30));
+        assert_eq!(reserve_for_stack(1 << 30), (3u64 << 29) * 64 / 30);
+    }
 }

@@ -247,6 +247,8 @@ fn fuzz(seed: u64, inputs: usize, until: Option<Instant>) -> (usize, Vec<(String
         }
         if let Err(msg) = run(&m) {
             let small = minimise(&m);
+            // Written when found, so that a run cut short keeps it.
+            let _ = std::fs::write(repro_path(seed, failures.len()), &small);
             failures.push((format!("{name} ({msg})"), small));
         }
     }
@@ -283,13 +285,18 @@ impl Drop for Quiet {
     }
 }
 
-fn report(seed: u64, failures: &[(String, String)]) -> String {
+/// Where the `i`th failure of a run from `seed` is written (`target/fuzz-repro/`).
+fn repro_path(seed: u64, i: usize) -> std::path::PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fuzz-repro");
     let _ = std::fs::create_dir_all(&dir);
+    dir.join(format!("repro-{seed}-{i}.go"))
+}
+
+/// The failures and the files `fuzz` wrote them to.
+fn report(seed: u64, failures: &[(String, String)]) -> String {
     let mut s = String::new();
     for (i, (what, src)) in failures.iter().enumerate() {
-        let path = dir.join(format!("repro-{seed}-{i}.go"));
-        let _ = std::fs::write(&path, src);
+        let path = repro_path(seed, i);
         s.push_str(&format!("{what}: {}\n{src}\n", path.display()));
     }
     s

@@ -109,6 +109,15 @@ pub struct Layout {
     pub stacks: Region,
 }
 
+/// The stacks region's share of the reservation, in 64ths (the last region of `Layout`).
+const STACK_UNITS: u64 = 30;
+
+/// The smallest reservation whose stacks region holds one goroutine stack of `max_stack`
+/// bytes while it grows by copying (the old stack and the new: 1.5 × `max_stack`).
+pub fn reserve_for_stack(max_stack: u64) -> u64 {
+    (max_stack.saturating_mul(3) / 2).saturating_mul(64) / STACK_UNITS
+}
+
 impl Layout {
     pub(crate) fn new(reserve: u64) -> Layout {
         let u = reserve / 64;
@@ -124,7 +133,7 @@ impl Layout {
             large: r(20, 12),
             statics: r(32, 1),
             globals: r(33, 1),
-            stacks: r(34, 30),
+            stacks: r(34, STACK_UNITS),
         }
     }
 

@@ -81,7 +81,10 @@ pub mod verify;
 pub mod write_barrier;
 
 pub use access::Fault;
-pub use arena::{Addr, Layout, Region, ARENA_BASE, DEFAULT_RESERVE, EMBEDDED_RESERVE, MIN_RESERVE};
+pub use arena::{
+    reserve_for_stack, Addr, Layout, Region, ARENA_BASE, DEFAULT_RESERVE, EMBEDDED_RESERVE,
+    MIN_RESERVE,
+};
 pub use config::HeapConfig;
 pub use config::{DEFAULT_NURSERY, DEFAULT_PROMOTE_AGE};
 pub use gctype::GcTypeId;

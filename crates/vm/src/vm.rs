@@ -848,10 +848,10 @@ fn globals_fit(size: u64, room: u64) -> Result<(), VmError> {
     }
     Err(VmError::Load(format!(
         "the program's package-level variables take {size} bytes, more than the {room} bytes \
-         this VM reserves for them (1/64 of its address-space reservation, 64 GiB by default \
-         and lowered by a heap limit): reserve more (GOSUBGC=reserve=SIZE for the gosub \
-         command, Options::heap.reserve_bytes for a host), or allocate the data with make \
-         or new"
+         this VM reserves for them (1/64 of its address-space reservation: 64 GiB for the \
+         gosub command, 1 GiB for a VM a host embeds, less under a heap limit): reserve \
+         more (GOSUBGC=reserve=SIZE for the gosub command, VmBuilder::reserve for a host), \
+         or allocate the data with make or new"
     )))
 }
 

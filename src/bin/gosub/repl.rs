@@ -343,9 +343,11 @@ fn cpu_seconds() -> f64 {
 pub fn main() -> i32 {
     let tty = std::io::stdin().is_terminal();
     let at_line_start = Arc::new(AtomicBool::new(true));
-    // As `gosub run`: Go's heap has no bound but the machine's.
+    // As `gosub run`: Go's heap has no bound but the machine's (and GOSUBGC=reserve=SIZE
+    // says otherwise).
+    let reserve = gosub_heap::HeapConfig::reserve_from_env().unwrap_or(gosub_heap::DEFAULT_RESERVE);
     let mut vm = Vm::builder()
-        .reserve(gosub_heap::DEFAULT_RESERVE)
+        .reserve(reserve)
         .allow_all_packages()
         .stdout(Stdout(at_line_start.clone()))
         .keep_memory_report()
