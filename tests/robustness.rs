@@ -400,3 +400,25 @@ fn deep_scripts_do_not_overflow_a_small_host_stack() {
     assert_eq!(out.1, gosub::Value::Int(20_000));
     assert_eq!(out.2, gosub::Value::Int(3));
 }
+
+/// Found by the fuzzer (long mode, seed 3302): `runtime.GC()` in a loop that keeps what it
+/// allocates cost one unit of fuel per call while each collection went over the whole,
+/// growing heap, so a budget of 2,000,000 units would have taken hours. A collection the
+/// program asks for now costs a unit per KiB of heap in use: this run ends with `OutOfFuel`
+/// after about 3,000 iterations.
+#[test]
+fn a_collection_in_a_loop_pays_fuel_for_the_heap_it_goes_over() {
+    let keeps = "package main\n\nimport \"runtime\"\n\nfunc main() {\n\tvar keep []*int\n\tfor i := 0; i < 1<<30; i++ {\n\t\tv := i\n\t\tkeep = append(keep, &v)\n\t\truntime.GC()\n\t}\n\tprintln(len(keep))\n}\n";
+    let mut vm = gosub::Vm::builder()
+        .fuel(200_000)
+        .capture_stdout()
+        .capture_stderr()
+        .build();
+    let r = vm.run(keeps);
+    assert!(matches!(r, Err(gosub::Error::OutOfFuel)), "{r:?}");
+    // A program that collects a small heap a hundred times stays within the budget.
+    let small = "package main\n\nimport \"runtime\"\n\nfunc main() {\n\tfor i := 0; i < 100; i++ {\n\t\truntime.GC()\n\t}\n\tprintln(\"done\")\n}\n";
+    vm.run(small)
+        .expect("100 collections of a small heap fit 200,000 units");
+    assert_eq!(vm.take_stderr(), "done\n");
+}

@@ -200,6 +200,30 @@ pub fn slice_end(vm: &mut Vm) -> Option<Trap> {
     None
 }
 
+/// Charges `units` of fuel for work that loops and calls do not count (a collection the
+/// program asks for costs in proportion to the heap it goes over, `runtime.GC` in a loop
+/// would otherwise make a budget of N units cost N collections of a growing heap): the
+/// run ends with `OutOfFuel` when the budget left cannot pay. What the current slice has
+/// used is charged at its end (`slice_end`), so it counts as spent here, and the slice is
+/// shortened when the budget left no longer covers it (budgets stay exact).
+pub fn charge_fuel(vm: &mut Vm, units: u64) -> Result<(), Trap> {
+    if vm.fuel == u64::MAX || units == 0 {
+        return Ok(());
+    }
+    let used = vm.sched.slice_len - vm.sched.tick;
+    if units >= vm.fuel.saturating_sub(used) {
+        return Err(Trap::OutOfFuel);
+    }
+    vm.fuel -= units;
+    // (`fuel > used` now.) The slice's end charges `slice_len`: no more than is left.
+    if vm.sched.slice_len > vm.fuel {
+        let cut = vm.sched.slice_len - vm.fuel;
+        vm.sched.slice_len -= cut;
+        vm.sched.tick -= cut;
+    }
+    Ok(())
+}
+
 /// Starts a goroutine running closure `clo` with parameter bytes `params`.
 pub fn spawn(vm: &mut Vm, clo: Addr, params: &[u8]) -> Result<(), Trap> {
     let prog = vm.prog.clone();
