@@ -99,6 +99,20 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
+        } else if const_arg
+            && self.tt.tparam_of(t).is_some()
+            && self.tparam_set(t).is_none_or(|ts| ts.terms.is_none())
+        {
+            // types2: a constant converted to a type parameter whose constraint has no
+            // specific types; it reports the operand as a value (type parameters are not
+            // constants).
+            x.mode = OpMode::Value;
+            let (s, ts) = (self.op_string(x), self.ts(t));
+            let msg =
+                format!("cannot convert {s} to type {ts}: {ts} does not contain specific types");
+            self.err_at_op(x, msg);
+            x.mode = OpMode::Invalid;
+            return;
         } else if self.convertible_to(x, t) {
             ok = true;
         }

@@ -80,6 +80,11 @@ impl<'a> Checker<'a> {
         if t == T_INVALID {
             return T_ANY;
         }
+        if self.tt.tparam_of(t).is_some() {
+            // (`[T T]`, `[T U, U any]`: a constraint whose type set would be its own.)
+            self.err_at(e, "cannot use a type parameter as constraint");
+            return T_ANY;
+        }
         match self.tt.under(t) {
             TypeKind::Interface(_) | TypeKind::Constraint(_) => t,
             _ => self.tt.intern(TypeKind::Constraint(TypeSet {
