@@ -328,6 +328,7 @@ pub fn func_type<'a>(
         variadic: params.1,
         results,
         span: sp(lo, hi),
+        lparen: lo,
     })
 }
 

@@ -147,6 +147,9 @@ pub struct FuncType {
     /// True when the last parameter is `...T` (its `ty` is then an `Ellipsis` expression).
     pub variadic: bool,
     pub span: Span,
+    /// Where the parameter list's `(` is: gc's position of a function type it parsed as an
+    /// expression (a type argument's, say), where `span` starts at `func`.
+    pub lparen: u32,
 }
 
 #[derive(Clone, Debug)]

@@ -142,6 +142,7 @@ pub fn parse_stmts(
                         results: vec![],
                         variadic: false,
                         span: Span::new(base, base),
+                        lparen: base,
                     }),
                     body: ast::Block {
                         stmts,

@@ -129,7 +129,8 @@ impl<'a> Checker<'a> {
         ) else {
             return Operand::invalid(Some(e));
         };
-        if !self.verify_targs(&gen.tparams, &targs, lparen) {
+        let written = crate::instantiate::written_targs(fun);
+        if !self.verify_targs(&gen.tparams, &targs, lparen, &written) {
             return Operand::invalid(Some(e));
         }
         let inst = self.instantiate_func(g, targs, lparen);

@@ -100,7 +100,8 @@ impl<'a> Checker<'a> {
             };
         }
         let pos = crate::errors::start_pos(&args[0]);
-        if !self.verify_targs(&gen.tparams, &targs, pos) {
+        let written: Vec<&Expr> = args.iter().collect();
+        if !self.verify_targs(&gen.tparams, &targs, pos, &written) {
             return Operand::invalid(Some(e));
         }
         let inst = self.instantiate_func(g, targs, pos);
@@ -166,13 +167,20 @@ impl<'a> Checker<'a> {
             );
             return T_INVALID;
         }
+        // A type argument that does not satisfy its constraint is reported, and the
+        // instance is made all the same, as types2 does: the type's uses then check as
+        // usual instead of each reporting the invalid type again.
         let pos = crate::errors::start_pos(&args[0]);
-        if !self.verify_targs(&g.tparams, &targs, pos) {
-            return T_INVALID;
-        }
+        let written: Vec<&Expr> = args.iter().collect();
+        let satisfied = self.verify_targs(&g.tparams, &targs, pos, &written);
         let _ = gobj;
         match g.kind {
-            GenericKind::Type { origin } => self.instantiate_type(origin, targs),
+            GenericKind::Type { origin } => {
+                if !satisfied {
+                    self.gen.unsatisfied.insert((origin, targs.clone()));
+                }
+                self.instantiate_type(origin, targs)
+            }
             GenericKind::Alias { ty } => {
                 let map = g.tparams.iter().copied().zip(targs).collect();
                 self.subst(ty, &map)
@@ -274,7 +282,8 @@ impl<'a> Checker<'a> {
         ) else {
             return false;
         };
-        if !self.verify_targs(&gen.tparams, &targs, pos) {
+        let written = crate::instantiate::written_targs(e);
+        if !self.verify_targs(&gen.tparams, &targs, pos, &written) {
             return false;
         }
         let inst = self.instantiate_func(g, targs, pos);

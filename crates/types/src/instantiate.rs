@@ -28,7 +28,7 @@
 
 use crate::check::Checker;
 use crate::*;
-use gosub_syntax::ast::{self, FuncDecl, NodeId};
+use gosub_syntax::ast::{self, Expr, ExprKind, FuncDecl, NodeId};
 use typed_arena::Arena;
 
 /// Where a generic declaration is, and its type parameters.
@@ -68,6 +68,25 @@ pub(crate) struct Pending<'a> {
 /// The longest chain of instances whose bodies make the next one: deeper is an
 /// instantiation cycle through several generic functions.
 const MAX_INSTANCE_DEPTH: u32 = 100;
+
+/// The type arguments written in the instantiation `fun` (`F[int]`, `F[int, string]`,
+/// parenthesised or not); none for a plain name.
+pub(crate) fn written_targs(fun: &Expr) -> Vec<&Expr> {
+    match &ast::unparen(fun).kind {
+        ExprKind::Index { index, .. } => vec![&**index],
+        ExprKind::IndexList { indices, .. } => indices.iter().collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Where gc reports a written type argument: its start, except that a function type
+/// (which gc parses there as an expression) is at its `(`.
+fn targ_pos(e: &Expr) -> u32 {
+    match &e.kind {
+        ExprKind::FuncType(ft) => ft.lparen,
+        _ => crate::errors::start_pos(e),
+    }
+}
 
 impl<'a> Checker<'a> {
     /// The generic function declaration of `g`.
@@ -306,7 +325,10 @@ impl<'a> Checker<'a> {
         if let TypeKind::Named(n) = self.tt.kind(inst).clone() {
             self.tt.named[n.0 as usize].methods.push(o);
         }
-        self.add_body(m, &g, o, targs);
+        let origin = self.gen.origin_of.get(&inst).copied().unwrap_or(inst);
+        if !self.gen.unsatisfied.contains(&(origin, targs.clone())) {
+            self.add_body(m, &g, o, targs);
+        }
     }
 
     /// Whether `t` mentions one of `tparams`.
@@ -455,11 +477,19 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks type arguments against their type parameters' constraints (with the
-    /// constraints' own type parameters replaced); reports the first failure at `pos`.
-    pub(crate) fn verify_targs(&mut self, tparams: &[TypeId], targs: &[TypeId], pos: u32) -> bool {
+    /// constraints' own type parameters replaced); reports the first failure as types2
+    /// does: at the start of its argument when it was written (`explicit`, the written
+    /// ones in order), else at `pos`.
+    pub(crate) fn verify_targs(
+        &mut self,
+        tparams: &[TypeId],
+        targs: &[TypeId],
+        pos: u32,
+        explicit: &[&Expr],
+    ) -> bool {
         let map: HashMap<TypeId, TypeId> =
             tparams.iter().copied().zip(targs.iter().copied()).collect();
-        for (&tp, &ta) in tparams.iter().zip(targs) {
+        for (i, (&tp, &ta)) in tparams.iter().zip(targs).enumerate() {
             let Some(c) = self.tt.tparam_of(tp).map(|i| i.constraint) else {
                 continue;
             };
@@ -467,6 +497,7 @@ impl<'a> Checker<'a> {
             if let Err(why) = self.satisfies(ta, bound) {
                 let (ts, cs) = (self.ts(ta), self.ts(bound));
                 let cs = if c == T_ANY { "any".to_string() } else { cs };
+                let pos = explicit.get(i).map_or(pos, |e| targ_pos(e));
                 self.error(pos, format!("{ts} does not satisfy {cs}{why}"));
                 return false;
             }
@@ -608,6 +639,10 @@ pub(crate) struct GenericState {
     pub generic_methods: crate::Layered<TypeId, Vec<ObjId>>,
     /// Generic declarations whose check reported errors.
     pub generic_failed: crate::LayeredSet<ObjId>,
+    /// Instances of generic types (origin, type arguments) whose arguments do not satisfy
+    /// their constraints: reported where written and made all the same (types2 does), but
+    /// their methods' bodies are not checked with those arguments.
+    pub unsatisfied: crate::LayeredSet<(TypeId, Vec<TypeId>)>,
 }
 
 impl GenericState {
@@ -621,5 +656,6 @@ impl GenericState {
         self.instances_of.freeze();
         self.generic_methods.freeze();
         self.generic_failed.freeze();
+        self.unsatisfied.freeze();
     }
 }

@@ -368,6 +368,7 @@ impl<'p> Nodes<'p> {
                     results: vec![],
                     variadic: false,
                     span: at(pos),
+                    lparen: at(pos).lo,
                 }),
                 body: Block {
                     stmts,
