@@ -66,9 +66,11 @@ pub struct Vm {
     replaced_seen: u64,
     echo: bool,
     last_echo: Vec<(String, String)>,
-    last_stats: Option<gosub_heap::MemStats>,
+    /// The heap statistics of the last `run` (boxed, as the report below: several KiB
+    /// that most VMs never fill, and a host moves its `Vm`s around).
+    last_stats: Option<Box<gosub_heap::MemStats>>,
     /// The memory report of the last `run`, when `keep_memory_report` asked for them.
-    last_report: Option<MemoryReport>,
+    last_report: Option<Box<MemoryReport>>,
     /// A host function was registered since the session last took the list.
     hosts_changed: bool,
 }
@@ -216,10 +218,10 @@ impl Vm {
         let r = vm.run_main();
         let _ = vm.stdout.flush();
         let _ = vm.stderr.flush();
-        self.last_stats = Some(vm.heap.mem_stats());
+        self.last_stats = Some(Box::new(vm.heap.mem_stats()));
         if self.opts.memory_report {
             let name = driver::program_file(&vm);
-            self.last_report = Some(MemoryReport::of(&vm, &name, &c.escape_notes));
+            self.last_report = Some(Box::new(MemoryReport::of(&vm, &name, &c.escape_notes)));
         }
         r.map_err(Error::from)
     }
@@ -370,7 +372,7 @@ impl Vm {
         }
         match &self.live {
             Some(l) => Some(l.memory_report()),
-            None => self.last_report.clone(),
+            None => self.last_report.as_deref().cloned(),
         }
     }
 
@@ -389,7 +391,7 @@ impl Vm {
     pub fn mem_stats(&self) -> Option<gosub_heap::MemStats> {
         match &self.live {
             Some(l) => Some(l.vm.heap.mem_stats()),
-            None => self.last_stats.clone(),
+            None => self.last_stats.as_deref().cloned(),
         }
     }
 

@@ -105,3 +105,15 @@ fn an_embedded_vm_reserves_a_gibibyte_unless_asked() {
     big.run(src).expect("2 GiB reserved hold a 200 MiB slice");
     assert_eq!(big.take_stderr(), "209715200\n");
 }
+
+#[test]
+fn a_vm_is_small_to_move() {
+    // A host keeps its VMs in vectors and maps and moves them: what a `Vm` holds inline is
+    // a few hundred bytes (the session, the last run's statistics and report are boxed;
+    // they were 9 KiB inline).
+    let size = std::mem::size_of::<Vm>();
+    assert!(size <= 1024, "a Vm is {size} bytes");
+    let mut vms: Vec<Vm> = (0..3).map(|_| vm()).collect();
+    vms.swap(0, 2);
+    assert_eq!(vms[0].eval("1+1").unwrap(), gosub::Value::Int(2));
+}
