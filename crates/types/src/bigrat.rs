@@ -245,36 +245,65 @@ impl Nat {
         un.truncate(n);
         (Nat(q).trim(), Nat(un).trim().shr(s as u64))
     }
+    /// The greatest common divisor: Stein's binary algorithm, on the limbs in place (a
+    /// step subtracts the smaller odd number from the larger and shifts out the zeros,
+    /// without allocating), finished in `u128` once both fit.
     pub fn gcd(&self, o: &Nat) -> Nat {
-        let (mut a, mut b) = (self.clone(), o.clone());
-        if a.is_zero() {
-            return b;
+        if self.is_zero() {
+            return o.clone();
         }
-        if b.is_zero() {
-            return a;
+        if o.is_zero() {
+            return self.clone();
         }
-        let za = a.trailing_zeros();
-        let zb = b.trailing_zeros();
-        let k = za.min(zb);
-        a = a.shr(za);
-        b = b.shr(zb);
+        let k = self.trailing_zeros().min(o.trailing_zeros());
+        let (mut a, mut b) = (self.shr(self.trailing_zeros()), o.shr(o.trailing_zeros()));
+        // Both odd from here on.
         loop {
-            // both odd
+            if let (Some(x), Some(y)) = (a.to_u128(), b.to_u128()) {
+                return Nat::from_u128(gcd_u128_odd(x, y)).shl(k);
+            }
             match a.cmp(&b) {
-                Ordering::Equal => break,
-                Ordering::Greater => {
-                    a = a.sub(&b);
-                    let z = a.trailing_zeros();
-                    a = a.shr(z);
-                }
-                Ordering::Less => {
-                    b = b.sub(&a);
-                    let z = b.trailing_zeros();
-                    b = b.shr(z);
-                }
+                Ordering::Equal => return a.shl(k),
+                Ordering::Greater => a.sub_shift_odd(&b),
+                Ordering::Less => b.sub_shift_odd(&a),
             }
         }
-        a.shl(k)
+    }
+    /// self = (self - o) with its trailing zeros shifted out; self > o, both odd.
+    fn sub_shift_odd(&mut self, o: &Nat) {
+        let mut borrow = 0u64;
+        for (i, l) in self.0.iter_mut().enumerate() {
+            let d = (*l as u64)
+                .wrapping_sub(*o.0.get(i).unwrap_or(&0) as u64)
+                .wrapping_sub(borrow);
+            *l = d as u32;
+            borrow = (d >> 63) & 1;
+        }
+        let z = self.trailing_zeros();
+        let (w, b) = ((z / 32) as usize, (z % 32) as u32);
+        let n = self.0.len();
+        for i in 0..n - w {
+            let lo = self.0[i + w] >> b;
+            let hi = match (b, self.0.get(i + w + 1)) {
+                (0, _) | (_, None) => 0,
+                (_, Some(&h)) => h << (32 - b),
+            };
+            self.0[i] = lo | hi;
+        }
+        self.0.truncate(n - w);
+        while self.0.last() == Some(&0) {
+            self.0.pop();
+        }
+    }
+    /// 5^n.
+    fn pow5(n: u32) -> Nat {
+        let mut r = Nat::from_u128(1);
+        let mut left = n;
+        while left >= 13 {
+            r = r.mul_small(1_220_703_125, 0);
+            left -= 13;
+        }
+        r.mul_small(5u32.pow(left), 0)
     }
     pub fn pow10(n: u32) -> Nat {
         let mut r = Nat::from_u128(1);
@@ -305,6 +334,20 @@ impl Nat {
     }
 }
 
+/// gcd(x, y) of two odd numbers (Stein's algorithm).
+fn gcd_u128_odd(mut x: u128, mut y: u128) -> u128 {
+    while x != y {
+        if x > y {
+            x -= y;
+            x >>= x.trailing_zeros();
+        } else {
+            y -= x;
+            y >>= y.trailing_zeros();
+        }
+    }
+    x
+}
+
 /// An exact rational number, normalized: den > 0, gcd(num, den) == 1, zero is non-negative.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Rat {
@@ -326,7 +369,7 @@ impl Rat {
         if num.is_zero() {
             return Some(Rat::zero());
         }
-        let (mut num, mut den) = if den.is_one() {
+        let (num, den) = if den.is_one() {
             (num, den)
         } else {
             let g = num.gcd(&den);
@@ -336,6 +379,10 @@ impl Rat {
                 (num.divmod(&g).0, den.divmod(&g).0)
             }
         };
+        Rat::from_coprime(neg, num, den)
+    }
+    /// `make` of num/den already in lowest terms (num nonzero).
+    fn from_coprime(neg: bool, mut num: Nat, mut den: Nat) -> Option<Rat> {
         let (nb, db) = (num.bits(), den.bits());
         if nb > APPROX_BITS && db > APPROX_BITS {
             // Keep ~APPROX_BITS bits of the smaller part; the ratio keeps full precision
@@ -644,10 +691,24 @@ impl Rat {
             return None;
         }
         if e10 >= 0 {
-            Rat::make(false, m.mul(&Nat::pow10(e10 as u32)), one)
-        } else {
-            Rat::make(false, m, Nat::pow10((-e10) as u32))
+            return Rat::make(false, m.mul(&Nat::pow10(e10 as u32)), one);
         }
+        // m / 10^k in lowest terms without a gcd: 10^k's only prime factors are 2 and 5,
+        // so cancel those of m (at most k of each) and what is left is coprime.
+        let k = (-e10) as u64;
+        let twos = m.trailing_zeros().min(k);
+        let mut m = m.shr(twos);
+        let mut fives = 0;
+        while fives < k {
+            let (q, r) = m.divmod(&Nat::from_u128(5));
+            if !r.is_zero() {
+                break;
+            }
+            m = q;
+            fives += 1;
+        }
+        let den = Nat::pow5((k - fives) as u32).shl(k - twos);
+        Rat::from_coprime(false, m, den)
     }
 
     /// go/constant's String() for floats: `%.6g` of the float64 value when in range,
@@ -725,6 +786,87 @@ mod tests {
             dd = dd.shr(1);
         }
         (q, r)
+    }
+
+    /// Euclid's algorithm with `divmod`: the reference for `gcd`.
+    fn gcd_euclid(a: &Nat, b: &Nat) -> Nat {
+        let (mut a, mut b) = (a.clone(), b.clone());
+        while !b.is_zero() {
+            let r = a.divmod(&b).1;
+            a = b;
+            b = r;
+        }
+        a
+    }
+
+    #[test]
+    fn binary_gcd_agrees_with_euclid() {
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for k in 0..2000u64 {
+            // Shared factors (a power of two, a multi-limb common part) and numbers of
+            // unequal sizes, so both the limb loop and the u128 tail run.
+            let common = Nat(vec![next() as u32 | 1, (next() % 3) as u32]).trim();
+            let mk = |n: u64, next: &mut dyn FnMut() -> u64| {
+                Nat((0..n).map(|_| next() as u32).collect()).trim()
+            };
+            let a = mk(1 + k % 7, &mut next).mul(&common).shl(k % 5);
+            let b = mk(1 + k / 7 % 6, &mut next).mul(&common).shl(k % 3);
+            assert_eq!(a.gcd(&b), gcd_euclid(&a, &b), "gcd of {a:?} and {b:?}");
+        }
+        assert_eq!(Nat::zero().gcd(&Nat::from_u128(12)), Nat::from_u128(12));
+        assert_eq!(Nat::from_u128(12).gcd(&Nat::zero()), Nat::from_u128(12));
+    }
+
+    #[test]
+    fn decimal_literals_reduce_as_a_gcd_would() {
+        // The parse cancels 2s and 5s of the digits against 10^k instead of taking a gcd:
+        // the result must be the same lowest terms.
+        for s in [
+            "0.5",
+            "0.25",
+            "1.250",
+            "0.0000001",
+            "12.5e-3",
+            "100.00",
+            "0.2000e-5",
+            "7.0",
+            "0.3",
+            "2.5e-300",
+            "1.5625",
+            "0.8",
+            "640e-3",
+            "123456789.987654321",
+            "3.14159265358979323846264338327950288419716939937510582097494459",
+            "1_000.000_5",
+            "4.9e-324",
+            "0.1e-10",
+            "78125e-7",
+        ] {
+            let r = p(s);
+            let t: String = s.chars().filter(|&c| c != '_').collect();
+            let (mant, exp) = match t.find('e') {
+                Some(i) => (&t[..i], t[i + 1..].parse::<i64>().unwrap()),
+                None => (&t[..], 0),
+            };
+            let (ip, fp) = mant.split_once('.').unwrap_or((mant, ""));
+            let mut m = Nat::zero();
+            for c in ip.chars().chain(fp.chars()) {
+                m = m.mul_small(10, c.to_digit(10).unwrap());
+            }
+            let e10 = exp - fp.len() as i64;
+            let want = if e10 >= 0 {
+                Rat::make(false, m.mul(&Nat::pow10(e10 as u32)), Nat::from_u128(1))
+            } else {
+                Rat::make(false, m, Nat::pow10((-e10) as u32))
+            };
+            assert_eq!(Some(r), want, "{s}");
+        }
     }
 
     #[test]
