@@ -226,13 +226,18 @@ fn fuzz(seed: u64, inputs: usize, until: Option<Instant>) -> (usize, Vec<(String
     // them.
     let started = Instant::now();
     let mut next_report = started + Duration::from_secs(60);
+    // In the long mode, the slowest input so far (the fuel, heap and stack limits bound a
+    // run, so a slow one is a compile-time path worth a look: a quadratic one, or a hang
+    // waiting to happen), written to target/fuzz-repro/slowest-SEED.go.
+    let mut slowest = Duration::ZERO;
     while done < inputs && until.is_none_or(|t| Instant::now() < t) {
         if until.is_some() && Instant::now() >= next_report {
             next_report += Duration::from_secs(60);
             println!(
-                "fuzz: {done} executions in {:.0} s (seed {seed}), {} panics so far",
+                "fuzz: {done} executions in {:.0} s (seed {seed}), {} panics so far, slowest {} ms",
                 started.elapsed().as_secs_f64(),
-                failures.len()
+                failures.len(),
+                slowest.as_millis()
             );
         }
         let (name, src) = &corpus[rng.below(corpus.len())];
@@ -245,7 +250,13 @@ fn fuzz(seed: u64, inputs: usize, until: Option<Instant>) -> (usize, Vec<(String
             // The input about to run, for an abort no panic hook sees.
             let _ = std::fs::write(path, &m);
         }
-        if let Err(msg) = run(&m) {
+        let t = Instant::now();
+        let result = run(&m);
+        if let (Some(path), true) = (&last, t.elapsed() > slowest) {
+            slowest = t.elapsed();
+            let _ = std::fs::write(path.with_file_name(format!("slowest-{seed}.go")), &m);
+        }
+        if let Err(msg) = result {
             let small = minimise(&m);
             // Written when found, so that a run cut short keeps it.
             let _ = std::fs::write(repro_path(seed, failures.len()), &small);
