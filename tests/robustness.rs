@@ -422,3 +422,21 @@ fn a_collection_in_a_loop_pays_fuel_for_the_heap_it_goes_over() {
         .expect("100 collections of a small heap fit 200,000 units");
     assert_eq!(vm.take_stderr(), "done\n");
 }
+
+/// Found by the long-mode fuzzer (an input that printed `append(t)`, `t` a slice of 2^39
+/// empty structs): fmt built the text in host memory, outside the heap and its limit,
+/// until the operating system killed the process (24 GB). Printing now stops where the
+/// heap could no longer hold the text, ending the run out of memory as Go's fmt does when
+/// its buffer cannot grow.
+#[test]
+fn printing_a_value_longer_than_the_heap_can_hold_runs_out_of_memory() {
+    let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tvar z [1 << 40]struct{}\n\tt := z[5 : 1<<39 : 1<<40-1]\n\tfmt.Println(len(t))\n\tfmt.Println(t)\n}\n";
+    let mut vm = gosub::Vm::builder()
+        .heap_limit(16 << 20)
+        .capture_stdout()
+        .capture_stderr()
+        .build();
+    let r = vm.run(src);
+    assert!(matches!(r, Err(gosub::Error::HeapLimit)), "{r:?}");
+    assert_eq!(vm.take_stdout(), "549755813883\n");
+}

@@ -46,6 +46,11 @@ struct Printer<'a> {
     no_methods: bool,
     /// Where the machine stack stood when printing started (see `print_value`).
     stack_top: usize,
+    /// How long `buf` may grow (`Heap::headroom` when printing started): a value whose
+    /// text would be longer (2^39 empty structs of a slice of zero-size elements) ends the
+    /// run out of memory, as Go's fmt runs out growing its buffer, instead of taking the
+    /// host's memory without bound.
+    budget: u64,
 }
 
 /// How much machine stack printing one value may take: the printer recurses into nested
@@ -71,6 +76,7 @@ struct Arg {
 impl<'a> Printer<'a> {
     fn new(vm: &'a mut Vm) -> Printer<'a> {
         let prog = vm.prog.clone();
+        let budget = vm.heap.headroom();
         Printer {
             vm,
             prog,
@@ -79,6 +85,7 @@ impl<'a> Printer<'a> {
             wrap_errs: false,
             no_methods: false,
             stack_top: stack_here(),
+            budget,
         }
     }
 
@@ -328,6 +335,15 @@ impl<'a> Printer<'a> {
     }
 
     fn print_value(&mut self, t: u32, addr: Addr, verb: char, depth: u32) -> Result<(), Trap> {
+        if self.buf.len() as u64 > self.budget {
+            return Err(Trap::OutOfMemory);
+        }
+        // The buffer grows here, fallibly, so that an element's text (under 4 KiB but for
+        // strings, which the heap already holds) does not make the allocator abort.
+        if self.buf.capacity() - self.buf.len() < 4096 {
+            let more = self.buf.len().max(4096);
+            self.buf.try_reserve(more).map_err(|_| Trap::OutOfMemory)?;
+        }
         if self.stack_top.saturating_sub(stack_here()) > STACK_BUDGET {
             self.buf.extend_from_slice(b"...");
             return Ok(());
