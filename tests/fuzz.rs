@@ -10,7 +10,10 @@
 //! `GOSUB_FUZZ_SECS=600 GOSUB_FUZZ_SEED=7 cargo test --release --test fuzz -- --nocapture`
 //! (one process per core, each with its own seed, to use several).
 //! (In-process, so an abort — a Rust stack overflow, an allocation failure — would end the
-//! test binary rather than be reported; none is known.)
+//! test binary rather than be reported; the input being run is in `last-SEED.go`.) The
+//! process's peak resident memory is watched too: an input after which it passes
+//! `HOST_MEMORY` (far above what the limits allow a run) is a failure, the memory a limit
+//! did not see.
 
 use std::path::Path;
 
@@ -20,6 +23,21 @@ use std::time::{Duration, Instant};
 
 /// Inputs of the short slice.
 const SHORT: usize = 200;
+
+/// Peak resident memory past which an input is reported (then twice the new peak): a run
+/// may use a 64 MiB heap, a 1 MiB stack and what compiling its source takes.
+const HOST_MEMORY: u64 = 2 << 30;
+
+/// The process's peak resident memory in bytes (`VmHWM`; 0 where /proc is not there).
+fn peak_rss() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let l = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+            l.split_whitespace().nth(1)?.parse::<u64>().ok()
+        })
+        .map_or(0, |kib| kib << 10)
+}
 
 fn corpus() -> Vec<(String, String)> {
     go_files("tests/programs")
@@ -230,6 +248,7 @@ fn fuzz(seed: u64, inputs: usize, until: Option<Instant>) -> (usize, Vec<(String
     // run, so a slow one is a compile-time path worth a look: a quadratic one, or a hang
     // waiting to happen), written to target/fuzz-repro/slowest-SEED.go.
     let mut slowest = Duration::ZERO;
+    let mut memory_bound = HOST_MEMORY;
     while done < inputs && until.is_none_or(|t| Instant::now() < t) {
         if until.is_some() && Instant::now() >= next_report {
             next_report += Duration::from_secs(60);
@@ -255,6 +274,13 @@ fn fuzz(seed: u64, inputs: usize, until: Option<Instant>) -> (usize, Vec<(String
         if let (Some(path), true) = (&last, t.elapsed() > slowest) {
             slowest = t.elapsed();
             let _ = std::fs::write(path.with_file_name(format!("slowest-{seed}.go")), &m);
+        }
+        let peak = peak_rss();
+        if peak > memory_bound {
+            memory_bound = peak * 2;
+            let what = format!("{name} (host memory peaked at {} MiB)", peak >> 20);
+            let _ = std::fs::write(repro_path(seed, failures.len()), &m);
+            failures.push((what, m.clone()));
         }
         if let Err(msg) = result {
             let small = minimise(&m);
