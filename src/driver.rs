@@ -311,6 +311,11 @@ fn check_source_with(
     };
     let fi = map.add(name, src.to_string());
     let base = map.files[fi].base;
+    // The go command reads the package clause and imports first, and stops at an error
+    // there with go/parser's words.
+    if let Some((line, col, msg)) = gosub_syntax::go_command::header_error(src) {
+        return Err(vec![format!("{name}:{line}:{col}: {msg}")]);
+    }
     let mut main_file = match gosub_syntax::parse_file(src, base, next_id, mode) {
         Ok(f) => f,
         Err(d) => return Err(render_all(&d, &map)),

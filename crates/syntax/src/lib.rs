@@ -23,6 +23,7 @@ mod actions;
 pub mod ast;
 pub mod dump;
 mod errors;
+pub mod go_command;
 pub mod gosrc;
 mod ids;
 pub mod isprint;
