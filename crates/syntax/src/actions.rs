@@ -578,20 +578,6 @@ pub fn switch_head<'a>(s: Option<Stmt>) -> Result<SwitchHead, PError<'a>> {
     }
 }
 
-pub fn call_stmt<'a>(kw: &str, x: Expr) -> Result<Expr, PError<'a>> {
-    match &x.kind {
-        ExprKind::Call { .. } => Ok(x),
-        ExprKind::Paren(inner) if matches!(unparen(inner).kind, ExprKind::Call { .. }) => err(
-            x.span.lo,
-            format!("expression in {kw} must not be parenthesized"),
-        ),
-        _ => err(
-            x.span.lo,
-            format!("expression in {kw} must be function call"),
-        ),
-    }
-}
-
 pub fn body_import<'a>(
     ctx: &Ctx,
     lo: u32,

@@ -18,6 +18,18 @@ fn is_type_error(msg: &str) -> bool {
     .iter()
     .any(|p| msg.starts_with(p))
         || msg.contains("is not an expression")
+        // (types2's, for `go`/`defer` of what is not a call.)
+        || (msg.starts_with("expression in ") && msg.ends_with("must be function call"))
+}
+
+/// gc's parser reports a parenthesized `go`/`defer` call without stopping: in a file with
+/// no syntax error, its type checker then runs and the message comes among the type
+/// errors. gosub's parser accepts the form and its checker reports it
+/// (tests/programs/errors_go_defer_forms.go); its error-recovery parser, which runs when
+/// the file has a syntax error, reports it as gc's parser does.
+fn only_parenthesized_calls(errs: &[String]) -> bool {
+    errs.iter()
+        .all(|e| e.ends_with("must not be parenthesized"))
 }
 
 struct Case {
@@ -77,6 +89,9 @@ fn syntax_errors_match_gc() {
     for c in &all {
         let got = errors(&c.src);
         let mut want = c.expected.clone();
+        if only_parenthesized_calls(&want) {
+            want.clear();
+        }
         let mut first = want.first().cloned();
         if c.name == "func_lit_missing_brace" {
             // Known difference: gc parses a bare function type as a value and its type checker
@@ -95,12 +110,6 @@ fn syntax_errors_match_gc() {
             // Known difference: gc prints a literal as written (`'\x41'`); the AST keeps a
             // rune literal's value only, so gosrc prints it as strconv.QuoteRune does.
             first = Some("x.go:4:7: syntax error: cannot use x := 'A' as value".to_string());
-        }
-        if c.name == "multi_go_defer" {
-            // Known difference: the parser's errors here are not `syntax error`s, so gc goes
-            // on to type-check the file and adds the checker's "must be function call"
-            // errors; gosub stops after parsing.
-            want.truncate(2);
         }
         match (want.first_mut(), first) {
             (Some(w), Some(f)) => *w = f,

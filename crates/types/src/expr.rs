@@ -94,10 +94,19 @@ impl<'a> Checker<'a> {
             self.error(id.span.lo, "cannot use _ as value");
             return Operand::invalid(Some(e));
         }
+        // Whether the name is an import not used before: a package named without a
+        // selector is no use of it (types2: `"strings" imported and not used` as well).
+        let import = (self.pkgs.get(self.cur_pkg))
+            .and_then(|ps| ps.file_scopes.get(self.cur_file))
+            .and_then(|fs| fs.get(id.name.as_str()).copied())
+            .filter(|o| !self.used_imports.contains(o));
         let Some(o) = self.lookup(&id.name) else {
             self.error(id.span.lo, format!("undefined: {}", id.name));
             return Operand::invalid(Some(e));
         };
+        if import == Some(o) && matches!(self.obj(o).kind, ObjKind::PkgName { .. }) {
+            self.used_imports.remove(&o);
+        }
         self.info.uses.insert(id.id, o);
         self.obj_operand(e, o, id.span.lo)
     }
@@ -109,7 +118,7 @@ impl<'a> Checker<'a> {
         let ob = self.obj(o).clone();
         let mode = match &ob.kind {
             ObjKind::PkgName { .. } => {
-                self.error(pos, format!("use of package {} without selector", ob.name));
+                self.error(pos, format!("use of package {} not in selector", ob.name));
                 return Operand::invalid(Some(e));
             }
             ObjKind::Const(v) => {

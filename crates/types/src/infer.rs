@@ -36,6 +36,11 @@ impl<'a> Checker<'a> {
         fname: &str,
         pos: u32,
     ) -> Option<Vec<TypeId>> {
+        // An invalid argument (`None`: `call_args`) was reported already: no inference, and
+        // no error of its own (types2 does the same, go.dev/issue/60434).
+        if args.iter().any(Option::is_none) {
+            return None;
+        }
         // Infer fresh copies of the type parameters, so that a generic function called from
         // its own body (`F(n-1, []T{x})` in F) keeps its T apart from the caller's T.
         let (fresh, params) = self.fresh_tparams(tparams, params);

@@ -293,6 +293,13 @@ impl<'a> Checker<'a> {
         if x.mode == OpMode::Type {
             return self.method_expr(e, &x, sel);
         }
+        if let OpMode::Builtin(_) = x.mode {
+            // (types2 reports it at the `.`, where the operand ends.)
+            let s = gosrc::expr(xe);
+            let msg = format!("invalid use of {s} (built-in) in selector expression");
+            self.error(xe.span.hi, msg);
+            return Operand::invalid(Some(e));
+        }
         let x = self.single_value(x);
         if x.is_invalid() {
             return Operand::invalid(Some(e));

@@ -301,6 +301,12 @@ impl<'a> Checker<'a> {
 
     pub(crate) fn suspended_call(&mut self, kw: &str, e: &'a Expr) {
         let inner = unparen(e);
+        if matches!(e.kind, ExprKind::Paren(_)) && matches!(inner.kind, ExprKind::Call { .. }) {
+            self.error(
+                e.span.lo,
+                format!("expression in {kw} must not be parenthesized"),
+            );
+        }
         if !matches!(inner.kind, ExprKind::Call { .. }) {
             self.raw_expr(e, None);
             self.err_at(e, format!("expression in {} must be function call", kw));
