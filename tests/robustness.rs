@@ -440,3 +440,30 @@ fn printing_a_value_longer_than_the_heap_can_hold_runs_out_of_memory() {
     assert!(matches!(r, Err(gosub::Error::HeapLimit)), "{r:?}");
     assert_eq!(vm.take_stdout(), "549755813883\n");
 }
+
+/// Found by the long-mode fuzzer (a loop of blocked goroutines counting from the smallest
+/// int64): goroutine stacks were not under the heap limit, so with a large reservation a
+/// script could take gigabytes of stacks (3.5 GB in 12 s before the stacks region ran out).
+/// Under a heap limit a new goroutine's stack now counts with the heap's objects, as Go's
+/// memory limit counts stacks: the run ends out of memory at about the limit.
+#[test]
+fn goroutine_stacks_count_against_the_heap_limit() {
+    let src = "package main\n\nfunc main() {\n\trelease := make(chan struct{})\n\tfor i := 0; i < 1<<30; i++ {\n\t\tif i%1024 == 0 {\n\t\t\tprintln(i)\n\t\t}\n\t\tgo func() { <-release }()\n\t}\n}\n";
+    let mut o = gosub::Options {
+        fuel: Some(2_000_000),
+        ..Default::default()
+    };
+    o.heap.heap_limit = Some(16 << 20);
+    let out = gosub::run_source("spawn.go", src, &o);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.exit_code, 2, "{stderr}");
+    let started: Vec<u64> = stderr.lines().map_while(|l| l.parse().ok()).collect();
+    let last = started.last().copied().unwrap_or(0);
+    // Each stack is 2 KiB: 16 MiB holds at most 8,192 of them (before, the loop went on
+    // until the stacks region ran out, past a million).
+    assert!((1024..8192).contains(&last), "{last} goroutines: {stderr}");
+    assert!(
+        stderr.contains("fatal error: runtime: out of memory\n"),
+        "{stderr}"
+    );
+}

@@ -40,6 +40,8 @@ pub(crate) struct Stacks {
     pub runs: PageRuns,
     /// start granule -> (run length in granules, committed bytes)
     pub info: BTreeMap<u32, (u32, u64)>,
+    /// The committed bytes of `info`, summed (kept as they change).
+    committed: u64,
     /// Goroutine stacks carved from spans (`stack_pool.rs`).
     pub pool: crate::stack_pool::StackPool,
     /// Arena offsets `[lo, hi)` of the accessible range `holds` found last: the running
@@ -55,6 +57,7 @@ impl Stacks {
             granule,
             runs: PageRuns::new(cap),
             info: BTreeMap::new(),
+            committed: 0,
             pool: Default::default(),
             last: Cell::new((0, 0)),
         }
@@ -99,7 +102,8 @@ impl Stacks {
     }
 
     pub fn committed_bytes(&self) -> u64 {
-        self.info.values().map(|&(_, c)| c).sum()
+        debug_assert_eq!(self.committed, self.info.values().map(|&(_, c)| c).sum());
+        self.committed
     }
 
     fn commit_to(&mut self, arena: &Arena, start: u32, bytes: u64) -> bool {
@@ -119,6 +123,7 @@ impl Stacks {
             return false;
         }
         self.info.insert(start, (n, want));
+        self.committed += want - committed;
         true
     }
 }
@@ -163,6 +168,12 @@ impl Heap {
         Ok(self.stack_committed_end(base).unwrap_or(base))
     }
 
+    /// Bytes of the stacks region committed (goroutine stacks and the spans they are cut
+    /// from, and C blocks: Go's `StackInuse` and more).
+    pub fn stack_bytes(&self) -> u64 {
+        self.stacks.committed_bytes()
+    }
+
     /// End of the committed part of the stack at `base`.
     pub fn stack_committed_end(&self, base: Addr) -> Option<Addr> {
         let off = base.checked_sub(ARENA_BASE)?;
@@ -187,6 +198,7 @@ impl Heap {
             return;
         }
         if let Some((n, committed)) = st.info.remove(&start) {
+            st.committed -= committed;
             st.last.set((0, 0));
             let len = n as u64 * st.granule;
             if !self.arena.release(off, committed) {

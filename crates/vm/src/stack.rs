@@ -92,6 +92,17 @@ pub fn new_stack(vm: &mut Vm, bytes: u64) -> Result<StackRegion, Trap> {
     if gosub_heap::stack_size_for(size).is_none_or(|s| s > max_size(vm).max(STACK_MIN)) {
         return Err(Trap::StackOverflow);
     }
+    // Goroutines' stacks are memory the program takes: under a heap limit, a goroutine
+    // whose stack would take objects and stacks past it is out of memory (as under Go's
+    // memory limit, which counts stacks), so a script cannot spawn its way past the limit.
+    // (A growing stack is bounded by `max_stack` instead: deep recursion stays a stack
+    // overflow.)
+    if let Some(limit) = vm.heap.config().heap_limit {
+        let in_use = vm.heap.heap_in_use() + vm.heap.stack_bytes();
+        if in_use.saturating_add(size) > limit {
+            return Err(Trap::OutOfMemory);
+        }
+    }
     vm.heap
         .alloc_goroutine_stack(size)
         .map_err(|_| Trap::OutOfMemory)
