@@ -109,8 +109,56 @@ impl<'a> Checker<'a> {
         t
     }
 
+    /// Whether `id` names something other than a type (and not `_`, nor nothing).
+    fn names_non_type(&self, id: &Ident) -> bool {
+        if id.name == "_" {
+            return false;
+        }
+        let found = (self.scopes.iter().rev())
+            .find_map(|s| s.names.get(id.name.as_str()).copied())
+            .or_else(|| {
+                let ps = self.pkgs.get(self.cur_pkg)?;
+                let fs = ps.file_scopes.get(self.cur_file)?;
+                fs.get(id.name.as_str())
+                    .or_else(|| ps.scope.get(id.name.as_str()))
+                    .copied()
+            })
+            .or_else(|| self.universe.get(id.name.as_str()).copied());
+        found.is_some_and(|o| !matches!(self.obj(o).kind, ObjKind::TypeName))
+    }
+
+    /// types2's `objectKind`: how an error names what an object is.
+    pub(crate) fn object_kind(&self, o: ObjId) -> &'static str {
+        match &self.obj(o).kind {
+            ObjKind::PkgName { .. } => "package name",
+            ObjKind::Const(_) => "constant",
+            ObjKind::TypeName => "defined type",
+            ObjKind::Var { global: true, .. } => "package-level variable",
+            ObjKind::Var { result: true, .. } => "result variable",
+            ObjKind::Var { param: true, .. } => "parameter",
+            ObjKind::Var { .. } => "local variable",
+            ObjKind::Func { recv: Some(_), .. } => "method",
+            ObjKind::Func { .. } => "function",
+            ObjKind::Builtin(_) => "built-in function",
+            ObjKind::Nil => "untyped nil",
+            ObjKind::Label => "label",
+        }
+    }
+
     fn type_expr_inner(&mut self, e: &'a Expr) -> TypeId {
         match &e.kind {
+            ExprKind::Ident(id) if self.names_non_type(id) => {
+                // types2 stops at the name, without evaluating what it names (a variable
+                // whose own type is in error included), and counts it as a use.
+                let Some(o) = self.lookup(&id.name) else {
+                    return T_INVALID;
+                };
+                self.info.uses.insert(id.id, o);
+                self.used.insert(o);
+                let kind = self.object_kind(o);
+                self.error(id.span.lo, format!("{} ({kind}) is not a type", id.name));
+                T_INVALID
+            }
             ExprKind::Ident(_) | ExprKind::Selector { .. } => {
                 let x = self.expr_or_type(e);
                 match x.mode {
@@ -133,8 +181,22 @@ impl<'a> Checker<'a> {
                     }
                     OpMode::Type => x.ty,
                     _ => {
-                        let s = gosub_syntax::gosrc::expr(e);
-                        self.err_at(e, format!("{} is not a type", s));
+                        // As types2 words it: a method expression at its method's name, any
+                        // other operand with its description.
+                        let method_expr = matches!(
+                            self.info.selections.get(&e.id),
+                            Some(Selection::MethodExpr { .. } | Selection::IfaceMethodExpr { .. })
+                        );
+                        match &e.kind {
+                            ExprKind::Selector { sel, .. } if method_expr => {
+                                let s = gosub_syntax::gosrc::expr(e);
+                                self.error(sel.span.lo, format!("{s} is not a type"));
+                            }
+                            _ => {
+                                let s = self.op_string(&x);
+                                self.err_at(e, format!("{s} is not a type"));
+                            }
+                        }
                         T_INVALID
                     }
                 }
