@@ -35,7 +35,16 @@ fn found(src: &str, tok: Option<&(u32, Tok, u32)>) -> String {
 /// columns on that line count it).
 pub fn header_error(src: &str) -> Option<(u32, u32, String)> {
     let (off, msg) = header_error_at(src)?;
-    let before = &src[..(off as usize).min(src.len())];
+    let mut before = &src[..(off as usize).min(src.len())];
+    // The end of a file that ends a line is on that line, as go/token places it (a line
+    // starting at the file's size is not one).
+    if before.len() == src.len() && !before.is_empty() && before.ends_with('\n') {
+        before = &before[..before.len() - 1];
+        let line = before.matches('\n').count() as u32 + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = (src.len() - line_start) as u32 + 1;
+        return Some((line, col, msg));
+    }
     let line = before.matches('\n').count() as u32 + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let mut col = (before.len() - line_start) as u32 + 1;
@@ -88,6 +97,9 @@ fn header_error_at(src: &str) -> Option<(u32, String)> {
                 i += 1;
                 break;
             }
+            if group && (i >= toks.len() || is(i, |t| matches!(t, Tok::Semi(Semi::Eof)))) {
+                return Some((at(i), "expected ')', found 'EOF'".into()));
+            }
             // An import spec: [name | .] path.
             if is(i, |t| matches!(t, Tok::Ident(_) | Tok::Period)) {
                 i += 1;
@@ -97,7 +109,8 @@ fn header_error_at(src: &str) -> Option<(u32, String)> {
             }
             match toks.get(i).map(|t| &t.1) {
                 Some(Tok::Str(_)) => i += 1,
-                Some(Tok::Int(_) | Tok::Float(_) | Tok::Imag(_) | Tok::Rune(_)) => {
+                // (go/token counts a name among the literals: `import a b`.)
+                Some(Tok::Ident(_) | Tok::Int(_) | Tok::Float(_) | Tok::Imag(_) | Tok::Rune(_)) => {
                     return Some((at(i), "import path must be a string".into()));
                 }
                 _ => return Some((at(i), "missing import path".into())),
@@ -171,6 +184,18 @@ mod tests {
         assert_eq!(
             header_error("package main\nimport fmt\n"),
             Some((2, 11, "missing import path".into()))
+        );
+        assert_eq!(
+            header_error("package main\nimport a b\n"),
+            Some((2, 10, "import path must be a string".into()))
+        );
+        assert_eq!(
+            header_error("package main\nimport (\n\"fmt\"\n"),
+            Some((3, 7, "expected ')', found 'EOF'".into()))
+        );
+        assert_eq!(
+            header_error("package main\nimport (\n\"fmt\""),
+            Some((3, 6, "expected ')', found 'EOF'".into()))
         );
         // Headers that parse, whatever follows them.
         for ok in [
