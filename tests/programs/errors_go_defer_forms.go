@@ -1,5 +1,6 @@
 // What follows go or defer must be a call, not parenthesized: gc reports both among the
-// type errors, by position (its parser notes the parentheses without stopping).
+// type errors, by position (its parser notes the parentheses without stopping, and its
+// checker what is inside them when it is not a call).
 package main
 
 func main() {
@@ -7,6 +8,7 @@ func main() {
 	defer 1
 	go (f())
 	defer x
+	defer (x)
 }
 
 func f() {}

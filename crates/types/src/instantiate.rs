@@ -210,8 +210,9 @@ impl<'a> Checker<'a> {
             .collect()
     }
 
-    /// The instance of generic type `origin` with `targs` (already checked against the
-    /// constraints), created on first use with one instance of each of its methods.
+    /// The instance of generic type `origin` with `targs`, created on first use with one
+    /// instance of each of its methods (whose bodies are checked only when the arguments
+    /// satisfied the constraints: `GenericState::unsatisfied`).
     pub(crate) fn instantiate_type(&mut self, origin: TypeId, targs: Vec<TypeId>) -> TypeId {
         let own = self
             .tt

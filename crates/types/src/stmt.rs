@@ -300,8 +300,10 @@ impl<'a> Checker<'a> {
     }
 
     pub(crate) fn suspended_call(&mut self, kw: &str, e: &'a Expr) {
+        // (gc's parser reports the parentheses and drops them; types2 then reports what is
+        // inside when it is not a call.)
         let inner = unparen(e);
-        if matches!(e.kind, ExprKind::Paren(_)) && matches!(inner.kind, ExprKind::Call { .. }) {
+        if matches!(e.kind, ExprKind::Paren(_)) {
             self.error(
                 e.span.lo,
                 format!("expression in {kw} must not be parenthesized"),
@@ -309,7 +311,7 @@ impl<'a> Checker<'a> {
         }
         if !matches!(inner.kind, ExprKind::Call { .. }) {
             self.raw_expr(e, None);
-            self.err_at(e, format!("expression in {} must be function call", kw));
+            self.err_at(inner, format!("expression in {} must be function call", kw));
             return;
         }
         let x = self.raw_expr(e, None);

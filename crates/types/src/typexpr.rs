@@ -135,6 +135,11 @@ impl<'a> Checker<'a> {
             ObjKind::TypeName => "defined type",
             ObjKind::Var { global: true, .. } => "package-level variable",
             ObjKind::Var { result: true, .. } => "result variable",
+            ObjKind::Var { param: true, .. }
+                if self.info.func_vars.values().any(|f| f.recv == Some(o)) =>
+            {
+                "receiver"
+            }
             ObjKind::Var { param: true, .. } => "parameter",
             ObjKind::Var { .. } => "local variable",
             ObjKind::Func { recv: Some(_), .. } => "method",
@@ -150,11 +155,25 @@ impl<'a> Checker<'a> {
             ExprKind::Ident(id) if self.names_non_type(id) => {
                 // types2 stops at the name, without evaluating what it names (a variable
                 // whose own type is in error included), and counts it as a use.
+                let was_used = |c: &Self| {
+                    let ps = c.pkgs.get(c.cur_pkg);
+                    let fs = ps.and_then(|ps| ps.file_scopes.get(c.cur_file));
+                    let import = fs.and_then(|fs| fs.get(id.name.as_str()).copied());
+                    import.is_none_or(|o| c.used_imports.contains(&o))
+                };
+                let import_used = was_used(self);
                 let Some(o) = self.lookup(&id.name) else {
                     return T_INVALID;
                 };
                 self.info.uses.insert(id.id, o);
-                self.used.insert(o);
+                if matches!(self.obj(o).kind, ObjKind::PkgName { .. }) {
+                    // (No use of the import: `"fmt" imported and not used` as well.)
+                    if !import_used {
+                        self.used_imports.remove(&o);
+                    }
+                } else {
+                    self.used.insert(o);
+                }
                 let kind = self.object_kind(o);
                 self.error(id.span.lo, format!("{} ({kind}) is not a type", id.name));
                 T_INVALID
