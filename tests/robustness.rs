@@ -444,8 +444,8 @@ fn printing_a_value_longer_than_the_heap_can_hold_runs_out_of_memory() {
 /// Found by the long-mode fuzzer (a loop of blocked goroutines counting from the smallest
 /// int64): goroutine stacks were not under the heap limit, so with a large reservation a
 /// script could take gigabytes of stacks (3.5 GB in 12 s before the stacks region ran out).
-/// Under a heap limit a new goroutine's stack now counts with the heap's objects, as Go's
-/// memory limit counts stacks: the run ends out of memory at about the limit.
+/// Under a heap limit goroutine stacks now have that limit too (Go's memory limit counts
+/// stacks): the run ends out of memory when the stacks reach it.
 #[test]
 fn goroutine_stacks_count_against_the_heap_limit() {
     let src = "package main\n\nfunc main() {\n\trelease := make(chan struct{})\n\tfor i := 0; i < 1<<30; i++ {\n\t\tif i%1024 == 0 {\n\t\t\tprintln(i)\n\t\t}\n\t\tgo func() { <-release }()\n\t}\n}\n";

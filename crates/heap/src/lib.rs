@@ -296,13 +296,14 @@ impl Heap {
         self.young.used() + self.old.in_use + self.large.live_bytes()
     }
 
-    /// The most a single allocation could still take: what the heap limit leaves over the
-    /// bytes in use, or without a limit the large-object region. A native that builds its
-    /// result in host memory first (fmt's buffer) stops there: past it, the result could
-    /// not be stored in the heap anyway, and the host's memory is not the program's.
-    pub fn headroom(&self) -> u64 {
+    /// The most a single object could ever take: the heap limit, or without one the
+    /// large-object region. A native that builds its result in host memory first (fmt's
+    /// buffer) stops there: past it, the result could not be stored in the heap anyway,
+    /// and the host's memory is not the program's. (Not the limit less the bytes in use:
+    /// those count garbage a collection would free.)
+    pub fn max_object_bytes(&self) -> u64 {
         match self.config.heap_limit {
-            Some(limit) => limit.saturating_sub(self.heap_in_use()),
+            Some(limit) => limit,
             None => self.layout.large.size,
         }
     }

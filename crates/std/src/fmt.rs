@@ -46,7 +46,7 @@ struct Printer<'a> {
     no_methods: bool,
     /// Where the machine stack stood when printing started (see `print_value`).
     stack_top: usize,
-    /// How long `buf` may grow (`Heap::headroom` when printing started): a value whose
+    /// How long `buf` may grow (`Heap::max_object_bytes`): a value whose
     /// text would be longer (2^39 empty structs of a slice of zero-size elements) ends the
     /// run out of memory, as Go's fmt runs out growing its buffer, instead of taking the
     /// host's memory without bound.
@@ -76,7 +76,7 @@ struct Arg {
 impl<'a> Printer<'a> {
     fn new(vm: &'a mut Vm) -> Printer<'a> {
         let prog = vm.prog.clone();
-        let budget = vm.heap.headroom();
+        let budget = vm.heap.max_object_bytes();
         Printer {
             vm,
             prog,

@@ -93,13 +93,13 @@ pub fn new_stack(vm: &mut Vm, bytes: u64) -> Result<StackRegion, Trap> {
         return Err(Trap::StackOverflow);
     }
     // Goroutines' stacks are memory the program takes: under a heap limit, a goroutine
-    // whose stack would take objects and stacks past it is out of memory (as under Go's
-    // memory limit, which counts stacks), so a script cannot spawn its way past the limit.
-    // (A growing stack is bounded by `max_stack` instead: deep recursion stays a stack
-    // overflow.)
+    // whose stack would take the stacks past it is out of memory (Go's memory limit counts
+    // stacks too), so a script cannot spawn its way past the limit: objects and stacks
+    // stay under twice the limit. (Stacks alone: objects in use count garbage a collection
+    // would free. A growing stack is bounded by `max_stack` instead, so deep recursion
+    // stays a stack overflow.)
     if let Some(limit) = vm.heap.config().heap_limit {
-        let in_use = vm.heap.heap_in_use() + vm.heap.stack_bytes();
-        if in_use.saturating_add(size) > limit {
+        if vm.heap.stack_bytes().saturating_add(size) > limit {
             return Err(Trap::OutOfMemory);
         }
     }
