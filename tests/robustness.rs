@@ -467,3 +467,22 @@ fn goroutine_stacks_count_against_the_heap_limit() {
         "{stderr}"
     );
 }
+
+/// Found by the long-mode fuzzer: a composite literal of constants converted to an
+/// interface was boxed into static data at compile time whatever its size, so
+/// `[0x7fffffff]bool{true}` built 2 GiB in the compiler (4 GB of host memory, 12 s) and
+/// failed to load. Values over 1 MiB are no longer boxed statically; this one is a frame
+/// too large, a compile error (gc: `symbol too large`).
+#[test]
+fn a_huge_constant_literal_is_not_built_at_compile_time() {
+    let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Printf(\"%v\\n\", [0x7fffffff]bool{true})\n}\n";
+    let mut o = gosub::Options::default();
+    o.heap.heap_limit = Some(64 << 20);
+    let out = gosub::run_source("big.go", src, &o);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.exit_code, 1, "{stderr}");
+    assert!(
+        stderr.contains("the frame of main.main is larger than 256 MiB"),
+        "{stderr}"
+    );
+}

@@ -15,6 +15,9 @@ use crate::program::StaticBox;
 use gosub_syntax::ast::{unparen, Expr, ExprKind};
 use gosub_types::{BasicKind, ConstValue, TypeId, TypeKind};
 
+/// The largest value boxed statically, in bytes.
+const MAX_STATIC_BOX: u32 = 1 << 20;
+
 impl<'a> Gen<'a> {
     /// `e` converted to interface type `to` as a static box, when `e` is a constant or a
     /// static composite literal of a non-pointer type.
@@ -29,6 +32,12 @@ impl<'a> Gen<'a> {
         let size = self.size(from);
         if size <= 1 {
             return None; // zerobase and staticuint64s: MakeIface's rules
+        }
+        if size > MAX_STATIC_BOX {
+            // Built here and copied into every VM's static data: a larger value (gc takes
+            // up to 2e9 bytes, `[1 << 30]bool{true}`) is allocated when the conversion runs,
+            // where the heap and its limit see it.
+            return None;
         }
         let mut b = StaticBox {
             bytes: vec![0; size as usize],
