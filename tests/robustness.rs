@@ -486,3 +486,23 @@ fn a_huge_constant_literal_is_not_built_at_compile_time() {
         "{stderr}"
     );
 }
+
+/// Found by the long-mode fuzzer: `runtime.GC` at every level of 400 goroutines' deep
+/// recursions ran 40 s under a budget of 2,000,000 units, each collection paying for the
+/// small heap but going over every goroutine's deep stack. A collection now also pays a
+/// unit per KiB of goroutine stack.
+#[test]
+fn a_collection_pays_fuel_for_the_stacks_it_goes_over() {
+    let src = "package main\n\nimport \"runtime\"\n\nfunc deep(n int, hold chan bool) int {\n\tvar pad [64]int\n\tpad[n%64] = n\n\tif n == 0 {\n\t\t<-hold\n\t\treturn 0\n\t}\n\treturn deep(n-1, hold) + pad[n%64] - n\n}\n\nfunc main() {\n\thold := make(chan bool)\n\tfor i := 0; i < 100; i++ {\n\t\tgo deep(100, hold)\n\t}\n\truntime.Gosched()\n\tfor i := 0; ; i++ {\n\t\tprintln(i)\n\t\truntime.GC()\n\t}\n}\n";
+    let mut vm = gosub::Vm::builder()
+        .fuel(2_000_000)
+        .capture_stdout()
+        .capture_stderr()
+        .build();
+    let r = vm.run(src);
+    assert!(matches!(r, Err(gosub::Error::OutOfFuel)), "{r:?}");
+    let collections = vm.take_stderr().lines().count();
+    // 100 blocked goroutines hold about 100 x 64 KiB of stack: a collection costs over
+    // 6,000 units (it cost the heap's few hundred before: over 10,000 collections).
+    assert!((1..400).contains(&collections), "{collections} collections");
+}

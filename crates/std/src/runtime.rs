@@ -43,11 +43,13 @@ mod off {
 }
 
 /// A collection the program asked for (`runtime.GC`, `debug.FreeOSMemory`). Under a fuel
-/// budget it costs a unit per KiB of heap in use, the heap it goes over, before it runs
-/// (`gosub_vm::sched::charge_fuel`): else a loop calling it would stay within its units
-/// while its time grew with the square of the heap it keeps.
+/// budget it costs a unit per KiB of heap in use and of goroutine stack, what it goes over,
+/// before it runs (`gosub_vm::sched::charge_fuel`): else a loop calling it would stay
+/// within its units while its time grew with the square of the heap it keeps, or of the
+/// stacks (400 goroutines each collecting at every level of a deep recursion).
 fn collect(vm: &mut Vm, kind: GcKind) -> Result<(), Trap> {
-    gosub_vm::sched::charge_fuel(vm, vm.heap.heap_in_use() / 1024)?;
+    let scanned = vm.heap.heap_in_use() + vm.heap.stack_bytes();
+    gosub_vm::sched::charge_fuel(vm, scanned / 1024)?;
     let was = vm.heap.gc_inhibited();
     vm.heap.set_gc_inhibited(false);
     let r = gosub_vm::gc::collect(vm, kind);
