@@ -178,7 +178,7 @@ impl Live {
         stdout: Sink,
         stderr: Sink,
         interrupt: Arc<AtomicBool>,
-    ) -> Result<Live, Error> {
+    ) -> Result<Box<Live>, Error> {
         let start = crate::start::Start::get(opts)?;
         let crate::start::Start {
             map,
@@ -266,7 +266,8 @@ impl Live {
             Ok(m) => m.position(pos),
             Err(_) => String::new(),
         }));
-        let mut live = Live {
+        // (Boxed here: a session is 10 KiB, which each move would copy.)
+        let mut live = Box::new(Live {
             scratch: 0,
             #[cfg(test)]
             from_image,
@@ -288,7 +289,7 @@ impl Live {
             stale_hosts: Vec::new(),
             opts: opts.clone(),
             names,
-        };
+        });
         // Host packages the start already has (those that replace a standard package).
         let paths: Vec<String> = live.types.packages.iter().map(|p| p.path.clone()).collect();
         live.host_versions
@@ -700,7 +701,7 @@ impl Live {
             // Itabs the VM made at run time (type assertions, conversions): the program's
             // are a prefix of the VM's.
             let out = Arc::make_mut(&mut st.out);
-            let made = self.vm.itabs[out.itabs.len()..].to_vec();
+            let made: Vec<_> = self.vm.itabs.from(out.itabs.len()).cloned().collect();
             out.itabs.extend(made);
         }
         let inc = Increment {

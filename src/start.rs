@@ -124,6 +124,8 @@ impl Start {
         };
         let escapes = driver::escape_analysis(&types, false)
             .map_err(|d| Error::Compile(rendered(&d, &map)))?;
+        // (Its functions and runtime types, compiled from nothing, are the prefix every
+        // VM's program shares: gosub_bytecode::Program::freeze.)
         let (prog, gen) = gosub_compile::compile_increment(&types, &escapes, None, inc, false)
             .map_err(|d| Error::Compile(rendered(&d, &map)))?;
         Ok(Start {

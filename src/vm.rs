@@ -466,7 +466,7 @@ impl Vm {
             let l = crate::front_stack::on_front_end_stack(move || {
                 Live::new(&opts, hosts, out, err, interrupt)
             })?;
-            self.live = Some(Box::new(l));
+            self.live = Some(l);
         }
         match self.live.as_deref_mut() {
             Some(l) => Ok(l),

@@ -62,9 +62,9 @@ const RULES: &[(&str, &[&str], &str)] = &[
     ),
     (
         "gosub-vm",
-        &["gosub-bytecode", "gosub-heap"],
-        "gosub-vm depends only on gosub-bytecode and gosub-heap among gosub crates (no \
-         compiler, no front end)",
+        &["gosub-bytecode", "gosub-heap", "gosub-layered"],
+        "gosub-vm depends only on gosub-bytecode, gosub-heap and gosub-layered (shared \
+         collections) among gosub crates (no compiler, no front end)",
     ),
     (
         "gosub-std",

@@ -7,7 +7,7 @@
 //! the program runs (index 0 is the byte type).
 
 use crate::bytecode::Function;
-use gosub_layered::Chunked;
+use gosub_layered::{Chunked, Prefixed};
 use std::sync::Arc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -155,11 +155,11 @@ pub struct GcType {
 #[derive(Clone, Debug, Default)]
 pub struct Program {
     /// Shared, so that an eval session's grown program and the one it grew from share
-    /// every function the input did not add (cloning a program copies pointers; a pass
-    /// that changes a function writes through `func_mut`). Runtime types and signatures
-    /// likewise.
-    pub funcs: Vec<Arc<Function>>,
-    pub rtypes: Vec<Arc<RType>>,
+    /// every function the input did not add, and every VM the standard library's
+    /// (`gosub_layered::Prefixed`: cloning a program copies the session's own pointers; a
+    /// pass that changes a function writes through `func_mut`). Runtime types likewise.
+    pub funcs: Prefixed<Arc<Function>>,
+    pub rtypes: Prefixed<Arc<RType>>,
     pub itabs: Chunked<Itab>,
     pub gctypes: Chunked<GcType>,
     /// String constants (bytes); `Op::Str` refers to them by index.
@@ -188,8 +188,13 @@ pub struct Program {
 impl Program {
     /// Makes the constant tables shared with the copies made from now on (an eval
     /// session's next input copies the program: `funcs` and `rtypes`, which the
-    /// interpreter indexes, are vectors of `Arc`s; the rest are chunked).
+    /// interpreter indexes, share their prefix; the rest are chunked).
     pub fn freeze(&mut self) {
+        if self.funcs.tail_outgrew_prefix() || self.rtypes.tail_outgrew_prefix() {
+            // A program compiled from nothing (an eval session's start, which every VM of
+            // the process copies), or a session's that grew by a quarter since.
+            self.freeze_prefix();
+        }
         self.itabs.freeze();
         self.gctypes.freeze();
         self.strings.freeze();
@@ -200,20 +205,21 @@ impl Program {
         self.signatures.freeze();
     }
 
+    /// Makes every function and runtime type part of the prefix shared by the copies made
+    /// from now on. The interpreter finds a function of the prefix a little faster than
+    /// one of the tail (`gosub_vm::fast_loop`), so a whole program is all prefix.
+    pub fn freeze_prefix(&mut self) {
+        self.funcs.freeze();
+        self.rtypes.freeze();
+    }
+
     /// A copy with room for `extra_funcs` more functions and `extra_rtypes` more runtime
     /// types: the copy an eval session's input grows, made in one allocation per vector
     /// rather than cloned and then grown (a second copy).
     pub fn clone_with_room(&self, extra_funcs: usize, extra_rtypes: usize) -> Program {
-        let with_room = |v: &[Arc<Function>], extra: usize| {
-            let mut out = Vec::with_capacity(v.len() + extra);
-            out.extend_from_slice(v);
-            out
-        };
-        let mut rtypes = Vec::with_capacity(self.rtypes.len() + extra_rtypes);
-        rtypes.extend_from_slice(&self.rtypes);
         Program {
-            funcs: with_room(&self.funcs, extra_funcs),
-            rtypes,
+            funcs: self.funcs.clone_with_room(extra_funcs),
+            rtypes: self.rtypes.clone_with_room(extra_rtypes),
             itabs: self.itabs.clone(),
             gctypes: self.gctypes.clone(),
             strings: self.strings.clone(),
@@ -232,7 +238,7 @@ impl Program {
 
     /// Function `idx` for changing it: copied first if another program shares it.
     pub fn func_mut(&mut self, idx: u32) -> &mut Function {
-        Arc::make_mut(&mut self.funcs[idx as usize])
+        self.funcs.make_mut(idx as usize)
     }
 }
 

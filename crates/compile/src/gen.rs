@@ -568,6 +568,7 @@ impl<'a> Gen<'a> {
 
     pub fn run(mut self) -> Result<Program, Vec<Diagnostic>> {
         self.compile_increment(Increment::whole())?;
+        self.out.freeze_prefix();
         Ok(self.out)
     }
 

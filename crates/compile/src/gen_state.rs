@@ -63,18 +63,20 @@ impl<'a> Gen<'a> {
     /// that initializes what `inc` adds and calls the session's new input functions.
     pub fn resume(p: &'a types::Program, esc: &'a gosub_escape::Escapes, st: GenState) -> Gen<'a> {
         let mut g = Gen::new(p, esc);
-        // Room to grow: an eighth, not the doubling a push would leave (each VM of a
-        // process keeps its session's copy: embedding's memory per VM).
-        let room = |n: usize| n / 8 + 8;
+        // Room to grow in the session's own functions and types (the tail of each table:
+        // gosub_layered::Prefixed): an eighth, not the doubling a push would leave (each
+        // VM of a process keeps its session's copy: embedding's memory per VM).
+        let room = |own: usize| own / 8 + 8;
         g.out = match std::sync::Arc::try_unwrap(st.out) {
             Ok(mut own) => {
-                own.funcs.reserve_exact(room(own.funcs.len()));
-                own.rtypes.reserve_exact(room(own.rtypes.len()));
+                own.funcs.reserve_exact(room(own.funcs.parts().1.len()));
+                own.rtypes.reserve_exact(room(own.rtypes.parts().1.len()));
                 own
             }
-            Err(shared) => {
-                shared.clone_with_room(room(shared.funcs.len()), room(shared.rtypes.len()))
-            }
+            Err(shared) => shared.clone_with_room(
+                room(shared.funcs.parts().1.len()),
+                room(shared.rtypes.parts().1.len()),
+            ),
         };
         g.layouts = st.layouts;
         g.func_index = st.func_index;

@@ -58,7 +58,8 @@ pub fn method_value<'a>(g: &mut Gen<'a>, e: &'a Expr, x: &'a Expr, dst: Reg) {
                 return;
             };
             let name = format!("{}.{}-fm", g.p.types.type_string(xt, true), mname);
-            let thunk = match g.out.funcs.iter().position(|f| f.name == name) {
+            let found = g.out.funcs.iter().position(|f| f.name == name);
+            let thunk = match found {
                 Some(i) => i as u32,
                 None => {
                     let idx = g.new_func(name, span.lo);
@@ -153,7 +154,8 @@ pub fn iface_method_expr(g: &mut Gen, recv: TypeId, index: usize, dst: Reg) {
         return;
     };
     let name = format!("{}.{}", g.p.types.type_string(recv, true), mname);
-    let f = match g.out.funcs.iter().position(|f| f.name == name) {
+    let found = g.out.funcs.iter().position(|f| f.name == name);
+    let f = match found {
         Some(i) => i as u32,
         None => {
             let pos = g.fs().f.cur_pos;

@@ -311,6 +311,10 @@ impl Gen<'_> {
                 }
             }
         }
+        if table.is_empty() {
+            // (Nothing to write: a type without methods stays shared, not copied.)
+            return;
+        }
         let rt = std::sync::Arc::make_mut(&mut self.out.rtypes[idx]);
         rt.methods = table;
         rt.method_sigs = sigs;

@@ -21,6 +21,9 @@
 
 #![forbid(unsafe_code)]
 
+mod prefixed;
+pub use prefixed::Prefixed;
+
 use ahash::HashMap;
 use std::hash::Hash;
 use std::sync::Arc;

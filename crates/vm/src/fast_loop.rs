@@ -51,14 +51,25 @@ pub(crate) struct At {
 /// of `prog`, the running program.
 #[inline(never)]
 pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize) -> At {
-    let funcs = &prog.funcs[..];
+    let (lib_funcs, own_funcs) = prog.funcs.parts();
+    // Function `i` of the program (gosub_layered::Prefixed: the standard library's
+    // functions a session shares, then its own).
+    macro_rules! func_at {
+        ($i:expr) => {{
+            let i: usize = $i;
+            match lib_funcs.get(i) {
+                Some(f) => Some(&**f),
+                None => own_funcs.get(i.wrapping_sub(lib_funcs.len())).map(|f| &**f),
+            }
+        }};
+    }
     let At {
         mut func,
         mut ip,
         mut fp,
         mut fptr,
     } = at;
-    let Some(mut f) = funcs.get(func as usize).map(|f| &**f) else {
+    let Some(mut f) = func_at!(func as usize) else {
         return at;
     };
     let mut code = f.code.as_ptr();
@@ -229,7 +240,7 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
     macro_rules! enter {
         ($callee:expr, $base:expr, $ctx:expr, $dynamic:expr, $in_place:expr) => {{
             let (callee, base, ctx): (u32, u32, Option<u64>) = ($callee, $base, $ctx);
-            let Some(cf) = funcs.get(callee as usize).map(|f| &**f) else {
+            let Some(cf) = func_at!(callee as usize) else {
                 stop!();
             };
             let at = if $in_place { base } else { f.frame_size };
@@ -282,7 +293,7 @@ pub(crate) unsafe fn run(vm: &mut Vm, prog: &Program, at: At, stop_depth: usize)
             }
             // SAFETY: `n > stop_depth >= 0`, so `n - 1` is a record of the vector.
             let ci = unsafe { *vm.frames.as_ptr().add(n - 1) };
-            let Some(cf) = funcs.get(ci.func as usize).map(|f| &**f) else {
+            let Some(cf) = func_at!(ci.func as usize) else {
                 stop!();
             };
             if ci.pc as usize >= cf.code.len() || ci.fp > fp {

@@ -69,6 +69,13 @@ impl Vm {
         if !quiescent {
             return None;
         }
+        // The tables every VM stamped from the image shares rather than copies (and this
+        // VM with them).
+        self.gctypes.freeze();
+        self.strings.freeze();
+        self.static_boxes.freeze();
+        self.closures.freeze();
+        self.itabs.freeze();
         Some(VmImage {
             prog: self.prog.clone(),
             heap: self.heap.image()?,

@@ -318,9 +318,12 @@ pub fn exec(
     macro_rules! call_into {
         ($callee:expr, $base:expr, $ctx:expr, $dynamic:expr, $in_place:expr) => {{
             let callee: u32 = $callee;
-            // SAFETY: every caller proved `callee` a function index: a static call's at load
+            // Every caller proved `callee` a function index: a static call's at load
             // (verify.rs), a closure's or interface's just before.
-            let cf = unsafe { prog.funcs.get_unchecked(callee as usize) };
+            let Some(cf) = prog.funcs.get(callee as usize) else {
+                sync!();
+                return Err(Trap::Fatal("bad function".into()));
+            };
             let at = if $in_place { $base } else { f.frame_size };
             let new_fp = fp + at as u64;
             let end = new_fp + cf.frame_size as u64 + 64;

@@ -10,6 +10,7 @@ use crate::frame::CallInfo;
 use crate::natives::{Native, NativeRegistry};
 use gosub_bytecode::program::{Itab, Program};
 use gosub_heap::{Addr, GcTypeId, Heap, HeapConfig, StackRegion};
+use gosub_layered::Prefixed;
 use std::collections::HashMap;
 use std::io::Write;
 use std::sync::Arc;
@@ -127,12 +128,12 @@ pub struct PanicRec {
 pub struct Vm {
     pub heap: Heap,
     pub prog: Arc<Program>,
-    pub gctypes: Vec<GcTypeId>,
-    pub strings: Vec<(Addr, u64)>,
+    pub gctypes: Prefixed<GcTypeId>,
+    pub strings: Prefixed<(Addr, u64)>,
     /// Address of each of the program's static boxes (`Program::static_boxes`).
-    pub static_boxes: Vec<Addr>,
-    pub closures: Vec<Addr>,
-    pub itabs: Vec<Itab>,
+    pub static_boxes: Prefixed<Addr>,
+    pub closures: Prefixed<Addr>,
+    pub itabs: Prefixed<Itab>,
     pub itab_cache: ItabCache,
     pub natives: Vec<Native>,
     pub globals: Addr,
@@ -282,7 +283,8 @@ impl Vm {
         }
         let mut static_boxes = Vec::new();
         for b in &prog.static_boxes {
-            static_boxes.push(place_static_box(&mut heap, b, &strings).map_err(oom)?);
+            let a = place_static_box(&mut heap, b, |k| strings.get(k).map(|s| s.0));
+            static_boxes.push(a.map_err(oom)?);
         }
         let mut closures = Vec::new();
         for i in 0..prog.funcs.len() {
@@ -316,10 +318,10 @@ impl Vm {
         }
         let tables = Tables {
             gctypes,
-            strings,
-            static_boxes,
-            closures,
-            itabs,
+            strings: strings.into_iter().collect(),
+            static_boxes: static_boxes.into_iter().collect(),
+            closures: closures.into_iter().collect(),
+            itabs: itabs.into_iter().collect(),
             itab_cache,
             globals,
             zerobase,
@@ -501,7 +503,8 @@ impl Vm {
             self.strings.push((a, s.len() as u64));
         }
         for b in prog.static_boxes.from(self.static_boxes.len()) {
-            let a = place_static_box(&mut self.heap, b, &self.strings).map_err(oom)?;
+            let a = place_static_box(&mut self.heap, b, |k| self.strings.get(k).map(|s| s.0))
+                .map_err(oom)?;
             self.static_boxes.push(a);
         }
         for i in self.closures.len()..prog.funcs.len() {
@@ -734,14 +737,10 @@ impl Vm {
     }
 }
 
-/// Makes room in `v` for `len` elements in all, growing it by at least an eighth: a
-/// session's inputs each add a few entries to tables of thousands, which doubling would
-/// leave half empty in every VM.
-fn grow<T>(v: &mut Vec<T>, len: usize) {
-    if len > v.capacity() {
-        // (`reserve_exact` counts from the length, not from the capacity.)
-        v.reserve_exact((len - v.len()).max(v.len() / 8));
-    }
+/// Makes room in `v` for `len` elements in all (in its own tail: the prefix it shares
+/// with the image it was stamped from holds the standard library's thousands).
+fn grow<T: Clone>(v: &mut Prefixed<T>, len: usize) {
+    v.reserve(len.saturating_sub(v.len()));
 }
 
 /// The error of a VM whose heap could not reserve its `reserve` bytes of address space.
@@ -762,11 +761,11 @@ pub(crate) fn reserve_failed(reserve: u64) -> VmError {
 /// tables loading built (`Vm::new_after`): what a VM image keeps (`image.rs`).
 #[derive(Clone)]
 pub(crate) struct Tables {
-    pub gctypes: Vec<GcTypeId>,
-    pub strings: Vec<(Addr, u64)>,
-    pub static_boxes: Vec<Addr>,
-    pub closures: Vec<Addr>,
-    pub itabs: Vec<Itab>,
+    pub gctypes: Prefixed<GcTypeId>,
+    pub strings: Prefixed<(Addr, u64)>,
+    pub static_boxes: Prefixed<Addr>,
+    pub closures: Prefixed<Addr>,
+    pub itabs: Prefixed<Itab>,
     pub itab_cache: ItabCache,
     pub globals: Addr,
     pub zerobase: Addr,
@@ -795,11 +794,11 @@ pub(crate) fn resolve_natives(
 fn place_static_box(
     heap: &mut Heap,
     b: &gosub_bytecode::program::StaticBox,
-    strings: &[(Addr, u64)],
+    string_at: impl Fn(usize) -> Option<Addr>,
 ) -> Result<Addr, gosub_heap::AllocError> {
     let mut bytes = b.bytes.clone();
     for &(off, k) in &b.strings {
-        let p = strings.get(k as usize).map_or(0, |s| s.0);
+        let p = string_at(k as usize).unwrap_or(0);
         if let Some(d) = bytes.get_mut(off as usize..off as usize + 8) {
             d.copy_from_slice(&p.to_le_bytes());
         }
