@@ -10,7 +10,7 @@
 
 use crate::memreport::MemoryReport;
 use crate::reachable;
-use ahash::{HashMap, HashMapExt};
+use gosub_layered::{HashMap, HashMapExt};
 use gosub_syntax::ast::{self, NodeId};
 use gosub_syntax::{Diagnostic, ParseMode, SourceMap};
 use gosub_types::PackageSrc;
@@ -420,7 +420,7 @@ pub fn import_errors(imports: &[ast::ImportSpec], opts: &Options) -> Vec<Diagnos
 /// (every package after the packages it imports).
 pub fn resolve_packages(
     roots: &[String],
-    loaded: &[String],
+    loaded: &[&str],
     map: &mut SourceMap,
     next_id: &mut NodeId,
     opts: &Options,
@@ -440,7 +440,7 @@ pub fn resolve_packages(
             }
             continue;
         }
-        if order.contains(&path) || visiting.contains(&path) || loaded.contains(&path) {
+        if order.contains(&path) || visiting.contains(&path) || loaded.contains(&path.as_str()) {
             continue;
         }
         visiting.insert(path.clone());

@@ -73,6 +73,9 @@ impl HostVersions {
         opts: &Options,
         hosts: &[HostEntry],
     ) {
+        if hosts.is_empty() && opts.host_packages.is_empty() {
+            return;
+        }
         for path in paths {
             if let Some((_, src)) = opts.host_packages.iter().find(|(p, _)| p == path) {
                 self.loaded.insert(path.to_string(), src.clone());

@@ -291,9 +291,9 @@ impl Live {
             names,
         });
         // Host packages the start already has (those that replace a standard package).
-        let paths: Vec<String> = live.types.packages.iter().map(|p| p.path.clone()).collect();
-        live.host_versions
-            .record(paths.iter().map(String::as_str), 0, &live.vm, opts, hosts);
+        let l = &mut *live;
+        let paths = l.types.packages.iter().map(|p| p.path.as_str());
+        l.host_versions.record(paths, 0, &l.vm, opts, hosts);
         if !from_image {
             live.run(false)?;
             start.keep_image_of(opts, &mut live.vm);
@@ -782,9 +782,9 @@ impl Live {
         if !errs.is_empty() {
             return Err(fail(&errs, map));
         }
-        let loaded: Vec<String> = (self.types.packages.iter())
-            .map(|p| p.path.clone())
-            .filter(|p| !self.stale_hosts.contains(p))
+        let loaded: Vec<&str> = (self.types.packages.iter())
+            .map(|p| p.path.as_str())
+            .filter(|p| !self.stale_hosts.iter().any(|s| s == p))
             .collect();
         let roots: Vec<String> = file.imports.iter().map(|i| i.path.clone()).collect();
         let more = driver::resolve_packages(&roots, &loaded, map, &mut next_id, &self.opts)

@@ -50,7 +50,7 @@
 mod finish;
 mod scope;
 
-use ahash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use gosub_layered::{HashMap, HashMapExt, HashSet, HashSetExt};
 use gosub_std::file_facts::{self, DeclKind, FileFacts, LazyDecl};
 use gosub_syntax::ast::{self, Decl, File, NodeId};
 use gosub_syntax::walk::Node;

@@ -46,8 +46,9 @@ const RULES: &[(&str, &[&str], &str)] = &[
     ),
     (
         "gosub-escape",
-        &["gosub-syntax", "gosub-types"],
-        "gosub-escape depends only on gosub-syntax and gosub-types",
+        &["gosub-syntax", "gosub-types", "gosub-layered"],
+        "gosub-escape depends only on gosub-syntax, gosub-types and gosub-layered (shared \
+         collections)",
     ),
     (
         "gosub-compile",
@@ -56,6 +57,7 @@ const RULES: &[(&str, &[&str], &str)] = &[
             "gosub-types",
             "gosub-escape",
             "gosub-bytecode",
+            "gosub-layered",
         ],
         "gosub-compile depends only on the front end (syntax, types, escape) and the \
          bytecode it emits, not on the VM or the heap",

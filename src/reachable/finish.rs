@@ -11,7 +11,7 @@
 //! checks it).
 
 use super::{Loader, STUB};
-use ahash::HashSet;
+use gosub_layered::HashSet;
 use gosub_syntax::ast::{self, Decl};
 use gosub_syntax::Diagnostic;
 use gosub_types::PackageSrc;

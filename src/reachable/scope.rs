@@ -7,7 +7,7 @@
 //! Invariant: declared names (a field's, a parameter's, an interface method's, a type's own
 //! name) are not mentions; only references are, so over-approximation stays small.
 
-use ahash::HashMap;
+use gosub_layered::HashMap;
 use gosub_syntax::ast::{self, File};
 use gosub_syntax::walk::{self, Node};
 

@@ -13,8 +13,8 @@
 //!
 //! Also here: `gosub disasm`'s report of these decisions (`frame_report`).
 
-use ahash::HashSet;
 use gosub_escape::{addr_taken_or_captured, Escapes};
+use gosub_layered::HashSet;
 use gosub_syntax::ast::{self, Expr, ExprKind, NodeId, Stmt};
 use gosub_syntax::walk::{self, Node};
 use gosub_types::{BasicKind, ObjId, Program, TypeKind};

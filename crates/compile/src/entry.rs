@@ -19,7 +19,7 @@
 use crate::bytecode::Op;
 use crate::bytecode::Reg;
 use crate::gen::{Gen, Increment};
-use ahash::{HashSet, HashSetExt};
+use gosub_layered::{HashSet, HashSetExt};
 use gosub_syntax::ast::{self, unparen, Expr, ExprKind, UnOp};
 use gosub_types::{self as types, ObjId, ObjKind, TypeId, TypeKind};
 

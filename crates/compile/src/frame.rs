@@ -13,8 +13,8 @@
 
 use crate::bytecode::{Function, Op, Reg};
 use crate::layout::{round_up, Layout, PtrWords};
-use ahash::HashMap;
 use gosub_bytecode::inline_pos::INLINED;
+use gosub_layered::HashMap;
 use gosub_syntax::ast::{self, Stmt, StmtKind};
 use gosub_syntax::walk::{self, Node};
 use gosub_types::{Builtin, ObjKind, Program};

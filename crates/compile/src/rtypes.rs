@@ -7,7 +7,7 @@
 
 use crate::gen::Gen;
 use crate::program::{RField, RKind, RType};
-use ahash::{HashSet, HashSetExt};
+use gosub_layered::{HashSet, HashSetExt};
 use gosub_types::{self as types, BasicKind, ObjId, ObjKind, TypeId, TypeKind};
 
 pub fn build_all(g: &mut Gen) {

@@ -22,7 +22,7 @@
 use crate::alloc::*;
 use crate::graph::*;
 use crate::stmt::prescan_labels;
-use ahash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use gosub_layered::{HashMap, HashMapExt, HashSet, HashSetExt};
 use gosub_syntax::ast::{self, Expr, NodeId};
 use gosub_types::{ObjId, ObjKind, Program, TypeId};
 

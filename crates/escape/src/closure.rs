@@ -11,7 +11,7 @@ use crate::build::*;
 use crate::graph::*;
 use crate::stmt::prescan_labels;
 use crate::types_util::*;
-use ahash::{HashMap, HashMapExt};
+use gosub_layered::{HashMap, HashMapExt};
 use gosub_syntax::ast::{self, Expr};
 use gosub_syntax::walk::{self, Node};
 

@@ -16,7 +16,7 @@
 //! Invariant: a qualifying variable is never boxed (not captured, address never taken),
 //! so it lives in a frame slot where the compiler can move its backing store.
 
-use ahash::{HashMap, HashMapExt};
+use gosub_layered::{HashMap, HashMapExt};
 use gosub_syntax::ast::{self, unparen, AssignOp, Expr, ExprKind, Stmt, StmtKind, UnOp};
 use gosub_syntax::walk::{self, Node};
 use gosub_types::{ObjId, ObjKind, Program, TypeKind};

@@ -9,7 +9,7 @@
 //! it that and `addr_taken` from one walk (`FnState::addr_taken` and `shared`), and
 //! `written` says which parameters of an inlined body may be the caller's variables.
 
-use ahash::{HashMap, HashSet};
+use gosub_layered::{HashMap, HashSet};
 use gosub_syntax::ast::{
     unparen, AssignOp, Block, Decl, Expr, ExprKind, NodeId, Stmt, StmtKind, UnOp,
 };

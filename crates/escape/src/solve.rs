@@ -12,7 +12,7 @@
 //! outlives the locals of a closure.
 
 use crate::graph::*;
-use ahash::{HashMap, HashSet, HashSetExt};
+use gosub_layered::{HashMap, HashSet, HashSetExt};
 use std::collections::VecDeque;
 
 pub struct Solver<'g> {

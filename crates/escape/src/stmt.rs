@@ -18,7 +18,7 @@
 use crate::build::*;
 use crate::graph::*;
 use crate::types_util::*;
-use ahash::{HashMap, HashMapExt, HashSet};
+use gosub_layered::{HashMap, HashMapExt, HashSet};
 use gosub_syntax::ast::{self, unparen, Expr, ExprKind, Stmt, StmtKind};
 use gosub_syntax::walk::{self, Node};
 use gosub_types::{ObjId, TypeKind};

@@ -19,7 +19,7 @@ use crate::prescan::{Facts, Scan};
 use crate::solve::{Explained, Solver};
 use crate::types_util::*;
 use crate::InternalError;
-use ahash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use gosub_layered::{HashMap, HashMapExt, HashSet, HashSetExt};
 use gosub_syntax::ast::{self, ExprKind, NodeId};
 use gosub_syntax::walk::{self, Node};
 use gosub_types::{ObjId, ObjKind, Program, Selection, TypeKind};

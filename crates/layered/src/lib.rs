@@ -24,8 +24,17 @@
 mod prefixed;
 pub use prefixed::Prefixed;
 
-use ahash::HashMap;
 use std::hash::Hash;
+
+/// The hasher of the front and middle end's maps and sets (these collections' among
+/// them): ahash with the process's fixed keys (drawn at random once per process, so a
+/// script cannot aim collisions at them), built per hash rather than per map. A compile
+/// makes hundreds of maps, and ahash's per-map `RandomState` cost more than the hashing
+/// into them.
+pub type FixedState = std::hash::BuildHasherDefault<ahash::AHasher>;
+pub type HashMap<K, V> = std::collections::HashMap<K, V, FixedState>;
+pub type HashSet<K> = std::collections::HashSet<K, FixedState>;
+pub use ahash::{HashMapExt, HashSetExt};
 use std::sync::Arc;
 
 #[derive(Clone, Debug)]

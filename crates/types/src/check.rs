@@ -3,7 +3,7 @@
 use crate::errors::MAX_ERRORS;
 use crate::instantiate::{add_instance_file, GenericState, Pending};
 use crate::*;
-use ahash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use gosub_layered::{HashMap, HashMapExt, HashSet, HashSetExt};
 use gosub_syntax::ast::{Expr, FuncDecl, TypeSpec};
 use typed_arena::Arena;
 

@@ -115,7 +115,7 @@ impl<'a> Checker<'a> {
         if self.decls.contains_key(&o) {
             self.obj_decl(o);
         }
-        let ob = self.obj(o).clone();
+        let ob = self.objs[o.0 as usize].clone();
         let mode = match &ob.kind {
             ObjKind::PkgName { .. } => {
                 self.error(pos, format!("use of package {} not in selector", ob.name));

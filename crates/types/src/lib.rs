@@ -87,7 +87,7 @@ pub use ty::*;
 
 pub(crate) use constant::Val;
 
-pub(crate) use ahash::{HashMap, HashMapExt, HashSet, HashSetExt};
+pub(crate) use gosub_layered::{HashMap, HashMapExt, HashSet, HashSetExt};
 pub(crate) use gosub_syntax::ast::Ident;
 use gosub_syntax::ast::{NodeId, Span};
 use gosub_syntax::Diagnostic;

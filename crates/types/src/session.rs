@@ -11,7 +11,7 @@
 use crate::check::{assemble, finish_errors, Checker, PkgState};
 use crate::instantiate::{add_instance_file, GenericState};
 use crate::*;
-use ahash::HashMap;
+use gosub_layered::HashMap;
 use gosub_syntax::ast::Ident;
 use typed_arena::Arena;
 
