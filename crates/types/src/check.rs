@@ -150,6 +150,20 @@ pub(crate) struct UntypedInfo<'a> {
     pub mode: Mode,
 }
 
+/// Where a name was found from the current position (`Checker::find`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// A block scope (its index in the scope stack).
+    Block(usize),
+    /// An eval session's earlier variable.
+    Session,
+    /// The current file's imports.
+    Import,
+    /// The current package's scope.
+    Package,
+    Universe,
+}
+
 pub(crate) struct Checker<'a> {
     pub srcs: &'a [PackageSrc],
     pub tt: TypeTable,
@@ -496,38 +510,59 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Looks up a name from the current position; records captures and uses.
-    pub fn lookup(&mut self, name: &str) -> Option<ObjId> {
+    /// Where `name` means something from the current position, innermost first: a block
+    /// scope, an eval session's earlier variables (seen from its input's outermost scope),
+    /// the file's imports, the package, the universe. Records nothing (`lookup` does).
+    pub(crate) fn find(&self, name: &str) -> Option<(ObjId, Place)> {
         for si in (0..self.scopes.len()).rev() {
             if let Some(&o) = self.scopes[si].names.get(name) {
-                if matches!(self.obj(o).kind, ObjKind::Var { global: false, .. }) {
-                    for f in self.funcs.iter_mut() {
-                        if f.lit.is_some() && f.scope_base > si && !f.captures.contains(&o) {
-                            f.captures.push(o);
-                        }
-                    }
-                }
-                return Some(o);
+                return Some((o, Place::Block(si)));
             }
             if let Some(o) = self.earlier_session_var(si, name) {
-                return Some(o);
+                return Some((o, Place::Session));
             }
         }
-        let p = self.cur_pkg;
-        if let Some(fs) = self
-            .pkgs
-            .get(p)
-            .and_then(|ps| ps.file_scopes.get(self.cur_file))
-        {
-            if let Some(&o) = fs.get(name) {
+        let ps = self.pkgs.get(self.cur_pkg);
+        if let Some(&o) = ps.and_then(|ps| ps.file_scopes.get(self.cur_file)?.get(name)) {
+            return Some((o, Place::Import));
+        }
+        if let Some(&o) = ps.and_then(|ps| ps.scope.get(name)) {
+            return Some((o, Place::Package));
+        }
+        Some((*self.universe.get(name)?, Place::Universe))
+    }
+
+    /// Looks up a name from the current position (`find`); records what a use there
+    /// means: a function literal's capture of an outer local variable, an import's use.
+    pub fn lookup(&mut self, name: &str) -> Option<ObjId> {
+        let (o, place) = self.find(name)?;
+        match place {
+            Place::Block(si) if matches!(self.obj(o).kind, ObjKind::Var { global: false, .. }) => {
+                for f in self.funcs.iter_mut() {
+                    if f.lit.is_some() && f.scope_base > si && !f.captures.contains(&o) {
+                        f.captures.push(o);
+                    }
+                }
+            }
+            Place::Import => {
                 self.used_imports.insert(o);
-                return Some(o);
             }
+            _ => {}
         }
-        if let Some(&o) = self.pkgs.get(p).and_then(|ps| ps.scope.get(name)) {
-            return Some(o);
+        Some(o)
+    }
+
+    /// `lookup` of a name used without a selector (as a value or as a type): a package
+    /// named so is an error, and no use of its import (types2 reports `"fmt" imported and
+    /// not used` as well), unless something else used it.
+    pub(crate) fn lookup_bare(&mut self, name: &str) -> Option<ObjId> {
+        let unused_import = matches!(self.find(name),
+            Some((o, Place::Import)) if !self.used_imports.contains(&o));
+        let o = self.lookup(name)?;
+        if unused_import && matches!(self.obj(o).kind, ObjKind::PkgName { .. }) {
+            self.used_imports.remove(&o);
         }
-        self.universe.get(name).copied()
+        Some(o)
     }
 
     /// Records a dependency of the current package-level declaration.

@@ -94,19 +94,10 @@ impl<'a> Checker<'a> {
             self.error(id.span.lo, "cannot use _ as value");
             return Operand::invalid(Some(e));
         }
-        // Whether the name is an import not used before: a package named without a
-        // selector is no use of it (types2: `"strings" imported and not used` as well).
-        let import = (self.pkgs.get(self.cur_pkg))
-            .and_then(|ps| ps.file_scopes.get(self.cur_file))
-            .and_then(|fs| fs.get(id.name.as_str()).copied())
-            .filter(|o| !self.used_imports.contains(o));
-        let Some(o) = self.lookup(&id.name) else {
+        let Some(o) = self.lookup_bare(&id.name) else {
             self.error(id.span.lo, format!("undefined: {}", id.name));
             return Operand::invalid(Some(e));
         };
-        if import == Some(o) && matches!(self.obj(o).kind, ObjKind::PkgName { .. }) {
-            self.used_imports.remove(&o);
-        }
         self.info.uses.insert(id.id, o);
         self.obj_operand(e, o, id.span.lo)
     }

@@ -111,20 +111,9 @@ impl<'a> Checker<'a> {
 
     /// Whether `id` names something other than a type (and not `_`, nor nothing).
     fn names_non_type(&self, id: &Ident) -> bool {
-        if id.name == "_" {
-            return false;
-        }
-        let found = (self.scopes.iter().rev())
-            .find_map(|s| s.names.get(id.name.as_str()).copied())
-            .or_else(|| {
-                let ps = self.pkgs.get(self.cur_pkg)?;
-                let fs = ps.file_scopes.get(self.cur_file)?;
-                fs.get(id.name.as_str())
-                    .or_else(|| ps.scope.get(id.name.as_str()))
-                    .copied()
-            })
-            .or_else(|| self.universe.get(id.name.as_str()).copied());
-        found.is_some_and(|o| !matches!(self.obj(o).kind, ObjKind::TypeName))
+        id.name != "_"
+            && (self.find(&id.name))
+                .is_some_and(|(o, _)| !matches!(self.obj(o).kind, ObjKind::TypeName))
     }
 
     /// types2's `objectKind`: how an error names what an object is.
@@ -154,24 +143,13 @@ impl<'a> Checker<'a> {
         match &e.kind {
             ExprKind::Ident(id) if self.names_non_type(id) => {
                 // types2 stops at the name, without evaluating what it names (a variable
-                // whose own type is in error included), and counts it as a use.
-                let was_used = |c: &Self| {
-                    let ps = c.pkgs.get(c.cur_pkg);
-                    let fs = ps.and_then(|ps| ps.file_scopes.get(c.cur_file));
-                    let import = fs.and_then(|fs| fs.get(id.name.as_str()).copied());
-                    import.is_none_or(|o| c.used_imports.contains(&o))
-                };
-                let import_used = was_used(self);
-                let Some(o) = self.lookup(&id.name) else {
+                // whose own type is in error included), and counts it as a use (not of
+                // an import).
+                let Some(o) = self.lookup_bare(&id.name) else {
                     return T_INVALID;
                 };
                 self.info.uses.insert(id.id, o);
-                if matches!(self.obj(o).kind, ObjKind::PkgName { .. }) {
-                    // (No use of the import: `"fmt" imported and not used` as well.)
-                    if !import_used {
-                        self.used_imports.remove(&o);
-                    }
-                } else {
+                if !matches!(self.obj(o).kind, ObjKind::PkgName { .. }) {
                     self.used.insert(o);
                 }
                 let kind = self.object_kind(o);
