@@ -31,6 +31,22 @@ pub enum GcKind {
     Full,
 }
 
+/// Go's `PauseNs` and `PauseEnd` rings: the wall time of each of the last
+/// `PAUSE_HISTORY` pauses, and when it ended (ns since the Unix epoch).
+pub(crate) struct Pauses {
+    pub ns: [u64; PAUSE_HISTORY],
+    pub end: [u64; PAUSE_HISTORY],
+}
+
+impl Default for Pauses {
+    fn default() -> Self {
+        Pauses {
+            ns: [0; PAUSE_HISTORY],
+            end: [0; PAUSE_HISTORY],
+        }
+    }
+}
+
 pub(crate) struct Counters {
     pub total_alloc: u64,
     pub mallocs: u64,
@@ -54,8 +70,9 @@ pub(crate) struct Counters {
     pub pause_cpu_total: Duration,
     pub max_minor_cpu: Duration,
     pub max_major_cpu: Duration,
-    pub pause_ns: Box<[u64; PAUSE_HISTORY]>,
-    pub pause_end: Box<[u64; PAUSE_HISTORY]>,
+    /// The last `PAUSE_HISTORY` pauses, made at the first collection (a VM that never
+    /// collects does not carry their 4 KiB).
+    pub pauses: Option<Box<Pauses>>,
     pub last_gc_unix: u64,
     pub start: Instant,
 }
@@ -107,8 +124,7 @@ impl Default for Counters {
             pause_cpu_total: Duration::ZERO,
             max_minor_cpu: Duration::ZERO,
             max_major_cpu: Duration::ZERO,
-            pause_ns: Box::new([0; PAUSE_HISTORY]),
-            pause_end: Box::new([0; PAUSE_HISTORY]),
+            pauses: None,
             last_gc_unix: 0,
             start: Instant::now(),
         }
@@ -125,8 +141,9 @@ impl Counters {
     pub fn record_pause(&mut self, kind: GcKind, forced: bool, d: Duration, cpu: Duration) {
         let i = (self.num_gc() % PAUSE_HISTORY as u64) as usize;
         let now = unix_ns();
-        self.pause_ns[i] = d.as_nanos() as u64;
-        self.pause_end[i] = now;
+        let p = self.pauses.get_or_insert_with(Default::default);
+        p.ns[i] = d.as_nanos() as u64;
+        p.end[i] = now;
         self.last_gc_unix = now;
         match kind {
             GcKind::Minor => {
@@ -300,8 +317,8 @@ impl Heap {
             },
             last_gc: c.last_gc_unix,
             pause_total_ns: c.pause_total.as_nanos() as u64,
-            pause_ns: *c.pause_ns,
-            pause_end: *c.pause_end,
+            pause_ns: c.pauses.as_ref().map_or([0; PAUSE_HISTORY], |p| p.ns),
+            pause_end: c.pauses.as_ref().map_or([0; PAUSE_HISTORY], |p| p.end),
             num_gc: c.num_gc() as u32,
             num_forced_gc: c.num_forced as u32,
             gc_cpu_fraction: frac,
@@ -325,7 +342,8 @@ impl Heap {
         let n = c.num_gc();
         let k = n.min(PAUSE_HISTORY as u64);
         let pauses = (n - k..n)
-            .map(|i| Duration::from_nanos(c.pause_ns[(i % PAUSE_HISTORY as u64) as usize]))
+            .map(|i| (i % PAUSE_HISTORY as u64) as usize)
+            .map(|i| Duration::from_nanos(c.pauses.as_ref().map_or(0, |p| p.ns[i])))
             .collect();
         HeapStats {
             total_alloc: c.total_alloc,
