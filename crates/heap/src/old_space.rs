@@ -212,7 +212,6 @@ pub(crate) struct Swept {
 impl OldSpace {
     pub fn new(region: Region) -> OldSpace {
         let classes = SizeClasses::shared();
-        let n = classes.len();
         // One guard page at the end: one-past-the-end stays in the region.
         let cap = (region.size / PAGE - 1).min(u32::MAX as u64 - 1) as u32;
         OldSpace {
@@ -223,7 +222,7 @@ impl OldSpace {
             spans: Vec::new(),
             span_pools: Vec::new(),
             free_ids: Vec::new(),
-            pools: vec![Pool::default(); n],
+            pools: Vec::new(),
             typed_pools: Vec::new(),
             hw: 0,
             page_released: Vec::new(),
@@ -401,7 +400,13 @@ impl OldSpace {
             }
             &mut self.typed_pools[i]
         } else {
-            &mut self.pools[key as usize]
+            // (Made as first used, as the typed pools are: most heaps of an idle embedded
+            // VM never promote.)
+            let i = key as usize;
+            if self.pools.len() <= i {
+                self.pools.resize(i + 1, Pool::default());
+            }
+            &mut self.pools[i]
         }
     }
 
