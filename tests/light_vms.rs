@@ -53,7 +53,7 @@ fn mappings() -> usize {
 /// 100 TiB in all) fit in one process: they come from the reservation pool's shared
 /// mappings (crates/heap/src/reservation_pool.rs), so neither the address space nor the
 /// kernel's limit of 65,530 mappings per process stops them. (Full VMs are the same heaps
-/// plus about 86 kB of memory each; `examples/many_vms.rs` measures those.)
+/// plus about 77 kB of memory each; `examples/many_vms.rs` measures those.)
 #[test]
 fn a_hundred_thousand_heaps_fit_in_one_process() {
     let before = mappings();
