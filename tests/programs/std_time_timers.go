@@ -76,7 +76,7 @@ func main() {
 		fmt.Println("timeout")
 	}
 	done := make(chan string, 3)
-	for i, d := range []time.Duration{15, 5, 10} {
+	for i, d := range []time.Duration{90, 30, 60} {
 		go func() { time.Sleep(d * time.Millisecond); done <- fmt.Sprint("sleeper ", i) }()
 	}
 	for i := 0; i < 3; i++ {

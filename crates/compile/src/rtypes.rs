@@ -315,7 +315,7 @@ impl Gen<'_> {
             // (Nothing to write: a type without methods stays shared, not copied.)
             return;
         }
-        let rt = std::sync::Arc::make_mut(&mut self.out.rtypes[idx]);
+        let rt = self.out.rtypes.make_mut(idx);
         rt.methods = table;
         rt.method_sigs = sigs;
     }

@@ -170,7 +170,8 @@ pub(crate) struct OldSpace {
     /// needs of every span, read without touching the spans themselves (`sweep.rs`).
     pub(crate) span_pools: Vec<u32>,
     free_ids: Vec<u32>,
-    /// Headered spans' pools, by class.
+    /// Headered spans' pools, by class: made as first used (`pool_of_key`), so there may
+    /// be fewer than classes.
     pools: Vec<Pool>,
     /// Typed spans' pools, by type id.
     typed_pools: Vec<Pool>,

@@ -113,11 +113,6 @@ impl SizeClasses {
         }
     }
 
-    /// Number of classes.
-    pub fn len(&self) -> usize {
-        self.cell.len()
-    }
-
     /// Class of a cell of `bytes` (header included; <= MAX_SMALL_CELL).
     #[inline]
     pub fn class_of(&self, bytes: u64) -> usize {

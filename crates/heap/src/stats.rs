@@ -4,9 +4,10 @@
 //!
 //! Invariants:
 //! - Counters only grow (`mallocs >= frees`, `total_alloc` monotone).
-//! - `pause_ns[i % 256]` / `pause_end[i % 256]` hold the pause and end time
+//! - `pauses.ns[i % 256]` / `pauses.end[i % 256]` hold the pause and end time
 //!   (unix ns) of collection number `i + 1` (Go's ring layout: the most
 //!   recent is at `(num_gc + 255) % 256`); `pause_total` is the sum over all.
+//!   `pauses` is `None`, read as zeros, until the first collection.
 //! - Byte gauges (in use, sys, idle, released) are computed from the spaces
 //!   on demand by `Heap::mem_stats`, so they can never drift from the state.
 //! - Units: object sizes include the 8-byte header; old-space objects count

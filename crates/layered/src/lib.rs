@@ -11,7 +11,10 @@
 //! returns clones in time proportional to its number of layers. Layers merge as they
 //! freeze (a layer at least half the size of the one under it joins it), so there are
 //! about log2(entries) of them, and a key inserted in one input is found in a layer of
-//! about that input's size.
+//! about that input's size. `Chunked` vectors layer the same way; a `Prefixed` vector
+//! (prefixed.rs) shares one frozen prefix, for tables the interpreter indexes.
+//!
+//! The crate also owns the workspace's `HashMap` and `HashSet` (`FixedState`).
 //!
 //! Invariants:
 //! - A key's value is the one in the newest place that holds it (top, then the layers
@@ -25,6 +28,7 @@ mod prefixed;
 pub use prefixed::Prefixed;
 
 use std::hash::Hash;
+use std::sync::Arc;
 
 /// The hasher of the front and middle end's maps and sets (these collections' among
 /// them): ahash with the process's fixed keys (drawn at random once per process, so a
@@ -35,7 +39,6 @@ pub type FixedState = std::hash::BuildHasherDefault<ahash::AHasher>;
 pub type HashMap<K, V> = std::collections::HashMap<K, V, FixedState>;
 pub type HashSet<K> = std::collections::HashSet<K, FixedState>;
 pub use ahash::{HashMapExt, HashSetExt};
-use std::sync::Arc;
 
 #[derive(Clone, Debug)]
 pub struct Layered<K, V> {

@@ -84,9 +84,14 @@ impl<T: Clone> Prefixed<T> {
         self.tail.reserve_exact(n);
     }
 
-    /// Room for at least `n` more elements in the tail (amortized, as `Vec::reserve`).
-    pub fn reserve(&mut self, n: usize) {
-        self.tail.reserve(n);
+    /// Room for `len` elements in all, growing the tail by at least an eighth of itself
+    /// rather than doubling it (a session's inputs each add a few entries, and each VM
+    /// of a process keeps its own tail).
+    pub fn grow_to(&mut self, len: usize) {
+        let more = len.saturating_sub(self.len());
+        if self.tail.len() + more > self.tail.capacity() {
+            self.tail.reserve_exact(more.max(self.tail.len() / 8));
+        }
     }
 
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = &T> + '_ {
@@ -115,8 +120,9 @@ impl<T: Clone> Prefixed<T> {
 
     /// Whether the tail is worth making part of the prefix (`freeze`): always for a table
     /// with no prefix (a program compiled from nothing), else once the tail has grown to a
-    /// quarter of the prefix. Each clone copies the tail, and a freeze copies the whole
-    /// table once, so a session that keeps adding pays a bounded copy per addition.
+    /// quarter of the prefix (and at least 64). Each clone copies the tail, and a freeze
+    /// copies the whole table once, so a session that keeps adding pays a bounded copy
+    /// per addition.
     pub fn tail_outgrew_prefix(&self) -> bool {
         self.prefix.is_empty() || self.tail.len() >= (self.prefix.len() / 4).max(64)
     }
@@ -127,8 +133,7 @@ impl<T: Clone> Prefixed<T> {
         if self.tail.is_empty() {
             return;
         }
-        let all: Vec<T> = self.iter().cloned().collect();
-        self.prefix = Arc::from(all);
+        self.prefix = self.iter().cloned().collect();
         self.tail = Vec::new();
     }
 

@@ -536,6 +536,12 @@ impl<'a> Checker<'a> {
     /// means: a function literal's capture of an outer local variable, an import's use.
     pub fn lookup(&mut self, name: &str) -> Option<ObjId> {
         let (o, place) = self.find(name)?;
+        self.record_use(o, place);
+        Some(o)
+    }
+
+    /// What a use of `o`, found at `place`, records (`lookup`).
+    fn record_use(&mut self, o: ObjId, place: Place) {
         match place {
             Place::Block(si) if matches!(self.obj(o).kind, ObjKind::Var { global: false, .. }) => {
                 for f in self.funcs.iter_mut() {
@@ -549,18 +555,16 @@ impl<'a> Checker<'a> {
             }
             _ => {}
         }
-        Some(o)
     }
 
     /// `lookup` of a name used without a selector (as a value or as a type): a package
     /// named so is an error, and no use of its import (types2 reports `"fmt" imported and
     /// not used` as well), unless something else used it.
     pub(crate) fn lookup_bare(&mut self, name: &str) -> Option<ObjId> {
-        let unused_import = matches!(self.find(name),
-            Some((o, Place::Import)) if !self.used_imports.contains(&o));
-        let o = self.lookup(name)?;
-        if unused_import && matches!(self.obj(o).kind, ObjKind::PkgName { .. }) {
-            self.used_imports.remove(&o);
+        let (o, place) = self.find(name)?;
+        let is_package = matches!(self.obj(o).kind, ObjKind::PkgName { .. });
+        if place != Place::Import || !is_package || self.used_imports.contains(&o) {
+            self.record_use(o, place);
         }
         Some(o)
     }

@@ -5,10 +5,12 @@
 //!
 //! Invariants:
 //! - An image is taken only between runs of a quiescent VM: no goroutine but main, no
-//!   frames, panics, channel waiters, timers, C memory or allocation profile, the default stack
-//!   limit, and a heap that `Heap::image` accepts (no collection has run). Everything the run left is then in
-//!   the heap image and in the fields below, which are copied; every other field of the
-//!   new VM is as `Vm::new_after` sets it.
+//!   frames, panics, channel waiters, timers, C memory or allocation profile, the default
+//!   stack limit, and a heap that `Heap::image` accepts (no collection has run).
+//!   Everything the run left is then in the heap image and in the fields below, which
+//!   are copied, but for the tables of where constants and closures are, which are
+//!   frozen into a prefix the imaged VM and the new ones share (`gosub_layered::Prefixed`);
+//!   every other field of the new VM is as `Vm::new_after` sets it.
 //! - A VM stamped from an image behaves as the VM the image was taken from would have:
 //!   the same objects at the same addresses, the same type ids, itabs, goroutine ids,
 //!   `select` choices and allocation counters. Only its natives are its own (closures a
@@ -69,6 +71,7 @@ impl Vm {
         if !quiescent {
             return None;
         }
+        let heap = self.heap.image()?;
         // The tables every VM stamped from the image shares rather than copies (and this
         // VM with them).
         self.gctypes.freeze();
@@ -78,7 +81,7 @@ impl Vm {
         self.itabs.freeze();
         Some(VmImage {
             prog: self.prog.clone(),
-            heap: self.heap.image()?,
+            heap,
             tables: Tables {
                 gctypes: self.gctypes.clone(),
                 strings: self.strings.clone(),

@@ -737,10 +737,11 @@ impl Vm {
     }
 }
 
-/// Makes room in `v` for `len` elements in all (in its own tail: the prefix it shares
-/// with the image it was stamped from holds the standard library's thousands).
+/// Makes room in `v` for `len` elements in all (`Prefixed::grow_to`: by an eighth of its
+/// own tail; a VM stamped from an image shares the standard library's thousands in the
+/// prefix).
 fn grow<T: Clone>(v: &mut Prefixed<T>, len: usize) {
-    v.reserve(len.saturating_sub(v.len()));
+    v.grow_to(len);
 }
 
 /// The error of a VM whose heap could not reserve its `reserve` bytes of address space.
