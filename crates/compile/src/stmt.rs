@@ -228,7 +228,10 @@ impl<'a> Gen<'a> {
                 }
                 let else_l = self.f().new_label();
                 let end = self.f().new_label();
+                // gc's order: `if s[i] == f()` calls `f` before it indexes `s` (order.rs).
+                let hoisted = self.hoist_calls(&[cond], &[None]);
                 self.cond_jump_false(cond, else_l);
+                self.unhoist(hoisted);
                 self.block(&then.stmts);
                 if els.is_some() {
                     self.f().emit_jump(Op::Jmp { target: 0 }, end);
