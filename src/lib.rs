@@ -30,6 +30,7 @@
 mod completion;
 pub mod driver;
 pub mod error;
+mod first_inputs;
 mod front_stack;
 pub mod func;
 mod go_call;

@@ -24,6 +24,7 @@
 //! at run time keeps its declarations (as Python's REPL does); the VM is recovered
 //! (`recover_after_error`) so the next input can run.
 
+mod compile;
 mod probe;
 
 use crate::driver::{self, Options};
@@ -32,10 +33,10 @@ use crate::handle::{GoRef, ReleaseQueue};
 use crate::host::HostEntry;
 use crate::session::{self, Input, INPUT_FILE};
 use crate::value::{read_value, GoError, Value};
-use gosub_compile::{GenState, Increment};
+use gosub_compile::GenState;
 use gosub_heap::Addr;
 use gosub_syntax::ast::NodeId;
-use gosub_syntax::{ParseMode, SourceMap};
+use gosub_syntax::SourceMap;
 use gosub_types::{Resume, SESSION_FN_PREFIX};
 use gosub_vm::{NativeRegistry, Trap, Vm as RawVm};
 use std::io::Write;
@@ -131,6 +132,10 @@ pub(crate) struct Live {
     /// The names the host gave inputs (`Vm::eval_named`), by their file in the source map
     /// (`<input N>`): tracebacks use them.
     names: InputNames,
+    /// The image's cache of compiled first inputs and the VM's itab count when stamped,
+    /// when this session may use it (src/first_inputs.rs: stamped from the image, no host
+    /// functions or packages).
+    pub(crate) first_inputs: Option<(Arc<crate::first_inputs::FirstInputs>, usize)>,
 }
 
 /// Host names of inputs, by source-map file name.
@@ -241,7 +246,11 @@ impl Live {
                 Ok(())
             }),
         );
-        let (mut vm, from_image) = start.new_vm(opts, &natives)?;
+        let (mut vm, first_inputs) = start.new_vm(opts, &natives)?;
+        let from_image = first_inputs.is_some();
+        let first_inputs = first_inputs
+            .filter(|_| hosts.is_empty() && opts.host_packages.is_empty())
+            .map(|f| (f, vm.itabs.len()));
         vm.stdout = Box::new(crate::sink::SinkBuf::new(stdout));
         vm.stderr = Box::new(crate::sink::SinkWriter(stderr));
         vm.report_fatal = false;
@@ -289,6 +298,7 @@ impl Live {
             stale_hosts: Vec::new(),
             opts: opts.clone(),
             names,
+            first_inputs,
         });
         // Host packages the start already has (those that replace a standard package).
         let l = &mut *live;
@@ -362,6 +372,8 @@ impl Live {
     /// importable (a package already imported keeps the functions it had then).
     pub(crate) fn update_hosts(&mut self, opts: &Options, hosts: &[HostEntry]) {
         self.opts = opts.clone();
+        // (The check reads the host functions: compiled first inputs are for none.)
+        self.first_inputs = None;
         for h in hosts {
             self.natives
                 .register_closure(&h.native_name(), h.native.clone());
@@ -667,133 +679,6 @@ impl Live {
             .map(|mut v| std::mem::take(&mut *v))
             .unwrap_or_default();
         Ok(Outcome { values, echo })
-    }
-
-    /// Checks and compiles one input and loads it into the VM (the saved state is replaced
-    /// only when all of that succeeded).
-    fn compile(
-        &mut self,
-        inp: &Input,
-        imports: &[(Option<String>, String)],
-        expr_as_stmt: bool,
-    ) -> Result<(), Error> {
-        let n = self.inputs + 1;
-        let (text, placed) = Self::file_text(n, inp, imports, expr_as_stmt);
-        let fname = format!("<input {}>", n);
-        let mut map = match self.map.lock() {
-            Ok(m) => m,
-            Err(_) => return Err(Error::Usage("the session's source map is poisoned".into())),
-        };
-        let fail = |d: &[gosub_syntax::Diagnostic], map: &SourceMap| {
-            let mut ds = rendered(d, map);
-            for x in &mut ds {
-                Self::map_diag(x, &fname, &placed, inp.name.as_deref());
-            }
-            Error::Compile(ds)
-        };
-        let main = self.resume.main();
-        let first_pkg = self.types.packages.len();
-        let first_file = self.types.packages[main].files.len();
-        let init0 = self.types.packages[main].init_order.len();
-        let (types, resume, next_id) = self.check_file(&mut map, &fname, &text, &fail)?;
-        let mut st = self.gen.clone();
-        if st.out.itabs.len() < self.vm.itabs.len() {
-            // Itabs the VM made at run time (type assertions, conversions): the program's
-            // are a prefix of the VM's.
-            let out = Arc::make_mut(&mut st.out);
-            let made: Vec<_> = self.vm.itabs.from(out.itabs.len()).cloned().collect();
-            out.itabs.extend(made);
-        }
-        let inc = Increment {
-            first_pkg,
-            main,
-            first_file,
-            init0,
-            session: true,
-        };
-        // Only the input's own functions (and instances and packages it brought) are
-        // analysed; the session's earlier decisions and summaries stand.
-        let escapes = gosub_escape::analyze_more(&types, &self.escapes, false)
-            .map_err(|e| fail(&[e.diagnostic()], &map))?;
-        // A session keeping a memory report counts its inputs' allocations kept in frames.
-        let count = self.opts.memory_report;
-        let (prog, gen) = gosub_compile::compile_increment(&types, &escapes, Some(st), inc, count)
-            .map_err(|d| fail(&d, &map))?;
-        drop(map);
-        let first_slot = self.vm.natives.len();
-        self.vm.load_more(prog, &self.natives)?;
-        if self.vm.profile.is_none() && driver::wants_profile(&self.vm) {
-            // The input brought runtime/pprof: the session keeps the allocation profile
-            // from now on, at Go's default rate (MemProfileRate was 0 while nothing could
-            // read the profile; a program importing the package starts at 512 KiB).
-            let p = gosub_vm::alloc_profile::AllocProfile::new(&self.vm);
-            if p.rate(&self.vm) == 0 {
-                p.set_rate(&mut self.vm, gosub_vm::alloc_profile::DEFAULT_RATE);
-            }
-            self.vm.profile = Some(Box::new(p));
-        }
-        let added: Vec<&str> = types.packages[first_pkg..]
-            .iter()
-            .map(|p| p.path.as_str())
-            .collect();
-        self.host_versions.record(
-            added.iter().copied(),
-            first_slot,
-            &self.vm,
-            &self.opts,
-            &self.hosts,
-        );
-        self.stale_hosts.retain(|p| !added.contains(&p.as_str()));
-        self.types = types;
-        self.resume = resume;
-        self.gen = gen;
-        self.escapes = escapes;
-        self.next_id = next_id;
-        self.inputs = n;
-        self.saved.push(crate::save::SavedInput {
-            file: fname.clone(),
-            failed: false,
-        });
-        if let (Some(name), Ok(mut names)) = (&inp.name, self.names.lock()) {
-            names.insert(fname, name.clone());
-        }
-        Ok(())
-    }
-
-    /// Parses input file `fname` into `map`, parses the packages it imports for the first
-    /// time, and checks it against the session. Returns the grown program, the checker's
-    /// state after it and the next free node id; nothing of the session changes.
-    fn check_file(
-        &self,
-        map: &mut SourceMap,
-        fname: &str,
-        text: &str,
-        fail: &dyn Fn(&[gosub_syntax::Diagnostic], &SourceMap) -> Error,
-    ) -> Result<(gosub_types::Program, Resume, NodeId), Error> {
-        let fi = map.add(fname, text.to_string());
-        let base = map.files[fi].base;
-        let mode = ParseMode {
-            lenient_imports: true,
-        };
-        let file =
-            gosub_syntax::parse_file(text, base, self.next_id, mode).map_err(|d| fail(&d, map))?;
-        let mut next_id = file.next_id;
-        let errs = driver::import_errors(&file.imports, &self.opts);
-        if !errs.is_empty() {
-            return Err(fail(&errs, map));
-        }
-        let loaded: Vec<&str> = (self.types.packages.iter())
-            .map(|p| p.path.as_str())
-            .filter(|p| !self.stale_hosts.iter().any(|s| s == p))
-            .collect();
-        let roots: Vec<String> = file.imports.iter().map(|i| i.path.clone()).collect();
-        let more = driver::resolve_packages(&roots, &loaded, map, &mut next_id, &self.opts)
-            .map_err(|d| fail(&d, map))?;
-        let (types, resume) = gosub_types::check_more(&self.types, &self.resume, more, vec![file])
-            .map_err(|d| fail(&d, map))?;
-        // The checker's instances of generic code are numbered after every file.
-        let next_id = next_id.max(types.next_node_id());
-        Ok((types, resume, next_id))
     }
 
     /// Does unqualified `name` mean a declared function of the session now (not a variable

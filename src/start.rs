@@ -15,6 +15,7 @@
 
 use crate::driver::{self, Options};
 use crate::error::Error;
+use crate::first_inputs::FirstInputs;
 use crate::live::{rendered, BASE};
 use gosub_compile::{GenState, Increment};
 use gosub_syntax::ast::NodeId;
@@ -49,8 +50,9 @@ pub(crate) struct Start {
     imageable: bool,
 }
 
-/// A start's images, each with the configuration it was taken with.
-type Images = Vec<(VmConfig, Arc<VmImage>)>;
+/// A start's images, each with the configuration it was taken with and the first inputs
+/// compiled in sessions started from it (src/first_inputs.rs).
+type Images = Vec<(VmConfig, Arc<VmImage>, Arc<FirstInputs>)>;
 
 /// The most images one start keeps (a host starting VMs of many configurations, say each
 /// with its own `os.Args`, gets images for the first few and loads the rest).
@@ -150,32 +152,34 @@ impl Start {
         self.imageable && !opts.memory_report
     }
 
-    /// The VM of a new session of `opts`, and whether it was stamped from this start's
-    /// image for its configuration (its initialisers ran in the VM the image was taken
-    /// of) or loaded (the caller then runs the program, which initialises it). A VM the
+    /// The VM of a new session of `opts`, and, if it was stamped from this start's image
+    /// for its configuration (its initialisers ran in the VM the image was taken of), the
+    /// image's cache of first inputs; `None` if it was loaded (the caller then runs the
+    /// program, which initialises it). A VM the
     /// image does not fit, or whose heap cannot be set up, is loaded the ordinary way,
     /// which says why if it fails too.
     pub(crate) fn new_vm(
         &self,
         opts: &Options,
         natives: &NativeRegistry,
-    ) -> Result<(RawVm, bool), Error> {
+    ) -> Result<(RawVm, Option<Arc<FirstInputs>>), Error> {
         let config = opts.vm_config();
         let image = self.uses_images(opts).then(|| {
             let images = self.images.lock().ok()?;
-            let found = images.iter().find(|(c, _)| *c == config);
-            found.map(|(_, i)| i.clone())
+            let found = images.iter().find(|(c, _, _)| *c == config);
+            found.map(|(_, i, f)| (i.clone(), f.clone()))
         });
-        let image = image.flatten();
-        if let Some(vm) = image.and_then(|i| RawVm::from_image(&i, natives, config.clone()).ok()) {
-            return Ok((vm, true));
+        if let Some((image, first)) = image.flatten() {
+            if let Ok(vm) = RawVm::from_image(&image, natives, config.clone()) {
+                return Ok((vm, Some(first)));
+            }
         }
         // The start's program was verified by the first VM that loaded it.
         let verified = self.loaded.load(Ordering::Acquire).then_some(&*self.prog);
         let vm =
             RawVm::new_after(self.prog.clone(), natives, config, verified).map_err(Error::from)?;
         self.loaded.store(true, Ordering::Release);
-        Ok((vm, false))
+        Ok((vm, None))
     }
 
     /// Keeps the image of `vm`, a session's VM of `opts` that `new_vm` loaded and that has
@@ -191,11 +195,11 @@ impl Start {
         let Ok(mut m) = self.images.lock() else {
             return;
         };
-        if vm.ext.len() != 1 || m.len() >= MAX_IMAGES || m.iter().any(|(c, _)| *c == config) {
+        if vm.ext.len() != 1 || m.len() >= MAX_IMAGES || m.iter().any(|(c, _, _)| *c == config) {
             return;
         }
         if let Some(image) = vm.image() {
-            m.push((config, Arc::new(image)));
+            m.push((config, Arc::new(image), Arc::default()));
         }
     }
 }
@@ -247,7 +251,7 @@ mod tests {
             .values()
             .flat_map(|s| {
                 let m = s.images.lock().unwrap();
-                m.iter().map(|(_, i)| i.heap_bytes()).collect::<Vec<_>>()
+                m.iter().map(|(_, i, _)| i.heap_bytes()).collect::<Vec<_>>()
             })
             .collect();
         assert!(!images.is_empty());
