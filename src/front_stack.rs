@@ -12,7 +12,8 @@
 //!
 //! Invariant: every entry point that checks, analyses or compiles source (`compile_source`,
 //! an eval session's inputs and its start) and every drop of a session's syntax trees goes
-//! through `on_front_end_stack`.
+//! through `on_front_end_stack`. (`Vm::eval` runs whole on it, the input's run included:
+//! a call made on the stack already runs where it is, so an input switches once.)
 
 /// Runs `f` on the front end's stack and returns its result; a panic in `f` goes on in the
 /// caller.

@@ -231,15 +231,19 @@ impl Vm {
     /// (`Value::Nil` when there is none, `Value::Tuple` for several results). Each input is
     /// compiled against the session and runs once, on the session's one VM and heap.
     pub fn eval(&mut self, src: &str) -> Result<Value, Error> {
-        self.eval_input(session::classify(src))
+        // Whole on the front end's stack: one switch for the classifying parse, the
+        // session's start and the input's compile.
+        crate::front_stack::on_front_end_stack(|| self.eval_input(session::classify(src)))
     }
 
     /// `eval` of source the host names `name` (a file name, `config.go`): its compile errors
     /// and the traceback lines of code it declared name that file, with the lines of `src`.
     pub fn eval_named(&mut self, name: &str, src: &str) -> Result<Value, Error> {
-        let mut inp = session::classify(src);
-        inp.name = Some(name.to_string());
-        self.eval_input(inp)
+        crate::front_stack::on_front_end_stack(|| {
+            let mut inp = session::classify(src);
+            inp.name = Some(name.to_string());
+            self.eval_input(inp)
+        })
     }
 
     /// Evaluates `src` like `eval` and returns its trailing expression's value as a rooted

@@ -25,6 +25,11 @@ pub struct VmBuilder {
     reserve: Option<u64>,
 }
 
+/// `default_packages()` as a builder keeps them (made once per process: every `Vm::new`
+/// starts from it).
+static DEFAULT_ALLOWED: std::sync::LazyLock<Vec<Cow<'static, str>>> =
+    std::sync::LazyLock::new(|| default_packages().into_iter().map(Cow::Borrowed).collect());
+
 impl Default for VmBuilder {
     fn default() -> Self {
         let opts = Options {
@@ -37,10 +42,7 @@ impl Default for VmBuilder {
         };
         VmBuilder {
             opts,
-            allowed: default_packages()
-                .iter()
-                .map(|&s| Cow::Borrowed(s))
-                .collect(),
+            allowed: DEFAULT_ALLOWED.clone(),
             stdout: None,
             stderr: None,
             stdin: None,
