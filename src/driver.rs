@@ -352,7 +352,7 @@ fn check_source_with(
     };
     packages.push(PackageSrc {
         path: "main".into(),
-        files: vec![std::sync::Arc::new(main_file)],
+        files: Arc::new(vec![Arc::new(main_file)]),
     });
     let checked = match gosub_types::check(packages, Vec::new()) {
         Ok(p) => p,
@@ -468,7 +468,7 @@ pub fn resolve_packages(
         if let Some(files) = parsed.remove(p) {
             packages.push(PackageSrc {
                 path: p.clone(),
-                files: files.into_iter().map(Arc::new).collect(),
+                files: Arc::new(files.into_iter().map(Arc::new).collect()),
             });
         }
     }

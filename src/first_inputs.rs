@@ -18,7 +18,10 @@
 //!   added (the input's and those of packages it imported first), which a session using
 //!   the entry adds to its own map at the same positions.
 //! - The cache holds at most `MAX_ENTRIES` entries of inputs of at most `MAX_TEXT` bytes;
-//!   the oldest goes first.
+//!   the oldest goes first. A compile is kept only the second time its key is compiled
+//!   (`admit`: the first time, only a hash of the key is kept, among the last `MAX_SEEN`),
+//!   so a host whose every VM starts with an input of its own pays no copy of the result
+//!   and no eviction.
 
 use gosub_syntax::source::SourceFile;
 use gosub_syntax::Diagnostic;
@@ -28,17 +31,21 @@ use std::sync::{Arc, Mutex};
 /// The most entries one image's cache keeps.
 const MAX_ENTRIES: usize = 32;
 
+/// How many keys compiled once `admit` remembers (as hashes).
+const MAX_SEEN: usize = 256;
+
 /// The longest input text cached (a host's scripts are short; a long one costs more to
 /// compile than to look up anyway, and is kept out of memory).
 const MAX_TEXT: usize = 16 << 10;
 
 /// What one successful compile of an input produced: the session's state after it and
 /// the program increment to load.
+#[derive(Clone)]
 pub(crate) struct CompiledInput {
-    pub types: gosub_types::Program,
-    pub resume: gosub_types::Resume,
-    pub gen: gosub_compile::GenState,
-    pub escapes: gosub_escape::Escapes,
+    pub types: Arc<gosub_types::Program>,
+    pub resume: Arc<gosub_types::Resume>,
+    pub gen: Arc<gosub_compile::GenState>,
+    pub escapes: Arc<gosub_escape::Escapes>,
     pub next_id: gosub_syntax::ast::NodeId,
     pub prog: Arc<gosub_bytecode::program::Program>,
 }
@@ -57,6 +64,8 @@ pub(crate) struct Entry {
 #[derive(Default)]
 pub(crate) struct FirstInputs {
     entries: Mutex<VecDeque<(String, Arc<Entry>)>>,
+    /// Hashes of keys compiled once and not cached (`admit`).
+    seen: Mutex<VecDeque<u64>>,
     /// How many sessions took an entry (what a test asks).
     #[cfg(test)]
     hits: std::sync::atomic::AtomicUsize,
@@ -85,6 +94,26 @@ impl FirstInputs {
     #[cfg(test)]
     pub(crate) fn hits(&self) -> usize {
         self.hits.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Whether a compile of `key` just made is worth keeping: true the second time a key
+    /// is compiled (module comment).
+    pub(crate) fn admit(&self, key: &str) -> bool {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        let h = BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default()
+            .hash_one(key);
+        let Ok(mut seen) = self.seen.lock() else {
+            return false;
+        };
+        if let Some(i) = seen.iter().position(|&s| s == h) {
+            seen.remove(i);
+            return true;
+        }
+        if seen.len() >= MAX_SEEN {
+            seen.pop_front();
+        }
+        seen.push_back(h);
+        false
     }
 
     pub(crate) fn put(&self, key: String, entry: Arc<Entry>) {
@@ -137,13 +166,19 @@ mod tests {
             (from_cache, out)
         };
         // The first VM of the configuration initialises and keeps the image; the next
-        // ones start from it, the first of them compiling `first` into the cache.
+        // ones start from it, the second of them compiling `first` into the cache.
         let (_, a) = run();
         let (_, b) = run();
+        let (stored, c0) = run();
         let (hit, c) = run();
         assert_eq!(a, b);
+        assert_eq!(b, c0);
         assert_eq!(b, c);
-        assert!(hit >= 1, "the third session took the second's compile");
+        assert_eq!(
+            (stored, hit),
+            (0, 1),
+            "the fourth session took the third's compile"
+        );
         assert_eq!(c[0], "Int(14)");
         assert_eq!(c[1], "HI 2\n");
         assert!(c[3].contains("nil pointer dereference"), "{}", c[3]);
@@ -169,7 +204,7 @@ mod tests {
             (r, out, hits(&vm) - h0)
         };
         let mut taken = Vec::new();
-        for _ in 0..3 {
+        for _ in 0..4 {
             let (r, _, hits) = go("undefinedName + 1");
             taken.push(hits);
             match r {
@@ -180,15 +215,16 @@ mod tests {
                 other => panic!("{other:?}"),
             }
         }
-        for _ in 0..3 {
+        for _ in 0..4 {
             let (r, out, hits) = go("print(\"no value\"); runtime.GC()");
             assert_eq!(r.unwrap(), Value::Nil);
             assert_eq!(out, "");
             taken.push(hits);
         }
-        // The configuration's first VM initialises (no image yet), the second compiles
-        // into the cache, the third takes the failure from it; then the no-value
-        // expression: compiled by the first, taken at both tries by the next two.
-        assert_eq!(taken, [0, 0, 1, 0, 2, 2]);
+        // The configuration's first VM initialises (no image yet), the second compiles,
+        // the third compiles again and keeps it, the fourth takes the failure from the
+        // cache; then the no-value expression: compiled by two, taken at both tries by
+        // the next two.
+        assert_eq!(taken, [0, 0, 0, 1, 0, 0, 2, 2]);
     }
 }

@@ -99,12 +99,14 @@ struct Placed {
     shifted: bool,
 }
 
+/// (The checker's, analysis's and generator's state are `Arc`ed: a session starts with the
+/// start's, and an input's compile makes new ones, so neither copies them.)
 pub(crate) struct Live {
-    types: gosub_types::Program,
-    resume: Resume,
-    gen: GenState,
+    types: Arc<gosub_types::Program>,
+    resume: Arc<Resume>,
+    gen: Arc<GenState>,
     /// The escape analysis the loaded program was compiled with (`:escape` prints it).
-    escapes: gosub_escape::Escapes,
+    escapes: Arc<gosub_escape::Escapes>,
     pub(crate) vm: RawVm,
     map: Arc<Mutex<SourceMap>>,
     next_id: NodeId,
@@ -378,9 +380,9 @@ impl Live {
             self.natives
                 .register_closure(&h.native_name(), h.native.clone());
         }
-        self.stale_hosts = self
-            .host_versions
-            .update(opts, hosts, &mut self.vm, &mut self.gen);
+        self.stale_hosts =
+            self.host_versions
+                .update(opts, hosts, &mut self.vm, Arc::make_mut(&mut self.gen));
         self.hosts = hosts.to_vec();
     }
 

@@ -35,11 +35,11 @@ use std::sync::{Arc, Mutex};
 #[derive(Clone)]
 pub(crate) struct Start {
     pub map: SourceMap,
-    pub types: gosub_types::Program,
-    pub resume: Resume,
-    pub escapes: gosub_escape::Escapes,
+    pub types: Arc<gosub_types::Program>,
+    pub resume: Arc<Resume>,
+    pub escapes: Arc<gosub_escape::Escapes>,
     pub prog: std::sync::Arc<gosub_bytecode::program::Program>,
-    pub gen: GenState,
+    pub gen: Arc<GenState>,
     pub next_id: NodeId,
     /// A VM loaded `prog`, verifying it (later VMs verify only what they do not share).
     pub loaded: Arc<AtomicBool>,
@@ -111,7 +111,7 @@ impl Start {
             .map_err(|d| Error::Compile(rendered(&d, &map)))?;
         packages.push(gosub_types::PackageSrc {
             path: "main".into(),
-            files: vec![Arc::new(file)],
+            files: Arc::new(vec![Arc::new(file)]),
         });
         let (types, resume) =
             gosub_types::check_session(packages).map_err(|d| Error::Compile(rendered(&d, &map)))?;
@@ -132,11 +132,11 @@ impl Start {
             .map_err(|d| Error::Compile(rendered(&d, &map)))?;
         Ok(Start {
             map,
-            types,
-            resume,
-            escapes,
+            types: Arc::new(types),
+            resume: Arc::new(resume),
+            escapes: Arc::new(escapes),
             prog,
-            gen,
+            gen: Arc::new(gen),
             next_id: next_id.max(types_next),
             loaded: Arc::default(),
             images: Arc::default(),

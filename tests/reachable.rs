@@ -20,7 +20,7 @@ fn find<'a>(checked: &'a gosub_types::Program, path: &str, name: &str) -> Option
         .iter()
         .find(|p| p.path == path)
         .unwrap_or_else(|| panic!("no package {path}"));
-    for f in &pkg.files {
+    for f in pkg.files.iter() {
         for d in &f.decls {
             let Decl::Func(fd) = d else { continue };
             let recv_name = fd.recv.as_ref().map(|r| match &r.ty.kind {
@@ -74,7 +74,7 @@ fn loaded_bodies(checked: &gosub_types::Program) -> usize {
     let decls = checked
         .packages
         .iter()
-        .flat_map(|p| &p.files)
+        .flat_map(|p| p.files.iter())
         .flat_map(|f| &f.decls);
     decls
         .filter(|d| matches!(d, Decl::Func(fd) if fd.body.is_some() && !is_stub(fd)))

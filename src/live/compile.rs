@@ -57,7 +57,7 @@ impl Live {
                     .compile_input(&mut map, &fname, &text)
                     .map(Arc::new)
                     .map_err(Arc::new);
-                if let (Some(c), Some(k)) = (cache, key) {
+                if let Some((c, k)) = cache.zip(key).filter(|(c, k)| c.admit(k)) {
                     let files = map.files[files0..].to_vec();
                     let outcome = outcome.clone();
                     c.put(k, Arc::new(Entry { files, outcome }));
@@ -67,8 +67,8 @@ impl Live {
         };
         let c = outcome.map_err(|d| fail(&d, &map))?;
         drop(map);
-        // The cache's entry is shared; a compile of this session's own is moved.
-        let c = Arc::try_unwrap(c).unwrap_or_else(|c| c.cloned());
+        // (Shared with the cache's entry: its parts are `Arc`s.)
+        let c = Arc::unwrap_or_clone(c);
         let first_slot = self.vm.natives.len();
         self.vm.load_more(c.prog, &self.natives)?;
         if self.vm.profile.is_none() && driver::wants_profile(&self.vm) {
@@ -134,7 +134,7 @@ impl Live {
             session: true,
         };
         let (types, resume, next_id) = self.check_file_raw(map, fname, text)?;
-        let mut st = self.gen.clone();
+        let mut st = (*self.gen).clone();
         if st.out.itabs.len() < self.vm.itabs.len() {
             // Itabs the VM made at run time (type assertions, conversions): the program's
             // are a prefix of the VM's.
@@ -150,10 +150,10 @@ impl Live {
         let count = self.opts.memory_report;
         let (prog, gen) = gosub_compile::compile_increment(&types, &escapes, Some(st), inc, count)?;
         Ok(CompiledInput {
-            types,
-            resume,
-            gen,
-            escapes,
+            types: Arc::new(types),
+            resume: Arc::new(resume),
+            gen: Arc::new(gen),
+            escapes: Arc::new(escapes),
             next_id,
             prog,
         })
@@ -201,19 +201,5 @@ impl Live {
         // The checker's instances of generic code are numbered after every file.
         let next_id = next_id.max(types.next_node_id());
         Ok((types, resume, next_id))
-    }
-}
-
-impl CompiledInput {
-    /// A copy for one more session (the cache keeps the entry).
-    fn cloned(&self) -> CompiledInput {
-        CompiledInput {
-            types: self.types.clone(),
-            resume: self.resume.clone(),
-            gen: self.gen.clone(),
-            escapes: self.escapes.clone(),
-            next_id: self.next_id,
-            prog: self.prog.clone(),
-        }
     }
 }

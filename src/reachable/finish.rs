@@ -136,7 +136,7 @@ impl Loader<'_> {
             if !files.is_empty() {
                 packages.push(PackageSrc {
                     path: self.pkgs[p].path.clone(),
-                    files,
+                    files: Arc::new(files),
                 });
             }
         }

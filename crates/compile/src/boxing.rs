@@ -63,7 +63,7 @@ pub fn frame_report(p: &Program, esc: &Escapes) -> Vec<String> {
     let Some(pkg) = p.packages.last() else {
         return out;
     };
-    for f in &pkg.files {
+    for f in pkg.files.iter() {
         for d in &f.decls {
             let ast::Decl::Func(fd) = d else { continue };
             let Some(body) = fd.body.as_ref().filter(|_| !p.is_generic(fd)) else {

@@ -34,13 +34,13 @@ fn main() {
                         next = f.next_id;
                         pkgs.push(PackageSrc {
                             path: path.to_string(),
-                            files: vec![f.into()],
+                            files: std::sync::Arc::new(vec![f.into()]),
                         });
                     }
                 }
                 pkgs.push(PackageSrc {
                     path: "main".into(),
-                    files: vec![file.into()],
+                    files: std::sync::Arc::new(vec![file.into()]),
                 });
                 match check(pkgs, vec![]) {
                     Ok(_) => println!("OK"),

@@ -569,7 +569,7 @@ impl<'a> Checker<'a> {
     /// The NodeId range the next instance copies are numbered from: after every file.
     pub(crate) fn first_free_node(srcs: &[PackageSrc]) -> NodeId {
         srcs.iter()
-            .flat_map(|p| &p.files)
+            .flat_map(|p| p.files.iter())
             .map(|f| f.next_id)
             .max()
             .unwrap_or(0)
@@ -623,7 +623,7 @@ pub(crate) fn add_instance_file(
         true
     });
     file.next_id = file.next_id.max(max);
-    pkg.files.push(std::sync::Arc::new(file));
+    std::sync::Arc::make_mut(&mut pkg.files).push(std::sync::Arc::new(file));
 }
 
 /// What the checker knows about generic declarations and their instances; kept between

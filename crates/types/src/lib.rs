@@ -349,8 +349,12 @@ pub struct PackageSrc {
     pub path: String,
     /// Shared, so that an eval session's next check takes the earlier files without
     /// copying them (`check_more`).
-    pub files: Vec<std::sync::Arc<gosub_syntax::ast::File>>,
+    pub files: Files,
 }
+
+/// A package's files, shared (`Arc`) twice over: the list, between a session's checks
+/// and the programs they make, and each file, between the lists.
+pub type Files = std::sync::Arc<Vec<std::sync::Arc<gosub_syntax::ast::File>>>;
 
 #[derive(Clone, Debug)]
 pub struct Package {
@@ -358,7 +362,7 @@ pub struct Package {
     /// Short name (`debug` for "runtime/debug").
     pub name: String,
     /// Shared with the sources the checker read (`PackageSrc::files`).
-    pub files: Vec<std::sync::Arc<gosub_syntax::ast::File>>,
+    pub files: Files,
     /// Package-level objects by name (shared in layers with the checker's state).
     pub scope: gosub_layered::Layered<String, ObjId>,
     /// Package-level variable initializations in Go's dependency order: each entry is
@@ -400,7 +404,7 @@ impl Program {
     /// The first NodeId no file of the program uses (the checker's instance file included):
     /// where the next parsed input of a session starts numbering.
     pub fn next_node_id(&self) -> NodeId {
-        (self.packages.iter().flat_map(|p| &p.files))
+        (self.packages.iter().flat_map(|p| p.files.iter()))
             .map(|f| f.next_id)
             .max()
             .unwrap_or(0)

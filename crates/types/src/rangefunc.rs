@@ -71,7 +71,10 @@ pub(crate) fn lower(p: &mut Program, include: impl Fn(usize, usize) -> bool) {
         }
         // A package with files to lower is one this check made: not shared yet.
         let pkg = std::sync::Arc::make_mut(pkg);
-        for (fi, file) in pkg.files.iter_mut().enumerate() {
+        for (fi, file) in std::sync::Arc::make_mut(&mut pkg.files)
+            .iter_mut()
+            .enumerate()
+        {
             if !include(pi, fi) {
                 continue;
             }

@@ -134,8 +134,7 @@ pub fn check_more(
     let first_new = srcs.len();
     srcs.extend(more);
     let first_file = srcs[main].files.len();
-    srcs[main]
-        .files
+    std::sync::Arc::make_mut(&mut srcs[main].files)
         .extend(files.into_iter().map(std::sync::Arc::new));
     let arena = Arena::new();
     let first = Checker::first_free_node(&srcs);

@@ -17,7 +17,7 @@ pub fn check_src(src: &str) -> Result<Program, String> {
     };
     let pkgs = vec![PackageSrc {
         path: "main".into(),
-        files: vec![file.into()],
+        files: std::sync::Arc::new(vec![file.into()]),
     }];
     match check(pkgs, vec![]) {
         Ok(p) => Ok(p),
@@ -49,7 +49,7 @@ pub mod walk;
 pub fn missing_types(p: &Program) -> Vec<String> {
     let mut out = Vec::new();
     let main = p.packages.last().expect("main");
-    for f in &main.files {
+    for f in main.files.iter() {
         walk::walk_file(f, &mut |e| {
             use gosub_syntax::ast::ExprKind;
             if matches!(e.kind, ExprKind::KeyValue { .. } | ExprKind::Ellipsis(_)) {
@@ -124,7 +124,7 @@ pub fn check_with_stubs(name: &str, src: &str) -> Result<gosub_types::Program, S
         next = f.next_id;
         pkgs.push(gosub_types::PackageSrc {
             path: path.to_string(),
-            files: vec![f.into()],
+            files: std::sync::Arc::new(vec![f.into()]),
         });
     }
     let i = map.add(name.to_string(), src.to_string());
@@ -132,7 +132,7 @@ pub fn check_with_stubs(name: &str, src: &str) -> Result<gosub_types::Program, S
         .map_err(|e| format!("{:?}", e))?;
     pkgs.push(gosub_types::PackageSrc {
         path: "main".into(),
-        files: vec![f.into()],
+        files: std::sync::Arc::new(vec![f.into()]),
     });
     gosub_types::check(pkgs, vec![]).map_err(|es| {
         es.iter()
