@@ -110,6 +110,8 @@ impl PartialEq for GoRef {
 pub(crate) struct SessionHandles {
     pub session: u64,
     pub release: Option<ReleaseQueue>,
+    /// Where the session's own natives put what they hand the host (src/live/natives.rs).
+    pub outbox: Option<std::sync::Arc<crate::live::Outbox>>,
 }
 
 /// The runtime type of `any` (`interface{}`) in `prog`.

@@ -45,10 +45,8 @@ impl HostVersions {
         for h in hosts {
             let (name, sig) = (h.native_name(), sig_text(h));
             for (&i, (n, s)) in &self.slots {
-                if *n == name && *s == sig {
-                    if let Some(slot) = vm.natives.get_mut(i) {
-                        *slot = Native::Closure(h.native.clone());
-                    }
+                if *n == name && *s == sig && i < vm.natives.len() {
+                    *vm.natives.slot_mut(i) = Native::Closure(h.native.clone());
                 }
             }
             let current = gen.natives.get(&name).map(|&i| i as usize);

@@ -25,6 +25,7 @@
 //! (`recover_after_error`) so the next input can run.
 
 mod compile;
+mod natives;
 mod probe;
 
 use crate::driver::{self, Options};
@@ -81,7 +82,7 @@ pub(crate) type Sink = Arc<Mutex<Box<dyn Write + Send>>>;
 
 /// Values the session's natives hand to the host during one run.
 #[derive(Default)]
-struct Outbox {
+pub(crate) struct Outbox {
     captured: Mutex<Vec<Value>>,
     echo: Mutex<Vec<(String, String)>>,
     echoing: AtomicBool,
@@ -200,54 +201,10 @@ impl Live {
             session: crate::handle::new_session_id(),
             ..Default::default()
         });
-        let mut natives: NativeRegistry = gosub_std::registry();
+        let mut natives: NativeRegistry = natives::session_registry();
         for h in hosts {
             natives.register_closure(&h.native_name(), h.native.clone());
         }
-        let ob = outbox.clone();
-        natives.register_closure(
-            "main.__gosub_capture",
-            Arc::new(move |vm: &mut RawVm, fp: Addr| capture(vm, fp, &ob)),
-        );
-        let ob = outbox.clone();
-        natives.register_closure(
-            "main.__gosub_echoing",
-            Arc::new(move |vm: &mut RawVm, fp: Addr| {
-                let on = ob.echoing.load(Ordering::Relaxed);
-                vm.heap.write_bytes(fp, &[on as u8])?;
-                Ok(())
-            }),
-        );
-        let ob = outbox.clone();
-        natives.register_closure(
-            "main.__gosub_echo",
-            Arc::new(move |vm: &mut RawVm, fp: Addr| {
-                let v = vm.read_string(fp)?;
-                let t = vm.read_string(fp + 16)?;
-                if let Ok(mut e) = ob.echo.lock() {
-                    e.push((
-                        String::from_utf8_lossy(&v).into_owned(),
-                        String::from_utf8_lossy(&t).into_owned(),
-                    ));
-                }
-                Ok(())
-            }),
-        );
-        natives.register_closure(
-            "main.__gosub_ref",
-            Arc::new(move |vm: &mut RawVm, fp: Addr| {
-                let itab = vm.heap.read_u64(fp)?;
-                let h = gosub_heap::HandleId::from_bits(vm.heap.read_u64(fp + 8)?);
-                let Some(data) = vm.heap.handle_get(h) else {
-                    return Err(Trap::PanicString(
-                        "gosub: a GoRef used after its session released it".into(),
-                    ));
-                };
-                vm.heap.write_u64(fp + 16, itab)?;
-                vm.heap.write_u64(fp + 24, data)?;
-                Ok(())
-            }),
-        );
         let (mut vm, first_inputs) = start.new_vm(opts, &natives)?;
         let from_image = first_inputs.is_some();
         let first_inputs = first_inputs
@@ -263,6 +220,7 @@ impl Live {
         vm.ext.push(Box::new(crate::handle::SessionHandles {
             session: outbox.session,
             release: Some(outbox.release.clone()),
+            outbox: Some(outbox.clone()),
         }));
         let map = Arc::new(Mutex::new(map));
         let m1 = map.clone();

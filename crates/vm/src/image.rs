@@ -13,15 +13,18 @@
 //!   every other field of the new VM is as `Vm::new_after` sets it.
 //! - A VM stamped from an image behaves as the VM the image was taken from would have:
 //!   the same objects at the same addresses, the same type ids, itabs, goroutine ids,
-//!   `select` choices and allocation counters. Only its natives are its own (closures a
-//!   host registered for this VM), resolved by name from its registry.
+//!   `select` choices and allocation counters. Only its natives may be its own: the
+//!   table (frozen, shared like the others) is the image's, but for a closure native
+//!   whose closure in the new VM's registry is not the image's (a host function
+//!   registered for this VM), which makes the table a copy of its own.
 
 use crate::error::VmError;
-use crate::natives::{Native, NativeFn, NativeRegistry};
+use crate::natives::{Native, NativeRegistry};
 use crate::vm::{commit_failed, missing_native, reserve_failed, Tables, Vm, VmConfig};
 use gosub_bytecode::program::Program;
 use gosub_heap::image::HeapImage;
 use gosub_heap::{GcTypeId, Heap};
+use gosub_layered::Prefixed;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -30,10 +33,11 @@ pub struct VmImage {
     prog: Arc<Program>,
     heap: HeapImage,
     tables: Tables,
-    /// The natives that are plain functions (the standard library's, the same in every
-    /// registry: a registry's functions shadow its closures), by the program's native
-    /// index; `None` for a closure, which each VM's registry supplies by name.
-    natives: Vec<Option<NativeFn>>,
+    /// The VM's natives, shared with every VM stamped from the image (`Prefixed`), and
+    /// the indices of those that are closures: each VM's registry supplies those by name,
+    /// and a VM whose closure is not the image's gets a table of its own.
+    natives: Prefixed<Native>,
+    closure_natives: Vec<usize>,
     map_gctypes: HashMap<u32, GcTypeId>,
     next_goroutine: u64,
     rng: u64,
@@ -94,13 +98,14 @@ impl Vm {
                 staticuint64s: self.staticuint64s,
                 string_rtype: self.string_rtype,
             },
-            natives: self
-                .natives
-                .iter()
-                .map(|n| match n {
-                    Native::Fn(f) => Some(*f),
-                    Native::Closure(_) => None,
-                })
+            natives: {
+                let mut n = self.natives.clone();
+                n.freeze();
+                n
+            },
+            closure_natives: (self.natives.iter().enumerate())
+                .filter(|(_, n)| matches!(n, Native::Closure(_)))
+                .map(|(i, _)| i)
                 .collect(),
             map_gctypes: self.map_gctypes.clone(),
             next_goroutine: s.next_id,
@@ -116,15 +121,22 @@ impl Vm {
         natives: &NativeRegistry,
         config: VmConfig,
     ) -> Result<Vm, VmError> {
-        let nat = image
-            .natives
-            .iter()
-            .zip(image.prog.natives.iter())
-            .map(|(f, name)| match f {
-                Some(f) => Ok(Native::Fn(*f)),
-                None => natives.get(name).ok_or_else(|| missing_native(name)),
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut nat = image.natives.clone();
+        for &i in &image.closure_natives {
+            let name = image
+                .prog
+                .natives
+                .get(i)
+                .ok_or_else(|| missing_native("?"))?;
+            let f = natives.get(name).ok_or_else(|| missing_native(name))?;
+            let same = match (&f, &nat[i]) {
+                (Native::Closure(a), Native::Closure(b)) => Arc::ptr_eq(a, b),
+                _ => false,
+            };
+            if !same {
+                *nat.slot_mut(i) = f;
+            }
+        }
         let reserve = config.heap.reserve_bytes;
         let mut heap = Heap::new(config.heap.clone()).map_err(|_| reserve_failed(reserve))?;
         if !heap.stamp(&image.heap) {

@@ -28,8 +28,9 @@ pub struct NativeRegistry {
     /// Shared: the standard library's table is built once per process and every VM's
     /// registry starts from it (`register` copies it first, if shared).
     pub fns: Arc<HashMap<String, NativeFn>>,
-    /// Closure natives; looked up when `fns` has no entry of the name.
-    pub closures: HashMap<String, NativeClosure>,
+    /// Closure natives; looked up when `fns` has no entry of the name. Shared too (a
+    /// session's registry starts from one made once: src/live.rs).
+    pub closures: Arc<HashMap<String, NativeClosure>>,
 }
 
 impl NativeRegistry {
@@ -44,7 +45,7 @@ impl NativeRegistry {
 
     /// Registers a closure native (`host.Add`).
     pub fn register_closure(&mut self, name: &str, f: NativeClosure) {
-        self.closures.insert(name.to_string(), f);
+        Arc::make_mut(&mut self.closures).insert(name.to_string(), f);
     }
 
     /// The native registered under `name`.

@@ -135,7 +135,8 @@ pub struct Vm {
     pub closures: Prefixed<Addr>,
     pub itabs: Prefixed<Itab>,
     pub itab_cache: ItabCache,
-    pub natives: Vec<Native>,
+    /// The program's natives, by index (shared with the image a VM was stamped from).
+    pub natives: Prefixed<Native>,
     pub globals: Addr,
     /// The running goroutine's stack; a frame ending past `stack_guard` is entered only
     /// after `stack::grow` (crates/vm/src/stack.rs).
@@ -328,7 +329,7 @@ impl Vm {
             staticuint64s,
             string_rtype,
         };
-        Vm::assemble(heap, prog, tables, nat, config)
+        Vm::assemble(heap, prog, tables, nat.into(), config)
     }
 
     /// A VM of `heap` (whose regions `tables` describes) that has not run yet: the main
@@ -337,7 +338,7 @@ impl Vm {
         mut heap: Heap,
         prog: Arc<Program>,
         tables: Tables,
-        nat: Vec<Native>,
+        nat: Prefixed<Native>,
         config: VmConfig,
     ) -> Result<Vm, VmError> {
         let stack = heap
