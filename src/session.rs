@@ -27,6 +27,10 @@ pub struct Input {
     /// declarations (this input) and then its statements (`then`), each text keeping the
     /// input's positions (`split_funcs`).
     pub then: Option<Box<Input>>,
+    /// Classified from its tokens alone as one expression (`one_expression`), not parsed:
+    /// if it does not compile for a syntax error, `Vm::eval` classifies it again by
+    /// parsing (`classify_parsed`), so errors read as they always do.
+    pub by_tokens: bool,
 }
 
 /// Blanks `s[..n]` except newlines, so positions after it are unchanged.
@@ -55,10 +59,60 @@ fn rename_main(src: &str, f: &ast::File, base: usize) -> String {
     s
 }
 
-/// Splits an input into imports, declarations, statements and a trailing expression. The
-/// parse runs on the front end's stack (an input's syntax tree is as deep as its shape).
+/// Splits an input into imports, declarations, statements and a trailing expression: an
+/// input that is plainly one expression from its tokens (`one_expression`), else by
+/// parsing it (`classify_parsed`).
 pub fn classify(src: &str) -> Input {
+    one_expression(src).unwrap_or_else(|| classify_parsed(src))
+}
+
+/// `classify` by parsing. The parse runs on the front end's stack (an input's syntax
+/// tree is as deep as its shape).
+pub fn classify_parsed(src: &str) -> Input {
     crate::front_stack::on_front_end_stack(|| classify_here(src))
+}
+
+/// An input that is one expression (`1+1`, `f(x)`, `m["k"]`, `T{X: 1}.M()`), told
+/// from its tokens without a parse (a parse of the input costs as much as the compile's
+/// own). Conservative: outside brackets only operands, operators, `.` and the keywords of
+/// types (not `func`), and no `;` but the one ending the input; anything else is
+/// for `classify_parsed`. What is classified is what the parse would find: the whole
+/// input as the trailing expression, the text before its first token as statements.
+fn one_expression(src: &str) -> Option<Input> {
+    use gosub_syntax::lexer::{lex, Semi, Tok};
+    let lexed = lex(src, 0);
+    if !lexed.errors.is_empty() {
+        return None;
+    }
+    let mut toks = &lexed.tokens[..];
+    while let [rest @ .., (_, Tok::Semi(Semi::Newline | Semi::Eof), _)] = toks {
+        toks = rest;
+    }
+    let (first, last) = (toks.first()?, toks.last()?);
+    let mut depth = 0u32;
+    for (_, t, _) in toks {
+        match t {
+            Tok::LParen | Tok::LBrack | Tok::LBrackTParams | Tok::LBrace => depth += 1,
+            Tok::RParen | Tok::RBrack | Tok::RBrace => depth = depth.checked_sub(1)?,
+            _ if depth > 0 => {}
+            Tok::Ident(_) | Tok::Int(_) | Tok::Float(_) | Tok::Imag(_) | Tok::Rune(_) => {}
+            Tok::Str(_) | Tok::Period | Tok::Not | Tok::Arrow => {}
+            // (Not `func`: a function literal at the top is rare, a declaration common.)
+            Tok::Map | Tok::Chan | Tok::Struct | Tok::Interface => {}
+            t if t.is_binary_op() => {}
+            _ => return None,
+        }
+    }
+    if depth != 0 {
+        return None;
+    }
+    let (lo, hi) = (first.0 as usize, last.2 as usize);
+    Some(Input {
+        stmts: src.get(..lo)?.to_string(),
+        expr: Some(src.get(lo..hi)?.to_string()),
+        by_tokens: true,
+        ..Default::default()
+    })
 }
 
 /// Whether `src` may be a file's declarations: nothing, or `import`, `func`, `var`,
@@ -462,6 +516,60 @@ mod tests {
         assert_eq!((expr.decls, expr.expr.as_deref()), (None, Some("1 + 1")));
         let mixed = classify("var x = 1; x++");
         assert!(mixed.decls.is_none() && mixed.stmts.contains("x++"));
+    }
+
+    /// What `one_expression` takes from the tokens is what the parse classifies; what it
+    /// leaves is for the parse.
+    #[test]
+    fn one_expression_classifies_as_the_parse_does() {
+        use super::{classify_parsed, one_expression};
+        for src in [
+            "1+1",
+            "  f(x, y)",
+            "\n// the sum\n(a + b) * c // why\n",
+            "m[\"k\"]",
+            "g(func() int { x := 1; return x }())",
+            "[]int{1, 2}",
+            "<-ch",
+            "x.(fmt.Stringer)",
+            "map[string]int{\"a\": 1}",
+            "struct{ X int }{1}",
+            "s[1:2]",
+            "p.X &^ 3",
+        ] {
+            let fast = one_expression(src).unwrap_or_else(|| panic!("{src:?} is one expression"));
+            let parsed = classify_parsed(src);
+            assert_eq!(fast.expr, parsed.expr, "{src:?}");
+            assert_eq!(fast.stmts, parsed.stmts, "{src:?}");
+            assert!(fast.imports.is_empty() && fast.decls.is_none() && fast.then.is_none());
+        }
+        for src in [
+            "x := 1",
+            "x = 1",
+            "x++",
+            "a, b",
+            "f(); g()",
+            "f()\ng()",
+            "ch <- 1; x",
+            "L: x",
+            "go f()",
+            "if x { y }",
+            "var x = 1",
+            "func F() {}",
+            "func (T) M() {}",
+            "func() int { return 1 }()",
+            "type T int",
+            "import \"os\"",
+            "x += 1",
+            "(1",
+            "1)",
+            "`unterminated",
+            "",
+            "   ",
+            "...",
+        ] {
+            assert!(one_expression(src).is_none(), "{src:?} is for the parse");
+        }
     }
 
     fn found(text: &str) -> Vec<String> {

@@ -233,24 +233,39 @@ impl Vm {
     pub fn eval(&mut self, src: &str) -> Result<Value, Error> {
         // Whole on the front end's stack: one switch for the classifying parse, the
         // session's start and the input's compile.
-        crate::front_stack::on_front_end_stack(|| self.eval_input(session::classify(src)))
+        crate::front_stack::on_front_end_stack(|| self.eval_source(src, None))
+    }
+
+    /// Classifies and evaluates `src` (named `name`): an input classified from its tokens
+    /// that does not compile for a syntax error is classified again by parsing, so the
+    /// error is what the parse says (session.rs, `Input::by_tokens`).
+    fn eval_source(&mut self, src: &str, name: Option<&str>) -> Result<Value, Error> {
+        let mut inp = session::classify(src);
+        inp.name = name.map(str::to_string);
+        if !inp.by_tokens {
+            return self.eval_input(inp);
+        }
+        match self.eval_input(inp) {
+            Err(Error::Compile(d)) if d.iter().any(|d| d.message.starts_with("syntax error")) => {
+                let mut inp = session::classify_parsed(src);
+                inp.name = name.map(str::to_string);
+                self.eval_input(inp)
+            }
+            r => r,
+        }
     }
 
     /// `eval` of source the host names `name` (a file name, `config.go`): its compile errors
     /// and the traceback lines of code it declared name that file, with the lines of `src`.
     pub fn eval_named(&mut self, name: &str, src: &str) -> Result<Value, Error> {
-        crate::front_stack::on_front_end_stack(|| {
-            let mut inp = session::classify(src);
-            inp.name = Some(name.to_string());
-            self.eval_input(inp)
-        })
+        crate::front_stack::on_front_end_stack(|| self.eval_source(src, Some(name)))
     }
 
     /// Evaluates `src` like `eval` and returns its trailing expression's value as a rooted
     /// handle, whatever its type: the value stays alive (and valid when the collector moves
     /// it) until the last clone of the `GoRef` is dropped.
     pub fn eval_ref(&mut self, src: &str) -> Result<GoRef, Error> {
-        let inp = session::classify(src);
+        let inp = session::classify_parsed(src);
         if inp.expr.is_none() {
             return Err(Error::Usage("eval_ref needs an expression".into()));
         }
