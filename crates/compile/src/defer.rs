@@ -55,9 +55,12 @@ impl<'a> Gen<'a> {
             fv = self.temp_word(true);
             self.emit(Op::FuncVal { dst: fv, func: idx });
             reg = self.region(&sig.params, &sig.results);
+            let all: Vec<&'a Expr> = args.iter().collect();
+            let hoisted = self.hoist_calls(&all, &vec![None; args.len()]);
             for (i, a) in args.iter().enumerate() {
                 self.expr_to(a, reg.param_offs[i]);
             }
+            self.unhoist(hoisted);
         } else {
             let ft = self.type_of(fun.id);
             sig = self.sig_of(ft);
@@ -165,6 +168,10 @@ impl<'a> Gen<'a> {
                 }
             }
         }
+        // gc's order (order.rs), as for a call's arguments.
+        let all: Vec<&'a Expr> = args.iter().collect();
+        let targets = self.arg_targets(sig, args.len(), ellipsis);
+        let hoisted = self.hoist_calls(&all, &targets);
         for (i, a) in args.iter().enumerate().take(nfixed) {
             self.expr_conv_to(a, sig.params[i], reg.param_offs[i]);
         }
@@ -179,6 +186,7 @@ impl<'a> Gen<'a> {
                 self.make_slice_of(None, st, args.get(nfixed..).unwrap_or(&[]), dst);
             }
         }
+        self.unhoist(hoisted);
     }
 }
 

@@ -60,7 +60,10 @@ impl<'a> Gen<'a> {
         self.f().bind(top);
         if let Some(c) = cond {
             let mark = self.f().temp_mark();
+            // gc's order, as for an `if` (order.rs).
+            let hoisted = self.hoist_calls(&[c], &[None]);
             self.cond_jump_false(c, end);
+            self.unhoist(hoisted);
             self.f().release_temps(mark);
         }
         self.f().bind(body_start);
@@ -191,6 +194,24 @@ impl<'a> Gen<'a> {
         label: Option<String>,
     ) {
         let xt = self.type_of(x.id);
+        // gc's order (order.rs): the range expression's calls first. (Their temporaries
+        // are read once, before the loop.)
+        let hoisted = self.hoist_calls(&[x], &[None]);
+        self.range_loop_of(key, value, define, x, xt, body, label);
+        self.unhoist(hoisted);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn range_loop_of(
+        &mut self,
+        key: Option<&'a Expr>,
+        value: Option<&'a Expr>,
+        define: bool,
+        x: &'a Expr,
+        xt: TypeId,
+        body: &'a ast::Block,
+        label: Option<String>,
+    ) {
         let l = RangeLabels {
             top: self.f().new_label(),
             cont: self.f().new_label(),

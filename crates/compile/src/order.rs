@@ -4,10 +4,11 @@
 //! order.go) evaluates every call of a statement's expressions first, into temporaries,
 //! and reads the other operands afterwards: `fmt.Println(x, f())` prints the `x` that `f`
 //! left, and `[]int{y, g()}` holds the `y` that `g` set. Programs print what they print
-//! under gc only if gosub does the same, so call arguments, composite literal elements and
-//! `if` conditions are compiled through `hoist_calls` (`if s[i] == f()` calls `f` before
-//! it indexes `s`), and assignments', returns' and `var` declarations' values through
-//! `order_stmt`.
+//! under gc only if gosub does the same, so call arguments (`defer`'s and `go`'s too),
+//! composite literal elements, `if` and `for` conditions, switch tags and cases, range
+//! expressions and a send's operands (a `select` case's too) are compiled through
+//! `hoist_calls` (`if s[i] == f()` calls `f` before it indexes `s`), and assignments',
+//! returns' and `var` declarations' values through `order_stmt`.
 //!
 //! Invariants:
 //! - Each hoisted call runs exactly once, in lexical order, before every other operand of

@@ -35,6 +35,8 @@ impl<'a> Gen<'a> {
                         TypeKind::Chan(_, e) => *e,
                         _ => types::T_INVALID,
                     };
+                    // gc's order (order.rs): the calls of both operands first.
+                    let hoisted = self.hoist_calls(&[ch, value], &[None, Some(et)]);
                     let cr = self.expr(ch);
                     let ck = self.f().alloc_slot(&Layout {
                         size: 8,
@@ -43,6 +45,7 @@ impl<'a> Gen<'a> {
                     });
                     self.emit(Op::Move { dst: ck, src: cr });
                     let v = self.expr_conv(value, et);
+                    self.unhoist(hoisted);
                     let el = self.layout(et);
                     let vk = self.f().alloc_slot(&el);
                     self.mov(vk, v, et);

@@ -255,10 +255,13 @@ impl<'a> Gen<'a> {
                     TypeKind::Chan(_, e) => *e,
                     _ => types::T_INVALID,
                 };
+                // gc's order (order.rs): the calls of both operands first.
+                let hoisted = self.hoist_calls(&[ch, value], &[None, Some(et)]);
                 let c = self.expr(ch);
                 let keep = self.temp_word(true);
                 self.emit(Op::Move { dst: keep, src: c });
                 let v = self.expr_conv(value, et);
+                self.unhoist(hoisted);
                 self.fs().f.cur_pos = s.span.lo;
                 self.emit(Op::ChanSend { ch: keep, src: v });
             }

@@ -23,10 +23,13 @@ impl<'a> Gen<'a> {
         let end = self.f().new_label();
         let tag_reg = tag.as_ref().map(|t| {
             let tt = self.default_type(self.type_of(t.id));
+            // gc's order (order.rs): the tag's calls first, as each case's below.
+            let hoisted = self.hoist_calls(&[t], &[None]);
             let r = self.expr(t);
             let l = self.layout(tt);
             let keep = self.f().alloc_slot(&l);
             self.mov(keep, r, tt);
+            self.unhoist(hoisted);
             (keep, tt)
         });
         let bodies: Vec<_> = clauses.iter().map(|_| self.f().new_label()).collect();
@@ -39,6 +42,7 @@ impl<'a> Gen<'a> {
             for e in es {
                 let mark = self.f().temp_mark();
                 self.fs().f.cur_pos = e.span.lo;
+                let hoisted = self.hoist_calls(&[e], &[None]);
                 match tag_reg {
                     Some((tr, tt)) => {
                         let et = self.type_of(e.id);
@@ -52,6 +56,7 @@ impl<'a> Gen<'a> {
                             .emit_jump(Op::JmpIf { cond: r, target: 0 }, bodies[ci]);
                     }
                 }
+                self.unhoist(hoisted);
                 self.f().release_temps(mark);
             }
         }
