@@ -45,7 +45,7 @@ fn main() {
     let windows = [(0, 100), (250, 500), (1000, 1500)];
     for (a, b) in windows.iter().filter(|&&(_, b)| b <= n) {
         println!(
-            "eval inputs {a}-{b}: median {:.2} ms",
+            "eval inputs {a}-{b}: median {:.3} ms",
             median(ms[*a..*b].to_vec())
         );
     }

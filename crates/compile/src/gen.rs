@@ -114,10 +114,18 @@ impl Increment {
 
     /// Is file `fi` of package `pi` part of this compilation?
     pub fn includes(&self, pi: usize, fi: usize) -> bool {
+        self.files(pi, fi + 1).contains(&fi)
+    }
+
+    /// The files of package `pi` (of `n`) that are part of this compilation (a session's
+    /// input is compiled without going through the earlier inputs' files).
+    pub fn files(&self, pi: usize, n: usize) -> std::ops::Range<usize> {
         if pi == self.main {
-            fi >= self.first_file
+            self.first_file.min(n)..n
+        } else if pi >= self.first_pkg {
+            0..n
         } else {
-            pi >= self.first_pkg
+            0..0
         }
     }
 }
@@ -653,10 +661,8 @@ impl<'a> Gen<'a> {
 
     fn declare_funcs(&mut self, inc: &Increment) {
         for (pi, pkg) in self.p.packages.iter().enumerate() {
-            for (fi, file) in pkg.files.iter().enumerate() {
-                if !inc.includes(pi, fi) {
-                    continue;
-                }
+            for fi in inc.files(pi, pkg.files.len()) {
+                let file = &pkg.files[fi];
                 for (di, d) in file.decls.iter().enumerate() {
                     if let ast::Decl::Func(fd) = d {
                         if self.p.is_generic(fd) {

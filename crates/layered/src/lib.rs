@@ -304,6 +304,11 @@ impl<T: Clone> Chunked<T> {
             .chain(self.top[i.saturating_sub(self.top_start).min(self.top.len())..].iter())
     }
 
+    /// Whether elements were pushed since the last freeze.
+    pub fn has_top(&self) -> bool {
+        !self.top.is_empty()
+    }
+
     /// Makes the elements pushed since the last freeze a chunk of its own, merging chunks
     /// of similar size (as `Layered::freeze`).
     pub fn freeze(&mut self) {

@@ -110,12 +110,14 @@ pub(crate) struct PkgState {
     /// Layered, so that a session's input adding a name copies none of the others.
     pub scope: gosub_layered::Layered<String, ObjId>,
     /// Per file: import names (PkgName objects and dot-imported objects); shared, so that
-    /// copying the state for an input copies no file's map.
-    pub file_scopes: Vec<std::sync::Arc<HashMap<String, ObjId>>>,
+    /// copying the state for an input copies no file's map, and chunked, so that it copies
+    /// a few chunks' pointers, not one per file of the session (frozen by `finish_session`).
+    pub file_scopes: gosub_layered::Chunked<std::sync::Arc<HashMap<String, ObjId>>>,
     pub init_order: Vec<InitEntry>,
     pub init_funcs: Vec<(usize, usize)>,
-    /// Package-level objects in declaration order (for init order).
-    pub decl_order: Vec<ObjId>,
+    /// Package-level objects in declaration order (for init order); chunked as
+    /// `file_scopes` is.
+    pub decl_order: gosub_layered::Chunked<ObjId>,
 }
 
 pub(crate) struct Scope {
@@ -261,8 +263,8 @@ pub fn check(
     }
     let mut packages = packages;
     add_instance_file(&mut packages, main, arena, first);
-    let mut p = assemble(packages, (tt, objs, info, pkgs), warnings, None);
-    crate::rangefunc::lower(&mut p, |_, _| true);
+    let mut p = assemble(packages, (tt, objs, info, pkgs), warnings, None, None);
+    crate::rangefunc::lower(&mut p, 0, main, 0);
     p.info.freeze();
     p.types.freeze();
     p.objects.freeze();
@@ -276,8 +278,11 @@ pub(crate) fn assemble(
     parts: crate::session::Parts,
     warnings: Vec<Diagnostic>,
     prev: Option<(&Program, &Resume)>,
+    next_node: Option<NodeId>,
 ) -> Program {
     let (tt, objs, info, pkgs) = parts;
+    // (A session's check knows it from what it added: `check_more`.)
+    let next_node = next_node.unwrap_or_else(|| Checker::first_free_node(&packages));
     let mut out = Vec::new();
     for (i, (src, st)) in packages.into_iter().zip(pkgs).enumerate() {
         let same = prev.and_then(|(p, r)| {
@@ -304,6 +309,7 @@ pub(crate) fn assemble(
         objects: objs,
         info,
         warnings,
+        next_node,
     }
 }
 
@@ -324,7 +330,7 @@ pub(crate) fn finish_errors(mut errs: Vec<Diagnostic>) -> Vec<Diagnostic> {
 
 impl<'a> Checker<'a> {
     pub fn new(srcs: &'a [PackageSrc], arena: &'a Arena<FuncDecl>, main: usize) -> Self {
-        let mut c = Self::without_universe(srcs, arena, main);
+        let mut c = Self::without_universe(srcs, arena, main, Self::first_free_node(srcs));
         c.tt = TypeTable::new();
         c.init_universe();
         c
@@ -336,6 +342,7 @@ impl<'a> Checker<'a> {
         srcs: &'a [PackageSrc],
         arena: &'a Arena<FuncDecl>,
         main: usize,
+        first: NodeId,
     ) -> Self {
         let inst_file = srcs.get(main).map_or(0, |p| p.files.len());
         Checker {
@@ -380,7 +387,7 @@ impl<'a> Checker<'a> {
             resolved_refs: HashSet::new(),
             incomplete: Vec::new(),
             pending: Vec::new(),
-            next_node: Self::first_free_node(srcs),
+            next_node: first,
             inst_store: (main, inst_file),
             inst_count: 0,
             checking_generic: None,

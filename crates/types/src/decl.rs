@@ -19,10 +19,10 @@ impl<'a> Checker<'a> {
             path: src.path.clone(),
             name,
             scope: Default::default(),
-            file_scopes: Vec::new(),
+            file_scopes: Default::default(),
             init_order: Vec::new(),
             init_funcs: Vec::new(),
-            decl_order: Vec::new(),
+            decl_order: Default::default(),
         }));
         self.check_files(p, 0);
     }
@@ -34,7 +34,7 @@ impl<'a> Checker<'a> {
         let order0 = self.pkgs[p].decl_order.len();
         self.collect_imports(p, f0);
         let methods = self.collect_objects(p, f0);
-        let order = self.pkgs[p].decl_order[order0..].to_vec();
+        let order: Vec<ObjId> = self.pkgs[p].decl_order.from(order0).copied().collect();
         // Types first, then methods, then everything else (as types2 does).
         for &o in &order {
             if matches!(self.obj(o).kind, ObjKind::TypeName) {

@@ -10,7 +10,7 @@ impl<'a> Checker<'a> {
     /// Appends the initialization order of the package-level variables declared from
     /// `decl_order[order0..]` on (variables declared earlier are initialized already).
     pub(crate) fn init_order(&mut self, p: usize, order0: usize) {
-        let order = self.pkgs[p].decl_order[order0..].to_vec();
+        let order: Vec<ObjId> = self.pkgs[p].decl_order.from(order0).copied().collect();
         let vars: Vec<ObjId> = order
             .iter()
             .copied()

@@ -394,6 +394,8 @@ pub struct Program {
     pub info: Info,
     /// Warnings (not errors) to print, such as misplaced imports accepted leniently.
     pub warnings: Vec<Diagnostic>,
+    /// The first NodeId no file uses (`next_node_id`).
+    pub(crate) next_node: NodeId,
 }
 
 impl Program {
@@ -404,10 +406,7 @@ impl Program {
     /// The first NodeId no file of the program uses (the checker's instance file included):
     /// where the next parsed input of a session starts numbering.
     pub fn next_node_id(&self) -> NodeId {
-        (self.packages.iter().flat_map(|p| p.files.iter()))
-            .map(|f| f.next_id)
-            .max()
-            .unwrap_or(0)
+        self.next_node
     }
 
     /// Whether `fd` is a generic function or method declaration (see `Info::generic_decls`).

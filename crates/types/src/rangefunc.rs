@@ -59,25 +59,26 @@ const RF_MISSING_PANIC: i64 = 4;
 /// gc's `perLoopStep`: `#next == 2*N` breaks out of loop level N, `2*N-1` continues it.
 const PER_LOOP_STEP: i64 = 2;
 
-/// Lowers the range-over-func loops of the files of `p` that `include(package, file)`
-/// selects (an eval session lowers only what each check adds).
-pub(crate) fn lower(p: &mut Program, include: impl Fn(usize, usize) -> bool) {
+/// Lowers the range-over-func loops of the packages of `p` from `first_pkg` on and of the
+/// files of package `main` from `first_file` on (an eval session lowers only what each
+/// check adds; a whole program passes 0, main, 0).
+pub(crate) fn lower(p: &mut Program, first_pkg: usize, main: usize, first_file: usize) {
     let mut packages = std::mem::take(&mut p.packages);
     let mut n = Nodes::new(&mut p.types, &mut p.objects, &mut p.info);
     for (pi, pkg) in packages.iter_mut().enumerate() {
         n.pkg = pi;
-        if !(0..pkg.files.len()).any(|fi| include(pi, fi)) {
+        let from = match pi {
+            _ if pi >= first_pkg => 0,
+            _ if pi == main => first_file,
+            _ => continue,
+        };
+        if from >= pkg.files.len() {
             continue;
         }
         // A package with files to lower is one this check made: not shared yet.
         let pkg = std::sync::Arc::make_mut(pkg);
-        for (fi, file) in std::sync::Arc::make_mut(&mut pkg.files)
-            .iter_mut()
-            .enumerate()
-        {
-            if !include(pi, fi) {
-                continue;
-            }
+        let files = std::sync::Arc::make_mut(&mut pkg.files);
+        for file in files.iter_mut().skip(from) {
             // The files a check adds are not shared yet: no copy.
             let file = std::sync::Arc::make_mut(file);
             for d in &mut file.decls {

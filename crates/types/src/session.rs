@@ -103,8 +103,8 @@ pub fn check_session(packages: Vec<PackageSrc>) -> Result<(Program, Resume), Vec
     let (parts, r) = res?;
     let mut packages = packages;
     add_instance_file(&mut packages, main, arena, first);
-    let mut p = assemble(packages, parts, Vec::new(), None);
-    crate::rangefunc::lower(&mut p, |_, _| true);
+    let mut p = assemble(packages, parts, Vec::new(), None, None);
+    crate::rangefunc::lower(&mut p, 0, main, 0);
     p.info.freeze();
     p.types.freeze();
     p.objects.freeze();
@@ -134,13 +134,23 @@ pub fn check_more(
     let first_new = srcs.len();
     srcs.extend(more);
     let first_file = srcs[main].files.len();
-    std::sync::Arc::make_mut(&mut srcs[main].files)
-        .extend(files.into_iter().map(std::sync::Arc::new));
+    // (A copy of the session's list, shared with `prev`, with room for the instance file:
+    // growing it after would copy it again.)
+    let old = &srcs[main].files;
+    let mut list = Vec::with_capacity(old.len() + files.len() + 1);
+    list.extend(old.iter().cloned());
+    list.extend(files.into_iter().map(std::sync::Arc::new));
+    srcs[main].files = std::sync::Arc::new(list);
     let arena = Arena::new();
-    let first = Checker::first_free_node(&srcs);
+    // The first node id no file uses: after `prev`'s and the added files' (not a scan of
+    // every file of the session).
+    let added = srcs[first_new..].iter().flat_map(|p| p.files.iter());
+    let first = (added.chain(&srcs[main].files[first_file..]))
+        .map(|f| f.next_id)
+        .fold(prev.next_node_id(), NodeId::max);
     let res = check_more_inputs(
         // (The universe comes with `prev`'s types and objects and `resume`.)
-        Checker::without_universe(&srcs, &arena, main),
+        Checker::without_universe(&srcs, &arena, main, first),
         prev,
         resume,
         first_new,
@@ -149,15 +159,18 @@ pub fn check_more(
     let (parts, r) = res?;
     // The instance file goes after this input's files, so the lowering below sees it.
     add_instance_file(&mut srcs, main, arena, first);
-    let mut p = assemble(srcs, parts, prev.warnings.clone(), Some((prev, resume)));
+    // (The instance file, if any, is the last and numbered from `first` on.)
+    let next_node = (srcs[main].files.last()).map_or(first, |f| f.next_id.max(first));
+    let p = assemble(
+        srcs,
+        parts,
+        prev.warnings.clone(),
+        Some((prev, resume)),
+        Some(next_node),
+    );
+    let mut p = p;
     // Only what this check added: the earlier inputs were lowered when they were checked.
-    crate::rangefunc::lower(&mut p, |pi, fi| {
-        if pi == main {
-            fi >= first_file
-        } else {
-            pi >= first_new
-        }
-    });
+    crate::rangefunc::lower(&mut p, first_new, main, first_file);
     p.info.freeze();
     p.types.freeze();
     p.objects.freeze();
@@ -236,8 +249,11 @@ fn finish_session(c: Checker, main: usize) -> Result<(Parts, Resume), Vec<Diagno
     // What this check added to a package's scope becomes a layer the next check shares
     // (a package the check did not change has nothing unfrozen, and stays shared).
     for p in &mut c.pkgs {
-        if !p.scope.is_frozen() {
-            std::sync::Arc::make_mut(p).scope.freeze();
+        if !p.scope.is_frozen() || p.file_scopes.has_top() || p.decl_order.has_top() {
+            let p = std::sync::Arc::make_mut(p);
+            p.scope.freeze();
+            p.file_scopes.freeze();
+            p.decl_order.freeze();
         }
     }
     let pkgs = c.pkgs.clone();
