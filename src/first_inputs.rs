@@ -73,9 +73,18 @@ pub(crate) struct FirstInputs {
 
 impl FirstInputs {
     /// The cache key of a compile of `text` (the input's whole generated file) in a
-    /// session whose map holds `files` files, or `None` when such a text is not cached.
-    pub(crate) fn key(files: usize, expr_as_stmt: bool, text: &str) -> Option<String> {
-        (text.len() <= MAX_TEXT).then(|| format!("{files}:{}:{text}", expr_as_stmt as u8))
+    /// session whose map holds `files` files and that may import the packages `allowed`
+    /// (the check rejects the others: VMs of one configuration may allow different
+    /// packages), or `None` when such a text is not cached.
+    pub(crate) fn key(
+        files: usize,
+        expr_as_stmt: bool,
+        allowed: Option<&[std::borrow::Cow<'static, str>]>,
+        text: &str,
+    ) -> Option<String> {
+        let allowed = allowed.map_or("*".to_string(), |a| a.join(","));
+        (text.len() <= MAX_TEXT)
+            .then(|| format!("{files}:{}:{allowed}\0{text}", expr_as_stmt as u8))
     }
 
     pub(crate) fn get(&self, key: &str) -> Option<Arc<Entry>> {
@@ -226,5 +235,27 @@ mod tests {
         // cache; then the no-value expression: compiled by two, taken at both tries by
         // the next two.
         assert_eq!(taken, [0, 0, 0, 1, 0, 0, 2, 2]);
+    }
+
+    /// VMs of one configuration that allow different packages do not share a compile:
+    /// an input importing `os` fails where `os` is not allowed and runs where it is.
+    #[test]
+    fn the_allowed_packages_are_part_of_the_key() {
+        let src = "import \"os\"\nlen(os.Args)";
+        let go = |allow: bool| {
+            let mut b = Vm::builder().args(&["first-inputs-3"]);
+            if allow {
+                b = b.allow_package("os");
+            }
+            b.build().eval(src)
+        };
+        for _ in 0..4 {
+            let denied = go(false);
+            assert!(
+                matches!(&denied, Err(Error::Compile(d)) if d[0].message.contains("not allowed")),
+                "{denied:?}"
+            );
+            assert_eq!(go(true).unwrap(), Value::Int(1));
+        }
     }
 }

@@ -44,7 +44,9 @@ impl Live {
         };
         let first_pkg = self.types.packages.len();
         let cache = self.first_inputs_now();
-        let key = cache.and_then(|_| FirstInputs::key(map.files.len(), expr_as_stmt, &text));
+        let allowed = self.opts.allowed_imports.as_deref();
+        let key =
+            cache.and_then(|_| FirstInputs::key(map.files.len(), expr_as_stmt, allowed, &text));
         let cached = cache.zip(key.as_deref()).and_then(|(c, k)| c.get(k));
         let outcome: Outcome = match cached {
             Some(entry) => {
