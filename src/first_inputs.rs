@@ -11,8 +11,10 @@
 //!   the image the cache belongs to (so the same checker, analysis and generator state,
 //!   cloned from the start, and the same VM tables), with no host function or host package
 //!   (which the check reads), before its first input compiled, with no itab made at run
-//!   time since the image was taken (the generator reads the VM's itabs) and with as many
-//!   source files as the entry's session had (a failed attempt adds its file: `key`).
+//!   time since the image was taken (the generator reads the VM's itabs), allowing the
+//!   same packages (the check rejects imports of others) and with its source map ending
+//!   where the entry's session's did (a failed attempt adds its file): `key` holds the
+//!   last two.
 //!   Compiling is deterministic, so that session's own compile would produce the same.
 //! - An entry holds the result, success or failure, and the source files the compile
 //!   added (the input's and those of packages it imported first), which a session using
@@ -73,18 +75,17 @@ pub(crate) struct FirstInputs {
 
 impl FirstInputs {
     /// The cache key of a compile of `text` (the input's whole generated file) in a
-    /// session whose map holds `files` files and that may import the packages `allowed`
+    /// session whose source map ends at `end` and that may import the packages `allowed`
     /// (the check rejects the others: VMs of one configuration may allow different
     /// packages), or `None` when such a text is not cached.
     pub(crate) fn key(
-        files: usize,
+        end: usize,
         expr_as_stmt: bool,
         allowed: Option<&[std::borrow::Cow<'static, str>]>,
         text: &str,
     ) -> Option<String> {
-        let allowed = allowed.map_or("*".to_string(), |a| a.join(","));
-        (text.len() <= MAX_TEXT)
-            .then(|| format!("{files}:{}:{allowed}\0{text}", expr_as_stmt as u8))
+        let allowed = allowed.map_or("all".to_string(), |a| format!("only {}", a.join(",")));
+        (text.len() <= MAX_TEXT).then(|| format!("{end}:{}:{allowed}\0{text}", expr_as_stmt as u8))
     }
 
     pub(crate) fn get(&self, key: &str) -> Option<Arc<Entry>> {

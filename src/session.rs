@@ -74,8 +74,8 @@ pub fn classify_parsed(src: &str) -> Input {
 
 /// An input that is one expression (`1+1`, `f(x)`, `m["k"]`, `T{X: 1}.M()`), told
 /// from its tokens without a parse (a parse of the input costs as much as the compile's
-/// own). Conservative: outside brackets only operands, operators, `.` and the keywords of
-/// types (not `func`), and no `;` but the one ending the input; anything else is
+/// own). Conservative: outside brackets only operands, operators and `.` (`<-` only
+/// first), not starting with `[` or `{`, and no `;` but the one ending the input; anything else is
 /// for `classify_parsed`. What is classified is what the parse would find: the whole
 /// input as the trailing expression, the text before its first token as statements.
 fn one_expression(src: &str) -> Option<Input> {
@@ -89,16 +89,22 @@ fn one_expression(src: &str) -> Option<Input> {
         toks = rest;
     }
     let (first, last) = (toks.first()?, toks.last()?);
+    // (A block, or what may be a bare type: `[]int`, a literal `[]int{1}` too.)
+    if matches!(first.1, Tok::LBrace | Tok::LBrack) {
+        return None;
+    }
     let mut depth = 0u32;
-    for (_, t, _) in toks {
+    for (i, (_, t, _)) in toks.iter().enumerate() {
         match t {
             Tok::LParen | Tok::LBrack | Tok::LBrackTParams | Tok::LBrace => depth += 1,
             Tok::RParen | Tok::RBrack | Tok::RBrace => depth = depth.checked_sub(1)?,
             _ if depth > 0 => {}
             Tok::Ident(_) | Tok::Int(_) | Tok::Float(_) | Tok::Imag(_) | Tok::Rune(_) => {}
-            Tok::Str(_) | Tok::Period | Tok::Not | Tok::Arrow => {}
-            // (Not `func`: a function literal at the top is rare, a declaration common.)
-            Tok::Map | Tok::Chan | Tok::Struct | Tok::Interface => {}
+            Tok::Str(_) | Tok::Period | Tok::Not => {}
+            // A receive leads (`<-ch`); elsewhere `<-` is a send, a statement.
+            Tok::Arrow if i == 0 => {}
+            // (Not `func`, nor a type's keyword: a function literal or a type at the top
+            // is rare, a declaration or a bare type common.)
             t if t.is_binary_op() => {}
             _ => return None,
         }
@@ -529,11 +535,10 @@ mod tests {
             "\n// the sum\n(a + b) * c // why\n",
             "m[\"k\"]",
             "g(func() int { x := 1; return x }())",
-            "[]int{1, 2}",
+            "T{1, 2}",
             "<-ch",
             "x.(fmt.Stringer)",
-            "map[string]int{\"a\": 1}",
-            "struct{ X int }{1}",
+            "m[struct{ X int }{1}]",
             "s[1:2]",
             "p.X &^ 3",
         ] {
@@ -558,6 +563,13 @@ mod tests {
             "func F() {}",
             "func (T) M() {}",
             "func() int { return 1 }()",
+            "ch <- 1",
+            "{ x := 1; f(x) }",
+            "[]int{1, 2}",
+            "[]int",
+            "map[string]int{\"a\": 1}",
+            "struct{ X int }{1}",
+            "chan int(nil)",
             "type T int",
             "import \"os\"",
             "x += 1",

@@ -45,8 +45,7 @@ impl Live {
         let first_pkg = self.types.packages.len();
         let cache = self.first_inputs_now();
         let allowed = self.opts.allowed_imports.as_deref();
-        let key =
-            cache.and_then(|_| FirstInputs::key(map.files.len(), expr_as_stmt, allowed, &text));
+        let key = cache.and_then(|_| FirstInputs::key(map_end(&map), expr_as_stmt, allowed, &text));
         let cached = cache.zip(key.as_deref()).and_then(|(c, k)| c.get(k));
         let outcome: Outcome = match cached {
             Some(entry) => {
@@ -204,4 +203,11 @@ impl Live {
         let next_id = next_id.max(types.next_node_id());
         Ok((types, resume, next_id))
     }
+}
+
+/// Where the next file of `map` starts: a cached compile's files are placed after it.
+fn map_end(map: &SourceMap) -> usize {
+    map.files
+        .last()
+        .map_or(0, |f| f.base as usize + f.src.len())
 }
