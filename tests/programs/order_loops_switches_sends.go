@@ -1,9 +1,14 @@
 // gc's evaluation order in for conditions, switch tags and cases, range expressions,
 // sends (select cases too) and defer's and go's arguments: the calls come first, then
 // the other operands are read (the spec leaves it open; gc's order pass hoists the calls).
+// For defer and go that includes the function value and the method's receiver.
 package main
 
 import "fmt"
+
+type C struct{ n int }
+
+func (c C) Show(x int) { fmt.Println("receiver", c.n, "arg", x) }
 
 var calls int
 
@@ -74,6 +79,16 @@ func main() {
 	x = 5
 	go func(v, _ int) { fmt.Println("go: x", v); done <- true }(x, bump())
 	<-done
+
+	// The receiver and the function value are read after the arguments' calls.
+	func() {
+		c := C{1}
+		defer c.Show(func() int { c.n = 10; return 5 }())
+	}()
+	func() {
+		fn := func(x int) { fmt.Println("old fn", x) }
+		defer fn(func() int { fn = func(x int) { fmt.Println("new fn", x) }; return 7 }())
+	}()
 
 	// With an empty slice, each statement calls f before the index panics.
 	try("for", func() {

@@ -64,10 +64,16 @@ impl<'a> Gen<'a> {
         } else {
             let ft = self.type_of(fun.id);
             sig = self.sig_of(ft);
+            // gc's order (order.rs): the arguments' calls before the function value and
+            // the receiver are read (`defer c.M(bump())` binds the `c` bump left), so
+            // always hoisted here.
+            let targets = self.arg_targets(&sig, args.len(), ellipsis);
+            let hoisted = self.order_stmt(args, &targets, true);
             fv = self.temp_word(true);
             self.expr_to(fun, fv);
             reg = self.region(&sig.params, &sig.results);
             self.defer_args(&sig, args, ellipsis, &reg);
+            self.unhoist(hoisted);
         }
         let mut args_size = 0u64;
         for &t in sig.params.iter().chain(sig.results.iter()) {
@@ -168,10 +174,7 @@ impl<'a> Gen<'a> {
                 }
             }
         }
-        // gc's order (order.rs), as for a call's arguments.
-        let all: Vec<&'a Expr> = args.iter().collect();
-        let targets = self.arg_targets(sig, args.len(), ellipsis);
-        let hoisted = self.hoist_calls(&all, &targets);
+        // (The caller hoisted the arguments' calls.)
         for (i, a) in args.iter().enumerate().take(nfixed) {
             self.expr_conv_to(a, sig.params[i], reg.param_offs[i]);
         }
@@ -186,7 +189,6 @@ impl<'a> Gen<'a> {
                 self.make_slice_of(None, st, args.get(nfixed..).unwrap_or(&[]), dst);
             }
         }
-        self.unhoist(hoisted);
     }
 }
 
