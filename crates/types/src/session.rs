@@ -161,14 +161,13 @@ pub fn check_more(
     add_instance_file(&mut srcs, main, arena, first);
     // (The instance file, if any, is the last and numbered from `first` on.)
     let next_node = (srcs[main].files.last()).map_or(first, |f| f.next_id.max(first));
-    let p = assemble(
+    let mut p = assemble(
         srcs,
         parts,
         prev.warnings.clone(),
         Some((prev, resume)),
         Some(next_node),
     );
-    let mut p = p;
     // Only what this check added: the earlier inputs were lowered when they were checked.
     crate::rangefunc::lower(&mut p, first_new, main, first_file);
     p.info.freeze();
